@@ -1,0 +1,873 @@
+"""Amounts: how each amount cell is written and how the columns add up.
+
+Amounts are in 万元, printed to 0.01 and rounded independently, so a printed
+total may differ from the sum of its printed parts by rounding alone. Every
+sum is judged the same way (:func:`band`): a total and its ``n`` parts each
+stand for an interval ``[v - 0.005, v + 0.005]``, so the gap can only be
+rounding when ``gap <= 0.005 * (n + 1)`` (the hard bound, XBRL Calculations
+1.1); rounding errors being independent and uniform, the gap rounding
+*plausibly* produces is ``3σ`` with ``σ = 0.01 * sqrt((n + 1) / 12)``.
+
+* within 3σ: ``rounding-difference`` (info), never a mismatch;
+* beyond 3σ, within the hard bound: the mismatch rule at warning, "unlikely
+  to be rounding";
+* beyond the hard bound: the mismatch rule at its configured severity (error).
+
+The three sums are ``row-sum-mismatch`` (总计 against 财政拨款 + 财政专户拨款 +
+其他资金 in one row), ``subtotal-mismatch`` (a unit's subtotal against its
+projects, per column) and ``total-mismatch`` (合计 against the units, per
+column). Each has a ``mode`` (and a ``tolerance``); ``rounding-difference``
+reports exactly the gaps the mismatch rule of the same sum calls rounding, so
+the two never disagree. All sums of a document are computed once and shared
+through ``ctx.cache``.
+
+A blank cell is absent, not zero. A sum is not checked when one of its cells
+is not a number, or when a project's 总计 is blank while its other columns are
+filled: ``amount-format`` reports those cells, and a sum over them would only
+repeat it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from decimal import Decimal, localcontext
+from typing import Any, Literal
+
+from audit.engine import REGISTRY, SEVERITY_RANK, Context, Option, Problem, Severity, rule
+from audit.model import (
+    AMOUNT_COLUMNS,
+    AMOUNT_LABELS,
+    Amount,
+    Amounts,
+    Document,
+    Project,
+    Text,
+    Unit,
+)
+
+SOURCE_COLUMNS: tuple[str, ...] = ("fiscal", "special", "other")
+"""The columns whose sum is 总计."""
+
+ROW_SUM = "row-sum-mismatch"
+SUBTOTAL = "subtotal-mismatch"
+TOTAL = "total-mismatch"
+ROUNDING = "rounding-difference"
+FORMAT = "amount-format"
+
+_CACHE_KEY = "amounts.sums"
+_ZERO = Decimal(0)
+_HALF_CENT = Decimal("0.005")
+_THREE_CENTS = Decimal("0.03")
+
+# --------------------------------------------------------------------------
+# Banding: the one judgement every sum shares
+
+BandKind = Literal["none", "rounding", "unlikely", "mismatch"]
+Mode = Literal["banded", "interval", "exact"]
+MODES: tuple[str, ...] = ("banded", "interval", "exact")
+
+
+def sigma(n: int) -> Decimal:
+    """σ of the rounding gap of a sum of ``n`` parts against its total:
+    ``0.01 * sqrt((n + 1) / 12)`` (``n + 1`` values, each off by a uniform
+    error on ±0.005)."""
+    with localcontext() as context:
+        context.prec = 28
+        return Decimal("0.01") * (Decimal(n + 1) / 12).sqrt()
+
+
+def plausible_gap(n: int) -> Decimal:
+    """3σ: the gap rounding plausibly explains."""
+    with localcontext() as context:
+        context.prec = 28
+        return _THREE_CENTS * (Decimal(n + 1) / 12).sqrt()
+
+
+def hard_bound(n: int) -> Decimal:
+    """``0.005 * (n + 1)``: beyond it the intervals of the total and its
+    parts cannot overlap, so rounding cannot explain the gap at all."""
+    return _HALF_CENT * (n + 1)
+
+
+@dataclass(frozen=True, slots=True)
+class Band:
+    """How a gap between a printed total and the sum of its ``n`` parts is
+    judged. ``limit`` is the largest gap the mode calls rounding."""
+
+    kind: BandKind
+    gap: Decimal
+    n: int
+    plausible: Decimal
+    bound: Decimal
+    limit: Decimal
+
+
+def band(gap: Decimal, n: int, mode: str = "banded", tolerance: Decimal | None = None) -> Band:
+    """Judge ``gap`` (printed total − sum of ``n`` printed parts).
+
+    ``banded``: rounding up to 3σ (capped at the hard bound), unlikely up to
+    the hard bound, mismatch beyond. With one part or none, the total is a
+    copy of its part (or of nothing): rounding the same number twice gives the
+    same figure, so no gap is rounding there — the rounding band is empty.
+    ``interval``: rounding up to the hard bound, mismatch beyond.
+    ``exact``: every gap is a mismatch.
+    ``tolerance`` (when given, whatever the mode): rounding up to it,
+    mismatch beyond.
+    """
+    gap = abs(gap)
+    plausible = plausible_gap(n)
+    bound = hard_bound(n)
+    if tolerance is not None:
+        limit = max(tolerance, _ZERO)
+    elif mode == "exact":
+        limit = _ZERO
+    elif mode == "interval":
+        limit = bound
+    else:
+        limit = min(plausible, bound) if n >= 2 else _ZERO
+    if gap == 0:
+        kind: BandKind = "none"
+    elif gap <= limit:
+        kind = "rounding"
+    elif tolerance is None and mode == "banded" and gap <= bound:
+        kind = "unlikely"
+    else:
+        kind = "mismatch"
+    return Band(kind, gap, n, plausible, bound, limit)
+
+
+# --------------------------------------------------------------------------
+# The sums of a document, computed once
+
+Level = Literal["row", "unit", "document"]
+
+
+@dataclass(frozen=True, slots=True)
+class Sum:
+    """One printed total against the sum of its printed parts."""
+
+    rule: str
+    level: Level
+    column: str
+    unit: Unit | None
+    project: Project | None
+    name: Text
+    """The row's name: where a blank total is reported."""
+    total: Amount | None
+    parts: str
+    """For a row sum, the columns added (``财政拨款 + 其他资金``)."""
+    of_projects: bool
+    """For 合计: summed over projects (a table without unit rows)."""
+    computed: Decimal
+    band: Band
+    blank: bool
+    """The total cell is blank while its parts add up to something."""
+
+
+def _setting(ctx: Context, rule_id: str) -> tuple[dict[str, Any], Severity]:
+    """Options and severity of ``rule_id`` in the configuration in effect."""
+    setting = ctx.config.rules.get(rule_id)
+    if setting is not None:
+        return setting.options, setting.severity
+    spec = REGISTRY[rule_id]
+    return {name: option.default for name, option in spec.options.items()}, spec.severity
+
+
+def _judge(ctx: Context, rule_id: str) -> Any:
+    options, _severity = _setting(ctx, rule_id)
+    mode = options.get("mode", "banded")
+    raw = options.get("tolerance")
+    tolerance = None if raw is None else Decimal(str(raw))
+
+    def judge(gap: Decimal, n: int) -> Band:
+        return band(gap, n, mode, tolerance)
+
+    return judge
+
+
+def _rows(document: Document) -> Iterator[tuple[Unit | None, Project | None, Text, Amounts]]:
+    """Every row with amounts: 合计, each unit's subtotal row, each project."""
+    if document.total is not None:
+        yield None, None, document.total.name, document.total.amounts
+    for unit in document.units:
+        if not unit.implicit:
+            yield unit, None, unit.name, unit.amounts
+        for project in unit.projects:
+            yield unit, project, project.name, project.amounts
+
+
+def _missing_total(amounts: Amounts) -> bool:
+    return amounts.total is None and any(amounts.get(c) is not None for c in SOURCE_COLUMNS)
+
+
+def _column_sum(items: Iterable[Amounts], column: str) -> tuple[Decimal, int] | None:
+    """Sum and count of the printed cells of ``column``; None when one of them
+    cannot be added (not a number, or a 总计 left blank beside filled sources)."""
+    total = _ZERO
+    count = 0
+    for amounts in items:
+        amount = amounts.get(column)
+        if amount is None:
+            if column == "total" and _missing_total(amounts):
+                return None
+            continue
+        if amount.value is None:
+            return None
+        total += amount.value
+        count += 1
+    return total, count
+
+
+def _against(
+    rule_id: str,
+    level: Level,
+    column: str,
+    unit: Unit | None,
+    project: Project | None,
+    name: Text,
+    total: Amount | None,
+    summed: tuple[Decimal, int] | None,
+    judge: Any,
+    parts: str = "",
+    of_projects: bool = False,
+) -> Sum | None:
+    if summed is None:
+        return None
+    computed, n = summed
+    if total is None:
+        if n == 0 or computed == 0:
+            return None
+        printed = _ZERO
+    elif total.value is None:
+        return None
+    else:
+        printed = total.value
+    result = judge(printed - computed, n)
+    if result.kind == "none":
+        return None
+    return Sum(
+        rule_id,
+        level,
+        column,
+        unit,
+        project,
+        name,
+        total,
+        parts,
+        of_projects,
+        computed,
+        result,
+        blank=total is None,
+    )
+
+
+def _compute(ctx: Context) -> list[Sum]:
+    document = ctx.document
+    sums: list[Sum] = []
+    judge_row = _judge(ctx, ROW_SUM)
+    judge_unit = _judge(ctx, SUBTOTAL)
+    judge_total = _judge(ctx, TOTAL)
+
+    # 总计 = 财政拨款 + 财政专户拨款 + 其他资金, row by row.
+    for unit, project, name, amounts in _rows(document):
+        total = amounts.total
+        present = [c for c in SOURCE_COLUMNS if amounts.get(c) is not None]
+        if total is None or total.value is None or not present:
+            continue
+        values = [amounts.value(c) for c in present]
+        if any(v is None for v in values):
+            continue
+        summed = (sum(values, _ZERO), len(values))  # type: ignore[arg-type]
+        parts = " + ".join(AMOUNT_LABELS[c] for c in present)
+        found = _against(
+            ROW_SUM, "row", "total", unit, project, name, total, summed, judge_row, parts
+        )
+        if found is not None:
+            sums.append(found)
+
+    # Each unit's subtotal = the sum of its projects, column by column.
+    for unit in document.units:
+        if unit.implicit:
+            continue
+        rows = [p.amounts for p in unit.projects]
+        for column in AMOUNT_COLUMNS:
+            summed = _column_sum(rows, column)
+            total = unit.amounts.get(column)
+            found = _against(
+                SUBTOTAL, "unit", column, unit, None, unit.name, total, summed, judge_unit
+            )
+            if found is not None:
+                sums.append(found)
+
+    # 合计 = the sum of the units (of the projects of a unit without a subtotal row).
+    if document.total is not None and document.units:
+        parts_rows: list[Amounts] = []
+        for unit in document.units:
+            if unit.implicit:
+                parts_rows.extend(p.amounts for p in unit.projects)
+            else:
+                parts_rows.append(unit.amounts)
+        of_projects = all(u.implicit for u in document.units)
+        for column in AMOUNT_COLUMNS:
+            summed = _column_sum(parts_rows, column)
+            if summed is not None and _hides_money(document, column):
+                summed = None
+            total = document.total.amounts.get(column)
+            name = document.total.name
+            found = _against(
+                TOTAL,
+                "document",
+                column,
+                None,
+                None,
+                name,
+                total,
+                summed,
+                judge_total,
+                of_projects=of_projects,
+            )
+            if found is not None:
+                sums.append(found)
+    return sums
+
+
+def _hides_money(document: Document, column: str) -> bool:
+    """A unit's subtotal cell is blank while its projects fill the column:
+    ``subtotal-mismatch`` reports it; 合计 against that blank would repeat it."""
+    for unit in document.units:
+        if unit.implicit or unit.amounts.get(column) is not None:
+            continue
+        if any(p.amounts.get(column) is not None for p in unit.projects):
+            return True
+    return False
+
+
+def sums(ctx: Context) -> list[Sum]:
+    """Every sum of the document whose gap is not zero (cached per document)."""
+    found = ctx.cache.get(_CACHE_KEY)
+    if found is None:
+        found = _compute(ctx)
+        ctx.cache[_CACHE_KEY] = found
+    return found
+
+
+# --------------------------------------------------------------------------
+# Turning sums into problems
+
+
+def _money(value: Decimal) -> str:
+    return f"{value:,.2f}"
+
+
+def _args(item: Sum) -> dict[str, Any]:
+    result = item.band
+    n = result.n
+    return {
+        "column": AMOUNT_LABELS[item.column],
+        "total": _money(item.total.value)
+        if item.total is not None and item.total.value is not None
+        else "",
+        "sum": _money(item.computed),
+        "gap": _money(result.gap),
+        "n": n,
+        "parts": item.parts,
+        "plausible": f"{result.plausible:.3f}",
+        "bound": f"{result.bound:.3f}",
+        "limit": f"{result.limit:.3f}",
+    }
+
+
+def _located(item: Sum, key: str, severity: Severity | None) -> Problem:
+    field = f"amount.{item.column}"
+    if item.total is None:
+        return Problem(item.name.span(), key=key, args=_args(item), field=field, severity=severity)
+    return Problem(
+        item.total.text.span(),
+        key=key,
+        args=_args(item),
+        field=field,
+        excerpt=item.total.text.value,
+        severity=severity,
+    )
+
+
+def _lower(severity: Severity, cap: Severity) -> Severity:
+    return severity if SEVERITY_RANK[severity] <= SEVERITY_RANK[cap] else cap
+
+
+def _mismatches(ctx: Context, rule_id: str, selected: Iterable[Sum]) -> Iterator[Problem]:
+    options, severity = _setting(ctx, rule_id)
+    for item in selected:
+        kind = item.band.kind
+        prefix = "projects-" if item.of_projects else ""
+        if item.blank:
+            yield _located(item, prefix + "blank", None)
+        elif kind == "unlikely":
+            yield _located(item, prefix + "unlikely", _lower(severity, "warning"))
+        elif kind == "mismatch":
+            if options.get("tolerance") is not None:
+                key = "tolerance"
+            elif options.get("mode") == "exact":
+                key = "exact"
+            else:
+                key = "default"
+            yield _located(item, prefix + key, None)
+
+
+def _attributed(
+    ctx: Context, problems: Iterable[tuple[Unit | None, Project | None, Problem]]
+) -> Iterator[Problem]:
+    """Yield problems of a document-scoped rule as if found at their unit or
+    project: the engine names the unit and project of a finding from the
+    context at the moment it is yielded."""
+    try:
+        for unit, project, problem in problems:
+            ctx.unit = unit
+            ctx.project = project
+            yield problem
+    finally:
+        ctx.unit = None
+        ctx.project = None
+
+
+def _mismatch_messages(
+    subject: tuple[str, str], parts: tuple[str, str], prefix: str = ""
+) -> dict[str, tuple[str, str]]:
+    """The messages of a mismatch rule: one per band and mode."""
+    zs, es = subject
+    zp, ep = parts
+    return {
+        prefix + "default": (
+            f"{zs} {{total}} 不等于{zp}之和 {{sum}}：相差 {{gap}}，"
+            f"超出 {{n}} 项舍入误差的上限 {{bound}}，不是舍入造成的，请核对",
+            f"{es} {{total}} is not the sum of {ep}, {{sum}}: off by {{gap}}, beyond what "
+            f"rounding {{n}} parts can produce ({{bound}}); check the figures",
+        ),
+        prefix + "unlikely": (
+            f"{zs} {{total}} 与{zp}之和 {{sum}} 相差 {{gap}}：超出 {{n}} 项舍入误差的"
+            f"合理范围 {{plausible}}（3σ，上限 {{bound}}），不太可能是舍入误差，请核对",
+            f"{es} {{total}} differs from the sum of {ep}, {{sum}}, by {{gap}}: unlikely to be "
+            f"rounding ({{n}} parts: 3σ = {{plausible}}, hard bound {{bound}}); check the figures",
+        ),
+        prefix + "exact": (
+            f"{zs} {{total}} 不等于{zp}之和 {{sum}}：相差 {{gap}}（按精确相等核对）",
+            f"{es} {{total}} is not the sum of {ep}, {{sum}}: off by {{gap}} "
+            f"(checked for exact equality)",
+        ),
+        prefix + "tolerance": (
+            f"{zs} {{total}} 不等于{zp}之和 {{sum}}：相差 {{gap}}，超出容差 {{limit}}",
+            f"{es} {{total}} is not the sum of {ep}, {{sum}}: off by {{gap}}, "
+            f"more than the tolerance {{limit}}",
+        ),
+        prefix + "blank": (
+            f"{zs}为空，但{zp}之和为 {{sum}}：应填写 {{sum}}",
+            f"{es} is blank but {ep} add up to {{sum}}: expected {{sum}}",
+        ),
+    }
+
+
+_MODE_OPTIONS: dict[str, Option] = {
+    "mode": Option(
+        MODES,
+        "banded",
+        "banded: within 3σ is rounding, up to the hard bound a warning, beyond an error; "
+        "interval: anything within the hard bound 0.005×(n+1) is rounding; "
+        "exact: any gap is a mismatch",
+    ),
+    "tolerance": Option(
+        "number",
+        None,
+        "an absolute tolerance in 万元 (e.g. 0.05): when set, gaps up to it are rounding, "
+        "larger gaps are mismatches, whatever the mode",
+    ),
+}
+
+
+# --------------------------------------------------------------------------
+# The rules
+
+
+@rule(
+    ROW_SUM,
+    severity="error",
+    scope="document",
+    messages=_mismatch_messages(("总计", "总计"), ("{parts} ", "{parts}")),
+    options=dict(_MODE_OPTIONS),
+)
+def row_sum_mismatch(ctx: Context, document: Document) -> Iterator[Problem]:
+    """总计 is not 财政拨款 + 财政专户拨款 + 其他资金 in a row.
+
+    What it does:
+        Checks, in every row with amounts (合计, each unit's subtotal row, each
+        project), that 总计 equals the sum of the source columns that are
+        filled. Blank cells are absent, not zero. A row whose 总计 is the only
+        amount (or is blank) has nothing to add up: `amount-format` reports it.
+        The gap is judged against rounding like every sum (see
+        `rounding-difference`): with n filled source columns, rounding
+        explains up to 3σ = 0.03 × √((n + 1) / 12); beyond that, up to the hard
+        bound 0.005 × (n + 1), the finding is a warning ("unlikely to be
+        rounding"); beyond the hard bound, an error. With a single source
+        column 总计 is a copy of it, so any gap is a mismatch.
+
+    Why is this bad?
+        总计 is by definition the sum of the funding sources. A row that does
+        not add up has a typo in one of its cells, or a source column was
+        left out; readers of the published table cannot tell which figure is
+        right.
+
+    Example:
+        Bad (10.00 + 8.30 = 18.30):
+            `就业见习补贴	20.30	10.00		8.30`
+        Good:
+            `就业见习补贴	18.30	10.00		8.30`
+
+    Options:
+        mode: `banded` (default), `interval` or `exact`.
+        tolerance: none by default; an absolute tolerance in 万元 (e.g. 0.05)
+            replaces the bands when set.
+    """
+    selected = [s for s in sums(ctx) if s.rule == ROW_SUM]
+    yield from _attributed(
+        ctx, ((s.unit, s.project, p) for s in selected for p in _mismatches(ctx, ROW_SUM, [s]))
+    )
+
+
+@rule(
+    SUBTOTAL,
+    severity="error",
+    scope="unit",
+    messages=_mismatch_messages(
+        ("{column}小计", "{column} subtotal"), ("其 {n} 个项目", "its {n} projects")
+    ),
+    options=dict(_MODE_OPTIONS),
+)
+def subtotal_mismatch(ctx: Context, unit: Unit) -> Iterator[Problem]:
+    """A unit's subtotal is not the sum of its projects.
+
+    What it does:
+        For each unit (资金使用单位) with a subtotal row, and each amount column
+        (总计, 财政拨款, 财政专户拨款, 其他资金), compares the subtotal with the sum
+        of the column over the unit's projects. Blank cells are absent: a
+        column blank in the subtotal and in every project is not checked; a
+        subtotal left blank over projects that fill the column is a mismatch.
+        The gap is judged against rounding: with n projects filling the
+        column, rounding explains up to 3σ = 0.03 × √((n + 1) / 12) (reported
+        by `rounding-difference`, info); beyond that, up to the hard bound
+        0.005 × (n + 1), a warning ("unlikely to be rounding"); beyond the
+        hard bound, an error. Projects without a unit row (a table without
+        subtotals) are checked by `total-mismatch` instead.
+
+    Why is this bad?
+        The subtotal is what the unit's budget adds up to; when it is not the
+        sum of its projects, a project amount or the subtotal is wrong, or a
+        project is missing or counted twice.
+
+    Example:
+        Bad (the projects add up to 2,709.63; 0.10 is beyond rounding):
+            `广州市人力资源市场服务中心	2,709.73	2,709.73`
+        Good (0.01 off over 11 projects is rounding):
+            `广州市人力资源市场服务中心	2,709.62	2,709.62`
+
+    Options:
+        mode: `banded` (default), `interval` or `exact`.
+        tolerance: none by default; an absolute tolerance in 万元 (e.g. 0.05)
+            replaces the bands when set.
+    """
+    yield from _mismatches(
+        ctx, SUBTOTAL, (s for s in sums(ctx) if s.rule == SUBTOTAL and s.unit is unit)
+    )
+
+
+@rule(
+    TOTAL,
+    severity="error",
+    scope="document",
+    messages={
+        **_mismatch_messages(
+            ("合计的{column}", "合计 {column}"), ("{n} 个单位小计", "the {n} unit subtotals")
+        ),
+        **_mismatch_messages(
+            ("合计的{column}", "合计 {column}"), ("{n} 个项目", "the {n} projects"), "projects-"
+        ),
+    },
+    options=dict(_MODE_OPTIONS),
+)
+def total_mismatch(ctx: Context, document: Document) -> Iterator[Problem]:
+    """合计 is not the sum of the units.
+
+    What it does:
+        For each amount column, compares the 合计 row with the sum of the
+        units' subtotals (in a table without unit rows, with the sum of the
+        projects). Blank cells are absent. The gap is judged against rounding
+        like every sum: with n parts, rounding explains up to
+        3σ = 0.03 × √((n + 1) / 12) (reported by `rounding-difference`, info);
+        up to the hard bound 0.005 × (n + 1) a warning; beyond it an error.
+        When a unit's subtotal is blank over projects that fill the column,
+        `subtotal-mismatch` reports it and this column of 合计 is not checked.
+
+    Why is this bad?
+        合计 is the department's whole budget as published; when it is not the
+        sum of its units, a unit is missing, counted twice, or a figure was
+        mistyped.
+
+    Example:
+        Bad (the units add up to 746,104.11):
+            `合计	746,204.10	738,673.69		7,530.41`
+        Good (0.01 off over 17 units is rounding):
+            `合计	746,104.10	738,573.69		7,530.41`
+
+    Options:
+        mode: `banded` (default), `interval` or `exact`.
+        tolerance: none by default; an absolute tolerance in 万元 (e.g. 0.05)
+            replaces the bands when set.
+    """
+    yield from _mismatches(ctx, TOTAL, (s for s in sums(ctx) if s.rule == TOTAL))
+
+
+@rule(
+    ROUNDING,
+    severity="info",
+    scope="document",
+    messages={
+        "default": (
+            "{column} {total} 与各部分之和 {sum} 相差 {gap}，在舍入误差范围 {limit} 之内："
+            "是舍入差异，不是错误",
+            "{column} {total} differs from the sum of its parts, {sum}, by {gap}: within rounding "
+            "({limit}), not an error",
+        ),
+        "row": (
+            "总计 {total} 与{parts} 之和 {sum} 相差 {gap}，在 {n} 项舍入误差的范围 {limit} 之内："
+            "是舍入差异，不是错误",
+            "总计 {total} differs from {parts}, {sum}, by {gap}: within what rounding {n} "
+            "parts explains ({limit}); rounding, not an error",
+        ),
+        "unit": (
+            "{column}小计 {total} 与其 {n} 个项目之和 {sum} 相差 {gap}，在舍入误差范围 {limit} "
+            "之内：是舍入差异，不是错误",
+            "{column} subtotal {total} differs from the sum of its {n} projects, {sum}, by "
+            "{gap}: within what rounding explains ({limit}); rounding, not an error",
+        ),
+        "document": (
+            "合计的{column} {total} 与 {n} 个单位小计之和 {sum} 相差 {gap}，在舍入误差范围 "
+            "{limit} 之内：是舍入差异，不是错误",
+            "合计 {column} {total} differs from the sum of the {n} unit subtotals, {sum}, by "
+            "{gap}: within what rounding explains ({limit}); rounding, not an error",
+        ),
+        "document-projects": (
+            "合计的{column} {total} 与 {n} 个项目之和 {sum} 相差 {gap}，在舍入误差范围 "
+            "{limit} 之内：是舍入差异，不是错误",
+            "合计 {column} {total} differs from the sum of the {n} projects, {sum}, by "
+            "{gap}: within what rounding explains ({limit}); rounding, not an error",
+        ),
+    },
+    options={
+        "rows": Option("bool", True, "report rounding differences of 总计 against its sources"),
+        "subtotals": Option("bool", True, "report rounding differences of unit subtotals"),
+        "grand_total": Option("bool", True, "report rounding differences of 合计"),
+    },
+)
+def rounding_difference(ctx: Context, document: Document) -> Iterator[Problem]:
+    """A total differs from the sum of its parts by what rounding explains.
+
+    What it does:
+        Reports, as information, every printed total (a row's 总计, a unit's
+        subtotal, 合计) that differs from the sum of its printed parts by a gap
+        rounding explains. Published figures are rounded to 0.01 independently:
+        each stands for [v − 0.005, v + 0.005]. With n parts, σ = 0.01 ×
+        √((n + 1) / 12), and a gap up to 3σ (0.03 for 11 parts, 0.031 for 12,
+        0.11 for 165), never beyond the hard bound 0.005 × (n + 1), is rounding.
+        Which gaps count as rounding follows the `mode` and `tolerance` of the
+        mismatch rule of the same sum (`row-sum-mismatch`,
+        `subtotal-mismatch`, `total-mismatch`): exactly the gaps that rule
+        does not report. Row sums are reported too: a row's sources are
+        rounded independently as well, so 总计 may be off by 0.01 from two or
+        three sources (never from one: 总计 is then a copy of it).
+
+    Why is this bad?
+        It is not: it tells the reviewer that the figures were checked and the
+        difference is rounding, so nobody corrects a subtotal that is right.
+        Departments that want every row and subtotal to add up exactly
+        (adjusting one figure by 0.01) can use it as a to-do list.
+
+    Example:
+        Rounding (11 projects add up to 2,709.63; 0.01 ≤ 3σ = 0.030):
+            `广州市人力资源市场服务中心	2,709.62	2,709.62`
+        Exact, nothing reported:
+            `广州市技师学院	12,721.29	12,721.29`
+
+    Options:
+        rows: true — report rounding of 总计 against its sources.
+        subtotals: true — report rounding of unit subtotals.
+        grand_total: true — report rounding of 合计.
+    """
+    wanted = {
+        "row": bool(ctx.options.get("rows", True)),
+        "unit": bool(ctx.options.get("subtotals", True)),
+        "document": bool(ctx.options.get("grand_total", True)),
+    }
+
+    def problems() -> Iterator[tuple[Unit | None, Project | None, Problem]]:
+        for item in sums(ctx):
+            if item.band.kind != "rounding" or item.blank or not wanted[item.level]:
+                continue
+            key = "document-projects" if item.of_projects else item.level
+            yield item.unit, item.project, _located(item, key, None)
+
+    yield from _attributed(ctx, problems())
+
+
+# --------------------------------------------------------------------------
+# How amounts are written
+
+_NUMBER_LIKE = re.compile(r"-?\d[\d,，]*(?:[.．]\d+)?")
+"""Digits with separators: a number whose thousands separators are misplaced
+(``1,23.00``) when the reader could not read it."""
+_TWO_DECIMALS = re.compile(r"-?[\d,]*\d\.\d\d")
+
+
+@rule(
+    FORMAT,
+    severity="error",
+    scope="document",
+    messages={
+        "default": (
+            "金额“{text}”不是数字：应为以万元计、保留两位小数的金额，如 1,234.56",
+            "amount “{text}” is not a number: expected 万元 with two decimals, e.g. 1,234.56",
+        ),
+        "separator": (
+            "金额“{text}”的千位分隔符位置不对：应每三位一个逗号，如 1,234.56",
+            "amount “{text}” has misplaced thousands separators: expected one comma every "
+            "three digits, e.g. 1,234.56",
+        ),
+        "negative": (
+            "{column}为负数“{text}”：预算金额不应为负",
+            "{column} is negative, “{text}”: budget amounts cannot be negative",
+        ),
+        "decimals": (
+            "{column}“{text}”应保留两位小数（如 {expected}）",
+            "{column} “{text}” should have exactly two decimals (e.g. {expected})",
+        ),
+        "missing-total": (
+            "总计为空，但{parts}已填写：总计应为各资金来源之和",
+            "总计 is blank while {parts} is filled: 总计 should be the sum of the sources",
+        ),
+        "no-source": (
+            "只填了总计 {text}，财政拨款、财政专户拨款、其他资金都为空：应注明资金来源",
+            "only 总计 is filled ({text}); 财政拨款, 财政专户拨款 and 其他资金 are all blank: "
+            "the source of the funds is expected",
+        ),
+        "no-amounts": (
+            "项目没有填写任何金额：应填写总计及资金来源",
+            "the project has no amounts: 总计 and its sources are expected",
+        ),
+    },
+)
+def amount_format(ctx: Context, document: Document) -> Iterator[Problem]:
+    """An amount cell is not a well-formed amount, or 总计 is missing.
+
+    What it does:
+        Checks every amount cell of 合计, the unit rows and the projects:
+        * not a number (`约50万`, `1.234,56`): error;
+        * thousands separators misplaced (`1,23.00`, `12,3456.00`): error;
+        * negative (`-5.00`): error;
+        * not exactly two decimals (`10.5`, `10`, `10.123`): warning;
+        * 总计 blank while a source column is filled: error;
+        * only 总计 filled, every source column blank: warning (not reported
+          when no row of the table fills any source column: such a table
+          simply does not break its amounts down);
+        * a project with no amount at all: error.
+        Blank cells (``, `-`, `—`) are absent, not zero, and are not errors
+        by themselves. A cell gets one finding, the most severe.
+
+    Why is this bad?
+        Amounts are published in 万元 with two decimals and thousands
+        separators; a cell that is not such a figure cannot be added up, and a
+        row without 总计, or without any source of its funds, is incomplete.
+
+    Example:
+        Bad:
+            `职业技能提升补贴	1,23.00	1,23.00`
+            `职业技能提升补贴	123	123`
+        Good:
+            `职业技能提升补贴	123.00	123.00`
+
+    Options:
+        None.
+    """
+    _options, severity = _setting(ctx, FORMAT)
+    warning = _lower(severity, "warning")
+    has_sources = any(
+        amounts.get(c) is not None
+        for _u, _p, _n, amounts in _rows(document)
+        for c in SOURCE_COLUMNS
+    )
+
+    def problems() -> Iterator[tuple[Unit | None, Project | None, Problem]]:
+        for unit, project, name, amounts in _rows(document):
+            if project is not None and not amounts:
+                yield unit, project, Problem(name.span(), key="no-amounts", field="amount.total")
+                continue
+            for column in AMOUNT_COLUMNS:
+                amount = amounts.get(column)
+                if amount is not None:
+                    found = _cell(amount, column, warning)
+                    if found is not None:
+                        yield unit, project, found
+            present = [c for c in SOURCE_COLUMNS if amounts.get(c) is not None]
+            if amounts.total is None and present:
+                parts = "、".join(AMOUNT_LABELS[c] for c in present)
+                yield (
+                    unit,
+                    project,
+                    Problem(
+                        name.span(),
+                        key="missing-total",
+                        args={"parts": parts},
+                        field="amount.total",
+                    ),
+                )
+            elif (
+                has_sources
+                and amounts.total is not None
+                and not present
+                and amounts.total.value is not None
+                and amounts.total.value != 0
+            ):
+                text = amounts.total.text
+                yield (
+                    unit,
+                    project,
+                    Problem(
+                        text.span(),
+                        key="no-source",
+                        args={"text": text.value},
+                        field="amount.total",
+                        excerpt=text.value,
+                        severity=warning,
+                    ),
+                )
+
+    yield from _attributed(ctx, problems())
+
+
+def _cell(amount: Amount, column: str, warning: Severity) -> Problem | None:
+    text = amount.text.value
+    args: dict[str, Any] = {"text": text, "column": AMOUNT_LABELS[column]}
+    where = {"span": amount.text.span(), "field": f"amount.{column}", "excerpt": text}
+    value = amount.value
+    if value is None:
+        raw = text.replace(" ", "")
+        key = (
+            "separator"
+            if _NUMBER_LIKE.fullmatch(raw) and ("," in raw or "，" in raw)
+            else "default"
+        )
+        return Problem(key=key, args=args, **where)
+    if value < 0:
+        return Problem(key="negative", args=args, **where)
+    if not _TWO_DECIMALS.fullmatch(text.replace(" ", "")):
+        args["expected"] = _money(value)
+        return Problem(key="decimals", args=args, severity=warning, **where)
+    return None

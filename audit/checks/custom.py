@@ -1,0 +1,172 @@
+"""Rules written in a configuration, without code.
+
+Two types, validated like built-in rules:
+
+``type: pattern``
+    A regular expression that must match (``must_match``) or must not match
+    (``must_not_match``) a field: ``project`` (the project's name), ``unit``,
+    ``goal``, ``indicator`` (an indicator's name), ``period`` or ``annual``
+    (the two target values), or ``value`` (either value). ``where`` (a
+    regex on the project name) limits the rule to some projects.
+
+``type: require``
+    Projects whose name matches ``project`` (a regex) must have an indicator
+    whose name matches ``indicator``; ``category`` (a regex on the level-1 or
+    level-2 category) narrows what counts.
+
+Both take ``message`` (``{field}``, ``{text}`` and ``{project}`` are filled in),
+``severity`` and ``enabled``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from audit.engine import SEVERITIES, Context, Problem, RuleSpec
+from audit.model import Clause, Project
+
+PATTERN_FIELDS = ("project", "unit", "goal", "indicator", "period", "annual", "value")
+TYPE_KEYS: dict[str, tuple[str, ...]] = {
+    "pattern": ("field", "must_match", "must_not_match", "where"),
+    "require": ("project", "indicator", "category"),
+}
+COMMON_KEYS = ("type", "message", "severity", "enabled", "description")
+
+
+def build_custom_rule(doc: Any, rule_id: str, body: dict[str, Any]) -> tuple[RuleSpec, Any]:
+    from audit.config import RuleSetting
+
+    where = ("rules", rule_id)
+    kind = body.get("type")
+    if kind not in TYPE_KEYS:
+        raise doc.error((*where, "type"), f"unknown rule type (expected: {', '.join(TYPE_KEYS)})")
+    allowed = (*COMMON_KEYS, *TYPE_KEYS[kind])
+    for key in body:
+        if key not in allowed:
+            raise doc.error((*where, key), f"unknown key (expected one of: {', '.join(allowed)})")
+
+    def regex(key: str, required: bool = False) -> re.Pattern[str] | None:
+        value = body.get(key)
+        if value is None:
+            if required:
+                raise doc.error((*where, key) if key in body else where, f"needs '{key}'")
+            return None
+        if not isinstance(value, str):
+            raise doc.error((*where, key), "must be a regular expression (a string)")
+        try:
+            return re.compile(value)
+        except re.error as error:
+            raise doc.error((*where, key), f"invalid regular expression: {error}") from None
+
+    severity = body.get("severity", "warning")
+    if severity not in SEVERITIES:
+        raise doc.error((*where, "severity"), f"must be one of {', '.join(SEVERITIES)}")
+    enabled = body.get("enabled", True)
+    if not isinstance(enabled, bool):
+        raise doc.error((*where, "enabled"), "must be true or false")
+    message = body.get("message")
+    if not isinstance(message, str) or not message:
+        raise doc.error(where, "needs a 'message' (a string)")
+    description = str(body.get("description") or message)
+
+    if kind == "pattern":
+        field = body.get("field")
+        if field not in PATTERN_FIELDS:
+            raise doc.error((*where, "field"), f"must be one of: {', '.join(PATTERN_FIELDS)}")
+        must = regex("must_match")
+        must_not = regex("must_not_match")
+        if must is None and must_not is None:
+            raise doc.error(where, "needs 'must_match' or 'must_not_match'")
+        limit = regex("where")
+        check = _pattern_check(field, must, must_not, limit)
+    else:
+        project_re = regex("project", required=True)
+        indicator_re = regex("indicator", required=True)
+        category_re = regex("category")
+        assert project_re is not None and indicator_re is not None
+        check = _require_check(project_re, indicator_re, category_re)
+
+    spec = RuleSpec(
+        id=rule_id,
+        severity=severity,
+        scope="project",
+        check=check,
+        messages={"default": (message, message)},
+        options={},
+        summary=description.splitlines()[0],
+        doc=f"{description}\n\nDefined in {doc.path} (type: {kind}).",
+        enabled=enabled,
+        module="config",
+    )
+    return spec, RuleSetting(enabled, severity, {})
+
+
+def _texts(
+    project: Project, ctx: Context, field: str
+) -> Iterator[tuple[Any, str, Any, int | None]]:
+    """(span, text, field name, clause number) of every value of ``field``."""
+    if field == "project":
+        yield project.name.span(), project.name.value, "name", None
+    elif field == "unit":
+        if ctx.unit is not None and not ctx.unit.implicit:
+            yield ctx.unit.name.span(), ctx.unit.title, "unit", None
+    elif field == "goal":
+        if project.goal is not None:
+            yield project.goal.span(), project.goal.value, "goal", None
+    else:
+        for clause in project.clauses:
+            if not isinstance(clause, Clause):
+                continue
+            if field == "indicator":
+                yield clause.name_span, clause.name, "indicator", clause.number
+                continue
+            for value_field in clause.fields:
+                name = "period" if value_field.keyword.startswith("实施") else "annual"
+                if field in (name, "value"):
+                    yield value_field.span, value_field.text, name, clause.number
+
+
+def _pattern_check(
+    field: str,
+    must: re.Pattern[str] | None,
+    must_not: re.Pattern[str] | None,
+    limit: re.Pattern[str] | None,
+) -> Any:
+    def check(ctx: Context, project: Project) -> Iterator[Problem]:
+        if limit is not None and not limit.search(project.title):
+            return
+        for span, text, name, number in _texts(project, ctx, field):
+            bad = None
+            if must_not is not None:
+                found = must_not.search(text)
+                if found:
+                    bad = found.group() or text
+            if bad is None and must is not None and not must.search(text):
+                bad = text
+            if bad is not None:
+                args = {"field": name, "text": bad, "project": project.title}
+                yield Problem(span, args=args, field=name, excerpt=bad, clause=number)
+
+    return check
+
+
+def _require_check(
+    project_re: re.Pattern[str], indicator_re: re.Pattern[str], category_re: re.Pattern[str] | None
+) -> Any:
+    def check(ctx: Context, project: Project) -> Iterator[Problem]:
+        if not project_re.search(project.title):
+            return
+        for clause in project.clauses:
+            if not isinstance(clause, Clause) or not indicator_re.search(clause.name):
+                continue
+            if category_re is not None:
+                names = [str(c) for c in (clause.level1, clause.level2) if c is not None]
+                if not any(category_re.search(n) for n in names):
+                    continue
+            return
+        args = {"field": "indicators", "text": indicator_re.pattern, "project": project.title}
+        yield Problem(project.name.span(), args=args, field="indicators", excerpt=project.title)
+
+    return check

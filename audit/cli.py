@@ -1,0 +1,153 @@
+"""Command line: ``indicator-audit parse|lint|rules|explain``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from audit import __version__
+
+TABLE_SUFFIXES = (".txt", ".tsv", ".csv")
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _console(stderr: bool = False) -> Any:
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+
+
+def error(message: str) -> None:
+    """One clear line on stderr."""
+    print(f"indicator-audit: {message}", file=sys.stderr)
+
+
+def expand_inputs(paths: Sequence[str]) -> Iterator[str]:
+    """Files named on the command line; directories are walked for tables."""
+    for path in paths:
+        if path != "-" and os.path.isdir(path):
+            found = sorted(
+                str(p)
+                for p in Path(path).rglob("*")
+                if p.is_file() and p.suffix.lower() in TABLE_SUFFIXES
+            )
+            yield from found
+        else:
+            yield path
+
+
+def load(path: str) -> Any:
+    """Read one input (``-`` is standard input); a ReadError says why not."""
+    from audit.readers import read_document, read_path
+
+    if path == "-":
+        return read_document(sys.stdin.buffer.read(), "<stdin>")
+    return read_path(path)
+
+
+def cmd_parse(args: argparse.Namespace) -> int:
+    from audit.readers import ReadError
+
+    if args.clause is not None:
+        return _parse_clause(args)
+    if not args.files:
+        error("parse: give one or more files, or --clause TEXT")
+        return EXIT_ERROR
+    documents = []
+    failed = []
+    for path in expand_inputs(args.files):
+        try:
+            documents.append(load(path))
+        except ReadError as problem:
+            error(f"{path}: {problem}")
+            failed.append({"path": path, "error": str(problem)})
+    if args.format == "json":
+        from audit.reports.document import counts, document_dict
+
+        summary = {"files": len(documents), "units": 0, "projects": 0, "clauses": 0, "unparsed": 0}
+        for document in documents:
+            for key, value in counts(document).items():
+                summary[key] += value
+        payload = {
+            "version": 1,
+            "tool": {"name": "indicator-audit", "version": __version__},
+            "documents": [document_dict(d) for d in documents],
+            "failed": failed,
+            "summary": summary,
+        }
+        json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        from audit.reports.document import render_tree
+
+        render_tree(documents, _console())
+    return EXIT_ERROR if failed else EXIT_OK
+
+
+def _parse_clause(args: argparse.Namespace) -> int:
+    from audit.parsing import parse_clause_text
+
+    clauses = parse_clause_text(args.clause)
+    if args.format == "json":
+        from audit.reports.document import clause_dict
+
+        json.dump([clause_dict(c) for c in clauses], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        from rich.tree import Tree
+
+        from audit.reports.document import add_clause
+
+        tree = Tree("[bold]clause[/]")
+        for clause in clauses:
+            add_clause(tree, clause)
+        _console().print(tree)
+    from audit.model import ClauseError
+
+    return EXIT_FINDINGS if any(isinstance(c, ClauseError) for c in clauses) else EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="indicator-audit",
+        description="Lint 项目支出绩效目标表 (project performance-target tables).",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    parse = commands.add_parser("parse", help="show the parsed document model")
+    parse.add_argument("files", nargs="*", metavar="FILE", help="tables (directories are walked)")
+    parse.add_argument("--clause", metavar="TEXT", help="parse one indicator text instead")
+    parse.add_argument("--format", choices=("tree", "json"), default="tree")
+    parse.set_defaults(handler=cmd_parse)
+
+    from audit.commands import add_commands
+
+    add_commands(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        parser.print_help()
+        return EXIT_ERROR
+    try:
+        return int(args.handler(args))
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # Output piped into a command that stopped reading (e.g. head).
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

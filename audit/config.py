@@ -1,0 +1,432 @@
+"""Configuration: YAML profiles with ``extends:``, strict validation, ignores.
+
+A configuration file looks like::
+
+    extends: default            # a shipped profile (default, strict) or a path
+    lang: zh                    # messages: zh or en
+    taxonomy:
+      file: taxonomy.yaml       # shipped file name or a path
+      use: ["2021", "2025"]     # schemes a table may use
+    rules:
+      placeholder:
+        severity: error
+        patterns: [待单位补充, 待补充]
+      nonstandard-punctuation:
+        enabled: false
+      no-test-goal:             # a rule defined here, of a fixed type
+        type: pattern
+        field: goal
+        must_not_match: "测试"
+        message: 绩效目标含测试文字
+    ignore:
+      - rule: subtotal-mismatch
+        unit: "广州市*"
+      - file: "drafts/*.txt"
+
+Every error names the file, the line and the key. Unknown keys, wrong types
+and unknown rule ids are errors, never silently ignored.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from audit.engine import SEVERITIES, Finding, Option, RuleSpec, Severity, load_rules, matches
+from audit.resources import resource
+from audit.taxonomy import Taxonomy
+
+CONFIG_NAMES = (".indicator-audit.yaml", ".indicator-audit.yml")
+PROFILES = ("default", "strict")
+TOP_KEYS = ("extends", "lang", "taxonomy", "rules", "ignore")
+RULE_KEYS = ("enabled", "severity")
+IGNORE_KEYS = ("rule", "unit", "project", "file")
+LANGS = ("zh", "en")
+
+
+class ConfigError(Exception):
+    """A configuration problem, located by file, line and key."""
+
+    def __init__(self, path: str, line: int | None, key: str | None, message: str) -> None:
+        self.path = path
+        self.line = line
+        self.key = key
+        self.message = message
+        where = path + (f":{line}" if line else "")
+        super().__init__(f"{where}: {key + ': ' if key else ''}{message}")
+
+
+# --------------------------------------------------------------------------
+# YAML with line numbers
+
+
+@dataclass(slots=True)
+class _Doc:
+    """A loaded YAML file: its data and the line of every key path."""
+
+    path: str
+    data: Any
+    lines: dict[tuple[Any, ...], int]
+
+    def line(self, *path: Any) -> int | None:
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.lines.get(())
+
+    def error(self, path: tuple[Any, ...], message: str) -> ConfigError:
+        key = ".".join(str(p) for p in path) or None
+        return ConfigError(self.path, self.line(*path), key, message)
+
+
+def _load_yaml(path: Path) -> _Doc:
+    import yaml
+
+    name = str(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise ConfigError(name, None, None, "no such file") from None
+    except UnicodeDecodeError:
+        raise ConfigError(name, None, None, "not UTF-8 text") from None
+    except OSError as error:
+        raise ConfigError(name, None, None, error.strerror or str(error)) from None
+    loader_class = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    loader = loader_class(text)
+    lines: dict[tuple[Any, ...], int] = {}
+    try:
+        node = loader.get_single_node()
+        data = _convert(loader, node, (), lines) if node is not None else {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        problem = getattr(error, "problem", None) or str(error)
+        raise ConfigError(name, line, None, f"invalid YAML: {problem}") from None
+    finally:
+        loader.dispose()
+    return _Doc(name, data, lines)
+
+
+def _convert(
+    loader: Any, node: Any, path: tuple[Any, ...], lines: dict[tuple[Any, ...], int]
+) -> Any:
+    import yaml
+
+    lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            if isinstance(key, (int, float)):
+                key = str(key)
+            child = (*path, key)
+            lines[child] = key_node.start_mark.line + 1
+            result[key] = _convert(loader, value_node, child, lines)
+            lines[child] = key_node.start_mark.line + 1
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_convert(loader, item, (*path, i), lines) for i, item in enumerate(node.value)]
+    return loader.construct_object(node, deep=True)
+
+
+# --------------------------------------------------------------------------
+# The configuration
+
+
+@dataclass(slots=True)
+class RuleSetting:
+    enabled: bool
+    severity: Severity
+    options: dict[str, Any]
+
+
+@dataclass(slots=True)
+class Ignore:
+    rule: str | None = None
+    unit: str | None = None
+    project: str | None = None
+    file: str | None = None
+
+    def covers(self, finding: Finding) -> bool:
+        return (
+            matches(self.rule, finding.rule)
+            and matches(self.unit, finding.unit)
+            and matches(self.project, finding.project)
+            and (self.file is None or _file_matches(self.file, finding.file))
+        )
+
+
+def _file_matches(pattern: str, path: str) -> bool:
+    from fnmatch import fnmatchcase
+
+    normal = path.replace("\\", "/")
+    return fnmatchcase(normal, pattern) or fnmatchcase(Path(normal).name, pattern)
+
+
+@dataclass(slots=True)
+class Config:
+    path: str | None = None
+    """The project config file in effect, if any."""
+    sources: list[str] = field(default_factory=list)
+    lang: str = "zh"
+    rules: dict[str, RuleSetting] = field(default_factory=dict)
+    custom: dict[str, RuleSpec] = field(default_factory=dict)
+    ignores: list[Ignore] = field(default_factory=list)
+    taxonomy: Taxonomy = field(default_factory=Taxonomy)
+    select: set[str] | None = None
+    deselect: set[str] = field(default_factory=set)
+
+    def specs(self) -> dict[str, RuleSpec]:
+        return {**load_rules(), **self.custom}
+
+    def active_rules(self) -> list[tuple[RuleSpec, dict[str, Any], Severity]]:
+        """Enabled rules with their options and severity, in registry order.
+
+        ``--select`` enables a rule even when the profile disables it.
+        """
+        active = []
+        for rule_id, spec in self.specs().items():
+            setting = self.rules.get(rule_id)
+            enabled = setting.enabled if setting else spec.enabled
+            if self.select is not None:
+                enabled = rule_id in self.select
+            if rule_id in self.deselect:
+                enabled = False
+            if not enabled:
+                continue
+            options = setting.options if setting else _defaults(spec)
+            severity = setting.severity if setting else spec.severity
+            active.append((spec, options, severity))
+        return active
+
+    def is_ignored(self, finding: Finding) -> bool:
+        return any(entry.covers(finding) for entry in self.ignores)
+
+
+def _defaults(spec: RuleSpec) -> dict[str, Any]:
+    return {name: _copy(option.default) for name, option in spec.options.items()}
+
+
+def _copy(value: Any) -> Any:
+    if isinstance(value, list):
+        return list(value)
+    if isinstance(value, dict):
+        return dict(value)
+    return value
+
+
+def find_config(start: Path | None = None) -> Path | None:
+    """``.indicator-audit.yaml`` in ``start`` (the current directory) or a parent."""
+    directory = (start or Path.cwd()).resolve()
+    for folder in (directory, *directory.parents):
+        for name in CONFIG_NAMES:
+            candidate = folder / name
+            if candidate.is_file():
+                return candidate
+    return None
+
+
+def load_config(path: str | Path | None = None, *, discover: bool = True) -> Config:
+    """The configuration in effect: ``path``, else a discovered project file,
+    else the shipped ``default`` profile."""
+    if path is None and discover:
+        found = find_config()
+        path = found
+    target = resource("rules", "default.yaml") if path is None else Path(path)
+    if path is not None and not Path(path).is_file():
+        raise ConfigError(str(path), None, None, "no such file")
+    config = Config(path=None if path is None else str(path))
+    _Builder(config).apply(target, chain=())
+    return config
+
+
+class _Builder:
+    """Applies a chain of YAML files (base first) to one :class:`Config`."""
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+        self.taxonomy_file: Path = resource("rules", "taxonomy.yaml")
+        self.taxonomy_use: list[str] = ["2021", "2025"]
+        self.specs = load_rules()
+
+    def apply(self, path: Path, chain: tuple[str, ...]) -> None:
+        key = str(path.resolve())
+        if key in chain:
+            raise ConfigError(str(path), None, "extends", "circular extends")
+        doc = _load_yaml(path)
+        data = doc.data
+        if data is None:
+            data = {}
+        if not isinstance(data, dict):
+            raise doc.error((), "a configuration must be a mapping of keys")
+        for top in data:
+            if top not in TOP_KEYS:
+                raise doc.error((top,), f"unknown key (expected one of: {', '.join(TOP_KEYS)})")
+        if "extends" in data:
+            self.apply(self._extends(doc, data["extends"], path), (*chain, key))
+        self.config.sources.append(str(path))
+        if "lang" in data:
+            if data["lang"] not in LANGS:
+                raise doc.error(("lang",), f"must be one of {', '.join(LANGS)}")
+            self.config.lang = data["lang"]
+        if "taxonomy" in data:
+            self._taxonomy(doc, data["taxonomy"], path)
+        if "rules" in data:
+            self._rules(doc, data["rules"])
+        if "ignore" in data:
+            self._ignores(doc, data["ignore"])
+        if not chain:
+            self._finish(doc)
+
+    def _extends(self, doc: _Doc, value: Any, path: Path) -> Path:
+        if not isinstance(value, str) or not value:
+            raise doc.error(("extends",), "must be a profile name or a file path")
+        if value in PROFILES:
+            return resource("rules", f"{value}.yaml")
+        target = (path.parent / value).resolve()
+        if not target.is_file():
+            raise doc.error(
+                ("extends",),
+                f"no profile or file named {value!r} (profiles: {', '.join(PROFILES)})",
+            )
+        return target
+
+    def _taxonomy(self, doc: _Doc, value: Any, path: Path) -> None:
+        if not isinstance(value, dict):
+            raise doc.error(("taxonomy",), "must be a mapping with 'file' and/or 'use'")
+        for key in value:
+            if key not in ("file", "use"):
+                raise doc.error(("taxonomy", key), "unknown key (expected file or use)")
+        if "file" in value:
+            name = value["file"]
+            if not isinstance(name, str):
+                raise doc.error(("taxonomy", "file"), "must be a file name")
+            shipped = resource("rules", name)
+            local = (path.parent / name).resolve()
+            target = local if local.is_file() else shipped
+            if not target.is_file():
+                raise doc.error(("taxonomy", "file"), f"no taxonomy file {name!r}")
+            self.taxonomy_file = target
+        if "use" in value:
+            use = value["use"]
+            if not isinstance(use, list) or not use:
+                raise doc.error(("taxonomy", "use"), "must be a list of scheme names")
+            self.taxonomy_use = [str(u) for u in use]
+
+    def _rules(self, doc: _Doc, value: Any) -> None:
+        if not isinstance(value, dict):
+            raise doc.error(("rules",), "must be a mapping of rule ids")
+        for rule_id, body in value.items():
+            where = ("rules", rule_id)
+            if not isinstance(body, dict):
+                if isinstance(body, bool):
+                    body = {"enabled": body}
+                elif body in SEVERITIES:
+                    body = {"severity": body}
+                else:
+                    raise doc.error(where, "must be a mapping, true/false or a severity")
+            if "type" in body:
+                self._custom(doc, str(rule_id), body)
+                continue
+            spec = self.specs.get(rule_id) or self.config.custom.get(rule_id)
+            if spec is None:
+                raise doc.error(where, f"unknown rule id{_suggest(str(rule_id), self.specs)}")
+            setting = self.config.rules.get(rule_id) or RuleSetting(
+                spec.enabled, spec.severity, _defaults(spec)
+            )
+            for key, option_value in body.items():
+                path = (*where, key)
+                if key == "enabled":
+                    if not isinstance(option_value, bool):
+                        raise doc.error(path, "must be true or false")
+                    setting.enabled = option_value
+                elif key == "severity":
+                    if option_value not in SEVERITIES:
+                        raise doc.error(path, f"must be one of {', '.join(SEVERITIES)}")
+                    setting.severity = option_value
+                elif key in spec.options:
+                    setting.options[key] = _check_option(doc, path, spec.options[key], option_value)
+                else:
+                    known = [*RULE_KEYS, *spec.options]
+                    raise doc.error(path, f"unknown option (expected one of: {', '.join(known)})")
+            self.config.rules[rule_id] = setting
+
+    def _custom(self, doc: _Doc, rule_id: str, body: dict[str, Any]) -> None:
+        from audit.checks.custom import build_custom_rule
+
+        if rule_id in self.specs:
+            raise doc.error(("rules", rule_id, "type"), "a built-in rule cannot change its type")
+        spec, setting = build_custom_rule(doc, rule_id, body)
+        self.config.custom[rule_id] = spec
+        self.config.rules[rule_id] = setting
+
+    def _ignores(self, doc: _Doc, value: Any) -> None:
+        if not isinstance(value, list):
+            raise doc.error(("ignore",), "must be a list of entries")
+        for index, entry in enumerate(value):
+            where = ("ignore", index)
+            if not isinstance(entry, dict) or not entry:
+                raise doc.error(where, "must be a mapping with rule, unit, project and/or file")
+            for key, pattern in entry.items():
+                if key not in IGNORE_KEYS:
+                    raise doc.error(
+                        (*where, key), f"unknown key (expected one of: {', '.join(IGNORE_KEYS)})"
+                    )
+                if not isinstance(pattern, str):
+                    raise doc.error((*where, key), "must be a string (a glob pattern)")
+            rule_pattern = entry.get("rule")
+            if rule_pattern is not None and not any(
+                matches(rule_pattern, r) for r in (*self.specs, *self.config.custom)
+            ):
+                raise doc.error((*where, "rule"), f"matches no rule id: {rule_pattern!r}")
+            self.config.ignores.append(Ignore(**entry))
+
+    def _finish(self, doc: _Doc) -> None:
+        tax_doc = _load_yaml(self.taxonomy_file)
+        data = tax_doc.data
+        if not isinstance(data, dict) or not isinstance(data.get("schemes"), dict):
+            raise tax_doc.error(("schemes",), "a taxonomy needs a 'schemes' mapping")
+        for scheme in self.taxonomy_use:
+            if str(scheme) not in data["schemes"]:
+                raise doc.error(("taxonomy", "use"), f"no scheme {scheme!r} in {tax_doc.path}")
+        try:
+            self.config.taxonomy = Taxonomy.from_data(data, self.taxonomy_use)
+        except (KeyError, TypeError, AttributeError) as error:
+            raise tax_doc.error(("schemes",), f"malformed taxonomy: {error}") from None
+
+
+def _check_option(doc: _Doc, path: tuple[Any, ...], option: Option, value: Any) -> Any:
+    kind = option.kind
+    if isinstance(kind, tuple):
+        if value not in kind:
+            raise doc.error(path, f"must be one of: {', '.join(map(str, kind))}")
+        return value
+    ok = {
+        "bool": lambda v: isinstance(v, bool),
+        "int": lambda v: isinstance(v, int) and not isinstance(v, bool),
+        "number": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
+        "str": lambda v: isinstance(v, str),
+        "list[str]": lambda v: isinstance(v, list) and all(isinstance(i, str) for i in v),
+        "dict": lambda v: isinstance(v, dict),
+        "regex": lambda v: isinstance(v, str),
+        "list[regex]": lambda v: isinstance(v, list) and all(isinstance(i, str) for i in v),
+    }.get(kind, lambda v: True)
+    if not ok(value):
+        raise doc.error(path, f"must be of type {kind}, got {type(value).__name__}")
+    if kind in ("regex", "list[regex]"):
+        for pattern in [value] if kind == "regex" else value:
+            try:
+                re.compile(pattern)
+            except re.error as error:
+                raise doc.error(path, f"invalid regular expression {pattern!r}: {error}") from None
+    return value
+
+
+def _suggest(name: str, known: dict[str, Any]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(name, list(known), n=1)
+    return f" (did you mean {close[0]!r}?)" if close else ""

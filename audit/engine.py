@@ -1,0 +1,313 @@
+"""The rule engine: the rule registry, running rules over a document, and
+turning what they yield into findings.
+
+A rule is a generator function registered with :func:`rule`. It receives a
+:class:`Context` and one node of the model (the document, a unit, a project
+or a clause, by its ``scope``) and yields :class:`Problem` objects; the
+engine adds the rule id, the severity from the configuration, the location
+and the localised message. Rules never see raw text and never format output.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import importlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal
+
+from audit.model import Clause, Document, Project, Span, Unit
+
+if TYPE_CHECKING:
+    from audit.config import Config
+    from audit.taxonomy import Taxonomy
+
+Severity = Literal["error", "warning", "info"]
+SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
+SEVERITY_RANK: dict[str, int] = {"error": 3, "warning": 2, "info": 1}
+Scope = Literal["document", "unit", "project", "clause"]
+
+
+# --------------------------------------------------------------------------
+# What rules yield, and what the engine reports
+
+
+@dataclass(slots=True)
+class Problem:
+    """One problem a rule found.
+
+    ``key`` picks one of the rule's messages and ``args`` fill it in;
+    ``severity`` overrides the configured one (rules with graded bands, such
+    as the amount checks, use it); ``clause`` defaults to the clause being
+    checked. ``excerpt`` is the exact text the problem points at.
+    """
+
+    span: Span | None
+    key: str = "default"
+    args: dict[str, Any] = field(default_factory=dict)
+    field: str | None = None
+    excerpt: str | None = None
+    clause: int | None = None
+    severity: Severity | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    rule: str
+    severity: Severity
+    message: str
+    file: str
+    line: int | None
+    column: int | None
+    end_line: int | None
+    end_column: int | None
+    unit: str | None
+    project: str | None
+    clause: int | None
+    field: str | None
+    excerpt: str | None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "rule": self.rule,
+            "severity": self.severity,
+            "message": self.message,
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "unit": self.unit,
+            "project": self.project,
+            "clause": self.clause,
+            "field": self.field,
+            "excerpt": self.excerpt,
+        }
+
+
+# --------------------------------------------------------------------------
+# Rules and their options
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """One option of a rule: its type, default and a line of documentation.
+
+    ``kind`` is ``bool``, ``int``, ``number``, ``str``, ``list[str]``,
+    ``dict`` or a tuple of allowed strings.
+    """
+
+    kind: str | tuple[str, ...]
+    default: Any
+    doc: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSpec:
+    id: str
+    severity: Severity
+    scope: Scope
+    check: Callable[..., Iterator[Problem]]
+    messages: dict[str, tuple[str, str]]
+    options: dict[str, Option]
+    summary: str
+    doc: str
+    enabled: bool = True
+    module: str = ""
+
+    def message(self, key: str, lang: str, args: dict[str, Any]) -> str:
+        zh, en = self.messages.get(key) or self.messages["default"]
+        template = en if lang == "en" else zh
+        try:
+            return template.format(**args)
+        except (KeyError, IndexError, ValueError):
+            return template
+
+
+REGISTRY: dict[str, RuleSpec] = {}
+
+RULE_MODULES: tuple[str, ...] = (
+    "audit.checks.structure",
+    "audit.checks.taxonomy",
+    "audit.checks.content",
+    "audit.checks.periods",
+    "audit.checks.duplicates",
+    "audit.checks.amounts",
+    "audit.checks.guidance",
+)
+"""Modules that register the built-in rules (a plain table, like yamllint's)."""
+
+
+def rule(
+    id: str,
+    *,
+    severity: Severity,
+    scope: Scope,
+    messages: dict[str, tuple[str, str]],
+    options: dict[str, Option] | None = None,
+    enabled: bool = True,
+) -> Callable[[Callable[..., Iterator[Problem]]], Callable[..., Iterator[Problem]]]:
+    """Register a built-in rule. Its docstring is its documentation: the first
+    line is the summary ``rules`` lists; ``explain`` prints the whole."""
+
+    def register(function: Callable[..., Iterator[Problem]]) -> Callable[..., Iterator[Problem]]:
+        doc = _dedent(function.__doc__ or "")
+        summary = doc.strip().splitlines()[0] if doc.strip() else id
+        if "default" not in messages:
+            raise ValueError(f"rule {id}: messages need a 'default' entry")
+        REGISTRY[id] = RuleSpec(
+            id=id,
+            severity=severity,
+            scope=scope,
+            check=function,
+            messages=messages,
+            options=options or {},
+            summary=summary,
+            doc=doc.strip(),
+            enabled=enabled,
+            module=function.__module__,
+        )
+        return function
+
+    return register
+
+
+def _dedent(text: str) -> str:
+    import inspect
+
+    return inspect.cleandoc(text)
+
+
+def load_rules() -> dict[str, RuleSpec]:
+    """Import the rule modules once; return the registry."""
+    for name in RULE_MODULES:
+        try:
+            importlib.import_module(name)
+        except ModuleNotFoundError as missing:
+            if missing.name != name:
+                raise
+    return REGISTRY
+
+
+# --------------------------------------------------------------------------
+# Running
+
+
+@dataclass(slots=True)
+class Context:
+    """What a rule may consult besides the node it checks."""
+
+    document: Document
+    options: dict[str, Any]
+    config: Config
+    unit: Unit | None = None
+    project: Project | None = None
+    clause: Clause | None = None
+    cache: dict[str, Any] = field(default_factory=dict)
+    """Per-document scratch space rules may share (e.g. a computed index)."""
+
+    @property
+    def taxonomy(self) -> Taxonomy:
+        return self.config.taxonomy
+
+    @property
+    def lang(self) -> str:
+        return self.config.lang
+
+
+def run(document: Document, config: Config) -> list[Finding]:
+    """Every finding of every enabled rule on ``document``, in file order."""
+    active = config.active_rules()
+    by_scope: dict[str, list[tuple[RuleSpec, dict[str, Any], Severity]]] = {
+        "document": [],
+        "unit": [],
+        "project": [],
+        "clause": [],
+    }
+    for spec, options, severity in active:
+        by_scope[spec.scope].append((spec, options, severity))
+    findings: list[Finding] = []
+    shared: dict[str, Any] = {}
+    ctx = Context(document, {}, config, cache=shared)
+
+    def emit(spec: RuleSpec, severity: Severity, problems: Iterator[Problem] | None) -> None:
+        if problems is None:
+            return
+        for problem in problems:
+            findings.append(_finding(spec, severity, problem, ctx, config))
+
+    for spec, options, severity in by_scope["document"]:
+        ctx.options = options
+        emit(spec, severity, spec.check(ctx, document))
+    for unit in document.units:
+        ctx.unit = unit
+        ctx.project = None
+        ctx.clause = None
+        for spec, options, severity in by_scope["unit"]:
+            ctx.options = options
+            emit(spec, severity, spec.check(ctx, unit))
+        for project in unit.projects:
+            ctx.project = project
+            ctx.clause = None
+            for spec, options, severity in by_scope["project"]:
+                ctx.options = options
+                emit(spec, severity, spec.check(ctx, project))
+            if by_scope["clause"]:
+                for clause in project.clauses:
+                    if not isinstance(clause, Clause):
+                        continue
+                    ctx.clause = clause
+                    for spec, options, severity in by_scope["clause"]:
+                        ctx.options = options
+                        emit(spec, severity, spec.check(ctx, clause))
+            ctx.clause = None
+    ctx.unit = ctx.project = None
+    findings = [f for f in findings if not config.is_ignored(f)]
+    findings.sort(key=_order)
+    return findings
+
+
+def _order(finding: Finding) -> tuple[Any, ...]:
+    return (
+        finding.file,
+        finding.line or 0,
+        finding.column or 0,
+        -SEVERITY_RANK[finding.severity],
+        finding.rule,
+    )
+
+
+def _finding(
+    spec: RuleSpec, severity: Severity, problem: Problem, ctx: Context, config: Config
+) -> Finding:
+    span = problem.span
+    if problem.severity is not None:
+        severity = problem.severity
+    clause = problem.clause
+    if clause is None and ctx.clause is not None:
+        clause = ctx.clause.number
+    args = dict(problem.args)
+    return Finding(
+        rule=spec.id,
+        severity=severity,
+        message=spec.message(problem.key, config.lang, args),
+        file=ctx.document.path,
+        line=None if span is None else span.line,
+        column=None if span is None else span.column,
+        end_line=None if span is None else span.end_line,
+        end_column=None if span is None else span.end_column,
+        unit=None if ctx.unit is None or ctx.unit.implicit else ctx.unit.title,
+        project=None if ctx.project is None else ctx.project.title,
+        clause=clause,
+        field=problem.field,
+        excerpt=problem.excerpt,
+    )
+
+
+def matches(pattern: str | None, value: str | None) -> bool:
+    """Glob match used by ``ignore:`` entries; a missing pattern matches all."""
+    if pattern is None:
+        return True
+    if value is None:
+        return False
+    return fnmatch.fnmatchcase(value, pattern)

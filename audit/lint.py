@@ -1,0 +1,100 @@
+"""Linting files: read → parse → check, timed per stage."""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from audit.config import Config
+from audit.engine import SEVERITIES, SEVERITY_RANK, Finding, run
+from audit.model import Clause, Document
+
+
+@dataclass(slots=True)
+class FileResult:
+    path: str
+    document: Document | None = None
+    error: str | None = None
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        if self.document is None:
+            return {"units": 0, "projects": 0, "clauses": 0}
+        projects = self.document.projects
+        clauses = sum(1 for p in projects for c in p.clauses if isinstance(c, Clause))
+        return {"units": len(self.document.units), "projects": len(projects), "clauses": clauses}
+
+
+@dataclass(slots=True)
+class LintResult:
+    files: list[FileResult]
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [f for result in self.files for f in result.findings]
+
+    @property
+    def failed(self) -> list[FileResult]:
+        return [r for r in self.files if r.error is not None]
+
+    def summary(self) -> dict[str, Any]:
+        findings = self.findings
+        totals = Counter[str]()
+        for result in self.files:
+            totals.update(result.counts)
+        by_severity = {s: 0 for s in SEVERITIES}
+        by_severity.update(Counter(f.severity for f in findings))
+        by_rule = dict(sorted(Counter(f.rule for f in findings).items()))
+        return {
+            "files": len(self.files),
+            "failed": len(self.failed),
+            "units": totals["units"],
+            "projects": totals["projects"],
+            "clauses": totals["clauses"],
+            "findings": len(findings),
+            "by_severity": by_severity,
+            "by_rule": by_rule,
+        }
+
+    def reaches(self, threshold: str) -> bool:
+        """True when a finding is at least as severe as ``threshold``."""
+        if threshold == "never":
+            return False
+        rank = SEVERITY_RANK[threshold]
+        return any(SEVERITY_RANK[f.severity] >= rank for f in self.findings)
+
+
+def lint_paths(
+    paths: Iterable[str],
+    config: Config,
+    load: Callable[[str], Document],
+    on_file: Callable[[str], None] | None = None,
+) -> LintResult:
+    """Read and check every path; a file that cannot be read is recorded with
+    its reason and the others are still checked."""
+    from audit.readers import ReadError
+
+    result = LintResult(files=[])
+    timings = {"read+parse": 0.0, "check": 0.0}
+    for path in paths:
+        if on_file is not None:
+            on_file(path)
+        file_result = FileResult(path)
+        started = time.perf_counter()
+        try:
+            file_result.document = load(path)
+        except ReadError as error:
+            file_result.error = str(error)
+        checked = time.perf_counter()
+        timings["read+parse"] += checked - started
+        if file_result.document is not None:
+            file_result.findings = run(file_result.document, config)
+        timings["check"] += time.perf_counter() - checked
+        result.files.append(file_result)
+    result.timings = timings
+    return result

@@ -1,0 +1,517 @@
+"""The document model every stage shares.
+
+Data flows one way: a reader turns a file into a :class:`Document`, the parser
+fills each project's clauses, the rules read the model and yield findings.
+Every piece of text keeps a map back to the file it came from (:class:`Text`),
+so a finding can name the exact line and column in the original file even when
+a PDF-extracted cell was wrapped over several lines.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Literal
+
+# --------------------------------------------------------------------------
+# Source text and positions
+
+
+class Span:
+    """A range in a source file: 1-based lines, 1-based columns (characters).
+
+    ``end_column`` is exclusive, so a one-character span has
+    ``end_column == column + 1``. Spans of model nodes are resolved lazily:
+    a table has tens of thousands of them and a report needs a handful.
+    """
+
+    __slots__ = ("_end", "_pos", "_start", "_text")
+
+    def __init__(self, line: int, column: int, end_line: int, end_column: int) -> None:
+        self._pos: tuple[int, int, int, int] | None = (line, column, end_line, end_column)
+        self._text: Text | None = None
+        self._start = self._end = 0
+
+    @classmethod
+    def of(cls, text: Text, start: int, end: int) -> Span:
+        """The span of ``text.value[start:end]``, resolved when first read."""
+        span = cls.__new__(cls)
+        span._pos = None
+        span._text = text
+        span._start = start
+        span._end = end
+        return span
+
+    def _resolve(self) -> tuple[int, int, int, int]:
+        if self._pos is None:
+            assert self._text is not None
+            self._pos = self._text.position(self._start, self._end)
+        return self._pos
+
+    @property
+    def line(self) -> int:
+        return self._resolve()[0]
+
+    @property
+    def column(self) -> int:
+        return self._resolve()[1]
+
+    @property
+    def end_line(self) -> int:
+        return self._resolve()[2]
+
+    @property
+    def end_column(self) -> int:
+        return self._resolve()[3]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Span) and self._resolve() == other._resolve()
+
+    def __hash__(self) -> int:
+        return hash(self._resolve())
+
+    def __repr__(self) -> str:
+        line, column, end_line, end_column = self._resolve()
+        return f"Span(line={line}, column={column}, end_line={end_line}, end_column={end_column})"
+
+    def __str__(self) -> str:
+        return f"{self.line}:{self.column}"
+
+
+class Source:
+    """A decoded input file: its path, text, encoding and line table."""
+
+    __slots__ = ("_line_starts", "encoding", "path", "text")
+
+    def __init__(self, path: str, text: str, encoding: str = "utf-8") -> None:
+        self.path = path
+        self.text = text
+        self.encoding = encoding
+        starts = [0]
+        find = text.find
+        pos = find("\n")
+        while pos != -1:
+            starts.append(pos + 1)
+            pos = find("\n", pos + 1)
+        self._line_starts = starts
+
+    @property
+    def line_count(self) -> int:
+        return len(self._line_starts)
+
+    def line_start(self, line: int) -> int:
+        """Offset of the first character of 1-based ``line``."""
+        return self._line_starts[line - 1]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a character offset."""
+        index = bisect_right(self._line_starts, offset) - 1
+        return index + 1, offset - self._line_starts[index] + 1
+
+    def span(self, start: int, end: int) -> Span:
+        return Span(*self.bounds(start, end))
+
+    def bounds(self, start: int, end: int) -> tuple[int, int, int, int]:
+        """(line, column, end_line, end_column) of source offsets ``start:end``."""
+        line, column = self.position(start)
+        if end <= start:
+            return line, column, line, column
+        end_line, end_column = self.position(end - 1)
+        return line, column, end_line, end_column + 1
+
+    def __repr__(self) -> str:
+        return f"Source({self.path!r}, {len(self.text)} chars, {self.encoding})"
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """A cleaned piece of text and where each of its characters came from.
+
+    ``anchors`` are ``(offset in value, offset in source)`` pairs, sorted:
+    the characters from one anchor up to the next are contiguous in the
+    source. A TSV cell has one anchor; a PDF cell wrapped over five lines has
+    five; markup stripped from a cell starts a new anchor after it.
+    """
+
+    value: str
+    source: Source
+    anchors: tuple[tuple[int, int], ...]
+
+    @classmethod
+    def at(cls, source: Source, start: int, value: str | None = None) -> Text:
+        """Text that stands contiguously in ``source`` from ``start``."""
+        if value is None:
+            value = source.text[start:]
+        return cls(value, source, ((0, start),))
+
+    def origin(self, index: int) -> int:
+        """Source offset of character ``index`` (``len(value)`` maps past the end)."""
+        anchors = self.anchors
+        if not anchors:
+            return 0
+        if index >= len(self.value) and self.value:
+            return self.origin(len(self.value) - 1) + 1
+        lo, hi = 0, len(anchors)
+        while lo + 1 < hi:
+            mid = (lo + hi) // 2
+            if anchors[mid][0] <= index:
+                lo = mid
+            else:
+                hi = mid
+        at, offset = anchors[lo]
+        return offset + index - at
+
+    def span(self, start: int = 0, end: int | None = None) -> Span:
+        """Source span of ``value[start:end]`` (resolved when first read)."""
+        return Span.of(self, start, len(self.value) if end is None else end)
+
+    def position(self, start: int, end: int) -> tuple[int, int, int, int]:
+        """(line, column, end_line, end_column) of ``value[start:end]``."""
+        start = max(0, min(start, len(self.value)))
+        end = max(start, min(end, len(self.value)))
+        if end == start:
+            offset = self.origin(start)
+            return self.source.bounds(offset, offset)
+        return self.source.bounds(self.origin(start), self.origin(end - 1) + 1)
+
+    def slice(self, start: int, end: int | None = None) -> Text:
+        """The sub-text ``value[start:end]``, keeping its map to the source."""
+        if end is None:
+            end = len(self.value)
+        kept: list[tuple[int, int]] = []
+        for at, offset in self.anchors:
+            if at >= end:
+                break
+            if at <= start:
+                kept = [(0, offset + start - at)]
+            else:
+                kept.append((at - start, offset))
+        return Text(self.value[start:end], self.source, tuple(kept))
+
+    def strip(self, chars: str | None = None) -> Text:
+        """Like :meth:`str.strip`, keeping the map to the source."""
+        value = self.value
+        start = len(value) - len(value.lstrip(chars))
+        end = len(value.rstrip(chars))
+        if start == 0 and end == len(value):
+            return self
+        return self.slice(start, max(start, end))
+
+    def __str__(self) -> str:
+        return self.value
+
+    def __bool__(self) -> bool:
+        return bool(self.value)
+
+    def __len__(self) -> int:
+        return len(self.value)
+
+
+class TextBuilder:
+    """Builds a :class:`Text` from pieces of a source, e.g. wrapped PDF lines."""
+
+    __slots__ = ("_anchors", "_length", "_parts", "source")
+
+    def __init__(self, source: Source) -> None:
+        self.source = source
+        self._parts: list[str] = []
+        self._anchors: list[tuple[int, int]] = []
+        self._length = 0
+
+    def add(self, value: str, offset: int) -> None:
+        """Append ``value``, which stands in the source at ``offset``."""
+        if not value:
+            return
+        if self._anchors:
+            last_at, last_offset = self._anchors[-1]
+            contiguous = last_offset + (self._length - last_at) == offset
+        else:
+            contiguous = False
+        if not contiguous:
+            self._anchors.append((self._length, offset))
+        self._parts.append(value)
+        self._length += len(value)
+
+    def add_text(self, text: Text) -> None:
+        for index, (at, offset) in enumerate(text.anchors):
+            end = text.anchors[index + 1][0] if index + 1 < len(text.anchors) else len(text.value)
+            self.add(text.value[at:end], offset)
+
+    def __len__(self) -> int:
+        return self._length
+
+    def build(self) -> Text:
+        return Text("".join(self._parts), self.source, tuple(self._anchors))
+
+
+# --------------------------------------------------------------------------
+# Values
+
+
+ValueKind = Literal["quantity", "date", "formula", "qualitative", "empty"]
+Comparator = Literal[">=", ">", "<=", "<", "=", "range"]
+
+
+@dataclass(frozen=True, slots=True)
+class Value:
+    """What a target value means, as a reviewer would read it.
+
+    ``不低于95%`` is ``Value(kind="quantity", comparator=">=", number=95, unit="%")``;
+    ``1.85万人`` is ``comparator="=", number=18500, unit="人", magnitude="万"``
+    (``number`` is always after the magnitude); ``10-15人`` is
+    ``comparator="range", number=10, upper=15``; ``2次/月`` and ``每月1次`` have
+    ``per="月"``; ``合同签订率100%`` keeps ``prefix="合同签订率"``.
+    Qualitative values (``合法合规``) have ``kind="qualitative"`` and no number.
+    """
+
+    text: str
+    kind: ValueKind
+    comparator: Comparator | None = None
+    number: Decimal | None = None
+    upper: Decimal | None = None
+    unit: str | None = None
+    magnitude: str | None = None
+    per: str | None = None
+    qualifiers: tuple[str, ...] = ()
+    prefix: str = ""
+    suffix: str = ""
+
+    @property
+    def is_quantity(self) -> bool:
+        return self.kind == "quantity"
+
+    @property
+    def is_percent(self) -> bool:
+        return self.unit == "%"
+
+
+# --------------------------------------------------------------------------
+# Clauses
+
+PERIOD = "实施周期指标值"
+ANNUAL = "年度指标值"
+
+
+@dataclass(frozen=True, slots=True)
+class Category:
+    """A level-1 or level-2 category as written: ``1-产出指标`` → code ``1``."""
+
+    code: str | None
+    name: str
+    span: Span
+
+    def __str__(self) -> str:
+        return f"{self.code}-{self.name}" if self.code else self.name
+
+
+@dataclass(frozen=True, slots=True)
+class ValueField:
+    """One ``实施周期指标值:…`` or ``年度指标值:…`` in a clause."""
+
+    keyword: str
+    text: str
+    value: Value
+    span: Span
+    keyword_span: Span
+    separator: str | None
+    """The separator that ended the value: ``；`` ``;`` ``，`` ``,``, ``""`` for
+    none (the next keyword follows directly), ``None`` at the end of the clause."""
+
+
+ClauseIssueKind = Literal[
+    "repeated-field", "missing-separator", "nonstandard-separator", "missing-colon"
+]
+
+
+@dataclass(frozen=True, slots=True)
+class ClauseIssue:
+    """Something the parser noticed about how a clause is written."""
+
+    kind: ClauseIssueKind
+    detail: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """One numbered indicator clause."""
+
+    number: int | None
+    form: Literal["coded", "legacy"]
+    level1: Category | None
+    level2: Category | None
+    name: str
+    name_span: Span
+    fields: tuple[ValueField, ...]
+    separators: frozenset[str]
+    issues: tuple[ClauseIssue, ...]
+    text: str
+    span: Span
+    number_span: Span
+
+    @property
+    def period(self) -> ValueField | None:
+        for value_field in self.fields:
+            if value_field.keyword == PERIOD:
+                return value_field
+        return None
+
+    @property
+    def annual(self) -> ValueField | None:
+        for value_field in self.fields:
+            if value_field.keyword == ANNUAL:
+                return value_field
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class ClauseError:
+    """A clause the grammar could not parse; parsing resumed at the next one."""
+
+    number: int | None
+    text: str
+    span: Span
+    message: str
+    expected: tuple[str, ...]
+
+
+AnyClause = Clause | ClauseError
+
+
+# --------------------------------------------------------------------------
+# The table
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    """One amount cell as printed (万元) and its value; ``value`` is None when
+    the cell is not a number."""
+
+    text: Text
+    value: Decimal | None
+
+
+AMOUNT_COLUMNS: tuple[str, ...] = ("total", "fiscal", "special", "other")
+AMOUNT_LABELS: dict[str, str] = {
+    "total": "总计",
+    "fiscal": "财政拨款",
+    "special": "财政专户拨款",
+    "other": "其他资金",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Amounts:
+    """The four amount columns; ``None`` is a blank cell (absent, not zero)."""
+
+    total: Amount | None = None
+    fiscal: Amount | None = None
+    special: Amount | None = None
+    other: Amount | None = None
+
+    def get(self, column: str) -> Amount | None:
+        return getattr(self, column)
+
+    def value(self, column: str) -> Decimal | None:
+        amount = getattr(self, column)
+        return None if amount is None else amount.value
+
+    def __bool__(self) -> bool:
+        return any(getattr(self, c) is not None for c in AMOUNT_COLUMNS)
+
+
+@dataclass(frozen=True, slots=True)
+class Markup:
+    """Residue of the HTML a cell came from (``<p>``, ``&nbsp;``), removed from
+    the cell's text but kept so a rule can report it."""
+
+    text: str
+    span: Span
+
+
+@dataclass(slots=True)
+class Row:
+    """One logical row of the table as a reader found it, before it is known
+    to be the grand total, a unit or a project."""
+
+    name: Text
+    amounts: Amounts
+    goal: Text | None
+    indicators: Text | None
+    line: int
+    kind: Literal["total", "unit", "project"] | None = None
+    markup: list[Markup] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Project:
+    name: Text
+    amounts: Amounts
+    goal: Text | None
+    indicators: Text | None
+    clauses: tuple[AnyClause, ...]
+    line: int
+    markup: tuple[Markup, ...] = ()
+
+    @property
+    def title(self) -> str:
+        return self.name.value
+
+    @property
+    def span(self) -> Span:
+        return self.name.span()
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A 资金使用单位: its subtotal row and its projects."""
+
+    name: Text
+    amounts: Amounts
+    projects: tuple[Project, ...]
+    line: int
+    markup: tuple[Markup, ...] = ()
+    implicit: bool = False
+    """True when the table has no subtotal row for the unit: the unit then
+    stands for the table's organisation and has no amounts of its own."""
+
+    @property
+    def title(self) -> str:
+        return self.name.value
+
+
+@dataclass(frozen=True, slots=True)
+class GrandTotal:
+    """The 合计 row."""
+
+    name: Text
+    amounts: Amounts
+    line: int
+
+
+Layout = Literal["tsv", "pdf-text", "csv"]
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    source: Source
+    layout: Layout
+    title: str | None
+    organization: str | None
+    units: tuple[Unit, ...]
+    total: GrandTotal | None
+    legacy: bool = False
+    """True for the older layout (``单位名称：`` header, clauses without codes)."""
+
+    @property
+    def path(self) -> str:
+        return self.source.path
+
+    @property
+    def projects(self) -> tuple[Project, ...]:
+        return tuple(p for unit in self.units for p in unit.projects)
+
+    @property
+    def clause_count(self) -> int:
+        return sum(len(p.clauses) for unit in self.units for p in unit.projects)

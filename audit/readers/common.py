@@ -1,0 +1,171 @@
+"""What every layout shares: cell cleaning, amounts, header columns, and
+assembling rows into a :class:`~audit.model.Document`."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from audit.model import (
+    AMOUNT_COLUMNS,
+    Amount,
+    Amounts,
+    Document,
+    GrandTotal,
+    Layout,
+    Markup,
+    Project,
+    Row,
+    Source,
+    Text,
+    TextBuilder,
+    Unit,
+)
+from audit.parsing import parse_indicators
+
+# Header cells, by column. A header is recognised by its first cell and at
+# least three of the others; the order of columns comes from the header.
+HEADER_CELLS: dict[str, tuple[str, ...]] = {
+    "name": ("项目名称", "项目名称（资金使用单位）", "项目名称(资金使用单位)"),
+    "total": ("总计", "合计金额", "金额合计"),
+    "fiscal": ("财政拨款",),
+    "special": ("财政专户拨款", "财政专户管理资金"),
+    "other": ("其他资金",),
+    "goal": ("绩效目标", "年度绩效目标"),
+    "indicators": ("绩效指标",),
+}
+
+TITLE_MARK = "绩效目标表"
+ORGANIZATION_RE = re.compile(
+    r"^\s*(部门名称|单位名称)\s*[：:]\s*(.*?)\s*(?:单位\s*[：:]\s*万元)?\s*$"
+)
+UNIT_OF_MEASURE_RE = re.compile(r"^\s*单位\s*[：:]\s*万元\s*$")
+GRAND_TOTAL_NAMES = frozenset({"合计", "总计"})
+
+# HTML residue in cells exported from web pages: tags and entities.
+MARKUP_RE = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>|&(?:nbsp|amp|lt|gt|quot|#\d+);")
+_ENTITIES = {"&nbsp;": " ", "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"'}
+
+AMOUNT_RE = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+_BLANK_AMOUNTS = frozenset({"", "-", "—", "－", "--"})
+
+
+def header_columns(cells: list[str]) -> dict[str, int] | None:
+    """Map column names to indexes if ``cells`` is a header row."""
+    stripped = [MARKUP_RE.sub("", c).strip().replace(" ", "") for c in cells]
+    if not stripped or not stripped[0].startswith("项目名称"):
+        return None
+    columns: dict[str, int] = {}
+    for index, cell in enumerate(stripped):
+        for key, names in HEADER_CELLS.items():
+            if key not in columns and (cell in names or (key == "name" and index == 0)):
+                columns[key] = index
+                break
+    return columns if len(columns) >= 4 else None
+
+
+def clean_cell(source: Source, start: int, raw: str) -> tuple[Text, list[Markup]]:
+    """The text of a cell standing at ``start`` with markup removed (and
+    recorded), surrounding white space trimmed."""
+    if "<" not in raw and "&" not in raw:
+        return Text(raw, source, ((0, start),)).strip(), []
+    builder = TextBuilder(source)
+    markup: list[Markup] = []
+    position = 0
+    for match in MARKUP_RE.finditer(raw):
+        builder.add(raw[position : match.start()], start + position)
+        token = match.group()
+        replacement = _ENTITIES.get(token, "")
+        if token.startswith("&#"):
+            try:
+                replacement = chr(int(token[2:-1]))
+            except (ValueError, OverflowError):
+                replacement = ""
+        if replacement:
+            builder.add(replacement, start + match.start())
+        markup.append(Markup(token, source.span(start + match.start(), start + match.end())))
+        position = match.end()
+    builder.add(raw[position:], start + position)
+    return builder.build().strip(), markup
+
+
+def parse_amount(text: Text) -> Amount | None:
+    """An amount cell; ``None`` when blank. Thousands separators are allowed;
+    anything that is not a number keeps ``value=None`` for the format rule."""
+    raw = text.value.replace(" ", "")
+    if raw in _BLANK_AMOUNTS:
+        return None
+    if AMOUNT_RE.match(raw):
+        try:
+            return Amount(text, Decimal(raw.replace(",", "")))
+        except InvalidOperation:
+            pass
+    return Amount(text, None)
+
+
+def amounts_from(cells: dict[str, Text]) -> Amounts:
+    return Amounts(**{c: parse_amount(cells[c]) for c in AMOUNT_COLUMNS if c in cells})
+
+
+def assemble(
+    source: Source,
+    layout: Layout,
+    rows: list[Row],
+    title: str | None,
+    organization: str | None,
+) -> Document:
+    """Classify rows into the grand total, units and projects; parse clauses.
+
+    A row whose kind the reader did not settle is the grand total when it is
+    named 合计, a unit (资金使用单位) when it has amounts but neither goal nor
+    indicators, and a project otherwise. Projects before the first unit row
+    belong to an implicit unit named after the table's organisation.
+    """
+    total: GrandTotal | None = None
+    units: list[Unit] = []
+    current: tuple[Row, list[Project]] | None = None
+    orphans: list[Project] = []
+
+    def close() -> None:
+        if current is not None:
+            row, projects = current
+            units.append(Unit(row.name, row.amounts, tuple(projects), row.line, tuple(row.markup)))
+
+    for row in rows:
+        kind = row.kind
+        if kind is None:
+            if row.name.value.replace(" ", "") in GRAND_TOTAL_NAMES and not row.indicators:
+                kind = "total"
+            elif not row.goal and not row.indicators:
+                kind = "unit"
+            else:
+                kind = "project"
+        if kind == "total":
+            if total is None:
+                total = GrandTotal(row.name, row.amounts, row.line)
+            continue
+        if kind == "unit":
+            close()
+            current = (row, [])
+            continue
+        clauses = parse_indicators(row.indicators) if row.indicators else ()
+        project = Project(
+            row.name, row.amounts, row.goal, row.indicators, clauses, row.line, tuple(row.markup)
+        )
+        if current is None:
+            orphans.append(project)
+        else:
+            current[1].append(project)
+    close()
+    if orphans:
+        first = orphans[0]
+        name = organization or ""
+        implicit = Unit(
+            Text(name, source, ((0, 0),)), Amounts(), tuple(orphans), first.line, implicit=True
+        )
+        units.insert(0, implicit)
+    legacy = False
+    forms = {c.form for u in units for p in u.projects for c in p.clauses if hasattr(c, "form")}
+    if forms == {"legacy"}:
+        legacy = True
+    return Document(source, layout, title, organization, tuple(units), total, legacy)

@@ -1,0 +1,136 @@
+"""Comma-separated drafts saved from a spreadsheet, with the same columns.
+
+Parsed with the standard :mod:`csv` module (quoted cells may hold commas,
+quotes and line breaks). The module does not report where a cell stands in
+the file, so each cell is located afterwards by scanning forward from the end
+of the previous one: a cell's text (or, for a cell with doubled quotes, each
+of its pieces) is found in the record's raw text.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from audit.model import Row, Source, Text, TextBuilder
+from audit.readers import Table
+from audit.readers.common import (
+    ORGANIZATION_RE,
+    TITLE_MARK,
+    UNIT_OF_MEASURE_RE,
+    amounts_from,
+    clean_cell,
+    header_columns,
+)
+from audit.readers.decode import ReadError
+
+_MAX_FIELD = 16 * 1024 * 1024
+
+
+def read(source: Source) -> Table:
+    table = Table(rows=[])
+    columns: dict[str, int] | None = None
+    text = source.text
+    csv.field_size_limit(_MAX_FIELD)
+    reader = csv.reader(io.StringIO(text, newline=""), strict=False)
+    cursor = 0  # offset in the source where the next record starts
+    line_no = 1
+    try:
+        for record in reader:
+            start_line = line_no
+            line_no = reader.line_num + 1
+            record_start = cursor
+            cursor = source.line_start(line_no) if line_no <= source.line_count else len(text)
+            if not any(cell.strip() for cell in record):
+                continue
+            filled = [cell for cell in record if cell.strip()]
+            if len(filled) == 1 and len(record) >= 1:
+                only = filled[0].strip()
+                if TITLE_MARK in only:
+                    table.title = table.title or only
+                    continue
+                match = ORGANIZATION_RE.match(only)
+                if match:
+                    table.organization = table.organization or match.group(2) or None
+                    continue
+                if UNIT_OF_MEASURE_RE.match(only):
+                    continue
+            header = header_columns(record)
+            if header is not None:
+                columns = header
+                continue
+            if columns is None:
+                continue
+            row = _row(source, record, record_start, cursor, start_line, columns)
+            if row is not None:
+                table.rows.append(row)
+    except csv.Error as error:
+        raise ReadError(f"malformed CSV at line {line_no}: {error}") from None
+    return table
+
+
+def _locate(source: Source, value: str, start: int, end: int) -> tuple[Text, int]:
+    """The cell ``value`` as a Text mapped into ``source.text[start:end]``;
+    also the offset just after it."""
+    raw = source.text
+    if not value:
+        return Text("", source, ((0, start),)), start
+    position = raw.find(value, start, end)
+    if position != -1:
+        return Text(value, source, ((0, position),)), position + len(value)
+    # Doubled quotes inside a quoted cell: find the pieces between them.
+    builder = TextBuilder(source)
+    cursor = start
+    for index, piece in enumerate(value.split('"')):
+        if index:
+            quote = raw.find('""', cursor, end)
+            if quote != -1:
+                builder.add('"', quote)
+                cursor = quote + 2
+        if piece:
+            found = raw.find(piece, cursor, end)
+            if found == -1:
+                found = cursor
+            builder.add(piece, found)
+            cursor = found + len(piece)
+    return builder.build(), cursor
+
+
+def _row(
+    source: Source,
+    record: list[str],
+    start: int,
+    end: int,
+    line_no: int,
+    columns: dict[str, int],
+) -> Row | None:
+    cursor = start
+    located: list[Text] = []
+    for value in record:
+        text, cursor = _locate(source, value, cursor, end)
+        located.append(text)
+    texts: dict[str, Text] = {}
+    markup = []
+    for key, index in columns.items():
+        if index < len(located):
+            cell = located[index]
+            anchor = cell.anchors[0][1] if cell.anchors else start
+            if len(cell.anchors) <= 1:
+                cleaned, found = clean_cell(source, anchor, cell.value)
+            else:
+                cleaned, found = cell.strip(), []
+            texts[key] = cleaned
+            markup.extend(found)
+    name = texts.get("name")
+    if name is None or not name.value:
+        return None
+    goal = texts.get("goal")
+    indicators = texts.get("indicators")
+    return Row(
+        name=name,
+        amounts=amounts_from(texts),
+        goal=goal if goal else None,
+        indicators=indicators if indicators else None,
+        line=source.position(name.origin(0))[0] if name.value else line_no,
+        markup=markup,
+    )

@@ -1,0 +1,81 @@
+"""Turning the bytes of a file into text, or a clear reason why not."""
+
+from __future__ import annotations
+
+import codecs
+
+MAX_BYTES = 64 * 1024 * 1024
+"""Files larger than this are refused: no real table comes near it."""
+
+
+class ReadError(Exception):
+    """A file that cannot be read as a table; the message says why."""
+
+
+def _cjk_share(text: str) -> float:
+    """Share of non-space characters that are common CJK, ASCII or CJK
+    punctuation: high for a real table, low for a wrong decoding."""
+    good = total = 0
+    for char in text[:20000]:
+        if char.isspace():
+            continue
+        total += 1
+        code = ord(char)
+        if (
+            code < 0x80
+            or 0x4E00 <= code <= 0x9FFF
+            or 0x3000 <= code <= 0x303F
+            or 0xFF00 <= code <= 0xFFEF
+            or code in (0x2265, 0x2264, 0x2266, 0x2267, 0x2014, 0x2026, 0xD7, 0x201C, 0x201D)
+        ):
+            good += 1
+    return good / total if total else 1.0
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Decode ``data``; return ``(text, encoding)``.
+
+    UTF-8 (with or without BOM), UTF-16 with BOM and GB18030 (a superset of
+    GBK and GB2312) are recognised. A GB18030 decoding is only accepted when
+    the result reads as Chinese text, so bytes in some other encoding are
+    refused rather than turned into plausible-looking nonsense. Line endings
+    are normalised to ``\\n``.
+    """
+    if not data.strip():
+        raise ReadError("empty file")
+    if data.startswith(codecs.BOM_UTF8):
+        text, encoding = _strict(data[3:], "utf-8"), "utf-8-sig"
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text, encoding = _strict(data, "utf-16"), "utf-16"
+    else:
+        if b"\x00" in data[:8192]:
+            raise ReadError("binary file (contains NUL bytes), not a text table")
+        try:
+            text, encoding = data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError as utf8_error:
+            try:
+                text, encoding = data.decode("gb18030"), "gb18030"
+            except UnicodeDecodeError:
+                raise ReadError(
+                    f"not valid UTF-8 (byte {utf8_error.start}) nor GB18030; "
+                    "save the table as UTF-8"
+                ) from None
+            if _cjk_share(text) < 0.9:
+                raise ReadError(
+                    "encoding not recognised: neither UTF-8 nor GB18030/GBK text; "
+                    "save the table as UTF-8"
+                ) from None
+    if "\x00" in text:
+        raise ReadError("binary file (contains NUL characters), not a text table")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise ReadError("empty file")
+    return text, encoding
+
+
+def _strict(data: bytes, encoding: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as error:
+        raise ReadError(f"invalid {encoding} at byte {error.start}") from None

@@ -1,0 +1,881 @@
+"""Text extracted from a published PDF: cells wrapped over many lines.
+
+What the extraction gives, and how it is read (DOMAIN.md, layouts 2 and 3):
+
+* A cell that fits on one line shares its line with its neighbours, separated
+  by spaces (``合计 830.47 830.47``); a wrapped cell comes out as lines of its
+  own. Blank lines mean nothing and are ignored everywhere.
+* The page header block (title ``…绩效目标表…``, ``部门名称：``/``单位名称：``,
+  ``单位：万元``, the column header ``项目名称（资金使用单位） 总计 …``) repeats at
+  every page break, even inside a cell: those lines are dropped wherever they
+  stand, and so is any later line equal to a line above the first column
+  header (the pieces of a wrapped title).
+* A project's name starts on a line indented by spaces and runs, over
+  unindented lines, up to its amounts: a run of numbers (``52.17 52.17``) at
+  the end of the name's last line or on a line of its own. Text after the
+  amounts on the same line starts the goal. A unit (资金使用单位) and 合计 are
+  unindented lines with amounts; a unit name wrapped over lines is gathered
+  back from the lines just before its amounts.
+* Everything else is cell text. It is cut into cells: an indicator cell
+  starts with clause 1 and a category (``1、1-产出指标；``, ``1、满意度指标：``),
+  anything else is a goal cell; after a complete indicator clause ending in
+  ``。`` a line that does not continue the numbering starts a new goal cell
+  (the next project's goal, in the older layout).
+* In the newer layout a project's cells follow its name; in the older layout
+  they may come before it. Each run of cells between two project names is
+  split between the project before and the project after so that every
+  project gets, as nearly as possible, one goal and one indicator cell; on a
+  tie the cells stay with the project they follow.
+
+Wrapped lines are joined with nothing between them (Chinese has no spaces
+between words), which also mends keywords and numbers cut by the wrap
+(``实施周期指标\\n值:``, ``9\\n0%``). Every piece of text keeps its place in the
+file, so a finding in a wrapped cell points at the right line and column.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from audit.model import AMOUNT_COLUMNS, Row, Source, Text, TextBuilder
+from audit.readers import Table
+from audit.readers.common import (
+    GRAND_TOTAL_NAMES,
+    ORGANIZATION_RE,
+    TITLE_MARK,
+    UNIT_OF_MEASURE_RE,
+    amounts_from,
+)
+from audit.readers.decode import ReadError
+
+INDENT = 2
+"""Leading spaces that mark a project name (the PDFs print four)."""
+MAX_NAME_LINES = 16
+"""A name still without amounts after this many lines was not a name."""
+MAX_NAME_CHARS = 160
+MAX_UNIT_NAME_LINES = 6
+"""Lines before a unit's amounts that may hold the start of its name."""
+
+_FILL_ORDER = ("total", "fiscal", "other", "special")
+"""Which columns a row that prints fewer amounts than there are columns
+fills: two amounts are 总计 and 财政拨款; three are 总计, 财政拨款, 其他资金. Blank cells leave no
+trace in PDF text; in the published tables the third amount of such rows is
+其他资金 (财政专户拨款 blank, e.g. every three-amount row of seed 002)."""
+
+# --------------------------------------------------------------------------
+# Line patterns
+
+_COLUMN_WORDS = re.compile(r"项目名称|总计|财政拨款|财政专户|其他资金|绩效目标|绩效指标")
+_HEADER_TOKENS = frozenset(
+    {
+        "项目名称",
+        "项目名称（资金使用单位）",
+        "项目名称(资金使用单位)",
+        "（资金使用单位）",
+        "(资金使用单位)",
+        "总计",
+        "合计金额",
+        "金额合计",
+        "财政拨款",
+        "财政专户拨款",
+        "财政专户管理资金",
+        "其他资金",
+        "绩效目标",
+        "年度绩效目标",
+        "绩效指标",
+    }
+)
+# What a column header wrapped inside its cells leaves on the next line.
+_HEADER_FRAGMENTS = _HEADER_TOKENS | {
+    "单位）",
+    "单位)",
+    "使用单位）",
+    "使用单位)",
+    "资金使用单位）",
+    "资金使用单位)",
+}
+_PAGE_MARK = re.compile(
+    r"[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
+)
+
+_TOKEN = re.compile(r"\S+")
+_AMOUNT = re.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+# How published amounts look: two decimals, or thousands separators.
+_PRINTED = re.compile(r"\.\d\d$|\d,\d{3}")
+_PLACEHOLDERS = frozenset({"-", "—", "－", "--", "——"})
+# Characters a name never holds but a sentence or a clause does.
+_NOT_NAME = re.compile(r"[，,。；;：:！!？?%％≥≤]")
+_CLAUSE_NUMBER = re.compile(r"\s*(\d{1,3})\s*(?:、|[.．](?!\d))")
+# The start of an indicator cell: clause 1 and a category, coded or not.
+_INDICATOR_START = re.compile(
+    r"\s*1\s*[、.．]\s*(?:"
+    r"\d{1,3}\s*[-－—–]\s*[^；;，,:：\d\n]{1,20}?\s*[；;，,:：]"
+    r"|[\u4e00-\u9fff]{2,8}指标\s*[：:；;]"
+    r"|(?:产出|效益|满意度|成本)指标\s*[，,]"
+    r")"
+)
+# A looser start, for indicator cells written without the standard category
+# (``1.产出数量：1.1故障工单关闭率…``); only where a cell may end anyway.
+_LOOSE_START = re.compile(
+    r"\s*1\s*(?:、|[.．](?!\d))\s*(?:产出|效益|满意度|成本|数量|质量|时效)[\u4e00-\u9fff]{0,6}\s*[：:；;]"
+)
+# Where an indicator cell may start inside a line (after a sentence).
+_INLINE_START = re.compile(r"(?<=[。；;.!！?？])\s*(?=1\s*[、.．])")
+_LAST_CLAUSE = re.compile(r"\d{1,3}\s*(?:、|[.．](?!\d))")
+_ENDS_SENTENCE = "。."
+_VALUE_WORD = "指标值"
+# Text that continues a clause, never starts a cell: punctuation, a keyword.
+_CONTINUES = tuple("；;，,、：:。.）)】》”’%％")
+_VALUE_KEYWORDS = ("实施周期", "年度指标", "指标值", "值:", "值：")
+_LOOKAHEAD = 32
+_TAIL = 160
+
+# Costs of giving a project a set of cells (see _assign).
+_MISSING_INDICATORS = 3.0
+_MISSING_GOAL = 2.0
+_EXTRA_CELL = 4.0
+_BEFORE_NAME = 0.01
+_SPLITS = 6
+
+
+# --------------------------------------------------------------------------
+# What the line pass finds
+
+
+@dataclass(slots=True)
+class _Line:
+    number: int
+    offset: int
+    """Source offset of the first non-space character."""
+    text: str
+    """The line without its indentation and trailing spaces."""
+    indented: bool
+    indent: int
+
+
+@dataclass(slots=True)
+class _Piece:
+    """A stretch of cell text on one line."""
+
+    line: int
+    offset: int
+    text: str
+    after_amounts: bool = False
+
+
+@dataclass(slots=True)
+class _Anchor:
+    """A row's name and amounts: 合计, a unit or a project."""
+
+    kind: str
+    name: list[_Piece]
+    amounts: list[tuple[str, int]]
+    line: int
+    cells: list[_Cell] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Cell:
+    kind: str  # "goal" or "indicators"
+    pieces: list[_Piece]
+    tail: str = ""
+
+
+@dataclass(slots=True)
+class _Run:
+    """Amounts found in a line: tokens ``[first, end)`` of the line's tokens."""
+
+    first: int
+    end: int
+    numbers: int
+
+
+# --------------------------------------------------------------------------
+# Reading
+
+
+def read(source: Source) -> Table:
+    """Rows, title and organisation of a PDF-extracted table."""
+    lines, title, organization, columns = _content(source)
+    events = _Scanner(lines, len(columns)).scan()
+    anchors = [event for event in events if isinstance(event, _Anchor)]
+    if not anchors:
+        if lines:
+            raise ReadError(
+                "no table rows found in the PDF text: expected 合计, unit and project "
+                "names (projects indented) followed by their amounts"
+            )
+        return Table(rows=[], title=title, organization=organization)
+    _assign(events, _cells(events))
+    rows = [_row(source, anchor, columns) for anchor in anchors]
+    return Table(rows=rows, title=title, organization=organization)
+
+
+def _content(source: Source) -> tuple[list[_Line], str | None, str | None, tuple[str, ...]]:
+    """The lines that carry rows: page header blocks, page numbers and blank
+    lines dropped. Also the title, organisation and amount columns."""
+    raw_lines = source.text.split("\n")
+    stripped = [line.strip() for line in raw_lines]
+    header_at = next((i for i, s in enumerate(stripped) if _is_column_header(s)), None)
+    title: str | None = None
+    organization: str | None = None
+    columns: tuple[str, ...] = AMOUNT_COLUMNS
+    preamble: set[str] = set()
+    if header_at is not None:
+        columns = _amount_columns(stripped[header_at])
+        before = [s for s in stripped[:header_at] if s]
+        preamble = set(before)
+        title = _preamble_title(before)
+    content: list[_Line] = []
+    after_header = False
+    title_open = False
+    offset = 0
+    for index, raw in enumerate(raw_lines):
+        start = offset
+        offset += len(raw) + 1
+        text = stripped[index]
+        if not text:
+            continue
+        if header_at is not None and index < header_at:
+            match = ORGANIZATION_RE.match(text)
+            if match and organization is None:
+                organization = match.group(2) or None
+            continue
+        if TITLE_MARK in text:
+            title = title or text
+            title_open = _unclosed(text)
+            after_header = True
+            continue
+        match = ORGANIZATION_RE.match(text)
+        if match:
+            organization = organization or match.group(2) or None
+            after_header = True
+            continue
+        if (
+            UNIT_OF_MEASURE_RE.match(text)
+            or _is_column_header(text)
+            or text in preamble
+            or _PAGE_MARK.fullmatch(text)
+        ):
+            after_header = True
+            continue
+        if after_header and all(token in _HEADER_FRAGMENTS for token in text.split()):
+            continue
+        if title_open and len(text) <= 16 and ("）" in text or ")" in text):
+            title_open = False
+            if title is not None and _unclosed(title):
+                title += text
+            continue
+        after_header = title_open = False
+        lead = len(raw) - len(raw.lstrip())
+        indent = raw[:lead]
+        indented = lead >= INDENT or "\t" in indent or "\u3000" in indent
+        content.append(_Line(index + 1, start + lead, text, indented, _width(indent)))
+    return content, title, organization, columns
+
+
+def _is_column_header(text: str) -> bool:
+    if not text:
+        return False
+    compact = "".join(text.split())
+    words = len(_COLUMN_WORDS.findall(compact))
+    if compact.startswith("项目名称") and words >= 2:
+        return True
+    tokens = text.split()
+    return len(tokens) >= 3 and all(token in _HEADER_TOKENS for token in tokens)
+
+
+def _amount_columns(header: str) -> tuple[str, ...]:
+    """The amount columns a header names, in order (all four when unclear)."""
+    compact = "".join(header.split())
+    found: list[tuple[int, str]] = []
+    for column, names in (
+        ("total", ("总计", "合计金额", "金额合计")),
+        ("fiscal", ("财政拨款",)),
+        ("special", ("财政专户拨款", "财政专户管理资金")),
+        ("other", ("其他资金",)),
+    ):
+        positions = [compact.find(name) for name in names if name in compact]
+        if positions:
+            found.append((min(positions), column))
+    if len(found) < 2 or found[0][1] != "total":
+        return AMOUNT_COLUMNS
+    return tuple(column for _, column in sorted(found))
+
+
+def _preamble_title(before: list[str]) -> str | None:
+    for index, text in enumerate(before):
+        if TITLE_MARK not in text:
+            continue
+        # A title wrapped before its end: ``…2024年项目支`` / ``出绩效目标表…``.
+        if index and "项目支出" not in text:
+            previous = before[index - 1]
+            if not ORGANIZATION_RE.match(previous) and "项目支出" in previous[-4:] + text:
+                text = previous + text
+        if _unclosed(text) and index + 1 < len(before):
+            following = before[index + 1]
+            if len(following) <= 16 and ("）" in following or ")" in following):
+                text += following
+        return text
+    return None
+
+
+def _unclosed(text: str) -> bool:
+    return text.count("（") + text.count("(") > text.count("）") + text.count(")")
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _name_like(text: str) -> bool:
+    return (
+        bool(text)
+        and len(text) <= MAX_NAME_CHARS
+        and not _NOT_NAME.search(text)
+        and not _CLAUSE_NUMBER.match(text)
+    )
+
+
+def _width(text: str) -> int:
+    """Printed width: two for a CJK or full-width character, one otherwise."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def _value_complete(text: str) -> bool:
+    """Whether the last clause in ``text`` has a value after its keyword."""
+    at = text.rfind(_VALUE_WORD)
+    if at < 0:
+        return False
+    rest = text[at + len(_VALUE_WORD) :]
+    return not _LAST_CLAUSE.search(rest) and bool(rest.strip(" :：；;，,"))
+
+
+def _is_total(text: str) -> bool:
+    return "".join(text.split()) in GRAND_TOTAL_NAMES
+
+
+# --------------------------------------------------------------------------
+# The line pass: anchors (names with amounts) and pieces of cell text
+
+
+class _Scanner:
+    def __init__(self, lines: list[_Line], columns: int) -> None:
+        self.lines = lines
+        self.max_amounts = max(columns, 1)
+        self.events: list[_Anchor | _Piece] = []
+        self.name: list[_Piece] | None = None
+        self.name_widths: list[int] = []
+        self.column_width = 0
+        """Widest full line of a wrapped name so far: the name column's width."""
+        self.last_anchor: _Anchor | None = None
+
+    def scan(self) -> list[_Anchor | _Piece]:
+        for index, line in enumerate(self.lines):
+            if self.name is not None and self._continue_name(index, line):
+                continue
+            self._line(index, line)
+        if self.name is not None:
+            self._name_without_amounts()
+        return self.events
+
+    # -- helpers
+
+    def _lookahead(self, index: int) -> str:
+        """This line and the start of the next: clause 1 and its category can
+        be wrapped apart (``1、1-产出指`` / ``标；``)."""
+        parts = [self.lines[index].text]
+        size = len(parts[0])
+        for following in self.lines[index + 1 : index + 8]:
+            if size >= _LOOKAHEAD:
+                break
+            parts.append(following.text[:_LOOKAHEAD])
+            size += len(parts[-1])
+        return "".join(parts)
+
+    def _tokens(self, line: _Line) -> list[tuple[int, int, str]]:
+        return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(line.text)]
+
+    def _runs(self, tokens: list[tuple[int, int, str]]) -> list[_Run]:
+        """Runs of amounts: space-separated numbers, one at least printed as
+        an amount (two decimals or thousands separators), blank-cell dashes
+        inside."""
+        runs: list[_Run] = []
+        index = 0
+        count = len(tokens)
+        while index < count:
+            if not _AMOUNT.fullmatch(tokens[index][2]):
+                index += 1
+                continue
+            end = index
+            numbers = 0
+            formatted = False
+            while end < count:
+                token = tokens[end][2]
+                if _AMOUNT.fullmatch(token):
+                    numbers += 1
+                    formatted = formatted or bool(_PRINTED.search(token))
+                elif token not in _PLACEHOLDERS:
+                    break
+                end += 1
+            while end > index + 1 and tokens[end - 1][2] in _PLACEHOLDERS:
+                end -= 1
+            if formatted:
+                first = max(index, end - self.max_amounts)
+                runs.append(_Run(first, end, numbers))
+            index = end
+        return runs
+
+    def _piece(self, line: _Line, start: int, end: int | None = None, **kw: bool) -> _Piece:
+        text = line.text[start:end].strip()
+        lead = len(line.text[start:]) - len(line.text[start:].lstrip())
+        return _Piece(line.number, line.offset + start + lead, text, **kw)
+
+    def _amounts(
+        self, line: _Line, tokens: list[tuple[int, int, str]], run: _Run
+    ) -> list[tuple[str, int]]:
+        return [(tokens[i][2], line.offset + tokens[i][0]) for i in range(run.first, run.end)]
+
+    def _emit_rest(self, line: _Line, tokens: list[tuple[int, int, str]], run: _Run) -> None:
+        if run.end < len(tokens):
+            self.events.append(self._piece(line, tokens[run.end][0], after_amounts=True))
+
+    def _anchor(
+        self, kind: str, name: list[_Piece], amounts: list[tuple[str, int]], line: int
+    ) -> _Anchor:
+        anchor = _Anchor(kind, name, amounts, line)
+        self.events.append(anchor)
+        self.last_anchor = anchor
+        return anchor
+
+    # -- names
+
+    def _continue_name(self, index: int, line: _Line) -> bool:
+        """Add ``line`` to the name being read; False when it is no part of it."""
+        assert self.name is not None
+        if line.indented or _INDICATOR_START.match(self._lookahead(index)):
+            self._name_without_amounts()
+            return False
+        tokens = self._tokens(line)
+        run = self._pick(self._runs(tokens), tokens)
+        prefix = line.text[: tokens[run.first][0]].strip() if run else line.text
+        if prefix and not _name_like(prefix):
+            self._name_without_amounts()
+            return False
+        if run is None:
+            if len(self.name) >= MAX_NAME_LINES:
+                self._name_without_amounts()
+                return False
+            self.name.append(self._piece(line, 0))
+            self.name_widths.append(_width(line.text))
+            return True
+        if prefix:
+            self.name.append(self._piece(line, 0, tokens[run.first][0]))
+        # Every line of a name but its last is as wide as the column.
+        self.column_width = max(self.column_width, *self.name_widths)
+        name, self.name = self.name, None
+        self._anchor("project", name, self._amounts(line, tokens, run), name[0].line)
+        self._emit_rest(line, tokens, run)
+        return True
+
+    def _name_without_amounts(self) -> None:
+        """A name never followed by amounts: keep its first line as the name
+        (the rest is cell text), unless it stands where a goal is expected,
+        i.e. it is an indented first line of a goal."""
+        pending, self.name = self.name or [], None
+        if not pending:
+            return
+        previous = self.events[-1] if self.events else None
+        if isinstance(previous, _Anchor) and previous.kind == "project":
+            self.events.extend(pending)
+            return
+        self._anchor("project", pending[:1], [], pending[0].line)
+        self.events.extend(pending[1:])
+
+    @staticmethod
+    def _pick(runs: list[_Run], tokens: list[tuple[int, int, str]]) -> _Run | None:
+        """The amounts of a name line: the first run of two or more numbers,
+        else the first run of one."""
+        for run in runs:
+            if run.numbers >= 2:
+                return run
+        return runs[0] if runs else None
+
+    # -- everything else
+
+    def _line(self, index: int, line: _Line) -> None:
+        text = line.text
+        tokens = self._tokens(line)
+        runs = self._runs(tokens)
+        # 合计 (or 总计), with its amounts on this line or the next.
+        run = self._pick(runs, tokens)
+        before = text[: tokens[run.first][0]] if run else text
+        if _is_total(before) and (run is None or run.end == len(tokens)):
+            end = tokens[run.first][0] if run else None
+            amounts = self._amounts(line, tokens, run) if run else []
+            self._anchor("total", [self._piece(line, 0, end)], amounts, line.number)
+            return
+        if (
+            line.indented
+            and _name_like(before.strip())
+            and not _INDICATOR_START.match(self._lookahead(index))
+        ):
+            self.name = [self._piece(line, 0, end=tokens[run.first][0] if run else None)]
+            self.name_widths = [line.indent + _width(line.text)]
+            if run is not None:
+                name, self.name = self.name, None
+                self._anchor("project", name, self._amounts(line, tokens, run), line.number)
+                self._emit_rest(line, tokens, run)
+            return
+        run = self._unit_run(runs, tokens, text)
+        if run is not None and self._unit(line, tokens, run):
+            return
+        self.events.append(self._piece(line, 0))
+
+    @staticmethod
+    def _unit_run(runs: list[_Run], tokens: list[tuple[int, int, str]], text: str) -> _Run | None:
+        """Amounts that make an unindented line a unit's (or its name's end):
+        a name-like text before them, and either nothing after them or a
+        run of two amounts at least (a one-line goal may follow)."""
+        for run in runs:
+            prefix = text[: tokens[run.first][0]].strip()
+            if prefix and not _name_like(prefix):
+                continue
+            if run.end == len(tokens) or run.numbers >= 2:
+                return run
+        return None
+
+    def _unit(self, line: _Line, tokens: list[tuple[int, int, str]], run: _Run) -> bool:
+        prefix = self._piece(line, 0, tokens[run.first][0])
+        name = self._unit_name_before(bool(prefix.text))
+        if prefix.text:
+            name.append(prefix)
+        if not name:
+            return self._orphan_amounts(line, tokens, run)
+        kind = "project" if run.end < len(tokens) else "unit"
+        self._anchor(kind, name, self._amounts(line, tokens, run), name[0].line)
+        self._emit_rest(line, tokens, run)
+        return True
+
+    def _unit_name_before(self, has_prefix: bool) -> list[_Piece]:
+        """The start of a wrapped unit name: name-like lines just before its
+        amounts, after 合计 or a unit row, after the end of a sentence, or, when
+        they are as wide as the name column (or the amounts stand alone on
+        their line), after a project row or a complete clause
+        (``年度指标值:0事故``)."""
+        events = self.events
+        best = 0
+        low, high = 0.7 * self.column_width, 1.3 * self.column_width
+        for count in range(1, MAX_UNIT_NAME_LINES + 1):
+            if count > len(events):
+                break
+            piece = events[-count]
+            if (
+                not isinstance(piece, _Piece)
+                or piece.after_amounts
+                or len(piece.text) > MAX_NAME_CHARS // 2
+                or not _name_like(piece.text)
+            ):
+                break
+            if not _LETTER.search(piece.text):
+                continue  # a name starts with a letter, not ``1184`` or ``）``
+            before = events[-count - 1] if count < len(events) else None
+            if (
+                before is None
+                or (isinstance(before, _Anchor) and before.kind != "project")
+                or (isinstance(before, _Piece) and before.text.endswith(("。", "；", ";")))
+            ):
+                best = count
+                continue
+            # After a project (older layout: its text came before its name)
+            # or an unfinished sentence: only lines as wide as the name column.
+            block = events[-count:]
+            full = block if has_prefix else block[:-1]
+            if not (full or not has_prefix) or not all(
+                isinstance(p, _Piece) and low <= _width(p.text) <= high for p in full
+            ):
+                continue
+            if isinstance(before, _Anchor):
+                best = count
+                continue
+            tail = before.text[-_TAIL:]
+            previous = events[-count - 2] if count + 1 < len(events) else None
+            if isinstance(previous, _Piece):
+                tail = previous.text[-_TAIL:] + tail
+            if _value_complete(tail):
+                best = count
+        if not best:
+            return []
+        name = [p for p in events[-best:] if isinstance(p, _Piece)]
+        del events[-best:]
+        if len(name) + has_prefix > 1:
+            widths = [_width(p.text) for p in (name if has_prefix else name[:-1])]
+            self.column_width = max(self.column_width, *widths, 0)
+        return name
+
+    def _orphan_amounts(self, line: _Line, tokens: list[tuple[int, int, str]], run: _Run) -> bool:
+        """Amounts with no name before them: the latest row still without
+        amounts gets them (``合计`` / ``830.47 830.47``); otherwise it is text."""
+        anchor = self.last_anchor
+        if anchor is None or anchor.amounts:
+            return False
+        anchor.amounts = self._amounts(line, tokens, run)
+        self._emit_rest(line, tokens, run)
+        return True
+
+
+# --------------------------------------------------------------------------
+# Cells and who gets them
+
+
+def _cells(events: list[_Anchor | _Piece]) -> list[tuple[int, _Cell]]:
+    """The cells of text, each with the number of anchors before it."""
+    cells: list[tuple[int, _Cell]] = []
+    anchors_before = 0
+    current: _Cell | None = None
+    count = len(events)
+    index = 0
+    while index < count:
+        event = events[index]
+        index += 1
+        if isinstance(event, _Anchor):
+            anchors_before += 1
+            current = None
+            continue
+        piece = event
+        look = piece.text
+        for ahead in range(index, min(index + 8, count)):
+            following = events[ahead]
+            if len(look) >= _LOOKAHEAD or not isinstance(following, _Piece):
+                break
+            look += following.text[:_LOOKAHEAD]
+        if current is None:
+            kind = "indicators" if _starts_indicators(look) else "goal"
+            current = _Cell(kind, [])
+            cells.append((anchors_before, current))
+        elif current.kind == "goal":
+            if _INDICATOR_START.match(look) or (
+                _LOOSE_START.match(look) and current.pieces[-1].text.endswith("。")
+            ):
+                current = _Cell("indicators", [])
+                cells.append((anchors_before, current))
+        elif _starts_new_cell(current, look):
+            kind = "indicators" if _starts_indicators(look) else "goal"
+            current = _Cell(kind, [])
+            cells.append((anchors_before, current))
+        if current.kind == "goal":
+            split = _inline_indicators(piece)
+            if split is not None:
+                head, rest = split
+                if head.text:
+                    current.pieces.append(head)
+                current = _Cell("indicators", [])
+                cells.append((anchors_before, current))
+                piece = rest
+        current.pieces.append(piece)
+        if current.kind == "indicators":
+            current.tail = (current.tail + piece.text)[-_TAIL:]
+    return cells
+
+
+def _starts_indicators(look: str) -> bool:
+    return bool(_INDICATOR_START.match(look) or _LOOSE_START.match(look))
+
+
+def _starts_new_cell(cell: _Cell, look: str) -> bool:
+    """Whether text after an indicator cell starts a cell of its own: clause 1
+    again, or (after a complete clause ending a sentence) text that does not
+    continue the numbering."""
+    if look.startswith(_CONTINUES) or look.lstrip().startswith(_VALUE_KEYWORDS):
+        return False
+    number = _CLAUSE_NUMBER.match(look)
+    if number is not None and number.group(1) != "1":
+        return False
+    if _INDICATOR_START.match(look):
+        return True
+    tail = cell.tail.rstrip()
+    if not tail.endswith(tuple(_ENDS_SENTENCE)):
+        return False
+    last = None
+    for last in _LAST_CLAUSE.finditer(tail):
+        pass
+    return _VALUE_WORD in (tail[last.end() :] if last else tail)
+
+
+def _inline_indicators(piece: _Piece) -> tuple[_Piece, _Piece] | None:
+    """A goal and the indicators printed on one line: ``…水平。1、1-产出指标；…``."""
+    text = piece.text
+    for match in _INLINE_START.finditer(text):
+        at = match.end()
+        if _INDICATOR_START.match(text, at):
+            head = _Piece(piece.line, piece.offset, text[: match.start()].rstrip())
+            rest = _Piece(piece.line, piece.offset + at, text[at:], piece.after_amounts)
+            return head, rest
+    return None
+
+
+def _assign(events: list[_Anchor | _Piece], cells: list[tuple[int, _Cell]]) -> None:
+    """Give each cell to a row, splitting the cells between two projects.
+
+    The rows that take text are the projects (or, in a table whose projects are
+    not indented, every row but 合计). Cells before the first such row go to it,
+    cells after the last to the last; the cells between two rows are split at
+    the point that costs least, over the whole table (dynamic programming
+    along the rows): a row without indicators or without a goal costs, a
+    second goal or indicator cell costs more, and a cell taken from before the
+    name costs a little (so on a tie cells follow their name, as in the newer
+    layout). A goal cell right after an indicator cell of the same row is the
+    tail of those indicators unless the row has no other goal.
+    """
+    anchors = [event for event in events if isinstance(event, _Anchor)]
+    takers = [i for i, anchor in enumerate(anchors) if anchor.kind == "project"]
+    if not takers:
+        takers = [i for i, anchor in enumerate(anchors) if anchor.kind != "total"]
+    if not takers or not cells:
+        return
+    # gaps[k]: the cells between taker k-1 and taker k.
+    position = {anchor_index: k for k, anchor_index in enumerate(takers)}
+    gap_of_anchor_count: list[int] = []
+    gap = 0
+    for count in range(len(anchors) + 1):
+        gap_of_anchor_count.append(gap)
+        if count < len(anchors) and count in position:
+            gap = position[count] + 1
+    gaps: list[list[_Cell]] = [[] for _ in range(len(takers) + 1)]
+    for anchors_before, cell in cells:
+        gaps[gap_of_anchor_count[anchors_before]].append(cell)
+
+    tables = [_GapCounts(g) for g in gaps]
+    last = len(takers)
+
+    def choices(k: int) -> list[int]:
+        n = len(gaps[k])
+        if k == 0:
+            return [0]
+        if k == last:
+            return [n]
+        if n <= 2 * _SPLITS + 1:
+            return list(range(n + 1))
+        return list(range(_SPLITS + 1)) + list(range(n - _SPLITS, n + 1))
+
+    # best[s]: least cost of takers 0..k-1 with gap k split at s.
+    best: dict[int, float] = {0: 0.0}
+    back: list[dict[int, int]] = []
+    for k in range(len(takers)):
+        pre, post = tables[k], tables[k + 1]
+        step: dict[int, float] = {}
+        came: dict[int, int] = {}
+        for b in choices(k + 1):
+            for a, so_far in best.items():
+                cost = so_far + _cost(pre, a, post, b)
+                if b not in step or cost < step[b]:
+                    step[b], came[b] = cost, a
+        back.append(came)
+        best = step
+    splits = [0] * (last + 1)
+    splits[last] = len(gaps[last])
+    for k in range(last - 1, -1, -1):
+        splits[k] = back[k][splits[k + 1]]
+    for k, anchor_index in enumerate(takers):
+        anchor = anchors[anchor_index]
+        anchor.cells = gaps[k][splits[k] :] + gaps[k + 1][: splits[k + 1]]
+        _mark_roles(anchor.cells, gaps[k + 1][: splits[k + 1]])
+
+
+class _GapCounts:
+    """Prefix counts of goal, indicator and absorbable cells in one gap."""
+
+    __slots__ = ("absorbable", "goals", "indicators", "size")
+
+    def __init__(self, gap: list[_Cell]) -> None:
+        self.size = len(gap)
+        self.goals = [0]
+        self.indicators = [0]
+        self.absorbable = [0]
+        for index, cell in enumerate(gap):
+            goal = cell.kind == "goal"
+            self.goals.append(self.goals[-1] + goal)
+            self.indicators.append(self.indicators[-1] + (not goal))
+            follows = index > 0 and gap[index - 1].kind == "indicators"
+            self.absorbable.append(self.absorbable[-1] + (goal and follows))
+
+
+def _cost(pre: _GapCounts, a: int, post: _GapCounts, b: int) -> float:
+    """Cost of a project taking ``pre[a:]`` (before its name) and ``post[:b]``."""
+    absorbable = post.absorbable[b]
+    goals = pre.goals[pre.size] - pre.goals[a] + post.goals[b] - absorbable
+    indicators = pre.indicators[pre.size] - pre.indicators[a] + post.indicators[b]
+    cost = _BEFORE_NAME * (pre.size - a)
+    if not indicators:
+        cost += _MISSING_INDICATORS
+    if not goals and not absorbable:
+        cost += _MISSING_GOAL
+    cost += _EXTRA_CELL * (max(0, goals - 1) + max(0, indicators - 1))
+    return cost
+
+
+def _mark_roles(cells: list[_Cell], post: list[_Cell]) -> None:
+    """Settle goal cells that follow an indicator cell after the name: the
+    row's goal if it has no other, else the end of those indicators."""
+    absorbable = {
+        id(cell)
+        for index, cell in enumerate(post)
+        if cell.kind == "goal" and index > 0 and post[index - 1].kind == "indicators"
+    }
+    has_goal = any(cell.kind == "goal" and id(cell) not in absorbable for cell in cells)
+    for cell in cells:
+        if id(cell) in absorbable:
+            if has_goal:
+                cell.kind = "indicators"
+            else:
+                has_goal = True
+
+
+# --------------------------------------------------------------------------
+# Rows
+
+
+def _row(source: Source, anchor: _Anchor, columns: tuple[str, ...]) -> Row:
+    name = _join(source, anchor.name)
+    if name is None:
+        start = anchor.name[0].offset if anchor.name else 0
+        name = Text("", source, ((0, start),))
+    goal = _join(source, [p for c in anchor.cells if c.kind == "goal" for p in c.pieces])
+    indicators = _join(
+        source, [p for c in anchor.cells if c.kind == "indicators" for p in c.pieces]
+    )
+    amounts = amounts_from(
+        {
+            column: Text(token, source, ((0, offset),))
+            for column, (token, offset) in zip(
+                _columns_for(len(anchor.amounts), columns), anchor.amounts, strict=True
+            )
+        }
+    )
+    kind = anchor.kind
+    if kind == "unit" and (goal or indicators):
+        kind = "project"
+    return Row(
+        name=name,
+        amounts=amounts,
+        goal=goal,
+        indicators=indicators,
+        line=anchor.line,
+        kind=kind,  # type: ignore[arg-type]
+    )
+
+
+def _join(source: Source, pieces: list[_Piece]) -> Text | None:
+    builder = TextBuilder(source)
+    for piece in pieces:
+        builder.add(piece.text, piece.offset)
+    return builder.build() if len(builder) else None
+
+
+def _columns_for(count: int, columns: tuple[str, ...]) -> tuple[str, ...]:
+    """The columns ``count`` printed amounts stand in (see ``_FILL_ORDER``)."""
+    if count >= len(columns):
+        return columns
+    chosen = [c for c in _FILL_ORDER if c in columns][:count]
+    return tuple(column for column in columns if column in chosen)

@@ -1,0 +1,208 @@
+"""Rendering the document model itself (``indicator-audit parse``)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from audit.model import (
+    AMOUNT_COLUMNS,
+    Amounts,
+    AnyClause,
+    Clause,
+    ClauseError,
+    Document,
+    Span,
+    Value,
+    ValueField,
+)
+
+
+def _number(value: Decimal | None) -> str | None:
+    return None if value is None else format(value.normalize(), "f")
+
+
+def span_dict(span: Span) -> dict[str, int]:
+    return {
+        "line": span.line,
+        "column": span.column,
+        "end_line": span.end_line,
+        "end_column": span.end_column,
+    }
+
+
+def value_dict(value: Value) -> dict[str, Any]:
+    return {
+        "kind": value.kind,
+        "comparator": value.comparator,
+        "number": _number(value.number),
+        "upper": _number(value.upper),
+        "unit": value.unit,
+        "magnitude": value.magnitude,
+        "per": value.per,
+        "qualifiers": list(value.qualifiers),
+        "prefix": value.prefix,
+        "suffix": value.suffix,
+    }
+
+
+def _field_dict(field: ValueField) -> dict[str, Any]:
+    return {
+        "keyword": field.keyword,
+        "text": field.text,
+        "value": value_dict(field.value),
+        "separator": field.separator,
+        "span": span_dict(field.span),
+    }
+
+
+def clause_dict(clause: AnyClause) -> dict[str, Any]:
+    if isinstance(clause, ClauseError):
+        return {
+            "number": clause.number,
+            "error": clause.message,
+            "expected": list(clause.expected),
+            "text": clause.text,
+            "span": span_dict(clause.span),
+        }
+    return {
+        "number": clause.number,
+        "form": clause.form,
+        "level1": _category(clause.level1),
+        "level2": _category(clause.level2),
+        "name": clause.name,
+        "fields": [_field_dict(f) for f in clause.fields],
+        "separators": sorted(clause.separators),
+        "issues": [
+            {"kind": i.kind, "detail": i.detail, "span": span_dict(i.span)} for i in clause.issues
+        ],
+        "span": span_dict(clause.span),
+    }
+
+
+def _category(category: Any) -> dict[str, Any] | None:
+    if category is None:
+        return None
+    return {"code": category.code, "name": category.name}
+
+
+def amounts_dict(amounts: Amounts) -> dict[str, str | None]:
+    result: dict[str, str | None] = {}
+    for column in AMOUNT_COLUMNS:
+        amount = amounts.get(column)
+        result[column] = None if amount is None else (_number(amount.value) or amount.text.value)
+    return result
+
+
+def document_dict(document: Document) -> dict[str, Any]:
+    return {
+        "path": document.path,
+        "layout": document.layout,
+        "encoding": document.source.encoding,
+        "title": document.title,
+        "organization": document.organization,
+        "legacy": document.legacy,
+        "total": None
+        if document.total is None
+        else {"line": document.total.line, "amounts": amounts_dict(document.total.amounts)},
+        "units": [
+            {
+                "name": unit.title,
+                "line": unit.line,
+                "implicit": unit.implicit,
+                "amounts": amounts_dict(unit.amounts),
+                "projects": [
+                    {
+                        "name": project.title,
+                        "line": project.line,
+                        "amounts": amounts_dict(project.amounts),
+                        "goal": None if project.goal is None else project.goal.value,
+                        "clauses": [clause_dict(c) for c in project.clauses],
+                    }
+                    for project in unit.projects
+                ],
+            }
+            for unit in document.units
+        ],
+    }
+
+
+def counts(document: Document) -> dict[str, int]:
+    clauses = errors = 0
+    for project in document.projects:
+        for clause in project.clauses:
+            if isinstance(clause, Clause):
+                clauses += 1
+            else:
+                errors += 1
+    return {
+        "units": len(document.units),
+        "projects": len(document.projects),
+        "clauses": clauses,
+        "unparsed": errors,
+    }
+
+
+def describe_value(value: Value) -> str:
+    """A reviewer's reading of a value: ``≥ 95 %``, ``= 18500 人``."""
+    if value.kind != "quantity":
+        return f"{value.kind}"
+    symbols = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "=": "="}
+    if value.comparator == "range":
+        measure = f"{_number(value.number)}..{_number(value.upper)}"
+    else:
+        measure = f"{symbols.get(value.comparator or '=', '=')} {_number(value.number)}"
+    parts = [measure]
+    if value.unit:
+        parts.append(value.unit)
+    if value.per:
+        parts.append(f"per {value.per}")
+    if value.qualifiers:
+        parts.append(f"({', '.join(value.qualifiers)})")
+    return " ".join(parts)
+
+
+def render_tree(documents: list[Document], console: Any) -> None:
+    from rich.markup import escape
+    from rich.tree import Tree
+
+    for document in documents:
+        c = counts(document)
+        root = Tree(
+            f"[bold]{escape(document.path)}[/]  {document.layout}, {document.source.encoding}: "
+            f"{c['units']} units, {c['projects']} projects, {c['clauses']} clauses"
+            + (f", [red]{c['unparsed']} unparsed[/]" if c["unparsed"] else "")
+        )
+        for unit in document.units:
+            unit_node = root.add(
+                f"[bold cyan]{escape(unit.title or '(unit)')}[/]  line {unit.line}"
+            )
+            for project in unit.projects:
+                total = project.amounts.value("total")
+                project_node = unit_node.add(
+                    f"[bold]{escape(project.title)}[/]  {_number(total) or '-'} 万元  "
+                    f"line {project.line}"
+                )
+                for clause in project.clauses:
+                    add_clause(project_node, clause)
+        console.print(root)
+
+
+def add_clause(node: Any, clause: AnyClause) -> None:
+    from rich.markup import escape
+
+    if isinstance(clause, ClauseError):
+        node.add(
+            f"[red]✗ {clause.number or '?'} {escape(clause.message)}[/] "
+            f"[dim]({clause.span.line}:{clause.span.column})[/]"
+        )
+        return
+    categories = " / ".join(str(c) for c in (clause.level1, clause.level2) if c is not None)
+    clause_node = node.add(f"{clause.number}、[green]{escape(categories)}[/] {escape(clause.name)}")
+    for field in clause.fields:
+        clause_node.add(
+            f"[dim]{field.keyword}[/] {escape(field.text)}  → [yellow]"
+            f"{escape(describe_value(field.value))}[/]"
+        )
+    for issue in clause.issues:
+        clause_node.add(f"[magenta]! {issue.kind}[/] {escape(issue.detail)} ({issue.span})")

@@ -1,0 +1,59 @@
+"""The indicator taxonomy (level-1 and level-2 categories), loaded from YAML.
+
+The 2021 scheme and the 2025 scheme (成本 as a level-1 category) are shipped
+in ``rules/taxonomy.yaml``; a profile chooses which schemes a table may use.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Level2:
+    code: str
+    name: str
+    parent: str
+
+
+@dataclass(slots=True)
+class Taxonomy:
+    level1: dict[str, str] = field(default_factory=dict)
+    """level-1 code → name (a code may carry one name only)."""
+    level2: dict[str, Level2] = field(default_factory=dict)
+    aliases: dict[str, str] = field(default_factory=dict)
+    kinds: dict[str, str] = field(default_factory=dict)
+    level1_names: dict[str, set[str]] = field(default_factory=dict)
+    """level-1 name → the codes it has in the schemes in use."""
+    level2_names: dict[str, set[str]] = field(default_factory=dict)
+    schemes: tuple[str, ...] = ()
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any], use: list[str]) -> Taxonomy:
+        taxonomy = cls(aliases=dict(data.get("aliases") or {}), kinds=dict(data.get("kinds") or {}))
+        schemes = data.get("schemes") or {}
+        for scheme in use:
+            for code, entry in (schemes.get(str(scheme)) or {}).items():
+                code = str(code)
+                name = str(entry["name"])
+                taxonomy.level1.setdefault(code, name)
+                taxonomy.level1_names.setdefault(name, set()).add(code)
+                for child_code, child_name in (entry.get("children") or {}).items():
+                    child = Level2(str(child_code), str(child_name), code)
+                    taxonomy.level2.setdefault(child.code, child)
+                    taxonomy.level2_names.setdefault(child.name, set()).add(child.code)
+        taxonomy.schemes = tuple(str(s) for s in use)
+        return taxonomy
+
+    def canonical(self, name: str) -> str:
+        """A category name with its alias resolved and spaces removed."""
+        name = name.replace(" ", "").replace("\u3000", "")
+        return self.aliases.get(name, name)
+
+    def kind(self, level2_name: str | None) -> str | None:
+        """What a level-2 category measures: quantity, quality, timeliness,
+        cost, effect or satisfaction (None when unknown)."""
+        if not level2_name:
+            return None
+        return self.kinds.get(self.canonical(level2_name))

@@ -1,0 +1,514 @@
+"""Target values: one ``实施周期指标值`` / ``年度指标值`` string → :class:`~audit.model.Value`.
+
+The structure of a value is ``grammar/value.lark``; its words (units, magnitudes,
+comparator and qualifier words, date words) are ``rules/units.yaml``, loaded into
+:data:`UNITS`. :class:`ValueParser` fills the grammar's ``@word-list@`` slots from a
+:class:`Vocabulary` and builds a Lark LALR parser whose transformer makes the
+:class:`~audit.model.Value` while parsing, so no tree is built.
+
+:func:`parse_value` is the entry point: memoised, and it never raises.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, fields
+from decimal import Decimal
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import Any, NamedTuple, get_args
+
+import yaml
+from lark import Lark, Token, Transformer, v_args
+from lark.exceptions import LarkError
+
+from audit.model import Comparator, Value
+from audit.resources import resource
+
+__all__ = ["UNITS", "ValueParser", "Vocabulary", "default_parser", "parse_value"]
+
+GRAMMAR_PATH = resource("grammar", "value.lark")
+VOCABULARY_PATH = resource("rules", "units.yaml")
+
+MAX_LENGTH = 1000
+"""Longer values are prose, never a target: they are qualitative unparsed, which
+bounds the work a pathological cell can cost."""
+
+_COMPARATORS = frozenset(get_args(Comparator)) - {"range"}
+_PLACEHOLDER = re.compile(r"@(\w+)@")
+_DIGITS = str.maketrans("０１２３４５６７８９．／，", "0123456789./,")
+_ONE = Decimal(1)
+# Separators and sentence ends trimmed from a suffix: "90%以上，用人单位满意" → "用人单位满意".
+_SUFFIX_LEAD = " \t\r\n，,；;、。.．：:"
+_SUFFIX_END = " \t\r\n，,；;、。.．"
+
+
+# --------------------------------------------------------------------------
+# The vocabulary
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """The words of target values; :meth:`load` reads them from YAML."""
+
+    units: tuple[str, ...]
+    time_units: tuple[str, ...]
+    aliases: Mapping[str, str]
+    magnitudes: Mapping[str, int]
+    """Magnitude word → power of ten."""
+    comparators: Mapping[str, Comparator]
+    """Words before the number, anywhere in the text before it."""
+    comparators_before_number: Mapping[str, Comparator]
+    """Words before the number only when the number follows at once."""
+    comparators_after: Mapping[str, Comparator]
+    comparators_after_duration: Mapping[str, Comparator]
+    """Words after a unit of time only (``3个工作日内``)."""
+    qualifiers: tuple[str, ...]
+    qualifiers_before_number: tuple[str, ...]
+    """Qualifiers only when the number follows at once (``约1200人次``)."""
+    frequencies: Mapping[str, str]
+    """Qualifiers that give a frequency: ``每月`` → ``per="月"``."""
+    date_words: tuple[str, ...]
+
+    @classmethod
+    def load(cls, path: Path) -> Vocabulary:
+        with path.open(encoding="utf-8") as stream:
+            data = yaml.load(stream, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        try:
+            return cls.from_mapping(data)
+        except ValueError as error:
+            raise ValueError(f"{path}: {error}") from None
+
+    @classmethod
+    def from_mapping(cls, data: Any) -> Vocabulary:
+        """A vocabulary from the structure of ``rules/units.yaml``; raises
+        :class:`ValueError` naming what is wrong."""
+        top = _mapping(data, "the vocabulary")
+        _known_keys(
+            top,
+            {
+                "units",
+                "time_units",
+                "aliases",
+                "magnitudes",
+                "comparators",
+                "qualifiers",
+                "qualifiers_before_number",
+                "frequencies",
+                "date_words",
+            },
+            "the vocabulary",
+        )
+        comparators = _mapping(top.get("comparators", {}), "comparators")
+        _known_keys(
+            comparators, {"before", "before_number", "after", "after_duration"}, "comparators"
+        )
+        magnitudes = _mapping(top.get("magnitudes", {}), "magnitudes")
+        for word, power in magnitudes.items():
+            if not isinstance(power, int) or isinstance(power, bool):
+                raise ValueError(f"magnitudes: {word!r} must be a power of ten, not {power!r}")
+        vocabulary = cls(
+            units=_words(top.get("units", ()), "units"),
+            time_units=_words(top.get("time_units", ()), "time_units"),
+            aliases=_word_map(top.get("aliases", {}), "aliases"),
+            magnitudes={str(word): power for word, power in magnitudes.items()},
+            comparators=_comparator_map(comparators.get("before", {}), "comparators.before"),
+            comparators_before_number=_comparator_map(
+                comparators.get("before_number", {}), "comparators.before_number"
+            ),
+            comparators_after=_comparator_map(comparators.get("after", {}), "comparators.after"),
+            comparators_after_duration=_comparator_map(
+                comparators.get("after_duration", {}), "comparators.after_duration"
+            ),
+            qualifiers=_words(top.get("qualifiers", ()), "qualifiers"),
+            qualifiers_before_number=_words(
+                top.get("qualifiers_before_number", ()), "qualifiers_before_number"
+            ),
+            frequencies=_word_map(top.get("frequencies", {}), "frequencies"),
+            date_words=_words(top.get("date_words", ()), "date_words"),
+        )
+        vocabulary._check()
+        return vocabulary
+
+    def extended(self, **more: Iterable[str] | Mapping[str, Any]) -> Vocabulary:
+        """This vocabulary with more words: ``UNITS.extended(units=["株"])``.
+        Lists are appended to, mappings updated."""
+        changes: dict[str, Any] = {}
+        for name, extra in more.items():
+            current = getattr(self, name, None)
+            if current is None or name not in {f.name for f in fields(self)}:
+                raise ValueError(f"unknown vocabulary list {name!r}")
+            if isinstance(current, tuple):
+                if isinstance(extra, (str, Mapping)):
+                    raise ValueError(f"{name}: expected a list of words")
+                words = _words(list(extra), name)
+                changes[name] = current + tuple(w for w in words if w not in current)
+            else:
+                if not isinstance(extra, Mapping):
+                    raise ValueError(f"{name}: expected a mapping")
+                changes[name] = {**current, **extra}
+        values = {f.name: changes.get(f.name, getattr(self, f.name)) for f in fields(self)}
+        vocabulary = Vocabulary(**values)
+        vocabulary._check()
+        return vocabulary
+
+    def _check(self) -> None:
+        for name in ("comparators", "comparators_before_number", "comparators_after"):
+            for word, comparator in getattr(self, name).items():
+                if comparator not in _COMPARATORS:
+                    raise ValueError(f"{name}: {word!r} has no comparator {comparator!r}")
+        seen: dict[str, str] = {}
+        for name, words in self._lists().items():
+            for word in words:
+                if word in seen and seen[word] != name:
+                    raise ValueError(f"{word!r} stands in both {seen[word]} and {name}")
+                seen[word] = name
+
+    def _lists(self) -> dict[str, Iterable[str]]:
+        """The word lists that fill the grammar, by placeholder name."""
+        return {
+            "units": self.units,
+            "time_units": self.time_units,
+            "magnitudes": self.magnitudes,
+            "comparators": self.comparators,
+            "comparators_before_number": self.comparators_before_number,
+            "comparators_after": self.comparators_after,
+            "comparators_after_duration": self.comparators_after_duration,
+            "qualifiers": (*self.qualifiers, *self.frequencies),
+            "qualifiers_before_number": self.qualifiers_before_number,
+            "date_words": self.date_words,
+        }
+
+    def fill(self, grammar: str) -> str:
+        """``grammar`` with each ``@list@`` replaced by a regex alternation of
+        that list's words, longest first."""
+        patterns = {name: _alternation(words) for name, words in self._lists().items()}
+
+        def replace(match: re.Match[str]) -> str:
+            name = match.group(1)
+            if name not in patterns:
+                raise ValueError(f"the grammar names an unknown word list @{name}@")
+            return patterns[name]
+
+        return _PLACEHOLDER.sub(replace, grammar)
+
+
+def _mapping(data: Any, where: str) -> Mapping[Any, Any]:
+    if not isinstance(data, Mapping):
+        raise ValueError(f"{where}: expected a mapping, not {type(data).__name__}")
+    return data
+
+
+def _known_keys(data: Mapping[Any, Any], known: set[str], where: str) -> None:
+    unknown = sorted(str(key) for key in data if key not in known)
+    if unknown:
+        raise ValueError(
+            f"{where}: unknown key(s) {', '.join(unknown)}; expected {', '.join(sorted(known))}"
+        )
+
+
+def _words(data: Any, where: str) -> tuple[str, ...]:
+    if not isinstance(data, (list, tuple)):
+        raise ValueError(f"{where}: expected a list of words")
+    words = tuple(str(word) for word in data)
+    if any(not word or word != word.strip() for word in words):
+        raise ValueError(f"{where}: words must be non-empty and without surrounding spaces")
+    return words
+
+
+def _word_map(data: Any, where: str) -> dict[str, str]:
+    mapping = _mapping(data, where)
+    _words(list(mapping), where)
+    return {str(key): str(value) for key, value in mapping.items()}
+
+
+def _comparator_map(data: Any, where: str) -> dict[str, Comparator]:
+    return _word_map(data, where)  # type: ignore[return-value]  # checked in Vocabulary._check
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """A regex for Lark's ``/…/`` syntax matching any of ``words``, the longest
+    first; ``(?!)`` (never matches) for no words."""
+    ordered = sorted(set(words), key=lambda word: (-len(word), word))
+    if not ordered:
+        return "(?!)"
+    return "|".join(re.escape(word).replace("/", r"\/") for word in ordered)
+
+
+UNITS: Vocabulary = Vocabulary.load(VOCABULARY_PATH)
+"""The shipped vocabulary, ``rules/units.yaml``."""
+
+
+# --------------------------------------------------------------------------
+# The transformer
+
+
+class _Lead(NamedTuple):
+    raw: str
+    prefix: str
+    qualifiers: tuple[str, ...]
+    comparator: Comparator | None
+    formula: bool
+
+
+class _Unit(NamedTuple):
+    raw: str
+    name: str
+    comparator: Comparator | None
+
+
+class _Amount(NamedTuple):
+    raw: str
+    number: Decimal
+    magnitude: str | None
+    unit: str | None
+    comparator: Comparator | None
+
+
+class _Bounds(NamedTuple):
+    raw: str
+    lower: _Amount
+    upper: _Amount | None
+
+
+class _Per(NamedTuple):
+    raw: str
+    unit: str
+
+
+class _Measure(NamedTuple):
+    raw: str
+    comparator: Comparator | None
+    number: Decimal
+    upper: Decimal | None
+    unit: str | None
+    magnitude: str | None
+    per: str | None
+
+
+def _raw(*parts: Token | NamedTuple | str | None) -> str:
+    return "".join(
+        part if isinstance(part, str) else part.raw for part in parts if part is not None
+    )
+
+
+def _number(token: Token) -> Decimal:
+    digits = token.strip().translate(_DIGITS).replace(",", "")
+    numerator, _, denominator = digits.partition("/")
+    if denominator:  # the grammar only takes a fraction with a non-zero denominator
+        return Decimal(numerator) / Decimal(denominator)
+    return Decimal(numerator)
+
+
+def _scaled(number: Decimal, power: int) -> Decimal:
+    """``number × 10**power``, written without an exponent when it is whole."""
+    scaled = number.scaleb(power)
+    try:
+        return scaled.quantize(_ONE) if scaled == scaled.to_integral_value() else scaled
+    except ArithmeticError:  # more digits than the context's precision
+        return scaled
+
+
+def _suffix(text: str) -> str:
+    return text.strip().lstrip(_SUFFIX_LEAD).rstrip(_SUFFIX_END)
+
+
+@v_args(inline=True)
+class _ValueBuilder(Transformer[Token, Value]):
+    """Builds a :class:`Value` while the LALR parser reduces (no tree)."""
+
+    def __init__(self, vocabulary: Vocabulary) -> None:
+        super().__init__()
+        self._comparators: dict[str, Comparator] = {
+            **vocabulary.comparators,
+            **vocabulary.comparators_before_number,
+            **vocabulary.comparators_after,
+            **vocabulary.comparators_after_duration,
+        }
+        self._aliases = vocabulary.aliases
+        self._magnitudes = vocabulary.magnitudes
+        self._frequencies = vocabulary.frequencies
+
+    def _unit(self, word: str) -> str:
+        word = word.strip().strip("（()）").strip()
+        return self._aliases.get(word, word)
+
+    # --- the measure
+
+    def lead(self, *tokens: Token) -> _Lead:
+        qualifiers: list[str] = []
+        comparator: Comparator | None = None
+        formula = False
+        texts: list[int] = []
+        for index, token in enumerate(tokens):
+            if token.type == "TEXT":
+                texts.append(index)
+                # "A=B…" is a definition; "=" just before the number is a comparator.
+                previous = tokens[index - 1] if index else None
+                formula = formula or (
+                    previous is not None
+                    and previous.type == "COMPARATOR"
+                    and previous.strip() in ("=", "＝")
+                )
+            elif token.type == "QUALIFIER":
+                qualifiers.append(token.strip())
+            elif token.type == "COMPARATOR":
+                comparator = self._comparators[token.strip()]
+            else:  # OPERATOR
+                formula = True
+        # The prefix is the text as written from its first word to its last:
+        # qualifiers and comparators around it go, those inside it stay
+        # ("签证费控制在工程费5%之内" keeps "签证费控制在工程费").
+        prefix = _raw(*tokens[texts[0] : texts[-1] + 1]).strip() if texts else ""
+        return _Lead(_raw(*tokens), prefix, tuple(qualifiers), comparator, formula)
+
+    def duration(self, unit: Token, within: Token | None) -> _Unit:
+        comparator = None if within is None else self._comparators[within.strip()]
+        return _Unit(_raw(unit, within), self._unit(unit), comparator)
+
+    def amount(
+        self, number: Token, magnitude: Token | None, unit: Token | _Unit | None
+    ) -> _Amount:
+        value = _number(number)
+        word = None
+        if magnitude is not None:
+            word = magnitude.strip()
+            value = _scaled(value, self._magnitudes[word])
+        if isinstance(unit, Token):
+            unit = _Unit(unit, self._unit(unit), None)
+        return _Amount(
+            _raw(number, magnitude, unit),
+            value,
+            word,
+            None if unit is None else unit.name,
+            None if unit is None else unit.comparator,
+        )
+
+    def per(self, slash: Token, unit: Token) -> _Per:
+        return _Per(_raw(slash, unit), self._unit(unit))
+
+    def bounds(self, first: _Amount, *rest: Token | _Amount) -> _Bounds:
+        if not rest:
+            return _Bounds(first.raw, first, None)
+        # "1-2万人": the upper bound's magnitude applies to a bare lower one.
+        last = rest[-1]
+        assert isinstance(last, _Amount)
+        if first.magnitude is None and first.unit is None and last.magnitude is not None:
+            first = first._replace(
+                number=_scaled(first.number, self._magnitudes[last.magnitude]),
+                magnitude=last.magnitude,
+            )
+        return _Bounds(_raw(first, *rest), first, last)
+
+    def measure(self, bounds: _Bounds, per: _Per | None, after: Token | None) -> _Measure:
+        lower, upper = bounds.lower, bounds.upper
+        raw = _raw(bounds, per, after)
+        per_unit = None if per is None else per.unit
+        if upper is not None:
+            unit = upper.unit or lower.unit
+            magnitude = upper.magnitude or lower.magnitude
+            return _Measure(raw, "range", lower.number, upper.number, unit, magnitude, per_unit)
+        comparator = lower.comparator
+        if after is not None:
+            comparator = self._comparators[after.strip()]
+        return _Measure(
+            raw, comparator, lower.number, None, lower.unit, lower.magnitude, per_unit
+        )
+
+    def tail(self, *tokens: Token) -> str:
+        return _raw(*tokens)
+
+    # --- the value
+
+    def _frequency(self, lead: _Lead) -> str | None:
+        for qualifier in lead.qualifiers:
+            if qualifier in self._frequencies:
+                return self._frequencies[qualifier]
+        return None
+
+    def quantity(self, lead: _Lead, measure: _Measure, tail: str | None) -> Value:
+        text = _raw(lead, measure, tail)
+        if lead.formula:
+            return Value(text, "formula", qualifiers=lead.qualifiers)
+        if measure.upper is not None:
+            comparator: Comparator = "range"
+        else:
+            comparator = lead.comparator or measure.comparator or "="
+        return Value(
+            text,
+            "quantity",
+            comparator=comparator,
+            number=measure.number,
+            upper=measure.upper,
+            unit=measure.unit,
+            magnitude=measure.magnitude,
+            per=measure.per or self._frequency(lead),
+            qualifiers=lead.qualifiers,
+            prefix=lead.prefix,
+            suffix=_suffix(tail or ""),
+        )
+
+    def date(self, lead: _Lead, when: Token, tail: str | None) -> Value:
+        text = _raw(lead, when, tail)
+        if lead.formula:
+            return Value(text, "formula", qualifiers=lead.qualifiers)
+        # The date itself opens the suffix: Value has no field of its own for it.
+        return Value(
+            text,
+            "date",
+            qualifiers=lead.qualifiers,
+            prefix=lead.prefix,
+            suffix=_suffix(_raw(when, tail)),
+        )
+
+    def text(self, lead: _Lead) -> Value:
+        kind = "formula" if lead.formula else "qualitative"
+        return Value(lead.raw, kind, qualifiers=lead.qualifiers)
+
+
+# --------------------------------------------------------------------------
+# The parser
+
+
+class ValueParser:
+    """Parses value strings with one vocabulary (by default :data:`UNITS`)."""
+
+    def __init__(self, units: Vocabulary | None = None) -> None:
+        self.units = UNITS if units is None else units
+        grammar = self.units.fill(GRAMMAR_PATH.read_text(encoding="utf-8"))
+        self._lark = Lark(
+            grammar,
+            parser="lalr",
+            lexer="contextual",
+            cache=True,  # keyed on the filled grammar, so each vocabulary has its own
+            transformer=_ValueBuilder(self.units),
+            source_path=str(GRAMMAR_PATH),
+        )
+
+    def parse(self, text: str, *, strict: bool = False) -> Value:
+        """The :class:`Value` of ``text``. Never raises unless ``strict``, which
+        lets a grammar error through instead of reading ``text`` as qualitative."""
+        stripped = text.strip()
+        if not any(char.isalnum() for char in stripped):
+            return Value(stripped, "empty")
+        if len(stripped) > MAX_LENGTH:
+            return Value(stripped, "qualitative")
+        try:
+            return self._lark.parse(stripped)
+        except LarkError:
+            if strict:
+                raise
+            return Value(stripped, "qualitative")
+
+
+@cache
+def default_parser() -> ValueParser:
+    """The parser for :data:`UNITS`, built on first use."""
+    return ValueParser()
+
+
+@lru_cache(maxsize=8192)
+def parse_value(text: str) -> Value:
+    """The :class:`Value` of one target value string. Never raises."""
+    return default_parser().parse(text)

@@ -1,0 +1,94 @@
+"""Shared test helpers: build tables from rows, lint them, load the seeds."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import pytest
+
+from audit.config import Config, load_config
+from audit.engine import Finding, run
+from audit.model import Document
+from audit.readers import read_path, read_text
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SEEDS = FIXTURES / "seeds"
+SEED_001 = SEEDS / "001_panyu_2025.txt"
+SEED_002 = SEEDS / "002_hrss_2024.txt"
+SEED_004 = SEEDS / "004_disabled_2024.txt"
+
+HEADER = "项目名称（资金使用单位）\t总计\t财政拨款\t财政专户拨款\t其他资金\t绩效目标\t绩效指标"
+
+
+def tsv_table(
+    rows: Iterable[Sequence[str]],
+    *,
+    organization: str = "广州市测试中心",
+    total: Sequence[str] | None = None,
+    unit: Sequence[str] | None = None,
+) -> str:
+    """A tab-separated table: title, header, optional 合计 and unit rows,
+    then ``rows`` (each: name, total, fiscal, special, other, goal, indicators)."""
+    lines = [
+        "",
+        f"{organization}2024年项目支出绩效目标表（含转移支付项目）",
+        "",
+        f"部门名称：{organization}",
+        "",
+        "单位：万元",
+        "",
+        HEADER,
+    ]
+    if total is not None:
+        lines.append("\t".join(["合计", *total]))
+    if unit is not None:
+        lines.append("\t".join(unit))
+    for row in rows:
+        cells = list(row) + [""] * (7 - len(row))
+        lines.append("\t".join(cells))
+    return "\n".join(lines) + "\n"
+
+
+def project_row(
+    name: str, indicators: str, goal: str = "保障项目顺利实施。", amount: str = "10.00"
+) -> list[str]:
+    """One project row with a single amount in 总计 and 财政拨款."""
+    return [name, amount, amount, "", "", goal, indicators]
+
+
+def document(text: str, path: str = "table.txt") -> Document:
+    return read_text(text, path)
+
+
+def lint(
+    source: str | Document | Path,
+    select: Iterable[str] | None = None,
+    config: Config | None = None,
+) -> list[Finding]:
+    """Findings of the default profile (or ``config``) limited to ``select``."""
+    if isinstance(source, Path):
+        doc = read_path(source)
+    elif isinstance(source, str):
+        doc = read_text(source, "table.txt")
+    else:
+        doc = source
+    config = config or load_config(None, discover=False)
+    if select is not None:
+        config.select = set(select)
+    return run(doc, config)
+
+
+@pytest.fixture(scope="session")
+def seed_002() -> Document:
+    return read_path(SEED_002)
+
+
+@pytest.fixture(scope="session")
+def seed_001() -> Document:
+    return read_path(SEED_001)
+
+
+@pytest.fixture(scope="session")
+def seed_004() -> Document:
+    return read_path(SEED_004)

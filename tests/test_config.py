@@ -1,0 +1,227 @@
+"""Configuration: profiles, extends, discovery, strict validation that names
+file, line and key, ignores, and rules written in YAML."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from audit.config import ConfigError, find_config, load_config
+from audit.engine import load_rules
+from tests.conftest import lint, project_row, tsv_table
+
+PLACEHOLDER_TABLE = tsv_table(
+    [
+        project_row(
+            "测试项目",
+            "1、1-产出指标；11-数量指标；培训人数；实施周期指标值:≥100人；年度指标值:≥100人。",
+            goal="测试目标，待单位补充。",
+        )
+    ]
+)
+
+
+def write(tmp_path: Path, text: str, name: str = ".indicator-audit.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def error_of(path: Path) -> ConfigError:
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    return caught.value
+
+
+def test_default_profile_loads_with_both_taxonomy_schemes() -> None:
+    config = load_config(None, discover=False)
+    assert config.lang == "zh"
+    assert config.taxonomy.schemes == ("2021", "2025")
+    assert config.taxonomy.level1["4"] == "成本指标"
+    assert config.taxonomy.level2["22"].parent == "2"
+
+
+def test_strict_profile_extends_default(tmp_path: Path) -> None:
+    path = write(tmp_path, "extends: strict\n")
+    config = load_config(path)
+    assert config.sources[0].endswith("default.yaml")
+    assert config.sources[-1] == str(path)
+
+
+def test_unknown_top_level_key_names_file_line_and_key(tmp_path: Path) -> None:
+    path = write(tmp_path, "lang: zh\n\nrulez:\n  placeholder: false\n")
+    problem = error_of(path)
+    assert problem.path == str(path)
+    assert problem.line == 3
+    assert problem.key == "rulez"
+    assert "unknown key" in str(problem)
+
+
+def test_unknown_rule_id_suggests_the_closest(tmp_path: Path) -> None:
+    rule_ids = list(load_rules())
+    if not rule_ids:
+        pytest.skip("no built-in rules registered")
+    wrong = rule_ids[0] + "s"
+    path = write(tmp_path, f"rules:\n  {wrong}:\n    severity: info\n")
+    problem = error_of(path)
+    assert problem.line == 2
+    assert problem.key == f"rules.{wrong}"
+    assert "unknown rule id" in problem.message
+    assert rule_ids[0] in problem.message
+
+
+def test_wrong_severity_and_wrong_option_type_are_errors(tmp_path: Path) -> None:
+    specs = load_rules()
+    spec = next((s for s in specs.values() if s.options), None)
+    if spec is None:
+        pytest.skip("no rule with options registered")
+    problem = error_of(write(tmp_path, f"rules:\n  {spec.id}:\n    severity: fatal\n"))
+    assert (problem.line, problem.key) == (3, f"rules.{spec.id}.severity")
+    option = next(iter(spec.options))
+    problem = error_of(write(tmp_path, f"rules:\n  {spec.id}:\n    {option}: {{a: 1}}\n"))
+    assert problem.key == f"rules.{spec.id}.{option}"
+    assert problem.line == 3
+    problem = error_of(write(tmp_path, f"rules:\n  {spec.id}:\n    colour: red\n"))
+    assert "unknown option" in problem.message
+
+
+def test_invalid_yaml_reports_the_line(tmp_path: Path) -> None:
+    problem = error_of(write(tmp_path, "rules:\n  a: [1, 2\n  b: 3\n"))
+    assert problem.line is not None and problem.line >= 2
+    assert "invalid YAML" in problem.message
+
+
+def test_missing_config_file_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="no such file"):
+        load_config(tmp_path / "nope.yaml")
+
+
+def test_extends_a_file_relative_to_the_config(tmp_path: Path) -> None:
+    write(tmp_path, "lang: en\n", name="base.yaml")
+    config = load_config(write(tmp_path, "extends: base.yaml\n"))
+    assert config.lang == "en"
+
+
+def test_circular_extends_is_an_error(tmp_path: Path) -> None:
+    write(tmp_path, "extends: b.yaml\n", name="a.yaml")
+    write(tmp_path, "extends: a.yaml\n", name="b.yaml")
+    with pytest.raises(ConfigError, match="circular"):
+        load_config(tmp_path / "a.yaml")
+
+
+def test_config_is_discovered_in_parent_directories(tmp_path: Path) -> None:
+    path = write(tmp_path, "lang: en\n")
+    nested = tmp_path / "a" / "b"
+    nested.mkdir(parents=True)
+    assert find_config(nested) == path
+    cwd = os.getcwd()
+    try:
+        os.chdir(nested)
+        assert load_config().lang == "en"
+    finally:
+        os.chdir(cwd)
+
+
+def test_pattern_rule_from_yaml_fires_and_respects_where(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "rules:\n"
+        "  no-test-goal:\n"
+        "    type: pattern\n"
+        "    field: goal\n"
+        "    must_not_match: 测试\n"
+        "    message: 绩效目标含测试文字“{text}”\n"
+        "    severity: error\n",
+    )
+    findings = lint(PLACEHOLDER_TABLE, select=["no-test-goal"], config=load_config(path))
+    assert [(f.rule, f.severity, f.excerpt) for f in findings] == [
+        ("no-test-goal", "error", "测试")
+    ]
+    assert findings[0].message == "绩效目标含测试文字“测试”"
+    assert findings[0].field == "goal"
+
+
+def test_require_rule_from_yaml(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "rules:\n"
+        "  training-needs-satisfaction:\n"
+        "    type: require\n"
+        "    project: 测试\n"
+        "    indicator: 满意度\n"
+        "    message: 培训类项目应设置满意度指标\n",
+    )
+    config = load_config(path)
+    findings = lint(PLACEHOLDER_TABLE, select=["training-needs-satisfaction"], config=config)
+    assert [f.project for f in findings] == ["测试项目"]
+    assert findings[0].severity == "warning"
+
+
+@pytest.mark.parametrize(
+    ("body", "key", "message"),
+    [
+        (
+            "    type: pattern\n    field: goal\n    must_match: '[unclosed'\n    message: m\n",
+            "must_match",
+            "invalid regular expression",
+        ),
+        (
+            "    type: pattern\n    field: colour\n    must_match: x\n    message: m\n",
+            "field",
+            "must be one of",
+        ),
+        ("    type: magic\n    message: m\n", "type", "unknown rule type"),
+        ("    type: pattern\n    field: goal\n    must_match: x\n", None, "needs a 'message'"),
+        ("    type: require\n    project: x\n    message: m\n", None, "needs 'indicator'"),
+        (
+            "    type: pattern\n    field: goal\n    must_match: x\n    message: m\n    colour: red\n",
+            "colour",
+            "unknown key",
+        ),
+    ],
+)
+def test_bad_custom_rules_are_config_errors(
+    tmp_path: Path, body: str, key: str | None, message: str
+) -> None:
+    problem = error_of(write(tmp_path, "rules:\n  my-rule:\n" + body))
+    assert message in problem.message
+    if key is not None:
+        assert problem.key == f"rules.my-rule.{key}"
+    assert problem.line is not None
+
+
+def test_ignore_entries_by_rule_and_project_glob(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "rules:\n"
+        "  no-test-goal: {type: pattern, field: goal, must_not_match: 测试, message: m}\n"
+        "ignore:\n"
+        "  - rule: no-test-*\n"
+        "    project: 测试*\n",
+    )
+    assert lint(PLACEHOLDER_TABLE, select=["no-test-goal"], config=load_config(path)) == []
+
+
+def test_ignore_by_file_glob(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "rules:\n"
+        "  no-test-goal: {type: pattern, field: goal, must_not_match: 测试, message: m}\n"
+        "ignore:\n"
+        "  - file: '*.txt'\n",
+    )
+    assert lint(PLACEHOLDER_TABLE, select=["no-test-goal"], config=load_config(path)) == []
+
+
+def test_ignore_entry_with_unknown_key_or_unmatched_rule(tmp_path: Path) -> None:
+    problem = error_of(write(tmp_path, "ignore:\n  - rulez: x\n"))
+    assert (problem.line, problem.key) == (2, "ignore.0.rulez")
+    problem = error_of(write(tmp_path, "ignore:\n  - rule: no-such-rule\n"))
+    assert "matches no rule id" in problem.message
+
+
+def test_taxonomy_scheme_must_exist(tmp_path: Path) -> None:
+    problem = error_of(write(tmp_path, "taxonomy:\n  use: ['2019']\n"))
+    assert problem.key == "taxonomy.use"
