@@ -40,7 +40,7 @@ from audit.taxonomy import Taxonomy
 
 CONFIG_NAMES = (".indicator-audit.yaml", ".indicator-audit.yml")
 PROFILES = ("default", "strict")
-TOP_KEYS = ("extends", "lang", "taxonomy", "rules", "ignore")
+TOP_KEYS = ("extends", "lang", "taxonomy", "rules", "ignore", "grading")
 RULE_KEYS = ("enabled", "severity")
 IGNORE_KEYS = ("rule", "unit", "project", "file")
 LANGS = ("zh", "en")
@@ -178,6 +178,8 @@ class Config:
     taxonomy: Taxonomy = field(default_factory=Taxonomy)
     select: set[str] | None = None
     deselect: set[str] = field(default_factory=set)
+    grading: Any = None
+    """Grade weights and thresholds (``audit.grading``), None until set."""
 
     def specs(self) -> dict[str, RuleSpec]:
         return {**load_rules(), **self.custom}
@@ -278,6 +280,10 @@ class _Builder:
             self._rules(doc, data["rules"])
         if "ignore" in data:
             self._ignores(doc, data["ignore"])
+        if "grading" in data:
+            from audit.grading import parse_grading
+
+            self.config.grading = parse_grading(doc, data["grading"], self.config.grading)
         if not chain:
             self._finish(doc)
 

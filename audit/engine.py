@@ -49,6 +49,11 @@ class Problem:
     excerpt: str | None = None
     clause: int | None = None
     severity: Severity | None = None
+    unit: Unit | None = None
+    """The unit the problem belongs to, for a document-scope rule that
+    reports on units or projects; by default the unit being checked."""
+    project: Project | None = None
+    """Likewise the project; setting it implies its unit must be set too."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,6 +208,8 @@ class Context:
     unit: Unit | None = None
     project: Project | None = None
     clause: Clause | None = None
+    severity: Severity = "error"
+    """The configured severity of the rule being run."""
     cache: dict[str, Any] = field(default_factory=dict)
     """Per-document scratch space rules may share (e.g. a computed index)."""
 
@@ -238,6 +245,7 @@ def run(document: Document, config: Config) -> list[Finding]:
 
     for spec, options, severity in by_scope["document"]:
         ctx.options = options
+        ctx.severity = severity
         emit(spec, severity, spec.check(ctx, document))
     for unit in document.units:
         ctx.unit = unit
@@ -245,12 +253,14 @@ def run(document: Document, config: Config) -> list[Finding]:
         ctx.clause = None
         for spec, options, severity in by_scope["unit"]:
             ctx.options = options
+            ctx.severity = severity
             emit(spec, severity, spec.check(ctx, unit))
         for project in unit.projects:
             ctx.project = project
             ctx.clause = None
             for spec, options, severity in by_scope["project"]:
                 ctx.options = options
+                ctx.severity = severity
                 emit(spec, severity, spec.check(ctx, project))
             if by_scope["clause"]:
                 for clause in project.clauses:
@@ -259,6 +269,7 @@ def run(document: Document, config: Config) -> list[Finding]:
                     ctx.clause = clause
                     for spec, options, severity in by_scope["clause"]:
                         ctx.options = options
+                        ctx.severity = severity
                         emit(spec, severity, spec.check(ctx, clause))
             ctx.clause = None
     ctx.unit = ctx.project = None
@@ -287,6 +298,8 @@ def _finding(
     if clause is None and ctx.clause is not None:
         clause = ctx.clause.number
     args = dict(problem.args)
+    unit = ctx.unit if problem.unit is None else problem.unit
+    project = ctx.project if problem.project is None and problem.unit is None else problem.project
     return Finding(
         rule=spec.id,
         severity=severity,
@@ -296,8 +309,8 @@ def _finding(
         column=None if span is None else span.column,
         end_line=None if span is None else span.end_line,
         end_column=None if span is None else span.end_column,
-        unit=None if ctx.unit is None or ctx.unit.implicit else ctx.unit.title,
-        project=None if ctx.project is None else ctx.project.title,
+        unit=None if unit is None or unit.implicit else unit.title,
+        project=None if project is None else project.title,
         clause=clause,
         field=problem.field,
         excerpt=problem.excerpt,

@@ -30,7 +30,7 @@ repeat it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
 from typing import Any, Literal
@@ -175,7 +175,7 @@ def _setting(ctx: Context, rule_id: str) -> tuple[dict[str, Any], Severity]:
     return {name: option.default for name, option in spec.options.items()}, spec.severity
 
 
-def _judge(ctx: Context, rule_id: str) -> Any:
+def _judge(ctx: Context, rule_id: str) -> Callable[[Decimal, int], Band]:
     options, _severity = _setting(ctx, rule_id)
     mode = options.get("mode", "banded")
     raw = options.get("tolerance")
@@ -229,7 +229,7 @@ def _against(
     name: Text,
     total: Amount | None,
     summed: tuple[Decimal, int] | None,
-    judge: Any,
+    judge: Callable[[Decimal, int], Band],
     parts: str = "",
     of_projects: bool = False,
 ) -> Sum | None:
@@ -244,6 +244,8 @@ def _against(
         return None
     else:
         printed = total.value
+    if printed == computed:
+        return None
     result = judge(printed - computed, n)
     if result.kind == "none":
         return None
@@ -276,10 +278,10 @@ def _compute(ctx: Context) -> list[Sum]:
         present = [c for c in SOURCE_COLUMNS if amounts.get(c) is not None]
         if total is None or total.value is None or not present:
             continue
-        values = [amounts.value(c) for c in present]
-        if any(v is None for v in values):
-            continue
-        summed = (sum(values, _ZERO), len(values))  # type: ignore[arg-type]
+        values = [v for v in (amounts.value(c) for c in present) if v is not None]
+        if len(values) < len(present):
+            continue  # a source that is not a number: amount-format reports it
+        summed = (sum(values, _ZERO), len(values))
         parts = " + ".join(AMOUNT_LABELS[c] for c in present)
         found = _against(
             ROW_SUM, "row", "total", unit, project, name, total, summed, judge_row, parts
@@ -402,34 +404,33 @@ def _mismatches(ctx: Context, rule_id: str, selected: Iterable[Sum]) -> Iterator
     for item in selected:
         kind = item.band.kind
         prefix = "projects-" if item.of_projects else ""
-        if item.blank:
+        if item.blank:  # money under a blank total is never rounding
             yield _located(item, prefix + "blank", None)
-        elif kind == "unlikely":
-            yield _located(item, prefix + "unlikely", _lower(severity, "warning"))
-        elif kind == "mismatch":
-            if options.get("tolerance") is not None:
-                key = "tolerance"
-            elif options.get("mode") == "exact":
-                key = "exact"
-            else:
-                key = "default"
-            yield _located(item, prefix + key, None)
+            continue
+        if kind not in ("unlikely", "mismatch"):
+            continue
+        if options.get("tolerance") is not None:
+            key = "tolerance"
+        elif options.get("mode") == "exact":
+            key = "exact"
+        elif item.band.n <= 1:
+            key = "single" if item.band.n else "empty"
+        else:
+            key = "unlikely" if kind == "unlikely" else "default"
+        cap = _lower(severity, "warning") if kind == "unlikely" else None
+        yield _located(item, prefix + key, cap)
 
 
 def _attributed(
     ctx: Context, problems: Iterable[tuple[Unit | None, Project | None, Problem]]
 ) -> Iterator[Problem]:
-    """Yield problems of a document-scoped rule as if found at their unit or
-    project: the engine names the unit and project of a finding from the
-    context at the moment it is yielded."""
-    try:
-        for unit, project, problem in problems:
-            ctx.unit = unit
-            ctx.project = project
-            yield problem
-    finally:
-        ctx.unit = None
-        ctx.project = None
+    """Problems of a document-scoped rule, attributed to their unit and
+    project (both None for the 合计 row)."""
+    for unit, project, problem in problems:
+        if unit is not None:
+            problem.unit = unit
+            problem.project = project
+        yield problem
 
 
 def _mismatch_messages(
@@ -440,30 +441,41 @@ def _mismatch_messages(
     zp, ep = parts
     return {
         prefix + "default": (
-            f"{zs} {{total}} 不等于{zp}之和 {{sum}}：相差 {{gap}}，"
+            f"{zs}{{total}} 不等于{zp}之和 {{sum}}：相差 {{gap}}，"
             f"超出 {{n}} 项舍入误差的上限 {{bound}}，不是舍入造成的，请核对",
             f"{es} {{total}} is not the sum of {ep}, {{sum}}: off by {{gap}}, beyond what "
             f"rounding {{n}} parts can produce ({{bound}}); check the figures",
         ),
         prefix + "unlikely": (
-            f"{zs} {{total}} 与{zp}之和 {{sum}} 相差 {{gap}}：超出 {{n}} 项舍入误差的"
+            f"{zs}{{total}} 与{zp}之和 {{sum}} 相差 {{gap}}：超出 {{n}} 项舍入误差的"
             f"合理范围 {{plausible}}（3σ，上限 {{bound}}），不太可能是舍入误差，请核对",
             f"{es} {{total}} differs from the sum of {ep}, {{sum}}, by {{gap}}: unlikely to be "
             f"rounding ({{n}} parts: 3σ = {{plausible}}, hard bound {{bound}}); check the figures",
         ),
         prefix + "exact": (
-            f"{zs} {{total}} 不等于{zp}之和 {{sum}}：相差 {{gap}}（按精确相等核对）",
+            f"{zs}{{total}} 不等于{zp}之和 {{sum}}：相差 {{gap}}（按精确相等核对）",
             f"{es} {{total}} is not the sum of {ep}, {{sum}}: off by {{gap}} "
             f"(checked for exact equality)",
         ),
         prefix + "tolerance": (
-            f"{zs} {{total}} 不等于{zp}之和 {{sum}}：相差 {{gap}}，超出容差 {{limit}}",
+            f"{zs}{{total}} 不等于{zp}之和 {{sum}}：相差 {{gap}}，超出容差 {{limit}}",
             f"{es} {{total}} is not the sum of {ep}, {{sum}}: off by {{gap}}, "
             f"more than the tolerance {{limit}}",
         ),
         prefix + "blank": (
-            f"{zs}为空，但{zp}之和为 {{sum}}：应填写 {{sum}}",
+            f"{zs.strip()}为空，但{zp}之和为 {{sum}}：应填写 {{sum}}",
             f"{es} is blank but {ep} add up to {{sum}}: expected {{sum}}",
+        ),
+        prefix + "single": (
+            f"{zs}{{total}} 与{zp}之和 {{sum}} 相差 {{gap}}：只有一项时两者应完全相等，"
+            f"不是舍入误差，请核对",
+            f"{es} {{total}} differs from {ep}, {{sum}}, by {{gap}}: with a single part the "
+            f"two must be equal, rounding cannot explain it; check the figures",
+        ),
+        prefix + "empty": (
+            f"{zs}{{total}} 没有对应的明细：下级各行都没有填写{{column}}，请核对",
+            f"{es} {{total}} has nothing under it: no row below fills {{column}}; "
+            f"check the figures",
         ),
     }
 
@@ -493,7 +505,7 @@ _MODE_OPTIONS: dict[str, Option] = {
     ROW_SUM,
     severity="error",
     scope="document",
-    messages=_mismatch_messages(("总计", "总计"), ("{parts} ", "{parts}")),
+    messages=_mismatch_messages(("总计 ", "总计"), ("{parts} ", "{parts}")),
     options=dict(_MODE_OPTIONS),
 )
 def row_sum_mismatch(ctx: Context, document: Document) -> Iterator[Problem]:
@@ -509,7 +521,9 @@ def row_sum_mismatch(ctx: Context, document: Document) -> Iterator[Problem]:
         explains up to 3σ = 0.03 × √((n + 1) / 12); beyond that, up to the hard
         bound 0.005 × (n + 1), the finding is a warning ("unlikely to be
         rounding"); beyond the hard bound, an error. With a single source
-        column 总计 is a copy of it, so any gap is a mismatch.
+        column 总计 is a copy of it and rounding explains no gap: 0.01 (the
+        hard bound) is a warning, more an error. Findings name the project
+        (or the unit) of the row; on 合计 they name neither.
 
     Why is this bad?
         总计 is by definition the sum of the funding sources. A row that does
@@ -519,9 +533,9 @@ def row_sum_mismatch(ctx: Context, document: Document) -> Iterator[Problem]:
 
     Example:
         Bad (10.00 + 8.30 = 18.30):
-            `就业见习补贴	20.30	10.00		8.30`
+            `就业见习补贴 | 20.30 | 10.00 |  | 8.30`
         Good:
-            `就业见习补贴	18.30	10.00		8.30`
+            `就业见习补贴 | 18.30 | 10.00 |  | 8.30`
 
     Options:
         mode: `banded` (default), `interval` or `exact`.
@@ -539,7 +553,7 @@ def row_sum_mismatch(ctx: Context, document: Document) -> Iterator[Problem]:
     severity="error",
     scope="unit",
     messages=_mismatch_messages(
-        ("{column}小计", "{column} subtotal"), ("其 {n} 个项目", "its {n} projects")
+        ("小计（{column}）", "subtotal ({column})"), ("其 {n} 个项目", "its {n} projects")
     ),
     options=dict(_MODE_OPTIONS),
 )
@@ -556,7 +570,8 @@ def subtotal_mismatch(ctx: Context, unit: Unit) -> Iterator[Problem]:
         column, rounding explains up to 3σ = 0.03 × √((n + 1) / 12) (reported
         by `rounding-difference`, info); beyond that, up to the hard bound
         0.005 × (n + 1), a warning ("unlikely to be rounding"); beyond the
-        hard bound, an error. Projects without a unit row (a table without
+        hard bound, an error. A unit of a single project copies it: rounding
+        explains no gap there. Projects without a unit row (a table without
         subtotals) are checked by `total-mismatch` instead.
 
     Why is this bad?
@@ -566,9 +581,9 @@ def subtotal_mismatch(ctx: Context, unit: Unit) -> Iterator[Problem]:
 
     Example:
         Bad (the projects add up to 2,709.63; 0.10 is beyond rounding):
-            `广州市人力资源市场服务中心	2,709.73	2,709.73`
+            `广州市人力资源市场服务中心 | 2,709.73 | 2,709.73`
         Good (0.01 off over 11 projects is rounding):
-            `广州市人力资源市场服务中心	2,709.62	2,709.62`
+            `广州市人力资源市场服务中心 | 2,709.62 | 2,709.62`
 
     Options:
         mode: `banded` (default), `interval` or `exact`.
@@ -586,10 +601,12 @@ def subtotal_mismatch(ctx: Context, unit: Unit) -> Iterator[Problem]:
     scope="document",
     messages={
         **_mismatch_messages(
-            ("合计的{column}", "合计 {column}"), ("{n} 个单位小计", "the {n} unit subtotals")
+            ("合计（{column}）", "合计 ({column})"), (" {n} 个单位小计", "the {n} unit subtotals")
         ),
         **_mismatch_messages(
-            ("合计的{column}", "合计 {column}"), ("{n} 个项目", "the {n} projects"), "projects-"
+            ("合计（{column}）", "合计 ({column})"),
+            (" {n} 个项目", "the {n} projects"),
+            "projects-",
         ),
     },
     options=dict(_MODE_OPTIONS),
@@ -614,9 +631,9 @@ def total_mismatch(ctx: Context, document: Document) -> Iterator[Problem]:
 
     Example:
         Bad (the units add up to 746,104.11):
-            `合计	746,204.10	738,673.69		7,530.41`
+            `合计 | 746,204.10 | 738,673.69 |  | 7,530.41`
         Good (0.01 off over 17 units is rounding):
-            `合计	746,104.10	738,573.69		7,530.41`
+            `合计 | 746,104.10 | 738,573.69 |  | 7,530.41`
 
     Options:
         mode: `banded` (default), `interval` or `exact`.
@@ -644,21 +661,21 @@ def total_mismatch(ctx: Context, document: Document) -> Iterator[Problem]:
             "parts explains ({limit}); rounding, not an error",
         ),
         "unit": (
-            "{column}小计 {total} 与其 {n} 个项目之和 {sum} 相差 {gap}，在舍入误差范围 {limit} "
+            "小计（{column}）{total} 与其 {n} 个项目之和 {sum} 相差 {gap}，在舍入误差范围 {limit} "
             "之内：是舍入差异，不是错误",
-            "{column} subtotal {total} differs from the sum of its {n} projects, {sum}, by "
+            "subtotal ({column}) {total} differs from the sum of its {n} projects, {sum}, by "
             "{gap}: within what rounding explains ({limit}); rounding, not an error",
         ),
         "document": (
-            "合计的{column} {total} 与 {n} 个单位小计之和 {sum} 相差 {gap}，在舍入误差范围 "
+            "合计（{column}）{total} 与 {n} 个单位小计之和 {sum} 相差 {gap}，在舍入误差范围 "
             "{limit} 之内：是舍入差异，不是错误",
-            "合计 {column} {total} differs from the sum of the {n} unit subtotals, {sum}, by "
+            "合计 ({column}) {total} differs from the sum of the {n} unit subtotals, {sum}, by "
             "{gap}: within what rounding explains ({limit}); rounding, not an error",
         ),
         "document-projects": (
-            "合计的{column} {total} 与 {n} 个项目之和 {sum} 相差 {gap}，在舍入误差范围 "
+            "合计（{column}）{total} 与 {n} 个项目之和 {sum} 相差 {gap}，在舍入误差范围 "
             "{limit} 之内：是舍入差异，不是错误",
-            "合计 {column} {total} differs from the sum of the {n} projects, {sum}, by "
+            "合计 ({column}) {total} differs from the sum of the {n} projects, {sum}, by "
             "{gap}: within what rounding explains ({limit}); rounding, not an error",
         ),
     },
@@ -693,9 +710,9 @@ def rounding_difference(ctx: Context, document: Document) -> Iterator[Problem]:
 
     Example:
         Rounding (11 projects add up to 2,709.63; 0.01 ≤ 3σ = 0.030):
-            `广州市人力资源市场服务中心	2,709.62	2,709.62`
+            `广州市人力资源市场服务中心 | 2,709.62 | 2,709.62`
         Exact, nothing reported:
-            `广州市技师学院	12,721.29	12,721.29`
+            `广州市技师学院 | 12,721.29 | 12,721.29`
 
     Options:
         rows: true — report rounding of 总计 against its sources.
@@ -721,10 +738,10 @@ def rounding_difference(ctx: Context, document: Document) -> Iterator[Problem]:
 # --------------------------------------------------------------------------
 # How amounts are written
 
-_NUMBER_LIKE = re.compile(r"-?\d[\d,，]*(?:[.．]\d+)?")
+_NUMBER_LIKE = re.compile(r"-?[0-9][0-9,，]*(?:[.．][0-9]+)?")
 """Digits with separators: a number whose thousands separators are misplaced
 (``1,23.00``) when the reader could not read it."""
-_TWO_DECIMALS = re.compile(r"-?[\d,]*\d\.\d\d")
+_TWO_DECIMALS = re.compile(r"-?[0-9,]*[0-9]\.[0-9][0-9]")
 
 
 @rule(
@@ -778,7 +795,7 @@ def amount_format(ctx: Context, document: Document) -> Iterator[Problem]:
           when no row of the table fills any source column: such a table
           simply does not break its amounts down);
         * a project with no amount at all: error.
-        Blank cells (``, `-`, `—`) are absent, not zero, and are not errors
+        Blank cells (empty, `-`, `—`) are absent, not zero, and are not errors
         by themselves. A cell gets one finding, the most severe.
 
     Why is this bad?
@@ -788,10 +805,10 @@ def amount_format(ctx: Context, document: Document) -> Iterator[Problem]:
 
     Example:
         Bad:
-            `职业技能提升补贴	1,23.00	1,23.00`
-            `职业技能提升补贴	123	123`
+            `职业技能提升补贴 | 1,23.00 | 1,23.00`
+            `职业技能提升补贴 | 123 | 123`
         Good:
-            `职业技能提升补贴	123.00	123.00`
+            `职业技能提升补贴 | 123.00 | 123.00`
 
     Options:
         None.
