@@ -6,14 +6,29 @@ comparator and qualifier words, date words) are ``rules/units.yaml``, loaded int
 :class:`Vocabulary` and builds a Lark LALR parser whose transformer makes the
 :class:`~audit.model.Value` while parsing, so no tree is built.
 
+How a value is read:
+
+- ``quantity``: the first number is the target. A comparator word anywhere
+  before it, else one after it, gives the comparator (``=`` when there is
+  none); ``prefix`` is the text before it as written, without the qualifiers
+  and comparators at its ends; ``suffix`` is the text after it, without the
+  separators and the full stop around it.
+- ``date``: a date and no number after it (``2024年11月前``); ``prefix`` is the
+  text before the date, ``suffix`` the date and what follows it.
+- ``formula``: the words before the measure hold ``÷ × *`` or define a name
+  with ``=`` (``设备使用率=实际使用设备数量/总设备数量*100%``); no number.
+- ``empty``: nothing alphanumeric (blank, ``。``, ``——``).
+- ``qualitative``: anything else (``合法合规``; also ``每周一次``: only digits
+  count as numbers).
+
 :func:`parse_value` is the entry point: memoised, and it never raises.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, fields
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache, lru_cache
 from pathlib import Path
@@ -37,7 +52,7 @@ bounds the work a pathological cell can cost."""
 
 _COMPARATORS = frozenset(get_args(Comparator)) - {"range"}
 _PLACEHOLDER = re.compile(r"@(\w+)@")
-_DIGITS = str.maketrans("０１２３４５６７８９．／，", "0123456789./,")
+_DIGITS = str.maketrans("０１２３４５６７８９．／", "0123456789./")
 _ONE = Decimal(1)
 # Separators and sentence ends trimmed from a suffix: "90%以上，用人单位满意" → "用人单位满意".
 _SUFFIX_LEAD = " \t\r\n，,；;、。.．：:"
@@ -55,6 +70,7 @@ class Vocabulary:
     units: tuple[str, ...]
     time_units: tuple[str, ...]
     aliases: Mapping[str, str]
+    """Unit as written → unit as reported (``％`` → ``%``)."""
     magnitudes: Mapping[str, int]
     """Magnitude word → power of ten."""
     comparators: Mapping[str, Comparator]
@@ -85,96 +101,51 @@ class Vocabulary:
         """A vocabulary from the structure of ``rules/units.yaml``; raises
         :class:`ValueError` naming what is wrong."""
         top = _mapping(data, "the vocabulary")
+        _known_keys(top, {key.split(".")[0] for key, _ in _FIELDS.values()}, "the vocabulary")
+        comparators = _mapping(top.get("comparators") or {}, "comparators")
         _known_keys(
-            top,
-            {
-                "units",
-                "time_units",
-                "aliases",
-                "magnitudes",
-                "comparators",
-                "qualifiers",
-                "qualifiers_before_number",
-                "frequencies",
-                "date_words",
-            },
-            "the vocabulary",
+            comparators,
+            {key.split(".")[1] for key, _ in _FIELDS.values() if key.startswith("comparators.")},
+            "comparators",
         )
-        comparators = _mapping(top.get("comparators", {}), "comparators")
-        _known_keys(
-            comparators, {"before", "before_number", "after", "after_duration"}, "comparators"
-        )
-        magnitudes = _mapping(top.get("magnitudes", {}), "magnitudes")
-        for word, power in magnitudes.items():
-            if not isinstance(power, int) or isinstance(power, bool):
-                raise ValueError(f"magnitudes: {word!r} must be a power of ten, not {power!r}")
-        vocabulary = cls(
-            units=_words(top.get("units", ()), "units"),
-            time_units=_words(top.get("time_units", ()), "time_units"),
-            aliases=_word_map(top.get("aliases", {}), "aliases"),
-            magnitudes={str(word): power for word, power in magnitudes.items()},
-            comparators=_comparator_map(comparators.get("before", {}), "comparators.before"),
-            comparators_before_number=_comparator_map(
-                comparators.get("before_number", {}), "comparators.before_number"
-            ),
-            comparators_after=_comparator_map(comparators.get("after", {}), "comparators.after"),
-            comparators_after_duration=_comparator_map(
-                comparators.get("after_duration", {}), "comparators.after_duration"
-            ),
-            qualifiers=_words(top.get("qualifiers", ()), "qualifiers"),
-            qualifiers_before_number=_words(
-                top.get("qualifiers_before_number", ()), "qualifiers_before_number"
-            ),
-            frequencies=_word_map(top.get("frequencies", {}), "frequencies"),
-            date_words=_words(top.get("date_words", ()), "date_words"),
-        )
-        vocabulary._check()
-        return vocabulary
+        values: dict[str, Any] = {}
+        for name, (key, convert) in _FIELDS.items():
+            section, _, word = key.partition(".")
+            values[name] = convert(comparators.get(word) if word else top.get(section), key)
+        return cls(**values)._checked()
 
-    def extended(self, **more: Iterable[str] | Mapping[str, Any]) -> Vocabulary:
-        """This vocabulary with more words: ``UNITS.extended(units=["株"])``.
-        Lists are appended to, mappings updated."""
+    def extended(self, **more: Any) -> Vocabulary:
+        """This vocabulary with more words, e.g. ``UNITS.extended(units=["工分"])``:
+        lists are appended to, mappings updated."""
         changes: dict[str, Any] = {}
         for name, extra in more.items():
-            current = getattr(self, name, None)
-            if current is None or name not in {f.name for f in fields(self)}:
+            if name not in _FIELDS:
                 raise ValueError(f"unknown vocabulary list {name!r}")
+            current, added = getattr(self, name), _FIELDS[name][1](extra, name)
             if isinstance(current, tuple):
-                if isinstance(extra, (str, Mapping)):
-                    raise ValueError(f"{name}: expected a list of words")
-                words = _words(list(extra), name)
-                changes[name] = current + tuple(w for w in words if w not in current)
+                changes[name] = tuple(dict.fromkeys((*current, *added)))
             else:
-                if not isinstance(extra, Mapping):
-                    raise ValueError(f"{name}: expected a mapping")
-                changes[name] = {**current, **extra}
-        values = {f.name: changes.get(f.name, getattr(self, f.name)) for f in fields(self)}
-        vocabulary = Vocabulary(**values)
-        vocabulary._check()
-        return vocabulary
+                changes[name] = {**current, **added}
+        return replace(self, **changes)._checked()
 
-    def _check(self) -> None:
-        for name in ("comparators", "comparators_before_number", "comparators_after"):
-            for word, comparator in getattr(self, name).items():
-                if comparator not in _COMPARATORS:
-                    raise ValueError(f"{name}: {word!r} has no comparator {comparator!r}")
+    def _checked(self) -> Vocabulary:
         seen: dict[str, str] = {}
-        for name, words in self._lists().items():
+        for name, words in self.word_lists().items():
             for word in words:
-                if word in seen and seen[word] != name:
+                if seen.setdefault(word, name) != name:
                     raise ValueError(f"{word!r} stands in both {seen[word]} and {name}")
-                seen[word] = name
+        return self
 
-    def _lists(self) -> dict[str, Iterable[str]]:
-        """The word lists that fill the grammar, by placeholder name."""
+    def word_lists(self) -> dict[str, tuple[str, ...]]:
+        """The word lists that fill the grammar, by the name it gives them."""
         return {
             "units": self.units,
             "time_units": self.time_units,
-            "magnitudes": self.magnitudes,
-            "comparators": self.comparators,
-            "comparators_before_number": self.comparators_before_number,
-            "comparators_after": self.comparators_after,
-            "comparators_after_duration": self.comparators_after_duration,
+            "magnitudes": tuple(self.magnitudes),
+            "comparators": tuple(self.comparators),
+            "comparators_before_number": tuple(self.comparators_before_number),
+            "comparators_after": tuple(self.comparators_after),
+            "comparators_after_duration": tuple(self.comparators_after_duration),
             "qualifiers": (*self.qualifiers, *self.frequencies),
             "qualifiers_before_number": self.qualifiers_before_number,
             "date_words": self.date_words,
@@ -183,15 +154,15 @@ class Vocabulary:
     def fill(self, grammar: str) -> str:
         """``grammar`` with each ``@list@`` replaced by a regex alternation of
         that list's words, longest first."""
-        patterns = {name: _alternation(words) for name, words in self._lists().items()}
+        patterns = {name: _alternation(words) for name, words in self.word_lists().items()}
 
-        def replace(match: re.Match[str]) -> str:
+        def pattern(match: re.Match[str]) -> str:
             name = match.group(1)
             if name not in patterns:
                 raise ValueError(f"the grammar names an unknown word list @{name}@")
             return patterns[name]
 
-        return _PLACEHOLDER.sub(replace, grammar)
+        return _PLACEHOLDER.sub(pattern, grammar)
 
 
 def _mapping(data: Any, where: str) -> Mapping[Any, Any]:
@@ -209,6 +180,8 @@ def _known_keys(data: Mapping[Any, Any], known: set[str], where: str) -> None:
 
 
 def _words(data: Any, where: str) -> tuple[str, ...]:
+    if data is None:
+        return ()
     if not isinstance(data, (list, tuple)):
         raise ValueError(f"{where}: expected a list of words")
     words = tuple(str(word) for word in data)
@@ -218,13 +191,46 @@ def _words(data: Any, where: str) -> tuple[str, ...]:
 
 
 def _word_map(data: Any, where: str) -> dict[str, str]:
-    mapping = _mapping(data, where)
+    mapping = _mapping({} if data is None else data, where)
     _words(list(mapping), where)
     return {str(key): str(value) for key, value in mapping.items()}
 
 
 def _comparator_map(data: Any, where: str) -> dict[str, Comparator]:
-    return _word_map(data, where)  # type: ignore[return-value]  # checked in Vocabulary._check
+    mapping = _word_map(data, where)
+    for word, comparator in mapping.items():
+        if comparator not in _COMPARATORS:
+            raise ValueError(
+                f"{where}: {word!r} has no comparator {comparator!r};"
+                f" expected one of {', '.join(sorted(_COMPARATORS))}"
+            )
+    return mapping  # type: ignore[return-value]  # checked above
+
+
+def _power_map(data: Any, where: str) -> dict[str, int]:
+    mapping = _mapping({} if data is None else data, where)
+    _words(list(mapping), where)
+    for word, power in mapping.items():
+        if not isinstance(power, int) or isinstance(power, bool):
+            raise ValueError(f"{where}: {word!r} must be a power of ten, not {power!r}")
+    return {str(word): power for word, power in mapping.items()}
+
+
+# Each field of Vocabulary: its key in rules/units.yaml and how it is read.
+_FIELDS: dict[str, tuple[str, Callable[[Any, str], Any]]] = {
+    "units": ("units", _words),
+    "time_units": ("time_units", _words),
+    "aliases": ("aliases", _word_map),
+    "magnitudes": ("magnitudes", _power_map),
+    "comparators": ("comparators.before", _comparator_map),
+    "comparators_before_number": ("comparators.before_number", _comparator_map),
+    "comparators_after": ("comparators.after", _comparator_map),
+    "comparators_after_duration": ("comparators.after_duration", _comparator_map),
+    "qualifiers": ("qualifiers", _words),
+    "qualifiers_before_number": ("qualifiers_before_number", _words),
+    "frequencies": ("frequencies", _word_map),
+    "date_words": ("date_words", _words),
+}
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -244,8 +250,7 @@ UNITS: Vocabulary = Vocabulary.load(VOCABULARY_PATH)
 # The transformer
 
 
-class _Lead(NamedTuple):
-    raw: str
+class _Words(NamedTuple):
     prefix: str
     qualifiers: tuple[str, ...]
     comparator: Comparator | None
@@ -336,13 +341,20 @@ class _ValueBuilder(Transformer[Token, Value]):
 
     # --- the measure
 
-    def lead(self, *tokens: Token) -> _Lead:
+    def lead(self, *tokens: Token) -> tuple[Token, ...]:
+        return tokens
+
+    def when(self, *tokens: Token) -> tuple[Token, ...]:
+        return tokens
+
+    def _words(self, tokens: tuple[Token, ...]) -> _Words:
+        """What the words before a measure say."""
         qualifiers: list[str] = []
         comparator: Comparator | None = None
         formula = False
         texts: list[int] = []
         for index, token in enumerate(tokens):
-            if token.type == "TEXT":
+            if token.type in ("TEXT", "DATE", "DATE_WORD"):
                 texts.append(index)
                 # "A=B…" is a definition; "=" just before the number is a comparator.
                 previous = tokens[index - 1] if index else None
@@ -361,15 +373,13 @@ class _ValueBuilder(Transformer[Token, Value]):
         # qualifiers and comparators around it go, those inside it stay
         # ("签证费控制在工程费5%之内" keeps "签证费控制在工程费").
         prefix = _raw(*tokens[texts[0] : texts[-1] + 1]).strip() if texts else ""
-        return _Lead(_raw(*tokens), prefix, tuple(qualifiers), comparator, formula)
+        return _Words(prefix, tuple(qualifiers), comparator, formula)
 
     def duration(self, unit: Token, within: Token | None) -> _Unit:
         comparator = None if within is None else self._comparators[within.strip()]
         return _Unit(_raw(unit, within), self._unit(unit), comparator)
 
-    def amount(
-        self, number: Token, magnitude: Token | None, unit: Token | _Unit | None
-    ) -> _Amount:
+    def amount(self, number: Token, magnitude: Token | None, unit: Token | _Unit | None) -> _Amount:
         value = _number(number)
         word = None
         if magnitude is not None:
@@ -389,11 +399,11 @@ class _ValueBuilder(Transformer[Token, Value]):
         return _Per(_raw(slash, unit), self._unit(unit))
 
     def bounds(self, first: _Amount, *rest: Token | _Amount) -> _Bounds:
+        """``rest`` is RANGE, amount, RANGE, amount…; the last amount is the upper bound."""
         if not rest:
             return _Bounds(first.raw, first, None)
+        last: _Amount = rest[-1]  # type: ignore[assignment]
         # "1-2万人": the upper bound's magnitude applies to a bare lower one.
-        last = rest[-1]
-        assert isinstance(last, _Amount)
         if first.magnitude is None and first.unit is None and last.magnitude is not None:
             first = first._replace(
                 number=_scaled(first.number, self._magnitudes[last.magnitude]),
@@ -412,29 +422,32 @@ class _ValueBuilder(Transformer[Token, Value]):
         comparator = lower.comparator
         if after is not None:
             comparator = self._comparators[after.strip()]
-        return _Measure(
-            raw, comparator, lower.number, None, lower.unit, lower.magnitude, per_unit
-        )
-
-    def tail(self, *tokens: Token) -> str:
-        return _raw(*tokens)
+        return _Measure(raw, comparator, lower.number, None, lower.unit, lower.magnitude, per_unit)
 
     # --- the value
 
-    def _frequency(self, lead: _Lead) -> str | None:
-        for qualifier in lead.qualifiers:
+    def _frequency(self, words: _Words) -> str | None:
+        for qualifier in words.qualifiers:
             if qualifier in self._frequencies:
                 return self._frequencies[qualifier]
         return None
 
-    def quantity(self, lead: _Lead, measure: _Measure, tail: str | None) -> Value:
-        text = _raw(lead, measure, tail)
-        if lead.formula:
-            return Value(text, "formula", qualifiers=lead.qualifiers)
+    def quantity(
+        self,
+        lead: tuple[Token, ...],
+        when: tuple[Token, ...] | None,
+        measure: _Measure,
+        rest: Token | None,
+    ) -> Value:
+        before = lead + (when or ())
+        text = _raw(*before, measure, rest)
+        words = self._words(before)
+        if words.formula:
+            return Value(text, "formula", qualifiers=words.qualifiers)
         if measure.upper is not None:
             comparator: Comparator = "range"
         else:
-            comparator = lead.comparator or measure.comparator or "="
+            comparator = words.comparator or measure.comparator or "="
         return Value(
             text,
             "quantity",
@@ -443,28 +456,30 @@ class _ValueBuilder(Transformer[Token, Value]):
             upper=measure.upper,
             unit=measure.unit,
             magnitude=measure.magnitude,
-            per=measure.per or self._frequency(lead),
-            qualifiers=lead.qualifiers,
-            prefix=lead.prefix,
-            suffix=_suffix(tail or ""),
+            per=measure.per or self._frequency(words),
+            qualifiers=words.qualifiers,
+            prefix=words.prefix,
+            suffix=_suffix(rest or ""),
         )
 
-    def date(self, lead: _Lead, when: Token, tail: str | None) -> Value:
-        text = _raw(lead, when, tail)
-        if lead.formula:
-            return Value(text, "formula", qualifiers=lead.qualifiers)
-        # The date itself opens the suffix: Value has no field of its own for it.
+    def date(self, lead: tuple[Token, ...], when: tuple[Token, ...]) -> Value:
+        text = _raw(*lead, *when)
+        words = self._words(lead + when)
+        if words.formula:
+            return Value(text, "formula", qualifiers=words.qualifiers)
+        # The date opens the suffix: Value has no field of its own for it.
         return Value(
             text,
             "date",
-            qualifiers=lead.qualifiers,
-            prefix=lead.prefix,
-            suffix=_suffix(_raw(when, tail)),
+            qualifiers=words.qualifiers,
+            prefix=self._words(lead).prefix,
+            suffix=_suffix(_raw(*when)),
         )
 
-    def text(self, lead: _Lead) -> Value:
-        kind = "formula" if lead.formula else "qualitative"
-        return Value(lead.raw, kind, qualifiers=lead.qualifiers)
+    def text(self, lead: tuple[Token, ...]) -> Value:
+        words = self._words(lead)
+        kind = "formula" if words.formula else "qualitative"
+        return Value(_raw(*lead), kind, qualifiers=words.qualifiers)
 
 
 # --------------------------------------------------------------------------
