@@ -374,6 +374,14 @@ class ClauseError:
     span: Span
     message: str
     expected: tuple[str, ...]
+    found: str = ""
+    """What stood where the grammar failed ("" at the end of the clause)."""
+    at: Span | None = None
+    """Where the grammar failed (defaults to the start of the clause)."""
+
+    def __post_init__(self) -> None:
+        if self.at is None:
+            object.__setattr__(self, "at", self.span)
 
 
 AnyClause = Clause | ClauseError

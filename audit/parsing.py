@@ -126,21 +126,26 @@ def _parse_clause(cell: Text, start: int, end: int) -> AnyClause:
 
     number = _leading_number(chunk)
     error = tree
+    span = cell.span(start, end)
     if isinstance(error, UnexpectedInput):
         if isinstance(error, UnexpectedToken):
             expected = sorted(error.accepts or error.expected)
             at = error.token.start_pos if error.token.start_pos is not None else 0
-            found = "end of clause" if error.token.type == "$END" else repr(str(error.token)[:12])
+            found = "" if error.token.type == "$END" else str(error.token)[:12]
+            if error.token.type == "$END":
+                at = len(chunk)
         elif isinstance(error, UnexpectedCharacters):
             expected = sorted(error.allowed or ())
             at = error.pos_in_stream
-            found = repr(chunk[at : at + 12])
+            found = chunk[at : at + 12]
         else:  # pragma: no cover - UnexpectedEOF is not raised by LALR
-            expected, at, found = [], 0, "?"
+            expected, at, found = [], 0, ""
         names = tuple(TERMINAL_NAMES.get(t, t) for t in expected if t in TERMINAL_NAMES)
-        message = f"expected {' or '.join(names) or 'a clause'}, found {found}"
-        return ClauseError(number, chunk, cell.span(start, end), message, names)
-    return ClauseError(number, chunk, cell.span(start, end), f"cannot parse: {error}", ())
+        shown = repr(found) if found else "end of clause"
+        message = f"expected {' or '.join(names) or 'a clause'}, found {shown}"
+        where = cell.span(start + at, start + at + max(1, len(found)))
+        return ClauseError(number, chunk, span, message, names, found, where)
+    return ClauseError(number, chunk, span, f"cannot parse: {error}", ())
 
 
 def _leading_number(chunk: str) -> int | None:
@@ -214,7 +219,9 @@ class _Builder:
             issues=tuple(self.issues),
             text=self.chunk,
             span=self.span(0, len(self.chunk)),
-            number_span=self.span(number_token.start_pos, number_token.end_pos),
+            number_span=self.span(
+                number_token.start_pos, number_token.start_pos + len(number_token.rstrip())
+            ),
         )
 
     def _category(self, token: Token) -> Category:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, NamedTuple
 
 from audit.engine import Context, Option, Problem, rule
 from audit.model import ANNUAL, PERIOD, Clause, ClauseError, Markup, Project, Span, Text, Unit
@@ -67,15 +67,10 @@ _KEYWORDS_RE = re.compile(f"{PERIOD}|{ANNUAL}")
 _EXCERPT_LENGTH = 30
 
 
-def _found(message: str) -> tuple[str, str]:
-    """What the parser found instead, in Chinese and English, from its message."""
-    _, sep, found = message.rpartition(", found ")
-    if not sep:
-        return "", ""
-    if found == "end of clause":
+def _found(found: str) -> tuple[str, str]:
+    """What the parser found instead, in Chinese and English."""
+    if not found:
         return "条款结束", "the end of the clause"
-    if len(found) >= 2 and found[0] == found[-1] and found[0] in "'\"":
-        found = found[1:-1]
     return f"「{found}」", f"“{found}”"
 
 
@@ -139,9 +134,7 @@ def parse_error(ctx: Context, project: Project) -> Iterator[Problem]:
     errors = [c for c in project.clauses if isinstance(c, ClauseError)]
     if not errors or cell is None:
         return
-    if len(errors) == len(project.clauses) and not any(
-        _KEYWORDS_RE.search(e.text) for e in errors
-    ):
+    if len(errors) == len(project.clauses) and not any(_KEYWORDS_RE.search(e.text) for e in errors):
         excerpt = cell.value[:_EXCERPT_LENGTH]
         yield Problem(
             cell.span(),
@@ -156,18 +149,16 @@ def parse_error(ctx: Context, project: Project) -> Iterator[Problem]:
         args: dict[str, Any] = {"number": error.number or "?", "excerpt": excerpt}
         if error.number is None:
             key = "unnumbered"
-        elif error.expected or ", found " in error.message:
+        elif error.expected:
             key = "default"
             expected = error.expected or ("a clause",)
             args["expected_zh"] = "或".join(_EXPECTED_ZH.get(e, e) for e in expected)
             args["expected_en"] = " or ".join(expected)
-            args["found_zh"], args["found_en"] = _found(error.message)
+            args["found_zh"], args["found_en"] = _found(error.found)
         else:
             key = "other"
             args["detail"] = error.message
-        yield Problem(
-            error.span, key, args, field="indicators", excerpt=excerpt, clause=error.number
-        )
+        yield Problem(error.at, key, args, field="indicators", excerpt=excerpt, clause=error.number)
 
 
 # --------------------------------------------------------------------------
@@ -206,7 +197,8 @@ def clause_numbering(ctx: Context, project: Project) -> Iterator[Problem]:
     every place where the sequence breaks: a number skipped (1, 2, 5), a
     number used twice, a number smaller than the one before, a first number
     other than 1. Each break is reported at the clause number, saying which
-    number was expected; counting resumes from the number found.
+    number was expected; counting resumes from the number found, or from the
+    clause's position when that is where the numbers fall back in step.
 
     Why is this bad?
     ----------------
@@ -234,12 +226,16 @@ def clause_numbering(ctx: Context, project: Project) -> Iterator[Problem]:
         return
     offsets: list[int] | None = None
     expected = 1
+    position = 0
     seen: set[int] = set()
     for index, clause in enumerate(project.clauses):
         number = clause.number
         if number is None:
             continue
-        if number != expected:
+        position += 1
+        # In sequence after the clause before, or back in step with the
+        # clause's position after a break (1, 1, 3: only the second 1 is wrong).
+        if number != expected and (number != position or number in seen):
             if number in seen:
                 key = "repeated"
             elif number < expected:
@@ -280,10 +276,6 @@ def clause_numbering(ctx: Context, project: Project) -> Iterator[Problem]:
             "第{number}条指标缺少{part}",
             "indicator {number} has no {part_en}",
         ),
-        "empty": (
-            "第{number}条指标的{part}为空",
-            "indicator {number}: {part_en} is empty",
-        ),
     },
     options={
         "legacy_needs_period": Option(
@@ -299,8 +291,8 @@ def missing_field(ctx: Context, clause: Clause) -> Iterator[Problem]:
     What it does
     ------------
     Reports a clause that has no indicator name (三级指标), no
-    ``实施周期指标值`` or no ``年度指标值``, or whose value is empty
-    (``年度指标值:；``); one finding for each missing part. Clauses of the
+    ``实施周期指标值`` or no ``年度指标值``; one finding for each missing
+    part (a keyword with an empty value is ``empty-value``'s). Clauses of the
     older form (``1、满意度指标：服务对象的满意度，年度指标值： ≥90%。``) were
     written without a period value, so its absence is not reported there
     unless ``legacy_needs_period`` is set.
@@ -339,22 +331,12 @@ def missing_field(ctx: Context, clause: Clause) -> Iterator[Problem]:
         (ANNUAL, "年度指标值 (annual value)", "annual"),
     ):
         value_field = clause.period if keyword == PERIOD else clause.annual
-        if value_field is None:
-            if keyword == PERIOD and not needs_period:
-                continue
+        if value_field is None and (keyword == ANNUAL or needs_period):
             yield Problem(
                 clause.span,
                 args={"number": number, "part": keyword, "part_en": part_en},
                 field=field,
                 excerpt=clause.text,
-            )
-        elif not value_field.text.strip():
-            yield Problem(
-                value_field.keyword_span,
-                "empty",
-                {"number": number, "part": keyword, "part_en": part_en},
-                field=field,
-                excerpt=keyword,
             )
 
 
@@ -414,9 +396,7 @@ def repeated_field(ctx: Context, clause: Clause) -> Iterator[Problem]:
     for issue in repeats:
         keyword = issue.detail
         same = [f for f in clause.fields if f.keyword == keyword]
-        count = next(
-            (i + 1 for i, f in enumerate(same) if f.keyword_span == issue.span), len(same)
-        )
+        count = next((i + 1 for i, f in enumerate(same) if f.keyword_span == issue.span), len(same))
         first = same[0].text if same else ""
         value = same[count - 1].text if 0 < count <= len(same) else ""
         key = "default" if value == first else "different"
@@ -444,9 +424,7 @@ _ISSUE_KINDS = ("nonstandard-separator", "missing-separator", "missing-colon")
 def _missing_separator_keywords(clause: Clause, missing: int) -> list[str]:
     """The keywords that follow a missing separator, in order."""
     after_fields = [
-        clause.fields[i + 1].keyword
-        for i, f in enumerate(clause.fields[:-1])
-        if f.separator == ""
+        clause.fields[i + 1].keyword for i, f in enumerate(clause.fields[:-1]) if f.separator == ""
     ]
     if missing > len(after_fields) and clause.fields:
         # The name ran straight into the first keyword.
@@ -512,11 +490,13 @@ def nonstandard_punctuation(ctx: Context, clause: Clause) -> Iterator[Problem]:
     if seen_separators:
         quoted = "".join(f"「{s}」" for s in seen_separators)
         parts_zh.append(f"用{quoted}作分隔符，应为「；」")
-        parts_en.append(f"separated by {' '.join(seen_separators)} instead of ；")
+        parts_en.append(
+            f"separated by {' '.join(f'“{c}”' for c in seen_separators)} instead of “；”"
+        )
     if missing:
         keywords = _missing_separator_keywords(clause, len(missing)) or ["下一部分"]
         parts_zh.append("、".join(keywords) + "前缺少分隔符「；」")
-        parts_en.append("no ； before " + ", ".join(keywords))
+        parts_en.append("no “；” before " + ", ".join(keywords))
     if no_colon:
         parts_zh.append("、".join(no_colon) + "后缺少冒号")
         parts_en.append("no colon after " + ", ".join(no_colon))
@@ -689,16 +669,12 @@ def markup_residue(ctx: Context, unit: Unit) -> Iterator[Problem]:
 def _for_project(ctx: Context, project: Project, problem: Problem) -> Iterator[Problem]:
     """Yield ``problem`` as found in ``project`` from a unit-scope rule.
 
-    The engine names the project of a finding from ``ctx.project`` when the
-    problem is yielded; a unit-scope rule that reports on its projects' rows
-    sets it for the time of the yield.
+    A unit-scope rule that reports on its projects' rows names the project
+    on the problem itself.
     """
-    saved = ctx.project
-    ctx.project = project
-    try:
-        yield problem
-    finally:
-        ctx.project = saved
+    problem.unit = ctx.unit
+    problem.project = project
+    yield problem
 
 
 # --------------------------------------------------------------------------
@@ -717,12 +693,19 @@ _UTF8_CJK_RE = re.compile(
     rb"(?:[\xe4-\xe9][\x80-\xbf][\x80-\xbf]|\xe3\x80[\x80-\xbf]|\xef\xbc[\x80-\xbf]){4,}"
 )
 # Bytes 80-A0 never occur in GB2312 text (both bytes of its characters are A1-FE)
-# but are two thirds of UTF-8 continuation bytes.
+# but are half the values of UTF-8 continuation bytes (80-BF).
 _NOT_EXTENSION_BYTES = bytes(b for b in range(256) if not 0x80 <= b <= 0xA0)
-_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Control characters; tab, line feed, carriage return, and vertical tab and form
+# feed (a line break copied from Word, a page break of PDF text) are not garbling.
+_CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _PRIVATE_USE_RE = re.compile("[\ue000-\uf8ff]")
-# A cheap test that a text may be garbled at all (everything but UTF-8 read as GBK).
-_SUSPECT_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\u00ff\ufffd\ue000-\uf8ff]")
+# A cheap test that a text may be garbled at all (everything but UTF-8 read as GBK);
+# × ÷ · ° ± are common in real tables (公式, 温度), and garbled runs are never made
+# of them alone.
+_SUSPECT_RE = re.compile(
+    "[\x00-\x08\x0e-\x1f\x7f-\u00af\u00b2-\u00b6\u00b8-\u00d6\u00d8-\u00f6"
+    "\u00f8-\u00ff\ufffd\ue000-\uf8ff]"
+)
 
 _GARBLED_MAX_EXCERPT = 20
 
@@ -757,11 +740,11 @@ def _utf8_as_gbk(text: str) -> tuple[int, int, str] | None:
     for match in _UTF8_CJK_RE.finditer(data):
         if not match.group().translate(None, _NOT_EXTENSION_BYTES):
             continue  # every byte is GB2312's: more likely real text than mojibake
-        # Map byte offsets back to characters (each is 1 or 2 bytes in GBK).
+        # Map byte offsets back to characters.
         start = end = -1
         position = 0
         for index, char in enumerate(text):
-            width = 1 if char < "\u0080" else 2
+            width = 1 if char < "\u0080" else len(char.encode("gbk", "replace"))
             if start < 0 and position + width > match.start():
                 start = index
             if position + width >= match.end():
@@ -773,19 +756,23 @@ def _utf8_as_gbk(text: str) -> tuple[int, int, str] | None:
     return None
 
 
-def find_garbled(text: str, signatures: list[str]) -> tuple[str, int, int, str] | None:
+def find_garbled(
+    text: str, signatures: list[str], *, chars: bool = True, gbk: bool = True
+) -> tuple[str, int, int, str] | None:
     """The first garbled stretch of ``text``: (kind, start, end, what it may have said).
 
     Kinds: ``replacement`` (U+FFFD), ``signature`` (a configured sequence such
     as 锟斤拷), ``utf8-latin`` / ``gbk-latin`` / ``utf8-gbk`` (mojibake, checked
     by decoding it back), ``private-use`` and ``control`` characters.
+    ``chars=False`` skips all but the signatures and UTF-8 read as GBK;
+    ``gbk=False`` skips UTF-8 read as GBK.
     """
     found: list[tuple[int, int, str, str]] = []
     for signature in signatures:
         at = text.find(signature) if signature else -1
         if at >= 0:
             found.append((at, at + len(signature), "signature", ""))
-    if _SUSPECT_RE.search(text):
+    if chars and _SUSPECT_RE.search(text):
         at = text.find("\ufffd")
         if at >= 0:
             found.append((at, at + 1, "replacement", ""))
@@ -797,7 +784,7 @@ def find_garbled(text: str, signatures: list[str]) -> tuple[str, int, int, str] 
             match = pattern.search(text)
             if match is not None:
                 found.append((match.start(), match.end(), kind, ""))
-    hit = _utf8_as_gbk(text) if not text.isascii() else None
+    hit = _utf8_as_gbk(text) if gbk and not text.isascii() else None
     if hit is not None:
         found.append((hit[0], hit[1], "utf8-gbk", hit[2]))
     if not found:
@@ -829,14 +816,14 @@ _FIELD_NAMES_EN = {"name": "project name", "goal": "goal", "indicators": "indica
 
 
 def _garbled_problem(
-    text: Text, field: str, signatures: list[str], where_zh: str, where_en: str
+    text: Text, field: str, scan: _Scan, where_zh: str, where_en: str
 ) -> tuple[Problem, int] | None:
-    hit = find_garbled(text.value, signatures)
+    hit = find_garbled(text.value, scan.signatures, chars=scan.chars, gbk=scan.gbk)
     if hit is None:
         return None
     kind, start, end, meant = hit
     excerpt = text.value[start : min(end, start + _GARBLED_MAX_EXCERPT)]
-    shown = excerpt.encode("unicode_escape").decode("ascii") if kind == "control" else excerpt
+    shown = "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in excerpt)
     key = "meant" if meant else "default"
     args = {
         "where_zh": where_zh,
@@ -846,7 +833,8 @@ def _garbled_problem(
         "text": shown,
         "meant": meant[:_GARBLED_MAX_EXCERPT],
     }
-    return Problem(text.span(start, end), key, args, field=field, excerpt=excerpt), start
+    span = text.span(start, start + len(excerpt))
+    return Problem(span, key, args, field=field, excerpt=excerpt), start
 
 
 @rule(
@@ -906,11 +894,11 @@ def garbled_text(ctx: Context, unit: Unit) -> Iterator[Problem]:
     ``signatures`` (default ``[锟斤拷, 烫烫烫, 屯屯屯]``): sequences reported
     wherever they appear.
     """
-    signatures = list(ctx.options["signatures"])
-    if not _may_be_garbled(ctx, signatures):
+    scan = _document_scan(ctx, list(ctx.options["signatures"]))
+    if not (scan.chars or scan.gbk or scan.signatures):
         return
     if not unit.implicit:
-        found = _garbled_problem(unit.name, "name", signatures, "单位名称", "the unit name")
+        found = _garbled_problem(unit.name, "name", scan, "单位名称", "the unit name")
         if found is not None:
             yield found[0]
     for project in unit.projects:
@@ -922,7 +910,7 @@ def garbled_text(ctx: Context, unit: Unit) -> Iterator[Problem]:
             if text is None or not text.value:
                 continue
             found = _garbled_problem(
-                text, field, signatures, _FIELD_NAMES_ZH[field], _FIELD_NAMES_EN[field]
+                text, field, scan, _FIELD_NAMES_ZH[field], _FIELD_NAMES_EN[field]
             )
             if found is None:
                 continue
@@ -935,25 +923,33 @@ def garbled_text(ctx: Context, unit: Unit) -> Iterator[Problem]:
             yield from _for_project(ctx, project, problem)
 
 
-def _may_be_garbled(ctx: Context, signatures: list[str]) -> bool:
-    """Whether any cell of the document may be garbled: one quick look at all
-    of its text, so that a clean table costs about a millisecond."""
-    cached = ctx.cache.get("garbled-text")
+class _Scan(NamedTuple):
+    """Which garbling the document may hold at all, from one look at all its text."""
+
+    chars: bool
+    """Characters that only garbling puts in a Chinese table (U+FFFD, Latin-1, …)."""
+    gbk: bool
+    """Bytes outside GB2312 once re-encoded as GBK: UTF-8 read as GBK is possible."""
+    signatures: list[str]
+    """The configured signatures the document contains."""
+
+
+def _document_scan(ctx: Context, signatures: list[str]) -> _Scan:
+    """What :func:`find_garbled` needs to look for in this document's cells,
+    found once for the document, so that a clean table costs about a millisecond."""
+    key = ("garbled-text", *signatures)
+    cached = ctx.cache.get(key)
     if cached is None:
         texts = [u.name.value for u in ctx.document.units if not u.implicit]
         for unit in ctx.document.units:
             for project in unit.projects:
-                texts.extend(
-                    t.value for t in (project.name, project.goal, project.indicators) if t
-                )
+                texts.extend(t.value for t in (project.name, project.goal, project.indicators) if t)
         joined = "\n".join(texts)
-        suspect = bool(
-            _SUSPECT_RE.search(joined)
-            or joined.encode("gbk", "replace").translate(None, _NOT_EXTENSION_BYTES)
-        )
-        cached = ctx.cache["garbled-text"] = (joined, suspect)
-    joined, suspect = cached
-    return suspect or any(s and s in joined for s in signatures)
+        chars = _SUSPECT_RE.search(joined) is not None
+        gbk = bool(joined.encode("gbk", "replace").translate(None, _NOT_EXTENSION_BYTES))
+        present = [s for s in signatures if s and s in joined]
+        cached = ctx.cache[key] = _Scan(chars, gbk, present)
+    return cached
 
 
 def _clause_number_at(project: Project, offset: int) -> int | None:

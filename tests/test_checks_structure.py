@@ -1,0 +1,483 @@
+"""Structure rules: parse-error, clause-numbering, missing-field,
+repeated-field, nonstandard-punctuation, markup-residue, garbled-text.
+
+Fixtures are real clauses of the seeds (002 unless said otherwise), copied
+here verbatim or cut down; the seed-level tests pin the findings on 002.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from audit.checks.structure import find_garbled
+from audit.config import Config, load_config
+from audit.engine import Finding
+from audit.model import Document
+from tests.conftest import SEED_001, SEED_004, lint, project_row, tsv_table
+
+FIRST_ROW = 9
+"""Line of the first project row in a :func:`tsv_table` without total or unit rows."""
+
+STRUCTURE_RULES = (
+    "parse-error",
+    "clause-numbering",
+    "missing-field",
+    "repeated-field",
+    "nonstandard-punctuation",
+    "markup-residue",
+    "garbled-text",
+)
+
+# 002 line 630: the whole cell is an outline, not numbered clauses.
+OUTLINE = (
+    "1.产出数量：1.1故障工单关闭率=实际完成处理的故障工单数/故障工单总数*100%,目标值100%。"
+    "1.2提供数据备份服务，每周进行一次备份服务,目标值52次。2.产出质量：2.1驻场服务时长达标率（%），"
+    "符合招标文件要求的驻场人数和时间,目标值符合。"
+)
+# 002 line 143: clauses 1, 2, 5; 年度指标值 three times in clause 2.
+REPEATED = (
+    "1、1-产出指标；11-数量指标；服务留学人员和高层次人才数量；实施周期指标值:2个；年度指标值:2个。"
+    "2、2-效益指标；22-社会效益；集聚一批优秀拔尖青年人才；实施周期指标值:通过对留学人才创业、"
+    "高层次留学人员提供配套资助，支持一批留学人员来穗创业创新，助推粤港澳大湾区高水平人才高地建设。"
+    "；年度指标值:通过对留学人才创业、高层次留学人员提供配套资助，支持一批留学人员来穗创业创新，"
+    "助推粤港澳大湾区高水平人才高地建设。；年度指标值:通过对留学人才创业、高层次留学人员提供配套资助，"
+    "支持一批留学人员来穗创业创新，助推粤港澳大湾区高水平人才高地建设。；年度指标值:通过对留学人才创业、"
+    "高层次留学人员提供配套资助，支持一批留学人员来穗创业创新，助推粤港澳大湾区高水平人才高地建设。"
+    "5、3-满意度指标；31-服务对象满意度；有效投诉次数；实施周期指标值:少于1宗；年度指标值:少于1宗。"
+)
+# 002 line 224: no separator before 年度指标值.
+NO_SEPARATOR = (
+    "1、2-效益指标；22-社会效益；体现党和政府对参加革命工作的退休老工人干部的关怀；"
+    "实施周期指标值:通过及时足额发放补贴，改善参加革命工作老工人干部生活，"
+    "充分体现党和政府对参加革命工作的退休老工人干部的关怀。"
+    "年度指标值:通过及时足额发放补贴，改善参加革命工作老工人干部生活，"
+    "充分体现党和政府对参加革命工作的退休老工人干部的关怀。"
+    "2、1-产出指标；13-时效指标；补贴发放及时率；实施周期指标值:≥95%；年度指标值:≥95%。"
+)
+# 002 line 322: `,` and `;` as separators.
+COMMAS = (
+    "1、2-效益指标,22-社会效益,非正常停机率;实施周期指标值:<5%,年度指标值:<5%;"
+    "2、2-效益指标,21-经济效益,无故障运行时间;实施周期指标值:80%以上,年度指标值:80%以上;"
+    "3、1-产出指标,11-数量指标,数据内容规范性;实施周期指标值:90%,年度指标值:90%;"
+    "4、1-产出指标,13-时效指标,维修处理及时率;实施周期指标值:85%,年度指标值:85%"
+)
+# 002 line 169: `;` only.
+SEMICOLONS = (
+    "1、1-产出指标;11-数量指标;项目工作量完成率;实施周期指标值:100%;年度指标值:100%。"
+    "2、2-效益指标;22-社会效益;网络安全等级保护级别;实施周期指标值:三级;年度指标值:三级。"
+)
+# 002 line 733: a clean cell.
+CLEAN = (
+    "1、1-产出指标；12-质量指标；补助资金发放合规性；实施周期指标值:合法合规；年度指标值:合法合规。"
+    "2、1-产出指标；11-数量指标；发放安家补助留学人员数；实施周期指标值:不少于2人；"
+    "年度指标值:不少于2人。"
+    "3、3-满意度指标；31-服务对象满意度；服务对象满意度；实施周期指标值:≥90%；年度指标值:≥90%。"
+)
+# DOMAIN.md, layout 3: the older form, without codes nor period values.
+LEGACY = "1、满意度指标：服务对象的满意度，年度指标值： ≥90%。2、产出指标：设备验收合格率，年度指标值：100%。"
+GOAL_224 = (
+    "通过开展本项目，确保财政资金及时到位，有效保证项目补贴的及时、足额发放，"
+    "体现党和政府对参加革命工作的退休老工人干部的关怀。"
+)
+
+
+def one_project(indicators: str, name: str = "测试项目", goal: str = GOAL_224) -> str:
+    return tsv_table([project_row(name, indicators, goal=goal)])
+
+
+def indicators_column(name: str = "测试项目", goal: str = GOAL_224) -> int:
+    """1-based column of the indicator cell of a :func:`one_project` row."""
+    row = project_row(name, "", goal=goal)
+    return len("\t".join(row[:6])) + 2
+
+
+def run(text: str, rule: str, config: Config | None = None) -> list[Finding]:
+    findings = lint(text, [rule], config)
+    assert all(f.rule == rule for f in findings)
+    return findings
+
+
+def config_with(tmp_path: Path, yaml_text: str) -> Config:
+    path = tmp_path / "audit.yaml"
+    path.write_text(yaml_text, encoding="utf-8")
+    return load_config(path)
+
+
+# --------------------------------------------------------------------------
+# parse-error
+
+
+def test_parse_error_reports_an_outline_cell_once_with_a_specific_message() -> None:
+    (finding,) = run(one_project(OUTLINE), "parse-error")
+    assert finding.severity == "error"
+    assert "未按编号条款填写" in finding.message
+    assert finding.excerpt == OUTLINE[:30]
+    assert (finding.line, finding.column) == (FIRST_ROW, indicators_column())
+    assert finding.field == "indicators"
+
+
+def test_parse_error_outline_message_in_english() -> None:
+    config = load_config(None, discover=False)
+    config.lang = "en"
+    (finding,) = run(one_project(OUTLINE), "parse-error", config)
+    assert "not written as numbered clauses like 1、1-产出指标；11-数量指标；" in finding.message
+
+
+def test_parse_error_names_what_was_expected_and_found() -> None:
+    cell = "1、产出：发放人数；年度指标值:100人。" + CLEAN.replace("1、1-产出", "2、1-产出", 1)
+    (finding,) = run(one_project(cell), "parse-error")
+    assert finding.clause == 1
+    assert "指标类别（如 1-产出指标；）" in finding.message
+    assert "「产出：发放人数；」" in finding.message
+    assert finding.excerpt == "1、产出：发放人数；年度指标值:100人。"
+
+
+def test_parse_error_reports_text_before_the_first_clause() -> None:
+    (finding,) = run(one_project("说明：" + CLEAN), "parse-error")
+    assert finding.clause is None
+    assert finding.excerpt == "说明："
+    assert "应以序号和类别开头" in finding.message
+
+
+def test_parse_error_is_silent_on_clean_clauses() -> None:
+    assert run(one_project(CLEAN), "parse-error") == []
+    assert run(one_project(LEGACY), "parse-error") == []
+
+
+# --------------------------------------------------------------------------
+# clause-numbering
+
+
+def test_clause_numbering_reports_a_gap_at_the_number() -> None:
+    (finding,) = run(one_project(REPEATED), "clause-numbering")
+    assert finding.severity == "warning"
+    assert finding.excerpt == "5、"
+    assert finding.clause == 5
+    assert "应为3，实为5" in finding.message
+    assert finding.column == indicators_column() + REPEATED.index("5、")
+
+
+def _numbered(*numbers: int) -> str:
+    return "".join(
+        f"{n}、1-产出指标；11-数量指标；发放人数{i}；实施周期指标值:≥{i}人；年度指标值:≥{i}人。"
+        for i, n in enumerate(numbers)
+    )
+
+
+def test_clause_numbering_reports_a_repeat_once_and_resumes_by_position() -> None:
+    (finding,) = run(one_project(_numbered(1, 1, 3)), "clause-numbering")
+    assert "1已用过，应为2" in finding.message
+
+
+def test_clause_numbering_reports_disorder() -> None:
+    findings = run(one_project(_numbered(1, 3, 2)), "clause-numbering")
+    assert [f.excerpt for f in findings] == ["3、", "2、"]
+    assert "顺序颠倒" in findings[1].message
+
+
+def test_clause_numbering_reports_a_start_other_than_one() -> None:
+    (finding,) = run(one_project(_numbered(2, 3, 4)), "clause-numbering")
+    assert "应从1开始，实为2" in finding.message
+
+
+def test_clause_numbering_accepts_one_to_n() -> None:
+    assert run(one_project(_numbered(1, 2, 3, 4)), "clause-numbering") == []
+    assert run(one_project(CLEAN), "clause-numbering") == []
+
+
+# --------------------------------------------------------------------------
+# missing-field
+
+
+def test_missing_field_reports_a_clause_without_annual_value() -> None:
+    cell = "1、1-产出指标；13-时效指标；补贴发放及时率；实施周期指标值:≥95%。"
+    (finding,) = run(one_project(cell), "missing-field")
+    assert finding.severity == "error"
+    assert finding.field == "annual"
+    assert "缺少年度指标值" in finding.message
+    assert finding.excerpt == cell
+
+
+def test_missing_field_reports_each_missing_part() -> None:
+    cell = "1、1-产出指标；13-时效指标；年度指标值:≥95%。"
+    findings = run(one_project(cell), "missing-field")
+    assert sorted(f.field for f in findings) == ["indicator", "period"]
+
+
+def test_missing_field_leaves_an_empty_value_to_empty_value() -> None:
+    cell = "1、1-产出指标；13-时效指标；补贴发放及时率；实施周期指标值:；年度指标值:≥95%。"
+    assert run(one_project(cell), "missing-field") == []
+
+
+def test_missing_field_accepts_legacy_clauses_without_period_value() -> None:
+    assert run(one_project(LEGACY), "missing-field") == []
+
+
+def test_missing_field_legacy_period_can_be_required(tmp_path: Path) -> None:
+    config = config_with(tmp_path, "rules:\n  missing-field:\n    legacy_needs_period: true\n")
+    findings = run(one_project(LEGACY), "missing-field", config)
+    assert [f.field for f in findings] == ["period", "period"]
+
+
+def test_missing_field_is_silent_on_complete_clauses() -> None:
+    assert run(one_project(CLEAN), "missing-field") == []
+
+
+# --------------------------------------------------------------------------
+# repeated-field
+
+
+def test_repeated_field_reports_each_repeat_at_the_keyword() -> None:
+    findings = run(one_project(REPEATED), "repeated-field")
+    assert [f.excerpt for f in findings] == ["年度指标值", "年度指标值"]
+    assert all(f.severity == "error" and f.clause == 2 for f in findings)
+    at = [i for i in range(len(REPEATED)) if REPEATED.startswith("年度指标值", i)]
+    first, second = at[2], at[3]  # at[0] is clause 1's, at[1] clause 2's first
+    assert [f.column for f in findings] == [
+        indicators_column() + first,
+        indicators_column() + second,
+    ]
+    assert "第2次" in findings[0].message and "第3次" in findings[1].message
+    assert all("相同" in f.message for f in findings)
+
+
+def test_repeated_field_says_when_the_values_differ() -> None:
+    cell = "1、1-产出指标；11-数量指标；招募人数；实施周期指标值:50人；年度指标值:50人；年度指标值:30人。"
+    (finding,) = run(one_project(cell), "repeated-field")
+    assert "值与第1次不同：「30人」对「50人」" in finding.message
+
+
+def test_repeated_field_is_silent_on_clean_clauses() -> None:
+    assert run(one_project(CLEAN), "repeated-field") == []
+
+
+# --------------------------------------------------------------------------
+# nonstandard-punctuation
+
+
+def test_nonstandard_punctuation_reports_once_per_clause_listing_separators() -> None:
+    findings = run(one_project(COMMAS), "nonstandard-punctuation")
+    assert [f.clause for f in findings] == [1, 2, 3, 4]
+    assert all(f.severity == "info" for f in findings)
+    assert all("用「,」「;」作分隔符，应为「；」" in f.message for f in findings)
+    assert findings[0].excerpt == ","
+    assert findings[0].column == indicators_column() + COMMAS.index(",")
+
+
+def test_nonstandard_punctuation_reports_a_missing_separator() -> None:
+    (finding,) = run(one_project(NO_SEPARATOR), "nonstandard-punctuation")
+    assert "年度指标值前缺少分隔符「；」" in finding.message
+    assert finding.excerpt == "。"
+    assert finding.column == indicators_column() + NO_SEPARATOR.index("。年度指标值")
+
+
+def test_nonstandard_punctuation_reports_a_missing_colon() -> None:
+    cell = "1、1-产出指标；11-数量指标；发放人数；实施周期指标值 100人；年度指标值:100人。"
+    (finding,) = run(one_project(cell), "nonstandard-punctuation")
+    assert "实施周期指标值后缺少冒号" in finding.message
+
+
+def test_nonstandard_punctuation_reports_semicolons() -> None:
+    findings = run(one_project(SEMICOLONS), "nonstandard-punctuation")
+    assert len(findings) == 2
+    assert all("用「;」作分隔符" in f.message for f in findings)
+
+
+def test_nonstandard_punctuation_accepts_standard_and_legacy_clauses() -> None:
+    assert run(one_project(CLEAN), "nonstandard-punctuation") == []
+    assert run(one_project(LEGACY), "nonstandard-punctuation") == []
+
+
+# --------------------------------------------------------------------------
+# markup-residue
+
+# 001 line 13, cut down.
+GOAL_001 = (
+    "落实《广州市随军家属就业安置规定》相关规定，为我市符合条件的自谋职业随军家属发放基本生活补贴。"
+)
+CELL_001 = "1、1-产出指标；11-数量指标；发放补贴人数；实施周期指标值：≥5人；年度指标值：≥5人。"
+
+
+def test_markup_residue_reports_once_per_row_listing_tags_and_cells() -> None:
+    row = [
+        "自谋职业随军家属专项补贴",
+        "3.60",
+        "3.60",
+        "",
+        "",
+        f"<p>{GOAL_001}</p>",
+        f"<p>{CELL_001}</p>",
+    ]
+    (finding,) = run(tsv_table([row]), "markup-residue")
+    assert finding.severity == "warning"
+    assert finding.project == "自谋职业随军家属专项补贴"
+    assert finding.message == "绩效目标、绩效指标含网页标记残留：<p>×2 </p>×2"
+    assert finding.excerpt == "<p>"
+    assert (finding.line, finding.column) == (FIRST_ROW, len("\t".join(row[:5])) + 2)
+
+
+def test_markup_residue_names_a_single_cell_as_the_field() -> None:
+    row = ["自谋职业随军家属专项补贴", "3.60", "3.60", "", "", GOAL_001, f"{CELL_001}&nbsp;"]
+    (finding,) = run(tsv_table([row]), "markup-residue")
+    assert finding.field == "indicators"
+    assert finding.message == "绩效指标含网页标记残留：&nbsp;"
+
+
+def test_markup_residue_reports_a_unit_row() -> None:
+    text = tsv_table(
+        [project_row("测试项目", CLEAN)],
+        unit=["<p>广州市测试中心</p>", "10.00", "10.00", "", "", "", ""],
+    )
+    (finding,) = run(text, "markup-residue")
+    assert finding.project is None
+    assert finding.unit == "广州市测试中心"
+    assert "单位行" in finding.message
+
+
+def test_markup_residue_is_silent_without_markup() -> None:
+    assert run(one_project(CLEAN), "markup-residue") == []
+
+
+# --------------------------------------------------------------------------
+# garbled-text
+
+SIGNATURES = ["锟斤拷", "烫烫烫", "屯屯屯"]
+CLAUSE = "1、1-产出指标；11-数量指标；发放补贴人数；实施周期指标值:≥300人次；年度指标值:≥300人次。"
+
+
+@pytest.mark.parametrize(
+    ("garbled", "kind", "meant"),
+    [
+        (CLAUSE.encode("utf-8").decode("latin-1"), "utf8-latin", "、"),
+        ("年度指标值：" + "；".encode().decode("cp1252"), "utf8-latin", "；"),
+        (CLAUSE.encode("gbk").decode("latin-1"), "gbk-latin", "产出指标；"),
+        (CLAUSE.encode("utf-8").decode("gbk", "ignore"), "utf8-gbk", "产出指标"),
+        (CLAUSE.encode("utf-8").decode("gbk", "replace"), "replacement", ""),
+        ("服务对象满意度锟斤拷锟斤拷", "signature", ""),
+        ("服务对象\x07满意度", "control", ""),
+        ("服务对象\ue0a5满意度", "private-use", ""),
+    ],
+)
+def test_find_garbled_recognises_each_kind(garbled: str, kind: str, meant: str) -> None:
+    found = find_garbled(garbled, SIGNATURES)
+    assert found is not None
+    assert found[0] == kind
+    assert found[3] == meant
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "设备使用率=实际使用设备数量/总设备数量×100%",
+        "软件可用率（%）=服务期内软件正常运行数量/软件总数*100%",
+        "温度25°C±2°C，PM2.5浓度≤35μg/m³",
+        "“三支一扶”——高校毕业生……",
+        "买买提·艾力、朱镕基、喆、堃、珺",
+        "涓涓细流，浜松市，鍙，锛",
+        "Café Müller，naïve résumé",
+        "①②③，㎡，ＡＢＣ１２３",
+        "保障现场招聘会正常举办。\x0c通过开展本项目\x0b确保资金到位",
+        CLAUSE,
+    ],
+)
+def test_find_garbled_accepts_real_text(text: str) -> None:
+    assert find_garbled(text, SIGNATURES) is None
+
+
+def test_garbled_text_reports_mojibake_in_a_clause_with_what_it_said() -> None:
+    garbled = CLAUSE.encode("utf-8").decode("gbk", "ignore")
+    (finding,) = run(one_project(CLEAN + garbled), "garbled-text")
+    assert finding.severity == "error"
+    assert finding.field == "indicators"
+    # The garbled clause has no readable number: it runs on in clause 3's annual value.
+    assert finding.clause == 3
+    assert "UTF-8 文本被按 GBK 读取" in finding.message
+    assert "原文可能是「产出指标」" in finding.message
+    assert finding.excerpt is not None and finding.excerpt in garbled
+
+
+def test_garbled_text_reports_the_replacement_character_in_a_name() -> None:
+    (finding,) = run(tsv_table([project_row("就业补助\ufffd\ufffd资金", CLEAN)]), "garbled-text")
+    assert finding.field == "name"
+    assert finding.excerpt == "\ufffd"
+    assert (finding.line, finding.column) == (FIRST_ROW, 5)
+
+
+def test_garbled_text_reports_one_finding_per_cell() -> None:
+    goal = GOAL_224.encode("gbk").decode("latin-1")
+    findings = run(one_project(CLEAN, goal=goal), "garbled-text")
+    assert [f.field for f in findings] == ["goal"]
+    assert "GBK 文本被按 Latin-1 读取" in findings[0].message
+
+
+def test_garbled_text_shows_control_characters_escaped() -> None:
+    (finding,) = run(one_project(CLEAN, goal="保障项目\x07顺利实施。"), "garbled-text")
+    assert "「\\x07」" in finding.message
+
+
+def test_garbled_text_is_silent_on_clean_text() -> None:
+    assert run(one_project(CLEAN), "garbled-text") == []
+
+
+# --------------------------------------------------------------------------
+# The seeds
+
+
+def counts(document: Document | Path) -> Counter[str]:
+    return Counter(f.rule for f in lint(document, STRUCTURE_RULES))
+
+
+def test_seed_002_findings_per_rule(seed_002: Document) -> None:
+    assert counts(seed_002) == {
+        "parse-error": 1,
+        "clause-numbering": 1,
+        "repeated-field": 2,
+        "nonstandard-punctuation": 13,
+    }
+
+
+def test_seed_001_and_004_findings_per_rule() -> None:
+    assert counts(SEED_001) == {"markup-residue": 2}
+    assert counts(SEED_004) == {}
+
+
+def test_seed_002_outline_cell_is_the_parse_error(seed_002: Document) -> None:
+    (finding,) = lint(seed_002, ["parse-error"])
+    assert finding.project == "广州市劳动人事争议仲裁院2024-2025年信息化运维项目"
+    assert finding.line == 630
+    assert finding.excerpt == OUTLINE[:30]
+    assert "未按编号条款填写" in finding.message
+
+
+def test_seed_002_line_143_numbering_and_repeats(seed_002: Document) -> None:
+    project = "局本级配套人社部留学人员引智项目经费"
+    (numbering,) = lint(seed_002, ["clause-numbering"])
+    assert (numbering.project, numbering.line, numbering.excerpt) == (project, 143, "5、")
+    repeats = lint(seed_002, ["repeated-field"])
+    assert [(f.project, f.line, f.column, f.excerpt) for f in repeats] == [
+        (project, 143, 318, "年度指标值"),
+        (project, 143, 382, "年度指标值"),
+    ]
+
+
+def test_seed_002_punctuation_findings(seed_002: Document) -> None:
+    findings = lint(seed_002, ["nonstandard-punctuation"])
+    by_line = Counter(f.line for f in findings)
+    assert by_line == {169: 4, 224: 1, 322: 4, 323: 4}
+    (missing,) = [f for f in findings if f.line == 224]
+    assert missing.project == "参加革命工作老工人干部生活财政补贴项目"
+    assert missing.excerpt == "。"
+    assert "年度指标值前缺少分隔符" in missing.message
+    assert all("「,」「;」" in f.message for f in findings if f.line in (322, 323))
+
+
+def test_seed_001_markup_on_rows_12_and_13() -> None:
+    findings = lint(SEED_001, ["markup-residue"])
+    assert [(f.line, f.project) for f in findings] == [
+        (12, "其他就业补助支出（市区共担区级部分）"),
+        (13, "自谋职业随军家属专项补贴"),
+    ]
+    assert all(f.excerpt == "<p>" for f in findings)
