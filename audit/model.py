@@ -43,6 +43,19 @@ class Span:
         span._end = end
         return span
 
+    def sub(self, start: int, end: int) -> Span:
+        """The span of characters ``start:end`` within this span.
+
+        Exact for spans of model text, also across wrapped lines; for a span
+        given by positions only, exact when it stands on one line.
+        """
+        if self._text is not None:
+            return Span.of(self._text, self._start + start, self._start + end)
+        line, column, end_line, _ = self._resolve()
+        if line == end_line:
+            return Span(line, column + start, line, column + end)
+        return self
+
     def _resolve(self) -> tuple[int, int, int, int]:
         if self._pos is None:
             assert self._text is not None

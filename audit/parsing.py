@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 STANDARD_SEPARATORS = {"coded": "；", "legacy": "；，"}
 """The separators each form is written with: the older form used ``，``."""
 SEPARATORS = "；;，,"
-_TRAILING = SEPARATORS + "。.\u3000 \t\n"
+_TRAILING = SEPARATORS + "。\u3000 \t\n"
 
 # What a reviewer calls each terminal, for "expected …" messages.
 TERMINAL_NAMES: dict[str, str] = {

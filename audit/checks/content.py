@@ -1,0 +1,1098 @@
+"""Content: whether each target value says something a reviewer can check.
+
+These rules read one clause at a time: a placeholder left from the draft, a
+keyword with nothing after it, a value that only repeats the indicator's name,
+a value with no measurable target, a value of the wrong kind for its name (a
+count for a rate), a percentage out of range.
+
+Each defect is reported by one rule only. In order of precedence: a value
+that is a placeholder (``placeholder``) is not also reported as restating the
+name or as not quantified; a value that restates the name
+(``value-restates-name``) is not also reported as not quantified; a value of
+the wrong kind for the indicator (``value-type-mismatch``) is not also
+reported by ``annual-period-mismatch``. The helpers below that make these
+decisions (:class:`Analysis`) are shared with :mod:`audit.checks.periods`,
+:mod:`audit.checks.duplicates` and :mod:`audit.checks.guidance`.
+
+A problem in a period value that the annual value repeats word for word is
+one problem: it is reported once, at the period value, and the message names
+both keywords (``实施周期指标值和年度指标值「定量指标」…``). Only the first value
+of each keyword is read; a keyword written twice is ``repeated-field``'s.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+from typing import Any
+
+from audit.engine import Context, Option, Problem, Severity, rule
+from audit.model import ANNUAL, PERIOD, Clause, Document, Project, Span, Text, Value, ValueField
+from audit.values import parse_value
+
+# --------------------------------------------------------------------------
+# Shared helpers
+
+
+def sub_span(span: Span, start: int, end: int) -> Span:
+    """The span of ``text[start:end]`` where ``span`` covers ``text``."""
+    return span.sub(start, end)
+
+
+def field_name(value_field: ValueField) -> str:
+    """``period`` or ``annual``: the name of a value field in findings."""
+    return "period" if value_field.keyword == PERIOD else "annual"
+
+
+def first_fields(clause: Clause) -> list[ValueField]:
+    """The first ``实施周期指标值`` and the first ``年度指标值`` of a clause.
+
+    A keyword written again in the same clause is ``repeated-field``'s
+    finding; the rules here read only the first of each.
+    """
+    fields = clause.fields
+    if len(fields) < 2 or (len(fields) == 2 and fields[0].keyword != fields[1].keyword):
+        return list(fields)
+    seen: set[str] = set()
+    kept: list[ValueField] = []
+    for value_field in fields:
+        if value_field.keyword not in seen:
+            seen.add(value_field.keyword)
+            kept.append(value_field)
+    return kept
+
+
+def distinct_fields(clause: Clause) -> list[tuple[ValueField, bool]]:
+    """The first period and annual fields, each with whether the annual value
+    repeats the period value word for word; a repeated annual value is left
+    out, so a problem written in both is one problem, reported once (at the
+    period value, naming both keywords)."""
+    fields = first_fields(clause)
+    if len(fields) == 2 and fields[0].text == fields[1].text:
+        return [(fields[0], True)]
+    return [(value_field, False) for value_field in fields]
+
+
+_BOTH = (f"{PERIOD}和{ANNUAL}", "period and annual values")
+
+
+def where(value_field: ValueField, both: bool = False) -> dict[str, str]:
+    """Message arguments naming the field(s): ``keyword`` (Chinese) and
+    ``field`` (English), e.g. 实施周期指标值 / period value."""
+    if both:
+        return {"keyword": _BOTH[0], "field": _BOTH[1]}
+    return {"keyword": value_field.keyword, "field": f"{field_name(value_field)} value"}
+
+
+def other_field(clause: Clause, value_field: ValueField) -> ValueField | None:
+    """The first field of the other keyword (the annual for a period value)."""
+    wanted = ANNUAL if value_field.keyword == PERIOD else PERIOD
+    for candidate in clause.fields:
+        if candidate.keyword == wanted:
+            return candidate
+    return None
+
+
+_UNIT_TAIL = re.compile(
+    r"\s*[（(]\s*(?:[%％‰]|[个人次件台套份项间户家名位门块元]|人次|万元|平方米|㎡)?\s*[)）]\s*$"
+    r"|\s*[%％]\s*$"
+)
+_NOISE = re.compile(r"[\s“”\"'‘’「」《》]")
+
+
+@lru_cache(maxsize=65536)
+def normalize(text: str) -> str:
+    """An indicator name or value as compared: no spaces or quotes, no unit
+    in brackets at the end (``故障排除率(%)`` → ``故障排除率``)."""
+    text = _NOISE.sub("", text)
+    while True:
+        stripped = _UNIT_TAIL.sub("", text)
+        if stripped == text or not stripped:
+            return text
+        text = stripped
+
+
+def _compile(patterns: list[str]) -> re.Pattern[str]:
+    """One regex matching any of ``patterns`` (``(?!)`` matches nothing)."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!)")
+
+
+def compiled(ctx: Context, rule_id: str, option: str) -> re.Pattern[str]:
+    """The running rule's list-of-regex ``option``, compiled once per document."""
+    key = f"content.regex:{rule_id}:{option}"
+    regex = ctx.cache.get(key)
+    if regex is None:
+        regex = ctx.cache[key] = _compile(ctx.options[option])
+    return regex
+
+
+def rule_options(ctx: Context, rule_id: str) -> dict[str, Any]:
+    """The options another rule runs with (its configured ones, else its
+    defaults), so that rules which must not report the same defect twice
+    agree on what each one owns."""
+    setting = ctx.config.rules.get(rule_id)
+    if setting is not None:
+        return setting.options
+    spec = ctx.config.specs().get(rule_id)
+    return {} if spec is None else {n: o.default for n, o in spec.options.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class Restatement:
+    """Why a value is no target: ``same`` (the name again), ``contains`` (the
+    name and filler), ``measure`` (another indicator's name), ``swapped`` (the
+    annual holds a name while the period holds the target), ``name-swapped``
+    (the indicator name is a target and the value a name)."""
+
+    key: str
+    other: str = ""
+
+
+Hit = tuple[int, int, str]
+
+
+class Analysis:
+    """The decisions several rules share, made once per document.
+
+    Which value is a placeholder (``placeholder``), which only restates a
+    name (``value-restates-name``), which is of the wrong kind for its
+    indicator (``value-type-mismatch``): the rules that must not report the
+    same defect again ask here, with the owning rule's options. Answers are
+    memoised by text, since tables repeat the same names and values.
+    """
+
+    def __init__(self, ctx: Context) -> None:
+        self.taxonomy = ctx.taxonomy
+        held = rule_options(ctx, "placeholder")
+        self.placeholder_patterns = [re.compile(p) for p in held["patterns"]]
+        self.templates = frozenset(held["template_values"])
+        restates = rule_options(ctx, "value-restates-name")
+        self.measure_suffix = _compile(restates["measure_suffixes"])
+        self.direction = _compile(restates["direction_words"])
+        self.min_name_length: int = restates["min_name_length"]
+        kinds = rule_options(ctx, "value-type-mismatch")
+        self.satisfaction_names = _compile(kinds["satisfaction_names"])
+        self.rate_names = _compile(kinds["rate_names"])
+        self.rate_exempt = _compile(kinds["rate_exempt"])
+        self.count_names = _compile(kinds["count_names"])
+        self.units: dict[str, str] = {}
+        for measure, option in (
+            ("money", "money_units"),
+            ("count", "count_units"),
+            ("percent", "percent_units"),
+        ):
+            self.units.update(dict.fromkeys(kinds[option], measure))
+        self._hits: dict[str, tuple[Hit, ...]] = {}
+        self._measures: dict[str, str | None] = {}
+        self._measure_names: dict[str, bool] = {}
+
+    # placeholders
+
+    def placeholders(self, text: str) -> tuple[Hit, ...]:
+        """``(start, end, text)`` of every placeholder in ``text``, in order."""
+        hits = self._hits.get(text)
+        if hits is None:
+            hits = self._hits[text] = _scan(self.placeholder_patterns, [text])[0]
+        return hits
+
+    def scan_document(self, document: Document) -> None:
+        """Find the placeholders of every name, goal and value of a document
+        at once: one pass of each pattern over all its distinct texts."""
+        texts: dict[str, None] = {}
+        for project in document.projects:
+            texts[project.name.value] = None
+            if project.goal is not None:
+                texts[project.goal.value] = None
+            for clause in project.clauses:
+                if isinstance(clause, Clause):
+                    texts[clause.name] = None
+                    for value_field in clause.fields:
+                        texts[value_field.text] = None
+        unique = [t for t in texts if t not in self._hits]
+        self._hits.update(zip(unique, _scan(self.placeholder_patterns, unique), strict=True))
+
+    def is_template(self, text: str) -> bool:
+        return normalize(text) in self.templates
+
+    def is_placeholder(self, text: str) -> bool:
+        """Whether a value holds a placeholder or is a template word."""
+        return self.is_template(text) or bool(self.placeholders(text))
+
+    # restatements
+
+    def restatement(self, clause: Clause, value_field: ValueField) -> Restatement | None:
+        """Whether ``value_field`` only restates a name instead of giving a
+        target (``value-restates-name``'s finding)."""
+        if value_field.value.kind != "qualitative" or self.is_placeholder(value_field.text):
+            return None
+        text = normalize(value_field.text)
+        name = normalize(clause.name)
+        if not text:
+            return None
+        if text == name:
+            return Restatement("same")
+        if len(name) >= self.min_name_length and name in text:
+            return Restatement("contains")
+        if not self.is_measure_name(text):
+            return None
+        if _is_target_name(clause.name):
+            return Restatement("name-swapped")
+        other = other_field(clause, value_field)
+        if (
+            value_field.keyword == ANNUAL
+            and other is not None
+            and other.value.kind in ("quantity", "date")
+        ):
+            return Restatement("swapped", other.text)
+        return Restatement("measure")
+
+    def is_measure_name(self, text: str) -> bool:
+        """A value that names what is measured (``响应及时率``, ``新用户注册量``)."""
+        known = self._measure_names.get(text)
+        if known is None:
+            known = self._measure_names[text] = (
+                not any(ch.isdigit() for ch in text)
+                and self.measure_suffix.search(text) is not None
+                and self.direction.match(text) is None
+            )
+        return known
+
+    # kinds of measure
+
+    def name_measure(self, name: str) -> str | None:
+        """``satisfaction``, ``rate`` or ``count``: what an indicator's name asks for."""
+        if name in self._measures:
+            return self._measures[name]
+        text = normalize(name)
+        measure: str | None = None
+        if self.satisfaction_names.search(text):
+            measure = "satisfaction"
+        elif self.rate_names.search(text):
+            measure = None if self.rate_exempt.search(text) else "rate"
+        elif self.count_names.search(text):
+            measure = "count"
+        self._measures[name] = measure
+        return measure
+
+    def value_measure(self, value: Value) -> str | None:
+        """``percent``, ``count`` or ``money``: what a quantity is measured in."""
+        if value.kind != "quantity" or value.unit is None:
+            return None
+        return self.units.get(value.unit)
+
+    def type_mismatch(self, clause: Clause, value_field: ValueField) -> tuple[str, str] | None:
+        """``(name measure, value measure)`` when the value is of the wrong
+        kind for the indicator's name (``value-type-mismatch``'s finding)."""
+        measured = self.value_measure(value_field.value)
+        if measured is None:
+            return None
+        wanted = self.name_measure(clause.name)
+        if wanted in ("satisfaction", "rate") and measured in ("count", "money"):
+            return wanted, measured
+        if wanted == "count" and measured in ("percent", "money"):
+            return wanted, measured
+        return None
+
+    # categories
+
+    def category_kind(self, clause: Clause, level1_kinds: dict[str, str]) -> str | None:
+        """What a clause's category measures: the taxonomy's kind of its
+        level-2 category, else (legacy clauses, unknown level-2 names) of its
+        level-1."""
+        if clause.level2 is not None:
+            kind = self.taxonomy.kind(clause.level2.name)
+            if kind is not None:
+                return kind
+        if clause.level1 is not None:
+            return level1_kinds.get(self.taxonomy.canonical(clause.level1.name))
+        return None
+
+
+def _scan(patterns: list[re.Pattern[str]], texts: list[str]) -> list[tuple[Hit, ...]]:
+    """The placeholder hits of each text: the texts are joined with NUL (no
+    pattern matches it) so each pattern runs once over all of them."""
+    joined = "\x00".join(texts)
+    starts = [0]
+    for text in texts[:-1]:
+        starts.append(starts[-1] + len(text) + 1)
+    found: list[list[Hit]] = [[] for _ in texts]
+    for regex in patterns:
+        for match in regex.finditer(joined):
+            start, end = match.span()
+            if end == start:
+                continue
+            index = bisect_right(starts, start) - 1
+            base = starts[index]
+            if end - base <= len(texts[index]):
+                found[index].append((start - base, end - base, match.group()))
+    result: list[tuple[Hit, ...]] = []
+    for hits in found:
+        kept: list[Hit] = []
+        for hit in sorted(hits):
+            if not kept or hit[0] >= kept[-1][1]:
+                kept.append(hit)
+        result.append(tuple(kept))
+    return result
+
+
+def analysis(ctx: Context) -> Analysis:
+    """The document's :class:`Analysis` (built on first use, kept in ``ctx.cache``)."""
+    found = ctx.cache.get("content.analysis")
+    if found is None:
+        found = ctx.cache["content.analysis"] = Analysis(ctx)
+    return found
+
+
+def is_placeholder(ctx: Context, text: str) -> bool:
+    """Whether a text holds a placeholder or is a template word
+    (``placeholder``'s finding)."""
+    return analysis(ctx).is_placeholder(text)
+
+
+def restatement(ctx: Context, clause: Clause, value_field: ValueField) -> Restatement | None:
+    """Whether a value only restates a name (``value-restates-name``'s finding)."""
+    return analysis(ctx).restatement(clause, value_field)
+
+
+def type_mismatch(ctx: Context, clause: Clause, value_field: ValueField) -> tuple[str, str] | None:
+    """Whether a value is of the wrong kind for its indicator's name
+    (``value-type-mismatch``'s finding)."""
+    return analysis(ctx).type_mismatch(clause, value_field)
+
+
+def category_kind(ctx: Context, clause: Clause, level1_kinds: dict[str, str]) -> str | None:
+    """What a clause's category measures (see :meth:`Analysis.category_kind`)."""
+    return analysis(ctx).category_kind(clause, level1_kinds)
+
+
+@lru_cache(maxsize=4096)
+def _is_target_name(name: str) -> bool:
+    """An indicator name that is itself a target (``≥98%``)."""
+    value = parse_value(name)
+    return value.kind == "quantity" and not value.prefix and not value.suffix
+
+
+_WHAT: dict[str, tuple[str, str]] = {
+    "count": ("数量", "a count"),
+    "money": ("金额", "an amount of money"),
+    "percent": ("百分比", "a percentage"),
+    "satisfaction": ("满意度", "a satisfaction level"),
+    "rate": ("比率", "a rate"),
+}
+
+
+# --------------------------------------------------------------------------
+# placeholder
+
+PLACEHOLDER_PATTERNS: list[str] = [
+    r"待(?:单位|部门|科室)?(?:补充|填报|填写|填|完善|确认|确定|核实|定)",
+    r"[Xx](?<![A-Za-z][Xx])[Xx]+(?![A-Za-z])",
+    r"[×＊*][×＊*]+",
+    r"某某+",
+    r"[?？][?？]+",
+    r"(?:…+|\.\.\.+|。。。+|···+)(?![…\.。·]|\s*等)",
+    r"年度计划数",
+    r"另行通知",
+]
+TEMPLATE_VALUES: list[str] = [
+    "定量指标",
+    "定性指标",
+    "非量化指标",
+    "非具体量化指标",
+    "量化指标",
+    "指标值",
+    "目标值",
+]
+
+
+@rule(
+    "placeholder",
+    severity="error",
+    scope="project",
+    messages={
+        "default": (
+            "{field_zh}含占位文字「{text}」：应填写实际内容",
+            "the {field_en} holds the placeholder “{text}”: write the actual content",
+        ),
+        "template": (
+            "{field_zh}「{text}」是模板文字，不是目标值：应填写具体目标",
+            "the {field_en} “{text}” is a word of the template, not a target: write the target",
+        ),
+    },
+    options={
+        "patterns": Option(
+            "list[regex]",
+            PLACEHOLDER_PATTERNS,
+            "placeholders left from a draft (regular expressions, searched in every field)",
+        ),
+        "template_values": Option(
+            "list[str]",
+            TEMPLATE_VALUES,
+            "target values that are only a word of the template (定量指标, 非量化指标)",
+        ),
+    },
+)
+def placeholder(ctx: Context, project: Project) -> Iterator[Problem]:
+    """Placeholder text left from a draft (``待补充``, ``XXX``, ``……``, ``年度计划数``).
+
+    What it does
+    ------------
+    Searches the project name, the goal, every indicator name and every
+    target value for the placeholders of unfinished drafts: ``待单位补充``,
+    ``待补充``, ``待定``, ``待填``, ``XXX``, ``×××``, ``某某``, ``……``, ``...``,
+    ``年度计划数`` (where the planned number belongs), ``另行通知``, and target
+    values that are only a word of the template (``定量指标``, ``非量化指标``:
+    the template's 指标性质 column pasted where the target belongs). Each
+    placeholder is reported at its exact characters. An ellipsis followed by
+    ``等`` (an "etc." in a list) is not a placeholder.
+
+    Why is this bad?
+    ----------------
+    A published table must not contain unfinished text: the placeholder
+    stands where a name, a goal or a target should be, and the reviewer has
+    nothing to check.
+
+    Example
+    -------
+    Bad::
+
+        4、1-产出指标；11-数量指标；采购车辆数；实施周期指标值:年度计划数；年度指标值:2台。
+
+    Good::
+
+        4、1-产出指标；11-数量指标；采购车辆数；实施周期指标值:2台；年度指标值:2台。
+
+    Options
+    -------
+    ``patterns`` (list of regular expressions): the placeholders; default the
+    list above.
+    ``template_values`` (list of strings): whole target values that are a
+    word of the template; default ``定量指标 定性指标 非量化指标 非具体量化指标
+    量化指标 指标值 目标值``.
+    """
+    shared = analysis(ctx)
+    if not ctx.cache.get("content.placeholder-scanned"):
+        shared.scan_document(ctx.document)
+        ctx.cache["content.placeholder-scanned"] = True
+    texts: list[tuple[str, Text]] = [("name", project.name)]
+    if project.goal is not None:
+        texts.append(("goal", project.goal))
+    for text_field, text in texts:
+        for start, end, found in shared.placeholders(text.value):
+            yield _placeholder_problem(text.span(start, end), text_field, found, None)
+    for clause in project.clauses:
+        if not isinstance(clause, Clause):
+            continue
+        for start, end, found in shared.placeholders(clause.name):
+            span = sub_span(clause.name_span, start, end)
+            yield _placeholder_problem(span, "indicator", found, clause.number)
+        for value_field, both in distinct_fields(clause):
+            text_field = field_name(value_field)
+            words = "both" if both else text_field
+            if shared.is_template(value_field.text):
+                yield _placeholder_problem(
+                    value_field.span, text_field, value_field.text, clause.number, "template", words
+                )
+                continue
+            for start, end, found in shared.placeholders(value_field.text):
+                span = sub_span(value_field.span, start, end)
+                yield _placeholder_problem(span, text_field, found, clause.number, words=words)
+
+
+_FIELD_WORDS: dict[str, tuple[str, str]] = {
+    "name": ("项目名称", "project name"),
+    "goal": ("绩效目标", "goal"),
+    "indicator": ("指标名称", "indicator name"),
+    "period": (PERIOD, "period value"),
+    "annual": (ANNUAL, "annual value"),
+    "both": _BOTH,
+}
+
+
+def _placeholder_problem(
+    span: Span,
+    text_field: str,
+    text: str,
+    number: int | None,
+    key: str = "default",
+    words: str | None = None,
+) -> Problem:
+    zh, en = _FIELD_WORDS[words or text_field]
+    return Problem(
+        span,
+        key,
+        args={"text": text, "field_zh": zh, "field_en": en},
+        field=text_field,
+        excerpt=text,
+        clause=number,
+    )
+
+
+# --------------------------------------------------------------------------
+# empty-value
+
+
+@rule(
+    "empty-value",
+    severity="error",
+    scope="clause",
+    messages={
+        "default": (
+            "{keyword}没有填写指标值",
+            "nothing is written in the {field}",
+        ),
+        "dash": (
+            "{keyword}只有「{text}」，没有指标值",
+            "only “{text}” is written in the {field}: the value is missing",
+        ),
+    },
+)
+def empty_value(ctx: Context, clause: Clause) -> Iterator[Problem]:
+    """A value keyword with nothing after it (``实施周期指标值:；``).
+
+    What it does
+    ------------
+    Reports a ``实施周期指标值`` or ``年度指标值`` whose value is empty or only
+    punctuation (``/``, ``-``, ``——``). The finding points at the keyword.
+    A keyword missing altogether is a structure rule's finding.
+
+    Why is this bad?
+    ----------------
+    The clause promises a target and gives none: the indicator cannot be
+    assessed.
+
+    Example
+    -------
+    Bad::
+
+        1、1-产出指标；11-数量指标；培训人次；实施周期指标值:；年度指标值:≥200人次。
+
+    Good::
+
+        1、1-产出指标；11-数量指标；培训人次；实施周期指标值:≥200人次；年度指标值:≥200人次。
+
+    Options
+    -------
+    None.
+    """
+    for value_field, both in distinct_fields(clause):
+        if value_field.value.kind != "empty":
+            continue
+        text = value_field.text.strip()
+        args = {**where(value_field, both), "text": text}
+        yield Problem(
+            value_field.keyword_span,
+            "dash" if text else "default",
+            args,
+            field=field_name(value_field),
+            excerpt=value_field.keyword,
+        )
+
+
+# --------------------------------------------------------------------------
+# value-restates-name
+
+MEASURE_SUFFIXES: list[str] = [
+    r"(?:率|(?<!年)度|性|比例|比率|比重|占比|指数|数|量|人次)$",
+]
+DIRECTION_WORDS: list[str] = [
+    r"提高|提升|降低|减少|增加|增强|加大|加强|扩大|缩短|改善|优化|完善|健全|建立|具有|具备",
+    r"保持|维持|达到|达|完成|实现|确保|保证|保障|按|依|有效|不断|持续|进一步|逐步|明显|显著",
+    r"力争|争取|不低于|不高于|不少于|不超过|高于|低于|大于|小于|至少|能|促进|满足|符合|控制",
+]
+
+
+@rule(
+    "value-restates-name",
+    severity="warning",
+    scope="clause",
+    messages={
+        "same": (
+            "{keyword}「{text}」只是重复指标名称，没有目标值",
+            "the {field} “{text}” only repeats the indicator's name: there is no target",
+        ),
+        "contains": (
+            "{keyword}「{text}」只是复述指标名称「{name}」，没有可衡量的目标值",
+            "the {field} “{text}” restates the indicator “{name}” without a target",
+        ),
+        "measure": (
+            "{keyword}「{text}」是指标名称而不是目标值：应填写具体目标（如数值、比率或完成时限）",
+            "the {field} “{text}” is an indicator name, not a target: "
+            "write the target (a number, a rate or a date)",
+        ),
+        "swapped": (
+            "年度指标值「{text}」是指标名称，目标值「{other}」却写在实施周期指标值中："
+            "指标名称与指标值疑似填反",
+            "the annual value “{text}” is an indicator name while the period value “{other}” "
+            "is the target: name and value look swapped",
+        ),
+        "name-swapped": (
+            "指标名称「{name}」是目标值，而{keyword}「{text}」是指标名称：二者疑似填反",
+            "the indicator name “{name}” is a target and the {field} “{text}” a name: "
+            "they look swapped",
+        ),
+        "default": (
+            "{keyword}「{text}」没有目标值",
+            "the {field} “{text}” gives no target",
+        ),
+    },
+    options={
+        "measure_suffixes": Option(
+            "list[regex]",
+            MEASURE_SUFFIXES,
+            "endings of a value that names a measure (响应及时率, 新用户注册量)",
+        ),
+        "direction_words": Option(
+            "list[regex]",
+            DIRECTION_WORDS,
+            "words that open a qualitative target, not a name (提高办公效率, 按当年度市下达任务数)",
+        ),
+        "min_name_length": Option(
+            "int", 3, "shortest indicator name whose appearance inside a value counts"
+        ),
+    },
+)
+def value_restates_name(ctx: Context, clause: Clause) -> Iterator[Problem]:
+    """A value that repeats the indicator's name, or names a measure, instead of a target.
+
+    What it does
+    ------------
+    Reports a target value without any number that is
+
+    * the indicator's name again (``一次性创业资助人数；实施周期指标值:一次性创业资助人数``);
+    * the name with filler words (``社保基金安全；…:维护社保基金安全``);
+    * another indicator's name: text ending in a measure word (率, 度, 数, 量,
+      比例…) that does not open with a direction word (提高, 完成, 按…), e.g.
+      ``实施周期指标值:响应及时率；年度指标值:不低于95%``;
+    * swapped: the annual value holds an indicator name while the period
+      value holds the target (``实施周期指标值:≥98%；年度指标值:物资验收合格率``),
+      or the indicator name is a target and the value a name.
+
+    A value with a number (``合同签订率100%``) has a target and is not
+    reported. A placeholder is ``placeholder``'s finding, and a value reported
+    here is not also reported by ``not-quantified`` or
+    ``annual-period-mismatch``.
+
+    Why is this bad?
+    ----------------
+    The value column is where the reviewer reads what the project commits
+    to; the indicator's name there commits to nothing.
+
+    Example
+    -------
+    Bad::
+
+        1、1-产出指标；13-时效指标；响应及时率；实施周期指标值:响应及时率；年度指标值:不低于95%。
+
+    Good::
+
+        1、1-产出指标；13-时效指标；响应及时率；实施周期指标值:不低于95%；年度指标值:不低于95%。
+
+    Options
+    -------
+    ``measure_suffixes`` (list of regular expressions): endings of a measure
+    name; default ``率 度 性 比例 比率 比重 占比 指数 数 量 人次`` (not ``年度``).
+    ``direction_words`` (list of regular expressions): openings of a
+    qualitative target, matched at the start of the value; default 提高, 提升,
+    降低, 完成, 达到, 按, 确保, 保障, 有效, 不低于, 满足, 符合 and the like.
+    ``min_name_length`` (int): the shortest name whose appearance inside a
+    value counts as a restatement; default 3.
+    """
+    shared = analysis(ctx)
+    for value_field, both in distinct_fields(clause):
+        found = shared.restatement(clause, value_field)
+        if found is None:
+            continue
+        args = {
+            **where(value_field, both),
+            "text": value_field.text,
+            "name": clause.name,
+            "other": found.other,
+        }
+        yield Problem(
+            value_field.span,
+            found.key,
+            args,
+            field=field_name(value_field),
+            excerpt=value_field.text,
+        )
+
+
+# --------------------------------------------------------------------------
+# not-quantified
+
+SEVERITIES: dict[str, str] = {
+    "quantity": "warning",
+    "quality": "warning",
+    "timeliness": "warning",
+    "cost": "warning",
+    "satisfaction": "warning",
+    "output": "warning",
+    "effect": "off",
+}
+LEVEL1_KINDS: dict[str, str] = {
+    "产出指标": "output",
+    "效益指标": "effect",
+    "满意度指标": "satisfaction",
+    "成本指标": "cost",
+}
+MEASURABLE: list[str] = [
+    # a number in Chinese numerals with a unit: 三级, 每周一次, 一周以内
+    r"[零〇一二两三四五六七八九十百千]+\s*(?:次|级|星|个?工作日|天|日|周|个?月|年|小时|分钟|倍)",
+    # nothing happened: 零故障, 无重大网络安全事件, 未发生重大安全事故
+    r"^(?:零|无|未|没有|杜绝|不发生|不出现)",
+    # a frequency: 每月按时支付…, 按月提供
+    r"每(?:年|半年|季度?|月|周|日|天|学期|学年)|^按(?:年|季度?|月|周|日|天)",
+    # a comparison with a stated reference: 采购价格≤预算价格, 不低于上年
+    r"[≤≥<>＜＞≦≧]|^(?:不低于|不高于|不少于|不超过|高于|低于|优于)",
+    # yes or no to a 是否 question; around the clock
+    r"^(?:是|否)$",
+    r"^全(?:天|天候|日|年)$",
+]
+_EXAMPLES: dict[str, str] = {
+    "quantity": "≥300人",
+    "quality": "≥95%",
+    "timeliness": "2024年11月30日前",
+    "cost": "≤50万元",
+    "satisfaction": "≥90%",
+    "output": "≥300人",
+    "effect": "≥90%",
+}
+_KIND_WORDS: dict[str, tuple[str, str]] = {
+    "quantity": ("数量指标", "a quantity indicator"),
+    "quality": ("质量指标", "a quality indicator"),
+    "timeliness": ("时效指标", "a timeliness indicator"),
+    "cost": ("成本指标", "a cost indicator"),
+    "satisfaction": ("满意度指标", "a satisfaction indicator"),
+    "output": ("产出指标", "an output indicator"),
+    "effect": ("效益指标", "an effect indicator"),
+}
+_FORMULA_END = re.compile(r"[*×＊xX]\s*100\s*[%％]")
+
+
+def formula_has_target(text: str) -> bool:
+    """Whether a formula value also states a target after the formula
+    (``（合同审核参与数÷合同数）×100%=90%``, ``…*100%达到95%以上``)."""
+    ends = list(_FORMULA_END.finditer(text))
+    rest = text[ends[-1].end() :] if ends else text.rpartition("=")[2]
+    return any(ch.isdigit() for ch in rest)
+
+
+@rule(
+    "not-quantified",
+    severity="warning",
+    scope="clause",
+    messages={
+        "default": (
+            "{category_zh}的{keyword}「{text}」不是可衡量的目标：应写明具体数值（如 {example}）",
+            "the {field} “{text}” of {category_en} is not measurable: "
+            "state a figure (e.g. {example})",
+        ),
+        "formula": (
+            "{keyword}「{text}」是计算公式，不是目标值：应写明目标（如 ≥90%）",
+            "the {field} “{text}” is a formula, not a target: state the target (e.g. ≥90%)",
+        ),
+    },
+    options={
+        "severities": Option(
+            "dict",
+            SEVERITIES,
+            "severity per kind of category (quantity, quality, timeliness, cost, "
+            "satisfaction, effect; output for a level-1 产出指标 without level 2), or off",
+        ),
+        "level1_kinds": Option(
+            "dict",
+            LEVEL1_KINDS,
+            "kind of a level-1 category, for clauses without a (known) level-2 category",
+        ),
+        "measurable": Option(
+            "list[regex]",
+            MEASURABLE,
+            "text that is measurable without digits (三级, 每周一次, 零故障, 无…事故)",
+        ),
+    },
+)
+def not_quantified(ctx: Context, clause: Clause) -> Iterator[Problem]:
+    """A target with nothing measurable where the category needs a figure.
+
+    What it does
+    ------------
+    Reads the category of the clause (the taxonomy's kind of its level-2
+    category: 数量 quantity, 质量 quality, 时效 timeliness, 成本 cost, 满意度
+    satisfaction, 效益 effect; the level-1 category for legacy clauses) and
+    reports a value without a measurable target: ``完成当年市下达任务``, ``有效``,
+    ``提高`` under 数量指标. Numbers (``≥300人``), dates under 时效
+    (``2024年11月30日前``) and text that is measurable without digits (``三级``,
+    ``每周一次``, ``零故障``, ``无重大网络安全事件``, ``采购价格≤预算价格``) are
+    targets. Effect (效益) indicators may be qualitative and are not reported
+    by default.
+
+    A formula given as the value (``设备使用率=实际使用设备数量/总设备数量*100%``)
+    is reported in every category, with its own message, unless a target
+    follows it (``…×100%=90%``).
+
+    A placeholder (``placeholder``) or a value that restates the name
+    (``value-restates-name``) is not reported again here.
+
+    Why is this bad?
+    ----------------
+    Guidance asks that 数量/质量/时效/成本 indicators be measurable and that
+    满意度 be a percentage: a target that cannot be measured cannot be
+    assessed at the end of the year.
+
+    Example
+    -------
+    Bad::
+
+        1、1-产出指标；11-数量指标；促进就业人数；实施周期指标值:完成当年市下达任务；年度指标值:完成当年市下达任务。
+
+    Good::
+
+        1、1-产出指标；11-数量指标；促进就业人数；实施周期指标值:≥3100人；年度指标值:≥3100人。
+
+    Options
+    -------
+    ``severities`` (mapping): severity per kind (``error``, ``warning``,
+    ``info``) or ``off``; default ``warning`` for quantity, quality,
+    timeliness, cost, satisfaction and output, ``off`` for effect. Kinds
+    given override these defaults, the others keep them. Formulas are
+    reported with the rule's severity in every category.
+    ``level1_kinds`` (mapping): kind of a level-1 name, merged likewise;
+    default 产出指标 → output, 效益指标 → effect, 满意度指标 →
+    satisfaction, 成本指标 → cost.
+    ``measurable`` (list of regular expressions): text that counts as
+    measurable without digits; default the patterns above.
+    """
+    shared = analysis(ctx)
+    kind = shared.category_kind(clause, {**LEVEL1_KINDS, **ctx.options["level1_kinds"]})
+    severity = {**SEVERITIES, **ctx.options["severities"]}.get(kind or "", "off")
+    measurable = compiled(ctx, "not-quantified", "measurable")
+    for value_field, both in distinct_fields(clause):
+        value = value_field.value
+        if value.kind not in ("qualitative", "formula"):
+            continue
+        text = value_field.text
+        if shared.is_placeholder(text) or shared.restatement(clause, value_field) is not None:
+            continue
+        name = field_name(value_field)
+        args: dict[str, Any] = {**where(value_field, both), "text": text}
+        if value.kind == "formula":
+            if not formula_has_target(text):
+                yield Problem(value_field.span, "formula", args, field=name, excerpt=text)
+            continue
+        if severity not in ("error", "warning", "info") or measurable.search(text):
+            continue
+        zh, en = _KIND_WORDS.get(kind or "", ("该指标", "this indicator"))
+        args.update(category_zh=zh, category_en=en, example=_EXAMPLES.get(kind or "", "≥90%"))
+        level: Severity = severity  # type: ignore[assignment]  # checked above
+        yield Problem(value_field.span, args=args, field=name, excerpt=text, severity=level)
+
+
+# --------------------------------------------------------------------------
+# value-type-mismatch
+
+RATE_NAMES: list[str] = [r"率$", r"占比$", r"比重$"]
+RATE_EXEMPT: list[str] = [r"(?:频|效|功|速|汇|利|税)率$"]
+SATISFACTION_NAMES: list[str] = [r"满意度", r"满意率", r"满意比率"]
+COUNT_NAMES: list[str] = [
+    r"(?:人数|人次|次数|个数|件数|台数|户数|家数|场次|批次|宗数|起数|数量)$",
+    r"(?<![指系分倍参函基])数$",
+]
+PERCENT_UNITS: list[str] = ["%", "‰", "百分点"]
+COUNT_UNITS: list[str] = [
+    "人", "人次", "名", "位", "户", "家", "家次", "所", "个", "支", "队", "组", "团", "班",
+    "次", "场", "场次", "期", "批", "批次", "轮", "届", "宗", "起", "例", "单", "笔", "项",
+    "科次", "份", "篇", "本", "册", "卷", "部", "件", "套", "台", "台套", "辆", "块", "种",
+    "类", "间", "处", "座", "栋",
+]  # fmt: skip
+MONEY_UNITS: list[str] = ["元", "万元", "亿元"]
+
+
+@rule(
+    "value-type-mismatch",
+    severity="warning",
+    scope="clause",
+    messages={
+        "default": (
+            "「{name}」是{wanted_zh}指标，但{keyword}「{text}」是{measured_zh}",
+            "“{name}” is {wanted_en} but the {field} “{text}” is {measured_en}",
+        ),
+        "disagree": (
+            "「{name}」是{wanted_zh}指标，但{keyword}「{text}」是{measured_zh}"
+            "（{other_keyword}为「{other}」）",
+            "“{name}” is {wanted_en} but the {field} “{text}” is {measured_en} "
+            "(the {other_field} is “{other}”)",
+        ),
+    },
+    options={
+        "rate_names": Option("list[regex]", RATE_NAMES, "names of rates (完成率, 占比)"),
+        "rate_exempt": Option(
+            "list[regex]", RATE_EXEMPT, "rate-like names that are not shares (频率, 效率)"
+        ),
+        "satisfaction_names": Option(
+            "list[regex]", SATISFACTION_NAMES, "names of satisfaction levels"
+        ),
+        "count_names": Option("list[regex]", COUNT_NAMES, "names of counts (人数, 次数, 数量)"),
+        "percent_units": Option("list[str]", PERCENT_UNITS, "units of a rate"),
+        "count_units": Option("list[str]", COUNT_UNITS, "units of a count"),
+        "money_units": Option("list[str]", MONEY_UNITS, "units of an amount of money"),
+    },
+)
+def value_type_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]:
+    """A rate or satisfaction indicator with a count, or a count with a percentage.
+
+    What it does
+    ------------
+    Compares what the indicator's name asks for with what its value measures:
+    a name ending in 率 or containing 满意度/满意率 with a value counted in 人,
+    次, 宗, 个, 台 … or in 元 (``服务对象满意度；…:少于5次``), and a name of a count
+    (人数, 次数, 数量) with a percentage or an amount of money
+    (``开展培训服务人数；…:不少于0.2万元``). Names such as 频率 and 效率 are not
+    shares and are not checked.
+
+    When only one of the two values is of the wrong kind, the finding quotes
+    the other one too: ``完成数量率；实施周期指标值：100%；年度指标值：…数量为24台``
+    is reported here, at the annual value. This rule owns every disagreement
+    in kind that the indicator's name settles; ``annual-period-mismatch`` does
+    not report the same pair again.
+
+    Why is this bad?
+    ----------------
+    A satisfaction level of "fewer than 5 times" or a head count of "100%"
+    cannot be assessed against the indicator: the name or the value is wrong
+    (often a complaint count filed as satisfaction, or a target pasted into
+    the wrong clause).
+
+    Example
+    -------
+    Bad::
+
+        4、3-满意度指标；31-服务对象满意度；服务对象满意度；实施周期指标值:少于5次；年度指标值:少于5次。
+
+    Good::
+
+        4、3-满意度指标；31-服务对象满意度；服务对象满意度；实施周期指标值:≥90%；年度指标值:≥90%。
+
+    Options
+    -------
+    ``rate_names``, ``rate_exempt``, ``satisfaction_names``, ``count_names``
+    (lists of regular expressions, searched in the name without a trailing
+    unit such as ``（%）``): what a name asks for; defaults ``率$ 占比$ 比重$``,
+    ``(频|效|功|速|汇|利|税)率$``, ``满意度 满意率 满意比率`` and 人数, 人次, 次数,
+    个数, 件数, 数量, …数 (not 指数, 系数, 分数).
+    ``percent_units``, ``count_units``, ``money_units`` (lists): units of
+    each measure; defaults ``% ‰ 百分点``, the count units of
+    ``rules/units.yaml`` (人, 次, 宗, 个, 台 …) and ``元 万元 亿元``.
+    """
+    shared = analysis(ctx)
+    for value_field, both in distinct_fields(clause):
+        found = shared.type_mismatch(clause, value_field)
+        if found is None:
+            continue
+        wanted, measured = found
+        name = field_name(value_field)
+        args: dict[str, Any] = {
+            **where(value_field, both),
+            "name": clause.name,
+            "text": value_field.text,
+            "wanted_zh": _WHAT[wanted][0],
+            "wanted_en": _WHAT[wanted][1],
+            "measured_zh": _WHAT[measured][0],
+            "measured_en": _WHAT[measured][1],
+        }
+        key = "default"
+        other = other_field(clause, value_field)
+        if (
+            other is not None
+            and other.text != value_field.text
+            and shared.type_mismatch(clause, other) is None
+            and shared.value_measure(other.value) is not None
+        ):
+            key = "disagree"
+            args.update(other=other.text, other_keyword=other.keyword)
+            args["other_field"] = where(other)["field"]
+        yield Problem(value_field.span, key, args, field=name, excerpt=value_field.text)
+
+
+# --------------------------------------------------------------------------
+# percent-out-of-range
+
+EXEMPT_NAMES: list[str] = [r"增长|增幅|涨幅|提高率|提升率|增加率|变化率|同比|环比|倍"]
+_HUNDRED = Decimal(100)
+_MINUS = ("-", "－", "−", "负")
+"""A sign before the number: the value parser keeps it in the prefix (``-5%``)."""
+
+
+@rule(
+    "percent-out-of-range",
+    severity="error",
+    scope="clause",
+    messages={
+        "default": (
+            "{keyword}「{text}」超过100%：比率和满意度不能大于100%",
+            "the {field} “{text}” is above 100%: a rate or a satisfaction level cannot be",
+        ),
+        "negative": (
+            "{keyword}「{text}」小于0：比率和满意度不能为负",
+            "the {field} “{text}” is below 0: a rate or a satisfaction level cannot be",
+        ),
+    },
+    options={
+        "exempt_names": Option(
+            "list[regex]",
+            EXEMPT_NAMES,
+            "indicator names or value words that may exceed 100% (增长率, 增幅)",
+        ),
+    },
+)
+def percent_out_of_range(ctx: Context, clause: Clause) -> Iterator[Problem]:
+    """A percentage above 100 % or below 0 % for a rate or a satisfaction level.
+
+    What it does
+    ------------
+    Reports a value in percent whose number (or the upper end of a range) is
+    above 100, or below 0. Growth (``增长率``, ``增幅``, ``同比``) may exceed
+    100 %: indicators whose name, or value text, matches ``exempt_names``
+    are not checked. Formulas (``…*100%``) are ``not-quantified``'s concern.
+
+    Why is this bad?
+    ----------------
+    A completion, pass or satisfaction rate cannot exceed 100 %; such a
+    target is a typing error (``1000%`` for ``100%``) or the wrong unit.
+
+    Example
+    -------
+    Bad::
+
+        2、1-产出指标；12-质量指标；验收合格率；实施周期指标值:1000%；年度指标值:100%。
+
+    Good::
+
+        2、1-产出指标；12-质量指标；验收合格率；实施周期指标值:100%；年度指标值:100%。
+
+    Options
+    -------
+    ``exempt_names`` (list of regular expressions): indicator names (or
+    words in the value) that may exceed 100 %; default
+    ``增长|增幅|涨幅|提高率|提升率|增加率|变化率|同比|环比|倍``.
+    """
+    exempt = compiled(ctx, "percent-out-of-range", "exempt_names")
+    if exempt.search(clause.name):
+        return
+    for value_field, both in distinct_fields(clause):
+        value = value_field.value
+        if value.kind != "quantity" or value.unit != "%" or value.number is None:
+            continue
+        if exempt.search(value.prefix) or exempt.search(value.suffix):
+            continue
+        top = value.upper if value.upper is not None else value.number
+        name = field_name(value_field)
+        args = {**where(value_field, both), "text": value_field.text}
+        if top > _HUNDRED:
+            yield Problem(value_field.span, args=args, field=name, excerpt=value_field.text)
+        elif value.number < 0 or value.prefix.rstrip().endswith(_MINUS):
+            yield Problem(value_field.span, "negative", args, field=name, excerpt=value_field.text)

@@ -1,0 +1,356 @@
+"""Annual versus period: whether a clause's 年度指标值 agrees with its
+实施周期指标值.
+
+The period target covers the whole implementation period and the annual
+target this budget year's share. For a one-year project they should say the
+same thing; for a multi-year project (a span such as ``2023-2024年`` in the
+name or the goal, or a name dated before the budget year) a cumulative count
+may be smaller in the annual value, but never larger, and a rate may be a
+share of the period's. Units and directions (≥ against ≤) must agree always.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any, Literal
+
+from audit.checks.content import analysis, first_fields
+from audit.engine import Context, Option, Problem, Severity, rule
+from audit.model import ANNUAL, PERIOD, Clause, Project, Value, ValueField
+
+Span = Literal["multi", "single", "unknown"]
+
+YEAR_SPAN = r"(20\d{2})\s*年?度?\s*(?:-|－|—|–|~|～|至|到)\s*(20\d{2})\s*年"
+PARTIAL_QUALIFIERS: list[str] = [
+    "上半年",
+    "下半年",
+    "第一季度",
+    "第二季度",
+    "第三季度",
+    "第四季度",
+    "一季度",
+    "二季度",
+    "三季度",
+    "四季度",
+]
+UNIT_GROUPS: dict[str, list[str]] = {"people": ["人", "名", "位"]}
+_YEAR = re.compile(r"(20\d{2})\s*年")
+_DATE = re.compile(r"(20\d{2})\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?)?")
+_SPACES = re.compile(r"\s+")
+_UP = frozenset({">=", ">"})
+_DOWN = frozenset({"<=", "<"})
+
+
+def project_span(ctx: Context, project: Project, pattern: str) -> Span:
+    """Whether a project runs over several years, one year, or cannot tell.
+
+    ``multi``: a year span (``2023-2024年``, ``2024年-2025年``, ``2023年至2025年``)
+    in the name or the goal, or a name dated before the budget year (a
+    ``2023年…项目`` in a 2024 table carries on from an earlier year).
+    ``single``: the name is dated in the budget year only (``2024年度…``).
+    ``unknown``: anything else.
+    """
+    key = f"periods.span:{id(project)}"
+    cached = ctx.cache.get(key)
+    if cached is not None and cached[0] is project:
+        return cached[1]
+    span = _classify(ctx, project, pattern)
+    ctx.cache[key] = (project, span)
+    return span
+
+
+def _classify(ctx: Context, project: Project, pattern: str) -> Span:
+    regex = _year_span_regex(ctx, pattern)
+    goal = project.goal.value if project.goal is not None else ""
+    for text in (project.title, goal):
+        for match in regex.finditer(text):
+            if int(match.group(2)) > int(match.group(1)):
+                return "multi"
+    budget = budget_year(ctx)
+    if budget is None:
+        return "unknown"
+    years = {int(y) for y in _YEAR.findall(project.title)}
+    if any(year < budget for year in years):
+        return "multi"
+    if years == {budget}:
+        return "single"
+    return "unknown"
+
+
+def _year_span_regex(ctx: Context, pattern: str) -> re.Pattern[str]:
+    key = "periods.year-span:" + pattern
+    compiled = ctx.cache.get(key)
+    if compiled is None:
+        compiled = ctx.cache[key] = re.compile(pattern)
+    return compiled
+
+
+def budget_year(ctx: Context) -> int | None:
+    """The budget year of the table, from its title (``…2024年项目支出绩效目标表``)."""
+    if "periods.budget-year" not in ctx.cache:
+        title = ctx.document.title or ""
+        match = _YEAR.search(title)
+        ctx.cache["periods.budget-year"] = int(match.group(1)) if match else None
+    return ctx.cache["periods.budget-year"]
+
+
+def _direction(value: Value) -> str | None:
+    if value.comparator in _UP:
+        return "up"
+    if value.comparator in _DOWN:
+        return "down"
+    return None
+
+
+def _same_unit(first: str | None, second: str | None, groups: list[list[str]]) -> bool:
+    if first is None or second is None or first == second:
+        return True
+    return any(first in group and second in group for group in groups)
+
+
+def _compound(value: Value) -> bool:
+    """A value with more than one figure (``出国培训1人次，观摩交流学习1人次``):
+    its first number is not the whole target, so it is not compared."""
+    return any(ch.isdigit() for ch in value.suffix)
+
+
+def _date(text: str) -> tuple[int, int, int] | None:
+    match = _DATE.search(text)
+    if match is None:
+        return None
+    return int(match.group(1)), int(match.group(2) or 12), int(match.group(3) or 31)
+
+
+@rule(
+    "annual-period-mismatch",
+    severity="error",
+    scope="clause",
+    messages={
+        "unit": (
+            "年度指标值「{annual}」与实施周期指标值「{period}」单位不同"
+            "（{annual_unit} 与 {period_unit}）",
+            "the annual value “{annual}” and the period value “{period}” have different units "
+            "({annual_unit} and {period_unit})",
+        ),
+        "direction": (
+            "年度指标值「{annual}」与实施周期指标值「{period}」方向相反（一个是下限，一个是上限）",
+            "the annual value “{annual}” and the period value “{period}” point in opposite "
+            "directions (one is a floor, the other a ceiling)",
+        ),
+        "exceeds": (
+            "年度指标值「{annual}」超过实施周期指标值「{period}」：年度目标不能大于整个实施周期的目标",
+            "the annual value “{annual}” exceeds the period value “{period}”: this year's "
+            "target cannot be more than the whole period's",
+        ),
+        "partial": (
+            "实施周期指标值「{period}」只是{qualifier}的目标，年度指标值为「{annual}」："
+            "实施周期指标值应覆盖整个实施周期",
+            "the period value “{period}” is a target for {qualifier} only while the annual "
+            "value is “{annual}”: the period value should cover the whole period",
+        ),
+        "one-year": (
+            "单年度项目的年度指标值「{annual}」与实施周期指标值「{period}」不一致：两者应相同",
+            "the annual value “{annual}” differs from the period value “{period}” in a "
+            "one-year project: they should be the same",
+        ),
+        "differs": (
+            "年度指标值「{annual}」与实施周期指标值「{period}」不一致：若项目跨年度，"
+            "应在项目名称或绩效目标中写明实施期（如 2024-2025年），否则两者应相同",
+            "the annual value “{annual}” differs from the period value “{period}”: if the "
+            "project runs over several years, give its span in the name or the goal "
+            "(e.g. 2024-2025年); otherwise they should be the same",
+        ),
+        "date-later": (
+            "年度指标值「{annual}」晚于实施周期指标值「{period}」：年度时限不能晚于实施周期的时限",
+            "the annual value “{annual}” is later than the period value “{period}”",
+        ),
+        "same-target": (
+            "年度指标值「{annual}」与实施周期指标值「{period}」是同一目标的不同写法，宜统一",
+            "the annual value “{annual}” and the period value “{period}” are the same target "
+            "written differently: write them alike",
+        ),
+        "default": (
+            "年度指标值「{annual}」与实施周期指标值「{period}」不一致",
+            "the annual value “{annual}” and the period value “{period}” disagree",
+        ),
+    },
+    options={
+        "year_span": Option(
+            "regex",
+            YEAR_SPAN,
+            "a multi-year span in a project's name or goal; groups 1 and 2 are the years",
+        ),
+        "partial_qualifiers": Option(
+            "list[str]",
+            PARTIAL_QUALIFIERS,
+            "qualifiers that make a period value cover part of the period only (上半年)",
+        ),
+        "unit_groups": Option(
+            "dict",
+            UNIT_GROUPS,
+            "units that count the same thing and may be interchanged (人, 名, 位)",
+        ),
+    },
+)
+def annual_period_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]:
+    """An annual value that disagrees with the period value of the same clause.
+
+    What it does
+    ------------
+    Compares the 实施周期指标值 and the 年度指标值 of each clause, after
+    reading both (``1.85万人`` is 18500 人), and explains the disagreement:
+
+    * different units (``≥90%`` against ``全年平均不低于90分``) — error;
+    * opposite comparators (``≥`` against ``≤``) — error;
+    * an annual target larger than the period's (``≥20000`` against ``21473``)
+      — error; for a rate in a multi-year project this is not reported;
+    * a period value for part of the period only (``上半年≥60%`` against
+      ``全年≥95%``) — error;
+    * different targets in a one-year project (the name dated in the budget
+      year only: ``2024年…项目`` with ``≥100`` against ``≥10``) — error; when
+      the project's span cannot be told, a smaller annual target is a
+      warning (a share of a multi-year project, or a mistake);
+    * the same target written differently (``95%`` against ``95%或以上``,
+      ``≥95%`` against ``不低于95%``) — info.
+
+    A multi-year project (a span such as ``2023-2024年``, ``2024年-2025年``,
+    ``2023年至2025年`` in the name or the goal, or a name dated before the
+    budget year) may have a smaller annual share: ``100%`` against ``60%``
+    is not reported.
+
+    Values without a number on either side are not compared. A value that
+    restates the indicator's name (``value-restates-name``), a placeholder
+    (``placeholder``) and a value of the wrong kind for the indicator's name
+    (``value-type-mismatch``, e.g. ``完成数量率`` with ``100%`` against
+    ``…24台``) are those rules' findings and are not reported again here.
+    Values with several figures (``出国培训1人次，观摩交流学习1人次``) are not
+    compared.
+
+    Why is this bad?
+    ----------------
+    The two values are the same commitment over two horizons; when they
+    disagree the reviewer cannot tell which one the unit will be held to.
+
+    Example
+    -------
+    Bad (in ``广州市人社数据中心2024年社保和劳监业务应用系统升级改造项目`` of a
+    2024 table, a one-year project)::
+
+        4、2-效益指标；22-社会效益；系统用户数(个)；实施周期指标值:≥100；年度指标值:≥10。
+
+    Good::
+
+        4、2-效益指标；22-社会效益；系统用户数(个)；实施周期指标值:≥100；年度指标值:≥100。
+
+    Options
+    -------
+    ``year_span`` (regular expression): a span of years in a name or goal;
+    default ``(20\\d{2})年?度?(-|至|到|~)(20\\d{2})年`` and the like.
+    ``partial_qualifiers`` (list): qualifiers of a part of the period;
+    default 上半年, 下半年 and the quarters.
+    ``unit_groups`` (mapping of lists): units that may be interchanged;
+    default ``people: [人, 名, 位]``.
+    """
+    period, annual = _pair(clause)
+    if period is None or annual is None or period.text == annual.text:
+        return
+    if not _comparable(ctx, clause, period) or not _comparable(ctx, clause, annual):
+        return
+    found = _compare(ctx, period, annual)
+    if found is None:
+        return
+    key, severity, extra = found
+    args: dict[str, Any] = {"period": period.text, "annual": annual.text, **extra}
+    yield Problem(annual.span, key, args, field="annual", excerpt=annual.text, severity=severity)
+
+
+def _pair(clause: Clause) -> tuple[ValueField | None, ValueField | None]:
+    period = annual = None
+    for value_field in first_fields(clause):
+        if value_field.keyword == PERIOD:
+            period = value_field
+        elif value_field.keyword == ANNUAL:
+            annual = value_field
+    return period, annual
+
+
+def _comparable(ctx: Context, clause: Clause, value_field: ValueField) -> bool:
+    if value_field.value.kind not in ("quantity", "date"):
+        return False
+    shared = analysis(ctx)
+    if shared.is_placeholder(value_field.text):
+        return False
+    return shared.type_mismatch(clause, value_field) is None
+
+
+def _compare(
+    ctx: Context, period: ValueField, annual: ValueField
+) -> tuple[str, Severity | None, dict[str, Any]] | None:
+    p, a = period.value, annual.value
+    same_text = _SPACES.sub("", period.text) == _SPACES.sub("", annual.text)
+    if same_text:
+        return None
+    project = ctx.project
+    assert project is not None
+    span = project_span(ctx, project, ctx.options["year_span"])
+    if p.kind == "date" and a.kind == "date":
+        return _compare_dates(period.text, annual.text, span)
+    if p.kind != "quantity" or a.kind != "quantity":
+        return None
+    if _compound(p) or _compound(a):
+        return None
+    groups = list(ctx.options["unit_groups"].values())
+    if not _same_unit(p.unit, a.unit, groups) or (p.per and a.per and p.per != a.per):
+        units = {
+            "period_unit": _unit_text(p),
+            "annual_unit": _unit_text(a),
+        }
+        return "unit", None, units
+    direction_p, direction_a = _direction(p), _direction(a)
+    if direction_p and direction_a and direction_p != direction_a:
+        return "direction", None, {}
+    assert p.number is not None and a.number is not None
+    p_low, p_high = p.number, p.upper if p.upper is not None else p.number
+    a_low, a_high = a.number, a.upper if a.upper is not None else a.number
+    if p_low == a_low and p_high == a_high:
+        return "same-target", "info", {}
+    partial = [q for q in p.qualifiers if q in ctx.options["partial_qualifiers"]]
+    if partial and not [q for q in a.qualifiers if q in ctx.options["partial_qualifiers"]]:
+        return "partial", None, {"qualifier": partial[0]}
+    percent = p.unit == "%" or a.unit == "%"
+    if a_low > p_high:
+        if percent and span == "multi":
+            return None
+        if percent and span == "unknown":
+            return "differs", "warning", {}
+        return "exceeds", None, {}
+    if a_high < p_low or a_low < p_low:
+        if span == "multi":
+            return None
+        if span == "single":
+            return "one-year", None, {}
+        return "differs", "warning", {}
+    return None
+
+
+def _compare_dates(
+    period: str, annual: str, span: Span
+) -> tuple[str, Severity | None, dict[str, Any]] | None:
+    p, a = _date(period), _date(annual)
+    if p is None or a is None:
+        return None
+    if p == a:
+        return "same-target", "info", {}
+    if a > p:
+        return "date-later", None, {}
+    if span == "multi":
+        return None
+    if span == "single":
+        return "one-year", None, {}
+    return "differs", "warning", {}
+
+
+def _unit_text(value: Value) -> str:
+    unit = value.unit or "-"
+    return f"{unit}/{value.per}" if value.per else unit

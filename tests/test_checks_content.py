@@ -1,0 +1,565 @@
+"""Content checks: placeholders, empty values, values that restate the name,
+values that are not measurable, values of the wrong kind, percentages out of
+range. Clauses are copied from the seeds (line numbers given)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from audit.checks.content import normalize, sub_span
+from audit.config import Config, load_config
+from audit.engine import Finding
+from audit.model import Document, Source, Span, TextBuilder
+from tests.conftest import lint, project_row, tsv_table
+
+CONTENT_RULES = (
+    "placeholder",
+    "empty-value",
+    "value-restates-name",
+    "not-quantified",
+    "value-type-mismatch",
+    "percent-out-of-range",
+)
+FIRST_ROW = 9
+"""The line of the first project row in a :func:`tsv_table` without 合计."""
+
+
+def table(*rows: list[str]) -> str:
+    return tsv_table(rows)
+
+
+def clause_table(indicators: str, name: str = "测试项目", goal: str = "保障项目顺利实施。") -> str:
+    return table(project_row(name, indicators, goal=goal))
+
+
+def found(text: str, rule: str, config: Config | None = None) -> list[Finding]:
+    return lint(text, select=[rule], config=config)
+
+
+def excerpts(findings: list[Finding]) -> list[str | None]:
+    return [f.excerpt for f in findings]
+
+
+def column_of(text: str, needle: str, line: int = FIRST_ROW, nth: int = 0) -> int:
+    """1-based column of the ``nth`` occurrence of ``needle`` on ``line``."""
+    row = text.split("\n")[line - 1]
+    at = -1
+    for _ in range(nth + 1):
+        at = row.index(needle, at + 1)
+    return at + 1
+
+
+def config_with(tmp_path: Path, yaml: str) -> Config:
+    path = tmp_path / "config.yaml"
+    path.write_text(yaml, encoding="utf-8")
+    return load_config(path)
+
+
+# --------------------------------------------------------------------------
+# placeholder
+
+# Seed 002 line 157, clause 4.
+CARS = "4、1-产出指标；11-数量指标；采购车辆数；实施周期指标值:年度计划数；年度指标值:2台。"
+
+
+def test_placeholder_reports_the_planned_number_at_its_exact_characters() -> None:
+    text = clause_table(CARS)
+    [finding] = found(text, "placeholder")
+    assert (finding.rule, finding.severity) == ("placeholder", "error")
+    assert (finding.field, finding.excerpt, finding.clause) == ("period", "年度计划数", 4)
+    column = column_of(text, "年度计划数")
+    assert (finding.line, finding.column) == (FIRST_ROW, column)
+    assert (finding.end_line, finding.end_column) == (FIRST_ROW, column + 5)
+    assert "年度计划数" in finding.message
+
+
+@pytest.mark.parametrize(
+    "value, placeholder",
+    [
+        ("待单位补充...", "待单位补充"),
+        ("待补充", "待补充"),
+        ("待定", "待定"),
+        ("XXX人", "XXX"),
+        ("≥×××人次", "×××"),
+        ("……", "……"),
+        ("另行通知", "另行通知"),
+    ],
+)
+def test_placeholder_finds_draft_text_in_a_value(value: str, placeholder: str) -> None:
+    indicators = (
+        f"1、1-产出指标；11-数量指标；培训人次；实施周期指标值:{value}；年度指标值:≥200人次。"
+    )
+    text = clause_table(indicators)
+    findings = found(text, "placeholder")
+    assert excerpts(findings)[0] == placeholder
+    assert findings[0].column == column_of(text, placeholder)
+
+
+def test_placeholder_reports_each_placeholder_of_a_value_separately() -> None:
+    indicators = (
+        "1、1-产出指标；11-数量指标；培训人次；实施周期指标值:待单位补充……；年度指标值:≥...人次。"
+    )
+    findings = found(clause_table(indicators), "placeholder")
+    assert [(f.field, f.excerpt) for f in findings] == [
+        ("period", "待单位补充"),
+        ("period", "……"),
+        ("annual", "..."),
+    ]
+
+
+def test_placeholder_searches_the_project_name_goal_and_indicator_name() -> None:
+    indicators = (
+        "1、1-产出指标；11-数量指标；XX培训人次；实施周期指标值:≥200人次；年度指标值:≥200人次。"
+    )
+    text = clause_table(indicators, name="XX区就业补助资金", goal="通过开展本项目，待补充。")
+    findings = found(text, "placeholder")
+    assert [(f.field, f.excerpt) for f in findings] == [
+        ("name", "XX"),
+        ("goal", "待补充"),
+        ("indicator", "XX"),
+    ]
+    assert findings[0].column == 1
+    assert findings[1].column == column_of(text, "待补充")
+
+
+def test_placeholder_reports_a_template_word_given_as_the_value() -> None:
+    # Seed 002 line 90, clause 2: the template's 指标性质 column pasted as the target.
+    indicators = "2、1-产出指标；12-质量指标；劳动关系和谐企业创建数量；实施周期指标值:定量指标；年度指标值:定量指标。"
+    text = clause_table(indicators)
+    [finding] = found(text, "placeholder")
+    assert (finding.field, finding.excerpt) == ("period", "定量指标")
+    assert finding.column == column_of(text, "定量指标")
+    # The annual value repeats it word for word: one problem, reported once.
+    assert "实施周期指标值和年度指标值「定量指标」是模板文字" in finding.message
+
+
+def test_placeholder_ignores_an_ellipsis_meaning_etc_and_ordinary_words() -> None:
+    goal = "开展就业创业服务、职业指导……等工作，保障随军家属待遇按月发放。"
+    indicators = (
+        "1、1-产出指标；11-数量指标；维护维修数量；实施周期指标值:≥年度计划值600台（套）；"
+        "年度指标值:≥年度计划值600台（套）。"
+    )
+    assert found(clause_table(indicators, goal=goal), "placeholder") == []
+
+
+def test_placeholder_patterns_are_configurable(tmp_path: Path) -> None:
+    config = config_with(tmp_path, "rules:\n  placeholder:\n    patterns: ['暂无']\n")
+    indicators = "1、1-产出指标；11-数量指标；培训人次；实施周期指标值:暂无；年度指标值:待补充。"
+    assert excerpts(found(clause_table(indicators), "placeholder", config)) == ["暂无"]
+
+
+def test_sub_span_keeps_the_map_through_a_wrapped_cell() -> None:
+    # A PDF cell wrapped after 年度指标值:待单: the placeholder spans two lines.
+    source = Source("t.txt", "年度指标值:待单\n位补充\n")
+    builder = TextBuilder(source)
+    builder.add("年度指标值:待单", 0)
+    builder.add("位补充", 9)
+    cell = builder.build()
+    value = Span.of(cell, 6, 11)  # 待单位补充
+    assert (value.line, value.column, value.end_line, value.end_column) == (1, 7, 2, 4)
+    inner = sub_span(value, 1, 4)  # 单位补
+    assert (inner.line, inner.column, inner.end_line, inner.end_column) == (1, 8, 2, 3)
+
+
+def test_normalize_drops_spaces_quotes_and_a_trailing_unit_only() -> None:
+    assert normalize("故障排除率(%)") == "故障排除率"
+    assert normalize("新增实训室数量（个）") == "新增实训室数量"
+    assert normalize("“三支一扶” 人员") == "三支一扶人员"
+    assert normalize("市就业补助资金（海珠区）") == "市就业补助资金（海珠区）"
+
+
+# --------------------------------------------------------------------------
+# empty-value
+
+
+def test_empty_value_reports_a_keyword_with_nothing_after_it() -> None:
+    indicators = "1、1-产出指标；11-数量指标；培训人次；实施周期指标值:；年度指标值:≥200人次。"
+    text = clause_table(indicators)
+    [finding] = found(text, "empty-value")
+    assert (finding.rule, finding.severity, finding.field) == ("empty-value", "error", "period")
+    assert finding.excerpt == "实施周期指标值"
+    assert finding.column == column_of(text, "实施周期指标值")
+
+
+def test_empty_value_reports_a_value_of_dashes_only() -> None:
+    indicators = "1、1-产出指标；11-数量指标；培训人次；实施周期指标值:≥200人次；年度指标值:——。"
+    [finding] = found(clause_table(indicators), "empty-value")
+    assert (finding.field, finding.excerpt) == ("annual", "年度指标值")
+    assert "——" in finding.message
+
+
+def test_empty_value_reports_both_keywords_empty_once() -> None:
+    indicators = "1、1-产出指标；11-数量指标；培训人次；实施周期指标值:；年度指标值:。"
+    [finding] = found(clause_table(indicators), "empty-value")
+    assert (finding.field, finding.excerpt) == ("period", "实施周期指标值")
+    assert finding.message == "实施周期指标值和年度指标值没有填写指标值"
+
+
+def test_empty_value_ignores_a_zero_target() -> None:
+    indicators = "1、2-效益指标；22-社会效益；安全事故发生次数；实施周期指标值:0次；年度指标值:0。"
+    assert found(clause_table(indicators), "empty-value") == []
+
+
+# --------------------------------------------------------------------------
+# value-restates-name
+
+# Seed 001 line 12, clause 1.
+RESTATED = "1、1-产出指标；11-数量指标；一次性创业资助人数；实施周期指标值:一次性创业资助人数；年度指标值:≥300人次。"
+# Seed 002 line 601, clause 2.
+RESPONSE = (
+    "2、1-产出指标；13-时效指标；响应及时率；实施周期指标值:响应及时率；年度指标值:不低于95%。"
+)
+# Seed 002 line 616, clauses 1 and 2.
+SWAPPED = (
+    "1、1-产出指标；12-质量指标；物品验收率；实施周期指标值:≥98%；年度指标值:物资验收合格率。"
+    "2、2-效益指标；21-经济效益；设备使用率；实施周期指标值:100%；年度指标值:设施设备良好使用率。"
+)
+
+
+def test_value_restates_name_reports_the_name_given_as_the_value() -> None:
+    text = clause_table(RESTATED)
+    [finding] = found(text, "value-restates-name")
+    assert (finding.severity, finding.field) == ("warning", "period")
+    assert finding.excerpt == "一次性创业资助人数"
+    assert finding.column == column_of(text, "一次性创业资助人数", nth=1)
+    assert "重复指标名称" in finding.message
+
+
+def test_value_restates_name_reports_the_name_where_the_value_belongs() -> None:
+    [finding] = found(clause_table(RESPONSE), "value-restates-name")
+    assert (finding.field, finding.excerpt) == ("period", "响应及时率")
+
+
+@pytest.mark.parametrize(
+    "indicators, excerpt",
+    [
+        # Seed 001 line 16, clauses 6 and 7.
+        (
+            "6、2-效益指标；22-社会效益；支出的合规性；实施周期指标值:支出的合规性；年度指标值:按照标准支出。",
+            "支出的合规性",
+        ),
+        (
+            "7、2-效益指标；22-社会效益；支出预算执行率；实施周期指标值:支出预算执行率；年度指标值:≥91%。",
+            "支出预算执行率",
+        ),
+        # Seed 002 line 601, clause 3: the name with its unit in brackets.
+        (
+            "3、1-产出指标；12-质量指标；故障排除率(%)；实施周期指标值:故障排除率；年度指标值:不低于95%。",
+            "故障排除率",
+        ),
+    ],
+)
+def test_value_restates_name_ignores_quotes_spaces_and_units(indicators: str, excerpt: str) -> None:
+    assert excerpts(found(clause_table(indicators), "value-restates-name")) == [excerpt]
+
+
+def test_value_restates_name_reports_a_value_that_is_another_measure() -> None:
+    # Seed 002 line 601, clause 7: a measure name where the target belongs.
+    indicators = "7、1-产出指标；11-数量指标；系统应用用户数量；实施周期指标值:新用户注册量；年度指标值:全年不少于2万人。"
+    [finding] = found(clause_table(indicators), "value-restates-name")
+    assert finding.excerpt == "新用户注册量"
+    assert "是指标名称而不是目标值" in finding.message
+
+
+def test_value_restates_name_reports_the_name_with_filler_words() -> None:
+    # Seed 002 line 209, clause 1.
+    indicators = "1、2-效益指标；22-社会效益；社保基金安全；实施周期指标值:维护社保基金安全；年度指标值:维护社保基金安全。"
+    [finding] = found(clause_table(indicators), "value-restates-name")
+    assert (finding.field, finding.excerpt) == ("period", "维护社保基金安全")
+    assert "复述指标名称「社保基金安全」" in finding.message
+
+
+def test_value_restates_name_says_swapped_when_the_annual_holds_a_name() -> None:
+    findings = found(clause_table(SWAPPED), "value-restates-name")
+    assert [(f.clause, f.field, f.excerpt) for f in findings] == [
+        (1, "annual", "物资验收合格率"),
+        (2, "annual", "设施设备良好使用率"),
+    ]
+    assert "填反" in findings[0].message
+    assert "≥98%" in findings[0].message
+    english = load_config(None, discover=False)
+    english.lang = "en"
+    assert "swapped" in found(clause_table(SWAPPED), "value-restates-name", english)[0].message
+
+
+def test_value_restates_name_says_swapped_when_the_name_is_a_target() -> None:
+    indicators = "1、1-产出指标；12-质量指标；≥98%；实施周期指标值:物资验收合格率；年度指标值:物资验收合格率。"
+    [finding] = found(clause_table(indicators), "value-restates-name")
+    assert finding.excerpt == "物资验收合格率"
+    assert "指标名称「≥98%」是目标值" in finding.message
+
+
+def test_value_restates_name_ignores_a_value_with_a_target() -> None:
+    # Seed 001 line 16, clause 1: the name and 100%.
+    indicators = "1、1-产出指标；11-数量指标；合同签订率；实施周期指标值:合同签订率100%；年度指标值:合同签订率100%。"
+    assert found(clause_table(indicators), "value-restates-name") == []
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["提高办公效率", "按当年度市下达任务数", "能有效提升各项业务工作效率", "合法合规", "安全"],
+)
+def test_value_restates_name_ignores_qualitative_targets(value: str) -> None:
+    indicators = f"1、2-效益指标；22-社会效益；安全性；实施周期指标值:{value}；年度指标值:{value}。"
+    assert found(clause_table(indicators), "value-restates-name") == []
+
+
+# --------------------------------------------------------------------------
+# not-quantified
+
+
+@pytest.mark.parametrize("value", ["完成当年市下达任务", "有效", "提高"])
+def test_not_quantified_reports_a_quantity_indicator_without_a_figure(value: str) -> None:
+    indicators = (
+        f"1、1-产出指标；11-数量指标；促进就业人数；实施周期指标值:{value}；年度指标值:≥300人。"
+    )
+    text = clause_table(indicators)
+    [finding] = found(text, "not-quantified")
+    assert (finding.severity, finding.field, finding.excerpt) == ("warning", "period", value)
+    assert finding.column == column_of(text, f"值:{value}") + 2
+    assert "数量指标" in finding.message
+
+
+def test_not_quantified_accepts_figures_dates_and_measurable_words() -> None:
+    indicators = (
+        "1、1-产出指标；11-数量指标；促进就业人数；实施周期指标值:≥300人；年度指标值:≥300人。"
+        "2、1-产出指标；13-时效指标；项目完成时间；实施周期指标值:2024年11月30日前；年度指标值:2024年11月30日前。"
+        "3、2-效益指标；22-社会效益；网络安全等级保护级别；实施周期指标值:三级；年度指标值:三级。"
+        "4、1-产出指标；11-数量指标；备份频次；实施周期指标值:每周一次；年度指标值:每周。"
+        "5、1-产出指标；12-质量指标；网络系统运行无故障率；实施周期指标值:零故障；年度指标值:无重大网络安全事件。"
+    )
+    assert found(clause_table(indicators), "not-quantified") == []
+
+
+def test_not_quantified_allows_qualitative_effect_indicators_by_default() -> None:
+    # Seed 002 line 178, clause 3.
+    indicators = "3、2-效益指标；22-社会效益；地区职业教育水平；实施周期指标值:有效提升；年度指标值:有效提升。"
+    assert found(clause_table(indicators), "not-quantified") == []
+
+
+def test_not_quantified_reports_a_formula_in_any_category() -> None:
+    # Seed 002 line 522, clause 6 (an effect indicator).
+    indicators = (
+        "6、2-效益指标；21-经济效益；设备使用率(%)；"
+        "实施周期指标值:设备使用率=实际使用设备数量/总设备数量*100%；年度指标值:90%。"
+    )
+    [finding] = found(clause_table(indicators), "not-quantified")
+    assert finding.excerpt == "设备使用率=实际使用设备数量/总设备数量*100%"
+    assert finding.severity == "warning"
+    assert "计算公式" in finding.message
+
+
+def test_not_quantified_accepts_a_formula_followed_by_its_target() -> None:
+    # Seed 002 line 642, clause 1.
+    indicators = (
+        "1、1-产出指标；11-数量指标；合同审核参与度指数；"
+        "实施周期指标值:（合同审核参与数÷合同数）×100%=90%；年度指标值:（合同审核参与数÷合同数）×100%=90%。"
+    )
+    assert found(clause_table(indicators), "not-quantified") == []
+
+
+def test_not_quantified_leaves_placeholders_and_restated_names_to_their_rules() -> None:
+    assert found(clause_table(CARS), "not-quantified") == []
+    assert found(clause_table(RESTATED), "not-quantified") == []
+
+
+def test_not_quantified_severity_follows_the_category(tmp_path: Path) -> None:
+    yaml = "rules:\n  not-quantified:\n    severities: {quantity: error, effect: info}\n"
+    config = config_with(tmp_path, yaml)
+    indicators = (
+        "1、1-产出指标；11-数量指标；促进就业人数；实施周期指标值:完成当年市下达任务；年度指标值:≥300人。"
+        "2、2-效益指标；22-社会效益；地区职业教育水平；实施周期指标值:有效提升；年度指标值:≥5%。"
+    )
+    indicators += (
+        "3、1-产出指标；12-质量指标；车辆车况及运行情况；实施周期指标值:良好；年度指标值:≥95%。"
+    )
+    findings = found(clause_table(indicators), "not-quantified", config)
+    assert [(f.clause, f.severity) for f in findings] == [(1, "error"), (2, "info"), (3, "warning")]
+
+
+def test_not_quantified_reads_the_level1_category_of_a_legacy_clause() -> None:
+    indicators = (
+        "1、满意度指标：服务对象的满意度，年度指标值： ≥90%。"
+        "2、产出指标：设备验收合格率，年度指标值：有效。"
+    )
+    [finding] = found(clause_table(indicators), "not-quantified")
+    assert (finding.clause, finding.excerpt) == (2, "有效")
+    assert "产出指标" in finding.message
+
+
+# --------------------------------------------------------------------------
+# value-type-mismatch
+
+# Seed 002 line 769, clause 4.
+COMPLAINTS = "4、3-满意度指标；31-服务对象满意度；服务对象满意度；实施周期指标值:少于5次；年度指标值:少于5次。"
+# Seed 001 line 28, clause 1.
+DEVICES = "1、1-产出指标；11-数量指标；完成数量率；实施周期指标值：100%；年度指标值：完成年度任务数量的设备置换，数量为24台。"
+
+
+def test_value_type_mismatch_reports_a_satisfaction_counted_in_times() -> None:
+    text = clause_table(COMPLAINTS)
+    [finding] = found(text, "value-type-mismatch")
+    assert (finding.severity, finding.field, finding.excerpt) == ("warning", "period", "少于5次")
+    assert finding.column == column_of(text, "少于5次")
+    assert "满意度指标，但实施周期指标值和年度指标值「少于5次」是数量" in finding.message
+
+
+def test_value_type_mismatch_reports_each_value_when_they_differ() -> None:
+    indicators = COMPLAINTS.replace("年度指标值:少于5次", "年度指标值:少于3次")
+    findings = found(clause_table(indicators), "value-type-mismatch")
+    assert [(f.field, f.excerpt) for f in findings] == [
+        ("period", "少于5次"),
+        ("annual", "少于3次"),
+    ]
+
+
+def test_value_type_mismatch_reports_a_rate_against_a_count_once() -> None:
+    [finding] = found(clause_table(DEVICES), "value-type-mismatch")
+    assert (finding.field, finding.excerpt) == ("annual", "完成年度任务数量的设备置换，数量为24台")
+    assert "实施周期指标值为「100%」" in finding.message
+
+
+def test_value_type_mismatch_reports_a_count_given_as_a_percentage_or_money() -> None:
+    indicators = (
+        # Seed 002 line 398, clause 7, and line 603, clause 1.
+        "7、2-效益指标；21-经济效益；验收通过数量；实施周期指标值:100%；年度指标值:100%。"
+        "8、2-效益指标；21-经济效益；开展培训服务人数；实施周期指标值:不少于0.2万元；年度指标值:不少于0.2万元。"
+    )
+    findings = found(clause_table(indicators), "value-type-mismatch")
+    assert [(f.clause, f.excerpt) for f in findings] == [(7, "100%"), (8, "不少于0.2万元")]
+    assert "金额" in findings[1].message
+
+
+@pytest.mark.parametrize(
+    "name, value",
+    [
+        ("有效投诉次数", "≤2宗"),
+        ("合同签订率", "合同签订率100%"),
+        ("机房巡检频率", "1次/月"),
+        ("出国人员满意率", "0"),
+        ("用户满意度", "年度平均不低于90分"),
+        ("新增实训室数量（个）", "30个"),
+        ("合同审核参与度指数", "90%"),
+    ],
+)
+def test_value_type_mismatch_ignores_values_of_the_right_or_unknown_kind(
+    name: str, value: str
+) -> None:
+    indicators = f"1、1-产出指标；11-数量指标；{name}；实施周期指标值:{value}；年度指标值:{value}。"
+    assert found(clause_table(indicators), "value-type-mismatch") == []
+
+
+# --------------------------------------------------------------------------
+# percent-out-of-range
+
+
+def test_percent_out_of_range_reports_a_rate_above_100() -> None:
+    indicators = "2、1-产出指标；12-质量指标；验收合格率；实施周期指标值:1000%；年度指标值:100%。"
+    text = clause_table(indicators)
+    [finding] = found(text, "percent-out-of-range")
+    assert (finding.severity, finding.field, finding.excerpt) == ("error", "period", "1000%")
+    assert finding.column == column_of(text, "1000%")
+
+
+def test_percent_out_of_range_reads_the_upper_end_of_a_range() -> None:
+    indicators = (
+        "1、3-满意度指标；31-服务对象满意度；用户满意度；实施周期指标值:90%-120%；年度指标值:≥90%。"
+    )
+    assert excerpts(found(clause_table(indicators), "percent-out-of-range")) == ["90%-120%"]
+
+
+def test_percent_out_of_range_reports_a_negative_rate() -> None:
+    indicators = "1、1-产出指标；12-质量指标；设备完好率；实施周期指标值:-5%；年度指标值:95%。"
+    [finding] = found(clause_table(indicators), "percent-out-of-range")
+    assert (finding.field, finding.excerpt) == ("period", "-5%")
+    assert "小于0" in finding.message
+
+
+@pytest.mark.parametrize(
+    "name, value",
+    [("营业收入增长率", "120%"), ("培训人数", "比上年增长150%"), ("验收合格率", "100.00%")],
+)
+def test_percent_out_of_range_allows_growth_and_100(name: str, value: str) -> None:
+    indicators = f"1、2-效益指标；21-经济效益；{name}；实施周期指标值:{value}；年度指标值:{value}。"
+    assert found(clause_table(indicators), "percent-out-of-range") == []
+
+
+# --------------------------------------------------------------------------
+# The seeds
+
+
+def by_rule(findings: list[Finding]) -> Counter[str]:
+    return Counter(f.rule for f in findings)
+
+
+@pytest.fixture(scope="module")
+def seed_002_content(seed_002: Document) -> list[Finding]:
+    return lint(seed_002, select=CONTENT_RULES)
+
+
+def test_seed_002_finding_counts_are_pinned(seed_002_content: list[Finding]) -> None:
+    assert by_rule(seed_002_content) == {
+        "placeholder": 21,
+        "value-restates-name": 21,
+        "not-quantified": 49,
+        "value-type-mismatch": 5,
+    }
+
+
+def test_seed_002_real_content_defects_are_found(seed_002_content: list[Finding]) -> None:
+    found_ = {(f.rule, f.project, f.field, f.excerpt) for f in seed_002_content}
+    expected = {
+        ("placeholder", "局本级公务用车购置经费", "period", "年度计划数"),
+        ("placeholder", "广州市干部健康管理中心专项工作经费", "period", "年度计划数"),
+        (
+            "value-restates-name",
+            "广州市职业技术教育研究院(世界技能大赛中国(广州)研究中心)"
+            "2022年-2024年信息化设备与系统运行维护项目",
+            "period",
+            "响应及时率",
+        ),
+        ("value-restates-name", "仲裁院购置经费", "annual", "物资验收合格率"),
+        (
+            "not-quantified",
+            "市交通技师学院入驻科教城购置项目",
+            "period",
+            "设备使用率=实际使用设备数量/总设备数量*100%",
+        ),
+        (
+            "value-type-mismatch",
+            "广州市人事服务中心2023-2024年政务信息化运维项目建设方案",
+            "period",
+            "少于5次",
+        ),
+    }
+    assert expected <= found_
+    swapped = [f for f in seed_002_content if f.excerpt == "物资验收合格率"]
+    assert [f.line for f in swapped] == [616]
+    assert "≥98%" in swapped[0].message
+
+
+def test_seed_002_has_no_empty_value_or_percent_out_of_range(
+    seed_002_content: list[Finding],
+) -> None:
+    assert not [f for f in seed_002_content if f.rule in ("empty-value", "percent-out-of-range")]
+
+
+def test_seed_001_real_content_defects_are_found(seed_001: Document) -> None:
+    findings = lint(seed_001, select=CONTENT_RULES)
+    assert by_rule(findings) == {
+        "value-restates-name": 18,
+        "not-quantified": 3,
+        "value-type-mismatch": 1,
+    }
+    [restated] = [f for f in findings if f.line == 12 and f.clause == 1]
+    assert (restated.rule, restated.excerpt) == ("value-restates-name", "一次性创业资助人数")
+    [mismatch] = [f for f in findings if f.rule == "value-type-mismatch"]
+    assert (mismatch.line, mismatch.project) == (28, "购置经费")
+    assert mismatch.excerpt == "完成年度任务数量的设备置换，数量为24台"
+
+
+def test_seed_004_has_no_content_findings(seed_004: Document) -> None:
+    assert lint(seed_004, select=CONTENT_RULES) == []

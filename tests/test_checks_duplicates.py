@@ -1,0 +1,246 @@
+"""Duplicates: a clause, an indicator, a text or a project written twice.
+Clauses are copied from the seeds (line numbers given)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from audit.engine import Finding
+from audit.model import Document
+from tests.conftest import lint, project_row, tsv_table
+
+DUPLICATE_RULES = ("duplicate-clause", "duplicate-indicator", "duplicate-text", "duplicate-project")
+FIRST_ROW = 9
+GOAL = "保障项目顺利实施。"
+
+
+def found(
+    indicators: str, rule: str, name: str = "机构运行辅助经费", goal: str = GOAL
+) -> list[Finding]:
+    return lint(tsv_table([project_row(name, indicators, goal=goal)]), select=[rule])
+
+
+# --------------------------------------------------------------------------
+# duplicate-clause
+
+ACCEPTED = "1、1-产出指标；12-质量指标；验收合格率；实施周期指标值:100%；年度指标值:100%。"
+
+
+def test_duplicate_clause_reports_the_repeated_clause() -> None:
+    repeated = ACCEPTED.replace("1、", "2、", 1)
+    text = tsv_table([project_row("购置经费", ACCEPTED + repeated)])
+    [finding] = lint(text, select=["duplicate-clause"])
+    assert (finding.rule, finding.severity, finding.field) == (
+        "duplicate-clause",
+        "warning",
+        "clause",
+    )
+    assert (finding.clause, finding.excerpt) == (2, repeated)
+    row = text.split("\n")[FIRST_ROW - 1]
+    assert finding.column == row.index("2、1-产出指标") + 1
+    assert "与第1条完全相同" in finding.message
+
+
+def test_duplicate_clause_ignores_spaces_and_the_clause_number() -> None:
+    repeated = "2、1-产出指标；12-质量指标；验收合格率 ；实施周期指标值: 100%；年度指标值:100%。"
+    assert len(found(ACCEPTED + repeated, "duplicate-clause")) == 1
+
+
+def test_duplicate_clause_needs_the_same_categories_and_values() -> None:
+    other_category = (
+        "2、1-产出指标；13-时效指标；验收合格率；实施周期指标值:100%；年度指标值:100%。"
+    )
+    other_value = "2、1-产出指标；12-质量指标；验收合格率；实施周期指标值:100%；年度指标值:95%。"
+    assert found(ACCEPTED + other_category, "duplicate-clause") == []
+    assert found(ACCEPTED + other_value, "duplicate-clause") == []
+
+
+# --------------------------------------------------------------------------
+# duplicate-indicator
+
+# Seed 002 line 298, clauses 6 and 7.
+TIMELINESS = (
+    "6、1-产出指标；13-时效指标；工程时效；实施周期指标值:按期完成结算评审；年度指标值:2023年6月前。"
+    "7、1-产出指标；13-时效指标；工程时效；实施周期指标值:按期完成结算评审；年度指标值:2023年6月前完成。"
+)
+
+
+def test_duplicate_indicator_reports_a_name_used_twice_with_other_values() -> None:
+    text = tsv_table([project_row("广州市干部疗养院门诊综合楼工程", TIMELINESS)])
+    [finding] = lint(text, select=["duplicate-indicator"])
+    assert (finding.severity, finding.field, finding.clause) == ("warning", "indicator", 7)
+    assert finding.excerpt == "工程时效"
+    row = text.split("\n")[FIRST_ROW - 1]
+    assert finding.column == row.index("工程时效", row.index("7、")) + 1
+    assert "第6条和第7条" in finding.message
+
+
+def test_duplicate_indicator_leaves_identical_clauses_to_duplicate_clause() -> None:
+    repeated = ACCEPTED.replace("1、", "2、", 1)
+    assert found(ACCEPTED + repeated, "duplicate-indicator") == []
+
+
+def test_duplicate_indicator_reports_the_same_clause_under_another_category() -> None:
+    other = "2、1-产出指标；13-时效指标；验收合格率；实施周期指标值:100%；年度指标值:100%。"
+    [finding] = found(ACCEPTED + other, "duplicate-indicator")
+    assert "不同类别" in finding.message
+
+
+def test_duplicate_indicator_ignores_similar_names() -> None:
+    # Seed 002 line 782, clauses 2 and 3.
+    indicators = (
+        "2、3-满意度指标；31-服务对象满意度；物业服务对象满意度；实施周期指标值:≥85%；年度指标值:≥85%。"
+        "3、3-满意度指标；31-服务对象满意度；服务对象满意度；实施周期指标值:≥90%；年度指标值:≥90%。"
+    )
+    assert found(indicators, "duplicate-indicator") == []
+
+
+# --------------------------------------------------------------------------
+# duplicate-text
+
+# Seed 002 line 143: the goal pasted as the values of clause 2.
+STUDY_GOAL = (
+    "为加快实施“广聚英才”计划，通过对留学人才创业、高层次留学人员提供配套资助，"
+    "支持一批留学人员来穗创业创新，助推粤港澳大湾区高水平人才高地建设。"
+)
+STUDY_VALUE = (
+    "通过对留学人才创业、高层次留学人员提供配套资助，支持一批留学人员来穗创业创新，"
+    "助推粤港澳大湾区高水平人才高地建设"
+)
+
+
+def test_duplicate_text_reports_the_goal_pasted_as_a_value_once() -> None:
+    indicators = (
+        f"2、2-效益指标；22-社会效益；集聚一批优秀拔尖青年人才；实施周期指标值:{STUDY_VALUE}；"
+        f"年度指标值:{STUDY_VALUE}；年度指标值:{STUDY_VALUE}。"
+    )
+    text = tsv_table(
+        [project_row("局本级配套人社部留学人员引智项目经费", indicators, goal=STUDY_GOAL)]
+    )
+    [finding] = lint(text, select=["duplicate-text"])
+    assert (finding.severity, finding.field, finding.excerpt) == ("warning", "period", STUDY_VALUE)
+    row = text.split("\n")[FIRST_ROW - 1]
+    assert finding.column == row.index("实施周期指标值:通过") + 9
+    assert "照抄了绩效目标" in finding.message
+
+
+def test_duplicate_text_ignores_a_target_the_goal_also_states() -> None:
+    goal = "确保校园教学设施完好率达到98%以上，为师生提供良好环境。"
+    indicators = "1、1-产出指标；12-质量指标；教学设施完好率；实施周期指标值:校园教学设施完好率达到98%以上；年度指标值:98%以上。"
+    assert found(indicators, "duplicate-text", goal=goal) == []
+
+
+def test_duplicate_text_reports_the_project_name_as_the_indicator_name() -> None:
+    indicators = (
+        "1、1-产出指标；11-数量指标；业务用房物业管理费；实施周期指标值:≥1项；年度指标值:≥1项。"
+    )
+    [finding] = found(indicators, "duplicate-text", name="业务用房物业管理费")
+    assert (finding.field, finding.excerpt) == ("indicator", "业务用房物业管理费")
+    assert "就是项目名称" in finding.message
+
+
+def test_duplicate_text_reports_a_value_shared_across_categories() -> None:
+    # Seed 002 line 168, clauses 2 to 4: one text as the period value of three indicators.
+    indicators = (
+        "2、1-产出指标；11-数量指标；发放书刊到率；实施周期指标值:民办技工学校党支部书记；年度指标值:100%。"
+        "3、1-产出指标；12-质量指标；培训考核及格率；实施周期指标值:民办技工学校党支部书记；年度指标值:100%。"
+        "4、2-效益指标；22-社会效益；对民办技校教育管理起促进作用；实施周期指标值:民办技工学校党支部书记；"
+        "年度指标值:非量化指标。"
+    )
+    findings = found(indicators, "duplicate-text", name="市属行业党委工作经费")
+    assert [(f.clause, f.field, f.excerpt) for f in findings] == [
+        (3, "period", "民办技工学校党支部书记"),
+        (4, "period", "民办技工学校党支部书记"),
+    ]
+    assert "与第2条「发放书刊到率」" in findings[0].message
+
+
+def test_duplicate_text_ignores_period_equal_to_annual_and_generic_values() -> None:
+    indicators = (
+        "1、1-产出指标；12-质量指标；验收合格率；实施周期指标值:100%；年度指标值:100%。"
+        "2、1-产出指标；13-时效指标；设备采购及时率；实施周期指标值:100%；年度指标值:100%。"
+        "3、1-产出指标；11-数量指标；项目支付个数；实施周期指标值:不少于4个项目；年度指标值:不少于4个项目。"
+        "4、2-效益指标；21-经济效益；投入运行项目个数；实施周期指标值:不少于4个项目；年度指标值:不少于4个项目。"
+    )
+    assert found(indicators, "duplicate-text") == []
+
+
+def test_duplicate_text_ignores_a_shared_reference_target_in_one_category() -> None:
+    # Seed 001 line 12, clauses 4 and 5.
+    indicators = (
+        "4、2-效益指标；22-社会效益；促进就业人数；实施周期指标值:完成当年市下达任务；年度指标值:完成当年市下达任务。"
+        "5、2-效益指标；22-社会效益；城镇新增就业人数；实施周期指标值:完成当年市下达任务；年度指标值:完成当年市下达任务。"
+    )
+    assert found(indicators, "duplicate-text") == []
+
+
+# --------------------------------------------------------------------------
+# duplicate-project
+
+CLAUSE = (
+    "1、2-效益指标；22-社会效益；安装后设备使用率；实施周期指标值:98%或以上；年度指标值:98%或以上。"
+)
+
+
+def test_duplicate_project_with_the_same_amounts_is_an_error() -> None:
+    rows = [
+        project_row("工作经费", CLAUSE, amount="20.00"),
+        project_row("工作经费", CLAUSE, amount="20.00"),
+    ]
+    [finding] = lint(tsv_table(rows), select=["duplicate-project"])
+    assert (finding.severity, finding.field, finding.excerpt) == ("error", "name", "工作经费")
+    assert (finding.line, finding.column) == (FIRST_ROW + 1, 1)
+    assert f"第{FIRST_ROW}行" in finding.message
+
+
+def test_duplicate_project_with_other_amounts_is_a_warning() -> None:
+    rows = [
+        project_row("工作经费", CLAUSE, amount="20.00"),
+        project_row("工作经费", CLAUSE, amount="35.00"),
+    ]
+    [finding] = lint(tsv_table(rows), select=["duplicate-project"])
+    assert finding.severity == "warning"
+    assert "金额不同" in finding.message
+
+
+def test_duplicate_project_tells_districts_apart() -> None:
+    # Seed 002 lines 12 and 13.
+    rows = [
+        project_row("市就业补助资金（越秀区）", CLAUSE),
+        project_row("市就业补助资金（海珠区）", CLAUSE),
+    ]
+    assert lint(tsv_table(rows), select=["duplicate-project"]) == []
+
+
+# --------------------------------------------------------------------------
+# The seeds
+
+
+@pytest.fixture(scope="module")
+def seed_002_duplicates(seed_002: Document) -> list[Finding]:
+    return lint(seed_002, select=DUPLICATE_RULES)
+
+
+def test_seed_002_finding_counts_are_pinned(seed_002_duplicates: list[Finding]) -> None:
+    assert Counter(f.rule for f in seed_002_duplicates) == {
+        "duplicate-text": 4,
+        "duplicate-indicator": 1,
+    }
+
+
+def test_seed_002_real_duplicates_are_found(seed_002_duplicates: list[Finding]) -> None:
+    found_ = {(f.rule, f.line, f.clause, f.field) for f in seed_002_duplicates}
+    assert ("duplicate-text", 143, 2, "period") in found_  # the goal as a value
+    assert ("duplicate-indicator", 298, 7, "indicator") in found_  # 工程时效 twice
+    # Line 143's repeated 年度指标值 is repeated-field's: one finding for the clause.
+    assert len([f for f in seed_002_duplicates if f.line == 143]) == 1
+
+
+def test_seed_001_and_004_findings(seed_001: Document, seed_004: Document) -> None:
+    findings = lint(seed_001, select=DUPLICATE_RULES)
+    assert [(f.rule, f.line, f.clause, f.excerpt) for f in findings] == [
+        ("duplicate-text", 23, 6, "100%按文件标准发放")
+    ]
+    assert lint(seed_004, select=DUPLICATE_RULES) == []

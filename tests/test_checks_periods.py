@@ -1,0 +1,222 @@
+"""Annual versus period values: units, directions, an annual target above the
+period's, one-year and multi-year projects, the same target written twice.
+Clauses are copied from the seeds (line numbers given)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from audit.engine import Finding
+from audit.model import Document
+from tests.conftest import lint, project_row, tsv_table
+
+RULE = "annual-period-mismatch"
+FIRST_ROW = 9
+
+
+def found(
+    indicators: str, name: str = "机构运行辅助经费", goal: str = "保障项目顺利实施。"
+) -> list[Finding]:
+    return lint(tsv_table([project_row(name, indicators, goal=goal)]), select=[RULE])
+
+
+def clause(name: str, period: str, annual: str, category: str = "1-产出指标；11-数量指标") -> str:
+    return f"1、{category}；{name}；实施周期指标值:{period}；年度指标值:{annual}。"
+
+
+def summary(findings: list[Finding]) -> list[tuple[str, str | None]]:
+    return [(f.severity, f.excerpt) for f in findings]
+
+
+# --------------------------------------------------------------------------
+# Disagreements that are errors whatever the project's span
+
+
+def test_different_units_are_an_error() -> None:
+    # Seed 002 line 601, clause 9.
+    indicators = clause(
+        "服务对象满意度", "≥90%", "全年平均不低于90分", "3-满意度指标；31-服务对象满意度"
+    )
+    [finding] = found(indicators)
+    assert (finding.rule, finding.severity, finding.field) == (RULE, "error", "annual")
+    assert finding.excerpt == "全年平均不低于90分"
+    assert "单位不同（分 与 %）" in finding.message
+
+
+def test_magnitudes_are_read_before_units_are_compared() -> None:
+    [finding] = found(clause("城镇新增就业人数", "1.85万人", "18500人"))
+    assert (finding.severity, finding.excerpt) == ("info", "18500人")
+
+
+def test_opposite_comparators_are_an_error() -> None:
+    [finding] = found(clause("有效投诉次数", "≤3次", "≥3次"))
+    assert finding.severity == "error"
+    assert "方向相反" in finding.message
+
+
+def test_an_annual_count_above_the_period_is_an_error() -> None:
+    # Seed 002 line 680, clause 2 (a contract's final payment: no span known).
+    findings = found(
+        clause("系统用户数(个)", "≥20000", "21473", "2-效益指标；22-社会效益"),
+        name="数据中心扩大失业保险基金支出范围用于劳动保障信息化建设合同尾款项目",
+    )
+    assert summary(findings) == [("error", "21473")]
+    assert "超过" in findings[0].message
+
+
+def test_an_annual_count_above_the_period_is_an_error_in_a_multi_year_project() -> None:
+    findings = found(clause("培训人次", "≥200人次", "≥300人次"), name="2024-2025年技能培训项目")
+    assert summary(findings) == [("error", "≥300人次")]
+
+
+def test_a_period_value_for_half_a_year_is_an_error() -> None:
+    # Seed 002 line 615, clause 4.
+    indicators = clause(
+        "劳动人事争议仲裁结案率", "上半年≥60%", "全年≥95%", "1-产出指标；13-时效指标"
+    )
+    [finding] = found(indicators, name="仲裁院劳动人事争议仲裁委员会办案补助")
+    assert (finding.severity, finding.excerpt) == ("error", "全年≥95%")
+    assert "只是上半年的目标" in finding.message
+
+
+# --------------------------------------------------------------------------
+# One-year, multi-year and unknown spans
+
+
+def test_different_targets_in_a_one_year_project_are_an_error() -> None:
+    # Seed 002 line 690, clause 4: a project dated in the budget year (2024).
+    name = "广州市人社数据中心2024年社保和劳监业务应用系统升级改造项目"
+    text = tsv_table(
+        [project_row(name, clause("系统用户数(个)", "≥100", "≥10", "2-效益指标；22-社会效益"))]
+    )
+    [finding] = lint(text, select=[RULE])
+    assert (finding.severity, finding.field, finding.excerpt) == ("error", "annual", "≥10")
+    row = text.split("\n")[FIRST_ROW - 1]
+    assert (finding.line, finding.column) == (FIRST_ROW, row.index("年度指标值:≥10") + 7)
+    assert "单年度项目" in finding.message
+
+
+@pytest.mark.parametrize(
+    "name, goal",
+    [
+        ("广州市技师学院2023年-2024年信息化运维项目", "保障信息系统正常运行。"),
+        ("广州市技师学院2024年-2025年信息化运维项目", "保障信息系统正常运行。"),
+        ("信息化运维项目", "2023年至2025年对全院信息系统进行运维。"),
+        ("广州市技师学院2023-2024年信息化运维项目", "保障信息系统正常运行。"),
+        # Seed 002 line 659: a project dated before the budget year carries on.
+        ("广州市人社数据中心2023年六个信息系统升级改造项目", "升级改造六个信息系统。"),
+    ],
+)
+def test_a_multi_year_project_may_have_a_smaller_annual_share(name: str, goal: str) -> None:
+    indicators = (
+        "1、1-产出指标；12-质量指标；系统验收合格率；实施周期指标值:100%；年度指标值:60%。"
+        "2、2-效益指标；22-社会效益；试运行正常运作率；实施周期指标值:90%或以上；年度指标值:60%或以上。"
+        "3、1-产出指标；11-数量指标；新增工位数量；实施周期指标值:不低于170个；年度指标值:不低于85个。"
+    )
+    assert found(indicators, name=name, goal=goal) == []
+
+
+def test_a_smaller_annual_target_without_a_known_span_is_a_warning() -> None:
+    # Seed 002 line 565, clause 2.
+    findings = found(
+        clause("新增工位数量", "不低于170个", "不低于85个"),
+        name="市公用技师学院智慧交通系专业建设项目",
+    )
+    assert summary(findings) == [("warning", "不低于85个")]
+    assert "写明实施期" in findings[0].message
+
+
+def test_a_range_is_compared_by_its_bounds() -> None:
+    # Seed 002 line 576, clause 4.
+    findings = found(clause("培养教师师资队伍", "10-15人师资队伍", "8人师资队伍"))
+    assert summary(findings) == [("warning", "8人师资队伍")]
+    assert found(clause("培养教师师资队伍", "10-15人", "12人")) == []
+
+
+# --------------------------------------------------------------------------
+# The same target, and what is left to other rules
+
+
+@pytest.mark.parametrize(
+    "period, annual",
+    [("95%", "95%或以上"), ("≥95%", "不低于95%"), ("90%", "年度满意率达90%以上")],
+)
+def test_the_same_target_written_differently_is_info(period: str, annual: str) -> None:
+    findings = found(clause("设备使用满意率", period, annual, "2-效益指标；24-可持续影响"))
+    assert summary(findings) == [("info", annual)]
+    assert "同一目标的不同写法" in findings[0].message
+
+
+def test_identical_values_are_not_reported() -> None:
+    assert found(clause("补贴发放准确率", "≥98%", "≥98%")) == []
+    assert found(clause("补贴发放准确率", "≥98%", "≥ 98%")) == []
+
+
+def test_a_value_that_restates_the_name_is_left_to_value_restates_name() -> None:
+    # Seed 002 line 601, clause 2.
+    assert found(clause("响应及时率", "响应及时率", "不低于95%", "1-产出指标；13-时效指标")) == []
+
+
+def test_a_rate_against_a_count_is_left_to_value_type_mismatch() -> None:
+    # Seed 001 line 28, clause 1.
+    indicators = clause("完成数量率", "100%", "完成年度任务数量的设备置换，数量为24台")
+    assert found(indicators, name="购置经费") == []
+
+
+def test_values_with_several_figures_are_not_compared() -> None:
+    # Seed 002 line 588, clause 4.
+    indicators = clause(
+        "对外交流与培训次数", "出国培训、交流学习人数2人次", "出国培训1人次，观摩交流学习1人次"
+    )
+    assert found(indicators, name="工作经费") == []
+
+
+def test_values_without_a_number_are_not_compared() -> None:
+    # Seed 002 line 524, clause 2.
+    indicators = clause("功能访问量", "达到预期目标", "≥10万次", "2-效益指标；24-可持续影响")
+    assert found(indicators) == []
+
+
+def test_dates_are_compared() -> None:
+    later = clause("项目完成时间", "2024年6月30日前", "2024年11月30日前", "1-产出指标；13-时效指标")
+    assert summary(found(later)) == [("error", "2024年11月30日前")]
+    same = clause(
+        "项目完成时间", "2024年11月30日前", "2024年11月30日前完成", "1-产出指标；13-时效指标"
+    )
+    assert summary(found(same)) == [("info", "2024年11月30日前完成")]
+
+
+# --------------------------------------------------------------------------
+# The seeds
+
+
+@pytest.fixture(scope="module")
+def seed_002_periods(seed_002: Document) -> list[Finding]:
+    return lint(seed_002, select=[RULE])
+
+
+def test_seed_002_finding_counts_are_pinned(seed_002_periods: list[Finding]) -> None:
+    assert Counter(f.severity for f in seed_002_periods) == {"error": 10, "warning": 7, "info": 13}
+
+
+def test_seed_002_real_period_defects_are_found(seed_002_periods: list[Finding]) -> None:
+    found_ = {(f.line, f.severity, f.excerpt) for f in seed_002_periods}
+    assert (690, "error", "≥10") in found_  # ≥100 against ≥10, a 2024 project
+    assert (680, "error", "21473") in found_  # above ≥20000
+    assert (601, "error", "全年平均不低于90分") in found_  # % against 分
+    assert (615, "error", "全年≥95%") in found_  # 上半年≥60%
+    assert (157, "info", "95%或以上") in found_
+
+
+def test_seed_002_multi_year_shares_are_not_reported(seed_002_periods: list[Finding]) -> None:
+    # Line 659: 广州市人社数据中心2023年六个信息系统升级改造项目, 100% against 60%.
+    assert not [f for f in seed_002_periods if f.line == 659 and f.severity != "info"]
+
+
+def test_seed_001_and_004_findings(seed_001: Document, seed_004: Document) -> None:
+    findings = lint(seed_001, select=[RULE])
+    assert Counter(f.severity for f in findings) == {"info": 6, "warning": 1}
+    assert not [f for f in findings if f.line == 28 and f.clause == 1]
+    assert lint(seed_004, select=[RULE]) == []
