@@ -30,9 +30,8 @@ and unknown rule ids are errors, never silently ignored.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from audit.engine import SEVERITIES, Finding, Option, RuleSpec, Severity, load_rules, matches
 from audit.resources import resource
@@ -62,13 +61,15 @@ class ConfigError(Exception):
 # YAML with line numbers
 
 
-@dataclass(slots=True)
 class _Doc:
     """A loaded YAML file: its data and the line of every key path."""
 
-    path: str
-    data: Any
-    lines: dict[tuple[Any, ...], int]
+    __slots__ = ("data", "lines", "path")
+
+    def __init__(self, path: str, data: Any, lines: dict[tuple[Any, ...], int]) -> None:
+        self.path = path
+        self.data = data
+        self.lines = lines
 
     def line(self, *path: Any) -> int | None:
         while path:
@@ -136,15 +137,18 @@ def _convert(
 # The configuration
 
 
-@dataclass(slots=True)
 class RuleSetting:
-    enabled: bool
-    severity: Severity
-    options: dict[str, Any]
+    """A rule's setting in the configuration in effect."""
+
+    __slots__ = ("enabled", "options", "severity")
+
+    def __init__(self, enabled: bool, severity: Severity, options: dict[str, Any]) -> None:
+        self.enabled = enabled
+        self.severity = severity
+        self.options = options
 
 
-@dataclass(slots=True)
-class Ignore:
+class Ignore(NamedTuple):
     rule: str | None = None
     unit: str | None = None
     project: str | None = None
@@ -166,20 +170,35 @@ def _file_matches(pattern: str, path: str) -> bool:
     return fnmatchcase(normal, pattern) or fnmatchcase(Path(normal).name, pattern)
 
 
-@dataclass(slots=True)
 class Config:
-    path: str | None = None
-    """The project config file in effect, if any."""
-    sources: list[str] = field(default_factory=list)
-    lang: str = "zh"
-    rules: dict[str, RuleSetting] = field(default_factory=dict)
-    custom: dict[str, RuleSpec] = field(default_factory=dict)
-    ignores: list[Ignore] = field(default_factory=list)
-    taxonomy: Taxonomy = field(default_factory=Taxonomy)
-    select: set[str] | None = None
-    deselect: set[str] = field(default_factory=set)
-    grading: Any = None
-    """Grade weights and thresholds (``audit.grading``), None until set."""
+    """The configuration in effect: profiles and project file merged."""
+
+    __slots__ = (
+        "custom",
+        "deselect",
+        "grading",
+        "ignores",
+        "lang",
+        "path",
+        "rules",
+        "select",
+        "sources",
+        "taxonomy",
+    )
+
+    def __init__(self, path: str | None = None) -> None:
+        self.path = path
+        """The project config file in effect, if any."""
+        self.sources: list[str] = []
+        self.lang = "zh"
+        self.rules: dict[str, RuleSetting] = {}
+        self.custom: dict[str, RuleSpec] = {}
+        self.ignores: list[Ignore] = []
+        self.taxonomy = Taxonomy()
+        self.select: set[str] | None = None
+        self.deselect: set[str] = set()
+        self.grading: Any = None
+        """Grade weights and thresholds (``audit.grading``), None until set."""
 
     def specs(self) -> dict[str, RuleSpec]:
         return {**load_rules(), **self.custom}

@@ -13,8 +13,7 @@ from __future__ import annotations
 import fnmatch
 import importlib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from audit.model import Clause, Document, Project, Span, Unit
 
@@ -32,7 +31,6 @@ Scope = Literal["document", "unit", "project", "clause"]
 # What rules yield, and what the engine reports
 
 
-@dataclass(slots=True)
 class Problem:
     """One problem a rule found.
 
@@ -42,22 +40,38 @@ class Problem:
     checked. ``excerpt`` is the exact text the problem points at.
     """
 
-    span: Span | None
-    key: str = "default"
-    args: dict[str, Any] = field(default_factory=dict)
-    field: str | None = None
-    excerpt: str | None = None
-    clause: int | None = None
-    severity: Severity | None = None
-    unit: Unit | None = None
-    """The unit the problem belongs to, for a document-scope rule that
-    reports on units or projects; by default the unit being checked."""
-    project: Project | None = None
-    """Likewise the project; setting it implies its unit must be set too."""
+    __slots__ = ("args", "clause", "excerpt", "field", "key", "project", "severity", "span", "unit")
+
+    def __init__(
+        self,
+        span: Span | None,
+        key: str = "default",
+        args: dict[str, Any] | None = None,
+        field: str | None = None,
+        excerpt: str | None = None,
+        clause: int | None = None,
+        severity: Severity | None = None,
+        unit: Unit | None = None,
+        project: Project | None = None,
+    ) -> None:
+        self.span = span
+        self.key = key
+        self.args: dict[str, Any] = {} if args is None else args
+        self.field = field
+        self.excerpt = excerpt
+        self.clause = clause
+        self.severity = severity
+        self.unit = unit
+        """The unit the problem belongs to, for a document-scope rule that
+        reports on units or projects; by default the unit being checked."""
+        self.project = project
+        """Likewise the project; setting it implies its unit is set too."""
+
+    def __repr__(self) -> str:
+        return f"Problem({self.key!r}, {self.span!r}, excerpt={self.excerpt!r})"
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
     rule: str
     severity: Severity
     message: str
@@ -94,8 +108,7 @@ class Finding:
 # Rules and their options
 
 
-@dataclass(frozen=True, slots=True)
-class Option:
+class Option(NamedTuple):
     """One option of a rule: its type, default and a line of documentation.
 
     ``kind`` is ``bool``, ``int``, ``number``, ``str``, ``list[str]``,
@@ -107,8 +120,7 @@ class Option:
     doc: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class RuleSpec:
+class RuleSpec(NamedTuple):
     id: str
     severity: Severity
     scope: Scope
@@ -178,9 +190,11 @@ def rule(
 
 
 def _dedent(text: str) -> str:
-    import inspect
+    """A docstring without its indentation (like ``inspect.cleandoc``)."""
+    import textwrap
 
-    return inspect.cleandoc(text)
+    first, _, rest = text.strip("\n").partition("\n")
+    return (first.strip() + "\n" + textwrap.dedent(rest)).strip()
 
 
 def load_rules() -> dict[str, RuleSpec]:
@@ -198,20 +212,28 @@ def load_rules() -> dict[str, RuleSpec]:
 # Running
 
 
-@dataclass(slots=True)
 class Context:
     """What a rule may consult besides the node it checks."""
 
-    document: Document
-    options: dict[str, Any]
-    config: Config
-    unit: Unit | None = None
-    project: Project | None = None
-    clause: Clause | None = None
-    severity: Severity = "error"
-    """The configured severity of the rule being run."""
-    cache: dict[str, Any] = field(default_factory=dict)
-    """Per-document scratch space rules may share (e.g. a computed index)."""
+    __slots__ = ("cache", "clause", "config", "document", "options", "project", "severity", "unit")
+
+    def __init__(
+        self,
+        document: Document,
+        options: dict[str, Any],
+        config: Config,
+        cache: dict[str, Any] | None = None,
+    ) -> None:
+        self.document = document
+        self.options = options
+        self.config = config
+        self.unit: Unit | None = None
+        self.project: Project | None = None
+        self.clause: Clause | None = None
+        self.severity: Severity = "error"
+        """The configured severity of the rule being run."""
+        self.cache: dict[str, Any] = {} if cache is None else cache
+        """Per-document scratch space rules may share (e.g. a computed index)."""
 
     @property
     def taxonomy(self) -> Taxonomy:

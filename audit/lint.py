@@ -5,7 +5,6 @@ from __future__ import annotations
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from typing import Any
 
 from audit.config import Config
@@ -13,12 +12,22 @@ from audit.engine import SEVERITIES, SEVERITY_RANK, Finding, run
 from audit.model import Clause, Document
 
 
-@dataclass(slots=True)
 class FileResult:
-    path: str
-    document: Document | None = None
-    error: str | None = None
-    findings: list[Finding] = field(default_factory=list)
+    """One input: its document, or why it could not be read, and findings."""
+
+    __slots__ = ("document", "error", "findings", "path")
+
+    def __init__(
+        self,
+        path: str,
+        document: Document | None = None,
+        error: str | None = None,
+        findings: list[Finding] | None = None,
+    ) -> None:
+        self.path = path
+        self.document = document
+        self.error = error
+        self.findings: list[Finding] = [] if findings is None else findings
 
     @property
     def counts(self) -> dict[str, int]:
@@ -29,10 +38,14 @@ class FileResult:
         return {"units": len(self.document.units), "projects": len(projects), "clauses": clauses}
 
 
-@dataclass(slots=True)
 class LintResult:
-    files: list[FileResult]
-    timings: dict[str, float] = field(default_factory=dict)
+    """Every file of a run, with the time each stage took."""
+
+    __slots__ = ("files", "timings")
+
+    def __init__(self, files: list[FileResult], timings: dict[str, float] | None = None) -> None:
+        self.files = files
+        self.timings: dict[str, float] = {} if timings is None else timings
 
     @property
     def findings(self) -> list[Finding]:

@@ -6,28 +6,32 @@ in ``rules/taxonomy.yaml``; a profile chooses which schemes a table may use.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Level2:
+class Level2(NamedTuple):
     code: str
     name: str
     parent: str
 
 
-@dataclass(slots=True)
 class Taxonomy:
-    level1: dict[str, str] = field(default_factory=dict)
-    """level-1 code → name (a code may carry one name only)."""
-    level2: dict[str, Level2] = field(default_factory=dict)
-    aliases: dict[str, str] = field(default_factory=dict)
-    kinds: dict[str, str] = field(default_factory=dict)
-    level1_names: dict[str, set[str]] = field(default_factory=dict)
-    """level-1 name → the codes it has in the schemes in use."""
-    level2_names: dict[str, set[str]] = field(default_factory=dict)
-    schemes: tuple[str, ...] = ()
+    """Categories by code and name, aliases, and what each level-2 measures."""
+
+    __slots__ = ("aliases", "kinds", "level1", "level1_names", "level2", "level2_names", "schemes")
+
+    def __init__(
+        self, aliases: dict[str, str] | None = None, kinds: dict[str, str] | None = None
+    ) -> None:
+        self.level1: dict[str, str] = {}
+        """level-1 code → name (a code may carry one name only)."""
+        self.level2: dict[str, Level2] = {}
+        self.aliases: dict[str, str] = aliases or {}
+        self.kinds: dict[str, str] = kinds or {}
+        self.level1_names: dict[str, set[str]] = {}
+        """level-1 name → the codes it has in the schemes in use."""
+        self.level2_names: dict[str, set[str]] = {}
+        self.schemes: tuple[str, ...] = ()
 
     @classmethod
     def from_data(cls, data: dict[str, Any], use: list[str]) -> Taxonomy:

@@ -158,7 +158,14 @@ def parse_error(ctx: Context, project: Project) -> Iterator[Problem]:
         else:
             key = "other"
             args["detail"] = error.message
-        yield Problem(error.at, key, args, field="indicators", excerpt=excerpt, clause=error.number)
+        yield Problem(
+            error.at or error.span,
+            key,
+            args,
+            field="indicators",
+            excerpt=excerpt,
+            clause=error.number,
+        )
 
 
 # --------------------------------------------------------------------------

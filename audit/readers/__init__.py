@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from audit.model import Document, Layout, Row, Source
@@ -17,13 +16,17 @@ from audit.readers.decode import MAX_BYTES, ReadError, decode
 __all__ = ["ReadError", "Table", "detect_layout", "read_document", "read_path", "read_text"]
 
 
-@dataclass(slots=True)
 class Table:
     """What a layout reader found: rows in order, and the table's heading."""
 
-    rows: list[Row]
-    title: str | None = None
-    organization: str | None = None
+    __slots__ = ("organization", "rows", "title")
+
+    def __init__(
+        self, rows: list[Row], title: str | None = None, organization: str | None = None
+    ) -> None:
+        self.rows = rows
+        self.title = title
+        self.organization = organization
 
 
 _HEADER_WORDS = re.compile(r"项目名称|总计|财政拨款|财政专户|其他资金|绩效目标|绩效指标")
