@@ -83,7 +83,7 @@ class _Doc:
         return ConfigError(self.path, self.line(*path), key, message)
 
 
-def _load_yaml(path: Path) -> _Doc:
+def load_yaml(path: Path) -> _Doc:
     import yaml
 
     name = str(path)
@@ -277,7 +277,7 @@ class _Builder:
         key = str(path.resolve())
         if key in chain:
             raise ConfigError(str(path), None, "extends", "circular extends")
-        doc = _load_yaml(path)
+        doc = load_yaml(path)
         data = doc.data
         if data is None:
             data = {}
@@ -410,7 +410,7 @@ class _Builder:
             self.config.ignores.append(Ignore(**entry))
 
     def _finish(self, doc: _Doc) -> None:
-        tax_doc = _load_yaml(self.taxonomy_file)
+        tax_doc = load_yaml(self.taxonomy_file)
         data = tax_doc.data
         if not isinstance(data, dict) or not isinstance(data.get("schemes"), dict):
             raise tax_doc.error(("schemes",), "a taxonomy needs a 'schemes' mapping")

@@ -198,14 +198,27 @@ def _dedent(text: str) -> str:
 
 
 def load_rules() -> dict[str, RuleSpec]:
-    """Import the rule modules once; return the registry."""
-    for name in RULE_MODULES:
-        try:
-            importlib.import_module(name)
-        except ModuleNotFoundError as missing:
-            if missing.name != name:
-                raise
+    """Import the rule modules once; return the registry in a fixed order:
+    by module as listed in ``RULE_MODULES``, then as defined in the module,
+    whatever imported a module first (reports and SARIF rule indexes rely on
+    the order)."""
+    global _loaded
+    if not _loaded:
+        for name in RULE_MODULES:
+            try:
+                importlib.import_module(name)
+            except ModuleNotFoundError as missing:
+                if missing.name != name:
+                    raise
+        position = {name: index for index, name in enumerate(RULE_MODULES)}
+        ordered = sorted(REGISTRY.items(), key=lambda item: position.get(item[1].module, 99))
+        REGISTRY.clear()
+        REGISTRY.update(ordered)
+        _loaded = True
     return REGISTRY
+
+
+_loaded = False
 
 
 # --------------------------------------------------------------------------

@@ -1,17 +1,29 @@
-"""``--format json``: exactly one JSON object, the contract CI scripts read."""
+"""``--format json``: exactly one JSON object, the contract CI scripts read.
+
+Version 1 keeps ``version``, ``tool``, ``files``, ``findings`` and ``summary``
+as they are; the grades (:mod:`audit.grading`) are added: ``projects`` (the
+grade of each project), ``grade`` and ``score`` in each file entry (the
+table's grade), and ``summary.grades`` (how many projects have each grade).
+"""
 
 from __future__ import annotations
 
 import json
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from audit import __version__
+from audit.grading import grade_report
 from audit.lint import LintResult
 
+if TYPE_CHECKING:
+    from audit.config import Config
 
-def report_dict(result: LintResult) -> dict[str, Any]:
+
+def report_dict(result: LintResult, config: Config | None = None) -> dict[str, Any]:
+    """The report; ``config`` gives the grading (the shipped defaults when None)."""
+    grades = grade_report(result, config)
     files = []
-    for file_result in result.files:
+    for file_result, table in zip(result.files, grades["tables"], strict=True):
         document = file_result.document
         files.append(
             {
@@ -20,17 +32,33 @@ def report_dict(result: LintResult) -> dict[str, Any]:
                 "encoding": None if document is None else document.source.encoding,
                 **file_result.counts,
                 "error": file_result.error,
+                "grade": table["grade"],
+                "score": table["score"],
             }
         )
+    summary = result.summary()
+    summary["grades"] = grades["grades"]
     return {
         "version": 1,
         "tool": {"name": "indicator-audit", "version": __version__},
         "files": files,
         "findings": [finding.as_dict() for finding in result.findings],
-        "summary": result.summary(),
+        "summary": summary,
+        "projects": [
+            {
+                "file": project["file"],
+                "unit": project["unit"],
+                "project": project["project"],
+                "line": project["line"],
+                "grade": project["grade"],
+                "score": project["score"],
+                "counts": project["counts"],
+            }
+            for project in grades["projects"]
+        ],
     }
 
 
-def render(result: LintResult, out: TextIO, **_: Any) -> None:
-    json.dump(report_dict(result), out, ensure_ascii=False, indent=2)
+def render(result: LintResult, out: TextIO, config: Config | None = None, **_: Any) -> None:
+    json.dump(report_dict(result, config), out, ensure_ascii=False, indent=2)
     out.write("\n")

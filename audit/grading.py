@@ -1,0 +1,409 @@
+"""Grades: 优 / 良 / 中 / 差 for each project and each table, from its findings.
+
+Reviewers sum up a table the way they sum up a submission: a grade per
+project. The grade is computed from the project's findings with weights and
+thresholds configured under ``grading:`` in a profile::
+
+    grading:
+      weights:            # points a finding takes off a score of 100, by severity
+        error: 25
+        warning: 5
+        info: 0
+      rules: {}           # points by rule id, instead of by severity (e.g. clause-numbering: 2)
+      thresholds:         # the lowest score of each grade; below 中's it is 差
+        优: 100
+        良: 85
+        中: 60
+      caps:               # the best grade a project with a finding of this severity or rule can get
+        error: 中
+        parse-error: 差
+        missing-goal: 差
+
+The defaults live in one place: the ``grading:`` block of the shipped
+``rules/default.yaml``. :func:`default_grading` reads it (validated like any
+profile) and is what a profile that does not extend ``default`` starts from,
+so a profile only names what it changes.
+
+With the defaults a reviewer's intuitions hold:
+
+* no findings, or only info findings → 优. Info findings are advice (a
+  rounding difference, a short goal, a vague deadline) and never lower a
+  grade: their weight is 0;
+* one to three warnings → 良; four to eight → 中; nine or more → 差;
+* one error → 中 (any error caps the grade at 中); an error and four
+  warnings, or two errors → 差;
+* a clause the parser cannot read (``parse-error``) or a project without a
+  goal (``missing-goal``) → 差.
+
+A table's score is the mean of its projects' scores less the weights of the
+findings that belong to no project (a unit subtotal, the grand total), and is
+capped by those findings; a file that could not be read is 差.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from itertools import pairwise
+from typing import TYPE_CHECKING, Any
+
+from audit.engine import SEVERITIES, Finding, load_rules
+from audit.model import Project, Text
+
+if TYPE_CHECKING:
+    from audit.config import Config
+    from audit.lint import FileResult, LintResult
+
+GRADES: tuple[str, ...] = ("优", "良", "中", "差")
+"""The grades, best first. 差 has no threshold: it is every score below 中's."""
+TOP_SCORE = 100
+GRADING_KEYS: tuple[str, ...] = ("weights", "rules", "thresholds", "caps")
+
+
+@dataclass(frozen=True, slots=True)
+class Grading:
+    """Weights, thresholds and caps (see the module's documentation)."""
+
+    weights: Mapping[str, float] = field(default_factory=dict)
+    """Points a finding takes off, by severity."""
+    rules: Mapping[str, float] = field(default_factory=dict)
+    """Points a finding takes off, by rule id (wins over ``weights``)."""
+    thresholds: Mapping[str, float] = field(default_factory=dict)
+    """The lowest score of 优, 良 and 中."""
+    caps: Mapping[str, str] = field(default_factory=dict)
+    """The best grade with a finding of a severity or a rule id."""
+
+    def weight(self, finding: Finding) -> float:
+        if finding.rule in self.rules:
+            return self.rules[finding.rule]
+        return self.weights.get(finding.severity, 0)
+
+    def score(self, findings: Iterable[Finding], start: float = TOP_SCORE) -> float:
+        """``start`` less the weights of ``findings``, never below 0."""
+        return max(0.0, start - sum(self.weight(f) for f in findings))
+
+    def grade(self, score: float, findings: Iterable[Finding] = ()) -> str:
+        """The grade of ``score``, capped by ``findings``."""
+        grade = GRADES[-1]
+        for candidate in GRADES[:-1]:
+            if score >= self.thresholds[candidate]:
+                grade = candidate
+                break
+        worst = GRADES.index(grade)
+        for finding in findings:
+            for key in (finding.severity, finding.rule):
+                cap = self.caps.get(key)
+                if cap is not None:
+                    worst = max(worst, GRADES.index(cap))
+        return GRADES[worst]
+
+
+# --------------------------------------------------------------------------
+# Configuration
+
+
+def parse_grading(doc: Any, value: Any, previous: Grading | None) -> Grading:
+    """The grading a profile's ``grading:`` block sets, on top of ``previous``
+    (the profile it extends) or else the shipped defaults.
+
+    ``doc`` is the loaded YAML file (``audit.config._Doc``); every problem is
+    raised as ``doc.error(path, message)``, a ConfigError naming the file, the
+    line and the key.
+    """
+    return _parse(doc, value, previous if previous is not None else default_grading())
+
+
+@cache
+def default_grading() -> Grading:
+    """The ``grading:`` block of the shipped ``rules/default.yaml``."""
+    from audit.config import ConfigError, load_yaml
+    from audit.resources import resource
+
+    path = resource("rules", "default.yaml")
+    doc = load_yaml(path)
+    if not isinstance(doc.data, dict) or "grading" not in doc.data:
+        raise ConfigError(str(path), None, "grading", "the shipped defaults are missing")
+    return _parse(doc, doc.data["grading"], Grading())
+
+
+def _parse(doc: Any, value: Any, base: Grading) -> Grading:
+    where: tuple[Any, ...] = ("grading",)
+    if value is None:
+        return base
+    if not isinstance(value, dict):
+        raise doc.error(where, f"must be a mapping with {', '.join(GRADING_KEYS)}")
+    for key in value:
+        if key not in GRADING_KEYS:
+            raise doc.error(
+                (*where, key), f"unknown key (expected one of: {', '.join(GRADING_KEYS)})"
+            )
+    known_rules = set(load_rules())
+    weights = dict(base.weights)
+    rules = dict(base.rules)
+    thresholds = dict(base.thresholds)
+    caps = dict(base.caps)
+    if "weights" in value:
+        for key, points in _mapping(doc, (*where, "weights"), value["weights"]).items():
+            if key not in SEVERITIES:
+                raise doc.error(
+                    (*where, "weights", key),
+                    f"unknown severity (expected: {', '.join(SEVERITIES)})",
+                )
+            weights[key] = _points(doc, (*where, "weights", key), points)
+    if "rules" in value:
+        for key, points in _mapping(doc, (*where, "rules"), value["rules"]).items():
+            if key not in known_rules:
+                raise doc.error(
+                    (*where, "rules", key), f"unknown rule id{_suggest(key, known_rules)}"
+                )
+            rules[key] = _points(doc, (*where, "rules", key), points)
+    if "thresholds" in value:
+        for key, score in _mapping(doc, (*where, "thresholds"), value["thresholds"]).items():
+            path = (*where, "thresholds", key)
+            if key == GRADES[-1]:
+                raise doc.error(path, f"{key} has no threshold: it is every score below 中's")
+            if key not in GRADES:
+                raise doc.error(path, f"unknown grade (expected: {', '.join(GRADES[:-1])})")
+            number = _points(doc, path, score)
+            if number > TOP_SCORE:
+                raise doc.error(path, f"must be at most {TOP_SCORE}, got {score}")
+            thresholds[key] = number
+    if "caps" in value:
+        for key, grade in _mapping(doc, (*where, "caps"), value["caps"]).items():
+            path = (*where, "caps", key)
+            if key not in SEVERITIES and key not in known_rules:
+                known = {*SEVERITIES, *known_rules}
+                raise doc.error(path, f"unknown severity or rule id{_suggest(key, known)}")
+            if grade is None:
+                caps.pop(key, None)
+            elif grade not in GRADES:
+                raise doc.error(path, f"must be a grade ({', '.join(GRADES)}) or null")
+            else:
+                caps[key] = grade
+    for severity in SEVERITIES:
+        if severity not in weights:
+            raise doc.error((*where, "weights"), f"needs a weight for {severity}")
+    for grade in GRADES[:-1]:
+        if grade not in thresholds:
+            raise doc.error((*where, "thresholds"), f"needs a threshold for {grade}")
+    for better, worse in pairwise(GRADES[:-1]):
+        if thresholds[better] <= thresholds[worse]:
+            changed = worse if worse in value.get("thresholds", {}) else better
+            raise doc.error(
+                (*where, "thresholds", changed),
+                f"thresholds out of order: {better} ({_number(thresholds[better])}) must be "
+                f"above {worse} ({_number(thresholds[worse])})",
+            )
+    return Grading(weights=weights, rules=rules, thresholds=thresholds, caps=caps)
+
+
+def _suggest(name: Any, known: set[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(str(name), sorted(known), n=1)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def _mapping(doc: Any, path: tuple[Any, ...], value: Any) -> dict[Any, Any]:
+    if not isinstance(value, dict):
+        raise doc.error(path, f"must be a mapping, got {type(value).__name__}")
+    return value
+
+
+def _points(doc: Any, path: tuple[Any, ...], value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise doc.error(path, f"must be a number, got {type(value).__name__}")
+    if value < 0:
+        raise doc.error(path, f"must not be negative, got {value}")
+    return value
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def grading_of(config: Config | Grading | None) -> Grading:
+    """The grading in effect: a configuration's, else the shipped defaults."""
+    if isinstance(config, Grading):
+        return config
+    grading = getattr(config, "grading", None)
+    return grading if isinstance(grading, Grading) else default_grading()
+
+
+# --------------------------------------------------------------------------
+# Grading a lint result
+
+
+def _counts(findings: list[Finding]) -> dict[str, int]:
+    counts = dict.fromkeys(SEVERITIES, 0)
+    counts.update(Counter(f.severity for f in findings))
+    return counts
+
+
+def _text_lines(text: Text | None, lines: set[int]) -> None:
+    """Add the source lines ``text`` spans to ``lines``."""
+    if text is None or not text.value:
+        return
+    anchors = text.anchors
+    for index, (at, offset) in enumerate(anchors):
+        end = anchors[index + 1][0] if index + 1 < len(anchors) else len(text.value)
+        first = text.source.position(offset)[0]
+        last = text.source.position(offset + max(0, end - at - 1))[0]
+        lines.update(range(first, last + 1))
+
+
+def _project_lines(project: Project) -> set[int]:
+    lines = {project.line}
+    for text in (project.name, project.goal, project.indicators):
+        _text_lines(text, lines)
+    return lines
+
+
+def _assign(
+    file_result: FileResult,
+) -> tuple[list[tuple[str | None, Project]], list[list[Finding]], list[Finding]]:
+    """The file's projects (with their unit's title, None for an implicit
+    unit, as in findings), the findings of each, and the findings that belong
+    to no project."""
+    document = file_result.document
+    assert document is not None
+    projects = [
+        (None if unit.implicit else unit.title, project)
+        for unit in document.units
+        for project in unit.projects
+    ]
+    by_key: dict[tuple[str | None, str], list[int]] = {}
+    for index, (unit, project) in enumerate(projects):
+        by_key.setdefault((unit, project.title), []).append(index)
+    owned: list[list[Finding]] = [[] for _ in projects]
+    table: list[Finding] = []
+    lines: dict[int, set[int]] = {}
+    for finding in file_result.findings:
+        if finding.project is None:
+            table.append(finding)
+            continue
+        candidates = by_key.get((finding.unit, finding.project)) or [
+            i for i, (_, p) in enumerate(projects) if p.title == finding.project
+        ]
+        if not candidates:
+            table.append(finding)
+            continue
+        chosen = candidates[0]
+        if len(candidates) > 1 and finding.line is not None:
+            for index in candidates:
+                if index not in lines:
+                    lines[index] = _project_lines(projects[index][1])
+                if finding.line in lines[index]:
+                    chosen = index
+                    break
+        owned[chosen].append(finding)
+    return projects, owned, table
+
+
+def _file_grades(
+    file_result: FileResult, grading: Grading
+) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """The grade of each project of one file, and of the file's table."""
+    path = file_result.path
+    if file_result.document is None:
+        table = {
+            "file": path,
+            "grade": GRADES[-1],
+            "score": 0,
+            "projects": 0,
+            "grades": dict.fromkeys(GRADES, 0),
+            "counts": _counts([]),
+        }
+        return [], table
+    projects, owned, table_findings = _assign(file_result)
+    rows: list[dict[str, Any]] = []
+    scores: list[float] = []
+    for (unit, project), findings in zip(projects, owned, strict=True):
+        score = grading.score(findings)
+        scores.append(score)
+        rows.append(
+            {
+                "file": path,
+                "unit": unit,
+                "project": project.title,
+                "line": project.line,
+                "grade": grading.grade(score, findings),
+                "score": _round(score),
+                "counts": _counts(findings),
+            }
+        )
+    mean = sum(scores) / len(scores) if scores else TOP_SCORE
+    score = grading.score(table_findings, start=mean)
+    table = {
+        "file": path,
+        "grade": grading.grade(score, table_findings),
+        "score": _round(score),
+        "projects": len(rows),
+        "grades": distribution(rows),
+        "counts": _counts(table_findings),
+    }
+    return rows, table
+
+
+def _round(score: float) -> float | int:
+    rounded = round(score, 1)
+    return int(rounded) if float(rounded).is_integer() else rounded
+
+
+def distribution(projects: list[dict[str, Any]]) -> dict[str, int]:
+    """How many projects have each grade: ``{"优": n, "良": n, "中": n, "差": n}``."""
+    counts = dict.fromkeys(GRADES, 0)
+    counts.update(Counter(p["grade"] for p in projects))
+    return counts
+
+
+def grade_projects(
+    result: LintResult, config: Config | Grading | None = None
+) -> list[dict[str, Any]]:
+    """For each project of each file, in file order: ``file``, ``unit`` (None
+    when the table has no unit rows), ``project``, ``line``, ``grade``,
+    ``score`` and ``counts`` (findings by severity)."""
+    grading = grading_of(config)
+    rows: list[dict[str, Any]] = []
+    for file_result in result.files:
+        rows.extend(_file_grades(file_result, grading)[0])
+    return rows
+
+
+def grade_tables(
+    result: LintResult, config: Config | Grading | None = None
+) -> list[dict[str, Any]]:
+    """For each file: ``file``, ``grade``, ``score``, ``projects`` (how many),
+    ``grades`` (the distribution of its projects' grades) and ``counts`` (the
+    findings that belong to no project, by severity)."""
+    grading = grading_of(config)
+    return [_file_grades(file_result, grading)[1] for file_result in result.files]
+
+
+def grade_report(result: LintResult, config: Config | Grading | None = None) -> dict[str, Any]:
+    """Everything a report shows, computed once: ``projects`` (as
+    :func:`grade_projects`), ``tables`` (as :func:`grade_tables`) and
+    ``grades`` (the distribution over all projects)."""
+    grading = grading_of(config)
+    projects: list[dict[str, Any]] = []
+    tables: list[dict[str, Any]] = []
+    for file_result in result.files:
+        rows, table = _file_grades(file_result, grading)
+        projects.extend(rows)
+        tables.append(table)
+    return {"projects": projects, "tables": tables, "grades": distribution(projects)}
+
+
+__all__ = [
+    "GRADES",
+    "Grading",
+    "default_grading",
+    "distribution",
+    "grade_projects",
+    "grade_report",
+    "grade_tables",
+    "grading_of",
+    "parse_grading",
+]

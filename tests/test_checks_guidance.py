@@ -1,0 +1,748 @@
+"""Guidance checks: what makes a *good* target by 财预〔2020〕10号, 财预〔2021〕101号
+and 粤财绩〔2019〕11号 — inputs used as outputs, comparators in the wrong
+direction, names that contradict their category, satisfaction targets,
+missing or thin goals, costs above the budget, deadlines that set no time.
+
+Clauses are copied from the seeds (the line is given); a few are real clauses
+with one value changed to make the defect, said so where it happens.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from audit.config import Config, load_config
+from audit.engine import Finding, load_rules
+from audit.model import Document
+from tests.conftest import lint, project_row, tsv_table
+
+GUIDANCE_RULES = (
+    "input-as-output",
+    "comparator-direction",
+    "category-keyword-mismatch",
+    "satisfaction-target",
+    "missing-goal",
+    "goal-too-short",
+    "cost-exceeds-budget",
+    "deadline-not-concrete",
+)
+GOAL = "通过开展本项目，保持就业总体稳定，优化就业结构，持续提升就业质量。"
+
+
+def table(*clauses: str, goal: str = GOAL, amount: str = "10.00", name: str = "测试项目") -> str:
+    """A one-project table whose indicator cell holds ``clauses``."""
+    return tsv_table([project_row(name, "".join(clauses), goal=goal, amount=amount)])
+
+
+def check(rule_id: str, text: str, config: Config | None = None) -> list[Finding]:
+    return lint(text, select=[rule_id], config=config)
+
+
+def excerpts(findings: list[Finding]) -> list[str | None]:
+    return [f.excerpt for f in findings]
+
+
+def position(text: str, excerpt: str, after: str = "") -> tuple[int, int]:
+    """1-based line and column of ``excerpt`` (searched after ``after``) in ``text``."""
+    for number, line in enumerate(text.split("\n"), start=1):
+        start = line.find(after) if after else 0
+        if start >= 0:
+            column = line.find(excerpt, start)
+            if column >= 0:
+                return number, column + 1
+    raise AssertionError(f"{excerpt!r} not in the table")
+
+
+def config_with(tmp_path: Path, yaml: str) -> Config:
+    path = tmp_path / "profile.yaml"
+    path.write_text(yaml, encoding="utf-8")
+    return load_config(path)
+
+
+def test_every_guidance_rule_is_registered_with_its_severity() -> None:
+    specs = load_rules()
+    severities = {rule_id: specs[rule_id].severity for rule_id in GUIDANCE_RULES}
+    assert severities == {
+        "input-as-output": "warning",
+        "comparator-direction": "warning",
+        "category-keyword-mismatch": "warning",
+        "satisfaction-target": "warning",
+        "missing-goal": "error",
+        "goal-too-short": "info",
+        "cost-exceeds-budget": "warning",
+        "deadline-not-concrete": "info",
+    }
+
+
+@pytest.mark.parametrize("rule_id", GUIDANCE_RULES)
+def test_every_rule_documents_its_guidance_and_sections(rule_id: str) -> None:
+    doc = load_rules()[rule_id].doc
+    for section in ("What it does", "Why is this bad?", "Example", "Options"):
+        assert section in doc
+    assert any(
+        number in doc for number in ("财预〔2020〕10号", "财预〔2021〕101号", "粤财绩〔2019〕11号")
+    )
+
+
+# --------------------------------------------------------------------------
+# input-as-output
+
+
+@pytest.mark.parametrize(
+    "clause, name",
+    [
+        # 002 line 781
+        (
+            "2、1-产出指标；13-时效指标；年度预算执行率；实施周期指标值:100%；年度指标值:100%。",
+            "年度预算执行率",
+        ),
+        # 002 line 782
+        (
+            "1、1-产出指标；13-时效指标；年度预算执行进度；实施周期指标值:100%；年度指标值:100%。",
+            "年度预算执行进度",
+        ),
+        # 002 line 770
+        (
+            "3、1-产出指标；13-时效指标；资金支出指标；实施周期指标值:100%；年度指标值:100%。",
+            "资金支出指标",
+        ),
+        # 002 line 191: an execution rate filed as a cost
+        (
+            "2、1-产出指标；14-成本指标；补助发放执行率；实施周期指标值:100%；年度指标值:100%。",
+            "补助发放执行率",
+        ),
+        # 001 line 13: under 13-时效指标, reported here and not as a category mismatch
+        (
+            "3、1-产出指标；13-时效指标；资金支出执行率；实施周期指标值：资金预算完成率91%；"
+            "年度指标值：资金预算完成率91%。",
+            "资金支出执行率",
+        ),
+        # 001 line 28
+        (
+            "2、1-产出指标；12-质量指标；资金执行率；实施周期指标值：100%；年度指标值：资金执行率100%。",
+            "资金执行率",
+        ),
+    ],
+)
+def test_input_as_output_reports_budget_execution_names(clause: str, name: str) -> None:
+    text = table(clause)
+    findings = check("input-as-output", text)
+    assert [(f.rule, f.severity, f.field, f.excerpt) for f in findings] == [
+        ("input-as-output", "warning", "indicator", name)
+    ]
+    assert (findings[0].line, findings[0].column) == position(text, name)
+    assert "预算执行（投入）指标" in findings[0].message
+
+
+def test_input_as_output_reads_the_value_when_the_name_says_nothing() -> None:
+    # 001 line 22's value, under a name that does not say what it measures
+    clause = (
+        "4、1-产出指标；13-时效指标；项目实施进度；实施周期指标值:完成年度预算执行率100%；"
+        "年度指标值:完成年度预算执行率100%。"
+    )
+    findings = check("input-as-output", table(clause))
+    assert [(f.field, f.excerpt) for f in findings] == [("period", "完成年度预算执行率100%")]
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        # 002 line 12: paying subsidies accurately is the output of a subsidy project
+        "6、1-产出指标；12-质量指标；补贴发放准确率；实施周期指标值:98%；年度指标值:98%。",
+        # 002 line 785 (004 style): subsidies paid out
+        "1、1-产出指标；11-数量指标；补助资金发放率；实施周期指标值:100%；年度指标值:100%。",
+        # 002 line 153: the subsidy reaching the volunteers in time
+        "4、1-产出指标；13-时效指标；补助资金到位及时率；实施周期指标值:≥90%；年度指标值:≥90%。",
+        # equipment delivered, building progress: outputs
+        "3、1-产出指标；11-数量指标；设备到位率；实施周期指标值:100%；年度指标值:100%。",
+        "5、1-产出指标；13-时效指标；施工进度/总工程进度；实施周期指标值:施工进度达到100%；年度指标值:20%。",
+        # 002 line 757: a cost control rate is not budget execution
+        "5、1-产出指标；14-成本指标；预算成本控制率；实施周期指标值:≥90%；年度指标值:≥90%。",
+    ],
+)
+def test_input_as_output_leaves_outputs_alone(clause: str) -> None:
+    assert check("input-as-output", table(clause)) == []
+
+
+# --------------------------------------------------------------------------
+# comparator-direction
+
+
+def test_comparator_direction_reports_a_cap_on_a_positive_measure() -> None:
+    # 002 line 481: a connectivity capped below 1 %
+    clause = "3、1-产出指标；12-质量指标；网络设备连通性；实施周期指标值:<1%；年度指标值:<1%。"
+    text = table(clause)
+    findings = check("comparator-direction", text)
+    # the period and the annual value say the same: one finding
+    assert [(f.severity, f.field, f.excerpt) for f in findings] == [("warning", "period", "<1%")]
+    assert (findings[0].line, findings[0].column) == position(text, "<1%")
+    assert "越高越好" in findings[0].message
+
+
+@pytest.mark.parametrize(
+    "clause, excerpt, key_words",
+    [
+        # 004 line 12, turned around: a staff turnover with a floor
+        (
+            "3、2-效益指标；22-社会效益；人员流失率；实施周期指标值:≥10%；年度指标值:≥10%。",
+            "≥10%",
+            "越低越好",
+        ),
+        # 002's complaint count, turned around
+        (
+            "5、3-满意度指标；31-服务对象满意度；有效投诉次数；实施周期指标值:不少于1宗；年度指标值:不少于1宗。",
+            "不少于1宗",
+            "越低越好",
+        ),
+        # a satisfaction level with a cap
+        (
+            "6、3-满意度指标；31-服务对象满意度；服务对象满意度；实施周期指标值:≤90%；年度指标值:≤90%。",
+            "≤90%",
+            "越高越好",
+        ),
+        # the value's own words decide: a failure rate capped is right, floored is not
+        (
+            "2、1-产出指标；12-质量指标；系统运行稳定率；实施周期指标值:故障率≥1%；年度指标值:故障率≥1%。",
+            "故障率≥1%",
+            "越低越好",
+        ),
+    ],
+)
+def test_comparator_direction_reports_the_wrong_direction(
+    clause: str, excerpt: str, key_words: str
+) -> None:
+    findings = check("comparator-direction", table(clause))
+    assert excerpts(findings) == [excerpt]
+    assert key_words in findings[0].message
+
+
+def test_comparator_direction_reports_each_different_value() -> None:
+    clause = "3、2-效益指标；22-社会效益；人员流失率；实施周期指标值:≥10%；年度指标值:≥5%。"
+    assert [(f.field, f.excerpt) for f in check("comparator-direction", table(clause))] == [
+        ("period", "≥10%"),
+        ("annual", "≥5%"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        # 004 lines 156, 200: 故障 in the name, but it is a 排除率
+        "3、1-产出指标；13-时效指标；设备故障及时排除率；实施周期指标值:95%或以上；年度指标值:95%或以上。",
+        # 004 line 12
+        "3、2-效益指标；22-社会效益；人员流失率；实施周期指标值:10%或以下；年度指标值:10%或以下。",
+        # 002: complaints below one
+        "5、3-满意度指标；31-服务对象满意度；有效投诉次数；实施周期指标值:少于1宗；年度指标值:少于1宗。",
+        # 002: the value measures a time (30 minutes), not the rate
+        "5、1-产出指标；13-时效指标；响应及时率；实施周期指标值:响应时间30分钟以内比例大于等于95%；"
+        "年度指标值:响应时间30分钟以内比例大于等于95%。",
+        # 002 line 769: a count under a satisfaction name is value-type-mismatch's
+        "4、3-满意度指标；31-服务对象满意度；服务对象满意度；实施周期指标值:少于5次；年度指标值:少于5次。",
+        # 002 line 757: a cost control rate is to be high
+        "5、1-产出指标；14-成本指标；预算成本控制率；实施周期指标值:≥90%；年度指标值:≥90%。",
+        # 002: 无故障, 无事故 are positive
+        "2、2-效益指标；21-经济效益；无故障运行时间；实施周期指标值:80%以上；年度指标值:80%以上。",
+        "4、2-效益指标；22-社会效益；保障机房安全；实施周期指标值:无事故发生天数≥99%；年度指标值:无事故发生天数≥99%。",
+        # 002: lowering a nuisance, a fault-handling rate, a response rate
+        "4、2-效益指标；22-社会效益；降低噪音强度；实施周期指标值:<30；年度指标值:<30。",
+        "2、1-产出指标；11-数量指标；故障响应率(%)；实施周期指标值:90%或以上；年度指标值:90%或以上。",
+        "10、1-产出指标；11-数量指标；有效投诉处理率；实施周期指标值:90%或以上；年度指标值:90%或以上。",
+        # 002 line 648: a cost capped
+        "1、1-产出指标；14-成本指标；维护维修工程成本控制；实施周期指标值:签证费控制在工程费5%之内；"
+        "年度指标值:签证费控制在工程费5%之内。",
+    ],
+)
+def test_comparator_direction_accepts_the_right_direction(clause: str) -> None:
+    assert check("comparator-direction", table(clause)) == []
+
+
+def test_comparator_direction_is_silent_on_seed_004(seed_004: Document) -> None:
+    assert lint(seed_004, select=["comparator-direction"]) == []
+
+
+# --------------------------------------------------------------------------
+# category-keyword-mismatch
+
+
+@pytest.mark.parametrize(
+    "clause, name, expected",
+    [
+        # 002 line 260
+        (
+            "3、1-产出指标；12-质量指标；系统故障处理及时率；实施周期指标值:90%以上；年度指标值:90%以上。",
+            "系统故障处理及时率",
+            "13-时效指标",
+        ),
+        # 002 line 308
+        (
+            "4、2-效益指标；22-社会效益；维修保养及时率；实施周期指标值:85%；年度指标值:85%以上。",
+            "维修保养及时率",
+            "13-时效指标",
+        ),
+        # 002 line 298
+        (
+            "2、1-产出指标；11-数量指标；项目验收合格率；实施周期指标值:100%；年度指标值:100%。",
+            "项目验收合格率",
+            "12-质量指标",
+        ),
+        # 002 line 548
+        (
+            "3、2-效益指标；22-社会效益；政数局专家验收通过率；实施周期指标值:100%；年度指标值:100%。",
+            "政数局专家验收通过率",
+            "12-质量指标",
+        ),
+        # 002 line 130: accuracy is a quality, not a time
+        (
+            "2、1-产出指标；13-时效指标；补贴发放准确率；实施周期指标值:100%；年度指标值:100%。",
+            "补贴发放准确率",
+            "12-质量指标",
+        ),
+        # 002 line 523
+        (
+            "2、2-效益指标；24-可持续影响；资助申请材料准确度；实施周期指标值:100%；年度指标值:100%。",
+            "资助申请材料准确度",
+            "12-质量指标",
+        ),
+        # a unit cost filed as an effect
+        (
+            "3、2-效益指标；21-经济效益；人均培训成本；实施周期指标值:≤2000元/人；年度指标值:≤2000元/人。",
+            "人均培训成本",
+            "14-成本指标",
+        ),
+    ],
+)
+def test_category_keyword_mismatch_reports_a_name_of_another_category(
+    clause: str, name: str, expected: str
+) -> None:
+    text = table(clause)
+    findings = check("category-keyword-mismatch", text)
+    assert [(f.severity, f.field, f.excerpt) for f in findings] == [("warning", "indicator", name)]
+    assert (findings[0].line, findings[0].column) == position(text, name)
+    assert expected in findings[0].message
+
+
+def test_category_keyword_mismatch_names_every_cost_category_of_both_schemes() -> None:
+    clause = "3、2-效益指标；21-经济效益；人均培训成本；实施周期指标值:≤2000元/人；年度指标值:≤2000元/人。"
+    message = check("category-keyword-mismatch", table(clause))[0].message
+    assert "14-成本指标、41-经济成本指标、42-社会成本指标、43-生态环境成本指标" in message
+
+
+@pytest.mark.parametrize(
+    "clause, name",
+    [
+        # 002 line 273
+        (
+            "1、2-效益指标；24-可持续影响；服务对象满意度；实施周期指标值:95%或以上；年度指标值:95%或以上。",
+            "服务对象满意度",
+        ),
+        # 002 line 88
+        (
+            "4、2-效益指标；22-社会效益；服务单位对“三支一扶”人员满意度；实施周期指标值:≥98%；年度指标值:≥98%。",
+            "服务单位对“三支一扶”人员满意度",
+        ),
+    ],
+)
+def test_category_keyword_mismatch_says_satisfaction_is_no_effect(clause: str, name: str) -> None:
+    findings = check("category-keyword-mismatch", table(clause))
+    assert excerpts(findings) == [name]
+    assert "是满意度，不是效益" in findings[0].message
+    assert "31-服务对象满意度" in findings[0].message
+
+
+def test_category_keyword_mismatch_reports_satisfaction_under_an_output() -> None:
+    clause = "2、1-产出指标；12-质量指标；学员满意度；实施周期指标值:≥90%；年度指标值:≥90%。"
+    findings = check("category-keyword-mismatch", table(clause))
+    assert excerpts(findings) == ["学员满意度"]
+    assert "应归入31-服务对象满意度" in findings[0].message
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        # 002: 及时 without a rate is an effect statement
+        "3、2-效益指标；22-社会效益；及时掌握企业薪酬状况；实施周期指标值:及时掌握；年度指标值:及时掌握。",
+        # 001 line 16: lowering a cost is an effect
+        "5、2-效益指标；21-经济效益；降低合作单位人事管理负担和成本；"
+        "实施周期指标值:全区租赁岗位合同工统一管理，降低合作单位人事管理人员的负担和成本；"
+        "年度指标值:全区租赁岗位合同工统一管理，降低合作单位人事管理人员的负担和成本。",
+        # 002: a saving rate is an economic effect
+        "4、2-效益指标；21-经济效益；运行成本节约率；实施周期指标值:5%；年度指标值:5%。",
+        # 001 line 13: an input measure belongs to no category (input-as-output's)
+        "3、1-产出指标；13-时效指标；资金支出执行率；实施周期指标值：资金预算完成率91%；"
+        "年度指标值：资金预算完成率91%。",
+        # 004 line 31: a pass rate of trainees (通过率, not 合格率 or 验收)
+        "3、2-效益指标；22-社会效益；残疾人职业技能培训后考核通过率；实施周期指标值:90%或以上；年度指标值:90%或以上。",
+        # in their own categories
+        "1、3-满意度指标；31-服务对象满意度；就业扶持政策经办满意度；实施周期指标值:90%；年度指标值:90%。",
+        "3、1-产出指标；13-时效指标；设备故障及时排除率；实施周期指标值:95%或以上；年度指标值:95%或以上。",
+        "3、1-产出指标；12-质量指标；验收合格率；实施周期指标值:90%或以上；年度指标值:90%或以上。",
+        # 002: a count of accepted items is a quantity
+        "2、1-产出指标；11-数量指标；考核合格的“三支一扶”人员数量；实施周期指标值:≥50人；年度指标值:≥50人。",
+    ],
+)
+def test_category_keyword_mismatch_accepts_matching_names(clause: str) -> None:
+    assert check("category-keyword-mismatch", table(clause)) == []
+
+
+def test_category_keyword_mismatch_reads_legacy_clauses_by_their_level1() -> None:
+    legacy = (
+        "1、满意度指标：服务对象的满意度，年度指标值： ≥90%。"
+        "2、产出指标：设备验收合格率，年度指标值：100%。"
+        "3、产出指标：设备维修及时率，年度指标值：100%。"
+    )
+    assert check("category-keyword-mismatch", table(legacy)) == []
+    legacy = "1、效益指标：服务对象的满意度，年度指标值： ≥90%。"
+    assert excerpts(check("category-keyword-mismatch", table(legacy))) == ["服务对象的满意度"]
+
+
+def test_category_keyword_mismatch_keywords_are_configurable(tmp_path: Path) -> None:
+    config = config_with(
+        tmp_path,
+        "rules:\n  category-keyword-mismatch:\n    keywords:\n      timeliness: []\n",
+    )
+    clause = "3、1-产出指标；12-质量指标；系统故障处理及时率；实施周期指标值:90%以上；年度指标值:90%以上。"
+    assert check("category-keyword-mismatch", table(clause), config) == []
+    # the kinds the profile does not name keep their defaults
+    clause = "2、1-产出指标；11-数量指标；项目验收合格率；实施周期指标值:100%；年度指标值:100%。"
+    assert len(check("category-keyword-mismatch", table(clause), config)) == 1
+
+
+# --------------------------------------------------------------------------
+# satisfaction-target
+
+
+def test_satisfaction_target_reports_a_low_annual_target() -> None:
+    # 002 line 659: the annual value only
+    clause = "4、3-满意度指标；31-服务对象满意度；试运行用户满意度；实施周期指标值:90%或以上；年度指标值:60%或以上。"
+    text = table(clause)
+    findings = check("satisfaction-target", text)
+    assert [(f.severity, f.field, f.excerpt) for f in findings] == [
+        ("warning", "annual", "60%或以上")
+    ]
+    assert (findings[0].line, findings[0].column) == position(text, "60%或以上")
+    assert "低于80%" in findings[0].message
+
+
+def test_satisfaction_target_reads_a_bare_number_as_percent() -> None:
+    # 002 line 141
+    clause = "1、3-满意度指标；31-服务对象满意度；出国人员满意率；实施周期指标值:0；年度指标值:0。"
+    assert excerpts(check("satisfaction-target", table(clause))) == ["0"]
+
+
+@pytest.mark.parametrize("value", ["100%", "≥100%", "100%或以上"])
+def test_satisfaction_target_reports_a_unanimous_target(value: str) -> None:
+    clause = f"3、3-满意度指标；31-服务对象满意度；服务对象满意度；实施周期指标值:{value}；年度指标值:{value}。"
+    findings = check("satisfaction-target", table(clause))
+    assert excerpts(findings) == [value]
+    assert "100%" in findings[0].message
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "80%或以上",  # 004: exactly the floor
+        "≥90%",
+        ">80%",  # 002 line 732
+        "不少于98%",  # 002 line 191
+        "少于5次",  # a count: value-type-mismatch's
+        "≤90%",  # a cap: comparator-direction's
+        "派遣人员考核合格率90%以上，用人单位满意",  # 001 line 16
+    ],
+)
+def test_satisfaction_target_accepts_reasonable_targets(value: str) -> None:
+    clause = f"3、3-满意度指标；31-服务对象满意度；服务对象满意度；实施周期指标值:{value}；年度指标值:{value}。"
+    assert check("satisfaction-target", table(clause)) == []
+
+
+def test_satisfaction_target_ignores_complaint_rates_under_31() -> None:
+    # 002: a complaint rate filed under satisfaction is not a satisfaction level
+    clause = "3、3-满意度指标；31-服务对象满意度；有效投诉；实施周期指标值:<5%；年度指标值:<5%。"
+    assert check("satisfaction-target", table(clause)) == []
+
+
+def test_satisfaction_target_thresholds_are_configurable(tmp_path: Path) -> None:
+    config = config_with(
+        tmp_path,
+        "rules:\n  satisfaction-target:\n    minimum: 90\n    maximum: 101\n",
+    )
+    low = "3、3-满意度指标；31-服务对象满意度；服务对象满意度；实施周期指标值:85%；年度指标值:85%。"
+    full = (
+        "3、3-满意度指标；31-服务对象满意度；服务对象满意度；实施周期指标值:100%；年度指标值:100%。"
+    )
+    assert excerpts(check("satisfaction-target", table(low), config)) == ["85%"]
+    assert check("satisfaction-target", table(full), config) == []
+
+
+# --------------------------------------------------------------------------
+# missing-goal and goal-too-short
+
+CLAUSE = "1、3-满意度指标；31-服务对象满意度；就业扶持政策经办满意度；实施周期指标值:90%；年度指标值:90%。"
+
+
+def test_missing_goal_reports_an_empty_goal_at_the_project_name() -> None:
+    text = table(CLAUSE, goal="", name="市就业补助资金（越秀区）")
+    findings = check("missing-goal", text)
+    assert [(f.rule, f.severity, f.field, f.project) for f in findings] == [
+        ("missing-goal", "error", "goal", "市就业补助资金（越秀区）")
+    ]
+    assert (findings[0].line, findings[0].column) == position(text, "市就业补助资金（越秀区）")
+
+
+@pytest.mark.parametrize("goal", ["无", "/", "——", "  -  "])
+def test_missing_goal_reports_a_goal_that_says_nothing(goal: str) -> None:
+    findings = check("missing-goal", table(CLAUSE, goal=goal))
+    assert [f.field for f in findings] == ["goal"]
+
+
+def test_missing_goal_leaves_placeholders_to_the_placeholder_rule() -> None:
+    assert check("missing-goal", table(CLAUSE, goal="待补充")) == []
+
+
+def test_goal_too_short_counts_chinese_characters_only() -> None:
+    goal = "保障2024年ABC项目运行。"  # 7 Chinese characters: 保障, 年, 项目运行
+    text = table(CLAUSE, goal=goal)
+    findings = check("goal-too-short", text)
+    assert [(f.severity, f.field, f.excerpt) for f in findings] == [("info", "goal", goal)]
+    assert "7个汉字" in findings[0].message
+    assert (findings[0].line, findings[0].column) == position(text, goal)
+
+
+def test_goal_too_short_accepts_the_shortest_goal_of_seed_002() -> None:
+    # 002 line 781: 27 Chinese characters
+    goal = "编外人员劳务派遣费,弥补在编人员在岗不足,据此提高工作效率。"
+    assert check("goal-too-short", table(CLAUSE, goal=goal)) == []
+
+
+def test_goal_too_short_leaves_empty_goals_and_placeholders_to_other_rules() -> None:
+    for goal in ("", "无", "待补充"):
+        assert check("goal-too-short", table(CLAUSE, goal=goal)) == []
+
+
+def test_goal_too_short_length_is_configurable(tmp_path: Path) -> None:
+    config = config_with(tmp_path, "rules:\n  goal-too-short:\n    min_chars: 30\n")
+    goal = "编外人员劳务派遣费,弥补在编人员在岗不足,据此提高工作效率。"
+    assert excerpts(check("goal-too-short", table(CLAUSE, goal=goal), config)) == [goal]
+
+
+# --------------------------------------------------------------------------
+# cost-exceeds-budget
+
+# 002 line 757: 广州市人事服务中心维护维修经费, 总计 412.05; its cost clause with
+# the value changed.
+COST = "5、1-产出指标；14-成本指标；维护维修工程成本控制；实施周期指标值:{v}；年度指标值:{v}。"
+
+
+def cost_table(value: str, clause: str = COST) -> str:
+    return table(clause.format(v=value), amount="412.05", name="广州市人事服务中心维护维修经费")
+
+
+@pytest.mark.parametrize(
+    "value, amount",
+    [("≤500万元", "500"), ("≤4120600元", "412.06"), ("≤0.1亿元", "1000"), ("300-420万元", "420")],
+)
+def test_cost_exceeds_budget_converts_to_wanyuan(value: str, amount: str) -> None:
+    text = cost_table(value)
+    findings = check("cost-exceeds-budget", text)
+    assert [(f.severity, f.field, f.excerpt) for f in findings] == [("warning", "period", value)]
+    assert f"折合{amount}万元，超过项目总计412.05万元" in findings[0].message
+    assert (findings[0].line, findings[0].column) == position(text, value)
+
+
+@pytest.mark.parametrize(
+    "value", ["≤4120500元", "≤412.05万元", "≤300万元", "签证费控制在工程费5%之内", "≤2000元/人"]
+)
+def test_cost_exceeds_budget_accepts_costs_within_the_budget(value: str) -> None:
+    assert check("cost-exceeds-budget", cost_table(value)) == []
+
+
+def test_cost_exceeds_budget_reads_cost_names_outside_cost_categories() -> None:
+    clause = "3、2-效益指标；21-经济效益；人均培训成本；实施周期指标值:{v}；年度指标值:{v}。"
+    assert excerpts(check("cost-exceeds-budget", cost_table("≤5000000元/人", clause))) == [
+        "≤5000000元/人"
+    ]
+
+
+def test_cost_exceeds_budget_ignores_amounts_that_are_no_cost() -> None:
+    # 002 line 173: contributions collected, in 亿元, are an output
+    clause = "4、1-产出指标；11-数量指标；征缴收入；实施周期指标值:≥3.9亿元；年度指标值:≥3.9亿元。"
+    assert check("cost-exceeds-budget", table(clause)) == []
+
+
+def test_cost_exceeds_budget_reads_the_2025_cost_categories() -> None:
+    clause = "5、4-成本指标；41-经济成本指标；设备购置成本；实施周期指标值:≤500万元；年度指标值:≤500万元。"
+    assert excerpts(check("cost-exceeds-budget", cost_table("", clause))) == ["≤500万元"]
+
+
+# --------------------------------------------------------------------------
+# deadline-not-concrete
+
+
+@pytest.mark.parametrize(
+    "clause, excerpt, words",
+    [
+        # 002 line 481
+        (
+            "2、1-产出指标；13-时效指标；响应时间；实施周期指标值:<=3；年度指标值:<=3。",
+            "<=3",
+            "没有单位",
+        ),
+        # 002 line 144
+        (
+            "2、1-产出指标；13-时效指标；招生宣传活动次数；实施周期指标值:2次；年度指标值:2次。",
+            "2次",
+            "是计数",
+        ),
+        # 001 line 31
+        (
+            "7、1-产出指标；13-时效指标；灵活就业社会保险补贴标准；实施周期指标值：800元/月；年度指标值：800元/月。",
+            "800元/月",
+            "是金额",
+        ),
+        # 002 line 550
+        (
+            "4、1-产出指标；13-时效指标；是否按照计划工期及时完工；实施周期指标值:是；年度指标值:是。",
+            "是",
+            "没有具体时限",
+        ),
+        # 001 line 16: monthly, but on which day?
+        (
+            "4、1-产出指标；13-时效指标；经费支付及时率；实施周期指标值:每月按时支付租赁岗位人员工资；"
+            "年度指标值:每月按时支付租赁岗位人员工资。",
+            "每月按时支付租赁岗位人员工资",
+            "没有具体时限",
+        ),
+    ],
+)
+def test_deadline_not_concrete_reports_a_timeliness_value_without_time(
+    clause: str, excerpt: str, words: str
+) -> None:
+    text = table(clause)
+    findings = check("deadline-not-concrete", text)
+    assert [(f.severity, f.field, f.excerpt) for f in findings] == [("info", "period", excerpt)]
+    assert words in findings[0].message
+    assert (findings[0].line, findings[0].column) == position(text, excerpt, after="指标值")
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "2024年11月30日前",  # 002 line 657
+        "每年7月份之前完成",  # 002 line 1505
+        "5个工作日",  # 002 line 602
+        "24小时内修复",
+        "≥95%",
+        "一周以内（一般整改）",  # 002 line 581
+        "至少1次/周",  # 002 line 462
+        "全天",  # 002 line 695
+        "7天×24小时",  # 002 line 1211
+        "按合同工期完成工程",  # 002 line 705: not-quantified's, not reported again
+        "待补充",  # placeholder's
+    ],
+)
+def test_deadline_not_concrete_accepts_dates_periods_rates(value: str) -> None:
+    clause = (
+        f"3、1-产出指标；13-时效指标；项目完成时效性；实施周期指标值:{value}；年度指标值:{value}。"
+    )
+    assert check("deadline-not-concrete", table(clause)) == []
+
+
+def test_deadline_not_concrete_reads_a_bare_number_under_a_rate_as_a_rate() -> None:
+    # 002 line 524: the annual value 0 of a delay rate
+    clause = "4、1-产出指标；13-时效指标；信息化建设延期率；实施周期指标值:≤5%；年度指标值:0。"
+    assert check("deadline-not-concrete", table(clause)) == []
+
+
+def test_deadline_not_concrete_checks_timeliness_only() -> None:
+    clause = "2、1-产出指标；11-数量指标；招生宣传活动次数；实施周期指标值:2次；年度指标值:2次。"
+    assert check("deadline-not-concrete", table(clause)) == []
+
+
+# --------------------------------------------------------------------------
+# Seed 002: the real defects, and the count of every rule pinned
+
+SEED_002_COUNTS = {
+    "input-as-output": 4,
+    "comparator-direction": 2,
+    "category-keyword-mismatch": 18,
+    "satisfaction-target": 2,
+    "missing-goal": 0,
+    "goal-too-short": 0,
+    "cost-exceeds-budget": 0,
+    "deadline-not-concrete": 4,
+}
+
+
+@pytest.fixture(scope="module")
+def seed_002_findings(seed_002: Document) -> list[Finding]:
+    return lint(seed_002, select=GUIDANCE_RULES)
+
+
+def found(findings: list[Finding], rule_id: str) -> set[tuple[str | None, str | None]]:
+    return {(f.project, f.excerpt) for f in findings if f.rule == rule_id}
+
+
+def test_seed_002_counts_per_rule_are_pinned(seed_002_findings: list[Finding]) -> None:
+    counts = dict.fromkeys(GUIDANCE_RULES, 0)
+    for finding in seed_002_findings:
+        counts[finding.rule] += 1
+    assert counts == SEED_002_COUNTS
+
+
+def test_seed_002_input_measures(seed_002_findings: list[Finding]) -> None:
+    assert found(seed_002_findings, "input-as-output") == {
+        ("市场中心对口帮扶贵州省毕节市、黔南州、安顺市脱贫生入读补助", "补助发放执行率"),
+        ("广州市人事服务中心2024年度信息化新建项目", "资金支出指标"),
+        ("机构运行辅助经费", "年度预算执行率"),
+        ("市人社事务中心业务用房物业管理费", "年度预算执行进度"),
+    }
+
+
+def test_seed_002_comparators(seed_002_findings: list[Finding]) -> None:
+    assert found(seed_002_findings, "comparator-direction") == {
+        ("广州市轻工技师学院2023年网络安全升级项目", "<1%"),
+        ("广州市轻工技师学院2024年信息化建设项目", "<1%"),
+    }
+
+
+def test_seed_002_category_keywords(seed_002_findings: list[Finding]) -> None:
+    excerpts_by_project = found(seed_002_findings, "category-keyword-mismatch")
+    assert {
+        ("局本级办公家具和办公设备购置经费", "使用者对设备的满意度"),
+        ("广州市劳动就业服务管理中心 2022-2024年计算机设备运维项目", "系统故障处理及时率"),
+        ("广州市医学观察场所改造项目", "服务对象满意度"),
+        ("广州市干部疗养院门诊综合楼工程", "项目验收合格率"),
+        ("广州市干部健康管理中心2024年医疗及相关设备购置项目", "维修保养及时率"),
+        ("市机电技师学院技能竞赛设备设施购置经费项目", "项目验收并交付使用时间"),
+        ("广州市公用事业技师学院2022-2024年信息化运维服务项目", "政数局专家验收通过率"),
+        ("市人社事务中心劳鉴及维稳工作经费", "12345政务服务热线工单办结满意率"),
+        ("就业中心创业担保贷款政策性 工作经费", "创业担保贷款申请审核准确率"),
+    } <= excerpts_by_project
+
+
+def test_seed_002_satisfaction_targets(seed_002_findings: list[Finding]) -> None:
+    assert found(seed_002_findings, "satisfaction-target") == {
+        ("工作经费", "0"),
+        ("广州市人社数据中心2023年六个信息系统升级改造项目", "60%或以上"),
+    }
+
+
+def test_seed_002_deadlines(seed_002_findings: list[Finding]) -> None:
+    assert found(seed_002_findings, "deadline-not-concrete") == {
+        ("局本级业务工作保障经费", "2次"),
+        ("广州市轻工技师学院2023年网络安全升级项目", "<=3"),
+        ("市交通技师学院业务用房租赁经费", "0次"),
+        ("市公用学院东华南校区教学楼维修工程", "是"),
+    }
+
+
+def test_seed_002_every_project_has_a_goal(seed_002_findings: list[Finding]) -> None:
+    assert not [f for f in seed_002_findings if f.rule in ("missing-goal", "goal-too-short")]
+
+
+def test_guidance_rules_give_the_same_findings_alone_and_in_a_full_run(
+    seed_002: Document, seed_002_findings: list[Finding]
+) -> None:
+    full = [f for f in lint(seed_002) if f.rule in GUIDANCE_RULES]
+    assert full == seed_002_findings

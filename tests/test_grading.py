@@ -1,0 +1,305 @@
+"""Grades per project and per table: the default weights and caps, the
+``grading:`` block of a profile and its validation, and the JSON report."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from audit.config import ConfigError, load_config
+from audit.engine import Finding
+from audit.grading import (
+    GRADES,
+    Grading,
+    default_grading,
+    grade_projects,
+    grade_report,
+    grade_tables,
+)
+from audit.lint import FileResult, LintResult, lint_paths
+from audit.readers import read_path, read_text
+from audit.reports.json_report import render, report_dict
+from tests.conftest import SEED_002, project_row, tsv_table
+
+GOAL = "通过开展本项目，保持就业总体稳定，优化就业结构，持续提升就业质量。"
+# 002 line 12 (市就业补助资金（越秀区）), clauses 1-3: no findings
+GOOD = (
+    "1、3-满意度指标；31-服务对象满意度；就业扶持政策经办满意度；实施周期指标值:90%；年度指标值:90%。"
+    "2、2-效益指标；22-社会效益；城镇新增就业人数；实施周期指标值:1.85万人；年度指标值:1.85万人。"
+    "3、1-产出指标；11-数量指标；一次性创业资助人数；实施周期指标值:≥ 280人；年度指标值:≥ 280人。"
+)
+# 002 line 781, an input measure: one warning (input-as-output)
+WARNING = "4、1-产出指标；13-时效指标；年度预算执行率；实施周期指标值:100%；年度指标值:100%。"
+
+
+def finding(rule: str, severity: str, project: str | None = "项目", line: int = 9) -> Finding:
+    return Finding(
+        rule=rule,
+        severity=severity,  # type: ignore[arg-type]
+        message="",
+        file="table.txt",
+        line=line,
+        column=1,
+        end_line=line,
+        end_column=2,
+        unit=None,
+        project=project,
+        clause=None,
+        field=None,
+        excerpt=None,
+    )
+
+
+def grade_of(*findings: Finding, grading: Grading | None = None) -> tuple[str, float]:
+    grading = grading or default_grading()
+    score = grading.score(findings)
+    return grading.grade(score, findings), score
+
+
+W = ("input-as-output", "warning")
+E = ("placeholder", "error")
+I = ("goal-too-short", "info")  # noqa: E741 - I for info, beside W and E
+
+
+@pytest.mark.parametrize(
+    "findings, grade, score",
+    [
+        ([], "优", 100),
+        ([I], "优", 100),
+        ([I] * 12, "优", 100),  # info is advice: it never lowers a grade
+        ([W], "良", 95),
+        ([W] * 3, "良", 85),
+        ([W] * 3 + [I] * 5, "良", 85),
+        ([W] * 4, "中", 80),
+        ([W] * 8, "中", 60),
+        ([W] * 9, "差", 55),
+        ([E], "中", 75),
+        ([E, W], "中", 70),
+        ([E] + [W] * 3, "中", 60),
+        ([E] + [W] * 4, "差", 55),
+        ([E, E], "差", 50),
+        ([("parse-error", "error")], "差", 75),  # a clause nobody can read
+        ([("missing-goal", "error")], "差", 75),  # 粤财绩〔2019〕11号: no project without a goal
+        ([E] * 5, "差", 0),  # never below 0
+    ],
+)
+def test_default_grades(findings: list[tuple[str, str]], grade: str, score: float) -> None:
+    assert grade_of(*(finding(rule, severity) for rule, severity in findings)) == (grade, score)
+
+
+def test_the_shipped_defaults_are_the_grading_of_the_default_profile() -> None:
+    config = load_config(None, discover=False)
+    assert config.grading == default_grading()
+    assert default_grading() == Grading(
+        weights={"error": 25, "warning": 5, "info": 0},
+        rules={},
+        thresholds={"优": 100, "良": 85, "中": 60},
+        caps={"error": "中", "parse-error": "差", "missing-goal": "差"},
+    )
+
+
+# --------------------------------------------------------------------------
+# Profiles
+
+
+def write(tmp_path: Path, text: str, name: str = "profile.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_profile_without_extends_starts_from_the_defaults(tmp_path: Path) -> None:
+    config = load_config(write(tmp_path, "grading:\n  weights:\n    warning: 10\n"))
+    assert config.grading.weights == {"error": 25, "warning": 10, "info": 0}
+    assert config.grading.thresholds == default_grading().thresholds
+    assert grade_of(finding(*W), grading=config.grading) == ("良", 90)
+    assert grade_of(finding(*W), finding(*W), grading=config.grading) == ("中", 80)
+
+
+def test_a_profile_changes_what_it_names_on_top_of_the_profile_it_extends(tmp_path: Path) -> None:
+    write(tmp_path, "extends: default\ngrading:\n  thresholds:\n    良: 90\n", "base.yaml")
+    path = write(
+        tmp_path,
+        "extends: base.yaml\n"
+        "grading:\n"
+        "  rules:\n    input-as-output: 1\n"
+        "  caps:\n    error: null\n    amount-format: 良\n",
+    )
+    grading = load_config(path).grading
+    assert grading.thresholds == {"优": 100, "良": 90, "中": 60}
+    assert grading.caps == {"parse-error": "差", "missing-goal": "差", "amount-format": "良"}
+    assert grade_of(finding(*W), grading=grading) == ("良", 99)  # by rule: 1 point
+    assert grade_of(finding(*E), grading=grading) == ("中", 75)  # no cap: by score
+    assert grade_of(finding("amount-format", "info"), grading=grading) == ("良", 100)
+
+
+@pytest.mark.parametrize(
+    "yaml, line, key, message",
+    [
+        ("lang: zh\ngrading: 5\n", 2, "grading", "must be a mapping"),
+        ("grading:\n  weight:\n    error: 10\n", 2, "grading.weight", "unknown key"),
+        ("grading:\n  weights:\n    fatal: 10\n", 3, "grading.weights.fatal", "unknown severity"),
+        ("grading:\n  weights:\n    error: lots\n", 3, "grading.weights.error", "must be a number"),
+        ("grading:\n  weights:\n    info: -1\n", 3, "grading.weights.info", "must not be negative"),
+        ("grading:\n  weights: [1, 2]\n", 2, "grading.weights", "must be a mapping"),
+        (
+            "grading:\n  rules:\n    input-as-outptu: 3\n",
+            3,
+            "grading.rules.input-as-outptu",
+            "did you mean 'input-as-output'",
+        ),
+        ("grading:\n  thresholds:\n    差: 10\n", 3, "grading.thresholds.差", "has no threshold"),
+        ("grading:\n  thresholds:\n    A: 10\n", 3, "grading.thresholds.A", "unknown grade"),
+        ("grading:\n  thresholds:\n    优: 120\n", 3, "grading.thresholds.优", "at most 100"),
+        (
+            "grading:\n  thresholds:\n    优: 100\n    良: 50\n    中: 70\n",
+            5,
+            "grading.thresholds.中",
+            "thresholds out of order: 良 (50) must be above 中 (70)",
+        ),
+        (
+            "grading:\n\n  thresholds:\n    良: 100\n",
+            4,
+            "grading.thresholds.良",
+            "thresholds out of order: 优 (100) must be above 良 (100)",
+        ),
+        ("grading:\n  caps:\n    error: 不及格\n", 3, "grading.caps.error", "must be a grade"),
+        ("grading:\n  caps:\n    no-such-rule: 差\n", 3, "grading.caps.no-such-rule", "unknown"),
+    ],
+)
+def test_grading_errors_name_file_line_and_key(
+    tmp_path: Path, yaml: str, line: int, key: str, message: str
+) -> None:
+    path = write(tmp_path, yaml)
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    problem = caught.value
+    assert (problem.path, problem.line, problem.key) == (str(path), line, key)
+    assert message in problem.message
+
+
+# --------------------------------------------------------------------------
+# Grading a lint result
+
+
+def lint_text(text: str, path: str = "table.txt") -> LintResult:
+    config = load_config(None, discover=False)
+    return lint_paths([path], config, lambda p: read_text(text, p))
+
+
+def test_each_project_gets_a_grade_and_counts() -> None:
+    text = tsv_table(
+        [
+            project_row("好项目", GOOD, goal=GOAL),
+            project_row("预算执行项目", GOOD + WARNING, goal=GOAL),
+            project_row("无目标项目", GOOD, goal=""),
+        ]
+    )
+    projects = grade_projects(lint_text(text))
+    assert [(p["project"], p["line"], p["grade"]) for p in projects] == [
+        ("好项目", 9, "优"),
+        ("预算执行项目", 10, "良"),
+        ("无目标项目", 11, "差"),
+    ]
+    assert projects[1] == {
+        "file": "table.txt",
+        "unit": None,
+        "project": "预算执行项目",
+        "line": 10,
+        "grade": "良",
+        "score": 95,
+        "counts": {"error": 0, "warning": 1, "info": 0},
+    }
+    assert projects[2]["counts"]["error"] == 1
+
+
+def test_projects_with_the_same_name_are_told_apart_by_line() -> None:
+    text = tsv_table(
+        [
+            project_row("机构运行辅助经费", GOOD, goal=GOAL),
+            project_row("机构运行辅助经费", GOOD + WARNING, goal=GOAL),
+        ]
+    )
+    assert [p["grade"] for p in grade_projects(lint_text(text))] == ["优", "良"]
+
+
+def test_a_table_is_graded_by_the_mean_of_its_projects_and_its_own_findings() -> None:
+    rows = [project_row(f"项目{i}", GOOD, goal=GOAL) for i in range(3)]
+    rows.append(project_row("预算执行项目", GOOD + WARNING, goal=GOAL))
+    (table,) = grade_tables(lint_text(tsv_table(rows)))
+    assert table == {
+        "file": "table.txt",
+        "grade": "良",
+        "score": 98.8,
+        "projects": 4,
+        "grades": {"优": 3, "良": 1, "中": 0, "差": 0},
+        "counts": {"error": 0, "warning": 0, "info": 0},
+    }
+
+
+def test_findings_of_no_project_lower_the_table_and_are_capped_like_projects() -> None:
+    grading = default_grading()
+    document = read_text(tsv_table([project_row("好项目", GOOD, goal=GOAL)]), "t.txt")
+    result = LintResult(files=[FileResult("t.txt", document=document)])
+    result.files[0].findings = [finding("subtotal-mismatch", "error", project=None)]
+    (table,) = grade_tables(result, grading)
+    assert (table["grade"], table["score"], table["counts"]["error"]) == ("中", 75, 1)
+
+
+def test_a_file_that_cannot_be_read_is_graded_poor() -> None:
+    result = LintResult(files=[FileResult("broken.pdf", error="not a table")])
+    report = grade_report(result)
+    assert report["projects"] == []
+    assert report["tables"][0]["grade"] == "差"
+    assert report["grades"] == dict.fromkeys(GRADES, 0)
+
+
+def test_the_grade_report_counts_grades_over_every_project_of_seed_002() -> None:
+    config = load_config(None, discover=False)
+    result = lint_paths([str(SEED_002)], config, read_path)
+    report = grade_report(result, config)
+    assert len(report["projects"]) == 258
+    assert sum(report["grades"].values()) == 258
+    assert report["grades"] == report["tables"][0]["grades"]
+    # every finding is counted against exactly one project or the table
+    counted = sum(sum(p["counts"].values()) for p in report["projects"])
+    counted += sum(report["tables"][0]["counts"].values())
+    assert counted == len(result.findings)
+
+
+# --------------------------------------------------------------------------
+# The JSON report
+
+
+def test_json_report_keeps_its_shape_and_adds_the_grades() -> None:
+    text = tsv_table([project_row("预算执行项目", GOOD + WARNING, goal=GOAL)])
+    result = lint_text(text)
+    report = report_dict(result)
+    assert list(report) == ["version", "tool", "files", "findings", "summary", "projects"]
+    assert report["version"] == 1
+    assert report["summary"]["grades"] == {"优": 0, "良": 1, "中": 0, "差": 0}
+    assert report["summary"]["findings"] == 1
+    assert report["files"][0]["grade"] == "良"
+    assert report["projects"] == [
+        {
+            "file": "table.txt",
+            "unit": None,
+            "project": "预算执行项目",
+            "line": 9,
+            "grade": "良",
+            "score": 95,
+            "counts": {"error": 0, "warning": 1, "info": 0},
+        }
+    ]
+
+
+def test_json_render_uses_the_grading_of_the_configuration(tmp_path: Path) -> None:
+    config = load_config(write(tmp_path, "grading:\n  weights:\n    warning: 20\n"))
+    text = tsv_table([project_row("预算执行项目", GOOD + WARNING, goal=GOAL)])
+    result = lint_paths(["table.txt"], config, lambda p: read_text(text, p))
+    out = io.StringIO()
+    render(result, out, config=config)
+    assert json.loads(out.getvalue())["projects"][0]["grade"] == "中"
