@@ -3,16 +3,42 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
+from collections.abc import Callable, Iterator
 from typing import Any
 
-FORMATS = ("text", "json")
+FORMATS = ("auto", "text", "rich", "json", "sarif", "github", "junit", "html")
 FAIL_ON = ("error", "warning", "info", "never")
+
+LINT_EPILOG = """\
+formats (--format):
+  auto    (default) text with --output; else github under GitHub Actions
+          (GITHUB_ACTIONS=true), rich at a terminal, text in a pipe
+  text    one line per finding: file:line:col: severity [rule] message
+  rich    grouped by file, unit and project, with the source excerpt and a summary
+  json    one JSON object (files, findings, summary)
+  sarif   SARIF 2.1.0 for GitHub code scanning and other viewers
+  github  GitHub Actions annotations (at most 10 per type, most severe first)
+  junit   JUnit XML: a test suite per file, a test case per project
+  html    a self-contained page to send to the unit that fixes the table
+
+exit status:
+  0  nothing at or above --fail-on
+  1  findings at or above --fail-on, or stale baseline entries with --strict-baseline
+  2  a file or the configuration or the baseline could not be read
+"""
 
 
 def add_commands(commands: Any) -> None:
     """Register the lint sub-commands on the argparse sub-parser group."""
-    lint = commands.add_parser("lint", help="check tables and report findings")
+    lint = commands.add_parser(
+        "lint",
+        help="check tables and report findings",
+        epilog=LINT_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     lint.add_argument(
         "files", nargs="+", metavar="FILE", help="tables, directories (walked), or - for stdin"
     )
@@ -20,10 +46,29 @@ def add_commands(commands: Any) -> None:
     lint.add_argument("--no-config", action="store_true", help="ignore .indicator-audit.yaml")
     lint.add_argument("--select", metavar="RULES", help="comma-separated rule ids to run (only)")
     lint.add_argument("--ignore", metavar="RULES", help="comma-separated rule ids to skip")
-    lint.add_argument("--format", choices=FORMATS, default="text")
+    lint.add_argument("--format", choices=FORMATS, default="auto", help="report format")
     lint.add_argument("--lang", choices=("zh", "en"), help="language of messages (default: zh)")
     lint.add_argument("--fail-on", choices=FAIL_ON, default="error", help="exit 1 from this level")
-    lint.add_argument("--output", metavar="FILE", help="write the report to FILE")
+    lint.add_argument("--output", metavar="FILE", help="write the report to FILE (UTF-8)")
+    lint.add_argument(
+        "--statistics",
+        action="store_true",
+        help="print only the number of findings per rule (a plain table, whatever --format)",
+    )
+    lint.add_argument("--baseline", metavar="FILE", help="do not report findings recorded in FILE")
+    lint.add_argument(
+        "--write-baseline",
+        metavar="FILE",
+        help="record the current findings in FILE and report nothing else",
+    )
+    lint.add_argument(
+        "--strict-baseline",
+        action="store_true",
+        help="report baseline entries that match nothing any more, and exit 1",
+    )
+    lint.add_argument(
+        "-q", "--quiet", action="store_true", help="no progress bar and no notes on stderr"
+    )
     lint.set_defaults(handler=cmd_lint)
 
     rules = commands.add_parser("rules", help="list every rule")
@@ -75,34 +120,138 @@ def cmd_lint(args: argparse.Namespace) -> int:
     config = _config(args)
     if config is None:
         return EXIT_ERROR
+    if args.strict_baseline and not args.baseline:
+        error("--strict-baseline needs --baseline FILE")
+        return EXIT_ERROR
+    baseline = None
+    if args.baseline and not args.write_baseline:
+        from audit.baseline import BaselineError, load_baseline
+
+        try:
+            baseline = load_baseline(args.baseline)
+        except BaselineError as problem:
+            error(f"--baseline {args.baseline}: {problem}")
+            return EXIT_ERROR
     paths = list(expand_inputs(args.files))
     if not paths:
         error("no tables found (directories are searched for .txt, .tsv and .csv)")
         return EXIT_ERROR
-    result = lint_paths(paths, config, load)
+    with _progress(paths, args.quiet) as on_file:
+        result = lint_paths(paths, config, load, on_file=on_file)
     for failed in result.failed:
         error(f"{failed.path}: {failed.error}")
-    renderer = _renderer(args.format)
-    if args.output:
-        try:
-            with open(args.output, "w", encoding="utf-8", newline="\n") as out:
-                renderer(result, out)
-        except OSError as problem:
-            error(f"--output {args.output}: {problem.strerror or problem}")
-            return EXIT_ERROR
+    status = EXIT_ERROR if result.failed else EXIT_OK
+
+    if args.write_baseline:
+        return _write_baseline(result, args) or status
+
+    suppressed = 0
+    stale: list[Any] = []
+    if baseline is not None:
+        from audit.baseline import apply_baseline
+
+        applied = apply_baseline(result, baseline)
+        result, suppressed, stale = applied.result, applied.suppressed, applied.stale
+
+    options = {
+        "config": config,
+        "fail_on": args.fail_on,
+        "suppressed": suppressed,
+        "stale": sum(count for _, count in stale),
+    }
+    if args.statistics:
+        from audit.reports.text import render_statistics as render
     else:
-        renderer(result, sys.stdout)
-    if result.failed:
+        from audit.reports import renderer
+
+        render = renderer(_format(args))
+    if not _write_report(render, result, options, args.output):
         return EXIT_ERROR
+
+    if args.strict_baseline and stale:
+        from audit.baseline import describe
+
+        for entry, count in stale:
+            error(f"stale baseline entry: {describe(entry, count)}")
+        entries = "1 baseline entry matches" if len(stale) == 1 else f"{len(stale)} entries match"
+        error(
+            f"{entries} nothing any more: update the baseline with --write-baseline {args.baseline}"
+        )
+        status = status or EXIT_FINDINGS
+    if status:
+        return status
     return EXIT_FINDINGS if result.reaches(args.fail_on) else EXIT_OK
 
 
-def _renderer(name: str) -> Any:
-    if name == "json":
-        from audit.reports.json_report import render
-    else:
-        from audit.reports.text import render
-    return render
+def _format(args: argparse.Namespace) -> str:
+    """The report format: as given, or chosen for where the report goes."""
+    if args.format != "auto":
+        return str(args.format)
+    if args.output:
+        return "text"
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        return "github"
+    return "rich" if sys.stdout.isatty() else "text"
+
+
+def _write_report(render: Any, result: Any, options: dict[str, Any], output: str | None) -> bool:
+    from audit.cli import error
+
+    if not output:
+        render(result, sys.stdout, **options)
+        return True
+    try:
+        with open(output, "w", encoding="utf-8", newline="\n") as out:
+            render(result, out, **options)
+    except OSError as problem:
+        error(f"--output {output}: {problem.strerror or problem}")
+        return False
+    return True
+
+
+def _write_baseline(result: Any, args: argparse.Namespace) -> int:
+    """``--write-baseline``: record the findings; 0, or 2 when it cannot be written."""
+    from audit.baseline import write_baseline
+    from audit.cli import EXIT_ERROR, EXIT_OK, error
+
+    try:
+        count = write_baseline(result, args.write_baseline)
+    except OSError as problem:
+        error(f"--write-baseline {args.write_baseline}: {problem.strerror or problem}")
+        return EXIT_ERROR
+    if not args.quiet:
+        error(f"recorded {count} findings in {args.write_baseline}")
+    return EXIT_OK
+
+
+@contextlib.contextmanager
+def _progress(paths: list[str], quiet: bool) -> Iterator[Callable[[str], None] | None]:
+    """A progress bar on stderr while many files are linted; none when stderr
+    is not a terminal, with --quiet, or for a single file."""
+    if quiet or len(paths) < 2 or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    console = Console(stderr=True)
+    columns = (
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("[dim]{task.description}", markup=True),
+    )
+    with Progress(*columns, console=console, transient=True) as progress:
+        task = progress.add_task("", total=len(paths))
+        seen = 0
+
+        def on_file(path: str) -> None:
+            nonlocal seen
+            from rich.markup import escape
+
+            progress.update(task, completed=seen, description=escape(path))
+            seen += 1
+
+        yield on_file
 
 
 def cmd_rules(args: argparse.Namespace) -> int:

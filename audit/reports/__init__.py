@@ -1,0 +1,437 @@
+"""Renderers: one module per output format, each a ``render(result, out, **options)``
+over the same :class:`~audit.lint.LintResult` (ruff's model: every renderer
+consumes the same list of findings; nothing formats text inside a rule).
+
+:data:`FORMATS` is a plain table from format name to module. A module is
+imported only when its format is chosen, so ``--format text`` or ``json``
+never imports rich.
+
+Options a renderer may receive (each takes what it needs and ignores the
+rest): ``config`` (the :class:`~audit.config.Config` in effect: rules, lang),
+``fail_on`` (the exit threshold), ``suppressed`` (findings hidden by a
+baseline) and ``stale`` (baseline entries that matched nothing).
+
+The helpers below are shared by the reviewer-facing renderers (rich, html):
+grouping file → unit → project, the source excerpt around a finding, labels
+and the one-line verdict. They use the standard library only.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import importlib
+import os
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from audit.engine import SEVERITIES, SEVERITY_RANK, Finding
+from audit.model import AMOUNT_LABELS
+
+if TYPE_CHECKING:
+    from audit.lint import FileResult, LintResult
+    from audit.model import Document
+
+FORMATS: dict[str, str] = {
+    "text": "audit.reports.text",
+    "rich": "audit.reports.rich_report",
+    "json": "audit.reports.json_report",
+    "sarif": "audit.reports.sarif",
+    "github": "audit.reports.github",
+    "junit": "audit.reports.junit",
+    "html": "audit.reports.html",
+}
+"""Output format → renderer module (each exposes ``render``)."""
+
+
+def renderer(name: str) -> Callable[..., None]:
+    """The ``render`` function of format ``name`` (imported now, not before)."""
+    return importlib.import_module(FORMATS[name]).render  # type: ignore[no-any-return]
+
+
+# --------------------------------------------------------------------------
+# Paths
+
+
+def relative_path(path: str, start: str | None = None) -> str:
+    """``path`` relative to ``start`` (the working directory) with forward
+    slashes, the form CI platforms match against the repository. Paths
+    outside ``start`` stay absolute; ``<stdin>`` stays as it is."""
+    if path.startswith("<"):
+        return path
+    absolute = os.path.abspath(path)
+    base = os.path.abspath(start or os.getcwd())
+    try:
+        relative = os.path.relpath(absolute, base)
+    except ValueError:  # another drive on Windows
+        relative = absolute
+    if relative == os.pardir or relative.startswith(os.pardir + os.sep):
+        relative = absolute
+    return relative.replace(os.sep, "/")
+
+
+# --------------------------------------------------------------------------
+# Words
+
+
+LABELS: dict[str, dict[str, str]] = {
+    "zh": {
+        "error": "错误",
+        "warning": "警告",
+        "info": "提示",
+        "table": "整表（合计、表头）",
+        "unit row": "单位小计行",
+        "clause": "第{n}条",
+        "findings": "{n} 个问题",
+        "file counts": "{units} 个单位 · {projects} 个项目 · {clauses} 条指标",
+        "no findings": "未发现问题",
+        "cannot read": "无法读取",
+        "checked": "已检查 {files} 个文件：{units} 个单位，{projects} 个项目，{clauses} 条指标",
+        "suppressed": "基线已屏蔽 {n} 个已知问题",
+        "stale": "基线中有 {n} 条记录已不再出现（可用 --write-baseline 更新）",
+        "fail": "✗ 未通过：{counts}（--fail-on {threshold}）",
+        "fail read": "✗ 未通过：{n} 个文件无法读取",
+        "pass": "✓ 通过：没有 {threshold} 及以上级别的问题",
+        "pass never": "✓ 通过（--fail-on never）",
+        "by rule": "按规则统计",
+        "by unit": "按单位统计",
+        "rule": "规则",
+        "unit": "单位",
+        "file": "文件",
+        "total": "合计",
+        "summary": "说明",
+        "projects": "问题项目",
+        "report": "绩效目标表检查报告",
+        "counts sep": "，",
+        "count": "{n} 个{severity}",
+    },
+    "en": {
+        "error": "error",
+        "warning": "warning",
+        "info": "info",
+        "table": "whole table (total, heading)",
+        "unit row": "unit subtotal row",
+        "clause": "clause {n}",
+        "findings": "{n} findings",
+        "file counts": "{units} units · {projects} projects · {clauses} clauses",
+        "no findings": "no findings",
+        "cannot read": "cannot read",
+        "checked": "checked {files} files: {units} units, {projects} projects, {clauses} clauses",
+        "suppressed": "{n} known findings hidden by the baseline",
+        "stale": "{n} baseline entries no longer match (update with --write-baseline)",
+        "fail": "✗ fails: {counts} (--fail-on {threshold})",
+        "fail read": "✗ fails: {n} files could not be read",
+        "pass": "✓ passes: nothing at or above {threshold}",
+        "pass never": "✓ passes (--fail-on never)",
+        "by rule": "Findings by rule",
+        "by unit": "Findings by unit",
+        "rule": "rule",
+        "unit": "unit",
+        "file": "file",
+        "total": "total",
+        "summary": "summary",
+        "projects": "projects",
+        "report": "Performance-target table report",
+        "counts sep": ", ",
+        "count": "{n} {severity}",
+    },
+}
+
+FIELD_LABELS: dict[str, str] = {
+    "name": "项目名称",
+    "unit": "单位名称",
+    "goal": "绩效目标",
+    "indicators": "绩效指标",
+    "indicator": "指标名称",
+    "clause": "指标条款",
+    "period": "实施周期指标值",
+    "annual": "年度指标值",
+    **{f"amount.{column}": label for column, label in AMOUNT_LABELS.items()},
+}
+"""Chinese names of the ``Finding.field`` values rules use; others show as is."""
+
+
+def label(lang: str, key: str, **args: Any) -> str:
+    words = LABELS.get(lang, LABELS["zh"])
+    return words[key].format(**args) if args else words[key]
+
+
+def where(finding: Finding, lang: str) -> str:
+    """Clause number and field, as a reviewer reads them: ``第2条 · 年度指标值``."""
+    parts = []
+    if finding.clause is not None:
+        parts.append(label(lang, "clause", n=finding.clause))
+    if finding.field:
+        parts.append(
+            FIELD_LABELS.get(finding.field, finding.field) if lang == "zh" else finding.field
+        )
+    return " · ".join(parts)
+
+
+def location(finding: Finding) -> str:
+    """``file:line:col``, the form terminals and editors open."""
+    if finding.line is None:
+        return finding.file
+    return f"{finding.file}:{finding.line}:{finding.column or 1}"
+
+
+def plural(n: int, word: str) -> str:
+    """``1 file``, ``2 files`` (English words in machine-facing summaries)."""
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def severity_counts(findings: list[Finding]) -> dict[str, int]:
+    counts = dict.fromkeys(SEVERITIES, 0)
+    for finding in findings:
+        counts[finding.severity] += 1
+    return counts
+
+
+def count_words(counts: dict[str, int], lang: str) -> str:
+    """``3 个错误，1 个警告`` — the non-zero severities, most severe first."""
+    parts = [
+        label(lang, "count", n=n, severity=label(lang, severity))
+        for severity, n in counts.items()
+        if n
+    ]
+    return label(lang, "counts sep").join(parts) or label(lang, "no findings")
+
+
+def verdict(result: LintResult, fail_on: str, lang: str) -> tuple[bool, str]:
+    """(passed, one line) for the end of a report; it agrees with the exit status."""
+    counts = severity_counts(result.findings)
+    found = count_words(counts, lang)
+    if result.failed:
+        line = label(lang, "fail read", n=len(result.failed))
+        return False, line + (f"；{found}" if lang == "zh" else f"; {found}")
+    if result.reaches(fail_on):
+        return False, label(lang, "fail", counts=found, threshold=fail_on)
+    if fail_on == "never":
+        line = label(lang, "pass never")
+    else:
+        line = label(lang, "pass", threshold=fail_on)
+    if any(counts.values()):
+        line += f"（{found}）" if lang == "zh" else f" ({found})"
+    return True, line
+
+
+def by_rule(findings: list[Finding]) -> list[tuple[str, dict[str, int]]]:
+    """(rule, counts per severity) sorted by total count, then rule id."""
+    table: dict[str, dict[str, int]] = {}
+    for finding in findings:
+        row = table.setdefault(finding.rule, dict.fromkeys(SEVERITIES, 0))
+        row[finding.severity] += 1
+    return sorted(table.items(), key=lambda item: (-sum(item[1].values()), item[0]))
+
+
+def most_severe_first(findings: list[Finding]) -> list[Finding]:
+    """Stable: file order is kept within a severity."""
+    return sorted(findings, key=lambda f: -SEVERITY_RANK[f.severity])
+
+
+# --------------------------------------------------------------------------
+# Grouping: file → unit → project
+
+
+@dataclass(slots=True)
+class ProjectGroup:
+    title: str
+    findings: list[Finding] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class UnitGroup:
+    """A unit's findings: its own (``findings``, e.g. its subtotal row) and
+    its projects'. ``title`` is None for the whole table (合计, heading)."""
+
+    title: str | None
+    findings: list[Finding] = field(default_factory=list)
+    projects: list[ProjectGroup] = field(default_factory=list)
+
+    @property
+    def all_findings(self) -> list[Finding]:
+        return [*self.findings, *(f for p in self.projects for f in p.findings)]
+
+
+def unit_title(unit: UnitGroup, lang: str) -> str:
+    return label(lang, "table") if unit.title is None else unit.title or "—"
+
+
+def group(file_result: FileResult) -> list[UnitGroup]:
+    """The file's findings by unit, then project, in order of appearance.
+
+    A table without subtotal rows has one implicit unit, which findings name
+    as None; its projects are grouped under the table's organisation.
+    """
+    document = file_result.document
+    organization = document.organization if document is not None else None
+    units: dict[str | None, UnitGroup] = {}
+    projects: dict[tuple[str | None, str], ProjectGroup] = {}
+    for finding in file_result.findings:
+        unit_title = finding.unit
+        if unit_title is None and finding.project is not None:
+            unit_title = organization or ""
+        unit = units.get(unit_title)
+        if unit is None:
+            unit = units[unit_title] = UnitGroup(unit_title)
+        if finding.project is None:
+            unit.findings.append(finding)
+            continue
+        key = (unit_title, finding.project)
+        project = projects.get(key)
+        if project is None:
+            project = projects[key] = ProjectGroup(finding.project)
+            unit.projects.append(project)
+        project.findings.append(finding)
+    return list(units.values())
+
+
+# --------------------------------------------------------------------------
+# Source excerpts
+
+
+ELLIPSIS = "..."
+"""Marks a trimmed line; ASCII so its width is the same in every terminal."""
+
+_SHOWN = {ord("\t"): "⇥"}
+
+
+def cells(text: str) -> int:
+    """Terminal columns of ``text``: two for wide (CJK) characters."""
+    if text.isascii():
+        return len(text)
+    return sum(map(_cell, text))
+
+
+@functools.lru_cache(maxsize=8192)
+def _cell(char: str) -> int:
+    if unicodedata.east_asian_width(char) in "WF":
+        return 2
+    return 0 if unicodedata.combining(char) else 1
+
+
+def _shown(line: str) -> str:
+    """Text as displayed: a tab (a cell boundary) as ``⇥``, control
+    characters as ``?``; one column for one, so the window still fits."""
+    line = line.translate(_SHOWN)
+    if line.isprintable():
+        return line
+    return "".join(c if c.isprintable() or c == "⇥" else "?" for c in line)
+
+
+@dataclass(frozen=True, slots=True)
+class ExcerptLine:
+    """One source line around a finding, trimmed to a window: ``before`` +
+    ``marked`` (the exact characters the finding points at) + ``after``;
+    ``cut_left``/``cut_right`` say the line goes on beyond the window."""
+
+    number: int
+    before: str
+    marked: str
+    after: str
+    cut_left: bool = False
+    cut_right: bool = False
+
+
+def source_line(document: Document, number: int) -> str | None:
+    source = document.source
+    if not 1 <= number <= source.line_count:
+        return None
+    start = source.line_start(number)
+    end = source.text.find("\n", start)
+    return source.text[start : None if end == -1 else end].rstrip("\r")
+
+
+def excerpt(
+    document: Document | None, finding: Finding, width: int, max_lines: int = 3
+) -> list[ExcerptLine]:
+    """The source lines of ``finding`` (at most ``max_lines``), each trimmed
+    to ``width`` terminal columns around the marked span. Read from the
+    document's source text, never from the file again."""
+    if document is None or finding.line is None:
+        return []
+    first = finding.line
+    last = max(first, finding.end_line or first)
+    lines = []
+    for number in range(first, min(last, first + max_lines - 1) + 1):
+        text = source_line(document, number)
+        if text is None:
+            break
+        start = (finding.column or 1) - 1 if number == first else 0
+        if number == last and finding.end_column is not None:
+            end = finding.end_column - 1
+        else:
+            end = len(text)
+        start = max(0, min(start, len(text)))
+        end = max(start, min(end, len(text)))
+        shown = _window(number, text, start, end, max(width, 20))
+        lines.append(
+            dataclasses.replace(
+                shown,
+                before=_shown(shown.before),
+                marked=_shown(shown.marked),
+                after=_shown(shown.after),
+            )
+        )
+    return lines
+
+
+def _window(number: int, line: str, start: int, end: int, width: int) -> ExcerptLine:
+    # A character takes at least a column (zero-width ones aside), so no
+    # more than ``width`` of them on either side can be shown: measuring
+    # more of a 2000-character cell would be wasted.
+    before, marked, after = line[max(0, start - width - 1) : start], line[start:end], line[end:]
+    after = after[: width + 1]
+    widths = cells(before), cells(marked[: width + 1]), cells(after)
+    if start - width - 1 > 0:
+        widths = (widths[0] + 1, *widths[1:])  # wider than the window: cut
+    if len(line) - end > width + 1:
+        widths = (*widths[:2], widths[2] + 1)
+    if sum(widths) <= width:
+        return ExcerptLine(number, before, marked, after)
+    ell = len(ELLIPSIS)
+    context = 8
+    if widths[1] > width - 2 * ell - 2 * context:
+        # The span alone is wider than the window: a little context before,
+        # then as much of the span as fits.
+        cut_left = widths[0] > context
+        shown_before = _suffix(before, context - ell) if cut_left else before
+        used = cells(shown_before) + (ell if cut_left else 0)
+        room = width - used - ell
+        return ExcerptLine(
+            number, shown_before, _prefix(marked, room), "", cut_left=cut_left, cut_right=True
+        )
+    room = width - widths[1]
+    left = room // 2
+    right = room - left
+    if widths[0] <= left:
+        right += left - widths[0]
+        left = widths[0]
+    elif widths[2] <= right:
+        left += right - widths[2]
+        right = widths[2]
+    cut_left = widths[0] > left
+    cut_right = widths[2] > right
+    return ExcerptLine(
+        number,
+        _suffix(before, left - ell) if cut_left else before,
+        marked,
+        _prefix(after, right - ell) if cut_right else after,
+        cut_left=cut_left,
+        cut_right=cut_right,
+    )
+
+
+def _prefix(text: str, width: int) -> str:
+    used = 0
+    for index, char in enumerate(text):
+        used += _cell(char)
+        if used > width:
+            return text[:index]
+    return text
+
+
+def _suffix(text: str, width: int) -> str:
+    return _prefix(text[::-1], width)[::-1]

@@ -1,0 +1,280 @@
+"""The ``lint`` command: exit codes, inputs (files, directories, ``-``),
+unreadable files among good ones, format selection, --output, --statistics,
+and a lean start-up (no rich import for machine formats)."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from rich.cells import cell_len
+
+from audit.cli import main
+from tests.conftest import SEED_002, project_row, tsv_table
+
+ROOT = Path(__file__).resolve().parent.parent
+
+CLEAN = project_row(
+    "项目丙", "1、1-产出指标；11-数量指标；人数；实施周期指标值:3人；年度指标值:3人。"
+)
+ERROR = project_row(
+    "项目甲", "1、1-产出指标；11-数量指标；人数；实施周期指标值:待补充；年度指标值:5人。"
+)
+WARNING = project_row(
+    "项目乙",
+    "1、1-产出指标；11-数量指标；人数；实施周期指标值:3人；年度指标值:3人。"
+    "3、1-产出指标；11-数量指标；次数；实施周期指标值:3次；年度指标值:3次。",
+)
+SELECT = ["--select", "placeholder,clause-numbering"]
+
+
+@pytest.fixture(autouse=True)
+def _plain(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    monkeypatch.chdir(tmp_path)
+
+
+def write(name: str, *rows: list[str]) -> str:
+    path = Path(name)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(tsv_table(rows), encoding="utf-8")
+    return name
+
+
+def lint(*args: str) -> int:
+    return main(["lint", "--no-config", *SELECT, *args])
+
+
+# --------------------------------------------------------------------------
+# Exit status
+
+
+@pytest.mark.parametrize(
+    ("rows", "fail_on", "status"),
+    [
+        ([CLEAN], "error", 0),
+        ([ERROR], "error", 1),
+        ([WARNING], "error", 0),
+        ([WARNING], "warning", 1),
+        ([WARNING], "info", 1),
+        ([ERROR], "never", 0),
+    ],
+)
+def test_exit_status_follows_fail_on(
+    rows: list[list[str]], fail_on: str, status: int, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write("t.txt", *rows)
+    assert lint("--format", "text", "--fail-on", fail_on, "t.txt") == status
+
+
+def test_unreadable_file_among_good_ones(capsys: pytest.CaptureFixture[str]) -> None:
+    write("a.txt", ERROR)
+    Path("notes.txt").write_text("这不是绩效目标表\n", encoding="utf-8")
+    write("b.txt", WARNING)
+    assert lint("--format", "text", "a.txt", "missing.txt", "notes.txt", "b.txt") == 2
+    captured = capsys.readouterr()
+    errors = captured.err.splitlines()
+    assert errors[0] == "indicator-audit: missing.txt: no such file"
+    assert errors[1].startswith("indicator-audit: notes.txt: not a performance-target table")
+    assert len(errors) == 2
+    out = captured.out
+    assert "a.txt:" in out and "b.txt:" in out  # the others were still checked
+    assert "missing.txt:0:0: error [read-error] no such file" in out
+
+
+def test_config_error_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    write("t.txt", CLEAN)
+    Path("bad.yaml").write_text("rules:\n  no-such-rule: true\n", encoding="utf-8")
+    assert main(["lint", "--config", "bad.yaml", "t.txt"]) == 2
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line.startswith("indicator-audit: config error: bad.yaml:2")
+
+
+def test_unknown_selected_rule_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    write("t.txt", CLEAN)
+    assert main(["lint", "--no-config", "--select", "nope", "t.txt"]) == 2
+    assert "unknown rule id(s): nope" in capsys.readouterr().err
+
+
+# --------------------------------------------------------------------------
+# Inputs
+
+
+def test_stdin_dash(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    data = tsv_table([ERROR]).encode("utf-8")
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+    assert lint("--format", "text", "-") == 1
+    out = capsys.readouterr().out
+    assert out.startswith("<stdin>:9:")
+    assert "[placeholder]" in out
+
+
+def test_directories_are_walked_for_tables(capsys: pytest.CaptureFixture[str]) -> None:
+    write("tables/a.txt", ERROR)
+    write("tables/2024/b.tsv", ERROR)
+    Path("tables/readme.md").write_text("# not a table", encoding="utf-8")
+    assert lint("--format", "json", "tables") == 1
+    report = json.loads(capsys.readouterr().out)
+    paths = [f["path"].replace(os.sep, "/") for f in report["files"]]
+    assert paths == ["tables/2024/b.tsv", "tables/a.txt"]
+
+
+def test_empty_directory_is_an_error(capsys: pytest.CaptureFixture[str]) -> None:
+    Path("empty").mkdir()
+    assert lint("empty") == 2
+    assert "no tables found" in capsys.readouterr().err
+
+
+# --------------------------------------------------------------------------
+# Formats and output
+
+
+def test_text_is_the_default_in_a_pipe(capsys: pytest.CaptureFixture[str]) -> None:
+    write("t.txt", ERROR)
+    lint("t.txt")
+    out = capsys.readouterr().out
+    assert out.startswith("t.txt:9:") and " error [placeholder] " in out
+
+
+def test_github_format_is_chosen_under_github_actions(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    write("t.txt", ERROR)
+    assert lint("t.txt") == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("::error file=t.txt,line=9,")
+    assert lines[-1].startswith("::notice::indicator-audit: ")
+
+
+def test_explicit_format_wins_under_github_actions(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    write("t.txt", ERROR)
+    lint("--format", "text", "t.txt")
+    assert capsys.readouterr().out.startswith("t.txt:9:")
+
+
+@pytest.mark.parametrize("name", ["text", "json", "sarif", "github", "junit", "html", "rich"])
+def test_output_writes_utf8_to_a_file(name: str, capsys: pytest.CaptureFixture[str]) -> None:
+    write("t.txt", ERROR)
+    assert lint("--format", name, "--output", "report.out", "t.txt") == 1
+    assert capsys.readouterr().out == ""
+    text = Path("report.out").read_bytes().decode("utf-8")
+    assert "待补充" in text or "placeholder" in text
+    assert "\x1b[" not in text  # no colour in a file
+
+
+def test_output_to_an_unwritable_place_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    write("t.txt", CLEAN)
+    assert lint("--output", "no/such/dir/report.txt", "t.txt") == 2
+    assert "--output no/such/dir/report.txt" in capsys.readouterr().err
+
+
+def test_statistics_prints_counts_per_rule(capsys: pytest.CaptureFixture[str]) -> None:
+    write("t.txt", ERROR, WARNING, ERROR)
+    assert lint("--statistics", "--format", "json", "t.txt") == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split() == ["count", "error", "warning", "info", "rule"]
+    rows = {line.split()[4]: line.split()[:4] for line in lines[1:]}
+    assert rows["placeholder"] == ["2", "2", "0", "0"]
+    assert rows["clause-numbering"] == ["1", "0", "1", "0"]
+    assert rows["total"] == ["3", "2", "1", "0"]
+
+
+def test_help_documents_formats_and_exit_status(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["lint", "--help"])
+    out = capsys.readouterr().out
+    for word in ("--baseline", "--strict-baseline", "--statistics", "sarif", "exit status"):
+        assert word in out
+
+
+# --------------------------------------------------------------------------
+# Processes: start-up cost and terminal behaviour
+
+
+def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    environment = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
+    environment.update(env or {})
+    return subprocess.run(
+        [sys.executable, *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=environment,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize("name", ["text", "json", "sarif", "github", "junit", "html"])
+def test_machine_formats_do_not_import_rich(name: str) -> None:
+    result = run_cli("-X", "importtime", "-m", "audit", "lint", "--format", name, str(SEED_002))
+    assert result.returncode in (0, 1), result.stderr[-2000:]
+    imported = [line for line in result.stderr.splitlines() if line.startswith("import time:")]
+    assert imported, "no -X importtime output"
+    assert not [line for line in imported if "rich" in line.split("|")[-1]]
+
+
+def test_rich_format_in_a_pipe_has_no_escape_codes_and_no_progress_bar() -> None:
+    result = run_cli(
+        "-m",
+        "audit",
+        "lint",
+        "--format",
+        "rich",
+        str(SEED_002),
+        str(SEED_002),
+        env={"COLUMNS": "90"},
+    )
+    assert result.returncode == 1
+    assert "\x1b" not in result.stdout
+    assert result.stderr == ""
+    assert "广州市人力资源和社会保障局" in result.stdout
+    assert all(cell_len(line) <= 90 for line in result.stdout.splitlines())
+
+
+def test_progress_bar_only_on_a_terminal_and_not_when_quiet(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from audit.commands import _progress
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    paths = ["a.txt", "b.txt", "c.txt"]
+    with _progress(paths, quiet=False) as on_file:
+        assert on_file is None  # stderr is captured, not a terminal
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    with _progress(paths, quiet=True) as on_file:
+        assert on_file is None
+    with _progress(paths[:1], quiet=False) as on_file:
+        assert on_file is None
+    with _progress(paths, quiet=False) as on_file:
+        assert on_file is not None
+        for path in paths:
+            on_file(path)
+    assert terminal.getvalue()  # drew (and, transient, cleared) the bar
+
+
+def test_pre_commit_hook_definition() -> None:
+    import re
+
+    import yaml
+
+    (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert hook["id"] == "indicator-audit"
+    assert hook["entry"] == "indicator-audit lint"
+    assert hook["language"] == "python"
+    pattern = re.compile(hook["files"])
+    assert all(pattern.search(name) for name in ("a.txt", "b/c.tsv", "d.csv"))
+    assert not any(pattern.search(name) for name in ("a.md", "txt", "a.txt.bak"))
