@@ -272,11 +272,13 @@ def run(document: Document, config: Config) -> list[Finding]:
     shared: dict[str, Any] = {}
     ctx = Context(document, {}, config, cache=shared)
 
+    append = findings.append
+    project_rules = by_scope["project"]
+    clause_rules = by_scope["clause"]
+
     def emit(spec: RuleSpec, severity: Severity, problems: Iterator[Problem] | None) -> None:
-        if problems is None:
-            return
-        for problem in problems:
-            findings.append(_finding(spec, severity, problem, ctx, config))
+        for problem in problems or ():
+            append(_finding(spec, severity, problem, ctx, config))
 
     for spec, options, severity in by_scope["document"]:
         ctx.options = options
@@ -293,19 +295,22 @@ def run(document: Document, config: Config) -> list[Finding]:
         for project in unit.projects:
             ctx.project = project
             ctx.clause = None
-            for spec, options, severity in by_scope["project"]:
+            # The hot loops (a rule for every project and clause) are inlined.
+            for spec, options, severity in project_rules:
                 ctx.options = options
                 ctx.severity = severity
-                emit(spec, severity, spec.check(ctx, project))
-            if by_scope["clause"]:
+                for problem in spec.check(ctx, project) or ():
+                    append(_finding(spec, severity, problem, ctx, config))
+            if clause_rules:
                 for clause in project.clauses:
                     if not isinstance(clause, Clause):
                         continue
                     ctx.clause = clause
-                    for spec, options, severity in by_scope["clause"]:
+                    for spec, options, severity in clause_rules:
                         ctx.options = options
                         ctx.severity = severity
-                        emit(spec, severity, spec.check(ctx, clause))
+                        for problem in spec.check(ctx, clause) or ():
+                            append(_finding(spec, severity, problem, ctx, config))
             ctx.clause = None
     ctx.unit = ctx.project = None
     findings = [f for f in findings if not config.is_ignored(f)]

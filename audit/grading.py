@@ -44,10 +44,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
-from typing import TYPE_CHECKING, Any
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from audit.engine import SEVERITIES, Finding, load_rules
 from audit.model import Project, Text
@@ -62,17 +62,16 @@ TOP_SCORE = 100
 GRADING_KEYS: tuple[str, ...] = ("weights", "rules", "thresholds", "caps")
 
 
-@dataclass(frozen=True, slots=True)
-class Grading:
+class Grading(NamedTuple):
     """Weights, thresholds and caps (see the module's documentation)."""
 
-    weights: Mapping[str, float] = field(default_factory=dict)
+    weights: Mapping[str, float] = MappingProxyType({})
     """Points a finding takes off, by severity."""
-    rules: Mapping[str, float] = field(default_factory=dict)
+    rules: Mapping[str, float] = MappingProxyType({})
     """Points a finding takes off, by rule id (wins over ``weights``)."""
-    thresholds: Mapping[str, float] = field(default_factory=dict)
+    thresholds: Mapping[str, float] = MappingProxyType({})
     """The lowest score of 优, 良 and 中."""
-    caps: Mapping[str, str] = field(default_factory=dict)
+    caps: Mapping[str, str] = MappingProxyType({})
     """The best grade with a finding of a severity or a rule id."""
 
     def weight(self, finding: Finding) -> float:

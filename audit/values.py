@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache, lru_cache
 from pathlib import Path
@@ -63,8 +62,7 @@ _SUFFIX_END = " \t\r\n，,；;、。.．"
 # The vocabulary
 
 
-@dataclass(frozen=True, slots=True)
-class Vocabulary:
+class Vocabulary(NamedTuple):
     """The words of target values; :meth:`load` reads them from YAML."""
 
     units: tuple[str, ...]
@@ -126,7 +124,7 @@ class Vocabulary:
                 changes[name] = tuple(dict.fromkeys((*current, *added)))
             else:
                 changes[name] = {**current, **added}
-        return replace(self, **changes)._checked()
+        return self._replace(**changes)._checked()
 
     def _checked(self) -> Vocabulary:
         seen: dict[str, str] = {}

@@ -31,9 +31,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from decimal import Decimal, localcontext
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from audit.engine import REGISTRY, SEVERITY_RANK, Context, Option, Problem, Severity, rule
 from audit.model import (
@@ -91,8 +90,7 @@ def hard_bound(n: int) -> Decimal:
     return _HALF_CENT * (n + 1)
 
 
-@dataclass(frozen=True, slots=True)
-class Band:
+class Band(NamedTuple):
     """How a gap between a printed total and the sum of its ``n`` parts is
     judged. ``limit`` is the largest gap the mode calls rounding."""
 
@@ -144,8 +142,7 @@ def band(gap: Decimal, n: int, mode: str = "banded", tolerance: Decimal | None =
 Level = Literal["row", "unit", "document"]
 
 
-@dataclass(frozen=True, slots=True)
-class Sum:
+class Sum(NamedTuple):
     """One printed total against the sum of its printed parts."""
 
     rule: str

@@ -25,10 +25,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from audit.engine import Context, Option, Problem, Severity, rule
 from audit.model import ANNUAL, PERIOD, Clause, Document, Project, Span, Text, Value, ValueField
@@ -141,8 +140,7 @@ def rule_options(ctx: Context, rule_id: str) -> dict[str, Any]:
     return {} if spec is None else {n: o.default for n, o in spec.options.items()}
 
 
-@dataclass(frozen=True, slots=True)
-class Restatement:
+class Restatement(NamedTuple):
     """Why a value is no target: ``same`` (the name again), ``contains`` (the
     name and filler), ``measure`` (another indicator's name), ``swapped`` (the
     annual holds a name while the period holds the target), ``name-swapped``

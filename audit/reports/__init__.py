@@ -18,14 +18,12 @@ and the one-line verdict. They use the standard library only.
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import importlib
 import os
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from audit.engine import SEVERITIES, SEVERITY_RANK, Finding
 from audit.model import AMOUNT_LABELS
@@ -235,20 +233,26 @@ def most_severe_first(findings: list[Finding]) -> list[Finding]:
 # Grouping: file → unit → project
 
 
-@dataclass(slots=True)
 class ProjectGroup:
-    title: str
-    findings: list[Finding] = field(default_factory=list)
+    """A project's findings."""
+
+    __slots__ = ("findings", "title")
+
+    def __init__(self, title: str) -> None:
+        self.title = title
+        self.findings: list[Finding] = []
 
 
-@dataclass(slots=True)
 class UnitGroup:
     """A unit's findings: its own (``findings``, e.g. its subtotal row) and
     its projects'. ``title`` is None for the whole table (合计, heading)."""
 
-    title: str | None
-    findings: list[Finding] = field(default_factory=list)
-    projects: list[ProjectGroup] = field(default_factory=list)
+    __slots__ = ("findings", "projects", "title")
+
+    def __init__(self, title: str | None) -> None:
+        self.title = title
+        self.findings: list[Finding] = []
+        self.projects: list[ProjectGroup] = []
 
     @property
     def all_findings(self) -> list[Finding]:
@@ -321,8 +325,7 @@ def _shown(line: str) -> str:
     return "".join(c if c.isprintable() or c == "⇥" else "?" for c in line)
 
 
-@dataclass(frozen=True, slots=True)
-class ExcerptLine:
+class ExcerptLine(NamedTuple):
     """One source line around a finding, trimmed to a window: ``before`` +
     ``marked`` (the exact characters the finding points at) + ``after``;
     ``cut_left``/``cut_right`` say the line goes on beyond the window."""
@@ -368,8 +371,7 @@ def excerpt(
         end = max(start, min(end, len(text)))
         shown = _window(number, text, start, end, max(width, 20))
         lines.append(
-            dataclasses.replace(
-                shown,
+            shown._replace(
                 before=_shown(shown.before),
                 marked=_shown(shown.marked),
                 after=_shown(shown.after),
