@@ -21,7 +21,6 @@ from audit.model import (
     TextBuilder,
     Unit,
 )
-from audit.parsing import parse_indicators
 
 # Header cells, by column. A header is recognised by its first cell and at
 # least three of the others; the order of columns comes from the header.
@@ -121,6 +120,8 @@ def assemble(
     indicators, and a project otherwise. Projects before the first unit row
     belong to an implicit unit named after the table's organisation.
     """
+    from audit.parsing import parse_indicators
+
     total: GrandTotal | None = None
     units: list[Unit] = []
     current: tuple[Row, list[Project]] | None = None

@@ -8,24 +8,29 @@ What the extraction gives, and how it is read (DOMAIN.md, layouts 2 and 3):
 * The page header block (title ``…绩效目标表…``, ``部门名称：``/``单位名称：``,
   ``单位：万元``, the column header ``项目名称（资金使用单位） 总计 …``) repeats at
   every page break, even inside a cell: those lines are dropped wherever they
-  stand, and so is any later line equal to a line above the first column
-  header (the pieces of a wrapped title).
+  stand, and so is any later line equal to a line of the title block above
+  the first column header (the pieces of a wrapped title), and page numbers.
 * A project's name starts on a line indented by spaces and runs, over
-  unindented lines, up to its amounts: a run of numbers (``52.17 52.17``) at
-  the end of the name's last line or on a line of its own. Text after the
-  amounts on the same line starts the goal. A unit (资金使用单位) and 合计 are
-  unindented lines with amounts; a unit name wrapped over lines is gathered
-  back from the lines just before its amounts.
-* Everything else is cell text. It is cut into cells: an indicator cell
-  starts with clause 1 and a category (``1、1-产出指标；``, ``1、满意度指标：``),
-  anything else is a goal cell; after a complete indicator clause ending in
-  ``。`` a line that does not continue the numbering starts a new goal cell
-  (the next project's goal, in the older layout).
+  unindented lines, up to its amounts: a run of numbers printed as amounts
+  (``52.17 52.17``, ``1,234.56``) at the end of the name's last line or on a
+  line of its own. Text after the amounts on the same line starts the goal.
+  The amounts fill the header's columns in order when all are printed, else
+  总计, 财政拨款, then 其他资金. 合计 and a unit (资金使用单位) are unindented
+  lines with amounts; a unit name wrapped over lines is gathered back from the
+  name-like lines just before its amounts.
+* Everything else is cell text, cut into cells: an indicator cell starts with
+  clause 1 and a category (``1、1-产出指标；``, ``1、满意度指标：``), anything
+  else is a goal cell. After an indicator cell, a line that does not continue
+  the clause numbering starts a goal cell when the last clause is complete
+  and ended in ``。``, or, without the ``。``, when the line reads as the start
+  of a sentence. Such a cell is a guess: it is taken back if clause text
+  follows, and again below if it stays with the same project.
 * In the newer layout a project's cells follow its name; in the older layout
-  they may come before it. Each run of cells between two project names is
-  split between the project before and the project after so that every
-  project gets, as nearly as possible, one goal and one indicator cell; on a
-  tie the cells stay with the project they follow.
+  they may come before it, or some before and some after. The cells between
+  two project names are split between the project before and the project
+  after so that, over the whole table, every project gets as nearly as
+  possible one goal and one indicator cell (dynamic programming along the
+  projects); on a tie the cells stay with the project they follow.
 
 Wrapped lines are joined with nothing between them (Chinese has no spaces
 between words), which also mends keywords and numbers cut by the wrap
@@ -55,14 +60,16 @@ INDENT = 2
 MAX_NAME_LINES = 16
 """A name still without amounts after this many lines was not a name."""
 MAX_NAME_CHARS = 160
+MAX_PREAMBLE_LINES = 8
+"""Lines above the first column header that may be its title block."""
 MAX_UNIT_NAME_LINES = 6
 """Lines before a unit's amounts that may hold the start of its name."""
 
 _FILL_ORDER = ("total", "fiscal", "other", "special")
-"""Which columns a row that prints fewer amounts than there are columns
-fills: two amounts are 总计 and 财政拨款; three are 总计, 财政拨款, 其他资金. Blank cells leave no
-trace in PDF text; in the published tables the third amount of such rows is
-其他资金 (财政专户拨款 blank, e.g. every three-amount row of seed 002)."""
+"""The columns a row fills when it prints fewer amounts than the header has
+columns (blank cells leave no trace in PDF text): one is 总计; two are 总计
+and 财政拨款; three are 总计, 财政拨款 and 其他资金 (in the published tables
+财政专户拨款 is the column left blank: every three-amount row of seed 002)."""
 
 # --------------------------------------------------------------------------
 # Line patterns
@@ -95,6 +102,9 @@ _HEADER_FRAGMENTS = _HEADER_TOKENS | {
     "使用单位)",
     "资金使用单位）",
     "资金使用单位)",
+    "拨款",
+    "专户拨款",
+    "管理资金",
 }
 _PAGE_MARK = re.compile(
     r"[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
@@ -104,7 +114,9 @@ _TOKEN = re.compile(r"\S+")
 _AMOUNT = re.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 # How published amounts look: two decimals, or thousands separators.
 _PRINTED = re.compile(r"\.\d\d$|\d,\d{3}")
+_PRINTED_TOKEN = re.compile(r"(?<!\S)-?[\d,]+\.\d\d(?!\S)")
 _PLACEHOLDERS = frozenset({"-", "—", "－", "--", "——"})
+_LETTER = re.compile(r"[^\W\d_]")
 # Characters a name never holds but a sentence or a clause does.
 _NOT_NAME = re.compile(r"[，,。；;：:！!？?%％≥≤]")
 _CLAUSE_NUMBER = re.compile(r"\s*(\d{1,3})\s*(?:、|[.．](?!\d))")
@@ -125,18 +137,35 @@ _LOOSE_START = re.compile(
 _INLINE_START = re.compile(r"(?<=[。；;.!！?？])\s*(?=1\s*[、.．])")
 _LAST_CLAUSE = re.compile(r"\d{1,3}\s*(?:、|[.．](?!\d))")
 _ENDS_SENTENCE = "。."
-_VALUE_WORD = "指标值"
+_VALUE_WORDS = ("指标值", "目标值")
+_FINAL_WORDS = ("年度指标值", "目标值")
+_FIELD_BEGUN = re.compile(r"[；;，,]\s*\S")
+_VALUE_TAILS = ("以上", "以下", "以内", "或", "及", "至", "左右")
+_SENTENCE_END = re.compile(r"[。；;]")
+_SENTENCE_MIN = 20
+"""A goal's first sentence is longer than the tail of a wrapped value."""
+_COMPARATOR = re.compile(r"[≥≤%％<>＜＞]|\d")
+# A clause number and its category after a sentence: ``。2、1-产出指标``.
+_CLAUSE_INSIDE = re.compile(
+    r"[。；;]\s*\d{1,3}\s*、\s*(?:\d{1,3}\s*[-－—–]|[\u4e00-\u9fff]{2,8}指标\s*[：:；;，,])"
+)
 # Text that continues a clause, never starts a cell: punctuation, a keyword.
 _CONTINUES = tuple("；;，,、：:。.）)】》”’%％")
 _VALUE_KEYWORDS = ("实施周期", "年度指标", "指标值", "值:", "值：")
-_LOOKAHEAD = 32
+_LOOKAHEAD = 40
+_DECIMAL_START = re.compile(r"\s*\d+\s*[.．]\s*\d")  # 1.85万人, or sub-clause 1.2
 _TAIL = 160
 
-# Costs of giving a project a set of cells (see _assign).
+# Costs of giving a project a set of cells (see _assign): a project should
+# have one goal cell and one indicator cell.
 _MISSING_INDICATORS = 3.0
 _MISSING_GOAL = 2.0
 _EXTRA_CELL = 4.0
-_BEFORE_NAME = 0.01
+# Preferences only break ties: summed over a whole table they must stay below
+# the costs above, since layouts read alike along a chain of projects and only
+# its ends tell them apart.
+_GOAL_AFTER_INDICATORS = 0.0002
+_BEFORE_NAME = 0.0001
 _SPLITS = 6
 
 
@@ -181,6 +210,9 @@ class _Cell:
     kind: str  # "goal" or "indicators"
     pieces: list[_Piece]
     tail: str = ""
+    guessed: bool = False
+    """A goal cell begun after an indicator cell: taken back into it if it
+    turns out to hold clause text."""
 
 
 @dataclass(slots=True)
@@ -199,7 +231,7 @@ class _Run:
 def read(source: Source) -> Table:
     """Rows, title and organisation of a PDF-extracted table."""
     lines, title, organization, columns = _content(source)
-    events = _Scanner(lines, len(columns)).scan()
+    events = _Scanner(lines).scan()
     anchors = [event for event in events if isinstance(event, _Anchor)]
     if not anchors:
         if lines:
@@ -226,8 +258,11 @@ def _content(source: Source) -> tuple[list[_Line], str | None, str | None, tuple
     if header_at is not None:
         columns = _amount_columns(stripped[header_at])
         before = [s for s in stripped[:header_at] if s]
-        preamble = set(before)
-        title = _preamble_title(before)
+        if len(before) > MAX_PREAMBLE_LINES or any(_PRINTED_TOKEN.search(s) for s in before):
+            header_at = None  # rows above the first header we know: no preamble
+        else:
+            preamble = set(before)
+            title = _preamble_title(before)
     content: list[_Line] = []
     after_header = False
     title_open = False
@@ -294,7 +329,7 @@ def _amount_columns(header: str) -> tuple[str, ...]:
     for column, names in (
         ("total", ("总计", "合计金额", "金额合计")),
         ("fiscal", ("财政拨款",)),
-        ("special", ("财政专户拨款", "财政专户管理资金")),
+        ("special", ("财政专户",)),
         ("other", ("其他资金",)),
     ):
         positions = [compact.find(name) for name in names if name in compact]
@@ -326,9 +361,6 @@ def _unclosed(text: str) -> bool:
     return text.count("（") + text.count("(") > text.count("）") + text.count(")")
 
 
-_LETTER = re.compile(r"[^\W\d_]")
-
-
 def _name_like(text: str) -> bool:
     return (
         bool(text)
@@ -343,13 +375,25 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
 
 
+def _has_value(text: str) -> bool:
+    """Whether the last clause in ``text`` has a value keyword."""
+    starts = [match.end() for match in _LAST_CLAUSE.finditer(text)]
+    rest = text[starts[-1] :] if starts else text
+    return any(word in rest for word in _VALUE_WORDS)
+
+
 def _value_complete(text: str) -> bool:
-    """Whether the last clause in ``text`` has a value after its keyword."""
-    at = text.rfind(_VALUE_WORD)
+    """Whether ``text`` ends a clause: its last keyword is the annual value
+    (or a 目标值) and a value follows it, with no further field begun."""
+    at, word = max((text.rfind(word), word) for word in _FINAL_WORDS)
     if at < 0:
         return False
-    rest = text[at + len(_VALUE_WORD) :]
-    return not _LAST_CLAUSE.search(rest) and bool(rest.strip(" :：；;，,"))
+    rest = text[at + len(word) :].lstrip(" :：")
+    return (
+        bool(rest.rstrip("。. "))
+        and not _FIELD_BEGUN.search(rest)
+        and not _LAST_CLAUSE.search(rest)
+    )
 
 
 def _is_total(text: str) -> bool:
@@ -361,9 +405,8 @@ def _is_total(text: str) -> bool:
 
 
 class _Scanner:
-    def __init__(self, lines: list[_Line], columns: int) -> None:
+    def __init__(self, lines: list[_Line]) -> None:
         self.lines = lines
-        self.max_amounts = max(columns, 1)
         self.events: list[_Anchor | _Piece] = []
         self.name: list[_Piece] | None = None
         self.name_widths: list[int] = []
@@ -422,7 +465,7 @@ class _Scanner:
             while end > index + 1 and tokens[end - 1][2] in _PLACEHOLDERS:
                 end -= 1
             if formatted:
-                first = max(index, end - self.max_amounts)
+                first = max(index, end - len(AMOUNT_COLUMNS))
                 runs.append(_Run(first, end, numbers))
             index = end
         return runs
@@ -458,7 +501,7 @@ class _Scanner:
             self._name_without_amounts()
             return False
         tokens = self._tokens(line)
-        run = self._pick(self._runs(tokens), tokens)
+        run = self._pick(self._runs(tokens))
         prefix = line.text[: tokens[run.first][0]].strip() if run else line.text
         if prefix and not _name_like(prefix):
             self._name_without_amounts()
@@ -494,7 +537,7 @@ class _Scanner:
         self.events.extend(pending[1:])
 
     @staticmethod
-    def _pick(runs: list[_Run], tokens: list[tuple[int, int, str]]) -> _Run | None:
+    def _pick(runs: list[_Run]) -> _Run | None:
         """The amounts of a name line: the first run of two or more numbers,
         else the first run of one."""
         for run in runs:
@@ -509,7 +552,7 @@ class _Scanner:
         tokens = self._tokens(line)
         runs = self._runs(tokens)
         # 合计 (or 总计), with its amounts on this line or the next.
-        run = self._pick(runs, tokens)
+        run = self._pick(runs)
         before = text[: tokens[run.first][0]] if run else text
         if _is_total(before) and (run is None or run.end == len(tokens)):
             end = tokens[run.first][0] if run else None
@@ -588,22 +631,19 @@ class _Scanner:
             ):
                 best = count
                 continue
+            # Amounts alone on their line need a name: the line before.
+            if count == 1 and not has_prefix:
+                best = count
+                continue
             # After a project (older layout: its text came before its name)
-            # or an unfinished sentence: only lines as wide as the name column.
+            # or a complete clause: only lines as wide as the name column.
             block = events[-count:]
             full = block if has_prefix else block[:-1]
-            if not (full or not has_prefix) or not all(
+            if not full or not all(
                 isinstance(p, _Piece) and low <= _width(p.text) <= high for p in full
             ):
                 continue
-            if isinstance(before, _Anchor):
-                best = count
-                continue
-            tail = before.text[-_TAIL:]
-            previous = events[-count - 2] if count + 1 < len(events) else None
-            if isinstance(previous, _Piece):
-                tail = previous.text[-_TAIL:] + tail
-            if _value_complete(tail):
+            if isinstance(before, _Anchor) or _value_complete(self._text_before(count)):
                 best = count
         if not best:
             return []
@@ -613,6 +653,19 @@ class _Scanner:
             widths = [_width(p.text) for p in (name if has_prefix else name[:-1])]
             self.column_width = max(self.column_width, *widths, 0)
         return name
+
+    def _text_before(self, count: int) -> str:
+        """The end of the text before the last ``count`` events."""
+        parts: list[str] = []
+        size = 0
+        events = self.events
+        for index in range(len(events) - count - 1, -1, -1):
+            event = events[index]
+            if not isinstance(event, _Piece) or size >= _TAIL:
+                break
+            parts.append(event.text)
+            size += len(event.text)
+        return "".join(reversed(parts))[-_TAIL:]
 
     def _orphan_amounts(self, line: _Line, tokens: list[tuple[int, int, str]], run: _Run) -> bool:
         """Amounts with no name before them: the latest row still without
@@ -660,10 +713,18 @@ def _cells(events: list[_Anchor | _Piece]) -> list[tuple[int, _Cell]]:
             ):
                 current = _Cell("indicators", [])
                 cells.append((anchors_before, current))
-        elif _starts_new_cell(current, look):
-            kind = "indicators" if _starts_indicators(look) else "goal"
-            current = _Cell(kind, [])
-            cells.append((anchors_before, current))
+        else:
+            if _boundary(current, look):
+                kind = "indicators" if _starts_indicators(look) else "goal"
+                current = _Cell(kind, [], guessed=kind == "goal")
+                cells.append((anchors_before, current))
+        if current.guessed and len(cells) > 1 and _clause_text(current.tail + piece.text):
+            # Not a goal after all: the rest of the indicator cell before it.
+            cells.pop()
+            previous = cells[-1][1]
+            previous.pieces.extend(current.pieces)
+            previous.tail = (previous.tail + current.tail)[-_TAIL:]
+            current = previous
         if current.kind == "goal":
             split = _inline_indicators(piece)
             if split is not None:
@@ -674,20 +735,30 @@ def _cells(events: list[_Anchor | _Piece]) -> list[tuple[int, _Cell]]:
                 cells.append((anchors_before, current))
                 piece = rest
         current.pieces.append(piece)
-        if current.kind == "indicators":
-            current.tail = (current.tail + piece.text)[-_TAIL:]
+        current.tail = (current.tail + piece.text)[-_TAIL:]
     return cells
+
+
+def _clause_text(text: str) -> bool:
+    """Whether text holds a value keyword or a clause number after a sentence."""
+    return bool(_CLAUSE_INSIDE.search(text)) or any(word in text for word in _VALUE_WORDS)
 
 
 def _starts_indicators(look: str) -> bool:
     return bool(_INDICATOR_START.match(look) or _LOOSE_START.match(look))
 
 
-def _starts_new_cell(cell: _Cell, look: str) -> bool:
-    """Whether text after an indicator cell starts a cell of its own: clause 1
-    again, or (after a complete clause ending a sentence) text that does not
-    continue the numbering."""
-    if look.startswith(_CONTINUES) or look.lstrip().startswith(_VALUE_KEYWORDS):
+def _boundary(cell: _Cell, look: str) -> bool:
+    """Whether a line after an indicator cell starts a cell of its own: clause
+    1 again, or, after a complete clause, text that does not continue it (a
+    sentence, when the clause did not end in ``。``). A goal cell begun so is
+    only a guess: if it stays with the same row it is the end of the
+    indicators again (see :func:`_mark_roles`)."""
+    if (
+        look.startswith(_CONTINUES)
+        or look.lstrip().startswith(_VALUE_KEYWORDS)
+        or _DECIMAL_START.match(look)
+    ):
         return False
     number = _CLAUSE_NUMBER.match(look)
     if number is not None and number.group(1) != "1":
@@ -695,12 +766,18 @@ def _starts_new_cell(cell: _Cell, look: str) -> bool:
     if _INDICATOR_START.match(look):
         return True
     tail = cell.tail.rstrip()
-    if not tail.endswith(tuple(_ENDS_SENTENCE)):
+    if tail.endswith(tuple(_ENDS_SENTENCE)):
+        return _has_value(tail)
+    if not _value_complete(tail):
         return False
-    last = None
-    for last in _LAST_CLAUSE.finditer(tail):
-        pass
-    return _VALUE_WORD in (tail[last.end() :] if last else tail)
+    first = _SENTENCE_END.split(look, maxsplit=1)[0]
+    return not (
+        look.startswith(_VALUE_TAILS)
+        or not _LETTER.match(look)
+        or len(first) < _SENTENCE_MIN
+        or _COMPARATOR.search(first)
+        or _clause_text(look)
+    )
 
 
 def _inline_indicators(piece: _Piece) -> tuple[_Piece, _Piece] | None:
@@ -779,57 +856,68 @@ def _assign(events: list[_Anchor | _Piece], cells: list[tuple[int, _Cell]]) -> N
         splits[k] = back[k][splits[k + 1]]
     for k, anchor_index in enumerate(takers):
         anchor = anchors[anchor_index]
-        anchor.cells = gaps[k][splits[k] :] + gaps[k + 1][: splits[k + 1]]
-        _mark_roles(anchor.cells, gaps[k + 1][: splits[k + 1]])
+        pre, post = gaps[k][splits[k] :], gaps[k + 1][: splits[k + 1]]
+        _mark_roles(pre, post)
+        anchor.cells = pre + post
 
 
 class _GapCounts:
-    """Prefix counts of goal, indicator and absorbable cells in one gap."""
+    """Prefix counts over one gap's cells: goal cells, indicator cells, and
+    goal cells right after an indicator cell (``follows``)."""
 
-    __slots__ = ("absorbable", "goals", "indicators", "size")
+    __slots__ = ("follows", "goals", "indicators", "size")
 
     def __init__(self, gap: list[_Cell]) -> None:
         self.size = len(gap)
         self.goals = [0]
         self.indicators = [0]
-        self.absorbable = [0]
+        self.follows = [0]
         for index, cell in enumerate(gap):
             goal = cell.kind == "goal"
+            follows = goal and index > 0 and gap[index - 1].kind == "indicators"
             self.goals.append(self.goals[-1] + goal)
             self.indicators.append(self.indicators[-1] + (not goal))
-            follows = index > 0 and gap[index - 1].kind == "indicators"
-            self.absorbable.append(self.absorbable[-1] + (goal and follows))
+            self.follows.append(self.follows[-1] + follows)
 
 
 def _cost(pre: _GapCounts, a: int, post: _GapCounts, b: int) -> float:
-    """Cost of a project taking ``pre[a:]`` (before its name) and ``post[:b]``."""
-    absorbable = post.absorbable[b]
-    goals = pre.goals[pre.size] - pre.goals[a] + post.goals[b] - absorbable
-    indicators = pre.indicators[pre.size] - pre.indicators[a] + post.indicators[b]
-    cost = _BEFORE_NAME * (pre.size - a)
+    """Cost of a project taking ``pre[a:]`` (before its name) and ``post[:b]``.
+
+    A goal cell right after an indicator cell of the same project is the end
+    of those indicators, unless the project has no other goal (see
+    :func:`_mark_roles`)."""
+    size = pre.size
+    follows = pre.follows[size] - pre.follows[min(a + 1, size)] + post.follows[b]
+    goals = pre.goals[size] - pre.goals[a] + post.goals[b] - follows
+    indicators = pre.indicators[size] - pre.indicators[a] + post.indicators[b]
+    cost = _BEFORE_NAME if a < size else 0.0
     if not indicators:
         cost += _MISSING_INDICATORS
-    if not goals and not absorbable:
-        cost += _MISSING_GOAL
+    if not goals:
+        cost += _GOAL_AFTER_INDICATORS if follows else _MISSING_GOAL
     cost += _EXTRA_CELL * (max(0, goals - 1) + max(0, indicators - 1))
     return cost
 
 
-def _mark_roles(cells: list[_Cell], post: list[_Cell]) -> None:
-    """Settle goal cells that follow an indicator cell after the name: the
-    row's goal if it has no other, else the end of those indicators."""
-    absorbable = {
-        id(cell)
-        for index, cell in enumerate(post)
-        if cell.kind == "goal" and index > 0 and post[index - 1].kind == "indicators"
-    }
-    has_goal = any(cell.kind == "goal" and id(cell) not in absorbable for cell in cells)
-    for cell in cells:
-        if id(cell) in absorbable:
-            if has_goal:
-                cell.kind = "indicators"
-            else:
-                has_goal = True
+def _mark_roles(pre: list[_Cell], post: list[_Cell]) -> None:
+    """Settle the goal cells that follow an indicator cell of the same row
+    (before or after the name): the first is the row's goal if it has no
+    other, the rest are the end of those indicators."""
+    follows = [
+        cell
+        for part in (pre, post)
+        for index, cell in enumerate(part)
+        if cell.kind == "goal" and index > 0 and part[index - 1].kind == "indicators"
+    ]
+    ids = {id(cell) for cell in follows}
+    has_goal = any(
+        cell.kind == "goal" and id(cell) not in ids for part in (pre, post) for cell in part
+    )
+    for cell in follows:
+        if has_goal:
+            cell.kind = "indicators"
+        else:
+            has_goal = True
 
 
 # --------------------------------------------------------------------------
@@ -875,7 +963,9 @@ def _join(source: Source, pieces: list[_Piece]) -> Text | None:
 
 def _columns_for(count: int, columns: tuple[str, ...]) -> tuple[str, ...]:
     """The columns ``count`` printed amounts stand in (see ``_FILL_ORDER``)."""
-    if count >= len(columns):
+    if count == len(columns):
         return columns
+    if count > len(columns):  # more amounts than the header named
+        return AMOUNT_COLUMNS[:count]
     chosen = [c for c in _FILL_ORDER if c in columns][:count]
     return tuple(column for column in columns if column in chosen)

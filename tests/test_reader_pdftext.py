@@ -1,0 +1,745 @@
+"""The reader for PDF-extracted text (``audit/readers/pdftext.py``).
+
+Fixtures are in ``tests/fixtures/pdftext/``: ``004_excerpt.txt`` is seed 004
+as published; the others are the same layout wrapped, paged and arranged in
+the other ways the published tables come in. The property tests re-lay the
+seed's rows out as a PDF extraction would (:func:`render`) at random widths.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from audit.model import Amount, Document, Row, Source, Text
+from audit.readers import ReadError, read_text
+from audit.readers.pdftext import read
+
+FIXTURES = Path(__file__).parent / "fixtures" / "pdftext"
+SEED = FIXTURES / "004_excerpt.txt"
+
+UNIT = "广州市残疾人就业培训服务中心"
+NAMES = [
+    "机构运行辅助经费",
+    "残疾人培训经费（广州市残疾人就业培训服务中心）",
+    "残疾人就业经费（广州市残疾人就业培训服务中心）",
+    "残疾人职业康复训练经费（广州市残疾人就业培训服务中心）",
+    "康园业务指导经费（广州市残疾人就业培训服务中心）",
+    "业务用房物业管理费用（广州市残疾人就业培训服务中心）",
+    "购置费用（广州市残疾人就业培训服务中心）",
+    "广州市残疾人就业培训服务中心2023-2024年信息系统运行和维护项目",
+    "短信息群发服务经费（广州市残疾人就业培训服务中心）",
+    "广州市残疾人就业培训服务中心2024-2025年信息系统运行和维护项目",
+]
+AMOUNTS = ["418.58", "52.17", "18.00", "22.57", "10.53", "264.14", "24.73", "2.50", "8.10", "9.15"]
+NAME_LINES = [12, 31, 53, 76, 101, 118, 140, 156, 177, 200]
+CLAUSES = [5, 5, 5, 5, 5, 5, 5, 6, 5, 6]
+HEADER_BLOCK = [
+    "项目支出绩效目标表（含转移支付项目）",
+    "单位名称：广州市残疾人就业培训服务中心 单位：万元",
+    "项目名称（资金使用单位） 总计 财政拨款 财政专户拨款 其他资金 绩效目标 绩效指标",
+]
+
+
+def fixture(name: str) -> str:
+    return (FIXTURES / name).read_text(encoding="utf-8")
+
+
+def rows_of(name: str) -> tuple[Source, list[Row]]:
+    source = Source(name, fixture(name))
+    return source, read(source).rows
+
+
+def projects(rows: list[Row]) -> list[Row]:
+    return [row for row in rows if row.kind == "project"]
+
+
+def value(text: Text | None) -> str | None:
+    return None if text is None else text.value
+
+
+def amounts(row: Row) -> dict[str, Decimal | None]:
+    columns = ("total", "fiscal", "special", "other")
+    return {c: row.amounts.value(c) for c in columns if row.amounts.get(c) is not None}
+
+
+def printed(row: Row) -> list[Amount]:
+    columns = (row.amounts.total, row.amounts.fiscal, row.amounts.special, row.amounts.other)
+    return [amount for amount in columns if amount is not None]
+
+
+def at(text: Text, index: int) -> tuple[int, int]:
+    """File line and column of character ``index`` of ``text``."""
+    span = text.span(index, index + 1)
+    return span.line, span.column
+
+
+def assert_maps_to_file(source: Source, rows: list[Row]) -> None:
+    """Every character of every cell stands at its place in the file."""
+    for row in rows:
+        cells = [row.name, row.goal, row.indicators]
+        cells += [amount.text for amount in printed(row)]
+        for cell in cells:
+            if cell is None:
+                continue
+            assert cell.source is source
+            for index, char in enumerate(cell.value):
+                span = cell.span(index, index + 1)
+                assert 1 <= span.line <= source.line_count
+                assert span.column >= 1
+                assert source.text[cell.origin(index)] == char
+            whole = cell.span()
+            assert 1 <= whole.line <= whole.end_line <= source.line_count
+
+
+@pytest.fixture(scope="module")
+def seed() -> Document:
+    return read_text(SEED.read_text(encoding="utf-8"), str(SEED))
+
+
+@pytest.fixture(scope="module")
+def seed_rows() -> list[Row]:
+    return read(Source("004", SEED.read_text(encoding="utf-8"))).rows
+
+
+# --------------------------------------------------------------------------
+# Seed 004 as published
+
+
+def test_seed_is_read_as_pdf_text_with_one_unit_and_ten_projects(seed: Document) -> None:
+    assert seed.layout == "pdf-text"
+    assert seed.title == "项目支出绩效目标表（含转移支付项目）"
+    assert seed.organization == UNIT
+    assert seed.total is not None
+    assert seed.total.name.value == "合计"
+    assert seed.total.line == 8
+    assert seed.total.amounts.value("total") == Decimal("830.47")
+    assert seed.total.amounts.value("fiscal") == Decimal("830.47")
+    assert [unit.title for unit in seed.units] == [UNIT]
+    unit = seed.units[0]
+    assert not unit.implicit and unit.line == 10
+    assert unit.amounts.value("total") == Decimal("830.47")
+    assert [p.title for p in unit.projects] == NAMES
+    assert [p.line for p in unit.projects] == NAME_LINES
+
+
+def test_seed_amounts_are_total_and_fiscal(seed: Document) -> None:
+    for project, printed in zip(seed.projects, AMOUNTS, strict=True):
+        assert project.amounts.value("total") == Decimal(printed)
+        assert project.amounts.value("fiscal") == Decimal(printed)
+        assert project.amounts.special is None and project.amounts.other is None
+    assert sum(p.amounts.value("total") for p in seed.projects) == Decimal("830.47")
+
+
+def test_seed_goals_are_joined_across_lines_and_blank_lines(seed: Document) -> None:
+    # lines 58-63: a blank line (61) inside the cell
+    assert seed.projects[2].goal.value == (
+        "为全市就业年龄阶段残疾人提供就业服务，履行市人力资源市场残联分市场职能，"
+        "定期发布残疾人就业需求与用人单位招工岗位信息，举办残疾人专场招聘会，"
+        "完成残疾人新增就业任务指标，做好按比例安排残疾人就业年审政策宣传工作。"
+    )
+    # lines 82-86: the last line is a lone 。 followed by spaces
+    assert seed.projects[3].goal.value == (
+        "稳定残疾学员的情绪，训练他们的工作习惯、正常作息、动手能力及求助意识，"
+        "提升自我调适能力及工作适应能力。帮助提高他们的语言、沟通、手眼协调等能力，"
+        "树立康复信心。减轻家庭负担，促进社区稳定。"
+    )
+    # line 104-105: amounts, then the goal with no blank line between
+    assert seed.projects[4].goal.value.startswith("项目主要用于对全市工疗站")
+    assert seed.projects[1].goal.value.startswith("1.对残疾人开展职业技能培训")
+
+
+def test_seed_indicators_are_joined_and_keywords_mended(seed: Document) -> None:
+    for project, count in zip(seed.projects, CLAUSES, strict=True):
+        indicators = project.indicators.value
+        assert indicators.startswith("1、1-产出指标")
+        assert "\n" not in indicators and " " not in indicators
+        assert "实施周期指标值" in indicators and "年度指标值" in indicators
+        assert "实施周期指标\n" not in indicators
+        assert indicators.endswith("。")
+        assert len(project.clauses) == count
+    # lines 21-22: 实施周期指标 / 值:90%
+    assert seed.projects[0].indicators.value.startswith(
+        "1、1-产出指标；11-数量指标；配备人员的达标率；实施周期指标值:90%或以上；"
+        "年度指标值:90%或以上。2、1-产出指标；12-质量指标；工资待遇保障率；"
+    )
+    # lines 69-71: a blank line between clauses 3 and 4
+    assert (
+        "年度指标值:90%或以上。4、2-效益指标；22-社会效益；按比例安排残疾人就业年审政策知晓率"
+        in (seed.projects[2].indicators.value)
+    )
+    # lines 149-150: the clause number 3 and its 、 on different lines
+    assert "年度指标值:90%或以上。3、1-产出指标；12-质量指标；验收合格率" in (
+        seed.projects[6].indicators.value
+    )
+
+
+def test_seed_clauses_are_coded_and_parsed(seed: Document) -> None:
+    assert not seed.legacy
+    clause = seed.projects[0].clauses[0]
+    assert clause.form == "coded"
+    assert str(clause.level1) == "1-产出指标" and str(clause.level2) == "11-数量指标"
+    assert clause.name == "配备人员的达标率"
+    assert clause.period.text.startswith("90%或以上")
+    assert clause.period.keyword_span.line == 21  # 实施周期指标 on line 21, 值 on 22
+
+
+def test_seed_name_spans_follow_the_wrapped_name(seed: Document) -> None:
+    name = seed.projects[3].name
+    assert name.span().line == 76 and name.span().column == 5
+    assert at(name, 0) == (76, 5)  # 残
+    assert at(name, name.value.index("（")) == (77, 1)
+    assert at(name, len(name.value) - 2) == (79, 1)  # 心 after the blank line 78
+    assert name.span().end_line == 79
+    last = seed.projects[7].name
+    assert at(last, last.value.index("维护项目")) == (159, 1)
+
+
+def test_seed_goal_and_indicator_spans_follow_wrapped_lines(seed: Document) -> None:
+    goal = seed.projects[0].goal
+    assert at(goal, 0) == (14, 1)
+    assert at(goal, goal.value.index("、社会工作")) == (15, 1)
+    assert at(goal, goal.value.index("协助承担")) == (14, 10)
+    goal = seed.projects[2].goal
+    assert at(goal, goal.value.index("会，完成")) == (62, 1)  # after the blank line 61
+    indicators = seed.projects[0].indicators
+    mended = indicators.value.index("实施周期指标值")
+    assert at(indicators, mended) == (21, 27)
+    assert at(indicators, mended + 6) == (22, 1)  # 值
+
+
+def test_seed_amount_spans(seed: Document) -> None:
+    project = seed.projects[1]
+    assert at(project.amounts.total.text, 0) == (34, 1)
+    assert at(project.amounts.fiscal.text, 0) == (34, 7)
+    project = seed.projects[0]
+    assert at(project.amounts.total.text, 0) == (12, 14)
+
+
+def test_seed_rows_have_kinds_and_every_character_maps_to_the_file(
+    seed_rows: list[Row],
+) -> None:
+    assert [row.kind for row in seed_rows] == ["total", "unit"] + ["project"] * 10
+    assert [row.line for row in seed_rows] == [8, 10, *NAME_LINES]
+    assert all(row.markup == [] for row in seed_rows)
+    assert_maps_to_file(seed_rows[0].name.source, seed_rows)
+
+
+def test_seed_is_read_in_linear_time() -> None:
+    text = SEED.read_text(encoding="utf-8")
+    start = time.perf_counter()
+    read(Source("004", text))
+    once = time.perf_counter() - start
+    body = text.split("\n", 10)[10]
+    start = time.perf_counter()
+    rows = read(Source("big", text + body * 200)).rows
+    many = time.perf_counter() - start
+    assert len(projects(rows)) == 10 * 201
+    assert many < max(1.0, 600 * once)
+
+
+# --------------------------------------------------------------------------
+# The same layout, wrapped and arranged differently
+
+
+def test_rewrapped_seed_reads_the_same(seed_rows: list[Row]) -> None:
+    source, rows = rows_of("004_rewrapped.txt")
+    assert [(r.kind, r.name.value, amounts(r)) for r in rows] == [
+        (r.kind, r.name.value, amounts(r)) for r in seed_rows
+    ]
+    assert [value(r.goal) for r in rows] == [value(r.goal) for r in seed_rows]
+    assert [value(r.indicators) for r in rows] == [value(r.indicators) for r in seed_rows]
+    assert [r.line for r in rows] == [6, 7, 12, 28, 59, 84, 106, 122, 158, 179, 202, 235]
+    assert_maps_to_file(source, rows)
+    name = rows[5].name  # 残疾人职业康复训练经费（广州市残疾人就业培训服务中心）, 4 lines
+    assert at(name, 0) == (84, 5)
+    assert at(name, name.value.index("经费")) == (85, 1)
+    assert at(name, name.value.index("就业培训")) == (87, 1)  # after the blank line 86
+
+
+def test_page_header_inside_a_cell_is_dropped_and_the_cell_continues() -> None:
+    source, rows = rows_of("page_break.txt")
+    assert [(r.kind, r.name.value) for r in rows] == [
+        ("total", "合计"),
+        ("unit", "广州市测试中心"),
+        ("project", "设备购置经费（广州市测试中心）"),
+        ("project", "培训经费"),
+    ]
+    first, second = rows[2], rows[3]
+    assert first.indicators.value == (
+        "1、1-产出指标；11-数量指标；政府采购完成率；实施周期指标值:95%或以上；"
+        "年度指标值:95%或以上。2、1-产出指标；11-数量指标；设备购置完成率；"
+        "实施周期指标值:90%或以上；年度指标值:90%或以上。3、3-满意度指标；"
+        "31-服务对象满意度；新增设备满意率；实施周期指标值:90%或以上；年度指标值:90%或以上。"
+    )
+    # 实施周期指标 (line 23), the page number and header block, then 值 (line 35)
+    keyword = first.indicators.value.index("实施周期指标值:90%")
+    assert at(first.indicators, keyword) == (23, 12)
+    assert at(first.indicators, keyword + 6) == (35, 1)
+    # the goal is split by a header block without blank lines (lines 43-46)
+    assert second.goal.value == "组织开展残疾人职业技能培训，提升就业能力，增强社会适应性。"
+    assert at(second.goal, second.goal.value.index("适应性")) == (48, 1)
+    assert second.indicators.value == (
+        "1、1-产出指标；11-数量指标；培训人次；实施周期指标值:≥300人次；年度指标值:≥300人次。"
+    )
+    assert_maps_to_file(source, rows)
+    doc = read_text(fixture("page_break.txt"), "page_break.txt")
+    assert doc.title == "广州市测试中心2024年项目支出绩效目标表（含转移支付项目）"
+    assert doc.organization == "广州市测试中心"
+    assert [len(p.clauses) for p in doc.projects] == [3, 1]
+
+
+def test_amounts_and_goal_on_one_line() -> None:
+    source, rows = rows_of("amounts_goal_one_line.txt")
+    found = [(r.name.value, amounts(r), value(r.goal)) for r in projects(rows)]
+    assert found == [
+        (
+            "现场招聘会经费",
+            {"total": Decimal("0.89"), "fiscal": Decimal("0.89")},
+            "保障现场招聘会正常举办。",
+        ),
+        (
+            "招聘会宣传经费",
+            {"total": Decimal("1.20"), "fiscal": Decimal("1.20")},
+            "做好招聘会宣传工作，扩大招聘会影响力。",
+        ),
+        (
+            "就业失业登记证印制经费（广州市劳动就业服务管理中心）",
+            {"total": Decimal("1.50"), "fiscal": Decimal("1.50")},
+            "保障就业失业登记证按时印制。",
+        ),
+    ]
+    goal = rows[2].goal
+    assert at(goal, 0) == (7, 11)  # 0.89 0.89 保障…
+    assert at(rows[3].goal, 0) == (10, 23)  # name, amounts and goal on line 10
+    assert rows[4].indicators.value.endswith("年度指标值:100%。")  # 1 / 00% mended
+    assert [p.line for p in projects(rows)] == [6, 10, 14]
+    assert_maps_to_file(source, rows)
+
+
+def test_four_amounts_fill_the_columns_in_order() -> None:
+    source, rows = rows_of("four_amounts.txt")
+    d = Decimal
+    assert [(r.kind, r.name.value, amounts(r)) for r in rows] == [
+        (
+            "total",
+            "合计",
+            {"total": d("21046.83"), "fiscal": d("13064.25"), "special": d("1379.40"),
+             "other": d("6603.18")},
+        ),
+        (
+            "unit",
+            "广州市干部和人才健康管理中心",
+            {"total": d("21046.83"), "fiscal": d("13064.25"), "special": d("1379.40"),
+             "other": d("6603.18")},
+        ),
+        (
+            "project",
+            "机构运行辅助经费",
+            {"total": d("1700.00"), "fiscal": d("1000.00"), "special": d("300.00"),
+             "other": d("400.00")},
+        ),
+        # three amounts: 财政专户拨款 is the blank one
+        (
+            "project",
+            "购置经费",
+            {"total": d("958.00"), "fiscal": d("545.00"), "other": d("413.00")},
+        ),
+        (
+            "project",
+            "体检服务经费",
+            {"total": d("18388.83"), "fiscal": d("11519.25"), "special": d("1079.40"),
+             "other": d("5790.18")},
+        ),
+    ]  # fmt: skip
+    assert rows[0].amounts.total.text.value == "21,046.83"
+    assert at(rows[0].amounts.other.text, 0) == (8, 33)
+    assert rows[2].goal.value == (
+        "开展此项目用于部分必需的人员成本，提高人员使用效率，提升综合服务能力。"
+    )
+    assert_maps_to_file(source, rows)
+
+
+def test_two_units_and_a_unit_name_wrapped_over_two_lines() -> None:
+    source, rows = rows_of("two_units.txt")
+    long_name = "广州市职业技术教育研究院（世界技能大赛中国（广州）研究中心）"
+    assert [(r.kind, r.name.value, r.line) for r in rows] == [
+        ("total", "合计", 10),
+        ("unit", "广州市工贸技师学院", 12),
+        ("project", "工作经费（广州市工贸技师学院）", 14),
+        ("project", "国家助学金财政补贴项目", 21),
+        ("unit", long_name, 26),
+        ("project", "世赛研究主基地建设项目", 28),
+        ("project", "工作经费", 33),
+    ]
+    # the first project's indicators end without 。 right before a name
+    assert rows[2].indicators.value.endswith("年度指标值:0%")
+    assert rows[6].indicators.value.endswith("实施周期指标值:明显提升；年度指标值:明显提升。")
+    assert at(rows[4].name, long_name.index("大赛")) == (27, 1)
+    assert_maps_to_file(source, rows)
+    doc = read_text(fixture("two_units.txt"), "two_units.txt")
+    assert [(u.title, len(u.projects), u.amounts.value("total")) for u in doc.units] == [
+        ("广州市工贸技师学院", 2, Decimal("20.52")),
+        (long_name, 2, Decimal("481.00")),
+    ]
+    assert doc.total is not None and doc.total.amounts.value("total") == Decimal("501.52")
+    assert doc.organization == "广州市人力资源和社会保障局"
+
+
+def test_table_without_grand_total() -> None:
+    source, rows = rows_of("no_total.txt")
+    assert [(r.kind, r.name.value) for r in rows] == [
+        ("unit", "广州市番禺区劳动就业服务管理中心"),
+        ("project", "自谋职业随军家属专项补贴"),
+        ("project", "就业见习补贴"),
+    ]
+    assert rows[1].goal.value == (
+        "落实《广州市随军家属就业安置规定》相关规定，"
+        "为我市符合条件的自谋职业随军家属发放基本生活补贴和社会保险补贴。"
+    )
+    assert rows[2].indicators.value.endswith("年度指标值:≥50人。")
+    assert_maps_to_file(source, rows)
+    doc = read_text(fixture("no_total.txt"), "no_total.txt")
+    assert doc.total is None
+    assert doc.organization == "广州市番禺区劳动就业服务管理中心"
+    assert [len(u.projects) for u in doc.units] == [2]
+
+
+def test_table_without_total_or_unit_rows_has_an_implicit_unit() -> None:
+    lines = fixture("no_total.txt").split("\n")
+    del lines[4]  # the unit row
+    doc = read_text("\n".join(lines), "t.txt")
+    assert doc.total is None
+    assert len(doc.units) == 1 and doc.units[0].implicit
+    assert doc.units[0].title == "广州市番禺区劳动就业服务管理中心"
+    assert [p.title for p in doc.units[0].projects] == ["自谋职业随军家属专项补贴", "就业见习补贴"]
+
+
+def test_older_layout_text_before_and_after_the_name() -> None:
+    source, rows = rows_of("legacy.txt")
+    assert [(r.kind, r.name.value, r.line) for r in rows] == [
+        ("total", "合计", 8),
+        ("unit", "广州市残疾人康复中心", 10),
+        ("project", "康复设备购置经费", 19),
+        ("project", "残疾儿童康复训练经费（广州市残疾人康复中心）", 29),
+        ("project", "业务用房维修经费", 37),
+    ]
+    # the first two projects: goal and indicators both above the name
+    assert rows[2].goal.value == "更新康复训练设备，保障康复训练正常开展，提高康复服务质量。"
+    assert rows[2].indicators.value == (
+        "1、满意度指标：服务对象的满意度，年度指标值：≥90%。"
+        "2、产出指标：设备验收合格率，年度指标值：100%。"
+    )
+    assert rows[3].goal.value == "为残疾儿童提供康复训练服务，帮助残疾儿童改善功能。"
+    assert rows[3].indicators.value == (
+        "1、产出指标：康复训练服务人次，年度指标值：≥500人次。"
+        "2、效益指标：残疾儿童功能改善率，年度指标值：≥80%。"
+        "3、满意度指标：家长满意度，年度指标值：≥90%。"
+    )
+    # the last: goal above the name, indicators below
+    assert rows[4].goal.value == "保障中心业务用房正常使用，维护办公环境安全整洁。"
+    assert rows[4].indicators.value == (
+        "1、产出指标：维修任务完成率，年度指标值：100%。2、满意度指标：职工满意度，年度指标值：≥85%。"
+    )
+    assert at(rows[2].goal, 0) == (12, 1)
+    assert at(rows[4].indicators, 0) == (39, 1)
+    assert_maps_to_file(source, rows)
+    doc = read_text(fixture("legacy.txt"), "legacy.txt")
+    assert doc.legacy
+    assert doc.title == "2021年部门预算项目支出绩效目标表"
+    assert doc.organization == "广州市残疾人康复中心"
+    assert [len(p.clauses) for p in doc.projects] == [2, 3, 2]
+    assert {c.form for p in doc.projects for c in p.clauses} == {"legacy"}
+
+
+def test_column_header_wrapped_in_its_cells_and_a_three_column_header() -> None:
+    head = "项目支出绩效目标表（含转移支付项目）\n部门名称：广州市测试中心\n"
+    body = (
+        "合计 10.00 4.00 3.00 3.00\n"
+        "    项目甲 10.00 4.00 3.00 3.00\n"
+        "保障运行。\n"
+        "1、1-产出指标；11-数量指标；人数；实施周期指标值:3人；年度指标值:3人。\n"
+        "    项目乙 6.00 4.00 2.00\n"
+        "保障运行。\n"
+    )
+    columns = "项目名称（资金使用单位） 总计 财政拨款 {} 其他资金 绩效目标 绩效指标\n"
+    split = head + columns.format("财政专户") + "拨款\n" + body
+    rows = read(Source("split", split)).rows
+    d = Decimal
+    four = {"total": d("10.00"), "fiscal": d("4.00"), "special": d("3.00"), "other": d("3.00")}
+    assert [(r.name.value, amounts(r)) for r in rows] == [
+        ("合计", four),
+        ("项目甲", four),
+        ("项目乙", {"total": d("6.00"), "fiscal": d("4.00"), "other": d("2.00")}),
+    ]
+    assert rows[1].goal.value == "保障运行。"
+    # a header without 财政专户拨款: three amounts are its three columns
+    three = read(Source("three", head + columns.format("").replace("  ", " ") + body)).rows
+    assert amounts(three[2]) == {"total": d("6.00"), "fiscal": d("4.00"), "other": d("2.00")}
+
+
+def test_tab_separated_seed_002_laid_out_as_pdf_text_reads_the_same() -> None:
+    """All of seed 002 (17 units, 258 projects), wrapped and arranged every
+    way, gives the rows the tab-separated reader gives."""
+    from audit.readers import tsv
+    from tests.conftest import SEED_002
+
+    tab_separated = cells_of(tsv.read(Source("002", SEED_002.read_text(encoding="utf-8"))).rows)
+    expected = [
+        Cells(
+            "total" if c.name == "合计" else "unit" if not (c.goal or c.indicators) else "project",
+            c.name,
+            c.amounts,
+            c.goal,
+            c.indicators,
+        )
+        for c in tab_separated
+    ]
+    assert sum(c.kind == "project" for c in expected) == 258
+    for number, places in enumerate(
+        [("after",), ("before",), ("indicators-first",), ("split",), ("after", "before", "split")]
+    ):
+        rng = random.Random(number)
+        text = render(
+            expected, name_width=7 + 3 * number, text_width=14 + 5 * number, rng=rng,
+            page=0.03, places=places,
+        )  # fmt: skip
+        got = read(Source("002.pdf.txt", text)).rows
+        assert [squeeze(c) for c in cells_of(got)] == [squeeze(c) for c in expected], places
+
+
+def test_text_without_rows_is_a_read_error() -> None:
+    with pytest.raises(ReadError, match="no table rows"):
+        read(
+            Source(
+                "t",
+                "项目名称（资金使用单位） 总计 财政拨款 绩效目标 绩效指标\n只有一段说明文字。\n",
+            )
+        )
+    assert read(Source("t", "\n\n")).rows == []
+
+
+# --------------------------------------------------------------------------
+# Laying rows out as a PDF extraction does
+
+
+@dataclass(frozen=True)
+class Cells:
+    kind: str
+    name: str
+    amounts: tuple[str, ...]
+    goal: str
+    indicators: str
+
+
+def cells_of(rows: list[Row]) -> list[Cells]:
+    return [
+        Cells(
+            row.kind or "project",
+            row.name.value,
+            tuple(amount.text.value for amount in printed(row)),
+            value(row.goal) or "",
+            value(row.indicators) or "",
+        )
+        for row in rows
+    ]
+
+
+def squeeze(cells: Cells) -> Cells:
+    """Without spaces (a wrap at a space loses it, as in the PDFs)."""
+    return Cells(
+        cells.kind,
+        cells.name.replace(" ", ""),
+        cells.amounts,
+        cells.goal.replace(" ", ""),
+        cells.indicators.replace(" ", ""),
+    )
+
+
+def chunks(text: str, width: int) -> list[str]:
+    return [text[i : i + width] for i in range(0, len(text), width)] or [""]
+
+
+def render(
+    rows: list[Cells],
+    *,
+    name_width: int,
+    text_width: int,
+    rng: random.Random,
+    blank: float = 0.3,
+    page: float = 0.0,
+    goal_inline: float = 0.3,
+    amounts_alone: float = 0.5,
+    places: tuple[str, ...] = ("after",),
+) -> str:
+    """Rows as PDF-extracted text: names indented and wrapped, amounts at the
+    end of the name or alone, cells wrapped at ``text_width``, blank lines and
+    page header blocks anywhere. ``places`` says where a project's text goes:
+    ``after`` its name (newer layout), ``before`` it, ``indicators-first``
+    before it, or ``split`` (goal before, indicators after)."""
+    out = ["", *HEADER_BLOCK, ""]
+    lines: list[str] = []
+    for row in rows:
+        printed = " ".join(row.amounts)
+        if row.kind == "total":
+            lines.append(f"{row.name} {printed}".rstrip())
+            continue
+        name = chunks(row.name, name_width)
+        if row.kind == "project":
+            name[0] = "    " + name[0]
+        goal = chunks(row.goal, text_width) if row.goal else []
+        indicators = chunks(row.indicators, text_width) if row.indicators else []
+        place = rng.choice(places) if row.kind == "project" else "after"
+        if place == "before":
+            lines += goal + indicators
+            goal, indicators = [], []
+        elif place == "indicators-first":
+            lines += indicators + goal
+            goal, indicators = [], []
+        elif place == "split":
+            lines += goal
+            goal = []
+        if rng.random() < amounts_alone:
+            lines += [*name, printed]
+        else:
+            lines += [*name[:-1], f"{name[-1]} {printed}"]
+        if goal and rng.random() < goal_inline:
+            lines[-1] += " " + goal.pop(0)
+        lines += goal + indicators
+    for line in lines:
+        if rng.random() < page:
+            out += ["", *HEADER_BLOCK, ""]
+        out.append(line)
+        while rng.random() < blank:
+            out.append("")
+    return "\n".join(out) + "\n"
+
+
+def test_render_reproduces_the_rewrapped_fixture(seed_rows: list[Row]) -> None:
+    text = render(cells_of(seed_rows), name_width=9, text_width=31, rng=random.Random(4), page=0.04)
+    assert text == fixture("004_rewrapped.txt")
+
+
+layouts = st.fixed_dictionaries(
+    {
+        "name_width": st.integers(6, 24),
+        "text_width": st.integers(8, 40),
+        "rng": st.integers(0, 2**32 - 1).map(random.Random),
+        "blank": st.sampled_from([0.0, 0.3, 0.6]),
+        "page": st.sampled_from([0.0, 0.05, 0.2]),
+        "goal_inline": st.sampled_from([0.0, 0.5, 1.0]),
+        "amounts_alone": st.sampled_from([0.0, 0.5, 1.0]),
+    }
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(layout=layouts)
+def test_rewrapped_seed_reads_the_same_at_any_width(seed_rows: list[Row], layout: dict) -> None:
+    text = render(cells_of(seed_rows), **layout)
+    source = Source("rewrapped", text)
+    rows = read(source).rows
+    assert cells_of(rows) == cells_of(seed_rows)
+    assert_maps_to_file(source, rows)
+    doc = read_text(text, "rewrapped.txt")
+    assert [p.title for p in doc.projects] == NAMES
+    assert [len(p.clauses) for p in doc.projects] == CLAUSES
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    layout=layouts,
+    places=st.sampled_from(
+        [("before",), ("indicators-first",), ("split",), ("after", "before", "split")]
+    ),
+)
+def test_older_layout_text_before_names_reads_the_same(
+    seed_rows: list[Row], layout: dict, places: tuple[str, ...]
+) -> None:
+    text = render(cells_of(seed_rows), places=places, **layout)
+    source = Source("older", text)
+    rows = read(source).rows
+    assert cells_of(rows) == cells_of(seed_rows)
+    assert_maps_to_file(source, rows)
+
+
+FRAGMENTS = [
+    "合计",
+    "    ",
+    "  ",
+    "\t",
+    "\u3000",
+    " ",
+    "广州市测试中心",
+    "项目经费（广州市",
+    "830.47",
+    "1,234.56",
+    "0.00",
+    "12",
+    "-",
+    "1、",
+    "1.",
+    "2、",
+    "1-产出指标；",
+    "11-数量指标；",
+    "满意度指标：",
+    "实施周期指标值:",
+    "年度指标值：",
+    "目标值",
+    "90%或以上",
+    "≥",
+    "。",
+    "；",
+    "，",
+    "（",
+    "）",
+    "\r",
+    "项目名称（资金使用单位） 总计 财政拨款 财政专户拨款 其他资金 绩效目标 绩效指标",
+    "单位名称：广州市测试中心 单位：万元",
+    "部门名称：",
+    "项目支出绩效目标表（含转移",
+    "单位：万元",
+    "- 2 -",
+]
+lines = st.lists(st.sampled_from(FRAGMENTS) | st.text(max_size=4), max_size=10).map("".join)
+pdf_like = st.lists(lines, max_size=60).map("\n".join)
+
+
+def read_leniently(text: str) -> tuple[Source, list[Row]] | None:
+    source = Source("random", text)
+    try:
+        return source, read(source).rows
+    except ReadError:
+        return None
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=st.one_of(st.text(), pdf_like))
+def test_any_text_gives_rows_inside_the_file_or_a_read_error(text: str) -> None:
+    result = read_leniently(text)
+    if result is not None:
+        assert_maps_to_file(*result)
+
+
+@settings(max_examples=200, deadline=None)
+@given(body=pdf_like)
+def test_any_text_under_a_header_is_read_or_refused_with_a_reason(body: str) -> None:
+    text = "\n".join(HEADER_BLOCK) + "\n" + body
+    try:
+        doc = read_text(text, "random.txt")
+    except ReadError as error:
+        assert str(error)
+        return
+    assert doc.layout == "pdf-text"
+    for project in doc.projects:
+        for cell in (project.name, project.goal, project.indicators):
+            if cell is not None:
+                span = cell.span()
+                assert 1 <= span.line <= span.end_line <= doc.source.line_count
