@@ -69,7 +69,17 @@ def build_custom_rule(doc: Any, rule_id: str, body: dict[str, Any]) -> tuple[Rul
     message = body.get("message")
     if not isinstance(message, str) or not message:
         raise doc.error(where, "needs a 'message' (a string)")
-    description = str(body.get("description") or message)
+    if "description" in body:
+        description = str(body["description"])
+    elif kind == "pattern":
+        wanted = "must match" if body.get("must_match") else "must not match"
+        pattern = body.get("must_match") or body.get("must_not_match")
+        description = f"{body.get('field')} {wanted} /{pattern}/ (defined in configuration)"
+    else:
+        description = (
+            f"projects matching /{body.get('project')}/ need an indicator matching "
+            f"/{body.get('indicator')}/ (defined in configuration)"
+        )
 
     if kind == "pattern":
         field = body.get("field")
@@ -141,8 +151,11 @@ def _pattern_check(
             bad = None
             if must_not is not None:
                 found = must_not.search(text)
-                if found:
-                    bad = found.group() or text
+                if found and found.group():
+                    bad = found.group()
+                    span = span.sub(found.start(), found.end())
+                elif found:
+                    bad = text
             if bad is None and must is not None and not must.search(text):
                 bad = text
             if bad is not None:
