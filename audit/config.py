@@ -84,53 +84,21 @@ class _Doc:
 
 
 def load_yaml(path: Path) -> _Doc:
-    import yaml
+    """A YAML file with the line of every key; errors name the file."""
+    from audit.yamlfile import YamlError, load
 
     name = str(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        data, lines = load(path)
     except FileNotFoundError:
         raise ConfigError(name, None, None, "no such file") from None
     except UnicodeDecodeError:
         raise ConfigError(name, None, None, "not UTF-8 text") from None
     except OSError as error:
         raise ConfigError(name, None, None, error.strerror or str(error)) from None
-    loader_class = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    loader = loader_class(text)
-    lines: dict[tuple[Any, ...], int] = {}
-    try:
-        node = loader.get_single_node()
-        data = _convert(loader, node, (), lines) if node is not None else {}
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        problem = getattr(error, "problem", None) or str(error)
-        raise ConfigError(name, line, None, f"invalid YAML: {problem}") from None
-    finally:
-        loader.dispose()
+    except YamlError as error:
+        raise ConfigError(name, error.line, None, f"invalid YAML: {error.message}") from None
     return _Doc(name, data, lines)
-
-
-def _convert(
-    loader: Any, node: Any, path: tuple[Any, ...], lines: dict[tuple[Any, ...], int]
-) -> Any:
-    import yaml
-
-    lines[path] = node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
-        result: dict[Any, Any] = {}
-        for key_node, value_node in node.value:
-            key = loader.construct_object(key_node, deep=True)
-            if isinstance(key, (int, float)):
-                key = str(key)
-            child = (*path, key)
-            lines[child] = key_node.start_mark.line + 1
-            result[key] = _convert(loader, value_node, child, lines)
-            lines[child] = key_node.start_mark.line + 1
-        return result
-    if isinstance(node, yaml.SequenceNode):
-        return [_convert(loader, item, (*path, i), lines) for i, item in enumerate(node.value)]
-    return loader.construct_object(node, deep=True)
 
 
 # --------------------------------------------------------------------------

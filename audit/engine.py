@@ -302,14 +302,14 @@ def run(document: Document, config: Config) -> list[Finding]:
                 for problem in spec.check(ctx, project) or ():
                     append(_finding(spec, severity, problem, ctx, config))
             if clause_rules:
-                for clause in project.clauses:
-                    if not isinstance(clause, Clause):
-                        continue
-                    ctx.clause = clause
-                    for spec, options, severity in clause_rules:
-                        ctx.options = options
-                        ctx.severity = severity
-                        for problem in spec.check(ctx, clause) or ():
+                clauses = [c for c in project.clauses if isinstance(c, Clause)]
+                for spec, options, severity in clause_rules:
+                    ctx.options = options
+                    ctx.severity = severity
+                    check = spec.check
+                    for clause in clauses:
+                        ctx.clause = clause
+                        for problem in check(ctx, clause) or ():
                             append(_finding(spec, severity, problem, ctx, config))
             ctx.clause = None
     ctx.unit = ctx.project = None

@@ -33,7 +33,6 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple, get_args
 
-import yaml
 from lark import Lark, Token, Transformer, v_args
 from lark.exceptions import LarkError
 
@@ -87,8 +86,12 @@ class Vocabulary(NamedTuple):
 
     @classmethod
     def load(cls, path: Path) -> Vocabulary:
-        with path.open(encoding="utf-8") as stream:
-            data = yaml.load(stream, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        from audit.yamlfile import YamlError, load
+
+        try:
+            data, _lines = load(path)
+        except YamlError as error:
+            raise ValueError(f"{path}:{error.line}: invalid YAML: {error.message}") from None
         try:
             return cls.from_mapping(data)
         except ValueError as error:

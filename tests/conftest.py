@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -11,6 +13,9 @@ from audit.config import Config, load_config
 from audit.engine import Finding, run
 from audit.model import Document
 from audit.readers import read_path, read_text
+
+# Parsed YAML is cached per user; the tests keep theirs to themselves.
+os.environ["INDICATOR_AUDIT_CACHE"] = tempfile.mkdtemp(prefix="indicator-audit-cache-")
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SEEDS = FIXTURES / "seeds"
