@@ -291,6 +291,14 @@ def test_truncated_table_still_reads_what_is_there() -> None:
     assert 0 < len(document.projects) < 258
 
 
+def test_file_cut_inside_a_character_reads_up_to_the_cut() -> None:
+    data = SEED_001.read_bytes()[:5000]
+    assert data.decode("utf-8", errors="replace").endswith("\ufffd")
+    document = read_document(data, "cut.txt")
+    assert document.source.encoding == "utf-8"
+    assert document.projects
+
+
 def test_detect_layout_by_content() -> None:
     assert detect_layout(HEADER) == "tsv"
     assert detect_layout(HEADER.replace("\t", ",")) == "csv"
@@ -351,3 +359,17 @@ def test_mutated_tables_read_or_fail_cleanly_with_spans_inside(data: st.DataObje
             assert 1 <= span.line <= line_count
             assert 1 <= span.end_line <= line_count
             assert span.column >= 1
+
+
+def test_huge_file_is_refused_before_reading(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import audit.readers as readers
+
+    monkeypatch.setattr(readers, "MAX_BYTES", 1000)
+    path = tmp_path / "big.txt"
+    path.write_bytes(SEED_001.read_bytes())
+    with pytest.raises(ReadError, match="too large"):
+        read_path(path)
+    with pytest.raises(ReadError, match="too large"):
+        read_document(SEED_001.read_bytes(), "big.txt")

@@ -51,7 +51,7 @@ def decode(data: bytes) -> tuple[str, str]:
         if b"\x00" in data[:8192]:
             raise ReadError("binary file (contains NUL bytes), not a text table")
         try:
-            text, encoding = data.decode("utf-8"), "utf-8"
+            text, encoding = _utf8(data), "utf-8"
         except UnicodeDecodeError as utf8_error:
             try:
                 text, encoding = data.decode("gb18030"), "gb18030"
@@ -72,6 +72,17 @@ def decode(data: bytes) -> tuple[str, str]:
     if not text.strip():
         raise ReadError("empty file")
     return text, encoding
+
+
+def _utf8(data: bytes) -> str:
+    """UTF-8, forgiving only a character cut off at the very end (a file
+    truncated in transfer): the rows before it are still worth checking."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        if error.reason == "unexpected end of data" and error.end == len(data):
+            return data[: error.start].decode("utf-8")
+        raise
 
 
 def _strict(data: bytes, encoding: str) -> str:
