@@ -617,3 +617,27 @@ def test_html_golden_groups_by_unit_and_project(golden: tuple[LintResult, Config
     assert page.index("<h3>广州市示例局本级</h3>") < page.index("<h4>留学人员引智项目经费</h4>")
     assert page.index("<h4>留学人员引智项目经费</h4>") < page.index("<h3>广州市示例中心</h3>")
     assert "no such file" in page
+
+
+def test_rich_report_shows_grades_also_without_unit_rows() -> None:
+    from audit.config import load_config
+    from audit.lint import lint_paths
+    from audit.readers import read_text
+    from tests.conftest import project_row, tsv_table
+
+    text = tsv_table(
+        [
+            project_row(
+                "测试项目",
+                "1、1-产出指标；11-数量指标；培训人数；实施周期指标值:待补充；年度指标值:≥100人。",
+            )
+        ]
+    )
+    config = load_config(None, discover=False)
+    result = lint_paths(["t.txt"], config, lambda path: read_text(text, path))
+    out = io.StringIO()
+    renderer("rich")(result, out, config=config, console=Console(file=out, width=100))
+    lines = out.getvalue().splitlines()
+    assert "评级 中" in lines[0]
+    assert any(line.strip() == "测试项目  【中】" for line in lines)
+    assert "项目评级：优 0 · 良 0 · 中 1 · 差 0" in out.getvalue()

@@ -104,6 +104,8 @@ LABELS: dict[str, dict[str, str]] = {
         "report": "绩效目标表检查报告",
         "counts sep": "，",
         "count": "{n} 个{severity}",
+        "table grade": "评级 {grade}",
+        "grades": "项目评级：{counts}",
     },
     "en": {
         "error": "error",
@@ -134,6 +136,8 @@ LABELS: dict[str, dict[str, str]] = {
         "report": "Performance-target table report",
         "counts sep": ", ",
         "count": "{n} {severity}",
+        "table grade": "grade {grade}",
+        "grades": "project grades: {counts}",
     },
 }
 

@@ -42,6 +42,7 @@ from audit.reports import (
 )
 
 COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
+GRADE_STYLE = {"优": "bold green", "良": "green", "中": "yellow", "差": "bold red"}
 INDENT = 2
 
 
@@ -58,8 +59,10 @@ def render(
 ) -> None:
     if console is None:
         console = Console(file=out, highlight=False, emoji=False)
+    from audit.grading import grade_report
+
     lang = config.lang if config is not None else "zh"
-    report = _Report(console, lang)
+    report = _Report(console, lang, grade_report(result, config))
     for file_result in result.files:
         report.file(file_result)
     report.summary(result, config, fail_on, suppressed, stale)
@@ -70,10 +73,15 @@ class _Report:
     and prints each file's lines at once: one ``console.print`` per line
     would cost more than everything else together."""
 
-    def __init__(self, console: Console, lang: str) -> None:
+    def __init__(self, console: Console, lang: str, grades: dict[str, Any]) -> None:
         self.console = console
         self.width = console.width
         self.lang = lang
+        self.grades = grades
+        self.table_grades = {table["file"]: table["grade"] for table in grades["tables"]}
+        self.project_grades: dict[tuple[Any, ...], str] = {}
+        for row in grades["projects"]:
+            self.project_grades.setdefault((row["file"], row["unit"], row["project"]), row["grade"])
         self.severity_width = max(cells(label(lang, s)) for s in SEVERITIES)
         self.lines: list[Text] = []
 
@@ -101,6 +109,11 @@ class _Report:
                 ),
                 style="not bold dim",
             )
+            grade = self.table_grades.get(file_result.path)
+            if grade is not None:
+                title.append(
+                    f"  {label(self.lang, 'table grade', grade=grade)}", style=GRADE_STYLE[grade]
+                )
         self._wrapped(title, 0)
         self.lines.append(Text("─" * self.width, style="dim"))
         if file_result.error is not None:
@@ -118,7 +131,13 @@ class _Report:
         for finding in unit.findings:
             self.finding(finding, file_result, INDENT)
         for project in unit.projects:
-            self._wrapped(Text(project.title, style="bold"), INDENT)
+            heading = Text(project.title, style="bold")
+            grade = self.project_grades.get(
+                (file_result.path, unit.title, project.title)
+            ) or self.project_grades.get((file_result.path, None, project.title))
+            if grade is not None:
+                heading.append(f"  【{grade}】", style=GRADE_STYLE[grade])
+            self._wrapped(heading, INDENT)
             for finding in project.findings:
                 self.finding(finding, file_result, 2 * INDENT)
 
@@ -211,6 +230,10 @@ class _Report:
             console.print(
                 Text(f"✗ {failed.path}: {label(lang, 'cannot read')}: {failed.error}", style="red")
             )
+        distribution = self.grades["grades"]
+        if summary["projects"]:
+            counts = " · ".join(f"{grade} {n}" for grade, n in distribution.items())
+            console.print(Text(label(lang, "grades", counts=counts)))
         if suppressed:
             console.print(Text(label(lang, "suppressed", n=suppressed), style="dim"))
         if stale:
