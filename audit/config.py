@@ -29,6 +29,7 @@ and unknown rule ids are errors, never silently ignored.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -223,7 +224,9 @@ def load_config(path: str | Path | None = None, *, discover: bool = True) -> Con
     else the shipped ``default`` profile."""
     if path is None and discover:
         found = find_config()
-        path = found
+        if found is not None:
+            # Named relative to the working directory in messages, as typed.
+            path = Path(os.path.relpath(found))
     target = resource("rules", "default.yaml") if path is None else Path(path)
     if path is not None and not Path(path).is_file():
         raise ConfigError(str(path), None, None, "no such file")

@@ -3,8 +3,8 @@
 ``duplicate-clause`` and ``duplicate-indicator`` compare the clauses of one
 project; ``duplicate-text`` finds a goal, a project name or a value copied
 into another field; ``duplicate-project`` compares the projects of one unit.
-A keyword written twice inside one clause (002 line 143: ``年度指标值`` three
-times) is ``repeated-field``'s finding and is not compared here.
+A keyword written twice inside one clause (``年度指标值`` three times in one
+clause) is ``repeated-field``'s finding and is not compared here.
 """
 
 from __future__ import annotations

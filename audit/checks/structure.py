@@ -210,8 +210,8 @@ def clause_numbering(ctx: Context, project: Project) -> Iterator[Problem]:
     Why is this bad?
     ----------------
     A gap usually means clauses were deleted or lost when the cell was
-    copied (in 002 line 143, clauses 3 and 4 are missing and clause 2 holds
-    three annual values); a reviewer cannot tell whether indicators are
+    copied (in a published 2024 table, clauses 3 and 4 are missing and
+    clause 2 holds three annual values); a reviewer cannot tell whether indicators are
     missing.
 
     Example
@@ -380,8 +380,8 @@ def repeated_field(ctx: Context, clause: Clause) -> Iterator[Problem]:
     Why is this bad?
     ----------------
     Each indicator has one period target and one annual target. A repeated
-    keyword usually means clauses were merged by accident (002 line 143:
-    年度指标值 three times in clause 2, clauses 3 and 4 missing).
+    keyword usually means clauses were merged by accident (in a published
+    2024 table: 年度指标值 three times in clause 2, clauses 3 and 4 missing).
 
     Example
     -------

@@ -1,6 +1,6 @@
 """Text extracted from a published PDF: cells wrapped over many lines.
 
-What the extraction gives, and how it is read (DOMAIN.md, layouts 2 and 3):
+What the extraction gives, and how it is read (the PDF layout and the older layout):
 
 * A cell that fits on one line shares its line with its neighbours, separated
   by spaces (``合计 830.47 830.47``); a wrapped cell comes out as lines of its
@@ -69,7 +69,7 @@ _FILL_ORDER = ("total", "fiscal", "other", "special")
 """The columns a row fills when it prints fewer amounts than the header has
 columns (blank cells leave no trace in PDF text): one is 总计; two are 总计
 and 财政拨款; three are 总计, 财政拨款 and 其他资金 (in the published tables
-财政专户拨款 is the column left blank: every three-amount row of seed 002)."""
+财政专户拨款 is the column left blank in every three-amount row)."""
 
 # --------------------------------------------------------------------------
 # Line patterns
