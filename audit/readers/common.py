@@ -21,6 +21,7 @@ from audit.model import (
     TextBuilder,
     Unit,
 )
+from audit.readers import Table
 
 # Header cells, by column. A header is recognised by its first cell and at
 # least three of the others; the order of columns comes from the header.
@@ -61,6 +62,36 @@ def header_columns(cells: list[str]) -> dict[str, int] | None:
                 columns[key] = index
                 break
     return columns if len(columns) >= 4 else None
+
+
+def heading(table: Table, line: str) -> bool:
+    """Take a heading line (the title, 部门名称/单位名称, 单位：万元) into
+    ``table``; True when ``line`` is one. Repeated page headings are skipped."""
+    if TITLE_MARK in line:
+        table.title = table.title or line
+        return True
+    match = ORGANIZATION_RE.match(line)
+    if match:
+        table.organization = table.organization or match.group(2) or None
+        return True
+    return UNIT_OF_MEASURE_RE.match(line) is not None
+
+
+def row_from_cells(texts: dict[str, Text], markup: list[Markup], line: int) -> Row | None:
+    """A row from its cleaned cells by column name; None without a name."""
+    name = texts.get("name")
+    if name is None or not name.value:
+        return None
+    goal = texts.get("goal")
+    indicators = texts.get("indicators")
+    return Row(
+        name=name,
+        amounts=amounts_from(texts),
+        goal=goal if goal else None,
+        indicators=indicators if indicators else None,
+        line=line,
+        markup=markup,
+    )
 
 
 def clean_cell(source: Source, start: int, raw: str) -> tuple[Text, list[Markup]]:
@@ -120,6 +151,7 @@ def assemble(
     indicators, and a project otherwise. Projects before the first unit row
     belong to an implicit unit named after the table's organisation.
     """
+
     from audit.parsing import parse_indicators
 
     total: GrandTotal | None = None

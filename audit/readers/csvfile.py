@@ -12,16 +12,9 @@ from __future__ import annotations
 import csv
 import io
 
-from audit.model import Row, Source, Text, TextBuilder
+from audit.model import Markup, Row, Source, Text, TextBuilder
 from audit.readers import Table
-from audit.readers.common import (
-    ORGANIZATION_RE,
-    TITLE_MARK,
-    UNIT_OF_MEASURE_RE,
-    amounts_from,
-    clean_cell,
-    header_columns,
-)
+from audit.readers.common import clean_cell, header_columns, heading, row_from_cells
 from audit.readers.decode import ReadError
 
 _MAX_FIELD = 16 * 1024 * 1024
@@ -44,17 +37,8 @@ def read(source: Source) -> Table:
             if not any(cell.strip() for cell in record):
                 continue
             filled = [cell for cell in record if cell.strip()]
-            if len(filled) == 1 and len(record) >= 1:
-                only = filled[0].strip()
-                if TITLE_MARK in only:
-                    table.title = table.title or only
-                    continue
-                match = ORGANIZATION_RE.match(only)
-                if match:
-                    table.organization = table.organization or match.group(2) or None
-                    continue
-                if UNIT_OF_MEASURE_RE.match(only):
-                    continue
+            if len(filled) == 1 and heading(table, filled[0].strip()):
+                continue
             header = header_columns(record)
             if header is not None:
                 columns = header
@@ -110,7 +94,7 @@ def _row(
         text, cursor = _locate(source, value, cursor, end)
         located.append(text)
     texts: dict[str, Text] = {}
-    markup = []
+    markup: list[Markup] = []
     for key, index in columns.items():
         if index < len(located):
             cell = located[index]
@@ -122,15 +106,5 @@ def _row(
             texts[key] = cleaned
             markup.extend(found)
     name = texts.get("name")
-    if name is None or not name.value:
-        return None
-    goal = texts.get("goal")
-    indicators = texts.get("indicators")
-    return Row(
-        name=name,
-        amounts=amounts_from(texts),
-        goal=goal if goal else None,
-        indicators=indicators if indicators else None,
-        line=source.position(name.origin(0))[0] if name.value else line_no,
-        markup=markup,
-    )
+    line = source.position(name.origin(0))[0] if name else line_no
+    return row_from_cells(texts, markup, line)

@@ -10,16 +10,9 @@ row continues that row's last cell (a cell with a line break in it).
 
 from __future__ import annotations
 
-from audit.model import Row, Source, Text, TextBuilder
+from audit.model import Markup, Row, Source, Text, TextBuilder
 from audit.readers import Table
-from audit.readers.common import (
-    ORGANIZATION_RE,
-    TITLE_MARK,
-    UNIT_OF_MEASURE_RE,
-    amounts_from,
-    clean_cell,
-    header_columns,
-)
+from audit.readers.common import clean_cell, header_columns, heading, row_from_cells
 
 _DEFAULT_COLUMNS = {
     "name": 0,
@@ -47,16 +40,7 @@ def read(source: Source) -> Table:
             stripped = line.strip()
             if not stripped:
                 continue
-            if table.title is None and TITLE_MARK in stripped:
-                table.title = stripped
-                last = None
-                continue
-            match = ORGANIZATION_RE.match(stripped)
-            if match:
-                table.organization = table.organization or match.group(2) or None
-                last = None
-                continue
-            if UNIT_OF_MEASURE_RE.match(stripped) or TITLE_MARK in stripped:
+            if heading(table, stripped):
                 last = None
                 continue
             if last is not None:
@@ -80,31 +64,19 @@ def read(source: Source) -> Table:
 def _row(
     source: Source, cells: list[str], start: int, line_no: int, columns: dict[str, int]
 ) -> Row | None:
+    texts: dict[str, Text] = {}
+    markup: list[Markup] = []
     positions = []
     position = start
     for cell in cells:
         positions.append(position)
         position += len(cell) + 1
-    texts: dict[str, Text] = {}
-    markup = []
     for key, index in columns.items():
         if index < len(cells):
             text, found = clean_cell(source, positions[index], cells[index])
             texts[key] = text
             markup.extend(found)
-    name = texts.get("name")
-    if name is None or not name.value:
-        return None
-    goal = texts.get("goal")
-    indicators = texts.get("indicators")
-    return Row(
-        name=name,
-        amounts=amounts_from(texts),
-        goal=goal if goal else None,
-        indicators=indicators if indicators else None,
-        line=line_no,
-        markup=markup,
-    )
+    return row_from_cells(texts, markup, line_no)
 
 
 def _continue_cell(source: Source, last: tuple[Row, str], line: str, start: int) -> None:
