@@ -84,6 +84,20 @@ def lint(
     return run(doc, config)
 
 
+def lint_rule(text: str, rule: str, config: Config | None = None) -> list[Finding]:
+    """Findings of one rule; every finding must be that rule's."""
+    findings = lint(text, [rule], config)
+    assert all(f.rule == rule for f in findings)
+    return findings
+
+
+def config_with(tmp_path: Path, yaml: str) -> Config:
+    """The configuration of a profile written to a temporary file."""
+    path = tmp_path / "config.yaml"
+    path.write_text(yaml, encoding="utf-8")
+    return load_config(path)
+
+
 @pytest.fixture(scope="session")
 def seed_002() -> Document:
     return read_path(SEED_002)

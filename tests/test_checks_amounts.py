@@ -11,7 +11,7 @@ from audit.checks.amounts import band, hard_bound, plausible_gap, sigma
 from audit.config import Config, load_config
 from audit.engine import Finding
 from audit.readers import read_text
-from tests.conftest import FIXTURES, SEED_001, SEED_002, SEED_004, lint, tsv_table
+from tests.conftest import FIXTURES, SEED_001, SEED_002, SEED_004, config_with, lint, tsv_table
 
 AMOUNT_RULES = (
     "row-sum-mismatch",
@@ -52,12 +52,6 @@ def market(subtotal: str) -> str:
     text = MARKET.read_text(encoding="utf-8")
     assert MARKET_UNIT_ROW in text
     return text.replace(MARKET_UNIT_ROW, f"广州市人力资源市场服务中心\t{subtotal}\t{subtotal}")
-
-
-def config_with(tmp_path: Path, yaml: str) -> Config:
-    path = tmp_path / "config.yaml"
-    path.write_text(yaml, encoding="utf-8")
-    return load_config(path)
 
 
 def summary(findings: list[Finding]) -> list[tuple[str, str, str | None, str | None]]:

@@ -13,7 +13,7 @@ from audit.checks.content import normalize, sub_span
 from audit.config import Config, load_config
 from audit.engine import Finding
 from audit.model import Document, Source, Span, TextBuilder
-from tests.conftest import lint, project_row, tsv_table
+from tests.conftest import config_with, lint, project_row, tsv_table
 
 CONTENT_RULES = (
     "placeholder",
@@ -50,12 +50,6 @@ def column_of(text: str, needle: str, line: int = FIRST_ROW, nth: int = 0) -> in
     for _ in range(nth + 1):
         at = row.index(needle, at + 1)
     return at + 1
-
-
-def config_with(tmp_path: Path, yaml: str) -> Config:
-    path = tmp_path / "config.yaml"
-    path.write_text(yaml, encoding="utf-8")
-    return load_config(path)
 
 
 # --------------------------------------------------------------------------

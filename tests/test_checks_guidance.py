@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from audit.config import Config, load_config
+from audit.config import Config
 from audit.engine import Finding, load_rules
 from audit.model import Document
-from tests.conftest import lint, project_row, tsv_table
+from tests.conftest import config_with, lint, project_row, tsv_table
 
 GUIDANCE_RULES = (
     "input-as-output",
@@ -53,12 +53,6 @@ def position(text: str, excerpt: str, after: str = "") -> tuple[int, int]:
             if column >= 0:
                 return number, column + 1
     raise AssertionError(f"{excerpt!r} not in the table")
-
-
-def config_with(tmp_path: Path, yaml: str) -> Config:
-    path = tmp_path / "profile.yaml"
-    path.write_text(yaml, encoding="utf-8")
-    return load_config(path)
 
 
 def test_every_guidance_rule_is_registered_with_its_severity() -> None:

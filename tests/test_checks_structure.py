@@ -13,10 +13,9 @@ from pathlib import Path
 import pytest
 
 from audit.checks.structure import find_garbled
-from audit.config import Config, load_config
-from audit.engine import Finding
+from audit.config import load_config
 from audit.model import Document
-from tests.conftest import SEED_001, SEED_004, lint, project_row, tsv_table
+from tests.conftest import SEED_001, SEED_004, config_with, lint, lint_rule, project_row, tsv_table
 
 FIRST_ROW = 9
 """Line of the first project row in a :func:`tsv_table` without total or unit rows."""
@@ -94,24 +93,12 @@ def indicators_column(name: str = "测试项目", goal: str = GOAL_224) -> int:
     return len("\t".join(row[:6])) + 2
 
 
-def run(text: str, rule: str, config: Config | None = None) -> list[Finding]:
-    findings = lint(text, [rule], config)
-    assert all(f.rule == rule for f in findings)
-    return findings
-
-
-def config_with(tmp_path: Path, yaml_text: str) -> Config:
-    path = tmp_path / "audit.yaml"
-    path.write_text(yaml_text, encoding="utf-8")
-    return load_config(path)
-
-
 # --------------------------------------------------------------------------
 # parse-error
 
 
 def test_parse_error_reports_an_outline_cell_once_with_a_specific_message() -> None:
-    (finding,) = run(one_project(OUTLINE), "parse-error")
+    (finding,) = lint_rule(one_project(OUTLINE), "parse-error")
     assert finding.severity == "error"
     assert "未按编号条款填写" in finding.message
     assert finding.excerpt == OUTLINE[:30]
@@ -122,13 +109,13 @@ def test_parse_error_reports_an_outline_cell_once_with_a_specific_message() -> N
 def test_parse_error_outline_message_in_english() -> None:
     config = load_config(None, discover=False)
     config.lang = "en"
-    (finding,) = run(one_project(OUTLINE), "parse-error", config)
+    (finding,) = lint_rule(one_project(OUTLINE), "parse-error", config)
     assert "not written as numbered clauses like 1、1-产出指标；11-数量指标；" in finding.message
 
 
 def test_parse_error_names_what_was_expected_and_found() -> None:
     cell = "1、产出：发放人数；年度指标值:100人。" + CLEAN.replace("1、1-产出", "2、1-产出", 1)
-    (finding,) = run(one_project(cell), "parse-error")
+    (finding,) = lint_rule(one_project(cell), "parse-error")
     assert finding.clause == 1
     assert "指标类别（如 1-产出指标；）" in finding.message
     assert "「产出：发放人数；」" in finding.message
@@ -136,15 +123,15 @@ def test_parse_error_names_what_was_expected_and_found() -> None:
 
 
 def test_parse_error_reports_text_before_the_first_clause() -> None:
-    (finding,) = run(one_project("说明：" + CLEAN), "parse-error")
+    (finding,) = lint_rule(one_project("说明：" + CLEAN), "parse-error")
     assert finding.clause is None
     assert finding.excerpt == "说明："
     assert "应以序号和类别开头" in finding.message
 
 
 def test_parse_error_is_silent_on_clean_clauses() -> None:
-    assert run(one_project(CLEAN), "parse-error") == []
-    assert run(one_project(LEGACY), "parse-error") == []
+    assert lint_rule(one_project(CLEAN), "parse-error") == []
+    assert lint_rule(one_project(LEGACY), "parse-error") == []
 
 
 # --------------------------------------------------------------------------
@@ -152,7 +139,7 @@ def test_parse_error_is_silent_on_clean_clauses() -> None:
 
 
 def test_clause_numbering_reports_a_gap_at_the_number() -> None:
-    (finding,) = run(one_project(REPEATED), "clause-numbering")
+    (finding,) = lint_rule(one_project(REPEATED), "clause-numbering")
     assert finding.severity == "warning"
     assert finding.excerpt == "5、"
     assert finding.clause == 5
@@ -168,24 +155,24 @@ def _numbered(*numbers: int) -> str:
 
 
 def test_clause_numbering_reports_a_repeat_once_and_resumes_by_position() -> None:
-    (finding,) = run(one_project(_numbered(1, 1, 3)), "clause-numbering")
+    (finding,) = lint_rule(one_project(_numbered(1, 1, 3)), "clause-numbering")
     assert "1已用过，应为2" in finding.message
 
 
 def test_clause_numbering_reports_disorder() -> None:
-    findings = run(one_project(_numbered(1, 3, 2)), "clause-numbering")
+    findings = lint_rule(one_project(_numbered(1, 3, 2)), "clause-numbering")
     assert [f.excerpt for f in findings] == ["3、", "2、"]
     assert "顺序颠倒" in findings[1].message
 
 
 def test_clause_numbering_reports_a_start_other_than_one() -> None:
-    (finding,) = run(one_project(_numbered(2, 3, 4)), "clause-numbering")
+    (finding,) = lint_rule(one_project(_numbered(2, 3, 4)), "clause-numbering")
     assert "应从1开始，实为2" in finding.message
 
 
 def test_clause_numbering_accepts_one_to_n() -> None:
-    assert run(one_project(_numbered(1, 2, 3, 4)), "clause-numbering") == []
-    assert run(one_project(CLEAN), "clause-numbering") == []
+    assert lint_rule(one_project(_numbered(1, 2, 3, 4)), "clause-numbering") == []
+    assert lint_rule(one_project(CLEAN), "clause-numbering") == []
 
 
 # --------------------------------------------------------------------------
@@ -194,7 +181,7 @@ def test_clause_numbering_accepts_one_to_n() -> None:
 
 def test_missing_field_reports_a_clause_without_annual_value() -> None:
     cell = "1、1-产出指标；13-时效指标；补贴发放及时率；实施周期指标值:≥95%。"
-    (finding,) = run(one_project(cell), "missing-field")
+    (finding,) = lint_rule(one_project(cell), "missing-field")
     assert finding.severity == "error"
     assert finding.field == "annual"
     assert "缺少年度指标值" in finding.message
@@ -203,27 +190,27 @@ def test_missing_field_reports_a_clause_without_annual_value() -> None:
 
 def test_missing_field_reports_each_missing_part() -> None:
     cell = "1、1-产出指标；13-时效指标；年度指标值:≥95%。"
-    findings = run(one_project(cell), "missing-field")
+    findings = lint_rule(one_project(cell), "missing-field")
     assert sorted(f.field for f in findings) == ["indicator", "period"]
 
 
 def test_missing_field_leaves_an_empty_value_to_empty_value() -> None:
     cell = "1、1-产出指标；13-时效指标；补贴发放及时率；实施周期指标值:；年度指标值:≥95%。"
-    assert run(one_project(cell), "missing-field") == []
+    assert lint_rule(one_project(cell), "missing-field") == []
 
 
 def test_missing_field_accepts_legacy_clauses_without_period_value() -> None:
-    assert run(one_project(LEGACY), "missing-field") == []
+    assert lint_rule(one_project(LEGACY), "missing-field") == []
 
 
 def test_missing_field_legacy_period_can_be_required(tmp_path: Path) -> None:
     config = config_with(tmp_path, "rules:\n  missing-field:\n    legacy_needs_period: true\n")
-    findings = run(one_project(LEGACY), "missing-field", config)
+    findings = lint_rule(one_project(LEGACY), "missing-field", config)
     assert [f.field for f in findings] == ["period", "period"]
 
 
 def test_missing_field_is_silent_on_complete_clauses() -> None:
-    assert run(one_project(CLEAN), "missing-field") == []
+    assert lint_rule(one_project(CLEAN), "missing-field") == []
 
 
 # --------------------------------------------------------------------------
@@ -231,7 +218,7 @@ def test_missing_field_is_silent_on_complete_clauses() -> None:
 
 
 def test_repeated_field_reports_each_repeat_at_the_keyword() -> None:
-    findings = run(one_project(REPEATED), "repeated-field")
+    findings = lint_rule(one_project(REPEATED), "repeated-field")
     assert [f.excerpt for f in findings] == ["年度指标值", "年度指标值"]
     assert all(f.severity == "error" and f.clause == 2 for f in findings)
     at = [i for i in range(len(REPEATED)) if REPEATED.startswith("年度指标值", i)]
@@ -246,12 +233,12 @@ def test_repeated_field_reports_each_repeat_at_the_keyword() -> None:
 
 def test_repeated_field_says_when_the_values_differ() -> None:
     cell = "1、1-产出指标；11-数量指标；招募人数；实施周期指标值:50人；年度指标值:50人；年度指标值:30人。"
-    (finding,) = run(one_project(cell), "repeated-field")
+    (finding,) = lint_rule(one_project(cell), "repeated-field")
     assert "值与第1次不同：「30人」对「50人」" in finding.message
 
 
 def test_repeated_field_is_silent_on_clean_clauses() -> None:
-    assert run(one_project(CLEAN), "repeated-field") == []
+    assert lint_rule(one_project(CLEAN), "repeated-field") == []
 
 
 # --------------------------------------------------------------------------
@@ -259,7 +246,7 @@ def test_repeated_field_is_silent_on_clean_clauses() -> None:
 
 
 def test_nonstandard_punctuation_reports_once_per_clause_listing_separators() -> None:
-    findings = run(one_project(COMMAS), "nonstandard-punctuation")
+    findings = lint_rule(one_project(COMMAS), "nonstandard-punctuation")
     assert [f.clause for f in findings] == [1, 2, 3, 4]
     assert all(f.severity == "info" for f in findings)
     assert all("用「,」「;」作分隔符，应为「；」" in f.message for f in findings)
@@ -268,7 +255,7 @@ def test_nonstandard_punctuation_reports_once_per_clause_listing_separators() ->
 
 
 def test_nonstandard_punctuation_reports_a_missing_separator() -> None:
-    (finding,) = run(one_project(NO_SEPARATOR), "nonstandard-punctuation")
+    (finding,) = lint_rule(one_project(NO_SEPARATOR), "nonstandard-punctuation")
     assert "年度指标值前缺少分隔符「；」" in finding.message
     assert finding.excerpt == "。"
     assert finding.column == indicators_column() + NO_SEPARATOR.index("。年度指标值")
@@ -276,19 +263,19 @@ def test_nonstandard_punctuation_reports_a_missing_separator() -> None:
 
 def test_nonstandard_punctuation_reports_a_missing_colon() -> None:
     cell = "1、1-产出指标；11-数量指标；发放人数；实施周期指标值 100人；年度指标值:100人。"
-    (finding,) = run(one_project(cell), "nonstandard-punctuation")
+    (finding,) = lint_rule(one_project(cell), "nonstandard-punctuation")
     assert "实施周期指标值后缺少冒号" in finding.message
 
 
 def test_nonstandard_punctuation_reports_semicolons() -> None:
-    findings = run(one_project(SEMICOLONS), "nonstandard-punctuation")
+    findings = lint_rule(one_project(SEMICOLONS), "nonstandard-punctuation")
     assert len(findings) == 2
     assert all("用「;」作分隔符" in f.message for f in findings)
 
 
 def test_nonstandard_punctuation_accepts_standard_and_legacy_clauses() -> None:
-    assert run(one_project(CLEAN), "nonstandard-punctuation") == []
-    assert run(one_project(LEGACY), "nonstandard-punctuation") == []
+    assert lint_rule(one_project(CLEAN), "nonstandard-punctuation") == []
+    assert lint_rule(one_project(LEGACY), "nonstandard-punctuation") == []
 
 
 # --------------------------------------------------------------------------
@@ -311,7 +298,7 @@ def test_markup_residue_reports_once_per_row_listing_tags_and_cells() -> None:
         f"<p>{GOAL_001}</p>",
         f"<p>{CELL_001}</p>",
     ]
-    (finding,) = run(tsv_table([row]), "markup-residue")
+    (finding,) = lint_rule(tsv_table([row]), "markup-residue")
     assert finding.severity == "warning"
     assert finding.project == "自谋职业随军家属专项补贴"
     assert finding.message == "绩效目标、绩效指标含网页标记残留：<p>×2 </p>×2"
@@ -321,7 +308,7 @@ def test_markup_residue_reports_once_per_row_listing_tags_and_cells() -> None:
 
 def test_markup_residue_names_a_single_cell_as_the_field() -> None:
     row = ["自谋职业随军家属专项补贴", "3.60", "3.60", "", "", GOAL_001, f"{CELL_001}&nbsp;"]
-    (finding,) = run(tsv_table([row]), "markup-residue")
+    (finding,) = lint_rule(tsv_table([row]), "markup-residue")
     assert finding.field == "indicators"
     assert finding.message == "绩效指标含网页标记残留：&nbsp;"
 
@@ -331,14 +318,14 @@ def test_markup_residue_reports_a_unit_row() -> None:
         [project_row("测试项目", CLEAN)],
         unit=["<p>广州市测试中心</p>", "10.00", "10.00", "", "", "", ""],
     )
-    (finding,) = run(text, "markup-residue")
+    (finding,) = lint_rule(text, "markup-residue")
     assert finding.project is None
     assert finding.unit == "广州市测试中心"
     assert "单位行" in finding.message
 
 
 def test_markup_residue_is_silent_without_markup() -> None:
-    assert run(one_project(CLEAN), "markup-residue") == []
+    assert lint_rule(one_project(CLEAN), "markup-residue") == []
 
 
 # --------------------------------------------------------------------------
@@ -389,7 +376,7 @@ def test_find_garbled_accepts_real_text(text: str) -> None:
 
 def test_garbled_text_reports_mojibake_in_a_clause_with_what_it_said() -> None:
     garbled = CLAUSE.encode("utf-8").decode("gbk", "ignore")
-    (finding,) = run(one_project(CLEAN + garbled), "garbled-text")
+    (finding,) = lint_rule(one_project(CLEAN + garbled), "garbled-text")
     assert finding.severity == "error"
     assert finding.field == "indicators"
     # The garbled clause has no readable number: it runs on in clause 3's annual value.
@@ -400,7 +387,9 @@ def test_garbled_text_reports_mojibake_in_a_clause_with_what_it_said() -> None:
 
 
 def test_garbled_text_reports_the_replacement_character_in_a_name() -> None:
-    (finding,) = run(tsv_table([project_row("就业补助\ufffd\ufffd资金", CLEAN)]), "garbled-text")
+    (finding,) = lint_rule(
+        tsv_table([project_row("就业补助\ufffd\ufffd资金", CLEAN)]), "garbled-text"
+    )
     assert finding.field == "name"
     assert finding.excerpt == "\ufffd"
     assert (finding.line, finding.column) == (FIRST_ROW, 5)
@@ -408,18 +397,18 @@ def test_garbled_text_reports_the_replacement_character_in_a_name() -> None:
 
 def test_garbled_text_reports_one_finding_per_cell() -> None:
     goal = GOAL_224.encode("gbk").decode("latin-1")
-    findings = run(one_project(CLEAN, goal=goal), "garbled-text")
+    findings = lint_rule(one_project(CLEAN, goal=goal), "garbled-text")
     assert [f.field for f in findings] == ["goal"]
     assert "GBK 文本被按 Latin-1 读取" in findings[0].message
 
 
 def test_garbled_text_shows_control_characters_escaped() -> None:
-    (finding,) = run(one_project(CLEAN, goal="保障项目\x07顺利实施。"), "garbled-text")
+    (finding,) = lint_rule(one_project(CLEAN, goal="保障项目\x07顺利实施。"), "garbled-text")
     assert "「\\x07」" in finding.message
 
 
 def test_garbled_text_is_silent_on_clean_text() -> None:
-    assert run(one_project(CLEAN), "garbled-text") == []
+    assert lint_rule(one_project(CLEAN), "garbled-text") == []
 
 
 # --------------------------------------------------------------------------

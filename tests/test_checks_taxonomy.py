@@ -11,10 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from audit.config import Config, load_config
-from audit.engine import Finding
+from audit.config import load_config
 from audit.model import Document
-from tests.conftest import SEED_001, SEED_004, lint, project_row, tsv_table
+from tests.conftest import SEED_001, SEED_004, config_with, lint, lint_rule, project_row, tsv_table
 
 TAXONOMY_RULES = ("unknown-category", "category-mismatch", "missing-category")
 
@@ -43,18 +42,6 @@ def indicators_column(name: str = "留学人员资助经费财政补助项目") 
     return len("\t".join(row[:6])) + 2
 
 
-def run(text: str, rule: str, config: Config | None = None) -> list[Finding]:
-    findings = lint(text, [rule], config)
-    assert all(f.rule == rule for f in findings)
-    return findings
-
-
-def config_with(tmp_path: Path, yaml_text: str) -> Config:
-    path = tmp_path / "audit.yaml"
-    path.write_text(yaml_text, encoding="utf-8")
-    return load_config(path)
-
-
 def with_category(clause: str, old: str, new: str) -> str:
     assert old in clause
     return clause.replace(old, new, 1)
@@ -66,7 +53,7 @@ def with_category(clause: str, old: str, new: str) -> str:
 
 def test_unknown_category_reports_an_unknown_level2_with_its_siblings() -> None:
     cell = with_category(OUTPUT, "11-数量指标", "15-效率指标")
-    (finding,) = run(one_project(cell), "unknown-category")
+    (finding,) = lint_rule(one_project(cell), "unknown-category")
     assert finding.severity == "error"
     assert finding.excerpt == "15-效率指标"
     assert finding.column == indicators_column() + cell.index("15-效率指标")
@@ -76,42 +63,42 @@ def test_unknown_category_reports_an_unknown_level2_with_its_siblings() -> None:
 
 def test_unknown_category_reports_an_unknown_level1_once() -> None:
     cell = with_category(OUTPUT, "1-产出指标；11-数量指标", "5-投入指标；51-资金投入")
-    (finding,) = run(one_project(cell), "unknown-category")
+    (finding,) = lint_rule(one_project(cell), "unknown-category")
     assert finding.excerpt == "5-投入指标"
     assert "1-产出指标、2-效益指标、3-满意度指标、4-成本指标" in finding.message
 
 
 def test_unknown_category_reports_an_unknown_name_under_a_known_code() -> None:
     cell = with_category(OUTPUT, "1-产出指标", "1-投入指标")
-    (finding,) = run(one_project(cell), "unknown-category")
+    (finding,) = lint_rule(one_project(cell), "unknown-category")
     assert "名称「投入指标」不在指标分类中；代码1对应「产出指标」" in finding.message
 
 
 def test_unknown_category_reports_an_unknown_code_with_a_known_name() -> None:
     cell = with_category(OUTPUT, "1-产出指标", "6-产出指标")
-    (finding,) = run(one_project(cell), "unknown-category")
+    (finding,) = lint_rule(one_project(cell), "unknown-category")
     assert "代码「6」不在指标分类中；「产出指标」的代码应为1" in finding.message
 
 
 def test_unknown_category_accepts_both_schemes_and_aliases() -> None:
     alias = with_category(EFFECT, "22-社会效益", "22-社会效益指标")
-    assert run(one_project(COMPLETE + COST + alias), "unknown-category") == []
+    assert lint_rule(one_project(COMPLETE + COST + alias), "unknown-category") == []
 
 
 def test_unknown_category_accepts_legacy_names_of_either_level() -> None:
     cell = LEGACY + "3、时效指标：设备验收及时率，年度指标值：100%。"
-    assert run(one_project(cell), "unknown-category") == []
+    assert lint_rule(one_project(cell), "unknown-category") == []
 
 
 def test_unknown_category_reports_an_unknown_legacy_name() -> None:
     cell = LEGACY + "3、考核指标：设备验收及时率，年度指标值：100%。"
-    (finding,) = run(one_project(cell), "unknown-category")
+    (finding,) = lint_rule(one_project(cell), "unknown-category")
     assert finding.excerpt == "考核指标"
 
 
 def test_unknown_category_follows_the_schemes_in_use(tmp_path: Path) -> None:
     config = config_with(tmp_path, 'taxonomy:\n  use: ["2021"]\n')
-    level1, level2 = run(one_project(COMPLETE + COST), "unknown-category", config)
+    level1, level2 = lint_rule(one_project(COMPLETE + COST), "unknown-category", config)
     assert level1.excerpt == "4-成本指标"
     assert (
         "代码「4」不在指标分类中；「成本指标」在分类中是二级指标（14-成本指标）" in level1.message
@@ -126,7 +113,7 @@ def test_unknown_category_follows_the_schemes_in_use(tmp_path: Path) -> None:
 
 def test_category_mismatch_reports_level2_under_the_wrong_level1() -> None:
     cell = with_category(EFFECT, "2-效益指标", "1-产出指标")
-    (finding,) = run(one_project(cell), "category-mismatch")
+    (finding,) = lint_rule(one_project(cell), "category-mismatch")
     assert finding.severity == "error"
     assert finding.excerpt == "22-社会效益"
     assert finding.column == indicators_column() + cell.index("22-社会效益")
@@ -135,27 +122,27 @@ def test_category_mismatch_reports_level2_under_the_wrong_level1() -> None:
 
 def test_category_mismatch_reports_a_level1_code_and_name_that_disagree() -> None:
     cell = with_category(EFFECT, "2-效益指标", "1-效益指标")
-    (finding,) = run(one_project(cell), "category-mismatch")
+    (finding,) = lint_rule(one_project(cell), "category-mismatch")
     assert finding.excerpt == "1-效益指标"
     assert "代码1是「产出指标」，「效益指标」的代码是2" in finding.message
 
 
 def test_category_mismatch_reports_a_level2_code_and_name_that_disagree() -> None:
     cell = with_category(EFFECT, "22-社会效益", "21-数量指标")
-    (finding,) = run(one_project(cell), "category-mismatch")
+    (finding,) = lint_rule(one_project(cell), "category-mismatch")
     assert finding.excerpt == "21-数量指标"
     assert "代码21是「经济效益」，「数量指标」的代码是11" in finding.message
 
 
 def test_category_mismatch_reports_a_level2_name_at_level1() -> None:
     cell = with_category(OUTPUT, "1-产出指标", "1-数量指标")
-    (finding,) = run(one_project(cell), "category-mismatch")
+    (finding,) = lint_rule(one_project(cell), "category-mismatch")
     assert "用了二级指标名称（11-数量指标）" in finding.message
 
 
 def test_category_mismatch_reports_a_2025_cost_category_under_output() -> None:
     cell = with_category(COST, "4-成本指标", "1-产出指标")
-    (finding,) = run(one_project(cell), "category-mismatch")
+    (finding,) = lint_rule(one_project(cell), "category-mismatch")
     assert "应属于「4-成本指标」" in finding.message
 
 
@@ -163,14 +150,14 @@ def test_category_mismatch_in_english() -> None:
     config = load_config(None, discover=False)
     config.lang = "en"
     cell = with_category(EFFECT, "2-效益指标", "1-产出指标")
-    (finding,) = run(one_project(cell), "category-mismatch", config)
+    (finding,) = lint_rule(one_project(cell), "category-mismatch", config)
     assert "does not belong under “1-产出指标” but under “2-效益指标”" in finding.message
 
 
 def test_category_mismatch_accepts_consistent_categories() -> None:
     old_cost = with_category(COST, "4-成本指标；41-经济成本指标", "1-产出指标；14-成本指标")
-    assert run(one_project(COMPLETE + COST + old_cost), "category-mismatch") == []
-    assert run(one_project(LEGACY), "category-mismatch") == []
+    assert lint_rule(one_project(COMPLETE + COST + old_cost), "category-mismatch") == []
+    assert lint_rule(one_project(LEGACY), "category-mismatch") == []
 
 
 # --------------------------------------------------------------------------
@@ -178,7 +165,7 @@ def test_category_mismatch_accepts_consistent_categories() -> None:
 
 
 def test_missing_category_reports_a_project_without_effect_indicators() -> None:
-    (finding,) = run(one_project(OUTPUT + SATISFACTION), "missing-category")
+    (finding,) = lint_rule(one_project(OUTPUT + SATISFACTION), "missing-category")
     assert finding.severity == "warning"
     assert finding.project == "留学人员资助经费财政补助项目"
     assert finding.excerpt == "留学人员资助经费财政补助项目"
@@ -186,13 +173,13 @@ def test_missing_category_reports_a_project_without_effect_indicators() -> None:
 
 
 def test_missing_category_reports_each_missing_category() -> None:
-    findings = run(one_project(SATISFACTION), "missing-category")
+    findings = lint_rule(one_project(SATISFACTION), "missing-category")
     assert ["产出指标" in f.message for f in findings] == [True, False]
     assert "效益指标" in findings[1].message
 
 
 def test_missing_category_does_not_count_cost_as_output() -> None:
-    (finding,) = run(one_project(COST + EFFECT), "missing-category")
+    (finding,) = lint_rule(one_project(COST + EFFECT), "missing-category")
     assert "产出指标" in finding.message
 
 
@@ -201,22 +188,22 @@ def test_missing_category_maps_legacy_level2_names_to_their_parent() -> None:
         "1、时效指标：设备验收及时率，年度指标值：100%。"
         "2、社会效益指标：服务对象获得感，年度指标值：提高。"
     )
-    assert run(one_project(cell), "missing-category") == []
-    (finding,) = run(one_project(LEGACY), "missing-category")
+    assert lint_rule(one_project(cell), "missing-category") == []
+    (finding,) = lint_rule(one_project(LEGACY), "missing-category")
     assert "效益指标" in finding.message
 
 
 def test_missing_category_satisfaction_is_optional(tmp_path: Path) -> None:
     cell = OUTPUT + EFFECT
-    assert run(one_project(cell), "missing-category") == []
+    assert lint_rule(one_project(cell), "missing-category") == []
     config = config_with(tmp_path, "rules:\n  missing-category:\n    require_satisfaction: true\n")
-    (finding,) = run(one_project(cell), "missing-category", config)
+    (finding,) = lint_rule(one_project(cell), "missing-category", config)
     assert "满意度指标" in finding.message
 
 
 def test_missing_category_require_is_configurable(tmp_path: Path) -> None:
     config = config_with(tmp_path, "rules:\n  missing-category:\n    require: [产出, 成本指标]\n")
-    (finding,) = run(one_project(COMPLETE), "missing-category", config)
+    (finding,) = lint_rule(one_project(COMPLETE), "missing-category", config)
     assert "成本指标" in finding.message
 
 
@@ -224,12 +211,12 @@ def test_missing_category_skips_projects_without_parsed_clauses() -> None:
     outline = (
         "1.产出数量：1.1故障工单关闭率=实际完成处理的故障工单数/故障工单总数*100%,目标值100%。"
     )
-    assert run(one_project(outline), "missing-category") == []
+    assert lint_rule(one_project(outline), "missing-category") == []
 
 
 def test_missing_category_counts_a_category_named_in_an_unparsed_clause() -> None:
     cell = "说明：2-效益指标见附件。" + OUTPUT
-    assert run(one_project(cell), "missing-category") == []
+    assert lint_rule(one_project(cell), "missing-category") == []
 
 
 # --------------------------------------------------------------------------
