@@ -121,7 +121,12 @@ def _parse_clause(cell: Text, start: int, end: int) -> AnyClause:
     chunk = cell.value[start:end]
     tree = _tree(chunk)
     if not isinstance(tree, Exception):
-        return _Builder(cell, start, chunk).build(tree)
+        try:
+            return _Builder(cell, start, chunk).build(tree)
+        except Exception as error:  # the parser's contract: nothing escapes
+            return ClauseError(
+                _leading_number(chunk), chunk, cell.span(start, end), f"cannot build: {error}", ()
+            )
     from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 
     number = _leading_number(chunk)
