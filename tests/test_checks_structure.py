@@ -164,6 +164,15 @@ def test_missing_field_legacy_period_can_be_required(tmp_path: Path) -> None:
     assert [f.field for f in findings] == ["period", "period"]
 
 
+def test_missing_field_reports_a_coded_clause_without_level2_category() -> None:
+    cell = "1、1-产出指标；补贴发放人数；实施周期指标值:≥300人；年度指标值:≥300人。"
+    (finding,) = lint_rule(one_project(cell), "missing-field")
+    assert finding.excerpt == "1-产出指标"
+    assert "缺少二级指标" in finding.message
+    assert finding.column == indicators_column() + len("1、")
+    assert finding.end_column == finding.column + len("1-产出指标")
+
+
 def test_missing_field_is_silent_on_complete_clauses() -> None:
     assert lint_rule(one_project(CLEAN), "missing-field") == []
 

@@ -298,8 +298,9 @@ def missing_field(ctx: Context, clause: Clause) -> Iterator[Problem]:
     What it does
     ------------
     Reports a clause that has no indicator name (三级指标), no
-    ``实施周期指标值`` or no ``年度指标值``; one finding for each missing
-    part (a keyword with an empty value is ``empty-value``'s). Clauses of the
+    ``实施周期指标值`` or no ``年度指标值``, and a coded clause whose level-2
+    category (二级指标, ``11-数量指标``) is missing; one finding for each
+    missing part (a keyword with an empty value is ``empty-value``'s). Clauses of the
     older form (``1、满意度指标：服务对象的满意度，年度指标值： ≥90%。``) were
     written without a period value, so its absence is not reported there
     unless ``legacy_needs_period`` is set.
@@ -325,6 +326,13 @@ def missing_field(ctx: Context, clause: Clause) -> Iterator[Problem]:
     clauses of the older form too.
     """
     number = clause.number
+    if clause.form == "coded" and clause.level2 is None and clause.level1 is not None:
+        yield Problem(
+            clause.level1.span,
+            args={"number": number, "part": "二级指标", "part_en": "level-2 category (二级指标)"},
+            field="indicator",
+            excerpt=str(clause.level1),
+        )
     if not clause.name.strip():
         yield Problem(
             clause.span,
