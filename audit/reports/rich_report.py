@@ -87,7 +87,9 @@ class _Report:
 
     def flush(self) -> None:
         if self.lines:
-            self.console.print(Text("\n").join(self.lines), no_wrap=True, overflow="crop")
+            self.console.print(
+                Text("\n").join(self.lines), no_wrap=True, overflow="ignore", crop=False
+            )
             self.lines = []
 
     # ----------------------------------------------------------------------
@@ -172,6 +174,12 @@ class _Report:
         by ``indent`` (the first by ``first``), without trailing padding."""
         first = indent if first is None else first
         width = max(self.width - indent, 20)
+        plain = text.plain
+        if "\n" not in plain and cells(plain.rstrip()) <= width:
+            # Most lines fit: rich's wrapping measures every character.
+            text.rstrip()
+            self.lines.append(Text(" " * first) + text)
+            return
         for index, line in enumerate(text.wrap(self.console, width, overflow="fold")):
             line.rstrip()
             self.lines.append(Text(" " * (first if index == 0 else indent)) + line)
