@@ -255,33 +255,21 @@ def _progress(paths: list[str], quiet: bool) -> Iterator[Callable[[str], None] |
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
+    """Every rule with its severity in effect and its summary."""
     from audit.cli import EXIT_ERROR, EXIT_OK
 
     config = _config(args)
     if config is None:
         return EXIT_ERROR
-    settings = {spec.id: (spec, options, severity) for spec, options, severity in _all(config)}
-    width = max(len(rule_id) for rule_id in settings)
-    for rule_id, (spec, _options, severity) in settings.items():
-        state = "" if _enabled(config, rule_id) else "  (disabled)"
-        print(f"{rule_id:<{width}}  {severity:<7}  {spec.summary}{state}")
-    return EXIT_OK
-
-
-def _all(config: Any) -> list[tuple[Any, dict[str, Any], str]]:
-    rows = []
-    for rule_id, spec in config.specs().items():
+    specs = config.specs()
+    width = max(len(rule_id) for rule_id in specs)
+    for rule_id, spec in specs.items():
         setting = config.rules.get(rule_id)
         severity = setting.severity if setting else spec.severity
-        options = setting.options if setting else {}
-        rows.append((spec, options, severity))
-    return rows
-
-
-def _enabled(config: Any, rule_id: str) -> bool:
-    setting = config.rules.get(rule_id)
-    spec = config.specs()[rule_id]
-    return setting.enabled if setting else spec.enabled
+        enabled = setting.enabled if setting else spec.enabled
+        state = "" if enabled else "  (disabled)"
+        print(f"{rule_id:<{width}}  {severity:<7}  {spec.summary}{state}")
+    return EXIT_OK
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
