@@ -68,11 +68,11 @@ def cmd_parse(args: argparse.Namespace) -> int:
             error(f"{path}: {problem}")
             failed.append({"path": path, "error": str(problem)})
     if args.format == "json":
-        from audit.reports.document import counts, document_dict
+        from audit.reports.document import document_dict
 
         summary = {"files": len(documents), "units": 0, "projects": 0, "clauses": 0, "unparsed": 0}
         for document in documents:
-            for key, value in counts(document).items():
+            for key, value in document.counts().items():
                 summary[key] += value
         payload = {
             "version": 1,

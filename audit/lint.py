@@ -9,7 +9,7 @@ from typing import Any
 
 from audit.config import Config
 from audit.engine import SEVERITIES, SEVERITY_RANK, Finding, run
-from audit.model import Clause, Document
+from audit.model import Document
 
 
 class FileResult:
@@ -33,9 +33,8 @@ class FileResult:
     def counts(self) -> dict[str, int]:
         if self.document is None:
             return {"units": 0, "projects": 0, "clauses": 0}
-        projects = self.document.projects
-        clauses = sum(1 for p in projects for c in p.clauses if isinstance(c, Clause))
-        return {"units": len(self.document.units), "projects": len(projects), "clauses": clauses}
+        counts = self.document.counts()
+        return {key: counts[key] for key in ("units", "projects", "clauses")}
 
 
 class LintResult:

@@ -554,3 +554,21 @@ class Document(NamedTuple):
     @property
     def clause_count(self) -> int:
         return sum(len(p.clauses) for unit in self.units for p in unit.projects)
+
+    def counts(self) -> dict[str, int]:
+        """Units, projects, parsed clauses and unparsed (ClauseError) ones."""
+        clauses = unparsed = 0
+        for unit in self.units:
+            for project in unit.projects:
+                for clause in project.clauses:
+                    if isinstance(clause, Clause):
+                        clauses += 1
+                    else:
+                        unparsed += 1
+        projects = sum(len(unit.projects) for unit in self.units)
+        return {
+            "units": len(self.units),
+            "projects": projects,
+            "clauses": clauses,
+            "unparsed": unparsed,
+        }

@@ -9,7 +9,6 @@ from audit.model import (
     AMOUNT_COLUMNS,
     Amounts,
     AnyClause,
-    Clause,
     ClauseError,
     Document,
     Span,
@@ -127,22 +126,6 @@ def document_dict(document: Document) -> dict[str, Any]:
     }
 
 
-def counts(document: Document) -> dict[str, int]:
-    clauses = errors = 0
-    for project in document.projects:
-        for clause in project.clauses:
-            if isinstance(clause, Clause):
-                clauses += 1
-            else:
-                errors += 1
-    return {
-        "units": len(document.units),
-        "projects": len(document.projects),
-        "clauses": clauses,
-        "unparsed": errors,
-    }
-
-
 def describe_value(value: Value) -> str:
     """A reviewer's reading of a value: ``≥ 95 %``, ``= 18500 人``."""
     if value.kind != "quantity":
@@ -167,7 +150,7 @@ def render_tree(documents: list[Document], console: Any) -> None:
     from rich.tree import Tree
 
     for document in documents:
-        c = counts(document)
+        c = document.counts()
         root = Tree(
             f"[bold]{escape(document.path)}[/]  {document.layout}, {document.source.encoding}: "
             f"{c['units']} units, {c['projects']} projects, {c['clauses']} clauses"
