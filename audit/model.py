@@ -551,10 +551,6 @@ class Document(NamedTuple):
     def projects(self) -> tuple[Project, ...]:
         return tuple(p for unit in self.units for p in unit.projects)
 
-    @property
-    def clause_count(self) -> int:
-        return sum(len(p.clauses) for unit in self.units for p in unit.projects)
-
     def counts(self) -> dict[str, int]:
         """Units, projects, parsed clauses and unparsed (ClauseError) ones."""
         clauses = unparsed = 0
