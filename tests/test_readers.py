@@ -373,3 +373,48 @@ def test_huge_file_is_refused_before_reading(
         read_path(path)
     with pytest.raises(ReadError, match="too large"):
         read_document(SEED_001.read_bytes(), "big.txt")
+
+
+CELL = "1、1-产出指标；11-数量指标；人数；实施周期指标值:1人；年度指标值:1人。"
+
+
+def test_a_project_with_empty_goal_and_indicators_is_not_taken_for_a_unit() -> None:
+    text = tsv_table(
+        [
+            project_row("项目甲", CELL, amount="10.00"),
+            ["项目乙（待填报）", "5.00", "5.00", "", "", "", ""],
+            project_row("项目丙", CELL, amount="2.00"),
+        ],
+        unit=["某单位", "17.00", "17.00", "", "", "", ""],
+    )
+    (unit,) = read_text(text).units
+    assert [p.title for p in unit.projects] == ["项目甲", "项目乙（待填报）", "项目丙"]
+    assert unit.projects[1].goal is None and unit.projects[1].clauses == ()
+
+
+def test_a_last_project_without_goal_or_indicators_stays_a_project() -> None:
+    text = tsv_table(
+        [project_row("项目甲", CELL, amount="10.00"), ["项目乙", "5.00", "5.00"]],
+        unit=["某单位", "15.00", "15.00", "", "", "", ""],
+    )
+    (unit,) = read_text(text).units
+    assert [p.title for p in unit.projects] == ["项目甲", "项目乙"]
+
+
+def test_a_unit_row_with_a_wrong_subtotal_is_still_a_unit_by_its_name() -> None:
+    text = tsv_table(
+        [project_row("项目甲", CELL, amount="10.00"), project_row("项目乙", CELL, amount="5.00")],
+        unit=["广州市某某服务中心", "99.00", "99.00", "", "", "", ""],
+    )
+    (unit,) = read_text(text).units
+    assert unit.title == "广州市某某服务中心" and not unit.implicit
+    assert len(unit.projects) == 2
+
+
+def test_a_unit_row_whose_projects_add_up_is_a_unit_whatever_its_name() -> None:
+    text = tsv_table(
+        [project_row("项目甲", CELL, amount="10.00"), project_row("项目乙", CELL, amount="5.01")],
+        unit=["某专项", "15.00", "15.00", "", "", "", ""],
+    )
+    (unit,) = read_text(text).units
+    assert unit.title == "某专项" and [p.title for p in unit.projects] == ["项目甲", "项目乙"]

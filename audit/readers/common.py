@@ -137,6 +137,59 @@ def amounts_from(cells: dict[str, Text]) -> Amounts:
     return Amounts(**{c: parse_amount(cells[c]) for c in AMOUNT_COLUMNS if c in cells})
 
 
+# Names of 资金使用单位: the unit rows of a table are organisations.
+ORGANIZATION_NAME_RE = re.compile(
+    r"(?:局|厅|委|委员会|办公室|办|中心|院|学院|学校|大学|医院|馆|站|所|队|处|部|社|会|"
+    r"公司|集团|政府|街道|街道办事处|镇|乡)(?:（[^）]*）|\([^)]*\))?$"
+)
+
+
+def classify(rows: list[Row]) -> list[str]:
+    """The kind of each row: ``total``, ``unit`` or ``project``.
+
+    A reader that knows (the PDF layout, by indentation) sets ``Row.kind``.
+    Otherwise a row is the grand total when it is named 合计, a project when
+    it has a goal or indicators, and when it has neither it is a unit row
+    (资金使用单位) only if it stands for the rows after it: their totals add up
+    to its 总计 within rounding, or, when they do not (a wrong subtotal is
+    for the amount rules to report), its name is an organisation's. A
+    project whose goal and indicators are both still empty is thus not
+    mistaken for a unit, and a unit keeps such a project among its own.
+    """
+    kinds: list[str | None] = [row.kind for row in rows]
+    for index, row in enumerate(rows):
+        if kinds[index] is not None:
+            continue
+        if row.name.value.replace(" ", "") in GRAND_TOTAL_NAMES and not row.indicators:
+            kinds[index] = "total"
+        elif row.goal or row.indicators:
+            kinds[index] = "project"
+    for index in range(len(rows)):
+        if kinds[index] is None:
+            kinds[index] = "unit" if _stands_for_rows_after(rows, kinds, index) else "project"
+    return [kind or "project" for kind in kinds]
+
+
+def _stands_for_rows_after(rows: list[Row], kinds: list[str | None], index: int) -> bool:
+    """Whether an amounts-only row is the subtotal of the rows after it: the
+    总计 of the next rows, up to a row that may start the next unit, add up
+    to its 总计 within rounding (0.005 per part and one for the total)."""
+    total = rows[index].amounts.value("total")
+    if total is not None:
+        running = Decimal(0)
+        following = len(rows) - index - 1
+        for offset in range(1, following + 1):
+            later = rows[index + offset]
+            if kinds[index + offset] == "total":
+                break
+            running += later.amounts.value("total") or Decimal(0)
+            boundary = offset == following or kinds[index + offset + 1] != "project"
+            if boundary and abs(total - running) <= Decimal("0.005") * (offset + 1):
+                return True
+    name = rows[index].name.value.strip()
+    return ORGANIZATION_NAME_RE.search(name) is not None
+
+
 def assemble(
     source: Source,
     layout: Layout,
@@ -146,10 +199,9 @@ def assemble(
 ) -> Document:
     """Classify rows into the grand total, units and projects; parse clauses.
 
-    A row whose kind the reader did not settle is the grand total when it is
-    named 合计, a unit (资金使用单位) when it has amounts but neither goal nor
-    indicators, and a project otherwise. Projects before the first unit row
-    belong to an implicit unit named after the table's organisation.
+    Rows whose kind the reader did not settle are classified by
+    :func:`classify`. Projects before the first unit row belong to an
+    implicit unit named after the table's organisation.
     """
 
     from audit.parsing import parse_indicators
@@ -164,15 +216,7 @@ def assemble(
             row, projects = current
             units.append(Unit(row.name, row.amounts, tuple(projects), row.line, tuple(row.markup)))
 
-    for row in rows:
-        kind = row.kind
-        if kind is None:
-            if row.name.value.replace(" ", "") in GRAND_TOTAL_NAMES and not row.indicators:
-                kind = "total"
-            elif not row.goal and not row.indicators:
-                kind = "unit"
-            else:
-                kind = "project"
+    for row, kind in zip(rows, classify(rows), strict=True):
         if kind == "total":
             if total is None:
                 total = GrandTotal(row.name, row.amounts, row.line)
