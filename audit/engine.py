@@ -169,7 +169,8 @@ def rule(
 
     def register(function: Callable[..., Iterator[Problem]]) -> Callable[..., Iterator[Problem]]:
         doc = _dedent(function.__doc__ or "")
-        summary = doc.strip().splitlines()[0] if doc.strip() else id
+        # The summary is shown in tables: without the docstring's ``markup``.
+        summary = doc.strip().splitlines()[0].replace("``", "") if doc.strip() else id
         if "default" not in messages:
             raise ValueError(f"rule {id}: messages need a 'default' entry")
         REGISTRY[id] = RuleSpec(

@@ -614,9 +614,11 @@ def test_html_is_self_contained_and_escaped(
 def test_html_golden_groups_by_unit_and_project(golden: tuple[LintResult, Config]) -> None:
     result, config = golden
     page = rendered("html", result, config)
-    assert page.index("<h3>广州市示例局本级</h3>") < page.index("<h4>留学人员引智项目经费</h4>")
-    assert page.index("<h4>留学人员引智项目经费</h4>") < page.index("<h3>广州市示例中心</h3>")
+    project = '<h4>留学人员引智项目经费 <span class="grade g差">差</span></h4>'
+    assert page.index("<h3>广州市示例局本级</h3>") < page.index(project)
+    assert page.index(project) < page.index("<h3>广州市示例中心</h3>")
     assert "no such file" in page
+    assert "<p>项目评级：优 0 · 良 1 · 中 1 · 差 1</p>" in page
 
 
 def test_rich_report_shows_grades_also_without_unit_rows() -> None:

@@ -155,6 +155,35 @@ FIELD_LABELS: dict[str, str] = {
 """Chinese names of the ``Finding.field`` values rules use; others show as is."""
 
 
+class Grades:
+    """The grades of a run (``audit.grading``), looked up as reports group
+    findings: a table by its path, a project by path, unit and name."""
+
+    __slots__ = ("distribution", "projects", "tables")
+
+    def __init__(self, result: LintResult, config: Any) -> None:
+        from audit.grading import grade_report
+
+        report = grade_report(result, config)
+        self.distribution: dict[str, int] = report["grades"]
+        self.tables: dict[str, str] = {t["file"]: t["grade"] for t in report["tables"]}
+        self.projects: dict[tuple[Any, ...], str] = {}
+        for row in report["projects"]:
+            self.projects.setdefault((row["file"], row["unit"], row["project"]), row["grade"])
+
+    def table(self, path: str) -> str | None:
+        return self.tables.get(path)
+
+    def project(self, path: str, unit: str | None, project: str) -> str | None:
+        """A project's grade; ``unit`` may be the organisation standing for a
+        table without unit rows, which the grading names None."""
+        return self.projects.get((path, unit, project)) or self.projects.get((path, None, project))
+
+    def line(self, lang: str) -> str:
+        counts = " · ".join(f"{grade} {n}" for grade, n in self.distribution.items())
+        return label(lang, "grades", counts=counts)
+
+
 def label(lang: str, key: str, **args: Any) -> str:
     words = LABELS.get(lang, LABELS["zh"])
     return words[key].format(**args) if args else words[key]

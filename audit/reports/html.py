@@ -19,6 +19,7 @@ from audit.engine import SEVERITIES, Finding
 from audit.lint import FileResult, LintResult
 from audit.reports import (
     ELLIPSIS,
+    Grades,
     by_rule,
     excerpt,
     group,
@@ -47,6 +48,10 @@ small, .meta, .where { color: #656d76; }
 .pass { color: #1a7f37; } .fail { color: #cf222e; }
 table { border-collapse: collapse; margin: .5em 0 1em; }
 th, td { border-bottom: 1px solid #d0d7de; padding: .2em .8em; text-align: left; }
+th, td code { white-space: nowrap; }
+.grade { display: inline-block; font-size: .8em; padding: 0 .5em; margin-left: .5em;
+         border-radius: 1em; border: 1px solid currentColor; font-weight: bold; }
+.g优 { color: #1a7f37; } .g良 { color: #4d8a2b; } .g中 { color: #9a6700; } .g差 { color: #cf222e; }
 td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
 ol.findings { list-style: none; padding-left: 1em; margin: 0; }
 ol.findings.project { padding-left: 2em; }
@@ -111,6 +116,9 @@ def render(
         clauses=summary["clauses"],
     )
     parts.append(f"<p>{_e(checked)}</p>")
+    grades = Grades(result, config)
+    if summary["projects"]:
+        parts.append(f"<p>{_e(grades.line(lang))}</p>")
     for failed in result.failed:
         parts.append(
             f'<p class="failed">✗ {_e(failed.path)}：{_e(label(lang, "cannot read"))}：'
@@ -124,7 +132,7 @@ def render(
         parts.extend(_rule_table(result.findings, specs, lang))
         parts.extend(_unit_table(result, lang))
     for file_result in result.files:
-        parts.extend(_file(file_result, lang))
+        parts.extend(_file(file_result, lang, grades))
     parts.append(f'<p class="meta">indicator-audit {_e(__version__)}</p>')
     parts.append("</body>")
     parts.append("</html>")
@@ -187,7 +195,11 @@ def _unit_table(result: LintResult, lang: str) -> list[str]:
     return rows
 
 
-def _file(file_result: FileResult, lang: str) -> list[str]:
+def _grade(grade: str | None) -> str:
+    return "" if grade is None else f' <span class="grade g{_e(grade)}">{_e(grade)}</span>'
+
+
+def _file(file_result: FileResult, lang: str, grades: Grades) -> list[str]:
     heading = f"<h2>{_e(file_result.path)}"
     if file_result.error is not None:
         return [
@@ -199,14 +211,18 @@ def _file(file_result: FileResult, lang: str) -> list[str]:
     found = len(file_result.findings)
     counts = label(lang, "file counts", **file_result.counts)
     state = label(lang, "findings", n=found) if found else label(lang, "no findings")
-    parts = [f"{heading} <small>{_e(layout)} · {_e(counts)} · {_e(state)}</small></h2>"]
+    parts = [
+        f"{heading} <small>{_e(layout)} · {_e(counts)} · {_e(state)}</small>"
+        f"{_grade(grades.table(file_result.path))}</h2>"
+    ]
     for unit in group(file_result):
         parts.append('<section class="unit">')
         parts.append(f"<h3>{_e(unit_title(unit, lang))}</h3>")
         if unit.findings:
             parts.extend(_findings(unit.findings, file_result, lang, "unit"))
         for project in unit.projects:
-            parts.append(f"<h4>{_e(project.title)}</h4>")
+            grade = grades.project(file_result.path, unit.title, project.title)
+            parts.append(f"<h4>{_e(project.title)}{_grade(grade)}</h4>")
             parts.extend(_findings(project.findings, file_result, lang, "project"))
         parts.append("</section>")
     return parts

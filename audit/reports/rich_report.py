@@ -28,6 +28,7 @@ from audit.engine import SEVERITIES, Finding
 from audit.lint import FileResult, LintResult
 from audit.reports import (
     ELLIPSIS,
+    Grades,
     UnitGroup,
     by_rule,
     cells,
@@ -59,10 +60,8 @@ def render(
 ) -> None:
     if console is None:
         console = Console(file=out, highlight=False, emoji=False)
-    from audit.grading import grade_report
-
     lang = config.lang if config is not None else "zh"
-    report = _Report(console, lang, grade_report(result, config))
+    report = _Report(console, lang, Grades(result, config))
     for file_result in result.files:
         report.file(file_result)
     report.summary(result, config, fail_on, suppressed, stale)
@@ -73,15 +72,11 @@ class _Report:
     and prints each file's lines at once: one ``console.print`` per line
     would cost more than everything else together."""
 
-    def __init__(self, console: Console, lang: str, grades: dict[str, Any]) -> None:
+    def __init__(self, console: Console, lang: str, grades: Grades) -> None:
         self.console = console
         self.width = console.width
         self.lang = lang
         self.grades = grades
-        self.table_grades = {table["file"]: table["grade"] for table in grades["tables"]}
-        self.project_grades: dict[tuple[Any, ...], str] = {}
-        for row in grades["projects"]:
-            self.project_grades.setdefault((row["file"], row["unit"], row["project"]), row["grade"])
         self.severity_width = max(cells(label(lang, s)) for s in SEVERITIES)
         self.lines: list[Text] = []
 
@@ -111,7 +106,7 @@ class _Report:
                 ),
                 style="not bold dim",
             )
-            grade = self.table_grades.get(file_result.path)
+            grade = self.grades.table(file_result.path)
             if grade is not None:
                 title.append(
                     f"  {label(self.lang, 'table grade', grade=grade)}", style=GRADE_STYLE[grade]
@@ -134,9 +129,7 @@ class _Report:
             self.finding(finding, file_result, INDENT)
         for project in unit.projects:
             heading = Text(project.title, style="bold")
-            grade = self.project_grades.get(
-                (file_result.path, unit.title, project.title)
-            ) or self.project_grades.get((file_result.path, None, project.title))
+            grade = self.grades.project(file_result.path, unit.title, project.title)
             if grade is not None:
                 heading.append(f"  【{grade}】", style=GRADE_STYLE[grade])
             self._wrapped(heading, INDENT)
@@ -238,10 +231,8 @@ class _Report:
             console.print(
                 Text(f"✗ {failed.path}: {label(lang, 'cannot read')}: {failed.error}", style="red")
             )
-        distribution = self.grades["grades"]
         if summary["projects"]:
-            counts = " · ".join(f"{grade} {n}" for grade, n in distribution.items())
-            console.print(Text(label(lang, "grades", counts=counts)))
+            console.print(Text(self.grades.line(lang)))
         if suppressed:
             console.print(Text(label(lang, "suppressed", n=suppressed), style="dim"))
         if stale:
