@@ -1,7 +1,5 @@
 """``python -m audit`` runs the command line."""
 
-import sys
+from audit.cli import run
 
-from audit.cli import main
-
-sys.exit(main())
+run()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import sys
@@ -149,5 +150,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
 
 
+def run() -> None:
+    """The console entry point: :func:`main` as a whole process.
+
+    A lint run builds tens of thousands of small objects that live until it
+    ends. Python's cyclic garbage collector, at its default threshold, would
+    scan them again and again, so it runs less often here; and at the end
+    the process exits without freeing every object one by one. Output is
+    flushed first, and every file the run wrote is closed by then.
+    """
+    gc.set_threshold(50_000, 20, 100)
+    code = main()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except OSError:  # a reader that went away (e.g. head)
+        pass
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()
