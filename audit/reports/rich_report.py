@@ -243,13 +243,7 @@ class _Report:
     def _rule_table(self, findings: list[Finding], config: Any) -> Any:
         lang = self.lang
         specs = config.specs() if config is not None else {}
-        table = Table(
-            title=label(lang, "by rule"),
-            title_justify="left",
-            title_style="bold",
-            box=box.SIMPLE_HEAD,
-            pad_edge=False,
-        )
+        table = _summary_table(label(lang, "by rule"))
         rows = by_rule(findings)
         headers = [label(lang, "rule"), *(label(lang, s) for s in SEVERITIES), label(lang, "total")]
         widths = [
@@ -290,15 +284,8 @@ class _Report:
         return table
 
     def _unit_table(self, units: list[tuple[FileResult, UnitGroup]], multiple_files: bool) -> Any:
-
         lang = self.lang
-        table = Table(
-            title=label(lang, "by unit"),
-            title_justify="left",
-            title_style="bold",
-            box=box.SIMPLE_HEAD,
-            pad_edge=False,
-        )
+        table = _summary_table(label(lang, "by unit"))
         if multiple_files:
             table.add_column(label(lang, "file"), overflow="fold")
         table.add_column(label(lang, "unit"), overflow="fold")
@@ -317,6 +304,13 @@ class _Report:
                 row.insert(0, file_result.path.replace("\\", "/").rsplit("/", 1)[-1])
             table.add_row(*row)
         return table
+
+
+def _summary_table(title: str) -> Table:
+    """An empty summary table in the report's style."""
+    return Table(
+        title=title, title_justify="left", title_style="bold", box=box.SIMPLE_HEAD, pad_edge=False
+    )
 
 
 def _numbers(counts: dict[str, int]) -> list[str]:
