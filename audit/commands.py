@@ -104,7 +104,10 @@ def _config(args: argparse.Namespace) -> Any:
         ids = {part.strip() for part in value.split(",") if part.strip()}
         unknown = sorted(ids - set(known))
         if unknown:
-            error(f"--{option}: unknown rule id(s): {', '.join(unknown)}")
+            from audit.config import suggest
+
+            hint = suggest(unknown[0], known) if len(unknown) == 1 else ""
+            error(f"--{option}: unknown rule id(s): {', '.join(unknown)}{hint}")
             return None
         if option == "select":
             config.select = ids
@@ -281,10 +284,9 @@ def cmd_explain(args: argparse.Namespace) -> int:
     specs = config.specs()
     spec = specs.get(args.rule)
     if spec is None:
-        import difflib
+        from audit.config import suggest
 
-        close = difflib.get_close_matches(args.rule, list(specs), n=1)
-        hint = f" (did you mean {close[0]}?)" if close else ""
+        hint = suggest(args.rule, specs)
         error(f"no rule {args.rule!r}{hint}; `indicator-audit rules` lists them")
         return EXIT_ERROR
     print(f"{spec.id}  (default severity: {spec.severity}, scope: {spec.scope})\n")

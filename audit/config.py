@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -329,7 +330,7 @@ class _Builder:
                 continue
             spec = self.specs.get(rule_id) or self.config.custom.get(rule_id)
             if spec is None:
-                raise doc.error(where, f"unknown rule id{_suggest(str(rule_id), self.specs)}")
+                raise doc.error(where, f"unknown rule id{suggest(rule_id, self.specs)}")
             setting = self.config.rules.get(rule_id) or RuleSetting(
                 spec.enabled, spec.severity, _defaults(spec)
             )
@@ -421,8 +422,9 @@ def _check_option(doc: _Doc, path: tuple[Any, ...], option: Option, value: Any) 
     return value
 
 
-def _suggest(name: str, known: dict[str, Any]) -> str:
+def suggest(name: object, known: Iterable[str]) -> str:
+    """`` (did you mean 'x'?)`` for the known name closest to ``name``, or ""."""
     import difflib
 
-    close = difflib.get_close_matches(name, list(known), n=1)
+    close = difflib.get_close_matches(str(name), sorted(known), n=1)
     return f" (did you mean {close[0]!r}?)" if close else ""

@@ -128,6 +128,8 @@ def default_grading() -> Grading:
 
 
 def _parse(doc: Any, value: Any, base: Grading) -> Grading:
+    from audit.config import suggest
+
     where: tuple[Any, ...] = ("grading",)
     if value is None:
         return base
@@ -155,7 +157,7 @@ def _parse(doc: Any, value: Any, base: Grading) -> Grading:
         for key, points in _mapping(doc, (*where, "rules"), value["rules"]).items():
             if key not in known_rules:
                 raise doc.error(
-                    (*where, "rules", key), f"unknown rule id{_suggest(key, known_rules)}"
+                    (*where, "rules", key), f"unknown rule id{suggest(key, known_rules)}"
                 )
             rules[key] = _points(doc, (*where, "rules", key), points)
     if "thresholds" in value:
@@ -174,7 +176,7 @@ def _parse(doc: Any, value: Any, base: Grading) -> Grading:
             path = (*where, "caps", key)
             if key not in SEVERITIES and key not in known_rules:
                 known = {*SEVERITIES, *known_rules}
-                raise doc.error(path, f"unknown severity or rule id{_suggest(key, known)}")
+                raise doc.error(path, f"unknown severity or rule id{suggest(key, known)}")
             if grade is None:
                 caps.pop(key, None)
             elif grade not in GRADES:
@@ -196,13 +198,6 @@ def _parse(doc: Any, value: Any, base: Grading) -> Grading:
                 f"above {worse} ({_number(thresholds[worse])})",
             )
     return Grading(weights=weights, rules=rules, thresholds=thresholds, caps=caps)
-
-
-def _suggest(name: Any, known: set[str]) -> str:
-    import difflib
-
-    close = difflib.get_close_matches(str(name), sorted(known), n=1)
-    return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 def _mapping(doc: Any, path: tuple[Any, ...], value: Any) -> dict[Any, Any]:
