@@ -267,11 +267,9 @@ def cmd_rules(args: argparse.Namespace) -> int:
     specs = config.specs()
     width = max(len(rule_id) for rule_id in specs)
     for rule_id, spec in specs.items():
-        setting = config.rules.get(rule_id)
-        severity = setting.severity if setting else spec.severity
-        enabled = setting.enabled if setting else spec.enabled
-        state = "" if enabled else "  (disabled)"
-        print(f"{rule_id:<{width}}  {severity:<7}  {spec.summary}{state}")
+        setting = config.setting(rule_id, spec)
+        state = "" if setting.enabled else "  (disabled)"
+        print(f"{rule_id:<{width}}  {setting.severity:<7}  {spec.summary}{state}")
     return EXIT_OK
 
 

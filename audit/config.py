@@ -145,6 +145,7 @@ class Config:
 
     __slots__ = (
         "custom",
+        "defaults",
         "deselect",
         "grading",
         "ignores",
@@ -169,9 +170,22 @@ class Config:
         self.deselect: set[str] = set()
         self.grading: Any = None
         """Grade weights and thresholds (``audit.grading``), None until set."""
+        self.defaults: dict[str, RuleSetting] = {}
+        """Settings of rules the configuration does not mention, made once."""
 
     def specs(self) -> dict[str, RuleSpec]:
         return {**load_rules(), **self.custom}
+
+    def setting(self, rule_id: str, spec: RuleSpec | None = None) -> RuleSetting:
+        """A rule's setting in effect: as configured, else its defaults
+        (before ``--select``/``--ignore``). Rules that must agree on what each
+        reports read each other's options through it."""
+        setting = self.rules.get(rule_id) or self.defaults.get(rule_id)
+        if setting is None:
+            spec = spec or self.specs()[rule_id]
+            setting = RuleSetting(spec.enabled, spec.severity, _defaults(spec))
+            self.defaults[rule_id] = setting
+        return setting
 
     def active_rules(self) -> list[tuple[RuleSpec, dict[str, Any], Severity]]:
         """Enabled rules with their options and severity, in registry order.
@@ -180,17 +194,14 @@ class Config:
         """
         active = []
         for rule_id, spec in self.specs().items():
-            setting = self.rules.get(rule_id)
-            enabled = setting.enabled if setting else spec.enabled
+            setting = self.setting(rule_id, spec)
+            enabled = setting.enabled
             if self.select is not None:
                 enabled = rule_id in self.select
             if rule_id in self.deselect:
                 enabled = False
-            if not enabled:
-                continue
-            options = setting.options if setting else _defaults(spec)
-            severity = setting.severity if setting else spec.severity
-            active.append((spec, options, severity))
+            if enabled:
+                active.append((spec, setting.options, setting.severity))
         return active
 
     def is_ignored(self, finding: Finding) -> bool:

@@ -34,7 +34,7 @@ from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal, localcontext
 from typing import Any, Literal, NamedTuple
 
-from audit.engine import REGISTRY, SEVERITY_RANK, Context, Option, Problem, Severity, rule
+from audit.engine import SEVERITY_RANK, Context, Option, Problem, Severity, rule
 from audit.model import (
     AMOUNT_COLUMNS,
     AMOUNT_LABELS,
@@ -165,11 +165,8 @@ class Sum(NamedTuple):
 
 def _setting(ctx: Context, rule_id: str) -> tuple[dict[str, Any], Severity]:
     """Options and severity of ``rule_id`` in the configuration in effect."""
-    setting = ctx.config.rules.get(rule_id)
-    if setting is not None:
-        return setting.options, setting.severity
-    spec = REGISTRY[rule_id]
-    return {name: option.default for name, option in spec.options.items()}, spec.severity
+    setting = ctx.config.setting(rule_id)
+    return setting.options, setting.severity
 
 
 def _judge(ctx: Context, rule_id: str) -> Callable[[Decimal, int], Band]:

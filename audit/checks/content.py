@@ -133,11 +133,7 @@ def rule_options(ctx: Context, rule_id: str) -> dict[str, Any]:
     """The options another rule runs with (its configured ones, else its
     defaults), so that rules which must not report the same defect twice
     agree on what each one owns."""
-    setting = ctx.config.rules.get(rule_id)
-    if setting is not None:
-        return setting.options
-    spec = ctx.config.specs().get(rule_id)
-    return {} if spec is None else {n: o.default for n, o in spec.options.items()}
+    return ctx.config.setting(rule_id).options
 
 
 class Restatement(NamedTuple):

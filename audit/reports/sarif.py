@@ -123,8 +123,7 @@ def _rules(config: Any) -> tuple[list[dict[str, Any]], dict[str, int]]:
     rules = []
     index = {}
     for rule_id, spec in config.specs().items():
-        setting = config.rules.get(rule_id)
-        severity = active.get(rule_id) or (setting.severity if setting else spec.severity)
+        severity = active.get(rule_id) or config.setting(rule_id, spec).severity
         index[rule_id] = len(rules)
         descriptor = _descriptor(rule_id, spec, severity)
         if rule_id not in active:
