@@ -260,58 +260,43 @@ class Context:
 
 def run(document: Document, config: Config) -> list[Finding]:
     """Every finding of every enabled rule on ``document``, in file order."""
-    active = config.active_rules()
     by_scope: dict[str, list[tuple[RuleSpec, dict[str, Any], Severity]]] = {
-        "document": [],
-        "unit": [],
-        "project": [],
-        "clause": [],
+        scope: [] for scope in ("document", "unit", "project", "clause")
     }
-    for spec, options, severity in active:
+    for spec, options, severity in config.active_rules():
         by_scope[spec.scope].append((spec, options, severity))
     findings: list[Finding] = []
-    shared: dict[str, Any] = {}
-    ctx = Context(document, {}, config, cache=shared)
-
     append = findings.append
-    project_rules = by_scope["project"]
+    ctx = Context(document, {}, config)
+
+    def check(rules: list[tuple[RuleSpec, dict[str, Any], Severity]], node: Any) -> None:
+        for spec, options, severity in rules:
+            ctx.options = options
+            ctx.severity = severity
+            for problem in spec.check(ctx, node) or ():
+                append(_finding(spec, severity, problem, ctx, config))
+
+    check(by_scope["document"], document)
     clause_rules = by_scope["clause"]
-
-    def emit(spec: RuleSpec, severity: Severity, problems: Iterator[Problem] | None) -> None:
-        for problem in problems or ():
-            append(_finding(spec, severity, problem, ctx, config))
-
-    for spec, options, severity in by_scope["document"]:
-        ctx.options = options
-        ctx.severity = severity
-        emit(spec, severity, spec.check(ctx, document))
     for unit in document.units:
         ctx.unit = unit
         ctx.project = None
-        ctx.clause = None
-        for spec, options, severity in by_scope["unit"]:
-            ctx.options = options
-            ctx.severity = severity
-            emit(spec, severity, spec.check(ctx, unit))
+        check(by_scope["unit"], unit)
         for project in unit.projects:
             ctx.project = project
-            ctx.clause = None
-            # The hot loops (a rule for every project and clause) are inlined.
-            for spec, options, severity in project_rules:
+            check(by_scope["project"], project)
+            if not clause_rules:
+                continue
+            # Rule by rule over the project's clauses: the hottest loop.
+            clauses = [c for c in project.clauses if isinstance(c, Clause)]
+            for spec, options, severity in clause_rules:
                 ctx.options = options
                 ctx.severity = severity
-                for problem in spec.check(ctx, project) or ():
-                    append(_finding(spec, severity, problem, ctx, config))
-            if clause_rules:
-                clauses = [c for c in project.clauses if isinstance(c, Clause)]
-                for spec, options, severity in clause_rules:
-                    ctx.options = options
-                    ctx.severity = severity
-                    check = spec.check
-                    for clause in clauses:
-                        ctx.clause = clause
-                        for problem in check(ctx, clause) or ():
-                            append(_finding(spec, severity, problem, ctx, config))
+                rule_check = spec.check
+                for clause in clauses:
+                    ctx.clause = clause
+                    for problem in rule_check(ctx, clause) or ():
+                        append(_finding(spec, severity, problem, ctx, config))
             ctx.clause = None
     ctx.unit = ctx.project = None
     findings = [f for f in findings if not config.is_ignored(f)]
