@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import fnmatch
 import importlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from audit.model import Clause, Document, Project, Span, Unit
@@ -24,6 +24,16 @@ if TYPE_CHECKING:
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 SEVERITY_RANK: dict[str, int] = {"error": 3, "warning": 2, "info": 1}
+
+
+def severity_counts(findings: Iterable[Finding]) -> dict[str, int]:
+    """How many findings of each severity, every severity present."""
+    counts = dict.fromkeys(SEVERITIES, 0)
+    for finding in findings:
+        counts[finding.severity] += 1
+    return counts
+
+
 Scope = Literal["document", "unit", "project", "clause"]
 
 

@@ -49,7 +49,7 @@ from itertools import pairwise
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from audit.engine import SEVERITIES, Finding, load_rules
+from audit.engine import SEVERITIES, Finding, load_rules, severity_counts
 from audit.model import Project, Text
 
 if TYPE_CHECKING:
@@ -230,12 +230,6 @@ def grading_of(config: Config | Grading | None) -> Grading:
 # Grading a lint result
 
 
-def _counts(findings: list[Finding]) -> dict[str, int]:
-    counts = dict.fromkeys(SEVERITIES, 0)
-    counts.update(Counter(f.severity for f in findings))
-    return counts
-
-
 def _text_lines(text: Text | None, lines: set[int]) -> None:
     """Add the source lines ``text`` spans to ``lines``."""
     if text is None or not text.value:
@@ -308,7 +302,7 @@ def _file_grades(
             "score": 0,
             "projects": 0,
             "grades": dict.fromkeys(GRADES, 0),
-            "counts": _counts([]),
+            "counts": severity_counts([]),
         }
         return [], table
     projects, owned, table_findings = _assign(file_result)
@@ -325,7 +319,7 @@ def _file_grades(
                 "line": project.line,
                 "grade": grading.grade(score, findings),
                 "score": _round(score),
-                "counts": _counts(findings),
+                "counts": severity_counts(findings),
             }
         )
     mean = sum(scores) / len(scores) if scores else TOP_SCORE
@@ -336,7 +330,7 @@ def _file_grades(
         "score": _round(score),
         "projects": len(rows),
         "grades": distribution(rows),
-        "counts": _counts(table_findings),
+        "counts": severity_counts(table_findings),
     }
     return rows, table
 

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from audit.config import Config
-from audit.engine import SEVERITIES, SEVERITY_RANK, Finding, run
+from audit.engine import SEVERITY_RANK, Finding, run, severity_counts
 from audit.model import Document
 
 
@@ -59,8 +59,7 @@ class LintResult:
         totals = Counter[str]()
         for result in self.files:
             totals.update(result.counts)
-        by_severity = {s: 0 for s in SEVERITIES}
-        by_severity.update(Counter(f.severity for f in findings))
+        by_severity = severity_counts(findings)
         by_rule = dict(sorted(Counter(f.rule for f in findings).items()))
         return {
             "files": len(self.files),

@@ -25,7 +25,7 @@ import unicodedata
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from audit.engine import SEVERITIES, SEVERITY_RANK, Finding
+from audit.engine import SEVERITIES, SEVERITY_RANK, Finding, severity_counts
 from audit.model import AMOUNT_LABELS
 
 if TYPE_CHECKING:
@@ -211,13 +211,6 @@ def location(finding: Finding) -> str:
 def plural(n: int, word: str) -> str:
     """``1 file``, ``2 files`` (English words in machine-facing summaries)."""
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
-def severity_counts(findings: list[Finding]) -> dict[str, int]:
-    counts = dict.fromkeys(SEVERITIES, 0)
-    for finding in findings:
-        counts[finding.severity] += 1
-    return counts
 
 
 def count_words(counts: dict[str, int], lang: str) -> str:
