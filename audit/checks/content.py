@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any, NamedTuple
@@ -115,18 +115,15 @@ def normalize(text: str) -> str:
         text = stripped
 
 
-def _compile(patterns: list[str]) -> re.Pattern[str]:
-    """One regex matching any of ``patterns`` (``(?!)`` matches nothing)."""
+@lru_cache(maxsize=256)
+def _any_of(patterns: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!)")
 
 
-def compiled(ctx: Context, rule_id: str, option: str) -> re.Pattern[str]:
-    """The running rule's list-of-regex ``option``, compiled once per document."""
-    key = f"content.regex:{rule_id}:{option}"
-    regex = ctx.cache.get(key)
-    if regex is None:
-        regex = ctx.cache[key] = _compile(ctx.options[option])
-    return regex
+def any_of(patterns: Iterable[str]) -> re.Pattern[str]:
+    """One regex matching any of ``patterns`` (``(?!)`` matches nothing),
+    compiled once per process for each list of patterns."""
+    return _any_of(tuple(patterns))
 
 
 def rule_options(ctx: Context, rule_id: str) -> dict[str, Any]:
@@ -165,14 +162,14 @@ class Analysis:
         self.placeholder_patterns = [re.compile(p) for p in held["patterns"]]
         self.templates = frozenset(held["template_values"])
         restates = rule_options(ctx, "value-restates-name")
-        self.measure_suffix = _compile(restates["measure_suffixes"])
-        self.direction = _compile(restates["direction_words"])
+        self.measure_suffix = any_of(restates["measure_suffixes"])
+        self.direction = any_of(restates["direction_words"])
         self.min_name_length: int = restates["min_name_length"]
         kinds = rule_options(ctx, "value-type-mismatch")
-        self.satisfaction_names = _compile(kinds["satisfaction_names"])
-        self.rate_names = _compile(kinds["rate_names"])
-        self.rate_exempt = _compile(kinds["rate_exempt"])
-        self.count_names = _compile(kinds["count_names"])
+        self.satisfaction_names = any_of(kinds["satisfaction_names"])
+        self.rate_names = any_of(kinds["rate_names"])
+        self.rate_exempt = any_of(kinds["rate_exempt"])
+        self.count_names = any_of(kinds["count_names"])
         self.units: dict[str, str] = {}
         for measure, option in (
             ("money", "money_units"),
@@ -864,7 +861,7 @@ def not_quantified(ctx: Context, clause: Clause) -> Iterator[Problem]:
     shared = analysis(ctx)
     kind = shared.category_kind(clause, {**LEVEL1_KINDS, **ctx.options["level1_kinds"]})
     severity = {**SEVERITIES, **ctx.options["severities"]}.get(kind or "", "off")
-    measurable = compiled(ctx, "not-quantified", "measurable")
+    measurable = any_of(ctx.options["measurable"])
     for value_field, both in distinct_fields(clause):
         value = value_field.value
         if value.kind not in ("qualitative", "formula"):
@@ -1074,7 +1071,7 @@ def percent_out_of_range(ctx: Context, clause: Clause) -> Iterator[Problem]:
     words in the value) that may exceed 100 %; default
     ``增长|增幅|涨幅|提高率|提升率|增加率|变化率|同比|环比|倍``.
     """
-    exempt = compiled(ctx, "percent-out-of-range", "exempt_names")
+    exempt = any_of(ctx.options["exempt_names"])
     if exempt.search(clause.name):
         return
     for value_field, both in distinct_fields(clause):

@@ -25,11 +25,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from decimal import Decimal, InvalidOperation
-from functools import lru_cache
 from typing import Any
 
 from audit.checks.content import (
     LEVEL1_KINDS,
+    any_of,
     category_kind,
     field_name,
     first_fields,
@@ -43,16 +43,6 @@ from audit.model import Clause, Project, ValueField
 
 # --------------------------------------------------------------------------
 # Shared helpers
-
-
-@lru_cache(maxsize=256)
-def _compiled(patterns: tuple[str, ...]) -> re.Pattern[str]:
-    """One regex matching any of ``patterns`` (never matching for none)."""
-    return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!)")
-
-
-def _regex(patterns: Iterable[str]) -> re.Pattern[str]:
-    return _compiled(tuple(patterns))
 
 
 def _last_end(regex: re.Pattern[str], text: str) -> int:
@@ -129,7 +119,7 @@ def _owned_elsewhere(ctx: Context, clause: Clause, value_field: ValueField) -> b
     if value.kind == "formula":
         return True
     options = rule_options(ctx, "not-quantified")
-    return _regex(options["measurable"]).search(value_field.text) is None
+    return any_of(options["measurable"]).search(value_field.text) is None
 
 
 # --------------------------------------------------------------------------
@@ -221,7 +211,7 @@ def input_as_output(ctx: Context, clause: Clause) -> Iterator[Problem]:
     ``资金(支付|拨付|使用)完成率``, ``资金(拨付)到位率``, ``支出|支付|拨付进度``,
     ``资金支出指标|率``.
     """
-    regex = _regex(ctx.options["patterns"])
+    regex = any_of(ctx.options["patterns"])
     names: dict[str, bool] = ctx.cache.setdefault("guidance.input-names", {})
     found = names.get(clause.name)
     if found is None:
@@ -370,12 +360,12 @@ def comparator_direction(ctx: Context, clause: Clause) -> Iterator[Problem]:
     ]
     if not fields:
         return
-    positive = _regex(ctx.options["positive"])
-    negative = _regex(ctx.options["negative"])
+    positive = any_of(ctx.options["positive"])
+    negative = any_of(ctx.options["negative"])
     names: dict[str, str | None] = ctx.cache.setdefault("guidance.polarity", {})
     if clause.name not in names:
         name = normalize(clause.name)
-        neutral = _regex(ctx.options["neutral"]).search(name)
+        neutral = any_of(ctx.options["neutral"]).search(name)
         names[clause.name] = "neutral" if neutral else _polarity(name, positive, negative)
     by_name = names[clause.name]
     if by_name == "neutral":
@@ -541,7 +531,7 @@ def category_keyword_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]
         if kinds is None:
             keywords = {**CATEGORY_KEYWORDS, **ctx.options["keywords"]}
             kinds = ctx.cache["guidance.kind-regexes"] = [
-                (kind, _regex(keywords[kind])) for kind in _KIND_ORDER if keywords.get(kind)
+                (kind, any_of(keywords[kind])) for kind in _KIND_ORDER if keywords.get(kind)
             ]
         named = names[clause.name] = _name_kind(normalize(clause.name), kinds)
     if named is None or named == kind:
@@ -636,7 +626,7 @@ def satisfaction_target(ctx: Context, clause: Clause) -> Iterator[Problem]:
     ``bare_numbers`` (bool): read a number without a unit as a percentage
     (``出国人员满意率：0``); default true.
     """
-    if not _regex(ctx.options["names"]).search(normalize(clause.name)):
+    if not any_of(ctx.options["names"]).search(normalize(clause.name)):
         return
     minimum = _decimal(ctx.options["minimum"])
     maximum = _decimal(ctx.options["maximum"])
@@ -879,7 +869,7 @@ def cost_exceeds_budget(ctx: Context, clause: Clause) -> Iterator[Problem]:
     total = None if project is None else project.amounts.value("total")
     if total is None:
         return
-    if _kind(ctx, clause) != "cost" and not _regex(ctx.options["names"]).search(clause.name):
+    if _kind(ctx, clause) != "cost" and not any_of(ctx.options["names"]).search(clause.name):
         return
     units: dict[str, Any] = ctx.options["money_units"]
     for value_field in _distinct(first_fields(clause)):
@@ -931,9 +921,9 @@ def _concrete(value_field: ValueField, name: str, options: dict[str, Any]) -> bo
             return True
         if value.per in periods and value.unit not in options["money_units"]:
             return True  # a frequency: 1次/周, 每月1次
-        if value.unit is None and _regex(options["rate_names"]).search(name):
+        if value.unit is None and any_of(options["rate_names"]).search(name):
             return True  # a rate written without %: 延期率 0
-    return _regex(options["concrete"]).search(value_field.text) is not None
+    return any_of(options["concrete"]).search(value_field.text) is not None
 
 
 @rule(
