@@ -52,8 +52,10 @@ _BLANK_AMOUNTS = frozenset({"", "-", "—", "－", "--"})
 
 def header_columns(cells: list[str]) -> dict[str, int] | None:
     """Map column names to indexes if ``cells`` is a header row."""
+    if not cells or "项目名称" not in cells[0]:  # data rows: no cleaning of long cells
+        return None
     stripped = [MARKUP_RE.sub("", c).strip().replace(" ", "") for c in cells]
-    if not stripped or not stripped[0].startswith("项目名称"):
+    if not stripped[0].startswith("项目名称"):
         return None
     columns: dict[str, int] = {}
     for index, cell in enumerate(stripped):
