@@ -44,7 +44,8 @@ def expand_inputs(paths: Sequence[str]) -> Iterator[str]:
 
 
 def load(path: str) -> Any:
-    """Read one input (``-`` is standard input); a ReadError says why not."""
+    """Read one input (``-`` is standard input); a ReadError says why not.
+    The document's clauses are parsed by the next stage."""
     from audit.readers import read_document, read_path
 
     if path == "-":
@@ -53,6 +54,7 @@ def load(path: str) -> Any:
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
+    from audit.parsing import parse_document
     from audit.readers import ReadError
 
     if args.clause is not None:
@@ -64,7 +66,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
     failed = []
     for path in expand_inputs(args.files):
         try:
-            documents.append(load(path))
+            documents.append(parse_document(load(path)))
         except ReadError as problem:
             error(f"{path}: {problem}")
             failed.append({"path": path, "error": str(problem)})

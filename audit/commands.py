@@ -6,6 +6,7 @@ import argparse
 import contextlib
 import os
 import sys
+import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -65,6 +66,12 @@ def add_commands(commands: Any) -> None:
         "--strict-baseline",
         action="store_true",
         help="report baseline entries that match nothing any more, and exit 1",
+    )
+    lint.add_argument(
+        "--timings",
+        "--bench",
+        action="store_true",
+        help="print the time each stage took (read, parse, check, report) on stderr",
     )
     lint.add_argument(
         "-q", "--quiet", action="store_true", help="no progress bar and no notes on stderr"
@@ -168,8 +175,12 @@ def cmd_lint(args: argparse.Namespace) -> int:
         from audit.reports import renderer
 
         render = renderer(_format(args))
+    started = time.perf_counter()
     if not _write_report(render, result, options, args.output):
         return EXIT_ERROR
+    result.timings["report"] = time.perf_counter() - started
+    if args.timings:
+        _print_timings(result.timings)
 
     if args.strict_baseline and stale:
         from audit.baseline import describe
@@ -184,6 +195,14 @@ def cmd_lint(args: argparse.Namespace) -> int:
     if status:
         return status
     return EXIT_FINDINGS if result.reaches(args.fail_on) else EXIT_OK
+
+
+def _print_timings(timings: dict[str, float]) -> None:
+    """The stage times of a run, one line each, on stderr."""
+    width = max(len(stage) for stage in timings)
+    lines = [f"{stage:<{width}}  {seconds * 1000:9.1f} ms" for stage, seconds in timings.items()]
+    lines.append(f"{'total':<{width}}  {sum(timings.values()) * 1000:9.1f} ms")
+    sys.stderr.write("\n".join(lines) + "\n")
 
 
 def _format(args: argparse.Namespace) -> str:

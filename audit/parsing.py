@@ -1,20 +1,31 @@
-"""Parse an indicator cell into clauses with the Lark grammar
-``grammar/indicator.lark``.
+"""The parse stage: indicator cells → clauses, with ``grammar/indicator.lark``.
 
-The parser is built once per process (LALR, contextual lexer) from Lark's
-on-disk cache. A cell is cut into clauses where a clause number is followed by
-a category, using the grammar's own terminals; each clause is parsed alone, so
-a clause the grammar rejects becomes a :class:`~audit.model.ClauseError` with
-what was expected, and the clauses after it are still parsed. No exception
-escapes :func:`parse_indicators`.
+The grammar decides where each clause begins and ends, and a Lark
+``Transformer`` (run by the LALR parser as it reduces, so no tree is built)
+turns each clause into a :class:`~audit.model.Clause`. A cell that the grammar
+accepts whole is parsed in one pass. A cell with a stretch that is not a
+clause is parsed again with Lark's interactive parser, which recovers: on an
+unexpected token it goes back to where the current item began, skips to the
+next clause start, and keeps the skipped text as an unstructured
+:class:`~audit.model.ClauseError` with its exact span and what was expected.
+That stretch never becomes part of a neighbouring clause's value, and the
+clauses after it are parsed as if it were not there. No exception escapes
+:func:`parse_indicators`.
+
+Readers build documents with the indicator cells as text; :func:`parse_document`
+is the stage that fills every project's clauses.
 """
 
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
-from typing import TYPE_CHECKING, Any
+import threading
+from functools import cache
+from typing import TYPE_CHECKING, Any, NamedTuple
 
+from lark import Token, Transformer
+
+from audit.grammars import build_lark
 from audit.model import (
     ANNUAL,
     PERIOD,
@@ -23,6 +34,8 @@ from audit.model import (
     Clause,
     ClauseError,
     ClauseIssue,
+    Document,
+    Source,
     Span,
     Text,
     ValueField,
@@ -31,270 +44,484 @@ from audit.resources import resource
 from audit.values import parse_value
 
 if TYPE_CHECKING:
-    from lark import Lark, Token
+    from lark import Lark
+    from lark.exceptions import UnexpectedInput
 
 STANDARD_SEPARATORS = {"coded": "；", "legacy": "；，"}
 """The separators each form is written with: the older form used ``，``."""
-SEPARATORS = "；;，,"
-_TRAILING = SEPARATORS + "。\u3000 \t\n"
+_TRAILING = "；;，,。\u3000 \t\n\r"
+"""What is trimmed from the end of a name or a value (punctuation the grammar
+leaves in free text, e.g. the ``。`` of ``…关怀。年度指标值``)."""
+
+KEYWORDS: tuple[str, str] = (PERIOD, ANNUAL)
 
 # What a reviewer calls each terminal, for "expected …" messages.
 TERMINAL_NAMES: dict[str, str] = {
     "NUMBER": "clause number (1、)",
-    "CATEGORY": "category (1-产出指标)",
+    "CODE": "category (1-产出指标)",
     "LEGACY_CATEGORY": "category (产出指标：)",
-    "PERIOD_FIELD": PERIOD,
-    "ANNUAL_FIELD": ANNUAL,
+    "CATEGORY_NAME": "category name",
+    "PERIOD_KEY": PERIOD,
+    "ANNUAL_KEY": ANNUAL,
     "TEXT": "indicator name",
+    "END": "end of clause",
     "$END": "end of clause",
 }
+_KEY_TYPES = {"PERIOD_KEY": PERIOD, "ANNUAL_KEY": ANNUAL}
+
+
+# --------------------------------------------------------------------------
+# The parser
 
 
 @cache
 def clause_parser() -> Lark:
-    """The clause parser, built once (tables cached on disk by Lark)."""
-    from lark import Lark
-
-    return Lark(
-        resource("grammar", "indicator.lark").read_text(encoding="utf-8"),
-        parser="lalr",
-        lexer="contextual",
-        cache=True,
-        maybe_placeholders=True,
-    )
+    """The clause parser with its transformer, built once per process. With
+    ``lark-cython`` installed (the ``fast`` extra) Lark's lexer and parser run
+    compiled, about twice as fast; the grammar and the results are the same."""
+    try:
+        import lark_cython
+    except ImportError:
+        return _build_parser()
+    return _build_parser(_plugins=lark_cython.plugins)
 
 
 @cache
-def _clause_start() -> re.Pattern[str]:
-    """Where a clause begins: a NUMBER followed by a (legacy) CATEGORY."""
-    parser = clause_parser()
+def _recovering_parser() -> Lark:
+    """The same parser in pure Python, for the interactive parse that recovers
+    from stretches that are not clauses (rare: one cell in hundreds)."""
+    return _build_parser()
 
-    def pattern(name: str) -> str:
-        return parser.get_terminal(name).pattern.to_regexp()
 
-    return re.compile(
-        rf"(?<![\d.．]){pattern('NUMBER')}(?=\s*(?:{pattern('CATEGORY')}|{pattern('LEGACY_CATEGORY')}))"
+def _build_parser(**options: Any) -> Lark:
+    path = resource("grammar", "indicator.lark")
+    return build_lark(
+        path.read_text(encoding="utf-8"),
+        str(path),
+        parser="lalr",
+        lexer="contextual",
+        transformer=_ClauseBuilder(),
+        **options,
     )
 
 
-def split_clauses(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of each clause in a cell; text before the first clause
-    number, if any, is a chunk of its own."""
-    starts = [match.start() for match in _clause_start().finditer(text)]
-    if not starts or text[: starts[0]].strip(_TRAILING):
-        starts.insert(0, 0)
-    bounds = [*starts, len(text)]
-    return [(bounds[i], bounds[i + 1]) for i in range(len(starts))]
+class _Terminals(NamedTuple):
+    """The grammar's own patterns, used to find where recovery resumes."""
+
+    text: re.Pattern[str]
+    number: re.Pattern[str]
+    keyword: re.Pattern[str]
+    gap: re.Pattern[str]
+    """Punctuation and white space between free text and what follows it."""
+    space: re.Pattern[str]
+    structure: tuple[re.Pattern[str], ...]
+    """What follows a clause number that starts a clause."""
+
+
+@cache
+def _terminals() -> _Terminals:
+    parser = _recovering_parser()
+
+    def pattern(name: str) -> re.Pattern[str]:
+        return re.compile(parser.get_terminal(name).pattern.to_regexp())
+
+    keywords = "|".join(re.escape(k) for k in KEYWORDS)
+    end = parser.get_terminal("END").pattern.to_regexp()
+    keyword = re.compile(keywords)
+    return _Terminals(
+        pattern("TEXT"),
+        pattern("NUMBER"),
+        keyword,
+        re.compile(rf"(?:{end}|[\s:：；;，,。])*"),
+        re.compile(r"[ \t\u3000]*"),
+        (pattern("CODE"), pattern("LEGACY_CATEGORY"), keyword),
+    )
+
+
+def clause_start(text: str, position: int = 0) -> re.Match[str] | None:
+    """The clause number at ``position`` when a clause starts there, as the
+    grammar reads it: a clause number followed by a category (``1-产出指标``,
+    ``满意度指标：``) or a value keyword. Readers use it to tell where an
+    indicator cell begins in text that was wrapped over lines."""
+    terminals = _terminals()
+    number = terminals.number.match(text, position)
+    if number is None:
+        return None
+    after = terminals.space.match(text, number.end()).end()
+    if any(pattern.match(text, after) for pattern in terminals.structure):
+        return number
+    return None
+
+
+# --------------------------------------------------------------------------
+# Building clauses as the parser reduces
+
+_local = threading.local()
+"""The cell being parsed (for spans) and the clauses found in it, by start
+offset. The transformer is shared by the parser, so it keeps them here; the
+offsets make a clause that is reduced again after a recovery count once."""
+
+
+class _Category(NamedTuple):
+    code: Token | None
+    name: Token
+    end: Token | None
+
+
+class _Level(NamedTuple):
+    level: int
+    category: _Category
+
+
+class _Name(NamedTuple):
+    text: Token
+    separator: Token | None
+
+
+class _Field(NamedTuple):
+    keyword: Token
+    colon: Token | None
+    text: Token | None
+    separator: Token | None
+
+
+def _span(start: int, end: int) -> Span:
+    return Span.of(_local.cell, start, end)
+
+
+def _trimmed(token: Token) -> tuple[int, int]:
+    """Bounds of a free-text token without its trailing punctuation."""
+    start = token.start_pos
+    return start, start + len(token.value.rstrip(_TRAILING))
+
+
+class _ClauseBuilder(Transformer[Token, Any]):
+    """Turns each reduced rule into the model's objects; ``clause`` makes a
+    :class:`Clause` with spans in the cell being parsed."""
+
+    def start(self, items: list[Any]) -> None:
+        return None
+
+    def _category(self, children: list[Token]) -> _Category:
+        code = name = end = None
+        for token in children:
+            if token.type == "CODE":
+                code = token
+            elif token.type in ("CATEGORY_NAME", "LEGACY_CATEGORY"):
+                name = token
+            else:
+                end = token
+        assert name is not None
+        return _Category(code, name, end)
+
+    def level1(self, children: list[Token]) -> _Level:
+        return _Level(1, self._category(children))
+
+    def level2(self, children: list[Token]) -> _Level:
+        return _Level(2, self._category(children))
+
+    legacy = level1
+
+    def name(self, children: list[Token]) -> _Name:
+        text, *rest = children
+        return _Name(text, rest[0] if rest else None)
+
+    def _field(self, children: list[Token]) -> _Field:
+        keyword, colon, text, separator = children[0], None, None, None
+        for token in children[1:]:
+            if token.type == "COLON":
+                colon = token
+            elif token.type == "TEXT":
+                text = token
+            else:
+                separator = token
+        return _Field(keyword, colon, text, separator)
+
+    period = _field
+    annual = _field
+
+    def clause(self, children: list[Any]) -> Clause:
+        clause = _assemble(children)
+        _local.items[children[0].start_pos] = clause
+        return clause
+
+
+def _assemble(children: list[Any]) -> Clause:
+    number: Token | None = None
+    end: Token | None = None
+    levels: dict[int, _Category] = {}
+    parts: list[_Name | _Field] = []
+    for child in children:
+        if isinstance(child, _Level):
+            levels[child.level] = child.category
+        elif isinstance(child, (_Name, _Field)):
+            parts.append(child)
+        elif child.type == "NUMBER":
+            number = child
+        else:
+            end = child
+    assert number is not None
+    level1 = levels.get(1)
+    form = "coded" if level1 is None or level1.code is not None else "legacy"
+    issues: list[ClauseIssue] = []
+    separators: set[str] = set()
+    standard = STANDARD_SEPARATORS[form]
+
+    def separator(token: Token | None, after: int, followed: bool) -> str | None:
+        """Record the separator that ends a part followed by another part."""
+        if not followed:
+            return None
+        if token is None:
+            separators.add("")
+            issues.append(ClauseIssue("missing-separator", "", _span(max(0, after - 1), after)))
+            return ""
+        char = token.value
+        if char in ":：":
+            return char
+        separators.add(char)
+        if char not in standard:
+            at = token.start_pos
+            issues.append(ClauseIssue("nonstandard-separator", char, _span(at, at + 1)))
+        return char
+
+    categories: list[Category | None] = []
+    last_end = number.end_pos
+    for level in (1, 2):
+        category = levels.get(level)
+        if category is None:
+            categories.append(None)
+            continue
+        name_token = category.name
+        start = category.code.start_pos if category.code is not None else name_token.start_pos
+        code = category.code.value.rstrip("-－—– \t") if category.code is not None else None
+        categories.append(Category(code, name_token.value, _span(start, name_token.end_pos)))
+        followed = (level == 1 and 2 in levels) or bool(parts)
+        separator(category.end, name_token.end_pos, followed)
+        last_end = category.end.end_pos if category.end is not None else name_token.end_pos
+
+    name = ""
+    name_start = name_end = last_end
+    fields: list[ValueField] = []
+    seen: set[str] = set()
+    for index, part in enumerate(parts):
+        followed = index + 1 < len(parts)
+        if isinstance(part, _Name):
+            name_start, name_end = _trimmed(part.text)
+            name = _local.cell.value[name_start:name_end]
+            separator(part.separator, part.text.end_pos, followed)
+            continue
+        keyword_token = part.keyword
+        keyword = _KEY_TYPES[keyword_token.type]
+        keyword_span = _span(keyword_token.start_pos, keyword_token.end_pos)
+        if keyword in seen:
+            issues.append(ClauseIssue("repeated-field", keyword, keyword_span))
+        seen.add(keyword)
+        if part.colon is None:
+            issues.append(ClauseIssue("missing-colon", keyword, keyword_span))
+        if part.text is not None:
+            value_start, value_end = _trimmed(part.text)
+            raw_end = part.text.end_pos
+        else:
+            value_start = value_end = raw_end = (part.colon or keyword_token).end_pos
+        value_text = _local.cell.value[value_start:value_end]
+        fields.append(
+            ValueField(
+                keyword=keyword,
+                text=value_text,
+                value=parse_value(value_text),
+                span=_span(value_start, value_end),
+                keyword_span=keyword_span,
+                separator=separator(part.separator, raw_end, followed),
+            )
+        )
+    clause_end = _clause_end(children, end)
+    start = number.start_pos
+    return Clause(
+        number=int(number.value.rstrip("、.． \t")),
+        form=form,
+        level1=categories[0],
+        level2=categories[1],
+        name=name,
+        name_span=_span(name_start, name_end),
+        fields=tuple(fields),
+        separators=frozenset(separators),
+        issues=tuple(issues),
+        text=_local.cell.value[start:clause_end],
+        span=_span(start, clause_end),
+        number_span=_span(start, start + len(number.value.rstrip(" \t"))),
+    )
+
+
+def _clause_end(children: list[Any], end: Token | None) -> int:
+    """Where a clause's text ends: after its closing punctuation (less white
+    space), or after its last token."""
+    if end is not None:
+        return end.start_pos + len(end.value.rstrip())
+    last = 0
+    for child in children:
+        parts = child.category if isinstance(child, _Level) else child
+        tokens = parts if isinstance(parts, tuple) else (parts,)
+        for token in tokens:
+            if token is not None:
+                last = max(last, token.end_pos)
+    return last
+
+
+# --------------------------------------------------------------------------
+# Parsing a cell
 
 
 def parse_indicators(cell: Text) -> tuple[AnyClause, ...]:
-    """Every clause of an indicator cell, in order."""
+    """Every clause of an indicator cell, in order, and every stretch that is
+    not a clause as a :class:`ClauseError`."""
     text = cell.value
-    clauses: list[AnyClause] = []
-    for start, end in split_clauses(text):
-        chunk = text[start:end]
-        stripped_end = start + len(chunk.rstrip())
-        if stripped_end <= start:
-            continue
-        clauses.append(_parse_clause(cell, start, stripped_end))
-    return tuple(clauses)
+    if not text.strip():
+        return ()
+    _local.cell = cell
+    _local.items = items = {}
+    try:
+        from lark.exceptions import LarkError
+
+        try:
+            clause_parser().parse(text)
+        except LarkError:
+            items.clear()
+            _parse_recovering(text, items)
+        return _settle_forms(tuple(items[start] for start in sorted(items)))
+    finally:
+        _local.cell = _local.items = None
 
 
 def parse_clause_text(text: str) -> tuple[AnyClause, ...]:
     """Parse a free-standing indicator text (``parse --clause``)."""
-    from audit.model import Source
-
     return parse_indicators(Text.at(Source("<clause>", text), 0, text))
 
 
-@lru_cache(maxsize=4096)
-def _tree(chunk: str) -> Any:
-    """The parse tree of a clause, or the exception that rejected it. Tables
-    repeat clauses verbatim across projects; each is parsed once."""
-    try:
-        return clause_parser().parse(chunk)
-    except Exception as error:
-        return error
+def parse_document(document: Document) -> Document:
+    """The document with every project's clauses parsed from its indicator
+    cell; ``legacy`` is set when every clause is of the older form."""
+    forms: set[str] = set()
+    units = []
+    for unit in document.units:
+        projects = []
+        for project in unit.projects:
+            if project.indicators is not None and not project.clauses:
+                clauses = parse_indicators(project.indicators)
+                project = project._replace(clauses=clauses)
+            forms.update(c.form for c in project.clauses if isinstance(c, Clause))
+            projects.append(project)
+        units.append(unit._replace(projects=tuple(projects)))
+    return document._replace(units=tuple(units), legacy=forms == {"legacy"})
 
 
-def _parse_clause(cell: Text, start: int, end: int) -> AnyClause:
-    chunk = cell.value[start:end]
-    tree = _tree(chunk)
-    if not isinstance(tree, Exception):
-        try:
-            return _Builder(cell, start, chunk).build(tree)
-        except Exception as error:  # the parser's contract: nothing escapes
-            return ClauseError(
-                _leading_number(chunk), chunk, cell.span(start, end), f"cannot build: {error}", ()
-            )
-    from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
-
-    number = _leading_number(chunk)
-    error = tree
-    span = cell.span(start, end)
-    if isinstance(error, UnexpectedInput):
-        if isinstance(error, UnexpectedToken):
-            expected = sorted(error.accepts or error.expected)
-            at = error.token.start_pos if error.token.start_pos is not None else 0
-            found = "" if error.token.type == "$END" else str(error.token)[:12]
-            if error.token.type == "$END":
-                at = len(chunk)
-        elif isinstance(error, UnexpectedCharacters):
-            expected = sorted(error.allowed or ())
-            at = error.pos_in_stream
-            found = chunk[at : at + 12]
-        else:  # pragma: no cover - UnexpectedEOF is not raised by LALR
-            expected, at, found = [], 0, ""
-        names = tuple(TERMINAL_NAMES.get(t, t) for t in expected if t in TERMINAL_NAMES)
-        shown = repr(found) if found else "end of clause"
-        message = f"expected {' or '.join(names) or 'a clause'}, found {shown}"
-        where = cell.span(start + at, start + at + max(1, len(found)))
-        return ClauseError(number, chunk, span, message, names, found, where)
-    return ClauseError(number, chunk, span, f"cannot parse: {error}", ())
+def _settle_forms(items: tuple[Any, ...]) -> tuple[AnyClause, ...]:
+    """Clauses as the model has them: STRAY tokens become ClauseErrors (made
+    during recovery), and a clause without categories takes the form of the
+    cell's other clauses."""
+    forms = {item.form for item in items if isinstance(item, Clause) and item.level1}
+    if len(forms) == 1 and "legacy" in forms:
+        return tuple(
+            item._replace(form="legacy")
+            if isinstance(item, Clause) and item.level1 is None
+            else item
+            for item in items
+        )
+    return items
 
 
-def _leading_number(chunk: str) -> int | None:
-    match = re.match(r"\s*(\d{1,3})", chunk)
-    return int(match.group(1)) if match else None
+def _parse_recovering(text: str, items: dict[int, AnyClause]) -> None:
+    """Parse with Lark's interactive parser, recovering at clause starts.
 
-
-_CATEGORY_RE = re.compile(r"(\d+)\s*[-－—]\s*(.*?)\s*([；;，,:：])\s*$", re.DOTALL)
-_LEGACY_RE = re.compile(r"(.*?)\s*([；;，,:：])\s*$", re.DOTALL)
-_KEYWORD_RE = re.compile(r"(实施周期指标值|年度指标值)(\s*[:：])?")
-
-
-class _Builder:
-    """Turns the parse tree of one clause into a :class:`Clause`.
-
-    Offsets inside the builder are relative to the clause; spans are taken
-    from the cell, so they point into the original file.
+    Before each clause number is fed, the parser is saved. On an unexpected
+    token, it goes back to that point, takes the text from there to the next
+    clause start as one unstructured stretch (a ``STRAY`` token, which the
+    grammar accepts between clauses, recorded in ``items`` as a
+    :class:`ClauseError`), and carries on lexing from the clause start. Each
+    recovery consumes at least one character, so this ends.
     """
+    from lark.exceptions import UnexpectedInput
+    from lark.lexer import LexerState, TextSlice
 
-    __slots__ = ("cell", "chunk", "issues", "offset", "separators", "standard")
-
-    def __init__(self, cell: Text, offset: int, chunk: str) -> None:
-        self.cell = cell
-        self.offset = offset
-        self.chunk = chunk
-        self.separators: set[str] = set()
-        self.issues: list[ClauseIssue] = []
-        self.standard = STANDARD_SEPARATORS["coded"]
-
-    def span(self, start: int, end: int) -> Span:
-        return Span.of(self.cell, self.offset + start, self.offset + end)
-
-    def build(self, tree: Any) -> Clause:
-        form_tree = tree.children[0]
-        form = form_tree.data
-        self.standard = STANDARD_SEPARATORS[form]
-        children = form_tree.children
-        number_token = children[0]
-        if form == "coded":
-            level1 = self._category(children[1])
-            level2 = self._category(children[2]) if children[2] is not None else None
-            after = children[2] or children[1]
-            name_token = children[3]
-            field_trees = children[4:]
-        else:
-            level1 = self._legacy_category(children[1])
-            level2 = None
-            after = children[1]
-            name_token = children[2]
-            field_trees = children[3:]
-        if name_token is None:
-            name_start = name_end = after.end_pos
-            name = ""
-        else:
-            name_start, name_end, _ = self._trim(name_token.start_pos, name_token.end_pos, True)
-            name = self.chunk[name_start:name_end]
-        fields: list[ValueField] = []
-        seen: set[str] = set()
-        last = len(field_trees) - 1
-        for index, field_tree in enumerate(field_trees):
-            fields.append(self._field(field_tree.children[0], seen, index < last))
-        return Clause(
-            number=int(_leading_number(number_token) or 0),
-            form=form,
-            level1=level1,
-            level2=level2,
-            name=name,
-            name_span=self.span(name_start, name_end),
-            fields=tuple(fields),
-            separators=frozenset(self.separators),
-            issues=tuple(self.issues),
-            text=self.chunk,
-            span=self.span(0, len(self.chunk)),
-            number_span=self.span(
-                number_token.start_pos, number_token.start_pos + len(number_token.rstrip())
-            ),
-        )
-
-    def _category(self, token: Token) -> Category:
-        start = token.start_pos
-        match = _CATEGORY_RE.match(token)
-        if match is None:  # pragma: no cover - the terminal guarantees the shape
-            return Category(None, str(token), self.span(start, token.end_pos))
-        self._separator(match.group(3), start + match.start(3))
-        return Category(match.group(1), match.group(2), self.span(start, start + match.end(2)))
-
-    def _legacy_category(self, token: Token) -> Category:
-        start = token.start_pos
-        match = _LEGACY_RE.match(token)
-        if match is None:  # pragma: no cover - the terminal guarantees the shape
-            return Category(None, str(token), self.span(start, token.end_pos))
-        self._separator(match.group(2), start + match.start(2))
-        return Category(None, match.group(1), self.span(start, start + match.end(1)))
-
-    def _separator(self, char: str, at: int) -> None:
-        if char in ":：":
+    interactive = _recovering_parser().parse_interactive(text)
+    checkpoint = interactive.copy(deepcopy_values=False)
+    item_start = 0
+    while True:
+        try:
+            for token in interactive.lexer_thread.lex(interactive.parser_state):
+                if token.type != "NUMBER":
+                    interactive.feed_token(token)
+                    continue
+                # A clause number closes the item before it: if it is refused,
+                # that item is the one to skip, from its own checkpoint.
+                saved = interactive.copy(deepcopy_values=False)
+                interactive.feed_token(token)
+                checkpoint, item_start = saved, token.start_pos
+            interactive.feed_eof()
             return
-        self.separators.add(char)
-        if char not in self.standard:
-            self.issues.append(ClauseIssue("nonstandard-separator", char, self.span(at, at + 1)))
+        except UnexpectedInput as error:
+            resume = _resume_point(text, _error_position(error, len(text)), item_start)
+            for start in [s for s in items if item_start <= s < resume]:
+                del items[start]
+            items[item_start] = _stray(text, item_start, resume, error)
+            interactive = checkpoint
+            interactive.feed_token(
+                Token("STRAY", text[item_start:resume], start_pos=item_start, end_pos=resume)
+            )
+            interactive.lexer_thread.state = LexerState(TextSlice(text, resume, len(text)))
+            checkpoint = interactive.copy(deepcopy_values=False)
+            item_start = resume
 
-    def _trim(self, start: int, end: int, before_keyword: bool) -> tuple[int, int, str | None]:
-        """Strip a text's surroundings; return its bounds and the separator
-        that ended it (None at the end of the clause, "" for none)."""
-        chunk = self.chunk
-        while start < end and chunk[start].isspace():
-            start += 1
-        while end > start and chunk[end - 1].isspace():
-            end -= 1
-        separator: str | None = None
-        if before_keyword:
-            if end > start and chunk[end - 1] in SEPARATORS:
-                separator = chunk[end - 1]
-                self._separator(separator, end - 1)
-                end -= 1
-            else:
-                separator = ""
-                self.separators.add("")
-                at = max(start, end - 1)
-                self.issues.append(ClauseIssue("missing-separator", "", self.span(at, end)))
-        while end > start and chunk[end - 1] in _TRAILING:
-            end -= 1
-        return start, end, separator
 
-    def _field(self, token: Token, seen: set[str], before_keyword: bool) -> ValueField:
-        start = token.start_pos
-        match = _KEYWORD_RE.match(token)
-        assert match is not None  # the terminal starts with the keyword
-        keyword = match.group(1)
-        keyword_span = self.span(start, start + len(keyword))
-        if keyword in seen:
-            self.issues.append(ClauseIssue("repeated-field", keyword, keyword_span))
-        seen.add(keyword)
-        if match.group(2) is None:
-            self.issues.append(ClauseIssue("missing-colon", keyword, keyword_span))
-        value_start, value_end, separator = self._trim(
-            start + match.end(), token.end_pos, before_keyword
-        )
-        value_text = self.chunk[value_start:value_end]
-        return ValueField(
-            keyword=keyword,
-            text=value_text,
-            value=parse_value(value_text),
-            span=self.span(value_start, value_end),
-            keyword_span=keyword_span,
-            separator=separator,
-        )
+def _error_position(error: UnexpectedInput, length: int) -> int:
+    token = getattr(error, "token", None)
+    if token is not None:
+        return length if token.type == "$END" else int(token.start_pos or 0)
+    return int(getattr(error, "pos_in_stream", 0) or 0)
+
+
+def _resume_point(text: str, at: int, item_start: int) -> int:
+    """The first clause start after ``item_start``, at or after ``at``, as
+    the grammar's terminals find it: free text stops there and a clause
+    number follows; the end of the text when there is none."""
+    terminals = _terminals()
+    position = at
+    length = len(text)
+    while True:
+        free = terminals.text.match(text, position)
+        if free is not None:
+            position = free.end()
+        position = terminals.gap.match(text, position).end()
+        if position >= length:
+            return length
+        if position > item_start and terminals.number.match(text, position):
+            return position
+        keyword = terminals.keyword.match(text, position)
+        position = keyword.end() if keyword is not None else position + 1
+
+
+def _stray(text: str, start: int, end: int, error: UnexpectedInput) -> ClauseError:
+    """The unstructured stretch ``text[start:end]`` and why it is not a clause."""
+    from lark.exceptions import UnexpectedCharacters, UnexpectedToken
+
+    chunk = text[start:end].rstrip(_TRAILING)
+    stop = start + len(chunk)
+    leading = _terminals().number.match(text, start)
+    number = int(leading.group().rstrip("、.． \t")) if leading else None
+    at = _error_position(error, len(text))
+    if isinstance(error, UnexpectedToken):
+        expected = sorted(error.accepts or error.expected)
+        found = error.token.value
+    elif isinstance(error, UnexpectedCharacters):
+        expected = sorted(error.allowed or ())
+        found = text[at:]
+    else:  # pragma: no cover - UnexpectedEOF is not raised by LALR
+        expected, found = [], ""
+    # Past the stretch's own text only its closing punctuation or the end is left.
+    found = found[: min(12, stop - at)] if at < stop else ""
+    names = tuple(dict.fromkeys(TERMINAL_NAMES[t] for t in expected if t in TERMINAL_NAMES))
+    shown = repr(found) if found else "end of clause"
+    message = f"expected {' or '.join(names) or 'a clause'}, found {shown}"
+    where = _span(at, at + len(found)) if found else _span(max(start, stop - 1), stop)
+    return ClauseError(
+        number, chunk, _span(start, start + len(chunk)), message, names, found, where
+    )

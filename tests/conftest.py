@@ -12,7 +12,7 @@ import pytest
 from audit.config import Config, load_config
 from audit.engine import Finding, run
 from audit.model import Document
-from audit.readers import read_path, read_text
+from audit.pipeline import load_path, load_text
 
 # Parsed YAML is cached per user; the tests keep theirs to themselves.
 os.environ["INDICATOR_AUDIT_CACHE"] = tempfile.mkdtemp(prefix="indicator-audit-cache-")
@@ -63,7 +63,7 @@ def project_row(
 
 
 def document(text: str, path: str = "table.txt") -> Document:
-    return read_text(text, path)
+    return load_text(text, path)
 
 
 def lint(
@@ -73,9 +73,9 @@ def lint(
 ) -> list[Finding]:
     """Findings of the default profile (or ``config``) limited to ``select``."""
     if isinstance(source, Path):
-        doc = read_path(source)
+        doc = load_path(source)
     elif isinstance(source, str):
-        doc = read_text(source, "table.txt")
+        doc = load_text(source, "table.txt")
     else:
         doc = source
     config = config or load_config(None, discover=False)
@@ -100,14 +100,14 @@ def config_with(tmp_path: Path, yaml: str) -> Config:
 
 @pytest.fixture(scope="session")
 def seed_002() -> Document:
-    return read_path(SEED_002)
+    return load_path(SEED_002)
 
 
 @pytest.fixture(scope="session")
 def seed_001() -> Document:
-    return read_path(SEED_001)
+    return load_path(SEED_001)
 
 
 @pytest.fixture(scope="session")
 def seed_004() -> Document:
-    return read_path(SEED_004)
+    return load_path(SEED_004)

@@ -10,7 +10,7 @@ import pytest
 from audit.checks.amounts import band, hard_bound, plausible_gap, sigma
 from audit.config import Config, load_config
 from audit.engine import Finding
-from audit.readers import read_text
+from audit.pipeline import load_text
 from tests.conftest import FIXTURES, SEED_001, SEED_002, SEED_004, config_with, lint, tsv_table
 
 AMOUNT_RULES = (
@@ -43,7 +43,7 @@ def run_rules(
     source: str | Path, rules: tuple[str, ...] = AMOUNT_RULES, config: Config | None = None
 ) -> list[Finding]:
     if isinstance(source, str):
-        source = read_text(source, "table.txt")  # type: ignore[assignment]
+        source = load_text(source, "table.txt")  # type: ignore[assignment]
     return lint(source, select=rules, config=config)
 
 

@@ -15,6 +15,7 @@ import pytest
 from audit.checks.structure import find_garbled
 from audit.config import load_config
 from audit.model import Document
+from audit.parsing import parse_clause_text
 from tests.conftest import SEED_001, SEED_004, config_with, lint, lint_rule, project_row, tsv_table
 from tests.excerpts import CLEAN, COMMAS, LEGACY, NO_SEPARATOR, OUTLINE, REPEATED, SEMICOLONS
 
@@ -68,20 +69,45 @@ def test_parse_error_outline_message_in_english() -> None:
     assert "not written as numbered clauses like 1、1-产出指标；11-数量指标；" in finding.message
 
 
-def test_parse_error_names_what_was_expected_and_found() -> None:
-    cell = "1、产出：发放人数；年度指标值:100人。" + CLEAN.replace("1、1-产出", "2、1-产出", 1)
+def test_parse_error_names_the_clause_form_and_what_was_expected() -> None:
+    first, second, third = (c.text for c in parse_clause_text(CLEAN))  # type: ignore[union-attr]
+    stretch = "2、这一条没有任何结构，只是一段说明文字。"
+    cell = first + stretch + second.replace("2、", "3、", 1) + third.replace("3、", "4、", 1)
     (finding,) = lint_rule(one_project(cell), "parse-error")
-    assert finding.clause == 1
-    assert "指标类别（如 1-产出指标；）" in finding.message
-    assert "「产出：发放人数；」" in finding.message
-    assert finding.excerpt == "1、产出：发放人数；年度指标值:100人。"
+    assert finding.clause == 2
+    assert finding.excerpt == "2、这一条没有任何结构，只是一段说明文字"
+    assert (
+        "应为「序号、一级指标；二级指标；指标名称；实施周期指标值：…；年度指标值：…」"
+        in finding.message
+    )
+    assert "此处应为年度指标值或实施周期指标值，实为条款结束" in finding.message
+    assert finding.column == indicators_column() + cell.index("2、这一条")
+    # The stretch numbered 2 is clause 2 for the numbering: nothing skips.
+    assert lint_rule(one_project(cell), "clause-numbering") == []
+
+
+def test_parse_error_shows_what_stood_where_reading_failed() -> None:
+    cell = CLEAN.replace("2、1-产出指标；11-数量指标", "2、1-11-数量指标", 1)
+    (finding,) = lint_rule(one_project(cell), "parse-error")
+    assert finding.clause == 2
+    assert "此处应为类别名称（如 产出指标），实为「11-」" in finding.message
+    assert finding.excerpt.startswith("2、1-11-数量指标；发放安家补助留学人员数")
 
 
 def test_parse_error_reports_text_before_the_first_clause() -> None:
     (finding,) = lint_rule(one_project("说明：" + CLEAN), "parse-error")
     assert finding.clause is None
     assert finding.excerpt == "说明："
-    assert "应以序号和类别开头" in finding.message
+    assert finding.message.startswith("「说明：」不是指标条款：应为「序号、一级指标；")
+
+
+def test_a_clause_without_categories_is_missing_fields_not_a_parse_error() -> None:
+    cell = CLEAN.replace("2、1-产出指标；11-数量指标；", "2、", 1)
+    assert lint_rule(one_project(cell), "parse-error") == []
+    assert lint_rule(one_project(cell), "repeated-field") == []
+    (finding,) = lint_rule(one_project(cell), "missing-field")
+    assert finding.clause == 2
+    assert "缺少一级指标和二级指标" in finding.message
 
 
 def test_parse_error_is_silent_on_clean_clauses() -> None:

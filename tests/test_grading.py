@@ -20,7 +20,7 @@ from audit.grading import (
     grade_tables,
 )
 from audit.lint import FileResult, LintResult, lint_paths
-from audit.readers import read_path, read_text
+from audit.pipeline import load_path, load_text
 from audit.reports.json_report import render, report_dict
 from tests.conftest import SEED_002, project_row, tsv_table
 
@@ -187,7 +187,7 @@ def test_grading_errors_name_file_line_and_key(
 
 def lint_text(text: str, path: str = "table.txt") -> LintResult:
     config = load_config(None, discover=False)
-    return lint_paths([path], config, lambda p: read_text(text, p))
+    return lint_paths([path], config, lambda p: load_text(text, p))
 
 
 def test_each_project_gets_a_grade_and_counts() -> None:
@@ -242,7 +242,7 @@ def test_a_table_is_graded_by_the_mean_of_its_projects_and_its_own_findings() ->
 
 def test_findings_of_no_project_lower_the_table_and_are_capped_like_projects() -> None:
     grading = default_grading()
-    document = read_text(tsv_table([project_row("好项目", GOOD, goal=GOAL)]), "t.txt")
+    document = load_text(tsv_table([project_row("好项目", GOOD, goal=GOAL)]), "t.txt")
     result = LintResult(files=[FileResult("t.txt", document=document)])
     result.files[0].findings = [finding("subtotal-mismatch", "error", project=None)]
     (table,) = grade_tables(result, grading)
@@ -259,7 +259,7 @@ def test_a_file_that_cannot_be_read_is_graded_poor() -> None:
 
 def test_the_grade_report_counts_grades_over_every_project_of_seed_002() -> None:
     config = load_config(None, discover=False)
-    result = lint_paths([str(SEED_002)], config, read_path)
+    result = lint_paths([str(SEED_002)], config, load_path)
     report = grade_report(result, config)
     assert len(report["projects"]) == 258
     assert sum(report["grades"].values()) == 258
@@ -299,7 +299,7 @@ def test_json_report_keeps_its_shape_and_adds_the_grades() -> None:
 def test_json_render_uses_the_grading_of_the_configuration(tmp_path: Path) -> None:
     config = load_config(write(tmp_path, "grading:\n  weights:\n    warning: 20\n"))
     text = tsv_table([project_row("预算执行项目", GOOD + WARNING, goal=GOAL)])
-    result = lint_paths(["table.txt"], config, lambda p: read_text(text, p))
+    result = lint_paths(["table.txt"], config, lambda p: load_text(text, p))
     out = io.StringIO()
     render(result, out, config=config)
     assert json.loads(out.getvalue())["projects"][0]["grade"] == "中"

@@ -1,14 +1,28 @@
 """The clause grammar: forms, separator variants, defects it records, error
-recovery, and spans that point into the source."""
+recovery at clause starts, and spans that point into the source."""
 
 from __future__ import annotations
 
+import sys
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from audit.model import ANNUAL, PERIOD, Clause, ClauseError, Source, Text
-from audit.parsing import parse_clause_text, parse_indicators, split_clauses
-from tests.excerpts import COMMAS, LEGACY, NO_SEPARATOR, REPEATED, STANDARD
+from audit.model import ANNUAL, PERIOD, AnyClause, Clause, ClauseError, Document, Source, Text
+from audit.parsing import clause_start, parse_clause_text, parse_document, parse_indicators
+from audit.readers import read_path
+from tests.conftest import SEED_002
+from tests.excerpts import (
+    CLEAN,
+    COMMAS,
+    LEGACY,
+    NO_SEPARATOR,
+    OUTLINE,
+    REPEATED,
+    SEMICOLONS,
+    STANDARD,
+)
 
 
 def clauses(text: str) -> list[Clause]:
@@ -135,12 +149,94 @@ def test_bad_clause_becomes_an_error_and_the_next_clause_still_parses() -> None:
     assert isinstance(clause, Clause) and clause.number == 2
 
 
-def test_outline_form_cell_is_one_error_node() -> None:
-    # 002 line 630: the cell is not written as numbered clauses at all.
-    text = "1.产出数量：1.1故障工单关闭率=实际完成处理的故障工单数/故障工单总数*100%,目标值100%。"
-    (error,) = parse_clause_text(text)
+def test_outline_form_cell_is_one_error_per_numbered_stretch() -> None:
+    # 002 line 630: the cell is not written as numbered clauses at all; its
+    # top-level numbers 1. and 2. each begin a stretch that is not a clause.
+    result = parse_clause_text(OUTLINE)
+    assert all(isinstance(e, ClauseError) for e in result)
+    assert [e.number for e in result] == [1, 2]
+    assert result[0].text.startswith("1.产出数量：1.1故障工单关闭率")
+    assert result[0].text.endswith("目标值52次")  # 1.2 is a sub-item, not a clause
+    assert result[1].text.startswith("2.产出质量")
+    assert all(ANNUAL in e.expected and PERIOD in e.expected for e in result)
+
+
+def test_text_that_is_not_a_clause_is_never_glued_into_a_value() -> None:
+    # A numbered stretch without any structure between two clauses.
+    text = (
+        "3、1-产出指标；12-质量指标；验收通过率；实施周期指标值：100%通过；年度指标值：100%通过。"
+        "4、这一条没有任何结构，只是一段说明文字。"
+        "5、2-效益指标；22-社会效益；就业困难人员帮扶；实施周期指标值：≥95%；年度指标值：≥95%。"
+    )
+    third, stray, fifth = parse_clause_text(text)
+    assert isinstance(third, Clause) and isinstance(fifth, Clause)
+    assert third.annual is not None and third.annual.text == "100%通过"
+    assert isinstance(stray, ClauseError)
+    assert stray.number == 4
+    assert stray.text == "4、这一条没有任何结构，只是一段说明文字"
+    start = text.index("4、")
+    assert (stray.span.column, stray.span.end_column) == (start + 1, start + len(stray.text) + 1)
+    assert set(stray.expected) == {PERIOD, ANNUAL}
+    assert stray.found == ""  # the stretch ended where a value keyword was due
+    assert fifth.number == 5 and fifth.name == "就业困难人员帮扶"
+
+
+def test_clause_without_categories_is_a_clause_not_a_repeat_of_its_neighbour() -> None:
+    text = (
+        "2、1-产出指标；12-质量指标；验收合格率；实施周期指标值：100%；年度指标值：100%。"
+        "3、验收通过率；实施周期指标值：100%通过；年度指标值：100%通过。"
+    )
+    second, third = clauses(text)
+    assert second.issues == () and len(second.fields) == 2
+    assert third.number == 3
+    assert third.level1 is None and third.level2 is None
+    assert third.name == "验收通过率"
+    assert [f.text for f in third.fields] == ["100%通过", "100%通过"]
+    assert third.form == "coded"  # as the cell's other clauses
+
+
+def test_clause_without_categories_takes_the_older_form_of_its_cell() -> None:
+    (first, second) = clauses(
+        "1、满意度指标：服务对象满意度，年度指标值：≥90%。2、设备验收合格率，年度指标值：100%。"
+    )
+    assert first.form == second.form == "legacy"
+    assert second.level1 is None and second.name == "设备验收合格率"
+
+
+def test_a_stray_number_is_a_stretch_of_its_own() -> None:
+    text = STANDARD + "2、" + STANDARD.replace("1、", "3、", 1)
+    first, stray, third = parse_clause_text(text)
+    assert isinstance(first, Clause) and isinstance(third, Clause)
+    assert isinstance(stray, ClauseError) and stray.number == 2 and stray.text == "2、"
+    assert first.annual is not None and first.annual.text == "≥300人"
+    assert third.number == 3
+
+
+def test_text_before_the_first_clause_is_a_stretch_without_number() -> None:
+    error, *rest = parse_clause_text("说明：" + CLEAN)
     assert isinstance(error, ClauseError)
-    assert error.expected
+    assert error.number is None and error.text == "说明："
+    assert [c.number for c in rest] == [1, 2, 3]
+    assert all(isinstance(c, Clause) for c in rest)
+
+
+def test_an_unfinished_last_clause_is_a_stretch() -> None:
+    first, stray = parse_clause_text(STANDARD + "2、2-")
+    assert isinstance(first, Clause)
+    assert isinstance(stray, ClauseError) and stray.number == 2 and stray.text == "2、2-"
+    assert stray.expected == ("category name",)
+    (only,) = parse_clause_text("1、1-产出指标；11-数量")
+    assert isinstance(only, Clause)  # categories alone are a clause missing its parts
+
+
+def test_clause_start_follows_the_grammar() -> None:
+    assert clause_start("1、1-产出指标；") is not None
+    assert clause_start("2、满意度指标：") is not None
+    assert clause_start("3、实施周期指标值：") is not None
+    assert clause_start("。2、1-产出", 1) is not None
+    assert clause_start("1.85万人") is None
+    assert clause_start("1、完成培训") is None
+    assert clause_start("12-质量指标") is None
 
 
 def test_numbers_inside_values_do_not_start_clauses() -> None:
@@ -183,11 +279,6 @@ def test_spans_follow_wrapped_pdf_lines() -> None:
         lines[0].index("实施") + 1,
     )
     assert (clause.period.span.line, clause.period.span.column) == (2, 3)
-
-
-def test_split_clauses_keeps_preamble_text() -> None:
-    assert split_clauses("说明：" + STANDARD)[0] == (0, 3)
-    assert split_clauses(STANDARD) == [(0, len(STANDARD))]
 
 
 REAL_CLAUSES = [STANDARD, REPEATED, NO_SEPARATOR, COMMAS, LEGACY]
@@ -255,3 +346,110 @@ def mutated_clause(draw: st.DrawFn) -> str:
 @given(mutated_clause())
 def test_mutated_real_clauses_never_raise_and_spans_stay_inside(text: str) -> None:
     _check_spans(text)
+
+
+# --------------------------------------------------------------------------
+# Recovery: malformed stretches between well-formed real clauses
+
+# Single well-formed clauses of the seeds, numbered from 1, each ending in 。.
+WELL_FORMED = [
+    c.text if c.text.endswith("。") else c.text + "。"
+    for cell in (STANDARD, CLEAN, SEMICOLONS, LEGACY)
+    for c in parse_clause_text(cell)
+    if isinstance(c, Clause) and not c.issues
+]
+FREE_TEXT = st.text(
+    alphabet=st.sampled_from("这一条没有任何结构只是说明文字完成培训人数合格率，、：（）%≥"),
+    min_size=1,
+    max_size=30,
+)
+
+
+def _renumber(clause: str, number: int) -> str:
+    head = clause_start(clause)
+    assert head is not None
+    return f"{number}、{clause[head.end() :]}"
+
+
+@st.composite
+def malformed_stretch(draw: st.DrawFn, number: int) -> tuple[str, str]:
+    """Random text, a clause with a part deleted or two parts swapped, or a
+    stray clause number: each written as the item numbered ``number``."""
+    kind = draw(st.sampled_from(["text", "deleted", "swapped", "number"]))
+    if kind == "number":
+        return kind, f"{number}、"
+    if kind == "text":
+        return kind, f"{number}、{draw(FREE_TEXT)}。"
+    clause = _renumber(draw(st.sampled_from(WELL_FORMED)), number)
+    head = clause_start(clause)
+    assert head is not None
+    parts = clause[head.end() :].rstrip("。").replace(";", "；").split("；")
+    if kind == "deleted" and len(parts) > 1:
+        del parts[draw(st.integers(0, len(parts) - 1))]
+    elif len(parts) > 1:
+        i = draw(st.integers(0, len(parts) - 2))
+        parts[i], parts[i + 1] = parts[i + 1], parts[i]
+    return kind, f"{number}、{'；'.join(parts)}。"
+
+
+def _shape(clause: AnyClause) -> tuple[object, ...]:
+    """A clause without its spans, to compare clauses standing in different places."""
+    if isinstance(clause, ClauseError):
+        return ("error", clause.number, clause.text)
+    return (
+        clause.number,
+        clause.form,
+        None if clause.level1 is None else str(clause.level1),
+        None if clause.level2 is None else str(clause.level2),
+        clause.name,
+        tuple((f.keyword, f.text, f.separator) for f in clause.fields),
+        tuple((i.kind, i.detail) for i in clause.issues),
+        clause.text,
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_a_malformed_stretch_is_reported_at_its_span_and_spares_its_neighbours(
+    data: st.DataObject,
+) -> None:
+    chosen = data.draw(st.lists(st.sampled_from(WELL_FORMED), min_size=2, max_size=4))
+    at = data.draw(st.integers(1, len(chosen)))
+    before = [_renumber(c, i + 1) for i, c in enumerate(chosen[:at])]
+    after = [_renumber(c, at + 2 + i) for i, c in enumerate(chosen[at:])]
+    kind, stretch = data.draw(malformed_stretch(at + 1))
+    text = "".join(before) + stretch + "".join(after)
+
+    result = parse_clause_text(text)
+    alone = parse_clause_text("".join(before)) + parse_clause_text("".join(after))
+    assert len(result) == len(alone) + 1
+    # The neighbours parse exactly as they do without the stretch.
+    assert [_shape(c) for c in result[:at]] == [_shape(c) for c in alone[:at]]
+    assert [_shape(c) for c in result[at + 1 :]] == [_shape(c) for c in alone[at:]]
+    # The stretch is one item of its own, over all of its text, numbered as
+    # written: a parse error, or (a clause with parts deleted or swapped) a
+    # clause whose missing parts missing-field reports.
+    item = result[at]
+    start = len("".join(before))
+    assert item.number == at + 1
+    assert item.text.rstrip("；;，,。") == stretch.rstrip("；;，,。")
+    assert (item.span.line, item.span.column) == (1, start + 1)
+    assert item.span.end_column == start + len(item.text) + 1
+    if kind in ("text", "number"):
+        assert isinstance(item, ClauseError)
+
+
+def test_the_compiled_parser_reads_the_seed_exactly_as_pure_python(seed_002: Document) -> None:
+    """With lark-cython installed, the fast path gives the same clauses."""
+    pytest.importorskip("lark_cython")
+    from audit import parsing
+
+    compiled = [_shape(c) for p in seed_002.projects for c in p.clauses]
+    parsing.clause_parser.cache_clear()
+    try:
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setitem(sys.modules, "lark_cython", None)  # import fails: pure Python
+            pure_document = parse_document(read_path(SEED_002))
+    finally:
+        parsing.clause_parser.cache_clear()
+    assert [_shape(c) for p in pure_document.projects for c in p.clauses] == compiled

@@ -19,7 +19,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from audit.model import Amount, Document, Row, Source, Text
-from audit.readers import ReadError, read_text
+from audit.pipeline import load_text
+from audit.readers import ReadError
 from audit.readers.pdftext import read
 
 FIXTURES = Path(__file__).parent / "fixtures" / "pdftext"
@@ -101,7 +102,7 @@ def assert_maps_to_file(source: Source, rows: list[Row]) -> None:
 
 @pytest.fixture(scope="module")
 def seed() -> Document:
-    return read_text(SEED.read_text(encoding="utf-8"), str(SEED))
+    return load_text(SEED.read_text(encoding="utf-8"), str(SEED))
 
 
 @pytest.fixture(scope="module")
@@ -290,7 +291,7 @@ def test_page_header_inside_a_cell_is_dropped_and_the_cell_continues() -> None:
         "1、1-产出指标；11-数量指标；培训人次；实施周期指标值:≥300人次；年度指标值:≥300人次。"
     )
     assert_maps_to_file(source, rows)
-    doc = read_text(fixture("page_break.txt"), "page_break.txt")
+    doc = load_text(fixture("page_break.txt"), "page_break.txt")
     assert doc.title == "广州市测试中心2024年项目支出绩效目标表（含转移支付项目）"
     assert doc.organization == "广州市测试中心"
     assert [len(p.clauses) for p in doc.projects] == [3, 1]
@@ -384,7 +385,7 @@ def test_two_units_and_a_unit_name_wrapped_over_two_lines() -> None:
     assert rows[6].indicators.value.endswith("实施周期指标值:明显提升；年度指标值:明显提升。")
     assert at(rows[4].name, long_name.index("大赛")) == (27, 1)
     assert_maps_to_file(source, rows)
-    doc = read_text(fixture("two_units.txt"), "two_units.txt")
+    doc = load_text(fixture("two_units.txt"), "two_units.txt")
     assert [(u.title, len(u.projects), u.amounts.value("total")) for u in doc.units] == [
         ("广州市工贸技师学院", 2, Decimal("20.52")),
         (long_name, 2, Decimal("481.00")),
@@ -406,7 +407,7 @@ def test_table_without_grand_total() -> None:
     )
     assert rows[2].indicators.value.endswith("年度指标值:≥50人。")
     assert_maps_to_file(source, rows)
-    doc = read_text(fixture("no_total.txt"), "no_total.txt")
+    doc = load_text(fixture("no_total.txt"), "no_total.txt")
     assert doc.total is None
     assert doc.organization == "广州市番禺区劳动就业服务管理中心"
     assert [len(u.projects) for u in doc.units] == [2]
@@ -415,7 +416,7 @@ def test_table_without_grand_total() -> None:
 def test_table_without_total_or_unit_rows_has_an_implicit_unit() -> None:
     lines = fixture("no_total.txt").split("\n")
     del lines[4]  # the unit row
-    doc = read_text("\n".join(lines), "t.txt")
+    doc = load_text("\n".join(lines), "t.txt")
     assert doc.total is None
     assert len(doc.units) == 1 and doc.units[0].implicit
     assert doc.units[0].title == "广州市番禺区劳动就业服务管理中心"
@@ -451,7 +452,7 @@ def test_older_layout_text_before_and_after_the_name() -> None:
     assert at(rows[2].goal, 0) == (12, 1)
     assert at(rows[4].indicators, 0) == (39, 1)
     assert_maps_to_file(source, rows)
-    doc = read_text(fixture("legacy.txt"), "legacy.txt")
+    doc = load_text(fixture("legacy.txt"), "legacy.txt")
     assert doc.legacy
     assert doc.title == "2021年部门预算项目支出绩效目标表"
     assert doc.organization == "广州市残疾人康复中心"
@@ -648,7 +649,7 @@ def test_rewrapped_seed_reads_the_same_at_any_width(seed_rows: list[Row], layout
     rows = read(source).rows
     assert cells_of(rows) == cells_of(seed_rows)
     assert_maps_to_file(source, rows)
-    doc = read_text(text, "rewrapped.txt")
+    doc = load_text(text, "rewrapped.txt")
     assert [p.title for p in doc.projects] == NAMES
     assert [len(p.clauses) for p in doc.projects] == CLAUSES
 
@@ -733,7 +734,7 @@ def test_any_text_gives_rows_inside_the_file_or_a_read_error(text: str) -> None:
 def test_any_text_under_a_header_is_read_or_refused_with_a_reason(body: str) -> None:
     text = "\n".join(HEADER_BLOCK) + "\n" + body
     try:
-        doc = read_text(text, "random.txt")
+        doc = load_text(text, "random.txt")
     except ReadError as error:
         assert str(error)
         return

@@ -198,10 +198,10 @@ def synthetic(
 
 
 def test_excerpt_trims_a_long_line_around_the_exact_span() -> None:
-    from audit.readers import read_text
+    from audit.pipeline import load_text
 
     goal = "保障" * 600 + "目标文字" + "说明" * 600
-    document = read_text(tsv_table([project_row("项目甲", "1、…", goal=goal)]), "t.txt")
+    document = load_text(tsv_table([project_row("项目甲", "1、…", goal=goal)]), "t.txt")
     line = 9  # the project row
     source_line = document.source.text.split("\n")[line - 1]
     start = source_line.index("目标文字")
@@ -214,10 +214,10 @@ def test_excerpt_trims_a_long_line_around_the_exact_span() -> None:
 
 
 def test_excerpt_of_a_span_wider_than_the_window_keeps_its_start() -> None:
-    from audit.readers import read_text
+    from audit.pipeline import load_text
 
     goal = "甲" * 500
-    document = read_text(tsv_table([project_row("项目甲", "1、…", goal=goal)]), "t.txt")
+    document = load_text(tsv_table([project_row("项目甲", "1、…", goal=goal)]), "t.txt")
     row = document.source.text.split("\n")[8]
     start = row.index("甲甲")
     finding = synthetic(line=9, column=start + 1, end_line=9, end_column=start + 501)
@@ -228,9 +228,9 @@ def test_excerpt_of_a_span_wider_than_the_window_keeps_its_start() -> None:
 
 
 def test_excerpt_shows_every_line_of_a_wrapped_span() -> None:
-    from audit.readers import read_text
+    from audit.pipeline import load_text
 
-    document = read_text(tsv_table([project_row("项目甲", "1、…")]), "t.txt")
+    document = load_text(tsv_table([project_row("项目甲", "1、…")]), "t.txt")
     finding = synthetic(line=8, column=3, end_line=9, end_column=3)
     lines = excerpt(document, finding, width=200)
     assert [line.number for line in lines] == [8, 9]
@@ -382,11 +382,11 @@ def test_sarif_uri_is_relative_with_forward_slashes_and_encoded(
 
 
 def _fingerprints(text: str, select: set[str]) -> list[str]:
-    from audit.readers import read_text
+    from audit.pipeline import load_text
 
     config = load_config(None, discover=False)
     config.select = select
-    document = read_text(text, "t.txt")
+    document = load_text(text, "t.txt")
     from audit.engine import run
 
     result = LintResult([FileResult("t.txt", document, None, run(document, config))])
@@ -554,9 +554,9 @@ def test_junit_fail_on_never_has_no_failures(golden: tuple[LintResult, Config]) 
 def test_junit_survives_control_characters() -> None:
     finding = synthetic(message="乱码\x07\x1b文字")
     out = io.StringIO()
-    from audit.readers import read_text
+    from audit.pipeline import load_text
 
-    document = read_text(tsv_table([project_row("项目甲", "1、…")]), "t.txt")
+    document = load_text(tsv_table([project_row("项目甲", "1、…")]), "t.txt")
     renderer("junit")(LintResult([FileResult("t.txt", document, None, [finding])]), out)
     ET.fromstring(out.getvalue().encode())  # well-formed
 
@@ -624,7 +624,7 @@ def test_html_golden_groups_by_unit_and_project(golden: tuple[LintResult, Config
 def test_rich_report_shows_grades_also_without_unit_rows() -> None:
     from audit.config import load_config
     from audit.lint import lint_paths
-    from audit.readers import read_text
+    from audit.pipeline import load_text
     from tests.conftest import project_row, tsv_table
 
     text = tsv_table(
@@ -636,7 +636,7 @@ def test_rich_report_shows_grades_also_without_unit_rows() -> None:
         ]
     )
     config = load_config(None, discover=False)
-    result = lint_paths(["t.txt"], config, lambda path: read_text(text, path))
+    result = lint_paths(["t.txt"], config, lambda path: load_text(text, path))
     out = io.StringIO()
     renderer("rich")(result, out, config=config, console=Console(file=out, width=100))
     lines = out.getvalue().splitlines()

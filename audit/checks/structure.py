@@ -58,12 +58,21 @@ _EXPECTED_ZH: dict[str, str] = {
     "clause number (1、)": "序号（如 1、）",
     "category (1-产出指标)": "指标类别（如 1-产出指标；）",
     "category (产出指标：)": "指标类别（如 产出指标：）",
+    "category name": "类别名称（如 产出指标）",
     PERIOD: PERIOD,
     ANNUAL: ANNUAL,
     "indicator name": "指标名称",
     "end of clause": "条款结束",
 }
 _KEYWORDS_RE = re.compile(f"{PERIOD}|{ANNUAL}")
+# The form a clause must have, as the parse error states it.
+_CLAUSE_FORMS: dict[str, tuple[str, str]] = {
+    "coded": (
+        f"序号、一级指标；二级指标；指标名称；{PERIOD}：…；{ANNUAL}：…",
+        f"number、level 1；level 2；name；{PERIOD}：…；{ANNUAL}：…",
+    ),
+    "legacy": (f"序号、指标类别：指标名称，{ANNUAL}：…", f"number、category：name，{ANNUAL}：…"),
+}
 _EXCERPT_LENGTH = 30
 
 
@@ -80,13 +89,13 @@ def _found(found: str) -> tuple[str, str]:
     scope="project",
     messages={
         "default": (
-            "第{number}条指标无法解析：此处应为{expected_zh}，实为{found_zh}",
-            "indicator {number} cannot be parsed: expected {expected_en}, found {found_en}",
+            "第{number}条指标无法解析：应为「{form_zh}」，此处应为{expected_zh}，实为{found_zh}",
+            "indicator {number} cannot be parsed: expected “{form_en}”; here {expected_en}, "
+            "found {found_en}",
         ),
         "unnumbered": (
-            "指标开头无法解析：应以序号和类别开头（如 1、1-产出指标；），实为「{excerpt}」",
-            "the indicators cannot be parsed: expected a clause number and a category "
-            "(1、1-产出指标；), found “{excerpt}”",
+            "「{excerpt}」不是指标条款：应为「{form_zh}」",
+            "“{excerpt}” is not an indicator clause: expected “{form_en}”",
         ),
         "other": (
             "第{number}条指标无法解析：{detail}",
@@ -105,11 +114,17 @@ def parse_error(ctx: Context, project: Project) -> Iterator[Problem]:
 
     What it does
     ------------
-    Reports every clause of the 绩效指标 cell that the clause grammar
-    rejected, with what was expected where it failed (a clause number, a
-    category such as ``1-产出指标``, ``实施周期指标值``, ``年度指标值``) and what
-    was found instead. A cell that is not written as numbered clauses at all
-    (an outline such as ``1.产出数量：1.1故障工单关闭率…``) is reported once.
+    Reports every stretch of the 绩效指标 cell that the clause grammar could
+    not read as a clause, at its exact place, with the form a clause must
+    have (``序号、一级指标；二级指标；指标名称；实施周期指标值：…；年度指标值：…``),
+    what was expected where reading failed (a clause number, a category such
+    as ``1-产出指标``, ``实施周期指标值``, ``年度指标值``) and what was found
+    instead. The clauses around such a stretch are read and checked as usual;
+    a stretch that begins with a clause number counts as that clause for
+    ``clause-numbering``. A clause that lacks only its categories, its name
+    or a keyword is still a clause, reported by ``missing-field``. A cell
+    that is not written as numbered clauses at all (an outline such as
+    ``1.产出数量：1.1故障工单关闭率…``) is reported once.
 
     Why is this bad?
     ----------------
@@ -144,9 +159,16 @@ def parse_error(ctx: Context, project: Project) -> Iterator[Problem]:
             excerpt=excerpt,
         )
         return
+    legacy = any(isinstance(c, Clause) and c.form == "legacy" for c in project.clauses)
+    form_zh, form_en = _CLAUSE_FORMS["legacy" if legacy else "coded"]
     for error in errors:
         excerpt = error.text.strip()[:_EXCERPT_LENGTH]
-        args: dict[str, Any] = {"number": error.number or "?", "excerpt": excerpt}
+        args: dict[str, Any] = {
+            "number": error.number or "?",
+            "excerpt": excerpt,
+            "form_zh": form_zh,
+            "form_en": form_en,
+        }
         if error.number is None:
             key = "unnumbered"
         elif error.expected:
@@ -159,7 +181,7 @@ def parse_error(ctx: Context, project: Project) -> Iterator[Problem]:
             key = "other"
             args["detail"] = error.message
         yield Problem(
-            error.at or error.span,
+            error.span,
             key,
             args,
             field="indicators",
@@ -298,8 +320,9 @@ def missing_field(ctx: Context, clause: Clause) -> Iterator[Problem]:
     What it does
     ------------
     Reports a clause that has no indicator name (三级指标), no
-    ``实施周期指标值`` or no ``年度指标值``, and a coded clause whose level-2
-    category (二级指标, ``11-数量指标``) is missing; one finding for each
+    ``实施周期指标值`` or no ``年度指标值``, a clause written without its
+    categories (``3、验收通过率；实施周期指标值：…``), and a coded clause whose
+    level-2 category (二级指标, ``11-数量指标``) is missing; one finding for each
     missing part (a keyword with an empty value is ``empty-value``'s). Clauses of the
     older form (``1、满意度指标：服务对象的满意度，年度指标值： ≥90%。``) were
     written without a period value, so its absence is not reported there
@@ -326,7 +349,19 @@ def missing_field(ctx: Context, clause: Clause) -> Iterator[Problem]:
     clauses of the older form too.
     """
     number = clause.number
-    if clause.form == "coded" and clause.level2 is None and clause.level1 is not None:
+    if clause.level1 is None:
+        coded = clause.form == "coded"
+        yield Problem(
+            clause.number_span,
+            args={
+                "number": number,
+                "part": "一级指标和二级指标" if coded else "指标类别",
+                "part_en": "categories (一级指标, 二级指标)" if coded else "category",
+            },
+            field="indicator",
+            excerpt=clause.text,
+        )
+    elif clause.form == "coded" and clause.level2 is None:
         yield Problem(
             clause.level1.span,
             args={"number": number, "part": "二级指标", "part_en": "level-2 category (二级指标)"},

@@ -199,15 +199,13 @@ def assemble(
     title: str | None,
     organization: str | None,
 ) -> Document:
-    """Classify rows into the grand total, units and projects; parse clauses.
+    """Classify rows into the grand total, units and projects.
 
     Rows whose kind the reader did not settle are classified by
     :func:`classify`. Projects before the first unit row belong to an
-    implicit unit named after the table's organisation.
+    implicit unit named after the table's organisation. Indicator cells stay
+    text: the parse stage (:func:`audit.parsing.parse_document`) reads them.
     """
-
-    from audit.parsing import parse_indicators
-
     total: GrandTotal | None = None
     units: list[Unit] = []
     current: tuple[Row, list[Project]] | None = None
@@ -227,9 +225,8 @@ def assemble(
             close()
             current = (row, [])
             continue
-        clauses = parse_indicators(row.indicators) if row.indicators else ()
         project = Project(
-            row.name, row.amounts, row.goal, row.indicators, clauses, row.line, tuple(row.markup)
+            row.name, row.amounts, row.goal, row.indicators, (), row.line, tuple(row.markup)
         )
         if current is None:
             orphans.append(project)
@@ -243,8 +240,4 @@ def assemble(
             Text(name, source, ((0, 0),)), Amounts(), tuple(orphans), first.line, implicit=True
         )
         units.insert(0, implicit)
-    legacy = False
-    forms = {c.form for u in units for p in u.projects for c in p.clauses if hasattr(c, "form")}
-    if forms == {"legacy"}:
-        legacy = True
-    return Document(source, layout, title, organization, tuple(units), total, legacy)
+    return Document(source, layout, title, organization, tuple(units), total)

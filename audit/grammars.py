@@ -1,0 +1,38 @@
+"""Building the Lark parsers, with their parse tables cached safely.
+
+Lark can keep the LALR tables it computes from a grammar in a cache file, so
+a run does not rebuild them (about 15 ms per grammar). That file is a pickle,
+and unpickling runs code: the cache is therefore kept only in the user's own
+directory (:func:`audit.resources.private_cache_dir`), never in the shared
+temporary directory, and a cache file that is not the user's own is ignored.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import TYPE_CHECKING, Any
+
+from audit.resources import private, private_cache_dir
+
+if TYPE_CHECKING:
+    from lark import Lark
+
+
+def build_lark(grammar: str, source_path: str, **options: Any) -> Lark:
+    """A Lark parser for ``grammar``; its tables come from, and go to, a cache
+    file in the private cache directory when there is one."""
+    import lark
+
+    cache: str | bool = False
+    directory = private_cache_dir()
+    if directory is not None:
+        settings = repr(sorted((k, v) for k, v in options.items() if k != "transformer"))
+        key = hashlib.sha256(f"{lark.__version__}\0{settings}\0{grammar}".encode()).hexdigest()
+        path = directory / f"lark-{key[:32]}.cache"
+        try:
+            cache = str(path) if private(path.lstat()) else False
+        except FileNotFoundError:
+            cache = str(path)
+        except OSError:
+            cache = False
+    return lark.Lark(grammar, cache=cache, source_path=source_path, **options)

@@ -1,0 +1,30 @@
+"""Read and parse in one call: a document ready for the rules.
+
+The stages stay separate (:mod:`audit.readers` builds the document with its
+indicator cells as text, :func:`audit.parsing.parse_document` reads the
+clauses); these helpers chain them for callers that want both, such as
+``parse`` and the Python API.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from audit.model import Document
+from audit.parsing import parse_document
+from audit.readers import read_document, read_path, read_text
+
+
+def load_path(path: str | Path) -> Document:
+    """A file, read and parsed; a :class:`~audit.readers.ReadError` says why not."""
+    return parse_document(read_path(path))
+
+
+def load_text(text: str, path: str = "<text>") -> Document:
+    """Already decoded text, read and parsed."""
+    return parse_document(read_text(text, path))
+
+
+def load_bytes(data: bytes, path: str) -> Document:
+    """The bytes of ``path``, decoded, read and parsed."""
+    return parse_document(read_document(data, path))
