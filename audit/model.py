@@ -394,7 +394,9 @@ class Clause(NamedTuple):
 
 
 class ClauseError(NamedTuple):
-    """A clause the grammar could not parse; parsing resumed at the next one."""
+    """A stretch of an indicator cell that is not a clause: the parser skipped
+    it from where the item began to the next clause start, and resumed there.
+    ``number`` is the clause number it begins with, if any."""
 
     number: int | None
     text: str
@@ -405,6 +407,8 @@ class ClauseError(NamedTuple):
     """What stood where the grammar failed ("" at the end of the clause)."""
     at: Span | None = None
     """Where the grammar failed (None: at the start of the clause)."""
+    number_span: Span | None = None
+    """The clause number it begins with (``4、``), when it has one."""
 
 
 AnyClause = Clause | ClauseError

@@ -41,6 +41,7 @@ from audit.model import (
     ValueField,
 )
 from audit.resources import resource
+from audit.syntax import clause_number, number_value, terminal
 from audit.values import parse_value
 
 if TYPE_CHECKING:
@@ -52,8 +53,6 @@ STANDARD_SEPARATORS = {"coded": "；", "legacy": "；，"}
 _TRAILING = "；;，,。\u3000 \t\n\r"
 """What is trimmed from the end of a name or a value (punctuation the grammar
 leaves in free text, e.g. the ``。`` of ``…关怀。年度指标值``)."""
-
-KEYWORDS: tuple[str, str] = (PERIOD, ANNUAL)
 
 # What a reviewer calls each terminal, for "expected …" messages.
 TERMINAL_NAMES: dict[str, str] = {
@@ -103,54 +102,6 @@ def _build_parser(**options: Any) -> Lark:
         transformer=_ClauseBuilder(),
         **options,
     )
-
-
-class _Terminals(NamedTuple):
-    """The grammar's own patterns, used to find where recovery resumes."""
-
-    text: re.Pattern[str]
-    number: re.Pattern[str]
-    keyword: re.Pattern[str]
-    gap: re.Pattern[str]
-    """Punctuation and white space between free text and what follows it."""
-    space: re.Pattern[str]
-    structure: tuple[re.Pattern[str], ...]
-    """What follows a clause number that starts a clause."""
-
-
-@cache
-def _terminals() -> _Terminals:
-    parser = _recovering_parser()
-
-    def pattern(name: str) -> re.Pattern[str]:
-        return re.compile(parser.get_terminal(name).pattern.to_regexp())
-
-    keywords = "|".join(re.escape(k) for k in KEYWORDS)
-    end = parser.get_terminal("END").pattern.to_regexp()
-    keyword = re.compile(keywords)
-    return _Terminals(
-        pattern("TEXT"),
-        pattern("NUMBER"),
-        keyword,
-        re.compile(rf"(?:{end}|[\s:：；;，,。])*"),
-        re.compile(r"[ \t\u3000]*"),
-        (pattern("CODE"), pattern("LEGACY_CATEGORY"), keyword),
-    )
-
-
-def clause_start(text: str, position: int = 0) -> re.Match[str] | None:
-    """The clause number at ``position`` when a clause starts there, as the
-    grammar reads it: a clause number followed by a category (``1-产出指标``,
-    ``满意度指标：``) or a value keyword. Readers use it to tell where an
-    indicator cell begins in text that was wrapped over lines."""
-    terminals = _terminals()
-    number = terminals.number.match(text, position)
-    if number is None:
-        return None
-    after = terminals.space.match(text, number.end()).end()
-    if any(pattern.match(text, after) for pattern in terminals.structure):
-        return number
-    return None
 
 
 # --------------------------------------------------------------------------
@@ -483,20 +434,25 @@ def _resume_point(text: str, at: int, item_start: int) -> int:
     """The first clause start after ``item_start``, at or after ``at``, as
     the grammar's terminals find it: free text stops there and a clause
     number follows; the end of the text when there is none."""
-    terminals = _terminals()
+    free_text, number = terminal("TEXT"), terminal("NUMBER")
+    keywords = (terminal("PERIOD_KEY"), terminal("ANNUAL_KEY"))
     position = at
     length = len(text)
     while True:
-        free = terminals.text.match(text, position)
+        free = free_text.match(text, position)
         if free is not None:
             position = free.end()
-        position = terminals.gap.match(text, position).end()
+        position = _GAP.match(text, position).end()
         if position >= length:
             return length
-        if position > item_start and terminals.number.match(text, position):
+        if position > item_start and number.match(text, position):
             return position
-        keyword = terminals.keyword.match(text, position)
+        keyword = next((m for k in keywords if (m := k.match(text, position))), None)
         position = keyword.end() if keyword is not None else position + 1
+
+
+_GAP = re.compile(r"[\s:：；;，,。]*")
+"""Punctuation and white space between free text and what follows it."""
 
 
 def _stray(text: str, start: int, end: int, error: UnexpectedInput) -> ClauseError:
@@ -505,8 +461,8 @@ def _stray(text: str, start: int, end: int, error: UnexpectedInput) -> ClauseErr
 
     chunk = text[start:end].rstrip(_TRAILING)
     stop = start + len(chunk)
-    leading = _terminals().number.match(text, start)
-    number = int(leading.group().rstrip("、.． \t")) if leading else None
+    leading = clause_number(text, start)
+    number = number_value(leading) if leading else None
     at = _error_position(error, len(text))
     if isinstance(error, UnexpectedToken):
         expected = sorted(error.accepts or error.expected)
@@ -522,6 +478,5 @@ def _stray(text: str, start: int, end: int, error: UnexpectedInput) -> ClauseErr
     shown = repr(found) if found else "end of clause"
     message = f"expected {' or '.join(names) or 'a clause'}, found {shown}"
     where = _span(at, at + len(found)) if found else _span(max(start, stop - 1), stop)
-    return ClauseError(
-        number, chunk, _span(start, start + len(chunk)), message, names, found, where
-    )
+    number_span = None if leading is None else _span(leading.start(), leading.end())
+    return ClauseError(number, chunk, _span(start, stop), message, names, found, where, number_span)

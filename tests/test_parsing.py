@@ -10,8 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from audit.model import ANNUAL, PERIOD, AnyClause, Clause, ClauseError, Document, Source, Text
-from audit.parsing import clause_start, parse_clause_text, parse_document, parse_indicators
+from audit.parsing import parse_clause_text, parse_document, parse_indicators
 from audit.readers import read_path
+from audit.syntax import clause_start
 from tests.conftest import SEED_002
 from tests.excerpts import (
     CLEAN,

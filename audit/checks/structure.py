@@ -14,41 +14,7 @@ from typing import Any, NamedTuple
 
 from audit.engine import Context, Option, Problem, rule
 from audit.model import ANNUAL, PERIOD, Clause, ClauseError, Markup, Project, Span, Text, Unit
-
-# --------------------------------------------------------------------------
-# Shared helpers
-
-
-def _clause_offsets(project: Project) -> list[int]:
-    """Offset of each clause (parsed or not) in the project's indicator cell.
-
-    The parser cuts a cell into consecutive chunks, so each clause's text
-    stands verbatim in the cell after the previous one.
-    """
-    cell = project.indicators
-    if cell is None:
-        return []
-    offsets: list[int] = []
-    position = 0
-    for clause in project.clauses:
-        at = cell.value.find(clause.text, position)
-        if at < 0:  # pragma: no cover - the parser keeps clause text verbatim
-            at = position
-        offsets.append(at)
-        position = at + len(clause.text)
-    return offsets
-
-
-_NUMBER_RE = re.compile(r"\s*(\d{1,3})\s*[、.．]?")
-
-
-def _number_text(text: str) -> tuple[int, int]:
-    """Bounds of the clause number (``5、``) at the start of a clause's text."""
-    match = _NUMBER_RE.match(text)
-    if match is None:
-        return 0, 0
-    return match.start(1), match.end()
-
+from audit.syntax import clause_number, has_keyword
 
 # --------------------------------------------------------------------------
 # parse-error
@@ -64,7 +30,6 @@ _EXPECTED_ZH: dict[str, str] = {
     "indicator name": "指标名称",
     "end of clause": "条款结束",
 }
-_KEYWORDS_RE = re.compile(f"{PERIOD}|{ANNUAL}")
 # The form a clause must have, as the parse error states it.
 _CLAUSE_FORMS: dict[str, tuple[str, str]] = {
     "coded": (
@@ -149,7 +114,7 @@ def parse_error(ctx: Context, project: Project) -> Iterator[Problem]:
     errors = [c for c in project.clauses if isinstance(c, ClauseError)]
     if not errors or cell is None:
         return
-    if len(errors) == len(project.clauses) and not any(_KEYWORDS_RE.search(e.text) for e in errors):
+    if len(errors) == len(project.clauses) and not any(has_keyword(e.text) for e in errors):
         excerpt = cell.value[:_EXCERPT_LENGTH]
         yield Problem(
             cell.span(),
@@ -192,6 +157,12 @@ def parse_error(ctx: Context, project: Project) -> Iterator[Problem]:
 
 # --------------------------------------------------------------------------
 # clause-numbering
+
+
+def _number_text(text: str) -> str:
+    """The clause number (``5、``) a clause's text begins with."""
+    match = clause_number(text)
+    return match.group().rstrip() if match else ""
 
 
 @rule(
@@ -253,11 +224,10 @@ def clause_numbering(ctx: Context, project: Project) -> Iterator[Problem]:
     cell = project.indicators
     if cell is None or not project.clauses:
         return
-    offsets: list[int] | None = None
     expected = 1
     position = 0
     seen: set[int] = set()
-    for index, clause in enumerate(project.clauses):
+    for clause in project.clauses:
         number = clause.number
         if number is None:
             continue
@@ -273,19 +243,13 @@ def clause_numbering(ctx: Context, project: Project) -> Iterator[Problem]:
                 key = "start"
             else:
                 key = "default"
-            start, end = _number_text(clause.text)
-            if isinstance(clause, Clause):
-                span = clause.number_span
-            else:
-                if offsets is None:
-                    offsets = _clause_offsets(project)
-                span = cell.span(offsets[index] + start, offsets[index] + end)
+            span = clause.number_span or clause.span
             yield Problem(
                 span,
                 key,
                 {"expected": expected, "found": number},
                 field="clause",
-                excerpt=clause.text[start:end],
+                excerpt=_number_text(clause.text),
                 clause=number,
             )
         seen.add(number)
@@ -1002,7 +966,25 @@ def _document_scan(ctx: Context, signatures: list[str]) -> _Scan:
     return cached
 
 
+def _clause_offsets(project: Project) -> list[int]:
+    """Offset of each clause (parsed or not) in the project's indicator cell:
+    each clause's text stands verbatim in the cell after the previous one."""
+    cell = project.indicators
+    if cell is None:
+        return []
+    offsets: list[int] = []
+    position = 0
+    for clause in project.clauses:
+        at = cell.value.find(clause.text, position)
+        if at < 0:  # pragma: no cover - the parser keeps clause text verbatim
+            at = position
+        offsets.append(at)
+        position = at + len(clause.text)
+    return offsets
+
+
 def _clause_number_at(project: Project, offset: int) -> int | None:
+    """The number of the clause that holds ``offset`` of the indicator cell."""
     number: int | None = None
     for clause, start in zip(project.clauses, _clause_offsets(project), strict=True):
         if start > offset:

@@ -54,6 +54,7 @@ from audit.readers.common import (
     amounts_from,
 )
 from audit.readers.decode import ReadError
+from audit.syntax import clause_number, clause_numbers, clause_start, number_value
 
 INDENT = 2
 """Leading spaces that mark a project name (the PDFs print four)."""
@@ -119,23 +120,11 @@ _PLACEHOLDERS = frozenset({"-", "—", "－", "--", "——"})
 _LETTER = re.compile(r"[^\W\d_]")
 # Characters a name never holds but a sentence or a clause does.
 _NOT_NAME = re.compile(r"[，,。；;：:！!？?%％≥≤]")
-_CLAUSE_NUMBER = re.compile(r"\s*(\d{1,3})\s*(?:、|[.．](?!\d))")
-# The start of an indicator cell: clause 1 and a category, coded or not.
-_INDICATOR_START = re.compile(
-    r"\s*1\s*[、.．]\s*(?:"
-    r"\d{1,3}\s*[-－—–]\s*[^；;，,:：\d\n]{1,20}?\s*[；;，,:：]"
-    r"|[\u4e00-\u9fff]{2,8}指标\s*[：:；;]"
-    r"|(?:产出|效益|满意度|成本)指标\s*[，,]"
-    r")"
-)
-# A looser start, for indicator cells written without the standard category
-# (``1.产出数量：1.1故障工单关闭率…``); only where a cell may end anyway.
 _LOOSE_START = re.compile(
     r"\s*1\s*(?:、|[.．](?!\d))\s*(?:产出|效益|满意度|成本|数量|质量|时效)[\u4e00-\u9fff]{0,6}\s*[：:；;]"
 )
-# Where an indicator cell may start inside a line (after a sentence).
-_INLINE_START = re.compile(r"(?<=[。；;.!！?？])\s*(?=1\s*[、.．])")
-_LAST_CLAUSE = re.compile(r"\d{1,3}\s*(?:、|[.．](?!\d))")
+# What ends the sentence before an indicator cell printed on the same line.
+_INLINE_AFTER = tuple("。；;.!！?？")
 _ENDS_SENTENCE = "。."
 _VALUE_WORDS = ("指标值", "目标值")
 _FINAL_WORDS = ("年度指标值", "目标值")
@@ -145,10 +134,6 @@ _SENTENCE_END = re.compile(r"[。；;]")
 _SENTENCE_MIN = 20
 """A goal's first sentence is longer than the tail of a wrapped value."""
 _COMPARATOR = re.compile(r"[≥≤%％<>＜＞]|\d")
-# A clause number and its category after a sentence: ``。2、1-产出指标``.
-_CLAUSE_INSIDE = re.compile(
-    r"[。；;]\s*\d{1,3}\s*、\s*(?:\d{1,3}\s*[-－—–]|[\u4e00-\u9fff]{2,8}指标\s*[：:；;，,])"
-)
 # Text that continues a clause, never starts a cell: punctuation, a keyword.
 _CONTINUES = tuple("；;，,、：:。.）)】》”’%％")
 _VALUE_KEYWORDS = ("实施周期", "年度指标", "指标值", "值:", "值：")
@@ -366,7 +351,7 @@ def _name_like(text: str) -> bool:
         bool(text)
         and len(text) <= MAX_NAME_CHARS
         and not _NOT_NAME.search(text)
-        and not _CLAUSE_NUMBER.match(text)
+        and not clause_number(text)
     )
 
 
@@ -377,7 +362,7 @@ def _width(text: str) -> int:
 
 def _has_value(text: str) -> bool:
     """Whether the last clause in ``text`` has a value keyword."""
-    starts = [match.end() for match in _LAST_CLAUSE.finditer(text)]
+    starts = [match.end() for match in clause_numbers(text)]
     rest = text[starts[-1] :] if starts else text
     return any(word in rest for word in _VALUE_WORDS)
 
@@ -389,11 +374,7 @@ def _value_complete(text: str) -> bool:
     if at < 0:
         return False
     rest = text[at + len(word) :].lstrip(" :：")
-    return (
-        bool(rest.rstrip("。. "))
-        and not _FIELD_BEGUN.search(rest)
-        and not _LAST_CLAUSE.search(rest)
-    )
+    return bool(rest.rstrip("。. ")) and not _FIELD_BEGUN.search(rest) and not clause_numbers(rest)
 
 
 def _is_total(text: str) -> bool:
@@ -497,7 +478,7 @@ class _Scanner:
     def _continue_name(self, index: int, line: _Line) -> bool:
         """Add ``line`` to the name being read; False when it is no part of it."""
         assert self.name is not None
-        if line.indented or _INDICATOR_START.match(self._lookahead(index)):
+        if line.indented or _indicator_start(self._lookahead(index)):
             self._name_without_amounts()
             return False
         tokens = self._tokens(line)
@@ -562,7 +543,7 @@ class _Scanner:
         if (
             line.indented
             and _name_like(before.strip())
-            and not _INDICATOR_START.match(self._lookahead(index))
+            and not _indicator_start(self._lookahead(index))
         ):
             self.name = [self._piece(line, 0, end=tokens[run.first][0] if run else None)]
             self.name_widths = [line.indent + _width(line.text)]
@@ -708,7 +689,7 @@ def _cells(events: list[_Anchor | _Piece]) -> list[tuple[int, _Cell]]:
             current = _Cell(kind, [])
             cells.append((anchors_before, current))
         elif current.kind == "goal":
-            if _INDICATOR_START.match(look) or (
+            if _indicator_start(look) or (
                 _LOOSE_START.match(look) and current.pieces[-1].text.endswith("。")
             ):
                 current = _Cell("indicators", [])
@@ -740,12 +721,23 @@ def _cells(events: list[_Anchor | _Piece]) -> list[tuple[int, _Cell]]:
 
 
 def _clause_text(text: str) -> bool:
-    """Whether text holds a value keyword or a clause number after a sentence."""
-    return bool(_CLAUSE_INSIDE.search(text)) or any(word in text for word in _VALUE_WORDS)
+    """Whether text holds a value keyword or a clause after a sentence."""
+    return any(word in text for word in _VALUE_WORDS) or any(
+        text[: match.start()].rstrip().endswith(("。", "；", ";"))
+        and clause_start(text, match.start())
+        for match in clause_numbers(text)
+    )
+
+
+def _indicator_start(text: str, position: int = 0) -> bool:
+    """Whether an indicator cell starts at ``position``: clause 1, as the
+    clause grammar reads a clause start."""
+    match = clause_start(text, position)
+    return match is not None and number_value(match) == 1
 
 
 def _starts_indicators(look: str) -> bool:
-    return bool(_INDICATOR_START.match(look) or _LOOSE_START.match(look))
+    return _indicator_start(look) or bool(_LOOSE_START.match(look))
 
 
 def _boundary(cell: _Cell, look: str) -> bool:
@@ -760,10 +752,10 @@ def _boundary(cell: _Cell, look: str) -> bool:
         or _DECIMAL_START.match(look)
     ):
         return False
-    number = _CLAUSE_NUMBER.match(look)
-    if number is not None and number.group(1) != "1":
+    number = clause_number(look)
+    if number is not None and number_value(number) != 1:
         return False
-    if _INDICATOR_START.match(look):
+    if _indicator_start(look):
         return True
     tail = cell.tail.rstrip()
     if tail.endswith(tuple(_ENDS_SENTENCE)):
@@ -783,12 +775,12 @@ def _boundary(cell: _Cell, look: str) -> bool:
 def _inline_indicators(piece: _Piece) -> tuple[_Piece, _Piece] | None:
     """A goal and the indicators printed on one line: ``…水平。1、1-产出指标；…``."""
     text = piece.text
-    for match in _INLINE_START.finditer(text):
-        at = match.end()
-        if _INDICATOR_START.match(text, at):
-            head = _Piece(piece.line, piece.offset, text[: match.start()].rstrip())
+    for match in clause_numbers(text):
+        at = match.start()
+        head = text[:at].rstrip()
+        if head.endswith(_INLINE_AFTER) and _indicator_start(text, at):
             rest = _Piece(piece.line, piece.offset + at, text[at:], piece.after_amounts)
-            return head, rest
+            return _Piece(piece.line, piece.offset, head), rest
     return None
 
 

@@ -1,0 +1,75 @@
+"""The clause syntax as ``grammar/indicator.lark`` defines it, for code that
+must recognise clauses without parsing them.
+
+The PDF-text reader has to tell where an indicator cell begins in text that
+was wrapped over lines, and the parser's error recovery where the next clause
+starts. Both take the grammar's own terminals from here (the patterns of the
+compiled grammar, loaded from Lark's cache), so the clause syntax is written
+once, in the grammar.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from audit.grammars import build_lark
+from audit.model import ANNUAL, PERIOD
+from audit.resources import resource
+
+KEYWORDS: tuple[str, str] = (PERIOD, ANNUAL)
+"""The two value keywords, as the grammar's PERIOD_KEY and ANNUAL_KEY."""
+
+
+@cache
+def terminal(name: str) -> re.Pattern[str]:
+    """The compiled pattern of one of the grammar's terminals (``NUMBER``,
+    ``CODE``, ``LEGACY_CATEGORY``, ``TEXT``, ``END`` …)."""
+    return re.compile(_grammar().get_terminal(name).pattern.to_regexp())
+
+
+@cache
+def _grammar() -> object:
+    path = resource("grammar", "indicator.lark")
+    return build_lark(path.read_text(encoding="utf-8"), str(path), parser="lalr")
+
+
+_SPACE = re.compile(r"[ \t\u3000]*")
+_KEYWORD = re.compile("|".join(KEYWORDS))
+
+
+def clause_number(text: str, position: int = 0) -> re.Match[str] | None:
+    """A clause number (``1、``, ``2.``) at ``position``, after white space."""
+    return terminal("NUMBER").match(text, _SPACE.match(text, position).end())
+
+
+def number_value(match: re.Match[str]) -> int:
+    """The number of a :func:`clause_number` match."""
+    return int(match.group().rstrip("、.． \t"))
+
+
+def clause_start(text: str, position: int = 0) -> re.Match[str] | None:
+    """The clause number at ``position`` (after white space) when a clause
+    starts there, as the grammar reads it: a clause number followed by a
+    category (``1-产出指标``, ``满意度指标：``) or a value keyword."""
+    number = clause_number(text, position)
+    if number is None:
+        return None
+    after = _SPACE.match(text, number.end()).end()
+    if (
+        terminal("CODE").match(text, after)
+        or terminal("LEGACY_CATEGORY").match(text, after)
+        or _KEYWORD.match(text, after)
+    ):
+        return number
+    return None
+
+
+def clause_numbers(text: str) -> list[re.Match[str]]:
+    """Every clause number in ``text`` (not the ``1.`` of ``1.85``)."""
+    return list(terminal("NUMBER").finditer(text))
+
+
+def has_keyword(text: str) -> bool:
+    """Whether ``text`` holds a value keyword."""
+    return _KEYWORD.search(text) is not None
