@@ -11,6 +11,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from audit.checks.structure import find_garbled
 from audit.config import load_config
@@ -460,3 +462,63 @@ def test_seed_001_markup_on_rows_12_and_13() -> None:
         (13, "自谋职业随军家属专项补贴"),
     ]
     assert all(f.excerpt == "<p>" for f in findings)
+
+
+# --------------------------------------------------------------------------
+# Stretches that are not clauses, as a reviewer meets them
+
+UNSTRUCTURED = (
+    "1、1-产出指标；11-数量指标；验收项目数；实施周期指标值：3个；年度指标值：3个。"
+    "2、1-产出指标；13-时效指标；验收及时率；实施周期指标值：100%；年度指标值：100%。"
+    "3、1-产出指标；12-质量指标；验收通过率；实施周期指标值：100%通过；年度指标值：100%通过。"
+    "4、这一条没有任何结构，只是一段说明文字。"
+    "5、3-满意度指标；31-服务对象满意度；服务对象满意度；实施周期指标值：≥90%；年度指标值：≥90%。"
+)
+
+
+def test_an_unstructured_stretch_is_one_parse_error_and_nothing_else() -> None:
+    findings = lint(one_project(UNSTRUCTURED))
+    (error,) = [f for f in findings if f.rule == "parse-error"]
+    assert error.clause == 4
+    assert error.excerpt == "4、这一条没有任何结构，只是一段说明文字"
+    assert not [f for f in findings if f.rule == "clause-numbering"]
+    # Clause 3's annual value is "100%通过", not the stretch after it.
+    assert not [f for f in findings if f.clause == 3 and "这一条" in (f.excerpt or "")]
+
+
+def test_a_clause_without_categories_is_not_its_neighbours_repeat() -> None:
+    cell = (
+        UNSTRUCTURED.replace("3、1-产出指标；12-质量指标；", "3、")
+        .replace("4、这一条没有任何结构，只是一段说明文字。", "")
+        .replace("5、", "4、")
+    )
+    findings = lint(one_project(cell), STRUCTURE_RULES)
+    assert [(f.rule, f.clause) for f in findings] == [("missing-field", 3)]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    number=st.integers(2, 3),
+    stretch=st.sampled_from(
+        [
+            "这一条没有任何结构，只是一段说明文字。",
+            "验收通过率。",
+            "",
+            "11-数量指标；验收项目数；实施周期指标值：3个；年度指标值：3个。",
+            "1-产出指标；11-数量指标；实施周期指标值：3个；年度指标值：3个。",
+            "1-产出指标；11-数量指标；验收项目数；年度指标值：3个。",
+            "1-产出指标；11-数量指标；验收项目数；实施周期指标值：3个。",
+            "验收项目数；实施周期指标值：3个；年度指标值：3个。",
+        ]
+    ),
+)
+def test_every_malformed_stretch_is_reported_at_its_clause(number: int, stretch: str) -> None:
+    """A stretch with parts missing between real clauses: parse-error or
+    missing-field, for that clause, and nothing from the numbering."""
+    clauses = [c.text for c in parse_clause_text(CLEAN)]  # type: ignore[union-attr]
+    renumbered = [f"{i}、{text.split('、', 1)[1]}" for i, text in enumerate(clauses, start=1)]
+    renumbered.insert(number - 1, f"{number}、{stretch}")
+    cell = "".join(f"{i}、{text.split('、', 1)[1]}" for i, text in enumerate(renumbered, start=1))
+    findings = lint(one_project(cell), ["parse-error", "missing-field", "clause-numbering"])
+    assert {f.rule for f in findings} <= {"parse-error", "missing-field"}
+    assert findings and all(f.clause == number for f in findings)

@@ -61,6 +61,7 @@ def clause_dict(clause: AnyClause) -> dict[str, Any]:
             "number": clause.number,
             "error": clause.message,
             "expected": list(clause.expected),
+            "found": clause.found,
             "text": clause.text,
             "span": span_dict(clause.span),
         }
@@ -175,10 +176,10 @@ def add_clause(node: Any, clause: AnyClause) -> None:
     from rich.markup import escape
 
     if isinstance(clause, ClauseError):
+        excerpt = clause.text if len(clause.text) <= 40 else clause.text[:39] + "…"
         node.add(
-            f"[red]✗ {clause.number or '?'} {escape(clause.message)}[/] "
-            f"[dim]({clause.span.line}:{clause.span.column})[/]"
-        )
+            f"[red]✗ {escape(excerpt)}[/] [dim]({clause.span.line}:{clause.span.column})[/]"
+        ).add(f"[red]{escape(clause.message)}[/]")
         return
     categories = " / ".join(str(c) for c in (clause.level1, clause.level2) if c is not None)
     clause_node = node.add(f"{clause.number}、[green]{escape(categories)}[/] {escape(clause.name)}")
