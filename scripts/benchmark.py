@@ -82,12 +82,12 @@ def stages(table: Path) -> dict[str, float]:
     from audit.readers import _reader
 
     raw = _reader(layout)(source)
+    document = assemble(source, layout, raw.rows, raw.title, raw.organization)
     timings["decode + read rows"] = time.perf_counter() - started
 
-    parsing._tree.cache_clear()
     values.parse_value.cache_clear()
     started = time.perf_counter()
-    document = assemble(source, layout, raw.rows, raw.title, raw.organization)
+    document = parsing.parse_document(document)
     timings["parse clauses + values"] = time.perf_counter() - started
 
     started = time.perf_counter()
