@@ -36,6 +36,7 @@ from typing import Any, NamedTuple, get_args
 from lark import Lark, Token, Transformer, v_args
 from lark.exceptions import LarkError
 
+from audit.grammars import build_lark
 from audit.model import Comparator, Value
 from audit.resources import resource
 
@@ -493,13 +494,12 @@ class ValueParser:
     def __init__(self, units: Vocabulary | None = None) -> None:
         self.units = UNITS if units is None else units
         grammar = self.units.fill(GRAMMAR_PATH.read_text(encoding="utf-8"))
-        self._lark = Lark(
+        self._lark: Lark = build_lark(  # cached per filled grammar: one per vocabulary
             grammar,
+            str(GRAMMAR_PATH),
             parser="lalr",
             lexer="contextual",
-            cache=True,  # keyed on the filled grammar, so each vocabulary has its own
             transformer=_ValueBuilder(self.units),
-            source_path=str(GRAMMAR_PATH),
         )
 
     def parse(self, text: str, *, strict: bool = False) -> Value:
