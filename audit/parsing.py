@@ -391,7 +391,6 @@ def _parse_recovering(text: str, items: dict[int, AnyClause]) -> None:
     recovery consumes at least one character, so this ends.
     """
     from lark.exceptions import UnexpectedInput
-    from lark.lexer import LexerState, TextSlice
 
     interactive = _recovering_parser().parse_interactive(text)
     checkpoint = interactive.copy(deepcopy_values=False)
@@ -411,16 +410,27 @@ def _parse_recovering(text: str, items: dict[int, AnyClause]) -> None:
             return
         except UnexpectedInput as error:
             resume = _resume_point(text, _error_position(error, len(text)), item_start)
-            for start in [s for s in items if item_start <= s < resume]:
-                del items[start]
+            # No clause from item_start on was reduced: the item failed before
+            # the clause number after it could close it.
             items[item_start] = _stray(text, item_start, resume, error)
             interactive = checkpoint
             interactive.feed_token(
                 Token("STRAY", text[item_start:resume], start_pos=item_start, end_pos=resume)
             )
-            interactive.lexer_thread.state = LexerState(TextSlice(text, resume, len(text)))
+            interactive.lexer_thread.state = _lexer_state_at(text, resume)
             checkpoint = interactive.copy(deepcopy_values=False)
             item_start = resume
+
+
+def _lexer_state_at(text: str, position: int) -> Any:
+    """Lark's lexer state for lexing ``text`` from ``position``. Its line
+    counter is set there directly (spans come from offsets, not from Lark's
+    lines), so resuming costs nothing however far into the cell."""
+    from lark.lexer import LexerState, LineCounter, TextSlice
+
+    counter = LineCounter("\n")
+    counter.char_pos = position
+    return LexerState(TextSlice(text, 0, len(text)), counter)
 
 
 def _error_position(error: UnexpectedInput, length: int) -> int:

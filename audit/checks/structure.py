@@ -404,18 +404,22 @@ def repeated_field(ctx: Context, clause: Clause) -> Iterator[Problem]:
     -------
     None.
     """
-    repeats = [issue for issue in clause.issues if issue.kind == "repeated-field"]
-    if not repeats:
+    if not any(issue.kind == "repeated-field" for issue in clause.issues):
         return
-    for issue in repeats:
-        keyword = issue.detail
-        same = [f for f in clause.fields if f.keyword == keyword]
-        count = next((i + 1 for i, f in enumerate(same) if f.keyword_span == issue.span), len(same))
-        first = same[0].text if same else ""
-        value = same[count - 1].text if 0 < count <= len(same) else ""
+    # The parser records a repeat at each value keyword after the first of its
+    # kind; the fields hold the same keywords in order, so one pass pairs them.
+    firsts: dict[str, str] = {}
+    counts: dict[str, int] = {}
+    for value_field in clause.fields:
+        keyword = value_field.keyword
+        count = counts[keyword] = counts.get(keyword, 0) + 1
+        if count == 1:
+            firsts[keyword] = value_field.text
+            continue
+        first, value = firsts[keyword], value_field.text
         key = "default" if value == first else "different"
         yield Problem(
-            issue.span,
+            value_field.keyword_span,
             key,
             {
                 "number": clause.number,
