@@ -46,9 +46,10 @@ def expand_inputs(paths: Sequence[str]) -> Iterator[str]:
 def load(path: str) -> Any:
     """Read one input (``-`` is standard input); a ReadError says why not."""
     from audit.readers import read_document, read_path
+    from audit.readers.decode import read_stream
 
     if path == "-":
-        return read_document(sys.stdin.buffer.read(), "<stdin>")
+        return read_document(read_stream(sys.stdin.buffer), "<stdin>")
     return read_path(path)
 
 

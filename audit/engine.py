@@ -161,6 +161,7 @@ RULE_MODULES: tuple[str, ...] = (
     "audit.checks.duplicates",
     "audit.checks.amounts",
     "audit.checks.guidance",
+    "audit.checks.limits",
 )
 """Modules that register the built-in rules (a plain table, like yamllint's)."""
 

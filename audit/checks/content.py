@@ -101,6 +101,7 @@ _UNIT_TAIL = re.compile(
     r"|\s*[%％]\s*$"
 )
 _NOISE = re.compile(r"[\s“”\"'‘’「」《》]")
+_TAIL_WINDOW = 16
 
 
 @lru_cache(maxsize=65536)
@@ -108,11 +109,14 @@ def normalize(text: str) -> str:
     """An indicator name or value as compared: no spaces or quotes, no unit
     in brackets at the end (``故障排除率(%)`` → ``故障排除率``)."""
     text = _NOISE.sub("", text)
+    # Without white space a unit tail is at most five characters: look for it
+    # in the last few only, so stripping many tails stays linear.
     while True:
-        stripped = _UNIT_TAIL.sub("", text)
-        if stripped == text or not stripped:
+        window = max(0, len(text) - _TAIL_WINDOW)
+        tail = _UNIT_TAIL.search(text, window)
+        if tail is None or tail.start() == 0:
             return text
-        text = stripped
+        text = text[: tail.start()]
 
 
 @lru_cache(maxsize=256)

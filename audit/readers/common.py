@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
+from audit.limits import MAX_CELL_CHARS, MAX_CLAUSES_PER_CELL
 from audit.model import (
     AMOUNT_COLUMNS,
     Amount,
@@ -36,9 +37,12 @@ HEADER_CELLS: dict[str, tuple[str, ...]] = {
 }
 
 TITLE_MARK = "绩效目标表"
-ORGANIZATION_RE = re.compile(
-    r"^\s*(部门名称|单位名称)\s*[：:]\s*(.*?)\s*(?:单位\s*[：:]\s*万元)?\s*$"
-)
+# The label of the heading line naming the organisation; what follows it, up
+# to an optional trailing 单位：万元, is the name (see organization_name). The
+# name is taken apart with str methods, not one regex with a lazy group
+# between runs of white space, which backtracks cubically on long blanks.
+ORGANIZATION_RE = re.compile(r"\s*(部门名称|单位名称)\s*[：:]")
+_UNIT_OF_MEASURE_TAIL = re.compile(r"单位\s*[：:]\s*万元$")
 UNIT_OF_MEASURE_RE = re.compile(r"^\s*单位\s*[：:]\s*万元\s*$")
 GRAND_TOTAL_NAMES = frozenset({"合计", "总计"})
 
@@ -72,11 +76,24 @@ def heading(table: Table, line: str) -> bool:
     if TITLE_MARK in line:
         table.title = table.title or line
         return True
-    match = ORGANIZATION_RE.match(line)
-    if match:
-        table.organization = table.organization or match.group(2) or None
+    name = organization_name(line)
+    if name is not None:
+        table.organization = table.organization or name or None
         return True
     return UNIT_OF_MEASURE_RE.match(line) is not None
+
+
+def organization_name(line: str) -> str | None:
+    """The name on a 部门名称/单位名称 heading line (``""`` when blank), or
+    None when ``line`` is not one; a trailing ``单位：万元`` is not part of it."""
+    match = ORGANIZATION_RE.match(line)
+    if match is None:
+        return None
+    name = line[match.end() :].strip()
+    tail = _UNIT_OF_MEASURE_TAIL.search(name)
+    if tail is not None:
+        name = name[: tail.start()].rstrip()
+    return name
 
 
 def row_from_cells(texts: dict[str, Text], markup: list[Markup], line: int) -> Row | None:
@@ -175,21 +192,50 @@ def classify(rows: list[Row]) -> list[str]:
 def _stands_for_rows_after(rows: list[Row], kinds: list[str | None], index: int) -> bool:
     """Whether an amounts-only row is the subtotal of the rows after it: the
     总计 of the next rows, up to a row that may start the next unit, add up
-    to its 总计 within rounding (0.005 per part and one for the total)."""
+    to its 总计 within rounding (0.005 per part and one for the total).
+
+    Only the next :data:`_MAX_BOUNDARIES` rows that may start a unit are
+    tried, with running sums, so a table of thousands of amounts-only rows
+    is classified in linear time; a unit is never followed by that many
+    projects without goal and indicators before its own projects add up.
+    """
     total = rows[index].amounts.value("total")
     if total is not None:
         running = Decimal(0)
         following = len(rows) - index - 1
+        boundaries = 0
         for offset in range(1, following + 1):
             later = rows[index + offset]
             if kinds[index + offset] == "total":
                 break
             running += later.amounts.value("total") or Decimal(0)
             boundary = offset == following or kinds[index + offset + 1] != "project"
-            if boundary and abs(total - running) <= Decimal("0.005") * (offset + 1):
+            if not boundary:
+                continue
+            if abs(total - running) <= Decimal("0.005") * (offset + 1):
                 return True
+            boundaries += 1
+            if boundaries >= _MAX_BOUNDARIES:
+                break
     name = rows[index].name.value.strip()
     return ORGANIZATION_NAME_RE.search(name) is not None
+
+
+_MAX_BOUNDARIES = 64
+
+
+def cell_over_limits(text: str) -> tuple[str, int] | None:
+    """Why an indicator cell is too large to parse into clauses: ``("length",
+    characters)`` or ``("clauses", count)``; None when it is not. Such a cell
+    is left unparsed and the ``cell-too-large`` rule reports it."""
+    if len(text) > MAX_CELL_CHARS:
+        return "length", len(text)
+    from audit.parsing import split_clauses
+
+    count = len(split_clauses(text))
+    if count > MAX_CLAUSES_PER_CELL:
+        return "clauses", count
+    return None
 
 
 def assemble(
@@ -227,7 +273,11 @@ def assemble(
             close()
             current = (row, [])
             continue
-        clauses = parse_indicators(row.indicators) if row.indicators else ()
+        clauses = (
+            parse_indicators(row.indicators)
+            if row.indicators and cell_over_limits(row.indicators.value) is None
+            else ()
+        )
         project = Project(
             row.name, row.amounts, row.goal, row.indicators, clauses, row.line, tuple(row.markup)
         )
