@@ -139,8 +139,14 @@ def cmd_lint(args: argparse.Namespace) -> int:
     if not paths:
         error("no tables found (directories are searched for .txt, .tsv and .csv)")
         return EXIT_ERROR
-    with _progress(paths, args.quiet) as on_file:
-        result = lint_paths(paths, config, load, on_file=on_file)
+    from audit.patterns import PatternTimeout
+
+    try:
+        with _progress(paths, args.quiet) as on_file:
+            result = lint_paths(paths, config, load, on_file=on_file)
+    except PatternTimeout as problem:
+        error(f"config error: {problem}")
+        return EXIT_ERROR
     for failed in result.failed:
         error(f"{failed.path}: {failed.error}")
     status = EXIT_ERROR if result.failed else EXIT_OK

@@ -26,7 +26,7 @@ YAML_MAX_ALIASES = 100
 """Most alias references (``*name``) in one YAML file; repeating an anchor
 that often is only useful to inflate the file ("billion laughs")."""
 
-YAML_MAX_NODES = 200_000
+YAML_MAX_NODES = 50_000
 """Most nodes in one YAML document once aliases are followed."""
 
 MAX_DEPTH = 50
@@ -41,3 +41,7 @@ MAX_BASELINE_BYTES = 64 * 1024 * 1024
 
 REGEX_TIMEOUT = 0.25
 """Seconds one configured regular expression may take on one text."""
+
+REGEX_TIMEOUT_PER_CHAR = 1e-6
+"""Seconds more per character of the text searched: a pattern run once over
+a whole table's text gets time in proportion to it."""

@@ -31,6 +31,7 @@ from typing import Any, NamedTuple
 
 from audit.engine import Context, Option, Problem, Severity, rule
 from audit.model import ANNUAL, PERIOD, Clause, Document, Project, Span, Text, Value, ValueField
+from audit.patterns import UserPatterns, compile_any, compile_pattern
 from audit.values import parse_value
 
 # --------------------------------------------------------------------------
@@ -121,12 +122,16 @@ def normalize(text: str) -> str:
 
 @lru_cache(maxsize=256)
 def _any_of(patterns: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!)")
+    from audit.patterns import joined
+
+    return re.compile(joined(patterns))
 
 
 def any_of(patterns: Iterable[str]) -> re.Pattern[str]:
     """One regex matching any of ``patterns`` (``(?!)`` matches nothing),
     compiled once per process for each list of patterns."""
+    if isinstance(patterns, UserPatterns):  # set in a configuration: time-limited
+        return compile_any(patterns)  # type: ignore[return-value]
     return _any_of(tuple(patterns))
 
 
@@ -163,7 +168,7 @@ class Analysis:
     def __init__(self, ctx: Context) -> None:
         self.taxonomy = ctx.taxonomy
         held = rule_options(ctx, "placeholder")
-        self.placeholder_patterns = [re.compile(p) for p in held["patterns"]]
+        self.placeholder_patterns = [compile_pattern(p) for p in held["patterns"]]
         self.templates = frozenset(held["template_values"])
         restates = rule_options(ctx, "value-restates-name")
         self.measure_suffix = any_of(restates["measure_suffixes"])
@@ -798,11 +803,14 @@ def formula_has_target(text: str) -> bool:
             SEVERITIES,
             "severity per kind of category (quantity, quality, timeliness, cost, "
             "satisfaction, effect; output for a level-1 产出指标 without level 2), or off",
+            values=("error", "warning", "info", "off"),
+            keys=tuple(SEVERITIES),
         ),
         "level1_kinds": Option(
             "dict",
             LEVEL1_KINDS,
             "kind of a level-1 category, for clauses without a (known) level-2 category",
+            values=tuple(SEVERITIES),
         ),
         "measurable": Option(
             "list[regex]",

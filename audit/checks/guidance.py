@@ -467,6 +467,8 @@ def _name_kind(name: str, kinds: list[tuple[str, re.Pattern[str]]]) -> str | Non
             CATEGORY_KEYWORDS,
             "per kind (satisfaction, timeliness, quality, cost): regular expressions of names "
             "that belong to it",
+            values="list[regex]",
+            keys=_KIND_ORDER,
         ),
     },
 )
@@ -820,7 +822,10 @@ COST_NAMES: list[str] = [r"成本", r"费用", r"单价"]
     },
     options={
         "money_units": Option(
-            "dict", MONEY_UNITS, "units of money and what one of each is worth in 万元"
+            "dict",
+            MONEY_UNITS,
+            "units of money and what one of each is worth in 万元",
+            values="positive",
         ),
         "names": Option(
             "list[regex]",

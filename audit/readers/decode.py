@@ -16,17 +16,17 @@ class ReadError(Exception):
     """A file that cannot be read as a table; the message says why."""
 
 
-def _too_large(size: int | None = None) -> ReadError:
-    amount = f"{size:,} bytes" if size is not None else f"more than {MAX_BYTES:,} bytes"
-    return ReadError(f"file too large ({amount}; the limit is {MAX_BYTES:,})")
+def _too_large(size: int | None, limit: int) -> ReadError:
+    amount = f"{size:,} bytes" if size is not None else f"more than {limit:,} bytes"
+    return ReadError(f"file too large ({amount}; the limit is {limit:,})")
 
 
-def read_stream(stream: BinaryIO) -> bytes:
-    """At most :data:`MAX_BYTES` from ``stream`` (standard input, a pipe);
-    one byte more is read to tell that it goes on, and never more."""
-    data = stream.read(MAX_BYTES + 1)
-    if len(data) > MAX_BYTES:
-        raise _too_large()
+def read_stream(stream: BinaryIO, limit: int = MAX_BYTES) -> bytes:
+    """At most ``limit`` bytes from ``stream`` (standard input, a pipe); one
+    byte more is read to tell that it goes on, and never more."""
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise _too_large(None, limit)
     return data
 
 
@@ -46,8 +46,8 @@ def _kind_problem(mode: int) -> str | None:
     return None if stat.S_ISREG(mode) else "is not a regular file"
 
 
-def read_file(path: str) -> bytes:
-    """The bytes of the regular file ``path``, at most :data:`MAX_BYTES`.
+def read_file(path: str, limit: int = MAX_BYTES) -> bytes:
+    """The bytes of the regular file ``path``, at most ``limit``.
 
     Devices, pipes and sockets are refused by their type before anything is
     read (``/dev/zero`` never ends, a FIFO blocks until someone writes). The
@@ -64,9 +64,9 @@ def read_file(path: str) -> bytes:
         problem = _kind_problem(status.st_mode)
         if problem is not None:
             raise ReadError(problem)
-        if status.st_size > MAX_BYTES:
-            raise _too_large(status.st_size)
-        return read_stream(file)
+        if status.st_size > limit:
+            raise _too_large(status.st_size, limit)
+        return read_stream(file, limit)
 
 
 def _cjk_share(text: str) -> float:
