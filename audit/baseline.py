@@ -211,10 +211,16 @@ def baseline_dict(result: LintResult, base: str) -> dict[str, Any]:
 
 def write_baseline(result: LintResult, path: str) -> int:
     """Write the baseline of ``result`` to ``path``; the number of findings."""
+    from audit.output import write_atomically
+    from audit.reports import SafeStream
+
     data = baseline_dict(result, os.path.dirname(os.path.abspath(path)))
-    with open(path, "w", encoding="utf-8", newline="\n") as file:
-        json.dump(data, file, ensure_ascii=False, indent=2, sort_keys=False)
+
+    def write(file: Any) -> None:
+        json.dump(data, SafeStream(file), ensure_ascii=False, indent=2, sort_keys=False)
         file.write("\n")
+
+    write_atomically(path, write)
     return sum(entry["count"] for entry in data["entries"])
 
 

@@ -21,7 +21,10 @@ EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 def _console(stderr: bool = False) -> Any:
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+    from audit.reports import SafeStream
+
+    stream = SafeStream(sys.stderr if stderr else sys.stdout)
+    return Console(file=stream, highlight=False, soft_wrap=False)
 
 
 def error(message: str) -> None:
@@ -83,8 +86,11 @@ def cmd_parse(args: argparse.Namespace) -> int:
             "failed": failed,
             "summary": summary,
         }
-        json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        from audit.reports import SafeStream
+
+        out = SafeStream(sys.stdout)
+        json.dump(payload, out, ensure_ascii=False, indent=2)
+        out.write("\n")
     else:
         from audit.reports.document import render_tree
 

@@ -130,6 +130,8 @@ def clean_cell(source: Source, start: int, raw: str) -> tuple[Text, list[Markup]
                 replacement = chr(int(token[2:-1]))
             except (ValueError, OverflowError):
                 replacement = ""
+            if "\ud800" <= replacement <= "\udfff":  # a lone surrogate is no character
+                replacement = "\ufffd"
         if replacement:
             builder.add(replacement, start + match.start())
         markup.append(Markup(token, source.span(start + match.start(), start + match.end())))
