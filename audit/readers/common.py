@@ -159,10 +159,35 @@ def amounts_from(cells: dict[str, Text]) -> Amounts:
 
 
 # Names of 资金使用单位: the unit rows of a table are organisations.
-ORGANIZATION_NAME_RE = re.compile(
-    r"(?:局|厅|委|委员会|办公室|办|中心|院|学院|学校|大学|医院|馆|站|所|队|处|部|社|会|"
-    r"公司|集团|政府|街道|街道办事处|镇|乡)(?:（[^）]*）|\([^)]*\))?$"
+_ORGANIZATION_WORDS = (
+    "局|厅|委|委员会|办公室|办|中心|院|学院|学校|大学|医院|馆|站|所|队|处|部|社|会|"
+    "公司|集团|政府|街道|街道办事处|镇|乡"
 )
+ORGANIZATION_NAME_RE = re.compile(rf"(?:{_ORGANIZATION_WORDS})(?:（[^）]*）|\([^)]*\))?$")
+_ENDS_WITH_WORD = re.compile(rf"(?:{_ORGANIZATION_WORDS})$")
+
+
+def is_organization_name(name: str) -> bool:
+    """Whether ``name`` ends with an organisation word, maybe followed by one
+    bracketed remark (``广州市某中心（本级）``): what :data:`ORGANIZATION_NAME_RE`
+    matches, tried only where a remark can open, so a name full of brackets
+    takes linear time (a search would rescan to the end from each one)."""
+    if ORGANIZATION_NAME_RE.search(name[-_LONGEST_WORD - 1 :]) is not None:
+        return True  # ends with the word itself (no remark)
+    for opening, closing in (("（", "）"), ("(", ")")):
+        if not name.endswith(closing):
+            continue
+        inner_start = name.rfind(closing, 0, len(name) - 1) + 1
+        at = name.find(opening, inner_start, len(name) - 1)
+        while at != -1:
+            if _ENDS_WITH_WORD.search(name[max(0, at - _LONGEST_WORD) : at]) is not None:
+                return True
+            at = name.find(opening, at + 1, len(name) - 1)
+    return False
+
+
+_LONGEST_WORD = 5
+"""Characters of the longest organisation word (街道办事处)."""
 
 
 def classify(rows: list[Row]) -> list[str]:
@@ -219,8 +244,7 @@ def _stands_for_rows_after(rows: list[Row], kinds: list[str | None], index: int)
             boundaries += 1
             if boundaries >= _MAX_BOUNDARIES:
                 break
-    name = rows[index].name.value.strip()
-    return ORGANIZATION_NAME_RE.search(name) is not None
+    return is_organization_name(rows[index].name.value.strip())
 
 
 _MAX_BOUNDARIES = 64

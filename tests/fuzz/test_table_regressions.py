@@ -233,3 +233,58 @@ def test_file_over_the_limit_is_refused(tmp_path: Path) -> None:
         file.truncate(MAX_BYTES + 1)
     with pytest.raises(ReadError, match="file too large"):
         read_path(big)
+
+
+# --------------------------------------------------------------------------
+# Patterns that retried every position of a long run
+
+
+def one_value(value: str, name: str = "人数", salt: int = 0) -> str:
+    clause = (
+        f"1、1-产出指标；13-时效指标；{name}{salt}；实施周期指标值:{value}；年度指标值:{value}。"
+    )
+    return tsv_table([project_row("项目", clause)])
+
+
+def test_long_ellipsis_before_deng_is_linear() -> None:
+    assert_scales_linearly(lambda n, salt: one_value("…" * n + "等", salt=salt), lint_text, 2_000)
+
+
+def test_long_run_of_chinese_numerals_is_linear() -> None:
+    assert_scales_linearly(
+        lambda n, salt: one_value("〇" * n + "x", "办理时限", salt), lint_text, 1_000
+    )
+
+
+def test_unit_name_full_of_brackets_is_linear() -> None:
+    def brackets(n: int, salt: int) -> str:
+        return tsv_table([[f"{salt}" + "局（" * n, "1.00", "1.00"], ["乙", "2.00", "2.00"]])
+
+    assert_scales_linearly(brackets, lambda t: read_text(str(t), "t.txt"), 2_000)
+
+
+@pytest.mark.parametrize(
+    ("value", "placeholder"),
+    [("……", True), ("...", True), ("……等", False), ("…… 等", False), ("···", True)],
+)
+def test_ellipsis_placeholder_as_before(value: str, placeholder: bool) -> None:
+    findings = lint_rule(one_value(f"≥90%{value}"), "placeholder")
+    assert bool(findings) is placeholder
+
+
+@pytest.mark.parametrize(
+    ("name", "unit"),
+    [
+        ("广州市某服务中心", True),
+        ("广州市某服务中心（本级）", True),
+        ("某街道办事处(机关)", True),
+        ("某中心（本级）（其他）", False),
+        ("某项目（中心）", False),
+        ("某项目", False),
+    ],
+)
+def test_organisation_names_as_before(name: str, unit: bool) -> None:
+    from audit.readers.common import ORGANIZATION_NAME_RE, is_organization_name
+
+    assert is_organization_name(name) is unit
+    assert (ORGANIZATION_NAME_RE.search(name) is not None) is unit
