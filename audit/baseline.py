@@ -127,17 +127,26 @@ class Baseline:
 
 
 def load_baseline(path: str) -> Baseline:
+    from audit.limits import MAX_BASELINE_BYTES
+    from audit.readers.decode import ReadError, read_file
+
     try:
-        with open(path, encoding="utf-8") as file:
-            data = json.load(file)
+        raw = read_file(path, MAX_BASELINE_BYTES)
+        data = json.loads(raw.decode("utf-8-sig"), parse_int=_integer, parse_constant=_constant)
     except FileNotFoundError:
         raise BaselineError("no such file") from None
+    except ReadError as problem:
+        raise BaselineError(str(problem)) from None
     except UnicodeDecodeError:
         raise BaselineError("not UTF-8 text") from None
     except json.JSONDecodeError as problem:
         raise BaselineError(
             f"not a baseline: invalid JSON at line {problem.lineno}: {problem.msg}"
         ) from None
+    except ValueError as problem:
+        raise BaselineError(f"not a baseline: {problem}") from None
+    except RecursionError:
+        raise BaselineError("not a baseline: JSON nested too deeply") from None
     except OSError as problem:
         raise BaselineError(problem.strerror or str(problem)) from None
     if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
@@ -150,6 +159,19 @@ def load_baseline(path: str) -> Baseline:
     for index, entry in enumerate(data["entries"]):
         baseline.counts[_entry_key(entry, index)] += _entry_count(entry, index)
     return baseline
+
+
+def _integer(text: str) -> int:
+    """A JSON integer of at most MAX_INT_DIGITS digits."""
+    from audit.limits import MAX_INT_DIGITS
+
+    if len(text.lstrip("-")) > MAX_INT_DIGITS:
+        raise ValueError(f"an integer of {len(text.lstrip('-')):,} digits")
+    return int(text)
+
+
+def _constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number a baseline holds")
 
 
 def _entry_key(entry: Any, index: int) -> Key:
@@ -189,10 +211,16 @@ def baseline_dict(result: LintResult, base: str) -> dict[str, Any]:
 
 def write_baseline(result: LintResult, path: str) -> int:
     """Write the baseline of ``result`` to ``path``; the number of findings."""
+    from audit.output import write_atomically
+    from audit.reports import SafeStream
+
     data = baseline_dict(result, os.path.dirname(os.path.abspath(path)))
-    with open(path, "w", encoding="utf-8", newline="\n") as file:
-        json.dump(data, file, ensure_ascii=False, indent=2, sort_keys=False)
+
+    def write(file: Any) -> None:
+        json.dump(data, SafeStream(file), ensure_ascii=False, indent=2, sort_keys=False)
         file.write("\n")
+
+    write_atomically(path, write)
     return sum(entry["count"] for entry in data["entries"])
 
 

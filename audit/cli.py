@@ -21,7 +21,10 @@ EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 def _console(stderr: bool = False) -> Any:
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+    from audit.reports import SafeStream
+
+    stream = SafeStream(sys.stderr if stderr else sys.stdout)
+    return Console(file=stream, highlight=False, soft_wrap=False)
 
 
 def error(message: str) -> None:
@@ -47,9 +50,10 @@ def load(path: str) -> Any:
     """Read one input (``-`` is standard input); a ReadError says why not.
     The document's clauses are parsed by the next stage."""
     from audit.readers import read_document, read_path
+    from audit.readers.decode import read_stream
 
     if path == "-":
-        return read_document(sys.stdin.buffer.read(), "<stdin>")
+        return read_document(read_stream(sys.stdin.buffer), "<stdin>")
     return read_path(path)
 
 
@@ -84,8 +88,11 @@ def cmd_parse(args: argparse.Namespace) -> int:
             "failed": failed,
             "summary": summary,
         }
-        json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        from audit.reports import SafeStream
+
+        out = SafeStream(sys.stdout)
+        json.dump(payload, out, ensure_ascii=False, indent=2)
+        out.write("\n")
     else:
         from audit.reports.document import render_tree
 

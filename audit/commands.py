@@ -146,8 +146,16 @@ def cmd_lint(args: argparse.Namespace) -> int:
     if not paths:
         error("no tables found (directories are searched for .txt, .tsv and .csv)")
         return EXIT_ERROR
-    with _progress(paths, args.quiet) as on_file:
-        result = lint_paths(paths, config, load, on_file=on_file)
+    if _refuse_inputs(args, paths, config):
+        return EXIT_ERROR
+    from audit.patterns import PatternTimeout
+
+    try:
+        with _progress(paths, args.quiet) as on_file:
+            result = lint_paths(paths, config, load, on_file=on_file)
+    except PatternTimeout as problem:
+        error(f"config error: {problem}")
+        return EXIT_ERROR
     for failed in result.failed:
         error(f"{failed.path}: {failed.error}")
     status = EXIT_ERROR if result.failed else EXIT_OK
@@ -217,18 +225,44 @@ def _format(args: argparse.Namespace) -> str:
 
 
 def _write_report(render: Any, result: Any, options: dict[str, Any], output: str | None) -> bool:
+    """Render to standard output, or to ``--output`` written whole or not at
+    all; text that cannot be written as it is (lone surrogates) is replaced."""
     from audit.cli import error
+    from audit.output import write_atomically
+    from audit.reports import SafeStream
 
     if not output:
-        render(result, sys.stdout, **options)
+        render(result, SafeStream(sys.stdout), **options)
         return True
     try:
-        with open(output, "w", encoding="utf-8", newline="\n") as out:
-            render(result, out, **options)
+        write_atomically(output, lambda out: render(result, SafeStream(out), **options))
     except OSError as problem:
         error(f"--output {output}: {problem.strerror or problem}")
         return False
     return True
+
+
+def _refuse_inputs(args: argparse.Namespace, paths: list[str], config: Any) -> bool:
+    """True (after one line on stderr) when ``--output`` or
+    ``--write-baseline`` names a file this run reads: nothing the tool reads
+    is ever written. Rewriting the baseline given with ``--baseline`` is how
+    a baseline is updated, so that one is allowed to ``--write-baseline``."""
+    from audit.cli import error
+    from audit.output import input_named
+
+    sources = [*paths, *(config.sources or [])]
+    checks = [("--output", args.output, [*sources, *([args.baseline] if args.baseline else [])])]
+    checks.append(("--write-baseline", args.write_baseline, sources))
+    for option, target, inputs in checks:
+        if not target:
+            continue
+        named = input_named(target, inputs)
+        if named is not None:
+            error(
+                f"{option} {target}: is an input of this run ({named}); refusing to write over it"
+            )
+            return True
+    return False
 
 
 def _write_baseline(result: Any, args: argparse.Namespace) -> int:

@@ -240,7 +240,7 @@ def load_config(path: str | Path | None = None, *, discover: bool = True) -> Con
             # Named relative to the working directory in messages, as typed.
             path = Path(os.path.relpath(found))
     target = resource("rules", "default.yaml") if path is None else Path(path)
-    if path is not None and not Path(path).is_file():
+    if path is not None and not Path(path).exists():
         raise ConfigError(str(path), None, None, "no such file")
     config = Config(path=None if path is None else str(path))
     _Builder(config).apply(target, chain=())
@@ -407,30 +407,120 @@ class _Builder:
 
 
 def _check_option(doc: _Doc, path: tuple[Any, ...], option: Option, value: Any) -> Any:
-    kind = option.kind
+    """A configured option value, validated as a whole; regular expressions
+    come back marked as configured (they run with a time limit)."""
+    if value is None and option.default is None:  # an option that is off by default
+        return None
+    if option.kind == "dict":
+        if option.values is None:
+            raise doc.error(path, "this option cannot be configured (no schema)")
+        if not isinstance(value, dict):
+            raise doc.error(path, f"must be a mapping, got {_type_name(value)}")
+        checked = {}
+        for key, item in value.items():
+            if not isinstance(key, str):
+                raise doc.error((*path, key), f"a key must be text, got {_type_name(key)}")
+            if option.keys is not None and key not in option.keys:
+                raise doc.error(
+                    (*path, key),
+                    f"unknown key{suggest(key, option.keys)} "
+                    f"(expected one of: {', '.join(option.keys)})",
+                )
+            checked[key] = _check_value(doc, (*path, key), option.values, item)
+        return checked
+    return _check_value(doc, path, option.kind, value)
+
+
+_KINDS: dict[str, tuple[str, Any]] = {
+    "bool": ("true or false", lambda v: isinstance(v, bool)),
+    "int": ("an integer", lambda v: isinstance(v, int) and not isinstance(v, bool)),
+    "number": ("a number", lambda v: _is_number(v)),
+    "positive": ("a number above zero", lambda v: _is_number(v) and v > 0),
+    "str": ("text", lambda v: isinstance(v, str)),
+    "regex": ("a regular expression (text)", lambda v: isinstance(v, str)),
+    "list[str]": ("a list of texts", lambda v: _is_list_of_str(v)),
+    "list[regex]": ("a list of regular expressions", lambda v: _is_list_of_str(v)),
+}
+
+
+def _is_number(value: Any) -> bool:
+    import math
+
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return False
+    return math.isfinite(value)
+
+
+def _is_list_of_str(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(i, str) for i in value)
+
+
+def _type_name(value: Any) -> str:
+    if isinstance(value, float) and value != value:
+        return "NaN"
+    if isinstance(value, float) and value in (float("inf"), float("-inf")):
+        return "infinity"
+    return type(value).__name__
+
+
+def _check_value(doc: _Doc, path: tuple[Any, ...], kind: str | tuple[str, ...], value: Any) -> Any:
     if isinstance(kind, tuple):
-        if value not in kind:
-            raise doc.error(path, f"must be one of: {', '.join(map(str, kind))}")
+        if value is False and "off" in kind:  # YAML 1.1 reads a bare off as false
+            value = "off"
+        if not isinstance(value, str) or value not in kind:
+            raise doc.error(path, f"must be one of: {', '.join(map(str, kind))}, got {value!r}")
         return value
-    ok = {
-        "bool": lambda v: isinstance(v, bool),
-        "int": lambda v: isinstance(v, int) and not isinstance(v, bool),
-        "number": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
-        "str": lambda v: isinstance(v, str),
-        "list[str]": lambda v: isinstance(v, list) and all(isinstance(i, str) for i in v),
-        "dict": lambda v: isinstance(v, dict),
-        "regex": lambda v: isinstance(v, str),
-        "list[regex]": lambda v: isinstance(v, list) and all(isinstance(i, str) for i in v),
-    }.get(kind, lambda v: True)
-    if not ok(value):
-        raise doc.error(path, f"must be of type {kind}, got {type(value).__name__}")
+    if kind not in _KINDS:
+        raise doc.error(path, f"this option cannot be configured (unknown kind {kind})")
+    wanted, test = _KINDS[kind]
+    if not test(value):
+        got = repr(value) if _is_number(value) else _type_name(value)
+        raise doc.error(path, f"must be {wanted}, got {got}")
     if kind in ("regex", "list[regex]"):
-        for pattern in [value] if kind == "regex" else value:
-            try:
-                re.compile(pattern)
-            except re.error as error:
-                raise doc.error(path, f"invalid regular expression {pattern!r}: {error}") from None
+        return _check_patterns(doc, path, kind, value)
     return value
+
+
+def _check_patterns(doc: _Doc, path: tuple[Any, ...], kind: str, value: Any) -> Any:
+    """Compile configured patterns one by one and, for a list, joined into
+    the one alternation the rules run."""
+    from audit.patterns import UserPattern, UserPatterns, Where, joined
+
+    where = Where(doc.path, doc.line(*path), ".".join(str(p) for p in path))
+    patterns = [value] if kind == "regex" else value
+    for index, pattern in enumerate(patterns):
+        at = path if kind == "regex" else (*path, index)
+        _compile_both(doc, at, pattern, f"invalid regular expression {pattern!r}")
+    if kind == "regex":
+        return UserPattern(value, where)
+    _compile_both(
+        doc,
+        path,
+        joined(patterns),
+        "valid one by one, but not joined into the one alternation the rule runs "
+        "(a flag such as (?i) must be scoped: (?i:…))",
+    )
+    items = [
+        UserPattern(p, Where(doc.path, doc.line(*path, i), f"{where.key}[{i}]"))
+        for i, p in enumerate(patterns)
+    ]
+    return UserPatterns(items, where)
+
+
+def _compile_both(doc: _Doc, path: tuple[Any, ...], pattern: str, problem: str) -> None:
+    """Valid for :mod:`re` (the syntax documented) and for the time-limited
+    engine that runs it."""
+    import warnings
+
+    from audit.patterns import compile_configured
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            re.compile(pattern)
+            compile_configured(pattern, None)
+    except (re.error, DeprecationWarning, FutureWarning, RecursionError, OverflowError) as error:
+        raise doc.error(path, f"{problem}: {error}") from None
 
 
 def suggest(name: object, known: Iterable[str]) -> str:

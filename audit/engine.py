@@ -121,13 +121,19 @@ class Finding(NamedTuple):
 class Option(NamedTuple):
     """One option of a rule: its type, default and a line of documentation.
 
-    ``kind`` is ``bool``, ``int``, ``number``, ``str``, ``list[str]``,
-    ``dict`` or a tuple of allowed strings.
+    ``kind`` is ``bool``, ``int``, ``number``, ``positive`` (a number above
+    zero), ``str``, ``regex``, ``list[str]``, ``list[regex]``, ``dict`` (with
+    the kind of its ``values`` and, optionally, its allowed ``keys``) or a
+    tuple of allowed strings.
     """
 
     kind: str | tuple[str, ...]
     default: Any
     doc: str = ""
+    values: str | tuple[str, ...] | None = None
+    """For a ``dict`` option, the kind of each value (as ``kind``)."""
+    keys: tuple[str, ...] | None = None
+    """For a ``dict`` option, the keys it may have; None for any text."""
 
 
 class RuleSpec(NamedTuple):
@@ -161,6 +167,7 @@ RULE_MODULES: tuple[str, ...] = (
     "audit.checks.duplicates",
     "audit.checks.amounts",
     "audit.checks.guidance",
+    "audit.checks.limits",
 )
 """Modules that register the built-in rules (a plain table, like yamllint's)."""
 

@@ -209,6 +209,8 @@ def _mapping(doc: Any, path: tuple[Any, ...], value: Any) -> dict[Any, Any]:
 def _points(doc: Any, path: tuple[Any, ...], value: Any) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise doc.error(path, f"must be a number, got {type(value).__name__}")
+    if value != value or value in (float("inf"), float("-inf")):
+        raise doc.error(path, f"must be a finite number, got {value}")
     if value < 0:
         raise doc.error(path, f"must not be negative, got {value}")
     return value

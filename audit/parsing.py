@@ -40,6 +40,7 @@ from audit.model import (
     Text,
     ValueField,
 )
+from audit.readers.common import cell_over_limits
 from audit.resources import resource
 from audit.syntax import clause_number, number_value, terminal
 from audit.values import parse_value
@@ -350,15 +351,17 @@ def parse_clause_text(text: str) -> tuple[AnyClause, ...]:
 
 def parse_document(document: Document) -> Document:
     """The document with every project's clauses parsed from its indicator
-    cell; ``legacy`` is set when every clause is of the older form."""
+    cell; ``legacy`` is set when every clause is of the older form. A cell
+    over the size limits (:mod:`audit.limits`) is left unparsed for the
+    ``cell-too-large`` rule to report."""
     forms: set[str] = set()
     units = []
     for unit in document.units:
         projects = []
         for project in unit.projects:
-            if project.indicators is not None and not project.clauses:
-                clauses = parse_indicators(project.indicators)
-                project = project._replace(clauses=clauses)
+            cell = project.indicators
+            if cell is not None and not project.clauses and cell_over_limits(cell.value) is None:
+                project = project._replace(clauses=parse_indicators(cell))
             forms.update(c.form for c in project.clauses if isinstance(c, Clause))
             projects.append(project)
         units.append(unit._replace(projects=tuple(projects)))

@@ -349,6 +349,20 @@ def sums(ctx: Context) -> list[Sum]:
     return found
 
 
+def _subtotals_by_unit(ctx: Context) -> dict[int, list[Sum]]:
+    """The subtotal sums of each unit (by identity), indexed once per
+    document so that checking every unit stays linear in their number."""
+    key = _CACHE_KEY + ":subtotals"
+    found = ctx.cache.get(key)
+    if found is None:
+        found = {}
+        for item in sums(ctx):
+            if item.rule == SUBTOTAL:
+                found.setdefault(id(item.unit), []).append(item)
+        ctx.cache[key] = found
+    return found
+
+
 # --------------------------------------------------------------------------
 # Turning sums into problems
 
@@ -584,9 +598,7 @@ def subtotal_mismatch(ctx: Context, unit: Unit) -> Iterator[Problem]:
         tolerance: none by default; an absolute tolerance in 万元 (e.g. 0.05)
             replaces the bands when set.
     """
-    yield from _mismatches(
-        ctx, SUBTOTAL, (s for s in sums(ctx) if s.rule == SUBTOTAL and s.unit is unit)
-    )
+    yield from _mismatches(ctx, SUBTOTAL, _subtotals_by_unit(ctx).get(id(unit), ()))
 
 
 @rule(

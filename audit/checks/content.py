@@ -31,6 +31,7 @@ from typing import Any, NamedTuple
 
 from audit.engine import Context, Option, Problem, Severity, rule
 from audit.model import ANNUAL, PERIOD, Clause, Document, Project, Span, Text, Value, ValueField
+from audit.patterns import UserPatterns, compile_any, compile_pattern
 from audit.values import parse_value
 
 # --------------------------------------------------------------------------
@@ -101,6 +102,7 @@ _UNIT_TAIL = re.compile(
     r"|\s*[%％]\s*$"
 )
 _NOISE = re.compile(r"[\s“”\"'‘’「」《》]")
+_TAIL_WINDOW = 16
 
 
 @lru_cache(maxsize=65536)
@@ -108,21 +110,28 @@ def normalize(text: str) -> str:
     """An indicator name or value as compared: no spaces or quotes, no unit
     in brackets at the end (``故障排除率(%)`` → ``故障排除率``)."""
     text = _NOISE.sub("", text)
+    # Without white space a unit tail is at most five characters: look for it
+    # in the last few only, so stripping many tails stays linear.
     while True:
-        stripped = _UNIT_TAIL.sub("", text)
-        if stripped == text or not stripped:
+        window = max(0, len(text) - _TAIL_WINDOW)
+        tail = _UNIT_TAIL.search(text, window)
+        if tail is None or tail.start() == 0:
             return text
-        text = stripped
+        text = text[: tail.start()]
 
 
 @lru_cache(maxsize=256)
 def _any_of(patterns: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!)")
+    from audit.patterns import joined
+
+    return re.compile(joined(patterns))
 
 
 def any_of(patterns: Iterable[str]) -> re.Pattern[str]:
     """One regex matching any of ``patterns`` (``(?!)`` matches nothing),
     compiled once per process for each list of patterns."""
+    if isinstance(patterns, UserPatterns):  # set in a configuration: time-limited
+        return compile_any(patterns)  # type: ignore[return-value]
     return _any_of(tuple(patterns))
 
 
@@ -159,7 +168,7 @@ class Analysis:
     def __init__(self, ctx: Context) -> None:
         self.taxonomy = ctx.taxonomy
         held = rule_options(ctx, "placeholder")
-        self.placeholder_patterns = [re.compile(p) for p in held["patterns"]]
+        self.placeholder_patterns = [compile_pattern(p) for p in held["patterns"]]
         self.templates = frozenset(held["template_values"])
         restates = rule_options(ctx, "value-restates-name")
         self.measure_suffix = any_of(restates["measure_suffixes"])
@@ -385,7 +394,9 @@ PLACEHOLDER_PATTERNS: list[str] = [
     r"[×＊*][×＊*]+",
     r"某某+",
     r"[?？][?？]+",
-    r"(?:…+|\.\.\.+|。。。+|···+)(?![…\.。·]|\s*等)",
+    # An ellipsis not followed by 等; tried once per run of dots (the look-behinds),
+    # whose length is never given back (possessive), so a long run is linear.
+    r"(?:(?<!…)…++|(?<!\.)\.\.\.++|(?<!。)。。。++|(?<!·)···++)(?![…\.。·]|\s*等)",
     r"年度计划数",
     r"另行通知",
 ]
@@ -794,11 +805,14 @@ def formula_has_target(text: str) -> bool:
             SEVERITIES,
             "severity per kind of category (quantity, quality, timeliness, cost, "
             "satisfaction, effect; output for a level-1 产出指标 without level 2), or off",
+            values=("error", "warning", "info", "off"),
+            keys=tuple(SEVERITIES),
         ),
         "level1_kinds": Option(
             "dict",
             LEVEL1_KINDS,
             "kind of a level-1 category, for clauses without a (known) level-2 category",
+            values=tuple(SEVERITIES),
         ),
         "measurable": Option(
             "list[regex]",

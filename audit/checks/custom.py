@@ -26,6 +26,7 @@ from typing import Any
 
 from audit.engine import SEVERITIES, Context, Problem, RuleSpec
 from audit.model import Clause, Project
+from audit.patterns import TimedPattern, Where, compile_configured
 
 PATTERN_FIELDS = ("project", "unit", "goal", "indicator", "period", "annual", "value")
 TYPE_KEYS: dict[str, tuple[str, ...]] = {
@@ -33,6 +34,7 @@ TYPE_KEYS: dict[str, tuple[str, ...]] = {
     "require": ("project", "indicator", "category"),
 }
 COMMON_KEYS = ("type", "message", "severity", "enabled", "description")
+TEMPLATE_FIELDS = ("field", "text", "project")
 
 
 def build_custom_rule(doc: Any, rule_id: str, body: dict[str, Any]) -> tuple[RuleSpec, Any]:
@@ -47,7 +49,7 @@ def build_custom_rule(doc: Any, rule_id: str, body: dict[str, Any]) -> tuple[Rul
         if key not in allowed:
             raise doc.error((*where, key), f"unknown key (expected one of: {', '.join(allowed)})")
 
-    def regex(key: str, required: bool = False) -> re.Pattern[str] | None:
+    def regex(key: str, required: bool = False) -> Any:
         value = body.get(key)
         if value is None:
             if required:
@@ -55,10 +57,13 @@ def build_custom_rule(doc: Any, rule_id: str, body: dict[str, Any]) -> tuple[Rul
             return None
         if not isinstance(value, str):
             raise doc.error((*where, key), "must be a regular expression (a string)")
+        path = (*where, key)
+        place = Where(doc.path, doc.line(*path), ".".join(map(str, path)))
         try:
-            return re.compile(value)
+            re.compile(value)
+            return compile_configured(value, place)
         except re.error as error:
-            raise doc.error((*where, key), f"invalid regular expression: {error}") from None
+            raise doc.error(path, f"invalid regular expression {value!r}: {error}") from None
 
     severity = body.get("severity", "warning")
     if severity not in SEVERITIES:
@@ -69,6 +74,9 @@ def build_custom_rule(doc: Any, rule_id: str, body: dict[str, Any]) -> tuple[Rul
     message = body.get("message")
     if not isinstance(message, str) or not message:
         raise doc.error(where, "needs a 'message' (a string)")
+    problem = template_problem(message)
+    if problem is not None:
+        raise doc.error((*where, "message"), problem)
     if "description" in body:
         description = str(body["description"])
     elif kind == "pattern":
@@ -113,6 +121,31 @@ def build_custom_rule(doc: Any, rule_id: str, body: dict[str, Any]) -> tuple[Rul
     return spec, RuleSetting(enabled, severity, {})
 
 
+def template_problem(message: str) -> str | None:
+    """Why ``message`` is not a valid message template, or None: only the
+    plain fields ``{field}``, ``{text}`` and ``{project}`` are filled in (no
+    attribute, index, conversion or format spec); ``{{`` and ``}}`` are
+    braces."""
+    import string
+
+    try:
+        parts = list(string.Formatter().parse(message))
+    except ValueError as error:
+        return f"invalid message template: {error} (write {{{{ and }}}} for braces)"
+    for _literal, name, spec, conversion in parts:
+        if name is None:
+            continue
+        if name not in TEMPLATE_FIELDS:
+            return (
+                f"unknown field {{{name}}} in the message "
+                f"(known: {', '.join('{' + f + '}' for f in TEMPLATE_FIELDS)}; "
+                "write {{ and }} for braces)"
+            )
+        if spec or conversion:
+            return f"the field {{{name}}} takes no conversion or format in a message"
+    return None
+
+
 def _texts(
     project: Project, ctx: Context, field: str
 ) -> Iterator[tuple[Any, str, Any, int | None]]:
@@ -140,9 +173,9 @@ def _texts(
 
 def _pattern_check(
     field: str,
-    must: re.Pattern[str] | None,
-    must_not: re.Pattern[str] | None,
-    limit: re.Pattern[str] | None,
+    must: TimedPattern | None,
+    must_not: TimedPattern | None,
+    limit: TimedPattern | None,
 ) -> Any:
     def check(ctx: Context, project: Project) -> Iterator[Problem]:
         if limit is not None and not limit.search(project.title):
@@ -166,7 +199,7 @@ def _pattern_check(
 
 
 def _require_check(
-    project_re: re.Pattern[str], indicator_re: re.Pattern[str], category_re: re.Pattern[str] | None
+    project_re: TimedPattern, indicator_re: TimedPattern, category_re: TimedPattern | None
 ) -> Any:
     def check(ctx: Context, project: Project) -> Iterator[Problem]:
         if not project_re.search(project.title):

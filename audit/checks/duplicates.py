@@ -18,7 +18,10 @@ from audit.checks.content import analysis, field_name, first_fields, normalize
 from audit.engine import Context, Option, Problem, rule
 from audit.model import AMOUNT_COLUMNS, Clause, Project, Unit, ValueField
 
-_SENTENCE_END = re.compile(r"[。；;，,、.\s]+$")
+# Closing punctuation stripped before comparing (normalize has removed white
+# space): str.rstrip, not a regex ``[…]+$``, which would try every position
+# of a long run of punctuation.
+_SENTENCE_END = "。；;，,、."
 _SPACES = re.compile(r"\s+")
 
 
@@ -343,7 +346,7 @@ def duplicate_text(ctx: Context, project: Project) -> Iterator[Problem]:
 @lru_cache(maxsize=65536)
 def _clean(text: str) -> str:
     """Text as compared for copies: no spaces, quotes or closing punctuation."""
-    return _SENTENCE_END.sub("", normalize(text))
+    return normalize(text).rstrip(_SENTENCE_END)
 
 
 def _says_more(ctx: Context, value_field: ValueField) -> bool:

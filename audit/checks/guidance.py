@@ -467,6 +467,8 @@ def _name_kind(name: str, kinds: list[tuple[str, re.Pattern[str]]]) -> str | Non
             CATEGORY_KEYWORDS,
             "per kind (satisfaction, timeliness, quality, cost): regular expressions of names "
             "that belong to it",
+            values="list[regex]",
+            keys=_KIND_ORDER,
         ),
     },
 )
@@ -820,7 +822,10 @@ COST_NAMES: list[str] = [r"成本", r"费用", r"单价"]
     },
     options={
         "money_units": Option(
-            "dict", MONEY_UNITS, "units of money and what one of each is worth in 万元"
+            "dict",
+            MONEY_UNITS,
+            "units of money and what one of each is worth in 万元",
+            values="positive",
         ),
         "names": Option(
             "list[regex]",
@@ -902,8 +907,10 @@ PERIOD_UNITS: list[str] = [
     "分钟", "秒",
 ]  # fmt: skip
 CONCRETE_PATTERNS: list[str] = [
-    # a span in Chinese numerals: 一周以内, 三个工作日内, 两小时
-    r"[零〇一二两三四五六七八九十半]+\s*(?:个)?(?:工作日|自然日|天|日|周|星期|个?月|季度|年|小时|分钟)",
+    # a span in Chinese numerals: 一周以内, 三个工作日内, 两小时 (tried once per
+    # run of numerals, which is never given back: linear on a long run)
+    r"(?<![零〇一二两三四五六七八九十半])[零〇一二两三四五六七八九十半]++\s*(?:个)?"
+    r"(?:工作日|自然日|天|日|周|星期|个?月|季度|年|小时|分钟)",
     # around the clock
     r"全天|全年无休|24小时|7\s*[×xX*]\s*24",
 ]

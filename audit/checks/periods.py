@@ -18,6 +18,7 @@ from typing import Any, Literal
 from audit.checks.content import analysis, first_fields
 from audit.engine import Context, Option, Problem, Severity, rule
 from audit.model import ANNUAL, PERIOD, Clause, Project, Value, ValueField
+from audit.patterns import compile_pattern
 
 Span = Literal["multi", "single", "unknown"]
 
@@ -82,7 +83,7 @@ def _year_span_regex(ctx: Context, pattern: str) -> re.Pattern[str]:
     key = "periods.year-span:" + pattern
     compiled = ctx.cache.get(key)
     if compiled is None:
-        compiled = ctx.cache[key] = re.compile(pattern)
+        compiled = ctx.cache[key] = compile_pattern(pattern)
     return compiled
 
 
@@ -190,6 +191,7 @@ def _date(text: str) -> tuple[int, int, int] | None:
             "dict",
             UNIT_GROUPS,
             "units that count the same thing and may be interchanged (人, 名, 位)",
+            values="list[str]",
         ),
     },
 )

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from audit.model import Document, Layout, Row, Source
-from audit.readers.decode import MAX_BYTES, ReadError, decode
+from audit.readers.decode import MAX_BYTES, ReadError, decode, read_file
 
 __all__ = ["ReadError", "Table", "detect_layout", "read_document", "read_path", "read_text"]
 
@@ -89,14 +89,8 @@ def read_document(data: bytes, path: str) -> Document:
 def read_path(path: str | Path) -> Document:
     """Read a file; every failure is a :class:`ReadError` with a clear reason."""
     name = str(path)
-    file = Path(path)
     try:
-        if file.is_dir():
-            raise ReadError("is a directory")
-        size = file.stat().st_size
-        if size > MAX_BYTES:
-            raise ReadError(f"file too large ({size:,} bytes; the limit is {MAX_BYTES:,})")
-        data = file.read_bytes()
+        data = read_file(name)
     except FileNotFoundError:
         raise ReadError("no such file") from None
     except PermissionError:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
+from audit.limits import MAX_CELL_CHARS, MAX_CLAUSES_PER_CELL
 from audit.model import (
     AMOUNT_COLUMNS,
     Amount,
@@ -22,6 +23,7 @@ from audit.model import (
     Unit,
 )
 from audit.readers import Table
+from audit.syntax import clause_numbers
 
 # Header cells, by column. A header is recognised by its first cell and at
 # least three of the others; the order of columns comes from the header.
@@ -36,9 +38,12 @@ HEADER_CELLS: dict[str, tuple[str, ...]] = {
 }
 
 TITLE_MARK = "绩效目标表"
-ORGANIZATION_RE = re.compile(
-    r"^\s*(部门名称|单位名称)\s*[：:]\s*(.*?)\s*(?:单位\s*[：:]\s*万元)?\s*$"
-)
+# The label of the heading line naming the organisation; what follows it, up
+# to an optional trailing 单位：万元, is the name (see organization_name). The
+# name is taken apart with str methods, not one regex with a lazy group
+# between runs of white space, which backtracks cubically on long blanks.
+ORGANIZATION_RE = re.compile(r"\s*(部门名称|单位名称)\s*[：:]")
+_UNIT_OF_MEASURE_TAIL = re.compile(r"单位\s*[：:]\s*万元$")
 UNIT_OF_MEASURE_RE = re.compile(r"^\s*单位\s*[：:]\s*万元\s*$")
 GRAND_TOTAL_NAMES = frozenset({"合计", "总计"})
 
@@ -72,11 +77,24 @@ def heading(table: Table, line: str) -> bool:
     if TITLE_MARK in line:
         table.title = table.title or line
         return True
-    match = ORGANIZATION_RE.match(line)
-    if match:
-        table.organization = table.organization or match.group(2) or None
+    name = organization_name(line)
+    if name is not None:
+        table.organization = table.organization or name or None
         return True
     return UNIT_OF_MEASURE_RE.match(line) is not None
+
+
+def organization_name(line: str) -> str | None:
+    """The name on a 部门名称/单位名称 heading line (``""`` when blank), or
+    None when ``line`` is not one; a trailing ``单位：万元`` is not part of it."""
+    match = ORGANIZATION_RE.match(line)
+    if match is None:
+        return None
+    name = line[match.end() :].strip()
+    tail = _UNIT_OF_MEASURE_TAIL.search(name)
+    if tail is not None:
+        name = name[: tail.start()].rstrip()
+    return name
 
 
 def row_from_cells(texts: dict[str, Text], markup: list[Markup], line: int) -> Row | None:
@@ -113,6 +131,8 @@ def clean_cell(source: Source, start: int, raw: str) -> tuple[Text, list[Markup]
                 replacement = chr(int(token[2:-1]))
             except (ValueError, OverflowError):
                 replacement = ""
+            if "\ud800" <= replacement <= "\udfff":  # a lone surrogate is no character
+                replacement = "\ufffd"
         if replacement:
             builder.add(replacement, start + match.start())
         markup.append(Markup(token, source.span(start + match.start(), start + match.end())))
@@ -140,10 +160,35 @@ def amounts_from(cells: dict[str, Text]) -> Amounts:
 
 
 # Names of 资金使用单位: the unit rows of a table are organisations.
-ORGANIZATION_NAME_RE = re.compile(
-    r"(?:局|厅|委|委员会|办公室|办|中心|院|学院|学校|大学|医院|馆|站|所|队|处|部|社|会|"
-    r"公司|集团|政府|街道|街道办事处|镇|乡)(?:（[^）]*）|\([^)]*\))?$"
+_ORGANIZATION_WORDS = (
+    "局|厅|委|委员会|办公室|办|中心|院|学院|学校|大学|医院|馆|站|所|队|处|部|社|会|"
+    "公司|集团|政府|街道|街道办事处|镇|乡"
 )
+ORGANIZATION_NAME_RE = re.compile(rf"(?:{_ORGANIZATION_WORDS})(?:（[^）]*）|\([^)]*\))?$")
+_ENDS_WITH_WORD = re.compile(rf"(?:{_ORGANIZATION_WORDS})$")
+
+
+def is_organization_name(name: str) -> bool:
+    """Whether ``name`` ends with an organisation word, maybe followed by one
+    bracketed remark (``广州市某中心（本级）``): what :data:`ORGANIZATION_NAME_RE`
+    matches, tried only where a remark can open, so a name full of brackets
+    takes linear time (a search would rescan to the end from each one)."""
+    if ORGANIZATION_NAME_RE.search(name[-_LONGEST_WORD - 1 :]) is not None:
+        return True  # ends with the word itself (no remark)
+    for opening, closing in (("（", "）"), ("(", ")")):
+        if not name.endswith(closing):
+            continue
+        inner_start = name.rfind(closing, 0, len(name) - 1) + 1
+        at = name.find(opening, inner_start, len(name) - 1)
+        while at != -1:
+            if _ENDS_WITH_WORD.search(name[max(0, at - _LONGEST_WORD) : at]) is not None:
+                return True
+            at = name.find(opening, at + 1, len(name) - 1)
+    return False
+
+
+_LONGEST_WORD = 5
+"""Characters of the longest organisation word (街道办事处)."""
 
 
 def classify(rows: list[Row]) -> list[str]:
@@ -175,21 +220,47 @@ def classify(rows: list[Row]) -> list[str]:
 def _stands_for_rows_after(rows: list[Row], kinds: list[str | None], index: int) -> bool:
     """Whether an amounts-only row is the subtotal of the rows after it: the
     总计 of the next rows, up to a row that may start the next unit, add up
-    to its 总计 within rounding (0.005 per part and one for the total)."""
+    to its 总计 within rounding (0.005 per part and one for the total).
+
+    Only the next :data:`_MAX_BOUNDARIES` rows that may start a unit are
+    tried, with running sums, so a table of thousands of amounts-only rows
+    is classified in linear time; a unit is never followed by that many
+    projects without goal and indicators before its own projects add up.
+    """
     total = rows[index].amounts.value("total")
     if total is not None:
         running = Decimal(0)
         following = len(rows) - index - 1
+        boundaries = 0
         for offset in range(1, following + 1):
             later = rows[index + offset]
             if kinds[index + offset] == "total":
                 break
             running += later.amounts.value("total") or Decimal(0)
             boundary = offset == following or kinds[index + offset + 1] != "project"
-            if boundary and abs(total - running) <= Decimal("0.005") * (offset + 1):
+            if not boundary:
+                continue
+            if abs(total - running) <= Decimal("0.005") * (offset + 1):
                 return True
-    name = rows[index].name.value.strip()
-    return ORGANIZATION_NAME_RE.search(name) is not None
+            boundaries += 1
+            if boundaries >= _MAX_BOUNDARIES:
+                break
+    return is_organization_name(rows[index].name.value.strip())
+
+
+_MAX_BOUNDARIES = 64
+
+
+def cell_over_limits(text: str) -> tuple[str, int] | None:
+    """Why an indicator cell is too large to parse into clauses: ``("length",
+    characters)`` or ``("clauses", count)``; None when it is not. Such a cell
+    is left unparsed and the ``cell-too-large`` rule reports it."""
+    if len(text) > MAX_CELL_CHARS:
+        return "length", len(text)
+    count = len(clause_numbers(text))  # every clause, and every stretch, has one
+    if count > MAX_CLAUSES_PER_CELL:
+        return "clauses", count
+    return None
 
 
 def assemble(

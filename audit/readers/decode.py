@@ -3,13 +3,70 @@
 from __future__ import annotations
 
 import codecs
+import os
+import stat
+from typing import BinaryIO
 
-MAX_BYTES = 64 * 1024 * 1024
-"""Files larger than this are refused: no real table comes near it."""
+from audit.limits import MAX_BYTES
+
+__all__ = ["MAX_BYTES", "ReadError", "decode", "read_file", "read_stream"]
 
 
 class ReadError(Exception):
     """A file that cannot be read as a table; the message says why."""
+
+
+def _too_large(size: int | None, limit: int) -> ReadError:
+    amount = f"{size:,} bytes" if size is not None else f"more than {limit:,} bytes"
+    return ReadError(f"file too large ({amount}; the limit is {limit:,})")
+
+
+def read_stream(stream: BinaryIO, limit: int = MAX_BYTES) -> bytes:
+    """At most ``limit`` bytes from ``stream`` (standard input, a pipe); one
+    byte more is read to tell that it goes on, and never more."""
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise _too_large(None, limit)
+    return data
+
+
+_FILE_KINDS = (
+    (stat.S_ISDIR, "is a directory"),
+    (stat.S_ISFIFO, "is a named pipe (FIFO), not a file"),
+    (stat.S_ISCHR, "is a character device, not a file"),
+    (stat.S_ISBLK, "is a block device, not a file"),
+    (stat.S_ISSOCK, "is a socket, not a file"),
+)
+
+
+def _kind_problem(mode: int) -> str | None:
+    for test, reason in _FILE_KINDS:
+        if test(mode):
+            return reason
+    return None if stat.S_ISREG(mode) else "is not a regular file"
+
+
+def read_file(path: str, limit: int = MAX_BYTES) -> bytes:
+    """The bytes of the regular file ``path``, at most ``limit``.
+
+    Devices, pipes and sockets are refused by their type before anything is
+    read (``/dev/zero`` never ends, a FIFO blocks until someone writes). The
+    file is opened without blocking and its type checked again on the open
+    descriptor, so a file swapped for a pipe in between is refused too.
+    Raises :class:`ReadError`; an ``OSError`` passes through.
+    """
+    problem = _kind_problem(os.stat(path).st_mode)
+    if problem is not None:
+        raise ReadError(problem)
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(descriptor, "rb") as file:
+        status = os.fstat(file.fileno())
+        problem = _kind_problem(status.st_mode)
+        if problem is not None:
+            raise ReadError(problem)
+        if status.st_size > limit:
+            raise _too_large(status.st_size, limit)
+        return read_stream(file, limit)
 
 
 def _cjk_share(text: str) -> float:

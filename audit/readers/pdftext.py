@@ -52,6 +52,7 @@ from audit.readers.common import (
     TITLE_MARK,
     UNIT_OF_MEASURE_RE,
     amounts_from,
+    organization_name,
 )
 from audit.readers.decode import ReadError
 from audit.syntax import clause_number, clause_numbers, clause_start, number_value
@@ -259,18 +260,18 @@ def _content(source: Source) -> tuple[list[_Line], str | None, str | None, tuple
         if not text:
             continue
         if header_at is not None and index < header_at:
-            match = ORGANIZATION_RE.match(text)
-            if match and organization is None:
-                organization = match.group(2) or None
+            name = organization_name(text)
+            if name is not None and organization is None:
+                organization = name or None
             continue
         if TITLE_MARK in text:
             title = title or text
             title_open = _unclosed(text)
             after_header = True
             continue
-        match = ORGANIZATION_RE.match(text)
-        if match:
-            organization = organization or match.group(2) or None
+        name = organization_name(text)
+        if name is not None:
+            organization = organization or name or None
             after_header = True
             continue
         if (

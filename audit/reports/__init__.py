@@ -21,9 +21,10 @@ from __future__ import annotations
 import functools
 import importlib
 import os
+import re
 import unicodedata
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, NamedTuple
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
 from audit.engine import SEVERITIES, SEVERITY_RANK, Finding, severity_counts
 from audit.model import AMOUNT_LABELS
@@ -463,3 +464,49 @@ def _prefix(text: str, width: int) -> str:
 
 def _suffix(text: str, width: int) -> str:
     return _prefix(text[::-1], width)[::-1]
+
+
+# --------------------------------------------------------------------------
+# Safe output
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def safe_text(text: str, encoding: str = "utf-8") -> str:
+    """``text`` as ``encoding`` can write it. Lone surrogates (a cell holding
+    ``&#55296;``, a file name that is not UTF-8) become U+FFFD, and with an
+    encoding other than UTF-8 so does (or ``?``) every code point it lacks:
+    a report never fails, nor writes invalid bytes, because of its text."""
+    try:
+        text.encode(encoding)
+        return text
+    except UnicodeEncodeError:
+        pass
+    except LookupError:
+        encoding = "utf-8"
+    text = _SURROGATE.sub("\ufffd", text)
+    try:
+        text.encode(encoding)
+        return text
+    except UnicodeEncodeError:
+        return text.encode(encoding, "replace").decode(encoding, "replace")
+
+
+class SafeStream:
+    """A text stream that passes everything written through
+    :func:`safe_text`; every renderer writes to one."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+        self._encoding = getattr(stream, "encoding", None) or "utf-8"
+
+    def write(self, text: str) -> int:
+        self._stream.write(safe_text(text, self._encoding))
+        return len(text)
+
+    def writelines(self, lines: Iterable[str]) -> None:
+        for line in lines:
+            self.write(line)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)

@@ -55,7 +55,8 @@ def sarif_log(result: LintResult, config: Any = None) -> dict[str, Any]:
         seen: Counter[str] = Counter()
         keys = finding_keys(file_result)
         for finding, key in zip(file_result.findings, keys, strict=True):
-            digest = hashlib.sha256("\0".join(part or "" for part in key).encode()).hexdigest()
+            joined = "\0".join(part or "" for part in key)
+            digest = hashlib.sha256(joined.encode("utf-8", "surrogatepass")).hexdigest()
             seen[digest] += 1
             if finding.rule not in index:  # a rule not in this config: still report it
                 index[finding.rule] = len(rules)

@@ -1,0 +1,47 @@
+"""Every bound on what the tool accepts, in one place.
+
+Real tables, configurations and baselines stay far below each of these; they
+are here so that no input, however made, can make a run take unbounded time
+or memory. Each limit, when reached, is a clear error or a finding, never a
+hang or a traceback.
+"""
+
+from __future__ import annotations
+
+MAX_BYTES = 64 * 1024 * 1024
+"""Largest table file read (bytes): no real table comes near it. At most one
+byte more is ever read from any file, device, pipe or standard input."""
+
+MAX_CELL_CHARS = 20_000
+"""Longest cell (characters) whose text is parsed into clauses; the longest
+indicator cell of the published tables in the tests has under 1,000."""
+
+MAX_CLAUSES_PER_CELL = 200
+"""Most clauses parsed in one indicator cell; real cells have fewer than 20."""
+
+MAX_CONFIG_BYTES = 4 * 1024 * 1024
+"""Largest configuration, taxonomy or vocabulary YAML file read (bytes)."""
+
+YAML_MAX_ALIASES = 100
+"""Most alias references (``*name``) in one YAML file; repeating an anchor
+that often is only useful to inflate the file ("billion laughs")."""
+
+YAML_MAX_NODES = 50_000
+"""Most nodes in one YAML document once aliases are followed."""
+
+MAX_DEPTH = 50
+"""Deepest nesting of mappings and lists in YAML and JSON files read."""
+
+MAX_INT_DIGITS = 100
+"""Longest integer (digits) accepted in YAML and JSON files; Python refuses
+to convert integers over 4,300 digits, and no setting needs a tenth of that."""
+
+MAX_BASELINE_BYTES = 64 * 1024 * 1024
+"""Largest baseline file read (bytes)."""
+
+REGEX_TIMEOUT = 0.25
+"""Seconds one configured regular expression may take on one text."""
+
+REGEX_TIMEOUT_PER_CHAR = 1e-6
+"""Seconds more per character of the text searched: a pattern run once over
+a whole table's text gets time in proportion to it."""

@@ -1,0 +1,68 @@
+"""Writing what the tool produces (reports, baselines) without ever harming
+what it reads.
+
+A file is written to a temporary file beside it and renamed over the target
+only once complete, so an interrupted or failed run never leaves a
+truncated report. A target that is one of the run's inputs (a table, the
+configuration, the baseline read) is refused before anything is written.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Callable, Iterable
+from typing import TextIO
+
+
+class OutputError(Exception):
+    """An output that must not or cannot be written; the message says why."""
+
+
+def input_named(target: str, inputs: Iterable[str]) -> str | None:
+    """The input that ``target`` names (the same file, whatever the path
+    spelling, links included), or None."""
+    try:
+        status = os.stat(target)
+    except OSError:
+        return None  # a new file is no input
+    for path in inputs:
+        if path == "-" or path.startswith("<"):
+            continue
+        try:
+            other = os.stat(path)
+        except OSError:
+            continue
+        if (other.st_dev, other.st_ino) == (status.st_dev, status.st_ino):
+            return path
+    return None
+
+
+def write_atomically(target: str, write: Callable[[TextIO], None]) -> None:
+    """Call ``write`` with a UTF-8 text file that becomes ``target`` once
+    ``write`` returns; on any failure ``target`` is left as it was. Raises
+    ``OSError`` when the file cannot be written."""
+    directory = os.path.dirname(os.path.abspath(target))
+    name = os.path.basename(target)
+    descriptor, partial = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as file:
+            write(file)
+        os.chmod(partial, _mode(target))
+        os.replace(partial, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(partial)
+        raise
+
+
+def _mode(target: str) -> int:
+    """The permissions the written file gets: the target's, when it exists,
+    else what a plain ``open`` would give (0o666 less the umask)."""
+    try:
+        return os.stat(target).st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
