@@ -2,11 +2,10 @@
 
 Profiles, the taxonomy and the unit vocabulary are YAML. Importing PyYAML and
 parsing them costs more start-up than anything but Lark, and they rarely
-change, so a parsed file is kept as JSON in the user's cache directory, keyed
-by the SHA-1 of its bytes (the way Lark keeps its parse tables): a run whose
-files are unchanged does not import yaml at all. The cache is
-``$INDICATOR_AUDIT_CACHE``, else ``$XDG_CACHE_HOME/indicator-audit``, else
-``~/.cache/indicator-audit``; ``INDICATOR_AUDIT_CACHE=off`` turns it off. A
+change, so a parsed file is kept as JSON in the user's private cache
+directory (:func:`audit.resources.private_cache_dir`, beside Lark's parse
+tables), keyed by the SHA-1 of its bytes: a run whose files are unchanged
+does not import yaml at all. ``INDICATOR_AUDIT_CACHE=off`` turns it off. A
 cache that cannot be written is silently not used.
 
 Configurations come from users, so reading one is bounded: at most
@@ -36,6 +35,7 @@ from audit.limits import (
     YAML_MAX_ALIASES,
     YAML_MAX_NODES,
 )
+from audit.resources import private_cache_dir
 
 _FORMAT = "1"
 Lines = dict[tuple[Any, ...], int]
@@ -51,13 +51,10 @@ class YamlError(Exception):
 
 
 def cache_dir() -> Path | None:
-    configured = os.environ.get("INDICATOR_AUDIT_CACHE")
-    if configured == "off":
-        return None
-    if configured:
-        return Path(configured)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "indicator-audit"
+    """Where parsed YAML is kept: the user's private cache directory (see
+    :func:`audit.resources.private_cache_dir`), so no one else can change
+    the configuration a run reads."""
+    return private_cache_dir()
 
 
 def load(path: Path) -> tuple[Any, Lines]:
