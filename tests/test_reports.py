@@ -109,6 +109,8 @@ GOLDEN_FILES = {
     "github": "report.github.txt",
     "junit": "report.junit.xml",
     "html": "report.html",
+    "gitlab": "report.gitlab.json",
+    "json-lines": "report.jsonl",
 }
 
 

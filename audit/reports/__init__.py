@@ -40,6 +40,8 @@ FORMATS: dict[str, str] = {
     "github": "audit.reports.github",
     "junit": "audit.reports.junit",
     "html": "audit.reports.html",
+    "gitlab": "audit.reports.gitlab",
+    "json-lines": "audit.reports.json_lines",
 }
 """Output format → renderer module (each exposes ``render``)."""
 
@@ -47,6 +49,49 @@ FORMATS: dict[str, str] = {
 def renderer(name: str) -> Callable[..., None]:
     """The ``render`` function of format ``name`` (imported now, not before)."""
     return importlib.import_module(FORMATS[name]).render  # type: ignore[no-any-return]
+
+
+def statistics_renderer(name: str) -> Callable[..., None]:
+    """``--statistics``: counts per rule as JSON with ``--format json`` (or
+    ``json-lines``), else a plain table."""
+    module = importlib.import_module("audit.reports.text")
+    if name in ("json", "json-lines"):
+        return module.render_statistics_json  # type: ignore[no-any-return]
+    return module.render_statistics  # type: ignore[no-any-return]
+
+
+READ_ERRORS_ZH: tuple[tuple[str, str], ...] = (
+    (
+        "not a performance-target table",
+        "不是绩效目标表：未找到表头行（项目名称 … 总计 … 绩效目标 … 绩效指标）",
+    ),
+    ("no such file", "文件不存在"),
+    ("permission denied", "没有读取权限"),
+    ("is a directory", "是一个目录"),
+    ("empty file", "空文件"),
+    ("file too large", "文件过大"),
+    ("binary file", "二进制文件，不是文本表格"),
+    ("no rows found under the header row", "表头行下没有数据行"),
+    ("invalid ", "编码无效"),
+    ("not valid ", "编码无效：不是 UTF-8 也不是 GB18030，请另存为 UTF-8"),
+    ("encoding not recognised", "无法识别编码：不是 UTF-8 也不是 GB18030/GBK 文本，请另存为 UTF-8"),
+    ("malformed CSV", "CSV 格式错误"),
+    ("no table rows found in the PDF text", "PDF 文本中未找到表格行"),
+)
+"""How the readers' reasons read in Chinese, by their beginning; the English
+reason follows in brackets, so no detail (a byte offset, a size) is lost."""
+
+
+def read_error(message: str, lang: str) -> str:
+    """Why a file could not be read, in the report's language."""
+    if lang != "zh":
+        return message
+    for start, chinese in READ_ERRORS_ZH:
+        if message.startswith(start):
+            if start.startswith("not a performance") or message == start:
+                return chinese
+            return f"{chinese}（{message}）"
+    return message
 
 
 # --------------------------------------------------------------------------
