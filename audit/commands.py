@@ -771,7 +771,13 @@ def cmd_explain(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     lang = config.lang
     if lang == "zh":
-        print(f"{spec.id}（默认级别：{spec.severity}，范围：{spec.scope}，分组：{spec.family}）\n")
+        from audit.reports import label
+
+        scope = {"document": "整表", "unit": "单位", "project": "项目", "clause": "条款"}
+        print(
+            f"{spec.id}（默认级别：{label(lang, spec.severity)}，"
+            f"检查范围：{scope.get(spec.scope, spec.scope)}，分组：{spec.family}）\n"
+        )
     else:
         print(
             f"{spec.id}  (default severity: {spec.severity}, scope: {spec.scope}, "

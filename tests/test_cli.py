@@ -193,7 +193,7 @@ def test_output_to_an_unwritable_place_exits_2(capsys: pytest.CaptureFixture[str
 
 def test_statistics_prints_counts_per_rule(capsys: pytest.CaptureFixture[str]) -> None:
     write("t.txt", ERROR, WARNING, ERROR)
-    assert lint("--statistics", "--format", "text", "t.txt") == 1
+    assert lint("--statistics", "--format", "text", "--lang", "en", "t.txt") == 1
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].split() == ["count", "error", "warning", "info", "rule"]
     rows = {line.split()[4]: line.split()[:4] for line in lines[1:]}

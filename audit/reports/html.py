@@ -159,7 +159,7 @@ def _rule_table(findings: list[Finding], specs: dict[str, Any], lang: str) -> li
         rows.append(
             f"<tr><td><code>{_e(rule_id)}</code></td>{_numbers(counts)}"
             f'<td class="n">{sum(counts.values())}</td>'
-            f"<td>{_e(spec.summary) if spec is not None else ''}</td></tr>"
+            f"<td>{_e(spec.summary_in(lang)) if spec is not None else ''}</td></tr>"
         )
     totals = severity_counts(findings)
     rows.append(

@@ -269,7 +269,7 @@ class _Report:
             )
         for index, (rule_id, counts) in enumerate(rows):
             spec = specs.get(rule_id)
-            summary = [spec.summary if spec is not None else ""] if with_summary else []
+            summary = [spec.summary_in(lang) if spec is not None else ""] if with_summary else []
             table.add_row(
                 rule_id,
                 *_numbers(counts),

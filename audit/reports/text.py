@@ -32,7 +32,7 @@ def render(result: LintResult, out: TextIO, config: Any = None, **_: Any) -> Non
 def render_statistics(result: LintResult, out: TextIO, config: Any = None, **_: Any) -> None:
     """``count  error  warning  info  rule  summary``, most frequent rule first,
     then a total row. Plain text (no colour), the same for every format."""
-    from audit.reports import by_rule, plural, severity_counts
+    from audit.reports import by_rule, cells, label, plural, severity_counts
 
     specs = config.specs() if config is not None else {}
     lang = config.lang if config is not None else "zh"
@@ -41,15 +41,23 @@ def render_statistics(result: LintResult, out: TextIO, config: Any = None, **_: 
         for rule_id, counts in by_rule(result.findings)
     ]
     totals = severity_counts(result.findings)
-    rows.append((str(sum(totals.values())), *(str(totals[s]) for s in SEVERITIES), "total"))
-    header = ("count", *SEVERITIES, "rule")
-    widths = [max(len(row[i]) for row in (header, *rows)) for i in range(len(header))]
+    total = label(lang, "total")
+    rows.append((str(sum(totals.values())), *(str(totals[s]) for s in SEVERITIES), total))
+    header = (
+        label(lang, "count column"),
+        *(label(lang, s) for s in SEVERITIES),
+        label(lang, "rule"),
+    )
+    widths = [max(cells(row[i]) for row in (header, *rows)) for i in range(len(header))]
     for row in (header, *rows):
-        *numbers, rule_id = (cell.rjust(width) for cell, width in zip(row, widths, strict=True))
-        rule_id = rule_id.strip()
+        *numbers, rule_id = row
+        shown = [
+            " " * (width - cells(cell)) + cell for cell, width in zip(numbers, widths, strict=False)
+        ]
         spec = specs.get(rule_id)
         summary = f"  {spec.summary_in(lang)}" if spec is not None else ""
-        line = "  ".join(numbers) + f"  {rule_id.ljust(widths[-1])}{summary}"
+        padding = " " * (widths[-1] - cells(rule_id))
+        line = "  ".join(shown) + f"  {rule_id}{padding}{summary}"
         out.write(line.rstrip() + "\n")
     if result.failed:
         if lang == "zh":
