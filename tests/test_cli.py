@@ -163,7 +163,7 @@ def test_github_format_is_chosen_under_github_actions(
     assert lint("t.txt") == 1
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith("::error file=t.txt,line=9,")
-    assert lines[-1].startswith("::notice::indicator-audit: ")
+    assert lines[-1].startswith("::notice::indicator-audit：")
 
 
 def test_explicit_format_wins_under_github_actions(

@@ -481,7 +481,7 @@ def test_github_prints_most_severe_first_caps_each_type_and_ends_with_a_notice()
     findings.sort(key=lambda f: f.line or 0)
     out = io.StringIO()
     result = LintResult([FileResult("t.txt", None, None, findings)])
-    renderer("github")(result, out)
+    renderer("github")(result, out, config=english())
     lines = out.getvalue().splitlines()
     kinds = [re.match(r"::(\w+)", line).group(1) for line in lines]  # type: ignore[union-attr]
     assert kinds == ["error"] * 10 + ["warning"] * 10 + ["notice"] * 9 + ["notice"]
@@ -490,25 +490,41 @@ def test_github_prints_most_severe_first_caps_each_type_and_ends_with_a_notice()
     assert [int(re.search(r"line=(\d+)", e).group(1)) for e in errors] == list(range(1, 11))  # type: ignore[union-attr]
     closing = lines[-1]
     assert closing.startswith("::notice::")
-    assert "45 findings (15 errors, 15 warnings, 15 info)" in closing
+    assert "45 findings (15 errors, 15 warnings, 15 info) in 1 file" in closing
     assert "16 not shown" in closing and "--format text" in closing
 
 
 def test_github_notice_when_everything_fits() -> None:
     out = io.StringIO()
     result = LintResult([FileResult("t.txt", None, None, [synthetic()])])
-    renderer("github")(result, out)
+    renderer("github")(result, out, config=english())
     lines = out.getvalue().splitlines()
     assert len(lines) == 2
-    assert lines[1].startswith("::notice::indicator-audit: 1 finding (1 error, 0 warnings, 0 info)")
+    assert lines[1].startswith("::notice::indicator-audit: 1 finding (1 error) in 1 file")
     assert "not shown" not in lines[1]
 
 
 def test_github_reports_unreadable_files_as_errors() -> None:
     out = io.StringIO()
-    renderer("github")(LintResult([FileResult("gone.txt", None, "no such file", [])]), out)
+    renderer("github")(
+        LintResult([FileResult("gone.txt", None, "no such file", [])]), out, config=english()
+    )
     # ":" is escaped in properties only, not in the message
     assert out.getvalue().splitlines()[0] == "::error file=gone.txt::cannot read: no such file"
+
+
+# --------------------------------------------------------------------------
+def test_github_in_chinese(golden: tuple[LintResult, Config]) -> None:
+    result, config = golden
+    lines = rendered("github", result, config).splitlines()
+    assert lines[0] == "::error file=missing.txt::无法读取：文件不存在"
+    assert lines[-1].startswith("::notice::indicator-audit：2 个文件、3 个项目中共 3 个错误")
+
+
+def english() -> Config:
+    config = load_config(None, discover=False)
+    config.lang = "en"
+    return config
 
 
 # --------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from __future__ import annotations
 import functools
 import importlib
 import os
+import re
 import unicodedata
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -138,6 +139,11 @@ LABELS: dict[str, dict[str, str]] = {
         "fail read": "✗ 未通过：{n} 个文件无法读取",
         "pass": "✓ 通过：没有 {threshold} 及以上级别的问题",
         "pass never": "✓ 通过（--fail-on never）",
+        "github closing": "indicator-audit：{files} 个文件、{projects} 个项目中共 {counts}",
+        "github unread": "{n} 个文件无法读取",
+        "github hidden": "另有 {hidden} 个问题未在此显示（GitHub 每种类型只显示 {cap} 条注释）："
+        "用 --format text 查看全部，或上传 --format sarif",
+        "junit failure": "{n} 个问题达到或超过 {threshold} 级别",
         "by rule": "按规则统计",
         "by unit": "按单位统计",
         "rule": "规则",
@@ -171,6 +177,11 @@ LABELS: dict[str, dict[str, str]] = {
         "fail read": "✗ fails: {n} files could not be read",
         "pass": "✓ passes: nothing at or above {threshold}",
         "pass never": "✓ passes (--fail-on never)",
+        "github closing": "indicator-audit: {counts} in {files} files, {projects} projects",
+        "github unread": "{n} files could not be read",
+        "github hidden": "{hidden} not shown here (GitHub shows {cap} annotations of each type): "
+        "run with --format text for all findings, or upload --format sarif",
+        "junit failure": "{n} findings at or above {threshold}",
         "by rule": "Findings by rule",
         "by unit": "Findings by unit",
         "rule": "rule",
@@ -231,9 +242,24 @@ class Grades:
         return label(lang, "grades", counts=counts)
 
 
+_ONE_OF_MANY = re.compile(
+    r"(?<![\d.,])1 (unit|project|clause|file|finding|entrie|error|warning)s\b"
+)
+
+
 def label(lang: str, key: str, **args: Any) -> str:
+    """A report's word or line in ``lang``; English counts of one are singular
+    (``1 file``, ``1 entry``)."""
     words = LABELS.get(lang, LABELS["zh"])
-    return words[key].format(**args) if args else words[key]
+    text = words[key].format(**args) if args else words[key]
+    if lang == "en" and args:
+        text = _ONE_OF_MANY.sub(_singular, text)
+    return text
+
+
+def _singular(match: re.Match[str]) -> str:
+    word = match.group(1)
+    return "1 entry" if word == "entrie" else f"1 {word}"
 
 
 def where(finding: Finding, lang: str) -> str:
@@ -261,13 +287,19 @@ def plural(n: int, word: str) -> str:
 
 
 def count_words(counts: dict[str, int], lang: str) -> str:
-    """``3 个错误，1 个警告`` — the non-zero severities, most severe first."""
+    """``3 个错误，1 个警告`` (``3 errors, 1 warning``) — the non-zero
+    severities, most severe first."""
     parts = [
-        label(lang, "count", n=n, severity=label(lang, severity))
+        label(lang, "count", n=n, severity=_severity_word(lang, severity, n))
         for severity, n in counts.items()
         if n
     ]
     return label(lang, "counts sep").join(parts) or label(lang, "no findings")
+
+
+def _severity_word(lang: str, severity: str, n: int) -> str:
+    word = label(lang, severity)
+    return word + "s" if lang == "en" and n != 1 and severity != "info" else word
 
 
 def verdict(result: LintResult, fail_on: str, lang: str) -> tuple[bool, str]:

@@ -23,7 +23,7 @@ from typing import Any, TextIO
 
 from audit.engine import SEVERITIES, Finding
 from audit.lint import LintResult
-from audit.reports import plural, relative_path, severity_counts
+from audit.reports import count_words, label, read_error, relative_path, severity_counts
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 CAP = 10
@@ -47,11 +47,14 @@ def command(kind: str, message: str, **properties: Any) -> str:
     return f"::{kind}{' ' + props if props else ''}::{escape_data(message)}"
 
 
-def render(result: LintResult, out: TextIO, **_: Any) -> None:
+def render(result: LintResult, out: TextIO, config: Any = None, **_: Any) -> None:
+    lang = config.lang if config is not None else "zh"
     shown = dict.fromkeys(SEVERITIES, 0)
     limit = {"error": CAP, "warning": CAP, "info": CAP - 1}  # room for the last notice
     for failed in result.failed[:CAP]:
-        out.write(command("error", f"cannot read: {failed.error}", file=_path(failed.path)))
+        colon = "：" if lang == "zh" else ": "
+        reason = f"{label(lang, 'cannot read')}{colon}{read_error(str(failed.error), lang)}"
+        out.write(command("error", reason, file=_path(failed.path)))
         out.write("\n")
         shown["error"] += 1
     findings = result.findings
@@ -59,7 +62,7 @@ def render(result: LintResult, out: TextIO, **_: Any) -> None:
     for finding in chosen(findings, {s: limit[s] - shown[s] for s in SEVERITIES}):
         printed += 1
         out.write(annotation(finding) + "\n")
-    out.write(command("notice", _closing(result, len(findings) - printed)) + "\n")
+    out.write(command("notice", _closing(result, len(findings) - printed, lang)) + "\n")
 
 
 def chosen(findings: list[Finding], room: dict[str, int]) -> list[Finding]:
@@ -97,23 +100,27 @@ def annotation(finding: Finding) -> str:
     )
 
 
-def _closing(result: LintResult, hidden: int) -> str:
+def _closing(result: LintResult, hidden: int, lang: str) -> str:
     counts = severity_counts(result.findings)
     total = sum(counts.values())
     summary = result.summary()
+    found = count_words(counts, lang)
+    if lang == "en":
+        found = f"{total} findings ({found})" if total else found
     parts = [
-        f"indicator-audit: {plural(total, 'finding')} ({plural(counts['error'], 'error')}, "
-        f"{plural(counts['warning'], 'warning')}, {counts['info']} info) "
-        f"in {plural(summary['files'], 'file')}, {plural(summary['projects'], 'project')}"
+        label(
+            lang,
+            "github closing",
+            counts=found,
+            files=summary["files"],
+            projects=summary["projects"],
+        )
     ]
     if result.failed:
-        parts.append(f"{plural(len(result.failed), 'file')} could not be read")
+        parts.append(label(lang, "github unread", n=len(result.failed)))
     if hidden > 0:
-        parts.append(
-            f"{hidden} not shown here (GitHub shows {CAP} annotations of each type): "
-            "run with --format text for all findings, or upload --format sarif"
-        )
-    return "; ".join(parts)
+        parts.append(label(lang, "github hidden", hidden=hidden, cap=CAP))
+    return ("；" if lang == "zh" else "; ").join(parts)
 
 
 def _path(path: str) -> str:
