@@ -837,6 +837,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     except ExportError as problem:
         error(f"export: {problem}")
         return EXIT_ERROR
+    except BrokenPipeError:
+        raise
     except OSError as problem:
         error(f"--output {args.output}: {problem.strerror or problem}")
         return EXIT_ERROR
