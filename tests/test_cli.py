@@ -304,3 +304,31 @@ def test_pre_commit_hook_definition() -> None:
     pattern = re.compile(hook["files"])
     assert all(pattern.search(name) for name in ("a.txt", "b/c.tsv", "d.csv"))
     assert not any(pattern.search(name) for name in ("a.md", "txt", "a.txt.bak"))
+
+
+@pytest.mark.parametrize("fmt", ["text", "rich", "github", "html", "junit", "gitlab", "json-lines"])
+def test_a_read_error_is_printed_once_in_the_report_language(
+    fmt: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write("a.txt", ERROR)
+    assert lint("--format", fmt, "a.txt", "missing.txt") == 2
+    captured = capsys.readouterr()
+    if fmt in ("text", "rich", "github"):  # read on the terminal: once, in the report
+        assert (captured.out + captured.err).count("文件不存在") == 1
+        assert captured.err == ""
+    else:  # a report for a machine or a file: once in it, and once on stderr
+        assert captured.out.count("文件不存在") == 1
+        assert captured.err == "indicator-audit: missing.txt: 文件不存在\n"
+    assert "no such file" not in captured.out + captured.err
+
+
+def test_stdin_has_one_name_in_every_format(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tsv_table([ERROR]).encode("utf-8")
+    for fmt in ("text", "json", "github", "junit", "gitlab", "json-lines", "html"):
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+        lint("--format", fmt, "-")
+        out = capsys.readouterr().out
+        assert "&lt;stdin&gt;" in out if fmt in ("html", "junit") else "<stdin>" in out, fmt
+        assert '"-"' not in out and "stdin>" in out.replace("&gt;", ">"), fmt

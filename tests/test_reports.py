@@ -558,7 +558,7 @@ def test_junit_structure(golden: tuple[LintResult, Config]) -> None:
     # The unreadable file is an error case.
     assert missing.get("errors") == "1"
     error = missing.find("testcase/error")
-    assert error is not None and error.get("message") == "no such file"
+    assert error is not None and error.get("message") == "文件不存在"
     assert root.get("errors") == "1"
 
 

@@ -261,12 +261,8 @@ def render(
     grades = Grades(result, config)
     if summary["projects"]:
         parts.append(f"<p>{_e(grades.line(lang))}</p>")
-    colon = _w(lang, "colon")
-    for failed in result.failed:
-        parts.append(
-            f'<p class="failed">✗ {_e(failed.path)}{colon}{_e(label(lang, "cannot read"))}{colon}'
-            f"{_e(read_error(str(failed.error), lang))}</p>"
-        )
+    # A file that could not be read is shown once, in its own section below
+    # (the verdict counts it).
     if suppressed:
         parts.append(f'<p class="meta">{_e(label(lang, "suppressed", n=suppressed))}</p>')
     if stale:
