@@ -359,13 +359,15 @@ def cmd_lint(args: argparse.Namespace) -> int:
     except SelectionError as problem:
         error(str(problem))
         return EXIT_ERROR
-    if not inputs:
-        if selector.excluded:
-            return EXIT_OK  # everything named was excluded (--force-exclude)
+    if not inputs and not selector.excluded:
         error("no tables found (directories are searched for " + _suffixes() + ")")
         return EXIT_ERROR
-
-    first = next(iter(configs.values()))
+    # Everything named was excluded (--force-exclude): an empty report.
+    try:
+        first = next(iter(configs.values())) if configs else resolver.for_path(".")
+    except ConfigError as problem:
+        error(f"config error: {problem}")
+        return EXIT_ERROR
     lang = run_lang(args, first)
     for config in resolver.loaded:
         config.lang = lang

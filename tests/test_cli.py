@@ -299,7 +299,7 @@ def test_pre_commit_hook_definition() -> None:
 
     (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     assert hook["id"] == "indicator-audit"
-    assert hook["entry"] == "indicator-audit lint"
+    assert hook["entry"] == "indicator-audit lint --force-exclude"
     assert hook["language"] == "python"
     pattern = re.compile(hook["files"])
     assert all(pattern.search(name) for name in ("a.txt", "b/c.tsv", "d.csv"))

@@ -193,3 +193,19 @@ def test_header_rows_are_positive_evidence(header: str) -> None:
     from audit.readers import detect_layout
 
     assert detect_layout(f"标题\n{header}\n") in ("tsv", "csv", "pdf-text")
+
+
+def test_force_exclude_applies_configured_excludes_to_named_files() -> None:
+    """What pre-commit does: it names each staged file; --force-exclude makes
+    the configuration's exclude patterns hold for them."""
+    table("repo/tables/a.txt")
+    table("repo/archive/old.txt")
+    text("repo/.indicator-audit.yaml", "extend-exclude: [archive/]\n")
+    named = ("repo/tables/a.txt", "repo/archive/old.txt")
+    _, report, _ = lint_json(*named)
+    assert len(report["files"]) == 2
+    status, report, _ = lint_json("--force-exclude", *named)
+    assert [f["path"] for f in report["files"]] == [os.path.join("repo", "tables", "a.txt")]
+    # Everything named excluded: nothing to do, success.
+    status, report, _ = lint_json("--force-exclude", "repo/archive/old.txt")
+    assert status == 0 and report["files"] == [] and report["findings"] == []
