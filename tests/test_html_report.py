@@ -128,6 +128,8 @@ def test_split_by_unit_writes_one_page_per_unit(
     assert "— 广州市技师学院</h1>" in unit_page
     headings = re.findall(r'<h3 id="[^"]+">([^<]+)</h3>', unit_page)
     assert set(headings) <= {"广州市技师学院"}
+    # The page counts the unit's own projects, not the whole table's 258.
+    assert "已检查 1 个文件：1 个单位，" in unit_page and "258 个项目" not in unit_page
     index = Path("pages/index.html").read_text(encoding="utf-8")
     for name in names:
         if name != "index.html":

@@ -513,7 +513,14 @@ def write_split(
         table_title = " ".join((document.title or label(lang, "report")).split())
         for title in titles:
             findings = [f for f in file_result.findings if _unit_of(f, organization) == title]
-            part = LintResult([FileResult(file_result.path, document, None, findings)])
+            # The unit's own part of the table: its counts and grades, not the table's.
+            units = tuple(
+                u
+                for u in document.units
+                if ((organization or "") if u.implicit else u.title) == title
+            )
+            own = document._replace(units=units, total=document.total if title is None else None)
+            part = LintResult([FileResult(file_result.path, own, None, findings)])
             shown = label(lang, "table") if title is None else title or "—"
             name = _file_name(len(entries) + 1, shown, used)
             heading = _w(lang, "unit page", title=table_title, unit=shown)
