@@ -570,7 +570,7 @@ class _Builder:
             self.config.ignores.append(
                 Ignore(
                     **entry,
-                    source=f"{doc.path}:{doc.line(*where) or 0}",
+                    source=doc.path + (f":{doc.line(*where)}" if doc.line(*where) else ""),
                     root=str(Path(doc.path).resolve().parent),
                 )
             )
