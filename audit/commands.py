@@ -392,13 +392,14 @@ def cmd_lint(args: argparse.Namespace) -> int:
     result = _lint_by_config(inputs, configs, _Loader(stdin_name, walked), args.quiet)
     for file_result in result.files:
         if file_result.path == "-":
-            file_result.path = stdin_name
+            file_result.path = stdin_name  # one name for standard input in every report
+            configs.setdefault(stdin_name, configs["-"])
     skipped = [r.path for r in result.files if r.document is None and r.error is None]
     result.files = [r for r in result.files if r.document is not None or r.error is not None]
     if not args.quiet:
         for path in skipped:
             error(f"{path}: {_words(lang, 'skipped')}")
-    hits = _apply_ignores(result, configs, ignores, stdin_name)
+    hits = _apply_ignores(result, configs, ignores)
     if not args.quiet:
         _note_unused_ignores(resolver.loaded, ignores, hits, result, configs, lang)
     for config in resolver.loaded:
@@ -518,15 +519,13 @@ def _lint_by_config(inputs: list[Any], configs: dict[str, Any], load: _Loader, q
 
 
 def _apply_ignores(
-    result: Any, configs: dict[str, Any], ignores: dict[int, list[Any]], stdin_name: str
+    result: Any, configs: dict[str, Any], ignores: dict[int, list[Any]]
 ) -> dict[tuple[int, int], int]:
     """Drop the findings each file's configuration ignores; how many each
     entry (configuration, index) dropped."""
     hits: dict[tuple[int, int], int] = {}
-    by_name = {("-" if path == "-" else path): config for path, config in configs.items()}
     for file_result in result.files:
-        key = "-" if file_result.path == stdin_name and "-" in by_name else file_result.path
-        config = by_name.get(key)
+        config = configs.get(file_result.path)
         entries = ignores.get(id(config), []) if config is not None else []
         if not entries or not file_result.findings:
             continue
