@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from audit.cli import main
 from audit.engine import Finding, load_rules
@@ -205,3 +207,13 @@ def test_rules_as_json_in_both_languages() -> None:
     _, out_zh, _ = run("rules", "--no-config", "--format", "json", "--lang", "zh")
     zh = {r["id"]: r for r in json.loads(out_zh)}
     assert zh["placeholder"]["summary"] == load_rules()["placeholder"].summary_in("zh")
+
+
+@given(
+    st.lists(st.sampled_from(sorted(load_rules())), min_size=1, unique=True),
+    st.integers(min_value=1, max_value=4),
+    st.sampled_from([",", ", ", " ,"]),
+)
+def test_any_split_of_rule_ids_selects_exactly_them(ids: list[str], parts: int, sep: str) -> None:
+    chunks = [sep.join(ids[i::parts]) for i in range(parts)]
+    assert resolve(split([c for c in chunks if c]), load_rules()) == set(ids)
