@@ -796,6 +796,20 @@ def cmd_explain(args: argparse.Namespace) -> int:
 # export
 
 
+def _export_lang(args: argparse.Namespace) -> str:
+    """``--lang``, else the ``lang`` of the configuration nearest the first
+    file, else the locale."""
+    from audit.config import ConfigError, ConfigResolver
+
+    config = None
+    if not args.lang and args.files and args.files[0] != "-":
+        try:
+            config = ConfigResolver().for_path(args.files[0])
+        except ConfigError:
+            config = None  # export does not need the configuration otherwise
+    return run_lang(args, config)
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from audit.cli import EXIT_ERROR, EXIT_OK, error, expand_inputs, load
     from audit.export import EXPORTERS, ExportError, export_rows
@@ -811,7 +825,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if fmt == "xlsx" and not args.output:
         error("export --to xlsx: a workbook is written to a file: give --output FILE.xlsx")
         return EXIT_ERROR
-    lang = args.lang or locale_lang() or "zh"
+    lang = _export_lang(args)
     documents = []
     status = EXIT_OK
     paths = list(expand_inputs(args.files))

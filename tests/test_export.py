@@ -122,3 +122,17 @@ def test_export_does_not_import_openpyxl_for_csv() -> None:
         [sys.executable, "-c", code, str(SEED_001)], capture_output=True, text=True, check=False
     )
     assert done.returncode == 0, done.stderr
+
+
+def test_heading_language_from_the_configuration(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("t.txt").write_bytes(SEED_001.read_bytes())
+    _, out, _ = run("export", "t.txt", "--to", "csv")
+    assert out.startswith("文件,")
+    Path(".indicator-audit.yaml").write_text("lang: en\n", encoding="utf-8")
+    _, out, _ = run("export", "t.txt", "--to", "csv")
+    assert out.startswith("file,")
+    _, out, _ = run("export", "t.txt", "--to", "csv", "--lang", "zh")
+    assert out.startswith("文件,")
