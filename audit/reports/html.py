@@ -113,7 +113,7 @@ mark { background: #ffd8d3; color: inherit; border-bottom: 2px solid #cf222e; }
   form.filter { display: none; }
   nav.toc { background: none; border: 0; padding: 0; break-after: page; }
   nav.toc a { color: #000; text-decoration: none; }
-  section.unit { break-before: page; }
+  section.unit + section.unit { break-before: page; }
   li.finding, h3, h4 { break-inside: avoid; }
   h3, h4 { break-after: avoid; }
   pre.src { background: none; border-left: 2px solid #8c959f; border-radius: 0; }
