@@ -175,21 +175,18 @@ class FileSelector:
 
     def excluded_named(self, path: str) -> bool:
         """A file named on the command line, with --force-exclude: excluded
-        by a pattern, or inside an excluded directory."""
+        by a pattern, or inside an excluded directory below the working
+        directory (the directories above it are not the project's)."""
         absolute = os.path.abspath(path)
         if self._excluded(absolute, is_dir=False):
             return True
+        cwd = os.getcwd()
         parent = os.path.dirname(absolute)
-        while True:
-            grand = os.path.dirname(parent)
-            if grand == parent:
-                return False
-            name = os.path.basename(parent)
+        while parent != cwd and parent.startswith(cwd + os.sep):
             if self._excluded(parent, is_dir=True) or is_virtualenv(Path(parent)):
                 return True
-            if name in DEFAULT_EXCLUDE:
-                return True
-            parent = grand
+            parent = os.path.dirname(parent)
+        return False
 
     def _excluded(self, path: str, is_dir: bool) -> bool:
         absolute = os.path.abspath(path)

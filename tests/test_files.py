@@ -209,3 +209,16 @@ def test_force_exclude_applies_configured_excludes_to_named_files() -> None:
     # Everything named excluded: nothing to do, success.
     status, report, _ = lint_json("--force-exclude", "repo/archive/old.txt")
     assert status == 0 and report["files"] == [] and report["findings"] == []
+
+
+def test_force_exclude_looks_at_directories_below_the_working_directory_only(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    project = tmp_path / "venv" / "project"  # the project itself sits in a directory named venv
+    project.mkdir(parents=True)
+    monkeypatch.chdir(project)
+    table("tables/a.txt")
+    table("node_modules/b.txt")
+    assert walked("tables/a.txt", force_exclude=True) == ["tables/a.txt"]
+    assert walked("node_modules/b.txt", force_exclude=True) == []
+    assert walked("node_modules/b.txt") == ["node_modules/b.txt"]
