@@ -8,12 +8,9 @@ import json
 import os
 import sys
 from collections.abc import Iterator, Sequence
-from pathlib import Path
 from typing import Any
 
 from audit import __version__
-
-TABLE_SUFFIXES = (".txt", ".tsv", ".csv")
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -33,17 +30,12 @@ def error(message: str) -> None:
 
 
 def expand_inputs(paths: Sequence[str]) -> Iterator[str]:
-    """Files named on the command line; directories are walked for tables."""
-    for path in paths:
-        if path != "-" and os.path.isdir(path):
-            found = sorted(
-                str(p)
-                for p in Path(path).rglob("*")
-                if p.is_file() and p.suffix.lower() in TABLE_SUFFIXES
-            )
-            yield from found
-        else:
-            yield path
+    """Files named on the command line; directories are walked for tables
+    (leaving out what :mod:`audit.files` excludes); each file once."""
+    from audit.files import FileSelector
+
+    for item in FileSelector().expand(paths):
+        yield item.path
 
 
 def load(path: str) -> Any:
@@ -53,8 +45,12 @@ def load(path: str) -> Any:
     from audit.readers.decode import read_stream
 
     if path == "-":
-        return read_document(read_stream(sys.stdin.buffer), "<stdin>")
+        return read_document(read_stream(sys.stdin.buffer), STDIN_NAME)
     return read_path(path)
+
+
+STDIN_NAME = "<stdin>"
+"""Standard input's name in every report (``--stdin-filename`` changes it)."""
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
@@ -72,8 +68,12 @@ def cmd_parse(args: argparse.Namespace) -> int:
         try:
             documents.append(parse_document(load(path)))
         except ReadError as problem:
-            error(f"{path}: {problem}")
-            failed.append({"path": path, "error": str(problem)})
+            from audit.commands import locale_lang
+            from audit.reports import read_error
+
+            lang = args.lang or locale_lang() or "zh"
+            error(f"{path}: {read_error(str(problem), lang)}")
+            failed.append({"path": STDIN_NAME if path == "-" else path, "error": str(problem)})
     if args.format == "json":
         from audit.reports.document import document_dict
 
@@ -135,6 +135,7 @@ def build_parser() -> argparse.ArgumentParser:
     parse.add_argument("files", nargs="*", metavar="FILE", help="tables (directories are walked)")
     parse.add_argument("--clause", metavar="TEXT", help="parse one indicator text instead")
     parse.add_argument("--format", choices=("tree", "json"), default="tree")
+    parse.add_argument("--lang", choices=("zh", "en"), help="language of errors")
     parse.set_defaults(handler=cmd_parse)
 
     from audit.commands import add_commands

@@ -1,4 +1,4 @@
-"""Sub-commands of the linter proper: ``lint``, ``rules``, ``explain``."""
+"""Sub-commands of the linter proper: ``lint``, ``rules``, ``explain``, ``export``."""
 
 from __future__ import annotations
 
@@ -8,28 +8,65 @@ import os
 import sys
 import time
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
-FORMATS = ("auto", "text", "rich", "json", "sarif", "github", "junit", "html")
+FORMATS = (
+    "auto",
+    "text",
+    "rich",
+    "json",
+    "json-lines",
+    "sarif",
+    "github",
+    "gitlab",
+    "junit",
+    "html",
+)
 FAIL_ON = ("error", "warning", "info", "never")
+LANGS = ("zh", "en")
+SEVERITY_LEVELS = ("error", "warning", "info")
+
+OUTPUT_FORMATS: dict[str, str] = {
+    ".txt": "text",
+    ".log": "text",
+    ".json": "json",
+    ".jsonl": "json-lines",
+    ".ndjson": "json-lines",
+    ".sarif": "sarif",
+    ".xml": "junit",
+    ".html": "html",
+    ".htm": "html",
+}
+"""``--output`` extension → format, when ``--format`` is not given."""
 
 LINT_EPILOG = """\
 formats (--format):
-  auto    (default) text with --output; else github under GitHub Actions
-          (GITHUB_ACTIONS=true), rich at a terminal, text in a pipe
-  text    one line per finding: file:line:col: severity [rule] message
-  rich    grouped by file, unit and project, with the source excerpt and a summary
-  json    one JSON object (files, findings, summary)
-  sarif   SARIF 2.1.0 for GitHub code scanning and other viewers
-  github  GitHub Actions annotations (at most 10 per type, most severe first)
-  junit   JUnit XML: a test suite per file, a test case per project
-  html    a self-contained page to send to the unit that fixes the table
+  auto        (default) from the --output extension (.json .jsonl .sarif .xml
+              .html .txt); else github under GitHub Actions (GITHUB_ACTIONS=true),
+              rich at a terminal, text in a pipe
+  text        one line per finding: file:line:col: severity [rule] message
+  rich        grouped by file, unit and project, with the source excerpt and a summary
+  json        one JSON object (files, findings, summary)
+  json-lines  one JSON object per finding, one per line
+  sarif       SARIF 2.1.0 for GitHub code scanning and other viewers
+  github      GitHub Actions annotations (most severe first, every rule once, then the rest)
+  gitlab      GitLab Code Quality report (JSON)
+  junit       JUnit XML: a test suite per file, a test case per project
+  html        a self-contained page to send to the unit that fixes the table
+
+rule selectors (--select, --extend-select, --ignore; repeat or separate by commas):
+  a rule id (placeholder), a group (amounts, structure, content, periods,
+  duplicates, guidance, taxonomy, custom), a glob (duplicate-*), or ALL
 
 exit status:
   0  nothing at or above --fail-on
   1  findings at or above --fail-on, or stale baseline entries with --strict-baseline
   2  a file or the configuration or the baseline could not be read
 """
+
+HUMAN_STDOUT = frozenset({"text", "rich", "github"})
+"""Formats read on the terminal: read errors are in the report, not repeated on stderr."""
 
 
 def add_commands(commands: Any) -> None:
@@ -41,20 +78,74 @@ def add_commands(commands: Any) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     lint.add_argument(
-        "files", nargs="+", metavar="FILE", help="tables, directories (walked), or - for stdin"
+        "files",
+        nargs="*",
+        metavar="FILE",
+        help="tables, directories (walked), or - for stdin",
     )
-    lint.add_argument("--config", metavar="FILE", help="configuration file (default: discovered)")
-    lint.add_argument("--no-config", action="store_true", help="ignore .indicator-audit.yaml")
-    lint.add_argument("--select", metavar="RULES", help="comma-separated rule ids to run (only)")
-    lint.add_argument("--ignore", metavar="RULES", help="comma-separated rule ids to skip")
+    _config_options(lint)
+    lint.add_argument(
+        "--select",
+        action="append",
+        metavar="RULES",
+        help="rules, groups or globs to run (only); repeatable, comma-separated",
+    )
+    lint.add_argument(
+        "--extend-select",
+        action="append",
+        metavar="RULES",
+        help="rules, groups or globs to run besides those enabled",
+    )
+    lint.add_argument(
+        "--ignore", action="append", metavar="RULES", help="rules, groups or globs to skip"
+    )
+    lint.add_argument(
+        "--min-severity",
+        choices=SEVERITY_LEVELS,
+        help="show only findings at or above this level",
+    )
     lint.add_argument("--format", choices=FORMATS, default="auto", help="report format")
-    lint.add_argument("--lang", choices=("zh", "en"), help="language of messages (default: zh)")
     lint.add_argument("--fail-on", choices=FAIL_ON, default="error", help="exit 1 from this level")
-    lint.add_argument("--output", metavar="FILE", help="write the report to FILE (UTF-8)")
+    lint.add_argument(
+        "--output", metavar="FILE", help="write the report to FILE (format from its extension)"
+    )
+    lint.add_argument(
+        "--split-by",
+        choices=("unit",),
+        help="with --format html: one page per unit, written into the --output directory",
+    )
     lint.add_argument(
         "--statistics",
         action="store_true",
-        help="print only the number of findings per rule (a plain table, whatever --format)",
+        help="print only the number of findings per rule (a table, or JSON with --format json)",
+    )
+    lint.add_argument(
+        "--exclude",
+        action="append",
+        default=[],
+        metavar="PATTERN",
+        help="leave out files and directories (gitignore syntax); repeatable",
+    )
+    lint.add_argument(
+        "--force-exclude",
+        action="store_true",
+        help="apply the excludes to files named on the command line too (for pre-commit)",
+    )
+    lint.add_argument(
+        "--no-respect-gitignore",
+        dest="respect_gitignore",
+        action="store_false",
+        help="walk files that .gitignore ignores",
+    )
+    lint.add_argument(
+        "--stdin-filename",
+        metavar="NAME",
+        help="the name of standard input, for configuration, ignores, baselines and reports",
+    )
+    lint.add_argument(
+        "--show-settings",
+        metavar="FILE",
+        help="print the configuration in effect for FILE and exit",
     )
     lint.add_argument("--baseline", metavar="FILE", help="do not report findings recorded in FILE")
     lint.add_argument(
@@ -79,57 +170,219 @@ def add_commands(commands: Any) -> None:
     lint.set_defaults(handler=cmd_lint)
 
     rules = commands.add_parser("rules", help="list every rule")
-    rules.add_argument("--config", metavar="FILE")
-    rules.add_argument("--lang", choices=("zh", "en"))
+    _config_options(rules)
+    rules.add_argument("--format", choices=("text", "json"), default="text")
     rules.set_defaults(handler=cmd_rules)
 
     explain = commands.add_parser("explain", help="print a rule's documentation")
     explain.add_argument("rule", metavar="RULE")
-    explain.add_argument("--config", metavar="FILE")
+    _config_options(explain)
     explain.set_defaults(handler=cmd_explain)
 
+    export = commands.add_parser(
+        "export", help="write the parsed table, one row per indicator (csv, xlsx, json)"
+    )
+    export.add_argument("files", nargs="+", metavar="FILE", help="tables (directories are walked)")
+    export.add_argument(
+        "--to", choices=("csv", "xlsx", "json"), help="format (default: --output's)"
+    )
+    export.add_argument("--output", metavar="FILE", help="write to FILE (default: standard output)")
+    export.add_argument("--lang", choices=LANGS, help="language of the column names")
+    export.set_defaults(handler=cmd_export)
 
-def _config(args: argparse.Namespace) -> Any:
-    """The configuration, with command-line overrides; None after an error."""
-    from audit.cli import error
-    from audit.config import ConfigError, load_config
+
+def _config_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--config", metavar="FILE", help="configuration file (default: the nearest to each file)"
+    )
+    parser.add_argument(
+        "--no-config", action="store_true", help="use the shipped default profile only"
+    )
+    parser.add_argument(
+        "--lang",
+        choices=LANGS,
+        help="language of messages and reports (default: configuration, then LANG/LC_ALL)",
+    )
+
+
+# --------------------------------------------------------------------------
+# Language and configuration
+
+
+def locale_lang(environ: Any = None) -> str | None:
+    """``zh`` or ``en`` from ``LC_ALL``, ``LC_MESSAGES`` or ``LANG`` (the first
+    set, as POSIX reads them); None for ``C``/``POSIX`` or none set."""
+    env = os.environ if environ is None else environ
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(name)
+        if not value:
+            continue
+        code = value.split(".")[0].split("@")[0].lower()
+        if code in ("c", "posix"):
+            return None
+        return "zh" if code.startswith("zh") else "en"
+    return None
+
+
+def run_lang(args: argparse.Namespace, config: Any) -> str:
+    """The language of a run: ``--lang``, else the configuration's ``lang``,
+    else the locale, else Chinese."""
+    if getattr(args, "lang", None):
+        return str(args.lang)
+    if config is not None and config.lang_set:
+        return str(config.lang)
+    return locale_lang() or "zh"
+
+
+class _Selection:
+    """The command-line rule selectors, applied to every configuration."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        from audit.selection import split
+
+        self.select = split(getattr(args, "select", None))
+        self.extend = split(getattr(args, "extend_select", None))
+        self.ignore = split(getattr(args, "ignore", None))
+
+    def __call__(self, config: Any) -> None:
+        specs = config.specs()
+        if self.select:
+            config.select = _resolve("--select", self.select, specs)
+        if self.extend:
+            if config.select is None:
+                config.select = {
+                    rule_id
+                    for rule_id, spec in specs.items()
+                    if config.setting(rule_id, spec).enabled
+                }
+            config.select |= _resolve("--extend-select", self.extend, specs)
+        if self.ignore:
+            config.deselect = _resolve("--ignore", self.ignore, specs)
+
+
+def _resolve(option: str, selectors: list[str], specs: Any) -> set[str]:
+    from audit.selection import SelectionError, resolve
 
     try:
-        config = load_config(
-            getattr(args, "config", None), discover=not getattr(args, "no_config", False)
-        )
+        return resolve(selectors, specs)
+    except SelectionError as problem:
+        raise SelectionError(f"{option}: {problem}") from None
+
+
+def _resolver(args: argparse.Namespace) -> Any:
+    from audit.config import ConfigResolver
+
+    return ConfigResolver(
+        getattr(args, "config", None),
+        discover=not getattr(args, "no_config", False),
+        tune=_Selection(args),
+    )
+
+
+def _config(args: argparse.Namespace, start: str = ".") -> Any:
+    """The configuration for ``start``, with command-line overrides and the
+    run's language; None after an error (printed)."""
+    from audit.cli import error
+    from audit.config import ConfigError
+    from audit.selection import SelectionError
+
+    try:
+        config = _resolver(args).for_path(start)
     except ConfigError as problem:
         error(f"config error: {problem}")
         return None
-    if getattr(args, "lang", None):
-        config.lang = args.lang
-    known = config.specs()
-    for option in ("select", "ignore"):
-        value = getattr(args, option, None)
-        if not value:
-            continue
-        ids = {part.strip() for part in value.split(",") if part.strip()}
-        unknown = sorted(ids - set(known))
-        if unknown:
-            from audit.config import suggest
-
-            hint = suggest(unknown[0], known) if len(unknown) == 1 else ""
-            error(f"--{option}: unknown rule id(s): {', '.join(unknown)}{hint}")
-            return None
-        if option == "select":
-            config.select = ids
-        else:
-            config.deselect = ids
+    except SelectionError as problem:
+        error(str(problem))
+        return None
+    config.lang = run_lang(args, config)
     return config
 
 
-def cmd_lint(args: argparse.Namespace) -> int:
-    from audit.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, error, expand_inputs, load
-    from audit.lint import lint_paths
+# --------------------------------------------------------------------------
+# lint
 
-    config = _config(args)
-    if config is None:
+
+class _Loader:
+    """Reads one input for :func:`audit.lint.lint_paths`: standard input under
+    its one name; a walked file that is not a table gives None (passed over
+    with a note) instead of an error."""
+
+    def __init__(self, stdin_name: str, walked: set[str]) -> None:
+        self.stdin_name = stdin_name
+        self.walked = walked
+
+    def __call__(self, path: str) -> Any:
+        from audit.readers import NotATable, read_document, read_path
+        from audit.readers.decode import read_stream
+
+        if path == "-":
+            return read_document(read_stream(sys.stdin.buffer), self.stdin_name)
+        try:
+            return read_path(path)
+        except NotATable:
+            if path in self.walked:
+                return None
+            raise
+
+
+def cmd_lint(args: argparse.Namespace) -> int:
+    from audit.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, error
+    from audit.config import ConfigError
+    from audit.files import FileSelector
+    from audit.selection import SelectionError
+
+    resolver = _resolver(args)
+    stdin_name = args.stdin_filename or "<stdin>"
+
+    def config_for(path: str) -> Any:
+        return resolver.for_path(
+            args.stdin_filename if path == "-" and args.stdin_filename else path
+        )
+
+    try:
+        if args.show_settings:
+            return _show_settings(args, resolver)
+        if not args.files:
+            error("lint: give one or more files, directories, or - for standard input")
+            return EXIT_ERROR
+        selector = FileSelector(
+            config_for,
+            args.exclude,
+            force_exclude=args.force_exclude,
+            respect_gitignore=args.respect_gitignore,
+        )
+        inputs = selector.expand(args.files)
+        configs = {item.path: config_for(item.path) for item in inputs}
+        if (
+            args.stdin_filename
+            and "-" in configs
+            and args.force_exclude
+            and selector.excluded_named(args.stdin_filename)
+        ):
+            del configs["-"]
+            inputs = [item for item in inputs if item.path != "-"]
+    except ConfigError as problem:
+        error(f"config error: {problem}")
         return EXIT_ERROR
+    except SelectionError as problem:
+        error(str(problem))
+        return EXIT_ERROR
+    if not inputs and not selector.excluded:
+        error("no tables found (directories are searched for " + _suffixes() + ")")
+        return EXIT_ERROR
+    # Everything named was excluded (--force-exclude): an empty report.
+    try:
+        first = next(iter(configs.values())) if configs else resolver.for_path(".")
+    except ConfigError as problem:
+        error(f"config error: {problem}")
+        return EXIT_ERROR
+    lang = run_lang(args, first)
+    for config in resolver.loaded:
+        config.lang = lang
+    ignores = {id(c): c.ignores for c in resolver.loaded}
+    for config in resolver.loaded:
+        config.ignores = []  # applied below, to count what each entry matched
+
     if args.strict_baseline and not args.baseline:
         error("--strict-baseline needs --baseline FILE")
         return EXIT_ERROR
@@ -142,22 +395,42 @@ def cmd_lint(args: argparse.Namespace) -> int:
         except BaselineError as problem:
             error(f"--baseline {args.baseline}: {problem}")
             return EXIT_ERROR
-    paths = list(expand_inputs(args.files))
-    if not paths:
-        error("no tables found (directories are searched for .txt, .tsv and .csv)")
-        return EXIT_ERROR
-    if _refuse_inputs(args, paths, config):
+
+    sources = [source for config in resolver.loaded for source in config.sources or []]
+    if _refuse_inputs(args, [item.path for item in inputs], sources):
         return EXIT_ERROR
     from audit.patterns import PatternTimeout
 
+    walked = {item.path for item in inputs if item.walked}
     try:
-        with _progress(paths, args.quiet) as on_file:
-            result = lint_paths(paths, config, load, on_file=on_file)
+        result = _lint_by_config(inputs, configs, _Loader(stdin_name, walked), args.quiet)
     except PatternTimeout as problem:
         error(f"config error: {problem}")
         return EXIT_ERROR
-    for failed in result.failed:
-        error(f"{failed.path}: {failed.error}")
+    for file_result in result.files:
+        if file_result.path == "-":
+            file_result.path = stdin_name  # one name for standard input in every report
+            configs.setdefault(stdin_name, configs["-"])
+    skipped = [r.path for r in result.files if r.document is None and r.error is None]
+    result.files = [r for r in result.files if r.document is not None or r.error is not None]
+    if not args.quiet:
+        for path in skipped:
+            error(f"{path}: {_words(lang, 'skipped')}")
+    hits = _apply_ignores(result, configs, ignores)
+    if not args.quiet:
+        _note_unused_ignores(resolver.loaded, ignores, hits, result, configs, lang)
+    for config in resolver.loaded:
+        config.ignores = ignores[id(config)]
+    if args.min_severity:
+        _filter_severity(result, args.min_severity)
+
+    fmt = _format(args)
+    shows_errors = fmt in HUMAN_STDOUT and not args.output and not args.statistics
+    if not shows_errors:
+        from audit.reports import read_error
+
+        for failed in result.failed:
+            error(f"{failed.path}: {read_error(str(failed.error), lang)}")
     status = EXIT_ERROR if result.failed else EXIT_OK
 
     if args.write_baseline:
@@ -172,21 +445,37 @@ def cmd_lint(args: argparse.Namespace) -> int:
         result, suppressed, stale = applied.result, applied.suppressed, applied.stale
 
     options = {
-        "config": config,
+        "config": first,
         "fail_on": args.fail_on,
         "suppressed": suppressed,
         "stale": sum(count for _, count in stale),
     }
-    if args.statistics:
-        from audit.reports.text import render_statistics as render
-    else:
-        from audit.reports import renderer
+    if args.split_by:
+        if fmt != "html" or not args.output:
+            error("--split-by unit needs --format html (or an .html --output) and --output DIR")
+            return EXIT_ERROR
+        from audit.reports.html import write_split
 
-        render = renderer(_format(args))
-    started = time.perf_counter()
-    if not _write_report(render, result, options, args.output):
-        return EXIT_ERROR
-    result.timings["report"] = time.perf_counter() - started
+        try:
+            written = write_split(result, args.output, **options)
+        except OSError as problem:
+            error(f"--output {args.output}: {problem.strerror or problem}")
+            return EXIT_ERROR
+        if not args.quiet:
+            error(f"wrote {len(written)} pages into {args.output}")
+    else:
+        if args.statistics:
+            from audit.reports import statistics_renderer
+
+            render = statistics_renderer(fmt)
+        else:
+            from audit.reports import renderer
+
+            render = renderer(fmt)
+        started = time.perf_counter()
+        if not _write_report(render, result, options, args.output):
+            return EXIT_ERROR
+        result.timings["report"] = time.perf_counter() - started
     if args.timings:
         _print_timings(result.timings)
 
@@ -205,6 +494,156 @@ def cmd_lint(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if result.reaches(args.fail_on) else EXIT_OK
 
 
+def _suffixes() -> str:
+    from audit.files import TABLE_SUFFIXES
+
+    return " ".join(TABLE_SUFFIXES)
+
+
+_WORDS = {
+    "zh": {
+        "skipped": "不是绩效目标表（未找到表头行），已跳过",
+        "unused": "忽略规则没有匹配到任何问题：{entry}",
+    },
+    "en": {
+        "skipped": "not a performance-target table (no header row), skipped",
+        "unused": "ignore entry matches no finding: {entry}",
+    },
+}
+
+
+def _words(lang: str, key: str, **args: Any) -> str:
+    text = _WORDS.get(lang, _WORDS["zh"])[key]
+    return text.format(**args) if args else text
+
+
+def _lint_by_config(inputs: list[Any], configs: dict[str, Any], load: _Loader, quiet: bool) -> Any:
+    """Lint each file with its own configuration: files sharing one are
+    linted together; the results come back in input order."""
+    from audit.lint import LintResult, lint_paths
+
+    groups: dict[int, tuple[Any, list[str]]] = {}
+    for item in inputs:
+        config = configs[item.path]
+        groups.setdefault(id(config), (config, []))[1].append(item.path)
+    paths = [item.path for item in inputs]
+    by_path: dict[str, Any] = {}
+    timings: dict[str, float] = {}
+    with _progress(paths, quiet) as on_file:
+        for config, group_paths in groups.values():
+            part = lint_paths(group_paths, config, load, on_file=on_file)
+            for file_result in part.files:
+                by_path[file_result.path] = file_result
+            for stage, seconds in part.timings.items():
+                timings[stage] = timings.get(stage, 0.0) + seconds
+    return LintResult([by_path[path] for path in paths], timings)
+
+
+def _apply_ignores(
+    result: Any, configs: dict[str, Any], ignores: dict[int, list[Any]]
+) -> dict[tuple[int, int], int]:
+    """Drop the findings each file's configuration ignores; how many each
+    entry (configuration, index) dropped."""
+    hits: dict[tuple[int, int], int] = {}
+    for file_result in result.files:
+        config = configs.get(file_result.path)
+        entries = ignores.get(id(config), []) if config is not None else []
+        if not entries or not file_result.findings:
+            continue
+        kept = []
+        for finding in file_result.findings:
+            index = next((i for i, entry in enumerate(entries) if entry.covers(finding)), None)
+            if index is None:
+                kept.append(finding)
+            else:
+                hits[(id(config), index)] = hits.get((id(config), index), 0) + 1
+        file_result.findings = kept
+    return hits
+
+
+def _note_unused_ignores(
+    loaded: list[Any],
+    ignores: dict[int, list[Any]],
+    hits: dict[tuple[int, int], int],
+    result: Any,
+    configs: dict[str, Any],
+    lang: str,
+) -> None:
+    """Like ruff's unused ``noqa``: an ``ignore:`` entry that could have
+    applied in this run (its file pattern matched a file read, its rule
+    ran) but matched no finding is noted on stderr."""
+    from audit.cli import error
+
+    for config in loaded:
+        files = [r.path for r in result.files if configs.get(r.path) is config]
+        if not files:
+            continue
+        active = {spec.id for spec, _, _ in config.active_rules()}
+        for index, entry in enumerate(ignores[id(config)]):
+            if hits.get((id(config), index)):
+                continue
+            if entry.file is not None and not any(entry.covers_file(p) for p in files):
+                continue
+            from audit.engine import matches
+
+            if entry.rule is not None and not any(matches(entry.rule, r) for r in active):
+                continue
+            fields = ", ".join(
+                f"{name}: {value}"
+                for name, value in (
+                    ("rule", entry.rule),
+                    ("unit", entry.unit),
+                    ("project", entry.project),
+                    ("file", entry.file),
+                )
+                if value is not None
+            )
+            error(f"{entry.source}: {_words(lang, 'unused', entry=fields)}")
+
+
+def _filter_severity(result: Any, level: str) -> None:
+    from audit.engine import SEVERITY_RANK
+
+    rank = SEVERITY_RANK[level]
+    for file_result in result.files:
+        file_result.findings = [
+            f for f in file_result.findings if SEVERITY_RANK[f.severity] >= rank
+        ]
+
+
+def _show_settings(args: argparse.Namespace, resolver: Any) -> int:
+    """``--show-settings FILE``: the configuration in effect for FILE."""
+    import json
+
+    from audit.cli import EXIT_OK
+
+    path = args.show_settings
+    config_path = resolver.path_for(path)
+    config = resolver.for_path(path)
+    lang = run_lang(args, config)
+    rules = {}
+    for spec, options, severity in config.active_rules():
+        rules[spec.id] = {"severity": severity, "group": spec.family, "options": options}
+    settings = {
+        "file": path,
+        "config": None if config_path is None else str(config_path),
+        "sources": config.sources,
+        "lang": lang,
+        "exclude": None if config.exclude is None else [pattern for _, pattern in config.exclude],
+        "extend-exclude": [pattern for _, pattern in config.extend_exclude],
+        "taxonomy": list(getattr(config.taxonomy, "schemes", []) or []),
+        "ignore": [
+            {k: v for k, v in entry._asdict().items() if v is not None and k != "root"}
+            for entry in config.ignores
+        ],
+        "rules": rules,
+        "disabled": sorted(set(config.specs()) - set(rules)),
+    }
+    json.dump(settings, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write("\n")
+    return EXIT_OK
+
+
 def _print_timings(timings: dict[str, float]) -> None:
     """The stage times of a run, one line each, on stderr."""
     width = max(len(stage) for stage in timings)
@@ -214,11 +653,17 @@ def _print_timings(timings: dict[str, float]) -> None:
 
 
 def _format(args: argparse.Namespace) -> str:
-    """The report format: as given, or chosen for where the report goes."""
+    """The report format: as given, from ``--output``'s extension, or chosen
+    for where the report goes."""
     if args.format != "auto":
         return str(args.format)
     if args.output:
-        return "text"
+        name = Path(args.output).name.lower()
+        if "codequality" in name or "code-quality" in name or "code_quality" in name:
+            return "gitlab"
+        if getattr(args, "split_by", None):
+            return "html"
+        return OUTPUT_FORMATS.get(Path(name).suffix, "text")
     if os.environ.get("GITHUB_ACTIONS") == "true":
         return "github"
     return "rich" if sys.stdout.isatty() else "text"
@@ -242,21 +687,22 @@ def _write_report(render: Any, result: Any, options: dict[str, Any], output: str
     return True
 
 
-def _refuse_inputs(args: argparse.Namespace, paths: list[str], config: Any) -> bool:
+def _refuse_inputs(args: argparse.Namespace, paths: list[str], sources: list[str]) -> bool:
     """True (after one line on stderr) when ``--output`` or
-    ``--write-baseline`` names a file this run reads: nothing the tool reads
-    is ever written. Rewriting the baseline given with ``--baseline`` is how
-    a baseline is updated, so that one is allowed to ``--write-baseline``."""
+    ``--write-baseline`` names a file this run reads (a table or a
+    configuration): nothing the tool reads is ever written. Rewriting the
+    baseline given with ``--baseline`` is how a baseline is updated, so that
+    one is allowed to ``--write-baseline``."""
     from audit.cli import error
     from audit.output import input_named
 
-    sources = [*paths, *(config.sources or [])]
-    checks = [("--output", args.output, [*sources, *([args.baseline] if args.baseline else [])])]
-    checks.append(("--write-baseline", args.write_baseline, sources))
-    for option, target, inputs in checks:
+    inputs = [*paths, *sources]
+    checks = [("--output", args.output, [*inputs, *([args.baseline] if args.baseline else [])])]
+    checks.append(("--write-baseline", args.write_baseline, inputs))
+    for option, target, named_inputs in checks:
         if not target:
             continue
-        named = input_named(target, inputs)
+        named = input_named(target, named_inputs)
         if named is not None:
             error(
                 f"{option} {target}: is an input of this run ({named}); refusing to write over it"
@@ -310,6 +756,33 @@ def _progress(paths: list[str], quiet: bool) -> Iterator[Callable[[str], None] |
         yield on_file
 
 
+# --------------------------------------------------------------------------
+# rules, explain
+
+
+def rule_dict(spec: Any, config: Any, lang: str) -> dict[str, Any]:
+    setting = config.setting(spec.id, spec)
+    return {
+        "id": spec.id,
+        "group": spec.family,
+        "severity": setting.severity,
+        "default_severity": spec.severity,
+        "enabled": setting.enabled,
+        "scope": spec.scope,
+        "summary": spec.summary_in(lang),
+        "summary_en": spec.summary,
+        "summary_zh": spec.summary_zh or None,
+        "options": {
+            name: {
+                "type": list(o.kind) if isinstance(o.kind, tuple) else o.kind,
+                "default": o.default,
+                "doc": o.doc,
+            }
+            for name, o in spec.options.items()
+        },
+    }
+
+
 def cmd_rules(args: argparse.Namespace) -> int:
     """Every rule with its severity in effect and its summary."""
     from audit.cli import EXIT_ERROR, EXIT_OK
@@ -318,11 +791,24 @@ def cmd_rules(args: argparse.Namespace) -> int:
     if config is None:
         return EXIT_ERROR
     specs = config.specs()
+    lang = config.lang
+    if args.format == "json":
+        import json
+
+        payload = [rule_dict(spec, config, lang) for spec in specs.values()]
+        json.dump(payload, sys.stdout, ensure_ascii=False, indent=2, default=str)
+        sys.stdout.write("\n")
+        return EXIT_OK
     width = max(len(rule_id) for rule_id in specs)
+    groups = max(len(spec.family) for spec in specs.values())
+    disabled = "（未启用）" if lang == "zh" else "  (disabled)"
     for rule_id, spec in specs.items():
         setting = config.setting(rule_id, spec)
-        state = "" if setting.enabled else "  (disabled)"
-        print(f"{rule_id:<{width}}  {setting.severity:<7}  {spec.summary}{state}")
+        state = "" if setting.enabled else disabled
+        print(
+            f"{rule_id:<{width}}  {setting.severity:<7}  {spec.family:<{groups}}  "
+            f"{spec.summary_in(lang)}{state}"
+        )
     return EXIT_OK
 
 
@@ -340,10 +826,90 @@ def cmd_explain(args: argparse.Namespace) -> int:
         hint = suggest(args.rule, specs)
         error(f"no rule {args.rule!r}{hint}; `indicator-audit rules` lists them")
         return EXIT_ERROR
-    print(f"{spec.id}  (default severity: {spec.severity}, scope: {spec.scope})\n")
-    print(spec.doc)
+    lang = config.lang
+    if lang == "zh":
+        from audit.reports import label
+
+        scope = {"document": "整表", "unit": "单位", "project": "项目", "clause": "条款"}
+        print(
+            f"{spec.id}（默认级别：{label(lang, spec.severity)}，"
+            f"检查范围：{scope.get(spec.scope, spec.scope)}，分组：{spec.family}）\n"
+        )
+    else:
+        print(
+            f"{spec.id}  (default severity: {spec.severity}, scope: {spec.scope}, "
+            f"group: {spec.family})\n"
+        )
+    print(spec.doc_in(lang))
     if spec.options:
-        print("\nOptions and defaults:")
+        print("\n选项及默认值：" if lang == "zh" else "\nOptions and defaults:")
         for name, option in spec.options.items():
             print(f"  {name}: {option.default!r}  — {option.doc}")
     return EXIT_OK
+
+
+# --------------------------------------------------------------------------
+# export
+
+
+def _export_lang(args: argparse.Namespace) -> str:
+    """``--lang``, else the ``lang`` of the configuration nearest the first
+    file, else the locale."""
+    from audit.config import ConfigError, ConfigResolver
+
+    config = None
+    if not args.lang and args.files and args.files[0] != "-":
+        try:
+            config = ConfigResolver().for_path(args.files[0])
+        except ConfigError:
+            config = None  # export does not need the configuration otherwise
+    return run_lang(args, config)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from audit.cli import EXIT_ERROR, EXIT_OK, error, expand_inputs, load
+    from audit.export import EXPORTERS, ExportError, export_rows
+    from audit.parsing import parse_document
+    from audit.readers import ReadError
+
+    fmt = args.to
+    if fmt is None:
+        suffix = Path(args.output).suffix.lower().lstrip(".") if args.output else ""
+        fmt = suffix if suffix in EXPORTERS else None
+    if fmt is None:
+        error("export: say --to csv|xlsx|json (or give an --output ending in one)")
+        return EXIT_ERROR
+    if fmt == "xlsx" and not args.output:
+        error("export --to xlsx: a workbook is written to a file: give --output FILE.xlsx")
+        return EXIT_ERROR
+    lang = _export_lang(args)
+    documents = []
+    status = EXIT_OK
+    paths = list(expand_inputs(args.files))
+    for path in paths:
+        try:
+            documents.append(parse_document(load(path)))
+        except ReadError as problem:
+            from audit.reports import read_error
+
+            error(f"{path}: {read_error(str(problem), lang)}")
+            status = EXIT_ERROR
+    if args.output:
+        from audit.output import input_named
+
+        named = input_named(args.output, paths)
+        if named is not None:
+            error(f"--output {args.output}: is an input file ({named}); it is not overwritten")
+            return EXIT_ERROR
+    rows = export_rows(documents)
+    try:
+        EXPORTERS[fmt](rows, args.output, lang)
+    except ExportError as problem:
+        error(f"export: {problem}")
+        return EXIT_ERROR
+    except BrokenPipeError:
+        raise
+    except OSError as problem:
+        error(f"--output {args.output}: {problem.strerror or problem}")
+        return EXIT_ERROR
+    return status

@@ -41,7 +41,16 @@ from audit.taxonomy import Taxonomy
 
 CONFIG_NAMES = (".indicator-audit.yaml", ".indicator-audit.yml")
 PROFILES = ("default", "strict")
-TOP_KEYS = ("extends", "lang", "taxonomy", "rules", "ignore", "grading")
+TOP_KEYS = (
+    "extends",
+    "lang",
+    "taxonomy",
+    "rules",
+    "ignore",
+    "grading",
+    "exclude",
+    "extend-exclude",
+)
 RULE_KEYS = ("enabled", "severity")
 IGNORE_KEYS = ("rule", "unit", "project", "file")
 LANGS = ("zh", "en")
@@ -103,6 +112,142 @@ def load_yaml(path: Path) -> _Doc:
     return _Doc(name, data, lines)
 
 
+PYPROJECT = "pyproject.toml"
+PYPROJECT_TABLE = ("tool", "indicator-audit")
+"""Where ``pyproject.toml`` keeps the configuration: ``[tool.indicator-audit]``."""
+
+
+def load_pyproject(path: Path) -> _Doc:
+    """``[tool.indicator-audit]`` of a ``pyproject.toml``, as a configuration
+    document (the same keys as the YAML file; TOML gives no key lines, so
+    errors name the file and the key)."""
+    import tomllib
+
+    name = str(path)
+    try:
+        with open(path, "rb") as file:
+            data: Any = tomllib.load(file)
+    except FileNotFoundError:
+        raise ConfigError(name, None, None, "no such file") from None
+    except OSError as error:
+        raise ConfigError(name, None, None, error.strerror or str(error)) from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise ConfigError(name, None, None, f"invalid TOML: {error}") from None
+    for key in PYPROJECT_TABLE:
+        data = data.get(key) if isinstance(data, dict) else None
+    if data is None:
+        raise ConfigError(name, None, None, "no [tool.indicator-audit] table")
+    return _Doc(f"{name}[tool.indicator-audit]", data, {})
+
+
+def load_document(path: Path) -> _Doc:
+    """A configuration file: YAML, or the table of a ``pyproject.toml``."""
+    if path.name == PYPROJECT:
+        return load_pyproject(path)
+    return load_yaml(path)
+
+
+def _shipped(path: Path) -> bool:
+    """A profile shipped with the tool (not a project's own file)."""
+    return path.resolve().parent == resource("rules").resolve()
+
+
+def _has_tool_table(path: Path) -> bool:
+    """``pyproject.toml`` with a ``[tool.indicator-audit]`` table (others are
+    passed over, as ruff passes over one without ``[tool.ruff]``)."""
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+    return re.search(r"^\s*\[\s*tool\s*\.\s*[\"']?indicator-audit\b", text, re.M) is not None
+
+
+def config_in(folder: Path) -> Path | None:
+    """The configuration file of one directory: ``.indicator-audit.yaml``
+    (or ``.yml``), else a ``pyproject.toml`` with ``[tool.indicator-audit]``."""
+    for name in CONFIG_NAMES:
+        candidate = folder / name
+        if candidate.is_file():
+            return candidate
+    candidate = folder / PYPROJECT
+    if candidate.is_file() and _has_tool_table(candidate):
+        return candidate
+    return None
+
+
+def nearest_config(start: Path) -> Path | None:
+    """The configuration nearest to ``start`` (a file or a directory): in its
+    directory or the closest parent that has one, as ruff finds its own."""
+    directory = start.resolve()
+    if not directory.is_dir():
+        directory = directory.parent
+    for folder in (directory, *directory.parents):
+        found = config_in(folder)
+        if found is not None:
+            return found
+    return None
+
+
+class ConfigResolver:
+    """The configuration in effect for each file: ``--config``, else the
+    nearest project configuration walking up from the file, else the shipped
+    ``default`` profile. Each configuration file is loaded once; ``tune`` is
+    applied to every configuration loaded (command-line overrides)."""
+
+    def __init__(
+        self,
+        explicit: str | Path | None = None,
+        *,
+        discover: bool = True,
+        tune: Any = None,
+    ) -> None:
+        self.explicit = explicit
+        self.discover = discover and explicit is None
+        self.tune = tune
+        self._by_file: dict[str | None, Config] = {}
+        self._by_dir: dict[Path, Path | None] = {}
+
+    def path_for(self, path: str | Path) -> Path | None:
+        """The configuration file for ``path`` (None: the shipped default)."""
+        if self.explicit is not None:
+            return Path(self.explicit)
+        if not self.discover:
+            return None
+        directory = Path(os.path.abspath(path))
+        if not directory.is_dir():
+            directory = directory.parent
+        if directory not in self._by_dir:
+            self._by_dir[directory] = nearest_config(directory)
+        return self._by_dir[directory]
+
+    def for_path(self, path: str | Path) -> Config:
+        """The configuration for a file or directory; ConfigError when bad."""
+        return self.load(self.path_for(path))
+
+    def load(self, config_path: Path | None) -> Config:
+        key = None if config_path is None else str(config_path.resolve())
+        config = self._by_file.get(key)
+        if config is None:
+            shown = None
+            if config_path is not None:
+                shown = config_path if self.explicit is not None else _shown_path(config_path)
+            config = load_config(shown, discover=False)
+            if self.tune is not None:
+                self.tune(config)
+            self._by_file[key] = config
+        return config
+
+    @property
+    def loaded(self) -> list[Config]:
+        return list(self._by_file.values())
+
+
+def _shown_path(path: Path) -> Path:
+    """A discovered file named relative to the working directory when below it."""
+    relative = os.path.relpath(path)
+    return Path(path if relative.startswith(os.pardir) else relative)
+
+
 # --------------------------------------------------------------------------
 # The configuration
 
@@ -123,14 +268,30 @@ class Ignore(NamedTuple):
     unit: str | None = None
     project: str | None = None
     file: str | None = None
+    source: str | None = None
+    """The configuration file and line of the entry (``path:line``)."""
+    root: str | None = None
+    """The directory ``file`` globs are relative to: the configuration's."""
 
     def covers(self, finding: Finding) -> bool:
         return (
             matches(self.rule, finding.rule)
             and matches(self.unit, finding.unit)
             and matches(self.project, finding.project)
-            and (self.file is None or _file_matches(self.file, finding.file))
+            and (self.file is None or self.covers_file(finding.file))
         )
+
+    def covers_file(self, path: str) -> bool:
+        """``file`` matches ``path``, taken relative to the configuration's
+        directory (so the same command from any directory ignores the same)."""
+        if self.file is None:
+            return True
+        if self.root is not None and not path.startswith("<"):
+            absolute = os.path.abspath(path)
+            relative = os.path.relpath(absolute, self.root)
+            if not relative.startswith(os.pardir):
+                path = relative
+        return _file_matches(self.file, path)
 
 
 def _file_matches(pattern: str, path: str) -> bool:
@@ -147,9 +308,12 @@ class Config:
         "custom",
         "defaults",
         "deselect",
+        "exclude",
+        "extend_exclude",
         "grading",
         "ignores",
         "lang",
+        "lang_set",
         "path",
         "rules",
         "select",
@@ -162,6 +326,11 @@ class Config:
         """The project config file in effect, if any."""
         self.sources: list[str] = []
         self.lang = "zh"
+        self.lang_set = False
+        """True when a project configuration (not a shipped profile) sets ``lang``."""
+        self.exclude: list[tuple[str, str]] | None = None
+        """``exclude:`` patterns (directory, gitignore pattern); None: the defaults."""
+        self.extend_exclude: list[tuple[str, str]] = []
         self.rules: dict[str, RuleSetting] = {}
         self.custom: dict[str, RuleSpec] = {}
         self.ignores: list[Ignore] = []
@@ -221,14 +390,8 @@ def _copy(value: Any) -> Any:
 
 
 def find_config(start: Path | None = None) -> Path | None:
-    """``.indicator-audit.yaml`` in ``start`` (the current directory) or a parent."""
-    directory = (start or Path.cwd()).resolve()
-    for folder in (directory, *directory.parents):
-        for name in CONFIG_NAMES:
-            candidate = folder / name
-            if candidate.is_file():
-                return candidate
-    return None
+    """The configuration in ``start`` (the current directory) or a parent."""
+    return nearest_config(start or Path.cwd())
 
 
 def load_config(path: str | Path | None = None, *, discover: bool = True) -> Config:
@@ -260,7 +423,7 @@ class _Builder:
         key = str(path.resolve())
         if key in chain:
             raise ConfigError(str(path), None, "extends", "circular extends")
-        doc = load_yaml(path)
+        doc = load_document(path)
         data = doc.data
         if data is None:
             data = {}
@@ -276,6 +439,10 @@ class _Builder:
             if data["lang"] not in LANGS:
                 raise doc.error(("lang",), f"must be one of {', '.join(LANGS)}")
             self.config.lang = data["lang"]
+            self.config.lang_set = self.config.lang_set or not _shipped(path)
+        for key in ("exclude", "extend-exclude"):
+            if key in data:
+                self._exclude(doc, key, data[key], path)
         if "taxonomy" in data:
             self._taxonomy(doc, data["taxonomy"], path)
         if "rules" in data:
@@ -301,6 +468,16 @@ class _Builder:
                 f"no profile or file named {value!r} (profiles: {', '.join(PROFILES)})",
             )
         return target
+
+    def _exclude(self, doc: _Doc, key: str, value: Any, path: Path) -> None:
+        if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+            raise doc.error((key,), "must be a list of gitignore-style patterns")
+        base = str(path.resolve().parent)
+        patterns = [(base, pattern) for pattern in value]
+        if key == "exclude":
+            self.config.exclude = patterns
+        else:
+            self.config.extend_exclude.extend(patterns)
 
     def _taxonomy(self, doc: _Doc, value: Any, path: Path) -> None:
         if not isinstance(value, dict):
@@ -390,7 +567,13 @@ class _Builder:
                 matches(rule_pattern, r) for r in (*self.specs, *self.config.custom)
             ):
                 raise doc.error((*where, "rule"), f"matches no rule id: {rule_pattern!r}")
-            self.config.ignores.append(Ignore(**entry))
+            self.config.ignores.append(
+                Ignore(
+                    **entry,
+                    source=doc.path + (f":{doc.line(*where)}" if doc.line(*where) else ""),
+                    root=str(Path(doc.path).resolve().parent),
+                )
+            )
 
     def _finish(self, doc: _Doc) -> None:
         tax_doc = load_yaml(self.taxonomy_file)

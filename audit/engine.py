@@ -147,6 +147,24 @@ class RuleSpec(NamedTuple):
     doc: str
     enabled: bool = True
     module: str = ""
+    summary_zh: str = ""
+    doc_zh: str = ""
+
+    @property
+    def family(self) -> str:
+        """The rule's group: the module it is defined in (``amounts``,
+        ``structure``, …); rules written in a configuration are ``custom``."""
+        if self.module.startswith("audit.checks.") and self.module != "audit.checks.custom":
+            return self.module.rsplit(".", 1)[-1]
+        return "custom"
+
+    def summary_in(self, lang: str) -> str:
+        """The one-line summary in ``lang`` (English when no Chinese is written)."""
+        return self.summary_zh if lang == "zh" and self.summary_zh else self.summary
+
+    def doc_in(self, lang: str) -> str:
+        """The documentation in ``lang`` (English when no Chinese is written)."""
+        return self.doc_zh if lang == "zh" and self.doc_zh else self.doc
 
     def message(self, key: str, lang: str, args: dict[str, Any]) -> str:
         zh, en = self.messages.get(key) or self.messages["default"]
@@ -180,14 +198,16 @@ def rule(
     messages: dict[str, tuple[str, str]],
     options: dict[str, Option] | None = None,
     enabled: bool = True,
+    doc_zh: str = "",
 ) -> Callable[[Callable[..., Iterator[Problem]]], Callable[..., Iterator[Problem]]]:
     """Register a built-in rule. Its docstring is its documentation: the first
-    line is the summary ``rules`` lists; ``explain`` prints the whole."""
+    line is the summary ``rules`` lists; ``explain`` prints the whole.
+    ``doc_zh`` is the same documentation in Chinese (检查内容 / 原因 / 示例 /
+    选项), its first line the Chinese summary."""
 
     def register(function: Callable[..., Iterator[Problem]]) -> Callable[..., Iterator[Problem]]:
         doc = _dedent(function.__doc__ or "")
-        # The summary is shown in tables: without the docstring's ``markup``.
-        summary = doc.strip().splitlines()[0].replace("``", "") if doc.strip() else id
+        summary = _summary(doc, id)
         if "default" not in messages:
             raise ValueError(f"rule {id}: messages need a 'default' entry")
         REGISTRY[id] = RuleSpec(
@@ -201,10 +221,18 @@ def rule(
             doc=doc.strip(),
             enabled=enabled,
             module=function.__module__,
+            summary_zh=_summary(_dedent(doc_zh), ""),
+            doc_zh=_dedent(doc_zh).strip(),
         )
         return function
 
     return register
+
+
+def _summary(doc: str, default: str) -> str:
+    """The first line of a rule's documentation, as tables show it: without
+    the docstring's ``markup``."""
+    return doc.strip().splitlines()[0].replace("``", "") if doc.strip() else default
 
 
 def _dedent(text: str) -> str:

@@ -16,6 +16,11 @@ from audit.pipeline import load_path, load_text
 
 # Parsed YAML is cached per user; the tests keep theirs to themselves.
 os.environ["INDICATOR_AUDIT_CACHE"] = tempfile.mkdtemp(prefix="indicator-audit-cache-")
+# Reports follow the locale when neither --lang nor a configuration sets it:
+# the tests run under a neutral one (Chinese reports) whatever the machine's.
+for _name in ("LC_ALL", "LC_MESSAGES"):
+    os.environ.pop(_name, None)
+os.environ["LANG"] = "C.UTF-8"
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SEEDS = FIXTURES / "seeds"

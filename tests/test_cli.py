@@ -78,13 +78,25 @@ def test_unreadable_file_among_good_ones(capsys: pytest.CaptureFixture[str]) -> 
     write("b.txt", WARNING)
     assert lint("--format", "text", "a.txt", "missing.txt", "notes.txt", "b.txt") == 2
     captured = capsys.readouterr()
-    errors = captured.err.splitlines()
-    assert errors[0] == "indicator-audit: missing.txt: no such file"
-    assert errors[1].startswith("indicator-audit: notes.txt: not a performance-target table")
-    assert len(errors) == 2
+    # Each read error is printed once: in the report, in the report's language.
+    assert captured.err == ""
     out = captured.out
     assert "a.txt:" in out and "b.txt:" in out  # the others were still checked
-    assert "missing.txt:0:0: error [read-error] no such file" in out
+    assert out.count("missing.txt") == 1
+    assert "missing.txt:0:0: error [read-error] 文件不存在" in out
+    assert out.count("notes.txt") == 1
+    assert "notes.txt:0:0: error [read-error] 不是绩效目标表" in out
+
+
+def test_read_errors_go_to_stderr_once_when_the_report_does_not_show_them(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    write("a.txt", ERROR)
+    assert lint("--format", "json", "--lang", "en", "a.txt", "missing.txt") == 2
+    captured = capsys.readouterr()
+    assert captured.err.splitlines() == ["indicator-audit: missing.txt: no such file"]
+    report = json.loads(captured.out)
+    assert [f["error"] for f in report["files"]] == [None, "no such file"]
 
 
 def test_config_error_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
@@ -98,7 +110,9 @@ def test_config_error_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
 def test_unknown_selected_rule_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
     write("t.txt", CLEAN)
     assert main(["lint", "--no-config", "--select", "nope", "t.txt"]) == 2
-    assert "unknown rule id(s): nope" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert err.startswith("indicator-audit: --select: unknown rule or group 'nope'")
+    assert "groups: structure, taxonomy, content" in err
 
 
 # --------------------------------------------------------------------------
@@ -149,7 +163,7 @@ def test_github_format_is_chosen_under_github_actions(
     assert lint("t.txt") == 1
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith("::error file=t.txt,line=9,")
-    assert lines[-1].startswith("::notice::indicator-audit: ")
+    assert lines[-1].startswith("::notice::indicator-audit：")
 
 
 def test_explicit_format_wins_under_github_actions(
@@ -179,13 +193,25 @@ def test_output_to_an_unwritable_place_exits_2(capsys: pytest.CaptureFixture[str
 
 def test_statistics_prints_counts_per_rule(capsys: pytest.CaptureFixture[str]) -> None:
     write("t.txt", ERROR, WARNING, ERROR)
-    assert lint("--statistics", "--format", "json", "t.txt") == 1
+    assert lint("--statistics", "--format", "text", "--lang", "en", "t.txt") == 1
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].split() == ["count", "error", "warning", "info", "rule"]
     rows = {line.split()[4]: line.split()[:4] for line in lines[1:]}
     assert rows["placeholder"] == ["2", "2", "0", "0"]
     assert rows["clause-numbering"] == ["1", "0", "1", "0"]
     assert rows["total"] == ["3", "2", "1", "0"]
+
+
+def test_statistics_as_json(capsys: pytest.CaptureFixture[str]) -> None:
+    write("t.txt", ERROR, WARNING, ERROR)
+    assert lint("--statistics", "--format", "json", "t.txt") == 1
+    stats = json.loads(capsys.readouterr().out)
+    assert [(r["rule"], r["count"], r["error"], r["warning"]) for r in stats["rules"]] == [
+        ("placeholder", 2, 2, 0),
+        ("clause-numbering", 1, 0, 1),
+    ]
+    assert stats["rules"][0]["group"] == "content"
+    assert stats["total"] == {"count": 3, "error": 2, "warning": 1, "info": 0}
 
 
 def test_help_documents_formats_and_exit_status(capsys: pytest.CaptureFixture[str]) -> None:
@@ -273,8 +299,36 @@ def test_pre_commit_hook_definition() -> None:
 
     (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     assert hook["id"] == "indicator-audit"
-    assert hook["entry"] == "indicator-audit lint"
+    assert hook["entry"] == "indicator-audit lint --force-exclude"
     assert hook["language"] == "python"
     pattern = re.compile(hook["files"])
     assert all(pattern.search(name) for name in ("a.txt", "b/c.tsv", "d.csv"))
     assert not any(pattern.search(name) for name in ("a.md", "txt", "a.txt.bak"))
+
+
+@pytest.mark.parametrize("fmt", ["text", "rich", "github", "html", "junit", "gitlab", "json-lines"])
+def test_a_read_error_is_printed_once_in_the_report_language(
+    fmt: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write("a.txt", ERROR)
+    assert lint("--format", fmt, "a.txt", "missing.txt") == 2
+    captured = capsys.readouterr()
+    if fmt in ("text", "rich", "github"):  # read on the terminal: once, in the report
+        assert (captured.out + captured.err).count("文件不存在") == 1
+        assert captured.err == ""
+    else:  # a report for a machine or a file: once in it, and once on stderr
+        assert captured.out.count("文件不存在") == 1
+        assert captured.err == "indicator-audit: missing.txt: 文件不存在\n"
+    assert "no such file" not in captured.out + captured.err
+
+
+def test_stdin_has_one_name_in_every_format(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tsv_table([ERROR]).encode("utf-8")
+    for fmt in ("text", "json", "github", "junit", "gitlab", "json-lines", "html"):
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+        lint("--format", fmt, "-")
+        out = capsys.readouterr().out
+        assert "&lt;stdin&gt;" in out if fmt in ("html", "junit") else "<stdin>" in out, fmt
+        assert '"-"' not in out and "stdin>" in out.replace("&gt;", ">"), fmt

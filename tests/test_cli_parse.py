@@ -88,7 +88,7 @@ def test_parse_file_as_a_tree(capsys: pytest.CaptureFixture[str]) -> None:
 def test_parse_missing_file_exits_2_and_names_it(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["parse", "missing.txt", "--format", "json"]) == 2
     captured = capsys.readouterr()
-    assert "missing.txt: no such file" in captured.err
+    assert "missing.txt: 文件不存在" in captured.err  # in the report's language
     assert json.loads(captured.out)["failed"] == [{"path": "missing.txt", "error": "no such file"}]
 
 

@@ -71,6 +71,7 @@ def in_golden(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.chdir(GOLDEN)
     for name in ("NO_COLOR", "FORCE_COLOR", "GITHUB_ACTIONS"):
         monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1735689600")  # the HTML report's date: 2025-01-01
     yield
 
 
@@ -109,6 +110,8 @@ GOLDEN_FILES = {
     "github": "report.github.txt",
     "junit": "report.junit.xml",
     "html": "report.html",
+    "gitlab": "report.gitlab.json",
+    "json-lines": "report.jsonl",
 }
 
 
@@ -479,7 +482,7 @@ def test_github_prints_most_severe_first_caps_each_type_and_ends_with_a_notice()
     findings.sort(key=lambda f: f.line or 0)
     out = io.StringIO()
     result = LintResult([FileResult("t.txt", None, None, findings)])
-    renderer("github")(result, out)
+    renderer("github")(result, out, config=english())
     lines = out.getvalue().splitlines()
     kinds = [re.match(r"::(\w+)", line).group(1) for line in lines]  # type: ignore[union-attr]
     assert kinds == ["error"] * 10 + ["warning"] * 10 + ["notice"] * 9 + ["notice"]
@@ -488,25 +491,41 @@ def test_github_prints_most_severe_first_caps_each_type_and_ends_with_a_notice()
     assert [int(re.search(r"line=(\d+)", e).group(1)) for e in errors] == list(range(1, 11))  # type: ignore[union-attr]
     closing = lines[-1]
     assert closing.startswith("::notice::")
-    assert "45 findings (15 errors, 15 warnings, 15 info)" in closing
+    assert "45 findings (15 errors, 15 warnings, 15 info) in 1 file" in closing
     assert "16 not shown" in closing and "--format text" in closing
 
 
 def test_github_notice_when_everything_fits() -> None:
     out = io.StringIO()
     result = LintResult([FileResult("t.txt", None, None, [synthetic()])])
-    renderer("github")(result, out)
+    renderer("github")(result, out, config=english())
     lines = out.getvalue().splitlines()
     assert len(lines) == 2
-    assert lines[1].startswith("::notice::indicator-audit: 1 finding (1 error, 0 warnings, 0 info)")
+    assert lines[1].startswith("::notice::indicator-audit: 1 finding (1 error) in 1 file")
     assert "not shown" not in lines[1]
 
 
 def test_github_reports_unreadable_files_as_errors() -> None:
     out = io.StringIO()
-    renderer("github")(LintResult([FileResult("gone.txt", None, "no such file", [])]), out)
+    renderer("github")(
+        LintResult([FileResult("gone.txt", None, "no such file", [])]), out, config=english()
+    )
     # ":" is escaped in properties only, not in the message
     assert out.getvalue().splitlines()[0] == "::error file=gone.txt::cannot read: no such file"
+
+
+# --------------------------------------------------------------------------
+def test_github_in_chinese(golden: tuple[LintResult, Config]) -> None:
+    result, config = golden
+    lines = rendered("github", result, config).splitlines()
+    assert lines[0] == "::error file=missing.txt::无法读取：文件不存在"
+    assert lines[-1].startswith("::notice::indicator-audit：2 个文件、3 个项目中共 3 个错误")
+
+
+def english() -> Config:
+    config = load_config(None, discover=False)
+    config.lang = "en"
+    return config
 
 
 # --------------------------------------------------------------------------
@@ -539,7 +558,7 @@ def test_junit_structure(golden: tuple[LintResult, Config]) -> None:
     # The unreadable file is an error case.
     assert missing.get("errors") == "1"
     error = missing.find("testcase/error")
-    assert error is not None and error.get("message") == "no such file"
+    assert error is not None and error.get("message") == "文件不存在"
     assert root.get("errors") == "1"
 
 
@@ -604,8 +623,10 @@ def test_html_is_self_contained_and_escaped(
     parser = _Page()
     parser.feed(page)
     assert parser.html_lang == "zh-CN"
-    assert "script" not in parser.tags and "link" not in parser.tags and "img" not in parser.tags
-    assert parser.links == []
+    # The only script is the inline severity filter; no external resources.
+    assert parser.tags.count("script") == 1 and page.count("<script>") == 1
+    assert "link" not in parser.tags and "img" not in parser.tags
+    assert all(link.startswith("#") for link in parser.links)  # in-page anchors only
     assert "<style>" in page
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;项目" in page
     assert "<mark>待补充</mark>" in page
@@ -614,10 +635,11 @@ def test_html_is_self_contained_and_escaped(
 def test_html_golden_groups_by_unit_and_project(golden: tuple[LintResult, Config]) -> None:
     result, config = golden
     page = rendered("html", result, config)
-    project = '<h4>留学人员引智项目经费 <span class="grade g差">差</span></h4>'
-    assert page.index("<h3>广州市示例局本级</h3>") < page.index(project)
-    assert page.index(project) < page.index("<h3>广州市示例中心</h3>")
-    assert "no such file" in page
+    project = '>留学人员引智项目经费 <span class="grade g差">差</span></h4>'
+    body = page.index('<section class="unit">')
+    assert page.index(">广州市示例局本级</h3>", body) < page.index(project, body)
+    assert page.index(project, body) < page.index(">广州市示例中心</h3>", body)
+    assert "文件不存在" in page
     assert "<p>项目评级：优 0 · 良 1 · 中 1 · 差 1</p>" in page
 
 

@@ -515,6 +515,38 @@ _MODE_OPTIONS: dict[str, Option] = {
     scope="document",
     messages=_mismatch_messages(("总计 ", "总计"), ("{parts} ", "{parts}")),
     options=dict(_MODE_OPTIONS),
+    doc_zh="""
+    同一行中总计不等于财政拨款 + 财政专户拨款 + 其他资金。
+
+    检查内容
+    --------
+    在每一个有金额的行（合计行、各单位小计行、各项目行）检查总计是否等于已填写的各资金来源之和。
+    空白单元格视为未填，不当作零。只有总计（或总计为空）的行无可相加，由 amount-format 报告。
+    差额按舍入误差判断（见 rounding-difference）：填了 n 个来源栏时，3σ = 0.03 × √((n + 1) / 12)
+    以内是舍入；超过 3σ 但在硬性上限 0.005 × (n + 1) 以内报告为警告（「不太可能是舍入」）；超过
+    上限报告为错误。只有一个来源栏时总计就是它的复制，舍入解释不了任何差额：差 0.01 为警告，
+    更多为错误。
+
+    为什么有问题
+    ------------
+    总计按定义就是各资金来源之和。对不上的行，要么某个单元格录错，要么漏了一个来源栏；读者无法
+    判断哪个数是对的。
+
+    示例
+    ----
+    错误（10.00 + 8.30 = 18.30）：
+
+        就业见习补贴 | 20.30 | 10.00 |  | 8.30
+
+    正确：
+
+        就业见习补贴 | 18.30 | 10.00 |  | 8.30
+
+    选项
+    ----
+    mode：banded（默认，按舍入误差分级）、interval 或 exact。
+    tolerance：默认无；设定后以绝对容差（万元，如 0.05）代替分级。
+    """,
 )
 def row_sum_mismatch(ctx: Context, document: Document) -> Iterator[Problem]:
     """总计 is not 财政拨款 + 财政专户拨款 + 其他资金 in a row.
@@ -564,6 +596,38 @@ def row_sum_mismatch(ctx: Context, document: Document) -> Iterator[Problem]:
         ("小计（{column}）", "subtotal ({column})"), ("其 {n} 个项目", "its {n} projects")
     ),
     options=dict(_MODE_OPTIONS),
+    doc_zh="""
+    单位小计不等于其各项目之和。
+
+    检查内容
+    --------
+    对每个有小计行的单位（资金使用单位）和每个金额栏（总计、财政拨款、财政专户拨款、其他资金），
+    比较小计与该单位各项目该栏之和。空白单元格视为未填：小计和各项目都空白的栏不检查；项目填了而
+    小计空白的算不一致。差额按舍入误差判断：n 个项目填了该栏时，3σ = 0.03 × √((n + 1) / 12) 以内
+    是舍入（由 rounding-difference 提示）；超过 3σ 但在硬性上限 0.005 × (n + 1) 以内为警告；超过
+    上限为错误。只有一个项目的单位，小计就是它的复制，舍入解释不了差额。没有单位行的表格由
+    total-mismatch 检查。
+
+    为什么有问题
+    ------------
+    小计是单位预算的合计；不等于其项目之和，说明某个项目金额或小计录错了，或者漏了项目、重复计算
+    了项目。
+
+    示例
+    ----
+    错误（各项目之和为 2,709.63；差 0.10 超出舍入范围）：
+
+        广州市人力资源市场服务中心 | 2,709.73 | 2,709.73
+
+    正确（11 个项目相差 0.01 属于舍入）：
+
+        广州市人力资源市场服务中心 | 2,709.62 | 2,709.62
+
+    选项
+    ----
+    mode：banded（默认）、interval 或 exact。
+    tolerance：默认无；设定后以绝对容差（万元）代替分级。
+    """,
 )
 def subtotal_mismatch(ctx: Context, unit: Unit) -> Iterator[Problem]:
     """A unit's subtotal is not the sum of its projects.
@@ -616,6 +680,35 @@ def subtotal_mismatch(ctx: Context, unit: Unit) -> Iterator[Problem]:
         ),
     },
     options=dict(_MODE_OPTIONS),
+    doc_zh="""
+    合计不等于各单位之和。
+
+    检查内容
+    --------
+    对每个金额栏，比较合计行与各单位小计之和（没有单位行的表格，与各项目之和）。空白单元格视为
+    未填。差额按舍入误差判断：n 个组成部分时，3σ = 0.03 × √((n + 1) / 12) 以内是舍入（由
+    rounding-difference 提示）；硬性上限 0.005 × (n + 1) 以内为警告；超过为错误。某单位小计空白而
+    其项目填了该栏时，由 subtotal-mismatch 报告，合计的该栏不再检查。
+
+    为什么有问题
+    ------------
+    合计是公开的部门预算总额；不等于各单位之和，说明漏了单位、重复计算了单位，或某个数录错了。
+
+    示例
+    ----
+    错误（各单位之和为 746,104.11）：
+
+        合计 | 746,204.10 | 738,673.69 |  | 7,530.41
+
+    正确（17 个单位相差 0.01 属于舍入）：
+
+        合计 | 746,104.10 | 738,573.69 |  | 7,530.41
+
+    选项
+    ----
+    mode：banded（默认）、interval 或 exact。
+    tolerance：默认无；设定后以绝对容差（万元）代替分级。
+    """,
 )
 def total_mismatch(ctx: Context, document: Document) -> Iterator[Problem]:
     """合计 is not the sum of the units.
@@ -690,6 +783,37 @@ def total_mismatch(ctx: Context, document: Document) -> Iterator[Problem]:
         "subtotals": Option("bool", True, "report rounding differences of unit subtotals"),
         "grand_total": Option("bool", True, "report rounding differences of 合计"),
     },
+    doc_zh="""
+    合计与各部分之和的差额可以由舍入解释。
+
+    检查内容
+    --------
+    金额以万元为单位、保留两位小数，各自独立四舍五入，所以印出的合计可能与印出的各部分之和相差
+    几分钱。差额在 3σ（σ = 0.01 × √((n + 1) / 12)，n 为部分的个数）以内的，在这里作为提示报告，
+    而不报告为不一致；三个求和规则（row-sum-mismatch、subtotal-mismatch、total-mismatch）认定为
+    舍入的差额，正是本规则报告的差额，两者从不矛盾。
+
+    为什么有问题
+    ------------
+    这不是问题：它告诉审核人员这些数已经核对过、差额是舍入造成的，免得有人去改一个本来正确的
+    小计。希望每行、每个小计都严格相等（把某个数调整 0.01）的部门，可以把它当作待办清单。
+
+    示例
+    ----
+    舍入（11 个项目之和为 2,709.63；0.01 ≤ 3σ = 0.030）：
+
+        广州市人力资源市场服务中心 | 2,709.62 | 2,709.62
+
+    严格相等，不报告：
+
+        广州市技师学院 | 12,721.29 | 12,721.29
+
+    选项
+    ----
+    rows：报告总计与各来源之间的舍入（默认 true）。
+    subtotals：报告单位小计的舍入（默认 true）。
+    grand_total：报告合计的舍入（默认 true）。
+    """,
 )
 def rounding_difference(ctx: Context, document: Document) -> Iterator[Problem]:
     """A total differs from the sum of its parts by what rounding explains.
@@ -786,6 +910,43 @@ _TWO_DECIMALS = re.compile(r"-?[0-9,]*[0-9]\.[0-9][0-9]")
             "the project has no amounts: 总计 and its sources are expected",
         ),
     },
+    doc_zh="""
+    金额单元格格式不正确，或缺少总计。
+
+    检查内容
+    --------
+    检查合计行、单位行和项目行的每个金额单元格：
+
+    * 不是数字（「约50万」「1.234,56」）：错误；
+    * 千位分隔符位置不对（「1,23.00」「12,3456.00」）：错误；
+    * 负数（「-5.00」）：错误；
+    * 不是恰好两位小数（「10.5」「10」「10.123」）：警告；
+    * 填了资金来源而总计空白：错误；
+    * 只填了总计、各资金来源都空白：警告（整张表都不分列资金来源时不报告）；
+    * 项目没有任何金额：错误。
+
+    空白单元格（空、「-」「—」）视为未填，不是零，本身不算错误。一个单元格只报告最严重的一处。
+
+    为什么有问题
+    ------------
+    金额以万元公开，保留两位小数并使用千位分隔符；不规范的单元格无法相加，缺少总计或没有任何资金
+    来源的行是不完整的。
+
+    示例
+    ----
+    错误：
+
+        职业技能提升补贴 | 1,23.00 | 1,23.00
+        职业技能提升补贴 | 123 | 123
+
+    正确：
+
+        职业技能提升补贴 | 123.00 | 123.00
+
+    选项
+    ----
+    无。
+    """,
 )
 def amount_format(ctx: Context, document: Document) -> Iterator[Problem]:
     """An amount cell is not a well-formed amount, or 总计 is missing.

@@ -73,9 +73,39 @@ def _found(found: str) -> tuple[str, str]:
             "1、1-产出指标；11-数量指标；name；实施周期指标值:…；年度指标值:…。",
         ),
     },
+    doc_zh="""
+    绩效指标栏中不成条款的一段文字。
+
+    检查内容
+    --------
+    绩效指标栏按「序号、一级指标；二级指标；指标名称；实施周期指标值:…；年度指标值:…」的格式逐条解析。
+    读不成条款的一段文字在它所在的位置单独报告，说明条款应有的格式、在出错位置应有什么（条款序号、
+    「1-产出指标」这样的类别、「实施周期指标值」「年度指标值」）以及实际写了什么；它前后的条款照常
+    解析和检查，以序号开头的一段（如「4、……」）在序号检查中算作第4条。只缺类别、名称或某个关键词的
+    条款仍是条款，由 missing-field 报告缺了什么。整栏没有按编号条款书写的（如
+    「1.产出数量：1.1故障工单关闭率…」这样的提纲），整栏只报告一次。
+
+    为什么有问题
+    ------------
+    读不出来的指标，其他规则都无法检查；审核人员也分不清它的类别、名称和目标值。
+
+    示例
+    ----
+    错误：
+
+        1.产出数量：1.1故障工单关闭率=实际完成处理的故障工单数/故障工单总数*100%,目标值100%。
+
+    正确：
+
+        1、1-产出指标；12-质量指标；故障工单关闭率；实施周期指标值:100%；年度指标值:100%。
+
+    选项
+    ----
+    无。
+    """,
 )
 def parse_error(ctx: Context, project: Project) -> Iterator[Problem]:
-    """An indicator clause the grammar cannot read.
+    """A stretch of the indicator cell that is not a clause.
 
     What it does
     ------------
@@ -187,6 +217,34 @@ def _number_text(text: str) -> str:
             "clause numbers should start at 1, found {found}",
         ),
     },
+    doc_zh="""
+    同一项目内的指标序号没有按 1、2、3…… 连续编排。
+
+    检查内容
+    --------
+    逐条跟踪每个项目绩效指标栏中的条款序号，报告序号中断的每一处：跳号（1、2、5）、重号、
+    序号比前一条小、第一条不是 1。每处在序号上报告，并说明应为几；之后从实际序号继续计数
+    （若序号回到与位置一致，则按位置计数）。
+
+    为什么有问题
+    ------------
+    跳号通常说明条款在复制时被删掉或丢失（某 2024 年公开的表中第 3、4 条缺失，第 2 条却有三个
+    年度指标值）；审核人员无法判断是否漏了指标。
+
+    示例
+    ----
+    错误：
+
+        1、1-产出指标；11-数量指标；…。2、2-效益指标；22-社会效益；…。5、3-满意度指标；…
+
+    正确：
+
+        1、1-产出指标；11-数量指标；…。2、2-效益指标；22-社会效益；…。3、3-满意度指标；…
+
+    选项
+    ----
+    无。
+    """,
 )
 def clause_numbering(ctx: Context, project: Project) -> Iterator[Problem]:
     """Clause numbers that do not run 1, 2, 3, … within a project.
@@ -277,9 +335,37 @@ def clause_numbering(ctx: Context, project: Project) -> Iterator[Problem]:
             "whether clauses of the older form (no codes) must also have 实施周期指标值",
         ),
     },
+    doc_zh="""
+    指标条款缺少类别、指标名称、实施周期指标值或年度指标值。
+
+    检查内容
+    --------
+    报告没有指标名称（三级指标）、没有「实施周期指标值」或没有「年度指标值」的条款，没写一级、二级
+    指标的条款（如「3、验收通过率；实施周期指标值：…」），以及带编码却缺少二级指标（如「11-数量指标」）的条款；每缺一项报告一次（写了关键词但值为空的，由
+    empty-value 报告）。旧格式条款（「1、满意度指标：服务对象的满意度，年度指标值： ≥90%。」）
+    本来就不写实施周期指标值，除非设置 legacy_needs_period，否则不报告。
+
+    为什么有问题
+    ------------
+    每条指标都要有名称，并分别给出整个实施周期和预算年度的目标值；缺了就无法评价。
+
+    示例
+    ----
+    错误：
+
+        2、1-产出指标；13-时效指标；补贴发放及时率；实施周期指标值:≥95%。
+
+    正确：
+
+        2、1-产出指标；13-时效指标；补贴发放及时率；实施周期指标值:≥95%；年度指标值:≥95%。
+
+    选项
+    ----
+    legacy_needs_period（默认 false）：旧格式条款也要求写实施周期指标值。
+    """,
 )
 def missing_field(ctx: Context, clause: Clause) -> Iterator[Problem]:
-    """An indicator clause without its name, its period value or its annual value.
+    """An indicator clause without its categories, name, period value or annual value.
 
     What it does
     ------------
@@ -373,6 +459,33 @@ def missing_field(ctx: Context, clause: Clause) -> Iterator[Problem]:
             "“{value}” against “{first}”",
         ),
     },
+    doc_zh="""
+    同一条款中重复填写了指标值关键词。
+
+    检查内容
+    --------
+    报告一条条款内「实施周期指标值」或「年度指标值」的每次重复，位置在重复的关键词上，并说明
+    重复的值与第一次相同（复制粘贴失误）还是不同（一条指标两个目标，或条款序号丢失）。
+
+    为什么有问题
+    ------------
+    每条指标只有一个实施周期目标和一个年度目标。关键词重复通常是几条条款被误合并（某 2024 年
+    公开的表中：第 2 条写了三次年度指标值，第 3、4 条缺失）。
+
+    示例
+    ----
+    错误：
+
+        2、2-效益指标；22-社会效益；集聚一批优秀拔尖青年人才；实施周期指标值:…；年度指标值:…；年度指标值:…
+
+    正确：
+
+        2、2-效益指标；22-社会效益；集聚一批优秀拔尖青年人才；实施周期指标值:…；年度指标值:…。
+
+    选项
+    ----
+    无。
+    """,
 )
 def repeated_field(ctx: Context, clause: Clause) -> Iterator[Problem]:
     """A value keyword written twice in one clause.
@@ -460,6 +573,34 @@ def _missing_separator_keywords(clause: Clause, missing: int) -> list[str]:
             "indicator {number} is not punctuated as standard: {detail_en}",
         ),
     },
+    doc_zh="""
+    条款各部分没有用「；」分隔，或关键词后缺少冒号。
+
+    检查内容
+    --------
+    每条条款报告一次：应当用「；」的地方用了「,」「;」「，」；关键词前没有分隔符
+    （「…的关怀。年度指标值:…」）；关键词后没有冒号（「年度指标值 100%」）。位置在第一处，
+    消息列出全部。旧格式条款本来用「，」分隔，不报告。
+
+    为什么有问题
+    ------------
+    公开表格的格式用「；」分隔类别、名称和指标值；指标值本身常含「，」和「,」，换用其他分隔符
+    后无法确定一个值在哪里结束。
+
+    示例
+    ----
+    错误：
+
+        1、2-效益指标,22-社会效益,非正常停机率;实施周期指标值:<5%,年度指标值:<5%
+
+    正确：
+
+        1、2-效益指标；22-社会效益；非正常停机率；实施周期指标值:<5%；年度指标值:<5%。
+
+    选项
+    ----
+    无。
+    """,
 )
 def nonstandard_punctuation(ctx: Context, clause: Clause) -> Iterator[Problem]:
     """A clause whose parts are not separated by ``；`` or whose keyword lacks its colon.
@@ -631,6 +772,33 @@ def _tags(markup: tuple[Markup, ...]) -> str:
             "HTML residue in the unit row: {tags}",
         ),
     },
+    doc_zh="""
+    单元格中残留网页标记（<p>、&nbsp;）。
+
+    检查内容
+    --------
+    每行报告一次读取时从单元格中去掉的 HTML 标签和实体，说明它们所在的单元格并逐一列出
+    （「<p>×2 </p>×2」）。位置在第一处。
+
+    为什么有问题
+    ------------
+    表格是从网页或富文本编辑器复制来的；这些标记会出现在公开的 PDF 或表格里，它们原本代表的
+    换行也可能让前后句子连在了一起。
+
+    示例
+    ----
+    错误：
+
+        <p>1、1-产出指标；11-数量指标；一次性创业资助人数；…</p>
+
+    正确：
+
+        1、1-产出指标；11-数量指标；一次性创业资助人数；…
+
+    选项
+    ----
+    无。
+    """,
 )
 def markup_residue(ctx: Context, unit: Unit) -> Iterator[Problem]:
     """HTML residue (``<p>``, ``&nbsp;``) left in the table's cells.
@@ -876,6 +1044,36 @@ def _garbled_problem(
             "character sequences that only garbling produces",
         ),
     },
+    doc_zh="""
+    文字无法阅读：字符丢失、乱码、控制字符。
+
+    检查内容
+    --------
+    检查每个文字单元格（单位和项目名称、绩效目标、绩效指标）中的：替换字符「�」（转换时丢失的
+    字符）；乱码——UTF-8 文字被当作 Latin-1/Windows-1252 读取（「ï¼›」本是「；」）、GBK 文字
+    被当作 Latin-1 读取（「Í¨¹ý」本是「通过」）、UTF-8 文字被当作 GBK 读取（「鍙戞斁」本是
+    「发放」），每种都通过反向解码为中文来确认；以及配置的特征串（如「锟斤拷」）、私用区字符
+    （PDF 提取时无法映射的字形）和控制字符。每个单元格报告一次，位置在第一段乱码，并给出它原本
+    可能的文字。
+
+    为什么有问题
+    ------------
+    乱码无法公开，也无法审核；需要从原始文件按正确编码重新导出该单元格。
+
+    示例
+    ----
+    错误：
+
+        1銆�1-浜у嚭鎸囨爣锛�11-鏁伴噺鎸囨爣锛�
+
+    正确：
+
+        1、1-产出指标；11-数量指标；
+
+    选项
+    ----
+    signatures：无论出现在哪里都报告的乱码特征串（默认 锟斤拷、烫烫烫、屯屯屯）。
+    """,
 )
 def garbled_text(ctx: Context, unit: Unit) -> Iterator[Problem]:
     """Unreadable text: lost characters, mojibake, control characters.

@@ -13,7 +13,15 @@ from pathlib import Path
 from audit.model import Document, Layout, Row, Source
 from audit.readers.decode import MAX_BYTES, ReadError, decode, read_file
 
-__all__ = ["ReadError", "Table", "detect_layout", "read_document", "read_path", "read_text"]
+__all__ = [
+    "NotATable",
+    "ReadError",
+    "Table",
+    "detect_layout",
+    "read_document",
+    "read_path",
+    "read_text",
+]
 
 
 class Table:
@@ -29,13 +37,35 @@ class Table:
         self.organization = organization
 
 
+class NotATable(ReadError):
+    """The file holds no performance-target table (no header row)."""
+
+
 _HEADER_WORDS = re.compile(r"项目名称|总计|财政拨款|财政专户|其他资金|绩效目标|绩效指标")
+# What a header row may hold besides its column names: the name column's
+# （资金使用单位）, the other names' variants, cell separators, quotes and
+# markup left from a web page.
+_HEADER_REST = re.compile(
+    r"[（(]?资金使用(?:单位)?[）)]?|单位[）)]|合计金额|金额合计|管理资金|拨款|年度|"
+    r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>|&nbsp;|[\s,，\"'|]"
+)
+
+
+def _is_header(line: str) -> bool:
+    """A row of column names and nothing else: 项目名称 and at least two more
+    of the table's columns, with only separators between them. Prose that
+    mentions the columns (a README, a notice) is not a header."""
+    words = _HEADER_WORDS.findall(line)
+    if len(words) < 3 or "项目名称" not in words:
+        return False
+    rest = _HEADER_REST.sub("", _HEADER_WORDS.sub("", line))
+    return len(rest) <= 2
 
 
 def _header_line(text: str) -> str | None:
-    """The first line naming at least three of the table's columns."""
+    """The first line that is a header row of the table."""
     for line in text[:200_000].split("\n", 2000):
-        if len(_HEADER_WORDS.findall(line)) >= 3:
+        if len(line) < 400 and _is_header(line):
             return line
     return None
 
@@ -45,7 +75,7 @@ def detect_layout(text: str) -> Layout:
     or PDF-extracted text (cells separated by spaces, wrapped lines)."""
     header = _header_line(text)
     if header is None:
-        raise ReadError(
+        raise NotATable(
             "not a performance-target table: no header row "
             "(项目名称 … 总计 … 绩效目标 … 绩效指标) found"
         )

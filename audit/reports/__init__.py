@@ -41,6 +41,8 @@ FORMATS: dict[str, str] = {
     "github": "audit.reports.github",
     "junit": "audit.reports.junit",
     "html": "audit.reports.html",
+    "gitlab": "audit.reports.gitlab",
+    "json-lines": "audit.reports.json_lines",
 }
 """Output format → renderer module (each exposes ``render``)."""
 
@@ -48,6 +50,49 @@ FORMATS: dict[str, str] = {
 def renderer(name: str) -> Callable[..., None]:
     """The ``render`` function of format ``name`` (imported now, not before)."""
     return importlib.import_module(FORMATS[name]).render  # type: ignore[no-any-return]
+
+
+def statistics_renderer(name: str) -> Callable[..., None]:
+    """``--statistics``: counts per rule as JSON with ``--format json`` (or
+    ``json-lines``), else a plain table."""
+    module = importlib.import_module("audit.reports.text")
+    if name in ("json", "json-lines"):
+        return module.render_statistics_json  # type: ignore[no-any-return]
+    return module.render_statistics  # type: ignore[no-any-return]
+
+
+READ_ERRORS_ZH: tuple[tuple[str, str], ...] = (
+    (
+        "not a performance-target table",
+        "不是绩效目标表：未找到表头行（项目名称 … 总计 … 绩效目标 … 绩效指标）",
+    ),
+    ("no such file", "文件不存在"),
+    ("permission denied", "没有读取权限"),
+    ("is a directory", "是一个目录"),
+    ("empty file", "空文件"),
+    ("file too large", "文件过大"),
+    ("binary file", "二进制文件，不是文本表格"),
+    ("no rows found under the header row", "表头行下没有数据行"),
+    ("invalid ", "编码无效"),
+    ("not valid ", "编码无效：不是 UTF-8 也不是 GB18030，请另存为 UTF-8"),
+    ("encoding not recognised", "无法识别编码：不是 UTF-8 也不是 GB18030/GBK 文本，请另存为 UTF-8"),
+    ("malformed CSV", "CSV 格式错误"),
+    ("no table rows found in the PDF text", "PDF 文本中未找到表格行"),
+)
+"""How the readers' reasons read in Chinese, by their beginning; the English
+reason follows in brackets, so no detail (a byte offset, a size) is lost."""
+
+
+def read_error(message: str, lang: str) -> str:
+    """Why a file could not be read, in the report's language."""
+    if lang != "zh":
+        return message
+    for start, chinese in READ_ERRORS_ZH:
+        if message.startswith(start):
+            if start.startswith("not a performance") or message == start:
+                return chinese
+            return f"{chinese}（{message}）"
+    return message
 
 
 # --------------------------------------------------------------------------
@@ -94,9 +139,15 @@ LABELS: dict[str, dict[str, str]] = {
         "fail read": "✗ 未通过：{n} 个文件无法读取",
         "pass": "✓ 通过：没有 {threshold} 及以上级别的问题",
         "pass never": "✓ 通过（--fail-on never）",
+        "github closing": "indicator-audit：{files} 个文件、{projects} 个项目中共 {counts}",
+        "github unread": "{n} 个文件无法读取",
+        "github hidden": "另有 {hidden} 个问题未在此显示（GitHub 每种类型只显示 {cap} 条注释）："
+        "用 --format text 查看全部，或上传 --format sarif",
+        "junit failure": "{n} 个问题达到或超过 {threshold} 级别",
         "by rule": "按规则统计",
         "by unit": "按单位统计",
         "rule": "规则",
+        "count column": "数量",
         "unit": "单位",
         "file": "文件",
         "total": "合计",
@@ -126,9 +177,15 @@ LABELS: dict[str, dict[str, str]] = {
         "fail read": "✗ fails: {n} files could not be read",
         "pass": "✓ passes: nothing at or above {threshold}",
         "pass never": "✓ passes (--fail-on never)",
+        "github closing": "indicator-audit: {counts} in {files} files, {projects} projects",
+        "github unread": "{n} files could not be read",
+        "github hidden": "{hidden} not shown here (GitHub shows {cap} annotations of each type): "
+        "run with --format text for all findings, or upload --format sarif",
+        "junit failure": "{n} findings at or above {threshold}",
         "by rule": "Findings by rule",
         "by unit": "Findings by unit",
         "rule": "rule",
+        "count column": "count",
         "unit": "unit",
         "file": "file",
         "total": "total",
@@ -185,9 +242,24 @@ class Grades:
         return label(lang, "grades", counts=counts)
 
 
+_ONE_OF_MANY = re.compile(
+    r"(?<![\d.,])1 (unit|project|clause|file|finding|entrie|error|warning)s\b"
+)
+
+
 def label(lang: str, key: str, **args: Any) -> str:
+    """A report's word or line in ``lang``; English counts of one are singular
+    (``1 file``, ``1 entry``)."""
     words = LABELS.get(lang, LABELS["zh"])
-    return words[key].format(**args) if args else words[key]
+    text = words[key].format(**args) if args else words[key]
+    if lang == "en" and args:
+        text = _ONE_OF_MANY.sub(_singular, text)
+    return text
+
+
+def _singular(match: re.Match[str]) -> str:
+    word = match.group(1)
+    return "1 entry" if word == "entrie" else f"1 {word}"
 
 
 def where(finding: Finding, lang: str) -> str:
@@ -215,13 +287,19 @@ def plural(n: int, word: str) -> str:
 
 
 def count_words(counts: dict[str, int], lang: str) -> str:
-    """``3 个错误，1 个警告`` — the non-zero severities, most severe first."""
+    """``3 个错误，1 个警告`` (``3 errors, 1 warning``) — the non-zero
+    severities, most severe first."""
     parts = [
-        label(lang, "count", n=n, severity=label(lang, severity))
+        label(lang, "count", n=n, severity=_severity_word(lang, severity, n))
         for severity, n in counts.items()
         if n
     ]
     return label(lang, "counts sep").join(parts) or label(lang, "no findings")
+
+
+def _severity_word(lang: str, severity: str, n: int) -> str:
+    word = label(lang, severity)
+    return word + "s" if lang == "en" and n != 1 and severity != "info" else word
 
 
 def verdict(result: LintResult, fail_on: str, lang: str) -> tuple[bool, str]:

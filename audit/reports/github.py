@@ -11,7 +11,8 @@ One line per finding::
 
 GitHub shows at most 10 annotations of each type per step (and 50 per job),
 dropping the rest silently. So the most severe are printed first, at most
-10 errors and 10 warnings and 9 notices, and one last ``::notice::`` gives
+10 errors and 10 warnings and 9 notices — within each, one finding of every
+rule before a second of any — and one last ``::notice::`` gives
 the counts and says how to see every finding — it is the tenth notice, the
 one that must not be dropped.
 """
@@ -22,7 +23,7 @@ from typing import Any, TextIO
 
 from audit.engine import SEVERITIES, Finding
 from audit.lint import LintResult
-from audit.reports import most_severe_first, plural, relative_path, severity_counts
+from audit.reports import count_words, label, read_error, relative_path, severity_counts
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 CAP = 10
@@ -46,22 +47,40 @@ def command(kind: str, message: str, **properties: Any) -> str:
     return f"::{kind}{' ' + props if props else ''}::{escape_data(message)}"
 
 
-def render(result: LintResult, out: TextIO, **_: Any) -> None:
+def render(result: LintResult, out: TextIO, config: Any = None, **_: Any) -> None:
+    lang = config.lang if config is not None else "zh"
     shown = dict.fromkeys(SEVERITIES, 0)
     limit = {"error": CAP, "warning": CAP, "info": CAP - 1}  # room for the last notice
     for failed in result.failed[:CAP]:
-        out.write(command("error", f"cannot read: {failed.error}", file=_path(failed.path)))
+        colon = "：" if lang == "zh" else ": "
+        reason = f"{label(lang, 'cannot read')}{colon}{read_error(str(failed.error), lang)}"
+        out.write(command("error", reason, file=_path(failed.path)))
         out.write("\n")
         shown["error"] += 1
     findings = result.findings
     printed = 0
-    for finding in most_severe_first(findings):
-        if shown[finding.severity] >= limit[finding.severity]:
-            continue
-        shown[finding.severity] += 1
+    for finding in chosen(findings, {s: limit[s] - shown[s] for s in SEVERITIES}):
         printed += 1
         out.write(annotation(finding) + "\n")
-    out.write(command("notice", _closing(result, len(findings) - printed)) + "\n")
+    out.write(command("notice", _closing(result, len(findings) - printed, lang)) + "\n")
+
+
+def chosen(findings: list[Finding], room: dict[str, int]) -> list[Finding]:
+    """The findings to annotate, most severe first: within a severity, the
+    first finding of each rule until every rule has one, then the others in
+    file order, up to ``room`` per severity. So ten placeholders do not hide
+    the one parse error or the repeated field."""
+    picked: list[Finding] = []
+    for severity in SEVERITIES:
+        level = [f for f in findings if f.severity == severity]
+        firsts: dict[str, int] = {}
+        for index, finding in enumerate(level):
+            firsts.setdefault(finding.rule, index)
+        order = sorted(firsts.values())
+        taken = set(order)
+        order += [i for i in range(len(level)) if i not in taken]
+        picked.extend(level[i] for i in order[: max(room[severity], 0)])
+    return picked
 
 
 def annotation(finding: Finding) -> str:
@@ -81,23 +100,27 @@ def annotation(finding: Finding) -> str:
     )
 
 
-def _closing(result: LintResult, hidden: int) -> str:
+def _closing(result: LintResult, hidden: int, lang: str) -> str:
     counts = severity_counts(result.findings)
     total = sum(counts.values())
     summary = result.summary()
+    found = count_words(counts, lang)
+    if lang == "en":
+        found = f"{total} findings ({found})" if total else found
     parts = [
-        f"indicator-audit: {plural(total, 'finding')} ({plural(counts['error'], 'error')}, "
-        f"{plural(counts['warning'], 'warning')}, {counts['info']} info) "
-        f"in {plural(summary['files'], 'file')}, {plural(summary['projects'], 'project')}"
+        label(
+            lang,
+            "github closing",
+            counts=found,
+            files=summary["files"],
+            projects=summary["projects"],
+        )
     ]
     if result.failed:
-        parts.append(f"{plural(len(result.failed), 'file')} could not be read")
+        parts.append(label(lang, "github unread", n=len(result.failed)))
     if hidden > 0:
-        parts.append(
-            f"{hidden} not shown here (GitHub shows {CAP} annotations of each type): "
-            "run with --format text for all findings, or upload --format sarif"
-        )
-    return "; ".join(parts)
+        parts.append(label(lang, "github hidden", hidden=hidden, cap=CAP))
+    return ("；" if lang == "zh" else "; ").join(parts)
 
 
 def _path(path: str) -> str:

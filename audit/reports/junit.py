@@ -18,7 +18,7 @@ from typing import Any, TextIO
 
 from audit.engine import SEVERITY_RANK, Finding
 from audit.lint import FileResult, LintResult
-from audit.reports import label, location, plural
+from audit.reports import label, location, read_error
 
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -54,7 +54,8 @@ def _suite(file_result: FileResult, fail_on: str, lang: str) -> ET.Element:
         case = ET.SubElement(
             suite, "testcase", classname=_xml(file_result.path), name=label(lang, "cannot read")
         )
-        ET.SubElement(case, "error", type="read-error", message=_xml(file_result.error))
+        reason = read_error(str(file_result.error), lang)
+        ET.SubElement(case, "error", type="read-error", message=_xml(reason))
         suite.set("tests", "1")
         suite.set("failures", "0")
         suite.set("errors", "1")
@@ -76,7 +77,7 @@ def _suite(file_result: FileResult, fail_on: str, lang: str) -> ET.Element:
                 case,
                 "failure",
                 type=worst,
-                message=f"{plural(len(failing), 'finding')} at or above {fail_on}",
+                message=label(lang, "junit failure", n=len(failing), threshold=fail_on),
             )
             failure.text = _lines(failing)
         if passing:

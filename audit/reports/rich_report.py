@@ -36,6 +36,7 @@ from audit.reports import (
     group,
     label,
     location,
+    read_error,
     severity_counts,
     unit_title,
     verdict,
@@ -114,7 +115,9 @@ class _Report:
         self._wrapped(title, 0)
         self.lines.append(Text("─" * self.width, style="dim"))
         if file_result.error is not None:
-            message = f"✗ {label(self.lang, 'cannot read')}: {file_result.error}"
+            colon = "：" if self.lang == "zh" else ": "
+            reason = read_error(str(file_result.error), self.lang)
+            message = f"✗ {label(self.lang, 'cannot read')}{colon}{reason}"
             self._wrapped(Text(message, style="bold red"), 0)
         elif not file_result.findings:
             self.lines.append(Text(f"✓ {label(self.lang, 'no findings')}", style="green"))
@@ -227,10 +230,8 @@ class _Report:
                 )
             )
         )
-        for failed in result.failed:
-            console.print(
-                Text(f"✗ {failed.path}: {label(lang, 'cannot read')}: {failed.error}", style="red")
-            )
+        # A file that could not be read is shown once, in its own section;
+        # the verdict below counts it.
         if summary["projects"]:
             console.print(Text(self.grades.line(lang)))
         if suppressed:
@@ -269,7 +270,7 @@ class _Report:
             )
         for index, (rule_id, counts) in enumerate(rows):
             spec = specs.get(rule_id)
-            summary = [spec.summary if spec is not None else ""] if with_summary else []
+            summary = [spec.summary_in(lang) if spec is not None else ""] if with_summary else []
             table.add_row(
                 rule_id,
                 *_numbers(counts),

@@ -126,16 +126,16 @@ def _rules(config: Any) -> tuple[list[dict[str, Any]], dict[str, int]]:
     for rule_id, spec in config.specs().items():
         severity = active.get(rule_id) or config.setting(rule_id, spec).severity
         index[rule_id] = len(rules)
-        descriptor = _descriptor(rule_id, spec, severity)
+        descriptor = _descriptor(rule_id, spec, severity, config.lang)
         if rule_id not in active:
             descriptor["defaultConfiguration"]["enabled"] = False
         rules.append(descriptor)
     return rules, index
 
 
-def _descriptor(rule_id: str, spec: Any, severity: str) -> dict[str, Any]:
-    summary = spec.summary if spec is not None else rule_id
-    doc = spec.doc if spec is not None and spec.doc else summary
+def _descriptor(rule_id: str, spec: Any, severity: str, lang: str = "zh") -> dict[str, Any]:
+    summary = spec.summary_in(lang) if spec is not None else rule_id
+    doc = spec.doc_in(lang) if spec is not None and spec.doc else summary
     return {
         "id": rule_id,
         "name": "".join(part.capitalize() for part in re.split(r"[-_]", rule_id)),
@@ -170,7 +170,7 @@ def _markdown(doc: str) -> str:
 def _location(path: str, finding: Any) -> dict[str, Any]:
     relative = relative_path(path)
     if relative.startswith("<"):  # standard input
-        artifact: dict[str, Any] = {"uri": quote(relative.strip("<>"))}
+        artifact: dict[str, Any] = {"uri": quote(relative)}  # the same name as elsewhere
     elif os.path.isabs(relative):
         artifact = {"uri": Path(relative).as_uri()}
     else:

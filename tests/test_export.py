@@ -1,0 +1,138 @@
+"""``indicator-audit export``: one row per indicator, as CSV (UTF-8 with BOM
+for Excel), JSON and an .xlsx workbook, in Chinese or English headings."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from audit.cli import main
+from audit.export import COLUMNS, export_rows
+from audit.pipeline import load_path, load_text
+from tests.conftest import SEED_001, SEED_002, project_row, tsv_table
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    saved = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = out, err
+    try:
+        status = main(list(args))
+    finally:
+        sys.stdout, sys.stderr = saved
+    return status, out.getvalue(), err.getvalue()
+
+
+def test_one_row_per_indicator_with_parsed_values() -> None:
+    document = load_path(SEED_001)
+    rows = export_rows([document])
+    assert len(rows) == document.counts()["clauses"] == 79
+    first = rows[0]
+    assert first["project"] == "其他就业补助支出（市区共担区级部分）"
+    assert first["unit"] == "广州市番禺区劳动就业服务管理中心"
+    assert first["total"] == Decimal("10951.18")
+    assert (first["clause"], first["level1"], first["level2"]) == (1, "1-产出指标", "11-数量指标")
+    assert first["name"] == "一次性创业资助人数"
+    assert first["period"] == "一次性创业资助人数"  # not a quantity: nothing parsed
+    assert first["period_number"] is None
+    second = rows[1]
+    assert second["annual"] == "≥3万人次"
+    assert (second["annual_comparator"], second["annual_number"], second["annual_unit"]) == (
+        "≥",
+        Decimal("30000"),
+        "人次",
+    )
+
+
+def test_unparsed_clauses_and_projects_without_clauses_are_rows() -> None:
+    text = tsv_table(
+        [
+            project_row("项目甲", "1.产出数量：1.1故障工单关闭率目标值100%。"),
+            project_row("项目乙", ""),
+        ]
+    )
+    rows = export_rows([load_text(text, "t.txt")])
+    by_project = {row["project"]: row for row in rows}
+    assert by_project["项目甲"]["error"] and by_project["项目甲"]["name"].startswith("1.产出数量")
+    assert by_project["项目乙"]["name"] is None and by_project["项目乙"]["total"] == Decimal(
+        "10.00"
+    )
+
+
+def test_csv_for_excel(tmp_path: Path) -> None:
+    output = tmp_path / "out.csv"
+    assert run("export", str(SEED_002), "--to", "csv", "--output", str(output))[0] == 0
+    data = output.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")  # Excel reads UTF-8 only with a BOM
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    assert rows[0] == [zh for _, zh, _ in COLUMNS]
+    assert len(rows) == 1 + len(export_rows([load_path(SEED_002)]))
+    assert all(len(row) == len(COLUMNS) for row in rows)
+
+
+def test_format_from_output_extension_and_english_headings(tmp_path: Path) -> None:
+    output = tmp_path / "out.json"
+    assert run("export", str(SEED_001), "--output", str(output), "--lang", "en")[0] == 0
+    rows = json.loads(output.read_text(encoding="utf-8"))
+    assert len(rows) == 79
+    assert rows[1]["annual_number"] == "30000" and rows[1]["total"] == "10951.18"
+    _, out, _ = run("export", str(SEED_001), "--to", "csv", "--lang", "en")
+    assert out.splitlines()[0].startswith("file,line,unit,project,total (万元)")
+
+
+def test_xlsx_workbook(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    output = tmp_path / "out.xlsx"
+    assert run("export", str(SEED_001), "--to", "xlsx", "--output", str(output))[0] == 0
+    sheet = openpyxl.load_workbook(output).active
+    assert [c.value for c in sheet[1]] == [zh for _, zh, _ in COLUMNS]
+    assert sheet.max_row == 80
+    total = sheet.cell(row=2, column=5)
+    assert total.value == pytest.approx(10951.18) and total.number_format == "#,##0.00"
+    assert sheet.freeze_panes == "A2"
+
+
+def test_bad_input_and_refusals(tmp_path: Path) -> None:
+    status, _, err = run("export", str(tmp_path / "missing.txt"), "--to", "csv")
+    assert status == 2 and "文件不存在" in err
+    status, _, err = run("export", str(SEED_001), "--to", "xlsx")
+    assert status == 2 and "--output" in err
+    status, _, err = run("export", str(SEED_001))
+    assert status == 2 and "--to" in err
+    copy = tmp_path / "t.csv"
+    copy.write_bytes(SEED_001.read_bytes())
+    status, _, err = run("export", str(copy), "--to", "csv", "--output", str(copy))
+    assert status == 2 and copy.read_bytes() == SEED_001.read_bytes()
+
+
+def test_export_does_not_import_openpyxl_for_csv() -> None:
+    import subprocess
+
+    code = (
+        "import sys; from audit.cli import main; main(['export', sys.argv[1], '--to', 'csv']);"
+        "assert 'openpyxl' not in sys.modules"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(SEED_001)], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+
+
+def test_heading_language_from_the_configuration(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("t.txt").write_bytes(SEED_001.read_bytes())
+    _, out, _ = run("export", "t.txt", "--to", "csv")
+    assert out.startswith("文件,")
+    Path(".indicator-audit.yaml").write_text("lang: en\n", encoding="utf-8")
+    _, out, _ = run("export", "t.txt", "--to", "csv")
+    assert out.startswith("file,")
+    _, out, _ = run("export", "t.txt", "--to", "csv", "--lang", "zh")
+    assert out.startswith("文件,")
