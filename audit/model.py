@@ -567,7 +567,7 @@ class GrandTotal(NamedTuple):
     line: int
 
 
-Layout = Literal["tsv", "pdf-text", "csv"]
+Layout = Literal["tsv", "pdf-text", "csv", "xlsx", "xls", "ods", "pdf", "html", "docx"]
 
 
 class Document(NamedTuple):
