@@ -732,3 +732,17 @@ def test_organisation_and_unit_of_measure_on_one_row(tmp_path: Path) -> None:
     document = read_path(write_xlsx(tmp_path / "below.xlsx", [("Sheet1", rows, ())]))
     assert document.organization == "广州市测试中心"
     assert document.projects[-1].title == "单位名称：别的单位"
+
+
+def test_pdf_text_after_the_table_is_noted_not_read(tmp_path: Path) -> None:
+    after = ["填报说明：", "1. 绩效指标按三级填写。", "2. 金额单位为万元。"]
+    path = write_pdf(tmp_path / "notes.pdf", PANYU_ROWS, after=after)
+    notes: list[str] = []
+    document = read_path(path, notes.append)
+    assert document.layout == "pdf"
+    assert len(document.projects) == 12
+    assert notes == ["page 5: text after the table without ruling, not read"]
+    # Near miss: the table alone gives no note.
+    quiet: list[str] = []
+    read_path(write_pdf(tmp_path / "plain.pdf", PANYU_ROWS), quiet.append)
+    assert quiet == []

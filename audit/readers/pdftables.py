@@ -14,6 +14,8 @@
   and no amounts (a row cut by the page break) is joined to the row before.
 * Locations name the page, the table and the row on that page:
   ``第3页 表1 第2行第7列``.
+* Pages of text right after the table without ruling (notes under the
+  table) are not read; a note names them.
 * When a table page has no ruled table, the whole file is read by the text
   reader (:mod:`audit.readers.pdftext`) from the pages' text laid out as
   printed. A PDF without a text layer (a scan) is an error: there is no OCR.
@@ -98,6 +100,7 @@ def _read(pdf: Any, path: str, notify: Notify | None) -> Loaded:
     parts: list[_Part] = []
     headings: list[str] = []
     unruled: list[int] = []
+    unread: list[int] = []  # pages of text right after the table, not ruled
     in_table = False
     for index, page in enumerate(pages):
         tables = page.find_tables()
@@ -105,6 +108,9 @@ def _read(pdf: Any, path: str, notify: Notify | None) -> Loaded:
         if not tables:
             if starts:
                 unruled.append(index + 1)
+            elif in_table and texts[index].strip():
+                unread.append(index + 1)
+                continue  # a later ruled page may still go on with the table
             in_table = False
             continue
         if not starts and not in_table:
@@ -123,6 +129,9 @@ def _read(pdf: Any, path: str, notify: Notify | None) -> Loaded:
             notify(f"page {pages_list}: no ruled table; the file is read from its text")
         text, locator = _layout_text(pages)
         return Loaded(None, [], text=text, locator=locator)
+    if unread and notify is not None:
+        pages_list = ", ".join(str(p) for p in unread[:10])
+        notify(f"page {pages_list}: text after the table without ruling, not read")
     inputs = _join(parts)
     inputs[0] = inputs[0]._replace(headings=headings)
     source, grids = grid_source(path, "pdf", inputs)
