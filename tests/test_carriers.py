@@ -784,3 +784,15 @@ def test_a_workbook_on_standard_input(
     main(["lint", "--no-config", "--format", "text", "-"])
     out = capsys.readouterr().out
     assert "<stdin>:绩效目标表!G7: warning [value-restates-name]" in out
+
+
+def test_a_unit_name_merged_across_the_row_is_no_amount(tmp_path: Path) -> None:
+    rows = indicator_rows(split=False)[:3]
+    rows.insert(2, ["广州市测试中心", None, None, None, None, None, None])
+    merged = write_xlsx(tmp_path / "across.xlsx", [("Sheet1", rows, [(2, 0, 2, 6)])])
+    document = read_path(merged)
+    (unit,) = document.units
+    assert unit.title == "广州市测试中心"
+    assert not unit.amounts  # the merged name is not read as its 总计
+    assert [p.title for p in unit.projects] == ["技能培训经费"]
+    assert not [f for f in findings(merged) if f.rule == "amount-format"]
