@@ -44,9 +44,12 @@ def load(path: str) -> Any:
     from audit.readers import read_document, read_path
     from audit.readers.decode import read_stream
 
+    def note(message: str) -> None:
+        error(f"{path}: note: {message}")
+
     if path == "-":
-        return read_document(read_stream(sys.stdin.buffer), STDIN_NAME)
-    return read_path(path)
+        return read_document(read_stream(sys.stdin.buffer), STDIN_NAME, note)
+    return read_path(path, note)
 
 
 STDIN_NAME = "<stdin>"

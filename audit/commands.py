@@ -305,20 +305,31 @@ def _config(args: argparse.Namespace, start: str = ".") -> Any:
 class _Loader:
     """Reads one input for :func:`audit.lint.lint_paths`: standard input under
     its one name; a walked file that is not a table gives None (passed over
-    with a note) instead of an error."""
+    with a note) instead of an error. What a reader notes about a file (a
+    sheet that is not a table, PDF pages without one) goes to stderr unless
+    quiet."""
 
-    def __init__(self, stdin_name: str, walked: set[str]) -> None:
+    def __init__(self, stdin_name: str, walked: set[str], quiet: bool = False) -> None:
         self.stdin_name = stdin_name
         self.walked = walked
+        self.quiet = quiet
 
     def __call__(self, path: str) -> Any:
         from audit.readers import NotATable, read_document, read_path
         from audit.readers.decode import read_stream
 
+        name = self.stdin_name if path == "-" else path
+
+        def note(message: str) -> None:
+            if not self.quiet:
+                from audit.cli import error
+
+                error(f"{name}: note: {message}")
+
         if path == "-":
-            return read_document(read_stream(sys.stdin.buffer), self.stdin_name)
+            return read_document(read_stream(sys.stdin.buffer), self.stdin_name, note)
         try:
-            return read_path(path)
+            return read_path(path, note)
         except NotATable:
             if path in self.walked:
                 return None
@@ -403,7 +414,8 @@ def cmd_lint(args: argparse.Namespace) -> int:
 
     walked = {item.path for item in inputs if item.walked}
     try:
-        result = _lint_by_config(inputs, configs, _Loader(stdin_name, walked), args.quiet)
+        loader = _Loader(stdin_name, walked, args.quiet)
+        result = _lint_by_config(inputs, configs, loader, args.quiet)
     except PatternTimeout as problem:
         error(f"config error: {problem}")
         return EXIT_ERROR

@@ -1,7 +1,11 @@
-"""Readers: detect a table's layout by its content and build the document.
+"""Readers: detect a table's carrier and layout by content and build the document.
 
-Each layout module exposes ``read(source) -> Table`` (its rows, title and
-organisation); :func:`read_document` decodes, detects and assembles.
+Text tables (TSV, CSV, PDF-extracted text): each layout module exposes
+``read(source) -> Table`` (its rows, title and organisation). Workbooks,
+PDF files, web pages and Word documents are first read into grids of cells
+(:mod:`audit.readers.grid`) by their carrier module; each grid is then
+offered to the grid layouts of :data:`GRID_LAYOUTS` in order.
+:func:`read_document` sniffs, decodes, detects and assembles.
 """
 
 from __future__ import annotations
@@ -14,7 +18,9 @@ from audit.model import Document, Layout, Row, Source
 from audit.readers.decode import MAX_BYTES, ReadError, decode, read_file
 
 __all__ = [
+    "GRID_LAYOUTS",
     "NotATable",
+    "Notify",
     "ReadError",
     "Table",
     "detect_layout",
@@ -22,6 +28,26 @@ __all__ = [
     "read_path",
     "read_text",
 ]
+
+Notify = Callable[[str], None]
+"""Receives notes about a file that do not stop it being read (a sheet
+skipped because it holds no table)."""
+
+GRID_LAYOUTS: tuple[tuple[str, str], ...] = (
+    # (layout name, module): each module has ``recognise(grid) -> bool`` and
+    # ``read(grid, table) -> Table`` (rows added to ``table``). Tried in order.
+    ("guangzhou", "audit.readers.guangzhou"),
+)
+
+# Carrier modules: ``load(data, path, notify) -> Loaded``.
+_CARRIERS = {
+    "xlsx": "audit.readers.workbook",
+    "xls": "audit.readers.workbook",
+    "ods": "audit.readers.workbook",
+    "pdf": "audit.readers.pdftables",
+    "html": "audit.readers.htmltables",
+    "docx": "audit.readers.docxtables",
+}
 
 
 class Table:
@@ -42,24 +68,33 @@ class NotATable(ReadError):
 
 
 _HEADER_WORDS = re.compile(r"项目名称|总计|财政拨款|财政专户|其他资金|绩效目标|绩效指标")
-# What a header row may hold besides its column names: the name column's
-# （资金使用单位）, the other names' variants, cell separators, quotes and
-# markup left from a web page.
-_HEADER_REST = re.compile(
-    r"[（(]?资金使用(?:单位)?[）)]?|单位[）)]|合计金额|金额合计|管理资金|拨款|年度|"
-    r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>|&nbsp;|[\s,，\"'|]"
+# What a header row may hold besides its column names: cell separators,
+# quotes and markup left from a web page.
+_HEADER_SEPARATORS = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>|&nbsp;|[\s,，\"'|]+")
+# Column names in full: a header cell wrapped in PDF text leaves pieces of them
+# (``财政专户拨`` over ``款``) on the header line.
+_COLUMN_NAMES = (
+    "项目名称（资金使用单位）",
+    "项目名称(资金使用单位)",
+    "合计金额",
+    "金额合计",
+    "财政专户拨款",
+    "财政专户管理资金",
+    "其他资金",
+    "年度绩效目标",
 )
 
 
 def _is_header(line: str) -> bool:
     """A row of column names and nothing else: 项目名称 and at least two more
-    of the table's columns, with only separators between them. Prose that
-    mentions the columns (a README, a notice) is not a header."""
+    of the table's columns, with only separators between them, or pieces of
+    column names where a PDF wrapped a header cell. Prose that mentions the
+    columns (a README, a notice) is not a header."""
     words = _HEADER_WORDS.findall(line)
     if len(words) < 3 or "项目名称" not in words:
         return False
-    rest = _HEADER_REST.sub("", _HEADER_WORDS.sub("", line))
-    return len(rest) <= 2
+    rest = _HEADER_SEPARATORS.sub(" ", _HEADER_WORDS.sub(" ", line)).split()
+    return all(any(piece in name for name in _COLUMN_NAMES) for piece in rest)
 
 
 def _header_line(text: str) -> str | None:
@@ -96,27 +131,80 @@ def _reader(layout: Layout) -> Callable[[Source], Table]:
     return read
 
 
-def read_text(text: str, path: str = "<text>", encoding: str = "utf-8") -> Document:
-    """Build the document from already decoded text."""
+def read_text(
+    text: str,
+    path: str = "<text>",
+    encoding: str = "utf-8",
+    locator: Callable[[int], str | None] | None = None,
+) -> Document:
+    """Build the document from already decoded text (``locator``: where an
+    offset stands in the file the text was taken from, e.g. its PDF page)."""
     from audit.readers.common import assemble
 
     layout = detect_layout(text)
-    source = Source(path, text, encoding)
+    source = Source(path, text, encoding, locator)
     table = _reader(layout)(source)
     if not table.rows:
         raise ReadError("no rows found under the header row")
     return assemble(source, layout, table.rows, table.title, table.organization)
 
 
-def read_document(data: bytes, path: str) -> Document:
-    """Decode ``data`` (the bytes of ``path``) and build the document."""
+def read_document(data: bytes, path: str, notify: Notify | None = None) -> Document:
+    """Build the document from ``data`` (the bytes of ``path``): a text
+    table is decoded, a workbook, PDF, web page or Word document is read
+    into grids of cells first."""
     if len(data) > MAX_BYTES:
         raise ReadError(f"file too large ({len(data):,} bytes; the limit is {MAX_BYTES:,})")
-    text, encoding = decode(data)
-    return read_text(text, path, encoding)
+    from audit.readers.carriers import sniff
+
+    carrier = sniff(data)
+    if carrier == "text":
+        text, encoding = decode(data)
+        return read_text(text, path, encoding)
+    return read_grids(carrier, data, path, notify)
 
 
-def read_path(path: str | Path) -> Document:
+def read_grids(carrier: str, data: bytes, path: str, notify: Notify | None = None) -> Document:
+    """Read a binary or markup carrier into grids and the grids into the
+    document, by the first grid layout that recognises each grid."""
+    import importlib
+
+    from audit.readers.common import assemble
+
+    loaded = importlib.import_module(_CARRIERS[carrier]).load(data, path, notify)
+    if loaded.text is not None:  # a PDF without ruled tables: its page text
+        return read_text(loaded.text, path, locator=loaded.locator)
+    layouts = [(name, importlib.import_module(module)) for name, module in GRID_LAYOUTS]
+    table = Table(rows=[])
+    found: list[str] = []
+    for grid in loaded.grids:
+        for name, module in layouts:
+            if module.recognise(grid):
+                module.read(grid, table)
+                found.append(name)
+                break
+        else:
+            if notify is not None:
+                notify(f"{grid.name}: skipped, not a performance-target table (no header row)")
+    if not found:
+        raise NotATable(
+            f"no performance-target table found in {_describe(carrier, len(loaded.grids))}: "
+            "no header row (项目名称 … 总计 … 绩效目标 … 绩效指标)"
+        )
+    if not table.rows:
+        raise ReadError("no rows found under the header row")
+    layout = carrier if found[0] == "guangzhou" else f"{found[0]} ({carrier})"
+    return assemble(loaded.source, layout, table.rows, table.title, table.organization)  # type: ignore[arg-type]
+
+
+def _describe(carrier: str, count: int) -> str:
+    what = {"pdf": "table", "html": "table", "docx": "table"}.get(carrier, "sheet")
+    if count == 0:
+        return f"the file (it has no {what}s)"
+    return f"any of its {count} {what}{'s' if count != 1 else ''}"
+
+
+def read_path(path: str | Path, notify: Notify | None = None) -> Document:
     """Read a file; every failure is a :class:`ReadError` with a clear reason."""
     name = str(path)
     try:
@@ -129,4 +217,4 @@ def read_path(path: str | Path) -> Document:
         raise ReadError("is a directory") from None
     except OSError as error:
         raise ReadError(error.strerror or str(error)) from None
-    return read_document(data, name)
+    return read_document(data, name, notify)
