@@ -15,6 +15,7 @@ dataclasses cost about 25 ms of every run).
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Literal, NamedTuple
 
@@ -30,11 +31,12 @@ class Span:
     a table has tens of thousands of them and a report needs a handful.
     """
 
-    __slots__ = ("_end", "_pos", "_start", "_text")
+    __slots__ = ("_end", "_pos", "_source", "_start", "_text")
 
     def __init__(self, line: int, column: int, end_line: int, end_column: int) -> None:
         self._pos: tuple[int, int, int, int] | None = (line, column, end_line, end_column)
         self._text: Text | None = None
+        self._source: Source | None = None
         self._start = self._end = 0
 
     @classmethod
@@ -43,6 +45,7 @@ class Span:
         span = cls.__new__(cls)
         span._pos = None
         span._text = text
+        span._source = None
         span._start = start
         span._end = end
         return span
@@ -82,6 +85,20 @@ class Span:
     def end_column(self) -> int:
         return self._resolve()[3]
 
+    @property
+    def location(self) -> str | None:
+        """Where the span starts in the table as its carrier names it
+        (``Sheet1!C12``, ``第2页 表1 第5行第3列``); None for text files, whose
+        line and column say it already."""
+        if self._text is not None:
+            source = self._text.source
+            if source.locator is None:
+                return None
+            return source.location(self._text.origin(min(self._start, len(self._text.value))))
+        if self._source is not None:
+            return self._source.location(self._start)
+        return None
+
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Span) and self._resolve() == other._resolve()
 
@@ -97,14 +114,26 @@ class Span:
 
 
 class Source:
-    """A decoded input file: its path, text, encoding and line table."""
+    """A decoded input file: its path, text, encoding and line table.
 
-    __slots__ = ("_line_starts", "encoding", "path", "text")
+    A table read from a workbook, PDF, web page or Word file has a synthetic
+    source holding every cell's text; its ``locator`` names the cell an
+    offset falls in (``Sheet1!C12``), so findings can point at the cell.
+    """
 
-    def __init__(self, path: str, text: str, encoding: str = "utf-8") -> None:
+    __slots__ = ("_line_starts", "encoding", "locator", "path", "text")
+
+    def __init__(
+        self,
+        path: str,
+        text: str,
+        encoding: str = "utf-8",
+        locator: Callable[[int], str | None] | None = None,
+    ) -> None:
         self.path = path
         self.text = text
         self.encoding = encoding
+        self.locator = locator
         starts = [0]
         find = text.find
         pos = find("\n")
@@ -126,8 +155,16 @@ class Source:
         index = bisect_right(self._line_starts, offset) - 1
         return index + 1, offset - self._line_starts[index] + 1
 
+    def location(self, offset: int) -> str | None:
+        """The cell holding character ``offset`` (None for a text file)."""
+        return None if self.locator is None else self.locator(offset)
+
     def span(self, start: int, end: int) -> Span:
-        return Span(*self.bounds(start, end))
+        span = Span(*self.bounds(start, end))
+        if self.locator is not None:
+            span._source = self
+            span._start, span._end = start, end
+        return span
 
     def bounds(self, start: int, end: int) -> tuple[int, int, int, int]:
         """(line, column, end_line, end_column) of source offsets ``start:end``."""

@@ -53,7 +53,7 @@ def read(source: Source) -> Table:
     return table
 
 
-def _locate(source: Source, value: str, start: int, end: int) -> tuple[Text, int]:
+def locate_cell(source: Source, value: str, start: int, end: int) -> tuple[Text, int]:
     """The cell ``value`` as a Text mapped into ``source.text[start:end]``;
     also the offset just after it."""
     raw = source.text
@@ -91,7 +91,7 @@ def _row(
     cursor = start
     located: list[Text] = []
     for value in record:
-        text, cursor = _locate(source, value, cursor, end)
+        text, cursor = locate_cell(source, value, cursor, end)
         located.append(text)
     texts: dict[str, Text] = {}
     markup: list[Markup] = []

@@ -1,0 +1,308 @@
+"""Tables as grids of cells, whatever carried them.
+
+A workbook sheet, the ruled table of a PDF (its pages joined), an HTML
+``<table>``, a Word table and the rows of a TSV or CSV file all become a
+:class:`Grid`: a rectangle of :class:`~audit.model.Text` cells. Layout
+readers work on grids and need not know the carrier.
+
+Cells of a binary carrier have no place in a text file, so
+:func:`grid_source` writes them into a synthetic :class:`~audit.model.Source`
+(one line per row, cells separated by tabs) whose ``locator`` names the cell
+an offset falls in: a finding then points at ``Sheet1!C12`` or
+``第2页 表1 第5行第3列``. A cell covered by a merged range holds the range's
+value (from its top-left cell) and maps to that cell.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from typing import Literal, NamedTuple
+
+from audit.model import Source, Text
+
+__all__ = ["Grid", "GridInput", "column_letter", "grid_source", "grids_from_text"]
+
+Kind = Literal["sheet", "pdf", "html", "docx", "text"]
+
+Cell = str | None
+Merge = tuple[int, int, int, int]
+"""A merged range: first row, first column, last row, last column (inclusive, 0-based)."""
+
+
+def column_letter(index: int) -> str:
+    """Spreadsheet column name of 0-based ``index``: 0 → A, 26 → AA."""
+    name = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        name = chr(65 + rest) + name
+    return name
+
+
+class GridInput(NamedTuple):
+    """One table as a carrier found it, before it becomes a :class:`Grid`.
+
+    ``origin`` is the (row, column) of ``cells[0][0]`` in the carrier (a
+    sheet's used range may start at C3). ``row_labels`` name each row where
+    the carrier has its own numbering (a PDF table's page and row on that
+    page, e.g. ``第3页 表1 第2行``); without them rows are numbered from 1.
+    """
+
+    name: str
+    cells: Sequence[Sequence[Cell]]
+    merges: Sequence[Merge] = ()
+    origin: tuple[int, int] = (0, 0)
+    row_labels: Sequence[str] | None = None
+
+
+class Grid:
+    """One table of cells: a workbook sheet, the ruled table of a PDF (pages
+    joined), an HTML ``<table>``, a Word table, or the rows of a TSV/CSV file.
+
+    ``rows`` is rectangular; an empty cell is an empty Text. ``merged`` holds
+    the (row, column) of cells filled from a merged range above or left of
+    them. ``lines`` is, for each row, the line number a report gives it: the
+    sheet's row number, the file's line, or the row's number in the table.
+    """
+
+    __slots__ = ("_labels", "kind", "lines", "merged", "name", "origin", "rows", "source")
+
+    def __init__(
+        self,
+        name: str,
+        rows: list[list[Text]],
+        source: Source,
+        kind: Kind,
+        merged: set[tuple[int, int]] | None = None,
+        lines: list[int] | None = None,
+        origin: tuple[int, int] = (0, 0),
+        row_labels: Sequence[str] | None = None,
+    ) -> None:
+        self.name = name
+        self.rows = rows
+        self.source = source
+        self.kind = kind
+        self.merged: set[tuple[int, int]] = set() if merged is None else merged
+        self.origin = origin
+        self.lines = lines if lines is not None else [origin[0] + i + 1 for i in range(len(rows))]
+        self._labels = row_labels
+
+    @property
+    def width(self) -> int:
+        return len(self.rows[0]) if self.rows else 0
+
+    def values(self, row: int) -> list[str]:
+        """The text of each cell of ``row``."""
+        return [cell.value for cell in self.rows[row]]
+
+    def location(self, row: int, col: int) -> str:
+        """Where cell (row, col) stands, as the carrier names it."""
+        return _location(
+            self.kind,
+            self.name,
+            self.origin,
+            self._labels,
+            row,
+            col,
+            self.lines[row] if self.lines else row + 1,
+        )
+
+    def __repr__(self) -> str:
+        return f"Grid({self.name!r}, {len(self.rows)}x{self.width}, {self.kind})"
+
+
+def _location(
+    kind: Kind,
+    name: str,
+    origin: tuple[int, int],
+    labels: Sequence[str] | None,
+    row: int,
+    col: int,
+    line: int,
+) -> str:
+    if kind == "sheet":
+        return f"{name}!{column_letter(origin[1] + col)}{origin[0] + row + 1}"
+    if kind == "text":
+        return f"line {line}, column {col + 1}"
+    if labels is not None and row < len(labels):
+        return f"{labels[row]}第{col + 1}列"
+    return f"{name} 第{origin[0] + row + 1}行第{origin[1] + col + 1}列"
+
+
+def grid_source(
+    path: str,
+    kind: Kind,
+    tables: Iterable[GridInput | tuple[str, Sequence[Sequence[Cell]]]],
+    encoding: str = "utf-8",
+) -> tuple[Source, list[Grid]]:
+    """A synthetic Source whose text holds every cell, and the grids whose
+    Texts map into it; ``Source.location(offset)`` names the cell.
+
+    Each table is a :class:`GridInput` or a plain ``(name, cells)`` pair.
+    Rows are padded to the widest; ``None`` is an empty cell. A merged range
+    gives its top-left value to every cell it covers.
+    """
+    inputs = [t if isinstance(t, GridInput) else GridInput(t[0], t[1]) for t in tables]
+    parts: list[str] = []
+    length = 0
+    starts: list[int] = []  # offset where each written cell starts
+    places: list[tuple[int, int, int]] = []  # (table, row, col) of each written cell
+    offsets: list[list[list[int]]] = []
+    values: list[list[list[str]]] = []
+    filled: list[set[tuple[int, int]]] = []
+    for number, table in enumerate(inputs):
+        width = max((len(r) for r in table.cells), default=0)
+        grid_values = [
+            [("" if c is None else str(c)) for c in r] + [""] * (width - len(r))
+            for r in table.cells
+        ]
+        merged = _fill_merges(grid_values, table.merges)
+        filled.append(merged)
+        table_offsets: list[list[int]] = []
+        for row_index, row in enumerate(grid_values):
+            row_offsets: list[int] = []
+            for col_index, value in enumerate(row):
+                if col_index:
+                    parts.append("\t")
+                    length += 1
+                row_offsets.append(length)
+                if (row_index, col_index) not in merged:
+                    starts.append(length)
+                    places.append((number, row_index, col_index))
+                    parts.append(value)
+                    length += len(value)
+            parts.append("\n")
+            length += 1
+            table_offsets.append(row_offsets)
+        offsets.append(table_offsets)
+        values.append(grid_values)
+
+    def locate(offset: int) -> str | None:
+        index = bisect_right(starts, offset) - 1
+        if index < 0:
+            return None
+        number, row, col = places[index]
+        table = inputs[number]
+        return _location(kind, table.name, table.origin, table.row_labels, row, col, row + 1)
+
+    source = Source(path, "".join(parts), encoding, locator=locate)
+    grids: list[Grid] = []
+    for number, table in enumerate(inputs):
+        grid_values = values[number]
+        merged = filled[number]
+        origin_of = _merge_origins(grid_values, table.merges)
+        rows: list[list[Text]] = []
+        for row_index, row in enumerate(grid_values):
+            cells: list[Text] = []
+            for col_index, value in enumerate(row):
+                at = origin_of.get((row_index, col_index), (row_index, col_index))
+                cells.append(Text(value, source, ((0, offsets[number][at[0]][at[1]]),)))
+            rows.append(cells)
+        grids.append(
+            Grid(
+                table.name,
+                rows,
+                source,
+                kind,
+                merged,
+                origin=table.origin,
+                row_labels=table.row_labels,
+            )
+        )
+    return source, grids
+
+
+def _fill_merges(values: list[list[str]], merges: Sequence[Merge]) -> set[tuple[int, int]]:
+    """Copy each merged range's top-left value into the cells it covers;
+    the covered cells (not the top-left one)."""
+    covered: set[tuple[int, int]] = set()
+    height = len(values)
+    for top, left, bottom, right in merges:
+        if top >= height or left >= len(values[top]):
+            continue
+        value = values[top][left]
+        for row in range(top, min(bottom, height - 1) + 1):
+            for col in range(left, min(right, len(values[row]) - 1) + 1):
+                if (row, col) != (top, left):
+                    values[row][col] = value
+                    covered.add((row, col))
+    return covered
+
+
+def _merge_origins(
+    values: list[list[str]], merges: Sequence[Merge]
+) -> dict[tuple[int, int], tuple[int, int]]:
+    origins: dict[tuple[int, int], tuple[int, int]] = {}
+    height = len(values)
+    for top, left, bottom, right in merges:
+        if top >= height or left >= len(values[top]):
+            continue
+        for row in range(top, min(bottom, height - 1) + 1):
+            for col in range(left, min(right, len(values[row]) - 1) + 1):
+                if (row, col) != (top, left):
+                    origins[(row, col)] = (top, left)
+    return origins
+
+
+def grids_from_text(source: Source, delimiter: str = "\t") -> list[Grid]:
+    """The rows of a TSV (``delimiter="\\t"``) or CSV (``","``) file as one
+    grid whose Texts map to the real file; lines without the delimiter
+    (titles, headings) are rows of one cell. Empty lines are left out."""
+    rows: list[list[Text]] = []
+    lines: list[int] = []
+    if delimiter == ",":
+        _csv_rows(source, rows, lines)
+    else:
+        offset = 0
+        for number, line in enumerate(source.text.split("\n"), start=1):
+            start = offset
+            offset += len(line) + 1
+            if line.endswith("\r"):
+                line = line[:-1]
+            if not line.strip():
+                continue
+            cells: list[Text] = []
+            position = start
+            for value in line.split(delimiter):
+                cells.append(Text(value, source, ((0, position),)))
+                position += len(value) + len(delimiter)
+            rows.append(cells)
+            lines.append(number)
+    width = max((len(r) for r in rows), default=0)
+    for row in rows:
+        if len(row) < width:
+            end = row[-1].origin(len(row[-1].value))
+            row.extend(Text("", source, ((0, end),)) for _ in range(width - len(row)))
+    return [Grid(source.path, rows, source, "text", lines=lines)]
+
+
+def _csv_rows(source: Source, rows: list[list[Text]], lines: list[int]) -> None:
+    import csv
+    import io
+
+    from audit.readers.csvfile import _MAX_FIELD, locate_cell
+    from audit.readers.decode import ReadError
+
+    text = source.text
+    csv.field_size_limit(_MAX_FIELD)
+    reader = csv.reader(io.StringIO(text, newline=""), strict=False)
+    cursor = 0
+    line_no = 1
+    try:
+        for record in reader:
+            start_line = line_no
+            line_no = reader.line_num + 1
+            start = cursor
+            cursor = source.line_start(line_no) if line_no <= source.line_count else len(text)
+            if not any(cell.strip() for cell in record):
+                continue
+            position = start
+            cells: list[Text] = []
+            for value in record:
+                cell, position = locate_cell(source, value, position, cursor)
+                cells.append(cell)
+            rows.append(cells)
+            lines.append(start_line)
+    except csv.Error as error:
+        raise ReadError(f"malformed CSV at line {line_no}: {error}") from None
