@@ -545,6 +545,7 @@ class Row:
         "line",
         "markup",
         "name",
+        "term",
     )
 
     def __init__(
@@ -566,6 +567,8 @@ class Row:
         self.kind = kind
         self.markup: list[Markup] = [] if markup is None else markup
         self.indicator_cells = indicator_cells
+        self.term: Text | None = None
+        """The project's implementation period, where the layout states it (项目期)."""
 
     def __repr__(self) -> str:
         return f"Row({self.name.value!r}, line {self.line}, kind={self.kind})"
@@ -579,6 +582,8 @@ class Project(NamedTuple):
     clauses: tuple[AnyClause, ...]
     line: int
     markup: tuple[Markup, ...] = ()
+    term: Text | None = None
+    """The implementation period a form states (项目期 ``2025.01-2027.12``)."""
 
     @property
     def title(self) -> str:

@@ -36,6 +36,7 @@ PARTIAL_QUALIFIERS: list[str] = [
 ]
 UNIT_GROUPS: dict[str, list[str]] = {"people": ["人", "名", "位"]}
 _YEAR = re.compile(r"(20\d{2})\s*年")
+_TERM_YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
 _DATE = re.compile(r"(20\d{2})\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?)?")
 _SPACES = re.compile(r"\s+")
 _UP = frozenset({">=", ">"})
@@ -67,6 +68,12 @@ def _classify(ctx: Context, project: Project, pattern: str) -> Span:
         for match in regex.finditer(text):
             if int(match.group(2)) > int(match.group(1)):
                 return "multi"
+    if project.term is not None:  # a form's 项目期, e.g. 2025.01-2027.12
+        stated = {int(year) for year in _TERM_YEAR.findall(project.term.value)}
+        if len(stated) > 1:
+            return "multi"
+        if len(stated) == 1:
+            return "single"
     budget = budget_year(ctx)
     if budget is None:
         return "unknown"

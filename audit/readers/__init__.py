@@ -70,12 +70,33 @@ def read_text(text: str, path: str = "<text>", encoding: str = "utf-8") -> Docum
     """Build the document from already decoded text."""
     from audit.readers.common import assemble
 
-    layout = detect_layout(text)
     source = Source(path, text, encoding)
+    national = _national_text(source)
+    if national is not None:
+        return national
+    layout = detect_layout(text)
     table = _reader(layout)(source)
     if not table.rows:
         raise ReadError("no rows found under the header row")
     return assemble(source, layout, table.rows, table.title, table.organization)
+
+
+def _national_text(source: Source) -> Document | None:
+    """The national template (one row per indicator) as TSV or CSV text."""
+    from audit.readers.national import national_delimiter, read_text_source
+
+    delimiter = national_delimiter(source.text)
+    if delimiter is None:
+        return None
+    found = read_text_source(source, delimiter)
+    if found is None:
+        return None
+    from audit.readers.common import assemble
+
+    layout, table = found
+    if not table.rows:
+        raise ReadError("no indicator rows found under the header row (一级指标 … 三级指标)")
+    return assemble(source, layout, table.rows, table.title, table.organization)  # type: ignore[arg-type]
 
 
 def read_document(data: bytes, path: str) -> Document:

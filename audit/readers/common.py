@@ -206,6 +206,7 @@ def assemble(
     implicit unit named after the table's organisation.
     """
 
+    from audit.cellclauses import cell_clauses
     from audit.parsing import parse_indicators
 
     total: GrandTotal | None = None
@@ -216,7 +217,10 @@ def assemble(
     def close() -> None:
         if current is not None:
             row, projects = current
-            units.append(Unit(row.name, row.amounts, tuple(projects), row.line, tuple(row.markup)))
+            # A unit row of a layout with one row per indicator has no subtotal.
+            implicit = row.indicator_cells is not None
+            unit = Unit(row.name, row.amounts, tuple(projects), row.line, tuple(row.markup))
+            units.append(unit._replace(implicit=implicit) if implicit else unit)
 
     for row, kind in zip(rows, classify(rows), strict=True):
         if kind == "total":
@@ -227,9 +231,22 @@ def assemble(
             close()
             current = (row, [])
             continue
-        clauses = parse_indicators(row.indicators) if row.indicators else ()
+        clauses = (
+            cell_clauses(row.indicator_cells)
+            if row.indicator_cells is not None
+            else parse_indicators(row.indicators)
+            if row.indicators
+            else ()
+        )
         project = Project(
-            row.name, row.amounts, row.goal, row.indicators, clauses, row.line, tuple(row.markup)
+            row.name,
+            row.amounts,
+            row.goal,
+            row.indicators,
+            clauses,
+            row.line,
+            tuple(row.markup),
+            row.term,
         )
         if current is None:
             orphans.append(project)
