@@ -790,7 +790,9 @@ def amount_format(ctx: Context, document: Document) -> Iterator[Problem]:
           simply does not break its amounts down);
         * a project with no amount at all: error.
         Blank cells (empty, `-`, `—`) are absent, not zero, and are not errors
-        by themselves. A cell gets one finding, the most severe.
+        by themselves. A cell gets one finding, the most severe. A table in 元
+        (``金额单位：元``) is read in 万元 exactly; its cells are not held to
+        two decimals.
 
     Why is this bad?
         Amounts are published in 万元 with two decimals and thousands
@@ -878,7 +880,7 @@ def _cell(amount: Amount, column: str, warning: Severity) -> Problem | None:
         return Problem(key=key, args=args, **where)
     if value < 0:
         return Problem(key="negative", args=args, **where)
-    if not _TWO_DECIMALS.fullmatch(text.replace(" ", "")):
+    if amount.unit == "万元" and not _TWO_DECIMALS.fullmatch(text.replace(" ", "")):
         args["expected"] = _money(value)
         return Problem(key="decimals", args=args, severity=warning, **where)
     return None

@@ -86,17 +86,7 @@ def _national_text(source: Source) -> Document | None:
     from audit.readers.national import national_delimiter, read_text_source
 
     delimiter = national_delimiter(source.text)
-    if delimiter is None:
-        return None
-    found = read_text_source(source, delimiter)
-    if found is None:
-        return None
-    from audit.readers.common import assemble
-
-    layout, table = found
-    if not table.rows:
-        raise ReadError("no indicator rows found under the header row (一级指标 … 三级指标)")
-    return assemble(source, layout, table.rows, table.title, table.organization)  # type: ignore[arg-type]
+    return None if delimiter is None else read_text_source(source, delimiter)
 
 
 def read_document(data: bytes, path: str) -> Document:

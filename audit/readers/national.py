@@ -28,8 +28,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from audit.model import Amount, Amounts, IndicatorCells, Row, Source, Text, TextBuilder
-from audit.readers import Table
+from audit.model import Amount, Amounts, Document, IndicatorCells, Row, Source, Text, TextBuilder
+from audit.readers import ReadError, Table
 from audit.readers.common import ORGANIZATION_RE, TITLE_MARK, parse_amount
 from audit.readers.grid import Grid
 
@@ -369,7 +369,7 @@ def indicator(
     comparator = _cell(cells, columns, "comparator")
     measure = _cell(cells, columns, "measure")
     period_cell = _cell(cells, columns, "period")
-    annual_cell = _cell(cells, columns, "annual") or _cell(cells, columns, "value")
+    annual_cell = _cell(cells, columns, "annual" if "annual" in columns else "value")
     if period_cell is None and annual_cell is None:
         return None
     period = None if period_cell is None else compose(comparator, period_cell, measure)
@@ -487,6 +487,10 @@ def read_form(grid: Grid) -> Table:
             if banner is not None and _label(banner) is None:
                 _heading(table, banner)
                 continue
+            if not any(key for _, key in labels):
+                for cell in cells:
+                    _heading(table, cell.value.strip())
+                continue
             _read_labels(grid, index, labels, facts, units)
             continue
         if banner is not None and _label(banner) is None and not _in_grid(cells, columns, banner):
@@ -581,9 +585,8 @@ def read_list(grid: Grid) -> Table:
             }
             continue
         if columns is None:
-            banner = _banner(cells)
-            if banner is not None:
-                _heading(table, banner)
+            for text in dict.fromkeys(cell.value.strip() for cell in cells if cell.value.strip()):
+                _heading(table, text)
             continue
         line = grid.lines[index] if grid.lines else index + 1
         owner = _own(grid, index, columns.get("unit"))
@@ -632,7 +635,7 @@ def _project_row(
             for key in ("total", "fiscal", "special", "other")
         }
     )
-    goal = _cell(cells, columns, "goal") or _cell(cells, columns, "period_goal")
+    goal = _cell(cells, columns, "goal" if "goal" in columns else "period_goal")
     goal = goal.strip() if goal is not None else None
     return Row(
         name, amounts, goal if goal else None, None, line, kind="project", indicator_cells=[]
@@ -681,11 +684,26 @@ def read_grids(grids: list[Grid]) -> tuple[str, Table] | None:
     return None if layout is None else (layout, table)
 
 
-def read_text_source(source: Source, delimiter: str) -> tuple[str, Table] | None:
+def document_from_grids(source: Source, grids: list[Grid]) -> Document | None:
+    """The document of the national grids among ``grids`` (None when none is)."""
+    from audit.readers.common import assemble
+
+    found = read_grids(grids)
+    if found is None:
+        return None
+    layout, table = found
+    if not any(row.kind == "project" for row in table.rows):
+        raise ReadError(
+            "no project found in the national template (项目名称 … 一级指标 … 三级指标)"
+        )
+    return assemble(source, layout, table.rows, table.title, table.organization)  # type: ignore[arg-type]
+
+
+def read_text_source(source: Source, delimiter: str) -> Document | None:
     """A national table written as TSV or CSV text."""
     from audit.readers.grid import grids_from_text
 
-    return read_grids(grids_from_text(source, delimiter))
+    return document_from_grids(source, grids_from_text(source, delimiter))
 
 
 __all__ = [
@@ -693,6 +711,7 @@ __all__ = [
     "amount",
     "column_key",
     "compose",
+    "document_from_grids",
     "national_delimiter",
     "read_form",
     "read_grids",
