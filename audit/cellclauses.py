@@ -78,16 +78,21 @@ def cell_clause(cells: IndicatorCells, number: int) -> Clause:
         for cell in (cells.level1, cells.level2, cells.name, cells.period, cells.annual)
         if cell is not None
     ]
-    builder = TextBuilder(present[0].source) if present else None
+    # The row's own cells: a level cell inherited from a row above (merged
+    # down, or left blank) stands elsewhere in the file.
+    own = next(
+        (c.strip() for c in (cells.name, cells.annual, cells.period) if c is not None),
+        None,
+    )
+    anchor = own if own is not None else present[0]
+    line = anchor.span().line
+    builder = TextBuilder(anchor.source)
     for cell in present:
-        if cell.value and builder is not None:
+        if cell.value and cell.span().line == line:
             builder.add_text(cell)
-    row_text = builder.build() if builder is not None and len(builder) else None
-    anchor = row_text or name_cell or (present[0] if present else None)
-    if anchor is None:  # pragma: no cover - readers never build a row without cells
-        raise ValueError("an indicator row without cells")
+    row_text = builder.build() if len(builder) else anchor
     shown = CELL_SEPARATOR.join(cell.value for cell in present)
-    name_span = (name_cell or anchor).span()
+    name_span = (name_cell if name_cell is not None else anchor).span()
     return Clause(
         number=number,
         form="row",
@@ -99,8 +104,8 @@ def cell_clause(cells: IndicatorCells, number: int) -> Clause:
         separators=frozenset(),
         issues=(),
         text=shown,
-        span=anchor.span(),
-        number_span=(name_cell or anchor).span(),
+        span=row_text.span(),
+        number_span=name_span,
     )
 
 

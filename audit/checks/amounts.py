@@ -736,6 +736,8 @@ _NUMBER_LIKE = re.compile(r"-?[0-9][0-9,，]*(?:[.．][0-9]+)?")
 """Digits with separators: a number whose thousands separators are misplaced
 (``1,23.00``) when the reader could not read it."""
 _TWO_DECIMALS = re.compile(r"-?[0-9,]*[0-9]\.[0-9][0-9]")
+_YUAN = re.compile(r"-?[0-9,]*[0-9](?:\.[0-9][0-9])?")
+"""An amount in 元: whole yuan or to the fen."""
 
 
 @rule(
@@ -791,8 +793,8 @@ def amount_format(ctx: Context, document: Document) -> Iterator[Problem]:
         * a project with no amount at all: error.
         Blank cells (empty, `-`, `—`) are absent, not zero, and are not errors
         by themselves. A cell gets one finding, the most severe. A table in 元
-        (``金额单位：元``) is read in 万元 exactly; its cells are not held to
-        two decimals.
+        (``金额单位：元``) is read in 万元 exactly; its cells are whole yuan or
+        have two decimals (fen).
 
     Why is this bad?
         Amounts are published in 万元 with two decimals and thousands
@@ -880,7 +882,11 @@ def _cell(amount: Amount, column: str, warning: Severity) -> Problem | None:
         return Problem(key=key, args=args, **where)
     if value < 0:
         return Problem(key="negative", args=args, **where)
-    if amount.unit == "万元" and not _TWO_DECIMALS.fullmatch(text.replace(" ", "")):
+    printed = text.replace(" ", "")
+    if amount.unit == "万元" and not _TWO_DECIMALS.fullmatch(printed):
         args["expected"] = _money(value)
+        return Problem(key="decimals", args=args, severity=warning, **where)
+    if amount.unit == "元" and not _YUAN.fullmatch(printed):
+        args["expected"] = f"{value.scaleb(4):,.2f}"
         return Problem(key="decimals", args=args, severity=warning, **where)
     return None

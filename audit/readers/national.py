@@ -195,6 +195,9 @@ FORM_LABELS: dict[str, str] = {
 }
 
 
+_GOALS = frozenset({"goal", "period_goal"})
+
+
 def _label(value: str) -> str | None:
     return FORM_LABELS.get(norm(value))
 
@@ -523,15 +526,20 @@ def _read_labels(
     keys = [(i, key) for i, key in labels if key is not None]
     width = len(cells)
     filled = [i for i, cell in enumerate(cells) if cell.value.strip()]
-    labels_only = bool(keys) and all(
-        labels[i][1] is not None or (row, i) in grid.merged for i in filled
+    below = grid.rows[row + 1] if row + 1 < len(grid.rows) else None
+    # Goals are often labelled in one row and written in the row below.
+    labels_only = (
+        below is not None
+        and all(key in _GOALS for _, key in keys)
+        and all(labels[i][1] is not None or (row, i) in grid.merged for i in filled)
+        and all(below[i].value.strip() and _label(below[i].value) is None for i, _ in keys)
     )
     for position, (column, key) in enumerate(keys):
         if key in facts:
             continue
         label_text = cells[column].value
-        if labels_only and row + 1 < len(grid.rows):
-            value = grid.rows[row + 1][column].strip()
+        if labels_only and below is not None:
+            value = below[column].strip()
         else:
             stop = keys[position + 1][0] if position + 1 < len(keys) else width
             value = _value_right(grid, row, column, stop, label_text)
@@ -659,7 +667,10 @@ _HEADER_LINE_RE = re.compile(r"一级指标.*(?:二级指标|三级指标)")
 def national_delimiter(text: str) -> str | None:
     """The cell delimiter of a TSV/CSV national table (a line naming 一级指标
     and 二级/三级指标 as cells), or None when the text is not one."""
-    for line in text[:200_000].split("\n", 5000):
+    head = text[:200_000]
+    if "一级指标" not in head:
+        return None
+    for line in head.split("\n", 5000):
         if _HEADER_LINE_RE.search(line):
             if "\t" in line:
                 return "\t"
