@@ -167,6 +167,14 @@ def test_form_several_label_pairs_per_row_and_blank_values() -> None:
     assert project.amounts.special is None
 
 
+def test_form_label_with_a_blank_value_does_not_take_the_row_below() -> None:
+    rows = [list(r) for r in FORM]
+    rows.insert(5, ["", "", "其他资金", "", ""])
+    project = tsv_document(rows).projects[0]
+    assert project.amounts.other is None
+    assert lint(tsv_document(rows), ["amount-format"]) == []
+
+
 def test_form_row_sum_mismatch_is_reported_from_the_block() -> None:
     rows = [list(r) for r in FORM]
     rows[4] = ["资金总额（万元）", "360.00", "财政拨款", "300.00", ""]
@@ -269,6 +277,23 @@ def test_list_amounts_in_yuan_are_converted_to_wanyuan_exactly() -> None:
     assert {a.unit for a in amounts if a} == {"元"}
     # Amounts in 元 are not held to the two decimals of 万元.
     assert lint(document, ["amount-format"]) == []
+
+
+def test_amounts_in_yuan_with_four_decimals_are_reported() -> None:
+    rows = [list(r) for r in LIST]
+    rows[7][2] = "300000.0000"
+    findings = lint(tsv_document(rows), ["amount-format"])
+    assert [(f.project, f.excerpt, f.severity) for f in findings] == [
+        ("道路运输安全检查", "300000.0000", "warning")
+    ]
+    assert "300,000.00" in findings[0].message
+
+
+def test_amounts_in_wanyuan_keep_the_two_decimals_rule() -> None:
+    rows = [list(r) for r in FORM]
+    rows[4][1] = "360"
+    findings = lint(tsv_document(rows), ["amount-format"])
+    assert [(f.excerpt, f.severity) for f in findings] == [("360", "warning")]
 
 
 def test_list_amounts_without_a_unit_line_are_wanyuan() -> None:
@@ -526,3 +551,28 @@ def test_random_lists_round_trip(projects, blank_levels, as_csv_text) -> None:  
     ]
     for project in document.projects:
         assert [c.number for c in project.clauses] == list(range(1, len(project.clauses) + 1))
+
+
+# --------------------------------------------------------------------------
+# The shipped examples show the defects they were written with
+
+EXAMPLES = Path(__file__).parent.parent / "examples"
+
+
+def test_national_form_example_findings() -> None:
+    findings = lint(EXAMPLES / "national-form.tsv")
+    assert [(f.rule, f.project, f.clause) for f in findings] == [
+        ("placeholder", "社区公共卫生服务经费", 4),  # 待补充
+        ("category-keyword-mismatch", "社区公共卫生服务经费", 6),  # satisfaction under 社会效益
+        ("missing-field", "社区公共卫生服务经费", 7),  # 经济效益 row left empty
+        ("empty-value", "社区公共卫生服务经费", 7),
+        ("value-type-mismatch", "社区公共卫生服务经费", 8),  # 满意度 as a count
+    ]
+
+
+def test_national_list_example_findings() -> None:
+    findings = lint(EXAMPLES / "national-list.csv")
+    assert [(f.rule, f.project, f.clause) for f in findings] == [
+        ("amount-format", "道路运输安全检查", None),  # four decimals in 元
+        ("unknown-category", "港口设施维护", 2),  # 投入指标
+    ]
