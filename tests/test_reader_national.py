@@ -158,6 +158,19 @@ def test_form_labels_in_a_row_with_values_below() -> None:
     assert project.goal is not None and project.goal.value == "本年度完成辖区居民健康档案更新。"
 
 
+def test_form_goal_block_of_the_ministry_template() -> None:
+    rows = [list(r) for r in FORM]
+    rows[5:6] = [
+        ["总体目标", "实施期目标", "", "年度目标", ""],
+        ["", "三年完成辖区居民健康档案规范化管理。", "", "本年度完成辖区居民健康档案更新。", ""],
+    ]
+    for document in (tsv_document(rows), sheet_document(rows, [(5, 0, 6, 0), (5, 1, 5, 2)])):
+        project = document.projects[0]
+        assert project.goal is not None
+        assert project.goal.value == "本年度完成辖区居民健康档案更新。"
+        assert len(project.clauses) == 5
+
+
 def test_form_several_label_pairs_per_row_and_blank_values() -> None:
     rows = [list(r) for r in FORM]
     rows[4] = ["资金总额（万元）", "360.00", "财政拨款", "300.00", ""]

@@ -527,22 +527,26 @@ def _read_labels(
     width = len(cells)
     filled = [i for i, cell in enumerate(cells) if cell.value.strip()]
     below = grid.rows[row + 1] if row + 1 < len(grid.rows) else None
-    # Goals are often labelled in one row and written in the row below.
-    labels_only = (
+    if (
         below is not None
         and all(key in _GOALS for _, key in keys)
         and all(labels[i][1] is not None or (row, i) in grid.merged for i in filled)
-        and all(below[i].value.strip() and _label(below[i].value) is None for i, _ in keys)
-    )
+    ):
+        # Goals labelled in one row (总体目标 | 实施期目标 | 年度目标) and written below.
+        taken = False
+        for column, key in keys:
+            value = below[column].strip()
+            if key not in facts and value.value and _label(value.value) is None:
+                facts[key] = value
+                taken = True
+        if taken:
+            return
     for position, (column, key) in enumerate(keys):
         if key in facts:
             continue
         label_text = cells[column].value
-        if labels_only and below is not None:
-            value = below[column].strip()
-        else:
-            stop = keys[position + 1][0] if position + 1 < len(keys) else width
-            value = _value_right(grid, row, column, stop, label_text)
+        stop = keys[position + 1][0] if position + 1 < len(keys) else width
+        value = _value_right(grid, row, column, stop, label_text)
         if value is None:
             continue
         facts[key] = value
