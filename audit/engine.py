@@ -95,8 +95,25 @@ class Finding(NamedTuple):
     clause: int | None
     field: str | None
     excerpt: str | None
+    location: str | None = None
+    """The cell, for a table read from a workbook, PDF, web page or Word
+    document (``Sheet1!C12``); ``line`` and ``column`` then count in the
+    cells' text as the tool holds it, not in the file, and reports name the
+    cell instead."""
 
     def as_dict(self) -> dict[str, Any]:
+        if self.location is not None:
+            return {
+                **self._fields_dict(),
+                "line": None,
+                "column": None,
+                "end_line": None,
+                "end_column": None,
+                "location": self.location,
+            }
+        return self._fields_dict()
+
+    def _fields_dict(self) -> dict[str, Any]:
         return {
             "rule": self.rule,
             "severity": self.severity,
@@ -350,6 +367,7 @@ def _finding(
         clause=clause,
         field=problem.field,
         excerpt=problem.excerpt,
+        location=None if span is None else span.location,
     )
 
 

@@ -619,7 +619,19 @@ class GrandTotal(NamedTuple):
     line: int
 
 
-Layout = Literal["tsv", "pdf-text", "csv", "national-form", "national-list"]
+Layout = Literal[
+    "tsv",
+    "pdf-text",
+    "csv",
+    "xlsx",
+    "xls",
+    "ods",
+    "pdf",
+    "html",
+    "docx",
+    "national-form",
+    "national-list",
+]
 
 
 class Document(NamedTuple):

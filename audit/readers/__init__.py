@@ -1,7 +1,11 @@
-"""Readers: detect a table's layout by its content and build the document.
+"""Readers: detect a table's carrier and layout by content and build the document.
 
-Each layout module exposes ``read(source) -> Table`` (its rows, title and
-organisation); :func:`read_document` decodes, detects and assembles.
+Text tables (TSV, CSV, PDF-extracted text): each layout module exposes
+``read(source) -> Table`` (its rows, title and organisation). Workbooks,
+PDF files, web pages and Word documents are first read into grids of cells
+(:mod:`audit.readers.grid`) by their carrier module; each grid is then
+offered to the grid layouts of :data:`GRID_LAYOUTS` in order.
+:func:`read_document` sniffs, decodes, detects and assembles.
 """
 
 from __future__ import annotations
@@ -13,7 +17,41 @@ from pathlib import Path
 from audit.model import Document, Layout, Row, Source
 from audit.readers.decode import MAX_BYTES, ReadError, decode
 
-__all__ = ["ReadError", "Table", "detect_layout", "read_document", "read_path", "read_text"]
+__all__ = [
+    "GRID_LAYOUTS",
+    "Notify",
+    "ReadError",
+    "Table",
+    "detect_layout",
+    "read_document",
+    "read_path",
+    "read_text",
+]
+
+Notify = Callable[[str], None]
+"""Receives notes about a file that do not stop it being read (a sheet
+skipped because it holds no table)."""
+
+GRID_LAYOUTS: tuple[tuple[str, str], ...] = (
+    # (layout name, module): each module has ``recognise(grid) -> bool`` and
+    # ``read(grid, table) -> Table`` (rows added to ``table``). Tried in order.
+    # The national layouts first: their header (一级指标 … 三级指标) never
+    # stands in a Guangzhou table, while a national list's may name enough
+    # Guangzhou columns (项目名称, 财政拨款, 其他资金, 年度绩效目标) to pass for one.
+    ("national-list", "audit.readers.national_list"),
+    ("national-form", "audit.readers.national_form"),
+    ("guangzhou", "audit.readers.guangzhou"),
+)
+
+# Carrier modules: ``load(data, path, notify) -> Loaded``.
+_CARRIERS = {
+    "xlsx": "audit.readers.workbook",
+    "xls": "audit.readers.workbook",
+    "ods": "audit.readers.workbook",
+    "pdf": "audit.readers.pdftables",
+    "html": "audit.readers.htmltables",
+    "docx": "audit.readers.docxtables",
+}
 
 
 class Table:
@@ -83,21 +121,70 @@ def read_text(text: str, path: str = "<text>", encoding: str = "utf-8") -> Docum
 
 def _national_text(source: Source) -> Document | None:
     """The national template (one row per indicator) as TSV or CSV text."""
+    if "一级指标" not in source.text[:200_000]:
+        return None  # no indicator grid: spare the import
     from audit.readers.national import national_delimiter, read_text_source
 
     delimiter = national_delimiter(source.text)
     return None if delimiter is None else read_text_source(source, delimiter)
 
 
-def read_document(data: bytes, path: str) -> Document:
-    """Decode ``data`` (the bytes of ``path``) and build the document."""
+def read_document(data: bytes, path: str, notify: Notify | None = None) -> Document:
+    """Build the document from ``data`` (the bytes of ``path``): a text
+    table is decoded, a workbook, PDF, web page or Word document is read
+    into grids of cells first."""
     if len(data) > MAX_BYTES:
         raise ReadError(f"file too large ({len(data):,} bytes; the limit is {MAX_BYTES:,})")
-    text, encoding = decode(data)
-    return read_text(text, path, encoding)
+    from audit.readers.carriers import sniff
+
+    carrier = sniff(data)
+    if carrier == "text":
+        text, encoding = decode(data)
+        return read_text(text, path, encoding)
+    return read_grids(carrier, data, path, notify)
 
 
-def read_path(path: str | Path) -> Document:
+def read_grids(carrier: str, data: bytes, path: str, notify: Notify | None = None) -> Document:
+    """Read a binary or markup carrier into grids and the grids into the
+    document, by the first grid layout that recognises each grid."""
+    import importlib
+
+    from audit.readers.common import assemble
+
+    loaded = importlib.import_module(_CARRIERS[carrier]).load(data, path, notify)
+    if loaded.text is not None:  # a PDF without ruled tables: its page text
+        return read_text(loaded.text, path)
+    layouts = [(name, importlib.import_module(module)) for name, module in GRID_LAYOUTS]
+    table = Table(rows=[])
+    found: list[str] = []
+    for grid in loaded.grids:
+        for name, module in layouts:
+            if module.recognise(grid):
+                module.read(grid, table)
+                found.append(name)
+                break
+        else:
+            if notify is not None:
+                notify(f"{grid.name}: skipped, not a performance-target table (no header row)")
+    if not found:
+        raise ReadError(
+            f"no performance-target table found in {_describe(carrier, len(loaded.grids))}: "
+            "no header row (项目名称 … 总计 … 绩效目标 … 绩效指标)"
+        )
+    if not table.rows:
+        raise ReadError("no rows found under the header row")
+    layout = carrier if found[0] == "guangzhou" else f"{found[0]} ({carrier})"
+    return assemble(loaded.source, layout, table.rows, table.title, table.organization)  # type: ignore[arg-type]
+
+
+def _describe(carrier: str, count: int) -> str:
+    what = {"pdf": "table", "html": "table", "docx": "table"}.get(carrier, "sheet")
+    if count == 0:
+        return f"the file (it has no {what}s)"
+    return f"any of its {count} {what}{'s' if count != 1 else ''}"
+
+
+def read_path(path: str | Path, notify: Notify | None = None) -> Document:
     """Read a file; every failure is a :class:`ReadError` with a clear reason."""
     name = str(path)
     file = Path(path)
@@ -116,4 +203,4 @@ def read_path(path: str | Path) -> Document:
         raise ReadError("is a directory") from None
     except OSError as error:
         raise ReadError(error.strerror or str(error)) from None
-    return read_document(data, name)
+    return read_document(data, name, notify)

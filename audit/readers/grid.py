@@ -7,7 +7,7 @@ readers work on grids and need not know the carrier.
 
 Cells of a binary carrier have no place in a text file, so
 :func:`grid_source` writes them into a synthetic :class:`~audit.model.Source`
-(one line per row, cells separated by tabs) whose ``locator`` names the cell
+(each cell on a line of its own, so an excerpt shows the cell) whose ``locator`` names the cell
 an offset falls in: a finding then points at ``Sheet1!C12`` or
 ``第2页 表1 第5行第3列``. A cell covered by a merged range holds the range's
 value (from its top-left cell) and maps to that cell.
@@ -21,7 +21,7 @@ from typing import Literal, NamedTuple
 
 from audit.model import Source, Text
 
-__all__ = ["Grid", "GridInput", "column_letter", "grid_source", "grids_from_text"]
+__all__ = ["Grid", "GridInput", "Loaded", "column_letter", "grid_source", "grids_from_text"]
 
 Kind = Literal["sheet", "pdf", "html", "docx", "text"]
 
@@ -54,6 +54,11 @@ class GridInput(NamedTuple):
     merges: Sequence[Merge] = ()
     origin: tuple[int, int] = (0, 0)
     row_labels: Sequence[str] | None = None
+    numeric: frozenset[tuple[int, int]] = frozenset()
+    """Cells that held a number (a workbook's numeric cells), not text."""
+    headings: Sequence[str] = ()
+    """Text lines just before the table outside it (a web page's or PDF
+    page's title, 单位名称, 单位：万元)."""
 
 
 class Grid:
@@ -62,11 +67,24 @@ class Grid:
 
     ``rows`` is rectangular; an empty cell is an empty Text. ``merged`` holds
     the (row, column) of cells filled from a merged range above or left of
-    them. ``lines`` is, for each row, the line number a report gives it: the
+    them; ``numeric`` those that held a number, not text (a workbook's
+    numeric cells: the sheet's display format, e.g. two decimals, is not
+    kept). ``lines`` is, for each row, the line number a report gives it: the
     sheet's row number, the file's line, or the row's number in the table.
     """
 
-    __slots__ = ("_labels", "kind", "lines", "merged", "name", "origin", "rows", "source")
+    __slots__ = (
+        "_labels",
+        "headings",
+        "kind",
+        "lines",
+        "merged",
+        "name",
+        "numeric",
+        "origin",
+        "rows",
+        "source",
+    )
 
     def __init__(
         self,
@@ -78,6 +96,8 @@ class Grid:
         lines: list[int] | None = None,
         origin: tuple[int, int] = (0, 0),
         row_labels: Sequence[str] | None = None,
+        numeric: frozenset[tuple[int, int]] = frozenset(),
+        headings: Sequence[str] = (),
     ) -> None:
         self.name = name
         self.rows = rows
@@ -87,6 +107,8 @@ class Grid:
         self.origin = origin
         self.lines = lines if lines is not None else [origin[0] + i + 1 for i in range(len(rows))]
         self._labels = row_labels
+        self.numeric = numeric
+        self.headings = list(headings)
 
     @property
     def width(self) -> int:
@@ -163,17 +185,13 @@ def grid_source(
         for row_index, row in enumerate(grid_values):
             row_offsets: list[int] = []
             for col_index, value in enumerate(row):
-                if col_index:
-                    parts.append("\t")
-                    length += 1
                 row_offsets.append(length)
                 if (row_index, col_index) not in merged:
                     starts.append(length)
                     places.append((number, row_index, col_index))
                     parts.append(value)
-                    length += len(value)
-            parts.append("\n")
-            length += 1
+                    parts.append("\n")
+                    length += len(value) + 1
             table_offsets.append(row_offsets)
         offsets.append(table_offsets)
         values.append(grid_values)
@@ -208,6 +226,8 @@ def grid_source(
                 merged,
                 origin=table.origin,
                 row_labels=table.row_labels,
+                numeric=table.numeric,
+                headings=table.headings,
             )
         )
     return source, grids
@@ -219,7 +239,7 @@ def _fill_merges(values: list[list[str]], merges: Sequence[Merge]) -> set[tuple[
     covered: set[tuple[int, int]] = set()
     height = len(values)
     for top, left, bottom, right in merges:
-        if top >= height or left >= len(values[top]):
+        if top < 0 or left < 0 or top >= height or left >= len(values[top]):
             continue
         value = values[top][left]
         for row in range(top, min(bottom, height - 1) + 1):
@@ -236,7 +256,7 @@ def _merge_origins(
     origins: dict[tuple[int, int], tuple[int, int]] = {}
     height = len(values)
     for top, left, bottom, right in merges:
-        if top >= height or left >= len(values[top]):
+        if top < 0 or left < 0 or top >= height or left >= len(values[top]):
             continue
         for row in range(top, min(bottom, height - 1) + 1):
             for col in range(left, min(right, len(values[row]) - 1) + 1):
@@ -306,3 +326,12 @@ def _csv_rows(source: Source, rows: list[list[Text]], lines: list[int]) -> None:
             lines.append(start_line)
     except csv.Error as error:
         raise ReadError(f"malformed CSV at line {line_no}: {error}") from None
+
+
+class Loaded(NamedTuple):
+    """What a carrier module read: the synthetic source and its grids, or,
+    for a PDF without ruled tables, the page text for the text reader."""
+
+    source: Source | None
+    grids: list[Grid]
+    text: str | None = None

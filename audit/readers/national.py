@@ -32,6 +32,7 @@ from audit.model import Amount, Amounts, Document, IndicatorCells, Row, Source, 
 from audit.readers import ReadError, Table
 from audit.readers.common import ORGANIZATION_RE, TITLE_MARK, parse_amount
 from audit.readers.grid import Grid
+from audit.readers.guangzhou import numeric_amount
 
 _SPACES_RE = re.compile(r"[\s\u3000*★]+")
 _UNIT_SUFFIX_RE = re.compile(r"[（(]\s*(万元|元)\s*[)）]$")
@@ -236,19 +237,27 @@ def recognise_form(grid: Grid) -> bool:
 
 def amount_unit(grid: Grid) -> str:
     """``元`` when the table says ``金额单位：元`` (or ``单位：元``), else ``万元``."""
-    for cells in grid.rows:
-        for cell in cells:
-            if "单位" in cell.value:
-                match = _AMOUNT_UNIT_RE.search(_SPACES_RE.sub("", cell.value))
-                if match:
-                    return match.group(1)
+    texts = [*grid.headings, *(cell.value for cells in grid.rows for cell in cells)]
+    for text in texts:
+        if "单位" in text:
+            match = _AMOUNT_UNIT_RE.search(_SPACES_RE.sub("", text))
+            if match:
+                return match.group(1)
     return "万元"
 
 
-def amount(cell: Text | None, unit: str) -> Amount | None:
-    """An amount cell in the table's unit, its value in 万元 (exactly)."""
+def numeric_offsets(grid: Grid) -> frozenset[int]:
+    """Where the grid's numeric cells (a workbook's numbers) start in its source."""
+    return frozenset(grid.rows[row][col].origin(0) for row, col in grid.numeric)
+
+
+def amount(cell: Text | None, unit: str, numeric: frozenset[int] = frozenset()) -> Amount | None:
+    """An amount cell in the table's unit, its value in 万元 (exactly). A
+    workbook's numeric cell reads as the sheet shows it, to two decimals."""
     if cell is None:
         return None
+    if cell.value and cell.origin(0) in numeric:
+        cell = numeric_amount(cell)
     found = parse_amount(cell.strip())
     if found is None or unit == "万元":
         return found
@@ -388,9 +397,16 @@ def indicator(
             extras[key] = cell.strip()
     if comparator is not None and comparator.strip().value:
         extras["nature"] = comparator.strip()
-    return IndicatorCells(
-        level1, level2, name, period, annual, extras, grid.lines[row] if grid.lines else row + 1
-    )
+    return IndicatorCells(level1, level2, name, period, annual, extras, row_line(grid, row))
+
+
+def row_line(grid: Grid, row: int) -> int:
+    """The source line of a grid row (a TSV file's line; a sheet's row in the
+    synthetic source that findings report), from a cell the row writes itself."""
+    for col, cell in enumerate(grid.rows[row]):
+        if (row, col) not in grid.merged:
+            return cell.source.position(cell.origin(0))[0]
+    return grid.lines[row] if grid.lines else row + 1
 
 
 def _banner(cells: list[Text]) -> str | None:
@@ -418,10 +434,14 @@ def _unit_row(name: Text, line: int) -> Row:
 # The form
 
 
-def read_form(grid: Grid) -> Table:
-    """The projects of every form in the grid."""
+def read_form(grid: Grid, table: Table | None = None) -> Table:
+    """The projects of every form in the grid (added to ``table`` when given:
+    the sheets or pages of one document)."""
     unit = amount_unit(grid)
-    table = Table(rows=[])
+    numeric = numeric_offsets(grid)
+    table = table if table is not None else Table(rows=[])
+    for line in grid.headings:
+        _heading(table, line.strip())
     facts: dict[str, Text] = {}
     units: dict[str, str] = {}
     facts_line = 0
@@ -445,7 +465,7 @@ def read_form(grid: Grid) -> Table:
             table.organization = department.value
         amounts = Amounts(
             **{
-                key: amount(facts.get(key), units.get(key, unit))
+                key: amount(facts.get(key), units.get(key, unit), numeric)
                 for key in ("total", "fiscal", "special", "other")
             }
         )
@@ -485,7 +505,7 @@ def read_form(grid: Grid) -> Table:
             close()
             facts, units, cells_of_project = {}, {}, []
             columns = None
-            facts_line = grid.lines[index] if grid.lines else index + 1
+            facts_line = row_line(grid, index)
         if columns is None:
             if banner is not None and _label(banner) is None:
                 _heading(table, banner)
@@ -577,10 +597,14 @@ def _value_right(grid: Grid, row: int, column: int, stop: int, label: str) -> Te
 # The list
 
 
-def read_list(grid: Grid) -> Table:
-    """The projects of a list: project columns on each project's first row."""
+def read_list(grid: Grid, table: Table | None = None) -> Table:
+    """The projects of a list: project columns on each project's first row
+    (added to ``table`` when given)."""
     unit = amount_unit(grid)
-    table = Table(rows=[])
+    numeric = numeric_offsets(grid)
+    table = table if table is not None else Table(rows=[])
+    for line in grid.headings:
+        _heading(table, line.strip())
     columns: dict[str, int] | None = None
     units: dict[str, str] = {}
     project: Row | None = None
@@ -600,14 +624,14 @@ def read_list(grid: Grid) -> Table:
             for text in dict.fromkeys(cell.value.strip() for cell in cells if cell.value.strip()):
                 _heading(table, text)
             continue
-        line = grid.lines[index] if grid.lines else index + 1
+        line = row_line(grid, index)
         owner = _own(grid, index, columns.get("unit"))
         if owner is not None and owner.value != current_unit:
             current_unit = owner.value
             table.rows.append(_unit_row(owner, line))
         name = _own(grid, index, columns.get("project"))
         if name is not None and not _continues(project, name, cells, columns):
-            project = _project_row(cells, columns, units, unit, name, line)
+            project = _project_row(cells, columns, units, unit, name, line, numeric)
             table.rows.append(project)
             levels = _Levels()
         if project is None:
@@ -640,10 +664,11 @@ def _project_row(
     unit: str,
     name: Text,
     line: int,
+    numeric: frozenset[int],
 ) -> Row:
     amounts = Amounts(
         **{
-            key: amount(_cell(cells, columns, key), units.get(key, unit))
+            key: amount(_cell(cells, columns, key), units.get(key, unit), numeric)
             for key in ("total", "fiscal", "special", "other")
         }
     )
@@ -683,7 +708,7 @@ def national_delimiter(text: str) -> str | None:
     return None
 
 
-def read_grids(grids: list[Grid]) -> tuple[str, Table] | None:
+def read_national_grids(grids: list[Grid]) -> tuple[str, Table] | None:
     """The layout and the rows of the national grids among ``grids``."""
     layout: str | None = None
     table = Table(rows=[])
@@ -703,7 +728,7 @@ def document_from_grids(source: Source, grids: list[Grid]) -> Document | None:
     """The document of the national grids among ``grids`` (None when none is)."""
     from audit.readers.common import assemble
 
-    found = read_grids(grids)
+    found = read_national_grids(grids)
     if found is None:
         return None
     layout, table = found
@@ -729,8 +754,8 @@ __all__ = [
     "document_from_grids",
     "national_delimiter",
     "read_form",
-    "read_grids",
     "read_list",
+    "read_national_grids",
     "read_text_source",
     "recognise_form",
     "recognise_list",

@@ -202,7 +202,10 @@ def where(finding: Finding, lang: str) -> str:
 
 
 def location(finding: Finding) -> str:
-    """``file:line:col``, the form terminals and editors open."""
+    """``file:line:col``, the form terminals and editors open; for a table
+    read from cells, ``file:cell`` (``book.xlsx:Sheet1!C12``)."""
+    if finding.location is not None:
+        return f"{finding.file}:{finding.location}"
     if finding.line is None:
         return finding.file
     return f"{finding.file}:{finding.line}:{finding.column or 1}"
@@ -396,6 +399,8 @@ def excerpt(
         start = max(0, min(start, len(text)))
         end = max(start, min(end, len(text)))
         shown = _window(number, text, start, end, max(width, 20))
+        if finding.location is not None:  # a cell's text: its line number means nothing
+            shown = shown._replace(number=0)
         lines.append(
             shown._replace(
                 before=_shown(shown.before),

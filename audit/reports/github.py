@@ -67,6 +67,14 @@ def render(result: LintResult, out: TextIO, **_: Any) -> None:
 def annotation(finding: Finding) -> str:
     context = " / ".join(p for p in (finding.unit, finding.project) if p)
     message = finding.message + (f"\n{context}" if context else "")
+    if finding.location is not None:
+        # A cell has no line in the file: the annotation names the cell.
+        return command(
+            COMMANDS[finding.severity],
+            f"{finding.location}: {message}",
+            file=_path(finding.file),
+            title=finding.rule,
+        )
     same_line = finding.end_line in (None, finding.line)
     return command(
         COMMANDS[finding.severity],

@@ -253,7 +253,7 @@ def _source(finding: Finding, file_result: FileResult) -> str:
     rendered = []
     for line in lines:
         rendered.append(
-            f'<span class="ln">{line.number}</span>'
+            f'<span class="ln">{line.number or ""}</span>'
             + (f'<span class="cut">{ELLIPSIS}</span>' if line.cut_left else "")
             + _e(line.before)
             + f"<mark>{_e(line.marked)}</mark>"

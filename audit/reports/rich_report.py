@@ -179,7 +179,8 @@ class _Report:
 
     def _source_line(self, line: Any, number_width: int, body: int, colour: str) -> Text:
         text = Text(no_wrap=True, overflow="crop")
-        text.append(" " * body + f"{line.number:>{number_width}} │ ", style="dim")
+        number = line.number or ""  # 0: a cell's text, not a line of the file
+        text.append(" " * body + f"{number:>{number_width}} │ ", style="dim")
         if line.cut_left:
             text.append(ELLIPSIS, style="dim")
         text.append(line.before)

@@ -7,7 +7,10 @@
 - one result per finding: ``level`` is ``error``, ``warning`` or ``note``
   (our ``info``); the location's ``uri`` is relative to the working directory
   (``uriBaseId: %SRCROOT%``, forward slashes, percent-encoded); columns are
-  Unicode code points (``columnKind``), ``endColumn`` exclusive;
+  Unicode code points (``columnKind``), ``endColumn`` exclusive; a finding
+  in a cell of a workbook, PDF, web page or Word table has no region (the
+  file is not text) but the cell as its ``logicalLocations[0].fullyQualifiedName``
+  and ``properties.cell`` (``Sheet1!G12``);
 - ``partialFingerprints`` hash what the finding is about — rule, file, unit,
   project, field, indicator name and excerpt (:func:`audit.baseline.finding_keys`),
   never line numbers — plus an occurrence index for identical keys, so an
@@ -175,6 +178,14 @@ def _location(path: str, finding: Any) -> dict[str, Any]:
     else:
         artifact = {"uri": quote(relative), "uriBaseId": "%SRCROOT%"}
     physical: dict[str, Any] = {"artifactLocation": artifact}
+    if finding is not None and finding.location is not None:
+        # A cell of a workbook, PDF, web page or Word table: no region in
+        # the file's text; the cell is the logical location.
+        return {
+            "physicalLocation": physical,
+            "logicalLocations": [{"fullyQualifiedName": finding.location}],
+            "properties": {"cell": finding.location},
+        }
     if finding is not None:
         line = finding.line or 1
         region = {"startLine": line, "startColumn": finding.column or 1}

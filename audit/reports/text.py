@@ -1,7 +1,8 @@
 """``--format text``: one line per finding, ``file:line:col: severity [rule] message``.
 
 The form editors and CI log parsers understand; findings without a position
-(none today) print ``file:0:0``. A file that could not be read prints one
+(none today) print ``file:0:0``, findings in a table read from cells
+``file:cell`` (``book.xlsx:Sheet1!G12``). A file that could not be read prints one
 ``error [read-error]`` line.
 
 :func:`render_statistics` is ``--statistics``: only the counts per rule, as
@@ -21,7 +22,10 @@ def render(result: LintResult, out: TextIO, **_: Any) -> None:
         if file_result.error is not None:
             out.write(f"{file_result.path}:0:0: error [read-error] {file_result.error}\n")
         for finding in file_result.findings:
-            where = f"{finding.file}:{finding.line or 0}:{finding.column or 0}"
+            if finding.location is not None:
+                where = f"{finding.file}:{finding.location}"
+            else:
+                where = f"{finding.file}:{finding.line or 0}:{finding.column or 0}"
             out.write(f"{where}: {finding.severity} [{finding.rule}] {finding.message}\n")
 
 

@@ -1,0 +1,89 @@
+"""What carries a table: told from the file's content, not its name.
+
+A zip archive is a workbook (``xl/workbook.xml``), an OpenDocument
+spreadsheet (its ``mimetype`` member) or a Word document
+(``word/document.xml``); an OLE2 compound file is a legacy ``.xls``, or a
+password-protected workbook, or a Word 97 document; ``%PDF`` starts a PDF;
+markup that opens with a tag and holds ``<table`` or ``<html`` is a web
+page. Everything else is text. Web pages saved under ``.xls`` (a common
+"export to Excel") are thus read as what they are.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Literal
+
+from audit.readers.decode import ReadError
+
+Carrier = Literal["text", "xlsx", "xls", "ods", "pdf", "html", "docx"]
+
+ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
+
+
+def _utf16(name: str) -> bytes:
+    return name.encode("utf-16-le")
+
+
+def sniff(data: bytes) -> Carrier:
+    """The carrier of ``data``; a ReadError for archives and compound files
+    that hold no table the tool can read."""
+    head = data[:8]
+    if head.startswith(ZIP_MAGIC):
+        return _zip_kind(data)
+    if head == OLE2_MAGIC:
+        return _ole2_kind(data)
+    if b"%PDF-" in data[:1024]:
+        return "pdf"
+    if _looks_like_html(data[:4096]):
+        return "html"
+    return "text"
+
+
+def _zip_kind(data: bytes) -> Carrier:
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+            if "mimetype" in names and archive.read("mimetype").strip() == ODS_MIMETYPE:
+                return "ods"
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as error:
+        raise ReadError(
+            f"corrupt workbook or document (not a readable zip archive: {error})"
+        ) from None
+    if "xl/workbook.xml" in names or "xl/workbook.bin" in names:
+        return "xlsx"
+    if "word/document.xml" in names:
+        return "docx"
+    if any(name.startswith("ppt/") for name in names):
+        raise ReadError("a PowerPoint file, not a workbook: save the table as .xlsx")
+    raise ReadError("a zip archive that is not a workbook (.xlsx, .ods) or Word document (.docx)")
+
+
+def _ole2_kind(data: bytes) -> Carrier:
+    if _utf16("EncryptedPackage") in data or _utf16("EncryptionInfo") in data:
+        raise ReadError(
+            "password-protected workbook: remove the password (File → Info → Protect) "
+            "and save it again"
+        )
+    if _utf16("WordDocument") in data:
+        raise ReadError("a Word 97-2003 document (.doc): save it as .docx")
+    return "xls"
+
+
+def _looks_like_html(head: bytes) -> bool:
+    for encoding in ("utf-8", "utf-16"):
+        try:
+            text = head.decode(encoding, errors="ignore")
+        except LookupError:  # pragma: no cover - both codecs always exist
+            continue
+        stripped = text.lstrip("\ufeff \t\r\n")
+        if not stripped.startswith("<"):
+            continue
+        lowered = stripped.lower()
+        if "<table" in lowered or "<html" in lowered or lowered.startswith("<!doctype html"):
+            return True
+    return False

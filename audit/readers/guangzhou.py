@@ -1,0 +1,119 @@
+"""The Guangzhou table read from a grid of cells (a workbook sheet, a PDF
+table, a web page or Word table).
+
+Columns 项目名称（资金使用单位）| 总计 | 财政拨款 | 财政专户拨款 | 其他资金 |
+绩效目标 | 绩效指标, the indicator clauses in one cell. The header row may
+repeat (a PDF page break, a printed sheet); rows of one filled cell (or one
+value merged across the row) are headings: the title, 单位名称 and 单位：万元.
+A row whose name cell is merged down from the row above continues that row:
+its other cells are appended to the row's goal and indicators.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+from audit.model import AMOUNT_COLUMNS, Markup, Row, Text, TextBuilder
+from audit.readers import Table
+from audit.readers.common import clean_cell, header_columns, heading, row_from_cells
+from audit.readers.grid import Grid
+
+HEADER_SEARCH_ROWS = 40
+"""A sheet whose first rows hold no header is not this layout."""
+
+
+def recognise(grid: Grid) -> bool:
+    """True when one of the grid's first rows is the Guangzhou header."""
+    return any(
+        header_columns(grid.values(index)) is not None
+        for index in range(min(len(grid.rows), HEADER_SEARCH_ROWS))
+    )
+
+
+def read(grid: Grid, table: Table | None = None) -> Table:
+    """The rows of ``grid`` (added to ``table`` when given: the sheets or
+    pages of one document)."""
+    table = table if table is not None else Table(rows=[])
+    columns: dict[str, int] | None = None
+    last: Row | None = None
+    for line in grid.headings:
+        heading(table, line.strip())
+    for index, cells in enumerate(grid.rows):
+        values = [cell.value for cell in cells]
+        filled = {value.strip() for value in values if value.strip()}
+        if not filled:
+            continue
+        if len(filled) == 1 and heading(table, next(iter(filled))):
+            last = None
+            continue
+        header = header_columns(values)
+        if header is not None:
+            columns = header
+            last = None
+            continue
+        if columns is None:
+            continue
+        if last is not None and (index, columns["name"]) in grid.merged:
+            _continue_row(grid, index, cells, columns, last)
+            continue
+        row = _row(grid, index, cells, columns)
+        if row is not None:
+            table.rows.append(row)
+            last = row
+    return table
+
+
+def numeric_amount(cell: Text) -> Text:
+    """A numeric cell's amount as a sheet formatted ``0.00`` shows it: at
+    least two decimals (``3.6`` → ``3.60``, ``10`` → ``10.00``)."""
+    try:
+        number = Decimal(cell.value)
+    except InvalidOperation:
+        return cell
+    if number.as_tuple().exponent > -2:  # type: ignore[operator]
+        number = number.quantize(Decimal("0.01"))
+    return Text(str(number), cell.source, cell.anchors)
+
+
+def _clean(cell: Text) -> tuple[Text, list[Markup]]:
+    if len(cell.anchors) == 1:
+        return clean_cell(cell.source, cell.anchors[0][1], cell.value)
+    return cell.strip(), []
+
+
+def _row(grid: Grid, row: int, cells: list[Text], columns: dict[str, int]) -> Row | None:
+    texts: dict[str, Text] = {}
+    markup: list[Markup] = []
+    for key, index in columns.items():
+        if index < len(cells):
+            if key in AMOUNT_COLUMNS and (row, index) in grid.numeric:
+                texts[key] = numeric_amount(cells[index])
+                continue
+            text, found = _clean(cells[index])
+            texts[key] = text
+            markup.extend(found)
+    name = texts.get("name")
+    if name is None or not name.value:
+        return None
+    line = name.source.position(name.origin(0))[0]
+    return row_from_cells(texts, markup, line)
+
+
+def _continue_row(
+    grid: Grid, index: int, cells: list[Text], columns: dict[str, int], row: Row
+) -> None:
+    """Append the cells of a row whose name is merged down from ``row``."""
+    for key in ("goal", "indicators"):
+        col = columns.get(key)
+        if col is None or col >= len(cells) or (index, col) in grid.merged:
+            continue
+        text, found = _clean(cells[col])
+        if not text:
+            continue
+        current: Text | None = getattr(row, key)
+        builder = TextBuilder(text.source)
+        if current is not None:
+            builder.add_text(current)
+        builder.add_text(text)
+        setattr(row, key, builder.build())
+        row.markup.extend(found)

@@ -1,0 +1,261 @@
+"""PDF files: the ruled performance-target table, read with pdfplumber.
+
+* The pages holding the table are those whose text has its title
+  (``…绩效目标表``) or header row (three of 项目名称, 总计, 财政拨款, …), and
+  the pages after them whose ruled table goes on with the same columns.
+* Cells come from pdfplumber's table extraction, so a wrapped cell comes
+  whole; its lines are joined with nothing between them (Chinese has no
+  spaces between words, and a wrap may cut a keyword or a number).
+* A merged cell is extracted as its value in the top-left position and
+  ``None`` elsewhere; each ``None`` is matched to the cell whose box covers
+  it, which makes a merged range.
+* A table that goes on over a page break is one grid: the header row
+  repeated at the top of a page is dropped, and a first row with no name
+  and no amounts (a row cut by the page break) is joined to the row before.
+* Locations name the page, the table and the row on that page:
+  ``第3页 表1 第2行第7列``.
+* When a table page has no ruled table, the whole file is read by the text
+  reader (:mod:`audit.readers.pdftext`) from the pages' text laid out as
+  printed. A PDF without a text layer (a scan) is an error: there is no OCR.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from typing import Any
+
+from audit.readers import Notify
+from audit.readers.decode import ReadError
+from audit.readers.grid import GridInput, Loaded, Merge, grid_source
+
+_HEADER_WORDS = re.compile(r"项目名称|总计|财政拨款|财政专户|其他资金|绩效目标|绩效指标")
+TITLE_MARK = "绩效目标表"
+MAX_PAGES = 2000
+
+
+def _is_table_page(text: str) -> bool:
+    compact = text.replace(" ", "").replace("\n", "")
+    return TITLE_MARK in compact or len(set(_HEADER_WORDS.findall(compact))) >= 3
+
+
+def join_lines(value: str | None) -> str | None:
+    """A wrapped cell's lines joined with nothing between them."""
+    if value is None:
+        return None
+    return "".join(line.strip() for line in value.split("\n"))
+
+
+def load(data: bytes, path: str, notify: Notify | None = None) -> Loaded:
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+    except PDFPasswordIncorrect:
+        raise ReadError("password-protected PDF: save it without the password") from None
+    except (PDFSyntaxError, ValueError, KeyError, TypeError, OSError) as error:
+        raise ReadError(f"corrupt PDF: {type(error).__name__}: {error}") from None
+    except Exception as error:  # pdfminer raises many kinds on broken files
+        raise ReadError(f"corrupt PDF: {type(error).__name__}: {error}") from None
+    with pdf:
+        try:
+            return _read(pdf, path, notify)
+        except ReadError:
+            raise
+        except Exception as error:  # pdfminer raises many kinds on broken files
+            raise ReadError(f"corrupt PDF: {type(error).__name__}: {error}") from None
+
+
+class _Part:
+    """One page's piece of a table."""
+
+    def __init__(self, page: int, number: int, rows: list[list[str | None]], merges: list[Merge]):
+        self.page = page
+        self.number = number
+        self.rows = rows
+        self.merges = merges
+
+
+def _read(pdf: Any, path: str, notify: Notify | None) -> Loaded:
+    pages = pdf.pages[:MAX_PAGES]
+    if not pages:
+        raise ReadError("a PDF without pages")
+    texts: list[str] = []
+    has_text = False
+    for page in pages:
+        if page.chars:
+            has_text = True
+        texts.append(page.extract_text() or "")
+    if not has_text:
+        raise ReadError(
+            "a scanned PDF (no text layer): the tool does not do OCR; "
+            "use the workbook or a PDF saved with its text"
+        )
+    parts: list[_Part] = []
+    headings: list[str] = []
+    unruled: list[int] = []
+    in_table = False
+    for index, page in enumerate(pages):
+        tables = page.find_tables()
+        starts = _is_table_page(texts[index])
+        if not tables:
+            if starts:
+                unruled.append(index + 1)
+            in_table = False
+            continue
+        if not starts and not in_table:
+            continue
+        for number, table in enumerate(tables, start=1):
+            rows, merges = _cells(table)
+            if not rows:
+                continue
+            if not parts:
+                headings = _text_above(page, table.bbox[1])
+            parts.append(_Part(index + 1, number, rows, merges))
+        in_table = True
+    if unruled:
+        if notify is not None:
+            pages_list = ", ".join(str(p) for p in unruled[:10])
+            notify(f"page {pages_list}: no ruled table; the file is read from its text")
+        return Loaded(None, [], text=_layout_text(pages))
+    if not parts:
+        return Loaded(None, [], text=_layout_text(pages))
+    inputs = _join(parts)
+    inputs[0] = inputs[0]._replace(headings=headings)
+    source, grids = grid_source(path, "pdf", inputs)
+    return Loaded(source, grids)
+
+
+def _text_above(page: Any, top: float) -> list[str]:
+    if top <= 1:
+        return []
+    text = page.crop((0, 0, page.width, top)).extract_text() or ""
+    return [line.strip() for line in text.split("\n") if line.strip()]
+
+
+def _layout_text(pages: list[Any]) -> str:
+    """The pages' text as printed (spacing kept), the common left margin removed."""
+    lines: list[str] = []
+    for page in pages:
+        text = page.extract_text(layout=True) or ""
+        page_lines = [line.rstrip() for line in text.split("\n")]
+        margin = min(
+            (len(line) - len(line.lstrip(" ")) for line in page_lines if line.strip()), default=0
+        )
+        lines.extend(line[margin:] for line in page_lines)
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _cells(table: Any) -> tuple[list[list[str | None]], list[Merge]]:
+    """The table's cells (wrapped lines joined) and its merged ranges."""
+    extracted = table.extract()
+    rows: list[list[str | None]] = [[join_lines(cell) for cell in row] for row in extracted]
+    boxes = [list(row.cells) for row in table.rows]
+    covered: dict[tuple[int, int], tuple[int, int]] = {}
+    for r, row in enumerate(boxes):
+        for c, box in enumerate(row):
+            if box is not None:
+                continue
+            origin = _covering(boxes, r, c)
+            if origin is not None:
+                covered[(r, c)] = origin
+    ranges: dict[tuple[int, int], list[int]] = {}
+    for (r, c), (top, left) in covered.items():
+        span = ranges.setdefault((top, left), [top, left, top, left])
+        span[2] = max(span[2], r)
+        span[3] = max(span[3], c)
+    merges = [(a, b, c, d) for a, b, c, d in ranges.values()]
+    return rows, merges
+
+
+def _covering(boxes: list[list[Any]], row: int, col: int) -> tuple[int, int] | None:
+    """The cell whose box covers the empty position (row, col): to its left
+    in the row (merged across) or above it in the column (merged down)."""
+    x = _column_middle(boxes, col)
+    y = _row_middle(boxes, row)
+    if x is None or y is None:
+        return None
+    for r in range(row, -1, -1):
+        for c in range(col, -1, -1):
+            box = boxes[r][c] if c < len(boxes[r]) else None
+            if box is None:
+                continue
+            x0, top, x1, bottom = box
+            if x0 <= x <= x1 and top <= y <= bottom:
+                return r, c
+    return None
+
+
+def _column_middle(boxes: list[list[Any]], col: int) -> float | None:
+    for row in boxes:
+        if col < len(row) and row[col] is not None:
+            x0, _, x1, _ = row[col]
+            return float((x0 + x1) / 2)
+    return None
+
+
+def _row_middle(boxes: list[list[Any]], row: int) -> float | None:
+    for box in boxes[row]:
+        if box is not None:
+            _, top, _, bottom = box
+            return float((top + bottom) / 2)
+    return None
+
+
+def _join(parts: list[_Part]) -> list[GridInput]:
+    """Consecutive page parts with the same columns as one grid each; the
+    header repeated at the top of a page dropped, a row cut by the page
+    break joined to the row before."""
+    groups: list[list[_Part]] = []
+    for part in parts:
+        if groups and len(groups[-1][-1].rows[0]) == len(part.rows[0]):
+            groups[-1].append(part)
+        else:
+            groups.append([part])
+    inputs: list[GridInput] = []
+    for number, group in enumerate(groups, start=1):
+        header = group[0].rows[0]
+        rows: list[list[str | None]] = []
+        labels: list[str] = []
+        merges: list[Merge] = []
+        for position, part in enumerate(group):
+            label = f"第{part.page}页 表{part.number} "
+            skip = 1 if position and _same(part.rows[0], header) else 0
+            offset = len(rows) - skip
+            for index, row in enumerate(part.rows[skip:], start=skip):
+                if index == skip and position and rows and _cut_row(row):
+                    _append_cells(rows[-1], row)
+                    offset -= 1
+                    continue
+                rows.append(list(row))
+                labels.append(f"{label}第{index + 1}行")
+            for top, left, bottom, right in part.merges:
+                if top >= skip:
+                    merges.append((top + offset, left, bottom + offset, right))
+        first, last = group[0].page, group[-1].page
+        pages = f"第{first}页" if first == last else f"第{first}-{last}页"
+        inputs.append(GridInput(f"{pages} 表{number}", rows, merges, row_labels=labels))
+    return inputs
+
+
+def _same(row: list[str | None], header: list[str | None]) -> bool:
+    return [c or "" for c in row] == [c or "" for c in header]
+
+
+def _cut_row(row: list[str | None]) -> bool:
+    """A row cut by a page break: no name and no amounts, some other text."""
+    if not row or (row[0] or "").strip():
+        return False
+    filled = [c for c in row[1:] if c and c.strip()]
+    if not filled:
+        return False
+    return not any(re.fullmatch(r"-?[\d,]+(?:\.\d+)?", c.strip()) for c in filled)
+
+
+def _append_cells(target: list[str | None], row: list[str | None]) -> None:
+    for index, value in enumerate(row):
+        if index < len(target) and value:
+            target[index] = (target[index] or "") + value

@@ -1,0 +1,88 @@
+"""Workbooks (``.xlsx`` ``.xlsm`` ``.xls`` ``.ods``) read with python-calamine.
+
+Every sheet becomes a grid, starting at its used range (a sheet whose
+table starts at C3 gives locations from C3). The value of a merged range
+belongs to every cell it covers. Numbers come back as the sheet stores
+them: ``10.0`` is written ``10``, ``3.6`` stays ``3.6``; such cells are
+marked numeric in the grid, as the sheet's display format (``3.60``) is not
+kept, and layouts show numeric amounts with two decimals.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from audit.readers import Notify
+from audit.readers.decode import ReadError
+from audit.readers.grid import GridInput, Loaded, Merge, grid_source
+
+
+def cell_text(value: Any) -> str | None:
+    """A cell's value as text; whole numbers without ``.0``."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float):
+        if value.is_integer() and abs(value) < 1e15:
+            return str(int(value))
+        return repr(value)
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ") if value.time() != time() else value.date().isoformat()
+    if isinstance(value, date | time | timedelta):
+        return str(value)
+    return str(value)
+
+
+def load(data: bytes, path: str, notify: Notify | None = None) -> Loaded:
+    from python_calamine import CalamineError, CalamineWorkbook, PasswordError
+
+    try:
+        workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
+    except PasswordError:
+        raise ReadError(
+            "password-protected workbook: remove the password and save it again"
+        ) from None
+    except (CalamineError, ValueError, OSError) as error:
+        raise ReadError(f"corrupt workbook: {_reason(error)}") from None
+    tables: list[GridInput] = []
+    try:
+        kinds = {meta.name: str(meta.typ) for meta in workbook.sheets_metadata}
+        for name in workbook.sheet_names:
+            if "Chart" in kinds.get(name, "") or "Dialog" in kinds.get(name, ""):
+                if notify is not None:
+                    notify(f"{name}: skipped, a chart sheet")
+                continue
+            sheet = workbook.get_sheet_by_name(name)
+            values = sheet.to_python(skip_empty_area=True)
+            cells = [[cell_text(v) for v in row] for row in values]
+            numeric = frozenset(
+                (r, c)
+                for r, row in enumerate(values)
+                for c, v in enumerate(row)
+                if isinstance(v, int | float) and not isinstance(v, bool)
+            )
+            start = sheet.start or (0, 0)
+            merges: list[Merge] = []
+            for (top, left), (bottom, right) in sheet.merged_cell_ranges or ():
+                merges.append(
+                    (top - start[0], left - start[1], bottom - start[0], right - start[1])
+                )
+            tables.append(GridInput(name, cells, merges, (start[0], start[1]), None, numeric))
+    except PasswordError:
+        raise ReadError(
+            "password-protected workbook: remove the password and save it again"
+        ) from None
+    except (CalamineError, ValueError, OSError) as error:
+        raise ReadError(f"corrupt workbook: {_reason(error)}") from None
+    finally:
+        workbook.close()
+    source, grids = grid_source(path, "sheet", tables)
+    return Loaded(source, grids)
+
+
+def _reason(error: BaseException) -> str:
+    text = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    return text[:200]

@@ -1,0 +1,289 @@
+"""Write a table as a workbook, a PDF, a web page and a Word document.
+
+    python scripts/make_examples.py            # examples/panyu-2025.{xlsx,pdf,html,docx}
+    python scripts/make_examples.py --out DIR  # somewhere else
+
+The writers take rows (lists of cell text; ``None`` is an empty cell) and
+merged ranges ``(top, left, bottom, right)`` (0-based, inclusive), so the
+same table can be written in every carrier; the tests build their files
+with them too. openpyxl writes workbooks, reportlab PDFs (with its built-in
+CID font ``STSong-Light``: no font file needed), python-docx Word files;
+web pages are plain HTML with colspan/rowspan.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+from collections.abc import Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE_TEXT = ROOT / "examples" / "panyu-2025.txt"
+
+Rows = Sequence[Sequence[str | None]]
+Merges = Sequence[tuple[int, int, int, int]]
+
+# Column widths (characters) of the Guangzhou table, for workbooks and PDFs.
+GUANGZHOU_WIDTHS = (28, 10, 10, 10, 8, 40, 60)
+
+
+def rows_from_tsv(text: str, repeat_header: bool = False) -> list[list[str | None]]:
+    """The rows of a tab-separated table: heading lines (title, 单位名称,
+    单位：万元) as one-cell rows, the header once (or every time it repeats
+    with ``repeat_header``), the data rows."""
+    rows: list[list[str | None]] = []
+    header_seen = False
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        cells: list[str | None] = [c if c.strip() else None for c in line.split("\t")]
+        is_header = (cells[0] or "").startswith("项目名称")
+        if is_header and header_seen and not repeat_header:
+            continue
+        if "\t" not in line and header_seen:
+            continue  # a repeated page heading
+        header_seen = header_seen or is_header
+        rows.append(cells)
+    return rows
+
+
+def table_parts(rows: Rows) -> tuple[list[str], list[list[str | None]]]:
+    """Heading lines (the one-cell rows before the header) and the table
+    (the header and every row after it)."""
+    for index, row in enumerate(rows):
+        if (row[0] or "").startswith("项目名称"):
+            headings = [str(r[0]) for r in rows[:index] if r and r[0]]
+            return headings, [list(r) for r in rows[index:]]
+    return [], [list(r) for r in rows]
+
+
+def _width(rows: Rows) -> int:
+    return max((len(r) for r in rows), default=0)
+
+
+def write_xlsx(
+    path: Path,
+    sheets: Sequence[tuple[str, Rows, Merges]],
+    widths: Sequence[int] = GUANGZHOU_WIDTHS,
+    password: str | None = None,
+) -> Path:
+    """A workbook with one sheet per ``(name, rows, merges)``. Heading rows
+    (one cell) are merged across the table's width, as published sheets do."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment
+    from openpyxl.utils import get_column_letter
+
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for name, rows, merges in sheets:
+        sheet = workbook.create_sheet(name)
+        width = _width(rows)
+        for r, row in enumerate(rows, start=1):
+            for c, value in enumerate(row, start=1):
+                if value is None:
+                    continue
+                cell = sheet.cell(row=r, column=c, value=_number_or_text(value))
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+                if isinstance(cell.value, float):
+                    cell.number_format = "#,##0.00"
+            filled = [v for v in row if v is not None]
+            if len(filled) == 1 and row[0] is not None and width > 1 and len(row) == 1:
+                sheet.merge_cells(start_row=r, start_column=1, end_row=r, end_column=width)
+        for top, left, bottom, right in merges:
+            sheet.merge_cells(
+                start_row=top + 1, start_column=left + 1, end_row=bottom + 1, end_column=right + 1
+            )
+        for index, chars in enumerate(widths[:width], start=1):
+            sheet.column_dimensions[get_column_letter(index)].width = chars
+    path.parent.mkdir(parents=True, exist_ok=True)
+    workbook.save(path)
+    if password is not None:
+        _encrypt(path, password)
+    return path
+
+
+def _encrypt(path: Path, password: str) -> None:
+    import io
+
+    import msoffcrypto
+
+    plain = io.BytesIO(path.read_bytes())
+    encrypted = io.BytesIO()
+    msoffcrypto.format.ooxml.OOXMLFile(plain).encrypt(password, encrypted)
+    path.write_bytes(encrypted.getvalue())
+
+
+def _number_or_text(value: str) -> str | float:
+    """Amount cells as numbers (``22,356.47`` → 22356.47), the rest as text."""
+    raw = value.replace(",", "")
+    try:
+        if raw.strip() and raw == raw.strip() and raw.replace(".", "", 1).lstrip("-").isdigit():
+            return float(raw)
+    except ValueError:
+        pass
+    return value
+
+
+def write_html(path: Path, rows: Rows, merges: Merges = (), encoding: str = "utf-8") -> Path:
+    """A web page: the headings as paragraphs, the table with colspan and
+    rowspan for merged ranges. Cell text is escaped (markup residue such as
+    ``<p>`` in a cell stays text, as a copied page shows it)."""
+    headings, table = table_parts(rows)
+    covered, spans = _spans(table, merges)
+    out = ['<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>绩效目标表</title></head>']
+    out.append("<body>")
+    out.extend(f"<p>{html.escape(line)}</p>" for line in headings)
+    out.append('<table border="1">')
+    for r, row in enumerate(table):
+        out.append("<tr>")
+        tag = "th" if r == 0 else "td"
+        for c in range(_width(table)):
+            if (r, c) in covered:
+                continue
+            value = row[c] if c < len(row) else None
+            attrs = ""
+            rowspan, colspan = spans.get((r, c), (1, 1))
+            if rowspan > 1:
+                attrs += f' rowspan="{rowspan}"'
+            if colspan > 1:
+                attrs += f' colspan="{colspan}"'
+            text = html.escape(value or "").replace("\n", "<br>")
+            out.append(f"<{tag}{attrs}>{text}</{tag}>")
+        out.append("</tr>")
+    out.append("</table></body></html>\n")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(out), encoding=encoding)
+    return path
+
+
+def _spans(
+    rows: Rows, merges: Merges
+) -> tuple[set[tuple[int, int]], dict[tuple[int, int], tuple[int, int]]]:
+    covered: set[tuple[int, int]] = set()
+    spans: dict[tuple[int, int], tuple[int, int]] = {}
+    for top, left, bottom, right in merges:
+        spans[(top, left)] = (bottom - top + 1, right - left + 1)
+        for r in range(top, bottom + 1):
+            for c in range(left, right + 1):
+                if (r, c) != (top, left):
+                    covered.add((r, c))
+    return covered, spans
+
+
+def write_docx(path: Path, rows: Rows, merges: Merges = ()) -> Path:
+    """A Word document: the headings as paragraphs, the table with merged
+    ranges merged (Word keeps the value in the top-left cell)."""
+    from docx import Document
+
+    headings, table = table_parts(rows)
+    document = Document()
+    for line in headings:
+        document.add_paragraph(line)
+    width = _width(table)
+    grid = document.add_table(rows=len(table), cols=width)
+    grid.style = "Table Grid"
+    covered, _ = _spans(table, merges)
+    for r, row in enumerate(table):
+        for c in range(width):
+            if (r, c) in covered:
+                continue
+            value = row[c] if c < len(row) else None
+            if value:
+                grid.cell(r, c).text = value
+    for top, left, bottom, right in merges:
+        grid.cell(top, left).merge(grid.cell(bottom, right))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    document.save(str(path))
+    return path
+
+
+def write_pdf(
+    path: Path,
+    rows: Rows,
+    merges: Merges = (),
+    widths: Sequence[int] = GUANGZHOU_WIDTHS,
+    ruled: bool = True,
+    font_size: float = 7,
+) -> Path:
+    """A PDF in landscape A4: the headings, then the table with its header
+    row repeated on every page (ruled unless ``ruled=False``), cells
+    wrapped to their column's width, merged ranges spanned."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import mm
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    style = ParagraphStyle(
+        "cell",
+        fontName="STSong-Light",
+        fontSize=font_size,
+        leading=font_size * 1.3,
+        wordWrap="CJK",
+    )
+    title = ParagraphStyle("title", parent=style, fontSize=12, leading=16, alignment=1)
+    headings, table = table_parts(rows)
+    page = landscape(A4)
+    doc = SimpleDocTemplate(
+        str(path),
+        pagesize=page,
+        leftMargin=10 * mm,
+        rightMargin=10 * mm,
+        topMargin=10 * mm,
+        bottomMargin=10 * mm,
+        title="绩效目标表",
+    )
+    story: list[object] = []
+    for index, line in enumerate(headings):
+        story.append(Paragraph(html.escape(line), title if index == 0 else style))
+    width = _width(table)
+    usable = page[0] - 20 * mm
+    total = sum(widths[:width]) or 1
+    col_widths = [usable * w / total for w in widths[:width]]
+    data = [
+        [
+            Paragraph(html.escape(row[c] or "").replace("\n", "<br/>"), style)
+            if c < len(row)
+            else ""
+            for c in range(width)
+        ]
+        for row in table
+    ]
+    commands: list[tuple[object, ...]] = [("VALIGN", (0, 0), (-1, -1), "TOP")]
+    if ruled:
+        commands.append(("GRID", (0, 0), (-1, -1), 0.5, colors.black))
+    for top, left, bottom, right in merges:
+        commands.append(("SPAN", (left, top), (right, bottom)))
+    grid = Table(data, colWidths=col_widths, repeatRows=1)
+    grid.setStyle(TableStyle(commands))
+    story.append(grid)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    doc.build(story)
+    return path
+
+
+def write_all(rows: Rows, out: Path, stem: str, merges: Merges = ()) -> list[Path]:
+    """The table as ``stem.xlsx``, ``.pdf``, ``.html`` and ``.docx`` in ``out``."""
+    return [
+        write_xlsx(out / f"{stem}.xlsx", [("绩效目标表", rows, merges)]),
+        write_pdf(out / f"{stem}.pdf", rows, merges),
+        write_html(out / f"{stem}.html", rows, merges),
+        write_docx(out / f"{stem}.docx", rows, merges),
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "examples")
+    args = parser.parse_args()
+    rows = rows_from_tsv(EXAMPLE_TEXT.read_text(encoding="utf-8"))
+    for path in write_all(rows, args.out, "panyu-2025"):
+        print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
+
+
+if __name__ == "__main__":
+    main()
