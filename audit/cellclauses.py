@@ -79,16 +79,15 @@ def cell_clause(cells: IndicatorCells, number: int) -> Clause:
         if cell is not None
     ]
     # The row's own cells: a level cell inherited from a row above (merged
-    # down, or left blank) stands elsewhere in the file.
+    # down, or left blank) stands before the row's line in the source.
     own = next(
         (c.strip() for c in (cells.name, cells.annual, cells.period) if c is not None),
         None,
     )
     anchor = own if own is not None else present[0]
-    line = anchor.span().line
     builder = TextBuilder(anchor.source)
     for cell in present:
-        if cell.value and cell.span().line == line:
+        if cell.value and cell.span().line >= cells.line:
             builder.add_text(cell)
     row_text = builder.build() if len(builder) else anchor
     shown = CELL_SEPARATOR.join(cell.value for cell in present)

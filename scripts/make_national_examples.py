@@ -5,14 +5,15 @@
 The content is made up, in the shapes of published tables (a form per
 project; a list of many projects in 元 with the comparator, number and unit
 in separate columns), with a few of the defects reviewers mark in them. Each
-table is written as a workbook (openpyxl, merged cells as a department drafts
-them) and as text (the form as TSV, the list as CSV), so the text readers
-can be tried without a workbook reader.
+table is written as a workbook (merged cells as a department drafts them), the
+form also as a PDF, with the writers of ``scripts/make_examples.py``, and as
+text (the form as TSV, the list as CSV).
 """
 
 from __future__ import annotations
 
 import csv
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -66,7 +67,8 @@ FORM: list[list[str]] = [
 FORM_MERGES: list[Merge] = [
     (0, 0, 0, 4),
     (1, 0, 1, 4),
-    (4, 0, 5, 1),
+    (4, 0, 5, 0),
+    (4, 1, 5, 1),
     (8, 0, 11, 0),
     (8, 1, 9, 1),
     (12, 0, 14, 0),
@@ -194,41 +196,9 @@ def _text_rows(rows: Sequence[Sequence[str]]) -> list[list[str]]:
     return [list(row) for row in rows]
 
 
-def write_workbook(
-    path: Path, title: str, rows: Sequence[Sequence[str]], merges: list[Merge]
-) -> None:
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
-
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = title
-    for row in rows:
-        sheet.append([_typed(value) for value in row])
-    for top, left, bottom, right in merges:
-        sheet.merge_cells(
-            start_row=top + 1, start_column=left + 1, end_row=bottom + 1, end_column=right + 1
-        )
-    sheet["A1"].font = Font(bold=True, size=14)
-    for cells in sheet.iter_rows():
-        for cell in cells:
-            cell.alignment = Alignment(wrap_text=True, vertical="center")
-    for column in "ABCDEFGHIJKL":
-        sheet.column_dimensions[column].width = 18
-    workbook.properties.creator = "indicator-audit examples"
-    # Fixed timestamps: the committed workbook changes only when its content does.
-    from datetime import datetime
-
-    workbook.properties.created = workbook.properties.modified = datetime(2025, 1, 1)
-    workbook.save(path)
-
-
-def _typed(value: str) -> str | int | float:
-    """Cells as a department types them: numbers as numbers, except amounts
-    with thousands separators or trailing zeros, kept as printed."""
-    if value.isdigit() and len(value) < 6:
-        return int(value)
-    return value
+def _carrier_rows(rows: Sequence[Sequence[str]]) -> list[list[str | None]]:
+    """Rows for the carrier writers: a blank cell is an empty cell."""
+    return [[value or None for value in row] for row in rows]
 
 
 def write_tsv(path: Path, rows: Sequence[Sequence[str]]) -> None:
@@ -240,16 +210,32 @@ def write_csv(path: Path, rows: Sequence[Sequence[str]]) -> None:
         csv.writer(handle, lineterminator="\n").writerows(_text_rows(rows))
 
 
+FORM_WIDTHS = (16, 30, 16, 30, 16)
+LIST_WIDTHS = (16, 18, 12, 30, 10, 14, 16, 6, 8, 6, 5, 6)
+
+
 def main() -> None:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from make_examples import write_pdf, write_xlsx
+
     write_tsv(EXAMPLES / "national-form.tsv", FORM)
     write_csv(EXAMPLES / "national-list.csv", LIST)
-    write_workbook(EXAMPLES / "national-form.xlsx", "绩效目标表", FORM, FORM_MERGES)
-    write_workbook(EXAMPLES / "national-list.xlsx", "项目绩效目标", LIST, LIST_MERGES)
+    form = _carrier_rows(FORM)
+    write_xlsx(EXAMPLES / "national-form.xlsx", [("绩效目标表", form, FORM_MERGES)], FORM_WIDTHS)
+    write_xlsx(
+        EXAMPLES / "national-list.xlsx",
+        [("项目绩效目标", _carrier_rows(LIST), LIST_MERGES)],
+        LIST_WIDTHS,
+    )
+    # The PDF prints the title and 金额单位 above the ruled table (merges count from it).
+    body = [(t - 2, left, b - 2, r) for t, left, b, r in FORM_MERGES if t >= 2]
+    write_pdf(EXAMPLES / "national-form.pdf", form, body, FORM_WIDTHS, font_size=8)
     for name in (
         "national-form.tsv",
         "national-list.csv",
         "national-form.xlsx",
         "national-list.xlsx",
+        "national-form.pdf",
     ):
         print(f"wrote examples/{name}")
 
