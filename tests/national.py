@@ -7,9 +7,10 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Sequence
+from pathlib import Path
 
 from audit.model import Document, Source
-from audit.readers import read_text
+from audit.readers import read_path, read_text
 from audit.readers.grid import GridInput, grid_source
 from audit.readers.national import document_from_grids
 
@@ -194,3 +195,38 @@ def sheet_document(
 
 def source_of(document: Document) -> Source:
     return document.source
+
+
+def _writers():  # type: ignore[no-untyped-def]
+    """The carrier writers of ``scripts/make_examples.py``."""
+    import importlib.util
+
+    path = Path(__file__).parent.parent / "scripts" / "make_examples.py"
+    spec = importlib.util.spec_from_file_location("make_examples", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _cells(rows: Sequence[Sequence[str]]) -> list[list[str | None]]:
+    return [[value or None for value in row] for row in rows]
+
+
+def workbook_document(
+    rows: Sequence[Sequence[str]], merges: Sequence[Merge], folder: Path
+) -> Document:
+    """The table written as a real workbook (openpyxl) and read back."""
+    path = folder / "national.xlsx"
+    _writers().write_xlsx(path, [("Sheet1", _cells(rows), list(merges))], (16,) * 12)
+    return read_path(path)
+
+
+def pdf_document(rows: Sequence[Sequence[str]], merges: Sequence[Merge], folder: Path) -> Document:
+    """The table printed to a ruled PDF (reportlab) and read back; rows above
+    the first 项目名称 row are printed as headings above the table."""
+    skip = next((i for i, r in enumerate(rows) if r and r[0].startswith("项目名称")), 0)
+    body = [(t - skip, left, b - skip, r) for t, left, b, r in merges if t >= skip]
+    path = folder / "national.pdf"
+    _writers().write_pdf(path, _cells(rows), body, (16,) * len(rows[0]), font_size=8)
+    return read_path(path)
