@@ -414,6 +414,7 @@ def test_ndrc_scheme_is_unknown_unless_configured(tmp_path: Path) -> None:
         ("unknown-category", 1),
         ("unknown-category", 2),
     ]
+    assert "属于未启用的指标分类「ndrc」" in default[0].message
     config = config_with(tmp_path, 'extends: default\ntaxonomy:\n  use: ["2021", "2025", "ndrc"]\n')
     assert lint(read_text(text), rules, config) == []
     wrong = category_list([("实施效果指标", "数量指标", "新建道路里程", "≥12公里")])

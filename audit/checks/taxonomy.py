@@ -125,6 +125,12 @@ def _problems(
             "indicator {number}: {level_en} “{text}” is not in the taxonomy "
             "(expected one of {choices})",
         ),
+        "scheme": (
+            "第{number}条指标的{level_zh}「{text}」属于未启用的指标分类「{scheme}」"
+            "（如适用，在配置的 taxonomy.use 中加入 {scheme}）",
+            "indicator {number}: {level_en} “{text}” belongs to the scheme “{scheme}”, "
+            "which is not in use (add {scheme} to taxonomy.use if it applies)",
+        ),
         "name": (
             "第{number}条指标的{level_zh}名称「{name}」不在指标分类中；代码{code}对应「{expected}」",
             "indicator {number}: {level_en} name “{name}” is not in the taxonomy; "
@@ -155,7 +161,9 @@ def unknown_category(ctx: Context, clause: Clause) -> Iterator[Problem]:
     ``经济效益``). Reports a code or a name that is in none of them and
     says what the taxonomy has (a level-2 category under an unknown level-1
     one is not judged). In the older form a category name without a code may
-    be a level-1 or a level-2 one (``时效指标：``).
+    be a level-1 or a level-2 one (``时效指标：``). A name without a code from
+    a shipped scheme that is not in use (``实施效果指标`` of the NDRC scheme
+    ``ndrc``) is reported with the scheme to enable.
 
     Why is this bad?
     ----------------
@@ -217,6 +225,9 @@ def _unknown(
     choices = _level1_choices(taxonomy) if parents is None else _level2_choices(taxonomy, parents)
     level_zh, level_en = _LEVEL_NAMES[level]
     args = {"level_zh": level_zh, "level_en": level_en, "text": str(category), "choices": choices}
+    scheme = None if category.code else taxonomy.unused.get(taxonomy.canonical(category.name))
+    if scheme is not None:
+        return level, "scheme", {**args, "scheme": scheme}
     return level, "default", args
 
 
