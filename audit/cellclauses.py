@@ -32,11 +32,19 @@ CELL_SEPARATOR = " | "
 """How a row's cells are joined in ``Clause.text`` (the clause as shown)."""
 
 
+def _stripped(text: Text) -> Text:
+    """``text.strip()``, without its cost for a cell a reader already trimmed."""
+    value = text.value
+    if value and (value[0].isspace() or value[-1].isspace()):
+        return text.strip()
+    return text
+
+
 def category(cell: Text | None) -> Category | None:
     """A category cell as a :class:`Category`; None when blank."""
     if cell is None:
         return None
-    text = cell.strip()
+    text = _stripped(cell)
     if not text.value:
         return None
     match = _CODED_RE.match(text.value)
@@ -51,7 +59,7 @@ def category(cell: Text | None) -> Category | None:
 
 
 def _field(keyword: str, cell: Text) -> ValueField:
-    text = cell.strip()
+    text = _stripped(cell)
     span = text.span()
     return ValueField(
         keyword=keyword,
@@ -67,27 +75,29 @@ def cell_clause(cells: IndicatorCells, number: int) -> Clause:
     """The clause of one indicator row, numbered ``number``."""
     level1 = category(cells.level1)
     level2 = category(cells.level2)
-    name_cell = cells.name.strip() if cells.name is not None else None
+    name_cell = _stripped(cells.name) if cells.name is not None else None
     fields: list[ValueField] = []
     if cells.period is not None:
         fields.append(_field(PERIOD, cells.period))
     if cells.annual is not None:
         fields.append(_field(ANNUAL, cells.annual))
     present = [
-        cell.strip()
+        _stripped(cell)
         for cell in (cells.level1, cells.level2, cells.name, cells.period, cells.annual)
         if cell is not None
     ]
     # The row's own cells: a level cell inherited from a row above (merged
     # down, or left blank) stands before the row's line in the source.
     own = next(
-        (c.strip() for c in (cells.name, cells.annual, cells.period) if c is not None),
+        (_stripped(c) for c in (cells.name, cells.annual, cells.period) if c is not None),
         None,
     )
     anchor = own if own is not None else present[0]
-    builder = TextBuilder(anchor.source)
+    source = anchor.source
+    row_start = source.line_start(min(max(cells.line, 1), source.line_count))
+    builder = TextBuilder(source)
     for cell in present:
-        if cell.value and cell.span().line >= cells.line:
+        if cell.value and cell.origin(0) >= row_start:
             builder.add_text(cell)
     row_text = builder.build() if len(builder) else anchor
     shown = CELL_SEPARATOR.join(cell.value for cell in present)

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from audit.model import Amount, Amounts, Document, IndicatorCells, Row, Source, Text, TextBuilder
 from audit.readers import ReadError, Table
@@ -90,8 +91,11 @@ _TOTAL_HEADERS = frozenset(
 )
 
 
+@lru_cache(maxsize=4096)
 def column_key(header: str) -> str | None:
     """What a header cell of the indicator grid or the list names."""
+    if len(header) > _HEADER_LENGTH:
+        return None
     h = norm(header)
     if not h:
         return None
@@ -137,7 +141,15 @@ def column_key(header: str) -> str | None:
     return None
 
 
-def _header_map(cells: list[Text]) -> dict[str, int]:
+_HEADER_LENGTH = 40
+"""Header cells are short; longer cells (goals, notes) are never compared."""
+
+
+def _header_map(cells: list[Text], sub_header: bool = False) -> dict[str, int]:
+    """The columns a header row names; a row that names no 一级指标 is no
+    header (unless it is the second row of a two-row header)."""
+    if not sub_header and not any("一级" in cell.value for cell in cells):
+        return {}
     columns: dict[str, int] = {}
     for index, cell in enumerate(cells):
         key = column_key(cell.value)
@@ -348,21 +360,31 @@ class _Levels:
         elif own2 is not None:
             self.level2 = own2
         elif "level2" in columns:
-            merged2 = cells[columns["level2"]].strip()
+            merged2 = cells[columns["level2"]]
             if merged2.value:  # filled from a merged range
                 self.level2 = merged2
         if own1 is None and "level1" in columns:
-            merged1 = cells[columns["level1"]].strip()
+            merged1 = cells[columns["level1"]]
             if merged1.value:
                 self.level1 = merged1
         return self.level1, self.level2, own2 is not None
+
+
+def _trim(grid: Grid) -> None:
+    """Strip the white space around every cell once, so the reader compares
+    and keeps cells as they read (the Texts keep their map to the source)."""
+    for cells in grid.rows:
+        for index, cell in enumerate(cells):
+            value = cell.value
+            if value and (value[0].isspace() or value[-1].isspace()):
+                cells[index] = cell.strip()
 
 
 def _own(grid: Grid, row: int, column: int | None) -> Text | None:
     """The cell's text when the row writes it itself (not blank, not merged)."""
     if column is None or (row, column) in grid.merged:
         return None
-    cell = grid.rows[row][column].strip()
+    cell = grid.rows[row][column]
     return cell if cell.value else None
 
 
@@ -386,17 +408,17 @@ def indicator(
         return None
     period = None if period_cell is None else compose(comparator, period_cell, measure)
     annual = None if annual_cell is None else compose(comparator, annual_cell, measure)
-    has_name = name is not None and bool(name.strip().value)
+    has_name = name is not None and bool(name.value)
     has_value = any(v is not None and v.value for v in (period, annual))
     if not (has_name or has_value or own2):
         return None
     extras: dict[str, Text] = {}
     for key in ("weight", "direction", "note"):
         cell = _cell(cells, columns, key)
-        if cell is not None and cell.strip().value:
-            extras[key] = cell.strip()
-    if comparator is not None and comparator.strip().value:
-        extras["nature"] = comparator.strip()
+        if cell is not None and cell.value:
+            extras[key] = cell
+    if comparator is not None and comparator.value:
+        extras["nature"] = comparator
     return IndicatorCells(level1, level2, name, period, annual, extras, row_line(grid, row))
 
 
@@ -437,6 +459,7 @@ def _unit_row(name: Text, line: int) -> Row:
 def read_form(grid: Grid, table: Table | None = None) -> Table:
     """The projects of every form in the grid (added to ``table`` when given:
     the sheets or pages of one document)."""
+    _trim(grid)
     unit = amount_unit(grid)
     numeric = numeric_offsets(grid)
     table = table if table is not None else Table(rows=[])
@@ -492,7 +515,7 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
             columns = header
             levels = _Levels()
             if index + 1 < len(grid.rows):
-                below = _header_map(grid.rows[index + 1])
+                below = _header_map(grid.rows[index + 1], sub_header=True)
                 if below and set(below) <= {"period", "annual", "value", "measure", "comparator"}:
                     columns = {**columns, **below}
                     if "annual" in below:
@@ -555,7 +578,7 @@ def _read_labels(
         # Goals labelled in one row (总体目标 | 实施期目标 | 年度目标) and written below.
         taken = False
         for column, key in keys:
-            value = below[column].strip()
+            value = below[column]
             if key not in facts and value.value and _label(value.value) is None:
                 facts[key] = value
                 taken = True
@@ -585,7 +608,7 @@ def _value_right(grid: Grid, row: int, column: int, stop: int, label: str) -> Te
         cell = cells[index]
         if (row, index) in grid.merged and cell.value == label:
             continue
-        text = cell.strip()
+        text = cell
         if text.value:
             return text
         if blank is None:
@@ -600,6 +623,7 @@ def _value_right(grid: Grid, row: int, column: int, stop: int, label: str) -> Te
 def read_list(grid: Grid, table: Table | None = None) -> Table:
     """The projects of a list: project columns on each project's first row
     (added to ``table`` when given)."""
+    _trim(grid)
     unit = amount_unit(grid)
     numeric = numeric_offsets(grid)
     table = table if table is not None else Table(rows=[])
@@ -652,8 +676,8 @@ def _continues(project: Row | None, name: Text, cells: list[Text], columns: dict
     printed = project.amounts.total
     return (
         total is None
-        or not total.strip().value
-        or (printed is not None and printed.text.value == total.strip().value)
+        or not total.value
+        or (printed is not None and printed.text.value == total.value)
     )
 
 
@@ -673,7 +697,6 @@ def _project_row(
         }
     )
     goal = _cell(cells, columns, "goal" if "goal" in columns else "period_goal")
-    goal = goal.strip() if goal is not None else None
     return Row(
         name, amounts, goal if goal else None, None, line, kind="project", indicator_cells=[]
     )
