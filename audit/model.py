@@ -584,6 +584,9 @@ class Project(NamedTuple):
     markup: tuple[Markup, ...] = ()
     term: Text | None = None
     """The implementation period a form states (项目期 ``2025.01-2027.12``)."""
+    cells: tuple[IndicatorCells, ...] = ()
+    """The indicator rows as read, in the national template (one row per
+    indicator), with what the clauses do not hold: 权重, 指标方向, 指标值说明."""
 
     @property
     def title(self) -> str:

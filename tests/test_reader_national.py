@@ -280,6 +280,12 @@ def test_list_keeps_weight_direction_and_nature_as_extras() -> None:
     assert [cells.line for cells in project.indicator_cells] == [4, 5, 6, 7]
 
 
+def test_the_document_keeps_the_indicator_rows_with_their_extras() -> None:
+    project = tsv_document(LIST).projects[2]
+    assert [cells.extras["weight"].value for cells in project.cells] == ["40", "30", "30"]
+    assert len(project.cells) == len(project.clauses)
+
+
 def test_list_amounts_in_yuan_are_converted_to_wanyuan_exactly() -> None:
     document = tsv_document(LIST)
     amounts = [p.amounts.total for p in document.projects]

@@ -247,6 +247,7 @@ def assemble(
             row.line,
             tuple(row.markup),
             row.term,
+            tuple(row.indicator_cells or ()),
         )
         if current is None:
             orphans.append(project)
