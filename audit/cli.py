@@ -13,7 +13,19 @@ from typing import Any
 
 from audit import __version__
 
-TABLE_SUFFIXES = (".txt", ".tsv", ".csv")
+TABLE_SUFFIXES = (
+    ".txt",
+    ".tsv",
+    ".csv",
+    ".xlsx",
+    ".xlsm",
+    ".xls",
+    ".ods",
+    ".pdf",
+    ".html",
+    ".htm",
+    ".docx",
+)
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -47,9 +59,12 @@ def load(path: str) -> Any:
     """Read one input (``-`` is standard input); a ReadError says why not."""
     from audit.readers import read_document, read_path
 
+    def note(message: str) -> None:
+        error(f"{path}: note: {message}")
+
     if path == "-":
-        return read_document(sys.stdin.buffer.read(), "<stdin>")
-    return read_path(path)
+        return read_document(sys.stdin.buffer.read(), "<stdin>", note)
+    return read_path(path, note)
 
 
 def cmd_parse(args: argparse.Namespace) -> int:

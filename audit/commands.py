@@ -137,7 +137,9 @@ def cmd_lint(args: argparse.Namespace) -> int:
             return EXIT_ERROR
     paths = list(expand_inputs(args.files))
     if not paths:
-        error("no tables found (directories are searched for .txt, .tsv and .csv)")
+        from audit.cli import TABLE_SUFFIXES
+
+        error(f"no tables found (directories are searched for {', '.join(TABLE_SUFFIXES)})")
         return EXIT_ERROR
     with _progress(paths, args.quiet) as on_file:
         result = lint_paths(paths, config, load, on_file=on_file)

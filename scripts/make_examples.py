@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import html
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -48,14 +49,17 @@ def rows_from_tsv(text: str, repeat_header: bool = False) -> list[list[str | Non
     return rows
 
 
-def table_parts(rows: Rows) -> tuple[list[str], list[list[str | None]]]:
-    """Heading lines (the one-cell rows before the header) and the table
-    (the header and every row after it)."""
+def table_parts(
+    rows: Rows, merges: Merges = ()
+) -> tuple[list[str], list[list[str | None]], list[tuple[int, int, int, int]]]:
+    """Heading lines (the one-cell rows before the header), the table (the
+    header and every row after it) and the merged ranges within it."""
     for index, row in enumerate(rows):
         if (row[0] or "").startswith("项目名称"):
             headings = [str(r[0]) for r in rows[:index] if r and r[0]]
-            return headings, [list(r) for r in rows[index:]]
-    return [], [list(r) for r in rows]
+            moved = [(t - index, le, b - index, r) for t, le, b, r in merges if t >= index]
+            return headings, [list(r) for r in rows[index:]], moved
+    return [], [list(r) for r in rows], list(merges)
 
 
 def _width(rows: Rows) -> int:
@@ -106,7 +110,7 @@ def write_xlsx(
 def _encrypt(path: Path, password: str) -> None:
     import io
 
-    import msoffcrypto
+    import msoffcrypto.format.ooxml
 
     plain = io.BytesIO(path.read_bytes())
     encrypted = io.BytesIO()
@@ -114,14 +118,13 @@ def _encrypt(path: Path, password: str) -> None:
     path.write_bytes(encrypted.getvalue())
 
 
+AMOUNT = re.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+
+
 def _number_or_text(value: str) -> str | float:
     """Amount cells as numbers (``22,356.47`` → 22356.47), the rest as text."""
-    raw = value.replace(",", "")
-    try:
-        if raw.strip() and raw == raw.strip() and raw.replace(".", "", 1).lstrip("-").isdigit():
-            return float(raw)
-    except ValueError:
-        pass
+    if AMOUNT.fullmatch(value):
+        return float(value.replace(",", ""))
     return value
 
 
@@ -129,7 +132,7 @@ def write_html(path: Path, rows: Rows, merges: Merges = (), encoding: str = "utf
     """A web page: the headings as paragraphs, the table with colspan and
     rowspan for merged ranges. Cell text is escaped (markup residue such as
     ``<p>`` in a cell stays text, as a copied page shows it)."""
-    headings, table = table_parts(rows)
+    headings, table, merges = table_parts(rows, merges)
     covered, spans = _spans(table, merges)
     out = ['<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>绩效目标表</title></head>']
     out.append("<body>")
@@ -176,7 +179,7 @@ def write_docx(path: Path, rows: Rows, merges: Merges = ()) -> Path:
     ranges merged (Word keeps the value in the top-left cell)."""
     from docx import Document
 
-    headings, table = table_parts(rows)
+    headings, table, merges = table_parts(rows, merges)
     document = Document()
     for line in headings:
         document.add_paragraph(line)
@@ -226,7 +229,7 @@ def write_pdf(
         wordWrap="CJK",
     )
     title = ParagraphStyle("title", parent=style, fontSize=12, leading=16, alignment=1)
-    headings, table = table_parts(rows)
+    headings, table, merges = table_parts(rows, merges)
     page = landscape(A4)
     doc = SimpleDocTemplate(
         str(path),

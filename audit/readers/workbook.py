@@ -66,7 +66,7 @@ def load(data: bytes, path: str, notify: Notify | None = None) -> Loaded:
             )
             start = sheet.start or (0, 0)
             merges: list[Merge] = []
-            for (top, left), (bottom, right) in sheet.merged_cell_ranges or ():
+            for (top, left), (bottom, right) in getattr(sheet, "merged_cell_ranges", None) or ():
                 merges.append(
                     (top - start[0], left - start[1], bottom - start[0], right - start[1])
                 )

@@ -12,6 +12,7 @@ from audit.model import (
     ClauseError,
     Document,
     Span,
+    Text,
     Value,
     ValueField,
 )
@@ -28,6 +29,23 @@ def span_dict(span: Span) -> dict[str, int]:
         "end_line": span.end_line,
         "end_column": span.end_column,
     }
+
+
+def where(document: Document, name: Text | None, line: int) -> str:
+    """``line N`` in a text file; the cell (``Sheet1!A7``) in a table read
+    from cells, "" when there is none (a unit without its own row)."""
+    if document.source.locator is None:
+        return f"line {line}"
+    if name is None:
+        return ""
+    return name.span().location or ""
+
+
+def _located(document: Document, name: Text | None) -> dict[str, Any]:
+    """``{"location": cell}`` for a table read from cells, else nothing."""
+    if document.source.locator is None:
+        return {}
+    return {"location": None if name is None else name.span().location}
 
 
 def value_dict(value: Value) -> dict[str, Any]:
@@ -108,12 +126,14 @@ def document_dict(document: Document) -> dict[str, Any]:
             {
                 "name": unit.title,
                 "line": unit.line,
+                **_located(document, None if unit.implicit else unit.name),
                 "implicit": unit.implicit,
                 "amounts": amounts_dict(unit.amounts),
                 "projects": [
                     {
                         "name": project.title,
                         "line": project.line,
+                        **_located(document, project.name),
                         "amounts": amounts_dict(project.amounts),
                         "goal": None if project.goal is None else project.goal.value,
                         "clauses": [clause_dict(c) for c in project.clauses],
@@ -158,13 +178,14 @@ def render_tree(documents: list[Document], console: Any) -> None:
         )
         for unit in document.units:
             unit_node = root.add(
-                f"[bold cyan]{escape(unit.title or '(unit)')}[/]  line {unit.line}"
+                f"[bold cyan]{escape(unit.title or '(unit)')}[/]  "
+                + where(document, None if unit.implicit else unit.name, unit.line)
             )
             for project in unit.projects:
                 total = project.amounts.value("total")
                 project_node = unit_node.add(
                     f"[bold]{escape(project.title)}[/]  {_number(total) or '-'} 万元  "
-                    f"line {project.line}"
+                    + where(document, project.name, project.line)
                 )
                 for clause in project.clauses:
                     add_clause(project_node, clause)
