@@ -227,9 +227,8 @@ def main() -> None:
         [("项目绩效目标", _carrier_rows(LIST), LIST_MERGES)],
         LIST_WIDTHS,
     )
-    # The PDF prints the title and 金额单位 above the ruled table (merges count from it).
-    body = [(t - 2, left, b - 2, r) for t, left, b, r in FORM_MERGES if t >= 2]
-    write_pdf(EXAMPLES / "national-form.pdf", form, body, FORM_WIDTHS, font_size=8)
+    # The PDF prints the title and 金额单位 above the ruled table.
+    write_pdf(EXAMPLES / "national-form.pdf", form, FORM_MERGES, FORM_WIDTHS, font_size=8)
     for name in (
         "national-form.tsv",
         "national-list.csv",

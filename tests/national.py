@@ -225,8 +225,6 @@ def workbook_document(
 def pdf_document(rows: Sequence[Sequence[str]], merges: Sequence[Merge], folder: Path) -> Document:
     """The table printed to a ruled PDF (reportlab) and read back; rows above
     the first 项目名称 row are printed as headings above the table."""
-    skip = next((i for i, r in enumerate(rows) if r and r[0].startswith("项目名称")), 0)
-    body = [(t - skip, left, b - skip, r) for t, left, b, r in merges if t >= skip]
     path = folder / "national.pdf"
-    _writers().write_pdf(path, _cells(rows), body, (16,) * len(rows[0]), font_size=8)
+    _writers().write_pdf(path, _cells(rows), list(merges), (16,) * len(rows[0]), font_size=8)
     return read_path(path)
