@@ -217,6 +217,42 @@ def test_form_empty_template_row_is_reported() -> None:
     assert {(f.rule, f.clause) for f in findings} == {("missing-field", 4), ("empty-value", 4)}
 
 
+def test_form_block_that_begins_before_its_project_name() -> None:
+    second = [
+        ["主管部门", "某区民政局", "实施单位", "某区社会福利院"],
+        ["项目名称", "特困人员供养", "项目期", "2025.01-2025.12"],
+        ["资金总额", "120.00", "财政拨款", "120.00"],
+        ["一级指标", "二级指标", "三级指标", "年度指标值"],
+        ["产出指标", "数量指标", "供养人数", "≥300人"],
+        ["效益指标", "社会效益指标", "基本生活保障率", "100%"],
+    ]
+    document = tsv_document(FORMS_ANNUAL_ONLY + second)
+    assert [p.title for p in document.projects] == [
+        "老年人健康体检",
+        "家庭医生签约服务",
+        "特困人员供养",
+    ]
+    assert [len(p.clauses) for p in document.projects] == [3, 3, 2]
+    assert [u.title for u in document.units] == ["某区卫生健康局", "某区社会福利院"]
+    last = document.projects[2]
+    assert last.amounts.value("total") == Decimal("120.00")
+    assert last.term is not None and last.term.value == "2025.01-2025.12"
+
+
+def test_level2_merged_below_a_new_level1_cell_in_a_sheet() -> None:
+    rows = [list(r) for r in FORMS_ANNUAL_ONLY[:4]] + [
+        ["产出指标", "数量指标", "体检人数", "≥5000人"],
+        ["", "", "建档人数", "≥5000人"],
+    ]
+    # 一级 is written on each row while 二级 is merged over both.
+    rows[5][0] = "产出指标"
+    document = sheet_document(rows, [(4, 1, 5, 1)])
+    assert levels(document) == [
+        ("产出指标", "数量指标", "体检人数"),
+        ("产出指标", "数量指标", "建档人数"),
+    ]
+
+
 def test_form_notes_under_the_grid_are_not_indicators() -> None:
     rows = [list(r) for r in FORM]
     rows.append(["注：本表由项目实施单位填报。", "", "", "", ""])

@@ -351,22 +351,20 @@ class _Levels:
         self, grid: Grid, row: int, columns: dict[str, int]
     ) -> tuple[Text | None, Text | None, bool]:
         """The row's level-1 and level-2 cells and whether it wrote its own level-2."""
-        cells = grid.rows[row]
         own1 = _own(grid, row, columns.get("level1"))
         own2 = _own(grid, row, columns.get("level2"))
+        merged1 = _merged(grid, row, columns.get("level1"))
+        merged2 = _merged(grid, row, columns.get("level2"))
         if own1 is not None:
             self.level1 = own1
+        elif merged1 is not None:
+            self.level1 = merged1
+        if own2 is not None:
             self.level2 = own2
-        elif own2 is not None:
-            self.level2 = own2
-        elif "level2" in columns:
-            merged2 = cells[columns["level2"]]
-            if merged2.value:  # filled from a merged range
-                self.level2 = merged2
-        if own1 is None and "level1" in columns:
-            merged1 = cells[columns["level1"]]
-            if merged1.value:
-                self.level1 = merged1
+        elif merged2 is not None:
+            self.level2 = merged2
+        elif own1 is not None:
+            self.level2 = None  # a new level-1 category with a blank level-2 cell
         return self.level1, self.level2, own2 is not None
 
 
@@ -378,6 +376,14 @@ def _trim(grid: Grid) -> None:
             value = cell.value
             if value and (value[0].isspace() or value[-1].isspace()):
                 cells[index] = cell.strip()
+
+
+def _merged(grid: Grid, row: int, column: int | None) -> Text | None:
+    """The cell's text when a merged range above fills it."""
+    if column is None or (row, column) not in grid.merged:
+        return None
+    cell = grid.rows[row][column]
+    return cell if cell.value else None
 
 
 def _own(grid: Grid, row: int, column: int | None) -> Text | None:
@@ -524,10 +530,14 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
             continue
         banner = _banner(cells)
         labels = [(i, _label(cell.value)) for i, cell in enumerate(cells)]
-        if any(key == "project" for _, key in labels):
+        names_project = any(key == "project" for _, key in labels)
+        labelled = any(key is not None for _, key in labels)
+        # A label after the grid, or a second 项目名称, begins the next form.
+        if (labelled and columns is not None) or (names_project and "project" in facts):
             close()
             facts, units, cells_of_project = {}, {}, []
             columns = None
+        if names_project:
             facts_line = row_line(grid, index)
         if columns is None:
             if banner is not None and _label(banner) is None:
