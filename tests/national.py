@@ -228,3 +228,17 @@ def pdf_document(rows: Sequence[Sequence[str]], merges: Sequence[Merge], folder:
     path = folder / "national.pdf"
     _writers().write_pdf(path, _cells(rows), list(merges), (16,) * len(rows[0]), font_size=8)
     return read_path(path)
+
+
+def html_document(rows: Sequence[Sequence[str]], merges: Sequence[Merge], folder: Path) -> Document:
+    """The table as a web page (colspan/rowspan) and read back."""
+    path = folder / "national.html"
+    _writers().write_html(path, _cells(rows), list(merges))
+    return read_path(path)
+
+
+def docx_document(rows: Sequence[Sequence[str]], merges: Sequence[Merge], folder: Path) -> Document:
+    """The table as a Word table (python-docx) and read back."""
+    path = folder / "national.docx"
+    _writers().write_docx(path, _cells(rows), list(merges))
+    return read_path(path)

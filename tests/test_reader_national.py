@@ -25,6 +25,8 @@ from tests.national import (
     as_csv,
     as_tsv,
     csv_document,
+    docx_document,
+    html_document,
     pdf_document,
     sheet_document,
     tsv_document,
@@ -542,6 +544,19 @@ def test_a_pdf_gives_the_same_findings(rows, merges, tmp_path: Path) -> None:  #
     assert finding_keys(document) == finding_keys(tsv_document(rows))
 
 
+@pytest.mark.parametrize(("rows", "merges"), [(DEFECTIVE_FORM, FORM_MERGES), (LIST, LIST_MERGES)])
+def test_a_web_page_gives_the_same_findings(rows, merges, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    document = html_document(rows, merges, tmp_path)
+    assert finding_keys(document) == finding_keys(tsv_document(rows))
+
+
+@pytest.mark.parametrize(("rows", "merges"), [(DEFECTIVE_FORM, FORM_MERGES), (LIST, LIST_MERGES)])
+def test_a_word_table_gives_the_same_findings(rows, merges, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    pytest.importorskip("docx")
+    document = docx_document(rows, merges, tmp_path)
+    assert finding_keys(document) == finding_keys(tsv_document(rows))
+
+
 def test_defective_form_findings_are_what_a_reviewer_marks() -> None:
     findings = lint(tsv_document(DEFECTIVE_FORM))
     assert [(f.rule, f.clause, f.field, f.line) for f in findings] == [
@@ -662,3 +677,45 @@ def test_national_list_example_findings() -> None:
         ("amount-format", "道路运输安全检查", None),  # four decimals in 元
         ("unknown-category", "港口设施维护", 2),  # 投入指标
     ]
+
+
+_WORDS = st.sampled_from(
+    [
+        "",
+        "",
+        "项目名称",
+        "主管部门",
+        "资金总额",
+        "财政拨款",
+        "年度目标",
+        "实施期目标",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "年度指标值",
+        "实施期指标值",
+        "指标值",
+        "度量单位",
+        "指标性质",
+        "产出指标",
+        "数量指标",
+        "≥",
+        "定性",
+        "95",
+        "%",
+        "12.50",
+        "某单位",
+        "金额单位：元",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.lists(_WORDS, min_size=1, max_size=8), min_size=1, max_size=14))
+def test_random_grids_read_or_fail_with_a_read_error(rows) -> None:  # type: ignore[no-untyped-def]
+    rows = [["一级指标", "二级指标", "三级指标", "年度指标值"], *rows]
+    try:
+        document = read_text(as_tsv(rows))
+    except ReadError:
+        return
+    lint(document)  # every rule runs on whatever was read
