@@ -208,17 +208,19 @@ def write_pdf(
     widths: Sequence[int] = GUANGZHOU_WIDTHS,
     ruled: bool = True,
     font_size: float = 7,
+    after: Sequence[str] = (),
 ) -> Path:
     """A PDF in landscape A4: the headings, then the table with its header
     row repeated on every page (ruled unless ``ruled=False``), cells
-    wrapped to their column's width, merged ranges spanned."""
+    wrapped to their column's width, merged ranges spanned; then, on a
+    page of their own, the paragraphs ``after`` (notes under the table)."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle
 
     pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
     style = ParagraphStyle(
@@ -264,6 +266,9 @@ def write_pdf(
     grid = Table(data, colWidths=col_widths, repeatRows=1)
     grid.setStyle(TableStyle(commands))
     story.append(grid)
+    if after:
+        story.append(PageBreak())
+        story.extend(Paragraph(html.escape(line), style) for line in after)
     path.parent.mkdir(parents=True, exist_ok=True)
     doc.build(story)
     return path

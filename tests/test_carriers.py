@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import subprocess
 import sys
 import zipfile
@@ -403,7 +404,11 @@ def test_pdf_without_ruled_table_falls_back_to_the_text_reader(tmp_path: Path) -
     document = read_path(path, notes.append)
     assert document.layout == "pdf-text"
     assert document.projects
-    assert notes and "no ruled table" in notes[0]
+    assert notes == ["page 1, 2, 3, 4: no ruled table; the file is read from its text"]
+    # Findings name the page and the line of its text.
+    found = run(document, load_config(None, discover=False))
+    assert found
+    assert all(re.fullmatch(r"第[1-4]页 第\d+行", f.location or "") for f in found)
 
 
 # --------------------------------------------------------------------------
@@ -714,3 +719,30 @@ def test_clauses_from_a_workbook_are_parsed(panyu_files: dict[str, Path]) -> Non
     clauses = [c for p in document.projects for c in p.clauses]
     assert len(clauses) == len([c for p in read_path(SEED_001).projects for c in p.clauses])
     assert all(isinstance(c, Clause) for c in clauses)
+
+
+def test_organisation_and_unit_of_measure_on_one_row(tmp_path: Path) -> None:
+    rows = indicator_rows(split=False)
+    rows.insert(1, ["单位名称：广州市测试中心", None, None, None, None, None, "单位：万元"])
+    document = read_path(write_xlsx(tmp_path / "heading.xlsx", [("Sheet1", rows, ())]))
+    assert document.organization == "广州市测试中心"
+    assert [p.title for p in document.projects] == ["技能培训经费"]
+    # Near miss: a row of two cells below the header is a row, not a heading.
+    rows.append(["单位名称：别的单位", "1.00"])
+    document = read_path(write_xlsx(tmp_path / "below.xlsx", [("Sheet1", rows, ())]))
+    assert document.organization == "广州市测试中心"
+    assert document.projects[-1].title == "单位名称：别的单位"
+
+
+def test_pdf_text_after_the_table_is_noted_not_read(tmp_path: Path) -> None:
+    after = ["填报说明：", "1. 绩效指标按三级填写。", "2. 金额单位为万元。"]
+    path = write_pdf(tmp_path / "notes.pdf", PANYU_ROWS, after=after)
+    notes: list[str] = []
+    document = read_path(path, notes.append)
+    assert document.layout == "pdf"
+    assert len(document.projects) == 12
+    assert notes == ["page 5: text after the table without ruling, not read"]
+    # Near miss: the table alone gives no note.
+    quiet: list[str] = []
+    read_path(write_pdf(tmp_path / "plain.pdf", PANYU_ROWS), quiet.append)
+    assert quiet == []

@@ -104,11 +104,17 @@ def _reader(layout: Layout) -> Callable[[Source], Table]:
     return read
 
 
-def read_text(text: str, path: str = "<text>", encoding: str = "utf-8") -> Document:
-    """Build the document from already decoded text."""
+def read_text(
+    text: str,
+    path: str = "<text>",
+    encoding: str = "utf-8",
+    locator: Callable[[int], str | None] | None = None,
+) -> Document:
+    """Build the document from already decoded text (``locator``: where an
+    offset stands in the file the text was taken from, e.g. its PDF page)."""
     from audit.readers.common import assemble
 
-    source = Source(path, text, encoding)
+    source = Source(path, text, encoding, locator)
     national = _national_text(source)
     if national is not None:
         return national
@@ -153,7 +159,7 @@ def read_grids(carrier: str, data: bytes, path: str, notify: Notify | None = Non
 
     loaded = importlib.import_module(_CARRIERS[carrier]).load(data, path, notify)
     if loaded.text is not None:  # a PDF without ruled tables: its page text
-        return read_text(loaded.text, path)
+        return read_text(loaded.text, path, locator=loaded.locator)
     layouts = [(name, importlib.import_module(module)) for name, module in GRID_LAYOUTS]
     table = Table(rows=[])
     found: list[str] = []

@@ -16,7 +16,7 @@ value (from its top-left cell) and maps to that cell.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Literal, NamedTuple
 
 from audit.model import Source, Text
@@ -335,3 +335,5 @@ class Loaded(NamedTuple):
     source: Source | None
     grids: list[Grid]
     text: str | None = None
+    locator: Callable[[int], str | None] | None = None
+    """For ``text``: names the page an offset of it falls on."""

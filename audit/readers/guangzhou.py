@@ -46,6 +46,12 @@ def read(grid: Grid, table: Table | None = None) -> Table:
         if len(filled) == 1 and heading(table, next(iter(filled))):
             last = None
             continue
+        if columns is None and len(filled) > 1 and not any("项目名称" in v for v in filled):
+            # Above the header: 单位名称 and 单位：万元 may share a row.
+            for value in values:
+                if value.strip():
+                    heading(table, value.strip())
+            continue
         header = header_columns(values)
         if header is not None:
             columns = header

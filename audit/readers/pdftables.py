@@ -14,6 +14,8 @@
   and no amounts (a row cut by the page break) is joined to the row before.
 * Locations name the page, the table and the row on that page:
   ``第3页 表1 第2行第7列``.
+* Pages of text right after the table without ruling (notes under the
+  table) are not read; a note names them.
 * When a table page has no ruled table, the whole file is read by the text
   reader (:mod:`audit.readers.pdftext`) from the pages' text laid out as
   printed. A PDF without a text layer (a scan) is an error: there is no OCR.
@@ -23,6 +25,8 @@ from __future__ import annotations
 
 import io
 import re
+from bisect import bisect_right
+from collections.abc import Callable
 from typing import Any
 
 from audit.readers import Notify
@@ -96,6 +100,7 @@ def _read(pdf: Any, path: str, notify: Notify | None) -> Loaded:
     parts: list[_Part] = []
     headings: list[str] = []
     unruled: list[int] = []
+    unread: list[int] = []  # pages of text right after the table, not ruled
     in_table = False
     for index, page in enumerate(pages):
         tables = page.find_tables()
@@ -103,6 +108,9 @@ def _read(pdf: Any, path: str, notify: Notify | None) -> Loaded:
         if not tables:
             if starts:
                 unruled.append(index + 1)
+            elif in_table and texts[index].strip():
+                unread.append(index + 1)
+                continue  # a later ruled page may still go on with the table
             in_table = False
             continue
         if not starts and not in_table:
@@ -115,13 +123,15 @@ def _read(pdf: Any, path: str, notify: Notify | None) -> Loaded:
                 headings = _text_above(page, table.bbox[1])
             parts.append(_Part(index + 1, number, rows, merges))
         in_table = True
-    if unruled:
-        if notify is not None:
+    if unruled or not parts:
+        if notify is not None and unruled:
             pages_list = ", ".join(str(p) for p in unruled[:10])
             notify(f"page {pages_list}: no ruled table; the file is read from its text")
-        return Loaded(None, [], text=_layout_text(pages))
-    if not parts:
-        return Loaded(None, [], text=_layout_text(pages))
+        text, locator = _layout_text(pages)
+        return Loaded(None, [], text=text, locator=locator)
+    if unread and notify is not None:
+        pages_list = ", ".join(str(p) for p in unread[:10])
+        notify(f"page {pages_list}: text after the table without ruling, not read")
     inputs = _join(parts)
     inputs[0] = inputs[0]._replace(headings=headings)
     source, grids = grid_source(path, "pdf", inputs)
@@ -135,18 +145,36 @@ def _text_above(page: Any, top: float) -> list[str]:
     return [line.strip() for line in text.split("\n") if line.strip()]
 
 
-def _layout_text(pages: list[Any]) -> str:
-    """The pages' text as printed (spacing kept), the common left margin removed."""
+def _layout_text(pages: list[Any]) -> tuple[str, Callable[[int], str | None]]:
+    """The pages' text as printed (spacing kept), the common left margin
+    removed; and a locator naming the page and its line of an offset."""
     lines: list[str] = []
+    starts: list[int] = []  # the offset where each page's text starts
+    first_lines: list[int] = []  # the index of each page's first line
+    length = 0
     for page in pages:
+        starts.append(length)
+        first_lines.append(len(lines))
         text = page.extract_text(layout=True) or ""
         page_lines = [line.rstrip() for line in text.split("\n")]
         margin = min(
             (len(line) - len(line.lstrip(" ")) for line in page_lines if line.strip()), default=0
         )
-        lines.extend(line[margin:] for line in page_lines)
+        for line in page_lines:
+            lines.append(line[margin:])
+            length += len(line) - margin + 1
         lines.append("")
-    return "\n".join(lines)
+        length += 1
+    text = "\n".join(lines)
+
+    def locate(offset: int) -> str | None:
+        index = bisect_right(starts, offset) - 1
+        if index < 0:
+            return None
+        line = text.count("\n", starts[index], offset) + 1
+        return f"第{index + 1}页 第{line}行"
+
+    return text, locate
 
 
 def _cells(table: Any) -> tuple[list[list[str | None]], list[Merge]]:
