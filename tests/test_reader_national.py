@@ -521,16 +521,12 @@ def test_tsv_csv_and_sheet_give_the_same_findings(rows, merges) -> None:  # type
     [(DEFECTIVE_FORM, FORM_MERGES), (LIST, LIST_MERGES), (FORMS_ANNUAL_ONLY, [])],
 )
 def test_a_real_workbook_gives_the_same_findings(rows, merges, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    pytest.importorskip("openpyxl")
-    pytest.importorskip("python_calamine")
     document = workbook_document(rows, merges, tmp_path)
     assert document.layout.startswith("national-")
     assert finding_keys(document) == finding_keys(tsv_document(rows))
 
 
 def test_a_workbook_finding_names_its_cell(tmp_path: Path) -> None:
-    pytest.importorskip("openpyxl")
-    pytest.importorskip("python_calamine")
     findings = lint(workbook_document(DEFECTIVE_FORM, FORM_MERGES, tmp_path))
     placeholder = next(f for f in findings if f.rule == "placeholder")
     assert placeholder.location == "Sheet1!D11"  # the 实施期 value of row 11
@@ -538,8 +534,6 @@ def test_a_workbook_finding_names_its_cell(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("rows", "merges"), [(DEFECTIVE_FORM, FORM_MERGES), (LIST, LIST_MERGES)])
 def test_a_pdf_gives_the_same_findings(rows, merges, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    pytest.importorskip("reportlab")
-    pytest.importorskip("pdfplumber")
     document = pdf_document(rows, merges, tmp_path)
     assert finding_keys(document) == finding_keys(tsv_document(rows))
 
@@ -552,7 +546,6 @@ def test_a_web_page_gives_the_same_findings(rows, merges, tmp_path: Path) -> Non
 
 @pytest.mark.parametrize(("rows", "merges"), [(DEFECTIVE_FORM, FORM_MERGES), (LIST, LIST_MERGES)])
 def test_a_word_table_gives_the_same_findings(rows, merges, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    pytest.importorskip("docx")
     document = docx_document(rows, merges, tmp_path)
     assert finding_keys(document) == finding_keys(tsv_document(rows))
 
