@@ -92,6 +92,8 @@ def cell_clause(cells: IndicatorCells, number: int) -> Clause:
         (_stripped(c) for c in (cells.name, cells.annual, cells.period) if c is not None),
         None,
     )
+    if own is None and not present:
+        raise ValueError("an indicator row without cells")
     anchor = own if own is not None else present[0]
     source = anchor.source
     row_start = source.line_start(min(max(cells.line, 1), source.line_count))

@@ -514,7 +514,8 @@ class IndicatorCells(NamedTuple):
     cell is blank. A value written in separate columns (``≥ | 95 | %``) is one
     Text (``≥95%``) whose characters map to their cells. ``extras`` keeps the
     other cells by what they mean: ``weight`` (权重/分值), ``direction``
-    (指标方向), ``nature`` (指标性质), ``note`` (指标值说明/绩效标准).
+    (指标方向), ``nature`` (指标性质), ``note`` (指标值说明/绩效标准). ``line`` is
+    the row's line in the source (a cell it writes itself starts there).
     """
 
     level1: Text | None

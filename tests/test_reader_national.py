@@ -444,6 +444,19 @@ def test_missing_category_judges_row_clauses_by_name() -> None:
     assert [f.message for f in findings] == ["项目没有「效益指标」类绩效指标，应至少设置一条"]
 
 
+def test_coded_categories_in_cells_are_judged_by_code_and_name() -> None:
+    good = category_list([("1-产出指标", "11-数量指标", "培训人次", "≥500人次")])
+    assert lint(read_text(good), ["unknown-category", "category-mismatch"]) == []
+    (clause,) = clauses(read_text(good))
+    assert clause.level2 is not None and (clause.level2.code, clause.level2.name) == (
+        "11",
+        "数量指标",
+    )
+    wrong = category_list([("1-产出指标", "21-经济效益", "人均增收", "≥500元")])
+    findings = lint(read_text(wrong), ["unknown-category", "category-mismatch"])
+    assert [(f.rule, f.excerpt) for f in findings] == [("category-mismatch", "21-经济效益")]
+
+
 NDRC_ROWS = [
     ("实施效果指标", "产出指标", "新建道路里程", "≥12公里"),
     ("实施效果指标", "效益指标", "通行时间缩短", "≥20%"),
