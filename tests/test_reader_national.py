@@ -563,6 +563,16 @@ def test_a_word_table_gives_the_same_findings(rows, merges, tmp_path: Path) -> N
     assert finding_keys(document) == finding_keys(tsv_document(rows))
 
 
+def test_a_pdf_form_over_several_pages_keeps_every_indicator_row(tmp_path: Path) -> None:
+    rows = [list(r) for r in FORM]
+    # Rows whose 一级/二级 cells are blank fall at the top of pages 2 and 3.
+    many = [["", "", f"健康指标{i}", f"≥{i + 1}场", f"≥{i + 1}场"] for i in range(80)]
+    rows[9:9] = many
+    document = pdf_document(rows, [(0, 0, 0, 4), (1, 0, 1, 4)], tmp_path)
+    assert levels(document) == levels(tsv_document(rows))
+    assert len(document.projects[0].clauses) == 85
+
+
 def test_defective_form_findings_are_what_a_reviewer_marks() -> None:
     findings = lint(tsv_document(DEFECTIVE_FORM))
     assert [(f.rule, f.clause, f.field, f.line) for f in findings] == [

@@ -30,6 +30,7 @@ from collections.abc import Callable
 from typing import Any
 
 from audit.readers import Notify
+from audit.readers.common import header_columns
 from audit.readers.decode import ReadError
 from audit.readers.grid import GridInput, Loaded, Merge, grid_source
 
@@ -246,6 +247,9 @@ def _join(parts: list[_Part]) -> list[GridInput]:
     inputs: list[GridInput] = []
     for number, group in enumerate(groups, start=1):
         header = group[0].rows[0]
+        # Only the Guangzhou table has rows cut by a break: in the national
+        # template a blank first cell is a 一级指标 merged down from above.
+        joins = header_columns([c or "" for c in header]) is not None
         rows: list[list[str | None]] = []
         labels: list[str] = []
         merges: list[Merge] = []
@@ -254,7 +258,7 @@ def _join(parts: list[_Part]) -> list[GridInput]:
             skip = 1 if position and _same(part.rows[0], header) else 0
             offset = len(rows) - skip
             for index, row in enumerate(part.rows[skip:], start=skip):
-                if index == skip and position and rows and _cut_row(row):
+                if index == skip and position and rows and joins and _cut_row(row):
                     _append_cells(rows[-1], row)
                     offset -= 1
                     continue
