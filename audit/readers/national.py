@@ -107,7 +107,7 @@ def column_key(header: str) -> str | None:
         return "name"
     if any(word in h for word in ("说明", "标准", "备注", "解释", "计算方法")):
         return "note"
-    if h.startswith("权重") or "分值" in h:
+    if "权重" in h or "分值" in h:
         return "weight"
     if "方向" in h:
         return "direction"
