@@ -715,12 +715,11 @@ def _project_row(
 # --------------------------------------------------------------------------
 # Registry entries and text files
 
-GridReader = Callable[[Grid], Table]
-
-LAYOUTS: tuple[tuple[str, Callable[[Grid], bool], GridReader], ...] = (
+LAYOUTS: tuple[tuple[str, Callable[[Grid], bool], Callable[[Grid, Table], Table]], ...] = (
     ("national-list", recognise_list, read_list),
     ("national-form", recognise_form, read_form),
 )
+"""The national layouts as ``GRID_LAYOUTS`` offers them (text files are read here)."""
 
 
 _HEADER_LINE_RE = re.compile(r"一级指标.*(?:二级指标|三级指标)")
@@ -748,11 +747,8 @@ def read_national_grids(grids: list[Grid]) -> tuple[str, Table] | None:
     for grid in grids:
         for name, recognise, read in LAYOUTS:
             if recognise(grid):
-                found = read(grid)
+                read(grid, table)
                 layout = layout or name
-                table.rows.extend(found.rows)
-                table.title = table.title or found.title
-                table.organization = table.organization or found.organization
                 break
     return None if layout is None else (layout, table)
 
