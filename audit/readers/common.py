@@ -10,8 +10,10 @@ from audit.model import (
     AMOUNT_COLUMNS,
     Amount,
     Amounts,
+    AnyClause,
     Document,
     GrandTotal,
+    IndicatorCells,
     Layout,
     Markup,
     Project,
@@ -192,6 +194,13 @@ def _stands_for_rows_after(rows: list[Row], kinds: list[str | None], index: int)
     return ORGANIZATION_NAME_RE.search(name) is not None
 
 
+def _cell_clauses(cells: list[IndicatorCells]) -> tuple[AnyClause, ...]:
+    """The clauses of indicator rows (imported only for tables that have them)."""
+    from audit.cellclauses import cell_clauses
+
+    return cell_clauses(cells)
+
+
 def assemble(
     source: Source,
     layout: Layout,
@@ -206,7 +215,6 @@ def assemble(
     implicit unit named after the table's organisation.
     """
 
-    from audit.cellclauses import cell_clauses
     from audit.parsing import parse_indicators
 
     total: GrandTotal | None = None
@@ -232,7 +240,7 @@ def assemble(
             current = (row, [])
             continue
         clauses = (
-            cell_clauses(row.indicator_cells)
+            _cell_clauses(row.indicator_cells)
             if row.indicator_cells is not None
             else parse_indicators(row.indicators)
             if row.indicators
