@@ -317,6 +317,7 @@ def _file_grades(
                 "unit": unit,
                 "project": project.title,
                 "line": project.line,
+                "location": project.name.span().location,
                 "grade": grading.grade(score, findings),
                 "score": _round(score),
                 "counts": severity_counts(findings),

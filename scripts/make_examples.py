@@ -6,7 +6,8 @@
 The writers take rows (lists of cell text; ``None`` is an empty cell) and
 merged ranges ``(top, left, bottom, right)`` (0-based, inclusive), so the
 same table can be written in every carrier; the tests build their files
-with them too. openpyxl writes workbooks, reportlab PDFs (with its built-in
+with them too. openpyxl writes workbooks (``write_ods`` writes an
+OpenDocument spreadsheet's XML directly), reportlab PDFs (with its built-in
 CID font ``STSong-Light``: no font file needed), python-docx Word files;
 web pages are plain HTML with colspan/rowspan.
 """
@@ -126,6 +127,78 @@ def _number_or_text(value: str) -> str | float:
     if AMOUNT.fullmatch(value):
         return float(value.replace(",", ""))
     return value
+
+
+_ODS_MANIFEST = """<?xml version="1.0" encoding="UTF-8"?>
+<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" \
+manifest:version="1.2">
+ <manifest:file-entry manifest:full-path="/" manifest:version="1.2" \
+manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>
+ <manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>
+</manifest:manifest>
+"""
+
+_ODS_CONTENT = """<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" \
+xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" \
+xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">
+<office:body><office:spreadsheet>{tables}</office:spreadsheet></office:body>
+</office:document-content>
+"""
+
+
+def write_ods(path: Path, sheets: Sequence[tuple[str, Rows, Merges]]) -> Path:
+    """An OpenDocument spreadsheet (LibreOffice's format), one table per
+    ``(name, rows, merges)``: the zip and XML written directly, amounts as
+    numbers, merged ranges spanned."""
+    import zipfile
+
+    tables = []
+    for name, rows, merges in sheets:
+        covered, spans = _spans(rows, merges)
+        width = _width(rows)
+        parts = [f'<table:table table:name="{html.escape(name)}">']
+        for r, row in enumerate(rows):
+            parts.append("<table:table-row>")
+            for c in range(width):
+                if (r, c) in covered:
+                    parts.append("<table:covered-table-cell/>")
+                    continue
+                value = row[c] if c < len(row) else None
+                rowspan, colspan = spans.get((r, c), (1, 1))
+                attrs = ""
+                if colspan > 1:
+                    attrs += f' table:number-columns-spanned="{colspan}"'
+                if rowspan > 1:
+                    attrs += f' table:number-rows-spanned="{rowspan}"'
+                if value is None:
+                    parts.append(f"<table:table-cell{attrs}/>")
+                    continue
+                number = _number_or_text(value)
+                if isinstance(number, float):
+                    attrs += f' office:value-type="float" office:value="{number!r}"'
+                else:
+                    attrs += ' office:value-type="string"'
+                lines = "".join(
+                    f"<text:p>{html.escape(line)}</text:p>" for line in value.split("\n")
+                )
+                parts.append(f"<table:table-cell{attrs}>{lines}</table:table-cell>")
+            parts.append("</table:table-row>")
+        parts.append("</table:table>")
+        tables.append("".join(parts))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr(
+            zipfile.ZipInfo("mimetype"), ODS_MIMETYPE, compress_type=zipfile.ZIP_STORED
+        )
+        archive.writestr("META-INF/manifest.xml", _ODS_MANIFEST, zipfile.ZIP_DEFLATED)
+        archive.writestr(
+            "content.xml", _ODS_CONTENT.format(tables="".join(tables)), zipfile.ZIP_DEFLATED
+        )
+    return path
+
+
+ODS_MIMETYPE = "application/vnd.oasis.opendocument.spreadsheet"
 
 
 def write_html(path: Path, rows: Rows, merges: Merges = (), encoding: str = "utf-8") -> Path:

@@ -48,6 +48,7 @@ def load(data: bytes, path: str, notify: Notify | None = None) -> Loaded:
     except (CalamineError, ValueError, OSError) as error:
         raise ReadError(f"corrupt workbook: {_reason(error)}") from None
     tables: list[GridInput] = []
+    ods_merges = _ods_merges(data) if data[:2] == b"PK" and _is_ods(data) else None
     try:
         kinds = {meta.name: str(meta.typ) for meta in workbook.sheets_metadata}
         for name in workbook.sheet_names:
@@ -65,8 +66,11 @@ def load(data: bytes, path: str, notify: Notify | None = None) -> Loaded:
                 if isinstance(v, int | float) and not isinstance(v, bool)
             )
             start = sheet.start or (0, 0)
+            ranges = getattr(sheet, "merged_cell_ranges", None)
+            if ranges is None and ods_merges is not None:
+                ranges = ods_merges.get(name, [])
             merges: list[Merge] = []
-            for (top, left), (bottom, right) in getattr(sheet, "merged_cell_ranges", None) or ():
+            for (top, left), (bottom, right) in ranges or ():
                 merges.append(
                     (top - start[0], left - start[1], bottom - start[0], right - start[1])
                 )
@@ -81,6 +85,53 @@ def load(data: bytes, path: str, notify: Notify | None = None) -> Loaded:
         workbook.close()
     source, grids = grid_source(path, "sheet", tables)
     return Loaded(source, grids)
+
+
+def _is_ods(data: bytes) -> bool:
+    from audit.readers.carriers import ODS_MIMETYPE
+
+    return ODS_MIMETYPE in data[:200]
+
+
+_TABLE_NS = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+Span = tuple[tuple[int, int], tuple[int, int]]
+
+
+def _ods_merges(data: bytes) -> dict[str, list[Span]]:
+    """Merged ranges of an OpenDocument spreadsheet, which calamine does not
+    report: cells with ``number-rows-spanned``/``number-columns-spanned``,
+    by sheet, as ((top, left), (bottom, right))."""
+    import zipfile
+    from xml.etree.ElementTree import ParseError, iterparse
+
+    ns = f"{{{_TABLE_NS}}}"
+    merges: dict[str, list[Span]] = {}
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive, archive.open("content.xml") as xml:
+            name = ""
+            r = c = 0
+            for event, element in iterparse(xml, events=("start", "end")):
+                tag = element.tag
+                if event == "start":
+                    if tag == f"{ns}table":
+                        name = element.get(f"{ns}name", "")
+                        merges[name] = []
+                        r = 0
+                    elif tag == f"{ns}table-row":
+                        c = 0
+                    continue
+                if tag == f"{ns}table-row":
+                    r += int(element.get(f"{ns}number-rows-repeated", "1"))
+                    element.clear()
+                elif tag in (f"{ns}table-cell", f"{ns}covered-table-cell"):
+                    rows = int(element.get(f"{ns}number-rows-spanned", "1"))
+                    cols = int(element.get(f"{ns}number-columns-spanned", "1"))
+                    if rows > 1 or cols > 1:
+                        merges[name].append(((r, c), (r + rows - 1, c + cols - 1)))
+                    c += int(element.get(f"{ns}number-columns-repeated", "1"))
+    except (KeyError, ValueError, ParseError, zipfile.BadZipFile, OSError):
+        return {}
+    return merges
 
 
 def _reason(error: BaseException) -> str:

@@ -50,6 +50,8 @@ def report_dict(result: LintResult, config: Config | None = None) -> dict[str, A
                 "unit": project["unit"],
                 "project": project["project"],
                 "line": project["line"],
+                # A table read from cells: the project's name cell.
+                **({"location": project["location"]} if project.get("location") else {}),
                 "grade": project["grade"],
                 "score": project["score"],
                 "counts": project["counts"],
