@@ -563,6 +563,19 @@ def test_a_word_table_gives_the_same_findings(rows, merges, tmp_path: Path) -> N
     assert finding_keys(document) == finding_keys(tsv_document(rows))
 
 
+def test_a_pdf_list_without_a_title_is_found_by_its_header(tmp_path: Path) -> None:
+    rows = [list(r) for r in LIST[2:]]  # no title, no 单位名称 line
+    merges = [(t - 2, left, b - 2, r) for t, left, b, r in LIST_MERGES if t >= 2]
+    document = pdf_document(rows, merges, tmp_path)
+    assert [p.title for p in document.projects] == LIST_PROJECTS
+
+
+def test_the_template_title_is_the_table_title() -> None:
+    rows = [list(r) for r in FORM]
+    rows[0][0] = "2025年度项目支出绩效目标申报表"
+    assert tsv_document(rows).title == "2025年度项目支出绩效目标申报表"
+
+
 def test_a_pdf_form_over_several_pages_keeps_every_indicator_row(tmp_path: Path) -> None:
     rows = [list(r) for r in FORM]
     # Rows whose 一级/二级 cells are blank fall at the top of pages 2 and 3.

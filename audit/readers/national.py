@@ -444,8 +444,12 @@ def _banner(cells: list[Text]) -> str | None:
     return values.pop() if len(values) == 1 else None
 
 
+_TITLE_RE = re.compile(r"绩效目标(?:申报)?表")
+"""The title: ``…项目支出绩效目标表``, or the template's ``…绩效目标申报表``."""
+
+
 def _heading(table: Table, text: str) -> None:
-    if TITLE_MARK in text:
+    if TITLE_MARK in text or _TITLE_RE.search(text):
         table.title = table.title or text
         return
     match = ORGANIZATION_RE.match(text)

@@ -41,6 +41,8 @@ MAX_PAGES = 2000
 
 def _is_table_page(text: str) -> bool:
     compact = text.replace(" ", "").replace("\n", "")
+    if "一级指标" in compact and "三级指标" in compact:
+        return True  # the national template's indicator grid
     return TITLE_MARK in compact or len(set(_HEADER_WORDS.findall(compact))) >= 3
 
 
