@@ -85,7 +85,7 @@ def detect_layout(text: str) -> Layout:
     if header is None:
         raise ReadError(
             "not a performance-target table: no header row "
-            "(项目名称 … 总计 … 绩效目标 … 绩效指标) found"
+            "(项目名称 … 总计 … 绩效目标 … 绩效指标, or 一级指标 … 三级指标) found"
         )
     if "\t" in header:
         return "tsv"
@@ -175,7 +175,7 @@ def read_grids(carrier: str, data: bytes, path: str, notify: Notify | None = Non
     if not found:
         raise ReadError(
             f"no performance-target table found in {_describe(carrier, len(loaded.grids))}: "
-            "no header row (项目名称 … 总计 … 绩效目标 … 绩效指标)"
+            "no header row (项目名称 … 总计 … 绩效目标 … 绩效指标, or 一级指标 … 三级指标)"
         )
     if not table.rows:
         raise ReadError("no rows found under the header row")
