@@ -317,7 +317,7 @@ def _file_grades(
                 "unit": unit,
                 "project": project.title,
                 "line": project.line,
-                "location": project.name.span().location,
+                **_location(project.name),
                 "grade": grading.grade(score, findings),
                 "score": _round(score),
                 "counts": severity_counts(findings),
@@ -396,3 +396,9 @@ __all__ = [
     "grading_of",
     "parse_grading",
 ]
+
+
+def _location(name: Text) -> dict[str, str]:
+    """``{"location": cell}`` for a project of a table read from cells."""
+    location = name.span().location
+    return {} if location is None else {"location": location}
