@@ -73,6 +73,14 @@ def test_form_merged_cells_give_every_row_its_level1_and_level2() -> None:
     assert levels(document) == FORM_LEVELS
 
 
+def test_form_with_the_ministry_template_column_of_绩效指标_merged_down() -> None:
+    rows = [["", *r] for r in FORM]
+    rows[6][0] = "绩效指标"  # a first column merged over the header and every indicator row
+    document = sheet_document(rows, [(6, 0, 11, 0), (7, 1, 9, 1), (7, 2, 8, 2)])
+    assert levels(document) == FORM_LEVELS
+    assert values(document)[1] == ("≥30000份", "≥10000份")
+
+
 def test_form_blank_level_cells_inherit_the_row_above_in_text() -> None:
     assert levels(tsv_document(FORM)) == FORM_LEVELS
     assert levels(csv_document(FORM)) == FORM_LEVELS
