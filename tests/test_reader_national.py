@@ -363,6 +363,31 @@ def test_amounts_in_wanyuan_keep_the_two_decimals_rule() -> None:
     assert [(f.excerpt, f.severity) for f in findings] == [("360", "warning")]
 
 
+def yuan_form(fiscal: str, other: str) -> list[list[str]]:
+    rows = [list(r) for r in FORM]
+    rows[1][0] = "金额单位：元"
+    rows[4] = ["资金总额", "3,600,000.00", "财政拨款", fiscal, ""]
+    rows.insert(5, ["其他资金", other, "", "", ""])
+    return rows
+
+
+def test_sums_in_yuan_are_judged_and_reported_in_yuan() -> None:
+    # 3,500,000.00 + 99,900.00 is 100 元 short: in 万元 (0.01) it would pass for rounding.
+    findings = lint(
+        tsv_document(yuan_form("3,500,000.00", "99,900.00")),
+        ["row-sum-mismatch", "rounding-difference"],
+    )
+    assert [(f.rule, f.severity) for f in findings] == [("row-sum-mismatch", "error")]
+    assert "3,600,000.00" in findings[0].message
+    assert "3,599,900.00" in findings[0].message
+    assert "相差 100.00" in findings[0].message
+
+
+def test_sums_in_yuan_that_add_up_are_not_reported() -> None:
+    document = tsv_document(yuan_form("3,500,000.00", "100,000.00"))
+    assert lint(document, ["row-sum-mismatch", "rounding-difference", "amount-format"]) == []
+
+
 def test_list_amounts_without_a_unit_line_are_wanyuan() -> None:
     rows = [list(r) for r in LIST]
     rows[1][10] = ""
