@@ -751,3 +751,48 @@ def test_pdf_text_after_the_table_is_noted_not_read(tmp_path: Path) -> None:
     quiet: list[str] = []
     read_path(write_pdf(tmp_path / "plain.pdf", PANYU_ROWS), quiet.append)
     assert quiet == []
+
+
+def test_gb18030_web_page(tmp_path: Path) -> None:
+    path = write_html(tmp_path / "gbk.html", PANYU_ROWS, encoding="gb18030")
+    path.write_bytes(path.read_bytes().replace(b'charset="utf-8"', b'charset="gbk"'))
+    document = read_path(path)
+    assert document.source.encoding == "gb18030"
+    assert [p.title for p in document.projects] == [p.title for p in read_path(SEED_001).projects]
+
+
+def test_parse_json_gives_the_cells_of_units_and_projects(
+    panyu_files: dict[str, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    main(["parse", "--format", "json", str(panyu_files["xlsx"]), str(panyu_files["tsv"])])
+    workbook, text = json.loads(capsys.readouterr().out)["documents"]
+    unit = workbook["units"][0]
+    assert unit["location"] == "绩效目标表!A6"
+    assert unit["projects"][0]["location"] == "绩效目标表!A7"
+    assert "location" not in text["units"][0]  # a text file: its lines say where
+
+
+def test_a_workbook_on_standard_input(
+    panyu_files: dict[str, Path],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    class Stdin:
+        buffer = io.BytesIO(panyu_files["xlsx"].read_bytes())
+
+    monkeypatch.setattr(sys, "stdin", Stdin)
+    main(["lint", "--no-config", "--format", "text", "-"])
+    out = capsys.readouterr().out
+    assert "<stdin>:绩效目标表!G7: warning [value-restates-name]" in out
+
+
+def test_a_unit_name_merged_across_the_row_is_no_amount(tmp_path: Path) -> None:
+    rows = indicator_rows(split=False)[:3]
+    rows.insert(2, ["广州市测试中心", None, None, None, None, None, None])
+    merged = write_xlsx(tmp_path / "across.xlsx", [("Sheet1", rows, [(2, 0, 2, 6)])])
+    document = read_path(merged)
+    (unit,) = document.units
+    assert unit.title == "广州市测试中心"
+    assert not unit.amounts  # the merged name is not read as its 总计
+    assert [p.title for p in unit.projects] == ["技能培训经费"]
+    assert not [f for f in findings(merged) if f.rule == "amount-format"]

@@ -69,6 +69,13 @@ def read(grid: Grid, table: Table | None = None) -> Table:
     return table
 
 
+def _copied_from_left(grid: Grid, row: int, col: int) -> bool:
+    """Whether the cell holds the value of a range merged from its left."""
+    if col == 0 or (row, col) not in grid.merged:
+        return False
+    return grid.rows[row][col].anchors == grid.rows[row][col - 1].anchors
+
+
 def numeric_amount(cell: Text) -> Text:
     """A numeric cell's amount as a sheet formatted ``0.00`` shows it: at
     least two decimals (``3.6`` → ``3.60``, ``10`` → ``10.00``)."""
@@ -92,6 +99,8 @@ def _row(grid: Grid, row: int, cells: list[Text], columns: dict[str, int]) -> Ro
     markup: list[Markup] = []
     for key, index in columns.items():
         if index < len(cells):
+            if key != "name" and _copied_from_left(grid, row, index):
+                continue  # a name merged across the row: a heading row, not amounts
             if key in AMOUNT_COLUMNS and (row, index) in grid.numeric:
                 texts[key] = numeric_amount(cells[index])
                 continue
