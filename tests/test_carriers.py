@@ -796,3 +796,28 @@ def test_a_unit_name_merged_across_the_row_is_no_amount(tmp_path: Path) -> None:
     assert not unit.amounts  # the merged name is not read as its 总计
     assert [p.title for p in unit.projects] == ["技能培训经费"]
     assert not [f for f in findings(merged) if f.rule == "amount-format"]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    carrier=st.sampled_from(["xlsx", "ods", "docx", "pdf", "html"]),
+    edits=st.lists(st.tuples(st.floats(0, 1, exclude_max=True), st.integers(0, 255)), max_size=12),
+    cut=st.one_of(st.none(), st.floats(0, 1)),
+)
+def test_damaged_files_read_or_fail_with_one_clear_line(
+    panyu_files: dict[str, Path],
+    carrier: str,
+    edits: list[tuple[float, int]],
+    cut: float | None,
+) -> None:
+    data = bytearray(panyu_files[carrier].read_bytes())
+    for where, value in edits:
+        data[int(where * len(data))] = value
+    if cut is not None:
+        data = data[: int(cut * len(data))]
+    try:
+        document = read_document(bytes(data), f"damaged.{carrier}")
+    except ReadError as error:
+        assert str(error) and "\n" not in str(error)
+    else:
+        assert document.units or document.total is not None

@@ -14,7 +14,7 @@ from __future__ import annotations
 import io
 from typing import Literal
 
-from audit.readers.decode import ReadError
+from audit.readers.decode import ReadError, reason
 
 Carrier = Literal["text", "xlsx", "xls", "ods", "pdf", "html", "docx"]
 
@@ -50,9 +50,9 @@ def _zip_kind(data: bytes) -> Carrier:
             names = set(archive.namelist())
             if "mimetype" in names and archive.read("mimetype").strip() == ODS_MIMETYPE:
                 return "ods"
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as error:
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as error:
         raise ReadError(
-            f"corrupt workbook or document (not a readable zip archive: {error})"
+            f"corrupt workbook or document (not a readable zip archive: {reason(error)})"
         ) from None
     if "xl/workbook.xml" in names or "xl/workbook.bin" in names:
         return "xlsx"

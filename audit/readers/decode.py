@@ -12,6 +12,13 @@ class ReadError(Exception):
     """A file that cannot be read as a table; the message says why."""
 
 
+def reason(error: BaseException) -> str:
+    """A library's exception as part of a one-line message: its kind and
+    the start of its text."""
+    text = " ".join(str(error).split())
+    return f"{type(error).__name__}: {text[:160]}" if text else type(error).__name__
+
+
 def _cjk_share(text: str) -> float:
     """Share of non-space characters that are common CJK, ASCII or CJK
     punctuation: high for a real table, low for a wrong decoding."""

@@ -13,12 +13,11 @@ import io
 from typing import Any
 
 from audit.readers import Notify
-from audit.readers.decode import ReadError
+from audit.readers.decode import ReadError, reason
 from audit.readers.grid import GridInput, Loaded, Merge, grid_source
 
 
 def load(data: bytes, path: str, notify: Notify | None = None) -> Loaded:
-    import zipfile
 
     from docx import Document
     from docx.table import Table
@@ -26,10 +25,8 @@ def load(data: bytes, path: str, notify: Notify | None = None) -> Loaded:
 
     try:
         document = Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
-        raise ReadError(f"corrupt Word document: {error}") from None
-    except Exception as error:  # lxml's XMLSyntaxError and python-docx's own errors
-        raise ReadError(f"corrupt Word document: {type(error).__name__}: {error}") from None
+    except Exception as error:  # zipfile's, lxml's XMLSyntaxError, python-docx's own
+        raise ReadError(f"corrupt Word document: {reason(error)}") from None
     inputs: list[GridInput] = []
     paragraphs: list[str] = []
     for block in document.iter_inner_content():

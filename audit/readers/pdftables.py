@@ -23,6 +23,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
 from bisect import bisect_right
@@ -31,7 +32,7 @@ from typing import Any
 
 from audit.readers import Notify
 from audit.readers.common import header_columns
-from audit.readers.decode import ReadError
+from audit.readers.decode import ReadError, reason
 from audit.readers.grid import GridInput, Loaded, Merge, grid_source
 
 _HEADER_WORDS = re.compile(r"项目名称|总计|财政拨款|财政专户|其他资金|绩效目标|绩效指标")
@@ -54,25 +55,33 @@ def join_lines(value: str | None) -> str | None:
 
 
 def load(data: bytes, path: str, notify: Notify | None = None) -> Loaded:
+    import logging
+
     import pdfplumber
     from pdfminer.pdfdocument import PDFPasswordIncorrect
     from pdfminer.pdfparser import PDFSyntaxError
+
+    # pdfminer logs every defect of a damaged file it works around; the
+    # file either reads or gets one clear error.
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
     except PDFPasswordIncorrect:
         raise ReadError("password-protected PDF: save it without the password") from None
     except (PDFSyntaxError, ValueError, KeyError, TypeError, OSError) as error:
-        raise ReadError(f"corrupt PDF: {type(error).__name__}: {error}") from None
+        raise ReadError(f"corrupt PDF: {reason(error)}") from None
     except Exception as error:  # pdfminer raises many kinds on broken files
-        raise ReadError(f"corrupt PDF: {type(error).__name__}: {error}") from None
-    with pdf:
-        try:
-            return _read(pdf, path, notify)
-        except ReadError:
-            raise
-        except Exception as error:  # pdfminer raises many kinds on broken files
-            raise ReadError(f"corrupt PDF: {type(error).__name__}: {error}") from None
+        raise ReadError(f"corrupt PDF: {reason(error)}") from None
+    try:
+        return _read(pdf, path, notify)
+    except ReadError:
+        raise
+    except Exception as error:  # pdfminer raises many kinds on broken files
+        raise ReadError(f"corrupt PDF: {reason(error)}") from None
+    finally:
+        with contextlib.suppress(Exception):  # closing re-reads the page tree
+            pdf.close()
 
 
 class _Part:

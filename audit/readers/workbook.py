@@ -15,7 +15,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from audit.readers import Notify
-from audit.readers.decode import ReadError
+from audit.readers.decode import ReadError, reason
 from audit.readers.grid import GridInput, Loaded, Merge, grid_source
 
 
@@ -46,7 +46,7 @@ def load(data: bytes, path: str, notify: Notify | None = None) -> Loaded:
             "password-protected workbook: remove the password and save it again"
         ) from None
     except (CalamineError, ValueError, OSError) as error:
-        raise ReadError(f"corrupt workbook: {_reason(error)}") from None
+        raise ReadError(f"corrupt workbook: {reason(error)}") from None
     tables: list[GridInput] = []
     ods_merges = _ods_merges(data) if data[:2] == b"PK" and _is_ods(data) else None
     try:
@@ -80,7 +80,7 @@ def load(data: bytes, path: str, notify: Notify | None = None) -> Loaded:
             "password-protected workbook: remove the password and save it again"
         ) from None
     except (CalamineError, ValueError, OSError) as error:
-        raise ReadError(f"corrupt workbook: {_reason(error)}") from None
+        raise ReadError(f"corrupt workbook: {reason(error)}") from None
     finally:
         workbook.close()
     source, grids = grid_source(path, "sheet", tables)
@@ -132,8 +132,3 @@ def _ods_merges(data: bytes) -> dict[str, list[Span]]:
     except (KeyError, ValueError, ParseError, zipfile.BadZipFile, OSError):
         return {}
     return merges
-
-
-def _reason(error: BaseException) -> str:
-    text = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-    return text[:200]
