@@ -47,6 +47,10 @@ def load(data: bytes, path: str, notify: Notify | None = None) -> Loaded:
         ) from None
     except (CalamineError, ValueError, OSError) as error:
         raise ReadError(f"corrupt workbook: {reason(error)}") from None
+    except BaseException as error:  # a panic in the Rust reader is a BaseException
+        if not _panic(error):
+            raise
+        raise ReadError(f"corrupt workbook: the reader failed ({reason(error)})") from None
     tables: list[GridInput] = []
     ods_merges = _ods_merges(data) if data[:2] == b"PK" and _is_ods(data) else None
     try:
@@ -81,10 +85,19 @@ def load(data: bytes, path: str, notify: Notify | None = None) -> Loaded:
         ) from None
     except (CalamineError, ValueError, OSError) as error:
         raise ReadError(f"corrupt workbook: {reason(error)}") from None
+    except BaseException as error:  # a panic in the Rust reader is a BaseException
+        if not _panic(error):
+            raise
+        raise ReadError(f"corrupt workbook: the reader failed ({reason(error)})") from None
     finally:
         workbook.close()
     source, grids = grid_source(path, "sheet", tables)
     return Loaded(source, grids)
+
+
+def _panic(error: BaseException) -> bool:
+    """A pyo3 ``PanicException``: calamine failed on a file it did not expect."""
+    return type(error).__name__ == "PanicException"
 
 
 def _is_ods(data: bytes) -> bool:
