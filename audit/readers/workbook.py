@@ -5,7 +5,10 @@ table starts at C3 gives locations from C3). The value of a merged range
 belongs to every cell it covers. Numbers come back as the sheet stores
 them: ``10.0`` is written ``10``, ``3.6`` stays ``3.6``; such cells are
 marked numeric in the grid, as the sheet's display format (``3.60``) is not
-kept, and layouts show numeric amounts with two decimals.
+kept, and layouts show numeric amounts with two decimals. Merged ranges
+come from ``merged_cell_ranges`` (python-calamine 0.4 and later) for
+``.xlsx`` and ``.xls``, and from the spanned cells of ``content.xml`` for
+``.ods``, which calamine does not report.
 """
 
 from __future__ import annotations
