@@ -58,6 +58,8 @@ class Span:
         """
         if self._text is not None:
             return Span.of(self._text, self._start + start, self._start + end)
+        if self._source is not None:
+            return self._source.span(self._start + start, self._start + end)
         line, column, end_line, _ = self._resolve()
         if line == end_line:
             return Span(line, column + start, line, column + end)
