@@ -58,6 +58,8 @@ class Span:
         """
         if self._text is not None:
             return Span.of(self._text, self._start + start, self._start + end)
+        if self._source is not None:
+            return self._source.span(self._start + start, self._start + end)
         line, column, end_line, _ = self._resolve()
         if line == end_line:
             return Span(line, column + start, line, column + end)
@@ -400,10 +402,16 @@ class ClauseIssue(NamedTuple):
 
 
 class Clause(NamedTuple):
-    """One numbered indicator clause."""
+    """One numbered indicator clause.
+
+    ``form`` is how it was written: ``coded`` (``1、1-产出指标；11-数量指标；…``),
+    ``legacy`` (``1、产出指标：…``, no codes, no period value) or ``row``: built
+    from the cells of one indicator row of the national template
+    (:class:`IndicatorCells`), where ``number`` is the indicator's position
+    within its project and the spans point at the cells."""
 
     number: int | None
-    form: Literal["coded", "legacy"]
+    form: Literal["coded", "legacy", "row"]
     level1: Category | None
     level2: Category | None
     name: str
@@ -456,11 +464,14 @@ AnyClause = Clause | ClauseError
 
 
 class Amount(NamedTuple):
-    """One amount cell as printed (万元) and its value; ``value`` is None when
-    the cell is not a number."""
+    """One amount cell as printed and its value in 万元; ``value`` is None when
+    the cell is not a number. ``unit`` is what the table prints amounts in:
+    a table in 元 (``金额单位：元``) has its values converted exactly
+    (``3600000.00`` 元 is ``360.0000`` 万元) and keeps its text as printed."""
 
     text: Text
     value: Decimal | None
+    unit: str = "万元"
 
 
 AMOUNT_COLUMNS: tuple[str, ...] = ("total", "fiscal", "special", "other")
@@ -499,12 +510,50 @@ class Markup(NamedTuple):
     span: Span
 
 
+class IndicatorCells(NamedTuple):
+    """One indicator of the national template, as the cells of its row.
+
+    ``level1`` and ``level2`` are the cells in effect for the row (a merged
+    cell, or a blank one under a filled cell, inherits the cell above);
+    ``period`` and ``annual`` are None when the table has no such column
+    (many forms have only a 年度 column), an empty :class:`Text` when the
+    cell is blank. A value written in separate columns (``≥ | 95 | %``) is one
+    Text (``≥95%``) whose characters map to their cells. ``extras`` keeps the
+    other cells by what they mean: ``weight`` (权重/分值), ``direction``
+    (指标方向), ``nature`` (指标性质), ``note`` (指标值说明/绩效标准). ``line`` is
+    the row's line in the source (a cell it writes itself starts there).
+    """
+
+    level1: Text | None
+    level2: Text | None
+    name: Text | None
+    period: Text | None
+    annual: Text | None
+    extras: dict[str, Text]
+    line: int
+
+
 class Row:
     """One logical row of the table as a reader found it, before it is known
     to be the grand total, a unit or a project. Readers may still extend its
-    cells (a continuation line), so it is mutable."""
+    cells (a continuation line), so it is mutable.
 
-    __slots__ = ("amounts", "goal", "indicators", "kind", "line", "markup", "name")
+    ``indicator_cells`` holds the indicators of a layout with one row per
+    indicator (the national template); it is None where the indicators are
+    clauses in one cell (``indicators``). A unit row of such a layout has an
+    empty list: the layout has no subtotal rows, so its unit is implicit."""
+
+    __slots__ = (
+        "amounts",
+        "goal",
+        "indicator_cells",
+        "indicators",
+        "kind",
+        "line",
+        "markup",
+        "name",
+        "term",
+    )
 
     def __init__(
         self,
@@ -515,6 +564,7 @@ class Row:
         line: int,
         kind: Literal["total", "unit", "project"] | None = None,
         markup: list[Markup] | None = None,
+        indicator_cells: list[IndicatorCells] | None = None,
     ) -> None:
         self.name = name
         self.amounts = amounts
@@ -523,6 +573,9 @@ class Row:
         self.line = line
         self.kind = kind
         self.markup: list[Markup] = [] if markup is None else markup
+        self.indicator_cells = indicator_cells
+        self.term: Text | None = None
+        """The project's implementation period, where the layout states it (项目期)."""
 
     def __repr__(self) -> str:
         return f"Row({self.name.value!r}, line {self.line}, kind={self.kind})"
@@ -536,6 +589,11 @@ class Project(NamedTuple):
     clauses: tuple[AnyClause, ...]
     line: int
     markup: tuple[Markup, ...] = ()
+    term: Text | None = None
+    """The implementation period a form states (项目期 ``2025.01-2027.12``)."""
+    cells: tuple[IndicatorCells, ...] = ()
+    """The indicator rows as read, in the national template (one row per
+    indicator), with what the clauses do not hold: 权重, 指标方向, 指标值说明."""
 
     @property
     def title(self) -> str:
@@ -571,7 +629,19 @@ class GrandTotal(NamedTuple):
     line: int
 
 
-Layout = Literal["tsv", "pdf-text", "csv", "xlsx", "xls", "ods", "pdf", "html", "docx"]
+Layout = Literal[
+    "tsv",
+    "pdf-text",
+    "csv",
+    "xlsx",
+    "xls",
+    "ods",
+    "pdf",
+    "html",
+    "docx",
+    "national-form",
+    "national-list",
+]
 
 
 class Document(NamedTuple):

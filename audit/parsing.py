@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from lark import Token, Transformer
 
+from audit.cellclauses import cell_clauses
 from audit.grammars import build_lark
 from audit.model import (
     ANNUAL,
@@ -351,7 +352,8 @@ def parse_clause_text(text: str) -> tuple[AnyClause, ...]:
 
 def parse_document(document: Document) -> Document:
     """The document with every project's clauses parsed from its indicator
-    cell; ``legacy`` is set when every clause is of the older form. A cell
+    cell, or built from its indicator rows (:mod:`audit.cellclauses`);
+    ``legacy`` is set when every clause is of the older form. A cell
     over the size limits (:mod:`audit.limits`) is left unparsed for the
     ``cell-too-large`` rule to report."""
     forms: set[str] = set()
@@ -360,7 +362,11 @@ def parse_document(document: Document) -> Document:
         projects = []
         for project in unit.projects:
             cell = project.indicators
-            if cell is not None and not project.clauses and cell_over_limits(cell.value) is None:
+            if project.clauses:
+                pass
+            elif project.cells:  # the national template: one row of cells per indicator
+                project = project._replace(clauses=cell_clauses(list(project.cells)))
+            elif cell is not None and cell_over_limits(cell.value) is None:
                 project = project._replace(clauses=parse_indicators(cell))
             forms.update(c.form for c in project.clauses if isinstance(c, Clause))
             projects.append(project)

@@ -18,7 +18,16 @@ class Level2(NamedTuple):
 class Taxonomy:
     """Categories by code and name, aliases, and what each level-2 measures."""
 
-    __slots__ = ("aliases", "kinds", "level1", "level1_names", "level2", "level2_names", "schemes")
+    __slots__ = (
+        "aliases",
+        "kinds",
+        "level1",
+        "level1_names",
+        "level2",
+        "level2_names",
+        "schemes",
+        "unused",
+    )
 
     def __init__(
         self, aliases: dict[str, str] | None = None, kinds: dict[str, str] | None = None
@@ -32,6 +41,9 @@ class Taxonomy:
         """level-1 name → the codes it has in the schemes in use."""
         self.level2_names: dict[str, set[str]] = {}
         self.schemes: tuple[str, ...] = ()
+        self.unused: dict[str, str] = {}
+        """Category names of the shipped schemes not in use → the scheme
+        (``实施效果指标`` → ``ndrc``), so a rule can say which to enable."""
 
     @classmethod
     def from_data(cls, data: dict[str, Any], use: list[str]) -> Taxonomy:
@@ -48,6 +60,18 @@ class Taxonomy:
                     taxonomy.level2.setdefault(child.code, child)
                     taxonomy.level2_names.setdefault(child.name, set()).add(child.code)
         taxonomy.schemes = tuple(str(s) for s in use)
+        known = taxonomy.level1_names.keys() | taxonomy.level2_names.keys()
+        for scheme, entries in schemes.items():
+            if str(scheme) in taxonomy.schemes:
+                continue
+            for entry in (entries or {}).values():
+                names = [
+                    str(entry["name"]),
+                    *(str(n) for n in (entry.get("children") or {}).values()),
+                ]
+                for name in names:
+                    if name not in known:
+                        taxonomy.unused.setdefault(name, str(scheme))
         return taxonomy
 
     def canonical(self, name: str) -> str:

@@ -634,6 +634,9 @@ def test_grid_source_locations_and_merges() -> None:
     assert sheet.location(2, 2) == "表!D5"
     assert other.rows[0][0].span().location == "Sheet2!A1"
     assert source.location(0) == "表!B3"
+    a_cell = source.text.index("a\n")
+    assert source.span(a_cell, a_cell + 1).location == "表!B4"
+    assert source.span(0, 2).sub(1, 2).location == "表!B3"  # markup spans keep the cell
     # Each cell is a line of its own, so an excerpt shows the cell.
     assert source.text.split("\n")[:3] == ["标题", "a", "b"]
 

@@ -21,6 +21,10 @@ reports exactly the gaps the mismatch rule of the same sum calls rounding, so
 the two never disagree. All sums of a document are computed once and shared
 through ``ctx.cache``.
 
+A table in 元 (the national template's ``金额单位：元``) is read in 万元
+exactly; its sums are judged and reported in 元, as it prints them and
+rounds them (to 0.01 元).
+
 A blank cell is absent, not zero. A sum is not checked when one of its cells
 is not a number, or when a project's 总计 is blank while its other columns are
 filled: ``amount-format`` reports those cells, and a sum over them would only
@@ -161,6 +165,9 @@ class Sum(NamedTuple):
     band: Band
     blank: bool
     """The total cell is blank while its parts add up to something."""
+    scale: Decimal = Decimal(1)
+    """Printed units per 万元: 10000 for a table in 元 (its figures, gap and
+    rounding bounds are given in 元, as it prints them)."""
 
 
 def _setting(ctx: Context, rule_id: str) -> tuple[dict[str, Any], Severity]:
@@ -169,14 +176,18 @@ def _setting(ctx: Context, rule_id: str) -> tuple[dict[str, Any], Severity]:
     return setting.options, setting.severity
 
 
-def _judge(ctx: Context, rule_id: str) -> Callable[[Decimal, int], Band]:
+def _judge(
+    ctx: Context, rule_id: str, scale: Decimal = Decimal(1)
+) -> Callable[[Decimal, int], Band]:
+    """The judgement of a rule's gaps (in 万元), made in the table's printed
+    unit (``scale`` per 万元): a table in 元 rounds to 0.01 元, not 0.01 万元."""
     options, _severity = _setting(ctx, rule_id)
     mode = options.get("mode", "banded")
     raw = options.get("tolerance")
-    tolerance = None if raw is None else Decimal(str(raw))
+    tolerance = None if raw is None else Decimal(str(raw)) * scale
 
     def judge(gap: Decimal, n: int) -> Band:
-        return band(gap, n, mode, tolerance)
+        return band(gap * scale, n, mode, tolerance)
 
     return judge
 
@@ -259,12 +270,26 @@ def _against(
     )
 
 
+_YUAN_PER_WAN = Decimal(10000)
+
+
+def _printed_scale(document: Document) -> Decimal:
+    """Printed units per 万元: 10000 when the table prints its amounts in 元."""
+    for _unit, _project, _name, amounts in _rows(document):
+        for column in AMOUNT_COLUMNS:
+            amount = amounts.get(column)
+            if amount is not None:
+                return _YUAN_PER_WAN if amount.unit == "元" else Decimal(1)
+    return Decimal(1)
+
+
 def _compute(ctx: Context) -> list[Sum]:
     document = ctx.document
     sums: list[Sum] = []
-    judge_row = _judge(ctx, ROW_SUM)
-    judge_unit = _judge(ctx, SUBTOTAL)
-    judge_total = _judge(ctx, TOTAL)
+    scale = _printed_scale(document)
+    judge_row = _judge(ctx, ROW_SUM, scale)
+    judge_unit = _judge(ctx, SUBTOTAL, scale)
+    judge_total = _judge(ctx, TOTAL, scale)
 
     # 总计 = 财政拨款 + 财政专户拨款 + 其他资金, row by row.
     for unit, project, name, amounts in _rows(document):
@@ -326,6 +351,8 @@ def _compute(ctx: Context) -> list[Sum]:
             )
             if found is not None:
                 sums.append(found)
+    if scale != 1:
+        sums = [item._replace(scale=scale) for item in sums]
     return sums
 
 
@@ -374,12 +401,13 @@ def _money(value: Decimal) -> str:
 def _args(item: Sum) -> dict[str, Any]:
     result = item.band
     n = result.n
+    scale = item.scale
     return {
         "column": AMOUNT_LABELS[item.column],
-        "total": _money(item.total.value)
+        "total": _money(item.total.value * scale)
         if item.total is not None and item.total.value is not None
         else "",
-        "sum": _money(item.computed),
+        "sum": _money(item.computed * scale),
         "gap": _money(result.gap),
         "n": n,
         "parts": item.parts,
@@ -872,6 +900,8 @@ _NUMBER_LIKE = re.compile(r"-?[0-9][0-9,，]*(?:[.．][0-9]+)?")
 """Digits with separators: a number whose thousands separators are misplaced
 (``1,23.00``) when the reader could not read it."""
 _TWO_DECIMALS = re.compile(r"-?[0-9,]*[0-9]\.[0-9][0-9]")
+_YUAN = re.compile(r"-?[0-9,]*[0-9](?:\.[0-9][0-9])?")
+"""An amount in 元: whole yuan or to the fen."""
 
 
 @rule(
@@ -963,7 +993,9 @@ def amount_format(ctx: Context, document: Document) -> Iterator[Problem]:
           simply does not break its amounts down);
         * a project with no amount at all: error.
         Blank cells (empty, `-`, `—`) are absent, not zero, and are not errors
-        by themselves. A cell gets one finding, the most severe.
+        by themselves. A cell gets one finding, the most severe. A table in 元
+        (``金额单位：元``) is read in 万元 exactly; its cells are whole yuan or
+        have two decimals (fen).
 
     Why is this bad?
         Amounts are published in 万元 with two decimals and thousands
@@ -1051,7 +1083,11 @@ def _cell(amount: Amount, column: str, warning: Severity) -> Problem | None:
         return Problem(key=key, args=args, **where)
     if value < 0:
         return Problem(key="negative", args=args, **where)
-    if not _TWO_DECIMALS.fullmatch(text.replace(" ", "")):
+    printed = text.replace(" ", "")
+    if amount.unit == "万元" and not _TWO_DECIMALS.fullmatch(printed):
         args["expected"] = _money(value)
+        return Problem(key="decimals", args=args, severity=warning, **where)
+    if amount.unit == "元" and not _YUAN.fullmatch(printed):
+        args["expected"] = f"{value.scaleb(4):,.2f}"
         return Problem(key="decimals", args=args, severity=warning, **where)
     return None

@@ -37,6 +37,7 @@ PARTIAL_QUALIFIERS: list[str] = [
 ]
 UNIT_GROUPS: dict[str, list[str]] = {"people": ["人", "名", "位"]}
 _YEAR = re.compile(r"(20\d{2})\s*年")
+_TERM_YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
 _DATE = re.compile(r"(20\d{2})\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?)?")
 _SPACES = re.compile(r"\s+")
 _UP = frozenset({">=", ">"})
@@ -48,8 +49,10 @@ def project_span(ctx: Context, project: Project, pattern: str) -> Span:
 
     ``multi``: a year span (``2023-2024年``, ``2024年-2025年``, ``2023年至2025年``)
     in the name or the goal, or a name dated before the budget year (a
-    ``2023年…项目`` in a 2024 table carries on from an earlier year).
-    ``single``: the name is dated in the budget year only (``2024年度…``).
+    ``2023年…项目`` in a 2024 table carries on from an earlier year), or a
+    form's 项目期 over several years (``2025.01-2027.12``).
+    ``single``: the name is dated in the budget year only (``2024年度…``), or
+    the 项目期 lies in one year.
     ``unknown``: anything else.
     """
     key = f"periods.span:{id(project)}"
@@ -68,6 +71,12 @@ def _classify(ctx: Context, project: Project, pattern: str) -> Span:
         for match in regex.finditer(text):
             if int(match.group(2)) > int(match.group(1)):
                 return "multi"
+    if project.term is not None:  # a form's 项目期, e.g. 2025.01-2027.12
+        stated = {int(year) for year in _TERM_YEAR.findall(project.term.value)}
+        if len(stated) > 1:
+            return "multi"
+        if len(stated) == 1:
+            return "single"
     budget = budget_year(ctx)
     if budget is None:
         return "unknown"
@@ -257,9 +266,10 @@ def annual_period_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]:
       ``≥95%`` against ``不低于95%``) — info.
 
     A multi-year project (a span such as ``2023-2024年``, ``2024年-2025年``,
-    ``2023年至2025年`` in the name or the goal, or a name dated before the
-    budget year) may have a smaller annual share: ``100%`` against ``60%``
-    is not reported.
+    ``2023年至2025年`` in the name or the goal, a name dated before the
+    budget year, or a form's 项目期 over several years such as
+    ``2025.01-2027.12``) may have a smaller annual share: ``100%`` against
+    ``60%`` is not reported.
 
     Values without a number on either side are not compared. A value that
     restates the indicator's name (``value-restates-name``), a placeholder

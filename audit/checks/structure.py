@@ -376,7 +376,9 @@ def missing_field(ctx: Context, clause: Clause) -> Iterator[Problem]:
     missing part (a keyword with an empty value is ``empty-value``'s). Clauses of the
     older form (``1、满意度指标：服务对象的满意度，年度指标值： ≥90%。``) were
     written without a period value, so its absence is not reported there
-    unless ``legacy_needs_period`` is set.
+    unless ``legacy_needs_period`` is set. In the national template (one row
+    per indicator) a value column the table does not have (many forms have
+    only a 年度 column) is not missing; a blank cell is ``empty-value``'s.
 
     Why is this bad?
     ----------------
@@ -411,7 +413,7 @@ def missing_field(ctx: Context, clause: Clause) -> Iterator[Problem]:
             field="indicator",
             excerpt=clause.text,
         )
-    elif clause.form == "coded" and clause.level2 is None:
+    elif clause.form != "legacy" and clause.level2 is None:
         yield Problem(
             clause.level1.span,
             args={"number": number, "part": "二级指标", "part_en": "level-2 category (二级指标)"},
@@ -425,6 +427,8 @@ def missing_field(ctx: Context, clause: Clause) -> Iterator[Problem]:
             field="indicator",
             excerpt=clause.text,
         )
+    if clause.form == "row":
+        return  # a value column the table does not have; a blank cell is empty-value's
     needs_period = clause.form != "legacy" or ctx.options["legacy_needs_period"]
     for keyword, part_en, field in (
         (PERIOD, "实施周期指标值 (period value)", "period"),

@@ -125,6 +125,12 @@ def _problems(
             "indicator {number}: {level_en} “{text}” is not in the taxonomy "
             "(expected one of {choices})",
         ),
+        "scheme": (
+            "第{number}条指标的{level_zh}「{text}」属于未启用的指标分类「{scheme}」"
+            "（如适用，在配置的 taxonomy.use 中加入 {scheme}）",
+            "indicator {number}: {level_en} “{text}” belongs to the scheme “{scheme}”, "
+            "which is not in use (add {scheme} to taxonomy.use if it applies)",
+        ),
         "name": (
             "第{number}条指标的{level_zh}名称「{name}」不在指标分类中；代码{code}对应「{expected}」",
             "indicator {number}: {level_en} name “{name}” is not in the taxonomy; "
@@ -185,7 +191,9 @@ def unknown_category(ctx: Context, clause: Clause) -> Iterator[Problem]:
     ``经济效益``). Reports a code or a name that is in none of them and
     says what the taxonomy has (a level-2 category under an unknown level-1
     one is not judged). In the older form a category name without a code may
-    be a level-1 or a level-2 one (``时效指标：``).
+    be a level-1 or a level-2 one (``时效指标：``). A name without a code from
+    a shipped scheme that is not in use (``实施效果指标`` of the NDRC scheme
+    ``ndrc``) is reported with the scheme to enable.
 
     Why is this bad?
     ----------------
@@ -247,6 +255,9 @@ def _unknown(
     choices = _level1_choices(taxonomy) if parents is None else _level2_choices(taxonomy, parents)
     level_zh, level_en = _LEVEL_NAMES[level]
     args = {"level_zh": level_zh, "level_en": level_en, "text": str(category), "choices": choices}
+    scheme = None if category.code else taxonomy.unused.get(taxonomy.canonical(category.name))
+    if scheme is not None:
+        return level, "scheme", {**args, "scheme": scheme}
     return level, "default", args
 
 
@@ -366,8 +377,10 @@ def category_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]:
     ``21-数量指标``, a level-2 name at level 1 such as ``1-数量指标``), and
     a level-2 category that is not under its level-1 category
     (``1-产出指标；21-经济效益``: 21 belongs under 2-效益指标), saying what
-    the taxonomy expects. Unknown codes and names are left to
-    ``unknown-category``.
+    the taxonomy expects. In the national template (one row per indicator)
+    categories have no codes and are judged by name, after the aliases
+    (``效益指标 | 数量指标``: 数量指标 belongs under 1-产出指标). Unknown codes
+    and names are left to ``unknown-category``.
 
     Why is this bad?
     ----------------
@@ -389,7 +402,7 @@ def category_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]:
     -------
     None (the taxonomy is configured under ``taxonomy:``).
     """
-    if clause.form == "coded":
+    if clause.form != "legacy":
         yield from _problems(ctx, clause, "category-mismatch", _mismatch_verdicts)
 
 
@@ -404,10 +417,12 @@ def _mismatch_verdicts(taxonomy: Taxonomy, clause: Clause) -> list[Verdict]:
             level1_ok = False
             verdicts.append(verdict)
         l1_codes = level1_of_clause(taxonomy, clause)
+    elif level1 is not None and clause.form == "row":
+        l1_codes = level1_of_clause(taxonomy, clause)  # by name: the national template
     level2 = clause.level2
-    if level2 is None or level2.code is None:
+    if level2 is None or (level2.code is None and clause.form != "row"):
         return verdicts
-    verdict = _disagreement(taxonomy, level2, 2)
+    verdict = None if level2.code is None else _disagreement(taxonomy, level2, 2)
     if verdict is not None:
         verdicts.append(verdict)
         return verdicts
@@ -527,7 +542,9 @@ def missing_category(ctx: Context, project: Project) -> Iterator[Problem]:
     ``require_satisfaction`` is set. ``4-成本指标`` of the 2025 scheme is a
     category of its own, not an 产出 indicator. Projects with no readable
     clause are left to ``parse-error``; a clause that could not be parsed but
-    names a required category counts for it.
+    names a required category counts for it. A level-2 category named like a
+    level-1 one counts for it: the NDRC scheme's 实施效果指标 has 产出指标 and
+    效益指标 under it (``taxonomy: use: ["2021", "2025", "ndrc"]``).
 
     Why is this bad?
     ----------------
@@ -563,11 +580,19 @@ def missing_category(ctx: Context, project: Project) -> Iterator[Problem]:
         "missing-category", {}
     )
     for clause in parsed:
-        level1 = clause.level1
-        key = None if level1 is None else (level1.code, level1.name)
+        level1, level2 = clause.level1, clause.level2
+        key = (
+            None if level1 is None else (level1.code, level1.name),
+            None if level2 is None else level2.name,
+        )
         found = names.get(key)
         if found is None:
-            found = names[key] = {taxonomy.level1[c] for c in level1_of_clause(taxonomy, clause)}
+            found = {taxonomy.level1[c] for c in level1_of_clause(taxonomy, clause)}
+            if level2 is not None and taxonomy.canonical(level2.name) in taxonomy.level1_names:
+                found.add(
+                    taxonomy.canonical(level2.name)
+                )  # the NDRC scheme: 实施效果指标 → 产出指标
+            names[key] = found
         present |= found
     errors = [c.text for c in project.clauses if isinstance(c, ClauseError)]
     for name in dict.fromkeys(required):

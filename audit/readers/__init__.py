@@ -36,6 +36,11 @@ skipped because it holds no table)."""
 GRID_LAYOUTS: tuple[tuple[str, str], ...] = (
     # (layout name, module): each module has ``recognise(grid) -> bool`` and
     # ``read(grid, table) -> Table`` (rows added to ``table``). Tried in order.
+    # The national layouts first: their header (一级指标 … 三级指标) never
+    # stands in a Guangzhou table, while a national list's may name enough
+    # Guangzhou columns (项目名称, 财政拨款, 其他资金, 年度绩效目标) to pass for one.
+    ("national-list", "audit.readers.national_list"),
+    ("national-form", "audit.readers.national_form"),
     ("guangzhou", "audit.readers.guangzhou"),
 )
 
@@ -112,7 +117,7 @@ def detect_layout(text: str) -> Layout:
     if header is None:
         raise NotATable(
             "not a performance-target table: no header row "
-            "(项目名称 … 总计 … 绩效目标 … 绩效指标) found"
+            "(项目名称 … 总计 … 绩效目标 … 绩效指标, or 一级指标 … 三级指标) found"
         )
     if "\t" in header:
         return "tsv"
@@ -141,12 +146,25 @@ def read_text(
     offset stands in the file the text was taken from, e.g. its PDF page)."""
     from audit.readers.common import assemble
 
-    layout = detect_layout(text)
     source = Source(path, text, encoding, locator)
+    national = _national_text(source)
+    if national is not None:
+        return national
+    layout = detect_layout(text)
     table = _reader(layout)(source)
     if not table.rows:
         raise ReadError("no rows found under the header row")
     return assemble(source, layout, table.rows, table.title, table.organization)
+
+
+def _national_text(source: Source) -> Document | None:
+    """The national template (one row per indicator) as TSV or CSV text."""
+    if "一级指标" not in source.text[:200_000]:
+        return None  # no indicator grid: spare the import
+    from audit.readers.national import national_delimiter, read_text_source
+
+    delimiter = national_delimiter(source.text)
+    return None if delimiter is None else read_text_source(source, delimiter)
 
 
 def read_document(data: bytes, path: str, notify: Notify | None = None) -> Document:
@@ -189,7 +207,7 @@ def read_grids(carrier: str, data: bytes, path: str, notify: Notify | None = Non
     if not found:
         raise NotATable(
             f"no performance-target table found in {_describe(carrier, len(loaded.grids))}: "
-            "no header row (项目名称 … 总计 … 绩效目标 … 绩效指标)"
+            "no header row (项目名称 … 总计 … 绩效目标 … 绩效指标, or 一级指标 … 三级指标)"
         )
     if not table.rows:
         raise ReadError("no rows found under the header row")

@@ -285,7 +285,10 @@ def assemble(
     def close() -> None:
         if current is not None:
             row, projects = current
-            units.append(Unit(row.name, row.amounts, tuple(projects), row.line, tuple(row.markup)))
+            # A unit row of a layout with one row per indicator has no subtotal.
+            implicit = row.indicator_cells is not None
+            unit = Unit(row.name, row.amounts, tuple(projects), row.line, tuple(row.markup))
+            units.append(unit._replace(implicit=implicit) if implicit else unit)
 
     for row, kind in zip(rows, classify(rows), strict=True):
         if kind == "total":
@@ -297,7 +300,15 @@ def assemble(
             current = (row, [])
             continue
         project = Project(
-            row.name, row.amounts, row.goal, row.indicators, (), row.line, tuple(row.markup)
+            row.name,
+            row.amounts,
+            row.goal,
+            row.indicators,
+            (),
+            row.line,
+            tuple(row.markup),
+            row.term,
+            tuple(row.indicator_cells or ()),
         )
         if current is None:
             orphans.append(project)

@@ -31,6 +31,7 @@ from collections.abc import Callable
 from typing import Any
 
 from audit.readers import Notify
+from audit.readers.common import header_columns
 from audit.readers.decode import ReadError, reason
 from audit.readers.grid import GridInput, Loaded, Merge, grid_source
 
@@ -41,6 +42,8 @@ MAX_PAGES = 2000
 
 def _is_table_page(text: str) -> bool:
     compact = text.replace(" ", "").replace("\n", "")
+    if "一级指标" in compact and "三级指标" in compact:
+        return True  # the national template's indicator grid
     return TITLE_MARK in compact or len(set(_HEADER_WORDS.findall(compact))) >= 3
 
 
@@ -255,6 +258,9 @@ def _join(parts: list[_Part]) -> list[GridInput]:
     inputs: list[GridInput] = []
     for number, group in enumerate(groups, start=1):
         header = group[0].rows[0]
+        # Only the Guangzhou table has rows cut by a break: in the national
+        # template a blank first cell is a 一级指标 merged down from above.
+        joins = header_columns([c or "" for c in header]) is not None
         rows: list[list[str | None]] = []
         labels: list[str] = []
         merges: list[Merge] = []
@@ -263,7 +269,7 @@ def _join(parts: list[_Part]) -> list[GridInput]:
             skip = 1 if position and _same(part.rows[0], header) else 0
             offset = len(rows) - skip
             for index, row in enumerate(part.rows[skip:], start=skip):
-                if index == skip and position and rows and _cut_row(row):
+                if index == skip and position and rows and joins and _cut_row(row):
                     _append_cells(rows[-1], row)
                     offset -= 1
                     continue

@@ -5,7 +5,10 @@ table starts at C3 gives locations from C3). The value of a merged range
 belongs to every cell it covers. Numbers come back as the sheet stores
 them: ``10.0`` is written ``10``, ``3.6`` stays ``3.6``; such cells are
 marked numeric in the grid, as the sheet's display format (``3.60``) is not
-kept, and layouts show numeric amounts with two decimals.
+kept, and layouts show numeric amounts with two decimals. Merged ranges
+come from ``merged_cell_ranges`` (python-calamine 0.4 and later) for
+``.xlsx`` and ``.xls``, and from the spanned cells of ``content.xml`` for
+``.ods``, which calamine does not report.
 """
 
 from __future__ import annotations
@@ -47,6 +50,10 @@ def load(data: bytes, path: str, notify: Notify | None = None) -> Loaded:
         ) from None
     except (CalamineError, ValueError, OSError) as error:
         raise ReadError(f"corrupt workbook: {reason(error)}") from None
+    except BaseException as error:  # a panic in the Rust reader is a BaseException
+        if not _panic(error):
+            raise
+        raise ReadError(f"corrupt workbook: the reader failed ({reason(error)})") from None
     tables: list[GridInput] = []
     ods_merges = _ods_merges(data) if data[:2] == b"PK" and _is_ods(data) else None
     try:
@@ -81,10 +88,19 @@ def load(data: bytes, path: str, notify: Notify | None = None) -> Loaded:
         ) from None
     except (CalamineError, ValueError, OSError) as error:
         raise ReadError(f"corrupt workbook: {reason(error)}") from None
+    except BaseException as error:  # a panic in the Rust reader is a BaseException
+        if not _panic(error):
+            raise
+        raise ReadError(f"corrupt workbook: the reader failed ({reason(error)})") from None
     finally:
         workbook.close()
     source, grids = grid_source(path, "sheet", tables)
     return Loaded(source, grids)
+
+
+def _panic(error: BaseException) -> bool:
+    """A pyo3 ``PanicException``: calamine failed on a file it did not expect."""
+    return type(error).__name__ == "PanicException"
 
 
 def _is_ods(data: bytes) -> bool:

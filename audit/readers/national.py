@@ -1,0 +1,807 @@
+"""The national template (the Ministry of Finance's 申报表): one row per
+indicator, read from a grid of cells.
+
+Two layouts:
+
+* **the form**, one project per form: a block of label/value pairs
+  (项目名称, 主管部门, 实施单位, 项目期, 资金总额, 财政拨款, 其他资金,
+  实施期目标, 年度目标; the value stands in the cell right of its label,
+  several pairs to a row), then the indicator grid 一级指标 | 二级指标 |
+  三级指标 | 实施期指标值 | 年度指标值. Several forms may follow each other.
+* **the list**, many projects: ``单位名称 | 项目名称 | 预算数 | 年度目标 |
+  一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | 权重 |
+  指标方向``, the project columns filled on each project's first row only.
+
+In both, a blank (or merged) 一级/二级 cell inherits the cell above; a value
+written in separate columns (``≥ | 95 | %``) is joined into one value whose
+characters map to their cells; the period column goes by several names
+(实施期/中期/长期/实施周期) and may be missing. Amounts are in 万元 unless the
+table says ``金额单位：元`` (or labels its amount column ``（元）``): values in
+元 are converted to 万元 exactly and keep their printed text.
+
+Each layout is a ``(recognise, read)`` pair over a :class:`Grid`; the list is
+told from the form by its header row, which names 项目名称 beside 一级指标.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+from audit.model import Amount, Amounts, Document, IndicatorCells, Row, Source, Text, TextBuilder
+from audit.readers import ReadError, Table
+from audit.readers.common import TITLE_MARK, organization_name, parse_amount
+from audit.readers.grid import Grid
+from audit.readers.guangzhou import numeric_amount
+
+_SPACES_RE = re.compile(r"[\s\u3000*★]+")
+_UNIT_SUFFIX_RE = re.compile(r"[（(]\s*(万元|元)\s*[)）]$")
+_AMOUNT_UNIT_RE = re.compile(r"(?:金额单位|^单位)\s*[：:]\s*(万元|元)")
+_YUAN_PER_WAN = 4  # 1 万元 = 10^4 元
+
+PERIOD_WORDS = ("实施期", "中期", "长期", "实施周期", "全周期", "项目期", "整体")
+ANNUAL_WORDS = ("年度", "当年", "本年")
+
+
+def norm(value: str) -> str:
+    """A header or label cell as compared: no spaces, stars or trailing colon;
+    ``其中：`` and the amount unit (``（万元）``) removed."""
+    text = _SPACES_RE.sub("", value).rstrip("：:")
+    for prefix in ("其中：", "其中:", "其中"):
+        if text.startswith(prefix) and len(text) > len(prefix):
+            text = text[len(prefix) :]
+    return _UNIT_SUFFIX_RE.sub("", text)
+
+
+def _unit_in(value: str) -> str | None:
+    """The amount unit a header or label names (``资金总额（元）`` → 元)."""
+    match = _UNIT_SUFFIX_RE.search(_SPACES_RE.sub("", value).rstrip("：:"))
+    return match.group(1) if match else None
+
+
+# --------------------------------------------------------------------------
+# Columns of the indicator grid (and of the list's project columns)
+
+_NAME_HEADERS = frozenset({"三级指标", "指标名称", "绩效指标名称", "三级指标名称", "指标内容"})
+_COMPARATOR_HEADERS = frozenset(
+    {"指标性质", "符号", "计算符号", "运算符号", "比较符", "比较符号", "指标值符号", "关系符"}
+)
+_MEASURE_HEADERS = frozenset({"度量单位", "计量单位", "单位", "指标单位", "指标值单位"})
+_UNIT_HEADERS = frozenset(
+    {"单位名称", "预算单位", "预算单位名称", "部门名称", "实施单位", "项目单位", "单位（部门）名称"}
+)
+_TOTAL_HEADERS = frozenset(
+    {
+        "预算数",
+        "预算金额",
+        "资金总额",
+        "项目金额",
+        "金额",
+        "年度资金总额",
+        "项目资金总额",
+        "年度预算数",
+        "预算资金",
+        "合计",
+        "总计",
+        "项目总额",
+        "年度预算",
+        "资金总额合计",
+    }
+)
+
+
+@lru_cache(maxsize=4096)
+def column_key(header: str) -> str | None:
+    """What a header cell of the indicator grid or the list names."""
+    if len(header) > _HEADER_LENGTH:
+        return None
+    h = norm(header)
+    if not h:
+        return None
+    if h.startswith("一级指标"):
+        return "level1"
+    if h.startswith("二级指标"):
+        return "level2"
+    if h.startswith("三级指标") or h in _NAME_HEADERS:
+        return "name"
+    if any(word in h for word in ("说明", "标准", "备注", "解释", "计算方法")):
+        return "note"
+    if "权重" in h or "分值" in h:
+        return "weight"
+    if "方向" in h:
+        return "direction"
+    if h in _COMPARATOR_HEADERS:
+        return "comparator"
+    if h in _MEASURE_HEADERS:
+        return "measure"
+    if "指标值" in h or "目标值" in h or h in (*ANNUAL_WORDS, *PERIOD_WORDS, "年度值"):
+        if any(word in h for word in ANNUAL_WORDS):
+            return "annual"
+        if any(word in h for word in PERIOD_WORDS):
+            return "period"
+        return "value"
+    if h in _UNIT_HEADERS:
+        return "unit"
+    if h == "项目名称":
+        return "project"
+    if h in _TOTAL_HEADERS:
+        return "total"
+    if "财政专户" in h:
+        return "special"
+    if "财政拨款" in h or h in ("财政资金", "一般公共预算", "财政性资金"):
+        return "fiscal"
+    if "其他资金" in h or h == "其他来源资金":
+        return "other"
+    if "目标" in h:
+        if any(word in h for word in ANNUAL_WORDS) or h in ("绩效目标", "项目绩效目标"):
+            return "goal"
+        if any(word in h for word in PERIOD_WORDS) or h == "总体目标":
+            return "period_goal"
+    return None
+
+
+_HEADER_LENGTH = 40
+"""Header cells are short; longer cells (goals, notes) are never compared."""
+
+
+def _header_map(cells: list[Text], sub_header: bool = False) -> dict[str, int]:
+    """The columns a header row names; a row that names no 一级指标 is no
+    header (unless it is the second row of a two-row header)."""
+    if not sub_header and not any("一级" in cell.value for cell in cells):
+        return {}
+    columns: dict[str, int] = {}
+    for index, cell in enumerate(cells):
+        key = column_key(cell.value)
+        if key is not None and key not in columns:
+            columns[key] = index
+    return columns
+
+
+def _is_indicator_header(columns: dict[str, int]) -> bool:
+    has_value = any(k in columns for k in ("period", "annual", "value"))
+    return "level1" in columns and "name" in columns and has_value
+
+
+# --------------------------------------------------------------------------
+# Labels of the form's project block
+
+FORM_LABELS: dict[str, str] = {
+    "项目名称": "project",
+    "主管部门": "department",
+    "主管单位": "department",
+    "主管部门名称": "department",
+    "部门名称": "department",
+    "实施单位": "implementer",
+    "项目实施单位": "implementer",
+    "预算单位": "implementer",
+    "单位名称": "implementer",
+    "项目单位": "implementer",
+    "项目期": "term",
+    "项目周期": "term",
+    "实施期限": "term",
+    "项目实施期": "term",
+    "项目期限": "term",
+    "起止时间": "term",
+    "项目起止时间": "term",
+    "资金总额": "total",
+    "项目资金总额": "total",
+    "年度资金总额": "total",
+    "预算数": "total",
+    "项目总额": "total",
+    "资金合计": "total",
+    "财政拨款": "fiscal",
+    "财政资金": "fiscal",
+    "财政专户拨款": "special",
+    "财政专户管理资金": "special",
+    "其他资金": "other",
+    "其他来源资金": "other",
+    "实施期目标": "period_goal",
+    "中期目标": "period_goal",
+    "长期目标": "period_goal",
+    "总体目标": "period_goal",
+    "实施期总目标": "period_goal",
+    "年度目标": "goal",
+    "年度绩效目标": "goal",
+    "当年目标": "goal",
+    "年度总体目标": "goal",
+}
+
+
+_GOALS = frozenset({"goal", "period_goal"})
+
+
+def _label(value: str) -> str | None:
+    return FORM_LABELS.get(norm(value))
+
+
+# --------------------------------------------------------------------------
+# Recognising
+
+
+def _indicator_headers(grid: Grid) -> list[tuple[int, dict[str, int]]]:
+    found = []
+    for index, cells in enumerate(grid.rows):
+        columns = _header_map(cells)
+        if _is_indicator_header(columns):
+            found.append((index, columns))
+    return found
+
+
+def recognise_list(grid: Grid) -> bool:
+    """A header row naming 项目名称 beside 一级指标 and 三级指标."""
+    return any("project" in columns for _, columns in _indicator_headers(grid))
+
+
+def recognise_form(grid: Grid) -> bool:
+    """A 项目名称 label with its value beside it, and an indicator grid."""
+    headers = _indicator_headers(grid)
+    if not headers or any("project" in columns for _, columns in headers):
+        return False
+    return any(
+        _label(cell.value) == "project" for cells in grid.rows[: headers[-1][0]] for cell in cells
+    )
+
+
+# --------------------------------------------------------------------------
+# Shared pieces
+
+
+def amount_unit(grid: Grid) -> str:
+    """``元`` when the table says ``金额单位：元`` (or ``单位：元``), else ``万元``."""
+    texts = [*grid.headings, *(cell.value for cells in grid.rows for cell in cells)]
+    for text in texts:
+        if "单位" in text:
+            match = _AMOUNT_UNIT_RE.search(_SPACES_RE.sub("", text))
+            if match:
+                return match.group(1)
+    return "万元"
+
+
+def numeric_offsets(grid: Grid) -> frozenset[int]:
+    """Where the grid's numeric cells (a workbook's numbers) start in its source."""
+    return frozenset(grid.rows[row][col].origin(0) for row, col in grid.numeric)
+
+
+def amount(cell: Text | None, unit: str, numeric: frozenset[int] = frozenset()) -> Amount | None:
+    """An amount cell in the table's unit, its value in 万元 (exactly). A
+    workbook's numeric cell reads as the sheet shows it, to two decimals."""
+    if cell is None:
+        return None
+    if cell.value and cell.origin(0) in numeric:
+        cell = numeric_amount(cell)
+    found = parse_amount(cell.strip())
+    if found is None or unit == "万元":
+        return found
+    value = None if found.value is None else found.value.scaleb(-_YUAN_PER_WAN)
+    return Amount(found.text, value, unit)
+
+
+_COMPARATORS = (
+    "大于等于",
+    "小于等于",
+    "大于或等于",
+    "小于或等于",
+    "不低于",
+    "不高于",
+    "不少于",
+    "不多于",
+    "不超过",
+    "大于",
+    "小于",
+    "等于",
+    "≥",
+    "≤",
+    "≧",
+    "≦",
+    ">=",
+    "<=",
+    "＞",
+    "＜",
+    ">",
+    "<",
+    "=",
+    "＝",
+)
+_BLANK_UNITS = frozenset({"", "-", "—", "/", "无", "／"})
+
+
+def compose(comparator: Text | None, value: Text, unit: Text | None) -> Text:
+    """A value written in separate columns as one Text: ``≥ | 95 | %`` is
+    ``≥95%``. A comparator that is no comparator (定性, 定量) and a unit the
+    value already ends with are left out; a blank value stays blank."""
+    value = value.strip()
+    if not value.value:
+        return value
+    prefix = comparator.strip() if comparator is not None else None
+    if prefix is not None and (
+        prefix.value not in _COMPARATORS or value.value.startswith(_COMPARATORS)
+    ):
+        prefix = None
+    suffix = unit.strip() if unit is not None else None
+    if suffix is not None and (
+        suffix.value in _BLANK_UNITS or value.value.endswith(suffix.value) or _is_text(value.value)
+    ):
+        suffix = None
+    if prefix is None and suffix is None:
+        return value
+    builder = TextBuilder(value.source)
+    for part in (prefix, value, suffix):
+        if part is not None:
+            builder.add_text(part)
+    return builder.build()
+
+
+def _is_text(value: str) -> bool:
+    """A qualitative value, to which no unit is appended."""
+    return not any(ch.isdigit() for ch in value)
+
+
+class _Levels:
+    """一级/二级 in effect: a blank or merged cell inherits the one above;
+    a level-2 cell is inherited only while its level-1 cell is."""
+
+    __slots__ = ("level1", "level2")
+
+    def __init__(self) -> None:
+        self.level1: Text | None = None
+        self.level2: Text | None = None
+
+    def take(
+        self, grid: Grid, row: int, columns: dict[str, int]
+    ) -> tuple[Text | None, Text | None, bool]:
+        """The row's level-1 and level-2 cells and whether it wrote its own level-2."""
+        own1 = _own(grid, row, columns.get("level1"))
+        own2 = _own(grid, row, columns.get("level2"))
+        merged1 = _merged(grid, row, columns.get("level1"))
+        merged2 = _merged(grid, row, columns.get("level2"))
+        if own1 is not None:
+            self.level1 = own1
+        elif merged1 is not None:
+            self.level1 = merged1
+        if own2 is not None:
+            self.level2 = own2
+        elif merged2 is not None:
+            self.level2 = merged2
+        elif own1 is not None:
+            self.level2 = None  # a new level-1 category with a blank level-2 cell
+        return self.level1, self.level2, own2 is not None
+
+
+def _trim(grid: Grid) -> None:
+    """Strip the white space around every cell once, so the reader compares
+    and keeps cells as they read (the Texts keep their map to the source)."""
+    for cells in grid.rows:
+        for index, cell in enumerate(cells):
+            value = cell.value
+            if value and (value[0].isspace() or value[-1].isspace()):
+                cells[index] = cell.strip()
+
+
+def _merged(grid: Grid, row: int, column: int | None) -> Text | None:
+    """The cell's text when a merged range above fills it."""
+    if column is None or (row, column) not in grid.merged:
+        return None
+    cell = grid.rows[row][column]
+    return cell if cell.value else None
+
+
+def _own(grid: Grid, row: int, column: int | None) -> Text | None:
+    """The cell's text when the row writes it itself (not blank, not merged)."""
+    if column is None or (row, column) in grid.merged:
+        return None
+    cell = grid.rows[row][column]
+    return cell if cell.value else None
+
+
+def _cell(cells: list[Text], columns: dict[str, int], key: str) -> Text | None:
+    index = columns.get(key)
+    return None if index is None else cells[index]
+
+
+def indicator(
+    grid: Grid, row: int, columns: dict[str, int], levels: _Levels
+) -> IndicatorCells | None:
+    """The indicator of a grid row, or None for a row with nothing of its own."""
+    cells = grid.rows[row]
+    level1, level2, own2 = levels.take(grid, row, columns)
+    name = _cell(cells, columns, "name")
+    comparator = _cell(cells, columns, "comparator")
+    measure = _cell(cells, columns, "measure")
+    period_cell = _cell(cells, columns, "period")
+    annual_cell = _cell(cells, columns, "annual" if "annual" in columns else "value")
+    if period_cell is None and annual_cell is None:
+        return None
+    period = None if period_cell is None else compose(comparator, period_cell, measure)
+    annual = None if annual_cell is None else compose(comparator, annual_cell, measure)
+    has_name = name is not None and bool(name.value)
+    has_value = any(v is not None and v.value for v in (period, annual))
+    if not (has_name or has_value or own2):
+        return None
+    extras: dict[str, Text] = {}
+    for key in ("weight", "direction", "note"):
+        cell = _cell(cells, columns, key)
+        if cell is not None and cell.value:
+            extras[key] = cell
+    if comparator is not None and comparator.value:
+        extras["nature"] = comparator
+    return IndicatorCells(level1, level2, name, period, annual, extras, row_line(grid, row))
+
+
+def row_line(grid: Grid, row: int) -> int:
+    """The source line of a grid row (a TSV file's line; a sheet's row in the
+    synthetic source that findings report), from a cell the row writes itself."""
+    for col, cell in enumerate(grid.rows[row]):
+        if (row, col) not in grid.merged:
+            return cell.source.position(cell.origin(0))[0]
+    return grid.lines[row] if grid.lines else row + 1
+
+
+def _banner(cells: list[Text]) -> str | None:
+    """The text of a row that holds one text only (a title, a heading line,
+    a note; a merged row repeats it in every cell), else None."""
+    values = {cell.value.strip() for cell in cells if cell.value.strip()}
+    return values.pop() if len(values) == 1 else None
+
+
+_TITLE_RE = re.compile(r"绩效目标(?:申报)?表")
+"""The title: ``…项目支出绩效目标表``, or the template's ``…绩效目标申报表``."""
+
+
+def _heading(table: Table, text: str) -> None:
+    if TITLE_MARK in text or _TITLE_RE.search(text):
+        table.title = table.title or text
+        return
+    name = organization_name(text)
+    if name is not None:
+        table.organization = table.organization or name or None
+
+
+def _unit_row(name: Text, line: int) -> Row:
+    """A unit of the national template: it has no subtotal (implicit)."""
+    return Row(name, Amounts(), None, None, line, kind="unit", indicator_cells=[])
+
+
+# --------------------------------------------------------------------------
+# The form
+
+
+def read_form(grid: Grid, table: Table | None = None) -> Table:
+    """The projects of every form in the grid (added to ``table`` when given:
+    the sheets or pages of one document)."""
+    _trim(grid)
+    unit = amount_unit(grid)
+    numeric = numeric_offsets(grid)
+    table = table if table is not None else Table(rows=[])
+    for line in grid.headings:
+        _heading(table, line.strip())
+    facts: dict[str, Text] = {}
+    units: dict[str, str] = {}
+    facts_line = 0
+    cells_of_project: list[IndicatorCells] = []
+    columns: dict[str, int] | None = None
+    levels = _Levels()
+    current_unit: str | None = None
+    skip_next = False
+
+    def close() -> None:
+        nonlocal current_unit
+        name = facts.get("project")
+        if name is None:
+            return
+        owner = facts.get("implementer") or facts.get("department")
+        if owner is not None and owner.value != current_unit:
+            current_unit = owner.value
+            table.rows.append(_unit_row(owner, facts_line))
+        department = facts.get("department")
+        if department is not None and table.organization is None:
+            table.organization = department.value
+        amounts = Amounts(
+            **{
+                key: amount(facts.get(key), units.get(key, unit), numeric)
+                for key in ("total", "fiscal", "special", "other")
+            }
+        )
+        goal = facts.get("goal") or facts.get("period_goal")
+        row = Row(
+            name,
+            amounts,
+            goal if goal else None,
+            None,
+            facts_line,
+            kind="project",
+            indicator_cells=list(cells_of_project),
+        )
+        term = facts.get("term")
+        row.term = term if term else None
+        table.rows.append(row)
+
+    for index, cells in enumerate(grid.rows):
+        if skip_next:
+            skip_next = False
+            continue
+        header = _header_map(cells)
+        if _is_indicator_header(header):
+            columns = header
+            levels = _Levels()
+            if index + 1 < len(grid.rows):
+                below = _header_map(grid.rows[index + 1], sub_header=True)
+                if below and set(below) <= {"period", "annual", "value", "measure", "comparator"}:
+                    columns = {**columns, **below}
+                    if "annual" in below:
+                        columns.pop("value", None)
+                    skip_next = True
+            continue
+        banner = _banner(cells)
+        labels = [(i, _label(cell.value)) for i, cell in enumerate(cells)]
+        names_project = any(key == "project" for _, key in labels)
+        labelled = any(key is not None for _, key in labels)
+        # A label after the grid, or a second 项目名称, begins the next form.
+        if (labelled and columns is not None) or (names_project and "project" in facts):
+            close()
+            facts, units, cells_of_project = {}, {}, []
+            columns = None
+        if names_project:
+            facts_line = row_line(grid, index)
+        if columns is None:
+            if banner is not None and _label(banner) is None:
+                _heading(table, banner)
+                continue
+            if not any(key for _, key in labels):
+                for cell in cells:
+                    _heading(table, cell.value.strip())
+                continue
+            _read_labels(grid, index, labels, facts, units)
+            continue
+        if banner is not None and _label(banner) is None and not _in_grid(cells, columns, banner):
+            continue  # a note under the grid
+        found = indicator(grid, index, columns, levels)
+        if found is not None:
+            cells_of_project.append(found)
+    close()
+    return table
+
+
+def _in_grid(cells: list[Text], columns: dict[str, int], banner: str) -> bool:
+    """Whether a one-text row is an indicator row (its text in an indicator
+    column only, e.g. a level-1 cell of its own)."""
+    at = [i for i, cell in enumerate(cells) if cell.value.strip() == banner]
+    return len(at) == 1 and at[0] in columns.values()
+
+
+def _read_labels(
+    grid: Grid,
+    row: int,
+    labels: list[tuple[int, str | None]],
+    facts: dict[str, Text],
+    units: dict[str, str],
+) -> None:
+    """Take the label/value pairs of a row of the project block: the value
+    stands right of its label (a merged label or value covers several
+    cells); a row of labels only has its values in the row below."""
+    cells = grid.rows[row]
+    keys = [(i, key) for i, key in labels if key is not None]
+    width = len(cells)
+    filled = [i for i, cell in enumerate(cells) if cell.value.strip()]
+    below = grid.rows[row + 1] if row + 1 < len(grid.rows) else None
+    if (
+        below is not None
+        and all(key in _GOALS for _, key in keys)
+        and all(labels[i][1] is not None or (row, i) in grid.merged for i in filled)
+    ):
+        # Goals labelled in one row (总体目标 | 实施期目标 | 年度目标) and written below.
+        taken = False
+        for column, key in keys:
+            value = below[column]
+            if key not in facts and value.value and _label(value.value) is None:
+                facts[key] = value
+                taken = True
+        if taken:
+            return
+    for position, (column, key) in enumerate(keys):
+        if key in facts:
+            continue
+        label_text = cells[column].value
+        stop = keys[position + 1][0] if position + 1 < len(keys) else width
+        value = _value_right(grid, row, column, stop, label_text)
+        if value is None:
+            continue
+        facts[key] = value
+        named = _unit_in(label_text)
+        if named is not None:
+            units[key] = named
+
+
+def _value_right(grid: Grid, row: int, column: int, stop: int, label: str) -> Text | None:
+    """The first cell right of a label, before the next label, that is not
+    the label's own merged copy; a blank cell right of the label is a blank
+    value unless a value follows before the next label."""
+    cells = grid.rows[row]
+    blank: Text | None = None
+    for index in range(column + 1, stop):
+        cell = cells[index]
+        if (row, index) in grid.merged and cell.value == label:
+            continue
+        text = cell
+        if text.value:
+            return text
+        if blank is None:
+            blank = text
+    return blank
+
+
+# --------------------------------------------------------------------------
+# The list
+
+
+def read_list(grid: Grid, table: Table | None = None) -> Table:
+    """The projects of a list: project columns on each project's first row
+    (added to ``table`` when given)."""
+    _trim(grid)
+    unit = amount_unit(grid)
+    numeric = numeric_offsets(grid)
+    table = table if table is not None else Table(rows=[])
+    for line in grid.headings:
+        _heading(table, line.strip())
+    columns: dict[str, int] | None = None
+    units: dict[str, str] = {}
+    project: Row | None = None
+    current_unit: str | None = None
+    levels = _Levels()
+    for index, cells in enumerate(grid.rows):
+        header = _header_map(cells)
+        if _is_indicator_header(header) and "project" in header:
+            columns = header
+            units = {
+                key: named
+                for key, column in header.items()
+                if (named := _unit_in(cells[column].value)) is not None
+            }
+            continue
+        if columns is None:
+            for text in dict.fromkeys(cell.value.strip() for cell in cells if cell.value.strip()):
+                _heading(table, text)
+            continue
+        line = row_line(grid, index)
+        owner = _own(grid, index, columns.get("unit"))
+        if owner is not None and owner.value != current_unit:
+            current_unit = owner.value
+            table.rows.append(_unit_row(owner, line))
+        name = _own(grid, index, columns.get("project"))
+        if name is not None and not _continues(project, name, cells, columns):
+            project = _project_row(cells, columns, units, unit, name, line, numeric)
+            table.rows.append(project)
+            levels = _Levels()
+        if project is None:
+            continue
+        found = indicator(grid, index, columns, levels)
+        if found is not None:
+            assert project.indicator_cells is not None
+            project.indicator_cells.append(found)
+    return table
+
+
+def _continues(project: Row | None, name: Text, cells: list[Text], columns: dict[str, int]) -> bool:
+    """Whether a row that repeats the project's name and amount (a list that
+    fills the project columns on every row) continues the same project."""
+    if project is None or project.name.value != name.value:
+        return False
+    total = _cell(cells, columns, "total")
+    printed = project.amounts.total
+    return (
+        total is None
+        or not total.value
+        or (printed is not None and printed.text.value == total.value)
+    )
+
+
+def _project_row(
+    cells: list[Text],
+    columns: dict[str, int],
+    units: dict[str, str],
+    unit: str,
+    name: Text,
+    line: int,
+    numeric: frozenset[int],
+) -> Row:
+    amounts = Amounts(
+        **{
+            key: amount(_cell(cells, columns, key), units.get(key, unit), numeric)
+            for key in ("total", "fiscal", "special", "other")
+        }
+    )
+    goal = _cell(cells, columns, "goal" if "goal" in columns else "period_goal")
+    return Row(
+        name, amounts, goal if goal else None, None, line, kind="project", indicator_cells=[]
+    )
+
+
+# --------------------------------------------------------------------------
+# Registry entries and text files
+
+LAYOUTS: tuple[tuple[str, Callable[[Grid], bool], Callable[[Grid, Table], Table]], ...] = (
+    ("national-list", recognise_list, read_list),
+    ("national-form", recognise_form, read_form),
+)
+"""The national layouts as ``GRID_LAYOUTS`` offers them (text files are read here)."""
+
+
+_HEADER_LINE_RE = re.compile(r"一级指标.*(?:二级指标|三级指标)")
+
+
+def national_delimiter(text: str) -> str | None:
+    """The cell delimiter of a TSV/CSV national table (a line naming 一级指标
+    and 二级/三级指标 as cells), or None when the text is not one."""
+    head = text[:200_000]
+    if "一级指标" not in head:
+        return None
+    lines = head.split("\n", 5000)
+    for line in lines:
+        if _HEADER_LINE_RE.search(line):
+            if "\t" in line:
+                delimiter = "\t"
+            elif line.count(",") >= 2:
+                delimiter = ","
+            else:
+                continue
+            return delimiter if _mostly_rows(lines, delimiter) else None
+    return None
+
+
+def _mostly_rows(lines: list[str], delimiter: str) -> bool:
+    """Whether the text is laid out as a table: most of its lines hold cells.
+    A document that only quotes a header line (a README showing an export)
+    is not a table."""
+    filled = [line for line in lines if line.strip()]
+    return sum(delimiter in line for line in filled) >= 0.6 * len(filled)
+
+
+def read_national_grids(grids: list[Grid]) -> tuple[str, Table] | None:
+    """The layout and the rows of the national grids among ``grids``."""
+    layout: str | None = None
+    table = Table(rows=[])
+    for grid in grids:
+        for name, recognise, read in LAYOUTS:
+            if recognise(grid):
+                read(grid, table)
+                layout = layout or name
+                break
+    return None if layout is None else (layout, table)
+
+
+def document_from_grids(source: Source, grids: list[Grid]) -> Document | None:
+    """The document of the national grids among ``grids`` (None when none is)."""
+    from audit.readers.common import assemble
+
+    found = read_national_grids(grids)
+    if found is None:
+        return None
+    layout, table = found
+    if not any(row.kind == "project" for row in table.rows):
+        raise ReadError(
+            "no project found in the national template (项目名称 … 一级指标 … 三级指标)"
+        )
+    return assemble(source, layout, table.rows, table.title, table.organization)  # type: ignore[arg-type]
+
+
+def read_text_source(source: Source, delimiter: str) -> Document | None:
+    """A national table written as TSV or CSV text."""
+    from audit.readers.grid import grids_from_text
+
+    return document_from_grids(source, grids_from_text(source, delimiter))
+
+
+__all__ = [
+    "LAYOUTS",
+    "amount",
+    "column_key",
+    "compose",
+    "document_from_grids",
+    "national_delimiter",
+    "read_form",
+    "read_list",
+    "read_national_grids",
+    "read_text_source",
+    "recognise_form",
+    "recognise_list",
+]

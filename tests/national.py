@@ -1,0 +1,245 @@
+"""National-template tables for the tests, made up in the shapes of published
+tables (a form per project, a list of many projects), and helpers that write
+one table as TSV, CSV or a grid with merged cells (what a workbook gives)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from pathlib import Path
+
+from audit.model import Document, Source
+from audit.parsing import parse_document
+from audit.pipeline import load_path, load_text
+from audit.readers.grid import GridInput, grid_source
+from audit.readers.national import document_from_grids
+
+Rows = list[list[str]]
+Merge = tuple[int, int, int, int]
+
+# A form: the project block, then the grid with 一级/二级 merged down (the
+# covered cells are blank here; ``FORM_MERGES`` gives the ranges).
+FORM: Rows = [
+    ["项目支出绩效目标表", "", "", "", ""],
+    ["金额单位：万元", "", "", "", ""],
+    ["项目名称", "社区公共卫生服务经费", "主管部门", "某区卫生健康局", ""],
+    ["实施单位", "某区疾病预防控制中心", "项目期", "2025.01-2027.12", ""],
+    ["资金总额（万元）", "360.00", "其中：财政拨款", "360.00", ""],
+    [
+        "实施期目标",
+        "三年完成辖区居民健康档案规范化管理，开展健康教育。",
+        "年度目标",
+        "本年度完成辖区居民健康档案更新，开展健康讲座十二场。",
+        "",
+    ],
+    ["一级指标", "二级指标", "三级指标", "实施期指标值", "年度指标值"],
+    ["产出指标", "数量指标", "健康讲座场次", "≥36场", "≥12场"],
+    ["", "", "健康档案更新份数", "≥30000份", "≥10000份"],
+    ["", "质量指标", "档案规范率", "≥95%", "≥95%"],
+    ["效益指标", "社会效益指标", "居民健康知识知晓率", "≥85%", "≥80%"],
+    ["满意度指标", "服务对象满意度指标", "居民满意度", "≥90%", "≥90%"],
+]
+FORM_MERGES: list[Merge] = [(0, 0, 0, 4), (1, 0, 1, 4), (7, 0, 9, 0), (7, 1, 8, 1)]
+
+# A form with only a 年度 column, a second form after it, an empty value
+# and a level-2 category missing where the level-1 changes.
+FORMS_ANNUAL_ONLY: Rows = [
+    ["项目名称", "老年人健康体检", "主管部门", "某区卫生健康局"],
+    ["资金总额", "80.00", "财政拨款", "80.00"],
+    ["年度目标", "为辖区65岁以上老年人提供一次免费健康体检并建立档案。", "", ""],
+    ["一级指标", "二级指标", "三级指标", "年度指标值"],
+    ["产出指标", "数量指标", "体检人数", "≥5000人"],
+    ["", "时效指标", "体检完成时间", ""],
+    ["效益指标", "", "老年人健康管理率", "≥70%"],
+    ["项目名称", "家庭医生签约服务", "主管部门", "某区卫生健康局"],
+    ["资金总额", "50.00", "财政拨款", "50.00"],
+    ["年度目标", "推进家庭医生签约服务，提高重点人群签约覆盖率。", "", ""],
+    ["一级指标", "二级指标", "三级指标", "年度指标值"],
+    ["产出指标", "数量指标", "重点人群签约人数", "≥8000人"],
+    ["效益指标", "社会效益", "重点人群签约覆盖率", "≥75%"],
+    ["满意度指标", "社会公众或服务对象满意度指标", "签约居民满意度", "≥90%"],
+]
+
+# A list in 元: project columns only on each project's first row; the
+# comparator, number and unit in separate columns.
+LIST: Rows = [
+    ["2025年部门项目支出绩效目标表", "", "", "", "", "", "", "", "", "", "", ""],
+    ["单位名称：某市交通运输局", "", "", "", "", "", "", "", "", "", "金额单位：元", ""],
+    [
+        "单位名称",
+        "项目名称",
+        "预算数",
+        "年度目标",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "指标性质",
+        "指标值",
+        "度量单位",
+        "权重",
+        "指标方向",
+    ],
+    [
+        "某市公路事务中心",
+        "农村公路养护经费",
+        "1,200,000.00",
+        "完成全市农村公路日常养护，保障道路安全畅通，提升通行能力。",
+        "产出指标",
+        "数量指标",
+        "养护里程",
+        "≥",
+        "350",
+        "公里",
+        "20",
+        "正向",
+    ],
+    ["", "", "", "", "", "质量指标", "路面优良率", "≥", "85", "%", "20", "正向"],
+    [
+        "",
+        "",
+        "",
+        "",
+        "效益指标",
+        "社会效益指标",
+        "群众出行条件",
+        "定性",
+        "明显改善",
+        "",
+        "20",
+        "正向",
+    ],
+    [
+        "",
+        "",
+        "",
+        "",
+        "满意度指标",
+        "服务对象满意度指标",
+        "群众满意度",
+        "≥",
+        "90",
+        "%",
+        "10",
+        "正向",
+    ],
+    [
+        "",
+        "道路运输安全检查",
+        "300000",
+        "开展道路运输企业安全检查，消除安全隐患，减少事故发生。",
+        "产出指标",
+        "产出数量指标",
+        "检查企业数",
+        "≥",
+        "120",
+        "家",
+        "30",
+        "正向",
+    ],
+    ["", "", "", "", "效益指标", "社会效益指标", "事故发生率", "≤", "5", "%", "30", "反向"],
+    [
+        "某市港航事务中心",
+        "港口设施维护",
+        "450000.50",
+        "完成港口设施年度维护，保障港口安全运行和船舶正常通航。",
+        "产出指标",
+        "数量指标",
+        "维护泊位数",
+        "=",
+        "8",
+        "个",
+        "40",
+        "正向",
+    ],
+    ["", "", "", "", "效益指标", "投入指标", "港口吞吐能力", "≥", "95", "%", "30", "正向"],
+    ["", "", "", "", "", "社会效益指标", "群众满意度", "≥", "95", "%", "30", "正向"],
+]
+LIST_MERGES: list[Merge] = [
+    (0, 0, 0, 11),
+    (3, 0, 8, 0),
+    (3, 1, 6, 1),
+    (3, 2, 6, 2),
+    (3, 3, 6, 3),
+    (3, 4, 4, 4),
+]
+
+
+def as_tsv(rows: Sequence[Sequence[str]]) -> str:
+    return "\n".join("\t".join(row) for row in rows) + "\n"
+
+
+def as_csv(rows: Sequence[Sequence[str]]) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(rows)
+    return buffer.getvalue()
+
+
+def tsv_document(rows: Sequence[Sequence[str]], path: str = "national.tsv") -> Document:
+    return load_text(as_tsv(rows), path)
+
+
+def csv_document(rows: Sequence[Sequence[str]], path: str = "national.csv") -> Document:
+    return load_text(as_csv(rows), path)
+
+
+def sheet_document(
+    rows: Sequence[Sequence[str]], merges: Sequence[Merge] = (), path: str = "national.xlsx"
+) -> Document:
+    """The table as a workbook sheet gives it: merged ranges filled from
+    their top-left cell, cells located as ``Sheet1!C12``."""
+    source, grids = grid_source(path, "sheet", [GridInput("Sheet1", rows, merges)])
+    document = document_from_grids(source, grids)
+    assert document is not None
+    return parse_document(document)
+
+
+def source_of(document: Document) -> Source:
+    return document.source
+
+
+def _writers():  # type: ignore[no-untyped-def]
+    """The carrier writers of ``scripts/make_examples.py``."""
+    import importlib.util
+
+    path = Path(__file__).parent.parent / "scripts" / "make_examples.py"
+    spec = importlib.util.spec_from_file_location("make_examples", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _cells(rows: Sequence[Sequence[str]]) -> list[list[str | None]]:
+    return [[value or None for value in row] for row in rows]
+
+
+def workbook_document(
+    rows: Sequence[Sequence[str]], merges: Sequence[Merge], folder: Path
+) -> Document:
+    """The table written as a real workbook (openpyxl) and read back."""
+    path = folder / "national.xlsx"
+    _writers().write_xlsx(path, [("Sheet1", _cells(rows), list(merges))], (16,) * 12)
+    return load_path(path)
+
+
+def pdf_document(rows: Sequence[Sequence[str]], merges: Sequence[Merge], folder: Path) -> Document:
+    """The table printed to a ruled PDF (reportlab) and read back; rows above
+    the first 项目名称 row are printed as headings above the table."""
+    path = folder / "national.pdf"
+    _writers().write_pdf(path, _cells(rows), list(merges), (16,) * len(rows[0]), font_size=8)
+    return load_path(path)
+
+
+def html_document(rows: Sequence[Sequence[str]], merges: Sequence[Merge], folder: Path) -> Document:
+    """The table as a web page (colspan/rowspan) and read back."""
+    path = folder / "national.html"
+    _writers().write_html(path, _cells(rows), list(merges))
+    return load_path(path)
+
+
+def docx_document(rows: Sequence[Sequence[str]], merges: Sequence[Merge], folder: Path) -> Document:
+    """The table as a Word table (python-docx) and read back."""
+    path = folder / "national.docx"
+    _writers().write_docx(path, _cells(rows), list(merges))
+    return load_path(path)
