@@ -7,7 +7,7 @@ The writers take rows (lists of cell text; ``None`` is an empty cell) and
 merged ranges ``(top, left, bottom, right)`` (0-based, inclusive), so the
 same table can be written in every carrier; the tests build their files
 with them too. openpyxl writes workbooks (``write_ods`` writes an
-OpenDocument spreadsheet's XML directly), reportlab PDFs (with its built-in
+OpenDocument spreadsheet's XML directly, xlwt a legacy ``.xls``), reportlab PDFs (with its built-in
 CID font ``STSong-Light``: no font file needed), python-docx Word files;
 web pages are plain HTML with colspan/rowspan.
 """
@@ -105,6 +105,34 @@ def write_xlsx(
     workbook.save(path)
     if password is not None:
         _encrypt(path, password)
+    return path
+
+
+def write_xls(path: Path, sheets: Sequence[tuple[str, Rows, Merges]]) -> Path:
+    """A legacy Excel 97–2003 workbook (xlwt), one sheet per ``(name, rows,
+    merges)``; amounts as numbers, merged ranges merged."""
+    import xlwt
+
+    workbook = xlwt.Workbook(encoding="utf-8")
+    for name, rows, merges in sheets:
+        sheet = workbook.add_sheet(name)
+        covered, spans = _spans(rows, merges)
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                if value is None or (r, c) in covered:
+                    continue
+                rowspan, colspan = spans.get((r, c), (1, 1))
+                if rowspan > 1 or colspan > 1:
+                    sheet.write_merge(
+                        r, r + rowspan - 1, c, c + colspan - 1, _number_or_text(value)
+                    )
+                else:
+                    sheet.write(r, c, _number_or_text(value))
+        for top, left, bottom, right in merges:
+            if left >= len(rows[top]) or rows[top][left] is None:
+                sheet.merge(top, bottom, left, right)  # an empty merged range
+    path.parent.mkdir(parents=True, exist_ok=True)
+    workbook.save(str(path))
     return path
 
 

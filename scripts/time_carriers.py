@@ -3,7 +3,7 @@
     python scripts/time_carriers.py [TABLE] [--runs 3] [--dir DIR]
 
 Converts a tab-separated table (default: the 258-project seed table) to
-CSV, XLSX, PDF, HTML and DOCX with the writers of ``make_examples.py``, then
+CSV, XLSX, XLS, ODS, PDF, HTML and DOCX with the writers of ``make_examples.py``, then
 times ``read_path`` on each — carrier, layout, clause parsing — the median of
 ``--runs`` runs in this process (the libraries already imported). Also
 checks that every carrier gives the same projects as the text. With
@@ -28,7 +28,9 @@ from scripts.make_examples import (  # noqa: E402
     rows_from_tsv,
     write_docx,
     write_html,
+    write_ods,
     write_pdf,
+    write_xls,
     write_xlsx,
 )
 
@@ -62,6 +64,8 @@ def main() -> None:
         writers = {
             "csv": lambda p: write_csv(p, rows),
             "xlsx": lambda p: write_xlsx(p, [("Sheet1", rows, ())]),
+            "xls": lambda p: write_xls(p, [("Sheet1", rows, ())]),
+            "ods": lambda p: write_ods(p, [("Sheet1", rows, ())]),
             "pdf": lambda p: write_pdf(p, rows),
             "html": lambda p: write_html(p, rows),
             "docx": lambda p: write_docx(p, rows),

@@ -36,6 +36,7 @@ from scripts.make_examples import (
     write_html,
     write_ods,
     write_pdf,
+    write_xls,
     write_xlsx,
 )
 from tests.conftest import SEED_001, SEED_002
@@ -72,6 +73,7 @@ def panyu_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         "csv": write_csv(out / "panyu.csv", PANYU_ROWS),
         "xlsx": write_xlsx(out / "panyu.xlsx", [("绩效目标表", PANYU_ROWS, ())]),
         "ods": write_ods(out / "panyu.ods", [("绩效目标表", PANYU_ROWS, ())]),
+        "xls": write_xls(out / "panyu.xls", [("绩效目标表", PANYU_ROWS, ())]),
         "pdf": write_pdf(out / "panyu.pdf", PANYU_ROWS),
         "html": write_html(out / "panyu.html", PANYU_ROWS),
         "docx": write_docx(out / "panyu.docx", PANYU_ROWS),
@@ -82,7 +84,7 @@ def panyu_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 # The same table in every carrier
 
 
-@pytest.mark.parametrize("carrier", ["csv", "xlsx", "ods", "pdf", "html", "docx"])
+@pytest.mark.parametrize("carrier", ["csv", "xlsx", "xls", "ods", "pdf", "html", "docx"])
 def test_same_table_gives_the_same_findings_in_every_carrier(
     panyu_files: dict[str, Path], carrier: str
 ) -> None:
@@ -91,7 +93,7 @@ def test_same_table_gives_the_same_findings_in_every_carrier(
     assert sorted(key(f) for f in findings(panyu_files[carrier])) == sorted(expected)
 
 
-@pytest.mark.parametrize("carrier", ["xlsx", "ods", "pdf", "html", "docx"])
+@pytest.mark.parametrize("carrier", ["xlsx", "xls", "ods", "pdf", "html", "docx"])
 def test_same_table_gives_the_same_model(panyu_files: dict[str, Path], carrier: str) -> None:
     text = load_path(panyu_files["tsv"])
     other = load_path(panyu_files[carrier])
@@ -112,6 +114,7 @@ def test_same_table_gives_the_same_model(panyu_files: dict[str, Path], carrier: 
     [
         ("xlsx", "绩效目标表!G7"),
         ("ods", "绩效目标表!G7"),
+        ("xls", "绩效目标表!G7"),
         ("pdf", "第1页 表1 第4行第7列"),
         ("html", "表1 第4行第7列"),
         ("docx", "表1 第4行第7列"),
@@ -146,7 +149,7 @@ def test_baseline_keys_do_not_depend_on_the_carrier(panyu_files: dict[str, Path]
 
 
 def test_carrier_is_told_by_content_not_name(panyu_files: dict[str, Path], tmp_path: Path) -> None:
-    for carrier in ("xlsx", "ods", "pdf", "html", "docx"):
+    for carrier in ("xlsx", "xls", "ods", "pdf", "html", "docx"):
         data = panyu_files[carrier].read_bytes()
         assert sniff(data) == carrier
         disguised = tmp_path / f"table-{carrier}.txt"
@@ -237,12 +240,13 @@ def indicator_rows(split: bool) -> list[list[str | None]]:
 MERGED_DOWN = [(2, c, 3, c) for c in range(6)]  # name, amounts and goal over two rows
 
 
-@pytest.mark.parametrize("carrier", ["xlsx", "ods", "html", "docx", "pdf"])
+@pytest.mark.parametrize("carrier", ["xlsx", "xls", "ods", "html", "docx", "pdf"])
 def test_a_row_merged_down_keeps_its_continuation(tmp_path: Path, carrier: str) -> None:
     rows = indicator_rows(split=True)
     write = {
         "xlsx": lambda p: write_xlsx(p, [("Sheet1", rows, MERGED_DOWN)]),
         "ods": lambda p: write_ods(p, [("Sheet1", rows, MERGED_DOWN)]),
+        "xls": lambda p: write_xls(p, [("Sheet1", rows, MERGED_DOWN)]),
         "html": lambda p: write_html(p, rows, MERGED_DOWN),
         "docx": lambda p: write_docx(p, rows, MERGED_DOWN),
         "pdf": lambda p: write_pdf(p, rows, MERGED_DOWN),
@@ -253,7 +257,7 @@ def test_a_row_merged_down_keeps_its_continuation(tmp_path: Path, carrier: str) 
     assert [c.number for c in project.clauses] == [1, 2, 3]
     mismatch = [f for f in findings(tmp_path / f"merged.{carrier}") if f.clause == 3]
     assert any(f.rule == "annual-period-mismatch" for f in mismatch)
-    if carrier in ("xlsx", "ods"):
+    if carrier in ("xlsx", "xls", "ods"):
         assert {f.location for f in mismatch} == {"Sheet1!G4"}
 
 
