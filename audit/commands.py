@@ -141,14 +141,8 @@ def cmd_lint(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     if _refuse_inputs(args, paths, config):
         return EXIT_ERROR
-    from audit.patterns import PatternTimeout
-
-    try:
-        with _progress(paths, args.quiet) as on_file:
-            result = lint_paths(paths, config, load, on_file=on_file)
-    except PatternTimeout as problem:
-        error(f"config error: {problem}")
-        return EXIT_ERROR
+    with _progress(paths, args.quiet) as on_file:
+        result = lint_paths(paths, config, load, on_file=on_file)
     for failed in result.failed:
         error(f"{failed.path}: {failed.error}")
     status = EXIT_ERROR if result.failed else EXIT_OK
