@@ -410,15 +410,9 @@ def cmd_lint(args: argparse.Namespace) -> int:
     sources = [source for config in resolver.loaded for source in config.sources or []]
     if _refuse_inputs(args, [item.path for item in inputs], sources):
         return EXIT_ERROR
-    from audit.patterns import PatternTimeout
-
     walked = {item.path for item in inputs if item.walked}
-    try:
-        loader = _Loader(stdin_name, walked, args.quiet)
-        result = _lint_by_config(inputs, configs, loader, args.quiet)
-    except PatternTimeout as problem:
-        error(f"config error: {problem}")
-        return EXIT_ERROR
+    loader = _Loader(stdin_name, walked, args.quiet)
+    result = _lint_by_config(inputs, configs, loader, args.quiet)
     for file_result in result.files:
         if file_result.path == "-":
             file_result.path = stdin_name  # one name for standard input in every report

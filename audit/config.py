@@ -591,7 +591,7 @@ class _Builder:
 
 def _check_option(doc: _Doc, path: tuple[Any, ...], option: Option, value: Any) -> Any:
     """A configured option value, validated as a whole; regular expressions
-    come back marked as configured (they run with a time limit)."""
+    come back marked as configured (RE2 runs them, in linear time)."""
     if value is None and option.default is None:  # an option that is off by default
         return None
     if option.kind == "dict":
@@ -665,45 +665,31 @@ def _check_value(doc: _Doc, path: tuple[Any, ...], kind: str | tuple[str, ...], 
 
 
 def _check_patterns(doc: _Doc, path: tuple[Any, ...], kind: str, value: Any) -> Any:
-    """Compile configured patterns one by one and, for a list, joined into
-    the one alternation the rules run."""
-    from audit.patterns import UserPattern, UserPatterns, Where, joined
+    """Compile configured patterns with RE2 one by one and, for a list,
+    joined into the one alternation the rules run."""
+    from audit.patterns import UserPattern, UserPatterns, Where, compile_configured, joined
 
     where = Where(doc.path, doc.line(*path), ".".join(str(p) for p in path))
     patterns = [value] if kind == "regex" else value
     for index, pattern in enumerate(patterns):
         at = path if kind == "regex" else (*path, index)
-        _compile_both(doc, at, pattern, f"invalid regular expression {pattern!r}")
+        try:
+            compile_configured(pattern)
+        except re.error as error:
+            raise doc.error(at, f"invalid regular expression {pattern!r}: {error}") from None
     if kind == "regex":
         return UserPattern(value, where)
-    _compile_both(
-        doc,
-        path,
-        joined(patterns),
-        "valid one by one, but not joined into the one alternation the rule runs "
-        "(a flag such as (?i) must be scoped: (?i:…))",
-    )
+    try:
+        compile_configured(joined(patterns))
+    except re.error as error:
+        raise doc.error(
+            path, f"valid one by one, but not joined into the one alternation: {error}"
+        ) from None
     items = [
         UserPattern(p, Where(doc.path, doc.line(*path, i), f"{where.key}[{i}]"))
         for i, p in enumerate(patterns)
     ]
     return UserPatterns(items, where)
-
-
-def _compile_both(doc: _Doc, path: tuple[Any, ...], pattern: str, problem: str) -> None:
-    """Valid for :mod:`re` (the syntax documented) and for the time-limited
-    engine that runs it."""
-    import warnings
-
-    from audit.patterns import compile_configured
-
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error")
-            re.compile(pattern)
-            compile_configured(pattern, None)
-    except (re.error, DeprecationWarning, FutureWarning, RecursionError, OverflowError) as error:
-        raise doc.error(path, f"{problem}: {error}") from None
 
 
 def suggest(name: object, known: Iterable[str]) -> str:

@@ -38,10 +38,3 @@ to convert integers over 4,300 digits, and no setting needs a tenth of that."""
 
 MAX_BASELINE_BYTES = 64 * 1024 * 1024
 """Largest baseline file read (bytes)."""
-
-REGEX_TIMEOUT = 0.25
-"""Seconds one configured regular expression may take on one text."""
-
-REGEX_TIMEOUT_PER_CHAR = 1e-6
-"""Seconds more per character of the text searched: a pattern run once over
-a whole table's text gets time in proportion to it."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Callable, Iterable
 from typing import TextIO
@@ -42,9 +43,24 @@ def input_named(target: str, inputs: Iterable[str]) -> str | None:
 def write_atomically(target: str, write: Callable[[TextIO], None]) -> None:
     """Call ``write`` with a UTF-8 text file that becomes ``target`` once
     ``write`` returns; on any failure ``target`` is left as it was. Raises
-    ``OSError`` when the file cannot be written."""
-    directory = os.path.dirname(os.path.abspath(target))
-    name = os.path.basename(target)
+    ``OSError`` when the file cannot be written.
+
+    A symbolic link is followed (the file it names is replaced, the link
+    kept); a target that exists and is not a regular file (``/dev/null``,
+    ``/dev/stdout``, a pipe) is written to directly, never replaced.
+    """
+    real = os.path.realpath(target)
+    try:
+        special = not stat.S_ISREG(os.stat(real).st_mode)
+    except FileNotFoundError:
+        special = False
+    if special:
+        with open(real, "w", encoding="utf-8", newline="\n") as file:
+            write(file)
+        return
+    directory = os.path.dirname(real)
+    name = os.path.basename(real)
+    target = real
     descriptor, partial = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=directory)
     try:
         with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as file:

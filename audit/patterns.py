@@ -1,26 +1,24 @@
-"""Regular expressions from configurations, run with a time limit.
+"""Regular expressions from configurations, run by RE2 in linear time.
 
 The rules' own patterns are written and reviewed with the code and run with
 :mod:`re`. A pattern from a configuration (a rule's option, or a rule
-written in YAML) may backtrack catastrophically on some text (``(a+)+$``),
-so it is compiled with the ``regex`` module, which takes the same syntax as
-:mod:`re` (look-arounds included, as in the shipped patterns) and stops a
-search after a time limit: :data:`~audit.limits.REGEX_TIMEOUT` seconds plus
-:data:`~audit.limits.REGEX_TIMEOUT_PER_CHAR` per character searched. A
-search that runs out of time raises :class:`PatternTimeout`, which names
-the file, line and key the pattern came from; the command line reports it as
-a configuration error (exit 2). ``regex`` is imported only when a
-configuration sets a pattern.
+written in YAML) could backtrack without end on some text (``(a+)+$``), so
+it is compiled with RE2 (the ``google-re2`` package), which never
+backtracks: its time is linear in the text whatever the pattern. RE2 has no
+look-around and no back-references; a pattern that uses them, or that RE2
+refuses for any other reason, is a configuration error naming the file,
+line, key and pattern, raised when the configuration is loaded, never in the
+middle of a run. ``re2`` is imported only when a configuration sets a
+pattern (``regex``, the other engine with a time limit, is not used: Lark
+imports it at start-up whenever it is installed).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
-
-from audit.limits import REGEX_TIMEOUT, REGEX_TIMEOUT_PER_CHAR
 
 
 class Where:
@@ -35,21 +33,6 @@ class Where:
 
     def __str__(self) -> str:
         return self.path + (f":{self.line}" if self.line else "") + f": {self.key}"
-
-
-class PatternTimeout(Exception):
-    """A configured regular expression took too long on the table's text."""
-
-    def __init__(self, pattern: str, where: Where | None, seconds: float) -> None:
-        self.pattern = pattern
-        self.where = where
-        self.seconds = seconds
-        place = f"{where}: " if where is not None else ""
-        super().__init__(
-            f"{place}regular expression {pattern!r} took more than {seconds:.2f} s on "
-            "the table's text (nested repetition such as (a+)+ backtracks without end): "
-            "simplify it"
-        )
 
 
 class UserPattern(str):
@@ -73,99 +56,54 @@ class UserPatterns(list[str]):
         self.where = where
 
 
-def is_configured(patterns: object) -> bool:
-    return isinstance(patterns, (UserPattern, UserPatterns))
-
-
 def joined(patterns: Iterable[str]) -> str:
     """Several patterns as one alternation (``(?!)`` matches nothing)."""
     return "|".join(f"(?:{p})" for p in patterns) or r"(?!)"
 
 
-class TimedPattern:
-    """A compiled ``regex`` pattern whose every search has a time limit."""
-
-    __slots__ = ("compiled", "pattern", "where")
-
-    def __init__(self, compiled: Any, where: Where | None) -> None:
-        self.compiled = compiled
-        self.pattern: str = compiled.pattern
-        self.where = where
-
-    def _limit(self, text: str) -> float:
-        return REGEX_TIMEOUT + len(text) * REGEX_TIMEOUT_PER_CHAR
-
-    def _timeout(self, text: str) -> PatternTimeout:
-        return PatternTimeout(self.pattern, self.where, self._limit(text))
-
-    def search(self, text: str, pos: int = 0) -> Any:
-        try:
-            return self.compiled.search(text, pos, timeout=self._limit(text))
-        except TimeoutError:
-            raise self._timeout(text) from None
-
-    def match(self, text: str, pos: int = 0) -> Any:
-        try:
-            return self.compiled.match(text, pos, timeout=self._limit(text))
-        except TimeoutError:
-            raise self._timeout(text) from None
-
-    def fullmatch(self, text: str, pos: int = 0) -> Any:
-        try:
-            return self.compiled.fullmatch(text, pos, timeout=self._limit(text))
-        except TimeoutError:
-            raise self._timeout(text) from None
-
-    def finditer(self, text: str, pos: int = 0) -> Iterator[Any]:
-        try:
-            return iter(list(self.compiled.finditer(text, pos, timeout=self._limit(text))))
-        except TimeoutError:
-            raise self._timeout(text) from None
-
-    def findall(self, text: str, pos: int = 0) -> list[Any]:
-        try:
-            return self.compiled.findall(text, pos, timeout=self._limit(text))
-        except TimeoutError:
-            raise self._timeout(text) from None
-
-    def sub(self, replacement: Any, text: str, count: int = 0) -> str:
-        try:
-            return self.compiled.sub(replacement, text, count, timeout=self._limit(text))
-        except TimeoutError:
-            raise self._timeout(text) from None
+_NOTHING = r"[^\x00-\x{10FFFF}]"
+"""RE2's spelling of a pattern that matches nothing (it has no ``(?!)``)."""
 
 
-def compile_configured(pattern: str, where: Where | None) -> TimedPattern:
-    """Compile a configured pattern; raises :class:`re.error` (``regex``'s
-    error is one) with the reason when it is not valid."""
-    return _compile(str(pattern), where)
+def compile_configured(pattern: str) -> Any:
+    """A configured pattern compiled by RE2; raises :class:`re.error` with
+    RE2's reason when it is refused."""
+    return _compile(str(pattern))
 
 
 @lru_cache(maxsize=256)
-def _compile_cached(pattern: str) -> Any:
-    import regex
+def _compile(pattern: str) -> Any:
+    import re2
 
+    options = re2.Options()
+    options.log_errors = False
     try:
-        return regex.compile(pattern)
-    except regex.error as error:
-        raise re.error(str(error)) from None
-    except (ValueError, OverflowError, RecursionError) as error:
-        raise re.error(f"cannot be compiled: {error}") from None
+        return re2.compile(pattern.replace(r"(?!)", _NOTHING), options)
+    except re2.error as error:
+        reason = error.args[0] if error.args else str(error)
+        if isinstance(reason, bytes):
+            reason = reason.decode("utf-8", "replace")
+        raise re.error(_explain(str(reason))) from None
 
 
-def _compile(pattern: str, where: Where | None) -> TimedPattern:
-    return TimedPattern(_compile_cached(pattern), where)
+def _explain(reason: str) -> str:
+    if "invalid perl operator: (?<" in reason or "invalid perl operator: (?=" in reason:
+        return f"{reason} (look-around is not supported in configured patterns)"
+    if "invalid perl operator: (?!" in reason:
+        return f"{reason} (look-around is not supported in configured patterns)"
+    if "invalid escape sequence: \\" in reason and reason[-1:].isdigit():
+        return f"{reason} (back-references are not supported in configured patterns)"
+    return reason
 
 
 def compile_pattern(pattern: str) -> Any:
     """A rule's pattern option compiled: with :mod:`re` when it is a shipped
-    default, with a time limit when a configuration set it."""
+    default, with RE2 when a configuration set it."""
     if isinstance(pattern, UserPattern):
-        return _compile(str(pattern), pattern.where)
+        return _compile(str(pattern))
     return re.compile(pattern)
 
 
-def compile_any(patterns: Iterable[str]) -> TimedPattern:
-    """Configured patterns joined into one, with a time limit."""
-    where = patterns.where if isinstance(patterns, UserPatterns) else None
-    return _compile(joined(str(p) for p in patterns), where)
+def compile_any(patterns: Iterable[str]) -> Any:
+    """Configured patterns joined into one, compiled by RE2."""
+    return _compile(joined(str(p) for p in patterns))

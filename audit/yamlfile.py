@@ -148,10 +148,10 @@ def _store(cached: Path, data: Any, lines: Lines) -> None:
         )
         if json.loads(payload)["data"] != data:
             return
+        from audit.output import write_atomically
+
         cached.parent.mkdir(parents=True, exist_ok=True)
-        partial = cached.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_text(payload, encoding="utf-8")
-        os.replace(partial, cached)
+        write_atomically(str(cached), lambda file: file.write(payload))
     except (OSError, TypeError, ValueError):
         pass
 

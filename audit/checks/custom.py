@@ -26,7 +26,7 @@ from typing import Any
 
 from audit.engine import SEVERITIES, Context, Problem, RuleSpec
 from audit.model import Clause, Project
-from audit.patterns import TimedPattern, Where, compile_configured
+from audit.patterns import compile_configured
 
 PATTERN_FIELDS = ("project", "unit", "goal", "indicator", "period", "annual", "value")
 TYPE_KEYS: dict[str, tuple[str, ...]] = {
@@ -58,10 +58,8 @@ def build_custom_rule(doc: Any, rule_id: str, body: dict[str, Any]) -> tuple[Rul
         if not isinstance(value, str):
             raise doc.error((*where, key), "must be a regular expression (a string)")
         path = (*where, key)
-        place = Where(doc.path, doc.line(*path), ".".join(map(str, path)))
         try:
-            re.compile(value)
-            return compile_configured(value, place)
+            return compile_configured(value)
         except re.error as error:
             raise doc.error(path, f"invalid regular expression {value!r}: {error}") from None
 
@@ -173,9 +171,9 @@ def _texts(
 
 def _pattern_check(
     field: str,
-    must: TimedPattern | None,
-    must_not: TimedPattern | None,
-    limit: TimedPattern | None,
+    must: Any,
+    must_not: Any,
+    limit: Any,
 ) -> Any:
     def check(ctx: Context, project: Project) -> Iterator[Problem]:
         if limit is not None and not limit.search(project.title):
@@ -198,9 +196,7 @@ def _pattern_check(
     return check
 
 
-def _require_check(
-    project_re: TimedPattern, indicator_re: TimedPattern, category_re: TimedPattern | None
-) -> Any:
+def _require_check(project_re: Any, indicator_re: Any, category_re: Any) -> Any:
     def check(ctx: Context, project: Project) -> Iterator[Problem]:
         if not project_re.search(project.title):
             return

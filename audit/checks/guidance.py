@@ -1128,10 +1128,9 @@ PERIOD_UNITS: list[str] = [
     "分钟", "秒",
 ]  # fmt: skip
 CONCRETE_PATTERNS: list[str] = [
-    # a span in Chinese numerals: 一周以内, 三个工作日内, 两小时 (tried once per
-    # run of numerals, which is never given back: linear on a long run)
-    r"(?<![零〇一二两三四五六七八九十半])[零〇一二两三四五六七八九十半]++\s*(?:个)?"
-    r"(?:工作日|自然日|天|日|周|星期|个?月|季度|年|小时|分钟)",
+    # a span in Chinese numerals: 一周以内, 三个工作日内, 两小时 (the last numeral
+    # and the unit: ``[…]+`` would rescan a long run of numerals from each one)
+    r"[零〇一二两三四五六七八九十半]\s*(?:个)?(?:工作日|自然日|天|日|周|星期|个?月|季度|年|小时|分钟)",
     # around the clock
     r"全天|全年无休|24小时|7\s*[×xX*]\s*24",
 ]

@@ -41,11 +41,20 @@ def scaling_ratio(
 
 
 def assert_scales_linearly(
-    make: Callable[[int, int], object], run: Callable[[object], object], size: int
+    make: Callable[[int, int], object],
+    run: Callable[[object], object],
+    size: int,
+    attempts: int = 3,
 ) -> None:
-    small, large = scaling_ratio(make, run, size)
-    allowed = BOUND * max(small, FLOOR)
-    assert large <= allowed, (
-        f"×{FACTOR} input took {large:.3f} s against {small:.4f} s "
-        f"(ratio {large / max(small, 1e-9):.1f}, bound {BOUND:.0f})"
+    """Pass when one of ``attempts`` measurements is within the bound: other
+    work on the machine can slow one measurement down, but a super-linear
+    algorithm exceeds the bound every time."""
+    measured = []
+    for _ in range(attempts):
+        small, large = scaling_ratio(make, run, size)
+        if large <= BOUND * max(small, FLOOR):
+            return
+        measured.append(f"{large:.3f} s against {small:.4f} s")
+    raise AssertionError(
+        f"×{FACTOR} input over {BOUND:.0f}× the time in every attempt: {'; '.join(measured)}"
     )

@@ -196,3 +196,22 @@ def test_an_atomic_write_keeps_the_mode_of_the_target(tmp_path: Path) -> None:
     write_atomically(str(target), lambda out: out.write("new"))
     assert target.read_text(encoding="utf-8") == "new"
     assert target.stat().st_mode & 0o777 == 0o640
+
+
+def test_an_atomic_write_through_a_link_keeps_the_link(tmp_path: Path) -> None:
+    target = tmp_path / "report.txt"
+    target.write_text("old", encoding="utf-8")
+    link = tmp_path / "latest.txt"
+    link.symlink_to(target)
+    write_atomically(str(link), lambda out: out.write("new"))
+    assert link.is_symlink()
+    assert target.read_text(encoding="utf-8") == "new"
+
+
+@pytest.mark.skipif(not Path("/dev/null").exists(), reason="no /dev/null")
+def test_output_to_a_device_writes_to_it_and_leaves_it_a_device(table: Path) -> None:
+    import stat
+
+    result = cli("lint", "--no-config", str(table), "--output", "/dev/null")
+    assert result.returncode == 1
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)

@@ -285,3 +285,11 @@ def test_organisation_names_as_before(name: str, unit: bool) -> None:
 
     assert is_organization_name(name) is unit
     assert (ORGANIZATION_NAME_RE.search(name) is not None) is unit
+
+
+def test_cell_too_large_documents_the_limits_in_effect() -> None:
+    from audit.engine import load_rules
+
+    doc = load_rules()["cell-too-large"].doc
+    assert f"{MAX_CELL_CHARS:,} characters" in doc
+    assert f"{MAX_CLAUSES_PER_CELL} numbered" in doc
