@@ -69,6 +69,14 @@ def add_commands(commands: Any) -> None:
     lint.add_argument(
         "-q", "--quiet", action="store_true", help="no progress bar and no notes on stderr"
     )
+    lint.add_argument(
+        "-j",
+        "--jobs",
+        type=_jobs,
+        metavar="N",
+        help="lint files in N worker processes (default: one per core when there are several"
+        " files; 1: in this process)",
+    )
     lint.set_defaults(handler=cmd_lint)
 
     rules = commands.add_parser("rules", help="list every rule")
@@ -80,6 +88,16 @@ def add_commands(commands: Any) -> None:
     explain.add_argument("rule", metavar="RULE")
     explain.add_argument("--config", metavar="FILE")
     explain.set_defaults(handler=cmd_explain)
+
+
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if jobs < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return jobs
 
 
 def _config(args: argparse.Namespace) -> Any:
@@ -118,7 +136,7 @@ def _config(args: argparse.Namespace) -> Any:
 
 def cmd_lint(args: argparse.Namespace) -> int:
     from audit.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, error, expand_inputs, load
-    from audit.lint import lint_paths
+    from audit.lint import default_jobs, lint_paths
 
     config = _config(args)
     if config is None:
@@ -139,8 +157,11 @@ def cmd_lint(args: argparse.Namespace) -> int:
     if not paths:
         error("no tables found (directories are searched for .txt, .tsv and .csv)")
         return EXIT_ERROR
+    jobs = args.jobs or (default_jobs() if len(paths) > 1 else 1)
+    if _format(args) == "text" and not (args.statistics or baseline or args.write_baseline):
+        return _lint_streaming(paths, config, args, jobs)
     with _progress(paths, args.quiet) as on_file:
-        result = lint_paths(paths, config, load, on_file=on_file)
+        result = lint_paths(paths, config, load, on_file=on_file, jobs=jobs)
     for failed in result.failed:
         error(f"{failed.path}: {failed.error}")
     status = EXIT_ERROR if result.failed else EXIT_OK
@@ -184,6 +205,40 @@ def cmd_lint(args: argparse.Namespace) -> int:
     if status:
         return status
     return EXIT_FINDINGS if result.reaches(args.fail_on) else EXIT_OK
+
+
+def _lint_streaming(paths: list[str], config: Any, args: argparse.Namespace, jobs: int) -> int:
+    """``--format text`` without a baseline: each file's findings are written
+    as soon as it and the files before it are done, and then forgotten, so
+    memory does not grow with the number of files."""
+    from audit.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, error, load
+    from audit.engine import SEVERITY_RANK
+    from audit.lint import LintResult, iter_lint
+    from audit.reports.text import render
+
+    failed = reached = False
+    threshold = SEVERITY_RANK.get(args.fail_on, 99)
+    with contextlib.ExitStack() as stack:
+        out = sys.stdout
+        if args.output:
+            try:
+                out = stack.enter_context(open(args.output, "w", encoding="utf-8", newline="\n"))
+            except OSError as problem:
+                error(f"--output {args.output}: {problem.strerror or problem}")
+                return EXIT_ERROR
+        on_file = stack.enter_context(_progress(paths, args.quiet))
+        results = iter_lint(paths, config, load, jobs=jobs, keep_documents=False, on_file=on_file)
+        for file_result in results:
+            if file_result.error is not None:
+                failed = True
+                error(f"{file_result.path}: {file_result.error}")
+            reached = reached or any(
+                SEVERITY_RANK[f.severity] >= threshold for f in file_result.findings
+            )
+            render(LintResult([file_result]), out)
+    if failed:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if reached else EXIT_OK
 
 
 def _format(args: argparse.Namespace) -> str:
@@ -245,14 +300,12 @@ def _progress(paths: list[str], quiet: bool) -> Iterator[Callable[[str], None] |
     )
     with Progress(*columns, console=console, transient=True) as progress:
         task = progress.add_task("", total=len(paths))
-        seen = 0
 
         def on_file(path: str) -> None:
-            nonlocal seen
+            """Called as each file is done (files finish in input order)."""
             from rich.markup import escape
 
-            progress.update(task, completed=seen, description=escape(path))
-            seen += 1
+            progress.update(task, advance=1, description=escape(path))
 
         yield on_file
 

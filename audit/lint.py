@@ -1,21 +1,41 @@
-"""Linting files: read → parse → check, timed per stage."""
+"""Linting files: read → parse → check, timed per stage, in this process or
+in worker processes.
+
+:func:`lint_one` lints one file; it is what a worker runs. :func:`iter_lint`
+yields the results of many files in input order, sequentially or through an
+executor (``--jobs N`` makes a process pool; the Python API accepts any
+:class:`concurrent.futures.Executor`, such as a Dask or Ray pool).
+:func:`lint_paths` collects them into one :class:`LintResult`.
+"""
 
 from __future__ import annotations
 
+import os
 import time
-from collections import Counter
-from collections.abc import Callable, Iterable
-from typing import Any
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any
 
 from audit.config import Config
 from audit.engine import SEVERITY_RANK, Finding, run, severity_counts
 from audit.model import Document
 
+if TYPE_CHECKING:
+    from concurrent.futures import Executor, Future
+
+Loader = Callable[[str], Document]
+
 
 class FileResult:
-    """One input: its document, or why it could not be read, and findings."""
+    """One input: its document, or why it could not be read, and findings.
 
-    __slots__ = ("document", "error", "findings", "path")
+    A worker may leave the document out (it is large to send between
+    processes); ``summary`` then keeps what reports need of it: the counts,
+    the layout and the encoding. ``timings`` holds the seconds each stage
+    took on this file.
+    """
+
+    __slots__ = ("document", "error", "findings", "path", "summary", "timings")
 
     def __init__(
         self,
@@ -28,13 +48,29 @@ class FileResult:
         self.document = document
         self.error = error
         self.findings: list[Finding] = [] if findings is None else findings
+        self.summary: dict[str, Any] | None = None
+        self.timings: dict[str, float] = {}
 
     @property
     def counts(self) -> dict[str, int]:
         if self.document is None:
+            if self.summary is not None:
+                return {key: self.summary[key] for key in ("units", "projects", "clauses")}
             return {"units": 0, "projects": 0, "clauses": 0}
         counts = self.document.counts()
         return {key: counts[key] for key in ("units", "projects", "clauses")}
+
+    def drop_document(self) -> None:
+        """Forget the document, keeping its counts, layout and encoding."""
+        document = self.document
+        if document is None:
+            return
+        self.summary = {
+            **self.counts,
+            "layout": document.layout,
+            "encoding": document.source.encoding,
+        }
+        self.document = None
 
 
 class LintResult:
@@ -80,32 +116,230 @@ class LintResult:
         return any(SEVERITY_RANK[f.severity] >= rank for f in self.findings)
 
 
+def _read_path(path: str) -> Document:
+    from audit.readers import read_path
+
+    return read_path(path)
+
+
+def lint_one(
+    path: str, config: Config, load: Loader | None = None, keep_document: bool = True
+) -> FileResult:
+    """Read, parse and check one file. A file that cannot be read is a
+    result with its reason, never an exception."""
+    from audit.readers import ReadError
+
+    result = FileResult(path)
+    document = None
+    started = time.perf_counter()
+    try:
+        document = (load or _read_path)(path)
+    except ReadError as error:
+        result.error = str(error)
+    checked = time.perf_counter()
+    if document is not None:
+        result.document = document
+        result.findings = run(document, config)
+        if not keep_document:
+            result.drop_document()
+    result.timings = {"read+parse": checked - started, "check": time.perf_counter() - checked}
+    return result
+
+
+# --------------------------------------------------------------------------
+# Many files
+
+
+def default_jobs() -> int:
+    """The number of cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+MIN_CHUNK_BYTES = 128 * 1024
+MAX_CHUNK_BYTES = 4 * 1024 * 1024
+MAX_CHUNK_FILES = 256
+
+
+def chunks(paths: list[str], workers: int) -> list[list[str]]:
+    """Consecutive paths grouped so that each group is worth sending to a
+    worker: about an eighth of each worker's share of the bytes, between
+    128 KiB and 4 MiB, at most 256 files. Standard input (``-``) is a group
+    of its own (only this process can read it)."""
+    sizes = []
+    for path in paths:
+        try:
+            sizes.append(os.path.getsize(path) if path != "-" else 0)
+        except OSError:
+            sizes.append(0)
+    target = sum(sizes) // max(1, workers * 8)
+    target = min(MAX_CHUNK_BYTES, max(MIN_CHUNK_BYTES, target))
+    groups: list[list[str]] = []
+    current: list[str] = []
+    size = 0
+    for path, path_size in zip(paths, sizes, strict=True):
+        if path == "-":
+            if current:
+                groups.append(current)
+            groups.append([path])
+            current, size = [], 0
+            continue
+        current.append(path)
+        size += path_size
+        if size >= target or len(current) >= MAX_CHUNK_FILES:
+            groups.append(current)
+            current, size = [], 0
+    if current:
+        groups.append(current)
+    return groups
+
+
+# What a worker of this module's own process pool lints with; set in the
+# parent before the workers fork, so the configuration (which may hold rules
+# defined in YAML, as closures) is never pickled.
+_WORKER: tuple[Config, Loader | None, bool] | None = None
+
+
+def _init_worker(config: Config, load: Loader | None, keep_documents: bool) -> None:
+    global _WORKER
+    _WORKER = (config, load, keep_documents)
+
+
+def _lint_chunk_in_worker(paths: list[str]) -> list[FileResult]:
+    assert _WORKER is not None
+    config, load, keep_documents = _WORKER
+    return [lint_one(path, config, load, keep_documents) for path in paths]
+
+
+def lint_chunk(
+    paths: list[str], config: Config, load: Loader | None = None, keep_documents: bool = True
+) -> list[FileResult]:
+    """:func:`lint_one` over a group of files: the task an executor runs."""
+    return [lint_one(path, config, load, keep_documents) for path in paths]
+
+
+def _process_pool(jobs: int, config: Config, load: Loader | None, keep: bool) -> Executor:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # Forked workers inherit the imported modules and the built parsers, and
+    # receive the configuration without pickling it.
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    return ProcessPoolExecutor(
+        max_workers=jobs,
+        mp_context=multiprocessing.get_context(method),
+        initializer=_init_worker,
+        initargs=(config, load, keep),
+    )
+
+
+def iter_lint(
+    paths: Iterable[str],
+    config: Config,
+    load: Loader | None = None,
+    *,
+    jobs: int = 1,
+    executor: Executor | None = None,
+    keep_documents: bool = True,
+    on_file: Callable[[str], None] | None = None,
+) -> Iterator[FileResult]:
+    """The result of each path, in input order, as soon as it and every path
+    before it are done.
+
+    With ``executor`` (any :class:`concurrent.futures.Executor`: a process
+    pool, ``distributed.Client.get_executor()``, a Ray pool) groups of files
+    are linted there; the configuration and ``load`` are sent with each
+    group, so both must pickle (cloudpickle, which Dask uses, takes closures).
+    Otherwise ``jobs`` > 1 lints in that many worker processes of this
+    machine. At most a few groups per worker are in flight, so memory stays
+    bounded however many files there are. ``keep_documents=False`` drops each
+    document once checked (see :meth:`FileResult.drop_document`).
+    ``on_file`` is called with each path once its result is ready.
+    """
+    paths = list(paths)
+    workers = jobs
+    if executor is not None:
+        workers = max(jobs, getattr(executor, "_max_workers", 0) or default_jobs())
+    groups = chunks(paths, workers) if workers > 1 else [paths]
+    if executor is None and (jobs <= 1 or len(groups) < 2):
+        for path in paths:
+            result = lint_one(path, config, load, keep_documents)
+            if on_file is not None:
+                on_file(path)
+            yield result
+        return
+
+    own = executor is None
+    pool = _process_pool(jobs, config, load, keep_documents) if own else executor
+    assert pool is not None
+    pending: deque[Future[list[FileResult]] | list[str]] = deque()
+    ahead = 4 * workers
+    remaining = iter(groups)
+
+    def submit() -> bool:
+        group = next(remaining, None)
+        if group is None:
+            return False
+        if group == ["-"]:
+            pending.append(group)  # read here, in order
+        elif own:
+            pending.append(pool.submit(_lint_chunk_in_worker, group))
+        else:
+            pending.append(pool.submit(lint_chunk, group, config, load, keep_documents))
+        return True
+
+    try:
+        while len(pending) < ahead and submit():
+            pass
+        while pending:
+            head = pending.popleft()
+            if isinstance(head, list):
+                results = lint_chunk(head, config, load, keep_documents)
+            else:
+                results = head.result()
+            submit()
+            for result in results:
+                if on_file is not None:
+                    on_file(result.path)
+                yield result
+    finally:
+        for future in pending:
+            if not isinstance(future, list):
+                future.cancel()
+        if own:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
 def lint_paths(
     paths: Iterable[str],
     config: Config,
-    load: Callable[[str], Document],
+    load: Loader | None = None,
     on_file: Callable[[str], None] | None = None,
+    *,
+    jobs: int = 1,
+    executor: Executor | None = None,
+    keep_documents: bool = True,
 ) -> LintResult:
     """Read and check every path; a file that cannot be read is recorded with
-    its reason and the others are still checked."""
-    from audit.readers import ReadError
-
-    result = LintResult(files=[])
-    timings = {"read+parse": 0.0, "check": 0.0}
-    for path in paths:
-        if on_file is not None:
-            on_file(path)
-        file_result = FileResult(path)
-        started = time.perf_counter()
-        try:
-            file_result.document = load(path)
-        except ReadError as error:
-            file_result.error = str(error)
-        checked = time.perf_counter()
-        timings["read+parse"] += checked - started
-        if file_result.document is not None:
-            file_result.findings = run(file_result.document, config)
-        timings["check"] += time.perf_counter() - checked
-        result.files.append(file_result)
-    result.timings = timings
-    return result
+    its reason and the others are still checked. ``jobs`` and ``executor``
+    are as for :func:`iter_lint`; the result is the same, file for file and
+    finding for finding, however the work is spread. ``load`` reads one path
+    (default: :func:`audit.readers.read_path`)."""
+    files = list(
+        iter_lint(
+            paths,
+            config,
+            load,
+            jobs=jobs,
+            executor=executor,
+            keep_documents=keep_documents,
+            on_file=on_file,
+        )
+    )
+    timings: dict[str, float] = {"read+parse": 0.0, "check": 0.0}
+    for file_result in files:
+        for stage, seconds in file_result.timings.items():
+            timings[stage] = timings.get(stage, 0.0) + seconds
+    return LintResult(files, timings)
