@@ -1,0 +1,325 @@
+"""Measure indicator-audit: whole process against a peer script, per stage,
+throughput, memory, and scaling over corpora of many files.
+
+    python -m benchmarks.run [--quick] [--runs N] [--keep DIR]
+
+Everything is measured in one run, side by side, so ratios compare like with
+like on a loaded machine:
+
+* whole process: ``indicator-audit lint --format json`` on the 258-project
+  table against ``../shared/bench/peer_regex.py`` (a regex script a reviewer
+  writes in an afternoon; this benchmark needs ``/work/shared`` or
+  ``$PEER_SCRIPT`` for it, the tests do not), run by the same interpreter
+  binary (never through a version-manager shim), in interleaved pairs;
+  the ratio is the median of the pairs' ratios;
+* in-process stages (read, parse, check, report), MB/s and clauses/s on
+  variants of that table (see :mod:`benchmarks.corpus`: no caches help);
+* corpora of ×1, ×10 and ×100 the repository's tables and one large table:
+  time, MB/s, peak memory, ×100 against ×1; ``--jobs 1`` against
+  ``--jobs 2`` with their outputs compared byte for byte; peak memory for
+  10,000 files.
+
+``--quick`` makes fewer runs and smaller corpora (×30 instead of ×100,
+1,000 files instead of 10,000) for a check in a minute or two.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks import corpus
+
+ROOT = Path(__file__).resolve().parent.parent
+TABLE = corpus.LARGE_TABLE
+PEER = Path(
+    os.environ.get("PEER_SCRIPT", ROOT.parent.parent / "shared" / "bench" / "peer_regex.py")
+)
+if not PEER.exists():
+    PEER = Path("/work/shared/bench/peer_regex.py")
+
+
+class Run:
+    """One whole process: wall and CPU seconds, the largest resident set."""
+
+    __slots__ = ("cpu", "maxrss_mb", "output", "status", "wall")
+
+    def __init__(self, wall: float, cpu: float, maxrss_mb: float, status: int, output: bytes):
+        self.wall = wall
+        self.cpu = cpu
+        self.maxrss_mb = maxrss_mb
+        self.status = status
+        self.output = output
+
+
+def measure(command: list[str], keep_output: bool = False) -> Run:
+    """Run ``command`` once. CPU time and peak memory come from ``wait4``:
+    they include the worker processes the command waited for; the peak is
+    that of the largest single process."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    with tempfile.TemporaryFile() as out:
+        started = time.perf_counter()
+        process = subprocess.Popen(
+            command,
+            stdout=out if keep_output else subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env=env,
+        )
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - started
+        process.returncode = os.waitstatus_to_exitcode(status)
+        output = b""
+        if keep_output:
+            out.seek(0)
+            output = out.read()
+    return Run(
+        wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, process.returncode, output
+    )
+
+
+def interpreter() -> tuple[str, str]:
+    """(the venv's python, the binary it is): the tool runs with the first
+    (to see the venv), the peer with the second; both are one binary."""
+    venv_python = sys.executable
+    binary = os.path.realpath(venv_python)
+    if "shims" in Path(venv_python).parts or "shims" in Path(binary).parts:
+        sys.exit(f"benchmark: {venv_python} is a version-manager shim; run with the real binary")
+    return venv_python, binary
+
+
+def tool_command(*args: str) -> list[str]:
+    venv_python, _ = interpreter()
+    script = Path(venv_python).parent / "indicator-audit"
+    entry = [str(script)] if script.exists() else ["-c", "from audit.cli import run; run()"]
+    return [venv_python, *entry, "lint", "--no-config", "--quiet", *args]
+
+
+def paired(a: list[str], b: list[str], runs: int) -> dict[str, float]:
+    """Interleaved A/B runs (the order alternates); medians and the median
+    of the per-pair ratios A/B."""
+    measure(a), measure(b)  # warm the OS file cache and bytecode
+    a_times, b_times, ratios = [], [], []
+    for index in range(runs):
+        if index % 2:
+            second, first = measure(b), measure(a)
+        else:
+            first, second = measure(a), measure(b)
+        a_times.append(first.wall)
+        b_times.append(second.wall)
+        ratios.append(first.wall / second.wall)
+    return {
+        "a": statistics.median(a_times),
+        "b": statistics.median(b_times),
+        "ratio": statistics.median(ratios),
+        "a_min": min(a_times),
+        "b_min": min(b_times),
+    }
+
+
+# --------------------------------------------------------------------------
+# In-process
+
+
+def stages(work: Path, repeats: int) -> dict[str, float]:
+    """Median per-stage seconds over ``repeats`` variants of the large table
+    (the first variant, untimed, builds the parsers)."""
+    import gc
+    import io
+
+    gc.set_threshold(50_000, 20, 100)  # as the command-line entry point
+    from audit.config import load_config
+    from audit.lint import LintResult, lint_one
+    from audit.reports import renderer
+
+    started = time.perf_counter()
+    config = load_config(None, discover=False)
+    config.specs()
+    setup = time.perf_counter() - started
+    render = renderer("json")
+    rows: list[dict[str, float]] = []
+    size = clauses = 0
+    for index in range(repeats + 1):
+        path = work / f"stage-{index}.txt"
+        path.write_text(corpus.variant(TABLE, index + 1), encoding="utf-8")
+        result = lint_one(str(path), config)
+        timings = dict(result.timings)
+        if "read" not in timings:
+            timings.update(_split_read_parse(path))
+            timings.pop("read+parse", None)
+        started = time.perf_counter()
+        render(LintResult([result]), io.StringIO(), config=config)
+        timings["report"] = time.perf_counter() - started
+        if index:
+            rows.append(timings)
+            size = path.stat().st_size
+            assert result.document is not None
+            clauses = result.document.counts()["clauses"]
+    out = {stage: statistics.median(row[stage] for row in rows) for stage in rows[0]}
+    out["config + rules setup"] = setup
+    out["bytes"] = size
+    out["clauses"] = clauses
+    return out
+
+
+def _split_read_parse(path: Path) -> dict[str, float]:
+    """Read and parse timed apart, for a linter that times them together."""
+    from audit import readers
+    from audit.model import Source
+    from audit.readers.common import assemble
+    from audit.readers.decode import decode
+
+    started = time.perf_counter()
+    text, encoding = decode(path.read_bytes())
+    layout = readers.detect_layout(text)
+    source = Source(str(path), text, encoding)
+    table = readers._reader(layout)(source)
+    read = time.perf_counter() - started
+    started = time.perf_counter()
+    assemble(source, layout, table.rows, table.title, table.organization)
+    return {"read": read, "parse": time.perf_counter() - started}
+
+
+# --------------------------------------------------------------------------
+# Report
+
+
+def line(label: str, value: str) -> None:
+    print(f"  {label:<58} {value}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer runs, smaller corpora")
+    parser.add_argument("--runs", type=int, help="paired whole-process runs (default 21; 7 quick)")
+    parser.add_argument("--keep", type=Path, help="build the corpora here and keep them")
+    parser.add_argument("--only", choices=("process", "stages", "corpus"), help="one section only")
+    args = parser.parse_args()
+    runs = args.runs or (7 if args.quick else 21)
+    copies = 30 if args.quick else 100
+    many = 1_000 if args.quick else 10_000
+    work = args.keep or Path(tempfile.mkdtemp(prefix="indicator-audit-bench-"))
+    venv_python, binary = interpreter()
+    print(f"interpreter: {venv_python} -> {binary}; {os.cpu_count()} cores")
+    try:
+        if args.only in (None, "process"):
+            section_process(runs, binary)
+        if args.only in (None, "stages"):
+            section_stages(work, 3 if args.quick else 7)
+        if args.only in (None, "corpus"):
+            section_corpus(work, copies, many)
+    finally:
+        if args.keep is None:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+def section_process(runs: int, binary: str) -> None:
+    if not PEER.exists():
+        print(f"whole process: skipped, no peer script at {PEER} (set $PEER_SCRIPT)")
+        return
+    print(f"\nwhole process on {TABLE.name}, {runs} interleaved pairs (median)")
+    tool = tool_command("--format", "json", str(TABLE))
+    peer = [binary, str(PEER), str(TABLE)]
+    times = paired(tool, peer, runs)
+    line("indicator-audit lint --format json", f"{times['a'] * 1000:7.1f} ms")
+    line("peer_regex.py", f"{times['b'] * 1000:7.1f} ms")
+    line("ratio (median of pairs)", f"{times['ratio']:7.2f}x")
+    start = paired([binary, "-c", "import audit.cli"], [binary, "-c", "pass"], runs)
+    line(
+        "importing audit.cli / bare interpreter",
+        f"{start['a'] * 1000:5.1f} / {start['b'] * 1000:.1f} ms",
+    )
+    tool_run, peer_run = measure(tool), measure(peer)
+    line("peak memory, tool / peer", f"{tool_run.maxrss_mb:5.1f} / {peer_run.maxrss_mb:.1f} MB")
+
+
+def section_stages(work: Path, repeats: int) -> None:
+    work.mkdir(parents=True, exist_ok=True)
+    result = stages(work, repeats)
+    size, clauses = result.pop("bytes"), result.pop("clauses")
+    print(
+        f"\nin-process stages, median of {repeats} variants of {TABLE.name}"
+        f" ({size / 1e6:.2f} MB, {clauses:,} clauses)"
+    )
+    for stage in ("config + rules setup", "read", "parse", "check", "report"):
+        if stage in result:
+            line(stage, f"{result[stage] * 1000:7.1f} ms")
+    core = sum(result[s] for s in ("read", "parse", "check") if s in result)
+    line("read + parse + check", f"{core * 1000:7.1f} ms")
+    line(
+        "throughput (read + parse + check)",
+        f"{size / 1e6 / core:7.2f} MB/s, {clauses / core:,.0f} clauses/s",
+    )
+
+
+def section_corpus(work: Path, copies: int, many: int) -> None:
+    print(f"\ncorpora of the repository's {len(corpus.TABLES)} tables (whole process)")
+    sizes = {}
+    times: dict[str, Run] = {}
+    for factor in (1, 10, copies):
+        directory = work / f"x{factor}"
+        if not directory.exists():
+            corpus.write_corpus(directory, factor)
+        files = sorted(directory.iterdir())
+        sizes[factor] = sum(p.stat().st_size for p in files)
+        run = measure(tool_command("--format", "text", "--jobs", "1", str(directory)))
+        times[f"x{factor}"] = run
+        line(
+            f"x{factor}: {len(files):,} files, {sizes[factor] / 1e6:.1f} MB, --jobs 1",
+            f"{run.wall:7.2f} s  {sizes[factor] / 1e6 / run.wall:5.2f} MB/s"
+            f"  {run.maxrss_mb:5.0f} MB peak",
+        )
+    line(f"x{copies} time / x1 time", f"{times[f'x{copies}'].wall / times['x1'].wall:7.1f}x")
+
+    directory = work / f"x{copies}"
+    for fmt in ("text", "json"):
+        one = measure(tool_command("--format", fmt, "--jobs", "1", str(directory)), True)
+        two = measure(tool_command("--format", fmt, "--jobs", "2", str(directory)), True)
+        same = "identical" if one.output == two.output else "DIFFERENT"
+        line(
+            f"x{copies} --format {fmt}: --jobs 1 / --jobs 2",
+            f"{one.wall:6.2f} s / {two.wall:.2f} s = {one.wall / two.wall:4.2f}x, output {same}"
+            f" ({len(one.output) / 1e6:.1f} MB)",
+        )
+        line(
+            "  peak memory (largest process), --jobs 1 / 2",
+            f"{one.maxrss_mb:5.0f} / {two.maxrss_mb:.0f} MB",
+        )
+
+    large = work / "large.txt"
+    large_copies = 8 if copies < 100 else 20
+    if not large.exists():
+        corpus.large_table(large, large_copies)
+    size = large.stat().st_size
+    run = measure(tool_command("--format", "text", str(large)))
+    line(
+        f"one table of {size / 1e6:.1f} MB ({large_copies} variants of {TABLE.name})",
+        f"{run.wall:7.2f} s  {size / 1e6 / run.wall:5.2f} MB/s  {run.maxrss_mb:5.0f} MB peak",
+    )
+
+    directory = work / f"many{many}"
+    if not directory.exists():
+        corpus.many_files(directory, many)
+    total = sum(p.stat().st_size for p in directory.iterdir())
+    for jobs in ("1", "2"):
+        run = measure(tool_command("--format", "text", "--jobs", jobs, str(directory)))
+        line(
+            f"{many:,} files ({total / 1e6:.0f} MB), --format text --jobs {jobs}",
+            f"{run.wall:7.1f} s  {run.maxrss_mb:5.0f} MB peak (largest process)",
+        )
+    run = measure(tool_command("--format", "json", "--jobs", "1", str(directory)))
+    line(
+        f"{many:,} files, --format json --jobs 1 (holds every finding)",
+        f"{run.wall:7.1f} s  {run.maxrss_mb:5.0f} MB peak",
+    )
+
+
+if __name__ == "__main__":
+    sys.exit(main())
