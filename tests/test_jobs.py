@@ -1,0 +1,213 @@
+"""Linting many files: ``--jobs``, worker processes, any executor, input
+order, streaming, and the same output byte for byte however the work is
+spread. (Speed is measured by ``benchmarks/run.py``, not here.)"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from audit import lint
+from audit.cli import load, main
+from audit.config import load_config
+from audit.lint import chunks, iter_lint, lint_one, lint_paths
+from tests.conftest import SEED_001, SEED_002, SEED_004, project_row, tsv_table
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = sorted(p for p in (ROOT / "examples").iterdir() if p.suffix in (".txt", ".csv"))
+PLACEHOLDER = project_row(
+    "项目甲", "1、1-产出指标；11-数量指标；人数；实施周期指标值:待补充；年度指标值:5人。"
+)
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> list[str]:
+    """Real tables in every layout, a table with a finding, a file that is
+    not a table and one that does not exist, in an order that is not sorted."""
+    paths = []
+    for index, table in enumerate([SEED_004, SEED_001, *EXAMPLES, SEED_004]):
+        target = tmp_path / f"{9 - index}-{table.name}"
+        shutil.copy(table, target)
+        paths.append(str(target))
+    (tmp_path / "draft.txt").write_text(tsv_table([PLACEHOLDER]), encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("会议纪要，不是绩效目标表。\n", encoding="utf-8")
+    paths[3:3] = [str(tmp_path / "draft.txt"), str(tmp_path / "notes.txt")]
+    paths.append(str(tmp_path / "missing.txt"))
+    return paths
+
+
+@pytest.fixture
+def small_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Groups of about one file, so a few files make several groups."""
+    monkeypatch.setattr(lint, "MIN_CHUNK_BYTES", 1)
+    monkeypatch.setattr(lint, "MAX_CHUNK_BYTES", 1)
+
+
+def _outline(result: lint.LintResult) -> list[tuple[str, str | None, list[object]]]:
+    return [(f.path, f.error, f.findings) for f in result.files]
+
+
+def test_worker_processes_give_the_same_result(corpus: list[str], small_chunks: None) -> None:
+    config = load_config(None, discover=False)
+    sequential = lint_paths(corpus, config, load)
+    parallel = lint_paths(corpus, config, load, jobs=2)
+    assert [f.path for f in parallel.files] == corpus
+    assert _outline(parallel) == _outline(sequential)
+    assert parallel.summary() == sequential.summary()
+    assert sequential.findings and sequential.failed
+    assert [f.path for f in parallel.failed] == [corpus[4], corpus[-1]]
+    # Documents come back from the workers for the reports that need them.
+    assert parallel.files[0].document is not None
+    assert parallel.files[0].document.counts() == sequential.files[0].document.counts()
+
+
+def test_any_executor(corpus: list[str], small_chunks: None) -> None:
+    config = load_config(None, discover=False)
+    sequential = lint_paths(corpus, config, load)
+    with ThreadPoolExecutor(max_workers=3) as executor:
+        threaded = lint_paths(corpus, config, load, executor=executor)
+    assert _outline(threaded) == _outline(sequential)
+
+
+def test_rules_written_in_yaml_reach_the_workers(
+    tmp_path: Path, corpus: list[str], small_chunks: None
+) -> None:
+    """A rule defined in the configuration is a closure: the workers get the
+    configuration by forking, not by pickling."""
+    config_file = tmp_path / "custom.yaml"
+    config_file.write_text(
+        "rules:\n  no-count:\n    type: pattern\n    field: indicator\n"
+        "    must_not_match: '人数'\n    message: 指标含「{text}」\n    severity: info\n",
+        encoding="utf-8",
+    )
+    config = load_config(str(config_file), discover=False)
+    sequential = lint_paths(corpus, config, load)
+    parallel = lint_paths(corpus, config, load, jobs=2)
+    assert any(f.rule == "no-count" for f in sequential.findings)
+    assert _outline(parallel) == _outline(sequential)
+
+
+def test_results_arrive_in_input_order_and_count_files(
+    corpus: list[str], small_chunks: None
+) -> None:
+    config = load_config(None, discover=False)
+    seen: list[str] = []
+    results = list(iter_lint(corpus, config, load, jobs=2, on_file=seen.append))
+    assert [r.path for r in results] == corpus == seen
+
+
+def test_dropped_documents_keep_counts_layout_and_encoding() -> None:
+    config = load_config(None, discover=False)
+    kept = lint_one(str(SEED_002), config, load)
+    dropped = lint_one(str(SEED_002), config, load, keep_document=False)
+    assert dropped.document is None and kept.document is not None
+    assert dropped.counts == kept.counts and dropped.counts["projects"] == 258
+    assert dropped.summary is not None
+    assert (dropped.summary["layout"], dropped.summary["encoding"]) == ("tsv", "utf-8")
+    assert dropped.findings == kept.findings
+    assert set(kept.timings) >= {"check"} and all(t >= 0 for t in kept.timings.values())
+
+
+def test_chunks_group_consecutive_files(tmp_path: Path) -> None:
+    paths = []
+    for index in range(10):
+        path = tmp_path / f"{index}.txt"
+        path.write_bytes(b"x" * 100_000)
+        paths.append(str(path))
+    groups = chunks([*paths[:5], "-", *paths[5:], str(tmp_path / "missing.txt")], workers=2)
+    flat = [path for group in groups for path in group]
+    assert flat == [*paths[:5], "-", *paths[5:], str(tmp_path / "missing.txt")]
+    assert ["-"] in groups
+    # 1 MB over 2 workers: groups of at least 128 KiB, so two files each.
+    assert [len(g) for g in groups] == [2, 2, 1, 1, 2, 2, 2]
+    assert chunks([], workers=2) == []
+
+
+def _cli(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    status = main(args)
+    return status, capsys.readouterr().out
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "junit"])
+def test_cli_output_is_the_same_byte_for_byte(
+    fmt: str, corpus: list[str], small_chunks: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    common = ["lint", "--no-config", "--format", fmt, *corpus]
+    one = _cli([*common, "--jobs", "1"], capsys)
+    two = _cli([*common, "--jobs", "2"], capsys)
+    assert one == two
+    assert one[0] == 2  # a file could not be read
+    assert "placeholder" in one[1]
+
+
+def test_text_report_streams_with_read_errors_on_stderr(
+    corpus: list[str], small_chunks: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status = main(["lint", "--no-config", "--format", "text", "--jobs", "2", *corpus])
+    captured = capsys.readouterr()
+    assert status == 2
+    errors = captured.err.splitlines()
+    assert errors == [
+        f"indicator-audit: {corpus[4]}: not a performance-target table: no header row "
+        "(项目名称 … 总计 … 绩效目标 … 绩效指标) found",
+        f"indicator-audit: {corpus[-1]}: no such file",
+    ]
+    lines = captured.out.splitlines()
+    assert f"{corpus[-1]}:0:0: error [read-error] no such file" == lines[-1]
+
+
+@pytest.mark.parametrize(("fail_on", "status"), [("error", 1), ("never", 0)])
+def test_streamed_exit_status_follows_fail_on(
+    tmp_path: Path, fail_on: str, status: int, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "draft.txt"
+    path.write_text(tsv_table([PLACEHOLDER]), encoding="utf-8")
+    args = ["lint", "--no-config", "--format", "text", "--fail-on", fail_on, str(path)]
+    assert main([*args, str(SEED_004)]) == status
+    assert "[placeholder]" in capsys.readouterr().out
+
+
+def test_streamed_report_to_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "report.txt"
+    args = ["lint", "--no-config", "--format", "text", str(SEED_001), str(SEED_004)]
+    main([*args, "--jobs", "1"])
+    expected = capsys.readouterr().out
+    main([*args, "--jobs", "2", "--output", str(out)])
+    assert capsys.readouterr().out == ""
+    assert out.read_text(encoding="utf-8") == expected
+    status = main([*args, "--output", str(tmp_path / "no" / "such" / "dir.txt")])
+    assert status == 2
+    assert "--output" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "two"])
+def test_jobs_must_be_a_positive_number(value: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["lint", "--jobs", value, str(SEED_004)])
+    assert exit_info.value.code == 2
+    assert "--jobs" in capsys.readouterr().err
+
+
+def test_progress_bar_counts_files(
+    monkeypatch: pytest.MonkeyPatch, corpus: list[str], small_chunks: None
+) -> None:
+    """The bar advances once per file, as each file is done."""
+    import contextlib
+
+    from audit import commands
+
+    advanced: list[str] = []
+
+    def progress(paths: list[str], quiet: bool) -> Iterator[object]:
+        yield advanced.append
+
+    monkeypatch.setattr(commands, "_progress", contextlib.contextmanager(progress))
+    main(["lint", "--no-config", "--format", "json", "--jobs", "2", *corpus])
+    assert advanced == corpus
+    advanced.clear()
+    main(["lint", "--no-config", "--format", "text", "--jobs", "2", *corpus])
+    assert advanced == corpus
