@@ -11,6 +11,11 @@ from typing import Any
 
 FORMATS = ("auto", "text", "rich", "json", "sarif", "github", "junit", "html")
 FAIL_ON = ("error", "warning", "info", "never")
+DOCUMENT_FORMATS = ("rich", "html", "junit", "sarif")
+"""Formats that show the table's text (excerpts, titles) or key findings by its
+clauses (sarif's fingerprints, as baselines do): they need every
+document until the report is written. ``text`` streams; the others hold
+the findings, the counts and the grades only."""
 
 LINT_EPILOG = """\
 formats (--format):
@@ -160,8 +165,12 @@ def cmd_lint(args: argparse.Namespace) -> int:
     jobs = args.jobs or (default_jobs() if len(paths) > 1 else 1)
     if _format(args) == "text" and not (args.statistics or baseline or args.write_baseline):
         return _lint_streaming(paths, config, args, jobs)
+    # Reports that show source text (and baselines, which match findings to
+    # clauses) need each document; the others only counts and grades, so a
+    # worker need not send the document back.
+    keep = _format(args) in DOCUMENT_FORMATS or bool(baseline or args.write_baseline)
     with _progress(paths, args.quiet) as on_file:
-        result = lint_paths(paths, config, load, on_file=on_file, jobs=jobs)
+        result = lint_paths(paths, config, load, on_file=on_file, jobs=jobs, keep_documents=keep)
     for failed in result.failed:
         error(f"{failed.path}: {failed.error}")
     status = EXIT_ERROR if result.failed else EXIT_OK

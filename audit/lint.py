@@ -30,9 +30,9 @@ class FileResult:
     """One input: its document, or why it could not be read, and findings.
 
     A worker may leave the document out (it is large to send between
-    processes); ``summary`` then keeps what reports need of it: the counts,
-    the layout and the encoding. ``timings`` holds the seconds each stage
-    took on this file.
+    processes); ``summary`` then keeps what the reports that do not show
+    source text need of it: the counts, the layout, the encoding and the
+    grades. ``timings`` holds the seconds each stage took on this file.
     """
 
     __slots__ = ("document", "error", "findings", "path", "summary", "timings")
@@ -60,8 +60,11 @@ class FileResult:
         counts = self.document.counts()
         return {key: counts[key] for key in ("units", "projects", "clauses")}
 
-    def drop_document(self) -> None:
-        """Forget the document, keeping its counts, layout and encoding."""
+    def drop_document(self, config: Config | None = None) -> None:
+        """Forget the document, keeping its counts, layout, encoding and the
+        grades of its projects under ``config``'s grading."""
+        from audit.grading import file_grades
+
         document = self.document
         if document is None:
             return
@@ -69,6 +72,7 @@ class FileResult:
             **self.counts,
             "layout": document.layout,
             "encoding": document.source.encoding,
+            "grades": file_grades(self, config),
         }
         self.document = None
 
@@ -141,7 +145,7 @@ def lint_one(
         result.document = document
         result.findings = run(document, config)
         if not keep_document:
-            result.drop_document()
+            result.drop_document(config)
     result.timings = {"read+parse": checked - started, "check": time.perf_counter() - checked}
     return result
 

@@ -211,3 +211,24 @@ def test_progress_bar_counts_files(
     advanced.clear()
     main(["lint", "--no-config", "--format", "text", "--jobs", "2", *corpus])
     assert advanced == corpus
+
+
+@pytest.mark.parametrize("fmt", ["json", "github", "text"])
+def test_reports_without_documents_are_the_same(fmt: str, corpus: list[str]) -> None:
+    """The formats that do not show source text give the same report from
+    what a worker sends back (findings, counts, grades) as from documents."""
+    import io
+
+    from audit.reports import renderer
+
+    config = load_config(None, discover=False)
+    with_documents = lint_paths(corpus, config, load)
+    without = lint_paths(corpus, config, load, keep_documents=False)
+    assert all(f.document is None for f in without.files)
+    reports = []
+    for result in (with_documents, without):
+        out = io.StringIO()
+        renderer(fmt)(result, out, config=config, fail_on="error")
+        reports.append(out.getvalue())
+    assert reports[0] == reports[1]
+    assert "placeholder" in reports[0]

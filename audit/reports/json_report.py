@@ -25,11 +25,14 @@ def report_dict(result: LintResult, config: Config | None = None) -> dict[str, A
     files = []
     for file_result, table in zip(result.files, grades["tables"], strict=True):
         document = file_result.document
+        summary = file_result.summary or {}
         files.append(
             {
                 "path": file_result.path,
-                "layout": None if document is None else document.layout,
-                "encoding": None if document is None else document.source.encoding,
+                "layout": summary.get("layout") if document is None else document.layout,
+                "encoding": (
+                    summary.get("encoding") if document is None else document.source.encoding
+                ),
                 **file_result.counts,
                 "error": file_result.error,
                 "grade": table["grade"],
