@@ -34,6 +34,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from benchmarks import corpus
 
@@ -105,22 +106,25 @@ def paired(a: list[str], b: list[str], runs: int) -> dict[str, float]:
     """Interleaved A/B runs (the order alternates); medians and the median
     of the per-pair ratios A/B."""
     measure(a), measure(b)  # warm the OS file cache and bytecode
-    a_times, b_times, ratios = [], [], []
+    pairs = []
     for index in range(runs):
         if index % 2:
             second, first = measure(b), measure(a)
         else:
             first, second = measure(a), measure(b)
-        a_times.append(first.wall)
-        b_times.append(second.wall)
-        ratios.append(first.wall / second.wall)
+        pairs.append((first, second))
     return {
-        "a": statistics.median(a_times),
-        "b": statistics.median(b_times),
-        "ratio": statistics.median(ratios),
-        "a_min": min(a_times),
-        "b_min": min(b_times),
+        "a": statistics.median(p[0].wall for p in pairs),
+        "b": statistics.median(p[1].wall for p in pairs),
+        "ratio": statistics.median(p[0].wall / p[1].wall for p in pairs),
+        "a_cpu": statistics.median(p[0].cpu for p in pairs),
+        "b_cpu": statistics.median(p[1].cpu for p in pairs),
+        "cpu_ratio": statistics.median(p[0].cpu / max(p[1].cpu, 1e-6) for p in pairs),
     }
+
+
+def _ms(wall: float, cpu: float) -> str:
+    return f"{wall * 1000:7.1f} / {cpu * 1000:5.1f} ms"
 
 
 # --------------------------------------------------------------------------
@@ -129,7 +133,8 @@ def paired(a: list[str], b: list[str], runs: int) -> dict[str, float]:
 
 def stages(work: Path, repeats: int) -> dict[str, float]:
     """Median per-stage seconds over ``repeats`` variants of the large table
-    (the first variant, untimed, builds the parsers)."""
+    (the first variant, untimed, builds the parsers), and the median CPU
+    seconds of read + parse + check."""
     import gc
     import io
 
@@ -145,14 +150,21 @@ def stages(work: Path, repeats: int) -> dict[str, float]:
     render = renderer("json")
     rows: list[dict[str, float]] = []
     size = clauses = 0
+    split = True
     for index in range(repeats + 1):
         path = work / f"stage-{index}.txt"
         path.write_text(corpus.variant(TABLE, index + 1), encoding="utf-8")
-        result = lint_one(str(path), config)
-        timings = dict(result.timings)
-        if "read" not in timings:
-            timings.update(_split_read_parse(path))
-            timings.pop("read+parse", None)
+        cpu = time.process_time()
+        if split:
+            result = lint_one(str(path), config)
+            timings = dict(result.timings)
+            split = "read" in timings
+        if not split:
+            # The linter times read and parse together: time them apart here.
+            if index == 0:
+                cpu = time.process_time()
+            result, timings = _lint_split(path, config)
+        timings["cpu: read + parse + check"] = time.process_time() - cpu
         started = time.perf_counter()
         render(LintResult([result]), io.StringIO(), config=config)
         timings["report"] = time.perf_counter() - started
@@ -168,9 +180,11 @@ def stages(work: Path, repeats: int) -> dict[str, float]:
     return out
 
 
-def _split_read_parse(path: Path) -> dict[str, float]:
-    """Read and parse timed apart, for a linter that times them together."""
+def _lint_split(path: Path, config: Any) -> tuple[Any, dict[str, float]]:
+    """:func:`audit.lint.lint_one` with read and parse timed apart."""
     from audit import readers
+    from audit.engine import run
+    from audit.lint import FileResult
     from audit.model import Source
     from audit.readers.common import assemble
     from audit.readers.decode import decode
@@ -180,10 +194,13 @@ def _split_read_parse(path: Path) -> dict[str, float]:
     layout = readers.detect_layout(text)
     source = Source(str(path), text, encoding)
     table = readers._reader(layout)(source)
-    read = time.perf_counter() - started
-    started = time.perf_counter()
-    assemble(source, layout, table.rows, table.title, table.organization)
-    return {"read": read, "parse": time.perf_counter() - started}
+    read = time.perf_counter()
+    document = assemble(source, layout, table.rows, table.title, table.organization)
+    parsed = time.perf_counter()
+    findings = run(document, config)
+    checked = time.perf_counter()
+    timings = {"read": read - started, "parse": parsed - read, "check": checked - parsed}
+    return FileResult(str(path), document, None, findings), timings
 
 
 # --------------------------------------------------------------------------
@@ -206,14 +223,15 @@ def main() -> int:
     many = 1_000 if args.quick else 10_000
     work = args.keep or Path(tempfile.mkdtemp(prefix="indicator-audit-bench-"))
     venv_python, binary = interpreter()
-    print(f"interpreter: {venv_python} -> {binary}; {os.cpu_count()} cores")
+    print(f"interpreter: {venv_python} -> {binary}")
+    load()
     try:
         if args.only in (None, "process"):
             section_process(runs, binary)
         if args.only in (None, "stages"):
             section_stages(work, 3 if args.quick else 7)
         if args.only in (None, "corpus"):
-            section_corpus(work, copies, many)
+            section_corpus(work, copies, many, 1 if args.quick else 3)
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)
@@ -228,9 +246,12 @@ def section_process(runs: int, binary: str) -> None:
     tool = tool_command("--format", "json", str(TABLE))
     peer = [binary, str(PEER), str(TABLE)]
     times = paired(tool, peer, runs)
-    line("indicator-audit lint --format json", f"{times['a'] * 1000:7.1f} ms")
-    line("peer_regex.py", f"{times['b'] * 1000:7.1f} ms")
-    line("ratio (median of pairs)", f"{times['ratio']:7.2f}x")
+    line("indicator-audit lint --format json, wall / CPU", f"{_ms(times['a'], times['a_cpu'])}")
+    line("peer_regex.py, wall / CPU", f"{_ms(times['b'], times['b_cpu'])}")
+    line(
+        "ratio (median of the pairs' ratios), wall / CPU",
+        f"{times['ratio']:5.2f}x / {times['cpu_ratio']:.2f}x",
+    )
     start = paired([binary, "-c", "import audit.cli"], [binary, "-c", "pass"], runs)
     line(
         "importing audit.cli / bare interpreter",
@@ -252,14 +273,22 @@ def section_stages(work: Path, repeats: int) -> None:
         if stage in result:
             line(stage, f"{result[stage] * 1000:7.1f} ms")
     core = sum(result[s] for s in ("read", "parse", "check") if s in result)
-    line("read + parse + check", f"{core * 1000:7.1f} ms")
+    cpu = result["cpu: read + parse + check"]
+    line("read + parse + check, wall / CPU", f"{core * 1000:7.1f} / {cpu * 1000:.1f} ms")
     line(
-        "throughput (read + parse + check)",
-        f"{size / 1e6 / core:7.2f} MB/s, {clauses / core:,.0f} clauses/s",
+        "throughput (read + parse + check, CPU time, one core)",
+        f"{size / 1e6 / cpu:7.2f} MB/s, {clauses / cpu:,.0f} clauses/s",
     )
+    load()
 
 
-def section_corpus(work: Path, copies: int, many: int) -> None:
+def load() -> None:
+    """The machine's load: the figures above are only as quiet as it was."""
+    one, five, _ = os.getloadavg()
+    line("load average (1 min, 5 min)", f"{one:.2f}, {five:.2f} on {os.cpu_count()} cores")
+
+
+def section_corpus(work: Path, copies: int, many: int, pair_runs: int) -> None:
     print(f"\ncorpora of the repository's {len(corpus.TABLES)} tables (whole process)")
     sizes = {}
     times: dict[str, Run] = {}
@@ -272,26 +301,47 @@ def section_corpus(work: Path, copies: int, many: int) -> None:
         run = measure(tool_command("--format", "text", "--jobs", "1", str(directory)))
         times[f"x{factor}"] = run
         line(
-            f"x{factor}: {len(files):,} files, {sizes[factor] / 1e6:.1f} MB, --jobs 1",
-            f"{run.wall:7.2f} s  {sizes[factor] / 1e6 / run.wall:5.2f} MB/s"
-            f"  {run.maxrss_mb:5.0f} MB peak",
+            f"x{factor}: {len(files):,} files, {sizes[factor] / 1e6:.1f} MB, --jobs 1, wall / CPU",
+            f"{run.wall:6.2f} / {run.cpu:.2f} s  {sizes[factor] / 1e6 / run.cpu:5.2f} MB/s (CPU)"
+            f"  {run.maxrss_mb:4.0f} MB peak",
         )
-    line(f"x{copies} time / x1 time", f"{times[f'x{copies}'].wall / times['x1'].wall:7.1f}x")
+    big, small = times[f"x{copies}"], times["x1"]
+    line(
+        f"x{copies} / x1, wall / CPU",
+        f"{big.wall / small.wall:6.1f}x / {big.cpu / small.cpu:.1f}x",
+    )
 
     directory = work / f"x{copies}"
     for fmt in ("text", "json"):
-        one = measure(tool_command("--format", fmt, "--jobs", "1", str(directory)), True)
-        two = measure(tool_command("--format", fmt, "--jobs", "2", str(directory)), True)
-        same = "identical" if one.output == two.output else "DIFFERENT"
+        pairs = []
+        for index in range(pair_runs):
+            one = tool_command("--format", fmt, "--jobs", "1", str(directory))
+            two = tool_command("--format", fmt, "--jobs", "2", str(directory))
+            if index % 2:
+                second, first = measure(two, True), measure(one, True)
+            else:
+                first, second = measure(one, True), measure(two, True)
+            pairs.append((first, second))
+        same = all(a.output == b.output for a, b in pairs)
+        wall1 = statistics.median(a.wall for a, _ in pairs)
+        wall2 = statistics.median(b.wall for _, b in pairs)
+        speedup = statistics.median(a.wall / b.wall for a, b in pairs)
         line(
-            f"x{copies} --format {fmt}: --jobs 1 / --jobs 2",
-            f"{one.wall:6.2f} s / {two.wall:.2f} s = {one.wall / two.wall:4.2f}x, output {same}"
-            f" ({len(one.output) / 1e6:.1f} MB)",
+            f"x{copies} --format {fmt}: --jobs 1 / --jobs 2 ({pair_runs} pairs)",
+            f"{wall1:6.2f} s / {wall2:.2f} s: {speedup:4.2f}x faster,"
+            f" output {'identical' if same else 'DIFFERENT'}"
+            f" ({len(pairs[0][0].output) / 1e6:.1f} MB)",
+        )
+        line(
+            "  CPU, --jobs 1 / --jobs 2 (all processes)",
+            f"{statistics.median(a.cpu for a, _ in pairs):6.2f} s"
+            f" / {statistics.median(b.cpu for _, b in pairs):.2f} s",
         )
         line(
             "  peak memory (largest process), --jobs 1 / 2",
-            f"{one.maxrss_mb:5.0f} / {two.maxrss_mb:.0f} MB",
+            f"{pairs[0][0].maxrss_mb:5.0f} / {pairs[0][1].maxrss_mb:.0f} MB",
         )
+    load()
 
     large = work / "large.txt"
     large_copies = 8 if copies < 100 else 20
@@ -300,8 +350,9 @@ def section_corpus(work: Path, copies: int, many: int) -> None:
     size = large.stat().st_size
     run = measure(tool_command("--format", "text", str(large)))
     line(
-        f"one table of {size / 1e6:.1f} MB ({large_copies} variants of {TABLE.name})",
-        f"{run.wall:7.2f} s  {size / 1e6 / run.wall:5.2f} MB/s  {run.maxrss_mb:5.0f} MB peak",
+        f"one table of {size / 1e6:.1f} MB ({large_copies} variants of {TABLE.name}), wall / CPU",
+        f"{run.wall:6.2f} / {run.cpu:.2f} s  {size / 1e6 / run.cpu:5.2f} MB/s (CPU)"
+        f"  {run.maxrss_mb:4.0f} MB peak",
     )
 
     directory = work / f"many{many}"
