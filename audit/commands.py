@@ -80,7 +80,7 @@ def add_commands(commands: Any) -> None:
         type=_jobs,
         metavar="N",
         help="lint files in N worker processes (default: one per core when there are several"
-        " files; 1: in this process)",
+        " files and the report does not show source text; else 1: in this process)",
     )
     lint.set_defaults(handler=cmd_lint)
 
@@ -162,13 +162,15 @@ def cmd_lint(args: argparse.Namespace) -> int:
     if not paths:
         error("no tables found (directories are searched for .txt, .tsv and .csv)")
         return EXIT_ERROR
-    jobs = args.jobs or (default_jobs() if len(paths) > 1 else 1)
-    if _format(args) == "text" and not (args.statistics or baseline or args.write_baseline):
-        return _lint_streaming(paths, config, args, jobs)
     # Reports that show source text (and baselines, which match findings to
     # clauses) need each document; the others only counts and grades, so a
-    # worker need not send the document back.
+    # worker need not send the document back. Sending documents between
+    # processes costs about what reading them does: those run in this process
+    # unless --jobs says otherwise.
     keep = _format(args) in DOCUMENT_FORMATS or bool(baseline or args.write_baseline)
+    jobs = args.jobs or (default_jobs() if len(paths) > 1 and not keep else 1)
+    if _format(args) == "text" and not (args.statistics or baseline or args.write_baseline):
+        return _lint_streaming(paths, config, args, jobs)
     with _progress(paths, args.quiet) as on_file:
         result = lint_paths(paths, config, load, on_file=on_file, jobs=jobs, keep_documents=keep)
     for failed in result.failed:

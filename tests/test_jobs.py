@@ -232,3 +232,33 @@ def test_reports_without_documents_are_the_same(fmt: str, corpus: list[str]) -> 
         reports.append(out.getvalue())
     assert reports[0] == reports[1]
     assert "placeholder" in reports[0]
+
+
+@pytest.mark.parametrize(
+    ("args", "jobs", "keep"),
+    [
+        (["--format", "json", str(SEED_001), str(SEED_004)], 7, False),
+        (["--format", "json", str(SEED_001)], 1, False),
+        (["--format", "rich", str(SEED_001), str(SEED_004)], 1, True),
+        (["--format", "sarif", str(SEED_001), str(SEED_004)], 1, True),
+        (["--format", "html", "--jobs", "3", str(SEED_001), str(SEED_004)], 3, True),
+        (["--format", "json", "--jobs", "1", str(SEED_001), str(SEED_004)], 1, False),
+    ],
+)
+def test_default_jobs(
+    monkeypatch: pytest.MonkeyPatch, args: list[str], jobs: int, keep: bool
+) -> None:
+    """One worker per core for several files whose report needs no source
+    text; in this process otherwise, or as --jobs says."""
+    seen: dict[str, object] = {}
+    real = lint.lint_paths
+
+    def spy(*positional: object, **options: object) -> lint.LintResult:
+        seen.update(options)
+        options["jobs"] = 1
+        return real(*positional, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(lint, "lint_paths", spy)
+    monkeypatch.setattr(lint, "default_jobs", lambda: 7)
+    main(["lint", "--no-config", "-q", *args])
+    assert (seen["jobs"], seen["keep_documents"]) == (jobs, keep)
