@@ -6,6 +6,7 @@ import argparse
 import contextlib
 import os
 import sys
+import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -141,7 +142,7 @@ def _config(args: argparse.Namespace) -> Any:
 
 def cmd_lint(args: argparse.Namespace) -> int:
     from audit.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, error, expand_inputs, load
-    from audit.lint import default_jobs, lint_paths
+    from audit.lint import WorkerError, default_jobs, lint_paths
 
     config = _config(args)
     if config is None:
@@ -169,10 +170,16 @@ def cmd_lint(args: argparse.Namespace) -> int:
     # unless --jobs says otherwise.
     keep = _format(args) in DOCUMENT_FORMATS or bool(baseline or args.write_baseline)
     jobs = args.jobs or (default_jobs() if len(paths) > 1 and not keep else 1)
-    if _format(args) == "text" and not (args.statistics or baseline or args.write_baseline):
-        return _lint_streaming(paths, config, args, jobs)
-    with _progress(paths, args.quiet) as on_file:
-        result = lint_paths(paths, config, load, on_file=on_file, jobs=jobs, keep_documents=keep)
+    try:
+        if _format(args) == "text" and not (args.statistics or baseline or args.write_baseline):
+            return _lint_streaming(paths, config, args, jobs)
+        with _progress(paths, args.quiet) as on_file:
+            result = lint_paths(
+                paths, config, load, on_file=on_file, jobs=jobs, keep_documents=keep
+            )
+    except WorkerError as problem:
+        error(str(problem))
+        return EXIT_ERROR
     for failed in result.failed:
         error(f"{failed.path}: {failed.error}")
     status = EXIT_ERROR if result.failed else EXIT_OK
@@ -309,14 +316,23 @@ def _progress(paths: list[str], quiet: bool) -> Iterator[Callable[[str], None] |
         MofNCompleteColumn(),
         TextColumn("[dim]{task.description}", markup=True),
     )
-    with Progress(*columns, console=console, transient=True) as progress:
+    # Redrawn from here, at most ten times a second, rather than by rich's
+    # refresh thread: worker processes are forked, and a fork must not copy
+    # a thread that may hold the terminal's lock.
+    with Progress(*columns, console=console, transient=True, auto_refresh=False) as progress:
         task = progress.add_task("", total=len(paths))
+        drawn = 0.0
 
         def on_file(path: str) -> None:
             """Called as each file is done (files finish in input order)."""
+            nonlocal drawn
             from rich.markup import escape
 
             progress.update(task, advance=1, description=escape(path))
+            now = time.monotonic()
+            if now - drawn >= 0.1:
+                progress.refresh()
+                drawn = now
 
         yield on_file
 

@@ -224,13 +224,25 @@ def lint_chunk(
     return [lint_one(path, config, load, keep_documents) for path in paths]
 
 
-def _process_pool(jobs: int, config: Config, load: Loader | None, keep: bool) -> Executor:
+class WorkerError(Exception):
+    """A worker process stopped before it returned its files' results."""
+
+
+def _process_pool(jobs: int, config: Config, load: Loader | None, keep: bool) -> Executor | None:
+    """A pool of ``jobs`` processes, or None where its workers could not be
+    given the configuration (no ``fork``, and it holds what cannot pickle)."""
     import multiprocessing
+    import pickle
     from concurrent.futures import ProcessPoolExecutor
 
     # Forked workers inherit the imported modules and the built parsers, and
     # receive the configuration without pickling it.
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    if method is None:
+        try:
+            pickle.dumps((config, load))
+        except (pickle.PicklingError, AttributeError, TypeError):
+            return None
     return ProcessPoolExecutor(
         max_workers=jobs,
         mp_context=multiprocessing.get_context(method),
@@ -267,7 +279,11 @@ def iter_lint(
     if executor is not None:
         workers = max(jobs, getattr(executor, "_max_workers", 0) or default_jobs())
     groups = chunks(paths, workers) if workers > 1 else [paths]
-    if executor is None and (jobs <= 1 or len(groups) < 2):
+    own = executor is None
+    pool = executor
+    if own and jobs > 1 and len(groups) > 1:
+        pool = _process_pool(jobs, config, load, keep_documents)
+    if pool is None:
         for path in paths:
             result = lint_one(path, config, load, keep_documents)
             if on_file is not None:
@@ -275,10 +291,9 @@ def iter_lint(
             yield result
         return
 
-    own = executor is None
-    pool = _process_pool(jobs, config, load, keep_documents) if own else executor
-    assert pool is not None
-    pending: deque[Future[list[FileResult]] | list[str]] = deque()
+    from concurrent.futures import BrokenExecutor
+
+    pending: deque[tuple[list[str], Future[list[FileResult]] | None]] = deque()
     ahead = 4 * workers
     remaining = iter(groups)
 
@@ -287,30 +302,37 @@ def iter_lint(
         if group is None:
             return False
         if group == ["-"]:
-            pending.append(group)  # read here, in order
+            pending.append((group, None))  # standard input is read here, in order
         elif own:
-            pending.append(pool.submit(_lint_chunk_in_worker, group))
+            pending.append((group, pool.submit(_lint_chunk_in_worker, group)))
         else:
-            pending.append(pool.submit(lint_chunk, group, config, load, keep_documents))
+            pending.append((group, pool.submit(lint_chunk, group, config, load, keep_documents)))
         return True
 
     try:
         while len(pending) < ahead and submit():
             pass
         while pending:
-            head = pending.popleft()
-            if isinstance(head, list):
-                results = lint_chunk(head, config, load, keep_documents)
+            group, future = pending.popleft()
+            if future is None:
+                results = lint_chunk(group, config, load, keep_documents)
             else:
-                results = head.result()
+                try:
+                    results = future.result()
+                except BrokenExecutor as broken:
+                    files = group[0] if len(group) == 1 else f"{group[0]} and the files after it"
+                    raise WorkerError(
+                        f"a worker process stopped while linting {files} ({broken});"
+                        " --jobs 1 lints in this process"
+                    ) from None
             submit()
             for result in results:
                 if on_file is not None:
                     on_file(result.path)
                 yield result
     finally:
-        for future in pending:
-            if not isinstance(future, list):
+        for _, future in pending:
+            if future is not None:
                 future.cancel()
         if own:
             pool.shutdown(wait=True, cancel_futures=True)

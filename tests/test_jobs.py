@@ -262,3 +262,48 @@ def test_default_jobs(
     monkeypatch.setattr(lint, "default_jobs", lambda: 7)
     main(["lint", "--no-config", "-q", *args])
     assert (seen["jobs"], seen["keep_documents"]) == (jobs, keep)
+
+
+def _dies_on_004(path: str) -> object:
+    if "004" in path:
+        import os
+
+        os._exit(3)  # a worker killed (out of memory, a signal)
+    return load(path)
+
+
+def test_a_worker_that_dies_is_one_clear_error(
+    corpus: list[str],
+    small_chunks: None,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    config = load_config(None, discover=False)
+    with pytest.raises(lint.WorkerError, match="a worker process stopped while linting"):
+        lint_paths(corpus, config, _dies_on_004, jobs=2)  # type: ignore[arg-type]
+    import audit.cli
+
+    monkeypatch.setattr(audit.cli, "load", _dies_on_004)
+    for fmt in ("text", "json"):
+        status = main(["lint", "--no-config", "--format", fmt, "--jobs", "2", *corpus])
+        captured = capsys.readouterr()
+        assert status == 2
+        assert "Traceback" not in captured.err
+        assert captured.err.splitlines()[-1].startswith(
+            "indicator-audit: a worker process stopped while linting"
+        )
+        assert captured.err.splitlines()[-1].endswith("--jobs 1 lints in this process")
+
+
+def test_without_fork_an_unpicklable_loader_lints_here(
+    corpus: list[str], small_chunks: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where workers are spawned (macOS, Windows) they must be sent the
+    configuration and the loader; what cannot be sent is linted here."""
+    import multiprocessing
+
+    monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    config = load_config(None, discover=False)
+    expected = lint_paths(corpus, config, load)
+    result = lint_paths(corpus, config, lambda path: load(path), jobs=2)
+    assert _outline(result) == _outline(expected)
