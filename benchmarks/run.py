@@ -60,15 +60,21 @@ class Run:
         self.output = output
 
 
+TIME = shutil.which("time", path="/usr/bin:/bin")
+
+
 def measure(command: list[str], keep_output: bool = False) -> Run:
-    """Run ``command`` once. CPU time and peak memory come from ``wait4``:
-    they include the worker processes the command waited for; the peak is
-    that of the largest single process."""
+    """Run ``command`` once. CPU time comes from ``wait4`` and includes the
+    worker processes the command waited for. Peak memory is that of the
+    largest single process, from ``/usr/bin/time``: the kernel counts what a
+    child shared with this (large) process before it started the command,
+    so ``wait4``'s figure would report this process's memory instead."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    with tempfile.TemporaryFile() as out:
+    with tempfile.TemporaryFile() as out, tempfile.NamedTemporaryFile("r") as peak:
+        prefix = [TIME, "-o", peak.name, "-f", "%M"] if TIME else []
         started = time.perf_counter()
         process = subprocess.Popen(
-            command,
+            [*prefix, *command],
             stdout=out if keep_output else subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
             env=env,
@@ -80,9 +86,13 @@ def measure(command: list[str], keep_output: bool = False) -> Run:
         if keep_output:
             out.seek(0)
             output = out.read()
-    return Run(
-        wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, process.returncode, output
-    )
+        maxrss_kb = usage.ru_maxrss
+        if TIME:
+            for text in peak.read().split():
+                if text.isdigit():
+                    maxrss_kb = int(text)
+    cpu = usage.ru_utime + usage.ru_stime
+    return Run(wall, cpu, maxrss_kb / 1024, process.returncode, output)
 
 
 def interpreter() -> tuple[str, str]:
