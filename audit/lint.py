@@ -265,19 +265,21 @@ def iter_lint(
     before it are done.
 
     With ``executor`` (any :class:`concurrent.futures.Executor`: a process
-    pool, ``distributed.Client.get_executor()``, a Ray pool) groups of files
-    are linted there; the configuration and ``load`` are sent with each
-    group, so both must pickle (cloudpickle, which Dask uses, takes closures).
-    Otherwise ``jobs`` > 1 lints in that many worker processes of this
-    machine. At most a few groups per worker are in flight, so memory stays
-    bounded however many files there are. ``keep_documents=False`` drops each
+    pool, ``distributed.Client.get_executor()``) groups of files are linted
+    there; the configuration and ``load`` are sent with each group, so both
+    must pickle (cloudpickle, which Dask uses, takes closures); ``jobs`` then
+    says how many workers it has, to size the groups (default: the
+    executor's own count, else this machine's cores). Otherwise ``jobs`` > 1
+    lints in that many worker processes of this machine. At most four groups
+    per worker are in flight, so memory stays bounded however many files
+    there are. ``keep_documents=False`` drops each
     document once checked (see :meth:`FileResult.drop_document`).
     ``on_file`` is called with each path once its result is ready.
     """
     paths = list(paths)
     workers = jobs
-    if executor is not None:
-        workers = max(jobs, getattr(executor, "_max_workers", 0) or default_jobs())
+    if executor is not None and jobs <= 1:
+        workers = getattr(executor, "_max_workers", None) or default_jobs()
     groups = chunks(paths, workers) if workers > 1 else [paths]
     own = executor is None
     pool = executor
