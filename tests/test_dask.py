@@ -29,8 +29,16 @@ def test_local_dask_cluster_gives_the_sequential_findings(
         shutil.copy(table, target)
         paths.append(str(target))
     paths.append(str(tmp_path / "missing.txt"))
-    config = load_config(None, discover=False)
+    # A rule written in YAML is a closure: it reaches the workers by value.
+    config_file = tmp_path / "custom.yaml"
+    config_file.write_text(
+        "rules:\n  no-count:\n    type: pattern\n    field: indicator\n"
+        "    must_not_match: '人数'\n    message: 指标含「{text}」\n    severity: info\n",
+        encoding="utf-8",
+    )
+    config = load_config(str(config_file), discover=False)
     sequential = lint_paths(paths, config, read_path)
+    assert any(f.rule == "no-count" for f in sequential.findings)
 
     with (
         distributed.LocalCluster(
