@@ -12,11 +12,10 @@ from typing import Any
 
 FORMATS = ("auto", "text", "rich", "json", "sarif", "github", "junit", "html")
 FAIL_ON = ("error", "warning", "info", "never")
-DOCUMENT_FORMATS = ("rich", "html", "junit", "sarif")
-"""Formats that show the table's text (excerpts, titles) or key findings by its
-clauses (sarif's fingerprints, as baselines do): they need every
-document until the report is written. ``text`` streams; the others hold
-the findings, the counts and the grades only."""
+DOCUMENT_FORMATS = ("rich", "html", "junit")
+"""Formats that show the table's text (excerpts, titles): they need every
+document until the report is written. ``text`` streams; the others hold the
+findings and, per file, its counts, grades and the findings' clause names."""
 
 LINT_EPILOG = """\
 formats (--format):
@@ -163,8 +162,8 @@ def cmd_lint(args: argparse.Namespace) -> int:
     if not paths:
         error("no tables found (directories are searched for .txt, .tsv and .csv)")
         return EXIT_ERROR
-    # Reports that show source text (and baselines, which match findings to
-    # clauses) need each document; the others only counts and grades, so a
+    # Reports that show source text (and baselines, after which grades are
+    # computed again) need each document; the others only counts and grades, so a
     # worker need not send the document back. Sending documents between
     # processes costs about what reading them does: those run in this process
     # unless --jobs says otherwise.

@@ -31,8 +31,9 @@ class FileResult:
 
     A worker may leave the document out (it is large to send between
     processes); ``summary`` then keeps what the reports that do not show
-    source text need of it: the counts, the layout, the encoding and the
-    grades. ``timings`` holds the seconds each stage took on this file.
+    source text need of it: the counts, the layout, the encoding, the grades
+    and the name of the clause of each finding (for SARIF fingerprints).
+    ``timings`` holds the seconds each stage took on this file.
     """
 
     __slots__ = ("document", "error", "findings", "path", "summary", "timings")
@@ -61,8 +62,10 @@ class FileResult:
         return {key: counts[key] for key in ("units", "projects", "clauses")}
 
     def drop_document(self, config: Config | None = None) -> None:
-        """Forget the document, keeping its counts, layout, encoding and the
-        grades of its projects under ``config``'s grading."""
+        """Forget the document, keeping its counts, layout, encoding, the
+        grades of its projects under ``config``'s grading and the clause names
+        of the findings."""
+        from audit.baseline import clause_names
         from audit.grading import file_grades
 
         document = self.document
@@ -73,6 +76,7 @@ class FileResult:
             "layout": document.layout,
             "encoding": document.source.encoding,
             "grades": file_grades(self, config),
+            "clause_names": clause_names(self),
         }
         self.document = None
 

@@ -213,7 +213,7 @@ def test_progress_bar_counts_files(
     assert advanced == corpus
 
 
-@pytest.mark.parametrize("fmt", ["json", "github", "text"])
+@pytest.mark.parametrize("fmt", ["json", "sarif", "github", "text"])
 def test_reports_without_documents_are_the_same(fmt: str, corpus: list[str]) -> None:
     """The formats that do not show source text give the same report from
     what a worker sends back (findings, counts, grades) as from documents."""
@@ -240,7 +240,8 @@ def test_reports_without_documents_are_the_same(fmt: str, corpus: list[str]) -> 
         (["--format", "json", str(SEED_001), str(SEED_004)], 7, False),
         (["--format", "json", str(SEED_001)], 1, False),
         (["--format", "rich", str(SEED_001), str(SEED_004)], 1, True),
-        (["--format", "sarif", str(SEED_001), str(SEED_004)], 1, True),
+        (["--format", "sarif", str(SEED_001), str(SEED_004)], 7, False),
+        (["--format", "junit", str(SEED_001), str(SEED_004)], 1, True),
         (["--format", "html", "--jobs", "3", str(SEED_001), str(SEED_004)], 3, True),
         (["--format", "json", "--jobs", "1", str(SEED_001), str(SEED_004)], 1, False),
     ],
