@@ -308,3 +308,15 @@ def test_without_fork_an_unpicklable_loader_lints_here(
     expected = lint_paths(corpus, config, load)
     result = lint_paths(corpus, config, lambda path: load(path), jobs=2)
     assert _outline(result) == _outline(expected)
+
+
+def test_the_warm_up_table_exercises_the_parsers_and_rules() -> None:
+    """Workers inherit what linting the warm-up table built: it must be a
+    table whose clause and values parse."""
+    from audit.readers import read_text
+
+    document = read_text(lint._WARM_UP_TABLE, "<warm-up>")
+    assert document.counts()["clauses"] == 1
+    (project,) = document.projects
+    (clause,) = project.clauses
+    assert [f.value.kind for f in clause.fields] == ["quantity", "quantity"]
