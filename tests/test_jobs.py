@@ -320,3 +320,37 @@ def test_the_warm_up_table_exercises_the_parsers_and_rules() -> None:
     (project,) = document.projects
     (clause,) = project.clauses
     assert [f.value.kind for f in clause.fields] == ["quantity", "quantity"]
+
+
+def test_json_report_written_a_finding_at_a_time_is_json_dump(corpus: list[str]) -> None:
+    import io
+    import json
+
+    from audit.engine import Finding
+    from audit.reports.json_report import render, report_dict
+
+    config = load_config(None, discover=False)
+    result = lint_paths(corpus, config, load, keep_documents=False)
+    odd = Finding(
+        "placeholder",
+        "error",
+        '多行\n"引号"\t\\',
+        "t.txt",
+        1,
+        2,
+        1,
+        3,
+        None,
+        "项目",
+        1,
+        None,
+        "\x00",
+    )
+    result.files[0].findings.append(odd)
+    for files in (result.files, result.files[:1], [], [result.files[4]]):
+        part = lint.LintResult(files)
+        out = io.StringIO()
+        render(part, out, config=config)
+        expected = json.dumps(report_dict(part, config), ensure_ascii=False, indent=2) + "\n"
+        assert out.getvalue() == expected
+        assert json.loads(out.getvalue())["findings"] == [f.as_dict() for f in part.findings]
