@@ -67,19 +67,20 @@ def finding_keys(file_result: FileResult, base: str | None = None) -> list[Key]:
     from audit.reports import relative_path
 
     path = relative_path(file_result.path, base)
-    clauses = _ClauseIndex(file_result.document)
     return [
-        (
-            path,
-            f.rule,
-            f.unit,
-            f.project,
-            f.field,
-            clauses.name(f),
-            f.excerpt,
-        )
-        for f in file_result.findings
+        (path, f.rule, f.unit, f.project, f.field, name, f.excerpt)
+        for f, name in zip(file_result.findings, clause_names(file_result), strict=True)
     ]
+
+
+def clause_names(file_result: FileResult) -> list[str | None]:
+    """The name of the clause each finding is in (None outside a clause),
+    from the document or, once it is dropped, from the file's summary."""
+    summary = file_result.summary
+    if file_result.document is None and summary is not None and "clause_names" in summary:
+        return summary["clause_names"]  # type: ignore[no-any-return]
+    clauses = _ClauseIndex(file_result.document)
+    return [clauses.name(f) for f in file_result.findings]
 
 
 class _ClauseIndex:

@@ -39,6 +39,10 @@ OUTPUT_FORMATS: dict[str, str] = {
     ".htm": "html",
 }
 """``--output`` extension → format, when ``--format`` is not given."""
+DOCUMENT_FORMATS = ("rich", "html", "junit")
+"""Formats that show the table's text (excerpts, titles): they need every
+document until the report is written. The others hold the findings and, per
+file, its counts, grades and the findings' clause names."""
 
 LINT_EPILOG = """\
 formats (--format):
@@ -165,6 +169,14 @@ def add_commands(commands: Any) -> None:
         help="print the time each stage took (read, parse, check, report) on stderr",
     )
     lint.add_argument(
+        "-j",
+        "--jobs",
+        type=_jobs,
+        metavar="N",
+        help="lint files in N worker processes (default: one per core when there are several"
+        " files and the report does not show source text; else 1: in this process)",
+    )
+    lint.add_argument(
         "-q", "--quiet", action="store_true", help="no progress bar and no notes on stderr"
     )
     lint.set_defaults(handler=cmd_lint)
@@ -189,6 +201,16 @@ def add_commands(commands: Any) -> None:
     export.add_argument("--output", metavar="FILE", help="write to FILE (default: standard output)")
     export.add_argument("--lang", choices=LANGS, help="language of the column names")
     export.set_defaults(handler=cmd_export)
+
+
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if jobs < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return jobs
 
 
 def _config_options(parser: argparse.ArgumentParser) -> None:
@@ -410,15 +432,35 @@ def cmd_lint(args: argparse.Namespace) -> int:
     sources = [source for config in resolver.loaded for source in config.sources or []]
     if _refuse_inputs(args, [item.path for item in inputs], sources):
         return EXIT_ERROR
+    from audit.lint import WorkerError, default_jobs
+
     walked = {item.path for item in inputs if item.walked}
     loader = _Loader(stdin_name, walked, args.quiet)
-    result = _lint_by_config(inputs, configs, loader, args.quiet)
+    # Reports that show source text (and baselines, after which grades are
+    # computed again) need each document; the others only counts and grades,
+    # so a worker need not send the document back. Sending documents between
+    # processes costs about what reading them does: those run in this process
+    # unless --jobs says otherwise.
+    keep = _format(args) in DOCUMENT_FORMATS or bool(baseline or args.write_baseline)
+    jobs = args.jobs or (default_jobs() if len(inputs) > 1 and not keep else 1)
+    streams = (
+        _format(args) == "text"
+        and not (args.statistics or baseline or args.write_baseline or args.split_by)
+        and len({id(config) for config in configs.values()}) <= 1
+    )
+    try:
+        if streams and configs:
+            return _lint_streaming(inputs, configs, loader, args, jobs, ignores, resolver, lang)
+        result = _lint_by_config(inputs, configs, loader, args.quiet, jobs=jobs, keep=keep)
+    except WorkerError as problem:
+        error(str(problem))
+        return EXIT_ERROR
     for file_result in result.files:
-        if file_result.path == "-":
+        if file_result.path in ("-", stdin_name) and "-" in configs:
             file_result.path = stdin_name  # one name for standard input in every report
             configs.setdefault(stdin_name, configs["-"])
-    skipped = [r.path for r in result.files if r.document is None and r.error is None]
-    result.files = [r for r in result.files if r.document is not None or r.error is not None]
+    skipped = [r.path for r in result.files if r.skipped]
+    result.files = [r for r in result.files if not r.skipped]
     if not args.quiet:
         for path in skipped:
             error(f"{path}: {_words(lang, 'skipped')}")
@@ -523,7 +565,95 @@ def _words(lang: str, key: str, **args: Any) -> str:
     return text.format(**args) if args else text
 
 
-def _lint_by_config(inputs: list[Any], configs: dict[str, Any], load: _Loader, quiet: bool) -> Any:
+def _lint_streaming(
+    inputs: list[Any],
+    configs: dict[str, Any],
+    loader: _Loader,
+    args: argparse.Namespace,
+    jobs: int,
+    ignores: dict[int, list[Any]],
+    resolver: Any,
+    lang: str,
+) -> int:
+    """``--format text`` with one configuration and no baseline: each file's
+    findings are written as soon as it and the files before it are done, and
+    then forgotten, so memory does not grow with the number of files. Ignores,
+    ``--min-severity`` and the notes on unused ignores work as in a whole run."""
+    from audit.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, error
+    from audit.engine import SEVERITY_RANK
+    from audit.lint import FileResult, LintResult, iter_lint
+    from audit.output import write_atomically
+    from audit.reports import SafeStream, read_error
+    from audit.reports.text import render
+
+    config = next(iter(configs.values()))
+    paths = [item.path for item in inputs]
+    threshold = SEVERITY_RANK.get(args.fail_on, 99)
+    hits: dict[tuple[int, int], int] = {}
+    seen: list[Any] = []
+    timings: dict[str, float] = {}
+    state = {"failed": False, "reached": False}
+
+    def write(out: Any) -> None:
+        stream = SafeStream(out)
+        with _progress(paths, args.quiet) as on_file:
+            for file_result in iter_lint(
+                paths, config, loader, jobs=jobs, keep_documents=False, on_file=on_file
+            ):
+                if file_result.path == "-":
+                    file_result.path = loader.stdin_name
+                if file_result.skipped:
+                    if not args.quiet:
+                        error(f"{file_result.path}: {_words(lang, 'skipped')}")
+                    continue
+                one = LintResult([file_result])
+                for key, count in _apply_ignores(one, {file_result.path: config}, ignores).items():
+                    hits[key] = hits.get(key, 0) + count
+                if args.min_severity:
+                    _filter_severity(one, args.min_severity)
+                if file_result.error is not None:
+                    state["failed"] = True
+                    if args.output:  # the report is not on the terminal: say it here too
+                        error(f"{file_result.path}: {read_error(file_result.error, lang)}")
+                state["reached"] = state["reached"] or any(
+                    SEVERITY_RANK[f.severity] >= threshold for f in file_result.findings
+                )
+                for stage, seconds in file_result.timings.items():
+                    timings[stage] = timings.get(stage, 0.0) + seconds
+                seen.append(FileResult(file_result.path))
+                render(one, stream, config=config)
+
+    started = time.perf_counter()
+    if args.output:
+        try:
+            write_atomically(args.output, write)
+        except OSError as problem:
+            error(f"--output {args.output}: {problem.strerror or problem}")
+            return EXIT_ERROR
+    else:
+        write(sys.stdout)
+    if not args.quiet:
+        whole = LintResult(seen)
+        _note_unused_ignores(
+            resolver.loaded, ignores, hits, whole, {r.path: config for r in seen}, lang
+        )
+    if args.timings:
+        check_and_report = time.perf_counter() - started
+        timings["report"] = max(0.0, check_and_report - sum(timings.values()))
+        _print_timings(timings)
+    if state["failed"]:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if state["reached"] else EXIT_OK
+
+
+def _lint_by_config(
+    inputs: list[Any],
+    configs: dict[str, Any],
+    load: _Loader,
+    quiet: bool,
+    jobs: int = 1,
+    keep: bool = True,
+) -> Any:
     """Lint each file with its own configuration: files sharing one are
     linted together; the results come back in input order."""
     from audit.lint import LintResult, lint_paths
@@ -537,9 +667,11 @@ def _lint_by_config(inputs: list[Any], configs: dict[str, Any], load: _Loader, q
     timings: dict[str, float] = {}
     with _progress(paths, quiet) as on_file:
         for config, group_paths in groups.values():
-            part = lint_paths(group_paths, config, load, on_file=on_file)
-            for file_result in part.files:
-                by_path[file_result.path] = file_result
+            part = lint_paths(
+                group_paths, config, load, on_file=on_file, jobs=jobs, keep_documents=keep
+            )
+            for path, file_result in zip(group_paths, part.files, strict=True):
+                by_path[path] = file_result  # by the path as given (stdin is "-")
             for stage, seconds in part.timings.items():
                 timings[stage] = timings.get(stage, 0.0) + seconds
     return LintResult([by_path[path] for path in paths], timings)
@@ -748,16 +880,23 @@ def _progress(paths: list[str], quiet: bool) -> Iterator[Callable[[str], None] |
         MofNCompleteColumn(),
         TextColumn("[dim]{task.description}", markup=True),
     )
-    with Progress(*columns, console=console, transient=True) as progress:
+    # Redrawn from here, at most ten times a second, rather than by rich's
+    # refresh thread: worker processes are forked, and a fork must not copy
+    # a thread that may hold the terminal's lock.
+    with Progress(*columns, console=console, transient=True, auto_refresh=False) as progress:
         task = progress.add_task("", total=len(paths))
-        seen = 0
+        drawn = 0.0
 
         def on_file(path: str) -> None:
-            nonlocal seen
+            """Called as each file is done (files finish in input order)."""
+            nonlocal drawn
             from rich.markup import escape
 
-            progress.update(task, completed=seen, description=escape(path))
-            seen += 1
+            progress.update(task, advance=1, description=escape(path))
+            now = time.monotonic()
+            if now - drawn >= 0.1:
+                progress.refresh()
+                drawn = now
 
         yield on_file
 

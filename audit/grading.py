@@ -292,11 +292,20 @@ def _assign(
     return projects, owned, table
 
 
+def file_grades(
+    file_result: FileResult, config: Config | Grading | None = None
+) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """The grade of each project of one file, and of the file's table."""
+    return _file_grades(file_result, grading_of(config))
+
+
 def _file_grades(
     file_result: FileResult, grading: Grading
 ) -> tuple[list[dict[str, Any]], dict[str, Any]]:
-    """The grade of each project of one file, and of the file's table."""
     path = file_result.path
+    if file_result.document is None and file_result.summary is not None:
+        # Graded where the document was read (a worker), before it was dropped.
+        return file_result.summary["grades"]  # type: ignore[no-any-return]
     if file_result.document is None:
         table = {
             "file": path,
@@ -392,6 +401,7 @@ __all__ = [
     "Grading",
     "default_grading",
     "distribution",
+    "file_grades",
     "grade_projects",
     "grade_report",
     "grade_tables",
