@@ -18,10 +18,21 @@ if TYPE_CHECKING:
     from lark import Lark
 
 
-def build_lark(grammar: str, source_path: str, **options: Any) -> Lark:
+def build_lark(grammar: str, source_path: str, compiled: bool = False, **options: Any) -> Lark:
     """A Lark parser for ``grammar``; its tables come from, and go to, a cache
-    file in the private cache directory when there is one."""
+    file in the private cache directory when there is one. ``compiled``: run
+    the LALR lexer and parser of ``lark-cython`` where it is installed (the
+    same grammar and results, about twice as fast; its tokens are not ``str``,
+    their text is ``token.value``)."""
     import lark
+
+    if compiled:
+        try:
+            import lark_cython
+        except ImportError:
+            pass
+        else:
+            options["_plugins"] = lark_cython.plugins
 
     cache: str | bool = False
     directory = private_cache_dir()

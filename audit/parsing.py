@@ -77,14 +77,9 @@ _KEY_TYPES = {"PERIOD_KEY": PERIOD, "ANNUAL_KEY": ANNUAL}
 
 @cache
 def clause_parser() -> Lark:
-    """The clause parser with its transformer, built once per process. With
-    ``lark-cython`` installed (the ``fast`` extra) Lark's lexer and parser run
-    compiled, about twice as fast; the grammar and the results are the same."""
-    try:
-        import lark_cython
-    except ImportError:
-        return _build_parser()
-    return _build_parser(_plugins=lark_cython.plugins)
+    """The clause parser with its transformer, built once per process, run
+    compiled by ``lark-cython`` where it is installed."""
+    return _build_parser(compiled=True)
 
 
 @cache
@@ -116,14 +111,10 @@ offsets make a clause that is reduced again after a recovery count once."""
 
 
 class _Category(NamedTuple):
+    level: int
     code: Token | None
     name: Token
     end: Token | None
-
-
-class _Level(NamedTuple):
-    level: int
-    category: _Category
 
 
 class _Name(NamedTuple):
@@ -142,12 +133,6 @@ def _span(start: int, end: int) -> Span:
     return Span.of(_local.cell, start, end)
 
 
-def _trimmed(token: Token) -> tuple[int, int]:
-    """Bounds of a free-text token without its trailing punctuation."""
-    start = token.start_pos
-    return start, start + len(token.value.rstrip(_TRAILING))
-
-
 class _ClauseBuilder(Transformer[Token, Any]):
     """Turns each reduced rule into the model's objects; ``clause`` makes a
     :class:`Clause` with spans in the cell being parsed."""
@@ -155,23 +140,25 @@ class _ClauseBuilder(Transformer[Token, Any]):
     def start(self, items: list[Any]) -> None:
         return None
 
-    def _category(self, children: list[Token]) -> _Category:
+    @staticmethod
+    def _category(level: int, children: list[Token]) -> _Category:
         code = name = end = None
         for token in children:
-            if token.type == "CODE":
+            kind = token.type
+            if kind == "CODE":
                 code = token
-            elif token.type in ("CATEGORY_NAME", "LEGACY_CATEGORY"):
+            elif kind == "CATEGORY_NAME" or kind == "LEGACY_CATEGORY":
                 name = token
             else:
                 end = token
         assert name is not None
-        return _Category(code, name, end)
+        return _Category(level, code, name, end)
 
-    def level1(self, children: list[Token]) -> _Level:
-        return _Level(1, self._category(children))
+    def level1(self, children: list[Token]) -> _Category:
+        return self._category(1, children)
 
-    def level2(self, children: list[Token]) -> _Level:
-        return _Level(2, self._category(children))
+    def level2(self, children: list[Token]) -> _Category:
+        return self._category(2, children)
 
     legacy = level1
 
@@ -200,14 +187,20 @@ class _ClauseBuilder(Transformer[Token, Any]):
 
 
 def _assemble(children: list[Any]) -> Clause:
+    """The :class:`Clause` of one reduced ``clause`` rule. This runs for every
+    clause of every table, so spans are made with local names."""
+    cell = _local.cell
+    value_of = cell.value
+    of = Span.of
     number: Token | None = None
     end: Token | None = None
     levels: dict[int, _Category] = {}
     parts: list[_Name | _Field] = []
     for child in children:
-        if isinstance(child, _Level):
-            levels[child.level] = child.category
-        elif isinstance(child, (_Name, _Field)):
+        kind = type(child)
+        if kind is _Category:
+            levels[child.level] = child
+        elif kind is _Name or kind is _Field:
             parts.append(child)
         elif child.type == "NUMBER":
             number = child
@@ -226,7 +219,8 @@ def _assemble(children: list[Any]) -> Clause:
             return None
         if token is None:
             separators.add("")
-            issues.append(ClauseIssue("missing-separator", "", _span(max(0, after - 1), after)))
+            at = max(0, after - 1)
+            issues.append(ClauseIssue("missing-separator", "", of(cell, at, after)))
             return ""
         char = token.value
         if char in ":：":
@@ -234,7 +228,7 @@ def _assemble(children: list[Any]) -> Clause:
         separators.add(char)
         if char not in standard:
             at = token.start_pos
-            issues.append(ClauseIssue("nonstandard-separator", char, _span(at, at + 1)))
+            issues.append(ClauseIssue("nonstandard-separator", char, of(cell, at, at + 1)))
         return char
 
     categories: list[Category | None] = []
@@ -245,63 +239,70 @@ def _assemble(children: list[Any]) -> Clause:
             categories.append(None)
             continue
         name_token = category.name
-        start = category.code.start_pos if category.code is not None else name_token.start_pos
-        code = category.code.value.rstrip("-－—– \t") if category.code is not None else None
-        categories.append(Category(code, name_token.value, _span(start, name_token.end_pos)))
+        code_token = category.code
+        start = name_token.start_pos if code_token is None else code_token.start_pos
+        code = None if code_token is None else code_token.value.rstrip("-－—– \t")
+        categories.append(Category(code, name_token.value, of(cell, start, name_token.end_pos)))
         followed = (level == 1 and 2 in levels) or bool(parts)
         separator(category.end, name_token.end_pos, followed)
-        last_end = category.end.end_pos if category.end is not None else name_token.end_pos
+        last_end = name_token.end_pos if category.end is None else category.end.end_pos
 
     name = ""
     name_start = name_end = last_end
     fields: list[ValueField] = []
     seen: set[str] = set()
-    for index, part in enumerate(parts):
-        followed = index + 1 < len(parts)
-        if isinstance(part, _Name):
-            name_start, name_end = _trimmed(part.text)
-            name = _local.cell.value[name_start:name_end]
-            separator(part.separator, part.text.end_pos, followed)
+    count = len(parts)
+    for index, part in enumerate(parts, 1):
+        followed = index < count
+        if type(part) is _Name:
+            text = part.text
+            name_start = text.start_pos
+            name_end = name_start + len(text.value.rstrip(_TRAILING))
+            name = value_of[name_start:name_end]
+            separator(part.separator, text.end_pos, followed)
             continue
         keyword_token = part.keyword
         keyword = _KEY_TYPES[keyword_token.type]
-        keyword_span = _span(keyword_token.start_pos, keyword_token.end_pos)
+        keyword_span = of(cell, keyword_token.start_pos, keyword_token.end_pos)
         if keyword in seen:
             issues.append(ClauseIssue("repeated-field", keyword, keyword_span))
         seen.add(keyword)
         if part.colon is None:
             issues.append(ClauseIssue("missing-colon", keyword, keyword_span))
-        if part.text is not None:
-            value_start, value_end = _trimmed(part.text)
-            raw_end = part.text.end_pos
+        text = part.text
+        if text is not None:
+            value_start = text.start_pos
+            value_end = value_start + len(text.value.rstrip(_TRAILING))
+            raw_end = text.end_pos
         else:
             value_start = value_end = raw_end = (part.colon or keyword_token).end_pos
-        value_text = _local.cell.value[value_start:value_end]
+        value_text = value_of[value_start:value_end]
         fields.append(
             ValueField(
-                keyword=keyword,
-                text=value_text,
-                value=parse_value(value_text),
-                span=_span(value_start, value_end),
-                keyword_span=keyword_span,
-                separator=separator(part.separator, raw_end, followed),
+                keyword,
+                value_text,
+                parse_value(value_text),
+                of(cell, value_start, value_end),
+                keyword_span,
+                separator(part.separator, raw_end, followed),
             )
         )
     clause_end = _clause_end(children, end)
     start = number.start_pos
+    number_text = number.value
     return Clause(
-        number=int(number.value.rstrip("、.． \t")),
-        form=form,
-        level1=categories[0],
-        level2=categories[1],
-        name=name,
-        name_span=_span(name_start, name_end),
-        fields=tuple(fields),
-        separators=frozenset(separators),
-        issues=tuple(issues),
-        text=_local.cell.value[start:clause_end],
-        span=_span(start, clause_end),
-        number_span=_span(start, start + len(number.value.rstrip(" \t"))),
+        int(number_text.rstrip("、.． \t")),
+        form,
+        categories[0],
+        categories[1],
+        name,
+        of(cell, name_start, name_end),
+        tuple(fields),
+        frozenset(separators),
+        tuple(issues),
+        value_of[start:clause_end],
+        of(cell, start, clause_end),
+        of(cell, start, start + len(number_text.rstrip(" \t"))),
     )
 
 
@@ -312,10 +313,9 @@ def _clause_end(children: list[Any], end: Token | None) -> int:
         return end.start_pos + len(end.value.rstrip())
     last = 0
     for child in children:
-        parts = child.category if isinstance(child, _Level) else child
-        tokens = parts if isinstance(parts, tuple) else (parts,)
+        tokens = child if isinstance(child, tuple) else (child,)
         for token in tokens:
-            if token is not None:
+            if token is not None and not isinstance(token, int):
                 last = max(last, token.end_pos)
     return last
 
