@@ -13,7 +13,9 @@ come from ``merged_cell_ranges`` (python-calamine 0.4 and later) for
 
 from __future__ import annotations
 
+import contextlib
 import io
+from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -39,11 +41,14 @@ def cell_text(value: Any) -> str | None:
     return str(value)
 
 
-def load(data: bytes, path: str, notify: Notify | None = None) -> Loaded:
-    from python_calamine import CalamineError, CalamineWorkbook, PasswordError
+@contextlib.contextmanager
+def _read_errors() -> Iterator[None]:
+    """python-calamine's failures, opening a workbook or reading its sheets,
+    as one-line read errors."""
+    from python_calamine import CalamineError, PasswordError
 
     try:
-        workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        yield
     except PasswordError:
         raise ReadError(
             "password-protected workbook: remove the password and save it again"
@@ -54,44 +59,42 @@ def load(data: bytes, path: str, notify: Notify | None = None) -> Loaded:
         if not _panic(error):
             raise
         raise ReadError(f"corrupt workbook: the reader failed ({reason(error)})") from None
+
+
+def load(data: bytes, path: str, notify: Notify | None = None) -> Loaded:
+    from python_calamine import CalamineWorkbook
+
+    with _read_errors():
+        workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
     tables: list[GridInput] = []
     ods_merges = _ods_merges(data) if data[:2] == b"PK" and _is_ods(data) else None
     try:
-        kinds = {meta.name: str(meta.typ) for meta in workbook.sheets_metadata}
-        for name in workbook.sheet_names:
-            if "Chart" in kinds.get(name, "") or "Dialog" in kinds.get(name, ""):
-                if notify is not None:
-                    notify(f"{name}: skipped, a chart sheet")
-                continue
-            sheet = workbook.get_sheet_by_name(name)
-            values = sheet.to_python(skip_empty_area=True)
-            cells = [[cell_text(v) for v in row] for row in values]
-            numeric = frozenset(
-                (r, c)
-                for r, row in enumerate(values)
-                for c, v in enumerate(row)
-                if isinstance(v, int | float) and not isinstance(v, bool)
-            )
-            start = sheet.start or (0, 0)
-            ranges = getattr(sheet, "merged_cell_ranges", None)
-            if ranges is None and ods_merges is not None:
-                ranges = ods_merges.get(name, [])
-            merges: list[Merge] = []
-            for (top, left), (bottom, right) in ranges or ():
-                merges.append(
-                    (top - start[0], left - start[1], bottom - start[0], right - start[1])
+        with _read_errors():
+            kinds = {meta.name: str(meta.typ) for meta in workbook.sheets_metadata}
+            for name in workbook.sheet_names:
+                if "Chart" in kinds.get(name, "") or "Dialog" in kinds.get(name, ""):
+                    if notify is not None:
+                        notify(f"{name}: skipped, a chart sheet")
+                    continue
+                sheet = workbook.get_sheet_by_name(name)
+                values = sheet.to_python(skip_empty_area=True)
+                cells = [[cell_text(v) for v in row] for row in values]
+                numeric = frozenset(
+                    (r, c)
+                    for r, row in enumerate(values)
+                    for c, v in enumerate(row)
+                    if isinstance(v, int | float) and not isinstance(v, bool)
                 )
-            tables.append(GridInput(name, cells, merges, (start[0], start[1]), None, numeric))
-    except PasswordError:
-        raise ReadError(
-            "password-protected workbook: remove the password and save it again"
-        ) from None
-    except (CalamineError, ValueError, OSError) as error:
-        raise ReadError(f"corrupt workbook: {reason(error)}") from None
-    except BaseException as error:  # a panic in the Rust reader is a BaseException
-        if not _panic(error):
-            raise
-        raise ReadError(f"corrupt workbook: the reader failed ({reason(error)})") from None
+                start = sheet.start or (0, 0)
+                ranges = getattr(sheet, "merged_cell_ranges", None)
+                if ranges is None and ods_merges is not None:
+                    ranges = ods_merges.get(name, [])
+                merges: list[Merge] = []
+                for (top, left), (bottom, right) in ranges or ():
+                    merges.append(
+                        (top - start[0], left - start[1], bottom - start[0], right - start[1])
+                    )
+                tables.append(GridInput(name, cells, merges, (start[0], start[1]), None, numeric))
     finally:
         workbook.close()
     source, grids = grid_source(path, "sheet", tables)
