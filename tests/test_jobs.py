@@ -242,6 +242,7 @@ def test_reports_without_documents_are_the_same(fmt: str, corpus: list[str]) -> 
         (["--format", "rich", str(SEED_001), str(SEED_004)], 1, True),
         (["--format", "sarif", str(SEED_001), str(SEED_004)], 7, False),
         (["--format", "junit", str(SEED_001), str(SEED_004)], 1, True),
+        (["--format", "rich", "--statistics", str(SEED_001), str(SEED_004)], 7, False),
         (["--format", "html", "--jobs", "3", str(SEED_001), str(SEED_004)], 3, True),
         (["--format", "json", "--jobs", "1", str(SEED_001), str(SEED_004)], 1, False),
     ],
