@@ -441,7 +441,8 @@ def cmd_lint(args: argparse.Namespace) -> int:
     # so a worker need not send the document back. Sending documents between
     # processes costs about what reading them does: those run in this process
     # unless --jobs says otherwise.
-    keep = _format(args) in DOCUMENT_FORMATS or bool(baseline or args.write_baseline)
+    shows_text = _format(args) in DOCUMENT_FORMATS and not args.statistics
+    keep = shows_text or bool(baseline or args.write_baseline)
     jobs = args.jobs or (default_jobs() if len(inputs) > 1 and not keep else 1)
     streams = (
         _format(args) == "text"

@@ -227,6 +227,23 @@ _WORKER: tuple[Config, Loader | None, bool] | None = None
 def _init_worker(config: Config, load: Loader | None, keep_documents: bool) -> None:
     global _WORKER
     _WORKER = (config, load, keep_documents)
+    _exit_with_parent()
+
+
+def _exit_with_parent() -> None:
+    """End this worker when the command that started it is gone (killed):
+    a forked worker shares its parent's pipes, so it would otherwise wait
+    for them for ever."""
+    import threading
+
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="indicator-audit-parent-watch", daemon=True).start()
 
 
 def _lint_chunk_in_worker(paths: list[str]) -> list[FileResult]:

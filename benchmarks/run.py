@@ -384,14 +384,15 @@ def section_corpus(work: Path, copies: int, many: int, pair_runs: int) -> None:
     for jobs in ("1", "2"):
         run = measure(tool_command("--format", "text", "--jobs", jobs, str(directory)))
         line(
-            f"{many:,} files ({total / 1e6:.0f} MB), --format text --jobs {jobs}",
-            f"{run.wall:7.1f} s  {run.maxrss_mb:5.0f} MB peak (largest process)",
+            f"{many:,} files ({total / 1e6:.0f} MB), --format text --jobs {jobs}, wall / CPU",
+            f"{run.wall:6.1f} / {run.cpu:.1f} s  {run.maxrss_mb:4.0f} MB peak (largest process)",
         )
     run = measure(tool_command("--format", "json", "--jobs", "1", str(directory)))
     line(
-        f"{many:,} files, --format json --jobs 1 (holds every finding)",
-        f"{run.wall:7.1f} s  {run.maxrss_mb:5.0f} MB peak",
+        f"{many:,} files, --format json --jobs 1 (holds every finding), wall / CPU",
+        f"{run.wall:6.1f} / {run.cpu:.1f} s  {run.maxrss_mb:4.0f} MB peak",
     )
+    load()
 
 
 if __name__ == "__main__":

@@ -240,6 +240,7 @@ def test_reports_without_documents_are_the_same(fmt: str, corpus: list[str]) -> 
         (["--format", "rich", str(SEED_001), str(SEED_004)], 1, True),
         (["--format", "sarif", str(SEED_001), str(SEED_004)], 7, False),
         (["--format", "junit", str(SEED_001), str(SEED_004)], 1, True),
+        (["--format", "rich", "--statistics", str(SEED_001), str(SEED_004)], 7, False),
         (["--format", "html", "--jobs", "3", str(SEED_001), str(SEED_004)], 3, True),
         (["--format", "json", "--jobs", "1", str(SEED_001), str(SEED_004)], 1, False),
     ],
@@ -359,3 +360,56 @@ def test_json_report_written_a_finding_at_a_time_is_json_dump(corpus: list[str])
         expected = json.dumps(report_dict(part, config), ensure_ascii=False, indent=2) + "\n"
         assert out.getvalue() == expected
         assert json.loads(out.getvalue())["findings"] == [f.as_dict() for f in part.findings]
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+            found.append(int(entry.name))
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
+def test_workers_end_when_the_command_is_killed(tmp_path: Path) -> None:
+    """A killed command leaves no worker behind waiting on its pipes."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    for index in range(40):
+        shutil.copy(SEED_002, tmp_path / f"{index:02d}.txt")
+    command = [sys.executable, "-m", "audit", "lint", "--no-config", "-q", "--jobs", "2"]
+    process = subprocess.Popen([*command, str(tmp_path)], stdout=subprocess.DEVNULL)
+    workers: list[int] = []
+    for _ in range(200):  # until both workers have started
+        workers = _children(process.pid)
+        if len(workers) >= 2:
+            break
+        time.sleep(0.05)
+    assert len(workers) >= 2
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    alive = workers
+    for _ in range(200):  # they notice within a second or so
+        alive = [pid for pid in workers if Path(f"/proc/{pid}").exists() and _running(pid)]
+        if not alive:
+            break
+        time.sleep(0.1)
+    assert alive == []
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"

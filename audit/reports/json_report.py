@@ -68,16 +68,29 @@ def report_dict(
 
 
 _FINDINGS = "\x00findings\x00"
-_MARKER = json.dumps(_FINDINGS)
 
 
 def render(result: LintResult, out: TextIO, config: Config | None = None, **_: Any) -> None:
-    """Write ``json.dump(report_dict(...), indent=2)``, the findings one at a
-    time: a run over many files holds its findings, not a second copy of
-    each as a dictionary as well."""
-    text = json.dumps(report_dict(result, config, findings=False), ensure_ascii=False, indent=2)
-    head, _, tail = text.partition(_MARKER)
-    out.write(head)
+    """Write ``json.dump(report_dict(...), indent=2)`` as it goes, the
+    findings one at a time: a run over many files holds its findings, not a
+    second copy of each as a dictionary, nor the report as one string."""
+    report = report_dict(result, config, findings=False)
+    keys = list(report)
+    at = keys.index("findings")
+    head = {key: report[key] for key in keys[:at]}
+    tail = {key: report[key] for key in keys[at + 1 :]}
+    encoder = json.JSONEncoder(ensure_ascii=False, indent=2)
+    # The head without its closing "\n}", then the findings, then the tail
+    # without its opening "{".
+    chunks = encoder.iterencode(head)
+    held: list[str] = []
+    for chunk in chunks:
+        held.append(chunk)
+        if len(held) > 2:
+            out.write(held.pop(0))
+    if held != ["\n", "}"]:  # the standard library's chunks: "…", "\n", "}"
+        raise RuntimeError(f"unexpected end of the JSON report: {held!r}")
+    out.write(',\n  "findings": ')
     first = True
     for file_result in result.files:
         for finding in file_result.findings:
@@ -85,5 +98,10 @@ def render(result: LintResult, out: TextIO, config: Config | None = None, **_: A
             out.write(("[\n    " if first else ",\n    ") + item.replace("\n", "\n    "))
             first = False
     out.write("[]" if first else "\n  ]")
-    out.write(tail)
+    chunks = encoder.iterencode(tail)
+    if next(chunks) != "{":
+        raise RuntimeError("unexpected start of the JSON report's tail")
+    out.write(",")
+    for chunk in chunks:
+        out.write(chunk)
     out.write("\n")
