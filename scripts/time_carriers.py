@@ -4,7 +4,7 @@
 
 Converts a tab-separated table (default: the 258-project seed table) to
 CSV, XLSX, XLS, ODS, PDF, HTML and DOCX with the writers of ``make_examples.py``, then
-times ``read_path`` on each — carrier, layout, clause parsing — the median of
+times ``load_path`` on each — carrier, layout, clause parsing — the median of
 ``--runs`` runs in this process (the libraries already imported). Also
 checks that every carrier gives the same projects as the text. With
 ``--dir`` the converted files are kept there and reused by the next run
@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from audit.readers import read_path  # noqa: E402
+from audit.pipeline import load_path  # noqa: E402
 from scripts.make_examples import (  # noqa: E402
     rows_from_tsv,
     write_docx,
@@ -75,14 +75,14 @@ def main() -> None:
             path = out / f"table.{carrier}"
             files[carrier] = path if args.dir and path.exists() else write(path)
         print(f"converted in {time.perf_counter() - started:.1f} s; median of {args.runs} runs")
-        expected = [p.title for p in read_path(tsv).projects]
+        expected = [p.title for p in load_path(tsv).projects]
         for carrier, path in files.items():
-            read_path(path)  # import the carrier's library once
+            load_path(path)  # import the carrier's library once
             times = []
             document = None
             for _ in range(args.runs):
                 start = time.perf_counter()
-                document = read_path(path)
+                document = load_path(path)
                 times.append(time.perf_counter() - start)
             assert document is not None
             same = [p.title for p in document.projects] == expected
