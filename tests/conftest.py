@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import io
 import os
+import sys
 import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import pytest
 
+from audit.cli import main
 from audit.config import Config, load_config
 from audit.engine import Finding, run
 from audit.model import Document
@@ -65,6 +68,32 @@ def project_row(
 ) -> list[str]:
     """One project row with a single amount in 总计 and 财政拨款."""
     return [name, amount, amount, "", "", goal, indicators]
+
+
+PLACEHOLDER = project_row(
+    "项目甲", "1、1-产出指标；11-数量指标；人数；实施周期指标值:待补充；年度指标值:5人。"
+)
+"""A project whose period value is a placeholder (placeholder, an error)."""
+NUMBERING = project_row(
+    "项目乙",
+    "1、1-产出指标；11-数量指标；人数；实施周期指标值:3人；年度指标值:3人。"
+    "3、1-产出指标；11-数量指标；次数；实施周期指标值:3次；年度指标值:3次。",
+)
+"""A project whose clauses skip from 1 to 3 (clause-numbering, a warning)."""
+
+
+def run_main(*args: str, stdin: bytes | None = None) -> tuple[int, str, str]:
+    """Run the command line in this process: its status, stdout and stderr."""
+    out, err = io.StringIO(), io.StringIO()
+    saved = sys.stdout, sys.stderr, sys.stdin
+    sys.stdout, sys.stderr = out, err
+    if stdin is not None:
+        sys.stdin = io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8")
+    try:
+        status = main(list(args))
+    finally:
+        sys.stdout, sys.stderr, sys.stdin = saved
+    return status, out.getvalue(), err.getvalue()
 
 
 def document(text: str, path: str = "table.txt") -> Document:

@@ -6,25 +6,13 @@ match nothing."""
 
 from __future__ import annotations
 
-import io
 import json
-import sys
 from pathlib import Path
 
 import pytest
 
-from audit.cli import main
 from audit.commands import locale_lang
-from tests.conftest import project_row, tsv_table
-
-PLACEHOLDER = project_row(
-    "项目甲", "1、1-产出指标；11-数量指标；人数；实施周期指标值:待补充；年度指标值:5人。"
-)
-NUMBERING = project_row(
-    "项目乙",
-    "1、1-产出指标；11-数量指标；人数；实施周期指标值:3人；年度指标值:3人。"
-    "3、1-产出指标；11-数量指标；次数；实施周期指标值:3次；年度指标值:3次。",
-)
+from tests.conftest import NUMBERING, PLACEHOLDER, run_main, tsv_table
 
 
 @pytest.fixture(autouse=True)
@@ -44,21 +32,8 @@ def table(name: str) -> str:
     return write(name, tsv_table([PLACEHOLDER, NUMBERING]))
 
 
-def run(*args: str, stdin: bytes | None = None) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    saved = sys.stdout, sys.stderr, sys.stdin
-    sys.stdout, sys.stderr = out, err
-    if stdin is not None:
-        sys.stdin = io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8")
-    try:
-        status = main(list(args))
-    finally:
-        sys.stdout, sys.stderr, sys.stdin = saved
-    return status, out.getvalue(), err.getvalue()
-
-
 def findings(*args: str) -> list[tuple[str, str, int]]:
-    status, out, err = run(
+    status, out, err = run_main(
         "lint", "--format", "json", "--select", "placeholder,clause-numbering", *args
     )
     assert status in (0, 1), err
@@ -75,7 +50,7 @@ def test_each_file_gets_its_nearest_configuration() -> None:
     # --select enables both everywhere; the configurations then differ only by
     # what they disable, which --select overrides: check without --select.
     assert ("t.txt", "placeholder", 9) in found
-    _status, out, _ = run("lint", "--format", "json", "a", "b")
+    _status, out, _ = run_main("lint", "--format", "json", "a", "b")
     rules = {(Path(f["file"]).parent.name, f["rule"]) for f in json.loads(out)["findings"]}
     assert ("a", "placeholder") not in rules and ("a", "clause-numbering") in rules
     assert ("b", "clause-numbering") not in rules and ("b", "placeholder") in rules
@@ -85,7 +60,7 @@ def test_pyproject_without_the_table_is_passed_over() -> None:
     table("proj/sub/t.txt")
     write("proj/.indicator-audit.yaml", "rules:\n  placeholder: false\n")
     write("proj/sub/pyproject.toml", "[tool.ruff]\nline-length = 100\n")
-    _status, out, _ = run("lint", "--format", "json", "proj/sub/t.txt")
+    _status, out, _ = run_main("lint", "--format", "json", "proj/sub/t.txt")
     assert "placeholder" not in {f["rule"] for f in json.loads(out)["findings"]}
 
 
@@ -121,7 +96,7 @@ def test_ignore_file_globs_are_relative_to_the_configuration(tmp_path: Path) -> 
 def test_show_settings_prints_the_configuration_for_a_file() -> None:
     write("repo/pyproject.toml", '[tool.indicator-audit]\nlang = "en"\nextend-exclude = ["old/"]\n')
     table("repo/t.txt")
-    status, out, _ = run("lint", "--show-settings", "repo/t.txt", "--ignore", "amounts")
+    status, out, _ = run_main("lint", "--show-settings", "repo/t.txt", "--ignore", "amounts")
     settings = json.loads(out)
     assert status == 0
     assert settings["config"].endswith("pyproject.toml")
@@ -135,15 +110,15 @@ def test_stdin_filename_names_standard_input_everywhere() -> None:
     write("repo/.indicator-audit.yaml", "ignore:\n  - rule: clause-numbering\n    file: drafts/*\n")
     data = tsv_table([PLACEHOLDER, NUMBERING]).encode()
     args = ("lint", "--select", "structure,content", "--stdin-filename", "repo/drafts/t.txt", "-")
-    _, out, _ = run(*args, "--format", "json", stdin=data)
+    _, out, _ = run_main(*args, "--format", "json", stdin=data)
     report = json.loads(out)
     assert {f["file"] for f in report["findings"]} == {"repo/drafts/t.txt"}
     assert [f["path"] for f in report["files"]] == ["repo/drafts/t.txt"]
     rules = {f["rule"] for f in report["findings"]}
     assert "placeholder" in rules and "clause-numbering" not in rules  # the ignore applied
-    _, out, _ = run(*args, "--format", "text", stdin=data)
+    _, out, _ = run_main(*args, "--format", "text", stdin=data)
     assert out.startswith("repo/drafts/t.txt:")
-    _status, out, _ = run("lint", "--format", "sarif", "-", stdin=data)
+    _status, out, _ = run_main("lint", "--format", "sarif", "-", stdin=data)
     assert "stdin" in out and '"-"' not in out
 
 
@@ -154,13 +129,13 @@ def test_unused_config_ignores_are_noted() -> None:
         "ignore:\n  - rule: placeholder\n  - rule: percent-out-of-range\n"
         "  - rule: amount-format\n    file: elsewhere/*.txt\n",
     )
-    _status, out, err = run("lint", "--format", "text", "t.txt")
+    _status, out, err = run_main("lint", "--format", "text", "t.txt")
     assert "[placeholder]" not in out
     lines = err.splitlines()
     assert len(lines) == 1
     assert lines[0].startswith("indicator-audit: .indicator-audit.yaml:3: ")
     assert "percent-out-of-range" in lines[0]
-    _, _, quiet = run("lint", "-q", "--format", "text", "t.txt")
+    _, _, quiet = run_main("lint", "-q", "--format", "text", "t.txt")
     assert quiet == ""
 
 
@@ -181,14 +156,14 @@ def test_language_from_the_locale(environ: dict[str, str], lang: str | None) -> 
 def test_lang_from_config_then_locale(monkeypatch: pytest.MonkeyPatch) -> None:
     table("t.txt")
     monkeypatch.setenv("LANG", "en_US.UTF-8")
-    _, out, _ = run("lint", "--format", "text", "--select", "placeholder", "t.txt")
+    _, out, _ = run_main("lint", "--format", "text", "--select", "placeholder", "t.txt")
     assert "placeholder] Placeholder" in out or "placeholder] " in out
     assert "待补充" in out and "placeholder]" in out
     english = out
     write(".indicator-audit.yaml", "lang: zh\n")
-    _, out, _ = run("lint", "--format", "text", "--select", "placeholder", "t.txt")
+    _, out, _ = run_main("lint", "--format", "text", "--select", "placeholder", "t.txt")
     assert out != english
-    _, out_en, _ = run(
+    _, out_en, _ = run_main(
         "lint", "--format", "text", "--select", "placeholder", "--lang", "en", "t.txt"
     )
     assert out_en == english

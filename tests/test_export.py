@@ -12,21 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from audit.cli import main
 from audit.export import COLUMNS, export_rows
 from audit.pipeline import load_path, load_text
-from tests.conftest import SEED_001, SEED_002, project_row, tsv_table
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    saved = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = out, err
-    try:
-        status = main(list(args))
-    finally:
-        sys.stdout, sys.stderr = saved
-    return status, out.getvalue(), err.getvalue()
+from tests.conftest import SEED_001, SEED_002, project_row, run_main, tsv_table
 
 
 def test_one_row_per_indicator_with_parsed_values() -> None:
@@ -67,7 +55,7 @@ def test_unparsed_clauses_and_projects_without_clauses_are_rows() -> None:
 
 def test_csv_for_excel(tmp_path: Path) -> None:
     output = tmp_path / "out.csv"
-    assert run("export", str(SEED_002), "--to", "csv", "--output", str(output))[0] == 0
+    assert run_main("export", str(SEED_002), "--to", "csv", "--output", str(output))[0] == 0
     data = output.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")  # Excel reads UTF-8 only with a BOM
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
@@ -78,18 +66,18 @@ def test_csv_for_excel(tmp_path: Path) -> None:
 
 def test_format_from_output_extension_and_english_headings(tmp_path: Path) -> None:
     output = tmp_path / "out.json"
-    assert run("export", str(SEED_001), "--output", str(output), "--lang", "en")[0] == 0
+    assert run_main("export", str(SEED_001), "--output", str(output), "--lang", "en")[0] == 0
     rows = json.loads(output.read_text(encoding="utf-8"))
     assert len(rows) == 79
     assert rows[1]["annual_number"] == "30000" and rows[1]["total"] == "10951.18"
-    _, out, _ = run("export", str(SEED_001), "--to", "csv", "--lang", "en")
+    _, out, _ = run_main("export", str(SEED_001), "--to", "csv", "--lang", "en")
     assert out.splitlines()[0].startswith("file,line,unit,project,total (万元)")
 
 
 def test_xlsx_workbook(tmp_path: Path) -> None:
     openpyxl = pytest.importorskip("openpyxl")
     output = tmp_path / "out.xlsx"
-    assert run("export", str(SEED_001), "--to", "xlsx", "--output", str(output))[0] == 0
+    assert run_main("export", str(SEED_001), "--to", "xlsx", "--output", str(output))[0] == 0
     sheet = openpyxl.load_workbook(output).active
     assert [c.value for c in sheet[1]] == [zh for _, zh, _ in COLUMNS]
     assert sheet.max_row == 80
@@ -99,15 +87,15 @@ def test_xlsx_workbook(tmp_path: Path) -> None:
 
 
 def test_bad_input_and_refusals(tmp_path: Path) -> None:
-    status, _, err = run("export", str(tmp_path / "missing.txt"), "--to", "csv")
+    status, _, err = run_main("export", str(tmp_path / "missing.txt"), "--to", "csv")
     assert status == 2 and "文件不存在" in err
-    status, _, err = run("export", str(SEED_001), "--to", "xlsx")
+    status, _, err = run_main("export", str(SEED_001), "--to", "xlsx")
     assert status == 2 and "--output" in err
-    status, _, err = run("export", str(SEED_001))
+    status, _, err = run_main("export", str(SEED_001))
     assert status == 2 and "--to" in err
     copy = tmp_path / "t.csv"
     copy.write_bytes(SEED_001.read_bytes())
-    status, _, err = run("export", str(copy), "--to", "csv", "--output", str(copy))
+    status, _, err = run_main("export", str(copy), "--to", "csv", "--output", str(copy))
     assert status == 2 and copy.read_bytes() == SEED_001.read_bytes()
 
 
@@ -129,10 +117,10 @@ def test_heading_language_from_the_configuration(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     Path("t.txt").write_bytes(SEED_001.read_bytes())
-    _, out, _ = run("export", "t.txt", "--to", "csv")
+    _, out, _ = run_main("export", "t.txt", "--to", "csv")
     assert out.startswith("文件,")
     Path(".indicator-audit.yaml").write_text("lang: en\n", encoding="utf-8")
-    _, out, _ = run("export", "t.txt", "--to", "csv")
+    _, out, _ = run_main("export", "t.txt", "--to", "csv")
     assert out.startswith("file,")
-    _, out, _ = run("export", "t.txt", "--to", "csv", "--lang", "zh")
+    _, out, _ = run_main("export", "t.txt", "--to", "csv", "--lang", "zh")
     assert out.startswith("文件,")

@@ -10,20 +10,17 @@ be had."""
 
 from __future__ import annotations
 
-import io
 import os
 import re
 import shutil
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from audit.cli import main
 from audit.reports.html import FONTS
-from tests.conftest import SEED_002, project_row, tsv_table
+from tests.conftest import SEED_002, project_row, run_main, tsv_table
 
 ROWS = [
     project_row(
@@ -40,23 +37,12 @@ ROWS = [
 ]
 
 
-def run(*args: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    saved = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = out, err
-    try:
-        status = main(list(args))
-    finally:
-        sys.stdout, sys.stderr = saved
-    return status, out.getvalue(), err.getvalue()
-
-
 @pytest.fixture()
 def report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1735689600")  # 2025-01-01
     Path("t.txt").write_text(tsv_table(ROWS, organization="广州市示例中心"), encoding="utf-8")
-    status, _, err = run("lint", "--no-config", "--output", "report.html", "t.txt")
+    status, _, err = run_main("lint", "--no-config", "--output", "report.html", "t.txt")
     assert status == 1, err
     return tmp_path / "report.html"
 
@@ -104,7 +90,7 @@ def test_fonts_print_stylesheet_and_filter(report: Path) -> None:
 def test_english_report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     Path("t.txt").write_text(tsv_table(ROWS), encoding="utf-8")
-    run("lint", "--no-config", "--lang", "en", "--output", "r.html", "t.txt")
+    run_main("lint", "--no-config", "--lang", "en", "--output", "r.html", "t.txt")
     page = Path("r.html").read_text(encoding="utf-8")
     assert '<html lang="en">' in page and "Contents" in page and "Checked on" in page
     assert "目录" not in page and "检查日期" not in page
@@ -114,7 +100,7 @@ def test_split_by_unit_writes_one_page_per_unit(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    status, _, err = run(
+    status, _, err = run_main(
         "lint", "--no-config", "--split-by", "unit", "--output", "pages", str(SEED_002)
     )
     assert status == 1
@@ -141,7 +127,9 @@ def test_split_by_unit_needs_html_and_a_directory(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     Path("t.txt").write_text(tsv_table(ROWS), encoding="utf-8")
-    status, _, err = run("lint", "--no-config", "--split-by", "unit", "--format", "json", "t.txt")
+    status, _, err = run_main(
+        "lint", "--no-config", "--split-by", "unit", "--format", "json", "t.txt"
+    )
     assert status == 2 and "--split-by" in err
 
 
@@ -248,7 +236,7 @@ def test_split_pages_load_in_the_browser(
     browser: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    run("lint", "--no-config", "--split-by", "unit", "--output", "pages", str(SEED_002))
+    run_main("lint", "--no-config", "--split-by", "unit", "--output", "pages", str(SEED_002))
     index, problems = _open(browser, tmp_path / "pages" / "index.html")
     hrefs = index.eval_on_selector_all("a", "links => links.map(a => a.getAttribute('href'))")
     assert len(hrefs) == 18

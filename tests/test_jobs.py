@@ -15,13 +15,10 @@ from audit import lint
 from audit.cli import load, main
 from audit.config import load_config
 from audit.lint import chunks, iter_lint, lint_one, lint_paths
-from tests.conftest import SEED_001, SEED_002, SEED_004, project_row, tsv_table
+from tests.conftest import PLACEHOLDER, SEED_001, SEED_002, SEED_004, tsv_table
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted(p for p in (ROOT / "examples").iterdir() if p.suffix in (".txt", ".csv"))
-PLACEHOLDER = project_row(
-    "项目甲", "1、1-产出指标；11-数量指标；人数；实施周期指标值:待补充；年度指标值:5人。"
-)
 
 
 @pytest.fixture

@@ -4,29 +4,17 @@ and the CI formats: github's order, gitlab, json-lines, rules --format json."""
 
 from __future__ import annotations
 
-import io
 import json
-import sys
 from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from audit.cli import main
 from audit.engine import Finding, load_rules
 from audit.reports.github import chosen
 from audit.selection import SelectionError, families, resolve, split
-from tests.conftest import project_row, tsv_table
-
-PLACEHOLDER = project_row(
-    "项目甲", "1、1-产出指标；11-数量指标；人数；实施周期指标值:待补充；年度指标值:5人。"
-)
-NUMBERING = project_row(
-    "项目乙",
-    "1、1-产出指标；11-数量指标；人数；实施周期指标值:3人；年度指标值:3人。"
-    "3、1-产出指标；11-数量指标；次数；实施周期指标值:3次；年度指标值:3次。",
-)
+from tests.conftest import NUMBERING, PLACEHOLDER, run_main, tsv_table
 
 
 @pytest.fixture(autouse=True)
@@ -36,19 +24,8 @@ def _in_tmp(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     Path("t.txt").write_text(tsv_table([PLACEHOLDER, NUMBERING]), encoding="utf-8")
 
 
-def run(*args: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    saved = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = out, err
-    try:
-        status = main(list(args))
-    finally:
-        sys.stdout, sys.stderr = saved
-    return status, out.getvalue(), err.getvalue()
-
-
 def rules_fired(*args: str) -> set[str]:
-    status, out, err = run("lint", "--no-config", "--format", "json", *args, "t.txt")
+    status, out, err = run_main("lint", "--no-config", "--format", "json", *args, "t.txt")
     assert status in (0, 1), err
     return {f["rule"] for f in json.loads(out)["findings"]}
 
@@ -98,10 +75,10 @@ def test_extend_select_adds_to_the_enabled_rules(tmp_path: Path) -> None:
     Path("cfg.yaml").write_text(
         "extends: default\nrules:\n  placeholder: false\n", encoding="utf-8"
     )
-    base = run("lint", "--config", "cfg.yaml", "--format", "json", "t.txt")[1]
+    base = run_main("lint", "--config", "cfg.yaml", "--format", "json", "t.txt")[1]
     fired = {f["rule"] for f in json.loads(base)["findings"]}
     assert "placeholder" not in fired and "clause-numbering" in fired
-    out = run(
+    out = run_main(
         "lint",
         "--config",
         "cfg.yaml",
@@ -120,7 +97,7 @@ def test_min_severity_shows_only_findings_at_or_above() -> None:
     errors = rules_fired("--min-severity", "error")
     assert "clause-numbering" in everything and "clause-numbering" not in errors  # a warning
     assert "placeholder" in errors
-    _status, out, _ = run(
+    _status, out, _ = run_main(
         "lint", "--no-config", "--format", "json", "--min-severity", "error", "t.txt"
     )
     assert {f["severity"] for f in json.loads(out)["findings"]} == {"error"}
@@ -139,12 +116,12 @@ def test_min_severity_shows_only_findings_at_or_above() -> None:
     ],
 )
 def test_output_extension_picks_the_format(name: str, check: object) -> None:
-    run("lint", "--no-config", "--output", name, "t.txt")
+    run_main("lint", "--no-config", "--output", name, "t.txt")
     assert check(Path(name).read_text(encoding="utf-8"))  # type: ignore[operator]
 
 
 def test_explicit_format_wins_over_the_extension() -> None:
-    run("lint", "--no-config", "--format", "text", "--output", "report.json", "t.txt")
+    run_main("lint", "--no-config", "--format", "text", "--output", "report.json", "t.txt")
     assert Path("report.json").read_text(encoding="utf-8").startswith("t.txt:")
 
 
@@ -168,7 +145,7 @@ def test_github_shows_every_rule_once_before_a_second_of_any() -> None:
 def test_github_format_shows_the_rare_rule_first_in_a_run() -> None:
     rows = [PLACEHOLDER] * 12 + [NUMBERING]
     Path("many.txt").write_text(tsv_table(rows), encoding="utf-8")
-    _, out, _ = run("lint", "--no-config", "--format", "github", "many.txt")
+    _, out, _ = run_main("lint", "--no-config", "--format", "github", "many.txt")
     titles = [
         line.split("title=")[1].split("::")[0] for line in out.splitlines() if "title=" in line
     ]
@@ -176,7 +153,7 @@ def test_github_format_shows_the_rare_rule_first_in_a_run() -> None:
 
 
 def test_gitlab_code_quality_fields() -> None:
-    _, out, _ = run("lint", "--no-config", "--format", "gitlab", "t.txt", "missing.txt")
+    _, out, _ = run_main("lint", "--no-config", "--format", "gitlab", "t.txt", "missing.txt")
     issues = json.loads(out)
     for issue in issues:
         assert set(issue) >= {"description", "check_name", "fingerprint", "severity", "location"}
@@ -191,7 +168,7 @@ def test_gitlab_code_quality_fields() -> None:
 
 
 def test_json_lines_one_object_per_line() -> None:
-    _, out, _ = run("lint", "--no-config", "--format", "json-lines", "t.txt", "missing.txt")
+    _, out, _ = run_main("lint", "--no-config", "--format", "json-lines", "t.txt", "missing.txt")
     lines = [json.loads(line) for line in out.splitlines()]
     kinds = [line["type"] for line in lines]
     assert kinds[-1] == "summary" and "read-error" in kinds
@@ -199,12 +176,12 @@ def test_json_lines_one_object_per_line() -> None:
 
 
 def test_rules_as_json_in_both_languages() -> None:
-    status, out, _ = run("rules", "--no-config", "--format", "json", "--lang", "en")
+    status, out, _ = run_main("rules", "--no-config", "--format", "json", "--lang", "en")
     rules = {r["id"]: r for r in json.loads(out)}
     assert status == 0 and len(rules) == len(load_rules())
     assert rules["placeholder"]["group"] == "content"
     assert rules["placeholder"]["summary"] == load_rules()["placeholder"].summary
-    _, out_zh, _ = run("rules", "--no-config", "--format", "json", "--lang", "zh")
+    _, out_zh, _ = run_main("rules", "--no-config", "--format", "json", "--lang", "zh")
     zh = {r["id"]: r for r in json.loads(out_zh)}
     assert zh["placeholder"]["summary"] == load_rules()["placeholder"].summary_in("zh")
 
