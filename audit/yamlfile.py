@@ -22,9 +22,11 @@ and keeps within the same limits, and only from a file of the current user.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -161,20 +163,30 @@ def _parse(text: str) -> tuple[Any, Lines]:
 
     loader_class = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     _check_events(loader_class, text)
-    loader = loader_class(text)
     lines: Lines = {}
-    try:
+    with _loading(loader_class, text) as loader:
         node = loader.get_single_node()
         if node is not None:
             _expanded_size(node, {}, set())
         data = _Converter(loader, lines).convert(node, ()) if node is not None else None
+    return data, lines
+
+
+@contextlib.contextmanager
+def _loading(loader_class: Any, text: str) -> Iterator[Any]:
+    """A loader for ``text``, disposed of after use; PyYAML's errors and too
+    deep a recursion come out as :class:`YamlError` with the line."""
+    import yaml
+
+    loader = loader_class(text)
+    try:
+        yield loader
     except yaml.YAMLError as error:
         raise _yaml_error(error) from None
     except RecursionError:
         raise YamlError(f"nested more than {MAX_DEPTH} levels deep", None) from None
     finally:
         loader.dispose()
-    return data, lines
 
 
 def _yaml_error(error: Any) -> YamlError:
@@ -188,9 +200,8 @@ def _check_events(loader_class: Any, text: str) -> None:
     node graph is built."""
     import yaml
 
-    loader = loader_class(text)
     depth = aliases = 0
-    try:
+    with _loading(loader_class, text) as loader:
         while loader.check_event():
             event = loader.get_event()
             if isinstance(event, yaml.CollectionStartEvent):
@@ -209,12 +220,6 @@ def _check_events(loader_class: Any, text: str) -> None:
                         "as a file that only repeats its anchors would expand without bound",
                         event.start_mark.line + 1,
                     )
-    except yaml.YAMLError as error:
-        raise _yaml_error(error) from None
-    except RecursionError:
-        raise YamlError(f"nested more than {MAX_DEPTH} levels deep", None) from None
-    finally:
-        loader.dispose()
 
 
 def _expanded_size(node: Any, sizes: dict[int, int], open_nodes: set[int]) -> int:
