@@ -466,15 +466,23 @@ def _unit_row(name: Text, line: int) -> Row:
 # The form
 
 
-def read_form(grid: Grid, table: Table | None = None) -> Table:
-    """The projects of every form in the grid (added to ``table`` when given:
-    the sheets or pages of one document)."""
+def _begin(grid: Grid, table: Table | None) -> tuple[str, frozenset[int], Table]:
+    """What reading a form or a list starts with: the grid trimmed, its
+    amount unit and numeric cells, and the table (new unless given) with the
+    headings above the grid taken in."""
     _trim(grid)
     unit = amount_unit(grid)
     numeric = numeric_offsets(grid)
     table = table if table is not None else Table(rows=[])
     for line in grid.headings:
         _heading(table, line.strip())
+    return unit, numeric, table
+
+
+def read_form(grid: Grid, table: Table | None = None) -> Table:
+    """The projects of every form in the grid (added to ``table`` when given:
+    the sheets or pages of one document)."""
+    unit, numeric, table = _begin(grid, table)
     facts: dict[str, Text] = {}
     units: dict[str, str] = {}
     facts_line = 0
@@ -637,12 +645,7 @@ def _value_right(grid: Grid, row: int, column: int, stop: int, label: str) -> Te
 def read_list(grid: Grid, table: Table | None = None) -> Table:
     """The projects of a list: project columns on each project's first row
     (added to ``table`` when given)."""
-    _trim(grid)
-    unit = amount_unit(grid)
-    numeric = numeric_offsets(grid)
-    table = table if table is not None else Table(rows=[])
-    for line in grid.headings:
-        _heading(table, line.strip())
+    unit, numeric, table = _begin(grid, table)
     columns: dict[str, int] | None = None
     units: dict[str, str] = {}
     project: Row | None = None
