@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
+from typing import NamedTuple
 
 from audit.model import Markup, Row, Source, Text, TextBuilder
 from audit.readers import Table
@@ -20,9 +22,19 @@ from audit.readers.decode import ReadError
 _MAX_FIELD = 16 * 1024 * 1024
 
 
-def read(source: Source) -> Table:
-    table = Table(rows=[])
-    columns: dict[str, int] | None = None
+class Record(NamedTuple):
+    """One non-blank CSV record: its cells, where it stands in the source
+    (``start:end``) and the line it starts on."""
+
+    cells: list[str]
+    start: int
+    end: int
+    line: int
+
+
+def records(source: Source) -> Iterator[Record]:
+    """The non-blank records of a CSV source, in order; a malformed file is a
+    :class:`ReadError` naming the line."""
     text = source.text
     csv.field_size_limit(_MAX_FIELD)
     reader = csv.reader(io.StringIO(text, newline=""), strict=False)
@@ -32,24 +44,31 @@ def read(source: Source) -> Table:
         for record in reader:
             start_line = line_no
             line_no = reader.line_num + 1
-            record_start = cursor
+            start = cursor
             cursor = source.line_start(line_no) if line_no <= source.line_count else len(text)
-            if not any(cell.strip() for cell in record):
-                continue
-            filled = [cell for cell in record if cell.strip()]
-            if len(filled) == 1 and heading(table, filled[0].strip()):
-                continue
-            header = header_columns(record)
-            if header is not None:
-                columns = header
-                continue
-            if columns is None:
-                continue
-            row = _row(source, record, record_start, cursor, start_line, columns)
-            if row is not None:
-                table.rows.append(row)
+            if any(cell.strip() for cell in record):
+                yield Record(record, start, cursor, start_line)
     except csv.Error as error:
         raise ReadError(f"malformed CSV at line {line_no}: {error}") from None
+
+
+def read(source: Source) -> Table:
+    table = Table(rows=[])
+    columns: dict[str, int] | None = None
+    for record in records(source):
+        cells = record.cells
+        filled = [cell for cell in cells if cell.strip()]
+        if len(filled) == 1 and heading(table, filled[0].strip()):
+            continue
+        header = header_columns(cells)
+        if header is not None:
+            columns = header
+            continue
+        if columns is None:
+            continue
+        row = _row(source, cells, record.start, record.end, record.line, columns)
+        if row is not None:
+            table.rows.append(row)
     return table
 
 

@@ -298,34 +298,16 @@ def grids_from_text(source: Source, delimiter: str = "\t") -> list[Grid]:
 
 
 def _csv_rows(source: Source, rows: list[list[Text]], lines: list[int]) -> None:
-    import csv
-    import io
+    from audit.readers.csvfile import locate_cell, records
 
-    from audit.readers.csvfile import _MAX_FIELD, locate_cell
-    from audit.readers.decode import ReadError
-
-    text = source.text
-    csv.field_size_limit(_MAX_FIELD)
-    reader = csv.reader(io.StringIO(text, newline=""), strict=False)
-    cursor = 0
-    line_no = 1
-    try:
-        for record in reader:
-            start_line = line_no
-            line_no = reader.line_num + 1
-            start = cursor
-            cursor = source.line_start(line_no) if line_no <= source.line_count else len(text)
-            if not any(cell.strip() for cell in record):
-                continue
-            position = start
-            cells: list[Text] = []
-            for value in record:
-                cell, position = locate_cell(source, value, position, cursor)
-                cells.append(cell)
-            rows.append(cells)
-            lines.append(start_line)
-    except csv.Error as error:
-        raise ReadError(f"malformed CSV at line {line_no}: {error}") from None
+    for record in records(source):
+        position = record.start
+        cells: list[Text] = []
+        for value in record.cells:
+            cell, position = locate_cell(source, value, position, record.end)
+            cells.append(cell)
+        rows.append(cells)
+        lines.append(record.line)
 
 
 class Loaded(NamedTuple):
