@@ -38,17 +38,22 @@ def expand_inputs(paths: Sequence[str]) -> Iterator[str]:
         yield item.path
 
 
-def load(path: str) -> Any:
-    """Read one input (``-`` is standard input); a ReadError says why not.
-    The document's clauses are parsed by the next stage."""
+def load(path: str, stdin_name: str | None = None, quiet: bool = False) -> Any:
+    """Read one input (``-`` is standard input, read bounded and named
+    ``stdin_name``); a ReadError says why not. What a reader notes about a
+    file (a sheet that is not a table) goes to stderr unless ``quiet``. The
+    document's clauses are parsed by the next stage."""
     from audit.readers import read_document, read_path
     from audit.readers.decode import read_stream
 
+    name = (stdin_name or STDIN_NAME) if path == "-" else path
+
     def note(message: str) -> None:
-        error(f"{path}: note: {message}")
+        if not quiet:
+            error(f"{name}: note: {message}")
 
     if path == "-":
-        return read_document(read_stream(sys.stdin.buffer), STDIN_NAME, note)
+        return read_document(read_stream(sys.stdin.buffer), name, note)
     return read_path(path, note)
 
 

@@ -337,21 +337,11 @@ class _Loader:
         self.quiet = quiet
 
     def __call__(self, path: str) -> Any:
-        from audit.readers import NotATable, read_document, read_path
-        from audit.readers.decode import read_stream
+        from audit.cli import load
+        from audit.readers import NotATable
 
-        name = self.stdin_name if path == "-" else path
-
-        def note(message: str) -> None:
-            if not self.quiet:
-                from audit.cli import error
-
-                error(f"{name}: note: {message}")
-
-        if path == "-":
-            return read_document(read_stream(sys.stdin.buffer), self.stdin_name, note)
         try:
-            return read_path(path, note)
+            return load(path, self.stdin_name, self.quiet)
         except NotATable:
             if path in self.walked:
                 return None
