@@ -362,12 +362,15 @@ def parse_document(document: Document) -> Document:
         projects = []
         for project in unit.projects:
             cell = project.indicators
-            if project.clauses:
-                pass
+            if project.clauses:  # parsed already
+                clauses = project.clauses
             elif project.cells:  # the national template: one row of cells per indicator
-                project = project._replace(clauses=cell_clauses(list(project.cells)))
+                clauses = cell_clauses(list(project.cells))
             elif cell is not None and cell_over_limits(cell.value) is None:
-                project = project._replace(clauses=parse_indicators(cell))
+                clauses = parse_indicators(cell)
+            else:
+                clauses = ()
+            project = project._replace(clauses=clauses)
             forms.update(c.form for c in project.clauses if isinstance(c, Clause))
             projects.append(project)
         units.append(unit._replace(projects=tuple(projects)))
