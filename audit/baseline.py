@@ -42,9 +42,8 @@ from audit import __version__
 from audit.model import Clause
 
 if TYPE_CHECKING:
-    from audit.engine import Finding
     from audit.lint import FileResult, LintResult
-    from audit.model import Document
+    from audit.model import Document, Finding
 
 BASELINE_VERSION = 1
 KEY_FIELDS = ("file", "rule", "unit", "project", "field", "indicator", "excerpt")

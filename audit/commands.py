@@ -571,8 +571,8 @@ def _lint_streaming(
     then forgotten, so memory does not grow with the number of files. Ignores,
     ``--min-severity`` and the notes on unused ignores work as in a whole run."""
     from audit.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, error
-    from audit.engine import SEVERITY_RANK
     from audit.lint import FileResult, LintResult, iter_lint
+    from audit.model import SEVERITY_RANK
     from audit.output import write_atomically
     from audit.reports import SafeStream, read_error
     from audit.reports.text import render
@@ -731,7 +731,7 @@ def _note_unused_ignores(
 
 
 def _filter_severity(result: Any, level: str) -> None:
-    from audit.engine import SEVERITY_RANK
+    from audit.model import SEVERITY_RANK
 
     rank = SEVERITY_RANK[level]
     for file_result in result.files:

@@ -12,27 +12,23 @@ from __future__ import annotations
 
 import fnmatch
 import importlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
-from audit.model import Clause, Document, Project, Span, Unit
+from audit.model import (
+    SEVERITY_RANK,
+    Clause,
+    Document,
+    Finding,
+    Project,
+    Severity,
+    Span,
+    Unit,
+)
 
 if TYPE_CHECKING:
     from audit.config import Config
     from audit.taxonomy import Taxonomy
-
-Severity = Literal["error", "warning", "info"]
-SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
-SEVERITY_RANK: dict[str, int] = {"error": 3, "warning": 2, "info": 1}
-
-
-def severity_counts(findings: Iterable[Finding]) -> dict[str, int]:
-    """How many findings of each severity, every severity present."""
-    counts = dict.fromkeys(SEVERITIES, 0)
-    for finding in findings:
-        counts[finding.severity] += 1
-    return counts
-
 
 Scope = Literal["document", "unit", "project", "clause"]
 
@@ -79,56 +75,6 @@ class Problem:
 
     def __repr__(self) -> str:
         return f"Problem({self.key!r}, {self.span!r}, excerpt={self.excerpt!r})"
-
-
-class Finding(NamedTuple):
-    rule: str
-    severity: Severity
-    message: str
-    file: str
-    line: int | None
-    column: int | None
-    end_line: int | None
-    end_column: int | None
-    unit: str | None
-    project: str | None
-    clause: int | None
-    field: str | None
-    excerpt: str | None
-    location: str | None = None
-    """The cell, for a table read from a workbook, PDF, web page or Word
-    document (``Sheet1!C12``); ``line`` and ``column`` then count in the
-    cells' text as the tool holds it, not in the file, and reports name the
-    cell instead."""
-
-    def as_dict(self) -> dict[str, Any]:
-        if self.location is not None:
-            return {
-                **self._fields_dict(),
-                "line": None,
-                "column": None,
-                "end_line": None,
-                "end_column": None,
-                "location": self.location,
-            }
-        return self._fields_dict()
-
-    def _fields_dict(self) -> dict[str, Any]:
-        return {
-            "rule": self.rule,
-            "severity": self.severity,
-            "message": self.message,
-            "file": self.file,
-            "line": self.line,
-            "column": self.column,
-            "end_line": self.end_line,
-            "end_column": self.end_column,
-            "unit": self.unit,
-            "project": self.project,
-            "clause": self.clause,
-            "field": self.field,
-            "excerpt": self.excerpt,
-        }
 
 
 # --------------------------------------------------------------------------

@@ -49,8 +49,8 @@ from itertools import pairwise
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from audit.engine import SEVERITIES, Finding, load_rules, severity_counts
-from audit.model import Project, Text
+from audit.engine import load_rules
+from audit.model import SEVERITIES, Finding, Project, Text, severity_counts
 
 if TYPE_CHECKING:
     from audit.config import Config

@@ -18,8 +18,8 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from audit.config import Config
-from audit.engine import SEVERITY_RANK, Finding, run, severity_counts
-from audit.model import Document
+from audit.engine import run
+from audit.model import SEVERITY_RANK, Document, Finding, severity_counts
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor, Future

@@ -23,8 +23,8 @@ from hypothesis import strategies as st
 
 from audit.cli import main
 from audit.config import load_config
-from audit.engine import Finding, run
-from audit.model import Clause, Document, Source
+from audit.engine import run
+from audit.model import Clause, Document, Finding, Source
 from audit.pipeline import load_bytes, load_path
 from audit.readers import ReadError
 from audit.readers.carriers import sniff

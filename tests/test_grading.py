@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from audit.config import ConfigError, load_config
-from audit.engine import Finding
 from audit.grading import (
     GRADES,
     Grading,
@@ -20,6 +19,7 @@ from audit.grading import (
     grade_tables,
 )
 from audit.lint import FileResult, LintResult, lint_paths
+from audit.model import Finding
 from audit.pipeline import load_path, load_text
 from audit.reports.json_report import render, report_dict
 from tests.conftest import SEED_002, project_row, tsv_table

@@ -329,7 +329,7 @@ def test_json_report_written_a_finding_at_a_time_is_json_dump(corpus: list[str])
     import io
     import json
 
-    from audit.engine import Finding
+    from audit.model import Finding
     from audit.reports.json_report import render, report_dict
 
     config = load_config(None, discover=False)

@@ -30,8 +30,8 @@ from rich.console import Console
 
 from audit.cli import load
 from audit.config import Config, load_config
-from audit.engine import Finding
 from audit.lint import FileResult, LintResult, lint_paths
+from audit.model import Finding
 from audit.reports import FORMATS, excerpt, renderer
 from audit.reports.github import escape_data, escape_property
 from audit.reports.sarif import sarif_log

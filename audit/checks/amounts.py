@@ -38,14 +38,16 @@ from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal, localcontext
 from typing import Any, Literal, NamedTuple
 
-from audit.engine import SEVERITY_RANK, Context, Option, Problem, Severity, rule
+from audit.engine import Context, Option, Problem, rule
 from audit.model import (
     AMOUNT_COLUMNS,
     AMOUNT_LABELS,
+    SEVERITY_RANK,
     Amount,
     Amounts,
     Document,
     Project,
+    Severity,
     Text,
     Unit,
 )

@@ -29,8 +29,19 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from audit.engine import Context, Option, Problem, Severity, rule
-from audit.model import ANNUAL, PERIOD, Clause, Document, Project, Span, Text, Value, ValueField
+from audit.engine import Context, Option, Problem, rule
+from audit.model import (
+    ANNUAL,
+    PERIOD,
+    Clause,
+    Document,
+    Project,
+    Severity,
+    Span,
+    Text,
+    Value,
+    ValueField,
+)
 from audit.patterns import UserPatterns, compile_any, compile_pattern
 from audit.values import parse_value
 

@@ -26,8 +26,7 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
-from audit.engine import SEVERITIES, SEVERITY_RANK, Finding, severity_counts
-from audit.model import AMOUNT_LABELS
+from audit.model import AMOUNT_LABELS, SEVERITIES, SEVERITY_RANK, Finding, severity_counts
 
 if TYPE_CHECKING:
     from audit.lint import FileResult, LintResult

@@ -21,8 +21,8 @@ from __future__ import annotations
 
 from typing import Any, TextIO
 
-from audit.engine import SEVERITIES, Finding
 from audit.lint import LintResult
+from audit.model import SEVERITIES, Finding
 from audit.reports import count_words, label, read_error, relative_path, severity_counts
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}

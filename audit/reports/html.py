@@ -35,8 +35,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from audit import __version__
-from audit.engine import SEVERITIES, Finding
 from audit.lint import FileResult, LintResult
+from audit.model import SEVERITIES, Finding
 from audit.reports import (
     ELLIPSIS,
     Grades,

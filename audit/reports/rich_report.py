@@ -24,8 +24,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from audit.engine import SEVERITIES, Finding
 from audit.lint import FileResult, LintResult
+from audit.model import SEVERITIES, Finding
 from audit.reports import (
     ELLIPSIS,
     Grades,
