@@ -13,7 +13,7 @@ from __future__ import annotations
 import fnmatch
 import importlib
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Any, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, Protocol
 
 from audit.model import (
     SEVERITY_RANK,
@@ -27,7 +27,6 @@ from audit.model import (
 )
 
 if TYPE_CHECKING:
-    from audit.config import Config
     from audit.taxonomy import Taxonomy
 
 Scope = Literal["document", "unit", "project", "clause"]
@@ -232,6 +231,29 @@ _loaded = False
 
 # --------------------------------------------------------------------------
 # Running
+
+
+class Setting(Protocol):
+    """A rule's setting in the configuration in effect."""
+
+    enabled: bool
+    severity: Severity
+    options: dict[str, Any]
+
+
+class Config(Protocol):
+    """What the engine and the rules read of a configuration. The
+    configuration (:class:`audit.config.Config`) is built above the rules,
+    from their specs, so the engine names only what it needs of it."""
+
+    lang: str
+    taxonomy: Taxonomy
+
+    def active_rules(self) -> list[tuple[RuleSpec, dict[str, Any], Severity]]: ...
+
+    def is_ignored(self, finding: Finding) -> bool: ...
+
+    def setting(self, rule_id: str, spec: RuleSpec | None = None) -> Setting: ...
 
 
 class Context:

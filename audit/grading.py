@@ -54,7 +54,7 @@ from audit.model import SEVERITIES, Finding, Project, Text, severity_counts
 
 if TYPE_CHECKING:
     from audit.config import Config
-    from audit.lint import FileResult, LintResult
+    from audit.results import FileResult, LintResult
 
 GRADES: tuple[str, ...] = ("优", "良", "中", "差")
 """The grades, best first. 差 has no threshold: it is every score below 中's."""

@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from audit import lint
-from audit.cli import load, main
+from audit.cli import main
 from audit.config import load_config
+from audit.inputs import load
 from audit.lint import chunks, iter_lint, lint_one, lint_paths
 from tests.conftest import PLACEHOLDER, SEED_001, SEED_002, SEED_004, tsv_table
 

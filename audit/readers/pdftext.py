@@ -45,7 +45,6 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from audit.model import AMOUNT_COLUMNS, Row, Source, Text, TextBuilder
-from audit.readers import Table
 from audit.readers.common import (
     GRAND_TOTAL_NAMES,
     ORGANIZATION_RE,
@@ -55,6 +54,7 @@ from audit.readers.common import (
     organization_name,
 )
 from audit.readers.decode import ReadError
+from audit.readers.table import Table
 from audit.syntax import clause_number, clause_numbers, clause_start, number_value
 
 INDENT = 2

@@ -35,7 +35,6 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from audit import __version__
-from audit.lint import FileResult, LintResult
 from audit.model import SEVERITIES, Finding
 from audit.reports import (
     ELLIPSIS,
@@ -52,6 +51,7 @@ from audit.reports import (
     verdict,
     where,
 )
+from audit.results import FileResult, LintResult
 
 EXCERPT_WIDTH = 120
 """Terminal-style columns of source shown around a finding."""
