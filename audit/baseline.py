@@ -77,7 +77,7 @@ def clause_names(file_result: FileResult) -> list[str | None]:
     from the document or, once it is dropped, from the file's summary."""
     summary = file_result.summary
     if file_result.document is None and summary is not None and "clause_names" in summary:
-        return summary["clause_names"]  # type: ignore[no-any-return]
+        return summary["clause_names"]
     clauses = _ClauseIndex(file_result.document)
     return [clauses.name(f) for f in file_result.findings]
 

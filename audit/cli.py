@@ -8,7 +8,7 @@ import json
 import os
 import sys
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, TextIO, cast
 
 from audit import __version__
 from audit.exitcodes import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, error
@@ -20,7 +20,8 @@ def _console(stderr: bool = False) -> Any:
 
     from audit.output import SafeStream
 
-    stream = SafeStream(sys.stderr if stderr else sys.stdout)
+    # A SafeStream passes every attribute but write() through to the stream.
+    stream = cast(TextIO, SafeStream(sys.stderr if stderr else sys.stdout))
     return Console(file=stream, highlight=False, soft_wrap=False)
 
 

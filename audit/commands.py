@@ -9,7 +9,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO, cast
 
 FORMATS = (
     "auto",
@@ -587,7 +587,8 @@ def _lint_streaming(
     state = {"failed": False, "reached": False}
 
     def write(out: Any) -> None:
-        stream = SafeStream(out)
+        # A SafeStream passes every attribute but write() through to the stream.
+        stream = cast(TextIO, SafeStream(out))
         with _progress(paths, args.quiet) as on_file:
             for file_result in iter_lint(
                 paths, config, loader, jobs=jobs, keep_documents=False, on_file=on_file

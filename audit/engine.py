@@ -266,7 +266,7 @@ class Context:
         document: Document,
         options: dict[str, Any],
         config: Config,
-        cache: dict[str, Any] | None = None,
+        cache: dict[Any, Any] | None = None,
     ) -> None:
         self.document = document
         self.options = options
@@ -276,7 +276,7 @@ class Context:
         self.clause: Clause | None = None
         self.severity: Severity = "error"
         """The configured severity of the rule being run."""
-        self.cache: dict[str, Any] = {} if cache is None else cache
+        self.cache: dict[Any, Any] = {} if cache is None else cache
         """Per-document scratch space rules may share (e.g. a computed index)."""
 
     @property

@@ -305,7 +305,7 @@ def _file_grades(
     path = file_result.path
     if file_result.document is None and file_result.summary is not None:
         # Graded where the document was read (a worker), before it was dropped.
-        return file_result.summary["grades"]  # type: ignore[no-any-return]
+        return file_result.summary["grades"]
     if file_result.document is None:
         table = {
             "file": path,

@@ -492,7 +492,8 @@ class Amounts(NamedTuple):
     other: Amount | None = None
 
     def get(self, column: str) -> Amount | None:
-        return getattr(self, column)
+        amount: Amount | None = getattr(self, column)
+        return amount
 
     def value(self, column: str) -> Decimal | None:
         amount = getattr(self, column)
@@ -691,7 +692,7 @@ SEVERITY_RANK: dict[str, int] = {"error": 3, "warning": 2, "info": 1}
 
 def severity_counts(findings: Iterable[Finding]) -> dict[str, int]:
     """How many findings of each severity, every severity present."""
-    counts = dict.fromkeys(SEVERITIES, 0)
+    counts: dict[str, int] = dict.fromkeys(SEVERITIES, 0)
     for finding in findings:
         counts[finding.severity] += 1
     return counts

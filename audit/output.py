@@ -41,7 +41,7 @@ def input_named(target: str, inputs: Iterable[str]) -> str | None:
     return None
 
 
-def write_atomically(target: str, write: Callable[[TextIO], None]) -> None:
+def write_atomically(target: str, write: Callable[[TextIO], object]) -> None:
     """Call ``write`` with a UTF-8 text file that becomes ``target`` once
     ``write`` returns; on any failure ``target`` is left as it was. Raises
     ``OSError`` when the file cannot be written.

@@ -612,10 +612,10 @@ def _read_labels(
             continue
         label_text = cells[column].value
         stop = keys[position + 1][0] if position + 1 < len(keys) else width
-        value = _value_right(grid, row, column, stop, label_text)
-        if value is None:
+        found = _value_right(grid, row, column, stop, label_text)
+        if found is None:
             continue
-        facts[key] = value
+        facts[key] = found
         named = _unit_in(label_text)
         if named is not None:
             units[key] = named

@@ -849,9 +849,9 @@ def _assign(events: list[_Anchor | _Piece], cells: list[tuple[int, _Cell]]) -> N
         splits[k] = back[k][splits[k + 1]]
     for k, anchor_index in enumerate(takers):
         anchor = anchors[anchor_index]
-        pre, post = gaps[k][splits[k] :], gaps[k + 1][: splits[k + 1]]
-        _mark_roles(pre, post)
-        anchor.cells = pre + post
+        before, after = gaps[k][splits[k] :], gaps[k + 1][: splits[k + 1]]
+        _mark_roles(before, after)
+        anchor.cells = before + after
 
 
 class _GapCounts:

@@ -47,7 +47,7 @@ FORMATS: dict[str, str] = {
 
 def renderer(name: str) -> Callable[..., None]:
     """The ``render`` function of format ``name`` (imported now, not before)."""
-    return importlib.import_module(FORMATS[name]).render  # type: ignore[no-any-return]
+    return importlib.import_module(FORMATS[name]).render
 
 
 def statistics_renderer(name: str) -> Callable[..., None]:
@@ -55,8 +55,8 @@ def statistics_renderer(name: str) -> Callable[..., None]:
     ``json-lines``), else a plain table."""
     module = importlib.import_module("audit.reports.text")
     if name in ("json", "json-lines"):
-        return module.render_statistics_json  # type: ignore[no-any-return]
-    return module.render_statistics  # type: ignore[no-any-return]
+        return module.render_statistics_json
+    return module.render_statistics
 
 
 READ_ERRORS_ZH: tuple[tuple[str, str], ...] = (

@@ -507,7 +507,7 @@ def write_split(
         if any(_unit_of(f, organization) is None for f in file_result.findings):
             titles.append(None)
         for unit in document.units:
-            title = (organization or "") if unit.implicit else unit.title
+            title: str | None = (organization or "") if unit.implicit else unit.title
             if title not in titles:
                 titles.append(title)
         table_title = " ".join((document.title or label(lang, "report")).split())

@@ -123,7 +123,7 @@ def sarif_log(result: LintResult, config: Any = None) -> dict[str, Any]:
 def _rules(config: Any) -> tuple[list[dict[str, Any]], dict[str, int]]:
     """Every registered rule, enabled or not, with the severity in effect."""
     active = {spec.id: severity for spec, _options, severity in config.active_rules()}
-    rules = []
+    rules: list[dict[str, Any]] = []
     index = {}
     for rule_id, spec in config.specs().items():
         severity = active.get(rule_id) or config.setting(rule_id, spec).severity
@@ -139,7 +139,7 @@ def _registered_rules() -> tuple[list[dict[str, Any]], dict[str, int]]:
     """Every registered rule with the severity its code gives it."""
     from audit.engine import load_rules
 
-    rules = []
+    rules: list[dict[str, Any]] = []
     index = {}
     for rule_id, spec in load_rules().items():
         index[rule_id] = len(rules)
