@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -45,6 +46,50 @@ def test_imports_keep_the_contracts() -> None:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "0 broken" in result.stdout, result.stdout
+
+
+@pytest.mark.parametrize(
+    ("module", "line", "broken"),
+    [
+        # A function-level import from the model up to the command line.
+        ("model.py", "def _up():\n    from audit.cli import main\n", "audit.model -> audit.cli"),
+        # An import made only for type checking counts too.
+        (
+            "readers/common.py",
+            "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from audit.config import Config\n",
+            "audit.readers.common -> audit.config",
+        ),
+        # A reader that imports its package.
+        ("readers/tsv.py", "import audit.readers\n", "audit.readers.tsv -> audit.readers"),
+        # One rule module importing another.
+        (
+            "checks/structure.py",
+            "def _other():\n    from audit.checks import taxonomy\n",
+            "audit.checks.structure -> audit.checks.taxonomy",
+        ),
+    ],
+)
+def test_import_contracts_catch_a_violation(
+    tmp_path: Path, module: str, line: str, broken: str
+) -> None:
+    """The contracts are not vacuous: the same tree with one more import
+    that breaks them fails, naming the import."""
+    shutil.copytree(
+        ROOT / "audit", tmp_path / "audit", ignore=shutil.ignore_patterns("__pycache__")
+    )
+    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    target = tmp_path / "audit" / module
+    target.write_text(target.read_text(encoding="utf-8") + "\n" + line, encoding="utf-8")
+    result = subprocess.run(
+        [*_tool("lint-imports"), "--no-cache"],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert broken in " ".join(result.stdout.split()), result.stdout
 
 
 def test_package_type_checks() -> None:
