@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from audit.exitcodes import error
-from audit.model import Document
+
+if TYPE_CHECKING:
+    from audit.model import Document
 
 
 def expand_inputs(paths: Sequence[str]) -> Iterator[str]:
