@@ -42,9 +42,8 @@ from audit import __version__
 from audit.model import Clause
 
 if TYPE_CHECKING:
-    from audit.engine import Finding
-    from audit.lint import FileResult, LintResult
-    from audit.model import Document
+    from audit.model import Document, Finding
+    from audit.results import FileResult, LintResult
 
 BASELINE_VERSION = 1
 KEY_FIELDS = ("file", "rule", "unit", "project", "field", "indicator", "excerpt")
@@ -64,7 +63,7 @@ class BaselineError(Exception):
 def finding_keys(file_result: FileResult, base: str | None = None) -> list[Key]:
     """The key of each of the file's findings, in order; the file part is
     relative to ``base`` (default: the working directory)."""
-    from audit.reports import relative_path
+    from audit.output import relative_path
 
     path = relative_path(file_result.path, base)
     return [
@@ -78,7 +77,7 @@ def clause_names(file_result: FileResult) -> list[str | None]:
     from the document or, once it is dropped, from the file's summary."""
     summary = file_result.summary
     if file_result.document is None and summary is not None and "clause_names" in summary:
-        return summary["clause_names"]  # type: ignore[no-any-return]
+        return summary["clause_names"]
     clauses = _ClauseIndex(file_result.document)
     return [clauses.name(f) for f in file_result.findings]
 
@@ -212,8 +211,7 @@ def baseline_dict(result: LintResult, base: str) -> dict[str, Any]:
 
 def write_baseline(result: LintResult, path: str) -> int:
     """Write the baseline of ``result`` to ``path``; the number of findings."""
-    from audit.output import write_atomically
-    from audit.reports import SafeStream
+    from audit.output import SafeStream, write_atomically
 
     data = baseline_dict(result, os.path.dirname(os.path.abspath(path)))
 
@@ -244,8 +242,8 @@ class Applied:
 
 
 def apply_baseline(result: LintResult, baseline: Baseline) -> Applied:
-    from audit.lint import FileResult, LintResult
-    from audit.reports import relative_path
+    from audit.output import relative_path
+    from audit.results import FileResult, LintResult
 
     remaining = Counter(baseline.counts)
     files = []

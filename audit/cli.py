@@ -7,58 +7,22 @@ import gc
 import json
 import os
 import sys
-from collections.abc import Iterator, Sequence
-from typing import Any
+from collections.abc import Sequence
+from typing import Any, TextIO, cast
 
 from audit import __version__
-
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+from audit.exitcodes import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, error
+from audit.inputs import STDIN_NAME, expand_inputs, load
 
 
 def _console(stderr: bool = False) -> Any:
     from rich.console import Console
 
-    from audit.reports import SafeStream
+    from audit.output import SafeStream
 
-    stream = SafeStream(sys.stderr if stderr else sys.stdout)
+    # A SafeStream passes every attribute but write() through to the stream.
+    stream = cast(TextIO, SafeStream(sys.stderr if stderr else sys.stdout))
     return Console(file=stream, highlight=False, soft_wrap=False)
-
-
-def error(message: str) -> None:
-    """One clear line on stderr."""
-    print(f"indicator-audit: {message}", file=sys.stderr)
-
-
-def expand_inputs(paths: Sequence[str]) -> Iterator[str]:
-    """Files named on the command line; directories are walked for tables
-    (leaving out what :mod:`audit.files` excludes); each file once."""
-    from audit.files import FileSelector
-
-    for item in FileSelector().expand(paths):
-        yield item.path
-
-
-def load(path: str, stdin_name: str | None = None, quiet: bool = False) -> Any:
-    """Read one input (``-`` is standard input, read bounded and named
-    ``stdin_name``); a ReadError says why not. What a reader notes about a
-    file (a sheet that is not a table) goes to stderr unless ``quiet``. The
-    document's clauses are parsed by the next stage."""
-    from audit.readers import read_document, read_path
-    from audit.readers.decode import read_stream
-
-    name = (stdin_name or STDIN_NAME) if path == "-" else path
-
-    def note(message: str) -> None:
-        if not quiet:
-            error(f"{name}: note: {message}")
-
-    if path == "-":
-        return read_document(read_stream(sys.stdin.buffer), name, note)
-    return read_path(path, note)
-
-
-STDIN_NAME = "<stdin>"
-"""Standard input's name in every report (``--stdin-filename`` changes it)."""
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
@@ -96,7 +60,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
             "failed": failed,
             "summary": summary,
         }
-        from audit.reports import SafeStream
+        from audit.output import SafeStream
 
         out = SafeStream(sys.stdout)
         json.dump(payload, out, ensure_ascii=False, indent=2)

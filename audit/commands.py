@@ -9,7 +9,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO, cast
 
 FORMATS = (
     "auto",
@@ -304,8 +304,8 @@ def _resolver(args: argparse.Namespace) -> Any:
 def _config(args: argparse.Namespace, start: str = ".") -> Any:
     """The configuration for ``start``, with command-line overrides and the
     run's language; None after an error (printed)."""
-    from audit.cli import error
     from audit.config import ConfigError
+    from audit.exitcodes import error
     from audit.selection import SelectionError
 
     try:
@@ -337,7 +337,7 @@ class _Loader:
         self.quiet = quiet
 
     def __call__(self, path: str) -> Any:
-        from audit.cli import load
+        from audit.inputs import load
         from audit.readers import NotATable
 
         try:
@@ -349,8 +349,8 @@ class _Loader:
 
 
 def cmd_lint(args: argparse.Namespace) -> int:
-    from audit.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, error
     from audit.config import ConfigError
+    from audit.exitcodes import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, error
     from audit.files import FileSelector
     from audit.selection import SelectionError
 
@@ -570,12 +570,13 @@ def _lint_streaming(
     findings are written as soon as it and the files before it are done, and
     then forgotten, so memory does not grow with the number of files. Ignores,
     ``--min-severity`` and the notes on unused ignores work as in a whole run."""
-    from audit.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, error
-    from audit.engine import SEVERITY_RANK
-    from audit.lint import FileResult, LintResult, iter_lint
-    from audit.output import write_atomically
-    from audit.reports import SafeStream, read_error
+    from audit.exitcodes import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, error
+    from audit.lint import iter_lint
+    from audit.model import SEVERITY_RANK
+    from audit.output import SafeStream, write_atomically
+    from audit.reports import read_error
     from audit.reports.text import render
+    from audit.results import FileResult, LintResult
 
     config = next(iter(configs.values()))
     paths = [item.path for item in inputs]
@@ -586,7 +587,8 @@ def _lint_streaming(
     state = {"failed": False, "reached": False}
 
     def write(out: Any) -> None:
-        stream = SafeStream(out)
+        # A SafeStream passes every attribute but write() through to the stream.
+        stream = cast(TextIO, SafeStream(out))
         with _progress(paths, args.quiet) as on_file:
             for file_result in iter_lint(
                 paths, config, loader, jobs=jobs, keep_documents=False, on_file=on_file
@@ -647,7 +649,8 @@ def _lint_by_config(
 ) -> Any:
     """Lint each file with its own configuration: files sharing one are
     linted together; the results come back in input order."""
-    from audit.lint import LintResult, lint_paths
+    from audit.lint import lint_paths
+    from audit.results import LintResult
 
     groups: dict[int, tuple[Any, list[str]]] = {}
     for item in inputs:
@@ -701,7 +704,7 @@ def _note_unused_ignores(
     """Like ruff's unused ``noqa``: an ``ignore:`` entry that could have
     applied in this run (its file pattern matched a file read, its rule
     ran) but matched no finding is noted on stderr."""
-    from audit.cli import error
+    from audit.exitcodes import error
 
     for config in loaded:
         files = [r.path for r in result.files if configs.get(r.path) is config]
@@ -731,7 +734,7 @@ def _note_unused_ignores(
 
 
 def _filter_severity(result: Any, level: str) -> None:
-    from audit.engine import SEVERITY_RANK
+    from audit.model import SEVERITY_RANK
 
     rank = SEVERITY_RANK[level]
     for file_result in result.files:
@@ -744,7 +747,7 @@ def _show_settings(args: argparse.Namespace, resolver: Any) -> int:
     """``--show-settings FILE``: the configuration in effect for FILE."""
     import json
 
-    from audit.cli import EXIT_OK
+    from audit.exitcodes import EXIT_OK
 
     path = args.show_settings
     config_path = resolver.path_for(path)
@@ -801,9 +804,8 @@ def _format(args: argparse.Namespace) -> str:
 def _write_report(render: Any, result: Any, options: dict[str, Any], output: str | None) -> bool:
     """Render to standard output, or to ``--output`` written whole or not at
     all; text that cannot be written as it is (lone surrogates) is replaced."""
-    from audit.cli import error
-    from audit.output import write_atomically
-    from audit.reports import SafeStream
+    from audit.exitcodes import error
+    from audit.output import SafeStream, write_atomically
 
     if not output:
         render(result, SafeStream(sys.stdout), **options)
@@ -822,7 +824,7 @@ def _refuse_inputs(args: argparse.Namespace, paths: list[str], sources: list[str
     configuration): nothing the tool reads is ever written. Rewriting the
     baseline given with ``--baseline`` is how a baseline is updated, so that
     one is allowed to ``--write-baseline``."""
-    from audit.cli import error
+    from audit.exitcodes import error
     from audit.output import input_named
 
     inputs = [*paths, *sources]
@@ -843,7 +845,7 @@ def _refuse_inputs(args: argparse.Namespace, paths: list[str], sources: list[str
 def _write_baseline(result: Any, args: argparse.Namespace) -> int:
     """``--write-baseline``: record the findings; 0, or 2 when it cannot be written."""
     from audit.baseline import write_baseline
-    from audit.cli import EXIT_ERROR, EXIT_OK, error
+    from audit.exitcodes import EXIT_ERROR, EXIT_OK, error
 
     try:
         count = write_baseline(result, args.write_baseline)
@@ -921,7 +923,7 @@ def rule_dict(spec: Any, config: Any, lang: str) -> dict[str, Any]:
 
 def cmd_rules(args: argparse.Namespace) -> int:
     """Every rule with its severity in effect and its summary."""
-    from audit.cli import EXIT_ERROR, EXIT_OK
+    from audit.exitcodes import EXIT_ERROR, EXIT_OK
 
     config = _config(args)
     if config is None:
@@ -949,7 +951,7 @@ def cmd_rules(args: argparse.Namespace) -> int:
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
-    from audit.cli import EXIT_ERROR, EXIT_OK, error
+    from audit.exitcodes import EXIT_ERROR, EXIT_OK, error
 
     config = _config(args)
     if config is None:
@@ -1003,8 +1005,9 @@ def _export_lang(args: argparse.Namespace) -> str:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from audit.cli import EXIT_ERROR, EXIT_OK, error, expand_inputs, load
+    from audit.exitcodes import EXIT_ERROR, EXIT_OK, error
     from audit.export import EXPORTERS, ExportError, export_rows
+    from audit.inputs import expand_inputs, load
     from audit.parsing import parse_document
     from audit.readers import ReadError
 

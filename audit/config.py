@@ -35,7 +35,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from audit.engine import SEVERITIES, Finding, Option, RuleSpec, Severity, load_rules, matches
+from audit.engine import Option, RuleSpec, load_rules, matches
+from audit.model import SEVERITIES, Finding, Severity
 from audit.resources import resource
 from audit.taxonomy import Taxonomy
 

@@ -12,27 +12,22 @@ from __future__ import annotations
 
 import fnmatch
 import importlib
-from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING, Any, Literal, NamedTuple
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, Protocol
 
-from audit.model import Clause, Document, Project, Span, Unit
+from audit.model import (
+    SEVERITY_RANK,
+    Clause,
+    Document,
+    Finding,
+    Project,
+    Severity,
+    Span,
+    Unit,
+)
 
 if TYPE_CHECKING:
-    from audit.config import Config
     from audit.taxonomy import Taxonomy
-
-Severity = Literal["error", "warning", "info"]
-SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
-SEVERITY_RANK: dict[str, int] = {"error": 3, "warning": 2, "info": 1}
-
-
-def severity_counts(findings: Iterable[Finding]) -> dict[str, int]:
-    """How many findings of each severity, every severity present."""
-    counts = dict.fromkeys(SEVERITIES, 0)
-    for finding in findings:
-        counts[finding.severity] += 1
-    return counts
-
 
 Scope = Literal["document", "unit", "project", "clause"]
 
@@ -79,56 +74,6 @@ class Problem:
 
     def __repr__(self) -> str:
         return f"Problem({self.key!r}, {self.span!r}, excerpt={self.excerpt!r})"
-
-
-class Finding(NamedTuple):
-    rule: str
-    severity: Severity
-    message: str
-    file: str
-    line: int | None
-    column: int | None
-    end_line: int | None
-    end_column: int | None
-    unit: str | None
-    project: str | None
-    clause: int | None
-    field: str | None
-    excerpt: str | None
-    location: str | None = None
-    """The cell, for a table read from a workbook, PDF, web page or Word
-    document (``Sheet1!C12``); ``line`` and ``column`` then count in the
-    cells' text as the tool holds it, not in the file, and reports name the
-    cell instead."""
-
-    def as_dict(self) -> dict[str, Any]:
-        if self.location is not None:
-            return {
-                **self._fields_dict(),
-                "line": None,
-                "column": None,
-                "end_line": None,
-                "end_column": None,
-                "location": self.location,
-            }
-        return self._fields_dict()
-
-    def _fields_dict(self) -> dict[str, Any]:
-        return {
-            "rule": self.rule,
-            "severity": self.severity,
-            "message": self.message,
-            "file": self.file,
-            "line": self.line,
-            "column": self.column,
-            "end_line": self.end_line,
-            "end_column": self.end_column,
-            "unit": self.unit,
-            "project": self.project,
-            "clause": self.clause,
-            "field": self.field,
-            "excerpt": self.excerpt,
-        }
 
 
 # --------------------------------------------------------------------------
@@ -288,6 +233,29 @@ _loaded = False
 # Running
 
 
+class Setting(Protocol):
+    """A rule's setting in the configuration in effect."""
+
+    enabled: bool
+    severity: Severity
+    options: dict[str, Any]
+
+
+class Config(Protocol):
+    """What the engine and the rules read of a configuration. The
+    configuration (:class:`audit.config.Config`) is built above the rules,
+    from their specs, so the engine names only what it needs of it."""
+
+    lang: str
+    taxonomy: Taxonomy
+
+    def active_rules(self) -> list[tuple[RuleSpec, dict[str, Any], Severity]]: ...
+
+    def is_ignored(self, finding: Finding) -> bool: ...
+
+    def setting(self, rule_id: str, spec: RuleSpec | None = None) -> Setting: ...
+
+
 class Context:
     """What a rule may consult besides the node it checks."""
 
@@ -298,7 +266,7 @@ class Context:
         document: Document,
         options: dict[str, Any],
         config: Config,
-        cache: dict[str, Any] | None = None,
+        cache: dict[Any, Any] | None = None,
     ) -> None:
         self.document = document
         self.options = options
@@ -308,7 +276,7 @@ class Context:
         self.clause: Clause | None = None
         self.severity: Severity = "error"
         """The configured severity of the rule being run."""
-        self.cache: dict[str, Any] = {} if cache is None else cache
+        self.cache: dict[Any, Any] = {} if cache is None else cache
         """Per-document scratch space rules may share (e.g. a computed index)."""
 
     @property

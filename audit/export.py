@@ -180,7 +180,7 @@ def write_xlsx(rows: list[Row], output: str | None, lang: str) -> None:
     if output is None:
         raise ExportError("a workbook is written to a file: give --output FILE.xlsx")
     workbook = Workbook()
-    sheet = workbook.active
+    sheet = workbook.worksheets[0]  # a new workbook's one sheet
     sheet.title = "绩效指标" if lang == "zh" else "indicators"
     sheet.append(headings(lang))
     for cell in sheet[1]:

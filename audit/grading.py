@@ -49,12 +49,12 @@ from itertools import pairwise
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from audit.engine import SEVERITIES, Finding, load_rules, severity_counts
-from audit.model import Project, Text
+from audit.engine import load_rules
+from audit.model import SEVERITIES, Finding, Project, Text, severity_counts
 
 if TYPE_CHECKING:
     from audit.config import Config
-    from audit.lint import FileResult, LintResult
+    from audit.results import FileResult, LintResult
 
 GRADES: tuple[str, ...] = ("优", "良", "中", "差")
 """The grades, best first. 差 has no threshold: it is every score below 中's."""
@@ -305,7 +305,7 @@ def _file_grades(
     path = file_result.path
     if file_result.document is None and file_result.summary is not None:
         # Graded where the document was read (a worker), before it was dropped.
-        return file_result.summary["grades"]  # type: ignore[no-any-return]
+        return file_result.summary["grades"]
     if file_result.document is None:
         table = {
             "file": path,

@@ -13,13 +13,14 @@ from __future__ import annotations
 import contextlib
 import os
 import time
-from collections import Counter, deque
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from audit.config import Config
-from audit.engine import SEVERITY_RANK, Finding, run, severity_counts
+from audit.engine import run
 from audit.model import Document
+from audit.results import FileResult, LintResult
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor, Future
@@ -27,108 +28,24 @@ if TYPE_CHECKING:
 Loader = Callable[[str], Document]
 
 
-class FileResult:
-    """One input: its document, or why it could not be read, and findings.
+def drop_document(result: FileResult, config: Config | None = None) -> None:
+    """Forget ``result``'s document, keeping its counts, layout, encoding, the
+    grades of its projects under ``config``'s grading and the clause names
+    of the findings."""
+    from audit.baseline import clause_names
+    from audit.grading import file_grades
 
-    A worker may leave the document out (it is large to send between
-    processes); ``summary`` then keeps what the reports that do not show
-    source text need of it: the counts, the layout, the encoding, the grades
-    and the name of the clause of each finding (for SARIF fingerprints).
-    ``timings`` holds the seconds each stage took on this file.
-    """
-
-    __slots__ = ("document", "error", "findings", "path", "summary", "timings")
-
-    def __init__(
-        self,
-        path: str,
-        document: Document | None = None,
-        error: str | None = None,
-        findings: list[Finding] | None = None,
-    ) -> None:
-        self.path = path
-        self.document = document
-        self.error = error
-        self.findings: list[Finding] = [] if findings is None else findings
-        self.summary: dict[str, Any] | None = None
-        self.timings: dict[str, float] = {}
-
-    @property
-    def skipped(self) -> bool:
-        """A walked file that turned out not to be a table: no document, no
-        error, nothing kept of a document."""
-        return self.document is None and self.error is None and self.summary is None
-
-    @property
-    def counts(self) -> dict[str, int]:
-        if self.document is None:
-            if self.summary is not None:
-                return {key: self.summary[key] for key in ("units", "projects", "clauses")}
-            return {"units": 0, "projects": 0, "clauses": 0}
-        counts = self.document.counts()
-        return {key: counts[key] for key in ("units", "projects", "clauses")}
-
-    def drop_document(self, config: Config | None = None) -> None:
-        """Forget the document, keeping its counts, layout, encoding, the
-        grades of its projects under ``config``'s grading and the clause names
-        of the findings."""
-        from audit.baseline import clause_names
-        from audit.grading import file_grades
-
-        document = self.document
-        if document is None:
-            return
-        self.summary = {
-            **self.counts,
-            "layout": document.layout,
-            "encoding": document.source.encoding,
-            "grades": file_grades(self, config),
-            "clause_names": clause_names(self),
-        }
-        self.document = None
-
-
-class LintResult:
-    """Every file of a run, with the time each stage took."""
-
-    __slots__ = ("files", "timings")
-
-    def __init__(self, files: list[FileResult], timings: dict[str, float] | None = None) -> None:
-        self.files = files
-        self.timings: dict[str, float] = {} if timings is None else timings
-
-    @property
-    def findings(self) -> list[Finding]:
-        return [f for result in self.files for f in result.findings]
-
-    @property
-    def failed(self) -> list[FileResult]:
-        return [r for r in self.files if r.error is not None]
-
-    def summary(self) -> dict[str, Any]:
-        findings = self.findings
-        totals = Counter[str]()
-        for result in self.files:
-            totals.update(result.counts)
-        by_severity = severity_counts(findings)
-        by_rule = dict(sorted(Counter(f.rule for f in findings).items()))
-        return {
-            "files": len(self.files),
-            "failed": len(self.failed),
-            "units": totals["units"],
-            "projects": totals["projects"],
-            "clauses": totals["clauses"],
-            "findings": len(findings),
-            "by_severity": by_severity,
-            "by_rule": by_rule,
-        }
-
-    def reaches(self, threshold: str) -> bool:
-        """True when a finding is at least as severe as ``threshold``."""
-        if threshold == "never":
-            return False
-        rank = SEVERITY_RANK[threshold]
-        return any(SEVERITY_RANK[f.severity] >= rank for f in self.findings)
+    document = result.document
+    if document is None:
+        return
+    result.summary = {
+        **result.counts,
+        "layout": document.layout,
+        "encoding": document.source.encoding,
+        "grades": file_grades(result, config),
+        "clause_names": clause_names(result),
+    }
+    result.document = None
 
 
 def _read_path(path: str) -> Document:
@@ -163,7 +80,7 @@ def lint_one(
         result.document = document
         result.findings = run(document, config)
         if not keep_document:
-            result.drop_document(config)
+            drop_document(result, config)
     result.timings = {"read": read - started, "parse": parsed - read, "check": clock() - parsed}
     return result
 
@@ -328,7 +245,7 @@ def iter_lint(
     lints in that many worker processes of this machine. At most four groups
     per worker are in flight, so memory stays bounded however many files
     there are. ``keep_documents=False`` drops each
-    document once checked (see :meth:`FileResult.drop_document`).
+    document once checked (see :func:`drop_document`).
     ``on_file`` is called with each path once its result is ready.
     """
     paths = list(paths)

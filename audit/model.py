@@ -15,9 +15,9 @@ dataclasses cost about 25 ms of every run).
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
-from typing import Literal, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 # --------------------------------------------------------------------------
 # Source text and positions
@@ -492,7 +492,8 @@ class Amounts(NamedTuple):
     other: Amount | None = None
 
     def get(self, column: str) -> Amount | None:
-        return getattr(self, column)
+        amount: Amount | None = getattr(self, column)
+        return amount
 
     def value(self, column: str) -> Decimal | None:
         amount = getattr(self, column)
@@ -678,4 +679,70 @@ class Document(NamedTuple):
             "projects": projects,
             "clauses": clauses,
             "unparsed": unparsed,
+        }
+
+
+# --------------------------------------------------------------------------
+# Findings: what the rules report
+
+Severity = Literal["error", "warning", "info"]
+SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
+SEVERITY_RANK: dict[str, int] = {"error": 3, "warning": 2, "info": 1}
+
+
+def severity_counts(findings: Iterable[Finding]) -> dict[str, int]:
+    """How many findings of each severity, every severity present."""
+    counts: dict[str, int] = dict.fromkeys(SEVERITIES, 0)
+    for finding in findings:
+        counts[finding.severity] += 1
+    return counts
+
+
+class Finding(NamedTuple):
+    rule: str
+    severity: Severity
+    message: str
+    file: str
+    line: int | None
+    column: int | None
+    end_line: int | None
+    end_column: int | None
+    unit: str | None
+    project: str | None
+    clause: int | None
+    field: str | None
+    excerpt: str | None
+    location: str | None = None
+    """The cell, for a table read from a workbook, PDF, web page or Word
+    document (``Sheet1!C12``); ``line`` and ``column`` then count in the
+    cells' text as the tool holds it, not in the file, and reports name the
+    cell instead."""
+
+    def as_dict(self) -> dict[str, Any]:
+        if self.location is not None:
+            return {
+                **self._fields_dict(),
+                "line": None,
+                "column": None,
+                "end_line": None,
+                "end_column": None,
+                "location": self.location,
+            }
+        return self._fields_dict()
+
+    def _fields_dict(self) -> dict[str, Any]:
+        return {
+            "rule": self.rule,
+            "severity": self.severity,
+            "message": self.message,
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "unit": self.unit,
+            "project": self.project,
+            "clause": self.clause,
+            "field": self.field,
+            "excerpt": self.excerpt,
         }

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import stat
 import tempfile
 from collections.abc import Callable, Iterable
-from typing import TextIO
+from typing import Any, TextIO
 
 
 class OutputError(Exception):
@@ -40,7 +41,7 @@ def input_named(target: str, inputs: Iterable[str]) -> str | None:
     return None
 
 
-def write_atomically(target: str, write: Callable[[TextIO], None]) -> None:
+def write_atomically(target: str, write: Callable[[TextIO], object]) -> None:
     """Call ``write`` with a UTF-8 text file that becomes ``target`` once
     ``write`` returns; on any failure ``target`` is left as it was. Raises
     ``OSError`` when the file cannot be written.
@@ -82,3 +83,70 @@ def _mode(target: str) -> int:
         umask = os.umask(0)
         os.umask(umask)
         return 0o666 & ~umask
+
+
+# --------------------------------------------------------------------------
+# Paths
+
+
+def relative_path(path: str, start: str | None = None) -> str:
+    """``path`` relative to ``start`` (the working directory) with forward
+    slashes, the form CI platforms match against the repository. Paths
+    outside ``start`` stay absolute; ``<stdin>`` stays as it is."""
+    if path.startswith("<"):
+        return path
+    absolute = os.path.abspath(path)
+    base = os.path.abspath(start or os.getcwd())
+    try:
+        relative = os.path.relpath(absolute, base)
+    except ValueError:  # another drive on Windows
+        relative = absolute
+    if relative == os.pardir or relative.startswith(os.pardir + os.sep):
+        relative = absolute
+    return relative.replace(os.sep, "/")
+
+
+# --------------------------------------------------------------------------
+# Safe output
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def safe_text(text: str, encoding: str = "utf-8") -> str:
+    """``text`` as ``encoding`` can write it. Lone surrogates (a cell holding
+    ``&#55296;``, a file name that is not UTF-8) become U+FFFD, and with an
+    encoding other than UTF-8 so does (or ``?``) every code point it lacks:
+    a report never fails, nor writes invalid bytes, because of its text."""
+    try:
+        text.encode(encoding)
+        return text
+    except UnicodeEncodeError:
+        pass
+    except LookupError:
+        encoding = "utf-8"
+    text = _SURROGATE.sub("\ufffd", text)
+    try:
+        text.encode(encoding)
+        return text
+    except UnicodeEncodeError:
+        return text.encode(encoding, "replace").decode(encoding, "replace")
+
+
+class SafeStream:
+    """A text stream that passes everything written through
+    :func:`safe_text`; every renderer writes to one."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+        self._encoding = getattr(stream, "encoding", None) or "utf-8"
+
+    def write(self, text: str) -> int:
+        self._stream.write(safe_text(text, self._encoding))
+        return len(text)
+
+    def writelines(self, lines: Iterable[str]) -> None:
+        for line in lines:
+            self.write(line)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 import threading
 from functools import cache
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, Protocol
 
 from lark import Token, Transformer
 
@@ -110,23 +110,33 @@ offset. The transformer is shared by the parser, so it keeps them here; the
 offsets make a clause that is reduced again after a recovery count once."""
 
 
+class _Token(Protocol):
+    """What the clause builder reads of a token. The contextual lexer always
+    sets a token's positions, which Lark's own types leave optional."""
+
+    type: str
+    value: str
+    start_pos: int
+    end_pos: int
+
+
 class _Category(NamedTuple):
     level: int
-    code: Token | None
-    name: Token
-    end: Token | None
+    code: _Token | None
+    name: _Token
+    end: _Token | None
 
 
 class _Name(NamedTuple):
-    text: Token
-    separator: Token | None
+    text: _Token
+    separator: _Token | None
 
 
 class _Field(NamedTuple):
-    keyword: Token
-    colon: Token | None
-    text: Token | None
-    separator: Token | None
+    keyword: _Token
+    colon: _Token | None
+    text: _Token | None
+    separator: _Token | None
 
 
 def _span(start: int, end: int) -> Span:
@@ -141,7 +151,7 @@ class _ClauseBuilder(Transformer[Token, Any]):
         return None
 
     @staticmethod
-    def _category(level: int, children: list[Token]) -> _Category:
+    def _category(level: int, children: list[_Token]) -> _Category:
         code = name = end = None
         for token in children:
             kind = token.type
@@ -154,19 +164,19 @@ class _ClauseBuilder(Transformer[Token, Any]):
         assert name is not None
         return _Category(level, code, name, end)
 
-    def level1(self, children: list[Token]) -> _Category:
+    def level1(self, children: list[_Token]) -> _Category:
         return self._category(1, children)
 
-    def level2(self, children: list[Token]) -> _Category:
+    def level2(self, children: list[_Token]) -> _Category:
         return self._category(2, children)
 
     legacy = level1
 
-    def name(self, children: list[Token]) -> _Name:
+    def name(self, children: list[_Token]) -> _Name:
         text, *rest = children
         return _Name(text, rest[0] if rest else None)
 
-    def _field(self, children: list[Token]) -> _Field:
+    def _field(self, children: list[_Token]) -> _Field:
         keyword, colon, text, separator = children[0], None, None, None
         for token in children[1:]:
             if token.type == "COLON":
@@ -192,8 +202,8 @@ def _assemble(children: list[Any]) -> Clause:
     cell = _local.cell
     value_of = cell.value
     of = Span.of
-    number: Token | None = None
-    end: Token | None = None
+    number: _Token | None = None
+    end: _Token | None = None
     levels: dict[int, _Category] = {}
     parts: list[_Name | _Field] = []
     for child in children:
@@ -208,12 +218,14 @@ def _assemble(children: list[Any]) -> Clause:
             end = child
     assert number is not None
     level1 = levels.get(1)
-    form = "coded" if level1 is None or level1.code is not None else "legacy"
+    form: Literal["coded", "legacy"] = (
+        "coded" if level1 is None or level1.code is not None else "legacy"
+    )
     issues: list[ClauseIssue] = []
     separators: set[str] = set()
     standard = STANDARD_SEPARATORS[form]
 
-    def separator(token: Token | None, after: int, followed: bool) -> str | None:
+    def separator(token: _Token | None, after: int, followed: bool) -> str | None:
         """Record the separator that ends a part followed by another part."""
         if not followed:
             return None
@@ -254,7 +266,7 @@ def _assemble(children: list[Any]) -> Clause:
     count = len(parts)
     for index, part in enumerate(parts, 1):
         followed = index < count
-        if type(part) is _Name:
+        if isinstance(part, _Name):
             text = part.text
             name_start = text.start_pos
             name_end = name_start + len(text.value.rstrip(_TRAILING))
@@ -269,11 +281,11 @@ def _assemble(children: list[Any]) -> Clause:
         seen.add(keyword)
         if part.colon is None:
             issues.append(ClauseIssue("missing-colon", keyword, keyword_span))
-        text = part.text
-        if text is not None:
-            value_start = text.start_pos
-            value_end = value_start + len(text.value.rstrip(_TRAILING))
-            raw_end = text.end_pos
+        value_token = part.text
+        if value_token is not None:
+            value_start = value_token.start_pos
+            value_end = value_start + len(value_token.value.rstrip(_TRAILING))
+            raw_end = value_token.end_pos
         else:
             value_start = value_end = raw_end = (part.colon or keyword_token).end_pos
         value_text = value_of[value_start:value_end]
@@ -306,7 +318,7 @@ def _assemble(children: list[Any]) -> Clause:
     )
 
 
-def _clause_end(children: list[Any], end: Token | None) -> int:
+def _clause_end(children: list[Any], end: _Token | None) -> int:
     """Where a clause's text ends: after its closing punctuation (less white
     space), or after its last token."""
     if end is not None:
@@ -331,7 +343,8 @@ def parse_indicators(cell: Text) -> tuple[AnyClause, ...]:
     if not text.strip():
         return ()
     _local.cell = cell
-    _local.items = items = {}
+    items: dict[int, AnyClause] = {}
+    _local.items = items
     try:
         from lark.exceptions import LarkError
 
@@ -464,7 +477,9 @@ def _resume_point(text: str, at: int, item_start: int) -> int:
         free = free_text.match(text, position)
         if free is not None:
             position = free.end()
-        position = _GAP.match(text, position).end()
+        gap = _GAP.match(text, position)
+        assert gap is not None  # the pattern matches the empty string too
+        position = gap.end()
         if position >= length:
             return length
         if position > item_start and number.match(text, position):

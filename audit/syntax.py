@@ -12,10 +12,14 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import TYPE_CHECKING
 
 from audit.grammars import build_lark
 from audit.model import ANNUAL, PERIOD
 from audit.resources import resource
+
+if TYPE_CHECKING:
+    from lark import Lark
 
 KEYWORDS: tuple[str, str] = (PERIOD, ANNUAL)
 """The two value keywords, as the grammar's PERIOD_KEY and ANNUAL_KEY."""
@@ -29,7 +33,7 @@ def terminal(name: str) -> re.Pattern[str]:
 
 
 @cache
-def _grammar() -> object:
+def _grammar() -> Lark:
     path = resource("grammar", "indicator.lark")
     return build_lark(path.read_text(encoding="utf-8"), str(path), parser="lalr")
 
@@ -38,9 +42,16 @@ _SPACE = re.compile(r"[ \t\u3000]*")
 _KEYWORD = re.compile("|".join(KEYWORDS))
 
 
+def _past_space(text: str, position: int) -> int:
+    """``position`` moved past white space."""
+    space = _SPACE.match(text, position)
+    assert space is not None  # the pattern matches the empty string too
+    return space.end()
+
+
 def clause_number(text: str, position: int = 0) -> re.Match[str] | None:
     """A clause number (``1、``, ``2.``) at ``position``, after white space."""
-    return terminal("NUMBER").match(text, _SPACE.match(text, position).end())
+    return terminal("NUMBER").match(text, _past_space(text, position))
 
 
 def number_value(match: re.Match[str]) -> int:
@@ -55,7 +66,7 @@ def clause_start(text: str, position: int = 0) -> re.Match[str] | None:
     number = clause_number(text, position)
     if number is None:
         return None
-    after = _SPACE.match(text, number.end()).end()
+    after = _past_space(text, number.end())
     if (
         terminal("CODE").match(text, after)
         or terminal("LEGACY_CATEGORY").match(text, after)

@@ -31,13 +31,13 @@ from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any, NamedTuple, get_args
+from typing import Any, NamedTuple, Protocol, cast, get_args
 
 from lark import Lark, Token, Transformer, v_args
 from lark.exceptions import LarkError
 
 from audit.grammars import build_lark
-from audit.model import Comparator, Value
+from audit.model import Comparator, Value, ValueKind
 from audit.resources import resource
 
 __all__ = ["UNITS", "ValueParser", "Vocabulary", "default_parser", "parse_value"]
@@ -294,7 +294,14 @@ class _Measure(NamedTuple):
     per: str | None
 
 
-def _raw(*parts: Token | NamedTuple | str | None) -> str:
+class _Written(Protocol):
+    """A piece of a value that keeps its text as written."""
+
+    @property
+    def raw(self) -> str: ...
+
+
+def _raw(*parts: _Written | str | None) -> str:
     return "".join(
         part if isinstance(part, str) else part.raw for part in parts if part is not None
     )
@@ -480,7 +487,7 @@ class _ValueBuilder(Transformer[Token, Value]):
 
     def text(self, lead: tuple[Token, ...]) -> Value:
         words = self._words(lead)
-        kind = "formula" if words.formula else "qualitative"
+        kind: ValueKind = "formula" if words.formula else "qualitative"
         return Value(_raw(*lead), kind, qualifiers=words.qualifiers)
 
 
@@ -511,7 +518,8 @@ class ValueParser:
         if len(stripped) > MAX_LENGTH:
             return Value(stripped, "qualitative")
         try:
-            return self._lark.parse(stripped)
+            # The parser's transformer makes the Value: Lark types it as a tree.
+            return cast(Value, self._lark.parse(stripped))
         except LarkError:
             if strict:
                 raise

@@ -191,8 +191,12 @@ def _loading(loader_class: Any, text: str) -> Iterator[Any]:
 
 def _yaml_error(error: Any) -> YamlError:
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-    line = mark.line + 1 if mark is not None else None
-    return YamlError(getattr(error, "problem", None) or str(error), line)
+    return YamlError(getattr(error, "problem", None) or str(error), _line(mark))
+
+
+def _line(mark: Any) -> int | None:
+    """The 1-based line of a YAML event's mark, when it has one."""
+    return None if mark is None else int(mark.line) + 1
 
 
 def _check_events(loader_class: Any, text: str) -> None:
@@ -208,7 +212,7 @@ def _check_events(loader_class: Any, text: str) -> None:
                 depth += 1
                 if depth > MAX_DEPTH:
                     raise YamlError(
-                        f"nested more than {MAX_DEPTH} levels deep", event.start_mark.line + 1
+                        f"nested more than {MAX_DEPTH} levels deep", _line(event.start_mark)
                     )
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
@@ -218,7 +222,7 @@ def _check_events(loader_class: Any, text: str) -> None:
                     raise YamlError(
                         f"more than {YAML_MAX_ALIASES} aliases (*name): refused, "
                         "as a file that only repeats its anchors would expand without bound",
-                        event.start_mark.line + 1,
+                        _line(event.start_mark),
                     )
 
 

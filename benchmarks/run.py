@@ -150,8 +150,9 @@ def stages(work: Path, repeats: int) -> dict[str, float]:
 
     gc.set_threshold(50_000, 20, 100)  # as the command-line entry point
     from audit.config import load_config
-    from audit.lint import LintResult, lint_one
+    from audit.lint import lint_one
     from audit.reports import renderer
+    from audit.results import LintResult
 
     started = time.perf_counter()
     config = load_config(None, discover=False)
@@ -194,10 +195,10 @@ def _lint_split(path: Path, config: Any) -> tuple[Any, dict[str, float]]:
     """:func:`audit.lint.lint_one` with read and parse timed apart."""
     from audit import readers
     from audit.engine import run
-    from audit.lint import FileResult
     from audit.model import Source
     from audit.readers.common import assemble
     from audit.readers.decode import decode
+    from audit.results import FileResult
 
     started = time.perf_counter()
     text, encoding = decode(path.read_bytes())

@@ -13,8 +13,8 @@ import pytest
 
 from audit.cli import main
 from audit.config import Config, load_config
-from audit.engine import Finding, run
-from audit.model import Document
+from audit.engine import run
+from audit.model import Document, Finding
 from audit.pipeline import load_path, load_text
 
 # Parsed YAML is cached per user; the tests keep theirs to themselves.

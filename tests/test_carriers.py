@@ -23,8 +23,8 @@ from hypothesis import strategies as st
 
 from audit.cli import main
 from audit.config import load_config
-from audit.engine import Finding, run
-from audit.model import Clause, Document, Source
+from audit.engine import run
+from audit.model import Clause, Document, Finding, Source
 from audit.pipeline import load_bytes, load_path
 from audit.readers import ReadError
 from audit.readers.carriers import sniff
@@ -134,7 +134,7 @@ def test_text_tables_have_no_cell_locations(panyu_files: dict[str, Path]) -> Non
 
 def test_baseline_keys_do_not_depend_on_the_carrier(panyu_files: dict[str, Path]) -> None:
     from audit.baseline import finding_keys
-    from audit.lint import FileResult
+    from audit.results import FileResult
 
     def keys(path: Path) -> list[tuple[object, ...]]:
         document = load_path(path)

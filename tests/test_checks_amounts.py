@@ -9,7 +9,7 @@ import pytest
 
 from audit.checks.amounts import band, hard_bound, plausible_gap, sigma
 from audit.config import Config, load_config
-from audit.engine import Finding
+from audit.model import Finding
 from audit.pipeline import load_text
 from tests.conftest import FIXTURES, SEED_001, SEED_002, SEED_004, config_with, lint, tsv_table
 

@@ -7,8 +7,7 @@ from collections import Counter
 
 import pytest
 
-from audit.engine import Finding
-from audit.model import Document
+from audit.model import Document, Finding
 from tests.conftest import lint, project_row, tsv_table
 
 DUPLICATE_RULES = ("duplicate-clause", "duplicate-indicator", "duplicate-text", "duplicate-project")

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from audit.config import Config
-from audit.engine import Finding, load_rules
-from audit.model import Document
+from audit.engine import load_rules
+from audit.model import Document, Finding
 from tests.conftest import config_with, lint, project_row, tsv_table
 
 GUIDANCE_RULES = (

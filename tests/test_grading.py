@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from audit.config import ConfigError, load_config
-from audit.engine import Finding
 from audit.grading import (
     GRADES,
     Grading,
@@ -19,9 +18,11 @@ from audit.grading import (
     grade_report,
     grade_tables,
 )
-from audit.lint import FileResult, LintResult, lint_paths
+from audit.lint import lint_paths
+from audit.model import Finding
 from audit.pipeline import load_path, load_text
 from audit.reports.json_report import render, report_dict
+from audit.results import FileResult, LintResult
 from tests.conftest import SEED_002, project_row, tsv_table
 
 GOAL = "通过开展本项目，保持就业总体稳定，优化就业结构，持续提升就业质量。"

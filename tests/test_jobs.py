@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from audit import lint
-from audit.cli import load, main
+from audit.cli import main
 from audit.config import load_config
+from audit.inputs import load
 from audit.lint import chunks, iter_lint, lint_one, lint_paths
 from tests.conftest import PLACEHOLDER, SEED_001, SEED_002, SEED_004, tsv_table
 
@@ -329,7 +330,7 @@ def test_json_report_written_a_finding_at_a_time_is_json_dump(corpus: list[str])
     import io
     import json
 
-    from audit.engine import Finding
+    from audit.model import Finding
     from audit.reports.json_report import render, report_dict
 
     config = load_config(None, discover=False)

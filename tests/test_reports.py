@@ -28,13 +28,14 @@ import pytest
 from rich.cells import cell_len
 from rich.console import Console
 
-from audit.cli import load
 from audit.config import Config, load_config
-from audit.engine import Finding
-from audit.lint import FileResult, LintResult, lint_paths
+from audit.inputs import load
+from audit.lint import lint_paths
+from audit.model import Finding
 from audit.reports import FORMATS, excerpt, renderer
 from audit.reports.github import escape_data, escape_property
 from audit.reports.sarif import sarif_log
+from audit.results import FileResult, LintResult
 from tests.conftest import project_row, tsv_table
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -332,6 +333,38 @@ def test_sarif_required_fields(golden: tuple[LintResult, Config]) -> None:
     by_id = {rule["id"]: rule for rule in driver["rules"]}
     assert by_id["annual-has-number"]["defaultConfiguration"]["level"] == "note"
     assert by_id["no-test-text"]["defaultConfiguration"]["level"] == "error"
+
+
+def test_sarif_lists_rules_from_the_callers_config_and_never_loads_one(
+    golden: tuple[LintResult, Config], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import audit.config
+
+    result, config = golden
+
+    def refuse(*_args: Any, **_kwargs: Any) -> Config:
+        raise AssertionError("a report must not load a configuration")
+
+    monkeypatch.setattr(audit.config, "load_config", refuse)
+    config.lang = "en"
+    given = sarif_log(result, config)["runs"][0]["tool"]["driver"]["rules"]
+    assert [rule["id"] for rule in given] == list(config.specs())
+    missing = {rule["id"]: rule for rule in given}["missing-goal"]
+    assert missing["shortDescription"]["text"] == config.specs()["missing-goal"].summary_in("en")
+    # Without one, the registered rules with the severity their code gives.
+    alone = sarif_log(result)["runs"][0]["tool"]["driver"]["rules"]
+    from audit.engine import load_rules
+
+    registered = list(load_rules())
+    assert [rule["id"] for rule in alone[: len(registered)]] == registered
+    # A rule the configuration wrote is still described by its findings.
+    assert {rule["id"] for rule in alone[len(registered) :]} == {
+        f.rule for f in result.findings if f.rule not in registered
+    }
+    levels = {"error": "error", "warning": "warning", "info": "note"}
+    for rule in alone[: len(registered)]:
+        expected = levels[load_rules()[rule["id"]].severity]
+        assert rule["defaultConfiguration"]["level"] == expected
 
 
 def test_sarif_one_result_per_finding(golden: tuple[LintResult, Config]) -> None:

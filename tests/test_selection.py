@@ -11,7 +11,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from audit.engine import Finding, load_rules
+from audit.engine import load_rules
+from audit.model import Finding
 from audit.reports.github import chosen
 from audit.selection import SelectionError, families, resolve, split
 from tests.conftest import NUMBERING, PLACEHOLDER, run_main, tsv_table

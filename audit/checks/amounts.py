@@ -38,14 +38,16 @@ from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal, localcontext
 from typing import Any, Literal, NamedTuple
 
-from audit.engine import SEVERITY_RANK, Context, Option, Problem, Severity, rule
+from audit.engine import Context, Option, Problem, rule
 from audit.model import (
     AMOUNT_COLUMNS,
     AMOUNT_LABELS,
+    SEVERITY_RANK,
     Amount,
     Amounts,
     Document,
     Project,
+    Severity,
     Text,
     Unit,
 )
@@ -300,7 +302,7 @@ def _compute(ctx: Context) -> list[Sum]:
         values = [v for v in (amounts.value(c) for c in present) if v is not None]
         if len(values) < len(present):
             continue  # a source that is not a number: amount-format reports it
-        summed = (sum(values, _ZERO), len(values))
+        summed: tuple[Decimal, int] | None = (sum(values, _ZERO), len(values))
         parts = " + ".join(AMOUNT_LABELS[c] for c in present)
         found = _against(
             ROW_SUM, "row", "total", unit, project, name, total, summed, judge_row, parts
@@ -1071,7 +1073,11 @@ def amount_format(ctx: Context, document: Document) -> Iterator[Problem]:
 def _cell(amount: Amount, column: str, warning: Severity) -> Problem | None:
     text = amount.text.value
     args: dict[str, Any] = {"text": text, "column": AMOUNT_LABELS[column]}
-    where = {"span": amount.text.span(), "field": f"amount.{column}", "excerpt": text}
+    where: dict[str, Any] = {
+        "span": amount.text.span(),
+        "field": f"amount.{column}",
+        "excerpt": text,
+    }
     value = amount.value
     if value is None:
         raw = text.replace(" ", "")

@@ -29,8 +29,19 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from audit.engine import Context, Option, Problem, Severity, rule
-from audit.model import ANNUAL, PERIOD, Clause, Document, Project, Span, Text, Value, ValueField
+from audit.engine import Context, Option, Problem, rule
+from audit.model import (
+    ANNUAL,
+    PERIOD,
+    Clause,
+    Document,
+    Project,
+    Severity,
+    Span,
+    Text,
+    Value,
+    ValueField,
+)
 from audit.patterns import UserPatterns, compile_any, compile_pattern
 from audit.values import parse_value
 
@@ -131,7 +142,7 @@ def any_of(patterns: Iterable[str]) -> re.Pattern[str]:
     """One regex matching any of ``patterns`` (``(?!)`` matches nothing),
     compiled once per process for each list of patterns."""
     if isinstance(patterns, UserPatterns):  # set in a configuration: time-limited
-        return compile_any(patterns)  # type: ignore[return-value]
+        return compile_any(patterns)
     return _any_of(tuple(patterns))
 
 
@@ -1024,7 +1035,7 @@ def not_quantified(ctx: Context, clause: Clause) -> Iterator[Problem]:
             continue
         zh, en = _KIND_WORDS.get(kind or "", ("该指标", "this indicator"))
         args.update(category_zh=zh, category_en=en, example=_EXAMPLES.get(kind or "", "≥90%"))
-        level: Severity = severity  # type: ignore[assignment]  # checked above
+        level: Severity = severity  # checked above
         yield Problem(value_field.span, args=args, field=name, excerpt=text, severity=level)
 
 

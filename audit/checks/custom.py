@@ -24,8 +24,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from audit.engine import SEVERITIES, Context, Problem, RuleSpec
-from audit.model import Clause, Project
+from audit.engine import Context, Problem, RuleSpec
+from audit.model import SEVERITIES, Clause, Project
 from audit.patterns import compile_configured
 
 PATTERN_FIELDS = ("project", "unit", "goal", "indicator", "period", "annual", "value")

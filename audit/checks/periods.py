@@ -16,8 +16,8 @@ from collections.abc import Iterator
 from typing import Any, Literal
 
 from audit.checks.content import analysis, first_fields
-from audit.engine import Context, Option, Problem, Severity, rule
-from audit.model import ANNUAL, PERIOD, Clause, Project, Value, ValueField
+from audit.engine import Context, Option, Problem, rule
+from audit.model import ANNUAL, PERIOD, Clause, Project, Severity, Value, ValueField
 from audit.patterns import compile_pattern
 
 Span = Literal["multi", "single", "unknown"]

@@ -576,7 +576,7 @@ def missing_category(ctx: Context, project: Project) -> Iterator[Problem]:
     if ctx.options["require_satisfaction"]:
         required.append(taxonomy.canonical("满意度指标"))
     present: set[str] = set()
-    names: dict[tuple[str | None, str] | None, set[str]] = ctx.cache.setdefault(
+    names: dict[tuple[tuple[str | None, str] | None, str | None], set[str]] = ctx.cache.setdefault(
         "missing-category", {}
     )
     for clause in parsed:

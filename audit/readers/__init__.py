@@ -14,8 +14,9 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from audit.model import Document, Layout, Row, Source
+from audit.model import Document, Layout, Source
 from audit.readers.decode import MAX_BYTES, ReadError, decode, read_file
+from audit.readers.table import Notify, Table
 
 __all__ = [
     "GRID_LAYOUTS",
@@ -28,10 +29,6 @@ __all__ = [
     "read_path",
     "read_text",
 ]
-
-Notify = Callable[[str], None]
-"""Receives notes about a file that do not stop it being read (a sheet
-skipped because it holds no table)."""
 
 GRID_LAYOUTS: tuple[tuple[str, str], ...] = (
     # (layout name, module): each module has ``recognise(grid) -> bool`` and
@@ -53,19 +50,6 @@ _CARRIERS = {
     "html": "audit.readers.htmltables",
     "docx": "audit.readers.docxtables",
 }
-
-
-class Table:
-    """What a layout reader found: rows in order, and the table's heading."""
-
-    __slots__ = ("organization", "rows", "title")
-
-    def __init__(
-        self, rows: list[Row], title: str | None = None, organization: str | None = None
-    ) -> None:
-        self.rows = rows
-        self.title = title
-        self.organization = organization
 
 
 class NotATable(ReadError):

@@ -22,7 +22,7 @@ from audit.model import (
     TextBuilder,
     Unit,
 )
-from audit.readers import Table
+from audit.readers.table import Table
 from audit.syntax import clause_numbers
 
 # Header cells, by column. A header is recognised by its first cell and at

@@ -15,9 +15,9 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from audit.model import Markup, Row, Source, Text, TextBuilder
-from audit.readers import Table
 from audit.readers.common import clean_cell, header_columns, heading, row_from_cells
 from audit.readers.decode import ReadError
+from audit.readers.table import Table
 
 _MAX_FIELD = 16 * 1024 * 1024
 

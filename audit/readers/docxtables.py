@@ -12,9 +12,9 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from audit.readers import Notify
 from audit.readers.decode import ReadError, reason
 from audit.readers.grid import GridInput, Loaded, Merge, grid_source
+from audit.readers.table import Notify
 
 
 def load(data: bytes, path: str, notify: Notify | None = None) -> Loaded:

@@ -14,9 +14,9 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 
 from audit.model import AMOUNT_COLUMNS, Markup, Row, Text, TextBuilder
-from audit.readers import Table
 from audit.readers.common import clean_cell, header_columns, heading, row_from_cells
 from audit.readers.grid import Grid
+from audit.readers.table import Table
 
 HEADER_SEARCH_ROWS = 40
 """A sheet whose first rows hold no header is not this layout."""

@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from audit.readers import Notify
 from audit.readers.decode import ReadError, decode
 from audit.readers.grid import GridInput, Loaded, Merge, grid_source
+from audit.readers.table import Notify
 
 _SPACE = re.compile(r"[ \t\r\n\f]+")
 _BLOCKS = frozenset({"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table"})

@@ -30,10 +30,11 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from audit.model import Amount, Amounts, Document, IndicatorCells, Row, Source, Text, TextBuilder
-from audit.readers import ReadError, Table
 from audit.readers.common import TITLE_MARK, organization_name, parse_amount
+from audit.readers.decode import ReadError
 from audit.readers.grid import Grid
 from audit.readers.guangzhou import numeric_amount
+from audit.readers.table import Table
 
 _SPACES_RE = re.compile(r"[\s\u3000*★]+")
 _UNIT_SUFFIX_RE = re.compile(r"[（(]\s*(万元|元)\s*[)）]$")
@@ -611,10 +612,10 @@ def _read_labels(
             continue
         label_text = cells[column].value
         stop = keys[position + 1][0] if position + 1 < len(keys) else width
-        value = _value_right(grid, row, column, stop, label_text)
-        if value is None:
+        found = _value_right(grid, row, column, stop, label_text)
+        if found is None:
             continue
-        facts[key] = value
+        facts[key] = found
         named = _unit_in(label_text)
         if named is not None:
             units[key] = named

@@ -30,10 +30,10 @@ from bisect import bisect_right
 from collections.abc import Callable
 from typing import Any
 
-from audit.readers import Notify
 from audit.readers.common import header_columns
 from audit.readers.decode import ReadError, reason
 from audit.readers.grid import GridInput, Loaded, Merge, grid_source
+from audit.readers.table import Notify
 
 _HEADER_WORDS = re.compile(r"项目名称|总计|财政拨款|财政专户|其他资金|绩效目标|绩效指标")
 TITLE_MARK = "绩效目标表"

@@ -45,7 +45,6 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from audit.model import AMOUNT_COLUMNS, Row, Source, Text, TextBuilder
-from audit.readers import Table
 from audit.readers.common import (
     GRAND_TOTAL_NAMES,
     ORGANIZATION_RE,
@@ -55,6 +54,7 @@ from audit.readers.common import (
     organization_name,
 )
 from audit.readers.decode import ReadError
+from audit.readers.table import Table
 from audit.syntax import clause_number, clause_numbers, clause_start, number_value
 
 INDENT = 2
@@ -849,9 +849,9 @@ def _assign(events: list[_Anchor | _Piece], cells: list[tuple[int, _Cell]]) -> N
         splits[k] = back[k][splits[k + 1]]
     for k, anchor_index in enumerate(takers):
         anchor = anchors[anchor_index]
-        pre, post = gaps[k][splits[k] :], gaps[k + 1][: splits[k + 1]]
-        _mark_roles(pre, post)
-        anchor.cells = pre + post
+        before, after = gaps[k][splits[k] :], gaps[k + 1][: splits[k + 1]]
+        _mark_roles(before, after)
+        anchor.cells = before + after
 
 
 class _GapCounts:

@@ -11,8 +11,8 @@ row continues that row's last cell (a cell with a line break in it).
 from __future__ import annotations
 
 from audit.model import Markup, Row, Source, Text, TextBuilder
-from audit.readers import Table
 from audit.readers.common import clean_cell, header_columns, heading, row_from_cells
+from audit.readers.table import Table
 
 _DEFAULT_COLUMNS = {
     "name": 0,

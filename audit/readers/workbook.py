@@ -19,9 +19,9 @@ from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from audit.readers import Notify
 from audit.readers.decode import ReadError, reason
 from audit.readers.grid import GridInput, Loaded, Merge, grid_source
+from audit.readers.table import Notify
 
 
 def cell_text(value: Any) -> str | None:

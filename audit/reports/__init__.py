@@ -1,5 +1,5 @@
 """Renderers: one module per output format, each a ``render(result, out, **options)``
-over the same :class:`~audit.lint.LintResult` (ruff's model: every renderer
+over the same :class:`~audit.results.LintResult` (ruff's model: every renderer
 consumes the same list of findings; nothing formats text inside a rule).
 
 :data:`FORMATS` is a plain table from format name to module. A module is
@@ -20,18 +20,16 @@ from __future__ import annotations
 
 import functools
 import importlib
-import os
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from audit.engine import SEVERITIES, SEVERITY_RANK, Finding, severity_counts
-from audit.model import AMOUNT_LABELS
+from audit.model import AMOUNT_LABELS, SEVERITIES, SEVERITY_RANK, Finding, severity_counts
 
 if TYPE_CHECKING:
-    from audit.lint import FileResult, LintResult
     from audit.model import Document
+    from audit.results import FileResult, LintResult
 
 FORMATS: dict[str, str] = {
     "text": "audit.reports.text",
@@ -49,7 +47,7 @@ FORMATS: dict[str, str] = {
 
 def renderer(name: str) -> Callable[..., None]:
     """The ``render`` function of format ``name`` (imported now, not before)."""
-    return importlib.import_module(FORMATS[name]).render  # type: ignore[no-any-return]
+    return importlib.import_module(FORMATS[name]).render
 
 
 def statistics_renderer(name: str) -> Callable[..., None]:
@@ -57,8 +55,8 @@ def statistics_renderer(name: str) -> Callable[..., None]:
     ``json-lines``), else a plain table."""
     module = importlib.import_module("audit.reports.text")
     if name in ("json", "json-lines"):
-        return module.render_statistics_json  # type: ignore[no-any-return]
-    return module.render_statistics  # type: ignore[no-any-return]
+        return module.render_statistics_json
+    return module.render_statistics
 
 
 READ_ERRORS_ZH: tuple[tuple[str, str], ...] = (
@@ -93,27 +91,6 @@ def read_error(message: str, lang: str) -> str:
                 return chinese
             return f"{chinese}（{message}）"
     return message
-
-
-# --------------------------------------------------------------------------
-# Paths
-
-
-def relative_path(path: str, start: str | None = None) -> str:
-    """``path`` relative to ``start`` (the working directory) with forward
-    slashes, the form CI platforms match against the repository. Paths
-    outside ``start`` stay absolute; ``<stdin>`` stays as it is."""
-    if path.startswith("<"):
-        return path
-    absolute = os.path.abspath(path)
-    base = os.path.abspath(start or os.getcwd())
-    try:
-        relative = os.path.relpath(absolute, base)
-    except ValueError:  # another drive on Windows
-        relative = absolute
-    if relative == os.pardir or relative.startswith(os.pardir + os.sep):
-        relative = absolute
-    return relative.replace(os.sep, "/")
 
 
 # --------------------------------------------------------------------------
@@ -547,49 +524,3 @@ def _prefix(text: str, width: int) -> str:
 
 def _suffix(text: str, width: int) -> str:
     return _prefix(text[::-1], width)[::-1]
-
-
-# --------------------------------------------------------------------------
-# Safe output
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def safe_text(text: str, encoding: str = "utf-8") -> str:
-    """``text`` as ``encoding`` can write it. Lone surrogates (a cell holding
-    ``&#55296;``, a file name that is not UTF-8) become U+FFFD, and with an
-    encoding other than UTF-8 so does (or ``?``) every code point it lacks:
-    a report never fails, nor writes invalid bytes, because of its text."""
-    try:
-        text.encode(encoding)
-        return text
-    except UnicodeEncodeError:
-        pass
-    except LookupError:
-        encoding = "utf-8"
-    text = _SURROGATE.sub("\ufffd", text)
-    try:
-        text.encode(encoding)
-        return text
-    except UnicodeEncodeError:
-        return text.encode(encoding, "replace").decode(encoding, "replace")
-
-
-class SafeStream:
-    """A text stream that passes everything written through
-    :func:`safe_text`; every renderer writes to one."""
-
-    def __init__(self, stream: TextIO) -> None:
-        self._stream = stream
-        self._encoding = getattr(stream, "encoding", None) or "utf-8"
-
-    def write(self, text: str) -> int:
-        self._stream.write(safe_text(text, self._encoding))
-        return len(text)
-
-    def writelines(self, lines: Iterable[str]) -> None:
-        for line in lines:
-            self.write(line)
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._stream, name)

@@ -21,9 +21,10 @@ from __future__ import annotations
 
 from typing import Any, TextIO
 
-from audit.engine import SEVERITIES, Finding
-from audit.lint import LintResult
-from audit.reports import count_words, label, read_error, relative_path, severity_counts
+from audit.model import SEVERITIES, Finding
+from audit.output import relative_path
+from audit.reports import count_words, label, read_error, severity_counts
+from audit.results import LintResult
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 CAP = 10

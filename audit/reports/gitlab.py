@@ -18,8 +18,9 @@ import json
 from collections import Counter
 from typing import Any, TextIO
 
-from audit.lint import LintResult
-from audit.reports import read_error, relative_path
+from audit.output import relative_path
+from audit.reports import read_error
+from audit.results import LintResult
 
 SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
 

@@ -35,8 +35,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from audit import __version__
-from audit.engine import SEVERITIES, Finding
-from audit.lint import FileResult, LintResult
+from audit.model import SEVERITIES, Finding
 from audit.reports import (
     ELLIPSIS,
     Grades,
@@ -52,6 +51,7 @@ from audit.reports import (
     verdict,
     where,
 )
+from audit.results import FileResult, LintResult
 
 EXCERPT_WIDTH = 120
 """Terminal-style columns of source shown around a finding."""
@@ -507,7 +507,7 @@ def write_split(
         if any(_unit_of(f, organization) is None for f in file_result.findings):
             titles.append(None)
         for unit in document.units:
-            title = (organization or "") if unit.implicit else unit.title
+            title: str | None = (organization or "") if unit.implicit else unit.title
             if title not in titles:
                 titles.append(title)
         table_title = " ".join((document.title or label(lang, "report")).split())

@@ -9,8 +9,8 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
-from audit.lint import LintResult
 from audit.reports import read_error
+from audit.results import LintResult
 
 
 def render(result: LintResult, out: TextIO, config: Any = None, **_: Any) -> None:

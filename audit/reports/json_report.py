@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from audit import __version__
 from audit.grading import grade_report
-from audit.lint import LintResult
+from audit.results import LintResult
 
 if TYPE_CHECKING:
     from audit.config import Config

@@ -16,9 +16,9 @@ import re
 import xml.etree.ElementTree as ET
 from typing import Any, TextIO
 
-from audit.engine import SEVERITY_RANK, Finding
-from audit.lint import FileResult, LintResult
+from audit.model import SEVERITY_RANK, Finding
 from audit.reports import label, location, read_error
+from audit.results import FileResult, LintResult
 
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 

@@ -24,8 +24,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from audit.engine import SEVERITIES, Finding
-from audit.lint import FileResult, LintResult
+from audit.model import SEVERITIES, Finding
 from audit.reports import (
     ELLIPSIS,
     Grades,
@@ -42,6 +41,7 @@ from audit.reports import (
     verdict,
     where,
 )
+from audit.results import FileResult, LintResult
 
 COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
 GRADE_STYLE = {"优": "bold green", "良": "green", "中": "yellow", "差": "bold red"}

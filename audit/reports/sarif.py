@@ -31,8 +31,8 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 from audit import __version__
-from audit.lint import LintResult
-from audit.reports import relative_path
+from audit.output import relative_path
+from audit.results import LintResult
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/indicator-audit/"
@@ -46,13 +46,12 @@ def render(result: LintResult, out: TextIO, *, config: Any = None, **_: Any) -> 
 
 
 def sarif_log(result: LintResult, config: Any = None) -> dict[str, Any]:
+    """The log of ``result``. ``config`` is the configuration the run used
+    (the caller's: a report never loads one); without it the driver lists
+    the registered rules with their own severities."""
     from audit.baseline import finding_keys
 
-    if config is None:
-        from audit.config import load_config
-
-        config = load_config(None, discover=False)
-    rules, index = _rules(config)
+    rules, index = _rules(config) if config is not None else _registered_rules()
     results = []
     for file_result in result.files:
         seen: Counter[str] = Counter()
@@ -124,13 +123,28 @@ def sarif_log(result: LintResult, config: Any = None) -> dict[str, Any]:
 def _rules(config: Any) -> tuple[list[dict[str, Any]], dict[str, int]]:
     """Every registered rule, enabled or not, with the severity in effect."""
     active = {spec.id: severity for spec, _options, severity in config.active_rules()}
-    rules = []
+    rules: list[dict[str, Any]] = []
     index = {}
     for rule_id, spec in config.specs().items():
         severity = active.get(rule_id) or config.setting(rule_id, spec).severity
         index[rule_id] = len(rules)
         descriptor = _descriptor(rule_id, spec, severity, config.lang)
         if rule_id not in active:
+            descriptor["defaultConfiguration"]["enabled"] = False
+        rules.append(descriptor)
+    return rules, index
+
+
+def _registered_rules() -> tuple[list[dict[str, Any]], dict[str, int]]:
+    """Every registered rule with the severity its code gives it."""
+    from audit.engine import load_rules
+
+    rules: list[dict[str, Any]] = []
+    index = {}
+    for rule_id, spec in load_rules().items():
+        index[rule_id] = len(rules)
+        descriptor = _descriptor(rule_id, spec, spec.severity)
+        if not spec.enabled:
             descriptor["defaultConfiguration"]["enabled"] = False
         rules.append(descriptor)
     return rules, index

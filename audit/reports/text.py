@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from typing import Any, TextIO
 
-from audit.engine import SEVERITIES
-from audit.lint import LintResult
+from audit.model import SEVERITIES
+from audit.results import LintResult
 
 
 def render(result: LintResult, out: TextIO, config: Any = None, **_: Any) -> None:

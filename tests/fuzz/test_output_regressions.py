@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from audit.output import input_named, write_atomically
-from audit.reports import FORMATS, SafeStream, safe_text
+from audit.output import SafeStream, input_named, safe_text, write_atomically
+from audit.reports import FORMATS
 from tests.conftest import project_row, tsv_table
 from tests.excerpts import STANDARD
 

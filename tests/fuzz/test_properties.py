@@ -18,11 +18,12 @@ from hypothesis import strategies as st
 from audit.baseline import BaselineError, apply_baseline, load_baseline
 from audit.config import ConfigError, load_config
 from audit.engine import load_rules, run
-from audit.lint import FileResult, LintResult
+from audit.output import SafeStream
 from audit.parsing import parse_clause_text
 from audit.pipeline import load_bytes, load_text
 from audit.readers import ReadError
-from audit.reports import SafeStream, renderer
+from audit.reports import renderer
+from audit.results import FileResult, LintResult
 from tests.conftest import HEADER, SEEDS, project_row, tsv_table
 from tests.excerpts import STANDARD
 from tests.fuzz.conftest import FUZZ, STATS

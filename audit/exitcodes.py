@@ -1,0 +1,17 @@
+"""The process's exit statuses, and its one-line error messages.
+
+Every command returns one of these: ``0`` when nothing reached the
+threshold, ``1`` when findings did, ``2`` when the run itself failed (a file
+or an option the tool cannot use), each failure said in one line on stderr.
+"""
+
+from __future__ import annotations
+
+import sys
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def error(message: str) -> None:
+    """One clear line on stderr."""
+    print(f"indicator-audit: {message}", file=sys.stderr)

@@ -1,0 +1,30 @@
+"""What a layout reader hands back, and how a reader notes what it skips.
+
+The layout and carrier modules build these; :mod:`audit.readers` (the
+package) detects the layout and assembles the document from them. They live
+here, below every reader, so that no reader imports the package that
+imports it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from audit.model import Row
+
+Notify = Callable[[str], None]
+"""Receives notes about a file that do not stop it being read (a sheet
+skipped because it holds no table)."""
+
+
+class Table:
+    """What a layout reader found: rows in order, and the table's heading."""
+
+    __slots__ = ("organization", "rows", "title")
+
+    def __init__(
+        self, rows: list[Row], title: str | None = None, organization: str | None = None
+    ) -> None:
+        self.rows = rows
+        self.title = title
+        self.organization = organization
