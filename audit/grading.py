@@ -102,7 +102,7 @@ class Grading(NamedTuple):
             return self.rules[finding.rule]
         if self.groups:
             group = _group(finding.rule)
-            if group in self.groups:
+            if group is not None and group in self.groups:
                 return self.groups[group]
         return self.weights.get(finding.severity, 0)
 

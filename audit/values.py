@@ -63,6 +63,8 @@ _ONE = Decimal(1)
 # A range between two dates: "2023-2024年度", "2023.07-2024.01", "2023年7月-2024年1月".
 _DATE_RANGE = re.compile(r"[0-9０-９]\s*[-－—–~～〜至到]\s*[0-9０-９]|[-－—–~～〜至到]")
 _DIGIT = re.compile(r"[0-9０-９]")
+_BY = ("前", "以前", "之前", "内", "以内", "之内")
+_FROM = ("后", "以后", "之后", "起")
 # Separators and sentence ends trimmed from a suffix: "90%以上，用人单位满意" → "用人单位满意".
 _SUFFIX_LEAD = " \t\r\n，,；;、。.．：:"
 _SUFFIX_END = " \t\r\n，,；;、。.．"
@@ -314,7 +316,9 @@ def _text(token: Any) -> str:
 def _raw(*parts: Any) -> str:
     """The text of tokens and parts as written, joined."""
     return "".join(
-        part.raw if isinstance(part, tuple) else _text(part) for part in parts if part is not None
+        part.raw if isinstance(part, tuple) else _text(part)  # type: ignore[attr-defined]
+        for part in parts
+        if part is not None
     )
 
 
@@ -497,7 +501,16 @@ class _ValueBuilder(Transformer[Token, Value]):
         text = _raw(*when[first : last + 1])
         dates = [token for token in when[first : last + 1] if token.type == "DATE"]
         ranged = len(dates) > 1 or any(_DATE_RANGE.search(_text(d).strip()) for d in dates)
-        return _target("date-range" if ranged else "date", text, start)
+        if ranged:
+            return _target("date-range", text, start)
+        # "2025年12月前": by that date; "2025年7月后": from it.
+        after = _text(when[last + 1]).strip() if last + 1 < len(when) else ""
+        comparator: Comparator | None = None
+        if after.startswith(_BY):
+            comparator = "<="
+        elif after.startswith(_FROM):
+            comparator = ">="
+        return _target("date", text, start, comparator=comparator)
 
     def quantity(
         self,
@@ -507,15 +520,11 @@ class _ValueBuilder(Transformer[Token, Value]):
         rest: Token | None,
     ) -> Value:
         before = lead + (when or ())
-        text = _raw(*before, measure, rest)
+        head = _raw(*before)
+        text = head + measure.raw + ("" if rest is None else _text(rest))
         words = self._words(before)
         if words.formula:
-            return Value(
-                text,
-                "formula",
-                qualifiers=words.qualifiers,
-                targets=(_target("text", text, 0),),
-            )
+            return Value(text, "formula", qualifiers=words.qualifiers, targets=_whole(text))
         if measure.upper is not None:
             comparator: Comparator = "range"
         else:
@@ -527,7 +536,7 @@ class _ValueBuilder(Transformer[Token, Value]):
         elif per is not None and per in self._time_units | set(self._frequencies.values()):
             kind = "frequency"
         # The target spells its comparator when it stands just before the number.
-        start = len(_raw(*before))
+        start = len(head)
         target_text = measure.raw
         if before and before[-1].type in ("COMPARATOR", "QUALIFIER"):
             start -= len(_text(before[-1]))
@@ -558,7 +567,7 @@ class _ValueBuilder(Transformer[Token, Value]):
             per=per,
             qualifiers=words.qualifiers,
             prefix=words.prefix,
-            suffix=_suffix(_raw(rest)),
+            suffix="" if rest is None else _suffix(_text(rest)),
             targets=tuple(targets),
         )
 
@@ -566,12 +575,7 @@ class _ValueBuilder(Transformer[Token, Value]):
         text = _raw(*lead, *when)
         words = self._words(lead + when)
         if words.formula:
-            return Value(
-                text,
-                "formula",
-                qualifiers=words.qualifiers,
-                targets=(_target("text", text, 0),),
-            )
+            return Value(text, "formula", qualifiers=words.qualifiers, targets=_whole(text))
         # The date opens the suffix: Value has no field of its own for it.
         return Value(
             text,
@@ -636,7 +640,7 @@ class ValueParser:
         if len(stripped) > MAX_LENGTH:
             return Value(stripped, "qualitative", targets=_whole(stripped))
         try:
-            value: Value = self._lark.parse(stripped)
+            value: Value = self._lark.parse(stripped)  # type: ignore[assignment]  # the builder
         except LarkError:
             if strict:
                 raise
@@ -654,7 +658,7 @@ class ValueParser:
         while _DIGIT.search(text, end):
             rest = text[end:]
             try:
-                value: Value = self._lark.parse(rest)
+                value: Value = self._lark.parse(rest)  # type: ignore[assignment]  # the builder
             except LarkError:
                 break
             found = [t for t in value.targets if t.kind != "text"]

@@ -413,9 +413,11 @@ def targets(text: str) -> list[tuple[str, str, str | None, Decimal | None, str |
         ("2023.07-2024.01", "date", [("date-range", "2023.07-2024.01", None, None, None)]),
         ("2023年7月-2024年1月", "date", [("date-range", "2023年7月-2024年1月", None, None, None)]),
         ("2023-2024年度", "date", [("date-range", "2023-2024年度", None, None, None)]),
-        ("2025年12月前", "date", [("date", "2025年12月", None, None, None)]),
-        ("2025年底前", "date", [("date", "2025年底", None, None, None)]),
-        ("2025.12前完成", "date", [("date", "2025.12", None, None, None)]),
+        ("2025年12月前", "date", [("date", "2025年12月", "<=", None, None)]),
+        ("2025年底前", "date", [("date", "2025年底", "<=", None, None)]),
+        ("2025.12前完成", "date", [("date", "2025.12", "<=", None, None)]),
+        ("2025年7月后启动", "date", [("date", "2025年7月", ">=", None, None)]),
+        ("2025年7月", "date", [("date", "2025年7月", None, None, None)]),
         ("每月", "qualitative", [("frequency", "每月", None, None, None)]),
         ("2次/月", "quantity", [("frequency", "2次/月", "=", D(2), "次")]),
         ("每季度1次", "quantity", [("frequency", "每季度1次", "=", D(1), "次")]),
@@ -443,7 +445,7 @@ def targets(text: str) -> list[tuple[str, str, str | None, Decimal | None, str |
         (
             "2024年11月前完成100%",
             "quantity",
-            [("date", "2024年11月", None, None, None), ("number", "100%", "=", D(100), "%")],
+            [("date", "2024年11月", "<=", None, None), ("number", "100%", "=", D(100), "%")],
         ),
         # near misses: one target, or numbers that are not dates
         ("90%以上，用人单位满意", "quantity", [("number", "90%以上", ">=", D(90), "%")]),
@@ -528,9 +530,10 @@ def test_generated_date_ranges_round_trip(
 def test_generated_dates_round_trip(year: int, month: int, end: str) -> None:
     text = f"{year}年{month}月{end}"
     assert parse_value(text).kind == "date"
-    ((kind, written, *_),) = targets(text)
+    ((kind, written, comparator, *_),) = targets(text)
     assert kind == "date"
     assert text.startswith(written)
+    assert comparator == ("<=" if end.endswith("前") else None)
 
 
 @given(st.integers(1, 999), st.sampled_from(["月", "周", "季度", "年", "天"]))
