@@ -256,13 +256,17 @@ def apply_baseline(result: LintResult, baseline: Baseline) -> Applied:
         keys = finding_keys(file_result, baseline.base)
         linted.add(relative_path(file_result.path, baseline.base))
         kept = []
+        baselined = list(file_result.baselined)
         for finding, key in zip(file_result.findings, keys, strict=True):
             if remaining[key] > 0:
                 remaining[key] -= 1
                 suppressed += 1
+                baselined.append(finding)
             else:
                 kept.append(finding)
-        files.append(FileResult(file_result.path, file_result.document, file_result.error, kept))
+        applied = FileResult(file_result.path, file_result.document, file_result.error, kept)
+        applied.baselined = baselined  # graded all the same: a baseline hides, it does not mend
+        files.append(applied)
     stale = [
         (dict(zip(KEY_FIELDS, key, strict=True)), count)
         for key, count in sorted(remaining.items(), key=lambda item: _sortable(item[0]))

@@ -9,7 +9,10 @@ thresholds configured under ``grading:`` in a profile::
         error: 25
         warning: 5
         info: 0
-      rules: {}           # points by rule id, instead of by severity (e.g. clause-numbering: 2)
+      groups: {}          # points by rule group (`indicator-audit rules` shows each rule's)
+      rules:              # points by rule id: wins over the group and the severity
+        not-quantified: 10
+        unknown-category: 1
       thresholds:         # the lowest score of each grade; below 中's it is 差
         优: 100
         良: 85
@@ -17,27 +20,42 @@ thresholds configured under ``grading:`` in a profile::
       caps:               # the best grade a project with a finding of this severity or rule can get
         error: 中
         parse-error: 差
-        missing-goal: 差
+        unknown-category: 优   # a rule's cap replaces its severity's
+      verdict:            # the best grade of a table with a finding of this severity
+        error: 中
 
 The defaults live in one place: the ``grading:`` block of the shipped
 ``rules/default.yaml``. :func:`default_grading` reads it (validated like any
 profile) and is what a profile that does not extend ``default`` starts from,
 so a profile only names what it changes.
 
+A project's score is 100 less the weight of each of its findings, never below
+0: the weight of its rule id if ``rules`` names it, else of its rule group if
+``groups`` names that, else of its severity. The grade is the best whose
+threshold the score reaches, then capped: by the rule's cap where ``caps``
+names the rule, else by its severity's. Findings a baseline hides count all
+the same: a baseline changes what a run shows and its exit status, not the
+quality of the table.
+
 With the defaults a reviewer's intuitions hold:
 
 * no findings, or only info findings → 优. Info findings are advice (a
   rounding difference, a short goal, a vague deadline) and never lower a
   grade: their weight is 0;
-* one to three warnings → 良; four to eight → 中; nine or more → 差;
+* one to three warnings → 良; four to eight → 中; nine or more → 差; a target
+  that cannot be measured (``not-quantified``) counts as two warnings;
 * one error → 中 (any error caps the grade at 中); an error and four
   warnings, or two errors → 差;
 * a clause the parser cannot read (``parse-error``) or a project without a
-  goal (``missing-goal``) → 差.
+  goal (``missing-goal``) → 差;
+* a category name outside the configured taxonomy (``unknown-category``) is a
+  matter of wording: it takes 1 point and does not cap.
 
 A table's score is the mean of its projects' scores less the weights of the
-findings that belong to no project (a unit subtotal, the grand total), and is
-capped by those findings; a file that could not be read is 差.
+findings that belong to no project (a unit subtotal, the grand total). Its
+grade is that score's, capped by every finding of the file (its projects'
+as well as its own) and by ``verdict``: a table with an error fails the run's
+default ``--fail-on``, and is at best 中. A file that could not be read is 差.
 """
 
 from __future__ import annotations
@@ -59,7 +77,7 @@ if TYPE_CHECKING:
 GRADES: tuple[str, ...] = ("优", "良", "中", "差")
 """The grades, best first. 差 has no threshold: it is every score below 中's."""
 TOP_SCORE = 100
-GRADING_KEYS: tuple[str, ...] = ("weights", "rules", "thresholds", "caps")
+GRADING_KEYS: tuple[str, ...] = ("weights", "groups", "rules", "thresholds", "caps", "verdict")
 
 
 class Grading(NamedTuple):
@@ -68,15 +86,24 @@ class Grading(NamedTuple):
     weights: Mapping[str, float] = MappingProxyType({})
     """Points a finding takes off, by severity."""
     rules: Mapping[str, float] = MappingProxyType({})
-    """Points a finding takes off, by rule id (wins over ``weights``)."""
+    """Points a finding takes off, by rule id (wins over ``groups`` and ``weights``)."""
+    groups: Mapping[str, float] = MappingProxyType({})
+    """Points a finding takes off, by rule group (wins over ``weights``)."""
     thresholds: Mapping[str, float] = MappingProxyType({})
     """The lowest score of 优, 良 and 中."""
     caps: Mapping[str, str] = MappingProxyType({})
-    """The best grade with a finding of a severity or a rule id."""
+    """The best grade with a finding of a severity or a rule id (a rule's
+    cap replaces its severity's)."""
+    verdict: Mapping[str, str] = MappingProxyType({})
+    """The best grade of a table with a finding of a severity."""
 
     def weight(self, finding: Finding) -> float:
         if finding.rule in self.rules:
             return self.rules[finding.rule]
+        if self.groups:
+            group = _group(finding.rule)
+            if group is not None and group in self.groups:
+                return self.groups[group]
         return self.weights.get(finding.severity, 0)
 
     def score(self, findings: Iterable[Finding], start: float = TOP_SCORE) -> float:
@@ -92,11 +119,26 @@ class Grading(NamedTuple):
                 break
         worst = GRADES.index(grade)
         for finding in findings:
-            for key in (finding.severity, finding.rule):
-                cap = self.caps.get(key)
-                if cap is not None:
-                    worst = max(worst, GRADES.index(cap))
+            cap = self.caps.get(finding.rule, self.caps.get(finding.severity))
+            if cap is not None:
+                worst = max(worst, GRADES.index(cap))
         return GRADES[worst]
+
+    def table_grade(self, score: float, findings: Iterable[Finding]) -> str:
+        """The grade of a table of ``score`` whose projects and rows have
+        ``findings``: capped as a project's, and by ``verdict``."""
+        findings = list(findings)
+        worst = GRADES.index(self.grade(score, findings))
+        for finding in findings:
+            cap = self.verdict.get(finding.severity)
+            if cap is not None:
+                worst = max(worst, GRADES.index(cap))
+        return GRADES[worst]
+
+
+def _group(rule: str) -> str | None:
+    spec = load_rules().get(rule)
+    return None if spec is None else spec.family
 
 
 # --------------------------------------------------------------------------
@@ -143,8 +185,10 @@ def _parse(doc: Any, value: Any, base: Grading) -> Grading:
     known_rules = set(load_rules())
     weights = dict(base.weights)
     rules = dict(base.rules)
+    groups = dict(base.groups)
     thresholds = dict(base.thresholds)
     caps = dict(base.caps)
+    verdict = dict(base.verdict)
     if "weights" in value:
         for key, points in _mapping(doc, (*where, "weights"), value["weights"]).items():
             if key not in SEVERITIES:
@@ -160,6 +204,14 @@ def _parse(doc: Any, value: Any, base: Grading) -> Grading:
                     (*where, "rules", key), f"unknown rule id{suggest(key, known_rules)}"
                 )
             rules[key] = _points(doc, (*where, "rules", key), points)
+    if "groups" in value:
+        known_groups = {spec.family for spec in load_rules().values()}
+        for key, points in _mapping(doc, (*where, "groups"), value["groups"]).items():
+            if key not in known_groups:
+                raise doc.error(
+                    (*where, "groups", key), f"unknown rule group{suggest(key, known_groups)}"
+                )
+            groups[key] = _points(doc, (*where, "groups", key), points)
     if "thresholds" in value:
         for key, score in _mapping(doc, (*where, "thresholds"), value["thresholds"]).items():
             path = (*where, "thresholds", key)
@@ -183,6 +235,17 @@ def _parse(doc: Any, value: Any, base: Grading) -> Grading:
                 raise doc.error(path, f"must be a grade ({', '.join(GRADES)}) or null")
             else:
                 caps[key] = grade
+    if "verdict" in value:
+        for key, grade in _mapping(doc, (*where, "verdict"), value["verdict"]).items():
+            path = (*where, "verdict", key)
+            if key not in SEVERITIES:
+                raise doc.error(path, f"unknown severity (expected: {', '.join(SEVERITIES)})")
+            if grade is None:
+                verdict.pop(key, None)
+            elif grade not in GRADES:
+                raise doc.error(path, f"must be a grade ({', '.join(GRADES)}) or null")
+            else:
+                verdict[key] = grade
     for severity in SEVERITIES:
         if severity not in weights:
             raise doc.error((*where, "weights"), f"needs a weight for {severity}")
@@ -197,7 +260,14 @@ def _parse(doc: Any, value: Any, base: Grading) -> Grading:
                 f"thresholds out of order: {better} ({_number(thresholds[better])}) must be "
                 f"above {worse} ({_number(thresholds[worse])})",
             )
-    return Grading(weights=weights, rules=rules, thresholds=thresholds, caps=caps)
+    return Grading(
+        weights=weights,
+        rules=rules,
+        groups=groups,
+        thresholds=thresholds,
+        caps=caps,
+        verdict=verdict,
+    )
 
 
 def _mapping(doc: Any, path: tuple[Any, ...], value: Any) -> dict[Any, Any]:
@@ -270,7 +340,7 @@ def _assign(
     owned: list[list[Finding]] = [[] for _ in projects]
     table: list[Finding] = []
     lines: dict[int, set[int]] = {}
-    for finding in file_result.findings:
+    for finding in (*file_result.findings, *file_result.baselined):
         if finding.project is None:
             table.append(finding)
             continue
@@ -336,9 +406,10 @@ def _file_grades(
         )
     mean = sum(scores) / len(scores) if scores else TOP_SCORE
     score = grading.score(table_findings, start=mean)
+    everything = [*table_findings, *(f for findings in owned for f in findings)]
     table = {
         "file": path,
-        "grade": grading.grade(score, table_findings),
+        "grade": grading.table_grade(score, everything),
         "score": _round(score),
         "projects": len(rows),
         "grades": distribution(rows),

@@ -323,6 +323,31 @@ class TextBuilder:
 
 ValueKind = Literal["quantity", "date", "formula", "qualitative", "empty"]
 Comparator = Literal[">=", ">", "<=", "<", "=", "range"]
+TargetKind = Literal["number", "date", "date-range", "duration", "frequency", "text"]
+
+
+class Target(NamedTuple):
+    """One target within a value: ``≥95%，≤100%`` holds two, ``≥300人；≥10场``
+    two, ``2023.07-2024.01`` one date range.
+
+    ``kind`` is what the target measures: ``number`` (``≥95%``, ``10-15人``),
+    ``date`` (``2025年12月前``, ``2025年底前``), ``date-range``
+    (``2023.07-2024.01``, ``2023年7月-2024年1月``), ``duration`` (``12个月``,
+    ``3个工作日内``), ``frequency`` (``每月``, ``2次/月``, ``每季度1次``: ``per``
+    is the period) or ``text`` (a qualitative value). ``start`` and ``end`` are
+    offsets into the value's ``text``, which ``text`` here spells exactly.
+    The measure fields are as :class:`Value`'s."""
+
+    kind: TargetKind
+    text: str
+    start: int
+    end: int
+    comparator: Comparator | None = None
+    number: Decimal | None = None
+    upper: Decimal | None = None
+    unit: str | None = None
+    magnitude: str | None = None
+    per: str | None = None
 
 
 class Value(NamedTuple):
@@ -347,6 +372,11 @@ class Value(NamedTuple):
     qualifiers: tuple[str, ...] = ()
     prefix: str = ""
     suffix: str = ""
+    targets: tuple[Target, ...] = ()
+    """Every target of the value, in order. The fields above describe the
+    first number (rules written before targets judge that one); a value of
+    several targets (``≥300人；≥10场``) lists each here with its own
+    comparator, number and unit."""
 
     @property
     def is_quantity(self) -> bool:

@@ -20,7 +20,7 @@ class FileResult:
     ``timings`` holds the seconds each stage took on this file.
     """
 
-    __slots__ = ("document", "error", "findings", "path", "summary", "timings")
+    __slots__ = ("baselined", "document", "error", "findings", "path", "summary", "timings")
 
     def __init__(
         self,
@@ -33,6 +33,9 @@ class FileResult:
         self.document = document
         self.error = error
         self.findings: list[Finding] = [] if findings is None else findings
+        self.baselined: list[Finding] = []
+        """Findings a baseline took out of ``findings``: not shown, not
+        counted in the exit status, but still graded."""
         self.summary: dict[str, Any] | None = None
         self.timings: dict[str, float] = {}
 

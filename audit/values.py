@@ -21,6 +21,13 @@ How a value is read:
 - ``qualitative``: anything else (``合法合规``; also ``每周一次``: only digits
   count as numbers).
 
+Each value also lists its :attr:`~audit.model.Value.targets`: what follows the
+first measure is read again, so ``≥95%，≤100%``, ``≥300人；≥10场`` and
+``大于等于90%且小于100%`` give two targets each, every one with its own
+comparator, number and unit; a date (``2025年底前``), a date range
+(``2023.07-2024.01``), a duration (``12个月``) and a frequency (``每月``,
+``2次/月``) are targets of their own kinds.
+
 :func:`parse_value` is the entry point: memoised, and it never raises.
 """
 
@@ -31,13 +38,13 @@ from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any, NamedTuple, Protocol, cast, get_args
+from typing import Any, NamedTuple, get_args
 
 from lark import Lark, Token, Transformer, v_args
 from lark.exceptions import LarkError
 
 from audit.grammars import build_lark
-from audit.model import Comparator, Value, ValueKind
+from audit.model import Comparator, Target, TargetKind, Value
 from audit.resources import resource
 
 __all__ = ["UNITS", "ValueParser", "Vocabulary", "default_parser", "parse_value"]
@@ -53,6 +60,11 @@ _COMPARATORS = frozenset(get_args(Comparator)) - {"range"}
 _PLACEHOLDER = re.compile(r"@(\w+)@")
 _DIGITS = str.maketrans("０１２３４５６７８９．／", "0123456789./")
 _ONE = Decimal(1)
+# A range between two dates: "2023-2024年度", "2023.07-2024.01", "2023年7月-2024年1月".
+_DATE_RANGE = re.compile(r"[0-9０-９]\s*[-－—–~～〜至到]\s*[0-9０-９]|[-－—–~～〜至到]")
+_DIGIT = re.compile(r"[0-9０-９]")
+_BY = ("前", "以前", "之前", "内", "以内", "之内")
+_FROM = ("后", "以后", "之后", "起")
 # Separators and sentence ends trimmed from a suffix: "90%以上，用人单位满意" → "用人单位满意".
 _SUFFIX_LEAD = " \t\r\n，,；;、。.．：:"
 _SUFFIX_END = " \t\r\n，,；;、。.．"
@@ -292,23 +304,26 @@ class _Measure(NamedTuple):
     unit: str | None
     magnitude: str | None
     per: str | None
+    duration: bool
+    """The unit is a unit of time (``12个月``, ``3个工作日内``)."""
 
 
-class _Written(Protocol):
-    """A piece of a value that keeps its text as written."""
-
-    @property
-    def raw(self) -> str: ...
+def _text(token: Any) -> str:
+    """A token's text: Lark's tokens are ``str``, lark-cython's keep it in ``value``."""
+    return token if type(token) is str else str(token.value)
 
 
-def _raw(*parts: _Written | str | None) -> str:
+def _raw(*parts: Any) -> str:
+    """The text of tokens and parts as written, joined."""
     return "".join(
-        part if isinstance(part, str) else part.raw for part in parts if part is not None
+        part.raw if isinstance(part, tuple) else _text(part)  # type: ignore[attr-defined]
+        for part in parts
+        if part is not None
     )
 
 
 def _number(token: Token) -> Decimal:
-    digits = token.strip().translate(_DIGITS).replace(",", "")
+    digits = _text(token).strip().translate(_DIGITS).replace(",", "")
     numerator, _, denominator = digits.partition("/")
     if denominator:  # the grammar only takes a fraction with a non-zero denominator
         return Decimal(numerator) / Decimal(denominator)
@@ -328,9 +343,25 @@ def _suffix(text: str) -> str:
     return text.strip().lstrip(_SUFFIX_LEAD).rstrip(_SUFFIX_END)
 
 
+def _span(text: str, start: int) -> tuple[int, int]:
+    """Where ``text``, found at ``start``, begins and ends without the
+    whitespace around it."""
+    stripped = text.lstrip()
+    begin = start + len(text) - len(stripped)
+    return begin, begin + len(stripped.rstrip())
+
+
+def _target(kind: TargetKind, text: str, start: int, **fields: Any) -> Target:
+    begin, end = _span(text, start)
+    return Target(kind, text.strip(), begin, end, **fields)
+
+
 @v_args(inline=True)
 class _ValueBuilder(Transformer[Token, Value]):
-    """Builds a :class:`Value` while the LALR parser reduces (no tree)."""
+    """Builds a :class:`Value` while the LALR parser reduces (no tree).
+
+    Its tokens may be Lark's (``str``) or lark-cython's (text in ``value``):
+    it reads them through :func:`_text` and :func:`_raw` only."""
 
     def __init__(self, vocabulary: Vocabulary) -> None:
         super().__init__()
@@ -343,9 +374,10 @@ class _ValueBuilder(Transformer[Token, Value]):
         self._aliases = vocabulary.aliases
         self._magnitudes = vocabulary.magnitudes
         self._frequencies = vocabulary.frequencies
+        self._time_units = frozenset(self._unit(word) for word in vocabulary.time_units)
 
     def _unit(self, word: str) -> str:
-        word = word.strip().strip("（()）").strip()
+        word = _text(word).strip().strip("（()）").strip()
         return self._aliases.get(word, word)
 
     # --- the measure
@@ -370,12 +402,12 @@ class _ValueBuilder(Transformer[Token, Value]):
                 formula = formula or (
                     previous is not None
                     and previous.type == "COMPARATOR"
-                    and previous.strip() in ("=", "＝")
+                    and _text(previous).strip() in ("=", "＝")
                 )
             elif token.type == "QUALIFIER":
-                qualifiers.append(token.strip())
+                qualifiers.append(_text(token).strip())
             elif token.type == "COMPARATOR":
-                comparator = self._comparators[token.strip()]
+                comparator = self._comparators[_text(token).strip()]
             else:  # OPERATOR
                 formula = True
         # The prefix is the text as written from its first word to its last:
@@ -385,17 +417,17 @@ class _ValueBuilder(Transformer[Token, Value]):
         return _Words(prefix, tuple(qualifiers), comparator, formula)
 
     def duration(self, unit: Token, within: Token | None) -> _Unit:
-        comparator = None if within is None else self._comparators[within.strip()]
+        comparator = None if within is None else self._comparators[_text(within).strip()]
         return _Unit(_raw(unit, within), self._unit(unit), comparator)
 
     def amount(self, number: Token, magnitude: Token | None, unit: Token | _Unit | None) -> _Amount:
         value = _number(number)
         word = None
         if magnitude is not None:
-            word = magnitude.strip()
+            word = _text(magnitude).strip()
             value = _scaled(value, self._magnitudes[word])
-        if isinstance(unit, Token):
-            unit = _Unit(unit, self._unit(unit), None)
+        if unit is not None and not isinstance(unit, _Unit):
+            unit = _Unit(_text(unit), self._unit(unit), None)
         return _Amount(
             _raw(number, magnitude, unit),
             value,
@@ -427,11 +459,29 @@ class _ValueBuilder(Transformer[Token, Value]):
         if upper is not None:
             unit = upper.unit or lower.unit
             magnitude = upper.magnitude or lower.magnitude
-            return _Measure(raw, "range", lower.number, upper.number, unit, magnitude, per_unit)
+            return _Measure(
+                raw,
+                "range",
+                lower.number,
+                upper.number,
+                unit,
+                magnitude,
+                per_unit,
+                unit in self._time_units,
+            )
         comparator = lower.comparator
         if after is not None:
-            comparator = self._comparators[after.strip()]
-        return _Measure(raw, comparator, lower.number, None, lower.unit, lower.magnitude, per_unit)
+            comparator = self._comparators[_text(after).strip()]
+        return _Measure(
+            raw,
+            comparator,
+            lower.number,
+            None,
+            lower.unit,
+            lower.magnitude,
+            per_unit,
+            lower.unit in self._time_units,
+        )
 
     # --- the value
 
@@ -441,6 +491,27 @@ class _ValueBuilder(Transformer[Token, Value]):
                 return self._frequencies[qualifier]
         return None
 
+    def _dates(self, before: tuple[Token, ...], when: tuple[Token, ...]) -> Target:
+        """The target of the dates ``when``, found after ``before``: from the
+        first date to the last, a range when something joins two dates."""
+        start = len(_raw(*before))
+        first = next(i for i, token in enumerate(when) if token.type in ("DATE", "DATE_WORD"))
+        last = max(i for i, token in enumerate(when) if token.type in ("DATE", "DATE_WORD"))
+        start += len(_raw(*when[:first]))
+        text = _raw(*when[first : last + 1])
+        dates = [token for token in when[first : last + 1] if token.type == "DATE"]
+        ranged = len(dates) > 1 or any(_DATE_RANGE.search(_text(d).strip()) for d in dates)
+        if ranged:
+            return _target("date-range", text, start)
+        # "2025年12月前": by that date; "2025年7月后": from it.
+        after = _text(when[last + 1]).strip() if last + 1 < len(when) else ""
+        comparator: Comparator | None = None
+        if after.startswith(_BY):
+            comparator = "<="
+        elif after.startswith(_FROM):
+            comparator = ">="
+        return _target("date", text, start, comparator=comparator)
+
     def quantity(
         self,
         lead: tuple[Token, ...],
@@ -449,14 +520,42 @@ class _ValueBuilder(Transformer[Token, Value]):
         rest: Token | None,
     ) -> Value:
         before = lead + (when or ())
-        text = _raw(*before, measure, rest)
+        head = _raw(*before)
+        text = head + measure.raw + ("" if rest is None else _text(rest))
         words = self._words(before)
         if words.formula:
-            return Value(text, "formula", qualifiers=words.qualifiers)
+            return Value(text, "formula", qualifiers=words.qualifiers, targets=_whole(text))
         if measure.upper is not None:
             comparator: Comparator = "range"
         else:
             comparator = words.comparator or measure.comparator or "="
+        per = measure.per or self._frequency(words)
+        kind: TargetKind = "number"
+        if measure.duration and per is None:
+            kind = "duration"
+        elif per is not None and per in self._time_units | set(self._frequencies.values()):
+            kind = "frequency"
+        # The target spells its comparator when it stands just before the number.
+        start = len(head)
+        target_text = measure.raw
+        if before and before[-1].type in ("COMPARATOR", "QUALIFIER"):
+            start -= len(_text(before[-1]))
+            target_text = _raw(before[-1], measure)
+        targets = [
+            _target(
+                kind,
+                target_text,
+                start,
+                comparator=comparator,
+                number=measure.number,
+                upper=measure.upper,
+                unit=measure.unit,
+                magnitude=measure.magnitude,
+                per=per,
+            )
+        ]
+        if when:
+            targets.insert(0, self._dates(lead, when))
         return Value(
             text,
             "quantity",
@@ -465,17 +564,18 @@ class _ValueBuilder(Transformer[Token, Value]):
             upper=measure.upper,
             unit=measure.unit,
             magnitude=measure.magnitude,
-            per=measure.per or self._frequency(words),
+            per=per,
             qualifiers=words.qualifiers,
             prefix=words.prefix,
-            suffix=_suffix(rest or ""),
+            suffix="" if rest is None else _suffix(_text(rest)),
+            targets=tuple(targets),
         )
 
     def date(self, lead: tuple[Token, ...], when: tuple[Token, ...]) -> Value:
         text = _raw(*lead, *when)
         words = self._words(lead + when)
         if words.formula:
-            return Value(text, "formula", qualifiers=words.qualifiers)
+            return Value(text, "formula", qualifiers=words.qualifiers, targets=_whole(text))
         # The date opens the suffix: Value has no field of its own for it.
         return Value(
             text,
@@ -483,12 +583,30 @@ class _ValueBuilder(Transformer[Token, Value]):
             qualifiers=words.qualifiers,
             prefix=self._words(lead).prefix,
             suffix=_suffix(_raw(*when)),
+            targets=(self._dates(lead, when),),
         )
 
     def text(self, lead: tuple[Token, ...]) -> Value:
         words = self._words(lead)
-        kind: ValueKind = "formula" if words.formula else "qualitative"
-        return Value(_raw(*lead), kind, qualifiers=words.qualifiers)
+        text = _raw(*lead)
+        if words.formula:
+            return Value(text, "formula", qualifiers=words.qualifiers, targets=_whole(text))
+        per = self._frequency(words)
+        if per is None:
+            return Value(text, "qualitative", qualifiers=words.qualifiers, targets=_whole(text))
+        # "每月", "每周一次": a frequency without a number.
+        return Value(
+            text,
+            "qualitative",
+            qualifiers=words.qualifiers,
+            per=per,
+            targets=(_target("frequency", text, 0, per=per),),
+        )
+
+
+def _whole(text: str) -> tuple[Target, ...]:
+    """The one text target of a qualitative value."""
+    return (_target("text", text, 0),)
 
 
 # --------------------------------------------------------------------------
@@ -496,14 +614,18 @@ class _ValueBuilder(Transformer[Token, Value]):
 
 
 class ValueParser:
-    """Parses value strings with one vocabulary (by default :data:`UNITS`)."""
+    """Parses value strings with one vocabulary (by default :data:`UNITS`).
 
-    def __init__(self, units: Vocabulary | None = None) -> None:
+    ``compiled``: run on lark-cython where it is installed (the same grammar
+    and values, faster); :func:`default_parser` does."""
+
+    def __init__(self, units: Vocabulary | None = None, *, compiled: bool = False) -> None:
         self.units = UNITS if units is None else units
         grammar = self.units.fill(GRAMMAR_PATH.read_text(encoding="utf-8"))
         self._lark: Lark = build_lark(  # cached per filled grammar: one per vocabulary
             grammar,
             str(GRAMMAR_PATH),
+            compiled=compiled,
             parser="lalr",
             lexer="contextual",
             transformer=_ValueBuilder(self.units),
@@ -516,20 +638,44 @@ class ValueParser:
         if not any(char.isalnum() for char in stripped):
             return Value(stripped, "empty")
         if len(stripped) > MAX_LENGTH:
-            return Value(stripped, "qualitative")
+            return Value(stripped, "qualitative", targets=_whole(stripped))
         try:
-            # The parser's transformer makes the Value: Lark types it as a tree.
-            return cast(Value, self._lark.parse(stripped))
+            value: Value = self._lark.parse(stripped)  # type: ignore[assignment]  # the builder
         except LarkError:
             if strict:
                 raise
-            return Value(stripped, "qualitative")
+            return Value(stripped, "qualitative", targets=_whole(stripped))
+        if value.kind == "quantity":
+            more = self._more_targets(stripped, value.targets[-1].end)
+            if more:
+                value = value._replace(targets=value.targets + more)
+        return value
+
+    def _more_targets(self, text: str, end: int) -> tuple[Target, ...]:
+        """The targets after the first measure: what follows it read again as
+        a value of its own, its numbers and dates (not its words)."""
+        targets: list[Target] = []
+        while _DIGIT.search(text, end):
+            rest = text[end:]
+            try:
+                value: Value = self._lark.parse(rest)  # type: ignore[assignment]  # the builder
+            except LarkError:
+                break
+            found = [t for t in value.targets if t.kind != "text"]
+            if not found:
+                break
+            targets.extend(t._replace(start=t.start + end, end=t.end + end) for t in found)
+            if value.kind != "quantity":
+                break
+            end += value.targets[-1].end
+        return tuple(targets)
 
 
 @cache
 def default_parser() -> ValueParser:
-    """The parser for :data:`UNITS`, built on first use."""
-    return ValueParser()
+    """The parser for :data:`UNITS`, built on first use, on lark-cython where
+    it is installed."""
+    return ValueParser(compiled=True)
 
 
 @lru_cache(maxsize=8192)

@@ -217,3 +217,21 @@ def test_writing_a_baseline_that_does_not_exist_yet_over_baseline_option(
     write(Path("t.txt"), PLACEHOLDER)
     assert lint("t.txt", "--baseline", "b.json", "--write-baseline", "b.json") == 0
     assert lint("t.txt", "--baseline", "b.json") == 0
+
+
+def test_a_baseline_changes_the_exit_status_not_the_grades(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    write(Path("t.txt"), PLACEHOLDER, REPEATED, CLEAN)
+
+    def grades(*args: str) -> tuple[int, list[str], str]:
+        status = main(["lint", "--no-config", "--select", SELECT, "--format", "json", *args])
+        report = json.loads(capsys.readouterr().out)
+        ((table,),) = [report["files"]]
+        return status, [p["grade"] for p in report["projects"]], table["grade"]
+
+    status, before, table = grades("t.txt")
+    assert (status, before, table) == (1, ["中", "中", "优"], "中")
+    lint("t.txt", "--write-baseline", "baseline.json")
+    capsys.readouterr()
+    assert grades("t.txt", "--baseline", "baseline.json") == (0, before, table)

@@ -8,6 +8,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from audit.config import ConfigError, load_config
 from audit.grading import (
@@ -96,9 +98,11 @@ def test_the_shipped_defaults_are_the_grading_of_the_default_profile() -> None:
     assert config.grading == default_grading()
     assert default_grading() == Grading(
         weights={"error": 25, "warning": 5, "info": 0},
-        rules={},
+        rules={"not-quantified": 10, "unknown-category": 1},
+        groups={},
         thresholds={"优": 100, "良": 85, "中": 60},
-        caps={"error": "中", "parse-error": "差", "missing-goal": "差"},
+        caps={"error": "中", "parse-error": "差", "missing-goal": "差", "unknown-category": "优"},
+        verdict={"error": "中"},
     )
 
 
@@ -131,7 +135,12 @@ def test_a_profile_changes_what_it_names_on_top_of_the_profile_it_extends(tmp_pa
     )
     grading = load_config(path).grading
     assert grading.thresholds == {"优": 100, "良": 90, "中": 60}
-    assert grading.caps == {"parse-error": "差", "missing-goal": "差", "amount-format": "良"}
+    assert grading.caps == {
+        "parse-error": "差",
+        "missing-goal": "差",
+        "amount-format": "良",
+        "unknown-category": "优",
+    }
     assert grade_of(finding(*W), grading=grading) == ("良", 99)  # by rule: 1 point
     assert grade_of(finding(*E), grading=grading) == ("中", 75)  # no cap: by score
     assert grade_of(finding("amount-format", "info"), grading=grading) == ("良", 100)
@@ -304,3 +313,116 @@ def test_json_render_uses_the_grading_of_the_configuration(tmp_path: Path) -> No
     out = io.StringIO()
     render(result, out, config=config)
     assert json.loads(out.getvalue())["projects"][0]["grade"] == "中"
+
+
+# --------------------------------------------------------------------------
+# Honest grades: boilerplate, verdicts, baselines, wording
+
+
+def national_result(rows: list[list[str]], path: str) -> LintResult:
+    from tests.national import as_tsv
+
+    return lint_text(as_tsv(rows), path)
+
+
+def boilerplate_rows() -> list[list[str]]:
+    """The national form with the same ``≥95%`` pasted on every indicator."""
+    from tests.national import FORM
+
+    header = FORM.index(["一级指标", "二级指标", "三级指标", "实施期指标值", "年度指标值"])
+    return [*FORM[: header + 1], *([*row[:3], "≥95%", "≥95%"] for row in FORM[header + 1 :])]
+
+
+def test_a_national_table_with_boilerplate_targets_grades_worse_than_a_clean_one() -> None:
+    from tests.national import FORM
+
+    clean = national_result(FORM, "clean.tsv")
+    pasted = national_result(boilerplate_rows(), "pasted.tsv")
+    (project,) = grade_projects(pasted)
+    # The same value on every unrelated indicator: what a boilerplate rule reports.
+    pasted.files[0].findings.extend(
+        finding("boilerplate-value", "warning", project=project["project"], line=project["line"])
+        for _ in range(5)
+    )
+    (clean_table,) = grade_tables(clean)
+    (pasted_table,) = grade_tables(pasted)
+    assert clean_table["grade"] == "优"
+    assert pasted_table["score"] < clean_table["score"]
+    assert GRADES.index(pasted_table["grade"]) > GRADES.index(clean_table["grade"])
+
+
+def test_a_failing_table_is_never_graded_excellent_or_good() -> None:
+    rows = [project_row(f"项目{i}", GOOD, goal=GOAL) for i in range(30)]
+    result = lint_text(tsv_table(rows))
+    assert grade_tables(result)[0]["grade"] == "优"
+    (first, *_) = grade_projects(result)
+    result.files[0].findings.append(finding(*E, project=first["project"], line=first["line"]))
+    (table,) = grade_tables(result)
+    assert table["score"] > 99  # the mean of 30 projects barely moves…
+    assert table["grade"] == "中"  # …but the table fails: at best 中
+    assert table["grades"]["优"] == 29
+
+
+def test_the_verdict_cap_is_configurable_and_applies_to_tables_only(tmp_path: Path) -> None:
+    path = write(tmp_path, "grading:\n  verdict:\n    error: 良\n    warning: 良\n")
+    grading = load_config(path).grading
+    assert grading.verdict == {"error": "良", "warning": "良"}
+    assert grading.table_grade(100, [finding(*W)]) == "良"
+    assert grading.grade(100, [finding(*W)]) == "优"
+    bad = write(tmp_path, "grading:\n  verdict:\n    serious: 中\n", "bad.yaml")
+    with pytest.raises(ConfigError, match="unknown severity"):
+        load_config(bad)
+
+
+@given(st.lists(st.sampled_from([W, E, I, ("unknown-category", "error")]), max_size=12))
+def test_a_table_with_an_error_is_at_best_fair(kinds: list[tuple[str, str]]) -> None:
+    grading = default_grading()
+    findings = [finding(*kind) for kind in kinds]
+    grade = grading.table_grade(grading.score(findings), findings)
+    if any(f.severity == "error" for f in findings):
+        assert grade in ("中", "差")
+    assert GRADES.index(grade) >= GRADES.index(grading.grade(grading.score(findings), findings))
+
+
+def test_baselined_findings_still_lower_the_grade(tmp_path: Path) -> None:
+    from audit.baseline import apply_baseline, load_baseline, write_baseline
+
+    text = tsv_table(
+        [
+            project_row("好项目", GOOD, goal=GOAL),
+            project_row("预算执行项目", GOOD + WARNING, goal=GOAL),
+        ]
+    )
+    result = lint_text(text)
+    before = grade_report(result)
+    assert [p["grade"] for p in before["projects"]] == ["优", "良"]
+    baseline = tmp_path / "baseline.json"
+    write_baseline(result, str(baseline))
+    applied = apply_baseline(result, load_baseline(str(baseline)))
+    assert applied.suppressed == 1
+    assert applied.result.findings == []  # nothing shown, the run passes…
+    after = grade_report(applied.result)
+    assert after["projects"] == before["projects"]  # …and the grades stay what they were
+    assert after["tables"] == before["tables"]
+
+
+def test_wording_findings_weigh_little_and_do_not_cap_a_project() -> None:
+    grading = default_grading()
+    wording = [finding("unknown-category", "error") for _ in range(3)]
+    assert grade_of(*wording) == ("良", 97)
+    # The table still fails the default --fail-on: at best 中.
+    assert grading.table_grade(97, wording) == "中"
+    # Unmeasurable targets weigh as two warnings.
+    assert grade_of(finding("not-quantified", "warning")) == ("良", 90)
+    assert grade_of(*[finding("not-quantified", "warning")] * 2) == ("中", 80)
+
+
+def test_points_by_rule_group(tmp_path: Path) -> None:
+    path = write(tmp_path, "grading:\n  groups:\n    duplicates: 2\n")
+    grading = load_config(path).grading
+    assert grade_of(finding("duplicate-text", "warning"), grading=grading) == ("良", 98)
+    # A rule id wins over its group.
+    assert grade_of(finding("not-quantified", "warning"), grading=grading) == ("良", 90)
+    bad = write(tmp_path, "grading:\n  groups:\n    duplicate: 2\n", "bad.yaml")
+    with pytest.raises(ConfigError, match="unknown rule group"):
+        load_config(bad)

@@ -232,7 +232,9 @@ def test_a_value_with_a_huge_number_still_parses() -> None:
 
 def test_an_overlong_value_is_qualitative_unparsed() -> None:
     text = "完成" * MAX_LENGTH + "100%"
-    assert parse_value(text) == Value(text, "qualitative")
+    value = parse_value(text)
+    assert (value.kind, value.number) == ("qualitative", None)
+    assert [(t.kind, t.start, t.end) for t in value.targets] == [("text", 0, len(text))]
 
 
 # --------------------------------------------------------------------------
@@ -268,6 +270,20 @@ def _check_invariants(text: str, value: Value) -> None:
         assert value.number is None
         assert value.comparator is None
     assert (value.kind == "empty") == (not any(char.isalnum() for char in value.text))
+    # Targets: spans inside the text that spell the target, in order, not overlapping.
+    position = 0
+    for target in value.targets:
+        assert position <= target.start < target.end <= len(value.text)
+        assert value.text[target.start : target.end] == target.text
+        position = target.end
+    assert bool(value.targets) == (value.kind != "empty")
+    if value.kind == "quantity":
+        first = next(t for t in value.targets if t.number is not None)
+        assert (first.comparator, first.number, first.unit) == (
+            value.comparator,
+            value.number,
+            value.unit,
+        )
 
 
 @given(st.text())
@@ -380,3 +396,151 @@ def test_a_bad_vocabulary_is_rejected_with_a_message(data: dict[str, Any], messa
 def test_extending_with_an_unknown_list_is_rejected() -> None:
     with pytest.raises(ValueError, match="unknown vocabulary list"):
         UNITS.extended(colours=["红"])
+
+
+# --------------------------------------------------------------------------
+# Targets: dates, date ranges, periods, several targets in one value
+
+
+def targets(text: str) -> list[tuple[str, str, str | None, Decimal | None, str | None]]:
+    return [(t.kind, t.text, t.comparator, t.number, t.unit) for t in parse_value(text).targets]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        # a date range is a period of time, not a number range without a unit
+        ("2023.07-2024.01", "date", [("date-range", "2023.07-2024.01", None, None, None)]),
+        ("2023年7月-2024年1月", "date", [("date-range", "2023年7月-2024年1月", None, None, None)]),
+        ("2023-2024年度", "date", [("date-range", "2023-2024年度", None, None, None)]),
+        ("2025年12月前", "date", [("date", "2025年12月", "<=", None, None)]),
+        ("2025年底前", "date", [("date", "2025年底", "<=", None, None)]),
+        ("2025.12前完成", "date", [("date", "2025.12", "<=", None, None)]),
+        ("2025年7月后启动", "date", [("date", "2025年7月", ">=", None, None)]),
+        ("2025年7月", "date", [("date", "2025年7月", None, None, None)]),
+        ("每月", "qualitative", [("frequency", "每月", None, None, None)]),
+        ("2次/月", "quantity", [("frequency", "2次/月", "=", D(2), "次")]),
+        ("每季度1次", "quantity", [("frequency", "每季度1次", "=", D(1), "次")]),
+        ("12个月", "quantity", [("duration", "12个月", "=", D(12), "月")]),
+        ("3个工作日内", "quantity", [("duration", "3个工作日内", "<=", D(3), "工作日")]),
+        # several targets, each with its own comparator, number and unit
+        (
+            "≥95%，≤100%",
+            "quantity",
+            [("number", "≥95%", ">=", D(95), "%"), ("number", "≤100%", "<=", D(100), "%")],
+        ),
+        (
+            "≥300人；≥10场",
+            "quantity",
+            [("number", "≥300人", ">=", D(300), "人"), ("number", "≥10场", ">=", D(10), "场")],
+        ),
+        (
+            "大于等于90%且小于100%",
+            "quantity",
+            [
+                ("number", "大于等于90%", ">=", D(90), "%"),
+                ("number", "小于100%", "<", D(100), "%"),
+            ],
+        ),
+        (
+            "2024年11月前完成100%",
+            "quantity",
+            [("date", "2024年11月", "<=", None, None), ("number", "100%", "=", D(100), "%")],
+        ),
+        # near misses: one target, or numbers that are not dates
+        ("90%以上，用人单位满意", "quantity", [("number", "90%以上", ">=", D(90), "%")]),
+        ("10-15人", "quantity", [("number", "10-15人", "range", D(10), "人")]),
+        (
+            "2000.5-3000.5万元",
+            "quantity",
+            [("number", "2000.5-3000.5万元", "range", D("2000.5"), "万元")],
+        ),
+        ("1.5-2.5", "quantity", [("number", "1.5-2.5", "range", D("1.5"), None)]),
+        ("2023.07", "quantity", [("number", "2023.07", "=", D("2023.07"), None)]),
+        ("合法合规", "qualitative", [("text", "合法合规", None, None, None)]),
+    ],
+)
+def test_targets(text: str, kind: str, expected: list[tuple[Any, ...]]) -> None:
+    assert parse_value(text).kind == kind
+    assert targets(text) == expected
+
+
+def test_the_first_target_keeps_the_value_fields_that_rules_read() -> None:
+    value = parse_value("≥300人；≥10场")
+    assert (value.comparator, value.number, value.unit) == (">=", D(300), "人")
+    assert value.suffix == "≥10场"
+
+
+def test_the_compiled_parser_reads_every_value_as_the_pure_python_one() -> None:
+    plain, compiled = ValueParser(), ValueParser(compiled=True)
+    for text in [*SEED_VALUES, *(text for text, _ in READINGS)]:
+        assert compiled.parse(text) == plain.parse(text), text
+
+
+_SYMBOLS = {"≥": ">=", "≤": "<=", ">": ">", "<": "<", "不低于": ">=", "不超过": "<=", "": "="}
+_WORDS = {"大于等于": ">=", "小于": "<", "不少于": ">="}
+_TARGET_UNITS = ["%", "人", "人次", "场", "个", "次", "万元", "台", "宗", "户", ""]
+
+
+@st.composite
+def _measure(draw: st.DrawFn) -> tuple[str, str, Decimal, str | None]:
+    word = draw(st.sampled_from(sorted({**_SYMBOLS, **_WORDS})))
+    number = draw(
+        st.decimals(min_value=0, max_value=10**6, places=draw(st.integers(0, 2)), allow_nan=False)
+    )
+    unit = draw(st.sampled_from(_TARGET_UNITS))
+    return f"{word}{number}{unit}", {**_SYMBOLS, **_WORDS}[word], number, unit or None
+
+
+@given(
+    st.lists(_measure(), min_size=1, max_size=4),
+    st.sampled_from(["，", "；", ",", ";", "且", "、"]),
+)
+def test_generated_targets_round_trip(measures: list[Any], separator: str) -> None:
+    text = separator.join(written for written, *_ in measures)
+    value = parse_value(text)
+    _check_invariants(text, value)
+    assert [(t.kind, t.text, t.comparator, t.number, t.unit) for t in value.targets] == [
+        ("number", written, comparator, number, unit)
+        for written, comparator, number, unit in measures
+    ]
+
+
+@given(
+    st.integers(1990, 2096),
+    st.integers(1, 12),
+    st.integers(0, 3),
+    st.integers(1, 12),
+    st.sampled_from(["-", "～", "至", "—"]),
+)
+def test_generated_date_ranges_round_trip(
+    year: int, month: int, years: int, end_month: int, dash: str
+) -> None:
+    for text in (
+        f"{year}.{month:02d}{dash}{year + years}.{end_month:02d}",
+        f"{year}年{month}月{dash}{year + years}年{end_month}月",
+    ):
+        value = parse_value(text)
+        _check_invariants(text, value)
+        assert value.kind == "date", text
+        assert targets(text) == [("date-range", text, None, None, None)]
+
+
+@given(st.integers(2000, 2099), st.integers(1, 12), st.sampled_from(["前", "底前", "以前", "底"]))
+def test_generated_dates_round_trip(year: int, month: int, end: str) -> None:
+    text = f"{year}年{month}月{end}"
+    assert parse_value(text).kind == "date"
+    ((kind, written, comparator, *_),) = targets(text)
+    assert kind == "date"
+    assert text.startswith(written)
+    assert comparator == ("<=" if end.endswith("前") else None)
+
+
+@given(st.integers(1, 999), st.sampled_from(["月", "周", "季度", "年", "天"]))
+def test_generated_periods_round_trip(count: int, period: str) -> None:
+    assert [(t.kind, t.number, t.per) for t in parse_value(f"{count}次/{period}").targets] == [
+        ("frequency", count, period)
+    ]
+    assert [(t.kind, t.number, t.per) for t in parse_value(f"每{period}{count}次").targets] == [
+        ("frequency", count, period)
+    ]

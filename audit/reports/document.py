@@ -60,6 +60,20 @@ def value_dict(value: Value) -> dict[str, Any]:
         "qualifiers": list(value.qualifiers),
         "prefix": value.prefix,
         "suffix": value.suffix,
+        "targets": [
+            {
+                "kind": target.kind,
+                "text": target.text,
+                "start": target.start,
+                "end": target.end,
+                "comparator": target.comparator,
+                "number": _number(target.number),
+                "upper": _number(target.upper),
+                "unit": target.unit,
+                "per": target.per,
+            }
+            for target in value.targets
+        ],
     }
 
 
@@ -148,9 +162,22 @@ def document_dict(document: Document) -> dict[str, Any]:
 
 
 def describe_value(value: Value) -> str:
-    """A reviewer's reading of a value: ``≥ 95 %``, ``= 18500 人``."""
+    """A reviewer's reading of a value: ``≥ 95 %``, ``= 18500 人``; each
+    target of a value of several (``≥ 95 %; ≤ 100 %``), a date range as
+    ``date-range``."""
+    measured = [t for t in value.targets if t.number is not None]
+    if value.kind == "quantity" and len(value.targets) > 1:
+        return "; ".join(
+            _describe(t) if t.number is not None else t.kind for t in value.targets
+        ) + (f" ({', '.join(value.qualifiers)})" if value.qualifiers else "")
     if value.kind != "quantity":
-        return f"{value.kind}"
+        kinds = [t.kind for t in value.targets if t.kind != "text"]
+        return ", ".join(kinds) if kinds and not measured else f"{value.kind}"
+    return _describe(value) + (f" ({', '.join(value.qualifiers)})" if value.qualifiers else "")
+
+
+def _describe(value: Any) -> str:
+    """``≥ 95 %``: the measure of a value or a target."""
     symbols = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "=": "="}
     if value.comparator == "range":
         measure = f"{_number(value.number)}..{_number(value.upper)}"
@@ -161,8 +188,6 @@ def describe_value(value: Value) -> str:
         parts.append(value.unit)
     if value.per:
         parts.append(f"per {value.per}")
-    if value.qualifiers:
-        parts.append(f"({', '.join(value.qualifiers)})")
     return " ".join(parts)
 
 
