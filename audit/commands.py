@@ -11,18 +11,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-FORMATS = (
-    "auto",
-    "text",
-    "rich",
-    "json",
-    "json-lines",
-    "sarif",
-    "github",
-    "gitlab",
-    "junit",
-    "html",
-)
+from audit.discovery import report_formats
+
+FORMATS = ("auto", *report_formats())
 FAIL_ON = ("error", "warning", "info", "never")
 LANGS = ("zh", "en")
 SEVERITY_LEVELS = ("error", "warning", "info")
