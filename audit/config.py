@@ -647,7 +647,7 @@ _KINDS: dict[str, tuple[str, Any]] = {
     "regex": ("a regular expression (text)", lambda v: isinstance(v, str)),
     "list[str]": ("a list of texts", lambda v: _is_list_of_str(v)),
     "list[regex]": ("a list of regular expressions", lambda v: _is_list_of_str(v)),
-    "money": ('an amount above zero (a number, or text such as "0.0001")', lambda v: _money(v)),
+    "money": ("an amount above zero", lambda v: _money(v)),
 }
 
 
@@ -698,7 +698,8 @@ def _check_value(doc: _Doc, path: tuple[Any, ...], kind: str | tuple[str, ...], 
         raise doc.error(path, f"this option cannot be configured (unknown kind {kind})")
     wanted, test = _KINDS[kind]
     if not test(value):
-        got = repr(value) if _is_number(value) else _type_name(value)
+        shown = _is_number(value) or (kind == "money" and isinstance(value, str))
+        got = repr(value) if shown else _type_name(value)
         raise doc.error(path, f"must be {wanted}, got {got}")
     if kind in ("regex", "list[regex]"):
         return _check_patterns(doc, path, kind, value)
