@@ -10,6 +10,7 @@ import importlib
 import string
 import sys
 import textwrap
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,7 @@ from audit.config import ConfigError, load_config
 from audit.discovery import report_formats, submodules
 from audit.engine import InternalError, RuleModuleError, load_rules, rule_modules
 from audit.reports import FORMATS, renderer
-from tests.conftest import SEED_001, SEED_002, SEED_004, lint, run_main
+from tests.conftest import SEED_001, SEED_002, SEED_004, lint, project_row, run_main, tsv_table
 
 ROOT = Path(__file__).parent.parent
 CHECKS = ROOT / "audit" / "checks"
@@ -78,7 +79,7 @@ def test_a_format_module_that_fails_to_import_is_an_internal_error(
 
 
 @pytest.fixture
-def fresh_registry(monkeypatch: pytest.MonkeyPatch) -> None:
+def fresh_registry(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Builtin rules loaded again from a package the test chooses; the real
     registry comes back afterwards."""
     saved = dict(engine.REGISTRY)
@@ -143,7 +144,7 @@ def make_plugin(root: Path, name: str, body: str = PLUGIN_RULE) -> None:
 
 
 @pytest.fixture
-def plugin_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def plugin_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     monkeypatch.syspath_prepend(str(tmp_path / "site"))
     (tmp_path / "site").mkdir()
     yield tmp_path
@@ -384,3 +385,33 @@ def test_a_missing_placeholder_is_an_internal_error_naming_rule_and_key() -> Non
     assert "KeyError" in str(caught.value)
     with pytest.raises(InternalError, match="rule placeholder: no message 'nonesuch'"):
         spec.message("nonesuch", "zh", {})
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "name", "cell", "message"),
+    [
+        (
+            "duplicate-text",
+            "职业技能培训",
+            "1、1-产出指标；11-数量指标；培训人数；实施周期指标值:职业技能培训；年度指标值:≥100人。",
+            "实施周期指标值「职业技能培训」就是项目名称，不是目标值",
+        ),
+        (
+            "category-mismatch",
+            "项目甲",
+            "1、1-产出指标；12-效益指标；培训人数；实施周期指标值:≥100人；年度指标值:≥100人。",
+            "第1条指标的二级指标「12-效益指标」用了一级指标名称（2-效益指标）；代码12是「质量指标」",
+        ),
+    ],
+)
+def test_messages_no_seed_shows_can_be_shown(
+    rule_id: str, name: str, cell: str, message: str
+) -> None:
+    """Messages the seed tables never show, kept because a table can: the
+    value that is the project's name, the level-2 category with a level-1 name."""
+    findings = lint(tsv_table([project_row(name, cell)]), [rule_id])
+    assert [f.message for f in findings] == [message]
+    near_miss = cell.replace("职业技能培训；年度", "≥100人；年度").replace(
+        "12-效益指标", "12-质量指标"
+    )
+    assert lint(tsv_table([project_row(name, near_miss)]), [rule_id]) == []
