@@ -348,23 +348,19 @@ def load_plugin(name: str) -> dict[str, RuleSpec]:
     package, every module in it (not starting with ``_``), by module name
     then definition order. They are kept apart from the built-in registry: a
     configuration that names the plugin gets them, others do not."""
-    import pkgutil
+    from audit.discovery import submodules
 
     load_rules()
     if name not in _PLUGINS:
         before = set(REGISTRY)
         module = _import(name)
-        for info in sorted(pkgutil.iter_modules(getattr(module, "__path__", ())), key=_name):
-            if not info.name.startswith("_"):
-                _import(f"{name}.{info.name}")
+        if hasattr(module, "__path__"):  # a package: every module in it
+            for submodule in submodules(name):
+                _import(f"{name}.{submodule}")
         _PLUGINS[name] = {
             rule_id: REGISTRY.pop(rule_id) for rule_id in list(REGISTRY) if rule_id not in before
         }
     return _PLUGINS[name]
-
-
-def _name(info: Any) -> str:
-    return str(info.name)
 
 
 # --------------------------------------------------------------------------

@@ -178,6 +178,17 @@ def test_a_plugin_package_is_listed_configured_and_run(plugin_path: Path) -> Non
     assert status == 2
 
 
+def test_a_plugin_may_be_one_module(plugin_path: Path) -> None:
+    make_plugin(plugin_path / "site", "myrules_c")
+    config = plugin_path / "config.yaml"
+    config.write_text("plugins: [myrules_c.goal]\n", encoding="utf-8")
+    loaded = load_config(config)
+    assert loaded.specs()["goal-mentions-test"].module == "myrules_c.goal"
+    assert list(loaded.specs())[-1] == "goal-mentions-test"  # after the built-in rules
+    findings = lint(SEED_001, ["goal-mentions-test"], loaded)
+    assert findings == []  # 测试 is in no goal of the seed: the near miss
+
+
 def test_plugin_option_is_validated_like_a_builtin(plugin_path: Path) -> None:
     make_plugin(plugin_path / "site", "myrules_b")
     config = plugin_path / "config.yaml"
