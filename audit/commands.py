@@ -970,8 +970,10 @@ def cmd_explain(args: argparse.Namespace) -> int:
     print(spec.doc_in(lang))
     if spec.options:
         print("\n选项及默认值：" if lang == "zh" else "\nOptions and defaults:")
+        from audit.config import describe
+
         for name, option in spec.options.items():
-            print(f"  {name}: {option.default!r}  — {option.doc}")
+            print(f"  {name} ({describe(option)}): {option.default!r}  — {option.doc}")
     return EXIT_OK
 
 

@@ -663,6 +663,23 @@ def _money(value: Any) -> Decimal | None:
     return amount if amount.is_finite() and amount > 0 else None
 
 
+def describe(option: Option) -> str:
+    """What a configured value of ``option`` must be, in words (``explain``
+    shows it): ``one of: error, warning``, ``a mapping of quantity, quality
+    → one of: error, warning, info, off``."""
+    if option.kind == "dict":
+        keys = "text" if option.keys is None else ", ".join(option.keys)
+        values = "anything" if option.values is None else _describe_kind(option.values)
+        return f"a mapping of {keys} → {values}"
+    return _describe_kind(option.kind)
+
+
+def _describe_kind(kind: str | tuple[str, ...]) -> str:
+    if isinstance(kind, tuple):
+        return f"one of: {', '.join(kind)}"
+    return _KINDS[kind][0] if kind in _KINDS else kind
+
+
 def _is_number(value: Any) -> bool:
     import math
 

@@ -239,3 +239,29 @@ def test_a_pattern_on_the_project_still_reports_each_project(tmp_path: Path) -> 
     )
     findings = lint(SEED_002, ["project-says-training"], config)
     assert len({f.project for f in findings}) == len(findings) > 1
+
+
+def test_explain_shows_each_option_schema() -> None:
+    from tests.conftest import run_main
+
+    status, out, _ = run_main("explain", "not-quantified", "--lang", "en")
+    assert status == 0
+    assert (
+        "  severities (a mapping of quantity, quality, timeliness, cost, satisfaction, output, "
+        "effect → one of: error, warning, info, off): {'quantity': 'warning'"
+    ) in out
+    status, out, _ = run_main("explain", "cost-exceeds-budget", "--lang", "en")
+    assert "  money_units (a mapping of text → an amount above zero): " in out
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "name", "option"), ALL_OPTIONS, ids=[f"{r}.{n}" for r, n, _ in ALL_OPTIONS]
+)
+def test_every_option_is_described_in_words(rule_id: str, name: str, option: Option) -> None:
+    from audit.config import _KINDS, describe
+
+    words = describe(option)
+    kinds = [option.values] if option.kind == "dict" else [option.kind]
+    for kind in kinds:
+        assert isinstance(kind, tuple) or kind in _KINDS, f"{rule_id}.{name}: unknown kind {kind}"
+    assert words and "None" not in words
