@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import json
 import os
@@ -11,8 +12,11 @@ from collections.abc import Sequence
 from typing import Any, TextIO, cast
 
 from audit import __version__
-from audit.exitcodes import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, error
+from audit.exitcodes import EXIT_BROKEN_PIPE, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, error
 from audit.inputs import STDIN_NAME, expand_inputs, load
+
+DEBUG_ENV = "INDICATOR_AUDIT_DEBUG"
+"""Set (to anything but 0 or empty) to see the traceback of an internal error."""
 
 
 def _console(stderr: bool = False) -> Any:
@@ -122,14 +126,37 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "handler", None):
         parser.print_help()
         return EXIT_ERROR
+    from audit.engine import RuleModuleError
+    from audit.exitcodes import InternalError
+
     try:
         return int(args.handler(args))
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         # Output piped into a command that stopped reading (e.g. head).
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return EXIT_OK
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
+    except RuleModuleError as problem:
+        error(str(problem))
+        return EXIT_ERROR
+    except InternalError as problem:
+        if os.environ.get(DEBUG_ENV, "0") not in ("", "0"):
+            import traceback
+
+            traceback.print_exc()
+        error(f"internal error: {problem}")
+        error(
+            "this is a bug in indicator-audit, not in your input: please report it "
+            f"with the command and the file that caused it ({DEBUG_ENV}=1 shows the traceback)"
+        )
+        return EXIT_ERROR
+
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device, so that nothing more
+    written to it (Python's own flush at exit) raises again."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def run() -> None:
@@ -145,9 +172,13 @@ def run() -> None:
     code = main()
     try:
         sys.stdout.flush()
-        sys.stderr.flush()
-    except OSError:  # a reader that went away (e.g. head)
+    except BrokenPipeError:  # a reader that went away (e.g. head)
+        _silence_stdout()
+        code = EXIT_BROKEN_PIPE
+    except OSError:
         pass
+    with contextlib.suppress(OSError):
+        sys.stderr.flush()
     os._exit(code)
 
 

@@ -11,18 +11,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TextIO, cast
 
-FORMATS = (
-    "auto",
-    "text",
-    "rich",
-    "json",
-    "json-lines",
-    "sarif",
-    "github",
-    "gitlab",
-    "junit",
-    "html",
-)
+from audit.discovery import report_formats
+
+FORMATS = ("auto", *report_formats())
 FAIL_ON = ("error", "warning", "info", "never")
 LANGS = ("zh", "en")
 SEVERITY_LEVELS = ("error", "warning", "info")
@@ -981,8 +972,10 @@ def cmd_explain(args: argparse.Namespace) -> int:
     print(spec.doc_in(lang))
     if spec.options:
         print("\n选项及默认值：" if lang == "zh" else "\nOptions and defaults:")
+        from audit.config import describe
+
         for name, option in spec.options.items():
-            print(f"  {name}: {option.default!r}  — {option.doc}")
+            print(f"  {name} ({describe(option)}): {option.default!r}  — {option.doc}")
     return EXIT_OK
 
 

@@ -22,6 +22,7 @@ A configuration file looks like::
       - rule: subtotal-mismatch
         unit: "广州市*"
       - file: "drafts/*.txt"
+    plugins: [mypackage.rules]  # modules or packages of one's own rules
 
 Every error names the file, the line and the key. Unknown keys, wrong types
 and unknown rule ids are errors, never silently ignored.
@@ -32,6 +33,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -51,6 +53,7 @@ TOP_KEYS = (
     "grading",
     "exclude",
     "extend-exclude",
+    "plugins",
 )
 RULE_KEYS = ("enabled", "severity")
 IGNORE_KEYS = ("rule", "unit", "project", "file")
@@ -446,6 +449,8 @@ class _Builder:
                 self._exclude(doc, key, data[key], path)
         if "taxonomy" in data:
             self._taxonomy(doc, data["taxonomy"], path)
+        if "plugins" in data:
+            self._plugins(doc, data["plugins"])
         if "rules" in data:
             self._rules(doc, data["rules"])
         if "ignore" in data:
@@ -501,6 +506,25 @@ class _Builder:
             if not isinstance(use, list) or not use:
                 raise doc.error(("taxonomy", "use"), "must be a list of scheme names")
             self.taxonomy_use = [str(u) for u in use]
+
+    def _plugins(self, doc: _Doc, value: Any) -> None:
+        """``plugins:``: modules or packages (importable on ``sys.path``)
+        whose rules join the built-in ones."""
+        from audit.engine import RuleModuleError, load_plugin
+
+        if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+            raise doc.error(("plugins",), "must be a list of module or package names")
+        for index, name in enumerate(value):
+            try:
+                specs = load_plugin(name)
+            except RuleModuleError as error:
+                raise doc.error(("plugins", index), str(error)) from None
+            if not specs:
+                raise doc.error(("plugins", index), f"module {name} defines no rule")
+            for rule_id, spec in specs.items():
+                if rule_id in self.config.custom and self.config.custom[rule_id] is not spec:
+                    raise doc.error(("plugins", index), f"rule {rule_id} is defined twice")
+                self.config.custom[rule_id] = spec
 
     def _rules(self, doc: _Doc, value: Any) -> None:
         if not isinstance(value, dict):
@@ -624,7 +648,37 @@ _KINDS: dict[str, tuple[str, Any]] = {
     "regex": ("a regular expression (text)", lambda v: isinstance(v, str)),
     "list[str]": ("a list of texts", lambda v: _is_list_of_str(v)),
     "list[regex]": ("a list of regular expressions", lambda v: _is_list_of_str(v)),
+    "money": ("an amount above zero", lambda v: _money(v)),
 }
+
+
+def _money(value: Any) -> Decimal | None:
+    """A configured amount as an exact Decimal (``0.0001`` from YAML stays
+    0.0001), or None when it is not a finite number above zero."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        return None
+    try:
+        amount = Decimal(str(value).strip())
+    except InvalidOperation:
+        return None
+    return amount if amount.is_finite() and amount > 0 else None
+
+
+def describe(option: Option) -> str:
+    """What a configured value of ``option`` must be, in words (``explain``
+    shows it): ``one of: error, warning``, ``a mapping of quantity, quality
+    → one of: error, warning, info, off``."""
+    if option.kind == "dict":
+        keys = "text" if option.keys is None else ", ".join(option.keys)
+        values = "anything" if option.values is None else _describe_kind(option.values)
+        return f"a mapping of {keys} → {values}"
+    return _describe_kind(option.kind)
+
+
+def _describe_kind(kind: str | tuple[str, ...]) -> str:
+    if isinstance(kind, tuple):
+        return f"one of: {', '.join(kind)}"
+    return _KINDS[kind][0] if kind in _KINDS else kind
 
 
 def _is_number(value: Any) -> bool:
@@ -652,16 +706,23 @@ def _check_value(doc: _Doc, path: tuple[Any, ...], kind: str | tuple[str, ...], 
         if value is False and "off" in kind:  # YAML 1.1 reads a bare off as false
             value = "off"
         if not isinstance(value, str) or value not in kind:
-            raise doc.error(path, f"must be one of: {', '.join(map(str, kind))}, got {value!r}")
+            raise doc.error(
+                path,
+                f"must be one of: {', '.join(map(str, kind))}, got {value!r}"
+                + (suggest(value, kind) if isinstance(value, str) else ""),
+            )
         return value
     if kind not in _KINDS:
         raise doc.error(path, f"this option cannot be configured (unknown kind {kind})")
     wanted, test = _KINDS[kind]
     if not test(value):
-        got = repr(value) if _is_number(value) else _type_name(value)
+        shown = _is_number(value) or (kind == "money" and isinstance(value, str))
+        got = repr(value) if shown else _type_name(value)
         raise doc.error(path, f"must be {wanted}, got {got}")
     if kind in ("regex", "list[regex]"):
         return _check_patterns(doc, path, kind, value)
+    if kind == "money":
+        return _money(value)
     return value
 
 

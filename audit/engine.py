@@ -15,6 +15,7 @@ import importlib
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, Protocol
 
+from audit.exitcodes import InternalError
 from audit.model import (
     SEVERITY_RANK,
     Clause,
@@ -39,7 +40,9 @@ Scope = Literal["document", "unit", "project", "clause"]
 class Problem:
     """One problem a rule found.
 
-    ``key`` picks one of the rule's messages and ``args`` fill it in;
+    ``key`` picks one of the rule's messages (``default`` unless given: a
+    rule whose every problem names its key need not catalogue one) and
+    ``args`` fill it in;
     ``severity`` overrides the configured one (rules with graded bands, such
     as the amount checks, use it); ``clause`` defaults to the clause being
     checked. ``excerpt`` is the exact text the problem points at.
@@ -84,9 +87,13 @@ class Option(NamedTuple):
     """One option of a rule: its type, default and a line of documentation.
 
     ``kind`` is ``bool``, ``int``, ``number``, ``positive`` (a number above
-    zero), ``str``, ``regex``, ``list[str]``, ``list[regex]``, ``dict`` (with
-    the kind of its ``values`` and, optionally, its allowed ``keys``) or a
-    tuple of allowed strings.
+    zero), ``money`` (an amount above zero, configured as a number or as text,
+    given to the rule as a ``Decimal``), ``str``, ``regex``, ``list[str]``,
+    ``list[regex]``, ``dict`` (with the kind of its ``values`` and,
+    optionally, its allowed ``keys``) or a tuple of allowed strings (an enum).
+    :mod:`audit.config` validates every configured value against it, key by
+    key for a ``dict``; a ``dict`` option without ``values`` cannot be
+    configured.
     """
 
     kind: str | tuple[str, ...]
@@ -129,27 +136,70 @@ class RuleSpec(NamedTuple):
         return self.doc_zh if lang == "zh" and self.doc_zh else self.doc
 
     def message(self, key: str, lang: str, args: dict[str, Any]) -> str:
-        zh, en = self.messages.get(key) or self.messages["default"]
+        """Message ``key`` in ``lang`` filled with ``args``; a key the rule
+        does not catalogue, or a placeholder it did not supply, is a bug in
+        the rule (:class:`InternalError`), never a raw template shown."""
+        if key not in self.messages:
+            raise InternalError(f"rule {self.id}: no message {key!r} in its catalogue")
+        zh, en = self.messages[key]
         template = en if lang == "en" else zh
         try:
             return template.format(**args)
-        except (KeyError, IndexError, ValueError):
-            return template
+        except (KeyError, IndexError, ValueError, AttributeError) as error:
+            raise InternalError(
+                f"rule {self.id}: message {key!r} ({lang}) cannot be formatted: "
+                f"{type(error).__name__}: {error}"
+            ) from None
+
+
+class RuleModuleError(Exception):
+    """A rule module that cannot be imported (its name and the exception)."""
+
+    def __init__(self, module: str, error: BaseException) -> None:
+        self.module = module
+        self.error = error
+        super().__init__(
+            f"rule module {module} cannot be imported: {type(error).__name__}: {error}"
+        )
 
 
 REGISTRY: dict[str, RuleSpec] = {}
 
-RULE_MODULES: tuple[str, ...] = (
-    "audit.checks.structure",
-    "audit.checks.taxonomy",
-    "audit.checks.content",
-    "audit.checks.periods",
-    "audit.checks.duplicates",
-    "audit.checks.amounts",
-    "audit.checks.guidance",
-    "audit.checks.limits",
+RULE_PACKAGE = "audit.checks"
+"""The package whose every module (not starting with ``_``) holds built-in
+rules: adding a rule module is adding one file there."""
+
+_FAMILY_ORDER: tuple[str, ...] = (
+    "structure",
+    "taxonomy",
+    "content",
+    "periods",
+    "duplicates",
+    "amounts",
+    "guidance",
+    "limits",
 )
-"""Modules that register the built-in rules (a plain table, like yamllint's)."""
+"""The order reports have always listed the built-in families in (SARIF rule
+indexes, ``rules``): these first, then any other module by name. Only an
+order: a module need not be named here to be found."""
+
+
+def rule_modules() -> list[str]:
+    """The built-in rule modules, found in :data:`RULE_PACKAGE`'s directory
+    (one directory listing, nothing imported), in a fixed order."""
+    from audit.discovery import submodules
+
+    names = submodules(RULE_PACKAGE)
+    last = len(_FAMILY_ORDER)
+    names.sort(key=lambda n: (_FAMILY_ORDER.index(n) if n in _FAMILY_ORDER else last, n))
+    return [f"{RULE_PACKAGE}.{name}" for name in names]
+
+
+def _import(name: str) -> Any:
+    try:
+        return importlib.import_module(name)
+    except Exception as error:
+        raise RuleModuleError(name, error) from error
 
 
 def rule(
@@ -170,8 +220,11 @@ def rule(
     def register(function: Callable[..., Iterator[Problem]]) -> Callable[..., Iterator[Problem]]:
         doc = _dedent(function.__doc__ or "")
         summary = _summary(doc, id)
-        if "default" not in messages:
-            raise ValueError(f"rule {id}: messages need a 'default' entry")
+        if not messages:
+            raise ValueError(f"rule {id}: a rule needs at least one message")
+        previous = REGISTRY.get(id)
+        if previous is not None and previous.module != function.__module__:
+            raise ValueError(f"rule {id}: already defined in {previous.module}")
         REGISTRY[id] = RuleSpec(
             id=id,
             severity=severity,
@@ -207,19 +260,19 @@ def _dedent(text: str) -> str:
 
 def load_rules() -> dict[str, RuleSpec]:
     """Import the rule modules once; return the registry in a fixed order:
-    by module as listed in ``RULE_MODULES``, then as defined in the module,
-    whatever imported a module first (reports and SARIF rule indexes rely on
-    the order)."""
+    by module as :func:`rule_modules` lists them, then as defined in the
+    module, whatever imported a module first (reports and SARIF rule indexes
+    rely on the order). A module that fails to import is a
+    :class:`RuleModuleError`, never skipped."""
     global _loaded
     if not _loaded:
-        for name in RULE_MODULES:
-            try:
-                importlib.import_module(name)
-            except ModuleNotFoundError as missing:
-                if missing.name != name:
-                    raise
-        position = {name: index for index, name in enumerate(RULE_MODULES)}
-        ordered = sorted(REGISTRY.items(), key=lambda item: position.get(item[1].module, 99))
+        modules = rule_modules()
+        for name in modules:
+            _import(name)
+        position = {name: index for index, name in enumerate(modules)}
+        ordered = sorted(
+            REGISTRY.items(), key=lambda item: position.get(item[1].module, len(position))
+        )
         REGISTRY.clear()
         REGISTRY.update(ordered)
         _loaded = True
@@ -227,6 +280,28 @@ def load_rules() -> dict[str, RuleSpec]:
 
 
 _loaded = False
+
+_PLUGINS: dict[str, dict[str, RuleSpec]] = {}
+
+
+def load_plugin(name: str) -> dict[str, RuleSpec]:
+    """The rules a user's module registers with :func:`rule`, or, for a
+    package, every module in it (not starting with ``_``), by module name
+    then definition order. They are kept apart from the built-in registry: a
+    configuration that names the plugin gets them, others do not."""
+    from audit.discovery import submodules
+
+    load_rules()
+    if name not in _PLUGINS:
+        before = set(REGISTRY)
+        module = _import(name)
+        if hasattr(module, "__path__"):  # a package: every module in it
+            for submodule in submodules(name):
+                _import(f"{name}.{submodule}")
+        _PLUGINS[name] = {
+            rule_id: REGISTRY.pop(rule_id) for rule_id in list(REGISTRY) if rule_id not in before
+        }
+    return _PLUGINS[name]
 
 
 # --------------------------------------------------------------------------

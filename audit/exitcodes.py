@@ -10,6 +10,14 @@ from __future__ import annotations
 import sys
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_BROKEN_PIPE = 141
+"""A reader of the output that went away (``| head``): 128 + SIGPIPE, the
+status a shell gives a command killed by the signal."""
+
+
+class InternalError(Exception):
+    """A bug in the tool (not in its input): the command line reports it as
+    such, with a request to report it, and exits 2."""
 
 
 def error(message: str) -> None:

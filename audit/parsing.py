@@ -346,16 +346,32 @@ def parse_indicators(cell: Text) -> tuple[AnyClause, ...]:
     items: dict[int, AnyClause] = {}
     _local.items = items
     try:
-        from lark.exceptions import LarkError
+        from lark.exceptions import UnexpectedInput
 
         try:
             clause_parser().parse(text)
-        except LarkError:
+        except UnexpectedInput:  # only the grammar's refusals are the table's fault
             items.clear()
             _parse_recovering(text, items)
         return _settle_forms(tuple(items[start] for start in sorted(items)))
+    except Exception as error:
+        if isinstance(error, UnexpectedInput):
+            raise
+        raise _builder_bug(cell, error) from error
     finally:
         _local.cell = _local.items = None
+
+
+def _builder_bug(cell: Text, error: Exception) -> Exception:
+    """A failure that is not the grammar refusing the text: a bug in building
+    the clauses, reported as one, never as a parse error of the table."""
+    from audit.exitcodes import InternalError
+
+    try:
+        where = f"{cell.source.path}:{cell.span().line}"
+    except Exception:  # the cell's place is only a courtesy here
+        where = cell.source.path
+    return InternalError(f"building the clauses of {where} failed: {type(error).__name__}: {error}")
 
 
 def parse_clause_text(text: str) -> tuple[AnyClause, ...]:

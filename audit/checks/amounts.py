@@ -777,12 +777,6 @@ def total_mismatch(ctx: Context, document: Document) -> Iterator[Problem]:
     severity="info",
     scope="document",
     messages={
-        "default": (
-            "{column} {total} 与各部分之和 {sum} 相差 {gap}，在舍入误差范围 {limit} 之内："
-            "是舍入差异，不是错误",
-            "{column} {total} differs from the sum of its parts, {sum}, by {gap}: within rounding "
-            "({limit}), not an error",
-        ),
         "row": (
             "总计 {total} 与{parts} 之和 {sum} 相差 {gap}，在 {n} 项舍入误差的范围 {limit} 之内："
             "是舍入差异，不是错误",

@@ -705,10 +705,6 @@ DIRECTION_WORDS: list[str] = [
             "the indicator name “{name}” is a target and the {field} “{text}” a name: "
             "they look swapped",
         ),
-        "default": (
-            "{keyword}「{text}」没有目标值",
-            "the {field} “{text}” gives no target",
-        ),
     },
     options={
         "measure_suffixes": Option(

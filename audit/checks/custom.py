@@ -24,8 +24,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from audit.engine import Context, Problem, RuleSpec
-from audit.model import SEVERITIES, Clause, Project
+from audit.engine import Context, Problem, RuleSpec, Scope
+from audit.model import SEVERITIES, Clause, Project, Unit
 from audit.patterns import compile_configured
 
 PATTERN_FIELDS = ("project", "unit", "goal", "indicator", "period", "annual", "value")
@@ -87,6 +87,7 @@ def build_custom_rule(doc: Any, rule_id: str, body: dict[str, Any]) -> tuple[Rul
             f"/{body.get('indicator')}/ (defined in configuration)"
         )
 
+    scope: Scope = "project"
     if kind == "pattern":
         field = body.get("field")
         if field not in PATTERN_FIELDS:
@@ -96,7 +97,11 @@ def build_custom_rule(doc: Any, rule_id: str, body: dict[str, Any]) -> tuple[Rul
         if must is None and must_not is None:
             raise doc.error(where, "needs 'must_match' or 'must_not_match'")
         limit = regex("where")
-        check = _pattern_check(field, must, must_not, limit)
+        if field == "unit":  # once per unit, not once per project of the unit
+            scope = "unit"
+            check = _unit_check(must, must_not, limit)
+        else:
+            check = _pattern_check(field, must, must_not, limit)
     else:
         project_re = regex("project", required=True)
         indicator_re = regex("indicator", required=True)
@@ -107,7 +112,7 @@ def build_custom_rule(doc: Any, rule_id: str, body: dict[str, Any]) -> tuple[Rul
     spec = RuleSpec(
         id=rule_id,
         severity=severity,
-        scope="project",
+        scope=scope,
         check=check,
         messages={"default": (message, message)},
         options={},
@@ -147,12 +152,10 @@ def template_problem(message: str) -> str | None:
 def _texts(
     project: Project, ctx: Context, field: str
 ) -> Iterator[tuple[Any, str, Any, int | None]]:
-    """(span, text, field name, clause number) of every value of ``field``."""
+    """(span, text, field name, clause number) of every value of ``field``
+    (any but ``unit``, checked per unit)."""
     if field == "project":
         yield project.name.span(), project.name.value, "name", None
-    elif field == "unit":
-        if ctx.unit is not None and not ctx.unit.implicit:
-            yield ctx.unit.name.span(), ctx.unit.title, "unit", None
     elif field == "goal":
         if project.goal is not None:
             yield project.goal.span(), project.goal.value, "goal", None
@@ -179,21 +182,44 @@ def _pattern_check(
         if limit is not None and not limit.search(project.title):
             return
         for span, text, name, number in _texts(project, ctx, field):
-            bad = None
-            if must_not is not None:
-                found = must_not.search(text)
-                if found and found.group():
-                    bad = found.group()
-                    span = span.sub(found.start(), found.end())
-                elif found:
-                    bad = text
-            if bad is None and must is not None and not must.search(text):
-                bad = text
-            if bad is not None:
+            problem = _offence(span, text, must, must_not)
+            if problem is not None:
+                span, bad = problem
                 args = {"field": name, "text": bad, "project": project.title}
                 yield Problem(span, args=args, field=name, excerpt=bad, clause=number)
 
     return check
+
+
+def _unit_check(must: Any, must_not: Any, limit: Any) -> Any:
+    """A pattern on the unit's name, checked once per unit (with ``where``:
+    a unit with a project whose name matches it)."""
+
+    def check(ctx: Context, unit: Unit) -> Iterator[Problem]:
+        if unit.implicit:
+            return
+        if limit is not None and not any(limit.search(p.title) for p in unit.projects):
+            return
+        problem = _offence(unit.name.span(), unit.title, must, must_not)
+        if problem is not None:
+            span, bad = problem
+            args = {"field": "unit", "text": bad, "project": ""}
+            yield Problem(span, args=args, field="unit", excerpt=bad)
+
+    return check
+
+
+def _offence(span: Any, text: str, must: Any, must_not: Any) -> tuple[Any, str] | None:
+    """The span and text a pattern rule reports in ``text``, or None."""
+    if must_not is not None:
+        found = must_not.search(text)
+        if found and found.group():
+            return span.sub(found.start(), found.end()), found.group()
+        if found:
+            return span, text
+    if must is not None and not must.search(text):
+        return span, text
+    return None
 
 
 def _require_check(project_re: Any, indicator_re: Any, category_re: Any) -> Any:

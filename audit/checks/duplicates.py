@@ -267,10 +267,6 @@ def duplicate_indicator(ctx: Context, project: Project) -> Iterator[Problem]:
             "the {field} value “{text}” of indicator {number} is copied from indicator "
             "{first} (“{first_name}”): different indicators need their own targets",
         ),
-        "default": (
-            "「{text}」重复出现在其他字段中",
-            "“{text}” is repeated in another field",
-        ),
     },
     options={
         "min_goal_copy": Option(

@@ -1017,7 +1017,7 @@ COST_NAMES: list[str] = [r"成本", r"费用", r"单价"]
             "dict",
             MONEY_UNITS,
             "units of money and what one of each is worth in 万元",
-            values="positive",
+            values="money",
         ),
         "names": Option(
             "list[regex]",

@@ -180,10 +180,6 @@ def _date(text: str) -> tuple[int, int, int] | None:
             "the annual value “{annual}” and the period value “{period}” are the same target "
             "written differently: write them alike",
         ),
-        "default": (
-            "年度指标值「{annual}」与实施周期指标值「{period}」不一致",
-            "the annual value “{annual}” and the period value “{period}” disagree",
-        ),
     },
     options={
         "year_span": Option(

@@ -2,7 +2,8 @@
 over the same :class:`~audit.results.LintResult` (ruff's model: every renderer
 consumes the same list of findings; nothing formats text inside a rule).
 
-:data:`FORMATS` is a plain table from format name to module. A module is
+:data:`FORMATS` maps each format name to its module, found by listing this
+package: adding a format is adding one module with a ``render``. A module is
 imported only when its format is chosen, so ``--format text`` or ``json``
 never imports rich.
 
@@ -25,29 +26,32 @@ import unicodedata
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from audit.discovery import report_formats
 from audit.model import AMOUNT_LABELS, SEVERITIES, SEVERITY_RANK, Finding, severity_counts
 
 if TYPE_CHECKING:
     from audit.model import Document
     from audit.results import FileResult, LintResult
 
-FORMATS: dict[str, str] = {
-    "text": "audit.reports.text",
-    "rich": "audit.reports.rich_report",
-    "json": "audit.reports.json_report",
-    "sarif": "audit.reports.sarif",
-    "github": "audit.reports.github",
-    "junit": "audit.reports.junit",
-    "html": "audit.reports.html",
-    "gitlab": "audit.reports.gitlab",
-    "json-lines": "audit.reports.json_lines",
-}
-"""Output format → renderer module (each exposes ``render``)."""
+FORMATS: dict[str, str] = report_formats()
+"""Output format → renderer module (each exposes ``render``): every module of
+this package, so adding a format is adding one file."""
 
 
 def renderer(name: str) -> Callable[..., None]:
-    """The ``render`` function of format ``name`` (imported now, not before)."""
-    return importlib.import_module(FORMATS[name]).render
+    """The ``render`` function of format ``name`` (imported now, not before);
+    a module that fails to import, or has no ``render``, is a bug reported as
+    such, never a format silently missing."""
+    from audit.exitcodes import InternalError
+
+    try:
+        module = importlib.import_module(FORMATS[name])
+        return module.render
+    except Exception as error:
+        raise InternalError(
+            f"report format {name} ({FORMATS[name]}) cannot be loaded: "
+            f"{type(error).__name__}: {error}"
+        ) from error
 
 
 def statistics_renderer(name: str) -> Callable[..., None]:

@@ -263,7 +263,7 @@ def test_well_formed_cache_entry_is_used(tmp_path: Path, cache: Path) -> None:
             'rules:\n  cost-exceeds-budget:\n    money_units: {元: "lots"}\n',
             3,
             "rules.cost-exceeds-budget.money_units.元",
-            "must be a number above zero, got str",
+            "must be an amount above zero, got 'lots'",
         ),
         (
             "rules:\n  cost-exceeds-budget:\n    money_units: {元: -1}\n",

@@ -1,0 +1,119 @@
+"""Failures are not hidden: a bug in building clauses is an internal error
+(never a parse-error finding), and a reader that goes away (``| head``)
+gives the conventional broken-pipe status without a traceback."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from audit import parsing
+from audit.exitcodes import InternalError
+from audit.parsing import _ClauseBuilder, parse_clause_text
+from tests.conftest import SEED_001, SEED_002, lint, run_main
+
+ROOT = Path(__file__).parent.parent
+
+
+@pytest.fixture
+def broken_builder(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The clause builder with a bug in it (parsers rebuilt around it)."""
+
+    def name(self: _ClauseBuilder, children: list[object]) -> object:
+        raise KeyError("a bug")
+
+    monkeypatch.setattr(_ClauseBuilder, "name", name)
+    parsing.clause_parser.cache_clear()
+    parsing._recovering_parser.cache_clear()
+    yield
+    monkeypatch.undo()
+    parsing.clause_parser.cache_clear()
+    parsing._recovering_parser.cache_clear()
+
+
+CLAUSE = "1、1-产出指标；11-数量指标；培训人数；实施周期指标值:≥100人；年度指标值:≥100人。"
+
+
+def test_a_bug_in_the_clause_builder_is_an_internal_error(broken_builder: None) -> None:
+    with pytest.raises(InternalError) as caught:
+        parse_clause_text(CLAUSE)
+    assert str(caught.value) == "building the clauses of <clause>:1 failed: KeyError: 'a bug'"
+
+
+def test_the_cli_reports_it_as_a_bug_without_a_traceback(
+    broken_builder: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("INDICATOR_AUDIT_DEBUG", raising=False)
+    status, out, err = run_main("lint", "--no-config", "--format", "text", str(SEED_001))
+    assert status == 2
+    assert "parse-error" not in out
+    lines = err.splitlines()
+    assert lines[0].startswith(
+        f"indicator-audit: internal error: building the clauses of {SEED_001}"
+    )
+    assert "please report it" in lines[1]
+    assert "Traceback" not in err
+
+
+def test_the_debug_variable_shows_the_traceback(
+    broken_builder: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("INDICATOR_AUDIT_DEBUG", "1")
+    status, _, err = run_main("lint", "--no-config", "--format", "text", str(SEED_001))
+    assert status == 2
+    assert "Traceback" in err
+    assert "KeyError: 'a bug'" in err
+
+
+def test_text_the_grammar_refuses_is_still_a_parse_error() -> None:
+    """The near miss: Lark's own refusal is the table's fault, a finding."""
+    clauses = parse_clause_text(CLAUSE + "2、这一条没有任何结构，只是一段说明文字。")
+    kinds = [type(c).__name__ for c in clauses]
+    assert "ClauseError" in kinds
+    assert kinds.count("Clause") >= 1
+    findings = lint(SEED_002, ["parse-error"])
+    assert findings  # the seed's real stray text
+    assert all(f.rule == "parse-error" for f in findings)
+
+
+def test_a_broken_pipe_exits_141_without_a_traceback(tmp_path: Path) -> None:
+    """``indicator-audit lint big.txt | head -1``: the reader goes away after
+    one line; the status is 128 + SIGPIPE as for any command killed by it."""
+    big = tmp_path / "big.txt"
+    big.write_text(SEED_002.read_text(encoding="utf-8"), encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "audit", "lint", "--no-config", "--format", "json", str(big)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=tmp_path,
+        env=env,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    first = process.stdout.readline()
+    process.stdout.close()  # as head does after its lines
+    err = process.stderr.read().decode()
+    status = process.wait(timeout=120)
+    assert first.startswith(b"{")
+    assert status == 141
+    assert "Traceback" not in err
+    assert "Broken pipe" not in err
+
+
+def test_a_reader_that_reads_everything_gets_status_of_the_findings(tmp_path: Path) -> None:
+    """The near miss: the same run read to its end exits 1 (errors found)."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(
+        [sys.executable, "-m", "audit", "lint", "--no-config", "--format", "json", str(SEED_002)],
+        capture_output=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=120,
+    )
+    assert done.returncode == 1
+    assert done.stderr == b""
