@@ -1,0 +1,59 @@
+"""Every hand-labelled case in ``tests/labels``: the rule reports the tables a
+reviewer marks, at the place they mark, and stays quiet on the near misses.
+A case labelled ``known_bug`` is a disagreement the rule is known to have
+(strict xfail: fixing the rule turns it into a failure to remove the mark).
+A rule labelled ``pending`` is skipped until the registry has it."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from tests.labels import Case, all_cases, label_files, outcome, registered
+
+MIN_CASES = 5
+
+
+def _param(case: Case) -> object:
+    marks = []
+    if case.known_bug:
+        marks.append(pytest.mark.xfail(reason=case.known_bug, strict=True))
+    return pytest.param(case, id=case.key, marks=marks)
+
+
+@pytest.mark.parametrize("case", [_param(case) for case in all_cases()])
+def test_label(case: Case) -> None:
+    if case.rule not in registered():
+        pytest.skip(f"rule {case.rule} is not registered yet")
+    agrees, found = outcome(case)
+    shown = [(f.project, f.clause, f.field, f.excerpt, f.message) for f in found]
+    if case.expect == "fire":
+        assert agrees, f"{case.why}: expected at {case.where or 'anywhere'}, found {shown}"
+    else:
+        assert agrees, f"{case.why}: expected no finding, found {shown}"
+
+
+def test_every_registered_rule_is_labelled() -> None:
+    labelled = {labels.rule for labels in label_files()}
+    assert registered() - labelled == set()
+
+
+@pytest.mark.parametrize("labels", label_files(), ids=lambda labels: labels.rule)
+def test_each_rule_has_enough_cases_in_its_layouts(labels) -> None:  # type: ignore[no-untyped-def]
+    counts = Counter(case.expect for case in labels.cases)
+    assert counts["fire"] >= MIN_CASES and counts["quiet"] >= MIN_CASES, counts
+    assert labels.layouts, "say which layouts the rule applies to"
+    for layout in labels.layouts:
+        used = Counter(case.expect for case in labels.cases if case.layout == layout)
+        assert used["fire"] and used["quiet"], f"{layout}: needs fire and quiet cases"
+    if len(labels.layouts) < 2:
+        assert labels.file.read_text(encoding="utf-8").count("layout-specific"), (
+            "a rule labelled in one layout only says why (layout-specific: …)"
+        )
+
+
+@pytest.mark.parametrize("labels", label_files(), ids=lambda labels: labels.rule)
+def test_pending_marks_only_rules_not_yet_registered(labels) -> None:  # type: ignore[no-untyped-def]
+    if labels.pending and labels.rule in registered():
+        pytest.fail(f"{labels.rule} is registered now: remove `pending: true`")
