@@ -10,6 +10,7 @@ from collections import Counter
 
 import pytest
 
+from audit.pipeline import load_text
 from tests.labels import Case, all_cases, label_files, outcome, registered
 
 MIN_CASES = 5
@@ -57,3 +58,11 @@ def test_each_rule_has_enough_cases_in_its_layouts(labels) -> None:  # type: ign
 def test_pending_marks_only_rules_not_yet_registered(labels) -> None:  # type: ignore[no-untyped-def]
     if labels.pending and labels.rule in registered():
         pytest.fail(f"{labels.rule} is registered now: remove `pending: true`")
+
+
+@pytest.mark.parametrize("case", list(all_cases()), ids=lambda case: case.key)
+def test_every_table_reads(case: Case) -> None:
+    """Each case's table is read as a table with projects, whether or not its
+    rule exists yet: a label never passes because its table is unreadable."""
+    document = load_text(case.text, case.path)
+    assert [project for unit in document.units for project in unit.projects]

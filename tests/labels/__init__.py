@@ -22,11 +22,13 @@ from audit.engine import Finding, load_rules, run
 from audit.pipeline import load_text
 
 LABELS = Path(__file__).parent
-LAYOUTS = ("guangzhou", "national", "national-list", "older")
+LAYOUTS = ("guangzhou", "national", "national-list", "older", "pdftext")
 """The layouts a case may be written in: the Guangzhou tab-separated table
 with numbered clauses in one cell, the national form (a project block, then
 one row per indicator), the national list (many projects, one row per
-indicator, comparator/number/unit in columns) and the older layout."""
+indicator, comparator/number/unit in columns), the older layout and text
+extracted from a PDF (names indented, cells wrapped; written out as
+``text``)."""
 
 ORGANIZATION = "广州市人力资源和社会保障局"
 GUANGZHOU_HEADER = (
