@@ -1,5 +1,7 @@
 """Precision and recall of each rule on the hand-labelled cases in
-``tests/labels``: ``python scripts/label_scores.py [RULE ...]``.
+``tests/labels``: ``python scripts/label_scores.py [--bugs] [RULE ...]``.
+``--bugs`` lists the cases marked ``known_bug`` after the table, with their
+reasons and whether the rule still gets them wrong.
 
 A fire case counts as a true positive when the rule reports it at the
 labelled place, a false negative otherwise; a quiet case as a false
@@ -21,7 +23,9 @@ def ratio(part: int, whole: int) -> str:
 
 
 def main(argv: list[str]) -> int:
-    wanted = set(argv)
+    show_bugs = "--bugs" in argv
+    wanted = {arg for arg in argv if arg != "--bugs"}
+    bug_lines: list[str] = []
     known = registered()
     header = f"{'rule':28} {'TP':>3} {'FP':>3} {'FN':>3} {'TN':>3} {'prec':>5} {'recall':>6}  bugs"
     print(header)
@@ -37,7 +41,10 @@ def main(argv: list[str]) -> int:
         bugs = 0
         for case in labels.cases:
             agrees, _ = outcome(case)
-            bugs += bool(case.known_bug)
+            if case.known_bug:
+                bugs += 1
+                state = "still wrong" if not agrees else "FIXED: remove the mark"
+                bug_lines.append(f"{case.key} ({case.expect}, {state}): {case.known_bug}")
             if case.expect == "fire":
                 counts[0 if agrees else 2] += 1
             else:
@@ -51,6 +58,11 @@ def main(argv: list[str]) -> int:
     tp, fp, fn, tn = totals
     print("-" * len(header))
     print(f"{'all':28} {tp:3} {fp:3} {fn:3} {tn:3} {ratio(tp, tp + fp):>5} {ratio(tp, tp + fn):>6}")
+    if show_bugs:
+        print()
+        print("known bugs:")
+        for line in bug_lines:
+            print(f"  {line}")
     return 0
 
 
