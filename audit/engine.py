@@ -26,6 +26,16 @@ SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 SEVERITY_RANK: dict[str, int] = {"error": 3, "warning": 2, "info": 1}
 
 
+def lowered(severity: Severity, steps: int = 0, at_most: Severity | None = None) -> Severity:
+    """``severity`` lowered by ``steps`` levels and capped at ``at_most``,
+    never below ``info``: how a rule grades a milder case below what the
+    user configured, without ever raising it."""
+    rank = SEVERITY_RANK[severity] - max(steps, 0)
+    if at_most is not None:
+        rank = min(rank, SEVERITY_RANK[at_most])
+    return SEVERITIES[3 - max(rank, 1)]
+
+
 def severity_counts(findings: Iterable[Finding]) -> dict[str, int]:
     """How many findings of each severity, every severity present."""
     counts = dict.fromkeys(SEVERITIES, 0)
@@ -45,12 +55,28 @@ class Problem:
     """One problem a rule found.
 
     ``key`` picks one of the rule's messages and ``args`` fill it in;
-    ``severity`` overrides the configured one (rules with graded bands, such
-    as the amount checks, use it); ``clause`` defaults to the clause being
-    checked. ``excerpt`` is the exact text the problem points at.
+    ``clause`` defaults to the clause being checked. ``excerpt`` is the exact
+    text the problem points at.
+
+    The severity is the user's: the one configured for the rule. A rule may
+    only lower it for a milder case (the amount checks' graded bands, a
+    repeated project whose amounts differ): ``lower`` steps below the
+    configured level, ``at_most`` caps it; never below ``info``, never above
+    what is configured.
     """
 
-    __slots__ = ("args", "clause", "excerpt", "field", "key", "project", "severity", "span", "unit")
+    __slots__ = (
+        "args",
+        "at_most",
+        "clause",
+        "excerpt",
+        "field",
+        "key",
+        "lower",
+        "project",
+        "span",
+        "unit",
+    )
 
     def __init__(
         self,
@@ -60,7 +86,9 @@ class Problem:
         field: str | None = None,
         excerpt: str | None = None,
         clause: int | None = None,
-        severity: Severity | None = None,
+        *,
+        lower: int = 0,
+        at_most: Severity | None = None,
         unit: Unit | None = None,
         project: Project | None = None,
     ) -> None:
@@ -70,7 +98,10 @@ class Problem:
         self.field = field
         self.excerpt = excerpt
         self.clause = clause
-        self.severity = severity
+        self.lower = lower
+        """How many levels below the configured severity (0: as configured)."""
+        self.at_most = at_most
+        """The highest severity this problem may have, whatever is configured."""
         self.unit = unit
         """The unit the problem belongs to, for a document-scope rule that
         reports on units or projects; by default the unit being checked."""
@@ -380,14 +411,16 @@ def _finding(
     spec: RuleSpec, severity: Severity, problem: Problem, ctx: Context, config: Config
 ) -> Finding:
     span = problem.span
-    if problem.severity is not None:
-        severity = problem.severity
+    if problem.lower or problem.at_most is not None:
+        severity = lowered(severity, problem.lower, problem.at_most)
     clause = problem.clause
     if clause is None and ctx.clause is not None:
         clause = ctx.clause.number
     args = dict(problem.args)
     unit = ctx.unit if problem.unit is None else problem.unit
     project = ctx.project if problem.project is None and problem.unit is None else problem.project
+    if project is None and problem.unit is None and unit is not None and span is not None:
+        project = _project_at(unit, span)
     return Finding(
         rule=spec.id,
         severity=severity,
@@ -404,6 +437,18 @@ def _finding(
         excerpt=problem.excerpt,
         location=None if span is None else span.location,
     )
+
+
+def _project_at(unit: Unit, span: Span) -> Project | None:
+    """The project of ``unit`` whose rows hold ``span``: a unit-scope rule's
+    problem about one of its projects names the project, like any other."""
+    line = span.line
+    found: Project | None = None
+    for project in unit.projects:
+        if project.line > line:
+            break
+        found = project
+    return found
 
 
 def matches(pattern: str | None, value: str | None) -> bool:

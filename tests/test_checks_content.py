@@ -361,7 +361,10 @@ def test_not_quantified_leaves_placeholders_and_restated_names_to_their_rules() 
 
 
 def test_not_quantified_severity_follows_the_category(tmp_path: Path) -> None:
-    yaml = "rules:\n  not-quantified:\n    severities: {quantity: error, effect: info}\n"
+    yaml = (
+        "rules:\n  not-quantified:\n    severity: error\n"
+        "    severities: {quantity: error, effect: info}\n"
+    )
     config = config_with(tmp_path, yaml)
     indicators = (
         "1、1-产出指标；11-数量指标；促进就业人数；实施周期指标值:完成当年市下达任务；年度指标值:≥300人。"

@@ -38,7 +38,7 @@ from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal, localcontext
 from typing import Any, Literal, NamedTuple
 
-from audit.engine import SEVERITY_RANK, Context, Option, Problem, Severity, rule
+from audit.engine import Context, Option, Problem, Severity, rule
 from audit.model import (
     AMOUNT_COLUMNS,
     AMOUNT_LABELS,
@@ -170,10 +170,9 @@ class Sum(NamedTuple):
     rounding bounds are given in 元, as it prints them)."""
 
 
-def _setting(ctx: Context, rule_id: str) -> tuple[dict[str, Any], Severity]:
-    """Options and severity of ``rule_id`` in the configuration in effect."""
-    setting = ctx.config.setting(rule_id)
-    return setting.options, setting.severity
+def _options(ctx: Context, rule_id: str) -> dict[str, Any]:
+    """Options of ``rule_id`` (one of this family) in the configuration in effect."""
+    return ctx.config.setting(rule_id).options
 
 
 def _judge(
@@ -181,7 +180,7 @@ def _judge(
 ) -> Callable[[Decimal, int], Band]:
     """The judgement of a rule's gaps (in 万元), made in the table's printed
     unit (``scale`` per 万元): a table in 元 rounds to 0.01 元, not 0.01 万元."""
-    options, _severity = _setting(ctx, rule_id)
+    options = _options(ctx, rule_id)
     mode = options.get("mode", "banded")
     raw = options.get("tolerance")
     tolerance = None if raw is None else Decimal(str(raw)) * scale
@@ -417,26 +416,22 @@ def _args(item: Sum) -> dict[str, Any]:
     }
 
 
-def _located(item: Sum, key: str, severity: Severity | None) -> Problem:
+def _located(item: Sum, key: str, at_most: Severity | None) -> Problem:
     field = f"amount.{item.column}"
     if item.total is None:
-        return Problem(item.name.span(), key=key, args=_args(item), field=field, severity=severity)
+        return Problem(item.name.span(), key=key, args=_args(item), field=field, at_most=at_most)
     return Problem(
         item.total.text.span(),
         key=key,
         args=_args(item),
         field=field,
         excerpt=item.total.text.value,
-        severity=severity,
+        at_most=at_most,
     )
 
 
-def _lower(severity: Severity, cap: Severity) -> Severity:
-    return severity if SEVERITY_RANK[severity] <= SEVERITY_RANK[cap] else cap
-
-
 def _mismatches(ctx: Context, rule_id: str, selected: Iterable[Sum]) -> Iterator[Problem]:
-    options, severity = _setting(ctx, rule_id)
+    options = _options(ctx, rule_id)
     for item in selected:
         kind = item.band.kind
         prefix = "projects-" if item.of_projects else ""
@@ -453,8 +448,7 @@ def _mismatches(ctx: Context, rule_id: str, selected: Iterable[Sum]) -> Iterator
             key = "single" if item.band.n else "empty"
         else:
             key = "unlikely" if kind == "unlikely" else "default"
-        cap = _lower(severity, "warning") if kind == "unlikely" else None
-        yield _located(item, prefix + key, cap)
+        yield _located(item, prefix + key, "warning" if kind == "unlikely" else None)
 
 
 def _attributed(
@@ -1012,8 +1006,7 @@ def amount_format(ctx: Context, document: Document) -> Iterator[Problem]:
     Options:
         None.
     """
-    _options, severity = _setting(ctx, FORMAT)
-    warning = _lower(severity, "warning")
+    warning: Severity = "warning"  # a milder case: at most a warning
     has_sources = any(
         amounts.get(c) is not None
         for _u, _p, _n, amounts in _rows(document)
@@ -1061,7 +1054,7 @@ def amount_format(ctx: Context, document: Document) -> Iterator[Problem]:
                         args={"text": text.value},
                         field="amount.total",
                         excerpt=text.value,
-                        severity=warning,
+                        at_most=warning,
                     ),
                 )
 
@@ -1086,8 +1079,8 @@ def _cell(amount: Amount, column: str, warning: Severity) -> Problem | None:
     printed = text.replace(" ", "")
     if amount.unit == "万元" and not _TWO_DECIMALS.fullmatch(printed):
         args["expected"] = _money(value)
-        return Problem(key="decimals", args=args, severity=warning, **where)
+        return Problem(key="decimals", args=args, at_most=warning, **where)
     if amount.unit == "元" and not _YUAN.fullmatch(printed):
         args["expected"] = f"{value.scaleb(4):,.2f}"
-        return Problem(key="decimals", args=args, severity=warning, **where)
+        return Problem(key="decimals", args=args, at_most=warning, **where)
     return None

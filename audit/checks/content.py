@@ -897,7 +897,7 @@ def formula_has_target(text: str) -> bool:
         "severities": Option(
             "dict",
             SEVERITIES,
-            "severity per kind of category (quantity, quality, timeliness, cost, "
+            "highest severity per kind of category (quantity, quality, timeliness, cost, "
             "satisfaction, effect; output for a level-1 产出指标 without level 2), or off",
             values=("error", "warning", "info", "off"),
             keys=tuple(SEVERITIES),
@@ -946,8 +946,8 @@ def formula_has_target(text: str) -> bool:
 
     选项
     ----
-    severities：按指标性质设定的级别（error、warning、info 或 off），
-    默认效益指标为 off，其余为 warning。
+    severities：按指标性质设定的最高级别（error、warning、info 或 off），
+    默认效益指标为 off，其余为 warning；不会高于规则本身配置的级别。
     level1_kinds：没有（已知）二级指标的条款，按一级指标判断的性质。
     measurable：不用数字也可衡量的文字（三级、每周一次、零故障、无…事故）。
     """,
@@ -992,11 +992,14 @@ def not_quantified(ctx: Context, clause: Clause) -> Iterator[Problem]:
 
     Options
     -------
-    ``severities`` (mapping): severity per kind (``error``, ``warning``,
-    ``info``) or ``off``; default ``warning`` for quantity, quality,
-    timeliness, cost, satisfaction and output, ``off`` for effect. Kinds
-    given override these defaults, the others keep them. Formulas are
-    reported with the rule's severity in every category.
+    ``severities`` (mapping): the highest severity per kind (``error``,
+    ``warning``, ``info``) or ``off``; default ``warning`` for quantity,
+    quality, timeliness, cost, satisfaction and output, ``off`` for effect.
+    Kinds given override these defaults, the others keep them. A finding is
+    never above the rule's configured severity (``severity: info`` makes
+    every finding info; ``severity: error`` with ``quantity: error`` makes
+    quantities errors). Formulas are reported with the rule's severity in
+    every category.
     ``level1_kinds`` (mapping): kind of a level-1 name, merged likewise;
     default 产出指标 → output, 效益指标 → effect, 满意度指标 →
     satisfaction, 成本指标 → cost.
@@ -1025,7 +1028,7 @@ def not_quantified(ctx: Context, clause: Clause) -> Iterator[Problem]:
         zh, en = _KIND_WORDS.get(kind or "", ("该指标", "this indicator"))
         args.update(category_zh=zh, category_en=en, example=_EXAMPLES.get(kind or "", "≥90%"))
         level: Severity = severity  # type: ignore[assignment]  # checked above
-        yield Problem(value_field.span, args=args, field=name, excerpt=text, severity=level)
+        yield Problem(value_field.span, args=args, field=name, excerpt=text, at_most=level)
 
 
 # --------------------------------------------------------------------------

@@ -554,5 +554,6 @@ def duplicate_project(ctx: Context, unit: Unit) -> Iterator[Problem]:
             args,
             field="name",
             excerpt=project.title,
-            severity=None if same else "warning",
+            lower=0 if same else 1,
+            project=project,
         )

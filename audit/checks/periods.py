@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from typing import Any, Literal
 
 from audit.checks.content import analysis, first_fields
-from audit.engine import Context, Option, Problem, Severity, rule
+from audit.engine import Context, Option, Problem, rule
 from audit.model import ANNUAL, PERIOD, Clause, Project, Value, ValueField
 from audit.patterns import compile_pattern
 
@@ -312,9 +312,17 @@ def annual_period_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]:
     found = _compare(ctx, period, annual)
     if found is None:
         return
-    key, severity, extra = found
+    key, lower, extra = found
     args: dict[str, Any] = {"period": period.text, "annual": annual.text, **extra}
-    yield Problem(annual.span, key, args, field="annual", excerpt=annual.text, severity=severity)
+    yield Problem(annual.span, key, args, field="annual", excerpt=annual.text, lower=lower)
+
+
+SAME_TARGET = 2
+"""Levels below the configured severity for the same target written twice
+(a remark: info at the default error)."""
+DIFFERS = 1
+"""Levels below it for values that differ when the project's span is unknown
+(a warning at the default error)."""
 
 
 def _pair(clause: Clause) -> tuple[ValueField | None, ValueField | None]:
@@ -338,7 +346,7 @@ def _comparable(ctx: Context, clause: Clause, value_field: ValueField) -> bool:
 
 def _compare(
     ctx: Context, period: ValueField, annual: ValueField
-) -> tuple[str, Severity | None, dict[str, Any]] | None:
+) -> tuple[str, int, dict[str, Any]] | None:
     p, a = period.value, annual.value
     same_text = _SPACES.sub("", period.text) == _SPACES.sub("", annual.text)
     if same_text:
@@ -358,49 +366,47 @@ def _compare(
             "period_unit": _unit_text(p),
             "annual_unit": _unit_text(a),
         }
-        return "unit", None, units
+        return "unit", 0, units
     direction_p, direction_a = _direction(p), _direction(a)
     if direction_p and direction_a and direction_p != direction_a:
-        return "direction", None, {}
+        return "direction", 0, {}
     assert p.number is not None and a.number is not None
     p_low, p_high = p.number, p.upper if p.upper is not None else p.number
     a_low, a_high = a.number, a.upper if a.upper is not None else a.number
     if p_low == a_low and p_high == a_high:
-        return "same-target", "info", {}
+        return "same-target", SAME_TARGET, {}
     partial = [q for q in p.qualifiers if q in ctx.options["partial_qualifiers"]]
     if partial and not [q for q in a.qualifiers if q in ctx.options["partial_qualifiers"]]:
-        return "partial", None, {"qualifier": partial[0]}
+        return "partial", 0, {"qualifier": partial[0]}
     percent = p.unit == "%" or a.unit == "%"
     if a_low > p_high:
         if percent and span == "multi":
             return None
         if percent and span == "unknown":
-            return "differs", "warning", {}
-        return "exceeds", None, {}
+            return "differs", DIFFERS, {}
+        return "exceeds", 0, {}
     if a_high < p_low or a_low < p_low:
         if span == "multi":
             return None
         if span == "single":
-            return "one-year", None, {}
-        return "differs", "warning", {}
+            return "one-year", 0, {}
+        return "differs", DIFFERS, {}
     return None
 
 
-def _compare_dates(
-    period: str, annual: str, span: Span
-) -> tuple[str, Severity | None, dict[str, Any]] | None:
+def _compare_dates(period: str, annual: str, span: Span) -> tuple[str, int, dict[str, Any]] | None:
     p, a = _date(period), _date(annual)
     if p is None or a is None:
         return None
     if p == a:
-        return "same-target", "info", {}
+        return "same-target", SAME_TARGET, {}
     if a > p:
-        return "date-later", None, {}
+        return "date-later", 0, {}
     if span == "multi":
         return None
     if span == "single":
-        return "one-year", None, {}
-    return "differs", "warning", {}
+        return "one-year", 0, {}
+    return "differs", DIFFERS, {}
 
 
 def _unit_text(value: Value) -> str:
