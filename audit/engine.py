@@ -15,6 +15,7 @@ import importlib
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
+from audit.facts import DocumentCache, Facts
 from audit.model import Clause, Document, Project, Span, Unit
 
 if TYPE_CHECKING:
@@ -320,17 +321,25 @@ _loaded = False
 
 
 class Context:
-    """What a rule may consult besides the node it checks."""
+    """What a rule may consult besides the node it checks: the document, the
+    configuration, the rule's options and configured severity, the
+    document's :class:`~audit.facts.Facts` (what is known about each value,
+    and which rule reports it) and :attr:`memo`, the typed store of what
+    rules compute once per document."""
 
-    __slots__ = ("cache", "clause", "config", "document", "options", "project", "severity", "unit")
+    __slots__ = (
+        "_facts",
+        "clause",
+        "config",
+        "document",
+        "memo",
+        "options",
+        "project",
+        "severity",
+        "unit",
+    )
 
-    def __init__(
-        self,
-        document: Document,
-        options: dict[str, Any],
-        config: Config,
-        cache: dict[str, Any] | None = None,
-    ) -> None:
+    def __init__(self, document: Document, options: dict[str, Any], config: Config) -> None:
         self.document = document
         self.options = options
         self.config = config
@@ -339,8 +348,16 @@ class Context:
         self.clause: Clause | None = None
         self.severity: Severity = "error"
         """The configured severity of the rule being run."""
-        self.cache: dict[str, Any] = {} if cache is None else cache
-        """Per-document scratch space rules may share (e.g. a computed index)."""
+        self._facts: Facts | None = None
+        self.memo = DocumentCache()
+        """Per-document computations rules keep (e.g. the amount sums)."""
+
+    @property
+    def facts(self) -> Facts:
+        """The document's facts, decided on first use."""
+        if self._facts is None:
+            self._facts = Facts(self.document, self.config)
+        return self._facts
 
     @property
     def taxonomy(self) -> Taxonomy:

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from audit.checks.content import normalize, sub_span
 from audit.config import Config, load_config
 from audit.engine import Finding
+from audit.facts import normalize, sub_span
 from audit.model import Document, Source, Span, TextBuilder
 from tests.conftest import config_with, lint, project_row, tsv_table
 

@@ -19,7 +19,7 @@ projects, per column) and ``total-mismatch`` (合计 against the units, per
 column). Each has a ``mode`` (and a ``tolerance``); ``rounding-difference``
 reports exactly the gaps the mismatch rule of the same sum calls rounding, so
 the two never disagree. All sums of a document are computed once and shared
-through ``ctx.cache``.
+through ``ctx.memo``.
 
 A table in 元 (the national template's ``金额单位：元``) is read in 万元
 exactly; its sums are judged and reported in 元, as it prints them and
@@ -39,6 +39,7 @@ from decimal import Decimal, localcontext
 from typing import Any, Literal, NamedTuple
 
 from audit.engine import Context, Option, Problem, Severity, rule
+from audit.facts import Key
 from audit.model import (
     AMOUNT_COLUMNS,
     AMOUNT_LABELS,
@@ -59,7 +60,8 @@ TOTAL = "total-mismatch"
 ROUNDING = "rounding-difference"
 FORMAT = "amount-format"
 
-_CACHE_KEY = "amounts.sums"
+_SUMS: Key[list[Sum]] = Key("amounts.sums")
+_SUBTOTALS: Key[dict[int, list[Sum]]] = Key("amounts.subtotals-by-unit")
 _ZERO = Decimal(0)
 _HALF_CENT = Decimal("0.005")
 _THREE_CENTS = Decimal("0.03")
@@ -368,25 +370,21 @@ def _hides_money(document: Document, column: str) -> bool:
 
 def sums(ctx: Context) -> list[Sum]:
     """Every sum of the document whose gap is not zero (cached per document)."""
-    found = ctx.cache.get(_CACHE_KEY)
-    if found is None:
-        found = _compute(ctx)
-        ctx.cache[_CACHE_KEY] = found
-    return found
+    return ctx.memo.get(_SUMS, lambda: _compute(ctx))
 
 
 def _subtotals_by_unit(ctx: Context) -> dict[int, list[Sum]]:
     """The subtotal sums of each unit (by identity), indexed once per
     document so that checking every unit stays linear in their number."""
-    key = _CACHE_KEY + ":subtotals"
-    found = ctx.cache.get(key)
-    if found is None:
-        found = {}
+
+    def index() -> dict[int, list[Sum]]:
+        found: dict[int, list[Sum]] = {}
         for item in sums(ctx):
             if item.rule == SUBTOTAL:
                 found.setdefault(id(item.unit), []).append(item)
-        ctx.cache[key] = found
-    return found
+        return found
+
+    return ctx.memo.get(_SUBTOTALS, index)
 
 
 # --------------------------------------------------------------------------

@@ -27,22 +27,19 @@ from collections.abc import Iterable, Iterator
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from audit.checks.content import (
-    LEVEL1_KINDS,
-    any_of,
-    category_kind,
-    field_name,
-    first_fields,
-    is_placeholder,
-    normalize,
-    restatement,
-    rule_options,
-)
 from audit.engine import Context, Option, Problem, rule
+from audit.facts import LEVEL1_KINDS, Key, any_of, field_name, first_fields, normalize
 from audit.model import Clause, Project, ValueField
 
 # --------------------------------------------------------------------------
 # Shared helpers
+
+
+_INPUT_NAMES: Key[dict[str, bool]] = Key("guidance.input-names")
+_POLARITY: Key[dict[str, str | None]] = Key("guidance.polarity")
+_EXPECTED: Key[dict[str, str]] = Key("guidance.expected")
+_NAMED_KIND: Key[dict[str, str | None]] = Key("guidance.named-kind")
+_KIND_REGEXES: Key[list[tuple[str, re.Pattern[str]]]] = Key("guidance.kind-regexes")
 
 
 def _last_end(regex: re.Pattern[str], text: str) -> int:
@@ -69,7 +66,7 @@ def _distinct(fields: Iterable[ValueField]) -> Iterator[ValueField]:
 def _kind(ctx: Context, clause: Clause) -> str | None:
     """The kind of a clause's category (quantity, quality, timeliness, cost,
     effect, satisfaction; output for a level-1 产出指标 without level 2)."""
-    return category_kind(ctx, clause, LEVEL1_KINDS)
+    return ctx.facts.category_kind(clause, LEVEL1_KINDS)
 
 
 def _category(clause: Clause) -> str:
@@ -109,17 +106,9 @@ def _owned_elsewhere(ctx: Context, clause: Clause, value_field: ValueField) -> b
     measurable (``not-quantified``'s ``measurable`` patterns). The decision
     does not depend on which rules run, so ``--select`` gives the same
     findings as a full run."""
-    value = value_field.value
-    if value.kind not in ("qualitative", "formula"):
+    if value_field.value.kind not in ("qualitative", "formula"):
         return False
-    if is_placeholder(ctx, value_field.text):
-        return True
-    if restatement(ctx, clause, value_field) is not None:
-        return True
-    if value.kind == "formula":
-        return True
-    options = rule_options(ctx, "not-quantified")
-    return any_of(options["measurable"]).search(value_field.text) is None
+    return ctx.facts.value(clause, value_field).owner is not None
 
 
 # --------------------------------------------------------------------------
@@ -244,7 +233,7 @@ def input_as_output(ctx: Context, clause: Clause) -> Iterator[Problem]:
     ``资金支出指标|率``.
     """
     regex = any_of(ctx.options["patterns"])
-    names: dict[str, bool] = ctx.cache.setdefault("guidance.input-names", {})
+    names = ctx.memo.get(_INPUT_NAMES, dict)
     found = names.get(clause.name)
     if found is None:
         found = names[clause.name] = regex.search(normalize(clause.name)) is not None
@@ -430,7 +419,7 @@ def comparator_direction(ctx: Context, clause: Clause) -> Iterator[Problem]:
         return
     positive = any_of(ctx.options["positive"])
     negative = any_of(ctx.options["negative"])
-    names: dict[str, str | None] = ctx.cache.setdefault("guidance.polarity", {})
+    names = ctx.memo.get(_POLARITY, dict)
     if clause.name not in names:
         name = normalize(clause.name)
         neutral = any_of(ctx.options["neutral"]).search(name)
@@ -490,8 +479,8 @@ _KIND_WORDS: dict[str, tuple[str, str]] = {
 
 def _expected(ctx: Context, kind: str) -> str:
     """The level-2 categories of ``kind`` in the schemes in use: ``31-服务对象满意度``."""
-    cache_key = "guidance.expected:" + kind
-    label = ctx.cache.get(cache_key)
+    labels = ctx.memo.get(_EXPECTED, dict)
+    label = labels.get(kind)
     if label is None:
         taxonomy = ctx.taxonomy
         codes = sorted(
@@ -499,7 +488,7 @@ def _expected(ctx: Context, kind: str) -> str:
             key=lambda code: (len(code), code),
         )
         label = "、".join(f"{code}-{taxonomy.level2[code].name}" for code in codes)
-        ctx.cache[cache_key] = label
+        labels[kind] = label
     return label
 
 
@@ -629,15 +618,14 @@ def category_keyword_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]
     kind = _kind(ctx, clause)
     if kind is None:
         return
-    names: dict[str, str | None] = ctx.cache.setdefault("guidance.named-kind", {})
+    names = ctx.memo.get(_NAMED_KIND, dict)
     named = names.get(clause.name, "")
     if named == "":
-        kinds = ctx.cache.get("guidance.kind-regexes")
-        if kinds is None:
-            keywords = {**CATEGORY_KEYWORDS, **ctx.options["keywords"]}
-            kinds = ctx.cache["guidance.kind-regexes"] = [
-                (kind, any_of(keywords[kind])) for kind in _KIND_ORDER if keywords.get(kind)
-            ]
+        keywords = {**CATEGORY_KEYWORDS, **ctx.options["keywords"]}
+        kinds = ctx.memo.get(
+            _KIND_REGEXES,
+            lambda: [(k, any_of(keywords[k])) for k in _KIND_ORDER if keywords.get(k)],
+        )
         named = names[clause.name] = _name_kind(normalize(clause.name), kinds)
     if named is None or named == kind:
         return
@@ -982,7 +970,7 @@ def goal_too_short(ctx: Context, project: Project) -> Iterator[Problem]:
         count += 1
         if count >= minimum:
             return
-    if text in rule_options(ctx, "missing-goal")["empty_values"] or is_placeholder(ctx, text):
+    if ctx.facts.is_empty_goal(text) or ctx.facts.is_placeholder(text):
         return
     args = {"count": count, "minimum": minimum}
     yield Problem(project.goal.span(), args=args, field="goal", excerpt=project.goal.value)

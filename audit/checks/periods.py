@@ -15,8 +15,8 @@ import re
 from collections.abc import Iterator
 from typing import Any, Literal
 
-from audit.checks.content import analysis, first_fields
 from audit.engine import Context, Option, Problem, rule
+from audit.facts import Key, first_fields
 from audit.model import ANNUAL, PERIOD, Clause, Project, Value, ValueField
 from audit.patterns import compile_pattern
 
@@ -44,6 +44,12 @@ _UP = frozenset({">=", ">"})
 _DOWN = frozenset({"<=", "<"})
 
 
+_SPANS: Key[dict[int, tuple[Project, Span]]] = Key("periods.project-span")
+"""Each project's span (by identity, the project kept to check it)."""
+_YEAR_SPANS: Key[dict[str, re.Pattern[str]]] = Key("periods.year-span")
+_BUDGET_YEAR: Key[int | None] = Key("periods.budget-year")
+
+
 def project_span(ctx: Context, project: Project, pattern: str) -> Span:
     """Whether a project runs over several years, one year, or cannot tell.
 
@@ -55,12 +61,12 @@ def project_span(ctx: Context, project: Project, pattern: str) -> Span:
     the 项目期 lies in one year.
     ``unknown``: anything else.
     """
-    key = f"periods.span:{id(project)}"
-    cached = ctx.cache.get(key)
+    spans = ctx.memo.get(_SPANS, dict)
+    cached = spans.get(id(project))
     if cached is not None and cached[0] is project:
         return cached[1]
     span = _classify(ctx, project, pattern)
-    ctx.cache[key] = (project, span)
+    spans[id(project)] = (project, span)
     return span
 
 
@@ -89,20 +95,21 @@ def _classify(ctx: Context, project: Project, pattern: str) -> Span:
 
 
 def _year_span_regex(ctx: Context, pattern: str) -> re.Pattern[str]:
-    key = "periods.year-span:" + pattern
-    compiled = ctx.cache.get(key)
+    regexes = ctx.memo.get(_YEAR_SPANS, dict)
+    compiled = regexes.get(pattern)
     if compiled is None:
-        compiled = ctx.cache[key] = compile_pattern(pattern)
+        compiled = regexes[pattern] = compile_pattern(pattern)
     return compiled
 
 
 def budget_year(ctx: Context) -> int | None:
     """The budget year of the table, from its title (``…2024年项目支出绩效目标表``)."""
-    if "periods.budget-year" not in ctx.cache:
-        title = ctx.document.title or ""
-        match = _YEAR.search(title)
-        ctx.cache["periods.budget-year"] = int(match.group(1)) if match else None
-    return ctx.cache["periods.budget-year"]
+
+    def read() -> int | None:
+        match = _YEAR.search(ctx.document.title or "")
+        return int(match.group(1)) if match else None
+
+    return ctx.memo.get(_BUDGET_YEAR, read)
 
 
 def _direction(value: Value) -> str | None:
@@ -338,10 +345,7 @@ def _pair(clause: Clause) -> tuple[ValueField | None, ValueField | None]:
 def _comparable(ctx: Context, clause: Clause, value_field: ValueField) -> bool:
     if value_field.value.kind not in ("quantity", "date"):
         return False
-    shared = analysis(ctx)
-    if shared.is_placeholder(value_field.text):
-        return False
-    return shared.type_mismatch(clause, value_field) is None
+    return ctx.facts.value(clause, value_field).owner is None
 
 
 def _compare(
