@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any, Generic, Literal, NamedTuple, TypeVar
 from audit.model import ANNUAL, PERIOD, Clause, Document, Span, Value, ValueField
 from audit.patterns import UserPatterns, compile_any, compile_pattern
 from audit.values import parse_value
+from audit.vocabulary import VOCABULARY
 
 if TYPE_CHECKING:
     from audit.config import Config
@@ -149,13 +150,8 @@ class Restatement(NamedTuple):
 Hit = tuple[int, int, str]
 
 
-LEVEL1_KINDS: dict[str, str] = {
-    # what a level-1 category measures, for clauses without a known level 2
-    "产出指标": "output",
-    "效益指标": "effect",
-    "满意度指标": "satisfaction",
-    "成本指标": "cost",
-}
+LEVEL1_KINDS: dict[str, str] = dict(VOCABULARY.level1_kinds)
+"""What a level-1 category measures, for clauses without a known level 2."""
 
 
 Owner = Literal["placeholder", "value-restates-name", "value-type-mismatch", "not-quantified"]

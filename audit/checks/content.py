@@ -38,6 +38,7 @@ from audit.facts import (
     where,
 )
 from audit.model import ANNUAL, PERIOD, Clause, Project, Span, Text
+from audit.vocabulary import VOCABULARY
 
 _WHAT: dict[str, tuple[str, str]] = {
     "count": ("数量", "a count"),
@@ -687,21 +688,14 @@ def not_quantified(ctx: Context, clause: Clause) -> Iterator[Problem]:
 # --------------------------------------------------------------------------
 # value-type-mismatch
 
-RATE_NAMES: list[str] = [r"率$", r"占比$", r"比重$"]
-RATE_EXEMPT: list[str] = [r"(?:频|效|功|速|汇|利|税)率$"]
-SATISFACTION_NAMES: list[str] = [r"满意度", r"满意率", r"满意比率"]
-COUNT_NAMES: list[str] = [
-    r"(?:人数|人次|次数|个数|件数|台数|户数|家数|场次|批次|宗数|起数|数量)$",
-    r"(?<![指系分倍参函基])数$",
-]
-PERCENT_UNITS: list[str] = ["%", "‰", "百分点"]
-COUNT_UNITS: list[str] = [
-    "人", "人次", "名", "位", "户", "家", "家次", "所", "个", "支", "队", "组", "团", "班",
-    "次", "场", "场次", "期", "批", "批次", "轮", "届", "宗", "起", "例", "单", "笔", "项",
-    "科次", "份", "篇", "本", "册", "卷", "部", "件", "套", "台", "台套", "辆", "块", "种",
-    "类", "间", "处", "座", "栋",
-]  # fmt: skip
-MONEY_UNITS: list[str] = ["元", "万元", "亿元"]
+# The defaults are the shared vocabulary (rules/vocabulary.yaml).
+RATE_NAMES: list[str] = list(VOCABULARY.rate_names)
+RATE_EXEMPT: list[str] = list(VOCABULARY.rate_exempt)
+SATISFACTION_NAMES: list[str] = list(VOCABULARY.satisfaction_names)
+COUNT_NAMES: list[str] = list(VOCABULARY.count_names)
+PERCENT_UNITS: list[str] = list(VOCABULARY.percent_units)
+COUNT_UNITS: list[str] = list(VOCABULARY.count_units)
+MONEY_UNITS: list[str] = list(VOCABULARY.money_units)
 
 
 @rule(

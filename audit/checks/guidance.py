@@ -30,6 +30,7 @@ from typing import Any
 from audit.engine import Context, Option, Problem, rule
 from audit.facts import LEVEL1_KINDS, Key, any_of, field_name, first_fields, normalize
 from audit.model import Clause, Project, ValueField
+from audit.vocabulary import VOCABULARY
 
 # --------------------------------------------------------------------------
 # Shared helpers
@@ -321,7 +322,7 @@ def _polarity(text: str, positive: re.Pattern[str], negative: re.Pattern[str]) -
             NEUTRAL_PATTERNS,
             "names that turn a negative measure around (降低成本, 减少投诉): not checked",
         ),
-        "percent_units": Option("list[str]", ["%", "‰"], "units of a rate"),
+        "percent_units": Option("list[str]", list(VOCABULARY.percent_units), "units of a rate"),
     },
     doc_zh="""
     应当设上限的指标设了下限，或应当提高的指标设了上限。
@@ -408,7 +409,7 @@ def comparator_direction(ctx: Context, clause: Clause) -> Iterator[Problem]:
     ``neutral`` (list of regular expressions): names that are not checked;
     default 降低, 减少, 下降, 节约, 节省, 压缩, 减负.
     ``percent_units`` (list): units of a rate (a positive measure is checked
-    only in percent); default ``% ‰``.
+    only in percent); default the shared vocabulary's ``percent_units`` (``% ‰ 百分点``).
     """
     fields = [
         f
@@ -644,7 +645,7 @@ def category_keyword_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]
 # --------------------------------------------------------------------------
 # satisfaction-target
 
-SATISFACTION_NAMES: list[str] = [r"满意(?:度|率|比率)"]
+SATISFACTION_NAMES: list[str] = list(VOCABULARY.satisfaction_names)
 
 
 @rule(
@@ -980,13 +981,11 @@ def goal_too_short(ctx: Context, project: Project) -> Iterator[Problem]:
 # cost-exceeds-budget
 
 MONEY_UNITS: dict[str, float] = {
-    "元": 0.0001,
-    "万元": 1,
-    "亿元": 10000,
+    **VOCABULARY.money_in_wan(),  # the shared money units, in 万元
     "元/人": 0.0001,
     "元/人次": 0.0001,
 }
-COST_NAMES: list[str] = [r"成本", r"费用", r"单价"]
+COST_NAMES: list[str] = list(VOCABULARY.cost_names)
 
 
 @rule(
@@ -1122,7 +1121,7 @@ CONCRETE_PATTERNS: list[str] = [
     # around the clock
     r"全天|全年无休|24小时|7\s*[×xX*]\s*24",
 ]
-RATE_NAMES: list[str] = [r"率$"]
+RATE_NAMES: list[str] = list(VOCABULARY.rate_names)
 
 
 def _concrete(value_field: ValueField, name: str, options: dict[str, Any]) -> bool:
@@ -1173,9 +1172,9 @@ def _concrete(value_field: ValueField, name: str, options: dict[str, Any]) -> bo
     },
     options={
         "period_units": Option("list[str]", PERIOD_UNITS, "units of a period of time"),
-        "percent_units": Option("list[str]", ["%", "‰"], "units of a rate"),
+        "percent_units": Option("list[str]", list(VOCABULARY.percent_units), "units of a rate"),
         "money_units": Option(
-            "list[str]", ["元", "万元", "亿元"], "units of money (800元/月 is no frequency)"
+            "list[str]", list(VOCABULARY.money_units), "units of money (800元/月 is no frequency)"
         ),
         "rate_names": Option(
             "list[regex]", RATE_NAMES, "names of rates, whose bare number is a rate"
@@ -1254,11 +1253,11 @@ def deadline_not_concrete(ctx: Context, clause: Clause) -> Iterator[Problem]:
     -------
     ``period_units`` (list): units of time; default 年, 学年, 学期, 季度, 月,
     个月, 周, 天, 日, 工作日, 自然日, 小时, 分钟, 秒.
-    ``percent_units`` (list): units of a rate; default ``% ‰``.
+    ``percent_units`` (list): units of a rate; default the shared vocabulary's (``% ‰ 百分点``).
     ``money_units`` (list): units of money, whose ``/月`` is no frequency;
     default ``元 万元 亿元``.
     ``rate_names`` (list of regular expressions): names whose bare number is
-    a rate (``延期率：0``); default ``率$``.
+    a rate (``延期率：0``); default the shared vocabulary's ``rate_names`` (``率$ 占比$ 比重$``).
     ``concrete`` (list of regular expressions): text that states a time
     without digits; default Chinese-numeral periods (``一周以内``) and
     ``全天``, ``24小时``, ``7×24``.
