@@ -241,6 +241,23 @@ class Facts:
         self._measures: dict[str, str | None] = {}
         self._measure_names: dict[str, bool] = {}
         self._values: dict[int, tuple[ValueField, ValueFacts]] = {}
+        self._fields: dict[int, tuple[Clause, list[tuple[ValueField, bool]]]] = {}
+
+    # the value fields of a clause that rules read
+
+    def distinct_fields(self, clause: Clause) -> list[tuple[ValueField, bool]]:
+        """:func:`distinct_fields` of ``clause``, worked out once per clause."""
+        known = self._fields.get(id(clause))
+        if known is not None and known[0] is clause:
+            return known[1]
+        fields = distinct_fields(clause)
+        self._fields[id(clause)] = (clause, fields)
+        return fields
+
+    def distinct_values(self, clause: Clause) -> list[ValueField]:
+        """The first period and annual fields, the annual left out when it
+        repeats the period value word for word."""
+        return [value_field for value_field, _both in self.distinct_fields(clause)]
 
     # the facts of one value, and who reports them
 

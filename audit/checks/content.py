@@ -31,7 +31,6 @@ from audit.facts import (
     BOTH,
     LEVEL1_KINDS,
     any_of,
-    distinct_fields,
     field_name,
     other_field,
     sub_span,
@@ -184,7 +183,7 @@ def placeholder(ctx: Context, project: Project) -> Iterator[Problem]:
         for start, end, found in shared.placeholders(clause.name):
             span = sub_span(clause.name_span, start, end)
             yield _placeholder_problem(span, "indicator", found, clause.number)
-        for value_field, both in distinct_fields(clause):
+        for value_field, both in ctx.facts.distinct_fields(clause):
             text_field = field_name(value_field)
             words = "both" if both else text_field
             if shared.is_template(value_field.text):
@@ -299,7 +298,7 @@ def empty_value(ctx: Context, clause: Clause) -> Iterator[Problem]:
     -------
     None.
     """
-    for value_field, both in distinct_fields(clause):
+    for value_field, both in ctx.facts.distinct_fields(clause):
         if value_field.value.kind != "empty":
             continue
         text = value_field.text.strip()
@@ -460,7 +459,7 @@ def value_restates_name(ctx: Context, clause: Clause) -> Iterator[Problem]:
     value counts as a restatement; default 3.
     """
     facts = ctx.facts
-    for value_field, both in distinct_fields(clause):
+    for value_field, both in ctx.facts.distinct_fields(clause):
         found = facts.value(clause, value_field).restatement
         if found is None:
             continue
@@ -664,7 +663,7 @@ def not_quantified(ctx: Context, clause: Clause) -> Iterator[Problem]:
     facts = ctx.facts
     kind = facts.category_kind(clause, {**LEVEL1_KINDS, **ctx.options["level1_kinds"]})
     severity = {**SEVERITIES, **ctx.options["severities"]}.get(kind or "", "off")
-    for value_field, both in distinct_fields(clause):
+    for value_field, both in ctx.facts.distinct_fields(clause):
         value = value_field.value
         if value.kind not in ("qualitative", "formula"):
             continue
@@ -808,7 +807,7 @@ def value_type_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]:
     ``rules/units.yaml`` (人, 次, 宗, 个, 台 …) and ``元 万元 亿元``.
     """
     facts = ctx.facts
-    for value_field, both in distinct_fields(clause):
+    for value_field, both in ctx.facts.distinct_fields(clause):
         found = facts.value(clause, value_field).mismatch
         if found is None:
             continue
@@ -930,7 +929,7 @@ def percent_out_of_range(ctx: Context, clause: Clause) -> Iterator[Problem]:
     exempt = any_of(ctx.options["exempt_names"])
     if exempt.search(clause.name):
         return
-    for value_field, both in distinct_fields(clause):
+    for value_field, both in ctx.facts.distinct_fields(clause):
         value = value_field.value
         if value.kind != "quantity" or value.unit != "%" or value.number is None:
             continue

@@ -23,12 +23,12 @@ here (see :func:`_owned_elsewhere`).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from audit.engine import Context, Option, Problem, rule
-from audit.facts import LEVEL1_KINDS, Key, any_of, field_name, first_fields, normalize
+from audit.facts import LEVEL1_KINDS, Key, any_of, field_name, normalize
 from audit.model import Clause, Project, ValueField
 from audit.vocabulary import VOCABULARY
 
@@ -52,16 +52,6 @@ def _last_end(regex: re.Pattern[str], text: str) -> int:
     for match in regex.finditer(text):
         end = max(end, match.end())
     return end
-
-
-def _distinct(fields: Iterable[ValueField]) -> Iterator[ValueField]:
-    """The fields with distinct texts: a problem in a period value repeated
-    word for word in the annual value is one problem, reported once."""
-    seen: set[str] = set()
-    for value_field in fields:
-        if value_field.text not in seen:
-            seen.add(value_field.text)
-            yield value_field
 
 
 def _kind(ctx: Context, clause: Clause) -> str | None:
@@ -243,7 +233,7 @@ def input_as_output(ctx: Context, clause: Clause) -> Iterator[Problem]:
             clause.name_span, args={"name": clause.name}, field="indicator", excerpt=clause.name
         )
         return
-    for value_field in _distinct(first_fields(clause)):
+    for value_field in ctx.facts.distinct_values(clause):
         if regex.search(value_field.text):
             keyword = field_name(value_field)
             args = {"text": value_field.text, "keyword": value_field.keyword, "field": keyword}
@@ -413,7 +403,7 @@ def comparator_direction(ctx: Context, clause: Clause) -> Iterator[Problem]:
     """
     fields = [
         f
-        for f in _distinct(first_fields(clause))
+        for f in ctx.facts.distinct_values(clause)
         if f.value.kind == "quantity" and f.value.comparator in _DIRECTED
     ]
     if not fields:
@@ -758,7 +748,7 @@ def satisfaction_target(ctx: Context, clause: Clause) -> Iterator[Problem]:
         return
     minimum = _decimal(ctx.options["minimum"])
     maximum = _decimal(ctx.options["maximum"])
-    for value_field in _distinct(first_fields(clause)):
+    for value_field in ctx.facts.distinct_values(clause):
         value = value_field.value
         number = value.number
         percent = value.unit in ctx.options["percent_units"] or (
@@ -1085,7 +1075,7 @@ def cost_exceeds_budget(ctx: Context, clause: Clause) -> Iterator[Problem]:
     if _kind(ctx, clause) != "cost" and not any_of(ctx.options["names"]).search(clause.name):
         return
     units: dict[str, Any] = ctx.options["money_units"]
-    for value_field in _distinct(first_fields(clause)):
+    for value_field in ctx.facts.distinct_values(clause):
         value = value_field.value
         if value.kind != "quantity" or value.unit not in units:
             continue
@@ -1265,7 +1255,7 @@ def deadline_not_concrete(ctx: Context, clause: Clause) -> Iterator[Problem]:
     if _kind(ctx, clause) != "timeliness":
         return
     name = normalize(clause.name)
-    for value_field in _distinct(first_fields(clause)):
+    for value_field in ctx.facts.distinct_values(clause):
         if value_field.value.kind == "empty" or _concrete(value_field, name, ctx.options):
             continue
         if _owned_elsewhere(ctx, clause, value_field):
