@@ -33,7 +33,6 @@ from typing import TYPE_CHECKING, Any, Generic, Literal, NamedTuple, TypeVar
 
 from audit.model import ANNUAL, PERIOD, Clause, Document, Span, Value, ValueField
 from audit.patterns import UserPatterns, compile_any, compile_pattern
-from audit.values import parse_value
 from audit.vocabulary import VOCABULARY
 
 if TYPE_CHECKING:
@@ -446,6 +445,8 @@ def _scan(patterns: list[re.Pattern[str]], texts: list[str]) -> list[tuple[Hit, 
 @lru_cache(maxsize=4096)
 def _is_target_name(name: str) -> bool:
     """An indicator name that is itself a target (``≥98%``)."""
+    from audit.values import parse_value  # the value parser loads Lark: only when needed
+
     value = parse_value(name)
     return value.kind == "quantity" and not value.prefix and not value.suffix
 
