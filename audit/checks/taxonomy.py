@@ -23,7 +23,10 @@ from audit.taxonomy import Taxonomy
 
 _VERDICTS: Key[dict[tuple[Any, ...], Any]] = Key("taxonomy.verdicts")
 """The verdicts of each rule on each combination of categories."""
-_LEVEL1_NAMES: Key[dict[tuple[str | None, str] | None, set[str]]] = Key("taxonomy.level1-names")
+_LEVEL1_NAMES: Key[dict[tuple[tuple[str | None, str] | None, str | None], set[str]]] = Key(
+    "taxonomy.level1-names"
+)
+"""The level-1 categories each combination of categories stands for."""
 
 
 def level1_codes(taxonomy: Taxonomy, name: str) -> set[str]:
