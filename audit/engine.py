@@ -16,7 +16,9 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, Protocol
 
 from audit.exitcodes import InternalError
+from audit.facts import DocumentCache, Facts
 from audit.model import (
+    SEVERITIES,
     SEVERITY_RANK,
     Clause,
     Document,
@@ -30,6 +32,17 @@ from audit.model import (
 if TYPE_CHECKING:
     from audit.taxonomy import Taxonomy
 
+
+def lowered(severity: Severity, steps: int = 0, at_most: Severity | None = None) -> Severity:
+    """``severity`` lowered by ``steps`` levels and capped at ``at_most``,
+    never below ``info``: how a rule grades a milder case below what the
+    user configured, without ever raising it."""
+    rank = SEVERITY_RANK[severity] - max(steps, 0)
+    if at_most is not None:
+        rank = min(rank, SEVERITY_RANK[at_most])
+    return SEVERITIES[3 - max(rank, 1)]
+
+
 Scope = Literal["document", "unit", "project", "clause"]
 
 
@@ -40,15 +53,29 @@ Scope = Literal["document", "unit", "project", "clause"]
 class Problem:
     """One problem a rule found.
 
-    ``key`` picks one of the rule's messages (``default`` unless given: a
-    rule whose every problem names its key need not catalogue one) and
-    ``args`` fill it in;
-    ``severity`` overrides the configured one (rules with graded bands, such
-    as the amount checks, use it); ``clause`` defaults to the clause being
-    checked. ``excerpt`` is the exact text the problem points at.
+    ``key`` picks one of the rule's messages and ``args`` fill it in;
+    ``clause`` defaults to the clause being checked. ``excerpt`` is the exact
+    text the problem points at.
+
+    The severity is the user's: the one configured for the rule. A rule may
+    only lower it for a milder case (the amount checks' graded bands, a
+    repeated project whose amounts differ): ``lower`` steps below the
+    configured level, ``at_most`` caps it; never below ``info``, never above
+    what is configured.
     """
 
-    __slots__ = ("args", "clause", "excerpt", "field", "key", "project", "severity", "span", "unit")
+    __slots__ = (
+        "args",
+        "at_most",
+        "clause",
+        "excerpt",
+        "field",
+        "key",
+        "lower",
+        "project",
+        "span",
+        "unit",
+    )
 
     def __init__(
         self,
@@ -58,7 +85,9 @@ class Problem:
         field: str | None = None,
         excerpt: str | None = None,
         clause: int | None = None,
-        severity: Severity | None = None,
+        *,
+        lower: int = 0,
+        at_most: Severity | None = None,
         unit: Unit | None = None,
         project: Project | None = None,
     ) -> None:
@@ -68,7 +97,10 @@ class Problem:
         self.field = field
         self.excerpt = excerpt
         self.clause = clause
-        self.severity = severity
+        self.lower = lower
+        """How many levels below the configured severity (0: as configured)."""
+        self.at_most = at_most
+        """The highest severity this problem may have, whatever is configured."""
         self.unit = unit
         """The unit the problem belongs to, for a document-scope rule that
         reports on units or projects; by default the unit being checked."""
@@ -332,17 +364,25 @@ class Config(Protocol):
 
 
 class Context:
-    """What a rule may consult besides the node it checks."""
+    """What a rule may consult besides the node it checks: the document, the
+    configuration, the rule's options and configured severity, the
+    document's :class:`~audit.facts.Facts` (what is known about each value,
+    and which rule reports it) and :attr:`memo`, the typed store of what
+    rules compute once per document."""
 
-    __slots__ = ("cache", "clause", "config", "document", "options", "project", "severity", "unit")
+    __slots__ = (
+        "_facts",
+        "clause",
+        "config",
+        "document",
+        "memo",
+        "options",
+        "project",
+        "severity",
+        "unit",
+    )
 
-    def __init__(
-        self,
-        document: Document,
-        options: dict[str, Any],
-        config: Config,
-        cache: dict[Any, Any] | None = None,
-    ) -> None:
+    def __init__(self, document: Document, options: dict[str, Any], config: Config) -> None:
         self.document = document
         self.options = options
         self.config = config
@@ -351,8 +391,16 @@ class Context:
         self.clause: Clause | None = None
         self.severity: Severity = "error"
         """The configured severity of the rule being run."""
-        self.cache: dict[Any, Any] = {} if cache is None else cache
-        """Per-document scratch space rules may share (e.g. a computed index)."""
+        self._facts: Facts | None = None
+        self.memo = DocumentCache()
+        """Per-document computations rules keep (e.g. the amount sums)."""
+
+    @property
+    def facts(self) -> Facts:
+        """The document's facts, decided on first use."""
+        if self._facts is None:
+            self._facts = Facts(self.document, self.config)
+        return self._facts
 
     @property
     def taxonomy(self) -> Taxonomy:
@@ -423,14 +471,16 @@ def _finding(
     spec: RuleSpec, severity: Severity, problem: Problem, ctx: Context, config: Config
 ) -> Finding:
     span = problem.span
-    if problem.severity is not None:
-        severity = problem.severity
+    if problem.lower or problem.at_most is not None:
+        severity = lowered(severity, problem.lower, problem.at_most)
     clause = problem.clause
     if clause is None and ctx.clause is not None:
         clause = ctx.clause.number
     args = dict(problem.args)
     unit = ctx.unit if problem.unit is None else problem.unit
     project = ctx.project if problem.project is None and problem.unit is None else problem.project
+    if project is None and problem.unit is None and unit is not None and span is not None:
+        project = _project_at(unit, span)
     return Finding(
         rule=spec.id,
         severity=severity,
@@ -447,6 +497,18 @@ def _finding(
         excerpt=problem.excerpt,
         location=None if span is None else span.location,
     )
+
+
+def _project_at(unit: Unit, span: Span) -> Project | None:
+    """The project of ``unit`` whose rows hold ``span``: a unit-scope rule's
+    problem about one of its projects names the project, like any other."""
+    line = span.line
+    found: Project | None = None
+    for project in unit.projects:
+        if project.line > line:
+            break
+        found = project
+    return found
 
 
 def matches(pattern: str | None, value: str | None) -> bool:

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from audit.checks.content import normalize, sub_span
 from audit.config import Config, load_config
+from audit.facts import normalize, sub_span
 from audit.model import Document, Finding, Source, Span, TextBuilder
 from tests.conftest import config_with, lint, project_row, tsv_table
 
@@ -360,7 +360,10 @@ def test_not_quantified_leaves_placeholders_and_restated_names_to_their_rules() 
 
 
 def test_not_quantified_severity_follows_the_category(tmp_path: Path) -> None:
-    yaml = "rules:\n  not-quantified:\n    severities: {quantity: error, effect: info}\n"
+    yaml = (
+        "rules:\n  not-quantified:\n    severity: error\n"
+        "    severities: {quantity: error, effect: info}\n"
+    )
     config = config_with(tmp_path, yaml)
     indicators = (
         "1、1-产出指标；11-数量指标；促进就业人数；实施周期指标值:完成当年市下达任务；年度指标值:≥300人。"

@@ -230,10 +230,13 @@ def test_projects_with_the_same_name_are_told_apart_by_line() -> None:
     text = tsv_table(
         [
             project_row("机构运行辅助经费", GOOD, goal=GOAL),
-            project_row("机构运行辅助经费", GOOD + WARNING, goal=GOAL),
+            project_row("机构运行辅助经费", GOOD + WARNING, goal=GOAL, amount="12.00"),
         ]
     )
-    assert [p["grade"] for p in grade_projects(lint_text(text))] == ["优", "良"]
+    # The second also carries duplicate-project's warning (other amounts).
+    projects = grade_projects(lint_text(text))
+    assert [p["grade"] for p in projects] == ["优", "良"]
+    assert [p["counts"]["warning"] for p in projects] == [0, 2]
 
 
 def test_a_table_is_graded_by_the_mean_of_its_projects_and_its_own_findings() -> None:

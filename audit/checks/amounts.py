@@ -19,7 +19,7 @@ projects, per column) and ``total-mismatch`` (合计 against the units, per
 column). Each has a ``mode`` (and a ``tolerance``); ``rounding-difference``
 reports exactly the gaps the mismatch rule of the same sum calls rounding, so
 the two never disagree. All sums of a document are computed once and shared
-through ``ctx.cache``.
+through ``ctx.memo``.
 
 A table in 元 (the national template's ``金额单位：元``) is read in 万元
 exactly; its sums are judged and reported in 元, as it prints them and
@@ -39,10 +39,10 @@ from decimal import Decimal, localcontext
 from typing import Any, Literal, NamedTuple
 
 from audit.engine import Context, Option, Problem, rule
+from audit.facts import Key
 from audit.model import (
     AMOUNT_COLUMNS,
     AMOUNT_LABELS,
-    SEVERITY_RANK,
     Amount,
     Amounts,
     Document,
@@ -61,7 +61,8 @@ TOTAL = "total-mismatch"
 ROUNDING = "rounding-difference"
 FORMAT = "amount-format"
 
-_CACHE_KEY = "amounts.sums"
+_SUMS: Key[list[Sum]] = Key("amounts.sums")
+_SUBTOTALS: Key[dict[int, list[Sum]]] = Key("amounts.subtotals-by-unit")
 _ZERO = Decimal(0)
 _HALF_CENT = Decimal("0.005")
 _THREE_CENTS = Decimal("0.03")
@@ -172,10 +173,9 @@ class Sum(NamedTuple):
     rounding bounds are given in 元, as it prints them)."""
 
 
-def _setting(ctx: Context, rule_id: str) -> tuple[dict[str, Any], Severity]:
-    """Options and severity of ``rule_id`` in the configuration in effect."""
-    setting = ctx.config.setting(rule_id)
-    return setting.options, setting.severity
+def _options(ctx: Context, rule_id: str) -> dict[str, Any]:
+    """Options of ``rule_id`` (one of this family) in the configuration in effect."""
+    return ctx.config.setting(rule_id).options
 
 
 def _judge(
@@ -183,7 +183,7 @@ def _judge(
 ) -> Callable[[Decimal, int], Band]:
     """The judgement of a rule's gaps (in 万元), made in the table's printed
     unit (``scale`` per 万元): a table in 元 rounds to 0.01 元, not 0.01 万元."""
-    options, _severity = _setting(ctx, rule_id)
+    options = _options(ctx, rule_id)
     mode = options.get("mode", "banded")
     raw = options.get("tolerance")
     tolerance = None if raw is None else Decimal(str(raw)) * scale
@@ -371,25 +371,21 @@ def _hides_money(document: Document, column: str) -> bool:
 
 def sums(ctx: Context) -> list[Sum]:
     """Every sum of the document whose gap is not zero (cached per document)."""
-    found = ctx.cache.get(_CACHE_KEY)
-    if found is None:
-        found = _compute(ctx)
-        ctx.cache[_CACHE_KEY] = found
-    return found
+    return ctx.memo.get(_SUMS, lambda: _compute(ctx))
 
 
 def _subtotals_by_unit(ctx: Context) -> dict[int, list[Sum]]:
     """The subtotal sums of each unit (by identity), indexed once per
     document so that checking every unit stays linear in their number."""
-    key = _CACHE_KEY + ":subtotals"
-    found = ctx.cache.get(key)
-    if found is None:
-        found = {}
+
+    def index() -> dict[int, list[Sum]]:
+        found: dict[int, list[Sum]] = {}
         for item in sums(ctx):
             if item.rule == SUBTOTAL:
                 found.setdefault(id(item.unit), []).append(item)
-        ctx.cache[key] = found
-    return found
+        return found
+
+    return ctx.memo.get(_SUBTOTALS, index)
 
 
 # --------------------------------------------------------------------------
@@ -419,26 +415,22 @@ def _args(item: Sum) -> dict[str, Any]:
     }
 
 
-def _located(item: Sum, key: str, severity: Severity | None) -> Problem:
+def _located(item: Sum, key: str, at_most: Severity | None) -> Problem:
     field = f"amount.{item.column}"
     if item.total is None:
-        return Problem(item.name.span(), key=key, args=_args(item), field=field, severity=severity)
+        return Problem(item.name.span(), key=key, args=_args(item), field=field, at_most=at_most)
     return Problem(
         item.total.text.span(),
         key=key,
         args=_args(item),
         field=field,
         excerpt=item.total.text.value,
-        severity=severity,
+        at_most=at_most,
     )
 
 
-def _lower(severity: Severity, cap: Severity) -> Severity:
-    return severity if SEVERITY_RANK[severity] <= SEVERITY_RANK[cap] else cap
-
-
 def _mismatches(ctx: Context, rule_id: str, selected: Iterable[Sum]) -> Iterator[Problem]:
-    options, severity = _setting(ctx, rule_id)
+    options = _options(ctx, rule_id)
     for item in selected:
         kind = item.band.kind
         prefix = "projects-" if item.of_projects else ""
@@ -455,8 +447,7 @@ def _mismatches(ctx: Context, rule_id: str, selected: Iterable[Sum]) -> Iterator
             key = "single" if item.band.n else "empty"
         else:
             key = "unlikely" if kind == "unlikely" else "default"
-        cap = _lower(severity, "warning") if kind == "unlikely" else None
-        yield _located(item, prefix + key, cap)
+        yield _located(item, prefix + key, "warning" if kind == "unlikely" else None)
 
 
 def _attributed(
@@ -1008,8 +999,7 @@ def amount_format(ctx: Context, document: Document) -> Iterator[Problem]:
     Options:
         None.
     """
-    _options, severity = _setting(ctx, FORMAT)
-    warning = _lower(severity, "warning")
+    warning: Severity = "warning"  # a milder case: at most a warning
     has_sources = any(
         amounts.get(c) is not None
         for _u, _p, _n, amounts in _rows(document)
@@ -1057,7 +1047,7 @@ def amount_format(ctx: Context, document: Document) -> Iterator[Problem]:
                         args={"text": text.value},
                         field="amount.total",
                         excerpt=text.value,
-                        severity=warning,
+                        at_most=warning,
                     ),
                 )
 
@@ -1086,8 +1076,8 @@ def _cell(amount: Amount, column: str, warning: Severity) -> Problem | None:
     printed = text.replace(" ", "")
     if amount.unit == "万元" and not _TWO_DECIMALS.fullmatch(printed):
         args["expected"] = _money(value)
-        return Problem(key="decimals", args=args, severity=warning, **where)
+        return Problem(key="decimals", args=args, at_most=warning, **where)
     if amount.unit == "元" and not _YUAN.fullmatch(printed):
         args["expected"] = f"{value.scaleb(4):,.2f}"
-        return Problem(key="decimals", args=args, severity=warning, **where)
+        return Problem(key="decimals", args=args, at_most=warning, **where)
     return None

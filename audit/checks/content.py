@@ -11,8 +11,7 @@ name or as not quantified; a value that restates the name
 (``value-restates-name``) is not also reported as not quantified; a value of
 the wrong kind for the indicator (``value-type-mismatch``) is not also
 reported by ``annual-period-mismatch``. The helpers below that make these
-decisions (:class:`Analysis`) are shared with :mod:`audit.checks.periods`,
-:mod:`audit.checks.duplicates` and :mod:`audit.checks.guidance`.
+decisions are made once, in :mod:`audit.facts`, which every rule asks.
 
 A problem in a period value that the annual value repeats word for word is
 one problem: it is reported once, at the period value, and the message names
@@ -23,369 +22,22 @@ of each keyword is read; a keyword written twice is ``repeated-field``'s.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from decimal import Decimal
-from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import Any
 
 from audit.engine import Context, Option, Problem, rule
-from audit.model import (
-    ANNUAL,
-    PERIOD,
-    Clause,
-    Document,
-    Project,
-    Severity,
-    Span,
-    Text,
-    Value,
-    ValueField,
+from audit.facts import (
+    BOTH,
+    LEVEL1_KINDS,
+    any_of,
+    field_name,
+    other_field,
+    sub_span,
+    where,
 )
-from audit.patterns import UserPatterns, compile_any, compile_pattern
-from audit.values import parse_value
-
-# --------------------------------------------------------------------------
-# Shared helpers
-
-
-def sub_span(span: Span, start: int, end: int) -> Span:
-    """The span of ``text[start:end]`` where ``span`` covers ``text``."""
-    return span.sub(start, end)
-
-
-def field_name(value_field: ValueField) -> str:
-    """``period`` or ``annual``: the name of a value field in findings."""
-    return "period" if value_field.keyword == PERIOD else "annual"
-
-
-def first_fields(clause: Clause) -> list[ValueField]:
-    """The first ``实施周期指标值`` and the first ``年度指标值`` of a clause.
-
-    A keyword written again in the same clause is ``repeated-field``'s
-    finding; the rules here read only the first of each.
-    """
-    fields = clause.fields
-    if len(fields) < 2 or (len(fields) == 2 and fields[0].keyword != fields[1].keyword):
-        return list(fields)
-    seen: set[str] = set()
-    kept: list[ValueField] = []
-    for value_field in fields:
-        if value_field.keyword not in seen:
-            seen.add(value_field.keyword)
-            kept.append(value_field)
-    return kept
-
-
-def distinct_fields(clause: Clause) -> list[tuple[ValueField, bool]]:
-    """The first period and annual fields, each with whether the annual value
-    repeats the period value word for word; a repeated annual value is left
-    out, so a problem written in both is one problem, reported once (at the
-    period value, naming both keywords)."""
-    fields = first_fields(clause)
-    if len(fields) == 2 and fields[0].text == fields[1].text:
-        return [(fields[0], True)]
-    return [(value_field, False) for value_field in fields]
-
-
-_BOTH = (f"{PERIOD}和{ANNUAL}", "period and annual values")
-
-
-def where(value_field: ValueField, both: bool = False) -> dict[str, str]:
-    """Message arguments naming the field(s): ``keyword`` (Chinese) and
-    ``field`` (English), e.g. 实施周期指标值 / period value."""
-    if both:
-        return {"keyword": _BOTH[0], "field": _BOTH[1]}
-    return {"keyword": value_field.keyword, "field": f"{field_name(value_field)} value"}
-
-
-def other_field(clause: Clause, value_field: ValueField) -> ValueField | None:
-    """The first field of the other keyword (the annual for a period value)."""
-    wanted = ANNUAL if value_field.keyword == PERIOD else PERIOD
-    for candidate in clause.fields:
-        if candidate.keyword == wanted:
-            return candidate
-    return None
-
-
-_UNIT_TAIL = re.compile(
-    r"\s*[（(]\s*(?:[%％‰]|[个人次件台套份项间户家名位门块元]|人次|万元|平方米|㎡)?\s*[)）]\s*$"
-    r"|\s*[%％]\s*$"
-)
-_NOISE = re.compile(r"[\s“”\"'‘’「」《》]")
-_TAIL_WINDOW = 16
-
-
-@lru_cache(maxsize=65536)
-def normalize(text: str) -> str:
-    """An indicator name or value as compared: no spaces or quotes, no unit
-    in brackets at the end (``故障排除率(%)`` → ``故障排除率``)."""
-    text = _NOISE.sub("", text)
-    # Without white space a unit tail is at most five characters: look for it
-    # in the last few only, so stripping many tails stays linear.
-    while True:
-        window = max(0, len(text) - _TAIL_WINDOW)
-        tail = _UNIT_TAIL.search(text, window)
-        if tail is None or tail.start() == 0:
-            return text
-        text = text[: tail.start()]
-
-
-@lru_cache(maxsize=256)
-def _any_of(patterns: tuple[str, ...]) -> re.Pattern[str]:
-    from audit.patterns import joined
-
-    return re.compile(joined(patterns))
-
-
-def any_of(patterns: Iterable[str]) -> re.Pattern[str]:
-    """One regex matching any of ``patterns`` (``(?!)`` matches nothing),
-    compiled once per process for each list of patterns."""
-    if isinstance(patterns, UserPatterns):  # set in a configuration: time-limited
-        return compile_any(patterns)
-    return _any_of(tuple(patterns))
-
-
-def rule_options(ctx: Context, rule_id: str) -> dict[str, Any]:
-    """The options another rule runs with (its configured ones, else its
-    defaults), so that rules which must not report the same defect twice
-    agree on what each one owns."""
-    return ctx.config.setting(rule_id).options
-
-
-class Restatement(NamedTuple):
-    """Why a value is no target: ``same`` (the name again), ``contains`` (the
-    name and filler), ``measure`` (another indicator's name), ``swapped`` (the
-    annual holds a name while the period holds the target), ``name-swapped``
-    (the indicator name is a target and the value a name)."""
-
-    key: str
-    other: str = ""
-
-
-Hit = tuple[int, int, str]
-
-
-class Analysis:
-    """The decisions several rules share, made once per document.
-
-    Which value is a placeholder (``placeholder``), which only restates a
-    name (``value-restates-name``), which is of the wrong kind for its
-    indicator (``value-type-mismatch``): the rules that must not report the
-    same defect again ask here, with the owning rule's options. Answers are
-    memoised by text, since tables repeat the same names and values.
-    """
-
-    def __init__(self, ctx: Context) -> None:
-        self.taxonomy = ctx.taxonomy
-        held = rule_options(ctx, "placeholder")
-        self.placeholder_patterns = [compile_pattern(p) for p in held["patterns"]]
-        self.templates = frozenset(held["template_values"])
-        restates = rule_options(ctx, "value-restates-name")
-        self.measure_suffix = any_of(restates["measure_suffixes"])
-        self.direction = any_of(restates["direction_words"])
-        self.min_name_length: int = restates["min_name_length"]
-        kinds = rule_options(ctx, "value-type-mismatch")
-        self.satisfaction_names = any_of(kinds["satisfaction_names"])
-        self.rate_names = any_of(kinds["rate_names"])
-        self.rate_exempt = any_of(kinds["rate_exempt"])
-        self.count_names = any_of(kinds["count_names"])
-        self.units: dict[str, str] = {}
-        for measure, option in (
-            ("money", "money_units"),
-            ("count", "count_units"),
-            ("percent", "percent_units"),
-        ):
-            self.units.update(dict.fromkeys(kinds[option], measure))
-        self._hits: dict[str, tuple[Hit, ...]] = {}
-        self._measures: dict[str, str | None] = {}
-        self._measure_names: dict[str, bool] = {}
-
-    # placeholders
-
-    def placeholders(self, text: str) -> tuple[Hit, ...]:
-        """``(start, end, text)`` of every placeholder in ``text``, in order."""
-        hits = self._hits.get(text)
-        if hits is None:
-            hits = self._hits[text] = _scan(self.placeholder_patterns, [text])[0]
-        return hits
-
-    def scan_document(self, document: Document) -> None:
-        """Find the placeholders of every name, goal and value of a document
-        at once: one pass of each pattern over all its distinct texts."""
-        texts: dict[str, None] = {}
-        for project in document.projects:
-            texts[project.name.value] = None
-            if project.goal is not None:
-                texts[project.goal.value] = None
-            for clause in project.clauses:
-                if isinstance(clause, Clause):
-                    texts[clause.name] = None
-                    for value_field in clause.fields:
-                        texts[value_field.text] = None
-        unique = [t for t in texts if t not in self._hits]
-        self._hits.update(zip(unique, _scan(self.placeholder_patterns, unique), strict=True))
-
-    def is_template(self, text: str) -> bool:
-        return normalize(text) in self.templates
-
-    def is_placeholder(self, text: str) -> bool:
-        """Whether a value holds a placeholder or is a template word."""
-        return self.is_template(text) or bool(self.placeholders(text))
-
-    # restatements
-
-    def restatement(self, clause: Clause, value_field: ValueField) -> Restatement | None:
-        """Whether ``value_field`` only restates a name instead of giving a
-        target (``value-restates-name``'s finding)."""
-        if value_field.value.kind != "qualitative" or self.is_placeholder(value_field.text):
-            return None
-        text = normalize(value_field.text)
-        name = normalize(clause.name)
-        if not text:
-            return None
-        if text == name:
-            return Restatement("same")
-        if len(name) >= self.min_name_length and name in text:
-            return Restatement("contains")
-        if not self.is_measure_name(text):
-            return None
-        if _is_target_name(clause.name):
-            return Restatement("name-swapped")
-        other = other_field(clause, value_field)
-        if (
-            value_field.keyword == ANNUAL
-            and other is not None
-            and other.value.kind in ("quantity", "date")
-        ):
-            return Restatement("swapped", other.text)
-        return Restatement("measure")
-
-    def is_measure_name(self, text: str) -> bool:
-        """A value that names what is measured (``响应及时率``, ``新用户注册量``)."""
-        known = self._measure_names.get(text)
-        if known is None:
-            known = self._measure_names[text] = (
-                not any(ch.isdigit() for ch in text)
-                and self.measure_suffix.search(text) is not None
-                and self.direction.match(text) is None
-            )
-        return known
-
-    # kinds of measure
-
-    def name_measure(self, name: str) -> str | None:
-        """``satisfaction``, ``rate`` or ``count``: what an indicator's name asks for."""
-        if name in self._measures:
-            return self._measures[name]
-        text = normalize(name)
-        measure: str | None = None
-        if self.satisfaction_names.search(text):
-            measure = "satisfaction"
-        elif self.rate_names.search(text):
-            measure = None if self.rate_exempt.search(text) else "rate"
-        elif self.count_names.search(text):
-            measure = "count"
-        self._measures[name] = measure
-        return measure
-
-    def value_measure(self, value: Value) -> str | None:
-        """``percent``, ``count`` or ``money``: what a quantity is measured in."""
-        if value.kind != "quantity" or value.unit is None:
-            return None
-        return self.units.get(value.unit)
-
-    def type_mismatch(self, clause: Clause, value_field: ValueField) -> tuple[str, str] | None:
-        """``(name measure, value measure)`` when the value is of the wrong
-        kind for the indicator's name (``value-type-mismatch``'s finding)."""
-        measured = self.value_measure(value_field.value)
-        if measured is None:
-            return None
-        wanted = self.name_measure(clause.name)
-        if wanted in ("satisfaction", "rate") and measured in ("count", "money"):
-            return wanted, measured
-        if wanted == "count" and measured in ("percent", "money"):
-            return wanted, measured
-        return None
-
-    # categories
-
-    def category_kind(self, clause: Clause, level1_kinds: dict[str, str]) -> str | None:
-        """What a clause's category measures: the taxonomy's kind of its
-        level-2 category, else (legacy clauses, unknown level-2 names) of its
-        level-1."""
-        if clause.level2 is not None:
-            kind = self.taxonomy.kind(clause.level2.name)
-            if kind is not None:
-                return kind
-        if clause.level1 is not None:
-            return level1_kinds.get(self.taxonomy.canonical(clause.level1.name))
-        return None
-
-
-def _scan(patterns: list[re.Pattern[str]], texts: list[str]) -> list[tuple[Hit, ...]]:
-    """The placeholder hits of each text: the texts are joined with NUL (no
-    pattern matches it) so each pattern runs once over all of them."""
-    joined = "\x00".join(texts)
-    starts = [0]
-    for text in texts[:-1]:
-        starts.append(starts[-1] + len(text) + 1)
-    found: list[list[Hit]] = [[] for _ in texts]
-    for regex in patterns:
-        for match in regex.finditer(joined):
-            start, end = match.span()
-            if end == start:
-                continue
-            index = bisect_right(starts, start) - 1
-            base = starts[index]
-            if end - base <= len(texts[index]):
-                found[index].append((start - base, end - base, match.group()))
-    result: list[tuple[Hit, ...]] = []
-    for hits in found:
-        kept: list[Hit] = []
-        for hit in sorted(hits):
-            if not kept or hit[0] >= kept[-1][1]:
-                kept.append(hit)
-        result.append(tuple(kept))
-    return result
-
-
-def analysis(ctx: Context) -> Analysis:
-    """The document's :class:`Analysis` (built on first use, kept in ``ctx.cache``)."""
-    found = ctx.cache.get("content.analysis")
-    if found is None:
-        found = ctx.cache["content.analysis"] = Analysis(ctx)
-    return found
-
-
-def is_placeholder(ctx: Context, text: str) -> bool:
-    """Whether a text holds a placeholder or is a template word
-    (``placeholder``'s finding)."""
-    return analysis(ctx).is_placeholder(text)
-
-
-def restatement(ctx: Context, clause: Clause, value_field: ValueField) -> Restatement | None:
-    """Whether a value only restates a name (``value-restates-name``'s finding)."""
-    return analysis(ctx).restatement(clause, value_field)
-
-
-def type_mismatch(ctx: Context, clause: Clause, value_field: ValueField) -> tuple[str, str] | None:
-    """Whether a value is of the wrong kind for its indicator's name
-    (``value-type-mismatch``'s finding)."""
-    return analysis(ctx).type_mismatch(clause, value_field)
-
-
-def category_kind(ctx: Context, clause: Clause, level1_kinds: dict[str, str]) -> str | None:
-    """What a clause's category measures (see :meth:`Analysis.category_kind`)."""
-    return analysis(ctx).category_kind(clause, level1_kinds)
-
-
-@lru_cache(maxsize=4096)
-def _is_target_name(name: str) -> bool:
-    """An indicator name that is itself a target (``≥98%``)."""
-    value = parse_value(name)
-    return value.kind == "quantity" and not value.prefix and not value.suffix
-
+from audit.model import ANNUAL, PERIOD, Clause, Project, Severity, Span, Text
+from audit.vocabulary import VOCABULARY
 
 _WHAT: dict[str, tuple[str, str]] = {
     "count": ("数量", "a count"),
@@ -518,10 +170,7 @@ def placeholder(ctx: Context, project: Project) -> Iterator[Problem]:
     word of the template; default ``定量指标 定性指标 非量化指标 非具体量化指标
     量化指标 指标值 目标值``.
     """
-    shared = analysis(ctx)
-    if not ctx.cache.get("content.placeholder-scanned"):
-        shared.scan_document(ctx.document)
-        ctx.cache["content.placeholder-scanned"] = True
+    shared = ctx.facts
     texts: list[tuple[str, Text]] = [("name", project.name)]
     if project.goal is not None:
         texts.append(("goal", project.goal))
@@ -534,7 +183,7 @@ def placeholder(ctx: Context, project: Project) -> Iterator[Problem]:
         for start, end, found in shared.placeholders(clause.name):
             span = sub_span(clause.name_span, start, end)
             yield _placeholder_problem(span, "indicator", found, clause.number)
-        for value_field, both in distinct_fields(clause):
+        for value_field, both in ctx.facts.distinct_fields(clause):
             text_field = field_name(value_field)
             words = "both" if both else text_field
             if shared.is_template(value_field.text):
@@ -553,7 +202,7 @@ _FIELD_WORDS: dict[str, tuple[str, str]] = {
     "indicator": ("指标名称", "indicator name"),
     "period": (PERIOD, "period value"),
     "annual": (ANNUAL, "annual value"),
-    "both": _BOTH,
+    "both": BOTH,
 }
 
 
@@ -649,7 +298,7 @@ def empty_value(ctx: Context, clause: Clause) -> Iterator[Problem]:
     -------
     None.
     """
-    for value_field, both in distinct_fields(clause):
+    for value_field, both in ctx.facts.distinct_fields(clause):
         if value_field.value.kind != "empty":
             continue
         text = value_field.text.strip()
@@ -805,9 +454,9 @@ def value_restates_name(ctx: Context, clause: Clause) -> Iterator[Problem]:
     ``min_name_length`` (int): the shortest name whose appearance inside a
     value counts as a restatement; default 3.
     """
-    shared = analysis(ctx)
-    for value_field, both in distinct_fields(clause):
-        found = shared.restatement(clause, value_field)
+    facts = ctx.facts
+    for value_field, both in ctx.facts.distinct_fields(clause):
+        found = facts.value(clause, value_field).restatement
         if found is None:
             continue
         args = {
@@ -836,12 +485,6 @@ SEVERITIES: dict[str, str] = {
     "satisfaction": "warning",
     "output": "warning",
     "effect": "off",
-}
-LEVEL1_KINDS: dict[str, str] = {
-    "产出指标": "output",
-    "效益指标": "effect",
-    "满意度指标": "satisfaction",
-    "成本指标": "cost",
 }
 MEASURABLE: list[str] = [
     # a number in Chinese numerals with a unit: 三级, 每周一次, 一周以内
@@ -904,7 +547,7 @@ def formula_has_target(text: str) -> bool:
         "severities": Option(
             "dict",
             SEVERITIES,
-            "severity per kind of category (quantity, quality, timeliness, cost, "
+            "highest severity per kind of category (quantity, quality, timeliness, cost, "
             "satisfaction, effect; output for a level-1 产出指标 without level 2), or off",
             values=("error", "warning", "info", "off"),
             keys=tuple(SEVERITIES),
@@ -953,8 +596,8 @@ def formula_has_target(text: str) -> bool:
 
     选项
     ----
-    severities：按指标性质设定的级别（error、warning、info 或 off），
-    默认效益指标为 off，其余为 warning。
+    severities：按指标性质设定的最高级别（error、warning、info 或 off），
+    默认效益指标为 off，其余为 warning；不会高于规则本身配置的级别。
     level1_kinds：没有（已知）二级指标的条款，按一级指标判断的性质。
     measurable：不用数字也可衡量的文字（三级、每周一次、零故障、无…事故）。
     """,
@@ -999,60 +642,55 @@ def not_quantified(ctx: Context, clause: Clause) -> Iterator[Problem]:
 
     Options
     -------
-    ``severities`` (mapping): severity per kind (``error``, ``warning``,
-    ``info``) or ``off``; default ``warning`` for quantity, quality,
-    timeliness, cost, satisfaction and output, ``off`` for effect. Kinds
-    given override these defaults, the others keep them. Formulas are
-    reported with the rule's severity in every category.
+    ``severities`` (mapping): the highest severity per kind (``error``,
+    ``warning``, ``info``) or ``off``; default ``warning`` for quantity,
+    quality, timeliness, cost, satisfaction and output, ``off`` for effect.
+    Kinds given override these defaults, the others keep them. A finding is
+    never above the rule's configured severity (``severity: info`` makes
+    every finding info; ``severity: error`` with ``quantity: error`` makes
+    quantities errors). Formulas are reported with the rule's severity in
+    every category.
     ``level1_kinds`` (mapping): kind of a level-1 name, merged likewise;
     default 产出指标 → output, 效益指标 → effect, 满意度指标 →
     satisfaction, 成本指标 → cost.
     ``measurable`` (list of regular expressions): text that counts as
     measurable without digits; default the patterns above.
     """
-    shared = analysis(ctx)
-    kind = shared.category_kind(clause, {**LEVEL1_KINDS, **ctx.options["level1_kinds"]})
+    facts = ctx.facts
+    kind = facts.category_kind(clause, {**LEVEL1_KINDS, **ctx.options["level1_kinds"]})
     severity = {**SEVERITIES, **ctx.options["severities"]}.get(kind or "", "off")
-    measurable = any_of(ctx.options["measurable"])
-    for value_field, both in distinct_fields(clause):
+    for value_field, both in ctx.facts.distinct_fields(clause):
         value = value_field.value
         if value.kind not in ("qualitative", "formula"):
             continue
         text = value_field.text
-        if shared.is_placeholder(text) or shared.restatement(clause, value_field) is not None:
-            continue
+        if facts.value(clause, value_field).owner != "not-quantified":
+            continue  # a placeholder or a restated name, or measurable
         name = field_name(value_field)
         args: dict[str, Any] = {**where(value_field, both), "text": text}
         if value.kind == "formula":
             if not formula_has_target(text):
                 yield Problem(value_field.span, "formula", args, field=name, excerpt=text)
             continue
-        if severity not in ("error", "warning", "info") or measurable.search(text):
+        if severity not in ("error", "warning", "info"):
             continue
         zh, en = _KIND_WORDS.get(kind or "", ("该指标", "this indicator"))
         args.update(category_zh=zh, category_en=en, example=_EXAMPLES.get(kind or "", "≥90%"))
         level: Severity = severity  # checked above
-        yield Problem(value_field.span, args=args, field=name, excerpt=text, severity=level)
+        yield Problem(value_field.span, args=args, field=name, excerpt=text, at_most=level)
 
 
 # --------------------------------------------------------------------------
 # value-type-mismatch
 
-RATE_NAMES: list[str] = [r"率$", r"占比$", r"比重$"]
-RATE_EXEMPT: list[str] = [r"(?:频|效|功|速|汇|利|税)率$"]
-SATISFACTION_NAMES: list[str] = [r"满意度", r"满意率", r"满意比率"]
-COUNT_NAMES: list[str] = [
-    r"(?:人数|人次|次数|个数|件数|台数|户数|家数|场次|批次|宗数|起数|数量)$",
-    r"(?<![指系分倍参函基])数$",
-]
-PERCENT_UNITS: list[str] = ["%", "‰", "百分点"]
-COUNT_UNITS: list[str] = [
-    "人", "人次", "名", "位", "户", "家", "家次", "所", "个", "支", "队", "组", "团", "班",
-    "次", "场", "场次", "期", "批", "批次", "轮", "届", "宗", "起", "例", "单", "笔", "项",
-    "科次", "份", "篇", "本", "册", "卷", "部", "件", "套", "台", "台套", "辆", "块", "种",
-    "类", "间", "处", "座", "栋",
-]  # fmt: skip
-MONEY_UNITS: list[str] = ["元", "万元", "亿元"]
+# The defaults are the shared vocabulary (rules/vocabulary.yaml).
+RATE_NAMES: list[str] = list(VOCABULARY.rate_names)
+RATE_EXEMPT: list[str] = list(VOCABULARY.rate_exempt)
+SATISFACTION_NAMES: list[str] = list(VOCABULARY.satisfaction_names)
+COUNT_NAMES: list[str] = list(VOCABULARY.count_names)
+PERCENT_UNITS: list[str] = list(VOCABULARY.percent_units)
+COUNT_UNITS: list[str] = list(VOCABULARY.count_units)
+MONEY_UNITS: list[str] = list(VOCABULARY.money_units)
 
 
 @rule(
@@ -1164,9 +802,9 @@ def value_type_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]:
     each measure; defaults ``% ‰ 百分点``, the count units of
     ``rules/units.yaml`` (人, 次, 宗, 个, 台 …) and ``元 万元 亿元``.
     """
-    shared = analysis(ctx)
-    for value_field, both in distinct_fields(clause):
-        found = shared.type_mismatch(clause, value_field)
+    facts = ctx.facts
+    for value_field, both in ctx.facts.distinct_fields(clause):
+        found = facts.value(clause, value_field).mismatch
         if found is None:
             continue
         wanted, measured = found
@@ -1185,8 +823,8 @@ def value_type_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]:
         if (
             other is not None
             and other.text != value_field.text
-            and shared.type_mismatch(clause, other) is None
-            and shared.value_measure(other.value) is not None
+            and facts.value(clause, other).mismatch is None
+            and facts.value(clause, other).measure is not None
         ):
             key = "disagree"
             args.update(other=other.text, other_keyword=other.keyword)
@@ -1287,7 +925,7 @@ def percent_out_of_range(ctx: Context, clause: Clause) -> Iterator[Problem]:
     exempt = any_of(ctx.options["exempt_names"])
     if exempt.search(clause.name):
         return
-    for value_field, both in distinct_fields(clause):
+    for value_field, both in ctx.facts.distinct_fields(clause):
         value = value_field.value
         if value.kind != "quantity" or value.unit != "%" or value.number is None:
             continue

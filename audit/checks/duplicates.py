@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
-from audit.checks.content import analysis, field_name, first_fields, normalize
 from audit.engine import Context, Option, Problem, rule
+from audit.facts import field_name, first_fields, normalize
 from audit.model import AMOUNT_COLUMNS, Clause, Project, Unit, ValueField
 
 # Closing punctuation stripped before comparing (normalize has removed white
@@ -408,7 +408,7 @@ def duplicate_text(ctx: Context, project: Project) -> Iterator[Problem]:
                 and len(text) >= min_goal
                 and value_field.value.kind == "qualitative"
                 and text in goal
-                and analysis(ctx).restatement(clause, value_field) is None
+                and ctx.facts.value(clause, value_field).restatement is None
             ):
                 key = "goal"
             elif _says_more(ctx, value_field):
@@ -550,5 +550,6 @@ def duplicate_project(ctx: Context, unit: Unit) -> Iterator[Problem]:
             args,
             field="name",
             excerpt=project.title,
-            severity=None if same else "warning",
+            lower=0 if same else 1,
+            project=project,
         )

@@ -23,26 +23,24 @@ here (see :func:`_owned_elsewhere`).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from audit.checks.content import (
-    LEVEL1_KINDS,
-    any_of,
-    category_kind,
-    field_name,
-    first_fields,
-    is_placeholder,
-    normalize,
-    restatement,
-    rule_options,
-)
 from audit.engine import Context, Option, Problem, rule
+from audit.facts import LEVEL1_KINDS, Key, any_of, field_name, normalize
 from audit.model import Clause, Project, ValueField
+from audit.vocabulary import VOCABULARY
 
 # --------------------------------------------------------------------------
 # Shared helpers
+
+
+_INPUT_NAMES: Key[dict[str, bool]] = Key("guidance.input-names")
+_POLARITY: Key[dict[str, str | None]] = Key("guidance.polarity")
+_EXPECTED: Key[dict[str, str]] = Key("guidance.expected")
+_NAMED_KIND: Key[dict[str, str | None]] = Key("guidance.named-kind")
+_KIND_REGEXES: Key[list[tuple[str, re.Pattern[str]]]] = Key("guidance.kind-regexes")
 
 
 def _last_end(regex: re.Pattern[str], text: str) -> int:
@@ -56,20 +54,10 @@ def _last_end(regex: re.Pattern[str], text: str) -> int:
     return end
 
 
-def _distinct(fields: Iterable[ValueField]) -> Iterator[ValueField]:
-    """The fields with distinct texts: a problem in a period value repeated
-    word for word in the annual value is one problem, reported once."""
-    seen: set[str] = set()
-    for value_field in fields:
-        if value_field.text not in seen:
-            seen.add(value_field.text)
-            yield value_field
-
-
 def _kind(ctx: Context, clause: Clause) -> str | None:
     """The kind of a clause's category (quantity, quality, timeliness, cost,
     effect, satisfaction; output for a level-1 产出指标 without level 2)."""
-    return category_kind(ctx, clause, LEVEL1_KINDS)
+    return ctx.facts.category_kind(clause, LEVEL1_KINDS)
 
 
 def _category(clause: Clause) -> str:
@@ -109,17 +97,9 @@ def _owned_elsewhere(ctx: Context, clause: Clause, value_field: ValueField) -> b
     measurable (``not-quantified``'s ``measurable`` patterns). The decision
     does not depend on which rules run, so ``--select`` gives the same
     findings as a full run."""
-    value = value_field.value
-    if value.kind not in ("qualitative", "formula"):
+    if value_field.value.kind not in ("qualitative", "formula"):
         return False
-    if is_placeholder(ctx, value_field.text):
-        return True
-    if restatement(ctx, clause, value_field) is not None:
-        return True
-    if value.kind == "formula":
-        return True
-    options = rule_options(ctx, "not-quantified")
-    return any_of(options["measurable"]).search(value_field.text) is None
+    return ctx.facts.value(clause, value_field).owner is not None
 
 
 # --------------------------------------------------------------------------
@@ -244,7 +224,7 @@ def input_as_output(ctx: Context, clause: Clause) -> Iterator[Problem]:
     ``资金支出指标|率``.
     """
     regex = any_of(ctx.options["patterns"])
-    names: dict[str, bool] = ctx.cache.setdefault("guidance.input-names", {})
+    names = ctx.memo.get(_INPUT_NAMES, dict)
     found = names.get(clause.name)
     if found is None:
         found = names[clause.name] = regex.search(normalize(clause.name)) is not None
@@ -253,7 +233,7 @@ def input_as_output(ctx: Context, clause: Clause) -> Iterator[Problem]:
             clause.name_span, args={"name": clause.name}, field="indicator", excerpt=clause.name
         )
         return
-    for value_field in _distinct(first_fields(clause)):
+    for value_field in ctx.facts.distinct_values(clause):
         if regex.search(value_field.text):
             keyword = field_name(value_field)
             args = {"text": value_field.text, "keyword": value_field.keyword, "field": keyword}
@@ -332,7 +312,7 @@ def _polarity(text: str, positive: re.Pattern[str], negative: re.Pattern[str]) -
             NEUTRAL_PATTERNS,
             "names that turn a negative measure around (降低成本, 减少投诉): not checked",
         ),
-        "percent_units": Option("list[str]", ["%", "‰"], "units of a rate"),
+        "percent_units": Option("list[str]", list(VOCABULARY.percent_units), "units of a rate"),
     },
     doc_zh="""
     应当设上限的指标设了下限，或应当提高的指标设了上限。
@@ -419,18 +399,18 @@ def comparator_direction(ctx: Context, clause: Clause) -> Iterator[Problem]:
     ``neutral`` (list of regular expressions): names that are not checked;
     default 降低, 减少, 下降, 节约, 节省, 压缩, 减负.
     ``percent_units`` (list): units of a rate (a positive measure is checked
-    only in percent); default ``% ‰``.
+    only in percent); default the shared vocabulary's ``percent_units`` (``% ‰ 百分点``).
     """
     fields = [
         f
-        for f in _distinct(first_fields(clause))
+        for f in ctx.facts.distinct_values(clause)
         if f.value.kind == "quantity" and f.value.comparator in _DIRECTED
     ]
     if not fields:
         return
     positive = any_of(ctx.options["positive"])
     negative = any_of(ctx.options["negative"])
-    names: dict[str, str | None] = ctx.cache.setdefault("guidance.polarity", {})
+    names = ctx.memo.get(_POLARITY, dict)
     if clause.name not in names:
         name = normalize(clause.name)
         neutral = any_of(ctx.options["neutral"]).search(name)
@@ -490,8 +470,8 @@ _KIND_WORDS: dict[str, tuple[str, str]] = {
 
 def _expected(ctx: Context, kind: str) -> str:
     """The level-2 categories of ``kind`` in the schemes in use: ``31-服务对象满意度``."""
-    cache_key = "guidance.expected:" + kind
-    label = ctx.cache.get(cache_key)
+    labels = ctx.memo.get(_EXPECTED, dict)
+    label = labels.get(kind)
     if label is None:
         taxonomy = ctx.taxonomy
         codes = sorted(
@@ -499,7 +479,7 @@ def _expected(ctx: Context, kind: str) -> str:
             key=lambda code: (len(code), code),
         )
         label = "、".join(f"{code}-{taxonomy.level2[code].name}" for code in codes)
-        ctx.cache[cache_key] = label
+        labels[kind] = label
     return label
 
 
@@ -629,15 +609,14 @@ def category_keyword_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]
     kind = _kind(ctx, clause)
     if kind is None:
         return
-    names: dict[str, str | None] = ctx.cache.setdefault("guidance.named-kind", {})
+    names = ctx.memo.get(_NAMED_KIND, dict)
     named = names.get(clause.name, "")
     if named == "":
-        kinds = ctx.cache.get("guidance.kind-regexes")
-        if kinds is None:
-            keywords = {**CATEGORY_KEYWORDS, **ctx.options["keywords"]}
-            kinds = ctx.cache["guidance.kind-regexes"] = [
-                (kind, any_of(keywords[kind])) for kind in _KIND_ORDER if keywords.get(kind)
-            ]
+        keywords = {**CATEGORY_KEYWORDS, **ctx.options["keywords"]}
+        kinds = ctx.memo.get(
+            _KIND_REGEXES,
+            lambda: [(k, any_of(keywords[k])) for k in _KIND_ORDER if keywords.get(k)],
+        )
         named = names[clause.name] = _name_kind(normalize(clause.name), kinds)
     if named is None or named == kind:
         return
@@ -656,7 +635,7 @@ def category_keyword_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]
 # --------------------------------------------------------------------------
 # satisfaction-target
 
-SATISFACTION_NAMES: list[str] = [r"满意(?:度|率|比率)"]
+SATISFACTION_NAMES: list[str] = list(VOCABULARY.satisfaction_names)
 
 
 @rule(
@@ -769,7 +748,7 @@ def satisfaction_target(ctx: Context, clause: Clause) -> Iterator[Problem]:
         return
     minimum = _decimal(ctx.options["minimum"])
     maximum = _decimal(ctx.options["maximum"])
-    for value_field in _distinct(first_fields(clause)):
+    for value_field in ctx.facts.distinct_values(clause):
         value = value_field.value
         number = value.number
         percent = value.unit in ctx.options["percent_units"] or (
@@ -982,7 +961,7 @@ def goal_too_short(ctx: Context, project: Project) -> Iterator[Problem]:
         count += 1
         if count >= minimum:
             return
-    if text in rule_options(ctx, "missing-goal")["empty_values"] or is_placeholder(ctx, text):
+    if ctx.facts.is_empty_goal(text) or ctx.facts.is_placeholder(text):
         return
     args = {"count": count, "minimum": minimum}
     yield Problem(project.goal.span(), args=args, field="goal", excerpt=project.goal.value)
@@ -992,13 +971,11 @@ def goal_too_short(ctx: Context, project: Project) -> Iterator[Problem]:
 # cost-exceeds-budget
 
 MONEY_UNITS: dict[str, float] = {
-    "元": 0.0001,
-    "万元": 1,
-    "亿元": 10000,
+    **VOCABULARY.money_in_wan(),  # the shared money units, in 万元
     "元/人": 0.0001,
     "元/人次": 0.0001,
 }
-COST_NAMES: list[str] = [r"成本", r"费用", r"单价"]
+COST_NAMES: list[str] = list(VOCABULARY.cost_names)
 
 
 @rule(
@@ -1098,7 +1075,7 @@ def cost_exceeds_budget(ctx: Context, clause: Clause) -> Iterator[Problem]:
     if _kind(ctx, clause) != "cost" and not any_of(ctx.options["names"]).search(clause.name):
         return
     units: dict[str, Any] = ctx.options["money_units"]
-    for value_field in _distinct(first_fields(clause)):
+    for value_field in ctx.facts.distinct_values(clause):
         value = value_field.value
         if value.kind != "quantity" or value.unit not in units:
             continue
@@ -1134,7 +1111,7 @@ CONCRETE_PATTERNS: list[str] = [
     # around the clock
     r"全天|全年无休|24小时|7\s*[×xX*]\s*24",
 ]
-RATE_NAMES: list[str] = [r"率$"]
+RATE_NAMES: list[str] = list(VOCABULARY.rate_names)
 
 
 def _concrete(value_field: ValueField, name: str, options: dict[str, Any]) -> bool:
@@ -1185,9 +1162,9 @@ def _concrete(value_field: ValueField, name: str, options: dict[str, Any]) -> bo
     },
     options={
         "period_units": Option("list[str]", PERIOD_UNITS, "units of a period of time"),
-        "percent_units": Option("list[str]", ["%", "‰"], "units of a rate"),
+        "percent_units": Option("list[str]", list(VOCABULARY.percent_units), "units of a rate"),
         "money_units": Option(
-            "list[str]", ["元", "万元", "亿元"], "units of money (800元/月 is no frequency)"
+            "list[str]", list(VOCABULARY.money_units), "units of money (800元/月 is no frequency)"
         ),
         "rate_names": Option(
             "list[regex]", RATE_NAMES, "names of rates, whose bare number is a rate"
@@ -1266,11 +1243,11 @@ def deadline_not_concrete(ctx: Context, clause: Clause) -> Iterator[Problem]:
     -------
     ``period_units`` (list): units of time; default 年, 学年, 学期, 季度, 月,
     个月, 周, 天, 日, 工作日, 自然日, 小时, 分钟, 秒.
-    ``percent_units`` (list): units of a rate; default ``% ‰``.
+    ``percent_units`` (list): units of a rate; default the shared vocabulary's (``% ‰ 百分点``).
     ``money_units`` (list): units of money, whose ``/月`` is no frequency;
     default ``元 万元 亿元``.
     ``rate_names`` (list of regular expressions): names whose bare number is
-    a rate (``延期率：0``); default ``率$``.
+    a rate (``延期率：0``); default the shared vocabulary's ``rate_names`` (``率$ 占比$ 比重$``).
     ``concrete`` (list of regular expressions): text that states a time
     without digits; default Chinese-numeral periods (``一周以内``) and
     ``全天``, ``24小时``, ``7×24``.
@@ -1278,7 +1255,7 @@ def deadline_not_concrete(ctx: Context, clause: Clause) -> Iterator[Problem]:
     if _kind(ctx, clause) != "timeliness":
         return
     name = normalize(clause.name)
-    for value_field in _distinct(first_fields(clause)):
+    for value_field in ctx.facts.distinct_values(clause):
         if value_field.value.kind == "empty" or _concrete(value_field, name, ctx.options):
             continue
         if _owned_elsewhere(ctx, clause, value_field):

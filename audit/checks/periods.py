@@ -15,9 +15,9 @@ import re
 from collections.abc import Iterator
 from typing import Any, Literal
 
-from audit.checks.content import analysis, first_fields
 from audit.engine import Context, Option, Problem, rule
-from audit.model import ANNUAL, PERIOD, Clause, Project, Severity, Value, ValueField
+from audit.facts import Key, first_fields
+from audit.model import ANNUAL, PERIOD, Clause, Project, Value, ValueField
 from audit.patterns import compile_pattern
 
 Span = Literal["multi", "single", "unknown"]
@@ -44,6 +44,12 @@ _UP = frozenset({">=", ">"})
 _DOWN = frozenset({"<=", "<"})
 
 
+_SPANS: Key[dict[int, tuple[Project, Span]]] = Key("periods.project-span")
+"""Each project's span (by identity, the project kept to check it)."""
+_YEAR_SPANS: Key[dict[str, re.Pattern[str]]] = Key("periods.year-span")
+_BUDGET_YEAR: Key[int | None] = Key("periods.budget-year")
+
+
 def project_span(ctx: Context, project: Project, pattern: str) -> Span:
     """Whether a project runs over several years, one year, or cannot tell.
 
@@ -55,12 +61,12 @@ def project_span(ctx: Context, project: Project, pattern: str) -> Span:
     the 项目期 lies in one year.
     ``unknown``: anything else.
     """
-    key = f"periods.span:{id(project)}"
-    cached = ctx.cache.get(key)
+    spans = ctx.memo.get(_SPANS, dict)
+    cached = spans.get(id(project))
     if cached is not None and cached[0] is project:
         return cached[1]
     span = _classify(ctx, project, pattern)
-    ctx.cache[key] = (project, span)
+    spans[id(project)] = (project, span)
     return span
 
 
@@ -89,20 +95,21 @@ def _classify(ctx: Context, project: Project, pattern: str) -> Span:
 
 
 def _year_span_regex(ctx: Context, pattern: str) -> re.Pattern[str]:
-    key = "periods.year-span:" + pattern
-    compiled = ctx.cache.get(key)
+    regexes = ctx.memo.get(_YEAR_SPANS, dict)
+    compiled = regexes.get(pattern)
     if compiled is None:
-        compiled = ctx.cache[key] = compile_pattern(pattern)
+        compiled = regexes[pattern] = compile_pattern(pattern)
     return compiled
 
 
 def budget_year(ctx: Context) -> int | None:
     """The budget year of the table, from its title (``…2024年项目支出绩效目标表``)."""
-    if "periods.budget-year" not in ctx.cache:
-        title = ctx.document.title or ""
-        match = _YEAR.search(title)
-        ctx.cache["periods.budget-year"] = int(match.group(1)) if match else None
-    return ctx.cache["periods.budget-year"]
+
+    def read() -> int | None:
+        match = _YEAR.search(ctx.document.title or "")
+        return int(match.group(1)) if match else None
+
+    return ctx.memo.get(_BUDGET_YEAR, read)
 
 
 def _direction(value: Value) -> str | None:
@@ -308,9 +315,17 @@ def annual_period_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]:
     found = _compare(ctx, period, annual)
     if found is None:
         return
-    key, severity, extra = found
+    key, lower, extra = found
     args: dict[str, Any] = {"period": period.text, "annual": annual.text, **extra}
-    yield Problem(annual.span, key, args, field="annual", excerpt=annual.text, severity=severity)
+    yield Problem(annual.span, key, args, field="annual", excerpt=annual.text, lower=lower)
+
+
+SAME_TARGET = 2
+"""Levels below the configured severity for the same target written twice
+(a remark: info at the default error)."""
+DIFFERS = 1
+"""Levels below it for values that differ when the project's span is unknown
+(a warning at the default error)."""
 
 
 def _pair(clause: Clause) -> tuple[ValueField | None, ValueField | None]:
@@ -326,15 +341,12 @@ def _pair(clause: Clause) -> tuple[ValueField | None, ValueField | None]:
 def _comparable(ctx: Context, clause: Clause, value_field: ValueField) -> bool:
     if value_field.value.kind not in ("quantity", "date"):
         return False
-    shared = analysis(ctx)
-    if shared.is_placeholder(value_field.text):
-        return False
-    return shared.type_mismatch(clause, value_field) is None
+    return ctx.facts.value(clause, value_field).owner is None
 
 
 def _compare(
     ctx: Context, period: ValueField, annual: ValueField
-) -> tuple[str, Severity | None, dict[str, Any]] | None:
+) -> tuple[str, int, dict[str, Any]] | None:
     p, a = period.value, annual.value
     same_text = _SPACES.sub("", period.text) == _SPACES.sub("", annual.text)
     if same_text:
@@ -354,49 +366,47 @@ def _compare(
             "period_unit": _unit_text(p),
             "annual_unit": _unit_text(a),
         }
-        return "unit", None, units
+        return "unit", 0, units
     direction_p, direction_a = _direction(p), _direction(a)
     if direction_p and direction_a and direction_p != direction_a:
-        return "direction", None, {}
+        return "direction", 0, {}
     assert p.number is not None and a.number is not None
     p_low, p_high = p.number, p.upper if p.upper is not None else p.number
     a_low, a_high = a.number, a.upper if a.upper is not None else a.number
     if p_low == a_low and p_high == a_high:
-        return "same-target", "info", {}
+        return "same-target", SAME_TARGET, {}
     partial = [q for q in p.qualifiers if q in ctx.options["partial_qualifiers"]]
     if partial and not [q for q in a.qualifiers if q in ctx.options["partial_qualifiers"]]:
-        return "partial", None, {"qualifier": partial[0]}
+        return "partial", 0, {"qualifier": partial[0]}
     percent = p.unit == "%" or a.unit == "%"
     if a_low > p_high:
         if percent and span == "multi":
             return None
         if percent and span == "unknown":
-            return "differs", "warning", {}
-        return "exceeds", None, {}
+            return "differs", DIFFERS, {}
+        return "exceeds", 0, {}
     if a_high < p_low or a_low < p_low:
         if span == "multi":
             return None
         if span == "single":
-            return "one-year", None, {}
-        return "differs", "warning", {}
+            return "one-year", 0, {}
+        return "differs", DIFFERS, {}
     return None
 
 
-def _compare_dates(
-    period: str, annual: str, span: Span
-) -> tuple[str, Severity | None, dict[str, Any]] | None:
+def _compare_dates(period: str, annual: str, span: Span) -> tuple[str, int, dict[str, Any]] | None:
     p, a = _date(period), _date(annual)
     if p is None or a is None:
         return None
     if p == a:
-        return "same-target", "info", {}
+        return "same-target", SAME_TARGET, {}
     if a > p:
-        return "date-later", None, {}
+        return "date-later", 0, {}
     if span == "multi":
         return None
     if span == "single":
-        return "one-year", None, {}
-    return "differs", "warning", {}
+        return "one-year", 0, {}
+    return "differs", DIFFERS, {}
 
 
 def _unit_text(value: Value) -> str:

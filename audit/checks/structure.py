@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import Any, NamedTuple
 
 from audit.engine import Context, Option, Problem, rule
+from audit.facts import Key
 from audit.model import ANNUAL, PERIOD, Clause, ClauseError, Markup, Project, Span, Text, Unit
 from audit.syntax import clause_number, has_keyword
 
@@ -1154,11 +1155,16 @@ class _Scan(NamedTuple):
     """The configured signatures the document contains."""
 
 
+_SCANS: Key[dict[tuple[str, ...], _Scan]] = Key("structure.garbled-scan")
+"""What garbled-text looks for, by the configured signatures."""
+
+
 def _document_scan(ctx: Context, signatures: list[str]) -> _Scan:
     """What :func:`find_garbled` needs to look for in this document's cells,
     found once for the document, so that a clean table costs about a millisecond."""
-    key = ("garbled-text", *signatures)
-    cached = ctx.cache.get(key)
+    known = ctx.memo.get(_SCANS, dict)
+    key = tuple(signatures)
+    cached = known.get(key)
     if cached is None:
         texts = [u.name.value for u in ctx.document.units if not u.implicit]
         for unit in ctx.document.units:
@@ -1168,7 +1174,7 @@ def _document_scan(ctx: Context, signatures: list[str]) -> _Scan:
         chars = _SUSPECT_RE.search(joined) is not None
         gbk = bool(joined.encode("gbk", "replace").translate(None, _NOT_EXTENSION_BYTES))
         present = [s for s in signatures if s and s in joined]
-        cached = ctx.cache[key] = _Scan(chars, gbk, present)
+        cached = known[key] = _Scan(chars, gbk, present)
     return cached
 
 

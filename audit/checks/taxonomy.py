@@ -13,11 +13,20 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from audit.engine import Context, Option, Problem, rule
+from audit.facts import Key
 from audit.model import Category, Clause, ClauseError, Project
 from audit.taxonomy import Taxonomy
 
 # --------------------------------------------------------------------------
 # Helpers over the taxonomy
+
+
+_VERDICTS: Key[dict[tuple[Any, ...], Any]] = Key("taxonomy.verdicts")
+"""The verdicts of each rule on each combination of categories."""
+_LEVEL1_NAMES: Key[dict[tuple[tuple[str | None, str] | None, str | None], set[str]]] = Key(
+    "taxonomy.level1-names"
+)
+"""The level-1 categories each combination of categories stands for."""
 
 
 def level1_codes(taxonomy: Taxonomy, name: str) -> set[str]:
@@ -96,9 +105,10 @@ def _problems(
         None if level1 is None else (level1.code, level1.name),
         None if level2 is None else (level2.code, level2.name),
     )
-    verdicts = ctx.cache.get(key)
+    known = ctx.memo.get(_VERDICTS, dict)
+    verdicts = known.get(key)
     if verdicts is None:
-        verdicts = ctx.cache[key] = judge(ctx.taxonomy, clause)
+        verdicts = known[key] = judge(ctx.taxonomy, clause)
     for level, message, args in verdicts:
         category = level1 if level == 1 else level2
         assert category is not None
@@ -576,9 +586,7 @@ def missing_category(ctx: Context, project: Project) -> Iterator[Problem]:
     if ctx.options["require_satisfaction"]:
         required.append(taxonomy.canonical("满意度指标"))
     present: set[str] = set()
-    names: dict[tuple[tuple[str | None, str] | None, str | None], set[str]] = ctx.cache.setdefault(
-        "missing-category", {}
-    )
+    names = ctx.memo.get(_LEVEL1_NAMES, dict)
     for clause in parsed:
         level1, level2 = clause.level1, clause.level2
         key = (

@@ -406,7 +406,7 @@ def test_configured_patterns_run_with_re2(tmp_path: Path) -> None:
     option = config.rules["value-type-mismatch"].options["rate_names"]
     assert isinstance(option, UserPatterns)
     assert all(isinstance(p, UserPattern) for p in option)
-    from audit.checks.content import any_of
+    from audit.facts import any_of
 
     assert not isinstance(any_of(option), re.Pattern)  # RE2's
     assert isinstance(any_of(["率$"]), re.Pattern)  # shipped defaults: plain re
@@ -416,7 +416,7 @@ def test_a_flag_in_one_pattern_of_a_list_stays_in_it(tmp_path: Path) -> None:
     config = config_with(
         tmp_path, 'rules:\n  value-type-mismatch:\n    rate_names: ["(?i)rate$", "abc"]\n'
     )
-    from audit.checks.content import any_of
+    from audit.facts import any_of
 
     pattern = any_of(config.rules["value-type-mismatch"].options["rate_names"])
     assert pattern.search("Pass RATE")

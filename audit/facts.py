@@ -1,0 +1,499 @@
+"""Facts: what is known about each value of a document, decided once, each
+with the one rule that reports it.
+
+The check layer's rules must not report one defect twice: a placeholder is
+not also a restated name, a restated name not also a value without a
+measurable target, a value of the wrong kind not also a disagreement between
+the annual and period values. The decisions are made here, once per
+document, and each value field gets an owner (:class:`ValueFacts`), by this
+precedence:
+
+1. ``placeholder`` — draft text (``待补充``, ``XXX``) or a template word;
+2. ``value-restates-name`` — the name (or another name) instead of a target;
+3. ``value-type-mismatch`` — a count for a rate, a percentage for a count;
+4. ``not-quantified`` — a formula, or text with nothing measurable.
+
+A rule reports a value only when the value is its own (or unowned, for the
+rules that come after these: ``annual-period-mismatch``, the guidance
+rules). This module sits between parsing and checking: it reads the model,
+the value parser, the patterns and the configuration, never a rule module.
+
+It also holds the shared helpers of value fields (:func:`first_fields`,
+:func:`field_name`, :func:`normalize`, …) and :class:`DocumentCache`, the
+typed per-document store rules keep their own computations in.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+from typing import Any, Generic, Literal, NamedTuple, Protocol, TypeVar
+
+from audit.model import ANNUAL, PERIOD, Clause, Document, Span, Value, ValueField
+from audit.patterns import UserPatterns, compile_any, compile_pattern
+from audit.taxonomy import Taxonomy
+from audit.vocabulary import VOCABULARY
+
+
+class _Options(Protocol):
+    options: dict[str, Any]
+
+
+class Settings(Protocol):
+    """What the facts read of a configuration: the taxonomy, and the options
+    of the rules that own each fact (the engine's configuration has both)."""
+
+    @property
+    def taxonomy(self) -> Taxonomy: ...
+
+    def setting(self, rule_id: str) -> _Options: ...
+
+
+def sub_span(span: Span, start: int, end: int) -> Span:
+    """The span of ``text[start:end]`` where ``span`` covers ``text``."""
+    return span.sub(start, end)
+
+
+def field_name(value_field: ValueField) -> str:
+    """``period`` or ``annual``: the name of a value field in findings."""
+    return "period" if value_field.keyword == PERIOD else "annual"
+
+
+def first_fields(clause: Clause) -> list[ValueField]:
+    """The first ``实施周期指标值`` and the first ``年度指标值`` of a clause.
+
+    A keyword written again in the same clause is ``repeated-field``'s
+    finding; the rules here read only the first of each.
+    """
+    fields = clause.fields
+    if len(fields) < 2 or (len(fields) == 2 and fields[0].keyword != fields[1].keyword):
+        return list(fields)
+    seen: set[str] = set()
+    kept: list[ValueField] = []
+    for value_field in fields:
+        if value_field.keyword not in seen:
+            seen.add(value_field.keyword)
+            kept.append(value_field)
+    return kept
+
+
+def distinct_fields(clause: Clause) -> list[tuple[ValueField, bool]]:
+    """The first period and annual fields, each with whether the annual value
+    repeats the period value word for word; a repeated annual value is left
+    out, so a problem written in both is one problem, reported once (at the
+    period value, naming both keywords)."""
+    fields = first_fields(clause)
+    if len(fields) == 2 and fields[0].text == fields[1].text:
+        return [(fields[0], True)]
+    return [(value_field, False) for value_field in fields]
+
+
+BOTH = (f"{PERIOD}和{ANNUAL}", "period and annual values")
+
+
+def where(value_field: ValueField, both: bool = False) -> dict[str, str]:
+    """Message arguments naming the field(s): ``keyword`` (Chinese) and
+    ``field`` (English), e.g. 实施周期指标值 / period value."""
+    if both:
+        return {"keyword": BOTH[0], "field": BOTH[1]}
+    return {"keyword": value_field.keyword, "field": f"{field_name(value_field)} value"}
+
+
+def other_field(clause: Clause, value_field: ValueField) -> ValueField | None:
+    """The first field of the other keyword (the annual for a period value)."""
+    wanted = ANNUAL if value_field.keyword == PERIOD else PERIOD
+    for candidate in clause.fields:
+        if candidate.keyword == wanted:
+            return candidate
+    return None
+
+
+_UNIT_TAIL = re.compile(
+    r"\s*[（(]\s*(?:[%％‰]|[个人次件台套份项间户家名位门块元]|人次|万元|平方米|㎡)?\s*[)）]\s*$"
+    r"|\s*[%％]\s*$"
+)
+_NOISE = re.compile(r"[\s“”\"'‘’「」《》]")
+_TAIL_WINDOW = 16
+
+
+@lru_cache(maxsize=65536)
+def normalize(text: str) -> str:
+    """An indicator name or value as compared: no spaces or quotes, no unit
+    in brackets at the end (``故障排除率(%)`` → ``故障排除率``)."""
+    text = _NOISE.sub("", text)
+    # Without white space a unit tail is at most five characters: look for it
+    # in the last few only, so stripping many tails stays linear.
+    while True:
+        window = max(0, len(text) - _TAIL_WINDOW)
+        tail = _UNIT_TAIL.search(text, window)
+        if tail is None or tail.start() == 0:
+            return text
+        text = text[: tail.start()]
+
+
+@lru_cache(maxsize=256)
+def _any_of(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    from audit.patterns import joined
+
+    return re.compile(joined(patterns))
+
+
+def any_of(patterns: Iterable[str]) -> re.Pattern[str]:
+    """One regex matching any of ``patterns`` (``(?!)`` matches nothing),
+    compiled once per process for each list of patterns."""
+    if isinstance(patterns, UserPatterns):  # set in a configuration: time-limited
+        return compile_any(patterns)
+    return _any_of(tuple(patterns))
+
+
+class Restatement(NamedTuple):
+    """Why a value is no target: ``same`` (the name again), ``contains`` (the
+    name and filler), ``measure`` (another indicator's name), ``swapped`` (the
+    annual holds a name while the period holds the target), ``name-swapped``
+    (the indicator name is a target and the value a name)."""
+
+    key: str
+    other: str = ""
+
+
+Hit = tuple[int, int, str]
+
+
+LEVEL1_KINDS: dict[str, str] = dict(VOCABULARY.level1_kinds)
+"""What a level-1 category measures, for clauses without a known level 2."""
+
+
+Owner = Literal["placeholder", "value-restates-name", "value-type-mismatch", "not-quantified"]
+"""The rule that reports what is wrong with a value."""
+
+
+class ValueFacts(NamedTuple):
+    """What is known about one value field."""
+
+    placeholder: bool
+    """Holds a placeholder or is a template word (``placeholder``)."""
+    restatement: Restatement | None
+    """Why the value only restates a name (``value-restates-name``)."""
+    mismatch: tuple[str, str] | None
+    """``(name measure, value measure)`` when the value is of the wrong kind
+    for the indicator's name (``value-type-mismatch``)."""
+    measure: str | None
+    """``percent``, ``count`` or ``money``: what a quantity is measured in."""
+    quantified: bool
+    """Whether the value states something measurable: a quantity, a date, or
+    text that ``not-quantified``'s ``measurable`` patterns accept; a formula
+    is not."""
+    owner: Owner | None
+    """The one rule that reports this value's defect; None when it has none
+    of these (later rules may then judge it)."""
+
+
+def _owner(
+    placeholder: bool,
+    restatement: Restatement | None,
+    mismatch: tuple[str, str] | None,
+    quantified: bool,
+) -> Owner | None:
+    """The precedence of the value rules, written once."""
+    if placeholder:
+        return "placeholder"
+    if restatement is not None:
+        return "value-restates-name"
+    if mismatch is not None:
+        return "value-type-mismatch"
+    if not quantified:
+        return "not-quantified"
+    return None
+
+
+class Facts:
+    """What is known about the values of one document, decided once.
+
+    Each fact names the one rule that reports it, and is defined by that
+    rule's options (and the shared vocabulary): a placeholder is
+    ``placeholder``'s (its ``patterns`` and ``template_values``), a value
+    that only restates a name ``value-restates-name``'s, a value of the wrong
+    kind for its indicator ``value-type-mismatch``'s, a value without a
+    measurable target ``not-quantified``'s. :meth:`value` gives all of them
+    for one value field, with its :attr:`ValueFacts.owner`: the rule that
+    reports it, by the precedence written once in :func:`_owner`. Other rules
+    ask "is this value owned?" instead of re-deciding. Answers are memoised
+    by text, since tables repeat the same names and values.
+    """
+
+    def __init__(self, document: Document, config: Settings) -> None:
+        self.document = document
+        self.taxonomy = config.taxonomy
+        held = config.setting("placeholder").options
+        self.placeholder_patterns = [compile_pattern(p) for p in held["patterns"]]
+        self.templates = frozenset(held["template_values"])
+        restates = config.setting("value-restates-name").options
+        self.measure_suffix = any_of(restates["measure_suffixes"])
+        self.direction = any_of(restates["direction_words"])
+        self.min_name_length: int = restates["min_name_length"]
+        kinds = config.setting("value-type-mismatch").options
+        self.satisfaction_names = any_of(kinds["satisfaction_names"])
+        self.rate_names = any_of(kinds["rate_names"])
+        self.rate_exempt = any_of(kinds["rate_exempt"])
+        self.count_names = any_of(kinds["count_names"])
+        self.units: dict[str, str] = {}
+        for measure, option in (
+            ("money", "money_units"),
+            ("count", "count_units"),
+            ("percent", "percent_units"),
+        ):
+            self.units.update(dict.fromkeys(kinds[option], measure))
+        self.measurable = any_of(config.setting("not-quantified").options["measurable"])
+        self.empty_goals = frozenset(config.setting("missing-goal").options["empty_values"])
+        self._hits: dict[str, tuple[Hit, ...]] = {}
+        self._scanned = False
+        self._measures: dict[str, str | None] = {}
+        self._measure_names: dict[str, bool] = {}
+        self._values: dict[int, tuple[ValueField, ValueFacts]] = {}
+        self._fields: dict[int, tuple[Clause, list[tuple[ValueField, bool]]]] = {}
+
+    # the value fields of a clause that rules read
+
+    def distinct_fields(self, clause: Clause) -> list[tuple[ValueField, bool]]:
+        """:func:`distinct_fields` of ``clause``, worked out once per clause."""
+        known = self._fields.get(id(clause))
+        if known is not None and known[0] is clause:
+            return known[1]
+        fields = distinct_fields(clause)
+        self._fields[id(clause)] = (clause, fields)
+        return fields
+
+    def distinct_values(self, clause: Clause) -> list[ValueField]:
+        """The first period and annual fields, the annual left out when it
+        repeats the period value word for word."""
+        return [value_field for value_field, _both in self.distinct_fields(clause)]
+
+    # the facts of one value, and who reports them
+
+    def value(self, clause: Clause, value_field: ValueField) -> ValueFacts:
+        """Everything known about one value field of ``clause`` (computed on
+        first use)."""
+        known = self._values.get(id(value_field))
+        if known is not None and known[0] is value_field:
+            return known[1]
+        text = value_field.text
+        kind = value_field.value.kind
+        placeholder = self.is_placeholder(text)
+        restated = self.restatement(clause, value_field) if kind == "qualitative" else None
+        mismatch = self.type_mismatch(clause, value_field) if kind == "quantity" else None
+        measurable = kind not in ("qualitative", "formula") or (
+            kind == "qualitative" and self.measurable.search(text) is not None
+        )
+        facts = ValueFacts(
+            placeholder=placeholder,
+            restatement=restated,
+            mismatch=mismatch,
+            measure=self.value_measure(value_field.value),
+            quantified=measurable,
+            owner=_owner(placeholder, restated, mismatch, measurable),
+        )
+        self._values[id(value_field)] = (value_field, facts)
+        return facts
+
+    def is_empty_goal(self, text: str) -> bool:
+        """A goal that says nothing (``无``, ``暂无``, ``/``): ``missing-goal``'s
+        finding (its ``empty_values``)."""
+        return text in self.empty_goals
+
+    # placeholders
+
+    def placeholders(self, text: str) -> tuple[Hit, ...]:
+        """``(start, end, text)`` of every placeholder in ``text``, in order."""
+        if not self._scanned:
+            self.scan_document(self.document)
+        hits = self._hits.get(text)
+        if hits is None:
+            hits = self._hits[text] = _scan(self.placeholder_patterns, [text])[0]
+        return hits
+
+    def scan_document(self, document: Document) -> None:
+        """Find the placeholders of every name, goal and value of a document
+        at once: one pass of each pattern over all its distinct texts."""
+        self._scanned = True
+        texts: dict[str, None] = {}
+        for project in document.projects:
+            texts[project.name.value] = None
+            if project.goal is not None:
+                texts[project.goal.value] = None
+            for clause in project.clauses:
+                if isinstance(clause, Clause):
+                    texts[clause.name] = None
+                    for value_field in clause.fields:
+                        texts[value_field.text] = None
+        unique = [t for t in texts if t not in self._hits]
+        self._hits.update(zip(unique, _scan(self.placeholder_patterns, unique), strict=True))
+
+    def is_template(self, text: str) -> bool:
+        return normalize(text) in self.templates
+
+    def is_placeholder(self, text: str) -> bool:
+        """Whether a value holds a placeholder or is a template word."""
+        return self.is_template(text) or bool(self.placeholders(text))
+
+    # restatements
+
+    def restatement(self, clause: Clause, value_field: ValueField) -> Restatement | None:
+        """Whether ``value_field`` only restates a name instead of giving a
+        target (``value-restates-name``'s finding)."""
+        if value_field.value.kind != "qualitative" or self.is_placeholder(value_field.text):
+            return None
+        text = normalize(value_field.text)
+        name = normalize(clause.name)
+        if not text:
+            return None
+        if text == name:
+            return Restatement("same")
+        if len(name) >= self.min_name_length and name in text:
+            return Restatement("contains")
+        if not self.is_measure_name(text):
+            return None
+        if _is_target_name(clause.name):
+            return Restatement("name-swapped")
+        other = other_field(clause, value_field)
+        if (
+            value_field.keyword == ANNUAL
+            and other is not None
+            and other.value.kind in ("quantity", "date")
+        ):
+            return Restatement("swapped", other.text)
+        return Restatement("measure")
+
+    def is_measure_name(self, text: str) -> bool:
+        """A value that names what is measured (``响应及时率``, ``新用户注册量``)."""
+        known = self._measure_names.get(text)
+        if known is None:
+            known = self._measure_names[text] = (
+                not any(ch.isdigit() for ch in text)
+                and self.measure_suffix.search(text) is not None
+                and self.direction.match(text) is None
+            )
+        return known
+
+    # kinds of measure
+
+    def name_measure(self, name: str) -> str | None:
+        """``satisfaction``, ``rate`` or ``count``: what an indicator's name asks for."""
+        if name in self._measures:
+            return self._measures[name]
+        text = normalize(name)
+        measure: str | None = None
+        if self.satisfaction_names.search(text):
+            measure = "satisfaction"
+        elif self.rate_names.search(text):
+            measure = None if self.rate_exempt.search(text) else "rate"
+        elif self.count_names.search(text):
+            measure = "count"
+        self._measures[name] = measure
+        return measure
+
+    def value_measure(self, value: Value) -> str | None:
+        """``percent``, ``count`` or ``money``: what a quantity is measured in."""
+        if value.kind != "quantity" or value.unit is None:
+            return None
+        return self.units.get(value.unit)
+
+    def type_mismatch(self, clause: Clause, value_field: ValueField) -> tuple[str, str] | None:
+        """``(name measure, value measure)`` when the value is of the wrong
+        kind for the indicator's name (``value-type-mismatch``'s finding)."""
+        measured = self.value_measure(value_field.value)
+        if measured is None:
+            return None
+        wanted = self.name_measure(clause.name)
+        if wanted in ("satisfaction", "rate") and measured in ("count", "money"):
+            return wanted, measured
+        if wanted == "count" and measured in ("percent", "money"):
+            return wanted, measured
+        return None
+
+    # categories
+
+    def category_kind(self, clause: Clause, level1_kinds: dict[str, str]) -> str | None:
+        """What a clause's category measures: the taxonomy's kind of its
+        level-2 category, else (legacy clauses, unknown level-2 names) of its
+        level-1."""
+        if clause.level2 is not None:
+            kind = self.taxonomy.kind(clause.level2.name)
+            if kind is not None:
+                return kind
+        if clause.level1 is not None:
+            return level1_kinds.get(self.taxonomy.canonical(clause.level1.name))
+        return None
+
+
+def _scan(patterns: list[re.Pattern[str]], texts: list[str]) -> list[tuple[Hit, ...]]:
+    """The placeholder hits of each text: the texts are joined with NUL (no
+    pattern matches it) so each pattern runs once over all of them."""
+    joined = "\x00".join(texts)
+    starts = [0]
+    for text in texts[:-1]:
+        starts.append(starts[-1] + len(text) + 1)
+    found: list[list[Hit]] = [[] for _ in texts]
+    for regex in patterns:
+        for match in regex.finditer(joined):
+            start, end = match.span()
+            if end == start:
+                continue
+            index = bisect_right(starts, start) - 1
+            base = starts[index]
+            if end - base <= len(texts[index]):
+                found[index].append((start - base, end - base, match.group()))
+    result: list[tuple[Hit, ...]] = []
+    for hits in found:
+        kept: list[Hit] = []
+        for hit in sorted(hits):
+            if not kept or hit[0] >= kept[-1][1]:
+                kept.append(hit)
+        result.append(tuple(kept))
+    return result
+
+
+@lru_cache(maxsize=4096)
+def _is_target_name(name: str) -> bool:
+    """An indicator name that is itself a target (``≥98%``)."""
+    from audit.values import parse_value  # the value parser loads Lark: only when needed
+
+    value = parse_value(name)
+    return value.kind == "quantity" and not value.prefix and not value.suffix
+
+
+T = TypeVar("T")
+
+
+class Key(Generic[T]):
+    """The key of one kind of entry in a :class:`DocumentCache`: declared
+    once, at module level, by the code that stores the entry; its type
+    parameter is the type of the entry."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __repr__(self) -> str:
+        return f"Key({self.name!r})"
+
+
+class DocumentCache:
+    """What rules compute once per document and keep (an index, the sums of
+    the amount columns): typed entries under :class:`Key` objects, so two
+    rules never collide on a name and a reader knows what an entry holds."""
+
+    __slots__ = ("_entries",)
+
+    def __init__(self) -> None:
+        self._entries: dict[Key[Any], Any] = {}
+
+    def get(self, key: Key[T], build: Callable[[], T]) -> T:
+        """The entry under ``key``, built by ``build()`` on first use."""
+        try:
+            return self._entries[key]
+        except KeyError:
+            value = self._entries[key] = build()
+            return value

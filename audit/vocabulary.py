@@ -1,0 +1,142 @@
+"""The vocabulary rules share, read once from ``rules/vocabulary.yaml``.
+
+Which units measure a rate, a count or money (and what money is worth in
+元), which indicator names ask for a rate, a satisfaction level, a count or
+a cost, what a level-1 category measures. One file, checked when it is read
+(types, a word in one unit list only, no word twice), with ``file:line``
+errors; :data:`VOCABULARY` is the shipped one. Rules take their defaults
+from here instead of keeping copies.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from audit.resources import resource
+
+VOCABULARY_PATH = resource("rules", "vocabulary.yaml")
+
+KINDS = ("quantity", "quality", "timeliness", "cost", "satisfaction", "output", "effect")
+"""What a category measures."""
+
+
+class VocabularyError(ValueError):
+    """A vocabulary file that cannot be used: the message names file and line."""
+
+
+class SharedVocabulary(NamedTuple):
+    percent_units: tuple[str, ...]
+    count_units: tuple[str, ...]
+    money_units: Mapping[str, Decimal]
+    """Unit → what one of it is worth in 元."""
+    rate_names: tuple[str, ...]
+    rate_exempt: tuple[str, ...]
+    satisfaction_names: tuple[str, ...]
+    count_names: tuple[str, ...]
+    cost_names: tuple[str, ...]
+    level1_kinds: Mapping[str, str]
+
+    def unit_measures(self) -> dict[str, str]:
+        """Unit → ``percent``, ``count`` or ``money``."""
+        measures = dict.fromkeys(self.money_units, "money")
+        measures.update(dict.fromkeys(self.count_units, "count"))
+        measures.update(dict.fromkeys(self.percent_units, "percent"))
+        return measures
+
+    def money_in_wan(self) -> dict[str, float]:
+        """Money units with their worth in 万元 (as cost options give it)."""
+        return {unit: float(worth / 10000) for unit, worth in self.money_units.items()}
+
+
+def load_vocabulary(path: Path = VOCABULARY_PATH) -> SharedVocabulary:
+    """Read and check a vocabulary file; :class:`VocabularyError` names the
+    file, the line and what is wrong."""
+    from audit.yamlfile import YamlError, load
+
+    try:
+        data, lines = load(path)
+    except YamlError as error:
+        raise VocabularyError(f"{path}:{error.line}: invalid YAML: {error.message}") from None
+    except OSError as error:
+        raise VocabularyError(f"{path}: cannot read: {error.strerror}") from None
+    return _checked(path, data, lines)
+
+
+def _checked(path: Path, data: Any, lines: Mapping[tuple[Any, ...], int]) -> SharedVocabulary:
+    def fail(key: str | None, message: str, entry: Any = None) -> VocabularyError:
+        line = (lines.get((key, entry)) or lines.get((key,))) if key is not None else None
+        where = f"{path}:{line}" if line else str(path)
+        return VocabularyError(f"{where}: {key + ': ' if key else ''}{message}")
+
+    if not isinstance(data, Mapping):
+        raise fail(None, "expected a mapping of word lists")
+    fields = SharedVocabulary._fields
+    unknown = sorted(str(k) for k in data if k not in fields)
+    if unknown:
+        raise fail(unknown[0], f"unknown key; expected one of {', '.join(fields)}")
+    missing = [name for name in fields if name not in data]
+    if missing:
+        raise fail(None, f"missing {', '.join(missing)}")
+
+    def words(key: str, regex: bool = False) -> tuple[str, ...]:
+        value = data[key]
+        if not isinstance(value, list) or not all(isinstance(w, str) and w for w in value):
+            raise fail(key, "expected a list of non-empty words")
+        seen: set[str] = set()
+        for word in value:
+            if word in seen:
+                raise fail(key, f"{word!r} is listed twice")
+            seen.add(word)
+            if regex:
+                try:
+                    re.compile(word)
+                except re.error as error:
+                    raise fail(key, f"{word!r} is not a regular expression: {error}") from None
+        return tuple(value)
+
+    def mapping(key: str) -> Mapping[str, Any]:
+        value = data[key]
+        if not isinstance(value, Mapping) or not value:
+            raise fail(key, "expected a mapping")
+        return value
+
+    money: dict[str, Decimal] = {}
+    for unit, worth in mapping("money_units").items():
+        try:
+            amount = Decimal(str(worth)) if not isinstance(worth, bool) else Decimal("NaN")
+        except InvalidOperation:
+            amount = Decimal("NaN")
+        if not amount.is_finite() or amount <= 0:
+            raise fail("money_units", f"{unit}: {worth!r} is not a positive amount of 元", unit)
+        money[str(unit)] = amount
+    kinds: dict[str, str] = {}
+    for name, kind in mapping("level1_kinds").items():
+        if kind not in KINDS:
+            message = f"{name}: {kind!r} is not one of {', '.join(KINDS)}"
+            raise fail("level1_kinds", message, name)
+        kinds[str(name)] = kind
+    vocabulary = SharedVocabulary(
+        percent_units=words("percent_units"),
+        count_units=words("count_units"),
+        money_units=money,
+        rate_names=words("rate_names", regex=True),
+        rate_exempt=words("rate_exempt", regex=True),
+        satisfaction_names=words("satisfaction_names", regex=True),
+        count_names=words("count_names", regex=True),
+        cost_names=words("cost_names", regex=True),
+        level1_kinds=kinds,
+    )
+    owner: dict[str, str] = {}
+    for key in ("percent_units", "count_units", "money_units"):
+        for unit in getattr(vocabulary, key):
+            if owner.setdefault(unit, key) != key:
+                raise fail(key, f"{unit!r} stands in both {owner[unit]} and {key}")
+    return vocabulary
+
+
+VOCABULARY: SharedVocabulary = load_vocabulary()
+"""The shipped vocabulary, ``rules/vocabulary.yaml``."""

@@ -1,0 +1,120 @@
+"""The facts layer: each value's facts decided once, with the one rule that
+reports it; the typed per-document cache; rules that stand alone.
+Clauses are copied from the seeds (line numbers given)."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from audit.config import load_config
+from audit.facts import DocumentCache, Facts, Key, first_fields
+from audit.model import Clause
+from tests.conftest import document, lint, project_row, tsv_table
+
+AUDIT = Path(__file__).resolve().parent.parent / "audit"
+
+
+def facts_of(indicators: str) -> tuple[Facts, list[Clause]]:
+    doc = document(tsv_table([project_row("机构运行辅助经费", indicators)]))
+    clauses = [c for c in doc.projects[0].clauses if isinstance(c, Clause)]
+    return Facts(doc, load_config(None, discover=False)), clauses
+
+
+@pytest.mark.parametrize(
+    "clause, owners",
+    [
+        # Seed 001 line 31: a placeholder where the planned number belongs.
+        (
+            "1、1-产出指标；11-数量指标；采购车辆数；实施周期指标值:年度计划数；年度指标值:2台。",
+            ["placeholder", None],
+        ),
+        # Seed 002: the indicator's name as its value.
+        (
+            "1、1-产出指标；13-时效指标；响应及时率；实施周期指标值:响应及时率；年度指标值:不低于95%。",
+            ["value-restates-name", None],
+        ),
+        # Seed 002 line 769: a satisfaction level counted in times.
+        (
+            "4、3-满意度指标；31-服务对象满意度；服务对象满意度；实施周期指标值:少于5次；年度指标值:≥90%。",
+            ["value-type-mismatch", None],
+        ),
+        # Seed 002 line 592: nothing measurable under 数量指标.
+        (
+            "1、1-产出指标；11-数量指标；促进就业人数；实施周期指标值:完成当年市下达任务；年度指标值:≥300人。",
+            ["not-quantified", None],
+        ),
+        # a formula, and measurable text without digits (near misses for the rest)
+        (
+            "1、1-产出指标；12-质量指标；设备使用率；实施周期指标值:设备使用率=实际使用设备数量/总设备数量*100%；"
+            "年度指标值:零故障。",
+            ["not-quantified", None],
+        ),
+    ],
+)
+def test_each_value_has_the_one_rule_that_reports_it(clause: str, owners: list[str | None]) -> None:
+    facts, [parsed] = facts_of(clause)
+    assert [facts.value(parsed, f).owner for f in first_fields(parsed)] == owners
+
+
+def test_the_owner_is_the_only_value_rule_that_reports_the_value() -> None:
+    value_rules = ["placeholder", "value-restates-name", "value-type-mismatch", "not-quantified"]
+    clauses = (
+        "1、1-产出指标；11-数量指标；采购车辆数；实施周期指标值:年度计划数；年度指标值:2台。"
+        "2、1-产出指标；13-时效指标；响应及时率；实施周期指标值:响应及时率；年度指标值:不低于95%。"
+        "3、3-满意度指标；31-服务对象满意度；服务对象满意度；实施周期指标值:少于5次；年度指标值:≥90%。"
+        "4、1-产出指标；11-数量指标；促进就业人数；实施周期指标值:完成当年市下达任务；年度指标值:≥300人。"
+    )
+    facts, parsed = facts_of(clauses)
+    expected = {(c.number, "period"): facts.value(c, c.fields[0]).owner for c in parsed}
+    findings = lint(tsv_table([project_row("机构运行辅助经费", clauses)]), value_rules)
+    reported = {(f.clause, f.field): f.rule for f in findings if f.field == "period"}
+    assert reported == expected
+
+
+def test_facts_are_computed_once_per_value() -> None:
+    facts, [parsed] = facts_of(
+        "1、1-产出指标；11-数量指标；促进就业人数；实施周期指标值:完成当年市下达任务；年度指标值:≥300人。"
+    )
+    field = parsed.fields[0]
+    assert facts.value(parsed, field) is facts.value(parsed, field)
+    assert facts.distinct_fields(parsed) is facts.distinct_fields(parsed)
+
+
+def test_the_document_cache_is_typed_by_its_keys() -> None:
+    cache = DocumentCache()
+    sums: Key[list[int]] = Key("test.sums")
+    other: Key[list[int]] = Key("test.sums")  # the same name is another key
+    calls: list[int] = []
+
+    def build() -> list[int]:
+        calls.append(1)
+        return [1, 2]
+
+    assert cache.get(sums, build) == [1, 2]
+    assert cache.get(sums, build) is cache.get(sums, build)
+    assert calls == [1]
+    assert cache.get(other, list) == []
+
+
+def _imports(path: Path) -> set[str]:
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+        elif isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+    return names
+
+
+@pytest.mark.parametrize("path", sorted((AUDIT / "checks").glob("*.py")), ids=lambda p: p.name)
+def test_no_rule_module_imports_another(path: Path) -> None:
+    assert not {name for name in _imports(path) if name.startswith("audit.checks")}
+
+
+def test_facts_sit_below_the_rules() -> None:
+    for module in ("facts.py", "vocabulary.py"):
+        imported = _imports(AUDIT / module)
+        assert not {n for n in imported if n.startswith(("audit.checks", "audit.engine"))}

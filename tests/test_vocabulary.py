@@ -1,0 +1,96 @@
+"""The shared vocabulary (rules/vocabulary.yaml): read once, checked, and the
+one source of the rules' defaults for units and measure names."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from audit.engine import load_rules
+from audit.facts import LEVEL1_KINDS
+from audit.vocabulary import VOCABULARY, VOCABULARY_PATH, VocabularyError, load_vocabulary
+
+SHIPPED = VOCABULARY_PATH.read_text(encoding="utf-8")
+
+
+def test_the_shipped_vocabulary_loads_with_money_in_yuan_as_decimal() -> None:
+    assert VOCABULARY.money_units == {
+        "元": Decimal(1),
+        "万元": Decimal(10000),
+        "亿元": Decimal(100000000),
+    }
+    assert VOCABULARY.unit_measures()["百分点"] == "percent"
+    assert VOCABULARY.unit_measures()["人次"] == "count"
+    assert VOCABULARY.money_in_wan()["元"] == pytest.approx(0.0001)
+
+
+def test_rules_take_their_defaults_from_the_vocabulary() -> None:
+    specs = load_rules()
+    kinds = specs["value-type-mismatch"].options
+    assert kinds["percent_units"].default == list(VOCABULARY.percent_units)
+    assert kinds["count_units"].default == list(VOCABULARY.count_units)
+    assert kinds["money_units"].default == list(VOCABULARY.money_units)
+    assert kinds["rate_names"].default == list(VOCABULARY.rate_names)
+    assert kinds["satisfaction_names"].default == list(VOCABULARY.satisfaction_names)
+    for rule in ("comparator-direction", "deadline-not-concrete"):
+        assert specs[rule].options["percent_units"].default == list(VOCABULARY.percent_units)
+    assert specs["deadline-not-concrete"].options["money_units"].default == list(
+        VOCABULARY.money_units
+    )
+    cost = specs["cost-exceeds-budget"].options
+    assert {k: cost["money_units"].default[k] for k in VOCABULARY.money_units} == (
+        VOCABULARY.money_in_wan()
+    )
+    assert cost["names"].default == list(VOCABULARY.cost_names)
+    assert specs["satisfaction-target"].options["names"].default == list(
+        VOCABULARY.satisfaction_names
+    )
+    assert dict(VOCABULARY.level1_kinds) == LEVEL1_KINDS
+    assert specs["not-quantified"].options["level1_kinds"].default == LEVEL1_KINDS
+
+
+@pytest.mark.parametrize(
+    "change, line, message",
+    [
+        (
+            ('percent_units: ["%", "‰", 百分点]', 'percent_units: ["%", "%"]'),
+            12,
+            "'%' is listed twice",
+        ),
+        (
+            ('percent_units: ["%", "‰", 百分点]', 'percent_units: ["%", 人]'),
+            15,
+            "'人' stands in both",
+        ),
+        (('亿元: "100000000"', "亿元: lots"), 26, "亿元: 'lots' is not a positive amount of 元"),
+        (('亿元: "100000000"', "亿元: -1"), 26, "is not a positive amount"),
+        (("成本指标: cost", "成本指标: costs"), 46, "'costs' is not one of"),
+        (
+            ("cost_names: [成本, 费用, 单价]", 'cost_names: [成本, "("]'),
+            39,
+            "is not a regular expression",
+        ),
+        (("cost_names: [成本, 费用, 单价]", "cost_words: [成本]"), 39, "unknown key"),
+    ],
+)
+def test_a_broken_vocabulary_is_an_error_naming_file_line_and_reason(
+    tmp_path: Path, change: tuple[str, str], line: int, message: str
+) -> None:
+    assert change[0] in SHIPPED
+    path = tmp_path / "vocabulary.yaml"
+    path.write_text(SHIPPED.replace(change[0], change[1]), encoding="utf-8")
+    with pytest.raises(VocabularyError) as error:
+        load_vocabulary(path)
+    text = str(error.value)
+    assert message in text
+    assert text.startswith(f"{path}:{line}: ")
+    assert "\n" not in text
+
+
+def test_invalid_yaml_names_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "vocabulary.yaml"
+    path.write_text("percent_units: [\n", encoding="utf-8")
+    with pytest.raises(VocabularyError, match=r"vocabulary\.yaml:\d+: invalid YAML"):
+        load_vocabulary(path)
