@@ -203,6 +203,7 @@ RULE_MODULES: tuple[str, ...] = (
     "audit.checks.amounts",
     "audit.checks.guidance",
     "audit.checks.limits",
+    "audit.checks.orphans",
 )
 """Modules that register the built-in rules (a plain table, like yamllint's)."""
 

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from audit.model import Document, Layout, Row, Source
+from audit.model import Document, Layout, Row, Source, Text
 from audit.readers.decode import MAX_BYTES, ReadError, decode, read_file
 
 __all__ = [
@@ -56,9 +56,10 @@ _CARRIERS = {
 
 
 class Table:
-    """What a layout reader found: rows in order, and the table's heading."""
+    """What a layout reader found: rows in order, the table's heading, and
+    the cell text before any row that could own it (``orphans``)."""
 
-    __slots__ = ("organization", "rows", "title")
+    __slots__ = ("organization", "orphans", "rows", "title")
 
     def __init__(
         self, rows: list[Row], title: str | None = None, organization: str | None = None
@@ -66,6 +67,7 @@ class Table:
         self.rows = rows
         self.title = title
         self.organization = organization
+        self.orphans: list[Text] = []
 
 
 class NotATable(ReadError):
@@ -154,7 +156,9 @@ def read_text(
     table = _reader(layout)(source)
     if not table.rows:
         raise ReadError("no rows found under the header row")
-    return assemble(source, layout, table.rows, table.title, table.organization)
+    return assemble(
+        source, layout, table.rows, table.title, table.organization, tuple(table.orphans)
+    )
 
 
 def _national_text(source: Source) -> Document | None:
@@ -212,7 +216,14 @@ def read_grids(carrier: str, data: bytes, path: str, notify: Notify | None = Non
     if not table.rows:
         raise ReadError("no rows found under the header row")
     layout = carrier if found[0] == "guangzhou" else f"{found[0]} ({carrier})"
-    return assemble(loaded.source, layout, table.rows, table.title, table.organization)  # type: ignore[arg-type]
+    return assemble(
+        loaded.source,
+        layout,  # type: ignore[arg-type]
+        table.rows,
+        table.title,
+        table.organization,
+        tuple(table.orphans),
+    )
 
 
 def _describe(carrier: str, count: int) -> str:

@@ -37,6 +37,52 @@ HEADER_CELLS: dict[str, tuple[str, ...]] = {
     "indicators": ("绩效指标",),
 }
 
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_COLUMN_NAMES = tuple(name for names in HEADER_CELLS.values() for name in names)
+# Column words that no cell text is made of alone: a run of header pieces
+# holding one is the header wherever it stands.
+_DISTINCT_COLUMN_WORDS = (
+    "项目名称",
+    "资金使用单位",
+    "财政拨款",
+    "财政专户",
+    "其他资金",
+    "绩效目标",
+    "绩效指标",
+)
+
+
+def header_piece(token: str) -> bool:
+    """Whether ``token`` is a piece of a column name as a header cell wrapped
+    over lines leaves it (``项目名称（资金``, ``使用单位）``, ``财政专户``,
+    ``拨款``, ``）``), cut at any position. 合计 and 总计 alone are the grand
+    total's name, never a piece."""
+    token = MARKUP_RE.sub("", token).replace(" ", "").replace("\u3000", "")
+    if not token or token in GRAND_TOTAL_NAMES:
+        return False
+    folded = token.replace("(", "（").replace(")", "）")
+    return any(folded in name for name in _COLUMN_NAMES)
+
+
+def header_pieces(cells: list[str]) -> bool:
+    """Whether the non-blank cells (or space-separated tokens) are all pieces
+    of column names, one at least with a word in it: a line or row the wrap
+    of a header left behind (a bracket alone, ``）``, ends many a wrapped
+    name and is no such line)."""
+    tokens = [token for cell in cells for token in cell.split()]
+    return (
+        bool(tokens)
+        and all(header_piece(token) for token in tokens)
+        and any(_HAN.search(token) for token in tokens)
+    )
+
+
+def names_a_column(texts: list[str]) -> bool:
+    """Whether pieces, joined, hold a column word only a header holds."""
+    joined = "".join("".join(text.split()) for text in texts)
+    return any(word in joined for word in _DISTINCT_COLUMN_WORDS)
+
+
 TITLE_MARK = "绩效目标表"
 # The label of the heading line naming the organisation; what follows it, up
 # to an optional trailing 单位：万元, is the name (see organization_name). The
@@ -269,12 +315,15 @@ def assemble(
     rows: list[Row],
     title: str | None,
     organization: str | None,
+    leading: tuple[Text, ...] = (),
 ) -> Document:
     """Classify rows into the grand total, units and projects.
 
     Rows whose kind the reader did not settle are classified by
     :func:`classify`. Projects before the first unit row belong to an
-    implicit unit named after the table's organisation. Indicator cells stay
+    implicit unit named after the table's organisation. ``leading`` is cell
+    text before any row that could own it (see ``Document.orphans``).
+    Indicator cells stay
     text: the parse stage (:func:`audit.parsing.parse_document`) reads them.
     """
     total: GrandTotal | None = None
@@ -322,4 +371,4 @@ def assemble(
             Text(name, source, ((0, 0),)), Amounts(), tuple(orphans), first.line, implicit=True
         )
         units.insert(0, implicit)
-    return Document(source, layout, title, organization, tuple(units), total)
+    return Document(source, layout, title, organization, tuple(units), total, orphans=leading)
