@@ -160,6 +160,18 @@ def row_from_cells(texts: dict[str, Text], markup: list[Markup], line: int) -> R
     )
 
 
+def row_text(cells: list[Text]) -> Text | None:
+    """The non-blank cells of a row as one text, joined with nothing between
+    them (cell text no row owns, kept for the ``orphan-text`` rule)."""
+    filled = [cell for cell in cells if cell.value.strip()]
+    if not filled:
+        return None
+    builder = TextBuilder(filled[0].source)
+    for cell in filled:
+        builder.add_text(cell.strip())
+    return builder.build()
+
+
 def clean_cell(source: Source, start: int, raw: str) -> tuple[Text, list[Markup]]:
     """The text of a cell standing at ``start`` with markup removed (and
     recorded), surrounding white space trimmed."""
