@@ -55,10 +55,9 @@ _DISTINCT_COLUMN_WORDS = (
 def header_piece(token: str) -> bool:
     """Whether ``token`` is a piece of a column name as a header cell wrapped
     over lines leaves it (``项目名称（资金``, ``使用单位）``, ``财政专户``,
-    ``拨款``, ``）``), cut at any position. 合计 and 总计 alone are the grand
-    total's name, never a piece."""
+    ``拨款``, ``）``), cut at any position."""
     token = MARKUP_RE.sub("", token).replace(" ", "").replace("\u3000", "")
-    if not token or token in GRAND_TOTAL_NAMES:
+    if not token:
         return False
     folded = token.replace("(", "（").replace(")", "）")
     return any(folded in name for name in _COLUMN_NAMES)
@@ -67,11 +66,12 @@ def header_piece(token: str) -> bool:
 def header_pieces(cells: list[str]) -> bool:
     """Whether the non-blank cells (or space-separated tokens) are all pieces
     of column names, one at least with a word in it: a line or row the wrap
-    of a header left behind (a bracket alone, ``）``, ends many a wrapped
-    name and is no such line)."""
+    of a header left behind. A bracket alone (``）``) ends many a wrapped
+    name, and 合计 or 总计 alone is the grand total's row: no such line."""
     tokens = [token for cell in cells for token in cell.split()]
     return (
         bool(tokens)
+        and not (len(tokens) == 1 and tokens[0] in GRAND_TOTAL_NAMES)
         and all(header_piece(token) for token in tokens)
         and any(_HAN.search(token) for token in tokens)
     )

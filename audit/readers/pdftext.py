@@ -309,6 +309,14 @@ def _header_fragments(stripped: list[str], preamble: set[str], header_at: int | 
         else:
             kind = "text"
         kinds.append((index, kind))
+    # 总计 alone between pieces is the header's 总计 cut off on its own line.
+    for at in range(1, len(kinds) - 1):
+        if (
+            _is_total(stripped[kinds[at][0]])
+            and kinds[at - 1][1] == "piece"
+            and kinds[at + 1][1] == "piece"
+        ):
+            kinds[at] = (kinds[at][0], "piece")
     runs: list[tuple[list[int], int | None, int | None]] = []
     position = 0
     while position < len(kinds):
