@@ -329,7 +329,7 @@ def test_a_name_ending_in_a_column_word_piece_stays_a_name() -> None:
     whole column header is the name's, not the header's."""
     text = fixture("legacy.txt").replace(
         "    业务用房维修经费 20.00 20.00",
-        f"    业务用房维修经费\n\n- 4 -\n\n{COLUMNS}\n\n项目 20.00 20.00",
+        f"    业务用房维修经费\n\n- 4 -\n\n{COLUMNS}\n\n项目\n20.00 20.00",
     )
     assert owners(text)[-1][0] == "业务用房维修经费项目"
     bracket = fixture("legacy.txt").replace(

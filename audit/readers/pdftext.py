@@ -300,10 +300,10 @@ def _header_fragments(stripped: list[str], preamble: set[str], header_at: int | 
         text = stripped[index]
         if not text:
             continue
-        if header_pieces([text]):
-            kind = "piece"
-        elif _is_column_header(text):
+        if _is_column_header(text):
             kind = "column"
+        elif header_pieces([text]):
+            kind = "piece"
         elif _page_header(text, preamble):
             kind = "page"
         else:
