@@ -385,3 +385,44 @@ def test_cutting_a_table_into_pages_never_moves_a_clause(
     document = load_text(paged(text, cuts, columns), "paged.txt")
     assert clause_owners(document) == clause_owners(load_text(text, name))
     assert document.orphans == ()
+
+
+# --------------------------------------------------------------------------
+# Grids (a workbook sheet, a PDF table, a web page): seed 002's rows
+
+
+def grid_table(rows: list[list[str | None]]):  # type: ignore[no-untyped-def]
+    from audit.readers import guangzhou
+    from audit.readers.grid import GridInput, grid_source
+
+    _, (grid,) = grid_source("t.xlsx", "sheet", [GridInput("Sheet1", rows)])
+    return guangzhou.read(grid)
+
+
+def seed_002_cells(count: int) -> list[list[str | None]]:
+    return [[cell or None for cell in row.split("\t")] for row in seed_002_rows(count)]
+
+
+def test_a_grid_row_without_a_name_at_the_top_is_orphan_text() -> None:
+    first, second = seed_002_cells(2)
+    carried: list[str | None] = [None] * 6 + [first[6]]
+    table = grid_table([HEADER.split("\t"), carried, second])
+    assert [o.value for o in table.orphans] == [(first[6] or "").strip()]
+    assert [r.name.value for r in table.rows] == [second[0]]
+    # near miss: after a named row, across a repeated header, it continues that row
+    table = grid_table([HEADER.split("\t"), second, HEADER.split("\t"), carried])
+    assert table.orphans == []
+    assert table.rows[0].indicators.value.endswith((first[6] or "").strip())  # type: ignore[union-attr]
+
+
+def test_a_grid_header_wrapped_over_two_rows_is_header() -> None:
+    """绩效目标 wrapped as 绩效 / 目标 over two rows, repeated at a page break:
+    目标 is neither text before the first row nor the end of a goal."""
+    first, second = seed_002_cells(2)
+    header: list[str | None] = list(HEADER.split("\t"))
+    below: list[str | None] = [None] * 7
+    header[5], below[5] = "绩效", "目标"
+    table = grid_table([header, below, first, header, below, second])
+    assert [r.name.value for r in table.rows] == [first[0], second[0]]
+    assert table.orphans == []
+    assert table.rows[0].goal.value == (first[5] or "").strip()  # type: ignore[union-attr]

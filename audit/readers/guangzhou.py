@@ -67,7 +67,7 @@ def read(grid: Grid, table: Table | None = None) -> Table:
             continue
         header = header_columns(values)
         if header is not None:
-            columns = header
+            columns = _with_row_below(grid, index, values, header)
             after_header = True
             continue
         if columns is None:
@@ -90,6 +90,20 @@ def read(grid: Grid, table: Table | None = None) -> Table:
             table.rows.append(row)
             last = row
     return table
+
+
+def _with_row_below(
+    grid: Grid, index: int, values: list[str], header: dict[str, int]
+) -> dict[str, int]:
+    """The columns of a header whose cells wrap into the row below (绩效 /
+    目标): the two rows read as one."""
+    if index + 1 >= len(grid.rows):
+        return header
+    below = [cell.value for cell in grid.rows[index + 1]]
+    if not header_pieces(below):
+        return header
+    joined = [a.strip() + b.strip() for a, b in zip(values, below, strict=False)]
+    return header_columns(joined) or header
 
 
 def _orphan(table: Table, cells: list[Text], columns: dict[str, int]) -> None:
