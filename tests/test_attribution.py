@@ -426,3 +426,17 @@ def test_a_grid_header_wrapped_over_two_rows_is_header() -> None:
     assert [r.name.value for r in table.rows] == [first[0], second[0]]
     assert table.orphans == []
     assert table.rows[0].goal.value == (first[5] or "").strip()  # type: ignore[union-attr]
+
+
+def test_a_tab_separated_header_cell_wrapped_into_the_line_below_names_its_column() -> None:
+    """绩效目标 as 绩效 / 目标 on two lines, repeated before the second row."""
+    first, second = seed_002_rows(2)
+    wrapped = HEADER.replace("绩效目标", "绩效") + "\n\t\t\t\t\t目标\t"
+    text = tsv_table([]).replace(HEADER, wrapped) + first + "\n" + wrapped + "\n" + second + "\n"
+    whole = load_text(tsv_table([]) + first + "\n" + second + "\n", "whole.txt")
+    document = load_text(text, "t.txt")
+    goals = [(p.title, p.goal.value if p.goal else None) for p in document.projects]
+    assert goals == [(p.title, p.goal.value if p.goal else None) for p in whole.projects]
+    assert all(goal for _, goal in goals)
+    assert clause_owners(document) == clause_owners(whole)
+    assert document.orphans == ()

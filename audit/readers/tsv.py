@@ -46,7 +46,8 @@ def read(source: Source) -> Table:
     last: tuple[Row, str] | None = None  # the row a continuation line extends
     orphan: list[Text] = []  # text before the first row
     after_header = False
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    for line in lines:
         line_no += 1
         start = offset
         offset += len(line) + 1
@@ -58,7 +59,8 @@ def read(source: Source) -> Table:
             continue
         header = header_columns(cells)
         if header is not None:
-            columns = header
+            columns = _with_line_below(cells, lines[line_no] if line_no < len(lines) else "")
+            columns = columns or header
             after_header = True
             continue
         if header_pieces(cells) and (after_header or names_a_column(cells)):
@@ -80,6 +82,15 @@ def read(source: Source) -> Table:
     if orphan:
         table.orphans.append(_joined(source, orphan))
     return table
+
+
+def _with_line_below(cells: list[str], below: str) -> dict[str, int] | None:
+    """The columns of a header whose cells wrap into the line below (绩效 /
+    目标): the two lines read as one."""
+    pieces = below.split("\t")
+    if "\t" not in below or not header_pieces(pieces):
+        return None
+    return header_columns([a.strip() + b.strip() for a, b in zip(cells, pieces, strict=False)])
 
 
 def _nameless(cells: list[str], columns: dict[str, int]) -> bool:
