@@ -684,6 +684,9 @@ class Document(NamedTuple):
     total: GrandTotal | None
     legacy: bool = False
     """True for the older layout (``单位名称：`` header, clauses without codes)."""
+    orphans: tuple[Text, ...] = ()
+    """Cell text before the first row that could own it (an excerpt that
+    begins inside a project): it belongs to no project shown."""
 
     @property
     def path(self) -> str:

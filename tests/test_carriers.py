@@ -261,11 +261,14 @@ def test_a_row_merged_down_keeps_its_continuation(tmp_path: Path, carrier: str) 
         assert {f.location for f in mismatch} == {"Sheet1!G4"}
 
 
-def test_without_the_merge_the_second_row_is_no_project(tmp_path: Path) -> None:
+def test_without_the_merge_a_nameless_row_continues_the_project_above(tmp_path: Path) -> None:
+    """A row with no name is no project of its own: its text follows the
+    name row above it, as everywhere in the table."""
     rows = indicator_rows(split=True)
     document = load_path(write_xlsx(tmp_path / "plain.xlsx", [("Sheet1", rows, ())]))
     (project,) = document.projects
-    assert [c.number for c in project.clauses] == [1, 2]
+    assert [c.number for c in project.clauses] == [1, 2, 3]
+    assert document.orphans == ()
 
 
 def test_a_merged_title_and_a_table_starting_at_c3(tmp_path: Path) -> None:

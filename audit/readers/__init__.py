@@ -138,7 +138,9 @@ def read_text(
     table = _reader(layout)(source)
     if not table.rows:
         raise ReadError("no rows found under the header row")
-    return assemble(source, layout, table.rows, table.title, table.organization)
+    return assemble(
+        source, layout, table.rows, table.title, table.organization, tuple(table.orphans)
+    )
 
 
 def _national_text(source: Source) -> Document | None:
@@ -196,7 +198,14 @@ def read_grids(carrier: str, data: bytes, path: str, notify: Notify | None = Non
     if not table.rows:
         raise ReadError("no rows found under the header row")
     layout = carrier if found[0] == "guangzhou" else f"{found[0]} ({carrier})"
-    return assemble(loaded.source, layout, table.rows, table.title, table.organization)  # type: ignore[arg-type]
+    return assemble(
+        loaded.source,
+        layout,  # type: ignore[arg-type]
+        table.rows,
+        table.title,
+        table.organization,
+        tuple(table.orphans),
+    )
 
 
 def _describe(carrier: str, count: int) -> str:

@@ -37,6 +37,52 @@ HEADER_CELLS: dict[str, tuple[str, ...]] = {
     "indicators": ("绩效指标",),
 }
 
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_COLUMN_NAMES = tuple(name for names in HEADER_CELLS.values() for name in names)
+# Column words that no cell text is made of alone: a run of header pieces
+# holding one is the header wherever it stands.
+_DISTINCT_COLUMN_WORDS = (
+    "项目名称",
+    "资金使用单位",
+    "财政拨款",
+    "财政专户",
+    "其他资金",
+    "绩效目标",
+    "绩效指标",
+)
+
+
+def header_piece(token: str) -> bool:
+    """Whether ``token`` is a piece of a column name as a header cell wrapped
+    over lines leaves it (``项目名称（资金``, ``使用单位）``, ``财政专户``,
+    ``拨款``, ``）``), cut at any position."""
+    token = MARKUP_RE.sub("", token).replace(" ", "").replace("\u3000", "")
+    if not token:
+        return False
+    folded = token.replace("(", "（").replace(")", "）")
+    return any(folded in name for name in _COLUMN_NAMES)
+
+
+def header_pieces(cells: list[str]) -> bool:
+    """Whether the non-blank cells (or space-separated tokens) are all pieces
+    of column names, one at least with a word in it: a line or row the wrap
+    of a header left behind. A bracket alone (``）``) ends many a wrapped
+    name, and 合计 or 总计 alone is the grand total's row: no such line."""
+    tokens = [token for cell in cells for token in cell.split()]
+    return (
+        bool(tokens)
+        and not (len(tokens) == 1 and tokens[0] in GRAND_TOTAL_NAMES)
+        and all(header_piece(token) for token in tokens)
+        and any(_HAN.search(token) for token in tokens)
+    )
+
+
+def names_a_column(texts: list[str]) -> bool:
+    """Whether pieces, joined, hold a column word only a header holds."""
+    joined = "".join("".join(text.split()) for text in texts)
+    return any(word in joined for word in _DISTINCT_COLUMN_WORDS)
+
+
 TITLE_MARK = "绩效目标表"
 # The label of the heading line naming the organisation; what follows it, up
 # to an optional trailing 单位：万元, is the name (see organization_name). The
@@ -112,6 +158,18 @@ def row_from_cells(texts: dict[str, Text], markup: list[Markup], line: int) -> R
         line=line,
         markup=markup,
     )
+
+
+def row_text(cells: list[Text]) -> Text | None:
+    """The non-blank cells of a row as one text, joined with nothing between
+    them (cell text no row owns, kept for the ``orphan-text`` rule)."""
+    filled = [cell for cell in cells if cell.value.strip()]
+    if not filled:
+        return None
+    builder = TextBuilder(filled[0].source)
+    for cell in filled:
+        builder.add_text(cell.strip())
+    return builder.build()
 
 
 def clean_cell(source: Source, start: int, raw: str) -> tuple[Text, list[Markup]]:
@@ -269,12 +327,15 @@ def assemble(
     rows: list[Row],
     title: str | None,
     organization: str | None,
+    leading: tuple[Text, ...] = (),
 ) -> Document:
     """Classify rows into the grand total, units and projects.
 
     Rows whose kind the reader did not settle are classified by
     :func:`classify`. Projects before the first unit row belong to an
-    implicit unit named after the table's organisation. Indicator cells stay
+    implicit unit named after the table's organisation. ``leading`` is cell
+    text before any row that could own it (see ``Document.orphans``).
+    Indicator cells stay
     text: the parse stage (:func:`audit.parsing.parse_document`) reads them.
     """
     total: GrandTotal | None = None
@@ -322,4 +383,4 @@ def assemble(
             Text(name, source, ((0, 0),)), Amounts(), tuple(orphans), first.line, implicit=True
         )
         units.insert(0, implicit)
-    return Document(source, layout, title, organization, tuple(units), total)
+    return Document(source, layout, title, organization, tuple(units), total, orphans=leading)

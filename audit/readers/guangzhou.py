@@ -6,7 +6,12 @@ Columns 项目名称（资金使用单位）| 总计 | 财政拨款 | 财政专�
 repeat (a PDF page break, a printed sheet); rows of one filled cell (or one
 value merged across the row) are headings: the title, 单位名称 and 单位：万元.
 A row whose name cell is merged down from the row above continues that row:
-its other cells are appended to the row's goal and indicators.
+its other cells are appended to the row's goal and indicators; so does a
+row with no name at all (a cell carried over a page break), whatever
+header rows stand between. Such a row before the first named row (an
+excerpt that begins inside a project) belongs to no row shown and is kept
+for the ``orphan-text`` rule. A row of nothing but pieces of column names,
+left by a header cell wrapped over two rows, is header.
 """
 
 from __future__ import annotations
@@ -14,7 +19,15 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 
 from audit.model import AMOUNT_COLUMNS, Markup, Row, Text, TextBuilder
-from audit.readers.common import clean_cell, header_columns, heading, row_from_cells
+from audit.readers.common import (
+    clean_cell,
+    header_columns,
+    header_pieces,
+    heading,
+    names_a_column,
+    row_from_cells,
+    row_text,
+)
 from audit.readers.grid import Grid
 from audit.readers.table import Table
 
@@ -36,6 +49,7 @@ def read(grid: Grid, table: Table | None = None) -> Table:
     table = table if table is not None else Table(rows=[])
     columns: dict[str, int] | None = None
     last: Row | None = None
+    after_header = False
     for line in grid.headings:
         heading(table, line.strip())
     for index, cells in enumerate(grid.rows):
@@ -44,7 +58,6 @@ def read(grid: Grid, table: Table | None = None) -> Table:
         if not filled:
             continue
         if len(filled) == 1 and heading(table, next(iter(filled))):
-            last = None
             continue
         if columns is None and len(filled) > 1 and not any("项目名称" in v for v in filled):
             # Above the header: 单位名称 and 单位：万元 may share a row.
@@ -54,19 +67,55 @@ def read(grid: Grid, table: Table | None = None) -> Table:
             continue
         header = header_columns(values)
         if header is not None:
-            columns = header
-            last = None
+            columns = _with_row_below(grid, index, values, header)
+            after_header = True
             continue
         if columns is None:
             continue
-        if last is not None and (index, columns["name"]) in grid.merged:
+        if header_pieces(values) and (after_header or names_a_column(values)):
+            continue  # a header cell wrapped over two rows
+        after_header = False
+        name = columns["name"]
+        if last is not None and (index, name) in grid.merged:
             _continue_row(grid, index, cells, columns, last)
+            continue
+        if name < len(cells) and not cells[name].value.strip():
+            if last is not None:
+                _continue_row(grid, index, cells, columns, last, merged=False)
+            else:
+                _orphan(table, cells, columns)
             continue
         row = _row(grid, index, cells, columns)
         if row is not None:
             table.rows.append(row)
             last = row
     return table
+
+
+def _with_row_below(
+    grid: Grid, index: int, values: list[str], header: dict[str, int]
+) -> dict[str, int]:
+    """The columns of a header whose cells wrap into the row below (绩效 /
+    目标): the two rows read as one."""
+    if index + 1 >= len(grid.rows):
+        return header
+    below = [cell.value for cell in grid.rows[index + 1]]
+    if not header_pieces(below):
+        return header
+    joined = [a.strip() + b.strip() for a, b in zip(values, below, strict=False)]
+    return header_columns(joined) or header
+
+
+def _orphan(table: Table, cells: list[Text], columns: dict[str, int]) -> None:
+    """Keep the goal and indicator text of a row no named row comes before."""
+    texts = [
+        cells[columns[key]]
+        for key in ("goal", "indicators")
+        if columns.get(key, len(cells)) < len(cells)
+    ]
+    text = row_text(texts)
+    if text is not None:
+        table.orphans.append(text)
 
 
 def _copied_from_left(grid: Grid, row: int, col: int) -> bool:
@@ -115,12 +164,18 @@ def _row(grid: Grid, row: int, cells: list[Text], columns: dict[str, int]) -> Ro
 
 
 def _continue_row(
-    grid: Grid, index: int, cells: list[Text], columns: dict[str, int], row: Row
+    grid: Grid,
+    index: int,
+    cells: list[Text],
+    columns: dict[str, int],
+    row: Row,
+    merged: bool = True,
 ) -> None:
-    """Append the cells of a row whose name is merged down from ``row``."""
+    """Append the cells of a row whose name is merged down from ``row`` (or,
+    ``merged`` False, that has no name)."""
     for key in ("goal", "indicators"):
         col = columns.get(key)
-        if col is None or col >= len(cells) or (index, col) in grid.merged:
+        if col is None or col >= len(cells) or (merged and (index, col) in grid.merged):
             continue
         text, found = _clean(cells[col])
         if not text:

@@ -30,7 +30,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from audit.model import Amount, Amounts, Document, IndicatorCells, Row, Source, Text, TextBuilder
-from audit.readers.common import TITLE_MARK, organization_name, parse_amount
+from audit.readers.common import TITLE_MARK, organization_name, parse_amount, row_text
 from audit.readers.decode import ReadError
 from audit.readers.grid import Grid
 from audit.readers.guangzhou import numeric_amount
@@ -484,6 +484,7 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
     """The projects of every form in the grid (added to ``table`` when given:
     the sheets or pages of one document)."""
     unit, numeric, table = _begin(grid, table)
+    carried = _last_project(table)
     facts: dict[str, Text] = {}
     units: dict[str, str] = {}
     facts_line = 0
@@ -565,10 +566,35 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
         if banner is not None and _label(banner) is None and not _in_grid(cells, columns, banner):
             continue  # a note under the grid
         found = indicator(grid, index, columns, levels)
-        if found is not None:
-            cells_of_project.append(found)
+        if found is None:
+            continue
+        if "project" not in facts:  # a grid without its form above
+            if carried is not None:  # the grid of the page before, continued
+                assert carried.indicator_cells is not None
+                carried.indicator_cells.append(found)
+            else:  # an excerpt that begins inside a project
+                _orphan(table, cells)
+            continue
+        cells_of_project.append(found)
     close()
     return table
+
+
+def _last_project(table: Table) -> Row | None:
+    """The project the grids read before end with: the rows at the top of
+    the next grid (a page or sheet break) continue it."""
+    last = table.rows[-1] if table.rows else None
+    if last is None or last.kind != "project" or last.indicator_cells is None:
+        return None
+    return last
+
+
+def _orphan(table: Table, cells: list[Text]) -> None:
+    """Keep an indicator row that no project comes before (the rows of the
+    project an excerpt begins inside) for the ``orphan-text`` rule."""
+    text = row_text(cells)
+    if text is not None:
+        table.orphans.append(text)
 
 
 def _in_grid(cells: list[Text], columns: dict[str, int], banner: str) -> bool:
@@ -649,7 +675,7 @@ def read_list(grid: Grid, table: Table | None = None) -> Table:
     unit, numeric, table = _begin(grid, table)
     columns: dict[str, int] | None = None
     units: dict[str, str] = {}
-    project: Row | None = None
+    project = _last_project(table)  # rows at the top continue the page before
     current_unit: str | None = None
     levels = _Levels()
     for index, cells in enumerate(grid.rows):
@@ -676,12 +702,14 @@ def read_list(grid: Grid, table: Table | None = None) -> Table:
             project = _project_row(cells, columns, units, unit, name, line, numeric)
             table.rows.append(project)
             levels = _Levels()
-        if project is None:
-            continue
         found = indicator(grid, index, columns, levels)
-        if found is not None:
-            assert project.indicator_cells is not None
-            project.indicator_cells.append(found)
+        if found is None:
+            continue
+        if project is None:  # an excerpt that begins inside a project
+            _orphan(table, cells)
+            continue
+        assert project.indicator_cells is not None
+        project.indicator_cells.append(found)
     return table
 
 
@@ -785,7 +813,14 @@ def document_from_grids(source: Source, grids: list[Grid]) -> Document | None:
         raise ReadError(
             "no project found in the national template (项目名称 … 一级指标 … 三级指标)"
         )
-    return assemble(source, layout, table.rows, table.title, table.organization)  # type: ignore[arg-type]
+    return assemble(
+        source,
+        layout,  # type: ignore[arg-type]
+        table.rows,
+        table.title,
+        table.organization,
+        tuple(table.orphans),
+    )
 
 
 def read_text_source(source: Source, delimiter: str) -> Document | None:

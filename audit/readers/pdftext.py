@@ -10,6 +10,9 @@ What the extraction gives, and how it is read (the PDF layout and the older layo
   every page break, even inside a cell: those lines are dropped wherever they
   stand, and so is any later line equal to a line of the title block above
   the first column header (the pieces of a wrapped title), and page numbers.
+  A column header wrapped in its cells leaves pieces of column names on the
+  lines around it (``财政专户`` above, ``拨款`` below, ``项目名称（资金`` /
+  ``使用单位）``), cut anywhere: they are header too, never name or goal.
 * A project's name starts on a line indented by spaces and runs, over
   unindented lines, up to its amounts: a run of numbers printed as amounts
   (``52.17 52.17``, ``1,234.56``) at the end of the name's last line or on a
@@ -25,12 +28,11 @@ What the extraction gives, and how it is read (the PDF layout and the older layo
   and ended in ``。``, or, without the ``。``, when the line reads as the start
   of a sentence. Such a cell is a guess: it is taken back if clause text
   follows, and again below if it stays with the same project.
-* In the newer layout a project's cells follow its name; in the older layout
-  they may come before it, or some before and some after. The cells between
-  two project names are split between the project before and the project
-  after so that, over the whole table, every project gets as nearly as
-  possible one goal and one indicator cell (dynamic programming along the
-  projects); on a tie the cells stay with the project they follow.
+* In every layout a project's cells follow its name row. The page header
+  block is dropped first, so text at the top of a page before any name
+  continues the project the page before began. Text before the first row
+  that can own it (an excerpt that begins inside a project) belongs to no
+  project shown: it is kept apart for the ``orphan-text`` rule.
 
 Wrapped lines are joined with nothing between them (Chinese has no spaces
 between words), which also mends keywords and numbers cut by the wrap
@@ -51,11 +53,13 @@ from audit.readers.common import (
     TITLE_MARK,
     UNIT_OF_MEASURE_RE,
     amounts_from,
+    header_pieces,
+    names_a_column,
     organization_name,
 )
 from audit.readers.decode import ReadError
 from audit.readers.table import Table
-from audit.syntax import clause_number, clause_numbers, clause_start, number_value
+from audit.syntax import clause_number, clause_numbers, clause_start, has_keyword, number_value
 
 INDENT = 2
 """Leading spaces that mark a project name (the PDFs print four)."""
@@ -96,18 +100,6 @@ _HEADER_TOKENS = frozenset(
         "绩效指标",
     }
 )
-# What a column header wrapped inside its cells leaves on the next line.
-_HEADER_FRAGMENTS = _HEADER_TOKENS | {
-    "单位）",
-    "单位)",
-    "使用单位）",
-    "使用单位)",
-    "资金使用单位）",
-    "资金使用单位)",
-    "拨款",
-    "专户拨款",
-    "管理资金",
-}
 _PAGE_MARK = re.compile(
     r"[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
 )
@@ -141,18 +133,6 @@ _VALUE_KEYWORDS = ("实施周期", "年度指标", "指标值", "值:", "值："
 _LOOKAHEAD = 40
 _DECIMAL_START = re.compile(r"\s*\d+\s*[.．]\s*\d")  # 1.85万人, or sub-clause 1.2
 _TAIL = 160
-
-# Costs of giving a project a set of cells (see _assign): a project should
-# have one goal cell and one indicator cell.
-_MISSING_INDICATORS = 3.0
-_MISSING_GOAL = 2.0
-_EXTRA_CELL = 4.0
-# Preferences only break ties: summed over a whole table they must stay below
-# the costs above, since layouts read alike along a chain of projects and only
-# its ends tell them apart.
-_GOAL_AFTER_INDICATORS = 0.0002
-_BEFORE_NAME = 0.0001
-_SPLITS = 6
 
 
 # --------------------------------------------------------------------------
@@ -226,9 +206,14 @@ def read(source: Source) -> Table:
                 "names (projects indented) followed by their amounts"
             )
         return Table(rows=[], title=title, organization=organization)
-    _assign(events, _cells(events))
+    orphans = _assign(events, _cells(events))
     rows = [_row(source, anchor, columns) for anchor in anchors]
-    return Table(rows=rows, title=title, organization=organization)
+    table = Table(rows=rows, title=title, organization=organization)
+    for run in orphans:
+        text = _join(source, [piece for cell in run for piece in cell.pieces])
+        if text is not None:
+            table.orphans.append(text)
+    return table
 
 
 def _content(source: Source) -> tuple[list[_Line], str | None, str | None, tuple[str, ...]]:
@@ -241,16 +226,19 @@ def _content(source: Source) -> tuple[list[_Line], str | None, str | None, tuple
     organization: str | None = None
     columns: tuple[str, ...] = AMOUNT_COLUMNS
     preamble: set[str] = set()
+    leading = 0  # lines before this one, above the title block, are cell text
     if header_at is not None:
         columns = _amount_columns(stripped[header_at])
-        before = [s for s in stripped[:header_at] if s]
+        leading = _leading_text_end(stripped, header_at)
+        before = [s for s in stripped[leading:header_at] if s]
         if len(before) > MAX_PREAMBLE_LINES or any(_PRINTED_TOKEN.search(s) for s in before):
             header_at = None  # rows above the first header we know: no preamble
+            leading = 0
         else:
             preamble = set(before)
             title = _preamble_title(before)
+    fragments = _header_fragments(stripped, preamble, header_at)
     content: list[_Line] = []
-    after_header = False
     title_open = False
     offset = 0
     for index, raw in enumerate(raw_lines):
@@ -259,7 +247,7 @@ def _content(source: Source) -> tuple[list[_Line], str | None, str | None, tuple
         text = stripped[index]
         if not text:
             continue
-        if header_at is not None and index < header_at:
+        if header_at is not None and leading <= index < header_at:
             name = organization_name(text)
             if name is not None and organization is None:
                 organization = name or None
@@ -267,34 +255,136 @@ def _content(source: Source) -> tuple[list[_Line], str | None, str | None, tuple
         if TITLE_MARK in text:
             title = title or text
             title_open = _unclosed(text)
-            after_header = True
             continue
         name = organization_name(text)
         if name is not None:
             organization = organization or name or None
-            after_header = True
             continue
-        if (
-            UNIT_OF_MEASURE_RE.match(text)
-            or _is_column_header(text)
-            or text in preamble
-            or _PAGE_MARK.fullmatch(text)
-        ):
-            after_header = True
-            continue
-        if after_header and all(token in _HEADER_FRAGMENTS for token in text.split()):
+        if _page_header(text, preamble) or index in fragments:
             continue
         if title_open and len(text) <= 16 and ("）" in text or ")" in text):
             title_open = False
             if title is not None and _unclosed(title):
                 title += text
             continue
-        after_header = title_open = False
+        title_open = False
         lead = len(raw) - len(raw.lstrip())
         indent = raw[:lead]
         indented = lead >= INDENT or "\t" in indent or "\u3000" in indent
         content.append(_Line(index + 1, start + lead, text, indented, _width(indent)))
     return content, title, organization, columns
+
+
+def _leading_text_end(stripped: list[str], header_at: int) -> int:
+    """Where the title block above the first column header begins: an
+    excerpt may open with the cell text of a project it does not show (a
+    goal's tail, clauses) before it. Lines up to the first line of the block
+    (the title, 部门名称, 单位：万元, a page number) are that text when one of
+    them reads as cell text (a clause, a value keyword, a sentence's punctuation);
+    a title wrapped over lines reads as none."""
+    first_block = next(
+        (i for i in range(header_at) if stripped[i] and _title_block_line(stripped[i])),
+        header_at,
+    )
+    if any(_cell_like(text) for text in stripped[:first_block] if text):
+        return first_block
+    return 0
+
+
+def _title_block_line(text: str) -> bool:
+    return bool(
+        TITLE_MARK in text
+        or organization_name(text) is not None
+        or UNIT_OF_MEASURE_RE.match(text)
+        or _PAGE_MARK.fullmatch(text)
+    )
+
+
+_SENTENCE_MARKS = re.compile(r"[。，；;,]")
+
+
+def _cell_like(text: str) -> bool:
+    """A line that reads as a cell's text, not a piece of a title."""
+    return bool(clause_start(text) or has_keyword(text) or _SENTENCE_MARKS.search(text))
+
+
+def _page_header(text: str, preamble: set[str]) -> bool:
+    """A line of the block repeated at every page break: the title,
+    部门名称/单位名称, 单位：万元, the column header, a page number."""
+    return bool(
+        TITLE_MARK in text
+        or organization_name(text) is not None
+        or UNIT_OF_MEASURE_RE.match(text)
+        or _is_column_header(text)
+        or text in preamble
+        or _PAGE_MARK.fullmatch(text)
+    )
+
+
+def _header_fragments(stripped: list[str], preamble: set[str], header_at: int | None) -> set[int]:
+    """Lines that are pieces of a column header wrapped over lines, cut at
+    any place (``项目名称（资金`` / ``使用单位）``, ``财政专户`` / ``拨款``, above
+    or below the rest of the header): runs of lines made of nothing but
+    pieces of column names that, joined, hold a column word no cell text is
+    made of alone (``财政专户``), or that stand right above or below a column
+    header line which is cut itself or which they complete with the run on
+    its other side. A piece that also ends many a name (``项目``, ``资金``)
+    stays text when it merely borders a whole column header."""
+    lines = [i for i in range(header_at + 1 if header_at is not None else 0, len(stripped))]
+    kinds: list[tuple[int, str]] = []
+    for index in lines:
+        text = stripped[index]
+        if not text:
+            continue
+        if _is_column_header(text):
+            kind = "column"
+        elif header_pieces([text]):
+            kind = "piece"
+        elif _page_header(text, preamble):
+            kind = "page"
+        else:
+            kind = "text"
+        kinds.append((index, kind))
+    # 总计 alone between pieces is the header's 总计 cut off on its own line.
+    for at in range(1, len(kinds) - 1):
+        if (
+            _is_total(stripped[kinds[at][0]])
+            and kinds[at - 1][1] == "piece"
+            and kinds[at + 1][1] == "piece"
+        ):
+            kinds[at] = (kinds[at][0], "piece")
+    runs: list[tuple[list[int], int | None, int | None]] = []
+    position = 0
+    while position < len(kinds):
+        if kinds[position][1] != "piece":
+            position += 1
+            continue
+        end = position
+        while end < len(kinds) and kinds[end][1] == "piece":
+            end += 1
+        before = position - 1 if position and kinds[position - 1][1] == "column" else None
+        after = end if end < len(kinds) and kinds[end][1] == "column" else None
+        runs.append(([kinds[k][0] for k in range(position, end)], before, after))
+        position = end
+    around: dict[int, list[str]] = {}  # column header line -> pieces on both sides
+    for run, before, after in runs:
+        for column in (before, after):
+            if column is not None:
+                around.setdefault(column, []).extend(stripped[i] for i in run)
+    found: set[int] = set()
+    for run, before, after in runs:
+        if names_a_column([stripped[i] for i in run]) or any(
+            column is not None
+            and (_cut(stripped[kinds[column][0]]) or names_a_column(around[column]))
+            for column in (before, after)
+        ):
+            found.update(run)
+    return found
+
+
+def _cut(header: str) -> bool:
+    """Whether a column header line holds a piece of a column name."""
+    return any(token not in _HEADER_TOKENS for token in header.split())
 
 
 def _is_column_header(text: str) -> bool:
@@ -785,127 +875,50 @@ def _inline_indicators(piece: _Piece) -> tuple[_Piece, _Piece] | None:
     return None
 
 
-def _assign(events: list[_Anchor | _Piece], cells: list[tuple[int, _Cell]]) -> None:
-    """Give each cell to a row, splitting the cells between two projects.
-
-    The rows that take text are the projects (or, in a table whose projects are
-    not indented, every row but 合计). Cells before the first such row go to it,
-    cells after the last to the last; the cells between two rows are split at
-    the point that costs least, over the whole table (dynamic programming
-    along the rows): a row without indicators or without a goal costs, a
-    second goal or indicator cell costs more, and a cell taken from before the
-    name costs a little (so on a tie cells follow their name, as in the newer
-    layout). A goal cell right after an indicator cell of the same row is the
-    tail of those indicators unless the row has no other goal.
-    """
+def _assign(events: list[_Anchor | _Piece], cells: list[tuple[int, _Cell]]) -> list[list[_Cell]]:
+    """Give each cell to the row whose name comes before it: a project's goal
+    and indicators follow its name row in every layout. The page header
+    block is dropped before this pass, so the text at the top of a page
+    falls to the last project of the page before, which it continues. A
+    unit row that has text after it is a project printed without indent
+    (see :func:`_row`). Cells before any row that takes text (the start of
+    an excerpt, or text right after 合计) belong to no row shown: they are
+    returned, each run of them apart, to be reported. A goal cell right
+    after an indicator cell of the same row is the tail of those indicators
+    unless the row has no other goal (see :func:`_mark_roles`)."""
     anchors = [event for event in events if isinstance(event, _Anchor)]
-    takers = [i for i, anchor in enumerate(anchors) if anchor.kind == "project"]
-    if not takers:
-        takers = [i for i, anchor in enumerate(anchors) if anchor.kind != "total"]
-    if not takers or not cells:
-        return
-    # gaps[k]: the cells between taker k-1 and taker k.
-    position = {anchor_index: k for k, anchor_index in enumerate(takers)}
-    gap_of_anchor_count: list[int] = []
-    gap = 0
-    for count in range(len(anchors) + 1):
-        gap_of_anchor_count.append(gap)
-        if count < len(anchors) and count in position:
-            gap = position[count] + 1
-    gaps: list[list[_Cell]] = [[] for _ in range(len(takers) + 1)]
+    owners: list[_Anchor | None] = []
+    owner: _Anchor | None = None
+    for anchor in anchors:
+        owner = anchor if anchor.kind != "total" else None
+        owners.append(owner)
+    orphans: list[list[_Cell]] = []
+    last_orphan_gap = -1
     for anchors_before, cell in cells:
-        gaps[gap_of_anchor_count[anchors_before]].append(cell)
-
-    tables = [_GapCounts(g) for g in gaps]
-    last = len(takers)
-
-    def choices(k: int) -> list[int]:
-        n = len(gaps[k])
-        if k == 0:
-            return [0]
-        if k == last:
-            return [n]
-        if n <= 2 * _SPLITS + 1:
-            return list(range(n + 1))
-        return list(range(_SPLITS + 1)) + list(range(n - _SPLITS, n + 1))
-
-    # best[s]: least cost of takers 0..k-1 with gap k split at s.
-    best: dict[int, float] = {0: 0.0}
-    back: list[dict[int, int]] = []
-    for k in range(len(takers)):
-        pre, post = tables[k], tables[k + 1]
-        step: dict[int, float] = {}
-        came: dict[int, int] = {}
-        for b in choices(k + 1):
-            for a, so_far in best.items():
-                cost = so_far + _cost(pre, a, post, b)
-                if b not in step or cost < step[b]:
-                    step[b], came[b] = cost, a
-        back.append(came)
-        best = step
-    splits = [0] * (last + 1)
-    splits[last] = len(gaps[last])
-    for k in range(last - 1, -1, -1):
-        splits[k] = back[k][splits[k + 1]]
-    for k, anchor_index in enumerate(takers):
-        anchor = anchors[anchor_index]
-        before, after = gaps[k][splits[k] :], gaps[k + 1][: splits[k + 1]]
-        _mark_roles(before, after)
-        anchor.cells = before + after
+        taker = owners[anchors_before - 1] if anchors_before else None
+        if taker is None:
+            if anchors_before != last_orphan_gap:
+                orphans.append([])
+                last_orphan_gap = anchors_before
+            orphans[-1].append(cell)
+        else:
+            taker.cells.append(cell)
+    for anchor in anchors:
+        _mark_roles(anchor.cells)
+    return orphans
 
 
-class _GapCounts:
-    """Prefix counts over one gap's cells: goal cells, indicator cells, and
-    goal cells right after an indicator cell (``follows``)."""
-
-    __slots__ = ("follows", "goals", "indicators", "size")
-
-    def __init__(self, gap: list[_Cell]) -> None:
-        self.size = len(gap)
-        self.goals = [0]
-        self.indicators = [0]
-        self.follows = [0]
-        for index, cell in enumerate(gap):
-            goal = cell.kind == "goal"
-            follows = goal and index > 0 and gap[index - 1].kind == "indicators"
-            self.goals.append(self.goals[-1] + goal)
-            self.indicators.append(self.indicators[-1] + (not goal))
-            self.follows.append(self.follows[-1] + follows)
-
-
-def _cost(pre: _GapCounts, a: int, post: _GapCounts, b: int) -> float:
-    """Cost of a project taking ``pre[a:]`` (before its name) and ``post[:b]``.
-
-    A goal cell right after an indicator cell of the same project is the end
-    of those indicators, unless the project has no other goal (see
-    :func:`_mark_roles`)."""
-    size = pre.size
-    follows = pre.follows[size] - pre.follows[min(a + 1, size)] + post.follows[b]
-    goals = pre.goals[size] - pre.goals[a] + post.goals[b] - follows
-    indicators = pre.indicators[size] - pre.indicators[a] + post.indicators[b]
-    cost = _BEFORE_NAME if a < size else 0.0
-    if not indicators:
-        cost += _MISSING_INDICATORS
-    if not goals:
-        cost += _GOAL_AFTER_INDICATORS if follows else _MISSING_GOAL
-    cost += _EXTRA_CELL * (max(0, goals - 1) + max(0, indicators - 1))
-    return cost
-
-
-def _mark_roles(pre: list[_Cell], post: list[_Cell]) -> None:
-    """Settle the goal cells that follow an indicator cell of the same row
-    (before or after the name): the first is the row's goal if it has no
-    other, the rest are the end of those indicators."""
+def _mark_roles(cells: list[_Cell]) -> None:
+    """Settle the goal cells that follow an indicator cell of the same row:
+    the first is the row's goal if it has no other, the rest are the end of
+    those indicators."""
     follows = [
         cell
-        for part in (pre, post)
-        for index, cell in enumerate(part)
-        if cell.kind == "goal" and index > 0 and part[index - 1].kind == "indicators"
+        for index, cell in enumerate(cells)
+        if cell.kind == "goal" and index > 0 and cells[index - 1].kind == "indicators"
     ]
     ids = {id(cell) for cell in follows}
-    has_goal = any(
-        cell.kind == "goal" and id(cell) not in ids for part in (pre, post) for cell in part
-    )
+    has_goal = any(cell.kind == "goal" and id(cell) not in ids for cell in cells)
     for cell in follows:
         if has_goal:
             cell.kind = "indicators"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from audit.model import Row
+from audit.model import Row, Text
 
 Notify = Callable[[str], None]
 """Receives notes about a file that do not stop it being read (a sheet
@@ -18,9 +18,10 @@ skipped because it holds no table)."""
 
 
 class Table:
-    """What a layout reader found: rows in order, and the table's heading."""
+    """What a layout reader found: rows in order, the table's heading, and
+    the cell text before any row that could own it (``orphans``)."""
 
-    __slots__ = ("organization", "rows", "title")
+    __slots__ = ("organization", "orphans", "rows", "title")
 
     def __init__(
         self, rows: list[Row], title: str | None = None, organization: str | None = None
@@ -28,3 +29,4 @@ class Table:
         self.rows = rows
         self.title = title
         self.organization = organization
+        self.orphans: list[Text] = []

@@ -5,13 +5,25 @@ header row (项目名称 … 绩效指标) repeats at every page break together 
 title, 部门名称/单位名称 and 单位：万元 lines; cells may carry ``<p>`` residue.
 The columns are taken from the header, so tables that leave a column out or
 order them differently are read as well. A line without tabs that follows a
-row continues that row's last cell (a cell with a line break in it).
+row continues that row's last cell (a cell with a line break in it), and so
+does a row without a name (a cell carried over a page break): the repeated
+page header between them changes nothing. Such text before the first row
+(an excerpt that begins inside a project) belongs to no row shown and is
+kept for the ``orphan-text`` rule. Lines of nothing but pieces of column
+names, left by a header cell wrapped over lines, are header.
 """
 
 from __future__ import annotations
 
 from audit.model import Markup, Row, Source, Text, TextBuilder
-from audit.readers.common import clean_cell, header_columns, heading, row_from_cells
+from audit.readers.common import (
+    clean_cell,
+    header_columns,
+    header_pieces,
+    heading,
+    names_a_column,
+    row_from_cells,
+)
 from audit.readers.table import Table
 
 _DEFAULT_COLUMNS = {
@@ -32,33 +44,77 @@ def read(source: Source) -> Table:
     offset = 0
     line_no = 0
     last: tuple[Row, str] | None = None  # the row a continuation line extends
-    for line in text.split("\n"):
+    orphan: list[Text] = []  # text before the first row
+    after_header = False
+    lines = text.split("\n")
+    for line in lines:
         line_no += 1
         start = offset
         offset += len(line) + 1
-        if "\t" not in line:
-            stripped = line.strip()
-            if not stripped:
-                continue
-            if heading(table, stripped):
-                last = None
-                continue
-            if last is not None:
-                _continue_cell(source, last, line, start)
-            continue
         cells = line.split("\t")
-        header = header_columns(cells)
-        if header is not None:
-            columns = header
-            last = None
-            continue
         if not any(cell.strip() for cell in cells):
             continue
+        if "\t" not in line and heading(table, line.strip()):
+            after_header = True
+            continue
+        header = header_columns(cells)
+        if header is not None:
+            columns = _with_line_below(cells, lines[line_no] if line_no < len(lines) else "")
+            columns = columns or header
+            after_header = True
+            continue
+        if header_pieces(cells) and (after_header or names_a_column(cells)):
+            continue  # a header cell wrapped over lines
+        after_header = False
+        if "\t" not in line or _nameless(cells, columns or _DEFAULT_COLUMNS):
+            if last is not None:
+                _continue_cells(source, last, cells, start, columns)
+            elif columns is not None:
+                orphan.extend(_texts(source, cells, start))
+            continue
+        if orphan:
+            table.orphans.append(_joined(source, orphan))
+            orphan = []
         row = _row(source, cells, start, line_no, columns or _DEFAULT_COLUMNS)
         if row is not None:
             table.rows.append(row)
             last = (row, "indicators" if row.indicators is not None else "goal")
+    if orphan:
+        table.orphans.append(_joined(source, orphan))
     return table
+
+
+def _with_line_below(cells: list[str], below: str) -> dict[str, int] | None:
+    """The columns of a header whose cells wrap into the line below (绩效 /
+    目标): the two lines read as one."""
+    pieces = below.split("\t")
+    if "\t" not in below or not header_pieces(pieces):
+        return None
+    return header_columns([a.strip() + b.strip() for a, b in zip(cells, pieces, strict=False)])
+
+
+def _nameless(cells: list[str], columns: dict[str, int]) -> bool:
+    """A row with text but no name: its cells continue the row before."""
+    name = columns.get("name", 0)
+    return name < len(cells) and not cells[name].strip()
+
+
+def _texts(source: Source, cells: list[str], start: int) -> list[Text]:
+    texts: list[Text] = []
+    position = start
+    for cell in cells:
+        text, _ = clean_cell(source, position, cell)
+        if text:
+            texts.append(text)
+        position += len(cell) + 1
+    return texts
+
+
+def _joined(source: Source, texts: list[Text]) -> Text:
+    builder = TextBuilder(source)
+    for text in texts:
+        builder.add_text(text)
+    return builder.build()
 
 
 def _row(
@@ -79,9 +135,30 @@ def _row(
     return row_from_cells(texts, markup, line_no)
 
 
-def _continue_cell(source: Source, last: tuple[Row, str], line: str, start: int) -> None:
-    """Append a continuation line to the row's last non-empty cell."""
+def _continue_cells(
+    source: Source,
+    last: tuple[Row, str],
+    cells: list[str],
+    start: int,
+    columns: dict[str, int] | None,
+) -> None:
+    """Append a continuation line to the row's last non-empty cell; a
+    nameless row's goal and indicator cells to the row's goal and
+    indicators."""
     row, field = last
+    if len(cells) == 1:
+        _append(source, row, field, cells[0], start)
+        return
+    positions = [start]
+    for cell in cells[:-1]:
+        positions.append(positions[-1] + len(cell) + 1)
+    for key in ("goal", "indicators"):
+        index = (columns or _DEFAULT_COLUMNS).get(key)
+        if index is not None and index < len(cells):
+            _append(source, row, key, cells[index], positions[index])
+
+
+def _append(source: Source, row: Row, field: str, line: str, start: int) -> None:
     text, found = clean_cell(source, start, line)
     if not text:
         return
