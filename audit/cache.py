@@ -180,6 +180,9 @@ def _canonical(value: Any, depth: int) -> Any:
         return ["enum", type(value).__qualname__, value.name]
     if isinstance(value, re.Pattern):
         return ["re", value.pattern, value.flags]
+    if type(value).__module__ == "re2" and isinstance(getattr(value, "pattern", None), str):
+        # A configured pattern, compiled by audit.patterns with fixed options.
+        return ["re2", value.pattern]
     if isinstance(value, (list, tuple)):
         return [_canonical(v, depth + 1) for v in value]
     if isinstance(value, (set, frozenset)):

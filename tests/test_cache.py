@@ -140,6 +140,33 @@ def test_a_changed_configuration_is_a_miss(
     assert again == second
 
 
+CUSTOM = """rules:
+  no-test-text:
+    type: pattern
+    field: indicator
+    must_not_match: "{pattern}"
+    message: 指标名称含「{{text}}」
+"""
+
+
+def test_rules_written_in_yaml_are_kept_by_their_content(
+    results: Path, table: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = tmp_path / "tables" / ".indicator-audit.yaml"
+    config.write_text(CUSTOM.format(pattern="满意度"), encoding="utf-8")
+    first = run_main("lint", "--quiet", "--format", "json", str(table))
+    assert "no-test-text" in first[1]
+    assert len(_entries(results)) == 1
+    counter = _Counter(monkeypatch)
+    assert run_main("lint", "--quiet", "--format", "json", str(table)) == first
+    assert counter.paths == []
+    config.write_text(CUSTOM.format(pattern="不存在的文字"), encoding="utf-8")
+    second = run_main("lint", "--quiet", "--format", "json", str(table))
+    assert counter.paths == [str(table)]
+    assert "no-test-text" not in second[1]
+    assert second == run_main("lint", "--quiet", "--no-cache", "--format", "json", str(table))
+
+
 def test_language_and_rule_selection_are_part_of_the_key(
     results: Path, table: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
