@@ -20,6 +20,10 @@ language), never its path. Entries are JSON, never pickle; one that cannot
 be read, is not the user's own, can be written by others or does not have
 exactly the shape written here is ignored and replaced. Writing is atomic.
 
+A file whose reader may print notes on stderr (a workbook, web page, Word
+file or PDF: a sheet skipped) is kept only when the run shows no notes
+(``--quiet``), so notes are shown on every run that shows them.
+
 ``--no-cache``, ``INDICATOR_AUDIT_NO_CACHE=1`` or
 ``INDICATOR_AUDIT_CACHE=off`` turn it off; ``indicator-audit cache clean``
 removes it.
@@ -247,14 +251,19 @@ class ResultCache:
     """Lint results kept in ``directory`` for runs with key ``key``. Holds
     only plain data, so it travels to worker processes."""
 
-    __slots__ = ("directory", "key")
+    __slots__ = ("directory", "key", "silent")
 
-    def __init__(self, directory: str, key: str) -> None:
+    def __init__(self, directory: str, key: str, silent: bool = False) -> None:
         self.directory = directory
         self.key = key
+        self.silent = silent
+        """True when the run shows no reader notes (``--quiet``): the results
+        of workbooks, web pages, Word files and PDFs are kept too."""
 
     @classmethod
-    def open(cls, config: Config, options: dict[str, Any] | None = None) -> ResultCache | None:
+    def open(
+        cls, config: Config, options: dict[str, Any] | None = None, silent: bool = False
+    ) -> ResultCache | None:
         """The cache for runs with ``config`` and the given options that
         change findings, or None when there is none (turned off, no private
         directory, a configuration that cannot be keyed)."""
@@ -269,7 +278,7 @@ class ResultCache:
             return None
         extra = json.dumps(options or {}, sort_keys=True, default=str)
         key = hashlib.sha256(f"{tool_fingerprint()}\0{configured}\0{extra}".encode()).hexdigest()
-        return cls(str(directory), key)
+        return cls(str(directory), key, silent)
 
     def _entry(self, path: str) -> str:
         name = hashlib.sha256(f"{self.key}\0{os.path.abspath(path)}".encode()).hexdigest()

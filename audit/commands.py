@@ -610,7 +610,7 @@ def _lint_streaming(
                 jobs=jobs,
                 keep_documents=False,
                 on_file=on_file,
-                cache=_result_cache(config, args.use_cache),
+                cache=_result_cache(config, args.use_cache, args.quiet),
             ):
                 if file_result.path == "-":
                     file_result.path = loader.stdin_name
@@ -688,7 +688,7 @@ def _lint_by_config(
                 on_file=on_file,
                 jobs=jobs,
                 keep_documents=keep,
-                cache=_result_cache(config, use_cache and not keep),
+                cache=_result_cache(config, use_cache and not keep, quiet),
             )
             for path, file_result in zip(group_paths, part.files, strict=True):
                 by_path[path] = file_result  # by the path as given (stdin is "-")
@@ -697,13 +697,13 @@ def _lint_by_config(
     return LintResult([by_path[path] for path in paths], timings)
 
 
-def _result_cache(config: Any, enabled: bool) -> Any:
+def _result_cache(config: Any, enabled: bool, quiet: bool) -> Any:
     """The kept results for runs with ``config`` (:mod:`audit.cache`), or None."""
     if not enabled:
         return None
     from audit.cache import ResultCache
 
-    return ResultCache.open(config)
+    return ResultCache.open(config, silent=quiet)
 
 
 def cmd_cache(args: argparse.Namespace) -> int:

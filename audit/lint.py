@@ -78,8 +78,16 @@ def lint_one(
             if kept is not None:
                 kept.timings = {"read": clock() - started, "parse": 0.0, "check": 0.0}
                 return kept
-    result = _lint_one(path, config, load, keep_document)
-    if probe is not None and cache is not None:
+    if probe is None or cache is None:
+        return _lint_one(path, config, load, keep_document)
+    result = _lint_one(path, config, load, True)
+    document = result.document
+    # What a reader notes on stderr about a workbook, web page, Word file or
+    # PDF (a sheet skipped) is not kept: such a file is kept only when notes
+    # are not shown. A text table has nothing to note.
+    keep = document is not None and (cache.silent or document.source.locator is None)
+    drop_document(result, config)
+    if keep:
         cache.put(probe, result)
     return result
 

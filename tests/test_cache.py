@@ -384,3 +384,29 @@ def test_the_configuration_key_is_stable_and_content_based(tmp_path: Path) -> No
     assert cache.config_key(load_config(a)) != default
     assert cache.config_key(load_config(None, discover=False)) == default
     assert os.path.isabs(str(a))
+
+
+def _workbook(tmp_path: Path) -> Path:
+    """A workbook whose first sheet is not a table: reading it notes so."""
+    from scripts.make_examples import rows_from_tsv, write_xlsx
+
+    rows = rows_from_tsv(SEED_001.read_text(encoding="utf-8"))
+    notes = [["填表说明"], ["1. 金额单位为万元。"]]
+    return write_xlsx(tmp_path / "book.xlsx", [("说明", notes, ()), ("绩效目标表", rows, ())])
+
+
+def test_a_workbook_is_kept_only_when_notes_are_not_shown(
+    results: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    book = _workbook(tmp_path)
+    note = "说明: skipped, not a performance-target table"
+    runs = [run_main("lint", "--no-config", "--format", "json", str(book)) for _ in range(2)]
+    assert all(note in err for _, _, err in runs)  # the note, every time
+    assert runs[0] == runs[1]
+    assert _entries(results) == []
+    quiet = _lint("--format", "json", str(book))
+    assert len(_entries(results)) == 1
+    counter = _Counter(monkeypatch)
+    assert _lint("--format", "json", str(book)) == quiet
+    assert counter.paths == []
+    assert quiet[1] == runs[0][1]
