@@ -170,7 +170,16 @@ def add_commands(commands: Any) -> None:
     lint.add_argument(
         "-q", "--quiet", action="store_true", help="no progress bar and no notes on stderr"
     )
+    lint.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="neither use nor keep the results of earlier runs (see: indicator-audit cache)",
+    )
     lint.set_defaults(handler=cmd_lint)
+
+    cache = commands.add_parser("cache", help="the results kept between lint runs")
+    cache.add_argument("action", choices=("clean", "dir"), help="clean: remove them; dir: where")
+    cache.set_defaults(handler=cmd_cache)
 
     rules = commands.add_parser("rules", help="list every rule")
     _config_options(rules)
@@ -430,10 +439,14 @@ def cmd_lint(args: argparse.Namespace) -> int:
         and not (args.statistics or baseline or args.write_baseline or args.split_by)
         and len({id(config) for config in configs.values()}) <= 1
     )
+    # Formats that read only findings, counts and grades use kept results.
+    args.use_cache = not (keep or args.statistics or args.no_cache)
     try:
         if streams and configs:
             return _lint_streaming(inputs, configs, loader, args, jobs, ignores, resolver, lang)
-        result = _lint_by_config(inputs, configs, loader, args.quiet, jobs=jobs, keep=keep)
+        result = _lint_by_config(
+            inputs, configs, loader, args.quiet, jobs=jobs, keep=keep, use_cache=args.use_cache
+        )
     except WorkerError as problem:
         error(str(problem))
         return EXIT_ERROR
@@ -582,7 +595,13 @@ def _lint_streaming(
         stream = cast(TextIO, SafeStream(out))
         with _progress(paths, args.quiet) as on_file:
             for file_result in iter_lint(
-                paths, config, loader, jobs=jobs, keep_documents=False, on_file=on_file
+                paths,
+                config,
+                loader,
+                jobs=jobs,
+                keep_documents=False,
+                on_file=on_file,
+                cache=_result_cache(config, args.use_cache, args.quiet),
             ):
                 if file_result.path == "-":
                     file_result.path = loader.stdin_name
@@ -637,6 +656,7 @@ def _lint_by_config(
     quiet: bool,
     jobs: int = 1,
     keep: bool = True,
+    use_cache: bool = False,
 ) -> Any:
     """Lint each file with its own configuration: files sharing one are
     linted together; the results come back in input order."""
@@ -653,13 +673,44 @@ def _lint_by_config(
     with _progress(paths, quiet) as on_file:
         for config, group_paths in groups.values():
             part = lint_paths(
-                group_paths, config, load, on_file=on_file, jobs=jobs, keep_documents=keep
+                group_paths,
+                config,
+                load,
+                on_file=on_file,
+                jobs=jobs,
+                keep_documents=keep,
+                cache=_result_cache(config, use_cache and not keep, quiet),
             )
             for path, file_result in zip(group_paths, part.files, strict=True):
                 by_path[path] = file_result  # by the path as given (stdin is "-")
             for stage, seconds in part.timings.items():
                 timings[stage] = timings.get(stage, 0.0) + seconds
     return LintResult([by_path[path] for path in paths], timings)
+
+
+def _result_cache(config: Any, enabled: bool, quiet: bool) -> Any:
+    """The kept results for runs with ``config`` (:mod:`audit.cache`), or None."""
+    if not enabled:
+        return None
+    from audit.cache import ResultCache
+
+    return ResultCache.open(config, silent=quiet)
+
+
+def cmd_cache(args: argparse.Namespace) -> int:
+    from audit.cache import clean, results_dir
+    from audit.exitcodes import EXIT_ERROR, EXIT_OK, error
+
+    if args.action == "dir":
+        directory = results_dir(create=False)
+        if directory is None:
+            error("no private cache directory (turned off, or not the user's own)")
+            return EXIT_ERROR
+        print(directory)
+        return EXIT_OK
+    removed = clean()
+    print(f"removed {removed} kept result{'' if removed == 1 else 's'}")
+    return EXIT_OK
 
 
 def _apply_ignores(

@@ -38,7 +38,11 @@ def build_lark(grammar: str, source_path: str, compiled: bool = False, **options
     directory = private_cache_dir()
     if directory is not None:
         settings = repr(sorted((k, v) for k, v in options.items() if k != "transformer"))
-        key = hashlib.sha256(f"{lark.__version__}\0{settings}\0{grammar}".encode()).hexdigest()
+        # Lark keys its own check on the source path too: two installations
+        # with the same grammar at different paths must not share one file,
+        # or each would find the other's tables stale and rebuild them.
+        text = f"{lark.__version__}\0{settings}\0{source_path}\0{grammar}"
+        key = hashlib.sha256(text.encode()).hexdigest()
         path = directory / f"lark-{key[:32]}.cache"
         try:
             cache = str(path) if private(path.lstat()) else False

@@ -25,6 +25,8 @@ from audit.results import FileResult, LintResult
 if TYPE_CHECKING:
     from concurrent.futures import Executor, Future
 
+    from audit.cache import ResultCache
+
 Loader = Callable[[str], Document]
 
 
@@ -55,11 +57,42 @@ def _read_path(path: str) -> Document:
 
 
 def lint_one(
-    path: str, config: Config, load: Loader | None = None, keep_document: bool = True
+    path: str,
+    config: Config,
+    load: Loader | None = None,
+    keep_document: bool = True,
+    cache: ResultCache | None = None,
 ) -> FileResult:
     """Read, parse and check one file. A file that cannot be read is a
     result with its reason, never an exception. ``load`` reads the file into
-    a document (the parse stage then parses what it has not)."""
+    a document (the parse stage then parses what it has not). With ``cache``
+    (only without ``keep_document``), a result kept for the same bytes is
+    used instead, and a new one is kept."""
+    clock = time.perf_counter
+    probe = None
+    if cache is not None and not keep_document:
+        started = clock()
+        probe = cache.probe(path)
+        if probe is not None:
+            kept = cache.get(probe)
+            if kept is not None:
+                kept.timings = {"read": clock() - started, "parse": 0.0, "check": 0.0}
+                return kept
+    if probe is None or cache is None:
+        return _lint_one(path, config, load, keep_document)
+    result = _lint_one(path, config, load, True)
+    document = result.document
+    # What a reader notes on stderr about a workbook, web page, Word file or
+    # PDF (a sheet skipped) is not kept: such a file is kept only when notes
+    # are not shown. A text table has nothing to note.
+    keep = document is not None and (cache.silent or document.source.locator is None)
+    drop_document(result, config)
+    if keep:
+        cache.put(probe, result)
+    return result
+
+
+def _lint_one(path: str, config: Config, load: Loader | None, keep_document: bool) -> FileResult:
     from audit.parsing import parse_document
     from audit.readers import ReadError
 
@@ -138,12 +171,14 @@ def chunks(paths: list[str], workers: int) -> list[list[str]]:
 # What a worker of this module's own process pool lints with; set in the
 # parent before the workers fork, so the configuration (which may hold rules
 # defined in YAML, as closures) is never pickled.
-_WORKER: tuple[Config, Loader | None, bool] | None = None
+_WORKER: tuple[Config, Loader | None, bool, ResultCache | None] | None = None
 
 
-def _init_worker(config: Config, load: Loader | None, keep_documents: bool) -> None:
+def _init_worker(
+    config: Config, load: Loader | None, keep_documents: bool, cache: ResultCache | None = None
+) -> None:
     global _WORKER
-    _WORKER = (config, load, keep_documents)
+    _WORKER = (config, load, keep_documents, cache)
     _exit_with_parent()
 
 
@@ -165,15 +200,19 @@ def _exit_with_parent() -> None:
 
 def _lint_chunk_in_worker(paths: list[str]) -> list[FileResult]:
     assert _WORKER is not None
-    config, load, keep_documents = _WORKER
-    return [lint_one(path, config, load, keep_documents) for path in paths]
+    config, load, keep_documents, cache = _WORKER
+    return [lint_one(path, config, load, keep_documents, cache) for path in paths]
 
 
 def lint_chunk(
-    paths: list[str], config: Config, load: Loader | None = None, keep_documents: bool = True
+    paths: list[str],
+    config: Config,
+    load: Loader | None = None,
+    keep_documents: bool = True,
+    cache: ResultCache | None = None,
 ) -> list[FileResult]:
     """:func:`lint_one` over a group of files: the task an executor runs."""
-    return [lint_one(path, config, load, keep_documents) for path in paths]
+    return [lint_one(path, config, load, keep_documents, cache) for path in paths]
 
 
 _WARM_UP_TABLE = (
@@ -198,7 +237,9 @@ class WorkerError(Exception):
     """A worker process stopped before it returned its files' results."""
 
 
-def _process_pool(jobs: int, config: Config, load: Loader | None, keep: bool) -> Executor | None:
+def _process_pool(
+    jobs: int, config: Config, load: Loader | None, keep: bool, cache: ResultCache | None = None
+) -> Executor | None:
     """A pool of ``jobs`` processes, or None where its workers could not be
     given the configuration (no ``fork``, and it holds what cannot pickle)."""
     import multiprocessing
@@ -219,7 +260,7 @@ def _process_pool(jobs: int, config: Config, load: Loader | None, keep: bool) ->
         max_workers=jobs,
         mp_context=multiprocessing.get_context(method),
         initializer=_init_worker,
-        initargs=(config, load, keep),
+        initargs=(config, load, keep, cache),
     )
 
 
@@ -232,6 +273,7 @@ def iter_lint(
     executor: Executor | None = None,
     keep_documents: bool = True,
     on_file: Callable[[str], None] | None = None,
+    cache: ResultCache | None = None,
 ) -> Iterator[FileResult]:
     """The result of each path, in input order, as soon as it and every path
     before it are done.
@@ -247,6 +289,8 @@ def iter_lint(
     there are. ``keep_documents=False`` drops each
     document once checked (see :func:`drop_document`).
     ``on_file`` is called with each path once its result is ready.
+    ``cache`` (see :mod:`audit.cache`) keeps and reuses each file's result
+    when documents are not kept.
     """
     paths = list(paths)
     workers = jobs
@@ -256,10 +300,10 @@ def iter_lint(
     own = executor is None
     pool = executor
     if own and jobs > 1 and len(groups) > 1:
-        pool = _process_pool(jobs, config, load, keep_documents)
+        pool = _process_pool(jobs, config, load, keep_documents, cache)
     if pool is None:
         for path in paths:
-            result = lint_one(path, config, load, keep_documents)
+            result = lint_one(path, config, load, keep_documents, cache)
             if on_file is not None:
                 on_file(path)
             yield result
@@ -280,7 +324,9 @@ def iter_lint(
         elif own:
             pending.append((group, pool.submit(_lint_chunk_in_worker, group)))
         else:
-            pending.append((group, pool.submit(lint_chunk, group, config, load, keep_documents)))
+            pending.append(
+                (group, pool.submit(lint_chunk, group, config, load, keep_documents, cache))
+            )
         return True
 
     try:
@@ -289,7 +335,7 @@ def iter_lint(
         while pending:
             group, future = pending.popleft()
             if future is None:
-                results = lint_chunk(group, config, load, keep_documents)
+                results = lint_chunk(group, config, load, keep_documents, cache)
             else:
                 try:
                     results = future.result()
@@ -321,6 +367,7 @@ def lint_paths(
     jobs: int = 1,
     executor: Executor | None = None,
     keep_documents: bool = True,
+    cache: ResultCache | None = None,
 ) -> LintResult:
     """Read and check every path; a file that cannot be read is recorded with
     its reason and the others are still checked. ``jobs`` and ``executor``
@@ -336,6 +383,7 @@ def lint_paths(
             executor=executor,
             keep_documents=keep_documents,
             on_file=on_file,
+            cache=cache,
         )
     )
     timings: dict[str, float] = {"read": 0.0, "parse": 0.0, "check": 0.0}

@@ -19,6 +19,9 @@ from audit.pipeline import load_path, load_text
 
 # Parsed YAML is cached per user; the tests keep theirs to themselves.
 os.environ["INDICATOR_AUDIT_CACHE"] = tempfile.mkdtemp(prefix="indicator-audit-cache-")
+# Lint results are not kept between the tests' runs (tests/test_cache.py
+# turns it on for itself).
+os.environ["INDICATOR_AUDIT_NO_CACHE"] = "1"
 # Reports follow the locale when neither --lang nor a configuration sets it:
 # the tests run under a neutral one (Chinese reports) whatever the machine's.
 for _name in ("LC_ALL", "LC_MESSAGES"):

@@ -116,3 +116,30 @@ def test_the_private_cache_is_created_private_and_reused(private_cache: Path) ->
 def test_the_cache_can_be_turned_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("INDICATOR_AUDIT_CACHE", "off")
     assert private_cache_dir() is None
+
+
+def test_two_installations_of_one_grammar_keep_their_own_tables(
+    private_cache: Path, tmp_path: Path
+) -> None:
+    """Lark checks the grammar's source path against its cache file: two
+    checkouts of the same grammar must not overwrite each other's tables on
+    every run."""
+    text = GRAMMAR.read_text(encoding="utf-8")
+    other = tmp_path / "other" / "indicator.lark"
+    other.parent.mkdir()
+    other.write_text(text, encoding="utf-8")
+    build_lark(text, str(GRAMMAR), parser="lalr")
+    build_lark(text, str(other), parser="lalr")
+    files = sorted(private_cache.glob("lark-*.cache"))
+    assert len(files) == 2
+    written = [f.stat().st_mtime_ns for f in files]
+    build_lark(text, str(GRAMMAR), parser="lalr")
+    build_lark(text, str(other), parser="lalr")
+    assert [f.stat().st_mtime_ns for f in files] == written
+
+
+def test_one_grammar_at_one_path_shares_its_tables(private_cache: Path) -> None:
+    text = GRAMMAR.read_text(encoding="utf-8")
+    build_lark(text, str(GRAMMAR), parser="lalr")
+    build_lark(text, str(GRAMMAR), parser="lalr")
+    assert len(list(private_cache.glob("lark-*.cache"))) == 1

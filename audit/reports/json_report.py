@@ -74,6 +74,36 @@ def render(result: LintResult, out: TextIO, config: Config | None = None, **_: A
     """Write ``json.dump(report_dict(...), indent=2)`` as it goes, the
     findings one at a time: a run over many files holds its findings, not a
     second copy of each as a dictionary, nor the report as one string."""
+    buffered = _Buffered(out)
+    _render(result, buffered, config)
+    buffered.flush()
+
+
+class _Buffered:
+    """Joins the encoder's many small pieces into blocks of about 64 KiB
+    before writing them: one write per piece costs more than encoding it."""
+
+    __slots__ = ("out", "parts", "size")
+
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+        self.parts: list[str] = []
+        self.size = 0
+
+    def write(self, text: str) -> None:
+        self.parts.append(text)
+        self.size += len(text)
+        if self.size >= 65536:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.parts:
+            self.out.write("".join(self.parts))
+            self.parts = []
+            self.size = 0
+
+
+def _render(result: LintResult, out: _Buffered, config: Config | None) -> None:
     report = report_dict(result, config, findings=False)
     keys = list(report)
     at = keys.index("findings")

@@ -1,0 +1,441 @@
+"""Each file's lint results, kept between runs (as ruff and mypy keep theirs).
+
+A run whose report needs no table text (``json``, ``sarif``, ``github``,
+``gitlab``, ``text``…) keeps each file's findings, counts, layout, encoding,
+grades and the findings' clause names (what :func:`audit.lint.drop_document`
+keeps) in ``results/`` of the user's private cache directory
+(:func:`audit.resources.private_cache_dir`: 0700, the user's own, no links).
+A later run on the same bytes, with the same configuration, the same
+installation of the tool and the same options skips reading, parsing and
+checking that file.
+
+An entry is found by the file's path and the run's key, and used only when
+it was written for the same bytes (SHA-256 of the file). The key is a hash
+of the tool's version, a fingerprint of its own files (every module, grammar
+and shipped rule file: name, size, modification time; a changed or upgraded
+installation changes it), the versions of the parser libraries, and the
+resolved configuration: its merged content (the rules in effect with their
+severities and options, rules written in YAML, the taxonomy, grading, the
+language), never its path. Entries are JSON, never pickle; one that cannot
+be read, is not the user's own, can be written by others or does not have
+exactly the shape written here is ignored and replaced. Writing is atomic.
+
+A file whose reader may print notes on stderr (a workbook, web page, Word
+file or PDF: a sheet skipped) is kept only when the run shows no notes
+(``--quiet``), so notes are shown on every run that shows them.
+
+``--no-cache``, ``INDICATOR_AUDIT_NO_CACHE=1`` or
+``INDICATOR_AUDIT_CACHE=off`` turn it off; ``indicator-audit cache clean``
+removes it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import re
+import stat
+import sys
+from decimal import Decimal
+from enum import Enum
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from audit import __version__
+from audit.limits import MAX_BYTES
+from audit.model import Finding
+from audit.resources import private, private_cache_dir, resource
+from audit.results import FileResult
+
+if TYPE_CHECKING:
+    from audit.config import Config
+
+FORMAT = 1
+SUBDIRECTORY = "results"
+DISABLE_VARIABLE = "INDICATOR_AUDIT_NO_CACHE"
+_PACKAGE = Path(__file__).resolve().parent
+_SEVERITIES = ("error", "warning", "info")
+_SUMMARY_KEYS = {"units", "projects", "clauses", "layout", "encoding", "grades", "clause_names"}
+
+
+def disabled_by_environment() -> bool:
+    return os.environ.get(DISABLE_VARIABLE, "").strip().lower() not in ("", "0", "false", "no")
+
+
+def results_dir(create: bool = True) -> Path | None:
+    """``results/`` in the private cache directory, itself private, or None."""
+    base = private_cache_dir()
+    if base is None:
+        return None
+    directory = base / SUBDIRECTORY
+    try:
+        if create:
+            directory.mkdir(mode=0o700, exist_ok=True)
+        info = directory.lstat()
+    except OSError:
+        return None
+    return directory if private(info) and stat.S_ISDIR(info.st_mode) else None
+
+
+def clean() -> int:
+    """Remove every kept result; how many entries were removed."""
+    directory = results_dir(create=False)
+    if directory is None:
+        return 0
+    removed = 0
+    for entry in directory.iterdir():
+        if entry.name.endswith(".json") or entry.name.endswith(".tmp"):
+            try:
+                entry.unlink()
+                removed += 1
+            except OSError:
+                pass
+    with contextlib.suppress(OSError):
+        directory.rmdir()
+    return removed
+
+
+# --------------------------------------------------------------------------
+# The key
+
+
+@cache
+def tool_fingerprint() -> str:
+    """The tool's version and, for each of its own files (modules, grammars,
+    shipped rules), its name, size and modification time; the versions of
+    Python and of the parser libraries (by their files, without importing
+    them)."""
+    from importlib.util import find_spec
+
+    digest = hashlib.sha256(f"{__version__}\0{sys.version}\0{FORMAT}".encode())
+    roots = [_PACKAGE, resource("grammar"), resource("rules")]
+    for root in roots:
+        for path in sorted(_files(root)):
+            try:
+                info = os.stat(path)
+            except OSError:
+                continue
+            digest.update(f"{path}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
+    for name in ("lark", "lark_cython"):
+        try:
+            spec = find_spec(name)
+        except (ImportError, ValueError):
+            spec = None
+        origin = spec.origin if spec is not None else None
+        if origin:
+            info = os.stat(origin)
+            digest.update(f"{name}\0{origin}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+def _files(root: Path) -> list[str]:
+    found: list[str] = []
+    try:
+        entries = list(os.scandir(root))
+    except OSError:
+        return found
+    for entry in entries:
+        if entry.is_dir(follow_symlinks=False):
+            if entry.name != "__pycache__":
+                found.extend(_files(Path(entry.path)))
+        elif entry.name.endswith((".py", ".lark", ".yaml", ".yml", ".so", ".pyd")):
+            found.append(entry.path)
+    return found
+
+
+class Unkeyable(Exception):
+    """A configuration holds something whose content cannot be keyed."""
+
+
+_SKIPPED_CONFIG = {"path", "sources", "exclude", "extend_exclude", "ignores", "lang_set"}
+"""What does not change a file's findings: where the configuration came
+from, which files are selected, ``ignore:`` entries (applied after the cache)
+and settings worked out lazily from the rules."""
+
+
+def config_key(config: Config) -> str:
+    """A hash of the resolved configuration's content (see the module's
+    documentation). Raises :class:`Unkeyable` when it holds a value whose
+    content cannot be told (then nothing is cached)."""
+    state = {
+        name: _canonical(getattr(config, name, None), 0)
+        for name in type(config).__slots__
+        if name not in _SKIPPED_CONFIG and name != "defaults"
+    }
+    state["active"] = _canonical(config.active_rules(), 0)
+    text = json.dumps(state, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _canonical(value: Any, depth: int) -> Any:
+    """Plain JSON data for ``value``'s content."""
+    if depth > 40:
+        raise Unkeyable("nested too deeply")
+    if value is None or isinstance(value, (bool, int, str)):
+        return value
+    if isinstance(value, float):
+        return ["float", repr(value)]
+    if isinstance(value, Decimal):
+        return ["decimal", str(value)]
+    if isinstance(value, Enum):
+        return ["enum", type(value).__qualname__, value.name]
+    if isinstance(value, re.Pattern):
+        return ["re", value.pattern, value.flags]
+    if type(value).__module__ == "re2" and isinstance(getattr(value, "pattern", None), str):
+        # A configured pattern, compiled by audit.patterns with fixed options.
+        return ["re2", value.pattern]
+    if isinstance(value, (list, tuple)):
+        return [_canonical(v, depth + 1) for v in value]
+    if isinstance(value, (set, frozenset)):
+        items = [_canonical(v, depth + 1) for v in value]
+        return ["set", sorted(items, key=lambda v: json.dumps(v, sort_keys=True))]
+    if isinstance(value, dict):
+        pairs = [[_canonical(k, depth + 1), _canonical(v, depth + 1)] for k, v in value.items()]
+        return ["dict", sorted(pairs, key=lambda p: json.dumps(p, sort_keys=True))]
+    if isinstance(value, type):
+        return ["type", value.__module__, value.__qualname__]
+    code = getattr(value, "__code__", None)
+    if code is not None:  # a function: its name, and what its closure holds
+        module = getattr(value, "__module__", "") or ""
+        if not module.startswith("audit"):
+            raise Unkeyable(f"a function of {module or 'unknown origin'}")
+        cells = [c.cell_contents for c in (getattr(value, "__closure__", None) or ())]
+        defaults = getattr(value, "__defaults__", None) or ()
+        return [
+            "function",
+            module,
+            value.__qualname__,
+            _canonical(cells, depth + 1),
+            _canonical(list(defaults), depth + 1),
+        ]
+    if isinstance(value, (bytes, bytearray)):
+        return ["bytes", bytes(value).hex()]
+    fields = _fields(value)
+    if fields is None:
+        raise Unkeyable(f"a {type(value).__qualname__}")
+    cls = type(value)
+    if not cls.__module__.startswith("audit"):
+        raise Unkeyable(f"a {cls.__module__}.{cls.__qualname__}")
+    return [
+        "object",
+        cls.__module__,
+        cls.__qualname__,
+        {k: _canonical(v, depth + 1) for k, v in sorted(fields.items())},
+    ]
+
+
+def _fields(value: Any) -> dict[str, Any] | None:
+    if hasattr(value, "_asdict"):
+        return dict(value._asdict())
+    fields: dict[str, Any] = {}
+    found = False
+    for cls in type(value).__mro__:
+        for name in getattr(cls, "__slots__", ()):
+            if hasattr(value, name) and name not in fields:
+                fields[name] = getattr(value, name)
+                found = True
+    if hasattr(value, "__dict__"):
+        fields.update(vars(value))
+        found = True
+    return fields if found else None
+
+
+# --------------------------------------------------------------------------
+# Entries
+
+
+class ResultCache:
+    """Lint results kept in ``directory`` for runs with key ``key``. Holds
+    only plain data, so it travels to worker processes."""
+
+    __slots__ = ("directory", "key", "silent")
+
+    def __init__(self, directory: str, key: str, silent: bool = False) -> None:
+        self.directory = directory
+        self.key = key
+        self.silent = silent
+        """True when the run shows no reader notes (``--quiet``): the results
+        of workbooks, web pages, Word files and PDFs are kept too."""
+
+    @classmethod
+    def open(
+        cls, config: Config, options: dict[str, Any] | None = None, silent: bool = False
+    ) -> ResultCache | None:
+        """The cache for runs with ``config`` and the given options that
+        change findings, or None when there is none (turned off, no private
+        directory, a configuration that cannot be keyed)."""
+        if disabled_by_environment():
+            return None
+        directory = results_dir()
+        if directory is None:
+            return None
+        try:
+            configured = config_key(config)
+        except Unkeyable:
+            return None
+        extra = json.dumps(options or {}, sort_keys=True, default=str)
+        key = hashlib.sha256(f"{tool_fingerprint()}\0{configured}\0{extra}".encode()).hexdigest()
+        return cls(str(directory), key, silent)
+
+    def _entry(self, path: str) -> str:
+        name = hashlib.sha256(f"{self.key}\0{os.path.abspath(path)}".encode()).hexdigest()
+        return os.path.join(self.directory, f"{name[:40]}.json")
+
+    def probe(self, path: str) -> Probe | None:
+        """The file's digest and status now, or None when it cannot be read
+        (the linter then says why, as without a cache)."""
+        if path == "-":
+            return None
+        try:
+            with open(path, "rb") as file:
+                info = os.fstat(file.fileno())
+                if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BYTES:
+                    return None
+                data = file.read(MAX_BYTES + 1)
+        except OSError:
+            return None
+        digest = hashlib.sha256(data).hexdigest()
+        return Probe(path, digest, (info.st_size, info.st_mtime_ns, info.st_ino))
+
+    def get(self, probe: Probe) -> FileResult | None:
+        """The kept result for the probed file, or None."""
+        entry = self._entry(probe.path)
+        try:
+            descriptor = os.open(entry, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        except OSError:
+            return None
+        try:
+            with os.fdopen(descriptor, "rb") as file:
+                if not private(os.fstat(file.fileno())):
+                    return None
+                stored = json.loads(file.read().decode("utf-8"))
+        except (OSError, ValueError, RecursionError):
+            return None
+        return _result(stored, self.key, probe)
+
+    def put(self, probe: Probe, result: FileResult) -> None:
+        """Keep ``result`` (its document already dropped) when the file did
+        not change while it was linted; failures to write are ignored."""
+        if result.error is not None or result.summary is None or result.document is not None:
+            return
+        try:
+            info = os.stat(probe.path)
+        except OSError:
+            return
+        if (info.st_size, info.st_mtime_ns, info.st_ino) != probe.status:
+            return
+        payload = {
+            "format": FORMAT,
+            "key": self.key,
+            "path": probe.path,
+            "source": probe.digest,
+            "findings": [list(f) for f in result.findings],
+            "summary": result.summary,
+        }
+        try:
+            text = json.dumps(payload, ensure_ascii=False, allow_nan=False)
+            if _result(json.loads(text), self.key, probe) is None:
+                return  # would not come back exactly as it is
+            from audit.output import write_atomically
+
+            write_atomically(self._entry(probe.path), lambda file: file.write(text))
+        except (OSError, TypeError, ValueError):
+            pass
+
+
+class Probe:
+    """A file's path, the SHA-256 of its bytes and its status when read."""
+
+    __slots__ = ("digest", "path", "status")
+
+    def __init__(self, path: str, digest: str, status: tuple[int, int, int]) -> None:
+        self.path = path
+        self.digest = digest
+        self.status = status
+
+
+def _result(stored: Any, key: str, probe: Probe) -> FileResult | None:
+    """The result an entry holds, when it is exactly what :meth:`put`
+    writes, for this key, path and content."""
+    if not isinstance(stored, dict) or set(stored) != {
+        "format",
+        "key",
+        "path",
+        "source",
+        "findings",
+        "summary",
+    }:
+        return None
+    if (stored["format"], stored["key"], stored["path"], stored["source"]) != (
+        FORMAT,
+        key,
+        probe.path,
+        probe.digest,
+    ):
+        return None
+    findings = stored["findings"]
+    summary = stored["summary"]
+    if not isinstance(findings, list) or not isinstance(summary, dict):
+        return None
+    if set(summary) != _SUMMARY_KEYS:
+        return None
+    built = []
+    for item in findings:
+        finding = _finding(item)
+        if finding is None:
+            return None
+        built.append(finding)
+    grades = summary["grades"]
+    if not (isinstance(grades, list) and len(grades) == 2):
+        return None
+    if not (isinstance(grades[0], list) and isinstance(grades[1], dict)):
+        return None
+    names = summary["clause_names"]
+    if not (isinstance(names, list) and len(names) == len(built)):
+        return None
+    if not all(n is None or isinstance(n, str) for n in names):
+        return None
+    for count in ("units", "projects", "clauses"):
+        if not _is_int(summary[count]):
+            return None
+    if not all(isinstance(summary[k], str) for k in ("layout", "encoding")):
+        return None
+    result = FileResult(probe.path, findings=built)
+    result.summary = {**summary, "grades": (grades[0], grades[1])}
+    return result
+
+
+_FINDING_TYPES: tuple[tuple[type, ...], ...] = (
+    (str,),  # rule
+    (str,),  # severity
+    (str,),  # message
+    (str,),  # file
+    (int, type(None)),  # line
+    (int, type(None)),  # column
+    (int, type(None)),  # end_line
+    (int, type(None)),  # end_column
+    (str, type(None)),  # unit
+    (str, type(None)),  # project
+    (int, type(None)),  # clause
+    (str, type(None)),  # field
+    (str, type(None)),  # excerpt
+    (str, type(None)),  # location
+)
+
+
+def _finding(item: Any) -> Finding | None:
+    if not isinstance(item, list) or len(item) != len(Finding._fields):
+        return None
+    for value, types in zip(item, _FINDING_TYPES, strict=True):
+        if isinstance(value, bool) or not isinstance(value, types):
+            return None
+    if item[1] not in _SEVERITIES:
+        return None
+    return Finding(*item)
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
