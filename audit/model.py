@@ -776,3 +776,22 @@ class Finding(NamedTuple):
             "field": self.field,
             "excerpt": self.excerpt,
         }
+
+
+# --------------------------------------------------------------------------
+# Small helpers several rules share
+
+
+def clauses_of(project: Project) -> list[Clause]:
+    """The clauses of a project that parsed (not its clause errors)."""
+    return [c for c in project.clauses if isinstance(c, Clause)]
+
+
+def clause_label(clause: Clause) -> str:
+    """A clause's number as text; ``?`` for a clause without one."""
+    return str(clause.number) if clause.number is not None else "?"
+
+
+def goal_text(project: Project) -> str:
+    """A project's goal, stripped; empty when it has none."""
+    return "" if project.goal is None else project.goal.value.strip()
