@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import fnmatch
 import importlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, Protocol
 
 from audit.exitcodes import InternalError
@@ -120,6 +120,18 @@ def for_project(ctx: Context, project: Project, problem: Problem) -> Iterator[Pr
     problem.unit = ctx.unit
     problem.project = project
     yield problem
+
+
+def attributed(
+    ctx: Context, problems: Iterable[tuple[Unit | None, Project | None, Problem]]
+) -> Iterator[Problem]:
+    """Problems of a document-scoped rule, attributed to their unit and
+    project (both None for the 合计 row)."""
+    for unit, project, problem in problems:
+        if unit is not None:
+            problem.unit = unit
+            problem.project = project
+        yield problem
 
 
 # --------------------------------------------------------------------------
@@ -254,6 +266,7 @@ RULE_ORDER: tuple[str, ...] = (
     "duplicate_text",
     "duplicate_project",
     "amounts",
+    "amount_format",
     # guidance
     "input_as_output",
     "comparator_direction",
@@ -266,9 +279,9 @@ RULE_ORDER: tuple[str, ...] = (
     "limits",
 )
 """The order reports have always listed the built-in rules in (SARIF rule
-indexes, ``rules``, findings on one clause): the modules named here first, in
-this order, then any other module of :data:`RULE_PACKAGE` by name. Only an
-order: a new module is found and run without being named here."""
+indexes, ``rules``): the modules named here first, in this order, then any
+other module of :data:`RULE_PACKAGE` by name. Only an order: a new module
+is found and run without being named here."""
 
 
 def rule_modules() -> list[str]:

@@ -541,3 +541,8 @@ def category_key(clause: Clause) -> tuple[str, str]:
 def value_key(clause: Clause) -> tuple[str, ...]:
     """The first value of each keyword of a clause, normalized, to compare."""
     return tuple(normalize(f.text) for f in first_fields(clause))
+
+
+def money_text(value: Decimal) -> str:
+    """An amount as the table prints it: ``1,234.50``."""
+    return f"{value:,.2f}"

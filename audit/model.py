@@ -15,7 +15,7 @@ dataclasses cost about 25 ms of every run).
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from typing import Any, Literal, NamedTuple
 
@@ -795,3 +795,18 @@ def clause_label(clause: Clause) -> str:
 def goal_text(project: Project) -> str:
     """A project's goal, stripped; empty when it has none."""
     return "" if project.goal is None else project.goal.value.strip()
+
+
+SOURCE_COLUMNS: tuple[str, ...] = ("fiscal", "special", "other")
+"""The amount columns whose sum is 总计."""
+
+
+def amount_rows(document: Document) -> Iterator[tuple[Unit | None, Project | None, Text, Amounts]]:
+    """Every row with amounts: 合计, each unit's subtotal row, each project."""
+    if document.total is not None:
+        yield None, None, document.total.name, document.total.amounts
+    for unit in document.units:
+        if not unit.implicit:
+            yield unit, None, unit.name, unit.amounts
+        for project in unit.projects:
+            yield unit, project, project.name, project.amounts

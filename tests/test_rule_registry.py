@@ -148,6 +148,12 @@ def test_rules_split_into_modules_keep_their_groups() -> None:
         for rule_id in ids:
             # One rule, one module, named after the rule.
             assert load_rules()[rule_id].module == "audit.checks." + rule_id.replace("-", "_")
+    # A family sharing one computation stays in one module; a rule of its
+    # group that does not share it has its own.
+    assert groups["amounts"][-1] == "amount-format"
+    assert load_rules()["amount-format"].module == "audit.checks.amount_format"
+    assert {load_rules()[i].module for i in groups["amounts"][:-1]} == {"audit.checks.amounts"}
+    assert {load_rules()[i].module for i in groups["taxonomy"]} == {"audit.checks.taxonomy"}
 
 
 def test_select_explain_and_grading_by_an_old_group(tmp_path: Path) -> None:
