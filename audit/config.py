@@ -32,12 +32,15 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from decimal import Decimal, InvalidOperation
+from functools import cache
+from itertools import pairwise
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, NamedTuple
 
-from audit.engine import Option, RuleSpec, load_rules, matches
+from audit.engine import Option, RuleSetting, RuleSpec, load_rules, matches
 from audit.model import SEVERITIES, Finding, Severity
 from audit.resources import resource
 from audit.taxonomy import Taxonomy
@@ -256,17 +259,6 @@ def _shown_path(path: Path) -> Path:
 # The configuration
 
 
-class RuleSetting:
-    """A rule's setting in the configuration in effect."""
-
-    __slots__ = ("enabled", "options", "severity")
-
-    def __init__(self, enabled: bool, severity: Severity, options: dict[str, Any]) -> None:
-        self.enabled = enabled
-        self.severity = severity
-        self.options = options
-
-
 class Ignore(NamedTuple):
     rule: str | None = None
     unit: str | None = None
@@ -351,8 +343,10 @@ class Config:
 
     def setting(self, rule_id: str, spec: RuleSpec | None = None) -> RuleSetting:
         """A rule's setting in effect: as configured, else its defaults
-        (before ``--select``/``--ignore``). Rules that must agree on what each
-        reports read each other's options through it."""
+        (before ``--select``/``--ignore``). The engine gives each rule its
+        own; :mod:`audit.facts` reads the options of the rules that own each
+        fact (``placeholder``'s patterns, ``not-quantified``'s ``measurable``…)
+        through it, so that every rule judges a value the same way."""
         setting = self.rules.get(rule_id) or self.defaults.get(rule_id)
         if setting is None:
             spec = spec or self.specs()[rule_id]
@@ -456,8 +450,6 @@ class _Builder:
         if "ignore" in data:
             self._ignores(doc, data["ignore"])
         if "grading" in data:
-            from audit.grading import parse_grading
-
             self.config.grading = parse_grading(doc, data["grading"], self.config.grading)
         if not chain:
             self._finish(doc)
@@ -760,3 +752,213 @@ def suggest(name: object, known: Iterable[str]) -> str:
 
     close = difflib.get_close_matches(str(name), sorted(known), n=1)
     return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+# --------------------------------------------------------------------------
+# The grading: block (grades themselves are computed in audit.grading)
+
+GRADES: tuple[str, ...] = ("优", "良", "中", "差")
+"""The grades, best first. 差 has no threshold: it is every score below 中's."""
+TOP_SCORE = 100
+GRADING_KEYS: tuple[str, ...] = ("weights", "groups", "rules", "thresholds", "caps", "verdict")
+
+
+class Grading(NamedTuple):
+    """Weights, thresholds and caps (see the module's documentation)."""
+
+    weights: Mapping[str, float] = MappingProxyType({})
+    """Points a finding takes off, by severity."""
+    rules: Mapping[str, float] = MappingProxyType({})
+    """Points a finding takes off, by rule id (wins over ``groups`` and ``weights``)."""
+    groups: Mapping[str, float] = MappingProxyType({})
+    """Points a finding takes off, by rule group (wins over ``weights``)."""
+    thresholds: Mapping[str, float] = MappingProxyType({})
+    """The lowest score of 优, 良 and 中."""
+    caps: Mapping[str, str] = MappingProxyType({})
+    """The best grade with a finding of a severity or a rule id (a rule's
+    cap replaces its severity's)."""
+    verdict: Mapping[str, str] = MappingProxyType({})
+    """The best grade of a table with a finding of a severity."""
+
+    def weight(self, finding: Finding) -> float:
+        if finding.rule in self.rules:
+            return self.rules[finding.rule]
+        if self.groups:
+            group = _group(finding.rule)
+            if group is not None and group in self.groups:
+                return self.groups[group]
+        return self.weights.get(finding.severity, 0)
+
+    def score(self, findings: Iterable[Finding], start: float = TOP_SCORE) -> float:
+        """``start`` less the weights of ``findings``, never below 0."""
+        return max(0.0, start - sum(self.weight(f) for f in findings))
+
+    def grade(self, score: float, findings: Iterable[Finding] = ()) -> str:
+        """The grade of ``score``, capped by ``findings``."""
+        grade = GRADES[-1]
+        for candidate in GRADES[:-1]:
+            if score >= self.thresholds[candidate]:
+                grade = candidate
+                break
+        worst = GRADES.index(grade)
+        for finding in findings:
+            cap = self.caps.get(finding.rule, self.caps.get(finding.severity))
+            if cap is not None:
+                worst = max(worst, GRADES.index(cap))
+        return GRADES[worst]
+
+    def table_grade(self, score: float, findings: Iterable[Finding]) -> str:
+        """The grade of a table of ``score`` whose projects and rows have
+        ``findings``: capped as a project's, and by ``verdict``."""
+        findings = list(findings)
+        worst = GRADES.index(self.grade(score, findings))
+        for finding in findings:
+            cap = self.verdict.get(finding.severity)
+            if cap is not None:
+                worst = max(worst, GRADES.index(cap))
+        return GRADES[worst]
+
+
+def _group(rule: str) -> str | None:
+    spec = load_rules().get(rule)
+    return None if spec is None else spec.family
+
+
+def parse_grading(doc: Any, value: Any, previous: Grading | None) -> Grading:
+    """The grading a profile's ``grading:`` block sets, on top of ``previous``
+    (the profile it extends) or else the shipped defaults.
+
+    ``doc`` is the loaded YAML file (``audit.config._Doc``); every problem is
+    raised as ``doc.error(path, message)``, a ConfigError naming the file, the
+    line and the key.
+    """
+    return _parse(doc, value, previous if previous is not None else default_grading())
+
+
+@cache
+def default_grading() -> Grading:
+    """The ``grading:`` block of the shipped ``rules/default.yaml``."""
+    path = resource("rules", "default.yaml")
+    doc = load_yaml(path)
+    if not isinstance(doc.data, dict) or "grading" not in doc.data:
+        raise ConfigError(str(path), None, "grading", "the shipped defaults are missing")
+    return _parse(doc, doc.data["grading"], Grading())
+
+
+def _parse(doc: Any, value: Any, base: Grading) -> Grading:
+    where: tuple[Any, ...] = ("grading",)
+    if value is None:
+        return base
+    if not isinstance(value, dict):
+        raise doc.error(where, f"must be a mapping with {', '.join(GRADING_KEYS)}")
+    for key in value:
+        if key not in GRADING_KEYS:
+            raise doc.error(
+                (*where, key), f"unknown key (expected one of: {', '.join(GRADING_KEYS)})"
+            )
+    known_rules = set(load_rules())
+    weights = dict(base.weights)
+    rules = dict(base.rules)
+    groups = dict(base.groups)
+    thresholds = dict(base.thresholds)
+    caps = dict(base.caps)
+    verdict = dict(base.verdict)
+    if "weights" in value:
+        for key, points in _mapping(doc, (*where, "weights"), value["weights"]).items():
+            if key not in SEVERITIES:
+                raise doc.error(
+                    (*where, "weights", key),
+                    f"unknown severity (expected: {', '.join(SEVERITIES)})",
+                )
+            weights[key] = _points(doc, (*where, "weights", key), points)
+    if "rules" in value:
+        for key, points in _mapping(doc, (*where, "rules"), value["rules"]).items():
+            if key not in known_rules:
+                raise doc.error(
+                    (*where, "rules", key), f"unknown rule id{suggest(key, known_rules)}"
+                )
+            rules[key] = _points(doc, (*where, "rules", key), points)
+    if "groups" in value:
+        known_groups = {spec.family for spec in load_rules().values()}
+        for key, points in _mapping(doc, (*where, "groups"), value["groups"]).items():
+            if key not in known_groups:
+                raise doc.error(
+                    (*where, "groups", key), f"unknown rule group{suggest(key, known_groups)}"
+                )
+            groups[key] = _points(doc, (*where, "groups", key), points)
+    if "thresholds" in value:
+        for key, score in _mapping(doc, (*where, "thresholds"), value["thresholds"]).items():
+            path = (*where, "thresholds", key)
+            if key == GRADES[-1]:
+                raise doc.error(path, f"{key} has no threshold: it is every score below 中's")
+            if key not in GRADES:
+                raise doc.error(path, f"unknown grade (expected: {', '.join(GRADES[:-1])})")
+            number = _points(doc, path, score)
+            if number > TOP_SCORE:
+                raise doc.error(path, f"must be at most {TOP_SCORE}, got {score}")
+            thresholds[key] = number
+    if "caps" in value:
+        for key, grade in _mapping(doc, (*where, "caps"), value["caps"]).items():
+            path = (*where, "caps", key)
+            if key not in SEVERITIES and key not in known_rules:
+                known = {*SEVERITIES, *known_rules}
+                raise doc.error(path, f"unknown severity or rule id{suggest(key, known)}")
+            if grade is None:
+                caps.pop(key, None)
+            elif grade not in GRADES:
+                raise doc.error(path, f"must be a grade ({', '.join(GRADES)}) or null")
+            else:
+                caps[key] = grade
+    if "verdict" in value:
+        for key, grade in _mapping(doc, (*where, "verdict"), value["verdict"]).items():
+            path = (*where, "verdict", key)
+            if key not in SEVERITIES:
+                raise doc.error(path, f"unknown severity (expected: {', '.join(SEVERITIES)})")
+            if grade is None:
+                verdict.pop(key, None)
+            elif grade not in GRADES:
+                raise doc.error(path, f"must be a grade ({', '.join(GRADES)}) or null")
+            else:
+                verdict[key] = grade
+    for severity in SEVERITIES:
+        if severity not in weights:
+            raise doc.error((*where, "weights"), f"needs a weight for {severity}")
+    for grade in GRADES[:-1]:
+        if grade not in thresholds:
+            raise doc.error((*where, "thresholds"), f"needs a threshold for {grade}")
+    for better, worse in pairwise(GRADES[:-1]):
+        if thresholds[better] <= thresholds[worse]:
+            changed = worse if worse in value.get("thresholds", {}) else better
+            raise doc.error(
+                (*where, "thresholds", changed),
+                f"thresholds out of order: {better} ({_number(thresholds[better])}) must be "
+                f"above {worse} ({_number(thresholds[worse])})",
+            )
+    return Grading(
+        weights=weights,
+        rules=rules,
+        groups=groups,
+        thresholds=thresholds,
+        caps=caps,
+        verdict=verdict,
+    )
+
+
+def _mapping(doc: Any, path: tuple[Any, ...], value: Any) -> dict[Any, Any]:
+    if not isinstance(value, dict):
+        raise doc.error(path, f"must be a mapping, got {type(value).__name__}")
+    return value
+
+
+def _points(doc: Any, path: tuple[Any, ...], value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise doc.error(path, f"must be a number, got {type(value).__name__}")
+    if value != value or value in (float("inf"), float("-inf")):
+        raise doc.error(path, f"must be a finite number, got {value}")
+    if value < 0:
+        raise doc.error(path, f"must not be negative, got {value}")
+    return value
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import fnmatch
 import importlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, Protocol
 
 from audit.exitcodes import InternalError
@@ -111,6 +111,29 @@ class Problem:
         return f"Problem({self.key!r}, {self.span!r}, excerpt={self.excerpt!r})"
 
 
+def for_project(ctx: Context, project: Project, problem: Problem) -> Iterator[Problem]:
+    """Yield ``problem`` as found in ``project`` from a unit-scope rule.
+
+    A unit-scope rule that reports on its projects' rows names the project
+    on the problem itself.
+    """
+    problem.unit = ctx.unit
+    problem.project = project
+    yield problem
+
+
+def attributed(
+    ctx: Context, problems: Iterable[tuple[Unit | None, Project | None, Problem]]
+) -> Iterator[Problem]:
+    """Problems of a document-scoped rule, attributed to their unit and
+    project (both None for the 合计 row)."""
+    for unit, project, problem in problems:
+        if unit is not None:
+            problem.unit = unit
+            problem.project = project
+        yield problem
+
+
 # --------------------------------------------------------------------------
 # Rules and their options
 
@@ -150,11 +173,17 @@ class RuleSpec(NamedTuple):
     module: str = ""
     summary_zh: str = ""
     doc_zh: str = ""
+    group: str = ""
 
     @property
     def family(self) -> str:
-        """The rule's group: the module it is defined in (``amounts``,
-        ``structure``, …); rules written in a configuration are ``custom``."""
+        """The rule's group: the ``group`` it is registered with (a rule in
+        a module of its own keeps the name of the family it belongs to,
+        ``content``, ``guidance``…), else the module it is defined in
+        (``amounts``, ``taxonomy``); rules written in a configuration are
+        ``custom``."""
+        if self.group:
+            return self.group
         if self.module.startswith("audit.checks.") and self.module != "audit.checks.custom":
             return self.module.rsplit(".", 1)[-1]
         return "custom"
@@ -184,6 +213,17 @@ class RuleSpec(NamedTuple):
             ) from None
 
 
+class RuleSetting:
+    """A rule's setting in the configuration in effect."""
+
+    __slots__ = ("enabled", "options", "severity")
+
+    def __init__(self, enabled: bool, severity: Severity, options: dict[str, Any]) -> None:
+        self.enabled = enabled
+        self.severity = severity
+        self.options = options
+
+
 class RuleModuleError(Exception):
     """A rule module that cannot be imported (its name and the exception)."""
 
@@ -201,19 +241,47 @@ RULE_PACKAGE = "audit.checks"
 """The package whose every module (not starting with ``_``) holds built-in
 rules: adding a rule module is adding one file there."""
 
-_FAMILY_ORDER: tuple[str, ...] = (
-    "structure",
+RULE_ORDER: tuple[str, ...] = (
+    # structure
+    "parse_error",
+    "clause_numbering",
+    "missing_field",
+    "repeated_field",
+    "nonstandard_punctuation",
+    "markup_residue",
+    "garbled_text",
     "taxonomy",
-    "content",
-    "periods",
-    "duplicates",
+    # content
+    "placeholder",
+    "empty_value",
+    "value_restates_name",
+    "not_quantified",
+    "value_type_mismatch",
+    "percent_out_of_range",
+    # periods
+    "annual_period_mismatch",
+    # duplicates
+    "duplicate_clause",
+    "duplicate_indicator",
+    "duplicate_text",
+    "duplicate_project",
     "amounts",
-    "guidance",
+    "amount_format",
+    # guidance
+    "input_as_output",
+    "comparator_direction",
+    "category_keyword_mismatch",
+    "satisfaction_target",
+    "missing_goal",
+    "goal_too_short",
+    "cost_exceeds_budget",
+    "deadline_not_concrete",
     "limits",
 )
-"""The order reports have always listed the built-in families in (SARIF rule
-indexes, ``rules``): these first, then any other module by name. Only an
-order: a module need not be named here to be found."""
+"""The order reports have always listed the built-in rules in (SARIF rule
+indexes, ``rules``): the modules named here first, in this order, then any
+other module of :data:`RULE_PACKAGE` by name. Only an order: a new module
+is found and run without being named here."""
 
 
 def rule_modules() -> list[str]:
@@ -222,8 +290,8 @@ def rule_modules() -> list[str]:
     from audit.discovery import submodules
 
     names = submodules(RULE_PACKAGE)
-    last = len(_FAMILY_ORDER)
-    names.sort(key=lambda n: (_FAMILY_ORDER.index(n) if n in _FAMILY_ORDER else last, n))
+    rank = {name: index for index, name in enumerate(RULE_ORDER)}
+    names.sort(key=lambda n: (rank.get(n, len(rank)), n))
     return [f"{RULE_PACKAGE}.{name}" for name in names]
 
 
@@ -243,11 +311,14 @@ def rule(
     options: dict[str, Option] | None = None,
     enabled: bool = True,
     doc_zh: str = "",
+    group: str = "",
 ) -> Callable[[Callable[..., Iterator[Problem]]], Callable[..., Iterator[Problem]]]:
     """Register a built-in rule. Its docstring is its documentation: the first
     line is the summary ``rules`` lists; ``explain`` prints the whole.
     ``doc_zh`` is the same documentation in Chinese (检查内容 / 原因 / 示例 /
-    选项), its first line the Chinese summary."""
+    选项), its first line the Chinese summary. ``group`` names the group
+    ``--select``, ``explain`` and grading know the rule by; by default its
+    module's name."""
 
     def register(function: Callable[..., Iterator[Problem]]) -> Callable[..., Iterator[Problem]]:
         doc = _dedent(function.__doc__ or "")
@@ -270,6 +341,7 @@ def rule(
             module=function.__module__,
             summary_zh=_summary(_dedent(doc_zh), ""),
             doc_zh=_dedent(doc_zh).strip(),
+            group=group,
         )
         return function
 

@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
+from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Any, Generic, Literal, NamedTuple, Protocol, TypeVar
 
@@ -497,3 +498,51 @@ class DocumentCache:
         except KeyError:
             value = self._entries[key] = build()
             return value
+
+
+# --------------------------------------------------------------------------
+# Small helpers several rules share
+
+
+def last_end(regex: re.Pattern[str], text: str) -> int:
+    """End of the last match of ``regex`` in ``text``; -1 when none.
+
+    Chinese puts the head of a noun phrase last: in 设备故障及时排除率 the
+    indicator is a 排除率, and the last keyword found decides what it is."""
+    end = -1
+    for match in regex.finditer(text):
+        end = max(end, match.end())
+    return end
+
+
+def as_decimal(value: Any) -> Decimal:
+    """A YAML number as a Decimal (``0.0001`` stays exact)."""
+    try:
+        return Decimal(str(value))
+    except InvalidOperation:  # pragma: no cover - options are validated as numbers
+        return Decimal(0)
+
+
+def plain_number(number: Decimal) -> str:
+    """A number as a reviewer writes it: ``12.5``, ``30``, never ``3E+1``."""
+    text = f"{number:f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+def category_key(clause: Clause) -> tuple[str, str]:
+    """A clause's level-1 and level-2 categories, normalized, to compare."""
+    level1 = clause.level1.name if clause.level1 else ""
+    level2 = clause.level2.name if clause.level2 else ""
+    return normalize(level1), normalize(level2)
+
+
+def value_key(clause: Clause) -> tuple[str, ...]:
+    """The first value of each keyword of a clause, normalized, to compare."""
+    return tuple(normalize(f.text) for f in first_fields(clause))
+
+
+def money_text(value: Decimal) -> str:
+    """An amount as the table prints it: ``1,234.50``."""
+    return f"{value:,.2f}"

@@ -15,7 +15,7 @@ dataclasses cost about 25 ms of every run).
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from typing import Any, Literal, NamedTuple
 
@@ -779,3 +779,37 @@ class Finding(NamedTuple):
             "field": self.field,
             "excerpt": self.excerpt,
         }
+
+
+# --------------------------------------------------------------------------
+# Small helpers several rules share
+
+
+def clauses_of(project: Project) -> list[Clause]:
+    """The clauses of a project that parsed (not its clause errors)."""
+    return [c for c in project.clauses if isinstance(c, Clause)]
+
+
+def clause_label(clause: Clause) -> str:
+    """A clause's number as text; ``?`` for a clause without one."""
+    return str(clause.number) if clause.number is not None else "?"
+
+
+def goal_text(project: Project) -> str:
+    """A project's goal, stripped; empty when it has none."""
+    return "" if project.goal is None else project.goal.value.strip()
+
+
+SOURCE_COLUMNS: tuple[str, ...] = ("fiscal", "special", "other")
+"""The amount columns whose sum is 总计."""
+
+
+def amount_rows(document: Document) -> Iterator[tuple[Unit | None, Project | None, Text, Amounts]]:
+    """Every row with amounts: 合计, each unit's subtotal row, each project."""
+    if document.total is not None:
+        yield None, None, document.total.name, document.total.amounts
+    for unit in document.units:
+        if not unit.implicit:
+            yield unit, None, unit.name, unit.amounts
+        for project in unit.projects:
+            yield unit, project, project.name, project.amounts

@@ -2,9 +2,10 @@
 ``--ignore`` take rule ids, rule groups and globs, repeated or
 comma-separated, as ruff's selectors do.
 
-A group is a rule family: the module the rule is defined in
-(``amounts``, ``structure``, ``content``, ``periods``, ``duplicates``,
-``guidance``, ``taxonomy``; rules written in a configuration are ``custom``);
+A group is a rule family: the ``group`` a rule is registered with, by
+default the module it is defined in (``amounts``, ``structure``,
+``content``, ``periods``, ``duplicates``, ``guidance``, ``taxonomy``; rules
+written in a configuration are ``custom``);
 ``ALL`` is every rule; a glob (``duplicate-*``) matches rule ids.
 """
 

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from audit.checks.structure import find_garbled
+from audit.checks.garbled_text import find_garbled
 from audit.config import load_config
 from audit.model import Document
 from audit.parsing import parse_clause_text

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import ast
 import importlib
+import json
 import string
 import sys
 import textwrap
@@ -21,6 +22,7 @@ from audit.discovery import report_formats, submodules
 from audit.engine import RuleModuleError, load_rules, rule_modules
 from audit.exitcodes import InternalError
 from audit.reports import FORMATS, renderer
+from audit.selection import families
 from tests.conftest import SEED_001, SEED_002, SEED_004, lint, project_row, run_main, tsv_table
 
 ROOT = Path(__file__).parent.parent
@@ -53,6 +55,135 @@ def test_rule_order_is_the_families_order_then_definition_order() -> None:
         if isinstance(decorator, ast.Call) and getattr(decorator.func, "id", None) == "rule"
     ]
     assert len(rules) == len(declared)
+
+
+def test_every_module_the_order_names_exists() -> None:
+    on_disk = {p.stem for p in CHECKS.glob("*.py") if not p.stem.startswith("_")}
+    assert set(engine.RULE_ORDER) <= on_disk
+    assert len(set(engine.RULE_ORDER)) == len(engine.RULE_ORDER)
+
+
+def test_a_module_the_order_does_not_name_is_found_and_run_after_the_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fresh_registry: None
+) -> None:
+    package = tmp_path / "morerules"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    for module, rule_id in [("zeta", "zeta-test"), ("alpha", "alpha-test"), ("limits", "lim-test")]:
+        body = PLUGIN_RULE.replace("goal-mentions-test", rule_id).replace(
+            "def goal_mentions_test", f"def {module}_rule"
+        )
+        (package / f"{module}.py").write_text(body, encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setattr(engine, "RULE_PACKAGE", "morerules")
+    try:
+        # Named modules first, in the order's order; the others by name.
+        assert rule_modules() == ["morerules.limits", "morerules.alpha", "morerules.zeta"]
+        ids = [i for i in load_rules() if i.endswith("-test")]
+        assert ids == ["lim-test", "alpha-test", "zeta-test"]
+        table = tmp_path / "table.txt"
+        table.write_text(SEED_001.read_text(encoding="utf-8"), encoding="utf-8")
+        config = tmp_path / "config.yaml"
+        config.write_text("rules:\n  alpha-test:\n    word: 就业\n", encoding="utf-8")
+        status, out, err = run_main(
+            "lint", "--config", str(config), "--select", "alpha-test", "--format", "text",
+            str(table),
+        )  # fmt: skip
+        lines = out.splitlines()
+        assert lines, err
+        assert all("[alpha-test] 绩效目标含“就业”" in line for line in lines)
+        status, out, _ = run_main("explain", "zeta-test")
+        assert status == 0
+        assert "A goal that mentions a word" in out
+    finally:
+        for name in [m for m in sys.modules if m.startswith("morerules")]:
+            del sys.modules[name]
+
+
+# The groups rules had when each family was one module; configurations,
+# ``--select`` and grading name them.
+GROUPS = {
+    "structure": [
+        "parse-error",
+        "clause-numbering",
+        "missing-field",
+        "repeated-field",
+        "nonstandard-punctuation",
+        "markup-residue",
+        "garbled-text",
+    ],
+    "content": [
+        "placeholder",
+        "empty-value",
+        "value-restates-name",
+        "not-quantified",
+        "value-type-mismatch",
+        "percent-out-of-range",
+    ],
+    "periods": ["annual-period-mismatch"],
+    "duplicates": [
+        "duplicate-clause",
+        "duplicate-indicator",
+        "duplicate-text",
+        "duplicate-project",
+    ],
+    "guidance": [
+        "input-as-output",
+        "comparator-direction",
+        "category-keyword-mismatch",
+        "satisfaction-target",
+        "missing-goal",
+        "goal-too-short",
+        "cost-exceeds-budget",
+        "deadline-not-concrete",
+    ],
+}
+
+
+def test_rules_split_into_modules_keep_their_groups() -> None:
+    groups = families(load_rules())
+    assert list(groups)[:8] == [
+        "structure",
+        "taxonomy",
+        "content",
+        "periods",
+        "duplicates",
+        "amounts",
+        "guidance",
+        "limits",
+    ]
+    for group, ids in GROUPS.items():
+        assert groups[group] == ids
+        for rule_id in ids:
+            # One rule, one module, named after the rule.
+            assert load_rules()[rule_id].module == "audit.checks." + rule_id.replace("-", "_")
+    # A family sharing one computation stays in one module; a rule of its
+    # group that does not share it has its own.
+    assert groups["amounts"][-1] == "amount-format"
+    assert load_rules()["amount-format"].module == "audit.checks.amount_format"
+    assert {load_rules()[i].module for i in groups["amounts"][:-1]} == {"audit.checks.amounts"}
+    assert {load_rules()[i].module for i in groups["taxonomy"]} == {"audit.checks.taxonomy"}
+
+
+def test_select_explain_and_grading_by_an_old_group(tmp_path: Path) -> None:
+    status, out, err = run_main(
+        "lint", "--no-config", "--select", "content", "--format", "json", str(SEED_002)
+    )
+    assert status == 1, err
+    found = {f["rule"] for f in json.loads(out)["findings"]}
+    assert found
+    assert found <= set(GROUPS["content"])
+    status, out, _ = run_main(
+        "lint", "--no-config", "--ignore", "guidance,content", "--format", "json", str(SEED_002)
+    )
+    found = {f["rule"] for f in json.loads(out)["findings"]}
+    assert found
+    assert not found & {*GROUPS["content"], *GROUPS["guidance"]}
+    status, out, _ = run_main("explain", "--lang", "en", "comparator-direction")
+    assert "group: guidance" in out
+    config = tmp_path / "config.yaml"
+    config.write_text("grading:\n  groups:\n    periods: 7\n", encoding="utf-8")
+    assert load_config(config).grading.groups == {"periods": 7}
 
 
 def test_formats_are_the_modules_of_the_reports_package() -> None:
@@ -218,7 +349,7 @@ def test_plugin_option_is_validated_like_a_builtin(plugin_path: Path) -> None:
         ("x = 1\n", "defines no rule"),
         (
             PLUGIN_RULE.replace('"goal-mentions-test"', '"placeholder"'),
-            "rule placeholder: already defined in audit.checks.content",
+            "rule placeholder: already defined in audit.checks.placeholder",
         ),
     ],
 )
@@ -232,7 +363,7 @@ def test_a_bad_plugin_is_a_config_error(plugin_path: Path, body: str, message: s
     assert caught.value.line == 3
     assert caught.value.key == "plugins.0"
     assert message in str(caught.value)
-    assert load_rules()["placeholder"].module == "audit.checks.content"
+    assert load_rules()["placeholder"].module == "audit.checks.placeholder"
 
 
 def test_plugins_must_be_a_list_of_names(tmp_path: Path) -> None:

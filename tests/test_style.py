@@ -63,9 +63,21 @@ def test_imports_keep_the_contracts() -> None:
         ("readers/tsv.py", "import audit.readers\n", "audit.readers.tsv -> audit.readers"),
         # One rule module importing another.
         (
-            "checks/structure.py",
+            "checks/garbled_text.py",
             "def _other():\n    from audit.checks import taxonomy\n",
-            "audit.checks.structure -> audit.checks.taxonomy",
+            "audit.checks.garbled_text -> audit.checks.taxonomy",
+        ),
+        # The configuration below the grading it configures.
+        (
+            "config.py",
+            "def _up():\n    from audit.grading import grade_report\n",
+            "audit.config -> audit.grading",
+        ),
+        # A rule written in YAML below the configuration that reads it.
+        (
+            "checks/custom.py",
+            "def _up():\n    from audit.config import load_config\n",
+            "audit.checks.custom -> audit.config",
         ),
     ],
 )

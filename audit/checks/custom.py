@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from audit.engine import Context, Problem, RuleSpec, Scope
+from audit.engine import Context, Problem, RuleSetting, RuleSpec, Scope
 from audit.model import SEVERITIES, Clause, Project, Unit
 from audit.patterns import compile_configured
 
@@ -38,8 +38,6 @@ TEMPLATE_FIELDS = ("field", "text", "project")
 
 
 def build_custom_rule(doc: Any, rule_id: str, body: dict[str, Any]) -> tuple[RuleSpec, Any]:
-    from audit.config import RuleSetting
-
     where = ("rules", rule_id)
     kind = body.get("type")
     if kind not in TYPE_KEYS:

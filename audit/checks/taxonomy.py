@@ -2,6 +2,12 @@
 the configured schemes (``rules/taxonomy.yaml``), fit together, and whether
 each project has the categories every project needs.
 
+A family in one module: ``unknown-category``, ``category-mismatch`` and
+``missing-category`` share one computation, the reading of a clause's
+categories against the taxonomy (:func:`level1_of_clause`, the codes a name
+stands for; the verdicts on each combination of categories computed once per
+document).
+
 Names are compared after the taxonomy's aliases (``经济效益指标`` →
 ``经济效益``). Clauses of the older form name one category without a code,
 sometimes a level-2 one at level 1 (``时效指标：``); it counts for its parent.

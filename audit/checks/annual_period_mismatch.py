@@ -1,12 +1,5 @@
-"""Annual versus period: whether a clause's 年度指标值 agrees with its
-实施周期指标值.
-
-The period target covers the whole implementation period and the annual
-target this budget year's share. For a one-year project they should say the
-same thing; for a multi-year project (a span such as ``2023-2024年`` in the
-name or the goal, or a name dated before the budget year) a cumulative count
-may be smaller in the annual value, but never larger, and a rate may be a
-share of the period's. Units and directions (≥ against ≤) must agree always.
+"""The ``annual-period-mismatch`` rule, of the ``periods`` group: an annual
+value that disagrees with the period value of the same clause.
 """
 
 from __future__ import annotations
@@ -22,7 +15,10 @@ from audit.patterns import compile_pattern
 
 Span = Literal["multi", "single", "unknown"]
 
+
 YEAR_SPAN = r"(20\d{2})\s*年?度?\s*(?:-|－|—|–|~|～|至|到)\s*(20\d{2})\s*年"
+
+
 PARTIAL_QUALIFIERS: list[str] = [
     "上半年",
     "下半年",
@@ -35,18 +31,38 @@ PARTIAL_QUALIFIERS: list[str] = [
     "三季度",
     "四季度",
 ]
+
+
 UNIT_GROUPS: dict[str, list[str]] = {"people": ["人", "名", "位"]}
+
+
 _YEAR = re.compile(r"(20\d{2})\s*年")
+
+
 _TERM_YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
+
+
 _DATE = re.compile(r"(20\d{2})\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?)?")
+
+
 _SPACES = re.compile(r"\s+")
+
+
 _UP = frozenset({">=", ">"})
+
+
 _DOWN = frozenset({"<=", "<"})
 
 
 _SPANS: Key[dict[int, tuple[Project, Span]]] = Key("periods.project-span")
+
+
 """Each project's span (by identity, the project kept to check it)."""
+
+
 _YEAR_SPANS: Key[dict[str, re.Pattern[str]]] = Key("periods.year-span")
+
+
 _BUDGET_YEAR: Key[int | None] = Key("periods.budget-year")
 
 
@@ -141,6 +157,7 @@ def _date(text: str) -> tuple[int, int, int] | None:
 
 @rule(
     "annual-period-mismatch",
+    group="periods",
     severity="error",
     scope="clause",
     messages={
@@ -321,9 +338,15 @@ def annual_period_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]:
 
 
 SAME_TARGET = 2
+
+
 """Levels below the configured severity for the same target written twice
 (a remark: info at the default error)."""
+
+
 DIFFERS = 1
+
+
 """Levels below it for values that differ when the project's span is unknown
 (a warning at the default error)."""
 

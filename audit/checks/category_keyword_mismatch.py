@@ -1,0 +1,220 @@
+"""The ``category-keyword-mismatch`` rule, of the ``guidance`` group: an
+indicator whose name says it belongs to another level-2 category.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from audit.engine import Context, Option, Problem, rule
+from audit.facts import LEVEL1_KINDS, Key, any_of, last_end, normalize
+from audit.model import Clause
+
+_EXPECTED: Key[dict[str, str]] = Key("guidance.expected")
+
+
+_NAMED_KIND: Key[dict[str, str | None]] = Key("guidance.named-kind")
+
+
+_KIND_REGEXES: Key[list[tuple[str, re.Pattern[str]]]] = Key("guidance.kind-regexes")
+
+
+def _category(clause: Clause) -> str:
+    """The category as written: the level-2 one, else the level-1 one."""
+    category = clause.level2 or clause.level1
+    return "" if category is None else str(category)
+
+
+CATEGORY_KEYWORDS: dict[str, list[str]] = {
+    "satisfaction": [r"满意(?:度|率|比率)"],
+    "timeliness": [
+        r"及时(?:率|性)",
+        r"(?:完成|竣工|完工|交付\S{0,2}|上线)(?:时间|时限|日期)",
+        r"前完成",
+        r"(?:按时|按期|准时)\S{0,2}(?:完成|发放|到位)?率",
+        r"(?:工期|进度)(?:延迟|延期)率|(?:延迟|延期)率",
+    ],
+    "quality": [r"合格率", r"验收(?:合格|通过)?率", r"准确(?:率|度)"],
+    "cost": [
+        r"^(?!.*(?:降低|减少|节约|节省|压缩)).*成本(?:控制|总额|金额|额)?$",
+        r"单价$",
+        r"(?:人均|单位|平均|每\S{1,3})(?:成本|费用|经费)",
+    ],
+}
+
+
+_KIND_ORDER: tuple[str, ...] = ("satisfaction", "timeliness", "quality", "cost")
+
+
+_KIND_WORDS: dict[str, tuple[str, str]] = {
+    "satisfaction": ("满意度指标", "a satisfaction indicator"),
+    "timeliness": ("时效指标", "a timeliness indicator"),
+    "quality": ("质量指标", "a quality indicator"),
+    "cost": ("成本指标", "a cost indicator"),
+}
+
+
+def _expected(ctx: Context, kind: str) -> str:
+    """The level-2 categories of ``kind`` in the schemes in use: ``31-服务对象满意度``."""
+    labels = ctx.memo.get(_EXPECTED, dict)
+    label = labels.get(kind)
+    if label is None:
+        taxonomy = ctx.taxonomy
+        codes = sorted(
+            (c for c, child in taxonomy.level2.items() if taxonomy.kind(child.name) == kind),
+            key=lambda code: (len(code), code),
+        )
+        label = "、".join(f"{code}-{taxonomy.level2[code].name}" for code in codes)
+        labels[kind] = label
+    return label
+
+
+def _name_kind(name: str, kinds: list[tuple[str, re.Pattern[str]]]) -> str | None:
+    """The kind an indicator's name states; the keyword nearest the end wins."""
+    best, best_end = None, -1
+    for kind, regex in kinds:
+        end = last_end(regex, name)
+        if end > best_end:
+            best, best_end = kind, end
+    return best
+
+
+@rule(
+    "category-keyword-mismatch",
+    group="guidance",
+    severity="warning",
+    scope="clause",
+    messages={
+        "default": (
+            "「{name}」是{named_zh}，却归入「{category}」：应归入{expected}",
+            "“{name}” is {named_en} but filed under “{category}”: file it under {expected}",
+        ),
+        "satisfaction-as-effect": (
+            "「{name}」是满意度，不是效益：效益指标应反映项目带来的经济、社会、生态或可持续影响，"
+            "满意度应归入{expected}",
+            "“{name}” is a satisfaction level, not an effect: an effect indicator states the "
+            "economic, social, ecological or lasting impact; file satisfaction under {expected}",
+        ),
+    },
+    options={
+        "keywords": Option(
+            "dict",
+            CATEGORY_KEYWORDS,
+            "per kind (satisfaction, timeliness, quality, cost): regular expressions of names "
+            "that belong to it",
+            values="list[regex]",
+            keys=_KIND_ORDER,
+        ),
+    },
+    doc_zh="""
+    指标名称表明它属于另一个二级指标类别。
+
+    检查内容
+    --------
+    从指标名称判断它衡量什么，再与其二级指标的性质（rules/taxonomy.yaml 中的 kinds）比较：满意度
+    （满意度、满意率）不在「31-服务对象满意度」下；时效（及时率、及时性、完成时间、…前完成、按期
+    完成率、延期率）不在「13-时效指标」下；合格、验收或准确率（合格率、验收通过率、准确率）不在
+    「12-质量指标」下；成本（…成本、单价、人均费用）不在「14-成本指标」或 41–43 下。满意度被归为
+    效益（「22-社会效益」「24-可持续影响」）的，单独提示：它占了项目所需的效益指标的位置。
+
+    名称含两类关键词时，离结尾最近的起决定作用（「验收通过及时率」是及时率）。没有二级指标的旧格式
+    条款只在一级指标能确定时检查。预算执行类指标不属于任何类别，由 input-as-output 报告。
+
+    为什么有问题
+    ------------
+    财预〔2021〕101号规定了各类别衡量什么——产出的数量、质量、时效，成本，效益，满意度；财预〔2020〕
+    10号（绩效指标明确性）要求指标清晰、与任务相符。放错类别的指标掩盖了缺失的指标：以满意度调查
+    充当「效益」的项目，实际上没有说明任何效益。
+
+    示例
+    ----
+    错误：
+
+        2、2-效益指标；24-可持续影响；服务对象满意度；实施周期指标值:≥90%；年度指标值:≥90%。
+
+    正确：
+
+        2、3-满意度指标；31-服务对象满意度；服务对象满意度；实施周期指标值:≥90%；年度指标值:≥90%。
+
+    选项
+    ----
+    keywords：各性质对应的名称关键词（性质 → 正则表达式列表）；配置中写出的性质替换默认值，
+    [] 关闭该性质。
+    """,
+)
+def category_keyword_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]:
+    """An indicator whose name says it belongs to another level-2 category.
+
+    What it does
+    ------------
+    Reads what the indicator's name measures and compares it with the kind
+    of its level-2 category (``rules/taxonomy.yaml``, ``kinds``): a
+    satisfaction level (满意度, 满意率) outside ``31-服务对象满意度``; a
+    timeliness measure (及时率, 及时性, 完成时间, …前完成, 按期完成率, 延期率)
+    outside ``13-时效指标``; a pass, acceptance or accuracy rate (合格率,
+    验收通过率, 准确率) outside ``12-质量指标``; a cost (…成本, 单价, 人均费用) outside
+    ``14-成本指标`` / ``41``–``43``. A satisfaction level filed as an effect
+    (``22-社会效益``, ``24-可持续影响``) gets its own message: it takes the place
+    of an effect indicator the project needs.
+
+    When the name holds keywords of two kinds, the one nearest the end wins
+    (``验收通过及时率`` is a 及时率). Legacy clauses without a level-2 category
+    are checked only where the level-1 category settles it. A budget-execution
+    measure (``资金支出执行率`` under 13) belongs to no category:
+    ``input-as-output`` reports it, not this rule.
+
+    Why is this bad?
+    ----------------
+    财预〔2021〕101号 defines what each category measures — outputs in
+    quantity, quality and time, costs, effects (效益), satisfaction — and
+    财预〔2020〕10号 (绩效指标明确性) asks that indicators be clear and match
+    the task. An indicator under the wrong category hides a missing one: a
+    project whose "effect" is a satisfaction survey has stated no effect.
+
+    Example
+    -------
+    Bad::
+
+        2、2-效益指标；24-可持续影响；服务对象满意度；实施周期指标值:≥90%；年度指标值:≥90%。
+
+    Good::
+
+        2、3-满意度指标；31-服务对象满意度；服务对象满意度；实施周期指标值:≥90%；年度指标值:≥90%。
+
+    Options
+    -------
+    ``keywords`` (mapping of kind to a list of regular expressions, searched
+    in the name without a trailing unit): what a name measures; a profile
+    replaces the kinds it names (``[]`` turns one off) and keeps the others;
+    default
+    ``satisfaction``: 满意度|满意率|满意比率; ``timeliness``: 及时率|及时性,
+    完成/竣工/完工/交付/上线时间, 前完成, 按时/按期/准时…率, 延迟率|延期率;
+    ``quality``: 合格率, 验收(合格|通过)率, 准确率|准确度; ``cost``: …成本 (not 降低成本),
+    单价, 人均/单位/平均/每…成本|费用|经费 (a name that lowers a cost,
+    ``降低合作单位人事管理负担和成本``, is an effect).
+    """
+    kind = ctx.facts.category_kind(clause, LEVEL1_KINDS)
+    if kind is None:
+        return
+    names = ctx.memo.get(_NAMED_KIND, dict)
+    named = names.get(clause.name, "")
+    if named == "":
+        keywords = {**CATEGORY_KEYWORDS, **ctx.options["keywords"]}
+        kinds = ctx.memo.get(
+            _KIND_REGEXES,
+            lambda: [(k, any_of(keywords[k])) for k in _KIND_ORDER if keywords.get(k)],
+        )
+        named = names[clause.name] = _name_kind(normalize(clause.name), kinds)
+    if named is None or named == kind:
+        return
+    if kind == "output" and named != "satisfaction":
+        return  # a legacy 产出指标 holds timeliness, quality and (2021) cost alike
+    expected = _expected(ctx, named)
+    args = {"name": clause.name, "category": _category(clause), "expected": expected}
+    if named == "satisfaction" and kind == "effect":
+        key = "satisfaction-as-effect"
+    else:
+        key = "default"
+        args["named_zh"], args["named_en"] = _KIND_WORDS[named]
+    yield Problem(clause.name_span, key, args, field="indicator", excerpt=clause.name)

@@ -1,0 +1,137 @@
+"""The ``clause-numbering`` rule, of the ``structure`` group: clause numbers
+that do not run 1, 2, 3, … within a project.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from audit.engine import Context, Problem, rule
+from audit.model import Project
+from audit.syntax import clause_number
+
+
+def _number_text(text: str) -> str:
+    """The clause number (``5、``) a clause's text begins with."""
+    match = clause_number(text)
+    return match.group().rstrip() if match else ""
+
+
+@rule(
+    "clause-numbering",
+    group="structure",
+    severity="warning",
+    scope="project",
+    messages={
+        "default": (
+            "指标序号不连续：应为{expected}，实为{found}",
+            "clause numbers skip: expected {expected}, found {found}",
+        ),
+        "repeated": (
+            "指标序号重复：{found}已用过，应为{expected}",
+            "clause number repeated: {found} is already used, expected {expected}",
+        ),
+        "backwards": (
+            "指标序号顺序颠倒：应为{expected}，实为{found}",
+            "clause numbers out of order: expected {expected}, found {found}",
+        ),
+        "start": (
+            "指标序号应从1开始，实为{found}",
+            "clause numbers should start at 1, found {found}",
+        ),
+    },
+    doc_zh="""
+    同一项目内的指标序号没有按 1、2、3…… 连续编排。
+
+    检查内容
+    --------
+    逐条跟踪每个项目绩效指标栏中的条款序号，报告序号中断的每一处：跳号（1、2、5）、重号、
+    序号比前一条小、第一条不是 1。每处在序号上报告，并说明应为几；之后从实际序号继续计数
+    （若序号回到与位置一致，则按位置计数）。
+
+    为什么有问题
+    ------------
+    跳号通常说明条款在复制时被删掉或丢失（某 2024 年公开的表中第 3、4 条缺失，第 2 条却有三个
+    年度指标值）；审核人员无法判断是否漏了指标。
+
+    示例
+    ----
+    错误：
+
+        1、1-产出指标；11-数量指标；…。2、2-效益指标；22-社会效益；…。5、3-满意度指标；…
+
+    正确：
+
+        1、1-产出指标；11-数量指标；…。2、2-效益指标；22-社会效益；…。3、3-满意度指标；…
+
+    选项
+    ----
+    无。
+    """,
+)
+def clause_numbering(ctx: Context, project: Project) -> Iterator[Problem]:
+    """Clause numbers that do not run 1, 2, 3, … within a project.
+
+    What it does
+    ------------
+    Follows the clause numbers of each project's 绩效指标 cell and reports
+    every place where the sequence breaks: a number skipped (1, 2, 5), a
+    number used twice, a number smaller than the one before, a first number
+    other than 1. Each break is reported at the clause number, saying which
+    number was expected; counting resumes from the number found, or from the
+    clause's position when that is where the numbers fall back in step.
+
+    Why is this bad?
+    ----------------
+    A gap usually means clauses were deleted or lost when the cell was
+    copied (in a published 2024 table, clauses 3 and 4 are missing and
+    clause 2 holds three annual values); a reviewer cannot tell whether indicators are
+    missing.
+
+    Example
+    -------
+    Bad::
+
+        1、1-产出指标；11-数量指标；…。2、2-效益指标；22-社会效益；…。5、3-满意度指标；…
+
+    Good::
+
+        1、1-产出指标；11-数量指标；…。2、2-效益指标；22-社会效益；…。3、3-满意度指标；…
+
+    Options
+    -------
+    None.
+    """
+    cell = project.indicators
+    if cell is None or not project.clauses:
+        return
+    expected = 1
+    position = 0
+    seen: set[int] = set()
+    for clause in project.clauses:
+        number = clause.number
+        if number is None:
+            continue
+        position += 1
+        # In sequence after the clause before, or back in step with the
+        # clause's position after a break (1, 1, 3: only the second 1 is wrong).
+        if number != expected and (number != position or number in seen):
+            if number in seen:
+                key = "repeated"
+            elif number < expected:
+                key = "backwards"
+            elif expected == 1:
+                key = "start"
+            else:
+                key = "default"
+            span = clause.number_span or clause.span
+            yield Problem(
+                span,
+                key,
+                {"expected": expected, "found": number},
+                field="clause",
+                excerpt=_number_text(clause.text),
+                clause=number,
+            )
+        seen.add(number)
+        expected = number + 1

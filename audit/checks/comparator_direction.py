@@ -1,0 +1,222 @@
+"""The ``comparator-direction`` rule, of the ``guidance`` group: a floor on a
+measure that should be capped, or a cap on one that should be raised.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from audit.engine import Context, Option, Problem, rule
+from audit.facts import Key, any_of, field_name, last_end, normalize
+from audit.model import Clause
+from audit.vocabulary import VOCABULARY
+
+_POLARITY: Key[dict[str, str | None]] = Key("guidance.polarity")
+
+
+POSITIVE_PATTERNS: list[str] = [
+    r"(?:合格|覆盖|完成|准确|满意|通过|排除|修复|维修|维护|恢复|关闭|响应|处理|处置|解决|完好"
+    r"|达标|知晓|可用|办结|结案|成功|正常运行|正常运作|畅通|控制|节约)率",
+    r"及时",
+    r"(?:连通|可用|稳定|完整|准确|规范|合规)性",
+    r"满意度",
+    r"知晓度",
+    r"(?:无|零)\S{0,2}(?:故障|事故|差错|投诉)",
+]
+
+
+NEGATIVE_PATTERNS: list[str] = [
+    r"成本",
+    r"投诉",
+    r"事故",
+    r"故障",
+    r"差错",
+    r"失误",
+    r"丢包",
+    r"泄[露漏密]|外泄",
+    r"(?:流失|停机|延迟|延期|退学|返修|错误|失败)率",
+]
+
+
+NEUTRAL_PATTERNS: list[str] = [r"降低|减少|下降|节约|节省|压缩|减负"]
+
+
+_LOWER = ("<=", "<")
+
+
+_HIGHER = (">=", ">")
+
+
+_DIRECTED = (*_LOWER, *_HIGHER)
+
+
+def _polarity(text: str, positive: re.Pattern[str], negative: re.Pattern[str]) -> str | None:
+    """``positive`` (more is better), ``negative`` (less is better) or None;
+    the keyword nearer the end of the name wins (a tie goes to positive)."""
+    good = last_end(positive, text)
+    bad = last_end(negative, text)
+    if good < 0 and bad < 0:
+        return None
+    return "positive" if good >= bad else "negative"
+
+
+@rule(
+    "comparator-direction",
+    group="guidance",
+    severity="warning",
+    scope="clause",
+    messages={
+        "default": (
+            "「{name}」越高越好，{keyword}「{text}」却设了上限：应设下限（≥ 目标值）",
+            "“{name}” is better when higher, but the {field} value “{text}” caps it: "
+            "set a floor (≥ target)",
+        ),
+        "negative": (
+            "「{name}」越低越好，{keyword}「{text}」却设了下限：应设上限（≤ 控制值）",
+            "“{name}” is better when lower, but the {field} value “{text}” sets a floor: "
+            "set a ceiling (≤ limit)",
+        ),
+    },
+    options={
+        "positive": Option(
+            "list[regex]",
+            POSITIVE_PATTERNS,
+            "names of measures where more is better (合格率, 满意度, 故障排除率)",
+        ),
+        "negative": Option(
+            "list[regex]",
+            NEGATIVE_PATTERNS,
+            "names of measures where less is better (成本, 投诉, 事故, 流失率)",
+        ),
+        "neutral": Option(
+            "list[regex]",
+            NEUTRAL_PATTERNS,
+            "names that turn a negative measure around (降低成本, 减少投诉): not checked",
+        ),
+        "percent_units": Option("list[str]", list(VOCABULARY.percent_units), "units of a rate"),
+    },
+    doc_zh="""
+    应当设上限的指标设了下限，或应当提高的指标设了上限。
+
+    检查内容
+    --------
+    从指标名称（或指标值自己的用词，如「故障率≤1%」）判断越高越好还是越低越好，再与指标值的比较
+    符号对照。正向指标——合格、覆盖、完成、准确、满意、及时……率或满意度（以百分比表示）——用了
+    「≤」「<」（「满意度≤90%」），以及反向指标——成本、投诉、事故、故障、差错、丢包、流失率、
+    停机率、延迟率——用了「≥」「>」（「有效投诉次数≥1次」）的，报告。名称中离结尾最近的关键词
+    起决定作用（中文名词短语的中心词在后）：「设备故障及时排除率」是排除率（正向），虽然含「故障」；
+    「人员流失率≤10%」「有效投诉次数少于1宗」是对的。把反向指标反过来说的名称（「降低成本」）不
+    检查；比率名称下写数量（「服务对象满意度：少于5次」）由 value-type-mismatch 报告。
+
+    为什么有问题
+    ------------
+    财预〔2021〕101号把成本指标设为控制上限，把产出、效益、满意度设为应达到的水平；财预〔2020〕
+    10号（绩效指标明确性）要求目标清晰可衡量。方向写反的目标，做得越差越能达标：「满意度≤90%」
+    在满意度只有 10% 时也算达标。
+
+    示例
+    ----
+    错误：
+
+        3、2-效益指标；22-社会效益；人员流失率；实施周期指标值:≥10%；年度指标值:≥10%。
+
+    正确：
+
+        3、2-效益指标；22-社会效益；人员流失率；实施周期指标值:10%或以下；年度指标值:10%或以下。
+
+    选项
+    ----
+    positive：越高越好的指标（正则表达式列表）。
+    negative：越低越好的指标（正则表达式列表）。
+    neutral：把反向指标反过来说的名称（降低成本、减少投诉），不检查。
+    percent_units：比率的单位。
+    """,
+)
+def comparator_direction(ctx: Context, clause: Clause) -> Iterator[Problem]:
+    """A floor on a measure that should be capped, or a cap on one that should be raised.
+
+    What it does
+    ------------
+    Reads whether more or less is better from the indicator's name (or from
+    the value's own words, ``故障率≤1%``) and compares it with the value's
+    comparator. A positive measure — a 合格/覆盖/完成/准确/满意/及时 … 率 or a
+    满意度, given in percent — with ``≤``/``<`` (``满意度≤90%``), and a
+    negative one — 成本, 投诉, 事故, 故障, 差错, 丢包, 流失率, 停机率, 延迟率 — with
+    ``≥``/``>`` (``有效投诉次数≥1次``) are reported. The keyword nearest the
+    end of the name decides, as the head of a Chinese noun phrase comes last:
+    ``设备故障及时排除率`` is a 排除率 (positive) although it contains 故障;
+    ``人员流失率≤10%`` and ``有效投诉次数少于1宗`` are right. Names that turn a
+    negative measure around (``降低成本``) are not checked, and a count under
+    a rate's name (``服务对象满意度：少于5次``) is ``value-type-mismatch``'s.
+
+    Why is this bad?
+    ----------------
+    财预〔2021〕101号 sets cost indicators as control limits (upper bounds) and
+    outputs, effects and satisfaction as levels to reach; 财预〔2020〕10号
+    (绩效指标明确性) asks for targets that are clear and measurable. A target
+    in the wrong direction is met by failing: ``满意度≤90%`` is met by a
+    satisfaction of 10 %.
+
+    Example
+    -------
+    Bad::
+
+        3、2-效益指标；22-社会效益；人员流失率；实施周期指标值:≥10%；年度指标值:≥10%。
+
+    Good::
+
+        3、2-效益指标；22-社会效益；人员流失率；实施周期指标值:10%或以下；年度指标值:10%或以下。
+
+    Options
+    -------
+    ``positive`` (list of regular expressions): measures where more is
+    better; default the rates of 合格, 覆盖, 完成, 准确, 满意, 通过, 排除, 修复, 维修,
+    维护, 恢复, 关闭, 响应, 处理, 解决, 完好, 达标, 知晓, 可用, 办结, 结案, 成功, 正常运行,
+    畅通, 控制, 节约, the qualities 连通性, 可用性, 稳定性, 完整性, 准确性, 规范性,
+    合规性, and 及时, 满意度, 知晓度, 无/零…故障|事故|差错|投诉.
+    ``negative`` (list of regular expressions): measures where less is
+    better; default 成本, 投诉, 事故, 故障, 差错, 失误, 丢包, 泄露, and the rates of
+    流失, 停机, 延迟, 延期, 退学, 返修, 错误, 失败.
+    ``neutral`` (list of regular expressions): names that are not checked;
+    default 降低, 减少, 下降, 节约, 节省, 压缩, 减负.
+    ``percent_units`` (list): units of a rate (a positive measure is checked
+    only in percent); default the shared vocabulary's ``percent_units`` (``% ‰ 百分点``).
+    """
+    fields = [
+        f
+        for f in ctx.facts.distinct_values(clause)
+        if f.value.kind == "quantity" and f.value.comparator in _DIRECTED
+    ]
+    if not fields:
+        return
+    positive = any_of(ctx.options["positive"])
+    negative = any_of(ctx.options["negative"])
+    names = ctx.memo.get(_POLARITY, dict)
+    if clause.name not in names:
+        name = normalize(clause.name)
+        neutral = any_of(ctx.options["neutral"]).search(name)
+        names[clause.name] = "neutral" if neutral else _polarity(name, positive, negative)
+    by_name = names[clause.name]
+    if by_name == "neutral":
+        return
+    percent = ctx.options["percent_units"]
+    for value_field in fields:
+        value = value_field.value
+        polarity = by_name
+        if value.prefix:
+            polarity = _polarity(normalize(value.prefix), positive, negative) or polarity
+        if polarity == "positive" and value.comparator in _LOWER and value.unit in percent:
+            key = "default"
+        elif polarity == "negative" and value.comparator in _HIGHER:
+            key = "negative"
+        else:
+            continue
+        keyword = field_name(value_field)
+        args = {
+            "name": clause.name,
+            "text": value_field.text,
+            "keyword": value_field.keyword,
+            "field": keyword,
+        }
+        yield Problem(value_field.span, key, args, field=keyword, excerpt=value_field.text)

@@ -1,0 +1,209 @@
+"""The ``deadline-not-concrete`` rule, of the ``guidance`` group: a timeliness
+(时效) target without a date, a period or a rate.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from audit.engine import Context, Option, Problem, rule
+from audit.facts import LEVEL1_KINDS, any_of, field_name, normalize
+from audit.model import Clause, ValueField
+from audit.vocabulary import VOCABULARY
+
+
+def _owned_elsewhere(ctx: Context, clause: Clause, value_field: ValueField) -> bool:
+    """Whether another rule already reports ``value_field`` as no target at
+    all: a placeholder (``placeholder``), the name restated
+    (``value-restates-name``), a formula or a text without anything
+    measurable (``not-quantified``'s ``measurable`` patterns). The decision
+    does not depend on which rules run, so ``--select`` gives the same
+    findings as a full run."""
+    if value_field.value.kind not in ("qualitative", "formula"):
+        return False
+    return ctx.facts.value(clause, value_field).owner is not None
+
+
+PERIOD_UNITS: list[str] = [
+    "年", "学年", "学期", "季度", "月", "个月", "周", "天", "日", "工作日", "自然日", "小时",
+    "分钟", "秒",
+]  # fmt: skip
+
+
+CONCRETE_PATTERNS: list[str] = [
+    # a span in Chinese numerals: 一周以内, 三个工作日内, 两小时 (the last numeral
+    # and the unit: ``[…]+`` would rescan a long run of numerals from each one)
+    r"[零〇一二两三四五六七八九十半]\s*(?:个)?(?:工作日|自然日|天|日|周|星期|个?月|季度|年|小时|分钟)",
+    # around the clock
+    r"全天|全年无休|24小时|7\s*[×xX*]\s*24",
+]
+
+
+RATE_NAMES: list[str] = list(VOCABULARY.rate_names)
+
+
+def _concrete(value_field: ValueField, name: str, options: dict[str, Any]) -> bool:
+    """Whether a 时效 value gives a date, a period or a rate."""
+    value = value_field.value
+    if value.kind == "date":
+        return True
+    if value.kind == "quantity":
+        periods = options["period_units"]
+        if value.unit in options["percent_units"] or value.unit in periods:
+            return True
+        if value.per in periods and value.unit not in options["money_units"]:
+            return True  # a frequency: 1次/周, 每月1次
+        if value.unit is None and any_of(options["rate_names"]).search(name):
+            return True  # a rate written without %: 延期率 0
+    return any_of(options["concrete"]).search(value_field.text) is not None
+
+
+@rule(
+    "deadline-not-concrete",
+    group="guidance",
+    severity="info",
+    scope="clause",
+    messages={
+        "default": (
+            "时效指标「{name}」的{keyword}「{text}」没有具体时限："
+            "应写明日期（如 2024年11月30日前）、期限（如 3个工作日内）或及时率（如 ≥95%）",
+            "the timeliness indicator “{name}”: the {field} value “{text}” sets no time: "
+            "give a date (2024年11月30日前), a period (3个工作日内) or a rate (≥95%)",
+        ),
+        "count": (
+            "时效指标「{name}」的{keyword}「{text}」是计数，不是时限：应写明日期、期限或及时率；"
+            "计数目标应归入数量、质量或效益指标",
+            "the timeliness indicator “{name}”: the {field} value “{text}” is a count, not a "
+            "time: give a date, a period or a rate, and file counts under another category",
+        ),
+        "money": (
+            "时效指标「{name}」的{keyword}「{text}」是金额，不是时限：应写明日期、期限或及时率，"
+            "补贴或开支标准应归入成本指标",
+            "the timeliness indicator “{name}”: the {field} value “{text}” is an amount of "
+            "money, not a time: give a date, a period or a rate, and file standards under cost",
+        ),
+        "bare": (
+            "时效指标「{name}」的{keyword}「{text}」没有单位："
+            "应写明期限的单位（如 ≤3个工作日、≤3小时）",
+            "the timeliness indicator “{name}”: the {field} value “{text}” has no unit: "
+            "say which (≤3个工作日, ≤3小时)",
+        ),
+    },
+    options={
+        "period_units": Option("list[str]", PERIOD_UNITS, "units of a period of time"),
+        "percent_units": Option("list[str]", list(VOCABULARY.percent_units), "units of a rate"),
+        "money_units": Option(
+            "list[str]", list(VOCABULARY.money_units), "units of money (800元/月 is no frequency)"
+        ),
+        "rate_names": Option(
+            "list[regex]", RATE_NAMES, "names of rates, whose bare number is a rate"
+        ),
+        "concrete": Option(
+            "list[regex]",
+            CONCRETE_PATTERNS,
+            "text that states a time without digits (一周以内, 全天, 7×24小时)",
+        ),
+    },
+    doc_zh="""
+    时效指标的目标没有日期、期限或比率。
+
+    检查内容
+    --------
+    对「13-时效指标」（或旧格式的时效指标）下的每条条款，报告既没有日期（「2024年11月30日前」
+    「每年7月份之前」）、也没有期限（「5个工作日」「24小时内」「一周以内」，或「1次/周」这样的频次）、
+    也没有比率（「≥95%」）的值：「按时」「每月按时支付」「是」、一个次数（「2次」）、一个金额
+    （「800元/月」）、一个没有单位的数（「<=3」）。完全没有可衡量内容的文字（「按合同工期完成工程」）
+    由 not-quantified 报告，占位文字由 placeholder 报告，这里不重复。
+
+    为什么有问题
+    ------------
+    财预〔2020〕10号（绩效指标明确性）要求目标清晰、可衡量；财预〔2021〕101号把时效指标定义为
+    完成产出的时间。「按时」「及时」依赖表中没有给出的进度安排：到年底谁也说不清是否达标。
+
+    示例
+    ----
+    错误：
+
+        4、1-产出指标；13-时效指标；经费支付及时率；实施周期指标值:每月按时支付租赁岗位人员工资；…
+
+    正确：
+
+        4、1-产出指标；13-时效指标；经费支付及时率；实施周期指标值:每月10日前支付；…
+
+    选项
+    ----
+    period_units：时间单位；percent_units：比率单位；money_units：金额单位；rate_names：比率名称。
+    concrete：不用数字也说明了时间的文字（一周以内、全天、7×24小时）。
+    """,
+)
+def deadline_not_concrete(ctx: Context, clause: Clause) -> Iterator[Problem]:
+    """A timeliness (时效) target without a date, a period or a rate.
+
+    What it does
+    ------------
+    For each clause under ``13-时效指标`` (or a legacy 时效指标), reports a
+    value that gives neither a date (``2024年11月30日前``, ``每年7月份之前``),
+    a period (``5个工作日``, ``24小时内``, ``一周以内``, a frequency such as
+    ``1次/周``), nor a rate (``≥95%``): ``按时``, ``每月按时支付``,
+    ``是``, a count (``2次``), an amount (``800元/月``), a number without a
+    unit (``<=3``). Text with nothing measurable at all (``按合同工期完成工程``)
+    is ``not-quantified``'s finding, a placeholder ``placeholder``'s; they
+    are not reported again.
+
+    Why is this bad?
+    ----------------
+    财预〔2020〕10号 (绩效指标明确性) asks for targets that are clear and
+    measurable (清晰、可衡量); 财预〔2021〕101号 defines 时效指标 as the time
+    by which an output is delivered. ``按时`` and ``及时`` defer to a schedule
+    the table does not give: at the end of the year nobody can say whether
+    the target was met.
+
+    Example
+    -------
+    Bad::
+
+        4、1-产出指标；13-时效指标；经费支付及时率；实施周期指标值:每月按时支付租赁岗位人员工资；…
+
+    Good::
+
+        4、1-产出指标；13-时效指标；经费支付及时率；实施周期指标值:每月10日前支付；…
+
+    Options
+    -------
+    ``period_units`` (list): units of time; default 年, 学年, 学期, 季度, 月,
+    个月, 周, 天, 日, 工作日, 自然日, 小时, 分钟, 秒.
+    ``percent_units`` (list): units of a rate; default the shared vocabulary's (``% ‰ 百分点``).
+    ``money_units`` (list): units of money, whose ``/月`` is no frequency;
+    default ``元 万元 亿元``.
+    ``rate_names`` (list of regular expressions): names whose bare number is
+    a rate (``延期率：0``); default the shared vocabulary's ``rate_names`` (``率$ 占比$ 比重$``).
+    ``concrete`` (list of regular expressions): text that states a time
+    without digits; default Chinese-numeral periods (``一周以内``) and
+    ``全天``, ``24小时``, ``7×24``.
+    """
+    if ctx.facts.category_kind(clause, LEVEL1_KINDS) != "timeliness":
+        return
+    name = normalize(clause.name)
+    for value_field in ctx.facts.distinct_values(clause):
+        if value_field.value.kind == "empty" or _concrete(value_field, name, ctx.options):
+            continue
+        if _owned_elsewhere(ctx, clause, value_field):
+            continue
+        value = value_field.value
+        key = "default"
+        if value.kind == "quantity":
+            if value.unit is None:
+                key = "bare"
+            elif value.unit in ctx.options["money_units"]:
+                key = "money"
+            else:
+                key = "count"
+        keyword = field_name(value_field)
+        args = {
+            "name": clause.name,
+            "text": value_field.text,
+            "keyword": value_field.keyword,
+            "field": keyword,
+        }
+        yield Problem(value_field.span, key, args, field=keyword, excerpt=value_field.text)

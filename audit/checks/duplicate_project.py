@@ -1,0 +1,116 @@
+"""The ``duplicate-project`` rule, of the ``duplicates`` group: the same
+project twice in a unit.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from audit.engine import Context, Problem, rule
+from audit.model import AMOUNT_COLUMNS, Project, Unit
+
+_SPACES = re.compile(r"\s+")
+
+
+@rule(
+    "duplicate-project",
+    group="duplicates",
+    severity="error",
+    scope="unit",
+    messages={
+        "default": (
+            "项目「{name}」与第{first_line}行的项目重复（名称和金额相同）：应删除重复的一行",
+            "the project “{name}” repeats the project on line {first_line} (same name and "
+            "amounts): remove the duplicate row",
+        ),
+        "amounts": (
+            "项目名称「{name}」与第{first_line}行的项目相同，但金额不同：应合并或区分名称",
+            "the project name “{name}” is used on line {first_line} too, with other amounts: "
+            "merge them or name them apart",
+        ),
+    },
+    doc_zh="""
+    同一单位下出现两个同名项目。
+
+    检查内容
+    --------
+    在每个单位内按名称（忽略空格）比较项目，报告名称已用过的项目：金额（总计、财政拨款、财政专户
+    拨款、其他资金）也相同的为错误（同一行粘贴了两次，在小计中被计算两次）；金额不同的为警告（两个
+    需要区分名称的项目，或一个项目被拆成了两个）。不同单位的项目可以同名（「机构运行辅助经费」）。
+
+    为什么有问题
+    ------------
+    重复的行使该项目的资金在单位小计中被计算两次；两个同名项目在预算中也无法区分。
+
+    示例
+    ----
+    错误：
+
+        工作经费	20.00	20.00	…
+        工作经费	20.00	20.00	…
+
+    正确：
+
+        因公出国（境）工作经费	20.00	20.00	…
+        人才引进工作经费	20.00	20.00	…
+
+    选项
+    ----
+    无。
+    """,
+)
+def duplicate_project(ctx: Context, unit: Unit) -> Iterator[Problem]:
+    """The same project twice in a unit.
+
+    What it does
+    ------------
+    Compares the projects of each unit by name (spaces ignored) and reports a
+    project whose name was already used: an error when its amounts (总计,
+    财政拨款, 财政专户拨款, 其他资金) are the same too (a row pasted twice,
+    counted twice in the subtotal), a warning when the amounts differ (two
+    projects that need distinct names, or one project split in two).
+    Projects of different units may share a name (``机构运行辅助经费``).
+
+    Why is this bad?
+    ----------------
+    A repeated row doubles the project's money in the unit's subtotal; two
+    projects under one name cannot be told apart in the budget.
+
+    Example
+    -------
+    Bad::
+
+        工作经费	20.00	20.00	…
+        工作经费	20.00	20.00	…
+
+    Good::
+
+        因公出国（境）工作经费	20.00	20.00	…
+        人才引进工作经费	20.00	20.00	…
+
+    Options
+    -------
+    None.
+    """
+    seen: dict[str, Project] = {}
+    for project in unit.projects:
+        name = _SPACES.sub("", project.title)
+        first = seen.get(name)
+        if first is None:
+            seen[name] = project
+            continue
+        same = all(
+            project.amounts.value(column) == first.amounts.value(column)
+            for column in AMOUNT_COLUMNS
+        )
+        args = {"name": project.title, "first_line": first.line}
+        yield Problem(
+            project.name.span(),
+            "default" if same else "amounts",
+            args,
+            field="name",
+            excerpt=project.title,
+            lower=0 if same else 1,
+            project=project,
+        )

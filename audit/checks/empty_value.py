@@ -1,0 +1,95 @@
+"""The ``empty-value`` rule, of the ``content`` group: a value keyword with
+nothing after it (``实施周期指标值:；``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from audit.engine import Context, Problem, rule
+from audit.facts import field_name, where
+from audit.model import Clause
+
+
+@rule(
+    "empty-value",
+    group="content",
+    severity="error",
+    scope="clause",
+    messages={
+        "default": (
+            "{keyword}没有填写指标值",
+            "nothing is written in the {field}",
+        ),
+        "dash": (
+            "{keyword}只有「{text}」，没有指标值",
+            "only “{text}” is written in the {field}: the value is missing",
+        ),
+    },
+    doc_zh="""
+    指标值关键词后没有内容（实施周期指标值:；）。
+
+    检查内容
+    --------
+    报告值为空或只有标点（「/」「-」「——」）的「实施周期指标值」或「年度指标值」，位置在关键词上。
+    完全没写关键词的，由结构类规则报告。
+
+    为什么有问题
+    ------------
+    条款写了要给目标却没有给：这条指标无法考核。
+
+    示例
+    ----
+    错误：
+
+        1、1-产出指标；11-数量指标；培训人次；实施周期指标值:；年度指标值:≥200人次。
+
+    正确：
+
+        1、1-产出指标；11-数量指标；培训人次；实施周期指标值:≥200人次；年度指标值:≥200人次。
+
+    选项
+    ----
+    无。
+    """,
+)
+def empty_value(ctx: Context, clause: Clause) -> Iterator[Problem]:
+    """A value keyword with nothing after it (``实施周期指标值:；``).
+
+    What it does
+    ------------
+    Reports a ``实施周期指标值`` or ``年度指标值`` whose value is empty or only
+    punctuation (``/``, ``-``, ``——``). The finding points at the keyword.
+    A keyword missing altogether is a structure rule's finding.
+
+    Why is this bad?
+    ----------------
+    The clause promises a target and gives none: the indicator cannot be
+    assessed.
+
+    Example
+    -------
+    Bad::
+
+        1、1-产出指标；11-数量指标；培训人次；实施周期指标值:；年度指标值:≥200人次。
+
+    Good::
+
+        1、1-产出指标；11-数量指标；培训人次；实施周期指标值:≥200人次；年度指标值:≥200人次。
+
+    Options
+    -------
+    None.
+    """
+    for value_field, both in ctx.facts.distinct_fields(clause):
+        if value_field.value.kind != "empty":
+            continue
+        text = value_field.text.strip()
+        args = {**where(value_field, both), "text": text}
+        yield Problem(
+            value_field.keyword_span,
+            "dash" if text else "default",
+            args,
+            field=field_name(value_field),
+            excerpt=value_field.keyword,
+        )

@@ -1,0 +1,137 @@
+"""The ``missing-field`` rule, of the ``structure`` group: an indicator clause
+without its categories, name, period value or annual value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from audit.engine import Context, Option, Problem, rule
+from audit.model import ANNUAL, PERIOD, Clause
+
+
+@rule(
+    "missing-field",
+    group="structure",
+    severity="error",
+    scope="clause",
+    messages={
+        "default": (
+            "第{number}条指标缺少{part}",
+            "indicator {number} has no {part_en}",
+        ),
+    },
+    options={
+        "legacy_needs_period": Option(
+            "bool",
+            False,
+            "whether clauses of the older form (no codes) must also have 实施周期指标值",
+        ),
+    },
+    doc_zh="""
+    指标条款缺少类别、指标名称、实施周期指标值或年度指标值。
+
+    检查内容
+    --------
+    报告没有指标名称（三级指标）、没有「实施周期指标值」或没有「年度指标值」的条款，没写一级、二级
+    指标的条款（如「3、验收通过率；实施周期指标值：…」），以及带编码却缺少二级指标（如「11-数量指标」）的条款；每缺一项报告一次（写了关键词但值为空的，由
+    empty-value 报告）。旧格式条款（「1、满意度指标：服务对象的满意度，年度指标值： ≥90%。」）
+    本来就不写实施周期指标值，除非设置 legacy_needs_period，否则不报告。
+
+    为什么有问题
+    ------------
+    每条指标都要有名称，并分别给出整个实施周期和预算年度的目标值；缺了就无法评价。
+
+    示例
+    ----
+    错误：
+
+        2、1-产出指标；13-时效指标；补贴发放及时率；实施周期指标值:≥95%。
+
+    正确：
+
+        2、1-产出指标；13-时效指标；补贴发放及时率；实施周期指标值:≥95%；年度指标值:≥95%。
+
+    选项
+    ----
+    legacy_needs_period（默认 false）：旧格式条款也要求写实施周期指标值。
+    """,
+)
+def missing_field(ctx: Context, clause: Clause) -> Iterator[Problem]:
+    """An indicator clause without its categories, name, period value or annual value.
+
+    What it does
+    ------------
+    Reports a clause that has no indicator name (三级指标), no
+    ``实施周期指标值`` or no ``年度指标值``, a clause written without its
+    categories (``3、验收通过率；实施周期指标值：…``), and a coded clause whose
+    level-2 category (二级指标, ``11-数量指标``) is missing; one finding for each
+    missing part (a keyword with an empty value is ``empty-value``'s). Clauses of the
+    older form (``1、满意度指标：服务对象的满意度，年度指标值： ≥90%。``) were
+    written without a period value, so its absence is not reported there
+    unless ``legacy_needs_period`` is set. In the national template (one row
+    per indicator) a value column the table does not have (many forms have
+    only a 年度 column) is not missing; a blank cell is ``empty-value``'s.
+
+    Why is this bad?
+    ----------------
+    Every indicator needs a name and a target for the whole implementation
+    period and for the budget year; without them it cannot be evaluated.
+
+    Example
+    -------
+    Bad::
+
+        2、1-产出指标；13-时效指标；补贴发放及时率；实施周期指标值:≥95%。
+
+    Good::
+
+        2、1-产出指标；13-时效指标；补贴发放及时率；实施周期指标值:≥95%；年度指标值:≥95%。
+
+    Options
+    -------
+    ``legacy_needs_period`` (default ``false``): require ``实施周期指标值`` in
+    clauses of the older form too.
+    """
+    number = clause.number
+    if clause.level1 is None:
+        coded = clause.form == "coded"
+        yield Problem(
+            clause.number_span,
+            args={
+                "number": number,
+                "part": "一级指标和二级指标" if coded else "指标类别",
+                "part_en": "categories (一级指标, 二级指标)" if coded else "category",
+            },
+            field="indicator",
+            excerpt=clause.text,
+        )
+    elif clause.form != "legacy" and clause.level2 is None:
+        yield Problem(
+            clause.level1.span,
+            args={"number": number, "part": "二级指标", "part_en": "level-2 category (二级指标)"},
+            field="indicator",
+            excerpt=str(clause.level1),
+        )
+    if not clause.name.strip():
+        yield Problem(
+            clause.span,
+            args={"number": number, "part": "指标名称", "part_en": "indicator name"},
+            field="indicator",
+            excerpt=clause.text,
+        )
+    if clause.form == "row":
+        return  # a value column the table does not have; a blank cell is empty-value's
+    needs_period = clause.form != "legacy" or ctx.options["legacy_needs_period"]
+    for keyword, part_en, field in (
+        (PERIOD, "实施周期指标值 (period value)", "period"),
+        (ANNUAL, "年度指标值 (annual value)", "annual"),
+    ):
+        value_field = clause.period if keyword == PERIOD else clause.annual
+        if value_field is None and (keyword == ANNUAL or needs_period):
+            yield Problem(
+                clause.span,
+                args={"number": number, "part": keyword, "part_en": part_en},
+                field=field,
+                excerpt=clause.text,
+            )

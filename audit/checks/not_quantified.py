@@ -1,0 +1,224 @@
+"""The ``not-quantified`` rule, of the ``content`` group: a target with
+nothing measurable where the category needs a figure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from audit.engine import Context, Option, Problem, rule
+from audit.facts import LEVEL1_KINDS, field_name, where
+from audit.model import Clause, Severity
+
+SEVERITIES: dict[str, str] = {
+    "quantity": "warning",
+    "quality": "warning",
+    "timeliness": "warning",
+    "cost": "warning",
+    "satisfaction": "warning",
+    "output": "warning",
+    "effect": "off",
+}
+
+
+MEASURABLE: list[str] = [
+    # a number in Chinese numerals with a unit: 三级, 每周一次, 一周以内
+    r"[零〇一二两三四五六七八九十百千]+\s*(?:次|级|星|个?工作日|天|日|周|个?月|年|小时|分钟|倍)",
+    # nothing happened: 零故障, 无重大网络安全事件, 未发生重大安全事故
+    r"^(?:零|无|未|没有|杜绝|不发生|不出现)",
+    # a frequency: 每月按时支付…, 按月提供
+    r"每(?:年|半年|季度?|月|周|日|天|学期|学年)|^按(?:年|季度?|月|周|日|天)",
+    # a comparison with a stated reference: 采购价格≤预算价格, 不低于上年
+    r"[≤≥<>＜＞≦≧]|^(?:不低于|不高于|不少于|不超过|高于|低于|优于)",
+    # yes or no to a 是否 question; around the clock
+    r"^(?:是|否)$",
+    r"^全(?:天|天候|日|年)$",
+]
+
+
+_EXAMPLES: dict[str, str] = {
+    "quantity": "≥300人",
+    "quality": "≥95%",
+    "timeliness": "2024年11月30日前",
+    "cost": "≤50万元",
+    "satisfaction": "≥90%",
+    "output": "≥300人",
+    "effect": "≥90%",
+}
+
+
+_KIND_WORDS: dict[str, tuple[str, str]] = {
+    "quantity": ("数量指标", "a quantity indicator"),
+    "quality": ("质量指标", "a quality indicator"),
+    "timeliness": ("时效指标", "a timeliness indicator"),
+    "cost": ("成本指标", "a cost indicator"),
+    "satisfaction": ("满意度指标", "a satisfaction indicator"),
+    "output": ("产出指标", "an output indicator"),
+    "effect": ("效益指标", "an effect indicator"),
+}
+
+
+_FORMULA_END = re.compile(r"[*×＊xX]\s*100\s*[%％]")
+
+
+def formula_has_target(text: str) -> bool:
+    """Whether a formula value also states a target after the formula
+    (``（合同审核参与数÷合同数）×100%=90%``, ``…*100%达到95%以上``)."""
+    ends = list(_FORMULA_END.finditer(text))
+    rest = text[ends[-1].end() :] if ends else text.rpartition("=")[2]
+    return any(ch.isdigit() for ch in rest)
+
+
+@rule(
+    "not-quantified",
+    group="content",
+    severity="warning",
+    scope="clause",
+    messages={
+        "default": (
+            "{category_zh}的{keyword}「{text}」不是可衡量的目标：应写明具体数值（如 {example}）",
+            "the {field} “{text}” of {category_en} is not measurable: "
+            "state a figure (e.g. {example})",
+        ),
+        "formula": (
+            "{keyword}「{text}」是计算公式，不是目标值：应写明目标（如 ≥90%）",
+            "the {field} “{text}” is a formula, not a target: state the target (e.g. ≥90%)",
+        ),
+    },
+    options={
+        "severities": Option(
+            "dict",
+            SEVERITIES,
+            "highest severity per kind of category (quantity, quality, timeliness, cost, "
+            "satisfaction, effect; output for a level-1 产出指标 without level 2), or off",
+            values=("error", "warning", "info", "off"),
+            keys=tuple(SEVERITIES),
+        ),
+        "level1_kinds": Option(
+            "dict",
+            LEVEL1_KINDS,
+            "kind of a level-1 category, for clauses without a (known) level-2 category",
+            values=tuple(SEVERITIES),
+        ),
+        "measurable": Option(
+            "list[regex]",
+            MEASURABLE,
+            "text that is measurable without digits (三级, 每周一次, 零故障, 无…事故)",
+        ),
+    },
+    doc_zh="""
+    按类别应量化的指标，目标值没有可衡量的内容。
+
+    检查内容
+    --------
+    按条款的类别（二级指标在指标体系中的性质：数量、质量、时效、成本、满意度、效益；旧格式条款按
+    一级指标）报告没有可衡量目标的值，例如数量指标下的「完成当年市下达任务」「有效」「提高」。
+    数字（「≥300人」）、时效指标下的日期（「2024年11月30日前」）以及不用数字也能衡量的文字
+    （「三级」「每周一次」「零故障」「无重大网络安全事件」「采购价格≤预算价格」）都是目标。效益指标
+    可以定性描述，默认不报告。
+
+    把计算公式写成指标值（「设备使用率=实际使用设备数量/总设备数量*100%」）的，在任何类别都报告
+    （单独的提示语），除非公式后面给出了目标（「…×100%=90%」）。占位文字（placeholder）和重复
+    名称的值（value-restates-name）不在这里重复报告。
+
+    为什么有问题
+    ------------
+    相关规定要求数量、质量、时效、成本指标可衡量，满意度用百分比表示：无法衡量的目标到年底无法
+    考核。
+
+    示例
+    ----
+    错误：
+
+        1、1-产出指标；11-数量指标；促进就业人数；实施周期指标值:完成当年市下达任务；年度指标值:完成当年市下达任务。
+
+    正确：
+
+        1、1-产出指标；11-数量指标；促进就业人数；实施周期指标值:≥3100人；年度指标值:≥3100人。
+
+    选项
+    ----
+    severities：按指标性质设定的最高级别（error、warning、info 或 off），
+    默认效益指标为 off，其余为 warning；不会高于规则本身配置的级别。
+    level1_kinds：没有（已知）二级指标的条款，按一级指标判断的性质。
+    measurable：不用数字也可衡量的文字（三级、每周一次、零故障、无…事故）。
+    """,
+)
+def not_quantified(ctx: Context, clause: Clause) -> Iterator[Problem]:
+    """A target with nothing measurable where the category needs a figure.
+
+    What it does
+    ------------
+    Reads the category of the clause (the taxonomy's kind of its level-2
+    category: 数量 quantity, 质量 quality, 时效 timeliness, 成本 cost, 满意度
+    satisfaction, 效益 effect; the level-1 category for legacy clauses) and
+    reports a value without a measurable target: ``完成当年市下达任务``, ``有效``,
+    ``提高`` under 数量指标. Numbers (``≥300人``), dates under 时效
+    (``2024年11月30日前``) and text that is measurable without digits (``三级``,
+    ``每周一次``, ``零故障``, ``无重大网络安全事件``, ``采购价格≤预算价格``) are
+    targets. Effect (效益) indicators may be qualitative and are not reported
+    by default.
+
+    A formula given as the value (``设备使用率=实际使用设备数量/总设备数量*100%``)
+    is reported in every category, with its own message, unless a target
+    follows it (``…×100%=90%``).
+
+    A placeholder (``placeholder``) or a value that restates the name
+    (``value-restates-name``) is not reported again here.
+
+    Why is this bad?
+    ----------------
+    Guidance asks that 数量/质量/时效/成本 indicators be measurable and that
+    满意度 be a percentage: a target that cannot be measured cannot be
+    assessed at the end of the year.
+
+    Example
+    -------
+    Bad::
+
+        1、1-产出指标；11-数量指标；促进就业人数；实施周期指标值:完成当年市下达任务；年度指标值:完成当年市下达任务。
+
+    Good::
+
+        1、1-产出指标；11-数量指标；促进就业人数；实施周期指标值:≥3100人；年度指标值:≥3100人。
+
+    Options
+    -------
+    ``severities`` (mapping): the highest severity per kind (``error``,
+    ``warning``, ``info``) or ``off``; default ``warning`` for quantity,
+    quality, timeliness, cost, satisfaction and output, ``off`` for effect.
+    Kinds given override these defaults, the others keep them. A finding is
+    never above the rule's configured severity (``severity: info`` makes
+    every finding info; ``severity: error`` with ``quantity: error`` makes
+    quantities errors). Formulas are reported with the rule's severity in
+    every category.
+    ``level1_kinds`` (mapping): kind of a level-1 name, merged likewise;
+    default 产出指标 → output, 效益指标 → effect, 满意度指标 →
+    satisfaction, 成本指标 → cost.
+    ``measurable`` (list of regular expressions): text that counts as
+    measurable without digits; default the patterns above.
+    """
+    facts = ctx.facts
+    kind = facts.category_kind(clause, {**LEVEL1_KINDS, **ctx.options["level1_kinds"]})
+    severity = {**SEVERITIES, **ctx.options["severities"]}.get(kind or "", "off")
+    for value_field, both in ctx.facts.distinct_fields(clause):
+        value = value_field.value
+        if value.kind not in ("qualitative", "formula"):
+            continue
+        text = value_field.text
+        if facts.value(clause, value_field).owner != "not-quantified":
+            continue  # a placeholder or a restated name, or measurable
+        name = field_name(value_field)
+        args: dict[str, Any] = {**where(value_field, both), "text": text}
+        if value.kind == "formula":
+            if not formula_has_target(text):
+                yield Problem(value_field.span, "formula", args, field=name, excerpt=text)
+            continue
+        if severity not in ("error", "warning", "info"):
+            continue
+        zh, en = _KIND_WORDS.get(kind or "", ("该指标", "this indicator"))
+        args.update(category_zh=zh, category_en=en, example=_EXAMPLES.get(kind or "", "≥90%"))
+        level: Severity = severity  # checked above
+        yield Problem(value_field.span, args=args, field=name, excerpt=text, at_most=level)

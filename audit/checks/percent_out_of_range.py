@@ -1,0 +1,123 @@
+"""The ``percent-out-of-range`` rule, of the ``content`` group: a percentage
+above 100 % or below 0 % for a rate or a satisfaction level.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from audit.engine import Context, Option, Problem, rule
+from audit.facts import any_of, field_name, where
+from audit.model import Clause
+
+EXEMPT_NAMES: list[str] = [r"增长|增幅|涨幅|提高率|提升率|增加率|变化率|同比|环比|倍"]
+
+
+_HUNDRED = Decimal(100)
+
+
+_MINUS = ("-", "－", "−", "负")
+
+
+"""A sign before the number: the value parser keeps it in the prefix (``-5%``)."""
+
+
+@rule(
+    "percent-out-of-range",
+    group="content",
+    severity="error",
+    scope="clause",
+    messages={
+        "default": (
+            "{keyword}「{text}」超过100%：比率和满意度不能大于100%",
+            "the {field} “{text}” is above 100%: a rate or a satisfaction level cannot be",
+        ),
+        "negative": (
+            "{keyword}「{text}」小于0：比率和满意度不能为负",
+            "the {field} “{text}” is below 0: a rate or a satisfaction level cannot be",
+        ),
+    },
+    options={
+        "exempt_names": Option(
+            "list[regex]",
+            EXEMPT_NAMES,
+            "indicator names or value words that may exceed 100% (增长率, 增幅)",
+        ),
+    },
+    doc_zh="""
+    比率或满意度的百分比超过 100% 或小于 0%。
+
+    检查内容
+    --------
+    报告以百分比表示、数值（或区间上限）大于 100 或小于 0 的指标值。增长类指标（「增长率」「增幅」
+    「同比」）可以超过 100%：名称或值匹配 exempt_names 的不检查。公式（「…*100%」）由 not-quantified
+    处理。
+
+    为什么有问题
+    ------------
+    完成率、合格率、满意度不可能超过 100%；这样的目标是录入错误（把「100%」写成「1000%」）或
+    单位写错了。
+
+    示例
+    ----
+    错误：
+
+        2、1-产出指标；12-质量指标；验收合格率；实施周期指标值:1000%；年度指标值:100%。
+
+    正确：
+
+        2、1-产出指标；12-质量指标；验收合格率；实施周期指标值:100%；年度指标值:100%。
+
+    选项
+    ----
+    exempt_names：可以超过 100% 的指标名称或值中的词（正则表达式列表）。
+    """,
+)
+def percent_out_of_range(ctx: Context, clause: Clause) -> Iterator[Problem]:
+    """A percentage above 100 % or below 0 % for a rate or a satisfaction level.
+
+    What it does
+    ------------
+    Reports a value in percent whose number (or the upper end of a range) is
+    above 100, or below 0. Growth (``增长率``, ``增幅``, ``同比``) may exceed
+    100 %: indicators whose name, or value text, matches ``exempt_names``
+    are not checked. Formulas (``…*100%``) are ``not-quantified``'s concern.
+
+    Why is this bad?
+    ----------------
+    A completion, pass or satisfaction rate cannot exceed 100 %; such a
+    target is a typing error (``1000%`` for ``100%``) or the wrong unit.
+
+    Example
+    -------
+    Bad::
+
+        2、1-产出指标；12-质量指标；验收合格率；实施周期指标值:1000%；年度指标值:100%。
+
+    Good::
+
+        2、1-产出指标；12-质量指标；验收合格率；实施周期指标值:100%；年度指标值:100%。
+
+    Options
+    -------
+    ``exempt_names`` (list of regular expressions): indicator names (or
+    words in the value) that may exceed 100 %; default
+    ``增长|增幅|涨幅|提高率|提升率|增加率|变化率|同比|环比|倍``.
+    """
+    exempt = any_of(ctx.options["exempt_names"])
+    if exempt.search(clause.name):
+        return
+    for value_field, both in ctx.facts.distinct_fields(clause):
+        value = value_field.value
+        if value.kind != "quantity" or value.unit != "%" or value.number is None:
+            continue
+        if exempt.search(value.prefix) or exempt.search(value.suffix):
+            continue
+        top = value.upper if value.upper is not None else value.number
+        name = field_name(value_field)
+        args = {**where(value_field, both), "text": value_field.text}
+        if top > _HUNDRED:
+            yield Problem(value_field.span, args=args, field=name, excerpt=value_field.text)
+        elif value.number < 0 or value.prefix.rstrip().endswith(_MINUS):
+            yield Problem(value_field.span, "negative", args, field=name, excerpt=value_field.text)

@@ -1,0 +1,183 @@
+"""The ``value-type-mismatch`` rule, of the ``content`` group: a rate or
+satisfaction indicator with a count, or a count with a percentage.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from audit.engine import Context, Option, Problem, rule
+from audit.facts import field_name, other_field, where
+from audit.model import Clause
+from audit.vocabulary import VOCABULARY
+
+_WHAT: dict[str, tuple[str, str]] = {
+    "count": ("数量", "a count"),
+    "money": ("金额", "an amount of money"),
+    "percent": ("百分比", "a percentage"),
+    "satisfaction": ("满意度", "a satisfaction level"),
+    "rate": ("比率", "a rate"),
+}
+
+
+# The defaults are the shared vocabulary (rules/vocabulary.yaml).
+RATE_NAMES: list[str] = list(VOCABULARY.rate_names)
+
+
+RATE_EXEMPT: list[str] = list(VOCABULARY.rate_exempt)
+
+
+SATISFACTION_NAMES: list[str] = list(VOCABULARY.satisfaction_names)
+
+
+COUNT_NAMES: list[str] = list(VOCABULARY.count_names)
+
+
+PERCENT_UNITS: list[str] = list(VOCABULARY.percent_units)
+
+
+COUNT_UNITS: list[str] = list(VOCABULARY.count_units)
+
+
+MONEY_UNITS: list[str] = list(VOCABULARY.money_units)
+
+
+@rule(
+    "value-type-mismatch",
+    group="content",
+    severity="warning",
+    scope="clause",
+    messages={
+        "default": (
+            "「{name}」是{wanted_zh}指标，但{keyword}「{text}」是{measured_zh}",
+            "“{name}” is {wanted_en} but the {field} “{text}” is {measured_en}",
+        ),
+        "disagree": (
+            "「{name}」是{wanted_zh}指标，但{keyword}「{text}」是{measured_zh}"
+            "（{other_keyword}为「{other}」）",
+            "“{name}” is {wanted_en} but the {field} “{text}” is {measured_en} "
+            "(the {other_field} is “{other}”)",
+        ),
+    },
+    options={
+        "rate_names": Option("list[regex]", RATE_NAMES, "names of rates (完成率, 占比)"),
+        "rate_exempt": Option(
+            "list[regex]", RATE_EXEMPT, "rate-like names that are not shares (频率, 效率)"
+        ),
+        "satisfaction_names": Option(
+            "list[regex]", SATISFACTION_NAMES, "names of satisfaction levels"
+        ),
+        "count_names": Option("list[regex]", COUNT_NAMES, "names of counts (人数, 次数, 数量)"),
+        "percent_units": Option("list[str]", PERCENT_UNITS, "units of a rate"),
+        "count_units": Option("list[str]", COUNT_UNITS, "units of a count"),
+        "money_units": Option("list[str]", MONEY_UNITS, "units of an amount of money"),
+    },
+    doc_zh="""
+    比率或满意度指标填了数量，或数量指标填了百分比。
+
+    检查内容
+    --------
+    比较指标名称要求的与指标值实际衡量的：名称以「率」结尾或含「满意度」「满意率」，而值以人、次、
+    宗、个、台……或元计（「服务对象满意度；…:少于5次」）；名称是数量（人数、次数、数量），而值是
+    百分比或金额（「开展培训服务人数；…:不少于0.2万元」）。「频率」「效率」这类名称不是比率，不检查。
+
+    只有一个值类型不对时，消息同时引用另一个值：「完成数量率；实施周期指标值：100%；年度指标值：
+    …数量为24台」在年度指标值处报告。名称能判定的类型不一致都由本规则报告，annual-period-mismatch
+    不再重复报告同一对值。
+
+    为什么有问题
+    ------------
+    「少于5次」的满意度、「100%」的人数都无法对照指标考核：名称或值有一个是错的（常见的是把投诉
+    次数归到满意度，或把目标贴错了条款）。
+
+    示例
+    ----
+    错误：
+
+        4、3-满意度指标；31-服务对象满意度；服务对象满意度；实施周期指标值:少于5次；年度指标值:少于5次。
+
+    正确：
+
+        4、3-满意度指标；31-服务对象满意度；服务对象满意度；实施周期指标值:≥90%；年度指标值:≥90%。
+
+    选项
+    ----
+    rate_names、rate_exempt、satisfaction_names、count_names：判断名称要求何种值的正则表达式列表。
+    percent_units、count_units、money_units：比率、数量、金额的单位。
+    """,
+)
+def value_type_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]:
+    """A rate or satisfaction indicator with a count, or a count with a percentage.
+
+    What it does
+    ------------
+    Compares what the indicator's name asks for with what its value measures:
+    a name ending in 率 or containing 满意度/满意率 with a value counted in 人,
+    次, 宗, 个, 台 … or in 元 (``服务对象满意度；…:少于5次``), and a name of a count
+    (人数, 次数, 数量) with a percentage or an amount of money
+    (``开展培训服务人数；…:不少于0.2万元``). Names such as 频率 and 效率 are not
+    shares and are not checked.
+
+    When only one of the two values is of the wrong kind, the finding quotes
+    the other one too: ``完成数量率；实施周期指标值：100%；年度指标值：…数量为24台``
+    is reported here, at the annual value. This rule owns every disagreement
+    in kind that the indicator's name settles; ``annual-period-mismatch`` does
+    not report the same pair again.
+
+    Why is this bad?
+    ----------------
+    A satisfaction level of "fewer than 5 times" or a head count of "100%"
+    cannot be assessed against the indicator: the name or the value is wrong
+    (often a complaint count filed as satisfaction, or a target pasted into
+    the wrong clause).
+
+    Example
+    -------
+    Bad::
+
+        4、3-满意度指标；31-服务对象满意度；服务对象满意度；实施周期指标值:少于5次；年度指标值:少于5次。
+
+    Good::
+
+        4、3-满意度指标；31-服务对象满意度；服务对象满意度；实施周期指标值:≥90%；年度指标值:≥90%。
+
+    Options
+    -------
+    ``rate_names``, ``rate_exempt``, ``satisfaction_names``, ``count_names``
+    (lists of regular expressions, searched in the name without a trailing
+    unit such as ``（%）``): what a name asks for; defaults ``率$ 占比$ 比重$``,
+    ``(频|效|功|速|汇|利|税)率$``, ``满意度 满意率 满意比率`` and 人数, 人次, 次数,
+    个数, 件数, 数量, …数 (not 指数, 系数, 分数).
+    ``percent_units``, ``count_units``, ``money_units`` (lists): units of
+    each measure; defaults ``% ‰ 百分点``, the count units of
+    ``rules/units.yaml`` (人, 次, 宗, 个, 台 …) and ``元 万元 亿元``.
+    """
+    facts = ctx.facts
+    for value_field, both in ctx.facts.distinct_fields(clause):
+        found = facts.value(clause, value_field).mismatch
+        if found is None:
+            continue
+        wanted, measured = found
+        name = field_name(value_field)
+        args: dict[str, Any] = {
+            **where(value_field, both),
+            "name": clause.name,
+            "text": value_field.text,
+            "wanted_zh": _WHAT[wanted][0],
+            "wanted_en": _WHAT[wanted][1],
+            "measured_zh": _WHAT[measured][0],
+            "measured_en": _WHAT[measured][1],
+        }
+        key = "default"
+        other = other_field(clause, value_field)
+        if (
+            other is not None
+            and other.text != value_field.text
+            and facts.value(clause, other).mismatch is None
+            and facts.value(clause, other).measure is not None
+        ):
+            key = "disagree"
+            args.update(other=other.text, other_keyword=other.keyword)
+            args["other_field"] = where(other)["field"]
+        yield Problem(value_field.span, key, args, field=name, excerpt=value_field.text)
