@@ -98,7 +98,12 @@ def test_the_shipped_defaults_are_the_grading_of_the_default_profile() -> None:
     assert config.grading == default_grading()
     assert default_grading() == Grading(
         weights={"error": 25, "warning": 5, "info": 0},
-        rules={"not-quantified": 10, "unknown-category": 1},
+        rules={
+            "not-quantified": 10,
+            "unknown-category": 1,
+            "missing-unit": 10,
+            "implausible-unit": 10,
+        },
         groups={},
         thresholds={"优": 100, "良": 85, "中": 60},
         caps={"error": "中", "parse-error": "差", "missing-goal": "差", "unknown-category": "优"},
