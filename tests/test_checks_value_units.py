@@ -248,6 +248,9 @@ def test_implausible_unit_fires(indicators: str, unit: str) -> None:
         clause("1-产出指标；13-时效指标", "申请办结时限", "≤5个工作日"),
         clause("1-产出指标；13-时效指标", "补贴按时发放", "100%"),
         clause("1-产出指标；11-数量指标", "上门走访频次", "2次/月"),
+        # Things counted, not states: the state words end a state's name.
+        clause("1-产出指标；11-数量指标", "达标企业", "≥50家"),
+        clause("1-产出指标；11-数量指标", "规范化培训", "≥300人"),
     ],
 )
 def test_implausible_unit_near_misses(indicators: str) -> None:
