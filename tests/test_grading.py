@@ -86,6 +86,11 @@ I = ("goal-too-short", "info")  # noqa: E741 - I for info, beside W and E
         ([E, E], "差", 50),
         ([("parse-error", "error")], "差", 75),  # a clause nobody can read
         ([("missing-goal", "error")], "差", 75),  # 粤财绩〔2019〕11号: no project without a goal
+        # Targets that cannot be measured: a number without a unit, a unit
+        # that means nothing for its indicator, weigh as two warnings each.
+        ([("missing-unit", "warning")] * 2, "中", 80),
+        ([("implausible-unit", "warning")] * 3 + [W], "中", 65),
+        ([("date-serial", "error")], "中", 75),
         ([E] * 5, "差", 0),  # never below 0
     ],
 )
