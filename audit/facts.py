@@ -28,11 +28,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
+from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Any, Generic, Literal, NamedTuple, Protocol, TypeVar
 
-from audit.model import ANNUAL, PERIOD, Clause, Document, Span, Value, ValueField
+from audit.model import ANNUAL, PERIOD, Clause, Document, Span, Target, Value, ValueField
 from audit.patterns import UserPatterns, compile_any, compile_pattern
 from audit.taxonomy import Taxonomy
 from audit.vocabulary import VOCABULARY
@@ -546,3 +547,170 @@ def value_key(clause: Clause) -> tuple[str, ...]:
 def money_text(value: Decimal) -> str:
     """An amount as the table prints it: ``1,234.50``."""
     return f"{value:,.2f}"
+
+
+# --------------------------------------------------------------------------
+# Targets: what each target of a value is measured in, what an indicator's
+# name asks for beyond a rate or a count, and dates written as spreadsheet
+# serial numbers. ``date-serial`` owns a serial where a date belongs (its
+# options ``earliest`` and ``latest`` bound it); ``missing-unit`` does not
+# report such a target again, nor ``zero-target``. ``implausible-unit``
+# judges the units of values none of the owners above reports.
+
+EXCEL_EPOCH = date(1899, 12, 30)
+"""Day 0 of spreadsheet date serials (serial 44561 is 2021-12-31)."""
+
+_TIME_UNITS = frozenset(VOCABULARY.time_units)
+_PERSON_UNITS = frozenset(VOCABULARY.person_units)
+_COUNT_UNITS = frozenset(VOCABULARY.count_units)
+_MONEY_UNITS = frozenset(VOCABULARY.money_units)
+_PERCENT_UNITS = frozenset(VOCABULARY.percent_units)
+_DATE_NAMES = _any_of(VOCABULARY.date_names)
+_STATE_NAMES = _any_of(VOCABULARY.state_names)
+_UNITLESS_NAMES = _any_of(VOCABULARY.unitless_names)
+_ADVERSE_NAMES = _any_of(VOCABULARY.adverse_names)
+_COST_NAMES = _any_of(VOCABULARY.cost_names)
+_DATE_SUFFIX = re.compile(r"^(?:前|之前|以前|止|为止|完成)")
+_UNIT_IN_NAME = re.compile(
+    r"(?:[人次个件台户家场宗起辆套份]数|人次|场次|批次|户次)$"
+    r"|[（(]\s*[^（()）\d]{1,4}\s*[)）]\s*$"
+)
+
+UnitFamily = Literal["percent", "count", "person", "money", "time", "other"]
+"""What a unit measures; ``person`` is a count of people."""
+
+NameKind = Literal["unitless", "satisfaction", "rate", "count", "cost", "date", "state"]
+"""What an indicator's name asks for (:func:`name_kind`)."""
+
+_MEASURE_KINDS: dict[str, NameKind] = {
+    "satisfaction": "satisfaction",
+    "rate": "rate",
+    "count": "count",
+}
+
+
+def target_unit(target: Target) -> tuple[str | None, str | None]:
+    """A target's unit and what it is per: ``≥1人/年`` gives ``(人, 年)``,
+    ``0元/人`` ``(元, 人)``, ``≥300人`` ``(人, None)``."""
+    unit, per = target.unit, target.per
+    if unit is not None and per is None and "/" in unit:
+        unit, _, per = unit.partition("/")
+    return unit or None, per or None
+
+
+def unit_family(unit: str | None) -> UnitFamily | None:
+    """``percent``, ``person``, ``count``, ``money``, ``time`` or ``other``
+    (公里, 平方米): what a unit measures, from the shared vocabulary."""
+    if unit is None:
+        return None
+    if unit in _PERCENT_UNITS:
+        return "percent"
+    if unit in _PERSON_UNITS:
+        return "person"
+    if unit in _COUNT_UNITS:
+        return "count"
+    if unit in _MONEY_UNITS:
+        return "money"
+    if unit in _TIME_UNITS:
+        return "time"
+    return "other"
+
+
+def name_kind(facts: Facts, clause: Clause) -> NameKind | None:
+    """What an indicator asks for, by its name (and a cost category):
+    ``unitless`` (系数, 得分), ``satisfaction``, ``rate``, ``count`` (as
+    ``value-type-mismatch`` reads them), ``cost``, ``date`` (完成时间, 截止日期)
+    or ``state`` (按时发放, 宣传到位). Read by ``missing-unit``,
+    ``implausible-unit`` and ``zero-target``."""
+    text = normalize(clause.name)
+    if _UNITLESS_NAMES.search(text):
+        return "unitless"
+    measure = _MEASURE_KINDS.get(facts.name_measure(clause.name) or "")
+    if measure is not None:
+        return measure
+    if _COST_NAMES.search(text) or facts.category_kind(clause, LEVEL1_KINDS) == "cost":
+        return "cost"
+    if _DATE_NAMES.search(text):
+        return "date"
+    if _STATE_NAMES.search(text):
+        return "state"
+    return None
+
+
+def name_carries_unit(name: str) -> bool:
+    """A name that says what is counted in (``培训人数``, ``投诉次数``,
+    ``系统用户数(个)``): its number needs no unit of its own."""
+    return _UNIT_IN_NAME.search(re.sub(r"\s", "", name)) is not None
+
+
+def is_adverse(clause: Clause, text: str = "") -> bool:
+    """An indicator of events a table wants none of (事故, 投诉, 差错): zero is
+    its target, not a defect (``zero-target``'s near misses)."""
+    return _ADVERSE_NAMES.search(clause.name) is not None or (
+        bool(text) and _ADVERSE_NAMES.search(text) is not None
+    )
+
+
+def wants_date(facts: Facts, clause: Clause, value_field: ValueField) -> bool:
+    """Whether a value of ``clause`` should be a date: a timeliness
+    indicator, a name that asks for a date (完成时间, 截止日期), a number
+    followed by 前, or the other value of the clause is a date."""
+    if facts.category_kind(clause, LEVEL1_KINDS) == "timeliness":
+        return True
+    if _DATE_NAMES.search(normalize(clause.name)):
+        return True
+    if _DATE_SUFFIX.match(value_field.value.suffix):
+        return True
+    other = other_field(clause, value_field)
+    return other is not None and other.value.kind == "date"
+
+
+class DateSerial(NamedTuple):
+    """A target that is a spreadsheet date serial, and the day it stands for."""
+
+    target: Target
+    day: date
+
+
+def date_serials(
+    facts: Facts, config: Settings, clause: Clause, value_field: ValueField
+) -> tuple[DateSerial, ...]:
+    """The targets of a value that are date serials where a date belongs
+    (``date-serial``'s finding): a whole number without a unit, between the
+    rule's ``earliest`` and ``latest`` serials, in a value that should be a
+    date (:func:`wants_date`)."""
+    options = config.setting("date-serial").options
+    earliest, latest = options["earliest"], options["latest"]
+    found: list[DateSerial] = []
+    candidates = [
+        target
+        for target in value_field.value.targets
+        if target.kind == "number"
+        and target.unit is None
+        and target.magnitude is None
+        and target.upper is None
+        and target.number is not None
+        and target.number == target.number.to_integral_value()
+        and earliest <= target.number <= latest
+    ]
+    if candidates and wants_date(facts, clause, value_field):
+        for target in candidates:
+            assert target.number is not None
+            found.append(DateSerial(target, EXCEL_EPOCH + timedelta(days=int(target.number))))
+    return tuple(found)
+
+
+def unit_lost(clause: Clause, value_field: ValueField) -> bool:
+    """A quantity without a unit whose other value (period or annual) has
+    one: ``≥95%`` against ``≥95``. The two disagree in unit, which is
+    ``annual-period-mismatch``'s finding; ``missing-unit`` leaves it."""
+    value = value_field.value
+    other = other_field(clause, value_field)
+    return (
+        value.kind == "quantity"
+        and value.unit is None
+        and other is not None
+        and other.text != value_field.text
+        and other.value.kind == "quantity"
+        and other.value.unit is not None
+    )

@@ -13,6 +13,8 @@ thresholds configured under ``grading:`` in a profile::
       rules:              # points by rule id: wins over the group and the severity
         not-quantified: 10
         unknown-category: 1
+        missing-unit: 10
+        implausible-unit: 10
       thresholds:         # the lowest score of each grade; below 中's it is 差
         优: 100
         良: 85
@@ -43,7 +45,9 @@ With the defaults a reviewer's intuitions hold:
   rounding difference, a short goal, a vague deadline) and never lower a
   grade: their weight is 0;
 * one to three warnings → 良; four to eight → 中; nine or more → 差; a target
-  that cannot be measured (``not-quantified``) counts as two warnings;
+  that cannot be measured (``not-quantified``, a number without a unit
+  ``missing-unit``, a unit that means nothing ``implausible-unit``) counts as
+  two warnings;
 * one error → 中 (any error caps the grade at 中); an error and four
   warnings, or two errors → 差;
 * a clause the parser cannot read (``parse-error``) or a project without a

@@ -39,6 +39,18 @@ class SharedVocabulary(NamedTuple):
     count_names: tuple[str, ...]
     cost_names: tuple[str, ...]
     level1_kinds: Mapping[str, str]
+    time_units: tuple[str, ...]
+    """Units of a duration or a time limit (天, 工作日, 月)."""
+    person_units: tuple[str, ...]
+    """The count units that count people (人, 人次, 户)."""
+    date_names: tuple[str, ...]
+    """Names (regular expressions) that ask for a date or a time limit."""
+    state_names: tuple[str, ...]
+    """Names (regular expressions) of a state reached (按时发放, 宣传到位)."""
+    unitless_names: tuple[str, ...]
+    """Names (regular expressions) of measures without a unit (系数, 得分)."""
+    adverse_names: tuple[str, ...]
+    """Words (regular expressions) of events whose target is none (事故, 投诉)."""
 
     def unit_measures(self) -> dict[str, str]:
         """Unit → ``percent``, ``count`` or ``money``."""
@@ -129,12 +141,24 @@ def _checked(path: Path, data: Any, lines: Mapping[tuple[Any, ...], int]) -> Sha
         count_names=words("count_names", regex=True),
         cost_names=words("cost_names", regex=True),
         level1_kinds=kinds,
+        time_units=words("time_units"),
+        person_units=words("person_units"),
+        date_names=words("date_names", regex=True),
+        state_names=words("state_names", regex=True),
+        unitless_names=words("unitless_names", regex=True),
+        adverse_names=words("adverse_names", regex=True),
     )
     owner: dict[str, str] = {}
     for key in ("percent_units", "count_units", "money_units"):
         for unit in getattr(vocabulary, key):
             if owner.setdefault(unit, key) != key:
                 raise fail(key, f"{unit!r} stands in both {owner[unit]} and {key}")
+    for unit in vocabulary.time_units:
+        if unit in owner:
+            raise fail("time_units", f"{unit!r} stands in both {owner[unit]} and time_units")
+    for unit in vocabulary.person_units:
+        if unit not in vocabulary.count_units:
+            raise fail("person_units", f"{unit!r} is not one of count_units")
     return vocabulary
 
 

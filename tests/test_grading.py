@@ -86,6 +86,11 @@ I = ("goal-too-short", "info")  # noqa: E741 - I for info, beside W and E
         ([E, E], "差", 50),
         ([("parse-error", "error")], "差", 75),  # a clause nobody can read
         ([("missing-goal", "error")], "差", 75),  # 粤财绩〔2019〕11号: no project without a goal
+        # Targets that cannot be measured: a number without a unit, a unit
+        # that means nothing for its indicator, weigh as two warnings each.
+        ([("missing-unit", "warning")] * 2, "中", 80),
+        ([("implausible-unit", "warning")] * 3 + [W], "中", 65),
+        ([("date-serial", "error")], "中", 75),
         ([E] * 5, "差", 0),  # never below 0
     ],
 )
@@ -98,7 +103,12 @@ def test_the_shipped_defaults_are_the_grading_of_the_default_profile() -> None:
     assert config.grading == default_grading()
     assert default_grading() == Grading(
         weights={"error": 25, "warning": 5, "info": 0},
-        rules={"not-quantified": 10, "unknown-category": 1},
+        rules={
+            "not-quantified": 10,
+            "unknown-category": 1,
+            "missing-unit": 10,
+            "implausible-unit": 10,
+        },
         groups={},
         thresholds={"优": 100, "良": 85, "中": 60},
         caps={"error": "中", "parse-error": "差", "missing-goal": "差", "unknown-category": "优"},

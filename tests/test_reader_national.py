@@ -738,6 +738,7 @@ def test_national_list_example_findings() -> None:
     findings = lint(EXAMPLES / "national-list.csv")
     assert [(f.rule, f.project, f.clause) for f in findings] == [
         ("amount-format", "道路运输安全检查", None),  # four decimals in 元
+        ("missing-unit", "道路运输安全检查", 1),  # 检查企业数 ≥ 120, 度量单位 blank
         ("unknown-category", "港口设施维护", 2),  # 投入指标
     ]
 

@@ -94,3 +94,31 @@ def test_invalid_yaml_names_the_line(tmp_path: Path) -> None:
     path.write_text("percent_units: [\n", encoding="utf-8")
     with pytest.raises(VocabularyError, match=r"vocabulary\.yaml:\d+: invalid YAML"):
         load_vocabulary(path)
+
+
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        (
+            ("time_units: [天,", "time_units: [台,"),
+            "'台' stands in both count_units and time_units",
+        ),
+        (("person_units: [人,", "person_units: [公里,"), "'公里' is not one of count_units"),
+        (("adverse_names: [\n  事故,", 'adverse_names: [\n  "(",'), "is not a regular expression"),
+    ],
+)
+def test_the_unit_families_are_checked(
+    tmp_path: Path, change: tuple[str, str], message: str
+) -> None:
+    assert change[0] in SHIPPED
+    path = tmp_path / "vocabulary.yaml"
+    path.write_text(SHIPPED.replace(change[0], change[1]), encoding="utf-8")
+    with pytest.raises(VocabularyError, match=message) as error:
+        load_vocabulary(path)
+    assert str(error.value).startswith(f"{path}:")
+
+
+def test_the_unit_families_of_the_shipped_vocabulary() -> None:
+    assert set(VOCABULARY.person_units) <= set(VOCABULARY.count_units)
+    assert "工作日" in VOCABULARY.time_units
+    assert "事故" in VOCABULARY.adverse_names

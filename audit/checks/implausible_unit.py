@@ -1,0 +1,189 @@
+"""A unit that means nothing for the indicator: ``implausible-unit``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from audit.engine import Context, Option, Problem, rule
+from audit.facts import (
+    NameKind,
+    field_name,
+    name_kind,
+    sub_span,
+    target_unit,
+    unit_family,
+    where,
+)
+from audit.model import Clause
+
+_ASKS: dict[str, tuple[str, str]] = {
+    "state": (
+        "要求达到的状态（按比例、日期或文字考核）",
+        "a state to reach (met in %, by a date or in words)",
+    ),
+    "date": ("日期或时限", "a date or a time limit"),
+    "cost": ("成本（以金额计）", "a cost (an amount of money)"),
+    "rate": ("比率", "a rate"),
+    "satisfaction": ("满意度", "a satisfaction level"),
+}
+
+IMPLAUSIBLE: dict[str, list[str]] = {
+    "state": ["person", "money"],
+    "date": ["person", "count", "money"],
+    "cost": ["person", "count", "time"],
+    "rate": ["person", "count", "money", "time"],
+    "satisfaction": ["person", "count", "money", "time"],
+}
+
+
+@rule(
+    "implausible-unit",
+    severity="warning",
+    scope="clause",
+    messages={
+        "default": (
+            "「{name}」衡量的是{asks_zh}，{keyword}「{text}」的单位「{unit}」对它没有意义",
+            "“{name}” measures {asks_en}; the unit “{unit}” of the {field} “{text}” "
+            "means nothing for it",
+        ),
+    },
+    options={
+        "implausible": Option(
+            "dict",
+            IMPLAUSIBLE,
+            "for each kind of indicator name (state, date, cost, rate, satisfaction), the "
+            "unit families that make no sense for it (percent, person, count, money, time, "
+            "other)",
+            values="list[str]",
+            keys=tuple(_ASKS),
+        ),
+    },
+    doc_zh="""
+    单位对指标名称没有意义（「补贴按时发放 ≥1人/年」）。
+
+    检查内容
+    --------
+    按指标名称判断它衡量什么，再看每个目标的单位是否说得通（单位归类见 rules/vocabulary.yaml）：
+
+    - 状态（「按时发放」「宣传到位」「使用合规」，state_names）：按比例、日期或文字考核，不能以人
+      （人、人次、户……）或金额计；「≥1人/年」「≥1次/人」的「按次/人」也报告；
+    - 日期或时限（「完成时间」「截止日期」，date_names）：不能以人、数量或金额计；
+    - 成本（「成本」「费用」「单价」或成本指标类）：以金额计，不能是人数、件数或天数；
+    - 比率、满意度：不能是人数、数量、金额或天数；与百分比写在一起的时长是条件（「响应时间30分钟
+      以内比例≥95%」），不报告。
+
+    比率或满意度的（第一个）目标以数量或金额计时由 value-type-mismatch 报告，本规则不重复；
+    已由 placeholder、value-restates-name、value-type-mismatch、not-quantified 报告的值也
+    不再检查。一个值有多个目标时逐个判断。
+
+    为什么有问题
+    ------------
+    「按时发放 ≥1人/年」什么也没衡量：发放是否按时，要么是按时发放的比例（100%），要么是截止
+    日期。这样的单位通常是模板里的单位栏随手填的，目标无法考核。
+
+    示例
+    ----
+    错误：
+
+        1、1-产出指标；13-时效指标；补贴按时发放；实施周期指标值:≥1人/年；年度指标值:≥1人/年。
+
+    正确：
+
+        1、1-产出指标；13-时效指标；补贴按时发放率；实施周期指标值:100%；年度指标值:100%。
+
+    选项
+    ----
+    implausible：每类指标名称（state、date、cost、rate、satisfaction）没有意义的单位类别
+    （percent、person、count、money、time、other）列表。
+    """,
+)
+def implausible_unit(ctx: Context, clause: Clause) -> Iterator[Problem]:
+    """A unit that means nothing for what the indicator names (``≥1人/年`` for 按时发放).
+
+    What it does
+    ------------
+    Reads what the indicator's name measures, then whether the unit of each
+    target makes sense for it (units are grouped in
+    ``rules/vocabulary.yaml``):
+
+    - a state reached (``按时发放``, ``宣传到位``, ``使用合规``:
+      ``state_names``) is met in %, by a date or in words, never counted in
+      people (人, 人次, 户 …) or money; ``≥1人/年`` and ``≥1次/人`` are
+      reported;
+    - a date or a time limit (``完成时间``, ``截止日期``: ``date_names``) is
+      not counted in people, things or money;
+    - a cost (``成本``, ``费用``, ``单价`` or a cost category) is money, not
+      people, things or days;
+    - a rate or a satisfaction level is not people, things, money or days;
+      a time written beside a percentage is its condition
+      (``响应时间30分钟以内比例≥95%``) and is not reported.
+
+    A rate or satisfaction level whose (first) target is a count or money is
+    ``value-type-mismatch``'s finding and is not reported again; values that
+    ``placeholder``, ``value-restates-name``, ``value-type-mismatch`` or
+    ``not-quantified`` report are not judged. Each target of a value of
+    several targets is judged.
+
+    Why is this bad?
+    ----------------
+    ``补贴按时发放 ≥1人/年`` measures nothing: whether payment is on time is a
+    share paid on time (100%) or a deadline. Such a unit is usually the
+    template's unit column filled in at random, and the target cannot be
+    assessed.
+
+    Example
+    -------
+    Bad::
+
+        1、1-产出指标；13-时效指标；补贴按时发放；实施周期指标值:≥1人/年；年度指标值:≥1人/年。
+
+    Good::
+
+        1、1-产出指标；13-时效指标；补贴按时发放率；实施周期指标值:100%；年度指标值:100%。
+
+    Options
+    -------
+    ``implausible`` (mapping): for each kind of indicator name (``state``,
+    ``date``, ``cost``, ``rate``, ``satisfaction``), the unit families that
+    make no sense for it (``percent``, ``person``, ``count``, ``money``,
+    ``time``, ``other``).
+    """
+    facts = ctx.facts
+    kind: NameKind | None = name_kind(facts, clause)
+    if kind is None:
+        return
+    banned: list[str] = ctx.options["implausible"].get(kind, [])
+    if not banned:
+        return
+    for value_field, both in facts.distinct_fields(clause):
+        if facts.value(clause, value_field).owner is not None:
+            continue
+        targets = value_field.value.targets
+        families = [unit_family(target_unit(target)[0]) for target in targets]
+        # ``响应时间30分钟以内比例≥95%``: beside a percentage a time is its condition.
+        conditioned = kind in ("rate", "satisfaction", "state") and "percent" in families
+        for target, family in zip(targets, families, strict=True):
+            if target.number is None:
+                continue
+            unit, per = target_unit(target)
+            if family == "count" and unit_family(per) == "person":
+                family = "person"  # 次/人: a count per person
+            if family is None or family not in banned:
+                continue
+            if conditioned and family == "time":
+                continue
+            shown = f"{unit}/{per}" if per else unit
+            args = {
+                **where(value_field, both),
+                "name": clause.name,
+                "text": value_field.text,
+                "unit": shown,
+                "asks_zh": _ASKS[kind][0],
+                "asks_en": _ASKS[kind][1],
+            }
+            yield Problem(
+                sub_span(value_field.span, target.start, target.end),
+                args=args,
+                field=field_name(value_field),
+                excerpt=target.text,
+            )

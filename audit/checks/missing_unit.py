@@ -1,0 +1,183 @@
+"""A quantity without a unit: ``missing-unit``."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+
+from audit.engine import Context, Option, Problem, rule
+from audit.facts import (
+    any_of,
+    date_serials,
+    field_name,
+    name_carries_unit,
+    name_kind,
+    sub_span,
+    unit_lost,
+    wants_date,
+    where,
+)
+from audit.model import Clause
+
+_FRACTION = re.compile(r"\d\s*[/:：]\s*\d|分之")
+"""A share written as a fraction or a ratio (``2/3``, ``1:1``): no unit."""
+YEARS = (1949, 2100)
+"""Whole numbers read as a year where a date belongs."""
+
+
+@rule(
+    "missing-unit",
+    severity="warning",
+    scope="clause",
+    messages={
+        "default": (
+            "{keyword}「{text}」没有计量单位：应写明单位（人、次、个、%……）",
+            "no unit in the {field} “{text}”: state what is counted (人, 次, 个, % …)",
+        ),
+        "part": (
+            "{keyword}「{text}」中的「{number}」没有计量单位：应写明单位（人、次、个、%……）",
+            "no unit for {number} in the {field} “{text}”: state what is counted (人, 次, 个, % …)",
+        ),
+        "rate": (
+            "「{name}」是比率，{keyword}「{text}」中的「{number}」没有%",
+            "“{name}” is a rate but there is no % for {number} in the {field} “{text}”",
+        ),
+    },
+    options={
+        "exempt_names": Option(
+            "list[regex]",
+            [],
+            "further indicator names whose numbers need no unit (the shared "
+            "unitless_names of rules/vocabulary.yaml always apply)",
+        ),
+        "years": Option(
+            "bool", True, "read a whole number from 1949 to 2100 where a date belongs as a year"
+        ),
+    },
+    doc_zh="""
+    定量指标值只有数字，没有计量单位（「2」「=8」「≥300」）。
+
+    检查内容
+    --------
+    报告指标值中没有单位的数字：「举办招聘会；…:2」「维护泊位数 =8」「职业技能培训；…:≥300」，
+    以及清单式表格「度量单位」栏空着的数量。比率指标的数字没有 % 时单独说明。
+
+    以下不报告：0（没有就是没有，不需要单位）；分数和比例（「缴费额2/3」「1:1」）；名称已经说明单位的（「培训人数」「投诉次数」
+    「系统用户数（个）」）；没有单位的量（「系数」「指数」「PUE」「得分」「等级」，见
+    rules/vocabulary.yaml 的 unitless_names）；应填日期处的年份（「2025」）；应填日期处的
+    Excel 日期序列号（date-serial 报告）；另一个值（实施周期或年度）有单位而本值没有的（「≥95%」
+    对「≥95」：两值单位不一致，由 annual-period-mismatch 报告）；已由 placeholder、
+    value-restates-name、value-type-mismatch、not-quantified 报告的值。
+
+    为什么有问题
+    ------------
+    「≥300」是 300 人、300 场还是 300 课时？没有单位的目标无法对照考核，审核人员只能去猜。
+
+    示例
+    ----
+    错误：
+
+        1、1-产出指标；11-数量指标；职业技能培训；实施周期指标值:≥300；年度指标值:≥300。
+
+    正确：
+
+        1、1-产出指标；11-数量指标；职业技能培训人次；实施周期指标值:≥300人次；年度指标值:≥300人次。
+
+    选项
+    ----
+    exempt_names：其数字不需要单位的其他指标名称（正则表达式列表），默认为空。
+    years：应填日期处 1949 至 2100 的整数读作年份，不报告，默认 true。
+    """,
+)
+def missing_unit(ctx: Context, clause: Clause) -> Iterator[Problem]:
+    """A quantity target with no unit (``2``, ``=8``, ``≥300``).
+
+    What it does
+    ------------
+    Reports a number in a target value that has no unit:
+    ``举办招聘会；…:2``, ``维护泊位数 =8``, ``职业技能培训；…:≥300``, and a
+    quantity whose 度量单位 column is blank in a list-style table. A rate
+    whose number lacks ``%`` is said so.
+
+    Not reported: zero (none of anything needs no unit); a fraction or a
+    ratio (``缴费额2/3``, ``1:1``); a name that says
+    what is counted (``培训人数``, ``投诉次数``, ``系统用户数（个）``);
+    measures without a unit (``系数``, ``指数``, ``PUE``, ``得分``, ``等级``:
+    ``unitless_names`` in ``rules/vocabulary.yaml``); a year where a date
+    belongs (``2025``); a spreadsheet date serial where a date belongs
+    (``date-serial`` reports it); a value whose other value (period or
+    annual) has a unit it lacks (``≥95%`` against ``≥95``: the two disagree
+    in unit, ``annual-period-mismatch``'s finding); values that ``placeholder``,
+    ``value-restates-name``, ``value-type-mismatch`` or ``not-quantified``
+    report.
+
+    Why is this bad?
+    ----------------
+    Is ``≥300`` 300 people, 300 sessions or 300 class hours? A target with no
+    unit cannot be assessed; the reviewer is left to guess.
+
+    Example
+    -------
+    Bad::
+
+        1、1-产出指标；11-数量指标；职业技能培训；实施周期指标值:≥300；年度指标值:≥300。
+
+    Good::
+
+        1、1-产出指标；11-数量指标；职业技能培训人次；实施周期指标值:≥300人次；年度指标值:≥300人次。
+
+    Options
+    -------
+    ``exempt_names`` (list of regular expressions, default empty): further
+    indicator names whose numbers need no unit.
+    ``years`` (bool, default true): read a whole number from 1949 to 2100
+    where a date belongs as a year.
+    """
+    facts = ctx.facts
+    kind = name_kind(facts, clause)
+    if kind == "unitless" or name_carries_unit(clause.name):
+        return
+    exempt = ctx.options["exempt_names"]
+    if exempt and any_of(exempt).search(clause.name):
+        return
+    for value_field, both in facts.distinct_fields(clause):
+        if facts.value(clause, value_field).owner is not None or unit_lost(clause, value_field):
+            continue
+        serials = {id(s.target) for s in date_serials(facts, ctx.config, clause, value_field)}
+        dated: bool | None = None
+        for target in value_field.value.targets:
+            if (
+                target.kind not in ("number", "frequency")
+                or target.number is None
+                or target.unit is not None
+                or target.number == 0
+                or id(target) in serials
+                or _FRACTION.search(target.text)
+            ):
+                continue
+            if ctx.options["years"] and _is_year(target.number):
+                if dated is None:
+                    dated = wants_date(facts, clause, value_field)
+                if dated:
+                    continue
+            args = {
+                **where(value_field, both),
+                "text": value_field.text,
+                "number": target.text.strip(),
+                "name": clause.name,
+            }
+            key = "default" if target.text.strip() == value_field.text.strip() else "part"
+            if kind in ("rate", "satisfaction"):
+                key = "rate"
+            yield Problem(
+                sub_span(value_field.span, target.start, target.end),
+                key,
+                args,
+                field=field_name(value_field),
+                excerpt=target.text,
+            )
+
+
+def _is_year(number: Decimal) -> bool:
+    return number == number.to_integral_value() and YEARS[0] <= number <= YEARS[1]

@@ -1,0 +1,153 @@
+"""A target of zero where zero means nothing: ``zero-target``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from audit.engine import Context, Problem, rule
+from audit.facts import (
+    LEVEL1_KINDS,
+    field_name,
+    is_adverse,
+    name_kind,
+    sub_span,
+    target_unit,
+    unit_family,
+    where,
+)
+from audit.model import Clause
+
+
+@rule(
+    "zero-target",
+    severity="warning",
+    scope="clause",
+    messages={
+        "cost": (
+            "{keyword}「{text}」以0为成本：成本不会是零（常见于按万元取整后），应填写实际成本",
+            "a cost of zero in the {field} “{text}”: a cost is never nothing (often a cost "
+            "rounded to 万元); give the actual cost",
+        ),
+        "output": (
+            "「{name}」是产出数量，{keyword}「{text}」以0为目标：零产出不是目标",
+            "“{name}” is an output count: zero in the {field} “{text}” is no target",
+        ),
+        "satisfaction": (
+            "「{name}」是满意度，{keyword}「{text}」以0为目标：满意度目标不会是零",
+            "“{name}” is a satisfaction level: zero in the {field} “{text}” promises nothing",
+        ),
+    },
+    doc_zh="""
+    目标值为 0，而 0 对该指标没有意义（「人均培训成本 =0万元/人」）。
+
+    检查内容
+    --------
+    报告数值为 0 的目标：
+
+    - 成本：单位是金额（「0元」「≤0万元」「=0万元/人」），或名称是成本、费用、单价，或属于
+      成本指标类；
+    - 产出数量：数量指标（或产出指标）中以人、次、个……计、或名称是数量的 0；
+    - 满意度：满意度为 0（「出国人员满意率；…:0」）。
+
+    不希望发生的事件（事故、投诉、差错、失误、遗失、泄露、违规、故障、退学、超支……，见
+    rules/vocabulary.yaml 的 adverse_names）目标为 0 是正当的，不报告：「安全事故发生次数 0次」
+    「有效投诉 0件」「差错率 0%」「事故发生率 =0%」。比率为 0% 也不报告。已由 placeholder、
+    value-restates-name、value-type-mismatch、not-quantified 报告的值不再检查。
+
+    为什么有问题
+    ------------
+    成本不会是零：「=0万元/人」多半是几百元的单位成本按万元取整成了 0，读者看不出真实成本。
+    产出为零、满意度为零的目标什么也没承诺，通常是填错了格。
+
+    示例
+    ----
+    错误：
+
+        1、4-成本指标；41-经济成本指标；人均培训成本；实施周期指标值:=0万元/人；年度指标值:=0万元/人。
+
+    正确：
+
+        1、4-成本指标；41-经济成本指标；人均培训成本；实施周期指标值:≤800元/人；年度指标值:≤800元/人。
+
+    选项
+    ----
+    无（不希望发生的事件的词语在 rules/vocabulary.yaml 的 adverse_names 中）。
+    """,
+)
+def zero_target(ctx: Context, clause: Clause) -> Iterator[Problem]:
+    """A target of zero where zero means nothing (``人均培训成本 =0万元/人``).
+
+    What it does
+    ------------
+    Reports targets whose number is 0:
+
+    - a cost: a unit of money (``0元``, ``≤0万元``, ``=0万元/人``), a name of a
+      cost (成本, 费用, 单价), or a clause of a cost category;
+    - an output count: 0 people, times, items … (or a count name) in a
+      quantity or output indicator;
+    - a satisfaction level of zero (``出国人员满意率；…:0``).
+
+    Zero is the target itself for events a table wants none of (accidents,
+    complaints, errors, losses, leaks, violations, failures, dropouts,
+    overspending …: ``adverse_names`` in ``rules/vocabulary.yaml``), so
+    ``安全事故发生次数 0次``, ``有效投诉 0件``, ``差错率 0%`` and
+    ``事故发生率 =0%`` are not reported, nor is any rate of 0%. Values that
+    ``placeholder``, ``value-restates-name``, ``value-type-mismatch`` or
+    ``not-quantified`` report are not judged.
+
+    Why is this bad?
+    ----------------
+    A cost is never nothing: ``=0万元/人`` is usually a unit cost of a few
+    hundred 元 rounded to 万元, and the reader cannot see the real cost. A
+    target of no output or of nobody satisfied promises nothing; it is
+    usually a value typed into the wrong cell.
+
+    Example
+    -------
+    Bad::
+
+        1、4-成本指标；41-经济成本指标；人均培训成本；实施周期指标值:=0万元/人；年度指标值:=0万元/人。
+
+    Good::
+
+        1、4-成本指标；41-经济成本指标；人均培训成本；实施周期指标值:≤800元/人；年度指标值:≤800元/人。
+
+    Options
+    -------
+    None (the words of unwanted events are ``adverse_names`` in
+    ``rules/vocabulary.yaml``).
+    """
+    facts = ctx.facts
+    kind = name_kind(facts, clause)
+    category = facts.category_kind(clause, LEVEL1_KINDS)
+    for value_field, both in facts.distinct_fields(clause):
+        if facts.value(clause, value_field).owner is not None:
+            continue
+        if is_adverse(clause, value_field.text):
+            continue
+        for target in value_field.value.targets:
+            if target.number != 0 or (target.upper is not None and target.upper != 0):
+                continue
+            unit, _per = target_unit(target)
+            family = unit_family(unit)
+            key: str | None = None
+            if family == "money" or (kind == "cost" and family in (None, "money")):
+                key = "cost"
+            elif kind == "satisfaction":
+                key = "satisfaction"
+            elif (
+                category in ("quantity", "output")
+                and kind not in ("rate", "unitless", "date", "state")
+                and (family in ("person", "count") or (family is None and kind == "count"))
+            ):
+                key = "output"
+            if key is None:
+                continue
+            args = {**where(value_field, both), "name": clause.name, "text": value_field.text}
+            yield Problem(
+                sub_span(value_field.span, target.start, target.end),
+                key,
+                args,
+                field=field_name(value_field),
+                excerpt=target.text,
+            )

@@ -1,0 +1,393 @@
+"""Units and special numbers of targets: a quantity without a unit
+(``missing-unit``), a unit that means nothing for the indicator
+(``implausible-unit``), a spreadsheet date serial where a date belongs
+(``date-serial``), a zero target where zero means nothing (``zero-target``).
+Clauses are copied from the seeds (line numbers given) or follow the shapes
+of DOMAIN.md's national-template defects."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from audit.config import load_config
+from audit.facts import (
+    Facts,
+    date_serials,
+    name_carries_unit,
+    name_kind,
+    target_unit,
+    unit_family,
+)
+from audit.model import Clause
+from audit.values import parse_value
+from audit.vocabulary import VOCABULARY
+from tests.conftest import document, lint_rule, project_row, tsv_table
+
+VALUE_RULES = ("missing-unit", "implausible-unit", "date-serial", "zero-target")
+
+
+def table(indicators: str, name: str = "机构运行辅助经费") -> str:
+    return tsv_table([project_row(name, indicators)])
+
+
+def clause(level: str, name: str, period: str, annual: str | None = None) -> str:
+    return f"1、{level}；{name}；实施周期指标值:{period}；年度指标值:{annual or period}。"
+
+
+def facts_and_clause(text: str) -> tuple[Facts, Clause]:
+    doc = document(table(text))
+    clauses = [c for c in doc.projects[0].clauses if isinstance(c, Clause)]
+    return Facts(doc, load_config(None, discover=False)), clauses[0]
+
+
+# --------------------------------------------------------------------------
+# facts shared by the rules
+
+
+@pytest.mark.parametrize(
+    "text, unit, per",
+    [
+        ("≥1人/年", "人", "年"),
+        ("0元/人", "元", "人"),
+        ("=0万元/人", "万元", "人"),
+        ("≥300人", "人", None),
+        ("≥300", None, None),
+    ],
+)
+def test_target_unit_splits_a_unit_per_something(text: str, unit: str, per: str | None) -> None:
+    assert target_unit(parse_value(text).targets[0]) == (unit, per)
+
+
+@pytest.mark.parametrize(
+    "unit, family",
+    [
+        ("%", "percent"),
+        ("人次", "person"),
+        ("台", "count"),
+        ("万元", "money"),
+        ("工作日", "time"),
+        ("平方米", "other"),
+        (None, None),
+    ],
+)
+def test_unit_family(unit: str | None, family: str | None) -> None:
+    assert unit_family(unit) == family
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        (clause("1-产出指标；13-时效指标", "补贴按时发放", "≥1人/年"), "state"),
+        (clause("1-产出指标；13-时效指标", "项目完成时间", "45626"), "date"),
+        (clause("4-成本指标；41-经济成本指标", "人均补贴标准", "≤800元/人"), "cost"),
+        # Seed 002 line 373: a coefficient, not a rate.
+        (clause("2-效益指标；23-生态效益", "能源效率（机房能源效率PUE）", "<1.4"), "unitless"),
+        (clause("3-满意度指标；31-服务对象满意度", "出国人员满意率", "0"), "satisfaction"),
+        (clause("1-产出指标；11-数量指标", "降低噪音强度", "<30"), None),
+    ],
+)
+def test_name_kind(text: str, kind: str | None) -> None:
+    facts, found = facts_and_clause(text)
+    assert name_kind(facts, found) == kind
+
+
+@pytest.mark.parametrize(
+    "name, carries",
+    [
+        ("培养（就读）学生人数", True),
+        ("投诉次数", True),
+        ("系统用户数(个)", True),
+        ("采购车辆数", True),
+        ("检查企业数", False),
+        ("维护泊位数", False),
+        ("维护数量", False),
+    ],
+)
+def test_a_name_that_says_what_is_counted(name: str, carries: bool) -> None:
+    assert name_carries_unit(name) is carries
+
+
+@pytest.mark.parametrize(
+    "text, days",
+    [
+        (clause("1-产出指标；13-时效指标", "项目完成时间", "≤44,561"), [date(2021, 12, 31)]),
+        (clause("1-产出指标；11-数量指标", "资料报送", "45292前"), [date(2024, 1, 1)]),
+        # A count in the serial range is a count outside a date context.
+        (clause("1-产出指标；11-数量指标", "健康档案更新", "≥45000"), []),
+        (clause("1-产出指标；13-时效指标", "项目完成时间", "≥45000份"), []),
+        (clause("1-产出指标；13-时效指标", "项目完成时间", "≥30000"), []),
+    ],
+)
+def test_date_serials_are_dates_only_where_a_date_belongs(text: str, days: list[date]) -> None:
+    facts, found = facts_and_clause(text)
+    config = load_config(None, discover=False)
+    serials = date_serials(facts, config, found, found.fields[0])
+    assert [s.day for s in serials] == days
+
+
+# --------------------------------------------------------------------------
+# missing-unit
+
+
+@pytest.mark.parametrize(
+    "indicators, excerpt",
+    [
+        # Seed 002 line 505: a noise level without its decibels.
+        ("4、2-效益指标；22-社会效益；降低噪音强度；实施周期指标值:<30；年度指标值:<30。", "<30"),
+        # Seed 002 line 755: an area without 平方米.
+        (clause("1-产出指标；11-数量指标", "物业管理服务面积", "16619.8"), "16619.8"),
+        # Seed 002 line 481: 3 hours? days?
+        (clause("1-产出指标；13-时效指标", "响应时间", "<=3"), "<=3"),
+        # DOMAIN.md: =8 berths.
+        (clause("1-产出指标；11-数量指标", "维护泊位数", "=8"), "=8"),
+        # A rate without %.
+        (clause("1-产出指标；12-质量指标", "设备验收合格率", "≥95"), "≥95"),
+    ],
+)
+def test_missing_unit_fires(indicators: str, excerpt: str) -> None:
+    findings = lint_rule(table(indicators), "missing-unit")
+    assert [f.excerpt for f in findings] == [excerpt]
+    assert findings[0].field == "period"
+
+
+def test_missing_unit_on_a_rate_says_percent() -> None:
+    findings = lint_rule(
+        table(clause("1-产出指标；12-质量指标", "设备验收合格率", "≥95")), "missing-unit"
+    )
+    assert "%" in findings[0].message and "比率" in findings[0].message
+
+
+def test_missing_unit_judges_each_target_and_each_field() -> None:
+    # Seed 002 line 627: two different values, each without a unit.
+    text = table(
+        "1、1-产出指标；11-数量指标；年度业务量；"
+        "实施周期指标值:上半年办案量≥1250；年度指标值:全年办理案件量≥2500。"
+    )
+    findings = lint_rule(text, "missing-unit")
+    assert [(f.field, f.excerpt) for f in findings] == [("period", "≥1250"), ("annual", "≥2500")]
+    several = table(clause("1-产出指标；11-数量指标", "举办招聘会", "≥10场，≥300"))
+    assert [f.excerpt for f in lint_rule(several, "missing-unit")] == ["≥300"]
+
+
+@pytest.mark.parametrize(
+    "indicators",
+    [
+        # Seed 002 line 233: zero of anything needs no unit.
+        "2、1-产出指标；11-数量指标；社保档案遗失数量；实施周期指标值:0；年度指标值:0。",
+        # Seed 002 line 551: 人数 says what is counted.
+        "4、2-效益指标；22-社会效益；培养（就读）学生人数；实施周期指标值:≥3000；年度指标值:≥3000。",
+        # Seed 002 line 680: the unit in brackets in the name.
+        "2、2-效益指标；22-社会效益；系统用户数(个)；实施周期指标值:≥20000；年度指标值:21473。",
+        # Seed 002 line 373: PUE has no unit.
+        "1、2-效益指标；23-生态效益；能源效率（机房能源效率PUE）；实施周期指标值:<1.4；年度指标值:<1.4。",
+        # A year where a date belongs; a date serial is date-serial's.
+        clause("1-产出指标；13-时效指标", "项目完成年份", "2025"),
+        clause("1-产出指标；13-时效指标", "项目完成时间", "45626"),
+        # DOMAIN.md lists 不超过缴费额2/3 among real values: a fraction has no unit.
+        clause("2-效益指标；22-社会效益", "个人缴费补贴标准", "不超过缴费额2/3"),
+        # A level, a date range, a unit.
+        clause("2-效益指标；22-社会效益", "网络安全等级保护级别", "三级"),
+        clause("1-产出指标；13-时效指标", "项目实施周期", "2023.07-2024.01"),
+        clause("1-产出指标；11-数量指标", "一次性创业资助人数", "≥300人"),
+        # Seed 002 line 157: a placeholder is placeholder's finding.
+        "4、1-产出指标；11-数量指标；采购车辆数；实施周期指标值:年度计划数；年度指标值:2台。",
+    ],
+)
+def test_missing_unit_near_misses(indicators: str) -> None:
+    assert lint_rule(table(indicators), "missing-unit") == []
+
+
+def test_missing_unit_exempt_names_are_configurable(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from tests.conftest import config_with
+
+    text = table(clause("1-产出指标；11-数量指标", "系统并发数", "≥50"))
+    assert len(lint_rule(text, "missing-unit")) == 1
+    config = config_with(tmp_path, "rules:\n  missing-unit:\n    exempt_names: [并发数]\n")
+    assert lint_rule(text, "missing-unit", config) == []
+
+
+# --------------------------------------------------------------------------
+# implausible-unit
+
+
+@pytest.mark.parametrize(
+    "indicators, unit",
+    [
+        (clause("1-产出指标；13-时效指标", "补贴按时发放", "≥1人/年"), "人/年"),
+        (clause("1-产出指标；12-质量指标", "资金使用合规", "≥1次/人"), "次/人"),
+        (clause("1-产出指标；13-时效指标", "项目完成时间", "≥2人"), "人"),
+        (clause("4-成本指标；41-经济成本指标", "人均培训成本", "≤5人"), "人"),
+        (clause("1-产出指标；12-质量指标", "设备验收合格率", "≥3天"), "天"),
+        # The second target of a rate: the first is a percentage, so the value
+        # is not value-type-mismatch's.
+        (clause("1-产出指标；12-质量指标", "培训合格率", "≥95%，≥300人"), "人"),
+    ],
+)
+def test_implausible_unit_fires(indicators: str, unit: str) -> None:
+    findings = lint_rule(table(indicators), "implausible-unit")
+    assert len(findings) == 1
+    assert f"「{unit}」" in findings[0].message
+
+
+@pytest.mark.parametrize(
+    "indicators",
+    [
+        # Seed 002 line 718: 30分钟 is the condition of the share.
+        "5、1-产出指标；13-时效指标；响应及时率；实施周期指标值:响应时间30分钟以内比例大于等于95%；"
+        "年度指标值:响应时间30分钟以内比例大于等于95%。",
+        # Seed 002 line 613: a satisfaction score in 分.
+        "7、3-满意度指标；31-服务对象满意度；用户满意度；实施周期指标值:年度平均不低于90分；"
+        "年度指标值:年度平均不低于90分。",
+        # Seed 002 line 769: a satisfaction counted in 次 is value-type-mismatch's.
+        clause("3-满意度指标；31-服务对象满意度", "服务对象满意度", "少于5次"),
+        clause("4-成本指标；41-经济成本指标", "人均补贴标准", "≤800元/人"),
+        clause("1-产出指标；13-时效指标", "申请办结时限", "≤5个工作日"),
+        clause("1-产出指标；13-时效指标", "补贴按时发放", "100%"),
+        clause("1-产出指标；11-数量指标", "上门走访频次", "2次/月"),
+        # Things counted, not states: the state words end a state's name.
+        clause("1-产出指标；11-数量指标", "达标企业", "≥50家"),
+        clause("1-产出指标；11-数量指标", "规范化培训", "≥300人"),
+    ],
+)
+def test_implausible_unit_near_misses(indicators: str) -> None:
+    assert lint_rule(table(indicators), "implausible-unit") == []
+
+
+def test_a_rate_counted_in_people_is_reported_once() -> None:
+    text = table(clause("1-产出指标；12-质量指标", "补贴发放准确率", "≥1人/年"))
+    both = lint_rule(text, "value-type-mismatch") + lint_rule(text, "implausible-unit")
+    assert [f.rule for f in both] == ["value-type-mismatch"]
+
+
+# --------------------------------------------------------------------------
+# date-serial
+
+
+@pytest.mark.parametrize(
+    "indicators, day",
+    [
+        (clause("1-产出指标；13-时效指标", "项目完成时间", "45626"), "2024-11-30"),
+        (clause("1-产出指标；13-时效指标", "资料报送截止日期", "45292前"), "2024-01-01"),
+        (clause("1-产出指标；13-时效指标", "项目完成时间", "≤44,561"), "2021-12-31"),
+        # The period value is a date: the annual value should be one too.
+        (
+            "1、1-产出指标；11-数量指标；设备验收；实施周期指标值:2024年12月31日前；年度指标值:45657。",
+            "2024-12-31",
+        ),
+    ],
+)
+def test_date_serial_fires_with_the_day(indicators: str, day: str) -> None:
+    findings = lint_rule(table(indicators), "date-serial")
+    assert len(findings) == 1 and day in findings[0].message
+    assert findings[0].severity == "error"
+
+
+@pytest.mark.parametrize(
+    "indicators",
+    [
+        clause("1-产出指标；13-时效指标", "项目完成时间", "2024年12月31日前"),
+        clause("1-产出指标；11-数量指标", "服务人数", "≥44,561"),
+        clause("1-产出指标；13-时效指标", "项目完成时间", "≥45000份"),
+        clause("4-成本指标；41-经济成本指标", "设备采购成本", "≤45000元"),
+        # Seed 001: 25000人 is a count.
+        clause("2-效益指标；21-经济效益", "城镇新增就业人数", "25000人（参照2024年）"),
+        clause("1-产出指标；13-时效指标", "项目完成时间", "50000"),
+    ],
+)
+def test_date_serial_near_misses(indicators: str) -> None:
+    assert lint_rule(table(indicators), "date-serial") == []
+
+
+@given(st.integers(min_value=1, max_value=36525) | st.integers(min_value=47849, max_value=10**7))
+@settings(max_examples=40, deadline=None)
+def test_numbers_outside_the_serial_range_are_never_serials(number: int) -> None:
+    text = table(clause("1-产出指标；13-时效指标", "项目完成时间", str(number)))
+    assert lint_rule(text, "date-serial") == []
+
+
+# --------------------------------------------------------------------------
+# zero-target
+
+
+@pytest.mark.parametrize(
+    "indicators, key",
+    [
+        (clause("4-成本指标；41-经济成本指标", "人均培训成本", "=0万元/人"), "成本不会是零"),
+        (clause("1-产出指标；14-成本指标", "人均培训成本", "0元/人"), "成本不会是零"),
+        (clause("4-成本指标；41-经济成本指标", "设备采购成本", "≤0万元"), "成本不会是零"),
+        # Seed 002 line 141: nobody satisfied.
+        (clause("3-满意度指标；31-服务对象满意度", "出国人员满意率", "0"), "满意度"),
+        (clause("1-产出指标；11-数量指标", "采购车辆数", "0台"), "零产出"),
+    ],
+)
+def test_zero_target_fires(indicators: str, key: str) -> None:
+    findings = lint_rule(table(indicators), "zero-target")
+    assert len(findings) == 1 and key in findings[0].message
+
+
+@pytest.mark.parametrize(
+    "indicators",
+    [
+        # Seed 002 line 233: none lost is the target.
+        "2、1-产出指标；11-数量指标；社保档案遗失数量；实施周期指标值:0；年度指标值:0。",
+        # Seed 002 line 298: 0事故.
+        "3、2-效益指标；22-社会效益；工程的安全性；实施周期指标值:0事故；年度指标值:0事故。",
+        clause("3-满意度指标；31-服务对象满意度", "有效投诉次数", "0件"),
+        clause("1-产出指标；12-质量指标", "补贴发放差错率", "0%"),
+        clause("2-效益指标；22-社会效益", "事故发生率", "=0%"),
+        clause("4-成本指标；41-经济成本指标", "人均培训成本", "≤0.5万元/人"),
+        clause("4-成本指标；41-经济成本指标", "项目超支金额", "0万元"),
+    ],
+)
+def test_zero_target_near_misses(indicators: str) -> None:
+    assert lint_rule(table(indicators), "zero-target") == []
+
+
+@given(st.sampled_from(VOCABULARY.adverse_names), st.sampled_from(["0", "0次", "0起", "0%", "=0"]))
+@settings(max_examples=60, deadline=None)
+def test_zero_of_an_unwanted_event_is_never_reported(word: str, value: str) -> None:
+    text = table(clause("1-产出指标；11-数量指标", f"发生{word}数量", value))
+    assert lint_rule(text, "zero-target") == []
+
+
+# --------------------------------------------------------------------------
+# all four together
+
+
+def test_the_seed_tables_findings_of_these_rules_are_warnings_except_serials() -> None:
+    from pathlib import Path
+
+    from tests.conftest import lint
+
+    seeds = Path(__file__).parent / "fixtures" / "seeds"
+    for path in sorted(seeds.glob("*.txt")):
+        for finding in lint(path, VALUE_RULES):
+            assert finding.severity == ("error" if finding.rule == "date-serial" else "warning")
+            assert finding.rule != "date-serial", finding
+
+
+def test_a_unit_lost_in_one_value_is_reported_once() -> None:
+    """``≥95%`` against ``≥95``: the two values disagree in unit
+    (annual-period-mismatch), not also a number without a unit."""
+    text = table(clause("1-产出指标；12-质量指标", "档案规范率", "≥95%", "≥95"))
+    both = lint_rule(text, "annual-period-mismatch") + lint_rule(text, "missing-unit")
+    assert [f.rule for f in both] == ["annual-period-mismatch"]
+
+
+@given(
+    st.sampled_from(
+        VOCABULARY.count_units + VOCABULARY.percent_units + tuple(VOCABULARY.money_units)
+    ),
+    st.decimals(min_value=1, max_value=99999, places=1, allow_nan=False),
+    st.sampled_from(["", "≥", "≤", "="]),
+)
+@settings(max_examples=60, deadline=None)
+def test_a_number_with_a_unit_is_never_missing_one(
+    unit: str, number: object, comparator: str
+) -> None:
+    text = table(clause("1-产出指标；11-数量指标", "举办招聘会", f"{comparator}{number}{unit}"))
+    assert lint_rule(text, "missing-unit") == []
