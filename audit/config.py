@@ -667,7 +667,9 @@ def describe(option: Option) -> str:
     return _describe_kind(option.kind)
 
 
-def _describe_kind(kind: str | tuple[str, ...]) -> str:
+def _describe_kind(kind: str | tuple[str, ...] | list[str]) -> str:
+    if isinstance(kind, list):
+        return f"a list of: {', '.join(kind)}"
     if isinstance(kind, tuple):
         return f"one of: {', '.join(kind)}"
     return _KINDS[kind][0] if kind in _KINDS else kind
@@ -693,7 +695,15 @@ def _type_name(value: Any) -> str:
     return type(value).__name__
 
 
-def _check_value(doc: _Doc, path: tuple[Any, ...], kind: str | tuple[str, ...], value: Any) -> Any:
+def _check_value(
+    doc: _Doc, path: tuple[Any, ...], kind: str | tuple[str, ...] | list[str], value: Any
+) -> Any:
+    if isinstance(kind, list):
+        if not isinstance(value, list):
+            raise doc.error(path, f"must be a list of: {', '.join(kind)}, got {_type_name(value)}")
+        return [
+            _check_value(doc, (*path, index), tuple(kind), item) for index, item in enumerate(value)
+        ]
     if isinstance(kind, tuple):
         if value is False and "off" in kind:  # YAML 1.1 reads a bare off as false
             value = "off"

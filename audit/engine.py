@@ -145,16 +145,17 @@ class Option(NamedTuple):
     zero), ``money`` (an amount above zero, configured as a number or as text,
     given to the rule as a ``Decimal``), ``str``, ``regex``, ``list[str]``,
     ``list[regex]``, ``dict`` (with the kind of its ``values`` and,
-    optionally, its allowed ``keys``) or a tuple of allowed strings (an enum).
+    optionally, its allowed ``keys``), a tuple of allowed strings (an enum) or
+    a list of allowed strings (a list whose every item is one of them).
     :mod:`audit.config` validates every configured value against it, key by
     key for a ``dict``; a ``dict`` option without ``values`` cannot be
     configured.
     """
 
-    kind: str | tuple[str, ...]
+    kind: str | tuple[str, ...] | list[str]
     default: Any
     doc: str = ""
-    values: str | tuple[str, ...] | None = None
+    values: str | tuple[str, ...] | list[str] | None = None
     """For a ``dict`` option, the kind of each value (as ``kind``)."""
     keys: tuple[str, ...] | None = None
     """For a ``dict`` option, the keys it may have; None for any text."""

@@ -122,6 +122,19 @@ def test_schema_check_fails_for_a_dict_option_without_values() -> None:
             "rules.annual-period-mismatch.unit_groups.people",
             "must be a list of texts, got str",
         ),
+        (
+            "rules:\n  implausible-unit:\n    implausible:\n      state: [person, mony]\n",
+            4,
+            "rules.implausible-unit.implausible.state.1",
+            "must be one of: percent, person, count, money, time, other, got 'mony' "
+            "(did you mean 'money'?)",
+        ),
+        (
+            "rules:\n  implausible-unit:\n    implausible:\n      state: money\n",
+            4,
+            "rules.implausible-unit.implausible.state",
+            "must be a list of: percent, person",
+        ),
     ],
 )
 def test_a_bad_value_in_a_mapping_option_is_located(
@@ -263,5 +276,12 @@ def test_every_option_is_described_in_words(rule_id: str, name: str, option: Opt
     words = describe(option)
     kinds = [option.values] if option.kind == "dict" else [option.kind]
     for kind in kinds:
-        assert isinstance(kind, tuple) or kind in _KINDS, f"{rule_id}.{name}: unknown kind {kind}"
+        known = isinstance(kind, (tuple, list)) or kind in _KINDS
+        assert known, f"{rule_id}.{name}: unknown kind {kind}"
     assert words and "None" not in words
+
+
+def test_a_list_of_allowed_words_is_accepted(tmp_path: Path) -> None:
+    path = write(tmp_path, "rules:\n  implausible-unit:\n    implausible:\n      state: [money]\n")
+    options = load_config(path).setting("implausible-unit").options
+    assert options["implausible"]["state"] == ["money"]

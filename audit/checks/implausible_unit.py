@@ -54,7 +54,7 @@ IMPLAUSIBLE: dict[str, list[str]] = {
             "for each kind of indicator name (state, date, cost, rate, satisfaction), the "
             "unit families that make no sense for it (percent, person, count, money, time, "
             "other)",
-            values="list[str]",
+            values=["percent", "person", "count", "money", "time", "other"],
             keys=tuple(_ASKS),
         ),
     },
