@@ -14,10 +14,13 @@ dataclasses cost about 25 ms of every run).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import Any, Literal, NamedTuple
+
+_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 # --------------------------------------------------------------------------
 # Source text and positions
@@ -563,6 +566,15 @@ class IndicatorCells(NamedTuple):
     extras: dict[str, Text]
     line: int
 
+    @property
+    def is_empty(self) -> bool:
+        """A template row: categories printed, no indicator name and no value
+        (经济效益指标 left as the template gave it)."""
+        return not any(
+            cell is not None and cell.value.strip()
+            for cell in (self.name, self.period, self.annual)
+        )
+
 
 class Row:
     """One logical row of the table as a reader found it, before it is known
@@ -583,6 +595,7 @@ class Row:
         "line",
         "markup",
         "name",
+        "period_goal",
         "term",
     )
 
@@ -607,6 +620,9 @@ class Row:
         self.indicator_cells = indicator_cells
         self.term: Text | None = None
         """The project's implementation period, where the layout states it (项目期)."""
+        self.period_goal: Text | None = None
+        """The goal over the implementation period (实施期目标), where the layout
+        states one beside the annual goal."""
 
     def __repr__(self) -> str:
         return f"Row({self.name.value!r}, line {self.line}, kind={self.kind})"
@@ -624,7 +640,24 @@ class Project(NamedTuple):
     """The implementation period a form states (项目期 ``2025.01-2027.12``)."""
     cells: tuple[IndicatorCells, ...] = ()
     """The indicator rows as read, in the national template (one row per
-    indicator), with what the clauses do not hold: 权重, 指标方向, 指标值说明."""
+    indicator), with what the clauses do not hold: 权重, 指标方向, 指标值说明.
+    Template rows left without an indicator (:attr:`IndicatorCells.is_empty`)
+    are kept here and become no clause."""
+    period_goal: Text | None = None
+    """The goal over the implementation period (实施期目标, 中期/长期目标) where
+    a national form states it. ``goal`` is the annual goal (年度目标), or this
+    same cell when the form states no annual goal."""
+
+    @property
+    def term_years(self) -> tuple[int, int] | None:
+        """The first and last year of the stated 项目期 (``2025.01-2027.12`` →
+        (2025, 2027); ``2025年`` → (2025, 2025)); None when none is stated."""
+        if self.term is None:
+            return None
+        years = [int(year) for year in _YEAR_RE.findall(self.term.value)]
+        if not years:
+            return None
+        return min(years), max(years)
 
     @property
     def title(self) -> str:

@@ -29,8 +29,18 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from audit.model import Amount, Amounts, Document, IndicatorCells, Row, Source, Text, TextBuilder
-from audit.readers.common import TITLE_MARK, organization_name, parse_amount
+from audit.model import (
+    Amount,
+    Amounts,
+    Document,
+    IndicatorCells,
+    Markup,
+    Row,
+    Source,
+    Text,
+    TextBuilder,
+)
+from audit.readers.common import TITLE_MARK, clean_cell, organization_name, parse_amount
 from audit.readers.decode import ReadError
 from audit.readers.grid import Grid
 from audit.readers.guangzhou import numeric_amount
@@ -369,14 +379,25 @@ class _Levels:
         return self.level1, self.level2, own2 is not None
 
 
-def _trim(grid: Grid) -> None:
+def _trim(grid: Grid) -> dict[int, list[Markup]]:
     """Strip the white space around every cell once, so the reader compares
-    and keeps cells as they read (the Texts keep their map to the source)."""
-    for cells in grid.rows:
+    and keeps cells as they read (the Texts keep their map to the source),
+    and remove HTML residue (``<p>``, ``&nbsp;``) from cells that stand
+    whole in the source; what was removed is returned by grid row, for the
+    project it belongs to."""
+    markup: dict[int, list[Markup]] = {}
+    for row, cells in enumerate(grid.rows):
         for index, cell in enumerate(cells):
             value = cell.value
+            if ("<" in value or "&" in value) and len(cell.anchors) == 1:
+                cleaned, found = clean_cell(cell.source, cell.origin(0), value)
+                if found:
+                    cells[index] = cleaned
+                    markup.setdefault(row, []).extend(found)
+                    continue
             if value and (value[0].isspace() or value[-1].isspace()):
                 cells[index] = cell.strip()
+    return markup
 
 
 def _merged(grid: Grid, row: int, column: int | None) -> Text | None:
@@ -467,24 +488,27 @@ def _unit_row(name: Text, line: int) -> Row:
 # The form
 
 
-def _begin(grid: Grid, table: Table | None) -> tuple[str, frozenset[int], Table]:
+def _begin(
+    grid: Grid, table: Table | None
+) -> tuple[str, frozenset[int], Table, dict[int, list[Markup]]]:
     """What reading a form or a list starts with: the grid trimmed, its
-    amount unit and numeric cells, and the table (new unless given) with the
-    headings above the grid taken in."""
-    _trim(grid)
+    amount unit and numeric cells, the table (new unless given) with the
+    headings above the grid taken in, and the markup removed, by row."""
+    markup = _trim(grid)
     unit = amount_unit(grid)
     numeric = numeric_offsets(grid)
     table = table if table is not None else Table(rows=[])
     for line in grid.headings:
         _heading(table, line.strip())
-    return unit, numeric, table
+    return unit, numeric, table, markup
 
 
 def read_form(grid: Grid, table: Table | None = None) -> Table:
     """The projects of every form in the grid (added to ``table`` when given:
     the sheets or pages of one document)."""
-    unit, numeric, table = _begin(grid, table)
+    unit, numeric, table, markup = _begin(grid, table)
     facts: dict[str, Text] = {}
+    markup_of_project: list[Markup] = []
     units: dict[str, str] = {}
     facts_line = 0
     cells_of_project: list[IndicatorCells] = []
@@ -519,18 +543,23 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
             None,
             facts_line,
             kind="project",
-            indicator_cells=list(cells_of_project),
+            markup=list(markup_of_project),
+            indicator_cells=_without_headings(cells_of_project),
         )
         term = facts.get("term")
         row.term = term if term else None
+        period_goal = facts.get("period_goal")
+        row.period_goal = period_goal if period_goal else None
         table.rows.append(row)
 
     for index, cells in enumerate(grid.rows):
         if skip_next:
             skip_next = False
+            markup_of_project.extend(markup.get(index, ()))
             continue
         header = _header_map(cells)
         if _is_indicator_header(header):
+            markup_of_project.extend(markup.get(index, ()))
             columns = header
             levels = _Levels()
             if index + 1 < len(grid.rows):
@@ -548,8 +577,9 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
         # A label after the grid, or a second 项目名称, begins the next form.
         if (labelled and columns is not None) or (names_project and "project" in facts):
             close()
-            facts, units, cells_of_project = {}, {}, []
+            facts, units, cells_of_project, markup_of_project = {}, {}, [], []
             columns = None
+        markup_of_project.extend(markup.get(index, ()))
         if names_project:
             facts_line = row_line(grid, index)
         if columns is None:
@@ -569,6 +599,24 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
             cells_of_project.append(found)
     close()
     return table
+
+
+def _without_headings(rows: list[IndicatorCells]) -> list[IndicatorCells]:
+    """The indicator rows without those that only head the rows below: a
+    row with a level-2 category and nothing else, whose category the next
+    row inherits (written once above its indicators, not left empty)."""
+    kept = []
+    for index, row in enumerate(rows):
+        below = rows[index + 1] if index + 1 < len(rows) else None
+        if (
+            row.is_empty
+            and below is not None
+            and row.level2 is not None
+            and below.level2 is row.level2
+        ):
+            continue
+        kept.append(row)
+    return kept
 
 
 def _in_grid(cells: list[Text], columns: dict[str, int], banner: str) -> bool:
@@ -595,6 +643,7 @@ def _read_labels(
     below = grid.rows[row + 1] if row + 1 < len(grid.rows) else None
     if (
         below is not None
+        and not _is_indicator_header(_header_map(below))
         and all(key in _GOALS for _, key in keys)
         and all(labels[i][1] is not None or (row, i) in grid.merged for i in filled)
     ):
@@ -646,7 +695,7 @@ def _value_right(grid: Grid, row: int, column: int, stop: int, label: str) -> Te
 def read_list(grid: Grid, table: Table | None = None) -> Table:
     """The projects of a list: project columns on each project's first row
     (added to ``table`` when given)."""
-    unit, numeric, table = _begin(grid, table)
+    unit, numeric, table, markup = _begin(grid, table)
     columns: dict[str, int] | None = None
     units: dict[str, str] = {}
     project: Row | None = None
@@ -678,6 +727,7 @@ def read_list(grid: Grid, table: Table | None = None) -> Table:
             levels = _Levels()
         if project is None:
             continue
+        project.markup.extend(markup.get(index, ()))
         found = indicator(grid, index, columns, levels)
         if found is not None:
             assert project.indicator_cells is not None
@@ -715,9 +765,10 @@ def _project_row(
         }
     )
     goal = _cell(cells, columns, "goal" if "goal" in columns else "period_goal")
-    return Row(
-        name, amounts, goal if goal else None, None, line, kind="project", indicator_cells=[]
-    )
+    row = Row(name, amounts, goal if goal else None, None, line, kind="project", indicator_cells=[])
+    period_goal = _cell(cells, columns, "period_goal")
+    row.period_goal = period_goal if period_goal else None
+    return row
 
 
 # --------------------------------------------------------------------------
