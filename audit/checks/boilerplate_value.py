@@ -25,9 +25,11 @@ class Pasted(NamedTuple):
 
 def value_key(value: Value, text: str) -> tuple[object, ...]:
     """What makes two values the same target: ``≥95%`` and ``95%或以上`` are,
-    as one number, comparator and unit; any other value by its words."""
+    as one number, comparator and unit (words before or after it, as in
+    ``100%依照合同期限完成``, make another); any other value by its words."""
     if value.kind == "quantity" and len(value.targets) <= 1:
-        return ("quantity", value.comparator, value.number, value.upper, value.unit, value.per)
+        measure = (value.comparator, value.number, value.upper, value.unit, value.per)
+        return ("quantity", *measure, value.prefix.strip(), value.suffix.strip())
     return ("text", _NOISE_RE.sub("", text))
 
 
@@ -74,10 +76,13 @@ def pasted_values(ctx: Context, project: Project) -> list[Pasted]:
     scope="project",
     options={
         "min_indicators": Option(
+            "int", 3, "how many indicators must carry the same value to be reported"
+        ),
+        "min_misfits": Option(
             "int",
-            3,
-            "how many indicators the value does not fit (a percentage on anything but a rate "
-            "or a satisfaction level, any text) must carry the same value",
+            2,
+            "how many of them the value must not fit (a percentage fits only a rate or a "
+            "satisfaction level; text fits none in particular)",
         ),
         "min_categories": Option(
             "int",
@@ -98,9 +103,10 @@ def pasted_values(ctx: Context, project: Project) -> list[Pasted]:
 
     检查内容
     --------
-    找出一个项目中出现在多条指标上的同一个指标值（「≥95%」与「95%或以上」算同一个），若这些
-    指标分属至少 min_categories 个类别（二级指标，如数量、时效、社会效益、满意度），其中至少
-    min_indicators 条不适合这个值（百分比只适合名称是比率或满意度的指标；文字适合任何指标都不算），
+    找出一个项目中出现在至少 min_indicators 条指标上的同一个指标值（「≥95%」与「95%或以上」
+    算同一个），
+    若这些指标分属至少 min_categories 个类别（二级指标，如数量、时效、社会效益、满意度），其中至少
+    min_misfits 条不适合这个值（百分比只适合名称是比率或满意度的指标；文字不特别适合任何指标），
     每个项目每个值报告一次，说明重复了几条、是哪些指标，位置在第一次出现处。几条满意度指标都填
     「≥90%」、几条合格率都填「100%」是正常的，不报告；占位文字、重复指标名称的值由各自的规则报告。
 
@@ -123,7 +129,8 @@ def pasted_values(ctx: Context, project: Project) -> list[Pasted]:
 
     选项
     ----
-    min_indicators：至少几条不适合该值的指标填了同一个值才报告，默认 3。
+    min_indicators：至少几条指标填了同一个值才报告，默认 3。
+    min_misfits：其中至少几条不适合该值才报告，默认 2。
     min_categories：填了该值的指标至少分属几个类别才报告，默认 3。
     """,
 )
@@ -132,12 +139,12 @@ def boilerplate_value(ctx: Context, project: Project) -> Iterator[Problem]:
 
     What it does
     ------------
-    Finds a value that stands on several indicators of one project (``≥95%``
-    and ``95%或以上`` are the same value). When those indicators span at
-    least ``min_categories`` categories (level 2: 数量, 时效, 社会效益,
-    满意度 …) and at least ``min_indicators`` of them are indicators the
-    value does not fit (a percentage fits only a rate or a satisfaction
-    level; text fits none in particular), reports it once per project and
+    Finds a value that stands on at least ``min_indicators`` indicators of
+    one project (``≥95%`` and ``95%或以上`` are the same value). When those
+    indicators span at least ``min_categories`` categories (level 2: 数量,
+    时效, 社会效益, 满意度 …) and at least ``min_misfits`` of them are
+    indicators the value does not fit (a percentage fits only a rate or a
+    satisfaction level; text fits none in particular), reports it once per project and
     value, with the count and the indicators, at its first appearance. The
     same ``≥90%`` on several satisfaction levels, or ``100%`` on several
     pass rates, is natural and not reported; placeholders and restated
@@ -164,11 +171,13 @@ def boilerplate_value(ctx: Context, project: Project) -> Iterator[Problem]:
 
     Options
     -------
-    ``min_indicators``: how many indicators the value does not fit must
-    carry it (default 3). ``min_categories``: how many categories the
-    indicators carrying it must span (default 3).
+    ``min_indicators``: how many indicators must carry the value (default
+    3). ``min_misfits``: how many of them it must not fit (default 2).
+    ``min_categories``: how many categories the indicators carrying it must
+    span (default 3).
     """
     least = max(2, int(ctx.options["min_indicators"]))
+    misfits = max(0, int(ctx.options["min_misfits"]))
     spread = max(1, int(ctx.options["min_categories"]))
     facts = ctx.facts
     for pasted in pasted_values(ctx, project):
@@ -177,7 +186,7 @@ def boilerplate_value(ctx: Context, project: Project) -> Iterator[Problem]:
         value = pasted.first.value
         unfit = [c for c in pasted.clauses if not _fits(facts, c, value)]
         categories = {category(ctx, c) for c in pasted.clauses}
-        if len(unfit) < least or len(categories) < spread:
+        if len(unfit) < misfits or len(categories) < spread:
             continue
         names = [c.name for c in pasted.clauses]
         more = "…" if len(names) > 4 else ""
