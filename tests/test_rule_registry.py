@@ -43,7 +43,7 @@ def test_rule_order_is_the_families_order_then_definition_order() -> None:
     seen = list(dict.fromkeys(families))
     assert seen == [m for m in rule_modules() if m in seen]
     assert list(rules)[:3] == ["parse-error", "clause-numbering", "missing-field"]
-    assert len(rules) == 35
+    assert len(rules) == 39
 
 
 def test_formats_are_the_modules_of_the_reports_package() -> None:
