@@ -151,6 +151,37 @@ def test_words_after_the_number_make_another_value() -> None:
     assert lint_rule(text, "boilerplate-value") == []
 
 
+def test_a_value_pasted_across_a_table_is_reported_once_for_the_table() -> None:
+    """Two indicators a project, too few for any project, but the same ≥95%
+    on every indicator of the table."""
+    rows = []
+    for name in ("农村公路养护经费", "道路运输安全检查", "港口设施维护"):
+        rows += [
+            f"某市交通运输局 | {name} | 30.00 | {LIST_GOAL} | 产出指标 | 数量指标 | 检查企业数 | ≥ "
+            "| 95 | % | 50 | 正向",
+            " | | | | 效益指标 | 社会效益指标 | 维护社会稳定 | ≥ | 95 | % | 50 | 正向",
+        ]
+    rows[-1] = rows[-1].replace("社会效益指标 | 维护社会稳定", "生态效益指标 | 保护生态环境")
+    (finding,) = only(listing(rows), "boilerplate-value")
+    assert finding.project is None and finding.unit is None
+    assert "重复填写在3个项目的6条指标上（占全表指标的100%）" in finding.message
+
+
+def test_the_share_of_the_table_is_an_option(tmp_path: Path) -> None:
+    rows = [
+        f"某市交通运输局 | 农村公路养护经费 | 30.00 | {LIST_GOAL} | 产出指标 | 数量指标 | 养护里程 "
+        "| ≥ | 95 | 公里 | 50 | 正向",
+        " | | | | 效益指标 | 社会效益指标 | 维护社会稳定 | ≥ | 95 | 公里 | 50 | 正向",
+        f" | 道路运输安全检查 | 30.00 | {LIST_GOAL} | 产出指标 | 时效指标 | 检查完成时间 | ≥ | 95 "
+        "| 公里 | 50 | 正向",
+        " | | | | 满意度指标 | 服务对象满意度指标 | 企业满意度 | ≥ | 90 | % | 50 | 正向",
+    ]
+    (finding,) = only(listing(rows), "boilerplate-value")  # 3 of 4: 75%
+    assert "占全表指标的75%" in finding.message
+    most = config_with(tmp_path, "rules:\n  boilerplate-value:\n    table_share: 0.8\n")
+    assert only(listing(rows), "boilerplate-value", most) == []
+
+
 def test_placeholders_pasted_everywhere_are_the_placeholder_rule_s() -> None:
     grid = [
         "产出指标 | 数量指标 | 健康讲座场次 | 待补充 | 待补充",

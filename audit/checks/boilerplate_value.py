@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from audit.engine import Context, Option, Problem, rule
 from audit.facts import Facts
-from audit.model import Clause, Project, Value, ValueField
+from audit.model import Clause, Document, Project, Value, ValueField
 
 _NOISE_RE = re.compile(r"[\s\u3000。．，,；;]+$|\s+")
 _NOT_TARGETS = ("placeholder", "value-restates-name")
@@ -21,6 +21,15 @@ class Pasted(NamedTuple):
     text: str
     first: ValueField
     clauses: list[Clause]
+
+
+class Thresholds(NamedTuple):
+    """The rule's options, as numbers."""
+
+    indicators: int
+    misfits: int
+    categories: int
+    share: float
 
 
 def value_key(value: Value, text: str) -> tuple[object, ...]:
@@ -48,9 +57,10 @@ def category(ctx: Context, clause: Clause) -> str:
     return "" if level is None else ctx.taxonomy.canonical(level.name)
 
 
-def pasted_values(ctx: Context, project: Project) -> list[Pasted]:
-    """Each distinct target of the project with the indicators carrying it
-    (an indicator once, whether in its period or its annual value)."""
+def pasted_values(ctx: Context, project: Project) -> dict[tuple[object, ...], Pasted]:
+    """Each distinct target of the project, by :func:`value_key`, with the
+    indicators carrying it (an indicator once, whether in its period or its
+    annual value)."""
     found: dict[tuple[object, ...], Pasted] = {}
     facts = ctx.facts
     for clause in project.clauses:
@@ -67,13 +77,33 @@ def pasted_values(ctx: Context, project: Project) -> list[Pasted]:
                 found[key] = Pasted(value_field.text.strip(), value_field, [clause])
             elif entry.clauses[-1] is not clause:
                 entry.clauses.append(clause)
-    return list(found.values())
+    return found
+
+
+def _judge(ctx: Context, pasted: Pasted, limits: Thresholds) -> int | None:
+    """The number of categories the value spans when it is boilerplate,
+    else None."""
+    if len(pasted.clauses) < limits.indicators:
+        return None
+    value = pasted.first.value
+    facts = ctx.facts
+    unfit = sum(1 for c in pasted.clauses if not _fits(facts, c, value))
+    categories = len({category(ctx, c) for c in pasted.clauses})
+    if unfit < limits.misfits or categories < limits.categories:
+        return None
+    return categories
+
+
+def _names(clauses: list[Clause]) -> dict[str, str]:
+    names = [c.name for c in clauses]
+    more = "…" if len(names) > 4 else ""
+    return {"names_zh": "、".join(names[:4]) + more, "names_en": ", ".join(names[:4]) + more}
 
 
 @rule(
     "boilerplate-value",
     severity="warning",
-    scope="project",
+    scope="document",
     options={
         "min_indicators": Option(
             "int", 3, "how many indicators must carry the same value to be reported"
@@ -89,6 +119,12 @@ def pasted_values(ctx: Context, project: Project) -> list[Pasted]:
             3,
             "how many different categories (二级指标) the indicators carrying it must span",
         ),
+        "table_share": Option(
+            "number",
+            0.5,
+            "the share of a table's indicators (0 to 1) that one value must stand on to be "
+            "reported for the table when no project reaches the thresholds on its own",
+        ),
     },
     messages={
         "default": (
@@ -96,6 +132,13 @@ def pasted_values(ctx: Context, project: Project) -> list[Pasted]:
             "各不相同：应按每条指标分别设定目标",
             "{value!r} is pasted on {count} indicators ({names_en}) in {categories} categories "
             "that measure different things: set each indicator its own target",
+        ),
+        "table": (
+            "「{value}」重复填写在{projects}个项目的{count}条指标上（占全表指标的{share}），"
+            "分属{categories}个类别、衡量的内容各不相同：应按每条指标分别设定目标",
+            "{value!r} is pasted on {count} indicators of {projects} projects ({share} of the "
+            "table's indicators) in {categories} categories that measure different things: "
+            "set each indicator its own target",
         ),
     },
     doc_zh="""
@@ -109,6 +152,8 @@ def pasted_values(ctx: Context, project: Project) -> list[Pasted]:
     min_misfits 条不适合这个值（百分比只适合名称是比率或满意度的指标；文字不特别适合任何指标），
     每个项目每个值报告一次，说明重复了几条、是哪些指标，位置在第一次出现处。几条满意度指标都填
     「≥90%」、几条合格率都填「100%」是正常的，不报告；占位文字、重复指标名称的值由各自的规则报告。
+    没有哪个项目单独达到上述条件、但同一个值占全表指标至少 table_share 且出现在两个以上项目中的，
+    对整张表报告一次。
 
     为什么有问题
     ------------
@@ -132,9 +177,10 @@ def pasted_values(ctx: Context, project: Project) -> list[Pasted]:
     min_indicators：至少几条指标填了同一个值才报告，默认 3。
     min_misfits：其中至少几条不适合该值才报告，默认 2。
     min_categories：填了该值的指标至少分属几个类别才报告，默认 3。
+    table_share：同一个值至少占全表指标的多少比例（0 到 1）才对整张表报告，默认 0.5。
     """,
 )
-def boilerplate_value(ctx: Context, project: Project) -> Iterator[Problem]:
+def boilerplate_value(ctx: Context, document: Document) -> Iterator[Problem]:
     """The same target value pasted on many unrelated indicators of a project.
 
     What it does
@@ -148,7 +194,10 @@ def boilerplate_value(ctx: Context, project: Project) -> Iterator[Problem]:
     value, with the count and the indicators, at its first appearance. The
     same ``≥90%`` on several satisfaction levels, or ``100%`` on several
     pass rates, is natural and not reported; placeholders and restated
-    names are their own rules' findings.
+    names are their own rules' findings. A value that no project carries
+    often enough on its own but that stands on at least ``table_share`` of
+    the table's indicators, in two projects or more, is reported once for
+    the table.
 
     Why is this bad?
     ----------------
@@ -174,30 +223,75 @@ def boilerplate_value(ctx: Context, project: Project) -> Iterator[Problem]:
     ``min_indicators``: how many indicators must carry the value (default
     3). ``min_misfits``: how many of them it must not fit (default 2).
     ``min_categories``: how many categories the indicators carrying it must
-    span (default 3).
+    span (default 3). ``table_share``: the share of the table's indicators
+    a value must stand on to be reported for the table (default 0.5).
     """
-    least = max(2, int(ctx.options["min_indicators"]))
-    misfits = max(0, int(ctx.options["min_misfits"]))
-    spread = max(1, int(ctx.options["min_categories"]))
-    facts = ctx.facts
-    for pasted in pasted_values(ctx, project):
-        if len(pasted.clauses) < least:
-            continue
-        value = pasted.first.value
-        unfit = [c for c in pasted.clauses if not _fits(facts, c, value)]
-        categories = {category(ctx, c) for c in pasted.clauses}
-        if len(unfit) < misfits or len(categories) < spread:
-            continue
-        names = [c.name for c in pasted.clauses]
-        more = "…" if len(names) > 4 else ""
-        yield Problem(
-            pasted.first.span,
-            args={
-                "value": pasted.text,
-                "count": len(pasted.clauses),
-                "names_zh": "、".join(names[:4]) + more,
-                "names_en": ", ".join(names[:4]) + more,
-                "categories": len(categories),
-            },
-            excerpt=pasted.text,
-        )
+    limits = Thresholds(
+        indicators=max(2, int(ctx.options["min_indicators"])),
+        misfits=max(0, int(ctx.options["min_misfits"])),
+        categories=max(1, int(ctx.options["min_categories"])),
+        share=float(ctx.options["table_share"]),
+    )
+    table: dict[tuple[object, ...], _Spread] = {}
+    indicators = 0
+    for unit in document.units:
+        for project in unit.projects:
+            indicators += sum(1 for c in project.clauses if isinstance(c, Clause))
+            for key, pasted in pasted_values(ctx, project).items():
+                spread = table.get(key)
+                if spread is None:
+                    spread = table[key] = _Spread(pasted.text, pasted.first)
+                spread.clauses.extend(pasted.clauses)
+                spread.projects += 1
+                categories = _judge(ctx, pasted, limits)
+                if categories is None:
+                    continue
+                spread.reported = True
+                args: dict[str, object] = {"value": pasted.text, "count": len(pasted.clauses)}
+                args.update(_names(pasted.clauses), categories=categories)
+                yield Problem(
+                    pasted.first.span, args=args, excerpt=pasted.text, unit=unit, project=project
+                )
+    if indicators:
+        for spread in table.values():
+            yield from _table_wide(ctx, spread, indicators, limits)
+
+
+class _Spread:
+    """One value over the whole table: the indicators carrying it, in how
+    many projects, and whether a project was reported for it."""
+
+    __slots__ = ("clauses", "first", "projects", "reported", "text")
+
+    def __init__(self, text: str, first: ValueField) -> None:
+        self.text = text
+        self.first = first
+        self.clauses: list[Clause] = []
+        self.projects = 0
+        self.reported = False
+
+
+def _table_wide(
+    ctx: Context, spread: _Spread, indicators: int, limits: Thresholds
+) -> Iterator[Problem]:
+    """A value reported for no project that stands on at least the
+    ``table_share`` of the table's indicators, in two projects or more:
+    reported once, for the table."""
+    count = len(spread.clauses)
+    if spread.reported or spread.projects < 2 or count < limits.share * indicators:
+        return
+    categories = _judge(ctx, Pasted(spread.text, spread.first, spread.clauses), limits)
+    if categories is None:
+        return
+    yield Problem(
+        spread.first.span,
+        key="table",
+        args={
+            "value": spread.text,
+            "count": count,
+            "projects": spread.projects,
+            "share": f"{count / indicators:.0%}",
+            "categories": categories,
+        },
+        excerpt=spread.text,
+    )
