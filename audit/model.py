@@ -554,8 +554,11 @@ class IndicatorCells(NamedTuple):
     cell is blank. A value written in separate columns (``≥ | 95 | %``) is one
     Text (``≥95%``) whose characters map to their cells. ``extras`` keeps the
     other cells by what they mean: ``weight`` (权重/分值), ``direction``
-    (指标方向), ``nature`` (指标性质), ``note`` (指标值说明/绩效标准). ``line`` is
-    the row's line in the source (a cell it writes itself starts there).
+    (指标方向), ``nature`` (指标性质), ``note`` (指标值说明/绩效标准); a row
+    that only states the total of the weights (``合计 | … | 100``) has its
+    ``level1`` cell saying so and ``total``, the stated total, and is no
+    indicator. ``line`` is the row's line in the source (a cell it writes
+    itself starts there).
     """
 
     level1: Text | None
@@ -567,9 +570,15 @@ class IndicatorCells(NamedTuple):
     line: int
 
     @property
+    def is_total(self) -> bool:
+        """A row stating the total of the weights (合计/总分), no indicator."""
+        return "total" in self.extras
+
+    @property
     def is_empty(self) -> bool:
-        """A template row: categories printed, no indicator name and no value
-        (经济效益指标 left as the template gave it)."""
+        """A row without an indicator: no indicator name and no value (a
+        template row, 经济效益指标 left as the template gave it, or the total
+        row)."""
         return not any(
             cell is not None and cell.value.strip()
             for cell in (self.name, self.period, self.annual)

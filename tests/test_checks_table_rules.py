@@ -269,6 +269,37 @@ def test_a_list_without_weights_is_not_checked() -> None:
     assert only(weighted("", ""), "weight-sum") == []
 
 
+def with_total(stated: str, *weights: str) -> Document:
+    names = ["养护里程", "路面优良率", "病害修复及时率", "群众出行条件"]
+    rows = [list_row(names[i], w, first=i == 0) for i, w in enumerate(weights)]
+    rows.append(f"合计 | | | | | | | | | | {stated} | ")
+    return listing(rows)
+
+
+def test_a_stated_total_is_the_total() -> None:
+    (finding,) = only(with_total("100", "30", "30", "30"), "weight-sum")
+    assert finding.message == "3条指标的权重合计90，不等于表中写明的总分100（相差10）"
+    assert finding.excerpt == "100"
+    assert only(with_total("80", "40", "40"), "weight-sum") == []  # 80 is no usual total
+
+
+def test_a_total_row_is_no_indicator_and_no_empty_row() -> None:
+    document = with_total("100", "50", "50")
+    (project,) = document.projects
+    assert [cells.is_total for cells in project.cells] == [False, False, True]
+    assert len(project.clauses) == 2
+    assert lint(document, ["empty-row", "missing-field", "empty-value", "weight-sum"]) == []
+    assert [unit.title for unit in document.units] == ["某市公路事务中心"]
+
+
+def test_a_form_states_its_total_in_its_grid() -> None:
+    text = national_text({"grid": ["产出指标 | 数量指标 | 体检人数 | ≥5000人 | ≥5000人"]})
+    text = text.replace("年度指标值\n", "年度指标值\t分值\n").replace("≥5000人\n", "≥5000人\t60\n")
+    text += "总分\t\t\t\t\t100\n"
+    (finding,) = only(load_text(text, "national.tsv"), "weight-sum")
+    assert "不等于表中写明的总分100（相差40）" in finding.message
+
+
 def test_the_totals_are_an_option(tmp_path: Path) -> None:
     config = config_with(tmp_path, "rules:\n  weight-sum:\n    totals: [60]\n")
     assert only(weighted("20", "20", "20"), "weight-sum", config) == []

@@ -84,7 +84,7 @@ def empty_row(ctx: Context, project: Project) -> Iterator[Problem]:
     None.
     """
     for number, cells in enumerate(project.cells, start=1):
-        if not cells.is_empty:
+        if not cells.is_empty or cells.is_total:
             continue
         level = cells.level2 if cells.level2 is not None else cells.level1
         if level is None or not level.value:

@@ -60,6 +60,11 @@ def _plain(value: Decimal) -> str:
             "the weights of {count} indicators add up to {sum}, not the total of "
             "{expected} (off by {difference})",
         ),
+        "stated": (
+            "{count}条指标的权重合计{sum}，不等于表中写明的总分{expected}（相差{difference}）",
+            "the weights of {count} indicators add up to {sum}, not the total of {expected} "
+            "the table states (off by {difference})",
+        ),
         "missing": (
             "第{numbers_zh}条指标没有填写权重，其余{count}条合计{sum}",
             "indicator {numbers_en} has no weight; the other {count} add up to {sum}",
@@ -76,7 +81,8 @@ def _plain(value: Decimal) -> str:
     --------
     全国通用格式的清单有「权重」（或「分值」）列。一个项目只要有一条指标填了权重，就把各条指标的
     权重（20、20%、20分）用十进制精确相加，与 totals 中的总分（默认 100 或 90）比较；不等于其中
-    任何一个时报告一次，说明合计和相差多少。带小数的权重按印出的位数舍入（33.33 代表 33.325 到
+    任何一个时报告一次，说明合计和相差多少；表中有写明总分的行（「合计」「总分」行的权重栏）时，
+    与写明的总分比较。带小数的权重按印出的位数舍入（33.33 代表 33.325 到
     33.335），相差不超过各自舍入误差之和的不报告；整数权重必须恰好相加。有的指标填了权重、有的
     没填时报告漏填的指标；不是数字的权重单独报告。权重列整列为空的表格不检查。
 
@@ -109,7 +115,8 @@ def weight_sum(ctx: Context, project: Project) -> Iterator[Problem]:
     project has a weight, adds the weights (``20``, ``20%``, ``20分``)
     exactly, in decimal, and compares the sum with the ``totals`` (100 or
     90 by default); reports once when it is none of them, with the sum and
-    the difference. Weights with decimals are rounded as printed (``33.33``
+    the difference; where the table states the total (the weight cell of a
+    合计 or 总分 row), with that total. Weights with decimals are rounded as printed (``33.33``
     stands for 33.325 to 33.335): a sum within the sum of their rounding is
     not reported; whole weights must add up exactly. When some indicators
     have a weight and others none, reports those without; a weight that is
@@ -143,8 +150,9 @@ def weight_sum(ctx: Context, project: Project) -> Iterator[Problem]:
     rows = [
         (number, cells)
         for number, cells in enumerate(project.cells, start=1)
-        if not cells.is_empty or "weight" in cells.extras
+        if not cells.is_total and (not cells.is_empty or "weight" in cells.extras)
     ]
+    stated = [cells.extras["total"] for cells in project.cells if cells.is_total]
     written = [
         (number, cells.extras["weight"]) for number, cells in rows if "weight" in cells.extras
     ]
@@ -176,13 +184,19 @@ def weight_sum(ctx: Context, project: Project) -> Iterator[Problem]:
         }
         yield Problem(first.span(), key="missing", args=args, field="weight", excerpt=first.value)
         return
+    key = "default"
     totals = _totals(ctx.options["totals"])
+    if stated:
+        given = weight(stated[-1])
+        if given is not None:
+            key, totals, first = "stated", [given], stated[-1]
     slack = rounding(values)
     if any(abs(total - expected) <= slack for expected in totals):
         return
     expected = min(totals, key=lambda t: (abs(total - t), -t))
     yield Problem(
         first.span(),
+        key=key,
         args={
             "count": len(values),
             "sum": _plain(total),

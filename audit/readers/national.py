@@ -426,6 +426,9 @@ def indicator(
 ) -> IndicatorCells | None:
     """The indicator of a grid row, or None for a row with nothing of its own."""
     cells = grid.rows[row]
+    total = _stated_total(grid, row, columns)
+    if total is not None:
+        return total
     level1, level2, own2 = levels.take(grid, row, columns)
     name = _cell(cells, columns, "name")
     comparator = _cell(cells, columns, "comparator")
@@ -448,6 +451,26 @@ def indicator(
     if comparator is not None and comparator.value:
         extras["nature"] = comparator
     return IndicatorCells(level1, level2, name, period, annual, extras, row_line(grid, row))
+
+
+_TOTAL_ROW_RE = re.compile(r"^(?:合计|总计|总分|满分|分值合计|权重合计|分值|总分值)[:：]?$")
+
+
+def _stated_total(grid: Grid, row: int, columns: dict[str, int]) -> IndicatorCells | None:
+    """A row that states the total of the weights (``合计 | … | 100``): the
+    first filled cell of the row says 合计/总分 and the weight column holds
+    the total. Kept as a row of its own (``extras["total"]``), no indicator."""
+    weight = _own(grid, row, columns.get("weight"))
+    if weight is None:
+        return None
+    cells = grid.rows[row]
+    first = next(
+        (cell for col, cell in enumerate(cells) if cell.value and (row, col) not in grid.merged),
+        None,
+    )
+    if first is None or first is weight or not _TOTAL_ROW_RE.match(_SPACES_RE.sub("", first.value)):
+        return None
+    return IndicatorCells(first, None, None, None, None, {"total": weight}, row_line(grid, row))
 
 
 def row_line(grid: Grid, row: int) -> int:
@@ -716,6 +739,11 @@ def read_list(grid: Grid, table: Table | None = None) -> Table:
                 _heading(table, text)
             continue
         line = row_line(grid, index)
+        total = _stated_total(grid, index, columns)
+        if total is not None:  # 合计 | … | 100: the total of the project's weights
+            if project is not None and project.indicator_cells is not None:
+                project.indicator_cells.append(total)
+            continue
         owner = _own(grid, index, columns.get("unit"))
         if owner is not None and owner.value != current_unit:
             current_unit = owner.value
