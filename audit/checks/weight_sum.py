@@ -80,10 +80,10 @@ def _plain(value: Decimal) -> str:
     检查内容
     --------
     全国通用格式的清单有「权重」（或「分值」）列。一个项目只要有一条指标填了权重，就把各条指标的
-    权重（20、20%、20分）用十进制精确相加，与 totals 中的总分（默认 100 或 90）比较；不等于其中
-    任何一个时报告一次，说明合计和相差多少；表中有写明总分的行（「合计」「总分」行的权重栏）时，
-    与写明的总分比较。带小数的权重按印出的位数舍入（33.33 代表 33.325 到
-    33.335），相差不超过各自舍入误差之和的不报告；整数权重必须恰好相加。有的指标填了权重、有的
+    权重（20、20%、20分）用十进制精确相加，与表中写明的总分（「合计」「总分」行的权重栏）比较，
+    没有写明时与 totals 中的总分（默认 100 或 90）比较；不等于其中任何一个时报告一次，说明合计
+    和相差多少。带小数的权重按印出的位数舍入（33.33 代表 33.325 到 33.335），相差不超过各自舍入
+    误差之和的不报告；整数权重必须恰好相加。有的指标填了权重、有的
     没填时报告漏填的指标；不是数字的权重单独报告。权重列整列为空的表格不检查。
 
     为什么有问题
@@ -113,12 +113,13 @@ def weight_sum(ctx: Context, project: Project) -> Iterator[Problem]:
     ------------
     The national list has a 权重 (or 分值) column. When any indicator of a
     project has a weight, adds the weights (``20``, ``20%``, ``20分``)
-    exactly, in decimal, and compares the sum with the ``totals`` (100 or
-    90 by default); reports once when it is none of them, with the sum and
-    the difference; where the table states the total (the weight cell of a
-    合计 or 总分 row), with that total. Weights with decimals are rounded as printed (``33.33``
-    stands for 33.325 to 33.335): a sum within the sum of their rounding is
-    not reported; whole weights must add up exactly. When some indicators
+    exactly, in decimal, and compares the sum with the total the table
+    states (the weight cell of a 合计 or 总分 row), else with the
+    ``totals`` (100 or 90 by default); reports once when it is none of
+    them, with the sum and the difference. Weights with decimals are
+    rounded as printed (``33.33`` stands for 33.325 to 33.335): a sum
+    within the sum of their rounding is not reported; whole weights must
+    add up exactly. When some indicators
     have a weight and others none, reports those without; a weight that is
     not a number is reported on its own. A list whose weight column is
     blank throughout is not checked.
