@@ -363,6 +363,17 @@ def test_a_category_written_above_its_indicators_is_a_heading() -> None:
     assert only(form(grid), "empty-row") == []
 
 
+def test_a_list_category_written_above_its_indicators_is_a_heading() -> None:
+    rows = [
+        list_row("养护里程", "50", first=True),
+        " | | | | 效益指标 | 社会效益指标 | | | | | |",
+        " | | | | | | 群众出行条件 | 定性 | 明显改善 | | 50 | 正向",
+    ]
+    document = listing(rows)
+    assert only(document, "empty-row") == []
+    assert [c.name for c in document.projects[0].clauses] == ["养护里程", "群众出行条件"]
+
+
 def test_a_name_without_values_is_not_a_template_row() -> None:
     grid = ["产出指标 | 数量指标 | 体检人数 | ≥5000人 | ≥5000人", " | 时效指标 | 体检完成时间 | |"]
     assert only(form(grid), "empty-row") == []

@@ -233,6 +233,18 @@ def test_form_empty_template_row_is_reported_as_an_empty_row_only() -> None:
     assert [c.number for c in project.clauses] == [1, 2, 3, 5, 6]
 
 
+def test_list_cells_lose_their_markup_and_keep_it_for_the_report() -> None:
+    rows = [list(r) for r in LIST]
+    first = next(i for i, r in enumerate(rows) if r[1] == "农村公路养护经费")
+    rows[first][3] = "<p>" + rows[first][3] + "</p>"
+    document = tsv_document(rows)
+    project = next(p for p in document.projects if p.title == "农村公路养护经费")
+    assert project.goal is not None and "<p>" not in project.goal.value
+    assert [m.text for m in project.markup] == ["<p>", "</p>"]
+    (finding,) = lint(document, ["markup-residue"])
+    assert (finding.project, finding.excerpt) == ("农村公路养护经费", "<p>")
+
+
 def test_form_keeps_both_goals_and_the_term() -> None:
     project = tsv_document(FORM).projects[0]
     assert project.goal is not None and project.goal.value.startswith("本年度")

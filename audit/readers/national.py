@@ -760,6 +760,9 @@ def read_list(grid: Grid, table: Table | None = None) -> Table:
         if found is not None:
             assert project.indicator_cells is not None
             project.indicator_cells.append(found)
+    for row in table.rows:
+        if row.kind == "project" and row.indicator_cells:
+            row.indicator_cells = _without_headings(row.indicator_cells)
     return table
 
 
