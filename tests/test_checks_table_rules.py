@@ -182,6 +182,30 @@ def test_the_share_of_the_table_is_an_option(tmp_path: Path) -> None:
     assert only(listing(rows), "boilerplate-value", most) == []
 
 
+CATEGORIES = [
+    ("产出指标", "数量指标", "讲座场次"),
+    ("产出指标", "时效指标", "讲座按时完成"),
+    ("产出指标", "质量指标", "档案规范"),
+    ("效益指标", "社会效益指标", "居民健康素养提升"),
+    ("效益指标", "生态效益指标", "医疗废物规范处置"),
+    ("满意度指标", "服务对象满意度指标", "居民评价"),
+]
+
+
+@given(st.permutations(CATEGORIES), st.integers(min_value=3, max_value=6))
+def test_one_value_on_unrelated_indicators_is_reported_once_in_any_order(
+    rows: list[tuple[str, str, str]], count: int
+) -> None:
+    grid = [f"{a} | {b} | {name} | ≥95% | ≥95%" for a, b, name in rows[:count]]
+    assert len(only(form(grid), "boilerplate-value")) == 1
+
+
+@given(st.permutations(CATEGORIES))
+def test_distinct_values_are_never_boilerplate(rows: list[tuple[str, str, str]]) -> None:
+    grid = [f"{a} | {b} | {name} | ≥{90 + i}% | ≥{90 + i}%" for i, (a, b, name) in enumerate(rows)]
+    assert only(form(grid), "boilerplate-value") == []
+
+
 def test_placeholders_pasted_everywhere_are_the_placeholder_rule_s() -> None:
     grid = [
         "产出指标 | 数量指标 | 健康讲座场次 | 待补充 | 待补充",
