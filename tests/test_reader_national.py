@@ -271,6 +271,7 @@ def test_form_cells_lose_their_markup_and_keep_it_for_the_report() -> None:
     assert project.clauses[0].name == "健康讲座场次"
     (finding,) = lint(document, ["markup-residue"])
     assert finding.project == "社区公共卫生服务经费"
+    assert finding.message.startswith("绩效目标、绩效指标含网页标记残留")
     goal_column = len("\t".join(rows[5][:3])) + 2  # 1-based, after the tab
     assert (finding.line, finding.column, finding.excerpt) == (6, goal_column, "<p>")
 
