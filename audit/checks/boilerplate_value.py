@@ -1,4 +1,4 @@
-"""The same target value pasted on many unrelated indicators of a project."""
+"""The same target value pasted on many unrelated indicators of a project or a table."""
 
 from __future__ import annotations
 

@@ -453,7 +453,7 @@ def indicator(
     return IndicatorCells(level1, level2, name, period, annual, extras, row_line(grid, row))
 
 
-_TOTAL_ROW_RE = re.compile(r"^(?:合计|总计|总分|满分|分值合计|权重合计|分值|总分值)[:：]?$")
+_TOTAL_ROW_RE = re.compile(r"^(?:合计|总计|总分|满分|分值合计|权重合计|总分值)[:：]?$")
 
 
 def _stated_total(grid: Grid, row: int, columns: dict[str, int]) -> IndicatorCells | None:
