@@ -121,5 +121,11 @@ def cell_clause(cells: IndicatorCells, number: int) -> Clause:
 
 
 def cell_clauses(rows: list[IndicatorCells]) -> tuple[Clause, ...]:
-    """The clauses of a project's indicator rows, numbered from 1."""
-    return tuple(cell_clause(cells, number) for number, cells in enumerate(rows, start=1))
+    """The clauses of a project's indicator rows, numbered by their position
+    from 1. A template row left without an indicator (no name, no value) is
+    no clause: ``empty-row`` reports it from the project's cells."""
+    return tuple(
+        cell_clause(cells, number)
+        for number, cells in enumerate(rows, start=1)
+        if not cells.is_empty
+    )

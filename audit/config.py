@@ -641,6 +641,10 @@ _KINDS: dict[str, tuple[str, Any]] = {
     "list[str]": ("a list of texts", lambda v: _is_list_of_str(v)),
     "list[regex]": ("a list of regular expressions", lambda v: _is_list_of_str(v)),
     "money": ("an amount above zero", lambda v: _money(v)),
+    "list[money]": (
+        "a list of amounts above zero",
+        lambda v: isinstance(v, list) and bool(v) and all(_money(i) is not None for i in v),
+    ),
 }
 
 
@@ -725,6 +729,8 @@ def _check_value(
         return _check_patterns(doc, path, kind, value)
     if kind == "money":
         return _money(value)
+    if kind == "list[money]":
+        return [_money(item) for item in value]
     return value
 
 

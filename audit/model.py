@@ -14,10 +14,13 @@ dataclasses cost about 25 ms of every run).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from typing import Any, Literal, NamedTuple
+
+_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 # --------------------------------------------------------------------------
 # Source text and positions
@@ -551,8 +554,11 @@ class IndicatorCells(NamedTuple):
     cell is blank. A value written in separate columns (``≥ | 95 | %``) is one
     Text (``≥95%``) whose characters map to their cells. ``extras`` keeps the
     other cells by what they mean: ``weight`` (权重/分值), ``direction``
-    (指标方向), ``nature`` (指标性质), ``note`` (指标值说明/绩效标准). ``line`` is
-    the row's line in the source (a cell it writes itself starts there).
+    (指标方向), ``nature`` (指标性质), ``note`` (指标值说明/绩效标准); a row
+    that only states the total of the weights (``合计 | … | 100``) has its
+    ``level1`` cell saying so and ``total``, the stated total, and is no
+    indicator. ``line`` is the row's line in the source (a cell it writes
+    itself starts there).
     """
 
     level1: Text | None
@@ -562,6 +568,21 @@ class IndicatorCells(NamedTuple):
     annual: Text | None
     extras: dict[str, Text]
     line: int
+
+    @property
+    def is_total(self) -> bool:
+        """A row stating the total of the weights (合计/总分), no indicator."""
+        return "total" in self.extras
+
+    @property
+    def is_empty(self) -> bool:
+        """A row without an indicator: no indicator name and no value (a
+        template row, 经济效益指标 left as the template gave it, or the total
+        row)."""
+        return not any(
+            cell is not None and cell.value.strip()
+            for cell in (self.name, self.period, self.annual)
+        )
 
 
 class Row:
@@ -583,6 +604,7 @@ class Row:
         "line",
         "markup",
         "name",
+        "period_goal",
         "term",
     )
 
@@ -607,6 +629,9 @@ class Row:
         self.indicator_cells = indicator_cells
         self.term: Text | None = None
         """The project's implementation period, where the layout states it (项目期)."""
+        self.period_goal: Text | None = None
+        """The goal over the implementation period (实施期目标), where the layout
+        states one beside the annual goal."""
 
     def __repr__(self) -> str:
         return f"Row({self.name.value!r}, line {self.line}, kind={self.kind})"
@@ -624,7 +649,24 @@ class Project(NamedTuple):
     """The implementation period a form states (项目期 ``2025.01-2027.12``)."""
     cells: tuple[IndicatorCells, ...] = ()
     """The indicator rows as read, in the national template (one row per
-    indicator), with what the clauses do not hold: 权重, 指标方向, 指标值说明."""
+    indicator), with what the clauses do not hold: 权重, 指标方向, 指标值说明.
+    Template rows left without an indicator (:attr:`IndicatorCells.is_empty`)
+    are kept here and become no clause."""
+    period_goal: Text | None = None
+    """The goal over the implementation period (实施期目标, 中期/长期目标) where
+    a national form states it. ``goal`` is the annual goal (年度目标), or this
+    same cell when the form states no annual goal."""
+
+    @property
+    def term_years(self) -> tuple[int, int] | None:
+        """The first and last year of the stated 项目期 (``2025.01-2027.12`` →
+        (2025, 2027); ``2025年`` → (2025, 2025)); None when none is stated."""
+        if self.term is None:
+            return None
+        years = [int(year) for year in _YEAR_RE.findall(self.term.value)]
+        if not years:
+            return None
+        return min(years), max(years)
 
     @property
     def title(self) -> str:

@@ -221,11 +221,59 @@ def test_form_multi_year_term_allows_a_smaller_annual_count() -> None:
     ]
 
 
-def test_form_empty_template_row_is_reported() -> None:
+def test_form_empty_template_row_is_reported_as_an_empty_row_only() -> None:
     rows = [list(r) for r in FORM]
     rows.insert(10, ["", "经济效益指标", "", "", ""])
-    findings = lint(tsv_document(rows), ["missing-field", "empty-value"])
-    assert {(f.rule, f.clause) for f in findings} == {("missing-field", 4), ("empty-value", 4)}
+    document = tsv_document(rows)
+    findings = lint(document, ["missing-field", "empty-value", "empty-row"])
+    assert {(f.rule, f.clause) for f in findings} == {("empty-row", 4)}
+    # The row is kept with the project's cells, and is no clause.
+    project = document.projects[0]
+    assert [cells.is_empty for cells in project.cells] == [False] * 3 + [True] + [False] * 2
+    assert [c.number for c in project.clauses] == [1, 2, 3, 5, 6]
+
+
+def test_list_cells_lose_their_markup_and_keep_it_for_the_report() -> None:
+    rows = [list(r) for r in LIST]
+    first = next(i for i, r in enumerate(rows) if r[1] == "农村公路养护经费")
+    rows[first][3] = "<p>" + rows[first][3] + "</p>"
+    document = tsv_document(rows)
+    project = next(p for p in document.projects if p.title == "农村公路养护经费")
+    assert project.goal is not None and "<p>" not in project.goal.value
+    assert [m.text for m in project.markup] == ["<p>", "</p>"]
+    (finding,) = lint(document, ["markup-residue"])
+    assert (finding.project, finding.excerpt) == ("农村公路养护经费", "<p>")
+
+
+def test_form_keeps_both_goals_and_the_term() -> None:
+    project = tsv_document(FORM).projects[0]
+    assert project.goal is not None and project.goal.value.startswith("本年度")
+    assert project.period_goal is not None and project.period_goal.value.startswith("三年")
+    assert project.term_years == (2025, 2027)
+
+
+def test_form_with_blank_goals_has_no_goal() -> None:
+    rows = [list(r) for r in FORM]
+    rows[5] = ["实施期目标", "", "年度目标", "", ""]
+    project = tsv_document(rows).projects[0]
+    assert (project.goal, project.period_goal) == (None, None)
+
+
+def test_form_cells_lose_their_markup_and_keep_it_for_the_report() -> None:
+    rows = [list(r) for r in FORM]
+    rows[5][3] = "<p>本年度完成辖区居民健康档案更新&nbsp;开展健康讲座十二场。</p>"
+    rows[7][2] = "<span>健康讲座场次</span>"
+    document = tsv_document(rows)
+    project = document.projects[0]
+    assert project.goal is not None
+    assert project.goal.value == "本年度完成辖区居民健康档案更新 开展健康讲座十二场。"
+    assert [m.text for m in project.markup] == ["<p>", "&nbsp;", "</p>", "<span>", "</span>"]
+    assert project.clauses[0].name == "健康讲座场次"
+    (finding,) = lint(document, ["markup-residue"])
+    assert finding.project == "社区公共卫生服务经费"
+    assert finding.message.startswith("绩效目标、绩效指标含网页标记残留")
+    goal_column = len("\t".join(rows[5][:3])) + 2  # 1-based, after the tab
+    assert (finding.line, finding.column, finding.excerpt) == (6, goal_column, "<p>")
 
 
 def test_form_block_that_begins_before_its_project_name() -> None:
@@ -728,8 +776,7 @@ def test_national_form_example_findings() -> None:
     assert [(f.rule, f.project, f.clause) for f in findings] == [
         ("placeholder", "社区公共卫生服务经费", 4),  # 待补充
         ("category-keyword-mismatch", "社区公共卫生服务经费", 6),  # satisfaction under 社会效益
-        ("missing-field", "社区公共卫生服务经费", 7),  # 经济效益 row left empty
-        ("empty-value", "社区公共卫生服务经费", 7),
+        ("empty-row", "社区公共卫生服务经费", 7),  # 经济效益 row left empty
         ("value-type-mismatch", "社区公共卫生服务经费", 8),  # 满意度 as a count
     ]
 
@@ -739,6 +786,7 @@ def test_national_list_example_findings() -> None:
     assert [(f.rule, f.project, f.clause) for f in findings] == [
         ("amount-format", "道路运输安全检查", None),  # four decimals in 元
         ("missing-unit", "道路运输安全检查", 1),  # 检查企业数 ≥ 120, 度量单位 blank
+        ("boilerplate-value", "道路运输安全检查", None),  # ≥95% on three unrelated effects
         ("unknown-category", "港口设施维护", 2),  # 投入指标
     ]
 

@@ -40,6 +40,10 @@ def _cells(project: Project) -> list[tuple[str, int, int]]:
     ):
         if text is not None and text.value:
             cells.append((name, text.origin(0), text.origin(len(text.value))))
+    for row in project.cells:  # the national template: the indicator grid's cells
+        for cell in (row.level1, row.level2, row.name, row.period, row.annual):
+            if cell is not None and cell.value:
+                cells.append(("indicators", cell.origin(0), cell.origin(len(cell.value))))
     for column in ("total", "fiscal", "special", "other"):
         amount = project.amounts.get(column)
         if amount is not None and amount.text.value:

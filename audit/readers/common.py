@@ -370,6 +370,7 @@ def assemble(
             tuple(row.markup),
             row.term,
             tuple(row.indicator_cells or ()),
+            row.period_goal,
         )
         if current is None:
             orphans.append(project)

@@ -29,8 +29,18 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from audit.model import Amount, Amounts, Document, IndicatorCells, Row, Source, Text, TextBuilder
-from audit.readers.common import TITLE_MARK, organization_name, parse_amount, row_text
+from audit.model import (
+    Amount,
+    Amounts,
+    Document,
+    IndicatorCells,
+    Markup,
+    Row,
+    Source,
+    Text,
+    TextBuilder,
+)
+from audit.readers.common import TITLE_MARK, clean_cell, organization_name, parse_amount, row_text
 from audit.readers.decode import ReadError
 from audit.readers.grid import Grid
 from audit.readers.guangzhou import numeric_amount
@@ -369,14 +379,25 @@ class _Levels:
         return self.level1, self.level2, own2 is not None
 
 
-def _trim(grid: Grid) -> None:
+def _trim(grid: Grid) -> dict[int, list[Markup]]:
     """Strip the white space around every cell once, so the reader compares
-    and keeps cells as they read (the Texts keep their map to the source)."""
-    for cells in grid.rows:
+    and keeps cells as they read (the Texts keep their map to the source),
+    and remove HTML residue (``<p>``, ``&nbsp;``) from cells that stand
+    whole in the source; what was removed is returned by grid row, for the
+    project it belongs to."""
+    markup: dict[int, list[Markup]] = {}
+    for row, cells in enumerate(grid.rows):
         for index, cell in enumerate(cells):
             value = cell.value
+            if ("<" in value or "&" in value) and len(cell.anchors) == 1:
+                cleaned, found = clean_cell(cell.source, cell.origin(0), value)
+                if found:
+                    cells[index] = cleaned
+                    markup.setdefault(row, []).extend(found)
+                    continue
             if value and (value[0].isspace() or value[-1].isspace()):
                 cells[index] = cell.strip()
+    return markup
 
 
 def _merged(grid: Grid, row: int, column: int | None) -> Text | None:
@@ -405,6 +426,9 @@ def indicator(
 ) -> IndicatorCells | None:
     """The indicator of a grid row, or None for a row with nothing of its own."""
     cells = grid.rows[row]
+    total = _stated_total(grid, row, columns)
+    if total is not None:
+        return total
     level1, level2, own2 = levels.take(grid, row, columns)
     name = _cell(cells, columns, "name")
     comparator = _cell(cells, columns, "comparator")
@@ -427,6 +451,26 @@ def indicator(
     if comparator is not None and comparator.value:
         extras["nature"] = comparator
     return IndicatorCells(level1, level2, name, period, annual, extras, row_line(grid, row))
+
+
+_TOTAL_ROW_RE = re.compile(r"^(?:合计|总计|总分|满分|分值合计|权重合计|总分值)[:：]?$")
+
+
+def _stated_total(grid: Grid, row: int, columns: dict[str, int]) -> IndicatorCells | None:
+    """A row that states the total of the weights (``合计 | … | 100``): the
+    first filled cell of the row says 合计/总分 and the weight column holds
+    the total. Kept as a row of its own (``extras["total"]``), no indicator."""
+    weight = _own(grid, row, columns.get("weight"))
+    if weight is None:
+        return None
+    cells = grid.rows[row]
+    first = next(
+        (cell for col, cell in enumerate(cells) if cell.value and (row, col) not in grid.merged),
+        None,
+    )
+    if first is None or first is weight or not _TOTAL_ROW_RE.match(_SPACES_RE.sub("", first.value)):
+        return None
+    return IndicatorCells(first, None, None, None, None, {"total": weight}, row_line(grid, row))
 
 
 def row_line(grid: Grid, row: int) -> int:
@@ -467,25 +511,28 @@ def _unit_row(name: Text, line: int) -> Row:
 # The form
 
 
-def _begin(grid: Grid, table: Table | None) -> tuple[str, frozenset[int], Table]:
+def _begin(
+    grid: Grid, table: Table | None
+) -> tuple[str, frozenset[int], Table, dict[int, list[Markup]]]:
     """What reading a form or a list starts with: the grid trimmed, its
-    amount unit and numeric cells, and the table (new unless given) with the
-    headings above the grid taken in."""
-    _trim(grid)
+    amount unit and numeric cells, the table (new unless given) with the
+    headings above the grid taken in, and the markup removed, by row."""
+    markup = _trim(grid)
     unit = amount_unit(grid)
     numeric = numeric_offsets(grid)
     table = table if table is not None else Table(rows=[])
     for line in grid.headings:
         _heading(table, line.strip())
-    return unit, numeric, table
+    return unit, numeric, table, markup
 
 
 def read_form(grid: Grid, table: Table | None = None) -> Table:
     """The projects of every form in the grid (added to ``table`` when given:
     the sheets or pages of one document)."""
-    unit, numeric, table = _begin(grid, table)
+    unit, numeric, table, markup = _begin(grid, table)
     carried = _last_project(table)
     facts: dict[str, Text] = {}
+    markup_of_project: list[Markup] = []
     units: dict[str, str] = {}
     facts_line = 0
     cells_of_project: list[IndicatorCells] = []
@@ -520,18 +567,23 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
             None,
             facts_line,
             kind="project",
-            indicator_cells=list(cells_of_project),
+            markup=list(markup_of_project),
+            indicator_cells=_without_headings(cells_of_project),
         )
         term = facts.get("term")
         row.term = term if term else None
+        period_goal = facts.get("period_goal")
+        row.period_goal = period_goal if period_goal else None
         table.rows.append(row)
 
     for index, cells in enumerate(grid.rows):
         if skip_next:
             skip_next = False
+            markup_of_project.extend(markup.get(index, ()))
             continue
         header = _header_map(cells)
         if _is_indicator_header(header):
+            markup_of_project.extend(markup.get(index, ()))
             columns = header
             levels = _Levels()
             if index + 1 < len(grid.rows):
@@ -549,8 +601,9 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
         # A label after the grid, or a second 项目名称, begins the next form.
         if (labelled and columns is not None) or (names_project and "project" in facts):
             close()
-            facts, units, cells_of_project = {}, {}, []
+            facts, units, cells_of_project, markup_of_project = {}, {}, [], []
             columns = None
+        markup_of_project.extend(markup.get(index, ()))
         if names_project:
             facts_line = row_line(grid, index)
         if columns is None:
@@ -597,6 +650,24 @@ def _orphan(table: Table, cells: list[Text]) -> None:
         table.orphans.append(text)
 
 
+def _without_headings(rows: list[IndicatorCells]) -> list[IndicatorCells]:
+    """The indicator rows without those that only head the rows below: a
+    row with a level-2 category and nothing else, whose category the next
+    row inherits (written once above its indicators, not left empty)."""
+    kept = []
+    for index, row in enumerate(rows):
+        below = rows[index + 1] if index + 1 < len(rows) else None
+        if (
+            row.is_empty
+            and below is not None
+            and row.level2 is not None
+            and below.level2 is row.level2
+        ):
+            continue
+        kept.append(row)
+    return kept
+
+
 def _in_grid(cells: list[Text], columns: dict[str, int], banner: str) -> bool:
     """Whether a one-text row is an indicator row (its text in an indicator
     column only, e.g. a level-1 cell of its own)."""
@@ -621,6 +692,7 @@ def _read_labels(
     below = grid.rows[row + 1] if row + 1 < len(grid.rows) else None
     if (
         below is not None
+        and not _is_indicator_header(_header_map(below))
         and all(key in _GOALS for _, key in keys)
         and all(labels[i][1] is not None or (row, i) in grid.merged for i in filled)
     ):
@@ -672,7 +744,7 @@ def _value_right(grid: Grid, row: int, column: int, stop: int, label: str) -> Te
 def read_list(grid: Grid, table: Table | None = None) -> Table:
     """The projects of a list: project columns on each project's first row
     (added to ``table`` when given)."""
-    unit, numeric, table = _begin(grid, table)
+    unit, numeric, table, markup = _begin(grid, table)
     columns: dict[str, int] | None = None
     units: dict[str, str] = {}
     project = _last_project(table)  # rows at the top continue the page before
@@ -693,6 +765,11 @@ def read_list(grid: Grid, table: Table | None = None) -> Table:
                 _heading(table, text)
             continue
         line = row_line(grid, index)
+        total = _stated_total(grid, index, columns)
+        if total is not None:  # 合计 | … | 100: the total of the project's weights
+            if project is not None and project.indicator_cells is not None:
+                project.indicator_cells.append(total)
+            continue
         owner = _own(grid, index, columns.get("unit"))
         if owner is not None and owner.value != current_unit:
             current_unit = owner.value
@@ -703,13 +780,17 @@ def read_list(grid: Grid, table: Table | None = None) -> Table:
             table.rows.append(project)
             levels = _Levels()
         found = indicator(grid, index, columns, levels)
-        if found is None:
-            continue
         if project is None:  # an excerpt that begins inside a project
-            _orphan(table, cells)
+            if found is not None:
+                _orphan(table, cells)
             continue
-        assert project.indicator_cells is not None
-        project.indicator_cells.append(found)
+        project.markup.extend(markup.get(index, ()))
+        if found is not None:
+            assert project.indicator_cells is not None
+            project.indicator_cells.append(found)
+    for row in table.rows:
+        if row.kind == "project" and row.indicator_cells:
+            row.indicator_cells = _without_headings(row.indicator_cells)
     return table
 
 
@@ -743,9 +824,10 @@ def _project_row(
         }
     )
     goal = _cell(cells, columns, "goal" if "goal" in columns else "period_goal")
-    return Row(
-        name, amounts, goal if goal else None, None, line, kind="project", indicator_cells=[]
-    )
+    row = Row(name, amounts, goal if goal else None, None, line, kind="project", indicator_cells=[])
+    period_goal = _cell(cells, columns, "period_goal")
+    row.period_goal = period_goal if period_goal else None
+    return row
 
 
 # --------------------------------------------------------------------------

@@ -1,0 +1,297 @@
+"""The same target value pasted on many unrelated indicators of a project or a table."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from audit.engine import Context, Option, Problem, rule
+from audit.facts import Facts
+from audit.model import Clause, Document, Project, Value, ValueField
+
+_NOISE_RE = re.compile(r"[\s\u3000。．，,；;]+$|\s+")
+_NOT_TARGETS = ("placeholder", "value-restates-name")
+"""Values that are no target at all, reported by their own rule."""
+
+
+class Pasted(NamedTuple):
+    """One value and the indicators that carry it."""
+
+    text: str
+    first: ValueField
+    clauses: list[Clause]
+
+
+class Thresholds(NamedTuple):
+    """The rule's options, as numbers."""
+
+    indicators: int
+    misfits: int
+    categories: int
+    share: float
+
+
+def value_key(value: Value, text: str) -> tuple[object, ...]:
+    """What makes two values the same target: ``≥95%`` and ``95%或以上`` are,
+    as one number, comparator and unit (words before or after it, as in
+    ``100%依照合同期限完成``, make another); any other value by its words."""
+    if value.kind == "quantity" and len(value.targets) <= 1:
+        measure = (value.comparator, value.number, value.upper, value.unit, value.per)
+        return ("quantity", *measure, value.prefix.strip(), value.suffix.strip())
+    return ("text", _NOISE_RE.sub("", text))
+
+
+def _fits(facts: Facts, clause: Clause, value: Value) -> bool:
+    """Whether the value is what the indicator's name asks for: a
+    percentage on a rate or a satisfaction level is a natural target, and
+    the same ``≥90%`` on several of them is no boilerplate."""
+    measure = facts.value_measure(value)
+    return measure == "percent" and facts.name_measure(clause.name) in ("rate", "satisfaction")
+
+
+def category(ctx: Context, clause: Clause) -> str:
+    """The indicator's category as compared (synonyms resolved): level 2,
+    else level 1."""
+    level = clause.level2 if clause.level2 is not None else clause.level1
+    return "" if level is None else ctx.taxonomy.canonical(level.name)
+
+
+def pasted_values(ctx: Context, project: Project) -> dict[tuple[object, ...], Pasted]:
+    """Each distinct target of the project, by :func:`value_key`, with the
+    indicators carrying it (an indicator once, whether in its period or its
+    annual value)."""
+    found: dict[tuple[object, ...], Pasted] = {}
+    facts = ctx.facts
+    for clause in project.clauses:
+        if not isinstance(clause, Clause):
+            continue
+        for value_field in facts.distinct_values(clause):
+            if not value_field.text.strip() or value_field.value.kind == "empty":
+                continue
+            if facts.value(clause, value_field).owner in _NOT_TARGETS:
+                continue
+            key = value_key(value_field.value, value_field.text)
+            entry = found.get(key)
+            if entry is None:
+                found[key] = Pasted(value_field.text.strip(), value_field, [clause])
+            elif entry.clauses[-1] is not clause:
+                entry.clauses.append(clause)
+    return found
+
+
+def _judge(ctx: Context, pasted: Pasted, limits: Thresholds) -> int | None:
+    """The number of categories the value spans when it is boilerplate,
+    else None."""
+    if len(pasted.clauses) < limits.indicators:
+        return None
+    value = pasted.first.value
+    facts = ctx.facts
+    unfit = sum(1 for c in pasted.clauses if not _fits(facts, c, value))
+    categories = len({category(ctx, c) for c in pasted.clauses})
+    if unfit < limits.misfits or categories < limits.categories:
+        return None
+    return categories
+
+
+def _names(clauses: list[Clause]) -> dict[str, str]:
+    names = [c.name for c in clauses]
+    more = "…" if len(names) > 4 else ""
+    return {"names_zh": "、".join(names[:4]) + more, "names_en": ", ".join(names[:4]) + more}
+
+
+@rule(
+    "boilerplate-value",
+    severity="warning",
+    scope="document",
+    options={
+        "min_indicators": Option(
+            "int", 3, "how many indicators must carry the same value to be reported"
+        ),
+        "min_misfits": Option(
+            "int",
+            2,
+            "how many of them the value must not fit (a percentage fits only a rate or a "
+            "satisfaction level; text fits none in particular)",
+        ),
+        "min_categories": Option(
+            "int",
+            3,
+            "how many different categories (二级指标) the indicators carrying it must span",
+        ),
+        "table_share": Option(
+            "number",
+            0.5,
+            "the share of a table's indicators (0 to 1) that one value must stand on to be "
+            "reported for the table when no project reaches the thresholds on its own",
+        ),
+    },
+    messages={
+        "default": (
+            "「{value}」重复填写在{count}条指标上（{names_zh}），它们分属{categories}个类别、衡量的内容"
+            "各不相同：应按每条指标分别设定目标",
+            "{value!r} is pasted on {count} indicators ({names_en}) in {categories} categories "
+            "that measure different things: set each indicator its own target",
+        ),
+        "table": (
+            "「{value}」重复填写在{projects}个项目的{count}条指标上（占全表指标的{share}），"
+            "分属{categories}个类别、衡量的内容各不相同：应按每条指标分别设定目标",
+            "{value!r} is pasted on {count} indicators of {projects} projects ({share} of the "
+            "table's indicators) in {categories} categories that measure different things: "
+            "set each indicator its own target",
+        ),
+    },
+    doc_zh="""
+    同一个指标值被粘贴到一个项目中许多互不相关的指标上。
+
+    检查内容
+    --------
+    找出一个项目中出现在至少 min_indicators 条指标上的同一个指标值（「≥95%」与「95%或以上」
+    算同一个），
+    若这些指标分属至少 min_categories 个类别（二级指标，如数量、时效、社会效益、满意度），其中至少
+    min_misfits 条不适合这个值（百分比只适合名称是比率或满意度的指标；文字不特别适合任何指标），
+    每个项目每个值报告一次，说明重复了几条、是哪些指标，位置在第一次出现处。几条满意度指标都填
+    「≥90%」、几条合格率都填「100%」是正常的，不报告；占位文字、重复指标名称的值由各自的规则报告。
+    没有哪个项目单独达到上述条件、但同一个值占全表指标至少 table_share 且出现在两个以上项目中的，
+    对整张表报告一次。
+
+    为什么有问题
+    ------------
+    人数、完成率、时限、满意度各有各的量纲，同一个「≥95%」不可能同时是它们合适的目标。这样的表
+    只是套了模板，没有真正设定目标，年终也无法据此考核。
+
+    示例
+    ----
+    错误：
+
+        健康讲座场次 ≥95% | 档案规范率 ≥95% | 讲座按时完成 ≥95%
+        居民健康素养提升 ≥95% | 居民满意度 ≥95%
+
+    正确：
+
+        健康讲座场次 ≥12场 | 档案规范率 ≥95% | 讲座按时完成 2025年12月底前
+        居民健康知识知晓率 ≥80% | 居民满意度 ≥90%
+
+    选项
+    ----
+    min_indicators：至少几条指标填了同一个值才报告，默认 3。
+    min_misfits：其中至少几条不适合该值才报告，默认 2。
+    min_categories：填了该值的指标至少分属几个类别才报告，默认 3。
+    table_share：同一个值至少占全表指标的多少比例（0 到 1）才对整张表报告，默认 0.5。
+    """,
+)
+def boilerplate_value(ctx: Context, document: Document) -> Iterator[Problem]:
+    """The same target value pasted on many unrelated indicators of a project.
+
+    What it does
+    ------------
+    Finds a value that stands on at least ``min_indicators`` indicators of
+    one project (``≥95%`` and ``95%或以上`` are the same value). When those
+    indicators span at least ``min_categories`` categories (level 2: 数量,
+    时效, 社会效益, 满意度 …) and at least ``min_misfits`` of them are
+    indicators the value does not fit (a percentage fits only a rate or a
+    satisfaction level; text fits none in particular), reports it once per project and
+    value, with the count and the indicators, at its first appearance. The
+    same ``≥90%`` on several satisfaction levels, or ``100%`` on several
+    pass rates, is natural and not reported; placeholders and restated
+    names are their own rules' findings. A value that no project carries
+    often enough on its own but that stands on at least ``table_share`` of
+    the table's indicators, in two projects or more, is reported once for
+    the table.
+
+    Why is this bad?
+    ----------------
+    A head count, a completion rate, a deadline and a satisfaction level are
+    measured differently: one ``≥95%`` cannot be the right target for all of
+    them. The table follows a template instead of setting targets, and the
+    year-end review has nothing to check them against.
+
+    Example
+    -------
+    Bad::
+
+        健康讲座场次 ≥95% | 档案规范率 ≥95% | 讲座按时完成 ≥95%
+        居民健康素养提升 ≥95% | 居民满意度 ≥95%
+
+    Good::
+
+        健康讲座场次 ≥12场 | 档案规范率 ≥95% | 讲座按时完成 2025年12月底前
+        居民健康知识知晓率 ≥80% | 居民满意度 ≥90%
+
+    Options
+    -------
+    ``min_indicators``: how many indicators must carry the value (default
+    3). ``min_misfits``: how many of them it must not fit (default 2).
+    ``min_categories``: how many categories the indicators carrying it must
+    span (default 3). ``table_share``: the share of the table's indicators
+    a value must stand on to be reported for the table (default 0.5).
+    """
+    limits = Thresholds(
+        indicators=max(2, int(ctx.options["min_indicators"])),
+        misfits=max(0, int(ctx.options["min_misfits"])),
+        categories=max(1, int(ctx.options["min_categories"])),
+        share=float(ctx.options["table_share"]),
+    )
+    table: dict[tuple[object, ...], _Spread] = {}
+    indicators = 0
+    for unit in document.units:
+        for project in unit.projects:
+            indicators += sum(1 for c in project.clauses if isinstance(c, Clause))
+            for key, pasted in pasted_values(ctx, project).items():
+                spread = table.get(key)
+                if spread is None:
+                    spread = table[key] = _Spread(pasted.text, pasted.first)
+                spread.clauses.extend(pasted.clauses)
+                spread.projects += 1
+                categories = _judge(ctx, pasted, limits)
+                if categories is None:
+                    continue
+                spread.reported = True
+                args: dict[str, object] = {"value": pasted.text, "count": len(pasted.clauses)}
+                args.update(_names(pasted.clauses), categories=categories)
+                yield Problem(
+                    pasted.first.span, args=args, excerpt=pasted.text, unit=unit, project=project
+                )
+    if indicators:
+        for spread in table.values():
+            yield from _table_wide(ctx, spread, indicators, limits)
+
+
+class _Spread:
+    """One value over the whole table: the indicators carrying it, in how
+    many projects, and whether a project was reported for it."""
+
+    __slots__ = ("clauses", "first", "projects", "reported", "text")
+
+    def __init__(self, text: str, first: ValueField) -> None:
+        self.text = text
+        self.first = first
+        self.clauses: list[Clause] = []
+        self.projects = 0
+        self.reported = False
+
+
+def _table_wide(
+    ctx: Context, spread: _Spread, indicators: int, limits: Thresholds
+) -> Iterator[Problem]:
+    """A value reported for no project that stands on at least the
+    ``table_share`` of the table's indicators, in two projects or more:
+    reported once, for the table."""
+    count = len(spread.clauses)
+    if spread.reported or spread.projects < 2 or count < limits.share * indicators:
+        return
+    categories = _judge(ctx, Pasted(spread.text, spread.first, spread.clauses), limits)
+    if categories is None:
+        return
+    yield Problem(
+        spread.first.span,
+        key="table",
+        args={
+            "value": spread.text,
+            "count": count,
+            "projects": spread.projects,
+            "share": f"{count / indicators:.0%}",
+            "categories": categories,
+        },
+        excerpt=spread.text,
+    )

@@ -1,0 +1,492 @@
+"""Rules over a project's indicators as a whole, in the national template and
+the Guangzhou table: the same value pasted on unrelated indicators
+(boilerplate-value), weights that do not add up (weight-sum), template rows
+left empty (empty-row) and an annual goal copied from the period goal
+(goal-copied). Each with cases that must fire and near misses that must not."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from audit.model import Document, Finding
+from audit.pipeline import load_text
+from tests.conftest import SEED_002, config_with, lint, lint_rule
+from tests.labels import guangzhou_text, national_list_text, national_text
+
+FORM_GOAL = "三年内完成辖区居民健康档案规范化管理，每年开展健康教育讲座，提高居民健康素养。"
+LIST_GOAL = "完成全市农村公路日常养护，及时修复病害路段，保障道路安全畅通。"
+
+
+def form(grid: list[str], **fields: str) -> Document:
+    return load_text(national_text({"grid": grid, **fields}), "national.tsv")
+
+
+def listing(rows: list[str], **fields: str) -> Document:
+    return load_text(national_list_text({"rows": rows, **fields}), "national-list.tsv")
+
+
+def clauses(*clauses: str) -> str:
+    return guangzhou_text({"indicators": "".join(clauses)})
+
+
+def only(document: Document, rule: str, config=None) -> list[Finding]:  # type: ignore[no-untyped-def]
+    findings = lint(document, [rule], config)
+    assert all(f.rule == rule for f in findings)
+    return findings
+
+
+def list_row(name: str, weight: str, first: bool = False) -> str:
+    project = f"某市公路事务中心 | 农村公路养护经费 | 120.00 | {LIST_GOAL}" if first else " | | | "
+    return f"{project} | 产出指标 | 数量指标 | {name} | ≥ | 350 | 公里 | {weight} | 正向"
+
+
+# --------------------------------------------------------------------------
+# boilerplate-value
+
+PASTED_FORM = [
+    "产出指标 | 数量指标 | 健康讲座场次 | ≥95% | ≥95%",
+    " | 质量指标 | 档案规范率 | ≥95% | ≥95%",
+    " | 时效指标 | 讲座按时完成 | ≥95% | ≥95%",
+    "效益指标 | 社会效益指标 | 居民健康素养提升 | ≥95% | ≥95%",
+    "满意度指标 | 服务对象满意度指标 | 居民满意度 | ≥95% | ≥95%",
+]
+
+
+def test_boilerplate_is_reported_once_per_project_with_the_count() -> None:
+    (finding,) = only(form(PASTED_FORM), "boilerplate-value")
+    assert finding.project == "社区公共卫生服务经费"
+    assert finding.clause is None and finding.excerpt == "≥95%"
+    assert "重复填写在5条指标上" in finding.message
+    assert "健康讲座场次、档案规范率、讲座按时完成、居民健康素养提升…" in finding.message
+    assert finding.severity == "warning"
+
+
+def test_boilerplate_points_at_its_first_appearance() -> None:
+    (finding,) = only(form(PASTED_FORM), "boilerplate-value")
+    line = (
+        national_text({"grid": PASTED_FORM})
+        .splitlines()
+        .index("产出指标\t数量指标\t健康讲座场次\t≥95%\t≥95%")
+    )
+    assert finding.line == line + 1
+
+
+def test_the_same_target_written_two_ways_counts_as_one() -> None:
+    grid = [
+        "产出指标 | 数量指标 | 健康讲座场次 | 95%或以上 | 95%或以上",
+        " | 时效指标 | 讲座按时完成 | ≥95% | ≥95%",
+        "效益指标 | 社会效益指标 | 居民健康素养提升 | 不低于95% | 不低于95%",
+    ]
+    (finding,) = only(form(grid), "boilerplate-value")
+    assert "3条指标" in finding.message
+
+
+def test_pasted_words_count_too() -> None:
+    text = clauses(
+        "1、1-产出指标；11-数量指标；培训人次；实施周期指标值:有效提升；年度指标值:有效提升。",
+        "2、1-产出指标；13-时效指标；培训完成时间；实施周期指标值:有效提升；年度指标值:有效提升。",
+        "3、2-效益指标；22-社会效益；促进稳定就业；实施周期指标值:有效提升；年度指标值:有效提升。",
+    )
+    (finding,) = lint_rule(text, "boilerplate-value")
+    assert finding.excerpt == "有效提升"
+
+
+def test_a_percentage_on_rates_and_satisfaction_levels_is_natural() -> None:
+    grid = [
+        "产出指标 | 质量指标 | 档案规范率 | ≥90% | ≥90%",
+        " | 时效指标 | 讲座按时完成率 | ≥90% | ≥90%",
+        "效益指标 | 社会效益指标 | 居民健康知识知晓率 | ≥90% | ≥90%",
+        "满意度指标 | 服务对象满意度指标 | 居民满意度 | ≥90% | ≥90%",
+        " | | 家属满意度 | ≥90% | ≥90%",
+    ]
+    assert only(form(grid), "boilerplate-value") == []
+
+
+def test_the_same_value_within_one_category_is_not_boilerplate() -> None:
+    grid = [
+        "产出指标 | 数量指标 | 健康讲座场次 | ≥12 | ≥12",
+        " | | 义诊活动场次 | ≥12 | ≥12",
+        " | | 入户随访次数 | ≥12 | ≥12",
+        " | | 宣传活动场次 | ≥12 | ≥12",
+    ]
+    assert only(form(grid), "boilerplate-value") == []
+
+
+def test_two_indicators_are_too_few() -> None:
+    grid = [
+        "产出指标 | 数量指标 | 健康讲座场次 | ≥95% | ≥95%",
+        "效益指标 | 社会效益指标 | 居民健康素养提升 | ≥95% | ≥95%",
+        "满意度指标 | 服务对象满意度指标 | 居民满意度 | ≥90% | ≥90%",
+    ]
+    assert only(form(grid), "boilerplate-value") == []
+
+
+def test_a_value_pasted_on_rates_and_counts_alike() -> None:
+    """≥95% on two head counts, a rate, a share and a satisfaction level: the
+    counts show it was pasted, not chosen."""
+    grid = [
+        "产出指标 | 数量指标 | 健康讲座场次 | ≥95% | ≥95%",
+        " | | 健康档案更新份数 | ≥95% | ≥95%",
+        " | 质量指标 | 档案规范率 | ≥95% | ≥95%",
+        "效益指标 | 社会效益指标 | 居民健康知识知晓率 | ≥95% | ≥95%",
+        "满意度指标 | 服务对象满意度指标 | 居民满意度 | ≥95% | ≥95%",
+    ]
+    assert len(only(form(grid), "boilerplate-value")) == 1
+    one_count = [grid[0], *grid[2:]]
+    assert only(form(one_count), "boilerplate-value") == []
+
+
+def test_words_after_the_number_make_another_value() -> None:
+    text = clauses(
+        "1、1-产出指标；11-数量指标；维修计划完成；实施周期指标值:100%；年度指标值:100%。",
+        "2、1-产出指标；13-时效指标；项目竣工时间；实施周期指标值:100%依照合同期限完成竣工验收；"
+        "年度指标值:100%依照合同期限完成竣工验收。",
+        "3、2-效益指标；22-社会效益；校园形象提升；实施周期指标值:100%；年度指标值:100%。",
+    )
+    assert lint_rule(text, "boilerplate-value") == []
+
+
+def test_a_value_pasted_across_a_table_is_reported_once_for_the_table() -> None:
+    """Two indicators a project, too few for any project, but the same ≥95%
+    on every indicator of the table."""
+    rows = []
+    for name in ("农村公路养护经费", "道路运输安全检查", "港口设施维护"):
+        rows += [
+            f"某市交通运输局 | {name} | 30.00 | {LIST_GOAL} | 产出指标 | 数量指标 | 检查企业数 | ≥ "
+            "| 95 | % | 50 | 正向",
+            " | | | | 效益指标 | 社会效益指标 | 维护社会稳定 | ≥ | 95 | % | 50 | 正向",
+        ]
+    rows[-1] = rows[-1].replace("社会效益指标 | 维护社会稳定", "生态效益指标 | 保护生态环境")
+    (finding,) = only(listing(rows), "boilerplate-value")
+    assert finding.project is None and finding.unit is None
+    assert "重复填写在3个项目的6条指标上（占全表指标的100%）" in finding.message
+
+
+def test_the_share_of_the_table_is_an_option(tmp_path: Path) -> None:
+    rows = [
+        f"某市交通运输局 | 农村公路养护经费 | 30.00 | {LIST_GOAL} | 产出指标 | 数量指标 | 养护里程 "
+        "| ≥ | 95 | 公里 | 50 | 正向",
+        " | | | | 效益指标 | 社会效益指标 | 维护社会稳定 | ≥ | 95 | 公里 | 50 | 正向",
+        f" | 道路运输安全检查 | 30.00 | {LIST_GOAL} | 产出指标 | 时效指标 | 检查完成时间 | ≥ | 95 "
+        "| 公里 | 50 | 正向",
+        " | | | | 满意度指标 | 服务对象满意度指标 | 企业满意度 | ≥ | 90 | % | 50 | 正向",
+    ]
+    (finding,) = only(listing(rows), "boilerplate-value")  # 3 of 4: 75%
+    assert "占全表指标的75%" in finding.message
+    most = config_with(tmp_path, "rules:\n  boilerplate-value:\n    table_share: 0.8\n")
+    assert only(listing(rows), "boilerplate-value", most) == []
+
+
+CATEGORIES = [
+    ("产出指标", "数量指标", "讲座场次"),
+    ("产出指标", "时效指标", "讲座按时完成"),
+    ("产出指标", "质量指标", "档案规范"),
+    ("效益指标", "社会效益指标", "居民健康素养提升"),
+    ("效益指标", "生态效益指标", "医疗废物规范处置"),
+    ("满意度指标", "服务对象满意度指标", "居民评价"),
+]
+
+
+@given(st.permutations(CATEGORIES), st.integers(min_value=3, max_value=6))
+def test_one_value_on_unrelated_indicators_is_reported_once_in_any_order(
+    rows: list[tuple[str, str, str]], count: int
+) -> None:
+    grid = [f"{a} | {b} | {name} | ≥95% | ≥95%" for a, b, name in rows[:count]]
+    assert len(only(form(grid), "boilerplate-value")) == 1
+
+
+@given(st.permutations(CATEGORIES))
+def test_distinct_values_are_never_boilerplate(rows: list[tuple[str, str, str]]) -> None:
+    grid = [f"{a} | {b} | {name} | ≥{90 + i}% | ≥{90 + i}%" for i, (a, b, name) in enumerate(rows)]
+    assert only(form(grid), "boilerplate-value") == []
+
+
+def test_placeholders_pasted_everywhere_are_the_placeholder_rule_s() -> None:
+    grid = [
+        "产出指标 | 数量指标 | 健康讲座场次 | 待补充 | 待补充",
+        " | 时效指标 | 讲座按时完成 | 待补充 | 待补充",
+        "效益指标 | 社会效益指标 | 居民健康素养提升 | 待补充 | 待补充",
+    ]
+    assert only(form(grid), "boilerplate-value") == []
+
+
+def test_thresholds_are_options(tmp_path: Path) -> None:
+    grid = PASTED_FORM[:1] + PASTED_FORM[3:4]  # two indicators, two categories
+    loose = config_with(
+        tmp_path,
+        "rules:\n  boilerplate-value:\n    min_indicators: 2\n    min_categories: 2\n",
+    )
+    assert only(form(grid), "boilerplate-value") == []
+    assert len(only(form(grid), "boilerplate-value", loose)) == 1
+    strict = config_with(tmp_path, "rules:\n  boilerplate-value:\n    min_categories: 6\n")
+    assert only(form(PASTED_FORM), "boilerplate-value", strict) == []
+    fitting = config_with(tmp_path, "rules:\n  boilerplate-value:\n    min_misfits: 4\n")
+    assert only(form(PASTED_FORM), "boilerplate-value", fitting) == []  # 3 misfits
+
+
+def test_seed_002_boilerplate_is_pasted_text_not_rates() -> None:
+    """In the 2024 table 100% stands on many pass rates (natural); the two
+    projects reported paste one value on indicators it cannot measure."""
+    findings = lint(SEED_002, ["boilerplate-value"])
+    assert [(f.project, f.excerpt) for f in findings] == [
+        ("市属行业党委工作经费", "民办技工学校党支部书记"),
+        ("广州市人事服务中心2024年度信息化新建项目", "100%"),
+    ]
+
+
+# --------------------------------------------------------------------------
+# weight-sum
+
+
+def weighted(*weights: str) -> Document:
+    names = ["养护里程", "路面优良率", "病害修复及时率", "群众出行条件", "沿线群众满意度"]
+    rows = [list_row(names[i], w, first=i == 0) for i, w in enumerate(weights)]
+    return listing(rows)
+
+
+@pytest.mark.parametrize(
+    "weights, total",
+    [(("30", "30", "30", "30"), "120"), (("20", "20", "20"), "60"), (("40", "30", "25"), "95")],
+)
+def test_weights_that_miss_the_total(weights: tuple[str, ...], total: str) -> None:
+    (finding,) = only(weighted(*weights), "weight-sum")
+    assert f"权重合计{total}" in finding.message
+    assert finding.project == "农村公路养护经费" and finding.field == "weight"
+
+
+@pytest.mark.parametrize(
+    "weights",
+    [
+        ("40", "30", "30"),
+        ("20", "20", "10", "20", "20"),  # 90: 10 kept for budget execution
+        ("33.3", "33.3", "33.4"),
+        ("33.33", "33.33", "33.33"),  # 99.99: within three roundings of 0.005
+        ("50%", "50%"),
+        ("60分", "40分"),
+    ],
+)
+def test_weights_that_add_up(weights: tuple[str, ...]) -> None:
+    assert only(weighted(*weights), "weight-sum") == []
+
+
+def test_whole_weights_are_not_given_rounding_slack() -> None:
+    (finding,) = only(weighted("33", "33", "33"), "weight-sum")
+    assert "相差1" in finding.message
+
+
+def test_a_missing_weight_is_named() -> None:
+    (finding,) = only(weighted("40", "20", "", "20"), "weight-sum")
+    assert finding.message == "第3条指标没有填写权重，其余3条合计80"
+
+
+def test_a_weight_that_is_no_number() -> None:
+    (finding,) = only(weighted("40", "三十", "30"), "weight-sum")
+    assert "「三十」不是数字" in finding.message and finding.clause == 2
+
+
+def test_a_list_without_weights_is_not_checked() -> None:
+    assert only(weighted("", ""), "weight-sum") == []
+
+
+def with_total(stated: str, *weights: str) -> Document:
+    names = ["养护里程", "路面优良率", "病害修复及时率", "群众出行条件"]
+    rows = [list_row(names[i], w, first=i == 0) for i, w in enumerate(weights)]
+    rows.append(f"合计 | | | | | | | | | | {stated} | ")
+    return listing(rows)
+
+
+def test_a_stated_total_is_the_total() -> None:
+    (finding,) = only(with_total("100", "30", "30", "30"), "weight-sum")
+    assert finding.message == "3条指标的权重合计90，不等于表中写明的总分100（相差10）"
+    assert finding.excerpt == "100"
+    assert only(with_total("80", "40", "40"), "weight-sum") == []  # 80 is no usual total
+
+
+def test_a_total_row_is_no_indicator_and_no_empty_row() -> None:
+    document = with_total("100", "50", "50")
+    (project,) = document.projects
+    assert [cells.is_total for cells in project.cells] == [False, False, True]
+    assert len(project.clauses) == 2
+    assert lint(document, ["empty-row", "missing-field", "empty-value", "weight-sum"]) == []
+    assert [unit.title for unit in document.units] == ["某市公路事务中心"]
+
+
+def test_a_form_states_its_total_in_its_grid() -> None:
+    text = national_text({"grid": ["产出指标 | 数量指标 | 体检人数 | ≥5000人 | ≥5000人"]})
+    text = text.replace("年度指标值\n", "年度指标值\t分值\n").replace("≥5000人\n", "≥5000人\t60\n")
+    text += "总分\t\t\t\t\t100\n"
+    (finding,) = only(load_text(text, "national.tsv"), "weight-sum")
+    assert "不等于表中写明的总分100（相差40）" in finding.message
+
+
+def test_the_totals_are_an_option(tmp_path: Path) -> None:
+    config = config_with(tmp_path, "rules:\n  weight-sum:\n    totals: [60]\n")
+    assert only(weighted("20", "20", "20"), "weight-sum", config) == []
+    assert len(only(weighted("40", "30", "30"), "weight-sum", config)) == 1
+
+
+def test_the_totals_option_is_validated(tmp_path: Path) -> None:
+    from audit.config import ConfigError
+
+    with pytest.raises(ConfigError, match="a list of amounts above zero"):
+        config_with(tmp_path, "rules:\n  weight-sum:\n    totals: [百]\n")
+
+
+@given(st.lists(st.integers(min_value=1, max_value=60), min_size=1, max_size=5))
+def test_whole_weights_fire_exactly_when_their_sum_is_no_total(weights: list[int]) -> None:
+    found = only(weighted(*map(str, weights)), "weight-sum")
+    assert bool(found) == (sum(weights) not in (90, 100))
+
+
+def test_rounding_slack_is_half_the_last_digit_of_each_decimal_weight() -> None:
+    from audit.checks.weight_sum import rounding
+
+    assert rounding([Decimal("33.33")] * 3) == Decimal("0.015")
+    assert rounding([Decimal("40"), Decimal("33.3")]) == Decimal("0.05")
+
+
+# --------------------------------------------------------------------------
+# empty-row
+
+
+def test_template_rows_are_reported_one_by_one() -> None:
+    grid = [
+        "产出指标 | 数量指标 | 体检人数 | ≥5000人 | ≥5000人",
+        "效益指标 | 经济效益指标 | | |",
+        " | 可持续影响指标 | | |",
+    ]
+    findings = only(form(grid), "empty-row")
+    assert [(f.clause, f.excerpt) for f in findings] == [(2, "经济效益指标"), (3, "可持续影响指标")]
+
+
+def test_a_template_row_is_no_indicator_for_the_field_rules() -> None:
+    grid = ["产出指标 | 数量指标 | 体检人数 | ≥5000人 | ≥5000人", "效益指标 | 生态效益指标 | | |"]
+    findings = lint(form(grid), ["empty-row", "missing-field", "empty-value"])
+    assert [f.rule for f in findings] == ["empty-row"]
+
+
+def test_a_list_row_with_categories_only() -> None:
+    rows = [list_row("养护里程", "100", first=True), " | | | | 效益指标 | 生态效益指标 | | | | | |"]
+    (finding,) = only(listing(rows), "empty-row")
+    assert finding.clause == 2
+
+
+def test_a_category_written_above_its_indicators_is_a_heading() -> None:
+    """一级/二级 on a row of its own, its indicators below inheriting it: the
+    merged cell written once, not a row left empty."""
+    grid = [
+        "产出指标 | 数量指标 | | |",
+        " | | 健康讲座场次 | ≥36场 | ≥12场",
+        " | | 健康档案更新份数 | ≥30000份 | ≥10000份",
+    ]
+    assert only(form(grid), "empty-row") == []
+
+
+def test_a_list_category_written_above_its_indicators_is_a_heading() -> None:
+    rows = [
+        list_row("养护里程", "50", first=True),
+        " | | | | 效益指标 | 社会效益指标 | | | | | |",
+        " | | | | | | 群众出行条件 | 定性 | 明显改善 | | 50 | 正向",
+    ]
+    document = listing(rows)
+    assert only(document, "empty-row") == []
+    assert [c.name for c in document.projects[0].clauses] == ["养护里程", "群众出行条件"]
+
+
+def test_a_name_without_values_is_not_a_template_row() -> None:
+    grid = ["产出指标 | 数量指标 | 体检人数 | ≥5000人 | ≥5000人", " | 时效指标 | 体检完成时间 | |"]
+    assert only(form(grid), "empty-row") == []
+
+
+# --------------------------------------------------------------------------
+# goal-copied
+
+SAME = "建成全区智慧养老服务平台，实现养老服务资源统一调度，提升养老服务质量。"
+
+
+def test_a_multi_year_project_whose_annual_goal_is_the_period_goal() -> None:
+    (finding,) = only(
+        form(
+            ["产出指标 | 数量指标 | 接入机构数 | ≥30家 | ≥10家"],
+            term="2024.01-2026.12",
+            period_goal=SAME,
+            goal=SAME,
+        ),
+        "goal-copied",
+    )
+    assert finding.field == "goal" and "2024—2026年" in finding.message
+
+
+def test_a_nearly_copied_goal_is_reported_with_its_similarity() -> None:
+    goal = SAME.replace("提升", "提高")
+    (finding,) = only(
+        form(
+            ["产出指标 | 数量指标 | 接入机构数 | ≥30家 | ≥10家"],
+            term="2024年-2026年",
+            period_goal=SAME,
+            goal=goal,
+        ),
+        "goal-copied",
+    )
+    assert "相似度0.9" in finding.message
+
+
+def test_similarity_is_an_option(tmp_path: Path) -> None:
+    goal = SAME.replace("提升", "提高")
+    config = config_with(tmp_path, "rules:\n  goal-copied:\n    min_similarity: 1\n")
+    document = form(
+        ["产出指标 | 数量指标 | 接入机构数 | ≥30家 | ≥10家"],
+        term="2024.01-2026.12",
+        period_goal=SAME,
+        goal=goal,
+    )
+    assert only(document, "goal-copied", config) == []
+
+
+@pytest.mark.parametrize("term", ["2025.01-2025.12", "2025年", ""])
+def test_one_year_or_no_term_is_not_reported(term: str) -> None:
+    document = form(
+        ["产出指标 | 数量指标 | 接入机构数 | ≥30家 | ≥10家"], term=term, period_goal=SAME, goal=SAME
+    )
+    assert only(document, "goal-copied") == []
+
+
+def test_a_multi_year_name_without_a_term() -> None:
+    document = form(
+        ["产出指标 | 数量指标 | 接入机构数 | ≥30家 | ≥10家"],
+        name="2024-2026年智慧养老服务平台建设",
+        term="",
+        period_goal=SAME,
+        goal=SAME,
+    )
+    assert len(only(document, "goal-copied")) == 1
+
+
+def test_only_a_period_goal_stands_in_for_the_annual_one() -> None:
+    text = national_text(
+        {
+            "grid": ["产出指标 | 数量指标 | 接入机构数 | ≥30家 | ≥10家"],
+            "term": "2024.01-2026.12",
+            "period_goal": SAME,
+            "goal": "",
+        }
+    )
+    document = load_text(text, "national.tsv")
+    (project,) = document.projects
+    assert project.goal is not None and project.goal.value == SAME
+    assert only(document, "goal-copied") == []
+
+
+def test_distinct_goals_are_not_copied() -> None:
+    document = form(
+        ["产出指标 | 数量指标 | 接入机构数 | ≥30家 | ≥10家"],
+        term="2025.01-2027.12",
+        period_goal=FORM_GOAL,
+        goal="本年度更新辖区居民健康档案一万份，开展健康讲座十二场。",
+    )
+    assert only(document, "goal-copied") == []
