@@ -47,8 +47,14 @@ class Taxonomy:
 
     @classmethod
     def from_data(cls, data: dict[str, Any], use: list[str]) -> Taxonomy:
+        """The taxonomy of the schemes ``use`` names, plus the schemes the
+        file lists under ``synonyms``: other official schemes whose names
+        stand for the same categories (the NDRC scheme's 实施效果指标 →
+        产出指标 / 效益指标), accepted whatever the profile uses."""
         taxonomy = cls(aliases=dict(data.get("aliases") or {}), kinds=dict(data.get("kinds") or {}))
         schemes = data.get("schemes") or {}
+        use = [str(s) for s in use]
+        use += [str(s) for s in data.get("synonyms") or () if str(s) not in use]
         for scheme in use:
             for code, entry in (schemes.get(str(scheme)) or {}).items():
                 code = str(code)

@@ -37,6 +37,8 @@ class SharedVocabulary(NamedTuple):
     rate_exempt: tuple[str, ...]
     satisfaction_names: tuple[str, ...]
     count_names: tuple[str, ...]
+    ceiling_rates: tuple[str, ...]
+    """Rates where less is better: a ceiling (≤) is their standard target."""
     cost_names: tuple[str, ...]
     level1_kinds: Mapping[str, str]
 
@@ -127,6 +129,7 @@ def _checked(path: Path, data: Any, lines: Mapping[tuple[Any, ...], int]) -> Sha
         rate_exempt=words("rate_exempt", regex=True),
         satisfaction_names=words("satisfaction_names", regex=True),
         count_names=words("count_names", regex=True),
+        ceiling_rates=words("ceiling_rates", regex=True),
         cost_names=words("cost_names", regex=True),
         level1_kinds=kinds,
     )
