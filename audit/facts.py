@@ -32,7 +32,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Any, Generic, Literal, NamedTuple, Protocol, TypeVar
 
-from audit.model import ANNUAL, PERIOD, Clause, Document, Span, Value, ValueField
+from audit.model import ANNUAL, PERIOD, Clause, Document, Span, Target, Value, ValueField
 from audit.patterns import UserPatterns, compile_any, compile_pattern
 from audit.taxonomy import Taxonomy
 from audit.vocabulary import VOCABULARY
@@ -546,3 +546,81 @@ def value_key(clause: Clause) -> tuple[str, ...]:
 def money_text(value: Decimal) -> str:
     """An amount as the table prints it: ``1,234.50``."""
     return f"{value:,.2f}"
+
+
+# --------------------------------------------------------------------------
+# Targets: what each target of a value is, for the rules that judge every
+# target of a value (``≥95%，≤100%``, ``上半年≥60%，全年≥95%``) and not its
+# first number only.
+
+MEASURED_KINDS = frozenset({"number", "date", "date-range", "duration", "frequency"})
+"""Kinds of :class:`~audit.model.Target` that state something measurable: a
+number, a date (``2025年12月前``), a period (``2023.07-2024.01``), a duration
+(``3个工作日内``) or a frequency (``每月``, ``2次/月``)."""
+
+
+def number_targets(value: Value) -> tuple[Target, ...]:
+    """The targets of ``value`` that carry a number, in order: numbers,
+    durations and frequencies with a figure (``2次/月``); a value parsed
+    without targets gives its first number as the one target."""
+    found = tuple(t for t in value.targets if t.number is not None)
+    if found or value.number is None:
+        return found
+    return (
+        Target(
+            "number",
+            value.text,
+            0,
+            len(value.text),
+            comparator=value.comparator,
+            number=value.number,
+            upper=value.upper,
+            unit=value.unit,
+            magnitude=value.magnitude,
+            per=value.per,
+        ),
+    )
+
+
+def has_measured_target(value: Value) -> bool:
+    """Whether any target of ``value`` is measurable (:data:`MEASURED_KINDS`):
+    ``每月`` and ``2025年12月前`` are, ``合法合规`` is not."""
+    return any(t.kind in MEASURED_KINDS for t in value.targets)
+
+
+YearMonth = tuple[int, int]
+"""A month of a year: ``(2024, 1)``."""
+
+_YEAR_MONTH = re.compile(
+    r"(?P<year>(?:19|20)\d{2})\s*(?:年\s*(?:(?P<month>\d{1,2})\s*月|(?P<end>底|末))?"
+    r"|[.．/\-－](?P<dotted>\d{1,2})(?!\d))?"
+)
+
+
+def target_months(target: Target) -> tuple[YearMonth, YearMonth] | None:
+    """The first and the last month a date or date-range target covers.
+
+    ``2025年12月前`` is (2025-12, 2025-12); ``2023.07-2024.01`` and
+    ``2023年7月-2024年1月`` run from 2023-07 to 2024-01; a year alone
+    (``2023-2024年``, ``2025年底``) covers January to December of it. None
+    for other targets and for dates that cannot be read."""
+    if target.kind not in ("date", "date-range"):
+        return None
+    months: list[YearMonth] = []
+    for match in _YEAR_MONTH.finditer(target.text):
+        year = int(match.group("year"))
+        month_text = match.group("month") or match.group("dotted")
+        if month_text is not None:
+            month = int(month_text)
+            if not 1 <= month <= 12:
+                return None
+            months.append((year, month))
+        elif match.group("end"):
+            months.append((year, 12))
+        else:
+            months.extend(((year, 1), (year, 12)))
+    if not months:
+        return None
+    if target.kind == "date":
+        return months[-1], months[-1]
+    return min(months), max(months)
