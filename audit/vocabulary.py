@@ -39,6 +39,8 @@ class SharedVocabulary(NamedTuple):
     count_names: tuple[str, ...]
     ceiling_rates: tuple[str, ...]
     """Rates where less is better: a ceiling (≤) is their standard target."""
+    quality_rates: tuple[str, ...]
+    """Rates that judge how well an output is made (合格率, 优良率): quality."""
     cost_names: tuple[str, ...]
     level1_kinds: Mapping[str, str]
 
@@ -130,6 +132,7 @@ def _checked(path: Path, data: Any, lines: Mapping[tuple[Any, ...], int]) -> Sha
         satisfaction_names=words("satisfaction_names", regex=True),
         count_names=words("count_names", regex=True),
         ceiling_rates=words("ceiling_rates", regex=True),
+        quality_rates=words("quality_rates", regex=True),
         cost_names=words("cost_names", regex=True),
         level1_kinds=kinds,
     )
