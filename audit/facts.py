@@ -183,9 +183,10 @@ class ValueFacts(NamedTuple):
     measure: str | None
     """``percent``, ``count`` or ``money``: what a quantity is measured in."""
     quantified: bool
-    """Whether the value states something measurable: a quantity, a date, or
-    text that ``not-quantified``'s ``measurable`` patterns accept; a formula
-    is not."""
+    """Whether the value states something measurable: a quantity, a date, a
+    target of a measured kind (a frequency such as ``每月``: see
+    :func:`has_measured_target`), or text that ``not-quantified``'s
+    ``measurable`` patterns accept; a formula is not."""
     owner: Owner | None
     """The one rule that reports this value's defect; None when it has none
     of these (later rules may then judge it)."""
@@ -285,7 +286,8 @@ class Facts:
         restated = self.restatement(clause, value_field) if kind == "qualitative" else None
         mismatch = self.type_mismatch(clause, value_field) if kind == "quantity" else None
         measurable = kind not in ("qualitative", "formula") or (
-            kind == "qualitative" and self.measurable.search(text) is not None
+            kind == "qualitative"
+            and (has_measured_target(value_field.value) or self.measurable.search(text) is not None)
         )
         facts = ValueFacts(
             placeholder=placeholder,
