@@ -210,6 +210,21 @@ def _owner(
     return None
 
 
+_FITS: dict[str, frozenset[str | None]] = {
+    "satisfaction": frozenset({"percent"}),
+    "rate": frozenset({"percent"}),
+    "count": frozenset({"count"}),
+}
+"""What each kind of name (:meth:`Facts.name_measure`) is measured in."""
+
+_WRONG: dict[str, frozenset[str]] = {
+    "satisfaction": frozenset({"count", "money"}),
+    "rate": frozenset({"count", "money"}),
+    "count": frozenset({"percent", "money"}),
+}
+"""Measures that are of the wrong kind for each kind of name."""
+
+
 class Facts:
     """What is known about the values of one document, decided once.
 
@@ -404,15 +419,24 @@ class Facts:
 
     def type_mismatch(self, clause: Clause, value_field: ValueField) -> tuple[str, str] | None:
         """``(name measure, value measure)`` when the value is of the wrong
-        kind for the indicator's name (``value-type-mismatch``'s finding)."""
-        measured = self.value_measure(value_field.value)
-        if measured is None:
+        kind for the indicator's name (``value-type-mismatch``'s finding):
+        no target of the value is of the kind the name asks for, and one is
+        of a kind it excludes."""
+        measures = [
+            self.units.get(t.unit) for t in number_targets(value_field.value) if t.unit is not None
+        ]
+        if not any(measures):
             return None
         wanted = self.name_measure(clause.name)
-        if wanted in ("satisfaction", "rate") and measured in ("count", "money"):
-            return wanted, measured
-        if wanted == "count" and measured in ("percent", "money"):
-            return wanted, measured
+        if wanted is None:
+            return None
+        # Every target is judged: one of the kind the name asks for settles
+        # it (``完成10场，合格率100%``); else the first of a wrong kind.
+        if _FITS[wanted] & set(measures):
+            return None
+        for measured in measures:
+            if measured in _WRONG[wanted]:
+                return wanted, measured
         return None
 
     # categories
