@@ -614,39 +614,45 @@ def has_measured_target(value: Value) -> bool:
     return any(t.kind in MEASURED_KINDS for t in value.targets)
 
 
-YearMonth = tuple[int, int]
-"""A month of a year: ``(2024, 1)``."""
+Day = tuple[int, int, int]
+"""A day as ``(year, month, day)``; a month or a year stated without its day
+starts on day 1 and ends on day 31 (a bound, not a calendar date)."""
 
-_YEAR_MONTH = re.compile(
-    r"(?P<year>(?:19|20)\d{2})\s*(?:年\s*(?:(?P<month>\d{1,2})\s*月|(?P<end>底|末))?"
-    r"|[.．/\-－](?P<dotted>\d{1,2})(?!\d))?"
+_DATE_PART = re.compile(
+    r"(?P<year>(?:19|20)\d{2})\s*(?:年\s*(?:(?P<month>\d{1,2})\s*月"
+    r"(?:\s*(?P<day>\d{1,2})\s*[日号])?|(?P<end>底|末))?"
+    r"|[.．/\-－](?P<dotted>\d{1,2})(?:[.．/](?P<dotted_day>\d{1,2}))?(?!\d))?"
 )
 
 
-def target_months(target: Target) -> tuple[YearMonth, YearMonth] | None:
-    """The first and the last month a date or date-range target covers.
+def target_days(target: Target) -> tuple[Day, Day] | None:
+    """The first and the last day a date or date-range target covers.
 
-    ``2025年12月前`` is (2025-12, 2025-12); ``2023.07-2024.01`` and
-    ``2023年7月-2024年1月`` run from 2023-07 to 2024-01; a year alone
-    (``2023-2024年``, ``2025年底``) covers January to December of it. None
-    for other targets and for dates that cannot be read."""
+    ``2025年12月前`` is (2025-12-01, 2025-12-31), ``2024年11月30日前``
+    (2024-11-30, 2024-11-30); ``2023.07-2024.01`` and ``2023年7月-2024年1月``
+    run from 2023-07-01 to 2024-01-31; a year alone (``2023-2024年``,
+    ``2025年底``) covers January to December of it. A ``date`` target is
+    the last date it names. None for other targets and for dates that cannot
+    be read."""
     if target.kind not in ("date", "date-range"):
         return None
-    months: list[YearMonth] = []
-    for match in _YEAR_MONTH.finditer(target.text):
+    spans: list[tuple[Day, Day]] = []
+    for match in _DATE_PART.finditer(target.text):
         year = int(match.group("year"))
         month_text = match.group("month") or match.group("dotted")
+        day_text = match.group("day") or match.group("dotted_day")
         if month_text is not None:
             month = int(month_text)
-            if not 1 <= month <= 12:
+            day = int(day_text) if day_text is not None else None
+            if not 1 <= month <= 12 or (day is not None and not 1 <= day <= 31):
                 return None
-            months.append((year, month))
+            spans.append(((year, month, day or 1), (year, month, day or 31)))
         elif match.group("end"):
-            months.append((year, 12))
+            spans.append(((year, 12, 1), (year, 12, 31)))
         else:
-            months.extend(((year, 1), (year, 12)))
-    if not months:
+            spans.append(((year, 1, 1), (year, 12, 31)))
+    if not spans:
         return None
     if target.kind == "date":
-        return months[-1], months[-1]
-    return min(months), max(months)
+        return spans[-1]
+    return min(first for first, _ in spans), max(last for _, last in spans)

@@ -18,7 +18,7 @@ from audit.facts import (
     first_fields,
     number_targets,
     plain_number,
-    target_months,
+    target_days,
 )
 from audit.model import PERIOD, Clause, Project, Target, ValueField
 from audit.values import parse_value
@@ -293,8 +293,8 @@ def _project_counts(
 def _term_months(term: str) -> int | None:
     """How many months a form's 项目期 spans (``2025.01-2025.11``: 11)."""
     for target in parse_value(term).targets:
-        months = target_months(target)
-        if months is not None and target.kind == "date-range":
-            (first_year, first), (last_year, last) = months
+        days = target_days(target)
+        if days is not None and target.kind == "date-range":
+            (first_year, first, _), (last_year, last, _) = days
             return (last_year - first_year) * 12 + last - first + 1
     return None
