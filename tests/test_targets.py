@@ -217,3 +217,14 @@ def test_garbled_national_cells_are_scanned() -> None:
     (finding,) = lint(national_text(grid), ["garbled-text"])
     assert finding.project == "社区公共卫生服务经费" and finding.clause == 1
     assert "三级指标" in finding.message
+
+
+def test_a_garbled_merged_category_is_reported_once() -> None:
+    grid = {
+        "grid": [
+            "产出指标 | 数量\ufffd指标 | 健康讲座场次 | ≥12场 | ≥12场",
+            " | | 健康档案更新份数 | ≥3000份 | ≥3000份",
+        ]
+    }
+    findings = lint(national_text(grid), ["garbled-text"])
+    assert [(f.clause, f.excerpt) for f in findings] == [(1, "\ufffd")]

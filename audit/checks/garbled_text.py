@@ -352,14 +352,18 @@ def garbled_text(ctx: Context, unit: Unit) -> Iterator[Problem]:
 def _row_cells(ctx: Context, project: Project, scan: _Scan) -> Iterator[Problem]:
     """The cells of the national template's indicator rows (categories,
     三级指标, values): one finding per cell, at its first garbled stretch."""
+    seen: set[tuple[int, int, str]] = set()
     for clause in project.clauses:
         if not isinstance(clause, Clause) or clause.form != "row":
             continue
-        cells: list[tuple[str, Span, str | None, str, str]] = [
-            (c.name, c.span, None, "指标分类", "the category")
-            for c in (clause.level1, clause.level2)
-            if c is not None
-        ]
+        cells: list[tuple[str, Span, str | None, str, str]] = []
+        for category in (clause.level1, clause.level2):
+            if category is None:
+                continue
+            cell = (category.span.line, category.span.column, category.name)
+            if cell not in seen:  # a merged category cell is one cell, reported once
+                seen.add(cell)
+                cells.append((category.name, category.span, None, "指标分类", "the category"))
         cells.append((clause.name, clause.name_span, None, "三级指标", "the indicator name"))
         for value_field in clause.fields:
             cells.append(
