@@ -600,6 +600,12 @@ class _Builder:
         for scheme in self.taxonomy_use:
             if str(scheme) not in data["schemes"]:
                 raise doc.error(("taxonomy", "use"), f"no scheme {scheme!r} in {tax_doc.path}")
+        synonyms = data.get("synonyms", [])
+        if not isinstance(synonyms, list):
+            raise tax_doc.error(("synonyms",), "must be a list of scheme names")
+        for index, scheme in enumerate(synonyms):
+            if str(scheme) not in data["schemes"]:
+                raise tax_doc.error(("synonyms", index), f"no scheme {scheme!r} in 'schemes'")
         try:
             self.config.taxonomy = Taxonomy.from_data(data, self.taxonomy_use)
         except (KeyError, TypeError, AttributeError) as error:

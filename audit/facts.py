@@ -184,9 +184,10 @@ class ValueFacts(NamedTuple):
     measure: str | None
     """``percent``, ``count`` or ``money``: what a quantity is measured in."""
     quantified: bool
-    """Whether the value states something measurable: a quantity, a date, or
-    text that ``not-quantified``'s ``measurable`` patterns accept; a formula
-    is not."""
+    """Whether the value states something measurable: a quantity, a date, a
+    target of a measured kind (a frequency such as ``每月``: see
+    :func:`has_measured_target`), or text that ``not-quantified``'s
+    ``measurable`` patterns accept; a formula is not."""
     owner: Owner | None
     """The one rule that reports this value's defect; None when it has none
     of these (later rules may then judge it)."""
@@ -208,6 +209,21 @@ def _owner(
     if not quantified:
         return "not-quantified"
     return None
+
+
+_FITS: dict[str, frozenset[str | None]] = {
+    "satisfaction": frozenset({"percent"}),
+    "rate": frozenset({"percent"}),
+    "count": frozenset({"count"}),
+}
+"""What each kind of name (:meth:`Facts.name_measure`) is measured in."""
+
+_WRONG: dict[str, frozenset[str]] = {
+    "satisfaction": frozenset({"count", "money"}),
+    "rate": frozenset({"count", "money"}),
+    "count": frozenset({"percent", "money"}),
+}
+"""Measures that are of the wrong kind for each kind of name."""
 
 
 class Facts:
@@ -286,7 +302,8 @@ class Facts:
         restated = self.restatement(clause, value_field) if kind == "qualitative" else None
         mismatch = self.type_mismatch(clause, value_field) if kind == "quantity" else None
         measurable = kind not in ("qualitative", "formula") or (
-            kind == "qualitative" and self.measurable.search(text) is not None
+            kind == "qualitative"
+            and (has_measured_target(value_field.value) or self.measurable.search(text) is not None)
         )
         facts = ValueFacts(
             placeholder=placeholder,
@@ -403,15 +420,24 @@ class Facts:
 
     def type_mismatch(self, clause: Clause, value_field: ValueField) -> tuple[str, str] | None:
         """``(name measure, value measure)`` when the value is of the wrong
-        kind for the indicator's name (``value-type-mismatch``'s finding)."""
-        measured = self.value_measure(value_field.value)
-        if measured is None:
+        kind for the indicator's name (``value-type-mismatch``'s finding):
+        no target of the value is of the kind the name asks for, and one is
+        of a kind it excludes."""
+        measures = [
+            self.units.get(t.unit) for t in number_targets(value_field.value) if t.unit is not None
+        ]
+        if not any(measures):
             return None
         wanted = self.name_measure(clause.name)
-        if wanted in ("satisfaction", "rate") and measured in ("count", "money"):
-            return wanted, measured
-        if wanted == "count" and measured in ("percent", "money"):
-            return wanted, measured
+        if wanted is None:
+            return None
+        # Every target is judged: one of the kind the name asks for settles
+        # it (``完成10场，合格率100%``); else the first of a wrong kind.
+        if _FITS[wanted] & set(measures):
+            return None
+        for measured in measures:
+            if measured in _WRONG[wanted]:
+                return wanted, measured
         return None
 
     # categories
@@ -714,3 +740,87 @@ def unit_lost(clause: Clause, value_field: ValueField) -> bool:
         and other.value.kind == "quantity"
         and other.value.unit is not None
     )
+
+
+# --------------------------------------------------------------------------
+# Targets: what each target of a value is, for the rules that judge every
+# target of a value (``≥95%，≤100%``, ``上半年≥60%，全年≥95%``) and not its
+# first number only.
+
+MEASURED_KINDS = frozenset({"number", "date", "date-range", "duration", "frequency"})
+"""Kinds of :class:`~audit.model.Target` that state something measurable: a
+number, a date (``2025年12月前``), a period (``2023.07-2024.01``), a duration
+(``3个工作日内``) or a frequency (``每月``, ``2次/月``)."""
+
+
+def number_targets(value: Value) -> tuple[Target, ...]:
+    """The targets of ``value`` that carry a number, in order: numbers,
+    durations and frequencies with a figure (``2次/月``); a value parsed
+    without targets gives its first number as the one target."""
+    found = tuple(t for t in value.targets if t.number is not None)
+    if found or value.number is None:
+        return found
+    return (
+        Target(
+            "number",
+            value.text,
+            0,
+            len(value.text),
+            comparator=value.comparator,
+            number=value.number,
+            upper=value.upper,
+            unit=value.unit,
+            magnitude=value.magnitude,
+            per=value.per,
+        ),
+    )
+
+
+def has_measured_target(value: Value) -> bool:
+    """Whether any target of ``value`` is measurable (:data:`MEASURED_KINDS`):
+    ``每月`` and ``2025年12月前`` are, ``合法合规`` is not."""
+    return any(t.kind in MEASURED_KINDS for t in value.targets)
+
+
+Day = tuple[int, int, int]
+"""A day as ``(year, month, day)``; a month or a year stated without its day
+starts on day 1 and ends on day 31 (a bound, not a calendar date)."""
+
+_DATE_PART = re.compile(
+    r"(?P<year>(?:19|20)\d{2})\s*(?:年\s*(?:(?P<month>\d{1,2})\s*月"
+    r"(?:\s*(?P<day>\d{1,2})\s*[日号])?|(?P<end>底|末))?"
+    r"|[.．/\-－](?P<dotted>\d{1,2})(?:[.．/](?P<dotted_day>\d{1,2}))?(?!\d))?"
+)
+
+
+def target_days(target: Target) -> tuple[Day, Day] | None:
+    """The first and the last day a date or date-range target covers.
+
+    ``2025年12月前`` is (2025-12-01, 2025-12-31), ``2024年11月30日前``
+    (2024-11-30, 2024-11-30); ``2023.07-2024.01`` and ``2023年7月-2024年1月``
+    run from 2023-07-01 to 2024-01-31; a year alone (``2023-2024年``,
+    ``2025年底``) covers January to December of it. A ``date`` target is
+    the last date it names. None for other targets and for dates that cannot
+    be read."""
+    if target.kind not in ("date", "date-range"):
+        return None
+    spans: list[tuple[Day, Day]] = []
+    for match in _DATE_PART.finditer(target.text):
+        year = int(match.group("year"))
+        month_text = match.group("month") or match.group("dotted")
+        day_text = match.group("day") or match.group("dotted_day")
+        if month_text is not None:
+            month = int(month_text)
+            day = int(day_text) if day_text is not None else None
+            if not 1 <= month <= 12 or (day is not None and not 1 <= day <= 31):
+                return None
+            spans.append(((year, month, day or 1), (year, month, day or 31)))
+        elif match.group("end"):
+            spans.append(((year, 12, 1), (year, 12, 31)))
+        else:
+            spans.append(((year, 1, 1), (year, 12, 31)))
+    if not spans:
+        return None
+    if target.kind == "date":
+        return spans[-1]
+    return min(first for first, _ in spans), max(last for _, last in spans)

@@ -26,6 +26,7 @@ class Taxonomy:
         "level2",
         "level2_names",
         "schemes",
+        "synonym_codes",
         "unused",
     )
 
@@ -41,14 +42,24 @@ class Taxonomy:
         """level-1 name → the codes it has in the schemes in use."""
         self.level2_names: dict[str, set[str]] = {}
         self.schemes: tuple[str, ...] = ()
+        self.synonym_codes: frozenset[str] = frozenset()
+        """Codes of the synonym schemes (``N11``): no table writes them, so a
+        coded category of the schemes in use is never said to mean one."""
         self.unused: dict[str, str] = {}
         """Category names of the shipped schemes not in use → the scheme
         (``实施效果指标`` → ``ndrc``), so a rule can say which to enable."""
 
     @classmethod
     def from_data(cls, data: dict[str, Any], use: list[str]) -> Taxonomy:
+        """The taxonomy of the schemes ``use`` names, plus the schemes the
+        file lists under ``synonyms``: other official schemes whose names
+        stand for the same categories (the NDRC scheme's 实施效果指标 →
+        产出指标 / 效益指标), accepted whatever the profile uses."""
         taxonomy = cls(aliases=dict(data.get("aliases") or {}), kinds=dict(data.get("kinds") or {}))
         schemes = data.get("schemes") or {}
+        use = [str(s) for s in use]
+        synonyms = [str(s) for s in data.get("synonyms") or () if str(s) not in use]
+        use += synonyms
         for scheme in use:
             for code, entry in (schemes.get(str(scheme)) or {}).items():
                 code = str(code)
@@ -60,6 +71,12 @@ class Taxonomy:
                     taxonomy.level2.setdefault(child.code, child)
                     taxonomy.level2_names.setdefault(child.name, set()).add(child.code)
         taxonomy.schemes = tuple(str(s) for s in use)
+        taxonomy.synonym_codes = frozenset(
+            str(code)
+            for scheme in synonyms
+            for code, entry in (schemes.get(scheme) or {}).items()
+            for code in (code, *(entry.get("children") or {}))
+        )
         known = taxonomy.level1_names.keys() | taxonomy.level2_names.keys()
         for scheme, entries in schemes.items():
             if str(scheme) in taxonomy.schemes:

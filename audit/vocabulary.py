@@ -37,6 +37,10 @@ class SharedVocabulary(NamedTuple):
     rate_exempt: tuple[str, ...]
     satisfaction_names: tuple[str, ...]
     count_names: tuple[str, ...]
+    ceiling_rates: tuple[str, ...]
+    """Rates where less is better: a ceiling (≤) is their standard target."""
+    quality_rates: tuple[str, ...]
+    """Rates that judge how well an output is made (合格率, 优良率): quality."""
     cost_names: tuple[str, ...]
     level1_kinds: Mapping[str, str]
     time_units: tuple[str, ...]
@@ -139,6 +143,8 @@ def _checked(path: Path, data: Any, lines: Mapping[tuple[Any, ...], int]) -> Sha
         rate_exempt=words("rate_exempt", regex=True),
         satisfaction_names=words("satisfaction_names", regex=True),
         count_names=words("count_names", regex=True),
+        ceiling_rates=words("ceiling_rates", regex=True),
+        quality_rates=words("quality_rates", regex=True),
         cost_names=words("cost_names", regex=True),
         level1_kinds=kinds,
         time_units=words("time_units"),

@@ -38,7 +38,8 @@ def error_of(path: Path) -> ConfigError:
 def test_default_profile_loads_with_both_taxonomy_schemes() -> None:
     config = load_config(None, discover=False)
     assert config.lang == "zh"
-    assert config.taxonomy.schemes == ("2021", "2025")
+    # the NDRC scheme is listed as a synonym scheme: accepted under every profile
+    assert config.taxonomy.schemes == ("2021", "2025", "ndrc")
     assert config.taxonomy.level1["4"] == "成本指标"
     assert config.taxonomy.level2["22"].parent == "2"
 

@@ -545,20 +545,41 @@ NDRC_ROWS = [
 ]
 
 
-def test_ndrc_scheme_is_unknown_unless_configured(tmp_path: Path) -> None:
+def test_ndrc_scheme_is_a_synonym_under_the_default_profile(tmp_path: Path) -> None:
     text = category_list(NDRC_ROWS)
     rules = ["unknown-category", "category-mismatch", "missing-category"]
-    default = lint(load_text(text), rules)
-    assert [(f.rule, f.clause) for f in default] == [
+    assert lint(load_text(text), rules) == []
+    wrong = category_list([("实施效果指标", "数量指标", "新建道路里程", "≥12公里")])
+    found = lint(load_text(wrong), ["category-mismatch"])
+    assert [f.rule for f in found] == ["category-mismatch"]
+
+
+def test_scheme_not_in_use_is_named_without_synonyms(tmp_path: Path) -> None:
+    from audit.resources import resource
+
+    shipped = resource("rules", "taxonomy.yaml").read_text(encoding="utf-8")
+    (tmp_path / "taxonomy.yaml").write_text(
+        shipped.replace("synonyms: [ndrc]", "synonyms: []"), encoding="utf-8"
+    )
+    config = config_with(tmp_path, "extends: default\ntaxonomy:\n  file: taxonomy.yaml\n")
+    found = lint(load_text(category_list(NDRC_ROWS)), ["unknown-category"], config)
+    assert [(f.rule, f.clause) for f in found] == [
         ("unknown-category", 1),
         ("unknown-category", 2),
     ]
-    assert "属于未启用的指标分类「ndrc」" in default[0].message
-    config = config_with(tmp_path, 'extends: default\ntaxonomy:\n  use: ["2021", "2025", "ndrc"]\n')
-    assert lint(load_text(text), rules, config) == []
-    wrong = category_list([("实施效果指标", "数量指标", "新建道路里程", "≥12公里")])
-    found = lint(load_text(wrong), ["category-mismatch"], config)
-    assert [f.rule for f in found] == ["category-mismatch"]
+    assert "属于未启用的指标分类「ndrc」" in found[0].message
+
+
+def test_synonym_scheme_must_exist(tmp_path: Path) -> None:
+    from audit.config import ConfigError
+    from audit.resources import resource
+
+    shipped = resource("rules", "taxonomy.yaml").read_text(encoding="utf-8")
+    (tmp_path / "taxonomy.yaml").write_text(
+        shipped.replace("synonyms: [ndrc]", "synonyms: [nrdc]"), encoding="utf-8"
+    )
+    with pytest.raises(ConfigError, match="no scheme 'nrdc'"):
+        config_with(tmp_path, "extends: default\ntaxonomy:\n  file: taxonomy.yaml\n")
 
 
 # --------------------------------------------------------------------------

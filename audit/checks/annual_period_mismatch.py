@@ -9,8 +9,8 @@ from collections.abc import Iterator
 from typing import Any, Literal
 
 from audit.engine import Context, Option, Problem, rule
-from audit.facts import Key, first_fields
-from audit.model import ANNUAL, PERIOD, Clause, Project, Value, ValueField
+from audit.facts import Key, first_fields, target_days
+from audit.model import ANNUAL, PERIOD, Clause, Project, Target, Value, ValueField
 from audit.patterns import compile_pattern
 
 Span = Literal["multi", "single", "unknown"]
@@ -128,10 +128,10 @@ def budget_year(ctx: Context) -> int | None:
     return ctx.memo.get(_BUDGET_YEAR, read)
 
 
-def _direction(value: Value) -> str | None:
-    if value.comparator in _UP:
+def _direction(target: Target) -> str | None:
+    if target.comparator in _UP:
         return "up"
-    if value.comparator in _DOWN:
+    if target.comparator in _DOWN:
         return "down"
     return None
 
@@ -140,19 +140,6 @@ def _same_unit(first: str | None, second: str | None, groups: list[list[str]]) -
     if first is None or second is None or first == second:
         return True
     return any(first in group and second in group for group in groups)
-
-
-def _compound(value: Value) -> bool:
-    """A value with more than one figure (``出国培训1人次，观摩交流学习1人次``):
-    its first number is not the whole target, so it is not compared."""
-    return any(ch.isdigit() for ch in value.suffix)
-
-
-def _date(text: str) -> tuple[int, int, int] | None:
-    match = _DATE.search(text)
-    if match is None:
-        return None
-    return int(match.group(1)), int(match.group(2) or 12), int(match.group(3) or 31)
 
 
 @rule(
@@ -239,7 +226,10 @@ def _date(text: str) -> tuple[int, int, int] | None:
     * 同一目标的不同写法（「95%」对「95%或以上」、「≥95%」对「不低于95%」）——提示。
 
     多年项目（名称或目标中有「2023-2024年」「2023年至2025年」这样的期间，或名称年份早于预算年度）
-    的年度目标可以是一部分：「100%」对「60%」不报告。两边都没有数字的不比较；重复名称的值、
+    的年度目标可以是一部分：「100%」对「60%」不报告。两边都没有数字的不比较。一个值中有几个目标
+    （「≥300人，≥20场」）时，两边目标个数相同就逐个比较，报告第一对不一致的；日期和期间按其覆盖的
+    时间读（「2023.07-2024.01」是 2023年7月至2024年1月），年度值不能晚于实施周期值结束，落在实施
+    周期范围内的日期或期间与之一致。重复名称的值、
     占位文字、类型不符的值由对应规则报告，这里不重复。
 
     为什么有问题
@@ -296,8 +286,12 @@ def annual_period_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]:
     (``placeholder``) and a value of the wrong kind for the indicator's name
     (``value-type-mismatch``, e.g. ``完成数量率`` with ``100%`` against
     ``…24台``) are those rules' findings and are not reported again here.
-    Values with several figures (``出国培训1人次，观摩交流学习1人次``) are not
-    compared.
+    A value of several targets (``≥300人，≥20场``, ``兼职仲裁员1500件，专职仲裁员
+    10000件``) is compared target by target with the other value's, when both
+    hold as many; the first pair that disagrees is reported. Dates and date
+    ranges are read as what they cover: ``2023.07-2024.01`` runs from July
+    2023 to January 2024, an annual value may not end later than the period
+    value, and a date or range inside the period's range agrees with it.
 
     Why is this bad?
     ----------------
@@ -367,9 +361,10 @@ def _comparable(ctx: Context, clause: Clause, value_field: ValueField) -> bool:
     return ctx.facts.value(clause, value_field).owner is None
 
 
-def _compare(
-    ctx: Context, period: ValueField, annual: ValueField
-) -> tuple[str, int, dict[str, Any]] | None:
+_Found = tuple[str, int, dict[str, Any]]
+
+
+def _compare(ctx: Context, period: ValueField, annual: ValueField) -> _Found | None:
     p, a = period.value, annual.value
     same_text = _SPACES.sub("", period.text) == _SPACES.sub("", annual.text)
     if same_text:
@@ -377,31 +372,61 @@ def _compare(
     project = ctx.project
     assert project is not None
     span = project_span(ctx, project, ctx.options["year_span"])
-    if p.kind == "date" and a.kind == "date":
-        return _compare_dates(period.text, annual.text, span)
-    if p.kind != "quantity" or a.kind != "quantity":
-        return None
-    if _compound(p) or _compound(a):
+    p_targets = [t for t in p.targets if t.kind != "text"]
+    a_targets = [t for t in a.targets if t.kind != "text"]
+    if not p_targets or len(p_targets) != len(a_targets):
+        return None  # targets that cannot be paired are not compared
+    single = len(p_targets) == 1
+    found: list[_Found] = []
+    for p_target, a_target in zip(p_targets, a_targets, strict=True):
+        result = _compare_targets(ctx, p, a, p_target, a_target, span, single)
+        if result is None:
+            return None if single else _first_disagreement(found)
+        found.append(result)
+    return _first_disagreement(found)
+
+
+def _first_disagreement(found: list[_Found]) -> _Found | None:
+    """The first pair of targets that disagree; the same target written
+    differently when every pair is that; None when a pair agrees."""
+    for result in found:
+        if result[0] != "same-target":
+            return result
+    return found[0] if found else None
+
+
+def _compare_targets(
+    ctx: Context,
+    p: Value,
+    a: Value,
+    pt: Target,
+    at: Target,
+    span: Span,
+    single: bool,
+) -> _Found | None:
+    """How one target of the annual value disagrees with the period's
+    target at the same place (``same-target`` when they are one target)."""
+    dated = ("date", "date-range")
+    if pt.kind in dated and at.kind in dated:
+        return _compare_dates(pt, at, span)
+    if pt.kind in dated or at.kind in dated or pt.number is None or at.number is None:
         return None
     groups = list(ctx.options["unit_groups"].values())
-    if not _same_unit(p.unit, a.unit, groups) or (p.per and a.per and p.per != a.per):
-        units = {
-            "period_unit": _unit_text(p),
-            "annual_unit": _unit_text(a),
-        }
+    if not _same_unit(pt.unit, at.unit, groups) or (pt.per and at.per and pt.per != at.per):
+        units = {"period_unit": _unit_text(pt), "annual_unit": _unit_text(at)}
         return "unit", 0, units
-    direction_p, direction_a = _direction(p), _direction(a)
+    direction_p, direction_a = _direction(pt), _direction(at)
     if direction_p and direction_a and direction_p != direction_a:
         return "direction", 0, {}
-    assert p.number is not None and a.number is not None
-    p_low, p_high = p.number, p.upper if p.upper is not None else p.number
-    a_low, a_high = a.number, a.upper if a.upper is not None else a.number
+    p_low, p_high = pt.number, pt.upper if pt.upper is not None else pt.number
+    a_low, a_high = at.number, at.upper if at.upper is not None else at.number
     if p_low == a_low and p_high == a_high:
         return "same-target", SAME_TARGET, {}
-    partial = [q for q in p.qualifiers if q in ctx.options["partial_qualifiers"]]
-    if partial and not [q for q in a.qualifiers if q in ctx.options["partial_qualifiers"]]:
-        return "partial", 0, {"qualifier": partial[0]}
-    percent = p.unit == "%" or a.unit == "%"
+    if single:
+        partial = [q for q in p.qualifiers if q in ctx.options["partial_qualifiers"]]
+        if partial and not [q for q in a.qualifiers if q in ctx.options["partial_qualifiers"]]:
+            return "partial", 0, {"qualifier": partial[0]}
+    percent = pt.unit == "%" or at.unit == "%"
     if a_low > p_high:
         if percent and span == "multi":
             return None
@@ -417,14 +442,18 @@ def _compare(
     return None
 
 
-def _compare_dates(period: str, annual: str, span: Span) -> tuple[str, int, dict[str, Any]] | None:
-    p, a = _date(period), _date(annual)
+def _compare_dates(pt: Target, at: Target, span: Span) -> _Found | None:
+    """A date or period of the annual value against the period value's: the
+    annual may not end later; a date inside the period's range agrees."""
+    p, a = target_days(pt), target_days(at)
     if p is None or a is None:
         return None
     if p == a:
         return "same-target", SAME_TARGET, {}
-    if a > p:
+    if a[1] > p[1]:
         return "date-later", 0, {}
+    if pt.kind == "date-range" and p[0] <= a[0]:
+        return None  # the annual date or period lies within the period's range
     if span == "multi":
         return None
     if span == "single":
@@ -432,6 +461,6 @@ def _compare_dates(period: str, annual: str, span: Span) -> tuple[str, int, dict
     return "differs", DIFFERS, {}
 
 
-def _unit_text(value: Value) -> str:
-    unit = value.unit or "-"
-    return f"{unit}/{value.per}" if value.per else unit
+def _unit_text(target: Target) -> str:
+    unit = target.unit or "-"
+    return f"{unit}/{target.per}" if target.per else unit

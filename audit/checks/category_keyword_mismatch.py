@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from audit.engine import Context, Option, Problem, rule
 from audit.facts import LEVEL1_KINDS, Key, any_of, last_end, normalize
 from audit.model import Clause
+from audit.vocabulary import VOCABULARY
 
 _EXPECTED: Key[dict[str, str]] = Key("guidance.expected")
 
@@ -27,7 +28,7 @@ def _category(clause: Clause) -> str:
 
 
 CATEGORY_KEYWORDS: dict[str, list[str]] = {
-    "satisfaction": [r"满意(?:度|率|比率)"],
+    "satisfaction": list(VOCABULARY.satisfaction_names),
     "timeliness": [
         r"及时(?:率|性)",
         r"(?:完成|竣工|完工|交付\S{0,2}|上线)(?:时间|时限|日期)",
@@ -35,7 +36,7 @@ CATEGORY_KEYWORDS: dict[str, list[str]] = {
         r"(?:按时|按期|准时)\S{0,2}(?:完成|发放|到位)?率",
         r"(?:工期|进度)(?:延迟|延期)率|(?:延迟|延期)率",
     ],
-    "quality": [r"合格率", r"验收(?:合格|通过)?率", r"准确(?:率|度)"],
+    "quality": list(VOCABULARY.quality_rates),
     "cost": [
         r"^(?!.*(?:降低|减少|节约|节省|压缩)).*成本(?:控制|总额|金额|额)?$",
         r"单价$",
@@ -114,8 +115,9 @@ def _name_kind(name: str, kinds: list[tuple[str, re.Pattern[str]]]) -> str | Non
     --------
     从指标名称判断它衡量什么，再与其二级指标的性质（rules/taxonomy.yaml 中的 kinds）比较：满意度
     （满意度、满意率）不在「31-服务对象满意度」下；时效（及时率、及时性、完成时间、…前完成、按期
-    完成率、延期率）不在「13-时效指标」下；合格、验收或准确率（合格率、验收通过率、准确率）不在
-    「12-质量指标」下；成本（…成本、单价、人均费用）不在「14-成本指标」或 41–43 下。满意度被归为
+    完成率、延期率）不在「13-时效指标」下；判断做得好坏的比率（共享词表的 quality_rates：合格率、
+    优良率、完好率、验收通过率、准确率等；完成率、覆盖率是计划数量的比例，属于数量）不在「12-质量指标」
+    下；成本（…成本、单价、人均费用）不在「14-成本指标」或 41–43 下。满意度被归为
     效益（「22-社会效益」「24-可持续影响」）的，单独提示：它占了项目所需的效益指标的位置。
 
     名称含两类关键词时，离结尾最近的起决定作用（「验收通过及时率」是及时率）。没有二级指标的旧格式
@@ -152,8 +154,9 @@ def category_keyword_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]
     of its level-2 category (``rules/taxonomy.yaml``, ``kinds``): a
     satisfaction level (满意度, 满意率) outside ``31-服务对象满意度``; a
     timeliness measure (及时率, 及时性, 完成时间, …前完成, 按期完成率, 延期率)
-    outside ``13-时效指标``; a pass, acceptance or accuracy rate (合格率,
-    验收通过率, 准确率) outside ``12-质量指标``; a cost (…成本, 单价, 人均费用) outside
+    outside ``13-时效指标``; a rate that judges how well (the shared
+    vocabulary's ``quality_rates``: 合格率, 优良率, 完好率, 验收通过率, 准确率)
+    outside ``12-质量指标``; a cost (…成本, 单价, 人均费用) outside
     ``14-成本指标`` / ``41``–``43``. A satisfaction level filed as an effect
     (``22-社会效益``, ``24-可持续影响``) gets its own message: it takes the place
     of an effect indicator the project needs.
@@ -188,9 +191,13 @@ def category_keyword_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]
     in the name without a trailing unit): what a name measures; a profile
     replaces the kinds it names (``[]`` turns one off) and keeps the others;
     default
-    ``satisfaction``: 满意度|满意率|满意比率; ``timeliness``: 及时率|及时性,
+    ``satisfaction``: the shared vocabulary's ``satisfaction_names``
+    (满意度|满意率|满意比率); ``timeliness``: 及时率|及时性,
     完成/竣工/完工/交付/上线时间, 前完成, 按时/按期/准时…率, 延迟率|延期率;
-    ``quality``: 合格率, 验收(合格|通过)率, 准确率|准确度; ``cost``: …成本 (not 降低成本),
+    ``quality``: the shared vocabulary's ``quality_rates`` (合格率, 优良率,
+    优秀率, 良好率, 优质率, 完好率, 正确率, 准确率|准确度, 验收(合格|通过)率: rates
+    that judge how well, not shares of a planned quantity such as 完成率 or
+    覆盖率, which are quantities); ``cost``: …成本 (not 降低成本),
     单价, 人均/单位/平均/每…成本|费用|经费 (a name that lowers a cost,
     ``降低合作单位人事管理负担和成本``, is an effect).
     """

@@ -39,7 +39,12 @@ NEGATIVE_PATTERNS: list[str] = [
 ]
 
 
-NEUTRAL_PATTERNS: list[str] = [r"降低|减少|下降|节约|节省|压缩|减负"]
+NEUTRAL_PATTERNS: list[str] = [
+    r"降低|减少|下降|节约|节省|压缩|减负",
+    # a control rate of money (actual / budgeted): ≤100% caps it, ≥90% asks
+    # that the budget be used; both are standard
+    r"(?:成本|费用|经费|预算|支出|资金|投资|造价|开支)\S{0,4}控制率$",
+]
 
 
 _LOWER = ("<=", "<")
@@ -51,9 +56,19 @@ _HIGHER = (">=", ">")
 _DIRECTED = (*_LOWER, *_HIGHER)
 
 
-def _polarity(text: str, positive: re.Pattern[str], negative: re.Pattern[str]) -> str | None:
-    """``positive`` (more is better), ``negative`` (less is better) or None;
-    the keyword nearer the end of the name wins (a tie goes to positive)."""
+def _polarity(
+    text: str,
+    positive: re.Pattern[str],
+    negative: re.Pattern[str],
+    ceiling: re.Pattern[str] | None = None,
+) -> str | None:
+    """``positive`` (more is better), ``negative`` (less is better) or None.
+
+    A name that ends in a ceiling rate (``成本控制率``, ``事故发生率``) is
+    negative; otherwise the keyword nearer the end of the name wins (a tie
+    goes to positive)."""
+    if ceiling is not None and ceiling.search(text):
+        return "negative"
     good = last_end(positive, text)
     bad = last_end(negative, text)
     if good < 0 and bad < 0:
@@ -89,6 +104,12 @@ def _polarity(text: str, positive: re.Pattern[str], negative: re.Pattern[str]) -
             NEGATIVE_PATTERNS,
             "names of measures where less is better (成本, 投诉, 事故, 流失率)",
         ),
+        "ceiling_rates": Option(
+            "list[regex]",
+            list(VOCABULARY.ceiling_rates),
+            "rates whose standard target is a ceiling (成本控制率, 差错率, 发生率), "
+            "matched at the end of the name",
+        ),
         "neutral": Option(
             "list[regex]",
             NEUTRAL_PATTERNS,
@@ -106,7 +127,9 @@ def _polarity(text: str, positive: re.Pattern[str], negative: re.Pattern[str]) -
     「≤」「<」（「满意度≤90%」），以及反向指标——成本、投诉、事故、故障、差错、丢包、流失率、
     停机率、延迟率——用了「≥」「>」（「有效投诉次数≥1次」）的，报告。名称中离结尾最近的关键词
     起决定作用（中文名词短语的中心词在后）：「设备故障及时排除率」是排除率（正向），虽然含「故障」；
-    「人员流失率≤10%」「有效投诉次数少于1宗」是对的。把反向指标反过来说的名称（「降低成本」）不
+    「人员流失率≤10%」「有效投诉次数少于1宗」是对的。名称以上限为标准写法的比率结尾的（ceiling_rates：超支率、
+    发生率、差错率、投诉率等）是反向指标。资金的控制率（「成本控制率」，实际成本/预算成本）不检查：
+    「≤100%」是上限，「≥90%」要求用足预算，两种都是标准写法；其他控制率（「血压控制率」）是正向指标。把反向指标反过来说的名称（「降低成本」）不
     检查；比率名称下写数量（「服务对象满意度：少于5次」）由 value-type-mismatch 报告。
 
     为什么有问题
@@ -129,7 +152,9 @@ def _polarity(text: str, positive: re.Pattern[str], negative: re.Pattern[str]) -
     ----
     positive：越高越好的指标（正则表达式列表）。
     negative：越低越好的指标（正则表达式列表）。
-    neutral：把反向指标反过来说的名称（降低成本、减少投诉），不检查。
+    ceiling_rates：以上限为标准写法的比率，在名称结尾匹配（正则表达式列表，默认取共享词表的
+    ceiling_rates：超支率、发生率、差错率、投诉率、不合格率等）。
+    neutral：把反向指标反过来说的名称（降低成本、减少投诉）和资金的控制率，不检查。
     percent_units：比率的单位。
     """,
 )
@@ -146,7 +171,12 @@ def comparator_direction(ctx: Context, clause: Clause) -> Iterator[Problem]:
     ``≥``/``>`` (``有效投诉次数≥1次``) are reported. The keyword nearest the
     end of the name decides, as the head of a Chinese noun phrase comes last:
     ``设备故障及时排除率`` is a 排除率 (positive) although it contains 故障;
-    ``人员流失率≤10%`` and ``有效投诉次数少于1宗`` are right. Names that turn a
+    ``人员流失率≤10%`` and ``有效投诉次数少于1宗`` are right. A name that ends in
+    a rate whose standard target is a ceiling (``ceiling_rates``: an
+    overrun, incidence, error or complaint rate) is negative. A control rate
+    of money (``成本控制率``, actual over budgeted cost) is not checked:
+    ``≤100%`` caps it and ``≥90%`` asks that the budget be used, and both are
+    standard; a 控制率 of anything else (``血压控制率``) is positive. Names that turn a
     negative measure around (``降低成本``) are not checked, and a count under
     a rate's name (``服务对象满意度：少于5次``) is ``value-type-mismatch``'s.
 
@@ -178,8 +208,14 @@ def comparator_direction(ctx: Context, clause: Clause) -> Iterator[Problem]:
     ``negative`` (list of regular expressions): measures where less is
     better; default 成本, 投诉, 事故, 故障, 差错, 失误, 丢包, 泄露, and the rates of
     流失, 停机, 延迟, 延期, 退学, 返修, 错误, 失败.
+    ``ceiling_rates`` (list of regular expressions): rates whose standard
+    target is a ceiling, matched at the end of the name; they decide over
+    ``positive`` (``差错率 ≤1%`` is right whatever precedes it); default the
+    shared vocabulary's ``ceiling_rates``: 超支率, 逾期率, 发生率, 发病率, 差错率,
+    误差率, 投诉率, 不合格率, 返工率 and the like.
     ``neutral`` (list of regular expressions): names that are not checked;
-    default 降低, 减少, 下降, 节约, 节省, 压缩, 减负.
+    default 降低, 减少, 下降, 节约, 节省, 压缩, 减负, and a control rate of
+    money (成本/费用/预算/支出…控制率).
     ``percent_units`` (list): units of a rate (a positive measure is checked
     only in percent); default the shared vocabulary's ``percent_units`` (``% ‰ 百分点``).
     """
@@ -192,11 +228,12 @@ def comparator_direction(ctx: Context, clause: Clause) -> Iterator[Problem]:
         return
     positive = any_of(ctx.options["positive"])
     negative = any_of(ctx.options["negative"])
+    ceiling = any_of(ctx.options["ceiling_rates"])
     names = ctx.memo.get(_POLARITY, dict)
     if clause.name not in names:
         name = normalize(clause.name)
         neutral = any_of(ctx.options["neutral"]).search(name)
-        names[clause.name] = "neutral" if neutral else _polarity(name, positive, negative)
+        names[clause.name] = "neutral" if neutral else _polarity(name, positive, negative, ceiling)
     by_name = names[clause.name]
     if by_name == "neutral":
         return
@@ -205,7 +242,7 @@ def comparator_direction(ctx: Context, clause: Clause) -> Iterator[Problem]:
         value = value_field.value
         polarity = by_name
         if value.prefix:
-            polarity = _polarity(normalize(value.prefix), positive, negative) or polarity
+            polarity = _polarity(normalize(value.prefix), positive, negative, ceiling) or polarity
         if polarity == "positive" and value.comparator in _LOWER and value.unit in percent:
             key = "default"
         elif polarity == "negative" and value.comparator in _HIGHER:

@@ -9,8 +9,19 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from audit.engine import Context, Option, Problem, rule
-from audit.facts import LEVEL1_KINDS, any_of, as_decimal, field_name, plain_number
-from audit.model import Clause
+from audit.facts import (
+    LEVEL1_KINDS,
+    Key,
+    any_of,
+    as_decimal,
+    field_name,
+    first_fields,
+    number_targets,
+    plain_number,
+    target_days,
+)
+from audit.model import PERIOD, Clause, Project, Target, ValueField
+from audit.values import parse_value
 from audit.vocabulary import VOCABULARY
 
 
@@ -43,6 +54,13 @@ COST_NAMES: list[str] = list(VOCABULARY.cost_names)
             "the cost indicator “{name}”: the {field} value “{text}” is {amount} 万元, "
             "more than the project's total of {total} 万元",
         ),
+        "times": (
+            "成本指标「{name}」的{keyword}「{text}」乘以{count_text}（{source}）："
+            "{each}万元 × {count} = {amount}万元，超过项目总计{total}万元",
+            "the cost indicator “{name}”: the {field} value “{text}” times {count_text} "
+            "({source}): {each} 万元 × {count} = {amount} 万元, more than the project's "
+            "total of {total} 万元",
+        ),
     },
     options={
         "money_units": Option(
@@ -64,7 +82,11 @@ COST_NAMES: list[str] = list(VOCABULARY.cost_names)
     --------
     对成本指标（「14-成本指标」或 41–43 下的指标，或其他类别中名称是成本——「成本」「费用」「单价」
     ——的指标），把以金额表示的每个值换算为万元（元 ÷ 10000、万元、亿元 × 10000；区间取上限），超过
-    项目总计的报告。单位成本（「元/人」）也比较：一个单位的成本不可能超过整个项目。百分比的值不读。
+    项目总计的报告。单位成本（「元/人」）也比较：一个单位的成本不可能超过整个项目。
+    每月或每人的成本乘以同一项目、同一指标值中写明的数量——时长的月数（「服务月数 11个月」）
+    或申报表项目期的月数（「2025.02-2025.12」）、人数（「体检人数 ≥5000人」），有几个时取
+    最小的——乘积超过总计的报告，并写出算式（「620万元 × 11 = 6820万元」）。成本指标中的
+    「620万/月」即每月 620 万元。值中的每个目标都读；百分比的值不读。
 
     为什么有问题
     ------------
@@ -97,7 +119,14 @@ def cost_exceeds_budget(ctx: Context, clause: Clause) -> Iterator[Problem]:
     converts each value given in money to 万元 (元 ÷ 10000, 万元, 亿元 × 10000;
     the upper end of a range) and reports it when it exceeds the project's
     总计. A unit cost (``元/人``) is compared too: one unit cannot cost more
-    than the whole project. Values in percent are not read.
+    than the whole project. A cost per month or per person is multiplied by
+    the count the table states for the same project and value keyword — the
+    months of a duration (``服务月数 11个月``) or of the form's 项目期
+    (``2025.02-2025.12``), the people of a count (``体检人数 ≥5000人``), the
+    smallest when several are stated — and the product, with its arithmetic
+    (``620万元 × 11 = 6820万元``), is compared with the 总计. ``620万/月`` in a
+    cost indicator is 620 万元 a month. Every target of a value is read;
+    values in percent are not.
 
     Why is this bad?
     ----------------
@@ -125,7 +154,7 @@ def cost_exceeds_budget(ctx: Context, clause: Clause) -> Iterator[Problem]:
     """
     project = ctx.project
     total = None if project is None else project.amounts.value("total")
-    if total is None:
+    if project is None or total is None:
         return
     if ctx.facts.category_kind(clause, LEVEL1_KINDS) != "cost" and not any_of(
         ctx.options["names"]
@@ -134,13 +163,7 @@ def cost_exceeds_budget(ctx: Context, clause: Clause) -> Iterator[Problem]:
     units: dict[str, Any] = ctx.options["money_units"]
     for value_field in ctx.facts.distinct_values(clause):
         value = value_field.value
-        if value.kind != "quantity" or value.unit not in units:
-            continue
-        number = value.upper if value.upper is not None else value.number
-        if number is None:
-            continue
-        amount = number * as_decimal(units[value.unit])
-        if amount <= total:
+        if value.kind != "quantity":
             continue
         keyword = field_name(value_field)
         args = {
@@ -148,7 +171,130 @@ def cost_exceeds_budget(ctx: Context, clause: Clause) -> Iterator[Problem]:
             "text": value_field.text,
             "keyword": value_field.keyword,
             "field": keyword,
-            "amount": plain_number(_cents(amount)),
             "total": plain_number(total),
         }
-        yield Problem(value_field.span, args=args, field=keyword, excerpt=value_field.text)
+        for target in number_targets(value):
+            each = _amount(target, units)
+            if each is None:
+                continue
+            if each > total:
+                args["amount"] = plain_number(_cents(each))
+                yield Problem(value_field.span, args=args, field=keyword, excerpt=value_field.text)
+                break
+            per = _per(target)
+            counted = None if per is None else _count(ctx, project, clause, value_field, per)
+            if counted is None:
+                continue
+            count, count_text, source = counted
+            amount = each * count
+            if amount <= total:
+                continue
+            args.update(
+                {
+                    "each": plain_number(each),
+                    "count": plain_number(count),
+                    "count_text": count_text,
+                    "source": source,
+                    "amount": plain_number(_cents(amount)),
+                }
+            )
+            yield Problem(value_field.span, "times", args, field=keyword, excerpt=value_field.text)
+            break
+
+
+_WAN = Decimal(10000)
+
+
+def _amount(target: Target, units: dict[str, Any]) -> Decimal | None:
+    """What one target is worth in 万元 (the upper end of a range), or None
+    when it is not money. ``620万/月`` in a cost indicator is 620 万元 a month:
+    the magnitude 万 without a unit is read as 万元."""
+    number = target.upper if target.upper is not None else target.number
+    if number is None:
+        return None
+    if target.unit in units:
+        return number * as_decimal(units[target.unit])
+    if target.unit is None and target.magnitude and target.per is not None:
+        return number / _WAN  # the number is in 元 once its magnitude is applied
+    return None
+
+
+def _per(target: Target) -> str | None:
+    """What a cost is per: ``月`` for ``≤620万元/月``, ``人`` for ``≤3000元/人``."""
+    if target.per:
+        return target.per
+    if target.unit and "/" in target.unit:
+        return target.unit.rsplit("/", 1)[1]
+    return None
+
+
+_MONTH_UNITS = frozenset({"月", "个月"})
+
+
+_COUNTS: Key[dict[int, tuple[Project, dict[tuple[str, str], list[tuple[Decimal, str]]]]]] = Key(
+    "guidance.cost-counts"
+)
+
+
+def _count(
+    ctx: Context, project: Project, clause: Clause, value_field: ValueField, per: str
+) -> tuple[Decimal, str, str] | None:
+    """The count the table states for ``per`` in this project, for the same
+    keyword: a duration in months (``服务月数 11个月``) or the form's 项目期
+    for ``月``; a count of people (``体检人数 ≥5000人``) for ``人``/``人次``.
+    The smallest such count when several are stated. ``(count, as written,
+    where it is stated)``."""
+    counts = _project_counts(ctx, project)
+    stated = [c for c in counts.get((value_field.keyword, per), []) if c[1] != clause.name]
+    if stated:
+        count, name = min(stated)
+        unit = "个月" if per == "月" else per
+        return count, f"{plain_number(count)}{unit}", f"「{name}」"
+    if per == "月" and project.term is not None:
+        months = _term_months(project.term.value)
+        if months is not None and (value_field.keyword == PERIOD or months <= 12):
+            return Decimal(months), f"{months}个月", f"项目期{project.term.value}"
+    return None
+
+
+def _project_counts(
+    ctx: Context, project: Project
+) -> dict[tuple[str, str], list[tuple[Decimal, str]]]:
+    """The months and the people each value keyword of a project states, by
+    ``(keyword, 月 | 人 | 人次)``: ``(count, indicator name)``."""
+    known = ctx.memo.get(_COUNTS, dict)
+    cached = known.get(id(project))
+    if cached is not None and cached[0] is project:
+        return cached[1]
+    counts: dict[tuple[str, str], list[tuple[Decimal, str]]] = {}
+    for other in project.clauses:
+        if not isinstance(other, Clause):
+            continue
+        counting = ctx.facts.name_measure(other.name) == "count"
+        for value_field in first_fields(other):
+            if value_field.value.kind != "quantity":
+                continue
+            for target in number_targets(value_field.value):
+                if target.number is None or target.number <= 0 or target.comparator in ("<", "<="):
+                    continue
+                if target.kind == "duration" and target.unit in _MONTH_UNITS:
+                    per = "月"
+                elif target.kind == "number" and counting and target.unit in ("人", "人次"):
+                    per = target.unit
+                else:
+                    continue
+                counts.setdefault((value_field.keyword, per), []).append(
+                    (target.number, other.name)
+                )
+    known[id(project)] = (project, counts)
+    return counts
+
+
+def _term_months(term: str) -> int | None:
+    """How many months a form's 项目期 spans (``2025.01-2025.11``: 11)."""
+    for target in parse_value(term).targets:
+        days = target_days(target)
+        if days is not None and target.kind == "date-range":
+            (first_year, first, _), (last_year, last, _) = days
+            return (last_year - first_year) * 12 + last - first + 1
+    return None

@@ -9,8 +9,8 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from audit.engine import Context, Option, Problem, for_project, rule
-from audit.facts import Key
-from audit.model import Project, Text, Unit
+from audit.facts import Key, field_name
+from audit.model import Clause, Project, Span, Text, Unit
 
 _CP1252_SPECIALS = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
 
@@ -59,6 +59,30 @@ _SUSPECT_RE = re.compile(
 
 
 _GARBLED_MAX_EXCERPT = 20
+
+
+# Characters lost in an export to a code page that lacks them come out as
+# question marks: a run of two or more (``????公共卫生服务经费``), or one
+# standing between two Chinese characters where no question is asked
+# (``健康讲座?次``). A question ends in one (``如何让求职者找到合适岗位?``).
+_LOST_RUN_RE = re.compile(r"[?？]{2,}")
+_LOST_ONE_RE = re.compile(r"(?<=[\u4e00-\u9fff])[?？](?=[\u4e00-\u9fff])")
+_QUESTION_RE = re.compile(r"吗|呢|什么|如何|怎么|怎样|为何|为什么|是否|能否|可否|哪|谁|几|多少")
+_SENTENCE_BREAK = "。；;！!\n"
+
+
+def _lost_characters(text: str) -> tuple[int, int] | None:
+    """Where characters were lost as question marks, or None."""
+    found = [m.span() for m in _LOST_RUN_RE.finditer(text)][:1]
+    for match in _LOST_ONE_RE.finditer(text):
+        start = match.start()
+        sentence = start
+        while sentence > 0 and text[sentence - 1] not in _SENTENCE_BREAK:
+            sentence -= 1
+        if _QUESTION_RE.search(text, sentence, start) is None:
+            found.append(match.span())
+            break
+    return min(found) if found else None
 
 
 def _utf8_as_latin(text: str) -> tuple[int, int, str] | None:
@@ -115,10 +139,15 @@ def find_garbled(
     Kinds: ``replacement`` (U+FFFD), ``signature`` (a configured sequence such
     as 锟斤拷), ``utf8-latin`` / ``gbk-latin`` / ``utf8-gbk`` (mojibake, checked
     by decoding it back), ``private-use`` and ``control`` characters.
-    ``chars=False`` skips all but the signatures and UTF-8 read as GBK;
-    ``gbk=False`` skips UTF-8 read as GBK.
+    ``lost`` (question marks where characters were lost: ``??``, ``健康讲座?次``).
+    ``chars=False`` skips all but the signatures, the question marks and
+    UTF-8 read as GBK; ``gbk=False`` skips UTF-8 read as GBK.
     """
     found: list[tuple[int, int, str, str]] = []
+    if "?" in text or "？" in text:
+        lost = _lost_characters(text)
+        if lost is not None:
+            found.append((lost[0], lost[1], "lost", ""))
     for signature in signatures:
         at = text.find(signature) if signature else -1
         if at >= 0:
@@ -146,6 +175,7 @@ def find_garbled(
 
 _GARBLED_KIND_ZH = {
     "replacement": "替换字符 U+FFFD（原字符已丢失）",
+    "lost": "问号（原字符在转换中丢失）",
     "signature": "典型乱码",
     "utf8-latin": "乱码（UTF-8 文本被按 Latin-1/Windows-1252 读取）",
     "gbk-latin": "乱码（GBK 文本被按 Latin-1 读取）",
@@ -157,6 +187,7 @@ _GARBLED_KIND_ZH = {
 
 _GARBLED_KIND_EN = {
     "replacement": "the replacement character U+FFFD (the original character is lost)",
+    "lost": "question marks where characters were lost in a conversion",
     "signature": "a typical mojibake sequence",
     "utf8-latin": "mojibake (UTF-8 text read as Latin-1/Windows-1252)",
     "gbk-latin": "mojibake (GBK text read as Latin-1)",
@@ -221,12 +252,14 @@ def _garbled_problem(
 
     检查内容
     --------
-    检查每个文字单元格（单位和项目名称、绩效目标、绩效指标）中的：替换字符「�」（转换时丢失的
-    字符）；乱码——UTF-8 文字被当作 Latin-1/Windows-1252 读取（「ï¼›」本是「；」）、GBK 文字
-    被当作 Latin-1 读取（「Í¨¹ý」本是「通过」）、UTF-8 文字被当作 GBK 读取（「鍙戞斁」本是
-    「发放」），每种都通过反向解码为中文来确认；以及配置的特征串（如「锟斤拷」）、私用区字符
-    （PDF 提取时无法映射的字形）和控制字符。每个单元格报告一次，位置在第一段乱码，并给出它原本
-    可能的文字。
+    检查每个文字单元格（单位和项目名称、绩效目标、绩效指标，全国模板中每行指标的分类、三级指标和
+    指标值单元格）中的：替换字符「�」（转换时丢失的字符）；丢失字符留下的问号——连续两个以上
+    （「????公共卫生服务经费」），或夹在两个汉字之间、所在句子又没有疑问词的一个（「健康讲座?次」；
+    「如何……岗位?」是问句，不报告）；乱码——UTF-8 文字被当作 Latin-1/Windows-1252 读取
+    （「ï¼›」本是「；」）、GBK 文字被当作 Latin-1 读取（「Í¨¹ý」本是「通过」）、
+    UTF-8 文字被当作 GBK 读取（「鍙戞斁」本是「发放」），每种都通过反向解码为中文来确认；
+    以及配置的特征串（如「锟斤拷」）、私用区字符（PDF 提取时无法映射的字形）和控制字符。
+    每个单元格报告一次，位置在第一段乱码，并给出它原本可能的文字。
 
     为什么有问题
     ------------
@@ -252,8 +285,12 @@ def garbled_text(ctx: Context, unit: Unit) -> Iterator[Problem]:
 
     What it does
     ------------
-    Looks at every text cell (unit and project names, goals, indicators)
+    Looks at every text cell (unit and project names, goals, indicators, and
+    the category, 三级指标 and value cells of the national template's rows)
     for: the replacement character ``�`` (a character lost in a conversion);
+    question marks left by lost characters — a run of two or more
+    (``????公共卫生服务经费``), or one between two Chinese characters in a
+    sentence that asks nothing (``健康讲座?次``; ``如何……岗位?`` is a question);
     mojibake — UTF-8 text read as Latin-1 or Windows-1252 (``ï¼›`` for
     ``；``), GBK text read as Latin-1 (``Í¨¹ý`` for ``通过``), UTF-8 text
     read as GBK (``鍙戞斁`` for ``发放``, ``锛`` for a full-width
@@ -283,7 +320,7 @@ def garbled_text(ctx: Context, unit: Unit) -> Iterator[Problem]:
     wherever they appear.
     """
     scan = _document_scan(ctx, list(ctx.options["signatures"]))
-    if not (scan.chars or scan.gbk or scan.signatures):
+    if not (scan.chars or scan.gbk or scan.signatures or scan.lost):
         return
     if not unit.implicit:
         found = _garbled_problem(unit.name, "name", scan, "单位名称", "the unit name")
@@ -309,6 +346,59 @@ def garbled_text(ctx: Context, unit: Unit) -> Iterator[Problem]:
                     problem.args["where_zh"] = f"第{problem.clause}条指标"
                     problem.args["where_en"] = f"indicator {problem.clause}"
             yield from for_project(ctx, project, problem)
+        yield from _row_cells(ctx, project, scan)
+
+
+def _row_cells(ctx: Context, project: Project, scan: _Scan) -> Iterator[Problem]:
+    """The cells of the national template's indicator rows (categories,
+    三级指标, values): one finding per cell, at its first garbled stretch."""
+    seen: set[tuple[int, int, str]] = set()
+    for clause in project.clauses:
+        if not isinstance(clause, Clause) or clause.form != "row":
+            continue
+        cells: list[tuple[str, Span, str | None, str, str]] = []
+        for category in (clause.level1, clause.level2):
+            if category is None:
+                continue
+            cell = (category.span.line, category.span.column, category.name)
+            if cell not in seen:  # a merged category cell is one cell, reported once
+                seen.add(cell)
+                cells.append((category.name, category.span, None, "指标分类", "the category"))
+        cells.append((clause.name, clause.name_span, None, "三级指标", "the indicator name"))
+        for value_field in clause.fields:
+            cells.append(
+                (
+                    value_field.text,
+                    value_field.span,
+                    field_name(value_field),
+                    value_field.keyword,
+                    f"the {field_name(value_field)} value",
+                )
+            )
+        for text, span, field, where_zh, where_en in cells:
+            hit = find_garbled(text, scan.signatures, chars=scan.chars, gbk=scan.gbk)
+            if hit is None:
+                continue
+            kind, start, end, meant = hit
+            excerpt = text[start : min(end, start + _GARBLED_MAX_EXCERPT)]
+            shown = "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in excerpt)
+            args = {
+                "where_zh": f"第{clause.number}条指标的{where_zh}",
+                "where_en": f"{where_en} of indicator {clause.number}",
+                "kind_zh": _GARBLED_KIND_ZH[kind],
+                "kind_en": _GARBLED_KIND_EN[kind],
+                "text": shown,
+                "meant": meant[:_GARBLED_MAX_EXCERPT],
+            }
+            problem = Problem(
+                span.sub(start, start + len(excerpt)),
+                "meant" if meant else "default",
+                args,
+                clause=clause.number,
+                field=field,
+                excerpt=excerpt,
+            )
+            yield from for_project(ctx, project, problem)
 
 
 class _Scan(NamedTuple):
@@ -320,6 +410,8 @@ class _Scan(NamedTuple):
     """Bytes outside GB2312 once re-encoded as GBK: UTF-8 read as GBK is possible."""
     signatures: list[str]
     """The configured signatures the document contains."""
+    lost: bool
+    """Question marks that may stand for lost characters."""
 
 
 _SCANS: Key[dict[tuple[str, ...], _Scan]] = Key("structure.garbled-scan")
@@ -339,11 +431,17 @@ def _document_scan(ctx: Context, signatures: list[str]) -> _Scan:
         for unit in ctx.document.units:
             for project in unit.projects:
                 texts.extend(t.value for t in (project.name, project.goal, project.indicators) if t)
+                for clause in project.clauses:
+                    if isinstance(clause, Clause) and clause.form == "row":
+                        texts.extend(c.name for c in (clause.level1, clause.level2) if c)
+                        texts.append(clause.name)
+                        texts.extend(f.text for f in clause.fields)
         joined = "\n".join(texts)
         chars = _SUSPECT_RE.search(joined) is not None
         gbk = bool(joined.encode("gbk", "replace").translate(None, _NOT_EXTENSION_BYTES))
         present = [s for s in signatures if s and s in joined]
-        cached = known[key] = _Scan(chars, gbk, present)
+        lost = "?" in joined or "？" in joined
+        cached = known[key] = _Scan(chars, gbk, present, lost)
     return cached
 
 

@@ -28,8 +28,8 @@ MEASURABLE: list[str] = [
     r"[零〇一二两三四五六七八九十百千]+\s*(?:次|级|星|个?工作日|天|日|周|个?月|年|小时|分钟|倍)",
     # nothing happened: 零故障, 无重大网络安全事件, 未发生重大安全事故
     r"^(?:零|无|未|没有|杜绝|不发生|不出现)",
-    # a frequency: 每月按时支付…, 按月提供
-    r"每(?:年|半年|季度?|月|周|日|天|学期|学年)|^按(?:年|季度?|月|周|日|天)",
+    # a frequency by its period: 按月提供 (每月, 每季度 are frequency targets of the value)
+    r"^按(?:年|季度?|月|周|日|天)",
     # a comparison with a stated reference: 采购价格≤预算价格, 不低于上年
     r"[≤≥<>＜＞≦≧]|^(?:不低于|不高于|不少于|不超过|高于|低于|优于)",
     # yes or no to a 是否 question; around the clock
@@ -115,7 +115,9 @@ def formula_has_target(text: str) -> bool:
     --------
     按条款的类别（二级指标在指标体系中的性质：数量、质量、时效、成本、满意度、效益；旧格式条款按
     一级指标）报告没有可衡量目标的值，例如数量指标下的「完成当年市下达任务」「有效」「提高」。
-    数字（「≥300人」）、时效指标下的日期（「2024年11月30日前」）以及不用数字也能衡量的文字
+    数字（「≥300人」）、时效指标下的日期（「2024年11月30日前」）、值解析出的频次（「每月」
+    「每季度开展巡查」「2次/月」）、日期或期间（「2023.07-2024.01」）、时长（「3个工作日内」），以及
+    不用数字也能衡量的文字
     （「三级」「每周一次」「零故障」「无重大网络安全事件」「采购价格≤预算价格」）都是目标。效益指标
     可以定性描述，默认不报告。
 
@@ -156,10 +158,12 @@ def not_quantified(ctx: Context, clause: Clause) -> Iterator[Problem]:
     satisfaction, 效益 effect; the level-1 category for legacy clauses) and
     reports a value without a measurable target: ``完成当年市下达任务``, ``有效``,
     ``提高`` under 数量指标. Numbers (``≥300人``), dates under 时效
-    (``2024年11月30日前``) and text that is measurable without digits (``三级``,
-    ``每周一次``, ``零故障``, ``无重大网络安全事件``, ``采购价格≤预算价格``) are
-    targets. Effect (效益) indicators may be qualitative and are not reported
-    by default.
+    (``2024年11月30日前``), any target of a measured kind the value parser
+    reads — a frequency (``每月``, ``每季度开展巡查``, ``2次/月``), a date or a
+    period (``2023.07-2024.01``), a duration (``3个工作日内``) — and text
+    that is measurable without digits (``三级``, ``每周一次``, ``零故障``,
+    ``无重大网络安全事件``, ``采购价格≤预算价格``) are targets. Effect (效益)
+    indicators may be qualitative and are not reported by default.
 
     A formula given as the value (``设备使用率=实际使用设备数量/总设备数量*100%``)
     is reported in every category, with its own message, unless a target

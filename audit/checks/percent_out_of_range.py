@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from audit.engine import Context, Option, Problem, rule
-from audit.facts import any_of, field_name, where
+from audit.facts import any_of, field_name, number_targets, where
 from audit.model import Clause
 
 EXEMPT_NAMES: list[str] = [r"增长|增幅|涨幅|提高率|提升率|增加率|变化率|同比|环比|倍"]
@@ -50,7 +50,8 @@ _MINUS = ("-", "－", "−", "负")
 
     检查内容
     --------
-    报告以百分比表示、数值（或区间上限）大于 100 或小于 0 的指标值。增长类指标（「增长率」「增幅」
+    报告以百分比表示、数值（或区间上限）大于 100 或小于 0 的指标值；一个值中的每个目标都判断
+    （「上半年≥60%，全年≥150%」报告其第二个目标）。增长类指标（「增长率」「增幅」
     「同比」）可以超过 100%：名称或值匹配 exempt_names 的不检查。公式（「…*100%」）由 not-quantified
     处理。
 
@@ -80,9 +81,11 @@ def percent_out_of_range(ctx: Context, clause: Clause) -> Iterator[Problem]:
     What it does
     ------------
     Reports a value in percent whose number (or the upper end of a range) is
-    above 100, or below 0. Growth (``增长率``, ``增幅``, ``同比``) may exceed
-    100 %: indicators whose name, or value text, matches ``exempt_names``
-    are not checked. Formulas (``…*100%``) are ``not-quantified``'s concern.
+    above 100, or below 0; every target of a value is judged
+    (``上半年≥60%，全年≥150%`` is reported for its second). Growth
+    (``增长率``, ``增幅``, ``同比``) may exceed 100 %: indicators whose
+    name, or value text, matches ``exempt_names`` are not checked. Formulas
+    (``…*100%``) are ``not-quantified``'s concern.
 
     Why is this bad?
     ----------------
@@ -110,14 +113,23 @@ def percent_out_of_range(ctx: Context, clause: Clause) -> Iterator[Problem]:
         return
     for value_field, both in ctx.facts.distinct_fields(clause):
         value = value_field.value
-        if value.kind != "quantity" or value.unit != "%" or value.number is None:
+        if value.kind != "quantity":
             continue
         if exempt.search(value.prefix) or exempt.search(value.suffix):
             continue
-        top = value.upper if value.upper is not None else value.number
         name = field_name(value_field)
         args = {**where(value_field, both), "text": value_field.text}
-        if top > _HUNDRED:
-            yield Problem(value_field.span, args=args, field=name, excerpt=value_field.text)
-        elif value.number < 0 or value.prefix.rstrip().endswith(_MINUS):
-            yield Problem(value_field.span, "negative", args, field=name, excerpt=value_field.text)
+        for target in number_targets(value):
+            if target.unit != "%" or target.number is None:
+                continue
+            top = target.upper if target.upper is not None else target.number
+            before = value.text[: target.start].rstrip() if target.start else value.prefix
+            if top > _HUNDRED:
+                yield Problem(value_field.span, args=args, field=name, excerpt=value_field.text)
+            elif target.number < 0 or before.endswith(_MINUS):
+                yield Problem(
+                    value_field.span, "negative", args, field=name, excerpt=value_field.text
+                )
+            else:
+                continue
+            break  # one finding per value: its first target out of range

@@ -5,10 +5,11 @@ target that is too low or that no survey can meet.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 from audit.engine import Context, Option, Problem, rule
-from audit.facts import any_of, as_decimal, field_name, normalize, plain_number
-from audit.model import Clause
+from audit.facts import any_of, as_decimal, field_name, normalize, number_targets, plain_number
+from audit.model import Clause, Target
 from audit.vocabulary import VOCABULARY
 
 SATISFACTION_NAMES: list[str] = list(VOCABULARY.satisfaction_names)
@@ -50,7 +51,8 @@ SATISFACTION_NAMES: list[str] = list(VOCABULARY.satisfaction_names)
     检查内容
     --------
     对满意度指标（名称为满意度、满意率），报告百分比目标（或不带单位的数，如「0」）低于 minimum
-    （80%：「＞70%」「60%或以上」）或达到 maximum（100%：「100%」「≥100%」）的。只读下限和确切值；
+    （80%：「＞70%」「60%或以上」）或达到 maximum（100%：「100%」「≥100%」）的；一个值中的每个
+    目标都判断（「上半年≥90%，全年≥100%」报告其第二个目标）。只读下限和确切值；
     上限（「≤90%」）由 comparator-direction 报告，数量（「少于5次」）由 value-type-mismatch 报告，
     超过 100% 由 percent-out-of-range 报告。
 
@@ -87,7 +89,8 @@ def satisfaction_target(ctx: Context, clause: Clause) -> Iterator[Problem]:
     Reports a satisfaction level (an indicator named 满意度, 满意率) whose
     target in percent (or a bare number, ``0``) is below ``minimum`` (80 %:
     ``＞70%``, ``60%或以上``) or at
-    ``maximum`` (100 %: ``100%``, ``≥100%``). Only floors and exact values
+    ``maximum`` (100 %: ``100%``, ``≥100%``); every target of a value is
+    judged (``上半年≥90%，全年≥100%`` is reported for its second). Only floors and exact values
     are read; a cap (``≤90%``) is ``comparator-direction``'s, a count
     (``少于5次``) ``value-type-mismatch``'s, above 100 % ``percent-out-of-range``'s.
 
@@ -127,23 +130,14 @@ def satisfaction_target(ctx: Context, clause: Clause) -> Iterator[Problem]:
     maximum = as_decimal(ctx.options["maximum"])
     for value_field in ctx.facts.distinct_values(clause):
         value = value_field.value
-        number = value.number
-        percent = value.unit in ctx.options["percent_units"] or (
-            value.unit is None and ctx.options["bare_numbers"]
-        )
-        if (
-            value.kind != "quantity"
-            or number is None
-            or not percent
-            or value.per is not None
-            or value.comparator not in (">=", ">", "=")
-        ):
+        if value.kind != "quantity":
             continue
-        if number < minimum:
-            key = "default"
-        elif maximum <= number <= 100 and value.comparator != ">":
-            key = "full"
-        else:
+        key = None
+        for index, target in enumerate(number_targets(value)):
+            key = _judged(ctx, target, minimum, maximum, bare=index == 0)
+            if key is not None:
+                break  # one finding per value: its first unreachable or low target
+        if key is None:
             continue
         keyword = field_name(value_field)
         args = {
@@ -154,3 +148,27 @@ def satisfaction_target(ctx: Context, clause: Clause) -> Iterator[Problem]:
             "maximum": plain_number(maximum),
         }
         yield Problem(value_field.span, key, args, field=keyword, excerpt=value_field.text)
+
+
+def _judged(
+    ctx: Context, target: Target, minimum: Decimal, maximum: Decimal, bare: bool
+) -> str | None:
+    """``default`` (too low), ``full`` (100 %) or None for one target; a
+    number without a unit is read as a percentage in the first target only
+    (a later one is a sample size or a count more often than a level)."""
+    number = target.number
+    percent = target.unit in ctx.options["percent_units"] or (
+        bare and target.unit is None and ctx.options["bare_numbers"]
+    )
+    if (
+        number is None
+        or not percent
+        or target.per is not None
+        or target.comparator not in (">=", ">", "=")
+    ):
+        return None
+    if number < minimum:
+        return "default"
+    if maximum <= number <= 100 and target.comparator != ">":
+        return "full"
+    return None

@@ -471,6 +471,9 @@ def _disagreement(taxonomy: Taxonomy, category: Category, level: int) -> Verdict
         same_level = level2_codes(taxonomy, category.name)
         other_level = level1_codes(taxonomy, category.name)
         other_label = level1_label
+    if code not in taxonomy.synonym_codes:  # a synonym scheme's codes are never written
+        same_level = same_level - taxonomy.synonym_codes
+        other_level = other_level - taxonomy.synonym_codes
     args: dict[str, Any] = {
         "text": str(category),
         "code": code,

@@ -81,6 +81,8 @@ MONEY_UNITS: list[str] = list(VOCABULARY.money_units)
     比较指标名称要求的与指标值实际衡量的：名称以「率」结尾或含「满意度」「满意率」，而值以人、次、
     宗、个、台……或元计（「服务对象满意度；…:少于5次」）；名称是数量（人数、次数、数量），而值是
     百分比或金额（「开展培训服务人数；…:不少于0.2万元」）。「频率」「效率」这类名称不是比率，不检查。
+    值中的每个目标都按单位判断：有一个目标符合名称要求的（合格率的「完成10场，合格率100%」）不报告；
+    否则报告第一个类型不对的目标。
 
     只有一个值类型不对时，消息同时引用另一个值：「完成数量率；实施周期指标值：100%；年度指标值：
     …数量为24台」在年度指标值处报告。名称能判定的类型不一致都由本规则报告，annual-period-mismatch
@@ -117,7 +119,10 @@ def value_type_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]:
     次, 宗, 个, 台 … or in 元 (``服务对象满意度；…:少于5次``), and a name of a count
     (人数, 次数, 数量) with a percentage or an amount of money
     (``开展培训服务人数；…:不少于0.2万元``). Names such as 频率 and 效率 are not
-    shares and are not checked.
+    shares and are not checked. Every target of a value is judged by its
+    unit: a value with one target of the kind the name asks for is right
+    (``完成10场，合格率100%`` for a 合格率); otherwise its first target of a
+    wrong kind is reported.
 
     When only one of the two values is of the wrong kind, the finding quotes
     the other one too: ``完成数量率；实施周期指标值：100%；年度指标值：…数量为24台``
