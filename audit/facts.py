@@ -103,6 +103,18 @@ def where(value_field: ValueField, both: bool = False) -> dict[str, str]:
     return {"keyword": value_field.keyword, "field": f"{field_name(value_field)} value"}
 
 
+def value_args(clause: Clause, value_field: ValueField) -> dict[str, str]:
+    """The message arguments of a finding on a value: the indicator's
+    ``name``, the value's ``text``, its ``keyword`` (实施周期指标值) and its
+    ``field`` (``period`` or ``annual``)."""
+    return {
+        "name": clause.name,
+        "text": value_field.text,
+        "keyword": value_field.keyword,
+        "field": field_name(value_field),
+    }
+
+
 def other_field(clause: Clause, value_field: ValueField) -> ValueField | None:
     """The first field of the other keyword (the annual for a period value)."""
     wanted = ANNUAL if value_field.keyword == PERIOD else PERIOD

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 
 from audit.engine import Context, Option, Problem, rule
-from audit.facts import Key, any_of, field_name, last_end, normalize
+from audit.facts import Key, any_of, last_end, normalize, value_args
 from audit.model import Clause
 from audit.vocabulary import VOCABULARY
 
@@ -249,11 +249,6 @@ def comparator_direction(ctx: Context, clause: Clause) -> Iterator[Problem]:
             key = "negative"
         else:
             continue
-        keyword = field_name(value_field)
-        args = {
-            "name": clause.name,
-            "text": value_field.text,
-            "keyword": value_field.keyword,
-            "field": keyword,
-        }
+        args = value_args(clause, value_field)
+        keyword = args["field"]
         yield Problem(value_field.span, key, args, field=keyword, excerpt=value_field.text)

@@ -14,11 +14,11 @@ from audit.facts import (
     Key,
     any_of,
     as_decimal,
-    field_name,
     first_fields,
     number_targets,
     plain_number,
     target_days,
+    value_args,
 )
 from audit.model import PERIOD, Clause, Project, Target, ValueField
 from audit.values import parse_value
@@ -165,14 +165,8 @@ def cost_exceeds_budget(ctx: Context, clause: Clause) -> Iterator[Problem]:
         value = value_field.value
         if value.kind != "quantity":
             continue
-        keyword = field_name(value_field)
-        args = {
-            "name": clause.name,
-            "text": value_field.text,
-            "keyword": value_field.keyword,
-            "field": keyword,
-            "total": plain_number(total),
-        }
+        args = {**value_args(clause, value_field), "total": plain_number(total)}
+        keyword = args["field"]
         for target in number_targets(value):
             each = _amount(target, units)
             if each is None:

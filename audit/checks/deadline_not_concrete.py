@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from audit.engine import Context, Option, Problem, rule
-from audit.facts import LEVEL1_KINDS, any_of, field_name, normalize
+from audit.facts import LEVEL1_KINDS, any_of, normalize, value_args
 from audit.model import Clause, ValueField
 from audit.vocabulary import VOCABULARY
 
@@ -199,11 +199,6 @@ def deadline_not_concrete(ctx: Context, clause: Clause) -> Iterator[Problem]:
                 key = "money"
             else:
                 key = "count"
-        keyword = field_name(value_field)
-        args = {
-            "name": clause.name,
-            "text": value_field.text,
-            "keyword": value_field.keyword,
-            "field": keyword,
-        }
+        args = value_args(clause, value_field)
+        keyword = args["field"]
         yield Problem(value_field.span, key, args, field=keyword, excerpt=value_field.text)

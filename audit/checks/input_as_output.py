@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from audit.engine import Context, Option, Problem, rule
-from audit.facts import Key, any_of, field_name, normalize
+from audit.facts import Key, any_of, normalize, value_args
 from audit.model import Clause
 
 _INPUT_NAMES: Key[dict[str, bool]] = Key("guidance.input-names")
@@ -144,7 +144,7 @@ def input_as_output(ctx: Context, clause: Clause) -> Iterator[Problem]:
         return
     for value_field in ctx.facts.distinct_values(clause):
         if regex.search(value_field.text):
-            keyword = field_name(value_field)
-            args = {"text": value_field.text, "keyword": value_field.keyword, "field": keyword}
+            args = value_args(clause, value_field)
+            keyword = args["field"]
             yield Problem(value_field.span, "value", args, field=keyword, excerpt=value_field.text)
             return

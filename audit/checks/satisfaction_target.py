@@ -8,7 +8,14 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from audit.engine import Context, Option, Problem, rule
-from audit.facts import any_of, as_decimal, field_name, normalize, number_targets, plain_number
+from audit.facts import (
+    any_of,
+    as_decimal,
+    normalize,
+    number_targets,
+    plain_number,
+    value_args,
+)
 from audit.model import Clause, Target
 from audit.vocabulary import VOCABULARY
 
@@ -139,14 +146,12 @@ def satisfaction_target(ctx: Context, clause: Clause) -> Iterator[Problem]:
                 break  # one finding per value: its first unreachable or low target
         if key is None:
             continue
-        keyword = field_name(value_field)
         args = {
-            "text": value_field.text,
-            "keyword": value_field.keyword,
-            "field": keyword,
+            **value_args(clause, value_field),
             "minimum": plain_number(minimum),
             "maximum": plain_number(maximum),
         }
+        keyword = args["field"]
         yield Problem(value_field.span, key, args, field=keyword, excerpt=value_field.text)
 
 
