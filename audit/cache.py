@@ -46,12 +46,12 @@ from typing import TYPE_CHECKING, Any
 
 from audit import __version__
 from audit.limits import MAX_BYTES
-from audit.model import Finding
 from audit.resources import private, private_cache_dir, resource
-from audit.results import FileResult
 
 if TYPE_CHECKING:
     from audit.config import Config
+    from audit.model import Finding
+    from audit.results import FileResult
 
 FORMAT = 1
 SUBDIRECTORY = "results"
@@ -150,7 +150,15 @@ class Unkeyable(Exception):
     """A configuration holds something whose content cannot be keyed."""
 
 
-_SKIPPED_CONFIG = {"path", "sources", "exclude", "extend_exclude", "ignores", "lang_set"}
+_SKIPPED_CONFIG = {
+    "path",
+    "sources",
+    "read_files",
+    "exclude",
+    "extend_exclude",
+    "ignores",
+    "lang_set",
+}
 """What does not change a file's findings: where the configuration came
 from, which files are selected, ``ignore:`` entries (applied after the cache)
 and settings worked out lazily from the rules."""
@@ -403,6 +411,8 @@ def _result(stored: Any, key: str, probe: Probe) -> FileResult | None:
             return None
     if not all(isinstance(summary[k], str) for k in ("layout", "encoding")):
         return None
+    from audit.results import FileResult
+
     result = FileResult(probe.path, findings=built)
     result.summary = {**summary, "grades": (grades[0], grades[1])}
     return result
@@ -427,6 +437,8 @@ _FINDING_TYPES: tuple[tuple[type, ...], ...] = (
 
 
 def _finding(item: Any) -> Finding | None:
+    from audit.model import Finding
+
     if not isinstance(item, list) or len(item) != len(Finding._fields):
         return None
     for value, types in zip(item, _FINDING_TYPES, strict=True):
@@ -439,3 +451,146 @@ def _finding(item: Any) -> Finding | None:
 
 def _is_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+# --------------------------------------------------------------------------
+# Whole runs
+
+
+RUN_ENVIRONMENT = ("LC_ALL", "LC_MESSAGES", "LANG", "GITHUB_ACTIONS", "PYTHONIOENCODING")
+"""Variables a run's output depends on (the language, the default format,
+the output's encoding)."""
+
+_CONFIG_CANDIDATES = (".indicator-audit.yaml", ".indicator-audit.yml", "pyproject.toml")
+
+
+def _digest_file(path: str) -> str | None:
+    try:
+        with open(path, "rb") as file:
+            return hashlib.sha256(file.read()).hexdigest()
+    except OSError:
+        return None
+
+
+class RunCache:
+    """The whole output of a lint run, kept: a later run with the same
+    command line, in the same directory, on the same bytes, with unchanged
+    configuration files and the same installation of the tool writes it
+    again without building the configuration, loading the rules or reading
+    a table.
+
+    The key holds the tool's fingerprint, the options, the working
+    directory, the variables in :data:`RUN_ENVIRONMENT`, the SHA-256 of each
+    table and, for each table's directory and its parents, the content of
+    every file that could be its configuration (so a configuration added,
+    removed or edited on the way up is a miss). The entry lists every other
+    file the run's configuration was read from (files it ``extends``, a
+    taxonomy, the shipped profiles and vocabularies) with the SHA-256 of its
+    bytes, checked on every hit. A run is kept only when it wrote nothing on
+    stderr and its configurations can be keyed (no plugins)."""
+
+    __slots__ = ("entry", "key")
+
+    def __init__(self, entry: str, key: str) -> None:
+        self.entry = entry
+        self.key = key
+
+    @classmethod
+    def open(cls, options: dict[str, Any], paths: list[str], discover: bool) -> RunCache | None:
+        """The run's cache, or None (turned off, no private directory, an
+        input that is not a readable regular file)."""
+        if disabled_by_environment():
+            return None
+        directory = results_dir()
+        if directory is None:
+            return None
+        digest = hashlib.sha256(f"run\0{FORMAT}\0{tool_fingerprint()}\0".encode())
+        digest.update(json.dumps(options, sort_keys=True, default=str).encode())
+        digest.update(f"\0{os.getcwd()}\0{sys.stdout.encoding}\0".encode())
+        for name in RUN_ENVIRONMENT:
+            digest.update(f"{name}={os.environ.get(name)}\0".encode())
+        folders: set[str] = set()
+        for path in paths:
+            try:
+                with open(path, "rb") as file:
+                    info = os.fstat(file.fileno())
+                    if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BYTES:
+                        return None
+                    data = file.read(MAX_BYTES + 1)
+            except OSError:
+                return None
+            digest.update(f"{path}\0{hashlib.sha256(data).hexdigest()}\0".encode())
+            folders.add(os.path.dirname(os.path.abspath(path)))
+        if discover:
+            seen: set[str] = set()
+            for folder in sorted(folders):
+                while folder not in seen:
+                    seen.add(folder)
+                    for name in _CONFIG_CANDIDATES:
+                        candidate = os.path.join(folder, name)
+                        if os.path.exists(candidate):
+                            digest.update(f"{candidate}\0{_digest_file(candidate)}\0".encode())
+                    folder = os.path.dirname(folder)
+        key = digest.hexdigest()
+        return cls(os.path.join(directory, f"run-{key[:40]}.json"), key)
+
+    def get(self) -> tuple[int, str] | None:
+        """(exit status, output) of the kept run, or None."""
+        try:
+            descriptor = os.open(self.entry, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        except OSError:
+            return None
+        try:
+            with os.fdopen(descriptor, "rb") as file:
+                if not private(os.fstat(file.fileno())):
+                    return None
+                stored = json.loads(file.read().decode("utf-8"))
+        except (OSError, ValueError, RecursionError):
+            return None
+        if not isinstance(stored, dict) or set(stored) != {
+            "format",
+            "key",
+            "files",
+            "status",
+            "output",
+        }:
+            return None
+        if (stored["format"], stored["key"]) != (FORMAT, self.key):
+            return None
+        files, status, output = stored["files"], stored["status"], stored["output"]
+        if not (isinstance(files, list) and _is_int(status) and isinstance(output, str)):
+            return None
+        for item in files:
+            if not (isinstance(item, list) and len(item) == 2 and isinstance(item[0], str)):
+                return None
+            if _digest_file(item[0]) != item[1]:
+                return None
+        return status, output
+
+    def put(self, status: int, output: str, configs: list[Config]) -> None:
+        """Keep a run's exit status and output, with the configuration files
+        it depended on; a run whose configuration cannot be keyed is not kept."""
+        files: set[str] = {str(p) for p in _files(resource("rules"))}
+        for config in configs:
+            try:
+                config_key(config)
+            except Unkeyable:
+                return
+            files.update(os.path.abspath(p) for p in [*config.sources, *config.read_files])
+        digests = [[path, _digest_file(path)] for path in sorted(files)]
+        if any(d is None for _, d in digests):
+            return
+        payload = {
+            "format": FORMAT,
+            "key": self.key,
+            "files": digests,
+            "status": status,
+            "output": output,
+        }
+        try:
+            text = json.dumps(payload, ensure_ascii=False, allow_nan=False)
+            from audit.output import write_atomically
+
+            write_atomically(self.entry, lambda file: file.write(text))
+        except (OSError, TypeError, ValueError):
+            pass

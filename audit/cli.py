@@ -126,7 +126,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "handler", None):
         parser.print_help()
         return EXIT_ERROR
-    from audit.engine import RuleModuleError
     from audit.exitcodes import InternalError
 
     try:
@@ -137,9 +136,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Output piped into a command that stopped reading (e.g. head).
         _silence_stdout()
         return EXIT_BROKEN_PIPE
-    except RuleModuleError as problem:
-        error(str(problem))
-        return EXIT_ERROR
     except InternalError as problem:
         if os.environ.get(DEBUG_ENV, "0") not in ("", "0"):
             import traceback
@@ -150,6 +146,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             "this is a bug in indicator-audit, not in your input: please report it "
             f"with the command and the file that caused it ({DEBUG_ENV}=1 shows the traceback)"
         )
+        return EXIT_ERROR
+    except Exception as problem:
+        # The rule engine is imported only by runs that load rules.
+        engine = sys.modules.get("audit.engine")
+        if engine is None or not isinstance(problem, engine.RuleModuleError):
+            raise
+        error(str(problem))
         return EXIT_ERROR
 
 

@@ -349,6 +349,80 @@ class _Loader:
 
 
 def cmd_lint(args: argparse.Namespace) -> int:
+    """``lint``; a run that can be kept (:class:`audit.cache.RunCache`) is
+    written from the kept output when nothing it depends on changed."""
+    run_cache = _run_cache(args)
+    if run_cache is None:
+        return _cmd_lint(args)
+    kept = run_cache.get()
+    if kept is not None:
+        status, output = kept
+        sys.stdout.write(output)
+        return status
+    out, err = _Recorder(sys.stdout), _Recorder(sys.stderr)
+    configs: list[Any] = []
+    sys.stdout, sys.stderr = cast(TextIO, out), cast(TextIO, err)
+    try:
+        status = _cmd_lint(args, configs)
+    finally:
+        sys.stdout, sys.stderr = out.stream, err.stream
+    from audit.exitcodes import EXIT_FINDINGS, EXIT_OK
+
+    if not err.written and out.complete and status in (EXIT_OK, EXIT_FINDINGS):
+        run_cache.put(status, "".join(out.parts), configs)
+    return status
+
+
+class _Recorder:
+    """A text stream that passes everything through to ``stream`` and keeps
+    a copy of what was written."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.parts: list[str] = []
+        self.written = False
+        self.complete = True
+
+    def write(self, text: str) -> int:
+        written = self.stream.write(text)
+        self.parts.append(text)
+        self.written = self.written or bool(text)
+        return written
+
+    def writelines(self, lines: Any) -> None:
+        for line in lines:
+            self.write(line)
+
+    def __getattr__(self, name: str) -> Any:
+        if name == "buffer":
+            self.complete = False  # bytes written past the copy
+        return getattr(self.stream, name)
+
+
+def _run_cache(args: argparse.Namespace) -> Any:
+    """The kept output of this run (:class:`audit.cache.RunCache`), or None
+    when the run is not one that is kept: output to a terminal (colours,
+    width, progress), to a file, reports that depend on more than the
+    findings (baselines, statistics, split pages), directories or standard
+    input to walk or read."""
+    if args.no_cache or args.output or args.show_settings or args.statistics or args.timings:
+        return None
+    if args.baseline or args.write_baseline or args.split_by or args.stdin_filename:
+        return None
+    if not args.files or sys.stdout.isatty() or sys.stderr.isatty():
+        return None
+    if _format(args) in DOCUMENT_FORMATS or _format(args) == "rich":
+        return None
+    if not all(path != "-" and os.path.isfile(path) for path in args.files):
+        return None
+    from audit.cache import RunCache
+
+    options = {k: v for k, v in vars(args).items() if k != "handler"}
+    discover = not args.no_config and not args.config
+    return RunCache.open(options, list(args.files), discover)
+
+
+def _cmd_lint(args: argparse.Namespace, loaded: list[Any] | None = None) -> int:
     from audit.config import ConfigError
     from audit.exitcodes import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, error
     from audit.files import FileSelector
@@ -402,6 +476,8 @@ def cmd_lint(args: argparse.Namespace) -> int:
     lang = run_lang(args, first)
     for config in resolver.loaded:
         config.lang = lang
+    if loaded is not None:
+        loaded.extend(resolver.loaded)
     ignores = {id(c): c.ignores for c in resolver.loaded}
     for config in resolver.loaded:
         config.ignores = []  # applied below, to count what each entry matched
