@@ -38,7 +38,6 @@ import os
 import re
 import stat
 import sys
-from decimal import Decimal
 from enum import Enum
 from functools import cache
 from pathlib import Path
@@ -180,6 +179,8 @@ def config_key(config: Config) -> str:
 
 def _canonical(value: Any, depth: int) -> Any:
     """Plain JSON data for ``value``'s content."""
+    from decimal import Decimal  # not imported by runs that write a kept output
+
     if depth > 40:
         raise Unkeyable("nested too deeply")
     if value is None or isinstance(value, (bool, int, str)):

@@ -100,12 +100,14 @@ def _parse_clause(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    from audit.commands import ArgumentParser, add_commands
+
+    parser = ArgumentParser(
         prog="indicator-audit",
         description="Lint 项目支出绩效目标表 (project performance-target tables).",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ArgumentParser)
 
     parse = commands.add_parser("parse", help="show the parsed document model")
     parse.add_argument("files", nargs="*", metavar="FILE", help="tables (directories are walked)")
@@ -113,9 +115,6 @@ def build_parser() -> argparse.ArgumentParser:
     parse.add_argument("--format", choices=("tree", "json"), default="tree")
     parse.add_argument("--lang", choices=("zh", "en"), help="language of errors")
     parse.set_defaults(handler=cmd_parse)
-
-    from audit.commands import add_commands
-
     add_commands(commands)
     return parser
 

@@ -64,13 +64,60 @@ HUMAN_STDOUT = frozenset({"text", "rich", "github"})
 """Formats read on the terminal: read errors are in the report, not repeated on stderr."""
 
 
+def _columns() -> int:
+    """The terminal's width as :func:`shutil.get_terminal_size` tells it
+    (``$COLUMNS``, else the terminal, else 80), without importing
+    :mod:`shutil` and the compression modules it brings on every run: only
+    help text needs the width."""
+    try:
+        columns = int(os.environ.get("COLUMNS", "0"))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
+
+
+class _Sized:
+    """Sets a help formatter's width from :func:`_columns`."""
+
+    def __init__(
+        self,
+        prog: str,
+        indent_increment: int = 2,
+        max_help_position: int = 24,
+        width: int | None = None,
+    ) -> None:
+        width = _columns() - 2 if width is None else width
+        super().__init__(prog, indent_increment, max_help_position, width)  # type: ignore[call-arg]
+
+
+class HelpFormatter(_Sized, argparse.HelpFormatter):
+    """argparse's help formatter (see :class:`_Sized`)."""
+
+
+class RawDescriptionHelpFormatter(_Sized, argparse.RawDescriptionHelpFormatter):
+    """argparse's formatter that keeps the epilog's lines (see :class:`_Sized`)."""
+
+
+class ArgumentParser(argparse.ArgumentParser):
+    """An argument parser with :class:`HelpFormatter` unless told otherwise."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", HelpFormatter)
+        super().__init__(*args, **kwargs)
+
+
 def add_commands(commands: Any) -> None:
     """Register the lint sub-commands on the argparse sub-parser group."""
     lint = commands.add_parser(
         "lint",
         help="check tables and report findings",
         epilog=LINT_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=RawDescriptionHelpFormatter,
     )
     lint.add_argument(
         "files",
