@@ -40,14 +40,16 @@ import stat
 import sys
 from enum import Enum
 from functools import cache
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from audit import __version__
 from audit.limits import MAX_BYTES
-from audit.resources import private, private_cache_dir, resource
+from audit.resources import private, private_cache_path, resource, resource_path
 
+TYPE_CHECKING = False  # typing is not imported by a run whose output is kept
 if TYPE_CHECKING:
+    from pathlib import Path
+    from typing import Any
+
     from audit.config import Config
     from audit.model import Finding
     from audit.results import FileResult
@@ -55,7 +57,7 @@ if TYPE_CHECKING:
 FORMAT = 1
 SUBDIRECTORY = "results"
 DISABLE_VARIABLE = "INDICATOR_AUDIT_NO_CACHE"
-_PACKAGE = Path(__file__).resolve().parent
+_PACKAGE = os.path.dirname(os.path.realpath(__file__))
 _SEVERITIES = ("error", "warning", "info")
 _SUMMARY_KEYS = {"units", "projects", "clauses", "layout", "encoding", "grades", "clause_names"}
 
@@ -66,14 +68,23 @@ def disabled_by_environment() -> bool:
 
 def results_dir(create: bool = True) -> Path | None:
     """``results/`` in the private cache directory, itself private, or None."""
-    base = private_cache_dir()
+    from pathlib import Path
+
+    path = results_path(create)
+    return None if path is None else Path(path)
+
+
+def results_path(create: bool = True) -> str | None:
+    """:func:`results_dir` as a string."""
+    base = private_cache_path()
     if base is None:
         return None
-    directory = base / SUBDIRECTORY
+    directory = os.path.join(base, SUBDIRECTORY)
     try:
         if create:
-            directory.mkdir(mode=0o700, exist_ok=True)
-        info = directory.lstat()
+            with contextlib.suppress(FileExistsError):
+                os.mkdir(directory, mode=0o700)
+        info = os.lstat(directory)
     except OSError:
         return None
     return directory if private(info) and stat.S_ISDIR(info.st_mode) else None
@@ -110,7 +121,7 @@ def tool_fingerprint() -> str:
     from importlib.util import find_spec
 
     digest = hashlib.sha256(f"{__version__}\0{sys.version}\0{FORMAT}".encode())
-    roots = [_PACKAGE, resource("grammar"), resource("rules")]
+    roots = [_PACKAGE, resource_path("grammar"), resource_path("rules")]
     for root in roots:
         for path in sorted(_files(root)):
             try:
@@ -130,7 +141,7 @@ def tool_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def _files(root: Path) -> list[str]:
+def _files(root: str | Path) -> list[str]:
     found: list[str] = []
     try:
         entries = list(os.scandir(root))
@@ -139,7 +150,7 @@ def _files(root: Path) -> list[str]:
     for entry in entries:
         if entry.is_dir(follow_symlinks=False):
             if entry.name != "__pycache__":
-                found.extend(_files(Path(entry.path)))
+                found.extend(_files(entry.path))
         elif entry.name.endswith((".py", ".lark", ".yaml", ".yml", ".so", ".pyd")):
             found.append(entry.path)
     return found
@@ -466,6 +477,8 @@ _CONFIG_CANDIDATES = (".indicator-audit.yaml", ".indicator-audit.yml", "pyprojec
 
 
 def _digest_file(path: str) -> str | None:
+    """The SHA-256 of a file's bytes; None when there is no such file (or it
+    cannot be read)."""
     try:
         with open(path, "rb") as file:
             return hashlib.sha256(file.read()).hexdigest()
@@ -475,20 +488,20 @@ def _digest_file(path: str) -> str | None:
 
 class RunCache:
     """The whole output of a lint run, kept: a later run with the same
-    command line, in the same directory, on the same bytes, with unchanged
-    configuration files and the same installation of the tool writes it
-    again without building the configuration, loading the rules or reading
-    a table.
+    command line, in the same directory, writes it again without parsing its
+    options, building the configuration, loading the rules or reading a
+    table, when none of the files the run depended on changed.
 
-    The key holds the tool's fingerprint, the options, the working
-    directory, the variables in :data:`RUN_ENVIRONMENT`, the SHA-256 of each
-    table and, for each table's directory and its parents, the content of
-    every file that could be its configuration (so a configuration added,
-    removed or edited on the way up is a miss). The entry lists every other
-    file the run's configuration was read from (files it ``extends``, a
-    taxonomy, the shipped profiles and vocabularies) with the SHA-256 of its
-    bytes, checked on every hit. A run is kept only when it wrote nothing on
-    stderr and its configurations can be keyed (no plugins)."""
+    The key holds the tool's fingerprint, the command line as given, the
+    working directory and the variables in :data:`RUN_ENVIRONMENT`. The
+    entry lists the files the run depended on, each with the SHA-256 of its
+    bytes (or as absent), all checked on every hit: each table; for each
+    table's directory and its parents, every file that could be its
+    configuration (so a configuration added, removed or edited on the way
+    up is a miss); every file the configuration was read from (files it
+    ``extends``, a taxonomy, the shipped profiles and vocabularies). A run is
+    kept only when it wrote nothing on stderr and its configurations can be
+    keyed (no plugins)."""
 
     __slots__ = ("entry", "key")
 
@@ -497,41 +510,19 @@ class RunCache:
         self.key = key
 
     @classmethod
-    def open(cls, options: dict[str, Any], paths: list[str], discover: bool) -> RunCache | None:
-        """The run's cache, or None (turned off, no private directory, an
-        input that is not a readable regular file)."""
+    def for_command(cls, argv: list[str]) -> RunCache | None:
+        """The cache of runs of this command line, or None (turned off, no
+        private directory)."""
         if disabled_by_environment():
             return None
-        directory = results_dir()
+        directory = results_path()
         if directory is None:
             return None
         digest = hashlib.sha256(f"run\0{FORMAT}\0{tool_fingerprint()}\0".encode())
-        digest.update(json.dumps(options, sort_keys=True, default=str).encode())
+        digest.update(json.dumps(argv).encode())
         digest.update(f"\0{os.getcwd()}\0{sys.stdout.encoding}\0".encode())
         for name in RUN_ENVIRONMENT:
             digest.update(f"{name}={os.environ.get(name)}\0".encode())
-        folders: set[str] = set()
-        for path in paths:
-            try:
-                with open(path, "rb") as file:
-                    info = os.fstat(file.fileno())
-                    if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BYTES:
-                        return None
-                    data = file.read(MAX_BYTES + 1)
-            except OSError:
-                return None
-            digest.update(f"{path}\0{hashlib.sha256(data).hexdigest()}\0".encode())
-            folders.add(os.path.dirname(os.path.abspath(path)))
-        if discover:
-            seen: set[str] = set()
-            for folder in sorted(folders):
-                while folder not in seen:
-                    seen.add(folder)
-                    for name in _CONFIG_CANDIDATES:
-                        candidate = os.path.join(folder, name)
-                        if os.path.exists(candidate):
-                            digest.update(f"{candidate}\0{_digest_file(candidate)}\0".encode())
-                    folder = os.path.dirname(folder)
         key = digest.hexdigest()
         return cls(os.path.join(directory, f"run-{key[:40]}.json"), key)
 
@@ -564,13 +555,23 @@ class RunCache:
         for item in files:
             if not (isinstance(item, list) and len(item) == 2 and isinstance(item[0], str)):
                 return None
+            if item[1] is not None and not isinstance(item[1], str):
+                return None
             if _digest_file(item[0]) != item[1]:
                 return None
         return status, output
 
-    def put(self, status: int, output: str, configs: list[Config]) -> None:
-        """Keep a run's exit status and output, with the configuration files
-        it depended on; a run whose configuration cannot be keyed is not kept."""
+    def put(
+        self,
+        status: int,
+        output: str,
+        tables: list[str],
+        discover: bool,
+        configs: list[Config],
+    ) -> None:
+        """Keep a run's exit status and output with the files it depended
+        on; a run whose configuration cannot be keyed, or a table that is not
+        a regular file of at most the size limit, is not kept."""
         files: set[str] = {str(p) for p in _files(resource("rules"))}
         for config in configs:
             try:
@@ -578,9 +579,23 @@ class RunCache:
             except Unkeyable:
                 return
             files.update(os.path.abspath(p) for p in [*config.sources, *config.read_files])
+        folders: set[str] = set()
+        for table in tables:
+            try:
+                info = os.stat(table)
+            except OSError:
+                return
+            if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BYTES:
+                return
+            files.add(os.path.abspath(table))
+            folders.add(os.path.dirname(os.path.abspath(table)))
+        seen: set[str] = set()
+        for folder in sorted(folders) if discover else ():
+            while folder not in seen:
+                seen.add(folder)
+                files.update(os.path.join(folder, name) for name in _CONFIG_CANDIDATES)
+                folder = os.path.dirname(folder)
         digests = [[path, _digest_file(path)] for path in sorted(files)]
-        if any(d is None for _, d in digests):
-            return
         payload = {
             "format": FORMAT,
             "key": self.key,

@@ -396,16 +396,11 @@ class _Loader:
 
 
 def cmd_lint(args: argparse.Namespace) -> int:
-    """``lint``; a run that can be kept (:class:`audit.cache.RunCache`) is
-    written from the kept output when nothing it depends on changed."""
+    """``lint``; a run that can be kept is kept (:class:`audit.cache.RunCache`,
+    used by :func:`audit.cli.main` before the options are parsed)."""
     run_cache = _run_cache(args)
     if run_cache is None:
         return _cmd_lint(args)
-    kept = run_cache.get()
-    if kept is not None:
-        status, output = kept
-        sys.stdout.write(output)
-        return status
     out, err = _Recorder(sys.stdout), _Recorder(sys.stderr)
     configs: list[Any] = []
     sys.stdout, sys.stderr = cast(TextIO, out), cast(TextIO, err)
@@ -416,7 +411,8 @@ def cmd_lint(args: argparse.Namespace) -> int:
     from audit.exitcodes import EXIT_FINDINGS, EXIT_OK
 
     if not err.written and out.complete and status in (EXIT_OK, EXIT_FINDINGS):
-        run_cache.put(status, "".join(out.parts), configs)
+        discover = not args.no_config and not args.config
+        run_cache.put(status, "".join(out.parts), list(args.files), discover, configs)
     return status
 
 
@@ -462,11 +458,12 @@ def _run_cache(args: argparse.Namespace) -> Any:
         return None
     if not all(path != "-" and os.path.isfile(path) for path in args.files):
         return None
+    argv = getattr(args, "argv", None)
+    if argv is None:
+        return None
     from audit.cache import RunCache
 
-    options = {k: v for k, v in vars(args).items() if k != "handler"}
-    discover = not args.no_config and not args.config
-    return RunCache.open(options, list(args.files), discover)
+    return RunCache.for_command(argv)
 
 
 def _cmd_lint(args: argparse.Namespace, loaded: list[Any] | None = None) -> int:

@@ -26,7 +26,7 @@ def results(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Path]:
     base = tmp_path / "cache"
     monkeypatch.setenv("INDICATOR_AUDIT_CACHE", str(base))
     # Each file's results only: whole runs kept are tested in test_run_cache.py.
-    monkeypatch.setattr(cache.RunCache, "open", classmethod(lambda cls, *args: None))
+    monkeypatch.setattr(cache.RunCache, "for_command", classmethod(lambda cls, *args: None))
     yield base / cache.SUBDIRECTORY
 
 
