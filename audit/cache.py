@@ -486,6 +486,23 @@ def _digest_file(path: str) -> str | None:
         return None
 
 
+def digest_tables(paths: list[str]) -> dict[str, str | None]:
+    """The SHA-256 of each table's bytes; None for one that is not a regular
+    file of at most the size limit (such a run is not kept)."""
+    digests: dict[str, str | None] = {}
+    for path in paths:
+        try:
+            with open(path, "rb") as file:
+                info = os.fstat(file.fileno())
+                if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BYTES:
+                    digests[path] = None
+                    continue
+                digests[path] = hashlib.sha256(file.read()).hexdigest()
+        except OSError:
+            digests[path] = None
+    return digests
+
+
 class RunCache:
     """The whole output of a lint run, kept: a later run with the same
     command line, in the same directory, writes it again without parsing its
@@ -565,13 +582,18 @@ class RunCache:
         self,
         status: int,
         output: str,
-        tables: list[str],
+        tables: dict[str, str | None],
         discover: bool,
         configs: list[Config],
     ) -> None:
         """Keep a run's exit status and output with the files it depended
-        on; a run whose configuration cannot be keyed, or a table that is not
-        a regular file of at most the size limit, is not kept."""
+        on. ``tables``: the SHA-256 of each table taken before the run read
+        it (see :func:`digest_tables`), so a table changed while it was
+        linted is not kept as if its new bytes gave this output. A run whose
+        configuration cannot be keyed, or a table that is not a regular file
+        of at most the size limit, is not kept."""
+        if any(digest is None for digest in tables.values()):
+            return
         files: set[str] = {str(p) for p in _files(resource("rules"))}
         for config in configs:
             try:
@@ -579,16 +601,8 @@ class RunCache:
             except Unkeyable:
                 return
             files.update(os.path.abspath(p) for p in [*config.sources, *config.read_files])
-        folders: set[str] = set()
-        for table in tables:
-            try:
-                info = os.stat(table)
-            except OSError:
-                return
-            if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BYTES:
-                return
-            files.add(os.path.abspath(table))
-            folders.add(os.path.dirname(os.path.abspath(table)))
+        folders = {os.path.dirname(os.path.abspath(table)) for table in tables}
+        files.difference_update(os.path.abspath(table) for table in tables)
         seen: set[str] = set()
         for folder in sorted(folders) if discover else ():
             while folder not in seen:
@@ -596,6 +610,7 @@ class RunCache:
                 files.update(os.path.join(folder, name) for name in _CONFIG_CANDIDATES)
                 folder = os.path.dirname(folder)
         digests = [[path, _digest_file(path)] for path in sorted(files)]
+        digests += [[os.path.abspath(path), digest] for path, digest in tables.items()]
         payload = {
             "format": FORMAT,
             "key": self.key,

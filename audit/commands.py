@@ -401,6 +401,9 @@ def cmd_lint(args: argparse.Namespace) -> int:
     run_cache = _run_cache(args)
     if run_cache is None:
         return _cmd_lint(args)
+    from audit.cache import digest_tables
+
+    tables = digest_tables(list(args.files))
     out, err = _Recorder(sys.stdout), _Recorder(sys.stderr)
     configs: list[Any] = []
     sys.stdout, sys.stderr = cast(TextIO, out), cast(TextIO, err)
@@ -412,7 +415,7 @@ def cmd_lint(args: argparse.Namespace) -> int:
 
     if not err.written and out.complete and status in (EXIT_OK, EXIT_FINDINGS):
         discover = not args.no_config and not args.config
-        run_cache.put(status, "".join(out.parts), list(args.files), discover, configs)
+        run_cache.put(status, "".join(out.parts), tables, discover, configs)
     return status
 
 

@@ -339,3 +339,28 @@ def test_cache_clean_removes_kept_runs(results: Path, table: Path) -> None:
     assert len(_runs(results)) == 1
     run_main("cache", "clean")
     assert _runs(results) == []
+
+
+def test_a_table_changed_while_it_is_linted_is_not_kept_as_its_new_bytes(
+    results: Path, table: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    original = table.read_text(encoding="utf-8")
+    changed = original.replace("2025", "2026", 1)
+    assert changed != original
+    real = lint._lint_one
+
+    def edited_meanwhile(path: str, *args: object, **kwargs: object) -> object:
+        result = real(path, *args, **kwargs)  # type: ignore[arg-type]
+        table.write_text(changed, encoding="utf-8")  # after it was read
+        return result
+
+    monkeypatch.setattr(lint, "_lint_one", edited_meanwhile)
+    _lint("--no-config", "--format", "json", str(table))
+    assert table.read_text(encoding="utf-8") == changed
+    assert len(_runs(results)) == 1  # kept, with the bytes it read
+    monkeypatch.setattr(lint, "_lint_one", real)
+    work = _Work(monkeypatch)
+    now = _lint("--no-config", "--no-cache", "--format", "json", str(table))
+    work.linted.clear()
+    assert _lint("--no-config", "--format", "json", str(table)) == now
+    assert work.linted == [str(table)]  # a miss: the kept run was of the old bytes
