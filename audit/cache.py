@@ -38,25 +38,26 @@ import os
 import re
 import stat
 import sys
-from decimal import Decimal
 from enum import Enum
 from functools import cache
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from audit import __version__
 from audit.limits import MAX_BYTES
-from audit.model import Finding
-from audit.resources import private, private_cache_dir, resource
-from audit.results import FileResult
+from audit.resources import private, private_cache_path, resource, resource_path
 
+TYPE_CHECKING = False  # typing is not imported by a run whose output is kept
 if TYPE_CHECKING:
+    from pathlib import Path
+    from typing import Any
+
     from audit.config import Config
+    from audit.model import Finding
+    from audit.results import FileResult
 
 FORMAT = 1
 SUBDIRECTORY = "results"
 DISABLE_VARIABLE = "INDICATOR_AUDIT_NO_CACHE"
-_PACKAGE = Path(__file__).resolve().parent
+_PACKAGE = os.path.dirname(os.path.realpath(__file__))
 _SEVERITIES = ("error", "warning", "info")
 _SUMMARY_KEYS = {"units", "projects", "clauses", "layout", "encoding", "grades", "clause_names"}
 
@@ -67,14 +68,23 @@ def disabled_by_environment() -> bool:
 
 def results_dir(create: bool = True) -> Path | None:
     """``results/`` in the private cache directory, itself private, or None."""
-    base = private_cache_dir()
+    from pathlib import Path
+
+    path = results_path(create)
+    return None if path is None else Path(path)
+
+
+def results_path(create: bool = True) -> str | None:
+    """:func:`results_dir` as a string."""
+    base = private_cache_path()
     if base is None:
         return None
-    directory = base / SUBDIRECTORY
+    directory = os.path.join(base, SUBDIRECTORY)
     try:
         if create:
-            directory.mkdir(mode=0o700, exist_ok=True)
-        info = directory.lstat()
+            with contextlib.suppress(FileExistsError):
+                os.mkdir(directory, mode=0o700)
+        info = os.lstat(directory)
     except OSError:
         return None
     return directory if private(info) and stat.S_ISDIR(info.st_mode) else None
@@ -111,7 +121,7 @@ def tool_fingerprint() -> str:
     from importlib.util import find_spec
 
     digest = hashlib.sha256(f"{__version__}\0{sys.version}\0{FORMAT}".encode())
-    roots = [_PACKAGE, resource("grammar"), resource("rules")]
+    roots = [_PACKAGE, resource_path("grammar"), resource_path("rules")]
     for root in roots:
         for path in sorted(_files(root)):
             try:
@@ -131,7 +141,7 @@ def tool_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def _files(root: Path) -> list[str]:
+def _files(root: str | Path) -> list[str]:
     found: list[str] = []
     try:
         entries = list(os.scandir(root))
@@ -140,7 +150,7 @@ def _files(root: Path) -> list[str]:
     for entry in entries:
         if entry.is_dir(follow_symlinks=False):
             if entry.name != "__pycache__":
-                found.extend(_files(Path(entry.path)))
+                found.extend(_files(entry.path))
         elif entry.name.endswith((".py", ".lark", ".yaml", ".yml", ".so", ".pyd")):
             found.append(entry.path)
     return found
@@ -150,7 +160,15 @@ class Unkeyable(Exception):
     """A configuration holds something whose content cannot be keyed."""
 
 
-_SKIPPED_CONFIG = {"path", "sources", "exclude", "extend_exclude", "ignores", "lang_set"}
+_SKIPPED_CONFIG = {
+    "path",
+    "sources",
+    "read_files",
+    "exclude",
+    "extend_exclude",
+    "ignores",
+    "lang_set",
+}
 """What does not change a file's findings: where the configuration came
 from, which files are selected, ``ignore:`` entries (applied after the cache)
 and settings worked out lazily from the rules."""
@@ -172,6 +190,8 @@ def config_key(config: Config) -> str:
 
 def _canonical(value: Any, depth: int) -> Any:
     """Plain JSON data for ``value``'s content."""
+    from decimal import Decimal  # not imported by runs that write a kept output
+
     if depth > 40:
         raise Unkeyable("nested too deeply")
     if value is None or isinstance(value, (bool, int, str)):
@@ -403,6 +423,8 @@ def _result(stored: Any, key: str, probe: Probe) -> FileResult | None:
             return None
     if not all(isinstance(summary[k], str) for k in ("layout", "encoding")):
         return None
+    from audit.results import FileResult
+
     result = FileResult(probe.path, findings=built)
     result.summary = {**summary, "grades": (grades[0], grades[1])}
     return result
@@ -427,6 +449,8 @@ _FINDING_TYPES: tuple[tuple[type, ...], ...] = (
 
 
 def _finding(item: Any) -> Finding | None:
+    from audit.model import Finding
+
     if not isinstance(item, list) or len(item) != len(Finding._fields):
         return None
     for value, types in zip(item, _FINDING_TYPES, strict=True):
@@ -439,3 +463,165 @@ def _finding(item: Any) -> Finding | None:
 
 def _is_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+# --------------------------------------------------------------------------
+# Whole runs
+
+
+RUN_ENVIRONMENT = ("LC_ALL", "LC_MESSAGES", "LANG", "GITHUB_ACTIONS", "PYTHONIOENCODING")
+"""Variables a run's output depends on (the language, the default format,
+the output's encoding)."""
+
+_CONFIG_CANDIDATES = (".indicator-audit.yaml", ".indicator-audit.yml", "pyproject.toml")
+
+
+def _digest_file(path: str) -> str | None:
+    """The SHA-256 of a file's bytes; None when there is no such file (or it
+    cannot be read)."""
+    try:
+        with open(path, "rb") as file:
+            return hashlib.sha256(file.read()).hexdigest()
+    except OSError:
+        return None
+
+
+def digest_tables(paths: list[str]) -> dict[str, str | None]:
+    """The SHA-256 of each table's bytes; None for one that is not a regular
+    file of at most the size limit (such a run is not kept)."""
+    digests: dict[str, str | None] = {}
+    for path in paths:
+        try:
+            with open(path, "rb") as file:
+                info = os.fstat(file.fileno())
+                if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BYTES:
+                    digests[path] = None
+                    continue
+                digests[path] = hashlib.sha256(file.read()).hexdigest()
+        except OSError:
+            digests[path] = None
+    return digests
+
+
+class RunCache:
+    """The whole output of a lint run, kept: a later run with the same
+    command line, in the same directory, writes it again without parsing its
+    options, building the configuration, loading the rules or reading a
+    table, when none of the files the run depended on changed.
+
+    The key holds the tool's fingerprint, the command line as given, the
+    working directory and the variables in :data:`RUN_ENVIRONMENT`. The
+    entry lists the files the run depended on, each with the SHA-256 of its
+    bytes (or as absent), all checked on every hit: each table; for each
+    table's directory and its parents, every file that could be its
+    configuration (so a configuration added, removed or edited on the way
+    up is a miss); every file the configuration was read from (files it
+    ``extends``, a taxonomy, the shipped profiles and vocabularies). A run is
+    kept only when it wrote nothing on stderr and its configurations can be
+    keyed (no plugins)."""
+
+    __slots__ = ("entry", "key")
+
+    def __init__(self, entry: str, key: str) -> None:
+        self.entry = entry
+        self.key = key
+
+    @classmethod
+    def for_command(cls, argv: list[str]) -> RunCache | None:
+        """The cache of runs of this command line, or None (turned off, no
+        private directory)."""
+        if disabled_by_environment():
+            return None
+        directory = results_path()
+        if directory is None:
+            return None
+        digest = hashlib.sha256(f"run\0{FORMAT}\0{tool_fingerprint()}\0".encode())
+        digest.update(json.dumps(argv).encode())
+        digest.update(f"\0{os.getcwd()}\0{sys.stdout.encoding}\0".encode())
+        for name in RUN_ENVIRONMENT:
+            digest.update(f"{name}={os.environ.get(name)}\0".encode())
+        key = digest.hexdigest()
+        return cls(os.path.join(directory, f"run-{key[:40]}.json"), key)
+
+    def get(self) -> tuple[int, str] | None:
+        """(exit status, output) of the kept run, or None."""
+        try:
+            descriptor = os.open(self.entry, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        except OSError:
+            return None
+        try:
+            with os.fdopen(descriptor, "rb") as file:
+                if not private(os.fstat(file.fileno())):
+                    return None
+                stored = json.loads(file.read().decode("utf-8"))
+        except (OSError, ValueError, RecursionError):
+            return None
+        if not isinstance(stored, dict) or set(stored) != {
+            "format",
+            "key",
+            "files",
+            "status",
+            "output",
+        }:
+            return None
+        if (stored["format"], stored["key"]) != (FORMAT, self.key):
+            return None
+        files, status, output = stored["files"], stored["status"], stored["output"]
+        if not (isinstance(files, list) and _is_int(status) and isinstance(output, str)):
+            return None
+        for item in files:
+            if not (isinstance(item, list) and len(item) == 2 and isinstance(item[0], str)):
+                return None
+            if item[1] is not None and not isinstance(item[1], str):
+                return None
+            if _digest_file(item[0]) != item[1]:
+                return None
+        return status, output
+
+    def put(
+        self,
+        status: int,
+        output: str,
+        tables: dict[str, str | None],
+        discover: bool,
+        configs: list[Config],
+    ) -> None:
+        """Keep a run's exit status and output with the files it depended
+        on. ``tables``: the SHA-256 of each table taken before the run read
+        it (see :func:`digest_tables`), so a table changed while it was
+        linted is not kept as if its new bytes gave this output. A run whose
+        configuration cannot be keyed, or a table that is not a regular file
+        of at most the size limit, is not kept."""
+        if any(digest is None for digest in tables.values()):
+            return
+        files: set[str] = {str(p) for p in _files(resource("rules"))}
+        for config in configs:
+            try:
+                config_key(config)
+            except Unkeyable:
+                return
+            files.update(os.path.abspath(p) for p in [*config.sources, *config.read_files])
+        folders = {os.path.dirname(os.path.abspath(table)) for table in tables}
+        files.difference_update(os.path.abspath(table) for table in tables)
+        seen: set[str] = set()
+        for folder in sorted(folders) if discover else ():
+            while folder not in seen:
+                seen.add(folder)
+                files.update(os.path.join(folder, name) for name in _CONFIG_CANDIDATES)
+                folder = os.path.dirname(folder)
+        digests = [[path, _digest_file(path)] for path in sorted(files)]
+        digests += [[os.path.abspath(path), digest] for path, digest in tables.items()]
+        payload = {
+            "format": FORMAT,
+            "key": self.key,
+            "files": digests,
+            "status": status,
+            "output": output,
+        }
+        try:
+            text = json.dumps(payload, ensure_ascii=False, allow_nan=False)
+            from audit.output import write_atomically
+
+            write_atomically(self.entry, lambda file: file.write(text))
+        except (OSError, TypeError, ValueError):
+            pass

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import gc
-import json
 import os
 import sys
-from collections.abc import Sequence
-from typing import Any, TextIO, cast
 
 from audit import __version__
 from audit.exitcodes import EXIT_BROKEN_PIPE, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, error
-from audit.inputs import STDIN_NAME, expand_inputs, load
+
+# A lint run whose output is kept (audit.cache.RunCache) imports little more
+# than this module: argparse, json and typing are imported where they are used.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Sequence
+    from typing import Any
 
 DEBUG_ENV = "INDICATOR_AUDIT_DEBUG"
 """Set (to anything but 0 or empty) to see the traceback of an internal error."""
@@ -25,11 +28,14 @@ def _console(stderr: bool = False) -> Any:
     from audit.output import SafeStream
 
     # A SafeStream passes every attribute but write() through to the stream.
-    stream = cast(TextIO, SafeStream(sys.stderr if stderr else sys.stdout))
-    return Console(file=stream, highlight=False, soft_wrap=False)
+    stream = SafeStream(sys.stderr if stderr else sys.stdout)
+    return Console(file=stream, highlight=False, soft_wrap=False)  # type: ignore[arg-type]
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
+    import json
+
+    from audit.inputs import STDIN_NAME, expand_inputs, load
     from audit.parsing import parse_document
     from audit.readers import ReadError
 
@@ -77,6 +83,8 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
 
 def _parse_clause(args: argparse.Namespace) -> int:
+    import json
+
     from audit.parsing import parse_clause_text
 
     clauses = parse_clause_text(args.clause)
@@ -100,12 +108,14 @@ def _parse_clause(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    from audit.commands import ArgumentParser, add_commands
+
+    parser = ArgumentParser(
         prog="indicator-audit",
         description="Lint 项目支出绩效目标表 (project performance-target tables).",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ArgumentParser)
 
     parse = commands.add_parser("parse", help="show the parsed document model")
     parse.add_argument("files", nargs="*", metavar="FILE", help="tables (directories are walked)")
@@ -113,23 +123,24 @@ def build_parser() -> argparse.ArgumentParser:
     parse.add_argument("--format", choices=("tree", "json"), default="tree")
     parse.add_argument("--lang", choices=("zh", "en"), help="language of errors")
     parse.set_defaults(handler=cmd_parse)
-
-    from audit.commands import add_commands
-
     add_commands(commands)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if not getattr(args, "handler", None):
-        parser.print_help()
-        return EXIT_ERROR
-    from audit.engine import RuleModuleError
+    line = list(sys.argv[1:] if argv is None else argv)
     from audit.exitcodes import InternalError
 
     try:
+        kept = _kept_run(line)
+        if kept is not None:
+            return kept
+        parser = build_parser()
+        args = parser.parse_args(line)
+        if not getattr(args, "handler", None):
+            parser.print_help()
+            return EXIT_ERROR
+        args.argv = line
         return int(args.handler(args))
     except KeyboardInterrupt:
         return 130
@@ -137,9 +148,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Output piped into a command that stopped reading (e.g. head).
         _silence_stdout()
         return EXIT_BROKEN_PIPE
-    except RuleModuleError as problem:
-        error(str(problem))
-        return EXIT_ERROR
     except InternalError as problem:
         if os.environ.get(DEBUG_ENV, "0") not in ("", "0"):
             import traceback
@@ -151,6 +159,32 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"with the command and the file that caused it ({DEBUG_ENV}=1 shows the traceback)"
         )
         return EXIT_ERROR
+    except Exception as problem:
+        # The rule engine is imported only by runs that load rules.
+        engine = sys.modules.get("audit.engine")
+        if engine is None or not isinstance(problem, engine.RuleModuleError):
+            raise
+        error(str(problem))
+        return EXIT_ERROR
+
+
+def _kept_run(argv: list[str]) -> int | None:
+    """The exit status of a ``lint`` run written from its kept output
+    (:class:`audit.cache.RunCache`), or None: before the options are parsed,
+    so a kept run costs little more than starting Python."""
+    if not argv or argv[0] != "lint" or "--no-cache" in argv:
+        return None
+    if sys.stdout.isatty() or sys.stderr.isatty():
+        return None
+    from audit.cache import RunCache
+
+    run_cache = RunCache.for_command(argv)
+    kept = None if run_cache is None else run_cache.get()
+    if kept is None:
+        return None
+    status, output = kept
+    sys.stdout.write(output)
+    return status
 
 
 def _silence_stdout() -> None:

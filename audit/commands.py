@@ -64,13 +64,60 @@ HUMAN_STDOUT = frozenset({"text", "rich", "github"})
 """Formats read on the terminal: read errors are in the report, not repeated on stderr."""
 
 
+def _columns() -> int:
+    """The terminal's width as :func:`shutil.get_terminal_size` tells it
+    (``$COLUMNS``, else the terminal, else 80), without importing
+    :mod:`shutil` and the compression modules it brings on every run: only
+    help text needs the width."""
+    try:
+        columns = int(os.environ.get("COLUMNS", "0"))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
+
+
+class _Sized:
+    """Sets a help formatter's width from :func:`_columns`."""
+
+    def __init__(
+        self,
+        prog: str,
+        indent_increment: int = 2,
+        max_help_position: int = 24,
+        width: int | None = None,
+    ) -> None:
+        width = _columns() - 2 if width is None else width
+        super().__init__(prog, indent_increment, max_help_position, width)  # type: ignore[call-arg]
+
+
+class HelpFormatter(_Sized, argparse.HelpFormatter):
+    """argparse's help formatter (see :class:`_Sized`)."""
+
+
+class RawDescriptionHelpFormatter(_Sized, argparse.RawDescriptionHelpFormatter):
+    """argparse's formatter that keeps the epilog's lines (see :class:`_Sized`)."""
+
+
+class ArgumentParser(argparse.ArgumentParser):
+    """An argument parser with :class:`HelpFormatter` unless told otherwise."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", HelpFormatter)
+        super().__init__(*args, **kwargs)
+
+
 def add_commands(commands: Any) -> None:
     """Register the lint sub-commands on the argparse sub-parser group."""
     lint = commands.add_parser(
         "lint",
         help="check tables and report findings",
         epilog=LINT_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=RawDescriptionHelpFormatter,
     )
     lint.add_argument(
         "files",
@@ -349,6 +396,80 @@ class _Loader:
 
 
 def cmd_lint(args: argparse.Namespace) -> int:
+    """``lint``; a run that can be kept is kept (:class:`audit.cache.RunCache`,
+    used by :func:`audit.cli.main` before the options are parsed)."""
+    run_cache = _run_cache(args)
+    if run_cache is None:
+        return _cmd_lint(args)
+    from audit.cache import digest_tables
+
+    tables = digest_tables(list(args.files))
+    out, err = _Recorder(sys.stdout), _Recorder(sys.stderr)
+    configs: list[Any] = []
+    sys.stdout, sys.stderr = cast(TextIO, out), cast(TextIO, err)
+    try:
+        status = _cmd_lint(args, configs)
+    finally:
+        sys.stdout, sys.stderr = out.stream, err.stream
+    from audit.exitcodes import EXIT_FINDINGS, EXIT_OK
+
+    if not err.written and out.complete and status in (EXIT_OK, EXIT_FINDINGS):
+        discover = not args.no_config and not args.config
+        run_cache.put(status, "".join(out.parts), tables, discover, configs)
+    return status
+
+
+class _Recorder:
+    """A text stream that passes everything through to ``stream`` and keeps
+    a copy of what was written."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.parts: list[str] = []
+        self.written = False
+        self.complete = True
+
+    def write(self, text: str) -> int:
+        written = self.stream.write(text)
+        self.parts.append(text)
+        self.written = self.written or bool(text)
+        return written
+
+    def writelines(self, lines: Any) -> None:
+        for line in lines:
+            self.write(line)
+
+    def __getattr__(self, name: str) -> Any:
+        if name == "buffer":
+            self.complete = False  # bytes written past the copy
+        return getattr(self.stream, name)
+
+
+def _run_cache(args: argparse.Namespace) -> Any:
+    """The kept output of this run (:class:`audit.cache.RunCache`), or None
+    when the run is not one that is kept: output to a terminal (colours,
+    width, progress), to a file, reports that depend on more than the
+    findings (baselines, statistics, split pages), directories or standard
+    input to walk or read."""
+    if args.no_cache or args.output or args.show_settings or args.statistics or args.timings:
+        return None
+    if args.baseline or args.write_baseline or args.split_by or args.stdin_filename:
+        return None
+    if not args.files or sys.stdout.isatty() or sys.stderr.isatty():
+        return None
+    if _format(args) in DOCUMENT_FORMATS or _format(args) == "rich":
+        return None
+    if not all(path != "-" and os.path.isfile(path) for path in args.files):
+        return None
+    argv = getattr(args, "argv", None)
+    if argv is None:
+        return None
+    from audit.cache import RunCache
+
+    return RunCache.for_command(argv)
+
+
+def _cmd_lint(args: argparse.Namespace, loaded: list[Any] | None = None) -> int:
     from audit.config import ConfigError
     from audit.exitcodes import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, error
     from audit.files import FileSelector
@@ -402,6 +523,8 @@ def cmd_lint(args: argparse.Namespace) -> int:
     lang = run_lang(args, first)
     for config in resolver.loaded:
         config.lang = lang
+    if loaded is not None:
+        loaded.extend(resolver.loaded)
     ignores = {id(c): c.ignores for c in resolver.loaded}
     for config in resolver.loaded:
         config.ignores = []  # applied below, to count what each entry matched

@@ -311,6 +311,7 @@ class Config:
         "lang",
         "lang_set",
         "path",
+        "read_files",
         "rules",
         "select",
         "sources",
@@ -321,6 +322,9 @@ class Config:
         self.path = path
         """The project config file in effect, if any."""
         self.sources: list[str] = []
+        self.read_files: list[str] = []
+        """Every file the configuration was built from besides ``sources``
+        (a taxonomy file): a kept run is valid while none of them changes."""
         self.lang = "zh"
         self.lang_set = False
         """True when a project configuration (not a shipped profile) sets ``lang``."""
@@ -493,6 +497,7 @@ class _Builder:
             if not target.is_file():
                 raise doc.error(("taxonomy", "file"), f"no taxonomy file {name!r}")
             self.taxonomy_file = target
+            self.config.read_files.append(str(target))
         if "use" in value:
             use = value["use"]
             if not isinstance(use, list) or not use:

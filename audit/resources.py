@@ -6,24 +6,45 @@ checkout (editable install, tests) they sit beside the package.
 
 from __future__ import annotations
 
+import os
 from functools import cache
-from pathlib import Path
 
-_PACKAGE = Path(__file__).resolve().parent
+# pathlib is imported only when a Path is asked for: a lint run whose output
+# is kept (audit.cache.RunCache) works with the string paths alone.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pathlib import Path
+
+_PACKAGE = os.path.dirname(os.path.realpath(__file__))
 
 
 @cache
-def _root() -> Path:
-    data = _PACKAGE / "data"
-    return data if (data / "grammar").is_dir() else _PACKAGE.parent
+def _root() -> str:
+    data = os.path.join(_PACKAGE, "data")
+    return data if os.path.isdir(os.path.join(data, "grammar")) else os.path.dirname(_PACKAGE)
+
+
+def resource_path(*parts: str) -> str:
+    """:func:`resource` as a string."""
+    return os.path.join(_root(), *parts)
 
 
 def resource(*parts: str) -> Path:
     """Path of a shipped file, e.g. ``resource("grammar", "indicator.lark")``."""
-    return _root().joinpath(*parts)
+    from pathlib import Path
+
+    return Path(resource_path(*parts))
 
 
 def private_cache_dir() -> Path | None:
+    """:func:`private_cache_path` as a :class:`~pathlib.Path`."""
+    from pathlib import Path
+
+    path = private_cache_path()
+    return None if path is None else Path(path)
+
+
+def private_cache_path() -> str | None:
     """The user's own cache directory for derived data (Lark's parse tables),
     or None when there is none that only this user can write.
 
@@ -34,20 +55,19 @@ def private_cache_dir() -> Path | None:
     others: Lark's cache is a pickle, and loading a pickle that someone else
     could have written would run their code.
     """
-    import os
     import stat
 
     configured = os.environ.get("INDICATOR_AUDIT_CACHE")
     if configured == "off":
         return None
     if configured:
-        directory = Path(configured)
+        directory = configured
     else:
         base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-        directory = Path(base) / "indicator-audit"
+        directory = os.path.join(base, "indicator-audit")
     try:
-        directory.mkdir(mode=0o700, parents=True, exist_ok=True)
-        info = directory.lstat()
+        os.makedirs(directory, mode=0o700, exist_ok=True)
+        info = os.lstat(directory)
     except OSError:
         return None
     if not private(info):
@@ -58,7 +78,6 @@ def private_cache_dir() -> Path | None:
 def private(info: object) -> bool:
     """Whether a file's ``lstat`` result is a regular file or directory owned
     by this user that neither the group nor others can write."""
-    import os
     import stat
 
     mode = getattr(info, "st_mode", 0)

@@ -25,6 +25,8 @@ def results(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Path]:
     monkeypatch.delenv(cache.DISABLE_VARIABLE, raising=False)
     base = tmp_path / "cache"
     monkeypatch.setenv("INDICATOR_AUDIT_CACHE", str(base))
+    # Each file's results only: whole runs kept are tested in test_run_cache.py.
+    monkeypatch.setattr(cache.RunCache, "for_command", classmethod(lambda cls, *args: None))
     yield base / cache.SUBDIRECTORY
 
 
@@ -56,7 +58,15 @@ def _lint(*args: str) -> tuple[int, str]:
 
 
 def _entries(results: Path) -> list[Path]:
-    return sorted(results.glob("*.json")) if results.is_dir() else []
+    """Each file's kept results (not the kept outputs of whole runs)."""
+    if not results.is_dir():
+        return []
+    return sorted(p for p in results.glob("*.json") if not p.name.startswith("run-"))
+
+
+def _runs(results: Path) -> list[Path]:
+    """The kept outputs of whole runs."""
+    return sorted(results.glob("run-*.json")) if results.is_dir() else []
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
