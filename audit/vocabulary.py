@@ -107,12 +107,25 @@ def _checked(path: Path, data: Any, lines: Mapping[tuple[Any, ...], int]) -> Sha
             if word in seen:
                 raise fail(key, f"{word!r} is listed twice")
             seen.add(word)
-            if regex:
-                try:
-                    re.compile(word)
-                except re.error as error:
-                    raise fail(key, f"{word!r} is not a regular expression: {error}") from None
+        if regex:
+            _check_patterns(key, value)
         return tuple(value)
+
+    def _check_patterns(key: str, patterns: list[str]) -> None:
+        # The list compiled as the one alternation the rules run (the same
+        # text audit.patterns.joined gives, so the rules find it in re's
+        # cache); a word at a time only to name the one that fails.
+        try:
+            re.compile("|".join(f"(?:{p})" for p in patterns))
+            return
+        except re.error:
+            pass
+        for word in patterns:
+            try:
+                re.compile(word)
+            except re.error as error:
+                raise fail(key, f"{word!r} is not a regular expression: {error}") from None
+        raise fail(key, "the patterns do not join into one regular expression")
 
     def mapping(key: str) -> Mapping[str, Any]:
         value = data[key]
