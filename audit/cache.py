@@ -38,6 +38,8 @@ import os
 import re
 import stat
 import sys
+import time
+from collections.abc import Iterable
 from enum import Enum
 from functools import cache
 
@@ -112,12 +114,26 @@ def clean() -> int:
 # The key
 
 
+_LIBRARIES = (
+    "lark",
+    "lark_cython",
+    "re2",
+    "yaml",
+    "python_calamine",
+    "pdfplumber",
+    "pdfminer",
+    "docx",
+)
+"""The libraries whose version changes what a table reads as, or what
+a configured pattern matches: an upgrade of one is a new tool."""
+
+
 @cache
 def tool_fingerprint() -> str:
     """The tool's version and, for each of its own files (modules, grammars,
     shipped rules), its name, size and modification time; the versions of
-    Python and of the parser libraries (by their files, without importing
-    them)."""
+    Python and of the libraries in :data:`_LIBRARIES` (by their files,
+    without importing them)."""
     from importlib.util import find_spec
 
     digest = hashlib.sha256(f"{__version__}\0{sys.version}\0{FORMAT}".encode())
@@ -129,14 +145,17 @@ def tool_fingerprint() -> str:
             except OSError:
                 continue
             digest.update(f"{path}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
-    for name in ("lark", "lark_cython"):
+    for name in _LIBRARIES:
         try:
             spec = find_spec(name)
         except (ImportError, ValueError):
             spec = None
         origin = spec.origin if spec is not None else None
         if origin:
-            info = os.stat(origin)
+            try:
+                info = os.stat(origin)
+            except OSError:
+                continue
             digest.update(f"{name}\0{origin}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
     return digest.hexdigest()
 
@@ -281,12 +300,12 @@ class ResultCache:
         of workbooks, web pages, Word files and PDFs are kept too."""
 
     @classmethod
-    def open(
-        cls, config: Config, options: dict[str, Any] | None = None, silent: bool = False
-    ) -> ResultCache | None:
-        """The cache for runs with ``config`` and the given options that
-        change findings, or None when there is none (turned off, no private
-        directory, a configuration that cannot be keyed)."""
+    def open(cls, config: Config, silent: bool = False) -> ResultCache | None:
+        """The cache for runs with ``config``, quiet (``silent``) or not, or
+        None when there is none (turned off, no private directory, a
+        configuration that cannot be keyed). Quiet and other runs keep apart:
+        a file whose reader notes a quiet run did not show is never answered
+        from a quiet run's entry in a run that shows notes."""
         if disabled_by_environment():
             return None
         directory = results_dir()
@@ -296,8 +315,9 @@ class ResultCache:
             configured = config_key(config)
         except Unkeyable:
             return None
-        extra = json.dumps(options or {}, sort_keys=True, default=str)
-        key = hashlib.sha256(f"{tool_fingerprint()}\0{configured}\0{extra}".encode()).hexdigest()
+        key = hashlib.sha256(
+            f"{tool_fingerprint()}\0{configured}\0quiet={int(silent)}".encode()
+        ).hexdigest()
         return cls(str(directory), key, silent)
 
     def _entry(self, path: str) -> str:
@@ -309,14 +329,10 @@ class ResultCache:
         (the linter then says why, as without a cache)."""
         if path == "-":
             return None
-        try:
-            with open(path, "rb") as file:
-                info = os.fstat(file.fileno())
-                if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BYTES:
-                    return None
-                data = file.read(MAX_BYTES + 1)
-        except OSError:
+        read = _read_regular(path)
+        if read is None:
             return None
+        data, info = read
         digest = hashlib.sha256(data).hexdigest()
         return Probe(path, digest, (info.st_size, info.st_mtime_ns, info.st_ino))
 
@@ -476,14 +492,40 @@ the output's encoding)."""
 _CONFIG_CANDIDATES = (".indicator-audit.yaml", ".indicator-audit.yml", "pyproject.toml")
 
 
+UNUSABLE = "!"
+"""What :func:`_digest_file` gives for a path that exists but is no regular
+file of at most the size limit (a FIFO, a device, a huge file), or cannot be
+read: no stored digest equals it, and a run depending on one is not kept."""
+
+
 def _digest_file(path: str) -> str | None:
-    """The SHA-256 of a file's bytes; None when there is no such file (or it
-    cannot be read)."""
+    """The SHA-256 of a file's bytes; None when there is no such file;
+    :data:`UNUSABLE` when it is not a regular file of at most the size limit
+    or cannot be read. Opened without blocking and checked before reading, so
+    a FIFO or a device where a configuration could stand neither hangs nor
+    floods the run."""
+    read = _read_regular(path)
+    if read is None:
+        return None if not os.path.lexists(path) else UNUSABLE
+    return hashlib.sha256(read[0]).hexdigest()
+
+
+def _read_regular(path: str) -> tuple[bytes, os.stat_result] | None:
+    """The bytes and status of a regular file of at most the size limit, or
+    None (no such file, another kind of file, too large, unreadable)."""
     try:
-        with open(path, "rb") as file:
-            return hashlib.sha256(file.read()).hexdigest()
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError:
         return None
+    try:
+        with os.fdopen(descriptor, "rb") as file:
+            info = os.fstat(file.fileno())
+            if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BYTES:
+                return None
+            data = file.read(MAX_BYTES + 1)
+    except OSError:
+        return None
+    return (data, info) if len(data) <= MAX_BYTES else None
 
 
 def digest_tables(paths: list[str]) -> dict[str, str | None]:
@@ -491,15 +533,8 @@ def digest_tables(paths: list[str]) -> dict[str, str | None]:
     file of at most the size limit (such a run is not kept)."""
     digests: dict[str, str | None] = {}
     for path in paths:
-        try:
-            with open(path, "rb") as file:
-                info = os.fstat(file.fileno())
-                if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BYTES:
-                    digests[path] = None
-                    continue
-                digests[path] = hashlib.sha256(file.read()).hexdigest()
-        except OSError:
-            digests[path] = None
+        read = _read_regular(path)
+        digests[path] = None if read is None else hashlib.sha256(read[0]).hexdigest()
     return digests
 
 
@@ -520,11 +555,23 @@ class RunCache:
     kept only when it wrote nothing on stderr and its configurations can be
     keyed (no plugins)."""
 
-    __slots__ = ("entry", "key")
+    __slots__ = ("entry", "key", "started")
 
     def __init__(self, entry: str, key: str) -> None:
         self.entry = entry
         self.key = key
+        self.started = time.time_ns()
+        """When the run began: a file it depended on that was modified after
+        this may have been read before the change, so the run is not kept."""
+
+    def _changed_since_start(self, paths: Iterable[str]) -> bool:
+        for path in paths:
+            try:
+                if os.stat(path).st_mtime_ns >= self.started:
+                    return True
+            except OSError:
+                return True
+        return False
 
     @classmethod
     def for_command(cls, argv: list[str]) -> RunCache | None:
@@ -535,9 +582,13 @@ class RunCache:
         directory = results_path()
         if directory is None:
             return None
+        try:
+            cwd = os.getcwd()
+        except OSError:  # the working directory was removed
+            return None
         digest = hashlib.sha256(f"run\0{FORMAT}\0{tool_fingerprint()}\0".encode())
         digest.update(json.dumps(argv).encode())
-        digest.update(f"\0{os.getcwd()}\0{sys.stdout.encoding}\0".encode())
+        digest.update(f"\0{cwd}\0{sys.stdout.encoding}\0".encode())
         for name in RUN_ENVIRONMENT:
             digest.update(f"{name}={os.environ.get(name)}\0".encode())
         key = digest.hexdigest()
@@ -601,7 +652,13 @@ class RunCache:
             except Unkeyable:
                 return
             files.update(os.path.abspath(p) for p in [*config.sources, *config.read_files])
-        folders = {os.path.dirname(os.path.abspath(table)) for table in tables}
+        # Configurations are looked for above a table's real place (links
+        # resolved) and above the path as given: both lines of folders count.
+        folders = {
+            os.path.dirname(place(table))
+            for table in tables
+            for place in (os.path.abspath, os.path.realpath)
+        }
         files.difference_update(os.path.abspath(table) for table in tables)
         seen: set[str] = set()
         for folder in sorted(folders) if discover else ():
@@ -609,7 +666,12 @@ class RunCache:
                 seen.add(folder)
                 files.update(os.path.join(folder, name) for name in _CONFIG_CANDIDATES)
                 folder = os.path.dirname(folder)
-        digests = [[path, _digest_file(path)] for path in sorted(files)]
+        found = {path: _digest_file(path) for path in sorted(files)}
+        if UNUSABLE in found.values():
+            return  # a FIFO, device or unreadable file where a configuration could stand
+        if self._changed_since_start(path for path, digest in found.items() if digest is not None):
+            return  # a configuration edited while the run read it: its output may be the old one
+        digests: list[list[str | None]] = [[path, digest] for path, digest in found.items()]
         digests += [[os.path.abspath(path), digest] for path, digest in tables.items()]
         payload = {
             "format": FORMAT,

@@ -450,8 +450,12 @@ def _run_cache(args: argparse.Namespace) -> Any:
     when the run is not one that is kept: output to a terminal (colours,
     width, progress), to a file, reports that depend on more than the
     findings (baselines, statistics, split pages), directories or standard
-    input to walk or read."""
+    input to walk or read, exclusions applied to named files
+    (``--force-exclude`` reads ``.gitignore`` files and the repository's
+    layout, which a kept run does not check)."""
     if args.no_cache or args.output or args.show_settings or args.statistics or args.timings:
+        return None
+    if args.force_exclude:
         return None
     if args.baseline or args.write_baseline or args.split_by or args.stdin_filename:
         return None

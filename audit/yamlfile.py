@@ -37,7 +37,7 @@ from audit.limits import (
     YAML_MAX_ALIASES,
     YAML_MAX_NODES,
 )
-from audit.resources import private_cache_dir
+from audit.resources import private, private_cache_dir
 
 _FORMAT = "1"
 Lines = dict[tuple[Any, ...], int]
@@ -68,7 +68,7 @@ def load(path: Path) -> tuple[Any, Lines]:
     directory = cache_dir()
     cached = None
     if directory is not None:
-        key = hashlib.sha1(raw, usedforsecurity=False).hexdigest()
+        key = hashlib.sha256(raw).hexdigest()
         cached = directory / f"yaml-{_FORMAT}-{key}.json"
         entry = _cached(cached)
         if entry is not None:
@@ -90,11 +90,16 @@ def _read(path: Path) -> bytes:
 
 
 def _cached(cached: Path) -> tuple[Any, Lines] | None:
-    """A cache entry, if it is the current user's and well formed."""
+    """A cache entry, if it is a regular file of the current user's that no
+    one else can write, not reached through a link, and well formed."""
     try:
-        with open(cached, "rb") as file:
+        descriptor = os.open(cached, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return None
+    try:
+        with os.fdopen(descriptor, "rb") as file:
             status = os.fstat(file.fileno())
-            if hasattr(os, "getuid") and status.st_uid != os.getuid():
+            if not private(status):  # the user's own, writable by no one else
                 return None
             if status.st_size > 4 * MAX_CONFIG_BYTES:
                 return None

@@ -420,3 +420,16 @@ def test_a_workbook_is_kept_only_when_notes_are_not_shown(
     assert _lint("--format", "json", str(book)) == quiet
     assert counter.paths == []
     assert quiet[1] == runs[0][1]
+
+
+def test_quiet_and_other_runs_keep_apart(results: Path) -> None:
+    """A quiet run's entry, kept without the reader's notes, never answers a
+    run that shows them."""
+    from audit import cache
+    from audit.config import load_config
+
+    configuration = load_config(None, discover=False)
+    quiet = cache.ResultCache.open(configuration, silent=True)
+    loud = cache.ResultCache.open(configuration, silent=False)
+    assert quiet is not None and loud is not None
+    assert quiet.key != loud.key

@@ -364,3 +364,65 @@ def test_a_table_changed_while_it_is_linted_is_not_kept_as_its_new_bytes(
     work.linted.clear()
     assert _lint("--no-config", "--format", "json", str(table)) == now
     assert work.linted == [str(table)]  # a miss: the kept run was of the old bytes
+
+
+def test_a_fifo_where_a_configuration_could_stand_neither_hangs_nor_is_kept(
+    results: Path, table: Path
+) -> None:
+    import os
+
+    os.mkfifo(table.parent.parent / "pyproject.toml")  # nobody will ever write to it
+    status, out, _ = _lint("--format", "json", str(table))
+    assert status == 0 and out
+    assert _runs(results) == []  # a run that depended on it is not kept
+
+
+def test_force_exclude_is_not_kept(results: Path, table: Path) -> None:
+    """Exclusion reads .gitignore files, which a kept run does not check."""
+    _lint("--no-config", "--force-exclude", "--format", "json", str(table))
+    assert _runs(results) == []
+
+
+def test_a_configuration_above_a_linked_folder_s_real_place_is_a_miss(
+    results: Path, table: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    link = tmp_path / "elsewhere" / "link"
+    link.parent.mkdir()
+    link.symlink_to(table.parent, target_is_directory=True)
+    linked = link / table.name
+    first = _lint("--format", "json", str(linked))
+    assert len(_runs(results)) == 1
+    work = _Work(monkeypatch)
+    _severity_config(table.parent.parent / ".indicator-audit.yaml", "error")
+    assert _check_miss(linked, work) != first
+
+
+def test_a_configuration_changed_during_the_run_is_not_kept(
+    results: Path, table: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+    import time
+
+    configuration = table.parent / ".indicator-audit.yaml"
+    _severity_config(configuration, "warning")
+    real = lint._lint_one
+
+    def edited_meanwhile(path: str, *args: object, **kwargs: object) -> object:
+        result = real(path, *args, **kwargs)  # type: ignore[arg-type]
+        later = time.time_ns() + 10_000_000
+        os.utime(configuration, ns=(later, later))  # written after the run began
+        return result
+
+    monkeypatch.setattr(lint, "_lint_one", edited_meanwhile)
+    _lint("--format", "json", str(table))
+    assert _runs(results) == []
+
+
+def test_a_removed_working_directory_is_no_traceback(
+    results: Path, table: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    monkeypatch.chdir(gone)
+    gone.rmdir()
+    assert cache.RunCache.for_command(["lint", str(table)]) is None
