@@ -548,12 +548,15 @@ class RunCache:
     working directory and the variables in :data:`RUN_ENVIRONMENT`. The
     entry lists the files the run depended on, each with the SHA-256 of its
     bytes (or as absent), all checked on every hit: each table; for each
-    table's directory and its parents, every file that could be its
-    configuration (so a configuration added, removed or edited on the way
-    up is a miss); every file the configuration was read from (files it
-    ``extends``, a taxonomy, the shipped profiles and vocabularies). A run is
-    kept only when it wrote nothing on stderr and its configurations can be
-    keyed (no plugins)."""
+    table's directory and its parents (above the path as given and above
+    its real place), every file that could be its configuration (so a
+    configuration added, removed or edited on the way up is a miss); every
+    file the configuration was read from (files it ``extends``, a taxonomy,
+    the shipped profiles and vocabularies). A run is kept only when it wrote
+    nothing on stderr, its configurations can be keyed (no plugins), and
+    none of those files is other than a regular file or was modified after
+    the run began. Runs that exclude named files by ``.gitignore``
+    (``--force-exclude``) are never kept (see ``commands._run_cache``)."""
 
     __slots__ = ("entry", "key", "started")
 
