@@ -93,7 +93,8 @@ def results_path(create: bool = True) -> str | None:
 
 
 def clean() -> int:
-    """Remove every kept result; how many entries were removed."""
+    """Remove every kept result of a file and every kept run; how many
+    entries were removed."""
     directory = results_dir(create=False)
     if directory is None:
         return 0

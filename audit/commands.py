@@ -836,7 +836,8 @@ def cmd_cache(args: argparse.Namespace) -> int:
         print(directory)
         return EXIT_OK
     removed = clean()
-    print(f"removed {removed} kept result{'' if removed == 1 else 's'}")
+    noun = "entry" if removed == 1 else "entries"
+    print(f"removed {removed} cache {noun} (kept results of files and kept runs)")
     return EXIT_OK
 
 
