@@ -159,6 +159,10 @@ class Option(NamedTuple):
     """For a ``dict`` option, the kind of each value (as ``kind``)."""
     keys: tuple[str, ...] | None = None
     """For a ``dict`` option, the keys it may have; None for any text."""
+    min: float | None = None
+    """For a number, the smallest value allowed (inclusive); None for no bound."""
+    max: float | None = None
+    """For a number, the largest value allowed (inclusive); None for no bound."""
 
 
 class RuleSpec(NamedTuple):

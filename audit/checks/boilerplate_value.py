@@ -106,24 +106,28 @@ def _names(clauses: list[Clause]) -> dict[str, str]:
     scope="document",
     options={
         "min_indicators": Option(
-            "int", 3, "how many indicators must carry the same value to be reported"
+            "int", 3, "how many indicators must carry the same value to be reported", min=2
         ),
         "min_misfits": Option(
             "int",
             2,
             "how many of them the value must not fit (a percentage fits only a rate or a "
             "satisfaction level; text fits none in particular)",
+            min=0,
         ),
         "min_categories": Option(
             "int",
             3,
             "how many different categories (二级指标) the indicators carrying it must span",
+            min=1,
         ),
         "table_share": Option(
             "number",
             0.5,
             "the share of a table's indicators (0 to 1) that one value must stand on to be "
             "reported for the table when no project reaches the thresholds on its own",
+            min=0,
+            max=1,
         ),
     },
     messages={

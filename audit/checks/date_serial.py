@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from audit.engine import Context, Option, Problem, rule
-from audit.facts import date_serials, field_name, sub_span, where
+from audit.facts import MAX_SERIAL, date_serials, field_name, sub_span, where
 from audit.model import Clause
 
 
@@ -26,9 +26,19 @@ from audit.model import Clause
     },
     options={
         "earliest": Option(
-            "int", 36526, "the smallest serial read as a date (36526 is 2000-01-01)"
+            "int",
+            36526,
+            "the smallest serial read as a date (36526 is 2000-01-01)",
+            min=0,
+            max=MAX_SERIAL,
         ),
-        "latest": Option("int", 47848, "the largest serial read as a date (47848 is 2030-12-31)"),
+        "latest": Option(
+            "int",
+            47848,
+            "the largest serial read as a date (47848 is 2030-12-31)",
+            min=0,
+            max=MAX_SERIAL,
+        ),
     },
     doc_zh="""
     应填日期处是 Excel 日期序列号（「44,561」即 2021-12-31）。

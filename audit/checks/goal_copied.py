@@ -40,6 +40,8 @@ def _years(project: Project) -> tuple[int, int] | None:
             0.9,
             "how alike (0 to 1, punctuation and spaces ignored) the annual goal and the "
             "period goal must be to count as copied; 1 asks for the same words",
+            min=0,
+            max=1,
         ),
     },
     messages={
