@@ -824,6 +824,8 @@ class Grading(NamedTuple):
     """The best grade of a table with a finding of a severity."""
 
     def weight(self, finding: Finding) -> float:
+        if finding.severity == "info":  # advice, whatever the rule: the user lowered it
+            return self.weights.get("info", 0)
         if finding.rule in self.rules:
             return self.rules[finding.rule]
         if self.groups:
