@@ -256,6 +256,8 @@ RULE_ORDER: tuple[str, ...] = (
     "markup_residue",
     "garbled_text",
     "taxonomy",
+    "empty_row",
+    "orphan_text",
     # content
     "placeholder",
     "empty_value",
@@ -263,6 +265,10 @@ RULE_ORDER: tuple[str, ...] = (
     "not_quantified",
     "value_type_mismatch",
     "percent_out_of_range",
+    "missing_unit",
+    "implausible_unit",
+    "zero_target",
+    "date_serial",
     # periods
     "annual_period_mismatch",
     # duplicates
@@ -270,8 +276,11 @@ RULE_ORDER: tuple[str, ...] = (
     "duplicate_indicator",
     "duplicate_text",
     "duplicate_project",
+    "boilerplate_value",
+    "goal_copied",
     "amounts",
     "amount_format",
+    "weight_sum",
     # guidance
     "input_as_output",
     "comparator_direction",

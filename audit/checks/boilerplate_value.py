@@ -104,6 +104,7 @@ def _names(clauses: list[Clause]) -> dict[str, str]:
     "boilerplate-value",
     severity="warning",
     scope="document",
+    group="duplicates",
     options={
         "min_indicators": Option(
             "int", 3, "how many indicators must carry the same value to be reported", min=2

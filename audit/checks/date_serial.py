@@ -13,6 +13,7 @@ from audit.model import Clause
     "date-serial",
     severity="error",
     scope="clause",
+    group="content",
     messages={
         "default": (
             "{keyword}「{text}」是 Excel 日期序列号（{day}），不是日期：应写成日期",

@@ -34,6 +34,7 @@ def _years(project: Project) -> tuple[int, int] | None:
     "goal-copied",
     severity="warning",
     scope="project",
+    group="duplicates",
     options={
         "min_similarity": Option(
             "number",

@@ -40,6 +40,7 @@ IMPLAUSIBLE: dict[str, list[str]] = {
     "implausible-unit",
     severity="warning",
     scope="clause",
+    group="content",
     messages={
         "default": (
             "「{name}」衡量的是{asks_zh}，{keyword}「{text}」的单位「{unit}」对它没有意义",

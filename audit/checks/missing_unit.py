@@ -30,6 +30,7 @@ YEARS = (1949, 2100)
     "missing-unit",
     severity="warning",
     scope="clause",
+    group="content",
     messages={
         "default": (
             "{keyword}「{text}」没有计量单位：应写明单位（人、次、个、%……）",

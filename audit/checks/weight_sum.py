@@ -47,6 +47,7 @@ def _plain(value: Decimal) -> str:
     "weight-sum",
     severity="warning",
     scope="project",
+    group="amounts",
     options={
         "totals": Option(
             "list[money]",

@@ -24,6 +24,7 @@ _BURDENS = frozenset({"社会成本指标", "生态环境成本指标"})
     "zero-target",
     severity="warning",
     scope="clause",
+    group="content",
     messages={
         "cost": (
             "{keyword}「{text}」以0为成本：成本不会是零（常见于按万元取整后），应填写实际成本",
