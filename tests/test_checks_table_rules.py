@@ -450,6 +450,24 @@ def test_similarity_is_an_option(tmp_path: Path) -> None:
     assert only(document, "goal-copied", config) == []
 
 
+def test_long_goals_are_compared_by_their_opening() -> None:
+    """Goals of thousands of characters: a copy with a word changed near its
+    end is still reported, two different ones and a goal of a tenth of the
+    other's length are not (the length bound decides before any matching)."""
+    other = "开展老年人健康体检，建立健康档案，提供家庭医生签约服务，组织健康讲座。"
+    long_goal = SAME * 160  # about 6,000 characters
+    near = long_goal[:-20] + "提高养老服务质量与效率，完善机制。"
+    cases = [(near, 1), (other * 160, 0), (SAME * 16, 0)]
+    for goal, expected in cases:
+        document = form(
+            ["产出指标 | 数量指标 | 接入机构数 | ≥30家 | ≥10家"],
+            term="2024.01-2026.12",
+            period_goal=long_goal,
+            goal=goal,
+        )
+        assert len(only(document, "goal-copied")) == expected
+
+
 @pytest.mark.parametrize("term", ["2025.01-2025.12", "2025年", ""])
 def test_one_year_or_no_term_is_not_reported(term: str) -> None:
     document = form(
