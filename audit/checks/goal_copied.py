@@ -106,8 +106,9 @@ def goal_copied(ctx: Context, project: Project) -> Iterator[Problem]:
     项目期 ``2025.01-2027.12``, or a span ``2024-2026年`` in its name) and the
     annual goal is the period goal, or nearly (punctuation and spaces
     ignored, at least ``min_similarity`` alike; the first 1,000 characters
-    of each are compared), reports it once, at the annual goal. A one-year project's two goals rightly say the same; a
-    form with only an annual goal has nothing to compare.
+    of each are compared), reports it once, at the annual goal. A one-year
+    project's two goals rightly say the same; a form with only an annual
+    goal has nothing to compare.
 
     Why is this bad?
     ----------------
