@@ -255,9 +255,9 @@ RULE_ORDER: tuple[str, ...] = (
     "nonstandard_punctuation",
     "markup_residue",
     "garbled_text",
-    "taxonomy",
     "empty_row",
     "orphan_text",
+    "taxonomy",
     # content
     "placeholder",
     "empty_value",
