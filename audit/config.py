@@ -559,6 +559,10 @@ class _Builder:
                 else:
                     known = [*RULE_KEYS, *spec.options]
                     raise doc.error(path, f"unknown option (expected one of: {', '.join(known)})")
+            earliest, latest = setting.options.get("earliest"), setting.options.get("latest")
+            if earliest is not None and latest is not None and earliest > latest:
+                at = (*where, "latest" if "latest" in body else "earliest")
+                raise doc.error(at, f"earliest ({earliest}) is after latest ({latest})")
             self.config.rules[rule_id] = setting
 
     def _custom(self, doc: _Doc, rule_id: str, body: dict[str, Any]) -> None:

@@ -180,6 +180,12 @@ def test_a_bad_value_in_a_mapping_option_is_located(
             "must be at least 0, got -5",
         ),
         (
+            "rules:\n  date-serial:\n    latest: 30000\n",
+            3,
+            "rules.date-serial.latest",
+            "earliest (36526) is after latest (30000)",
+        ),
+        (
             "rules:\n  weight-sum:\n    totals:\n      - 100\n      - abc\n",
             5,
             "rules.weight-sum.totals.1",
