@@ -601,6 +601,11 @@ EXCEL_EPOCH = date(1899, 12, 30)
 MAX_SERIAL = 2958465
 """The last date serial a spreadsheet knows (9999-12-31)."""
 
+NEAR_YEARS = 10
+"""How many years from its table's year (``2025年项目支出绩效目标表``) a date
+serial may fall and still be read as a date."""
+_TITLE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+
 _TIME_UNITS = frozenset(VOCABULARY.time_units)
 _PERSON_UNITS = frozenset(VOCABULARY.person_units)
 _COUNT_UNITS = frozenset(VOCABULARY.count_units)
@@ -722,7 +727,8 @@ def date_serials(
     date (:func:`wants_date`). A number of something is no date: not in a
     name that counts (``全年服务人次``), not after ``≥`` (a deadline is never
     "at least"), not when the other value gives the number a unit
-    (``≤40000`` against ``≤40000秒``)."""
+    (``≤40000`` against ``≤40000秒``), nor a day more than ten years from
+    the year in the table's title."""
     options = config.setting("date-serial").options
     earliest, latest = max(0, options["earliest"]), min(MAX_SERIAL, options["latest"])
     found: list[DateSerial] = []
@@ -743,9 +749,12 @@ def date_serials(
         and earliest <= target.number <= latest
     ]
     if candidates and wants_date(facts, clause, value_field):
+        title = _TITLE_YEAR.search(facts.document.title or "")
         for target in candidates:
             assert target.number is not None
-            found.append(DateSerial(target, EXCEL_EPOCH + timedelta(days=int(target.number))))
+            day = EXCEL_EPOCH + timedelta(days=int(target.number))
+            if title is None or abs(day.year - int(title.group(1))) <= NEAR_YEARS:
+                found.append(DateSerial(target, day))
     return tuple(found)
 
 
