@@ -559,6 +559,10 @@ class _Builder:
                 else:
                     known = [*RULE_KEYS, *spec.options]
                     raise doc.error(path, f"unknown option (expected one of: {', '.join(known)})")
+            earliest, latest = setting.options.get("earliest"), setting.options.get("latest")
+            if earliest is not None and latest is not None and earliest > latest:
+                at = (*where, "latest" if "latest" in body else "earliest")
+                raise doc.error(at, f"earliest ({earliest}) is after latest ({latest})")
             self.config.rules[rule_id] = setting
 
     def _custom(self, doc: _Doc, rule_id: str, body: dict[str, Any]) -> None:
@@ -639,7 +643,12 @@ def _check_option(doc: _Doc, path: tuple[Any, ...], option: Option, value: Any) 
                 )
             checked[key] = _check_value(doc, (*path, key), option.values, item)
         return checked
-    return _check_value(doc, path, option.kind, value)
+    checked_value = _check_value(doc, path, option.kind, value)
+    if option.min is not None and _is_number(checked_value) and checked_value < option.min:
+        raise doc.error(path, f"must be at least {option.min!s}, got {checked_value!r}")
+    if option.max is not None and _is_number(checked_value) and checked_value > option.max:
+        raise doc.error(path, f"must be at most {option.max!s}, got {checked_value!r}")
+    return checked_value
 
 
 _KINDS: dict[str, tuple[str, Any]] = {
@@ -679,7 +688,12 @@ def describe(option: Option) -> str:
         keys = "text" if option.keys is None else ", ".join(option.keys)
         values = "anything" if option.values is None else _describe_kind(option.values)
         return f"a mapping of {keys} → {values}"
-    return _describe_kind(option.kind)
+    bounds = []
+    if option.min is not None:
+        bounds.append(f"at least {option.min!s}")
+    if option.max is not None:
+        bounds.append(f"at most {option.max!s}")
+    return _describe_kind(option.kind) + (f" ({', '.join(bounds)})" if bounds else "")
 
 
 def _describe_kind(kind: str | tuple[str, ...] | list[str]) -> str:
@@ -732,6 +746,12 @@ def _check_value(
     if kind not in _KINDS:
         raise doc.error(path, f"this option cannot be configured (unknown kind {kind})")
     wanted, test = _KINDS[kind]
+    if kind == "list[money]" and isinstance(value, list) and value:
+        for index, item in enumerate(value):
+            if _money(item) is None:
+                shown = _is_number(item) or isinstance(item, str)
+                got = repr(item) if shown else _type_name(item)
+                raise doc.error((*path, index), f"must be an amount above zero, got {got}")
     if not test(value):
         shown = _is_number(value) or (kind == "money" and isinstance(value, str))
         got = repr(value) if shown else _type_name(value)
@@ -808,6 +828,8 @@ class Grading(NamedTuple):
     """The best grade of a table with a finding of a severity."""
 
     def weight(self, finding: Finding) -> float:
+        if finding.severity == "info":  # advice, whatever the rule: the user lowered it
+            return self.weights.get("info", 0)
         if finding.rule in self.rules:
             return self.rules[finding.rule]
         if self.groups:

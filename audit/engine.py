@@ -159,6 +159,10 @@ class Option(NamedTuple):
     """For a ``dict`` option, the kind of each value (as ``kind``)."""
     keys: tuple[str, ...] | None = None
     """For a ``dict`` option, the keys it may have; None for any text."""
+    min: float | None = None
+    """For a number, the smallest value allowed (inclusive); None for no bound."""
+    max: float | None = None
+    """For a number, the largest value allowed (inclusive); None for no bound."""
 
 
 class RuleSpec(NamedTuple):
@@ -251,6 +255,8 @@ RULE_ORDER: tuple[str, ...] = (
     "nonstandard_punctuation",
     "markup_residue",
     "garbled_text",
+    "empty_row",
+    "orphan_text",
     "taxonomy",
     # content
     "placeholder",
@@ -259,6 +265,10 @@ RULE_ORDER: tuple[str, ...] = (
     "not_quantified",
     "value_type_mismatch",
     "percent_out_of_range",
+    "missing_unit",
+    "implausible_unit",
+    "zero_target",
+    "date_serial",
     # periods
     "annual_period_mismatch",
     # duplicates
@@ -266,8 +276,11 @@ RULE_ORDER: tuple[str, ...] = (
     "duplicate_indicator",
     "duplicate_text",
     "duplicate_project",
+    "boilerplate_value",
+    "goal_copied",
     "amounts",
     "amount_format",
+    "weight_sum",
     # guidance
     "input_as_output",
     "comparator_direction",

@@ -598,6 +598,14 @@ def money_text(value: Decimal) -> str:
 EXCEL_EPOCH = date(1899, 12, 30)
 """Day 0 of spreadsheet date serials (serial 44561 is 2021-12-31)."""
 
+MAX_SERIAL = 2958465
+"""The last date serial a spreadsheet knows (9999-12-31)."""
+
+NEAR_YEARS = 10
+"""How many years from its table's year (``2025年项目支出绩效目标表``) a date
+serial may fall and still be read as a date."""
+_TITLE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+
 _TIME_UNITS = frozenset(VOCABULARY.time_units)
 _PERSON_UNITS = frozenset(VOCABULARY.person_units)
 _COUNT_UNITS = frozenset(VOCABULARY.count_units)
@@ -716,14 +724,23 @@ def date_serials(
     """The targets of a value that are date serials where a date belongs
     (``date-serial``'s finding): a whole number without a unit, between the
     rule's ``earliest`` and ``latest`` serials, in a value that should be a
-    date (:func:`wants_date`)."""
+    date (:func:`wants_date`). A number of something is no date: not in a
+    name that counts (``全年服务人次``), not after ``≥`` (a deadline is never
+    "at least"), not when the other value gives the number a unit
+    (``≤40000`` against ``≤40000秒``), nor a day more than ten years from
+    the year in the table's title."""
     options = config.setting("date-serial").options
-    earliest, latest = options["earliest"], options["latest"]
+    earliest, latest = max(0, options["earliest"]), min(MAX_SERIAL, options["latest"])
     found: list[DateSerial] = []
+    if name_carries_unit(clause.name) or name_kind(facts, clause) == "count":
+        return ()
+    if unit_lost(clause, value_field):
+        return ()
     candidates = [
         target
         for target in value_field.value.targets
         if target.kind == "number"
+        and target.comparator not in (">=", ">")
         and target.unit is None
         and target.magnitude is None
         and target.upper is None
@@ -732,9 +749,12 @@ def date_serials(
         and earliest <= target.number <= latest
     ]
     if candidates and wants_date(facts, clause, value_field):
+        title = _TITLE_YEAR.search(facts.document.title or "")
         for target in candidates:
             assert target.number is not None
-            found.append(DateSerial(target, EXCEL_EPOCH + timedelta(days=int(target.number))))
+            day = EXCEL_EPOCH + timedelta(days=int(target.number))
+            if title is None or abs(day.year - int(title.group(1))) <= NEAR_YEARS:
+                found.append(DateSerial(target, day))
     return tuple(found)
 
 

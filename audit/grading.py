@@ -15,6 +15,7 @@ thresholds configured under ``grading:`` in a profile::
         unknown-category: 1
         missing-unit: 10
         implausible-unit: 10
+        boilerplate-value: 20
       thresholds:         # the lowest score of each grade; below 中's it is 差
         优: 100
         良: 85
@@ -22,6 +23,7 @@ thresholds configured under ``grading:`` in a profile::
       caps:               # the best grade a project with a finding of this severity or rule can get
         error: 中
         parse-error: 差
+        missing-goal: 差
         unknown-category: 优   # a rule's cap replaces its severity's
       verdict:            # the best grade of a table with a finding of this severity
         error: 中
@@ -33,9 +35,11 @@ so a profile only names what it changes.
 
 A project's score is 100 less the weight of each of its findings, never below
 0: the weight of its rule id if ``rules`` names it, else of its rule group if
-``groups`` names that, else of its severity. The grade is the best whose
-threshold the score reaches, then capped: by the rule's cap where ``caps``
-names the rule, else by its severity's. Findings a baseline hides count all
+``groups`` names that, else of its severity. An info finding weighs the
+``info`` weight whatever its rule: a rule a profile sets to ``info`` is advice
+and no longer lowers the grade. The grade is the best whose threshold the
+score reaches, then capped: by the rule's cap where ``caps`` names the rule,
+else by its severity's. Findings a baseline hides count all
 the same: a baseline changes what a run shows and its exit status, not the
 quality of the table.
 
@@ -47,7 +51,8 @@ With the defaults a reviewer's intuitions hold:
 * one to three warnings → 良; four to eight → 中; nine or more → 差; a target
   that cannot be measured (``not-quantified``, a number without a unit
   ``missing-unit``, a unit that means nothing ``implausible-unit``) counts as
-  two warnings;
+  two warnings; one value pasted on unrelated indicators
+  (``boilerplate-value``) as four;
 * one error → 中 (any error caps the grade at 中); an error and four
   warnings, or two errors → 差;
 * a clause the parser cannot read (``parse-error``) or a project without a

@@ -381,14 +381,6 @@ class Value(NamedTuple):
     several targets (``≥300人；≥10场``) lists each here with its own
     comparator, number and unit."""
 
-    @property
-    def is_quantity(self) -> bool:
-        return self.kind == "quantity"
-
-    @property
-    def is_percent(self) -> bool:
-        return self.unit == "%"
-
 
 # --------------------------------------------------------------------------
 # Clauses

@@ -182,12 +182,14 @@ def test_the_share_of_the_table_is_an_option(tmp_path: Path) -> None:
     assert only(listing(rows), "boilerplate-value", most) == []
 
 
+# No name here asks for a percentage: a rate, a satisfaction level or a state
+# reached (按时完成, 档案规范) would take ≥95% as its own target.
 CATEGORIES = [
     ("产出指标", "数量指标", "讲座场次"),
-    ("产出指标", "时效指标", "讲座按时完成"),
-    ("产出指标", "质量指标", "档案规范"),
+    ("产出指标", "时效指标", "讲座完成时间"),
+    ("产出指标", "质量指标", "档案更新份数"),
     ("效益指标", "社会效益指标", "居民健康素养提升"),
-    ("效益指标", "生态效益指标", "医疗废物规范处置"),
+    ("效益指标", "生态效益指标", "医疗废物处置量"),
     ("满意度指标", "服务对象满意度指标", "居民评价"),
 ]
 
@@ -333,7 +335,7 @@ def test_the_totals_are_an_option(tmp_path: Path) -> None:
 def test_the_totals_option_is_validated(tmp_path: Path) -> None:
     from audit.config import ConfigError
 
-    with pytest.raises(ConfigError, match="a list of amounts above zero"):
+    with pytest.raises(ConfigError, match=r"totals\.0: must be an amount above zero, got .百."):
         config_with(tmp_path, "rules:\n  weight-sum:\n    totals: [百]\n")
 
 
@@ -446,6 +448,24 @@ def test_similarity_is_an_option(tmp_path: Path) -> None:
         goal=goal,
     )
     assert only(document, "goal-copied", config) == []
+
+
+def test_long_goals_are_compared_by_their_opening() -> None:
+    """Goals of thousands of characters: a copy with a word changed near its
+    end is still reported, two different ones and a goal of a tenth of the
+    other's length are not (the length bound decides before any matching)."""
+    other = "开展老年人健康体检，建立健康档案，提供家庭医生签约服务，组织健康讲座。"
+    long_goal = SAME * 160  # about 6,000 characters
+    near = long_goal[:-20] + "提高养老服务质量与效率，完善机制。"
+    cases = [(near, 1), (other * 160, 0), (SAME * 16, 0)]
+    for goal, expected in cases:
+        document = form(
+            ["产出指标 | 数量指标 | 接入机构数 | ≥30家 | ≥10家"],
+            term="2024.01-2026.12",
+            period_goal=long_goal,
+            goal=goal,
+        )
+        assert len(only(document, "goal-copied")) == expected
 
 
 @pytest.mark.parametrize("term", ["2025.01-2025.12", "2025年", ""])

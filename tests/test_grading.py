@@ -438,3 +438,12 @@ def test_points_by_rule_group(tmp_path: Path) -> None:
     bad = write(tmp_path, "grading:\n  groups:\n    duplicate: 2\n", "bad.yaml")
     with pytest.raises(ConfigError, match="unknown rule group"):
         load_config(bad)
+
+
+def test_a_rule_set_to_info_is_advice_and_does_not_lower_the_grade() -> None:
+    """A profile's ``missing-unit: info`` makes its findings advice: they
+    weigh the ``info`` weight (0), not the rule's 10; at its own severity
+    the rule still counts."""
+    assert grade_of(finding("missing-unit", "info")) == ("优", 100)
+    assert grade_of(finding("missing-unit", "warning")) == ("良", 90)
+    assert grade_of(finding("boilerplate-value", "info")) == ("优", 100)

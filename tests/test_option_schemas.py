@@ -146,6 +146,73 @@ def test_a_bad_value_in_a_mapping_option_is_located(
     assert message in problem.message
 
 
+@pytest.mark.parametrize(
+    ("yaml", "line", "key", "message"),
+    [
+        (
+            "rules:\n  boilerplate-value:\n    min_indicators: 0\n",
+            3,
+            "rules.boilerplate-value.min_indicators",
+            "must be at least 2, got 0",
+        ),
+        (
+            "rules:\n  boilerplate-value:\n    table_share: -1\n",
+            3,
+            "rules.boilerplate-value.table_share",
+            "must be at least 0, got -1",
+        ),
+        (
+            "rules:\n  goal-copied:\n    min_similarity: 5\n",
+            3,
+            "rules.goal-copied.min_similarity",
+            "must be at most 1, got 5",
+        ),
+        (
+            "rules:\n  date-serial:\n    latest: 99999999\n",
+            3,
+            "rules.date-serial.latest",
+            "must be at most 2958465, got 99999999",
+        ),
+        (
+            "rules:\n  date-serial:\n    earliest: -5\n",
+            3,
+            "rules.date-serial.earliest",
+            "must be at least 0, got -5",
+        ),
+        (
+            "rules:\n  date-serial:\n    latest: 30000\n",
+            3,
+            "rules.date-serial.latest",
+            "earliest (36526) is after latest (30000)",
+        ),
+        (
+            "rules:\n  weight-sum:\n    totals:\n      - 100\n      - abc\n",
+            5,
+            "rules.weight-sum.totals.1",
+            "must be an amount above zero, got 'abc'",
+        ),
+    ],
+)
+def test_a_number_out_of_its_bounds_is_located(
+    tmp_path: Path, yaml: str, line: int, key: str, message: str
+) -> None:
+    path = write(tmp_path, yaml)
+    problem = error_of(path)
+    assert (problem.path, problem.line, problem.key) == (str(path), line, key)
+    assert message in problem.message
+
+
+def test_a_number_within_its_bounds_is_accepted(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "rules:\n  goal-copied:\n    min_similarity: 1\n"
+        "  date-serial:\n    earliest: 0\n    latest: 2958465\n",
+    )
+    config = load_config(path)
+    assert config.setting("goal-copied").options["min_similarity"] == 1
+    assert config.setting("date-serial").options["latest"] == 2958465
+
+
 def test_money_units_are_exact_decimals(tmp_path: Path) -> None:
     path = write(
         tmp_path,

@@ -7,10 +7,11 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from audit.engine import Context, Option, Problem, rule
-from audit.facts import Facts
+from audit.facts import Facts, name_kind, normalize
 from audit.model import Clause, Document, Project, Value, ValueField
 
 _NOISE_RE = re.compile(r"[\s\u3000。．，,；;]+$|\s+")
+_YES_NO = re.compile(r"\s*[是否]\s*[。.]?\s*")
 _NOT_TARGETS = ("placeholder", "value-restates-name")
 """Values that are no target at all, reported by their own rule."""
 
@@ -32,7 +33,7 @@ class Thresholds(NamedTuple):
     share: float
 
 
-def value_key(value: Value, text: str) -> tuple[object, ...]:
+def target_key(value: Value, text: str) -> tuple[object, ...]:
     """What makes two values the same target: ``≥95%`` and ``95%或以上`` are,
     as one number, comparator and unit (words before or after it, as in
     ``100%依照合同期限完成``, make another); any other value by its words."""
@@ -44,10 +45,16 @@ def value_key(value: Value, text: str) -> tuple[object, ...]:
 
 def _fits(facts: Facts, clause: Clause, value: Value) -> bool:
     """Whether the value is what the indicator's name asks for: a
-    percentage on a rate or a satisfaction level is a natural target, and
-    the same ``≥90%`` on several of them is no boilerplate."""
-    measure = facts.value_measure(value)
-    return measure == "percent" and facts.name_measure(clause.name) in ("rate", "satisfaction")
+    percentage on a rate, a satisfaction level or a state reached (按时完成,
+    验收合格) is a natural target, and the same ``≥90%`` on several of them is
+    no boilerplate; so is ``是`` or ``否`` on a yes/no indicator (是否…)."""
+    if _YES_NO.fullmatch(value.text) and normalize(clause.name).startswith("是否"):
+        return True  # ``是否按时完成：是``
+    if facts.value_measure(value) != "percent":
+        return False
+    return facts.name_measure(clause.name) in ("rate", "satisfaction") or (
+        name_kind(facts, clause) == "state"
+    )
 
 
 def category(ctx: Context, clause: Clause) -> str:
@@ -58,7 +65,7 @@ def category(ctx: Context, clause: Clause) -> str:
 
 
 def pasted_values(ctx: Context, project: Project) -> dict[tuple[object, ...], Pasted]:
-    """Each distinct target of the project, by :func:`value_key`, with the
+    """Each distinct target of the project, by :func:`target_key`, with the
     indicators carrying it (an indicator once, whether in its period or its
     annual value)."""
     found: dict[tuple[object, ...], Pasted] = {}
@@ -71,7 +78,7 @@ def pasted_values(ctx: Context, project: Project) -> dict[tuple[object, ...], Pa
                 continue
             if facts.value(clause, value_field).owner in _NOT_TARGETS:
                 continue
-            key = value_key(value_field.value, value_field.text)
+            key = target_key(value_field.value, value_field.text)
             entry = found.get(key)
             if entry is None:
                 found[key] = Pasted(value_field.text.strip(), value_field, [clause])
@@ -104,39 +111,45 @@ def _names(clauses: list[Clause]) -> dict[str, str]:
     "boilerplate-value",
     severity="warning",
     scope="document",
+    group="duplicates",
     options={
         "min_indicators": Option(
-            "int", 3, "how many indicators must carry the same value to be reported"
+            "int", 3, "how many indicators must carry the same value to be reported", min=2
         ),
         "min_misfits": Option(
             "int",
             2,
-            "how many of them the value must not fit (a percentage fits only a rate or a "
-            "satisfaction level; text fits none in particular)",
+            "how many of them the value must not fit (a percentage fits only a rate, a "
+            "satisfaction level or a state reached; 是/否 a yes/no indicator; other text "
+            "fits none in particular)",
+            min=0,
         ),
         "min_categories": Option(
             "int",
             3,
             "how many different categories (二级指标) the indicators carrying it must span",
+            min=1,
         ),
         "table_share": Option(
             "number",
             0.5,
             "the share of a table's indicators (0 to 1) that one value must stand on to be "
             "reported for the table when no project reaches the thresholds on its own",
+            min=0,
+            max=1,
         ),
     },
     messages={
         "default": (
             "「{value}」重复填写在{count}条指标上（{names_zh}），它们分属{categories}个类别、衡量的内容"
             "各不相同：应按每条指标分别设定目标",
-            "{value!r} is pasted on {count} indicators ({names_en}) in {categories} categories "
+            "“{value}” is pasted on {count} indicators ({names_en}) in {categories} categories "
             "that measure different things: set each indicator its own target",
         ),
         "table": (
             "「{value}」重复填写在{projects}个项目的{count}条指标上（占全表指标的{share}），"
             "分属{categories}个类别、衡量的内容各不相同：应按每条指标分别设定目标",
-            "{value!r} is pasted on {count} indicators of {projects} projects ({share} of the "
+            "“{value}” is pasted on {count} indicators of {projects} projects ({share} of the "
             "table's indicators) in {categories} categories that measure different things: "
             "set each indicator its own target",
         ),
@@ -149,7 +162,8 @@ def _names(clauses: list[Clause]) -> dict[str, str]:
     找出一个项目中出现在至少 min_indicators 条指标上的同一个指标值（「≥95%」与「95%或以上」
     算同一个），
     若这些指标分属至少 min_categories 个类别（二级指标，如数量、时效、社会效益、满意度），其中至少
-    min_misfits 条不适合这个值（百分比只适合名称是比率或满意度的指标；文字不特别适合任何指标），
+    min_misfits 条不适合这个值（百分比只适合名称是比率、满意度或
+    状态（「按时完成」「验收合格」）的指标；「是」「否」只适合「是否……」指标；其他文字不特别适合任何指标），
     每个项目每个值报告一次，说明重复了几条、是哪些指标，位置在第一次出现处。几条满意度指标都填
     「≥90%」、几条合格率都填「100%」是正常的，不报告；占位文字、重复指标名称的值由各自的规则报告。
     没有哪个项目单独达到上述条件、但同一个值占全表指标至少 table_share 且出现在两个以上项目中的，
@@ -189,8 +203,10 @@ def boilerplate_value(ctx: Context, document: Document) -> Iterator[Problem]:
     one project (``≥95%`` and ``95%或以上`` are the same value). When those
     indicators span at least ``min_categories`` categories (level 2: 数量,
     时效, 社会效益, 满意度 …) and at least ``min_misfits`` of them are
-    indicators the value does not fit (a percentage fits only a rate or a
-    satisfaction level; text fits none in particular), reports it once per project and
+    indicators the value does not fit (a percentage fits only a rate, a
+    satisfaction level or a state reached such as 按时完成 or 验收合格; 是 or 否
+    fits a yes/no indicator named 是否…; other text fits none in particular),
+    reports it once per project and
     value, with the count and the indicators, at its first appearance. The
     same ``≥90%`` on several satisfaction levels, or ``100%`` on several
     pass rates, is natural and not reported; placeholders and restated

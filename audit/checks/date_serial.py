@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from audit.engine import Context, Option, Problem, rule
-from audit.facts import date_serials, field_name, sub_span, where
+from audit.facts import MAX_SERIAL, date_serials, field_name, sub_span, where
 from audit.model import Clause
 
 
@@ -13,6 +13,7 @@ from audit.model import Clause
     "date-serial",
     severity="error",
     scope="clause",
+    group="content",
     messages={
         "default": (
             "{keyword}「{text}」是 Excel 日期序列号（{day}），不是日期：应写成日期",
@@ -26,9 +27,19 @@ from audit.model import Clause
     },
     options={
         "earliest": Option(
-            "int", 36526, "the smallest serial read as a date (36526 is 2000-01-01)"
+            "int",
+            36526,
+            "the smallest serial read as a date (36526 is 2000-01-01)",
+            min=0,
+            max=MAX_SERIAL,
         ),
-        "latest": Option("int", 47848, "the largest serial read as a date (47848 is 2030-12-31)"),
+        "latest": Option(
+            "int",
+            47848,
+            "the largest serial read as a date (47848 is 2030-12-31)",
+            min=0,
+            max=MAX_SERIAL,
+        ),
     },
     doc_zh="""
     应填日期处是 Excel 日期序列号（「44,561」即 2021-12-31）。
@@ -41,7 +52,9 @@ from audit.model import Clause
     序列号代表的日期。
 
     带单位的数（「45000份」「44,561人」「45000元」）、时效以外的普通数量、写出来的日期和期间
-    （「2024年12月31日前」「2023.07-2024.01」）都不报告。
+    （「2024年12月31日前」「2023.07-2024.01」）都不报告。计数的名称（「全年服务人次」）、「≥」
+    之后的数（期限不会是「至少」）、另一个值带单位而本值丢了单位的（「≤40000」对「≤40000秒」），
+    以及与表头年份（「2025年项目支出绩效目标表」）相差十年以上的日期，也不报告。
 
     为什么有问题
     ------------
@@ -78,7 +91,11 @@ def date_serial(ctx: Context, clause: Clause) -> Iterator[Problem]:
 
     Numbers with a unit (``45000份``, ``44,561人``, ``45000元``), ordinary
     counts outside timeliness, and written dates and periods
-    (``2024年12月31日前``, ``2023.07-2024.01``) are not reported.
+    (``2024年12月31日前``, ``2023.07-2024.01``) are not reported; nor are
+    numbers in a name that counts (``全年服务人次``), after ``≥`` (a
+    deadline is never "at least"), that lost the unit the other value has
+    (``≤40000`` against ``≤40000秒``), or whose day is more than ten years
+    from the year in the table's title.
 
     Why is this bad?
     ----------------

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from audit.engine import Context, Option, Problem, rule
-from audit.facts import LEVEL1_KINDS, any_of, normalize, value_args
+from audit.facts import LEVEL1_KINDS, any_of, date_serials, normalize, value_args
 from audit.model import Clause, ValueField
 from audit.vocabulary import VOCABULARY
 
@@ -190,6 +190,8 @@ def deadline_not_concrete(ctx: Context, clause: Clause) -> Iterator[Problem]:
             continue
         if _owned_elsewhere(ctx, clause, value_field):
             continue
+        if date_serials(ctx.facts, ctx.config, clause, value_field):
+            continue  # a spreadsheet date serial: ``date-serial`` reports it
         value = value_field.value
         key = "default"
         if value.kind == "quantity":

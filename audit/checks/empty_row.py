@@ -12,6 +12,7 @@ from audit.model import Project
     "empty-row",
     severity="warning",
     scope="project",
+    group="structure",
     messages={
         "default": (
             "第{number}条是模板空行：「{category}」下没有填写指标名称和指标值，应填写指标或删除此行",

@@ -30,16 +30,24 @@ def _years(project: Project) -> tuple[int, int] | None:
     return int(match.group(1)), int(match.group(2))
 
 
+COMPARED = 1000
+"""How many characters of each goal are compared: a goal is a paragraph,
+and the opening of a copied one is enough to tell it."""
+
+
 @rule(
     "goal-copied",
     severity="warning",
     scope="project",
+    group="duplicates",
     options={
         "min_similarity": Option(
             "number",
             0.9,
             "how alike (0 to 1, punctuation and spaces ignored) the annual goal and the "
             "period goal must be to count as copied; 1 asks for the same words",
+            min=0,
+            max=1,
         ),
     },
     messages={
@@ -62,7 +70,8 @@ def _years(project: Project) -> tuple[int, int] | None:
     --------
     全国通用格式的申报表同时填写实施期目标（中期、长期目标）和年度目标。项目期跨越多个年度
     （项目期「2025.01-2027.12」，或项目名称中的「2024-2026年」）时，若年度目标与实施期目标
-    相同或几乎相同（忽略空格和标点，相似度达到 min_similarity），报告一次，位置在年度目标。
+    相同或几乎相同（忽略空格和标点，比较各自的前 1000 字，相似度达到 min_similarity），报告一次，
+    位置在年度目标。
     项目期在同一年度的项目两个目标本应相同，不报告；只有年度目标的表格也不报告。
 
     为什么有问题
@@ -96,9 +105,10 @@ def goal_copied(ctx: Context, project: Project) -> Iterator[Problem]:
     annual goal (年度目标). When the project runs over several years (its
     项目期 ``2025.01-2027.12``, or a span ``2024-2026年`` in its name) and the
     annual goal is the period goal, or nearly (punctuation and spaces
-    ignored, at least ``min_similarity`` alike), reports it once, at the
-    annual goal. A one-year project's two goals rightly say the same; a
-    form with only an annual goal has nothing to compare.
+    ignored, at least ``min_similarity`` alike; the first 1,000 characters
+    of each are compared), reports it once, at the annual goal. A one-year
+    project's two goals rightly say the same; a form with only an annual
+    goal has nothing to compare.
 
     Why is this bad?
     ----------------
@@ -136,8 +146,17 @@ def goal_copied(ctx: Context, project: Project) -> Iterator[Problem]:
     args: dict[str, object] = {"first": years[0], "last": years[1]}
     key = "default"
     if left != right:
-        similarity = SequenceMatcher(None, left, right, autojunk=False).ratio()
-        if similarity < float(ctx.options["min_similarity"]):
+        least = float(ctx.options["min_similarity"])
+        # 2·matches / total length is at most 2·shorter / total: goals of
+        # very different lengths cannot be alike, and the bounds below are
+        # linear where the ratio itself is quadratic in the length compared.
+        if 2 * min(len(left), len(right)) < least * (len(left) + len(right)):
+            return
+        matcher = SequenceMatcher(None, left[:COMPARED], right[:COMPARED], autojunk=False)
+        if matcher.real_quick_ratio() < least or matcher.quick_ratio() < least:
+            return
+        similarity = matcher.ratio()
+        if similarity < least:
             return
         key = "similar"
         args["similarity"] = f"{similarity:.2f}"

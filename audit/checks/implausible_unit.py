@@ -14,7 +14,7 @@ from audit.facts import (
     unit_family,
     where,
 )
-from audit.model import Clause
+from audit.model import Clause, Target
 
 _ASKS: dict[str, tuple[str, str]] = {
     "state": (
@@ -36,10 +36,18 @@ IMPLAUSIBLE: dict[str, list[str]] = {
 }
 
 
+def _aside(text: str, target: Target) -> bool:
+    """Whether ``target`` stands inside brackets of ``text`` (a condition)."""
+    before = text[: max(0, target.start)]
+    opened = max(before.rfind("（"), before.rfind("("))
+    return opened > max(before.rfind("）"), before.rfind(")"))
+
+
 @rule(
     "implausible-unit",
     severity="warning",
     scope="clause",
+    group="content",
     messages={
         "default": (
             "「{name}」衡量的是{asks_zh}，{keyword}「{text}」的单位「{unit}」对它没有意义",
@@ -66,11 +74,13 @@ IMPLAUSIBLE: dict[str, list[str]] = {
     按指标名称判断它衡量什么，再看每个目标的单位是否说得通（单位归类见 rules/vocabulary.yaml）：
 
     - 状态（「按时发放」「宣传到位」「使用合规」，state_names）：按比例、日期或文字考核，不能以人
-      （人、人次、户……）或金额计；「≥1人/年」「≥1次/人」的「按次/人」也报告；
+      （人、人次、户……）或金额计；「≥1人/年」「≥1次/人」的「按次/人」也报告。真实的人数
+      （「就业困难人员帮扶到位 ≥300人」）是状态所及的对象：人数只在按某单位计（「人/年」）或
+      不超过 1 时报告；
     - 日期或时限（「完成时间」「截止日期」，date_names）：不能以人、数量或金额计；
     - 成本（「成本」「费用」「单价」或成本指标类）：以金额计，不能是人数、件数或天数；
     - 比率、满意度：不能是人数、数量、金额或天数；与百分比写在一起的时长是条件（「响应时间30分钟
-      以内比例≥95%」），不报告。
+      以内比例≥95%」），百分比旁括号里的数量或人数也是条件（「≥90%（抽样不少于100人）」），不报告。
 
     比率或满意度的（第一个）目标以数量或金额计时由 value-type-mismatch 报告，本规则不重复；
     已由 placeholder、value-restates-name、value-type-mismatch、not-quantified 报告的值也
@@ -109,14 +119,18 @@ def implausible_unit(ctx: Context, clause: Clause) -> Iterator[Problem]:
     - a state reached (``按时发放``, ``宣传到位``, ``使用合规``:
       ``state_names``) is met in %, by a date or in words, never counted in
       people (人, 人次, 户 …) or money; ``≥1人/年`` and ``≥1次/人`` are
-      reported;
+      reported. A real number of people (``就业困难人员帮扶到位 ≥300人``) is
+      whom the state is reached for: people are reported for a state only
+      per something (``人/年``) or as a number of at most 1;
     - a date or a time limit (``完成时间``, ``截止日期``: ``date_names``) is
       not counted in people, things or money;
     - a cost (``成本``, ``费用``, ``单价`` or a cost category) is money, not
       people, things or days;
     - a rate or a satisfaction level is not people, things, money or days;
       a time written beside a percentage is its condition
-      (``响应时间30分钟以内比例≥95%``) and is not reported.
+      (``响应时间30分钟以内比例≥95%``), and so is a count or a number of
+      people in brackets beside it (``≥90%（抽样不少于100人）``): neither is
+      reported.
 
     A rate or satisfaction level whose (first) target is a count or money is
     ``value-type-mismatch``'s finding and is not reported again; values that
@@ -160,7 +174,9 @@ def implausible_unit(ctx: Context, clause: Clause) -> Iterator[Problem]:
             continue
         targets = value_field.value.targets
         families = [unit_family(target_unit(target)[0]) for target in targets]
-        # ``响应时间30分钟以内比例≥95%``: beside a percentage a time is its condition.
+        # ``响应时间30分钟以内比例≥95%``: beside a percentage a time is its
+        # condition, and so is a count or a number of people put aside in
+        # brackets (``≥90%（抽样不少于100人）``).
         conditioned = kind in ("rate", "satisfaction", "state") and "percent" in families
         for target, family in zip(targets, families, strict=True):
             if target.number is None:
@@ -172,6 +188,15 @@ def implausible_unit(ctx: Context, clause: Clause) -> Iterator[Problem]:
                 continue
             if conditioned and family == "time":
                 continue
+            if conditioned and family in ("person", "count") and _aside(value_field.text, target):
+                continue  # ``≥90%（抽样不少于100人）``: the sample a rate is taken on
+            if (
+                kind == "state"
+                and family == "person"
+                and per is None
+                and (target.number is None or target.number > 1)
+            ):
+                continue  # ``帮扶到位 ≥300人``: the people the state is reached for
             shown = f"{unit}/{per}" if per else unit
             args = {
                 **where(value_field, both),

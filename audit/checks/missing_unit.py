@@ -18,10 +18,16 @@ from audit.facts import (
     wants_date,
     where,
 )
-from audit.model import Clause
+from audit.model import Clause, Target
 
 _FRACTION = re.compile(r"\d\s*[/:：]\s*\d|分之")
 """A share written as a fraction or a ratio (``2/3``, ``1:1``): no unit."""
+_CODE_BEFORE = re.compile(r"(?:GB|ISO|DB|HJ|JGJ|CJJ|WS|SL|YY)\s*(?:/\s*[TZ])?\s*$", re.IGNORECASE)
+"""The code of a standard ends here (``GB/T 19001-2016``, ``ISO 9001``)."""
+_RANK_BEFORE = re.compile(r"(?:前|第|排名|名列|位列)\s*$")
+"""A rank comes next (``排名前3``, ``第1名``)."""
+_RATING_AFTER = re.compile(r"^\s*[A-Za-zＡ-Ｚ]+\s*级?")
+"""A rating follows (``3A级``, ``5A``)."""
 YEARS = (1949, 2100)
 """Whole numbers read as a year where a date belongs."""
 
@@ -30,6 +36,7 @@ YEARS = (1949, 2100)
     "missing-unit",
     severity="warning",
     scope="clause",
+    group="content",
     messages={
         "default": (
             "{keyword}「{text}」没有计量单位：应写明单位（人、次、个、%……）",
@@ -63,7 +70,9 @@ YEARS = (1949, 2100)
     报告指标值中没有单位的数字：「举办招聘会；…:2」「维护泊位数 =8」「职业技能培训；…:≥300」，
     以及清单式表格「度量单位」栏空着的数量。比率指标的数字没有 % 时单独说明。
 
-    以下不报告：0（没有就是没有，不需要单位）；分数和比例（「缴费额2/3」「1:1」）；名称已经说明单位的（「培训人数」「投诉次数」
+    以下不报告：0（没有就是没有，不需要单位）；分数和比例（「缴费额2/3」「1:1」）；
+    标准编号（「GB/T 19001-2016」）、名次（「排名前3」）和等级（「3A级」）；
+    名称已经说明单位的（「培训人数」「投诉次数」
     「系统用户数（个）」）；没有单位的量（「系数」「指数」「PUE」「得分」「等级」，见
     rules/vocabulary.yaml 的 unitless_names）；应填日期处的年份（「2025」）；应填日期处的
     Excel 日期序列号（date-serial 报告）；另一个值（实施周期或年度）有单位而本值没有的（「≥95%」
@@ -101,7 +110,8 @@ def missing_unit(ctx: Context, clause: Clause) -> Iterator[Problem]:
     whose number lacks ``%`` is said so.
 
     Not reported: zero (none of anything needs no unit); a fraction or a
-    ratio (``缴费额2/3``, ``1:1``); a name that says
+    ratio (``缴费额2/3``, ``1:1``); the code of a standard
+    (``GB/T 19001-2016``), a rank (``排名前3``) or a rating (``3A级``); a name that says
     what is counted (``培训人数``, ``投诉次数``, ``系统用户数（个）``);
     measures without a unit (``系数``, ``指数``, ``PUE``, ``得分``, ``等级``:
     ``unitless_names`` in ``rules/vocabulary.yaml``); a year where a date
@@ -153,7 +163,7 @@ def missing_unit(ctx: Context, clause: Clause) -> Iterator[Problem]:
                 or target.unit is not None
                 or target.number == 0
                 or id(target) in serials
-                or _FRACTION.search(target.text)
+                or _no_quantity(value_field.text, target)
             ):
                 continue
             if ctx.options["years"] and _is_year(target.number):
@@ -177,6 +187,23 @@ def missing_unit(ctx: Context, clause: Clause) -> Iterator[Problem]:
                 field=field_name(value_field),
                 excerpt=target.text,
             )
+
+
+def _no_quantity(text: str, target: Target) -> bool:
+    """Whether a number of ``text`` is no quantity at all: part of a ratio or
+    a fraction (``按1:1比例``, ``2/3``), the code of a standard
+    (``GB/T 19001-2016``, read as a range that runs backwards), a rank
+    (``排名前3``) or a rating (``3A级``)."""
+    start = max(0, min(target.start, len(text)))
+    end = max(start, min(target.end, len(text)))
+    before, after = text[:start], text[end:]
+    if _FRACTION.search(text[max(0, start - 2) : end + 2]):
+        return True
+    if _CODE_BEFORE.search(before) or _RANK_BEFORE.search(before):
+        return True
+    if target.upper is not None and target.number is not None and target.upper < target.number:
+        return True
+    return _RATING_AFTER.match(after) is not None
 
 
 def _is_year(number: Decimal) -> bool:

@@ -14,6 +14,7 @@ _EXCERPT = 20
     "orphan-text",
     severity="warning",
     scope="document",
+    group="structure",
     messages={
         "default": (
             "这段{length:,}个字的文字在第一个项目名称之前，不属于表中任何项目："

@@ -47,6 +47,7 @@ def _plain(value: Decimal) -> str:
     "weight-sum",
     severity="warning",
     scope="project",
+    group="amounts",
     options={
         "totals": Option(
             "list[money]",
@@ -71,7 +72,7 @@ def _plain(value: Decimal) -> str:
         ),
         "not-a-number": (
             "第{number}条指标的权重「{text}」不是数字",
-            "the weight of indicator {number}, {text!r}, is not a number",
+            "the weight of indicator {number}, “{text}”, is not a number",
         ),
     },
     doc_zh="""

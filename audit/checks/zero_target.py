@@ -17,11 +17,14 @@ from audit.facts import (
 )
 from audit.model import Clause
 
+_BURDENS = frozenset({"社会成本指标", "生态环境成本指标"})
+
 
 @rule(
     "zero-target",
     severity="warning",
     scope="clause",
+    group="content",
     messages={
         "cost": (
             "{keyword}「{text}」以0为成本：成本不会是零（常见于按万元取整后），应填写实际成本",
@@ -44,8 +47,10 @@ from audit.model import Clause
     --------
     报告数值为 0 的目标：
 
-    - 成本：单位是金额（「0元」「≤0万元」「=0万元/人」），或名称是成本、费用、单价，或属于
-      成本指标类；
+    - 成本：成本指标（名称是成本、费用、单价，或属于成本指标类）的 0，没有单位或单位是金额
+      （「0元」「≤0万元」「=0万元/人」）。社会成本、生态环境成本指标是项目承诺不造成的负担
+      （「增加群众经济负担 0元」），不报告；不是成本的金额为 0（「培训收费标准 0元」是免费服务）
+      也不报告；
     - 产出数量：数量指标（或产出指标）中以人、次、个……计、或名称是数量的 0；
     - 满意度：满意度为 0（「出国人员满意率；…:0」）。
 
@@ -81,8 +86,13 @@ def zero_target(ctx: Context, clause: Clause) -> Iterator[Problem]:
     ------------
     Reports targets whose number is 0:
 
-    - a cost: a unit of money (``0元``, ``≤0万元``, ``=0万元/人``), a name of a
-      cost (成本, 费用, 单价), or a clause of a cost category;
+    - a cost: zero without a unit or in money (``0元``, ``≤0万元``,
+      ``=0万元/人``) for a cost indicator (a name of a cost: 成本, 费用,
+      单价, or a clause of a cost category). A social or environmental cost
+      (社会成本指标, 生态环境成本指标: ``增加群众经济负担 0元``) is a burden
+      the project promises not to cause, and money that is no cost
+      (``培训收费标准 0元``, a free service) may well be zero: neither is
+      reported;
     - an output count: 0 people, times, items … (or a count name) in a
       quantity or output indicator;
     - a satisfaction level of zero (``出国人员满意率；…:0``).
@@ -120,6 +130,9 @@ def zero_target(ctx: Context, clause: Clause) -> Iterator[Problem]:
     facts = ctx.facts
     kind = name_kind(facts, clause)
     category = facts.category_kind(clause, LEVEL1_KINDS)
+    # a social or environmental cost (增加群众经济负担 0元) is a burden the
+    # project promises not to cause: zero is its target
+    burden = clause.level2 is not None and facts.taxonomy.canonical(clause.level2.name) in _BURDENS
     for value_field, both in facts.distinct_fields(clause):
         if facts.value(clause, value_field).owner is not None:
             continue
@@ -131,7 +144,7 @@ def zero_target(ctx: Context, clause: Clause) -> Iterator[Problem]:
             unit, _per = target_unit(target)
             family = unit_family(unit)
             key: str | None = None
-            if family == "money" or (kind == "cost" and family in (None, "money")):
+            if kind == "cost" and not burden and family in (None, "money"):
                 key = "cost"
             elif kind == "satisfaction":
                 key = "satisfaction"
