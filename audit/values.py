@@ -316,9 +316,11 @@ def _text(token: Any) -> str:
 def _raw(*parts: Any) -> str:
     """The text of tokens and parts as written, joined."""
     return "".join(
-        part.raw if isinstance(part, tuple) else _text(part)  # type: ignore[attr-defined]
-        for part in parts
-        if part is not None
+        [
+            part.raw if isinstance(part, tuple) else _text(part)  # type: ignore[attr-defined]
+            for part in parts
+            if part is not None
+        ]
     )
 
 
