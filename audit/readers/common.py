@@ -320,8 +320,8 @@ def cell_over_limits(text: str) -> tuple[str, int] | None:
     is left unparsed and the ``cell-too-large`` rule reports it."""
     if len(text) > MAX_CELL_CHARS:
         return "length", len(text)
-    if len(text) // 2 <= MAX_CLAUSES_PER_CELL:
-        return None  # a clause number takes two characters at least: 1、
+    if text.count("、") + text.count(".") + text.count("．") <= MAX_CLAUSES_PER_CELL:
+        return None  # each clause number ends with one of these: 1、 2. 3．
     count = len(clause_numbers(text))  # every clause, and every stretch, has one
     if count > MAX_CLAUSES_PER_CELL:
         return "clauses", count
