@@ -16,6 +16,17 @@ from audit.resources import private, private_cache_dir
 
 if TYPE_CHECKING:
     from lark import Lark
+    from lark.lexer import TerminalDef
+
+_terminals: dict[tuple[str, str], dict[str, TerminalDef]] = {}
+"""The terminals of each grammar a parser was built from, by path and text."""
+
+
+def terminals(grammar: str, source_path: str) -> dict[str, TerminalDef] | None:
+    """The terminals, by name, of a parser already built from ``grammar`` (the
+    same whatever the parser's options), so code that only needs the grammar's
+    patterns does not build a parser of its own; None when none was built."""
+    return _terminals.get((source_path, grammar))
 
 
 def build_lark(grammar: str, source_path: str, compiled: bool = False, **options: Any) -> Lark:
@@ -50,4 +61,8 @@ def build_lark(grammar: str, source_path: str, compiled: bool = False, **options
             cache = str(path)
         except OSError:
             cache = False
-    return lark.Lark(grammar, cache=cache, source_path=source_path, **options)
+    parser = lark.Lark(grammar, cache=cache, source_path=source_path, **options)
+    _terminals.setdefault(
+        (source_path, grammar), {terminal.name: terminal for terminal in parser.terminals}
+    )
+    return parser

@@ -395,7 +395,7 @@ def parse_document(document: Document) -> Document:
                 clauses = project.clauses
             elif project.cells:  # the national template: one row of cells per indicator
                 clauses = cell_clauses(list(project.cells))
-            elif cell is not None and cell_over_limits(cell.value) is None:
+            elif cell is not None and _limits_checked(cell.value):
                 clauses = parse_indicators(cell)
             else:
                 clauses = ()
@@ -404,6 +404,14 @@ def parse_document(document: Document) -> Document:
             projects.append(project)
         units.append(unit._replace(projects=tuple(projects)))
     return document._replace(units=tuple(units), legacy=forms == {"legacy"})
+
+
+def _limits_checked(text: str) -> bool:
+    """Whether a cell is within the size limits, with the clause parser built
+    first: the limits count clause numbers with the grammar's own terminal,
+    which then comes from that parser instead of one built for it."""
+    clause_parser()
+    return cell_over_limits(text) is None
 
 
 def _settle_forms(items: tuple[Any, ...]) -> tuple[AnyClause, ...]:

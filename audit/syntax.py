@@ -14,12 +14,12 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING
 
-from audit.grammars import build_lark
+from audit.grammars import build_lark, terminals
 from audit.model import ANNUAL, PERIOD
 from audit.resources import resource
 
 if TYPE_CHECKING:
-    from lark import Lark
+    from lark.lexer import TerminalDef
 
 KEYWORDS: tuple[str, str] = (PERIOD, ANNUAL)
 """The two value keywords, as the grammar's PERIOD_KEY and ANNUAL_KEY."""
@@ -29,13 +29,19 @@ KEYWORDS: tuple[str, str] = (PERIOD, ANNUAL)
 def terminal(name: str) -> re.Pattern[str]:
     """The compiled pattern of one of the grammar's terminals (``NUMBER``,
     ``CODE``, ``LEGACY_CATEGORY``, ``TEXT``, ``END`` …)."""
-    return re.compile(_grammar().get_terminal(name).pattern.to_regexp())
+    return re.compile(_terminals()[name].pattern.to_regexp())
 
 
 @cache
-def _grammar() -> Lark:
+def _terminals() -> dict[str, TerminalDef]:
+    """The grammar's terminals: those of the clause parser when it was built
+    already, else of a parser built here."""
     path = resource("grammar", "indicator.lark")
-    return build_lark(path.read_text(encoding="utf-8"), str(path), parser="lalr")
+    grammar = path.read_text(encoding="utf-8")
+    built = terminals(grammar, str(path))
+    if built is not None:
+        return built
+    return {t.name: t for t in build_lark(grammar, str(path), parser="lalr").terminals}
 
 
 _SPACE = re.compile(r"[ \t\u3000]*")

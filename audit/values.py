@@ -40,7 +40,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple, get_args
 
-from lark import Lark, Token, Transformer, v_args
+from lark import Lark, Token, Transformer
 from lark.exceptions import LarkError
 
 from audit.grammars import build_lark
@@ -316,9 +316,11 @@ def _text(token: Any) -> str:
 def _raw(*parts: Any) -> str:
     """The text of tokens and parts as written, joined."""
     return "".join(
-        part.raw if isinstance(part, tuple) else _text(part)  # type: ignore[attr-defined]
-        for part in parts
-        if part is not None
+        [
+            part.raw if isinstance(part, tuple) else _text(part)  # type: ignore[attr-defined]
+            for part in parts
+            if part is not None
+        ]
     )
 
 
@@ -356,10 +358,11 @@ def _target(kind: TargetKind, text: str, start: int, **fields: Any) -> Target:
     return Target(kind, text.strip(), begin, end, **fields)
 
 
-@v_args(inline=True)
 class _ValueBuilder(Transformer[Token, Value]):
     """Builds a :class:`Value` while the LALR parser reduces (no tree).
 
+    Each rule's method takes the list of its children, as Lark passes them
+    (a wrapper spreading them into arguments would cost a call per rule).
     Its tokens may be Lark's (``str``) or lark-cython's (text in ``value``):
     it reads them through :func:`_text` and :func:`_raw` only."""
 
@@ -382,11 +385,10 @@ class _ValueBuilder(Transformer[Token, Value]):
 
     # --- the measure
 
-    def lead(self, *tokens: Token) -> tuple[Token, ...]:
-        return tokens
+    def lead(self, tokens: list[Token]) -> tuple[Token, ...]:
+        return tuple(tokens)
 
-    def when(self, *tokens: Token) -> tuple[Token, ...]:
-        return tokens
+    when = lead
 
     def _words(self, tokens: tuple[Token, ...]) -> _Words:
         """What the words before a measure say."""
@@ -416,11 +418,18 @@ class _ValueBuilder(Transformer[Token, Value]):
         prefix = _raw(*tokens[texts[0] : texts[-1] + 1]).strip() if texts else ""
         return _Words(prefix, tuple(qualifiers), comparator, formula)
 
-    def duration(self, unit: Token, within: Token | None) -> _Unit:
+    def duration(self, children: list[Any]) -> _Unit:
+        unit: Token
+        within: Token | None
+        unit, within = children
         comparator = None if within is None else self._comparators[_text(within).strip()]
         return _Unit(_raw(unit, within), self._unit(unit), comparator)
 
-    def amount(self, number: Token, magnitude: Token | None, unit: Token | _Unit | None) -> _Amount:
+    def amount(self, children: list[Any]) -> _Amount:
+        number: Token
+        magnitude: Token | None
+        unit: Token | _Unit | None
+        number, magnitude, unit = children
         value = _number(number)
         word = None
         if magnitude is not None:
@@ -436,11 +445,15 @@ class _ValueBuilder(Transformer[Token, Value]):
             None if unit is None else unit.comparator,
         )
 
-    def per(self, slash: Token, unit: Token) -> _Per:
+    def per(self, children: list[Token]) -> _Per:
+        slash, unit = children
         return _Per(_raw(slash, unit), self._unit(unit))
 
-    def bounds(self, first: _Amount, *rest: Token | _Amount) -> _Bounds:
-        """``rest`` is RANGE, amount, RANGE, amount…; the last amount is the upper bound."""
+    def bounds(self, children: list[Any]) -> _Bounds:
+        """An amount, then RANGE, amount, RANGE, amount…; the last amount is
+        the upper bound."""
+        first: _Amount = children[0]
+        rest: list[Token | _Amount] = children[1:]
         if not rest:
             return _Bounds(first.raw, first, None)
         last: _Amount = rest[-1]  # type: ignore[assignment]
@@ -452,7 +465,11 @@ class _ValueBuilder(Transformer[Token, Value]):
             )
         return _Bounds(_raw(first, *rest), first, last)
 
-    def measure(self, bounds: _Bounds, per: _Per | None, after: Token | None) -> _Measure:
+    def measure(self, children: list[Any]) -> _Measure:
+        bounds: _Bounds
+        per: _Per | None
+        after: Token | None
+        bounds, per, after = children
         lower, upper = bounds.lower, bounds.upper
         raw = _raw(bounds, per, after)
         per_unit = None if per is None else per.unit
@@ -512,13 +529,12 @@ class _ValueBuilder(Transformer[Token, Value]):
             comparator = ">="
         return _target("date", text, start, comparator=comparator)
 
-    def quantity(
-        self,
-        lead: tuple[Token, ...],
-        when: tuple[Token, ...] | None,
-        measure: _Measure,
-        rest: Token | None,
-    ) -> Value:
+    def quantity(self, children: list[Any]) -> Value:
+        lead: tuple[Token, ...]
+        when: tuple[Token, ...] | None
+        measure: _Measure
+        rest: Token | None
+        lead, when, measure, rest = children
         before = lead + (when or ())
         head = _raw(*before)
         text = head + measure.raw + ("" if rest is None else _text(rest))
@@ -571,7 +587,8 @@ class _ValueBuilder(Transformer[Token, Value]):
             targets=tuple(targets),
         )
 
-    def date(self, lead: tuple[Token, ...], when: tuple[Token, ...]) -> Value:
+    def date(self, children: list[tuple[Token, ...]]) -> Value:
+        lead, when = children
         text = _raw(*lead, *when)
         words = self._words(lead + when)
         if words.formula:
@@ -586,7 +603,8 @@ class _ValueBuilder(Transformer[Token, Value]):
             targets=(self._dates(lead, when),),
         )
 
-    def text(self, lead: tuple[Token, ...]) -> Value:
+    def text(self, children: list[tuple[Token, ...]]) -> Value:
+        (lead,) = children
         words = self._words(lead)
         text = _raw(*lead)
         if words.formula:

@@ -39,8 +39,8 @@ def _build_every_parser() -> None:
     parsing._build_parser()
     parsing.clause_parser.cache_clear()
     parsing.clause_parser()
-    syntax._grammar.cache_clear()
-    syntax._grammar()
+    syntax._terminals.cache_clear()
+    syntax._terminals()
     values.ValueParser()
 
 
@@ -49,7 +49,7 @@ def private_cache(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[P
     directory = tmp_path / "cache"
     monkeypatch.setenv("INDICATOR_AUDIT_CACHE", str(directory))
     yield directory
-    for cached in (parsing.clause_parser, parsing._recovering_parser, syntax._grammar):
+    for cached in (parsing.clause_parser, parsing._recovering_parser, syntax._terminals):
         cached.cache_clear()
 
 
