@@ -283,6 +283,8 @@ class Facts:
         self._measure_names: dict[str, bool] = {}
         self._values: dict[int, tuple[ValueField, ValueFacts]] = {}
         self._fields: dict[int, tuple[Clause, list[tuple[ValueField, bool]]]] = {}
+        self._category_kinds: dict[int, tuple[Clause, str | None]] = {}
+        self._name_kinds: dict[int, tuple[Clause, NameKind | None]] = {}
 
     # the value fields of a clause that rules read
 
@@ -457,7 +459,18 @@ class Facts:
     def category_kind(self, clause: Clause, level1_kinds: dict[str, str]) -> str | None:
         """What a clause's category measures: the taxonomy's kind of its
         level-2 category, else (legacy clauses, unknown level-2 names) of its
-        level-1."""
+        level-1. With the shared :data:`LEVEL1_KINDS`, worked out once per
+        clause."""
+        if level1_kinds is not LEVEL1_KINDS:
+            return self._category_kind(clause, level1_kinds)
+        known = self._category_kinds.get(id(clause))
+        if known is not None and known[0] is clause:
+            return known[1]
+        kind = self._category_kind(clause, level1_kinds)
+        self._category_kinds[id(clause)] = (clause, kind)
+        return kind
+
+    def _category_kind(self, clause: Clause, level1_kinds: dict[str, str]) -> str | None:
         if clause.level2 is not None:
             kind = self.taxonomy.kind(clause.level2.name)
             if kind is not None:
@@ -659,7 +672,16 @@ def name_kind(facts: Facts, clause: Clause) -> NameKind | None:
     ``unitless`` (系数, 得分), ``satisfaction``, ``rate``, ``count`` (as
     ``value-type-mismatch`` reads them), ``cost``, ``date`` (完成时间, 截止日期)
     or ``state`` (按时发放, 宣传到位). Read by ``missing-unit``,
-    ``implausible-unit`` and ``zero-target``."""
+    ``implausible-unit`` and ``zero-target``; worked out once per clause."""
+    known = facts._name_kinds.get(id(clause))
+    if known is not None and known[0] is clause:
+        return known[1]
+    kind = _name_kind(facts, clause)
+    facts._name_kinds[id(clause)] = (clause, kind)
+    return kind
+
+
+def _name_kind(facts: Facts, clause: Clause) -> NameKind | None:
     text = normalize(clause.name)
     if _UNITLESS_NAMES.search(text):
         return "unitless"

@@ -134,6 +134,8 @@ def missing_unit(ctx: Context, clause: Clause) -> Iterator[Problem]:
     ``years`` (bool, default true): read a whole number from 1949 to 2100
     where a date belongs as a year.
     """
+    if not _has_bare_number(clause):
+        return
     facts = ctx.facts
     kind = name_kind(facts, clause)
     if kind == "unitless" or name_carries_unit(clause.name):
@@ -177,6 +179,21 @@ def missing_unit(ctx: Context, clause: Clause) -> Iterator[Problem]:
                 field=field_name(value_field),
                 excerpt=target.text,
             )
+
+
+def _has_bare_number(clause: Clause) -> bool:
+    """Whether any value of ``clause`` has a number other than zero without a
+    unit: the few clauses the rule needs to look at further."""
+    for value_field in clause.fields:
+        for target in value_field.value.targets:
+            if (
+                target.unit is None
+                and target.number is not None
+                and target.number != 0
+                and target.kind in ("number", "frequency")
+            ):
+                return True
+    return False
 
 
 def _is_year(number: Decimal) -> bool:

@@ -205,8 +205,8 @@ def not_quantified(ctx: Context, clause: Clause) -> Iterator[Problem]:
     measurable without digits; default the patterns above.
     """
     facts = ctx.facts
-    kind = facts.category_kind(clause, {**LEVEL1_KINDS, **ctx.options["level1_kinds"]})
-    severity = {**SEVERITIES, **ctx.options["severities"]}.get(kind or "", "off")
+    kind: str | None = None
+    severity = ""  # both decided for the first value the rule reports
     for value_field, both in ctx.facts.distinct_fields(clause):
         value = value_field.value
         if value.kind not in ("qualitative", "formula"):
@@ -220,6 +220,12 @@ def not_quantified(ctx: Context, clause: Clause) -> Iterator[Problem]:
             if not formula_has_target(text):
                 yield Problem(value_field.span, "formula", args, field=name, excerpt=text)
             continue
+        if not severity:
+            configured = ctx.options["level1_kinds"]
+            kind = facts.category_kind(
+                clause, {**LEVEL1_KINDS, **configured} if configured else LEVEL1_KINDS
+            )
+            severity = {**SEVERITIES, **ctx.options["severities"]}.get(kind or "", "off")
         if severity not in ("error", "warning", "info"):
             continue
         zh, en = _KIND_WORDS.get(kind or "", ("该指标", "this indicator"))

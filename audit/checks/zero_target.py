@@ -117,6 +117,10 @@ def zero_target(ctx: Context, clause: Clause) -> Iterator[Problem]:
     None (the words of unwanted events are ``adverse_names`` in
     ``rules/vocabulary.yaml``).
     """
+    if not any(
+        target.number == 0 for value_field in clause.fields for target in value_field.value.targets
+    ):
+        return
     facts = ctx.facts
     kind = name_kind(facts, clause)
     category = facts.category_kind(clause, LEVEL1_KINDS)
