@@ -26,8 +26,9 @@ typed per-document store rules keep their own computations in.
 from __future__ import annotations
 
 import re
+import sys
 from bisect import bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -554,6 +555,46 @@ class DocumentCache:
 
 # --------------------------------------------------------------------------
 # Small helpers several rules share
+
+
+class LazyPattern:
+    """A regular expression compiled on first use. For a rule's patterns that
+    only some tables need (garbled text, formulas, numbers without a unit):
+    compiling a pattern with a large character class (every CJK character)
+    costs a millisecond or more, which a run that never needs it should not
+    pay at start-up."""
+
+    __slots__ = ("_compiled", "_flags", "_pattern")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self._pattern = pattern
+        self._flags = flags
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        """The compiled pattern (compiled now if not yet)."""
+        if self._compiled is None:
+            self._compiled = re.compile(self._pattern, self._flags)
+        return self._compiled
+
+    @property
+    def pattern(self) -> str:
+        return self._pattern
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.compiled.search(text, pos, endpos)
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.compiled.match(text, pos, endpos)
+
+    def finditer(
+        self, text: str, pos: int = 0, endpos: int = sys.maxsize
+    ) -> Iterator[re.Match[str]]:
+        return self.compiled.finditer(text, pos, endpos)
+
+    def __repr__(self) -> str:
+        return f"LazyPattern({self._pattern!r})"
 
 
 def last_end(regex: re.Pattern[str], text: str) -> int:

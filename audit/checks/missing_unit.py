@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from decimal import Decimal
 
 from audit.engine import Context, Option, Problem, rule
 from audit.facts import (
+    LazyPattern,
     any_of,
     date_serials,
     field_name,
@@ -20,7 +20,7 @@ from audit.facts import (
 )
 from audit.model import Clause
 
-_FRACTION = re.compile(r"\d\s*[/:：]\s*\d|分之")
+_FRACTION = LazyPattern(r"\d\s*[/:：]\s*\d|分之")
 """A share written as a fraction or a ratio (``2/3``, ``1:1``): no unit."""
 YEARS = (1949, 2100)
 """Whole numbers read as a year where a date belongs."""

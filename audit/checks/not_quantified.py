@@ -4,12 +4,11 @@ nothing measurable where the category needs a figure.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any
 
 from audit.engine import Context, Option, Problem, rule
-from audit.facts import LEVEL1_KINDS, field_name, where
+from audit.facts import LEVEL1_KINDS, LazyPattern, field_name, where
 from audit.model import Clause, Severity
 
 SEVERITIES: dict[str, str] = {
@@ -60,7 +59,7 @@ _KIND_WORDS: dict[str, tuple[str, str]] = {
 }
 
 
-_FORMULA_END = re.compile(r"[*×＊xX]\s*100\s*[%％]")
+_FORMULA_END = LazyPattern(r"[*×＊xX]\s*100\s*[%％]")
 
 
 def formula_has_target(text: str) -> bool:
@@ -206,7 +205,7 @@ def not_quantified(ctx: Context, clause: Clause) -> Iterator[Problem]:
     """
     facts = ctx.facts
     kind: str | None = None
-    severity = ""  # both decided for the first value the rule reports
+    severity: Any = None  # both decided for the first value the rule reports
     for value_field, both in ctx.facts.distinct_fields(clause):
         value = value_field.value
         if value.kind not in ("qualitative", "formula"):
@@ -220,7 +219,7 @@ def not_quantified(ctx: Context, clause: Clause) -> Iterator[Problem]:
             if not formula_has_target(text):
                 yield Problem(value_field.span, "formula", args, field=name, excerpt=text)
             continue
-        if not severity:
+        if severity is None:
             configured = ctx.options["level1_kinds"]
             kind = facts.category_kind(
                 clause, {**LEVEL1_KINDS, **configured} if configured else LEVEL1_KINDS
