@@ -29,15 +29,17 @@ import re
 import sys
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
-from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
-from typing import Any, Generic, Literal, NamedTuple, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Literal, NamedTuple, Protocol, TypeVar
 
 from audit.model import ANNUAL, PERIOD, Clause, Document, Span, Target, Value, ValueField
 from audit.patterns import UserPatterns, compile_any, compile_pattern
 from audit.taxonomy import Taxonomy
 from audit.vocabulary import VOCABULARY
+
+if TYPE_CHECKING:
+    from datetime import date
 
 
 class _Options(Protocol):
@@ -649,8 +651,9 @@ def money_text(value: Decimal) -> str:
 # report such a target again, nor ``zero-target``. ``implausible-unit``
 # judges the units of values none of the owners above reports.
 
-EXCEL_EPOCH = date(1899, 12, 30)
-"""Day 0 of spreadsheet date serials (serial 44561 is 2021-12-31)."""
+EXCEL_EPOCH = (1899, 12, 30)
+"""Day 0 of spreadsheet date serials (serial 44561 is 2021-12-31), as
+``(year, month, day)``: :mod:`datetime` is imported only for a serial found."""
 
 _TIME_UNITS = frozenset(VOCABULARY.time_units)
 _PERSON_UNITS = frozenset(VOCABULARY.person_units)
@@ -797,8 +800,14 @@ def date_serials(
     if candidates and wants_date(facts, clause, value_field):
         for target in candidates:
             assert target.number is not None
-            found.append(DateSerial(target, EXCEL_EPOCH + timedelta(days=int(target.number))))
+            found.append(DateSerial(target, _serial_day(int(target.number))))
     return tuple(found)
+
+
+def _serial_day(serial: int) -> date:
+    from datetime import date, timedelta
+
+    return date(*EXCEL_EPOCH) + timedelta(days=serial)
 
 
 def unit_lost(clause: Clause, value_field: ValueField) -> bool:
