@@ -783,9 +783,6 @@ def date_serials(
     (``date-serial``'s finding): a whole number without a unit, between the
     rule's ``earliest`` and ``latest`` serials, in a value that should be a
     date (:func:`wants_date`)."""
-    options = config.setting("date-serial").options
-    earliest, latest = options["earliest"], options["latest"]
-    found: list[DateSerial] = []
     candidates = [
         target
         for target in value_field.value.targets
@@ -795,8 +792,13 @@ def date_serials(
         and target.upper is None
         and target.number is not None
         and target.number == target.number.to_integral_value()
-        and earliest <= target.number <= latest
     ]
+    if not candidates:
+        return ()
+    options = config.setting("date-serial").options
+    earliest, latest = options["earliest"], options["latest"]
+    found: list[DateSerial] = []
+    candidates = [t for t in candidates if t.number is not None and earliest <= t.number <= latest]
     if candidates and wants_date(facts, clause, value_field):
         for target in candidates:
             assert target.number is not None

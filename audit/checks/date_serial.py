@@ -102,6 +102,12 @@ def date_serial(ctx: Context, clause: Clause) -> Iterator[Problem]:
     ``earliest`` (integer, default 36526, i.e. 2000-01-01) and ``latest``
     (integer, default 47848, i.e. 2030-12-31): the serials read as dates.
     """
+    if not any(
+        target.kind == "number" and target.unit is None and target.number is not None
+        for value_field in clause.fields
+        for target in value_field.value.targets
+    ):
+        return
     facts = ctx.facts
     for value_field, both in facts.distinct_fields(clause):
         if facts.value(clause, value_field).owner is not None:
