@@ -286,6 +286,7 @@ class Facts:
         self._measure_names: dict[str, bool] = {}
         self._values: dict[int, tuple[ValueField, ValueFacts]] = {}
         self._fields: dict[int, tuple[Clause, list[tuple[ValueField, bool]]]] = {}
+        self._distinct_values: dict[int, tuple[Clause, list[ValueField]]] = {}
         self._category_kinds: dict[int, tuple[Clause, str | None]] = {}
         self._name_kinds: dict[int, tuple[Clause, NameKind | None]] = {}
 
@@ -293,8 +294,9 @@ class Facts:
 
     def distinct_fields(self, clause: Clause) -> list[tuple[ValueField, bool]]:
         """:func:`distinct_fields` of ``clause``, worked out once per clause."""
+        # Each entry keeps its clause alive, so no other object can have its id.
         known = self._fields.get(id(clause))
-        if known is not None and known[0] is clause:
+        if known is not None:
             return known[1]
         fields = distinct_fields(clause)
         self._fields[id(clause)] = (clause, fields)
@@ -303,7 +305,12 @@ class Facts:
     def distinct_values(self, clause: Clause) -> list[ValueField]:
         """The first period and annual fields, the annual left out when it
         repeats the period value word for word."""
-        return [value_field for value_field, _both in self.distinct_fields(clause)]
+        known = self._distinct_values.get(id(clause))
+        if known is not None:
+            return known[1]
+        values = [value_field for value_field, _both in self.distinct_fields(clause)]
+        self._distinct_values[id(clause)] = (clause, values)
+        return values
 
     # the facts of one value, and who reports them
 
@@ -311,7 +318,7 @@ class Facts:
         """Everything known about one value field of ``clause`` (computed on
         first use)."""
         known = self._values.get(id(value_field))
-        if known is not None and known[0] is value_field:
+        if known is not None:
             return known[1]
         text = value_field.text
         kind = value_field.value.kind
@@ -467,7 +474,7 @@ class Facts:
         if level1_kinds is not LEVEL1_KINDS:
             return self._category_kind(clause, level1_kinds)
         known = self._category_kinds.get(id(clause))
-        if known is not None and known[0] is clause:
+        if known is not None:
             return known[1]
         kind = self._category_kind(clause, level1_kinds)
         self._category_kinds[id(clause)] = (clause, kind)
@@ -665,8 +672,8 @@ _STATE_NAMES = _any_of(VOCABULARY.state_names)
 _UNITLESS_NAMES = _any_of(VOCABULARY.unitless_names)
 _ADVERSE_NAMES = _any_of(VOCABULARY.adverse_names)
 _COST_NAMES = _any_of(VOCABULARY.cost_names)
-_DATE_SUFFIX = re.compile(r"^(?:前|之前|以前|止|为止|完成)")
-_UNIT_IN_NAME = re.compile(
+_DATE_SUFFIX = LazyPattern(r"^(?:前|之前|以前|止|为止|完成)")
+_UNIT_IN_NAME = LazyPattern(
     r"(?:[人次个件台户家场宗起辆套份]数|人次|场次|批次|户次)$"
     r"|[（(]\s*[^（()）\d]{1,4}\s*[)）]\s*$"
 )
@@ -718,7 +725,7 @@ def name_kind(facts: Facts, clause: Clause) -> NameKind | None:
     or ``state`` (按时发放, 宣传到位). Read by ``missing-unit``,
     ``implausible-unit`` and ``zero-target``; worked out once per clause."""
     known = facts._name_kinds.get(id(clause))
-    if known is not None and known[0] is clause:
+    if known is not None:
         return known[1]
     kind = _name_kind(facts, clause)
     facts._name_kinds[id(clause)] = (clause, kind)
@@ -872,7 +879,7 @@ Day = tuple[int, int, int]
 """A day as ``(year, month, day)``; a month or a year stated without its day
 starts on day 1 and ends on day 31 (a bound, not a calendar date)."""
 
-_DATE_PART = re.compile(
+_DATE_PART = LazyPattern(
     r"(?P<year>(?:19|20)\d{2})\s*(?:年\s*(?:(?P<month>\d{1,2})\s*月"
     r"(?:\s*(?P<day>\d{1,2})\s*[日号])?|(?P<end>底|末))?"
     r"|[.．/\-－](?P<dotted>\d{1,2})(?:[.．/](?P<dotted_day>\d{1,2}))?(?!\d))?"
