@@ -321,21 +321,29 @@ class Facts:
         if known is not None:
             return known[1]
         text = value_field.text
-        kind = value_field.value.kind
+        value = value_field.value
+        kind = value.kind
         placeholder = self.is_placeholder(text)
-        restated = self.restatement(clause, value_field) if kind == "qualitative" else None
-        mismatch = self.type_mismatch(clause, value_field) if kind == "quantity" else None
-        measurable = kind not in ("qualitative", "formula") or (
-            kind == "qualitative"
-            and (has_measured_target(value_field.value) or self.measurable.search(text) is not None)
-        )
+        restated: Restatement | None = None
+        mismatch: tuple[str, str] | None = None
+        measure: str | None = None
+        if kind == "quantity":
+            mismatch = self.type_mismatch(clause, value_field)
+            measurable = True
+            if value.unit is not None:
+                measure = self.units.get(value.unit)
+        elif kind == "qualitative":
+            restated = self.restatement(clause, value_field)
+            measurable = has_measured_target(value) or self.measurable.search(text) is not None
+        else:
+            measurable = kind != "formula"
         facts = ValueFacts(
-            placeholder=placeholder,
-            restatement=restated,
-            mismatch=mismatch,
-            measure=self.value_measure(value_field.value),
-            quantified=measurable,
-            owner=_owner(placeholder, restated, mismatch, measurable),
+            placeholder,
+            restated,
+            mismatch,
+            measure,
+            measurable,
+            _owner(placeholder, restated, mismatch, measurable),
         )
         self._values[id(value_field)] = (value_field, facts)
         return facts
