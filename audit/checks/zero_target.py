@@ -117,9 +117,7 @@ def zero_target(ctx: Context, clause: Clause) -> Iterator[Problem]:
     None (the words of unwanted events are ``adverse_names`` in
     ``rules/vocabulary.yaml``).
     """
-    if not any(
-        target.number == 0 for value_field in clause.fields for target in value_field.value.targets
-    ):
+    if not _has_zero(clause):
         return
     facts = ctx.facts
     kind = name_kind(facts, clause)
@@ -155,3 +153,13 @@ def zero_target(ctx: Context, clause: Clause) -> Iterator[Problem]:
                 field=field_name(value_field),
                 excerpt=target.text,
             )
+
+
+def _has_zero(clause: Clause) -> bool:
+    """Whether any target of ``clause`` is zero: the few clauses the rule
+    looks at further."""
+    for value_field in clause.fields:
+        for target in value_field.value.targets:
+            if target.number is not None and target.number == 0:
+                return True
+    return False
