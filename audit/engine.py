@@ -337,6 +337,7 @@ def rule(
     def register(function: Callable[..., Iterator[Problem]]) -> Callable[..., Iterator[Problem]]:
         doc = _dedent(function.__doc__ or "")
         summary = _summary(doc, id)
+        zh = _dedent(doc_zh)
         if not messages:
             raise ValueError(f"rule {id}: a rule needs at least one message")
         previous = REGISTRY.get(id)
@@ -353,8 +354,8 @@ def rule(
             doc=doc.strip(),
             enabled=enabled,
             module=function.__module__,
-            summary_zh=_summary(_dedent(doc_zh), ""),
-            doc_zh=_dedent(doc_zh).strip(),
+            summary_zh=_summary(zh, ""),
+            doc_zh=zh.strip(),
             group=group,
         )
         return function
@@ -370,10 +371,23 @@ def _summary(doc: str, default: str) -> str:
 
 def _dedent(text: str) -> str:
     """A docstring without its indentation (like ``inspect.cleandoc``)."""
-    import textwrap
-
     first, _, rest = text.strip("\n").partition("\n")
-    return (first.strip() + "\n" + textwrap.dedent(rest)).strip()
+    return (first.strip() + "\n" + _dedent_lines(rest)).strip()
+
+
+def _dedent_lines(text: str) -> str:
+    """:func:`textwrap.dedent`, with the same result; a text indented with
+    spaces only (every docstring here) in one pass over its lines, since
+    every rule's documentation is dedented at start-up."""
+    if "\t" in text or "\r" in text:
+        import textwrap
+
+        return textwrap.dedent(text)
+    lines = text.split("\n")
+    margin = min(
+        (len(line) - len(line.lstrip(" ")) for line in lines if line.strip(" ")), default=0
+    )
+    return "\n".join(line[margin:] if line.strip(" ") else "" for line in lines)
 
 
 def load_rules() -> dict[str, RuleSpec]:

@@ -26,17 +26,20 @@ typed per-document store rules keep their own computations in.
 from __future__ import annotations
 
 import re
+import sys
 from bisect import bisect_right
-from collections.abc import Callable, Iterable
-from datetime import date, timedelta
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
-from typing import Any, Generic, Literal, NamedTuple, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Literal, NamedTuple, Protocol, TypeVar
 
 from audit.model import ANNUAL, PERIOD, Clause, Document, Span, Target, Value, ValueField
 from audit.patterns import UserPatterns, compile_any, compile_pattern
 from audit.taxonomy import Taxonomy
 from audit.vocabulary import VOCABULARY
+
+if TYPE_CHECKING:
+    from datetime import date
 
 
 class _Options(Protocol):
@@ -283,13 +286,17 @@ class Facts:
         self._measure_names: dict[str, bool] = {}
         self._values: dict[int, tuple[ValueField, ValueFacts]] = {}
         self._fields: dict[int, tuple[Clause, list[tuple[ValueField, bool]]]] = {}
+        self._distinct_values: dict[int, tuple[Clause, list[ValueField]]] = {}
+        self._category_kinds: dict[int, tuple[Clause, str | None]] = {}
+        self._name_kinds: dict[int, tuple[Clause, NameKind | None]] = {}
 
     # the value fields of a clause that rules read
 
     def distinct_fields(self, clause: Clause) -> list[tuple[ValueField, bool]]:
         """:func:`distinct_fields` of ``clause``, worked out once per clause."""
+        # Each entry keeps its clause alive, so no other object can have its id.
         known = self._fields.get(id(clause))
-        if known is not None and known[0] is clause:
+        if known is not None:
             return known[1]
         fields = distinct_fields(clause)
         self._fields[id(clause)] = (clause, fields)
@@ -298,7 +305,12 @@ class Facts:
     def distinct_values(self, clause: Clause) -> list[ValueField]:
         """The first period and annual fields, the annual left out when it
         repeats the period value word for word."""
-        return [value_field for value_field, _both in self.distinct_fields(clause)]
+        known = self._distinct_values.get(id(clause))
+        if known is not None:
+            return known[1]
+        values = [value_field for value_field, _both in self.distinct_fields(clause)]
+        self._distinct_values[id(clause)] = (clause, values)
+        return values
 
     # the facts of one value, and who reports them
 
@@ -306,24 +318,32 @@ class Facts:
         """Everything known about one value field of ``clause`` (computed on
         first use)."""
         known = self._values.get(id(value_field))
-        if known is not None and known[0] is value_field:
+        if known is not None:
             return known[1]
         text = value_field.text
-        kind = value_field.value.kind
+        value = value_field.value
+        kind = value.kind
         placeholder = self.is_placeholder(text)
-        restated = self.restatement(clause, value_field) if kind == "qualitative" else None
-        mismatch = self.type_mismatch(clause, value_field) if kind == "quantity" else None
-        measurable = kind not in ("qualitative", "formula") or (
-            kind == "qualitative"
-            and (has_measured_target(value_field.value) or self.measurable.search(text) is not None)
-        )
+        restated: Restatement | None = None
+        mismatch: tuple[str, str] | None = None
+        measure: str | None = None
+        if kind == "quantity":
+            mismatch = self.type_mismatch(clause, value_field)
+            measurable = True
+            if value.unit is not None:
+                measure = self.units.get(value.unit)
+        elif kind == "qualitative":
+            restated = self.restatement(clause, value_field)
+            measurable = has_measured_target(value) or self.measurable.search(text) is not None
+        else:
+            measurable = kind != "formula"
         facts = ValueFacts(
-            placeholder=placeholder,
-            restatement=restated,
-            mismatch=mismatch,
-            measure=self.value_measure(value_field.value),
-            quantified=measurable,
-            owner=_owner(placeholder, restated, mismatch, measurable),
+            placeholder,
+            restated,
+            mismatch,
+            measure,
+            measurable,
+            _owner(placeholder, restated, mismatch, measurable),
         )
         self._values[id(value_field)] = (value_field, facts)
         return facts
@@ -457,7 +477,18 @@ class Facts:
     def category_kind(self, clause: Clause, level1_kinds: dict[str, str]) -> str | None:
         """What a clause's category measures: the taxonomy's kind of its
         level-2 category, else (legacy clauses, unknown level-2 names) of its
-        level-1."""
+        level-1. With the shared :data:`LEVEL1_KINDS`, worked out once per
+        clause."""
+        if level1_kinds is not LEVEL1_KINDS:
+            return self._category_kind(clause, level1_kinds)
+        known = self._category_kinds.get(id(clause))
+        if known is not None:
+            return known[1]
+        kind = self._category_kind(clause, level1_kinds)
+        self._category_kinds[id(clause)] = (clause, kind)
+        return kind
+
+    def _category_kind(self, clause: Clause, level1_kinds: dict[str, str]) -> str | None:
         if clause.level2 is not None:
             kind = self.taxonomy.kind(clause.level2.name)
             if kind is not None:
@@ -543,6 +574,46 @@ class DocumentCache:
 # Small helpers several rules share
 
 
+class LazyPattern:
+    """A regular expression compiled on first use. For a rule's patterns that
+    only some tables need (garbled text, formulas, numbers without a unit):
+    compiling a pattern with a large character class (every CJK character)
+    costs a millisecond or more, which a run that never needs it should not
+    pay at start-up."""
+
+    __slots__ = ("_compiled", "_flags", "_pattern")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self._pattern = pattern
+        self._flags = flags
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        """The compiled pattern (compiled now if not yet)."""
+        if self._compiled is None:
+            self._compiled = re.compile(self._pattern, self._flags)
+        return self._compiled
+
+    @property
+    def pattern(self) -> str:
+        return self._pattern
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.compiled.search(text, pos, endpos)
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.compiled.match(text, pos, endpos)
+
+    def finditer(
+        self, text: str, pos: int = 0, endpos: int = sys.maxsize
+    ) -> Iterator[re.Match[str]]:
+        return self.compiled.finditer(text, pos, endpos)
+
+    def __repr__(self) -> str:
+        return f"LazyPattern({self._pattern!r})"
+
+
 def last_end(regex: re.Pattern[str], text: str) -> int:
     """End of the last match of ``regex`` in ``text``; -1 when none.
 
@@ -595,8 +666,9 @@ def money_text(value: Decimal) -> str:
 # report such a target again, nor ``zero-target``. ``implausible-unit``
 # judges the units of values none of the owners above reports.
 
-EXCEL_EPOCH = date(1899, 12, 30)
-"""Day 0 of spreadsheet date serials (serial 44561 is 2021-12-31)."""
+EXCEL_EPOCH = (1899, 12, 30)
+"""Day 0 of spreadsheet date serials (serial 44561 is 2021-12-31), as
+``(year, month, day)``: :mod:`datetime` is imported only for a serial found."""
 
 MAX_SERIAL = 2958465
 """The last date serial a spreadsheet knows (9999-12-31)."""
@@ -616,8 +688,8 @@ _STATE_NAMES = _any_of(VOCABULARY.state_names)
 _UNITLESS_NAMES = _any_of(VOCABULARY.unitless_names)
 _ADVERSE_NAMES = _any_of(VOCABULARY.adverse_names)
 _COST_NAMES = _any_of(VOCABULARY.cost_names)
-_DATE_SUFFIX = re.compile(r"^(?:前|之前|以前|止|为止|完成)")
-_UNIT_IN_NAME = re.compile(
+_DATE_SUFFIX = LazyPattern(r"^(?:前|之前|以前|止|为止|完成)")
+_UNIT_IN_NAME = LazyPattern(
     r"(?:[人次个件台户家场宗起辆套份]数|人次|场次|批次|户次)$"
     r"|[（(]\s*[^（()）\d]{1,4}\s*[)）]\s*$"
 )
@@ -667,7 +739,16 @@ def name_kind(facts: Facts, clause: Clause) -> NameKind | None:
     ``unitless`` (系数, 得分), ``satisfaction``, ``rate``, ``count`` (as
     ``value-type-mismatch`` reads them), ``cost``, ``date`` (完成时间, 截止日期)
     or ``state`` (按时发放, 宣传到位). Read by ``missing-unit``,
-    ``implausible-unit`` and ``zero-target``."""
+    ``implausible-unit`` and ``zero-target``; worked out once per clause."""
+    known = facts._name_kinds.get(id(clause))
+    if known is not None:
+        return known[1]
+    kind = _name_kind(facts, clause)
+    facts._name_kinds[id(clause)] = (clause, kind)
+    return kind
+
+
+def _name_kind(facts: Facts, clause: Clause) -> NameKind | None:
     text = normalize(clause.name)
     if _UNITLESS_NAMES.search(text):
         return "unitless"
@@ -729,13 +810,6 @@ def date_serials(
     "at least"), not when the other value gives the number a unit
     (``≤40000`` against ``≤40000秒``), nor a day more than ten years from
     the year in the table's title."""
-    options = config.setting("date-serial").options
-    earliest, latest = max(0, options["earliest"]), min(MAX_SERIAL, options["latest"])
-    found: list[DateSerial] = []
-    if name_carries_unit(clause.name) or name_kind(facts, clause) == "count":
-        return ()
-    if unit_lost(clause, value_field):
-        return ()
     candidates = [
         target
         for target in value_field.value.targets
@@ -746,16 +820,31 @@ def date_serials(
         and target.upper is None
         and target.number is not None
         and target.number == target.number.to_integral_value()
-        and earliest <= target.number <= latest
     ]
+    if not candidates:
+        return ()
+    if name_carries_unit(clause.name) or name_kind(facts, clause) == "count":
+        return ()
+    if unit_lost(clause, value_field):
+        return ()
+    options = config.setting("date-serial").options
+    earliest, latest = max(0, options["earliest"]), min(MAX_SERIAL, options["latest"])
+    found: list[DateSerial] = []
+    candidates = [t for t in candidates if t.number is not None and earliest <= t.number <= latest]
     if candidates and wants_date(facts, clause, value_field):
         title = _TITLE_YEAR.search(facts.document.title or "")
         for target in candidates:
             assert target.number is not None
-            day = EXCEL_EPOCH + timedelta(days=int(target.number))
+            day = _serial_day(int(target.number))
             if title is None or abs(day.year - int(title.group(1))) <= NEAR_YEARS:
                 found.append(DateSerial(target, day))
     return tuple(found)
+
+
+def _serial_day(serial: int) -> date:
+    from datetime import date, timedelta
+
+    return date(*EXCEL_EPOCH) + timedelta(days=serial)
 
 
 def unit_lost(clause: Clause, value_field: ValueField) -> bool:
@@ -818,7 +907,7 @@ Day = tuple[int, int, int]
 """A day as ``(year, month, day)``; a month or a year stated without its day
 starts on day 1 and ends on day 31 (a bound, not a calendar date)."""
 
-_DATE_PART = re.compile(
+_DATE_PART = LazyPattern(
     r"(?P<year>(?:19|20)\d{2})\s*(?:年\s*(?:(?P<month>\d{1,2})\s*月"
     r"(?:\s*(?P<day>\d{1,2})\s*[日号])?|(?P<end>底|末))?"
     r"|[.．/\-－](?P<dotted>\d{1,2})(?:[.．/](?P<dotted_day>\d{1,2}))?(?!\d))?"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from audit.engine import Context, Option, Problem, rule
 from audit.facts import Key, any_of, last_end, normalize, value_args
@@ -13,6 +14,9 @@ from audit.model import Clause
 from audit.vocabulary import VOCABULARY
 
 _POLARITY: Key[dict[str, str | None]] = Key("guidance.polarity")
+_PATTERNS: Key[tuple[Any, ...]] = Key("guidance.polarity-patterns")
+"""The rule's patterns, compiled once per run: ``positive``, ``negative``,
+``ceiling_rates`` and ``neutral``."""
 
 
 POSITIVE_PATTERNS: list[str] = [
@@ -226,13 +230,17 @@ def comparator_direction(ctx: Context, clause: Clause) -> Iterator[Problem]:
     ]
     if not fields:
         return
-    positive = any_of(ctx.options["positive"])
-    negative = any_of(ctx.options["negative"])
-    ceiling = any_of(ctx.options["ceiling_rates"])
+    options = ctx.options
+    positive, negative, ceiling, neutral_words = ctx.memo.get(
+        _PATTERNS,
+        lambda: tuple(
+            any_of(options[key]) for key in ("positive", "negative", "ceiling_rates", "neutral")
+        ),
+    )
     names = ctx.memo.get(_POLARITY, dict)
     if clause.name not in names:
         name = normalize(clause.name)
-        neutral = any_of(ctx.options["neutral"]).search(name)
+        neutral = neutral_words.search(name)
         names[clause.name] = "neutral" if neutral else _polarity(name, positive, negative, ceiling)
     by_name = names[clause.name]
     if by_name == "neutral":

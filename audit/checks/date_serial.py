@@ -119,6 +119,8 @@ def date_serial(ctx: Context, clause: Clause) -> Iterator[Problem]:
     ``earliest`` (integer, default 36526, i.e. 2000-01-01) and ``latest``
     (integer, default 47848, i.e. 2030-12-31): the serials read as dates.
     """
+    if not _has_bare_number(clause):
+        return
     facts = ctx.facts
     for value_field, both in facts.distinct_fields(clause):
         if facts.value(clause, value_field).owner is not None:
@@ -139,3 +141,13 @@ def date_serial(ctx: Context, clause: Clause) -> Iterator[Problem]:
                 field=field_name(value_field),
                 excerpt=target.text,
             )
+
+
+def _has_bare_number(clause: Clause) -> bool:
+    """Whether any target of ``clause`` is a number without a unit: the few
+    clauses the rule looks at further."""
+    for value_field in clause.fields:
+        for target in value_field.value.targets:
+            if target.unit is None and target.number is not None and target.kind == "number":
+                return True
+    return False

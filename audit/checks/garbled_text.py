@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from audit.engine import Context, Option, Problem, for_project, rule
-from audit.facts import Key, field_name
+from audit.facts import Key, LazyPattern, field_name
 from audit.model import Clause, Project, Span, Text, Unit
 
 _CP1252_SPECIALS = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
@@ -22,11 +22,11 @@ _CP1252_BYTE.update({chr(i): i for i in range(0x80, 0x100)})
 
 
 # UTF-8 read as Latin-1 / Windows-1252: runs of those characters (ï¼› for ；).
-_LATIN_RUN_RE = re.compile("[\u0080-\u00ff" + re.escape(_CP1252_SPECIALS) + "]{2,}")
+_LATIN_RUN_RE = LazyPattern("[\u0080-\u00ff" + re.escape(_CP1252_SPECIALS) + "]{2,}")
 
 
 # GBK read as Latin-1: both bytes of a GB2312 character are A1-FE (Í¨¹ý for 通过).
-_GBK_LATIN_RUN_RE = re.compile("[\u00a1-\u00fe]{4,}")
+_GBK_LATIN_RUN_RE = LazyPattern("[\u00a1-\u00fe]{4,}")
 
 
 # UTF-8 read as GBK (鍙戞斁 for 发放): re-encoded as GBK, the bytes are UTF-8 again;
@@ -43,10 +43,10 @@ _NOT_EXTENSION_BYTES = bytes(b for b in range(256) if not 0x80 <= b <= 0xA0)
 
 # Control characters; tab, line feed, carriage return, and vertical tab and form
 # feed (a line break copied from Word, a page break of PDF text) are not garbling.
-_CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_CONTROL_RE = LazyPattern("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 
-_PRIVATE_USE_RE = re.compile("[\ue000-\uf8ff]")
+_PRIVATE_USE_RE = LazyPattern("[\ue000-\uf8ff]")
 
 
 # A cheap test that a text may be garbled at all (everything but UTF-8 read as GBK);
@@ -65,9 +65,9 @@ _GARBLED_MAX_EXCERPT = 20
 # question marks: a run of two or more (``????公共卫生服务经费``), or one
 # standing between two Chinese characters where no question is asked
 # (``健康讲座?次``). A question ends in one (``如何让求职者找到合适岗位?``).
-_LOST_RUN_RE = re.compile(r"[?？]{2,}")
-_LOST_ONE_RE = re.compile(r"(?<=[\u4e00-\u9fff])[?？](?=[\u4e00-\u9fff])")
-_QUESTION_RE = re.compile(r"吗|呢|什么|如何|怎么|怎样|为何|为什么|是否|能否|可否|哪|谁|几|多少")
+_LOST_RUN_RE = LazyPattern(r"[?？]{2,}")
+_LOST_ONE_RE = LazyPattern(r"(?<=[\u4e00-\u9fff])[?？](?=[\u4e00-\u9fff])")
+_QUESTION_RE = LazyPattern(r"吗|呢|什么|如何|怎么|怎样|为何|为什么|是否|能否|可否|哪|谁|几|多少")
 _SENTENCE_BREAK = "。；;！!\n"
 
 

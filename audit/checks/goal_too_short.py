@@ -4,13 +4,10 @@ state what the project does and achieves.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from audit.engine import Context, Option, Problem, rule
 from audit.model import Project, goal_text
-
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 @rule(
@@ -93,10 +90,11 @@ def goal_too_short(ctx: Context, project: Project) -> Iterator[Problem]:
         return
     minimum = ctx.options["min_chars"]
     count = 0
-    for _ in _CJK.finditer(text):
-        count += 1
-        if count >= minimum:
-            return
+    for ch in text:
+        if "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff":
+            count += 1
+            if count >= minimum:
+                return
     if ctx.facts.is_empty_goal(text) or ctx.facts.is_placeholder(text):
         return
     args = {"count": count, "minimum": minimum}

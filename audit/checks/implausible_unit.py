@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from audit.engine import Context, Option, Problem, rule
 from audit.facts import (
+    Key,
     NameKind,
     field_name,
     name_kind,
@@ -15,6 +16,9 @@ from audit.facts import (
     where,
 )
 from audit.model import Clause, Target
+
+_BANNED: Key[frozenset[str]] = Key("implausible-unit.banned")
+"""Every unit family some kind of name bans (the ``implausible`` option)."""
 
 _ASKS: dict[str, tuple[str, str]] = {
     "state": (
@@ -162,11 +166,17 @@ def implausible_unit(ctx: Context, clause: Clause) -> Iterator[Problem]:
     make no sense for it (``percent``, ``person``, ``count``, ``money``,
     ``time``, ``other``).
     """
+    implausible = ctx.options["implausible"]
+    suspect = ctx.memo.get(
+        _BANNED, lambda: frozenset(family for listed in implausible.values() for family in listed)
+    )
+    if not _has_unit_of(clause, suspect):
+        return
     facts = ctx.facts
     kind: NameKind | None = name_kind(facts, clause)
     if kind is None:
         return
-    banned: list[str] = ctx.options["implausible"].get(kind, [])
+    banned: list[str] = implausible.get(kind, [])
     if not banned:
         return
     for value_field, both in facts.distinct_fields(clause):
@@ -212,3 +222,19 @@ def implausible_unit(ctx: Context, clause: Clause) -> Iterator[Problem]:
                 field=field_name(value_field),
                 excerpt=target.text,
             )
+
+
+def _has_unit_of(clause: Clause, families: frozenset[str]) -> bool:
+    """Whether a number of ``clause`` is in a unit of one of ``families`` (a
+    count per person as a person): the clauses the rule looks at further."""
+    for value_field in clause.fields:
+        for target in value_field.value.targets:
+            if target.number is None or target.unit is None:
+                continue
+            unit, per = target_unit(target)
+            family = unit_family(unit)
+            if family == "count" and unit_family(per) == "person":
+                family = "person"
+            if family in families:
+                return True
+    return False

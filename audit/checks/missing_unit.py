@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from audit.engine import Context, Option, Problem, rule
 from audit.facts import (
+    LazyPattern,
     any_of,
     date_serials,
     field_name,
@@ -20,7 +21,7 @@ from audit.facts import (
 )
 from audit.model import Clause, Target
 
-_FRACTION = re.compile(r"\d\s*[/:：]\s*\d|分之")
+_FRACTION = LazyPattern(r"\d\s*[/:：]\s*\d|分之")
 """A share written as a fraction or a ratio (``2/3``, ``1:1``): no unit."""
 _CODE_BEFORE = re.compile(r"(?:GB|ISO|DB|HJ|JGJ|CJJ|WS|SL|YY)\s*(?:/\s*[TZ])?\s*$", re.IGNORECASE)
 """The code of a standard ends here (``GB/T 19001-2016``, ``ISO 9001``)."""
@@ -144,6 +145,8 @@ def missing_unit(ctx: Context, clause: Clause) -> Iterator[Problem]:
     ``years`` (bool, default true): read a whole number from 1949 to 2100
     where a date belongs as a year.
     """
+    if not _has_bare_number(clause):
+        return
     facts = ctx.facts
     kind = name_kind(facts, clause)
     if kind == "unitless" or name_carries_unit(clause.name):
@@ -204,6 +207,21 @@ def _no_quantity(text: str, target: Target) -> bool:
     if target.upper is not None and target.number is not None and target.upper < target.number:
         return True
     return _RATING_AFTER.match(after) is not None
+
+
+def _has_bare_number(clause: Clause) -> bool:
+    """Whether any value of ``clause`` has a number other than zero without a
+    unit: the few clauses the rule needs to look at further."""
+    for value_field in clause.fields:
+        for target in value_field.value.targets:
+            if (
+                target.unit is None
+                and target.number is not None
+                and target.number != 0
+                and target.kind in ("number", "frequency")
+            ):
+                return True
+    return False
 
 
 def _is_year(number: Decimal) -> bool:

@@ -4,12 +4,11 @@ nothing measurable where the category needs a figure.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any
 
 from audit.engine import Context, Option, Problem, rule
-from audit.facts import LEVEL1_KINDS, field_name, where
+from audit.facts import LEVEL1_KINDS, LazyPattern, field_name, where
 from audit.model import Clause, Severity
 
 SEVERITIES: dict[str, str] = {
@@ -60,7 +59,7 @@ _KIND_WORDS: dict[str, tuple[str, str]] = {
 }
 
 
-_FORMULA_END = re.compile(r"[*×＊xX]\s*100\s*[%％]")
+_FORMULA_END = LazyPattern(r"[*×＊xX]\s*100\s*[%％]")
 
 
 def formula_has_target(text: str) -> bool:
@@ -205,8 +204,8 @@ def not_quantified(ctx: Context, clause: Clause) -> Iterator[Problem]:
     measurable without digits; default the patterns above.
     """
     facts = ctx.facts
-    kind = facts.category_kind(clause, {**LEVEL1_KINDS, **ctx.options["level1_kinds"]})
-    severity = {**SEVERITIES, **ctx.options["severities"]}.get(kind or "", "off")
+    kind: str | None = None
+    severity: Any = None  # both decided for the first value the rule reports
     for value_field, both in ctx.facts.distinct_fields(clause):
         value = value_field.value
         if value.kind not in ("qualitative", "formula"):
@@ -220,6 +219,12 @@ def not_quantified(ctx: Context, clause: Clause) -> Iterator[Problem]:
             if not formula_has_target(text):
                 yield Problem(value_field.span, "formula", args, field=name, excerpt=text)
             continue
+        if severity is None:
+            configured = ctx.options["level1_kinds"]
+            kind = facts.category_kind(
+                clause, {**LEVEL1_KINDS, **configured} if configured else LEVEL1_KINDS
+            )
+            severity = {**SEVERITIES, **ctx.options["severities"]}.get(kind or "", "off")
         if severity not in ("error", "warning", "info"):
             continue
         zh, en = _KIND_WORDS.get(kind or "", ("该指标", "this indicator"))

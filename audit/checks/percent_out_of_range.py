@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from audit.engine import Context, Option, Problem, rule
 from audit.facts import any_of, field_name, number_targets, where
-from audit.model import Clause
+from audit.model import Clause, Value, ValueField
 
 EXEMPT_NAMES: list[str] = [r"增长|增幅|涨幅|提高率|提升率|增加率|变化率|同比|环比|倍"]
 
@@ -108,28 +108,37 @@ def percent_out_of_range(ctx: Context, clause: Clause) -> Iterator[Problem]:
     words in the value) that may exceed 100 %; default
     ``增长|增幅|涨幅|提高率|提升率|增加率|变化率|同比|环比|倍``.
     """
+    found: list[tuple[ValueField, bool, str]] = []
+    for value_field, both in ctx.facts.distinct_fields(clause):
+        if value_field.value.kind == "quantity":
+            key = _out_of_range(value_field.value)
+            if key is not None:
+                found.append((value_field, both, key))
+    if not found:
+        return
     exempt = any_of(ctx.options["exempt_names"])
     if exempt.search(clause.name):
         return
-    for value_field, both in ctx.facts.distinct_fields(clause):
+    for value_field, both, key in found:
         value = value_field.value
-        if value.kind != "quantity":
-            continue
         if exempt.search(value.prefix) or exempt.search(value.suffix):
             continue
-        name = field_name(value_field)
         args = {**where(value_field, both), "text": value_field.text}
-        for target in number_targets(value):
-            if target.unit != "%" or target.number is None:
-                continue
-            top = target.upper if target.upper is not None else target.number
-            before = value.text[: target.start].rstrip() if target.start else value.prefix
-            if top > _HUNDRED:
-                yield Problem(value_field.span, args=args, field=name, excerpt=value_field.text)
-            elif target.number < 0 or before.endswith(_MINUS):
-                yield Problem(
-                    value_field.span, "negative", args, field=name, excerpt=value_field.text
-                )
-            else:
-                continue
-            break  # one finding per value: its first target out of range
+        yield Problem(
+            value_field.span, key, args, field=field_name(value_field), excerpt=value_field.text
+        )
+
+
+def _out_of_range(value: Value) -> str | None:
+    """``default`` when the first target out of range is above 100 %,
+    ``negative`` when it is below 0 %; None when every target is in range."""
+    for target in number_targets(value):
+        if target.unit != "%" or target.number is None:
+            continue
+        top = target.upper if target.upper is not None else target.number
+        before = value.text[: target.start].rstrip() if target.start else value.prefix
+        if top > _HUNDRED:
+            return "default"
+        if target.number < 0 or before.endswith(_MINUS):
+            return "negative"
+    return None

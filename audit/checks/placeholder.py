@@ -17,8 +17,9 @@ PLACEHOLDER_PATTERNS: list[str] = [
     r"某某+",
     r"[?？][?？]+",
     # An ellipsis not followed by 等; tried once per run of dots (the look-behinds),
-    # whose length is never given back (possessive), so a long run is linear.
-    r"(?:(?<!…)…++|(?<!\.)\.\.\.++|(?<!。)。。。++|(?<!·)···++)(?![…\.。·]|\s*等)",
+    # whose length is never given back (possessive), so a long run is linear. The
+    # look-ahead names its first characters, so other text is skipped quickly.
+    r"(?=[…\.。·])(?:(?<!…)…++|(?<!\.)\.\.\.++|(?<!。)。。。++|(?<!·)···++)(?![…\.。·]|\s*等)",
     r"年度计划数",
     r"另行通知",
 ]

@@ -127,6 +127,8 @@ def zero_target(ctx: Context, clause: Clause) -> Iterator[Problem]:
     None (the words of unwanted events are ``adverse_names`` in
     ``rules/vocabulary.yaml``).
     """
+    if not _has_zero(clause):
+        return
     facts = ctx.facts
     kind = name_kind(facts, clause)
     category = facts.category_kind(clause, LEVEL1_KINDS)
@@ -164,3 +166,13 @@ def zero_target(ctx: Context, clause: Clause) -> Iterator[Problem]:
                 field=field_name(value_field),
                 excerpt=target.text,
             )
+
+
+def _has_zero(clause: Clause) -> bool:
+    """Whether any target of ``clause`` is zero: the few clauses the rule
+    looks at further."""
+    for value_field in clause.fields:
+        for target in value_field.value.targets:
+            if target.number is not None and target.number == 0:
+                return True
+    return False
