@@ -521,36 +521,49 @@ def run(document: Document, config: Config) -> list[Finding]:
     findings: list[Finding] = []
     append = findings.append
     ctx = Context(document, {}, config)
+    running: list[RuleSpec | None] = [None]  # the rule at work, to name it if it fails
 
     def check(rules: list[tuple[RuleSpec, dict[str, Any], Severity]], node: Any) -> None:
         for spec, options, severity in rules:
+            running[0] = spec
             ctx.options = options
             ctx.severity = severity
             for problem in spec.check(ctx, node) or ():
                 append(_finding(spec, severity, problem, ctx, config))
 
-    check(by_scope["document"], document)
     clause_rules = by_scope["clause"]
-    for unit in document.units:
-        ctx.unit = unit
-        ctx.project = None
-        check(by_scope["unit"], unit)
-        for project in unit.projects:
-            ctx.project = project
-            check(by_scope["project"], project)
-            if not clause_rules:
-                continue
-            # Rule by rule over the project's clauses: the hottest loop.
-            clauses = [c for c in project.clauses if isinstance(c, Clause)]
-            for spec, options, severity in clause_rules:
-                ctx.options = options
-                ctx.severity = severity
-                rule_check = spec.check
-                for clause in clauses:
-                    ctx.clause = clause
-                    for problem in rule_check(ctx, clause) or ():
-                        append(_finding(spec, severity, problem, ctx, config))
-            ctx.clause = None
+    try:
+        check(by_scope["document"], document)
+        for unit in document.units:
+            ctx.unit = unit
+            ctx.project = None
+            check(by_scope["unit"], unit)
+            for project in unit.projects:
+                ctx.project = project
+                check(by_scope["project"], project)
+                if not clause_rules:
+                    continue
+                # Rule by rule over the project's clauses: the hottest loop.
+                clauses = [c for c in project.clauses if isinstance(c, Clause)]
+                for spec, options, severity in clause_rules:
+                    running[0] = spec
+                    ctx.options = options
+                    ctx.severity = severity
+                    rule_check = spec.check
+                    for clause in clauses:
+                        ctx.clause = clause
+                        for problem in rule_check(ctx, clause) or ():
+                            append(_finding(spec, severity, problem, ctx, config))
+                ctx.clause = None
+    except InternalError:
+        raise
+    except Exception as error:  # a bug in a rule: said as one, never a traceback
+        failed = running[0]
+        where = document.source.path
+        raise InternalError(
+            f"rule {failed.id if failed else '?'} failed on {where}: "
+            f"{type(error).__name__}: {error}"
+        ) from error
     ctx.unit = ctx.project = None
     findings = [f for f in findings if not config.is_ignored(f)]
     findings.sort(key=_order)

@@ -117,3 +117,26 @@ def test_a_reader_that_reads_everything_gets_status_of_the_findings(tmp_path: Pa
     )
     assert done.returncode == 1
     assert done.stderr == b""
+
+
+def test_a_bug_in_a_rule_is_an_internal_error_naming_the_rule(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from audit import engine
+
+    spec = engine.load_rules()["missing-unit"]
+
+    def broken(ctx: object, clause: object) -> Iterator[object]:
+        raise ZeroDivisionError("a bug")
+        yield  # a generator, as rules are
+
+    monkeypatch.setitem(engine.REGISTRY, "missing-unit", spec._replace(check=broken))
+    monkeypatch.delenv("INDICATOR_AUDIT_DEBUG", raising=False)
+    status, _, err = run_main("lint", "--no-config", "--format", "text", str(SEED_001))
+    assert status == 2
+    first = err.splitlines()[0]
+    assert first == (
+        f"indicator-audit: internal error: rule missing-unit failed on {SEED_001}: "
+        "ZeroDivisionError: a bug"
+    )
+    assert "Traceback" not in err
