@@ -45,7 +45,13 @@ from functools import cache
 
 from audit import __version__
 from audit.limits import MAX_BYTES
-from audit.resources import private, private_cache_path, resource, resource_path
+from audit.resources import (
+    private,
+    private_cache_path,
+    read_private_json,
+    resource,
+    resource_path,
+)
 
 TYPE_CHECKING = False  # typing is not imported by a run whose output is kept
 if TYPE_CHECKING:
@@ -339,19 +345,8 @@ class ResultCache:
 
     def get(self, probe: Probe) -> FileResult | None:
         """The kept result for the probed file, or None."""
-        entry = self._entry(probe.path)
-        try:
-            descriptor = os.open(entry, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-        except OSError:
-            return None
-        try:
-            with os.fdopen(descriptor, "rb") as file:
-                if not private(os.fstat(file.fileno())):
-                    return None
-                stored = json.loads(file.read().decode("utf-8"))
-        except (OSError, ValueError, RecursionError):
-            return None
-        return _result(stored, self.key, probe)
+        stored = read_private_json(self._entry(probe.path))
+        return None if stored is None else _result(stored, self.key, probe)
 
     def put(self, probe: Probe, result: FileResult) -> None:
         """Keep ``result`` (its document already dropped) when the file did
@@ -600,17 +595,7 @@ class RunCache:
 
     def get(self) -> tuple[int, str] | None:
         """(exit status, output) of the kept run, or None."""
-        try:
-            descriptor = os.open(self.entry, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-        except OSError:
-            return None
-        try:
-            with os.fdopen(descriptor, "rb") as file:
-                if not private(os.fstat(file.fileno())):
-                    return None
-                stored = json.loads(file.read().decode("utf-8"))
-        except (OSError, ValueError, RecursionError):
-            return None
+        stored = read_private_json(self.entry)
         if not isinstance(stored, dict) or set(stored) != {
             "format",
             "key",

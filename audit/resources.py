@@ -86,3 +86,26 @@ def private(info: object) -> bool:
     if getattr(info, "st_uid", -1) != os.geteuid():
         return False
     return not mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def read_private_json(path: str | os.PathLike[str], limit: int | None = None) -> object:
+    """The JSON data of a cache entry, or None unless the entry is a regular
+    file of this user's that no one else can write, not reached through a
+    link, at most ``limit`` bytes, and valid JSON. What the data holds is the
+    caller's to check."""
+    import json
+
+    try:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return None
+    try:
+        with os.fdopen(descriptor, "rb") as file:
+            status = os.fstat(file.fileno())
+            if not private(status):
+                return None
+            if limit is not None and status.st_size > limit:
+                return None
+            return json.loads(file.read().decode("utf-8"))
+    except (OSError, ValueError, RecursionError):
+        return None

@@ -25,7 +25,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -37,7 +36,7 @@ from audit.limits import (
     YAML_MAX_ALIASES,
     YAML_MAX_NODES,
 )
-from audit.resources import private, private_cache_dir
+from audit.resources import private_cache_dir, read_private_json
 
 _FORMAT = "1"
 Lines = dict[tuple[Any, ...], int]
@@ -92,21 +91,8 @@ def _read(path: Path) -> bytes:
 def _cached(cached: Path) -> tuple[Any, Lines] | None:
     """A cache entry, if it is a regular file of the current user's that no
     one else can write, not reached through a link, and well formed."""
-    try:
-        descriptor = os.open(cached, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-    except OSError:
-        return None
-    try:
-        with os.fdopen(descriptor, "rb") as file:
-            status = os.fstat(file.fileno())
-            if not private(status):  # the user's own, writable by no one else
-                return None
-            if status.st_size > 4 * MAX_CONFIG_BYTES:
-                return None
-            stored = json.loads(file.read().decode("utf-8"))
-    except (OSError, ValueError, RecursionError):
-        return None
-    return _valid_entry(stored)
+    stored = read_private_json(cached, 4 * MAX_CONFIG_BYTES)
+    return None if stored is None else _valid_entry(stored)
 
 
 def _valid_entry(stored: Any) -> tuple[Any, Lines] | None:
