@@ -122,3 +122,15 @@ def test_the_unit_families_of_the_shipped_vocabulary() -> None:
     assert set(VOCABULARY.person_units) <= set(VOCABULARY.count_units)
     assert "工作日" in VOCABULARY.time_units
     assert "事故" in VOCABULARY.adverse_names
+
+
+def test_every_time_unit_the_value_grammar_reads_is_a_time_unit_of_the_vocabulary() -> None:
+    """rules/units.yaml says which units a value may have; the vocabulary,
+    what they measure: a time unit the grammar reads is one the rules know."""
+    import yaml
+
+    from audit.resources import resource
+    from audit.vocabulary import VOCABULARY
+
+    units = yaml.safe_load(resource("rules/units.yaml").read_text(encoding="utf-8"))
+    assert set(units["time_units"]) <= set(VOCABULARY.time_units)

@@ -25,10 +25,8 @@ def _owned_elsewhere(ctx: Context, clause: Clause, value_field: ValueField) -> b
     return ctx.facts.value(clause, value_field).owner is not None
 
 
-PERIOD_UNITS: list[str] = [
-    "年", "学年", "学期", "季度", "月", "个月", "周", "天", "日", "工作日", "自然日", "小时",
-    "分钟", "秒",
-]  # fmt: skip
+PERIOD_UNITS: list[str] = list(VOCABULARY.time_units)
+"""Units of a period of time: the shared vocabulary's (rules/vocabulary.yaml)."""
 
 
 CONCRETE_PATTERNS: list[str] = [
