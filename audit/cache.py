@@ -373,7 +373,7 @@ class ResultCache:
                 return  # would not come back exactly as it is
             from audit.output import write_atomically
 
-            write_atomically(self._entry(probe.path), lambda file: file.write(text))
+            write_atomically(self._entry(probe.path), lambda file: file.write(text), private=True)
         except (OSError, TypeError, ValueError):
             pass
 
@@ -673,6 +673,6 @@ class RunCache:
             text = json.dumps(payload, ensure_ascii=False, allow_nan=False)
             from audit.output import write_atomically
 
-            write_atomically(self.entry, lambda file: file.write(text))
+            write_atomically(self.entry, lambda file: file.write(text), private=True)
         except (OSError, TypeError, ValueError):
             pass

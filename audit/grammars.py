@@ -9,7 +9,9 @@ temporary directory, and a cache file that is not the user's own is ignored.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import os
 from typing import TYPE_CHECKING, Any
 
 from audit.resources import private, private_cache_dir
@@ -24,8 +26,9 @@ _terminals: dict[tuple[str, str], dict[str, TerminalDef]] = {}
 
 def terminals(grammar: str, source_path: str) -> dict[str, TerminalDef] | None:
     """The terminals, by name, of a parser already built from ``grammar`` (the
-    same whatever the parser's options), so code that only needs the grammar's
-    patterns does not build a parser of its own; None when none was built."""
+    same whatever its lexer or transformer, for the same ``start``), so code
+    that only needs the grammar's patterns does not build a parser of its
+    own; None when none was built."""
     return _terminals.get((source_path, grammar))
 
 
@@ -62,6 +65,11 @@ def build_lark(grammar: str, source_path: str, compiled: bool = False, **options
         except OSError:
             cache = False
     parser = lark.Lark(grammar, cache=cache, source_path=source_path, **options)
+    if isinstance(cache, str):
+        # Lark writes its file as the umask allows (0664 under umask 002); the
+        # owner only may write it, or the next run would refuse it as unsafe.
+        with contextlib.suppress(OSError):
+            os.chmod(cache, 0o600)
     _terminals.setdefault(
         (source_path, grammar), {terminal.name: terminal for terminal in parser.terminals}
     )

@@ -41,10 +41,12 @@ def input_named(target: str, inputs: Iterable[str]) -> str | None:
     return None
 
 
-def write_atomically(target: str, write: Callable[[TextIO], object]) -> None:
+def write_atomically(target: str, write: Callable[[TextIO], object], private: bool = False) -> None:
     """Call ``write`` with a UTF-8 text file that becomes ``target`` once
     ``write`` returns; on any failure ``target`` is left as it was. Raises
-    ``OSError`` when the file cannot be written.
+    ``OSError`` when the file cannot be written. A ``private`` file (a cache
+    entry) is made readable and writable by its owner only (0600), whatever
+    the umask, so that it passes the check made when it is read back.
 
     A symbolic link is followed (the file it names is replaced, the link
     kept); a target that exists and is not a regular file (``/dev/null``,
@@ -66,7 +68,7 @@ def write_atomically(target: str, write: Callable[[TextIO], object]) -> None:
     try:
         with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as file:
             write(file)
-        os.chmod(partial, _mode(target))
+        os.chmod(partial, 0o600 if private else _mode(target))
         os.replace(partial, target)
     except BaseException:
         with contextlib.suppress(OSError):

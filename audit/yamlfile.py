@@ -144,7 +144,7 @@ def _store(cached: Path, data: Any, lines: Lines) -> None:
         from audit.output import write_atomically
 
         cached.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(str(cached), lambda file: file.write(payload))
+        write_atomically(str(cached), lambda file: file.write(payload), private=True)
     except (OSError, TypeError, ValueError):
         pass
 

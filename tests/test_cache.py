@@ -433,3 +433,21 @@ def test_quiet_and_other_runs_keep_apart(results: Path) -> None:
     loud = cache.ResultCache.open(configuration, silent=False)
     assert quiet is not None and loud is not None
     assert quiet.key != loud.key
+
+
+def test_entries_pass_their_own_check_under_a_loose_umask(results: Path, table: Path) -> None:
+    """Under umask 002 a plain file is group-writable, which the check made
+    when an entry is read refuses: entries are written 0600 whatever the
+    umask, so they are used."""
+    import os
+    import stat
+
+    old = os.umask(0o002)
+    try:
+        _lint("--no-config", "--format", "json", str(table))
+    finally:
+        os.umask(old)
+    entries = _entries(results)
+    assert entries
+    for entry in entries:
+        assert stat.S_IMODE(entry.stat().st_mode) == 0o600
