@@ -154,8 +154,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             traceback.print_exc()
         error(f"internal error: {problem}")
+        whose = "indicator-audit" if problem.plugin is None else f"the plugin {problem.plugin}"
         error(
-            "this is a bug in indicator-audit, not in your input: please report it "
+            f"this is a bug in {whose}, not in your input: please report it to its authors "
             f"with the command and the file that caused it ({DEBUG_ENV}=1 shows the traceback)"
         )
         return EXIT_ERROR

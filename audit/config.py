@@ -559,8 +559,11 @@ class _Builder:
                 else:
                     known = [*RULE_KEYS, *spec.options]
                     raise doc.error(path, f"unknown option (expected one of: {', '.join(known)})")
-            earliest, latest = setting.options.get("earliest"), setting.options.get("latest")
-            if earliest is not None and latest is not None and earliest > latest:
+            earliest: Any = setting.options.get("earliest")
+            latest: Any = setting.options.get("latest")
+            # Two bounds of one range (date-serial's, a plugin's): compared
+            # only when both are numbers.
+            if _is_number(earliest) and _is_number(latest) and earliest > latest:
                 at = (*where, "latest" if "latest" in body else "earliest")
                 raise doc.error(at, f"earliest ({earliest}) is after latest ({latest})")
             self.config.rules[rule_id] = setting

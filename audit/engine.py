@@ -560,9 +560,13 @@ def run(document: Document, config: Config) -> list[Finding]:
     except Exception as error:  # a bug in a rule: said as one, never a traceback
         failed = running[0]
         where = document.source.path
+        module = failed.module if failed else ""
+        plugin = module if module and not module.startswith("audit.") else None
         raise InternalError(
-            f"rule {failed.id if failed else '?'} failed on {where}: "
-            f"{type(error).__name__}: {error}"
+            f"rule {failed.id if failed else '?'}"
+            f"{f' (plugin {plugin})' if plugin else ''} failed on {where}: "
+            f"{type(error).__name__}: {error}",
+            plugin=plugin,
         ) from error
     ctx.unit = ctx.project = None
     findings = [f for f in findings if not config.is_ignored(f)]

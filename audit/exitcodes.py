@@ -17,7 +17,13 @@ status a shell gives a command killed by the signal."""
 
 class InternalError(Exception):
     """A bug in the tool (not in its input): the command line reports it as
-    such, with a request to report it, and exits 2."""
+    such, with a request to report it, and exits 2. ``plugin``: the module
+    of a rule loaded through ``plugins:`` that failed, whose authors (not
+    this tool's) the report is for."""
+
+    def __init__(self, message: str, plugin: str | None = None) -> None:
+        super().__init__(message)
+        self.plugin = plugin
 
 
 def error(message: str) -> None:

@@ -806,15 +806,17 @@ def date_serials(
     (``date-serial``'s finding): a whole number without a unit, between the
     rule's ``earliest`` and ``latest`` serials, in a value that should be a
     date (:func:`wants_date`). A number of something is no date: not in a
-    name that counts (``全年服务人次``), not after ``≥`` (a deadline is never
-    "at least"), not when the other value gives the number a unit
+    name that counts (``全年服务人次``), not after ``≥`` unless the name asks
+    for a date (a deadline is never "at least", but ``项目完成时间：≥45657``
+    is still a serial), not when the other value gives the number a unit
     (``≤40000`` against ``≤40000秒``), nor a day more than ten years from
     the year in the table's title."""
+    floors_allowed = _DATE_NAMES.search(normalize(clause.name)) is not None
     candidates = [
         target
         for target in value_field.value.targets
         if target.kind == "number"
-        and target.comparator not in (">=", ">")
+        and (floors_allowed or target.comparator not in (">=", ">"))
         and target.unit is None
         and target.magnitude is None
         and target.upper is None

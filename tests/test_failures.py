@@ -140,3 +140,48 @@ def test_a_bug_in_a_rule_is_an_internal_error_naming_the_rule(
         "ZeroDivisionError: a bug"
     )
     assert "Traceback" not in err
+
+
+def test_a_bug_in_a_plugin_rule_is_said_to_be_the_plugin_s(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    package = tmp_path / "brokenrules"
+    package.mkdir()
+    (package / "__init__.py").write_text("", encoding="utf-8")
+    (package / "boom.py").write_text(
+        '''"""A plugin rule with a bug."""
+
+from audit.engine import rule
+
+
+@rule(
+    "boom",
+    severity="warning",
+    scope="clause",
+    messages={"default": ("炸了", "boom")},
+    doc_zh="一条有错误的规则。",
+)
+def boom(ctx, clause):
+    """A rule with a bug."""
+    raise ValueError("a plugin bug")
+    yield
+''',
+        encoding="utf-8",
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    config = tmp_path / "config.yaml"
+    config.write_text("plugins: [brokenrules]\n", encoding="utf-8")
+    monkeypatch.delenv("INDICATOR_AUDIT_DEBUG", raising=False)
+    try:
+        status, _, err = run_main(
+            "lint", "--config", str(config), "--format", "text", str(SEED_001)
+        )
+    finally:
+        for name in [m for m in sys.modules if m.startswith("brokenrules")]:
+            del sys.modules[name]
+    assert status == 2
+    lines = err.splitlines()
+    assert "rule boom (plugin brokenrules.boom) failed on" in lines[0]
+    assert "ValueError: a plugin bug" in lines[0]
+    assert "a bug in the plugin brokenrules.boom" in lines[1]
+    assert "Traceback" not in err

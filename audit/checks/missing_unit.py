@@ -25,8 +25,8 @@ _FRACTION = LazyPattern(r"\d\s*[/:：]\s*\d|分之")
 """A share written as a fraction or a ratio (``2/3``, ``1:1``): no unit."""
 _CODE_BEFORE = re.compile(r"(?:GB|ISO|DB|HJ|JGJ|CJJ|WS|SL|YY)\s*(?:/\s*[TZ])?\s*$", re.IGNORECASE)
 """The code of a standard ends here (``GB/T 19001-2016``, ``ISO 9001``)."""
-_RANK_BEFORE = re.compile(r"(?:前|第|排名|名列|位列)\s*$")
-"""A rank comes next (``排名前3``, ``第1名``)."""
+_RANK_BEFORE = re.compile(r"(?:(?<![提之以])前|第|排名|名列|位列)\s*$")
+"""A rank comes next (``排名前3``, ``第1名``; not ``提前5``, a number of days)."""
 _RATING_AFTER = re.compile(r"^\s*[A-Za-zＡ-Ｚ]+\s*级?")
 """A rating follows (``3A级``, ``5A``)."""
 YEARS = (1949, 2100)

@@ -153,8 +153,8 @@ def zero_target(ctx: Context, clause: Clause) -> Iterator[Problem]:
             elif (
                 category in ("quantity", "output")
                 and kind not in ("rate", "unitless", "date", "state")
-                and (family in ("person", "count") or (family is None and kind == "count"))
-            ):
+                and (family in ("person", "count", "money") or (family is None and kind == "count"))
+            ):  # 发放创业补贴资金 0万元 under 数量指标: an output of money, none
                 key = "output"
             if key is None:
                 continue
