@@ -468,6 +468,21 @@ def test_long_goals_are_compared_by_their_opening() -> None:
         assert len(only(document, "goal-copied")) == expected
 
 
+def test_goals_differing_only_after_their_compared_opening_are_not_called_identical() -> None:
+    long_goal = SAME * 40  # about 1,500 characters: more than the opening compared
+    changed = long_goal[:-20] + "提高养老服务质量与效率，完善机制。"
+    (finding,) = only(
+        form(
+            ["产出指标 | 数量指标 | 接入机构数 | ≥30家 | ≥10家"],
+            term="2024.01-2026.12",
+            period_goal=long_goal,
+            goal=changed,
+        ),
+        "goal-copied",
+    )
+    assert "相似度0.99" in finding.message
+
+
 @pytest.mark.parametrize("term", ["2025.01-2025.12", "2025年", ""])
 def test_one_year_or_no_term_is_not_reported(term: str) -> None:
     document = form(
