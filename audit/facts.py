@@ -811,18 +811,19 @@ def date_serials(
     is still a serial), not when the other value gives the number a unit
     (``≤40000`` against ``≤40000秒``), nor a day more than ten years from
     the year in the table's title."""
-    floors_allowed = _DATE_NAMES.search(normalize(clause.name)) is not None
     candidates = [
         target
         for target in value_field.value.targets
         if target.kind == "number"
-        and (floors_allowed or target.comparator not in (">=", ">"))
         and target.unit is None
         and target.magnitude is None
         and target.upper is None
         and target.number is not None
         and target.number == target.number.to_integral_value()
     ]
+    floors = any(t.comparator in (">=", ">") for t in candidates)
+    if floors and _DATE_NAMES.search(normalize(clause.name)) is None:  # only then: a hot path
+        candidates = [t for t in candidates if t.comparator not in (">=", ">")]
     if not candidates:
         return ()
     if name_carries_unit(clause.name) or name_kind(facts, clause) == "count":
