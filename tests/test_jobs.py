@@ -10,6 +10,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from audit import lint
 from audit.cli import main
@@ -411,3 +413,36 @@ def _running(pid: int) -> bool:
     except OSError:
         return False
     return state != "Z"
+
+
+_JSON_SCALARS = (
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | st.text()
+)
+_JSON_VALUES = st.recursive(
+    _JSON_SCALARS,
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.lists(inner, max_size=3).map(tuple)
+        | st.dictionaries(st.text(max_size=6), inner, max_size=4)
+        | st.dictionaries(st.integers() | st.booleans() | st.none(), inner, max_size=3)
+    ),
+    max_leaves=30,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_JSON_VALUES, st.sampled_from(["", "  ", "    "]))
+def test_the_reports_encoder_writes_what_json_dumps_writes(value: object, margin: str) -> None:
+    """The JSON report's own indented encoder (strings escaped by the standard
+    library's C function, flat objects by its C encoder) is byte for byte
+    ``json.dumps(..., ensure_ascii=False, indent=2)``, for any document."""
+    import json
+
+    from audit.reports.json_report import indented
+
+    expected = json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + margin)
+    assert indented(value, margin) == expected
