@@ -9,7 +9,7 @@ table's grade), and ``summary.grades`` (how many projects have each grade).
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, TextIO
 
 from audit import __version__
@@ -187,13 +187,20 @@ def _render(result: LintResult, out: _Buffered, config: Config | None) -> None:
     for key, value in report.items():
         out.write(lead + _encode_string(key) + ": ")
         lead = ",\n  "
-        if key != "findings":
+        if key == "findings":
+            items: Iterable[Any] = (
+                finding.as_dict()
+                for file_result in result.files
+                for finding in file_result.findings
+            )
+        elif type(value) is list:  # files, projects: an item at a time, never one string
+            items = value
+        else:
             out.write(indented(value, "  "))
             continue
         item_lead = "[\n    "
-        for file_result in result.files:
-            for finding in file_result.findings:
-                out.write(item_lead + indented(finding.as_dict(), "    "))
-                item_lead = ",\n    "
+        for item in items:
+            out.write(item_lead + indented(item, "    "))
+            item_lead = ",\n    "
         out.write("[]" if item_lead == "[\n    " else "\n  ]")
     out.write("\n}\n")
