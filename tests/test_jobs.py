@@ -446,3 +446,35 @@ def test_the_reports_encoder_writes_what_json_dumps_writes(value: object, margin
 
     expected = json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + margin)
     assert indented(value, margin) == expected
+
+
+def test_json_report_of_many_files_is_written_in_pieces(corpus: list[str]) -> None:
+    """The report of a large run is never built as one string: its lists
+    (files, findings, projects) are written an item at a time, in blocks of
+    about 64 KiB, so a year of tables holds its findings and no copy of the
+    report."""
+    import json
+
+    from audit.reports.json_report import render
+
+    config = load_config(None, discover=False)
+    result = lint_paths(corpus, config, load, keep_documents=False)
+    many = lint.LintResult(result.files * 300)
+    writes: list[int] = []
+
+    class Recording:
+        def __init__(self) -> None:
+            self.parts: list[str] = []
+
+        def write(self, text: str) -> int:
+            writes.append(len(text))
+            self.parts.append(text)
+            return len(text)
+
+    out = Recording()
+    render(many, out, config=config)  # type: ignore[arg-type]
+    report = json.loads("".join(out.parts))
+    assert len(report["files"]) == len(many.files)
+    assert len(report["projects"]) > 1000
+    assert sum(writes) > 2_000_000
+    assert max(writes) < 256 * 1024
