@@ -64,15 +64,15 @@ def test_rules_take_their_defaults_from_the_vocabulary() -> None:
             15,
             "'人' stands in both",
         ),
-        (('亿元: "100000000"', "亿元: lots"), 26, "亿元: 'lots' is not a positive amount of 元"),
-        (('亿元: "100000000"', "亿元: -1"), 26, "is not a positive amount"),
-        (("成本指标: cost", "成本指标: costs"), 46, "'costs' is not one of"),
+        (('亿元: "100000000"', "亿元: lots"), 29, "亿元: 'lots' is not a positive amount of 元"),
+        (('亿元: "100000000"', "亿元: -1"), 29, "is not a positive amount"),
+        (("成本指标: cost", "成本指标: costs"), 49, "'costs' is not one of"),
         (
             ("cost_names: [成本, 费用, 单价]", 'cost_names: [成本, "("]'),
-            39,
+            42,
             "is not a regular expression",
         ),
-        (("cost_names: [成本, 费用, 单价]", "cost_words: [成本]"), 39, "unknown key"),
+        (("cost_names: [成本, 费用, 单价]", "cost_words: [成本]"), 42, "unknown key"),
     ],
 )
 def test_a_broken_vocabulary_is_an_error_naming_file_line_and_reason(
@@ -134,3 +134,27 @@ def test_every_time_unit_the_value_grammar_reads_is_a_time_unit_of_the_vocabular
 
     units = yaml.safe_load(resource("rules/units.yaml").read_text(encoding="utf-8"))
     assert set(units["time_units"]) <= set(VOCABULARY.time_units)
+
+
+def test_every_unit_the_value_grammar_reads_has_a_family_or_is_a_measure() -> None:
+    """A count unit the grammar reads (盏, 眼, 羽…) is a count unit of the
+    vocabulary too, so the rules that ask what a value counts know it; what
+    is left are scores, aliases, money per head and physical measures."""
+    import yaml
+
+    from audit.resources import resource
+    from audit.vocabulary import VOCABULARY
+
+    units = yaml.safe_load(resource("rules/units.yaml").read_text(encoding="utf-8"))["units"]
+    families = (
+        set(VOCABULARY.percent_units)
+        | set(VOCABULARY.count_units)
+        | set(VOCABULARY.money_units)
+        | set(VOCABULARY.time_units)
+    )
+    scores_and_aliases = {"％", "个百分点", "分", "倍", "级", "星", "元/人", "元/人次"}
+    measures = {"平方米", "万平方米", "平方", "平米", "㎡", "平方公里", "公顷", "亩", "公里"}
+    measures |= {"千米", "米", "立方米", "吨", "千克", "公斤", "G", "M", "T", "GB", "MB", "TB"}
+    measures |= {"Mbps", "Gbps", "兆"}
+    assert [u for u in units if u not in families | scores_and_aliases | measures] == []
+    assert [u for u in VOCABULARY.count_units if u not in units] == []
