@@ -9,14 +9,14 @@ from collections.abc import Iterator
 from typing import Any
 
 from audit.engine import Context, Option, Problem, rule
-from audit.facts import Key, any_of, last_end, normalize, value_args
+from audit.facts import LEVEL1_KINDS, Facts, Key, any_of, last_end, normalize, value_args
 from audit.model import Clause
 from audit.vocabulary import VOCABULARY
 
 _POLARITY: Key[dict[str, str | None]] = Key("guidance.polarity")
 _PATTERNS: Key[tuple[Any, ...]] = Key("guidance.polarity-patterns")
 """The rule's patterns, compiled once per run: ``positive``, ``negative``,
-``ceiling_rates`` and ``neutral``."""
+``ceiling_rates``, ``neutral`` and ``cost_floors``."""
 
 
 POSITIVE_PATTERNS: list[str] = [
@@ -51,6 +51,16 @@ NEUTRAL_PATTERNS: list[str] = [
 ]
 
 
+COST_FLOORS: list[str] = [
+    r"标准|补助|补贴|资助|奖励|奖补|救助|抚恤|慰问|津贴|工资|薪酬|待遇|保障金|生活费",
+]
+"""Money under a cost category where a floor is the standard target: a
+subsidy or a pay standard (人均补助标准 ≥1000元) is a level to reach."""
+
+_NOT_SPENDING = frozenset({"社会成本指标", "生态环境成本指标"})
+"""Cost categories whose money is not the project's own spending."""
+
+
 _LOWER = ("<=", "<")
 
 
@@ -58,6 +68,21 @@ _HIGHER = (">=", ">")
 
 
 _DIRECTED = (*_LOWER, *_HIGHER)
+
+
+def _spending(ctx: Context, clause: Clause, value: Any, floors: re.Pattern[str]) -> bool:
+    """Whether a value is an amount the project spends: money under an
+    economic cost category (差旅费 ≥3万元 under 成本指标), not a subsidy or pay
+    standard, whose floor is the target."""
+    facts: Facts = ctx.facts
+    if facts.value_measure(value) != "money":
+        return False
+    if facts.category_kind(clause, LEVEL1_KINDS) != "cost":
+        return False
+    level2 = clause.level2
+    if level2 is not None and ctx.taxonomy.canonical(level2.name) in _NOT_SPENDING:
+        return False
+    return not floors.search(normalize(clause.name))
 
 
 def _polarity(
@@ -119,6 +144,11 @@ def _polarity(
             NEUTRAL_PATTERNS,
             "names that turn a negative measure around (降低成本, 减少投诉): not checked",
         ),
+        "cost_floors": Option(
+            "list[regex]",
+            COST_FLOORS,
+            "names of money under a cost category where a floor is standard (补助标准, 工资)",
+        ),
         "percent_units": Option("list[str]", list(VOCABULARY.percent_units), "units of a rate"),
     },
     doc_zh="""
@@ -133,7 +163,10 @@ def _polarity(
     起决定作用（中文名词短语的中心词在后）：「设备故障及时排除率」是排除率（正向），虽然含「故障」；
     「人员流失率≤10%」「有效投诉次数少于1宗」是对的。名称以上限为标准写法的比率结尾的（ceiling_rates：超支率、
     发生率、差错率、投诉率等）是反向指标。资金的控制率（「成本控制率」，实际成本/预算成本）不检查：
-    「≤100%」是上限，「≥90%」要求用足预算，两种都是标准写法；其他控制率（「血压控制率」）是正向指标。把反向指标反过来说的名称（「降低成本」）不
+    「≤100%」是上限，「≥90%」要求用足预算，两种都是标准写法；其他控制率（「血压控制率」）是正向指标。
+    经济成本类（成本指标、经济成本指标）下以金额表示的指标，不论名称，都是应控制的支出
+    （「督导检查差旅费≥3万元」「亩均造价≥0.3万元/亩」），除非是应达到的标准（cost_floors：
+    补助标准、工资等）；社会成本、生态环境成本不是项目自身的支出，不据此判断。把反向指标反过来说的名称（「降低成本」）不
     检查；比率名称下写数量（「服务对象满意度：少于5次」）由 value-type-mismatch 报告。
 
     为什么有问题
@@ -159,6 +192,7 @@ def _polarity(
     ceiling_rates：以上限为标准写法的比率，在名称结尾匹配（正则表达式列表，默认取共享词表的
     ceiling_rates：超支率、发生率、差错率、投诉率、不合格率等）。
     neutral：把反向指标反过来说的名称（降低成本、减少投诉）和资金的控制率，不检查。
+    cost_floors：成本类下以金额表示、以下限为标准写法的指标（补助标准、工资等，正则表达式列表）。
     percent_units：比率的单位。
     """,
 )
@@ -180,7 +214,11 @@ def comparator_direction(ctx: Context, clause: Clause) -> Iterator[Problem]:
     overrun, incidence, error or complaint rate) is negative. A control rate
     of money (``成本控制率``, actual over budgeted cost) is not checked:
     ``≤100%`` caps it and ``≥90%`` asks that the budget be used, and both are
-    standard; a 控制率 of anything else (``血压控制率``) is positive. Names that turn a
+    standard; a 控制率 of anything else (``血压控制率``) is positive. An amount
+    of money under an economic cost category (成本指标, 经济成本指标) is a cost
+    to cap whatever its name (``督导检查差旅费 ≥3万元``, ``亩均造价 ≥0.3万元/亩``),
+    unless it is a standard to reach (``cost_floors``: 补助标准, 工资 …); social
+    and environmental costs are not money the project spends. Names that turn a
     negative measure around (``降低成本``) are not checked, and a count under
     a rate's name (``服务对象满意度：少于5次``) is ``value-type-mismatch``'s.
 
@@ -220,6 +258,9 @@ def comparator_direction(ctx: Context, clause: Clause) -> Iterator[Problem]:
     ``neutral`` (list of regular expressions): names that are not checked;
     default 降低, 减少, 下降, 节约, 节省, 压缩, 减负, and a control rate of
     money (成本/费用/预算/支出…控制率).
+    ``cost_floors`` (list of regular expressions): money under a cost
+    category that is a standard to reach, not a cost to cap; default 标准,
+    补助, 补贴, 资助, 奖励, 奖补, 救助, 抚恤, 慰问, 津贴, 工资, 薪酬, 待遇, 保障金, 生活费.
     ``percent_units`` (list): units of a rate (a positive measure is checked
     only in percent); default the shared vocabulary's ``percent_units`` (``% ‰ 百分点``).
     """
@@ -231,10 +272,11 @@ def comparator_direction(ctx: Context, clause: Clause) -> Iterator[Problem]:
     if not fields:
         return
     options = ctx.options
-    positive, negative, ceiling, neutral_words = ctx.memo.get(
+    positive, negative, ceiling, neutral_words, cost_floors = ctx.memo.get(
         _PATTERNS,
         lambda: tuple(
-            any_of(options[key]) for key in ("positive", "negative", "ceiling_rates", "neutral")
+            any_of(options[key])
+            for key in ("positive", "negative", "ceiling_rates", "neutral", "cost_floors")
         ),
     )
     names = ctx.memo.get(_POLARITY, dict)
@@ -251,6 +293,8 @@ def comparator_direction(ctx: Context, clause: Clause) -> Iterator[Problem]:
         polarity = by_name
         if value.prefix:
             polarity = _polarity(normalize(value.prefix), positive, negative, ceiling) or polarity
+        if polarity is None and _spending(ctx, clause, value, cost_floors):
+            polarity = "negative"
         if polarity == "positive" and value.comparator in _LOWER and value.unit in percent:
             key = "default"
         elif polarity == "negative" and value.comparator in _HIGHER:
