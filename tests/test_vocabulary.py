@@ -155,6 +155,6 @@ def test_every_unit_the_value_grammar_reads_has_a_family_or_is_a_measure() -> No
     scores_and_aliases = {"％", "个百分点", "分", "倍", "级", "星", "元/人", "元/人次"}
     measures = {"平方米", "万平方米", "平方", "平米", "㎡", "平方公里", "公顷", "亩", "公里"}
     measures |= {"千米", "米", "立方米", "吨", "千克", "公斤", "G", "M", "T", "GB", "MB", "TB"}
-    measures |= {"Mbps", "Gbps", "兆"}
+    measures |= {"Mbps", "Gbps", "兆", "立方", "延米", "km", "升", "蒸吨", "千瓦", "千瓦时", "兆瓦"}
     assert [u for u in units if u not in families | scores_and_aliases | measures] == []
     assert [u for u in VOCABULARY.count_units if u not in units] == []

@@ -74,7 +74,8 @@ YEARS = (1949, 2100)
     以下不报告：0（没有就是没有，不需要单位）；分数和比例（「缴费额2/3」「1:1」）；
     标准编号（「GB/T 19001-2016」）、名次（「排名前3」）和等级（「3A级」）；
     名称已经说明单位的（「培训人数」「投诉次数」
-    「系统用户数（个）」）；没有单位的量（「系数」「指数」「PUE」「得分」「等级」，见
+    「系统用户数（个）」），或数字后的词正是名称结尾所说的量（「疫苗接种剂次 ≥24万剂次」
+    「维护路灯盏数 ≥12000盏」）；没有单位的量（「系数」「指数」「PUE」「得分」「等级」，见
     rules/vocabulary.yaml 的 unitless_names）；应填日期处的年份（「2025」）；应填日期处的
     Excel 日期序列号（date-serial 报告）；另一个值（实施周期或年度）有单位而本值没有的（「≥95%」
     对「≥95」：两值单位不一致，由 annual-period-mismatch 报告）；已由 placeholder、
@@ -113,7 +114,8 @@ def missing_unit(ctx: Context, clause: Clause) -> Iterator[Problem]:
     Not reported: zero (none of anything needs no unit); a fraction or a
     ratio (``缴费额2/3``, ``1:1``); the code of a standard
     (``GB/T 19001-2016``), a rank (``排名前3``) or a rating (``3A级``); a name that says
-    what is counted (``培训人数``, ``投诉次数``, ``系统用户数（个）``);
+    what is counted (``培训人数``, ``投诉次数``, ``系统用户数（个）``), or a word after the
+    number that the name ends with (``疫苗接种剂次 ≥24万剂次``, ``维护路灯盏数 ≥12000盏``);
     measures without a unit (``系数``, ``指数``, ``PUE``, ``得分``, ``等级``:
     ``unitless_names`` in ``rules/vocabulary.yaml``); a year where a date
     belongs (``2025``); a spreadsheet date serial where a date belongs
@@ -167,6 +169,7 @@ def missing_unit(ctx: Context, clause: Clause) -> Iterator[Problem]:
                 or target.number == 0
                 or id(target) in serials
                 or _no_quantity(value_field.text, target)
+                or _named_unit(clause.name, value_field.text, target)
             ):
                 continue
             if ctx.options["years"] and _is_year(target.number):
@@ -207,6 +210,18 @@ def _no_quantity(text: str, target: Target) -> bool:
     if target.upper is not None and target.number is not None and target.upper < target.number:
         return True
     return _RATING_AFTER.match(after) is not None
+
+
+_WORD_AFTER = re.compile(r"\s*([\u4e00-\u9fff]{1,2})")
+
+
+def _named_unit(name: str, text: str, target: Target) -> bool:
+    """Whether the word right after the number is the measure the
+    indicator's name ends with (``疫苗接种剂次`` ≥24万剂次, ``维护路灯盏数``
+    ≥12000盏): a unit the value grammar does not list, but the reader cannot
+    mistake."""
+    found = _WORD_AFTER.match(text, max(0, min(target.end, len(text))))
+    return found is not None and found.group(1) in name.rstrip()[-4:]
 
 
 def _has_bare_number(clause: Clause) -> bool:
