@@ -16,7 +16,12 @@ from audit.patterns import compile_pattern
 Span = Literal["multi", "single", "unknown"]
 
 
-YEAR_SPAN = r"(20\d{2})\s*年?度?\s*(?:-|－|—|–|~|～|至|到)\s*(20\d{2})\s*年"
+YEAR_SPAN = (
+    r"(20\d{2})\s*(?:年\s*(?:\d{1,2}\s*月份?)?|[.．/]\s*\d{1,2})?\s*度?\s*(?:-|－|—|–|~|～|至|到)\s*"
+    r"(20\d{2})\s*(?:年|[.．/]\s*\d{1,2}(?!\d))"
+)
+"""A span of years, with or without months: ``2023-2024年``, ``2024年1月至2026年12月``,
+``（2024.01-2026.12）``."""
 
 
 PARTIAL_QUALIFIERS: list[str] = [
@@ -69,7 +74,8 @@ _BUDGET_YEAR: Key[int | None] = Key("periods.budget-year")
 def project_span(ctx: Context, project: Project, pattern: str) -> Span:
     """Whether a project runs over several years, one year, or cannot tell.
 
-    ``multi``: a year span (``2023-2024年``, ``2024年-2025年``, ``2023年至2025年``)
+    ``multi``: a year span (``2023-2024年``, ``2024年-2025年``, ``2023年至2025年``,
+    ``2024年1月至2026年12月``, ``2024.01-2026.12``)
     in the name or the goal, or a name dated before the budget year (a
     ``2023年…项目`` in a 2024 table carries on from an earlier year), or a
     form's 项目期 over several years (``2025.01-2027.12``).
@@ -249,7 +255,8 @@ def _same_unit(first: str | None, second: str | None, groups: list[list[str]]) -
 
     选项
     ----
-    year_span：名称或目标中表示年份跨度的正则表达式。
+    year_span：名称或目标中表示年份跨度的正则表达式（默认：两个年份以「-」「至」「到」「~」
+    相连，可带月份，如「2023-2024年」「2024年1月至2026年12月」「2024.01-2026.12」）。
     partial_qualifiers：表示周期一部分的限定词（上半年、下半年、各季度）。
     unit_groups：可以互换的单位组。
     """,
@@ -312,7 +319,8 @@ def annual_period_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]:
     Options
     -------
     ``year_span`` (regular expression): a span of years in a name or goal;
-    default ``(20\\d{2})年?度?(-|至|到|~)(20\\d{2})年`` and the like.
+    default two years joined by ``-``, ``至``, ``到`` or ``~``, each with or without
+    its month (``2023-2024年``, ``2024年1月至2026年12月``, ``2024.01-2026.12``).
     ``partial_qualifiers`` (list): qualifiers of a part of the period;
     default 上半年, 下半年 and the quarters.
     ``unit_groups`` (mapping of lists): units that may be interchanged;
