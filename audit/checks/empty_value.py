@@ -32,7 +32,7 @@ from audit.model import Clause
     检查内容
     --------
     报告值为空或只有标点（「/」「-」「——」）的「实施周期指标值」或「年度指标值」，位置在关键词上。
-    完全没写关键词的，由结构类规则报告。
+    完全没写关键词的，由结构类规则报告；草稿留下的占位符（「……」）由 placeholder 报告。
 
     为什么有问题
     ------------
@@ -60,7 +60,8 @@ def empty_value(ctx: Context, clause: Clause) -> Iterator[Problem]:
     ------------
     Reports a ``实施周期指标值`` or ``年度指标值`` whose value is empty or only
     punctuation (``/``, ``-``, ``——``). The finding points at the keyword.
-    A keyword missing altogether is a structure rule's finding.
+    A keyword missing altogether is a structure rule's finding, and a value
+    that is a placeholder left from a draft (``……``) is ``placeholder``'s.
 
     Why is this bad?
     ----------------
@@ -81,9 +82,12 @@ def empty_value(ctx: Context, clause: Clause) -> Iterator[Problem]:
     -------
     None.
     """
-    for value_field, both in ctx.facts.distinct_fields(clause):
+    facts = ctx.facts
+    for value_field, both in facts.distinct_fields(clause):
         if value_field.value.kind != "empty":
             continue
+        if facts.value(clause, value_field).owner == "placeholder":
+            continue  # ``……`` left from a draft: placeholder's finding
         text = value_field.text.strip()
         args = {**where(value_field, both), "text": text}
         yield Problem(
