@@ -11,7 +11,8 @@ precedence:
 1. ``placeholder`` — draft text (``待补充``, ``XXX``) or a template word;
 2. ``value-restates-name`` — the name (or another name) instead of a target;
 3. ``value-type-mismatch`` — a count for a rate, a percentage for a count;
-4. ``not-quantified`` — a formula, or text with nothing measurable.
+4. ``percent-out-of-range`` — a percentage above 100 or below 0 (``1000%``);
+5. ``not-quantified`` — a formula, or text with nothing measurable.
 
 A rule reports a value only when the value is its own (or unowned, for the
 rules that come after these: ``annual-period-mismatch``, the guidance
@@ -182,7 +183,13 @@ LEVEL1_KINDS: dict[str, str] = dict(VOCABULARY.level1_kinds)
 """What a level-1 category measures, for clauses without a known level 2."""
 
 
-Owner = Literal["placeholder", "value-restates-name", "value-type-mismatch", "not-quantified"]
+Owner = Literal[
+    "placeholder",
+    "value-restates-name",
+    "value-type-mismatch",
+    "percent-out-of-range",
+    "not-quantified",
+]
 """The rule that reports what is wrong with a value."""
 
 
@@ -198,6 +205,9 @@ class ValueFacts(NamedTuple):
     for the indicator's name (``value-type-mismatch``)."""
     measure: str | None
     """``percent``, ``count`` or ``money``: what a quantity is measured in."""
+    out_of_range: str | None
+    """``above`` or ``below`` when a target in percent is above 100 or below
+    0 on an indicator that may not exceed it (``percent-out-of-range``)."""
     quantified: bool
     """Whether the value states something measurable: a quantity, a date, a
     target of a measured kind (a frequency such as ``每月``: see
@@ -212,6 +222,7 @@ def _owner(
     placeholder: bool,
     restatement: Restatement | None,
     mismatch: tuple[str, str] | None,
+    out_of_range: str | None,
     quantified: bool,
 ) -> Owner | None:
     """The precedence of the value rules, written once."""
@@ -221,6 +232,8 @@ def _owner(
         return "value-restates-name"
     if mismatch is not None:
         return "value-type-mismatch"
+    if out_of_range is not None:
+        return "percent-out-of-range"
     if not quantified:
         return "not-quantified"
     return None
@@ -232,6 +245,10 @@ _FITS: dict[str, frozenset[str | None]] = {
     "count": frozenset({"count"}),
 }
 """What each kind of name (:meth:`Facts.name_measure`) is measured in."""
+
+_HUNDRED = Decimal(100)
+_MINUS = ("-", "－", "−", "负")
+"""A sign before a number: the value parser keeps it in the prefix (``-5%``)."""
 
 _WRONG: dict[str, frozenset[str]] = {
     "satisfaction": frozenset({"count", "money"}),
@@ -279,6 +296,7 @@ class Facts:
         ):
             self.units.update(dict.fromkeys(kinds[option], measure))
         self.measurable = any_of(config.setting("not-quantified").options["measurable"])
+        self.percent_exempt = any_of(config.setting("percent-out-of-range").options["exempt_names"])
         self.empty_goals = frozenset(config.setting("missing-goal").options["empty_values"])
         self._hits: dict[str, tuple[Hit, ...]] = {}
         self._scanned = False
@@ -327,8 +345,10 @@ class Facts:
         restated: Restatement | None = None
         mismatch: tuple[str, str] | None = None
         measure: str | None = None
+        out_of_range: str | None = None
         if kind == "quantity":
             mismatch = self.type_mismatch(clause, value_field)
+            out_of_range = self.out_of_range(clause, value)
             measurable = True
             if value.unit is not None:
                 measure = self.units.get(value.unit)
@@ -342,8 +362,9 @@ class Facts:
             restated,
             mismatch,
             measure,
+            out_of_range,
             measurable,
-            _owner(placeholder, restated, mismatch, measurable),
+            _owner(placeholder, restated, mismatch, out_of_range, measurable),
         )
         self._values[id(value_field)] = (value_field, facts)
         return facts
@@ -449,6 +470,28 @@ class Facts:
         if value.kind != "quantity" or value.unit is None:
             return None
         return self.units.get(value.unit)
+
+    def out_of_range(self, clause: Clause, value: Value) -> str | None:
+        """``above`` when the first target in percent out of range is above
+        100 %, ``below`` when it is below 0 %; None when every target is in
+        range, or the indicator is a growth (``percent-out-of-range``'s
+        ``exempt_names``, in the name or the value's words: 增长率, 同比)."""
+        for target in number_targets(value):
+            if target.unit != "%" or target.number is None:
+                continue
+            top = target.upper if target.upper is not None else target.number
+            before = value.text[: target.start].rstrip() if target.start else value.prefix
+            if top > _HUNDRED:
+                found = "above"
+            elif target.number < 0 or before.endswith(_MINUS):
+                found = "below"
+            else:
+                continue
+            exempt = self.percent_exempt
+            if exempt.search(clause.name) or exempt.search(value.prefix):
+                return None
+            return None if exempt.search(value.suffix) else found
+        return None
 
     def type_mismatch(self, clause: Clause, value_field: ValueField) -> tuple[str, str] | None:
         """``(name measure, value measure)`` when the value is of the wrong

@@ -5,22 +5,12 @@ above 100 % or below 0 % for a rate or a satisfaction level.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal
 
 from audit.engine import Context, Option, Problem, rule
-from audit.facts import any_of, field_name, number_targets, where
-from audit.model import Clause, Value, ValueField
+from audit.facts import field_name, where
+from audit.model import Clause
 
 EXEMPT_NAMES: list[str] = [r"增长|增幅|涨幅|提高率|提升率|增加率|变化率|同比|环比|倍"]
-
-
-_HUNDRED = Decimal(100)
-
-
-_MINUS = ("-", "－", "−", "负")
-
-
-"""A sign before the number: the value parser keeps it in the prefix (``-5%``)."""
 
 
 @rule(
@@ -53,7 +43,8 @@ _MINUS = ("-", "－", "−", "负")
     报告以百分比表示、数值（或区间上限）大于 100 或小于 0 的指标值；一个值中的每个目标都判断
     （「上半年≥60%，全年≥150%」报告其第二个目标）。增长类指标（「增长率」「增幅」
     「同比」）可以超过 100%：名称或值匹配 exempt_names 的不检查。公式（「…*100%」）由 not-quantified
-    处理。
+    处理，数量指标写成百分比（「培训人数 ≥1000%」）由 value-type-mismatch 报告。超出范围的值只由本
+    规则报告，annual-period-mismatch 不再比较它。
 
     为什么有问题
     ------------
@@ -85,7 +76,9 @@ def percent_out_of_range(ctx: Context, clause: Clause) -> Iterator[Problem]:
     (``上半年≥60%，全年≥150%`` is reported for its second). Growth
     (``增长率``, ``增幅``, ``同比``) may exceed 100 %: indicators whose
     name, or value text, matches ``exempt_names`` are not checked. Formulas
-    (``…*100%``) are ``not-quantified``'s concern.
+    (``…*100%``) are ``not-quantified``'s concern, and a percentage on a
+    count (``培训人数 ≥1000%``) ``value-type-mismatch``'s. A value out of range
+    is this rule's alone: ``annual-period-mismatch`` does not also compare it.
 
     Why is this bad?
     ----------------
@@ -108,37 +101,18 @@ def percent_out_of_range(ctx: Context, clause: Clause) -> Iterator[Problem]:
     words in the value) that may exceed 100 %; default
     ``增长|增幅|涨幅|提高率|提升率|增加率|变化率|同比|环比|倍``.
     """
-    found: list[tuple[ValueField, bool, str]] = []
-    for value_field, both in ctx.facts.distinct_fields(clause):
-        if value_field.value.kind == "quantity":
-            key = _out_of_range(value_field.value)
-            if key is not None:
-                found.append((value_field, both, key))
-    if not found:
-        return
-    exempt = any_of(ctx.options["exempt_names"])
-    if exempt.search(clause.name):
-        return
-    for value_field, both, key in found:
-        value = value_field.value
-        if exempt.search(value.prefix) or exempt.search(value.suffix):
+    facts = ctx.facts
+    for value_field, both in facts.distinct_fields(clause):
+        if value_field.value.kind != "quantity":
+            continue
+        known = facts.value(clause, value_field)
+        if known.owner != "percent-out-of-range":
             continue
         args = {**where(value_field, both), "text": value_field.text}
         yield Problem(
-            value_field.span, key, args, field=field_name(value_field), excerpt=value_field.text
+            value_field.span,
+            "default" if known.out_of_range == "above" else "negative",
+            args,
+            field=field_name(value_field),
+            excerpt=value_field.text,
         )
-
-
-def _out_of_range(value: Value) -> str | None:
-    """``default`` when the first target out of range is above 100 %,
-    ``negative`` when it is below 0 %; None when every target is in range."""
-    for target in number_targets(value):
-        if target.unit != "%" or target.number is None:
-            continue
-        top = target.upper if target.upper is not None else target.number
-        before = value.text[: target.start].rstrip() if target.start else value.prefix
-        if top > _HUNDRED:
-            return "default"
-        if target.number < 0 or before.endswith(_MINUS):
-            return "negative"
-    return None
