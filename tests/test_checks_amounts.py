@@ -108,7 +108,10 @@ def test_banded_bounds_at_irrational_three_sigma() -> None:
 
 
 def test_one_part_is_a_copy_so_no_gap_is_rounding() -> None:
-    assert band(Decimal("0.01"), 1).kind == "unlikely"  # within the hard bound 0.01
+    # The part and its total are one amount rounded twice: even a gap within
+    # the hard bound (0.01) is no rounding, likely or not.
+    assert band(Decimal("0.01"), 1).kind == "mismatch"
+    assert band(Decimal("0.01"), 1, mode="interval").kind == "rounding"
     assert band(Decimal("0.02"), 1).kind == "mismatch"
     assert band(Decimal("0.01"), 0).kind == "mismatch"  # a total over nothing
 
@@ -409,10 +412,12 @@ def test_row_of_three_sources_bands() -> None:
 
 
 def test_row_total_copying_its_only_source_must_be_equal() -> None:
+    # One amount rounded twice gives one figure: 0.01 apart is an error,
+    # as the message says, not an unlikely rounding.
     findings = run_rules(tsv_table([row("工作经费", "7.01", "7.00")]))
-    assert summary(findings) == [("row-sum-mismatch", "warning", "amount.total", "7.01")]
+    assert summary(findings) == [("row-sum-mismatch", "error", "amount.total", "7.01")]
     assert findings[0].message == (
-        "总计 7.01 与财政拨款 之和 7.00 相差 0.01：只有一项时两者应完全相等，不是舍入误差，请核对"
+        "总计 7.01 与财政拨款 7.00 相差 0.01：只有一项时两者应完全相等，不是舍入误差，请核对"
     )
     findings = run_rules(tsv_table([row("工作经费", "7.02", "", "", "7.00")]))
     assert summary(findings) == [("row-sum-mismatch", "error", "amount.total", "7.02")]
@@ -422,7 +427,8 @@ def test_unit_of_one_project_must_copy_it() -> None:
     rows = [row("工作经费", "7.00", "7.00")]
     table = tsv_table(rows, unit=["广州市人力资源市场服务中心", "7.01", "7.01", "", ""])
     findings = run_rules(table)
-    assert {(f.rule, f.severity) for f in findings} == {("subtotal-mismatch", "warning")}
+    assert {(f.rule, f.severity) for f in findings} == {("subtotal-mismatch", "error")}
+    assert findings[0].message.startswith("小计（总计）7.01 与其唯一的项目 7.00 相差 0.01：")
     assert "只有一项时两者应完全相等" in findings[0].message
 
 

@@ -118,7 +118,8 @@ def band(gap: Decimal, n: int, mode: str = "banded", tolerance: Decimal | None =
     ``banded``: rounding up to 3σ (capped at the hard bound), unlikely up to
     the hard bound, mismatch beyond. With one part or none, the total is a
     copy of its part (or of nothing): rounding the same number twice gives the
-    same figure, so no gap is rounding there — the rounding band is empty.
+    same figure, so no gap is rounding there, nor unlikely rounding: every gap
+    is a mismatch.
     ``interval``: rounding up to the hard bound, mismatch beyond.
     ``exact``: every gap is a mismatch.
     ``tolerance`` (when given, whatever the mode): rounding up to it,
@@ -139,7 +140,7 @@ def band(gap: Decimal, n: int, mode: str = "banded", tolerance: Decimal | None =
         kind: BandKind = "none"
     elif gap <= limit:
         kind = "rounding"
-    elif tolerance is None and mode == "banded" and gap <= bound:
+    elif tolerance is None and mode == "banded" and n >= 2 and gap <= bound:
         kind = "unlikely"
     else:
         kind = "mismatch"
@@ -439,11 +440,16 @@ def _mismatches(ctx: Context, rule_id: str, selected: Iterable[Sum]) -> Iterator
 
 
 def _mismatch_messages(
-    subject: tuple[str, str], parts: tuple[str, str], prefix: str = ""
+    subject: tuple[str, str],
+    parts: tuple[str, str],
+    single: tuple[str, str],
+    prefix: str = "",
 ) -> dict[str, tuple[str, str]]:
-    """The messages of a mismatch rule: one per band and mode."""
+    """The messages of a mismatch rule: one per band and mode; ``single``
+    names the one part of a sum of one."""
     zs, es = subject
     zp, ep = parts
+    z1, e1 = single
     return {
         prefix + "default": (
             f"{zs}{{total}} 不等于{zp}之和 {{sum}}：相差 {{gap}}，"
@@ -472,9 +478,9 @@ def _mismatch_messages(
             f"{es} is blank but {ep} add up to {{sum}}: expected {{sum}}",
         ),
         prefix + "single": (
-            f"{zs}{{total}} 与{zp}之和 {{sum}} 相差 {{gap}}：只有一项时两者应完全相等，"
+            f"{zs}{{total}} 与{z1} {{sum}} 相差 {{gap}}：只有一项时两者应完全相等，"
             f"不是舍入误差，请核对",
-            f"{es} {{total}} differs from {ep}, {{sum}}, by {{gap}}: with a single part the "
+            f"{es} {{total}} differs from {e1}, {{sum}}, by {{gap}}: with a single part the "
             f"two must be equal, rounding cannot explain it; check the figures",
         ),
         prefix + "empty": (
@@ -510,7 +516,7 @@ _MODE_OPTIONS: dict[str, Option] = {
     ROW_SUM,
     severity="error",
     scope="document",
-    messages=_mismatch_messages(("总计 ", "总计"), ("{parts} ", "{parts}")),
+    messages=_mismatch_messages(("总计 ", "总计"), ("{parts} ", "{parts}"), ("{parts}", "{parts}")),
     options=dict(_MODE_OPTIONS),
     doc_zh="""
     同一行中总计不等于财政拨款 + 财政专户拨款 + 其他资金。
@@ -521,8 +527,7 @@ _MODE_OPTIONS: dict[str, Option] = {
     空白单元格视为未填，不当作零。只有总计（或总计为空）的行无可相加，由 amount-format 报告。
     差额按舍入误差判断（见 rounding-difference）：填了 n 个来源栏时，3σ = 0.03 × √((n + 1) / 12)
     以内是舍入；超过 3σ 但在硬性上限 0.005 × (n + 1) 以内报告为警告（「不太可能是舍入」）；超过
-    上限报告为错误。只有一个来源栏时总计就是它的复制，舍入解释不了任何差额：差 0.01 为警告，
-    更多为错误。
+    上限报告为错误。只有一个来源栏时总计就是它的复制，舍入解释不了任何差额：差 0.01 也为错误。
 
     为什么有问题
     ------------
@@ -558,8 +563,8 @@ def row_sum_mismatch(ctx: Context, document: Document) -> Iterator[Problem]:
         explains up to 3σ = 0.03 × √((n + 1) / 12); beyond that, up to the hard
         bound 0.005 × (n + 1), the finding is a warning ("unlikely to be
         rounding"); beyond the hard bound, an error. With a single source
-        column 总计 is a copy of it and rounding explains no gap: 0.01 (the
-        hard bound) is a warning, more an error. Findings name the project
+        column 总计 is a copy of it and rounding explains no gap: 0.01 is an
+        error too. Findings name the project
         (or the unit) of the row; on 合计 they name neither.
 
     Why is this bad?
@@ -590,7 +595,9 @@ def row_sum_mismatch(ctx: Context, document: Document) -> Iterator[Problem]:
     severity="error",
     scope="unit",
     messages=_mismatch_messages(
-        ("小计（{column}）", "subtotal ({column})"), ("其 {n} 个项目", "its {n} projects")
+        ("小计（{column}）", "subtotal ({column})"),
+        ("其 {n} 个项目", "its {n} projects"),
+        ("其唯一的项目", "its only project"),
     ),
     options=dict(_MODE_OPTIONS),
     doc_zh="""
@@ -602,8 +609,8 @@ def row_sum_mismatch(ctx: Context, document: Document) -> Iterator[Problem]:
     比较小计与该单位各项目该栏之和。空白单元格视为未填：小计和各项目都空白的栏不检查；项目填了而
     小计空白的算不一致。差额按舍入误差判断：n 个项目填了该栏时，3σ = 0.03 × √((n + 1) / 12) 以内
     是舍入（由 rounding-difference 提示）；超过 3σ 但在硬性上限 0.005 × (n + 1) 以内为警告；超过
-    上限为错误。只有一个项目的单位，小计就是它的复制，舍入解释不了差额。没有单位行的表格由
-    total-mismatch 检查。
+    上限为错误。只有一个项目的单位，小计就是它的复制，舍入解释不了差额：差 0.01 也为错误。
+    没有单位行的表格由 total-mismatch 检查。
 
     为什么有问题
     ------------
@@ -640,8 +647,9 @@ def subtotal_mismatch(ctx: Context, unit: Unit) -> Iterator[Problem]:
         by `rounding-difference`, info); beyond that, up to the hard bound
         0.005 × (n + 1), a warning ("unlikely to be rounding"); beyond the
         hard bound, an error. A unit of a single project copies it: rounding
-        explains no gap there. Projects without a unit row (a table without
-        subtotals) are checked by `total-mismatch` instead.
+        explains no gap there, and 0.01 is an error too. Projects without a
+        unit row (a table without subtotals) are checked by `total-mismatch`
+        instead.
 
     Why is this bad?
         The subtotal is what the unit's budget adds up to; when it is not the
@@ -668,11 +676,14 @@ def subtotal_mismatch(ctx: Context, unit: Unit) -> Iterator[Problem]:
     scope="document",
     messages={
         **_mismatch_messages(
-            ("合计（{column}）", "合计 ({column})"), (" {n} 个单位小计", "the {n} unit subtotals")
+            ("合计（{column}）", "合计 ({column})"),
+            (" {n} 个单位小计", "the {n} unit subtotals"),
+            ("唯一的单位小计", "the only unit subtotal"),
         ),
         **_mismatch_messages(
             ("合计（{column}）", "合计 ({column})"),
             (" {n} 个项目", "the {n} projects"),
+            ("唯一的项目", "the only project"),
             "projects-",
         ),
     },
