@@ -8,6 +8,7 @@ the annual and period values. The decisions are made here, once per
 document, and each value field gets an owner (:class:`ValueFacts`), by this
 precedence:
 
+0. ``garbled-text`` — question marks where characters were lost (``≥12??``);
 1. ``placeholder`` — draft text (``待补充``, ``XXX``) or a template word;
 2. ``value-restates-name`` — the name (or another name) instead of a target;
 3. ``value-type-mismatch`` — a count for a rate, a percentage for a count;
@@ -184,6 +185,7 @@ LEVEL1_KINDS: dict[str, str] = dict(VOCABULARY.level1_kinds)
 
 
 Owner = Literal[
+    "garbled-text",
     "placeholder",
     "value-restates-name",
     "value-type-mismatch",
@@ -196,6 +198,8 @@ Owner = Literal[
 class ValueFacts(NamedTuple):
     """What is known about one value field."""
 
+    lost: bool
+    """Question marks where characters were lost (``garbled-text``)."""
     placeholder: bool
     """Holds a placeholder or is a template word (``placeholder``)."""
     restatement: Restatement | None
@@ -219,6 +223,7 @@ class ValueFacts(NamedTuple):
 
 
 def _owner(
+    lost: bool,
     placeholder: bool,
     restatement: Restatement | None,
     mismatch: tuple[str, str] | None,
@@ -226,6 +231,8 @@ def _owner(
     quantified: bool,
 ) -> Owner | None:
     """The precedence of the value rules, written once."""
+    if lost:
+        return "garbled-text"
     if placeholder:
         return "placeholder"
     if restatement is not None:
@@ -357,14 +364,16 @@ class Facts:
             measurable = has_measured_target(value) or self.measurable.search(text) is not None
         else:
             measurable = kind != "formula"
+        lost = lost_characters(text) is not None
         facts = ValueFacts(
+            lost,
             placeholder,
             restated,
             mismatch,
             measure,
             out_of_range,
             measurable,
-            _owner(placeholder, restated, mismatch, out_of_range, measurable),
+            _owner(lost, placeholder, restated, mismatch, out_of_range, measurable),
         )
         self._values[id(value_field)] = (value_field, facts)
         return facts
@@ -655,6 +664,33 @@ class LazyPattern:
 
     def __repr__(self) -> str:
         return f"LazyPattern({self._pattern!r})"
+
+
+# Characters lost in an export to a code page that lacks them come out as
+# question marks: a run of two or more (``????公共卫生服务经费``), or one
+# standing between two Chinese characters where no question is asked
+# (``健康讲座?次``). A question ends in one (``如何让求职者找到合适岗位?``).
+_LOST_RUN_RE = LazyPattern(r"[?？]{2,}")
+_LOST_ONE_RE = LazyPattern(r"(?<=[\u4e00-\u9fff])[?？](?=[\u4e00-\u9fff])")
+_QUESTION_RE = LazyPattern(r"吗|呢|什么|如何|怎么|怎样|为何|为什么|是否|能否|可否|哪|谁|几|多少")
+_SENTENCE_BREAK = "。；;！!\n"
+
+
+def lost_characters(text: str) -> tuple[int, int] | None:
+    """Where characters were lost as question marks (``garbled-text``'s
+    finding, in a name, a goal or a value alike), or None."""
+    if "?" not in text and "？" not in text:
+        return None
+    found = [m.span() for m in _LOST_RUN_RE.finditer(text)][:1]
+    for match in _LOST_ONE_RE.finditer(text):
+        start = match.start()
+        sentence = start
+        while sentence > 0 and text[sentence - 1] not in _SENTENCE_BREAK:
+            sentence -= 1
+        if _QUESTION_RE.search(text, sentence, start) is None:
+            found.append(match.span())
+            break
+    return min(found) if found else None
 
 
 def last_end(regex: re.Pattern[str], text: str) -> int:

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from audit.engine import Context, Option, Problem, for_project, rule
-from audit.facts import Key, LazyPattern, field_name
+from audit.facts import Key, LazyPattern, field_name, lost_characters
 from audit.model import Clause, Project, Span, Text, Unit
 
 _CP1252_SPECIALS = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
@@ -59,30 +59,6 @@ _SUSPECT_RE = re.compile(
 
 
 _GARBLED_MAX_EXCERPT = 20
-
-
-# Characters lost in an export to a code page that lacks them come out as
-# question marks: a run of two or more (``????公共卫生服务经费``), or one
-# standing between two Chinese characters where no question is asked
-# (``健康讲座?次``). A question ends in one (``如何让求职者找到合适岗位?``).
-_LOST_RUN_RE = LazyPattern(r"[?？]{2,}")
-_LOST_ONE_RE = LazyPattern(r"(?<=[\u4e00-\u9fff])[?？](?=[\u4e00-\u9fff])")
-_QUESTION_RE = LazyPattern(r"吗|呢|什么|如何|怎么|怎样|为何|为什么|是否|能否|可否|哪|谁|几|多少")
-_SENTENCE_BREAK = "。；;！!\n"
-
-
-def _lost_characters(text: str) -> tuple[int, int] | None:
-    """Where characters were lost as question marks, or None."""
-    found = [m.span() for m in _LOST_RUN_RE.finditer(text)][:1]
-    for match in _LOST_ONE_RE.finditer(text):
-        start = match.start()
-        sentence = start
-        while sentence > 0 and text[sentence - 1] not in _SENTENCE_BREAK:
-            sentence -= 1
-        if _QUESTION_RE.search(text, sentence, start) is None:
-            found.append(match.span())
-            break
-    return min(found) if found else None
 
 
 def _utf8_as_latin(text: str) -> tuple[int, int, str] | None:
@@ -145,7 +121,7 @@ def find_garbled(
     """
     found: list[tuple[int, int, str, str]] = []
     if "?" in text or "？" in text:
-        lost = _lost_characters(text)
+        lost = lost_characters(text)
         if lost is not None:
             found.append((lost[0], lost[1], "lost", ""))
     for signature in signatures:

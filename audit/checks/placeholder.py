@@ -15,7 +15,6 @@ PLACEHOLDER_PATTERNS: list[str] = [
     r"[Xx](?<![A-Za-z][Xx])[Xx]+(?![A-Za-z])",
     r"[×＊*][×＊*]+",
     r"某某+",
-    r"[?？][?？]+",
     # An ellipsis not followed by 等; tried once per run of dots (the look-behinds),
     # whose length is never given back (possessive), so a long run is linear. The
     # look-ahead names its first characters, so other text is skipped quickly.
