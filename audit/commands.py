@@ -378,17 +378,20 @@ class _Loader:
     sheet that is not a table, PDF pages without one) goes to stderr unless
     quiet."""
 
-    def __init__(self, stdin_name: str, walked: set[str], quiet: bool = False) -> None:
+    def __init__(
+        self, stdin_name: str, walked: set[str], quiet: bool = False, lang: str = "zh"
+    ) -> None:
         self.stdin_name = stdin_name
         self.walked = walked
         self.quiet = quiet
+        self.lang = lang
 
     def __call__(self, path: str) -> Any:
         from audit.inputs import load
         from audit.readers import NotATable
 
         try:
-            return load(path, self.stdin_name, self.quiet)
+            return load(path, self.stdin_name, self.quiet, self.lang)
         except NotATable:
             if path in self.walked:
                 return None
@@ -552,7 +555,7 @@ def _cmd_lint(args: argparse.Namespace, loaded: list[Any] | None = None) -> int:
     from audit.lint import WorkerError, default_jobs
 
     walked = {item.path for item in inputs if item.walked}
-    loader = _Loader(stdin_name, walked, args.quiet)
+    loader = _Loader(stdin_name, walked, args.quiet, lang)
     # Reports that show source text (and baselines, after which grades are
     # computed again) need each document; the others only counts and grades,
     # so a worker need not send the document back. Sending documents between

@@ -22,11 +22,13 @@ def expand_inputs(paths: Sequence[str]) -> Iterator[str]:
         yield item.path
 
 
-def load(path: str, stdin_name: str | None = None, quiet: bool = False) -> Document:
+def load(
+    path: str, stdin_name: str | None = None, quiet: bool = False, lang: str = "en"
+) -> Document:
     """Read one input (``-`` is standard input, read bounded and named
     ``stdin_name``); a ReadError says why not. What a reader notes about a
-    file (a sheet that is not a table) goes to stderr unless ``quiet``. The
-    document's clauses are parsed by the next stage."""
+    file (a sheet that is not a table) goes to stderr unless ``quiet``, in
+    ``lang``. The document's clauses are parsed by the next stage."""
     from audit.readers import read_document, read_path
     from audit.readers.decode import read_stream
 
@@ -34,7 +36,9 @@ def load(path: str, stdin_name: str | None = None, quiet: bool = False) -> Docum
 
     def note(message: str) -> None:
         if not quiet:
-            error(f"{name}: note: {message}")
+            from audit.reports import read_note
+
+            error(f"{name}: {read_note(message, lang)}")
 
     if path == "-":
         return read_document(read_stream(sys.stdin.buffer), name, note)

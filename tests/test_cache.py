@@ -409,7 +409,7 @@ def test_a_workbook_is_kept_only_when_notes_are_not_shown(
     results: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     book = _workbook(tmp_path)
-    note = "说明: skipped, not a performance-target table"
+    note = "说明：已跳过：不是绩效目标表"
     runs = [run_main("lint", "--no-config", "--format", "json", str(book)) for _ in range(2)]
     assert all(note in err for _, _, err in runs)  # the note, every time
     assert runs[0] == runs[1]

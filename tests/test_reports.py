@@ -698,3 +698,71 @@ def test_rich_report_shows_grades_also_without_unit_rows() -> None:
     assert "评级 中" in lines[0]
     assert any(line.strip() == "测试项目  【中】" for line in lines)
     assert "项目评级：优 0 · 良 0 · 中 1 · 差 0" in out.getvalue()
+
+
+@pytest.mark.parametrize(
+    "english, chinese",
+    [
+        (
+            "a scanned PDF (no text layer): the tool does not do OCR; use the workbook or a PDF "
+            "saved with its text",
+            "扫描版 PDF（没有文字层）：本工具不做文字识别，请使用工作簿或保存了文字的 PDF",
+        ),
+        (
+            "corrupt PDF: PdfminerException: Unexpected EOF",
+            "PDF 文件已损坏（corrupt PDF: PdfminerException: Unexpected EOF）",
+        ),
+        (
+            "corrupt workbook or document (not a readable zip archive: BadZipFile: x)",
+            "工作簿或文档已损坏：不是可读取的 ZIP 压缩包"
+            "（corrupt workbook or document (not a readable zip archive: BadZipFile: x)）",
+        ),
+        (
+            "corrupt workbook: KeyError: 'xl/workbook.xml'",
+            "工作簿已损坏（corrupt workbook: KeyError: 'xl/workbook.xml'）",
+        ),
+        ("a PDF without pages", "PDF 没有页面"),
+        ("empty file", "空文件"),
+    ],
+)
+def test_read_errors_are_in_the_reports_language(english: str, chinese: str) -> None:
+    from audit.reports import read_error
+
+    assert read_error(english, "zh") == chinese
+    assert read_error(english, "en") == english
+
+
+def test_every_reason_a_reader_gives_reads_in_chinese() -> None:
+    """Every fixed reason the readers raise starts with a phrase that has a
+    Chinese reading, so a Chinese report never shows an English reason alone."""
+    import ast
+
+    from audit.reports import read_error
+
+    root = Path(__file__).resolve().parent.parent / "audit"
+    reasons: set[str] = set()
+    for path in [*root.joinpath("readers").glob("*.py"), root / "inputs.py"]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call):
+                for arg in node.exc.args[:1]:
+                    if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                        reasons.add(arg.value)
+                    elif isinstance(arg, ast.JoinedStr) and arg.values:
+                        first = arg.values[0]
+                        if isinstance(first, ast.Constant) and isinstance(first.value, str):
+                            reasons.add(first.value)
+    reasons = {r for r in reasons if r.strip()}
+    assert len(reasons) > 15
+    untranslated = sorted(r for r in reasons if read_error(r, "zh") == r)
+    assert untranslated == [], f"no Chinese for {untranslated}: add it to READ_ERRORS_ZH"
+
+
+def test_reader_notes_are_in_the_reports_language() -> None:
+    from audit.reports import read_note
+
+    note = "表1: skipped, not a performance-target table (no header row)"
+    assert read_note(note, "zh") == "提示：表1：已跳过：不是绩效目标表（没有表头行）"
+    assert read_note(note, "en") == f"note: {note}"
+    assert read_note("page 3: no ruled table; the file is read from its text", "zh") == (
+        "提示：第3页：没有带框线的表格，按文字读取"
+    )

@@ -68,6 +68,11 @@ READ_ERRORS_ZH: tuple[tuple[str, str], ...] = (
         "not a performance-target table",
         "不是绩效目标表：未找到表头行（项目名称 … 总计 … 绩效目标 … 绩效指标）",
     ),
+    ("no performance-target table found", "未找到绩效目标表"),
+    (
+        "no project found in the national template",
+        "按国家模板未找到项目（项目名称 … 一级指标 … 三级指标）",
+    ),
     ("no such file", "文件不存在"),
     ("permission denied", "没有读取权限"),
     ("is a directory", "是一个目录"),
@@ -80,9 +85,44 @@ READ_ERRORS_ZH: tuple[tuple[str, str], ...] = (
     ("encoding not recognised", "无法识别编码：不是 UTF-8 也不是 GB18030/GBK 文本，请另存为 UTF-8"),
     ("malformed CSV", "CSV 格式错误"),
     ("no table rows found in the PDF text", "PDF 文本中未找到表格行"),
+    (
+        "a scanned PDF (no text layer)",
+        "扫描版 PDF（没有文字层）：本工具不做文字识别，请使用工作簿或保存了文字的 PDF",
+    ),
+    ("a PDF without pages", "PDF 没有页面"),
+    ("password-protected PDF", "PDF 有密码保护：请去掉密码后重新保存"),
+    ("password-protected workbook", "工作簿有密码保护：请去掉密码后重新保存"),
+    ("corrupt PDF", "PDF 文件已损坏"),
+    ("corrupt Word document", "Word 文档已损坏"),
+    ("corrupt workbook or document", "工作簿或文档已损坏：不是可读取的 ZIP 压缩包"),
+    ("corrupt workbook", "工作簿已损坏"),
+    ("a PowerPoint file", "PowerPoint 文件，不是工作簿：请将表格另存为 .xlsx"),
+    ("a Word 97-2003 document", "Word 97-2003 文档（.doc）：请另存为 .docx"),
+    ("a Word document without a table", "Word 文档中没有表格"),
+    ("a web page without a table", "网页中没有表格（没有含单元格的 <table>）"),
+    (
+        "a zip archive that is not a workbook",
+        "ZIP 压缩包，不是工作簿（.xlsx、.ods）或 Word 文档（.docx）",
+    ),
 )
 """How the readers' reasons read in Chinese, by their beginning; the English
-reason follows in brackets, so no detail (a byte offset, a size) is lost."""
+reason follows in brackets where it says more (a byte offset, a size, the
+library's own words), so no detail is lost."""
+
+_WHOLE_ZH = frozenset(
+    {
+        "not a performance-target table",
+        "no project found in the national template",
+        "a scanned PDF (no text layer)",
+        "password-protected PDF",
+        "password-protected workbook",
+        "a PowerPoint file",
+        "a Word 97-2003 document",
+        "a web page without a table",
+        "a zip archive that is not a workbook",
+    }
+)
+"""Reasons whose Chinese says all the English does."""
 
 
 def read_error(message: str, lang: str) -> str:
@@ -91,10 +131,36 @@ def read_error(message: str, lang: str) -> str:
         return message
     for start, chinese in READ_ERRORS_ZH:
         if message.startswith(start):
-            if start.startswith("not a performance") or message == start:
+            if start in _WHOLE_ZH or message == start:
                 return chinese
             return f"{chinese}（{message}）"
     return message
+
+
+READ_NOTES_ZH: tuple[tuple[str, str], ...] = (
+    (
+        "skipped, not a performance-target table (no header row)",
+        "已跳过：不是绩效目标表（没有表头行）",
+    ),
+    ("skipped, a chart sheet", "已跳过：图表工作表"),
+    ("no ruled table; the file is read from its text", "没有带框线的表格，按文字读取"),
+    ("text after the table without ruling, not read", "表格之后没有框线的文字，未读取"),
+)
+"""How the readers' notes (``WHERE: WHAT``) read in Chinese, by their end."""
+
+
+def read_note(message: str, lang: str) -> str:
+    """A reader's note about a file (a sheet skipped), as ``note: …`` in
+    English or ``提示：…`` in Chinese."""
+    if lang != "zh":
+        return f"note: {message}"
+    for end, chinese in READ_NOTES_ZH:
+        if message.endswith(end):
+            where = message[: -len(end)].rstrip(": ")
+            if where.startswith("page "):
+                where = f"第{where[5:]}页"
+            return f"提示：{where}：{chinese}" if where else f"提示：{chinese}"
+    return f"提示：{message}"
 
 
 # --------------------------------------------------------------------------
