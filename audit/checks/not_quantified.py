@@ -23,8 +23,11 @@ SEVERITIES: dict[str, str] = {
 
 
 MEASURABLE: list[str] = [
-    # a number in Chinese numerals with a unit: 三级, 每周一次, 一周以内
-    r"[零〇一二两三四五六七八九十百千]+\s*(?:次|级|星|个?工作日|天|日|周|个?月|年|小时|分钟|倍)",
+    # a number in Chinese numerals with a unit: 三级, 每周一次, 一周以内, 不少于三期, 九成
+    r"[零〇一二两三四五六七八九十百千万]+\s*(?:个|次|级|星|场|期|批|轮|届|项|件|台|套|辆|篇|份|本"
+    r"|所|处|座|条|门|课时|学时|人次?|名|户|家|个?工作日|天|日|周|个?月|年|小时|分钟|倍|成)",
+    # a percentage in words: 百分之九十以上
+    r"百分之[零〇一二两三四五六七八九十百]+",
     # nothing happened: 零故障, 无重大网络安全事件, 未发生重大安全事故
     r"^(?:零|无|未|没有|杜绝|不发生|不出现)",
     # a frequency by its period: 按月提供 (每月, 每季度 are frequency targets of the value)
@@ -104,7 +107,7 @@ def formula_has_target(text: str) -> bool:
         "measurable": Option(
             "list[regex]",
             MEASURABLE,
-            "text that is measurable without digits (三级, 每周一次, 零故障, 无…事故)",
+            "text that is measurable without digits (三级, 每周一次, 百分之九十, 零故障, 无…事故)",
         ),
     },
     doc_zh="""
@@ -144,7 +147,7 @@ def formula_has_target(text: str) -> bool:
     severities：按指标性质设定的最高级别（error、warning、info 或 off），
     默认效益指标为 off，其余为 warning；不会高于规则本身配置的级别。
     level1_kinds：没有（已知）二级指标的条款，按一级指标判断的性质。
-    measurable：不用数字也可衡量的文字（三级、每周一次、零故障、无…事故）。
+    measurable：不用数字也可衡量的文字（三级、每周一次、百分之九十、零故障、无…事故）。
     """,
 )
 def not_quantified(ctx: Context, clause: Clause) -> Iterator[Problem]:
