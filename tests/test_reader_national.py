@@ -689,6 +689,38 @@ def test_a_pdf_form_over_several_pages_keeps_every_indicator_row(tmp_path: Path)
     assert len(document.projects[0].clauses) == 85
 
 
+def two_row_header_form(
+    merged_above: bool,
+) -> tuple[list[list[str]], list[tuple[int, int, int, int]]]:
+    """The form with a two-row indicator header (指标值 over 实施期 | 年度,
+    the other header cells merged down); the project's name merged across
+    the width above the grid unless ``merged_above`` is false."""
+    rows = [list(r) for r in FORM]
+    merges = [(0, 0, 0, 4), (1, 0, 1, 4)]
+    if merged_above:
+        rows[2] = ["项目名称", "社区公共卫生服务经费", "", "", ""]
+        merges.append((2, 1, 2, 4))
+    rows[6:7] = [
+        ["一级指标", "二级指标", "三级指标", "指标值", ""],
+        ["", "", "", "实施期", "年度"],
+    ]
+    merges += [(6, 0, 7, 0), (6, 1, 7, 1), (6, 2, 7, 2), (6, 3, 6, 4), (8, 0, 10, 0), (8, 1, 9, 1)]
+    return rows, merges
+
+
+@pytest.mark.parametrize("merged_above", [True, False])
+def test_a_pdf_form_with_a_two_row_header_keeps_its_categories(
+    merged_above: bool, tmp_path: Path
+) -> None:
+    # A cell merged across columns above the grid is no measure of the
+    # columns: the cells merged down in the header still find their range.
+    rows, merges = two_row_header_form(merged_above)
+    document = pdf_document(rows, merges, tmp_path)
+    assert levels(document) == FORM_LEVELS
+    assert values(document)[0] == ("≥36场", "≥12场")
+    assert finding_keys(document) == finding_keys(sheet_document(rows, merges))
+
+
 def test_defective_form_findings_are_what_a_reviewer_marks() -> None:
     findings = lint(tsv_document(DEFECTIVE_FORM))
     assert [(f.rule, f.clause, f.field, f.line) for f in findings] == [
