@@ -461,6 +461,135 @@ def test_list_that_repeats_project_columns_on_every_row() -> None:
     assert [len(p.clauses) for p in document.projects] == [4, 2, 3]
 
 
+def numbered(rows: list[list[str]], numbers: list[str]) -> list[list[str]]:
+    """The list with a 序号 column in front: ``numbers`` for the rows below
+    the header, in order."""
+    header = next(i for i, row in enumerate(rows) if "一级指标" in row)
+    body = iter(numbers)
+    return [
+        ["序号" if i == header else (next(body) if i > header else ""), *row]
+        for i, row in enumerate(rows)
+    ]
+
+
+def pasted_twice() -> list[list[str]]:
+    """The list with its first project pasted again right under it."""
+    rows = [list(r) for r in LIST]
+    return [*rows[:7], *[list(r) for r in rows[3:7]], *rows[7:]]
+
+
+def test_a_project_pasted_right_under_itself_is_a_second_project() -> None:
+    # The project columns are filled on first rows only: a row that fills
+    # them again begins a project, whatever its name and amount.
+    document = tsv_document(pasted_twice())
+    assert [p.title for p in document.projects] == [LIST_PROJECTS[0], *LIST_PROJECTS]
+    assert [len(p.clauses) for p in document.projects] == [4, 4, 2, 3]
+    findings = lint(document, ["duplicate-project", "duplicate-clause"])
+    assert [(f.rule, f.severity, f.line) for f in findings] == [("duplicate-project", "error", 8)]
+
+
+def test_a_project_pasted_under_itself_in_a_merged_sheet() -> None:
+    merges = [*LIST_MERGES[:1], (3, 1, 6, 1), (3, 2, 6, 2), (3, 3, 6, 3)]
+    merges += [(7, 1, 10, 1), (7, 2, 10, 2), (7, 3, 10, 3)]
+    document = sheet_document(pasted_twice(), merges)
+    assert [len(p.clauses) for p in document.projects] == [4, 4, 2, 3]
+
+
+def test_a_new_number_begins_a_project_in_a_list_that_repeats_its_columns() -> None:
+    rows = pasted_twice()
+    for index in (4, 5, 6, 8, 9, 10):
+        rows[index][:4] = rows[3][:4]
+    numbers = ["1", "1", "1", "1", "2", "2", "2", "2", "3", "3", "4", "4", "4"]
+    document = tsv_document(numbered(rows, numbers))
+    assert [len(p.clauses) for p in document.projects] == [4, 4, 2, 3]
+    # 序号 on first rows only: the same.
+    numbers = ["1", "", "", "", "2", "", "", "", "3", "", "4", "", ""]
+    document = tsv_document(numbered(rows, numbers))
+    assert [len(p.clauses) for p in document.projects] == [4, 4, 2, 3]
+
+
+@pytest.mark.parametrize(
+    "numbers",
+    [
+        ["1", "1", "1", "1", "2", "2", "3", "3", "3"],  # one 序号 a project, on every row
+        ["1", "2", "3", "4", "5", "6", "7", "8", "9"],  # one 序号 a row
+        [""] * 9,
+    ],
+)
+def test_a_list_that_repeats_its_columns_and_number_keeps_one_project(numbers) -> None:  # type: ignore[no-untyped-def]
+    rows = [list(r) for r in LIST]
+    for index in (4, 5, 6):
+        rows[index][:4] = rows[3][:4]
+    document = tsv_document(numbered(rows, numbers))
+    assert [p.title for p in document.projects] == LIST_PROJECTS
+    assert [len(p.clauses) for p in document.projects] == [4, 2, 3]
+
+
+NOTE = "注：指标性质填写≥、≤、=或定性，权重合计为100。"
+
+
+def with_note(text: str = NOTE, column: int = 0) -> list[list[str]]:
+    rows = [list(r) for r in LIST]
+    note = [""] * len(rows[0])
+    note[column] = text
+    return [*rows, note]
+
+
+def list_reading(document: Document) -> list[object]:
+    return [
+        [u.title for u in document.units],
+        [
+            (p.title, levels(document, i), values(document, i))
+            for i, p in enumerate(document.projects)
+        ],
+        finding_keys(document),
+    ]
+
+
+@pytest.mark.parametrize("carrier", ["sheet", "html"])
+def test_a_note_merged_across_the_list_is_no_indicator(carrier: str, tmp_path: Path) -> None:
+    rows = with_note()
+    merges = [*LIST_MERGES, (len(rows) - 1, 0, len(rows) - 1, len(rows[0]) - 1)]
+    if carrier == "sheet":
+        document = sheet_document(rows, merges)
+    else:
+        document = html_document(rows, merges, tmp_path)
+    assert list_reading(document) == list_reading(sheet_document(LIST, LIST_MERGES))
+
+
+@pytest.mark.parametrize(
+    ("text", "column"),
+    [
+        (NOTE, 0),  # under 单位名称: no unit
+        ("说明：预算数单位为元。", 1),  # under 项目名称: no project
+        ("填报说明：权重合计为100。", 4),  # under 一级指标: no category
+        ("备注：本表由项目单位填报", 6),  # under 三级指标: no indicator
+        ("注1：指标值为年度目标值。", 8),
+    ],
+    ids=["unit", "project", "level1", "name", "value"],
+)
+def test_a_note_in_one_cell_under_the_list_is_no_indicator(text: str, column: int) -> None:
+    assert list_reading(tsv_document(with_note(text, column))) == list_reading(tsv_document(LIST))
+
+
+def test_rows_of_one_text_in_their_column_are_still_read() -> None:
+    rows = [list(r) for r in LIST]
+    # A unit written on a row of its own, and a 一级指标 heading the rows below.
+    unit = rows[9][0]
+    rows[9][0] = ""
+    rows.insert(9, [unit, *[""] * 11])
+    rows[5][4] = ""
+    rows.insert(5, [*[""] * 4, "效益指标", *[""] * 7])
+    document = tsv_document(rows)
+    assert [u.title for u in document.units] == ["某市公路事务中心", "某市港航事务中心"]
+    assert [len(p.clauses) for p in document.projects] == [4, 2, 3]
+    assert levels(document) == levels(tsv_document(LIST))
+    # A project whose name opens like a note word is still a project.
+    rows = [list(r) for r in LIST]
+    rows[7][1] = "说明牌制作安装"
+    assert tsv_document(rows).projects[1].title == "说明牌制作安装"
+
+
 # --------------------------------------------------------------------------
 # Categories: synonyms accepted, wrong categories still reported
 
@@ -689,6 +818,38 @@ def test_a_pdf_form_over_several_pages_keeps_every_indicator_row(tmp_path: Path)
     assert len(document.projects[0].clauses) == 85
 
 
+def two_row_header_form(
+    merged_above: bool,
+) -> tuple[list[list[str]], list[tuple[int, int, int, int]]]:
+    """The form with a two-row indicator header (指标值 over 实施期 | 年度,
+    the other header cells merged down); the project's name merged across
+    the width above the grid unless ``merged_above`` is false."""
+    rows = [list(r) for r in FORM]
+    merges = [(0, 0, 0, 4), (1, 0, 1, 4)]
+    if merged_above:
+        rows[2] = ["项目名称", "社区公共卫生服务经费", "", "", ""]
+        merges.append((2, 1, 2, 4))
+    rows[6:7] = [
+        ["一级指标", "二级指标", "三级指标", "指标值", ""],
+        ["", "", "", "实施期", "年度"],
+    ]
+    merges += [(6, 0, 7, 0), (6, 1, 7, 1), (6, 2, 7, 2), (6, 3, 6, 4), (8, 0, 10, 0), (8, 1, 9, 1)]
+    return rows, merges
+
+
+@pytest.mark.parametrize("merged_above", [True, False])
+def test_a_pdf_form_with_a_two_row_header_keeps_its_categories(
+    merged_above: bool, tmp_path: Path
+) -> None:
+    # A cell merged across columns above the grid is no measure of the
+    # columns: the cells merged down in the header still find their range.
+    rows, merges = two_row_header_form(merged_above)
+    document = pdf_document(rows, merges, tmp_path)
+    assert levels(document) == FORM_LEVELS
+    assert values(document)[0] == ("≥36场", "≥12场")
+    assert finding_keys(document) == finding_keys(sheet_document(rows, merges))
+
+
 def test_defective_form_findings_are_what_a_reviewer_marks() -> None:
     findings = lint(tsv_document(DEFECTIVE_FORM))
     assert [(f.rule, f.clause, f.field, f.line) for f in findings] == [
@@ -786,6 +947,49 @@ def test_random_lists_round_trip(projects, blank_levels, as_csv_text) -> None:  
         assert [c.number for c in project.clauses] == list(range(1, len(project.clauses) + 1))
 
 
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.tuples(st.sampled_from("甲乙"), st.integers(1, 3)), min_size=1, max_size=6),
+    st.sampled_from(["first", "every", "every-numbered", "every-row-numbered"]),
+    st.sampled_from(["", NOTE]),
+)
+def test_random_lists_with_projects_pasted_twice(blocks, fill, note) -> None:  # type: ignore[no-untyped-def]
+    # Blocks of the same project may follow each other (a paste); each block is
+    # one project unless the list repeats the project columns on every row
+    # with nothing to tell the blocks apart: no 序号, or a 序号 per row (which
+    # a list of one-row projects numbered one by one is as well).
+    header = ["序号", "单位名称", "项目名称", "预算数", "年度目标", "一级指标", "二级指标"]
+    rows = [[*header, "三级指标", "指标值", "权重"]]
+    line = 0
+    for block, (name, count) in enumerate(blocks):
+        for index in range(count):
+            line += 1
+            first = index == 0 or fill != "first"
+            number = {
+                "first": str(block + 1) if index == 0 else "",
+                "every": "",
+                "every-numbered": str(block + 1),
+                "every-row-numbered": str(line),
+            }[fill]
+            project = ["某局", f"{name}项目", "10.00", "完成年度任务。"] if first else [""] * 4
+            rows.append([number, *project, "产出指标", "数量指标", f"指标{index}", "≥1个", "10"])
+    if note:
+        rows.append([note, *[""] * 9])
+    one_row_each = all(count == 1 for _, count in blocks)
+    joins = fill in ("every", "every-row-numbered") or one_row_each
+    expected: list[tuple[str, int]] = []
+    for name, count in blocks:
+        merged = joins and expected and expected[-1][0] == name
+        if merged:
+            expected[-1] = (name, expected[-1][1] + count)
+        else:
+            expected.append((name, count))
+    document = tsv_document(rows)
+    assert [(p.title[0], len(p.clauses)) for p in document.projects] == expected
+
+
+# --------------------------------------------------------------------------
+# The shipped examples show the defects they were written with
 # --------------------------------------------------------------------------
 # The shipped examples show the defects they were written with
 

@@ -136,6 +136,8 @@ def column_key(header: str) -> str | None:
         return "unit"
     if h == "项目名称":
         return "project"
+    if h in ("序号", "项目序号"):
+        return "number"
     if h in _TOTAL_HEADERS:
         return "total"
     if "财政专户" in h:
@@ -748,6 +750,13 @@ def read_list(grid: Grid, table: Table | None = None) -> Table:
     columns: dict[str, int] | None = None
     units: dict[str, str] = {}
     project = _last_project(table)  # rows at the top continue the page before
+    # Whether each row of the project so far wrote its name (a list that
+    # repeats the project columns on every row), and the project's 序号
+    # (unknown for the project of the page before: its first row here says).
+    repeated = True
+    number: str | None = None
+    number_known = project is None
+    numbers_rows = False
     current_unit: str | None = None
     levels = _Levels()
     for index, cells in enumerate(grid.rows):
@@ -759,10 +768,13 @@ def read_list(grid: Grid, table: Table | None = None) -> Table:
                 for key, column in header.items()
                 if (named := _unit_in(cells[column].value)) is not None
             }
+            numbers_rows = _numbers_rows(grid, index + 1, columns)
             continue
         if columns is None:
             for text in dict.fromkeys(cell.value.strip() for cell in cells if cell.value.strip()):
                 _heading(table, text)
+            continue
+        if _note(cells, columns):
             continue
         line = row_line(grid, index)
         total = _stated_total(grid, index, columns)
@@ -775,10 +787,18 @@ def read_list(grid: Grid, table: Table | None = None) -> Table:
             current_unit = owner.value
             table.rows.append(_unit_row(owner, line))
         name = _own(grid, index, columns.get("project"))
-        if name is not None and not _continues(project, name, cells, columns):
+        own = None if numbers_rows else _own(grid, index, columns.get("number"))
+        own_number = None if own is None else own.value
+        if not number_known:
+            number, number_known = own_number, True
+        new_number = own_number is not None and own_number != number
+        if name is not None and not _continues(
+            project, name, cells, columns, repeated and not new_number
+        ):
             project = _project_row(cells, columns, units, unit, name, line, numeric)
             table.rows.append(project)
             levels = _Levels()
+            repeated, number = True, own_number
         found = indicator(grid, index, columns, levels)
         if project is None:  # an excerpt that begins inside a project
             if found is not None:
@@ -788,16 +808,59 @@ def read_list(grid: Grid, table: Table | None = None) -> Table:
         if found is not None:
             assert project.indicator_cells is not None
             project.indicator_cells.append(found)
+            if name is None:
+                repeated = False
     for row in table.rows:
         if row.kind == "project" and row.indicator_cells:
             row.indicator_cells = _without_headings(row.indicator_cells)
     return table
 
 
-def _continues(project: Row | None, name: Text, cells: list[Text], columns: dict[str, int]) -> bool:
-    """Whether a row that repeats the project's name and amount (a list that
-    fills the project columns on every row) continues the same project."""
-    if project is None or project.name.value != name.value:
+_NOTE_RE = re.compile(r"^[*＊※]?(?:注|附注|说明|备注|填报说明|填表说明)\s*[0-9０-９]*\s*[:：]")
+"""The opening of a note under a table: ``注：``, ``注1：``, ``说明：``, ``填报说明：``."""
+
+
+def _note(cells: list[Text], columns: dict[str, int]) -> bool:
+    """Whether a row of the list holds a note (or a heading) and no
+    indicator: one text, merged over several cells (a merged range gives it
+    to every cell, so it stands in 一级指标 and 指标值 alike) or outside the
+    columns, or opening with 注：/说明：/填报说明： in a cell of its own."""
+    text = _banner(cells)
+    if text is None:
+        return False
+    return not _in_grid(cells, columns, text) or _NOTE_RE.match(text) is not None
+
+
+def _numbers_rows(grid: Grid, start: int, columns: dict[str, int]) -> bool:
+    """Whether the list's 序号 numbers its rows rather than its projects:
+    every indicator row below the header writes a 序号 of its own, never the
+    one of the row above (1, 2, 3 … on the rows of one project)."""
+    column = columns.get("number")
+    name = columns.get("name")
+    if column is None or name is None:
+        return False
+    previous: str | None = None
+    seen = False
+    for row in range(start, len(grid.rows)):
+        if not grid.rows[row][name].value:
+            continue
+        own = _own(grid, row, column)
+        if own is None or own.value == previous:
+            return False
+        previous, seen = own.value, True
+    return seen
+
+
+def _continues(
+    project: Row | None, name: Text, cells: list[Text], columns: dict[str, int], repeats: bool
+) -> bool:
+    """Whether a row that repeats the project's name and amount continues
+    the same project: only where the list repeats the project columns on
+    every row (``repeats``: each row of the project so far wrote its name,
+    and this row keeps its 序号). In a list that fills them on first rows
+    only, or at a new 序号, the same name and amount are a second project
+    (pasted twice)."""
+    if project is None or not repeats or project.name.value != name.value:
         return False
     total = _cell(cells, columns, "total")
     printed = project.amounts.total

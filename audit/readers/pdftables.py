@@ -28,6 +28,7 @@ import io
 import re
 from bisect import bisect_right
 from collections.abc import Callable
+from itertools import pairwise
 from typing import Any
 
 from audit.readers.common import header_columns
@@ -194,12 +195,13 @@ def _cells(table: Any) -> tuple[list[list[str | None]], list[Merge]]:
     extracted = table.extract()
     rows: list[list[str | None]] = [[join_lines(cell) for cell in row] for row in extracted]
     boxes = [list(row.cells) for row in table.rows]
+    columns, lines = _middles(boxes)
     covered: dict[tuple[int, int], tuple[int, int]] = {}
     for r, row in enumerate(boxes):
         for c, box in enumerate(row):
             if box is not None:
                 continue
-            origin = _covering(boxes, r, c)
+            origin = _covering(boxes, r, c, columns[c], lines[r])
             if origin is not None:
                 covered[(r, c)] = origin
     ranges: dict[tuple[int, int], list[int]] = {}
@@ -211,13 +213,12 @@ def _cells(table: Any) -> tuple[list[list[str | None]], list[Merge]]:
     return rows, merges
 
 
-def _covering(boxes: list[list[Any]], row: int, col: int) -> tuple[int, int] | None:
-    """The cell whose box covers the empty position (row, col): to its left
-    in the row (merged across) or above it in the column (merged down)."""
-    x = _column_middle(boxes, col)
-    y = _row_middle(boxes, row)
-    if x is None or y is None:
-        return None
+def _covering(
+    boxes: list[list[Any]], row: int, col: int, x: float, y: float
+) -> tuple[int, int] | None:
+    """The cell whose box covers the empty position (row, col), whose middle
+    is (x, y): to its left in the row (merged across) or above it in the
+    column (merged down)."""
     for r in range(row, -1, -1):
         for c in range(col, -1, -1):
             box = boxes[r][c] if c < len(boxes[r]) else None
@@ -229,20 +230,21 @@ def _covering(boxes: list[list[Any]], row: int, col: int) -> tuple[int, int] | N
     return None
 
 
-def _column_middle(boxes: list[list[Any]], col: int) -> float | None:
-    for row in boxes:
-        if col < len(row) and row[col] is not None:
-            x0, _, x1, _ = row[col]
-            return float((x0 + x1) / 2)
-    return None
-
-
-def _row_middle(boxes: list[list[Any]], row: int) -> float | None:
-    for box in boxes[row]:
-        if box is not None:
-            _, top, _, bottom = box
-            return float((top + bottom) / 2)
-    return None
+def _middles(boxes: list[list[Any]]) -> tuple[list[float], list[float]]:
+    """The middle of each column and of each row of the grid. pdfplumber
+    puts a cell in the column of its left edge and the row of its top edge
+    (the table's distinct x0 and top values, in order), so a column runs
+    from its left edge to the next column's, whatever the width of the
+    boxes in it (a box merged across several columns is no measure of the
+    first)."""
+    cells = [box for row in boxes for box in row if box is not None]
+    if not cells:
+        return [], []
+    lefts = [*sorted({float(box[0]) for box in cells}), max(float(box[2]) for box in cells)]
+    tops = [*sorted({float(box[1]) for box in cells}), max(float(box[3]) for box in cells)]
+    columns = [(a + b) / 2 for a, b in pairwise(lefts)]
+    lines = [(a + b) / 2 for a, b in pairwise(tops)]
+    return columns, lines
 
 
 def _join(parts: list[_Part]) -> list[GridInput]:
