@@ -23,9 +23,9 @@ SEVERITIES: dict[str, str] = {
 
 
 MEASURABLE: list[str] = [
-    # a number in Chinese numerals with a unit: 三级, 每周一次, 一周以内, 不少于三期, 九成
-    r"[零〇一二两三四五六七八九十百千万]+\s*(?:个|次|级|星|场|期|批|轮|届|项|件|台|套|辆|篇|份|本"
-    r"|所|处|座|条|门|课时|学时|人次?|名|户|家|个?工作日|天|日|周|个?月|年|小时|分钟|倍|成)",
+    # a number in Chinese numerals with a unit: 三级, 每周一次, 一周以内, 九成以上 (not any
+    # measure word: 全市七个区…按比例分摊 is prose that mentions a number)
+    r"[零〇一二两三四五六七八九十百千]+\s*(?:次|级|星|个?工作日|天|日|周|个?月|年|小时|分钟|倍|成)",
     # a percentage in words: 百分之九十以上
     r"百分之[零〇一二两三四五六七八九十百]+",
     # nothing happened: 零故障, 无重大网络安全事件, 未发生重大安全事故
