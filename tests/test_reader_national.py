@@ -1056,3 +1056,28 @@ def test_random_grids_read_or_fail_with_a_read_error(rows) -> None:  # type: ign
     except ReadError:
         return
     lint(document)  # every rule runs on whatever was read
+
+
+@pytest.mark.parametrize(
+    ("comparator", "value", "unit", "written"),
+    [
+        ("≥", "95", "%", "≥95%"),
+        ("≥", "二十", "场", "≥二十场"),  # a number in Chinese numerals keeps its unit
+        ("定性", "明显改善", "", "明显改善"),
+        ("定性", "明显改善", "次", "明显改善"),  # text takes no unit
+        ("≥", "300人", "人", "≥300人"),  # the unit already written
+    ],
+)
+def test_a_value_in_columns_is_written_as_one(
+    comparator: str, value: str, unit: str, written: str
+) -> None:
+    from audit.model import Text
+    from audit.readers.national import compose
+
+    source = Source("<test>", comparator + value + unit)
+    cells = [
+        Text.at(source, 0, comparator),
+        Text.at(source, len(comparator), value),
+        Text.at(source, len(comparator) + len(value), unit),
+    ]
+    assert compose(*cells).value == written

@@ -345,9 +345,13 @@ def compose(comparator: Text | None, value: Text, unit: Text | None) -> Text:
     return builder.build()
 
 
+_CHINESE_NUMBER = re.compile(r"^[零〇一二两三四五六七八九十百千万]+$")
+
+
 def _is_text(value: str) -> bool:
-    """A qualitative value, to which no unit is appended."""
-    return not any(ch.isdigit() for ch in value)
+    """A qualitative value, to which no unit is appended; a number written
+    in Chinese numerals (``二十`` under 度量单位 ``场``) is a number."""
+    return not any(ch.isdigit() for ch in value) and not _CHINESE_NUMBER.match(value)
 
 
 class _Levels:
