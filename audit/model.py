@@ -433,7 +433,11 @@ class Clause(NamedTuple):
     ``legacy`` (``1、产出指标：…``, no codes, no period value) or ``row``: built
     from the cells of one indicator row of the national template
     (:class:`IndicatorCells`), where ``number`` is the indicator's position
-    within its project and the spans point at the cells."""
+    within its project and the spans point at the cells.
+
+    ``number`` is None for a clause whose number was lost in editing
+    (``…≥95%。2-效益指标；22-社会效益；…``): the number it should have had is
+    unknown, and ``number_span`` is then its level-1 category's."""
 
     number: int | None
     form: Literal["coded", "legacy", "row"]

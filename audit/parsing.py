@@ -56,7 +56,9 @@ _TRAILING = "；;，,。\u3000 \t\n\r"
 """What is trimmed from the end of a name or a value (punctuation the grammar
 leaves in free text, e.g. the ``。`` of ``…关怀。年度指标值``)."""
 
-# What a reviewer calls each terminal, for "expected …" messages.
+# What a reviewer calls each terminal, for "expected …" messages. The start
+# of a clause whose number was lost is never named: a clause is expected to
+# start with its number.
 TERMINAL_NAMES: dict[str, str] = {
     "NUMBER": "clause number (1、)",
     "CODE": "category (1-产出指标)",
@@ -155,9 +157,9 @@ class _ClauseBuilder(Transformer[Token, Any]):
         code = name = end = None
         for token in children:
             kind = token.type
-            if kind == "CODE":
+            if kind == "CODE" or kind == "LOST_CODE":
                 code = token
-            elif kind == "CATEGORY_NAME" or kind == "LEGACY_CATEGORY":
+            elif kind == "CATEGORY_NAME" or kind == "LEGACY_CATEGORY" or kind == "LOST_LEGACY":
                 name = token
             else:
                 end = token
@@ -171,6 +173,8 @@ class _ClauseBuilder(Transformer[Token, Any]):
         return self._category(2, children)
 
     legacy = level1
+    lost_level1 = level1
+    lost_legacy = level1
 
     def name(self, children: list[_Token]) -> _Name:
         text, *rest = children
@@ -192,8 +196,16 @@ class _ClauseBuilder(Transformer[Token, Any]):
 
     def clause(self, children: list[Any]) -> Clause:
         clause = _assemble(children)
-        _local.items[children[0].start_pos] = clause
+        _local.items[_first_position(children[0])] = clause
         return clause
+
+
+def _first_position(child: _Token | _Category) -> int:
+    """Where a clause's first part begins: its number, or the level-1
+    category of a clause whose number was lost."""
+    if isinstance(child, _Category):
+        return (child.code or child.name).start_pos
+    return child.start_pos
 
 
 def _assemble(children: list[Any]) -> Clause:
@@ -216,7 +228,6 @@ def _assemble(children: list[Any]) -> Clause:
             number = child
         else:
             end = child
-    assert number is not None
     level1 = levels.get(1)
     form: Literal["coded", "legacy"] = (
         "coded" if level1 is None or level1.code is not None else "legacy"
@@ -244,7 +255,11 @@ def _assemble(children: list[Any]) -> Clause:
         return char
 
     categories: list[Category | None] = []
-    last_end = number.end_pos
+    if number is not None:
+        clause_start, last_end = number.start_pos, number.end_pos
+    else:  # a clause whose number was lost begins with its level-1 category
+        assert level1 is not None
+        clause_start = last_end = (level1.code or level1.name).start_pos
     for level in (1, 2):
         category = levels.get(level)
         if category is None:
@@ -300,10 +315,10 @@ def _assemble(children: list[Any]) -> Clause:
             )
         )
     clause_end = _clause_end(children, end)
-    start = number.start_pos
-    number_text = number.value
+    start = clause_start
+    number_text = "" if number is None else number.value
     return Clause(
-        int(number_text.rstrip("、.． \t")),
+        None if number is None else int(number_text.rstrip("、.． \t")),
         form,
         categories[0],
         categories[1],
@@ -314,7 +329,10 @@ def _assemble(children: list[Any]) -> Clause:
         tuple(issues),
         value_of[start:clause_end],
         of(cell, start, clause_end),
-        of(cell, start, start + len(number_text.rstrip(" \t"))),
+        # A clause without its number is pointed at by its level-1 category.
+        of(cell, start, start + len(number_text.rstrip(" \t")))
+        if number is not None or categories[0] is None
+        else categories[0].span,
     )
 
 
@@ -432,7 +450,8 @@ def _settle_forms(items: tuple[Any, ...]) -> tuple[AnyClause, ...]:
 def _parse_recovering(text: str, items: dict[int, AnyClause]) -> None:
     """Parse with Lark's interactive parser, recovering at clause starts.
 
-    Before each clause number is fed, the parser is saved. On an unexpected
+    Before each clause start (a clause number, or the category of a clause
+    whose number was lost) is fed, the parser is saved. On an unexpected
     token, it goes back to that point, takes the text from there to the next
     clause start as one unstructured stretch (a ``STRAY`` token, which the
     grammar accepts between clauses, recorded in ``items`` as a
@@ -447,10 +466,10 @@ def _parse_recovering(text: str, items: dict[int, AnyClause]) -> None:
     while True:
         try:
             for token in interactive.lexer_thread.lex(interactive.parser_state):
-                if token.type != "NUMBER":
+                if token.type not in _CLAUSE_STARTS:
                     interactive.feed_token(token)
                     continue
-                # A clause number closes the item before it: if it is refused,
+                # A clause start closes the item before it: if it is refused,
                 # that item is the one to skip, from its own checkpoint.
                 saved = interactive.copy(deepcopy_values=False)
                 interactive.feed_token(token)
@@ -469,6 +488,10 @@ def _parse_recovering(text: str, items: dict[int, AnyClause]) -> None:
             interactive.lexer_thread.state = _lexer_state_at(text, resume)
             checkpoint = interactive.copy(deepcopy_values=False)
             item_start = resume
+
+
+_CLAUSE_STARTS = frozenset(("NUMBER", "LOST_CODE", "LOST_LEGACY"))
+"""The terminals a clause begins with."""
 
 
 def _lexer_state_at(text: str, position: int) -> Any:
@@ -492,12 +515,16 @@ def _error_position(error: UnexpectedInput, length: int) -> int:
 def _resume_point(text: str, at: int, item_start: int) -> int:
     """The first clause start after ``item_start``, at or after ``at``, as
     the grammar's terminals find it: free text stops there and a clause
-    number follows; the end of the text when there is none."""
+    number follows, or the category of a clause whose number was lost; the
+    end of the text when there is none."""
     free_text, number = terminal("TEXT"), terminal("NUMBER")
     keywords = (terminal("PERIOD_KEY"), terminal("ANNUAL_KEY"))
+    lost = (terminal("LOST_CODE"), terminal("LOST_LEGACY"))
     position = at
     length = len(text)
     while True:
+        if position > item_start and any(start.match(text, position) for start in lost):
+            return position
         free = free_text.match(text, position)
         if free is not None:
             position = free.end()
@@ -506,7 +533,9 @@ def _resume_point(text: str, at: int, item_start: int) -> int:
         position = gap.end()
         if position >= length:
             return length
-        if position > item_start and number.match(text, position):
+        if position > item_start and (
+            number.match(text, position) or any(start.match(text, position) for start in lost)
+        ):
             return position
         keyword = next((m for k in keywords if (m := k.match(text, position))), None)
         position = keyword.end() if keyword is not None else position + 1

@@ -153,6 +153,50 @@ def test_clause_numbering_reports_a_start_other_than_one() -> None:
     assert "应从1开始，实为2" in finding.message
 
 
+# 卫生监督执法专项经费: its third clause lost its 3、 in editing.
+LOST_NUMBER = (
+    "1、1-产出指标；11-数量指标；监督检查户次；实施周期指标值:≥2400户次；年度指标值:≥2400户次。"
+    "2、1-产出指标；12-质量指标；案件查处结案率；实施周期指标值:≥95%；年度指标值:≥95%。"
+    "2-效益指标；22-社会效益；被监督单位卫生许可持证率；实施周期指标值:≥98%；年度指标值:≥98%。"
+    "4、3-满意度指标；31-服务对象满意度；被监督单位满意度；实施周期指标值:≥85%；年度指标值:≥85%。"
+)
+
+
+def test_clause_numbering_reports_a_lost_number_once_at_its_categories() -> None:
+    (finding,) = lint_rule(one_project(LOST_NUMBER), "clause-numbering")
+    assert finding.message == "指标缺少序号：以「2-效益指标」开头的一条应为第3条"
+    assert finding.clause is None and finding.excerpt == "2-效益指标"
+    assert finding.column == indicators_column() + LOST_NUMBER.index("2-效益指标")
+    english = load_config(None, discover=False)
+    english.lang = "en"
+    (finding,) = lint_rule(one_project(LOST_NUMBER), "clause-numbering", english)
+    assert finding.message == ("a clause has no number: the one beginning “2-效益指标” should be 3")
+
+
+def test_a_lost_number_is_one_finding_of_the_whole_profile() -> None:
+    """Nothing else is said about the clause that lost its number: its codes are
+    no targets of the value before it (missing-unit), its 效益指标 counts
+    (missing-category), and its values are its own (repeated-field)."""
+    numbered = LOST_NUMBER.replace("。2-效益指标", "。3、2-效益指标")
+    assert lint(one_project(numbered)) == []
+    (finding,) = lint(one_project(LOST_NUMBER))
+    assert finding.rule == "clause-numbering"
+
+
+def test_clause_numbering_counts_a_lost_number_as_the_one_expected() -> None:
+    # 1, [lost], 3: the clause without number stood for 2, and 3 follows it.
+    (lost,) = lint_rule(
+        one_project(_numbered(1, 2, 3).replace("。2、", "。", 1)), "clause-numbering"
+    )
+    assert "应为第2条" in lost.message
+    # 1, [lost], [lost], 4: each is reported, as 2 and 3.
+    cell = _numbered(1, 2, 3, 4).replace("。2、", "。", 1).replace("。3、", "；", 1)
+    assert [f.message[-5:] for f in lint_rule(one_project(cell), "clause-numbering")] == [
+        "应为第2条",
+        "应为第3条",
+    ]
+
+
 def test_clause_numbering_accepts_one_to_n() -> None:
     assert lint_rule(one_project(_numbered(1, 2, 3, 4)), "clause-numbering") == []
     assert lint_rule(one_project(CLEAN), "clause-numbering") == []

@@ -454,3 +454,156 @@ def test_the_compiled_parser_reads_the_seed_exactly_as_pure_python(seed_002: Doc
     finally:
         parsing.clause_parser.cache_clear()
     assert [_shape(c) for p in pure_document.projects for c in p.clauses] == compiled
+
+
+# --------------------------------------------------------------------------
+# A clause whose number was lost in editing
+
+# A Guangzhou cell (卫生监督执法专项经费) whose third clause lost its 3、.
+LOST_NUMBER = (
+    "1、1-产出指标；11-数量指标；监督检查户次；实施周期指标值:≥2400户次；年度指标值:≥2400户次。"
+    "2、1-产出指标；12-质量指标；案件查处结案率；实施周期指标值:≥95%；年度指标值:≥95%。"
+    "2-效益指标；22-社会效益；被监督单位卫生许可持证率；实施周期指标值:≥98%；年度指标值:≥98%。"
+    "4、3-满意度指标；31-服务对象满意度；被监督单位满意度；实施周期指标值:≥85%；年度指标值:≥85%。"
+)
+
+
+def test_categories_after_a_full_stop_start_a_clause_without_number() -> None:
+    first, second, lost, fourth = clauses(LOST_NUMBER)
+    assert [c.number for c in (first, second, lost, fourth)] == [1, 2, None, 4]
+    assert second.annual is not None and second.annual.text == "≥95%"
+    assert second.text.endswith("年度指标值:≥95%。")
+    assert lost.form == "coded"
+    assert (str(lost.level1), str(lost.level2)) == ("2-效益指标", "22-社会效益")
+    assert lost.name == "被监督单位卫生许可持证率"
+    assert [f.text for f in lost.fields] == ["≥98%", "≥98%"]
+    assert lost.issues == ()
+    assert lost.text.startswith("2-效益指标；") and lost.text.endswith("≥98%。")
+    # Pointed at by its level-1 category, where its number should stand.
+    start = LOST_NUMBER.index("2-效益指标")
+    assert lost.number_span.column == start + 1
+    assert lost.number_span.end_column == start + len("2-效益指标") + 1
+
+
+@pytest.mark.parametrize(
+    "closing",
+    ["。", "；", ";", "，", "。 ", "；\n", "。；"],
+    ids=["full-stop", "semicolon", "ascii-semicolon", "comma", "space", "newline", "two"],
+)
+def test_a_clause_without_number_follows_any_closing_punctuation(closing: str) -> None:
+    text = LOST_NUMBER.replace("≥95%。2-效益", f"≥95%{closing}2-效益")
+    numbers = [c.number for c in clauses(text)]
+    assert numbers == [1, 2, None, 4]
+    assert clauses(text)[1].annual.text == "≥95%"  # type: ignore[union-attr]
+
+
+def test_an_older_form_category_after_a_full_stop_starts_a_clause_without_number() -> None:
+    text = (
+        "1、产出指标：设备验收合格率，年度指标值：100%。"
+        "满意度指标：服务对象的满意度，年度指标值： ≥90%。"
+        "3、效益指标：设备正常使用率，年度指标值：≥95%。"
+    )
+    first, lost, third = clauses(text)
+    assert [first.number, lost.number, third.number] == [1, None, 3]
+    assert first.annual is not None and first.annual.text == "100%"
+    assert lost.form == "legacy" and str(lost.level1) == "满意度指标"
+    assert lost.name == "服务对象的满意度"
+    assert lost.annual is not None and lost.annual.text == "≥90%"
+
+
+@pytest.mark.parametrize(
+    ("tail", "value"),
+    [
+        # A range or a date after a 。 goes on with the value.
+        ("。2-3个工作日内回访", "≤5个工作日。2-3个工作日内回访"),
+        ("。2025-06-30前完成", "≤5个工作日。2025-06-30前完成"),
+        # Coded words whose second code is not a level-2 code (one digit).
+        ("。1-季度考核；2-年度考核", "≤5个工作日。1-季度考核；2-年度考核"),
+        # A category pair with no closing punctuation before it.
+        ("2-效益指标；22-社会效益", "≤5个工作日2-效益指标；22-社会效益"),
+        # A level-1 category alone, without a level-2 one after it.
+        ("。2-效益指标；持证率", "≤5个工作日。2-效益指标；持证率"),
+        # An older-form category after a comma, not a 。.
+        ("，满意度指标：较高", "≤5个工作日，满意度指标：较高"),
+        # A keyword written without 值 is no category.
+        ("。年度指标：≤5个工作日", "≤5个工作日。年度指标：≤5个工作日"),
+    ],
+    ids=["range", "date", "one-digit-codes", "no-punctuation", "level-1-only", "comma", "keyword"],
+)
+def test_text_that_only_looks_like_a_clause_start_keeps_its_reading(tail: str, value: str) -> None:
+    text = (
+        "1、1-产出指标；13-时效指标；投诉办结时限；实施周期指标值:≤5个工作日；年度指标值:≤5个工作日"
+        + tail
+        + "。2、3-满意度指标；31-服务对象满意度；服务对象满意度；实施周期指标值:≥90%；年度指标值:≥90%。"
+    )
+    first, second = clauses(text)
+    assert first.annual is not None and first.annual.text == value
+    assert second.number == 2
+
+
+def test_a_name_that_looks_like_an_older_category_stays_a_name() -> None:
+    (clause,) = clauses("1、1-产出指标；11-数量指标；考核指标：合格率；年度指标值:100%。")
+    assert clause.name == "考核指标：合格率"
+
+
+def test_a_cell_that_begins_with_categories_is_a_stretch_not_a_clause() -> None:
+    """Only a clause's closing punctuation tells that a number was lost: at
+    the start of a cell, categories without a number are not a clause."""
+    error, second = parse_clause_text(LOST_NUMBER[LOST_NUMBER.index("2-效益指标") :])[:2]
+    assert isinstance(error, ClauseError) and error.number is None
+    assert error.message == "expected clause number (1、), found '2-'"
+    assert isinstance(second, Clause) and second.number == 4
+
+
+def test_recovery_resumes_at_a_clause_without_number() -> None:
+    text = "1、这一条没有任何结构。" + LOST_NUMBER[LOST_NUMBER.index("2-效益指标") :]
+    error, lost, fourth = parse_clause_text(text)
+    assert isinstance(error, ClauseError) and error.text == "1、这一条没有任何结构"
+    assert isinstance(lost, Clause) and lost.number is None
+    assert lost.name == "被监督单位卫生许可持证率"
+    assert isinstance(fourth, Clause) and fourth.number == 4
+
+
+def test_recovery_after_a_clause_without_number_spares_it() -> None:
+    head = LOST_NUMBER[: LOST_NUMBER.index("4、")]
+    text = head + "4、这一条没有任何结构。" + STANDARD.replace("1、", "5、", 1)
+    *parsed, error, fifth = parse_clause_text(text)
+    assert [_shape(c) for c in parsed] == [_shape(c) for c in parse_clause_text(head)]
+    assert isinstance(error, ClauseError) and error.number == 4
+    assert isinstance(fifth, Clause) and fifth.number == 5
+
+
+# Clauses that say they are clauses without their number: a level-1 and a
+# level-2 category, or a category of the older form.
+UNMISTAKABLE = [
+    c
+    for c in WELL_FORMED
+    if (parsed := parse_clause_text(c))
+    and isinstance(clause := parsed[0], Clause)
+    and (clause.form == "legacy" or clause.level2 is not None)
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_deleting_a_clause_number_leaves_the_same_clauses_less_that_number(
+    data: st.DataObject,
+) -> None:
+    chosen = data.draw(st.lists(st.sampled_from(UNMISTAKABLE), min_size=2, max_size=5))
+    numbered = [_renumber(c, i + 1) for i, c in enumerate(chosen)]
+    lost = data.draw(st.integers(1, len(numbered) - 1))
+    if "-" in chosen[lost]:  # a coded clause may follow any closing punctuation
+        closing = data.draw(st.sampled_from(["。", "；", "，", "。 "]))
+        numbered[lost - 1] = numbered[lost - 1].rstrip("。") + closing
+    whole = parse_clause_text("".join(numbered))
+    head = clause_start(numbered[lost])
+    assert head is not None
+    without = numbered[:]
+    without[lost] = numbered[lost][head.end() :]
+
+    result = parse_clause_text("".join(without))
+    expected = [_shape(c) for c in whole]
+    number, *rest = expected[lost]
+    expected[lost] = (None, *rest[:-1], numbered[lost][head.end() :].rstrip())
+    assert [_shape(c) for c in result] == expected
+    assert number == lost + 1

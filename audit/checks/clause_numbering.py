@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from audit.engine import Context, Problem, rule
-from audit.model import Project
+from audit.model import Clause, Project
 from audit.syntax import clause_number
 
 
@@ -39,6 +39,10 @@ def _number_text(text: str) -> str:
             "指标序号应从1开始，实为{found}",
             "clause numbers should start at 1, found {found}",
         ),
+        "missing": (
+            "指标缺少序号：以「{category}」开头的一条应为第{expected}条",
+            "a clause has no number: the one beginning “{category}” should be {expected}",
+        ),
     },
     doc_zh="""
     同一项目内的指标序号没有按 1、2、3…… 连续编排。
@@ -46,8 +50,9 @@ def _number_text(text: str) -> str:
     检查内容
     --------
     逐条跟踪每个项目绩效指标栏中的条款序号，报告序号中断的每一处：跳号（1、2、5）、重号、
-    序号比前一条小、第一条不是 1。每处在序号上报告，并说明应为几；之后从实际序号继续计数
-    （若序号回到与位置一致，则按位置计数）。
+    序号比前一条小、第一条不是 1，以及编辑时丢了序号的条款（「…年度指标值:≥95%。2-效益指标；
+    22-社会效益；…」，在其一级指标上报告，按应有的序号计数）。每处在序号上报告，并说明应为几；
+    之后从实际序号继续计数（若序号回到与位置一致，则按位置计数）。
 
     为什么有问题
     ------------
@@ -77,9 +82,12 @@ def clause_numbering(ctx: Context, project: Project) -> Iterator[Problem]:
     Follows the clause numbers of each project's 绩效指标 cell and reports
     every place where the sequence breaks: a number skipped (1, 2, 5), a
     number used twice, a number smaller than the one before, a first number
-    other than 1. Each break is reported at the clause number, saying which
-    number was expected; counting resumes from the number found, or from the
-    clause's position when that is where the numbers fall back in step.
+    other than 1, and a clause whose number was lost in editing
+    (``…年度指标值:≥95%。2-效益指标；22-社会效益；…``: reported at its level-1
+    category, and counted as the number it should have had). Each break is
+    reported at the clause number, saying which number was expected; counting
+    resumes from the number found, or from the clause's position when that is
+    where the numbers fall back in step.
 
     Why is this bad?
     ----------------
@@ -111,6 +119,16 @@ def clause_numbering(ctx: Context, project: Project) -> Iterator[Problem]:
     for clause in project.clauses:
         number = clause.number
         if number is None:
+            if isinstance(clause, Clause):  # its number lost: it stands for the one expected
+                position += 1
+                yield Problem(
+                    clause.number_span,
+                    "missing",
+                    {"expected": expected, "category": str(clause.level1 or "")},
+                    field="clause",
+                    excerpt=str(clause.level1 or ""),
+                )
+                expected += 1
             continue
         position += 1
         # In sequence after the clause before, or back in step with the

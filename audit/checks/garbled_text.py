@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from audit.engine import Context, Option, Problem, for_project, rule
 from audit.facts import Key, LazyPattern, field_name, lost_characters
-from audit.model import Clause, Project, Span, Text, Unit
+from audit.model import Clause, Project, Span, Text, Unit, clause_label
 
 _CP1252_SPECIALS = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
 
@@ -359,8 +359,8 @@ def _row_cells(ctx: Context, project: Project, scan: _Scan) -> Iterator[Problem]
             excerpt = text[start : min(end, start + _GARBLED_MAX_EXCERPT)]
             shown = "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in excerpt)
             args = {
-                "where_zh": f"第{clause.number}条指标的{where_zh}",
-                "where_en": f"{where_en} of indicator {clause.number}",
+                "where_zh": f"第{clause_label(clause)}条指标的{where_zh}",
+                "where_en": f"{where_en} of indicator {clause_label(clause)}",
                 "kind_zh": _GARBLED_KIND_ZH[kind],
                 "kind_en": _GARBLED_KIND_EN[kind],
                 "text": shown,

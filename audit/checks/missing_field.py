@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from audit.engine import Context, Option, Problem, rule
-from audit.model import ANNUAL, PERIOD, Clause
+from audit.model import ANNUAL, PERIOD, Clause, clause_label
 
 
 @rule(
@@ -93,7 +93,7 @@ def missing_field(ctx: Context, clause: Clause) -> Iterator[Problem]:
     ``legacy_needs_period`` (default ``false``): require ``实施周期指标值`` in
     clauses of the older form too.
     """
-    number = clause.number
+    number = clause_label(clause)
     if clause.level1 is None:
         coded = clause.form == "coded"
         yield Problem(

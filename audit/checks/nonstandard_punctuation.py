@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from audit.engine import Context, Problem, rule
-from audit.model import Clause, Span
+from audit.model import Clause, Span, clause_label
 
 _ISSUE_KINDS = ("nonstandard-separator", "missing-separator", "missing-colon")
 
@@ -129,7 +129,7 @@ def nonstandard_punctuation(ctx: Context, clause: Clause) -> Iterator[Problem]:
     yield Problem(
         first.span,
         args={
-            "number": clause.number,
+            "number": clause_label(clause),
             "detail_zh": "；".join(parts_zh),
             "detail_en": "; ".join(parts_en),
         },

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from audit.engine import Context, Problem, rule
-from audit.model import PERIOD, Clause
+from audit.model import PERIOD, Clause, clause_label
 
 
 @rule(
@@ -102,7 +102,7 @@ def repeated_field(ctx: Context, clause: Clause) -> Iterator[Problem]:
             value_field.keyword_span,
             key,
             {
-                "number": clause.number,
+                "number": clause_label(clause),
                 "keyword": keyword,
                 "count": count,
                 "value": value,

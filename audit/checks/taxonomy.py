@@ -20,7 +20,7 @@ from typing import Any
 
 from audit.engine import Context, Option, Problem, rule
 from audit.facts import Key
-from audit.model import Category, Clause, ClauseError, Project
+from audit.model import Category, Clause, ClauseError, Project, clause_label
 from audit.taxonomy import Taxonomy
 
 # --------------------------------------------------------------------------
@@ -121,7 +121,7 @@ def _problems(
         yield Problem(
             category.span,
             message,
-            {**args, "number": clause.number},
+            {**args, "number": clause_label(clause)},
             field="clause",
             excerpt=str(category),
         )

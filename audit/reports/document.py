@@ -15,6 +15,7 @@ from audit.model import (
     Text,
     Value,
     ValueField,
+    clause_label,
 )
 
 
@@ -228,7 +229,8 @@ def add_clause(node: Any, clause: AnyClause) -> None:
         ).add(f"[red]{escape(clause.message)}[/]")
         return
     categories = " / ".join(str(c) for c in (clause.level1, clause.level2) if c is not None)
-    clause_node = node.add(f"{clause.number}、[green]{escape(categories)}[/] {escape(clause.name)}")
+    label = clause_label(clause)
+    clause_node = node.add(f"{label}、[green]{escape(categories)}[/] {escape(clause.name)}")
     for field in clause.fields:
         clause_node.add(
             f"[dim]{field.keyword}[/] {escape(field.text)}  → [yellow]"
