@@ -301,3 +301,9 @@ def test_a_total_without_its_column_beside_the_annual_total() -> None:
         *GRID,
     ]
     assert amounts(tsv_document(rows)) == (Decimal("800.00"), Decimal("800.00"), Decimal("0.00"))
+
+
+def test_a_name_ending_in_an_amount_keeps_it() -> None:
+    rows = [list(row) for row in INLINE]
+    rows[0][0] = "项目名称：困难群众救助补助资金50万元"
+    assert tsv_document(rows).projects[0].title == "困难群众救助补助资金50万元"

@@ -236,6 +236,7 @@ _GOALS = frozenset({"goal", "period_goal"})
 _AMOUNTS = ("total", "fiscal", "special", "other")
 
 
+@lru_cache(maxsize=4096)
 def _label(value: str) -> str | None:
     """What a label cell names; an amount label may name its column first
     (中期资金总额, 实施期财政拨款: :func:`_amount_side`)."""
@@ -263,6 +264,7 @@ def _amount_side(value: str) -> str | None:
 _INLINE_RE = re.compile(r"^[^：:]{2,20}[：:]")
 
 
+@lru_cache(maxsize=4096)
 def _inline(value: str) -> tuple[str, int] | None:
     """A label and its value in one cell (``项目名称：城市道路照明设施维护``):
     the label's key and where the value starts, else None."""
@@ -893,7 +895,7 @@ def _read_labels(
         known = key in facts if side is None else key in block.sided[side]
         if known:
             continue
-        found, named = _value_of(grid, row, column, stops[column])
+        found, named = _value_of(grid, row, column, stops[column], key)
         if found is None:
             continue
         if side is None:
@@ -904,15 +906,18 @@ def _read_labels(
             block.take(side, key, found, named)
 
 
-def _value_of(grid: Grid, row: int, column: int, stop: int) -> tuple[Text | None, str | None]:
+def _value_of(
+    grid: Grid, row: int, column: int, stop: int, key: str
+) -> tuple[Text | None, str | None]:
     """The value of the label at ``column`` (after its colon in its own cell,
-    else right of it) and the amount unit the label or the value names."""
+    else right of it) and the amount unit the label or an amount names
+    (``资金总额：268.00万元``)."""
     cell = grid.rows[row][column]
     inline = _inline(cell.value) if _label(cell.value) is None else None
     if inline is None:
         return _value_right(grid, row, column, stop, cell.value), _unit_in(cell.value)
     value = cell.slice(inline[1]).strip()
-    unit = _AMOUNT_VALUE_UNIT_RE.search(value.value)
+    unit = _AMOUNT_VALUE_UNIT_RE.search(value.value) if key in _AMOUNTS else None
     if unit is None or not any(ch.isdigit() for ch in value.value):
         return value, None
     return value.slice(0, unit.start()).strip(), unit.group()
