@@ -307,3 +307,20 @@ def test_a_name_ending_in_an_amount_keeps_it() -> None:
     rows = [list(row) for row in INLINE]
     rows[0][0] = "项目名称：困难群众救助补助资金50万元"
     assert tsv_document(rows).projects[0].title == "困难群众救助补助资金50万元"
+
+
+def test_a_note_in_the_grid_that_reads_like_a_label_is_kept_with_its_indicator() -> None:
+    rows = [[*row, ""] for row in INLINE]
+    rows[3][4] = "指标值说明"
+    rows[4][4] = "资金总额：按预算执行"
+    document = tsv_document(rows)
+    assert [p.title for p in document.projects] == ["城市道路照明设施维护"]
+    assert len(document.projects[0].clauses) == 3
+
+
+def test_forms_with_labels_in_their_cells_follow_each_other() -> None:
+    second = [list(row) for row in INLINE]
+    second[0][0] = "项目名称：城市公园绿地养护"
+    document = tsv_document(INLINE + second)
+    assert [p.title for p in document.projects] == ["城市道路照明设施维护", "城市公园绿地养护"]
+    assert [len(p.clauses) for p in document.projects] == [3, 3]

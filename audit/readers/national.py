@@ -250,6 +250,7 @@ def _label(value: str) -> str | None:
     return key
 
 
+@lru_cache(maxsize=4096)
 def _amount_side(value: str) -> str | None:
     """The column an amount label names: ``annual`` (年度资金总额) or
     ``period`` (中期资金总额, 实施期资金总额); None when it names none."""
@@ -284,15 +285,18 @@ def _cell_key(value: str) -> str | None:
     return key
 
 
-def _row_labels(cells: list[Text], begun: bool) -> list[tuple[int, str | None]]:
+def _row_labels(cells: list[Text], begun: bool, in_grid: bool) -> list[tuple[int, str | None]]:
     """The labels of a row, by column. A label with its value in the same
     cell counts once the form has begun (here or above: its 项目名称); above
-    that, ``单位名称：…`` and ``主管部门：…`` lines are the table's headings."""
+    that, ``单位名称：…`` and ``主管部门：…`` lines are the table's headings.
+    In the grid, only a row that names the next project has such labels (an
+    indicator's note may read ``资金总额：按预算执行``)."""
     labels = [(i, _label(cell.value)) for i, cell in enumerate(cells)]
     inline = [(i, _inline(cell.value)) for i, cell in enumerate(cells) if labels[i][1] is None]
-    if not begun and not any(key == "project" for _, key in labels):
-        begun = any(found is not None and found[0] == "project" for _, found in inline)
-    if begun:
+    names = any(key == "project" for _, key in labels) or any(
+        found is not None and found[0] == "project" for _, found in inline
+    )
+    if names or (begun and not in_grid):
         for i, found in inline:
             if found is not None:
                 labels[i] = (i, found[0])
@@ -685,7 +689,7 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
                     skip_next = True
             continue
         banner = _banner(cells)
-        labels = _row_labels(cells, "project" in facts)
+        labels = _row_labels(cells, "project" in facts, columns is not None)
         names_project = any(key == "project" for _, key in labels)
         labelled = any(key is not None for _, key in labels)
         # A label after the grid, or a second 项目名称, begins the next form.
