@@ -178,9 +178,12 @@ def read_grids(carrier: str, data: bytes, path: str, notify: Notify | None = Non
     loaded = importlib.import_module(_CARRIERS[carrier]).load(data, path, notify)
     if loaded.text is not None:  # a PDF without ruled tables: its page text
         return read_text(loaded.text, path, locator=loaded.locator)
+    from audit.readers.national import MISSING_PROJECT, missing_project
+
     layouts = [(name, importlib.import_module(module)) for name, module in GRID_LAYOUTS]
     table = Table(rows=[])
     found: list[str] = []
+    lost: list[str] = []  # grids of indicators without their project
     for grid in loaded.grids:
         for name, module in layouts:
             if module.recognise(grid):
@@ -188,8 +191,17 @@ def read_grids(carrier: str, data: bytes, path: str, notify: Notify | None = Non
                 found.append(name)
                 break
         else:
+            reason = "no header row"
+            if missing_project(grid):
+                lost.append(grid.name)
+                reason = MISSING_PROJECT
             if notify is not None:
-                notify(f"{grid.name}: skipped, not a performance-target table (no header row)")
+                notify(f"{grid.name}: skipped, not a performance-target table ({reason})")
+    if not found and lost:
+        where = "、".join(lost)
+        raise ReadError(
+            f"{MISSING_PROJECT} ({where}): the project its indicators belong to is missing"
+        )
     if not found:
         raise NotATable(
             f"no performance-target table found in {_describe(carrier, len(loaded.grids))}: "

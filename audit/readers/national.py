@@ -48,6 +48,13 @@ from audit.readers.table import Table
 
 _SPACES_RE = re.compile(r"[\s\u3000*★]+")
 _UNIT_SUFFIX_RE = re.compile(r"[（(]\s*(万元|元)\s*[)）]$")
+_YEAR = (
+    r"(?:[0-9０-９]{2,4}|20[×xX*＊]{2}|[×xX*＊]{2,4})\s*年?度?"
+    r"(?:[.．/]?[0-9０-９]{1,2}月?)?"
+)
+_SPAN_SUFFIX_RE = re.compile(rf"[（(]\s*{_YEAR}(?:\s*[—\-－–~～至到]+\s*{_YEAR})?\s*[)）]$")
+"""The years a label names in brackets (``中期目标（2024年—2026年）``, the
+template's ``（20××年—20××年）``, ``年度目标（2025年）``)."""
 _AMOUNT_UNIT_RE = re.compile(r"(?:金额单位|^单位)\s*[：:]\s*(万元|元)")
 _YUAN_PER_WAN = 4  # 1 万元 = 10^4 元
 
@@ -57,12 +64,16 @@ ANNUAL_WORDS = ("年度", "当年", "本年")
 
 def norm(value: str) -> str:
     """A header or label cell as compared: no spaces, stars or trailing colon;
-    ``其中：`` and the amount unit (``（万元）``) removed."""
+    ``其中：``, the amount unit (``（万元）``) and the years in brackets
+    (``（2024年—2026年）``) removed."""
     text = _SPACES_RE.sub("", value).rstrip("：:")
     for prefix in ("其中：", "其中:", "其中"):
         if text.startswith(prefix) and len(text) > len(prefix):
             text = text[len(prefix) :]
-    return _UNIT_SUFFIX_RE.sub("", text)
+    text = _UNIT_SUFFIX_RE.sub("", text)
+    if text.endswith((")", "）")):
+        text = _SPAN_SUFFIX_RE.sub("", text)
+    return text
 
 
 def _unit_in(value: str) -> str | None:
@@ -222,10 +233,74 @@ FORM_LABELS: dict[str, str] = {
 
 
 _GOALS = frozenset({"goal", "period_goal"})
+_AMOUNTS = ("total", "fiscal", "special", "other")
 
 
+@lru_cache(maxsize=4096)
 def _label(value: str) -> str | None:
-    return FORM_LABELS.get(norm(value))
+    """What a label cell names; an amount label may name its column first
+    (中期资金总额, 实施期财政拨款: :func:`_amount_side`)."""
+    text = norm(value)
+    key = FORM_LABELS.get(text)
+    if key is None and len(text) <= _HEADER_LENGTH:
+        for word in (*ANNUAL_WORDS, *PERIOD_WORDS):
+            if text.startswith(word):
+                found = FORM_LABELS.get(text[len(word) :])
+                return found if found in _AMOUNTS else None
+    return key
+
+
+@lru_cache(maxsize=4096)
+def _amount_side(value: str) -> str | None:
+    """The column an amount label names: ``annual`` (年度资金总额) or
+    ``period`` (中期资金总额, 实施期资金总额); None when it names none."""
+    text = norm(value)
+    if text.startswith(ANNUAL_WORDS):
+        return "annual"
+    if text.startswith(PERIOD_WORDS):
+        return "period"
+    return None
+
+
+_INLINE_RE = re.compile(r"^[^：:]{2,20}[：:]")
+
+
+@lru_cache(maxsize=4096)
+def _inline(value: str) -> tuple[str, int] | None:
+    """A label and its value in one cell (``项目名称：城市道路照明设施维护``):
+    the label's key and where the value starts, else None."""
+    match = _INLINE_RE.match(value)
+    if match is None or not value[match.end() :].strip():
+        return None
+    key = _label(match.group())
+    return None if key is None else (key, match.end())
+
+
+def _cell_key(value: str) -> str | None:
+    """What a cell labels, alone or with its value beside it in the cell."""
+    key = _label(value)
+    if key is None:
+        inline = _inline(value)
+        key = None if inline is None else inline[0]
+    return key
+
+
+def _row_labels(cells: list[Text], begun: bool, in_grid: bool) -> list[tuple[int, str | None]]:
+    """The labels of a row, by column. A label with its value in the same
+    cell counts once the form has begun (here or above: its 项目名称); above
+    that, ``单位名称：…`` and ``主管部门：…`` lines are the table's headings.
+    In the grid, only a row that names the next project has such labels (an
+    indicator's note may read ``资金总额：按预算执行``)."""
+    labels = [(i, _label(cell.value)) for i, cell in enumerate(cells)]
+    inline = [(i, _inline(cell.value)) for i, cell in enumerate(cells) if labels[i][1] is None]
+    names = any(key == "project" for _, key in labels) or any(
+        found is not None and found[0] == "project" for _, found in inline
+    )
+    if names or (begun and not in_grid):
+        for i, found in inline:
+            if found is not None:
+                labels[i] = (i, found[0])
+    return labels
 
 
 # --------------------------------------------------------------------------
@@ -252,8 +327,22 @@ def recognise_form(grid: Grid) -> bool:
     if not headers or any("project" in columns for _, columns in headers):
         return False
     return any(
-        _label(cell.value) == "project" for cells in grid.rows[: headers[-1][0]] for cell in cells
+        _cell_key(cell.value) == "project"
+        for cells in grid.rows[: headers[-1][0]]
+        for cell in cells
     )
+
+
+MISSING_PROJECT = "an indicator grid (一级指标 … 三级指标) without 项目名称 above it"
+"""Why a grid that holds indicators is no table: whose they are is missing
+(neither a form's 项目名称 label above the grid nor a list's 项目名称 column)."""
+
+
+def missing_project(grid: Grid) -> bool:
+    """Whether the grid has an indicator header (一级指标 … 三级指标) but
+    no project to give its rows to: :data:`MISSING_PROJECT`."""
+    headers = _indicator_headers(grid)
+    return bool(headers) and not recognise_list(grid) and not recognise_form(grid)
 
 
 # --------------------------------------------------------------------------
@@ -546,6 +635,7 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
     levels = _Levels()
     current_unit: str | None = None
     skip_next = False
+    block = _AmountBlock()
 
     def close() -> None:
         nonlocal current_unit
@@ -559,11 +649,9 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
         department = facts.get("department")
         if department is not None and table.organization is None:
             table.organization = department.value
+        taken = block.amounts(facts, units)
         amounts = Amounts(
-            **{
-                key: amount(facts.get(key), units.get(key, unit), numeric)
-                for key in ("total", "fiscal", "special", "other")
-            }
+            **{key: amount(cell, named or unit, numeric) for key, (cell, named) in taken.items()}
         )
         goal = facts.get("goal") or facts.get("period_goal")
         row = Row(
@@ -601,26 +689,27 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
                     skip_next = True
             continue
         banner = _banner(cells)
-        labels = [(i, _label(cell.value)) for i, cell in enumerate(cells)]
+        labels = _row_labels(cells, "project" in facts, columns is not None)
         names_project = any(key == "project" for _, key in labels)
         labelled = any(key is not None for _, key in labels)
         # A label after the grid, or a second 项目名称, begins the next form.
         if (labelled and columns is not None) or (names_project and "project" in facts):
             close()
             facts, units, cells_of_project, markup_of_project = {}, {}, [], []
+            block = _AmountBlock()
             columns = None
         markup_of_project.extend(markup.get(index, ()))
         if names_project:
             facts_line = row_line(grid, index)
         if columns is None:
-            if banner is not None and _label(banner) is None:
+            if banner is not None and not labelled:
                 _heading(table, banner)
                 continue
-            if not any(key for _, key in labels):
+            if not labelled:
                 for cell in cells:
                     _heading(table, cell.value.strip())
                 continue
-            _read_labels(grid, index, labels, facts, units)
+            _read_labels(grid, index, labels, facts, units, block)
             continue
         if banner is not None and _label(banner) is None and not _in_grid(cells, columns, banner):
             continue  # a note under the grid
@@ -681,16 +770,97 @@ def _in_grid(cells: list[Text], columns: dict[str, int], banner: str) -> bool:
     return len(at) == 1 and at[0] in columns.values()
 
 
+class _AmountBlock:
+    """The amounts of a form's project block, which may state them for the
+    implementation period and for the year side by side: label/value pairs
+    in two columns (the Ministry's 申报表: ``中期资金总额 | 2,400.00 |
+    年度资金总额 | 800.00``, its ``其中：财政拨款`` and ``其他资金`` rows
+    below in both columns), or a row of column heads (``实施期资金总额 |
+    年度资金总额``) over the rows ``资金总额``, ``其中：财政拨款``, ``其他资金``.
+    Each amount is kept by the column it stands in; the annual column is the
+    project's, and an amount is never taken from the other column while the
+    annual one states any."""
+
+    __slots__ = ("below", "heads", "sided")
+
+    def __init__(self) -> None:
+        self.heads: list[tuple[int, str]] = []
+        """(column, side) of the block's columns, left to right; empty
+        outside a block of two columns."""
+        self.below = False
+        """Whether the heads are a row of column heads with the values below."""
+        self.sided: dict[str, dict[str, tuple[Text, str | None]]] = {"annual": {}, "period": {}}
+
+    def begin(
+        self, grid: Grid, row: int, amounts: list[tuple[int, str]], stops: dict[int, int]
+    ) -> None:
+        """Start (or end) a block at a row of amount labels: two columns when
+        the row names both an annual and a period amount."""
+        cells = grid.rows[row]
+        sides = [(column, _amount_side(cells[column].value)) for column, _ in amounts]
+        named = {side for _, side in sides if side is not None}
+        if not amounts:
+            self.heads, self.below = [], False
+            return
+        if named != {"annual", "period"}:
+            return
+        self.heads = [(column, side) for column, side in sides if side is not None]
+        annual = next(column for column, side in self.heads if side == "annual")
+        below = grid.rows[row + 1] if row + 1 < len(grid.rows) else None
+        self.below = (
+            below is not None
+            and _cell_key(below[annual].value) is None
+            and all(
+                not (found := _value_right(grid, row, column, stops[column], cells[column].value))
+                or not found.value
+                for column, _ in self.heads
+            )
+        )
+
+    def side(self, cells: list[Text], column: int, row_side: str | None) -> str | None:
+        """The column an amount label at ``column`` belongs to: the one it
+        names, else the block column it stands in, else ``row_side`` (the
+        one the total beside it names)."""
+        named = _amount_side(cells[column].value)
+        if named is not None:
+            return named
+        if self.heads and not self.below:
+            inside = [side for at, side in self.heads if at <= column]
+            return inside[-1] if inside else None
+        return row_side
+
+    def take(self, side: str, key: str, cell: Text, unit: str | None) -> None:
+        self.sided[side].setdefault(key, (cell, unit))
+
+    def amounts(
+        self, facts: dict[str, Text], units: dict[str, str]
+    ) -> dict[str, tuple[Text | None, str | None]]:
+        """The project's amount cells and the unit each label names: the
+        annual column's when the form states any, else the period column's,
+        else the amounts labelled without a column."""
+        chosen = self.sided["annual"] or self.sided["period"]
+        taken: dict[str, tuple[Text | None, str | None]] = {}
+        for key in _AMOUNTS:
+            if key in chosen:
+                taken[key] = chosen[key]
+            else:
+                taken[key] = (facts.get(key), units.get(key))
+        return taken
+
+
 def _read_labels(
     grid: Grid,
     row: int,
     labels: list[tuple[int, str | None]],
     facts: dict[str, Text],
     units: dict[str, str],
+    block: _AmountBlock,
 ) -> None:
     """Take the label/value pairs of a row of the project block: the value
     stands right of its label (a merged label or value covers several
-    cells); a row of labels only has its values in the row below."""
+    cells) or in the label's own cell after its colon; a row of labels only
+    has its values in the row below. Amounts go by column
+    (:class:`_AmountBlock`)."""
     cells = grid.rows[row]
     keys = [(i, key) for i, key in labels if key is not None]
     width = len(cells)
@@ -699,30 +869,76 @@ def _read_labels(
     if (
         below is not None
         and not _is_indicator_header(_header_map(below))
-        and all(key in _GOALS for _, key in keys)
+        and all(key in _GOALS and _label(cells[i].value) is not None for i, key in keys)
         and all(labels[i][1] is not None or (row, i) in grid.merged for i in filled)
     ):
         # Goals labelled in one row (总体目标 | 实施期目标 | 年度目标) and written below.
         taken = False
         for column, key in keys:
             value = below[column]
-            if key not in facts and value.value and _label(value.value) is None:
+            if key not in facts and value.value and _cell_key(value.value) is None:
                 facts[key] = value
                 taken = True
         if taken:
             return
-    for position, (column, key) in enumerate(keys):
-        if key in facts:
+    stops = {
+        column: keys[position + 1][0] if position + 1 < len(keys) else width
+        for position, (column, _) in enumerate(keys)
+    }
+    amounts = [(column, key) for column, key in keys if key in _AMOUNTS]
+    block.begin(grid, row, amounts, stops)
+    named_sides = {_amount_side(cells[column].value) for column, _ in amounts} - {None}
+    row_side = named_sides.pop() if len(named_sides) == 1 else None
+    for column, key in keys:
+        if key in _AMOUNTS and block.below:
+            _take_below_heads(grid, row, column, key, block)
             continue
-        label_text = cells[column].value
-        stop = keys[position + 1][0] if position + 1 < len(keys) else width
-        found = _value_right(grid, row, column, stop, label_text)
+        side = None
+        if key in _AMOUNTS:  # a source beside a total follows the total's column
+            side = block.side(cells, column, None if key == "total" else row_side)
+        known = key in facts if side is None else key in block.sided[side]
+        if known:
+            continue
+        found, named = _value_of(grid, row, column, stops[column], key)
         if found is None:
             continue
-        facts[key] = found
-        named = _unit_in(label_text)
-        if named is not None:
-            units[key] = named
+        if side is None:
+            facts[key] = found
+            if named is not None:
+                units[key] = named
+        else:
+            block.take(side, key, found, named)
+
+
+def _value_of(
+    grid: Grid, row: int, column: int, stop: int, key: str
+) -> tuple[Text | None, str | None]:
+    """The value of the label at ``column`` (after its colon in its own cell,
+    else right of it) and the amount unit the label or an amount names
+    (``资金总额：268.00万元``)."""
+    cell = grid.rows[row][column]
+    inline = _inline(cell.value) if _label(cell.value) is None else None
+    if inline is None:
+        return _value_right(grid, row, column, stop, cell.value), _unit_in(cell.value)
+    value = cell.slice(inline[1]).strip()
+    unit = _AMOUNT_VALUE_UNIT_RE.search(value.value) if key in _AMOUNTS else None
+    if unit is None or not any(ch.isdigit() for ch in value.value):
+        return value, None
+    return value.slice(0, unit.start()).strip(), unit.group()
+
+
+_AMOUNT_VALUE_UNIT_RE = re.compile(r"万?元$")
+
+
+def _take_below_heads(grid: Grid, row: int, column: int, key: str, block: _AmountBlock) -> None:
+    """An amount label under a row of column heads: its values stand in the
+    heads' columns (a head itself has no value)."""
+    cells = grid.rows[row]
+    if any(at == column for at, _ in block.heads):
+        return
+    for at, side in block.heads:
+        if at > column and _cell_key(cells[at].value) is None:
+            block.take(side, key, cells[at], _unit_in(cells[column].value))
 
 
 def _value_right(grid: Grid, row: int, column: int, stop: int, label: str) -> Text | None:
@@ -956,6 +1172,9 @@ def document_from_grids(source: Source, grids: list[Grid]) -> Document | None:
 
     found = read_national_grids(grids)
     if found is None:
+        lost = next((grid for grid in grids if missing_project(grid)), None)
+        if lost is not None:
+            raise ReadError(f"{MISSING_PROJECT}: the project its indicators belong to is missing")
         return None
     layout, table = found
     if not any(row.kind == "project" for row in table.rows):

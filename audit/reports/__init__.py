@@ -73,6 +73,10 @@ READ_ERRORS_ZH: tuple[tuple[str, str], ...] = (
         "no project found in the national template",
         "按国家模板未找到项目（项目名称 … 一级指标 … 三级指标）",
     ),
+    (
+        "an indicator grid (一级指标 … 三级指标) without 项目名称",
+        "有绩效指标（一级指标 … 三级指标），但其上方没有项目名称：指标所属的项目缺失",
+    ),
     ("no such file", "文件不存在"),
     ("permission denied", "没有读取权限"),
     ("is a directory", "是一个目录"),
@@ -141,6 +145,11 @@ READ_NOTES_ZH: tuple[tuple[str, str], ...] = (
     (
         "skipped, not a performance-target table (no header row)",
         "已跳过：不是绩效目标表（没有表头行）",
+    ),
+    (
+        "skipped, not a performance-target table "
+        "(an indicator grid (一级指标 … 三级指标) without 项目名称 above it)",
+        "已跳过：有绩效指标（一级指标 … 三级指标），但其上方没有项目名称",
     ),
     ("skipped, a chart sheet", "已跳过：图表工作表"),
     ("no ruled table; the file is read from its text", "没有带框线的表格，按文字读取"),
