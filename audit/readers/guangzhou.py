@@ -11,7 +11,9 @@ row with no name at all (a cell carried over a page break), whatever
 header rows stand between. Such a row before the first named row (an
 excerpt that begins inside a project) belongs to no row shown and is kept
 for the ``orphan-text`` rule. A row of nothing but pieces of column names,
-left by a header cell wrapped over two rows, is header.
+left by a header cell wrapped over two rows, is header. Rows of a note or a
+signature under the last project (``注：…``, ``填报人：… | 联系电话：…``) are
+no projects: they are dropped.
 """
 
 from __future__ import annotations
@@ -21,10 +23,12 @@ from decimal import Decimal, InvalidOperation
 from audit.model import AMOUNT_COLUMNS, Markup, Row, Text, TextBuilder
 from audit.readers.common import (
     clean_cell,
+    drop_trailing_notes,
     header_columns,
     header_pieces,
     heading,
     names_a_column,
+    note_row,
     row_from_cells,
     row_text,
 )
@@ -50,6 +54,8 @@ def read(grid: Grid, table: Table | None = None) -> Table:
     columns: dict[str, int] | None = None
     last: Row | None = None
     after_header = False
+    start = len(table.rows)
+    notes: set[int] = set()  # rows that read as notes or signatures
     for line in grid.headings:
         heading(table, line.strip())
     for index, cells in enumerate(grid.rows):
@@ -69,6 +75,9 @@ def read(grid: Grid, table: Table | None = None) -> Table:
         if header is not None:
             columns = _with_row_below(grid, index, values, header)
             after_header = True
+            if notes:  # notes at the foot of a page: under its last project
+                drop_trailing_notes(table.rows, notes, start)
+                last = table.rows[-1] if len(table.rows) > start else None
             continue
         if columns is None:
             continue
@@ -89,6 +98,9 @@ def read(grid: Grid, table: Table | None = None) -> Table:
         if row is not None:
             table.rows.append(row)
             last = row
+            if note_row(values, columns):
+                notes.add(id(row))
+    drop_trailing_notes(table.rows, notes, start)
     return table
 
 

@@ -7,7 +7,9 @@ The columns are taken from the header, so tables that leave a column out or
 order them differently are read as well. A line without tabs that follows a
 row continues that row's last cell (a cell with a line break in it), and so
 does a row without a name (a cell carried over a page break): the repeated
-page header between them changes nothing. Such text before the first row
+page header between them changes nothing; but a line or row of a note or
+signature under the last project (``注：…``, ``填报人：…``) is no project and
+no part of its cells, and is dropped. Such text before the first row
 (an excerpt that begins inside a project) belongs to no row shown and is
 kept for the ``orphan-text`` rule. Lines of nothing but pieces of column
 names, left by a header cell wrapped over lines, are header.
@@ -18,10 +20,13 @@ from __future__ import annotations
 from audit.model import Markup, Row, Source, Text, TextBuilder
 from audit.readers.common import (
     clean_cell,
+    drop_trailing_notes,
     header_columns,
     header_pieces,
     heading,
     names_a_column,
+    note_label,
+    note_row,
     row_from_cells,
 )
 from audit.readers.table import Table
@@ -46,15 +51,17 @@ def read(source: Source) -> Table:
     last: tuple[Row, str] | None = None  # the row a continuation line extends
     orphan: list[Text] = []  # text before the first row
     after_header = False
+    notes: set[int] = set()  # rows that read as notes or signatures
     lines = text.split("\n")
     for line in lines:
         line_no += 1
         start = offset
         offset += len(line) + 1
         cells = line.split("\t")
-        if not any(cell.strip() for cell in cells):
+        filled = [cell.strip() for cell in cells if cell.strip()]
+        if not filled:
             continue
-        if "\t" not in line and heading(table, line.strip()):
+        if len(filled) == 1 and heading(table, filled[0]):
             after_header = True
             continue
         header = header_columns(cells)
@@ -62,11 +69,16 @@ def read(source: Source) -> Table:
             columns = _with_line_below(cells, lines[line_no] if line_no < len(lines) else "")
             columns = columns or header
             after_header = True
+            if notes:  # notes at the foot of a page: under its last project
+                drop_trailing_notes(table.rows, notes)
+                last = _last(table.rows[-1]) if table.rows else None
             continue
         if header_pieces(cells) and (after_header or names_a_column(cells)):
             continue  # a header cell wrapped over lines
         after_header = False
-        if "\t" not in line or _nameless(cells, columns or _DEFAULT_COLUMNS):
+        if "\t" not in line and last is not None and _note_line(last, notes, filled[0]):
+            cells = [line]  # a note under the table, not the end of the last cell
+        elif "\t" not in line or _nameless(cells, columns or _DEFAULT_COLUMNS):
             if last is not None:
                 _continue_cells(source, last, cells, start, columns)
             elif columns is not None:
@@ -75,13 +87,39 @@ def read(source: Source) -> Table:
         if orphan:
             table.orphans.append(_joined(source, orphan))
             orphan = []
-        row = _row(source, cells, start, line_no, columns or _DEFAULT_COLUMNS)
+        at = columns or _DEFAULT_COLUMNS
+        row = _row(source, cells, start, line_no, at if len(cells) > 1 else {"name": 0})
         if row is not None:
             table.rows.append(row)
-            last = (row, "indicators" if row.indicators is not None else "goal")
+            last = _last(row)
+            if len(cells) == 1 or note_row(cells, at):
+                notes.add(id(row))
+    drop_trailing_notes(table.rows, notes)
     if orphan:
         table.orphans.append(_joined(source, orphan))
     return table
+
+
+def _last(row: Row) -> tuple[Row, str]:
+    """The row and the cell a continuation line extends."""
+    return row, "indicators" if row.indicators is not None else "goal"
+
+
+def _note_line(last: tuple[Row, str], notes: set[int], text: str) -> bool:
+    """Whether a line without tabs is a note or signature under the table
+    (``注：…``, ``填报人：…``) rather than the continuation of the last cell:
+    it starts with such a label, and that cell is complete (ends a sentence
+    or a clause) or is a note itself."""
+    row, field = last
+    if not note_label(text):
+        return False
+    if id(row) in notes:
+        return True
+    cell: Text | None = getattr(row, field)
+    return cell is not None and cell.value.rstrip().endswith(_CELL_ENDS)
+
+
+_CELL_ENDS = ("。", "；", ";", ".", "！", "!")
 
 
 def _with_line_below(cells: list[str], below: str) -> dict[str, int] | None:
