@@ -97,8 +97,8 @@ ORGANIZATION_RE = re.compile(r"\s*(部门名称|单位名称)\s*[：:]")
 # The amount unit a heading states: ``单位：万元``, ``金额单位：元`` (a line
 # of its own, or the tail of the 单位名称 line). The national template reads
 # the same words (``金额单位：元``); amounts in 元 are converted to 万元.
-_UNIT_OF_MEASURE_TAIL = re.compile(r"[（(]?\s*(?:金额)?单位\s*[：:]\s*(万元|元)\s*[)）]?$")
-UNIT_OF_MEASURE_RE = re.compile(r"^\s*[（(]?\s*(?:金额)?单位\s*[：:]\s*(万元|元)\s*[)）]?\s*$")
+_UNIT_OF_MEASURE_TAIL = re.compile(r"(?:[（(]\s*)?(?:金额)?单位\s*[：:]\s*(万元|元)\s*[)）]?$")
+UNIT_OF_MEASURE_RE = re.compile(r"^\s*(?:[（(]\s*)?(?:金额)?单位\s*[：:]\s*(万元|元)\s*[)）]?\s*$")
 GRAND_TOTAL_NAMES = frozenset({"合计", "总计"})
 
 # HTML residue in cells exported from web pages: tags and entities.
@@ -160,7 +160,7 @@ def stated_unit(line: str) -> str | None:
 _NOTE_LABEL_RE = re.compile(
     r"\s*(?:[\u4e00-\u9fff]{0,3}(?:注|说明)|备注"
     r"|[\u4e00-\u9fff]{0,4}(?:人|电话|手机|日期|时间|方式|签字|签名|盖章))"
-    r"\s*[（(]?\s*(?:\d{1,2}|签字|签名|盖章)?\s*[)）]?\s*[：:]"
+    r"\s*(?:[（(]\s*(?:\d{1,2}|签字|签名|盖章)\s*[)）]\s*|\d{1,2}\s*)?[：:]"
 )
 
 

@@ -374,44 +374,39 @@ def _bare_page_numbers(
     raw_lines: list[str], stripped: list[str], preamble: set[str], fragments: set[int]
 ) -> set[int]:
     """Lines of a bare page number (``3``, the commonest footer): a line of
-    1–4 digits alone that stands next to a page break, that is a form feed
-    (what a PDF text extractor prints between pages) or the repeated page
-    header block (the title, 单位名称, the column header), with only blank
-    lines between. Digits wrapped onto a line of their own inside a cell
-    (``9`` / ``0%``) stand between cell text and are kept."""
-
-    def block(index: int) -> bool:
-        text = stripped[index]
-        return index in fragments or (
-            _page_header(text, preamble) and not _PAGE_MARK.fullmatch(text)
-        )
-
+    1–4 digits alone followed by a page break, that is a form feed (what a
+    PDF text extractor prints after every page) or the repeated page header
+    block (the title, 单位名称, the column header), with only blank lines
+    between. Digits wrapped onto a line of their own inside a cell (``9`` /
+    ``0%``) stand before more cell text, or before the page number, and are
+    kept; so are digits right after the header block, where the cell the page
+    before began goes on."""
     found: set[int] = set()
     count = len(stripped)
     for index, text in enumerate(stripped):
         if not _BARE_NUMBER.fullmatch(text):
             continue
-        if "\f" in raw_lines[index]:
-            found.add(index)
+        raw = raw_lines[index]
+        if "\f" in raw[raw.index(text[-1]) :]:
+            found.add(index)  # ``3\f``: the form feed after the number
             continue
-        for step in (1, -1):
-            at = index + step
-            while 0 <= at < count and not stripped[at]:
-                if "\f" in raw_lines[at]:
-                    break
-                at += step
-            if not 0 <= at < count:
-                continue
-            raw = raw_lines[at]
-            # A form feed between, or at the near end of the next line.
-            if not stripped[at] or (
-                raw.lstrip(" \t")[:1] == "\f" if step == 1 else raw.rstrip(" \t")[-1:] == "\f"
-            ):
+        at = index + 1
+        while at < count and not stripped[at] and "\f" not in raw_lines[at]:
+            at += 1
+        if at == count:
+            continue
+        following = raw_lines[at]
+        if not stripped[at] or following.lstrip(" \t")[:1] == "\f":
+            # A form feed: unless the next page opens with the page number.
+            top = at + 1 if not stripped[at] else at
+            while top < count and not stripped[top]:
+                top += 1
+            if top == count or not _BARE_NUMBER.fullmatch(stripped[top]):
                 found.add(index)
-                break
-            if block(at):
-                found.add(index)
-                break
+        elif at in fragments or (
+            _page_header(stripped[at], preamble) and not _PAGE_MARK.fullmatch(stripped[at])
+        ):
+            found.add(index)
     return found
 
 
