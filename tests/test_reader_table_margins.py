@@ -60,6 +60,12 @@ CLEAN_TSV = tsv_table([ROW])
         [tsv_row(["审核人：王小红", "", "填报日期：2025年1月20日"])],
         [tsv_row(["单位负责人（签字）：", "", "联系电话：", "83345678"])],  # a number after a label
         [tsv_row(["注：", "", "", "", "", "本表按部门预算批复口径填列。"]), "2、项目按批复填列。"],
+        # the signature at the right, beside a blank name cell
+        [tsv_row(["", "", "", "", "", "填报人：李晓明", "审核人：王小红"])],
+        [
+            tsv_row([NOTE]),
+            tsv_row(["", "", "", "", "", "填报人：李晓明", "联系电话：020-83345678"]),
+        ],
     ],
 )
 def test_notes_under_a_tab_separated_table_are_no_projects(lines: list[str]) -> None:
@@ -106,6 +112,16 @@ def test_rows_that_only_look_like_notes_stay_projects(lines: list[str], kept: st
     assert kept in titles(load_text(with_lines(CLEAN_TSV, *lines), "near.txt"))
 
 
+def test_a_labelled_row_beside_a_blank_name_with_a_project_after_it_continues_the_row() -> None:
+    """Near miss: a nameless row continues the row above (a cell carried
+    over a page break) when a project follows it, whatever it starts with."""
+    carried = tsv_row(["", "", "", "", "", "说明：按年度考核发放。"])
+    second = tsv_row(project_row("留学人员创业启动资金", CLEAN))
+    document = load_text(with_lines(CLEAN_TSV, carried, second), "near.txt")
+    assert titles(document) == [NAME, "留学人员创业启动资金"]
+    assert document.projects[0].goal.value.endswith("说明：按年度考核发放。")
+
+
 def test_a_labelled_line_that_continues_an_unfinished_cell_stays_in_it() -> None:
     """Near miss: the indicator cell has not ended (no 。) when a line
     without tabs starts with 备注：: it continues the cell, as before."""
@@ -136,6 +152,7 @@ def test_notes_under_a_table_read_from_cells_are_no_projects(tmp_path: Path, car
         *rows,
         [NOTE],
         ["填报人：李晓明", None, "联系电话：020-83345678", None, None, None, None],
+        [None, None, None, None, None, "审核人：王小红", "填报日期：2025年1月20日"],
     ]
     path = tmp_path / f"notes.{carrier}"
     if carrier == "xlsx":

@@ -172,15 +172,15 @@ def note_label(text: str) -> bool:
 
 def note_row(cells: list[str], columns: dict[str, int]) -> bool:
     """Whether a row is a note or signature written under the table, in one
-    cell or spread over a few (``填报人：李晓明 | | 联系电话：020-…``): its name
-    cell starts with such a label, no amount column holds a number (but the
-    value of a label in the cell before it, ``联系电话： | 83345678``), and
-    its indicator cell, unless it repeats the name cell (a note merged across
-    the row), holds no clause. Only rows after the last project are notes:
-    the readers drop them there (see :func:`drop_trailing_notes`)."""
-    name_at = columns.get("name", 0)
-    name = cells[name_at].strip() if name_at < len(cells) else ""
-    if not name or not note_label(name):
+    cell or spread over a few (``填报人：李晓明 | | 联系电话：020-…``): its first
+    filled cell (the name cell, or a later one when the name cell is blank)
+    starts with such a label, no amount column holds a number (but the value
+    of a label in the cell before it, ``联系电话： | 83345678``), and its
+    indicator cell, unless it repeats the first (a note merged across the
+    row), holds no clause. Only rows after the last project are notes: the
+    readers drop them there (see :func:`drop_trailing_notes`)."""
+    first = next((cell.strip() for cell in cells if cell.strip()), "")
+    if not first or not note_label(first):
         return False
     for key in AMOUNT_COLUMNS:
         at = columns.get(key)
@@ -195,7 +195,7 @@ def note_row(cells: list[str], columns: dict[str, int]) -> bool:
     at = columns.get("indicators")
     if at is not None and at < len(cells):
         indicators = cells[at].strip()
-        if indicators and indicators != name and _clause_cell(indicators):
+        if indicators and indicators != first and _clause_cell(indicators):
             return False
     return True
 
@@ -204,6 +204,17 @@ def _clause_cell(text: str) -> bool:
     """Whether a cell holds indicator clauses: it starts with one (``1、1-产出
     指标；``), or with a clause number and has a value keyword."""
     return clause_start(text) is not None or (clause_number(text) is not None and has_keyword(text))
+
+
+_CELL_ENDS = ("。", "；", ";", ".", "！", "!")
+
+
+def ends_cell(row: Row) -> bool:
+    """Whether the row's last cell (its indicators, else its goal) is complete:
+    it ends a sentence or a clause, so a note's line after it does not
+    continue it."""
+    cell = row.indicators if row.indicators is not None else row.goal
+    return cell is not None and cell.value.rstrip().endswith(_CELL_ENDS)
 
 
 def drop_trailing_notes(rows: list[Row], notes: set[int], start: int = 0) -> None:

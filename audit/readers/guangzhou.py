@@ -24,6 +24,7 @@ from audit.model import AMOUNT_COLUMNS, Markup, Row, Text, TextBuilder
 from audit.readers.common import (
     clean_cell,
     drop_trailing_notes,
+    ends_cell,
     header_columns,
     header_pieces,
     heading,
@@ -56,6 +57,7 @@ def read(grid: Grid, table: Table | None = None) -> Table:
     after_header = False
     start = len(table.rows)
     notes: set[int] = set()  # rows that read as notes or signatures
+    held: list[int] = []  # a note in rows whose name cell is blank
     for line in grid.headings:
         heading(table, line.strip())
     for index, cells in enumerate(grid.rows):
@@ -78,6 +80,7 @@ def read(grid: Grid, table: Table | None = None) -> Table:
             if notes:  # notes at the foot of a page: under its last project
                 drop_trailing_notes(table.rows, notes, start)
                 last = table.rows[-1] if len(table.rows) > start else None
+            held.clear()
             continue
         if columns is None:
             continue
@@ -85,10 +88,26 @@ def read(grid: Grid, table: Table | None = None) -> Table:
             continue  # a header cell wrapped over two rows
         after_header = False
         name = columns["name"]
+        nameless = name < len(cells) and not cells[name].value.strip()
+        if held and nameless:
+            held.append(index)  # the note goes on
+            continue
+        if held and last is not None:  # a row after it: not under the table after all
+            for at in held:
+                _continue_row(grid, at, grid.rows[at], columns, last, merged=False)
+        held.clear()
+        if (
+            nameless
+            and last is not None
+            and note_row(values, columns)
+            and (id(last) in notes or ends_cell(last))
+        ):
+            held.append(index)  # a note beside a blank name cell
+            continue
         if last is not None and (index, name) in grid.merged:
             _continue_row(grid, index, cells, columns, last)
             continue
-        if name < len(cells) and not cells[name].value.strip():
+        if nameless:
             if last is not None:
                 _continue_row(grid, index, cells, columns, last, merged=False)
             else:

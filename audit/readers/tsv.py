@@ -21,6 +21,7 @@ from audit.model import Markup, Row, Source, Text, TextBuilder
 from audit.readers.common import (
     clean_cell,
     drop_trailing_notes,
+    ends_cell,
     header_columns,
     header_pieces,
     heading,
@@ -52,6 +53,7 @@ def read(source: Source) -> Table:
     orphan: list[Text] = []  # text before the first row
     after_header = False
     notes: set[int] = set()  # rows that read as notes or signatures
+    held: list[tuple[list[str], int]] = []  # a note in a row whose name cell is blank
     lines = text.split("\n")
     for line in lines:
         line_no += 1
@@ -72,13 +74,31 @@ def read(source: Source) -> Table:
             if notes:  # notes at the foot of a page: under its last project
                 drop_trailing_notes(table.rows, notes)
                 last = _last(table.rows[-1]) if table.rows else None
+            held.clear()
             continue
         if header_pieces(cells) and (after_header or names_a_column(cells)):
             continue  # a header cell wrapped over lines
         after_header = False
+        at = columns or _DEFAULT_COLUMNS
+        nameless = "\t" in line and _nameless(cells, at)
+        if held and ("\t" not in line or nameless):
+            held.append((cells, start))  # the note goes on
+            continue
+        if held and last is not None:  # a row after it: not under the table after all
+            for cells_held, start_held in held:
+                _continue_cells(source, last, cells_held, start_held, columns)
+        held.clear()
         if "\t" not in line and last is not None and _note_line(last, notes, filled[0]):
             cells = [line]  # a note under the table, not the end of the last cell
-        elif "\t" not in line or _nameless(cells, columns or _DEFAULT_COLUMNS):
+        elif (
+            nameless
+            and last is not None
+            and note_row(cells, at)
+            and _note_line(last, notes, filled[0])
+        ):
+            held.append((cells, start))  # a note beside a blank name cell
+            continue
+        elif "\t" not in line or nameless:
             if last is not None:
                 _continue_cells(source, last, cells, start, columns)
             elif columns is not None:
@@ -87,7 +107,6 @@ def read(source: Source) -> Table:
         if orphan:
             table.orphans.append(_joined(source, orphan))
             orphan = []
-        at = columns or _DEFAULT_COLUMNS
         row = _row(source, cells, start, line_no, at if len(cells) > 1 else {"name": 0})
         if row is not None:
             table.rows.append(row)
@@ -110,16 +129,8 @@ def _note_line(last: tuple[Row, str], notes: set[int], text: str) -> bool:
     (``注：…``, ``填报人：…``) rather than the continuation of the last cell:
     it starts with such a label, and that cell is complete (ends a sentence
     or a clause) or is a note itself."""
-    row, field = last
-    if not note_label(text):
-        return False
-    if id(row) in notes:
-        return True
-    cell: Text | None = getattr(row, field)
-    return cell is not None and cell.value.rstrip().endswith(_CELL_ENDS)
-
-
-_CELL_ENDS = ("。", "；", ";", ".", "！", "!")
+    row = last[0]
+    return note_label(text) and (id(row) in notes or ends_cell(row))
 
 
 def _with_line_below(cells: list[str], below: str) -> dict[str, int] | None:
