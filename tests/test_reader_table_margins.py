@@ -382,3 +382,16 @@ def test_amounts_in_yuan_in_csv_pdf_text_and_cells(tmp_path: Path) -> None:
     assert pdf.layout == "pdf-text"
     assert pdf.projects[0].amounts.total.value == Decimal("10")
     assert pdf.projects[0].amounts.total.unit == "元"
+
+
+def test_the_unit_in_a_cell_beside_the_organisation_is_read() -> None:
+    """单位名称 and 金额单位：元 in two cells of one row above the header, in
+    tab-separated text and CSV: headings, not a project named 部门名称."""
+    text = yuan_table("单位：万元", "480,000.00").replace(
+        "部门名称：广州市测试中心\n\n单位：万元", "部门名称：广州市测试中心\t\t\t\t\t\t金额单位：元"
+    )
+    csv = "\n".join(",".join(f'"{c}"' for c in line.split("\t")) for line in text.split("\n"))
+    for document in (load_text(text, "shared.txt"), load_text(csv, "shared.csv")):
+        assert titles(document) == [NAME]
+        assert document.organization == "广州市测试中心"
+        assert document.projects[0].amounts.total.value == Decimal("48")

@@ -66,6 +66,10 @@ def read(source: Source) -> Table:
         if len(filled) == 1 and heading(table, filled[0]):
             after_header = True
             continue
+        if columns is None and len(filled) > 1 and all(heading(Table([]), c) for c in filled):
+            for cell in filled:  # 部门名称 and 单位：元 in cells of one row
+                heading(table, cell)
+            continue
         header = header_columns(cells)
         if header is not None:
             columns = _with_line_below(cells, lines[line_no] if line_no < len(lines) else "")
