@@ -8,7 +8,9 @@ The tables are the seed tables as published (``fixtures/pdftext/
 004_excerpt.txt`` is seed 004's PDF text, ``legacy.txt`` the older layout,
 ``fixtures/seeds/002_hrss_2024.txt`` seed 002), cut into pages the way the
 extracted PDFs are: the page header block repeats at the break, a page
-number stands above it, and a project's cells run on over the break.
+number stands above it (``- 2 -``, or a bare ``2`` with or without the form
+feed a text extractor prints between pages), and a project's cells run on
+over the break.
 """
 
 from __future__ import annotations
@@ -43,13 +45,24 @@ def split_table(text: str) -> tuple[list[str], list[str]]:
     return lines[: at + 1], lines[at + 1 :]
 
 
-def page_header(title: str, organization: str, columns: list[str], page: int) -> list[str]:
+FEET = ("dash", "bare", "form-feed")
+"""How a page ends: ``- 2 -``; a bare ``2`` right above the next page's
+header block; a bare ``2`` and the form feed before the next page."""
+
+
+def page_header(
+    title: str, organization: str, columns: list[str], page: int, foot: str = "dash"
+) -> list[str]:
     """What a page break leaves in the extracted text: the page number, then
     the title, the organisation line and the column header lines."""
-    return ["", f"- {page} -", "", title, "", organization, "", *columns, ""]
+    if foot == "dash":
+        return ["", f"- {page} -", "", title, "", organization, "", *columns, ""]
+    if foot == "bare":
+        return ["", str(page), title, "", organization, "", *columns, ""]
+    return ["", str(page), f"\f{title}", organization, *columns]
 
 
-def paged(text: str, cuts: list[int], columns: list[str] | None = None) -> str:
+def paged(text: str, cuts: list[int], columns: list[str] | None = None, foot: str = "dash") -> str:
     """``text`` with a page break before each body line in ``cuts``."""
     head, body = split_table(text)
     title = next(line for line in head if "绩效目标表" in line)
@@ -57,7 +70,7 @@ def paged(text: str, cuts: list[int], columns: list[str] | None = None) -> str:
     out = list(head)
     for index, line in enumerate(body):
         if index in cuts:
-            out += page_header(title, organization, columns or [COLUMNS], index + 2)
+            out += page_header(title, organization, columns or [COLUMNS], index + 2, foot)
         out.append(line)
     return "\n".join(out)
 
@@ -111,12 +124,13 @@ def body_breaks(text: str) -> list[int]:
 # A project spanning a page break
 
 
+@pytest.mark.parametrize("foot", FEET)
 @pytest.mark.parametrize("name", ["004_excerpt.txt", "legacy.txt", "page_break.txt"])
-def test_a_page_break_at_any_line_leaves_every_cell_with_its_project(name: str) -> None:
+def test_a_page_break_at_any_line_leaves_every_cell_with_its_project(name: str, foot: str) -> None:
     text = fixture(name)
     expected = owners(text)
     for cut in body_breaks(text):
-        assert owners(paged(text, [cut])) == expected, cut
+        assert owners(paged(text, [cut], foot=foot)) == expected, cut
 
 
 def test_clauses_continued_on_the_next_page_stay_with_their_project() -> None:
@@ -372,17 +386,18 @@ def _paging(name: str):  # type: ignore[no-untyped-def]
         st.just(name),
         st.lists(st.sampled_from(breaks), max_size=6, unique=True),
         st.sampled_from([[COLUMNS], *headers]),
+        st.sampled_from(FEET),
     )
 
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(case=st.one_of(_paging("004_excerpt.txt"), _paging("legacy.txt")))
 def test_cutting_a_table_into_pages_never_moves_a_clause(
-    case: tuple[str, list[int], list[str]],
+    case: tuple[str, list[int], list[str], str],
 ) -> None:
-    name, cuts, columns = case
+    name, cuts, columns, foot = case
     text = fixture(name)
-    document = load_text(paged(text, cuts, columns), "paged.txt")
+    document = load_text(paged(text, cuts, columns, foot), "paged.txt")
     assert clause_owners(document) == clause_owners(load_text(text, name))
     assert document.orphans == ()
 

@@ -585,10 +585,13 @@ def render(
     goal_inline: float = 0.3,
     amounts_alone: float = 0.5,
     places: tuple[str, ...] = ("after",),
+    numbers: bool = False,
 ) -> str:
     """Rows as PDF-extracted text: names indented and wrapped, amounts at the
     end of the name or alone, cells wrapped at ``text_width``, blank lines and
-    page header blocks anywhere. ``places`` says where a project's text goes:
+    page header blocks anywhere (with ``numbers``, each after the page's bare
+    number and a form feed, as ``pdftotext`` prints a page's foot). ``places``
+    says where a project's text goes:
     ``after`` its name (newer layout), ``before`` it, ``indicators-first``
     before it, or ``split`` (goal before, indicators after)."""
     out = ["", *HEADER_BLOCK, ""]
@@ -622,7 +625,11 @@ def render(
         lines += goal + indicators
     for line in lines:
         if rng.random() < page:
-            out += ["", *HEADER_BLOCK, ""]
+            if numbers:
+                count = sum(1 for text in out if text.startswith("\f")) + 1
+                out += ["", str(count), f"\f{HEADER_BLOCK[0]}", *HEADER_BLOCK[1:], ""]
+            else:
+                out += ["", *HEADER_BLOCK, ""]
         out.append(line)
         while rng.random() < blank:
             out.append("")
@@ -643,6 +650,7 @@ layouts = st.fixed_dictionaries(
         "page": st.sampled_from([0.0, 0.05, 0.2]),
         "goal_inline": st.sampled_from([0.0, 0.5, 1.0]),
         "amounts_alone": st.sampled_from([0.0, 0.5, 1.0]),
+        "numbers": st.booleans(),
     }
 )
 
@@ -697,6 +705,8 @@ FRAGMENTS = [
     "项目支出绩效目标表（含转移",
     "单位：万元",
     "- 2 -",
+    "\f",
+    "3",
 ]
 lines = st.lists(st.sampled_from(FRAGMENTS) | st.text(max_size=4), max_size=10).map("".join)
 pdf_like = st.lists(lines, max_size=60).map("\n".join)

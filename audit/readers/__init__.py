@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from audit.model import Document, Layout, Source
+from audit.model import AMOUNT_COLUMNS, Amounts, Document, Layout, Row, Source
 from audit.readers.decode import MAX_BYTES, ReadError, decode, read_file
 from audit.readers.table import Notify, Table
 
@@ -138,6 +138,7 @@ def read_text(
     table = _reader(layout)(source)
     if not table.rows:
         raise ReadError("no rows found under the header row")
+    _in_stated_unit(table.rows, table.amount_unit)
     return assemble(
         source, layout, table.rows, table.title, table.organization, tuple(table.orphans)
     )
@@ -187,7 +188,11 @@ def read_grids(carrier: str, data: bytes, path: str, notify: Notify | None = Non
     for grid in loaded.grids:
         for name, module in layouts:
             if module.recognise(grid):
+                start = len(table.rows)
+                table.amount_unit = None
                 module.read(grid, table)
+                if name == "guangzhou":  # the national layouts convert their own
+                    _in_stated_unit(table.rows[start:], table.amount_unit)
                 found.append(name)
                 break
         else:
@@ -218,6 +223,24 @@ def read_grids(carrier: str, data: bytes, path: str, notify: Notify | None = Non
         table.organization,
         tuple(table.orphans),
     )
+
+
+def _in_stated_unit(rows: list[Row], unit: str | None) -> None:
+    """The amounts of a Guangzhou table whose heading says ``金额单位：元``,
+    converted to 万元 as the national template's are (exactly, keeping the
+    printed text and the unit for the findings)."""
+    if unit != "元":
+        return
+    from audit.readers.national import amount
+
+    for row in rows:
+        row.amounts = Amounts(
+            **{
+                column: amount(cell.text, unit)
+                for column in AMOUNT_COLUMNS
+                if (cell := row.amounts.get(column)) is not None
+            }
+        )
 
 
 def _describe(carrier: str, count: int) -> str:

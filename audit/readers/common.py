@@ -23,7 +23,7 @@ from audit.model import (
     Unit,
 )
 from audit.readers.table import Table
-from audit.syntax import clause_numbers
+from audit.syntax import clause_number, clause_numbers, clause_start, has_keyword
 
 # Header cells, by column. A header is recognised by its first cell and at
 # least three of the others; the order of columns comes from the header.
@@ -94,8 +94,11 @@ TITLE_MARK = "绩效目标表"
 # name is taken apart with str methods, not one regex with a lazy group
 # between runs of white space, which backtracks cubically on long blanks.
 ORGANIZATION_RE = re.compile(r"\s*(部门名称|单位名称)\s*[：:]")
-_UNIT_OF_MEASURE_TAIL = re.compile(r"单位\s*[：:]\s*万元$")
-UNIT_OF_MEASURE_RE = re.compile(r"^\s*单位\s*[：:]\s*万元\s*$")
+# The amount unit a heading states: ``单位：万元``, ``金额单位：元`` (a line
+# of its own, or the tail of the 单位名称 line). The national template reads
+# the same words (``金额单位：元``); amounts in 元 are converted to 万元.
+_UNIT_OF_MEASURE_TAIL = re.compile(r"(?:[（(]\s*)?(?:金额)?单位\s*[：:]\s*(万元|元)\s*[)）]?$")
+UNIT_OF_MEASURE_RE = re.compile(r"^\s*(?:[（(]\s*)?(?:金额)?单位\s*[：:]\s*(万元|元)\s*[)）]?\s*$")
 GRAND_TOTAL_NAMES = frozenset({"合计", "总计"})
 
 # HTML residue in cells exported from web pages: tags and entities.
@@ -123,16 +126,103 @@ def header_columns(cells: list[str]) -> dict[str, int] | None:
 
 
 def heading(table: Table, line: str) -> bool:
-    """Take a heading line (the title, 部门名称/单位名称, 单位：万元) into
-    ``table``; True when ``line`` is one. Repeated page headings are skipped."""
+    """Take a heading line (the title, 部门名称/单位名称, 单位：万元 or
+    金额单位：元) into ``table``; True when ``line`` is one. Repeated page
+    headings are skipped."""
     if TITLE_MARK in line:
         table.title = table.title or line
         return True
+    unit = stated_unit(line)
+    if unit is not None:
+        table.amount_unit = table.amount_unit or unit
     name = organization_name(line)
     if name is not None:
         table.organization = table.organization or name or None
         return True
     return UNIT_OF_MEASURE_RE.match(line) is not None
+
+
+def stated_unit(line: str) -> str | None:
+    """The amount unit (``万元`` or ``元``) a heading line states, alone
+    (``金额单位：元``) or after the organisation's name (``单位名称：某局
+    单位：元``); None when it states none."""
+    if "单位" not in line:
+        return None
+    match = UNIT_OF_MEASURE_RE.match(line)
+    if match is None and ORGANIZATION_RE.match(line):
+        match = _UNIT_OF_MEASURE_TAIL.search(line.rstrip())
+    return match.group(1) if match else None
+
+
+# A note or signature under the table starts with its label: 注, 说明, 备注,
+# 填报说明 …; 填报人, 审核人, 负责人, 联系电话, 填报日期 … (a label ending in a
+# note word, or naming a person, a phone or a date), then a colon.
+_NOTE_LABEL_RE = re.compile(
+    r"\s*(?:[\u4e00-\u9fff]{0,3}(?:注|说明)|备注"
+    r"|[\u4e00-\u9fff]{0,4}(?:人|电话|手机|日期|时间|方式|签字|签名|盖章))"
+    r"\s*(?:[（(]\s*(?:\d{1,2}|签字|签名|盖章)\s*[)）]\s*|\d{1,2}\s*)?[：:]"
+)
+
+
+def note_label(text: str) -> bool:
+    """Whether ``text`` starts with the label of a note or signature line
+    (``注：``, ``说明：``, ``填报人：``, ``联系电话：``, ``填报日期：``)."""
+    return _NOTE_LABEL_RE.match(text) is not None
+
+
+def note_row(cells: list[str], columns: dict[str, int]) -> bool:
+    """Whether a row is a note or signature written under the table, in one
+    cell or spread over a few (``填报人：李晓明 | | 联系电话：020-…``): its first
+    filled cell (the name cell, or a later one when the name cell is blank)
+    starts with such a label, no amount column holds a number (but the value
+    of a label in the cell before it, ``联系电话： | 83345678``), and its
+    indicator cell, unless it repeats the first (a note merged across the
+    row), holds no clause. Only rows after the last project are notes: the
+    readers drop them there (see :func:`drop_trailing_notes`)."""
+    first = next((cell.strip() for cell in cells if cell.strip()), "")
+    if not first or not note_label(first):
+        return False
+    for key in AMOUNT_COLUMNS:
+        at = columns.get(key)
+        if at is None or at >= len(cells):
+            continue
+        value = cells[at].replace(" ", "")
+        if value in _BLANK_AMOUNTS or not AMOUNT_RE.match(value):
+            continue
+        before = next((c.strip() for c in reversed(cells[:at]) if c.strip()), "")
+        if not before.endswith(("：", ":")):
+            return False
+    at = columns.get("indicators")
+    if at is not None and at < len(cells):
+        indicators = cells[at].strip()
+        if indicators and indicators != first and _clause_cell(indicators):
+            return False
+    return True
+
+
+def _clause_cell(text: str) -> bool:
+    """Whether a cell holds indicator clauses: it starts with one (``1、1-产出
+    指标；``), or with a clause number and has a value keyword."""
+    return clause_start(text) is not None or (clause_number(text) is not None and has_keyword(text))
+
+
+_CELL_ENDS = ("。", "；", ";", ".", "！", "!")
+
+
+def ends_cell(row: Row) -> bool:
+    """Whether the row's last cell (its indicators, else its goal) is complete:
+    it ends a sentence or a clause, so a note's line after it does not
+    continue it."""
+    cell = row.indicators if row.indicators is not None else row.goal
+    return cell is not None and cell.value.rstrip().endswith(_CELL_ENDS)
+
+
+def drop_trailing_notes(rows: list[Row], notes: set[int], start: int = 0) -> None:
+    """Remove from ``rows[start:]`` the note rows (by ``id``) after its last
+    other row: notes and signatures under the table are no projects. A
+    note-like row with a project after it is left as it is."""
+    while len(rows) > start and id(rows[-1]) in notes:
+        rows.pop()
 
 
 def organization_name(line: str) -> str | None:

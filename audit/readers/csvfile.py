@@ -4,7 +4,9 @@ Parsed with the standard :mod:`csv` module (quoted cells may hold commas,
 quotes and line breaks). The module does not report where a cell stands in
 the file, so each cell is located afterwards by scanning forward from the end
 of the previous one: a cell's text (or, for a cell with doubled quotes, each
-of its pieces) is found in the record's raw text.
+of its pieces) is found in the record's raw text. Rows of a note or a
+signature under the last project (``注：…``, ``填报人：…,,联系电话：…``) are no
+projects: they are dropped.
 """
 
 from __future__ import annotations
@@ -15,7 +17,14 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from audit.model import Markup, Row, Source, Text, TextBuilder
-from audit.readers.common import clean_cell, header_columns, heading, row_from_cells
+from audit.readers.common import (
+    clean_cell,
+    drop_trailing_notes,
+    header_columns,
+    heading,
+    note_row,
+    row_from_cells,
+)
 from audit.readers.decode import ReadError
 from audit.readers.table import Table
 
@@ -55,6 +64,7 @@ def records(source: Source) -> Iterator[Record]:
 def read(source: Source) -> Table:
     table = Table(rows=[])
     columns: dict[str, int] | None = None
+    notes: set[int] = set()  # rows that read as notes or signatures
     for record in records(source):
         cells = record.cells
         filled = [cell for cell in cells if cell.strip()]
@@ -63,12 +73,18 @@ def read(source: Source) -> Table:
         header = header_columns(cells)
         if header is not None:
             columns = header
+            drop_trailing_notes(table.rows, notes)  # notes at the foot of a page
             continue
         if columns is None:
+            for cell in filled:  # above the header: 单位名称 and 单位：元 may share a row
+                heading(table, cell.strip())
             continue
         row = _row(source, cells, record.start, record.end, record.line, columns)
         if row is not None:
             table.rows.append(row)
+            if note_row(cells, columns):
+                notes.add(id(row))
+    drop_trailing_notes(table.rows, notes)
     return table
 
 

@@ -11,7 +11,9 @@ row with no name at all (a cell carried over a page break), whatever
 header rows stand between. Such a row before the first named row (an
 excerpt that begins inside a project) belongs to no row shown and is kept
 for the ``orphan-text`` rule. A row of nothing but pieces of column names,
-left by a header cell wrapped over two rows, is header.
+left by a header cell wrapped over two rows, is header. Rows of a note or a
+signature under the last project (``注：…``, ``填报人：… | 联系电话：…``) are
+no projects: they are dropped.
 """
 
 from __future__ import annotations
@@ -21,10 +23,13 @@ from decimal import Decimal, InvalidOperation
 from audit.model import AMOUNT_COLUMNS, Markup, Row, Text, TextBuilder
 from audit.readers.common import (
     clean_cell,
+    drop_trailing_notes,
+    ends_cell,
     header_columns,
     header_pieces,
     heading,
     names_a_column,
+    note_row,
     row_from_cells,
     row_text,
 )
@@ -50,6 +55,9 @@ def read(grid: Grid, table: Table | None = None) -> Table:
     columns: dict[str, int] | None = None
     last: Row | None = None
     after_header = False
+    start = len(table.rows)
+    notes: set[int] = set()  # rows that read as notes or signatures
+    held: list[int] = []  # a note in rows whose name cell is blank
     for line in grid.headings:
         heading(table, line.strip())
     for index, cells in enumerate(grid.rows):
@@ -69,6 +77,10 @@ def read(grid: Grid, table: Table | None = None) -> Table:
         if header is not None:
             columns = _with_row_below(grid, index, values, header)
             after_header = True
+            if notes:  # notes at the foot of a page: under its last project
+                drop_trailing_notes(table.rows, notes, start)
+                last = table.rows[-1] if len(table.rows) > start else None
+            held.clear()
             continue
         if columns is None:
             continue
@@ -76,10 +88,26 @@ def read(grid: Grid, table: Table | None = None) -> Table:
             continue  # a header cell wrapped over two rows
         after_header = False
         name = columns["name"]
+        nameless = name < len(cells) and not cells[name].value.strip()
+        if held and nameless:
+            held.append(index)  # the note goes on
+            continue
+        if held and last is not None:  # a row after it: not under the table after all
+            for at in held:
+                _continue_row(grid, at, grid.rows[at], columns, last, merged=False)
+        held.clear()
+        if (
+            nameless
+            and last is not None
+            and note_row(values, columns)
+            and (id(last) in notes or ends_cell(last))
+        ):
+            held.append(index)  # a note beside a blank name cell
+            continue
         if last is not None and (index, name) in grid.merged:
             _continue_row(grid, index, cells, columns, last)
             continue
-        if name < len(cells) and not cells[name].value.strip():
+        if nameless:
             if last is not None:
                 _continue_row(grid, index, cells, columns, last, merged=False)
             else:
@@ -89,6 +117,9 @@ def read(grid: Grid, table: Table | None = None) -> Table:
         if row is not None:
             table.rows.append(row)
             last = row
+            if note_row(values, columns):
+                notes.add(id(row))
+    drop_trailing_notes(table.rows, notes, start)
     return table
 
 

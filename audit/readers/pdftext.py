@@ -9,7 +9,8 @@ What the extraction gives, and how it is read (the PDF layout and the older layo
   ``单位：万元``, the column header ``项目名称（资金使用单位） 总计 …``) repeats at
   every page break, even inside a cell: those lines are dropped wherever they
   stand, and so is any later line equal to a line of the title block above
-  the first column header (the pieces of a wrapped title), and page numbers.
+  the first column header (the pieces of a wrapped title), and page numbers
+  (``- 2 -``, ``第2页``, or a bare ``2`` next to a form feed or the block).
   A column header wrapped in its cells leaves pieces of column names on the
   lines around it (``财政专户`` above, ``拨款`` below, ``项目名称（资金`` /
   ``使用单位）``), cut anywhere: they are header too, never name or goal.
@@ -33,6 +34,8 @@ What the extraction gives, and how it is read (the PDF layout and the older layo
   continues the project the page before began. Text before the first row
   that can own it (an excerpt that begins inside a project) belongs to no
   project shown: it is kept apart for the ``orphan-text`` rule.
+* A note or signature under the table (``注：…``, ``填报人：… 联系电话：…``)
+  after the last clause is dropped; it does not continue the clause.
 
 Wrapped lines are joined with nothing between them (Chinese has no spaces
 between words), which also mends keywords and numbers cut by the wrap
@@ -55,7 +58,9 @@ from audit.readers.common import (
     amounts_from,
     header_pieces,
     names_a_column,
+    note_label,
     organization_name,
+    stated_unit,
 )
 from audit.readers.decode import ReadError
 from audit.readers.table import Table
@@ -103,6 +108,8 @@ _HEADER_TOKENS = frozenset(
 _PAGE_MARK = re.compile(
     r"[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
 )
+_BARE_NUMBER = re.compile(r"\d{1,4}")
+"""A page number printed alone (``3``): one only next to a page break."""
 
 _TOKEN = re.compile(r"\S+")
 _AMOUNT = re.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
@@ -196,8 +203,9 @@ class _Run:
 
 def read(source: Source) -> Table:
     """Rows, title and organisation of a PDF-extracted table."""
-    lines, title, organization, columns = _content(source)
+    lines, title, organization, columns, unit = _content(source)
     events = _Scanner(lines).scan()
+    _drop_notes(events)
     anchors = [event for event in events if isinstance(event, _Anchor)]
     if not anchors:
         if lines:
@@ -205,10 +213,13 @@ def read(source: Source) -> Table:
                 "no table rows found in the PDF text: expected 合计, unit and project "
                 "names (projects indented) followed by their amounts"
             )
-        return Table(rows=[], title=title, organization=organization)
+        table = Table(rows=[], title=title, organization=organization)
+        table.amount_unit = unit
+        return table
     orphans = _assign(events, _cells(events))
     rows = [_row(source, anchor, columns) for anchor in anchors]
     table = Table(rows=rows, title=title, organization=organization)
+    table.amount_unit = unit
     for run in orphans:
         text = _join(source, [piece for cell in run for piece in cell.pieces])
         if text is not None:
@@ -216,14 +227,45 @@ def read(source: Source) -> Table:
     return table
 
 
-def _content(source: Source) -> tuple[list[_Line], str | None, str | None, tuple[str, ...]]:
+def _drop_notes(events: list[_Anchor | _Piece]) -> None:
+    """Drop a note or signature printed under the table (``注：本表…``,
+    ``填报人：… 联系电话：…``): from a line starting with such a label, after
+    the last row's last clause is complete, to the end. It does not continue
+    that clause's value."""
+    last = max((i for i, e in enumerate(events) if isinstance(e, _Anchor)), default=-1)
+    tail = ""
+    clauses = False
+    for index in range(last + 1, len(events)):
+        piece = events[index]
+        assert isinstance(piece, _Piece)
+        if clauses and note_label(piece.text) and _clause_ended(tail):
+            del events[index:]
+            return
+        tail = (tail + piece.text)[-_TAIL:]
+        clauses = clauses or _starts_indicators(tail) or bool(clause_numbers(tail))
+
+
+def _clause_ended(text: str) -> bool:
+    """Whether ``text`` ends with a complete clause: one with a value that
+    ends in ``。``, or whose annual value is written and nothing begun after."""
+    text = text.rstrip()
+    if text.endswith(tuple(_ENDS_SENTENCE)):
+        return _has_value(text)
+    return _value_complete(text)
+
+
+def _content(
+    source: Source,
+) -> tuple[list[_Line], str | None, str | None, tuple[str, ...], str | None]:
     """The lines that carry rows: page header blocks, page numbers and blank
-    lines dropped. Also the title, organisation and amount columns."""
+    lines dropped. Also the title, organisation, amount columns and the
+    amount unit the heading states (``单位：元``)."""
     raw_lines = source.text.split("\n")
     stripped = [line.strip() for line in raw_lines]
     header_at = next((i for i, s in enumerate(stripped) if _is_column_header(s)), None)
     title: str | None = None
     organization: str | None = None
+    unit: str | None = None
     columns: tuple[str, ...] = AMOUNT_COLUMNS
     preamble: set[str] = set()
     leading = 0  # lines before this one, above the title block, are cell text
@@ -235,9 +277,10 @@ def _content(source: Source) -> tuple[list[_Line], str | None, str | None, tuple
             header_at = None  # rows above the first header we know: no preamble
             leading = 0
         else:
-            preamble = set(before)
+            preamble = {s for s in before if not _BARE_NUMBER.fullmatch(s)}
             title = _preamble_title(before)
     fragments = _header_fragments(stripped, preamble, header_at)
+    page_numbers = _bare_page_numbers(raw_lines, stripped, preamble, fragments)
     content: list[_Line] = []
     title_open = False
     offset = 0
@@ -247,6 +290,12 @@ def _content(source: Source) -> tuple[list[_Line], str | None, str | None, tuple
         text = stripped[index]
         if not text:
             continue
+        if (
+            unit is None
+            and "单位" in text
+            and (index < (header_at or 0) or _page_header(text, preamble))
+        ):
+            unit = stated_unit(text)
         if header_at is not None and leading <= index < header_at:
             name = organization_name(text)
             if name is not None and organization is None:
@@ -260,7 +309,7 @@ def _content(source: Source) -> tuple[list[_Line], str | None, str | None, tuple
         if name is not None:
             organization = organization or name or None
             continue
-        if _page_header(text, preamble) or index in fragments:
+        if _page_header(text, preamble) or index in fragments or index in page_numbers:
             continue
         if title_open and len(text) <= 16 and ("）" in text or ")" in text):
             title_open = False
@@ -272,7 +321,7 @@ def _content(source: Source) -> tuple[list[_Line], str | None, str | None, tuple
         indent = raw[:lead]
         indented = lead >= INDENT or "\t" in indent or "\u3000" in indent
         content.append(_Line(index + 1, start + lead, text, indented, _width(indent)))
-    return content, title, organization, columns
+    return content, title, organization, columns, unit
 
 
 def _leading_text_end(stripped: list[str], header_at: int) -> int:
@@ -319,6 +368,46 @@ def _page_header(text: str, preamble: set[str]) -> bool:
         or text in preamble
         or _PAGE_MARK.fullmatch(text)
     )
+
+
+def _bare_page_numbers(
+    raw_lines: list[str], stripped: list[str], preamble: set[str], fragments: set[int]
+) -> set[int]:
+    """Lines of a bare page number (``3``, the commonest footer): a line of
+    1–4 digits alone followed by a page break, that is a form feed (what a
+    PDF text extractor prints after every page) or the repeated page header
+    block (the title, 单位名称, the column header), with only blank lines
+    between. Digits wrapped onto a line of their own inside a cell (``9`` /
+    ``0%``) stand before more cell text, or before the page number, and are
+    kept; so are digits right after the header block, where the cell the page
+    before began goes on."""
+    found: set[int] = set()
+    count = len(stripped)
+    for index, text in enumerate(stripped):
+        if not _BARE_NUMBER.fullmatch(text):
+            continue
+        raw = raw_lines[index]
+        if "\f" in raw[raw.index(text[-1]) :]:
+            found.add(index)  # ``3\f``: the form feed after the number
+            continue
+        at = index + 1
+        while at < count and not stripped[at] and "\f" not in raw_lines[at]:
+            at += 1
+        if at == count:
+            continue
+        following = raw_lines[at]
+        if not stripped[at] or following.lstrip(" \t")[:1] == "\f":
+            # A form feed: unless the next page opens with the page number.
+            top = at + 1 if not stripped[at] else at
+            while top < count and not stripped[top]:
+                top += 1
+            if top == count or not _BARE_NUMBER.fullmatch(stripped[top]):
+                found.add(index)
+        elif at in fragments or (
+            _page_header(stripped[at], preamble) and not _PAGE_MARK.fullmatch(stripped[at])
+        ):
+            found.add(index)
+    return found
 
 
 def _header_fragments(stripped: list[str], preamble: set[str], header_at: int | None) -> set[int]:

@@ -18,10 +18,12 @@ skipped because it holds no table)."""
 
 
 class Table:
-    """What a layout reader found: rows in order, the table's heading, and
-    the cell text before any row that could own it (``orphans``)."""
+    """What a layout reader found: rows in order, the table's heading, the
+    cell text before any row that could own it (``orphans``), and the
+    amount unit its heading states (``amount_unit``: ``万元`` or ``元``, None
+    when it states none; the amounts are read in 万元 then)."""
 
-    __slots__ = ("organization", "orphans", "rows", "title")
+    __slots__ = ("amount_unit", "organization", "orphans", "rows", "title")
 
     def __init__(
         self, rows: list[Row], title: str | None = None, organization: str | None = None
@@ -30,3 +32,4 @@ class Table:
         self.title = title
         self.organization = organization
         self.orphans: list[Text] = []
+        self.amount_unit: str | None = None

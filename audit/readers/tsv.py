@@ -7,7 +7,9 @@ The columns are taken from the header, so tables that leave a column out or
 order them differently are read as well. A line without tabs that follows a
 row continues that row's last cell (a cell with a line break in it), and so
 does a row without a name (a cell carried over a page break): the repeated
-page header between them changes nothing. Such text before the first row
+page header between them changes nothing; but a line or row of a note or
+signature under the last project (``注：…``, ``填报人：…``) is no project and
+no part of its cells, and is dropped. Such text before the first row
 (an excerpt that begins inside a project) belongs to no row shown and is
 kept for the ``orphan-text`` rule. Lines of nothing but pieces of column
 names, left by a header cell wrapped over lines, are header.
@@ -18,10 +20,14 @@ from __future__ import annotations
 from audit.model import Markup, Row, Source, Text, TextBuilder
 from audit.readers.common import (
     clean_cell,
+    drop_trailing_notes,
+    ends_cell,
     header_columns,
     header_pieces,
     heading,
     names_a_column,
+    note_label,
+    note_row,
     row_from_cells,
 )
 from audit.readers.table import Table
@@ -46,27 +52,57 @@ def read(source: Source) -> Table:
     last: tuple[Row, str] | None = None  # the row a continuation line extends
     orphan: list[Text] = []  # text before the first row
     after_header = False
+    notes: set[int] = set()  # rows that read as notes or signatures
+    held: list[tuple[list[str], int]] = []  # a note in a row whose name cell is blank
     lines = text.split("\n")
     for line in lines:
         line_no += 1
         start = offset
         offset += len(line) + 1
         cells = line.split("\t")
-        if not any(cell.strip() for cell in cells):
+        filled = [cell.strip() for cell in cells if cell.strip()]
+        if not filled:
             continue
-        if "\t" not in line and heading(table, line.strip()):
+        if len(filled) == 1 and heading(table, filled[0]):
             after_header = True
+            continue
+        if columns is None and len(filled) > 1 and all(heading(Table([]), c) for c in filled):
+            for cell in filled:  # 部门名称 and 单位：元 in cells of one row
+                heading(table, cell)
             continue
         header = header_columns(cells)
         if header is not None:
             columns = _with_line_below(cells, lines[line_no] if line_no < len(lines) else "")
             columns = columns or header
             after_header = True
+            if notes:  # notes at the foot of a page: under its last project
+                drop_trailing_notes(table.rows, notes)
+                last = _last(table.rows[-1]) if table.rows else None
+            held.clear()
             continue
         if header_pieces(cells) and (after_header or names_a_column(cells)):
             continue  # a header cell wrapped over lines
         after_header = False
-        if "\t" not in line or _nameless(cells, columns or _DEFAULT_COLUMNS):
+        at = columns or _DEFAULT_COLUMNS
+        nameless = "\t" in line and _nameless(cells, at)
+        if held and ("\t" not in line or nameless):
+            held.append((cells, start))  # the note goes on
+            continue
+        if held and last is not None:  # a row after it: not under the table after all
+            for cells_held, start_held in held:
+                _continue_cells(source, last, cells_held, start_held, columns)
+        held.clear()
+        if "\t" not in line and last is not None and _note_line(last, notes, filled[0]):
+            cells = [line]  # a note under the table, not the end of the last cell
+        elif (
+            nameless
+            and last is not None
+            and note_row(cells, at)
+            and _note_line(last, notes, filled[0])
+        ):
+            held.append((cells, start))  # a note beside a blank name cell
+            continue
+        elif "\t" not in line or nameless:
             if last is not None:
                 _continue_cells(source, last, cells, start, columns)
             elif columns is not None:
@@ -75,13 +111,30 @@ def read(source: Source) -> Table:
         if orphan:
             table.orphans.append(_joined(source, orphan))
             orphan = []
-        row = _row(source, cells, start, line_no, columns or _DEFAULT_COLUMNS)
+        row = _row(source, cells, start, line_no, at if len(cells) > 1 else {"name": 0})
         if row is not None:
             table.rows.append(row)
-            last = (row, "indicators" if row.indicators is not None else "goal")
+            last = _last(row)
+            if len(cells) == 1 or note_row(cells, at):
+                notes.add(id(row))
+    drop_trailing_notes(table.rows, notes)
     if orphan:
         table.orphans.append(_joined(source, orphan))
     return table
+
+
+def _last(row: Row) -> tuple[Row, str]:
+    """The row and the cell a continuation line extends."""
+    return row, "indicators" if row.indicators is not None else "goal"
+
+
+def _note_line(last: tuple[Row, str], notes: set[int], text: str) -> bool:
+    """Whether a line without tabs is a note or signature under the table
+    (``注：…``, ``填报人：…``) rather than the continuation of the last cell:
+    it starts with such a label, and that cell is complete (ends a sentence
+    or a clause) or is a note itself."""
+    row = last[0]
+    return note_label(text) and (id(row) in notes or ends_cell(row))
 
 
 def _with_line_below(cells: list[str], below: str) -> dict[str, int] | None:
