@@ -572,6 +572,47 @@ def test_a_note_in_one_cell_under_the_list_is_no_indicator(text: str, column: in
     assert list_reading(tsv_document(with_note(text, column))) == list_reading(tsv_document(LIST))
 
 
+@pytest.mark.parametrize(
+    "cells",
+    [
+        {0: "填报人：李晓明", 6: "联系电话：020-83345678"},
+        {0: "填报人：", 1: "李晓明", 4: "联系电话：", 6: "020-83345678"},
+        {0: "单位负责人（签字）：", 6: "填报日期：2025年1月10日"},
+    ],
+    ids=["two-labels", "labels-and-values", "signature-and-date"],
+)
+def test_a_signature_under_the_list_is_no_unit_nor_indicator(cells: dict[int, str]) -> None:
+    rows = [list(r) for r in LIST]
+    signature = [""] * len(rows[0])
+    for column, text in cells.items():
+        signature[column] = text
+    document = tsv_document([*rows, signature])
+    assert list_reading(document) == list_reading(tsv_document(LIST))
+
+
+def test_a_row_with_an_indicator_beside_a_label_is_still_read() -> None:
+    """A labelled cell beside an indicator (a category, a name) is no
+    signature: the row keeps its indicator."""
+    rows = [list(r) for r in LIST]
+    rows[4][6] = "联系电话：接通率"
+    document = tsv_document(rows)
+    assert [len(p.clauses) for p in document.projects] == [4, 2, 3]
+
+
+def test_the_amount_unit_after_the_organisation_name() -> None:
+    """``单位名称：某局 单位：元`` on one heading line: amounts in 元."""
+    from audit.readers.grid import Grid
+    from audit.readers.national import amount_unit
+
+    def grid(heading: str) -> Grid:
+        return Grid("Sheet1", [], Source("<test>", heading), "sheet", headings=[heading])
+
+    assert amount_unit(grid("单位名称：某市公路事务中心 单位：元")) == "元"
+    assert amount_unit(grid("单位名称：某市公路事务中心 单位：万元")) == "万元"
+    assert amount_unit(grid("金额单位：元")) == "元"
+    assert amount_unit(grid("单位名称：某市元宝山区交通局")) == "万元"
+
+
 def test_rows_of_one_text_in_their_column_are_still_read() -> None:
     rows = [list(r) for r in LIST]
     # A unit written on a row of its own, and a 一级指标 heading the rows below.

@@ -158,8 +158,8 @@ def stated_unit(line: str) -> str | None:
 # 填报说明 …; 填报人, 审核人, 负责人, 联系电话, 填报日期 … (a label ending in a
 # note word, or naming a person, a phone or a date), then a colon.
 _NOTE_LABEL_RE = re.compile(
-    r"\s*(?:[\u4e00-\u9fff]{0,3}(?:注|说明)|备注"
-    r"|[\u4e00-\u9fff]{0,4}(?:人|电话|手机|日期|时间|方式|签字|签名|盖章))"
+    r"\s*(?:[^\W\d_]{0,3}(?:注|说明)|备注"
+    r"|[^\W\d_]{0,4}(?:人|电话|手机|日期|时间|方式|签字|签名|盖章))"
     r"\s*(?:[（(]\s*(?:\d{1,2}|签字|签名|盖章)\s*[)）]\s*|\d{1,2}\s*)?[：:]"
 )
 

@@ -40,7 +40,15 @@ from audit.model import (
     Text,
     TextBuilder,
 )
-from audit.readers.common import TITLE_MARK, clean_cell, organization_name, parse_amount, row_text
+from audit.readers.common import (
+    TITLE_MARK,
+    clean_cell,
+    note_label,
+    organization_name,
+    parse_amount,
+    row_text,
+    stated_unit,
+)
 from audit.readers.decode import ReadError
 from audit.readers.grid import Grid
 from audit.readers.guangzhou import numeric_amount
@@ -357,6 +365,9 @@ def amount_unit(grid: Grid) -> str:
             match = _AMOUNT_UNIT_RE.search(_SPACES_RE.sub("", text))
             if match:
                 return match.group(1)
+            stated = stated_unit(text)  # 单位名称：某局 单位：元
+            if stated is not None:
+                return stated
     return "万元"
 
 
@@ -1047,8 +1058,23 @@ def _note(cells: list[Text], columns: dict[str, int]) -> bool:
     columns, or opening with 注：/说明：/填报说明： in a cell of its own."""
     text = _banner(cells)
     if text is None:
-        return False
+        return _signature(cells)
     return not _in_grid(cells, columns, text) or _NOTE_RE.match(text) is not None
+
+
+def _signature(cells: list[Text]) -> bool:
+    """Whether a row is a signature under the list, spread over cells
+    (``填报人：李晓明 | | 联系电话： | 020-83345678``): every filled cell is a
+    labelled line (:func:`~audit.readers.common.note_label`) or the value of
+    the label in the cell before it."""
+    filled = [cell.value.strip() for cell in cells if cell.value.strip()]
+    if not filled or not note_label(filled[0]):
+        return False
+    return all(
+        note_label(text) or filled[index - 1].endswith(("：", ":"))
+        for index, text in enumerate(filled)
+        if index
+    )
 
 
 def _numbers_rows(grid: Grid, start: int, columns: dict[str, int]) -> bool:

@@ -121,7 +121,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 # Characters a name never holds but a sentence or a clause does.
 _NOT_NAME = re.compile(r"[，,。；;：:！!？?%％≥≤]")
 _LOOSE_START = re.compile(
-    r"\s*1\s*(?:、|[.．](?!\d))\s*(?:产出|效益|满意度|成本|数量|质量|时效)[\u4e00-\u9fff]{0,6}\s*[：:；;]"
+    r"\s*1\s*(?:、|[.．](?!\d))\s*(?:产出|效益|满意度|成本|数量|质量|时效)[^\W\d_]{0,6}\s*[：:；;]"
 )
 # What ends the sentence before an indicator cell printed on the same line.
 _INLINE_AFTER = tuple("。；;.!！?？")
