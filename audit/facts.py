@@ -11,6 +11,7 @@ precedence:
 0. ``garbled-text`` — question marks where characters were lost (``≥12??``);
 1. ``placeholder`` — draft text (``待补充``, ``XXX``) or a template word;
 2. ``value-restates-name`` — the name (or another name) instead of a target;
+2a. ``duplicate-text`` — the project's goal (or a sentence of it) pasted as the value;
 3. ``value-type-mismatch`` — a count for a rate, a percentage for a count;
 4. ``percent-out-of-range`` — a percentage above 100 or below 0 (``1000%``);
 5. ``not-quantified`` — a formula, or text with nothing measurable.
@@ -167,6 +168,17 @@ def any_of(patterns: Iterable[str]) -> re.Pattern[str]:
     return _any_of(tuple(patterns))
 
 
+_SENTENCE_END = "。；;，,、."
+_SENTENCES = re.compile(r"[。；;！!]")
+
+
+@lru_cache(maxsize=65536)
+def copy_text(text: str) -> str:
+    """Text as compared for copies (``duplicate-text``): no spaces, quotes
+    or closing punctuation."""
+    return normalize(text).rstrip(_SENTENCE_END)
+
+
 class Restatement(NamedTuple):
     """Why a value is no target: ``same`` (the name again), ``contains`` (the
     name and filler), ``measure`` (another indicator's name), ``swapped`` (the
@@ -188,6 +200,7 @@ Owner = Literal[
     "garbled-text",
     "placeholder",
     "value-restates-name",
+    "duplicate-text",
     "value-type-mismatch",
     "percent-out-of-range",
     "not-quantified",
@@ -204,6 +217,9 @@ class ValueFacts(NamedTuple):
     """Holds a placeholder or is a template word (``placeholder``)."""
     restatement: Restatement | None
     """Why the value only restates a name (``value-restates-name``)."""
+    goal_copy: bool
+    """The value is the project's goal, or text of it, pasted where a target
+    belongs (``duplicate-text``)."""
     mismatch: tuple[str, str] | None
     """``(name measure, value measure)`` when the value is of the wrong kind
     for the indicator's name (``value-type-mismatch``)."""
@@ -226,6 +242,7 @@ def _owner(
     lost: bool,
     placeholder: bool,
     restatement: Restatement | None,
+    goal_copy: bool,
     mismatch: tuple[str, str] | None,
     out_of_range: str | None,
     quantified: bool,
@@ -237,6 +254,8 @@ def _owner(
         return "placeholder"
     if restatement is not None:
         return "value-restates-name"
+    if goal_copy:
+        return "duplicate-text"
     if mismatch is not None:
         return "value-type-mismatch"
     if out_of_range is not None:
@@ -303,6 +322,8 @@ class Facts:
         ):
             self.units.update(dict.fromkeys(kinds[option], measure))
         self.measurable = any_of(config.setting("not-quantified").options["measurable"])
+        self.min_goal_copy: int = config.setting("duplicate-text").options["min_goal_copy"]
+        self._goals: dict[int, tuple[Clause, str, frozenset[str]]] | None = None
         self.percent_exempt = any_of(config.setting("percent-out-of-range").options["exempt_names"])
         self.empty_goals = frozenset(config.setting("missing-goal").options["empty_values"])
         self._hits: dict[str, tuple[Hit, ...]] = {}
@@ -365,15 +386,22 @@ class Facts:
         else:
             measurable = kind != "formula"
         lost = lost_characters(text) is not None
+        goal_copy = (
+            not lost
+            and not placeholder
+            and restated is None
+            and self.goal_copy(clause, value_field)
+        )
         facts = ValueFacts(
             lost,
             placeholder,
             restated,
+            goal_copy,
             mismatch,
             measure,
             out_of_range,
             measurable,
-            _owner(lost, placeholder, restated, mismatch, out_of_range, measurable),
+            _owner(lost, placeholder, restated, goal_copy, mismatch, out_of_range, measurable),
         )
         self._values[id(value_field)] = (value_field, facts)
         return facts
@@ -479,6 +507,34 @@ class Facts:
         if value.kind != "quantity" or value.unit is None:
             return None
         return self.units.get(value.unit)
+
+    def goal_copy(self, clause: Clause, value_field: ValueField) -> bool:
+        """Whether the value is its project's goal pasted where a target
+        belongs: text of the goal (at least ``duplicate-text``'s
+        ``min_goal_copy`` characters) as a value without a measure, or the
+        whole goal or one of its sentences, whatever numbers it holds (the
+        ``98%`` of ``…亮灯率保持在98%以上…`` belongs to another indicator)."""
+        text = copy_text(value_field.text)
+        if len(text) < self.min_goal_copy:
+            return False
+        if self._goals is None:
+            self._goals = {}
+            for unit in self.document.units:
+                for project in unit.projects:
+                    goal = copy_text(project.goal.value) if project.goal is not None else ""
+                    sentences = frozenset(
+                        copy_text(part) for part in _SENTENCES.split(goal) if part
+                    )
+                    for item in project.clauses:
+                        if isinstance(item, Clause):
+                            self._goals[id(item)] = (item, goal, sentences | {goal})
+        known = self._goals.get(id(clause))
+        if known is None or known[0] is not clause or not known[1]:
+            return False
+        _, goal, sentences = known
+        if value_field.value.kind == "qualitative" and text in goal:
+            return True
+        return text in sentences
 
     def out_of_range(self, clause: Clause, value: Value) -> str | None:
         """``above`` when the first target in percent out of range is above

@@ -267,7 +267,9 @@ def comparator_direction(ctx: Context, clause: Clause) -> Iterator[Problem]:
     fields = [
         f
         for f in ctx.facts.distinct_values(clause)
-        if f.value.kind == "quantity" and f.value.comparator in _DIRECTED
+        if f.value.kind == "quantity"
+        and f.value.comparator in _DIRECTED
+        and ctx.facts.value(clause, f).owner is None
     ]
     if not fields:
         return

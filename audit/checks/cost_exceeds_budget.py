@@ -163,7 +163,7 @@ def cost_exceeds_budget(ctx: Context, clause: Clause) -> Iterator[Problem]:
     units: dict[str, Any] = ctx.options["money_units"]
     for value_field in ctx.facts.distinct_values(clause):
         value = value_field.value
-        if value.kind != "quantity":
+        if value.kind != "quantity" or ctx.facts.value(clause, value_field).owner is not None:
             continue
         args = {**value_args(clause, value_field), "total": plain_number(total)}
         keyword = args["field"]

@@ -5,17 +5,11 @@ name or a value copied into another field.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import lru_cache
 from typing import Any
 
 from audit.engine import Context, Option, Problem, rule
-from audit.facts import category_key, field_name, first_fields, normalize
+from audit.facts import category_key, copy_text, field_name, first_fields, normalize
 from audit.model import Clause, Project, ValueField, clause_label, clauses_of
-
-# Closing punctuation stripped before comparing (normalize has removed white
-# space): str.rstrip, not a regex ``[…]+$``, which would try every position
-# of a long run of punctuation.
-_SENTENCE_END = "。；;，,、."
 
 
 @rule(
@@ -149,9 +143,7 @@ def duplicate_text(ctx: Context, project: Project) -> Iterator[Problem]:
     ``min_shared_words`` (int): fewest characters besides the measure (its
     comparator, number and unit) in such a value; default 4.
     """
-    goal = _clean(project.goal.value) if project.goal is not None else ""
     title = _clean(project.title)
-    min_goal = ctx.options["min_goal_copy"]
     shared: dict[str, Clause] = {}
     for clause in clauses_of(project):
         if title and _clean(clause.name) == title:
@@ -178,13 +170,7 @@ def duplicate_text(ctx: Context, project: Project) -> Iterator[Problem]:
             key = None
             if text == title:
                 key = "value-project-name"
-            elif (
-                goal
-                and len(text) >= min_goal
-                and value_field.value.kind == "qualitative"
-                and text in goal
-                and ctx.facts.value(clause, value_field).restatement is None
-            ):
+            elif ctx.facts.value(clause, value_field).owner == "duplicate-text":
                 key = "goal"
             elif _says_more(ctx, value_field):
                 earlier = shared.get(text)
@@ -210,10 +196,8 @@ def duplicate_text(ctx: Context, project: Project) -> Iterator[Problem]:
                 )
 
 
-@lru_cache(maxsize=65536)
-def _clean(text: str) -> str:
-    """Text as compared for copies: no spaces, quotes or closing punctuation."""
-    return normalize(text).rstrip(_SENTENCE_END)
+_clean = copy_text
+"""Text as compared for copies: no spaces, quotes or closing punctuation."""
 
 
 def _says_more(ctx: Context, value_field: ValueField) -> bool:

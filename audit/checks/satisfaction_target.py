@@ -137,7 +137,7 @@ def satisfaction_target(ctx: Context, clause: Clause) -> Iterator[Problem]:
     maximum = as_decimal(ctx.options["maximum"])
     for value_field in ctx.facts.distinct_values(clause):
         value = value_field.value
-        if value.kind != "quantity":
+        if value.kind != "quantity" or ctx.facts.value(clause, value_field).owner is not None:
             continue
         key = None
         for index, target in enumerate(number_targets(value)):

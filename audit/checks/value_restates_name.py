@@ -154,8 +154,9 @@ def value_restates_name(ctx: Context, clause: Clause) -> Iterator[Problem]:
     """
     facts = ctx.facts
     for value_field, both in ctx.facts.distinct_fields(clause):
-        found = facts.value(clause, value_field).restatement
-        if found is None:
+        known = facts.value(clause, value_field)
+        found = known.restatement
+        if found is None or known.owner != "value-restates-name":
             continue
         args = {
             **where(value_field, both),

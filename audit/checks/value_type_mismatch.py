@@ -160,8 +160,9 @@ def value_type_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]:
     """
     facts = ctx.facts
     for value_field, both in ctx.facts.distinct_fields(clause):
-        found = facts.value(clause, value_field).mismatch
-        if found is None:
+        known = facts.value(clause, value_field)
+        found = known.mismatch
+        if found is None or known.owner != "value-type-mismatch":
             continue
         wanted, measured = found
         name = field_name(value_field)
