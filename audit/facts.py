@@ -10,11 +10,11 @@ precedence:
 
 0. ``garbled-text`` — question marks where characters were lost (``≥12??``);
 1. ``placeholder`` — draft text (``待补充``, ``XXX``) or a template word;
-2. ``value-restates-name`` — the name (or another name) instead of a target;
-2a. ``duplicate-text`` — the project's goal (or a sentence of it) pasted as the value;
-3. ``value-type-mismatch`` — a count for a rate, a percentage for a count;
-4. ``percent-out-of-range`` — a percentage above 100 or below 0 (``1000%``);
-5. ``not-quantified`` — a formula, or text with nothing measurable.
+2. ``duplicate-text`` — the project's goal (or a sentence of it) pasted as the value;
+3. ``value-restates-name`` — the name (or another name) instead of a target;
+4. ``value-type-mismatch`` — a count for a rate, a percentage for a count;
+5. ``percent-out-of-range`` — a percentage above 100 or below 0 (``1000%``);
+6. ``not-quantified`` — a formula, or text with nothing measurable.
 
 A rule reports a value only when the value is its own (or unowned, for the
 rules that come after these: ``annual-period-mismatch``, the guidance
@@ -252,10 +252,10 @@ def _owner(
         return "garbled-text"
     if placeholder:
         return "placeholder"
-    if restatement is not None:
-        return "value-restates-name"
     if goal_copy:
         return "duplicate-text"
+    if restatement is not None:
+        return "value-restates-name"
     if mismatch is not None:
         return "value-type-mismatch"
     if out_of_range is not None:
@@ -386,12 +386,12 @@ class Facts:
         else:
             measurable = kind != "formula"
         lost = lost_characters(text) is not None
-        goal_copy = (
-            not lost
-            and not placeholder
-            and restated is None
-            and self.goal_copy(clause, value_field)
-        )
+        # The goal pasted whole (a sentence that mentions the name too) is a
+        # copy of the goal before it is a restated name; a value that is the
+        # name itself restates it, even where the goal says the same words.
+        goal_copy = not lost and not placeholder and self.goal_copy(clause, value_field)
+        if goal_copy and restated is not None and copy_text(text) == copy_text(clause.name):
+            goal_copy = False
         facts = ValueFacts(
             lost,
             placeholder,
