@@ -21,7 +21,12 @@ _PATTERNS: Key[tuple[Any, ...]] = Key("guidance.polarity-patterns")
 
 POSITIVE_PATTERNS: list[str] = [
     r"(?:合格|覆盖|完成|准确|满意|通过|排除|修复|维修|维护|恢复|关闭|响应|处理|处置|解决|完好"
-    r"|达标|知晓|可用|办结|结案|成功|正常运行|正常运作|畅通|控制|节约)率",
+    r"|达标|知晓|可用|办结|结案|成功|正常运行|正常运作|畅通|控制|节约"
+    # rates of reach, uptake and upkeep: more is better
+    r"|亮灯|普及|获取|规范|建档|续约|签约|接种|清扫|缓解|掌握|优良|到位|入学|巩固|参保|救治|治愈"
+    r"|出勤|在线|开通|利用|回收|整改|查处|受理|检测|检验|抽检|监测|巡查|绿化|硬化|净化|无害化处理"
+    r"|转化|落实|达成|兑现|上线|录入|收集)率",
+    r"(?:植被)?盖度|覆盖度",
     r"及时",
     r"(?:连通|可用|稳定|完整|准确|规范|合规)性",
     r"满意度",
@@ -245,7 +250,8 @@ def comparator_direction(ctx: Context, clause: Clause) -> Iterator[Problem]:
     ``positive`` (list of regular expressions): measures where more is
     better; default the rates of 合格, 覆盖, 完成, 准确, 满意, 通过, 排除, 修复, 维修,
     维护, 恢复, 关闭, 响应, 处理, 解决, 完好, 达标, 知晓, 可用, 办结, 结案, 成功, 正常运行,
-    畅通, 控制, 节约, the qualities 连通性, 可用性, 稳定性, 完整性, 准确性, 规范性,
+    畅通, 控制, 节约, of reach, uptake and upkeep (亮灯, 普及, 获取, 规范, 建档, 签约, 接种,
+    清扫, 优良, 到位, 入学, 参保, 救治, 整改, 查处, 检测, 巡查, 绿化 …), 盖度, 覆盖度, the qualities 连通性, 可用性, 稳定性, 完整性, 准确性, 规范性,
     合规性, and 及时, 满意度, 知晓度, 无/零…故障|事故|差错|投诉.
     ``negative`` (list of regular expressions): measures where less is
     better; default 成本, 投诉, 事故, 故障, 差错, 失误, 丢包, 泄露, and the rates of
