@@ -251,7 +251,8 @@ def comparator_direction(ctx: Context, clause: Clause) -> Iterator[Problem]:
     better; default the rates of 合格, 覆盖, 完成, 准确, 满意, 通过, 排除, 修复, 维修,
     维护, 恢复, 关闭, 响应, 处理, 解决, 完好, 达标, 知晓, 可用, 办结, 结案, 成功, 正常运行,
     畅通, 控制, 节约, of reach, uptake and upkeep (亮灯, 普及, 获取, 规范, 建档, 签约, 接种,
-    清扫, 优良, 到位, 入学, 参保, 救治, 整改, 查处, 检测, 巡查, 绿化 …), 盖度, 覆盖度, the qualities 连通性, 可用性, 稳定性, 完整性, 准确性, 规范性,
+    清扫, 优良, 到位, 入学, 参保, 救治, 整改, 查处, 检测, 巡查, 绿化 …), 盖度, 覆盖度,
+    the qualities 连通性, 可用性, 稳定性, 完整性, 准确性, 规范性,
     合规性, and 及时, 满意度, 知晓度, 无/零…故障|事故|差错|投诉.
     ``negative`` (list of regular expressions): measures where less is
     better; default 成本, 投诉, 事故, 故障, 差错, 失误, 丢包, 泄露, and the rates of
