@@ -10,7 +10,7 @@ from typing import Any
 
 from audit.engine import Context, Option, Problem, rule
 from audit.facts import LEVEL1_KINDS, Facts, Key, any_of, last_end, normalize, value_args
-from audit.model import Clause
+from audit.model import Clause, ValueField
 from audit.vocabulary import VOCABULARY
 
 _POLARITY: Key[dict[str, str | None]] = Key("guidance.polarity")
@@ -172,7 +172,8 @@ def _polarity(
     经济成本类（成本指标、经济成本指标）下以金额表示的指标，不论名称，都是应控制的支出
     （「督导检查差旅费≥3万元」「亩均造价≥0.3万元/亩」），除非是应达到的标准（cost_floors：
     补助标准、工资等）；社会成本、生态环境成本不是项目自身的支出，不据此判断。把反向指标反过来说的名称（「降低成本」）不
-    检查；比率名称下写数量（「服务对象满意度：少于5次」）由 value-type-mismatch 报告。
+    检查；比率名称下写数量（「服务对象满意度：少于5次」）由 value-type-mismatch 报告。一个值方向对、
+    另一个值方向错的（「≥95%」对「≤95%」），是两值不一致，由 annual-period-mismatch 报告。
 
     为什么有问题
     ------------
@@ -225,7 +226,9 @@ def comparator_direction(ctx: Context, clause: Clause) -> Iterator[Problem]:
     unless it is a standard to reach (``cost_floors``: 补助标准, 工资 …); social
     and environmental costs are not money the project spends. Names that turn a
     negative measure around (``降低成本``) are not checked, and a count under
-    a rate's name (``服务对象满意度：少于5次``) is ``value-type-mismatch``'s.
+    a rate's name (``服务对象满意度：少于5次``) is ``value-type-mismatch``'s. When
+    one value points the right way and the other does not (``≥95%`` against
+    ``≤95%``), the two values disagree: ``annual-period-mismatch`` reports it.
 
     Why is this bad?
     ----------------
@@ -297,6 +300,7 @@ def comparator_direction(ctx: Context, clause: Clause) -> Iterator[Problem]:
     if by_name == "neutral":
         return
     percent = ctx.options["percent_units"]
+    wrong: list[tuple[ValueField, str]] = []
     for value_field in fields:
         value = value_field.value
         polarity = by_name
@@ -305,11 +309,14 @@ def comparator_direction(ctx: Context, clause: Clause) -> Iterator[Problem]:
         if polarity is None and _spending(ctx, clause, value, cost_floors):
             polarity = "negative"
         if polarity == "positive" and value.comparator in _LOWER and value.unit in percent:
-            key = "default"
+            wrong.append((value_field, "default"))
         elif polarity == "negative" and value.comparator in _HIGHER:
-            key = "negative"
-        else:
-            continue
+            wrong.append((value_field, "negative"))
+    if len(wrong) < len(fields):
+        # One value points the right way and the other not: the two values
+        # disagree, which annual-period-mismatch reports (one slip, one finding).
+        return
+    for value_field, key in wrong:
         args = value_args(clause, value_field)
         keyword = args["field"]
         yield Problem(value_field.span, key, args, field=keyword, excerpt=value_field.text)
