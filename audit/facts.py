@@ -8,7 +8,7 @@ the annual and period values. The decisions are made here, once per
 document, and each value field gets an owner (:class:`ValueFacts`), by this
 precedence:
 
-0. ``garbled-text`` — question marks where characters were lost (``≥12??``);
+0. ``garbled-text`` — characters lost in a conversion (``≥12??``, ``30�内``);
 1. ``placeholder`` — draft text (``待补充``, ``XXX``) or a template word;
 2. ``duplicate-text`` — the project's goal (or a sentence of it) pasted as the value;
 3. ``value-restates-name`` — the name (or another name) instead of a target;
@@ -212,7 +212,8 @@ class ValueFacts(NamedTuple):
     """What is known about one value field."""
 
     lost: bool
-    """Question marks where characters were lost (``garbled-text``)."""
+    """Characters lost in a conversion, as question marks or U+FFFD
+    (``garbled-text``): the digits left around them are no target."""
     placeholder: bool
     """Holds a placeholder or is a template word (``placeholder``)."""
     restatement: Restatement | None
@@ -385,7 +386,7 @@ class Facts:
             measurable = has_measured_target(value) or self.measurable.search(text) is not None
         else:
             measurable = kind != "formula"
-        lost = lost_characters(text) is not None
+        lost = "\ufffd" in text or lost_characters(text) is not None
         # The goal pasted whole (a sentence that mentions the name too) is a
         # copy of the goal before it is a restated name; a value that is the
         # name itself restates it, even where the goal says the same words.

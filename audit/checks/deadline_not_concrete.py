@@ -14,14 +14,13 @@ from audit.vocabulary import VOCABULARY
 
 
 def _owned_elsewhere(ctx: Context, clause: Clause, value_field: ValueField) -> bool:
-    """Whether another rule already reports ``value_field`` as no target at
-    all: a placeholder (``placeholder``), the name restated
-    (``value-restates-name``), a formula or a text without anything
-    measurable (``not-quantified``'s ``measurable`` patterns). The decision
-    does not depend on which rules run, so ``--select`` gives the same
-    findings as a full run."""
-    if value_field.value.kind not in ("qualitative", "formula"):
-        return False
+    """Whether another rule already reports ``value_field``: lost characters
+    (``garbled-text``), a placeholder (``placeholder``), the goal pasted
+    (``duplicate-text``), the name restated (``value-restates-name``), a
+    value of the wrong kind, a formula or a text without anything measurable
+    (``not-quantified``'s ``measurable`` patterns). The decision does not
+    depend on which rules run, so ``--select`` gives the same findings as a
+    full run."""
     return ctx.facts.value(clause, value_field).owner is not None
 
 
