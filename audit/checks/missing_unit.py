@@ -29,6 +29,8 @@ _RANK_BEFORE = re.compile(r"(?:(?<![提之以])前|第|排名|名列|位列)\s*$
 """A rank comes next (``排名前3``, ``第1名``; not ``提前5``, a number of days)."""
 _RATING_AFTER = re.compile(r"^\s*[A-Za-zＡ-Ｚ]+\s*级?")
 """A rating follows (``3A级``, ``5A``)."""
+_CLOCK_AFTER = re.compile(r"^\s*[时点](?![间位数钟])")
+"""An hour of the day follows (``每日24时前``, ``17点前``): a time, no quantity."""
 YEARS = (1949, 2100)
 """Whole numbers read as a year where a date belongs."""
 
@@ -74,8 +76,8 @@ YEARS = (1949, 2100)
     以下不报告：0（没有就是没有，不需要单位）；分数和比例（「缴费额2/3」「1:1」）；
     标准编号（「GB/T 19001-2016」）、名次（「排名前3」）和等级（「3A级」）；
     名称已经说明单位的（「培训人数」「投诉次数」
-    「系统用户数（个）」），或数字后的词正是名称结尾所说的量（「疫苗接种剂次 ≥24万剂次」
-    「维护路灯盏数 ≥12000盏」）；没有单位的量（「系数」「指数」「PUE」「得分」「等级」，见
+    「系统用户数（个）」），但数字是小数的除外（「≥3.2」人：丢了「万人」），或数字后的词正是名称
+    结尾所说的量（「疫苗接种剂次 ≥24万剂次」「维护路灯盏数 ≥12000盏」）；一天中的时刻（「每日24时前」）；没有单位的量（「系数」「指数」「PUE」「得分」「等级」，见
     rules/vocabulary.yaml 的 unitless_names）；应填日期处的年份（「2025」）；应填日期处的
     Excel 日期序列号（date-serial 报告）；另一个值（实施周期或年度）有单位而本值没有的（「≥95%」
     对「≥95」：两值单位不一致，由 annual-period-mismatch 报告）；已由 placeholder、
@@ -114,8 +116,10 @@ def missing_unit(ctx: Context, clause: Clause) -> Iterator[Problem]:
     Not reported: zero (none of anything needs no unit); a fraction or a
     ratio (``缴费额2/3``, ``1:1``); the code of a standard
     (``GB/T 19001-2016``), a rank (``排名前3``) or a rating (``3A级``); a name that says
-    what is counted (``培训人数``, ``投诉次数``, ``系统用户数（个）``), or a word after the
+    what is counted (``培训人数``, ``投诉次数``, ``系统用户数（个）``) unless the number
+    is a fraction of it (``≥3.2`` people: 万人 was lost), or a word after the
     number that the name ends with (``疫苗接种剂次 ≥24万剂次``, ``维护路灯盏数 ≥12000盏``);
+    an hour of the day (``每日24时前``);
     measures without a unit (``系数``, ``指数``, ``PUE``, ``得分``, ``等级``:
     ``unitless_names`` in ``rules/vocabulary.yaml``); a year where a date
     belongs (``2025``); a spreadsheet date serial where a date belongs
@@ -151,8 +155,11 @@ def missing_unit(ctx: Context, clause: Clause) -> Iterator[Problem]:
         return
     facts = ctx.facts
     kind = name_kind(facts, clause)
-    if kind == "unitless" or name_carries_unit(clause.name):
+    if kind == "unitless":
         return
+    # A name that says what is counted (培训人数) carries the unit of a whole
+    # count; a fraction of it (≥3.2 under 人数) lost its magnitude (万人).
+    counted = name_carries_unit(clause.name)
     exempt = ctx.options["exempt_names"]
     if exempt and any_of(exempt).search(clause.name):
         return
@@ -168,6 +175,7 @@ def missing_unit(ctx: Context, clause: Clause) -> Iterator[Problem]:
                 or target.unit is not None
                 or target.number == 0
                 or id(target) in serials
+                or (counted and target.number == target.number.to_integral_value())
                 or _no_quantity(value_field.text, target)
                 or _named_unit(clause.name, value_field.text, target)
             ):
@@ -209,7 +217,7 @@ def _no_quantity(text: str, target: Target) -> bool:
         return True
     if target.upper is not None and target.number is not None and target.upper < target.number:
         return True
-    return _RATING_AFTER.match(after) is not None
+    return _RATING_AFTER.match(after) is not None or _CLOCK_AFTER.match(after) is not None
 
 
 _WORD_AFTER = re.compile(r"\s*([\u4e00-\u9fff]{1,2})")
