@@ -8,9 +8,12 @@ import re
 from collections.abc import Iterator
 
 from audit.engine import Context, Problem, rule
+from audit.facts import Key
 from audit.model import AMOUNT_COLUMNS, Project, Unit
 
 _SPACES = re.compile(r"\s+")
+_SEEN: Key[dict[object, dict[str, Project]]] = Key("duplicates.projects-by-unit")
+"""The projects met so far under each unit name, for a unit named twice."""
 
 
 @rule(
@@ -37,7 +40,7 @@ _SPACES = re.compile(r"\s+")
     --------
     在每个单位内按名称（忽略空格）比较项目，报告名称已用过的项目：金额（总计、财政拨款、财政专户
     拨款、其他资金）也相同的为错误（同一行粘贴了两次，在小计中被计算两次）；金额不同的为警告（两个
-    需要区分名称的项目，或一个项目被拆成了两个）。不同单位的项目可以同名（「机构运行辅助经费」）。
+    需要区分名称的项目，或一个项目被拆成了两个）。不同单位的项目可以同名（「机构运行辅助经费」）；同一单位在表中隔开出现两次的，仍是同一单位。
 
     为什么有问题
     ------------
@@ -70,7 +73,9 @@ def duplicate_project(ctx: Context, unit: Unit) -> Iterator[Problem]:
     财政拨款, 财政专户拨款, 其他资金) are the same too (a row pasted twice,
     counted twice in the subtotal), a warning when the amounts differ (two
     projects that need distinct names, or one project split in two).
-    Projects of different units may share a name (``机构运行辅助经费``).
+    Projects of different units may share a name (``机构运行辅助经费``). A
+    unit named again further down (a list that returns to it after another
+    unit) is the same unit.
 
     Why is this bad?
     ----------------
@@ -93,7 +98,13 @@ def duplicate_project(ctx: Context, unit: Unit) -> Iterator[Problem]:
     -------
     None.
     """
-    seen: dict[str, Project] = {}
+    # A unit named again further down (a list that returns to it after
+    # another unit) is the same unit: its projects are compared with the
+    # projects it had before.
+    by_unit = ctx.memo.get(_SEEN, dict)
+    title = _SPACES.sub("", unit.title or "")
+    key: object = title or id(unit)
+    seen = by_unit.setdefault(key, {})
     for project in unit.projects:
         name = _SPACES.sub("", project.title)
         first = seen.get(name)
