@@ -54,6 +54,13 @@ COST_NAMES: list[str] = list(VOCABULARY.cost_names)
             "the cost indicator “{name}”: the {field} value “{text}” is {amount} 万元, "
             "more than the project's total of {total} 万元",
         ),
+        "equals": (
+            "成本指标「{name}」的{keyword}「{text}」等于项目总计{total}万元：照抄了预算总额，"
+            "应写明可控制的成本（单位成本或分项成本）",
+            "the cost indicator “{name}”: the {field} value “{text}” is the project's whole "
+            "total of {total} 万元, the budget copied: state a cost that can be controlled "
+            "(a unit cost or a cost item)",
+        ),
         "times": (
             "成本指标「{name}」的{keyword}「{text}」乘以{count_text}（{source}）："
             "{each}万元 × {count} = {amount}万元，超过项目总计{total}万元",
@@ -86,7 +93,8 @@ COST_NAMES: list[str] = list(VOCABULARY.cost_names)
     每月或每人的成本乘以同一项目、同一指标值中写明的数量——时长的月数（「服务月数 11个月」）
     或申报表项目期的月数（「2025.02-2025.12」）、人数（「体检人数 ≥5000人」），有几个时取
     最小的——乘积超过总计的报告，并写出算式（「620万元 × 11 = 6820万元」）。成本指标中的
-    「620万/月」即每月 620 万元。值中的每个目标都读；百分比的值不读。
+    「620万/月」即每月 620 万元。成本目标恰好等于项目总计的也报告：照抄了预算总额，没有控制任何
+    成本。值中的每个目标都读；百分比的值不读。
 
     为什么有问题
     ------------
@@ -125,7 +133,9 @@ def cost_exceeds_budget(ctx: Context, clause: Clause) -> Iterator[Problem]:
     (``2025.02-2025.12``), the people of a count (``体检人数 ≥5000人``), the
     smallest when several are stated — and the product, with its arithmetic
     (``620万元 × 11 = 6820万元``), is compared with the 总计. ``620万/月`` in a
-    cost indicator is 620 万元 a month. Every target of a value is read;
+    cost indicator is 620 万元 a month. A cost equal to the whole 总计 (to the
+    cent) is reported too: the budget copied, no cost controlled (DOMAIN's
+    "a cost equal to the whole budget"). Every target of a value is read;
     values in percent are not.
 
     Why is this bad?
@@ -176,6 +186,13 @@ def cost_exceeds_budget(ctx: Context, clause: Clause) -> Iterator[Problem]:
                 yield Problem(value_field.span, args=args, field=keyword, excerpt=value_field.text)
                 break
             per = _per(target)
+            if per is None and _cents(each) == _cents(total):
+                # the budget copied as the cost target: no cost is controlled
+                args["amount"] = plain_number(_cents(each))
+                yield Problem(
+                    value_field.span, "equals", args, field=keyword, excerpt=value_field.text
+                )
+                break
             counted = None if per is None else _count(ctx, project, clause, value_field, per)
             if counted is None:
                 continue
