@@ -545,10 +545,17 @@ def test_cost_exceeds_budget_converts_to_wanyuan(value: str, amount: str) -> Non
 
 
 @pytest.mark.parametrize(
-    "value", ["≤4120500元", "≤412.05万元", "≤300万元", "签证费控制在工程费5%之内", "≤2000元/人"]
+    "value", ["≤4120000元", "≤412.04万元", "≤300万元", "签证费控制在工程费5%之内", "≤2000元/人"]
 )
 def test_cost_exceeds_budget_accepts_costs_within_the_budget(value: str) -> None:
     assert check("cost-exceeds-budget", cost_table(value)) == []
+
+
+@pytest.mark.parametrize("value", ["≤4120500元", "≤412.05万元", "=412.05万元"])
+def test_cost_exceeds_budget_reports_the_budget_copied_as_the_cost(value: str) -> None:
+    findings = check("cost-exceeds-budget", cost_table(value))
+    assert len(findings) == 1
+    assert "等于项目总计412.05万元：照抄了预算总额" in findings[0].message
 
 
 def test_cost_exceeds_budget_reads_cost_names_outside_cost_categories() -> None:
