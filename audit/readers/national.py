@@ -775,10 +775,15 @@ def _without_headings(rows: list[IndicatorCells]) -> list[IndicatorCells]:
 
 
 def _in_grid(cells: list[Text], columns: dict[str, int], banner: str) -> bool:
-    """Whether a one-text row is an indicator row (its text in an indicator
-    column only, e.g. a level-1 cell of its own)."""
+    """Whether a one-text row is an indicator row: its text in an indicator
+    column only (a level-1 cell of its own), or in the name cell and its
+    value cells (``更换灯具数量 | 更换灯具数量``: a value that restates the
+    name, the defect itself, not a note spread over the row)."""
     at = [i for i, cell in enumerate(cells) if cell.value.strip() == banner]
-    return len(at) == 1 and at[0] in columns.values()
+    if len(at) == 1:
+        return at[0] in columns.values()
+    values = {columns.get(key) for key in ("period", "annual", "value")} - {None}
+    return len(at) in (2, 3) and at[0] == columns.get("name") and set(at[1:]) <= values
 
 
 class _AmountBlock:
