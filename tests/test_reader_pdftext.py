@@ -899,3 +899,96 @@ def test_clause_1_without_categories_reads_the_same_at_any_width(
     assert_maps_to_file(source, rows)
     doc = load_text(text, "bare.txt")
     assert [len(p.clauses) for p in doc.projects] == CLAUSES
+
+
+# --------------------------------------------------------------------------
+# An amount with a letter typed in it
+
+
+def name_line(amounts: str) -> str:
+    """Seed 004's first project with ``amounts`` printed after its name."""
+    text = one_project(GOAL_004, CLAUSES_004)
+    return text.replace("    机构运行辅助经费 418.58 418.58", f"    机构运行辅助经费 {amounts}")
+
+
+@pytest.mark.parametrize(
+    ("printed", "columns"),
+    [
+        ("418.5O 418.58", ("418.5O", "418.58")),
+        ("418.58 418.5O", ("418.58", "418.5O")),
+        ("4l8.58 418.58", ("4l8.58", "418.58")),
+        ("1,4O8.58 418.58 - 990.00", ("1,4O8.58", "418.58", "-", "990.00")),
+    ],
+)
+def test_an_amount_with_a_letter_is_a_bad_amount(printed: str, columns: tuple[str, ...]) -> None:
+    text = name_line(printed)
+    source = Source("letter.txt", text)
+    rows = read(source).rows
+    (project,) = projects(rows)
+    assert project.name.value == "机构运行辅助经费"
+    assert [a.text.value for a in (project.amounts.total, project.amounts.fiscal)] == list(
+        columns[:2]
+    )
+    assert value(project.goal) == GOAL_004
+    assert value(project.indicators) == CLAUSES_004
+    assert_maps_to_file(source, rows)
+    bad = next(c for c in columns if any(ch.isalpha() for ch in c))
+    found = [(f.rule, f.message) for f in lint(text, ["amount-format"])]
+    assert (
+        "amount-format",
+        f"金额“{bad}”不是数字：应为以万元计、保留两位小数的金额，如 1,234.56",
+    ) in found
+
+
+def test_an_amount_with_a_letter_reads_as_in_tab_separated_text() -> None:
+    text = name_line("418.5O 418.58")
+    tsv = tsv_table(
+        [["机构运行辅助经费", "418.5O", "418.58", "", "", GOAL_004, CLAUSES_004]],
+        total=["418.58", "418.58"],
+        unit=[UNIT, "418.58", "418.58"],
+    )
+    assert findings(text) == findings(tsv)
+    assert {rule for rule, _, _ in findings(text)} == {"amount-format"}
+
+
+@pytest.mark.parametrize("word", ["V2.0", "4K", "LED", "5G", "A1"])
+def test_a_name_word_with_letters_and_digits_stays_in_the_name(word: str) -> None:
+    # Not a printed amount with a letter for a digit: no two decimals, or
+    # more than one letter.
+    text = one_project(GOAL_004, CLAUSES_004).replace(
+        "    机构运行辅助经费 418.58", f"    机构运行辅助经费 {word} 418.58"
+    )
+    (project,) = projects(read(Source("word.txt", text)).rows)
+    assert project.name.value == f"机构运行辅助经费 {word}"
+    assert amounts(project) == {"total": Decimal("418.58"), "fiscal": Decimal("418.58")}
+
+
+def test_an_amount_with_a_letter_alone_is_no_amount() -> None:
+    # Without a true amount beside it nothing shows it is one: the name line
+    # reads as it did (a name that never found its amounts).
+    text = name_line("418.5O")
+    (project,) = projects(read(Source("alone.txt", text)).rows)
+    assert project.name.value == "机构运行辅助经费 418.5O"
+    assert printed(project) == []
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(layout=layouts, which=st.integers(0, 9), letter=st.sampled_from("OolIB"))
+def test_an_amount_with_a_letter_keeps_projects_and_units(
+    seed_rows: list[Row], layout: dict, which: int, letter: str
+) -> None:
+    # A project's 总计 with a letter for its last digit: every row keeps its
+    # kind, name and cells, and only that amount is unreadable.
+    expected = cells_of(seed_rows)
+    at_row = [i for i, cells in enumerate(expected) if cells.kind == "project"][which]
+    cells = expected[at_row]
+    bad = cells.amounts[0][:-1] + letter
+    expected[at_row] = Cells(
+        cells.kind, cells.name, (bad, *cells.amounts[1:]), cells.goal, cells.indicators
+    )
+    text = render(expected, **layout)
+    source = Source("letter", text)
+    rows = read(source).rows
+    assert cells_of(rows) == expected
+    assert_maps_to_file(source, rows)
+    assert [row.amounts.total.value for row in rows if row.name.value == cells.name] == [None]

@@ -17,7 +17,9 @@ What the extraction gives, and how it is read (the PDF layout and the older layo
 * A project's name starts on a line indented by spaces and runs, over
   unindented lines, up to its amounts: a run of numbers printed as amounts
   (``52.17 52.17``, ``1,234.56``) at the end of the name's last line or on a
-  line of its own. Text after the amounts on the same line starts the goal.
+  line of its own; an amount with a letter typed in it (``48.0O``) beside a
+  true one is among them, a bad amount, not the end of the name. Text after
+  the amounts on the same line starts the goal.
   The amounts fill the header's columns in order when all are printed, else
   总计, 财政拨款, then 其他资金. 合计 and a unit (资金使用单位) are unindented
   lines with amounts; a unit name wrapped over lines is gathered back from the
@@ -127,6 +129,7 @@ _AMOUNT = re.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 # How published amounts look: two decimals, or thousands separators.
 _PRINTED = re.compile(r"\.\d\d$|\d,\d{3}")
 _PRINTED_TOKEN = re.compile(r"(?<!\S)-?[\d,]+\.\d\d(?!\S)")
+_LATIN = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ]")
 _PLACEHOLDERS = frozenset({"-", "—", "－", "--", "——"})
 _LETTER = re.compile(r"[^\W\d_]")
 # Characters a name never holds but a sentence or a clause does.
@@ -578,6 +581,21 @@ def _is_total(text: str) -> bool:
     return "".join(text.split()) in GRAND_TOTAL_NAMES
 
 
+def _amount_with_letter(token: str) -> bool:
+    """Whether ``token`` is a printed amount with one letter typed in it
+    (``48.0O``, ``1,286.4O``, ``4B.00``): with a digit for the letter it is
+    an amount printed with two decimals or thousands separators."""
+    letters = _LATIN.findall(token)
+    if len(letters) != 1:
+        return False
+    mended = token.replace(letters[0], "0")
+    return bool(_AMOUNT.fullmatch(mended) and _PRINTED.search(mended))
+
+
+def _number_like(token: str) -> bool:
+    return bool(_AMOUNT.fullmatch(token)) or _amount_with_letter(token)
+
+
 # --------------------------------------------------------------------------
 # The line pass: anchors (names with amounts) and pieces of cell text
 
@@ -621,28 +639,35 @@ class _Scanner:
     def _runs(self, tokens: list[tuple[int, int, str]]) -> list[_Run]:
         """Runs of amounts: space-separated numbers, one at least printed as
         an amount (two decimals or thousands separators), blank-cell dashes
-        inside."""
+        inside. A printed amount with a stray letter in it (``48.0O``) counts
+        in a run with a true one: it is a bad amount (for ``amount-format``),
+        not the end of a name or the start of a goal."""
         runs: list[_Run] = []
         index = 0
         count = len(tokens)
         while index < count:
-            if not _AMOUNT.fullmatch(tokens[index][2]):
+            if not _number_like(tokens[index][2]):
                 index += 1
                 continue
             end = index
             numbers = 0
             formatted = False
+            true = False
             while end < count:
                 token = tokens[end][2]
                 if _AMOUNT.fullmatch(token):
                     numbers += 1
+                    true = True
                     formatted = formatted or bool(_PRINTED.search(token))
+                elif _amount_with_letter(token):
+                    numbers += 1
+                    formatted = True
                 elif token not in _PLACEHOLDERS:
                     break
                 end += 1
             while end > index + 1 and tokens[end - 1][2] in _PLACEHOLDERS:
                 end -= 1
-            if formatted:
+            if formatted and true:
                 first = max(index, end - len(AMOUNT_COLUMNS))
                 runs.append(_Run(first, end, numbers))
             index = end
