@@ -9,6 +9,7 @@ seed's rows out as a PDF extraction would (:func:`render`) at random widths.
 from __future__ import annotations
 
 import random
+import re
 import time
 from dataclasses import dataclass
 from decimal import Decimal
@@ -22,6 +23,7 @@ from audit.model import Amount, Document, Row, Source, Text
 from audit.pipeline import load_text
 from audit.readers import ReadError
 from audit.readers.pdftext import read
+from tests.conftest import lint, tsv_table
 
 FIXTURES = Path(__file__).parent / "fixtures" / "pdftext"
 SEED = FIXTURES / "004_excerpt.txt"
@@ -743,3 +745,250 @@ def test_any_text_under_a_header_is_read_or_refused_with_a_reason(body: str) -> 
             if cell is not None:
                 span = cell.span()
                 assert 1 <= span.line <= span.end_line <= doc.source.line_count
+
+
+# --------------------------------------------------------------------------
+# Clause 1 without its categories, and clauses a goal swallows
+
+GOAL_004 = (
+    "中心聘用的编外人员协助承担了心理咨询、就业指导、社会工作、工疗辅导、训练、手语翻译、业务辅助、"
+    "定位呼叫、计算机技术、安全管理、后勤保障等多项工作任务，有力地协助了中心业务的开展，"
+    "并对专业服务作了有效补充，以更好地适应机构改革后职能转变的需要。"
+)
+CLAUSES_004 = (
+    "1、1-产出指标；11-数量指标；配备人员的达标率；实施周期指标值:90%或以上；年度指标值:90%或以上。"
+    "2、1-产出指标；12-质量指标；工资待遇保障率；实施周期指标值:90%或以上；年度指标值:90%或以上。"
+    "3、2-效益指标；22-社会效益；人员流失率；实施周期指标值:10%或以下；年度指标值:10%或以下。"
+)
+"""Seed 004's first project: its goal and the first three of its clauses."""
+BARE_004 = CLAUSES_004.replace("1-产出指标；11-数量指标；", "", 1)
+"""The same clauses, clause 1 without its categories (``1、配备人员的达标率；…``)."""
+# Seed 004's second project: a goal that numbers its own aims (1.…；2.…).
+LISTED_GOAL = (
+    "1.对残疾人开展职业技能培训、在岗、转岗、定岗、创业培训和各类专项培训，提升残疾人职业素质、"
+    "就业技能、岗位技能及创业能力，增强社会适应性和竞争力；2.组织盲人参加全国盲人医疗按摩考试以及"
+    "上级残联组织的各类业务培训、技能培训；组织盲人医疗按摩人员参加继续教育、职称认定、评审等工作。"
+)
+
+
+def one_project(*cells: str, width: int = 31) -> str:
+    """Seed 004's unit and first project as PDF text, ``cells`` wrapped at
+    ``width`` (text joined into one cell is printed on the same lines)."""
+    lines = ["", *HEADER_BLOCK, "", "合计 418.58 418.58", f"{UNIT} 418.58 418.58"]
+    lines += ["    机构运行辅助经费 418.58 418.58", ""]
+    for cell in cells:
+        lines += [*chunks(cell, width), ""]
+    return "\n".join(lines)
+
+
+def tsv_project(goal: str, indicators: str) -> str:
+    return tsv_table(
+        [["机构运行辅助经费", "418.58", "418.58", "", "", goal, indicators]],
+        total=["418.58", "418.58"],
+        unit=[UNIT, "418.58", "418.58"],
+    )
+
+
+def findings(text: str) -> list[tuple[str, str, int | None]]:
+    return sorted((f.rule, f.message, f.clause) for f in lint(text))
+
+
+@pytest.mark.parametrize("width", [6, 13, 24, 31, 200])
+@pytest.mark.parametrize("joined", [False, True])
+def test_clause_1_without_categories_starts_the_indicators(width: int, joined: bool) -> None:
+    # Wrapped anywhere, the goal and the indicators on lines of their own or
+    # sharing one (``…的需要。1、配备人员的达标率；…``).
+    text = (
+        one_project(GOAL_004 + BARE_004, width=width)
+        if joined
+        else one_project(GOAL_004, BARE_004, width=width)
+    )
+    source = Source("bare.txt", text)
+    rows = read(source).rows
+    (project,) = projects(rows)
+    assert value(project.goal) == GOAL_004
+    assert value(project.indicators) == BARE_004
+    assert_maps_to_file(source, rows)
+    # What the same table reports as tab-separated text: clause 1 lacks its
+    # categories, the clauses after it are read.
+    found = findings(text)
+    assert ("missing-field", "第1条指标缺少一级指标和二级指标", 1) in found
+    assert found == findings(tsv_project(GOAL_004, BARE_004))
+    assert [len(p.clauses) for p in load_text(text, "bare.txt").projects] == [3]
+
+
+def test_clause_1_without_categories_and_no_goal_is_the_indicator_cell() -> None:
+    (project,) = projects(read(Source("bare.txt", one_project(BARE_004))).rows)
+    assert project.goal is None
+    assert value(project.indicators) == BARE_004
+
+
+@pytest.mark.parametrize("clauses", [CLAUSES_004, BARE_004])
+@pytest.mark.parametrize("width", [13, 31, 200])
+def test_a_goal_that_numbers_its_aims_stays_a_goal(clauses: str, width: int) -> None:
+    # ``1.对残疾人…；2.组织…`` holds no value keyword before its 2.: no clause.
+    for text in (
+        one_project(LISTED_GOAL, clauses, width=width),
+        one_project(LISTED_GOAL + clauses),
+    ):
+        (project,) = projects(read(Source("listed.txt", text)).rows)
+        assert value(project.goal) == LISTED_GOAL
+        assert value(project.indicators) == clauses
+
+
+def test_a_goal_with_one_numbered_aim_and_no_keyword_stays_a_goal() -> None:
+    goal = "1、" + GOAL_004
+    (project,) = projects(read(Source("aim.txt", one_project(goal, BARE_004))).rows)
+    assert value(project.goal) == goal
+    assert value(project.indicators) == BARE_004
+    (project,) = projects(read(Source("aim.txt", one_project(goal))).rows)
+    assert value(project.goal) == goal
+    assert project.indicators is None
+
+
+def test_a_clause_whose_number_is_lost_is_taken_out_of_the_goal() -> None:
+    # Nothing marks where the indicators begin: the goal ran on over them.
+    # Its value keywords show it did; the clause is reported, not swallowed.
+    lost = BARE_004.removeprefix("1、")
+    text = one_project(GOAL_004, lost)
+    (project,) = projects(read(Source("lost.txt", text)).rows)
+    assert value(project.goal) == GOAL_004
+    assert value(project.indicators) == lost
+    rules = {rule for rule, _, _ in findings(text)}
+    assert "parse-error" in rules
+
+
+def test_a_clause_1_with_a_long_name_is_taken_out_of_the_goal() -> None:
+    # Its first keyword stands too far from its number to mark clause 1 (the
+    # name is 70 characters), but a goal never holds one.
+    long = BARE_004.replace("配备人员的达标率", "配备人员的达标率" * 9, 1)
+    text = one_project(GOAL_004, long, width=24)
+    (project,) = projects(read(Source("long.txt", text)).rows)
+    assert value(project.goal) == GOAL_004
+    assert value(project.indicators) == long
+    assert ("missing-field", "第1条指标缺少一级指标和二级指标", 1) in findings(text)
+
+
+def test_a_clause_number_cut_from_its_mark_is_taken_out_of_the_goal() -> None:
+    # ``…的需要。1`` / ``、1-产出指标；…``: the line after the goal does not
+    # start with a clause number.
+    text = one_project(GOAL_004 + "1", CLAUSES_004.removeprefix("1"), width=400)
+    (project,) = projects(read(Source("cut.txt", text)).rows)
+    assert value(project.goal) == GOAL_004
+    assert value(project.indicators) == CLAUSES_004
+    assert findings(text) == findings(tsv_project(GOAL_004, CLAUSES_004))
+
+
+def bare_clause_1(cells: Cells) -> Cells:
+    """``cells`` with clause 1's categories dropped."""
+    indicators = re.sub(r"^1、\d-[^；]+；\d\d-[^；]+；", "1、", cells.indicators)
+    return Cells(cells.kind, cells.name, cells.amounts, cells.goal, indicators)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(layout=layouts)
+def test_clause_1_without_categories_reads_the_same_at_any_width(
+    seed_rows: list[Row], layout: dict
+) -> None:
+    expected = [bare_clause_1(cells) for cells in cells_of(seed_rows)]
+    assert sum(a != b for a, b in zip(expected, cells_of(seed_rows), strict=True)) == 10
+    text = render(expected, **layout)
+    source = Source("bare", text)
+    rows = read(source).rows
+    assert cells_of(rows) == expected
+    assert_maps_to_file(source, rows)
+    doc = load_text(text, "bare.txt")
+    assert [len(p.clauses) for p in doc.projects] == CLAUSES
+
+
+# --------------------------------------------------------------------------
+# An amount with a letter typed in it
+
+
+def name_line(amounts: str) -> str:
+    """Seed 004's first project with ``amounts`` printed after its name."""
+    text = one_project(GOAL_004, CLAUSES_004)
+    return text.replace("    机构运行辅助经费 418.58 418.58", f"    机构运行辅助经费 {amounts}")
+
+
+@pytest.mark.parametrize(
+    ("printed", "columns"),
+    [
+        ("418.5O 418.58", ("418.5O", "418.58")),
+        ("418.58 418.5O", ("418.58", "418.5O")),
+        ("4l8.58 418.58", ("4l8.58", "418.58")),
+        ("1,4O8.58 418.58 - 990.00", ("1,4O8.58", "418.58", "-", "990.00")),
+    ],
+)
+def test_an_amount_with_a_letter_is_a_bad_amount(printed: str, columns: tuple[str, ...]) -> None:
+    text = name_line(printed)
+    source = Source("letter.txt", text)
+    rows = read(source).rows
+    (project,) = projects(rows)
+    assert project.name.value == "机构运行辅助经费"
+    assert [a.text.value for a in (project.amounts.total, project.amounts.fiscal)] == list(
+        columns[:2]
+    )
+    assert value(project.goal) == GOAL_004
+    assert value(project.indicators) == CLAUSES_004
+    assert_maps_to_file(source, rows)
+    bad = next(c for c in columns if any(ch.isalpha() for ch in c))
+    found = [(f.rule, f.message) for f in lint(text, ["amount-format"])]
+    assert (
+        "amount-format",
+        f"金额“{bad}”不是数字：应为以万元计、保留两位小数的金额，如 1,234.56",
+    ) in found
+
+
+def test_an_amount_with_a_letter_reads_as_in_tab_separated_text() -> None:
+    text = name_line("418.5O 418.58")
+    tsv = tsv_table(
+        [["机构运行辅助经费", "418.5O", "418.58", "", "", GOAL_004, CLAUSES_004]],
+        total=["418.58", "418.58"],
+        unit=[UNIT, "418.58", "418.58"],
+    )
+    assert findings(text) == findings(tsv)
+    assert {rule for rule, _, _ in findings(text)} == {"amount-format"}
+
+
+@pytest.mark.parametrize("word", ["V2.0", "4K", "LED", "5G", "A1"])
+def test_a_name_word_with_letters_and_digits_stays_in_the_name(word: str) -> None:
+    # Not a printed amount with a letter for a digit: no two decimals, or
+    # more than one letter.
+    text = one_project(GOAL_004, CLAUSES_004).replace(
+        "    机构运行辅助经费 418.58", f"    机构运行辅助经费 {word} 418.58"
+    )
+    (project,) = projects(read(Source("word.txt", text)).rows)
+    assert project.name.value == f"机构运行辅助经费 {word}"
+    assert amounts(project) == {"total": Decimal("418.58"), "fiscal": Decimal("418.58")}
+
+
+def test_an_amount_with_a_letter_alone_is_no_amount() -> None:
+    # Without a true amount beside it nothing shows it is one: the name line
+    # reads as it did (a name that never found its amounts).
+    text = name_line("418.5O")
+    (project,) = projects(read(Source("alone.txt", text)).rows)
+    assert project.name.value == "机构运行辅助经费 418.5O"
+    assert printed(project) == []
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(layout=layouts, which=st.integers(0, 9), letter=st.sampled_from("OolIB"))
+def test_an_amount_with_a_letter_keeps_projects_and_units(
+    seed_rows: list[Row], layout: dict, which: int, letter: str
+) -> None:
+    # A project's 总计 with a letter for its last digit: every row keeps its
+    # kind, name and cells, and only that amount is unreadable.
+    expected = cells_of(seed_rows)
+    at_row = [i for i, cells in enumerate(expected) if cells.kind == "project"][which]
+    cells = expected[at_row]
+    bad = cells.amounts[0][:-1] + letter
+    expected[at_row] = Cells(
+        cells.kind, cells.name, (bad, *cells.amounts[1:]), cells.goal, cells.indicators
+    )
+    text = render(expected, **layout)
+    source = Source("letter", text)
+    rows = read(source).rows
+    assert cells_of(rows) == expected
+    assert_maps_to_file(source, rows)
+    assert [row.amounts.total.value for row in rows if row.name.value == cells.name] == [None]

@@ -17,18 +17,24 @@ What the extraction gives, and how it is read (the PDF layout and the older layo
 * A project's name starts on a line indented by spaces and runs, over
   unindented lines, up to its amounts: a run of numbers printed as amounts
   (``52.17 52.17``, ``1,234.56``) at the end of the name's last line or on a
-  line of its own. Text after the amounts on the same line starts the goal.
+  line of its own; an amount with a letter typed in it (``48.0O``) beside a
+  true one is among them, a bad amount, not the end of the name. Text after
+  the amounts on the same line starts the goal.
   The amounts fill the header's columns in order when all are printed, else
   总计, 财政拨款, then 其他资金. 合计 and a unit (资金使用单位) are unindented
   lines with amounts; a unit name wrapped over lines is gathered back from the
   name-like lines just before its amounts.
-* Everything else is cell text, cut into cells: an indicator cell starts with
-  clause 1 and a category (``1、1-产出指标；``, ``1、满意度指标：``), anything
-  else is a goal cell. After an indicator cell, a line that does not continue
-  the clause numbering starts a goal cell when the last clause is complete
-  and ended in ``。``, or, without the ``。``, when the line reads as the start
-  of a sentence. Such a cell is a guess: it is taken back if clause text
-  follows, and again below if it stays with the same project.
+* Everything else is cell text, cut into cells: an indicator cell starts
+  with clause 1 and a category (``1、1-产出指标；``, ``1、满意度指标：``), or with clause
+  1 and, within the clause, a value keyword (``1、监督检查户次；实施周期指标值:``,
+  categories missing), anything else is a goal cell. A goal cell that still
+  holds a value keyword ran on over clauses whose start went unseen: it is
+  cut before the clause that keyword belongs to. After an indicator cell, a
+  line that does not continue the clause numbering starts a goal cell when
+  the last clause is complete and ended in ``。``, or, without the ``。``,
+  when the line reads as the start of a sentence. Such a cell is a guess: it
+  is taken back if clause text follows, and again below if it stays with the
+  same project.
 * In every layout a project's cells follow its name row. The page header
   block is dropped first, so text at the top of a page before any name
   continues the project the page before began. Text before the first row
@@ -64,7 +70,14 @@ from audit.readers.common import (
 )
 from audit.readers.decode import ReadError
 from audit.readers.table import Table
-from audit.syntax import clause_number, clause_numbers, clause_start, has_keyword, number_value
+from audit.syntax import (
+    KEYWORDS,
+    clause_number,
+    clause_numbers,
+    clause_start,
+    has_keyword,
+    number_value,
+)
 
 INDENT = 2
 """Leading spaces that mark a project name (the PDFs print four)."""
@@ -116,6 +129,7 @@ _AMOUNT = re.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 # How published amounts look: two decimals, or thousands separators.
 _PRINTED = re.compile(r"\.\d\d$|\d,\d{3}")
 _PRINTED_TOKEN = re.compile(r"(?<!\S)-?[\d,]+\.\d\d(?!\S)")
+_LATIN = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ]")
 _PLACEHOLDERS = frozenset({"-", "—", "－", "--", "——"})
 _LETTER = re.compile(r"[^\W\d_]")
 # Characters a name never holds but a sentence or a clause does.
@@ -138,6 +152,12 @@ _COMPARATOR = re.compile(r"[≥≤%％<>＜＞]|\d")
 _CONTINUES = tuple("；;，,、：:。.）)】》”’%％")
 _VALUE_KEYWORDS = ("实施周期", "年度指标", "指标值", "值:", "值：")
 _LOOKAHEAD = 40
+_KEYWORD = re.compile("|".join(KEYWORDS))
+_KEYWORD_LENGTH = max(len(word) for word in KEYWORDS)
+_KEYWORD_REACH = 60
+"""How far after clause 1's number its first value keyword may stand when
+the clause has no category: past its name (the longest in the seed tables
+have 30 characters) and its separators."""
 _DECIMAL_START = re.compile(r"\s*\d+\s*[.．]\s*\d")  # 1.85万人, or sub-clause 1.2
 _TAIL = 160
 
@@ -561,6 +581,21 @@ def _is_total(text: str) -> bool:
     return "".join(text.split()) in GRAND_TOTAL_NAMES
 
 
+def _amount_with_letter(token: str) -> bool:
+    """Whether ``token`` is a printed amount with one letter typed in it
+    (``48.0O``, ``1,286.4O``, ``4B.00``): with a digit for the letter it is
+    an amount printed with two decimals or thousands separators."""
+    letters = _LATIN.findall(token)
+    if len(letters) != 1:
+        return False
+    mended = token.replace(letters[0], "0")
+    return bool(_AMOUNT.fullmatch(mended) and _PRINTED.search(mended))
+
+
+def _number_like(token: str) -> bool:
+    return bool(_AMOUNT.fullmatch(token)) or _amount_with_letter(token)
+
+
 # --------------------------------------------------------------------------
 # The line pass: anchors (names with amounts) and pieces of cell text
 
@@ -604,28 +639,35 @@ class _Scanner:
     def _runs(self, tokens: list[tuple[int, int, str]]) -> list[_Run]:
         """Runs of amounts: space-separated numbers, one at least printed as
         an amount (two decimals or thousands separators), blank-cell dashes
-        inside."""
+        inside. A printed amount with a stray letter in it (``48.0O``) counts
+        in a run with a true one: it is a bad amount (for ``amount-format``),
+        not the end of a name or the start of a goal."""
         runs: list[_Run] = []
         index = 0
         count = len(tokens)
         while index < count:
-            if not _AMOUNT.fullmatch(tokens[index][2]):
+            if not _number_like(tokens[index][2]):
                 index += 1
                 continue
             end = index
             numbers = 0
             formatted = False
+            true = False
             while end < count:
                 token = tokens[end][2]
                 if _AMOUNT.fullmatch(token):
                     numbers += 1
+                    true = True
                     formatted = formatted or bool(_PRINTED.search(token))
+                elif _amount_with_letter(token):
+                    numbers += 1
+                    formatted = True
                 elif token not in _PLACEHOLDERS:
                     break
                 end += 1
             while end > index + 1 and tokens[end - 1][2] in _PLACEHOLDERS:
                 end -= 1
-            if formatted:
+            if formatted and true:
                 first = max(index, end - len(AMOUNT_COLUMNS))
                 runs.append(_Run(first, end, numbers))
             index = end
@@ -858,25 +900,24 @@ def _cells(events: list[_Anchor | _Piece]) -> list[tuple[int, _Cell]]:
             current = None
             continue
         piece = event
-        look = piece.text
-        for ahead in range(index, min(index + 8, count)):
-            following = events[ahead]
-            if len(look) >= _LOOKAHEAD or not isinstance(following, _Piece):
-                break
-            look += following.text[:_LOOKAHEAD]
+        look = _ahead(events, index, piece.text, _LOOKAHEAD)
+        # Far enough to see clause 1's first value keyword after its name.
+        wide = _ahead(events, index, piece.text, _KEYWORD_REACH + _LOOKAHEAD)
         if current is None:
-            kind = "indicators" if _starts_indicators(look) else "goal"
+            kind = "indicators" if _starts_indicators(wide) else "goal"
             current = _Cell(kind, [])
             cells.append((anchors_before, current))
         elif current.kind == "goal":
-            if _indicator_start(look) or (
-                _LOOSE_START.match(look) and current.pieces[-1].text.endswith("。")
+            if (
+                _indicator_start(look)
+                or _keyword_start(wide)
+                or (_LOOSE_START.match(look) and current.pieces[-1].text.endswith("。"))
             ):
                 current = _Cell("indicators", [])
                 cells.append((anchors_before, current))
         else:
-            if _boundary(current, look):
-                kind = "indicators" if _starts_indicators(look) else "goal"
+            if _boundary(current, look, wide):
+                kind = "indicators" if _starts_indicators(wide) else "goal"
                 current = _Cell(kind, [], guessed=kind == "goal")
                 cells.append((anchors_before, current))
         if current.guessed and len(cells) > 1 and _clause_text(current.tail + piece.text):
@@ -887,7 +928,7 @@ def _cells(events: list[_Anchor | _Piece]) -> list[tuple[int, _Cell]]:
             previous.tail = (previous.tail + current.tail)[-_TAIL:]
             current = previous
         if current.kind == "goal":
-            split = _inline_indicators(piece)
+            split = _inline_indicators(piece, wide)
             if split is not None:
                 head, rest = split
                 if head.text:
@@ -898,6 +939,19 @@ def _cells(events: list[_Anchor | _Piece]) -> list[tuple[int, _Cell]]:
         current.pieces.append(piece)
         current.tail = (current.tail + piece.text)[-_TAIL:]
     return cells
+
+
+def _ahead(events: list[_Anchor | _Piece], index: int, text: str, reach: int) -> str:
+    """``text`` and the start of the pieces from ``events[index]`` on, up to
+    the next row, until ``reach`` characters are seen."""
+    parts = [text]
+    size = len(text)
+    for following in events[index : index + 8]:
+        if size >= reach or not isinstance(following, _Piece):
+            break
+        parts.append(following.text[:reach])
+        size += len(parts[-1])
+    return "".join(parts)
 
 
 def _clause_text(text: str) -> bool:
@@ -916,11 +970,29 @@ def _indicator_start(text: str, position: int = 0) -> bool:
     return match is not None and number_value(match) == 1
 
 
+def _keyword_start(text: str, position: int = 0) -> bool:
+    """Whether clause 1 starts at ``position`` without its categories: its
+    number followed, within the clause, by a value keyword
+    (``1、监督检查户次；实施周期指标值:…``), which the grammar reads as a
+    clause (a number, a name, its values). Within the clause means within
+    :data:`_KEYWORD_REACH` characters, with no other clause number and no
+    ``。`` between: a goal that lists its own aims (``1、开展…；2、…。``)
+    holds neither keyword before its next number or the end of its sentence."""
+    number = clause_number(text, position)
+    if number is None or number_value(number) != 1:
+        return False
+    found = _KEYWORD.search(text, number.end(), number.end() + _KEYWORD_REACH + _KEYWORD_LENGTH)
+    if found is None:
+        return False
+    between = text[number.end() : found.start()]
+    return "。" not in between and not clause_numbers(between)
+
+
 def _starts_indicators(look: str) -> bool:
-    return _indicator_start(look) or bool(_LOOSE_START.match(look))
+    return _indicator_start(look) or bool(_LOOSE_START.match(look)) or _keyword_start(look)
 
 
-def _boundary(cell: _Cell, look: str) -> bool:
+def _boundary(cell: _Cell, look: str, wide: str) -> bool:
     """Whether a line after an indicator cell starts a cell of its own: clause
     1 again, or, after a complete clause, text that does not continue it (a
     sentence, when the clause did not end in ``。``). A goal cell begun so is
@@ -935,7 +1007,7 @@ def _boundary(cell: _Cell, look: str) -> bool:
     number = clause_number(look)
     if number is not None and number_value(number) != 1:
         return False
-    if _indicator_start(look):
+    if _indicator_start(look) or _keyword_start(wide):
         return True
     tail = cell.tail.rstrip()
     if tail.endswith(tuple(_ENDS_SENTENCE)):
@@ -952,13 +1024,16 @@ def _boundary(cell: _Cell, look: str) -> bool:
     )
 
 
-def _inline_indicators(piece: _Piece) -> tuple[_Piece, _Piece] | None:
-    """A goal and the indicators printed on one line: ``…水平。1、1-产出指标；…``."""
+def _inline_indicators(piece: _Piece, wide: str) -> tuple[_Piece, _Piece] | None:
+    """A goal and the indicators printed on one line: ``…水平。1、1-产出指标；…``
+    (``wide`` is the piece's text and the start of the text after it)."""
     text = piece.text
     for match in clause_numbers(text):
         at = match.start()
         head = text[:at].rstrip()
-        if head.endswith(_INLINE_AFTER) and _indicator_start(text, at):
+        if head.endswith(_INLINE_AFTER) and (
+            _indicator_start(text, at) or _keyword_start(wide, at)
+        ):
             rest = _Piece(piece.line, piece.offset + at, text[at:], piece.after_amounts)
             return _Piece(piece.line, piece.offset, head), rest
     return None
@@ -974,7 +1049,8 @@ def _assign(events: list[_Anchor | _Piece], cells: list[tuple[int, _Cell]]) -> l
     an excerpt, or text right after 合计) belong to no row shown: they are
     returned, each run of them apart, to be reported. A goal cell right
     after an indicator cell of the same row is the tail of those indicators
-    unless the row has no other goal (see :func:`_mark_roles`)."""
+    unless the row has no other goal (see :func:`_mark_roles`). Clauses a
+    goal cell still holds are taken out of it (see :func:`_swallowed`)."""
     anchors = [event for event in events if isinstance(event, _Anchor)]
     owners: list[_Anchor | None] = []
     owner: _Anchor | None = None
@@ -994,6 +1070,7 @@ def _assign(events: list[_Anchor | _Piece], cells: list[tuple[int, _Cell]]) -> l
             taker.cells.append(cell)
     for anchor in anchors:
         _mark_roles(anchor.cells)
+        anchor.cells = [part for cell in anchor.cells for part in _swallowed(cell)]
     return orphans
 
 
@@ -1013,6 +1090,44 @@ def _mark_roles(cells: list[_Cell]) -> None:
             cell.kind = "indicators"
         else:
             has_goal = True
+
+
+def _swallowed(cell: _Cell) -> list[_Cell]:
+    """A goal cell that holds a value keyword, cut before the clause it
+    belongs to: the goal, then an indicator cell from that clause on. No
+    goal states ``实施周期指标值`` or ``年度指标值``; a goal cell that holds one
+    ran on past an indicator cell's start that was not recognised (a clause
+    number lost, a clause 1 of no form the cell boundary knows), and the
+    clauses must reach the parser, which reports what is wrong with them,
+    rather than pass unread as part of the goal. The clause starts at the
+    last clause number before the keyword, or after the last ``。`` when that
+    comes later (a clause without its number); with neither, the whole cell
+    is indicators."""
+    if cell.kind != "goal":
+        return [cell]
+    text = "".join(piece.text for piece in cell.pieces)
+    found = _KEYWORD.search(text)
+    if found is None:
+        return [cell]
+    before = text[: found.start()]
+    numbers = clause_numbers(before)
+    start = max(numbers[-1].start() if numbers else 0, before.rfind("。") + 1)
+    goal: list[_Piece] = []
+    indicators: list[_Piece] = []
+    seen = 0
+    for piece in cell.pieces:
+        cut = min(max(start - seen, 0), len(piece.text))
+        seen += len(piece.text)
+        head, rest = piece.text[:cut], piece.text[cut:]
+        if head.strip():
+            goal.append(_Piece(piece.line, piece.offset, head.rstrip(), piece.after_amounts))
+        if rest.strip():
+            lead = len(rest) - len(rest.lstrip())
+            indicators.append(
+                _Piece(piece.line, piece.offset + cut + lead, rest.strip(), piece.after_amounts)
+            )
+    parts = [_Cell("goal", goal)] if goal else []
+    return [*parts, _Cell("indicators", indicators)]
 
 
 # --------------------------------------------------------------------------
