@@ -270,6 +270,7 @@ _FITS: dict[str, frozenset[str | None]] = {
     "satisfaction": frozenset({"percent"}),
     "rate": frozenset({"percent"}),
     "count": frozenset({"count"}),
+    "cost": frozenset({"money"}),
 }
 """What each kind of name (:meth:`Facts.name_measure`) is measured in."""
 
@@ -281,6 +282,7 @@ _WRONG: dict[str, frozenset[str]] = {
     "satisfaction": frozenset({"count", "money"}),
     "rate": frozenset({"count", "money"}),
     "count": frozenset({"percent", "money"}),
+    "cost": frozenset({"percent"}),
 }
 """Measures that are of the wrong kind for each kind of name."""
 
@@ -315,6 +317,8 @@ class Facts:
         self.rate_names = any_of(kinds["rate_names"])
         self.rate_exempt = any_of(kinds["rate_exempt"])
         self.count_names = any_of(kinds["count_names"])
+        self.cost_names = any_of(kinds["cost_names"])
+        self.cost_changes = any_of(kinds["cost_changes"])
         self.units: dict[str, str] = {}
         for measure, option in (
             ("money", "money_units"),
@@ -489,7 +493,9 @@ class Facts:
     # kinds of measure
 
     def name_measure(self, name: str) -> str | None:
-        """``satisfaction``, ``rate`` or ``count``: what an indicator's name asks for."""
+        """``satisfaction``, ``rate``, ``count`` or ``cost`` (an amount of
+        money, unless the name is a change of it: 成本降低): what an
+        indicator's name asks for."""
         if name in self._measures:
             return self._measures[name]
         text = normalize(name)
@@ -500,6 +506,8 @@ class Facts:
             measure = None if self.rate_exempt.search(text) else "rate"
         elif self.count_names.search(text):
             measure = "count"
+        elif self.cost_names.search(text) and not self.cost_changes.search(text):
+            measure = "cost"
         self._measures[name] = measure
         return measure
 

@@ -18,6 +18,7 @@ _WHAT: dict[str, tuple[str, str]] = {
     "percent": ("百分比", "a percentage"),
     "satisfaction": ("满意度", "a satisfaction level"),
     "rate": ("比率", "a rate"),
+    "cost": ("成本", "a cost"),
 }
 
 
@@ -32,6 +33,10 @@ SATISFACTION_NAMES: list[str] = list(VOCABULARY.satisfaction_names)
 
 
 COUNT_NAMES: list[str] = list(VOCABULARY.count_names)
+COST_NAMES: list[str] = list(VOCABULARY.cost_names)
+COST_CHANGES: list[str] = [
+    r"降低|节约|节省|减少|压缩|下降|增长|增加|控制|占比|比例|比重|比率|率$|降幅|增幅"
+]
 
 
 PERCENT_UNITS: list[str] = list(VOCABULARY.percent_units)
@@ -69,6 +74,14 @@ MONEY_UNITS: list[str] = list(VOCABULARY.money_units)
             "list[regex]", SATISFACTION_NAMES, "names of satisfaction levels"
         ),
         "count_names": Option("list[regex]", COUNT_NAMES, "names of counts (人数, 次数, 数量)"),
+        "cost_names": Option(
+            "list[regex]", COST_NAMES, "names of costs, an amount of money (成本, 费用, 单价)"
+        ),
+        "cost_changes": Option(
+            "list[regex]",
+            COST_CHANGES,
+            "cost names that are a change or a share of it, fairly in percent (成本降低, 费用占比)",
+        ),
         "percent_units": Option("list[str]", PERCENT_UNITS, "units of a rate"),
         "count_units": Option("list[str]", COUNT_UNITS, "units of a count"),
         "money_units": Option("list[str]", MONEY_UNITS, "units of an amount of money"),
@@ -80,7 +93,9 @@ MONEY_UNITS: list[str] = list(VOCABULARY.money_units)
     --------
     比较指标名称要求的与指标值实际衡量的：名称以「率」结尾或含「满意度」「满意率」，而值以人、次、
     宗、个、台……或元计（「服务对象满意度；…:少于5次」）；名称是数量（人数、次数、数量），而值是
-    百分比或金额（「开展培训服务人数；…:不少于0.2万元」）。「频率」「效率」这类名称不是比率，不检查。
+    百分比或金额（「开展培训服务人数；…:不少于0.2万元」）；名称是成本（成本、费用、单价），而值是
+    百分比（「单公里年维护成本 ≥95%」；成本的增减或占比，如「成本降低率」「费用占比」，可以是
+    百分比）。「频率」「效率」这类名称不是比率，不检查。
     值中的每个目标都按单位判断：有一个目标符合名称要求的（合格率的「完成10场，合格率100%」）不报告；
     否则报告第一个类型不对的目标。
 
@@ -105,7 +120,8 @@ MONEY_UNITS: list[str] = list(VOCABULARY.money_units)
 
     选项
     ----
-    rate_names、rate_exempt、satisfaction_names、count_names：判断名称要求何种值的正则表达式列表。
+    rate_names、rate_exempt、satisfaction_names、count_names、cost_names：判断名称要求何种值的正则
+    表达式列表；cost_changes：成本名称中表示增减或占比、可用百分比的（成本降低、费用占比）。
     percent_units、count_units、money_units：比率、数量、金额的单位。
     """,
 )
@@ -118,8 +134,10 @@ def value_type_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]:
     a name ending in 率 or containing 满意度/满意率 with a value counted in 人,
     次, 宗, 个, 台 … or in 元 (``服务对象满意度；…:少于5次``), and a name of a count
     (人数, 次数, 数量) with a percentage or an amount of money
-    (``开展培训服务人数；…:不少于0.2万元``). Names such as 频率 and 效率 are not
-    shares and are not checked. Every target of a value is judged by its
+    (``开展培训服务人数；…:不少于0.2万元``), and a name of a cost (成本, 费用,
+    单价) with a percentage (``单公里年维护成本 ≥95%``; a change or a share of a
+    cost, ``成本降低率``, ``费用占比``, may be a percentage). Names such as 频率
+    and 效率 are not shares and are not checked. Every target of a value is judged by its
     unit: a value with one target of the kind the name asks for is right
     (``完成10场，合格率100%`` for a 合格率); otherwise its first target of a
     wrong kind is reported.
@@ -153,7 +171,9 @@ def value_type_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]:
     (lists of regular expressions, searched in the name without a trailing
     unit such as ``（%）``): what a name asks for; defaults ``率$ 占比$ 比重$``,
     ``(频|效|功|速|汇|利|税)率$``, ``满意度 满意率 满意比率`` and 人数, 人次, 次数,
-    个数, 件数, 数量, …数 (not 指数, 系数, 分数).
+    个数, 件数, 数量, …数 (not 指数, 系数, 分数); ``cost_names`` (default 成本, 费用,
+    单价) and ``cost_changes``, cost names that are a change or a share
+    (降低, 节约, 控制, 占比, 比例, …率).
     ``percent_units``, ``count_units``, ``money_units`` (lists): units of
     each measure; defaults ``% ‰ 百分点``, the count units of
     ``rules/units.yaml`` (人, 次, 宗, 个, 台 …) and ``元 万元 亿元``.
