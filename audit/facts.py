@@ -380,6 +380,7 @@ class Facts:
         measure: str | None = None
         out_of_range: str | None = None
         if kind == "quantity":
+            restated = self.restatement(clause, value_field)
             mismatch = self.type_mismatch(clause, value_field)
             out_of_range = self.out_of_range(clause, value)
             measurable = True
@@ -456,14 +457,17 @@ class Facts:
     def restatement(self, clause: Clause, value_field: ValueField) -> Restatement | None:
         """Whether ``value_field`` only restates a name instead of giving a
         target (``value-restates-name``'s finding)."""
-        if value_field.value.kind != "qualitative" or self.is_placeholder(value_field.text):
+        kind = value_field.value.kind
+        if kind not in ("qualitative", "quantity") or self.is_placeholder(value_field.text):
             return None
         text = normalize(value_field.text)
         name = normalize(clause.name)
         if not text:
             return None
-        if text == name:
+        if text == name:  # also a name with digits, read as a number (65岁以上…人数)
             return Restatement("same")
+        if kind != "qualitative":
+            return None
         if len(name) >= self.min_name_length and name in text:
             return Restatement("contains")
         if not self.is_measure_name(text):
