@@ -55,7 +55,7 @@ _SCORES = frozenset({"分", "级", "星", "倍"})
       （「0元」「≤0万元」「=0万元/人」）。社会成本、生态环境成本指标是项目承诺不造成的负担
       （「增加群众经济负担 0元」），不报告；不是成本的金额为 0（「培训收费标准 0元」是免费服务）
       也不报告；
-    - 产出数量：数量指标（或产出指标）中以人、次、个……计、或名称是数量的 0，以及数量指标中以
+    - 产出数量：数量指标（或产出指标）中以人、次、个……计、或名称是数量的 0，以及以
       公里、平方米等计量的 0（「0公里」「0万平方米」）；
     - 满意度：满意度为 0（「出国人员满意率；…:0」）。
 
@@ -100,7 +100,7 @@ def zero_target(ctx: Context, clause: Clause) -> Iterator[Problem]:
       reported;
     - an output count: 0 people, times, items … (or a count name) in a
       quantity or output indicator, and 0 of a measure (``0公里``,
-      ``0万平方米``) in a quantity indicator;
+      ``0万平方米``) in one;
     - a satisfaction level of zero (``出国人员满意率；…:0``).
 
     Zero is the target itself for events a table wants none of (accidents,
@@ -163,7 +163,11 @@ def zero_target(ctx: Context, clause: Clause) -> Iterator[Problem]:
                     family in ("person", "count", "money")
                     or (family is None and kind == "count")
                     # 0公里, 0万平方米 under 数量指标: a measured output, none
-                    or (family == "other" and category == "quantity" and unit not in _SCORES)
+                    or (
+                        family == "other"
+                        and category in ("quantity", "output")
+                        and unit not in _SCORES
+                    )
                 )
             ):  # 发放创业补贴资金 0万元 under 数量指标: an output of money, none
                 key = "output"
