@@ -445,6 +445,52 @@ def test_html_colspan_rowspan_and_markup() -> None:
     assert [c.number for c in project.clauses] == [1, 2]
 
 
+_HEAD = (
+    "<tr><th>项目名称（资金使用单位）<th>总计<th>财政拨款<th>财政专户拨款<th>其他资金"
+    "<th>绩效目标<th>绩效指标"
+)
+
+
+def test_a_table_carried_over_into_the_next_continues_its_last_project() -> None:
+    """A table split at a page break (or a 续表 under its repeated header):
+    the rows without a name at the top of the second table are the rest of
+    the first table's last project, not text before any project."""
+    page = (
+        "<html><body><h1>广州市测试中心2024年项目支出绩效目标表</h1><p>单位：万元</p>"
+        f"<table>{_HEAD}"
+        "<tr><td>技能培训经费<td>50.00<td>50.00<td><td><td>开展技能培训，提升就业能力。"
+        "<td>1、1-产出指标；11-数量指标；培训人数；实施周期指标值:≥300人；年度指标值:≥300人。"
+        "</table><p>续表</p>"
+        f"<table>{_HEAD}"
+        "<tr><td><td><td><td><td><td><td>2、2-效益指标；22-社会效益；就业率；"
+        "实施周期指标值:待定；年度指标值:≥80%。"
+        "<tr><td>职业指导经费<td>20.00<td>20.00<td><td><td>开展职业指导服务。"
+        "<td>1、1-产出指标；11-数量指标；指导人次；实施周期指标值:≥500人次；年度指标值:≥500人次。"
+        "</table></body></html>"
+    )
+    document = load_bytes(page.encode(), "page.html")
+    first, second = document.projects
+    assert [c.number for c in first.clauses] == [1, 2]
+    assert [c.number for c in second.clauses] == [1]
+    assert not document.orphans
+    findings = run(document, load_config(None, discover=False))
+    assert ("placeholder", "技能培训经费") in {(f.rule, f.project) for f in findings}
+    assert "orphan-text" not in {f.rule for f in findings}
+
+
+def test_text_above_the_first_project_of_a_page_is_still_an_orphan() -> None:
+    page = (
+        f"<html><body><table>{_HEAD}"
+        "<tr><td><td><td><td><td><td><td>2、2-效益指标；22-社会效益；就业率；"
+        "实施周期指标值:≥80%；年度指标值:≥80%。"
+        "<tr><td>职业指导经费<td>20.00<td>20.00<td><td><td>开展职业指导服务。"
+        "<td>1、1-产出指标；11-数量指标；指导人次；实施周期指标值:≥500人次；年度指标值:≥500人次。"
+        "</table></body></html>"
+    )
+    document = load_bytes(page.encode(), "page.html")
+    assert len(document.projects) == 1 and document.orphans
+
+
 def test_html_nested_and_several_tables() -> None:
     from audit.readers.htmltables import tables
 

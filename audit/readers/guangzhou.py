@@ -8,10 +8,13 @@ value merged across the row) are headings: the title, 单位名称 and 单位：
 A row whose name cell is merged down from the row above continues that row:
 its other cells are appended to the row's goal and indicators; so does a
 row with no name at all (a cell carried over a page break), whatever
-header rows stand between. Such a row before the first named row (an
-excerpt that begins inside a project) belongs to no row shown and is kept
-for the ``orphan-text`` rule. A row of nothing but pieces of column names,
-left by a header cell wrapped over two rows, is header. Rows of a note or a
+header rows stand between, and across tables: rows without a name at the
+top of a later table (a Word table split at a page break, a 续表 under its
+repeated header) continue the last row of the table before. Such a row
+before the first named row of the document (an excerpt that begins inside a
+project) belongs to no row shown and is kept for the ``orphan-text`` rule.
+A row of nothing but pieces of column names, left by a header cell wrapped
+over two rows, is header. Rows of a note or a
 signature under the last project (``注：…``, ``填报人：… | 联系电话：…``) are
 no projects: they are dropped.
 """
@@ -53,7 +56,10 @@ def read(grid: Grid, table: Table | None = None) -> Table:
     pages of one document)."""
     table = table if table is not None else Table(rows=[])
     columns: dict[str, int] | None = None
-    last: Row | None = None
+    # A table carried over into the next one (a Word table split at a page
+    # break, a 续表 under its repeated header): rows without a name at its
+    # top continue the last row of the table before, as across a page.
+    last: Row | None = table.rows[-1] if table.rows else None
     after_header = False
     start = len(table.rows)
     notes: set[int] = set()  # rows that read as notes or signatures
