@@ -143,10 +143,10 @@ def duplicate_text(ctx: Context, project: Project) -> Iterator[Problem]:
     ``min_shared_words`` (int): fewest characters besides the measure (its
     comparator, number and unit) in such a value; default 4.
     """
-    title = _clean(project.title)
+    title = copy_text(project.title)
     shared: dict[str, Clause] = {}
     for clause in clauses_of(project):
-        if title and _clean(clause.name) == title:
+        if title and copy_text(clause.name) == title:
             args: dict[str, Any] = {"text": clause.name}
             yield Problem(
                 clause.name_span,
@@ -158,7 +158,7 @@ def duplicate_text(ctx: Context, project: Project) -> Iterator[Problem]:
             )
         seen_here: set[str] = set()
         for value_field in first_fields(clause):
-            text = _clean(value_field.text)
+            text = copy_text(value_field.text)
             if not text or text in seen_here:
                 continue
             seen_here.add(text)
@@ -196,13 +196,9 @@ def duplicate_text(ctx: Context, project: Project) -> Iterator[Problem]:
                 )
 
 
-_clean = copy_text
-"""Text as compared for copies: no spaces, quotes or closing punctuation."""
-
-
 def _says_more(ctx: Context, value_field: ValueField) -> bool:
     """A value long and specific enough that two indicators sharing it is a copy."""
-    text = _clean(value_field.text)
+    text = copy_text(value_field.text)
     if len(text) < ctx.options["min_shared_length"]:
         return False
     value = value_field.value

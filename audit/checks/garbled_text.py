@@ -120,10 +120,9 @@ def find_garbled(
     UTF-8 read as GBK; ``gbk=False`` skips UTF-8 read as GBK.
     """
     found: list[tuple[int, int, str, str]] = []
-    if "?" in text or "？" in text:
-        lost = lost_characters(text)
-        if lost is not None:
-            found.append((lost[0], lost[1], "lost", ""))
+    lost = lost_characters(text)  # None at once for text without a question mark
+    if lost is not None:
+        found.append((lost[0], lost[1], "lost", ""))
     for signature in signatures:
         at = text.find(signature) if signature else -1
         if at >= 0:
