@@ -7,7 +7,7 @@ import gc
 import os
 import sys
 
-from audit import __version__
+from audit import __version__, regexcache
 from audit.exitcodes import EXIT_BROKEN_PIPE, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, error
 
 # A lint run whose output is kept (audit.cache.RunCache) imports little more
@@ -202,9 +202,14 @@ def run() -> None:
     scan them again and again, so it runs less often here; and at the end
     the process exits without freeing every object one by one. Output is
     flushed first, and every file the run wrote is closed by then.
+
+    The regular expressions the run compiles are kept for the next one
+    (:mod:`audit.regexcache`).
     """
     gc.set_threshold(50_000, 20, 100)
+    regexcache.install()
     code = main()
+    regexcache.save()
     try:
         sys.stdout.flush()
     except BrokenPipeError:  # a reader that went away (e.g. head)

@@ -1,0 +1,221 @@
+"""Compiled regular expressions kept between runs of the command line.
+
+Python compiles a regular expression in two steps: its parser and compiler,
+written in Python, turn the pattern into a program for the regex engine (a
+list of integers), and the engine, in C, builds the pattern object from that
+program in microseconds. A lint run compiles about 130 expressions (the
+lexers of both grammars, the readers' and the rules' patterns), and the first
+step takes about 50 ms of every run's start-up, as much as reading and
+parsing the 258-project table.
+
+:func:`install` keeps each program the first step makes in a file of the
+user's private cache directory (:func:`audit.resources.private_cache_path`,
+the directory Lark's parse tables are kept in), and the next run hands it to
+the engine directly. What a run compiles is the same pattern object either
+way: the engine checks every program it is given, a program it refuses is
+compiled again from its pattern, and the file is one per Python version and
+regex engine, so a program is never given to an engine it was not made for.
+
+Only the command line installs the cache (:func:`audit.cli.run`, a whole
+process the tool owns); code that imports :mod:`audit` as a library compiles
+its expressions as Python always does. ``INDICATOR_AUDIT_CACHE=off`` turns
+it off with the other caches.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import marshal
+import os
+import sys
+from typing import Any
+
+_LIMIT = 8 * 1024 * 1024
+"""The largest cache file read, and kept: about 20 times a lint run's."""
+_MAX_PATTERNS = 4096
+"""Past this many programs the file starts again from one run's."""
+
+_Program = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
+"""What the engine builds a pattern from: flags, code, groups, group names
+by index and by name."""
+
+
+class ProgramCache:
+    """Programs by pattern and flags: those read from the file, and those
+    compiled in this run (to be written by :meth:`save`)."""
+
+    def __init__(self, path: str | None) -> None:
+        self.path = path
+        self.programs: dict[tuple[str, int], _Program] = {}
+        self.used: set[tuple[str, int]] = set()
+        self.hits = 0
+        self.misses = 0
+        if path is not None:
+            self.programs.update(_read(path))
+
+    def compile(self, original: Any, pattern: Any, flags: int) -> Any:
+        """The pattern object of ``pattern``: from its kept program, else
+        compiled (by ``original``, the standard library's compiler, whenever
+        this cache cannot help)."""
+        if type(pattern) is not str or flags & _DEBUG:
+            return original(pattern, flags)
+        key = (pattern, int(flags))
+        program = self.programs.get(key)
+        if program is not None:
+            try:
+                compiled = _sre.compile(pattern, *program)
+            except Exception:  # a program the engine refuses: compile it again
+                del self.programs[key]
+            else:
+                self.hits += 1
+                self.used.add(key)
+                return compiled
+        program = _program(pattern, int(flags))
+        if program is None:
+            return original(pattern, flags)
+        compiled = _sre.compile(pattern, *program)
+        self.programs[key] = program
+        self.used.add(key)
+        self.misses += 1
+        return compiled
+
+    def save(self) -> None:
+        """Write the programs to the file when this run compiled new ones
+        (atomically, readable and writable by the user only); a cache that
+        cannot be written is no error."""
+        if self.path is None or not self.misses:
+            return
+        programs = self.programs
+        if len(programs) > _MAX_PATTERNS:  # start again from this run's
+            programs = {key: programs[key] for key in self.used}
+        data = marshal.dumps([(*key, *program) for key, program in programs.items()])
+        if len(data) > _LIMIT:
+            return
+        temporary = f"{self.path}.{os.getpid()}.tmp"
+        try:
+            descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(descriptor, "wb") as file:
+                file.write(data)
+            os.replace(temporary, self.path)
+        except OSError:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+
+
+try:  # the standard library's regex compiler, which this cache stands in front of
+    _sre: Any = importlib.import_module("_sre")
+    _compiler: Any = importlib.import_module("re._compiler")
+    _parser: Any = importlib.import_module("re._parser")
+    _DEBUG = int(_compiler.SRE_FLAG_DEBUG)
+    _SUPPORTED = callable(getattr(_compiler, "_code", None)) and callable(
+        getattr(_parser, "parse", None)
+    )
+except ImportError:  # pragma: no cover - another Python's re module
+    _SUPPORTED = False
+    _DEBUG = 128
+
+_installed: ProgramCache | None = None
+
+
+def _program(pattern: str, flags: int) -> _Program | None:
+    """The engine's program for ``pattern``, made as :func:`re.compile`
+    makes it; None when this Python's compiler is not the one known here."""
+    try:
+        parsed = _parser.parse(pattern, flags)
+        code = [int(op) for op in _compiler._code(parsed, flags)]
+        state = parsed.state
+        names = {str(name): int(index) for name, index in state.groupdict.items()}
+        by_index: list[str | None] = [None] * state.groups
+        for name, index in names.items():
+            by_index[index] = name
+        return int(flags | state.flags), code, state.groups - 1, names, tuple(by_index)
+    except Exception:  # an error in the pattern is for re.compile to raise
+        return None
+
+
+def _read(path: str) -> dict[tuple[str, int], _Program]:
+    """The programs of the cache file, or none when it is not a regular file
+    of the user's own that no one else can write, is too large, or is not
+    what :meth:`ProgramCache.save` writes."""
+    from audit.resources import private
+
+    try:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return {}
+    try:
+        with os.fdopen(descriptor, "rb") as file:
+            info = os.fstat(file.fileno())
+            if not private(info) or info.st_size > _LIMIT:
+                return {}
+            entries = marshal.loads(file.read())
+    except (OSError, ValueError, EOFError, TypeError):
+        return {}
+    programs: dict[tuple[str, int], _Program] = {}
+    if not isinstance(entries, list):
+        return {}
+    for entry in entries:
+        if not _well_formed(entry):
+            return {}
+        pattern, flags, *program = entry
+        programs[pattern, flags] = (program[0], program[1], program[2], program[3], program[4])
+    return programs
+
+
+def _well_formed(entry: object) -> bool:
+    if not (isinstance(entry, tuple) and len(entry) == 7):
+        return False
+    pattern, flags, all_flags, code, groups, names, by_index = entry
+    return (
+        type(pattern) is str
+        and type(flags) is int
+        and type(all_flags) is int
+        and type(code) is list
+        and all(type(op) is int for op in code)
+        and type(groups) is int
+        and type(names) is dict
+        and all(type(k) is str and type(v) is int for k, v in names.items())
+        and type(by_index) is tuple
+        and all(name is None or type(name) is str for name in by_index)
+    )
+
+
+def cache_file() -> str | None:
+    """The cache file of this Python and regex engine, or None when there is
+    no private cache directory."""
+    from audit.resources import private_cache_path
+
+    directory = private_cache_path()
+    if directory is None or not _SUPPORTED:
+        return None
+    implementation = sys.implementation.cache_tag or sys.implementation.name
+    version = f"{sys.hexversion:x}-{_sre.MAGIC}-{_sre.CODESIZE}"
+    return os.path.join(directory, f"regex-{implementation}-{version}.marshal")
+
+
+def install() -> ProgramCache | None:
+    """Stand the cache in front of the standard library's regex compiler for
+    the rest of this process (once); None when there is no cache directory
+    or this Python's compiler is not the one known here."""
+    global _installed
+    if _installed is not None:
+        return _installed
+    path = cache_file()
+    if path is None:
+        return None
+    cache = ProgramCache(path)
+    original = _compiler.compile
+
+    def compile(pattern: Any, flags: int = 0) -> Any:
+        return cache.compile(original, pattern, flags)
+
+    _compiler.compile = compile
+    _installed = cache
+    return cache
+
+
+def save() -> None:
+    """Write the installed cache's new programs (see :meth:`ProgramCache.save`)."""
+    if _installed is not None:
+        _installed.save()

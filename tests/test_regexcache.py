@@ -1,0 +1,215 @@
+"""The compiled regular expressions kept between runs (audit.regexcache)."""
+
+from __future__ import annotations
+
+import marshal
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from audit import regexcache
+from audit.grammars import build_lark
+from audit.resources import resource
+
+ORIGINAL = re._compiler.compile  # type: ignore[attr-defined]
+
+PATTERNS = [
+    (r"(?P<NUMBER>(?<![\d.．])\d{1,3}[ \t]*(?:、|[.．](?!\d)))|(?P<SEP>[；;，,])", 0),
+    (r"[\u4e00-\u9fff]{2,8}指标(?=[ \t]*[：:；;，,])", 0),
+    (r"(?x) \d+ (?: \. \d+ )?  # a number", 0),
+    (r"^\s*年度指标值\s*$", re.MULTILINE),
+    (r"PERCENT|百分比", re.IGNORECASE),
+    (r"(a)(?P<b>b)(c)?", 0),
+    (r"[^\W\d_]+", 0),
+    ("", 0),
+]
+
+
+def _grammar_patterns() -> list[tuple[str, int]]:
+    """Every terminal of the clause grammar, as its lexer compiles it."""
+    path = resource("grammar", "indicator.lark")
+    parser = build_lark(path.read_text(encoding="utf-8"), str(path), parser="lalr")
+    return [(t.pattern.to_regexp(), 0) for t in parser.terminals]
+
+
+def _same(a: re.Pattern[str], b: re.Pattern[str]) -> None:
+    # Pattern objects are equal when their pattern, flags and engine program are.
+    assert a == b
+    assert (a.pattern, a.flags, a.groups, a.groupindex) == (
+        b.pattern,
+        b.flags,
+        b.groups,
+        b.groupindex,
+    )
+
+
+def test_a_kept_program_gives_the_pattern_re_compiles(tmp_path: Path) -> None:
+    path = str(tmp_path / "programs.marshal")
+    patterns = PATTERNS + _grammar_patterns()
+    first = regexcache.ProgramCache(path)
+    for pattern, flags in patterns:
+        _same(first.compile(ORIGINAL, pattern, flags), ORIGINAL(pattern, flags))
+    assert first.misses == len(set(patterns)) and first.hits == len(patterns) - first.misses
+    first.save()
+    assert os.stat(path).st_mode & 0o777 == 0o600
+
+    second = regexcache.ProgramCache(path)
+    for pattern, flags in patterns:
+        compiled = second.compile(ORIGINAL, pattern, flags)
+        _same(compiled, ORIGINAL(pattern, flags))
+    assert second.misses == 0 and second.hits == len(patterns)
+    # The matches are the engine's own: the same on the grammar's example clause.
+    clause = "1、1-产出指标；11-数量指标；一次性创业资助人数；实施周期指标值:≥300人；"
+    for pattern, flags in patterns:
+        kept = second.compile(ORIGINAL, pattern, flags)
+        fresh = ORIGINAL(pattern, flags)
+        assert [m.span() for m in kept.finditer(clause)] == [
+            m.span() for m in fresh.finditer(clause)
+        ]
+
+
+def test_a_run_that_compiles_nothing_new_does_not_write(tmp_path: Path) -> None:
+    path = tmp_path / "programs.marshal"
+    cache = regexcache.ProgramCache(str(path))
+    cache.compile(ORIGINAL, "a+", 0)
+    cache.save()
+    written = path.stat().st_mtime_ns
+    again = regexcache.ProgramCache(str(path))
+    again.compile(ORIGINAL, "a+", 0)
+    again.save()
+    assert path.stat().st_mtime_ns == written
+
+
+def test_errors_debug_and_bytes_are_left_to_re(tmp_path: Path) -> None:
+    cache = regexcache.ProgramCache(str(tmp_path / "programs.marshal"))
+    with pytest.raises(re.error):
+        cache.compile(ORIGINAL, "(unclosed", 0)
+    assert cache.compile(ORIGINAL, b"a+", 0) == ORIGINAL(b"a+", 0)
+    assert cache.misses == 0 and not cache.programs
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"",
+        b"\x00\x01binary garbage\xff",
+        marshal.dumps([("a+", 0)]),
+        marshal.dumps({"a+": 1}),
+        marshal.dumps([("a+", 0, 0, ["not", "ints"], 0, {}, ())]),
+        marshal.dumps([("a+", 0, 0, [1, 2, 3], 0, {}, ())])[:-3],  # truncated
+    ],
+)
+def test_a_damaged_file_is_ignored(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "programs.marshal"
+    path.write_bytes(content)
+    path.chmod(0o600)
+    cache = regexcache.ProgramCache(str(path))
+    assert cache.programs == {}
+    _same(cache.compile(ORIGINAL, "a+", 0), ORIGINAL("a+", 0))
+
+
+def test_a_program_the_engine_refuses_is_compiled_again(tmp_path: Path) -> None:
+    path = tmp_path / "programs.marshal"
+    path.write_bytes(marshal.dumps([("a+", 0, 32, [999, 999, 999], 0, {}, (None,))]))
+    path.chmod(0o600)
+    cache = regexcache.ProgramCache(str(path))
+    assert ("a+", 0) in cache.programs
+    _same(cache.compile(ORIGINAL, "a+", 0), ORIGINAL("a+", 0))
+    assert cache.misses == 1
+
+
+def test_a_file_others_can_write_is_not_read(tmp_path: Path) -> None:
+    path = tmp_path / "programs.marshal"
+    kept = regexcache.ProgramCache(str(path))
+    kept.compile(ORIGINAL, "a+", 0)
+    kept.save()
+    path.chmod(0o666)
+    assert regexcache.ProgramCache(str(path)).programs == {}
+    path.chmod(0o600)
+    link = tmp_path / "link.marshal"
+    link.symlink_to(path)
+    assert regexcache.ProgramCache(str(link)).programs == {}
+    assert regexcache.ProgramCache(str(path)).programs != {}
+
+
+def test_the_file_starts_again_past_its_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(regexcache, "_MAX_PATTERNS", 3)
+    path = str(tmp_path / "programs.marshal")
+    cache = regexcache.ProgramCache(path)
+    for pattern in ("a", "b", "c", "d"):
+        cache.compile(ORIGINAL, pattern, 0)
+    cache.save()
+    # One run's programs are kept, however many.
+    assert len(regexcache.ProgramCache(path).programs) == 4
+    cache = regexcache.ProgramCache(path)
+    cache.compile(ORIGINAL, "a", 0)
+    cache.compile(ORIGINAL, "e", 0)
+    cache.save()
+    assert set(regexcache.ProgramCache(path).programs) == {("a", 0), ("e", 0)}
+
+
+def test_no_cache_directory_no_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("INDICATOR_AUDIT_CACHE", "off")
+    assert regexcache.cache_file() is None
+
+
+PIECES = [
+    "a",
+    "b",
+    "年",
+    "\\d",
+    "\\s",
+    "[^\\W\\d_]",
+    ".",
+    "(?=a)",
+    "(?<!b)",
+    "|",
+    "(",
+    ")",
+    "*",
+    "+?",
+    "{1,3}",
+    "(?P<n>x)",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=10), st.sampled_from([0, re.I, re.M | re.S]))
+def test_any_pattern_compiles_as_re_compiles_it(pieces: list[str], flags: int) -> None:
+    pattern = "".join(pieces)
+    cache = regexcache.ProgramCache(None)
+    try:
+        expected = ORIGINAL(pattern, flags)
+    except re.error:
+        with pytest.raises(re.error):
+            cache.compile(ORIGINAL, pattern, flags)
+        return
+    _same(cache.compile(ORIGINAL, pattern, flags), expected)
+    # and again, from the kept program
+    _same(cache.compile(ORIGINAL, pattern, flags), expected)
+
+
+def test_the_command_line_keeps_its_programs(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    cache.mkdir(mode=0o700)
+    table = Path(__file__).parent / "fixtures" / "seeds" / "001_gzrs_2024.txt"
+    if not table.exists():
+        table = sorted((Path(__file__).parent / "fixtures" / "seeds").glob("*.txt"))[0]
+    env = {**os.environ, "INDICATOR_AUDIT_CACHE": str(cache)}
+    command = [sys.executable, "-m", "audit", "lint", "--no-cache", "--format", "json", str(table)]
+    first = subprocess.run(command, capture_output=True, env=env, check=False)
+    files = list(cache.glob("regex-*.marshal"))
+    assert len(files) == 1
+    kept = regexcache.ProgramCache(str(files[0])).programs
+    assert len(kept) > 20  # the grammars' lexers, the readers' and the rules' patterns
+    second = subprocess.run(command, capture_output=True, env=env, check=False)
+    assert (second.returncode, second.stdout) == (first.returncode, first.stdout)
+    assert second.stderr == first.stderr
