@@ -7,7 +7,7 @@ import gc
 import os
 import sys
 
-from audit import __version__, regexcache
+from audit import __version__
 from audit.exitcodes import EXIT_BROKEN_PIPE, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, error
 
 # A lint run whose output is kept (audit.cache.RunCache) imports little more
@@ -127,7 +127,11 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, keep_regexes: bool = False) -> int:
+    """Run the command line ``argv``; its exit status. ``keep_regexes``:
+    compile regular expressions through :mod:`audit.regexcache` (a whole
+    process of the command line only: it stands in front of Python's regex
+    compiler for the rest of the process)."""
     line = list(sys.argv[1:] if argv is None else argv)
     from audit.exitcodes import InternalError
 
@@ -135,6 +139,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         kept = _kept_run(line)
         if kept is not None:
             return kept
+        if keep_regexes:  # after the kept run, which compiles next to nothing
+            from audit import regexcache
+
+            regexcache.install()
         parser = build_parser()
         args = parser.parse_args(line)
         if not getattr(args, "handler", None):
@@ -207,9 +215,10 @@ def run() -> None:
     (:mod:`audit.regexcache`).
     """
     gc.set_threshold(50_000, 20, 100)
-    regexcache.install()
-    code = main()
-    regexcache.save()
+    code = main(keep_regexes=True)
+    regexcache = sys.modules.get("audit.regexcache")
+    if regexcache is not None:
+        regexcache.save()
     try:
         sys.stdout.flush()
     except BrokenPipeError:  # a reader that went away (e.g. head)

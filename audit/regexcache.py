@@ -24,35 +24,45 @@ it off with the other caches.
 
 from __future__ import annotations
 
-import contextlib
 import importlib
 import marshal
 import os
 import sys
-from typing import Any
+
+# typing is imported only to check types: a run whose results are kept
+# (audit.cache.RunCache) imports this module and nothing that needs typing.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 _LIMIT = 8 * 1024 * 1024
 """The largest cache file read, and kept: about 20 times a lint run's."""
 _MAX_PATTERNS = 4096
 """Past this many programs the file starts again from one run's."""
 
-_Program = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
+_Program = tuple[int, list[int], int, dict[str, int], tuple["str | None", ...]]
 """What the engine builds a pattern from: flags, code, groups, group names
-by index and by name."""
+by name and by index."""
 
 
 class ProgramCache:
-    """Programs by pattern and flags: those read from the file, and those
+    """Programs by pattern and flags: those read from the file (on the first
+    compile, so a run that compiles nothing reads nothing), and those
     compiled in this run (to be written by :meth:`save`)."""
 
     def __init__(self, path: str | None) -> None:
         self.path = path
-        self.programs: dict[tuple[str, int], _Program] = {}
+        self._programs: dict[tuple[str, int], _Program] | None = None
         self.used: set[tuple[str, int]] = set()
         self.hits = 0
         self.misses = 0
-        if path is not None:
-            self.programs.update(_read(path))
+
+    @property
+    def programs(self) -> dict[tuple[str, int], _Program]:
+        """The programs known: read from the file on first use."""
+        if self._programs is None:
+            self._programs = {} if self.path is None else _read(self.path)
+        return self._programs
 
     def compile(self, original: Any, pattern: Any, flags: int) -> Any:
         """The pattern object of ``pattern``: from its kept program, else
@@ -99,6 +109,8 @@ class ProgramCache:
                 file.write(data)
             os.replace(temporary, self.path)
         except OSError:
+            import contextlib
+
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
 
@@ -171,8 +183,7 @@ def _well_formed(entry: object) -> bool:
         type(pattern) is str
         and type(flags) is int
         and type(all_flags) is int
-        and type(code) is list
-        and all(type(op) is int for op in code)
+        and type(code) is list  # its items: the engine refuses what is not its code
         and type(groups) is int
         and type(names) is dict
         and all(type(k) is str and type(v) is int for k, v in names.items())
