@@ -1061,14 +1061,22 @@ starts on day 1 and ends on day 31 (a bound, not a calendar date)."""
 _DATE_PART = LazyPattern(
     r"(?P<year>(?:19|20)\d{2})\s*(?:年\s*(?:(?P<month>\d{1,2})\s*月"
     r"(?:\s*(?P<day>\d{1,2})\s*[日号])?|(?P<end>底|末))?"
-    r"|[.．/\-－](?P<dotted>\d{1,2})(?:[.．/](?P<dotted_day>\d{1,2}))?(?!\d))?"
+    r"|[.．/\-－](?P<dotted>\d{1,2})(?:[.．/\-－](?P<dotted_day>\d{1,2}))?(?!\d))?"
 )
+
+
+def _month_end(year: int, month: int) -> int:
+    """The last day of a month: ``6月底`` is the 30th, ``2024年2月底`` the 29th."""
+    if month == 2:
+        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
 
 
 def target_days(target: Target) -> tuple[Day, Day] | None:
     """The first and the last day a date or date-range target covers.
 
-    ``2025年12月前`` is (2025-12-01, 2025-12-31), ``2024年11月30日前``
+    ``2025年12月前`` is (2025-12-01, 2025-12-31), ``2025年6月底前``
+    (2025-06-01, 2025-06-30), ``2024年11月30日前``
     (2024-11-30, 2024-11-30); ``2023.07-2024.01`` and ``2023年7月-2024年1月``
     run from 2023-07-01 to 2024-01-31; a year alone (``2023-2024年``,
     ``2025年底``) covers January to December of it. A ``date`` target is
@@ -1084,9 +1092,10 @@ def target_days(target: Target) -> tuple[Day, Day] | None:
         if month_text is not None:
             month = int(month_text)
             day = int(day_text) if day_text is not None else None
-            if not 1 <= month <= 12 or (day is not None and not 1 <= day <= 31):
+            last = _month_end(year, month) if 1 <= month <= 12 else 0
+            if not last or (day is not None and not 1 <= day <= last):
                 return None
-            spans.append(((year, month, day or 1), (year, month, day or 31)))
+            spans.append(((year, month, day or 1), (year, month, day or last)))
         elif match.group("end"):
             spans.append(((year, 12, 1), (year, 12, 31)))
         else:

@@ -62,6 +62,8 @@ _DIGITS = str.maketrans("０１２３４５６７８９．／", "0123456789./")
 _ONE = Decimal(1)
 # A range between two dates: "2023-2024年度", "2023.07-2024.01", "2023年7月-2024年1月".
 _DATE_RANGE = re.compile(r"[0-9０-９]\s*[-－—–~～〜至到]\s*[0-9０-９]|[-－—–~～〜至到]")
+_ISO_DATE = re.compile(r"[0-9０-９]{4}-[0-9０-９]{1,2}-[0-9０-９]{1,2}")
+"""One day written with dashes (2024-12-31, a workbook's date cell): no range."""
 _DIGIT = re.compile(r"[0-9０-９]")
 _BY = ("前", "以前", "之前", "内", "以内", "之内")
 _FROM = ("后", "以后", "之后", "起")
@@ -517,7 +519,10 @@ class _ValueBuilder(Transformer[Token, Value]):
         start += len(_raw(*when[:first]))
         text = _raw(*when[first : last + 1])
         dates = [token for token in when[first : last + 1] if token.type == "DATE"]
-        ranged = len(dates) > 1 or any(_DATE_RANGE.search(_text(d).strip()) for d in dates)
+        ranged = len(dates) > 1 or any(
+            _DATE_RANGE.search(written) and not _ISO_DATE.fullmatch(written)
+            for written in (_text(d).strip() for d in dates)
+        )
         if ranged:
             return _target("date-range", text, start)
         # "2025年12月前": by that date; "2025年7月后": from it.

@@ -185,6 +185,49 @@ def test_dates_are_compared() -> None:
     assert summary(found(same)) == [("info", "2024年11月30日前完成")]
 
 
+@pytest.mark.parametrize(
+    ("period", "annual"),
+    [
+        ("2024年12月底前", "2024年12月31日前"),
+        ("2024年底前", "2024年12月31日前"),
+        ("2025年6月底前", "2025年6月30日前"),
+        ("2024年2月底前", "2024年2月29日前"),  # a leap year
+        ("2024.12.31前", "2024年12月31日前"),
+    ],
+)
+def test_one_deadline_written_two_ways_is_the_same_target(period: str, annual: str) -> None:
+    # A deadline is its last day: 12月底, 年底 and 12月31日 are one date. Only the
+    # remark that the same target is written twice, never a one-year error.
+    indicators = clause("资金拨付完成时间", period, annual, "1-产出指标；13-时效指标")
+    assert summary(found(indicators, name="2024年就业补贴")) == [("info", annual)]
+
+
+@pytest.mark.parametrize(
+    ("period", "annual", "severity"),
+    [
+        ("2025年6月底前", "2025年6月31日前", None),  # no such day: not read as a date
+        ("2023年2月底前", "2023年2月29日前", None),  # not a leap year
+        ("2024年6月29日前", "2024年6月底前", "error"),  # the annual ends a day later
+        ("2024年12月底前", "2024年11月30日前", "error"),  # one year, earlier annual date
+    ],
+)
+def test_near_misses_of_one_deadline(period: str, annual: str, severity: str | None) -> None:
+    indicators = clause("资金拨付完成时间", period, annual, "1-产出指标；13-时效指标")
+    findings = found(indicators, name="2024年就业补贴")
+    assert [f.severity for f in findings] == ([] if severity is None else [severity])
+
+
+def test_dotted_dates_are_dates() -> None:
+    # 2025.12.31 is a date (no number has two decimal points): compared as one,
+    # and an annual share due in June is inside a multi-year project's period.
+    indicators = clause(
+        "改造工程完工时间", "2025.12.31前", "2025.6.30前", "1-产出指标；13-时效指标"
+    )
+    assert found(indicators, name="老旧小区改造经费（2024-2025年）") == []
+    later = clause("改造工程完工时间", "2025.6.30前", "2025.12.31前", "1-产出指标；13-时效指标")
+    assert summary(found(later)) == [("error", "2025.12.31前")]
+
+
 # --------------------------------------------------------------------------
 # The seeds
 

@@ -4,6 +4,7 @@ and the rules that read them, with cases from the seed tables (002: 年度业务
 
 from __future__ import annotations
 
+import calendar
 from decimal import Decimal
 
 import pytest
@@ -74,7 +75,8 @@ def test_a_date_range_runs_from_its_first_month_to_its_last(
     text = f"{year}.{month:02d}-{end_year}.{end_month:02d}"
     (target,) = parse_value(text).targets
     assert target.kind == "date-range"
-    assert target_days(target) == ((year, month, 1), (end_year, end_month, 31))
+    last = calendar.monthrange(end_year, end_month)[1]  # the month's real last day
+    assert target_days(target) == ((year, month, 1), (end_year, end_month, last))
 
 
 @pytest.mark.parametrize(

@@ -416,6 +416,13 @@ def targets(text: str) -> list[tuple[str, str, str | None, Decimal | None, str |
         ("2025年12月前", "date", [("date", "2025年12月", "<=", None, None)]),
         ("2025年底前", "date", [("date", "2025年底", "<=", None, None)]),
         ("2025.12前完成", "date", [("date", "2025.12", "<=", None, None)]),
+        # a whole date with dots: no number has two decimal points
+        ("2025.12.31前", "date", [("date", "2025.12.31", "<=", None, None)]),
+        ("截至2025.6.30", "date", [("date", "2025.6.30", None, None, None)]),
+        ("2025．12．31前", "date", [("date", "2025．12．31", "<=", None, None)]),
+        # one day with dashes (a workbook's date cell) is a date, not a range
+        ("2024-12-31", "date", [("date", "2024-12-31", None, None, None)]),
+        ("2024-12-31前", "date", [("date", "2024-12-31", "<=", None, None)]),
         ("2025年7月后启动", "date", [("date", "2025年7月", ">=", None, None)]),
         ("2025年7月", "date", [("date", "2025年7月", None, None, None)]),
         ("每月", "qualitative", [("frequency", "每月", None, None, None)]),
@@ -524,6 +531,37 @@ def test_generated_date_ranges_round_trip(
         _check_invariants(text, value)
         assert value.kind == "date", text
         assert targets(text) == [("date-range", text, None, None, None)]
+
+
+@given(
+    st.integers(1990, 2099),
+    st.integers(1, 12),
+    st.integers(1, 31),
+    st.booleans(),
+    st.sampled_from(["前", "以前", "之前", ""]),
+)
+def test_generated_dotted_dates_are_dates(
+    year: int, month: int, day: int, padded: bool, end: str
+) -> None:
+    written = f"{year}.{month:02d}.{day:02d}" if padded else f"{year}.{month}.{day}"
+    text = written + end
+    value = parse_value(text)
+    _check_invariants(text, value)
+    assert targets(text) == [("date", written, "<=" if end else None, None, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        ("1.2.3", [D("1.2"), D(3)]),  # no year: not a date
+        ("2025.12.31.5", [D("2025.12"), D("31.5")]),  # a third decimal point
+        ("2025.12.32前", [D("2025.12"), D(32)]),  # no such day
+        ("2025.13.01前", [D("2025.13"), D(1)]),  # no such month
+    ],
+)
+def test_dotted_numbers_that_are_no_date(text: str, numbers: list[Decimal]) -> None:
+    assert parse_value(text).kind != "date"
+    assert [t.number for t in parse_value(text).targets] == numbers
 
 
 @given(st.integers(2000, 2099), st.integers(1, 12), st.sampled_from(["前", "底前", "以前", "底"]))

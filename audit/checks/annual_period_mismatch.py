@@ -235,7 +235,8 @@ def _same_unit(first: str | None, second: str | None, groups: list[list[str]]) -
     的年度目标可以是一部分：「100%」对「60%」不报告。两边都没有数字的不比较。一个值中有几个目标
     （「≥300人，≥20场」）时，两边目标个数相同就逐个比较，报告第一对不一致的；日期和期间按其覆盖的
     时间读（「2023.07-2024.01」是 2023年7月至2024年1月），年度值不能晚于实施周期值结束，落在实施
-    周期范围内的日期或期间与之一致。重复名称的值、
+    周期范围内的日期或期间与之一致。日期是时限，以最后一天为准：「2024年12月底前」「2024年底前」
+    「2024.12.31前」与「2024年12月31日前」是同一目标的不同写法。重复名称的值、
     占位文字、类型不符的值由对应规则报告，这里不重复。
 
     为什么有问题
@@ -298,7 +299,10 @@ def annual_period_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]:
     hold as many; the first pair that disagrees is reported. Dates and date
     ranges are read as what they cover: ``2023.07-2024.01`` runs from July
     2023 to January 2024, an annual value may not end later than the period
-    value, and a date or range inside the period's range agrees with it.
+    value, and a date or range inside the period's range agrees with it. A
+    date is a deadline, its last day the target: ``2024年12月底前``,
+    ``2024年底前`` and ``2024.12.31前`` are ``2024年12月31日前`` written
+    another way (the same target written twice).
 
     Why is this bad?
     ----------------
@@ -456,7 +460,9 @@ def _compare_dates(pt: Target, at: Target, span: Span) -> _Found | None:
     p, a = target_days(pt), target_days(at)
     if p is None or a is None:
         return None
-    if p == a:
+    # A date is a deadline: its last day is the target, so 2024年12月底前,
+    # 2024年底前 and 2024年12月31日前 are one target written three ways.
+    if p == a or (pt.kind == "date" and at.kind == "date" and p[1] == a[1]):
         return "same-target", SAME_TARGET, {}
     if a[1] > p[1]:
         return "date-later", 0, {}
