@@ -212,8 +212,9 @@ class ValueFacts(NamedTuple):
     """What is known about one value field."""
 
     lost: bool
-    """Characters lost in a conversion, as question marks or U+FFFD
-    (``garbled-text``): the digits left around them are no target."""
+    """Unreadable text: characters lost in a conversion (question marks,
+    U+FFFD), mojibake or a garbling signature (``garbled-text``): the digits
+    left around them are no target."""
     placeholder: bool
     """Holds a placeholder or is a template word (``placeholder``)."""
     restatement: Restatement | None
@@ -331,6 +332,8 @@ class Facts:
         self._goals: dict[int, tuple[Clause, str, frozenset[str]]] | None = None
         self.percent_exempt = any_of(config.setting("percent-out-of-range").options["exempt_names"])
         self.empty_goals = frozenset(config.setting("missing-goal").options["empty_values"])
+        self.signatures = [str(s) for s in config.setting("garbled-text").options["signatures"]]
+        self._garbled: dict[str, bool] = {}
         self._hits: dict[str, tuple[Hit, ...]] = {}
         self._scanned = False
         self._measures: dict[str, str | None] = {}
@@ -391,7 +394,7 @@ class Facts:
             measurable = has_measured_target(value) or self.measurable.search(text) is not None
         else:
             measurable = kind != "formula"
-        lost = "\ufffd" in text or lost_characters(text) is not None
+        lost = self.garbled(text)
         # The goal pasted whole (a sentence that mentions the name too) is a
         # copy of the goal before it is a restated name; a value that is the
         # name itself restates it, even where the goal says the same words.
@@ -411,6 +414,15 @@ class Facts:
         )
         self._values[id(value_field)] = (value_field, facts)
         return facts
+
+    def garbled(self, text: str) -> bool:
+        """Whether a value is unreadable: characters lost (as question marks
+        or U+FFFD), mojibake, a garbling signature (``garbled-text``'s
+        finding, with its ``signatures``)."""
+        known = self._garbled.get(text)
+        if known is None:
+            known = self._garbled[text] = find_garbled(text, self.signatures) is not None
+        return known
 
     def is_empty_goal(self, text: str) -> bool:
         """A goal that says nothing (``无``, ``暂无``, ``/``): ``missing-goal``'s
@@ -742,6 +754,10 @@ class LazyPattern:
 _LOST_RUN_RE = LazyPattern(r"[?？]{2,}")
 _LOST_ONE_RE = LazyPattern(r"(?<=[\u4e00-\u9fff])[?？](?=[\u4e00-\u9fff])")
 _QUESTION_RE = LazyPattern(r"吗|呢|什么|如何|怎么|怎样|为何|为什么|是否|能否|可否|哪|谁|几|多少")
+# UTF-8 read as GBK leaves a question mark where a byte pair is not GBK, right
+# after a character whose two bytes are a UTF-8 lead byte and its first
+# continuation: ``≥300人`` becomes ``鈮?00浜?`` (鈮 is E2 89 of ≥, 浜 E4 BA of 人).
+_LOST_AFTER_RE = LazyPattern(r"(?<=[\u4e00-\u9fff])\?")
 _SENTENCE_BREAK = "。；;！!\n"
 
 
@@ -751,6 +767,11 @@ def lost_characters(text: str) -> tuple[int, int] | None:
     if "?" not in text and "？" not in text:
         return None
     found = [m.span() for m in _LOST_RUN_RE.finditer(text)][:1]
+    for match in _LOST_AFTER_RE.finditer(text):
+        lead, trail = text[match.start() - 1].encode("gbk", "replace").ljust(2)[:2]
+        if 0xE0 <= lead <= 0xEF and 0x80 <= trail <= 0xBF:
+            found.append((match.start() - 1, match.end()))
+            break
     for match in _LOST_ONE_RE.finditer(text):
         start = match.start()
         sentence = start
@@ -760,6 +781,151 @@ def lost_characters(text: str) -> tuple[int, int] | None:
             found.append(match.span())
             break
     return min(found) if found else None
+
+
+# Mojibake: text decoded with the wrong code page. ``garbled-text`` reports
+# it; a value that holds it is garbled text before it is any other defect.
+_CP1252_SPECIALS = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
+
+
+_CP1252_BYTE: dict[str, int] = {c: c.encode("cp1252")[0] for c in _CP1252_SPECIALS}
+
+
+_CP1252_BYTE.update({chr(i): i for i in range(0x80, 0x100)})
+
+
+# UTF-8 read as Latin-1 / Windows-1252: runs of those characters (ï¼› for ；).
+_LATIN_RUN_RE = LazyPattern("[\u0080-\u00ff" + re.escape(_CP1252_SPECIALS) + "]{2,}")
+
+
+# GBK read as Latin-1: both bytes of a GB2312 character are A1-FE (Í¨¹ý for 通过).
+_GBK_LATIN_RUN_RE = LazyPattern("[\u00a1-\u00fe]{4,}")
+
+
+# UTF-8 read as GBK (鍙戞斁 for 发放): re-encoded as GBK, the bytes are UTF-8 again;
+# four CJK characters or CJK punctuation in a row never happen by chance.
+_UTF8_CJK_RE = re.compile(
+    rb"(?:[\xe4-\xe9][\x80-\xbf][\x80-\xbf]|\xe3\x80[\x80-\xbf]|\xef\xbc[\x80-\xbf]){4,}"
+)
+
+
+# Bytes 80-A0 never occur in GB2312 text (both bytes of its characters are A1-FE)
+# but are half the values of UTF-8 continuation bytes (80-BF).
+_NOT_EXTENSION_BYTES = bytes(b for b in range(256) if not 0x80 <= b <= 0xA0)
+
+
+# Control characters; tab, line feed, carriage return, and vertical tab and form
+# feed (a line break copied from Word, a page break of PDF text) are not garbling.
+_CONTROL_RE = LazyPattern("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
+_PRIVATE_USE_RE = LazyPattern("[\ue000-\uf8ff]")
+
+
+# A cheap test that a text may be garbled at all (everything but UTF-8 read as GBK);
+# × ÷ · ° ± are common in real tables (公式, 温度), and garbled runs are never made
+# of them alone.
+_SUSPECT_RE = re.compile(
+    "[\x00-\x08\x0e-\x1f\x7f-\u00af\u00b2-\u00b6\u00b8-\u00d6\u00d8-\u00f6"
+    "\u00f8-\u00ff\ufffd\ue000-\uf8ff]"
+)
+
+
+def _utf8_as_latin(text: str) -> tuple[int, int, str] | None:
+    for match in _LATIN_RUN_RE.finditer(text):
+        run = match.group()
+        if not any("\u00c2" <= c <= "\u00ef" for c in run):
+            continue  # no UTF-8 lead byte: “”, ……, —— are real punctuation
+        decoded = bytes(_CP1252_BYTE[c] for c in run).decode("utf-8", "replace")
+        good = sum(1 for c in decoded if c >= "\u0080" and c != "\ufffd")
+        bad = decoded.count("\ufffd")
+        if good and good >= 2 * bad:
+            return match.start(), match.end(), decoded.replace("\ufffd", "")
+    return None
+
+
+def _gbk_as_latin(text: str) -> tuple[int, int, str] | None:
+    for match in _GBK_LATIN_RUN_RE.finditer(text):
+        try:
+            decoded = match.group().encode("latin-1").decode("gbk")
+        except UnicodeDecodeError:
+            continue
+        return match.start(), match.end(), decoded
+    return None
+
+
+def _utf8_as_gbk(text: str) -> tuple[int, int, str] | None:
+    data = text.encode("gbk", "replace")
+    if not data.translate(None, _NOT_EXTENSION_BYTES):
+        return None
+    for match in _UTF8_CJK_RE.finditer(data):
+        if not match.group().translate(None, _NOT_EXTENSION_BYTES):
+            continue  # every byte is GB2312's: more likely real text than mojibake
+        # Map byte offsets back to characters.
+        start = end = -1
+        position = 0
+        for index, char in enumerate(text):
+            width = 1 if char < "\u0080" else len(char.encode("gbk", "replace"))
+            if start < 0 and position + width > match.start():
+                start = index
+            if position + width >= match.end():
+                end = index + 1
+                break
+            position += width
+        if start >= 0 and end >= 0:
+            return start, end, match.group().decode("utf-8")
+    return None
+
+
+def garbling_possible(text: str) -> tuple[bool, bool]:
+    """Two cheap tests of a whole table's text, so that a clean table is not
+    searched stretch by stretch: whether it has characters that only
+    mojibake, lost characters or control characters bring (``chars``), and
+    bytes outside GB2312 once encoded as GBK, which UTF-8 read as GBK leaves
+    (``gbk``); see :func:`find_garbled`."""
+    chars = _SUSPECT_RE.search(text) is not None
+    return chars, bool(text.encode("gbk", "replace").translate(None, _NOT_EXTENSION_BYTES))
+
+
+def find_garbled(
+    text: str, signatures: list[str], *, chars: bool = True, gbk: bool = True
+) -> tuple[str, int, int, str] | None:
+    """The first garbled stretch of ``text``: (kind, start, end, what it may have said).
+
+    Kinds: ``replacement`` (U+FFFD), ``signature`` (a configured sequence such
+    as 锟斤拷), ``utf8-latin`` / ``gbk-latin`` / ``utf8-gbk`` (mojibake, checked
+    by decoding it back), ``private-use`` and ``control`` characters.
+    ``lost`` (question marks where characters were lost: ``??``, ``健康讲座?次``).
+    ``chars=False`` skips all but the signatures, the question marks and
+    UTF-8 read as GBK; ``gbk=False`` skips UTF-8 read as GBK.
+    """
+    found: list[tuple[int, int, str, str]] = []
+    lost = lost_characters(text)  # None at once for text without a question mark
+    if lost is not None:
+        found.append((lost[0], lost[1], "lost", ""))
+    for signature in signatures:
+        at = text.find(signature) if signature else -1
+        if at >= 0:
+            found.append((at, at + len(signature), "signature", ""))
+    if chars and _SUSPECT_RE.search(text):
+        at = text.find("\ufffd")
+        if at >= 0:
+            found.append((at, at + 1, "replacement", ""))
+        for kind, detect in (("utf8-latin", _utf8_as_latin), ("gbk-latin", _gbk_as_latin)):
+            hit = detect(text)
+            if hit is not None:
+                found.append((hit[0], hit[1], kind, hit[2]))
+        for kind, pattern in (("private-use", _PRIVATE_USE_RE), ("control", _CONTROL_RE)):
+            match = pattern.search(text)
+            if match is not None:
+                found.append((match.start(), match.end(), kind, ""))
+    hit = _utf8_as_gbk(text) if gbk and not text.isascii() else None
+    if hit is not None:
+        found.append((hit[0], hit[1], "utf8-gbk", hit[2]))
+    if not found:
+        return None
+    start, end, kind, meant = min(found)
+    return kind, start, end, meant
 
 
 def last_end(regex: re.Pattern[str], text: str) -> int:

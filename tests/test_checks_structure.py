@@ -14,8 +14,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from audit.checks.garbled_text import find_garbled
 from audit.config import load_config
+from audit.facts import find_garbled
 from audit.model import Document
 from audit.parsing import parse_clause_text
 from tests.conftest import SEED_001, SEED_004, config_with, lint, lint_rule, project_row, tsv_table
@@ -382,6 +382,10 @@ CLAUSE = "1、1-产出指标；11-数量指标；发放补贴人数；实施周�
         ("服务对象满意度锟斤拷锟斤拷", "signature", ""),
         ("服务对象\x07满意度", "control", ""),
         ("服务对象\ue0a5满意度", "private-use", ""),
+        # UTF-8 read as GBK with replacement question marks: 鈮 and 浜 are the
+        # first two bytes of ≥ and 人, the question mark their lost third byte.
+        ("≥300人".encode().decode("gbk", "replace").replace("\ufffd", "?"), "lost", ""),
+        ("“达标”".encode().decode("gbk", "replace").replace("\ufffd", "?"), "lost", ""),
     ],
 )
 def test_find_garbled_recognises_each_kind(garbled: str, kind: str, meant: str) -> None:
@@ -404,6 +408,10 @@ def test_find_garbled_recognises_each_kind(garbled: str, kind: str, meant: str) 
         "①②③，㎡，ＡＢＣ１２３",
         "保障现场招聘会正常举办。\x0c通过开展本项目\x0b确保资金到位",
         CLAUSE,
+        # a question mark after a character that is no UTF-8 lead in GBK
+        "是否按时完成?",
+        "如何让求职者找到合适岗位?",
+        "服务人数?",
     ],
 )
 def test_find_garbled_accepts_real_text(text: str) -> None:
@@ -429,6 +437,29 @@ def test_garbled_text_reports_the_replacement_character_in_a_name() -> None:
     assert finding.field == "name"
     assert finding.excerpt == "\ufffd"
     assert (finding.line, finding.column) == (FIRST_ROW, 5)
+
+
+@pytest.mark.parametrize(
+    "garbled",
+    [
+        "≥95%".encode().decode("cp1252"),  # â‰¥95%: UTF-8 read as Windows-1252
+        "按时完成".encode("gbk").decode("latin-1"),  # GBK read as Latin-1
+        "≥300人".encode().decode("gbk", "replace").replace("\ufffd", "?"),  # 鈮?00浜?
+        "≥3\ufffd0人",
+        "锟斤拷",
+    ],
+)
+def test_a_garbled_value_is_garbled_text_only(garbled: str) -> None:
+    # Unreadable text is one defect: no other rule reads a target, a unit or
+    # a kind out of what is left of it (a percentage on a count, a zero target,
+    # an annual value above it, no measurable content).
+    indicators = (
+        f"1、1-产出指标；11-数量指标；服务人数；实施周期指标值:{garbled}；年度指标值:≥300人。"
+        "2、3-满意度指标；31-服务对象满意度；服务对象满意度；实施周期指标值:≥90%；年度指标值:≥90%。"
+    )
+    findings = lint(tsv_table([project_row("就业服务经费", indicators)]))
+    clause_one = [f for f in findings if f.clause == 1]
+    assert [f.rule for f in clause_one] == ["garbled-text"]
 
 
 def test_garbled_text_reports_one_finding_per_cell() -> None:

@@ -4,148 +4,14 @@ lost characters, mojibake, control characters.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
 from audit.engine import Context, Option, Problem, for_project, rule
-from audit.facts import Key, LazyPattern, field_name, lost_characters
+from audit.facts import Key, field_name, find_garbled, garbling_possible
 from audit.model import Clause, Project, Span, Text, Unit, clause_label
 
-_CP1252_SPECIALS = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
-
-
-_CP1252_BYTE: dict[str, int] = {c: c.encode("cp1252")[0] for c in _CP1252_SPECIALS}
-
-
-_CP1252_BYTE.update({chr(i): i for i in range(0x80, 0x100)})
-
-
-# UTF-8 read as Latin-1 / Windows-1252: runs of those characters (ï¼› for ；).
-_LATIN_RUN_RE = LazyPattern("[\u0080-\u00ff" + re.escape(_CP1252_SPECIALS) + "]{2,}")
-
-
-# GBK read as Latin-1: both bytes of a GB2312 character are A1-FE (Í¨¹ý for 通过).
-_GBK_LATIN_RUN_RE = LazyPattern("[\u00a1-\u00fe]{4,}")
-
-
-# UTF-8 read as GBK (鍙戞斁 for 发放): re-encoded as GBK, the bytes are UTF-8 again;
-# four CJK characters or CJK punctuation in a row never happen by chance.
-_UTF8_CJK_RE = re.compile(
-    rb"(?:[\xe4-\xe9][\x80-\xbf][\x80-\xbf]|\xe3\x80[\x80-\xbf]|\xef\xbc[\x80-\xbf]){4,}"
-)
-
-
-# Bytes 80-A0 never occur in GB2312 text (both bytes of its characters are A1-FE)
-# but are half the values of UTF-8 continuation bytes (80-BF).
-_NOT_EXTENSION_BYTES = bytes(b for b in range(256) if not 0x80 <= b <= 0xA0)
-
-
-# Control characters; tab, line feed, carriage return, and vertical tab and form
-# feed (a line break copied from Word, a page break of PDF text) are not garbling.
-_CONTROL_RE = LazyPattern("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
-
-
-_PRIVATE_USE_RE = LazyPattern("[\ue000-\uf8ff]")
-
-
-# A cheap test that a text may be garbled at all (everything but UTF-8 read as GBK);
-# × ÷ · ° ± are common in real tables (公式, 温度), and garbled runs are never made
-# of them alone.
-_SUSPECT_RE = re.compile(
-    "[\x00-\x08\x0e-\x1f\x7f-\u00af\u00b2-\u00b6\u00b8-\u00d6\u00d8-\u00f6"
-    "\u00f8-\u00ff\ufffd\ue000-\uf8ff]"
-)
-
-
 _GARBLED_MAX_EXCERPT = 20
-
-
-def _utf8_as_latin(text: str) -> tuple[int, int, str] | None:
-    for match in _LATIN_RUN_RE.finditer(text):
-        run = match.group()
-        if not any("\u00c2" <= c <= "\u00ef" for c in run):
-            continue  # no UTF-8 lead byte: “”, ……, —— are real punctuation
-        decoded = bytes(_CP1252_BYTE[c] for c in run).decode("utf-8", "replace")
-        good = sum(1 for c in decoded if c >= "\u0080" and c != "\ufffd")
-        bad = decoded.count("\ufffd")
-        if good and good >= 2 * bad:
-            return match.start(), match.end(), decoded.replace("\ufffd", "")
-    return None
-
-
-def _gbk_as_latin(text: str) -> tuple[int, int, str] | None:
-    for match in _GBK_LATIN_RUN_RE.finditer(text):
-        try:
-            decoded = match.group().encode("latin-1").decode("gbk")
-        except UnicodeDecodeError:
-            continue
-        return match.start(), match.end(), decoded
-    return None
-
-
-def _utf8_as_gbk(text: str) -> tuple[int, int, str] | None:
-    data = text.encode("gbk", "replace")
-    if not data.translate(None, _NOT_EXTENSION_BYTES):
-        return None
-    for match in _UTF8_CJK_RE.finditer(data):
-        if not match.group().translate(None, _NOT_EXTENSION_BYTES):
-            continue  # every byte is GB2312's: more likely real text than mojibake
-        # Map byte offsets back to characters.
-        start = end = -1
-        position = 0
-        for index, char in enumerate(text):
-            width = 1 if char < "\u0080" else len(char.encode("gbk", "replace"))
-            if start < 0 and position + width > match.start():
-                start = index
-            if position + width >= match.end():
-                end = index + 1
-                break
-            position += width
-        if start >= 0 and end >= 0:
-            return start, end, match.group().decode("utf-8")
-    return None
-
-
-def find_garbled(
-    text: str, signatures: list[str], *, chars: bool = True, gbk: bool = True
-) -> tuple[str, int, int, str] | None:
-    """The first garbled stretch of ``text``: (kind, start, end, what it may have said).
-
-    Kinds: ``replacement`` (U+FFFD), ``signature`` (a configured sequence such
-    as 锟斤拷), ``utf8-latin`` / ``gbk-latin`` / ``utf8-gbk`` (mojibake, checked
-    by decoding it back), ``private-use`` and ``control`` characters.
-    ``lost`` (question marks where characters were lost: ``??``, ``健康讲座?次``).
-    ``chars=False`` skips all but the signatures, the question marks and
-    UTF-8 read as GBK; ``gbk=False`` skips UTF-8 read as GBK.
-    """
-    found: list[tuple[int, int, str, str]] = []
-    lost = lost_characters(text)  # None at once for text without a question mark
-    if lost is not None:
-        found.append((lost[0], lost[1], "lost", ""))
-    for signature in signatures:
-        at = text.find(signature) if signature else -1
-        if at >= 0:
-            found.append((at, at + len(signature), "signature", ""))
-    if chars and _SUSPECT_RE.search(text):
-        at = text.find("\ufffd")
-        if at >= 0:
-            found.append((at, at + 1, "replacement", ""))
-        for kind, detect in (("utf8-latin", _utf8_as_latin), ("gbk-latin", _gbk_as_latin)):
-            hit = detect(text)
-            if hit is not None:
-                found.append((hit[0], hit[1], kind, hit[2]))
-        for kind, pattern in (("private-use", _PRIVATE_USE_RE), ("control", _CONTROL_RE)):
-            match = pattern.search(text)
-            if match is not None:
-                found.append((match.start(), match.end(), kind, ""))
-    hit = _utf8_as_gbk(text) if gbk and not text.isascii() else None
-    if hit is not None:
-        found.append((hit[0], hit[1], "utf8-gbk", hit[2]))
-    if not found:
-        return None
-    start, end, kind, meant = min(found)
-    return kind, start, end, meant
 
 
 _GARBLED_KIND_ZH = {
@@ -230,11 +96,13 @@ def _garbled_problem(
     检查每个文字单元格（单位和项目名称、绩效目标、绩效指标，全国模板中每行指标的分类、三级指标和
     指标值单元格）中的：替换字符「�」（转换时丢失的字符）；丢失字符留下的问号——连续两个以上
     （「????公共卫生服务经费」），或夹在两个汉字之间、所在句子又没有疑问词的一个（「健康讲座?次」；
-    「如何……岗位?」是问句，不报告）；乱码——UTF-8 文字被当作 Latin-1/Windows-1252 读取
+    「如何……岗位?」是问句，不报告），或 UTF-8 文字被当作 GBK 读取时紧跟在半个字后的一个
+    （「鈮?00浜?」本是「≥300人」）；乱码——UTF-8 文字被当作 Latin-1/Windows-1252 读取
     （「ï¼›」本是「；」）、GBK 文字被当作 Latin-1 读取（「Í¨¹ý」本是「通过」）、
     UTF-8 文字被当作 GBK 读取（「鍙戞斁」本是「发放」），每种都通过反向解码为中文来确认；
     以及配置的特征串（如「锟斤拷」）、私用区字符（PDF 提取时无法映射的字形）和控制字符。
-    每个单元格报告一次，位置在第一段乱码，并给出它原本可能的文字。
+    每个单元格报告一次，位置在第一段乱码，并给出它原本可能的文字。含乱码的指标值只由本规则报告，
+    其他规则不再从中读取目标、单位或类型。
 
     为什么有问题
     ------------
@@ -265,14 +133,18 @@ def garbled_text(ctx: Context, unit: Unit) -> Iterator[Problem]:
     for: the replacement character ``�`` (a character lost in a conversion);
     question marks left by lost characters — a run of two or more
     (``????公共卫生服务经费``), or one between two Chinese characters in a
-    sentence that asks nothing (``健康讲座?次``; ``如何……岗位?`` is a question);
+    sentence that asks nothing (``健康讲座?次``; ``如何……岗位?`` is a question),
+    or one right after half a character of UTF-8 text read as GBK
+    (``鈮?00浜?`` for ``≥300人``);
     mojibake — UTF-8 text read as Latin-1 or Windows-1252 (``ï¼›`` for
     ``；``), GBK text read as Latin-1 (``Í¨¹ý`` for ``通过``), UTF-8 text
     read as GBK (``鍙戞斁`` for ``发放``, ``锛`` for a full-width
     punctuation mark), each confirmed by decoding it back to Chinese, plus the
     configured signatures such as ``锟斤拷``; private-use characters (glyphs
     a PDF extraction could not map); control characters. One finding per
-    cell, at the first garbled stretch, with what it probably said.
+    cell, at the first garbled stretch, with what it probably said. A
+    garbled value is this rule's alone: no other rule reads a target, a unit
+    or a kind out of it.
 
     Why is this bad?
     ----------------
@@ -412,8 +284,7 @@ def _document_scan(ctx: Context, signatures: list[str]) -> _Scan:
                         texts.append(clause.name)
                         texts.extend(f.text for f in clause.fields)
         joined = "\n".join(texts)
-        chars = _SUSPECT_RE.search(joined) is not None
-        gbk = bool(joined.encode("gbk", "replace").translate(None, _NOT_EXTENSION_BYTES))
+        chars, gbk = garbling_possible(joined)
         present = [s for s in signatures if s and s in joined]
         lost = "?" in joined or "？" in joined
         cached = known[key] = _Scan(chars, gbk, present, lost)
