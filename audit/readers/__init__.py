@@ -174,7 +174,7 @@ def read_grids(carrier: str, data: bytes, path: str, notify: Notify | None = Non
     document, by the first grid layout that recognises each grid."""
     import importlib
 
-    from audit.readers.common import assemble
+    from audit.readers.common import assemble, units_from_headings
 
     loaded = importlib.import_module(_CARRIERS[carrier]).load(data, path, notify)
     if loaded.text is not None:  # a PDF without ruled tables: its page text
@@ -214,6 +214,7 @@ def read_grids(carrier: str, data: bytes, path: str, notify: Notify | None = Non
         )
     if not table.rows:
         raise ReadError("no rows found under the header row")
+    units_from_headings(table)
     layout = carrier if found[0] == "guangzhou" else f"{found[0]} ({carrier})"
     return assemble(
         loaded.source,

@@ -48,6 +48,7 @@ from audit.readers.common import (
     parse_amount,
     row_text,
     stated_unit,
+    unit_row,
 )
 from audit.readers.decode import ReadError
 from audit.readers.grid import Grid
@@ -608,11 +609,6 @@ def _heading(table: Table, text: str) -> None:
         table.organization = table.organization or name or None
 
 
-def _unit_row(name: Text, line: int) -> Row:
-    """A unit of the national template: it has no subtotal (implicit)."""
-    return Row(name, Amounts(), None, None, line, kind="unit", indicator_cells=[])
-
-
 # --------------------------------------------------------------------------
 # The form
 
@@ -656,7 +652,7 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
         owner = facts.get("implementer") or facts.get("department")
         if owner is not None and owner.value != current_unit:
             current_unit = owner.value
-            table.rows.append(_unit_row(owner, facts_line))
+            table.rows.append(unit_row(owner, facts_line))
         department = facts.get("department")
         if department is not None and table.organization is None:
             table.organization = department.value
@@ -1021,7 +1017,7 @@ def read_list(grid: Grid, table: Table | None = None) -> Table:
         owner = _own(grid, index, columns.get("unit"))
         if owner is not None and owner.value != current_unit:
             current_unit = owner.value
-            table.rows.append(_unit_row(owner, line))
+            table.rows.append(unit_row(owner, line))
         name = _own(grid, index, columns.get("project"))
         own = None if numbers_rows else _own(grid, index, columns.get("number"))
         own_number = None if own is None else own.value

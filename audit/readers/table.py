@@ -21,9 +21,11 @@ class Table:
     """What a layout reader found: rows in order, the table's heading, the
     cell text before any row that could own it (``orphans``), and the
     amount unit its heading states (``amount_unit``: ``万元`` or ``元``, None
-    when it states none; the amounts are read in 万元 then)."""
+    when it states none; the amounts are read in 万元 then), and where each
+    ``单位名称：…`` heading stood (``unit_headings``: the number of rows read
+    before it, and the name it gives)."""
 
-    __slots__ = ("amount_unit", "organization", "orphans", "rows", "title")
+    __slots__ = ("amount_unit", "organization", "orphans", "rows", "title", "unit_headings")
 
     def __init__(
         self, rows: list[Row], title: str | None = None, organization: str | None = None
@@ -33,3 +35,10 @@ class Table:
         self.organization = organization
         self.orphans: list[Text] = []
         self.amount_unit: str | None = None
+        self.unit_headings: list[tuple[int, str]] = []
+
+    def rows_dropped(self) -> None:
+        """Rows were taken off the end (notes under a table): a heading read
+        after them stands before the rows read next."""
+        end = len(self.rows)
+        self.unit_headings = [(min(at, end), name) for at, name in self.unit_headings]

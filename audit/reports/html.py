@@ -507,7 +507,7 @@ def write_split(
         if any(_unit_of(f, organization) is None for f in file_result.findings):
             titles.append(None)
         for unit in document.units:
-            title: str | None = (organization or "") if unit.implicit else unit.title
+            title: str | None = (organization or "") if unit.own_name is None else unit.title
             if title not in titles:
                 titles.append(title)
         table_title = " ".join((document.title or label(lang, "report")).split())
@@ -517,7 +517,7 @@ def write_split(
             units = tuple(
                 u
                 for u in document.units
-                if ((organization or "") if u.implicit else u.title) == title
+                if ((organization or "") if u.own_name is None else u.title) == title
             )
             own = document._replace(units=units, total=document.total if title is None else None)
             part = LintResult([FileResult(file_result.path, own, None, findings)])
