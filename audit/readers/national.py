@@ -640,7 +640,7 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
     cells_of_project: list[IndicatorCells] = []
     columns: dict[str, int] | None = None
     levels = _Levels()
-    current_unit: str | None = None
+    current_unit = _current_unit(table)
     skip_next = False
     block = _AmountBlock()
 
@@ -742,6 +742,15 @@ def _last_project(table: Table) -> Row | None:
     if last is None or last.kind != "project" or last.indicator_cells is None:
         return None
     return last
+
+
+def _current_unit(table: Table) -> str | None:
+    """The unit the grids read before end in: a form or list in the next grid
+    (a Word table, a sheet) of the same unit goes on in it."""
+    for row in reversed(table.rows):
+        if row.kind == "unit":
+            return row.name.value
+    return None
 
 
 def _orphan(table: Table, cells: list[Text]) -> None:
@@ -989,7 +998,7 @@ def read_list(grid: Grid, table: Table | None = None) -> Table:
     number: str | None = None
     number_known = project is None
     numbers_rows = False
-    current_unit: str | None = None
+    current_unit = _current_unit(table)
     levels = _Levels()
     for index, cells in enumerate(grid.rows):
         header = _header_map(cells)
