@@ -85,7 +85,29 @@ def _sheets(path: Path, tables: Sequence[list[list[str | None]]]) -> Path:
     return write_xlsx(path.with_suffix(".xlsx"), sheets)
 
 
-WRITERS: dict[str, Writer] = {"docx": _docx, "html": _html, "xlsx": _sheets}
+def _tsv(path: Path, tables: Sequence[list[list[str | None]]]) -> Path:
+    """The tables one after the other, as a page copied into a text file."""
+    lines = ["\t".join(cell or "" for cell in row) for rows in tables for row in rows]
+    path = path.with_suffix(".tsv")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _csv(path: Path, tables: Sequence[list[list[str | None]]]) -> Path:
+    path = path.with_suffix(".csv")
+    with open(path, "w", encoding="utf-8", newline="") as out:
+        csv.writer(out).writerows([cell or "" for cell in row] for rows in tables for row in rows)
+    return path
+
+
+TEXT = {"tsv", "csv"}  # text carriers
+WRITERS: dict[str, Writer] = {
+    "docx": _docx,
+    "html": _html,
+    "xlsx": _sheets,
+    "tsv": _tsv,
+    "csv": _csv,
+}
 
 
 def units_of(document: Document) -> list[tuple[str, list[str]]]:
@@ -142,6 +164,25 @@ def test_each_table_is_filed_under_the_heading_above_it(tmp_path: Path, carrier:
     assert names["社会化管理退休人员费用"] == {PENSION}
 
 
+def test_each_heading_unit_gets_its_own_page(tmp_path: Path) -> None:
+    path = _docx(
+        tmp_path / "pages",
+        [
+            block(MARKET_PROJECTS, TITLE, f"单位名称：{MARKET}", "单位：万元"),
+            block([with_placeholder(PENSION_PROJECTS[0])], TITLE, f"单位名称：{PENSION}"),
+        ],
+    )
+    out = tmp_path / "out"
+    main(["lint", str(path), "--split-by", "unit", "--output", str(out), "--fail-on", "never"])
+    pages = sorted(p.name for p in out.iterdir())
+    assert pages == [f"01-{MARKET}.html", f"02-{PENSION}.html", "index.html"]
+    market = (out / pages[0]).read_text(encoding="utf-8")
+    pension = (out / pages[1]).read_text(encoding="utf-8")
+    assert "待定" not in market and "社会化管理退休人员费用" not in market
+    assert "1 个单位，2 个项目" in market
+    assert "待定" in pension and "1 个单位，1 个项目" in pension
+
+
 @pytest.mark.parametrize("carrier", sorted(WRITERS))
 def test_one_heading_over_several_tables_is_one_unit(tmp_path: Path, carrier: str) -> None:
     """One title block, the table split in two (no heading above the second):
@@ -179,7 +220,8 @@ def test_a_heading_repeated_with_the_same_name_is_one_unit(tmp_path: Path, carri
     assert len(document.projects) == 2
 
 
-@pytest.mark.parametrize("carrier", sorted(WRITERS))
+# A CSV draft's rows without a name are not read as continuations at all.
+@pytest.mark.parametrize("carrier", sorted(set(WRITERS) - {"csv"}))
 def test_a_continued_table_stays_in_its_unit(tmp_path: Path, carrier: str) -> None:
     """The first unit's table split at a page break (a 续表 under the repeated
     header, its top row without a name): the rest of the project stays in
@@ -193,7 +235,8 @@ def test_a_continued_table_stays_in_its_unit(tmp_path: Path, carrier: str) -> No
         tmp_path / "continued",
         [
             block([head], TITLE, f"单位名称：{MARKET}", "单位：万元"),
-            block([rest, MARKET_PROJECTS[1]], "续表"),
+            # (a 续表 line in a text file is read as cell text: only the header there)
+            block([rest, MARKET_PROJECTS[1]], *(() if carrier in TEXT else ("续表",))),
             block(PENSION_PROJECTS, TITLE, f"单位名称：{PENSION}", "单位：万元"),
         ],
     )

@@ -128,7 +128,7 @@ def read_text(
 ) -> Document:
     """Build the document from already decoded text (``locator``: where an
     offset stands in the file the text was taken from, e.g. its PDF page)."""
-    from audit.readers.common import assemble
+    from audit.readers.common import assemble, units_from_headings
 
     source = Source(path, text, encoding, locator)
     national = _national_text(source)
@@ -139,6 +139,7 @@ def read_text(
     if not table.rows:
         raise ReadError("no rows found under the header row")
     _in_stated_unit(table.rows, table.amount_unit)
+    units_from_headings(table)
     return assemble(
         source, layout, table.rows, table.title, table.organization, tuple(table.orphans)
     )
