@@ -337,11 +337,14 @@ def write_pdf(
     ruled: bool = True,
     font_size: float = 7,
     after: Sequence[str] = (),
+    more: Sequence[tuple[Rows, Merges]] = (),
 ) -> Path:
     """A PDF in landscape A4: the headings, then the table with its header
     row repeated on every page (ruled unless ``ruled=False``), cells
     wrapped to their column's width, merged ranges spanned; then, on a
-    page of their own, the paragraphs ``after`` (notes under the table)."""
+    page of their own, the paragraphs ``after`` (notes under the table).
+    Each of ``more`` (rows, merges) starts a new page with its own
+    headings and table, as a collection of several units' tables prints."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.styles import ParagraphStyle
@@ -359,7 +362,6 @@ def write_pdf(
         wordWrap="CJK",
     )
     title = ParagraphStyle("title", parent=style, fontSize=12, leading=16, alignment=1)
-    headings, table, merges = table_parts(rows, merges)
     page = landscape(A4)
     doc = SimpleDocTemplate(
         str(path),
@@ -371,29 +373,34 @@ def write_pdf(
         title="绩效目标表",
     )
     story: list[object] = []
-    for index, line in enumerate(headings):
-        story.append(Paragraph(html.escape(line), title if index == 0 else style))
-    width = _width(table)
-    usable = page[0] - 20 * mm
-    total = sum(widths[:width]) or 1
-    col_widths = [usable * w / total for w in widths[:width]]
-    data = [
-        [
-            Paragraph(html.escape(row[c] or "").replace("\n", "<br/>"), style)
-            if c < len(row)
-            else ""
-            for c in range(width)
+    for number, (headings, table, spans) in enumerate(
+        table_parts(r, m) for r, m in [(rows, merges), *more]
+    ):
+        if number:
+            story.append(PageBreak())
+        for index, line in enumerate(headings):
+            story.append(Paragraph(html.escape(line), title if index == 0 else style))
+        width = _width(table)
+        usable = page[0] - 20 * mm
+        total = sum(widths[:width]) or 1
+        col_widths = [usable * w / total for w in widths[:width]]
+        data = [
+            [
+                Paragraph(html.escape(row[c] or "").replace("\n", "<br/>"), style)
+                if c < len(row)
+                else ""
+                for c in range(width)
+            ]
+            for row in table
         ]
-        for row in table
-    ]
-    commands: list[tuple[object, ...]] = [("VALIGN", (0, 0), (-1, -1), "TOP")]
-    if ruled:
-        commands.append(("GRID", (0, 0), (-1, -1), 0.5, colors.black))
-    for top, left, bottom, right in merges:
-        commands.append(("SPAN", (left, top), (right, bottom)))
-    grid = Table(data, colWidths=col_widths, repeatRows=1)
-    grid.setStyle(TableStyle(commands))
-    story.append(grid)
+        commands: list[tuple[object, ...]] = [("VALIGN", (0, 0), (-1, -1), "TOP")]
+        if ruled:
+            commands.append(("GRID", (0, 0), (-1, -1), 0.5, colors.black))
+        for top, left, bottom, right in spans:
+            commands.append(("SPAN", (left, top), (right, bottom)))
+        grid = Table(data, colWidths=col_widths, repeatRows=1)
+        grid.setStyle(TableStyle(commands))
+        story.append(grid)
     if after:
         story.append(PageBreak())
         story.extend(Paragraph(html.escape(line), style) for line in after)

@@ -28,6 +28,7 @@ from audit.pipeline import load_bytes, load_path
 from scripts.make_examples import (
     write_docx_tables,
     write_html_tables,
+    write_pdf,
     write_xlsx,
 )
 from tests.conftest import SEED_002
@@ -85,6 +86,12 @@ def _sheets(path: Path, tables: Sequence[list[list[str | None]]]) -> Path:
     return write_xlsx(path.with_suffix(".xlsx"), sheets)
 
 
+def _pdf(path: Path, tables: Sequence[list[list[str | None]]]) -> Path:
+    """A ruled PDF, each table from a new page under its own headings."""
+    first, *more = tables
+    return write_pdf(path.with_suffix(".pdf"), first, more=[(rows, ()) for rows in more])
+
+
 def _tsv(path: Path, tables: Sequence[list[list[str | None]]]) -> Path:
     """The tables one after the other, as a page copied into a text file."""
     lines = ["\t".join(cell or "" for cell in row) for rows in tables for row in rows]
@@ -104,6 +111,7 @@ TEXT = {"tsv", "csv"}  # text carriers
 WRITERS: dict[str, Writer] = {
     "docx": _docx,
     "html": _html,
+    "pdf": _pdf,
     "xlsx": _sheets,
     "tsv": _tsv,
     "csv": _csv,
