@@ -596,6 +596,7 @@ class Row:
     __slots__ = (
         "amounts",
         "goal",
+        "heading",
         "indicator_cells",
         "indicators",
         "kind",
@@ -630,6 +631,8 @@ class Row:
         self.period_goal: Text | None = None
         """The goal over the implementation period (实施期目标), where the layout
         states one beside the annual goal."""
+        self.heading: str | None = None
+        """For a unit without a subtotal row: the title above its table."""
 
     def __repr__(self) -> str:
         return f"Row({self.name.value!r}, line {self.line}, kind={self.kind})"
@@ -692,6 +695,10 @@ class Unit(NamedTuple):
     a subtotal row may still be named by the table itself (a national form's
     实施单位, a list's 单位名称, a ``单位名称：…`` heading above one table of
     several): such a unit is ``implicit`` but ``named``."""
+    heading: str | None = None
+    """The title above the unit's own table, where the file's tables have
+    titles of their own (a national form's ``…绩效目标表``); None when the
+    document's title stands for every unit."""
 
     @property
     def title(self) -> str:

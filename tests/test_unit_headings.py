@@ -345,6 +345,7 @@ def test_units_follow_the_headings(names: list[str]) -> None:
 
 def national_form(department: str, implementer: str, project: str) -> list[list[str | None]]:
     rows = [list(row) for row in FORM]
+    rows[0][0] = f"{project}绩效目标表"
     rows[2][1] = project
     rows[2][3] = department
     rows[3][1] = implementer
@@ -395,6 +396,9 @@ def test_national_forms_on_their_units_pages(
     assert "社区公共卫生服务经费" in first and "孕产妇健康管理经费" not in first
     assert "孕产妇健康管理经费" in second and "社区公共卫生服务经费" not in second
     assert "1 个单位，1 个项目" in first and "1 个单位，1 个项目" in second
+    # Each page is headed by its own form's title, not the file's first.
+    assert "<h1>社区公共卫生服务经费绩效目标表 — 某区疾病预防控制中心" in first
+    assert "<h1>孕产妇健康管理经费绩效目标表 — 某区妇幼保健院" in second
     capsys.readouterr()
     main(["lint", str(path), "--format", "json", "--fail-on", "never"])
     report = json.loads(capsys.readouterr().out)

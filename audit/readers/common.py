@@ -130,7 +130,7 @@ def heading(table: Table, line: str) -> bool:
     金额单位：元) into ``table``; True when ``line`` is one. Repeated page
     headings are skipped."""
     if TITLE_MARK in line:
-        table.title = table.title or line
+        table.read_title(line)
         return True
     unit = stated_unit(line)
     if unit is not None:
@@ -139,7 +139,7 @@ def heading(table: Table, line: str) -> bool:
     if name is not None:
         table.organization = table.organization or name or None
         if name:
-            table.unit_headings.append((len(table.rows), name))
+            table.unit_headings.append((len(table.rows), name, table.take_title()))
         return True
     return UNIT_OF_MEASURE_RE.match(line) is not None
 
@@ -222,9 +222,10 @@ def ends_cell(row: Row) -> bool:
 def drop_trailing_notes(rows: list[Row], notes: set[int], start: int = 0) -> None:
     """Remove from ``rows[start:]`` the note rows (by ``id``) after its last
     other row: notes and signatures under the table are no projects. A
-    note-like row with a project after it is left as it is."""
+    note-like row with a project after it is left as it is. A removed row's
+    ``id`` leaves ``notes`` too: a row read later may be given the same id."""
     while len(rows) > start and id(rows[-1]) in notes:
-        rows.pop()
+        notes.discard(id(rows.pop()))
 
 
 def organization_name(line: str) -> str | None:
@@ -240,11 +241,14 @@ def organization_name(line: str) -> str | None:
     return name
 
 
-def unit_row(name: Text, line: int) -> Row:
+def unit_row(name: Text, line: int, heading: str | None = None) -> Row:
     """A unit the table names without a subtotal row: a national form's
     实施单位 or a list's 单位名称, a ``单位名称：…`` heading above one of
-    several tables. Its unit is implicit (no amounts of its own) but named."""
-    return Row(name, Amounts(), None, None, line, kind="unit", indicator_cells=[])
+    several tables. Its unit is implicit (no amounts of its own) but named;
+    ``heading`` is the title above its table."""
+    row = Row(name, Amounts(), None, None, line, kind="unit", indicator_cells=[])
+    row.heading = heading
+    return row
 
 
 def units_from_headings(table: Table) -> None:
@@ -259,16 +263,17 @@ def units_from_headings(table: Table) -> None:
     A heading right above a unit row of the grid names no projects of its own
     (:func:`assemble` leaves such a unit out)."""
     rows = table.rows
-    marks = {at: name for at, name in table.unit_headings if at < len(rows)}
-    if len(set(marks.values())) < 2:
+    marks = {at: (name, title) for at, name, title in table.unit_headings if at < len(rows)}
+    if len({name for name, _ in marks.values()}) < 2:
         return
     named: list[Row] = []
     current: str | None = None
     for index, row in enumerate(rows):
-        name = marks.get(index)
+        name, title = marks.get(index, (None, None))
         if name is not None and name != current:
             current = name
-            named.append(unit_row(Text(name, row.name.source, ((0, 0),)), row.line))
+            name_text = Text(name, row.name.source, ((0, 0),))
+            named.append(unit_row(name_text, row.line, title))
         named.append(row)
     rows[:] = named
 
@@ -483,7 +488,9 @@ def assemble(
             if implicit and not projects:
                 return  # a heading right above another unit's row names no projects
             unit = Unit(row.name, row.amounts, tuple(projects), row.line, tuple(row.markup))
-            units.append(unit._replace(implicit=implicit) if implicit else unit)
+            if implicit:
+                unit = unit._replace(implicit=True, heading=row.heading)
+            units.append(unit)
 
     for row, kind in zip(rows, classify(rows), strict=True):
         if kind == "total":

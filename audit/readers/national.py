@@ -602,7 +602,7 @@ _TITLE_RE = re.compile(r"绩效目标(?:申报)?表")
 
 def _heading(table: Table, text: str) -> None:
     if TITLE_MARK in text or _TITLE_RE.search(text):
-        table.title = table.title or text
+        table.read_title(text)
         return
     name = organization_name(text)
     if name is not None:
@@ -643,6 +643,7 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
     current_unit = _current_unit(table)
     skip_next = False
     block = _AmountBlock()
+    form_title: str | None = None  # the title above the form being read
 
     def close() -> None:
         nonlocal current_unit
@@ -652,7 +653,7 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
         owner = facts.get("implementer") or facts.get("department")
         if owner is not None and owner.value != current_unit:
             current_unit = owner.value
-            table.rows.append(unit_row(owner, facts_line))
+            table.rows.append(unit_row(owner, facts_line, form_title))
         department = facts.get("department")
         if department is not None and table.organization is None:
             table.organization = department.value
@@ -708,6 +709,7 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
         markup_of_project.extend(markup.get(index, ()))
         if names_project:
             facts_line = row_line(grid, index)
+            form_title = table.take_title()
         if columns is None:
             if banner is not None and not labelled:
                 _heading(table, banner)
@@ -1026,7 +1028,7 @@ def read_list(grid: Grid, table: Table | None = None) -> Table:
         owner = _own(grid, index, columns.get("unit"))
         if owner is not None and owner.value != current_unit:
             current_unit = owner.value
-            table.rows.append(unit_row(owner, line))
+            table.rows.append(unit_row(owner, line, table.last_title))
         name = _own(grid, index, columns.get("project"))
         own = None if numbers_rows else _own(grid, index, columns.get("number"))
         own_number = None if own is None else own.value
