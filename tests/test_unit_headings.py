@@ -13,6 +13,7 @@ import csv
 import io
 import json
 from collections.abc import Callable, Sequence
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -422,3 +423,22 @@ def test_national_forms_of_one_unit_make_one_page(tmp_path: Path) -> None:
     out = tmp_path / "pages"
     main(["lint", str(path), "--split-by", "unit", "--output", str(out), "--fail-on", "never"])
     assert sorted(p.name for p in out.iterdir()) == ["01-某区疾病预防控制中心.html", "index.html"]
+
+
+def test_each_table_keeps_its_own_amount_unit(tmp_path: Path) -> None:
+    """The second unit's title block states its amounts in 元 on the 单位名称
+    line: its amounts are converted, the first unit's (万元) are not."""
+    in_yuan = list(PENSION_PROJECTS[0])
+    in_yuan[1] = in_yuan[2] = "1,505,000.00"
+    path = _docx(
+        tmp_path / "yuan",
+        [
+            block(MARKET_PROJECTS[:1], TITLE, f"单位名称：{MARKET}", "单位：万元"),
+            block([in_yuan], TITLE, f"单位名称：{PENSION} 单位：元"),
+        ],
+    )
+    document = load_path(path)
+    assert [(u.title, [p.amounts.value("total") for p in u.projects]) for u in document.units] == [
+        (MARKET, [Decimal("232.00")]),
+        (PENSION, [Decimal("150.50")]),
+    ]
