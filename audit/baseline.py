@@ -255,11 +255,23 @@ def apply_baseline(result: LintResult, baseline: Baseline) -> Applied:
             continue
         keys = finding_keys(file_result, baseline.base)
         linted.add(relative_path(file_result.path, baseline.base))
-        kept = []
-        baselined = list(file_result.baselined)
-        for finding, key in zip(file_result.findings, keys, strict=True):
+        known = [False] * len(keys)
+        for index, key in enumerate(keys):
             if remaining[key] > 0:
                 remaining[key] -= 1
+                known[index] = True
+        for index, key in enumerate(keys):
+            # An entry written before the table's unit was named in findings
+            # (a national form's 实施单位, a 单位名称 heading over one of
+            # several tables) keeps matching the finding it recorded.
+            unnamed = _without_unit(key)
+            if not known[index] and unnamed != key and remaining[unnamed] > 0:
+                remaining[unnamed] -= 1
+                known[index] = True
+        kept = []
+        baselined = list(file_result.baselined)
+        for finding, is_known in zip(file_result.findings, known, strict=True):
+            if is_known:
                 suppressed += 1
                 baselined.append(finding)
             else:
@@ -273,6 +285,13 @@ def apply_baseline(result: LintResult, baseline: Baseline) -> Applied:
         if count > 0 and key[0] in linted
     ]
     return Applied(LintResult(files, dict(result.timings)), suppressed, stale)
+
+
+_UNIT = KEY_FIELDS.index("unit")
+
+
+def _without_unit(key: Key) -> Key:
+    return (*key[:_UNIT], None, *key[_UNIT + 1 :])
 
 
 def describe(entry: dict[str, str | None], count: int) -> str:

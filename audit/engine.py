@@ -607,7 +607,7 @@ def _finding(
         column=None if span is None else span.column,
         end_line=None if span is None else span.end_line,
         end_column=None if span is None else span.end_column,
-        unit=None if unit is None or unit.implicit else unit.title,
+        unit=None if unit is None else unit.own_name,
         project=None if project is None else project.title,
         clause=clause,
         field=problem.field,

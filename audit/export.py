@@ -88,7 +88,7 @@ def export_rows(documents: Iterable[Document]) -> list[Row]:
     rows: list[Row] = []
     for document in documents:
         for unit in document.units:
-            unit_name = document.organization if unit.implicit else unit.title
+            unit_name = document.organization if unit.own_name is None else unit.own_name
             for project in unit.projects:
                 base: Row = {
                     "file": document.path,

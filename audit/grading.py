@@ -119,11 +119,7 @@ def _assign(
     to no project."""
     document = file_result.document
     assert document is not None
-    projects = [
-        (None if unit.implicit else unit.title, project)
-        for unit in document.units
-        for project in unit.projects
-    ]
+    projects = [(unit.own_name, project) for unit in document.units for project in unit.projects]
     by_key: dict[tuple[str | None, str], list[int]] = {}
     for index, (unit, project) in enumerate(projects):
         by_key.setdefault((unit, project.title), []).append(index)

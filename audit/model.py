@@ -588,12 +588,15 @@ class Row:
 
     ``indicator_cells`` holds the indicators of a layout with one row per
     indicator (the national template); it is None where the indicators are
-    clauses in one cell (``indicators``). A unit row of such a layout has an
-    empty list: the layout has no subtotal rows, so its unit is implicit."""
+    clauses in one cell (``indicators``). A unit row with an empty list is a
+    unit the table names without a subtotal row (a national form's 实施单位,
+    a ``单位名称：…`` heading above a table): its unit is implicit (no amounts
+    of its own) but named."""
 
     __slots__ = (
         "amounts",
         "goal",
+        "heading",
         "indicator_cells",
         "indicators",
         "kind",
@@ -628,6 +631,8 @@ class Row:
         self.period_goal: Text | None = None
         """The goal over the implementation period (实施期目标), where the layout
         states one beside the annual goal."""
+        self.heading: str | None = None
+        """For a unit without a subtotal row: the title above its table."""
 
     def __repr__(self) -> str:
         return f"Row({self.name.value!r}, line {self.line}, kind={self.kind})"
@@ -682,12 +687,29 @@ class Unit(NamedTuple):
     line: int
     markup: tuple[Markup, ...] = ()
     implicit: bool = False
-    """True when the table has no subtotal row for the unit: the unit then
-    stands for the table's organisation and has no amounts of its own."""
+    """True when the table has no subtotal row for the unit: it has no
+    amounts of its own."""
+    named: bool = True
+    """False for the unit a table without unit rows implies: it stands for
+    the table's organisation (:attr:`Document.organization`). A unit without
+    a subtotal row may still be named by the table itself (a national form's
+    实施单位, a list's 单位名称, a ``单位名称：…`` heading above one table of
+    several): such a unit is ``implicit`` but ``named``."""
+    heading: str | None = None
+    """The title above the unit's own table, where the file's tables have
+    titles of their own (a national form's ``…绩效目标表``); None when the
+    document's title stands for every unit."""
 
     @property
     def title(self) -> str:
         return self.name.value
+
+    @property
+    def own_name(self) -> str | None:
+        """The unit's name as findings, the export and the per-unit pages give
+        it: its title, or None for the unit that stands for the table's
+        organisation (``named`` False)."""
+        return self.title if self.named else None
 
 
 class GrandTotal(NamedTuple):

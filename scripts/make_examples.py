@@ -19,6 +19,7 @@ import html
 import re
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE_TEXT = ROOT / "examples" / "panyu-2025.txt"
@@ -233,10 +234,27 @@ def write_html(path: Path, rows: Rows, merges: Merges = (), encoding: str = "utf
     """A web page: the headings as paragraphs, the table with colspan and
     rowspan for merged ranges. Cell text is escaped (markup residue such as
     ``<p>`` in a cell stays text, as a copied page shows it)."""
-    headings, table, merges = table_parts(rows, merges)
-    covered, spans = _spans(table, merges)
+    return write_html_tables(path, [(rows, merges)], encoding)
+
+
+def write_html_tables(
+    path: Path, tables: Sequence[tuple[Rows, Merges]], encoding: str = "utf-8"
+) -> Path:
+    """A web page of several tables, each after its own headings (a title
+    block of its own: 单位名称, 单位：万元), as :func:`write_html` writes one."""
     out = ['<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>绩效目标表</title></head>']
     out.append("<body>")
+    for rows, merges in tables:
+        _html_table(out, rows, merges)
+    out.append("</body></html>\n")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(out), encoding=encoding)
+    return path
+
+
+def _html_table(out: list[str], rows: Rows, merges: Merges) -> None:
+    headings, table, merges = table_parts(rows, merges)
+    covered, spans = _spans(table, merges)
     out.extend(f"<p>{html.escape(line)}</p>" for line in headings)
     out.append('<table border="1">')
     for r, row in enumerate(table):
@@ -255,10 +273,7 @@ def write_html(path: Path, rows: Rows, merges: Merges = (), encoding: str = "utf
             text = html.escape(value or "").replace("\n", "<br>")
             out.append(f"<{tag}{attrs}>{text}</{tag}>")
         out.append("</tr>")
-    out.append("</table></body></html>\n")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("\n".join(out), encoding=encoding)
-    return path
+    out.append("</table>")
 
 
 def _spans(
@@ -278,10 +293,25 @@ def _spans(
 def write_docx(path: Path, rows: Rows, merges: Merges = ()) -> Path:
     """A Word document: the headings as paragraphs, the table with merged
     ranges merged (Word keeps the value in the top-left cell)."""
+    return write_docx_tables(path, [(rows, merges)])
+
+
+def write_docx_tables(path: Path, tables: Sequence[tuple[Rows, Merges]]) -> Path:
+    """A Word document of several tables, each after its own headings (a
+    title block of its own: 单位名称, 单位：万元), as :func:`write_docx`
+    writes one."""
     from docx import Document
 
-    headings, table, merges = table_parts(rows, merges)
     document = Document()
+    for rows, merges in tables:
+        _docx_table(document, rows, merges)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    document.save(str(path))
+    return path
+
+
+def _docx_table(document: Any, rows: Rows, merges: Merges) -> None:
+    headings, table, merges = table_parts(rows, merges)
     for line in headings:
         document.add_paragraph(line)
     width = _width(table)
@@ -297,9 +327,6 @@ def write_docx(path: Path, rows: Rows, merges: Merges = ()) -> Path:
                 grid.cell(r, c).text = value
     for top, left, bottom, right in merges:
         grid.cell(top, left).merge(grid.cell(bottom, right))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    document.save(str(path))
-    return path
 
 
 def write_pdf(
@@ -310,11 +337,14 @@ def write_pdf(
     ruled: bool = True,
     font_size: float = 7,
     after: Sequence[str] = (),
+    more: Sequence[tuple[Rows, Merges]] = (),
 ) -> Path:
     """A PDF in landscape A4: the headings, then the table with its header
     row repeated on every page (ruled unless ``ruled=False``), cells
     wrapped to their column's width, merged ranges spanned; then, on a
-    page of their own, the paragraphs ``after`` (notes under the table)."""
+    page of their own, the paragraphs ``after`` (notes under the table).
+    Each of ``more`` (rows, merges) starts a new page with its own
+    headings and table, as a collection of several units' tables prints."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.styles import ParagraphStyle
@@ -332,7 +362,6 @@ def write_pdf(
         wordWrap="CJK",
     )
     title = ParagraphStyle("title", parent=style, fontSize=12, leading=16, alignment=1)
-    headings, table, merges = table_parts(rows, merges)
     page = landscape(A4)
     doc = SimpleDocTemplate(
         str(path),
@@ -344,29 +373,34 @@ def write_pdf(
         title="绩效目标表",
     )
     story: list[object] = []
-    for index, line in enumerate(headings):
-        story.append(Paragraph(html.escape(line), title if index == 0 else style))
-    width = _width(table)
-    usable = page[0] - 20 * mm
-    total = sum(widths[:width]) or 1
-    col_widths = [usable * w / total for w in widths[:width]]
-    data = [
-        [
-            Paragraph(html.escape(row[c] or "").replace("\n", "<br/>"), style)
-            if c < len(row)
-            else ""
-            for c in range(width)
+    for number, (headings, table, spans) in enumerate(
+        table_parts(r, m) for r, m in [(rows, merges), *more]
+    ):
+        if number:
+            story.append(PageBreak())
+        for index, line in enumerate(headings):
+            story.append(Paragraph(html.escape(line), title if index == 0 else style))
+        width = _width(table)
+        usable = page[0] - 20 * mm
+        total = sum(widths[:width]) or 1
+        col_widths = [usable * w / total for w in widths[:width]]
+        data = [
+            [
+                Paragraph(html.escape(row[c] or "").replace("\n", "<br/>"), style)
+                if c < len(row)
+                else ""
+                for c in range(width)
+            ]
+            for row in table
         ]
-        for row in table
-    ]
-    commands: list[tuple[object, ...]] = [("VALIGN", (0, 0), (-1, -1), "TOP")]
-    if ruled:
-        commands.append(("GRID", (0, 0), (-1, -1), 0.5, colors.black))
-    for top, left, bottom, right in merges:
-        commands.append(("SPAN", (left, top), (right, bottom)))
-    grid = Table(data, colWidths=col_widths, repeatRows=1)
-    grid.setStyle(TableStyle(commands))
-    story.append(grid)
+        commands: list[tuple[object, ...]] = [("VALIGN", (0, 0), (-1, -1), "TOP")]
+        if ruled:
+            commands.append(("GRID", (0, 0), (-1, -1), 0.5, colors.black))
+        for top, left, bottom, right in spans:
+            commands.append(("SPAN", (left, top), (right, bottom)))
+        grid = Table(data, colWidths=col_widths, repeatRows=1)
+        grid.setStyle(TableStyle(commands))
+        story.append(grid)
     if after:
         story.append(PageBreak())
         story.extend(Paragraph(html.escape(line), style) for line in after)

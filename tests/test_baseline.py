@@ -235,3 +235,29 @@ def test_a_baseline_changes_the_exit_status_not_the_grades(
     lint("t.txt", "--write-baseline", "baseline.json")
     capsys.readouterr()
     assert grades("t.txt", "--baseline", "baseline.json") == (0, before, table)
+
+
+@pytest.mark.parametrize(("unit", "known"), [(None, True), ("某区妇幼保健院", False)])
+def test_an_entry_recorded_before_the_unit_was_named(
+    capsys: pytest.CaptureFixture[str], unit: str | None, known: bool
+) -> None:
+    """A baseline written when findings gave a national form's unit as null
+    still knows the finding now that they name it (实施单位); an entry of
+    another unit does not."""
+    from tests.national import FORM, as_tsv
+
+    rows = [list(row) for row in FORM]
+    rows[8][4] = "待补充"
+    Path("form.tsv").write_text(as_tsv(rows), encoding="utf-8")
+    lint("form.tsv", "--write-baseline", "baseline.json")
+    data = json.loads(Path("baseline.json").read_text(encoding="utf-8"))
+    assert {entry["unit"] for entry in data["entries"]} == {"某区疾病预防控制中心"}
+    for entry in data["entries"]:
+        entry["unit"] = unit
+    Path("baseline.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    capsys.readouterr()
+    code = lint("form.tsv", "--baseline", "baseline.json", "--strict-baseline")
+    captured = capsys.readouterr()
+    assert (code, findings(captured.out) == [], "stale" in captured.err) == (
+        (0, True, False) if known else (1, False, True)
+    )

@@ -128,7 +128,7 @@ def read_text(
 ) -> Document:
     """Build the document from already decoded text (``locator``: where an
     offset stands in the file the text was taken from, e.g. its PDF page)."""
-    from audit.readers.common import assemble
+    from audit.readers.common import assemble, units_from_headings
 
     source = Source(path, text, encoding, locator)
     national = _national_text(source)
@@ -139,6 +139,7 @@ def read_text(
     if not table.rows:
         raise ReadError("no rows found under the header row")
     _in_stated_unit(table.rows, table.amount_unit)
+    units_from_headings(table)
     return assemble(
         source, layout, table.rows, table.title, table.organization, tuple(table.orphans)
     )
@@ -174,7 +175,7 @@ def read_grids(carrier: str, data: bytes, path: str, notify: Notify | None = Non
     document, by the first grid layout that recognises each grid."""
     import importlib
 
-    from audit.readers.common import assemble
+    from audit.readers.common import assemble, units_from_headings
 
     loaded = importlib.import_module(_CARRIERS[carrier]).load(data, path, notify)
     if loaded.text is not None:  # a PDF without ruled tables: its page text
@@ -214,6 +215,7 @@ def read_grids(carrier: str, data: bytes, path: str, notify: Notify | None = Non
         )
     if not table.rows:
         raise ReadError("no rows found under the header row")
+    units_from_headings(table)
     layout = carrier if found[0] == "guangzhou" else f"{found[0]} ({carrier})"
     return assemble(
         loaded.source,

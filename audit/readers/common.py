@@ -130,7 +130,7 @@ def heading(table: Table, line: str) -> bool:
     金额单位：元) into ``table``; True when ``line`` is one. Repeated page
     headings are skipped."""
     if TITLE_MARK in line:
-        table.title = table.title or line
+        table.read_title(line)
         return True
     unit = stated_unit(line)
     if unit is not None:
@@ -138,6 +138,8 @@ def heading(table: Table, line: str) -> bool:
     name = organization_name(line)
     if name is not None:
         table.organization = table.organization or name or None
+        if name:
+            table.unit_headings.append((len(table.rows), name, table.take_title()))
         return True
     return UNIT_OF_MEASURE_RE.match(line) is not None
 
@@ -220,9 +222,10 @@ def ends_cell(row: Row) -> bool:
 def drop_trailing_notes(rows: list[Row], notes: set[int], start: int = 0) -> None:
     """Remove from ``rows[start:]`` the note rows (by ``id``) after its last
     other row: notes and signatures under the table are no projects. A
-    note-like row with a project after it is left as it is."""
+    note-like row with a project after it is left as it is. A removed row's
+    ``id`` leaves ``notes`` too: a row read later may be given the same id."""
     while len(rows) > start and id(rows[-1]) in notes:
-        rows.pop()
+        notes.discard(id(rows.pop()))
 
 
 def organization_name(line: str) -> str | None:
@@ -236,6 +239,43 @@ def organization_name(line: str) -> str | None:
     if tail is not None:
         name = name[: tail.start()].rstrip()
     return name
+
+
+def unit_row(name: Text, line: int, heading: str | None = None) -> Row:
+    """A unit the table names without a subtotal row: a national form's
+    实施单位 or a list's 单位名称, a ``单位名称：…`` heading above one of
+    several tables. Its unit is implicit (no amounts of its own) but named;
+    ``heading`` is the title above its table."""
+    row = Row(name, Amounts(), None, None, line, kind="unit", indicator_cells=[])
+    row.heading = heading
+    return row
+
+
+def units_from_headings(table: Table) -> None:
+    """Several tables in one file (sheets, Word or web tables), each under its
+    own ``单位名称：…`` heading: the heading that stands directly above a table
+    names the unit of its projects. When the headings name two units or more,
+    a unit row (:func:`unit_row`) goes before the first row read after each
+    heading that names another unit than the one before; a heading repeated
+    with the same name, or one file under one heading, changes nothing (its
+    projects stay in the unit that stands for the table's organisation).
+    Several headings before one row (部门名称 over 单位名称): the last names it.
+    A heading right above a unit row of the grid names no projects of its own
+    (:func:`assemble` leaves such a unit out)."""
+    rows = table.rows
+    marks = {at: (name, title) for at, name, title in table.unit_headings if at < len(rows)}
+    if len({name for name, _ in marks.values()}) < 2:
+        return
+    named: list[Row] = []
+    current: str | None = None
+    for index, row in enumerate(rows):
+        name, title = marks.get(index, (None, None))
+        if name is not None and name != current:
+            current = name
+            name_text = Text(name, row.name.source, ((0, 0),))
+            named.append(unit_row(name_text, row.line, title))
+        named.append(row)
+    rows[:] = named
 
 
 def row_from_cells(texts: dict[str, Text], markup: list[Markup], line: int) -> Row | None:
@@ -430,7 +470,7 @@ def assemble(
 
     Rows whose kind the reader did not settle are classified by
     :func:`classify`. Projects before the first unit row belong to an
-    implicit unit named after the table's organisation. ``leading`` is cell
+    implicit unit named after the table's organisation (``named`` False). ``leading`` is cell
     text before any row that could own it (see ``Document.orphans``).
     Indicator cells stay
     text: the parse stage (:func:`audit.parsing.parse_document`) reads them.
@@ -443,10 +483,14 @@ def assemble(
     def close() -> None:
         if current is not None:
             row, projects = current
-            # A unit row of a layout with one row per indicator has no subtotal.
+            # A unit the table names without a subtotal row (see unit_row).
             implicit = row.indicator_cells is not None
+            if implicit and not projects:
+                return  # a heading right above another unit's row names no projects
             unit = Unit(row.name, row.amounts, tuple(projects), row.line, tuple(row.markup))
-            units.append(unit._replace(implicit=implicit) if implicit else unit)
+            if implicit:
+                unit = unit._replace(implicit=True, heading=row.heading)
+            units.append(unit)
 
     for row, kind in zip(rows, classify(rows), strict=True):
         if kind == "total":
@@ -478,7 +522,12 @@ def assemble(
         first = orphans[0]
         name = organization or ""
         implicit = Unit(
-            Text(name, source, ((0, 0),)), Amounts(), tuple(orphans), first.line, implicit=True
+            Text(name, source, ((0, 0),)),
+            Amounts(),
+            tuple(orphans),
+            first.line,
+            implicit=True,
+            named=False,
         )
         units.insert(0, implicit)
     return Document(source, layout, title, organization, tuple(units), total, orphans=leading)

@@ -74,6 +74,7 @@ def read(source: Source) -> Table:
         if header is not None:
             columns = header
             drop_trailing_notes(table.rows, notes)  # notes at the foot of a page
+            table.rows_dropped()
             continue
         if columns is None:
             for cell in filled:  # above the header: 单位名称 and 单位：元 may share a row
@@ -85,6 +86,7 @@ def read(source: Source) -> Table:
             if note_row(cells, columns):
                 notes.add(id(row))
     drop_trailing_notes(table.rows, notes)
+    table.rows_dropped()
     return table
 
 

@@ -85,6 +85,7 @@ def read(grid: Grid, table: Table | None = None) -> Table:
             after_header = True
             if notes:  # notes at the foot of a page: under its last project
                 drop_trailing_notes(table.rows, notes, start)
+                table.rows_dropped()
                 last = table.rows[-1] if len(table.rows) > start else None
             held.clear()
             continue
@@ -126,6 +127,7 @@ def read(grid: Grid, table: Table | None = None) -> Table:
             if note_row(values, columns):
                 notes.add(id(row))
     drop_trailing_notes(table.rows, notes, start)
+    table.rows_dropped()
     return table
 
 

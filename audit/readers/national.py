@@ -48,6 +48,7 @@ from audit.readers.common import (
     parse_amount,
     row_text,
     stated_unit,
+    unit_row,
 )
 from audit.readers.decode import ReadError
 from audit.readers.grid import Grid
@@ -601,16 +602,11 @@ _TITLE_RE = re.compile(r"绩效目标(?:申报)?表")
 
 def _heading(table: Table, text: str) -> None:
     if TITLE_MARK in text or _TITLE_RE.search(text):
-        table.title = table.title or text
+        table.read_title(text)
         return
     name = organization_name(text)
     if name is not None:
         table.organization = table.organization or name or None
-
-
-def _unit_row(name: Text, line: int) -> Row:
-    """A unit of the national template: it has no subtotal (implicit)."""
-    return Row(name, Amounts(), None, None, line, kind="unit", indicator_cells=[])
 
 
 # --------------------------------------------------------------------------
@@ -644,9 +640,10 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
     cells_of_project: list[IndicatorCells] = []
     columns: dict[str, int] | None = None
     levels = _Levels()
-    current_unit: str | None = None
+    current_unit = _current_unit(table)
     skip_next = False
     block = _AmountBlock()
+    form_title: str | None = None  # the title above the form being read
 
     def close() -> None:
         nonlocal current_unit
@@ -656,7 +653,7 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
         owner = facts.get("implementer") or facts.get("department")
         if owner is not None and owner.value != current_unit:
             current_unit = owner.value
-            table.rows.append(_unit_row(owner, facts_line))
+            table.rows.append(unit_row(owner, facts_line, form_title))
         department = facts.get("department")
         if department is not None and table.organization is None:
             table.organization = department.value
@@ -712,6 +709,7 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
         markup_of_project.extend(markup.get(index, ()))
         if names_project:
             facts_line = row_line(grid, index)
+            form_title = table.take_title()
         if columns is None:
             if banner is not None and not labelled:
                 _heading(table, banner)
@@ -746,6 +744,15 @@ def _last_project(table: Table) -> Row | None:
     if last is None or last.kind != "project" or last.indicator_cells is None:
         return None
     return last
+
+
+def _current_unit(table: Table) -> str | None:
+    """The unit the grids read before end in: a form or list in the next grid
+    (a Word table, a sheet) of the same unit goes on in it."""
+    for row in reversed(table.rows):
+        if row.kind == "unit":
+            return row.name.value
+    return None
 
 
 def _orphan(table: Table, cells: list[Text]) -> None:
@@ -993,7 +1000,7 @@ def read_list(grid: Grid, table: Table | None = None) -> Table:
     number: str | None = None
     number_known = project is None
     numbers_rows = False
-    current_unit: str | None = None
+    current_unit = _current_unit(table)
     levels = _Levels()
     for index, cells in enumerate(grid.rows):
         header = _header_map(cells)
@@ -1021,7 +1028,7 @@ def read_list(grid: Grid, table: Table | None = None) -> Table:
         owner = _own(grid, index, columns.get("unit"))
         if owner is not None and owner.value != current_unit:
             current_unit = owner.value
-            table.rows.append(_unit_row(owner, line))
+            table.rows.append(unit_row(owner, line, table.last_title))
         name = _own(grid, index, columns.get("project"))
         own = None if numbers_rows else _own(grid, index, columns.get("number"))
         own_number = None if own is None else own.value

@@ -12,6 +12,9 @@
 * A table that goes on over a page break is one grid: the header row
   repeated at the top of a page is dropped, and a first row with no name
   and no amounts (a row cut by the page break) is joined to the row before.
+  A page whose ``单位名称：…`` line above the header names another unit
+  than the page before (several units' tables, each from a page of its
+  own) gives the grid that heading as a row of one cell, before its rows.
 * Locations name the page, the table and the row on that page:
   ``第3页 表1 第2行第7列``.
 * Pages of text right after the table without ruling (notes under the
@@ -31,7 +34,7 @@ from collections.abc import Callable
 from itertools import pairwise
 from typing import Any
 
-from audit.readers.common import header_columns
+from audit.readers.common import header_columns, organization_name
 from audit.readers.decode import ReadError, reason
 from audit.readers.grid import GridInput, Loaded, Merge, grid_source
 from audit.readers.table import Notify
@@ -88,11 +91,20 @@ def load(data: bytes, path: str, notify: Notify | None = None) -> Loaded:
 class _Part:
     """One page's piece of a table."""
 
-    def __init__(self, page: int, number: int, rows: list[list[str | None]], merges: list[Merge]):
+    def __init__(
+        self,
+        page: int,
+        number: int,
+        rows: list[list[str | None]],
+        merges: list[Merge],
+        unit: str | None = None,
+    ):
         self.page = page
         self.number = number
         self.rows = rows
         self.merges = merges
+        self.unit = unit
+        """The unit a ``单位名称：…`` line above the page's header row names."""
 
 
 def _read(pdf: Any, path: str, notify: Notify | None) -> Loaded:
@@ -134,7 +146,8 @@ def _read(pdf: Any, path: str, notify: Notify | None) -> Loaded:
                 continue
             if not parts:
                 headings = _text_above(page, table.bbox[1])
-            parts.append(_Part(index + 1, number, rows, merges))
+            unit = _unit_above_header(texts[index]) if number == 1 else None
+            parts.append(_Part(index + 1, number, rows, merges, unit))
         in_table = True
     if unruled or not parts:
         if notify is not None and unruled:
@@ -149,6 +162,18 @@ def _read(pdf: Any, path: str, notify: Notify | None) -> Loaded:
     inputs[0] = inputs[0]._replace(headings=headings)
     source, grids = grid_source(path, "pdf", inputs)
     return Loaded(source, grids)
+
+
+def _unit_above_header(text: str) -> str | None:
+    """The unit a ``单位名称：…`` line names above the header row of a page's
+    text (a title block of its own, or the page header repeated); of
+    部门名称 and 单位名称 the last."""
+    unit = None
+    for line in text.split("\n"):
+        if "项目名称" in line:
+            return unit
+        unit = organization_name(line.strip()) or unit
+    return None  # no header row on the page: nothing stands above it
 
 
 def _text_above(page: Any, top: float) -> list[str]:
@@ -266,12 +291,18 @@ def _join(parts: list[_Part]) -> list[GridInput]:
         rows: list[list[str | None]] = []
         labels: list[str] = []
         merges: list[Merge] = []
+        unit = group[0].unit
         for position, part in enumerate(group):
             label = f"第{part.page}页 表{part.number} "
             skip = 1 if position and _same(part.rows[0], header) else 0
+            named = joins and part.unit is not None and part.unit != unit
+            if named:  # another unit's title block above this page's table
+                unit = part.unit
+                rows.append([f"单位名称：{unit}"] + [None] * (len(header) - 1))
+                labels.append(f"{label}上方")
             offset = len(rows) - skip
             for index, row in enumerate(part.rows[skip:], start=skip):
-                if index == skip and position and rows and joins and _cut_row(row):
+                if index == skip and position and rows and joins and not named and _cut_row(row):
                     _append_cells(rows[-1], row)
                     offset -= 1
                     continue

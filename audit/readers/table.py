@@ -21,9 +21,21 @@ class Table:
     """What a layout reader found: rows in order, the table's heading, the
     cell text before any row that could own it (``orphans``), and the
     amount unit its heading states (``amount_unit``: ``万元`` or ``元``, None
-    when it states none; the amounts are read in 万元 then)."""
+    when it states none; the amounts are read in 万元 then), and where each
+    ``单位名称：…`` heading stood (``unit_headings``: the number of rows read
+    before it, the name it gives, and the title of its table, ``last_title``:
+    the first title line read since a unit or form last took one)."""
 
-    __slots__ = ("amount_unit", "organization", "orphans", "rows", "title")
+    __slots__ = (
+        "amount_unit",
+        "last_title",
+        "organization",
+        "orphans",
+        "rows",
+        "title",
+        "title_fresh",
+        "unit_headings",
+    )
 
     def __init__(
         self, rows: list[Row], title: str | None = None, organization: str | None = None
@@ -33,3 +45,25 @@ class Table:
         self.organization = organization
         self.orphans: list[Text] = []
         self.amount_unit: str | None = None
+        self.unit_headings: list[tuple[int, str, str | None]] = []
+        self.last_title: str | None = None
+        self.title_fresh = False
+
+    def read_title(self, line: str) -> None:
+        """A title line: the table's title (the first), and the title of the
+        next unit's or form's table unless one was read since the last took one."""
+        self.title = self.title or line
+        if not self.title_fresh:
+            self.last_title = line
+            self.title_fresh = True
+
+    def take_title(self) -> str | None:
+        """The title of the table a unit or form begins (see ``read_title``)."""
+        self.title_fresh = False
+        return self.last_title
+
+    def rows_dropped(self) -> None:
+        """Rows were taken off the end (notes under a table): a heading read
+        after them stands before the rows read next."""
+        end = len(self.rows)
+        self.unit_headings = [(min(at, end), name, title) for at, name, title in self.unit_headings]

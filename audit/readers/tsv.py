@@ -77,6 +77,7 @@ def read(source: Source) -> Table:
             after_header = True
             if notes:  # notes at the foot of a page: under its last project
                 drop_trailing_notes(table.rows, notes)
+                table.rows_dropped()
                 last = _last(table.rows[-1]) if table.rows else None
             held.clear()
             continue
@@ -118,6 +119,7 @@ def read(source: Source) -> Table:
             if len(cells) == 1 or note_row(cells, at):
                 notes.add(id(row))
     drop_trailing_notes(table.rows, notes)
+    table.rows_dropped()
     if orphan:
         table.orphans.append(_joined(source, orphan))
     return table

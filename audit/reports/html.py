@@ -507,19 +507,23 @@ def write_split(
         if any(_unit_of(f, organization) is None for f in file_result.findings):
             titles.append(None)
         for unit in document.units:
-            title: str | None = (organization or "") if unit.implicit else unit.title
+            title: str | None = (organization or "") if unit.own_name is None else unit.title
             if title not in titles:
                 titles.append(title)
-        table_title = " ".join((document.title or label(lang, "report")).split())
         for title in titles:
             findings = [f for f in file_result.findings if _unit_of(f, organization) == title]
             # The unit's own part of the table: its counts and grades, not the table's.
             units = tuple(
                 u
                 for u in document.units
-                if ((organization or "") if u.implicit else u.title) == title
+                if ((organization or "") if u.own_name is None else u.title) == title
             )
-            own = document._replace(units=units, total=document.total if title is None else None)
+            # A unit whose table has a title of its own (a national form's) is headed by it.
+            heading_of = next((u.heading for u in units if u.heading), None) or document.title
+            own = document._replace(
+                units=units, total=document.total if title is None else None, title=heading_of
+            )
+            table_title = " ".join((heading_of or label(lang, "report")).split())
             part = LintResult([FileResult(file_result.path, own, None, findings)])
             shown = label(lang, "table") if title is None else title or "—"
             name = _file_name(len(entries) + 1, shown, used)

@@ -107,13 +107,13 @@ def _cases(file_result: FileResult, lang: str) -> list[tuple[str, str, list[Find
     projects: dict[tuple[str | None, str], list[tuple[int, list[Finding]]]] = {}
     order: list[tuple[str, str | None, list[Finding]]] = []
     for unit in document.units:
-        classname = organization if unit.implicit else unit.title
-        if not unit.implicit:
-            unit_rows[unit.title] = []
-            order.append((classname, None, unit_rows[unit.title]))
+        classname = organization if unit.own_name is None else unit.own_name
+        if unit.own_name is not None:  # a case for its own row, when it has findings
+            unit_rows[unit.own_name] = []
+            order.append((classname, None, unit_rows[unit.own_name]))
         for project in unit.projects:
             findings: list[Finding] = []
-            key = (None if unit.implicit else unit.title, project.title)
+            key = (unit.own_name, project.title)
             projects.setdefault(key, []).append((project.line, findings))
             order.append((classname, project.title, findings))
     for finding in file_result.findings:
