@@ -470,7 +470,8 @@ class Facts:
             return None
         if len(name) >= self.min_name_length and name in text:
             return Restatement("contains")
-        if not self.is_measure_name(text):
+        # a frequency (每季度, 每学期) is a target of its own kind, not a name
+        if has_measured_target(value_field.value) or not self.is_measure_name(text):
             return None
         if _is_target_name(clause.name):
             return Restatement("name-swapped")
