@@ -858,10 +858,12 @@ _MEASURE_KINDS: dict[str, NameKind] = {
 
 def target_unit(target: Target) -> tuple[str | None, str | None]:
     """A target's unit and what it is per: ``≥1人/年`` gives ``(人, 年)``,
-    ``0元/人`` ``(元, 人)``, ``≥300人`` ``(人, None)``."""
+    ``0元/人`` ``(元, 人)``, ``≤100元/人·月`` ``(元, 人·月)``, ``≥300人``
+    ``(人, None)``."""
     unit, per = target.unit, target.per
-    if unit is not None and per is None and "/" in unit:
-        unit, _, per = unit.partition("/")
+    if unit is not None and "/" in unit:
+        unit, _, own = unit.partition("/")
+        per = own if per is None else f"{own}·{per}"
     return unit or None, per or None
 
 

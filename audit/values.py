@@ -445,9 +445,14 @@ class _ValueBuilder(Transformer[Token, Value]):
             None if unit is None else unit.comparator,
         )
 
-    def per(self, children: list[Token]) -> _Per:
-        slash, unit = children
-        return _Per(_raw(slash, unit), self._unit(unit))
+    def per(self, children: list[Token | None]) -> _Per:
+        """``/月`` → ``月``; ``/平方米·年`` → ``平方米·年`` (each denominator,
+        joined by a middle dot)."""
+        slash, unit, slash2, unit2 = children
+        name = self._unit(unit)  # type: ignore[arg-type]  # the grammar's PER is followed by one
+        if unit2 is not None:
+            name = f"{name}·{self._unit(unit2)}"
+        return _Per(_raw(slash, unit, slash2, unit2), name)
 
     def bounds(self, children: list[Any]) -> _Bounds:
         """An amount, then RANGE, amount, RANGE, amount…; the last amount is
