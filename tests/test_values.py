@@ -177,6 +177,20 @@ READINGS: list[tuple[str, dict[str, Any]]] = [
     ("截至2024年12月", {"kind": "date", "prefix": "截至", "suffix": "2024年12月"}),
     ("2024年11月前完成100%", q("=", 100, "%", prefix="2024年11月前完成")),
     ("2024年度预算执行率≥95%", q(">=", 95, "%", prefix="2024年度预算执行率")),
+    # a day of the month after 每月 or 次月: by that day, not a count of days a month
+    ("每月15日前", {"kind": "date", "qualifiers": ("每月",), "suffix": "15日前"}),
+    ("次月10日前", {"kind": "date", "prefix": "次月", "suffix": "10日前"}),
+    ("每月5号发放", {"kind": "date", "qualifiers": ("每月",)}),
+    ("15日内", q("<=", 15, "日")),
+    ("每月2天", q("=", 2, "天", per="月", qualifiers=("每月",))),
+    # a change from a reference, not a level
+    ("同比下降10%", q("=", 10, "%", prefix="同比下降", change="fall")),
+    ("同比下降不低于10%", q(">=", 10, "%", prefix="同比下降", change="fall")),
+    ("较上年提高5个百分点", q("=", 5, "百分点", prefix="较上年提高", change="rise")),
+    ("减少10人", q("=", 10, "人", prefix="减少", change="fall")),
+    ("降至10%", q("=", 10, "%", prefix="降至")),
+    ("提高到95%", q("=", 95, "%", prefix="提高到")),
+    ("成本降低率10%", q("=", 10, "%", prefix="成本降低率")),
     # formulas
     ("设备使用率=实际使用设备数量/总设备数量*100%", {"kind": "formula", "number": None}),
     ("（合同审核参与数÷合同数）×100%=90%", {"kind": "formula"}),
@@ -204,6 +218,7 @@ _QUANTITY_DEFAULTS = {
     "upper": None,
     "magnitude": None,
     "per": None,
+    "change": None,
     "qualifiers": (),
     "prefix": "",
     "suffix": "",
