@@ -482,7 +482,8 @@ class Facts:
             return None
         if len(name) >= self.min_name_length and name in text:
             return Restatement("contains")
-        if not self.is_measure_name(text):
+        # a frequency (每季度, 每学期) is a target of its own kind, not a name
+        if has_measured_target(value_field.value) or not self.is_measure_name(text):
             return None
         if _is_target_name(clause.name):
             return Restatement("name-swapped")
@@ -1023,10 +1024,12 @@ _MEASURE_KINDS: dict[str, NameKind] = {
 
 def target_unit(target: Target) -> tuple[str | None, str | None]:
     """A target's unit and what it is per: ``≥1人/年`` gives ``(人, 年)``,
-    ``0元/人`` ``(元, 人)``, ``≥300人`` ``(人, None)``."""
+    ``0元/人`` ``(元, 人)``, ``≤100元/人·月`` ``(元, 人·月)``, ``≥300人``
+    ``(人, None)``."""
     unit, per = target.unit, target.per
-    if unit is not None and per is None and "/" in unit:
-        unit, _, per = unit.partition("/")
+    if unit is not None and "/" in unit:
+        unit, _, own = unit.partition("/")
+        per = own if per is None else f"{own}·{per}"
     return unit or None, per or None
 
 

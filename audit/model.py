@@ -327,6 +327,8 @@ class TextBuilder:
 ValueKind = Literal["quantity", "date", "formula", "qualitative", "empty"]
 Comparator = Literal[">=", ">", "<=", "<", "=", "range"]
 TargetKind = Literal["number", "date", "date-range", "duration", "frequency", "text"]
+Change = Literal["rise", "fall"]
+"""A target that is a change from a reference: ``同比下降10%`` is a fall of 10 %."""
 
 
 class Target(NamedTuple):
@@ -351,6 +353,7 @@ class Target(NamedTuple):
     unit: str | None = None
     magnitude: str | None = None
     per: str | None = None
+    change: Change | None = None
 
 
 class Value(NamedTuple):
@@ -360,7 +363,9 @@ class Value(NamedTuple):
     ``1.85万人`` is ``comparator="=", number=18500, unit="人", magnitude="万"``
     (``number`` is always after the magnitude); ``10-15人`` is
     ``comparator="range", number=10, upper=15``; ``2次/月`` and ``每月1次`` have
-    ``per="月"``; ``合同签订率100%`` keeps ``prefix="合同签订率"``.
+    ``per="月"``; ``合同签订率100%`` keeps ``prefix="合同签订率"``; ``同比下降10%``
+    is ``comparator="=", number=10, unit="%", change="fall"``: a fall of 10 %,
+    not a level of 10 %.
     Qualitative values (``合法合规``) have ``kind="qualitative"`` and no number.
     """
 
@@ -380,6 +385,9 @@ class Value(NamedTuple):
     first number (rules written before targets judge that one); a value of
     several targets (``≥300人；≥10场``) lists each here with its own
     comparator, number and unit."""
+    change: Change | None = None
+    """``rise`` or ``fall`` when the first number is a change from a
+    reference rather than a level (``同比下降10%``, ``较上年提高5个百分点``)."""
 
 
 # --------------------------------------------------------------------------

@@ -44,7 +44,7 @@ from lark import Lark, Token, Transformer
 from lark.exceptions import LarkError
 
 from audit.grammars import build_lark
-from audit.model import Comparator, Target, TargetKind, Value
+from audit.model import Change, Comparator, Target, TargetKind, Value
 from audit.resources import resource
 
 __all__ = ["UNITS", "ValueParser", "Vocabulary", "default_parser", "parse_value"]
@@ -98,6 +98,9 @@ class Vocabulary(NamedTuple):
     frequencies: Mapping[str, str]
     """Qualifiers that give a frequency: ``每月`` → ``per="月"``."""
     date_words: tuple[str, ...]
+    changes: Mapping[str, Change] = {}
+    """Words just before the number that make it a change from a reference,
+    not a level: ``下降`` → ``fall`` (``同比下降10%``), ``提高`` → ``rise``."""
 
     @classmethod
     def load(cls, path: Path) -> Vocabulary:
@@ -223,6 +226,14 @@ def _comparator_map(data: Any, where: str) -> dict[str, Comparator]:
     return mapping  # type: ignore[return-value]  # checked above
 
 
+def _change_map(data: Any, where: str) -> dict[str, Change]:
+    mapping = _word_map(data, where)
+    for word, change in mapping.items():
+        if change not in ("rise", "fall"):
+            raise ValueError(f"{where}: {word!r} must be rise or fall, not {change!r}")
+    return mapping  # type: ignore[return-value]  # checked above
+
+
 def _power_map(data: Any, where: str) -> dict[str, int]:
     mapping = _mapping({} if data is None else data, where)
     _words(list(mapping), where)
@@ -246,6 +257,7 @@ _FIELDS: dict[str, tuple[str, Callable[[Any, str], Any]]] = {
     "qualifiers_before_number": ("qualifiers_before_number", _words),
     "frequencies": ("frequencies", _word_map),
     "date_words": ("date_words", _words),
+    "changes": ("changes", _change_map),
 }
 
 
@@ -380,6 +392,8 @@ class _ValueBuilder(Transformer[Token, Value]):
         self._magnitudes = vocabulary.magnitudes
         self._frequencies = vocabulary.frequencies
         self._time_units = frozenset(self._unit(word) for word in vocabulary.time_units)
+        self._changes = vocabulary.changes
+        self._change_end = re.compile(f"(?:{_alternation(vocabulary.changes)})$")
 
     def _unit(self, word: str) -> str:
         word = _text(word).strip().strip("（()）").strip()
@@ -447,9 +461,14 @@ class _ValueBuilder(Transformer[Token, Value]):
             None if unit is None else unit.comparator,
         )
 
-    def per(self, children: list[Token]) -> _Per:
-        slash, unit = children
-        return _Per(_raw(slash, unit), self._unit(unit))
+    def per(self, children: list[Token | None]) -> _Per:
+        """``/月`` → ``月``; ``/平方米·年`` → ``平方米·年`` (each denominator,
+        joined by a middle dot)."""
+        slash, unit, slash2, unit2 = children
+        name = self._unit(unit)  # type: ignore[arg-type]  # the grammar's PER is followed by one
+        if unit2 is not None:
+            name = f"{name}·{self._unit(unit2)}"
+        return _Per(_raw(slash, unit, slash2, unit2), name)
 
     def bounds(self, children: list[Any]) -> _Bounds:
         """An amount, then RANGE, amount, RANGE, amount…; the last amount is
@@ -504,6 +523,12 @@ class _ValueBuilder(Transformer[Token, Value]):
 
     # --- the value
 
+    def _change(self, prefix: str) -> Change | None:
+        """``fall`` for ``同比下降`` just before the number, ``rise`` for
+        ``较上年提高``; None for a level (``降至``, ``提高到``, ``降低率``)."""
+        found = self._change_end.search(prefix)
+        return None if found is None else self._changes[found.group()]
+
     def _frequency(self, words: _Words) -> str | None:
         for qualifier in words.qualifiers:
             if qualifier in self._frequencies:
@@ -551,6 +576,7 @@ class _ValueBuilder(Transformer[Token, Value]):
         else:
             comparator = words.comparator or measure.comparator or "="
         per = measure.per or self._frequency(words)
+        change = self._change(words.prefix)
         kind: TargetKind = "number"
         if measure.duration and per is None:
             kind = "duration"
@@ -573,6 +599,7 @@ class _ValueBuilder(Transformer[Token, Value]):
                 unit=measure.unit,
                 magnitude=measure.magnitude,
                 per=per,
+                change=change,
             )
         ]
         if when:
@@ -590,6 +617,7 @@ class _ValueBuilder(Transformer[Token, Value]):
             prefix=words.prefix,
             suffix="" if rest is None else _suffix(_text(rest)),
             targets=tuple(targets),
+            change=change,
         )
 
     def date(self, children: list[tuple[Token, ...]]) -> Value:

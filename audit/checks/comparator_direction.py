@@ -9,14 +9,24 @@ from collections.abc import Iterator
 from typing import Any
 
 from audit.engine import Context, Option, Problem, rule
-from audit.facts import LEVEL1_KINDS, Facts, Key, any_of, last_end, normalize, value_args
+from audit.facts import (
+    LEVEL1_KINDS,
+    Facts,
+    Key,
+    any_of,
+    last_end,
+    normalize,
+    unit_family,
+    value_args,
+)
 from audit.model import Clause, ValueField
 from audit.vocabulary import VOCABULARY
 
 _POLARITY: Key[dict[str, str | None]] = Key("guidance.polarity")
 _PATTERNS: Key[tuple[Any, ...]] = Key("guidance.polarity-patterns")
 """The rule's patterns, compiled once per run: ``positive``, ``negative``,
-``ceiling_rates``, ``neutral`` and ``cost_floors``."""
+``ceiling_rates``, ``neutral``, ``cost_floors``, ``time_limits`` and
+``long_durations``."""
 
 
 POSITIVE_PATTERNS: list[str] = [
@@ -56,6 +66,24 @@ NEUTRAL_PATTERNS: list[str] = [
 ]
 
 
+TIME_LIMITS: list[str] = [
+    r"时限|工期|(?:用|耗|历)时",
+    r"(?:办理|办结|审批|审核|受理|处理|处置|响应|反应|到达|到场|出警|出车|等候|等待|排队|整改|修复"
+    r"|维修|抢修|恢复|拨付|支付|发放|兑付|结算|报送|上报|回复|答复|反馈|出具|交付|清运|停水|停电"
+    r"|停运|中断|停机|延误|延迟)(?:时间|时长|周期|天数|期限)",
+]
+"""Names of a time to deliver in, under any category: given as a duration
+(``隐患整改时限 ≥5个工作日``), its standard target is a ceiling."""
+
+
+LONG_DURATIONS: list[str] = [
+    r"(?:保修|质保|保质|保存|留存|存储|有效|使用|服务|运行|开放|营业|在线|培训|学习|授课|志愿|值守"
+    r"|值班|照明|供电|供水|播出|演出|陪伴|锻炼|寿命)(?:期|期限|年限|时限|时长|时间|时数|天数)",
+]
+"""Durations that should be long (``服务时长``, ``开放时间``, ``保修期``): a
+floor is their standard target, whatever else the name says."""
+
+
 COST_FLOORS: list[str] = [
     r"标准|补助|补贴|资助|奖励|奖补|救助|抚恤|慰问|津贴|工资|薪酬|待遇|保障金|生活费",
 ]
@@ -88,6 +116,20 @@ def _spending(ctx: Context, clause: Clause, value: Any, floors: re.Pattern[str])
     if level2 is not None and ctx.taxonomy.canonical(level2.name) in _NOT_SPENDING:
         return False
     return not floors.search(normalize(clause.name))
+
+
+def _duration_polarity(
+    name: str, time_limits: re.Pattern[str], long_durations: re.Pattern[str], polarity: str | None
+) -> str | None:
+    """The polarity of a duration: a time to deliver in (``整改时限``,
+    ``办理时间``) is negative, a duration that should be long (``服务时长``,
+    ``保修期``) is not judged; otherwise what the name says. A time limit
+    is ``time-limit``: negative, with a message of its own."""
+    if long_durations.search(name):
+        return None
+    if time_limits.search(name):
+        return "time-limit"
+    return polarity
 
 
 def _polarity(
@@ -126,6 +168,12 @@ def _polarity(
             "“{name}” is better when lower, but the {field} value “{text}” sets a floor: "
             "set a ceiling (≤ limit)",
         ),
+        "time-limit": (
+            "「{name}」是完成的时限，越短越好，{keyword}「{text}」却设了下限，拖得越久越能达标："
+            "应设上限（≤ 时限，或写作「…以内」）",
+            "“{name}” is a time limit, better when shorter, but the {field} value “{text}” "
+            "sets a floor, met by being slow: set a ceiling (≤ limit, or “…以内”)",
+        ),
     },
     options={
         "positive": Option(
@@ -154,6 +202,18 @@ def _polarity(
             COST_FLOORS,
             "names of money under a cost category where a floor is standard (补助标准, 工资)",
         ),
+        "time_limits": Option(
+            "list[regex]",
+            TIME_LIMITS,
+            "names of a time to deliver in (时限, 用时, 办理时间, 响应时间): "
+            "a duration given for them is a ceiling",
+        ),
+        "long_durations": Option(
+            "list[regex]",
+            LONG_DURATIONS,
+            "durations that should be long (服务时长, 开放时间, 培训时长, 保修期): not checked "
+            "as time limits",
+        ),
         "percent_units": Option("list[str]", list(VOCABULARY.percent_units), "units of a rate"),
     },
     doc_zh="""
@@ -171,7 +231,10 @@ def _polarity(
     「≤100%」是上限，「≥90%」要求用足预算，两种都是标准写法；其他控制率（「血压控制率」）是正向指标。
     经济成本类（成本指标、经济成本指标）下以金额表示的指标，不论名称，都是应控制的支出
     （「督导检查差旅费≥3万元」「亩均造价≥0.3万元/亩」），除非是应达到的标准（cost_floors：
-    补助标准、工资等）；社会成本、生态环境成本不是项目自身的支出，不据此判断。把反向指标反过来说的名称（「降低成本」）不
+    补助标准、工资等）；社会成本、生态环境成本不是项目自身的支出，不据此判断。以时长表示的完成时限
+    （time_limits：时限、工期、用时，办理/响应/整改/拨付……时间或期限）是上限：「隐患整改时限≥5个工作日」
+    「资金拨付时限不低于10个工作日」拖得越久越能达标，报告；应当长的时长（long_durations：服务时长、
+    开放时间、培训时长、运行时间、保修期、在线时长等）不按时限判断。把反向指标反过来说的名称（「降低成本」）不
     检查；比率名称下写数量（「服务对象满意度：少于5次」）由 value-type-mismatch 报告。一个值方向对、
     另一个值方向错的（「≥95%」对「≤95%」），是两值不一致，由 annual-period-mismatch 报告。
 
@@ -199,6 +262,8 @@ def _polarity(
     ceiling_rates：超支率、发生率、差错率、投诉率、不合格率等）。
     neutral：把反向指标反过来说的名称（降低成本、减少投诉）和资金的控制率，不检查。
     cost_floors：成本类下以金额表示、以下限为标准写法的指标（补助标准、工资等，正则表达式列表）。
+    time_limits：完成时限的名称（正则表达式列表），以时长表示时应设上限。
+    long_durations：应当长的时长的名称（正则表达式列表），不按时限判断。
     percent_units：比率的单位。
     """,
 )
@@ -224,7 +289,12 @@ def comparator_direction(ctx: Context, clause: Clause) -> Iterator[Problem]:
     of money under an economic cost category (成本指标, 经济成本指标) is a cost
     to cap whatever its name (``督导检查差旅费 ≥3万元``, ``亩均造价 ≥0.3万元/亩``),
     unless it is a standard to reach (``cost_floors``: 补助标准, 工资 …); social
-    and environmental costs are not money the project spends. Names that turn a
+    and environmental costs are not money the project spends. A time to
+    deliver in, given as a duration (``time_limits``: 时限, 工期, 用时, and the
+    时间 or 期限 of 办理/响应/整改/拨付 …), is a ceiling: ``隐患整改时限 ≥5个工作日`` and
+    ``资金拨付时限 不低于10个工作日`` are met by being slow and are reported;
+    durations that should be long (``long_durations``: 服务时长, 开放时间,
+    培训时长, 运行时间, 保修期, 在线时长 …) are not judged as limits. Names that turn a
     negative measure around (``降低成本``) are not checked, and a count under
     a rate's name (``服务对象满意度：少于5次``) is ``value-type-mismatch``'s. When
     one value points the right way and the other does not (``≥95%`` against
@@ -271,6 +341,14 @@ def comparator_direction(ctx: Context, clause: Clause) -> Iterator[Problem]:
     ``cost_floors`` (list of regular expressions): money under a cost
     category that is a standard to reach, not a cost to cap; default 标准,
     补助, 补贴, 资助, 奖励, 奖补, 救助, 抚恤, 慰问, 津贴, 工资, 薪酬, 待遇, 保障金, 生活费.
+    ``time_limits`` (list of regular expressions): names of a time to deliver
+    in, capped when given as a duration; default 时限, 工期, 用时, 耗时,
+    历时, and the 时间/时长/周期/天数/期限 of 办理, 办结, 审批, 受理, 处理, 响应, 到达,
+    等候, 整改, 修复, 抢修, 拨付, 支付, 发放, 结算, 回复, 反馈, 交付, 清运, 停水, 停电 ….
+    ``long_durations`` (list of regular expressions): durations that should
+    be long, never judged as limits; default the 期/期限/年限/时限/时长/时间 of
+    保修, 质保, 保存, 有效, 使用, 服务, 运行, 开放, 营业, 在线, 培训, 学习, 志愿, 值班,
+    照明, 供电, 供水 ….
     ``percent_units`` (list): units of a rate (a positive measure is checked
     only in percent); default the shared vocabulary's ``percent_units`` (``% ‰ 百分点``).
     """
@@ -284,12 +362,22 @@ def comparator_direction(ctx: Context, clause: Clause) -> Iterator[Problem]:
     if not fields:
         return
     options = ctx.options
-    positive, negative, ceiling, neutral_words, cost_floors = ctx.memo.get(
-        _PATTERNS,
-        lambda: tuple(
-            any_of(options[key])
-            for key in ("positive", "negative", "ceiling_rates", "neutral", "cost_floors")
-        ),
+    positive, negative, ceiling, neutral_words, cost_floors, time_limits, long_durations = (
+        ctx.memo.get(
+            _PATTERNS,
+            lambda: tuple(
+                any_of(options[key])
+                for key in (
+                    "positive",
+                    "negative",
+                    "ceiling_rates",
+                    "neutral",
+                    "cost_floors",
+                    "time_limits",
+                    "long_durations",
+                )
+            ),
+        )
     )
     names = ctx.memo.get(_POLARITY, dict)
     if clause.name not in names:
@@ -308,10 +396,14 @@ def comparator_direction(ctx: Context, clause: Clause) -> Iterator[Problem]:
             polarity = _polarity(normalize(value.prefix), positive, negative, ceiling) or polarity
         if polarity is None and _spending(ctx, clause, value, cost_floors):
             polarity = "negative"
+        if value.per is None and unit_family(value.unit) == "time":
+            # a duration: a time to deliver in is capped, one to provide is not
+            text = normalize(clause.name + value.prefix)
+            polarity = _duration_polarity(text, time_limits, long_durations, polarity)
         if polarity == "positive" and value.comparator in _LOWER and value.unit in percent:
             wrong.append((value_field, "default"))
-        elif polarity == "negative" and value.comparator in _HIGHER:
-            wrong.append((value_field, "negative"))
+        elif polarity in ("negative", "time-limit") and value.comparator in _HIGHER:
+            wrong.append((value_field, polarity))
     if len(wrong) < len(fields):
         # One value points the right way and the other not: the two values
         # disagree, which annual-period-mismatch reports (one slip, one finding).

@@ -4,6 +4,7 @@ indicator whose amount is more than the project's whole budget.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -92,7 +93,9 @@ COST_NAMES: list[str] = list(VOCABULARY.cost_names)
     项目总计的报告。单位成本（「元/人」）也比较：一个单位的成本不可能超过整个项目。
     每月或每人的成本乘以同一项目、同一指标值中写明的数量——时长的月数（「服务月数 11个月」）
     或申报表项目期的月数（「2025.02-2025.12」）、人数（「体检人数 ≥5000人」），有几个时取
-    最小的——乘积超过总计的报告，并写出算式（「620万元 × 11 = 6820万元」）。成本指标中的
+    最小的——乘积超过总计的报告，并写出算式（「620万元 × 11 = 6820万元」）。每人每月的成本
+    （「100元/人·月」「100元/人/月」）乘以人数和月数两者（「0.01万元 × 3800 × 12」）；「万元·月」
+    同「万元/月」。成本指标中的
     「620万/月」即每月 620 万元。成本目标恰好等于项目总计的也报告：照抄了预算总额，没有控制任何
     成本。值中的每个目标都读；百分比的值不读。
 
@@ -132,7 +135,9 @@ def cost_exceeds_budget(ctx: Context, clause: Clause) -> Iterator[Problem]:
     months of a duration (``服务月数 11个月``) or of the form's 项目期
     (``2025.02-2025.12``), the people of a count (``体检人数 ≥5000人``), the
     smallest when several are stated — and the product, with its arithmetic
-    (``620万元 × 11 = 6820万元``), is compared with the 总计. ``620万/月`` in a
+    (``620万元 × 11 = 6820万元``), is compared with the 总计. A cost per person
+    and month (``100元/人·月``, ``100元/人/月``) is multiplied by both counts
+    (``0.01万元 × 3800 × 12``); ``40万元·月`` is ``40万元/月``. ``620万/月`` in a
     cost indicator is 620 万元 a month. A cost equal to the whole 总计 (to the
     cent) is reported too: the budget copied, no cost controlled (DOMAIN's
     "a cost equal to the whole budget"). Every target of a value is read;
@@ -185,27 +190,28 @@ def cost_exceeds_budget(ctx: Context, clause: Clause) -> Iterator[Problem]:
                 args["amount"] = plain_number(_cents(each))
                 yield Problem(value_field.span, args=args, field=keyword, excerpt=value_field.text)
                 break
-            per = _per(target)
-            if per is None and _cents(each) == _cents(total):
+            pers = _pers(target)
+            if not pers and _cents(each) == _cents(total):
                 # the budget copied as the cost target: no cost is controlled
                 args["amount"] = plain_number(_cents(each))
                 yield Problem(
                     value_field.span, "equals", args, field=keyword, excerpt=value_field.text
                 )
                 break
-            counted = None if per is None else _count(ctx, project, clause, value_field, per)
-            if counted is None:
+            # 元/人·月: times the people and times the months, each count the table states
+            counted = [c for p in pers if (c := _count(ctx, project, clause, value_field, p))]
+            if not counted:
                 continue
-            count, count_text, source = counted
+            count = math.prod((c[0] for c in counted), start=Decimal(1))
             amount = each * count
             if amount <= total:
                 continue
             args.update(
                 {
                     "each": plain_number(each),
-                    "count": plain_number(count),
-                    "count_text": count_text,
-                    "source": source,
+                    "count": " × ".join(plain_number(c[0]) for c in counted),
+                    "count_text": "和".join(c[1] for c in counted),
+                    "source": "；".join(c[2] for c in counted),
                     "amount": plain_number(_cents(amount)),
                 }
             )
@@ -230,13 +236,15 @@ def _amount(target: Target, units: dict[str, Any]) -> Decimal | None:
     return None
 
 
-def _per(target: Target) -> str | None:
-    """What a cost is per: ``月`` for ``≤620万元/月``, ``人`` for ``≤3000元/人``."""
-    if target.per:
-        return target.per
+def _pers(target: Target) -> tuple[str, ...]:
+    """What a cost is per: ``月`` for ``≤620万元/月`` and ``40万元·月``, ``人``
+    for ``≤3000元/人``, ``人`` and ``月`` for ``≤100元/人·月`` and ``100元/人/月``."""
+    pers: list[str] = []
     if target.unit and "/" in target.unit:
-        return target.unit.rsplit("/", 1)[1]
-    return None
+        pers.append(target.unit.rsplit("/", 1)[1])
+    if target.per:
+        pers.extend(target.per.split("·"))
+    return tuple(pers)
 
 
 _MONTH_UNITS = frozenset({"月", "个月"})

@@ -34,6 +34,8 @@ CONCRETE_PATTERNS: list[str] = [
     r"[零〇一二两三四五六七八九十半]\s*(?:个)?(?:工作日|自然日|天|日|周|星期|个?月|季度|年|小时|分钟)",
     # around the clock
     r"全天|全年无休|24小时|7\s*[×xX*]\s*24",
+    # the same day: 当日, 当天清运, 受理当日办结
+    r"(?:^|受理|申请|接报|报修|发现|收到)当(?:日|天|场)",
 ]
 
 
@@ -99,7 +101,7 @@ def _concrete(value_field: ValueField, name: str, options: dict[str, Any]) -> bo
         "concrete": Option(
             "list[regex]",
             CONCRETE_PATTERNS,
-            "text that states a time without digits (一周以内, 全天, 7×24小时)",
+            "text that states a time without digits (一周以内, 全天, 7×24小时, 当日)",
         ),
     },
     doc_zh="""
@@ -108,7 +110,7 @@ def _concrete(value_field: ValueField, name: str, options: dict[str, Any]) -> bo
     检查内容
     --------
     对「13-时效指标」（或旧格式的时效指标）下的每条条款，报告既没有日期（「2024年11月30日前」
-    「每年7月份之前」）、也没有期限（「5个工作日」「24小时内」「一周以内」，或「1次/周」这样的频次）、
+    「每年7月份之前」）、也没有期限（「5个工作日」「24小时内」「一周以内」「当日」，或「1次/周」这样的频次）、
     也没有比率（「≥95%」）的值：「按时」「每月按时支付」「是」、一个次数（「2次」）、一个金额
     （「800元/月」）、一个没有单位的数（「<=3」）。完全没有可衡量内容的文字（「按合同工期完成工程」）
     由 not-quantified 报告，占位文字由 placeholder 报告，这里不重复。
@@ -131,7 +133,7 @@ def _concrete(value_field: ValueField, name: str, options: dict[str, Any]) -> bo
     选项
     ----
     period_units：时间单位；percent_units：比率单位；money_units：金额单位；rate_names：比率名称。
-    concrete：不用数字也说明了时间的文字（一周以内、全天、7×24小时）。
+    concrete：不用数字也说明了时间的文字（一周以内、全天、7×24小时、当日、受理当日办结）。
     """,
 )
 def deadline_not_concrete(ctx: Context, clause: Clause) -> Iterator[Problem]:
@@ -141,7 +143,7 @@ def deadline_not_concrete(ctx: Context, clause: Clause) -> Iterator[Problem]:
     ------------
     For each clause under ``13-时效指标`` (or a legacy 时效指标), reports a
     value that gives neither a date (``2024年11月30日前``, ``每年7月份之前``),
-    a period (``5个工作日``, ``24小时内``, ``一周以内``, a frequency such as
+    a period (``5个工作日``, ``24小时内``, ``一周以内``, ``当日``, a frequency such as
     ``1次/周``), nor a rate (``≥95%``): ``按时``, ``每月按时支付``,
     ``是``, a count (``2次``), an amount (``800元/月``), a number without a
     unit (``<=3``). Text with nothing measurable at all (``按合同工期完成工程``)
@@ -177,7 +179,8 @@ def deadline_not_concrete(ctx: Context, clause: Clause) -> Iterator[Problem]:
     a rate (``延期率：0``); default the shared vocabulary's ``rate_names`` (``率$ 占比$ 比重$``).
     ``concrete`` (list of regular expressions): text that states a time
     without digits; default Chinese-numeral periods (``一周以内``) and
-    ``全天``, ``24小时``, ``7×24``.
+    ``全天``, ``24小时``, ``7×24``, and the same day (``当日``, ``当天清运``,
+    ``受理当日办结``).
     """
     if ctx.facts.category_kind(clause, LEVEL1_KINDS) != "timeliness":
         return

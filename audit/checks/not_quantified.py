@@ -36,7 +36,14 @@ MEASURABLE: list[str] = [
     r"[≤≥<>＜＞≦≧]|^(?:不低于|不高于|不少于|不超过|高于|低于|优于)",
     # yes or no to a 是否 question; around the clock
     r"^(?:是|否)$",
+    # a pass or fail result, judged at year end like 是 or 零事故: 合格, 验收合格, 通过验收,
+    # 达标, 一次性验收合格 (not a grade: 良好, 基本合格)
+    r"^(?:一次性|一次|全部|均)?(?:(?:竣工|工程|项目|初步|最终)?(?:验收|检测|检验|评审|审核|考核|评估|抽检))?"
+    r"(?:合格|通过|达标)$",
+    r"^(?:一次性)?通过\S{0,6}?(?:验收|检测|检验|评审|审核|考核|评估)$",
     r"^全(?:天|天候|日|年)$",
+    # the same day, a deadline as concrete as 24小时内: 当日, 当天清运, 受理当日办结
+    r"(?:^|受理|申请|接报|报修|发现|收到)当(?:日|天|场)",
 ]
 
 
@@ -107,7 +114,8 @@ def formula_has_target(text: str) -> bool:
         "measurable": Option(
             "list[regex]",
             MEASURABLE,
-            "text that is measurable without digits (三级, 每周一次, 百分之九十, 零故障, 无…事故)",
+            "text that is measurable without digits (三级, 每周一次, 百分之九十, 零故障, 无…事故, "
+            "验收合格, 当日)",
         ),
     },
     doc_zh="""
@@ -120,7 +128,11 @@ def formula_has_target(text: str) -> bool:
     数字（「≥300人」）、时效指标下的日期（「2024年11月30日前」）、值解析出的频次（「每月」
     「每季度开展巡查」「2次/月」）、日期或期间（「2023.07-2024.01」）、时长（「3个工作日内」），以及
     不用数字也能衡量的文字
-    （「三级」「每周一次」「零故障」「无重大网络安全事件」「采购价格≤预算价格」）都是目标。效益指标
+    （「三级」「每周一次」「零故障」「无重大网络安全事件」「采购价格≤预算价格」）都是目标。合格与否的
+    结果（「合格」「验收合格」「通过验收」「达标」「一次性验收合格」，以及「是否……」指标的「是」）
+    到年底可以判定，与「零事故」一样是目标；等级（「良好」）和程度（「基本合格」）不是。时效指标下的
+    「当日」「当天」「当日完成」是与「24小时内」一样具体的时限；「即时」「实时」没有可核对的界限，
+    仍报告。效益指标
     可以定性描述，默认不报告。
 
     把计算公式写成指标值（「设备使用率=实际使用设备数量/总设备数量*100%」）的，在任何类别都报告
@@ -147,7 +159,7 @@ def formula_has_target(text: str) -> bool:
     severities：按指标性质设定的最高级别（error、warning、info 或 off），
     默认效益指标为 off，其余为 warning；不会高于规则本身配置的级别。
     level1_kinds：没有（已知）二级指标的条款，按一级指标判断的性质。
-    measurable：不用数字也可衡量的文字（三级、每周一次、百分之九十、零故障、无…事故）。
+    measurable：不用数字也可衡量的文字（三级、每周一次、百分之九十、零故障、无…事故、验收合格、当日）。
     """,
 )
 def not_quantified(ctx: Context, clause: Clause) -> Iterator[Problem]:
@@ -164,8 +176,14 @@ def not_quantified(ctx: Context, clause: Clause) -> Iterator[Problem]:
     reads — a frequency (``每月``, ``每季度开展巡查``, ``2次/月``), a date or a
     period (``2023.07-2024.01``), a duration (``3个工作日内``) — and text
     that is measurable without digits (``三级``, ``每周一次``, ``零故障``,
-    ``无重大网络安全事件``, ``采购价格≤预算价格``) are targets. Effect (效益)
-    indicators may be qualitative and are not reported by default.
+    ``无重大网络安全事件``, ``采购价格≤预算价格``) are targets. A pass or fail
+    result (``合格``, ``验收合格``, ``通过验收``, ``达标``, ``一次性验收合格``, and
+    ``是`` for a 是否 indicator) can be judged at the end of the year, like
+    ``零事故``: it is a target; a grade (``良好``) or a degree (``基本合格``) is
+    not. Under 时效, ``当日``, ``当天`` and ``当日完成`` are deadlines as concrete
+    as ``24小时内``; ``即时`` and ``实时`` set no bound anyone can check and are
+    still reported. Effect (效益) indicators may be qualitative and are not
+    reported by default.
 
     A formula given as the value (``设备使用率=实际使用设备数量/总设备数量*100%``)
     is reported in every category, with its own message, unless a target

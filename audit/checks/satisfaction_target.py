@@ -59,7 +59,8 @@ SATISFACTION_NAMES: list[str] = list(VOCABULARY.satisfaction_names)
     --------
     对满意度指标（名称为满意度、满意率），报告百分比目标（或不带单位的数，如「0」）低于 minimum
     （80%：「＞70%」「60%或以上」）或达到 maximum（100%：「100%」「≥100%」）的；一个值中的每个
-    目标都判断（「上半年≥90%，全年≥100%」报告其第二个目标）。只读下限和确切值；
+    目标都判断（「上半年≥90%，全年≥100%」报告其第二个目标）。只读下限和确切值；变化幅度
+    （「同比提高5%」「较上年提升3个百分点」）不是满意度水平，不判断；
     上限（「≤90%」）由 comparator-direction 报告，数量（「少于5次」）由 value-type-mismatch 报告，
     超过 100% 由 percent-out-of-range 报告。
 
@@ -98,7 +99,8 @@ def satisfaction_target(ctx: Context, clause: Clause) -> Iterator[Problem]:
     ``＞70%``, ``60%或以上``) or at
     ``maximum`` (100 %: ``100%``, ``≥100%``); every target of a value is
     judged (``上半年≥90%，全年≥100%`` is reported for its second). Only floors and exact values
-    are read; a cap (``≤90%``) is ``comparator-direction``'s, a count
+    are read, and a change (``同比提高5%``, ``较上年提升3个百分点``) is no level and is not
+    judged; a cap (``≤90%``) is ``comparator-direction``'s, a count
     (``少于5次``) ``value-type-mismatch``'s, above 100 % ``percent-out-of-range``'s.
 
     Why is this bad?
@@ -169,6 +171,7 @@ def _judged(
         number is None
         or not percent
         or target.per is not None
+        or target.change is not None  # 同比提高5%: a rise, not a level
         or target.comparator not in (">=", ">", "=")
     ):
         return None

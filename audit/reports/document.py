@@ -58,6 +58,7 @@ def value_dict(value: Value) -> dict[str, Any]:
         "unit": value.unit,
         "magnitude": value.magnitude,
         "per": value.per,
+        "change": value.change,
         "qualifiers": list(value.qualifiers),
         "prefix": value.prefix,
         "suffix": value.suffix,
@@ -72,6 +73,7 @@ def value_dict(value: Value) -> dict[str, Any]:
                 "upper": _number(target.upper),
                 "unit": target.unit,
                 "per": target.per,
+                "change": target.change,
             }
             for target in value.targets
         ],
@@ -184,7 +186,7 @@ def _describe(value: Any) -> str:
         measure = f"{_number(value.number)}..{_number(value.upper)}"
     else:
         measure = f"{symbols.get(value.comparator or '=', '=')} {_number(value.number)}"
-    parts = [measure]
+    parts = [measure] if value.change is None else [value.change, measure]
     if value.unit:
         parts.append(value.unit)
     if value.per:
