@@ -123,9 +123,9 @@ def boilerplate_value(ctx: Context, document: Document) -> Iterator[Problem]:
     a reported value is this rule's alone (``≥95%`` on a head count or a unit
     cost is not reported again as a value of the wrong kind or a cost given
     a floor); the indicators it fits are judged by the other rules as usual.
-    A value that no project carries often enough on its own but that stands on at least ``table_share`` of
-    the table's indicators, in two projects or more, is reported once for
-    the table.
+    A value that no project carries often enough on its own but that stands
+    on at least ``table_share`` of the table's indicators, in two projects or
+    more, is reported once for the table.
 
     Why is this bad?
     ----------------
