@@ -36,7 +36,18 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Generic, Literal, NamedTuple, Protocol, TypeVar
 
-from audit.model import ANNUAL, PERIOD, Clause, Document, Span, Target, Value, ValueField
+from audit.model import (
+    ANNUAL,
+    PERIOD,
+    Clause,
+    Document,
+    Project,
+    Span,
+    Target,
+    Unit,
+    Value,
+    ValueField,
+)
 from audit.patterns import UserPatterns, compile_any, compile_pattern
 from audit.taxonomy import Taxonomy
 from audit.vocabulary import VOCABULARY
@@ -201,6 +212,7 @@ Owner = Literal[
     "placeholder",
     "value-restates-name",
     "duplicate-text",
+    "boilerplate-value",
     "value-type-mismatch",
     "percent-out-of-range",
     "not-quantified",
@@ -288,6 +300,93 @@ _WRONG: dict[str, frozenset[str]] = {
 """Measures that are of the wrong kind for each kind of name."""
 
 
+_BELOW_PASTE: frozenset[Owner | None] = frozenset(
+    {None, "value-type-mismatch", "percent-out-of-range", "not-quantified"}
+)
+"""The owners a paste takes a value from (see :meth:`Facts.value`)."""
+_NOT_PASTED: frozenset[Owner | None] = frozenset({"placeholder", "value-restates-name"})
+"""Values that are no target at all, reported by their own rule, never a paste."""
+_PASTE_NOISE_RE = re.compile(r"[\s\u3000。．，,；;]+$|\s+")
+_YES_NO = re.compile(r"\s*[是否]\s*[。.]?\s*")
+
+
+def target_key(value: Value, text: str) -> tuple[object, ...]:
+    """What makes two values the same target: ``≥95%`` and ``95%或以上`` are,
+    as one number, comparator and unit (words before or after it, as in
+    ``100%依照合同期限完成``, make another); any other value by its words."""
+    if value.kind == "quantity" and len(value.targets) <= 1:
+        measure = (value.comparator, value.number, value.upper, value.unit, value.per)
+        return ("quantity", *measure, value.prefix.strip(), value.suffix.strip())
+    return ("text", _PASTE_NOISE_RE.sub("", text))
+
+
+def _once(clauses: list[Clause]) -> list[Clause]:
+    return list({id(clause): clause for clause in clauses}.values())
+
+
+class PasteLimits(NamedTuple):
+    """``boilerplate-value``'s options, as numbers."""
+
+    indicators: int
+    misfits: int
+    categories: int
+    share: float
+
+
+class Pasted(NamedTuple):
+    """One value and the indicators that carry it, each with the value
+    field it stands in (an indicator once)."""
+
+    text: str
+    first: ValueField
+    carriers: list[tuple[Clause, ValueField]]
+    """Each value field carrying it, with its indicator."""
+
+    def clauses(self) -> list[Clause]:
+        """The indicators carrying the value, each once (in its period value,
+        its annual value, or both)."""
+        return _once([clause for clause, _field in self.carriers])
+
+
+class Paste(NamedTuple):
+    """A value pasted over unrelated indicators: of ``project``, or of the
+    whole table (``project`` None: in ``projects`` projects, ``share`` of
+    the table's indicators)."""
+
+    pasted: Pasted
+    categories: int
+    unit: Unit | None
+    project: Project | None
+    projects: int
+    share: float
+
+
+class Pastes(NamedTuple):
+    found: list[Paste]
+    misfits: frozenset[int]
+    """The value fields the pastes own: ids of the fields of indicators the
+    pasted value does not fit."""
+
+
+class _Spread:
+    """One value over the whole table: its carriers, in how many projects,
+    and whether a project was reported for it."""
+
+    __slots__ = ("carriers", "first", "projects", "reported", "text")
+
+    def __init__(self, text: str, first: ValueField) -> None:
+        self.text = text
+        self.first = first
+        self.carriers: list[tuple[Clause, ValueField]] = []
+        self.projects = 0
+        self.reported = False
+
+    def clauses(self) -> list[Clause]:
+        """The indicators carrying the value, each once (in its period value,
+        its annual value, or both)."""
+        return _once([clause for clause, _field in self.carriers])
+
+
 class Facts:
     """What is known about the values of one document, decided once.
 
@@ -333,6 +432,15 @@ class Facts:
         self.percent_exempt = any_of(config.setting("percent-out-of-range").options["exempt_names"])
         self.empty_goals = frozenset(config.setting("missing-goal").options["empty_values"])
         self.signatures = [str(s) for s in config.setting("garbled-text").options["signatures"]]
+        pasted = config.setting("boilerplate-value").options
+        self.paste_limits = PasteLimits(
+            indicators=max(2, int(pasted["min_indicators"])),
+            misfits=max(0, int(pasted["min_misfits"])),
+            categories=max(1, int(pasted["min_categories"])),
+            share=float(pasted["table_share"]),
+        )
+        self._pastes: Pastes | None = None
+        self._base_values: dict[int, tuple[ValueField, ValueFacts]] = {}
         self._garbled: dict[str, bool] = {}
         self._hits: dict[str, tuple[Hit, ...]] = {}
         self._scanned = False
@@ -370,8 +478,23 @@ class Facts:
 
     def value(self, clause: Clause, value_field: ValueField) -> ValueFacts:
         """Everything known about one value field of ``clause`` (computed on
-        first use)."""
+        first use). A value pasted over a project's unrelated indicators
+        (:meth:`pastes`) is ``boilerplate-value``'s on the indicators it does
+        not fit, before a wrong kind, a percentage out of range or a target
+        nobody can measure: the paste is the defect, and its finding names
+        them."""
         known = self._values.get(id(value_field))
+        if known is not None:
+            return known[1]
+        facts = self._base(clause, value_field)
+        if facts.owner in _BELOW_PASTE and id(value_field) in self.pastes().misfits:
+            facts = facts._replace(owner="boilerplate-value")
+        self._values[id(value_field)] = (value_field, facts)
+        return facts
+
+    def _base(self, clause: Clause, value_field: ValueField) -> ValueFacts:
+        """:meth:`value` without the pastes, which are found from these."""
+        known = self._base_values.get(id(value_field))
         if known is not None:
             return known[1]
         text = value_field.text
@@ -412,8 +535,108 @@ class Facts:
             measurable,
             _owner(lost, placeholder, restated, goal_copy, mismatch, out_of_range, measurable),
         )
-        self._values[id(value_field)] = (value_field, facts)
+        self._base_values[id(value_field)] = (value_field, facts)
         return facts
+
+    # values pasted over unrelated indicators
+
+    def pastes(self) -> Pastes:
+        """Every value pasted over unrelated indicators of a project, or of
+        the whole table (``boilerplate-value``'s findings, by its options),
+        and the value fields it owns: those of indicators it does not fit."""
+        if self._pastes is None:
+            self._pastes = self._find_pastes()
+        return self._pastes
+
+    def _find_pastes(self) -> Pastes:
+        limits = self.paste_limits
+        found: list[Paste] = []
+        table: dict[tuple[object, ...], _Spread] = {}
+        indicators = 0
+        for unit in self.document.units:
+            for project in unit.projects:
+                indicators += sum(1 for c in project.clauses if isinstance(c, Clause))
+                for key, pasted in self._pasted_values(project).items():
+                    spread = table.get(key)
+                    if spread is None:
+                        spread = table[key] = _Spread(pasted.text, pasted.first)
+                    spread.carriers.extend(pasted.carriers)
+                    spread.projects += 1
+                    categories = self._judge_paste(pasted)
+                    if categories is not None:
+                        spread.reported = True
+                        found.append(Paste(pasted, categories, unit, project, 1, 1.0))
+        for spread in table.values() if indicators else ():
+            count = len(spread.clauses())
+            if spread.reported or spread.projects < 2 or count < limits.share * indicators:
+                continue
+            pasted = Pasted(spread.text, spread.first, spread.carriers)
+            categories = self._judge_paste(pasted)
+            if categories is not None:
+                found.append(
+                    Paste(pasted, categories, None, None, spread.projects, count / indicators)
+                )
+        misfits = frozenset(
+            id(value_field)
+            for paste in found
+            for clause, value_field in paste.pasted.carriers
+            if not self.fits(clause, paste.pasted.first.value)
+        )
+        return Pastes(found, misfits)
+
+    def _pasted_values(self, project: Project) -> dict[tuple[object, ...], Pasted]:
+        """Each distinct target of the project, by :func:`target_key`, with
+        the indicators carrying it (an indicator once, whether in its period
+        or its annual value). Placeholders and restated names are no target."""
+        found: dict[tuple[object, ...], Pasted] = {}
+        for clause in project.clauses:
+            if not isinstance(clause, Clause):
+                continue
+            for value_field in self.distinct_values(clause):
+                if not value_field.text.strip() or value_field.value.kind == "empty":
+                    continue
+                if self._base(clause, value_field).owner in _NOT_PASTED:
+                    continue
+                key = target_key(value_field.value, value_field.text)
+                entry = found.get(key)
+                if entry is None:
+                    found[key] = Pasted(value_field.text.strip(), value_field, [])
+                    entry = found[key]
+                entry.carriers.append((clause, value_field))
+        return found
+
+    def _judge_paste(self, pasted: Pasted) -> int | None:
+        """The number of categories a value spans when it is pasted over
+        unrelated indicators (``boilerplate-value``'s thresholds), else None."""
+        limits = self.paste_limits
+        clauses = pasted.clauses()
+        if len(clauses) < limits.indicators:
+            return None
+        value = pasted.first.value
+        unfit = sum(1 for c in clauses if not self.fits(c, value))
+        categories = len({self.category_of(c) for c in clauses})
+        if unfit < limits.misfits or categories < limits.categories:
+            return None
+        return categories
+
+    def fits(self, clause: Clause, value: Value) -> bool:
+        """Whether the value is what the indicator's name asks for: a
+        percentage on a rate, a satisfaction level or a state reached (按时完成,
+        验收合格) is a natural target, and the same ``≥90%`` on several of them is
+        no boilerplate; so is ``是`` or ``否`` on a yes/no indicator (是否…)."""
+        if _YES_NO.fullmatch(value.text) and normalize(clause.name).startswith("是否"):
+            return True  # ``是否按时完成：是``
+        if self.value_measure(value) != "percent":
+            return False
+        return self.name_measure(clause.name) in ("rate", "satisfaction") or (
+            name_kind(self, clause) == "state"
+        )
+
+    def category_of(self, clause: Clause) -> str:
+        """The indicator's category as compared (synonyms resolved): level 2,
+        else level 1."""
+        level = clause.level2 if clause.level2 is not None else clause.level1
+        return "" if level is None else self.taxonomy.canonical(level.name)
 
     def garbled(self, text: str) -> bool:
         """Whether a value is unreadable: characters lost (as question marks

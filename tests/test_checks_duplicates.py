@@ -139,19 +139,31 @@ def test_duplicate_text_reports_the_project_name_as_the_indicator_name() -> None
 
 
 def test_duplicate_text_reports_a_value_shared_across_categories() -> None:
-    # Seed 002 line 168, clauses 2 to 4: one text as the period value of three indicators.
+    # Seed 002 line 168, clauses 2 and 3: one text as the period value of two indicators.
+    indicators = (
+        "2、1-产出指标；11-数量指标；发放书刊到率；实施周期指标值:民办技工学校党支部书记；年度指标值:100%。"
+        "3、1-产出指标；12-质量指标；培训考核及格率；实施周期指标值:民办技工学校党支部书记；年度指标值:100%。"
+    )
+    findings = found(indicators, "duplicate-text", name="市属行业党委工作经费")
+    assert [(f.clause, f.field, f.excerpt) for f in findings] == [
+        (3, "period", "民办技工学校党支部书记"),
+    ]
+    assert "与第2条「发放书刊到率」" in findings[0].message
+
+
+def test_a_text_pasted_over_three_categories_is_one_boilerplate_finding() -> None:
+    # Seed 002 line 168, clauses 2 to 4: the same text on three indicators of three
+    # categories is a paste (boilerplate-value, which names them), not three copies.
     indicators = (
         "2、1-产出指标；11-数量指标；发放书刊到率；实施周期指标值:民办技工学校党支部书记；年度指标值:100%。"
         "3、1-产出指标；12-质量指标；培训考核及格率；实施周期指标值:民办技工学校党支部书记；年度指标值:100%。"
         "4、2-效益指标；22-社会效益；对民办技校教育管理起促进作用；实施周期指标值:民办技工学校党支部书记；"
         "年度指标值:非量化指标。"
     )
-    findings = found(indicators, "duplicate-text", name="市属行业党委工作经费")
-    assert [(f.clause, f.field, f.excerpt) for f in findings] == [
-        (3, "period", "民办技工学校党支部书记"),
-        (4, "period", "民办技工学校党支部书记"),
-    ]
-    assert "与第2条「发放书刊到率」" in findings[0].message
+    assert found(indicators, "duplicate-text", name="市属行业党委工作经费") == []
+    (paste,) = found(indicators, "boilerplate-value", name="市属行业党委工作经费")
+    assert paste.excerpt == "民办技工学校党支部书记"
+    assert "重复填写在3条指标上" in paste.message
 
 
 def test_duplicate_text_ignores_period_equal_to_annual_and_generic_values() -> None:

@@ -107,6 +107,47 @@ def test_a_percentage_on_rates_and_satisfaction_levels_is_natural() -> None:
     assert only(form(grid), "boilerplate-value") == []
 
 
+def test_a_paste_is_one_finding_not_one_per_misfit() -> None:
+    # ≥95% on a count, a deadline, a unit cost, a rate and a satisfaction level:
+    # the paste is reported once, and the count and the cost are not reported
+    # again as a percentage of the wrong kind or a cost given a floor.
+    text = clauses(
+        "1、1-产出指标；11-数量指标；监督检查单位数量；实施周期指标值:≥95%；年度指标值:≥95%。",
+        "2、1-产出指标；13-时效指标；案件办结时间；实施周期指标值:≥95%；年度指标值:≥95%。",
+        "3、4-成本指标；41-经济成本指标；单次检查成本；实施周期指标值:≥95%；年度指标值:≥95%。",
+        "4、2-效益指标；22-社会效益；被监督单位卫生许可持证率；实施周期指标值:≥95%；年度指标值:≥95%。",
+        "5、3-满意度指标；31-服务对象满意度；被监督单位满意度；实施周期指标值:≥95%；年度指标值:≥95%。",
+    )
+    assert [f.rule for f in lint(load_text(text, "table.txt"))] == ["boilerplate-value"]
+
+
+def test_below_the_thresholds_each_misfit_is_its_own_finding() -> None:
+    # Two indicators only: no paste, and each value is judged on its own.
+    text = clauses(
+        "1、1-产出指标；11-数量指标；监督检查单位数量；实施周期指标值:≥95%；年度指标值:≥95%。",
+        "2、4-成本指标；41-经济成本指标；单次检查成本；实施周期指标值:≥95%；年度指标值:≥95%。",
+        "3、3-满意度指标；31-服务对象满意度；被监督单位满意度；实施周期指标值:≥90%；年度指标值:≥90%。",
+    )
+    rules = [f.rule for f in lint(load_text(text, "table.txt"))]
+    assert "boilerplate-value" not in rules
+    assert rules.count("value-type-mismatch") == 2
+
+
+def test_an_indicator_a_pasted_value_fits_is_still_judged() -> None:
+    # ≥50% pasted everywhere fits the satisfaction level as a percentage, so the
+    # paste does not own it: it is still a satisfaction target set too low.
+    text = clauses(
+        "1、1-产出指标；11-数量指标；监督检查单位数量；实施周期指标值:≥50%；年度指标值:≥50%。",
+        "2、1-产出指标；13-时效指标；案件办结时间；实施周期指标值:≥50%；年度指标值:≥50%。",
+        "3、2-效益指标；22-社会效益；群众健康意识；实施周期指标值:≥50%；年度指标值:≥50%。",
+        "4、3-满意度指标；31-服务对象满意度；被监督单位满意度；实施周期指标值:≥50%；年度指标值:≥50%。",
+    )
+    rules = [f.rule for f in lint(load_text(text, "table.txt"))]
+    assert rules.count("boilerplate-value") == 1
+    assert "satisfaction-target" in rules
+    assert "value-type-mismatch" not in rules
+
+
 def test_the_same_value_within_one_category_is_not_boilerplate() -> None:
     grid = [
         "产出指标 | 数量指标 | 健康讲座场次 | ≥12 | ≥12",

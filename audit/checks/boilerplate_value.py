@@ -2,103 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from typing import NamedTuple
 
 from audit.engine import Context, Option, Problem, rule
-from audit.facts import Facts, name_kind, normalize
-from audit.model import Clause, Document, Project, Value, ValueField
-
-_NOISE_RE = re.compile(r"[\s\u3000。．，,；;]+$|\s+")
-_YES_NO = re.compile(r"\s*[是否]\s*[。.]?\s*")
-_NOT_TARGETS = ("placeholder", "value-restates-name")
-"""Values that are no target at all, reported by their own rule."""
-
-
-class Pasted(NamedTuple):
-    """One value and the indicators that carry it."""
-
-    text: str
-    first: ValueField
-    clauses: list[Clause]
-
-
-class Thresholds(NamedTuple):
-    """The rule's options, as numbers."""
-
-    indicators: int
-    misfits: int
-    categories: int
-    share: float
-
-
-def target_key(value: Value, text: str) -> tuple[object, ...]:
-    """What makes two values the same target: ``≥95%`` and ``95%或以上`` are,
-    as one number, comparator and unit (words before or after it, as in
-    ``100%依照合同期限完成``, make another); any other value by its words."""
-    if value.kind == "quantity" and len(value.targets) <= 1:
-        measure = (value.comparator, value.number, value.upper, value.unit, value.per)
-        return ("quantity", *measure, value.prefix.strip(), value.suffix.strip())
-    return ("text", _NOISE_RE.sub("", text))
-
-
-def _fits(facts: Facts, clause: Clause, value: Value) -> bool:
-    """Whether the value is what the indicator's name asks for: a
-    percentage on a rate, a satisfaction level or a state reached (按时完成,
-    验收合格) is a natural target, and the same ``≥90%`` on several of them is
-    no boilerplate; so is ``是`` or ``否`` on a yes/no indicator (是否…)."""
-    if _YES_NO.fullmatch(value.text) and normalize(clause.name).startswith("是否"):
-        return True  # ``是否按时完成：是``
-    if facts.value_measure(value) != "percent":
-        return False
-    return facts.name_measure(clause.name) in ("rate", "satisfaction") or (
-        name_kind(facts, clause) == "state"
-    )
-
-
-def category(ctx: Context, clause: Clause) -> str:
-    """The indicator's category as compared (synonyms resolved): level 2,
-    else level 1."""
-    level = clause.level2 if clause.level2 is not None else clause.level1
-    return "" if level is None else ctx.taxonomy.canonical(level.name)
-
-
-def pasted_values(ctx: Context, project: Project) -> dict[tuple[object, ...], Pasted]:
-    """Each distinct target of the project, by :func:`target_key`, with the
-    indicators carrying it (an indicator once, whether in its period or its
-    annual value)."""
-    found: dict[tuple[object, ...], Pasted] = {}
-    facts = ctx.facts
-    for clause in project.clauses:
-        if not isinstance(clause, Clause):
-            continue
-        for value_field in facts.distinct_values(clause):
-            if not value_field.text.strip() or value_field.value.kind == "empty":
-                continue
-            if facts.value(clause, value_field).owner in _NOT_TARGETS:
-                continue
-            key = target_key(value_field.value, value_field.text)
-            entry = found.get(key)
-            if entry is None:
-                found[key] = Pasted(value_field.text.strip(), value_field, [clause])
-            elif entry.clauses[-1] is not clause:
-                entry.clauses.append(clause)
-    return found
-
-
-def _judge(ctx: Context, pasted: Pasted, limits: Thresholds) -> int | None:
-    """The number of categories the value spans when it is boilerplate,
-    else None."""
-    if len(pasted.clauses) < limits.indicators:
-        return None
-    value = pasted.first.value
-    facts = ctx.facts
-    unfit = sum(1 for c in pasted.clauses if not _fits(facts, c, value))
-    categories = len({category(ctx, c) for c in pasted.clauses})
-    if unfit < limits.misfits or categories < limits.categories:
-        return None
-    return categories
+from audit.model import Clause, Document
 
 
 def _names(clauses: list[Clause]) -> dict[str, str]:
@@ -166,6 +73,8 @@ def _names(clauses: list[Clause]) -> dict[str, str]:
     状态（「按时完成」「验收合格」）的指标；「是」「否」只适合「是否……」指标；其他文字不特别适合任何指标），
     每个项目每个值报告一次，说明重复了几条、是哪些指标，位置在第一次出现处。几条满意度指标都填
     「≥90%」、几条合格率都填「100%」是正常的，不报告；占位文字、重复指标名称的值由各自的规则报告。
+    被报告的值在它不适合的指标上只由本规则报告（「≥95%」填在人数、单位成本上，不再逐条报告类型不符、
+    方向不对）；适合的指标照常由其他规则检查。
     没有哪个项目单独达到上述条件、但同一个值占全表指标至少 table_share 且出现在两个以上项目中的，
     对整张表报告一次。
 
@@ -210,10 +119,13 @@ def boilerplate_value(ctx: Context, document: Document) -> Iterator[Problem]:
     value, with the count and the indicators, at its first appearance. The
     same ``≥90%`` on several satisfaction levels, or ``100%`` on several
     pass rates, is natural and not reported; placeholders and restated
-    names are their own rules' findings. A value that no project carries
-    often enough on its own but that stands on at least ``table_share`` of
-    the table's indicators, in two projects or more, is reported once for
-    the table.
+    names are their own rules' findings. On the indicators it does not fit,
+    a reported value is this rule's alone (``≥95%`` on a head count or a unit
+    cost is not reported again as a value of the wrong kind or a cost given
+    a floor); the indicators it fits are judged by the other rules as usual.
+    A value that no project carries often enough on its own but that stands
+    on at least ``table_share`` of the table's indicators, in two projects or
+    more, is reported once for the table.
 
     Why is this bad?
     ----------------
@@ -242,72 +154,29 @@ def boilerplate_value(ctx: Context, document: Document) -> Iterator[Problem]:
     span (default 3). ``table_share``: the share of the table's indicators
     a value must stand on to be reported for the table (default 0.5).
     """
-    limits = Thresholds(
-        indicators=max(2, int(ctx.options["min_indicators"])),
-        misfits=max(0, int(ctx.options["min_misfits"])),
-        categories=max(1, int(ctx.options["min_categories"])),
-        share=float(ctx.options["table_share"]),
-    )
-    table: dict[tuple[object, ...], _Spread] = {}
-    indicators = 0
-    for unit in document.units:
-        for project in unit.projects:
-            indicators += sum(1 for c in project.clauses if isinstance(c, Clause))
-            for key, pasted in pasted_values(ctx, project).items():
-                spread = table.get(key)
-                if spread is None:
-                    spread = table[key] = _Spread(pasted.text, pasted.first)
-                spread.clauses.extend(pasted.clauses)
-                spread.projects += 1
-                categories = _judge(ctx, pasted, limits)
-                if categories is None:
-                    continue
-                spread.reported = True
-                args: dict[str, object] = {"value": pasted.text, "count": len(pasted.clauses)}
-                args.update(_names(pasted.clauses), categories=categories)
-                yield Problem(
-                    pasted.first.span, args=args, excerpt=pasted.text, unit=unit, project=project
-                )
-    if indicators:
-        for spread in table.values():
-            yield from _table_wide(ctx, spread, indicators, limits)
-
-
-class _Spread:
-    """One value over the whole table: the indicators carrying it, in how
-    many projects, and whether a project was reported for it."""
-
-    __slots__ = ("clauses", "first", "projects", "reported", "text")
-
-    def __init__(self, text: str, first: ValueField) -> None:
-        self.text = text
-        self.first = first
-        self.clauses: list[Clause] = []
-        self.projects = 0
-        self.reported = False
-
-
-def _table_wide(
-    ctx: Context, spread: _Spread, indicators: int, limits: Thresholds
-) -> Iterator[Problem]:
-    """A value reported for no project that stands on at least the
-    ``table_share`` of the table's indicators, in two projects or more:
-    reported once, for the table."""
-    count = len(spread.clauses)
-    if spread.reported or spread.projects < 2 or count < limits.share * indicators:
-        return
-    categories = _judge(ctx, Pasted(spread.text, spread.first, spread.clauses), limits)
-    if categories is None:
-        return
-    yield Problem(
-        spread.first.span,
-        key="table",
-        args={
-            "value": spread.text,
-            "count": count,
-            "projects": spread.projects,
-            "share": f"{count / indicators:.0%}",
-            "categories": categories,
-        },
-        excerpt=spread.text,
-    )
+    for paste in ctx.facts.pastes().found:
+        pasted = paste.pasted
+        clauses = pasted.clauses()
+        if paste.project is not None:
+            args: dict[str, object] = {"value": pasted.text, "count": len(clauses)}
+            args.update(_names(clauses), categories=paste.categories)
+            yield Problem(
+                pasted.first.span,
+                args=args,
+                excerpt=pasted.text,
+                unit=paste.unit,
+                project=paste.project,
+            )
+            continue
+        yield Problem(
+            pasted.first.span,
+            key="table",
+            args={
+                "value": pasted.text,
+                "count": len(clauses),
+                "projects": paste.projects,
+                "share": f"{paste.share:.0%}",
+                "categories": paste.categories,
+            },
+            excerpt=pasted.text,
+        )

@@ -172,7 +172,9 @@ def duplicate_text(ctx: Context, project: Project) -> Iterator[Problem]:
                 key = "value-project-name"
             elif ctx.facts.value(clause, value_field).owner == "duplicate-text":
                 key = "goal"
-            elif _says_more(ctx, value_field):
+            elif _says_more(ctx, value_field) and (
+                ctx.facts.value(clause, value_field).owner != "boilerplate-value"
+            ):  # a paste over unrelated indicators is reported once, as one
                 earlier = shared.get(text)
                 if earlier is None:
                     shared[text] = clause
