@@ -883,7 +883,8 @@ def unit_family(unit: str | None) -> UnitFamily | None:
 
 
 def name_kind(facts: Facts, clause: Clause) -> NameKind | None:
-    """What an indicator asks for, by its name (and a cost category):
+    """What an indicator asks for, by its name (and a cost category of money,
+    not a social or environmental one: :func:`is_burden`):
     ``unitless`` (系数, 得分), ``satisfaction``, ``rate``, ``count`` (as
     ``value-type-mismatch`` reads them), ``cost``, ``date`` (完成时间, 截止日期)
     or ``state`` (按时发放, 宣传到位). Read by ``missing-unit``,
@@ -903,13 +904,23 @@ def _name_kind(facts: Facts, clause: Clause) -> NameKind | None:
     measure = _MEASURE_KINDS.get(facts.name_measure(clause.name) or "")
     if measure is not None:
         return measure
-    if _COST_NAMES.search(text) or facts.category_kind(clause, LEVEL1_KINDS) == "cost":
+    if _COST_NAMES.search(text) or (
+        facts.category_kind(clause, LEVEL1_KINDS) == "cost" and not is_burden(facts, clause)
+    ):
         return "cost"
     if _DATE_NAMES.search(text):
         return "date"
     if _STATE_NAMES.search(text):
         return "state"
     return None
+
+
+def is_burden(facts: Facts, clause: Clause) -> bool:
+    """Whether a clause is filed under a cost category that is no money
+    (the taxonomy's ``burdens``: 社会成本指标, 生态环境成本指标): the project's
+    negative effects, in complaints, days or decibels, not an amount it
+    spends. A cost name under it (群众出行成本) is still money."""
+    return clause.level2 is not None and facts.taxonomy.is_burden(clause.level2.name)
 
 
 def name_carries_unit(name: str) -> bool:

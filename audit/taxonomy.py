@@ -30,6 +30,7 @@ class Taxonomy:
 
     __slots__ = (
         "aliases",
+        "burdens",
         "kinds",
         "level1",
         "level1_names",
@@ -49,6 +50,10 @@ class Taxonomy:
         self.level2: dict[str, Level2] = {}
         self.aliases: dict[str, str] = aliases or {}
         self.kinds: dict[str, str] = kinds or {}
+        self.burdens: frozenset[str] = frozenset()
+        """Cost categories that are no money the project spends: its negative
+        effects on society and the environment (社会成本指标, 生态环境成本指标),
+        in their own units (complaints, days of disruption, decibels)."""
         self.level1_names: dict[str, set[str]] = {}
         """level-1 name → the codes it has in the schemes in use."""
         self.level2_names: dict[str, set[str]] = {}
@@ -71,6 +76,7 @@ class Taxonomy:
         stand for the same categories (the NDRC scheme's 实施效果指标 →
         产出指标 / 效益指标), accepted whatever the profile uses."""
         taxonomy = cls(aliases=dict(data.get("aliases") or {}), kinds=dict(data.get("kinds") or {}))
+        taxonomy.burdens = frozenset(str(name) for name in data.get("burdens") or ())
         schemes = data.get("schemes") or {}
         use = [str(s) for s in use]
         synonyms = [str(s) for s in data.get("synonyms") or () if str(s) not in use]
@@ -140,6 +146,12 @@ class Taxonomy:
     def level2_codes(self, name: str) -> set[str]:
         """Level-2 codes a category name stands for (empty when unknown)."""
         return self.level2_names.get(self.level2_name(name), set())
+
+    def is_burden(self, level2_name: str | None) -> bool:
+        """Whether a level-2 category is a cost that is no money (``burdens``):
+        社会成本指标 and 生态环境成本指标 are measured in complaints, days or
+        decibels; only 经济成本指标 (and 成本指标 of the 2021 scheme) is money."""
+        return bool(level2_name) and self.level2_name(level2_name or "") in self.burdens
 
     def kind(self, level2_name: str | None) -> str | None:
         """What a level-2 category measures: quantity, quality, timeliness,
