@@ -618,6 +618,9 @@ class _Builder:
         for index, scheme in enumerate(synonyms):
             if str(scheme) not in data["schemes"]:
                 raise tax_doc.error(("synonyms", index), f"no scheme {scheme!r} in 'schemes'")
+        burdens = data.get("burdens", [])
+        if not isinstance(burdens, list) or not all(isinstance(b, str) for b in burdens):
+            raise tax_doc.error(("burdens",), "must be a list of level-2 category names")
         try:
             self.config.taxonomy = Taxonomy.from_data(data, self.taxonomy_use)
         except (KeyError, TypeError, AttributeError) as error:

@@ -206,6 +206,9 @@ Hit = tuple[int, int, str]
 LEVEL1_KINDS: dict[str, str] = dict(VOCABULARY.level1_kinds)
 """What a level-1 category measures, for clauses without a known level 2."""
 
+_LOWERING = _any_of(VOCABULARY.lowering_words)
+"""A word that says a measure goes down (降低, 减少, 下降, 节约 …)."""
+
 
 Owner = Literal[
     "garbled-text",
@@ -451,6 +454,7 @@ class Facts:
         self._distinct_values: dict[int, tuple[Clause, list[ValueField]]] = {}
         self._category_kinds: dict[int, tuple[Clause, str | None]] = {}
         self._name_kinds: dict[int, tuple[Clause, NameKind | None]] = {}
+        self._savings: dict[int, tuple[Clause, bool]] = {}
 
     # the value fields of a clause that rules read
 
@@ -818,7 +822,7 @@ class Facts:
         if not any(measures):
             return None
         wanted = self.name_measure(clause.name)
-        if wanted is None:
+        if wanted is None or (wanted == "cost" and self.cost_saving(clause)):
             return None
         # Every target is judged: one of the kind the name asks for settles
         # it (``完成10场，合格率100%``); else the first of a wrong kind.
@@ -844,6 +848,32 @@ class Facts:
         kind = self._category_kind(clause, level1_kinds)
         self._category_kinds[id(clause)] = (clause, kind)
         return kind
+
+    def cost_saving(self, clause: Clause) -> bool:
+        """Whether an indicator is a cost lowered or saved for others, filed
+        as an effect: a benefit (经济效益), not the project's own cost.
+
+        The clause is under a 效益 category, its name names a cost
+        (``value-type-mismatch``'s ``cost_names``: 成本, 费用, 单价), and the
+        name or a value says the cost goes down (the shared vocabulary's
+        ``lowering_words``): ``降低企业用能成本 ≥500万元``, ``为企业节约成本``,
+        ``农户购机成本 有效降低``, ``企业物流成本 同比下降5%``. A cost of the
+        project filed there (``设备购置成本 ≤50万元``) is none.
+        ``cost-exceeds-budget``, ``category-keyword-mismatch`` and
+        ``value-type-mismatch`` read it alike; worked out once per clause."""
+        known = self._savings.get(id(clause))
+        if known is not None:
+            return known[1]
+        saving = (
+            self.category_kind(clause, LEVEL1_KINDS) == "effect"
+            and self.cost_names.search(normalize(clause.name)) is not None
+            and (
+                _LOWERING.search(clause.name) is not None
+                or any(_LOWERING.search(f.text) for f in first_fields(clause))
+            )
+        )
+        self._savings[id(clause)] = (clause, saving)
+        return saving
 
     def _category_kind(self, clause: Clause, level1_kinds: dict[str, str]) -> str | None:
         if clause.level2 is not None:
@@ -1275,7 +1305,8 @@ def unit_family(unit: str | None) -> UnitFamily | None:
 
 
 def name_kind(facts: Facts, clause: Clause) -> NameKind | None:
-    """What an indicator asks for, by its name (and a cost category):
+    """What an indicator asks for, by its name (and a cost category of money,
+    not a social or environmental one: :func:`is_burden`):
     ``unitless`` (系数, 得分), ``satisfaction``, ``rate``, ``count`` (as
     ``value-type-mismatch`` reads them), ``cost``, ``date`` (完成时间, 截止日期)
     or ``state`` (按时发放, 宣传到位). Read by ``missing-unit``,
@@ -1295,13 +1326,23 @@ def _name_kind(facts: Facts, clause: Clause) -> NameKind | None:
     measure = _MEASURE_KINDS.get(facts.name_measure(clause.name) or "")
     if measure is not None:
         return measure
-    if _COST_NAMES.search(text) or facts.category_kind(clause, LEVEL1_KINDS) == "cost":
+    if _COST_NAMES.search(text) or (
+        facts.category_kind(clause, LEVEL1_KINDS) == "cost" and not is_burden(facts, clause)
+    ):
         return "cost"
     if _DATE_NAMES.search(text):
         return "date"
     if _STATE_NAMES.search(text):
         return "state"
     return None
+
+
+def is_burden(facts: Facts, clause: Clause) -> bool:
+    """Whether a clause is filed under a cost category that is no money
+    (the taxonomy's ``burdens``: 社会成本指标, 生态环境成本指标): the project's
+    negative effects, in complaints, days or decibels, not an amount it
+    spends. A cost name under it (群众出行成本) is still money."""
+    return clause.level2 is not None and facts.taxonomy.is_burden(clause.level2.name)
 
 
 def name_carries_unit(name: str) -> bool:

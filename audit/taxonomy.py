@@ -6,7 +6,17 @@ in ``rules/taxonomy.yaml``; a profile chooses which schemes a table may use.
 
 from __future__ import annotations
 
+import re
 from typing import Any, NamedTuple
+
+_ORDINAL = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）])"
+)
+"""An ordinal before a category name (``一、产出指标``, ``（一）数量指标``):
+the form's numbering of its rows, not part of the name. A digit and a
+separator (``1-产出指标``) is a code, read as such before the name is."""
+
+_SUFFIX = "指标"
 
 
 class Level2(NamedTuple):
@@ -20,11 +30,13 @@ class Taxonomy:
 
     __slots__ = (
         "aliases",
+        "burdens",
         "kinds",
         "level1",
         "level1_names",
         "level2",
         "level2_names",
+        "only_child",
         "schemes",
         "synonym_codes",
         "unused",
@@ -38,9 +50,17 @@ class Taxonomy:
         self.level2: dict[str, Level2] = {}
         self.aliases: dict[str, str] = aliases or {}
         self.kinds: dict[str, str] = kinds or {}
+        self.burdens: frozenset[str] = frozenset()
+        """Cost categories that are no money the project spends: its negative
+        effects on society and the environment (社会成本指标, 生态环境成本指标),
+        in their own units (complaints, days of disruption, decibels)."""
         self.level1_names: dict[str, set[str]] = {}
         """level-1 name → the codes it has in the schemes in use."""
         self.level2_names: dict[str, set[str]] = {}
+        self.only_child: dict[str, str] = {}
+        """level-1 name → the name of its one level-2 category, where it has
+        one (满意度指标 → 服务对象满意度): a level-2 cell that repeats its
+        level-1 category's name (or a short form of it, ``满意度``) means it."""
         self.schemes: tuple[str, ...] = ()
         self.synonym_codes: frozenset[str] = frozenset()
         """Codes of the synonym schemes (``N11``): no table writes them, so a
@@ -56,6 +76,7 @@ class Taxonomy:
         stand for the same categories (the NDRC scheme's 实施效果指标 →
         产出指标 / 效益指标), accepted whatever the profile uses."""
         taxonomy = cls(aliases=dict(data.get("aliases") or {}), kinds=dict(data.get("kinds") or {}))
+        taxonomy.burdens = frozenset(str(name) for name in data.get("burdens") or ())
         schemes = data.get("schemes") or {}
         use = [str(s) for s in use]
         synonyms = [str(s) for s in data.get("synonyms") or () if str(s) not in use]
@@ -71,6 +92,10 @@ class Taxonomy:
                     taxonomy.level2.setdefault(child.code, child)
                     taxonomy.level2_names.setdefault(child.name, set()).add(child.code)
         taxonomy.schemes = tuple(str(s) for s in use)
+        for name, codes in taxonomy.level1_names.items():
+            children = {c.name for c in taxonomy.level2.values() if c.parent in codes}
+            if len(children) == 1:
+                taxonomy.only_child[name] = children.pop()
         taxonomy.synonym_codes = frozenset(
             str(code)
             for scheme in synonyms
@@ -92,13 +117,45 @@ class Taxonomy:
         return taxonomy
 
     def canonical(self, name: str) -> str:
-        """A category name with its alias resolved and spaces removed."""
+        """A category name as the taxonomy knows it: spaces and a leading
+        ordinal (``一、产出指标``) removed, its alias resolved, and a name
+        with ``指标`` left off (``产出数量``, ``社会效益``) or added where the
+        taxonomy has none (``经济成本``) read as the name it stands for."""
         name = name.replace(" ", "").replace("\u3000", "")
-        return self.aliases.get(name, name)
+        if name[:1] in "一二三四五六七八九十（(":
+            name = _ORDINAL.sub("", name, count=1)
+        found = self.aliases.get(name, name)
+        if self._known(found):
+            return found
+        other = name[: -len(_SUFFIX)] if name.endswith(_SUFFIX) else name + _SUFFIX
+        other = self.aliases.get(other, other)
+        return other if self._known(other) else found
+
+    def _known(self, name: str) -> bool:
+        return name in self.level1_names or name in self.level2_names
+
+    def level2_name(self, name: str) -> str:
+        """A level-2 category name as the taxonomy knows it (:meth:`canonical`);
+        a level-1 name with one level-2 category under it stands for that one
+        (``满意度`` or ``满意度指标`` at level 2 is 服务对象满意度)."""
+        name = self.canonical(name)
+        if name in self.level2_names:
+            return name
+        return self.only_child.get(name, name)
+
+    def level2_codes(self, name: str) -> set[str]:
+        """Level-2 codes a category name stands for (empty when unknown)."""
+        return self.level2_names.get(self.level2_name(name), set())
+
+    def is_burden(self, level2_name: str | None) -> bool:
+        """Whether a level-2 category is a cost that is no money (``burdens``):
+        社会成本指标 and 生态环境成本指标 are measured in complaints, days or
+        decibels; only 经济成本指标 (and 成本指标 of the 2021 scheme) is money."""
+        return bool(level2_name) and self.level2_name(level2_name or "") in self.burdens
 
     def kind(self, level2_name: str | None) -> str | None:
         """What a level-2 category measures: quantity, quality, timeliness,
         cost, effect or satisfaction (None when unknown)."""
         if not level2_name:
             return None
-        return self.kinds.get(self.canonical(level2_name))
+        return self.kinds.get(self.level2_name(level2_name))

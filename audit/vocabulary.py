@@ -42,6 +42,8 @@ class SharedVocabulary(NamedTuple):
     quality_rates: tuple[str, ...]
     """Rates that judge how well an output is made (合格率, 优良率): quality."""
     cost_names: tuple[str, ...]
+    lowering_words: tuple[str, ...]
+    """Words (regular expressions) that say a measure goes down (降低, 节约)."""
     level1_kinds: Mapping[str, str]
     time_units: tuple[str, ...]
     """Units of a duration or a time limit (天, 工作日, 月)."""
@@ -159,6 +161,7 @@ def _checked(path: Path, data: Any, lines: Mapping[tuple[Any, ...], int]) -> Sha
         ceiling_rates=words("ceiling_rates", regex=True),
         quality_rates=words("quality_rates", regex=True),
         cost_names=words("cost_names", regex=True),
+        lowering_words=words("lowering_words", regex=True),
         level1_kinds=kinds,
         time_units=words("time_units"),
         person_units=words("person_units"),

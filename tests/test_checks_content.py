@@ -316,6 +316,24 @@ def test_not_quantified_reports_a_quantity_indicator_without_a_figure(value: str
     assert "数量指标" in finding.message
 
 
+@pytest.mark.parametrize(
+    ("category", "name", "example"),
+    [
+        ("4-成本指标；41-经济成本指标", "设备购置成本", "≤50万元"),
+        ("1-产出指标；14-成本指标", "设备购置成本", "≤50万元"),
+        # 社会成本 and 生态环境成本 are no money: the hint is in their own units.
+        ("4-成本指标；42-社会成本指标", "对周边群众生活的影响", "≤3次"),
+        ("4-成本指标；43-生态环境成本指标", "施工污染", "≤55分贝"),
+    ],
+)
+def test_not_quantified_suggests_money_only_for_a_cost_of_money(
+    category: str, name: str, example: str
+) -> None:
+    indicators = f"1、{category}；{name}；实施周期指标值:影响较小；年度指标值:影响较小。"
+    [finding] = found(clause_table(indicators), "not-quantified")
+    assert f"（如 {example}）" in finding.message
+
+
 def test_not_quantified_accepts_figures_dates_and_measurable_words() -> None:
     indicators = (
         "1、1-产出指标；11-数量指标；促进就业人数；实施周期指标值:≥300人；年度指标值:≥300人。"

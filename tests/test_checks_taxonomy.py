@@ -90,6 +90,52 @@ def test_unknown_category_accepts_legacy_names_of_either_level() -> None:
     assert lint_rule(one_project(cell), "unknown-category") == []
 
 
+@pytest.mark.parametrize(
+    ("written", "known_as"),
+    [
+        ("产出数量", "数量指标"),
+        ("产出质量", "质量指标"),
+        ("产出时效", "时效指标"),
+        ("产出成本", "成本指标"),
+        ("经济成本", "经济成本指标"),
+        ("社会效益指标", "社会效益"),
+        ("可持续发展指标", "可持续影响"),
+        ("一、产出指标", "产出指标"),
+        ("（二）效益指标", "效益指标"),
+        ("四、 满意度指标", "满意度指标"),
+        ("满意度", "满意度指标"),
+    ],
+)
+def test_taxonomy_reads_category_names_as_published(written: str, known_as: str) -> None:
+    taxonomy = load_config().taxonomy
+    assert taxonomy.canonical(written) == known_as
+
+
+@pytest.mark.parametrize(
+    ("written", "level2"),
+    [("满意度", "服务对象满意度"), ("满意度指标", "服务对象满意度"), ("产出数量", "数量指标")],
+)
+def test_a_level1_name_with_one_child_at_level2_is_that_child(written: str, level2: str) -> None:
+    taxonomy = load_config().taxonomy
+    assert taxonomy.level2_name(written) == level2
+    assert taxonomy.level2_codes(written) == taxonomy.level2_names[level2]
+    assert taxonomy.kind(written) == taxonomy.kinds[level2]
+
+
+@pytest.mark.parametrize("written", ["产出效率", "效率", "投入指标", "一、投入指标", "群众满意度"])
+def test_taxonomy_near_misses_stay_unknown(written: str) -> None:
+    taxonomy = load_config().taxonomy
+    assert not taxonomy.level2_codes(written)
+    assert taxonomy.canonical(written) not in taxonomy.level1_names
+
+
+def test_only_a_level1_category_with_one_child_stands_for_it_at_level2() -> None:
+    taxonomy = load_config().taxonomy
+    assert taxonomy.only_child == {"满意度指标": "服务对象满意度"}
+    # 一级 and 二级 both 成本指标: 14-成本指标 of the 2021 scheme, not one of 41-43
+    assert taxonomy.level2_codes("成本指标") == {"14"}
+
+
 def test_unknown_category_reports_an_unknown_legacy_name() -> None:
     cell = LEGACY + "3、考核指标：设备验收及时率，年度指标值：100%。"
     (finding,) = lint_rule(one_project(cell), "unknown-category")

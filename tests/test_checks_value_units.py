@@ -91,6 +91,12 @@ def test_unit_family(unit: str | None, family: str | None) -> None:
         (clause("2-效益指标；23-生态效益", "能源效率（机房能源效率PUE）", "<1.4"), "unitless"),
         (clause("3-满意度指标；31-服务对象满意度", "出国人员满意率", "0"), "satisfaction"),
         (clause("1-产出指标；11-数量指标", "降低噪音强度", "<30"), None),
+        # A social or environmental cost is no money: the name decides.
+        (clause("4-成本指标；42-社会成本指标", "作业扰民投诉", "≤5宗"), None),
+        (clause("4-成本指标；43-生态环境成本指标", "施工噪声", "≤55分贝"), None),
+        (clause("4-成本指标；42-社会成本", "对周边居民出行影响", "≤3天"), None),
+        (clause("4-成本指标；42-社会成本指标", "群众出行成本", "≤50万元"), "cost"),
+        (clause("4-成本指标；41-经济成本", "设备维护", "≤5万元"), "cost"),
     ],
 )
 def test_name_kind(text: str, kind: str | None) -> None:
@@ -225,6 +231,9 @@ def test_missing_unit_exempt_names_are_configurable(tmp_path) -> None:  # type: 
         (clause("1-产出指标；13-时效指标", "项目完成时间", "≥2人"), "人"),
         (clause("4-成本指标；41-经济成本指标", "人均培训成本", "≤5人"), "人"),
         (clause("1-产出指标；12-质量指标", "设备验收合格率", "≥3天"), "天"),
+        # A cost name is money whatever cost category it is under.
+        (clause("4-成本指标；42-社会成本指标", "群众出行成本", "≤5宗"), "宗"),
+        (clause("4-成本指标；41-经济成本指标", "设备维护", "≤3天"), "天"),
         # The second target of a rate: the first is a percentage, so the value
         # is not value-type-mismatch's.
         (clause("1-产出指标；12-质量指标", "培训合格率", "≥95%，≥300人"), "人"),
@@ -254,6 +263,10 @@ def test_implausible_unit_fires(indicators: str, unit: str) -> None:
         # Things counted, not states: the state words end a state's name.
         clause("1-产出指标；11-数量指标", "达标企业", "≥50家"),
         clause("1-产出指标；11-数量指标", "规范化培训", "≥300人"),
+        # 社会成本 and 生态环境成本 are measured in their own units (财预〔2021〕101号).
+        clause("4-成本指标；42-社会成本指标", "作业扰民投诉", "≤5宗"),
+        clause("4-成本指标；42-社会成本指标", "对周边居民出行影响", "≤3天"),
+        clause("4-成本指标；43-生态环境成本指标", "施工扬尘影响天数", "≤10天"),
     ],
 )
 def test_implausible_unit_near_misses(indicators: str) -> None:

@@ -223,6 +223,20 @@ def test_ignore_entry_with_unknown_key_or_unmatched_rule(tmp_path: Path) -> None
     assert "matches no rule id" in problem.message
 
 
+def test_taxonomy_burdens_are_level2_names(tmp_path: Path) -> None:
+    assert load_config(None, discover=False).taxonomy.burdens == {
+        "社会成本指标",
+        "生态环境成本指标",
+    }
+    shipped = (Path(__file__).parent.parent / "rules" / "taxonomy.yaml").read_text("utf-8")
+    bad = shipped.replace("burdens: [社会成本指标, 生态环境成本指标]", "burdens: 社会成本指标")
+    assert bad != shipped
+    write(tmp_path, bad, "taxonomy.yaml")
+    problem = error_of(write(tmp_path, "taxonomy:\n  file: taxonomy.yaml\n"))
+    assert problem.key == "burdens"
+    assert "list of level-2 category names" in problem.message
+
+
 def test_taxonomy_scheme_must_exist(tmp_path: Path) -> None:
     problem = error_of(write(tmp_path, "taxonomy:\n  use: ['2019']\n"))
     assert problem.key == "taxonomy.use"

@@ -74,6 +74,69 @@ def test_the_owner_is_the_only_value_rule_that_reports_the_value() -> None:
     assert reported == expected
 
 
+def _clause(category: str, name: str, value: str) -> str:
+    return f"1、{category}；{name}；实施周期指标值:{value}；年度指标值:{value}。"
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        _clause("2-效益指标；21-经济效益", "降低企业用能成本", "≥500万元"),
+        _clause("2-效益指标；21-经济效益", "为企业节约成本", "≥150万元"),
+        _clause("2-效益指标；21-经济效益", "减少群众就医费用", "≥200万元"),
+        # the change in the value
+        _clause("2-效益指标；21-经济效益", "农户购机成本", "有效降低"),
+        _clause("2-效益指标；21-经济效益", "企业物流成本", "同比下降5%"),
+        _clause("2-效益指标；22-社会效益", "群众出行成本", "明显减少"),
+        # the older form: the level-1 category alone
+        "1、效益指标：企业融资成本，年度指标值：有效降低。",
+    ],
+)
+def test_a_cost_lowered_for_others_under_an_effect_is_a_saving(clause: str) -> None:
+    facts, [parsed] = facts_of(clause)
+    assert facts.cost_saving(parsed)
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        # a cost of the project filed as an effect: still a cost
+        _clause("2-效益指标；21-经济效益", "设备购置成本", "≤50万元"),
+        _clause("2-效益指标；21-经济效益", "企业物流成本", "≤5%"),
+        # a cost category: the project's own cost, however it is worded
+        _clause("1-产出指标；14-成本指标", "节约成本", "≥500万元"),
+        _clause("4-成本指标；41-经济成本指标", "设备购置成本", "有效降低"),
+        # lowered, but no cost
+        _clause("2-效益指标；21-经济效益", "减轻企业负担", "有效降低"),
+    ],
+)
+def test_a_cost_that_is_not_lowered_or_not_an_effect_is_no_saving(clause: str) -> None:
+    facts, [parsed] = facts_of(clause)
+    assert not facts.cost_saving(parsed)
+
+
+def test_the_three_cost_rules_agree_on_a_saving() -> None:
+    rules = ["cost-exceeds-budget", "category-keyword-mismatch", "value-type-mismatch"]
+    savings = (
+        _clause("2-效益指标；21-经济效益", "农户购机成本", "有效降低")
+        + _clause("2-效益指标；21-经济效益", "企业物流成本", "同比下降5%").replace("1、", "2、", 1)
+        + _clause("2-效益指标；21-经济效益", "降低企业用能成本", "≥500万元").replace(
+            "1、", "3、", 1
+        )
+    )
+    assert lint(tsv_table([project_row("机构运行辅助经费", savings, amount="100.00")]), rules) == []
+    costs = _clause("2-效益指标；21-经济效益", "设备购置成本", "≤500万元") + _clause(
+        "2-效益指标；21-经济效益", "企业物流成本", "≤5%"
+    ).replace("1、", "2、", 1)
+    found = lint(tsv_table([project_row("机构运行辅助经费", costs, amount="100.00")]), rules)
+    assert sorted((f.clause, f.rule) for f in found) == [
+        (1, "category-keyword-mismatch"),
+        (1, "cost-exceeds-budget"),
+        (2, "category-keyword-mismatch"),
+        (2, "value-type-mismatch"),
+    ]
+
+
 def test_facts_are_computed_once_per_value() -> None:
     facts, [parsed] = facts_of(
         "1、1-产出指标；11-数量指标；促进就业人数；实施周期指标值:完成当年市下达任务；年度指标值:≥300人。"

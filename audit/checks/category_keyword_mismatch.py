@@ -38,7 +38,7 @@ CATEGORY_KEYWORDS: dict[str, list[str]] = {
     ],
     "quality": list(VOCABULARY.quality_rates),
     "cost": [
-        r"^(?!.*(?:降低|减少|节约|节省|压缩)).*成本(?:控制|总额|金额|额)?$",
+        rf"^(?!.*(?:{'|'.join(VOCABULARY.lowering_words)})).*成本(?:控制|总额|金额|额)?$",
         r"单价$",
         r"(?:人均|单位|平均|每\S{1,3})(?:成本|费用|经费)",
     ],
@@ -116,9 +116,13 @@ def _name_kind(name: str, kinds: list[tuple[str, re.Pattern[str]]]) -> str | Non
     从指标名称判断它衡量什么，再与其二级指标的性质（rules/taxonomy.yaml 中的 kinds）比较：满意度
     （满意度、满意率）不在「31-服务对象满意度」下；时效（及时率、及时性、完成时间、…前完成、按期
     完成率、延期率）不在「13-时效指标」下；判断做得好坏的比率（共享词表的 quality_rates：合格率、
-    优良率、完好率、验收通过率、准确率等；完成率、覆盖率是计划数量的比例，属于数量）不在「12-质量指标」
-    下；成本（…成本、单价、人均费用）不在「14-成本指标」或 41–43 下。满意度被归为
-    效益（「22-社会效益」「24-可持续影响」）的，单独提示：它占了项目所需的效益指标的位置。
+    优良率、完好率、验收通过率、准确率，名称写明质量的达标率如「保洁质量达标率」等；「空气质量
+    达标率」是环境的质量，属于效益；完成率、覆盖率是计划数量的比例，属于数量）不在「12-质量指标」
+    下；成本（…成本、单价、人均费用）不在「14-成本指标」或 41–43 下——为他人降低或节约的成本
+    归入效益的（「降低企业用能成本」，或值说明下降：「农户购机成本 有效降低」「企业物流成本
+    同比下降5%」）是效益，不报告；项目自身的成本归入效益的（「设备购置成本 ≤50万元」）照常
+    报告。满意度被归为效益（「22-社会效益」「24-可持续影响」）的，单独提示：它占了项目所需的
+    效益指标的位置。
 
     名称含两类关键词时，离结尾最近的起决定作用（「验收通过及时率」是及时率）。没有二级指标的旧格式
     条款只在一级指标能确定时检查。预算执行类指标不属于任何类别，由 input-as-output 报告。
@@ -155,9 +159,15 @@ def category_keyword_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]
     satisfaction level (满意度, 满意率) outside ``31-服务对象满意度``; a
     timeliness measure (及时率, 及时性, 完成时间, …前完成, 按期完成率, 延期率)
     outside ``13-时效指标``; a rate that judges how well (the shared
-    vocabulary's ``quality_rates``: 合格率, 优良率, 完好率, 验收通过率, 准确率)
-    outside ``12-质量指标``; a cost (…成本, 单价, 人均费用) outside
-    ``14-成本指标`` / ``41``–``43``. A satisfaction level filed as an effect
+    vocabulary's ``quality_rates``: 合格率, 优良率, 完好率, 验收通过率, 准确率,
+    and a 达标率 whose name says 质量, ``保洁质量达标率``, but not the quality
+    of the air, water or soil, ``空气质量达标率``, an effect) outside
+    ``12-质量指标``; a cost (…成本, 单价, 人均费用) outside
+    ``14-成本指标`` / ``41``–``43`` — but a cost lowered or saved for others
+    and filed under 效益 (``降低企业用能成本``, or the value says it falls:
+    ``农户购机成本 有效降低``, ``企业物流成本 同比下降5%``) is an effect and is
+    not reported, while a cost of the project filed there (``设备购置成本
+    ≤50万元``) is. A satisfaction level filed as an effect
     (``22-社会效益``, ``24-可持续影响``) gets its own message: it takes the place
     of an effect indicator the project needs.
 
@@ -195,7 +205,8 @@ def category_keyword_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]
     (满意度|满意率|满意比率); ``timeliness``: 及时率|及时性,
     完成/竣工/完工/交付/上线时间, 前完成, 按时/按期/准时…率, 延迟率|延期率;
     ``quality``: the shared vocabulary's ``quality_rates`` (合格率, 优良率,
-    优秀率, 良好率, 优质率, 完好率, 正确率, 准确率|准确度, 验收(合格|通过)率: rates
+    优秀率, 良好率, 优质率, 完好率, 正确率, 准确率|准确度, 验收(合格|通过)率,
+    …质量达标率 but not 空气/环境/水/土壤…质量达标率: rates
     that judge how well, not shares of a planned quantity such as 完成率 or
     覆盖率, which are quantities); ``cost``: …成本 (not 降低成本),
     单价, 人均/单位/平均/每…成本|费用|经费 (a name that lowers a cost,
@@ -217,6 +228,8 @@ def category_keyword_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]
         return
     if kind == "output" and named != "satisfaction":
         return  # a legacy 产出指标 holds timeliness, quality and (2021) cost alike
+    if named == "cost" and ctx.facts.cost_saving(clause):
+        return  # 降低企业用能成本, 农户购机成本 有效降低 under 效益: a benefit
     expected = _expected(ctx, named)
     args = {"name": clause.name, "category": _category(clause), "expected": expected}
     if named == "satisfaction" and kind == "effect":

@@ -99,6 +99,11 @@ COST_NAMES: list[str] = list(VOCABULARY.cost_names)
     「620万/月」即每月 620 万元。成本目标恰好等于项目总计的也报告：照抄了预算总额，没有控制任何
     成本。值中的每个目标都读；百分比的值不读。
 
+    效益类别下为他人降低或节约的成本（名称或值中有 降低、减少、下降、节约、节省……：「降低企业用能
+    成本 ≥500万元」「为企业节约成本」「减少群众就医费用」「农户购机成本 有效降低」）是项目带来的
+    经济效益，不是项目自身的支出，不检查；项目自身的成本归入效益的（「设备购置成本 ≤500万元」）
+    照常检查，成本指标类下的金额也照常检查。
+
     为什么有问题
     ------------
     财预〔2021〕101号把成本指标（经济成本、社会成本、生态环境成本）设为产出成本的控制上限；高于
@@ -143,6 +148,13 @@ def cost_exceeds_budget(ctx: Context, clause: Clause) -> Iterator[Problem]:
     "a cost equal to the whole budget"). Every target of a value is read;
     values in percent are not.
 
+    A cost lowered or saved for others and filed under 效益 — the name or a
+    value says it goes down (降低, 减少, 下降, 节约, 节省 …: ``降低企业用能成本
+    ≥500万元``, ``为企业节约成本``, ``减少群众就医费用``, ``农户购机成本
+    有效降低``) — is the project's 经济效益, not its spending, and is not
+    judged; a cost of the project filed there (``设备购置成本 ≤500万元``) is,
+    and so is any amount under a cost category.
+
     Why is this bad?
     ----------------
     财预〔2021〕101号 sets cost indicators (经济成本、社会成本、生态环境成本) as
@@ -175,6 +187,8 @@ def cost_exceeds_budget(ctx: Context, clause: Clause) -> Iterator[Problem]:
         ctx.options["names"]
     ).search(clause.name):
         return
+    if ctx.facts.cost_saving(clause):
+        return  # a cost lowered for others, filed as an effect: a benefit, not spending
     units: dict[str, Any] = ctx.options["money_units"]
     for value_field in ctx.facts.distinct_values(clause):
         value = value_field.value

@@ -82,7 +82,10 @@ def _aside(text: str, target: Target) -> bool:
       （「就业困难人员帮扶到位 ≥300人」）是状态所及的对象：人数只在按某单位计（「人/年」）或
       不超过 1 时报告；
     - 日期或时限（「完成时间」「截止日期」，date_names）：不能以人、数量或金额计；
-    - 成本（「成本」「费用」「单价」或成本指标类）：以金额计，不能是人数、件数或天数；
+    - 成本（名称是「成本」「费用」「单价」，或属于以金额计的成本指标类：14-成本指标、41-经济成本
+      指标）：以金额计，不能是人数、件数或天数。42-社会成本指标、43-生态环境成本指标是项目对社会和
+      环境的负面影响（财预〔2021〕101号），以自身的单位计（投诉宗数、停水小时、扰民天数、分贝），
+      不是金额，不按成本判断（名称是成本的除外；这两类在 rules/taxonomy.yaml 的 burdens 中）；
     - 比率、满意度：不能是人数、数量、金额或天数；与百分比写在一起的时长是条件（「响应时间30分钟
       以内比例≥95%」），百分比旁括号里的数量或人数也是条件（「≥90%（抽样不少于100人）」），不报告。
 
@@ -128,8 +131,13 @@ def implausible_unit(ctx: Context, clause: Clause) -> Iterator[Problem]:
       per something (``人/年``) or as a number of at most 1;
     - a date or a time limit (``完成时间``, ``截止日期``: ``date_names``) is
       not counted in people, things or money;
-    - a cost (``成本``, ``费用``, ``单价`` or a cost category) is money, not
-      people, things or days;
+    - a cost (a name with ``成本``, ``费用``, ``单价``, or a cost category of
+      money: ``14-成本指标``, ``41-经济成本指标``) is money, not people,
+      things or days. ``42-社会成本指标`` and ``43-生态环境成本指标`` are the
+      project's negative effects on society and on the environment
+      (财预〔2021〕101号), measured in their own units (complaints, hours
+      without water, days of disruption, decibels): they are not judged as
+      money unless the name says 成本 (the taxonomy's ``burdens``);
     - a rate or a satisfaction level is not people, things, money or days;
       a time written beside a percentage is its condition
       (``响应时间30分钟以内比例≥95%``), and so is a count or a number of

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from audit.engine import Context, Option, Problem, rule
-from audit.facts import LEVEL1_KINDS, LazyPattern, field_name, where
+from audit.facts import LEVEL1_KINDS, LazyPattern, field_name, is_burden, where
 from audit.model import Clause, Severity
 
 SEVERITIES: dict[str, str] = {
@@ -56,6 +56,11 @@ _EXAMPLES: dict[str, str] = {
     "output": "≥300人",
     "effect": "≥90%",
 }
+
+
+_BURDEN_EXAMPLES: dict[str, str] = {"社会成本指标": "≤3次", "生态环境成本指标": "≤55分贝"}
+"""Examples for a cost that is no money (:func:`~audit.facts.is_burden`): a
+social or environmental cost is stated in its own units, not in 万元."""
 
 
 _KIND_WORDS: dict[str, tuple[str, str]] = {
@@ -133,7 +138,8 @@ def formula_has_target(text: str) -> bool:
     到年底可以判定，与「零事故」一样是目标；等级（「良好」）和程度（「基本合格」）不是。时效指标下的
     「当日」「当天」「当日完成」是与「24小时内」一样具体的时限；「即时」「实时」没有可核对的界限，
     仍报告。效益指标
-    可以定性描述，默认不报告。
+    可以定性描述，默认不报告。提示的示例按类别给出；社会成本、生态环境成本指标不以金额计，
+    示例是「≤3次」「≤55分贝」，而不是「≤50万元」。
 
     把计算公式写成指标值（「设备使用率=实际使用设备数量/总设备数量*100%」）的，在任何类别都报告
     （单独的提示语），除非公式后面给出了目标（「…×100%=90%」）。占位文字（placeholder）和重复
@@ -183,7 +189,9 @@ def not_quantified(ctx: Context, clause: Clause) -> Iterator[Problem]:
     not. Under 时效, ``当日``, ``当天`` and ``当日完成`` are deadlines as concrete
     as ``24小时内``; ``即时`` and ``实时`` set no bound anyone can check and are
     still reported. Effect (效益) indicators may be qualitative and are not
-    reported by default.
+    reported by default. The message suggests a figure of the category's
+    kind; a social or environmental cost (社会成本指标, 生态环境成本指标) is no
+    money, and its example is ``≤3次`` or ``≤55分贝``, not ``≤50万元``.
 
     A formula given as the value (``设备使用率=实际使用设备数量/总设备数量*100%``)
     is reported in every category, with its own message, unless a target
@@ -249,6 +257,10 @@ def not_quantified(ctx: Context, clause: Clause) -> Iterator[Problem]:
         if severity not in ("error", "warning", "info"):
             continue
         zh, en = _KIND_WORDS.get(kind or "", ("该指标", "this indicator"))
-        args.update(category_zh=zh, category_en=en, example=_EXAMPLES.get(kind or "", "≥90%"))
+        example = _EXAMPLES.get(kind or "", "≥90%")
+        if kind == "cost" and clause.level2 is not None and is_burden(facts, clause):
+            level2 = facts.taxonomy.level2_name(clause.level2.name)
+            example = _BURDEN_EXAMPLES.get(level2, _BURDEN_EXAMPLES["社会成本指标"])
+        args.update(category_zh=zh, category_en=en, example=example)
         level: Severity = severity  # checked above
         yield Problem(value_field.span, args=args, field=name, excerpt=text, at_most=level)

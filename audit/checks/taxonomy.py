@@ -42,7 +42,7 @@ def level1_codes(taxonomy: Taxonomy, name: str) -> set[str]:
 
 def level2_codes(taxonomy: Taxonomy, name: str) -> set[str]:
     """Level-2 codes a category name stands for (empty when unknown)."""
-    return taxonomy.level2_names.get(taxonomy.canonical(name), set())
+    return taxonomy.level2_codes(name)
 
 
 def level1_label(taxonomy: Taxonomy, code: str) -> str:
@@ -171,7 +171,9 @@ def _problems(
     --------
     按所用的指标体系（taxonomy.use：2021 年体系，以及含「4-成本指标」的 2025 年体系），并按
     体系中的别名（「经济效益指标」即「经济效益」），查找每条条款的一级指标（「1-产出指标」）和
-    二级指标（「11-数量指标」）的编码与名称。编码或名称在各体系中都找不到的，报告并说明体系中
+    二级指标（「11-数量指标」）的编码与名称。名称省略或多写「指标」二字的（「产出数量」即
+    「产出数量指标」）、前面带序号的（「一、产出指标」），都是同一类别；二级指标写成只有一个
+    二级类别的一级类别名称的（满意度指标下的「满意度」），即指那个二级类别。编码或名称在各体系中都找不到的，报告并说明体系中
     有哪些（一级指标未知时不再判断其下的二级指标）。旧格式中不带编码的类别名可以是一级也可以是
     二级（「时效指标：」）。
 
@@ -204,7 +206,11 @@ def unknown_category(ctx: Context, clause: Clause) -> Iterator[Problem]:
     category (``11-数量指标``), code and name, in the schemes in use
     (``taxonomy.use``: the 2021 scheme and the 2025 scheme with
     ``4-成本指标``), after the taxonomy's aliases (``经济效益指标`` is
-    ``经济效益``). Reports a code or a name that is in none of them and
+    ``经济效益``). A name with ``指标`` left off or added (``产出数量`` is
+    ``产出数量指标``) or with an ordinal before it (``一、产出指标``) is the
+    same category; a level-2 name that repeats a level-1 category with one
+    level-2 category under it (``满意度`` under 满意度指标) means that one.
+    Reports a code or a name that is in none of them and
     says what the taxonomy has (a level-2 category under an unknown level-1
     one is not judged). In the older form a category name without a code may
     be a level-1 or a level-2 one (``时效指标：``). A name without a code from

@@ -95,7 +95,8 @@ MONEY_UNITS: list[str] = list(VOCABULARY.money_units)
     宗、个、台……或元计（「服务对象满意度；…:少于5次」）；名称是数量（人数、次数、数量），而值是
     百分比或金额（「开展培训服务人数；…:不少于0.2万元」）；名称是成本（成本、费用、单价），而值是
     百分比（「单公里年维护成本 ≥95%」；成本的增减或占比，如「成本降低率」「费用占比」，可以是
-    百分比）。「频率」「效率」这类名称不是比率，不检查。
+    百分比；效益类别下为他人降低的成本，值说明下降的也是，如「企业物流成本 同比下降5%」）。
+    「频率」「效率」这类名称不是比率，不检查。
     值中的每个目标都按单位判断：有一个目标符合名称要求的（合格率的「完成10场，合格率100%」）不报告；
     否则报告第一个类型不对的目标。
 
@@ -136,7 +137,9 @@ def value_type_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]:
     (人数, 次数, 数量) with a percentage or an amount of money
     (``开展培训服务人数；…:不少于0.2万元``), and a name of a cost (成本, 费用,
     单价) with a percentage (``单公里年维护成本 ≥95%``; a change or a share of a
-    cost, ``成本降低率``, ``费用占比``, may be a percentage). Names such as 频率
+    cost, ``成本降低率``, ``费用占比``, may be a percentage, and so may a cost
+    lowered for others under 效益 whose value says it falls: ``企业物流成本
+    同比下降5%``). Names such as 频率
     and 效率 are not shares and are not checked. Every target of a value is judged by its
     unit: a value with one target of the kind the name asks for is right
     (``完成10场，合格率100%`` for a 合格率); otherwise its first target of a

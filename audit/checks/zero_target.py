@@ -9,6 +9,7 @@ from audit.facts import (
     LEVEL1_KINDS,
     field_name,
     is_adverse,
+    is_burden,
     name_kind,
     sub_span,
     target_unit,
@@ -16,9 +17,6 @@ from audit.facts import (
     where,
 )
 from audit.model import Clause
-
-_BURDENS = frozenset({"社会成本指标", "生态环境成本指标"})
-
 
 _SCORES = frozenset({"分", "级", "星", "倍"})
 """Units of a score or a grade, not of an amount produced."""
@@ -140,7 +138,7 @@ def zero_target(ctx: Context, clause: Clause) -> Iterator[Problem]:
     category = facts.category_kind(clause, LEVEL1_KINDS)
     # a social or environmental cost (增加群众经济负担 0元) is a burden the
     # project promises not to cause: zero is its target
-    burden = clause.level2 is not None and facts.taxonomy.canonical(clause.level2.name) in _BURDENS
+    burden = is_burden(facts, clause)
     for value_field, both in facts.distinct_fields(clause):
         if facts.value(clause, value_field).owner is not None:
             continue
