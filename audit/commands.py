@@ -1194,7 +1194,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from audit.export import EXPORTERS, ExportError, export_rows
     from audit.inputs import expand_inputs, load
     from audit.parsing import parse_document
-    from audit.readers import ReadError
+    from audit.readers import PassedOver, ReadError
 
     fmt = args.to
     if fmt is None:
@@ -1213,6 +1213,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     for path in paths:
         try:
             documents.append(parse_document(load(path)))
+        except PassedOver as passed:  # a table of another kind: a note, no error
+            from audit.reports import read_note
+
+            error(f"{path}: {read_note(str(passed), lang)}")
         except ReadError as problem:
             from audit.reports import read_error
 

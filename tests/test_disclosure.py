@@ -526,3 +526,22 @@ def test_a_budget_table_as_text_is_no_performance_table(tmp_path: Path, delimite
     if delimiter == "\t":
         path.write_text("\n".join(perf + lines) + "\n", encoding="utf-8")
         assert read_path(path).title == TITLE
+
+
+@pytest.mark.parametrize(
+    "command", [["parse"], ["parse", "--format", "json"], ["export", "--to", "csv"]]
+)
+def test_parse_and_export_pass_over_a_whole_department_table(
+    tmp_path: Path, command: list[str]
+) -> None:
+    folder = tmp_path / "dept"
+    _sheets(folder / "项目支出绩效目标表", [perf_table()])
+    whole = _sheets(folder / "部门整体支出绩效目标表", [WHOLE_NATIONAL])
+    status, out, err = run_main(*command, "--lang", "en", str(folder))
+    assert status == 0, err
+    assert err.strip().splitlines() == [
+        f"indicator-audit: {whole}: note: skipped, {WHOLE_DEPARTMENT}"
+    ]
+    assert MARKET_PROJECTS[0][0] in out  # the project table is read
+    status, _, err = run_main(*command, "--lang", "en", str(whole))
+    assert status == 0, err
