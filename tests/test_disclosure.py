@@ -22,13 +22,14 @@ from audit.config import load_config
 from audit.engine import run
 from audit.model import Finding
 from audit.pipeline import load_path
-from audit.readers import WHOLE_DEPARTMENT, NotATable, ReadError, read_path
+from audit.readers import WHOLE_DEPARTMENT, NotATable, ReadError, guangzhou, read_path
 from audit.readers.common import (
     HEADER_CELLS,
     budget_header,
     header_columns,
     other_table_header,
 )
+from audit.readers.grid import GridInput, grid_source
 from audit.readers.guangzhou import BUDGET_TABLE
 from audit.reports import read_note
 from scripts.make_examples import (
@@ -545,3 +546,34 @@ def test_parse_and_export_pass_over_a_whole_department_table(
     assert MARKET_PROJECTS[0][0] in out  # the project table is read
     status, _, err = run_main(*command, "--lang", "en", str(whole))
     assert status == 0, err
+
+
+OTHER_TABLES = [
+    BASIC_EXPENDITURE,
+    INCOME_AND_EXPENDITURE,
+    project_budget_table(),
+    procurement_table(),
+    WHOLE_NATIONAL,
+    WHOLE_GUANGZHOU,
+    GLOSSARY,
+]
+
+
+@given(
+    above=st.lists(st.sampled_from(OTHER_TABLES), max_size=4),
+    below=st.lists(st.sampled_from(OTHER_TABLES), max_size=4),
+    blank=st.booleans(),
+)
+@settings(max_examples=80, deadline=None)
+def test_only_the_performance_table_is_read_wherever_it_stands_on_the_sheet(
+    above: list[Table], below: list[Table], blank: bool
+) -> None:
+    rows: Table = []
+    for table in [*above, perf_table(), *below]:
+        rows += [*table, *([[]] if blank else [])]
+    _, [grid] = grid_source("disclosure.xlsx", "sheet", [GridInput("部门预算公开表", rows)])
+    assert guangzhou.recognise(grid)
+    table = guangzhou.read(grid)
+    assert [row.name.value for row in table.rows] == [p[0] for p in MARKET_PROJECTS]
+    assert table.title == TITLE
+    assert len(table.set_aside) == (1 if below else 0)

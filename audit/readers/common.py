@@ -95,6 +95,9 @@ def names_a_column(texts: list[str]) -> bool:
 
 
 TITLE_MARK = "绩效目标表"
+WHOLE_DEPARTMENT_MARK = "部门整体"
+"""In the title of a 部门整体支出绩效目标表: the department's targets as a
+whole, a table of another kind standing beside the project table."""
 # The label of the heading line naming the organisation; what follows it, up
 # to an optional trailing 单位：万元, is the name (see organization_name). The
 # name is taken apart with str methods, not one regex with a lazy group
@@ -226,7 +229,8 @@ def heading(table: Table, line: str) -> bool:
     金额单位：元) into ``table``; True when ``line`` is one. Repeated page
     headings are skipped."""
     if TITLE_MARK in line:
-        table.read_title(line)
+        if WHOLE_DEPARTMENT_MARK not in line:  # another table's title, never this one's
+            table.read_title(line)
         return True
     unit = stated_unit(line)
     if unit is not None:
