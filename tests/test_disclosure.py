@@ -577,3 +577,31 @@ def test_only_the_performance_table_is_read_wherever_it_stands_on_the_sheet(
     assert [row.name.value for row in table.rows] == [p[0] for p in MARKET_PROJECTS]
     assert table.title == TITLE
     assert len(table.set_aside) == (1 if below else 0)
+
+
+def _tsv(path: Path, tables: Sequence[Table]) -> Path:
+    """The tables one after the other, as a page copied into a text file."""
+    lines = ["\t".join(cell or "" for cell in row) for rows in tables for row in rows]
+    path = path.with_suffix(".tsv")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    "tables",
+    [
+        [project_budget_table(), perf_table()],
+        [perf_table(), project_budget_table()],
+        [INCOME_AND_EXPENDITURE, procurement_table(), perf_table(), BASIC_EXPENDITURE, GLOSSARY],
+    ],
+    ids=["budget-first", "perf-first", "disclosure"],
+)
+def test_tables_copied_with_the_performance_table_into_text_are_not_read(
+    tmp_path: Path, tables: list[Table]
+) -> None:
+    alone = _tsv(tmp_path / "alone", [perf_table()])
+    path = _tsv(tmp_path / "doc", tables)
+    document = load_path(path)
+    assert [p.title for u in document.units for p in u.projects] == [p[0] for p in MARKET_PROJECTS]
+    assert document.title == TITLE
+    assert keys(findings(path)) == keys(findings(alone))

@@ -4,6 +4,7 @@ assembling rows into a :class:`~audit.model.Document`."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 
 from audit.limits import MAX_CELL_CHARS, MAX_CLAUSES_PER_CELL
@@ -222,6 +223,57 @@ def part_heading(cells: list[str]) -> bool:
     disclosure (``第三部分　名词解释``), after which no project stands."""
     filled = {cell.strip() for cell in cells if cell.strip()}
     return len(filled) == 1 and _PART_HEADING_RE.match(next(iter(filled))) is not None
+
+
+def table_ends(rows: Sequence[Sequence[str]]) -> dict[int, int]:
+    """Where a table of another kind begins below a performance table in the
+    same grid or text (a sheet holding the whole 部门预算公开): for each row
+    of it from its title down to its header row (:func:`other_table_header`),
+    the header row's index. The rows of one cell just above that header (its
+    title, 单位：万元) and blank rows belong to it, not to the last project.
+    So does the heading of a part of the document (``第三部分　名词解释``):
+    the prose after it is no project."""
+    ends: dict[int, int] = {}
+    header_at: int | None = None
+    for index, values in enumerate(rows):
+        cells = list(values)
+        if header_columns(cells) is not None:
+            header_at = index
+            continue
+        if header_at is None or not (other_table_header(cells) or part_heading(cells)):
+            continue
+        start = index
+        while start - 1 > header_at and len({v.strip() for v in rows[start - 1]} - {""}) <= 1:
+            start -= 1
+        for at in range(start, index + 1):
+            ends[at] = index
+        header_at = None
+    return ends
+
+
+def tables_above(rows: Sequence[Sequence[str]]) -> range:
+    """The rows of tables of another kind above the first performance header
+    (a budget table copied with it: from its title down to the performance
+    table's own title block, the rows of one cell right above its header),
+    for a reader that reads rows before any header (a text excerpt); an
+    empty range when there are none."""
+
+    def one_cell(row: Sequence[str]) -> bool:
+        return len({v.strip() for v in row} - {""}) <= 1
+
+    first = next((i for i, row in enumerate(rows) if header_columns(list(row)) is not None), None)
+    if first is None:
+        return range(0)
+    for index in range(first):
+        if other_table_header(list(rows[index])):
+            start = index
+            while start > 0 and one_cell(rows[start - 1]):
+                start -= 1
+            end = first
+            while end - 1 > index and one_cell(rows[end - 1]):
+                end -= 1
+            return range(start, end)
+    return range(0)
 
 
 def heading(table: Table, line: str) -> bool:

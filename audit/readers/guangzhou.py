@@ -34,10 +34,9 @@ from audit.readers.common import (
     heading,
     names_a_column,
     note_row,
-    other_table_header,
-    part_heading,
     row_from_cells,
     row_text,
+    table_ends,
 )
 from audit.readers.grid import Grid
 from audit.readers.table import Table
@@ -49,34 +48,6 @@ def recognise(grid: Grid) -> bool:
     below a dozen budget tables). A row is only looked at further when its
     first cell holds 项目名称, so a long sheet is scanned fast."""
     return any(header_columns(grid.values(index)) is not None for index in range(len(grid.rows)))
-
-
-def table_ends(grid: Grid) -> dict[int, int]:
-    """Where a table of another kind begins below a performance table on the
-    same grid (a sheet holding the whole 部门预算公开): for each row of it
-    from its title down to its header row (:func:`other_table_header`), the
-    header row's index. The rows of one cell just above that header (its
-    title, 单位：万元) and blank rows belong to it, not to the last project.
-    So does the heading of a part of the document (``第三部分　名词解释``): the
-    prose after it is no project."""
-    ends: dict[int, int] = {}
-    header_at: int | None = None
-    for index in range(len(grid.rows)):
-        values = grid.values(index)
-        if header_columns(values) is not None:
-            header_at = index
-            continue
-        if header_at is None or not (other_table_header(values) or part_heading(values)):
-            continue
-        start = index
-        while (
-            start - 1 > header_at and len({v.strip() for v in grid.values(start - 1)} - {""}) <= 1
-        ):
-            start -= 1
-        for at in range(start, index + 1):
-            ends[at] = index
-        header_at = None
-    return ends
 
 
 BUDGET_TABLE = "a budget table: 项目名称 and amounts, no 绩效目标 or 绩效指标 column"
@@ -142,7 +113,7 @@ def read(grid: Grid, table: Table | None = None) -> Table:
     held: list[int] = []  # a note in rows whose name cell is blank
     for line in grid.headings:
         heading(table, line.strip())
-    ends = table_ends(grid)
+    ends = table_ends([grid.values(index) for index in range(len(grid.rows))])
     for index, cells in enumerate(grid.rows):
         values = [cell.value for cell in cells]
         if columns is not None and index in ends:
