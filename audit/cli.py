@@ -37,7 +37,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
     from audit.inputs import STDIN_NAME, expand_inputs, load
     from audit.parsing import parse_document
-    from audit.readers import ReadError
+    from audit.readers import PassedOver, ReadError
 
     if args.clause is not None:
         return _parse_clause(args)
@@ -49,6 +49,11 @@ def cmd_parse(args: argparse.Namespace) -> int:
     for path in expand_inputs(args.files):
         try:
             documents.append(parse_document(load(path)))
+        except PassedOver as passed:  # a table of another kind: a note, no error
+            from audit.commands import locale_lang
+            from audit.reports import read_note
+
+            error(f"{path}: {read_note(str(passed), args.lang or locale_lang() or 'zh')}")
         except ReadError as problem:
             from audit.commands import locale_lang
             from audit.reports import read_error

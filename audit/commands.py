@@ -388,12 +388,12 @@ class _Loader:
 
     def __call__(self, path: str) -> Any:
         from audit.inputs import load
-        from audit.readers import NotATable
+        from audit.readers import NotATable, PassedOver
 
         try:
             return load(path, self.stdin_name, self.quiet, self.lang)
-        except NotATable:
-            if path in self.walked:
+        except NotATable as problem:
+            if path in self.walked and not isinstance(problem, PassedOver):
                 return None
             raise
 
@@ -584,11 +584,11 @@ def _cmd_lint(args: argparse.Namespace, loaded: list[Any] | None = None) -> int:
         if file_result.path in ("-", stdin_name) and "-" in configs:
             file_result.path = stdin_name  # one name for standard input in every report
             configs.setdefault(stdin_name, configs["-"])
-    skipped = [r.path for r in result.files if r.skipped]
+    skipped = [r for r in result.files if r.skipped]
     result.files = [r for r in result.files if not r.skipped]
     if not args.quiet:
-        for path in skipped:
-            error(f"{path}: {_words(lang, 'skipped')}")
+        for passed in skipped:
+            error(f"{passed.path}: {_skipped(passed, lang)}")
     hits = _apply_ignores(result, configs, ignores)
     if not args.quiet:
         _note_unused_ignores(resolver.loaded, ignores, hits, result, configs, lang)
@@ -685,6 +685,16 @@ _WORDS = {
 }
 
 
+def _skipped(result: Any, lang: str) -> str:
+    """The note for a file passed over: why, when the reader said (a table
+    of another kind), else that it holds no table."""
+    if result.note is None:
+        return _words(lang, "skipped")
+    from audit.reports import read_note
+
+    return read_note(result.note, lang)
+
+
 def _words(lang: str, key: str, **args: Any) -> str:
     text = _WORDS.get(lang, _WORDS["zh"])[key]
     return text.format(**args) if args else text
@@ -737,7 +747,7 @@ def _lint_streaming(
                     file_result.path = loader.stdin_name
                 if file_result.skipped:
                     if not args.quiet:
-                        error(f"{file_result.path}: {_words(lang, 'skipped')}")
+                        error(f"{file_result.path}: {_skipped(file_result, lang)}")
                     continue
                 one = LintResult([file_result])
                 for key, count in _apply_ignores(one, {file_result.path: config}, ignores).items():
@@ -1184,7 +1194,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from audit.export import EXPORTERS, ExportError, export_rows
     from audit.inputs import expand_inputs, load
     from audit.parsing import parse_document
-    from audit.readers import ReadError
+    from audit.readers import PassedOver, ReadError
 
     fmt = args.to
     if fmt is None:
@@ -1203,6 +1213,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     for path in paths:
         try:
             documents.append(parse_document(load(path)))
+        except PassedOver as passed:  # a table of another kind: a note, no error
+            from audit.reports import read_note
+
+            error(f"{path}: {read_note(str(passed), lang)}")
         except ReadError as problem:
             from audit.reports import read_error
 

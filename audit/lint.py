@@ -94,7 +94,7 @@ def lint_one(
 
 def _lint_one(path: str, config: Config, load: Loader | None, keep_document: bool) -> FileResult:
     from audit.parsing import parse_document
-    from audit.readers import ReadError
+    from audit.readers import PassedOver, ReadError
 
     clock = time.perf_counter
     result = FileResult(path)
@@ -102,6 +102,8 @@ def _lint_one(path: str, config: Config, load: Loader | None, keep_document: boo
     started = clock()
     try:
         document = (load or _read_path)(path)
+    except PassedOver as passed:
+        result.note = str(passed)
     except ReadError as error:
         result.error = str(error)
     read = parsed = clock()

@@ -20,7 +20,16 @@ class FileResult:
     ``timings`` holds the seconds each stage took on this file.
     """
 
-    __slots__ = ("baselined", "document", "error", "findings", "path", "summary", "timings")
+    __slots__ = (
+        "baselined",
+        "document",
+        "error",
+        "findings",
+        "note",
+        "path",
+        "summary",
+        "timings",
+    )
 
     def __init__(
         self,
@@ -38,11 +47,15 @@ class FileResult:
         counted in the exit status, but still graded."""
         self.summary: dict[str, Any] | None = None
         self.timings: dict[str, float] = {}
+        self.note: str | None = None
+        """Why a file was passed over (a table of another kind the tool
+        knows, e.g. a 部门整体支出绩效目标表); None for one that is no table."""
 
     @property
     def skipped(self) -> bool:
-        """A walked file that turned out not to be a table: no document, no
-        error, nothing kept of a document."""
+        """A walked file that turned out not to be a table, or a file of a
+        kind the tool passes over (``note``): no document, no error, nothing
+        kept of a document."""
         return self.document is None and self.error is None and self.summary is None
 
     @property

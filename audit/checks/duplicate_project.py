@@ -32,6 +32,16 @@ _SEEN: Key[dict[object, dict[str, Project]]] = Key("duplicates.projects-by-unit"
             "the project name “{name}” is used on line {first_line} too, with other amounts: "
             "merge them or name them apart",
         ),
+        "cell": (
+            "项目「{name}」与 {first_cell} 的项目重复（名称和金额相同）：应删除重复的一行",
+            "the project “{name}” repeats the project at {first_cell} (same name and "
+            "amounts): remove the duplicate row",
+        ),
+        "amounts-cell": (
+            "项目名称「{name}」与 {first_cell} 的项目相同，但金额不同：应合并或区分名称",
+            "the project name “{name}” is used at {first_cell} too, with other amounts: "
+            "merge them or name them apart",
+        ),
     },
     doc_zh="""
     同一单位下出现两个同名项目。
@@ -41,6 +51,8 @@ _SEEN: Key[dict[object, dict[str, Project]]] = Key("duplicates.projects-by-unit"
     在每个单位内按名称（忽略空格）比较项目，报告名称已用过的项目：金额（总计、财政拨款、财政专户
     拨款、其他资金）也相同的为错误（同一行粘贴了两次，在小计中被计算两次）；金额不同的为警告（两个
     需要区分名称的项目，或一个项目被拆成了两个）。不同单位的项目可以同名（「机构运行辅助经费」）；同一单位在表中隔开出现两次的，仍是同一单位。
+    前一个同名项目的位置按其他检查结果的写法给出：文本表格给行号，工作簿、Word、网页或
+    PDF 表格给单元格（「与 Sheet1!A5 的项目重复」）。
 
     为什么有问题
     ------------
@@ -82,6 +94,10 @@ def duplicate_project(ctx: Context, unit: Unit) -> Iterator[Problem]:
     A repeated row doubles the project's money in the unit's subtotal; two
     projects under one name cannot be told apart in the budget.
 
+    The first copy is named as findings name places: its line in a text
+    table, its cell in a workbook, Word or web table or PDF
+    (``与 Sheet1!A5 的项目重复``).
+
     Example
     -------
     Bad::
@@ -115,10 +131,16 @@ def duplicate_project(ctx: Context, unit: Unit) -> Iterator[Problem]:
             project.amounts.value(column) == first.amounts.value(column)
             for column in AMOUNT_COLUMNS
         )
-        args = {"name": project.title, "first_line": first.line}
+        # A table read from cells names the first copy's cell (its line in
+        # the tool's own rendering of the cells is nowhere in the file).
+        cell = first.name.span().location
+        key = "default" if same else "amounts"
+        if cell is not None:
+            key = "cell" if same else "amounts-cell"
+        args = {"name": project.title, "first_line": first.line, "first_cell": cell}
         yield Problem(
             project.name.span(),
-            "default" if same else "amounts",
+            key,
             args,
             field="name",
             excerpt=project.title,

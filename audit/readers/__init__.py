@@ -22,6 +22,7 @@ __all__ = [
     "GRID_LAYOUTS",
     "NotATable",
     "Notify",
+    "PassedOver",
     "ReadError",
     "Table",
     "detect_layout",
@@ -54,6 +55,21 @@ _CARRIERS = {
 
 class NotATable(ReadError):
     """The file holds no performance-target table (no header row)."""
+
+
+class PassedOver(NotATable):
+    """The file holds a table of another kind the tool knows and does not
+    check (a 部门整体支出绩效目标表): passed over with a note, named or walked,
+    never an error."""
+
+
+WHOLE_DEPARTMENT = "部门整体支出绩效目标表: not a project table, not checked"
+"""Why a 部门整体支出绩效目标表 is skipped: the department's targets as a
+whole, not a project's."""
+
+SET_ASIDE = "another table or text under the performance table"
+"""Why the rows below a performance table on the same grid are not read: a
+table of another kind (its header row) or a part of the document begins."""
 
 
 _HEADER_WORDS = re.compile(r"项目名称|总计|财政拨款|财政专户|其他资金|绩效目标|绩效指标")
@@ -92,6 +108,22 @@ def _header_line(text: str) -> str | None:
         if len(line) < 400 and _is_header(line):
             return line
     return None
+
+
+def _budget_table_only(text: str, delimiter: str) -> bool:
+    """Whether the header rows of a TSV or CSV text all head a budget table
+    of projects (项目名称 and amounts, no goal or indicator column)."""
+    from audit.readers.common import budget_header, header_columns
+
+    budget = False
+    for line in text[:200_000].split("\n", 2000):
+        if len(line) >= 400 or not _is_header(line):
+            continue
+        cells = [cell.strip().strip('"') for cell in line.rstrip("\r").split(delimiter)]
+        if header_columns(cells) is not None:
+            return False
+        budget = budget or budget_header(cells)
+    return budget
 
 
 def detect_layout(text: str) -> Layout:
@@ -135,6 +167,10 @@ def read_text(
     if national is not None:
         return national
     layout = detect_layout(text)
+    if layout != "pdf-text" and _budget_table_only(text, "\t" if layout == "tsv" else ","):
+        from audit.readers.guangzhou import BUDGET_TABLE
+
+        raise NotATable(f"not a performance-target table: {BUDGET_TABLE}")
     table = _reader(layout)(source)
     if not table.rows:
         raise ReadError("no rows found under the header row")
@@ -180,38 +216,64 @@ def read_grids(carrier: str, data: bytes, path: str, notify: Notify | None = Non
     loaded = importlib.import_module(_CARRIERS[carrier]).load(data, path, notify)
     if loaded.text is not None:  # a PDF without ruled tables: its page text
         return read_text(loaded.text, path, locator=loaded.locator)
+    from audit.readers.guangzhou import BUDGET_TABLE, budget_table, whole_department
     from audit.readers.national import MISSING_PROJECT, missing_project
 
     layouts = [(name, importlib.import_module(module)) for name, module in GRID_LAYOUTS]
     table = Table(rows=[])
     found: list[str] = []
     lost: list[str] = []  # grids of indicators without their project
+    whole: list[str] = []  # 部门整体支出绩效目标表
+    budget: list[str] = []  # budget tables of projects (项目支出表 …)
+    notes: list[tuple[str, str]] = []  # (grid, note), given once the file is read
     for grid in loaded.grids:
         for name, module in layouts:
             if module.recognise(grid):
                 start = len(table.rows)
                 table.amount_unit = None
-                module.read(grid, table)
+                try:
+                    module.read(grid, table)
+                except ReadError:
+                    _give(notify, notes)
+                    raise
+                for where in table.set_aside:
+                    notes.append((grid.name, f"{where}: skipped, {SET_ASIDE}"))
+                table.set_aside.clear()
                 if name == "guangzhou":  # the national layouts convert their own
                     _in_stated_unit(table.rows[start:], table.amount_unit)
                 found.append(name)
                 break
         else:
-            reason = "no header row"
-            if missing_project(grid):
+            reason = "not a performance-target table (no header row)"
+            if whole_department(grid):
+                whole.append(grid.name)
+                reason = WHOLE_DEPARTMENT
+            elif budget_table(grid):
+                budget.append(grid.name)
+                reason = f"not a performance-target table ({BUDGET_TABLE})"
+            elif missing_project(grid):
                 lost.append(grid.name)
-                reason = MISSING_PROJECT
-            if notify is not None:
-                notify(f"{grid.name}: skipped, not a performance-target table ({reason})")
+                reason = f"not a performance-target table ({MISSING_PROJECT})"
+            notes.append((grid.name, f"{grid.name}: skipped, {reason}"))
     if not found and lost:
+        _give(notify, notes)
         where = "、".join(lost)
         raise ReadError(
             f"{MISSING_PROJECT} ({where}): the project its indicators belong to is missing"
         )
+    if not found and whole:
+        # Nothing but a 部门整体支出绩效目标表 (and tables of no kind): the
+        # file is passed over, its note says why.
+        _give(notify, [(grid, note) for grid, note in notes if grid not in whole])
+        where = "、".join(whole) if len(loaded.grids) > 1 else ""
+        raise PassedOver(f"{where}: skipped, {WHOLE_DEPARTMENT}".lstrip(": "))
+    _give(notify, notes)
     if not found:
+        why = "no header row (项目名称 … 总计 … 绩效目标 … 绩效指标, or 一级指标 … 三级指标)"
+        if budget and len(budget) == len(loaded.grids):
+            why = f"{'each' if len(budget) > 1 else 'it'} is {BUDGET_TABLE}"
         raise NotATable(
-            f"no performance-target table found in {_describe(carrier, len(loaded.grids))}: "
-            "no header row (项目名称 … 总计 … 绩效目标 … 绩效指标, or 一级指标 … 三级指标)"
+            f"no performance-target table found in {_describe(carrier, len(loaded.grids))}: {why}"
         )
     if not table.rows:
         raise ReadError("no rows found under the header row")
@@ -225,6 +287,12 @@ def read_grids(carrier: str, data: bytes, path: str, notify: Notify | None = Non
         table.organization,
         tuple(table.orphans),
     )
+
+
+def _give(notify: Notify | None, notes: list[tuple[str, str]]) -> None:
+    if notify is not None:
+        for _, note in notes:
+            notify(note)
 
 
 def _in_stated_unit(rows: list[Row], unit: str | None) -> None:

@@ -4,6 +4,7 @@ assembling rows into a :class:`~audit.model.Document`."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 
 from audit.limits import MAX_CELL_CHARS, MAX_CLAUSES_PER_CELL
@@ -26,16 +27,22 @@ from audit.readers.table import Table
 from audit.syntax import clause_number, clause_numbers, clause_start, has_keyword
 
 # Header cells, by column. A header is recognised by its first cell and at
-# least three of the others; the order of columns comes from the header.
+# least three of the others, one of them the goal or the indicators (a
+# budget table's 项目名称 | 总计 | 财政拨款 | … has neither: a 项目支出表 or
+# 政府采购预算表 is no performance table); the order of columns comes from
+# the header.
 HEADER_CELLS: dict[str, tuple[str, ...]] = {
     "name": ("项目名称", "项目名称（资金使用单位）", "项目名称(资金使用单位)"),
     "total": ("总计", "合计金额", "金额合计"),
     "fiscal": ("财政拨款",),
     "special": ("财政专户拨款", "财政专户管理资金"),
     "other": ("其他资金",),
-    "goal": ("绩效目标", "年度绩效目标"),
-    "indicators": ("绩效指标",),
+    "goal": ("绩效目标", "年度绩效目标", "项目绩效目标", "年度项目绩效目标"),
+    "indicators": ("绩效指标", "绩效指标值", "年度绩效指标", "项目绩效指标"),
 }
+PERFORMANCE_COLUMNS = ("goal", "indicators")
+"""A header names one of these at least: where a project's goal or its
+indicators are written."""
 
 _COLUMN_NAMES = tuple(name for names in HEADER_CELLS.values() for name in names)
 # Column words that no cell text is made of alone: a run of header pieces
@@ -89,6 +96,9 @@ def names_a_column(texts: list[str]) -> bool:
 
 
 TITLE_MARK = "绩效目标表"
+WHOLE_DEPARTMENT_MARK = "部门整体"
+"""In the title of a 部门整体支出绩效目标表: the department's targets as a
+whole, a table of another kind standing beside the project table."""
 # The label of the heading line naming the organisation; what follows it, up
 # to an optional trailing 单位：万元, is the name (see organization_name). The
 # name is taken apart with str methods, not one regex with a lazy group
@@ -122,7 +132,148 @@ def header_columns(cells: list[str]) -> dict[str, int] | None:
             if key not in columns and (cell in names or (key == "name" and index == 0)):
                 columns[key] = index
                 break
-    return columns if len(columns) >= 4 else None
+    if len(columns) < 4 or not any(key in columns for key in PERFORMANCE_COLUMNS):
+        return None
+    return columns
+
+
+def budget_header(cells: list[str]) -> bool:
+    """Whether ``cells`` head a budget table of projects (a 项目支出表, a
+    政府采购预算表): 项目名称 and two amount columns at least, but no goal and
+    no indicator column, so not a performance table."""
+    if not cells or "项目名称" not in cells[0] or header_columns(cells) is not None:
+        return False
+    stripped = [MARKUP_RE.sub("", c).strip().replace(" ", "") for c in cells]
+    if not stripped[0].startswith("项目名称"):
+        return False
+    amounts = {key for cell in stripped[1:] for key in AMOUNT_COLUMNS if cell in HEADER_CELLS[key]}
+    return len(amounts) >= 2
+
+
+# Words that head the columns of a budget table (收支总表, 支出总表,
+# 基本支出表, 政府采购预算表 …) or of a 部门整体支出绩效目标表, never the
+# cells of a performance table's project row.
+_OTHER_HEADER_WORDS = (
+    "科目编码",
+    "科目名称",
+    "预算数",
+    "经济分类",
+    "功能分类",
+    "人员经费",
+    "公用经费",
+    "基本支出",
+    "项目支出",
+    "采购品目",
+    "采购数量",
+    "一般公共预算",
+    "政府性基金",
+    "国有资本经营",
+    "单位资金",
+    "整体绩效目标",
+    "部门（单位）名称",
+    "一级指标",
+    "二级指标",
+    "三级指标",
+)
+_OTHER_HEADER_CELLS = frozenset({"收入", "支出", "项目", "合计"})
+_OTHER_FORM_LABELS = ("部门（单位）名称", "部门(单位)名称", "部门名称", "年度主要任务")
+_OTHER_HEADER_CELL_CHARS = 24
+
+
+def other_table_header(cells: list[str]) -> bool:
+    """Whether a row heads a table of another kind than the performance
+    table: a budget table's header (``经济分类科目编码 | 经济分类科目名称 |
+    合计 | 人员经费 | 公用经费``, ``收入 | 支出``, a 项目支出表's 项目名称 |
+    总计 | 财政拨款 …), an indicator grid's (一级指标 | 二级指标 | 三级指标) or
+    the first label of a 部门整体支出绩效目标表 (``部门（单位）名称 | …``). Two
+    filled cells at least, none an amount, short, and two of them column
+    words of such a table: a project row has amounts, or a goal."""
+    if any(len(cell) > 4 * _OTHER_HEADER_CELL_CHARS for cell in cells):
+        return False  # a goal or an indicator cell: a project's row (cheap to tell)
+    filled = [MARKUP_RE.sub("", cell).strip().replace(" ", "") for cell in cells]
+    filled = [cell for cell in filled if cell]
+    if len(set(filled)) < 2 or header_columns(cells) is not None:
+        return False
+    if budget_header(cells):
+        return True
+    if filled[0] in _OTHER_FORM_LABELS:
+        return True
+    if any(AMOUNT_RE.match(cell) for cell in filled):
+        return False
+    if any(len(cell) > _OTHER_HEADER_CELL_CHARS for cell in filled):
+        return False
+    words = sum(
+        1
+        for cell in set(filled)
+        if cell in _OTHER_HEADER_CELLS or any(word in cell for word in _OTHER_HEADER_WORDS)
+    )
+    return words >= 2
+
+
+# The heading of a part of a 部门预算公开 document (``第三部分　名词解释``,
+# ``名词解释``, ``编制说明``): prose after the table, not a project.
+_PART_HEADING_RE = re.compile(
+    r"\s*(?:第[一二三四五六七八九十\d]{1,3}部分|[一二三四五六七八九十]{1,3}、)?\s*"
+    r"(?:部门预算)?(?:名词解释|编制说明|部门预算表|附表|附件)\s*$"
+)
+
+
+def part_heading(cells: list[str]) -> bool:
+    """Whether a row of one text is the heading of a part of a budget
+    disclosure (``第三部分　名词解释``), after which no project stands."""
+    filled = {cell.strip() for cell in cells if cell.strip()}
+    return len(filled) == 1 and _PART_HEADING_RE.match(next(iter(filled))) is not None
+
+
+def table_ends(rows: Sequence[Sequence[str]]) -> dict[int, int]:
+    """Where a table of another kind begins below a performance table in the
+    same grid or text (a sheet holding the whole 部门预算公开): for each row
+    of it from its title down to its header row (:func:`other_table_header`),
+    the header row's index. The rows of one cell just above that header (its
+    title, 单位：万元) and blank rows belong to it, not to the last project.
+    So does the heading of a part of the document (``第三部分　名词解释``):
+    the prose after it is no project."""
+    ends: dict[int, int] = {}
+    header_at: int | None = None
+    for index, values in enumerate(rows):
+        cells = list(values)
+        if header_columns(cells) is not None:
+            header_at = index
+            continue
+        if header_at is None or not (other_table_header(cells) or part_heading(cells)):
+            continue
+        start = index
+        while start - 1 > header_at and len({v.strip() for v in rows[start - 1]} - {""}) <= 1:
+            start -= 1
+        for at in range(start, index + 1):
+            ends[at] = index
+        header_at = None
+    return ends
+
+
+def tables_above(rows: Sequence[Sequence[str]]) -> range:
+    """The rows of tables of another kind above the first performance header
+    (a budget table copied with it: from its title down to the performance
+    table's own title block, the rows of one cell right above its header),
+    for a reader that reads rows before any header (a text excerpt); an
+    empty range when there are none."""
+
+    def one_cell(row: Sequence[str]) -> bool:
+        return len({v.strip() for v in row} - {""}) <= 1
+
+    first = next((i for i, row in enumerate(rows) if header_columns(list(row)) is not None), None)
+    if first is None:
+        return range(0)
+    for index in range(first):
+        if other_table_header(list(rows[index])):
+            start = index
+            while start > 0 and one_cell(rows[start - 1]):
+                start -= 1
+            end = first
+            while end - 1 > index and one_cell(rows[end - 1]):
+                end -= 1
+            return range(start, end)
+    return range(0)
 
 
 def heading(table: Table, line: str) -> bool:
@@ -130,7 +281,8 @@ def heading(table: Table, line: str) -> bool:
     金额单位：元) into ``table``; True when ``line`` is one. Repeated page
     headings are skipped."""
     if TITLE_MARK in line:
-        table.read_title(line)
+        if WHOLE_DEPARTMENT_MARK not in line:  # another table's title, never this one's
+            table.read_title(line)
         return True
     unit = stated_unit(line)
     if unit is not None:

@@ -25,6 +25,7 @@ from decimal import Decimal, InvalidOperation
 
 from audit.model import AMOUNT_COLUMNS, Markup, Row, Text, TextBuilder
 from audit.readers.common import (
+    budget_header,
     clean_cell,
     drop_trailing_notes,
     ends_cell,
@@ -35,20 +36,66 @@ from audit.readers.common import (
     note_row,
     row_from_cells,
     row_text,
+    table_ends,
 )
 from audit.readers.grid import Grid
 from audit.readers.table import Table
 
-HEADER_SEARCH_ROWS = 40
-"""A sheet whose first rows hold no header is not this layout."""
-
 
 def recognise(grid: Grid) -> bool:
-    """True when one of the grid's first rows is the Guangzhou header."""
-    return any(
-        header_columns(grid.values(index)) is not None
-        for index in range(min(len(grid.rows), HEADER_SEARCH_ROWS))
-    )
+    """True when a row of the grid is the Guangzhou header, wherever it
+    stands (a sheet that holds a whole 部门预算公开, the performance table
+    below a dozen budget tables). A row is only looked at further when its
+    first cell holds 项目名称, so a long sheet is scanned fast."""
+    return any(header_columns(grid.values(index)) is not None for index in range(len(grid.rows)))
+
+
+BUDGET_TABLE = "a budget table: 项目名称 and amounts, no 绩效目标 or 绩效指标 column"
+"""Why a 项目支出表 or 政府采购预算表 is skipped: its projects have nowhere
+to hold a goal or an indicator."""
+
+
+def budget_table(grid: Grid) -> bool:
+    """Whether a row of the grid heads a budget table of projects
+    (:func:`~audit.readers.common.budget_header`)."""
+    return any(budget_header(grid.values(index)) for index in range(len(grid.rows)))
+
+
+_WHOLE_DEPARTMENT_TITLE = "部门整体支出绩效目标"
+# Labels only a 部门整体支出绩效目标表 writes: the department (not a project)
+# owns its amounts, tasks and indicators.
+_WHOLE_DEPARTMENT_LABELS = frozenset(
+    {
+        "部门（单位）名称",
+        "部门(单位)名称",
+        "年度主要任务",
+        "年度部门（单位）预算",
+        "年度部门(单位)预算",
+        "整体绩效目标",
+        "部门整体绩效目标",
+    }
+)
+
+
+def whole_department(grid: Grid) -> bool:
+    """Whether the grid is a 部门整体支出绩效目标表 (the national 申报表's
+    部门（单位）名称, 年度主要任务, 年度部门（单位）预算 … above its indicator
+    grid, or Guangzhou's ``部门（单位）名称 | 总计 | … | 整体绩效目标 | 绩效指标``
+    row), by its title or its labels."""
+    if any(_WHOLE_DEPARTMENT_TITLE in line for line in grid.headings):
+        return True
+    for index in range(min(len(grid.rows), WHOLE_DEPARTMENT_ROWS)):
+        for value in grid.values(index):
+            text = value.strip().replace(" ", "")
+            if text in _WHOLE_DEPARTMENT_LABELS or (
+                _WHOLE_DEPARTMENT_TITLE in text and len(text) < 60
+            ):
+                return True
+    return False
+
+
+WHOLE_DEPARTMENT_ROWS = 40
+"""A 部门整体支出绩效目标表 names itself in its first rows."""
 
 
 def read(grid: Grid, table: Table | None = None) -> Table:
@@ -66,8 +113,20 @@ def read(grid: Grid, table: Table | None = None) -> Table:
     held: list[int] = []  # a note in rows whose name cell is blank
     for line in grid.headings:
         heading(table, line.strip())
+    ends = table_ends([grid.values(index) for index in range(len(grid.rows))])
     for index, cells in enumerate(grid.rows):
         values = [cell.value for cell in cells]
+        if columns is not None and index in ends:
+            # Another table begins (its title, then its header): the
+            # performance table ends here; a later header starts it again.
+            table.set_aside.append(grid.location(ends[index], 0))
+            columns = None
+            if notes:
+                drop_trailing_notes(table.rows, notes, start)
+                table.rows_dropped()
+            held.clear()
+            last = None
+            continue
         filled = {value.strip() for value in values if value.strip()}
         if not filled:
             continue

@@ -34,7 +34,7 @@ from collections.abc import Callable
 from itertools import pairwise
 from typing import Any
 
-from audit.readers.common import header_columns, organization_name
+from audit.readers.common import header_columns, organization_name, other_table_header
 from audit.readers.decode import ReadError, reason
 from audit.readers.grid import GridInput, Loaded, Merge, grid_source
 from audit.readers.table import Notify
@@ -98,6 +98,7 @@ class _Part:
         rows: list[list[str | None]],
         merges: list[Merge],
         unit: str | None = None,
+        headings: list[str] | None = None,
     ):
         self.page = page
         self.number = number
@@ -105,6 +106,10 @@ class _Part:
         self.merges = merges
         self.unit = unit
         """The unit a ``单位名称：…`` line above the page's header row names."""
+        self.headings = headings or []
+        """The lines of text right above this piece on its page (between the
+        page's top, or the table before on the page, and this one): the
+        title block of a table that begins here."""
 
 
 def _read(pdf: Any, path: str, notify: Notify | None) -> Loaded:
@@ -123,7 +128,6 @@ def _read(pdf: Any, path: str, notify: Notify | None) -> Loaded:
             "use the workbook or a PDF saved with its text"
         )
     parts: list[_Part] = []
-    headings: list[str] = []
     unruled: list[int] = []
     unread: list[int] = []  # pages of text right after the table, not ruled
     in_table = False
@@ -140,14 +144,15 @@ def _read(pdf: Any, path: str, notify: Notify | None) -> Loaded:
             continue
         if not starts and not in_table:
             continue
+        above = 0.0  # the bottom of the table before on the page
         for number, table in enumerate(tables, start=1):
             rows, merges = _cells(table)
             if not rows:
                 continue
-            if not parts:
-                headings = _text_above(page, table.bbox[1])
+            headings = _text_above(page, table.bbox[1], above)
+            above = table.bbox[3]
             unit = _unit_above_header(texts[index]) if number == 1 else None
-            parts.append(_Part(index + 1, number, rows, merges, unit))
+            parts.append(_Part(index + 1, number, rows, merges, unit, headings))
         in_table = True
     if unruled or not parts:
         if notify is not None and unruled:
@@ -159,7 +164,6 @@ def _read(pdf: Any, path: str, notify: Notify | None) -> Loaded:
         pages_list = ", ".join(str(p) for p in unread[:10])
         notify(f"page {pages_list}: text after the table without ruling, not read")
     inputs = _join(parts)
-    inputs[0] = inputs[0]._replace(headings=headings)
     source, grids = grid_source(path, "pdf", inputs)
     return Loaded(source, grids)
 
@@ -176,10 +180,11 @@ def _unit_above_header(text: str) -> str | None:
     return None  # no header row on the page: nothing stands above it
 
 
-def _text_above(page: Any, top: float) -> list[str]:
-    if top <= 1:
+def _text_above(page: Any, top: float, above: float = 0.0) -> list[str]:
+    """The lines of text on ``page`` between ``above`` and ``top``."""
+    if top - above <= 1:
         return []
-    text = page.crop((0, 0, page.width, top)).extract_text() or ""
+    text = page.crop((0, above, page.width, top)).extract_text() or ""
     return [line.strip() for line in text.split("\n") if line.strip()]
 
 
@@ -278,7 +283,11 @@ def _join(parts: list[_Part]) -> list[GridInput]:
     break joined to the row before."""
     groups: list[list[_Part]] = []
     for part in parts:
-        if groups and len(groups[-1][-1].rows[0]) == len(part.rows[0]):
+        if (
+            groups
+            and len(groups[-1][-1].rows[0]) == len(part.rows[0])
+            and not _other_header(part.rows[0], groups[-1][0].rows[:_HEADER_ROWS])
+        ):
             groups[-1].append(part)
         else:
             groups.append([part])
@@ -313,8 +322,29 @@ def _join(parts: list[_Part]) -> list[GridInput]:
                     merges.append((top + offset, left, bottom + offset, right))
         first, last = group[0].page, group[-1].page
         pages = f"第{first}页" if first == last else f"第{first}-{last}页"
-        inputs.append(GridInput(f"{pages} 表{number}", rows, merges, row_labels=labels))
+        # Each grid is headed by the text above its first piece (the title
+        # of a table after a skipped one keeps its place, as in a web page).
+        name = f"{pages} 表{number}"
+        headings = group[0].headings
+        inputs.append(GridInput(name, rows, merges, row_labels=labels, headings=headings))
     return inputs
+
+
+_HEADER_ROWS = 8
+"""The rows at the top of a table that may hold its header (a title or a
+单位名称 line ruled into the table above it)."""
+
+
+def _other_header(row: list[str | None], first: list[list[str | None]]) -> bool:
+    """Whether a page's first row is a header row (a performance table's or
+    another table's) that the first rows of the grid so far, ``first``, do
+    not hold: the header of another table (a 部门整体支出绩效目标表 of as many
+    columns, then the performance table), so that page begins a grid of its
+    own. A header repeated at the top of a page goes on with its grid."""
+    if any(_same(row, earlier) for earlier in first):
+        return False
+    cells = [c or "" for c in row]
+    return header_columns(cells) is not None or other_table_header(cells)
 
 
 def _same(row: list[str | None], header: list[str | None]) -> bool:

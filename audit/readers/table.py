@@ -32,6 +32,7 @@ class Table:
         "organization",
         "orphans",
         "rows",
+        "set_aside",
         "title",
         "title_fresh",
         "unit_headings",
@@ -48,6 +49,9 @@ class Table:
         self.unit_headings: list[tuple[int, str, str | None]] = []
         self.last_title: str | None = None
         self.title_fresh = False
+        self.set_aside: list[str] = []
+        """Where a table of another kind begins under the performance table
+        on the same grid (the cell of its header row): its rows are not read."""
 
     def read_title(self, line: str) -> None:
         """A title line: the table's title (the first), and the title of the

@@ -29,6 +29,8 @@ from audit.readers.common import (
     note_label,
     note_row,
     row_from_cells,
+    table_ends,
+    tables_above,
 )
 from audit.readers.table import Table
 
@@ -55,11 +57,32 @@ def read(source: Source) -> Table:
     notes: set[int] = set()  # rows that read as notes or signatures
     held: list[tuple[list[str], int]] = []  # a note in a row whose name cell is blank
     lines = text.split("\n")
+    # Another table below the performance table (a budget table copied with
+    # it, 名词解释): from its title to the next performance header, no row.
+    ends: dict[int, int] = {}
+    above = range(0)  # a table of another kind above the performance table
+    if "\t" in text:
+        split = [line.split("\t") for line in lines]
+        ends = table_ends(split)
+        above = tables_above(split)
+    skipping = False
     for line in lines:
         line_no += 1
         start = offset
         offset += len(line) + 1
         cells = line.split("\t")
+        if line_no - 1 in above:
+            continue
+        if line_no - 1 in ends and not skipping:
+            skipping = True
+            drop_trailing_notes(table.rows, notes)
+            table.rows_dropped()
+            held.clear()
+            last = None
+        if skipping:
+            if header_columns(cells) is None:
+                continue
+            skipping = False
         filled = [cell.strip() for cell in cells if cell.strip()]
         if not filled:
             continue

@@ -65,6 +65,10 @@ def statistics_renderer(name: str) -> Callable[..., None]:
 
 READ_ERRORS_ZH: tuple[tuple[str, str], ...] = (
     (
+        "not a performance-target table: a budget table",
+        "不是绩效目标表：预算表（有项目名称和金额，没有绩效目标或绩效指标列）",
+    ),
+    (
         "not a performance-target table",
         "不是绩效目标表：未找到表头行（项目名称 … 总计 … 绩效目标 … 绩效指标）",
     ),
@@ -116,6 +120,7 @@ library's own words), so no detail is lost."""
 _WHOLE_ZH = frozenset(
     {
         "not a performance-target table",
+        "not a performance-target table: a budget table",
         "no project found in the national template",
         "a scanned PDF (no text layer)",
         "password-protected PDF",
@@ -150,6 +155,19 @@ READ_NOTES_ZH: tuple[tuple[str, str], ...] = (
         "skipped, not a performance-target table "
         "(an indicator grid (一级指标 … 三级指标) without 项目名称 above it)",
         "已跳过：有绩效指标（一级指标 … 三级指标），但其上方没有项目名称",
+    ),
+    (
+        "skipped, not a performance-target table "
+        "(a budget table: 项目名称 and amounts, no 绩效目标 or 绩效指标 column)",
+        "已跳过：预算表（有项目名称和金额，没有绩效目标或绩效指标列），不是绩效目标表",
+    ),
+    (
+        "skipped, another table or text under the performance table",
+        "已跳过：绩效目标表下方的另一张表或文字，未读取",
+    ),
+    (
+        "skipped, 部门整体支出绩效目标表: not a project table, not checked",
+        "已跳过：部门整体支出绩效目标表，不是项目支出绩效目标表，未检查",
     ),
     ("skipped, a chart sheet", "已跳过：图表工作表"),
     ("no ruled table; the file is read from its text", "没有带框线的表格，按文字读取"),
