@@ -29,6 +29,7 @@ class Taxonomy:
     """Categories by code and name, aliases, and what each level-2 measures."""
 
     __slots__ = (
+        "_canonical",
         "aliases",
         "burdens",
         "kinds",
@@ -65,6 +66,8 @@ class Taxonomy:
         self.synonym_codes: frozenset[str] = frozenset()
         """Codes of the synonym schemes (``N11``): no table writes them, so a
         coded category of the schemes in use is never said to mean one."""
+        self._canonical: dict[str, str] = {}
+        """:meth:`canonical` of each name asked, since every rule asks again."""
         self.unused: dict[str, str] = {}
         """Category names of the shipped schemes not in use → the scheme
         (``实施效果指标`` → ``ndrc``), so a rule can say which to enable."""
@@ -121,6 +124,12 @@ class Taxonomy:
         ordinal (``一、产出指标``) removed, its alias resolved, and a name
         with ``指标`` left off (``产出数量``, ``社会效益``) or added where the
         taxonomy has none (``经济成本``) read as the name it stands for."""
+        known = self._canonical.get(name)
+        if known is None:
+            known = self._canonical[name] = self._resolve(name)
+        return known
+
+    def _resolve(self, name: str) -> str:
         name = name.replace(" ", "").replace("\u3000", "")
         if name[:1] in "一二三四五六七八九十（(":
             name = _ORDINAL.sub("", name, count=1)
