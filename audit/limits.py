@@ -19,6 +19,11 @@ indicator cell of the published tables in the tests has under 1,000."""
 MAX_CLAUSES_PER_CELL = 200
 """Most clauses parsed in one indicator cell; real cells have fewer than 20."""
 
+MAX_NOTES_PER_FILE = 20
+"""Most notes a reader prints on stderr about one file (sheets or tables
+skipped); past them one line says how many more there were. A web page of
+thousands of nested tables would otherwise print a note for each."""
+
 MAX_CONFIG_BYTES = 4 * 1024 * 1024
 """Largest configuration, taxonomy or vocabulary YAML file read (bytes)."""
 

@@ -172,6 +172,13 @@ def read_note(message: str, lang: str) -> str:
     return f"提示：{message}"
 
 
+def more_notes(count: int, lang: str) -> str:
+    """The line that stands for the notes about a file past the first ones."""
+    if lang == "zh":
+        return f"提示：另有 {count:,} 条提示未显示"
+    return f"note: {count:,} more notes like these not shown"
+
+
 # --------------------------------------------------------------------------
 # Words
 
