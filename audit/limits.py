@@ -12,6 +12,12 @@ MAX_BYTES = 64 * 1024 * 1024
 """Largest table file read (bytes): no real table comes near it. At most one
 byte more is ever read from any file, device, pipe or standard input."""
 
+MAX_SHEET_CELLS = 2_000_000
+"""Most cells in a sheet's used range (rows × columns, from its first to its
+last cell holding a value) or in a Word table's grid: a table of 50,000
+projects over 40 columns fits. One stray cell far from the table (XFD1048576)
+would otherwise make the grid billions of cells."""
+
 MAX_CELL_CHARS = 20_000
 """Longest cell (characters) whose text is parsed into clauses; the longest
 indicator cell of the published tables in the tests has under 1,000."""

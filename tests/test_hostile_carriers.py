@@ -4,10 +4,19 @@ files of the run are still linted."""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
+from typing import Any
 
-from audit.limits import MAX_NOTES_PER_FILE
-from scripts.make_examples import rows_from_tsv, write_html
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from audit.limits import MAX_NOTES_PER_FILE, MAX_SHEET_CELLS
+from audit.pipeline import load_path
+from audit.readers import ReadError
+from audit.readers.sheetsize import MAX_SPAN, Extent, _ByOrder, _scan, _scan_refs
+from scripts.make_examples import rows_from_tsv, write_docx, write_html
 from tests.conftest import SEED_001, run_main
 
 PANYU_ROWS = rows_from_tsv(SEED_001.read_text(encoding="utf-8"))
@@ -53,3 +62,172 @@ def test_quiet_shows_neither_notes_nor_the_summary(tmp_path: Path) -> None:
     path = page_with_stray_tables(tmp_path, 100)
     _, _, err = run_main("lint", "--no-cache", "--quiet", "--format", "text", str(path))
     assert "提示" not in err
+
+
+# --------------------------------------------------------------------------
+# Grids: a sheet or Word table too large to build
+
+
+def panyu_workbook(path: Path, stray: str | None = None, formatted: bool = False) -> Path:
+    """The Panyu table in a workbook, with ``x`` typed into the ``stray``
+    cell (or, ``formatted``, that cell only made bold: no value)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "绩效目标表"
+    for row in PANYU_ROWS:
+        sheet.append(list(row))
+    if stray is not None:
+        if formatted:
+            sheet[stray].font = Font(bold=True)
+        else:
+            sheet[stray] = "x"
+    workbook.save(path)
+    return path
+
+
+def test_a_far_away_cell_is_refused_before_the_grid_is_built(tmp_path: Path) -> None:
+    far = panyu_workbook(tmp_path / "far.xlsx", "XFD1048576")
+    assert far.stat().st_size < 64_000
+    text = tmp_path / "table.txt"
+    text.write_text(SEED_001.read_text(encoding="utf-8"), encoding="utf-8")
+    status, out, _ = run_main(
+        "lint", "--no-cache", "--format", "text", "--lang", "en", str(text), str(far)
+    )
+    assert status == 2
+    (line,) = [line for line in out.splitlines() if "far.xlsx" in line]
+    assert "read-error" in line
+    assert "table too large: sheet 绩效目标表 spans A1:XFD1048576" in line
+    assert "1,048,576 rows × 16,384 columns" in line
+    assert "table.txt:" in out  # the other file's findings are kept
+
+
+def test_the_refusal_reads_in_chinese(tmp_path: Path) -> None:
+    far = panyu_workbook(tmp_path / "far.xlsx", "A1048576")
+    status, out, _ = run_main("lint", "--no-cache", "--format", "text", str(far))
+    assert status == 2
+    assert "表格过大（table too large: sheet 绩效目标表 spans A1:G1048576" in out
+
+
+def test_a_far_away_cell_that_is_only_formatted_is_no_part_of_the_table(tmp_path: Path) -> None:
+    # a formatted cell without a value is not read, so it does not count
+    path = panyu_workbook(tmp_path / "formatted.xlsx", "XFD1048576", formatted=True)
+    assert len(load_path(path).projects) == 12
+
+
+def test_a_stray_cell_within_the_limit_is_read(tmp_path: Path) -> None:
+    path = panyu_workbook(tmp_path / "near.xlsx", "Z5000")  # 26 × 5,000 cells
+    assert len(load_path(path).projects) == 12
+
+
+def cell_refs(cells: list[tuple[int, int]]) -> str:
+    from audit.readers.grid import column_letter
+
+    return "".join(f'<c r="{column_letter(c)}{r + 1}"><v>1</v></c>' for r, c in cells)
+
+
+def test_the_sheet_scan_finds_the_used_range() -> None:
+    xml = (
+        '<worksheet><sheetData><row r="3">' + cell_refs([(2, 3), (2, 5)]) + "</row>"
+        '<row r="7"><c r="B7" s="1"/><c r="Z7" s="1"></c>'  # formatted, no value
+         + cell_refs([(6, 1)]) + '<c r="C7" t="inlineStr"><is><t>文字</t></is></c></row>'
+        '<row r="9"><c r="A9"><f>SUM(A1:A2)</f></c></row></sheetData></worksheet>'
+    ).encode()
+    expected = Extent(2, 0, 8, 5)
+    assert _scan_refs(io.BytesIO(xml)) == expected
+    assert _scan(io.BytesIO(xml)) == expected
+
+
+def test_cells_without_a_reference_follow_the_one_before() -> None:
+    xml = (
+        b'<worksheet><sheetData><row r="2"><c><v>1</v></c><c><v>1</v></c></row>'
+        b"<row><c/><c/><c/><c><v>1</v></c></row></sheetData></worksheet>"
+    )
+    with pytest.raises(_ByOrder):  # the places come from the order
+        _scan_refs(io.BytesIO(xml))
+    assert _scan(io.BytesIO(xml)) == Extent(1, 0, 2, 3)
+
+
+@given(
+    cells=st.lists(
+        st.tuples(st.integers(0, 2_000_000), st.integers(0, 20_000)), min_size=1, max_size=30
+    ),
+    prefix=st.sampled_from(["", "x:"]),
+    chunk=st.integers(8, 200),
+)
+@settings(max_examples=200, deadline=None)
+def test_both_scans_find_the_extent_of_any_cells(
+    cells: list[tuple[int, int]], prefix: str, chunk: int
+) -> None:
+    from audit.readers import sheetsize
+    from audit.readers.grid import column_letter
+
+    rows: dict[int, list[int]] = {}
+    for r, c in cells:
+        rows.setdefault(r, []).append(c)
+    body = "".join(
+        f'<{prefix}row r="{r + 1}">'
+        + "".join(
+            f'<{prefix}c r="{column_letter(c)}{r + 1}" t="n"><{prefix}v>1</{prefix}v></{prefix}c>'
+            f'<{prefix}c r="{column_letter(c + 1)}{r + 1}" s="2"/>'  # no value
+            for c in sorted(set(columns))
+        )
+        + f"</{prefix}row>"
+        for r, columns in sorted(rows.items())
+    )
+    xml = f"<{prefix}worksheet><{prefix}sheetData>{body}</{prefix}sheetData></{prefix}worksheet>"
+    expected = Extent(
+        min(r for r, _ in cells),
+        min(c for _, c in cells),
+        max(r for r, _ in cells),
+        max(c for _, c in cells),
+    )
+    saved = sheetsize._CHUNK
+    sheetsize._CHUNK = chunk  # rows and tags cut by the chunks' ends
+    try:
+        assert _scan_refs(io.BytesIO(xml.encode())) == expected
+        assert _scan(io.BytesIO(xml.encode())) == expected
+    finally:
+        sheetsize._CHUNK = saved
+
+
+def set_span(cell: Any, span: int) -> None:
+    """Give a Word table cell ``w:gridSpan`` of ``span``, as a file may state it."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    grid_span = OxmlElement("w:gridSpan")
+    grid_span.set(qn("w:val"), str(span))
+    cell._tc.get_or_add_tcPr().append(grid_span)
+
+
+def panyu_docx(path: Path, span: int) -> Path:
+    from docx import Document
+
+    write_docx(path, PANYU_ROWS)
+    document = Document(str(path))
+    cell = document.tables[0].rows[-1].cells[-1]
+    set_span(cell, span)
+    document.save(str(path))
+    return path
+
+
+def test_a_huge_word_grid_span_is_taken_as_a_bounded_one(tmp_path: Path) -> None:
+    document = load_path(panyu_docx(tmp_path / "span.docx", 100_000_000))
+    assert len(document.projects) == 12
+    assert load_path(panyu_docx(tmp_path / "ok.docx", 1)).projects[-1].indicators is not None
+
+
+def test_a_word_table_over_the_limit_is_refused(tmp_path: Path) -> None:
+    from docx import Document
+
+    path = tmp_path / "wide.docx"
+    document = Document()
+    table = document.add_table(rows=MAX_SHEET_CELLS // MAX_SPAN + 1, cols=1)
+    for row in table.rows:
+        set_span(row.cells[0], MAX_SPAN)
+    document.save(str(path))
+    with pytest.raises(ReadError, match=r"table too large: Word table 1 is 2,001 rows × 1,000"):
+        load_path(path)

@@ -82,6 +82,7 @@ READ_ERRORS_ZH: tuple[tuple[str, str], ...] = (
     ("is a directory", "是一个目录"),
     ("empty file", "空文件"),
     ("file too large", "文件过大"),
+    ("table too large", "表格过大"),
     ("binary file", "二进制文件，不是文本表格"),
     ("no rows found under the header row", "表头行下没有数据行"),
     ("invalid ", "编码无效"),

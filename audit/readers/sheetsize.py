@@ -1,0 +1,284 @@
+"""How large a sheet's grid is, found before the grid is built.
+
+python-calamine builds a sheet as a dense grid from its first to its last
+cell that holds a value, so one typed-in cell far from the table (``x`` in
+XFD1048576 of a 5 KB workbook) asks for a grid of 17 billion cells: the run
+would run out of memory, or take minutes and gigabytes. Each worksheet of an
+``.xlsx``/``.xlsm`` is scanned first (streamed from the archive, a few
+bytes of state whatever its size) for the rows and columns of its cells that
+hold a value, as calamine reads them; a sheet whose used range holds more
+than :data:`~audit.limits.MAX_SHEET_CELLS` cells is refused with one line
+naming it and its range, before calamine reads it. (An ``.ods`` is safe:
+calamine bounds its repeated rows and columns itself; an ``.xls`` has at most
+65,536 × 256 cells.)
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import re
+import zipfile
+from typing import IO, Any, NamedTuple
+from xml.etree.ElementTree import ParseError, fromstring
+
+from audit.limits import MAX_SHEET_CELLS
+from audit.readers.decode import ReadError
+
+_CHUNK = 1 << 20
+_ROW_MAX = 16 << 20
+"""Longest row read at once by the fast scan; a longer one is scanned tag
+by tag."""
+_TAG_MAX = 4096
+"""Longest start tag looked at; a longer one (thousands of attributes) is no
+cell a spreadsheet program writes, and is passed over."""
+
+# Start tags of rows, cells and what gives a cell a value (a value, an inline
+# string, a formula), with or without a namespace prefix (``<x:c …>``).
+_TAG = re.compile(rb"<(?:[A-Za-z_][\w.\-]*:)?(row|c|v|is|f)(?=[\s/>])([^<>]{0,%d})>" % _TAG_MAX)
+_REF = re.compile(rb"""\sr\s*=\s*["']\$?([A-Za-z]{0,10})\$?([0-9]{1,12})["']""")
+
+_PREFIX = rb"(?:[A-Za-z_][\w.\-]*:)?"
+_ANY_CELL = re.compile(rb"<" + _PREFIX + rb"c[\s/>]")
+_CELL_WITH_REF = re.compile(
+    rb"<" + _PREFIX + rb"c(?=\s)[^<>]*?\sr\s*=\s*[\"']\$?[A-Za-z]{1,10}\$?[0-9]{1,12}[\"']"
+)
+# A cell with its reference that is neither self-closing nor closed at once
+# (``<c r="Z9" s="1"></c>``, a formatted cell without a value)
+_VALUED_CELL = re.compile(
+    rb"<"
+    + _PREFIX
+    + rb"c(?=\s)[^<>]*?\sr\s*=\s*[\"']\$?([A-Za-z]{1,10})\$?([0-9]{1,12})[\"'][^<>]*(?<!/)>"
+    + rb"(?!\s*</"
+    + _PREFIX
+    + rb"c\s*>)"
+)
+
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+
+
+class Extent(NamedTuple):
+    """The used range of a sheet: first and last row and column (0-based,
+    inclusive) of its cells that hold a value."""
+
+    top: int
+    left: int
+    bottom: int
+    right: int
+
+    @property
+    def rows(self) -> int:
+        return self.bottom - self.top + 1
+
+    @property
+    def columns(self) -> int:
+        return self.right - self.left + 1
+
+    @property
+    def cells(self) -> int:
+        return self.rows * self.columns
+
+
+def check(sheet: str, extent: Extent | None) -> None:
+    """Refuse a sheet whose used range is over the limit."""
+    if extent is None or extent.cells <= MAX_SHEET_CELLS:
+        return
+    from audit.readers.grid import column_letter
+
+    where = (
+        f"{column_letter(extent.left)}{extent.top + 1}:"
+        f"{column_letter(extent.right)}{extent.bottom + 1}"
+    )
+    raise ReadError(
+        f"table too large: sheet {sheet} spans {where} "
+        f"({extent.rows:,} rows × {extent.columns:,} columns), over the limit of "
+        f"{MAX_SHEET_CELLS:,} cells; delete the cells far from the table "
+        "(Ctrl+End goes to the last one) and save the workbook again"
+    )
+
+
+def xlsx_extents(data: bytes) -> dict[str, Extent | None]:
+    """The used range of each worksheet of an ``.xlsx``/``.xlsm``, by sheet
+    name (None: no cell holds a value). Sheets that cannot be found are left
+    out: calamine says what is wrong with them."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            parts = _sheet_parts(archive)
+            extents: dict[str, Extent | None] = {}
+            for name, part in parts.items():
+                try:
+                    try:
+                        with archive.open(part) as stream:
+                            extents[name] = _scan_refs(stream)
+                    except _ByOrder:  # cells placed by their order
+                        with archive.open(part) as stream:
+                            extents[name] = _scan(stream)
+                except KeyError:
+                    continue
+            return extents
+    except (zipfile.BadZipFile, ParseError, OSError, ValueError, EOFError):
+        return {}
+
+
+def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Each sheet's name and the archive member holding it."""
+    try:
+        workbook = fromstring(archive.read("xl/workbook.xml"))
+        rels = fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    except KeyError:
+        return {}
+    targets = {rel.get("Id"): rel.get("Target", "") for rel in rels.iter(f"{_PKG_REL}Relationship")}
+    parts: dict[str, str] = {}
+    for sheet in workbook.iter(f"{_MAIN}sheet"):
+        target = targets.get(sheet.get(f"{_REL}id"))
+        name = sheet.get("name")
+        if not target or name is None:
+            continue
+        if target.startswith("/"):
+            part = target[1:]
+        else:
+            part = posixpath.normpath(posixpath.join("xl", target))
+        parts[name] = part
+    return parts
+
+
+class _ByOrder(Exception):
+    """A cell of the sheet does not name its place: it follows the one before."""
+
+
+def _scan_refs(stream: IO[bytes]) -> Extent | None:
+    """The used range of a worksheet whose every cell names its place (``r``,
+    as spreadsheet programs write them), found by regular expressions alone;
+    :class:`_ByOrder` when a cell does not name its place."""
+    top = left = 1 << 62
+    bottom = right = -1
+    tail = b""
+    while True:
+        chunk = stream.read(_CHUNK)
+        buffer = tail + chunk
+        cut = len(buffer)
+        if chunk:  # up to the end of the last row: no cell is cut in two
+            at = buffer.rfind(b"row>")
+            if at >= 0:
+                cut = at + 4
+            elif len(buffer) > _ROW_MAX:
+                raise _ByOrder
+            else:
+                cut = 0
+        head = buffer[:cut]
+        if len(_ANY_CELL.findall(head)) != len(_CELL_WITH_REF.findall(head)):
+            raise _ByOrder
+        found = _VALUED_CELL.findall(head)
+        if found:
+            rows = [int(digits) - 1 for _, digits in found]
+            columns = [_column(letters) for letters in {letters for letters, _ in found}]
+            top, bottom = min(top, min(rows)), max(bottom, max(rows))
+            left, right = min(left, min(columns)), max(right, max(columns))
+        if not chunk:
+            break
+        tail = buffer[cut:]
+    if bottom < 0:
+        return None
+    return Extent(max(top, 0), max(left, 0), bottom, right)
+
+
+def _scan(stream: IO[bytes]) -> Extent | None:
+    """The used range of one worksheet's XML, read in chunks. Cells and rows
+    without an ``r`` attribute follow the one before, as calamine places them."""
+    top = left = 1 << 62
+    bottom = right = -1
+    row = -1
+    col = -1
+    pending: tuple[int, int] | None = None  # a cell not yet known to hold a value
+    tail = b""
+    while True:
+        chunk = stream.read(_CHUNK)
+        buffer = tail + chunk
+        if chunk:
+            cut = buffer.rfind(b"<")
+            if cut < 0 or len(buffer) - cut > _TAG_MAX + 64:
+                cut = len(buffer)
+        else:
+            cut = len(buffer)
+        for match in _TAG.finditer(buffer, 0, cut):
+            kind, attributes = match.group(1), match.group(2)
+            if kind == b"row":
+                ref = _REF.search(attributes)
+                row = int(ref.group(2)) - 1 if ref else row + 1
+                col = -1
+                pending = None
+            elif kind == b"c":
+                ref = _REF.search(attributes)
+                if ref:
+                    letters, digits = ref.groups()
+                    if letters:
+                        col = _column(letters)
+                    else:
+                        col += 1
+                    row = int(digits) - 1
+                else:
+                    col += 1
+                pending = None if attributes.endswith(b"/") else (row, col)
+            elif pending is not None:  # a value, an inline string or a formula
+                r, c = pending
+                pending = None
+                top, bottom = min(top, r), max(bottom, r)
+                left, right = min(left, c), max(right, c)
+        if not chunk:
+            break
+        tail = buffer[cut:]
+    if bottom < 0:
+        return None
+    return Extent(max(top, 0), max(left, 0), bottom, right)
+
+
+def _column(letters: bytes) -> int:
+    index = 0
+    for letter in letters.upper():
+        index = index * 26 + letter - 64
+    return index - 1
+
+
+MAX_SPAN = 1000
+"""Largest ``gridSpan`` of a Word table cell taken as it is; a larger one
+(``gridSpan="100000000"``) is taken as this, as HTML readers do with
+``colspan``."""
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def bound_word_tables(body: Any) -> None:
+    """Clamp each table cell's ``gridSpan`` in a Word document's parsed body
+    (in memory: the file is not touched) to :data:`MAX_SPAN`, and refuse the
+    document when a table's grid (rows × widest row) is over
+    :data:`~audit.limits.MAX_SHEET_CELLS` cells."""
+    span_tag, val = f"{_W}gridSpan", f"{_W}val"
+    for number, table in enumerate(body.iter(f"{_W}tbl"), start=1):
+        rows = 0
+        width = 0
+        for row in table.iterchildren(f"{_W}tr"):
+            rows += 1
+            columns = 0
+            for cell in row.iterchildren(f"{_W}tc"):
+                span = 1
+                for element in cell.iterchildren(f"{_W}tcPr"):
+                    for grid_span in element.iterchildren(span_tag):
+                        span = _span(grid_span.get(val))
+                        grid_span.set(val, str(span))
+                columns += span
+            width = max(width, columns)
+        if rows * width > MAX_SHEET_CELLS:
+            raise ReadError(
+                f"table too large: Word table {number} is {rows:,} rows × {width:,} columns, "
+                f"over the limit of {MAX_SHEET_CELLS:,} cells"
+            )
+
+
+def _span(value: str | None) -> int:
+    try:
+        number = int(value or "1")
+    except ValueError:
+        return 1
+    return max(1, min(number, MAX_SPAN))
