@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 from audit.limits import MAX_NOTES_PER_FILE, MAX_SHEET_CELLS
 from audit.pipeline import load_path
 from audit.readers import ReadError
-from audit.readers.sheetsize import MAX_SPAN, Extent, _ByOrder, _scan, _scan_refs
-from scripts.make_examples import rows_from_tsv, write_docx, write_html
+from audit.readers.sheetsize import MAX_SPAN, Extent, _ByOrder, _scan, _scan_refs, xls_extents
+from scripts.make_examples import rows_from_tsv, write_docx, write_html, write_xls
 from tests.conftest import SEED_001, run_main
 
 PANYU_ROWS = rows_from_tsv(SEED_001.read_text(encoding="utf-8"))
@@ -231,3 +231,47 @@ def test_a_word_table_over_the_limit_is_refused(tmp_path: Path) -> None:
     document.save(str(path))
     with pytest.raises(ReadError, match=r"table too large: Word table 1 is 2,001 rows × 1,000"):
         load_path(path)
+
+
+def panyu_xls(path: Path, stray: tuple[int, int] | None, blank: bool = False) -> Path:
+    """The Panyu table in a legacy ``.xls``, with ``x`` (or, ``blank``, only
+    a format) in the ``stray`` cell."""
+    import xlwt
+
+    write_xls(path, [("绩效目标表", PANYU_ROWS, [])])
+    if stray is None:
+        return path
+    workbook = xlwt.Workbook(encoding="utf-8")
+    sheet = workbook.add_sheet("绩效目标表")
+    for r, row in enumerate(PANYU_ROWS):
+        for c, value in enumerate(row):
+            if value is not None:
+                sheet.write(r, c, value)
+    if blank:
+        sheet.write(*stray, None, xlwt.easyxf("font: bold on"))
+    else:
+        sheet.write(*stray, "x")
+    workbook.save(str(path))
+    return path
+
+
+def test_a_legacy_workbook_with_a_far_away_cell_is_refused(tmp_path: Path) -> None:
+    path = panyu_xls(tmp_path / "far.xls", (65535, 255))
+    with pytest.raises(ReadError, match=r"sheet 绩效目标表 spans A1:IV65536 \(65,536 rows × 256"):
+        load_path(path)
+
+
+def test_a_legacy_workbook_with_a_far_away_blank_cell_is_read(tmp_path: Path) -> None:
+    # a formatted blank cell (BLANK record) holds no value: calamine leaves it out
+    assert (
+        len(load_path(panyu_xls(tmp_path / "blank.xls", (65535, 255), blank=True)).projects) == 12
+    )
+    assert len(load_path(panyu_xls(tmp_path / "plain.xls", None)).projects) == 12
+
+
+def test_the_legacy_sheet_scan_finds_names_and_ranges(tmp_path: Path) -> None:
+    data = panyu_xls(tmp_path / "near.xls", (3000, 20)).read_bytes()
+    assert xls_extents(data) == [("绩效目标表", Extent(0, 0, 3000, 20))]
+    # not a compound file, or one cut short: nothing found, calamine says why
+    assert xls_extents(data[: len(data) // 2]) == []
+    assert xls_extents(b"\xd0\xcf\x11\xe0" + b"\x00" * 600) == []

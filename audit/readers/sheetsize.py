@@ -282,3 +282,95 @@ def _span(value: str | None) -> int:
     except ValueError:
         return 1
     return max(1, min(number, MAX_SPAN))
+
+
+# Records of a legacy .xls (BIFF) worksheet that put a value in a cell: each
+# begins with the cell's row and column (two bytes each). MULRK holds a run of
+# numbers from its column to the column in its last two bytes. Blank cells
+# (BLANK, MULBLANK) are formatting only: calamine leaves them out.
+_BIFF_CELLS = frozenset({0x0203, 0x027E, 0x00FD, 0x0204, 0x0006, 0x0205, 0x00D6, 0x0002, 0x0003})
+_BIFF_CELLS |= {0x0004, 0x0005, 0x0206, 0x0406}  # the same in BIFF2-4
+_MULRK = 0x00BD
+_BOF = (0x0809, 0x0409, 0x0209, 0x0009)
+_EOF = 0x000A
+_BOUNDSHEET = 0x0085
+
+
+def xls_extents(data: bytes) -> list[tuple[str, Extent | None]]:
+    """The name and used range of each sheet of a legacy ``.xls``, in the
+    workbook's order (None: no cell holds a value); none when the file
+    cannot be scanned (calamine then says what is wrong with it)."""
+    import struct
+
+    import olefile  # type: ignore[import-untyped]
+
+    try:
+        with olefile.OleFileIO(data) as ole:
+            name = "Workbook" if ole.exists("Workbook") else "Book"
+            stream = ole.openstream(name).read()
+    except Exception:  # olefile's own errors too: calamine says what is wrong
+        return []
+    try:
+        return _biff_sheets(stream)
+    except (struct.error, IndexError):
+        return []
+
+
+def _biff_sheets(stream: bytes) -> list[tuple[str, Extent | None]]:
+    import struct
+
+    sheets: list[tuple[str, int]] = []  # each sheet's name and where its records begin
+    unpack = struct.unpack_from
+    pos = 0
+    end = len(stream) - 4
+    while pos <= end:  # the workbook's own records, up to their EOF
+        kind, length = unpack("<HH", stream, pos)
+        if kind == _BOUNDSHEET and length >= 8:
+            record = stream[pos + 4 : pos + 4 + length]
+            sheets.append((_sheet_name(record), unpack("<I", record, 0)[0]))
+        elif kind == _EOF:
+            break
+        pos += 4 + length
+    return [(sheet, _biff_sheet(stream, start)) for sheet, start in sheets]
+
+
+def _sheet_name(record: bytes) -> str:
+    """A BOUNDSHEET record's sheet name (BIFF8: UTF-16 or Latin-1 by its flag;
+    BIFF5: bytes of the workbook's code page, taken as GBK)."""
+    count = record[6]
+    if (
+        len(record) >= 8 + count
+        and record[7] in (0, 1)
+        and len(record) in (8 + count, 8 + 2 * count)
+    ):
+        raw = record[8:]
+        return raw.decode("utf-16-le" if record[7] & 1 else "latin-1", errors="replace")
+    return record[7 : 7 + count].decode("gbk", errors="replace")
+
+
+def _biff_sheet(stream: bytes, start: int) -> Extent | None:
+    import struct
+
+    unpack = struct.unpack_from
+    top = left = 1 << 62
+    bottom = right = -1
+    end = len(stream) - 4
+    pos = start
+    if pos > end or unpack("<H", stream, pos)[0] not in _BOF:
+        return None
+    pos += 4 + unpack("<H", stream, pos + 2)[0]
+    while pos <= end:
+        kind, length = unpack("<HH", stream, pos)
+        if kind == _EOF or kind in _BOF:
+            break
+        if length >= 4 and (kind in _BIFF_CELLS or kind == _MULRK):
+            row, col = unpack("<HH", stream, pos + 4)
+            last = col
+            if kind == _MULRK and length >= 6:
+                last = unpack("<H", stream, pos + 4 + length - 2)[0]
+            top, bottom = min(top, row), max(bottom, row)
+            left, right = min(left, col), max(right, last)
+        pos += 4 + length
+    if bottom < 0:
+        return None
+    return Extent(top, left, bottom, right)

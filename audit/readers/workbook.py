@@ -65,6 +65,9 @@ def _read_errors() -> Iterator[None]:
 def load(data: bytes, path: str, notify: Notify | None = None) -> Loaded:
     from python_calamine import CalamineWorkbook
 
+    if data[:4] == b"\xd0\xcf\x11\xe0":  # a legacy .xls: calamine reads every sheet at once
+        for name, extent in sheetsize.xls_extents(data):
+            sheetsize.check(name, extent)
     with _read_errors():
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
     tables: list[GridInput] = []
