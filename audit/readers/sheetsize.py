@@ -39,19 +39,17 @@ _TAG = re.compile(rb"<(?:[A-Za-z_][\w.\-]*:)?(row|c|v|is|f)(?=[\s/>])([^<>]{0,%d
 _REF = re.compile(rb"""\sr\s*=\s*["']\$?([A-Za-z]{0,10})\$?([0-9]{1,12})["']""")
 
 _PREFIX = rb"(?:[A-Za-z_][\w.\-]*:)?"
-_ANY_CELL = re.compile(rb"<" + _PREFIX + rb"c[\s/>]")
-_CELL_WITH_REF = re.compile(
-    rb"<" + _PREFIX + rb"c(?=\s)[^<>]*?\sr\s*=\s*[\"']\$?[A-Za-z]{1,10}\$?[0-9]{1,12}[\"']"
-)
-# A cell with its reference that is neither self-closing nor closed at once
-# (``<c r="Z9" s="1"></c>``, a formatted cell without a value)
-_VALUED_CELL = re.compile(
+# Each cell's start tag: its reference (column letters, row digits; empty when
+# it has none), "/" when it closes itself, and the end tag when it follows at
+# once (``<c r="Z9" s="1"></c>``): the last two are formatted cells without
+# a value.
+_CELL = re.compile(
     rb"<"
     + _PREFIX
-    + rb"c(?=\s)[^<>]*?\sr\s*=\s*[\"']\$?([A-Za-z]{1,10})\$?([0-9]{1,12})[\"'][^<>]*(?<!/)>"
-    + rb"(?!\s*</"
+    + rb"c(?=[\s/>])(?:[^<>]*?\sr\s*=\s*[\"']\$?([A-Za-z]{1,10})\$?([0-9]{1,12})[\"'])?"
+    + rb"[^<>]*?(/?)>(\s*</"
     + _PREFIX
-    + rb"c\s*>)"
+    + rb"c\s*>)?"
 )
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -167,13 +165,15 @@ def _scan_refs(stream: IO[bytes]) -> Extent | None:
                 raise _ByOrder
             else:
                 cut = 0
-        head = buffer[:cut]
-        if len(_ANY_CELL.findall(head)) != len(_CELL_WITH_REF.findall(head)):
+        found = _CELL.findall(buffer, 0, cut)
+        if any(not letters for letters, _, _, _ in found):
             raise _ByOrder
-        found = _VALUED_CELL.findall(head)
-        if found:
-            rows = [int(digits) - 1 for _, digits in found]
-            columns = [_column(letters) for letters in {letters for letters, _ in found}]
+        valued = [
+            (letters, digits) for letters, digits, ends, closed in found if not (ends or closed)
+        ]
+        if valued:
+            rows = [int(digits) - 1 for _, digits in valued]
+            columns = [_column(letters) for letters in {letters for letters, _ in valued}]
             top, bottom = min(top, min(rows)), max(bottom, max(rows))
             left, right = min(left, min(columns)), max(right, max(columns))
         if not chunk:
