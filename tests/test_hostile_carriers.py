@@ -15,8 +15,16 @@ from hypothesis import strategies as st
 from audit.limits import MAX_NOTES_PER_FILE, MAX_SHEET_CELLS
 from audit.pipeline import load_path
 from audit.readers import ReadError
-from audit.readers.sheetsize import MAX_SPAN, Extent, _ByOrder, _scan, _scan_refs, xls_extents
-from scripts.make_examples import rows_from_tsv, write_docx, write_html, write_xls
+from audit.readers.sheetsize import (
+    MAX_SPAN,
+    Extent,
+    _ByOrder,
+    _scan,
+    _scan_refs,
+    ods_extents,
+    xls_extents,
+)
+from scripts.make_examples import rows_from_tsv, write_docx, write_html, write_ods, write_xls
 from tests.conftest import SEED_001, run_main
 
 PANYU_ROWS = rows_from_tsv(SEED_001.read_text(encoding="utf-8"))
@@ -275,3 +283,59 @@ def test_the_legacy_sheet_scan_finds_names_and_ranges(tmp_path: Path) -> None:
     # not a compound file, or one cut short: nothing found, calamine says why
     assert xls_extents(data[: len(data) // 2]) == []
     assert xls_extents(b"\xd0\xcf\x11\xe0" + b"\x00" * 600) == []
+
+
+def panyu_ods(path: Path, far_row: int | None) -> Path:
+    """The Panyu table in an ``.ods``, with ``x`` in column K after
+    ``far_row`` repeated empty rows (one row element: a few bytes)."""
+    import zipfile
+
+    base = write_ods(tmp := path.with_suffix(".base.ods"), [("绩效目标表", PANYU_ROWS, [])])
+    with zipfile.ZipFile(base) as source, zipfile.ZipFile(path, "w") as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "content.xml" and far_row is not None:
+                far = (
+                    f'<table:table-row table:number-rows-repeated="{far_row}">'
+                    "<table:table-cell/></table:table-row><table:table-row>"
+                    '<table:table-cell table:number-columns-repeated="10"/>'
+                    '<table:table-cell office:value-type="string"><text:p>x</text:p>'
+                    "</table:table-cell></table:table-row></table:table>"
+                )
+                data = data.decode().replace("</table:table>", far, 1).encode()
+            target.writestr(zipfile.ZipInfo(info.filename, info.date_time), data)
+    tmp.unlink()
+    return path
+
+
+def test_an_ods_with_a_far_away_cell_is_refused_before_calamine_opens_it(tmp_path: Path) -> None:
+    path = panyu_ods(tmp_path / "far.ods", 1_000_000)
+    assert path.stat().st_size < 64_000
+    with pytest.raises(ReadError, match=r"sheet 绩效目标表 spans A1:K1000019 \(1,000,019 rows"):
+        load_path(path)
+    # the same table without the far cell, or with it near, is read
+    assert len(load_path(panyu_ods(tmp_path / "plain.ods", None)).projects) == 12
+    assert len(load_path(panyu_ods(tmp_path / "near.ods", 1_000)).projects) == 12
+
+
+def test_repeated_cells_holding_a_value_count_in_every_place_they_repeat() -> None:
+    import zipfile
+
+    content = (
+        '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
+        ' xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"'
+        ' xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body>'
+        '<office:spreadsheet><table:table table:name="S">'
+        '<table:table-row table:number-rows-repeated="3"><table:table-cell/></table:table-row>'
+        '<table:table-row table:number-rows-repeated="1048575">'
+        '<table:table-cell table:number-columns-repeated="16384" office:value-type="string">'
+        "<text:p>项目名称</text:p></table:table-cell></table:table-row>"
+        '</table:table><table:table table:name="空"><table:table-row>'
+        '<table:table-cell table:number-columns-repeated="9"/></table:table-row></table:table>'
+        "</office:spreadsheet></office:body></office:document-content>"
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("content.xml", content)
+    assert ods_extents(out.getvalue()) == [("S", Extent(3, 0, 1048577, 16383)), ("空", None)]
+    assert ods_extents(b"PK not a zip") == []

@@ -8,9 +8,11 @@ would run out of memory, or take minutes and gigabytes. Each worksheet of an
 bytes of state whatever its size) for the rows and columns of its cells that
 hold a value, as calamine reads them; a sheet whose used range holds more
 than :data:`~audit.limits.MAX_SHEET_CELLS` cells is refused with one line
-naming it and its range, before calamine reads it. (An ``.ods`` is safe:
-calamine bounds its repeated rows and columns itself; an ``.xls`` has at most
-65,536 × 256 cells.)
+naming it and its range, before calamine reads it. Calamine reads every
+sheet of an ``.xls`` or ``.ods`` when it opens the file, so theirs are found
+before it opens them: from the cell records of an ``.xls`` (its container
+read with olefile) and the rows and cells, repeats counted, of an ``.ods``'s
+``content.xml``. A Word table's ``gridSpan`` is bounded here too.
 """
 
 from __future__ import annotations
@@ -374,3 +376,57 @@ def _biff_sheet(stream: bytes, start: int) -> Extent | None:
     if bottom < 0:
         return None
     return Extent(top, left, bottom, right)
+
+
+_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+
+
+def ods_extents(data: bytes) -> list[tuple[str, Extent | None]]:
+    """The name and used range of each sheet of an OpenDocument spreadsheet
+    (calamine reads every sheet of one at once, repeated rows and cells
+    spelled out); none when ``content.xml`` cannot be read (calamine then
+    says what is wrong). A cell holds a value when it has a value type or
+    content; repeated, it holds it in every row and column it repeats over."""
+    from xml.etree.ElementTree import iterparse
+
+    sheets: list[tuple[str, Extent | None]] = []
+    rows_repeated = f"{_TABLE}number-rows-repeated"
+    columns_repeated = f"{_TABLE}number-columns-repeated"
+    cells = (f"{_TABLE}table-cell", f"{_TABLE}covered-table-cell")
+    value_type = f"{_OFFICE}value-type"
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive, archive.open("content.xml") as xml:
+            name = ""
+            r = c = repeat = 0
+            top = left = 1 << 62
+            bottom = right = -1
+            for event, element in iterparse(xml, events=("start", "end")):
+                tag = element.tag
+                if event == "start":
+                    if tag == f"{_TABLE}table":
+                        name = element.get(f"{_TABLE}name", "")
+                        r = 0
+                        top = left = 1 << 62
+                        bottom = right = -1
+                    elif tag == f"{_TABLE}table-row":
+                        c = 0
+                        repeat = max(1, int(element.get(rows_repeated, "1")))
+                    continue
+                if tag in cells:
+                    columns = max(1, int(element.get(columns_repeated, "1")))
+                    if element.get(value_type) is not None or len(element):
+                        top, bottom = min(top, r), max(bottom, r + repeat - 1)
+                        left, right = min(left, c), max(right, c + columns - 1)
+                    c += columns
+                    element.clear()
+                elif tag == f"{_TABLE}table-row":
+                    r += repeat
+                    element.clear()
+                elif tag == f"{_TABLE}table":
+                    extent = Extent(top, left, bottom, right) if bottom >= 0 else None
+                    sheets.append((name, extent))
+                    element.clear()
+    except (KeyError, ValueError, ParseError, zipfile.BadZipFile, OSError, EOFError):
+        return []
+    return sheets

@@ -68,6 +68,9 @@ def load(data: bytes, path: str, notify: Notify | None = None) -> Loaded:
     if data[:4] == b"\xd0\xcf\x11\xe0":  # a legacy .xls: calamine reads every sheet at once
         for name, extent in sheetsize.xls_extents(data):
             sheetsize.check(name, extent)
+    elif data[:2] == b"PK" and _is_ods(data):  # so it does an .ods
+        for name, extent in sheetsize.ods_extents(data):
+            sheetsize.check(name, extent)
     with _read_errors():
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
     tables: list[GridInput] = []
