@@ -111,6 +111,18 @@ def _project_lines(project: Project) -> set[int]:
     return lines
 
 
+def _line_owners(
+    projects: list[tuple[str | None, Project]], candidates: list[int]
+) -> dict[int, int]:
+    """Each source line spanned by one of the ``candidates`` projects, and
+    the first of them that spans it."""
+    owner: dict[int, int] = {}
+    for index in candidates:
+        for line in _project_lines(projects[index][1]):
+            owner.setdefault(line, index)
+    return owner
+
+
 def _assign(
     file_result: FileResult,
 ) -> tuple[list[tuple[str | None, Project]], list[list[Finding]], list[Finding]]:
@@ -121,29 +133,32 @@ def _assign(
     assert document is not None
     projects = [(unit.own_name, project) for unit in document.units for project in unit.projects]
     by_key: dict[tuple[str | None, str], list[int]] = {}
+    by_title: dict[str, list[int]] = {}
     for index, (unit, project) in enumerate(projects):
         by_key.setdefault((unit, project.title), []).append(index)
+        by_title.setdefault(project.title, []).append(index)
     owned: list[list[Finding]] = [[] for _ in projects]
     table: list[Finding] = []
-    lines: dict[int, set[int]] = {}
+    # For projects sharing a name, which of them each source line belongs to
+    # (the first that spans it): computed once per name, so that a name
+    # repeated on thousands of rows costs time in proportion to the rows.
+    owners: dict[int, dict[int, int]] = {}
     for finding in (*file_result.findings, *file_result.baselined):
         if finding.project is None:
             table.append(finding)
             continue
-        candidates = by_key.get((finding.unit, finding.project)) or [
-            i for i, (_, p) in enumerate(projects) if p.title == finding.project
-        ]
+        candidates = by_key.get((finding.unit, finding.project)) or by_title.get(
+            finding.project, []
+        )
         if not candidates:
             table.append(finding)
             continue
         chosen = candidates[0]
         if len(candidates) > 1 and finding.line is not None:
-            for index in candidates:
-                if index not in lines:
-                    lines[index] = _project_lines(projects[index][1])
-                if finding.line in lines[index]:
-                    chosen = index
-                    break
+            owner = owners.get(id(candidates))
+            if owner is None:
+                owner = owners[id(candidates)] = _line_owners(projects, candidates)
+            chosen = owner.get(finding.line, chosen)
         owned[chosen].append(finding)
     return projects, owned, table
 

@@ -8,6 +8,7 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from audit.exitcodes import error
+from audit.limits import MAX_NOTES_PER_FILE
 
 if TYPE_CHECKING:
     from audit.model import Document
@@ -34,15 +35,29 @@ def load(
 
     name = (stdin_name or STDIN_NAME) if path == "-" else path
 
+    shown = hidden = 0
+
     def note(message: str) -> None:
-        if not quiet:
-            from audit.reports import read_note
+        nonlocal shown, hidden
+        if quiet:
+            return
+        if shown == MAX_NOTES_PER_FILE:
+            hidden += 1
+            return
+        from audit.reports import read_note
 
-            error(f"{name}: {read_note(message, lang)}")
+        shown += 1
+        error(f"{name}: {read_note(message, lang)}")
 
-    if path == "-":
-        return read_document(read_stream(sys.stdin.buffer), name, note)
-    return read_path(path, note)
+    try:
+        if path == "-":
+            return read_document(read_stream(sys.stdin.buffer), name, note)
+        return read_path(path, note)
+    finally:
+        if hidden:
+            from audit.reports import more_notes
+
+            error(f"{name}: {more_notes(hidden, lang)}")
 
 
 STDIN_NAME = "<stdin>"

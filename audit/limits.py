@@ -12,12 +12,23 @@ MAX_BYTES = 64 * 1024 * 1024
 """Largest table file read (bytes): no real table comes near it. At most one
 byte more is ever read from any file, device, pipe or standard input."""
 
+MAX_SHEET_CELLS = 2_000_000
+"""Most cells in a sheet's used range (rows × columns, from its first to its
+last cell holding a value) or in a Word table's grid: a table of 50,000
+projects over 40 columns fits. One stray cell far from the table (XFD1048576)
+would otherwise make the grid billions of cells."""
+
 MAX_CELL_CHARS = 20_000
 """Longest cell (characters) whose text is parsed into clauses; the longest
 indicator cell of the published tables in the tests has under 1,000."""
 
 MAX_CLAUSES_PER_CELL = 200
 """Most clauses parsed in one indicator cell; real cells have fewer than 20."""
+
+MAX_NOTES_PER_FILE = 20
+"""Most notes a reader prints on stderr about one file (sheets or tables
+skipped); past them one line says how many more there were. A web page of
+thousands of nested tables would otherwise print a note for each."""
 
 MAX_CONFIG_BYTES = 4 * 1024 * 1024
 """Largest configuration, taxonomy or vocabulary YAML file read (bytes)."""

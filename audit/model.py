@@ -316,6 +316,15 @@ class TextBuilder:
     def __len__(self) -> int:
         return self._length
 
+    def rstripped_end(self) -> str:
+        """The last piece that is not all white space, right-stripped (``""``
+        when there is none): how the text built so far ends, without
+        building it."""
+        for part in reversed(self._parts):
+            if part.strip():
+                return part.rstrip()
+        return ""
+
     def build(self) -> Text:
         return Text("".join(self._parts), self.source, tuple(self._anchors))
 

@@ -16,6 +16,7 @@ from audit.grading import (
     GRADES,
     Grading,
     default_grading,
+    file_grades,
     grade_projects,
     grade_report,
     grade_tables,
@@ -447,3 +448,36 @@ def test_a_rule_set_to_info_is_advice_and_does_not_lower_the_grade() -> None:
     assert grade_of(finding("missing-unit", "info")) == ("优", 100)
     assert grade_of(finding("missing-unit", "warning")) == ("良", 90)
     assert grade_of(finding("boilerplate-value", "info")) == ("优", 100)
+
+
+def same_name_result(n: int, indicators: str = GOOD) -> FileResult:
+    """``n`` projects of one name (a template pasted down a sheet), each with
+    a warning on its own row."""
+    rows = [project_row("机构运行辅助经费", indicators, goal=GOAL) for _ in range(n)]
+    document = load_text(tsv_table(rows), "table.txt")
+    findings = [
+        finding("input-as-output", "warning", project="机构运行辅助经费", line=9 + i)
+        for i in range(n)
+    ]
+    return FileResult("table.txt", document, findings=findings)
+
+
+def test_each_of_many_projects_of_one_name_gets_the_finding_on_its_own_row() -> None:
+    result = same_name_result(50)
+    result.findings.append(  # on no project's row: the first of the name takes it
+        finding("input-as-output", "warning", project="机构运行辅助经费", line=200)
+    )
+    projects, _ = file_grades(result)
+    assert [p["counts"]["warning"] for p in projects] == [2] + [1] * 49
+    assert [p["line"] for p in projects] == list(range(9, 59))
+
+
+def test_grading_many_projects_of_one_name_takes_linear_time() -> None:
+    from tests.test_parsing_scale import assert_linear
+
+    # cells left empty: the table reads fast, so that grading is what is timed
+    assert_linear(
+        lambda n: same_name_result(n, ""),  # type: ignore[arg-type, return-value]
+        file_grades,  # type: ignore[arg-type]
+        1_000,
+    )

@@ -371,6 +371,51 @@ def ends_cell(row: Row) -> bool:
     return cell is not None and cell.value.rstrip().endswith(_CELL_ENDS)
 
 
+class CellAppends:
+    """Text appended to rows' goal and indicator cells (a cell continued over
+    many lines or rows), joined when the reading is done: each line costs
+    time in proportion to itself, not to the cell so far, so a cell carried
+    over many thousand rows reads in time proportional to its length.
+
+    Until :meth:`close`, an extended cell's attribute holds its text as it
+    stood when first extended (so whether it is None does not change); ask
+    :meth:`ends_cell` rather than :func:`ends_cell` about such a row."""
+
+    __slots__ = ("_open",)
+
+    def __init__(self) -> None:
+        self._open: dict[tuple[int, str], tuple[Row, str, TextBuilder]] = {}
+
+    def append(self, row: Row, field: str, text: Text) -> None:
+        """Add ``text`` at the end of ``row``'s ``field`` cell."""
+        key = (id(row), field)
+        entry = self._open.get(key)
+        if entry is None:
+            builder = TextBuilder(text.source)
+            current: Text | None = getattr(row, field)
+            if current is not None:
+                builder.add_text(current)
+            builder.add_text(text)
+            setattr(row, field, builder.build())
+            self._open[key] = (row, field, builder)
+        else:
+            entry[2].add_text(text)
+
+    def ends_cell(self, row: Row) -> bool:
+        """:func:`ends_cell` of ``row``, its pending text included."""
+        field = "indicators" if row.indicators is not None else "goal"
+        entry = self._open.get((id(row), field))
+        if entry is None:
+            return ends_cell(row)
+        return entry[2].rstripped_end().endswith(_CELL_ENDS)
+
+    def close(self) -> None:
+        """Give every extended cell its whole text."""
+        for row, field, builder in self._open.values():
+            setattr(row, field, builder.build())
+        self._open.clear()
+
+
 def drop_trailing_notes(rows: list[Row], notes: set[int], start: int = 0) -> None:
     """Remove from ``rows[start:]`` the note rows (by ``id``) after its last
     other row: notes and signatures under the table are no projects. A

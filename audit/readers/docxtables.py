@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from audit.readers import sheetsize
 from audit.readers.decode import ReadError, reason
 from audit.readers.grid import GridInput, Loaded, Merge, grid_source
 from audit.readers.table import Notify
@@ -27,6 +28,7 @@ def load(data: bytes, path: str, notify: Notify | None = None) -> Loaded:
         document = Document(io.BytesIO(data))
     except Exception as error:  # zipfile's, lxml's XMLSyntaxError, python-docx's own
         raise ReadError(f"corrupt Word document: {reason(error)}") from None
+    sheetsize.bound_word_tables(document.element.body)
     inputs: list[GridInput] = []
     paragraphs: list[str] = []
     for block in document.iter_inner_content():

@@ -23,12 +23,12 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
-from audit.model import AMOUNT_COLUMNS, Markup, Row, Text, TextBuilder
+from audit.model import AMOUNT_COLUMNS, Markup, Row, Text
 from audit.readers.common import (
+    CellAppends,
     budget_header,
     clean_cell,
     drop_trailing_notes,
-    ends_cell,
     header_columns,
     header_pieces,
     heading,
@@ -111,6 +111,7 @@ def read(grid: Grid, table: Table | None = None) -> Table:
     start = len(table.rows)
     notes: set[int] = set()  # rows that read as notes or signatures
     held: list[int] = []  # a note in rows whose name cell is blank
+    appends = CellAppends()  # continued cells, joined at the end
     for line in grid.headings:
         heading(table, line.strip())
     ends = table_ends([grid.values(index) for index in range(len(grid.rows))])
@@ -160,22 +161,22 @@ def read(grid: Grid, table: Table | None = None) -> Table:
             continue
         if held and last is not None:  # a row after it: not under the table after all
             for at in held:
-                _continue_row(grid, at, grid.rows[at], columns, last, merged=False)
+                _continue_row(grid, at, grid.rows[at], columns, last, appends, merged=False)
         held.clear()
         if (
             nameless
             and last is not None
             and note_row(values, columns)
-            and (id(last) in notes or ends_cell(last))
+            and (id(last) in notes or appends.ends_cell(last))
         ):
             held.append(index)  # a note beside a blank name cell
             continue
         if last is not None and (index, name) in grid.merged:
-            _continue_row(grid, index, cells, columns, last)
+            _continue_row(grid, index, cells, columns, last, appends)
             continue
         if nameless:
             if last is not None:
-                _continue_row(grid, index, cells, columns, last, merged=False)
+                _continue_row(grid, index, cells, columns, last, appends, merged=False)
             else:
                 _orphan(table, cells, columns)
             continue
@@ -185,6 +186,7 @@ def read(grid: Grid, table: Table | None = None) -> Table:
             last = row
             if note_row(values, columns):
                 notes.add(id(row))
+    appends.close()
     drop_trailing_notes(table.rows, notes, start)
     table.rows_dropped()
     return table
@@ -267,6 +269,7 @@ def _continue_row(
     cells: list[Text],
     columns: dict[str, int],
     row: Row,
+    appends: CellAppends,
     merged: bool = True,
 ) -> None:
     """Append the cells of a row whose name is merged down from ``row`` (or,
@@ -278,10 +281,5 @@ def _continue_row(
         text, found = _clean(cells[col])
         if not text:
             continue
-        current: Text | None = getattr(row, key)
-        builder = TextBuilder(text.source)
-        if current is not None:
-            builder.add_text(current)
-        builder.add_text(text)
-        setattr(row, key, builder.build())
+        appends.append(row, key, text)
         row.markup.extend(found)

@@ -19,9 +19,9 @@ from __future__ import annotations
 
 from audit.model import Markup, Row, Source, Text, TextBuilder
 from audit.readers.common import (
+    CellAppends,
     clean_cell,
     drop_trailing_notes,
-    ends_cell,
     header_columns,
     header_pieces,
     heading,
@@ -56,6 +56,7 @@ def read(source: Source) -> Table:
     after_header = False
     notes: set[int] = set()  # rows that read as notes or signatures
     held: list[tuple[list[str], int]] = []  # a note in a row whose name cell is blank
+    appends = CellAppends()  # continuation lines, joined at the end
     lines = text.split("\n")
     # Another table below the performance table (a budget table copied with
     # it, 名词解释): from its title to the next performance header, no row.
@@ -114,21 +115,21 @@ def read(source: Source) -> Table:
             continue
         if held and last is not None:  # a row after it: not under the table after all
             for cells_held, start_held in held:
-                _continue_cells(source, last, cells_held, start_held, columns)
+                _continue_cells(source, last, cells_held, start_held, columns, appends)
         held.clear()
-        if "\t" not in line and last is not None and _note_line(last, notes, filled[0]):
+        if "\t" not in line and last is not None and _note_line(last, notes, filled[0], appends):
             cells = [line]  # a note under the table, not the end of the last cell
         elif (
             nameless
             and last is not None
             and note_row(cells, at)
-            and _note_line(last, notes, filled[0])
+            and _note_line(last, notes, filled[0], appends)
         ):
             held.append((cells, start))  # a note beside a blank name cell
             continue
         elif "\t" not in line or nameless:
             if last is not None:
-                _continue_cells(source, last, cells, start, columns)
+                _continue_cells(source, last, cells, start, columns, appends)
             elif columns is not None:
                 orphan.extend(_texts(source, cells, start))
             continue
@@ -141,6 +142,7 @@ def read(source: Source) -> Table:
             last = _last(row)
             if len(cells) == 1 or note_row(cells, at):
                 notes.add(id(row))
+    appends.close()
     drop_trailing_notes(table.rows, notes)
     table.rows_dropped()
     if orphan:
@@ -153,13 +155,13 @@ def _last(row: Row) -> tuple[Row, str]:
     return row, "indicators" if row.indicators is not None else "goal"
 
 
-def _note_line(last: tuple[Row, str], notes: set[int], text: str) -> bool:
+def _note_line(last: tuple[Row, str], notes: set[int], text: str, appends: CellAppends) -> bool:
     """Whether a line without tabs is a note or signature under the table
     (``注：…``, ``填报人：…``) rather than the continuation of the last cell:
     it starts with such a label, and that cell is complete (ends a sentence
     or a clause) or is a note itself."""
     row = last[0]
-    return note_label(text) and (id(row) in notes or ends_cell(row))
+    return note_label(text) and (id(row) in notes or appends.ends_cell(row))
 
 
 def _with_line_below(cells: list[str], below: str) -> dict[str, int] | None:
@@ -219,13 +221,14 @@ def _continue_cells(
     cells: list[str],
     start: int,
     columns: dict[str, int] | None,
+    appends: CellAppends,
 ) -> None:
     """Append a continuation line to the row's last non-empty cell; a
     nameless row's goal and indicator cells to the row's goal and
     indicators."""
     row, field = last
     if len(cells) == 1:
-        _append(source, row, field, cells[0], start)
+        _append(source, row, field, cells[0], start, appends)
         return
     positions = [start]
     for cell in cells[:-1]:
@@ -233,17 +236,14 @@ def _continue_cells(
     for key in ("goal", "indicators"):
         index = (columns or _DEFAULT_COLUMNS).get(key)
         if index is not None and index < len(cells):
-            _append(source, row, key, cells[index], positions[index])
+            _append(source, row, key, cells[index], positions[index], appends)
 
 
-def _append(source: Source, row: Row, field: str, line: str, start: int) -> None:
+def _append(
+    source: Source, row: Row, field: str, line: str, start: int, appends: CellAppends
+) -> None:
     text, found = clean_cell(source, start, line)
     if not text:
         return
-    builder = TextBuilder(source)
-    current: Text | None = getattr(row, field)
-    if current is not None:
-        builder.add_text(current)
-    builder.add_text(text)
-    setattr(row, field, builder.build())
+    appends.append(row, field, text)
     row.markup.extend(found)

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from audit.readers import sheetsize
 from audit.readers.decode import ReadError, reason
 from audit.readers.grid import GridInput, Loaded, Merge, grid_source
 from audit.readers.table import Notify
@@ -64,10 +65,17 @@ def _read_errors() -> Iterator[None]:
 def load(data: bytes, path: str, notify: Notify | None = None) -> Loaded:
     from python_calamine import CalamineWorkbook
 
+    if data[:4] == b"\xd0\xcf\x11\xe0":  # a legacy .xls: calamine reads every sheet at once
+        for name, extent in sheetsize.xls_extents(data):
+            sheetsize.check(name, extent)
+    elif data[:2] == b"PK" and _is_ods(data):  # so it does an .ods
+        for name, extent in sheetsize.ods_extents(data):
+            sheetsize.check(name, extent)
     with _read_errors():
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
     tables: list[GridInput] = []
     ods_merges = _ods_merges(data) if data[:2] == b"PK" and _is_ods(data) else None
+    extents = sheetsize.xlsx_extents(data) if data[:2] == b"PK" and ods_merges is None else {}
     try:
         with _read_errors():
             kinds = {meta.name: str(meta.typ) for meta in workbook.sheets_metadata}
@@ -76,6 +84,7 @@ def load(data: bytes, path: str, notify: Notify | None = None) -> Loaded:
                     if notify is not None:
                         notify(f"{name}: skipped, a chart sheet")
                     continue
+                sheetsize.check(name, extents.get(name))
                 sheet = workbook.get_sheet_by_name(name)
                 values = sheet.to_python(skip_empty_area=True)
                 cells = [[cell_text(v) for v in row] for row in values]

@@ -86,6 +86,7 @@ READ_ERRORS_ZH: tuple[tuple[str, str], ...] = (
     ("is a directory", "是一个目录"),
     ("empty file", "空文件"),
     ("file too large", "文件过大"),
+    ("table too large", "表格过大"),
     ("binary file", "二进制文件，不是文本表格"),
     ("no rows found under the header row", "表头行下没有数据行"),
     ("invalid ", "编码无效"),
@@ -188,6 +189,13 @@ def read_note(message: str, lang: str) -> str:
                 where = f"第{where[5:]}页"
             return f"提示：{where}：{chinese}" if where else f"提示：{chinese}"
     return f"提示：{message}"
+
+
+def more_notes(count: int, lang: str) -> str:
+    """The line that stands for the notes about a file past the first ones."""
+    if lang == "zh":
+        return f"提示：另有 {count:,} 条提示未显示"
+    return f"note: {count:,} more notes like these not shown"
 
 
 # --------------------------------------------------------------------------

@@ -1,0 +1,432 @@
+"""How large a sheet's grid is, found before the grid is built.
+
+python-calamine builds a sheet as a dense grid from its first to its last
+cell that holds a value, so one typed-in cell far from the table (``x`` in
+XFD1048576 of a 5 KB workbook) asks for a grid of 17 billion cells: the run
+would run out of memory, or take minutes and gigabytes. Each worksheet of an
+``.xlsx``/``.xlsm`` is scanned first (streamed from the archive, a few
+bytes of state whatever its size) for the rows and columns of its cells that
+hold a value, as calamine reads them; a sheet whose used range holds more
+than :data:`~audit.limits.MAX_SHEET_CELLS` cells is refused with one line
+naming it and its range, before calamine reads it. Calamine reads every
+sheet of an ``.xls`` or ``.ods`` when it opens the file, so theirs are found
+before it opens them: from the cell records of an ``.xls`` (its container
+read with olefile) and the rows and cells, repeats counted, of an ``.ods``'s
+``content.xml``. A Word table's ``gridSpan`` is bounded here too.
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import re
+import zipfile
+from typing import IO, Any, NamedTuple
+from xml.etree.ElementTree import ParseError, fromstring
+
+from audit.limits import MAX_SHEET_CELLS
+from audit.readers.decode import ReadError
+
+_CHUNK = 1 << 20
+_ROW_MAX = 16 << 20
+"""Longest row read at once by the fast scan; a longer one is scanned tag
+by tag."""
+_TAG_MAX = 4096
+"""Longest start tag looked at; a longer one (thousands of attributes) is no
+cell a spreadsheet program writes, and is passed over."""
+
+# Start tags of rows, cells and what gives a cell a value (a value, an inline
+# string, a formula), with or without a namespace prefix (``<x:c …>``).
+_TAG = re.compile(rb"<(?:[A-Za-z_][\w.\-]*:)?(row|c|v|is|f)(?=[\s/>])([^<>]{0,%d})>" % _TAG_MAX)
+_REF = re.compile(rb"""\sr\s*=\s*["']\$?([A-Za-z]{0,10})\$?([0-9]{1,12})["']""")
+
+_PREFIX = rb"(?:[A-Za-z_][\w.\-]*:)?"
+# Each cell's start tag: its reference (column letters, row digits; empty when
+# it has none), "/" when it closes itself, and the end tag when it follows at
+# once (``<c r="Z9" s="1"></c>``): the last two are formatted cells without
+# a value.
+_CELL = re.compile(
+    rb"<"
+    + _PREFIX
+    + rb"c(?=[\s/>])(?:[^<>]*?\sr\s*=\s*[\"']\$?([A-Za-z]{1,10})\$?([0-9]{1,12})[\"'])?"
+    + rb"[^<>]*?(/?)>(\s*</"
+    + _PREFIX
+    + rb"c\s*>)?"
+)
+
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+
+
+class Extent(NamedTuple):
+    """The used range of a sheet: first and last row and column (0-based,
+    inclusive) of its cells that hold a value."""
+
+    top: int
+    left: int
+    bottom: int
+    right: int
+
+    @property
+    def rows(self) -> int:
+        return self.bottom - self.top + 1
+
+    @property
+    def columns(self) -> int:
+        return self.right - self.left + 1
+
+    @property
+    def cells(self) -> int:
+        return self.rows * self.columns
+
+
+def check(sheet: str, extent: Extent | None) -> None:
+    """Refuse a sheet whose used range is over the limit."""
+    if extent is None or extent.cells <= MAX_SHEET_CELLS:
+        return
+    from audit.readers.grid import column_letter
+
+    where = (
+        f"{column_letter(extent.left)}{extent.top + 1}:"
+        f"{column_letter(extent.right)}{extent.bottom + 1}"
+    )
+    raise ReadError(
+        f"table too large: sheet {sheet} spans {where} "
+        f"({extent.rows:,} rows × {extent.columns:,} columns), over the limit of "
+        f"{MAX_SHEET_CELLS:,} cells; delete the cells far from the table "
+        "(Ctrl+End goes to the last one) and save the workbook again"
+    )
+
+
+def xlsx_extents(data: bytes) -> dict[str, Extent | None]:
+    """The used range of each worksheet of an ``.xlsx``/``.xlsm``, by sheet
+    name (None: no cell holds a value). Sheets that cannot be found are left
+    out: calamine says what is wrong with them."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            parts = _sheet_parts(archive)
+            extents: dict[str, Extent | None] = {}
+            for name, part in parts.items():
+                try:
+                    try:
+                        with archive.open(part) as stream:
+                            extents[name] = _scan_refs(stream)
+                    except _ByOrder:  # cells placed by their order
+                        with archive.open(part) as stream:
+                            extents[name] = _scan(stream)
+                except KeyError:
+                    continue
+            return extents
+    except (zipfile.BadZipFile, ParseError, OSError, ValueError, EOFError):
+        return {}
+
+
+def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Each sheet's name and the archive member holding it."""
+    try:
+        workbook = fromstring(archive.read("xl/workbook.xml"))
+        rels = fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    except KeyError:
+        return {}
+    targets = {rel.get("Id"): rel.get("Target", "") for rel in rels.iter(f"{_PKG_REL}Relationship")}
+    parts: dict[str, str] = {}
+    for sheet in workbook.iter(f"{_MAIN}sheet"):
+        target = targets.get(sheet.get(f"{_REL}id"))
+        name = sheet.get("name")
+        if not target or name is None:
+            continue
+        if target.startswith("/"):
+            part = target[1:]
+        else:
+            part = posixpath.normpath(posixpath.join("xl", target))
+        parts[name] = part
+    return parts
+
+
+class _ByOrder(Exception):
+    """A cell of the sheet does not name its place: it follows the one before."""
+
+
+def _scan_refs(stream: IO[bytes]) -> Extent | None:
+    """The used range of a worksheet whose every cell names its place (``r``,
+    as spreadsheet programs write them), found by regular expressions alone;
+    :class:`_ByOrder` when a cell does not name its place."""
+    top = left = 1 << 62
+    bottom = right = -1
+    tail = b""
+    while True:
+        chunk = stream.read(_CHUNK)
+        buffer = tail + chunk
+        cut = len(buffer)
+        if chunk:  # up to the end of the last row: no cell is cut in two
+            at = buffer.rfind(b"row>")
+            if at >= 0:
+                cut = at + 4
+            elif len(buffer) > _ROW_MAX:
+                raise _ByOrder
+            else:
+                cut = 0
+        found = _CELL.findall(buffer, 0, cut)
+        if any(not letters for letters, _, _, _ in found):
+            raise _ByOrder
+        valued = [
+            (letters, digits) for letters, digits, ends, closed in found if not (ends or closed)
+        ]
+        if valued:
+            rows = [int(digits) - 1 for _, digits in valued]
+            columns = [_column(letters) for letters in {letters for letters, _ in valued}]
+            top, bottom = min(top, min(rows)), max(bottom, max(rows))
+            left, right = min(left, min(columns)), max(right, max(columns))
+        if not chunk:
+            break
+        tail = buffer[cut:]
+    if bottom < 0:
+        return None
+    return Extent(max(top, 0), max(left, 0), bottom, right)
+
+
+def _scan(stream: IO[bytes]) -> Extent | None:
+    """The used range of one worksheet's XML, read in chunks. Cells and rows
+    without an ``r`` attribute follow the one before, as calamine places them."""
+    top = left = 1 << 62
+    bottom = right = -1
+    row = -1
+    col = -1
+    pending: tuple[int, int] | None = None  # a cell not yet known to hold a value
+    tail = b""
+    while True:
+        chunk = stream.read(_CHUNK)
+        buffer = tail + chunk
+        if chunk:
+            cut = buffer.rfind(b"<")
+            if cut < 0 or len(buffer) - cut > _TAG_MAX + 64:
+                cut = len(buffer)
+        else:
+            cut = len(buffer)
+        for match in _TAG.finditer(buffer, 0, cut):
+            kind, attributes = match.group(1), match.group(2)
+            if kind == b"row":
+                ref = _REF.search(attributes)
+                row = int(ref.group(2)) - 1 if ref else row + 1
+                col = -1
+                pending = None
+            elif kind == b"c":
+                ref = _REF.search(attributes)
+                if ref:
+                    letters, digits = ref.groups()
+                    if letters:
+                        col = _column(letters)
+                    else:
+                        col += 1
+                    row = int(digits) - 1
+                else:
+                    col += 1
+                pending = None if attributes.endswith(b"/") else (row, col)
+            elif pending is not None:  # a value, an inline string or a formula
+                r, c = pending
+                pending = None
+                top, bottom = min(top, r), max(bottom, r)
+                left, right = min(left, c), max(right, c)
+        if not chunk:
+            break
+        tail = buffer[cut:]
+    if bottom < 0:
+        return None
+    return Extent(max(top, 0), max(left, 0), bottom, right)
+
+
+def _column(letters: bytes) -> int:
+    index = 0
+    for letter in letters.upper():
+        index = index * 26 + letter - 64
+    return index - 1
+
+
+MAX_SPAN = 1000
+"""Largest ``gridSpan`` of a Word table cell taken as it is; a larger one
+(``gridSpan="100000000"``) is taken as this, as HTML readers do with
+``colspan``."""
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def bound_word_tables(body: Any) -> None:
+    """Clamp each table cell's ``gridSpan`` in a Word document's parsed body
+    (in memory: the file is not touched) to :data:`MAX_SPAN`, and refuse the
+    document when a table's grid (rows × widest row) is over
+    :data:`~audit.limits.MAX_SHEET_CELLS` cells."""
+    span_tag, val = f"{_W}gridSpan", f"{_W}val"
+    for number, table in enumerate(body.iter(f"{_W}tbl"), start=1):
+        rows = 0
+        width = 0
+        for row in table.iterchildren(f"{_W}tr"):
+            rows += 1
+            columns = 0
+            for cell in row.iterchildren(f"{_W}tc"):
+                span = 1
+                for element in cell.iterchildren(f"{_W}tcPr"):
+                    for grid_span in element.iterchildren(span_tag):
+                        span = _span(grid_span.get(val))
+                        grid_span.set(val, str(span))
+                columns += span
+            width = max(width, columns)
+        if rows * width > MAX_SHEET_CELLS:
+            raise ReadError(
+                f"table too large: Word table {number} is {rows:,} rows × {width:,} columns, "
+                f"over the limit of {MAX_SHEET_CELLS:,} cells"
+            )
+
+
+def _span(value: str | None) -> int:
+    try:
+        number = int(value or "1")
+    except ValueError:
+        return 1
+    return max(1, min(number, MAX_SPAN))
+
+
+# Records of a legacy .xls (BIFF) worksheet that put a value in a cell: each
+# begins with the cell's row and column (two bytes each). MULRK holds a run of
+# numbers from its column to the column in its last two bytes. Blank cells
+# (BLANK, MULBLANK) are formatting only: calamine leaves them out.
+_BIFF_CELLS = frozenset({0x0203, 0x027E, 0x00FD, 0x0204, 0x0006, 0x0205, 0x00D6, 0x0002, 0x0003})
+_BIFF_CELLS |= {0x0004, 0x0005, 0x0206, 0x0406}  # the same in BIFF2-4
+_MULRK = 0x00BD
+_BOF = (0x0809, 0x0409, 0x0209, 0x0009)
+_EOF = 0x000A
+_BOUNDSHEET = 0x0085
+
+
+def xls_extents(data: bytes) -> list[tuple[str, Extent | None]]:
+    """The name and used range of each sheet of a legacy ``.xls``, in the
+    workbook's order (None: no cell holds a value); none when the file
+    cannot be scanned (calamine then says what is wrong with it)."""
+    import struct
+
+    import olefile  # type: ignore[import-untyped]
+
+    try:
+        with olefile.OleFileIO(data) as ole:
+            name = "Workbook" if ole.exists("Workbook") else "Book"
+            stream = ole.openstream(name).read()
+    except Exception:  # olefile's own errors too: calamine says what is wrong
+        return []
+    try:
+        return _biff_sheets(stream)
+    except (struct.error, IndexError):
+        return []
+
+
+def _biff_sheets(stream: bytes) -> list[tuple[str, Extent | None]]:
+    import struct
+
+    sheets: list[tuple[str, int]] = []  # each sheet's name and where its records begin
+    unpack = struct.unpack_from
+    pos = 0
+    end = len(stream) - 4
+    while pos <= end:  # the workbook's own records, up to their EOF
+        kind, length = unpack("<HH", stream, pos)
+        if kind == _BOUNDSHEET and length >= 8:
+            record = stream[pos + 4 : pos + 4 + length]
+            sheets.append((_sheet_name(record), unpack("<I", record, 0)[0]))
+        elif kind == _EOF:
+            break
+        pos += 4 + length
+    return [(sheet, _biff_sheet(stream, start)) for sheet, start in sheets]
+
+
+def _sheet_name(record: bytes) -> str:
+    """A BOUNDSHEET record's sheet name (BIFF8: UTF-16 or Latin-1 by its flag;
+    BIFF5: bytes of the workbook's code page, taken as GBK)."""
+    count = record[6]
+    if (
+        len(record) >= 8 + count
+        and record[7] in (0, 1)
+        and len(record) in (8 + count, 8 + 2 * count)
+    ):
+        raw = record[8:]
+        return raw.decode("utf-16-le" if record[7] & 1 else "latin-1", errors="replace")
+    return record[7 : 7 + count].decode("gbk", errors="replace")
+
+
+def _biff_sheet(stream: bytes, start: int) -> Extent | None:
+    import struct
+
+    unpack = struct.unpack_from
+    top = left = 1 << 62
+    bottom = right = -1
+    end = len(stream) - 4
+    pos = start
+    if pos > end or unpack("<H", stream, pos)[0] not in _BOF:
+        return None
+    pos += 4 + unpack("<H", stream, pos + 2)[0]
+    while pos <= end:
+        kind, length = unpack("<HH", stream, pos)
+        if kind == _EOF or kind in _BOF:
+            break
+        if length >= 4 and (kind in _BIFF_CELLS or kind == _MULRK):
+            row, col = unpack("<HH", stream, pos + 4)
+            last = col
+            if kind == _MULRK and length >= 6:
+                last = unpack("<H", stream, pos + 4 + length - 2)[0]
+            top, bottom = min(top, row), max(bottom, row)
+            left, right = min(left, col), max(right, last)
+        pos += 4 + length
+    if bottom < 0:
+        return None
+    return Extent(top, left, bottom, right)
+
+
+_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+
+
+def ods_extents(data: bytes) -> list[tuple[str, Extent | None]]:
+    """The name and used range of each sheet of an OpenDocument spreadsheet
+    (calamine reads every sheet of one at once, repeated rows and cells
+    spelled out); none when ``content.xml`` cannot be read (calamine then
+    says what is wrong). A cell holds a value when it has a value type or
+    content; repeated, it holds it in every row and column it repeats over."""
+    from xml.etree.ElementTree import iterparse
+
+    sheets: list[tuple[str, Extent | None]] = []
+    rows_repeated = f"{_TABLE}number-rows-repeated"
+    columns_repeated = f"{_TABLE}number-columns-repeated"
+    cells = (f"{_TABLE}table-cell", f"{_TABLE}covered-table-cell")
+    value_type = f"{_OFFICE}value-type"
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive, archive.open("content.xml") as xml:
+            name = ""
+            r = c = repeat = 0
+            top = left = 1 << 62
+            bottom = right = -1
+            for event, element in iterparse(xml, events=("start", "end")):
+                tag = element.tag
+                if event == "start":
+                    if tag == f"{_TABLE}table":
+                        name = element.get(f"{_TABLE}name", "")
+                        r = 0
+                        top = left = 1 << 62
+                        bottom = right = -1
+                    elif tag == f"{_TABLE}table-row":
+                        c = 0
+                        repeat = max(1, int(element.get(rows_repeated, "1")))
+                    continue
+                if tag in cells:
+                    columns = max(1, int(element.get(columns_repeated, "1")))
+                    if element.get(value_type) is not None or len(element):
+                        top, bottom = min(top, r), max(bottom, r + repeat - 1)
+                        left, right = min(left, c), max(right, c + columns - 1)
+                    c += columns
+                    element.clear()
+                elif tag == f"{_TABLE}table-row":
+                    r += repeat
+                    element.clear()
+                elif tag == f"{_TABLE}table":
+                    extent = Extent(top, left, bottom, right) if bottom >= 0 else None
+                    sheets.append((name, extent))
+                    element.clear()
+    except (KeyError, ValueError, ParseError, zipfile.BadZipFile, OSError, EOFError):
+        return []
+    return sheets
