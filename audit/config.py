@@ -169,15 +169,25 @@ def _has_tool_table(path: Path) -> bool:
     return re.search(r"^\s*\[\s*tool\s*\.\s*[\"']?indicator-audit\b", text, re.M) is not None
 
 
+def _is(path: Path, kind: str) -> bool:
+    """``path.is_file()`` or ``path.is_dir()`` (``kind``), False where the
+    path cannot be looked at (a directory without search permission): what
+    cannot be reached there is reported by whoever reads it."""
+    try:
+        return bool(path.is_file() if kind == "file" else path.is_dir())
+    except OSError:
+        return False
+
+
 def config_in(folder: Path) -> Path | None:
     """The configuration file of one directory: ``.indicator-audit.yaml``
     (or ``.yml``), else a ``pyproject.toml`` with ``[tool.indicator-audit]``."""
     for name in CONFIG_NAMES:
         candidate = folder / name
-        if candidate.is_file():
+        if _is(candidate, "file"):
             return candidate
     candidate = folder / PYPROJECT
-    if candidate.is_file() and _has_tool_table(candidate):
+    if _is(candidate, "file") and _has_tool_table(candidate):
         return candidate
     return None
 
@@ -186,7 +196,7 @@ def nearest_config(start: Path) -> Path | None:
     """The configuration nearest to ``start`` (a file or a directory): in its
     directory or the closest parent that has one, as ruff finds its own."""
     directory = start.resolve()
-    if not directory.is_dir():
+    if not _is(directory, "dir"):
         directory = directory.parent
     for folder in (directory, *directory.parents):
         found = config_in(folder)
@@ -221,7 +231,7 @@ class ConfigResolver:
         if not self.discover:
             return None
         directory = Path(os.path.abspath(path))
-        if not directory.is_dir():
+        if not _is(directory, "dir"):
             directory = directory.parent
         if directory not in self._by_dir:
             self._by_dir[directory] = nearest_config(directory)
@@ -405,8 +415,15 @@ def load_config(path: str | Path | None = None, *, discover: bool = True) -> Con
             # Named relative to the working directory in messages, as typed.
             path = Path(os.path.relpath(found))
     target = resource("rules", "default.yaml") if path is None else Path(path)
-    if path is not None and not Path(path).exists():
-        raise ConfigError(str(path), None, None, "no such file")
+    if path is not None:
+        try:
+            Path(path).stat()
+        except FileNotFoundError:
+            raise ConfigError(str(path), None, None, "no such file") from None
+        except PermissionError:
+            raise ConfigError(str(path), None, None, "permission denied") from None
+        except OSError as error:
+            raise ConfigError(str(path), None, None, error.strerror or str(error)) from None
     config = Config(path=None if path is None else str(path))
     _Builder(config).apply(target, chain=())
     return config

@@ -10,6 +10,8 @@ offered to the grid layouts of :data:`GRID_LAYOUTS` in order.
 
 from __future__ import annotations
 
+import errno
+import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -264,5 +266,20 @@ def read_path(path: str | Path, notify: Notify | None = None) -> Document:
     except IsADirectoryError:
         raise ReadError("is a directory") from None
     except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise ReadError("a symbolic link loop (too many levels of symbolic links)") from None
         raise ReadError(error.strerror or str(error)) from None
+    except ReadError as problem:
+        if str(problem) == "is a directory" and not _listable(name):
+            # A directory a walk could not list (no read or search permission).
+            raise ReadError("a directory that cannot be read (permission denied)") from None
+        raise
     return read_document(data, name, notify)
+
+
+def _listable(directory: str) -> bool:
+    try:
+        os.scandir(directory).close()
+    except OSError:
+        return False
+    return True

@@ -80,6 +80,13 @@ READ_ERRORS_ZH: tuple[tuple[str, str], ...] = (
     ("no such file", "文件不存在"),
     ("permission denied", "没有读取权限"),
     ("is a directory", "是一个目录"),
+    ("a directory that cannot be read", "目录无法读取：没有读取权限"),
+    ("is a named pipe (FIFO)", "是命名管道（FIFO），不是文件"),
+    ("is a character device", "是字符设备，不是文件"),
+    ("is a block device", "是块设备，不是文件"),
+    ("is a socket", "是套接字，不是文件"),
+    ("is not a regular file", "不是普通文件"),
+    ("a symbolic link loop", "符号链接循环：链接最终指向自身"),
     ("empty file", "空文件"),
     ("file too large", "文件过大"),
     ("binary file", "二进制文件，不是文本表格"),
@@ -124,6 +131,13 @@ _WHOLE_ZH = frozenset(
         "a Word 97-2003 document",
         "a web page without a table",
         "a zip archive that is not a workbook",
+        "a directory that cannot be read",
+        "is a named pipe (FIFO)",
+        "is a character device",
+        "is a block device",
+        "is a socket",
+        "is not a regular file",
+        "a symbolic link loop",
     }
 )
 """Reasons whose Chinese says all the English does."""
