@@ -627,12 +627,18 @@ def _cmd_lint(args: argparse.Namespace, loaded: list[Any] | None = None) -> int:
         if fmt != "html" or not args.output:
             error("--split-by unit needs --format html (or an .html --output) and --output DIR")
             return EXIT_ERROR
+        from audit.output import OutputError
         from audit.reports.html import write_split
 
+        read = [*(item.path for item in inputs), *sources]
         try:
-            written = write_split(result, args.output, **options)
+            written = write_split(result, args.output, inputs=read, **options)
+        except OutputError as problem:
+            error(f"--output {args.output}: {problem}")
+            return EXIT_ERROR
         except OSError as problem:
-            error(f"--output {args.output}: {problem.strerror or problem}")
+            where = f"{problem.filename}: " if problem.filename else ""
+            error(f"--output {args.output}: {where}{problem.strerror or problem}")
             return EXIT_ERROR
         if not args.quiet:
             error(f"wrote {len(written)} pages into {args.output}")
