@@ -250,6 +250,32 @@ def add_commands(commands: Any) -> None:
     export.set_defaults(handler=cmd_export)
 
 
+def contradiction(args: argparse.Namespace) -> str | None:
+    """What is wrong with a command line whose options contradict each
+    other or are given empty, or None: such a line is refused whole rather
+    than one of its options silently dropped."""
+    if getattr(args, "config", None) is not None and getattr(args, "no_config", False):
+        return "--config FILE and --no-config contradict each other: give one"
+    if getattr(args, "config", None) == "":
+        return "--config: an empty file name"
+    if getattr(args, "output", None) == "":
+        return "--output: an empty file name (leave --output out to write to standard output)"
+    for option in ("select", "extend_select", "ignore"):
+        values = getattr(args, option, None)
+        if values is not None and any(not value.strip(" ,") for value in values):
+            name = "--" + option.replace("_", "-")
+            return f"{name}: empty (give rules, groups or globs, or ALL)"
+    files = getattr(args, "files", None) or []
+    if getattr(args, "stdin_filename", None) is not None and "-" not in files:
+        return "--stdin-filename names standard input: give - among the files"
+    if getattr(args, "show_settings", None) and files:
+        return (
+            f"--show-settings prints the settings of one file ({args.show_settings}):"
+            f" the other files given ({' '.join(files)}) would not be used"
+        )
+    return None
+
+
 def _jobs(value: str) -> int:
     try:
         jobs = int(value)
@@ -355,6 +381,10 @@ def _config(args: argparse.Namespace, start: str = ".") -> Any:
     from audit.exitcodes import error
     from audit.selection import SelectionError
 
+    problem = contradiction(args)
+    if problem is not None:
+        error(problem)
+        return None
     try:
         config = _resolver(args).for_path(start)
     except ConfigError as problem:
@@ -401,6 +431,12 @@ class _Loader:
 def cmd_lint(args: argparse.Namespace) -> int:
     """``lint``; a run that can be kept is kept (:class:`audit.cache.RunCache`,
     used by :func:`audit.cli.main` before the options are parsed)."""
+    problem = contradiction(args)
+    if problem is not None:
+        from audit.exitcodes import EXIT_ERROR, error
+
+        error(problem)
+        return EXIT_ERROR
     run_cache = _run_cache(args)
     if run_cache is None:
         return _cmd_lint(args)
@@ -1192,6 +1228,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     from audit.parsing import parse_document
     from audit.readers import ReadError
 
+    problem = contradiction(args)
+    if problem is not None:
+        error(problem)
+        return EXIT_ERROR
     fmt = args.to
     if fmt is None:
         suffix = Path(args.output).suffix.lower().lstrip(".") if args.output else ""

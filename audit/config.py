@@ -149,7 +149,8 @@ def load_pyproject(path: Path) -> _Doc:
 
 def load_document(path: Path) -> _Doc:
     """A configuration file: YAML, or the table of a ``pyproject.toml``."""
-    if path.name == PYPROJECT:
+    if path.name == PYPROJECT or path.suffix.lower() == ".toml":
+        # Any TOML file given as --config is read as pyproject.toml is.
         return load_pyproject(path)
     return load_yaml(path)
 
@@ -452,7 +453,13 @@ class _Builder:
             if top not in TOP_KEYS:
                 raise doc.error((top,), f"unknown key (expected one of: {', '.join(TOP_KEYS)})")
         if "extends" in data:
-            self.apply(self._extends(doc, data["extends"], path), (*chain, key))
+            parent = self._extends(doc, data["extends"], path)
+            if str(parent.resolve()) in (*chain, key):
+                names = [*chain, key, str(parent.resolve())]
+                start = names.index(str(parent.resolve()))
+                loop = " → ".join(_shown_path(Path(name)).as_posix() for name in names[start:])
+                raise doc.error(("extends",), f"circular extends: {loop}")
+            self.apply(parent, (*chain, key))
         self.config.sources.append(str(path))
         if "lang" in data:
             if data["lang"] not in LANGS:
@@ -664,8 +671,14 @@ def _check_option(doc: _Doc, path: tuple[Any, ...], option: Option, value: Any) 
             checked[key] = _check_value(doc, (*path, key), option.values, item)
         return checked
     checked_value = _check_value(doc, path, option.kind, value)
-    if option.min is not None and _is_number(checked_value) and checked_value < option.min:
-        raise doc.error(path, f"must be at least {option.min!s}, got {checked_value!r}")
+    minimum = option.min
+    if minimum is None and option.kind in ("int", "number"):
+        # A count, a length, a share or a tolerance (its default, if any, not
+        # negative): below zero it makes no sense (a rule that can never fire).
+        default = option.default
+        minimum = 0 if default is None or (_is_number(default) and default >= 0) else None
+    if minimum is not None and _is_number(checked_value) and checked_value < minimum:
+        raise doc.error(path, f"must be at least {minimum!s}, got {checked_value!r}")
     if option.max is not None and _is_number(checked_value) and checked_value > option.max:
         raise doc.error(path, f"must be at most {option.max!s}, got {checked_value!r}")
     return checked_value
@@ -724,6 +737,18 @@ def _describe_kind(kind: str | tuple[str, ...] | list[str]) -> str:
     return _KINDS[kind][0] if kind in _KINDS else kind
 
 
+def _numeric_text(value: Any) -> bool:
+    """Text YAML 1.1 did not read as a number though it is written as one
+    (``1e400``, ``1e3``)."""
+    if not isinstance(value, str):
+        return False
+    try:
+        float(value)
+    except ValueError:
+        return False
+    return True
+
+
 def _is_number(value: Any) -> bool:
     import math
 
@@ -775,6 +800,11 @@ def _check_value(
     if not test(value):
         shown = _is_number(value) or (kind == "money" and isinstance(value, str))
         got = repr(value) if shown else _type_name(value)
+        if kind in ("int", "number", "positive") and _numeric_text(value):
+            got = (
+                f"the text {value!r} (YAML reads a number with an exponent only written"
+                " with a dot and a sign, as 1.0e+3)"
+            )
         raise doc.error(path, f"must be {wanted}, got {got}")
     if kind in ("regex", "list[regex]"):
         return _check_patterns(doc, path, kind, value)

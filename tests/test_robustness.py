@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import stat
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -368,3 +370,217 @@ def test_a_workbook_that_makes_calamine_panic_gives_one_line(tmp_path: Path, cut
         assert done.returncode in (0, 1)
         assert done.stderr == ""
         assert report["summary"]["projects"] > 0
+
+
+# --------------------------------------------------------------------------
+# Ctrl-C on a run with worker processes: the workers are stopped at once
+
+
+@pytest.mark.skipif(not hasattr(signal, "setitimer"), reason="no interval timers here")
+def test_ctrl_c_stops_the_workers_instead_of_waiting_for_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+
+    from audit import lint
+    from audit.config import load_config
+    from audit.inputs import load
+
+    paths = []
+    for index in range(4):
+        path = tmp_path / f"t{index}.txt"
+        path.write_text(SEED_001.read_text(encoding="utf-8"), encoding="utf-8")
+        paths.append(str(path))
+    processes: list[Any] = []
+    real_pool = lint._process_pool
+
+    def process_pool(*args: Any, **kwargs: Any) -> Any:
+        pool = real_pool(*args, **kwargs)
+        real_shutdown = pool.shutdown
+
+        def shutdown(*args: Any, **kwargs: Any) -> None:
+            processes.extend(pool._processes.values())  # the workers, before they are let go
+            real_shutdown(*args, **kwargs)
+
+        pool.shutdown = shutdown
+        return pool
+
+    def slow(path: str) -> object:
+        time.sleep(5)  # a big table, still being read
+        Path(path + ".done").touch()
+        return load(path)
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(lint, "_process_pool", process_pool)
+    monkeypatch.setattr(lint, "MIN_CHUNK_BYTES", 1)  # a file per worker task
+    previous = signal.signal(signal.SIGALRM, interrupt)
+    try:
+        signal.setitimer(signal.ITIMER_REAL, 1.0)
+        with pytest.raises(KeyboardInterrupt):
+            list(lint.iter_lint(paths, load_config(None, discover=False), slow, jobs=2))
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    assert processes
+    # Stopped, not left to finish the files they hold (which takes seconds).
+    assert sorted(tmp_path.glob("*.done")) == []
+
+
+def test_near_miss_an_uninterrupted_run_with_workers_ends_them_normally(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from audit import lint
+    from audit.config import load_config
+
+    paths = []
+    for index in range(4):
+        path = tmp_path / f"t{index}.txt"
+        path.write_text(SEED_001.read_text(encoding="utf-8"), encoding="utf-8")
+        paths.append(str(path))
+    monkeypatch.setattr(lint, "MIN_CHUNK_BYTES", 1)
+    results = list(lint.iter_lint(paths, load_config(None, discover=False), jobs=2))
+    assert [r.path for r in results] == paths
+    assert all(r.error is None for r in results)
+
+
+# --------------------------------------------------------------------------
+# Configuration values that make no sense: refused with file, line and key
+
+
+@pytest.mark.parametrize(
+    ("yaml", "message"),
+    [
+        (
+            "extends: default\nrules:\n  goal-too-short:\n    min_chars: -5\n",
+            "x.yaml:4: rules.goal-too-short.min_chars: must be at least 0, got -5",
+        ),
+        (
+            "extends: default\nrules:\n  row-sum-mismatch:\n    tolerance: -1\n",
+            "x.yaml:4: rules.row-sum-mismatch.tolerance: must be at least 0, got -1",
+        ),
+        (
+            "extends: default\nrules:\n  goal-too-short:\n    min_chars: 1e400\n",
+            "x.yaml:4: rules.goal-too-short.min_chars: must be an integer, got the text '1e400'"
+            " (YAML reads a number with an exponent only written with a dot and a sign,"
+            " as 1.0e+3)",
+        ),
+        (
+            "extends: default\nrules:\n  placeholder: {severity: warning}\n"
+            "  placeholder: {severity: info}\n",
+            "x.yaml:4: invalid YAML: 'placeholder' is given twice (lines 3 and 4): keep one",
+        ),
+        ("extends: x.yaml\n", "x.yaml:1: extends: circular extends: x.yaml → x.yaml"),
+        ("extends: y.yaml\n", "/y.yaml:1: extends: circular extends: x.yaml → y.yaml → x.yaml"),
+    ],
+)
+def test_a_configuration_that_makes_no_sense_is_refused_with_its_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, yaml: str, message: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "x.yaml").write_text(yaml, encoding="utf-8")
+    (tmp_path / "y.yaml").write_text("extends: x.yaml\n", encoding="utf-8")
+    status, out, err = run_main("lint", "--no-cache", "--config", "x.yaml", str(SEED_001))
+    assert (status, out) == (2, "")
+    if message.startswith("/"):  # a file reached through extends: named in full
+        message = f"{tmp_path}{message}"
+    assert err == f"indicator-audit: config error: {message}\n"
+
+
+@pytest.mark.parametrize(
+    "yaml",
+    [
+        "extends: default\nrules:\n  goal-too-short:\n    min_chars: 0\n",
+        "extends: default\nrules:\n  row-sum-mismatch:\n    tolerance: 0.05\n",
+        "extends: default\nrules:\n  row-sum-mismatch:\n    tolerance: 1.0e-2\n",
+        "extends: default\nrules:\n  placeholder: {severity: warning}\n  missing-goal: {}\n",
+        "extends: y.yaml\n",
+    ],
+)
+def test_near_miss_sensible_configurations_are_taken(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, yaml: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "x.yaml").write_text(yaml, encoding="utf-8")
+    (tmp_path / "y.yaml").write_text("extends: default\n", encoding="utf-8")
+    status, _out, err = run_main("lint", "--no-cache", "--config", "x.yaml", str(SEED_001))
+    assert status in (0, 1)
+    assert "config error" not in err
+
+
+def test_a_toml_configuration_of_any_name_is_read(tmp_path: Path) -> None:
+    settings = tmp_path / "settings.toml"
+    settings.write_text('[tool.indicator-audit]\nlang = "en"\n', encoding="utf-8")
+    status, out, err = run_main("rules", "--config", str(settings))
+    assert (status, err) == (0, "")
+    assert "A stretch of the indicator cell that is not a clause." in out  # English
+    settings.write_text('[tool.other]\nlang = "en"\n', encoding="utf-8")
+    status, out, err = run_main("rules", "--config", str(settings))
+    assert status == 2
+    assert err == f"indicator-audit: config error: {settings}: no [tool.indicator-audit] table\n"
+
+
+# --------------------------------------------------------------------------
+# Contradictory or empty options: refused, not one of them silently dropped
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["lint", "--config", "x.yaml", "--no-config", "t.txt"],
+            "--config FILE and --no-config contradict each other: give one",
+        ),
+        (
+            ["lint", "--no-config", "--config", "x.yaml", "t.txt"],
+            "--config FILE and --no-config contradict each other: give one",
+        ),
+        (
+            ["rules", "--no-config", "--config", "x.yaml"],
+            "--config FILE and --no-config contradict each other: give one",
+        ),
+        (
+            ["lint", "--output", "", "t.txt"],
+            "--output: an empty file name (leave --output out to write to standard output)",
+        ),
+        (
+            ["export", "--to", "csv", "--output", "", "t.txt"],
+            "--output: an empty file name (leave --output out to write to standard output)",
+        ),
+        (
+            ["lint", "--select", "", "t.txt"],
+            "--select: empty (give rules, groups or globs, or ALL)",
+        ),
+        (
+            ["lint", "--ignore", ",", "t.txt"],
+            "--ignore: empty (give rules, groups or globs, or ALL)",
+        ),
+        (
+            ["lint", "--stdin-filename", "a.txt", "t.txt"],
+            "--stdin-filename names standard input: give - among the files",
+        ),
+        (
+            ["lint", "--show-settings", "a.txt", "b.txt"],
+            "--show-settings prints the settings of one file (a.txt): the other files given"
+            " (b.txt) would not be used",
+        ),
+    ],
+)
+def test_contradictory_or_empty_options_are_refused(args: list[str], message: str) -> None:
+    status, out, err = run_main(*args)
+    assert (status, out) == (2, "")
+    assert err == f"indicator-audit: {message}\n"
+
+
+def test_near_miss_options_that_agree_are_taken() -> None:
+    text = SEED_001.read_bytes()
+    status, out, err = run_main(
+        "lint", "--no-cache", "--no-config", "--select", "placeholder,ALL", "--format", "text",
+        "--stdin-filename", "a.txt", "-", stdin=text,
+    )  # fmt: skip
+    assert status in (0, 1)
+    assert err == ""
+    status, out, err = run_main("lint", "--no-config", "--show-settings", "a.txt")
+    assert (status, err) == (0, "")
+    assert json.loads(out)["file"] == "a.txt"
