@@ -876,8 +876,16 @@ def cmd_cache(args: argparse.Namespace) -> int:
     if args.action == "dir":
         directory = results_dir(create=False)
         if directory is None:
-            error("no private cache directory (turned off, or not the user's own)")
-            return EXIT_ERROR
+            from audit.cache import SUBDIRECTORY
+            from audit.resources import private_cache_path
+
+            base = private_cache_path()
+            where = None if base is None else os.path.join(base, SUBDIRECTORY)
+            if where is None or os.path.lexists(where):
+                error("no private cache directory (turned off, or not the user's own)")
+                return EXIT_ERROR
+            print(where)  # nothing kept yet: where the next run keeps its results
+            return EXIT_OK
         print(directory)
         return EXIT_OK
     removed = clean()

@@ -584,3 +584,90 @@ def test_near_miss_options_that_agree_are_taken() -> None:
     status, out, err = run_main("lint", "--no-config", "--show-settings", "a.txt")
     assert (status, err) == (0, "")
     assert json.loads(out)["file"] == "a.txt"
+
+
+# --------------------------------------------------------------------------
+# Read errors that say what the file is
+
+
+def _lint_text(path: Path, lang: str = "en") -> tuple[int, str]:
+    status, out, err = run_main(
+        "lint", "--no-cache", "--no-config", "--lang", lang, "--format", "text", str(path)
+    )
+    assert "Traceback" not in err
+    return status, out.strip()
+
+
+def test_a_password_protected_pdf_is_named_as_such(tmp_path: Path) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "protected.pdf"
+    page = canvas.Canvas(str(path), pagesize=A4, encrypt="pw")
+    page.drawString(72, 720, "x")
+    page.save()
+    assert _lint_text(path) == (
+        2,
+        f"{path}:0:0: error [read-error] password-protected PDF: save it without the password",
+    )
+    # The near miss: a PDF cut short is corrupt, not protected.
+    cut = tmp_path / "cut.pdf"
+    cut.write_bytes(path.read_bytes()[:200])
+    status, line = _lint_text(cut)
+    assert status == 2
+    assert line.startswith(f"{cut}:0:0: error [read-error] corrupt PDF: ")
+
+
+OLE2_ENCRYPTED = (
+    b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504) + "EncryptionInfo".encode("utf-16-le")
+)
+"""The start of an encrypted Office file (a compound file holding ``EncryptionInfo``):
+a Word document and a workbook are encrypted into the same container."""
+
+
+def test_a_password_protected_word_file_is_not_called_a_workbook(tmp_path: Path) -> None:
+    document, workbook = tmp_path / "protected.docx", tmp_path / "protected.xlsx"
+    document.write_bytes(OLE2_ENCRYPTED)
+    workbook.write_bytes(OLE2_ENCRYPTED)
+    assert _lint_text(document, "zh") == (
+        2,
+        f"{document}:0:0: error [read-error] Word 文档有密码保护：请去掉密码后重新保存",
+    )
+    assert _lint_text(workbook, "zh") == (
+        2,
+        f"{workbook}:0:0: error [read-error] 工作簿有密码保护：请去掉密码后重新保存",
+    )
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_named(tmp_path: Path, codec: str) -> None:
+    text = SEED_001.read_text(encoding="utf-8")
+    path = tmp_path / "table.txt"
+    path.write_bytes(text.encode(codec))
+    assert _lint_text(path) == (
+        2,
+        f"{path}:0:0: error [read-error] UTF-16 text without a byte-order mark (BOM):"
+        " save the table as UTF-8",
+    )
+    path.write_bytes(text.encode("utf-16"))  # the near miss: with its BOM, read
+    status, out = _lint_text(path)
+    assert status in (0, 1)
+    assert "[read-error]" not in out
+
+
+def test_binary_data_is_still_binary(tmp_path: Path) -> None:
+    path = tmp_path / "table.txt"
+    path.write_bytes(bytes(range(256)) * 8)
+    status, line = _lint_text(path)
+    assert status == 2
+    assert line.endswith("binary file (contains NUL bytes), not a text table")
+
+
+def test_cache_dir_before_anything_is_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("INDICATOR_AUDIT_CACHE", str(tmp_path / "cache"))
+    monkeypatch.delenv("INDICATOR_AUDIT_NO_CACHE", raising=False)
+    assert run_main("cache", "dir") == (0, f"{tmp_path / 'cache' / 'results'}\n", "")
+    monkeypatch.setenv("INDICATOR_AUDIT_CACHE", "off")  # the near miss: no cache at all
+    status, out, err = run_main("cache", "dir")
+    assert (status, out) == (2, "")
+    assert "no private cache directory" in err

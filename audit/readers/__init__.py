@@ -165,7 +165,17 @@ def read_document(data: bytes, path: str, notify: Notify | None = None) -> Docum
         raise ReadError(f"file too large ({len(data):,} bytes; the limit is {MAX_BYTES:,})")
     from audit.readers.carriers import sniff
 
-    carrier = sniff(data)
+    try:
+        carrier = sniff(data)
+    except ReadError as problem:
+        # An encrypted Word file is the same kind of container as an encrypted workbook.
+        if str(problem).startswith("password-protected workbook") and path.lower().endswith(
+            ".docx"
+        ):
+            raise ReadError(
+                "password-protected Word document: remove the password and save it again"
+            ) from None
+        raise
     if carrier == "text":
         text, encoding = decode(data)
         return read_text(text, path, encoding)
