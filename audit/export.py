@@ -197,8 +197,13 @@ def write_xlsx(rows: list[Row], output: str | None, lang: str) -> None:
         sheet.column_dimensions[letter].width = width.get(key, 12)
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
-    # Written whole or not at all: an interrupted export leaves no broken workbook.
-    write_atomically(output, workbook.save, encoding=None)
+    # Built in memory (a zip writer cut short then closes quietly), then
+    # written whole or not at all: an interrupted export leaves no broken workbook.
+    import io
+
+    built = io.BytesIO()
+    workbook.save(built)
+    write_atomically(output, lambda out: out.write(built.getvalue()), encoding=None)
 
 
 EXPORTERS: dict[str, Callable[[list[Row], str | None, str], None]] = {

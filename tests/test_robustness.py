@@ -232,8 +232,7 @@ def test_an_interrupted_split_leaves_no_partial_page(
     assert list((tmp_path / "pages").iterdir()) == []  # no page, no temporary file
 
 
-# openpyxl's zip writer, left half-written by the interruption, complains when collected.
-@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+@pytest.mark.filterwarnings("error::pytest.PytestUnraisableExceptionWarning")
 @pytest.mark.parametrize("fmt", ["csv", "json", "xlsx"])
 def test_an_interrupted_export_keeps_the_old_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
