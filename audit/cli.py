@@ -25,11 +25,13 @@ DEBUG_ENV = "INDICATOR_AUDIT_DEBUG"
 def _console(stderr: bool = False) -> Any:
     from rich.console import Console
 
-    from audit.output import SafeStream
+    from audit.output import SafeStream, broken_pipe
 
     # A SafeStream passes every attribute but write() through to the stream.
     stream = SafeStream(sys.stderr if stderr else sys.stdout)
-    return Console(file=stream, highlight=False, soft_wrap=False)  # type: ignore[arg-type]
+    console = Console(file=stream, highlight=False, soft_wrap=False)  # type: ignore[arg-type]
+    console.on_broken_pipe = broken_pipe  # type: ignore[method-assign]
+    return console
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
@@ -207,6 +209,31 @@ def _silence_stdout() -> None:
     os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
+def _reader_gone() -> bool:
+    """Standard output is a pipe or socket whose reader has gone away.
+
+    A large write into a pipe whose reader leaves while it is under way
+    returns short, and Python's buffered writer may take the short write
+    without raising :class:`BrokenPipeError`: the report was cut short all
+    the same. ``poll`` tells (``POLLERR`` on a pipe without readers)."""
+    import select
+    import stat
+
+    try:
+        mode = os.fstat(sys.stdout.fileno()).st_mode
+    except (AttributeError, ValueError, OSError):
+        return False
+    if not (stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode)) or not hasattr(select, "poll"):
+        return False
+    poller = select.poll()
+    poller.register(sys.stdout.fileno(), select.POLLOUT)
+    try:
+        events = poller.poll(0)
+    except OSError:
+        return False
+    return any(revents & (select.POLLERR | select.POLLHUP) for _, revents in events)
+
+
 def run() -> None:
     """The console entry point: :func:`main` as a whole process.
 
@@ -226,6 +253,8 @@ def run() -> None:
         regexcache.save()
     try:
         sys.stdout.flush()
+        if _reader_gone():
+            code = EXIT_BROKEN_PIPE
     except BrokenPipeError:  # a reader that went away (e.g. head)
         _silence_stdout()
         code = EXIT_BROKEN_PIPE

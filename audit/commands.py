@@ -250,6 +250,32 @@ def add_commands(commands: Any) -> None:
     export.set_defaults(handler=cmd_export)
 
 
+def contradiction(args: argparse.Namespace) -> str | None:
+    """What is wrong with a command line whose options contradict each
+    other or are given empty, or None: such a line is refused whole rather
+    than one of its options silently dropped."""
+    if getattr(args, "config", None) is not None and getattr(args, "no_config", False):
+        return "--config FILE and --no-config contradict each other: give one"
+    if getattr(args, "config", None) == "":
+        return "--config: an empty file name"
+    if getattr(args, "output", None) == "":
+        return "--output: an empty file name (leave --output out to write to standard output)"
+    for option in ("select", "extend_select", "ignore"):
+        values = getattr(args, option, None)
+        if values is not None and any(not value.strip(" ,") for value in values):
+            name = "--" + option.replace("_", "-")
+            return f"{name}: empty (give rules, groups or globs, or ALL)"
+    files = getattr(args, "files", None) or []
+    if getattr(args, "stdin_filename", None) is not None and "-" not in files:
+        return "--stdin-filename names standard input: give - among the files"
+    if getattr(args, "show_settings", None) and files:
+        return (
+            f"--show-settings prints the settings of one file ({args.show_settings}):"
+            f" the other files given ({' '.join(files)}) would not be used"
+        )
+    return None
+
+
 def _jobs(value: str) -> int:
     try:
         jobs = int(value)
@@ -355,6 +381,10 @@ def _config(args: argparse.Namespace, start: str = ".") -> Any:
     from audit.exitcodes import error
     from audit.selection import SelectionError
 
+    problem = contradiction(args)
+    if problem is not None:
+        error(problem)
+        return None
     try:
         config = _resolver(args).for_path(start)
     except ConfigError as problem:
@@ -401,6 +431,12 @@ class _Loader:
 def cmd_lint(args: argparse.Namespace) -> int:
     """``lint``; a run that can be kept is kept (:class:`audit.cache.RunCache`,
     used by :func:`audit.cli.main` before the options are parsed)."""
+    problem = contradiction(args)
+    if problem is not None:
+        from audit.exitcodes import EXIT_ERROR, error
+
+        error(problem)
+        return EXIT_ERROR
     run_cache = _run_cache(args)
     if run_cache is None:
         return _cmd_lint(args)
@@ -627,12 +663,18 @@ def _cmd_lint(args: argparse.Namespace, loaded: list[Any] | None = None) -> int:
         if fmt != "html" or not args.output:
             error("--split-by unit needs --format html (or an .html --output) and --output DIR")
             return EXIT_ERROR
+        from audit.output import OutputError
         from audit.reports.html import write_split
 
+        read = [*(item.path for item in inputs), *sources]
         try:
-            written = write_split(result, args.output, **options)
+            written = write_split(result, args.output, inputs=read, **options)
+        except OutputError as problem:
+            error(f"--output {args.output}: {problem}")
+            return EXIT_ERROR
         except OSError as problem:
-            error(f"--output {args.output}: {problem.strerror or problem}")
+            where = f"{problem.filename}: " if problem.filename else ""
+            error(f"--output {args.output}: {where}{problem.strerror or problem}")
             return EXIT_ERROR
         if not args.quiet:
             error(f"wrote {len(written)} pages into {args.output}")
@@ -844,8 +886,16 @@ def cmd_cache(args: argparse.Namespace) -> int:
     if args.action == "dir":
         directory = results_dir(create=False)
         if directory is None:
-            error("no private cache directory (turned off, or not the user's own)")
-            return EXIT_ERROR
+            from audit.cache import SUBDIRECTORY
+            from audit.resources import private_cache_path
+
+            base = private_cache_path()
+            where = None if base is None else os.path.join(base, SUBDIRECTORY)
+            if where is None or os.path.lexists(where):
+                error("no private cache directory (turned off, or not the user's own)")
+                return EXIT_ERROR
+            print(where)  # nothing kept yet: where the next run keeps its results
+            return EXIT_OK
         print(directory)
         return EXIT_OK
     removed = clean()
@@ -1196,6 +1246,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     from audit.parsing import parse_document
     from audit.readers import PassedOver, ReadError
 
+    problem = contradiction(args)
+    if problem is not None:
+        error(problem)
+        return EXIT_ERROR
     fmt = args.to
     if fmt is None:
         suffix = Path(args.output).suffix.lower().lstrip(".") if args.output else ""

@@ -149,7 +149,8 @@ def load_pyproject(path: Path) -> _Doc:
 
 def load_document(path: Path) -> _Doc:
     """A configuration file: YAML, or the table of a ``pyproject.toml``."""
-    if path.name == PYPROJECT:
+    if path.name == PYPROJECT or path.suffix.lower() == ".toml":
+        # Any TOML file given as --config is read as pyproject.toml is.
         return load_pyproject(path)
     return load_yaml(path)
 
@@ -169,15 +170,25 @@ def _has_tool_table(path: Path) -> bool:
     return re.search(r"^\s*\[\s*tool\s*\.\s*[\"']?indicator-audit\b", text, re.M) is not None
 
 
+def _is(path: Path, kind: str) -> bool:
+    """``path.is_file()`` or ``path.is_dir()`` (``kind``), False where the
+    path cannot be looked at (a directory without search permission): what
+    cannot be reached there is reported by whoever reads it."""
+    try:
+        return bool(path.is_file() if kind == "file" else path.is_dir())
+    except OSError:
+        return False
+
+
 def config_in(folder: Path) -> Path | None:
     """The configuration file of one directory: ``.indicator-audit.yaml``
     (or ``.yml``), else a ``pyproject.toml`` with ``[tool.indicator-audit]``."""
     for name in CONFIG_NAMES:
         candidate = folder / name
-        if candidate.is_file():
+        if _is(candidate, "file"):
             return candidate
     candidate = folder / PYPROJECT
-    if candidate.is_file() and _has_tool_table(candidate):
+    if _is(candidate, "file") and _has_tool_table(candidate):
         return candidate
     return None
 
@@ -186,7 +197,7 @@ def nearest_config(start: Path) -> Path | None:
     """The configuration nearest to ``start`` (a file or a directory): in its
     directory or the closest parent that has one, as ruff finds its own."""
     directory = start.resolve()
-    if not directory.is_dir():
+    if not _is(directory, "dir"):
         directory = directory.parent
     for folder in (directory, *directory.parents):
         found = config_in(folder)
@@ -221,7 +232,7 @@ class ConfigResolver:
         if not self.discover:
             return None
         directory = Path(os.path.abspath(path))
-        if not directory.is_dir():
+        if not _is(directory, "dir"):
             directory = directory.parent
         if directory not in self._by_dir:
             self._by_dir[directory] = nearest_config(directory)
@@ -405,8 +416,15 @@ def load_config(path: str | Path | None = None, *, discover: bool = True) -> Con
             # Named relative to the working directory in messages, as typed.
             path = Path(os.path.relpath(found))
     target = resource("rules", "default.yaml") if path is None else Path(path)
-    if path is not None and not Path(path).exists():
-        raise ConfigError(str(path), None, None, "no such file")
+    if path is not None:
+        try:
+            Path(path).stat()
+        except FileNotFoundError:
+            raise ConfigError(str(path), None, None, "no such file") from None
+        except PermissionError:
+            raise ConfigError(str(path), None, None, "permission denied") from None
+        except OSError as error:
+            raise ConfigError(str(path), None, None, error.strerror or str(error)) from None
     config = Config(path=None if path is None else str(path))
     _Builder(config).apply(target, chain=())
     return config
@@ -435,7 +453,13 @@ class _Builder:
             if top not in TOP_KEYS:
                 raise doc.error((top,), f"unknown key (expected one of: {', '.join(TOP_KEYS)})")
         if "extends" in data:
-            self.apply(self._extends(doc, data["extends"], path), (*chain, key))
+            parent = self._extends(doc, data["extends"], path)
+            if str(parent.resolve()) in (*chain, key):
+                names = [*chain, key, str(parent.resolve())]
+                start = names.index(str(parent.resolve()))
+                loop = " → ".join(_shown_path(Path(name)).as_posix() for name in names[start:])
+                raise doc.error(("extends",), f"circular extends: {loop}")
+            self.apply(parent, (*chain, key))
         self.config.sources.append(str(path))
         if "lang" in data:
             if data["lang"] not in LANGS:
@@ -650,8 +674,14 @@ def _check_option(doc: _Doc, path: tuple[Any, ...], option: Option, value: Any) 
             checked[key] = _check_value(doc, (*path, key), option.values, item)
         return checked
     checked_value = _check_value(doc, path, option.kind, value)
-    if option.min is not None and _is_number(checked_value) and checked_value < option.min:
-        raise doc.error(path, f"must be at least {option.min!s}, got {checked_value!r}")
+    minimum = option.min
+    if minimum is None and option.kind in ("int", "number"):
+        # A count, a length, a share or a tolerance (its default, if any, not
+        # negative): below zero it makes no sense (a rule that can never fire).
+        default = option.default
+        minimum = 0 if default is None or (_is_number(default) and default >= 0) else None
+    if minimum is not None and _is_number(checked_value) and checked_value < minimum:
+        raise doc.error(path, f"must be at least {minimum!s}, got {checked_value!r}")
     if option.max is not None and _is_number(checked_value) and checked_value > option.max:
         raise doc.error(path, f"must be at most {option.max!s}, got {checked_value!r}")
     return checked_value
@@ -710,6 +740,18 @@ def _describe_kind(kind: str | tuple[str, ...] | list[str]) -> str:
     return _KINDS[kind][0] if kind in _KINDS else kind
 
 
+def _numeric_text(value: Any) -> bool:
+    """Text YAML 1.1 did not read as a number though it is written as one
+    (``1e400``, ``1e3``)."""
+    if not isinstance(value, str):
+        return False
+    try:
+        float(value)
+    except ValueError:
+        return False
+    return True
+
+
 def _is_number(value: Any) -> bool:
     import math
 
@@ -761,6 +803,11 @@ def _check_value(
     if not test(value):
         shown = _is_number(value) or (kind == "money" and isinstance(value, str))
         got = repr(value) if shown else _type_name(value)
+        if kind in ("int", "number", "positive") and _numeric_text(value):
+            got = (
+                f"the text {value!r} (YAML reads a number with an exponent only written"
+                " with a dot and a sign, as 1.0e+3)"
+            )
         raise doc.error(path, f"must be {wanted}, got {got}")
     if kind in ("regex", "list[regex]"):
         return _check_patterns(doc, path, kind, value)

@@ -23,6 +23,7 @@ from decimal import Decimal
 from typing import Any
 
 from audit.model import AMOUNT_COLUMNS, ClauseError, Document, Value, ValueField
+from audit.output import write_atomically
 
 COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("file", "文件", "file"),
@@ -154,8 +155,7 @@ def write_csv(rows: list[Row], output: str | None, lang: str) -> None:
     if output is None:
         write(sys.stdout)
         return
-    with open(output, "w", encoding="utf-8-sig", newline="") as out:
-        write(out)
+    write_atomically(output, write, encoding="utf-8-sig", newline="")
 
 
 def write_json(rows: list[Row], output: str | None, lang: str) -> None:
@@ -164,8 +164,7 @@ def write_json(rows: list[Row], output: str | None, lang: str) -> None:
     if output is None:
         sys.stdout.write(text)
         return
-    with open(output, "w", encoding="utf-8", newline="\n") as out:
-        out.write(text)
+    write_atomically(output, lambda out: out.write(text))
 
 
 def write_xlsx(rows: list[Row], output: str | None, lang: str) -> None:
@@ -198,7 +197,13 @@ def write_xlsx(rows: list[Row], output: str | None, lang: str) -> None:
         sheet.column_dimensions[letter].width = width.get(key, 12)
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
-    workbook.save(output)
+    # Built in memory (a zip writer cut short then closes quietly), then
+    # written whole or not at all: an interrupted export leaves no broken workbook.
+    import io
+
+    built = io.BytesIO()
+    workbook.save(built)
+    write_atomically(output, lambda out: out.write(built.getvalue()), encoding=None)
 
 
 EXPORTERS: dict[str, Callable[[list[Row], str | None, str], None]] = {

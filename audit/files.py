@@ -62,15 +62,21 @@ STDIN = "-"
 
 class Input(NamedTuple):
     """A file to read: ``walked`` when found in a directory (a file that
-    turns out not to be a table is then passed over with a note)."""
+    turns out not to be a table is then passed over with a note). A
+    directory the walk could not list is an input too: reading it fails
+    with the reason (``permission denied``), as a locked file does."""
 
     path: str
     walked: bool
 
 
 def is_virtualenv(directory: Path) -> bool:
-    """A Python virtual environment, whatever its name."""
-    return (directory / "pyvenv.cfg").is_file()
+    """A Python virtual environment, whatever its name (False for a
+    directory that cannot be looked into: the walk notes it)."""
+    try:
+        return (directory / "pyvenv.cfg").is_file()
+    except OSError:
+        return False
 
 
 class _Patterns:
@@ -152,7 +158,14 @@ class FileSelector:
 
     def _walk(self, root: str) -> Iterator[str]:
         found: list[str] = []
-        for directory, dirs, files in os.walk(root):
+
+        def unreadable(problem: OSError) -> None:
+            # A directory that cannot be listed (no read or search permission)
+            # is an input that cannot be read: reported as such, not skipped.
+            if problem.filename:
+                found.append(os.path.normpath(os.fsdecode(problem.filename)))
+
+        for directory, dirs, files in os.walk(root, onerror=unreadable):
             dirs[:] = sorted(d for d in dirs if not self._skip_dir(os.path.join(directory, d)))
             for name in files:
                 path = os.path.normpath(os.path.join(directory, name))

@@ -181,6 +181,10 @@ def _init_worker(
 ) -> None:
     global _WORKER
     _WORKER = (config, load, keep_documents, cache)
+    import signal
+
+    # Ctrl-C is the command's to handle: it stops the workers (see iter_lint).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _exit_with_parent()
 
 
@@ -331,6 +335,7 @@ def iter_lint(
             )
         return True
 
+    stopped = False
     try:
         while len(pending) < ahead and submit():
             pass
@@ -352,12 +357,27 @@ def iter_lint(
                 if on_file is not None:
                     on_file(result.path)
                 yield result
+    except BaseException:
+        # Interrupted (Ctrl-C), or the results are no longer wanted: the
+        # workers are stopped now rather than after the files they hold.
+        stopped = True
+        raise
     finally:
         for _, future in pending:
             if future is not None:
                 future.cancel()
         if own:
-            pool.shutdown(wait=True, cancel_futures=True)
+            if stopped:
+                _terminate(pool)
+            pool.shutdown(wait=not stopped, cancel_futures=True)
+
+
+def _terminate(pool: Executor) -> None:
+    """End the worker processes of this module's own pool at once."""
+    processes = getattr(pool, "_processes", None) or {}
+    for process in list(processes.values()):
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            process.terminate()
 
 
 def lint_paths(

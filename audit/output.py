@@ -15,7 +15,7 @@ import re
 import stat
 import tempfile
 from collections.abc import Callable, Iterable
-from typing import Any, TextIO
+from typing import IO, Any, TextIO
 
 
 class OutputError(Exception):
@@ -41,12 +41,21 @@ def input_named(target: str, inputs: Iterable[str]) -> str | None:
     return None
 
 
-def write_atomically(target: str, write: Callable[[TextIO], object], private: bool = False) -> None:
+def write_atomically(
+    target: str,
+    write: Callable[[Any], object],
+    private: bool = False,
+    *,
+    encoding: str | None = "utf-8",
+    newline: str | None = "\n",
+) -> None:
     """Call ``write`` with a UTF-8 text file that becomes ``target`` once
     ``write`` returns; on any failure ``target`` is left as it was. Raises
     ``OSError`` when the file cannot be written. A ``private`` file (a cache
     entry) is made readable and writable by its owner only (0600), whatever
     the umask, so that it passes the check made when it is read back.
+    ``encoding`` and ``newline`` are ``open``'s (``utf-8-sig`` for a CSV
+    file); ``encoding=None`` gives a binary file (a workbook).
 
     A symbolic link is followed (the file it names is replaced, the link
     kept); a target that exists and is not a regular file (``/dev/null``,
@@ -57,8 +66,14 @@ def write_atomically(target: str, write: Callable[[TextIO], object], private: bo
         special = not stat.S_ISREG(os.stat(real).st_mode)
     except FileNotFoundError:
         special = False
+
+    def opened(where: str | int) -> IO[Any]:
+        if encoding is None:
+            return open(where, "wb")
+        return open(where, "w", encoding=encoding, newline=newline)
+
     if special:
-        with open(real, "w", encoding="utf-8", newline="\n") as file:
+        with opened(real) as file:
             write(file)
         return
     directory = os.path.dirname(real)
@@ -66,7 +81,7 @@ def write_atomically(target: str, write: Callable[[TextIO], object], private: bo
     target = real
     descriptor, partial = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=directory)
     try:
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as file:
+        with opened(descriptor) as file:
             write(file)
         os.chmod(partial, 0o600 if private else _mode(target))
         os.replace(partial, target)
@@ -152,3 +167,12 @@ class SafeStream:
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._stream, name)
+
+
+def broken_pipe() -> None:
+    """A rich console's ``on_broken_pipe``: raise :class:`BrokenPipeError`
+    (the command line exits 141) instead of rich's ``SystemExit(1)``, which
+    would tell CI that findings were reached."""
+    import errno
+
+    raise BrokenPipeError(errno.EPIPE, "Broken pipe")

@@ -38,7 +38,7 @@ from audit.limits import (
 )
 from audit.resources import private_cache_dir, read_private_json
 
-_FORMAT = "1"
+_FORMAT = "2"
 Lines = dict[tuple[Any, ...], int]
 
 
@@ -313,6 +313,11 @@ class _Converter:
             if isinstance(key, (int, float)) and not isinstance(key, bool):
                 key = str(key)
             child = (*path, key)
+            if key in result:
+                raise YamlError(
+                    f"{key!r} is given twice (lines {self.lines[child]} and {line}): keep one",
+                    line,
+                )
             result[key] = self.convert(value_node, child)
             self.lines[child] = line
         return result

@@ -10,6 +10,8 @@ offered to the grid layouts of :data:`GRID_LAYOUTS` in order.
 
 from __future__ import annotations
 
+import errno
+import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -199,7 +201,17 @@ def read_document(data: bytes, path: str, notify: Notify | None = None) -> Docum
         raise ReadError(f"file too large ({len(data):,} bytes; the limit is {MAX_BYTES:,})")
     from audit.readers.carriers import sniff
 
-    carrier = sniff(data)
+    try:
+        carrier = sniff(data)
+    except ReadError as problem:
+        # An encrypted Word file is the same kind of container as an encrypted workbook.
+        if str(problem).startswith("password-protected workbook") and path.lower().endswith(
+            ".docx"
+        ):
+            raise ReadError(
+                "password-protected Word document: remove the password and save it again"
+            ) from None
+        raise
     if carrier == "text":
         text, encoding = decode(data)
         return read_text(text, path, encoding)
@@ -332,5 +344,20 @@ def read_path(path: str | Path, notify: Notify | None = None) -> Document:
     except IsADirectoryError:
         raise ReadError("is a directory") from None
     except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise ReadError("a symbolic link loop (too many levels of symbolic links)") from None
         raise ReadError(error.strerror or str(error)) from None
+    except ReadError as problem:
+        if str(problem) == "is a directory" and not _listable(name):
+            # A directory a walk could not list (no read or search permission).
+            raise ReadError("a directory that cannot be read (permission denied)") from None
+        raise
     return read_document(data, name, notify)
+
+
+def _listable(directory: str) -> bool:
+    try:
+        os.scandir(directory).close()
+    except OSError:
+        return False
+    return True

@@ -69,6 +69,21 @@ def read_file(path: str, limit: int = MAX_BYTES) -> bytes:
         return read_stream(file, limit)
 
 
+def _utf16_without_bom(head: bytes) -> bool:
+    """Text in UTF-16 without its byte-order mark: NUL bytes (the high byte
+    of ASCII characters) mostly at odd offsets (little-endian) or mostly at
+    even ones (big-endian), and what is there reads as UTF-16 text."""
+    head = head[: len(head) // 2 * 2]
+    odd, even = head[1::2].count(0), head[0::2].count(0)
+    for nuls, others, codec in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if nuls < max(4, 8 * others):
+            continue
+        text = head.decode(codec, errors="ignore")  # the cut may split a pair
+        if all(char.isprintable() or char in "\t\r\n" for char in text):
+            return True
+    return False
+
+
 def reason(error: BaseException) -> str:
     """A library's exception as part of a one-line message: its kind and
     the start of its text."""
@@ -113,6 +128,10 @@ def decode(data: bytes) -> tuple[str, str]:
         text, encoding = _strict(data, "utf-16"), "utf-16"
     else:
         if b"\x00" in data[:8192]:
+            if _utf16_without_bom(data[:8192]):
+                raise ReadError(
+                    "UTF-16 text without a byte-order mark (BOM): save the table as UTF-8"
+                )
             raise ReadError("binary file (contains NUL bytes), not a text table")
         try:
             text, encoding = _utf8(data), "utf-8"

@@ -58,6 +58,20 @@ def join_lines(value: str | None) -> str | None:
     return "".join(line.strip() for line in value.split("\n"))
 
 
+def _password_needed(error: BaseException, password_error: type) -> bool:
+    """pdfplumber wraps pdfminer's errors (``PdfminerException``): a PDF
+    that needs a password to open is one, whatever the wrapping."""
+    seen: list[BaseException] = [error]
+    while seen:
+        current = seen.pop()
+        if isinstance(current, password_error):
+            return True
+        seen.extend(arg for arg in current.args if isinstance(arg, BaseException))
+        if current.__cause__ is not None:
+            seen.append(current.__cause__)
+    return False
+
+
 def load(data: bytes, path: str, notify: Notify | None = None) -> Loaded:
     import logging
 
@@ -76,6 +90,8 @@ def load(data: bytes, path: str, notify: Notify | None = None) -> Loaded:
     except (PDFSyntaxError, ValueError, KeyError, TypeError, OSError) as error:
         raise ReadError(f"corrupt PDF: {reason(error)}") from None
     except Exception as error:  # pdfminer raises many kinds on broken files
+        if _password_needed(error, PDFPasswordIncorrect):
+            raise ReadError("password-protected PDF: save it without the password") from None
         raise ReadError(f"corrupt PDF: {reason(error)}") from None
     try:
         return _read(pdf, path, notify)

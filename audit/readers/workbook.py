@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import os
 from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -49,7 +50,8 @@ def _read_errors() -> Iterator[None]:
     from python_calamine import CalamineError, PasswordError
 
     try:
-        yield
+        with _panic_output_dropped():
+            yield
     except PasswordError:
         raise ReadError(
             "password-protected workbook: remove the password and save it again"
@@ -108,6 +110,42 @@ def load(data: bytes, path: str, notify: Notify | None = None) -> Loaded:
         workbook.close()
     source, grids = grid_source(path, "sheet", tables)
     return Loaded(source, grids)
+
+
+@contextlib.contextmanager
+def _panic_output_dropped() -> Iterator[None]:
+    """Standard error (the file descriptor, where Rust's panic hook writes)
+    is set aside while calamine runs: when it panics, its message and
+    backtrace are dropped (the failure is one read error); otherwise what
+    was written is passed on."""
+    import sys
+    import tempfile
+
+    try:
+        descriptor = sys.stderr.fileno()
+        sys.stderr.flush()
+        saved = os.dup(descriptor)
+    except (AttributeError, ValueError, OSError, io.UnsupportedOperation):
+        yield  # no descriptor to set aside (a test's captured stream)
+        return
+    panicked = False
+    with tempfile.TemporaryFile() as aside:
+        os.dup2(aside.fileno(), descriptor)
+        try:
+            yield
+        except BaseException as error:
+            panicked = _panic(error)
+            raise
+        finally:
+            with contextlib.suppress(ValueError, OSError):
+                sys.stderr.flush()
+            os.dup2(saved, descriptor)
+            os.close(saved)
+            if not panicked:
+                aside.seek(0)
+                written = aside.read()
+                if written:
+                    os.write(descriptor, written)
 
 
 def _panic(error: BaseException) -> bool:

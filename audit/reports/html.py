@@ -31,6 +31,7 @@ import datetime
 import html
 import os
 import re
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -486,17 +487,28 @@ def _unit_of(finding: Finding, organization: str | None) -> str | None:
 
 
 def write_split(
-    result: LintResult, directory: str, *, config: Any = None, **options: Any
+    result: LintResult,
+    directory: str,
+    *,
+    config: Any = None,
+    inputs: Iterable[str] = (),
+    **options: Any,
 ) -> list[str]:
     """``--split-by unit``: one page per unit of every table (also units
     without findings, which pass), a page for findings on the whole table
     (合计, heading) when there are any, and ``index.html`` linking them.
-    Returns the paths written."""
+    Returns the paths written.
+
+    Every page is named before anything is written: a page whose path is
+    one of ``inputs`` (a table of the run) raises :class:`OutputError` and
+    nothing is written. Each page is written whole or not at all
+    (:func:`audit.output.write_atomically`)."""
+    from audit.output import OutputError, input_named, write_atomically
+
     lang = config.lang if config is not None else "zh"
     target = Path(directory)
-    target.mkdir(parents=True, exist_ok=True)
     used: set[str] = {"index.html"}
-    written: list[str] = []
+    pages: list[tuple[Path, Callable[[TextIO], object]]] = []
     entries: list[tuple[str, str, dict[str, int]]] = []
     for file_result in result.files:
         document = file_result.document
@@ -528,15 +540,25 @@ def write_split(
             shown = label(lang, "table") if title is None else title or "—"
             name = _file_name(len(entries) + 1, shown, used)
             heading = _w(lang, "unit page", title=table_title, unit=shown)
-            path = target / name
-            with open(path, "w", encoding="utf-8", newline="\n") as out:
+
+            def page(out: TextIO, part: LintResult = part, heading: str = heading) -> None:
                 render(part, out, config=config, heading=heading, **options)
-            written.append(str(path))
+
+            pages.append((target / name, page))
             entries.append((name, heading, severity_counts(findings)))
-    index = target / "index.html"
-    with open(index, "w", encoding="utf-8", newline="\n") as out:
-        out.write(_index_page(result, entries, lang))
-    written.append(str(index))
+    pages.append((target / "index.html", lambda out: out.write(_index_page(result, entries, lang))))
+    inputs = list(inputs)
+    for path, _ in pages:
+        named = input_named(str(path), inputs)
+        if named is not None:
+            raise OutputError(
+                f"the page {path.name} is an input of this run ({named}); refusing to write over it"
+            )
+    target.mkdir(parents=True, exist_ok=True)
+    written: list[str] = []
+    for path, write in pages:
+        write_atomically(str(path), write)
+        written.append(str(path))
     return written
 
 

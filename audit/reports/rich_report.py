@@ -60,7 +60,10 @@ def render(
     **_: Any,
 ) -> None:
     if console is None:
+        from audit.output import broken_pipe
+
         console = Console(file=out, highlight=False, emoji=False)
+        console.on_broken_pipe = broken_pipe  # type: ignore[method-assign]
     lang = config.lang if config is not None else "zh"
     report = _Report(console, lang, Grades(result, config))
     for file_result in result.files:

@@ -198,7 +198,7 @@ def test_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
     os.mkfifo(fifo)
     good = tmp_path / "good.txt"
     good.write_text(tsv_table([project_row("项目", STANDARD)]), encoding="utf-8")
-    result = cli(str(fifo), str(good))
+    result = cli("--lang", "en", str(fifo), str(good))
     assert result.returncode == 2
     # In the text format a read error is a line of the report, once.
     assert f"{fifo}:0:0: error [read-error] is a named pipe (FIFO), not a file" in result.stdout
