@@ -323,8 +323,8 @@ def target_key(value: Value, text: str) -> tuple[object, ...]:
     return ("text", _PASTE_NOISE_RE.sub("", text))
 
 
-def _once(clauses: list[Clause]) -> list[Clause]:
-    return list({id(clause): clause for clause in clauses}.values())
+def _once(carriers: list[tuple[Clause, ValueField]]) -> list[Clause]:
+    return list({id(clause): clause for clause, _field in carriers}.values())
 
 
 class PasteLimits(NamedTuple):
@@ -348,7 +348,7 @@ class Pasted(NamedTuple):
     def clauses(self) -> list[Clause]:
         """The indicators carrying the value, each once (in its period value,
         its annual value, or both)."""
-        return _once([clause for clause, _field in self.carriers])
+        return _once(self.carriers)
 
 
 class Paste(NamedTuple):
@@ -387,7 +387,7 @@ class _Spread:
     def clauses(self) -> list[Clause]:
         """The indicators carrying the value, each once (in its period value,
         its annual value, or both)."""
-        return _once([clause for clause, _field in self.carriers])
+        return _once(self.carriers)
 
 
 class Facts:
