@@ -14,6 +14,7 @@ from audit.facts import (
     Facts,
     Key,
     any_of,
+    is_burden,
     last_end,
     normalize,
     unit_family,
@@ -90,10 +91,6 @@ COST_FLOORS: list[str] = [
 """Money under a cost category where a floor is the standard target: a
 subsidy or a pay standard (人均补助标准 ≥1000元) is a level to reach."""
 
-_NOT_SPENDING = frozenset({"社会成本指标", "生态环境成本指标"})
-"""Cost categories whose money is not the project's own spending."""
-
-
 _LOWER = ("<=", "<")
 
 
@@ -112,8 +109,7 @@ def _spending(ctx: Context, clause: Clause, value: Any, floors: re.Pattern[str])
         return False
     if facts.category_kind(clause, LEVEL1_KINDS) != "cost":
         return False
-    level2 = clause.level2
-    if level2 is not None and ctx.taxonomy.canonical(level2.name) in _NOT_SPENDING:
+    if is_burden(facts, clause):  # a social or environmental cost is no spending
         return False
     return not floors.search(normalize(clause.name))
 
