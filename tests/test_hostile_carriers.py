@@ -112,6 +112,26 @@ def test_a_far_away_cell_is_refused_before_the_grid_is_built(tmp_path: Path) -> 
     assert "table.txt:" in out  # the other file's findings are kept
 
 
+def test_a_corrupt_deflate_stream_is_one_read_error(tmp_path: Path) -> None:
+    # A byte zeroed inside a compressed sheet: reading its extent raises
+    # zlib.error, which is the file's fault, never a traceback.
+    import zipfile
+
+    good = panyu_workbook(tmp_path / "good.xlsx")
+    data = bytearray(good.read_bytes())
+    with zipfile.ZipFile(good) as archive:
+        sheet = next(i for i in archive.infolist() if i.filename.startswith("xl/worksheets/"))
+    start = sheet.header_offset + 30 + len(sheet.filename.encode()) + len(sheet.extra)
+    for offset in range(start + 8, start + sheet.compress_size - 8, 97):
+        data[offset] ^= 0xFF
+    bad = tmp_path / "bad.xlsx"
+    bad.write_bytes(bytes(data))
+    status, out, err = run_main("lint", "--no-cache", "--format", "text", "--lang", "en", str(bad))
+    assert status == 2
+    assert "Traceback" not in out + err
+    assert [line for line in out.splitlines() if "read-error" in line]
+
+
 def test_the_refusal_reads_in_chinese(tmp_path: Path) -> None:
     far = panyu_workbook(tmp_path / "far.xlsx", "A1048576")
     status, out, _ = run_main("lint", "--no-cache", "--format", "text", str(far))

@@ -21,6 +21,7 @@ import io
 import posixpath
 import re
 import zipfile
+import zlib
 from typing import IO, Any, NamedTuple
 from xml.etree.ElementTree import ParseError, fromstring
 
@@ -99,6 +100,22 @@ def check(sheet: str, extent: Extent | None) -> None:
     )
 
 
+_DAMAGED = (
+    zipfile.BadZipFile,
+    zlib.error,
+    ParseError,
+    OSError,
+    ValueError,
+    EOFError,
+    NotImplementedError,
+    RuntimeError,
+)
+"""What a damaged or unusual archive raises as it is read (a corrupt deflate
+stream is ``zlib.error``, an encrypted member ``RuntimeError``, an unknown
+compression ``NotImplementedError``): no extent is known, and calamine says
+what is wrong with the file."""
+
+
 def xlsx_extents(data: bytes) -> dict[str, Extent | None]:
     """The used range of each worksheet of an ``.xlsx``/``.xlsm``, by sheet
     name (None: no cell holds a value). Sheets that cannot be found are left
@@ -118,7 +135,7 @@ def xlsx_extents(data: bytes) -> dict[str, Extent | None]:
                 except KeyError:
                     continue
             return extents
-    except (zipfile.BadZipFile, ParseError, OSError, ValueError, EOFError):
+    except _DAMAGED:
         return {}
 
 
@@ -427,6 +444,6 @@ def ods_extents(data: bytes) -> list[tuple[str, Extent | None]]:
                     extent = Extent(top, left, bottom, right) if bottom >= 0 else None
                     sheets.append((name, extent))
                     element.clear()
-    except (KeyError, ValueError, ParseError, zipfile.BadZipFile, OSError, EOFError):
+    except (KeyError, *_DAMAGED):
         return []
     return sheets
