@@ -32,6 +32,22 @@ FIXTURES = Path(__file__).parent / "fixtures"
 SEEDS = FIXTURES / "seeds"
 SEED_001 = SEEDS / "001_panyu_2025.txt"
 SEED_002 = SEEDS / "002_hrss_2024.txt"
+SEED_002_LINES = SEED_002.read_text(encoding="utf-8").splitlines()
+
+
+def seed_row(line: int) -> list[str | None]:
+    """The cells of seed 002's line ``line`` (1-based), a blank cell as None:
+    a real row to build workbooks, Word and web tables from."""
+    return [cell or None for cell in SEED_002_LINES[line - 1].split("\t")]
+
+
+SEED_002_HEADER = seed_row(
+    next(n for n, t in enumerate(SEED_002_LINES, 1) if t.startswith("项目名称"))
+)
+"""Seed 002's header row."""
+MARKET = "广州市人力资源市场服务中心"
+MARKET_PROJECTS = [seed_row(180), seed_row(181)]
+"""Two projects of seed 002's 广州市人力资源市场服务中心 (市场中心业务用房物业管理费, …场地维护维修经费)."""
 SEED_004 = SEEDS / "004_disabled_2024.txt"
 
 HEADER = "项目名称（资金使用单位）\t总计\t财政拨款\t财政专户拨款\t其他资金\t绩效目标\t绩效指标"

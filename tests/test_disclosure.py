@@ -38,22 +38,13 @@ from scripts.make_examples import (
     write_pdf,
     write_xlsx,
 )
-from tests.conftest import SEED_002, run_main
-
-SEED_LINES = SEED_002.read_text(encoding="utf-8").splitlines()
+from tests.conftest import MARKET_PROJECTS, SEED_002_HEADER, run_main, seed_row
 
 Table = list[list[str | None]]
 
 
-def seed_row(line: int) -> list[str | None]:
-    """The cells of the seed's line ``line`` (1-based)."""
-    return [cell or None for cell in SEED_LINES[line - 1].split("\t")]
-
-
-HEADER = seed_row(next(n for n, t in enumerate(SEED_LINES, 1) if t.startswith("项目名称")))
+HEADER = SEED_002_HEADER
 TITLE = "广州市人力资源和社会保障局2024年项目支出绩效目标表"
-MARKET = "广州市人力资源市场服务中心"
-MARKET_PROJECTS = [seed_row(180), seed_row(181)]  # 市场中心业务用房物业管理费, …场地维护维修经费
 
 
 def perf_table(projects: Sequence[list[str | None]] = MARKET_PROJECTS) -> Table:

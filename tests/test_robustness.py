@@ -375,6 +375,17 @@ def test_a_workbook_that_makes_calamine_panic_gives_one_line(tmp_path: Path, cut
 # Ctrl-C on a run with worker processes: the workers are stopped at once
 
 
+def _seed_copies(directory: Path, count: int) -> list[str]:
+    """``count`` copies of seed 001, a file per worker task."""
+    text = SEED_001.read_text(encoding="utf-8")
+    paths = []
+    for index in range(count):
+        path = directory / f"t{index}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(str(path))
+    return paths
+
+
 @pytest.mark.skipif(not hasattr(signal, "setitimer"), reason="no interval timers here")
 def test_ctrl_c_stops_the_workers_instead_of_waiting_for_them(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
@@ -385,11 +396,7 @@ def test_ctrl_c_stops_the_workers_instead_of_waiting_for_them(
     from audit.config import load_config
     from audit.inputs import load
 
-    paths = []
-    for index in range(4):
-        path = tmp_path / f"t{index}.txt"
-        path.write_text(SEED_001.read_text(encoding="utf-8"), encoding="utf-8")
-        paths.append(str(path))
+    paths = _seed_copies(tmp_path, 4)
     processes: list[Any] = []
     real_pool = lint._process_pool
 
@@ -433,11 +440,7 @@ def test_near_miss_an_uninterrupted_run_with_workers_ends_them_normally(
     from audit import lint
     from audit.config import load_config
 
-    paths = []
-    for index in range(4):
-        path = tmp_path / f"t{index}.txt"
-        path.write_text(SEED_001.read_text(encoding="utf-8"), encoding="utf-8")
-        paths.append(str(path))
+    paths = _seed_copies(tmp_path, 4)
     monkeypatch.setattr(lint, "MIN_CHUNK_BYTES", 1)
     results = list(lint.iter_lint(paths, load_config(None, discover=False), jobs=2))
     assert [r.path for r in results] == paths

@@ -32,22 +32,12 @@ from scripts.make_examples import (
     write_pdf,
     write_xlsx,
 )
-from tests.conftest import SEED_002
+from tests.conftest import MARKET, MARKET_PROJECTS, SEED_002_HEADER, seed_row
 from tests.national import FORM, FORM_MERGES
 
-SEED_LINES = SEED_002.read_text(encoding="utf-8").splitlines()
+HEADER = SEED_002_HEADER
 
-
-def seed_row(line: int) -> list[str | None]:
-    """The cells of the seed's line ``line`` (1-based)."""
-    return [cell or None for cell in SEED_LINES[line - 1].split("\t")]
-
-
-HEADER = seed_row(next(n for n, t in enumerate(SEED_LINES, 1) if t.startswith("项目名称")))
-
-MARKET = "广州市人力资源市场服务中心"
 PENSION = "广州市社会保险基金管理中心"
-MARKET_PROJECTS = [seed_row(180), seed_row(181)]  # 市场中心业务用房物业管理费, …场地维护维修经费
 PENSION_PROJECTS = [seed_row(208), seed_row(209)]  # 社会化管理退休人员费用, 市社保中心专项工作经费
 TITLE = "广州市人力资源和社会保障局2024年项目支出绩效目标表"
 
