@@ -20,6 +20,7 @@ from audit.model import Document
 from audit.parsing import parse_clause_text
 from tests.conftest import SEED_001, SEED_004, config_with, lint, lint_rule, project_row, tsv_table
 from tests.excerpts import CLEAN, COMMAS, LEGACY, NO_SEPARATOR, OUTLINE, REPEATED, SEMICOLONS
+from tests.national import FORM, tsv_document
 
 FIRST_ROW = 9
 """Line of the first project row in a :func:`tsv_table` without total or unit rows."""
@@ -476,6 +477,35 @@ def test_garbled_text_shows_control_characters_escaped() -> None:
 
 def test_garbled_text_is_silent_on_clean_text() -> None:
     assert lint_rule(one_project(CLEAN), "garbled-text") == []
+
+
+def _national_form(replace: dict[str, str]) -> Document:
+    rows = [[replace.get(cell, cell) for cell in row] for row in FORM]
+    return tsv_document(rows)
+
+
+def test_garbled_text_reports_a_national_forms_unit_name() -> None:
+    # 实施单位 names the unit of a national form: UTF-8 read as GBK there is
+    # unreadable in every finding's unit column.
+    unit = "某区疾病预防控制中心"
+    garbled = unit.encode("utf-8").decode("gbk", "ignore")
+    (finding,) = lint(_national_form({unit: garbled}), ["garbled-text"])
+    assert (finding.field, finding.line) == ("name", 4)
+    assert "单位名称" in finding.message
+    assert "UTF-8 文本被按 GBK 读取" in finding.message
+
+
+def test_garbled_text_reports_a_national_forms_period_goal() -> None:
+    goal = FORM[5][1]
+    garbled = goal.encode("gbk").decode("latin-1")
+    (finding,) = lint(_national_form({goal: garbled}), ["garbled-text"])
+    assert finding.field == "period_goal"
+    assert "实施期目标" in finding.message
+    assert finding.project == "社区公共卫生服务经费"
+
+
+def test_garbled_text_is_silent_on_a_clean_national_form() -> None:
+    assert lint(_national_form({}), ["garbled-text"]) == []
 
 
 # --------------------------------------------------------------------------

@@ -38,10 +38,20 @@ _GARBLED_KIND_EN = {
 }
 
 
-_FIELD_NAMES_ZH = {"name": "项目名称", "goal": "绩效目标", "indicators": "绩效指标"}
+_FIELD_NAMES_ZH = {
+    "name": "项目名称",
+    "goal": "绩效目标",
+    "period_goal": "实施期目标",
+    "indicators": "绩效指标",
+}
 
 
-_FIELD_NAMES_EN = {"name": "project name", "goal": "goal", "indicators": "indicators"}
+_FIELD_NAMES_EN = {
+    "name": "project name",
+    "goal": "goal",
+    "period_goal": "implementation-period goal",
+    "indicators": "indicators",
+}
 
 
 def _garbled_problem(
@@ -128,8 +138,9 @@ def garbled_text(ctx: Context, unit: Unit) -> Iterator[Problem]:
 
     What it does
     ------------
-    Looks at every text cell (unit and project names, goals, indicators, and
-    the category, 三级指标 and value cells of the national template's rows)
+    Looks at every text cell (unit and project names, goals — a national
+    form's 实施期目标 too —, indicators, and the category, 三级指标 and value
+    cells of the national template's rows)
     for: the replacement character ``�`` (a character lost in a conversion);
     question marks left by lost characters — a run of two or more
     (``????公共卫生服务经费``), or one between two Chinese characters in a
@@ -169,7 +180,7 @@ def garbled_text(ctx: Context, unit: Unit) -> Iterator[Problem]:
     scan = _document_scan(ctx, list(ctx.options["signatures"]))
     if not (scan.chars or scan.gbk or scan.signatures or scan.lost):
         return
-    if not unit.implicit:
+    if unit.named and unit.name.value:
         found = _garbled_problem(unit.name, "name", scan, "单位名称", "the unit name")
         if found is not None:
             yield found[0]
@@ -177,6 +188,7 @@ def garbled_text(ctx: Context, unit: Unit) -> Iterator[Problem]:
         for field, text in (
             ("name", project.name),
             ("goal", project.goal),
+            ("period_goal", project.period_goal),
             ("indicators", project.indicators),
         ):
             if text is None or not text.value:
@@ -274,10 +286,14 @@ def _document_scan(ctx: Context, signatures: list[str]) -> _Scan:
     key = tuple(signatures)
     cached = known.get(key)
     if cached is None:
-        texts = [u.name.value for u in ctx.document.units if not u.implicit]
+        texts = [u.name.value for u in ctx.document.units if u.named]
         for unit in ctx.document.units:
             for project in unit.projects:
-                texts.extend(t.value for t in (project.name, project.goal, project.indicators) if t)
+                texts.extend(
+                    t.value
+                    for t in (project.name, project.goal, project.period_goal, project.indicators)
+                    if t
+                )
                 for clause in project.clauses:
                     if isinstance(clause, Clause) and clause.form == "row":
                         texts.extend(c.name for c in (clause.level1, clause.level2) if c)
