@@ -663,3 +663,70 @@ def test_the_notes_on_a_pdfs_budget_pages_stop_at_the_cap(tmp_path: Path) -> Non
     assert len(skipped) == 20
     assert skipped[0].endswith(f"{path}: 提示：第1页：已跳过：不是绩效目标表（没有表头行）")
     assert lines[-1].endswith("提示：另有 5 条提示未显示"), lines
+
+
+# --------------------------------------------------------------------------
+# A walked file of nothing but budget tables: its note names them
+
+
+_BUDGET_NOTE = "已跳过：预算表（有项目名称和金额，没有绩效目标或绩效指标列），不是绩效目标表"
+
+
+@pytest.mark.parametrize("carrier", ["html", "docx", "xlsx", "pdf", "tsv", "csv"])
+def test_a_walked_file_of_budget_tables_is_named_in_its_note(tmp_path: Path, carrier: str) -> None:
+    writers: dict[str, Writer] = {**WRITERS, "tsv": _tsv, "csv": _csv}
+    folder = tmp_path / "dept"
+    folder.mkdir()
+    writers[carrier](folder / "项目支出绩效目标表", [perf_table()])
+    budget = writers[carrier](folder / "项目支出表", [project_budget_table()])
+    status, out, err = run_main("lint", "--no-cache", "--lang", "zh", str(folder))
+    assert status == 0, err
+    assert err.splitlines()[-1] == f"indicator-audit: {budget}: 提示：项目支出表：{_BUDGET_NOTE}"
+    # Named on the command line, it is still an error: the user asked for it.
+    status, out, _ = run_main("lint", "--no-cache", "--lang", "zh", str(budget))
+    assert status == 2 and "[read-error]" in out and ("budget table" in out or "预算表" in out)
+
+
+@pytest.mark.parametrize("carrier", ["html", "xlsx"])
+def test_a_walked_disclosure_without_the_performance_table_names_its_tables(
+    tmp_path: Path, carrier: str
+) -> None:
+    folder = tmp_path / "dept"
+    folder.mkdir()
+    tables = [
+        INCOME_AND_EXPENDITURE,
+        BASIC_EXPENDITURE,
+        project_budget_table(),
+        procurement_table(),
+    ]
+    path = WRITERS[carrier](folder / "部门预算公开", tables)
+    status, _, err = run_main("lint", "--no-cache", "--lang", "zh", str(folder))
+    assert status == 0, err
+    assert err.splitlines()[-1] == (
+        f"indicator-audit: {path}: 提示：部门收支总表、一般公共预算基本支出表、项目支出表 等4张表："
+        "已跳过：预算表，不是绩效目标表"
+    )
+
+
+@pytest.mark.parametrize("carrier", ["html", "tsv"])
+def test_a_walked_file_of_no_table_keeps_the_plain_note(tmp_path: Path, carrier: str) -> None:
+    """Near miss: a file holding no table of any known kind (a glossary)."""
+    writers: dict[str, Writer] = {**WRITERS, "tsv": _tsv}
+    folder = tmp_path / "dept"
+    folder.mkdir()
+    writers[carrier](folder / "项目支出绩效目标表", [perf_table()])
+    text = [["第三部分　名词解释"], ["项目名称 总计 财政拨款 其他资金：见说明"], *GLOSSARY[1:]]
+    glossary = writers[carrier](folder / "名词解释", [text])
+    status, _, err = run_main("lint", "--no-cache", "--lang", "zh", str(folder))
+    assert status == 0, err
+    assert err.splitlines()[-1] == (
+        f"indicator-audit: {glossary}: 不是绩效目标表（未找到表头行），已跳过"
+    )
+
+
+def test_the_not_a_table_error_keeps_its_note_across_processes() -> None:
+    import pickle
+
+    problem = NotATable("no performance-target table found", note="项目支出表: skipped")
+    copy = pickle.loads(pickle.dumps(problem))
+    assert (str(copy), copy.note) == (str(problem), problem.note)
