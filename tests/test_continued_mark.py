@@ -8,6 +8,7 @@ PDF text is the ``page_break.txt`` fixture (the layout of seed 004).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,7 @@ from audit.model import Document
 from audit.pipeline import load_text
 from audit.readers.common import CONTINUED_MARK_RE
 from tests.conftest import MARKET_PROJECTS, SEED_002_HEADER
+from tests.national import FORM, LIST, csv_document, sheet_document, tsv_document
 
 TITLE = "广州市人力资源和社会保障局2024年项目支出绩效目标表"
 PAGE_BREAK = Path(__file__).parent / "fixtures" / "pdftext" / "page_break.txt"
@@ -150,3 +152,31 @@ def test_only_the_mark_is_a_mark(text: str) -> None:
     if CONTINUED_MARK_RE.fullmatch(text):
         assert "续" in text and "表" in text and "年" not in text and "度" not in text
         assert text.count("续") == 1 and text.count("表") == 1
+
+
+# --------------------------------------------------------------------------
+# The national template: a 续表 row inside the indicator grid is no 一级指标
+
+
+def _with_mark(rows: Sequence[Sequence[str]], before: str) -> list[list[str]]:
+    """The rows with a 续表 row (one cell, the others blank) put before the
+    first row whose cells hold ``before``."""
+    at = next(i for i, row in enumerate(rows) if before in row)
+    width = len(rows[0])
+    return [*map(list, rows[:at]), ["续表"] + [""] * (width - 1), *map(list, rows[at:])]
+
+
+def _national_keys(document: Document) -> list[tuple[str, str | None, str]]:
+    findings = run(document, load_config(None, discover=False))
+    return sorted((f.rule, f.project, f.message) for f in findings)
+
+
+@pytest.mark.parametrize("carrier", ["tsv", "csv", "sheet"])
+@pytest.mark.parametrize("table", ["form", "list"])
+def test_a_continued_mark_in_a_national_table_is_no_category(carrier: str, table: str) -> None:
+    rows, before = (FORM, "档案规范率") if table == "form" else (LIST, LIST[6][6])
+    read = {"tsv": tsv_document, "csv": csv_document, "sheet": sheet_document}[carrier]
+    plain, marked = read(rows), read(_with_mark(rows, before))
+    assert [len(p.clauses) for p in marked.projects] == [len(p.clauses) for p in plain.projects]
+    assert _national_keys(marked) == _national_keys(plain)
+    assert "续表" not in repr([c.level1 for p in marked.projects for c in p.clauses])
