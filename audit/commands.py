@@ -424,6 +424,8 @@ class _Loader:
             return load(path, self.stdin_name, self.quiet, self.lang)
         except NotATable as problem:
             if path in self.walked and not isinstance(problem, PassedOver):
+                if problem.note is not None:  # a file of budget tables: say so
+                    raise PassedOver(problem.note) from None
                 return None
             raise
 

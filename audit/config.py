@@ -41,6 +41,7 @@ from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from audit.engine import Option, RuleSetting, RuleSpec, load_rules, matches
+from audit.limits import MAX_CELL_CHARS, MAX_SETTING_NUMBER
 from audit.model import SEVERITIES, Finding, Severity
 from audit.resources import resource
 from audit.taxonomy import Taxonomy
@@ -672,19 +673,66 @@ def _check_option(doc: _Doc, path: tuple[Any, ...], option: Option, value: Any) 
                     f"(expected one of: {', '.join(option.keys)})",
                 )
             checked[key] = _check_value(doc, (*path, key), option.values, item)
+            _check_most(doc, (*path, key), option.values, checked[key], _upper(option))
         return checked
     checked_value = _check_value(doc, path, option.kind, value)
-    minimum = option.min
-    if minimum is None and option.kind in ("int", "number"):
-        # A count, a length, a share or a tolerance (its default, if any, not
-        # negative): below zero it makes no sense (a rule that can never fire).
-        default = option.default
-        minimum = 0 if default is None or (_is_number(default) and default >= 0) else None
+    minimum = _lower(option)
     if minimum is not None and _is_number(checked_value) and checked_value < minimum:
         raise doc.error(path, f"must be at least {minimum!s}, got {checked_value!r}")
-    if option.max is not None and _is_number(checked_value) and checked_value > option.max:
-        raise doc.error(path, f"must be at most {option.max!s}, got {checked_value!r}")
+    _check_most(doc, path, option.kind, checked_value, _upper(option))
     return checked_value
+
+
+def _lower(option: Option) -> float | None:
+    """The smallest value a number option takes: its own bound, else zero
+    for a count, a length, a share or a tolerance (its default, if any, not
+    negative): below zero it makes no sense (a rule that can never fire)."""
+    if option.min is not None or option.kind not in ("int", "number"):
+        return option.min
+    default = option.default
+    return 0 if default is None or (_is_number(default) and default >= 0) else None
+
+
+def _upper(option: Option) -> float | None:
+    """The largest value a number option takes, by what it counts when the
+    option sets no bound of its own: a count or a length (``int``, of
+    characters or indicators) no more than the longest cell the tool parses;
+    a percentage (``in percent``) 100; any other number or amount
+    :data:`~audit.limits.MAX_SETTING_NUMBER`. Past these a rule could
+    never fire."""
+    if option.max is not None:
+        return option.max
+    kind = option.values if option.kind == "dict" else option.kind
+    if kind == "int":
+        return MAX_CELL_CHARS
+    if kind == "number" and "in percent" in option.doc:
+        return 100
+    if kind in ("number", "positive", "money", "list[money]"):
+        return MAX_SETTING_NUMBER
+    return None
+
+
+def _bound_text(bound: float) -> str:
+    """A bound as the messages show it: ``1``, ``2958465``, ``1,000,000,000,000``."""
+    return (
+        f"{bound:,}" if bound >= 10**6 and bound == int(bound) and bound % 1000 == 0 else str(bound)
+    )
+
+
+def _check_most(
+    doc: _Doc, path: tuple[Any, ...], kind: Any, value: Any, most: float | None
+) -> None:
+    """Refuse a checked number (or each amount of a list) above ``most``."""
+    if most is None:
+        return
+    values = list(enumerate(value)) if kind == "list[money]" else [(None, value)]
+    for index, item in values:
+        if (_is_number(item) or isinstance(item, Decimal)) and item > most:
+            where = path if index is None else (*path, index)
+            shown = f"{item:.4g}" if len(str(item)) > 20 else repr(item)
+            if isinstance(item, Decimal):
+                shown = str(item) if len(str(item)) <= 20 else f"{item:.4E}"
+            raise doc.error(where, f"must be at most {_bound_text(most)}, got {shown}")
 
 
 _KINDS: dict[str, tuple[str, Any]] = {
@@ -723,12 +771,16 @@ def describe(option: Option) -> str:
     if option.kind == "dict":
         keys = "text" if option.keys is None else ", ".join(option.keys)
         values = "anything" if option.values is None else _describe_kind(option.values)
+        most = _upper(option) if option.values is not None else None
+        if most is not None:
+            values += f" (at most {_bound_text(most)})"
         return f"a mapping of {keys} → {values}"
     bounds = []
     if option.min is not None:
         bounds.append(f"at least {option.min!s}")
-    if option.max is not None:
-        bounds.append(f"at most {option.max!s}")
+    most = _upper(option)
+    if most is not None:
+        bounds.append(f"at most {_bound_text(most)}")
     return _describe_kind(option.kind) + (f" ({', '.join(bounds)})" if bounds else "")
 
 

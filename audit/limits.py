@@ -30,6 +30,13 @@ MAX_NOTES_PER_FILE = 20
 skipped); past them one line says how many more there were. A web page of
 thousands of nested tables would otherwise print a note for each."""
 
+MAX_SETTING_NUMBER = 10**12
+"""Largest number a rule's option takes (an amount or a tolerance in 万元, a
+total of weights, a unit's worth, a percentage turned off above 100): a
+trillion 万元 is far more than any budget, and a larger setting could only
+make its rule never fire. A count or a length of characters is bounded by
+:data:`MAX_CELL_CHARS` instead, a percentage by 100."""
+
 MAX_CONFIG_BYTES = 4 * 1024 * 1024
 """Largest configuration, taxonomy or vocabulary YAML file read (bytes)."""
 

@@ -10,6 +10,7 @@ does. The files are written by the writers of ``scripts/make_examples.py``.
 
 from __future__ import annotations
 
+import csv
 import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -578,6 +579,18 @@ def _tsv(path: Path, tables: Sequence[Table]) -> Path:
     return path
 
 
+def _csv(path: Path, tables: Sequence[Table]) -> Path:
+    """The tables one after the other on one sheet, saved as CSV (every
+    record as wide as the widest row, as a spreadsheet saves it)."""
+    rows = [[cell or "" for cell in row] for table in tables for row in table]
+    width = max(len(row) for row in rows)
+    path = path.with_suffix(".csv")
+    with open(path, "w", encoding="utf-8", newline="") as out:
+        csv.writer(out).writerows(row + [""] * (width - len(row)) for row in rows)
+    return path
+
+
+@pytest.mark.parametrize("writer", [_tsv, _csv], ids=["tsv", "csv"])
 @pytest.mark.parametrize(
     "tables",
     [
@@ -588,11 +601,132 @@ def _tsv(path: Path, tables: Sequence[Table]) -> Path:
     ids=["budget-first", "perf-first", "disclosure"],
 )
 def test_tables_copied_with_the_performance_table_into_text_are_not_read(
-    tmp_path: Path, tables: list[Table]
+    tmp_path: Path, tables: list[Table], writer: Writer
 ) -> None:
-    alone = _tsv(tmp_path / "alone", [perf_table()])
-    path = _tsv(tmp_path / "doc", tables)
+    alone = writer(tmp_path / "alone", [perf_table()])
+    path = writer(tmp_path / "doc", tables)
     document = load_path(path)
     assert [p.title for u in document.units for p in u.projects] == [p[0] for p in MARKET_PROJECTS]
     assert document.title == TITLE
     assert keys(findings(path)) == keys(findings(alone))
+
+
+# --------------------------------------------------------------------------
+# A PDF's pages of budget tables: one note per table, as the other carriers
+
+
+def _reasons(notes: list[str]) -> list[str]:
+    """The notes without their places (第2页 in a PDF, 表2 elsewhere)."""
+    return [note.split(": ", 1)[1] for note in notes]
+
+
+def test_each_budget_table_of_a_pdf_is_noted_with_its_page(tmp_path: Path) -> None:
+    # 项目名称 | 金额合计 | 财政拨款 | 单位资金: a budget table of projects whose
+    # page does not read as a performance table's (two column words only).
+    projects = project_budget_table(header=("项目名称", "金额合计", "财政拨款", "单位资金"))
+    tables = [INCOME_AND_EXPENDITURE, projects, BASIC_EXPENDITURE, perf_table()]
+    by_carrier: dict[str, list[str]] = {}
+    for carrier in ("pdf", "html"):
+        notes: list[str] = []
+        document = read_path(WRITERS[carrier](tmp_path / "doc", tables), notes.append)
+        assert [p.title for p in document.projects] == [p[0] for p in MARKET_PROJECTS]
+        by_carrier[carrier] = notes
+    assert [note.split(": ", 1)[0] for note in by_carrier["pdf"]] == ["第1页", "第2页", "第3页"]
+    assert (
+        _reasons(by_carrier["pdf"])
+        == _reasons(by_carrier["html"])
+        == [
+            "skipped, not a performance-target table (no header row)",
+            f"skipped, not a performance-target table ({BUDGET_TABLE})",
+            "skipped, not a performance-target table (no header row)",
+        ]
+    )
+    assert read_note(by_carrier["pdf"][0], "zh") == (
+        "提示：第1页：已跳过：不是绩效目标表（没有表头行）"
+    )
+
+
+def test_a_pdf_of_the_performance_table_alone_has_no_note(tmp_path: Path) -> None:
+    notes: list[str] = []
+    read_path(_pdf(tmp_path / "alone", [perf_table()]), notes.append)
+    assert notes == []
+
+
+def test_the_notes_on_a_pdfs_budget_pages_stop_at_the_cap(tmp_path: Path) -> None:
+    """25 pages of budget tables before the performance table: 20 notes,
+    then one line for the other 5."""
+    path = _pdf(tmp_path / "long", [BASIC_EXPENDITURE] * 25 + [perf_table()])
+    status, _, err = run_main("lint", "--no-cache", "--lang", "zh", str(path))
+    lines = err.splitlines()
+    assert status == 0, err
+    skipped = [line for line in lines if "已跳过：不是绩效目标表（没有表头行）" in line]
+    assert len(skipped) == 20
+    assert skipped[0].endswith(f"{path}: 提示：第1页：已跳过：不是绩效目标表（没有表头行）")
+    assert lines[-1].endswith("提示：另有 5 条提示未显示"), lines
+
+
+# --------------------------------------------------------------------------
+# A walked file of nothing but budget tables: its note names them
+
+
+_BUDGET_NOTE = "已跳过：预算表（有项目名称和金额，没有绩效目标或绩效指标列），不是绩效目标表"
+
+
+@pytest.mark.parametrize("carrier", ["html", "docx", "xlsx", "pdf", "tsv", "csv"])
+def test_a_walked_file_of_budget_tables_is_named_in_its_note(tmp_path: Path, carrier: str) -> None:
+    writers: dict[str, Writer] = {**WRITERS, "tsv": _tsv, "csv": _csv}
+    folder = tmp_path / "dept"
+    folder.mkdir()
+    writers[carrier](folder / "项目支出绩效目标表", [perf_table()])
+    budget = writers[carrier](folder / "项目支出表", [project_budget_table()])
+    status, out, err = run_main("lint", "--no-cache", "--lang", "zh", str(folder))
+    assert status == 0, err
+    assert err.splitlines()[-1] == f"indicator-audit: {budget}: 提示：项目支出表：{_BUDGET_NOTE}"
+    # Named on the command line, it is still an error: the user asked for it.
+    status, out, _ = run_main("lint", "--no-cache", "--lang", "zh", str(budget))
+    assert status == 2 and "[read-error]" in out and ("budget table" in out or "预算表" in out)
+
+
+@pytest.mark.parametrize("carrier", ["html", "xlsx"])
+def test_a_walked_disclosure_without_the_performance_table_names_its_tables(
+    tmp_path: Path, carrier: str
+) -> None:
+    folder = tmp_path / "dept"
+    folder.mkdir()
+    tables = [
+        INCOME_AND_EXPENDITURE,
+        BASIC_EXPENDITURE,
+        project_budget_table(),
+        procurement_table(),
+    ]
+    path = WRITERS[carrier](folder / "部门预算公开", tables)
+    status, _, err = run_main("lint", "--no-cache", "--lang", "zh", str(folder))
+    assert status == 0, err
+    assert err.splitlines()[-1] == (
+        f"indicator-audit: {path}: 提示：部门收支总表、一般公共预算基本支出表、项目支出表 等4张表："
+        "已跳过：预算表，不是绩效目标表"
+    )
+
+
+@pytest.mark.parametrize("carrier", ["html", "tsv"])
+def test_a_walked_file_of_no_table_keeps_the_plain_note(tmp_path: Path, carrier: str) -> None:
+    """Near miss: a file holding no table of any known kind (a glossary)."""
+    writers: dict[str, Writer] = {**WRITERS, "tsv": _tsv}
+    folder = tmp_path / "dept"
+    folder.mkdir()
+    writers[carrier](folder / "项目支出绩效目标表", [perf_table()])
+    text = [["第三部分　名词解释"], ["项目名称 总计 财政拨款 其他资金：见说明"], *GLOSSARY[1:]]
+    glossary = writers[carrier](folder / "名词解释", [text])
+    status, _, err = run_main("lint", "--no-cache", "--lang", "zh", str(folder))
+    assert status == 0, err
+    assert err.splitlines()[-1] == (
+        f"indicator-audit: {glossary}: 不是绩效目标表（未找到表头行），已跳过"
+    )
+
+
+def test_the_not_a_table_error_keeps_its_note_across_processes() -> None:
+    import pickle
+
+    problem = NotATable("no performance-target table found", note="项目支出表: skipped")
+    copy = pickle.loads(pickle.dumps(problem))
+    assert (str(copy), copy.note) == (str(problem), problem.note)

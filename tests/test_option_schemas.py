@@ -331,7 +331,9 @@ def test_explain_shows_each_option_schema() -> None:
         "effect → one of: error, warning, info, off): {'quantity': 'warning'"
     ) in out
     status, out, _ = run_main("explain", "cost-exceeds-budget", "--lang", "en")
-    assert "  money_units (a mapping of text → an amount above zero): " in out
+    assert (
+        "  money_units (a mapping of text → an amount above zero (at most 1,000,000,000,000)): "
+    ) in out
 
 
 @pytest.mark.parametrize(
@@ -352,3 +354,105 @@ def test_a_list_of_allowed_words_is_accepted(tmp_path: Path) -> None:
     path = write(tmp_path, "rules:\n  implausible-unit:\n    implausible:\n      state: [money]\n")
     options = load_config(path).setting("implausible-unit").options
     assert options["implausible"]["state"] == ["money"]
+
+
+# --------------------------------------------------------------------------
+# Numbers far out of any meaningful range: refused by what the option counts
+# (a count or a length, a percentage, an amount), whatever the rule
+
+
+@pytest.mark.parametrize(
+    ("yaml", "line", "key", "message"),
+    [
+        (
+            "rules:\n  goal-too-short:\n    min_chars: " + "9" * 99 + "\n",
+            3,
+            "rules.goal-too-short.min_chars",
+            "must be at most 20000, got 1e+99",
+        ),
+        (
+            "rules:\n  goal-too-short:\n    min_chars: 20001\n",
+            3,
+            "rules.goal-too-short.min_chars",
+            "must be at most 20000, got 20001",
+        ),
+        (
+            "rules:\n  duplicate-text:\n    min_shared_length: 1000000\n",
+            3,
+            "rules.duplicate-text.min_shared_length",
+            "must be at most 20000, got 1000000",
+        ),
+        (
+            "rules:\n  satisfaction-target:\n    minimum: 1.0e+30\n",
+            3,
+            "rules.satisfaction-target.minimum",
+            "must be at most 100, got 1e+30",
+        ),
+        (
+            "rules:\n  satisfaction-target:\n    minimum: 100.5\n",
+            3,
+            "rules.satisfaction-target.minimum",
+            "must be at most 100, got 100.5",
+        ),
+        (
+            "rules:\n  satisfaction-target:\n    maximum: 1.0e+30\n",
+            3,
+            "rules.satisfaction-target.maximum",
+            "must be at most 1,000,000,000,000, got 1e+30",
+        ),
+        (
+            "rules:\n  row-sum-mismatch:\n    tolerance: 1.0e+13\n",
+            3,
+            "rules.row-sum-mismatch.tolerance",
+            "must be at most 1,000,000,000,000, got 10000000000000.0",
+        ),
+        (
+            "rules:\n  weight-sum:\n    totals:\n      - 100\n      - 1.0e+20\n",
+            5,
+            "rules.weight-sum.totals.1",
+            "must be at most 1,000,000,000,000, got 1E+20",
+        ),
+        (
+            "rules:\n  cost-exceeds-budget:\n    money_units:\n      元: 1.0e+20\n",
+            4,
+            "rules.cost-exceeds-budget.money_units.元",
+            "must be at most 1,000,000,000,000, got 1E+20",
+        ),
+    ],
+)
+def test_a_number_far_out_of_its_range_is_located(
+    tmp_path: Path, yaml: str, line: int, key: str, message: str
+) -> None:
+    path = write(tmp_path, yaml)
+    problem = error_of(path)
+    assert (problem.path, problem.line, problem.key) == (str(path), line, key)
+    assert message in problem.message
+
+
+def test_numbers_at_the_top_of_their_range_are_accepted(tmp_path: Path) -> None:
+    """Near misses: the largest count, percentage and amount still taken,
+    and a satisfaction maximum above 100 (which turns that check off)."""
+    path = write(
+        tmp_path,
+        "rules:\n  goal-too-short:\n    min_chars: 20000\n"
+        "  satisfaction-target:\n    minimum: 100\n    maximum: 101\n"
+        "  row-sum-mismatch:\n    tolerance: 1000000000000\n"
+        "  weight-sum:\n    totals: [100, 90, 1000000000000]\n",
+    )
+    config = load_config(path)
+    assert config.setting("goal-too-short").options["min_chars"] == 20000
+    assert config.setting("satisfaction-target").options["maximum"] == 101
+    assert config.setting("row-sum-mismatch").options["tolerance"] == 10**12
+    assert config.setting("weight-sum").options["totals"][-1] == Decimal(10**12)
+
+
+def test_every_number_option_has_an_upper_bound() -> None:
+    """No option counting or measuring something is left without a top:
+    each shows one in ``explain``."""
+    from audit.config import describe
+
+    for spec in load_rules().values():
+        for name, option in spec.options.items():
+            kind = option.values if option.kind == "dict" else option.kind
+            if kind in ("int", "number", "positive", "money", "list[money]"):
+                assert "at most" in describe(option), (spec.id, name)

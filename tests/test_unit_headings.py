@@ -98,7 +98,6 @@ def _csv(path: Path, tables: Sequence[list[list[str | None]]]) -> Path:
     return path
 
 
-TEXT = {"tsv", "csv"}  # text carriers
 WRITERS: dict[str, Writer] = {
     "docx": _docx,
     "html": _html,
@@ -234,8 +233,7 @@ def test_a_continued_table_stays_in_its_unit(tmp_path: Path, carrier: str) -> No
         tmp_path / "continued",
         [
             block([head], TITLE, f"单位名称：{MARKET}", "单位：万元"),
-            # (a 续表 line in a text file is read as cell text: only the header there)
-            block([rest, MARKET_PROJECTS[1]], *(() if carrier in TEXT else ("续表",))),
+            block([rest, MARKET_PROJECTS[1]], "续表"),
             block(PENSION_PROJECTS, TITLE, f"单位名称：{PENSION}", "单位：万元"),
         ],
     )
@@ -432,3 +430,45 @@ def test_each_table_keeps_its_own_amount_unit(tmp_path: Path) -> None:
         (MARKET, [Decimal("232.00")]),
         (PENSION, [Decimal("150.50")]),
     ]
+
+
+@pytest.mark.parametrize("carrier", ["tsv", "csv"])
+def test_a_unit_heading_and_the_amount_unit_in_one_row_name_each_table(
+    tmp_path: Path, carrier: str
+) -> None:
+    """A sheet of several units' tables saved as text, 单位名称 in the first
+    cell of a row and 单位：万元 in its last: each such row names the unit of
+    the table under it, and is no project of the table above."""
+
+    def heading_row(name: str) -> list[str | None]:
+        return [f"单位名称：{name}", None, None, None, None, None, "单位：万元"]
+
+    path = WRITERS[carrier](
+        tmp_path / "rows",
+        [
+            [[TITLE], heading_row(MARKET), HEADER, *MARKET_PROJECTS],
+            [[TITLE], heading_row(PENSION), HEADER, *PENSION_PROJECTS],
+        ],
+    )
+    document = load_path(path)
+    assert units_of(document) == [
+        (MARKET, ["市场中心业务用房物业管理费", "市场中心场地维护维修经费"]),
+        (PENSION, ["社会化管理退休人员费用", "市社保中心专项工作经费"]),
+    ]
+    # Near miss: a row with the unit's name and amounts is a unit row, read as before.
+    pension_total = seed_row(207)
+    path = WRITERS[carrier](
+        tmp_path / "unit-row",
+        [
+            [
+                [TITLE],
+                heading_row(MARKET),
+                HEADER,
+                *MARKET_PROJECTS,
+                pension_total,
+                *PENSION_PROJECTS,
+            ]
+        ],
+    )
+    names = [u.title for u in load_path(path).units]
+    assert names[-1] == PENSION and len(names) == 2

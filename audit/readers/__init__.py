@@ -56,7 +56,16 @@ _CARRIERS = {
 
 
 class NotATable(ReadError):
-    """The file holds no performance-target table (no header row)."""
+    """The file holds no performance-target table (no header row).
+    ``note``: what the file holds instead, when the reader can name it (its
+    budget tables, by their titles), for a walked file's note."""
+
+    def __init__(self, message: str, note: str | None = None) -> None:
+        super().__init__(message)
+        self.note = note
+
+    def __reduce__(self) -> tuple[type[NotATable], tuple[str, str | None]]:
+        return type(self), (str(self), self.note)
 
 
 class PassedOver(NotATable):
@@ -128,6 +137,34 @@ def _budget_table_only(text: str, delimiter: str) -> bool:
     return budget
 
 
+def _budget_titles(text: str, delimiter: str) -> list[str]:
+    """The title above each budget table header of a TSV or CSV text: the
+    nearest line of one cell above it that is no 单位名称, 单位：万元 or
+    续表 line."""
+    from audit.readers.common import heading
+
+    lines = text[:200_000].split("\n", 2000)
+    titles: list[str] = []
+    for index, line in enumerate(lines):
+        if len(line) >= 400 or not _is_header(line):
+            continue
+        for above in reversed(lines[max(0, index - 4) : index]):
+            cells = {c.strip().strip('"') for c in above.rstrip("\r").split(delimiter)} - {""}
+            if len(cells) != 1:
+                continue
+            title = next(iter(cells))
+            if len(title) <= 60 and not heading(Table(rows=[]), title):
+                titles.append(title)
+                break
+    return titles
+
+
+def _titles(titles: list[str]) -> str:
+    """Tables named by their titles, a few at most."""
+    shown = "、".join(titles[:3])
+    return f"{shown} 等{len(titles)}张表" if len(titles) > 3 else shown
+
+
 def detect_layout(text: str) -> Layout:
     """Tell the layout from the header row: tab-separated, comma-separated,
     or PDF-extracted text (cells separated by spaces, wrapped lines)."""
@@ -169,10 +206,15 @@ def read_text(
     if national is not None:
         return national
     layout = detect_layout(text)
-    if layout != "pdf-text" and _budget_table_only(text, "\t" if layout == "tsv" else ","):
+    delimiter = "\t" if layout == "tsv" else ","
+    if layout != "pdf-text" and _budget_table_only(text, delimiter):
         from audit.readers.guangzhou import BUDGET_TABLE
 
-        raise NotATable(f"not a performance-target table: {BUDGET_TABLE}")
+        where = _titles(_budget_titles(text, delimiter)) or "1"
+        raise NotATable(
+            f"not a performance-target table: {BUDGET_TABLE}",
+            note=f"{where}: skipped, not a performance-target table ({BUDGET_TABLE})",
+        )
     table = _reader(layout)(source)
     if not table.rows:
         raise ReadError("no rows found under the header row")
@@ -228,7 +270,14 @@ def read_grids(carrier: str, data: bytes, path: str, notify: Notify | None = Non
     loaded = importlib.import_module(_CARRIERS[carrier]).load(data, path, notify)
     if loaded.text is not None:  # a PDF without ruled tables: its page text
         return read_text(loaded.text, path, locator=loaded.locator)
-    from audit.readers.guangzhou import BUDGET_TABLE, budget_table, whole_department
+    from audit.readers.guangzhou import (
+        BUDGET_TABLE,
+        OTHER_BUDGET_TABLE,
+        budget_table,
+        other_kind,
+        table_title,
+        whole_department,
+    )
     from audit.readers.national import MISSING_PROJECT, missing_project
 
     layouts = [(name, importlib.import_module(module)) for name, module in GRID_LAYOUTS]
@@ -237,6 +286,8 @@ def read_grids(carrier: str, data: bytes, path: str, notify: Notify | None = Non
     lost: list[str] = []  # grids of indicators without their project
     whole: list[str] = []  # 部门整体支出绩效目标表
     budget: list[str] = []  # budget tables of projects (项目支出表 …)
+    titles: list[str] = []  # the titles of budget tables of any kind
+    other = False  # a budget table without projects (收支总表 …) among them
     notes: list[tuple[str, str]] = []  # (grid, note), given once the file is read
     for grid in loaded.grids:
         for name, module in layouts:
@@ -262,10 +313,14 @@ def read_grids(carrier: str, data: bytes, path: str, notify: Notify | None = Non
                 reason = WHOLE_DEPARTMENT
             elif budget_table(grid):
                 budget.append(grid.name)
+                titles.append(table_title(grid))
                 reason = f"not a performance-target table ({BUDGET_TABLE})"
             elif missing_project(grid):
                 lost.append(grid.name)
                 reason = f"not a performance-target table ({MISSING_PROJECT})"
+            elif other_kind(grid):
+                titles.append(table_title(grid))
+                other = True
             notes.append((grid.name, f"{grid.name}: skipped, {reason}"))
     if not found and lost:
         _give(notify, notes)
@@ -284,8 +339,13 @@ def read_grids(carrier: str, data: bytes, path: str, notify: Notify | None = Non
         why = "no header row (项目名称 … 总计 … 绩效目标 … 绩效指标, or 一级指标 … 三级指标)"
         if budget and len(budget) == len(loaded.grids):
             why = f"{'each' if len(budget) > 1 else 'it'} is {BUDGET_TABLE}"
+        note = None
+        if titles and len(titles) == len(loaded.grids):  # nothing but budget tables
+            kind = OTHER_BUDGET_TABLE if other else BUDGET_TABLE
+            note = f"{_titles(titles)}: skipped, not a performance-target table ({kind})"
         raise NotATable(
-            f"no performance-target table found in {_describe(carrier, len(loaded.grids))}: {why}"
+            f"no performance-target table found in {_describe(carrier, len(loaded.grids))}: {why}",
+            note=note,
         )
     if not table.rows:
         raise ReadError("no rows found under the header row")

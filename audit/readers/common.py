@@ -110,6 +110,11 @@ ORGANIZATION_RE = re.compile(r"\s*(部门名称|单位名称)\s*[：:]")
 _UNIT_OF_MEASURE_TAIL = re.compile(r"(?:[（(]\s*)?(?:金额)?单位\s*[：:]\s*(万元|元)\s*[)）]?$")
 UNIT_OF_MEASURE_RE = re.compile(r"^\s*(?:[（(]\s*)?(?:金额)?单位\s*[：:]\s*(万元|元)\s*[)）]?\s*$")
 GRAND_TOTAL_NAMES = frozenset({"合计", "总计"})
+# The mark a table carried over a page break bears (``续表``, ``（续表）``,
+# ``续上表``, ``续表2``): a marker above the repeated header, never cell text.
+CONTINUED_MARK_RE = re.compile(
+    r"\s*[（(]?\s*续\s*上?\s*表\s*(?:[（(]?\s*[\d一二三四五六七八九十]+\s*[）)]?)?\s*[）)]?\s*[：:]?\s*"
+)
 
 # HTML residue in cells exported from web pages: tags and entities.
 MARKUP_RE = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>|&(?:nbsp|amp|lt|gt|quot|#\d+);")
@@ -279,7 +284,9 @@ def tables_above(rows: Sequence[Sequence[str]]) -> range:
 def heading(table: Table, line: str) -> bool:
     """Take a heading line (the title, 部门名称/单位名称, 单位：万元 or
     金额单位：元) into ``table``; True when ``line`` is one. Repeated page
-    headings are skipped."""
+    headings are skipped, and so is a ``续表`` mark."""
+    if CONTINUED_MARK_RE.fullmatch(line):
+        return True
     if TITLE_MARK in line:
         if WHOLE_DEPARTMENT_MARK not in line:  # another table's title, never this one's
             table.read_title(line)

@@ -6,7 +6,10 @@ the file, so each cell is located afterwards by scanning forward from the end
 of the previous one: a cell's text (or, for a cell with doubled quotes, each
 of its pieces) is found in the record's raw text. Rows of a note or a
 signature under the last project (``注：…``, ``填报人：…,,联系电话：…``) are no
-projects: they are dropped.
+projects: they are dropped. A sheet of several tables saved as CSV is read as
+tab-separated text is: each header row starts a table, a ``单位名称`` heading
+names its unit, and a table of another kind above or below (a budget table,
+名词解释) gives no rows.
 """
 
 from __future__ import annotations
@@ -24,6 +27,8 @@ from audit.readers.common import (
     heading,
     note_row,
     row_from_cells,
+    table_ends,
+    tables_above,
 )
 from audit.readers.decode import ReadError
 from audit.readers.table import Table
@@ -65,10 +70,32 @@ def read(source: Source) -> Table:
     table = Table(rows=[])
     columns: dict[str, int] | None = None
     notes: set[int] = set()  # rows that read as notes or signatures
-    for record in records(source):
+    found = list(records(source))
+    # Tables of another kind saved on the same sheet (budget tables above or
+    # below the performance table, 名词解释): read as in tab-separated text,
+    # from such a table's title to the next performance header, no row.
+    split = [record.cells for record in found]
+    ends = table_ends(split)
+    above = tables_above(split)
+    skipping = False
+    for index, record in enumerate(found):
         cells = record.cells
+        if index in above:
+            continue
+        if index in ends and not skipping:
+            skipping = True
+            drop_trailing_notes(table.rows, notes)
+            table.rows_dropped()
+        if skipping:
+            if header_columns(cells) is None:
+                continue
+            skipping = False
         filled = [cell for cell in cells if cell.strip()]
         if len(filled) == 1 and heading(table, filled[0].strip()):
+            continue
+        if len(filled) > 1 and all(heading(Table([]), cell.strip()) for cell in filled):
+            for cell in filled:  # 单位名称 and 单位：元 in cells of one row, above any table
+                heading(table, cell.strip())
             continue
         header = header_columns(cells)
         if header is not None:

@@ -34,6 +34,7 @@ from audit.readers.common import (
     heading,
     names_a_column,
     note_row,
+    other_table_header,
     row_from_cells,
     row_text,
     table_ends,
@@ -59,6 +60,42 @@ def budget_table(grid: Grid) -> bool:
     """Whether a row of the grid heads a budget table of projects
     (:func:`~audit.readers.common.budget_header`)."""
     return any(budget_header(grid.values(index)) for index in range(len(grid.rows)))
+
+
+OTHER_BUDGET_TABLE = "a budget table"
+"""Why a table of a budget disclosure with no 项目名称 column (收支总表,
+基本支出表 …) is skipped, when the file holds nothing else."""
+
+
+def other_kind(grid: Grid) -> bool:
+    """Whether a row of the grid heads a table of another kind than the
+    performance table (:func:`~audit.readers.common.other_table_header`):
+    a budget table of a 部门预算公开 document."""
+    return any(other_table_header(grid.values(index)) for index in range(len(grid.rows)))
+
+
+_TITLE_CHARS = 60
+
+
+def table_title(grid: Grid) -> str:
+    """The title a table of another kind is printed under (``项目支出表``):
+    the first line above it, or the first row of one cell at its top, that
+    is no 单位名称, 单位：万元 or 续表 line; else the grid's name."""
+    lines = list(grid.headings)
+    for index in range(min(len(grid.rows), _HEADER_ROWS_ABOVE)):
+        filled = {value.strip() for value in grid.values(index)} - {""}
+        if len(filled) != 1:
+            break
+        lines.extend(filled)
+    for line in lines:
+        text = line.strip()
+        if text and len(text) <= _TITLE_CHARS and not heading(Table(rows=[]), text):
+            return text
+    return grid.name
+
+
+_HEADER_ROWS_ABOVE = 4
+"""Rows of one cell at a table's top that may hold its title."""
 
 
 _WHOLE_DEPARTMENT_TITLE = "部门整体支出绩效目标"

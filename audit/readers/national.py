@@ -41,6 +41,7 @@ from audit.model import (
     TextBuilder,
 )
 from audit.readers.common import (
+    CONTINUED_MARK_RE,
     TITLE_MARK,
     clean_cell,
     note_label,
@@ -720,6 +721,8 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
                 continue
             _read_labels(grid, index, labels, facts, units, block)
             continue
+        if banner is not None and CONTINUED_MARK_RE.fullmatch(banner):
+            continue  # 续表: the mark of the grid carried over a page break
         if banner is not None and _label(banner) is None and not _in_grid(cells, columns, banner):
             continue  # a note under the grid
         found = indicator(grid, index, columns, levels)
@@ -735,6 +738,13 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
         cells_of_project.append(found)
     close()
     return table
+
+
+def _continued_mark(cells: list[Text]) -> bool:
+    """A row of nothing but the 续表 mark of a table carried over a page
+    break."""
+    banner = _banner(cells)
+    return banner is not None and CONTINUED_MARK_RE.fullmatch(banner) is not None
 
 
 def _last_project(table: Table) -> Row | None:
@@ -1017,7 +1027,7 @@ def read_list(grid: Grid, table: Table | None = None) -> Table:
             for text in dict.fromkeys(cell.value.strip() for cell in cells if cell.value.strip()):
                 _heading(table, text)
             continue
-        if _note(cells, columns):
+        if _note(cells, columns) or _continued_mark(cells):
             continue
         line = row_line(grid, index)
         total = _stated_total(grid, index, columns)

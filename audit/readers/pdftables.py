@@ -18,7 +18,10 @@
 * Locations name the page, the table and the row on that page:
   ``第3页 表1 第2行第7列``.
 * Pages of text right after the table without ruling (notes under the
-  table) are not read; a note names them.
+  table) are not read; a note names them. So does a note for each ruled
+  table on a page that is not the performance table's (the budget tables
+  of a 部门预算公开 document), with its page as its place, as the other
+  carriers note each table they skip.
 * When a table page has no ruled table, the whole file is read by the text
   reader (:mod:`audit.readers.pdftext`) from the pages' text laid out as
   printed. A PDF without a text layer (a scan) is an error: there is no OCR.
@@ -34,9 +37,16 @@ from collections.abc import Callable
 from itertools import pairwise
 from typing import Any
 
-from audit.readers.common import header_columns, organization_name, other_table_header
+from audit.limits import MAX_NOTES_PER_FILE
+from audit.readers.common import (
+    budget_header,
+    header_columns,
+    organization_name,
+    other_table_header,
+)
 from audit.readers.decode import ReadError, reason
 from audit.readers.grid import GridInput, Loaded, Merge, grid_source
+from audit.readers.guangzhou import BUDGET_TABLE
 from audit.readers.table import Notify
 
 _HEADER_WORDS = re.compile(r"项目名称|总计|财政拨款|财政专户|其他资金|绩效目标|绩效指标")
@@ -146,6 +156,7 @@ def _read(pdf: Any, path: str, notify: Notify | None) -> Loaded:
     parts: list[_Part] = []
     unruled: list[int] = []
     unread: list[int] = []  # pages of text right after the table, not ruled
+    skipped: list[str] = []  # notes on the ruled tables of other pages
     in_table = False
     for index, page in enumerate(pages):
         tables = page.find_tables()
@@ -159,6 +170,10 @@ def _read(pdf: Any, path: str, notify: Notify | None) -> Loaded:
             in_table = False
             continue
         if not starts and not in_table:
+            # A page of tables of another kind (收支总表, 基本支出表 …).
+            for number, table in enumerate(tables, start=1):
+                where = f"第{index + 1}页" + (f" 表{number}" if len(tables) > 1 else "")
+                skipped.append(f"{where}: skipped, {_skip_reason(table, len(skipped))}")
             continue
         above = 0.0  # the bottom of the table before on the page
         for number, table in enumerate(tables, start=1):
@@ -170,6 +185,9 @@ def _read(pdf: Any, path: str, notify: Notify | None) -> Loaded:
             unit = _unit_above_header(texts[index]) if number == 1 else None
             parts.append(_Part(index + 1, number, rows, merges, unit, headings))
         in_table = True
+    if notify is not None:
+        for note in skipped:
+            notify(note)
     if unruled or not parts:
         if notify is not None and unruled:
             pages_list = ", ".join(str(p) for p in unruled[:10])
@@ -182,6 +200,18 @@ def _read(pdf: Any, path: str, notify: Notify | None) -> Loaded:
     inputs = _join(parts)
     source, grids = grid_source(path, "pdf", inputs)
     return Loaded(source, grids)
+
+
+def _skip_reason(table: Any, earlier: int) -> str:
+    """Why a ruled table on a page without the performance table is not
+    read, as the other carriers say it: a budget table of projects (项目名称
+    and amounts) by name, any other table as one without the header row.
+    Past the notes a file shows, the table's cells are not extracted."""
+    if earlier < MAX_NOTES_PER_FILE:
+        rows = table.extract()
+        if any(budget_header([join_lines(cell) or "" for cell in row]) for row in rows):
+            return f"not a performance-target table ({BUDGET_TABLE})"
+    return "not a performance-target table (no header row)"
 
 
 def _unit_above_header(text: str) -> str | None:

@@ -57,6 +57,7 @@ from dataclasses import dataclass, field
 
 from audit.model import AMOUNT_COLUMNS, Row, Source, Text, TextBuilder
 from audit.readers.common import (
+    CONTINUED_MARK_RE,
     GRAND_TOTAL_NAMES,
     ORGANIZATION_RE,
     TITLE_MARK,
@@ -363,6 +364,7 @@ def _leading_text_end(stripped: list[str], header_at: int) -> int:
 def _title_block_line(text: str) -> bool:
     return bool(
         TITLE_MARK in text
+        or CONTINUED_MARK_RE.fullmatch(text)
         or organization_name(text) is not None
         or UNIT_OF_MEASURE_RE.match(text)
         or _PAGE_MARK.fullmatch(text)
@@ -379,9 +381,11 @@ def _cell_like(text: str) -> bool:
 
 def _page_header(text: str, preamble: set[str]) -> bool:
     """A line of the block repeated at every page break: the title,
-    部门名称/单位名称, 单位：万元, the column header, a page number."""
+    部门名称/单位名称, 单位：万元, the column header, a page number, and
+    the ``续表`` mark of a table carried over."""
     return bool(
         TITLE_MARK in text
+        or CONTINUED_MARK_RE.fullmatch(text)
         or organization_name(text) is not None
         or UNIT_OF_MEASURE_RE.match(text)
         or _is_column_header(text)

@@ -90,9 +90,10 @@ def read(source: Source) -> Table:
         if len(filled) == 1 and heading(table, filled[0]):
             after_header = True
             continue
-        if columns is None and len(filled) > 1 and all(heading(Table([]), c) for c in filled):
-            for cell in filled:  # 部门名称 and 单位：元 in cells of one row
+        if len(filled) > 1 and all(heading(Table([]), c) for c in filled):
+            for cell in filled:  # 单位名称 and 单位：元 in cells of one row, above any table
                 heading(table, cell)
+            after_header = True
             continue
         header = header_columns(cells)
         if header is not None:

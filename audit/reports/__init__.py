@@ -181,6 +181,10 @@ READ_NOTES_ZH: tuple[tuple[str, str], ...] = (
         "已跳过：预算表（有项目名称和金额，没有绩效目标或绩效指标列），不是绩效目标表",
     ),
     (
+        "skipped, not a performance-target table (a budget table)",
+        "已跳过：预算表，不是绩效目标表",
+    ),
+    (
         "skipped, another table or text under the performance table",
         "已跳过：绩效目标表下方的另一张表或文字，未读取",
     ),
