@@ -233,3 +233,62 @@ def test_a_guangzhou_row_of_marks_without_the_after_side_is_not_taken_for_marks(
     """Near miss: a project row below the header is never a row of marks."""
     rows = [GZ_SPLIT[0], GZ_SPLIT[1], [*GZ_HEAD, "绩效指标", ""], GZ_UNIT, [*GZ_PROJECT[:7], ""]]
     assert annual_values(gz_text(rows, "\t")) == ["≥15000盏", "≥90%"]
+
+
+# --------------------------------------------------------------------------
+# An adjustment table whose 调整后 side cannot be told: passed over, named
+
+
+BEFORE_ONLY: Rows = [
+    ["项目支出绩效目标调整表", "", "", ""],
+    ["项目名称", "高标准农田建设项目", "", ""],
+    ["资金总额（万元）", "620.00", "", ""],
+    ["年度目标", "2025年新建高标准农田1万亩，完成灌排渠道及田间道路配套建设。", "", ""],
+    ["一级指标", "二级指标", "三级指标", "调整前指标值"],
+    ["产出指标", "数量指标", "新建高标准农田面积", "≥1万亩"],
+]
+GZ_BEFORE_ONLY: Rows = [
+    ["广州市白云区城市管理和综合执法局2025年项目支出绩效目标调整表", "", "", "", "", "", ""],
+    [*GZ_HEAD[:5], "调整前绩效目标", "调整前绩效指标"],
+    GZ_UNIT[:7],
+    [*GZ_PROJECT[:5], GZ_GOAL, BEFORE],
+]
+ADJUST_NOTE = "已跳过：绩效目标调整表，看不出调整后的指标值，未检查"
+
+
+@pytest.mark.parametrize("rows", [BEFORE_ONLY, GZ_BEFORE_ONLY], ids=["national", "guangzhou"])
+@pytest.mark.parametrize("carrier", ["csv", "tsv", "xlsx", "html"])
+def test_an_adjustment_table_without_its_adjusted_side_is_passed_over(
+    rows: Rows, carrier: str, tmp_path: Path
+) -> None:
+    from tests.conftest import run_main
+    from tests.test_side_tables import WRITERS
+
+    path = WRITERS[carrier](tmp_path / "adjust", [rows])  # type: ignore[list-item]
+    status, out, err = run_main("lint", "--no-cache", "--format", "text", str(path))
+    assert status == 0, (out, err)
+    assert out == ""
+    assert err.strip() == f"indicator-audit: {path}: 提示：{ADJUST_NOTE}"
+
+
+def test_a_guangzhou_adjustment_table_is_never_called_a_budget_table(tmp_path: Path) -> None:
+    from audit.readers import read_path
+
+    rows = [row + [""] * (9 - len(row)) for row in GZ_FOUR]
+    notes: list[str] = []
+    from tests.national import _writers
+
+    path = tmp_path / "gz.xlsx"
+    _writers().write_xlsx(path, [("Sheet1", rows, [])])
+    read_path(path, notes.append)
+    assert notes == []
+
+
+def test_prose_naming_an_adjustment_table_is_still_no_table(tmp_path: Path) -> None:
+    """Near miss: a text that only mentions 绩效目标调整表 is not passed over."""
+    from tests.conftest import run_main
+
+    path = tmp_path / "notes.txt"
+    path.write_text("绩效目标调整表\n调整后的指标值应经主管部门审核。\n", encoding="utf-8")
+    status, _, _ = run_main("lint", "--no-cache", "--format", "text", str(path))
+    assert status == 2

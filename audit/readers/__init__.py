@@ -223,11 +223,16 @@ def read_text(
     national = _national_text(source, notify)
     if national is not None:
         return national
-    layout = detect_layout(text)
+    try:
+        layout = detect_layout(text)
+    except NotATable:
+        _adjustment_text(text)
+        raise
     delimiter = "\t" if layout == "tsv" else ","
     if layout != "pdf-text" and _budget_table_only(text, delimiter):
         from audit.readers.guangzhou import BUDGET_TABLE
 
+        _adjustment_text(text)  # 调整前 columns only: no budget table
         where = _titles(_budget_titles(text, delimiter)) or "1"
         raise NotATable(
             f"not a performance-target table: {BUDGET_TABLE}",
@@ -265,6 +270,20 @@ def _side_text(text: str) -> None:
         why = WHOLE_DEPARTMENT
     if why is not None:  # a note, as for the same table in a workbook
         raise PassedOver(_passed_over({"": why}, named=False))
+
+
+def _adjustment_text(text: str) -> None:
+    """Pass over, with its note, a text no layout could read that is an
+    adjustment table naming no 调整后 side (:func:`sidetables.adjustment_rows`)."""
+    head = text[:20_000]
+    if "调整" not in head and "原" not in head:
+        return
+    from audit.readers.sidetables import ADJUSTMENT_UNREAD, adjustment_rows
+
+    delimiter = "\t" if "\t" in head else ","
+    rows = [_cells(line, delimiter) for line in head.split("\n")[:60]]
+    if adjustment_rows(rows, by_title=False):
+        raise PassedOver(_passed_over({"": ADJUSTMENT_UNREAD}, named=False))
 
 
 def _cells(line: str, delimiter: str) -> list[str]:
@@ -334,7 +353,12 @@ def read_grids(carrier: str, data: bytes, path: str, notify: Notify | None = Non
         whole_department,
     )
     from audit.readers.national import MISSING_PROJECT, missing_project
-    from audit.readers.sidetables import grid_kind
+    from audit.readers.sidetables import (
+        ADJUSTMENT_UNREAD,
+        SCANNED_ROWS,
+        adjustment_rows,
+        grid_kind,
+    )
     from audit.readers.sidetables import reason as side_reason
 
     layouts = [(name, importlib.import_module(module)) for name, module in GRID_LAYOUTS]
@@ -372,7 +396,10 @@ def read_grids(carrier: str, data: bytes, path: str, notify: Notify | None = Non
                 break
         else:
             reason = "not a performance-target table (no header row)"
-            if whole_department(grid):
+            rows = [grid.values(i) for i in range(min(len(grid.rows), SCANNED_ROWS))]
+            if adjustment_rows(rows, grid.headings):
+                whole[grid.name] = reason = ADJUSTMENT_UNREAD
+            elif whole_department(grid):
                 whole[grid.name] = reason = WHOLE_DEPARTMENT
             elif budget_table(grid):
                 budget.append(grid.name)

@@ -235,6 +235,8 @@ def adjusted_columns(
         )
         if after is not None and _adjustment_mark(below[after]) == "after":
             adjusted[key] = after
+        else:
+            del adjusted[key]  # only the superseded side: never read
     return adjusted
 
 

@@ -141,15 +141,47 @@ def side_start(rows: Sequence[Sequence[str]]) -> int | None:
     return None
 
 
+ADJUSTMENT_UNREAD = "绩效目标调整表: its 调整后 (adjusted) values cannot be told, not checked"
+"""Why an adjustment table is passed over: it names only the superseded side
+(调整前…, 原指标值) or no side a value column could be read from."""
+
+_ADJUSTMENT_TITLE = "调整表"
+_SUPERSEDED_CELL_RE = re.compile(
+    r"调整前\S{0,8}|原(?:年度|实施期|中期)?(?:指标值|目标值|绩效目标|绩效指标)"
+)
+
+
+def adjustment_rows(
+    rows: Sequence[Sequence[str]], headings: Sequence[str] = (), by_title: bool = True
+) -> bool:
+    """Whether rows no layout could read are an adjustment table's: its
+    title (…绩效目标调整表; unless ``by_title`` is False: in text, which may
+    be prose) or a header cell of its superseded side."""
+    if by_title and any(_ADJUSTMENT_TITLE in _compact(line) for line in headings):
+        return True
+    for row in rows[:SCANNED_ROWS]:
+        for value in row:
+            text = _compact(value)
+            if len(text) > _TITLE_CHARS:
+                continue
+            if by_title and _ADJUSTMENT_TITLE in text and "绩效目标" in text:
+                return True
+            if _SUPERSEDED_CELL_RE.fullmatch(text):
+                return True
+    return False
+
+
 def reason(kind: str) -> str:
     """Why a side table is passed over, for its note."""
     return f"{kind}: not a performance-target table, not checked"
 
 
 __all__ = [
+    "ADJUSTMENT_UNREAD",
     "MONITORING",
     "PROJECT_SELF_EVALUATION",
     "WHOLE_DEPARTMENT_SELF_EVALUATION",
+    "adjustment_rows",
     "grid_kind",
     "outcome_header",
     "performance_header",
