@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from audit.engine import Context, Problem, rule
-from audit.model import ANNUAL, PERIOD, Clause, ClauseError, Project
+from audit.model import ANNUAL, PERIOD, Clause, ClauseError, Project, goal_text
 from audit.syntax import has_keyword
 
 # What the parser calls each expected item (audit.parsing.TERMINAL_NAMES), in Chinese.
@@ -44,6 +44,12 @@ def _found(found: str) -> tuple[str, str]:
     return f"「{found}」", f"“{found}”"
 
 
+def _stated(project: Project) -> bool:
+    """Whether a project states a goal and an amount: a project filled in
+    but for its indicators (not a row whose cells are all still empty)."""
+    return bool(goal_text(project)) and bool(project.amounts)
+
+
 @rule(
     "parse-error",
     group="structure",
@@ -63,6 +69,13 @@ def _found(found: str) -> tuple[str, str]:
             "第{number}条指标无法解析：{detail}",
             "indicator {number} cannot be parsed: {detail}",
         ),
+        "empty": (
+            "项目「{project}」有绩效目标和金额，但未填写绩效指标：应按编号条款填写"
+            "“1、1-产出指标；11-数量指标；指标名称；实施周期指标值:…；年度指标值:…。”",
+            "project “{project}” has a goal and amounts but no performance indicator: "
+            "write them as numbered clauses like "
+            "1、1-产出指标；11-数量指标；name；实施周期指标值:…；年度指标值:…。",
+        ),
         "not-clauses": (
             "绩效指标未按编号条款填写，应写成“1、1-产出指标；11-数量指标；指标名称；"
             "实施周期指标值:…；年度指标值:…。”的形式",
@@ -80,7 +93,9 @@ def _found(found: str) -> tuple[str, str]:
     「1-产出指标」这样的类别、「实施周期指标值」「年度指标值」）以及实际写了什么；它前后的条款照常
     解析和检查，以序号开头的一段（如「4、……」）在序号检查中算作第4条。只缺类别、名称或某个关键词的
     条款仍是条款，由 missing-field 报告缺了什么。整栏没有按编号条款书写的（如
-    「1.产出数量：1.1故障工单关闭率…」这样的提纲），整栏只报告一次。
+    「1.产出数量：1.1故障工单关闭率…」这样的提纲），整栏只报告一次。填了绩效目标和金额、绩效指标
+    却一条也没有的项目（绩效指标栏为空，或指标表没有一行指标）也报告一次；其他规则（如
+    missing-category）对没有可读条款的项目不报告。
 
     为什么有问题
     ------------
@@ -116,7 +131,10 @@ def parse_error(ctx: Context, project: Project) -> Iterator[Problem]:
     ``clause-numbering``. A clause that lacks only its categories, its name
     or a keyword is still a clause, reported by ``missing-field``. A cell
     that is not written as numbered clauses at all (an outline such as
-    ``1.产出数量：1.1故障工单关闭率…``) is reported once.
+    ``1.产出数量：1.1故障工单关闭率…``) is reported once. So is a project
+    with a goal and amounts but no indicator at all (an empty 绩效指标 cell,
+    an indicator grid without a row); the other rules (``missing-category``
+    among them) leave a project without readable clauses to this one.
 
     Why is this bad?
     ----------------
@@ -138,6 +156,10 @@ def parse_error(ctx: Context, project: Project) -> Iterator[Problem]:
     None.
     """
     cell = project.indicators
+    if not project.clauses and not project.cells and _stated(project):
+        where = cell if cell is not None else project.name
+        yield Problem(where.span(), "empty", {"project": project.title}, field="indicators")
+        return
     errors = [c for c in project.clauses if isinstance(c, ClauseError)]
     if not errors or cell is None:
         return

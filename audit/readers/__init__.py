@@ -98,19 +98,35 @@ _COLUMN_NAMES = (
     "财政专户管理资金",
     "其他资金",
     "年度绩效目标",
+    "调整前绩效目标",
+    "调整后绩效目标",
+    "调整前绩效指标",
+    "调整后绩效指标",
+)
+
+
+# Columns a table may hold besides its own, before them (序号) or after them
+# (a reviewer's 备注, a 实际完成情况 column): whole cells, not pieces.
+_EXTRA_COLUMNS = re.compile(
+    r"序号|编号|备注|说明|指标方向|评分标准|指标解释|数据来源|(?:自评)?得分|偏差原因|"
+    r"(?:\d{1,2}-\d{1,2}月)?执行情况|实际完成(?:值|情况)?|全年预计完成情况"
 )
 
 
 def _is_header(line: str) -> bool:
     """A row of column names and nothing else: 项目名称 and at least two more
     of the table's columns, with only separators between them, or pieces of
-    column names where a PDF wrapped a header cell. Prose that mentions the
-    columns (a README, a notice) is not a header."""
+    column names where a PDF wrapped a header cell; a 序号 column before them
+    or a 备注 column after them is no prose. Prose that mentions the columns
+    (a README, a notice) is not a header."""
     words = _HEADER_WORDS.findall(line)
     if len(words) < 3 or "项目名称" not in words:
         return False
     rest = _HEADER_SEPARATORS.sub(" ", _HEADER_WORDS.sub(" ", line)).split()
-    return all(any(piece in name for name in _COLUMN_NAMES) for piece in rest)
+    return all(
+        any(piece in name for name in _COLUMN_NAMES) or _EXTRA_COLUMNS.fullmatch(piece)
+        for piece in rest
+    )
 
 
 def _header_line(text: str) -> str | None:
@@ -196,20 +212,27 @@ def read_text(
     path: str = "<text>",
     encoding: str = "utf-8",
     locator: Callable[[int], str | None] | None = None,
+    notify: Notify | None = None,
 ) -> Document:
     """Build the document from already decoded text (``locator``: where an
     offset stands in the file the text was taken from, e.g. its PDF page)."""
     from audit.readers.common import assemble, units_from_headings
 
     source = Source(path, text, encoding, locator)
-    national = _national_text(source)
+    _side_text(text)
+    national = _national_text(source, notify)
     if national is not None:
         return national
-    layout = detect_layout(text)
+    try:
+        layout = detect_layout(text)
+    except NotATable:
+        _adjustment_text(text)
+        raise
     delimiter = "\t" if layout == "tsv" else ","
     if layout != "pdf-text" and _budget_table_only(text, delimiter):
         from audit.readers.guangzhou import BUDGET_TABLE
 
+        _adjustment_text(text)  # 调整前 columns only: no budget table
         where = _titles(_budget_titles(text, delimiter)) or "1"
         raise NotATable(
             f"not a performance-target table: {BUDGET_TABLE}",
@@ -225,14 +248,65 @@ def read_text(
     )
 
 
-def _national_text(source: Source) -> Document | None:
+_SIDE_WORDS = re.compile(r"自评|监控|部门整体|部门（单位）名称|执行|完成|得分")
+
+
+def _side_text(text: str) -> None:
+    """Pass over a text that begins with a table the tool does not check: a
+    self-evaluation, a monitoring table (title, outcome header) or a
+    部门整体支出绩效目标表 (title, 部门（单位）名称 …)."""
+    head = text[:20_000]
+    if _SIDE_WORDS.search(head) is None:
+        return  # spare the split for every ordinary table
+    from audit.readers.guangzhou import whole_department_rows
+    from audit.readers.sidetables import performance_header, reason, rows_kind
+
+    delimiter = "\t" if "\t" in head else ","
+    rows = [_cells(line, delimiter) for line in head.split("\n")[:60]]
+    kind = rows_kind(rows)
+    why = None if kind is None else reason(kind)
+    first = next((i for i, row in enumerate(rows) if performance_header(row)), len(rows))
+    if why is None and whole_department_rows(rows[:first]):
+        why = WHOLE_DEPARTMENT
+    if why is not None:  # a note, as for the same table in a workbook
+        raise PassedOver(_passed_over({"": why}, named=False))
+
+
+def _adjustment_text(text: str) -> None:
+    """Pass over, with its note, a text no layout could read that is an
+    adjustment table naming no 调整后 side (:func:`sidetables.adjustment_rows`)."""
+    head = text[:20_000]
+    if "调整" not in head and "原" not in head:
+        return
+    from audit.readers.sidetables import ADJUSTMENT_UNREAD, adjustment_rows
+
+    delimiter = "\t" if "\t" in head else ","
+    rows = [_cells(line, delimiter) for line in head.split("\n")[:60]]
+    if adjustment_rows(rows, by_title=False):
+        raise PassedOver(_passed_over({"": ADJUSTMENT_UNREAD}, named=False))
+
+
+def _cells(line: str, delimiter: str) -> list[str]:
+    """A line's cells, roughly (quotes dropped): enough to tell a title or a
+    header."""
+    line = line.rstrip("\r")
+    if delimiter == "," and '"' in line:
+        import csv
+
+        return next(csv.reader([line]), [])
+    if delimiter not in line and "\t" not in line:
+        return line.split()
+    return line.split(delimiter)
+
+
+def _national_text(source: Source, notify: Notify | None = None) -> Document | None:
     """The national template (one row per indicator) as TSV or CSV text."""
     if "一级指标" not in source.text[:200_000]:
         return None  # no indicator grid: spare the import
     from audit.readers.national import national_delimiter, read_text_source
 
     delimiter = national_delimiter(source.text)
-    return None if delimiter is None else read_text_source(source, delimiter)
+    return None if delimiter is None else read_text_source(source, delimiter, notify)
 
 
 def read_document(data: bytes, path: str, notify: Notify | None = None) -> Document:
@@ -256,7 +330,7 @@ def read_document(data: bytes, path: str, notify: Notify | None = None) -> Docum
         raise
     if carrier == "text":
         text, encoding = decode(data)
-        return read_text(text, path, encoding)
+        return read_text(text, path, encoding, notify=notify)
     return read_grids(carrier, data, path, notify)
 
 
@@ -269,7 +343,7 @@ def read_grids(carrier: str, data: bytes, path: str, notify: Notify | None = Non
 
     loaded = importlib.import_module(_CARRIERS[carrier]).load(data, path, notify)
     if loaded.text is not None:  # a PDF without ruled tables: its page text
-        return read_text(loaded.text, path, locator=loaded.locator)
+        return read_text(loaded.text, path, locator=loaded.locator, notify=notify)
     from audit.readers.guangzhou import (
         BUDGET_TABLE,
         OTHER_BUDGET_TABLE,
@@ -279,17 +353,29 @@ def read_grids(carrier: str, data: bytes, path: str, notify: Notify | None = Non
         whole_department,
     )
     from audit.readers.national import MISSING_PROJECT, missing_project
+    from audit.readers.sidetables import (
+        ADJUSTMENT_UNREAD,
+        SCANNED_ROWS,
+        adjustment_rows,
+        grid_kind,
+    )
+    from audit.readers.sidetables import reason as side_reason
 
     layouts = [(name, importlib.import_module(module)) for name, module in GRID_LAYOUTS]
     table = Table(rows=[])
     found: list[str] = []
     lost: list[str] = []  # grids of indicators without their project
-    whole: list[str] = []  # 部门整体支出绩效目标表
+    whole: dict[str, str] = {}  # tables of a kind not checked (部门整体支出绩效目标表 …): why
     budget: list[str] = []  # budget tables of projects (项目支出表 …)
     titles: list[str] = []  # the titles of budget tables of any kind
     other = False  # a budget table without projects (收支总表 …) among them
     notes: list[tuple[str, str]] = []  # (grid, note), given once the file is read
     for grid in loaded.grids:
+        side = grid_kind(grid)  # a self-evaluation or monitoring table
+        if side is not None:
+            whole[grid.name] = side_reason(side)
+            notes.append((grid.name, f"{grid.name}: skipped, {whole[grid.name]}"))
+            continue
         for name, module in layouts:
             if module.recognise(grid):
                 start = len(table.rows)
@@ -302,15 +388,19 @@ def read_grids(carrier: str, data: bytes, path: str, notify: Notify | None = Non
                 for where in table.set_aside:
                     notes.append((grid.name, f"{where}: skipped, {SET_ASIDE}"))
                 table.set_aside.clear()
+                notes.extend((grid.name, note) for note in table.unread)
+                table.unread.clear()
                 if name == "guangzhou":  # the national layouts convert their own
                     _in_stated_unit(table.rows[start:], table.amount_unit)
                 found.append(name)
                 break
         else:
             reason = "not a performance-target table (no header row)"
-            if whole_department(grid):
-                whole.append(grid.name)
-                reason = WHOLE_DEPARTMENT
+            rows = [grid.values(i) for i in range(min(len(grid.rows), SCANNED_ROWS))]
+            if adjustment_rows(rows, grid.headings):
+                whole[grid.name] = reason = ADJUSTMENT_UNREAD
+            elif whole_department(grid):
+                whole[grid.name] = reason = WHOLE_DEPARTMENT
             elif budget_table(grid):
                 budget.append(grid.name)
                 titles.append(table_title(grid))
@@ -332,8 +422,7 @@ def read_grids(carrier: str, data: bytes, path: str, notify: Notify | None = Non
         # Nothing but a 部门整体支出绩效目标表 (and tables of no kind): the
         # file is passed over, its note says why.
         _give(notify, [(grid, note) for grid, note in notes if grid not in whole])
-        where = "、".join(whole) if len(loaded.grids) > 1 else ""
-        raise PassedOver(f"{where}: skipped, {WHOLE_DEPARTMENT}".lstrip(": "))
+        raise PassedOver(_passed_over(whole, len(loaded.grids) > 1))
     _give(notify, notes)
     if not found:
         why = "no header row (项目名称 … 总计 … 绩效目标 … 绩效指标, or 一级指标 … 三级指标)"
@@ -359,6 +448,19 @@ def read_grids(carrier: str, data: bytes, path: str, notify: Notify | None = Non
         table.organization,
         tuple(table.orphans),
     )
+
+
+def _passed_over(whole: dict[str, str], named: bool) -> str:
+    """The note of a file passed over: its tables by kind (by name when the
+    file holds several), the reason last, as a reader's note ends."""
+    by_reason: dict[str, list[str]] = {}
+    for grid, why in whole.items():
+        by_reason.setdefault(why, []).append(grid)
+    parts = [
+        f"{'、'.join(grids) if named else ''}: skipped, {why}".lstrip(": ")
+        for why, grids in by_reason.items()
+    ]
+    return "; ".join(parts)
 
 
 def _give(notify: Notify | None, notes: list[tuple[str, str]]) -> None:

@@ -37,8 +37,15 @@ HEADER_CELLS: dict[str, tuple[str, ...]] = {
     "fiscal": ("财政拨款",),
     "special": ("财政专户拨款", "财政专户管理资金"),
     "other": ("其他资金",),
-    "goal": ("绩效目标", "年度绩效目标", "项目绩效目标", "年度项目绩效目标"),
-    "indicators": ("绩效指标", "绩效指标值", "年度绩效指标", "项目绩效指标"),
+    "goal": (
+        "绩效目标",
+        "年度绩效目标",
+        "项目绩效目标",
+        "年度项目绩效目标",
+        "调整后绩效目标",
+        "调整后年度绩效目标",
+    ),
+    "indicators": ("绩效指标", "绩效指标值", "年度绩效指标", "项目绩效指标", "调整后绩效指标"),
 }
 PERFORMANCE_COLUMNS = ("goal", "indicators")
 """A header names one of these at least: where a project's goal or its
@@ -124,22 +131,113 @@ AMOUNT_RE = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 _BLANK_AMOUNTS = frozenset({"", "-", "—", "－", "--"})
 
 
+# The tables that report outcomes beside the target table, by their header
+# (:mod:`audit.readers.sidetables` tells them by their title too).
+PROJECT_SELF_EVALUATION = "项目支出绩效自评表"
+MONITORING = "项目支出绩效运行监控表"
+
+# Header cells of an outcome column, whole (``1-7月执行情况``, ``全年执行数``,
+# ``自评得分``, ``偏差原因分析及改进措施``).
+_MONTHS = r"(?:\d{1,2}\s*[-—－~～至]\s*\d{1,2}\s*月|全年预计|全年|年度|上半年|截至\S{0,8}?)?"
+_OUTCOME_RE = re.compile(
+    rf"{_MONTHS}(?:执行数|执行率|执行情况|预算执行率)"
+    r"|实际完成(?:值|情况|数|率)?|(?:年度|全年)?(?:预计)?完成情况|全年预计(?:完成值|执行数)"
+    r"|(?:自评)?得分|完成目标可能性|偏差原因(?:分析)?(?:及改进措施)?|未完成原因(?:分析)?"
+)
+_MONITORING_RE = re.compile(r"\d{1,2}\s*[-—－~～至]\s*\d{1,2}\s*月|预计|可能性|截至")
+_OUTCOME_CELL_CHARS = 20
+
+
+def outcome_header(cells: Sequence[str]) -> str | None:
+    """The kind of table a header row of outcome columns heads: two such
+    columns at least (``实际完成值 | 得分``, ``1-7月执行情况 | 全年预计完成情况``);
+    None for any other row."""
+    found: set[str] = set()
+    for cell in cells:
+        text = "".join(cell.split())
+        if text and len(text) <= _OUTCOME_CELL_CHARS and _OUTCOME_RE.fullmatch(text):
+            found.add(text)
+    if len(found) < 2:
+        return None
+    if any(_MONITORING_RE.search(text) for text in found):
+        return MONITORING
+    return PROJECT_SELF_EVALUATION
+
+
+_NUMBER_HEADERS = frozenset({"序号", "编号", "项目序号"})
+
+
+def _bare(cell: str) -> str:
+    return MARKUP_RE.sub("", cell).strip().replace(" ", "")
+
+
 def header_columns(cells: list[str]) -> dict[str, int] | None:
     """Map column names to indexes if ``cells`` is a header row."""
-    if not cells or "项目名称" not in cells[0]:  # data rows: no cleaning of long cells
+    if not cells:
         return None
+    first = 0
+    if "项目名称" not in cells[0]:  # data rows: no cleaning of long cells
+        # A 序号 column before the name (a numbered table).
+        if len(cells) < 2 or "项目名称" not in cells[1] or _bare(cells[0]) not in _NUMBER_HEADERS:
+            return None
+        first = 1
     stripped = [MARKUP_RE.sub("", c).strip().replace(" ", "") for c in cells]
-    if not stripped[0].startswith("项目名称"):
+    if not stripped[first].startswith("项目名称"):
         return None
     columns: dict[str, int] = {}
-    for index, cell in enumerate(stripped):
+    for index, cell in enumerate(stripped[first:], start=first):
         for key, names in HEADER_CELLS.items():
-            if key not in columns and (cell in names or (key == "name" and index == 0)):
+            if key not in columns and (cell in names or (key == "name" and index == first)):
                 columns[key] = index
                 break
     if len(columns) < 4 or not any(key in columns for key in PERFORMANCE_COLUMNS):
         return None
+    if outcome_header(cells) is not None:
+        return None  # a self-evaluation's or a monitoring table's header
     return columns
+
+
+_ADJUSTMENT_MARKS = {"调整前": "before", "原": "before", "调整后": "after"}
+
+
+def _adjustment_mark(cell: str) -> str | None:
+    return _ADJUSTMENT_MARKS.get(MARKUP_RE.sub("", cell).strip().replace(" ", "").rstrip("：:"))
+
+
+def adjustment_marks(cells: Sequence[str], header: Sequence[str] = ()) -> bool:
+    """Whether a row holds nothing but the sub-header of an adjustment
+    table's column pairs (``调整前 | 调整后`` under 绩效目标 or 绩效指标);
+    cells that repeat the ``header`` row's above (merged down over both
+    rows) do not count."""
+    marks = [
+        _adjustment_mark(cell)
+        for at, cell in enumerate(cells)
+        if cell.strip() and not (at < len(header) and cell == header[at])
+    ]
+    return "after" in marks and None not in marks
+
+
+def adjusted_columns(
+    columns: dict[str, int], below: Sequence[str], header: Sequence[str] = ()
+) -> dict[str, int] | None:
+    """The columns of a header over a row of ``调整前 | 调整后`` marks (a
+    绩效目标调整表): each column split so is read on its 调整后 side, never
+    the superseded 调整前 one. None when ``below`` is no such row."""
+    if not adjustment_marks(below, header):
+        return None
+    adjusted = dict(columns)
+    for key, at in columns.items():
+        if at >= len(below) or _adjustment_mark(below[at]) != "before":
+            continue
+        after = next(
+            (i for i in range(at + 1, min(len(below), at + 3)) if _adjustment_mark(below[i])),
+            None,
+        )
+        if after is not None and _adjustment_mark(below[after]) == "after":
+            adjusted[key] = after
+        else:
+            del adjusted[key]  # only the superseded side: never read
+    return adjusted
 
 
 def budget_header(cells: list[str]) -> bool:
@@ -195,6 +293,8 @@ def other_table_header(cells: list[str]) -> bool:
     words of such a table: a project row has amounts, or a goal."""
     if any(len(cell) > 4 * _OTHER_HEADER_CELL_CHARS for cell in cells):
         return False  # a goal or an indicator cell: a project's row (cheap to tell)
+    if outcome_header(cells) is not None:
+        return True  # a self-evaluation's or a monitoring table's header
     filled = [MARKUP_RE.sub("", cell).strip().replace(" ", "") for cell in cells]
     filled = [cell for cell in filled if cell]
     if len(set(filled)) < 2 or header_columns(cells) is not None:

@@ -21,6 +21,8 @@ from typing import NamedTuple
 
 from audit.model import Markup, Row, Source, Text, TextBuilder
 from audit.readers.common import (
+    adjusted_columns,
+    adjustment_marks,
     clean_cell,
     drop_trailing_notes,
     header_columns,
@@ -99,7 +101,8 @@ def read(source: Source) -> Table:
             continue
         header = header_columns(cells)
         if header is not None:
-            columns = header
+            below = found[index + 1].cells if index + 1 < len(found) else []
+            columns = adjusted_columns(header, below) or header
             drop_trailing_notes(table.rows, notes)  # notes at the foot of a page
             table.rows_dropped()
             continue
@@ -107,6 +110,8 @@ def read(source: Source) -> Table:
             for cell in filled:  # above the header: 单位名称 and 单位：元 may share a row
                 heading(table, cell.strip())
             continue
+        if adjustment_marks(cells):
+            continue  # the header's 调整前 | 调整后 row
         row = _row(source, cells, record.start, record.end, record.line, columns)
         if row is not None:
             table.rows.append(row)

@@ -21,11 +21,14 @@ no projects: they are dropped.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 
 from audit.model import AMOUNT_COLUMNS, Markup, Row, Text
 from audit.readers.common import (
     CellAppends,
+    adjusted_columns,
+    adjustment_marks,
     budget_header,
     clean_cell,
     drop_trailing_notes,
@@ -121,8 +124,16 @@ def whole_department(grid: Grid) -> bool:
     row), by its title or its labels."""
     if any(_WHOLE_DEPARTMENT_TITLE in line for line in grid.headings):
         return True
-    for index in range(min(len(grid.rows), WHOLE_DEPARTMENT_ROWS)):
-        for value in grid.values(index):
+    return whole_department_rows(
+        [grid.values(index) for index in range(min(len(grid.rows), WHOLE_DEPARTMENT_ROWS))]
+    )
+
+
+def whole_department_rows(rows: Sequence[Sequence[str]]) -> bool:
+    """Whether the first rows of a grid or text name a 部门整体支出绩效目标表
+    (its title or its labels)."""
+    for values in rows[:WHOLE_DEPARTMENT_ROWS]:
+        for value in values:
             text = value.strip().replace(" ", "")
             if text in _WHOLE_DEPARTMENT_LABELS or (
                 _WHOLE_DEPARTMENT_TITLE in text and len(text) < 60
@@ -145,6 +156,7 @@ def read(grid: Grid, table: Table | None = None) -> Table:
     # top continue the last row of the table before, as across a page.
     last: Row | None = table.rows[-1] if table.rows else None
     after_header = False
+    marks_row = -1  # the row of 调整前 | 调整后 marks under a header
     start = len(table.rows)
     notes: set[int] = set()  # rows that read as notes or signatures
     held: list[int] = []  # a note in rows whose name cell is blank
@@ -176,9 +188,13 @@ def read(grid: Grid, table: Table | None = None) -> Table:
                 if value.strip():
                     heading(table, value.strip())
             continue
+        if index == marks_row:
+            continue  # the header's 调整前 | 调整后 row
         header = header_columns(values)
         if header is not None:
             columns = _with_row_below(grid, index, values, header)
+            if index + 1 < len(grid.rows) and adjustment_marks(grid.values(index + 1), values):
+                marks_row = index + 1
             after_header = True
             if notes:  # notes at the foot of a page: under its last project
                 drop_trailing_notes(table.rows, notes, start)
@@ -237,6 +253,9 @@ def _with_row_below(
     if index + 1 >= len(grid.rows):
         return header
     below = [cell.value for cell in grid.rows[index + 1]]
+    adjusted = adjusted_columns(header, below, values)
+    if adjusted is not None:
+        return adjusted
     if not header_pieces(below):
         return header
     joined = [a.strip() + b.strip() for a, b in zip(values, below, strict=False)]

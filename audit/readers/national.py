@@ -54,7 +54,7 @@ from audit.readers.common import (
 from audit.readers.decode import ReadError
 from audit.readers.grid import Grid
 from audit.readers.guangzhou import numeric_amount
-from audit.readers.table import Table
+from audit.readers.table import Notify, Table
 
 _SPACES_RE = re.compile(r"[\s\u3000*★]+")
 _UNIT_SUFFIX_RE = re.compile(r"[（(]\s*(万元|元)\s*[)）]$")
@@ -123,6 +123,72 @@ _TOTAL_HEADERS = frozenset(
 )
 
 
+_SUPERSEDED_RE = re.compile(
+    r"调整前|^原(?:年度|当年|实施期|中期|实施周期)?(?:指标值|目标值|绩效目标)"
+)
+
+
+def superseded(header: str) -> bool:
+    """Whether a header (or a label beside a value) names the side of an
+    adjustment table (绩效目标调整表) that the adjustment replaced: 调整前,
+    原指标值, 原年度指标值. Only the 调整后 side is the project's target."""
+    return _SUPERSEDED_RE.search(norm(header)) is not None
+
+
+ADJUSTED_RE = re.compile(r"^调整后[：:]?$")
+"""A cell that marks the adjusted side of a value pair (``调整后``)."""
+
+
+_YEAR_COLUMN_RE = re.compile(r"^(20\d\d)年度?(?:指标值|目标值)?$")
+# A label of the year's block that names the budget year: 年度目标（2026年）,
+# 年度资金总额（2026年）.
+_BUDGET_YEAR_LABEL_RE = re.compile(
+    r"^\s*(?:年度|当年|本年)[^（(]{0,12}[（(]\s*(20\d\d)\s*年度?\s*[)）]"
+)
+_YEAR_RE = re.compile(r"(20\d\d)\s*年")
+
+YEAR_COLUMNS_UNREAD = (
+    "year columns not read: the budget year is not told "
+    "(no year in the title or in 年度目标（…年）)"
+)
+"""Why a mid-term table's columns of single years are left unread."""
+
+
+def _year_columns(columns: dict[str, int], grid: Grid, row: int, table: Table) -> dict[str, int]:
+    """The columns of a mid-term grid with a column per year (``2025年 |
+    2026年 | 2027年``, ``2025年度指标值 …``): the budget year's is the annual
+    value, the other years are not read. The budget year is the one the
+    year's labels above name (年度目标（2026年）), else the title's; when
+    neither tells it, no year column is read and a note says so."""
+    years = {key: at for key, at in columns.items() if key.startswith("year")}
+    if not years:
+        return columns
+    columns = {key: at for key, at in columns.items() if not key.startswith("year")}
+    if "annual" in columns:
+        return columns
+    year = _budget_year(grid, row, table)
+    if year is not None and f"year{year}" in years:
+        columns["annual"] = years[f"year{year}"]
+    else:
+        table.unread.append(f"{grid.location(row, min(years.values()))}: {YEAR_COLUMNS_UNREAD}")
+    return columns
+
+
+def _budget_year(grid: Grid, row: int, table: Table) -> str | None:
+    """The budget year a form's labels above ``row`` or its title name."""
+    for index in range(row - 1, max(-1, row - 30), -1):
+        for cell in grid.rows[index]:
+            match = _BUDGET_YEAR_LABEL_RE.match(cell.value)
+            if match is not None:
+                return match.group(1)
+    for title in (table.last_title, table.title, *grid.headings):
+        if title and TITLE_MARK in title:
+            found = set(_YEAR_RE.findall(title))
+            if len(found) == 1:
+                return found.pop()
+    return None
+
+
 @lru_cache(maxsize=4096)
 def column_key(header: str) -> str | None:
     """What a header cell of the indicator grid or the list names."""
@@ -147,7 +213,12 @@ def column_key(header: str) -> str | None:
         return "comparator"
     if h in _MEASURE_HEADERS:
         return "measure"
+    year = _YEAR_COLUMN_RE.match(h)
+    if year is not None:
+        return f"year{year.group(1)}"  # a mid-term table's column of one year
     if "指标值" in h or "目标值" in h or h in (*ANNUAL_WORDS, *PERIOD_WORDS, "年度值"):
+        if superseded(h):
+            return "superseded"  # an adjustment table's old value: never read
         if any(word in h for word in ANNUAL_WORDS):
             return "annual"
         if any(word in h for word in PERIOD_WORDS):
@@ -679,7 +750,8 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
         row.period_goal = period_goal if period_goal else None
         table.rows.append(row)
 
-    for index, cells in enumerate(grid.rows):
+    stop = _side_table_at(grid, table)
+    for index, cells in enumerate(grid.rows[:stop]):
         if skip_next:
             skip_next = False
             markup_of_project.extend(markup.get(index, ()))
@@ -687,7 +759,7 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
         header = _header_map(cells)
         if _is_indicator_header(header):
             markup_of_project.extend(markup.get(index, ()))
-            columns = header
+            columns = _year_columns(header, grid, index, table)
             levels = _Levels()
             if index + 1 < len(grid.rows):
                 below = _header_map(grid.rows[index + 1], sub_header=True)
@@ -745,6 +817,19 @@ def _continued_mark(cells: list[Text]) -> bool:
     break."""
     banner = _banner(cells)
     return banner is not None and CONTINUED_MARK_RE.fullmatch(banner) is not None
+
+
+def _side_table_at(grid: Grid, table: Table) -> int:
+    """The row a self-evaluation or monitoring table under the performance
+    table begins at (:func:`~audit.readers.sidetables.side_start`), set
+    aside with a note; else the grid's end."""
+    from audit.readers.sidetables import side_start
+
+    start = side_start([grid.values(index) for index in range(len(grid.rows))])
+    if start is None:
+        return len(grid.rows)
+    table.set_aside.append(grid.location(start, 0))
+    return start
 
 
 def _last_project(table: Table) -> Row | None:
@@ -974,13 +1059,28 @@ def _take_below_heads(grid: Grid, row: int, column: int, key: str, block: _Amoun
             block.take(side, key, cells[at], _unit_in(cells[column].value))
 
 
+def _marks_superseded(value: str) -> bool:
+    """A short cell that marks the superseded side (``调整前``, ``原值``)."""
+    text = norm(value)
+    return text in ("调整前", "原值", "原") or (len(text) <= 8 and superseded(text))
+
+
 def _value_right(grid: Grid, row: int, column: int, stop: int, label: str) -> Text | None:
     """The first cell right of a label, before the next label, that is not
     the label's own merged copy; a blank cell right of the label is a blank
     value unless a value follows before the next label."""
     cells = grid.rows[row]
     blank: Text | None = None
+    start = column + 1
     for index in range(column + 1, stop):
+        # An adjustment table's pair (``调整前 | 620.00 | 调整后 | 580.00``):
+        # the value is the one after 调整后, never the superseded one.
+        if ADJUSTED_RE.match(cells[index].value.strip()):
+            start = index + 1
+            break
+        if _marks_superseded(cells[index].value):
+            start = stop
+    for index in range(start, stop):
         cell = cells[index]
         if (row, index) in grid.merged and cell.value == label:
             continue
@@ -1012,10 +1112,11 @@ def read_list(grid: Grid, table: Table | None = None) -> Table:
     numbers_rows = False
     current_unit = _current_unit(table)
     levels = _Levels()
-    for index, cells in enumerate(grid.rows):
+    stop = _side_table_at(grid, table)
+    for index, cells in enumerate(grid.rows[:stop]):
         header = _header_map(cells)
         if _is_indicator_header(header) and "project" in header:
-            columns = header
+            columns = _year_columns(header, grid, index, table)
             units = {
                 key: named
                 for key, column in header.items()
@@ -1201,7 +1302,9 @@ def _mostly_rows(lines: list[str], delimiter: str) -> bool:
     return sum(delimiter in line for line in filled) >= 0.6 * len(filled)
 
 
-def read_national_grids(grids: list[Grid]) -> tuple[str, Table] | None:
+def read_national_grids(
+    grids: list[Grid], notify: Notify | None = None
+) -> tuple[str, Table] | None:
     """The layout and the rows of the national grids among ``grids``."""
     layout: str | None = None
     table = Table(rows=[])
@@ -1211,14 +1314,19 @@ def read_national_grids(grids: list[Grid]) -> tuple[str, Table] | None:
                 read(grid, table)
                 layout = layout or name
                 break
+    if notify is not None:  # text: the grid's notes (columns left unread)
+        for note in table.unread:
+            notify(note)
     return None if layout is None else (layout, table)
 
 
-def document_from_grids(source: Source, grids: list[Grid]) -> Document | None:
+def document_from_grids(
+    source: Source, grids: list[Grid], notify: Notify | None = None
+) -> Document | None:
     """The document of the national grids among ``grids`` (None when none is)."""
     from audit.readers.common import assemble
 
-    found = read_national_grids(grids)
+    found = read_national_grids(grids, notify)
     if found is None:
         lost = next((grid for grid in grids if missing_project(grid)), None)
         if lost is not None:
@@ -1239,11 +1347,13 @@ def document_from_grids(source: Source, grids: list[Grid]) -> Document | None:
     )
 
 
-def read_text_source(source: Source, delimiter: str) -> Document | None:
+def read_text_source(
+    source: Source, delimiter: str, notify: Notify | None = None
+) -> Document | None:
     """A national table written as TSV or CSV text."""
     from audit.readers.grid import grids_from_text
 
-    return document_from_grids(source, grids_from_text(source, delimiter))
+    return document_from_grids(source, grids_from_text(source, delimiter), notify)
 
 
 __all__ = [

@@ -36,6 +36,7 @@ class Table:
         "title",
         "title_fresh",
         "unit_headings",
+        "unread",
     )
 
     def __init__(
@@ -52,6 +53,8 @@ class Table:
         self.set_aside: list[str] = []
         """Where a table of another kind begins under the performance table
         on the same grid (the cell of its header row): its rows are not read."""
+        self.unread: list[str] = []
+        """Notes on columns the reader left unread (``WHERE: why``)."""
 
     def read_title(self, line: str) -> None:
         """A title line: the table's title (the first), and the title of the

@@ -20,6 +20,8 @@ from __future__ import annotations
 from audit.model import Markup, Row, Source, Text, TextBuilder
 from audit.readers.common import (
     CellAppends,
+    adjusted_columns,
+    adjustment_marks,
     clean_cell,
     drop_trailing_notes,
     header_columns,
@@ -97,8 +99,9 @@ def read(source: Source) -> Table:
             continue
         header = header_columns(cells)
         if header is not None:
-            columns = _with_line_below(cells, lines[line_no] if line_no < len(lines) else "")
-            columns = columns or header
+            below = lines[line_no] if line_no < len(lines) else ""
+            columns = adjusted_columns(header, below.rstrip("\r").split("\t"))
+            columns = columns or _with_line_below(cells, below) or header
             after_header = True
             if notes:  # notes at the foot of a page: under its last project
                 drop_trailing_notes(table.rows, notes)
@@ -108,6 +111,8 @@ def read(source: Source) -> Table:
             continue
         if header_pieces(cells) and (after_header or names_a_column(cells)):
             continue  # a header cell wrapped over lines
+        if after_header and adjustment_marks(cells):
+            continue  # the header's 调整前 | 调整后 line
         after_header = False
         at = columns or _DEFAULT_COLUMNS
         nameless = "\t" in line and _nameless(cells, at)

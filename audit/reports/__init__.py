@@ -192,6 +192,22 @@ READ_NOTES_ZH: tuple[tuple[str, str], ...] = (
         "skipped, 部门整体支出绩效目标表: not a project table, not checked",
         "已跳过：部门整体支出绩效目标表，不是项目支出绩效目标表，未检查",
     ),
+    *(
+        (
+            f"skipped, {kind}: not a performance-target table, not checked",
+            f"已跳过：{kind}，不是项目支出绩效目标表，未检查",
+        )
+        for kind in ("项目支出绩效自评表", "部门整体支出绩效自评表", "项目支出绩效运行监控表")
+    ),
+    (
+        "year columns not read: the budget year is not told "
+        "(no year in the title or in 年度目标（…年）)",
+        "按年份的指标值列未读取：无法确定预算年度（标题和“年度目标（…年）”中都没有年份）",
+    ),
+    (
+        "skipped, 绩效目标调整表: its 调整后 (adjusted) values cannot be told, not checked",
+        "已跳过：绩效目标调整表，看不出调整后的指标值，未检查",
+    ),
     ("skipped, a chart sheet", "已跳过：图表工作表"),
     ("no ruled table; the file is read from its text", "没有带框线的表格，按文字读取"),
     ("text after the table without ruling, not read", "表格之后没有框线的文字，未读取"),
