@@ -1447,6 +1447,18 @@ def unit_lost(clause: Clause, value_field: ValueField) -> bool:
     )
 
 
+def needs_unit(facts: Facts, clause: Clause, target: Target) -> bool:
+    """Whether a number written without a unit needs one under ``clause``'s
+    name: not zero, not a unitless measure (系数, 得分), not a whole number
+    under a name that says what is counted (``培训人数`` ≥300; but ``≥3.2``
+    under it lost its 万人). Shared by ``missing-unit`` and the unit half of
+    ``annual-period-mismatch`` (``不少于15辆`` against ``不少于15``)."""
+    number = target.number
+    if number is None or number == 0 or name_kind(facts, clause) == "unitless":
+        return False
+    return not (name_carries_unit(clause.name) and number == number.to_integral_value())
+
+
 # --------------------------------------------------------------------------
 # Targets: what each target of a value is, for the rules that judge every
 # target of a value (``≥95%，≤100%``, ``上半年≥60%，全年≥95%``) and not its
