@@ -859,21 +859,36 @@ class Facts:
         ``lowering_words``): ``降低企业用能成本 ≥500万元``, ``为企业节约成本``,
         ``农户购机成本 有效降低``, ``企业物流成本 同比下降5%``. A cost of the
         project filed there (``设备购置成本 ≤50万元``) is none.
+
+        When no value can say (each is empty, a placeholder or garbled:
+        ``农户购机成本 待补充``), the value's own rule reports it and the
+        indicator is read as the benefit it is filed as: judging its name
+        from a value nobody wrote would make one defect two findings.
         ``cost-exceeds-budget``, ``category-keyword-mismatch`` and
         ``value-type-mismatch`` read it alike; worked out once per clause."""
         known = self._savings.get(id(clause))
         if known is not None:
             return known[1]
-        saving = (
+        saving = False
+        if (
             self.category_kind(clause, LEVEL1_KINDS) == "effect"
             and self.cost_names.search(normalize(clause.name)) is not None
-            and (
+        ):
+            fields = first_fields(clause)
+            saving = (
                 _LOWERING.search(clause.name) is not None
-                or any(_LOWERING.search(f.text) for f in first_fields(clause))
+                or any(_LOWERING.search(f.text) for f in fields)
+                or (bool(fields) and all(self._silent(f) for f in fields))
             )
-        )
         self._savings[id(clause)] = (clause, saving)
         return saving
+
+    def _silent(self, value_field: ValueField) -> bool:
+        """Whether a value says nothing another rule could read: empty
+        (``empty-value``), a placeholder or garbled (the owners ahead of
+        every other in :func:`_owner`)."""
+        text = value_field.text
+        return value_field.value.kind == "empty" or self.is_placeholder(text) or self.garbled(text)
 
     def _category_kind(self, clause: Clause, level1_kinds: dict[str, str]) -> str | None:
         if clause.level2 is not None:
