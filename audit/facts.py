@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING, Any, Generic, Literal, NamedTuple, Protocol, T
 from audit.model import (
     ANNUAL,
     PERIOD,
+    Amount,
     Clause,
     Document,
     Project,
@@ -1239,6 +1240,16 @@ def value_key(clause: Clause) -> tuple[str, ...]:
 def money_text(value: Decimal) -> str:
     """An amount as the table prints it: ``1,234.50``."""
     return f"{value:,.2f}"
+
+
+def amount_value(amount: Amount | None) -> Decimal | None:
+    """What an amount cell is worth to a rule that computes with it (a
+    budget to compare costs with, a part of a sum): None when it is blank or
+    when ``amount-format`` rejects it, not a number or negative (``-1,250.00``
+    is no budget; that cell is ``amount-format``'s finding alone)."""
+    if amount is None or amount.value is None or amount.value < 0:
+        return None
+    return amount.value
 
 
 # --------------------------------------------------------------------------

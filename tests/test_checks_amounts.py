@@ -532,6 +532,20 @@ def test_negative_amount() -> None:
     assert findings[0].message == "总计为负数“-7.00”：预算金额不应为负"
 
 
+def test_a_negative_project_amount_is_not_added_into_its_subtotal() -> None:
+    # The sign typo is amount-format's alone: the subtotal that left the
+    # sign out does not also differ from the project by twice its amount.
+    text = market("2,709.62").replace("\t200.00\t200.00", "\t-200.00\t-200.00", 1)
+    assert "-200.00" in text
+    found = run_rules(text)
+    assert {f.rule for f in found} == {"amount-format"}
+
+
+def test_a_negative_total_beside_a_positive_source_is_amount_format_alone() -> None:
+    findings = run_rules(tsv_table([row("工作经费", "-7.00", "7.00")]))
+    assert summary(findings) == [("amount-format", "error", "amount.total", "-7.00")]
+
+
 @pytest.mark.parametrize("text", ["7", "7.0", "7.000"])
 def test_not_two_decimals_is_a_warning(text: str) -> None:
     findings = run_rules(tsv_table([row("工作经费", text, "7.00")]))

@@ -32,7 +32,7 @@ exactly; its sums are judged and reported in 元, as it prints them and
 rounds them (to 0.01 元).
 
 A blank cell is absent, not zero. A sum is not checked when one of its cells
-is not a number, or when a project's 总计 is blank while its other columns are
+is not a number or is negative, or when a project's 总计 is blank while its other columns are
 filled: ``amount-format`` reports those cells, and a sum over them would only
 repeat it.
 """
@@ -44,7 +44,7 @@ from decimal import Decimal, localcontext
 from typing import Any, Literal, NamedTuple
 
 from audit.engine import Context, Option, Problem, attributed, rule
-from audit.facts import Key, money_text
+from audit.facts import Key, amount_value, money_text
 from audit.model import (
     AMOUNT_COLUMNS,
     AMOUNT_LABELS,
@@ -213,9 +213,10 @@ def _column_sum(items: Iterable[Amounts], column: str) -> tuple[Decimal, int] | 
             if column == "total" and _missing_total(amounts):
                 return None
             continue
-        if amount.value is None:
-            return None
-        total += amount.value
+        value = amount_value(amount)
+        if value is None:
+            return None  # not a number or negative: amount-format reports it
+        total += value
         count += 1
     return total, count
 
@@ -240,10 +241,11 @@ def _against(
         if n == 0 or computed == 0:
             return None
         printed = _ZERO
-    elif total.value is None:
-        return None
     else:
-        printed = total.value
+        value = amount_value(total)
+        if value is None:
+            return None
+        printed = value
     if printed == computed:
         return None
     result = judge(printed - computed, n)
@@ -290,11 +292,11 @@ def _compute(ctx: Context) -> list[Sum]:
     for unit, project, name, amounts in amount_rows(document):
         total = amounts.total
         present = [c for c in SOURCE_COLUMNS if amounts.get(c) is not None]
-        if total is None or total.value is None or not present:
+        if amount_value(total) is None or not present:
             continue
-        values = [v for v in (amounts.value(c) for c in present) if v is not None]
+        values = [v for v in (amount_value(amounts.get(c)) for c in present) if v is not None]
         if len(values) < len(present):
-            continue  # a source that is not a number: amount-format reports it
+            continue  # a source not a number, or negative: amount-format reports it
         summed: tuple[Decimal, int] | None = (sum(values, _ZERO), len(values))
         parts = " + ".join(AMOUNT_LABELS[c] for c in present)
         found = _against(
