@@ -191,6 +191,15 @@ def copy_text(text: str) -> str:
     return normalize(text).rstrip(_SENTENCE_END)
 
 
+def goal_is_name(project: Project) -> bool:
+    """Whether a project's goal only restates its name (``duplicate-text``'s
+    finding, however long the name; ``goal-too-short`` leaves it)."""
+    if project.goal is None:
+        return False
+    title = copy_text(project.title)
+    return bool(title) and copy_text(project.goal.value) == title
+
+
 class Restatement(NamedTuple):
     """Why a value is no target: ``same`` (the name again), ``contains`` (the
     name and filler), ``measure`` (another indicator's name), ``swapped`` (the
