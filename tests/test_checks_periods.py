@@ -289,7 +289,7 @@ def test_a_lost_wan_in_a_multi_year_share_is_a_unit_disagreement() -> None:
     indicators = clause("享受社会保险补贴人数", "≥1.7万人次", "≥0.6")
     [finding] = both_rules(indicators, name="社会保险补贴经费（2024-2026年）")
     assert (finding.rule, finding.severity, finding.excerpt) == (RULE, "error", "≥0.6")
-    assert "没有计量单位" in finding.message
+    assert "没有计量单位" in finding.message and "的单位是「万人次」" in finding.message
 
 
 def test_a_whole_count_under_a_name_that_says_what_is_counted_lacks_no_unit() -> None:

@@ -453,7 +453,7 @@ def _compare_targets(
     if (pt.unit is None) != (at.unit is None):
         bare, other, side = (pt, at, PERIOD) if pt.unit is None else (at, pt, ANNUAL)
         if needs_unit(ctx.facts, clause, bare):
-            return "unit-missing", 0, {"side": side, "unit": _unit_text(other)}
+            return "unit-missing", 0, {"side": side, "unit": _written_unit(other)}
     groups = list(ctx.options["unit_groups"].values())
     if not _same_unit(pt.unit, at.unit, groups) or (pt.per and at.per and pt.per != at.per):
         units = {"period_unit": _unit_text(pt), "annual_unit": _unit_text(at)}
@@ -504,6 +504,20 @@ def _compare_dates(pt: Target, at: Target, span: Span) -> _Found | None:
     if span == "single":
         return "one-year", 0, {}
     return "differs", DIFFERS, {}
+
+
+_NUMBER_AHEAD = re.compile(r"^\D*?\d[\d.,，]*\s*")
+
+
+def _written_unit(target: Target) -> str:
+    """The unit as the target writes it, magnitude included (``万个`` of
+    ``≥1.5万个``, where the parsed unit is ``个``)."""
+    written = _NUMBER_AHEAD.sub("", target.text.strip(), count=1)
+    unit = target.unit or ""
+    end = written.find(unit) if unit else -1
+    if end < 0 or end > 2:  # the magnitude before the unit is one or two characters (万, 亿)
+        return _unit_text(target)
+    return written[: end + len(unit)] + (f"/{target.per}" if target.per else "")
 
 
 def _unit_text(target: Target) -> str:
