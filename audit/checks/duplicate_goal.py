@@ -4,7 +4,8 @@ projects of one table that are not parts of one programme."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections import deque
+from collections.abc import Iterable, Iterator
 from difflib import SequenceMatcher
 
 from audit.engine import Context, Option, Problem, attributed, rule
@@ -40,17 +41,55 @@ def _cjk(text: str) -> int:
     )
 
 
-def related(first: str, second: str, similarity: float) -> bool:
-    """Whether two project names name parts of one programme: the same name
-    but for a district, a year or a qualifier in brackets
-    (``市就业补助资金（越秀区）``, ``…2023-2024年信息化运维项目`` and
+def _any_related(stem: str, others: Iterable[str], similarity: float) -> bool:
+    """Whether any of the name stems ``others`` names a part of one programme
+    with ``stem``: the same name but for a district, a year or a qualifier
+    in brackets (``市就业补助资金（越秀区）``, ``…2023-2024年信息化运维项目`` and
     ``…2024-2025年信息化运维项目``), or names at least ``similarity`` alike
     (``南沙区…政府资助项目`` and ``花都区…政府资助项目``). Such parts may share
-    one goal; unrelated projects may not."""
-    a, b = _stem(first), _stem(second)
-    if not a or not b or a == b or a in b or b in a:
-        return True
-    return SequenceMatcher(None, a, b, autojunk=False).ratio() >= similarity
+    one goal; unrelated projects may not. The cheap bounds of the similarity
+    are tried before the ratio itself."""
+    matcher = SequenceMatcher(None, autojunk=False)
+    matcher.set_seq2(stem)
+    for other in others:
+        if not other or not stem or other in stem or stem in other:
+            return True
+        matcher.set_seq1(other)
+        if (
+            matcher.real_quick_ratio() >= similarity
+            and matcher.quick_ratio() >= similarity
+            and matcher.ratio() >= similarity
+        ):
+            return True
+    return False
+
+
+COMPARED_NAMES = 16
+"""How many of the names that already share a goal a new name is compared
+with, the nearest rows first: parts of one programme stand together, and a
+boilerplate goal on thousands of projects must not cost a comparison of
+every pair."""
+
+
+class _Holders:
+    """The projects that have one goal: the first, and the stems of all the
+    names (the latest ``COMPARED_NAMES`` kept in order)."""
+
+    __slots__ = ("first", "latest", "stems")
+
+    def __init__(self, first: Project, stem: str) -> None:
+        self.first = first
+        self.stems = {stem}
+        self.latest: deque[str] = deque([stem], maxlen=COMPARED_NAMES)
+
+    def kin(self, stem: str, similarity: float) -> bool:
+        """Whether a name of this stem is a part of a programme already here
+        (its stem is then kept too)."""
+        found = stem in self.stems or _any_related(stem, reversed(self.latest), similarity)
+        if stem not in self.stems:
+            self.stems.add(stem)
+            self.latest.append(stem)
+        return found
 
 
 @rule(
@@ -100,7 +139,8 @@ def related(first: str, second: str, similarity: float) -> bool:
 
     以下不报告：少于 min_chars 个汉字的目标（由 goal-too-short 提示）；同一程序的不同部分——名称
     除区、年度、括号中的限定语外相同（「市就业补助资金（越秀区）」与「（海珠区）」、「2023-2024年
-    信息化运维项目」与「2024-2025年……」），或相似度达到 name_similarity 的——可以共用一段目标；
+    信息化运维项目」与「2024-2025年……」），或相似度达到 name_similarity 的——可以共用一段目标
+    （名称与共用这段目标的最近 16 个不同名称比较：同一程序的各部分通常相邻）；
     同名的项目（一个项目跨页分成两行，或重复的项目，由 duplicate-project 报告）；空目标、「无」、
     占位文字和乱码（由各自的规则报告）。绩效目标就是项目名称的，由 duplicate-text 报告。
 
@@ -144,7 +184,9 @@ def duplicate_goal(ctx: Context, document: Document) -> Iterator[Problem]:
     but for a district, a year or a qualifier in brackets
     (``市就业补助资金（越秀区）`` and ``（海珠区）``, ``2023-2024年信息化运维项目``
     and ``2024-2025年…``) or are at least ``name_similarity`` alike: they may
-    share a goal; projects of the same name (one project split over a page,
+    share a goal (a name is compared with the latest 16 other names that
+    have the goal: the parts of a programme stand together); projects of
+    the same name (one project split over a page,
     or a repeated project, ``duplicate-project``'s); an empty goal, ``无``, a
     placeholder or garbled text (their own rules'). A goal that is the
     project's name is ``duplicate-text``'s.
@@ -180,7 +222,7 @@ def duplicate_goal(ctx: Context, document: Document) -> Iterator[Problem]:
     facts = ctx.facts
 
     def problems() -> Iterator[tuple[Unit | None, Project | None, Problem]]:
-        first_of: dict[str, list[Project]] = {}
+        first_of: dict[str, _Holders] = {}
         for unit in document.units:
             for project in unit.projects:
                 text = goal_text(project)
@@ -188,12 +230,14 @@ def duplicate_goal(ctx: Context, document: Document) -> Iterator[Problem]:
                     continue
                 if facts.is_empty_goal(text) or facts.is_placeholder(text) or facts.garbled(text):
                     continue
-                holders = first_of.setdefault(_goal_key(text), [])
-                kin = any(related(p.title, project.title, similarity) for p in holders)
-                holders.append(project)
-                first = holders[0]
-                if kin or first is project or first.goal is None:
-                    continue  # the first with this goal, or a part of a programme that has it
+                key, stem = _goal_key(text), _stem(project.title)
+                holders = first_of.get(key)
+                if holders is None:
+                    first_of[key] = _Holders(project, stem)
+                    continue  # the first project with this goal
+                first = holders.first
+                if holders.kin(stem, similarity) or first.goal is None:
+                    continue  # a part of a programme that has this goal
                 span = first.goal.span()
                 cell = span.location
                 args = {
