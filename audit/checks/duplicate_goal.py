@@ -33,12 +33,16 @@ def _stem(name: str) -> str:
     return _NOISE.sub("", _DIGITS.sub("", _YEARS.sub("", _BRACKETS.sub("", name))))
 
 
-def _cjk(text: str) -> int:
-    return sum(
-        1
-        for ch in text
-        if "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff"
-    )
+def _long_enough(text: str, minimum: int) -> bool:
+    """Whether ``text`` has at least ``minimum`` Chinese characters (read up
+    to the ``minimum``-th only: goals run to paragraphs)."""
+    count = 0
+    for ch in text:
+        if "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff":
+            count += 1
+            if count >= minimum:
+                return True
+    return minimum <= 0
 
 
 def _any_related(stem: str, others: Iterable[str], similarity: float) -> bool:
@@ -226,9 +230,7 @@ def duplicate_goal(ctx: Context, document: Document) -> Iterator[Problem]:
         for unit in document.units:
             for project in unit.projects:
                 text = goal_text(project)
-                if project.goal is None or _cjk(text) < minimum:
-                    continue
-                if facts.is_empty_goal(text) or facts.is_placeholder(text) or facts.garbled(text):
+                if project.goal is None or not _long_enough(text, minimum):
                     continue
                 key, stem = _goal_key(text), _stem(project.title)
                 holders = first_of.get(key)
@@ -238,6 +240,8 @@ def duplicate_goal(ctx: Context, document: Document) -> Iterator[Problem]:
                 first = holders.first
                 if holders.kin(stem, similarity) or first.goal is None:
                     continue  # a part of a programme that has this goal
+                if facts.is_empty_goal(text) or facts.is_placeholder(text) or facts.garbled(text):
+                    continue  # 无, a placeholder or garbled: their own rules' (the first's too)
                 span = first.goal.span()
                 cell = span.location
                 args = {
