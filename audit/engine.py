@@ -278,6 +278,7 @@ RULE_ORDER: tuple[str, ...] = (
     "duplicate_project",
     "boilerplate_value",
     "goal_copied",
+    "duplicate_goal",
     "amounts",
     "amount_format",
     "weight_sum",

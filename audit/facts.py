@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING, Any, Generic, Literal, NamedTuple, Protocol, T
 from audit.model import (
     ANNUAL,
     PERIOD,
+    Amount,
     Clause,
     Document,
     Project,
@@ -188,6 +189,15 @@ def copy_text(text: str) -> str:
     """Text as compared for copies (``duplicate-text``): no spaces, quotes
     or closing punctuation."""
     return normalize(text).rstrip(_SENTENCE_END)
+
+
+def goal_is_name(project: Project) -> bool:
+    """Whether a project's goal only restates its name (``duplicate-text``'s
+    finding, however long the name; ``goal-too-short`` leaves it)."""
+    if project.goal is None:
+        return False
+    title = copy_text(project.title)
+    return bool(title) and copy_text(project.goal.value) == title
 
 
 class Restatement(NamedTuple):
@@ -859,21 +869,36 @@ class Facts:
         ``lowering_words``): ``降低企业用能成本 ≥500万元``, ``为企业节约成本``,
         ``农户购机成本 有效降低``, ``企业物流成本 同比下降5%``. A cost of the
         project filed there (``设备购置成本 ≤50万元``) is none.
+
+        When no value can say (each is empty, a placeholder or garbled:
+        ``农户购机成本 待补充``), the value's own rule reports it and the
+        indicator is read as the benefit it is filed as: judging its name
+        from a value nobody wrote would make one defect two findings.
         ``cost-exceeds-budget``, ``category-keyword-mismatch`` and
         ``value-type-mismatch`` read it alike; worked out once per clause."""
         known = self._savings.get(id(clause))
         if known is not None:
             return known[1]
-        saving = (
+        saving = False
+        if (
             self.category_kind(clause, LEVEL1_KINDS) == "effect"
             and self.cost_names.search(normalize(clause.name)) is not None
-            and (
+        ):
+            fields = first_fields(clause)
+            saving = (
                 _LOWERING.search(clause.name) is not None
-                or any(_LOWERING.search(f.text) for f in first_fields(clause))
+                or any(_LOWERING.search(f.text) for f in fields)
+                or (bool(fields) and all(self._silent(f) for f in fields))
             )
-        )
         self._savings[id(clause)] = (clause, saving)
         return saving
+
+    def _silent(self, value_field: ValueField) -> bool:
+        """Whether a value says nothing another rule could read: empty
+        (``empty-value``), a placeholder or garbled (the owners ahead of
+        every other in :func:`_owner`)."""
+        text = value_field.text
+        return value_field.value.kind == "empty" or self.is_placeholder(text) or self.garbled(text)
 
     def _category_kind(self, clause: Clause, level1_kinds: dict[str, str]) -> str | None:
         if clause.level2 is not None:
@@ -1226,6 +1251,16 @@ def money_text(value: Decimal) -> str:
     return f"{value:,.2f}"
 
 
+def amount_value(amount: Amount | None) -> Decimal | None:
+    """What an amount cell is worth to a rule that computes with it (a
+    budget to compare costs with, a part of a sum): None when it is blank or
+    when ``amount-format`` rejects it, not a number or negative (``-1,250.00``
+    is no budget; that cell is ``amount-format``'s finding alone)."""
+    if amount is None or amount.value is None or amount.value < 0:
+        return None
+    return amount.value
+
+
 # --------------------------------------------------------------------------
 # Targets: what each target of a value is measured in, what an indicator's
 # name asks for beyond a rate or a count, and dates written as spreadsheet
@@ -1445,6 +1480,18 @@ def unit_lost(clause: Clause, value_field: ValueField) -> bool:
         and other.value.kind == "quantity"
         and other.value.unit is not None
     )
+
+
+def needs_unit(facts: Facts, clause: Clause, target: Target) -> bool:
+    """Whether a number written without a unit needs one under ``clause``'s
+    name: not zero, not a unitless measure (系数, 得分), not a whole number
+    under a name that says what is counted (``培训人数`` ≥300; but ``≥3.2``
+    under it lost its 万人). Shared by ``missing-unit`` and the unit half of
+    ``annual-period-mismatch`` (``不少于15辆`` against ``不少于15``)."""
+    number = target.number
+    if number is None or number == 0 or name_kind(facts, clause) == "unitless":
+        return False
+    return not (name_carries_unit(clause.name) and number == number.to_integral_value())
 
 
 # --------------------------------------------------------------------------

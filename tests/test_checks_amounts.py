@@ -12,6 +12,7 @@ from audit.config import Config, load_config
 from audit.model import Finding
 from audit.pipeline import load_text
 from tests.conftest import FIXTURES, SEED_001, SEED_002, SEED_004, config_with, lint, tsv_table
+from tests.national import FORM, csv_document
 
 AMOUNT_RULES = (
     "row-sum-mismatch",
@@ -532,6 +533,20 @@ def test_negative_amount() -> None:
     assert findings[0].message == "总计为负数“-7.00”：预算金额不应为负"
 
 
+def test_a_negative_project_amount_is_not_added_into_its_subtotal() -> None:
+    # The sign typo is amount-format's alone: the subtotal that left the
+    # sign out does not also differ from the project by twice its amount.
+    text = market("2,709.62").replace("\t200.00\t200.00", "\t-200.00\t-200.00", 1)
+    assert "-200.00" in text
+    found = run_rules(text)
+    assert {f.rule for f in found} == {"amount-format"}
+
+
+def test_a_negative_total_beside_a_positive_source_is_amount_format_alone() -> None:
+    findings = run_rules(tsv_table([row("工作经费", "-7.00", "7.00")]))
+    assert summary(findings) == [("amount-format", "error", "amount.total", "-7.00")]
+
+
 @pytest.mark.parametrize("text", ["7", "7.0", "7.000"])
 def test_not_two_decimals_is_a_warning(text: str) -> None:
     findings = run_rules(tsv_table([row("工作经费", text, "7.00")]))
@@ -604,3 +619,68 @@ def test_rounding_difference_in_english() -> None:
         "subtotal (总计) 2,709.62 differs from the sum of its 11 projects, 2,709.63, by 0.01: "
         "within what rounding explains (0.030); rounding, not an error"
     )
+
+
+# --------------------------------------------------------------------------
+# A part of exactly 0.00 carries no rounding error
+
+
+def test_a_total_copying_one_source_beside_a_zero_is_compared_as_a_copy() -> None:
+    findings = run_rules(tsv_table([row("市场中心场地维护维修", "200.01", "200.00", "", "0.00")]))
+    assert summary(findings) == [("row-sum-mismatch", "error", "amount.total", "200.01")]
+    assert findings[0].message == (
+        "总计 200.01 与财政拨款 + 其他资金 之和 200.00 相差 0.01："
+        "其中只有一项不是 0.00，两者应完全相等，不是舍入误差，请核对"
+    )
+
+
+@pytest.mark.parametrize(
+    ("amounts", "expected"),
+    [
+        (("200.01", "150.00", "", "50.00"), [("rounding-difference", "info")]),  # two real sources
+        (("200.00", "200.00", "", "0.00"), []),  # the copy is exact
+        (("200.01", "200.00", "0.00", "0.00"), [("row-sum-mismatch", "error")]),
+    ],
+)
+def test_near_misses_of_a_zero_source(
+    amounts: tuple[str, str, str, str], expected: list[tuple[str, str]]
+) -> None:
+    findings = run_rules(tsv_table([row("市场中心场地维护维修", *amounts)]))
+    assert [(f.rule, f.severity) for f in findings] == expected
+
+
+def test_a_national_form_with_other_funds_of_0_00_is_a_copy_of_its_grant() -> None:
+    # A form's 资金总额 960.01 over 财政拨款 960.00 and the template's 其他资金 0.00.
+    rows = [list(r) for r in FORM]
+    rows[4] = ["资金总额（万元）", "960.01", "其中：财政拨款", "960.00", ""]
+    rows.insert(5, ["", "", "其他资金", "0.00", ""])
+    findings = lint(csv_document(rows), select=list(AMOUNT_RULES))
+    assert [(f.rule, f.severity, f.excerpt) for f in findings] == [
+        ("row-sum-mismatch", "error", "960.01")
+    ]
+
+
+def test_a_subtotal_over_one_real_project_and_a_zero_is_a_copy() -> None:
+    rows = [
+        row("市场中心场地维护维修", "200.00", "200.00"),
+        row("市场中心购置经费", "0.00", "0.00"),
+    ]
+    table = tsv_table(rows, unit=["广州市人力资源市场服务中心", "200.01", "200.01"])
+    findings = run_rules(table, ("subtotal-mismatch", "rounding-difference"))
+    assert [(f.rule, f.severity, f.field) for f in findings] == [
+        ("subtotal-mismatch", "error", "amount.total"),
+        ("subtotal-mismatch", "error", "amount.fiscal"),
+    ]
+    assert "其 2 个项目之和 200.00 相差 0.01：其中只有一项不是 0.00" in findings[0].message
+
+
+def test_a_subtotal_over_two_real_projects_off_by_a_cent_is_rounding() -> None:
+    rows = [
+        row("市场中心场地维护维修", "60.00", "60.00"),
+        row("市场中心购置经费", "140.00", "140.00"),
+        row("市场中心业务经费", "0.00", "0.00"),
+    ]
+    table = tsv_table(rows, unit=["广州市人力资源市场服务中心", "200.01", "200.01"])
+    findings = run_rules(table, ("subtotal-mismatch", "rounding-difference"))
+    assert {(f.rule, f.severity) for f in findings} == {("rounding-difference", "info")}
+    assert "其 3 个项目之和 200.00" in findings[0].message

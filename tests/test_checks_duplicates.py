@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from audit.model import Document, Finding
-from tests.conftest import lint, project_row, tsv_table
+from tests.conftest import lint, project_row, seed_row, tsv_table
 
 DUPLICATE_RULES = ("duplicate-clause", "duplicate-indicator", "duplicate-text", "duplicate-project")
 FIRST_ROW = 9
@@ -246,3 +246,88 @@ def test_seed_001_and_004_findings(seed_001: Document, seed_004: Document) -> No
         ("duplicate-text", 23, 6, "100%按文件标准发放")
     ]
     assert lint(seed_004, select=DUPLICATE_RULES) == []
+
+
+# --------------------------------------------------------------------------
+# duplicate-goal: one goal on unrelated projects of a table
+
+
+def _rows(*lines: int) -> list[list[str]]:
+    return [[cell or "" for cell in seed_row(line)] for line in lines]
+
+
+def test_duplicate_goal_reports_a_goal_copied_to_an_unrelated_project() -> None:
+    # Seed 002 lines 220-221: the risk reserve fund carries the goal of the
+    # pension subsidy above it word for word.
+    findings = lint(tsv_table(_rows(220, 221)), select=["duplicate-goal"])
+    [finding] = findings
+    assert (finding.rule, finding.severity, finding.field) == ("duplicate-goal", "warning", "goal")
+    assert finding.project == "社会保障风险储备金财政补贴项目"
+    assert finding.line == FIRST_ROW + 1
+    assert "与第9行项目「城乡居民社会养老保险政府资助项目」的相同" in finding.message
+
+
+def test_duplicate_goal_reports_boilerplate_once_per_copy_naming_the_first() -> None:
+    boilerplate = "保障单位各项工作顺利开展，提高资金使用效益，提升公共服务水平。"
+    names = ["城市道路清扫保洁经费", "户外广告招牌整治经费", "机构运行辅助经费"]
+    clause = "1、1-产出指标；11-数量指标；整治户外广告招牌数量；实施周期指标值:≥1200块；年度指标值:≥1200块。"
+    rows = [project_row(name, clause, goal=boilerplate) for name in names]
+    findings = lint(tsv_table(rows), select=["duplicate-goal"])
+    assert [f.project for f in findings] == names[1:]
+    assert all("「城市道路清扫保洁经费」" in f.message for f in findings)
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        (12, 13, 14, 15),  # 市就业补助资金 by district: one programme in parts
+        (234, 237),  # the same 运维 project over 2023-2024 and 2024-2025
+        (131, 140),  # 局本级办公… : names alike enough to be one office budget
+    ],
+)
+def test_duplicate_goal_leaves_parts_of_one_programme(lines: tuple[int, ...]) -> None:
+    assert lint(tsv_table(_rows(*lines)), select=["duplicate-goal"]) == []
+
+
+def test_duplicate_goal_near_misses() -> None:
+    clause = "1、1-产出指标；11-数量指标；整治户外广告招牌数量；实施周期指标值:≥1200块；年度指标值:≥1200块。"
+    short = "保障项目顺利实施。"  # a short shared phrase: goal-too-short's
+    rows = [
+        project_row("城市道路清扫保洁经费", clause, goal=short),
+        project_row("户外广告招牌整治经费", clause, goal=short),
+        project_row("机构运行辅助经费", clause, goal="待补充待补充待补充待补充待补充待补充待补充"),
+        project_row("人才引进工作经费", clause, goal="待补充待补充待补充待补充待补充待补充待补充"),
+    ]
+    assert lint(tsv_table(rows), select=["duplicate-goal"]) == []
+
+
+def test_duplicate_goal_leaves_one_project_split_over_two_rows() -> None:
+    # The same project name twice (a page break, or a pasted row): duplicate-project's.
+    [row] = _rows(221)
+    assert lint(tsv_table([row, row]), select=["duplicate-goal"]) == []
+
+
+# --------------------------------------------------------------------------
+# duplicate-text: a goal that is only the project's name
+
+LONG_NAME = "广州市人社数据中心2024年社保和劳监业务应用系统升级改造项目"  # seed 002
+
+
+def test_a_goal_that_is_the_project_name_is_duplicate_text_however_long() -> None:
+    text = tsv_table([project_row(LONG_NAME, ACCEPTED, goal=LONG_NAME + "。")])
+    findings = lint(text, select=["duplicate-text", "goal-too-short", "duplicate-goal"])
+    [finding] = findings
+    assert (finding.rule, finding.field, finding.severity) == ("duplicate-text", "goal", "warning")
+    assert "只是项目名称" in finding.message
+
+
+def test_a_short_name_as_the_goal_is_one_finding_not_two() -> None:
+    text = tsv_table([project_row("机构运行辅助经费", ACCEPTED, goal="机构运行辅助经费")])
+    findings = lint(text, select=["duplicate-text", "goal-too-short"])
+    assert [f.rule for f in findings] == ["duplicate-text"]
+
+
+def test_a_goal_that_starts_with_the_name_and_says_more_is_no_copy() -> None:
+    goal = LONG_NAME + "：完成社保和劳监业务应用系统升级改造，系统可用率不低于99%，提升经办效率。"
+    text = tsv_table([project_row(LONG_NAME, ACCEPTED, goal=goal)])
+    assert lint(text, select=["duplicate-text", "goal-too-short"]) == []

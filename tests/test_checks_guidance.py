@@ -558,6 +558,23 @@ def test_cost_exceeds_budget_reports_the_budget_copied_as_the_cost(value: str) -
     assert "等于项目总计412.05万元：照抄了预算总额" in findings[0].message
 
 
+@pytest.mark.parametrize("amount", ["-412.05", "-1,250.00", "约412万", "412,05.00"])
+def test_cost_exceeds_budget_stands_down_when_amount_format_rejects_the_budget(
+    amount: str,
+) -> None:
+    # A sign typo or text in 总计 is amount-format's error; the budget is unknown.
+    text = table(COST.format(v="≤3.9元/平方米"), amount=amount, name="城市道路清扫保洁经费")
+    found = lint(text, select=["cost-exceeds-budget", "amount-format"])
+    assert found and {f.rule for f in found} == {"amount-format"}
+
+
+@pytest.mark.parametrize("amount", ["0.00", "412.05"])
+def test_cost_exceeds_budget_still_compares_with_a_budget_of_zero_or_more(amount: str) -> None:
+    text = table(COST.format(v="≤500万元"), amount=amount, name="广州市人事服务中心维护维修经费")
+    [finding] = check("cost-exceeds-budget", text)
+    assert f"超过项目总计{'0' if amount == '0.00' else amount}万元" in finding.message
+
+
 def test_cost_exceeds_budget_reads_cost_names_outside_cost_categories() -> None:
     clause = "3、2-效益指标；21-经济效益；人均培训成本；实施周期指标值:{v}；年度指标值:{v}。"
     assert excerpts(check("cost-exceeds-budget", cost_table("≤5000000元/人", clause))) == [

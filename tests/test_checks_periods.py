@@ -255,3 +255,62 @@ def test_seed_001_and_004_findings(seed_001: Document, seed_004: Document) -> No
     findings = lint(seed_001, select=[RULE])
     assert not [f for f in findings if f.line == 28 and f.clause == 1]
     assert lint(seed_004, select=[RULE]) == []
+
+
+# --------------------------------------------------------------------------
+# A unit in one value only: the unit was lost, the two disagree in unit
+
+SURVEY = "完成250家以上企业薪酬调查。"  # seed 002 line 90, clause 3
+
+
+def both_rules(indicators: str, name: str = "机构运行辅助经费") -> list[Finding]:
+    rules = [RULE, "missing-unit"]
+    return lint(tsv_table([project_row(name, indicators, goal="保障项目顺利实施。")]), select=rules)
+
+
+@pytest.mark.parametrize(
+    ("period", "annual", "field", "excerpt"),
+    [
+        ("250家或以上", "250或以上", "annual", "250或以上"),
+        ("250或以上", "250家或以上", "period", "250或以上"),
+    ],
+)
+def test_a_unit_lost_from_one_value_is_an_error_at_that_value(
+    period: str, annual: str, field: str, excerpt: str
+) -> None:
+    [finding] = both_rules(clause(SURVEY, period, annual))
+    assert (finding.rule, finding.severity, finding.field) == (RULE, "error", field)
+    assert finding.excerpt == excerpt
+    assert "没有计量单位" in finding.message and "「家」" in finding.message
+
+
+def test_a_lost_wan_in_a_multi_year_share_is_a_unit_disagreement() -> None:
+    # Seed 001: 享受社会保险补贴人数 ≥1.7万人次; the annual share lost its 万人次.
+    indicators = clause("享受社会保险补贴人数", "≥1.7万人次", "≥0.6")
+    [finding] = both_rules(indicators, name="社会保险补贴经费（2024-2026年）")
+    assert (finding.rule, finding.severity, finding.excerpt) == (RULE, "error", "≥0.6")
+    assert "没有计量单位" in finding.message and "的单位是「万人次」" in finding.message
+
+
+def test_a_whole_count_under_a_name_that_says_what_is_counted_lacks_no_unit() -> None:
+    # Seed 002 line 24, clause 3: 个数 says what is counted, so ≥6 is ≥6个.
+    [finding] = both_rules(clause("市级创业孵化基地补贴个数", "≥6个", "≥6"))
+    assert (finding.rule, finding.severity) == (RULE, "info")
+    assert "同一目标的不同写法" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("name", "period", "annual"),
+    [
+        ("安全生产事故", "0起", "0"),  # none of anything needs no unit
+        ("设备能效系数", "≥1.2倍", "≥1.2"),  # a unitless measure
+    ],
+)
+def test_near_misses_of_a_lost_unit(name: str, period: str, annual: str) -> None:
+    findings = both_rules(clause(name, period, annual))
+    assert not any("没有计量单位" in f.message for f in findings)
+
+
+def test_no_unit_in_either_value_is_missing_unit_only() -> None:
+    [finding] = both_rules(clause(SURVEY, "250或以上", "250或以上"))
+    assert (finding.rule, finding.severity) == ("missing-unit", "warning")

@@ -552,10 +552,19 @@ def test_only_a_period_goal_stands_in_for_the_annual_one() -> None:
             "goal": "",
         }
     )
-    document = load_text(text, "national.tsv")
+    # A form without the 年度目标 label: its period goal stands in.
+    unlabelled = text.replace("\t年度目标\t", "\t\t")
+    assert unlabelled != text
+    document = load_text(unlabelled, "national.tsv")
     (project,) = document.projects
     assert project.goal is not None and project.goal.value == SAME
     assert only(document, "goal-copied") == []
+    # The label there and its cell left blank: no goal, which missing-goal reports.
+    document = load_text(text, "national.tsv")
+    (project,) = document.projects
+    assert project.goal is None
+    assert only(document, "goal-copied") == []
+    assert [f.rule for f in only(document, "missing-goal")] == ["missing-goal"]
 
 
 def test_distinct_goals_are_not_copied() -> None:

@@ -115,6 +115,57 @@ def test_a_cost_that_is_not_lowered_or_not_an_effect_is_no_saving(clause: str) -
     assert not facts.cost_saving(parsed)
 
 
+def _pair(category: str, name: str, period: str, annual: str) -> str:
+    return f"1、{category}；{name}；实施周期指标值:{period}；年度指标值:{annual}。"
+
+
+BENEFIT = "2-效益指标；21-经济效益"
+
+
+@pytest.mark.parametrize(
+    ("period", "annual", "owners"),
+    [
+        ("待补充", "待补充", {"placeholder"}),
+        ("有效??低", "有效??低", {"garbled-text"}),
+        ("", "", {"empty-value"}),
+        ("待补充", "", {"placeholder", "empty-value"}),
+    ],
+)
+def test_a_cost_benefit_whose_values_say_nothing_keeps_one_finding(
+    period: str, annual: str, owners: set[str]
+) -> None:
+    # A 2019 national form's 效益指标/经济效益/农户购机成本 有效降低, its value
+    # then lost to a placeholder, garbling or nothing at all.
+    clause = _pair(BENEFIT, "农户购机成本", period, annual)
+    facts, [parsed] = facts_of(clause)
+    assert facts.cost_saving(parsed)
+    rules = ["category-keyword-mismatch", "value-type-mismatch", "cost-exceeds-budget"]
+    rules += ["placeholder", "garbled-text", "empty-value"]
+    found = lint(tsv_table([project_row("机构运行辅助经费", clause)]), rules)
+    assert {f.rule for f in found} == owners
+
+
+@pytest.mark.parametrize(
+    ("period", "annual"),
+    [
+        ("≤50万元", "待补充"),  # the period value says it is the project's own cost
+        ("", "≤50万元"),
+    ],
+)
+def test_a_cost_benefit_with_one_value_that_speaks_is_judged_by_it(
+    period: str, annual: str
+) -> None:
+    facts, [parsed] = facts_of(_pair(BENEFIT, "设备购置成本", period, annual))
+    assert not facts.cost_saving(parsed)
+    found = lint(
+        tsv_table(
+            [project_row("机构运行辅助经费", _pair(BENEFIT, "设备购置成本", period, annual))]
+        ),
+        ["category-keyword-mismatch"],
+    )
+    assert [f.rule for f in found] == ["category-keyword-mismatch"]
+
+
 def test_the_three_cost_rules_agree_on_a_saving() -> None:
     rules = ["cost-exceeds-budget", "category-keyword-mismatch", "value-type-mismatch"]
     savings = (

@@ -259,6 +259,29 @@ def test_form_with_blank_goals_has_no_goal() -> None:
     assert (project.goal, project.period_goal) == (None, None)
 
 
+@pytest.mark.parametrize("write", [tsv_document, csv_document])
+def test_form_with_a_blank_annual_goal_has_no_goal(write) -> None:  # type: ignore[no-untyped-def]
+    # 年度目标 is there and left blank: the period goal does not stand in.
+    rows = [list(r) for r in FORM]
+    rows[5][3] = ""
+    document = write(rows)
+    project = document.projects[0]
+    assert project.goal is None
+    assert project.period_goal is not None and project.period_goal.value.startswith("三年")
+    (finding,) = lint(document, ["missing-goal"])
+    assert (finding.rule, finding.severity) == ("missing-goal", "error")
+    assert "未填写绩效目标" in finding.message
+
+
+def test_form_without_an_annual_goal_label_keeps_its_period_goal_standing_in() -> None:
+    rows = [list(r) for r in FORM]
+    rows[5] = ["实施期目标", "三年完成辖区居民健康档案规范化管理，开展健康教育。", "", "", ""]
+    document = tsv_document(rows)
+    project = document.projects[0]
+    assert project.goal is not None and project.goal.value.startswith("三年")
+    assert lint(document, ["missing-goal", "goal-too-short"]) == []
+
+
 def test_form_cells_lose_their_markup_and_keep_it_for_the_report() -> None:
     rows = [list(r) for r in FORM]
     rows[5][3] = "<p>本年度完成辖区居民健康档案更新&nbsp;开展健康讲座十二场。</p>"

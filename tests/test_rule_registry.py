@@ -134,6 +134,7 @@ GROUPS = {
         "duplicate-project",
         "boilerplate-value",
         "goal-copied",
+        "duplicate-goal",
     ],
     "guidance": [
         "input-as-output",

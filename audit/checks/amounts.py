@@ -31,8 +31,11 @@ A table in 元 (the national template's ``金额单位：元``) is read in 万�
 exactly; its sums are judged and reported in 元, as it prints them and
 rounds them (to 0.01 元).
 
+A part of exactly ``0.00`` (a form's 其他资金, a project with nothing this
+year) is no rounded figure and is not counted in ``n`` (:func:`_parts_sum`).
+
 A blank cell is absent, not zero. A sum is not checked when one of its cells
-is not a number, or when a project's 总计 is blank while its other columns are
+is not a number or is negative, or when a project's 总计 is blank while its other columns are
 filled: ``amount-format`` reports those cells, and a sum over them would only
 repeat it.
 """
@@ -44,7 +47,7 @@ from decimal import Decimal, localcontext
 from typing import Any, Literal, NamedTuple
 
 from audit.engine import Context, Option, Problem, attributed, rule
-from audit.facts import Key, money_text
+from audit.facts import Key, amount_value, money_text
 from audit.model import (
     AMOUNT_COLUMNS,
     AMOUNT_LABELS,
@@ -175,6 +178,9 @@ class Sum(NamedTuple):
     scale: Decimal = Decimal(1)
     """Printed units per 万元: 10000 for a table in 元 (its figures, gap and
     rounding bounds are given in 元, as it prints them)."""
+    written: int = 0
+    """How many parts are written, ``0.00`` included; the band counts only
+    the parts that are not exactly zero (a ``0.00`` is no rounded figure)."""
 
 
 def _options(ctx: Context, rule_id: str) -> dict[str, Any]:
@@ -202,22 +208,36 @@ def _missing_total(amounts: Amounts) -> bool:
     return amounts.total is None and any(amounts.get(c) is not None for c in SOURCE_COLUMNS)
 
 
-def _column_sum(items: Iterable[Amounts], column: str) -> tuple[Decimal, int] | None:
-    """Sum and count of the printed cells of ``column``; None when one of them
+Summed = tuple[Decimal, int, int]
+"""A sum of printed parts: the sum, how many parts are not exactly zero (the
+parts that carry rounding) and how many are written."""
+
+
+def _parts_sum(values: Iterable[Decimal]) -> Summed:
+    """The sum of printed parts. A part of exactly ``0.00`` (a template's 其他资金,
+    a project with nothing this year) is no rounded figure: nothing rounds
+    to it but an amount under 50 元, which no budget line is. It adds nothing
+    and no rounding error, so a 总计 beside one real source and a ``0.00`` is
+    a copy of that source, as when the ``0.00`` is blank."""
+    listed = list(values)
+    return sum(listed, _ZERO), sum(1 for v in listed if v != 0), len(listed)
+
+
+def _column_sum(items: Iterable[Amounts], column: str) -> Summed | None:
+    """Sum and counts of the printed cells of ``column``; None when one of them
     cannot be added (not a number, or a 总计 left blank beside filled sources)."""
-    total = _ZERO
-    count = 0
+    values: list[Decimal] = []
     for amounts in items:
         amount = amounts.get(column)
         if amount is None:
             if column == "total" and _missing_total(amounts):
                 return None
             continue
-        if amount.value is None:
-            return None
-        total += amount.value
-        count += 1
-    return total, count
+        value = amount_value(amount)
+        if value is None:
+            return None  # not a number or negative: amount-format reports it
+        values.append(value)
+    return _parts_sum(values)
 
 
 def _against(
@@ -228,22 +248,23 @@ def _against(
     project: Project | None,
     name: Text,
     total: Amount | None,
-    summed: tuple[Decimal, int] | None,
+    summed: Summed | None,
     judge: Callable[[Decimal, int], Band],
     parts: str = "",
     of_projects: bool = False,
 ) -> Sum | None:
     if summed is None:
         return None
-    computed, n = summed
+    computed, n, written = summed
     if total is None:
-        if n == 0 or computed == 0:
+        if written == 0 or computed == 0:
             return None
         printed = _ZERO
-    elif total.value is None:
-        return None
     else:
-        printed = total.value
+        value = amount_value(total)
+        if value is None:
+            return None
+        printed = value
     if printed == computed:
         return None
     result = judge(printed - computed, n)
@@ -262,6 +283,7 @@ def _against(
         computed,
         result,
         blank=total is None,
+        written=written,
     )
 
 
@@ -290,12 +312,12 @@ def _compute(ctx: Context) -> list[Sum]:
     for unit, project, name, amounts in amount_rows(document):
         total = amounts.total
         present = [c for c in SOURCE_COLUMNS if amounts.get(c) is not None]
-        if total is None or total.value is None or not present:
+        if amount_value(total) is None or not present:
             continue
-        values = [v for v in (amounts.value(c) for c in present) if v is not None]
+        values = [v for v in (amount_value(amounts.get(c)) for c in present) if v is not None]
         if len(values) < len(present):
-            continue  # a source that is not a number: amount-format reports it
-        summed: tuple[Decimal, int] | None = (sum(values, _ZERO), len(values))
+            continue  # a source not a number, or negative: amount-format reports it
+        summed: Summed | None = _parts_sum(values)
         parts = " + ".join(AMOUNT_LABELS[c] for c in present)
         found = _against(
             ROW_SUM, "row", "total", unit, project, name, total, summed, judge_row, parts
@@ -397,6 +419,7 @@ def _args(item: Sum) -> dict[str, Any]:
         "sum": money_text(item.computed * scale),
         "gap": money_text(result.gap),
         "n": n,
+        "written": item.written or n,
         "parts": item.parts,
         "plausible": f"{result.plausible:.3f}",
         "bound": f"{result.bound:.3f}",
@@ -432,8 +455,10 @@ def _mismatches(ctx: Context, rule_id: str, selected: Iterable[Sum]) -> Iterator
             key = "tolerance"
         elif options.get("mode") == "exact":
             key = "exact"
+        elif item.band.n <= 1 and item.written > 1:
+            key = "copy"  # the other parts are 0.00
         elif item.band.n <= 1:
-            key = "single" if item.band.n else "empty"
+            key = "single" if item.written else "empty"
         else:
             key = "unlikely" if kind == "unlikely" else "default"
         yield _located(item, prefix + key, "warning" if kind == "unlikely" else None)
@@ -483,6 +508,13 @@ def _mismatch_messages(
             f"{es} {{total}} differs from {e1}, {{sum}}, by {{gap}}: with a single part the "
             f"two must be equal, rounding cannot explain it; check the figures",
         ),
+        prefix + "copy": (
+            f"{zs}{{total}} 与{zp}之和 {{sum}} 相差 {{gap}}：其中只有一项不是 0.00，"
+            f"两者应完全相等，不是舍入误差，请核对",
+            f"{es} {{total}} differs from the sum of {ep}, {{sum}}, by {{gap}}: only one of "
+            f"them is not 0.00, so the two must be equal; rounding cannot explain it; "
+            f"check the figures",
+        ),
         prefix + "empty": (
             f"{zs}{{total}} 没有对应的明细：下级各行都没有填写{{column}}，请核对",
             f"{es} {{total}} has nothing under it: no row below fills {{column}}; "
@@ -528,6 +560,8 @@ _MODE_OPTIONS: dict[str, Option] = {
     差额按舍入误差判断（见 rounding-difference）：填了 n 个来源栏时，3σ = 0.03 × √((n + 1) / 12)
     以内是舍入；超过 3σ 但在硬性上限 0.005 × (n + 1) 以内报告为警告（「不太可能是舍入」）；超过
     上限报告为错误。只有一个来源栏时总计就是它的复制，舍入解释不了任何差额：差 0.01 也为错误。
+    恰为 0.00 的来源栏（申报表常把其他资金印成 0.00）不计入 n：没有的钱不是舍入出来的数，不带舍入
+    误差；财政拨款 960.00、其他资金 0.00 时，总计 960.01 同样是错误。
 
     为什么有问题
     ------------
@@ -564,8 +598,11 @@ def row_sum_mismatch(ctx: Context, document: Document) -> Iterator[Problem]:
         bound 0.005 × (n + 1), the finding is a warning ("unlikely to be
         rounding"); beyond the hard bound, an error. With a single source
         column 总计 is a copy of it and rounding explains no gap: 0.01 is an
-        error too. Findings name the project
-        (or the unit) of the row; on 合计 they name neither.
+        error too. A source of exactly 0.00 (a national form prints 其他资金
+        as 0.00) is not counted in n: nothing was rounded to it, so 总计
+        960.01 beside 财政拨款 960.00 and 其他资金 0.00 is an error as well.
+        Findings name the project (or the unit) of the row; on 合计 they name
+        neither.
 
     Why is this bad?
         总计 is by definition the sum of the funding sources. A row that does
@@ -596,7 +633,7 @@ def row_sum_mismatch(ctx: Context, document: Document) -> Iterator[Problem]:
     scope="unit",
     messages=_mismatch_messages(
         ("小计（{column}）", "subtotal ({column})"),
-        ("其 {n} 个项目", "its {n} projects"),
+        ("其 {written} 个项目", "its {written} projects"),
         ("其唯一的项目", "its only project"),
     ),
     options=dict(_MODE_OPTIONS),
@@ -610,6 +647,7 @@ def row_sum_mismatch(ctx: Context, document: Document) -> Iterator[Problem]:
     小计空白的算不一致。差额按舍入误差判断：n 个项目填了该栏时，3σ = 0.03 × √((n + 1) / 12) 以内
     是舍入（由 rounding-difference 提示）；超过 3σ 但在硬性上限 0.005 × (n + 1) 以内为警告；超过
     上限为错误。只有一个项目的单位，小计就是它的复制，舍入解释不了差额：差 0.01 也为错误。
+    该栏恰为 0.00 的项目不计入 n（不带舍入误差），只剩一个非零项目时同样按复制核对。
     没有单位行的表格由 total-mismatch 检查。
 
     为什么有问题
@@ -647,7 +685,9 @@ def subtotal_mismatch(ctx: Context, unit: Unit) -> Iterator[Problem]:
         by `rounding-difference`, info); beyond that, up to the hard bound
         0.005 × (n + 1), a warning ("unlikely to be rounding"); beyond the
         hard bound, an error. A unit of a single project copies it: rounding
-        explains no gap there, and 0.01 is an error too. Projects without a
+        explains no gap there, and 0.01 is an error too. A project of exactly
+        0.00 in the column carries no rounding error and is not counted in n:
+        beside one other project the subtotal copies that one. Projects without a
         unit row (a table without subtotals) are checked by `total-mismatch`
         instead.
 
@@ -677,12 +717,12 @@ def subtotal_mismatch(ctx: Context, unit: Unit) -> Iterator[Problem]:
     messages={
         **_mismatch_messages(
             ("合计（{column}）", "合计 ({column})"),
-            (" {n} 个单位小计", "the {n} unit subtotals"),
+            (" {written} 个单位小计", "the {written} unit subtotals"),
             ("唯一的单位小计", "the only unit subtotal"),
         ),
         **_mismatch_messages(
             ("合计（{column}）", "合计 ({column})"),
-            (" {n} 个项目", "the {n} projects"),
+            (" {written} 个项目", "the {written} projects"),
             ("唯一的项目", "the only project"),
             "projects-",
         ),
@@ -695,7 +735,8 @@ def subtotal_mismatch(ctx: Context, unit: Unit) -> Iterator[Problem]:
     --------
     对每个金额栏，比较合计行与各单位小计之和（没有单位行的表格，与各项目之和）。空白单元格视为
     未填。差额按舍入误差判断：n 个组成部分时，3σ = 0.03 × √((n + 1) / 12) 以内是舍入（由
-    rounding-difference 提示）；硬性上限 0.005 × (n + 1) 以内为警告；超过为错误。某单位小计空白而
+    rounding-difference 提示）；硬性上限 0.005 × (n + 1) 以内为警告；超过为错误。恰为 0.00 的组成
+    部分不带舍入误差，不计入 n。某单位小计空白而
     其项目填了该栏时，由 subtotal-mismatch 报告，合计的该栏不再检查。
 
     为什么有问题
@@ -728,7 +769,8 @@ def total_mismatch(ctx: Context, document: Document) -> Iterator[Problem]:
         like every sum: with n parts, rounding explains up to
         3σ = 0.03 × √((n + 1) / 12) (reported by `rounding-difference`, info);
         up to the hard bound 0.005 × (n + 1) a warning; beyond it an error.
-        When a unit's subtotal is blank over projects that fill the column,
+        A part of exactly 0.00 carries no rounding error and is not counted
+        in n. When a unit's subtotal is blank over projects that fill the column,
         `subtotal-mismatch` reports it and this column of 合计 is not checked.
 
     Why is this bad?
@@ -762,21 +804,21 @@ def total_mismatch(ctx: Context, document: Document) -> Iterator[Problem]:
             "parts explains ({limit}); rounding, not an error",
         ),
         "unit": (
-            "小计（{column}）{total} 与其 {n} 个项目之和 {sum} 相差 {gap}，在舍入误差范围 {limit} "
-            "之内：是舍入差异，不是错误",
-            "subtotal ({column}) {total} differs from the sum of its {n} projects, {sum}, by "
-            "{gap}: within what rounding explains ({limit}); rounding, not an error",
+            "小计（{column}）{total} 与其 {written} 个项目之和 {sum} 相差 {gap}，"
+            "在舍入误差范围 {limit} 之内：是舍入差异，不是错误",
+            "subtotal ({column}) {total} differs from the sum of its {written} projects, "
+            "{sum}, by {gap}: within what rounding explains ({limit}); rounding, not an error",
         ),
         "document": (
-            "合计（{column}）{total} 与 {n} 个单位小计之和 {sum} 相差 {gap}，在舍入误差范围 "
+            "合计（{column}）{total} 与 {written} 个单位小计之和 {sum} 相差 {gap}，在舍入误差范围 "
             "{limit} 之内：是舍入差异，不是错误",
-            "合计 ({column}) {total} differs from the sum of the {n} unit subtotals, {sum}, by "
-            "{gap}: within what rounding explains ({limit}); rounding, not an error",
+            "合计 ({column}) {total} differs from the sum of the {written} unit subtotals, "
+            "{sum}, by {gap}: within what rounding explains ({limit}); rounding, not an error",
         ),
         "document-projects": (
-            "合计（{column}）{total} 与 {n} 个项目之和 {sum} 相差 {gap}，在舍入误差范围 "
+            "合计（{column}）{total} 与 {written} 个项目之和 {sum} 相差 {gap}，在舍入误差范围 "
             "{limit} 之内：是舍入差异，不是错误",
-            "合计 ({column}) {total} differs from the sum of the {n} projects, {sum}, by "
+            "合计 ({column}) {total} differs from the sum of the {written} projects, {sum}, by "
             "{gap}: within what rounding explains ({limit}); rounding, not an error",
         ),
     },

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from typing import Any, Literal
 
 from audit.engine import Context, Option, Problem, rule
-from audit.facts import Key, first_fields, target_days
+from audit.facts import Key, field_name, first_fields, needs_unit, target_days, where
 from audit.model import ANNUAL, PERIOD, Clause, Project, Target, Value, ValueField
 from audit.patterns import compile_pattern
 
@@ -160,6 +160,12 @@ def _same_unit(first: str | None, second: str | None, groups: list[list[str]]) -
             "the annual value “{annual}” and the period value “{period}” have different units "
             "({annual_unit} and {period_unit})",
         ),
+        "unit-missing": (
+            "{keyword}「{bare}」没有计量单位，{other_keyword}「{other}」的单位是「{unit}」："
+            "两值单位不一致，应写明单位",
+            "the {field} “{bare}” has no unit while the {other_field} “{other}” is in {unit}: "
+            "the two disagree in unit; state the unit",
+        ),
         "direction": (
             "年度指标值「{annual}」与实施周期指标值「{period}」方向相反（一个是下限，一个是上限）",
             "the annual value “{annual}” and the period value “{period}” point in opposite "
@@ -224,6 +230,9 @@ def _same_unit(first: str | None, second: str | None, groups: list[list[str]]) -
     读出每条条款的实施周期指标值和年度指标值（「1.85万人」即 18500 人）并比较，说明不一致之处：
 
     * 单位不同（「≥90%」对「全年平均不低于90分」）——错误；
+    * 一个值有单位、另一个没有（「不少于15辆」对「不少于15」，「≥1.5万个」对「≥0.5」：丢了「万」）
+      ——错误，报告在没有单位的值上；名称已说明单位而数字是整数的（「培训人数」的「≥300人」
+      对「≥300」）、0 和没有单位的量（「系数」「得分」）不算缺单位，按同一目标的不同写法比较；
     * 比较符号相反（「≥」对「≤」）——错误；
     * 年度目标大于实施周期目标（「≥20000」对「21473」）——错误；多年项目中的比率不报告；
     * 实施周期值只针对周期的一部分（「上半年≥60%」对「全年≥95%」）——错误；
@@ -271,6 +280,12 @@ def annual_period_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]:
     reading both (``1.85万人`` is 18500 人), and explains the disagreement:
 
     * different units (``≥90%`` against ``全年平均不低于90分``) — error;
+    * a unit in one value and none in the other (``不少于15辆`` against
+      ``不少于15``; ``≥1.5万个`` against ``≥0.5``, which lost its 万) — error,
+      reported at the value without the unit; a whole number under a name
+      that says what is counted (``培训人数`` with ``≥300人`` against
+      ``≥300``), zero and a unitless measure (系数, 得分) lack no unit and are
+      compared as the same target written another way;
     * opposite comparators (``≥`` against ``≤``) — error;
     * an annual target larger than the period's (``≥20000`` against ``21473``)
       — error; for a rate in a multi-year project this is not reported;
@@ -335,12 +350,23 @@ def annual_period_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]:
         return
     if not _comparable(ctx, clause, period) or not _comparable(ctx, clause, annual):
         return
-    found = _compare(ctx, period, annual)
+    found = _compare(ctx, clause, period, annual)
     if found is None:
         return
     key, lower, extra = found
     args: dict[str, Any] = {"period": period.text, "annual": annual.text, **extra}
-    yield Problem(annual.span, key, args, field="annual", excerpt=annual.text, lower=lower)
+    at = annual
+    if key == "unit-missing":
+        at, other = (period, annual) if extra["side"] == PERIOD else (annual, period)
+        mine, theirs = where(at), where(other)
+        args |= {
+            **mine,
+            "other_keyword": theirs["keyword"],
+            "other_field": theirs["field"],
+            "bare": at.text,
+            "other": other.text,
+        }
+    yield Problem(at.span, key, args, field=field_name(at), excerpt=at.text, lower=lower)
 
 
 SAME_TARGET = 2
@@ -376,7 +402,7 @@ def _comparable(ctx: Context, clause: Clause, value_field: ValueField) -> bool:
 _Found = tuple[str, int, dict[str, Any]]
 
 
-def _compare(ctx: Context, period: ValueField, annual: ValueField) -> _Found | None:
+def _compare(ctx: Context, clause: Clause, period: ValueField, annual: ValueField) -> _Found | None:
     p, a = period.value, annual.value
     same_text = _SPACES.sub("", period.text) == _SPACES.sub("", annual.text)
     if same_text:
@@ -391,7 +417,7 @@ def _compare(ctx: Context, period: ValueField, annual: ValueField) -> _Found | N
     single = len(p_targets) == 1
     found: list[_Found] = []
     for p_target, a_target in zip(p_targets, a_targets, strict=True):
-        result = _compare_targets(ctx, p, a, p_target, a_target, span, single)
+        result = _compare_targets(ctx, clause, p, a, p_target, a_target, span, single)
         if result is None:
             return None if single else _first_disagreement(found)
         found.append(result)
@@ -409,6 +435,7 @@ def _first_disagreement(found: list[_Found]) -> _Found | None:
 
 def _compare_targets(
     ctx: Context,
+    clause: Clause,
     p: Value,
     a: Value,
     pt: Target,
@@ -423,6 +450,10 @@ def _compare_targets(
         return _compare_dates(pt, at, span)
     if pt.kind in dated or at.kind in dated or pt.number is None or at.number is None:
         return None
+    if (pt.unit is None) != (at.unit is None):
+        bare, other, side = (pt, at, PERIOD) if pt.unit is None else (at, pt, ANNUAL)
+        if needs_unit(ctx.facts, clause, bare):
+            return "unit-missing", 0, {"side": side, "unit": _written_unit(other)}
     groups = list(ctx.options["unit_groups"].values())
     if not _same_unit(pt.unit, at.unit, groups) or (pt.per and at.per and pt.per != at.per):
         units = {"period_unit": _unit_text(pt), "annual_unit": _unit_text(at)}
@@ -473,6 +504,20 @@ def _compare_dates(pt: Target, at: Target, span: Span) -> _Found | None:
     if span == "single":
         return "one-year", 0, {}
     return "differs", DIFFERS, {}
+
+
+_NUMBER_AHEAD = re.compile(r"^\D*?\d[\d.,，]*\s*")
+
+
+def _written_unit(target: Target) -> str:
+    """The unit as the target writes it, magnitude included (``万个`` of
+    ``≥1.5万个``, where the parsed unit is ``个``)."""
+    written = _NUMBER_AHEAD.sub("", target.text.strip(), count=1)
+    unit = target.unit or ""
+    end = written.find(unit) if unit else -1
+    if end < 0 or end > 2:  # the magnitude before the unit is one or two characters (万, 亿)
+        return _unit_text(target)
+    return written[: end + len(unit)] + (f"/{target.per}" if target.per else "")
 
 
 def _unit_text(target: Target) -> str:

@@ -13,6 +13,7 @@ from audit.engine import Context, Option, Problem, rule
 from audit.facts import (
     LEVEL1_KINDS,
     Key,
+    amount_value,
     any_of,
     as_decimal,
     first_fields,
@@ -104,6 +105,8 @@ COST_NAMES: list[str] = list(VOCABULARY.cost_names)
     经济效益，不是项目自身的支出，不检查；项目自身的成本归入效益的（「设备购置成本 ≤500万元」）
     照常检查，成本指标类下的金额也照常检查。
 
+    项目总计空白、不是数字或为负数（「-1,250.00」，amount-format 报告）时预算未知，不比较。
+
     为什么有问题
     ------------
     财预〔2021〕101号把成本指标（经济成本、社会成本、生态环境成本）设为产出成本的控制上限；高于
@@ -155,6 +158,9 @@ def cost_exceeds_budget(ctx: Context, clause: Clause) -> Iterator[Problem]:
     judged; a cost of the project filed there (``设备购置成本 ≤500万元``) is,
     and so is any amount under a cost category.
 
+    A 总计 that is blank, not a number or negative (``-1,250.00``,
+    ``amount-format``'s finding) is no budget: nothing is compared with it.
+
     Why is this bad?
     ----------------
     财预〔2021〕101号 sets cost indicators (经济成本、社会成本、生态环境成本) as
@@ -180,7 +186,7 @@ def cost_exceeds_budget(ctx: Context, clause: Clause) -> Iterator[Problem]:
     category; default ``成本 费用 单价``.
     """
     project = ctx.project
-    total = None if project is None else project.amounts.value("total")
+    total = None if project is None else amount_value(project.amounts.total)
     if project is None or total is None:
         return
     if ctx.facts.category_kind(clause, LEVEL1_KINDS) != "cost" and not any_of(

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from audit.engine import Context, Option, Problem, rule
-from audit.facts import category_key, copy_text, field_name, first_fields, normalize
+from audit.facts import category_key, copy_text, field_name, first_fields, goal_is_name, normalize
 from audit.model import Clause, Project, ValueField, clause_label, clauses_of
 
 
@@ -25,6 +25,11 @@ from audit.model import Clause, Project, ValueField, clause_label, clauses_of
         "project-name": (
             "指标名称「{text}」就是项目名称：应写明衡量什么",
             "the indicator name “{text}” is the project's name: name what is measured",
+        ),
+        "goal-project-name": (
+            "绩效目标「{text}」只是项目名称：应说明项目做什么、为谁做、做到什么程度",
+            "the goal “{text}” is only the project's name: say what the project does, for "
+            "whom and to what extent",
         ),
         "value-project-name": (
             "{keyword}「{text}」就是项目名称，不是目标值",
@@ -64,7 +69,8 @@ from audit.model import Clause, Project, ValueField, clause_label, clauses_of
 
     * 指标值或指标名称就是绩效目标，或原样包含在目标中（至少 min_goal_copy 个字）：把目标贴到了
       指标值处；
-    * 指标名称或指标值就是项目名称；
+    * 指标名称或指标值就是项目名称；绩效目标只是项目名称（「广州市荔湾区2025年城市道路清扫保洁和
+      生活垃圾收运处置服务项目」，名称再长也一样；以项目名称开头、接着写明做什么的目标不算）；
     * 两个名称不同的指标共用同一个指标值，且这个值不只是一个数（至少 min_shared_length 个字，
       其中至少 min_shared_words 个字是文字）：
       如三条指标的实施周期指标值都是「民办技工学校党支部书记」。
@@ -104,7 +110,10 @@ def duplicate_text(ctx: Context, project: Project) -> Iterator[Problem]:
     * a target value or an indicator name that is the goal, or stands in
       it verbatim (at least ``min_goal_copy`` characters): the goal pasted
       where a target belongs;
-    * an indicator name, or a value, that is the project's name;
+    * an indicator name, or a value, that is the project's name; a goal
+      that is only the project's name, however long the name (a goal that
+      starts with the name and goes on to say what the project delivers is
+      not);
     * a value shared by two indicators with different names, when it says
       more than a number (at least ``min_shared_length`` characters, of which
       ``min_shared_words`` are words): ``民办技工学校党支部书记`` as the period
@@ -144,6 +153,11 @@ def duplicate_text(ctx: Context, project: Project) -> Iterator[Problem]:
     comparator, number and unit) in such a value; default 4.
     """
     title = copy_text(project.title)
+    if project.goal is not None and goal_is_name(project):
+        goal = project.goal
+        yield Problem(
+            goal.span(), "goal-project-name", {"text": goal.value}, field="goal", excerpt=goal.value
+        )
     shared: dict[str, Clause] = {}
     for clause in clauses_of(project):
         if title and copy_text(clause.name) == title:

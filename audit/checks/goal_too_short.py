@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from audit.engine import Context, Option, Problem, rule
+from audit.facts import goal_is_name
 from audit.model import Project, goal_text
 
 
@@ -31,7 +32,7 @@ from audit.model import Project, goal_text
     检查内容
     --------
     统计绩效目标中的汉字数（数字、字母和标点不计），少于 min_chars 的报告。空目标由 missing-goal
-    报告，占位文字由 placeholder 报告。
+    报告，占位文字由 placeholder 报告，只写了项目名称的由 duplicate-text 报告。
 
     为什么有问题
     ------------
@@ -62,7 +63,8 @@ def goal_too_short(ctx: Context, project: Project) -> Iterator[Problem]:
     Counts the Chinese characters (CJK ideographs; digits, letters and
     punctuation do not count) of the 绩效目标 and reports a goal with fewer
     than ``min_chars``. An empty goal is ``missing-goal``'s finding, a
-    placeholder ``placeholder``'s.
+    placeholder ``placeholder``'s, a goal that is only the project's name
+    ``duplicate-text``'s.
 
     Why is this bad?
     ----------------
@@ -95,7 +97,7 @@ def goal_too_short(ctx: Context, project: Project) -> Iterator[Problem]:
             count += 1
             if count >= minimum:
                 return
-    if ctx.facts.is_empty_goal(text) or ctx.facts.is_placeholder(text):
-        return
+    if ctx.facts.is_empty_goal(text) or ctx.facts.is_placeholder(text) or goal_is_name(project):
+        return  # missing-goal's, placeholder's, duplicate-text's (the name as the goal)
     args = {"count": count, "minimum": minimum}
     yield Problem(project.goal.span(), args=args, field="goal", excerpt=project.goal.value)

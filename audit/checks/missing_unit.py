@@ -12,8 +12,8 @@ from audit.facts import (
     any_of,
     date_serials,
     field_name,
-    name_carries_unit,
     name_kind,
+    needs_unit,
     sub_span,
     unit_lost,
     wants_date,
@@ -158,9 +158,6 @@ def missing_unit(ctx: Context, clause: Clause) -> Iterator[Problem]:
     kind = name_kind(facts, clause)
     if kind == "unitless":
         return
-    # A name that says what is counted (培训人数) carries the unit of a whole
-    # count; a fraction of it (≥3.2 under 人数) lost its magnitude (万人).
-    counted = name_carries_unit(clause.name)
     exempt = ctx.options["exempt_names"]
     if exempt and any_of(exempt).search(clause.name):
         return
@@ -174,9 +171,8 @@ def missing_unit(ctx: Context, clause: Clause) -> Iterator[Problem]:
                 target.kind not in ("number", "frequency")
                 or target.number is None
                 or target.unit is not None
-                or target.number == 0
+                or not needs_unit(facts, clause, target)
                 or id(target) in serials
-                or (counted and target.number == target.number.to_integral_value())
                 or _no_quantity(value_field.text, target)
                 or _named_unit(clause.name, value_field.text, target)
             ):

@@ -733,7 +733,9 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
         amounts = Amounts(
             **{key: amount(cell, named or unit, numeric) for key, (cell, named) in taken.items()}
         )
-        goal = facts.get("goal") or facts.get("period_goal")
+        # A 年度目标 cell left blank is a missing goal; the period goal stands
+        # in only on a form without the label.
+        goal = facts["goal"] if "goal" in facts else facts.get("period_goal")
         row = Row(
             name,
             amounts,
