@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from audit.model import Finding
-from tests.conftest import MARKET_PROJECTS, lint, tsv_table
+from tests.conftest import MARKET_PROJECTS, SEED_002_HEADER, lint, tsv_table
 from tests.national import html_document, sheet_document, tsv_document, workbook_document
 
 GOAL = "对辖区内城市道路照明设施开展日常巡查和维护，及时修复损坏灯具，保障夜间道路照明亮灯率。"
@@ -74,15 +74,7 @@ def test_a_national_form_without_an_indicator_row_is_reported_once(read) -> None
 @pytest.mark.parametrize("write", [workbook_document, html_document])
 def test_the_same_in_cell_carriers(write, tmp_path: Path) -> None:
     rows = [
-        [
-            "项目名称（资金使用单位）",
-            "总计",
-            "财政拨款",
-            "财政专户拨款",
-            "其他资金",
-            "绩效目标",
-            "绩效指标",
-        ],
+        SEED_002_HEADER,
         ["城市道路照明设施维护经费", "386.50", "386.50", "", "", GOAL, ""],
     ]
     found = about_indicators(lint(write(rows, [], tmp_path)))

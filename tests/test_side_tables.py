@@ -36,6 +36,7 @@ from audit.readers.sidetables import (
 from scripts.make_examples import write_docx_tables, write_html_tables, write_pdf, write_xlsx
 from tests.conftest import MARKET_PROJECTS, SEED_002_HEADER, run_main
 from tests.national import FORM
+from tests.test_disclosure import WHOLE_GUANGZHOU
 
 Table = list[list[str | None]]
 TITLE = "广州市人力资源和社会保障局2024年项目支出绩效目标表"
@@ -361,28 +362,6 @@ def test_one_cell_is_never_an_outcome_header(cell: str) -> None:
 # The 部门整体 tables as text
 
 
-WHOLE_TARGET_GZ: Table = [
-    ["部门整体支出绩效目标表"],
-    ["单位：万元"],
-    [
-        "部门（单位）名称",
-        "总计",
-        "财政拨款",
-        "财政专户拨款",
-        "其他资金",
-        "整体绩效目标",
-        "绩效指标",
-    ],
-    [
-        "广州市人力资源和社会保障局",
-        "5,235.80",
-        "5,115.80",
-        None,
-        "120.00",
-        "促进城乡劳动者就业，完善社会保险经办服务。",
-        "1、1-产出指标；11-数量指标；组织招聘活动场次；实施周期指标值:≥120场；年度指标值:≥120场。",
-    ],
-]
 WHOLE_TARGET_NATIONAL: Table = [
     ["部门整体支出绩效目标表"],
     ["部门（单位）名称", "广州市人力资源和社会保障局", None, None],
@@ -394,7 +373,7 @@ WHOLE_TARGET_NATIONAL: Table = [
 
 
 @pytest.mark.parametrize("carrier", ["tsv", "csv"])
-@pytest.mark.parametrize("table", [WHOLE_TARGET_GZ, WHOLE_TARGET_NATIONAL])
+@pytest.mark.parametrize("table", [WHOLE_GUANGZHOU, WHOLE_TARGET_NATIONAL])
 def test_a_whole_department_table_as_text_is_passed_over(
     tmp_path: Path, carrier: str, table: Table
 ) -> None:
@@ -409,6 +388,6 @@ def test_a_whole_department_table_as_text_is_passed_over(
 def test_a_target_text_with_a_whole_department_table_below_is_read(tmp_path: Path) -> None:
     """Near miss: the 部门整体 table after the target table does not make the
     file one to pass over."""
-    path = WRITERS["tsv"](tmp_path / "both", [target_table(), WHOLE_TARGET_GZ])
+    path = WRITERS["tsv"](tmp_path / "both", [target_table(), WHOLE_GUANGZHOU])
     document = read_path(path)
     assert [p.title for u in document.units for p in u.projects] == [p[0] for p in MARKET_PROJECTS]
