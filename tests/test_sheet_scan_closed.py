@@ -358,3 +358,20 @@ def test_a_refused_bomb_does_not_stop_the_other_files(tmp_path: Path, small_limi
     assert f"{bomb}:0:0: error [read-error] 文件过大（file too large: the archive unpacks" in out
     assert f"{good}:Sheet1!" in out
     assert "Traceback" not in err
+
+
+def test_a_sheet_with_two_relationship_ids_is_refused(tmp_path: Path) -> None:
+    workbook = workbook_xml(extra=' xmlns:a="urn:other" a:id="rId9"')
+    path = write_parts(tmp_path / "two-ids.xlsx", workbook, sheet_xml(NEAR))
+    assert xlsx_extents(path.read_bytes()).extents == {}
+    assert refusal(path).startswith("corrupt workbook: the size of sheet Sheet1 cannot be checked")
+
+
+def test_a_name_spelled_otherwise_is_found_by_its_place(tmp_path: Path) -> None:
+    path = write_parts(tmp_path / "far.xlsx")
+    sheets = xlsx_extents(path.read_bytes())
+    assert sheets.order == ("Sheet1",)
+    with pytest.raises(ReadError, match="table too large: sheet Sheet_x0031_ spans A1:XFD"):
+        sheets.check("Sheet_x0031_", 0, 1)
+    with pytest.raises(ReadError, match="cannot be checked"):
+        sheets.check("Sheet_x0031_", 0, 2)  # not as many sheets: not matched by place

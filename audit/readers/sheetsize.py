@@ -189,10 +189,20 @@ class Sheets(NamedTuple):
     failures: dict[str, str]
     failure: str
     """Why a sheet found in neither could not be measured."""
+    order: tuple[str, ...] = ()
+    """Every sheet's name in the workbook's order, as the scan read it."""
 
-    def check(self, name: str) -> None:
+    def check(self, name: str, position: int = -1, count: int = 0) -> None:
         """Refuse sheet ``name`` when it is over the limit, or when it could
-        not be measured: calamine would build its grid unbounded."""
+        not be measured: calamine would build its grid unbounded. A name
+        calamine spells otherwise than the scan (an escape one of them
+        decodes) is found by its ``position`` among ``count`` sheets when
+        both list as many."""
+        if name not in self.extents and count and count == len(self.order) and position >= 0:
+            name_read = self.order[position]
+            if name_read in self.extents:
+                check(name, self.extents[name_read])
+                return
         if name in self.extents:
             check(name, self.extents[name])
             return
@@ -210,9 +220,10 @@ def xlsx_extents(data: bytes) -> Sheets:
     it: the scan fails closed, never leaving a sheet to calamine unbounded."""
     extents: dict[str, Extent | None] = {}
     failures: dict[str, str] = {}
+    order: list[str] = []
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            parts = _sheet_parts(archive)
+            parts = _sheet_parts(archive, order)
             for name, part in parts.items():
                 try:
                     extents[name] = _scan_part(archive, part)
@@ -221,8 +232,8 @@ def xlsx_extents(data: bytes) -> Sheets:
                 except _DAMAGED as error:
                     failures[name] = f"{part}: {_why(error)}"
     except (KeyError, *_DAMAGED) as error:
-        return Sheets(extents, failures, _why(error))
-    return Sheets(extents, failures, "not found in xl/workbook.xml")
+        return Sheets(extents, failures, _why(error), tuple(order))
+    return Sheets(extents, failures, "not found in xl/workbook.xml", tuple(order))
 
 
 def _why(error: BaseException) -> str:
@@ -247,12 +258,13 @@ def _local(name: str) -> str:
     return name.rpartition("}")[2]
 
 
-def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
+def _sheet_parts(archive: zipfile.ZipFile, order: list[str]) -> dict[str, str]:
     """Each sheet's name and the archive member holding it. Elements are
     matched by their local names, as calamine matches them, so a workbook in
     Strict Open XML (other namespaces) or with ``r:`` bound to another
     namespace is found too; the relationship id is the sheet's namespaced
-    ``id`` attribute whatever its namespace."""
+    ``id`` attribute whatever its namespace. ``order`` receives every
+    sheet's name in the workbook's order."""
     workbook = fromstring(archive.read("xl/workbook.xml"))
     rels = fromstring(archive.read("xl/_rels/workbook.xml.rels"))
     targets = {
@@ -264,9 +276,12 @@ def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
     for sheet in workbook.iter():
         if not isinstance(sheet.tag, str) or _local(sheet.tag) != "sheet":
             continue
-        ids = [v for k, v in sheet.attrib.items() if k.startswith("{") and _local(k) == "id"]
-        target = targets.get(ids[0]) if ids else None
+        ids = {v for k, v in sheet.attrib.items() if k.startswith("{") and _local(k) == "id"}
+        # two ids (another namespace's beside r:id): which one a reader takes
+        # is not known, so the sheet is not measured, and is refused
+        target = targets.get(next(iter(ids))) if len(ids) == 1 else None
         name = sheet.get("name")
+        order.append("" if name is None else name)
         if not target or name is None:
             continue
         if target.startswith("/"):

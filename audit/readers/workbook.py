@@ -83,13 +83,13 @@ def load(data: bytes, path: str, notify: Notify | None = None) -> Loaded:
     try:
         with _read_errors():
             kinds = {meta.name: str(meta.typ) for meta in workbook.sheets_metadata}
-            for name in workbook.sheet_names:
+            for position, name in enumerate(workbook.sheet_names):
                 if "Chart" in kinds.get(name, "") or "Dialog" in kinds.get(name, ""):
                     if notify is not None:
                         notify(f"{name}: skipped, a chart sheet")
                     continue
                 if sheets is not None:  # an .xls's and an .ods's were checked above
-                    sheets.check(name)
+                    sheets.check(name, position, len(workbook.sheet_names))
                 sheet = workbook.get_sheet_by_name(name)
                 values = sheet.to_python(skip_empty_area=True)
                 cells = [[cell_text(v) for v in row] for row in values]
