@@ -375,3 +375,50 @@ def test_a_name_spelled_otherwise_is_found_by_its_place(tmp_path: Path) -> None:
         sheets.check("Sheet_x0031_", 0, 1)
     with pytest.raises(ReadError, match="cannot be checked"):
         sheets.check("Sheet_x0031_", 0, 2)  # not as many sheets: not matched by place
+
+
+ODS_NS = (
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
+)
+
+
+def write_ods_content(path: Path, cell_text: str, repeated: str = "3") -> Path:
+    """An ``.ods`` of one sheet: 项目名称, ``repeated`` empty rows, then a cell."""
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ODS_NS} '
+        'office:version="1.2"><office:body><office:spreadsheet><table:table table:name="S">'
+        '<table:table-row><table:table-cell office:value-type="string"><text:p>项目名称'
+        "</text:p></table:table-cell></table:table-row>"
+        f'<table:table-row table:number-rows-repeated="{repeated}"><table:table-cell/>'
+        '</table:table-row><table:table-row><table:table-cell office:value-type="string">'
+        f"<text:p>{cell_text}</text:p></table:table-cell></table:table-row>"
+        "</table:table></office:spreadsheet></office:body></office:document-content>"
+    )
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", content)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("cell_text", "repeated"), [("a&nbsp;b", "3"), ("x", "3.0")], ids=["entity", "float-repeat"]
+)
+def test_an_ods_whose_content_cannot_be_measured_is_refused(
+    tmp_path: Path, cell_text: str, repeated: str
+) -> None:
+    path = write_ods_content(tmp_path / "bad.ods", cell_text, repeated)
+    assert refusal(path).startswith(
+        "corrupt workbook: the size of its sheets cannot be checked before they are read ("
+    )
+
+
+def test_an_ods_that_can_be_measured_is_measured(tmp_path: Path) -> None:
+    from audit.readers.sheetsize import ods_extents
+
+    path = write_ods_content(tmp_path / "ok.ods", "x")
+    assert ods_extents(path.read_bytes()) == [("S", Extent(0, 0, 4, 0))]
+    assert "cannot be checked" not in refusal(path)
+    far = write_ods_content(tmp_path / "far.ods", "x", "1048574")
+    assert ods_extents(far.read_bytes()) == [("S", Extent(0, 0, 1048575, 0))]

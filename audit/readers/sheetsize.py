@@ -517,10 +517,7 @@ def xls_extents(data: bytes) -> list[tuple[str, Extent | None]]:
     except Exception as error:  # olefile's own errors, a cut record (struct.error)
         # calamine's own reader is more lenient, and reads every sheet as it
         # opens the file: a workbook not measured is not read at all
-        raise ReadError(
-            f"corrupt workbook: the size of its sheets cannot be checked before they are "
-            f"read ({_why(error)}); save the workbook again from a spreadsheet program"
-        ) from None
+        raise _unmeasured(error) from None
 
 
 def _biff_sheets(stream: bytes) -> list[tuple[str, Extent | None]]:
@@ -590,9 +587,11 @@ _OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 def ods_extents(data: bytes) -> list[tuple[str, Extent | None]]:
     """The name and used range of each sheet of an OpenDocument spreadsheet
     (calamine reads every sheet of one at once, repeated rows and cells
-    spelled out); none when ``content.xml`` cannot be read (calamine then
-    says what is wrong). A cell holds a value when it has a value type or
-    content; repeated, it holds it in every row and column it repeats over."""
+    spelled out); none when the file is no zip archive or has no
+    ``content.xml`` (calamine then says what is wrong), a read error when
+    ``content.xml`` cannot be read to its end (not measured, not read). A
+    cell holds a value when it has a value type or content; repeated, it
+    holds it in every row and column it repeats over."""
     from xml.etree.ElementTree import iterparse
 
     sheets: list[tuple[str, Extent | None]] = []
@@ -632,6 +631,25 @@ def ods_extents(data: bytes) -> list[tuple[str, Extent | None]]:
                     extent = Extent(top, left, bottom, right) if bottom >= 0 else None
                     sheets.append((name, extent))
                     element.clear()
-    except (KeyError, *_DAMAGED):
-        return []
+    except (KeyError, zipfile.BadZipFile) as error:
+        if not sheets and (isinstance(error, KeyError) or not _opens(data)):
+            return []  # no archive, or no content.xml: calamine says what is wrong
+        raise _unmeasured(error) from None
+    except _DAMAGED as error:
+        raise _unmeasured(error) from None
     return sheets
+
+
+def _opens(data: bytes) -> bool:
+    try:
+        zipfile.ZipFile(io.BytesIO(data)).close()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return False
+    return True
+
+
+def _unmeasured(error: BaseException) -> ReadError:
+    return ReadError(
+        f"corrupt workbook: the size of its sheets cannot be checked before they are "
+        f"read ({_why(error)}); save the workbook again from a spreadsheet program"
+    )
