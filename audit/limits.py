@@ -12,6 +12,14 @@ MAX_BYTES = 64 * 1024 * 1024
 """Largest table file read (bytes): no real table comes near it. At most one
 byte more is ever read from any file, device, pipe or standard input."""
 
+MAX_UNPACKED_BYTES = 256 * 1024 * 1024
+"""Most bytes a workbook or Word file (a zip archive) unpacks to, all its
+members together: by the sizes its directory declares and, since those can
+lie, by what is actually inflated. XML deflates about 1000:1 when it is made
+of blanks, so the :data:`MAX_BYTES` bound on the file alone would let a 1 MB
+file ask for a gigabyte of memory. The published tables unpack to a few
+megabytes; a sheet of :data:`MAX_SHEET_CELLS` short cells to about 100 MB."""
+
 MAX_SHEET_CELLS = 2_000_000
 """Most cells in a sheet's used range (rows × columns, from its first to its
 last cell holding a value) or in a Word table's grid: a table of 50,000

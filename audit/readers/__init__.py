@@ -343,7 +343,10 @@ def read_grids(carrier: str, data: bytes, path: str, notify: Notify | None = Non
 
     loaded = importlib.import_module(_CARRIERS[carrier]).load(data, path, notify)
     if loaded.text is not None:  # a PDF without ruled tables: its page text
-        return read_text(loaded.text, path, locator=loaded.locator, notify=notify)
+        from audit.readers.grid import LineLocator
+
+        locator = None if loaded.locator is None else LineLocator(loaded.locator, loaded.text)
+        return read_text(loaded.text, path, locator=locator, notify=notify)
     from audit.readers.guangzhou import (
         BUDGET_TABLE,
         OTHER_BUDGET_TABLE,

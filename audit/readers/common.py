@@ -568,6 +568,8 @@ def units_from_headings(table: Table) -> None:
     (:func:`assemble` leaves such a unit out)."""
     rows = table.rows
     marks = {at: (name, title) for at, name, title in table.unit_headings if at < len(rows)}
+    for at, (named_unit, _) in marks.items():
+        _named_unit_row(rows, at, named_unit)
     if len({name for name, _ in marks.values()}) < 2:
         return
     named: list[Row] = []
@@ -580,6 +582,32 @@ def units_from_headings(table: Table) -> None:
             named.append(unit_row(name_text, row.line, title))
         named.append(row)
     rows[:] = named
+
+
+def _named_unit_row(rows: list[Row], at: int, name: str) -> None:
+    """The first row under a ``单位名称：…`` heading (after the table's 合计)
+    that bears the heading's name and has amounts only is that unit's row,
+    whether or not its projects add up to it: a mistyped subtotal is for
+    ``subtotal-mismatch`` to report on its line, not a reason to take the
+    unit for a project of the unit before."""
+    for row in rows[at:]:
+        if row.kind is not None or row.goal or row.indicators:
+            return
+        value = row.name.value.replace(" ", "")
+        if value in GRAND_TOTAL_NAMES:
+            continue
+        if value == name.replace(" ", "") and row.amounts.value("total") is not None:
+            row.kind = "unit"
+        return
+
+
+def skipped_heading(table: Table, cells: Sequence[str]) -> None:
+    """While the rows of a table of another kind are passed over, a line of
+    one cell that is the next performance table's title or its ``单位名称：…``
+    heading is still taken: it names the unit of the rows read after it."""
+    filled = [cell.strip() for cell in cells if cell.strip()]
+    if len(filled) == 1 and (TITLE_MARK in filled[0] or organization_name(filled[0])):
+        heading(table, filled[0])
 
 
 def row_from_cells(texts: dict[str, Text], markup: list[Markup], line: int) -> Row | None:

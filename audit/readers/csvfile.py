@@ -29,6 +29,7 @@ from audit.readers.common import (
     heading,
     note_row,
     row_from_cells,
+    skipped_heading,
     table_ends,
     tables_above,
 )
@@ -90,6 +91,7 @@ def read(source: Source) -> Table:
             table.rows_dropped()
         if skipping:
             if header_columns(cells) is None:
+                skipped_heading(table, cells)
                 continue
             skipping = False
         filled = [cell for cell in cells if cell.strip()]

@@ -24,6 +24,7 @@ def load(data: bytes, path: str, notify: Notify | None = None) -> Loaded:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    sheetsize.bound_unpacked(data)  # python-docx holds every part in memory
     try:
         document = Document(io.BytesIO(data))
     except Exception as error:  # zipfile's, lxml's XMLSyntaxError, python-docx's own

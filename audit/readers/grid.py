@@ -21,7 +21,16 @@ from typing import Literal, NamedTuple
 
 from audit.model import Source, Text
 
-__all__ = ["Grid", "GridInput", "Loaded", "column_letter", "grid_source", "grids_from_text"]
+__all__ = [
+    "CellLocator",
+    "Grid",
+    "GridInput",
+    "LineLocator",
+    "Loaded",
+    "column_letter",
+    "grid_source",
+    "grids_from_text",
+]
 
 Kind = Literal["sheet", "pdf", "html", "docx", "text"]
 
@@ -152,6 +161,62 @@ def _location(
     return f"{name} 第{origin[0] + row + 1}行第{origin[1] + col + 1}列"
 
 
+class CellLocator:
+    """Names the cell an offset of a :func:`grid_source` text falls in.
+
+    A plain class, not a closure, so a document read in a worker process
+    can be pickled back to the parent with its source.
+    """
+
+    __slots__ = ("kind", "places", "starts", "tables")
+
+    def __init__(
+        self,
+        kind: Kind,
+        tables: list[tuple[str, tuple[int, int], Sequence[str] | None]],
+        starts: list[int],
+        places: list[tuple[int, int, int]],
+    ) -> None:
+        self.kind = kind
+        self.tables = tables  # (name, origin, row labels) of each table
+        self.starts = starts  # offset where each written cell starts
+        self.places = places  # (table, row, col) of each written cell
+
+    def __call__(self, offset: int) -> str | None:
+        index = bisect_right(self.starts, offset) - 1
+        if index < 0:
+            return None
+        number, row, col = self.places[index]
+        name, origin, labels = self.tables[number]
+        return _location(self.kind, name, origin, labels, row, col, row + 1)
+
+
+class LineLocator:
+    """A locator answering for each line what ``locate`` answers at the
+    line's start (a PDF's page and line): a table, not the function, so a
+    document read in a worker process can be pickled back whatever
+    ``locate`` is (a closure cannot be pickled), and every offset of a line
+    gets the same answer."""
+
+    __slots__ = ("names", "starts")
+
+    def __init__(self, locate: Callable[[int], str | None], text: str) -> None:
+        self.starts: list[int] = []
+        self.names: list[str | None] = []
+        start = 0
+        while True:
+            self.starts.append(start)
+            self.names.append(locate(start))
+            end = text.find("\n", start)
+            if end == -1:
+                break
+            start = end + 1
+
+    def __call__(self, offset: int) -> str | None:
+        index = bisect_right(self.starts, offset) - 1
+        return None if index < 0 else self.names[index]
+
+
 def grid_source(
     path: str,
     kind: Kind,
@@ -196,14 +261,7 @@ def grid_source(
         offsets.append(table_offsets)
         values.append(grid_values)
 
-    def locate(offset: int) -> str | None:
-        index = bisect_right(starts, offset) - 1
-        if index < 0:
-            return None
-        number, row, col = places[index]
-        table = inputs[number]
-        return _location(kind, table.name, table.origin, table.row_labels, row, col, row + 1)
-
+    locate = CellLocator(kind, [(t.name, t.origin, t.row_labels) for t in inputs], starts, places)
     source = Source(path, "".join(parts), encoding, locator=locate)
     grids: list[Grid] = []
     for number, table in enumerate(inputs):

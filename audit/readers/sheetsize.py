@@ -20,12 +20,13 @@ from __future__ import annotations
 import io
 import posixpath
 import re
+import struct
 import zipfile
 import zlib
 from typing import IO, Any, NamedTuple
 from xml.etree.ElementTree import ParseError, fromstring
 
-from audit.limits import MAX_SHEET_CELLS
+from audit.limits import MAX_SHEET_CELLS, MAX_UNPACKED_BYTES
 from audit.readers.decode import ReadError
 
 _CHUNK = 1 << 20
@@ -55,9 +56,10 @@ _CELL = re.compile(
     + rb"c\s*>)?"
 )
 
-_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-_PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+# An attribute value holding ">" (valid XML, ``<c foo=">" r="XFD1048576">``):
+# the regular expressions above would end the tag there, so a sheet with one
+# (or with text that looks like one) is scanned by an XML parser instead.
+_GT_IN_VALUE = re.compile(rb"""=\s*(?:"[^"<]*>|'[^'<]*>)""")
 
 
 class Extent(NamedTuple):
@@ -116,41 +118,170 @@ compression ``NotImplementedError``): no extent is known, and calamine says
 what is wrong with the file."""
 
 
-def xlsx_extents(data: bytes) -> dict[str, Extent | None]:
+def bound_unpacked(data: bytes) -> None:
+    """Refuse a zip archive (a workbook, a Word file) that unpacks to more
+    than :data:`~audit.limits.MAX_UNPACKED_BYTES`, all members together: by
+    the sizes its central directory declares, then, since those can lie and
+    calamine inflates each deflate stream to its end, by inflating every
+    member (output counted, not kept) and stopping at the limit. An archive
+    that cannot be opened is left to its reader, which says what is wrong."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return
+    with archive:
+        members = archive.infolist()
+        declared = sum(info.file_size for info in members)
+        if declared > MAX_UNPACKED_BYTES:
+            largest = max(members, key=lambda info: info.file_size)
+            _too_large(f"{declared:,} bytes", largest.filename)
+        budget = MAX_UNPACKED_BYTES
+        for info in members:
+            budget -= _inflated(data, info, budget)
+
+
+def _too_large(amount: str, member: str) -> None:
+    raise ReadError(
+        f"file too large: the archive unpacks to {amount} ({member} the largest "
+        f"member), over the limit of {MAX_UNPACKED_BYTES:,}"
+    )
+
+
+def _inflated(data: bytes, info: zipfile.ZipInfo, budget: int) -> int:
+    """How many bytes member ``info`` inflates to, counted up to ``budget``
+    (past it: refused). A member stored as it is counts its bytes; one the
+    readers cannot inflate (encrypted, another method, a damaged stream)
+    counts what was inflated before the reader refuses it."""
+    if info.compress_type == zipfile.ZIP_STORED:
+        if info.compress_size > budget:
+            _too_large(f"more than {MAX_UNPACKED_BYTES:,} bytes", info.filename)
+        return info.compress_size
+    header = info.header_offset  # the local header: 30 bytes, the name, the extra field
+    if info.compress_type != zipfile.ZIP_DEFLATED or data[header : header + 4] != b"PK\x03\x04":
+        return 0
+    name, extra = struct.unpack_from("<HH", data, header + 26)
+    start = header + 30 + name + extra
+    inflater = zlib.decompressobj(-15)
+    count = 0
+    view = memoryview(data)
+    try:
+        # to the stream's own end, not the declared compressed size
+        while start < len(data) and not inflater.eof:
+            pending: bytes | memoryview = view[start : start + _CHUNK]
+            start += len(pending)
+            while pending:
+                count += len(inflater.decompress(pending, _CHUNK))
+                if count > budget:
+                    _too_large(f"more than {MAX_UNPACKED_BYTES:,} bytes", info.filename)
+                pending = inflater.unconsumed_tail
+                if inflater.eof:
+                    break
+    except zlib.error:
+        pass
+    return count
+
+
+class Sheets(NamedTuple):
+    """The used range of each worksheet of an ``.xlsx``/``.xlsm`` found by
+    its name, and why the others could not be measured."""
+
+    extents: dict[str, Extent | None]
+    failures: dict[str, str]
+    failure: str
+    """Why a sheet found in neither could not be measured."""
+    order: tuple[str, ...] = ()
+    """Every sheet's name in the workbook's order, as the scan read it."""
+
+    def check(self, name: str, position: int = -1, count: int = 0) -> None:
+        """Refuse sheet ``name`` when it is over the limit, or when it could
+        not be measured: calamine would build its grid unbounded. A name
+        calamine spells otherwise than the scan (an escape one of them
+        decodes) is found by its ``position`` among ``count`` sheets when
+        both list as many."""
+        if name not in self.extents and count and count == len(self.order) and position >= 0:
+            name_read = self.order[position]
+            if name_read in self.extents:
+                check(name, self.extents[name_read])
+                return
+        if name in self.extents:
+            check(name, self.extents[name])
+            return
+        why = self.failures.get(name, self.failure)
+        raise ReadError(
+            f"corrupt workbook: the size of sheet {name} cannot be checked before it is "
+            f"read ({why}); save the workbook again from a spreadsheet program"
+        )
+
+
+def xlsx_extents(data: bytes) -> Sheets:
     """The used range of each worksheet of an ``.xlsx``/``.xlsm``, by sheet
-    name (None: no cell holds a value). Sheets that cannot be found are left
-    out: calamine says what is wrong with them."""
+    name (None: no cell holds a value). A sheet that cannot be found or
+    scanned is left out with the reason, and :meth:`Sheets.check` refuses
+    it: the scan fails closed, never leaving a sheet to calamine unbounded."""
+    extents: dict[str, Extent | None] = {}
+    failures: dict[str, str] = {}
+    order: list[str] = []
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            parts = _sheet_parts(archive)
-            extents: dict[str, Extent | None] = {}
+            parts = _sheet_parts(archive, order)
             for name, part in parts.items():
                 try:
-                    try:
-                        with archive.open(part) as stream:
-                            extents[name] = _scan_refs(stream)
-                    except _ByOrder:  # cells placed by their order
-                        with archive.open(part) as stream:
-                            extents[name] = _scan(stream)
+                    extents[name] = _scan_part(archive, part)
                 except KeyError:
-                    continue
-            return extents
-    except _DAMAGED:
-        return {}
+                    failures[name] = f"no part {part} in the archive"
+                except _DAMAGED as error:
+                    failures[name] = f"{part}: {_why(error)}"
+    except (KeyError, *_DAMAGED) as error:
+        return Sheets(extents, failures, _why(error), tuple(order))
+    return Sheets(extents, failures, "not found in xl/workbook.xml", tuple(order))
 
 
-def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
-    """Each sheet's name and the archive member holding it."""
+def _why(error: BaseException) -> str:
+    return f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
+
+
+def _scan_part(archive: zipfile.ZipFile, part: str) -> Extent | None:
     try:
-        workbook = fromstring(archive.read("xl/workbook.xml"))
-        rels = fromstring(archive.read("xl/_rels/workbook.xml.rels"))
-    except KeyError:
-        return {}
-    targets = {rel.get("Id"): rel.get("Target", "") for rel in rels.iter(f"{_PKG_REL}Relationship")}
+        try:
+            with archive.open(part) as stream:
+                return _scan_refs(stream)
+        except _ByOrder:  # cells placed by their order
+            with archive.open(part) as stream:
+                return _scan(stream)
+    except _NotPlain:  # ">" in an attribute's value: read as XML
+        with archive.open(part) as stream:
+            return _scan_xml(stream)
+
+
+def _local(name: str) -> str:
+    """An element's or attribute's name without its namespace."""
+    return name.rpartition("}")[2]
+
+
+def _sheet_parts(archive: zipfile.ZipFile, order: list[str]) -> dict[str, str]:
+    """Each sheet's name and the archive member holding it. Elements are
+    matched by their local names, as calamine matches them, so a workbook in
+    Strict Open XML (other namespaces) or with ``r:`` bound to another
+    namespace is found too; the relationship id is the sheet's namespaced
+    ``id`` attribute whatever its namespace. ``order`` receives every
+    sheet's name in the workbook's order."""
+    workbook = fromstring(archive.read("xl/workbook.xml"))
+    rels = fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    targets = {
+        rel.get("Id"): rel.get("Target", "")
+        for rel in rels.iter()
+        if isinstance(rel.tag, str) and _local(rel.tag) == "Relationship"
+    }
     parts: dict[str, str] = {}
-    for sheet in workbook.iter(f"{_MAIN}sheet"):
-        target = targets.get(sheet.get(f"{_REL}id"))
+    for sheet in workbook.iter():
+        if not isinstance(sheet.tag, str) or _local(sheet.tag) != "sheet":
+            continue
+        ids = {v for k, v in sheet.attrib.items() if k.startswith("{") and _local(k) == "id"}
+        # two ids (another namespace's beside r:id): which one a reader takes
+        # is not known, so the sheet is not measured, and is refused
+        target = targets.get(next(iter(ids))) if len(ids) == 1 else None
         name = sheet.get("name")
+        order.append("" if name is None else name)
         if not target or name is None:
             continue
         if target.startswith("/"):
@@ -159,6 +290,11 @@ def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
             part = posixpath.normpath(posixpath.join("xl", target))
         parts[name] = part
     return parts
+
+
+class _NotPlain(Exception):
+    """An attribute value of the sheet holds ``>``: its tags cannot be found
+    by regular expressions."""
 
 
 class _ByOrder(Exception):
@@ -184,6 +320,8 @@ def _scan_refs(stream: IO[bytes]) -> Extent | None:
                 raise _ByOrder
             else:
                 cut = 0
+        if _GT_IN_VALUE.search(buffer, 0, cut):
+            raise _NotPlain
         found = _CELL.findall(buffer, 0, cut)
         if any(not letters for letters, _, _, _ in found):
             raise _ByOrder
@@ -221,6 +359,8 @@ def _scan(stream: IO[bytes]) -> Extent | None:
                 cut = len(buffer)
         else:
             cut = len(buffer)
+        if _GT_IN_VALUE.search(buffer, 0, cut):
+            raise _NotPlain
         for match in _TAG.finditer(buffer, 0, cut):
             kind, attributes = match.group(1), match.group(2)
             if kind == b"row":
@@ -251,6 +391,53 @@ def _scan(stream: IO[bytes]) -> Extent | None:
     if bottom < 0:
         return None
     return Extent(max(top, 0), max(left, 0), bottom, right)
+
+
+def _scan_xml(stream: IO[bytes]) -> Extent | None:
+    """The used range of a worksheet read by an XML parser (expat, streamed),
+    cells placed as :func:`_scan` places them; for sheets whose tags the
+    regular expressions cannot find."""
+    from xml.etree.ElementTree import iterparse
+
+    top = left = 1 << 62
+    bottom = right = -1
+    row = col = -1
+    pending: tuple[int, int] | None = None
+    for event, element in iterparse(stream, events=("start", "end")):
+        tag = _local(element.tag)
+        if event == "end":
+            if tag == "c":
+                pending = None
+                element.clear()
+            elif tag == "row":
+                element.clear()
+            continue
+        if tag == "row":
+            ref = _REF.search(b" r=" + _quoted(element.get("r")))
+            row = int(ref.group(2)) - 1 if ref else row + 1
+            col = -1
+            pending = None
+        elif tag == "c":
+            ref = _REF.search(b" r=" + _quoted(element.get("r")))
+            if ref:
+                letters, digits = ref.groups()
+                col = _column(letters) if letters else col + 1
+                row = int(digits) - 1
+            else:
+                col += 1
+            pending = (row, col)
+        elif tag in ("v", "is", "f") and pending is not None:
+            r, c = pending
+            pending = None
+            top, bottom = min(top, r), max(bottom, r)
+            left, right = min(left, c), max(right, c)
+    if bottom < 0:
+        return None
+    return Extent(max(top, 0), max(left, 0), bottom, right)
+
+
+def _quoted(value: str | None) -> bytes:
+    return b'""' if value is None else b'"' + value.encode("utf-8", "replace") + b'"'
 
 
 def _column(letters: bytes) -> int:
@@ -317,9 +504,8 @@ _BOUNDSHEET = 0x0085
 
 def xls_extents(data: bytes) -> list[tuple[str, Extent | None]]:
     """The name and used range of each sheet of a legacy ``.xls``, in the
-    workbook's order (None: no cell holds a value); none when the file
-    cannot be scanned (calamine then says what is wrong with it)."""
-    import struct
+    workbook's order (None: no cell holds a value); a read error when the
+    file cannot be scanned."""
 
     import olefile  # type: ignore[import-untyped]
 
@@ -327,12 +513,11 @@ def xls_extents(data: bytes) -> list[tuple[str, Extent | None]]:
         with olefile.OleFileIO(data) as ole:
             name = "Workbook" if ole.exists("Workbook") else "Book"
             stream = ole.openstream(name).read()
-    except Exception:  # olefile's own errors too: calamine says what is wrong
-        return []
-    try:
         return _biff_sheets(stream)
-    except (struct.error, IndexError):
-        return []
+    except Exception as error:  # olefile's own errors, a cut record (struct.error)
+        # calamine's own reader is more lenient, and reads every sheet as it
+        # opens the file: a workbook not measured is not read at all
+        raise _unmeasured(error) from None
 
 
 def _biff_sheets(stream: bytes) -> list[tuple[str, Extent | None]]:
@@ -402,9 +587,11 @@ _OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 def ods_extents(data: bytes) -> list[tuple[str, Extent | None]]:
     """The name and used range of each sheet of an OpenDocument spreadsheet
     (calamine reads every sheet of one at once, repeated rows and cells
-    spelled out); none when ``content.xml`` cannot be read (calamine then
-    says what is wrong). A cell holds a value when it has a value type or
-    content; repeated, it holds it in every row and column it repeats over."""
+    spelled out); none when the file is no zip archive or has no
+    ``content.xml`` (calamine then says what is wrong), a read error when
+    ``content.xml`` cannot be read to its end (not measured, not read). A
+    cell holds a value when it has a value type or content; repeated, it
+    holds it in every row and column it repeats over."""
     from xml.etree.ElementTree import iterparse
 
     sheets: list[tuple[str, Extent | None]] = []
@@ -444,6 +631,25 @@ def ods_extents(data: bytes) -> list[tuple[str, Extent | None]]:
                     extent = Extent(top, left, bottom, right) if bottom >= 0 else None
                     sheets.append((name, extent))
                     element.clear()
-    except (KeyError, *_DAMAGED):
-        return []
+    except (KeyError, zipfile.BadZipFile) as error:
+        if not sheets and (isinstance(error, KeyError) or not _opens(data)):
+            return []  # no archive, or no content.xml: calamine says what is wrong
+        raise _unmeasured(error) from None
+    except _DAMAGED as error:
+        raise _unmeasured(error) from None
     return sheets
+
+
+def _opens(data: bytes) -> bool:
+    try:
+        zipfile.ZipFile(io.BytesIO(data)).close()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return False
+    return True
+
+
+def _unmeasured(error: BaseException) -> ReadError:
+    return ReadError(
+        f"corrupt workbook: the size of its sheets cannot be checked before they are "
+        f"read ({_why(error)}); save the workbook again from a spreadsheet program"
+    )

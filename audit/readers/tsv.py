@@ -31,6 +31,7 @@ from audit.readers.common import (
     note_label,
     note_row,
     row_from_cells,
+    skipped_heading,
     table_ends,
     tables_above,
 )
@@ -84,6 +85,7 @@ def read(source: Source) -> Table:
             last = None
         if skipping:
             if header_columns(cells) is None:
+                skipped_heading(table, cells)
                 continue
             skipping = False
         filled = [cell.strip() for cell in cells if cell.strip()]

@@ -67,6 +67,8 @@ def _read_errors() -> Iterator[None]:
 def load(data: bytes, path: str, notify: Notify | None = None) -> Loaded:
     from python_calamine import CalamineWorkbook
 
+    if data[:2] == b"PK":  # what the archive unpacks to, whatever its headers say
+        sheetsize.bound_unpacked(data)
     if data[:4] == b"\xd0\xcf\x11\xe0":  # a legacy .xls: calamine reads every sheet at once
         for name, extent in sheetsize.xls_extents(data):
             sheetsize.check(name, extent)
@@ -77,16 +79,17 @@ def load(data: bytes, path: str, notify: Notify | None = None) -> Loaded:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
     tables: list[GridInput] = []
     ods_merges = _ods_merges(data) if data[:2] == b"PK" and _is_ods(data) else None
-    extents = sheetsize.xlsx_extents(data) if data[:2] == b"PK" and ods_merges is None else {}
+    sheets = sheetsize.xlsx_extents(data) if data[:2] == b"PK" and ods_merges is None else None
     try:
         with _read_errors():
             kinds = {meta.name: str(meta.typ) for meta in workbook.sheets_metadata}
-            for name in workbook.sheet_names:
+            for position, name in enumerate(workbook.sheet_names):
                 if "Chart" in kinds.get(name, "") or "Dialog" in kinds.get(name, ""):
                     if notify is not None:
                         notify(f"{name}: skipped, a chart sheet")
                     continue
-                sheetsize.check(name, extents.get(name))
+                if sheets is not None:  # an .xls's and an .ods's were checked above
+                    sheets.check(name, position, len(workbook.sheet_names))
                 sheet = workbook.get_sheet_by_name(name)
                 values = sheet.to_python(skip_empty_area=True)
                 cells = [[cell_text(v) for v in row] for row in values]
