@@ -735,6 +735,9 @@ class GrandTotal(NamedTuple):
     name: Text
     amounts: Amounts
     line: int
+    units: tuple[int, int] | None = None
+    """The units it sums, as a slice of :attr:`Document.units` (start, end),
+    where a file holds several tables each with its own 合计; None: all."""
 
 
 Layout = Literal[
@@ -764,6 +767,14 @@ class Document(NamedTuple):
     orphans: tuple[Text, ...] = ()
     """Cell text before the first row that could own it (an excerpt that
     begins inside a project): it belongs to no project shown."""
+    more_totals: tuple[GrandTotal, ...] = ()
+    """The 合计 rows after the first (``total``) in a file of several tables,
+    each with the units it sums."""
+
+    @property
+    def totals(self) -> tuple[GrandTotal, ...]:
+        """Every 合计 row of the file, the first first."""
+        return self.more_totals if self.total is None else (self.total, *self.more_totals)
 
     @property
     def path(self) -> str:
@@ -883,8 +894,8 @@ SOURCE_COLUMNS: tuple[str, ...] = ("fiscal", "special", "other")
 
 def amount_rows(document: Document) -> Iterator[tuple[Unit | None, Project | None, Text, Amounts]]:
     """Every row with amounts: 合计, each unit's subtotal row, each project."""
-    if document.total is not None:
-        yield None, None, document.total.name, document.total.amounts
+    for total in document.totals:
+        yield None, None, total.name, total.amounts
     for unit in document.units:
         if not unit.implicit:
             yield unit, None, unit.name, unit.amounts

@@ -119,3 +119,58 @@ def test_a_row_not_named_as_the_heading_is_not_made_a_unit(tmp_path: Path) -> No
     titles = [p.title for u in document.units for p in u.projects]
     assert "某某项目" in titles
     assert all(u.name.value != "某某项目" for u in document.units)
+
+
+# --------------------------------------------------------------------------
+# Each table's 合计 sums its own units
+
+
+@pytest.mark.parametrize("kind", ["tsv", "csv"])
+def test_each_total_is_the_sum_of_its_own_tables_units(tmp_path: Path, kind: str) -> None:
+    # Three tables, each 合计 21,902.36 over its one unit: compared with all
+    # the units of the file, every 合计 was off by twice itself.
+    path = write(tmp_path, kind, [(UNIT, "21,902.36"), (LAB, "21,902.36"), (OTHER, "21,902.36")])
+    document = load_path(path)
+    assert [t.units for t in document.totals] == [(0, 1), (1, 2), (2, 3)]
+    assert findings(path, "total-mismatch") == []
+
+
+def test_a_wrong_total_is_reported_on_its_own_table(tmp_path: Path) -> None:
+    lines = [*table_lines(UNIT, "21,902.36", 0), *table_lines(LAB, "21,902.36", 1)]
+    second_total = lines.index("合计\t21,902.36\t21,902.36\t\t\t\t", 5)
+    lines[second_total] = "合计\t21,990.36\t21,990.36\t\t\t\t"
+    path = tmp_path / "two.tsv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert {line for line, _ in findings(path, "total-mismatch")} == {second_total + 1}
+
+
+def test_a_total_at_the_foot_of_each_table_sums_the_units_above_it(tmp_path: Path) -> None:
+    lines: list[str] = []
+    for number, unit in enumerate((UNIT, LAB)):
+        table = table_lines(unit, "21,902.36", number)
+        total = table.pop(4)  # 合计 moved under the table's last project
+        table.insert(table.index(""), total)
+        lines.extend(table)
+    path = tmp_path / "foot.tsv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    document = load_path(path)
+    assert [t.units for t in document.totals] == [(0, 1), (1, 2)]
+    assert findings(path, "total-mismatch") == []
+
+
+def test_one_total_still_sums_every_unit(tmp_path: Path) -> None:
+    lines = table_lines(UNIT, "21,902.36", 0)
+    lines[4] = "合计\t43,804.72\t43,804.72\t\t\t\t"
+    lines[10:10] = [
+        f"{OTHER}\t21,902.36\t21,902.36\t\t\t\t",
+        PROJECT,
+        PROJECT.replace("其他", "另一"),
+    ]
+    path = tmp_path / "one.tsv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    document = load_path(path)
+    assert len(document.units) == 2 and [t.units for t in document.totals] == [None]
+    assert findings(path, "total-mismatch") == []
+    lines[4] = "合计\t21,902.36\t21,902.36\t\t\t\t"  # one unit's worth: off by the other
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert {line for line, _ in findings(path, "total-mismatch")} == {5}

@@ -42,7 +42,7 @@ repeat it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal, localcontext
 from typing import Any, Literal, NamedTuple
 
@@ -339,21 +339,25 @@ def _compute(ctx: Context) -> list[Sum]:
             if found is not None:
                 sums.append(found)
 
-    # 合计 = the sum of the units (of the projects of a unit without a subtotal row).
-    if document.total is not None and document.units:
+    # 合计 = the sum of the units (of the projects of a unit without a subtotal
+    # row); in a file of several tables, each 合计 the sum of its own units.
+    for grand in document.totals:
+        units = document.units if grand.units is None else document.units[slice(*grand.units)]
+        if not units:
+            continue
         parts_rows: list[Amounts] = []
-        for unit in document.units:
+        for unit in units:
             if unit.implicit:
                 parts_rows.extend(p.amounts for p in unit.projects)
             else:
                 parts_rows.append(unit.amounts)
-        of_projects = all(u.implicit for u in document.units)
+        of_projects = all(u.implicit for u in units)
         for column in AMOUNT_COLUMNS:
             summed = _column_sum(parts_rows, column)
-            if summed is not None and _hidesmoney_text(document, column):
+            if summed is not None and _hidesmoney_text(units, column):
                 summed = None
-            total = document.total.amounts.get(column)
-            name = document.total.name
+            total = grand.amounts.get(column)
+            name = grand.name
             found = _against(
                 TOTAL,
                 "document",
@@ -373,10 +377,10 @@ def _compute(ctx: Context) -> list[Sum]:
     return sums
 
 
-def _hidesmoney_text(document: Document, column: str) -> bool:
+def _hidesmoney_text(units: Sequence[Unit], column: str) -> bool:
     """A unit's subtotal cell is blank while its projects fill the column:
     ``subtotal-mismatch`` reports it; 合计 against that blank would repeat it."""
-    for unit in document.units:
+    for unit in units:
         if unit.implicit or unit.amounts.get(column) is not None:
             continue
         if any(p.amounts.get(column) is not None for p in unit.projects):
@@ -737,7 +741,9 @@ def subtotal_mismatch(ctx: Context, unit: Unit) -> Iterator[Problem]:
     未填。差额按舍入误差判断：n 个组成部分时，3σ = 0.03 × √((n + 1) / 12) 以内是舍入（由
     rounding-difference 提示）；硬性上限 0.005 × (n + 1) 以内为警告；超过为错误。恰为 0.00 的组成
     部分不带舍入误差，不计入 n。某单位小计空白而
-    其项目填了该栏时，由 subtotal-mismatch 报告，合计的该栏不再检查。
+    其项目填了该栏时，由 subtotal-mismatch 报告，合计的该栏不再检查。一个文件里有几张表、各有
+    合计时，每个合计只与本表的单位比较（合计在表头下时，是它与下一个合计之间的单位；合计在表尾时，
+    是它与上一个合计之间的单位）。
 
     为什么有问题
     ------------
@@ -772,6 +778,10 @@ def total_mismatch(ctx: Context, document: Document) -> Iterator[Problem]:
         A part of exactly 0.00 carries no rounding error and is not counted
         in n. When a unit's subtotal is blank over projects that fill the column,
         `subtotal-mismatch` reports it and this column of 合计 is not checked.
+        In a file of several tables, each with its 合计, each 合计 is
+        compared with its own table's units: those down to the next 合计
+        when it heads its table, those up from the 合计 before when it
+        stands at the foot.
 
     Why is this bad?
         合计 is the department's whole budget as published; when it is not the

@@ -790,6 +790,27 @@ def cell_over_limits(text: str) -> tuple[str, int] | None:
     return None
 
 
+def _total_ranges(totals: list[GrandTotal], count: int, shift: int) -> list[GrandTotal]:
+    """The units each 合计 sums in a file of several tables. ``totals`` hold
+    the index of the unit after each (``units[0]``) among ``count`` units,
+    before ``shift`` units were put first (the projects above any unit row).
+    A 合计 above its units (the Guangzhou order: at the top of each table)
+    sums those down to the next 合计; one below them (the foot of each table)
+    sums those up from the 合计 before. One 合计 sums all units."""
+    if len(totals) < 2:
+        return [t._replace(units=None) for t in totals]
+    marks = [0 if t.units is None else t.units[0] + shift for t in totals]
+    marks[0] = 0 if marks[0] <= shift else marks[0]
+    if marks[-1] >= count and marks[0] > 0:  # at the foot of each table
+        bounds = list(zip([0, *marks[:-1]], marks, strict=True))
+    else:  # at the top of each table
+        bounds = list(zip(marks, [*marks[1:], count], strict=True))
+    return [
+        t._replace(units=(start, max(start, end)))
+        for t, (start, end) in zip(totals, bounds, strict=True)
+    ]
+
+
 def assemble(
     source: Source,
     layout: Layout,
@@ -807,7 +828,6 @@ def assemble(
     Indicator cells stay
     text: the parse stage (:func:`audit.parsing.parse_document`) reads them.
     """
-    total: GrandTotal | None = None
     units: list[Unit] = []
     current: tuple[Row, list[Project]] | None = None
     orphans: list[Project] = []
@@ -824,10 +844,13 @@ def assemble(
                 unit = unit._replace(implicit=True, heading=row.heading)
             units.append(unit)
 
+    totals: list[GrandTotal] = []  # each table's 合计, its first unit's index in ``units``
     for row, kind in zip(rows, classify(rows), strict=True):
         if kind == "total":
-            if total is None:
-                total = GrandTotal(row.name, row.amounts, row.line)
+            # The unit still open belongs to the table before: this 合计 sums
+            # the units from the next one on.
+            after = len(units) + (current is not None)
+            totals.append(GrandTotal(row.name, row.amounts, row.line, (after, after)))
             continue
         if kind == "unit":
             close()
@@ -862,4 +885,15 @@ def assemble(
             named=False,
         )
         units.insert(0, implicit)
-    return Document(source, layout, title, organization, tuple(units), total, orphans=leading)
+    totals = _total_ranges(totals, len(units), 1 if orphans else 0)
+    total = totals[0] if totals else None
+    return Document(
+        source,
+        layout,
+        title,
+        organization,
+        tuple(units),
+        total,
+        orphans=leading,
+        more_totals=tuple(totals[1:]),
+    )
