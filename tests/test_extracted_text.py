@@ -286,3 +286,24 @@ def test_indicator_text_at_the_top_of_a_page_is_no_goal() -> None:
     assert changed != text
     project = read_text(changed, "changed.txt").units[0].projects[0]
     assert str(project.goal) == "做好全区中小学校园视频监控系统日常维护，保障系统"
+
+
+# --------------------------------------------------------------------------
+# A copy from a PDF viewer with tabs between the pieces of the cells
+
+
+def test_a_tab_separated_copy_of_printed_lines_is_refused() -> None:
+    with pytest.raises(ReadError, match=r"side by side .*amount columns"):
+        load_path(FIXTURES / "side-by-side.copy-tab.txt")
+
+
+def test_one_shifted_row_of_a_true_tsv_is_read_and_reported() -> None:
+    # Near miss: one row whose cells slipped left (a missing amount) puts
+    # clause text under 财政专户拨款 once: a bad row, reported, not a copy.
+    header = "项目名称（资金使用单位）\t总计\t财政拨款\t财政专户拨款\t其他资金\t绩效目标\t绩效指标"
+    good = "甲经费\t1.00\t1.00\t\t\t开展培训，提升就业能力和服务水平。\t" + (
+        "1、1-产出指标；11-数量指标；培训人数；实施周期指标值:≥300人；年度指标值:≥300人。"
+    )
+    shifted = "乙经费\t2.00\t开展培训。\t1、1-产出指标；11-数量指标；培训人数；年度指标值:≥3人。"
+    document = read_text("\n".join([header, good, shifted]), "shifted.txt")
+    assert [str(p.name) for u in document.units for p in u.projects] == ["甲经费", "乙经费"]

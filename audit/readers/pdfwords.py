@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
-from audit.readers.common import header_columns, header_pieces, note_label
+from audit.readers.common import header_columns, header_piece, header_pieces, note_label
 from audit.readers.decode import ReadError
 
 UNRULED = "a table printed without ruling lines"
@@ -178,6 +178,12 @@ def read_page(page: Any, number: int, previous: _Columns | None) -> tuple[PageTa
         ),
         None,
     )
+    if previous is None and {"一级指标", "三级指标"} <= {w.text for ln in lines for w in ln.words}:
+        raise ReadError(
+            f"{UNRULED} ({where}): a national template's indicator grid "
+            "(一级指标 … 三级指标) is read only from a ruled table; lint the workbook, "
+            "or a PDF printed with ruling lines"
+        )
     if at is None:
         if previous is None:
             raise ReadError(
@@ -216,8 +222,9 @@ def read_page(page: Any, number: int, previous: _Columns | None) -> tuple[PageTa
 def _header_lines(section: list[_Line]) -> tuple[list[_Line], list[_Line]]:
     """The header row's lines and the lines under it in the same stretch
     (rows printed as close as a cell's lines): the header ends before the
-    first line that is not made of pieces of column names; above the
-    ``项目名称`` line only such pieces belong to it (not ``单位：万元``)."""
+    first line that is not made of pieces of column names (a bracket alone,
+    the end of ``（资金使用单位）``, is one); above the ``项目名称`` line only
+    lines of such pieces belong to it (not ``单位：万元``)."""
     start = next(
         i
         for i, line in enumerate(section)
@@ -229,7 +236,7 @@ def _header_lines(section: list[_Line]) -> tuple[list[_Line], list[_Line]]:
         (
             i
             for i in range(start + 1, len(section))
-            if not header_pieces([w.text for w in section[i].words])
+            if not all(header_piece(w.text) for w in section[i].words)
         ),
         len(section),
     )
