@@ -338,13 +338,15 @@ def write_pdf(
     font_size: float = 7,
     after: Sequence[str] = (),
     more: Sequence[tuple[Rows, Merges]] = (),
+    valign: str = "TOP",
 ) -> Path:
     """A PDF in landscape A4: the headings, then the table with its header
     row repeated on every page (ruled unless ``ruled=False``), cells
     wrapped to their column's width, merged ranges spanned; then, on a
     page of their own, the paragraphs ``after`` (notes under the table).
     Each of ``more`` (rows, merges) starts a new page with its own
-    headings and table, as a collection of several units' tables prints."""
+    headings and table, as a collection of several units' tables prints.
+    ``valign`` places the text in its cell (``TOP``, ``MIDDLE``, ``BOTTOM``)."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.styles import ParagraphStyle
@@ -393,7 +395,7 @@ def write_pdf(
             ]
             for row in table
         ]
-        commands: list[tuple[object, ...]] = [("VALIGN", (0, 0), (-1, -1), "TOP")]
+        commands: list[tuple[object, ...]] = [("VALIGN", (0, 0), (-1, -1), valign)]
         if ruled:
             commands.append(("GRID", (0, 0), (-1, -1), 0.5, colors.black))
         for top, left, bottom, right in spans:

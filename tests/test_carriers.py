@@ -410,17 +410,18 @@ def test_pdf_row_cut_by_a_page_break_is_joined(tmp_path: Path) -> None:
     assert len(grid.cells) == 3
 
 
-def test_pdf_without_ruled_table_falls_back_to_the_text_reader(tmp_path: Path) -> None:
+def test_pdf_without_ruled_table_is_read_from_its_words(tmp_path: Path) -> None:
     path = write_pdf(tmp_path / "unruled.pdf", PANYU_ROWS, ruled=False)
     notes: list[str] = []
     document = load_path(path, notes.append)
-    assert document.layout == "pdf-text"
+    assert document.layout == "pdf"
     assert document.projects
-    assert notes == ["page 1, 2, 3, 4: no ruled table; the file is read from its text"]
-    # Findings name the page and the line of its text.
+    assert notes == ["page 1, 2, 3, 4: no ruled table; the table is read from its words' places"]
+    # Findings name the page, the row and the column (tests/test_pdf_unruled.py
+    # compares the reading with the ruled PDF's).
     found = run(document, load_config(None, discover=False))
     assert found
-    assert all(re.fullmatch(r"第[1-4]页 第\d+行", f.location or "") for f in found)
+    assert all(re.fullmatch(r"第[1-4]页 表1 第\d+行第\d列", f.location or "") for f in found)
 
 
 # --------------------------------------------------------------------------

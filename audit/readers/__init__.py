@@ -134,7 +134,9 @@ def _header_line(text: str) -> str | None:
     for line in text[:200_000].split("\n", 2000):
         if len(line) < 400 and _is_header(line):
             return line
-    return None
+    from audit.readers.extracted import wrapped_header
+
+    return wrapped_header(text)  # a header whose cells wrap, over several lines
 
 
 def _budget_table_only(text: str, delimiter: str) -> bool:
@@ -186,6 +188,9 @@ def detect_layout(text: str) -> Layout:
     or PDF-extracted text (cells separated by spaces, wrapped lines)."""
     header = _header_line(text)
     if header is None:
+        from audit.readers.extracted import unreadable_extraction
+
+        unreadable_extraction(text)  # a table's words, in an order not read: say so
         raise NotATable(
             "not a performance-target table: no header row "
             "(项目名称 … 总计 … 绩效目标 … 绩效指标, or 一级指标 … 三级指标) found"

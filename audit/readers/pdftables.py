@@ -22,9 +22,13 @@
   table on a page that is not the performance table's (the budget tables
   of a 部门预算公开 document), with its page as its place, as the other
   carriers note each table they skip.
-* When a table page has no ruled table, the whole file is read by the text
-  reader (:mod:`audit.readers.pdftext`) from the pages' text laid out as
-  printed. A PDF without a text layer (a scan) is an error: there is no OCR.
+* When a table page has no ruled table, the table is rebuilt from its
+  words' places (:mod:`audit.readers.pdfwords`: the header row's words give
+  the columns, the space between lines the rows) and read as a ruled one;
+  what cannot be told with confidence is refused with the reason. A PDF
+  with no table page at all goes to the text reader
+  (:mod:`audit.readers.pdftext`), which says what it did not find. A PDF
+  without a text layer (a scan) is an error: there is no OCR.
 """
 
 from __future__ import annotations
@@ -188,10 +192,12 @@ def _read(pdf: Any, path: str, notify: Notify | None) -> Loaded:
     if notify is not None:
         for note in skipped:
             notify(note)
-    if unruled or not parts:
-        if notify is not None and unruled:
+    if unruled:
+        if notify is not None:
             pages_list = ", ".join(str(p) for p in unruled[:10])
-            notify(f"page {pages_list}: no ruled table; the file is read from its text")
+            notify(f"page {pages_list}: no ruled table; the table is read from its words' places")
+        parts = _unruled_parts(pages, texts)
+    elif not parts:
         text, locator = _layout_text(pages)
         return Loaded(None, [], text=text, locator=locator)
     if unread and notify is not None:
@@ -200,6 +206,43 @@ def _read(pdf: Any, path: str, notify: Notify | None) -> Loaded:
     inputs = _join(parts)
     source, grids = grid_source(path, "pdf", inputs)
     return Loaded(source, grids)
+
+
+def _unruled_parts(pages: list[Any], texts: list[str]) -> list[_Part]:
+    """The table of a PDF printed without ruling lines, page by page, from
+    its words' places (:mod:`audit.readers.pdfwords`): each page with the
+    table's title or header row, and each page of text right after one (a
+    table whose header is not repeated) in the columns of the page before."""
+    from audit.readers.pdfwords import read_page
+
+    parts: list[_Part] = []
+    columns = None
+    for index, page in enumerate(pages):
+        if _is_table_page(texts[index]):
+            piece, columns = read_page(page, index + 1, None)
+        elif columns is not None and texts[index].strip():
+            try:
+                piece, columns = read_page(page, index + 1, columns)
+            except ReadError:
+                columns = None  # not the table going on: text after it
+                continue
+        else:
+            columns = None
+            continue
+        rows: list[list[str | None]] = []
+        for raw in piece.rows:
+            row = [join_lines(cell) for cell in raw]
+            if len(rows) > piece.header and _cut_row(row):
+                # No name and no amounts: the rest of the row above (a blank
+                # line inside one of its cells set it apart).
+                _append_cells(rows[-1], row)
+            else:
+                rows.append(row)
+        if not rows:
+            continue
+        unit = _unit_above_header(texts[index])
+        parts.append(_Part(index + 1, 1, rows, [], unit, _text_above(page, piece.top)))
+    return parts
 
 
 def _skip_reason(table: Any, earlier: int) -> str:

@@ -14,6 +14,10 @@ What the extraction gives, and how it is read (the PDF layout and the older layo
   A column header wrapped in its cells leaves pieces of column names on the
   lines around it (``财政专户`` above, ``拨款`` below, ``项目名称（资金`` /
   ``使用单位）``), cut anywhere: they are header too, never name or goal.
+  In a row-order extraction (``pdftotext -raw``, pypdfium2) such a header
+  spans several lines from ``项目名称`` on (:func:`~audit.readers.extracted.header_block`);
+  joined, they give the amount columns. Extractors' page lines (``# Page
+  2``) are page numbers; a form feed ends a line wherever it stands.
 * A project's name starts on a line indented by spaces and runs, over
   unindented lines, up to its amounts: a run of numbers printed as amounts
   (``52.17 52.17``, ``1,234.56``) at the end of the name's last line or on a
@@ -35,6 +39,13 @@ What the extraction gives, and how it is read (the PDF layout and the older layo
   when the line reads as the start of a sentence. Such a cell is a guess: it
   is taken back if clause text follows, and again below if it stays with the
   same project.
+* A row cut by a page break goes on under the repeated header with the
+  rest of its goal, then the rest of its indicator cell, on the line where
+  the goal's rest ends (:func:`_goal_rests`): the goal's rest ends the goal
+  when it was left without the end of its sentence.
+* Text whose cells stand side by side on each line (``pdftotext -layout``,
+  pdfplumber ``extract_text()``) is refused, with what to do
+  (:func:`~audit.readers.extracted.side_by_side`): it is not this layout.
 * In every layout a project's cells follow its name row. The page header
   block is dropped first, so text at the top of a page before any name
   continues the project the page before began. Text before the first row
@@ -70,6 +81,7 @@ from audit.readers.common import (
     stated_unit,
 )
 from audit.readers.decode import ReadError
+from audit.readers.extracted import EXTRACT_ADVICE, SIDE_BY_SIDE, header_block, side_by_side
 from audit.readers.table import Table
 from audit.syntax import (
     KEYWORDS,
@@ -121,6 +133,8 @@ _HEADER_TOKENS = frozenset(
 )
 _PAGE_MARK = re.compile(
     r"[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
+    # The page lines extractors print: ``# Page 2`` (pypdfium2), ``--- Page 2 ---``.
+    r"|#\s*[Pp]age\s*\d{1,5}|-{2,}\s*[Pp]age\s*\d{1,5}\s*-{2,}"
 )
 _BARE_NUMBER = re.compile(r"\d{1,4}")
 """A page number printed alone (``3``): one only next to a page break."""
@@ -176,6 +190,8 @@ class _Line:
     """The line without its indentation and trailing spaces."""
     indented: bool
     indent: int
+    after_break: bool = False
+    """The first line after a repeated column header (a page break)."""
 
 
 @dataclass(slots=True)
@@ -186,6 +202,9 @@ class _Piece:
     offset: int
     text: str
     after_amounts: bool = False
+    goal_rest: bool = False
+    """The rest of a goal cut by a page break, printed before the rest of
+    the indicators cut with it (see :func:`_goal_rests`)."""
 
 
 @dataclass(slots=True)
@@ -201,7 +220,7 @@ class _Anchor:
 
 @dataclass(slots=True)
 class _Cell:
-    kind: str  # "goal" or "indicators"
+    kind: str  # "goal", "indicators", or "rest" (see _goal_rests) until placed
     pieces: list[_Piece]
     tail: str = ""
     guessed: bool = False
@@ -225,6 +244,16 @@ class _Run:
 def read(source: Source) -> Table:
     """Rows, title and organisation of a PDF-extracted table."""
     lines, title, organization, columns, unit = _content(source)
+    header = next(
+        (h for h in source.text[:200_000].split("\n", 2000) if _is_column_header(h.strip())),
+        None,
+    )
+    why = side_by_side([line.text for line in lines], header)
+    if why is not None:
+        raise ReadError(
+            f"{SIDE_BY_SIDE} ({why}), as pdftotext -layout, pdfplumber extract_text() and "
+            f"a copy from a PDF viewer give it: a wrapped cell cannot be followed; {EXTRACT_ADVICE}"
+        )
     events = _Scanner(lines).scan()
     _drop_notes(events)
     anchors = [event for event in events if isinstance(event, _Anchor)]
@@ -281,9 +310,12 @@ def _content(
     """The lines that carry rows: page header blocks, page numbers and blank
     lines dropped. Also the title, organisation, amount columns and the
     amount unit the heading states (``单位：元``)."""
-    raw_lines = source.text.split("\n")
+    starts, raw_lines, numbers = _split_lines(source.text)
     stripped = [line.strip() for line in raw_lines]
-    header_at = next((i for i, s in enumerate(stripped) if _is_column_header(s)), None)
+    blocks = _header_blocks(stripped)
+    header_at = next(
+        (i for i, s in enumerate(stripped) if i in blocks or _is_column_header(s)), None
+    )
     title: str | None = None
     organization: str | None = None
     unit: str | None = None
@@ -291,7 +323,9 @@ def _content(
     preamble: set[str] = set()
     leading = 0  # lines before this one, above the title block, are cell text
     if header_at is not None:
-        columns = _amount_columns(stripped[header_at])
+        columns = _amount_columns(
+            " ".join(stripped[header_at : blocks.get(header_at, header_at + 1)])
+        )
         leading = _leading_text_end(stripped, header_at)
         before = [s for s in stripped[leading:header_at] if s]
         if len(before) > MAX_PREAMBLE_LINES or any(_PRINTED_TOKEN.search(s) for s in before):
@@ -301,13 +335,13 @@ def _content(
             preamble = {s for s in before if not _BARE_NUMBER.fullmatch(s)}
             title = _preamble_title(before)
     fragments = _header_fragments(stripped, preamble, header_at)
+    fragments.update(i for first, end in blocks.items() for i in range(first, end))
     page_numbers = _bare_page_numbers(raw_lines, stripped, preamble, fragments)
     content: list[_Line] = []
     title_open = False
-    offset = 0
+    broken = False  # a column header repeated at a page break was just dropped
     for index, raw in enumerate(raw_lines):
-        start = offset
-        offset += len(raw) + 1
+        start = starts[index]
         text = stripped[index]
         if not text:
             continue
@@ -331,6 +365,7 @@ def _content(
             organization = organization or name or None
             continue
         if _page_header(text, preamble) or index in fragments or index in page_numbers:
+            broken = broken or _is_column_header(text) or index in fragments
             continue
         if title_open and len(text) <= 16 and ("）" in text or ")" in text):
             title_open = False
@@ -341,8 +376,53 @@ def _content(
         lead = len(raw) - len(raw.lstrip())
         indent = raw[:lead]
         indented = lead >= INDENT or "\t" in indent or "\u3000" in indent
-        content.append(_Line(index + 1, start + lead, text, indented, _width(indent)))
+        content.append(_Line(numbers[index], start + lead, text, indented, _width(indent), broken))
+        broken = False
     return content, title, organization, columns, unit
+
+
+_LINE_BREAK = re.compile(r"\n|(?<=[^\n])(?=\f)")
+
+
+def _split_lines(text: str) -> tuple[list[int], list[str], list[int]]:
+    """The text's lines, where each starts and its line number in the file.
+    A form feed (a page break) ends a line wherever it stands: an extractor
+    that ends a page's text without a newline (pypdfium2) puts the next
+    page's first line, after the form feed, on the last line of the page
+    before. The form feed opens the line after it, as pdftotext prints it."""
+    starts: list[int] = []
+    lines: list[str] = []
+    numbers: list[int] = []
+    position = 0
+    number = 1
+    for match in _LINE_BREAK.finditer(text):
+        starts.append(position)
+        lines.append(text[position : match.start()])
+        numbers.append(number)
+        if match.group():
+            number += 1
+        position = match.end()
+    starts.append(position)
+    lines.append(text[position:])
+    numbers.append(number)
+    return starts, lines, numbers
+
+
+def _header_blocks(stripped: list[str]) -> dict[int, int]:
+    """Column headers wrapped over several lines (``财政专户拨`` / ``款``):
+    the first line's index and the index after the last of each."""
+    blocks: dict[int, int] = {}
+    index = 0
+    count = len(stripped)
+    while index < count:
+        if stripped[index].startswith("项"):
+            end = header_block(stripped, index)
+            if end is not None and end > index + 1:
+                blocks[index] = end
+                index = end
+                continue
+        index += 1
+    return blocks
 
 
 def _leading_text_end(stripped: list[str], header_at: int) -> int:
@@ -613,8 +693,10 @@ class _Scanner:
         self.column_width = 0
         """Widest full line of a wrapped name so far: the name column's width."""
         self.last_anchor: _Anchor | None = None
+        self.rests: dict[int, int] = {}
 
     def scan(self) -> list[_Anchor | _Piece]:
+        self.rests = _goal_rests(self.lines)
         for index, line in enumerate(self.lines):
             if self.name is not None and self._continue_name(index, line):
                 continue
@@ -781,6 +863,12 @@ class _Scanner:
         run = self._unit_run(runs, tokens, text)
         if run is not None and self._unit(line, tokens, run):
             return
+        end = self.rests.get(index)
+        if end is not None:
+            self.events.append(self._piece(line, 0, end, goal_rest=True))
+            if end < len(text):
+                self.events.append(self._piece(line, end))
+            return
         self.events.append(self._piece(line, 0))
 
     @staticmethod
@@ -904,6 +992,16 @@ def _cells(events: list[_Anchor | _Piece]) -> list[tuple[int, _Cell]]:
             current = None
             continue
         piece = event
+        if (
+            piece.goal_rest
+            and current is not None
+            and (current.kind == "indicators" or _clause_text(current.tail))
+        ):
+            # The row's indicators had begun (in a cell of their own, or
+            # still in the goal's, to be cut out of it): set apart, the
+            # indicator cell it was cut from goes on after it.
+            cells.append((anchors_before, _Cell("rest", [piece])))
+            continue
         look = _ahead(events, index, piece.text, _LOOKAHEAD)
         # Far enough to see clause 1's first value keyword after its name.
         wide = _ahead(events, index, piece.text, _KEYWORD_REACH + _LOOKAHEAD)
@@ -943,6 +1041,63 @@ def _cells(events: list[_Anchor | _Piece]) -> list[tuple[int, _Cell]]:
         current.pieces.append(piece)
         current.tail = (current.tail + piece.text)[-_TAIL:]
     return cells
+
+
+_GOAL_REST_LINES = 40
+_NOT_GOAL_REST = re.compile(r"指标|值\s*[:：]|[\d０-９%％≥≤<>＜＞]")
+"""What the rest of a goal holds none of: indicator words, a value, a number
+(a goal's rest with a number in it is left where it stands)."""
+_REST_SPLIT = re.compile(r"。\s+(?=\S)")
+
+
+def _goal_rests(lines: list[_Line]) -> dict[int, int]:
+    """Where the rest of a goal cut by a page break ends, by line index.
+
+    A row-order extraction (``pdftotext -raw``, pypdfium2) of a row cut by a
+    page break prints, under the repeated header, the rest of the goal and
+    then the rest of the indicator cell, both on the line where the goal's
+    rest ends: ``正常运行，提升校园安全防范能力。 年度指标值：≤600元/个。3、…``.
+    The goal's rest is what stands, from the line right after the header,
+    up to a ``。`` followed by a space and indicator text (a value keyword, a
+    category, the rest of a number), or a line ending in ``。`` before a line
+    of such text, when it is prose: no indicator word, no value, no number.
+    It is set apart only when the row's indicators had begun on the page
+    before (:func:`_cells`), and ends the goal only when the goal was left
+    without the end of its sentence (:func:`_place_rests`)."""
+    rests: dict[int, int] = {}
+    for index, line in enumerate(lines):
+        if not line.after_break:
+            continue
+        seen = ""
+        for at in range(index, min(index + _GOAL_REST_LINES, len(lines))):
+            text = lines[at].text
+            if at > index and (lines[at].after_break or lines[at].indented):
+                break
+            match = _REST_SPLIT.search(text)
+            head = seen + (text[: match.end()] if match else text)
+            if not _LETTER.match(head) or _NOT_GOAL_REST.search(head) or clause_numbers(head):
+                break
+            if match is not None:
+                rest = text[match.end() :]
+                end = match.start() + 1
+            elif text.endswith("。") and at + 1 < len(lines):
+                rest = lines[at + 1].text  # the cells' rests on lines of their own
+                end = len(text)
+            else:
+                seen = head
+                continue
+            if _indicator_rest(rest):
+                for between in range(index, at):
+                    rests[between] = len(lines[between].text)
+                rests[at] = end
+            break
+    return rests
+
+
+def _indicator_rest(text: str) -> bool:
+    """Whether text reads as the rest of an indicator cell: a keyword or a
+    category within its first words, or the rest of a value or a number."""
+    return "指标" in text[:30] or bool(_COMPARATOR.match(text)) or text.startswith(_CONTINUES)
 
 
 def _ahead(events: list[_Anchor | _Piece], index: int, text: str, reach: int) -> str:
@@ -1074,8 +1229,28 @@ def _assign(events: list[_Anchor | _Piece], cells: list[tuple[int, _Cell]]) -> l
             taker.cells.append(cell)
     for anchor in anchors:
         _mark_roles(anchor.cells)
-        anchor.cells = [part for cell in anchor.cells for part in _swallowed(cell)]
+        anchor.cells = _place_rests([part for cell in anchor.cells for part in _swallowed(cell)])
+    for run in orphans:
+        for cell in run:
+            cell.kind = "goal" if cell.kind == "rest" else cell.kind
     return orphans
+
+
+def _place_rests(cells: list[_Cell]) -> list[_Cell]:
+    """A goal's rest printed at the top of a page (see :func:`_goal_rests`)
+    ends the row's goal when that goal was left without the end of its
+    sentence; otherwise it is indicator text where it stands."""
+    goal = next((cell for cell in cells if cell.kind == "goal"), None)
+    kept: list[_Cell] = []
+    for cell in cells:
+        if cell.kind != "rest":
+            kept.append(cell)
+        elif goal is not None and not goal.pieces[-1].text.endswith(tuple(_ENDS_SENTENCE)):
+            goal.pieces.extend(cell.pieces)
+        else:
+            cell.kind = "indicators"
+            kept.append(cell)
+    return kept
 
 
 def _mark_roles(cells: list[_Cell]) -> None:

@@ -35,6 +35,8 @@ from audit.readers.common import (
     table_ends,
     tables_above,
 )
+from audit.readers.decode import ReadError
+from audit.readers.extracted import SIDE_BY_SIDE, tab_copy
 from audit.readers.table import Table
 
 _DEFAULT_COLUMNS = {
@@ -61,6 +63,9 @@ def read(source: Source) -> Table:
     held: list[tuple[list[str], int]] = []  # a note in a row whose name cell is blank
     appends = CellAppends()  # continuation lines, joined at the end
     lines = text.split("\n")
+    why = tab_copy(lines[:2000])
+    if why is not None:  # a copy from a PDF viewer, tabs between cell pieces
+        raise ReadError(f"{SIDE_BY_SIDE} ({why}): copy the table from the workbook or web page")
     # Another table below the performance table (a budget table copied with
     # it, 名词解释): from its title to the next performance header, no row.
     ends: dict[int, int] = {}

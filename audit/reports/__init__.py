@@ -65,6 +65,24 @@ def statistics_renderer(name: str) -> Callable[..., None]:
 
 READ_ERRORS_ZH: tuple[tuple[str, str], ...] = (
     (
+        "text with the cells of a row side by side on each line",
+        "各单元格的文字在同一行上并排（pdftotext -layout、pdfplumber extract_text、"
+        "从 PDF 阅读器复制），无法可靠读取：请直接检查 PDF，或用 pdftotext -raw 提取文字",
+    ),
+    (
+        "text extracted column by column",
+        "文字是按列提取的（pdftotext 不带 -raw、pdf2txt），分不出行：请直接检查 PDF，"
+        "或用 pdftotext -raw 提取文字",
+    ),
+    (
+        "a national template's table as extracted text",
+        "不读取从 PDF 提取的全国模板文字：请直接检查 PDF、工作簿，或另存为 TSV/CSV 的表格",
+    ),
+    (
+        "a table printed without ruling lines",
+        "没有框线的 PDF 表格无法可靠地分出行列，未读取",
+    ),
+    (
         "not a performance-target table: a budget table",
         "不是绩效目标表：预算表（有项目名称和金额，没有绩效目标或绩效指标列）",
     ),
@@ -129,6 +147,9 @@ library's own words), so no detail is lost."""
 
 _WHOLE_ZH = frozenset(
     {
+        "text with the cells of a row side by side on each line",
+        "text extracted column by column",
+        "a national template's table as extracted text",
         "not a performance-target table",
         "not a performance-target table: a budget table",
         "no project found in the national template",
@@ -210,6 +231,10 @@ READ_NOTES_ZH: tuple[tuple[str, str], ...] = (
     ),
     ("skipped, a chart sheet", "已跳过：图表工作表"),
     ("no ruled table; the file is read from its text", "没有带框线的表格，按文字读取"),
+    (
+        "no ruled table; the table is read from its words' places",
+        "没有带框线的表格，按文字位置读取",
+    ),
     ("text after the table without ruling, not read", "表格之后没有框线的文字，未读取"),
 )
 """How the readers' notes (``WHERE: WHAT``) read in Chinese, by their end."""
