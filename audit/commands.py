@@ -902,7 +902,10 @@ def cmd_cache(args: argparse.Namespace) -> int:
         return EXIT_OK
     removed = clean()
     noun = "entry" if removed == 1 else "entries"
-    print(f"removed {removed} cache {noun} (kept results of files and kept runs)")
+    print(
+        f"removed {removed} cache {noun} (kept results of files and kept runs, compiled "
+        "regular expressions, parsed YAML, parse tables)"
+    )
     return EXIT_OK
 
 

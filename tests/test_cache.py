@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -355,7 +356,7 @@ def test_cache_clean_removes_every_entry(results: Path, table: Path) -> None:
     status, out, _ = run_main("cache", "dir")
     assert (status, out.strip()) == (0, str(results))
     status, out, _ = run_main("cache", "clean")
-    assert status == 0 and "removed 1" in out
+    assert status == 0 and re.search(r"removed [1-9]", out)
     assert _entries(results) == []
     status, out, _ = run_main("cache", "clean")
     assert "removed 0" in out
