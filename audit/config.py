@@ -131,14 +131,18 @@ def load_pyproject(path: Path) -> _Doc:
     errors name the file and the key)."""
     import tomllib
 
+    from audit.yamlfile import YamlError
+    from audit.yamlfile import read_config as read
+
     name = str(path)
     try:
-        with open(path, "rb") as file:
-            data: Any = tomllib.load(file)
+        data: Any = tomllib.loads(read(path).decode("utf-8"))
     except FileNotFoundError:
         raise ConfigError(name, None, None, "no such file") from None
     except OSError as error:
         raise ConfigError(name, None, None, error.strerror or str(error)) from None
+    except YamlError as error:  # not a regular file, or too large
+        raise ConfigError(name, None, None, error.message) from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise ConfigError(name, None, None, f"invalid TOML: {error}") from None
     for key in PYPROJECT_TABLE:
@@ -164,9 +168,12 @@ def _shipped(path: Path) -> bool:
 def _has_tool_table(path: Path) -> bool:
     """``pyproject.toml`` with a ``[tool.indicator-audit]`` table (others are
     passed over, as ruff passes over one without ``[tool.ruff]``)."""
+    from audit.yamlfile import YamlError
+    from audit.yamlfile import read_config as read
+
     try:
-        text = path.read_text(encoding="utf-8", errors="replace")
-    except OSError:
+        text = read(path).decode("utf-8", "replace")
+    except (OSError, YamlError):
         return False
     return re.search(r"^\s*\[\s*tool\s*\.\s*[\"']?indicator-audit\b", text, re.M) is not None
 

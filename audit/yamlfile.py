@@ -62,7 +62,7 @@ def load(path: Path) -> tuple[Any, Lines]:
     """The data of a YAML file and the line of each key path (``()`` is the
     document, ``("rules", "placeholder")`` a key). Raises ``OSError``,
     ``UnicodeDecodeError`` or :class:`YamlError`."""
-    raw = _read(path)
+    raw = read_config(path)
     text = raw.decode("utf-8-sig")
     directory = cache_dir()
     cached = None
@@ -78,8 +78,10 @@ def load(path: Path) -> tuple[Any, Lines]:
     return data, lines
 
 
-def _read(path: Path) -> bytes:
-    """The bytes of a regular file, at most :data:`MAX_CONFIG_BYTES`."""
+def read_config(path: Path) -> bytes:
+    """The bytes of a regular file, at most :data:`MAX_CONFIG_BYTES` (a
+    named pipe or a device is refused by its type, without waiting). Raises
+    ``OSError`` or :class:`YamlError`."""
     from audit.readers.decode import ReadError, read_file
 
     try:

@@ -289,6 +289,8 @@ def test_an_entry_that_is_a_link_is_ignored(results: Path, table: Path, tmp_path
     entry.rename(elsewhere)
     entry.symlink_to(elsewhere)
     assert _lint("--format", "json", str(table)) == fresh
+    # The link is replaced by an entry of the run's own, not written through.
+    assert not entry.is_symlink() and "PLANTED" in elsewhere.read_text(encoding="utf-8")
 
 
 def test_a_results_directory_others_can_write_is_not_used(
