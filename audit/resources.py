@@ -57,14 +57,9 @@ def private_cache_path() -> str | None:
     """
     import stat
 
-    configured = os.environ.get("INDICATOR_AUDIT_CACHE")
-    if configured == "off":
+    directory = cache_path_configured()
+    if directory is None:
         return None
-    if configured:
-        directory = configured
-    else:
-        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-        directory = os.path.join(base, "indicator-audit")
     try:
         os.makedirs(directory, mode=0o700, exist_ok=True)
         info = os.lstat(directory)
@@ -73,6 +68,19 @@ def private_cache_path() -> str | None:
     if not private(info):
         return None
     return directory if stat.S_ISDIR(info.st_mode) else None
+
+
+def cache_path_configured() -> str | None:
+    """Where the private cache directory is to be (see
+    :func:`private_cache_path`), whether or not it can be used; None when
+    ``INDICATOR_AUDIT_CACHE=off``."""
+    configured = os.environ.get("INDICATOR_AUDIT_CACHE")
+    if configured == "off":
+        return None
+    if configured:
+        return configured
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "indicator-audit")
 
 
 def private(info: object) -> bool:

@@ -51,6 +51,10 @@ class YamlError(Exception):
         self.line = line
 
 
+class Unreadable(YamlError):
+    """A file that is not read at all: not a regular file, or too large."""
+
+
 def cache_dir() -> Path | None:
     """Where parsed YAML is kept: the user's private cache directory (see
     :func:`audit.resources.private_cache_dir`), so no one else can change
@@ -87,7 +91,7 @@ def read_config(path: Path) -> bytes:
     try:
         return read_file(str(path), MAX_CONFIG_BYTES)
     except ReadError as error:
-        raise YamlError(str(error), None) from None
+        raise Unreadable(str(error), None) from None
 
 
 def _cached(cached: Path) -> tuple[Any, Lines] | None:

@@ -127,3 +127,39 @@ def test_a_fifo_named_pyproject_toml_is_passed_over(tmp_path: Path) -> None:
     command = [sys.executable, "-m", "audit", "lint", "--no-cache", "--format", "json", "panyu.txt"]
     done = subprocess.run(command, capture_output=True, env=env, cwd=tmp_path, timeout=TIMEOUT)
     assert done.returncode == 0 and done.stderr == b""
+
+
+@pytest.mark.parametrize(
+    ("where", "reason"),
+    [
+        ("/proc", "/proc"),  # root's own, but nothing can be kept there
+        ("{tmp}/file", "{tmp}/file is not a directory"),
+        ("{tmp}/fifo", "{tmp}/fifo is not a directory"),
+        ("off", "turned off (INDICATOR_AUDIT_CACHE=off)"),
+    ],
+)
+def test_cache_dir_says_why_there_is_none(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str, reason: str
+) -> None:
+    from tests.conftest import run_main
+
+    if where == "/proc" and not os.path.isdir("/proc/self"):
+        pytest.skip("no /proc here")
+    (tmp_path / "file").write_text("not a directory", encoding="utf-8")
+    os.mkfifo(tmp_path / "fifo", 0o600)
+    monkeypatch.setenv("INDICATOR_AUDIT_CACHE", where.format(tmp=tmp_path))
+    status, out, err = run_main("cache", "dir")
+    assert (status, out) == (2, "")
+    assert err.startswith("indicator-audit: no private cache directory: ") and err.count("\n") == 1
+    assert reason.format(tmp=tmp_path) in err
+
+
+def test_near_miss_cache_dir_prints_a_directory_that_can_keep_results(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.conftest import run_main
+
+    monkeypatch.setenv("INDICATOR_AUDIT_CACHE", str(tmp_path / "new"))
+    assert run_main("cache", "dir") == (0, f"{tmp_path / 'new' / 'results'}\n", "")
+    assert (tmp_path / "new" / "results").is_dir()
+    assert run_main("cache", "dir") == (0, f"{tmp_path / 'new' / 'results'}\n", "")
