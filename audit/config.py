@@ -449,7 +449,8 @@ def load_config(path: str | Path | None = None, *, discover: bool = True) -> Con
         try:
             Path(path).stat()
         except FileNotFoundError:
-            raise ConfigError(str(path), None, None, "no such file") from None
+            missing = "a link to a missing file" if os.path.islink(path) else "no such file"
+            raise ConfigError(str(path), None, None, missing) from None
         except PermissionError:
             raise ConfigError(str(path), None, None, "permission denied") from None
         except OSError as error:

@@ -106,6 +106,17 @@ def test_a_discovered_configuration_that_is_a_directory_is_an_error(
     assert "config error: .indicator-audit.yml: is a directory" in err
 
 
+def test_a_discovered_configuration_that_is_a_broken_link_is_an_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shutil.copyfile(SEED_001, tmp_path / "panyu.txt")
+    (tmp_path / ".indicator-audit.yaml").symlink_to(tmp_path / "moved-away.yaml")
+    monkeypatch.chdir(tmp_path)
+    status, out, err = run_main("lint", "--no-cache", "--format", "json", "panyu.txt")
+    assert (status, out) == (2, "")
+    assert "config error: .indicator-audit.yaml: a link to a missing file" in err
+
+
 def test_near_miss_without_a_configuration_the_defaults_apply(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
