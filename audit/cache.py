@@ -99,21 +99,51 @@ def results_path(create: bool = True) -> str | None:
 
 
 def clean() -> int:
-    """Remove every kept result of a file and every kept run; how many
-    entries were removed."""
-    directory = results_dir(create=False)
-    if directory is None:
-        return 0
+    """Remove every kept result of a file and every kept run, and the
+    derived caches beside them (compiled regular expressions, parsed YAML,
+    Lark's parse tables); how many entries were removed."""
     removed = 0
-    for entry in directory.iterdir():
-        if entry.name.endswith(".json") or entry.name.endswith(".tmp"):
-            try:
-                entry.unlink()
+    directory = results_dir(create=False)
+    if directory is not None:
+        for entry in directory.iterdir():
+            if entry.name.endswith(".json") or entry.name.endswith(".tmp"):
+                try:
+                    entry.unlink()
+                    removed += 1
+                except OSError:
+                    pass
+        with contextlib.suppress(OSError):
+            directory.rmdir()
+    return removed + _clean_derived()
+
+
+def _clean_derived() -> int:
+    """Remove the derived caches of the private cache directory: each is
+    made again by the next run that needs it. The programs this run compiled
+    are not written back (a ``cache clean`` leaves no regex file)."""
+    from audit import regexcache
+
+    regexcache.discard()
+    base = private_cache_path()
+    if base is None:
+        return 0
+    try:
+        names = os.listdir(base)
+    except OSError:
+        return 0
+    paths = [
+        os.path.join(base, name)
+        for name in names
+        if re.fullmatch(r"yaml-\w+-[0-9a-f]{64}\.json|lark-[0-9a-f]{32}\.cache", name)
+    ]
+    removed = 0
+    for path in [*paths, *regexcache.cache_files(base)]:
+        try:
+            if not stat.S_ISDIR(os.lstat(path).st_mode):
+                os.unlink(path)
                 removed += 1
-            except OSError:
-                pass
-    with contextlib.suppress(OSError):
-        directory.rmdir()
+        except OSError:
+            pass
     return removed
 
 

@@ -46,21 +46,21 @@ def cmd_parse(args: argparse.Namespace) -> int:
     if not args.files:
         error("parse: give one or more files, or --clause TEXT")
         return EXIT_ERROR
+    from audit.commands import locale_lang
+
+    lang = args.lang or locale_lang() or "zh"  # of the notes and errors on stderr
     documents = []
     failed = []
     for path in expand_inputs(args.files):
         try:
-            documents.append(parse_document(load(path)))
+            documents.append(parse_document(load(path, lang=lang)))
         except PassedOver as passed:  # a table of another kind: a note, no error
-            from audit.commands import locale_lang
             from audit.reports import read_note
 
-            error(f"{path}: {read_note(str(passed), args.lang or locale_lang() or 'zh')}")
+            error(f"{path}: {read_note(str(passed), lang)}")
         except ReadError as problem:
-            from audit.commands import locale_lang
             from audit.reports import read_error
 
-            lang = args.lang or locale_lang() or "zh"
             error(f"{path}: {read_error(str(problem), lang)}")
             failed.append({"path": STDIN_NAME if path == "-" else path, "error": str(problem)})
     if args.format == "json":

@@ -894,16 +894,48 @@ def cmd_cache(args: argparse.Namespace) -> int:
             base = private_cache_path()
             where = None if base is None else os.path.join(base, SUBDIRECTORY)
             if where is None or os.path.lexists(where):
-                error("no private cache directory (turned off, or not the user's own)")
+                error(f"no private cache directory: {_no_cache_reason(where)}")
                 return EXIT_ERROR
-            print(where)  # nothing kept yet: where the next run keeps its results
-            return EXIT_OK
-        print(directory)
+            try:  # nothing kept yet: where the next run keeps its results, if it can
+                os.mkdir(where, 0o700)
+            except OSError as problem:
+                reason = problem.strerror or str(problem)
+                error(f"no private cache directory: nothing can be kept in {base} ({reason})")
+                return EXIT_ERROR
+        print(results_dir(create=False) or where)
         return EXIT_OK
     removed = clean()
     noun = "entry" if removed == 1 else "entries"
-    print(f"removed {removed} cache {noun} (kept results of files and kept runs)")
+    print(
+        f"removed {removed} cache {noun} (kept results of files and kept runs, compiled "
+        "regular expressions, parsed YAML, parse tables)"
+    )
     return EXIT_OK
+
+
+def _no_cache_reason(results: str | None) -> str:
+    """Why there is no private cache directory to keep results in."""
+    import stat
+
+    from audit.resources import cache_path_configured, private
+
+    base = cache_path_configured()
+    if base is None:
+        return "turned off (INDICATOR_AUDIT_CACHE=off)"
+    for path in (base, results):
+        if path is None:
+            continue
+        try:
+            info = os.lstat(path)
+        except OSError as problem:
+            return f"{path}: {problem.strerror or problem}"
+        if stat.S_ISLNK(info.st_mode):
+            return f"{path} is a symbolic link"
+        if not stat.S_ISDIR(info.st_mode):
+            return f"{path} is not a directory"
+        if not private(info):
+            return f"{path} is not the user's own, or others can write it"
+    return "turned off, or not the user's own"
 
 
 def _apply_ignores(
@@ -1268,7 +1300,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     paths = list(expand_inputs(args.files))
     for path in paths:
         try:
-            documents.append(parse_document(load(path)))
+            documents.append(parse_document(load(path, lang=lang)))
         except PassedOver as passed:  # a table of another kind: a note, no error
             from audit.reports import read_note
 

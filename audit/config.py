@@ -41,7 +41,7 @@ from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from audit.engine import Option, RuleSetting, RuleSpec, load_rules, matches
-from audit.limits import MAX_CELL_CHARS, MAX_SETTING_NUMBER
+from audit.limits import MAX_CELL_CHARS, MAX_EXTENDS, MAX_SETTING_NUMBER
 from audit.model import SEVERITIES, Finding, Severity
 from audit.resources import resource
 from audit.taxonomy import Taxonomy
@@ -104,7 +104,7 @@ class _Doc:
 
 def load_yaml(path: Path) -> _Doc:
     """A YAML file with the line of every key; errors name the file."""
-    from audit.yamlfile import YamlError, load
+    from audit.yamlfile import Unreadable, YamlError, load
 
     name = str(path)
     try:
@@ -115,9 +115,27 @@ def load_yaml(path: Path) -> _Doc:
         raise ConfigError(name, None, None, "not UTF-8 text") from None
     except OSError as error:
         raise ConfigError(name, None, None, error.strerror or str(error)) from None
+    except Unreadable as error:  # not a regular file, too large: no YAML was read
+        raise ConfigError(name, None, None, error.message) from None
     except YamlError as error:
         raise ConfigError(name, error.line, None, f"invalid YAML: {error.message}") from None
     return _Doc(name, data, lines)
+
+
+def _not_a_file(path: Path) -> str | None:
+    """Why ``path``, which exists, cannot be read as a configuration file (a
+    directory, a named pipe, a device), or None for a regular file."""
+    from audit.yamlfile import Unreadable, read_config
+
+    if _is(path, "file"):
+        return None
+    try:
+        read_config(path)  # refuses by type, before anything is read
+    except Unreadable as error:
+        return error.message
+    except OSError as error:
+        return error.strerror or str(error)
+    return None
 
 
 PYPROJECT = "pyproject.toml"
@@ -131,14 +149,18 @@ def load_pyproject(path: Path) -> _Doc:
     errors name the file and the key)."""
     import tomllib
 
+    from audit.yamlfile import YamlError
+    from audit.yamlfile import read_config as read
+
     name = str(path)
     try:
-        with open(path, "rb") as file:
-            data: Any = tomllib.load(file)
+        data: Any = tomllib.loads(read(path).decode("utf-8"))
     except FileNotFoundError:
         raise ConfigError(name, None, None, "no such file") from None
     except OSError as error:
         raise ConfigError(name, None, None, error.strerror or str(error)) from None
+    except YamlError as error:  # not a regular file, or too large
+        raise ConfigError(name, None, None, error.message) from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise ConfigError(name, None, None, f"invalid TOML: {error}") from None
     for key in PYPROJECT_TABLE:
@@ -164,9 +186,12 @@ def _shipped(path: Path) -> bool:
 def _has_tool_table(path: Path) -> bool:
     """``pyproject.toml`` with a ``[tool.indicator-audit]`` table (others are
     passed over, as ruff passes over one without ``[tool.ruff]``)."""
+    from audit.yamlfile import YamlError
+    from audit.yamlfile import read_config as read
+
     try:
-        text = path.read_text(encoding="utf-8", errors="replace")
-    except OSError:
+        text = read(path).decode("utf-8", "replace")
+    except (OSError, YamlError):
         return False
     return re.search(r"^\s*\[\s*tool\s*\.\s*[\"']?indicator-audit\b", text, re.M) is not None
 
@@ -186,7 +211,10 @@ def config_in(folder: Path) -> Path | None:
     (or ``.yml``), else a ``pyproject.toml`` with ``[tool.indicator-audit]``."""
     for name in CONFIG_NAMES:
         candidate = folder / name
-        if _is(candidate, "file"):
+        # One that is there but is not a regular file (a named pipe, a
+        # directory, a broken link) is found too: loading it says what is
+        # wrong, rather than linting with the defaults without a word.
+        if _is(candidate, "file") or os.path.lexists(candidate):
             return candidate
     candidate = folder / PYPROJECT
     if _is(candidate, "file") and _has_tool_table(candidate):
@@ -421,7 +449,8 @@ def load_config(path: str | Path | None = None, *, discover: bool = True) -> Con
         try:
             Path(path).stat()
         except FileNotFoundError:
-            raise ConfigError(str(path), None, None, "no such file") from None
+            missing = "a link to a missing file" if os.path.islink(path) else "no such file"
+            raise ConfigError(str(path), None, None, missing) from None
         except PermissionError:
             raise ConfigError(str(path), None, None, "permission denied") from None
         except OSError as error:
@@ -439,12 +468,16 @@ class _Builder:
         self.taxonomy_file: Path = resource("rules", "taxonomy.yaml")
         self.taxonomy_use: list[str] = ["2021", "2025"]
         self.specs = load_rules()
+        self.first: _Doc | None = None
+        """The file the chain starts from (where a chain too long is reported)."""
 
     def apply(self, path: Path, chain: tuple[str, ...]) -> None:
         key = str(path.resolve())
         if key in chain:
             raise ConfigError(str(path), None, "extends", "circular extends")
         doc = load_document(path)
+        if not chain:
+            self.first = doc
         data = doc.data
         if data is None:
             data = {}
@@ -460,6 +493,10 @@ class _Builder:
                 start = names.index(str(parent.resolve()))
                 loop = " → ".join(_shown_path(Path(name)).as_posix() for name in names[start:])
                 raise doc.error(("extends",), f"circular extends: {loop}")
+            if len(chain) + 2 > MAX_EXTENDS:
+                raise (self.first or doc).error(
+                    ("extends",), f"a chain of more than {MAX_EXTENDS} files through extends:"
+                )
             self.apply(parent, (*chain, key))
         self.config.sources.append(str(path))
         if "lang" in data:
@@ -489,7 +526,10 @@ class _Builder:
         if value in PROFILES:
             return resource("rules", f"{value}.yaml")
         target = (path.parent / value).resolve()
-        if not target.is_file():
+        if not _is(target, "file"):
+            problem = _not_a_file(target) if os.path.lexists(target) else None
+            if problem is not None:
+                raise doc.error(("extends",), f"{value!r} {problem}")
             raise doc.error(
                 ("extends",),
                 f"no profile or file named {value!r} (profiles: {', '.join(PROFILES)})",
@@ -584,13 +624,7 @@ class _Builder:
                 else:
                     known = [*RULE_KEYS, *spec.options]
                     raise doc.error(path, f"unknown option (expected one of: {', '.join(known)})")
-            earliest: Any = setting.options.get("earliest")
-            latest: Any = setting.options.get("latest")
-            # Two bounds of one range (date-serial's, a plugin's): compared
-            # only when both are numbers.
-            if _is_number(earliest) and _is_number(latest) and earliest > latest:
-                at = (*where, "latest" if "latest" in body else "earliest")
-                raise doc.error(at, f"earliest ({earliest}) is after latest ({latest})")
+            _check_ranges(doc, where, body, setting.options)
             self.config.rules[rule_id] = setting
 
     def _custom(self, doc: _Doc, rule_id: str, body: dict[str, Any]) -> None:
@@ -650,6 +684,25 @@ class _Builder:
             self.config.taxonomy = Taxonomy.from_data(data, self.taxonomy_use)
         except (KeyError, TypeError, AttributeError) as error:
             raise tax_doc.error(("schemes",), f"malformed taxonomy: {error}") from None
+
+
+_RANGES = (("earliest", "latest", "is after"), ("minimum", "maximum", "is above"))
+"""Options that are the two bounds of one range, when a rule has both
+(date-serial's years, satisfaction-target's percentages, a plugin's): the
+lower may not pass the upper."""
+
+
+def _check_ranges(
+    doc: _Doc, where: tuple[Any, ...], body: Mapping[str, Any], options: Mapping[str, Any]
+) -> None:
+    """Refuse a range whose lower bound passes its upper one (compared only
+    when both are numbers), at the bound the configuration set."""
+    for lower_key, upper_key, passes in _RANGES:
+        lower: Any = options.get(lower_key)
+        upper: Any = options.get(upper_key)
+        if _is_number(lower) and _is_number(upper) and lower > upper:
+            at = (*where, upper_key if upper_key in body else lower_key)
+            raise doc.error(at, f"{lower_key} ({lower}) {passes} {upper_key} ({upper})")
 
 
 def _check_option(doc: _Doc, path: tuple[Any, ...], option: Option, value: Any) -> Any:

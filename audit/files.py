@@ -271,9 +271,14 @@ class FileSelector:
 
     @staticmethod
     def _read_patterns(base: str, file: str) -> _Patterns | None:
+        """The patterns of an ignore file; None when there is none, or it is
+        not a regular file (a named pipe there would block the walk until
+        someone wrote to it) or cannot be read."""
+        from audit.limits import MAX_BYTES
+        from audit.readers.decode import ReadError, read_file
+
         try:
-            with open(file, encoding="utf-8", errors="replace") as handle:
-                lines = handle.read().splitlines()
-        except OSError:
+            lines = read_file(file, MAX_BYTES).decode("utf-8", "replace").splitlines()
+        except (OSError, ReadError):
             return None
         return _Patterns(base, lines)

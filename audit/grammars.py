@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import stat
 from typing import TYPE_CHECKING, Any
 
 from audit.resources import private, private_cache_dir
@@ -59,7 +60,8 @@ def build_lark(grammar: str, source_path: str, compiled: bool = False, **options
         key = hashlib.sha256(text.encode()).hexdigest()
         path = directory / f"lark-{key[:32]}.cache"
         try:
-            cache = str(path) if private(path.lstat()) else False
+            info = path.lstat()  # Lark opens its file itself: a regular one only
+            cache = str(path) if private(info) and stat.S_ISREG(info.st_mode) else False
         except FileNotFoundError:
             cache = str(path)
         except OSError:

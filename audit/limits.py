@@ -58,6 +58,10 @@ YAML_MAX_NODES = 50_000
 MAX_DEPTH = 50
 """Deepest nesting of mappings and lists in YAML and JSON files read."""
 
+MAX_EXTENDS = 100
+"""Most configuration files in one ``extends:`` chain (the file itself, the
+file it extends, and so on)."""
+
 MAX_INT_DIGITS = 100
 """Longest integer (digits) accepted in YAML and JSON files; Python refuses
 to convert integers over 4,300 digits, and no setting needs a tenth of that."""

@@ -59,11 +59,14 @@ def write_atomically(
 
     A symbolic link is followed (the file it names is replaced, the link
     kept); a target that exists and is not a regular file (``/dev/null``,
-    ``/dev/stdout``, a pipe) is written to directly, never replaced.
+    ``/dev/stdout``, a pipe) is written to directly, never replaced. A
+    ``private`` entry is always replaced, never written through: a link or
+    a named pipe where a cache entry goes is a stray file, not an output
+    the user chose (and opening a pipe to write waits for a reader).
     """
-    real = os.path.realpath(target)
+    real = target if private else os.path.realpath(target)
     try:
-        special = not stat.S_ISREG(os.stat(real).st_mode)
+        special = not private and not stat.S_ISREG(os.stat(real).st_mode)
     except FileNotFoundError:
         special = False
 

@@ -39,6 +39,10 @@ _LIMIT = 8 * 1024 * 1024
 """The largest cache file read, and kept: about 20 times a lint run's."""
 _MAX_PATTERNS = 4096
 """Past this many programs the file starts again from one run's."""
+_MAGIC = b"indicator-audit regex programs 2\n"
+"""The start of the file: its format (a file of another is compiled again)."""
+_DIGEST_SIZE = 32
+"""The SHA-256 of the programs, after :data:`_MAGIC`."""
 
 _Program = tuple[int, list[int], int, dict[str, int], tuple["str | None", ...]]
 """What the engine builds a pattern from: flags, code, groups, group names
@@ -99,9 +103,10 @@ class ProgramCache:
         programs = self.programs
         if len(programs) > _MAX_PATTERNS:  # start again from this run's
             programs = {key: programs[key] for key in self.used}
-        data = marshal.dumps([(*key, *program) for key, program in programs.items()])
-        if len(data) > _LIMIT:
+        payload = marshal.dumps([(*key, *program) for key, program in programs.items()])
+        if len(payload) > _LIMIT:
             return
+        data = _sealed(payload)
         temporary = f"{self.path}.{os.getpid()}.tmp"
         try:
             descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -148,21 +153,19 @@ def _program(pattern: str, flags: int) -> _Program | None:
 
 def _read(path: str) -> dict[tuple[str, int], _Program]:
     """The programs of the cache file, or none when it is not a regular file
-    of the user's own that no one else can write, is too large, or is not
-    what :meth:`ProgramCache.save` writes."""
-    from audit.resources import private
+    of the user's own that no one else can write, is too large, does not
+    match its digest, or is not what :meth:`ProgramCache.save` writes."""
+    from audit.resources import read_private
 
-    try:
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-    except OSError:
+    data = read_private(path, _LIMIT + len(_MAGIC) + _DIGEST_SIZE)
+    if data is None:
+        return {}
+    payload = _verified(data)
+    if payload is None:
         return {}
     try:
-        with os.fdopen(descriptor, "rb") as file:
-            info = os.fstat(file.fileno())
-            if not private(info) or info.st_size > _LIMIT:
-                return {}
-            entries = marshal.loads(file.read())
-    except (OSError, ValueError, EOFError, TypeError):
+        entries = marshal.loads(payload)
+    except (ValueError, EOFError, TypeError):
         return {}
     programs: dict[tuple[str, int], _Program] = {}
     if not isinstance(entries, list):
@@ -173,6 +176,29 @@ def _read(path: str) -> dict[tuple[str, int], _Program]:
         pattern, flags, *program = entry
         programs[pattern, flags] = (program[0], program[1], program[2], program[3], program[4])
     return programs
+
+
+def _sealed(payload: bytes) -> bytes:
+    """What the cache file holds: :data:`_MAGIC`, the SHA-256 of the
+    programs, then the programs."""
+    import hashlib
+
+    return _MAGIC + hashlib.sha256(payload).digest() + payload
+
+
+def _verified(data: bytes) -> bytes | None:
+    """The programs of a file :func:`_sealed` wrote, or None when the file
+    is not one, or its programs are not those its digest was made from (a
+    changed byte, a torn write)."""
+    import hashlib
+
+    head = len(_MAGIC) + _DIGEST_SIZE
+    if len(data) < head or not data.startswith(_MAGIC):
+        return None
+    payload = data[head:]
+    if hashlib.sha256(payload).digest() != data[len(_MAGIC) : head]:
+        return None
+    return payload
 
 
 def _well_formed(entry: object) -> bool:
@@ -190,6 +216,21 @@ def _well_formed(entry: object) -> bool:
         and type(by_index) is tuple
         and all(name is None or type(name) is str for name in by_index)
     )
+
+
+def cache_files(directory: str) -> list[str]:
+    """The regex cache files in ``directory``: this Python's and any other's
+    (``cache clean`` removes them all), and temporary files left by a run
+    that was stopped while writing one."""
+    try:
+        names = os.listdir(directory)
+    except OSError:
+        return []
+    return [
+        os.path.join(directory, name)
+        for name in names
+        if name.startswith("regex-") and (name.endswith(".marshal") or name.endswith(".tmp"))
+    ]
 
 
 def cache_file() -> str | None:
@@ -224,6 +265,13 @@ def install() -> ProgramCache | None:
     _compiler.compile = compile
     _installed = cache
     return cache
+
+
+def discard() -> None:
+    """Keep the installed cache from writing its programs at the end of this
+    process (``cache clean`` removes the file and leaves it removed)."""
+    if _installed is not None:
+        _installed.path = None
 
 
 def save() -> None:

@@ -57,14 +57,9 @@ def private_cache_path() -> str | None:
     """
     import stat
 
-    configured = os.environ.get("INDICATOR_AUDIT_CACHE")
-    if configured == "off":
+    directory = cache_path_configured()
+    if directory is None:
         return None
-    if configured:
-        directory = configured
-    else:
-        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-        directory = os.path.join(base, "indicator-audit")
     try:
         os.makedirs(directory, mode=0o700, exist_ok=True)
         info = os.lstat(directory)
@@ -73,6 +68,19 @@ def private_cache_path() -> str | None:
     if not private(info):
         return None
     return directory if stat.S_ISDIR(info.st_mode) else None
+
+
+def cache_path_configured() -> str | None:
+    """Where the private cache directory is to be (see
+    :func:`private_cache_path`), whether or not it can be used; None when
+    ``INDICATOR_AUDIT_CACHE=off``."""
+    configured = os.environ.get("INDICATOR_AUDIT_CACHE")
+    if configured == "off":
+        return None
+    if configured:
+        return configured
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "indicator-audit")
 
 
 def private(info: object) -> bool:
@@ -88,24 +96,47 @@ def private(info: object) -> bool:
     return not mode & (stat.S_IWGRP | stat.S_IWOTH)
 
 
-def read_private_json(path: str | os.PathLike[str], limit: int | None = None) -> object:
-    """The JSON data of a cache entry, or None unless the entry is a regular
+def read_private(path: str | os.PathLike[str], limit: int | None = None) -> bytes | None:
+    """The bytes of a cache entry, or None unless the entry is a regular
     file of this user's that no one else can write, not reached through a
-    link, at most ``limit`` bytes, and valid JSON. What the data holds is the
-    caller's to check."""
-    import json
+    link, and at most ``limit`` bytes.
+
+    The entry's type is checked before it is opened, and the open neither
+    follows a link nor waits: a named pipe (FIFO) put where an entry goes
+    would block a reader until someone writes to it, and a run never hangs
+    on its cache. The open descriptor is checked again, so a pipe swapped in
+    between is passed over too."""
+    import stat
 
     try:
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        if not stat.S_ISREG(os.lstat(path).st_mode):
+            return None
+        flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+        descriptor = os.open(path, flags)
     except OSError:
         return None
     try:
         with os.fdopen(descriptor, "rb") as file:
             status = os.fstat(file.fileno())
-            if not private(status):
+            if not (stat.S_ISREG(status.st_mode) and private(status)):
                 return None
             if limit is not None and status.st_size > limit:
                 return None
-            return json.loads(file.read().decode("utf-8"))
-    except (OSError, ValueError, RecursionError):
+            data = file.read() if limit is None else file.read(limit + 1)
+    except OSError:
+        return None
+    return None if limit is not None and len(data) > limit else data
+
+
+def read_private_json(path: str | os.PathLike[str], limit: int | None = None) -> object:
+    """The JSON data of a cache entry (see :func:`read_private`), or None
+    unless it is valid JSON. What the data holds is the caller's to check."""
+    import json
+
+    data = read_private(path, limit)
+    if data is None:
+        return None
+    try:
+        return json.loads(data.decode("utf-8"))
+    except (ValueError, RecursionError):
         return None

@@ -51,6 +51,10 @@ class YamlError(Exception):
         self.line = line
 
 
+class Unreadable(YamlError):
+    """A file that is not read at all: not a regular file, or too large."""
+
+
 def cache_dir() -> Path | None:
     """Where parsed YAML is kept: the user's private cache directory (see
     :func:`audit.resources.private_cache_dir`), so no one else can change
@@ -62,7 +66,7 @@ def load(path: Path) -> tuple[Any, Lines]:
     """The data of a YAML file and the line of each key path (``()`` is the
     document, ``("rules", "placeholder")`` a key). Raises ``OSError``,
     ``UnicodeDecodeError`` or :class:`YamlError`."""
-    raw = _read(path)
+    raw = read_config(path)
     text = raw.decode("utf-8-sig")
     directory = cache_dir()
     cached = None
@@ -78,14 +82,16 @@ def load(path: Path) -> tuple[Any, Lines]:
     return data, lines
 
 
-def _read(path: Path) -> bytes:
-    """The bytes of a regular file, at most :data:`MAX_CONFIG_BYTES`."""
+def read_config(path: Path) -> bytes:
+    """The bytes of a regular file, at most :data:`MAX_CONFIG_BYTES` (a
+    named pipe or a device is refused by its type, without waiting). Raises
+    ``OSError`` or :class:`YamlError`."""
     from audit.readers.decode import ReadError, read_file
 
     try:
         return read_file(str(path), MAX_CONFIG_BYTES)
     except ReadError as error:
-        raise YamlError(str(error), None) from None
+        raise Unreadable(str(error), None) from None
 
 
 def _cached(cached: Path) -> tuple[Any, Lines] | None:

@@ -143,3 +143,20 @@ def test_one_grammar_at_one_path_shares_its_tables(private_cache: Path) -> None:
     build_lark(text, str(GRAMMAR), parser="lalr")
     build_lark(text, str(GRAMMAR), parser="lalr")
     assert len(list(private_cache.glob("lark-*.cache"))) == 1
+
+
+@pytest.mark.parametrize("kind", ["fifo", "directory"])
+def test_a_cache_file_that_is_not_a_regular_file_is_passed_over(
+    private_cache: Path, kind: str
+) -> None:
+    text = GRAMMAR.read_text(encoding="utf-8")
+    build_lark(text, str(GRAMMAR), parser="lalr")
+    (file,) = private_cache.glob("lark-*.cache")
+    file.unlink()
+    if kind == "fifo":
+        os.mkfifo(file, 0o600)  # Lark opening it to read would wait for a writer
+    else:
+        file.mkdir(mode=0o700)
+    parser = build_lark(text, str(GRAMMAR), parser="lalr")
+    assert parser.parse("1、1-产出指标；11-数量指标；人数；年度指标值:3人。") is not None
+    assert not file.is_file()

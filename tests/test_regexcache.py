@@ -102,6 +102,10 @@ def test_errors_debug_and_bytes_are_left_to_re(tmp_path: Path) -> None:
         marshal.dumps([("a+", 0)]),
         marshal.dumps({"a+": 1}),
         marshal.dumps([("a+", 0, 0, [1, 2, 3], 0, {}, ())])[:-3],  # truncated
+        regexcache._sealed(marshal.dumps([("a+", 0)])),
+        regexcache._sealed(marshal.dumps({"a+": 1})),
+        regexcache._sealed(marshal.dumps([("a+", 0, 0, [1, 2, 3], 0, {}, ())]))[:-3],
+        regexcache._MAGIC,
     ],
 )
 def test_a_damaged_file_is_ignored(tmp_path: Path, content: bytes) -> None:
@@ -116,12 +120,61 @@ def test_a_damaged_file_is_ignored(tmp_path: Path, content: bytes) -> None:
 @pytest.mark.parametrize("code", [[999, 999, 999], ["not", "ints"], [2**70], [-1], []])
 def test_a_program_the_engine_refuses_is_compiled_again(tmp_path: Path, code: list[object]) -> None:
     path = tmp_path / "programs.marshal"
-    path.write_bytes(marshal.dumps([("a+", 0, 32, code, 0, {}, (None,))]))
+    path.write_bytes(regexcache._sealed(marshal.dumps([("a+", 0, 32, code, 0, {}, (None,))])))
     path.chmod(0o600)
     cache = regexcache.ProgramCache(str(path))
     assert ("a+", 0) in cache.programs
     _same(cache.compile(ORIGINAL, "a+", 0), ORIGINAL("a+", 0))
     assert cache.misses == 1
+
+
+PLACEHOLDER = "待单位补充|待补充|待定"
+
+
+def _flipped(data: bytes, old: int, new: int) -> bytes:
+    """``data`` with the program's literal ``old`` (a marshalled int: its
+    four little-endian bytes) made ``new``: one changed byte."""
+    before, after = old.to_bytes(4, "little"), new.to_bytes(4, "little")
+    assert data.count(before) >= 1
+    changed = data.replace(before, after, 1)
+    assert sum(a != b for a, b in zip(data, changed, strict=True)) == 1
+    return changed
+
+
+def test_one_changed_byte_in_a_program_is_detected(tmp_path: Path) -> None:
+    path = tmp_path / "programs.marshal"
+    kept = regexcache.ProgramCache(str(path))
+    kept.compile(ORIGINAL, PLACEHOLDER, 0)
+    kept.compile(ORIGINAL, "a+", 0)
+    kept.save()
+    # 待 U+5F85 made 徆 U+5F86 in the program: still a program the engine
+    # accepts, for another pattern, which would no longer find 待补充.
+    path.write_bytes(_flipped(path.read_bytes(), ord("待"), ord("徆")))
+    cache = regexcache.ProgramCache(str(path))
+    assert cache.programs == {}
+    compiled = cache.compile(ORIGINAL, PLACEHOLDER, 0)
+    _same(compiled, ORIGINAL(PLACEHOLDER, 0))
+    assert compiled.search("目标值待补充") is not None
+    assert cache.misses == 1
+    # The run writes the file afresh: the next one reads the right program.
+    cache.save()
+    again = regexcache.ProgramCache(str(path))
+    assert set(again.programs) == {(PLACEHOLDER, 0)}
+    assert again.compile(ORIGINAL, PLACEHOLDER, 0).search("目标值待补充") is not None
+    assert again.hits == 1
+
+
+def test_an_unsealed_program_is_what_the_check_catches(tmp_path: Path) -> None:
+    """The near miss: the engine itself accepts the changed program, and
+    without the digest it would match another text."""
+    program = regexcache._program(PLACEHOLDER, 0)
+    assert program is not None
+    entries = [(PLACEHOLDER, 0, *program)]
+    changed = marshal.loads(_flipped(marshal.dumps(entries), ord("待"), ord("徆")))
+    pattern, _flags, *rest = changed[0]
+    compiled = regexcache._sre.compile(pattern, *rest)
+    assert compiled.search("目标值待补充") is None
+    assert compiled.search("目标值徆补充") is not None
 
 
 def test_a_file_others_can_write_is_not_read(tmp_path: Path) -> None:
@@ -154,6 +207,24 @@ def test_the_file_starts_again_past_its_limit(
     cache.compile(ORIGINAL, "e", 0)
     cache.save()
     assert set(regexcache.ProgramCache(path).programs) == {("a", 0), ("e", 0)}
+
+
+def test_cache_clean_removes_the_programs_and_leaves_them_removed(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    cache.mkdir(mode=0o700)
+    table = Path(__file__).parent / "fixtures" / "seeds" / "001_gzrs_2024.txt"
+    env = {**os.environ, "INDICATOR_AUDIT_CACHE": str(cache)}
+    lint = [sys.executable, "-m", "audit", "lint", "--no-cache", "--format", "json", str(table)]
+    subprocess.run(lint, capture_output=True, env=env, check=False)
+    assert list(cache.glob("regex-*.marshal"))
+    assert list(cache.glob("yaml-*.json"))
+    (cache / f"lark-{'0' * 32}.cache").write_bytes(b"tables")
+    (cache / "notes.txt").write_text("the user's own", encoding="utf-8")
+    (cache / "regex-a-directory.marshal").mkdir()
+    clean = [sys.executable, "-m", "audit", "cache", "clean"]
+    done = subprocess.run(clean, capture_output=True, env=env, check=False, text=True)
+    assert done.returncode == 0 and "removed" in done.stdout
+    assert sorted(p.name for p in cache.iterdir()) == ["notes.txt", "regex-a-directory.marshal"]
 
 
 def test_no_cache_directory_no_cache(monkeypatch: pytest.MonkeyPatch) -> None:
