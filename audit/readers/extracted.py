@@ -184,6 +184,9 @@ def _national_grid(lines: list[str]) -> bool:
     for line in lines:
         if not line:
             continue
+        if "\t" in line:  # cells a tab apart: a table's rows, not extracted text
+            seen = []
+            continue
         tokens = line.split()
         found = [token for token in tokens if token in _GRID_WORDS]
         if not found:
