@@ -79,3 +79,13 @@ def test_the_same_in_cell_carriers(write, tmp_path: Path) -> None:
     ]
     found = about_indicators(lint(write(rows, [], tmp_path)))
     assert [f.rule for f in found] == ["parse-error"]
+
+
+def test_a_cell_too_large_to_parse_is_not_an_empty_one() -> None:
+    # Past the longest cell parsed, the clauses are left unread and
+    # cell-too-large says so; the cell is filled, not "未填写".
+    from audit.limits import MAX_CELL_CHARS
+
+    cell = CLAUSES * (MAX_CELL_CHARS // len(CLAUSES) + 1)
+    text = tsv_table([["城市道路照明设施维护经费", "386.50", "386.50", "", "", GOAL, cell]])
+    assert [f.rule for f in about_indicators(lint(text))] == ["cell-too-large"]

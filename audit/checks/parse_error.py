@@ -156,7 +156,8 @@ def parse_error(ctx: Context, project: Project) -> Iterator[Problem]:
     None.
     """
     cell = project.indicators
-    if not project.clauses and not project.cells and _stated(project):
+    blank = cell is None or not cell.value.strip()  # not a cell too large to parse
+    if blank and not project.clauses and not project.cells and _stated(project):
         where = cell if cell is not None else project.name
         yield Problem(where.span(), "empty", {"project": project.title}, field="indicators")
         return
