@@ -81,14 +81,20 @@ class _Holders:
 
     __slots__ = ("first", "latest", "stems")
 
-    def __init__(self, first: Project, stem: str) -> None:
+    def __init__(self, first: Project) -> None:
+        # The first name's stem is made when a second project has the goal:
+        # most goals are one project's.
         self.first = first
-        self.stems = {stem}
-        self.latest: deque[str] = deque([stem], maxlen=COMPARED_NAMES)
+        self.stems: set[str] = set()
+        self.latest: deque[str] = deque(maxlen=COMPARED_NAMES)
 
     def kin(self, stem: str, similarity: float) -> bool:
         """Whether a name of this stem is a part of a programme already here
         (its stem is then kept too)."""
+        if not self.stems:
+            first = _stem(self.first.title)
+            self.stems.add(first)
+            self.latest.append(first)
         found = stem in self.stems or _any_related(stem, reversed(self.latest), similarity)
         if stem not in self.stems:
             self.stems.add(stem)
@@ -232,13 +238,13 @@ def duplicate_goal(ctx: Context, document: Document) -> Iterator[Problem]:
                 text = goal_text(project)
                 if project.goal is None or not _long_enough(text, minimum):
                     continue
-                key, stem = _goal_key(text), _stem(project.title)
+                key = _goal_key(text)
                 holders = first_of.get(key)
                 if holders is None:
-                    first_of[key] = _Holders(project, stem)
+                    first_of[key] = _Holders(project)
                     continue  # the first project with this goal
                 first = holders.first
-                if holders.kin(stem, similarity) or first.goal is None:
+                if holders.kin(_stem(project.title), similarity) or first.goal is None:
                     continue  # a part of a programme that has this goal
                 if facts.is_empty_goal(text) or facts.is_placeholder(text) or facts.garbled(text):
                     continue  # 无, a placeholder or garbled: their own rules' (the first's too)

@@ -219,19 +219,19 @@ _CLAUSE_TEXT = re.compile(r"指标值|目标值|\d+\s*[、.．]\s*\d+\s*-\s*[^\W
 _TAB_COPY_ROWS = 2
 
 
-def tab_copy(lines: list[str]) -> str | None:
-    """Evidence that tab-separated text is a copy from a PDF viewer (each
-    printed line a row, the pieces of its cells between tabs), not a table's
-    rows: rows whose amount columns (总计 … 其他资金) hold indicator text (a
-    value keyword, ``1、1-产出指标``). A genuine row has numbers there."""
+def tab_copy(rows: list[list[str]]) -> str | None:
+    """Evidence that tab-separated text (``rows``: each line's cells) is a
+    copy from a PDF viewer (each printed line a row, the pieces of its cells
+    between tabs), not a table's rows: rows whose amount columns (总计 …
+    其他资金) hold indicator text (a value keyword, ``1、1-产出指标``). A
+    genuine row has numbers there."""
     from audit.readers.common import header_columns
 
     columns: dict[str, int] | None = None
     found: list[str] = []
-    for line in lines:
-        if "\t" not in line:
+    for cells in rows:
+        if len(cells) < 2:
             continue
-        cells = line.split("\t")
         header = header_columns(cells)
         if header is not None:
             columns = header
@@ -242,7 +242,7 @@ def tab_copy(lines: list[str]) -> str | None:
             columns[key] for key in ("total", "fiscal", "special", "other") if key in columns
         ]
         if any(i < len(cells) and _CLAUSE_TEXT.search(cells[i]) for i in amounts):
-            found.append(line.replace("\t", " ")[:40])
+            found.append(" ".join(cells)[:40])
             if len(found) >= _TAB_COPY_ROWS:
                 return f"indicator text stands in the amount columns (“{found[0]}…”)"
     return None

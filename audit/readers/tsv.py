@@ -63,7 +63,8 @@ def read(source: Source) -> Table:
     held: list[tuple[list[str], int]] = []  # a note in a row whose name cell is blank
     appends = CellAppends()  # continuation lines, joined at the end
     lines = text.split("\n")
-    why = tab_copy(lines[:2000])
+    split = [line.split("\t") for line in lines]  # each line's cells, split once
+    why = tab_copy(split[:2000])
     if why is not None:  # a copy from a PDF viewer, tabs between cell pieces
         raise ReadError(f"{SIDE_BY_SIDE} ({why}): copy the table from the workbook or web page")
     # Another table below the performance table (a budget table copied with
@@ -71,15 +72,13 @@ def read(source: Source) -> Table:
     ends: dict[int, int] = {}
     above = range(0)  # a table of another kind above the performance table
     if "\t" in text:
-        split = [line.split("\t") for line in lines]
         ends = table_ends(split)
         above = tables_above(split)
     skipping = False
-    for line in lines:
+    for line, cells in zip(lines, split, strict=True):
         line_no += 1
         start = offset
         offset += len(line) + 1
-        cells = line.split("\t")
         if line_no - 1 in above:
             continue
         if line_no - 1 in ends and not skipping:
