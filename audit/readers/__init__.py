@@ -253,21 +253,30 @@ def read_text(
     )
 
 
-_SIDE_WORDS = re.compile(r"自评|监控|部门整体|部门（单位）名称|执行|完成|得分")
+_SIDE_WORDS = re.compile(r"自评|监控|部门整体|部门[（(]单位[）)]|年度主要任务|整体绩效目标")
+"""Words in the title or a label of a table :func:`_side_text` passes over."""
+_SIDE_CELL_CHARS = 100
+"""Longer than any title or header cell a side table is told by."""
 
 
 def _side_text(text: str) -> None:
     """Pass over a text that begins with a table the tool does not check: a
     self-evaluation, a monitoring table (title, outcome header) or a
     部门整体支出绩效目标表 (title, 部门（单位）名称 …)."""
+    from audit.readers.common import outcome_cell
+
     head = text[:20_000]
-    if _SIDE_WORDS.search(head) is None:
-        return  # spare the split for every ordinary table
+    delimiter = "\t" if "\t" in head else ","
+    rows = [_cells(line, delimiter) for line in head.split("\n")[:60]]
+    if not any(
+        len(cell) <= _SIDE_CELL_CHARS and (_SIDE_WORDS.search(cell) or outcome_cell(cell))
+        for row in rows
+        for cell in row
+    ):
+        return  # no title or header cell of a side table: spare the rest
     from audit.readers.guangzhou import whole_department_rows
     from audit.readers.sidetables import performance_header, reason, rows_kind
 
-    delimiter = "\t" if "\t" in head else ","
-    rows = [_cells(line, delimiter) for line in head.split("\n")[:60]]
     kind = rows_kind(rows)
     why = None if kind is None else reason(kind)
     first = next((i for i, row in enumerate(rows) if performance_header(row)), len(rows))

@@ -148,14 +148,25 @@ _MONITORING_RE = re.compile(r"\d{1,2}\s*[-—－~～至]\s*\d{1,2}\s*月|预计|
 _OUTCOME_CELL_CHARS = 20
 
 
+def outcome_cell(cell: str) -> str | None:
+    """The outcome column a header cell names (``实际完成值``, ``1-7月执行情况``,
+    spaces dropped), else None."""
+    if len(cell) > 4 * _OUTCOME_CELL_CHARS:  # a name, goal or clause cell, not a header
+        return None
+    text = "".join(cell.split())
+    if text and len(text) <= _OUTCOME_CELL_CHARS and _OUTCOME_RE.fullmatch(text):
+        return text
+    return None
+
+
 def outcome_header(cells: Sequence[str]) -> str | None:
     """The kind of table a header row of outcome columns heads: two such
     columns at least (``实际完成值 | 得分``, ``1-7月执行情况 | 全年预计完成情况``);
     None for any other row."""
     found: set[str] = set()
     for cell in cells:
-        text = "".join(cell.split())
-        if text and len(text) <= _OUTCOME_CELL_CHARS and _OUTCOME_RE.fullmatch(text):
+        text = outcome_cell(cell)
+        if text is not None:
             found.add(text)
     if len(found) < 2:
         return None
