@@ -52,6 +52,27 @@ PERFORMANCE_COLUMNS = ("goal", "indicators")
 indicators are written."""
 
 _COLUMN_NAMES = tuple(name for names in HEADER_CELLS.values() for name in names)
+PRINTED_COLUMN_NAMES = frozenset(
+    {
+        "项目名称",
+        "项目名称（资金使用单位）",
+        "项目名称(资金使用单位)",
+        "总计",
+        "合计金额",
+        "金额合计",
+        "财政拨款",
+        "财政专户拨款",
+        "财政专户管理资金",
+        "其他资金",
+        "绩效目标",
+        "年度绩效目标",
+        "绩效指标",
+    }
+)
+"""The Guangzhou columns' names as text extracted from a PDF prints them
+whole, each a word of its own on the header line."""
+COLUMN_WORDS_RE = re.compile(r"项目名称|总计|财政拨款|财政专户|其他资金|绩效目标|绩效指标")
+"""A word of a Guangzhou column's name, found in a line of extracted text."""
 # Column words that no cell text is made of alone: a run of header pieces
 # holding one is the header wherever it stands.
 _DISTINCT_COLUMN_WORDS = (

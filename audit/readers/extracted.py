@@ -25,7 +25,12 @@ from __future__ import annotations
 
 import re
 
-from audit.readers.common import header_piece, header_pieces
+from audit.readers.common import (
+    COLUMN_WORDS_RE,
+    PRINTED_COLUMN_NAMES,
+    header_piece,
+    header_pieces,
+)
 from audit.readers.decode import ReadError
 from audit.syntax import clause_start
 
@@ -37,26 +42,7 @@ COLUMN_ORDER = "text extracted column by column"
 NATIONAL_TEXT = "a national template's table as extracted text"
 """How each refusal begins (the report translates it)."""
 
-_COLUMN_WORDS = re.compile(r"项目名称|总计|财政拨款|财政专户|其他资金|绩效目标|绩效指标")
 _MAX_HEADER_LINES = 40
-HEADER_NAMES = frozenset(
-    {
-        "项目名称",
-        "项目名称（资金使用单位）",
-        "项目名称(资金使用单位)",
-        "总计",
-        "合计金额",
-        "金额合计",
-        "财政拨款",
-        "财政专户拨款",
-        "财政专户管理资金",
-        "其他资金",
-        "绩效目标",
-        "年度绩效目标",
-        "绩效指标",
-    }
-)
-"""Column names printed whole."""
 _WIDE_GAP = re.compile(r"\S {3,}\S")
 _ENDS = tuple("。；;！!？?：:，,、")
 _TOKEN = re.compile(r"\S+")
@@ -95,9 +81,9 @@ def header_block(lines: list[str], start: int) -> int | None:
         end += 1
     block = [token for line in lines[start:end] for token in line.split()]
     joined = "".join(block)
-    if not joined.startswith("项目名称") or len(set(_COLUMN_WORDS.findall(joined))) < 3:
+    if not joined.startswith("项目名称") or len(set(COLUMN_WORDS_RE.findall(joined))) < 3:
         return None
-    if end > start + 1 and all(token in HEADER_NAMES for token in block):
+    if end > start + 1 and all(token in PRINTED_COLUMN_NAMES for token in block):
         return None  # whole column names a line or a few each: no cell wrapped
     return end
 
@@ -164,7 +150,7 @@ def column_order(text: str) -> str | None:
     neither."""
     lines = [line.strip() for line in text[:200_000].split("\n", 2000)]
     pieces = [line for line in lines[:400] if line and header_pieces([line])]
-    words = set(_COLUMN_WORDS.findall("".join(_compact(line) for line in pieces)))
+    words = set(COLUMN_WORDS_RE.findall("".join(_compact(line) for line in pieces)))
     if "项目名称" in words and len(words) >= 4:
         return COLUMN_ORDER
     if _national_grid(lines):

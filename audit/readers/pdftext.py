@@ -68,9 +68,11 @@ from dataclasses import dataclass, field
 
 from audit.model import AMOUNT_COLUMNS, Row, Source, Text, TextBuilder
 from audit.readers.common import (
+    COLUMN_WORDS_RE,
     CONTINUED_MARK_RE,
     GRAND_TOTAL_NAMES,
     ORGANIZATION_RE,
+    PRINTED_COLUMN_NAMES,
     TITLE_MARK,
     UNIT_OF_MEASURE_RE,
     amounts_from,
@@ -111,26 +113,9 @@ and 财政拨款; three are 总计, 财政拨款 and 其他资金 (in the publis
 # --------------------------------------------------------------------------
 # Line patterns
 
-_COLUMN_WORDS = re.compile(r"项目名称|总计|财政拨款|财政专户|其他资金|绩效目标|绩效指标")
-_HEADER_TOKENS = frozenset(
-    {
-        "项目名称",
-        "项目名称（资金使用单位）",
-        "项目名称(资金使用单位)",
-        "（资金使用单位）",
-        "(资金使用单位)",
-        "总计",
-        "合计金额",
-        "金额合计",
-        "财政拨款",
-        "财政专户拨款",
-        "财政专户管理资金",
-        "其他资金",
-        "绩效目标",
-        "年度绩效目标",
-        "绩效指标",
-    }
-)
+_HEADER_TOKENS = PRINTED_COLUMN_NAMES | {"（资金使用单位）", "(资金使用单位)"}
+"""Tokens of a header line: the column names and the bracket of the first
+wrapped onto a line of its own."""
 _PAGE_MARK = re.compile(
     r"[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
     # The page lines extractors print: ``# Page 2`` (pypdfium2), ``--- Page 2 ---``.
@@ -584,7 +569,7 @@ def _is_column_header(text: str) -> bool:
     if not text:
         return False
     compact = "".join(text.split())
-    words = len(_COLUMN_WORDS.findall(compact))
+    words = len(COLUMN_WORDS_RE.findall(compact))
     if compact.startswith("项目名称") and words >= 2:
         return True
     tokens = text.split()
