@@ -27,6 +27,7 @@ from audit.pipeline import load_path
 from audit.readers import read_text
 from audit.readers.decode import ReadError
 from audit.readers.extracted import side_by_side
+from tests.conftest import HEADER
 
 HERE = Path(__file__).parent
 FIXTURES = HERE / "fixtures" / "extracted"
@@ -223,15 +224,7 @@ def _wrap_header(cells: list[str], widths: list[int]) -> list[str]:
     return out
 
 
-HEADER_CELLS = [
-    "项目名称（资金使用单位）",
-    "总计",
-    "财政拨款",
-    "财政专户拨款",
-    "其他资金",
-    "绩效目标",
-    "绩效指标",
-]
+HEADER_CELLS = HEADER.split("\t")
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])

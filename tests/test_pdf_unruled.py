@@ -24,17 +24,10 @@ from audit.readers.decode import ReadError
 from audit.readers.pdftables import join_lines
 from audit.readers.pdfwords import read_page
 from scripts.make_examples import write_pdf
+from tests.conftest import HEADER as GUANGZHOU_HEADER
 from tests.test_carriers import PANYU_ROWS
 
-HEADER = [
-    "项目名称（资金使用单位）",
-    "总计",
-    "财政拨款",
-    "财政专户拨款",
-    "其他资金",
-    "绩效目标",
-    "绩效指标",
-]
+HEADER = GUANGZHOU_HEADER.split("\t")
 HEAD = [
     ["广州市某区2025年项目支出绩效目标表"],
     ["部门名称：广州市某区城市管理局"],
@@ -207,17 +200,7 @@ _TEXT = st.text(alphabet="做好辖区保持整洁提升水平，。", min_size=
 
 @st.composite
 def _tables(draw: st.DrawFn) -> list[list[str]]:
-    rows = [
-        [
-            "项目名称（资金使用单位）",
-            "总计",
-            "财政拨款",
-            "财政专户拨款",
-            "其他资金",
-            "绩效目标",
-            "绩效指标",
-        ]
-    ]
+    rows = [list(HEADER)]
     for _ in range(draw(st.integers(min_value=1, max_value=5))):
         total = draw(_AMOUNT)
         rows.append(
