@@ -391,3 +391,27 @@ def test_a_target_text_with_a_whole_department_table_below_is_read(tmp_path: Pat
     path = WRITERS["tsv"](tmp_path / "both", [target_table(), WHOLE_GUANGZHOU])
     document = read_path(path)
     assert [p.title for u in document.units for p in u.projects] == [p[0] for p in MARKET_PROJECTS]
+
+
+@pytest.mark.parametrize("carrier", ["tsv", "csv"])
+@pytest.mark.parametrize("kind", ["gz-monitor", "gz-self"])
+def test_a_side_table_under_the_target_table_in_text_is_noted(
+    tmp_path: Path, carrier: str, kind: str
+) -> None:
+    # As on a sheet: the rows set aside are said, at the other table's header.
+    make, _ = SIDE_TABLES[kind]
+    path = WRITERS[carrier](tmp_path / "both", [target_table(), make()])
+    notes: list[str] = []
+    read_path(path, notes.append)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    header = [n for n, line in enumerate(lines, 1) if line.startswith("项目名称")][1]
+    assert notes == [f"line {header}: skipped, another table or text under the performance table"]
+    _, _, err = run_main("lint", "--no-cache", "--format", "text", str(path))
+    assert f"提示：第{header}行：已跳过：绩效目标表下方的另一张表或文字，未读取" in err
+
+
+@pytest.mark.parametrize("carrier", ["tsv", "csv"])
+def test_a_target_table_alone_in_text_has_no_note(tmp_path: Path, carrier: str) -> None:
+    notes: list[str] = []
+    read_path(WRITERS[carrier](tmp_path / "alone", [target_table()]), notes.append)
+    assert notes == []

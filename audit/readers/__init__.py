@@ -244,6 +244,9 @@ def read_text(
             note=f"{where}: skipped, not a performance-target table ({BUDGET_TABLE})",
         )
     table = _reader(layout)(source)
+    # A table of another kind under the performance table (a budget or a
+    # self-evaluation table copied with it): noted, as in a grid.
+    _give(notify, [("", f"{where}: skipped, {SET_ASIDE}") for where in table.set_aside])
     if not table.rows:
         raise ReadError("no rows found under the header row")
     _in_stated_unit(table.rows, table.amount_unit)

@@ -87,6 +87,7 @@ def read(source: Source) -> Table:
             continue
         if index in ends and not skipping:
             skipping = True
+            table.set_aside.append(f"line {found[ends[index]].line}")
             drop_trailing_notes(table.rows, notes)
             table.rows_dropped()
         if skipping:

@@ -83,6 +83,7 @@ def read(source: Source) -> Table:
             continue
         if line_no - 1 in ends and not skipping:
             skipping = True
+            table.set_aside.append(f"line {ends[line_no - 1] + 1}")
             drop_trailing_notes(table.rows, notes)
             table.rows_dropped()
             held.clear()

@@ -250,6 +250,8 @@ def read_note(message: str, lang: str) -> str:
             where = message[: -len(end)].rstrip(": ")
             if where.startswith("page "):
                 where = f"第{where[5:]}页"
+            elif where.startswith("line "):
+                where = f"第{where[5:]}行"
             return f"提示：{where}：{chinese}" if where else f"提示：{chinese}"
     return f"提示：{message}"
 
