@@ -84,6 +84,14 @@ class Extent(NamedTuple):
         return self.rows * self.columns
 
 
+def _used(top: int, left: int, bottom: int, right: int) -> Extent | None:
+    """The used range a scan found (its bounds start past any sheet, at
+    ``1 << 62`` and ``-1``), None when no cell held a value."""
+    if bottom < 0:
+        return None
+    return Extent(max(top, 0), max(left, 0), bottom, right)
+
+
 def check(sheet: str, extent: Extent | None) -> None:
     """Refuse a sheet whose used range is over the limit."""
     if extent is None or extent.cells <= MAX_SHEET_CELLS:
@@ -336,9 +344,7 @@ def _scan_refs(stream: IO[bytes]) -> Extent | None:
         if not chunk:
             break
         tail = buffer[cut:]
-    if bottom < 0:
-        return None
-    return Extent(max(top, 0), max(left, 0), bottom, right)
+    return _used(top, left, bottom, right)
 
 
 def _scan(stream: IO[bytes]) -> Extent | None:
@@ -388,9 +394,7 @@ def _scan(stream: IO[bytes]) -> Extent | None:
         if not chunk:
             break
         tail = buffer[cut:]
-    if bottom < 0:
-        return None
-    return Extent(max(top, 0), max(left, 0), bottom, right)
+    return _used(top, left, bottom, right)
 
 
 def _scan_xml(stream: IO[bytes]) -> Extent | None:
@@ -431,9 +435,7 @@ def _scan_xml(stream: IO[bytes]) -> Extent | None:
             pending = None
             top, bottom = min(top, r), max(bottom, r)
             left, right = min(left, c), max(right, c)
-    if bottom < 0:
-        return None
-    return Extent(max(top, 0), max(left, 0), bottom, right)
+    return _used(top, left, bottom, right)
 
 
 def _quoted(value: str | None) -> bytes:
@@ -575,9 +577,7 @@ def _biff_sheet(stream: bytes, start: int) -> Extent | None:
             top, bottom = min(top, row), max(bottom, row)
             left, right = min(left, col), max(right, last)
         pos += 4 + length
-    if bottom < 0:
-        return None
-    return Extent(top, left, bottom, right)
+    return _used(top, left, bottom, right)
 
 
 _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
