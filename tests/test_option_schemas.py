@@ -29,6 +29,14 @@ def error_of(path: Path) -> ConfigError:
     return caught.value
 
 
+def assert_located(tmp_path: Path, yaml: str, line: int, key: str, message: str) -> None:
+    """The configuration ``yaml`` is refused at its ``line`` and ``key`` with ``message``."""
+    path = write(tmp_path, yaml)
+    problem = error_of(path)
+    assert (problem.path, problem.line, problem.key) == (str(path), line, key)
+    assert message in problem.message
+
+
 ALL_OPTIONS = [
     (rule_id, name, option)
     for rule_id, spec in load_rules().items()
@@ -140,10 +148,7 @@ def test_schema_check_fails_for_a_dict_option_without_values() -> None:
 def test_a_bad_value_in_a_mapping_option_is_located(
     tmp_path: Path, yaml: str, line: int, key: str, message: str
 ) -> None:
-    path = write(tmp_path, yaml)
-    problem = error_of(path)
-    assert (problem.path, problem.line, problem.key) == (str(path), line, key)
-    assert message in problem.message
+    assert_located(tmp_path, yaml, line, key, message)
 
 
 @pytest.mark.parametrize(
@@ -196,10 +201,7 @@ def test_a_bad_value_in_a_mapping_option_is_located(
 def test_a_number_out_of_its_bounds_is_located(
     tmp_path: Path, yaml: str, line: int, key: str, message: str
 ) -> None:
-    path = write(tmp_path, yaml)
-    problem = error_of(path)
-    assert (problem.path, problem.line, problem.key) == (str(path), line, key)
-    assert message in problem.message
+    assert_located(tmp_path, yaml, line, key, message)
 
 
 def test_a_number_within_its_bounds_is_accepted(tmp_path: Path) -> None:
@@ -423,10 +425,7 @@ def test_a_list_of_allowed_words_is_accepted(tmp_path: Path) -> None:
 def test_a_number_far_out_of_its_range_is_located(
     tmp_path: Path, yaml: str, line: int, key: str, message: str
 ) -> None:
-    path = write(tmp_path, yaml)
-    problem = error_of(path)
-    assert (problem.path, problem.line, problem.key) == (str(path), line, key)
-    assert message in problem.message
+    assert_located(tmp_path, yaml, line, key, message)
 
 
 def test_numbers_at_the_top_of_their_range_are_accepted(tmp_path: Path) -> None:
