@@ -306,11 +306,14 @@ def _adjustment_text(text: str) -> None:
 def _cells(line: str, delimiter: str) -> list[str]:
     """A line's cells, roughly (quotes dropped): enough to tell a title or a
     header."""
-    line = line.rstrip("\r")
+    line = line.rstrip("\r").replace("\r", " ")  # a lone carriage return is no line end to csv
     if delimiter == "," and '"' in line:
         import csv
 
-        return next(csv.reader([line]), [])
+        try:
+            return next(csv.reader([line]), [])
+        except csv.Error:  # a quote csv cannot pair: the plain split below
+            pass
     if delimiter not in line and "\t" not in line:
         return line.split()
     return line.split(delimiter)
