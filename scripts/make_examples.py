@@ -18,6 +18,7 @@ import argparse
 import html
 import re
 from collections.abc import Sequence
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -75,7 +76,9 @@ def write_xlsx(
     password: str | None = None,
 ) -> Path:
     """A workbook with one sheet per ``(name, rows, merges)``. Heading rows
-    (one cell) are merged across the table's width, as published sheets do."""
+    (one cell) are merged across the table's width, as published sheets do.
+    Amounts are numbers shown ``#,##0.00``; a bare percentage (``95%``) is
+    stored as a spreadsheet stores one typed in (0.95, shown ``0%``)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment
     from openpyxl.utils import get_column_letter
@@ -89,9 +92,14 @@ def write_xlsx(
             for c, value in enumerate(row, start=1):
                 if value is None:
                     continue
-                cell = sheet.cell(row=r, column=c, value=_number_or_text(value))
+                percent = typed_percent(value)
+                if percent is not None:  # stored as a spreadsheet stores a typed 95%
+                    cell = sheet.cell(row=r, column=c, value=percent[0])
+                    cell.number_format = percent[1]
+                else:
+                    cell = sheet.cell(row=r, column=c, value=_number_or_text(value))
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
-                if isinstance(cell.value, float):
+                if isinstance(cell.value, float) and percent is None:
                     cell.number_format = "#,##0.00"
             filled = [v for v in row if v is not None]
             if len(filled) == 1 and row[0] is not None and width > 1 and len(row) == 1:
@@ -111,7 +119,8 @@ def write_xlsx(
 
 def write_xls(path: Path, sheets: Sequence[tuple[str, Rows, Merges]]) -> Path:
     """A legacy Excel 97–2003 workbook (xlwt), one sheet per ``(name, rows,
-    merges)``; amounts as numbers, merged ranges merged."""
+    merges)``; amounts as numbers (a bare percentage stays text: the tool
+    does not read an ``.xls`` cell's format), merged ranges merged."""
     import xlwt
 
     workbook = xlwt.Workbook(encoding="utf-8")
@@ -151,6 +160,21 @@ def _encrypt(path: Path, password: str) -> None:
 AMOUNT = re.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 
 
+PERCENT = re.compile(r"-?\d+(?:\.(\d+))?%")
+
+
+def typed_percent(value: str) -> tuple[float, str] | None:
+    """What Excel, WPS or LibreOffice store for a cell typed as a bare
+    percentage (``95%``, ``12.5%``): the fraction (0.95) and a percent format
+    with as many decimals; None for any other text (``≥95%`` stays text)."""
+    match = PERCENT.fullmatch(value)
+    if match is None:
+        return None
+    decimals = len(match.group(1) or "")
+    code = "0%" if not decimals else "0." + "0" * decimals + "%"
+    return float(Decimal(value[:-1]) / 100), code
+
+
 def _number_or_text(value: str) -> str | float:
     """Amount cells as numbers (``22,356.47`` → 22356.47), the rest as text."""
     if AMOUNT.fullmatch(value):
@@ -179,7 +203,8 @@ xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"
 def write_ods(path: Path, sheets: Sequence[tuple[str, Rows, Merges]]) -> Path:
     """An OpenDocument spreadsheet (LibreOffice's format), one table per
     ``(name, rows, merges)``: the zip and XML written directly, amounts as
-    numbers, merged ranges spanned."""
+    numbers, a bare percentage (``95%``) as a percentage value, merged
+    ranges spanned."""
     import zipfile
 
     tables = []
@@ -204,7 +229,10 @@ def write_ods(path: Path, sheets: Sequence[tuple[str, Rows, Merges]]) -> Path:
                     parts.append(f"<table:table-cell{attrs}/>")
                     continue
                 number = _number_or_text(value)
-                if isinstance(number, float):
+                percent = typed_percent(value)
+                if percent is not None:  # as LibreOffice stores a typed 95%
+                    attrs += f' office:value-type="percentage" office:value="{percent[0]!r}"'
+                elif isinstance(number, float):
                     attrs += f' office:value-type="float" office:value="{number!r}"'
                 else:
                     attrs += ' office:value-type="string"'

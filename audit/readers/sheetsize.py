@@ -231,7 +231,7 @@ def xlsx_extents(data: bytes) -> Sheets:
     order: list[str] = []
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            parts = _sheet_parts(archive, order)
+            parts = sheet_parts(archive, order)
             for name, part in parts.items():
                 try:
                     extents[name] = _scan_part(archive, part)
@@ -261,12 +261,12 @@ def _scan_part(archive: zipfile.ZipFile, part: str) -> Extent | None:
             return _scan_xml(stream)
 
 
-def _local(name: str) -> str:
+def local_name(name: str) -> str:
     """An element's or attribute's name without its namespace."""
     return name.rpartition("}")[2]
 
 
-def _sheet_parts(archive: zipfile.ZipFile, order: list[str]) -> dict[str, str]:
+def sheet_parts(archive: zipfile.ZipFile, order: list[str]) -> dict[str, str]:
     """Each sheet's name and the archive member holding it. Elements are
     matched by their local names, as calamine matches them, so a workbook in
     Strict Open XML (other namespaces) or with ``r:`` bound to another
@@ -278,13 +278,13 @@ def _sheet_parts(archive: zipfile.ZipFile, order: list[str]) -> dict[str, str]:
     targets = {
         rel.get("Id"): rel.get("Target", "")
         for rel in rels.iter()
-        if isinstance(rel.tag, str) and _local(rel.tag) == "Relationship"
+        if isinstance(rel.tag, str) and local_name(rel.tag) == "Relationship"
     }
     parts: dict[str, str] = {}
     for sheet in workbook.iter():
-        if not isinstance(sheet.tag, str) or _local(sheet.tag) != "sheet":
+        if not isinstance(sheet.tag, str) or local_name(sheet.tag) != "sheet":
             continue
-        ids = {v for k, v in sheet.attrib.items() if k.startswith("{") and _local(k) == "id"}
+        ids = {v for k, v in sheet.attrib.items() if k.startswith("{") and local_name(k) == "id"}
         # two ids (another namespace's beside r:id): which one a reader takes
         # is not known, so the sheet is not measured, and is refused
         target = targets.get(next(iter(ids))) if len(ids) == 1 else None
@@ -292,12 +292,15 @@ def _sheet_parts(archive: zipfile.ZipFile, order: list[str]) -> dict[str, str]:
         order.append("" if name is None else name)
         if not target or name is None:
             continue
-        if target.startswith("/"):
-            part = target[1:]
-        else:
-            part = posixpath.normpath(posixpath.join("xl", target))
-        parts[name] = part
+        parts[name] = part_path(target)
     return parts
+
+
+def part_path(target: str) -> str:
+    """The archive member a relationship of ``xl/workbook.xml`` points to."""
+    if target.startswith("/"):
+        return target[1:]
+    return posixpath.normpath(posixpath.join("xl", target))
 
 
 class _NotPlain(Exception):
@@ -338,7 +341,7 @@ def _scan_refs(stream: IO[bytes]) -> Extent | None:
         ]
         if valued:
             rows = [int(digits) - 1 for _, digits in valued]
-            columns = [_column(letters) for letters in {letters for letters, _ in valued}]
+            columns = [column_index(letters) for letters in {letters for letters, _ in valued}]
             top, bottom = min(top, min(rows)), max(bottom, max(rows))
             left, right = min(left, min(columns)), max(right, max(columns))
         if not chunk:
@@ -379,7 +382,7 @@ def _scan(stream: IO[bytes]) -> Extent | None:
                 if ref:
                     letters, digits = ref.groups()
                     if letters:
-                        col = _column(letters)
+                        col = column_index(letters)
                     else:
                         col += 1
                     row = int(digits) - 1
@@ -408,7 +411,7 @@ def _scan_xml(stream: IO[bytes]) -> Extent | None:
     row = col = -1
     pending: tuple[int, int] | None = None
     for event, element in iterparse(stream, events=("start", "end")):
-        tag = _local(element.tag)
+        tag = local_name(element.tag)
         if event == "end":
             if tag == "c":
                 pending = None
@@ -425,7 +428,7 @@ def _scan_xml(stream: IO[bytes]) -> Extent | None:
             ref = _REF.search(b" r=" + _quoted(element.get("r")))
             if ref:
                 letters, digits = ref.groups()
-                col = _column(letters) if letters else col + 1
+                col = column_index(letters) if letters else col + 1
                 row = int(digits) - 1
             else:
                 col += 1
@@ -442,7 +445,7 @@ def _quoted(value: str | None) -> bytes:
     return b'""' if value is None else b'"' + value.encode("utf-8", "replace") + b'"'
 
 
-def _column(letters: bytes) -> int:
+def column_index(letters: bytes) -> int:
     index = 0
     for letter in letters.upper():
         index = index * 26 + letter - 64

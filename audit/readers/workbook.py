@@ -20,10 +20,21 @@ from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from audit.readers import sheetsize
+from audit.readers import numformats, sheetsize
 from audit.readers.decode import ReadError, reason
 from audit.readers.grid import GridInput, Loaded, Merge, grid_source
 from audit.readers.table import Notify
+
+
+def _as_percent(values: list[list[Any]], shown: numformats.Cells, start: tuple[int, int]) -> None:
+    """Numbers of the cells ``shown`` as percentages, in ``values`` (a grid
+    from ``start``), written as the sheet shows them (``0.95`` → ``95%``)."""
+    for row, column in shown:
+        r, c = row - start[0], column - start[1]
+        if 0 <= r < len(values) and 0 <= c < len(values[r]):
+            value = values[r][c]
+            if isinstance(value, int | float) and not isinstance(value, bool):
+                values[r][c] = numformats.percent_text(value)
 
 
 def cell_text(value: Any) -> str | None:
@@ -35,7 +46,7 @@ def cell_text(value: Any) -> str | None:
     if isinstance(value, float):
         if value.is_integer() and abs(value) < 1e15:
             return str(int(value))
-        return repr(value)
+        return format(value, ".15g")  # the digits a spreadsheet keeps: 0.1+0.2 is 0.3
     if isinstance(value, datetime):
         return value.isoformat(sep=" ") if value.time() != time() else value.date().isoformat()
     if isinstance(value, date | time | timedelta):
@@ -78,8 +89,11 @@ def load(data: bytes, path: str, notify: Notify | None = None) -> Loaded:
     with _read_errors():
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
     tables: list[GridInput] = []
-    ods_merges = _ods_merges(data) if data[:2] == b"PK" and _is_ods(data) else None
-    sheets = sheetsize.xlsx_extents(data) if data[:2] == b"PK" and ods_merges is None else None
+    ods = data[:2] == b"PK" and _is_ods(data)
+    ods_merges, percents = _ods_cells(data) if ods else (None, {})
+    sheets = sheetsize.xlsx_extents(data) if data[:2] == b"PK" and not ods else None
+    if sheets is not None:
+        percents = numformats.xlsx_percent_cells(data)
     try:
         with _read_errors():
             kinds = {meta.name: str(meta.typ) for meta in workbook.sheets_metadata}
@@ -92,6 +106,10 @@ def load(data: bytes, path: str, notify: Notify | None = None) -> Loaded:
                     sheets.check(name, position, len(workbook.sheet_names))
                 sheet = workbook.get_sheet_by_name(name)
                 values = sheet.to_python(skip_empty_area=True)
+                start = sheet.start or (0, 0)
+                shown = percents.get(name)
+                if shown:
+                    _as_percent(values, shown, start)
                 cells = [[cell_text(v) for v in row] for row in values]
                 numeric = frozenset(
                     (r, c)
@@ -99,7 +117,6 @@ def load(data: bytes, path: str, notify: Notify | None = None) -> Loaded:
                     for c, v in enumerate(row)
                     if isinstance(v, int | float) and not isinstance(v, bool)
                 )
-                start = sheet.start or (0, 0)
                 ranges = getattr(sheet, "merged_cell_ranges", None)
                 if ranges is None and ods_merges is not None:
                     ranges = ods_merges.get(name, [])
@@ -163,22 +180,29 @@ def _is_ods(data: bytes) -> bool:
 
 
 _TABLE_NS = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+_OFFICE_NS = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 Span = tuple[tuple[int, int], tuple[int, int]]
+Cells = numformats.Cells
 
 
-def _ods_merges(data: bytes) -> dict[str, list[Span]]:
-    """Merged ranges of an OpenDocument spreadsheet, which calamine does not
-    report: cells with ``number-rows-spanned``/``number-columns-spanned``,
-    by sheet, as ((top, left), (bottom, right))."""
+def _ods_cells(data: bytes) -> tuple[dict[str, list[Span]], dict[str, Cells]]:
+    """What calamine does not report of an OpenDocument spreadsheet, by
+    sheet: its merged ranges (cells with ``number-rows-spanned`` or
+    ``number-columns-spanned``, as ((top, left), (bottom, right))) and the
+    cells whose value is a percentage (``office:value-type="percentage"``,
+    stored as a fraction)."""
     import zipfile
     from xml.etree.ElementTree import ParseError, iterparse
 
     ns = f"{{{_TABLE_NS}}}"
+    value_type = f"{{{_OFFICE_NS}}}value-type"
     merges: dict[str, list[Span]] = {}
+    percents: dict[str, set[tuple[int, int]]] = {}
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive, archive.open("content.xml") as xml:
             name = ""
             r = c = 0
+            row_percents: list[int] = []
             for event, element in iterparse(xml, events=("start", "end")):
                 tag = element.tag
                 if event == "start":
@@ -188,16 +212,24 @@ def _ods_merges(data: bytes) -> dict[str, list[Span]]:
                         r = 0
                     elif tag == f"{ns}table-row":
                         c = 0
+                        row_percents = []
                     continue
                 if tag == f"{ns}table-row":
-                    r += int(element.get(f"{ns}number-rows-repeated", "1"))
+                    repeat = int(element.get(f"{ns}number-rows-repeated", "1"))
+                    if row_percents:  # the sheet's size was bounded before
+                        cells = percents.setdefault(name, set())
+                        cells.update((r + i, col) for i in range(repeat) for col in row_percents)
+                    r += repeat
                     element.clear()
                 elif tag in (f"{ns}table-cell", f"{ns}covered-table-cell"):
                     rows = int(element.get(f"{ns}number-rows-spanned", "1"))
                     cols = int(element.get(f"{ns}number-columns-spanned", "1"))
+                    repeat = int(element.get(f"{ns}number-columns-repeated", "1"))
                     if rows > 1 or cols > 1:
                         merges[name].append(((r, c), (r + rows - 1, c + cols - 1)))
-                    c += int(element.get(f"{ns}number-columns-repeated", "1"))
+                    if element.get(value_type) == "percentage":
+                        row_percents.extend(range(c, c + repeat))
+                    c += repeat
     except (KeyError, ValueError, ParseError, zipfile.BadZipFile, OSError):
-        return {}
-    return merges
+        return {}, {}
+    return merges, {sheet: frozenset(cells) for sheet, cells in percents.items()}
