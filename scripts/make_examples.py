@@ -119,8 +119,8 @@ def write_xlsx(
 
 def write_xls(path: Path, sheets: Sequence[tuple[str, Rows, Merges]]) -> Path:
     """A legacy Excel 97–2003 workbook (xlwt), one sheet per ``(name, rows,
-    merges)``; amounts as numbers (a bare percentage stays text: the tool
-    does not read an ``.xls`` cell's format), merged ranges merged."""
+    merges)``; amounts as numbers, a bare percentage (``95%``) as 0.95 shown
+    ``0%``, merged ranges merged."""
     import xlwt
 
     workbook = xlwt.Workbook(encoding="utf-8")
@@ -132,12 +132,13 @@ def write_xls(path: Path, sheets: Sequence[tuple[str, Rows, Merges]]) -> Path:
                 if value is None or (r, c) in covered:
                     continue
                 rowspan, colspan = spans.get((r, c), (1, 1))
+                percent = typed_percent(value)
+                stored = _number_or_text(value) if percent is None else percent[0]
+                style = [] if percent is None else [xlwt.easyxf(num_format_str=percent[1])]
                 if rowspan > 1 or colspan > 1:
-                    sheet.write_merge(
-                        r, r + rowspan - 1, c, c + colspan - 1, _number_or_text(value)
-                    )
+                    sheet.write_merge(r, r + rowspan - 1, c, c + colspan - 1, stored, *style)
                 else:
-                    sheet.write(r, c, _number_or_text(value))
+                    sheet.write(r, c, stored, *style)
         for top, left, bottom, right in merges:
             if left >= len(rows[top]) or rows[top][left] is None:
                 sheet.merge(top, bottom, left, right)  # an empty merged range

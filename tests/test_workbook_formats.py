@@ -9,12 +9,13 @@ directly), with a few cells set as a person types them.
 
 from __future__ import annotations
 
+import io
 import zipfile
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from audit.config import load_config
@@ -24,7 +25,7 @@ from audit.pipeline import load_path
 from audit.readers import ReadError
 from audit.readers.numformats import percent_format, percent_text
 from audit.readers.workbook import cell_text
-from scripts.make_examples import typed_percent, write_ods, write_xlsx
+from scripts.make_examples import typed_percent, write_ods, write_xls, write_xlsx
 from scripts.make_national_examples import FORM, FORM_MERGES, FORM_WIDTHS
 
 
@@ -257,3 +258,62 @@ def test_cells_placed_by_their_order_are_found(tmp_path: Path) -> None:
                 assert b'r="D11"' not in body
             target.writestr(item.filename, body)
     assert values(load_path(placed), "档案规范率")[0] == "95%"
+
+
+def test_typed_percentages_in_an_xls_read_as_the_sheet_shows_them(tmp_path: Path) -> None:
+    rows = form_rows(D11="95%", E11="95.5%", D12="100%")
+    document = load_path(write_xls(tmp_path / "form.xls", [("绩效目标表", rows, FORM_MERGES)]))
+    assert values(document, "档案规范率") == ("95%", "95.5%")
+    assert values(document, "讲座按计划完成率")[0] == "100%"
+    assert not [f for f in findings(document) if f.rule == "missing-unit"]
+
+
+def test_an_xls_number_in_another_format_keeps_its_number(tmp_path: Path) -> None:
+    import xlwt
+
+    path = tmp_path / "formats.xls"
+    workbook = xlwt.Workbook(encoding="utf-8")
+    sheet = workbook.add_sheet("绩效目标表")
+    for r, row in enumerate(form_rows()):
+        for c, value in enumerate(row):
+            if value is not None and (r, c) != (10, 3):
+                sheet.write(r, c, value)
+    sheet.write(10, 3, 0.95, xlwt.easyxf(num_format_str="0.00"))
+    workbook.save(str(path))
+    assert values(load_path(path), "档案规范率")[0] == "0.95"
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.dictionaries(
+        st.tuples(st.integers(0, 40), st.integers(0, 30)),
+        st.sampled_from(["0%", "0.00%", "0.00", "General", '0"%"', "0.0%"]),
+        max_size=25,
+    )
+)
+def test_the_fast_scan_finds_what_the_xml_parser_finds(cells: dict[tuple[int, int], str]) -> None:
+    from openpyxl import Workbook
+
+    from audit.readers.numformats import (
+        _percent_styles,
+        _styled_cells,
+        _styled_cells_xml,
+        xlsx_percent_cells,
+    )
+
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "表"
+    for (row, column), code in cells.items():
+        cell = sheet.cell(row=row + 1, column=column + 1, value=0.5)
+        cell.number_format = code
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    data = buffer.getvalue()
+    expected = {place for place, code in cells.items() if percent_format(code)}
+    assert set(xlsx_percent_cells(data).get("表", frozenset())) == expected
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        styles = _percent_styles(archive)
+        part = "xl/worksheets/sheet1.xml"
+        assert _styled_cells(archive, part, styles) == _styled_cells_xml(archive, part, styles)

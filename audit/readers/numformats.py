@@ -15,20 +15,32 @@ spreadsheet's own records, and read as the sheet shows them (``95%``):
 - ``.ods``: a cell whose ``office:value-type`` is ``percentage`` (read with
   the merged ranges, in :mod:`audit.readers.workbook`).
 
-A legacy ``.xls`` keeps its formats in BIFF records calamine does not
-expose; its percentages are read as stored. A file whose records cannot be
-read is read as stored too: this never makes a workbook unreadable.
+- ``.xls``: the workbook's FORMAT and XF records name the cell formats that
+  show a percentage, and each number cell's record (NUMBER, RK, MULRK,
+  FORMULA) its format.
+
+A file whose records cannot be read is read as stored: this never makes a
+workbook unreadable.
 """
 
 from __future__ import annotations
 
 import io
 import re
+import struct
 import zipfile
+from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 from xml.etree.ElementTree import ParseError, fromstring, iterparse
 
-from audit.readers.sheetsize import column_index, local_name, part_path, sheet_parts
+from audit.readers.sheetsize import (
+    biff_sheets,
+    biff_stream,
+    column_index,
+    local_name,
+    part_path,
+    sheet_parts,
+)
 
 Cells = frozenset[tuple[int, int]]
 """Cells by (row, column), counted from 0 at A1."""
@@ -171,4 +183,90 @@ def _styled_cells_xml(archive: zipfile.ZipFile, part: str, styles: frozenset[str
                 element.clear()
             elif tag == "row":
                 element.clear()
+    return frozenset(cells)
+
+
+_FORMAT, _XF, _EOF = 0x041E, 0x00E0, 0x000A
+_NUMBER, _RK, _MULRK, _FORMULA = 0x0203, 0x027E, 0x00BD, 0x0006
+_BOF = frozenset({0x0809, 0x0409, 0x0209, 0x0009})
+
+
+def xls_percent_cells(data: bytes) -> dict[str, Cells]:
+    """:func:`xlsx_percent_cells` for a legacy ``.xls`` (BIFF5 and BIFF8)."""
+    try:
+        stream = biff_stream(data)
+        styles = _biff_percent_styles(stream)
+        if not styles:
+            return {}
+        found: dict[str, Cells] = {}
+        for name, start in biff_sheets(stream):
+            cells = _biff_styled_cells(stream, start, styles)
+            if cells:
+                found[name] = cells
+        return found
+    except Exception:  # olefile's own errors, a cut record: read as stored
+        return {}
+
+
+def _biff_records(stream: bytes, pos: int) -> Iterator[tuple[int, int, int]]:
+    """Each record's kind, where its data begins and its length, from ``pos``
+    to the end of its substream (EOF)."""
+    end = len(stream) - 4
+    while pos <= end:
+        kind, length = struct.unpack_from("<HH", stream, pos)
+        if kind == _EOF:
+            return
+        yield kind, pos + 4, length
+        pos += 4 + length
+
+
+def _biff_percent_styles(stream: bytes) -> frozenset[int]:
+    """The indexes of the XF records (cell formats) whose number format
+    shows a percentage."""
+    percent = {int(number) for number in _BUILT_IN_PERCENT}
+    xfs: list[int] = []
+    for kind, at, length in _biff_records(stream, 0):
+        if kind == _FORMAT and length >= 3:
+            number = struct.unpack_from("<H", stream, at)[0]
+            if percent_format(_format_code(stream[at + 2 : at + length])):
+                percent.add(number)
+            else:
+                percent.discard(number)
+        elif kind == _XF and length >= 4:
+            xfs.append(struct.unpack_from("<H", stream, at + 2)[0])
+    return frozenset(index for index, number in enumerate(xfs) if number in percent)
+
+
+def _format_code(record: bytes) -> str:
+    """A FORMAT record's code, after its number: a BIFF8 string (length,
+    flags, Latin-1 or UTF-16) or a BIFF5 one (length byte, code page)."""
+    count = struct.unpack_from("<H", record, 0)[0]
+    if len(record) >= 3 and record[2] in (0, 1):
+        wide = record[2] & 1
+        raw = record[3 : 3 + count * (2 if wide else 1)]
+        if len(raw) == count * (2 if wide else 1):
+            return raw.decode("utf-16-le" if wide else "latin-1", errors="replace")
+    return record[1 : 1 + record[0]].decode("gbk", errors="replace")
+
+
+def _biff_styled_cells(stream: bytes, start: int, styles: frozenset[int]) -> Cells:
+    """The number cells of the sheet whose records begin at ``start`` that
+    carry one of the XF ``styles``."""
+    cells: set[tuple[int, int]] = set()
+    if start > len(stream) - 4 or struct.unpack_from("<H", stream, start)[0] not in _BOF:
+        return frozenset()
+    records = _biff_records(stream, start)
+    next(records)  # the sheet's own BOF
+    for kind, at, length in records:
+        if kind in _BOF:
+            break
+        if kind in (_NUMBER, _RK, _FORMULA) and length >= 6:
+            row, column, style = struct.unpack_from("<HHH", stream, at)
+            if style in styles:
+                cells.add((row, column))
+        elif kind == _MULRK and length >= 6:
+            row, first = struct.unpack_from("<HH", stream, at)
+            for i in range((length - 6) // 6):
+                if struct.unpack_from("<H", stream, at + 4 + 6 * i)[0] in styles:
+                    cells.add((row, first + i))
     return frozenset(cells)

@@ -511,24 +511,29 @@ def xls_extents(data: bytes) -> list[tuple[str, Extent | None]]:
     """The name and used range of each sheet of a legacy ``.xls``, in the
     workbook's order (None: no cell holds a value); a read error when the
     file cannot be scanned."""
-
-    import olefile  # type: ignore[import-untyped]
-
     try:
-        with olefile.OleFileIO(data) as ole:
-            name = "Workbook" if ole.exists("Workbook") else "Book"
-            stream = ole.openstream(name).read()
-        return _biff_sheets(stream)
+        stream = biff_stream(data)
+        return [(sheet, _biff_sheet(stream, start)) for sheet, start in biff_sheets(stream)]
     except Exception as error:  # olefile's own errors, a cut record (struct.error)
         # calamine's own reader is more lenient, and reads every sheet as it
         # opens the file: a workbook not measured is not read at all
         raise _unmeasured(error) from None
 
 
-def _biff_sheets(stream: bytes) -> list[tuple[str, Extent | None]]:
+def biff_stream(data: bytes) -> bytes:
+    """The workbook stream of a legacy ``.xls`` (its BIFF records)."""
+    import olefile  # type: ignore[import-untyped]
+
+    with olefile.OleFileIO(data) as ole:
+        name = "Workbook" if ole.exists("Workbook") else "Book"
+        return bytes(ole.openstream(name).read())
+
+
+def biff_sheets(stream: bytes) -> list[tuple[str, int]]:
+    """Each sheet's name and where its records begin in the workbook stream."""
     import struct
 
-    sheets: list[tuple[str, int]] = []  # each sheet's name and where its records begin
+    sheets: list[tuple[str, int]] = []
     unpack = struct.unpack_from
     pos = 0
     end = len(stream) - 4
@@ -540,7 +545,7 @@ def _biff_sheets(stream: bytes) -> list[tuple[str, Extent | None]]:
         elif kind == _EOF:
             break
         pos += 4 + length
-    return [(sheet, _biff_sheet(stream, start)) for sheet, start in sheets]
+    return sheets
 
 
 def _sheet_name(record: bytes) -> str:

@@ -94,6 +94,8 @@ def load(data: bytes, path: str, notify: Notify | None = None) -> Loaded:
     sheets = sheetsize.xlsx_extents(data) if data[:2] == b"PK" and not ods else None
     if sheets is not None:
         percents = numformats.xlsx_percent_cells(data)
+    elif data[:4] == b"\xd0\xcf\x11\xe0":
+        percents = numformats.xls_percent_cells(data)
     try:
         with _read_errors():
             kinds = {meta.name: str(meta.typ) for meta in workbook.sheets_metadata}
