@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -27,6 +29,8 @@ from audit.readers.numformats import percent_format, percent_text
 from audit.readers.workbook import cell_text
 from scripts.make_examples import typed_percent, write_ods, write_xls, write_xlsx
 from scripts.make_national_examples import FORM, FORM_MERGES, FORM_WIDTHS
+
+Writer = Callable[[Path, Sequence[tuple[str, Any, Any]]], Path]
 
 
 def form_rows(**cells: str) -> list[list[str | None]]:
@@ -131,9 +135,11 @@ def test_a_stored_float_keeps_the_digits_a_spreadsheet_keeps() -> None:
 # Workbooks
 
 
-def test_typed_percentages_in_an_xlsx_read_as_the_sheet_shows_them(tmp_path: Path) -> None:
+@pytest.mark.parametrize("writer", [write_xlsx, write_ods, write_xls], ids=["xlsx", "ods", "xls"])
+def test_typed_percentages_read_as_the_sheet_shows_them(tmp_path: Path, writer: Writer) -> None:
     rows = form_rows(D11="95%", E11="95.5%", D12="100%")
-    document = load_path(write_xlsx(tmp_path / "form.xlsx", [("绩效目标表", rows, FORM_MERGES)]))
+    suffix = {write_xlsx: ".xlsx", write_ods: ".ods", write_xls: ".xls"}[writer]
+    document = load_path(writer(tmp_path / f"form{suffix}", [("绩效目标表", rows, FORM_MERGES)]))
     assert values(document, "档案规范率") == ("95%", "95.5%")
     assert values(document, "讲座按计划完成率")[0] == "100%"
     assert not [f for f in findings(document) if f.rule == "missing-unit"]
@@ -211,14 +217,6 @@ def test_a_workbook_with_broken_styles_is_refused_with_a_reason(tmp_path: Path) 
         load_path(with_styles(good, b"<styleSheet"))
 
 
-def test_typed_percentages_in_an_ods_read_as_the_sheet_shows_them(tmp_path: Path) -> None:
-    rows = form_rows(D11="95%", E11="95.5%", D12="100%")
-    document = load_path(write_ods(tmp_path / "form.ods", [("绩效目标表", rows, FORM_MERGES)]))
-    assert values(document, "档案规范率") == ("95%", "95.5%")
-    assert values(document, "讲座按计划完成率")[0] == "100%"
-    assert not [f for f in findings(document) if f.rule == "missing-unit"]
-
-
 def test_a_repeated_percentage_cell_in_an_ods(tmp_path: Path) -> None:
     path = write_ods(
         tmp_path / "form.ods", [("绩效目标表", form_rows(D11="95%", E11="95%"), FORM_MERGES)]
@@ -258,14 +256,6 @@ def test_cells_placed_by_their_order_are_found(tmp_path: Path) -> None:
                 assert b'r="D11"' not in body
             target.writestr(item.filename, body)
     assert values(load_path(placed), "档案规范率")[0] == "95%"
-
-
-def test_typed_percentages_in_an_xls_read_as_the_sheet_shows_them(tmp_path: Path) -> None:
-    rows = form_rows(D11="95%", E11="95.5%", D12="100%")
-    document = load_path(write_xls(tmp_path / "form.xls", [("绩效目标表", rows, FORM_MERGES)]))
-    assert values(document, "档案规范率") == ("95%", "95.5%")
-    assert values(document, "讲座按计划完成率")[0] == "100%"
-    assert not [f for f in findings(document) if f.rule == "missing-unit"]
 
 
 def test_an_xls_number_in_another_format_keeps_its_number(tmp_path: Path) -> None:
