@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from audit.cli import main
 from audit.config import Config, load_config
@@ -27,6 +28,15 @@ os.environ["INDICATOR_AUDIT_NO_CACHE"] = "1"
 for _name in ("LC_ALL", "LC_MESSAGES"):
     os.environ.pop(_name, None)
 os.environ["LANG"] = "C.UTF-8"
+
+# Property tests draw the same examples on every run (seeded from each test's
+# code), so a run passes or fails on the code, not on the draw, as the fuzz
+# suite's CI profile does. HYPOTHESIS_PROFILE=explore draws new examples on
+# every run: run it repeatedly to look for failures no run has met yet, and
+# keep each one found as an @example of its test.
+settings.register_profile("repeatable", derandomize=True, database=None)
+settings.register_profile("explore", derandomize=False, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SEEDS = FIXTURES / "seeds"
