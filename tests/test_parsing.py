@@ -607,3 +607,55 @@ def test_deleting_a_clause_number_leaves_the_same_clauses_less_that_number(
     expected[lost] = (None, *rest[:-1], numbered[lost][head.end() :].rstrip())
     assert [_shape(c) for c in result] == expected
     assert number == lost + 1
+
+
+# --------------------------------------------------------------------------
+# Spaces a cell shows as spaces
+
+
+def shape(clause: Clause) -> tuple[object, ...]:
+    """What a reviewer reads of a clause, spaces aside."""
+    return (
+        clause.number,
+        clause.level1 and (clause.level1.code, clause.level1.name),
+        clause.level2 and (clause.level2.code, clause.level2.name),
+        clause.name.strip(),
+        tuple((f.keyword, "".join(f.text.split())) for f in clause.fields),
+        clause.issues,
+    )
+
+
+@pytest.mark.parametrize("space", ["\xa0", "\u2009", "\u202f", "\u200b", "\ufeff", " ", "\u3000"])
+@pytest.mark.parametrize(
+    "where",
+    [
+        "11-数量指标{}；",  # before a separator (text pasted from a web page)
+        "；{}一次性",  # after one
+        "指标值:{}≥300人；年度",  # after a colon
+    ],
+)
+def test_a_space_of_any_kind_between_the_parts_reads_as_a_space(space: str, where: str) -> None:
+    plain = where.format("")
+    assert plain in STANDARD
+    spaced = STANDARD.replace(plain, where.format(space), 1)
+    (clause,) = clauses(spaced)
+    (expected,) = clauses(STANDARD)
+    assert shape(clause) == shape(expected)
+    span = clause.name_span  # spans still point at the cell's own characters
+    assert spaced[span.column - 1 : span.end_column - 1] == clause.name
+
+
+@given(
+    st.lists(
+        st.tuples(st.integers(0, len(CLEAN)), st.sampled_from(["\xa0", "\u2002", "\u3000", " "])),
+        max_size=4,
+    )
+)
+def test_spaces_before_any_separator_never_change_the_clauses(
+    insertions: list[tuple[int, str]],
+) -> None:
+    text = CLEAN
+    for position, space in sorted(insertions, reverse=True):
+        if text[position : position + 1] in ("；", "。"):  # a space before a separator
+            text = text[:position] + space + text[position:]
+    assert [shape(c) for c in clauses(text)] == [shape(c) for c in clauses(CLEAN)]
