@@ -766,3 +766,33 @@ def test_reader_notes_are_in_the_reports_language() -> None:
     assert read_note("page 3: no ruled table; the file is read from its text", "zh") == (
         "提示：第3页：没有带框线的表格，按文字读取"
     )
+
+
+@pytest.mark.parametrize("brk", ["\n", "\r\n", "\r", "\u2028", " \n  "])
+def test_text_prints_one_line_per_finding_whatever_the_cells_hold(brk: str) -> None:
+    # a project name typed on two lines of its cell (Alt+Enter), quoted in a message
+    name = f"自谋职业随军家属{brk}专项补贴"
+    finding = Finding(
+        "duplicate-project", "error", f"项目「{name}」重复", "表.xlsx", None, None, None, None,
+        None, name, None, None, None, location="绩效目标表!A8",
+    )  # fmt: skip
+    broken = FileResult(f"草稿{brk}.pdf", error="not a table")
+    out = io.StringIO()
+    renderer("text")(LintResult([FileResult("表.xlsx", findings=[finding]), broken]), out)
+    lines = out.getvalue().splitlines()
+    assert len(lines) == 2
+    assert (
+        lines[0]
+        == "表.xlsx:绩效目标表!A8: error [duplicate-project] 项目「自谋职业随军家属 专项补贴」重复"
+    )
+    assert lines[1].startswith("草稿 .pdf:0:0: error [read-error]")
+
+
+def test_text_leaves_a_message_without_line_breaks_as_it_is() -> None:
+    message = "「≥95%」重复填写在3条指标上\u3000（说明）"
+    finding = Finding(
+        "boilerplate-value", "warning", message, "t.txt", 3, 4, 3, 9, None, None, None, None, None
+    )
+    out = io.StringIO()
+    renderer("text")(LintResult([FileResult("t.txt", findings=[finding])]), out)
+    assert out.getvalue() == f"t.txt:3:4: warning [boilerplate-value] {message}\n"

@@ -3,7 +3,9 @@
 The form editors and CI log parsers understand; findings without a position
 (none today) print ``file:0:0``, findings in a table read from cells
 ``file:cell`` (``book.xlsx:Sheet1!G12``). A file that could not be read prints one
-``error [read-error]`` line.
+``error [read-error]`` line. A line break in a message (a project name typed on
+two lines of its cell) or a path is printed as a space: one finding, one line,
+for ``grep`` and the problem matchers of editors and CI.
 
 :func:`render_statistics` is ``--statistics``: only the counts per rule, as
 a plain table, whatever the format.
@@ -11,10 +13,19 @@ a plain table, whatever the format.
 
 from __future__ import annotations
 
+import re
 from typing import Any, TextIO
 
 from audit.model import SEVERITIES
 from audit.results import LintResult
+
+
+_BREAKS = re.compile(r"\s*(?:\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029])\s*")
+
+
+def one_line(text: str) -> str:
+    """``text`` with each line break, and the space around it, as one space."""
+    return text if text.isprintable() else _BREAKS.sub(" ", text)
 
 
 def render(result: LintResult, out: TextIO, config: Any = None, **_: Any) -> None:
@@ -24,13 +35,14 @@ def render(result: LintResult, out: TextIO, config: Any = None, **_: Any) -> Non
     for file_result in result.files:
         if file_result.error is not None:
             reason = read_error(file_result.error, lang)
-            out.write(f"{file_result.path}:0:0: error [read-error] {reason}\n")
+            out.write(one_line(f"{file_result.path}:0:0: error [read-error] {reason}") + "\n")
         for finding in file_result.findings:
             if finding.location is not None:
                 where = f"{finding.file}:{finding.location}"
             else:
                 where = f"{finding.file}:{finding.line or 0}:{finding.column or 0}"
-            out.write(f"{where}: {finding.severity} [{finding.rule}] {finding.message}\n")
+            line = f"{where}: {finding.severity} [{finding.rule}] {finding.message}"
+            out.write(one_line(line) + "\n")
 
 
 def render_statistics(result: LintResult, out: TextIO, config: Any = None, **_: Any) -> None:
