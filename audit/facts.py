@@ -301,9 +301,6 @@ _FITS: dict[str, frozenset[str | None]] = {
 """What each kind of name (:meth:`Facts.name_measure`) is measured in."""
 
 _HUNDRED = Decimal(100)
-_MINUS = ("-", "－", "−", "负")
-"""A sign before a number: the value parser keeps it in the prefix (``-5%``)."""
-
 _WRONG: dict[str, frozenset[str]] = {
     "satisfaction": frozenset({"count", "money"}),
     "rate": frozenset({"count", "money"}),
@@ -808,10 +805,9 @@ class Facts:
             if target.unit != "%" or target.number is None:
                 continue
             top = target.upper if target.upper is not None else target.number
-            before = value.text[: target.start].rstrip() if target.start else value.prefix
             if top > _HUNDRED:
                 found = "above"
-            elif target.number < 0 or before.endswith(_MINUS):
+            elif target.number < 0 or value.minus_before(target):
                 found = "below"
             else:
                 continue

@@ -398,6 +398,17 @@ class Value(NamedTuple):
     """``rise`` or ``fall`` when the first number is a change from a
     reference rather than a level (``同比下降10%``, ``较上年提高5个百分点``)."""
 
+    def minus_before(self, target: Target) -> bool:
+        """Whether a minus sign stands right before ``target``'s number: the
+        value parser keeps the sign in the text before it (``≥-5%``), as a
+        dash there is as often a range's or a list's."""
+        before = self.text[: target.start].rstrip() if target.start else self.prefix
+        return before.endswith(MINUS_SIGNS)
+
+
+MINUS_SIGNS = ("-", "－", "−", "负")
+"""What stands before a number to make it negative."""
+
 
 # --------------------------------------------------------------------------
 # Clauses

@@ -354,27 +354,12 @@ def _clause_end(children: list[Any], end: _Token | None) -> int:
 # Parsing a cell
 
 
-_SPACES = str.maketrans(
-    dict.fromkeys(
-        "\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
-        "\u2006\u2007\u2008\u2009\u200a\u200b\u2028\u2029\u202f\u205f\ufeff",
-        " ",
-    )
-)
-"""The spaces a cell shows as a space (a no-break space from a web page or a
-Word document, thin and figure spaces) and the zero-width ones, read as an
-ordinary space, which the grammar passes over between tokens. One character
-for one, so every span still points at the cell's own text."""
-
-
 def parse_indicators(cell: Text) -> tuple[AnyClause, ...]:
     """Every clause of an indicator cell, in order, and every stretch that is
     not a clause as a :class:`ClauseError`."""
     text = cell.value
     if not text.strip():
         return ()
-    if not text.isascii():
-        text = text.translate(_SPACES)
     _local.cell = cell
     items: dict[int, AnyClause] = {}
     _local.items = items

@@ -44,7 +44,8 @@ def _terminals() -> dict[str, TerminalDef]:
     return {t.name: t for t in build_lark(grammar, str(path), parser="lalr").terminals}
 
 
-_SPACE = re.compile(r"[ \t\u3000]*")
+_SPACE = re.compile(r"[ \t\u3000\xa0\u2000-\u200a\u202f\u205f]*")
+"""Space within a line, of any kind (the grammar passes over all of it)."""
 _KEYWORD = re.compile("|".join(KEYWORDS))
 
 

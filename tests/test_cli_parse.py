@@ -98,3 +98,21 @@ def test_lint_timings_prints_each_stage(capsys: pytest.CaptureFixture[str]) -> N
     stages = [line.split()[0] for line in err.strip().splitlines()]
     assert stages == ["read", "parse", "check", "report", "total"]
     assert all(line.endswith(" ms") for line in err.strip().splitlines())
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        ("≥-5%", "≥ -5 %"),
+        ("-3.5%，≥-2%", "= -3.5 %; ≥ -2 %"),
+        ("负5%", "= -5 %"),
+        ("10-15人", "10..15 人"),  # a range's dash is no sign
+        ("≥5%", "≥ 5 %"),
+    ],
+)
+def test_parse_shows_a_minus_sign_before_a_number(
+    capsys: pytest.CaptureFixture[str], value: str, shown: str
+) -> None:
+    clause = f"1、1-产出指标；11-数量指标；指标；实施周期指标值：{value}；年度指标值：{value}。"
+    main(["parse", "--clause", clause])
+    assert f"年度指标值 {value}  → {shown}" in capsys.readouterr().out

@@ -625,7 +625,7 @@ def shape(clause: Clause) -> tuple[object, ...]:
     )
 
 
-@pytest.mark.parametrize("space", ["\xa0", "\u2009", "\u202f", "\u200b", "\ufeff", " ", "\u3000"])
+@pytest.mark.parametrize("space", ["\xa0", "\u2009", "\u202f", "\x1f", "\u2028", " ", "\u3000"])
 @pytest.mark.parametrize(
     "where",
     [

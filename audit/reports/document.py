@@ -171,21 +171,28 @@ def describe_value(value: Value) -> str:
     measured = [t for t in value.targets if t.number is not None]
     if value.kind == "quantity" and len(value.targets) > 1:
         return "; ".join(
-            _describe(t) if t.number is not None else t.kind for t in value.targets
+            _describe(t, value.minus_before(t)) if t.number is not None else t.kind
+            for t in value.targets
         ) + (f" ({', '.join(value.qualifiers)})" if value.qualifiers else "")
     if value.kind != "quantity":
         kinds = [t.kind for t in value.targets if t.kind != "text"]
         return ", ".join(kinds) if kinds and not measured else f"{value.kind}"
-    return _describe(value) + (f" ({', '.join(value.qualifiers)})" if value.qualifiers else "")
+    negative = bool(value.targets) and value.minus_before(value.targets[0])
+    qualifiers = f" ({', '.join(value.qualifiers)})" if value.qualifiers else ""
+    return _describe(value, negative) + qualifiers
 
 
-def _describe(value: Any) -> str:
-    """``≥ 95 %``: the measure of a value or a target."""
+def _describe(value: Any, negative: bool = False) -> str:
+    """``≥ 95 %``: the measure of a value or a target; ``negative`` when a
+    minus sign stands before its number (``≥ -5 %``)."""
     symbols = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "=": "="}
+    number = _number(value.number)
+    if negative and number is not None and not number.startswith("-"):
+        number = f"-{number}"
     if value.comparator == "range":
-        measure = f"{_number(value.number)}..{_number(value.upper)}"
+        measure = f"{number}..{_number(value.upper)}"
     else:
-        measure = f"{symbols.get(value.comparator or '=', '=')} {_number(value.number)}"
+        measure = f"{symbols.get(value.comparator or '=', '=')} {number}"
     parts = [measure] if value.change is None else [value.change, measure]
     if value.unit:
         parts.append(value.unit)

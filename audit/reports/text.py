@@ -19,7 +19,6 @@ from typing import Any, TextIO
 from audit.model import SEVERITIES
 from audit.results import LintResult
 
-
 _BREAKS = re.compile(r"\s*(?:\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029])\s*")
 
 
