@@ -604,3 +604,31 @@ def test_generated_periods_round_trip(count: int, period: str) -> None:
     assert [(t.kind, t.number, t.per) for t in parse_value(f"每{period}{count}次").targets] == [
         ("frequency", count, period)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "unit"),
+    [
+        # ecological benefits and physical measures, as tables across regions write them
+        ("≤55分贝", "55", "分贝"),  # never 55 分 (a score) and 贝
+        ("昼间≤60dB", "60", "分贝"),
+        ("≤35微克/立方米", "35", "微克/立方米"),
+        ("≤35μg/m³", "35", "微克/立方米"),
+        ("≤10mg/L", "10", "毫克/升"),
+        ("≤-18℃", "-18", "℃"),
+        ("不低于16摄氏度", "16", "℃"),
+        ("节约2吨标准煤", "2", "吨标准煤"),
+        ("≥100kWh", "100", "千瓦时"),
+        ("≥500毫米", "500", "毫米"),
+        ("≥20kg", "20", "千克"),
+        ("≥20公斤", "20", "千克"),
+        ("≥5000m²", "5000", "平方米"),
+        ("≥1.5万千瓦时", "15000", "千瓦时"),
+    ],
+)
+def test_physical_measures_are_units(text: str, number: str, unit: str) -> None:
+    value = parse_value(text)
+    assert value.kind == "quantity" and value.unit == unit
+    (target,) = value.targets
+    sign = -1 if value.minus_before(target) else 1
+    assert value.number is not None and sign * value.number == D(number)

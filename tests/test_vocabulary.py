@@ -156,5 +156,10 @@ def test_every_unit_the_value_grammar_reads_has_a_family_or_is_a_measure() -> No
     measures = {"平方米", "万平方米", "平方", "平米", "㎡", "平方公里", "公顷", "亩", "公里"}
     measures |= {"千米", "米", "立方米", "吨", "千克", "公斤", "G", "M", "T", "GB", "MB", "TB"}
     measures |= {"Mbps", "Gbps", "兆", "立方", "延米", "km", "升", "蒸吨", "千瓦", "千瓦时", "兆瓦"}
+    measures |= {"兆瓦时", "千伏", "千伏安", "伏", "瓦", "kW", "kWh", "MW", "吨标准煤", "标准煤"}
+    measures |= {"分贝", "dB", "摄氏度", "℃", "微克/立方米", "毫克/立方米", "毫克/升"}
+    measures |= {"μg/m³", "μg/m3", "ug/m3", "mg/m³", "mg/m3", "mg/L", "mg/l", "毫米", "厘米"}
+    measures |= {"公分", "毫升", "千升", "克", "毫克", "微克", "kg", "m²", "m³", "km²", "平方千米"}
+    measures |= {"海里"}
     assert [u for u in units if u not in families | scores_and_aliases | measures] == []
     assert [u for u in VOCABULARY.count_units if u not in units] == []
