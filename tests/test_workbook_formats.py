@@ -585,3 +585,67 @@ def test_a_hidden_sheet_is_read_and_noted(
     notes.clear()
     load_path(path, notes.append)
     assert not [n for n in notes if "hidden" in n]
+
+
+def ods_changed(tmp_path: Path, change: Callable[[str], str], *others: str) -> Path:
+    """The form as an ``.ods`` (with more sheets ``others``), its first
+    sheet's XML changed by ``change``."""
+    sheets = [
+        ("绩效目标表", form_rows(), FORM_MERGES),
+        *((o, form_rows(), FORM_MERGES) for o in others),
+    ]
+    path = write_ods(tmp_path / "form.ods", sheets)
+    content = zipfile.ZipFile(path).read("content.xml").decode()
+    first, rest = content.split("</table:table>", 1)
+    changed = tmp_path / "changed.ods"
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(changed, "w") as target:
+        for item in source.infolist():
+            body = source.read(item)
+            if item.filename == "content.xml":
+                body = (change(first) + "</table:table>" + rest).encode()
+            target.writestr(item, body)
+    return changed
+
+
+NO_RESULT = '<table:table-cell table:number-rows-spanned="2" table:formula="of:=[.D5]"><text:p/>'
+SAVED = (
+    '<table:table-cell table:number-rows-spanned="2" table:formula="of:=[.D5]" '
+    'office:value-type="float" office:value="360"><text:p>360.00</text:p>'
+)
+B5 = '<table:table-cell table:number-rows-spanned="2" office:value-type="float" office:value="360.0"><text:p>360.00</text:p>'
+
+
+def test_an_ods_formula_without_its_result_refuses_the_sheet(tmp_path: Path) -> None:
+    path = ods_changed(tmp_path, lambda xml: xml.replace(B5, NO_RESULT, 1))
+    with pytest.raises(
+        ReadError,
+        match=r"sheet 绩效目标表: 1 formula saved without its result \(first B5 =\[\.D5\]\)",
+    ):
+        load_path(path)
+    notes: list[str] = []
+    document = load_path(
+        ods_changed(tmp_path, lambda xml: xml.replace(B5, NO_RESULT, 1), "副本"), notes.append
+    )
+    assert len(document.projects) == 2 and any("skipped sheet 绩效目标表" in n for n in notes)
+
+
+def test_an_ods_formula_with_its_result_reads_as_before(tmp_path: Path) -> None:
+    document = load_path(ods_changed(tmp_path, lambda xml: xml.replace(B5, SAVED, 1)))
+    total = document.projects[0].amounts.total
+    assert total is not None and total.value == Decimal("360")
+
+
+@pytest.mark.parametrize(
+    ("visibility", "noted"), [("collapse", True), ("filter", True), ("visible", False)]
+)
+def test_hidden_ods_rows_are_noted(tmp_path: Path, visibility: str, noted: bool) -> None:
+    def hide(xml: str) -> str:
+        rows = xml.split("<table:table-row>")
+        rows[15] = f'<table:table-row table:visibility="{visibility}">' + rows[15]
+        return "".join(r if i in (0, 15) else "<table:table-row>" + r for i, r in enumerate(rows))
+
+    notes: list[str] = []
+    document = load_path(ods_changed(tmp_path, hide), notes.append)
+    assert len(document.projects) == 2
+    expected = ["绩效目标表: hidden rows read and checked too: 第15行"] if noted else []
+    assert notes == expected

@@ -144,10 +144,15 @@ def load(data: bytes, path: str, notify: Notify | None = None) -> Loaded:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
     tables: list[GridInput] = []
     ods = data[:2] == b"PK" and _is_ods(data)
-    ods_merges, percents = _ods_cells(data) if ods else (None, {})
+    ods_merges, percents, ods_notes = _ods_cells(data) if ods else (None, {}, {})
     found: dict[str, numformats.SheetCells] = {
-        name: numformats.SheetCells(dict.fromkeys(cells, _PERCENT))
-        for name, cells in percents.items()
+        name: numformats.SheetCells(
+            dict.fromkeys(percents.get(name, ()), _PERCENT),
+            tuple(ods_notes.get(name, ([], []))[0]),
+            (),
+            tuple(ods_notes.get(name, ([], []))[1]),
+        )
+        for name in {*percents, *ods_notes}
     }
     sheets = None
     if data[:2] == b"PK" and not ods:  # one reading of each sheet: its size and its cells
@@ -273,14 +278,21 @@ _TABLE_NS = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 _OFFICE_NS = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 Span = tuple[tuple[int, int], tuple[int, int]]
 Cells = numformats.Cells
+OdsNotes = dict[str, tuple[list[tuple[int, int, str]], list[int]]]
+"""By sheet: formulas saved without a result (row, column, formula), hidden rows."""
+_HIDDEN_MAX = 1000
+"""Most hidden rows of one repeated row element listed (a template's hidden
+rows to the sheet's end are one element repeated a million times)."""
 
 
-def _ods_cells(data: bytes) -> tuple[dict[str, list[Span]], dict[str, Cells]]:
+def _ods_cells(data: bytes) -> tuple[dict[str, list[Span]], dict[str, Cells], OdsNotes]:
     """What calamine does not report of an OpenDocument spreadsheet, by
     sheet: its merged ranges (cells with ``number-rows-spanned`` or
     ``number-columns-spanned``, as ((top, left), (bottom, right))) and the
     cells whose value is a percentage (``office:value-type="percentage"``,
-    stored as a fraction)."""
+    stored as a fraction); and the formulas saved without a result (a
+    ``table:formula`` without ``office:value-type``) and the hidden rows
+    (``table:visibility`` ``collapse`` or ``filter``) of each sheet."""
     import zipfile
     from xml.etree.ElementTree import ParseError, iterparse
 
@@ -288,6 +300,9 @@ def _ods_cells(data: bytes) -> tuple[dict[str, list[Span]], dict[str, Cells]]:
     value_type = f"{{{_OFFICE_NS}}}value-type"
     merges: dict[str, list[Span]] = {}
     percents: dict[str, set[tuple[int, int]]] = {}
+    notes: OdsNotes = {}
+    formula = f"{ns}formula"
+    visibility = f"{ns}visibility"
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive, archive.open("content.xml") as xml:
             name = ""
@@ -299,6 +314,7 @@ def _ods_cells(data: bytes) -> tuple[dict[str, list[Span]], dict[str, Cells]]:
                     if tag == f"{ns}table":
                         name = element.get(f"{ns}name", "")
                         merges[name] = []
+                        notes[name] = ([], [])
                         r = 0
                     elif tag == f"{ns}table-row":
                         c = 0
@@ -306,6 +322,8 @@ def _ods_cells(data: bytes) -> tuple[dict[str, list[Span]], dict[str, Cells]]:
                     continue
                 if tag == f"{ns}table-row":
                     repeat = int(element.get(f"{ns}number-rows-repeated", "1"))
+                    if element.get(visibility) in ("collapse", "filter"):
+                        notes[name][1].extend(range(r, r + min(repeat, _HIDDEN_MAX)))
                     if row_percents:  # the sheet's size was bounded before
                         cells = percents.setdefault(name, set())
                         cells.update((r + i, col) for i in range(repeat) for col in row_percents)
@@ -319,7 +337,11 @@ def _ods_cells(data: bytes) -> tuple[dict[str, list[Span]], dict[str, Cells]]:
                         merges[name].append(((r, c), (r + rows - 1, c + cols - 1)))
                     if element.get(value_type) == "percentage":
                         row_percents.extend(range(c, c + repeat))
+                    elif element.get(formula) and element.get(value_type) is None:
+                        text = element.get(formula, "").removeprefix("of:").removeprefix("=")
+                        notes[name][0].append((r, c, text))
                     c += repeat
     except (KeyError, ValueError, ParseError, zipfile.BadZipFile, OSError):
-        return {}, {}
-    return merges, {sheet: frozenset(cells) for sheet, cells in percents.items()}
+        return {}, {}, {}
+    shown = {sheet: frozenset(cells) for sheet, cells in percents.items()}
+    return merges, shown, notes
