@@ -649,3 +649,25 @@ def test_hidden_ods_rows_are_noted(tmp_path: Path, visibility: str, noted: bool)
     assert len(document.projects) == 2
     expected = ["绩效目标表: hidden rows read and checked too: 第15行"] if noted else []
     assert notes == expected
+
+
+@pytest.mark.parametrize("hide", [True, False])
+def test_hidden_xls_rows_are_noted(tmp_path: Path, hide: bool) -> None:
+    import xlwt
+
+    path = tmp_path / "hidden.xls"
+    workbook = xlwt.Workbook(encoding="utf-8")
+    sheet = workbook.add_sheet("绩效目标表")
+    for r, row in enumerate(form_rows()):
+        for c, value in enumerate(row):
+            if value is not None:
+                sheet.write(r, c, value)
+    if hide:
+        sheet.row(14).hidden = True
+    else:
+        sheet.row(14).height = 600  # near miss: a row merely styled
+    workbook.save(str(path))
+    notes: list[str] = []
+    document = load_path(path, notes.append)
+    assert len(document.projects) == 2
+    assert notes == (["绩效目标表: hidden rows read and checked too: 第15行"] if hide else [])

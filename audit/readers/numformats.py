@@ -489,6 +489,38 @@ def xls_percent_cells(data: bytes) -> dict[str, Cells]:
         return {}
 
 
+def xls_hidden_rows(data: bytes) -> dict[str, tuple[int, ...]]:
+    """The hidden rows of each sheet of a legacy ``.xls`` that has any: the
+    ROW records whose flags say hidden (``fDyZero``)."""
+    try:
+        stream = biff_stream(data)
+        found: dict[str, tuple[int, ...]] = {}
+        for name, start in biff_sheets(stream):
+            rows = _biff_hidden_rows(stream, start)
+            if rows:
+                found[name] = rows
+        return found
+    except Exception:  # olefile's own errors, a cut record: no note
+        return {}
+
+
+def _biff_hidden_rows(stream: bytes, start: int) -> tuple[int, ...]:
+    rows: list[int] = []
+    if start > len(stream) - 4 or struct.unpack_from("<H", stream, start)[0] not in _BOF:
+        return ()
+    records = _biff_records(stream, start)
+    next(records)  # the sheet's own BOF
+    for kind, at, length in records:
+        if kind in _BOF:
+            break
+        if kind == _ROW and length >= 16 and stream[at + 12] & _ROW_HIDDEN:
+            rows.append(struct.unpack_from("<H", stream, at)[0])
+    return tuple(rows)
+
+
+_ROW, _ROW_HIDDEN = 0x0208, 0x20
+
+
 def _biff_records(stream: bytes, pos: int) -> Iterator[tuple[int, int, int]]:
     """Each record's kind, where its data begins and its length, from ``pos``
     to the end of its substream (EOF)."""

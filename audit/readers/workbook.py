@@ -158,9 +158,13 @@ def load(data: bytes, path: str, notify: Notify | None = None) -> Loaded:
     if data[:2] == b"PK" and not ods:  # one reading of each sheet: its size and its cells
         sheets, found = numformats.xlsx_scan(data)
     elif data[:4] == b"\xd0\xcf\x11\xe0":
+        percents = numformats.xls_percent_cells(data)
+        hidden_rows = numformats.xls_hidden_rows(data)
         found = {
-            name: numformats.SheetCells(dict.fromkeys(cells, _PERCENT))
-            for name, cells in numformats.xls_percent_cells(data).items()
+            name: numformats.SheetCells(
+                dict.fromkeys(percents.get(name, ()), _PERCENT), (), (), hidden_rows.get(name, ())
+            )
+            for name in {*percents, *hidden_rows}
         }
     refused: list[str] = []
     try:
