@@ -1,6 +1,9 @@
 """Workbook cells read as the sheet shows them where the format changes what
 they say: a percentage typed into Excel, WPS or LibreOffice is stored as a
-fraction (``95%`` → 0.95 shown ``0%``).
+fraction (``95%`` → 0.95 shown ``0%``); a format's literal text (``"≥"0"人"``)
+is shown with the number; a formula saved without its result, an error
+cell (``#REF!``) and hidden rows and sheets are told, not read as blank or
+silently.
 
 The workbooks are the national form of ``examples/`` written with the
 generators of ``scripts/make_examples.py`` (openpyxl; an ``.ods``'s XML
@@ -11,10 +14,10 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import pytest
 from hypothesis import given, settings
@@ -25,8 +28,8 @@ from audit.engine import run
 from audit.model import Clause, Document, Finding
 from audit.pipeline import load_path
 from audit.readers import ReadError
-from audit.readers.numformats import percent_format, percent_text
-from audit.readers.workbook import cell_text
+from audit.readers.numformats import Display, display_format, percent_format, percent_text
+from audit.readers.workbook import cell_text, hidden_rows_note
 from scripts.make_examples import typed_percent, write_ods, write_xls, write_xlsx
 from scripts.make_national_examples import FORM, FORM_MERGES, FORM_WIDTHS
 
@@ -43,7 +46,9 @@ def form_rows(**cells: str) -> list[list[str | None]]:
     return rows
 
 
-def xlsx(path: Path, rows: list[list[str | None]], formats: dict[str, tuple[float, str]]) -> Path:
+def xlsx(
+    path: Path, rows: list[list[str | None]], formats: Mapping[str, tuple[float, str]]
+) -> Path:
     """The form as a workbook; ``formats`` sets cells to a stored number and
     a number format, as a spreadsheet program stores what a person typed."""
     from openpyxl import load_workbook
@@ -159,10 +164,13 @@ def test_a_custom_percent_format_is_read(tmp_path: Path) -> None:
     assert values(load_path(path), "档案规范率")[0] == "90%"
 
 
-def test_a_literal_percent_sign_is_no_scaling(tmp_path: Path) -> None:
+@pytest.mark.parametrize("code", ['0"%"', "0\\%"])
+def test_a_literal_percent_sign_is_no_scaling(tmp_path: Path, code: str) -> None:
     # 95 shown "95%" by a format that only appends the sign: stored 95, never 9500%
-    path = xlsx(tmp_path / "literal.xlsx", form_rows(), {"D11": (95, '0"%"')})
-    assert values(load_path(path), "档案规范率")[0] == "95"
+    path = xlsx(tmp_path / "literal.xlsx", form_rows(), {"D11": (95, code)})
+    document = load_path(path)
+    assert values(document, "档案规范率")[0] == "95%"
+    assert not [f for f in findings(document) if f.rule == "missing-unit"]
 
 
 def test_an_amount_keeps_its_number(tmp_path: Path) -> None:
@@ -277,7 +285,7 @@ def test_an_xls_number_in_another_format_keeps_its_number(tmp_path: Path) -> Non
 @given(
     st.dictionaries(
         st.tuples(st.integers(0, 40), st.integers(0, 30)),
-        st.sampled_from(["0%", "0.00%", "0.00", "General", '0"%"', "0.0%"]),
+        st.sampled_from(["0%", "0.00%", "0.00", "General", '0"%"', "0.0%", '"≥"0"人"', "F", "E"]),
         max_size=25,
     )
 )
@@ -285,7 +293,10 @@ def test_the_fast_scan_finds_what_the_xml_parser_finds(cells: dict[tuple[int, in
     from openpyxl import Workbook
 
     from audit.readers.numformats import (
+        _display_styles,
         _percent_styles,
+        _sheet_cells,
+        _sheet_cells_xml,
         _styled_cells,
         _styled_cells_xml,
         xlsx_percent_cells,
@@ -296,8 +307,12 @@ def test_the_fast_scan_finds_what_the_xml_parser_finds(cells: dict[tuple[int, in
     assert sheet is not None
     sheet.title = "表"
     for (row, column), code in cells.items():
-        cell = sheet.cell(row=row + 1, column=column + 1, value=0.5)
-        cell.number_format = code
+        value: Any = {"F": "=A1+1", "E": "#REF!"}.get(code, 0.5)
+        cell = sheet.cell(row=row + 1, column=column + 1, value=value)
+        if code not in ("F", "E"):
+            cell.number_format = code
+        if code == '"≥"0"人"':
+            sheet.row_dimensions[row + 1].hidden = True
     buffer = io.BytesIO()
     workbook.save(buffer)
     data = buffer.getvalue()
@@ -307,3 +322,352 @@ def test_the_fast_scan_finds_what_the_xml_parser_finds(cells: dict[tuple[int, in
         styles = _percent_styles(archive)
         part = "xl/worksheets/sheet1.xml"
         assert _styled_cells(archive, part, styles) == _styled_cells_xml(archive, part, styles)
+        every = _display_styles(archive)
+        fast, parsed = _sheet_cells(archive, part, every), _sheet_cells_xml(archive, part, every)
+    assert fast.shown == parsed.shown
+    assert sorted(fast.uncached) == sorted(parsed.uncached)
+    assert sorted(fast.errors) == sorted(parsed.errors)
+    assert sorted(fast.hidden_rows) == sorted(parsed.hidden_rows)
+    assert {(r, c) for r, c, _ in fast.uncached} == {p for p, code in cells.items() if code == "F"}
+    assert {(r, c) for r, c, _ in fast.errors} == {p for p, code in cells.items() if code == "E"}
+    hidden = {p[0] for p, code in cells.items() if code == '"≥"0"人"'}
+    assert set(fast.hidden_rows) == hidden
+
+
+# --------------------------------------------------------------------------
+# A number format's literal text
+
+
+@pytest.mark.parametrize(
+    ("code", "display"),
+    [
+        ('0"%"', Display(False, "", "%")),
+        ("0\\%", Display(False, "", "%")),
+        ('"≥"0%', Display(True, "≥", "%")),
+        ('"≥"0"人"', Display(False, "≥", "人")),
+        ('0"年"', Display(False, "", "年")),
+        ('#,##0.00"元"', Display(False, "", "元")),
+        ('0.00"万元"', Display(False, "", "万元")),
+        ('[Red]"≥"0"家";[Blue]-0"家"', Display(False, "≥", "家")),
+        ('"≥"General', Display(False, "≥", "")),
+        ("0%", Display(True, "", "%")),
+        ("0.00%_)", Display(True, "", "%")),
+    ],
+)
+def test_format_literal_text(code: str, display: Display) -> None:
+    assert display_format(code) == display
+
+
+@pytest.mark.parametrize(
+    "code",
+    ["0.00", "#,##0.00", "General", "@", "0_);(0)", "#,##0.00_ ", "yyyy-mm-dd", 'yyyy"年"m"月"'],
+)
+def test_formats_that_show_the_number_alone(code: str) -> None:
+    assert display_format(code) is None
+
+
+@pytest.mark.parametrize(
+    ("stored", "code", "shown"),
+    [
+        (5000, '"≥"0"人"', "≥5000人"),
+        (3, '0"年"', "3年"),
+        (0.9, '"≥"0%', "≥90%"),
+        (90, '"≥"0"%"', "≥90%"),
+        (12.5, '#,##0.00"场"', "12.5场"),
+    ],
+)
+def test_a_number_reads_with_its_format_text(
+    tmp_path: Path, stored: float, code: str, shown: str
+) -> None:
+    path = xlsx(tmp_path / "text.xlsx", form_rows(), {"D22": (stored, code)})
+    assert values(load_path(path), "体检人数")[0] == shown
+
+
+@pytest.mark.parametrize("code", ["0.00", "#,##0.00", "General", "@", "0_)"])
+def test_a_number_format_without_text_keeps_the_number(tmp_path: Path, code: str) -> None:
+    path = xlsx(tmp_path / "plain.xlsx", form_rows(), {"D22": (5000, code)})
+    assert values(load_path(path), "体检人数")[0] == "5000"
+
+
+def test_the_unit_in_the_format_reads_like_the_typed_text(tmp_path: Path) -> None:
+    # 5000 shown "≥5000人" beside a typed "≥5000人": the same target, no finding
+    path = xlsx(tmp_path / "mixed.xlsx", form_rows(), {"E22": (5000, '"≥"0"人"')})
+    document = load_path(path)
+    assert values(document, "体检人数") == ("≥5000人", "≥5000人")
+    assert not [f for f in findings(document) if (f.location or "").endswith("22")]
+
+
+def yuan_form(tmp_path: Path, code: str, heading: str | None, scale: int = 10000) -> Document:
+    """The form with its amounts formatted ``code`` (in 元 when ``scale``)
+    and the heading line ``heading`` (None: no 金额单位 line)."""
+    rows = form_rows()
+    rows[1][0] = heading
+    amounts = {ref: (value * scale, code) for ref, value in (("B5", 360), ("D5", 360))}
+    amounts |= {ref: (80 * scale, code) for ref in ("B19", "D19")}
+    return load_path(xlsx(tmp_path / "yuan.xlsx", rows, amounts))
+
+
+@pytest.mark.parametrize("code", ['#,##0.00"元"', '#,##0"元"', '0.00" 元"'])
+def test_amounts_formatted_in_yuan_are_yuan(tmp_path: Path, code: str) -> None:
+    document = yuan_form(tmp_path, code, None)
+    total = document.projects[0].amounts.total
+    assert total is not None and total.value == Decimal("360") and total.unit == "元"
+    second = document.projects[1].amounts.total
+    assert second is not None and second.value == Decimal("80")
+    assert not [f for f in findings(document) if f.rule == "amount-format"]
+
+
+def test_amounts_formatted_in_wan_yuan_stay_wan_yuan(tmp_path: Path) -> None:
+    document = yuan_form(tmp_path, '0.00"万元"', None, scale=1)
+    total = document.projects[0].amounts.total
+    assert total is not None and total.value == Decimal("360") and total.unit == "万元"
+
+
+@pytest.mark.parametrize(
+    ("code", "heading", "value"),
+    [
+        ("#,##0.00", None, "360"),  # no unit anywhere: 万元
+        ("#,##0.00", "金额单位：万元", "360"),
+        ('#,##0.00"元"', "金额单位：万元", "3600000"),  # the sheet's own line is not overridden
+    ],
+)
+def test_near_misses_keep_the_unit_the_sheet_states(
+    tmp_path: Path, code: str, heading: str | None, value: str
+) -> None:
+    scale = 10000 if "元" in code else 1
+    total = yuan_form(tmp_path, code, heading, scale).projects[0].amounts.total
+    assert total is not None and total.value == Decimal(value) and total.unit == "万元"
+
+
+# --------------------------------------------------------------------------
+# Formulas without a saved result, error cells
+
+
+def with_sheet_xml(path: Path, change: Callable[[bytes], bytes]) -> Path:
+    """A copy of a workbook with its sheets' XML changed."""
+    copy = path.with_name(f"changed-{path.name}")
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(copy, "w") as target:
+        for item in source.infolist():
+            body = source.read(item)
+            if item.filename.startswith("xl/worksheets/sheet"):
+                body = change(body)
+            target.writestr(item.filename, body)
+    return copy
+
+
+def formula_form(tmp_path: Path, name: str = "绩效目标表", *others: str) -> Path:
+    """The form whose 资金总额 B5 is ``=D5`` (openpyxl saves no result),
+    with more sheets ``others`` holding the form as typed."""
+    from openpyxl import load_workbook
+
+    path = tmp_path / "formula.xlsx"
+    sheets = [(name, form_rows(), FORM_MERGES), *((o, form_rows(), FORM_MERGES) for o in others)]
+    write_xlsx(path, sheets, FORM_WIDTHS)
+    workbook = load_workbook(path)
+    workbook[name]["B5"] = "=D5"
+    workbook[name]["B19"] = "=D19"
+    workbook.save(path)
+    return path
+
+
+def test_a_formula_without_its_result_refuses_the_sheet(tmp_path: Path) -> None:
+    path = formula_form(tmp_path)
+    assert b"<f>D5</f><v></v>" in zipfile.ZipFile(path).read("xl/worksheets/sheet1.xml")
+    with pytest.raises(ReadError) as refused:
+        load_path(path)
+    message = str(refused.value)
+    assert "sheet 绩效目标表: 2 formulas saved without their results (first B5 =D5)" in message
+    assert "open and save it in Excel, WPS or LibreOffice" in message
+    assert "\n" not in message
+
+
+def test_the_other_sheets_are_still_read(tmp_path: Path) -> None:
+    notes: list[str] = []
+    document = load_path(formula_form(tmp_path, "草稿", "绩效目标表"), notes.append)
+    assert [p.name.value for p in document.projects] == ["社区公共卫生服务经费", "老年人健康体检"]
+    assert any(n.startswith("skipped sheet 草稿: 2 formulas") for n in notes)
+
+
+def test_a_formula_with_its_result_reads_as_before(tmp_path: Path) -> None:
+    saved = with_sheet_xml(
+        formula_form(tmp_path), lambda xml: xml.replace(b"<v></v>", b"<v>360</v>")
+    )
+    total = load_path(saved).projects[0].amounts.total
+    assert total is not None and total.value == Decimal("360")
+
+
+@pytest.mark.parametrize("error", ["#REF!", "#DIV/0!", "#N/A", "#VALUE!"])
+def test_an_error_amount_is_quoted_not_called_empty(tmp_path: Path, error: str) -> None:
+    path = xlsx(tmp_path / "error.xlsx", form_rows(B5=error), {})
+    assert f"<v>{error}</v>" in zipfile.ZipFile(path).read("xl/worksheets/sheet1.xml").decode()
+    document = load_path(path)
+    total = document.projects[0].amounts.total
+    assert total is not None and total.text.value == error and total.value is None
+    [finding] = [f for f in findings(document) if f.location == "绩效目标表!B5"]
+    assert finding.rule == "amount-format" and error in finding.message
+    assert "为空" not in finding.message
+
+
+def test_an_error_value_is_no_target(tmp_path: Path) -> None:
+    document = load_path(xlsx(tmp_path / "na.xlsx", form_rows(E9="#N/A"), {}))
+    assert values(document, "健康讲座场次")[1] == "#N/A"
+    [finding] = [f for f in findings(document) if f.location == "绩效目标表!E9"]
+    assert "#N/A" in finding.message
+
+
+def test_a_typed_blank_stays_blank(tmp_path: Path) -> None:
+    # near miss: an empty 年度指标值 is still reported empty
+    document = load_path(xlsx(tmp_path / "blank.xlsx", form_rows(E9=""), {}))
+    assert not values(document, "健康讲座场次")[1]
+    assert "empty-value" in [f.rule for f in findings(document) if f.location == "绩效目标表!E9"]
+
+
+# --------------------------------------------------------------------------
+# Hidden rows and sheets
+
+
+def hidden(tmp_path: Path, rows: Sequence[int], height: int | None = None) -> list[str]:
+    from openpyxl import load_workbook
+
+    path = write_xlsx(tmp_path / "hidden.xlsx", [("绩效目标表", form_rows(), FORM_MERGES)])
+    workbook = load_workbook(path)
+    sheet = workbook.active
+    assert sheet is not None
+    for row in rows:
+        if height is None:
+            sheet.row_dimensions[row].hidden = True
+        else:
+            sheet.row_dimensions[row].height = height
+    workbook.save(path)
+    notes: list[str] = []
+    document = load_path(path, notes.append)
+    assert len(document.projects) == 2  # hidden rows are read
+    return notes
+
+
+def test_hidden_rows_are_read_and_noted(tmp_path: Path) -> None:
+    notes = hidden(tmp_path, [15])
+    assert notes == ["绩效目标表: hidden rows read and checked too: 第15行"]
+
+
+def test_a_row_merely_styled_gets_no_note(tmp_path: Path) -> None:
+    assert hidden(tmp_path, [15], height=30) == []
+
+
+def test_hidden_row_ranges_are_folded() -> None:
+    assert (
+        hidden_rows_note("表", (12, 4, 5, 6, 7))
+        == "表: hidden rows read and checked too: 第5-8、13行"
+    )
+    many = hidden_rows_note("表", (1, 3, 5, 7, 9, 11))
+    assert many == "表: hidden rows read and checked too: 第2、4、6、8、…行"
+
+
+@pytest.mark.parametrize(("state", "note"), [("hidden", "hidden"), ("veryHidden", "very hidden")])
+def test_a_hidden_sheet_is_read_and_noted(
+    tmp_path: Path, state: Literal["hidden", "veryHidden"], note: str
+) -> None:
+    from openpyxl import load_workbook
+
+    path = write_xlsx(
+        tmp_path / "sheets.xlsx",
+        [("绩效目标表", form_rows(), FORM_MERGES), ("草稿", form_rows(), FORM_MERGES)],
+    )
+    workbook = load_workbook(path)
+    workbook["草稿"].sheet_state = state
+    workbook.save(path)
+    notes: list[str] = []
+    document = load_path(path, notes.append)
+    assert f"草稿: a {note} sheet, read too" in notes
+    assert len(document.projects) == 4
+    workbook["草稿"].sheet_state = "visible"
+    workbook.save(path)
+    notes.clear()
+    load_path(path, notes.append)
+    assert not [n for n in notes if "hidden" in n]
+
+
+def ods_changed(tmp_path: Path, change: Callable[[str], str], *others: str) -> Path:
+    """The form as an ``.ods`` (with more sheets ``others``), its first
+    sheet's XML changed by ``change``."""
+    sheets = [
+        ("绩效目标表", form_rows(), FORM_MERGES),
+        *((o, form_rows(), FORM_MERGES) for o in others),
+    ]
+    path = write_ods(tmp_path / "form.ods", sheets)
+    content = zipfile.ZipFile(path).read("content.xml").decode()
+    first, rest = content.split("</table:table>", 1)
+    changed = tmp_path / "changed.ods"
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(changed, "w") as target:
+        for item in source.infolist():
+            body = source.read(item)
+            if item.filename == "content.xml":
+                body = (change(first) + "</table:table>" + rest).encode()
+            target.writestr(item, body)
+    return changed
+
+
+NO_RESULT = '<table:table-cell table:number-rows-spanned="2" table:formula="of:=[.D5]"><text:p/>'
+SAVED = (
+    '<table:table-cell table:number-rows-spanned="2" table:formula="of:=[.D5]" '
+    'office:value-type="float" office:value="360"><text:p>360.00</text:p>'
+)
+B5 = '<table:table-cell table:number-rows-spanned="2" office:value-type="float" office:value="360.0"><text:p>360.00</text:p>'
+
+
+def test_an_ods_formula_without_its_result_refuses_the_sheet(tmp_path: Path) -> None:
+    path = ods_changed(tmp_path, lambda xml: xml.replace(B5, NO_RESULT, 1))
+    with pytest.raises(
+        ReadError,
+        match=r"sheet 绩效目标表: 1 formula saved without its result \(first B5 =\[\.D5\]\)",
+    ):
+        load_path(path)
+    notes: list[str] = []
+    document = load_path(
+        ods_changed(tmp_path, lambda xml: xml.replace(B5, NO_RESULT, 1), "副本"), notes.append
+    )
+    assert len(document.projects) == 2 and any("skipped sheet 绩效目标表" in n for n in notes)
+
+
+def test_an_ods_formula_with_its_result_reads_as_before(tmp_path: Path) -> None:
+    document = load_path(ods_changed(tmp_path, lambda xml: xml.replace(B5, SAVED, 1)))
+    total = document.projects[0].amounts.total
+    assert total is not None and total.value == Decimal("360")
+
+
+@pytest.mark.parametrize(
+    ("visibility", "noted"), [("collapse", True), ("filter", True), ("visible", False)]
+)
+def test_hidden_ods_rows_are_noted(tmp_path: Path, visibility: str, noted: bool) -> None:
+    def hide(xml: str) -> str:
+        rows = xml.split("<table:table-row>")
+        rows[15] = f'<table:table-row table:visibility="{visibility}">' + rows[15]
+        return "".join(r if i in (0, 15) else "<table:table-row>" + r for i, r in enumerate(rows))
+
+    notes: list[str] = []
+    document = load_path(ods_changed(tmp_path, hide), notes.append)
+    assert len(document.projects) == 2
+    expected = ["绩效目标表: hidden rows read and checked too: 第15行"] if noted else []
+    assert notes == expected
+
+
+@pytest.mark.parametrize("hide", [True, False])
+def test_hidden_xls_rows_are_noted(tmp_path: Path, hide: bool) -> None:
+    import xlwt
+
+    path = tmp_path / "hidden.xls"
+    workbook = xlwt.Workbook(encoding="utf-8")
+    sheet = workbook.add_sheet("绩效目标表")
+    for r, row in enumerate(form_rows()):
+        for c, value in enumerate(row):
+            if value is not None:
+                sheet.write(r, c, value)
+    if hide:
+        sheet.row(14).hidden = True
+    else:
+        sheet.row(14).height = 600  # near miss: a row merely styled
+    workbook.save(str(path))
+    notes: list[str] = []
+    document = load_path(path, notes.append)
+    assert len(document.projects) == 2
+    assert notes == (["绩效目标表: hidden rows read and checked too: 第15行"] if hide else [])

@@ -31,15 +31,19 @@ import struct
 import zipfile
 from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
+from typing import NamedTuple
 from xml.etree.ElementTree import ParseError, fromstring, iterparse
+from xml.sax.saxutils import unescape
 
 from audit.readers.sheetsize import (
+    Sheets,
+    _scan_part,
     biff_sheets,
     biff_stream,
     column_index,
     local_name,
     part_path,
-    sheet_parts,
+    xlsx_extents,
 )
 
 Cells = frozenset[tuple[int, int]]
@@ -52,7 +56,6 @@ _LITERAL = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|_.|\*.')
 a colour or condition, a space's width, a fill), where ``%`` is no percent."""
 _COLUMN = re.compile(r"\$?([A-Za-z]{1,3})\$?([0-9]{1,7})")
 _REFERENCE = re.compile(rb"""\sr\s*=\s*["']\$?([A-Za-z]{1,3})\$?([0-9]{1,7})["']""")
-_CHUNK = 1 << 20
 _TAG_MAX = 4096
 """Longest start tag looked at, as in :mod:`audit.readers.sheetsize`."""
 
@@ -74,24 +77,146 @@ def percent_text(value: float | int) -> str:
     return f"{text}%"
 
 
+class Display(NamedTuple):
+    """What a number format shows around a cell's number: a percentage
+    (the number ×100), and the literal text before and after it (``"≥"0%``
+    shows 0.9 as ``≥90%``: prefix ``≥``, suffix ``%``)."""
+
+    percent: bool
+    prefix: str = ""
+    suffix: str = ""
+
+    def show(self, value: float | int) -> str:
+        """The number as the sheet shows it, text kept, digits as stored."""
+        number = percent_text(value)[:-1] if self.percent else _number_text(value)
+        if value < 0 and (self.prefix or self.suffix) and not self.percent:
+            return number  # a negative number may be shown by another section
+        suffix = self.suffix
+        if self.percent and "%" not in self.prefix + suffix:
+            suffix += "%"
+        return f"{self.prefix}{number}{suffix}"
+
+    @property
+    def money_unit(self) -> str | None:
+        """``元`` or ``万元`` when the format prints nothing but that unit
+        after the number (``#,##0.00"元"``): an amount in that unit."""
+        if not self.percent and not self.prefix and self.suffix.strip() in ("元", "万元"):
+            return self.suffix.strip()
+        return None
+
+
+def _number_text(value: float | int) -> str:
+    try:
+        number = Decimal(format(value, ".15g"))
+    except InvalidOperation:
+        return format(value, ".15g")
+    return format(number.normalize(), "f") if number else "0"
+
+
+_TOKEN = re.compile(r'"([^"]*)"|\\(.)|\[\$([^\]-]*)[^\]]*\]|\[[^\]]*\]|_.|\*.|([0#?])|(.)', re.S)
+_GENERAL = re.compile(r"general", re.I)
+_SHOWN_AS_IS = frozenset("$-+/():!^&'~{}<>= %")
+_DATE_OR_TEXT = re.compile(r"[yYmMdDhHsSeEaAbBgG@]")
+"""Letters of a date, time, scientific or text format (and ``General``):
+their cells are calamine's (dates) or shown as stored."""
+
+
+def _first_section(code: str) -> tuple[str, bool]:
+    """The first section of a format code and whether there are others."""
+    depth_quote = False
+    i = 0
+    while i < len(code):
+        char = code[i]
+        if char == '"':
+            depth_quote = not depth_quote
+        elif not depth_quote and char == "\\":
+            i += 1
+        elif not depth_quote and char == "[":
+            end = code.find("]", i)
+            i = len(code) if end < 0 else end
+        elif not depth_quote and char == ";":
+            return code[:i], True
+        i += 1
+    return code, False
+
+
+def display_format(code: str) -> Display | None:
+    """What the format ``code`` shows around a number; None when it shows
+    the number alone (``General``, ``0.00``, ``#,##0.00``, ``@``, a date)."""
+    percent = percent_format(code)
+    section = _GENERAL.sub("0", _first_section(code)[0])  # "≥"General: the number as stored
+    if re.search(r"\[[<>=]", section):  # a condition: which section applies varies
+        return Display(True) if percent else None
+    before: list[str] = []
+    after: list[str] = []
+    digits = False
+    for match in _TOKEN.finditer(section):
+        quoted, escaped, currency, digit, bare = match.groups()
+        if digit is not None:
+            if after:  # text between the digits: not a prefix or suffix
+                return Display(True) if percent else None
+            digits = True
+            continue
+        text = quoted if quoted is not None else escaped if escaped is not None else currency
+        if text is None and bare is not None:
+            if bare in ",.":
+                continue
+            if _DATE_OR_TEXT.match(bare) and bare.isascii():
+                return Display(True) if percent else None
+            text = bare if bare in _SHOWN_AS_IS or not bare.isascii() else ""
+        if text:
+            (after if digits else before).append(text)
+    if not digits:
+        return Display(True) if percent else None
+    prefix, suffix = "".join(before), "".join(after)
+    if not prefix.strip() and not suffix.strip() and not percent:
+        return None
+    return Display(percent, prefix.strip(), suffix.rstrip())
+
+
+Shown = dict[tuple[int, int], Display]
+"""Cells whose format shows more than the stored number, with that format."""
+
+
+class SheetCells(NamedTuple):
+    """What a sheet's XML says of its cells beyond what calamine reads."""
+
+    shown: Shown
+    uncached: tuple[tuple[int, int, str], ...] = ()
+    """Formulas saved without their result: (row, column, formula)."""
+    errors: tuple[tuple[int, int, str], ...] = ()
+    """Error cells (``#REF!``, ``#DIV/0!``): (row, column, error)."""
+    hidden_rows: tuple[int, ...] = ()
+
+
+def xlsx_scan(data: bytes) -> tuple[Sheets, dict[str, SheetCells]]:
+    """Each sheet's size (:func:`audit.readers.sheetsize.xlsx_extents`) and
+    :class:`SheetCells`, in one reading of each sheet."""
+    styles = xlsx_styles(data)
+    scans: dict[str, SheetScan] = {}
+
+    def look(name: str, part: str) -> SheetScan:
+        scans[name] = SheetScan(part, styles)
+        return scans[name]
+
+    sheets = xlsx_extents(data, look)
+    return sheets, scanned(data, scans)
+
+
+def xlsx_sheet_cells(data: bytes) -> dict[str, SheetCells]:
+    """:class:`SheetCells` of each sheet (by name) of an ``.xlsx``/``.xlsm``
+    that has any; empty when its records cannot be read."""
+    return xlsx_scan(data)[1]
+
+
 def xlsx_percent_cells(data: bytes) -> dict[str, Cells]:
     """The cells of each sheet (by name) of an ``.xlsx``/``.xlsm`` whose
-    format shows a percentage; empty when the workbook defines no such
-    format, or its records cannot be read."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            styles = _percent_styles(archive)
-            if not styles:
-                return {}
-            order: list[str] = []
-            found: dict[str, Cells] = {}
-            for name, part in sheet_parts(archive, order).items():
-                cells = _styled_cells(archive, part, styles)
-                if cells:
-                    found[name] = cells
-            return found
-    except (KeyError, ValueError, ParseError, zipfile.BadZipFile, OSError, EOFError):
-        return {}
+    format shows a percentage."""
+    found = {
+        name: frozenset(place for place, shown in cells.shown.items() if shown.percent)
+        for name, cells in xlsx_sheet_cells(data).items()
+    }
+    return {name: cells for name, cells in found.items() if cells}
 
 
 def _styles_part(archive: zipfile.ZipFile) -> str:
@@ -105,62 +230,190 @@ def _styles_part(archive: zipfile.ZipFile) -> str:
     return "xl/styles.xml"
 
 
-def _percent_styles(archive: zipfile.ZipFile) -> frozenset[str]:
-    """The indexes (as written in a cell's ``s``) of the cell formats that
-    show a percentage."""
+def _display_styles(archive: zipfile.ZipFile) -> dict[str, Display]:
+    """The cell formats (by the index a cell's ``s`` names) whose number
+    format shows more than the number: a percentage, or literal text."""
     try:
         root = fromstring(archive.read(_styles_part(archive)))
     except KeyError:
-        return frozenset()
-    percent = set(_BUILT_IN_PERCENT)
+        return {}
+    formats: dict[str, Display] = {number: Display(True, "", "%") for number in _BUILT_IN_PERCENT}
     for element in root.iter():
         if isinstance(element.tag, str) and local_name(element.tag) == "numFmt":
             number = element.get("numFmtId")
             if number is None:
                 continue
-            if percent_format(element.get("formatCode", "")):
-                percent.add(number)
+            shown = display_format(element.get("formatCode", ""))
+            if shown is not None:
+                formats[number] = shown
             else:  # a workbook may redefine a built-in number
-                percent.discard(number)
-    styles: set[str] = set()
+                formats.pop(number, None)
+    styles: dict[str, Display] = {}
     for element in root.iter():
         if not isinstance(element.tag, str) or local_name(element.tag) != "cellXfs":
             continue
         xfs = [xf for xf in element if isinstance(xf.tag, str) and local_name(xf.tag) == "xf"]
-        styles.update(str(i) for i, xf in enumerate(xfs) if xf.get("numFmtId") in percent)
-    return frozenset(styles)
+        for i, xf in enumerate(xfs):
+            shown = formats.get(xf.get("numFmtId") or "")
+            if shown is not None:
+                styles[str(i)] = shown
+    return styles
 
 
-def _styled_cells(archive: zipfile.ZipFile, part: str, styles: frozenset[str]) -> Cells:
-    """The cells of a sheet part that carry one of ``styles``, found by their
-    start tags (streamed a megabyte at a time: a 5,000-row sheet in about as
-    long as calamine takes to open it); a sheet with such a cell that does
-    not name its place is read as XML (:func:`_styled_cells_xml`)."""
-    styled = re.compile(
-        rb"<(?:[A-Za-z_][\w.\-]*:)?c(?=\s)[^<>]{0,%d}?\ss\s*=\s*[\"'](?:%s)[\"'][^<>]{0,%d}>"
-        % (_TAG_MAX, b"|".join(sorted(style.encode() for style in styles)), _TAG_MAX)
-    )
-    cells: set[tuple[int, int]] = set()
-    tail = b""
-    with archive.open(part) as stream:
-        while chunk := stream.read(_CHUNK):
-            text = tail + chunk
-            cut = text.rfind(b"<")  # a tag may go on in the next chunk
-            cut = cut if cut >= 0 and len(text) - cut <= 2 * _TAG_MAX + 64 else len(text)
-            for match in styled.finditer(text, 0, cut):
-                reference = _REFERENCE.search(match.group())
-                if reference is None:
-                    return _styled_cells_xml(archive, part, styles)
-                cells.add((int(reference.group(2)) - 1, column_index(reference.group(1))))
-            tail = text[cut:]
-    return frozenset(cells)
+def _percent_styles(archive: zipfile.ZipFile) -> frozenset[str]:
+    """The cell formats that show a percentage."""
+    return frozenset(i for i, shown in _display_styles(archive).items() if shown.percent)
 
 
-def _styled_cells_xml(archive: zipfile.ZipFile, part: str, styles: frozenset[str]) -> Cells:
-    """:func:`_styled_cells` for a sheet that places cells by their order: a
+_P = rb"(?:[A-Za-z_][\w.\-]*:)?"
+_UNCACHED = re.compile(
+    rb"<"
+    + _P
+    + rb"c(?=\s)([^<>]{0,%d}?)(?<!/)>\s*<" % _TAG_MAX
+    + _P
+    + rb"f(?=[\s/>])[^<>]{0,%d}?(?:/>|(?<!/)>([^<]*)</" % _TAG_MAX
+    + _P
+    + rb"f\s*>)\s*(?:<"
+    + _P
+    + rb"v\s*/>|<"
+    + _P
+    + rb"v\s*>\s*</"
+    + _P
+    + rb"v\s*>)?\s*</"
+    + _P
+    + rb"c\s*>"
+)
+"""A cell that holds a formula and no saved result."""
+_ERROR = re.compile(
+    rb"<"
+    + _P
+    + rb"c(?=\s)([^<>]{0,%d}?\st\s*=\s*[\"']e[\"'][^<>]{0,%d}?)(?<!/)>" % (_TAG_MAX, _TAG_MAX)
+    + rb"(?:\s*<"
+    + _P
+    + rb"f(?=[\s/>])[^<>]{0,%d}?(?:/>|(?<!/)>[^<]*</" % _TAG_MAX
+    + _P
+    + rb"f\s*>))?\s*<"
+    + _P
+    + rb"v\s*>([^<]*)</"
+)
+"""An error cell and its saved error (``#REF!``)."""
+_HIDDEN_ROW = re.compile(
+    rb"<"
+    + _P
+    + rb"row(?=\s)([^<>]{0,%d}?\shidden\s*=\s*[\"'](?:1|true)[\"'][^<>]{0,%d})>"
+    % (_TAG_MAX, _TAG_MAX)
+)
+_ROW_NUMBER = re.compile(rb"""\sr\s*=\s*["']([0-9]{1,7})["']""")
+
+
+class _Unplaced(Exception):
+    """A cell or row that does not name its place: read as XML."""
+
+
+def _place(tag: bytes) -> tuple[int, int]:
+    reference = _REFERENCE.search(tag)
+    if reference is None:
+        raise _Unplaced
+    return int(reference.group(2)) - 1, column_index(reference.group(1))
+
+
+class SheetScan:
+    """Collects a sheet's :class:`SheetCells` from the stretches of whole
+    rows that the size scan reads (:data:`audit.readers.sheetsize.Seen`),
+    so a sheet is inflated and read once; each kind is looked for only in
+    stretches that can hold it (a plain substring test first). A sheet with
+    a cell or row that does not name its place is read as XML instead
+    (:func:`_sheet_cells_xml`)."""
+
+    def __init__(self, part: str, styles: dict[str, Display]) -> None:
+        self.part = part
+        self.styles = styles
+        self.styled = (
+            re.compile(
+                rb"<(?:[A-Za-z_][\w.\-]*:)?c(?=\s)[^<>]{0,%d}?\ss\s*=\s*[\"'](%s)[\"'][^<>]{0,%d}>"
+                % (_TAG_MAX, b"|".join(sorted(style.encode() for style in styles)), _TAG_MAX)
+            )
+            if styles
+            else None
+        )
+        self.shown: Shown = {}
+        self.uncached: list[tuple[int, int, str]] = []
+        self.errors: list[tuple[int, int, str]] = []
+        self.hidden: list[int] = []
+        self.by_xml = False
+
+    def __call__(self, text: bytes, cut: int) -> None:
+        if self.by_xml:
+            return
+        if cut < 0:
+            self.by_xml = True
+            return
+        try:
+            self._look(text, cut)
+        except _Unplaced:
+            self.by_xml = True
+
+    def _look(self, text: bytes, cut: int) -> None:
+        if self.styled is not None:
+            for match in self.styled.finditer(text, 0, cut):
+                self.shown[_place(match.group())] = self.styles[match.group(1).decode()]
+        if b"f>" in text or b"<f " in text:  # <f>, </f>, <x:f>, <f t="shared" …/>
+            for match in _UNCACHED.finditer(text, 0, cut):
+                row, column = _place(match.group(1))
+                formula = unescape((match.group(2) or b"").decode("utf-8", "replace"))
+                self.uncached.append((row, column, formula.strip()))
+        if b'"e"' in text or b"'e'" in text:
+            for match in _ERROR.finditer(text, 0, cut):
+                row, column = _place(match.group(1))
+                error = unescape(match.group(2).decode("utf-8", "replace")).strip()
+                self.errors.append((row, column, error))
+        if b"hidden=" in text:
+            for match in _HIDDEN_ROW.finditer(text, 0, cut):
+                number = _ROW_NUMBER.search(match.group(1))
+                if number is None:
+                    raise _Unplaced
+                self.hidden.append(int(number.group(1)) - 1)
+
+    def result(self, archive: zipfile.ZipFile) -> SheetCells:
+        if self.by_xml:
+            return _sheet_cells_xml(archive, self.part, self.styles)
+        return SheetCells(self.shown, tuple(self.uncached), tuple(self.errors), tuple(self.hidden))
+
+
+def xlsx_styles(data: bytes) -> dict[str, Display]:
+    """:func:`_display_styles` of a workbook; empty when they cannot be read."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return _display_styles(archive)
+    except (KeyError, ValueError, ParseError, zipfile.BadZipFile, OSError, EOFError):
+        return {}
+
+
+def scanned(data: bytes, scans: dict[str, SheetScan]) -> dict[str, SheetCells]:
+    """What ``scans`` found, by sheet, for the sheets that have any."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            found = {name: scan.result(archive) for name, scan in scans.items()}
+    except (KeyError, ValueError, ParseError, zipfile.BadZipFile, OSError, EOFError):
+        return {}
+    return {name: cells for name, cells in found.items() if any(cells)}
+
+
+def _sheet_cells(archive: zipfile.ZipFile, part: str, styles: dict[str, Display]) -> SheetCells:
+    """:class:`SheetCells` of one sheet part, read by the size scan."""
+    scan = SheetScan(part, styles)
+    _scan_part(archive, part, scan)
+    return scan.result(archive)
+
+
+def _sheet_cells_xml(archive: zipfile.ZipFile, part: str, styles: dict[str, Display]) -> SheetCells:
+    """:func:`_sheet_cells` for a sheet that places cells by their order: a
     cell without ``r`` follows the one before it, a row without ``r`` the row
     before it."""
-    cells: set[tuple[int, int]] = set()
+    shown: Shown = {}
+    uncached: list[tuple[int, int, str]] = []
+    errors: list[tuple[int, int, str]] = []
+    hidden: list[int] = []
     row = column = -1
     with archive.open(part) as stream:
         for event, element in iterparse(stream, events=("start", "end")):
@@ -170,6 +423,8 @@ def _styled_cells_xml(archive: zipfile.ZipFile, part: str, styles: frozenset[str
                     number = element.get("r")
                     row = int(number) - 1 if number and number.isdigit() else row + 1
                     column = -1
+                    if element.get("hidden") in ("1", "true"):
+                        hidden.append(row)
                 continue
             if tag == "c":
                 match = _COLUMN.fullmatch(element.get("r") or "")
@@ -178,12 +433,38 @@ def _styled_cells_xml(archive: zipfile.ZipFile, part: str, styles: frozenset[str
                     row = int(match.group(2)) - 1
                 else:
                     column += 1
-                if element.get("s") in styles:
-                    cells.add((row, column))
+                style = styles.get(element.get("s") or "")
+                if style is not None:
+                    shown[(row, column)] = style
+                parts = {
+                    local_name(child.tag): child for child in element if isinstance(child.tag, str)
+                }
+                value = parts.get("v")
+                if (
+                    "f" in parts
+                    and "is" not in parts
+                    and (value is None or not (value.text or "").strip())
+                ):
+                    uncached.append((row, column, (parts["f"].text or "").strip()))
+                elif element.get("t") == "e" and value is not None and value.text:
+                    errors.append((row, column, value.text.strip()))
                 element.clear()
             elif tag == "row":
                 element.clear()
-    return frozenset(cells)
+    return SheetCells(shown, tuple(uncached), tuple(errors), tuple(hidden))
+
+
+def _styled_cells(archive: zipfile.ZipFile, part: str, styles: frozenset[str]) -> Cells:
+    """The cells of a sheet part that carry one of ``styles`` (stream scan)."""
+    every = _display_styles(archive)
+    chosen = {style: every.get(style, Display(True)) for style in styles}
+    return frozenset(_sheet_cells(archive, part, chosen).shown)
+
+
+def _styled_cells_xml(archive: zipfile.ZipFile, part: str, styles: frozenset[str]) -> Cells:
+    """:func:`_styled_cells` read as XML."""
+    chosen = dict.fromkeys(styles, Display(True))
+    return frozenset(_sheet_cells_xml(archive, part, chosen).shown)
 
 
 _FORMAT, _XF, _EOF = 0x041E, 0x00E0, 0x000A
@@ -206,6 +487,38 @@ def xls_percent_cells(data: bytes) -> dict[str, Cells]:
         return found
     except Exception:  # olefile's own errors, a cut record: read as stored
         return {}
+
+
+def xls_hidden_rows(data: bytes) -> dict[str, tuple[int, ...]]:
+    """The hidden rows of each sheet of a legacy ``.xls`` that has any: the
+    ROW records whose flags say hidden (``fDyZero``)."""
+    try:
+        stream = biff_stream(data)
+        found: dict[str, tuple[int, ...]] = {}
+        for name, start in biff_sheets(stream):
+            rows = _biff_hidden_rows(stream, start)
+            if rows:
+                found[name] = rows
+        return found
+    except Exception:  # olefile's own errors, a cut record: no note
+        return {}
+
+
+def _biff_hidden_rows(stream: bytes, start: int) -> tuple[int, ...]:
+    rows: list[int] = []
+    if start > len(stream) - 4 or struct.unpack_from("<H", stream, start)[0] not in _BOF:
+        return ()
+    records = _biff_records(stream, start)
+    next(records)  # the sheet's own BOF
+    for kind, at, length in records:
+        if kind in _BOF:
+            break
+        if kind == _ROW and length >= 16 and stream[at + 12] & _ROW_HIDDEN:
+            rows.append(struct.unpack_from("<H", stream, at)[0])
+    return tuple(rows)
+
+
+_ROW, _ROW_HIDDEN = 0x0208, 0x20
 
 
 def _biff_records(stream: bytes, pos: int) -> Iterator[tuple[int, int, int]]:

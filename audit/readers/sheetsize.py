@@ -23,6 +23,7 @@ import re
 import struct
 import zipfile
 import zlib
+from collections.abc import Callable
 from typing import IO, Any, NamedTuple
 from xml.etree.ElementTree import ParseError, fromstring
 
@@ -221,7 +222,14 @@ class Sheets(NamedTuple):
         )
 
 
-def xlsx_extents(data: bytes) -> Sheets:
+Seen = Callable[[bytes, int], None]
+"""Given each stretch of whole rows the scan reads (the buffer and where the
+stretch ends in it), so that one reading of a sheet finds what else is looked
+for in it; given ``(b"", -1)`` when the sheet is not read by regular
+expressions."""
+
+
+def xlsx_extents(data: bytes, look: Callable[[str, str], Seen] | None = None) -> Sheets:
     """The used range of each worksheet of an ``.xlsx``/``.xlsm``, by sheet
     name (None: no cell holds a value). A sheet that cannot be found or
     scanned is left out with the reason, and :meth:`Sheets.check` refuses
@@ -234,7 +242,8 @@ def xlsx_extents(data: bytes) -> Sheets:
             parts = sheet_parts(archive, order)
             for name, part in parts.items():
                 try:
-                    extents[name] = _scan_part(archive, part)
+                    seen = None if look is None else look(name, part)
+                    extents[name] = _scan_part(archive, part, seen)
                 except KeyError:
                     failures[name] = f"no part {part} in the archive"
                 except _DAMAGED as error:
@@ -248,15 +257,19 @@ def _why(error: BaseException) -> str:
     return f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
 
 
-def _scan_part(archive: zipfile.ZipFile, part: str) -> Extent | None:
+def _scan_part(archive: zipfile.ZipFile, part: str, seen: Seen | None = None) -> Extent | None:
     try:
         try:
             with archive.open(part) as stream:
-                return _scan_refs(stream)
+                return _scan_refs(stream, seen)
         except _ByOrder:  # cells placed by their order
+            if seen is not None:
+                seen(b"", -1)
             with archive.open(part) as stream:
                 return _scan(stream)
     except _NotPlain:  # ">" in an attribute's value: read as XML
+        if seen is not None:
+            seen(b"", -1)
         with archive.open(part) as stream:
             return _scan_xml(stream)
 
@@ -312,7 +325,7 @@ class _ByOrder(Exception):
     """A cell of the sheet does not name its place: it follows the one before."""
 
 
-def _scan_refs(stream: IO[bytes]) -> Extent | None:
+def _scan_refs(stream: IO[bytes], seen: Seen | None = None) -> Extent | None:
     """The used range of a worksheet whose every cell names its place (``r``,
     as spreadsheet programs write them), found by regular expressions alone;
     :class:`_ByOrder` when a cell does not name its place."""
@@ -333,6 +346,8 @@ def _scan_refs(stream: IO[bytes]) -> Extent | None:
                 cut = 0
         if _GT_IN_VALUE.search(buffer, 0, cut):
             raise _NotPlain
+        if seen is not None and cut:
+            seen(buffer, cut)
         found = _CELL.findall(buffer, 0, cut)
         if any(not letters for letters, _, _, _ in found):
             raise _ByOrder

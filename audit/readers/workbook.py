@@ -26,15 +26,69 @@ from audit.readers.grid import GridInput, Loaded, Merge, grid_source
 from audit.readers.table import Notify
 
 
-def _as_percent(values: list[list[Any]], shown: numformats.Cells, start: tuple[int, int]) -> None:
-    """Numbers of the cells ``shown`` as percentages, in ``values`` (a grid
-    from ``start``), written as the sheet shows them (``0.95`` → ``95%``)."""
-    for row, column in shown:
+def _as_shown(
+    values: list[list[Any]], shown: numformats.Shown, start: tuple[int, int]
+) -> str | None:
+    """Numbers of the cells ``shown`` with a format, in ``values`` (a grid
+    from ``start``), written as the sheet shows them (``0.95`` → ``95%``,
+    ``5000`` → ``≥5000人``). An amount whose format prints only ``元`` or
+    ``万元`` after it keeps its number; that unit is returned (the unit of
+    the sheet's amounts) when all such cells agree."""
+    units: set[str] = set()
+    for (row, column), display in shown.items():
         r, c = row - start[0], column - start[1]
         if 0 <= r < len(values) and 0 <= c < len(values[r]):
             value = values[r][c]
             if isinstance(value, int | float) and not isinstance(value, bool):
-                values[r][c] = numformats.percent_text(value)
+                if display.money_unit is not None:
+                    units.add(display.money_unit)
+                else:
+                    values[r][c] = display.show(value)
+    return units.pop() if len(units) == 1 else None
+
+
+def _with_errors(
+    values: list[list[Any]], errors: tuple[tuple[int, int, str], ...], start: tuple[int, int]
+) -> None:
+    """Error cells (``#REF!``) as their error's text: calamine reads them
+    empty."""
+    for row, column, error in errors:
+        r, c = row - start[0], column - start[1]
+        if 0 <= r < len(values) and 0 <= c < len(values[r]) and values[r][c] in ("", None):
+            values[r][c] = error
+
+
+def _uncached(name: str, formulas: tuple[tuple[int, int, str], ...]) -> str:
+    """Why a sheet with formulas saved without their result is not read."""
+    from audit.readers.grid import column_letter
+
+    row, column, formula = formulas[0]
+    first = f"{column_letter(column)}{row + 1}" + (f" ={formula}" if formula else "")
+    count = len(formulas)
+    return (
+        f"sheet {name}: {count} formula{'s' if count > 1 else ''} saved without "
+        f"{'their results' if count > 1 else 'its result'} (first {first}); open and save it "
+        "in Excel, WPS or LibreOffice, which store each formula's result, then lint again"
+    )
+
+
+def _stated_in_cells(cells: list[list[str | None]]) -> bool:
+    """Whether a sheet's cells state its amounts' unit (``金额单位：万元``)."""
+    return any(t is not None and "单位" in t and "元" in t for row in cells for t in row)
+
+
+def hidden_rows_note(name: str, rows: tuple[int, ...], shown: int = 4) -> str:
+    """The note for a sheet's hidden rows: ``第13行``, ranges folded
+    (``第5-8行``), at most ``shown`` of them, then ``…``."""
+    spans: list[tuple[int, int]] = []
+    for row in sorted(set(rows)):
+        if spans and row == spans[-1][1] + 1:
+            spans[-1] = (spans[-1][0], row)
+        else:
+            spans.append((row, row))
+    parts = [f"{a + 1}" if a == b else f"{a + 1}-{b + 1}" for a, b in spans[:shown]]
+    more = "、…" if len(spans) > shown else ""
+    return f"{name}: hidden rows read and checked too: 第{'、'.join(parts)}{more}行"
 
 
 def cell_text(value: Any) -> str | None:
@@ -90,15 +144,37 @@ def load(data: bytes, path: str, notify: Notify | None = None) -> Loaded:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
     tables: list[GridInput] = []
     ods = data[:2] == b"PK" and _is_ods(data)
-    ods_merges, percents = _ods_cells(data) if ods else (None, {})
-    sheets = sheetsize.xlsx_extents(data) if data[:2] == b"PK" and not ods else None
-    if sheets is not None:
-        percents = numformats.xlsx_percent_cells(data)
+    ods_merges, percents, ods_notes = _ods_cells(data) if ods else (None, {}, {})
+    found: dict[str, numformats.SheetCells] = {
+        name: numformats.SheetCells(
+            dict.fromkeys(percents.get(name, ()), _PERCENT),
+            tuple(ods_notes.get(name, ([], []))[0]),
+            (),
+            tuple(ods_notes.get(name, ([], []))[1]),
+        )
+        for name in {*percents, *ods_notes}
+    }
+    sheets = None
+    if data[:2] == b"PK" and not ods:  # one reading of each sheet: its size and its cells
+        sheets, found = numformats.xlsx_scan(data)
     elif data[:4] == b"\xd0\xcf\x11\xe0":
         percents = numformats.xls_percent_cells(data)
+        hidden_rows = numformats.xls_hidden_rows(data)
+        found = {
+            name: numformats.SheetCells(
+                dict.fromkeys(percents.get(name, ()), _PERCENT), (), (), hidden_rows.get(name, ())
+            )
+            for name in {*percents, *hidden_rows}
+        }
+    refused: list[str] = []
     try:
         with _read_errors():
             kinds = {meta.name: str(meta.typ) for meta in workbook.sheets_metadata}
+            hidden = {
+                meta.name: str(meta.visible).rsplit(".", 1)[-1]
+                for meta in workbook.sheets_metadata
+                if not str(meta.visible).endswith(".Visible")
+            }
             for position, name in enumerate(workbook.sheet_names):
                 if "Chart" in kinds.get(name, "") or "Dialog" in kinds.get(name, ""):
                     if notify is not None:
@@ -106,13 +182,26 @@ def load(data: bytes, path: str, notify: Notify | None = None) -> Loaded:
                     continue
                 if sheets is not None:  # an .xls's and an .ods's were checked above
                     sheets.check(name, position, len(workbook.sheet_names))
+                about = found.get(name)
+                if about is not None and about.uncached:
+                    refused.append(_uncached(name, about.uncached))
+                    continue
                 sheet = workbook.get_sheet_by_name(name)
                 values = sheet.to_python(skip_empty_area=True)
                 start = sheet.start or (0, 0)
-                shown = percents.get(name)
-                if shown:
-                    _as_percent(values, shown, start)
+                unit = None
+                if about is not None:
+                    _with_errors(values, about.errors, start)
+                    unit = _as_shown(values, about.shown, start)
+                    if about.hidden_rows and notify is not None:
+                        notify(hidden_rows_note(name, about.hidden_rows))
+                if name in hidden and notify is not None:
+                    kind = "very hidden" if "Very" in hidden[name] else "hidden"
+                    notify(f"{name}: a {kind} sheet, read too")
                 cells = [[cell_text(v) for v in row] for row in values]
+                headings: tuple[str, ...] = ()
+                if unit is not None and not _stated_in_cells(cells):
+                    headings = (f"金额单位：{unit}",)  # what the amounts' format prints
                 numeric = frozenset(
                     (r, c)
                     for r, row in enumerate(values)
@@ -127,9 +216,16 @@ def load(data: bytes, path: str, notify: Notify | None = None) -> Loaded:
                     merges.append(
                         (top - start[0], left - start[1], bottom - start[0], right - start[1])
                     )
-                tables.append(GridInput(name, cells, merges, (start[0], start[1]), None, numeric))
+                tables.append(
+                    GridInput(name, cells, merges, (start[0], start[1]), None, numeric, headings)
+                )
     finally:
         workbook.close()
+    if refused and not tables:
+        raise ReadError(refused[0] if len(refused) == 1 else "; ".join(refused))
+    for why in refused:
+        if notify is not None:
+            notify(f"skipped {why}")
     source, grids = grid_source(path, "sheet", tables)
     return Loaded(source, grids)
 
@@ -181,18 +277,26 @@ def _is_ods(data: bytes) -> bool:
     return ODS_MIMETYPE in data[:200]
 
 
+_PERCENT = numformats.Display(True)
 _TABLE_NS = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 _OFFICE_NS = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 Span = tuple[tuple[int, int], tuple[int, int]]
 Cells = numformats.Cells
+OdsNotes = dict[str, tuple[list[tuple[int, int, str]], list[int]]]
+"""By sheet: formulas saved without a result (row, column, formula), hidden rows."""
+_HIDDEN_MAX = 1000
+"""Most hidden rows of one repeated row element listed (a template's hidden
+rows to the sheet's end are one element repeated a million times)."""
 
 
-def _ods_cells(data: bytes) -> tuple[dict[str, list[Span]], dict[str, Cells]]:
+def _ods_cells(data: bytes) -> tuple[dict[str, list[Span]], dict[str, Cells], OdsNotes]:
     """What calamine does not report of an OpenDocument spreadsheet, by
     sheet: its merged ranges (cells with ``number-rows-spanned`` or
     ``number-columns-spanned``, as ((top, left), (bottom, right))) and the
     cells whose value is a percentage (``office:value-type="percentage"``,
-    stored as a fraction)."""
+    stored as a fraction); and the formulas saved without a result (a
+    ``table:formula`` without ``office:value-type``) and the hidden rows
+    (``table:visibility`` ``collapse`` or ``filter``) of each sheet."""
     import zipfile
     from xml.etree.ElementTree import ParseError, iterparse
 
@@ -200,6 +304,9 @@ def _ods_cells(data: bytes) -> tuple[dict[str, list[Span]], dict[str, Cells]]:
     value_type = f"{{{_OFFICE_NS}}}value-type"
     merges: dict[str, list[Span]] = {}
     percents: dict[str, set[tuple[int, int]]] = {}
+    notes: OdsNotes = {}
+    formula = f"{ns}formula"
+    visibility = f"{ns}visibility"
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive, archive.open("content.xml") as xml:
             name = ""
@@ -211,6 +318,7 @@ def _ods_cells(data: bytes) -> tuple[dict[str, list[Span]], dict[str, Cells]]:
                     if tag == f"{ns}table":
                         name = element.get(f"{ns}name", "")
                         merges[name] = []
+                        notes[name] = ([], [])
                         r = 0
                     elif tag == f"{ns}table-row":
                         c = 0
@@ -218,6 +326,8 @@ def _ods_cells(data: bytes) -> tuple[dict[str, list[Span]], dict[str, Cells]]:
                     continue
                 if tag == f"{ns}table-row":
                     repeat = int(element.get(f"{ns}number-rows-repeated", "1"))
+                    if element.get(visibility) in ("collapse", "filter"):
+                        notes[name][1].extend(range(r, r + min(repeat, _HIDDEN_MAX)))
                     if row_percents:  # the sheet's size was bounded before
                         cells = percents.setdefault(name, set())
                         cells.update((r + i, col) for i in range(repeat) for col in row_percents)
@@ -231,7 +341,11 @@ def _ods_cells(data: bytes) -> tuple[dict[str, list[Span]], dict[str, Cells]]:
                         merges[name].append(((r, c), (r + rows - 1, c + cols - 1)))
                     if element.get(value_type) == "percentage":
                         row_percents.extend(range(c, c + repeat))
+                    elif element.get(formula) and element.get(value_type) is None:
+                        text = element.get(formula, "").removeprefix("of:").removeprefix("=")
+                        notes[name][0].append((r, c, text))
                     c += repeat
     except (KeyError, ValueError, ParseError, zipfile.BadZipFile, OSError):
-        return {}, {}
-    return merges, {sheet: frozenset(cells) for sheet, cells in percents.items()}
+        return {}, {}, {}
+    shown = {sheet: frozenset(cells) for sheet, cells in percents.items()}
+    return merges, shown, notes
