@@ -688,7 +688,9 @@ class ValueParser:
         stripped = text.strip()
         if not any(char.isalnum() for char in stripped):
             return Value(stripped, "empty")
-        if len(stripped) > MAX_LENGTH:
+        if len(stripped) > MAX_LENGTH or (
+            "#" in stripped and _SHEET_ERROR.search(stripped) is not None
+        ):
             return Value(stripped, "qualitative", targets=_whole(stripped))
         try:
             value: Value = self._lark.parse(stripped)  # type: ignore[assignment]  # the builder
@@ -720,6 +722,12 @@ class ValueParser:
                 break
             end += value.targets[-1].end
         return tuple(targets)
+
+
+SHEET_ERROR = r"#(?:DIV/0!|REF!|N/A|VALUE!|NAME\?|NUM!|NULL!|SPILL!|CALC!)"
+"""A spreadsheet's error value (a formula that failed), read from a cell or
+pasted with it: no target, whatever digits it holds (the 0 of ``#DIV/0!``)."""
+_SHEET_ERROR = re.compile(SHEET_ERROR)
 
 
 @cache

@@ -129,6 +129,36 @@ def test_placeholder_reports_a_template_word_given_as_the_value() -> None:
     assert "实施周期指标值和年度指标值「定量指标」是模板文字" in finding.message
 
 
+@pytest.mark.parametrize("error", ["#DIV/0!", "#REF!", "#N/A", "#VALUE!", "#NAME?"])
+def test_placeholder_reports_a_spreadsheet_error_where_a_result_belongs(error: str) -> None:
+    # a value computed by a formula that failed (its source row deleted, a division by 0)
+    indicators = (
+        f"1、1-产出指标；12-质量指标；补贴发放准确率；实施周期指标值:≥{error}%；年度指标值:≥95%。"
+    )
+    text = clause_table(indicators, goal=f"保障补贴按时足额发放，发放准确率达到{error}。")
+    findings = found(text, "placeholder")
+    assert [(f.field, f.excerpt) for f in findings] == [("goal", error), ("period", error)]
+    assert "公式错误" in findings[1].message
+    assert findings[1].column == column_of(text, error, nth=1)
+
+
+def test_a_spreadsheet_error_is_no_number() -> None:
+    # the 0 of #DIV/0! is no target: the value is not a percentage of 0
+    indicators = (
+        "1、1-产出指标；12-质量指标；补贴发放准确率；实施周期指标值:≥#DIV/0!%；年度指标值:≥95%。"
+    )
+    findings = lint(clause_table(indicators), select=list(CONTENT_RULES))
+    assert {f.rule for f in findings} == {"placeholder"}
+
+
+@pytest.mark.parametrize("value", ["#3号楼维修完成", "第#1批≥2次", "≥95%（#号为备注）"])
+def test_a_hash_sign_is_no_spreadsheet_error(value: str) -> None:
+    indicators = (
+        f"1、1-产出指标；11-数量指标；维修批次；实施周期指标值:{value}；年度指标值:{value}。"
+    )
+    assert found(clause_table(indicators), "placeholder") == []
+
+
 def test_placeholder_ignores_an_ellipsis_meaning_etc_and_ordinary_words() -> None:
     goal = "开展就业创业服务、职业指导……等工作，保障随军家属待遇按月发放。"
     indicators = (

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from audit.engine import Context, Option, Problem, rule
 from audit.facts import BOTH, field_name, sub_span
 from audit.model import ANNUAL, PERIOD, Clause, Project, Span, Text
+from audit.values import SHEET_ERROR
 
 PLACEHOLDER_PATTERNS: list[str] = [
     r"待(?:单位|部门|科室)?(?:补充|填报|填写|填|完善|确认|确定|核实|定)",
@@ -21,6 +22,7 @@ PLACEHOLDER_PATTERNS: list[str] = [
     r"(?=[…\.。·])(?:(?<!…)…++|(?<!\.)\.\.\.++|(?<!。)。。。++|(?<!·)···++)(?![…\.。·]|\s*等)",
     r"年度计划数",
     r"另行通知",
+    SHEET_ERROR,  # a formula's error value (#DIV/0!, #REF!, #N/A) where its result belongs
 ]
 
 
@@ -49,6 +51,11 @@ TEMPLATE_VALUES: list[str] = [
             "{field_zh}「{text}」是模板文字，不是目标值：应填写具体目标",
             "the {field_en} “{text}” is a word of the template, not a target: write the target",
         ),
+        "sheet-error": (
+            "{field_zh}是电子表格的公式错误「{text}」：公式已失效，应改正公式或填写实际内容",
+            "the {field_en} is the spreadsheet error “{text}”: its formula failed; correct "
+            "the formula or write the actual content",
+        ),
     },
     options={
         "patterns": Option(
@@ -69,7 +76,8 @@ TEMPLATE_VALUES: list[str] = [
     --------
     在项目名称、绩效目标、每个指标名称和每个指标值中查找草稿的占位文字：「待单位补充」「待补充」
     「待定」「待填」「XXX」「×××」「某某」「……」「...」「年度计划数」（应填计划数的地方）、
-    「另行通知」，以及只写了模板用语的指标值（「定量指标」「非量化指标」：把模板的指标性质栏
+    「另行通知」，电子表格的公式错误（「#DIV/0!」「#REF!」「#N/A」：公式失效，应有的结果没有算出），
+    以及只写了模板用语的指标值（「定量指标」「非量化指标」：把模板的指标性质栏
     贴到了目标值处）。每处占位文字按其确切位置报告。省略号后接「等」（列举中的「等等」）不算
     占位。
 
@@ -102,8 +110,10 @@ def placeholder(ctx: Context, project: Project) -> Iterator[Problem]:
     Searches the project name, the goal, every indicator name and every
     target value for the placeholders of unfinished drafts: ``待单位补充``,
     ``待补充``, ``待定``, ``待填``, ``XXX``, ``×××``, ``某某``, ``……``, ``...``,
-    ``年度计划数`` (where the planned number belongs), ``另行通知``, and target
-    values that are only a word of the template (``定量指标``, ``非量化指标``:
+    ``年度计划数`` (where the planned number belongs), ``另行通知``, a
+    spreadsheet's error value (``#DIV/0!``, ``#REF!``, ``#N/A``: a formula that
+    failed where its result belongs), and target values that are only a word of
+    the template (``定量指标``, ``非量化指标``:
     the template's 指标性质 column pasted where the target belongs). Each
     placeholder is reported at its exact characters. An ellipsis followed by
     ``等`` (an "etc." in a list) is not a placeholder.
@@ -176,6 +186,8 @@ def _placeholder_problem(
     key: str = "default",
     words: str | None = None,
 ) -> Problem:
+    if key == "default" and text.startswith("#"):
+        key = "sheet-error"
     zh, en = _FIELD_WORDS[words or text_field]
     return Problem(
         span,
