@@ -393,7 +393,14 @@ def read_grids(carrier: str, data: bytes, path: str, notify: Notify | None = Non
     titles: list[str] = []  # the titles of budget tables of any kind
     other = False  # a budget table without projects (收支总表 …) among them
     notes: list[tuple[str, str]] = []  # (grid, note), given once the file is read
-    for grid in loaded.grids:
+    from audit.readers.beside import side_by_side
+    from audit.readers.grid import Grid
+
+    def recognised(grid: Grid) -> bool:
+        return any(module.recognise(grid) for _, module in layouts)
+
+    grids = [part for grid in loaded.grids for part in side_by_side(grid, recognised)]
+    for grid in grids:
         side = grid_kind(grid)  # a self-evaluation or monitoring table
         if side is not None:
             whole[grid.name] = side_reason(side)
