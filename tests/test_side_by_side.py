@@ -12,6 +12,7 @@ import pytest
 
 from audit.model import Document, Finding
 from audit.pipeline import load_path
+from audit.readers import read_path
 from audit.readers.beside import side_by_side
 from audit.readers.grid import GridInput, grid_source
 from audit.readers.guangzhou import recognise as recognise_guangzhou
@@ -143,10 +144,25 @@ def test_a_notes_column_beside_the_table_is_no_table(tmp_path: Path) -> None:
     assert [(f.rule, f.location) for f in lint(path)] == [(f.rule, f.location) for f in alone]
 
 
+def notes_of(path: Path) -> list[str]:
+    notes: list[str] = []
+    read_path(path, notes.append)
+    return notes
+
+
 def test_a_budget_table_beside_the_performance_table_is_no_table(tmp_path: Path) -> None:
+    """Not read, but not passed over in silence either."""
     budget = [["项目名称", "总计", "财政拨款"], ["办公设备购置", "12.00", "12.00"]]
-    document = load_path(workbook(tmp_path, beside(LEFT, budget)))
-    assert projects(document) == ["引进留学人员安家补助经费"]
+    path = workbook(tmp_path, beside(LEFT, budget))
+    assert projects(load_path(path)) == ["引进留学人员安家补助经费"]
+    assert notes_of(path) == ["绩效目标表!J1:L2: skipped, cells right of the table, not read"]
+
+
+def test_no_note_for_a_notes_column_or_a_table_alone(tmp_path: Path) -> None:
+    notes = [["注：金额单位为万元。"], ["填报人：李晓明"]]
+    assert notes_of(workbook(tmp_path, beside(LEFT, notes))) == []
+    assert notes_of(workbook(tmp_path, LEFT, "alone.xlsx")) == []
+    assert notes_of(workbook(tmp_path, beside(LEFT, RIGHT), "two.xlsx")) == []
 
 
 def test_an_empty_column_inside_one_table_does_not_cut_it(tmp_path: Path) -> None:

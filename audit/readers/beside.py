@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from audit.readers.grid import Grid
 
-__all__ = ["side_by_side"]
+__all__ = ["BESIDE_UNREAD", "side_by_side", "unread_beside"]
 
 
 def side_by_side(grid: Grid, recognised: Callable[[Grid], bool]) -> list[Grid]:
@@ -39,6 +39,34 @@ def side_by_side(grid: Grid, recognised: Callable[[Grid], bool]) -> list[Grid]:
         return [grid]
     parts.append(grid.columns(first, grid.width))
     return parts
+
+
+BESIDE_UNREAD = "cells right of the table, not read"
+"""Why the cells of a table beside the one read are passed over."""
+
+
+def unread_beside(grid: Grid, recognised: Callable[[Grid], bool]) -> str | None:
+    """Where a grid read as one table has a table beside it that no layout
+    reads (``Sheet1!J1:P8``): columns right of a run of empty columns, the
+    columns left of it a table on their own, with a row of three or more
+    cells (a notes column, one cell to a row, is no table). None when there
+    is none."""
+    for start, stop in _gaps(grid):
+        if not recognised(grid.columns(0, start)):
+            continue
+        rows = [
+            index
+            for index, cells in enumerate(grid.rows)
+            if any(cell.value.strip() for cell in cells[stop:])
+        ]
+        widest = max(
+            sum(1 for cell in grid.rows[index][stop:] if cell.value.strip()) for index in rows
+        )
+        if widest >= 3:
+            first = grid.location(rows[0], stop)
+            last = grid.location(rows[-1], grid.width - 1).rpartition("!")[2]
+            return f"{first}:{last}" if "!" in first else first
+    return None
 
 
 def _gaps(grid: Grid) -> list[tuple[int, int]]:
