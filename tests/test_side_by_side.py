@@ -184,3 +184,10 @@ def test_a_title_merged_over_both_tables_does_not_join_them() -> None:
     assert (left.width, right.width) == (7, 7)
     assert right.location(0, 0) == "S!J1"
     assert grid.rows[4][9] is right.rows[4][0]
+
+
+def test_a_grid_of_scattered_cells_is_read_whole() -> None:
+    """More places to cut than tables could stand side by side: no cut tried."""
+    rows = beside(LEFT, *([["说明"]] * 20), RIGHT)
+    _, (grid,) = grid_source("t.xlsx", "sheet", [GridInput("S", rows)])
+    assert side_by_side(grid, recognise_guangzhou) == [grid]

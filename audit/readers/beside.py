@@ -24,7 +24,7 @@ def side_by_side(grid: Grid, recognised: Callable[[Grid], bool]) -> list[Grid]:
     """The tables of ``grid`` left to right: the grid itself when it holds
     one table (or none), else a grid of the columns of each."""
     gaps = sorted({*_gaps(grid), *((at, at) for at in _headers_again(grid))})
-    if not gaps:
+    if not gaps or len(gaps) > MAX_CUTS:
         return [grid]
     parts: list[Grid] = []
     first = 0
@@ -41,6 +41,11 @@ def side_by_side(grid: Grid, recognised: Callable[[Grid], bool]) -> list[Grid]:
     return parts
 
 
+MAX_CUTS = 16
+"""A grid with more places to cut (a sheet of scattered cells, columns left
+empty between them) is read whole, as before: each place costs the layouts'
+recognition of the columns on each side."""
+
 BESIDE_UNREAD = "cells right of the table, not read"
 """Why the cells of a table beside the one read are passed over."""
 
@@ -51,7 +56,8 @@ def unread_beside(grid: Grid, recognised: Callable[[Grid], bool]) -> str | None:
     columns left of it a table on their own, with a row of three or more
     cells (a notes column, one cell to a row, is no table). None when there
     is none."""
-    for start, stop in _gaps(grid):
+    gaps = _gaps(grid)
+    for start, stop in gaps if len(gaps) <= MAX_CUTS else ():
         if not recognised(grid.columns(0, start)):
             continue
         rows = [
