@@ -393,7 +393,21 @@ def read_grids(carrier: str, data: bytes, path: str, notify: Notify | None = Non
     titles: list[str] = []  # the titles of budget tables of any kind
     other = False  # a budget table without projects (收支总表 …) among them
     notes: list[tuple[str, str]] = []  # (grid, note), given once the file is read
-    for grid in loaded.grids:
+    from audit.readers.beside import BESIDE_UNREAD, side_by_side, unread_beside
+    from audit.readers.grid import Grid
+
+    def recognised(grid: Grid) -> bool:
+        return any(module.recognise(grid) for _, module in layouts)
+
+    grids: list[Grid] = []
+    for whole_grid in loaded.grids:
+        parts = side_by_side(whole_grid, recognised)
+        grids.extend(parts)
+        if len(parts) == 1:
+            where = unread_beside(whole_grid, recognised)
+            if where is not None:
+                notes.append((whole_grid.name, f"{where}: skipped, {BESIDE_UNREAD}"))
+    for grid in grids:
         side = grid_kind(grid)  # a self-evaluation or monitoring table
         if side is not None:
             whole[grid.name] = side_reason(side)

@@ -139,6 +139,23 @@ class Grid:
             self.lines[row] if self.lines else row + 1,
         )
 
+    def columns(self, first: int, stop: int) -> Grid:
+        """The grid of columns ``first`` to ``stop`` (exclusive): a table
+        that stands beside another on the same sheet. Its cells keep their
+        place in the source, so findings name the sheet's own columns."""
+        return Grid(
+            self.name,
+            [cells[first:stop] for cells in self.rows],
+            self.source,
+            self.kind,
+            {(r, c - first) for r, c in self.merged if first <= c < stop},
+            self.lines,
+            (self.origin[0], self.origin[1] + first),
+            self._labels,
+            frozenset((r, c - first) for r, c in self.numeric if first <= c < stop),
+            self.headings,
+        )
+
     def __repr__(self) -> str:
         return f"Grid({self.name!r}, {len(self.rows)}x{self.width}, {self.kind})"
 
@@ -157,7 +174,7 @@ def _location(
     if kind == "text":
         return f"line {line}, column {col + 1}"
     if labels is not None and row < len(labels):
-        return f"{labels[row]}第{col + 1}列"
+        return f"{labels[row]}第{origin[1] + col + 1}列"
     return f"{name} 第{origin[0] + row + 1}行第{origin[1] + col + 1}列"
 
 

@@ -747,7 +747,7 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
             indicator_cells=_without_headings(cells_of_project),
         )
         term = facts.get("term")
-        row.term = term if term else None
+        row.term = term if term and not point_in_time(term.value) else None
         period_goal = facts.get("period_goal")
         row.period_goal = period_goal if period_goal else None
         table.rows.append(row)
@@ -1020,6 +1020,8 @@ def _read_labels(
         if known:
             continue
         found, named = _value_of(grid, row, column, stops[column], key)
+        if key == "term" and found is not None and _label(cells[column].value) is not None:
+            found = _term_right(grid, row, column, stops[column], found)
         if found is None:
             continue
         if side is None:
@@ -1059,6 +1061,49 @@ def _take_below_heads(grid: Grid, row: int, column: int, key: str, block: _Amoun
     for at, side in block.heads:
         if at > column and _cell_key(cells[at].value) is None:
             block.take(side, key, cells[at], _unit_in(cells[column].value))
+
+
+_RANGE_MARK_RE = re.compile(r"^[—\-－–~～至到]+$|[—\-－–~～至到]$")
+_POINT_RE = re.compile(
+    r"^(?:19|20)\d\d\s*(?:([-./．])\s*\d{1,2}(?:\s*\1\s*\d{1,2})?|年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)"
+    r"(?:\s+0?0:00(?::00)?)?$"
+)
+"""One month or one day: ``2027-12``, ``2027-12-01``, ``2027年12月``, ``2027.12.31``
+(not ``2025.01-12``, a range)."""
+
+
+def point_in_time(term: str) -> bool:
+    """Whether a 项目期 names one month or one day (``2027-12-01``, a date
+    cell; ``2027年12月``; ``2025.12``), not a term: whether it is the start
+    or the end is not told, so the project's years are not known from it. A
+    year alone (``2025年``) is a term of that year."""
+    return _POINT_RE.match(term.strip()) is not None
+
+
+def _term_right(grid: Grid, row: int, column: int, stop: int, first: Text) -> Text:
+    """A 项目期 written over the cells right of its label, up to the next
+    label (start | end: ``2025-01-01 | 2027-12-01``, ``2025.01 | 至 |
+    2027.12``), as one text: the cells joined with 至 where no range mark
+    (``-``, ``至``) stands between them. A single cell (or one merged over
+    several) is read as it is."""
+    cells = grid.rows[row]
+    parts: list[Text] = []
+    for index in range(column + 1, stop):
+        cell = cells[index]
+        if not cell.value or (row, index) in grid.merged:
+            continue  # blank, or the merged copy of the label or of a value
+        parts.append(cell)
+    if len(parts) < 2 or (parts[0] is not first and parts[0].origin(0) != first.origin(0)):
+        return first
+    builder = TextBuilder(first.source)
+    for position, part in enumerate(parts):
+        if position and not (
+            _RANGE_MARK_RE.search(parts[position - 1].value) or _RANGE_MARK_RE.match(part.value[:1])
+        ):
+            previous = parts[position - 1]
+            builder.add("至", previous.origin(len(previous.value)))
+        builder.add_text(part)
+    return builder.build()
 
 
 def _marks_superseded(value: str) -> bool:
