@@ -766,6 +766,29 @@ def test_reader_notes_are_in_the_reports_language() -> None:
     assert read_note("page 3: no ruled table; the file is read from its text", "zh") == (
         "提示：第3页：没有带框线的表格，按文字读取"
     )
+    assert read_note("绩效目标表: hidden rows read and checked too: 第5-8、13行", "zh") == (
+        "提示：绩效目标表：隐藏的第5-8、13行也已读取和检查"
+    )
+    assert (
+        read_note("草稿: a hidden sheet, read too", "zh")
+        == "提示：草稿：隐藏的工作表，也已读取和检查"
+    )
+    assert read_note("表!J1:L2: skipped, cells right of the table, not read", "zh") == (
+        "提示：表!J1:L2：已跳过：表格右侧的单元格，未读取"
+    )
+
+
+@pytest.mark.parametrize("count", [1, 6])
+def test_a_sheet_refused_for_its_formulas_reads_in_chinese(count: int) -> None:
+    from audit.readers.workbook import _uncached
+    from audit.reports import read_error
+
+    message = _uncached("绩效目标表", ((4, 1, "SUM(B7:B8)"),) * count)
+    assert read_error(message, "en") == message
+    assert read_error(message, "zh") == (
+        f"工作表绩效目标表：{count}个公式没有保存计算结果（第一个：B5 =SUM(B7:B8)）："
+        "请在 Excel、WPS 或 LibreOffice 中打开并保存（它们会保存每个公式的结果）后再检查"
+    )
 
 
 @pytest.mark.parametrize("brk", ["\n", "\r\n", "\r", "\u2028", " \n  "])

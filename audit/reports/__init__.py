@@ -174,10 +174,26 @@ _WHOLE_ZH = frozenset(
 """Reasons whose Chinese says all the English does."""
 
 
+_UNCACHED = re.compile(
+    r"sheet (.*): (\d+) formulas? saved without (?:their results|its result) \(first (.*)\); "
+    r"open and save it in Excel, WPS or LibreOffice, which store each formula's result, "
+    r"then lint again$",
+    re.S,
+)
+"""The refusal of a sheet whose formulas were saved without their results."""
+
+
 def read_error(message: str, lang: str) -> str:
     """Why a file could not be read, in the report's language."""
     if lang != "zh":
         return message
+    uncached = _UNCACHED.match(message)
+    if uncached is not None:
+        sheet, count, first = uncached.groups()
+        return (
+            f"工作表{sheet}：{count}个公式没有保存计算结果（第一个：{first}）：请在 Excel、WPS "
+            "或 LibreOffice 中打开并保存（它们会保存每个公式的结果）后再检查"
+        )
     for start, chinese in READ_ERRORS_ZH:
         if message.startswith(start):
             if start in _WHOLE_ZH or message == start:
@@ -236,6 +252,8 @@ READ_NOTES_ZH: tuple[tuple[str, str], ...] = (
         "没有带框线的表格，按文字位置读取",
     ),
     ("text after the table without ruling, not read", "表格之后没有框线的文字，未读取"),
+    ("skipped, cells right of the table, not read", "已跳过：表格右侧的单元格，未读取"),
+    ("a hidden sheet, read too", "隐藏的工作表，也已读取和检查"),
 )
 """How the readers' notes (``WHERE: WHAT``) read in Chinese, by their end."""
 
@@ -245,6 +263,9 @@ def read_note(message: str, lang: str) -> str:
     English or ``提示：…`` in Chinese."""
     if lang != "zh":
         return f"note: {message}"
+    where, hidden, rows = message.rpartition(": hidden rows read and checked too: ")
+    if hidden:  # rows named at the end: 第5-8、13行
+        return f"提示：{where}：隐藏的{rows}也已读取和检查"
     for end, chinese in READ_NOTES_ZH:
         if message.endswith(end):
             where = message[: -len(end)].rstrip(": ")
