@@ -15,6 +15,7 @@ a layout table it sits in, is kept as the table's headings. A web archive
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from html.parser import HTMLParser
 
 from audit.readers.carriers import web_archive
@@ -204,7 +205,8 @@ class _Parser(HTMLParser):
         self.stack: list[_Table] = []
         self.outside: list[str] = []  # text since the last table ended
         self.skipping = 0
-        self.open: list[_Open] = []
+        self.open: list[str] = []  # the open elements' tags
+        self.marks: list[_Open | None] = []  # and what each does to its text
         self.dropped = 0  # open elements whose text is not shown
         self.pre = 0
         self.symbol = 0
@@ -213,8 +215,9 @@ class _Parser(HTMLParser):
     # -- the stack of open elements ------------------------------------
 
     def _push(self, tag: str, attrs: list[tuple[str, str | None]], hidden: bool) -> None:
+        self.open.append(tag)
         if not attrs and tag not in _MARKING:
-            self.open.append(_Open(tag, False, False, False, False))
+            self.marks.append(None)
             return
         style = face = ""
         for name, value in attrs:
@@ -229,7 +232,7 @@ class _Parser(HTMLParser):
             symbol=_SYMBOL_STYLE.search(style) is not None or face.strip().lower() == "symbol",
             sup=tag == "sup",
         )
-        self.open.append(element)
+        self.marks.append(element)
         self._count(element, 1)
 
     def _count(self, element: _Open, step: int) -> None:
@@ -238,15 +241,17 @@ class _Parser(HTMLParser):
         self.symbol += step * element.symbol
         self.sup += step * element.sup
 
-    def _close(self, tags: frozenset[str] | set[str], bounds: frozenset[str]) -> bool:
+    def _close(self, tags: Collection[str], bounds: frozenset[str]) -> bool:
         """Pop the open elements down to the nearest one of ``tags`` (it
         too), unless one of ``bounds`` comes first; whether one was closed."""
         for index in range(len(self.open) - 1, -1, -1):
-            tag = self.open[index].tag
+            tag = self.open[index]
             if tag in tags:
-                for element in self.open[index:]:
-                    self._count(element, -1)
+                for element in self.marks[index:]:
+                    if element is not None:
+                        self._count(element, -1)
                 del self.open[index:]
+                del self.marks[index:]
                 return True
             if tag in bounds:
                 return False
@@ -334,7 +339,7 @@ class _Parser(HTMLParser):
             self.stack.pop()
             return
         if table is not None and tag in _TABLE_ENDS:
-            self._close({tag}, _TABLE)
+            self._close((tag,), _TABLE)
             if tag == "caption" and table.caption is not None:
                 table.headings.extend(_lines("".join(table.caption)))
                 table.caption = None
@@ -343,7 +348,7 @@ class _Parser(HTMLParser):
             if tag == "tr":
                 table.row_open = False
             return
-        self._close({tag}, _SCOPE)
+        self._close((tag,), _SCOPE)
         if tag in _BLOCKS:
             self._text("\n")
 
@@ -353,12 +358,15 @@ class _Parser(HTMLParser):
         if self.dropped:
             self._hidden_text(data)
             return
-        # The source's line ends and runs of spaces show as one space, but
-        # in ``<pre>`` (and ``white-space: pre``) as typed.
+        if self.stack and self.stack[-1].cell is None and self.stack[-1].caption is None:
+            return  # between a table's cells: nothing shows
+        # The source's line ends show as a space (or nothing between two
+        # Chinese characters), but in ``<pre>`` and ``white-space: pre`` as
+        # typed; runs of spaces are collapsed where the lines are taken.
         if self.pre:
             data = _NEWLINE.sub("\n", data)
-        else:
-            data = _SPACE.sub(" ", _WIDE_BREAK.sub("", data) if "\n" in data else data)
+        elif "\n" in data or "\r" in data:
+            data = _SPACE.sub(" ", _WIDE_BREAK.sub("", data))
         if self.symbol:
             data = data.translate(_SYMBOLS)
         if self.sup:
@@ -380,7 +388,7 @@ class _Parser(HTMLParser):
         and hidden words inside a shown cell are not noted)."""
         if not self.stack or not data.strip():
             return
-        if any(e.drop and e.tag in ("tr", "td", "th") for e in self.open):
+        if any(e is not None and e.drop and e.tag in ("tr", "td", "th") for e in self.marks):
             self.stack[-1].hidden_text.append(data.strip())
 
 
