@@ -29,6 +29,8 @@ TABLE_SUFFIXES: tuple[str, ...] = (
     ".pdf",
     ".html",
     ".htm",
+    ".mht",
+    ".mhtml",
     ".docx",
 )
 """Extensions a directory walk takes for tables (a reader for a new carrier

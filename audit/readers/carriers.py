@@ -37,7 +37,7 @@ def sniff(data: bytes) -> Carrier:
         return _ole2_kind(data)
     if b"%PDF-" in data[:1024]:
         return "pdf"
-    if _looks_like_html(data[:4096]):
+    if _looks_like_html(data[:4096]) or web_archive(data[:4096]):
         return "html"
     return "text"
 
@@ -72,6 +72,17 @@ def _ole2_kind(data: bytes) -> Carrier:
     if _utf16("WordDocument") in data:
         raise ReadError("a Word 97-2003 document (.doc): save it as .docx")
     return "xls"
+
+
+def web_archive(head: bytes) -> bool:
+    """Whether ``head`` opens a web archive (``.mht``/``.mhtml``: Word's and a
+    browser's "single file web page"): MIME headers of a multipart/related
+    message."""
+    lowered = head[:4096].lstrip().lower()
+    top = lowered.split(b"\r\n\r\n", 1)[0].split(b"\n\n", 1)[0]
+    return lowered.startswith((b"mime-version:", b"from:", b"content-type:", b"subject:")) and (
+        b"multipart/related" in top
+    )
 
 
 def _looks_like_html(head: bytes) -> bool:

@@ -5,38 +5,130 @@ with the unclosed ``<td>``/``<tr>`` and stray tags such pages have. Each
 table becomes a grid (``表1``, ``表2`` … in page order; a table nested in a
 cell is a table of its own). ``colspan``/``rowspan`` are merged ranges.
 Cell text is the text a browser shows: runs of white space are one space,
-``<br>`` and the end of a paragraph start a new line. The text before a
-table (its title, 单位名称, 单位：万元) is kept as the table's headings.
+``<br>`` and the end of a paragraph start a new line; hidden and struck-out
+text is left out (see :class:`_Parser`). The text before a table (its title,
+单位名称, 单位：万元), its ``<caption>``, or the text before it in the cell of
+a layout table it sits in, is kept as the table's headings. A web archive
+(``.mht``) is read as the page it holds.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from html.parser import HTMLParser
 
+from audit.readers.carriers import web_archive
 from audit.readers.decode import ReadError, decode
 from audit.readers.grid import GridInput, Loaded, Merge, grid_source
 from audit.readers.table import Notify
 
 _SPACE = re.compile(r"[ \t\r\n\f]+")
+_NEWLINE = re.compile(r"\r\n?")
+_WIDE = (
+    "\u1100-\u115f\u2e80-\u303e\u3041-\ua4cf\uf900-\ufaff\ufe30-\ufe4f\uff01-\uff60\uffe0-\uffe6"
+)
+_WIDE_BREAK = re.compile(rf"(?<=[{_WIDE}])[ \t]*[\r\n][ \t\r\n]*(?=[{_WIDE}])")
+"""A line end in the source between two wide (CJK) characters: removed, not
+shown as a space (CSS Text's segment break transformation), so a Chinese
+line wrapped in the source reads as one."""
 _BLOCKS = frozenset({"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table"})
-_SKIPPED = frozenset({"script", "style", "head", "title", "template"})
+_SKIPPED = frozenset({"script", "style", "title", "template", "noscript"})
+"""Elements whose content a browser does not show as text (``<noscript>``:
+as a browser with scripts on shows the page). The ``<head>`` is not among
+them: it ends, shown or not, where the body's first element begins."""
+_VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param"}
+    | {"source", "track", "wbr", "basefont", "bgsound", "frame", "keygen"}
+)
+_SECTIONS = frozenset({"tbody", "thead", "tfoot"})
+_CELLS = frozenset({"td", "th"})
+_TABLE = frozenset({"table"})
+_ROW = _TABLE | {"tr"}
+_TABLE_PARTS = _CELLS | _SECTIONS | {"tr", "caption"}
+_TABLE_ENDS = _CELLS | {"tr", "caption"}
+_LIST_SCOPE = frozenset({"table", "td", "th", "caption", "html", "template", "ul", "ol"})
+_SCOPE = frozenset({"table", "td", "th", "caption", "html", "template"})
+"""An implied end tag never reaches past these (the standard's "scope")."""
+_CLOSES_P = frozenset(
+    {"p", "div", "ul", "ol", "dl", "pre", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6"}
+    | {"address", "article", "aside", "center", "section", "header", "footer", "nav"}
+    | {"hr", "form", "fieldset", "figure", "main", "menu", "details", "listing"}
+)
+_STRUCK = frozenset({"del", "s", "strike"})
+"""Text struck out: a revision deleted with track changes on, as Word's "save
+as web page" writes it (``<del cite=… datetime=…>``), or struck-through
+text; a reader takes it as gone, not as the current value."""
+_MARKING = _STRUCK | {"pre", "textarea", "listing", "sup"}
+"""Elements that change their text without any attribute."""
+_HIDDEN_STYLE = re.compile(
+    r"(?:^|[;\s])(?:display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all)\b", re.I
+)
+_PRE_STYLE = re.compile(r"(?:^|[;\s])white-space\s*:\s*pre", re.I)
+_SYMBOL_STYLE = re.compile(r"(?:^|[;\s])(?:mso-symbol-)?font-family\s*:\s*['\"]?symbol\b", re.I)
+_SYMBOL_FONT = {
+    0x22: "∀",
+    0x24: "∃",
+    0x27: "∋",
+    0x2D: "−",
+    0xA2: "′",
+    0xA3: "≤",
+    0xA5: "∞",
+    0xAB: "↔",
+    0xAC: "←",
+    0xAD: "↑",
+    0xAE: "→",
+    0xAF: "↓",
+    0xB0: "°",
+    0xB1: "±",
+    0xB2: "″",
+    0xB3: "≥",
+    0xB4: "×",
+    0xB5: "∝",
+    0xB7: "•",
+    0xB8: "÷",
+    0xB9: "≠",
+    0xBA: "≡",
+    0xBB: "≈",
+    0xD6: "√",
+    0xD7: "⋅",
+    0xD8: "¬",
+    0xD9: "∧",
+    0xDA: "∨",
+}
+"""The Symbol font's characters that stand for something other than
+themselves (the Unicode Consortium's mapping of the Symbol encoding,
+``SYMBOL.TXT``), at their code point and at Word's private-use one
+(U+F0B3 for 0xB3): Word's export of a symbol inserted with 插入 › 符号."""
+_SYMBOLS = str.maketrans(
+    {**_SYMBOL_FONT, **{0xF000 + code: text for code, text in _SYMBOL_FONT.items()}}
+)
+_SUPERSCRIPTS = str.maketrans("0123456789+-−", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻")
+HIDDEN_NOTE = "hidden rows or cells, not read (a browser does not show them)"
+"""The note's fixed end, after the table and the hidden text it quotes."""
 MAX_SPAN = 1000
 """Larger ``rowspan``/``colspan`` values are taken as this (pages have ``rowspan=9999``)."""
+_QUOTED = 30
 
 
 class _Table:
     def __init__(self, headings: list[str]) -> None:
         self.headings = headings
         self.rows: list[dict[int, str]] = []
+        self.hidden_rows: set[int] = set()
         self.merges: list[Merge] = []
         self.taken: set[tuple[int, int]] = set()
         self.cell: list[str] | None = None
         self.at: tuple[int, int] = (0, 0)
         self.row_open = False
+        self.caption: list[str] | None = None
+        self.hidden_text: list[str] = []  # text of hidden rows and cells, for the note
+        self.hidden = False  # the whole table is not shown
 
-    def start_row(self) -> None:
+    def start_row(self, hidden: bool = False) -> None:
         self.end_cell()
+        if hidden:
+            self.hidden_rows.add(len(self.rows))
         self.rows.append({})
         self.row_open = True
 
@@ -68,73 +160,243 @@ class _Table:
         height = len(self.rows)
         width = max((c + 1 for (r, c) in self.taken if r < height), default=0)
         grid: list[list[str | None]] = []
-        for row in self.rows:
-            grid.append([row.get(c) for c in range(width)])
+        for index, row in enumerate(self.rows):
+            if index not in self.hidden_rows:
+                grid.append([row.get(c) for c in range(width)])
         return grid
+
+    def shown_merges(self) -> list[Merge]:
+        """The merged ranges over the rows shown (a hidden row drops out)."""
+        if not self.hidden_rows:
+            return self.merges
+        shown = [r for r in range(len(self.rows)) if r not in self.hidden_rows]
+        at = {row: index for index, row in enumerate(shown)}
+        merges: list[Merge] = []
+        for top, left, bottom, right in self.merges:
+            rows = [at[r] for r in range(top, bottom + 1) if r in at]
+            if rows and (len(rows) > 1 or right > left):
+                merges.append((rows[0], left, rows[-1], right))
+        return merges
+
+
+class _Open:
+    """An element open on the parser's stack, with what it does to its text."""
+
+    __slots__ = ("drop", "pre", "sup", "symbol", "tag")
+
+    def __init__(self, tag: str, drop: bool, pre: bool, symbol: bool, sup: bool) -> None:
+        self.tag = tag
+        self.drop = drop
+        self.pre = pre
+        self.symbol = symbol
+        self.sup = sup
 
 
 class _Parser(HTMLParser):
+    """The page read as a browser shows it: the standard's implied end tags
+    for ``<p>``, ``<li>``, ``<td>``, ``<tr>`` and table sections; white space
+    in the source collapsed (kept in ``<pre>`` and ``white-space: pre``);
+    hidden elements (``display:none``, ``visibility:hidden``, ``mso-hide:all``,
+    the ``hidden`` attribute) and struck-out text left out."""
+
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.tables: list[_Table] = []
         self.stack: list[_Table] = []
         self.outside: list[str] = []  # text since the last table ended
         self.skipping = 0
+        self.open: list[str] = []  # the open elements' tags
+        self.marks: list[_Open | None] = []  # and what each does to its text
+        self.dropped = 0  # open elements whose text is not shown
+        self.pre = 0
+        self.symbol = 0
+        self.sup = 0
+
+    # -- the stack of open elements ------------------------------------
+
+    def _push(self, tag: str, attrs: list[tuple[str, str | None]], hidden: bool) -> None:
+        self.open.append(tag)
+        if not attrs and tag not in _MARKING:
+            self.marks.append(None)
+            return
+        style = face = ""
+        for name, value in attrs:
+            if name == "style":
+                style = value or ""
+            elif name == "face":
+                face = value or ""
+        element = _Open(
+            tag,
+            drop=hidden or tag in _STRUCK,
+            pre=tag in ("pre", "textarea", "listing") or _PRE_STYLE.search(style) is not None,
+            symbol=_SYMBOL_STYLE.search(style) is not None or face.strip().lower() == "symbol",
+            sup=tag == "sup",
+        )
+        self.marks.append(element)
+        self._count(element, 1)
+
+    def _count(self, element: _Open, step: int) -> None:
+        self.dropped += step * element.drop
+        self.pre += step * element.pre
+        self.symbol += step * element.symbol
+        self.sup += step * element.sup
+
+    def _close(self, tags: Collection[str], bounds: frozenset[str]) -> bool:
+        """Pop the open elements down to the nearest one of ``tags`` (it
+        too), unless one of ``bounds`` comes first; whether one was closed."""
+        for index in range(len(self.open) - 1, -1, -1):
+            tag = self.open[index]
+            if tag in tags:
+                for element in self.marks[index:]:
+                    if element is not None:
+                        self._count(element, -1)
+                del self.open[index:]
+                del self.marks[index:]
+                return True
+            if tag in bounds:
+                return False
+        return False
+
+    # -- the parser's events -------------------------------------------
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _SKIPPED:
-            self.skipping += 1
+        if self.skipping or tag in _SKIPPED:
+            if tag in _SKIPPED:
+                self.skipping += 1
             return
+        hidden = _hidden(attrs)
+        if tag in _CLOSES_P or tag == "table":
+            self._close({"p"}, _SCOPE)
+        if tag == "li":
+            self._close({"li"}, _LIST_SCOPE)
         if tag == "table":
-            if self.stack and self.stack[-1].cell is not None:
-                self.stack[-1].cell.append("\n")
-            table = _Table(_lines("".join(self.outside))[-6:])
+            self._start_table(hidden or self.dropped > 0)
+        elif self.stack and tag in _TABLE_PARTS:
+            self._table_tag(self.stack[-1], tag, attrs, hidden)
+        elif tag == "br" or tag in _BLOCKS:
+            self._text("\n")
+        if tag not in _VOID:
+            self._push(tag, attrs, hidden)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag not in _VOID:
+            self.handle_endtag(tag)
+
+    def _start_table(self, hidden: bool) -> None:
+        if self.stack and self.stack[-1].cell is not None:
+            # A table in a cell (a page laid out in tables): the cell's text
+            # before it is its title and unit lines.
+            cell = self.stack[-1].cell
+            headings = _lines("".join(cell))[-6:]
+            cell.append("\n")
+        else:
+            headings = _lines("".join(self.outside))[-6:]
             self.outside = []
-            self.tables.append(table)
-            self.stack.append(table)
-            return
-        if not self.stack:
-            if tag == "br" or tag in _BLOCKS:
-                self.outside.append("\n")
-            return
-        table = self.stack[-1]
-        if tag == "tr":
-            table.start_row()
-        elif tag in ("td", "th"):
+        table = _Table(headings)
+        table.hidden = hidden
+        self.tables.append(table)
+        self.stack.append(table)
+
+    def _table_tag(
+        self, table: _Table, tag: str, attrs: list[tuple[str, str | None]], hidden: bool
+    ) -> None:
+        if tag == "caption":
+            table.caption = []
+        elif tag in _SECTIONS:
+            _ = self._close(_SECTIONS, _TABLE) or self._close({"tr"}, _TABLE)
+            self._close(_CELLS, _TABLE)
+            table.end_cell()
+            table.row_open = False
+        elif tag == "tr":
+            _ = self._close({"tr"}, _TABLE) or self._close(_CELLS, _TABLE)
+            table.start_row(hidden or self.dropped > 0)
+        else:
+            self._close(_CELLS, _ROW)
+            if hidden:  # not shown: the next cells move left, as a browser draws them
+                table.end_cell()
+                if not table.row_open:
+                    table.start_row()
+                return
             values = dict(attrs)
             table.start_cell(_span(values.get("rowspan")), _span(values.get("colspan")))
-        elif table.cell is not None and (tag == "br" or tag in _BLOCKS):
-            table.cell.append("\n")
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _SKIPPED:
             self.skipping = max(0, self.skipping - 1)
             return
-        if not self.stack:
-            if tag in _BLOCKS:
-                self.outside.append("\n")
+        if self.skipping:
             return
-        table = self.stack[-1]
+        if tag == "br":  # ``</br>`` is a ``<br>``
+            self._text("\n")
+            return
+        table = self.stack[-1] if self.stack else None
         if tag == "table":
+            if table is None:
+                return
+            self._close({"table"}, frozenset())
             table.end_cell()
             self.stack.pop()
-        elif tag in ("td", "th"):
+            return
+        if table is not None and tag in _TABLE_ENDS:
+            self._close((tag,), _TABLE)
+            if tag == "caption" and table.caption is not None:
+                table.headings.extend(_lines("".join(table.caption)))
+                table.caption = None
+                return
             table.end_cell()
-        elif tag == "tr":
-            table.end_cell()
-            table.row_open = False
-        elif table.cell is not None and tag in _BLOCKS:
-            table.cell.append("\n")
+            if tag == "tr":
+                table.row_open = False
+            return
+        self._close((tag,), _SCOPE)
+        if tag in _BLOCKS:
+            self._text("\n")
 
     def handle_data(self, data: str) -> None:
         if self.skipping:
             return
+        if self.dropped:
+            self._hidden_text(data)
+            return
+        if self.stack and self.stack[-1].cell is None and self.stack[-1].caption is None:
+            return  # between a table's cells: nothing shows
+        # The source's line ends show as a space (or nothing between two
+        # Chinese characters), but in ``<pre>`` and ``white-space: pre`` as
+        # typed; runs of spaces are collapsed where the lines are taken.
+        if self.pre:
+            data = _NEWLINE.sub("\n", data)
+        elif "\n" in data or "\r" in data:
+            data = _SPACE.sub(" ", _WIDE_BREAK.sub("", data))
+        if self.symbol:
+            data = data.translate(_SYMBOLS)
+        if self.sup:
+            data = data.translate(_SUPERSCRIPTS)
+        self._text(data)
+
+    def _text(self, data: str) -> None:
         if not self.stack:
             self.outside.append(data)
             return
         table = self.stack[-1]
-        if table.cell is not None:
+        if table.caption is not None:
+            table.caption.append(data)
+        elif table.cell is not None:
             table.cell.append(data)
+
+    def _hidden_text(self, data: str) -> None:
+        """Text of a hidden row or cell, kept for the note (struck-out text
+        and hidden words inside a shown cell are not noted)."""
+        if not self.stack or not data.strip():
+            return
+        if any(e is not None and e.drop and e.tag in ("tr", "td", "th") for e in self.marks):
+            self.stack[-1].hidden_text.append(data.strip())
+
+
+def _hidden(attrs: list[tuple[str, str | None]]) -> bool:
+    for name, value in attrs:
+        if name == "hidden" or (name == "style" and value and _HIDDEN_STYLE.search(value)):
+            return True
+    return False
 
 
 def _span(value: str | None) -> int:
@@ -149,24 +411,75 @@ def _lines(text: str) -> list[str]:
     return [line for line in (_SPACE.sub(" ", part).strip() for part in text.split("\n")) if line]
 
 
-def tables(markup: str) -> list[GridInput]:
-    """The page's tables as grid inputs, each with the text lines before it."""
+def tables(markup: str, notify: Notify | None = None) -> list[GridInput]:
+    """The page's tables as grid inputs, each with the text lines before it.
+
+    A table that states no amount unit (金额单位：元) above it or in its top
+    rows takes the last one stated earlier on the page: one page, one unit
+    (the second part of a table split into one ``<table>`` per printed page,
+    a table under a layout table's title cell)."""
     parser = _Parser()
     parser.feed(markup)
     parser.close()
     found: list[GridInput] = []
+    unit_line: str | None = None
     for number, table in enumerate(parser.tables, start=1):
         table.end_cell()
+        if table.hidden:
+            continue
         cells = table.cells()
+        name = f"表{number}"
+        if table.hidden_text and notify is not None:
+            text = _SPACE.sub(" ", " ".join(table.hidden_text))
+            quoted = text if len(text) <= _QUOTED else text[:_QUOTED] + "…"
+            notify(f"{name}: 「{quoted}」: {HIDDEN_NOTE}")
         if not cells:
             continue
-        found.append(GridInput(f"表{number}", cells, table.merges, headings=table.headings))
+        own = _unit_line([*table.headings, *(v for row in cells[:4] for v in row if v)])
+        headings = table.headings
+        if own is not None:
+            unit_line = own
+        elif unit_line is not None:
+            headings = [unit_line, *headings]
+        found.append(GridInput(name, cells, table.shown_merges(), headings=headings))
     return found
 
 
+def _unit_line(lines: list[str]) -> str | None:
+    """The last of ``lines`` that states the amount unit, as ``金额单位：元``."""
+    from audit.readers.common import stated_unit
+
+    unit = None
+    for text in lines:
+        for line in text.split("\n"):
+            unit = stated_unit(line.strip()) or unit
+    return None if unit is None else f"金额单位：{unit}"
+
+
+def _archived_page(data: bytes) -> bytes:
+    """The web page a web archive holds: its first ``text/html`` part,
+    quoted-printable or base64 undone (its charset is left to the page's
+    ``<meta>`` and :func:`decode`, which know the same names)."""
+    import email
+    import email.policy
+
+    message = email.message_from_bytes(data, policy=email.policy.compat32)
+    for part in message.walk():
+        if part.get_content_type() == "text/html":
+            payload = part.get_payload(decode=True)
+            if isinstance(payload, bytes):
+                charset = part.get_content_charset()
+                if charset and b"charset" not in payload[:4096].lower():
+                    return f'<meta charset="{charset}">'.encode("ascii", "ignore") + payload
+                return payload
+    raise ReadError("a web page without a table (a web archive, MHTML, without a text/html part)")
+
+
 def load(data: bytes, path: str, notify: Notify | None = None) -> Loaded:
+    if web_archive(data):
+        data = _archived_page(data)
     text, encoding = decode(data)
-    found = tables(text)
+    found = tables(text, notify)
     if not found:
         raise ReadError("a web page without a table (no <table> element with cells)")
     source, grids = grid_source(path, "html", found, encoding)
