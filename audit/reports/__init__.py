@@ -254,6 +254,10 @@ READ_NOTES_ZH: tuple[tuple[str, str], ...] = (
     ("text after the table without ruling, not read", "表格之后没有框线的文字，未读取"),
     ("skipped, cells right of the table, not read", "已跳过：表格右侧的单元格，未读取"),
     ("a hidden sheet, read too", "隐藏的工作表，也已读取和检查"),
+    (
+        "hidden rows or cells, not read (a browser does not show them)",
+        "隐藏的行或单元格，未读取（浏览器不显示）",
+    ),
 )
 """How the readers' notes (``WHERE: WHAT``) read in Chinese, by their end."""
 
