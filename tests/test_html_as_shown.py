@@ -9,6 +9,7 @@ import base64
 import quopri
 import re
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -16,8 +17,8 @@ from hypothesis import strategies as st
 
 from audit.config import load_config
 from audit.engine import run
-from audit.model import Document
-from audit.pipeline import load_bytes
+from audit.model import Clause, Document
+from audit.pipeline import load_bytes, load_path
 from audit.readers import ReadError
 from audit.readers.carriers import sniff
 from audit.readers.htmltables import tables
@@ -433,3 +434,34 @@ def test_a_web_archive_without_a_page_is_refused_with_its_reason() -> None:
 def test_mail_headers_without_an_archive_are_text() -> None:
     assert sniff(b"From: someone\r\nSubject: x\r\n\r\nbody multipart/related") == "text"
     assert sniff(b"MIME-Version: 1.0\r\nContent-Type: text/plain\r\n\r\nhi") == "text"
+
+
+# --------------------------------------------------------------------------
+# Characters of no width
+
+
+@pytest.mark.parametrize("invisible", ["\u200b", "\ufeff", "\u2060", "\u200d"])
+def test_a_character_of_no_width_in_a_cell_is_not_read(invisible: str) -> None:
+    # a web editor (UEditor, KindEditor) leaves U+200B in what it saves: 100​% shows 100%
+    clauses = [c.replace("100%", f"100{invisible}%") for c in CLAUSES]
+    page = gz_page(gz_row(goal=f"{invisible}{GOAL}", indicators="<br>".join(clauses)))
+    (project,) = read(page).projects
+    assert project.goal is not None and project.goal.value == GOAL
+    assert lint(page) == set()
+
+
+def test_a_workbook_cell_of_no_width_characters_reads_as_shown(tmp_path: Path) -> None:
+    from scripts.make_examples import write_xlsx
+    from scripts.make_national_examples import FORM, FORM_MERGES
+
+    rows = [[(value or None) for value in row] for row in FORM]
+    rows[10][3] = "≥95\u200b%"  # 档案规范率's period value
+    document = load_path(write_xlsx(tmp_path / "form.xlsx", [("表", rows, FORM_MERGES)]))
+    values = [
+        field.text
+        for project in document.projects
+        for clause in project.clauses
+        if isinstance(clause, Clause) and clause.name == "档案规范率"
+        for field in clause.fields
+    ]
+    assert values == ["≥95%", "≥95%"]

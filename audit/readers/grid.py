@@ -234,6 +234,20 @@ class LineLocator:
         return None if index < 0 else self.names[index]
 
 
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
+"""Characters a cell holds but never shows (a zero-width space left by a web
+editor, a byte-order mark pasted with text)."""
+
+
+def _shown(cell: Cell) -> str:
+    """A cell's text as it shows: without the characters of no width, which
+    a reviewer cannot see and so cannot correct (``100\u200b%`` is ``100%``)."""
+    if cell is None:
+        return ""
+    text = str(cell)
+    return text if text.isascii() else text.translate(_ZERO_WIDTH)
+
+
 def grid_source(
     path: str,
     kind: Kind,
@@ -258,8 +272,7 @@ def grid_source(
     for number, table in enumerate(inputs):
         width = max((len(r) for r in table.cells), default=0)
         grid_values = [
-            [("" if c is None else str(c)) for c in r] + [""] * (width - len(r))
-            for r in table.cells
+            [_shown(c) for c in r] + [""] * (width - len(r)) for r in table.cells
         ]
         merged = _fill_merges(grid_values, table.merges)
         filled.append(merged)
