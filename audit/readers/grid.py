@@ -271,9 +271,7 @@ def grid_source(
     filled: list[set[tuple[int, int]]] = []
     for number, table in enumerate(inputs):
         width = max((len(r) for r in table.cells), default=0)
-        grid_values = [
-            [_shown(c) for c in r] + [""] * (width - len(r)) for r in table.cells
-        ]
+        grid_values = [[_shown(c) for c in r] + [""] * (width - len(r)) for r in table.cells]
         merged = _fill_merges(grid_values, table.merges)
         filled.append(merged)
         table_offsets: list[list[int]] = []
