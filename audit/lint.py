@@ -177,7 +177,11 @@ _WORKER: tuple[Config, Loader | None, bool, ResultCache | None] | None = None
 
 
 def _init_worker(
-    config: Config, load: Loader | None, keep_documents: bool, cache: ResultCache | None = None
+    config: Config,
+    load: Loader | None,
+    keep_documents: bool,
+    cache: ResultCache | None = None,
+    parent: int | None = None,
 ) -> None:
     global _WORKER
     _WORKER = (config, load, keep_documents, cache)
@@ -185,16 +189,19 @@ def _init_worker(
 
     # Ctrl-C is the command's to handle: it stops the workers (see iter_lint).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _exit_with_parent()
+    _exit_with_parent(os.getppid() if parent is None else parent)
 
 
-def _exit_with_parent() -> None:
-    """End this worker when the command that started it is gone (killed):
-    a forked worker shares its parent's pipes, so it would otherwise wait
-    for them for ever."""
+def _exit_with_parent(parent: int) -> None:
+    """End this worker when the command that started it (``parent``, its
+    process id taken before the worker started) is gone (killed): a forked
+    worker shares its parent's pipes, so it would otherwise wait for them
+    for ever. A worker that starts after its parent was killed ends at
+    once."""
     import threading
 
-    parent = os.getppid()
+    if os.getppid() != parent:
+        os._exit(1)
 
     def watch() -> None:
         while os.getppid() == parent:
@@ -266,7 +273,7 @@ def _process_pool(
         max_workers=jobs,
         mp_context=multiprocessing.get_context(method),
         initializer=_init_worker,
-        initargs=(config, load, keep, cache),
+        initargs=(config, load, keep, cache, os.getpid()),
     )
 
 

@@ -478,3 +478,20 @@ def test_json_report_of_many_files_is_written_in_pieces(corpus: list[str]) -> No
     assert len(report["projects"]) > 1000
     assert sum(writes) > 2_000_000
     assert max(writes) < 256 * 1024
+
+
+def test_a_worker_that_starts_after_its_command_was_killed_ends_at_once() -> None:
+    """The command is killed between starting a worker and the worker's
+    set-up: the worker, adopted by another process, must not wait for ever."""
+    import subprocess
+    import sys
+
+    code = (
+        "import os, time\n"
+        "from audit.lint import _exit_with_parent\n"
+        "_exit_with_parent(os.getppid() + 1_000_000)  # not its parent any more\n"
+        "time.sleep(30)\n"
+        "print('still running')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=25)
+    assert (done.returncode, done.stdout) == (1, "")
