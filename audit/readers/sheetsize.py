@@ -23,6 +23,7 @@ import re
 import struct
 import zipfile
 import zlib
+from collections.abc import Iterator
 from typing import IO, Any, NamedTuple
 from xml.etree.ElementTree import ParseError, fromstring
 
@@ -469,10 +470,10 @@ def bound_word_tables(body: Any) -> None:
     for number, table in enumerate(body.iter(f"{_W}tbl"), start=1):
         rows = 0
         width = 0
-        for row in table.iterchildren(f"{_W}tr"):
+        for row in word_children(table, f"{_W}tr"):
             rows += 1
             columns = 0
-            for cell in row.iterchildren(f"{_W}tc"):
+            for cell in word_children(row, f"{_W}tc"):
                 span = 1
                 for element in cell.iterchildren(f"{_W}tcPr"):
                     for grid_span in element.iterchildren(span_tag):
@@ -485,6 +486,19 @@ def bound_word_tables(body: Any) -> None:
                 f"table too large: Word table {number} is {rows:,} rows × {width:,} columns, "
                 f"over the limit of {MAX_SHEET_CELLS:,} cells"
             )
+
+
+def word_children(parent: Any, tag: str) -> Iterator[Any]:
+    """``parent``'s children named ``tag``, also those inside content
+    controls and custom XML (a repeating section's rows, a wrapped cell)."""
+    for child in parent:
+        if child.tag == tag:
+            yield child
+        elif child.tag in _WORD_WRAPPERS:
+            yield from word_children(child, tag)
+
+
+_WORD_WRAPPERS = frozenset({f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml"})
 
 
 def _span(value: str | None) -> int:
