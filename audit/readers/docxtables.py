@@ -222,7 +222,7 @@ class _Reader:
             column = _number(_property(row, "trPr", "gridBefore"), 0)
             values.extend([None] * column)
             for cell in _rows_or_cells(row, f"{_W}tc"):
-                span = _number(_property(cell, "tcPr", "gridSpan"), 1)
+                span = max(1, _number(_property(cell, "tcPr", "gridSpan"), 1))
                 merge = _merge(cell)
                 box = above.get(column) if merge == "continue" else None
                 if box is not None and box[3] == column + span - 1:

@@ -472,7 +472,7 @@ def bound_word_tables(body: Any) -> None:
         width = 0
         for row in word_children(table, f"{_W}tr"):
             rows += 1
-            columns = 0
+            columns = _grid_before(row)
             for cell in word_children(row, f"{_W}tc"):
                 span = 1
                 for element in cell.iterchildren(f"{_W}tcPr"):
@@ -486,6 +486,15 @@ def bound_word_tables(body: Any) -> None:
                 f"table too large: Word table {number} is {rows:,} rows × {width:,} columns, "
                 f"over the limit of {MAX_SHEET_CELLS:,} cells"
             )
+
+
+def _grid_before(row: Any) -> int:
+    """The grid columns a Word table row leaves empty before its first cell
+    (``w:gridBefore``), taken as at most :data:`MAX_SPAN` as a span is."""
+    for properties in row.iterchildren(f"{_W}trPr"):
+        for before in properties.iterchildren(f"{_W}gridBefore"):
+            return 0 if before.get(f"{_W}val") in (None, "0") else _span(before.get(f"{_W}val"))
+    return 0
 
 
 def word_children(parent: Any, tag: str) -> Iterator[Any]:
