@@ -221,7 +221,27 @@ def test_a_wingdings_picture_and_an_unknown_symbol_add_nothing(plain: bytes) -> 
         paragraph.insert(0, el("w:r", el("w:sym", font="Symbol", char="F0E6")))
         paragraph.insert(0, el("w:r", el("w:sym", font="Symbol", char="zz")))
 
-    assert cells(edit(plain, change)) == cells(plain)
+    notes: list[str] = []
+    data = edit(plain, change)
+    assert [
+        [[c.value for c in row] for row in g.rows]
+        for g in docxtables.load(data, "t.docx", notes.append).grids
+    ] == cells(plain)
+    assert notes == [
+        "1 Symbol-font character(s) (F0E6): not read; type them as text (≥ ≤ …) "
+        "instead of inserting them as symbols"
+    ]
+
+
+def test_symbols_read_are_not_noted(plain: bytes) -> None:
+    def change(root: Any) -> None:
+        paragraph = cell(root, 3, 1).find("w:p", NS)
+        paragraph.insert(0, el("w:r", el("w:sym", font="Symbol", char="F0B3")))
+        paragraph.insert(0, el("w:r", el("w:sym", font="Wingdings", char="F0FC")))
+
+    notes: list[str] = []
+    docxtables.load(edit(plain, change), "t.docx", notes.append)
+    assert notes == []
 
 
 def test_a_less_than_typed_as_a_symbol_is_checked_as_one(plain: bytes) -> None:
@@ -475,7 +495,10 @@ def test_an_imported_part_is_noted_not_read(plain: bytes) -> None:
     notes: list[str] = []
     loaded = docxtables.load(edit(plain, change), "t.docx", notes.append)
     assert len(loaded.grids) == 1
-    assert notes and "altChunk" in notes[0]
+    assert notes == [
+        "1 imported part(s) (altChunk): not read; "
+        "open the document in Word and save it again to make them its own tables"
+    ]
     notes.clear()
     docxtables.load(plain, "t.docx", notes.append)
     assert notes == []
@@ -485,7 +508,7 @@ def test_an_imported_part_is_noted_not_read(plain: bytes) -> None:
         body = root.find("w:body", NS)
         body.remove(table(root))
 
-    with pytest.raises(ReadError, match="without a table"):
+    with pytest.raises(ReadError, match=r"without a table: its table may be in the part imported"):
         docxtables.load(edit(plain, only_chunk), "t.docx")
 
 
@@ -657,3 +680,28 @@ def test_a_table_split_at_a_page_break_keeps_the_unit(plain: bytes) -> None:
 
     second = docxtables.load(edit(plain, own_unit), "t.docx").grids[1]
     assert second.headings == ["金额单位：元"]  # its own unit, not the first part's
+
+
+@pytest.mark.parametrize(
+    ("value", "kind", "drawn"),
+    [
+        (1, "decimal", "1"),
+        (3, "chineseCounting", "三"),
+        (10, "chineseCounting", "十"),
+        (12, "chineseCountingThousand", "十二"),
+        (21, "chineseCounting", "二十一"),
+        (2, "decimalEnclosedCircle", "②"),
+        (3, "ideographTraditional", "丙"),
+        (28, "lowerLetter", "bb"),
+        (2, "upperLetter", "B"),
+        (14, "lowerRoman", "xiv"),
+        (4, "upperRoman", "IV"),
+        (5, "decimalFullWidth", "５"),
+        (7, "decimalZero", "07"),
+        (100_000, "lowerLetter", "100000"),
+        (21, "decimalEnclosedCircle", "21"),
+        (3, "someFormatOfTomorrow", "3"),
+    ],
+)
+def test_a_counter_is_drawn_in_its_level_format(value: int, kind: str, drawn: str) -> None:
+    assert docxtables._format(value, kind) == drawn

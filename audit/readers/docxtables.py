@@ -139,10 +139,22 @@ def load(data: bytes, path: str, notify: Notify | None = None) -> Loaded:
     reader.blocks(body)
     if reader.alt_chunks and notify is not None:
         notify(
-            f"{reader.alt_chunks} part(s) imported into the document (altChunk) not read: "
+            f"{reader.alt_chunks} imported part(s) (altChunk): not read; "
             "open the document in Word and save it again to make them its own tables"
         )
+    if reader.unread_symbols and notify is not None:
+        codes = " ".join(sorted(set(reader.unread_symbols))[:5])
+        notify(
+            f"{len(reader.unread_symbols)} Symbol-font character(s) ({codes}): not read; "
+            "type them as text (≥ ≤ …) instead of inserting them as symbols"
+        )
     if not reader.inputs:
+        if reader.alt_chunks:
+            raise ReadError(
+                "a Word document without a table: its table may be in the part imported "
+                "into it (altChunk), which is not read; open the document in Word and save "
+                "it again"
+            )
         raise ReadError("a Word document without a table")
     source, grids = grid_source(path, "docx", reader.inputs)
     return Loaded(source, grids)
@@ -157,6 +169,7 @@ class _Reader:
         self.paragraphs: list[str] = []
         self.unit_line: str | None = None
         self.alt_chunks = 0
+        self.unread_symbols: list[str] = []
         self.numbering = _Numbering(part)
 
     def header_lines(self) -> list[str]:
@@ -259,14 +272,15 @@ class _Reader:
 
     def paragraph_text(self, paragraph: Any) -> str:
         parts: list[str] = []
-        _runs_text(paragraph, parts)
+        _runs_text(paragraph, parts, self.unread_symbols)
         text = "".join(parts)
         number = self.numbering.label(paragraph)
         return number + text if number and text.strip() else text
 
 
-def _runs_text(element: Any, parts: list[str]) -> None:
-    """The shown text under ``element`` (a paragraph or part of one)."""
+def _runs_text(element: Any, parts: list[str], unread: list[str]) -> None:
+    """The shown text under ``element`` (a paragraph or part of one); the
+    codes of Symbol-font characters it cannot tell go to ``unread``."""
     for child in element:
         tag = child.tag
         if not isinstance(tag, str) or tag in _UNSHOWN:
@@ -281,13 +295,13 @@ def _runs_text(element: Any, parts: list[str]) -> None:
                 elif kind in _CHARACTERS:
                     parts.append(_CHARACTERS[kind])
                 elif kind == f"{_W}sym":
-                    parts.append(_symbol(piece))
+                    parts.append(_symbol(piece, unread))
                 elif kind == f"{_MC}AlternateContent":
-                    _runs_text(piece, parts)
+                    _runs_text(piece, parts, unread)
         elif tag == f"{_W}p":
             continue  # a paragraph inside a text box's drawing: read as a block
         else:
-            _runs_text(child, parts)
+            _runs_text(child, parts, unread)
 
 
 def _hidden(run: Any) -> bool:
@@ -301,9 +315,10 @@ def _hidden(run: Any) -> bool:
     return False
 
 
-def _symbol(sym: Any) -> str:
+def _symbol(sym: Any, unread: list[str]) -> str:
     """The character of a ``w:sym``: a Symbol-font code as its Unicode
-    twin; another font's (Wingdings' pictures) nothing."""
+    twin (one without a twin here is noted in ``unread``); another font's
+    (Wingdings' pictures, check boxes) nothing."""
     font = (sym.get(f"{_W}font") or "").strip().lower()
     try:
         code = int(sym.get(f"{_W}char") or "", 16)
@@ -313,7 +328,11 @@ def _symbol(sym: Any) -> str:
         code -= 0xF000
     if font != "symbol":
         return ""
-    return _SYMBOL.get(code, "")
+    character = _SYMBOL.get(code)
+    if character is None:
+        unread.append(f"F0{code:02X}" if code < 0x100 else f"{code:X}")
+        return ""
+    return character
 
 
 def _shown_descendants(element: Any, tag: str) -> Iterator[Any]:
@@ -464,6 +483,9 @@ def _property_of(element: Any, name: str) -> str | None:
 
 
 _CHINESE_DIGITS = "零一二三四五六七八九"
+# Word draws the 27th letter as aa, the 53rd as aaa …: past this many
+# repeats a counter is drawn as digits (a label stays short).
+_LETTER_REPEATS = 10
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _HEAVENLY_STEMS = "甲乙丙丁戊己庚辛壬癸"
 
@@ -478,7 +500,7 @@ def _format(value: int, kind: str) -> str:
         return _CIRCLED[value - 1]
     if kind in ("ideographTraditional",) and 1 <= value <= 10:
         return _HEAVENLY_STEMS[value - 1]
-    if kind in ("lowerLetter", "upperLetter") and value >= 1:
+    if kind in ("lowerLetter", "upperLetter") and 1 <= value <= 26 * _LETTER_REPEATS:
         letter = chr(ord("a") + (value - 1) % 26) * ((value - 1) // 26 + 1)
         return letter if kind == "lowerLetter" else letter.upper()
     if kind in ("lowerRoman", "upperRoman") and 1 <= value < 4000:
