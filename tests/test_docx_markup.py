@@ -296,6 +296,35 @@ def test_a_field_instruction_is_not_read_its_result_is(plain: bytes) -> None:
     assert cells(edit(plain, change)) == cells(plain)
 
 
+@pytest.mark.parametrize("showing", [None, "1", "0"])
+def test_an_unfilled_controls_prompt_reads_as_empty(plain: bytes, showing: str | None) -> None:
+    """A content control left unfilled shows its prompt (单击或点击此处输入文字。):
+    the field is empty; a filled one (no ``showingPlcHdr``, or ``0``) is read."""
+
+    def change(root: Any) -> None:
+        tc = cell(root, 3, 5)
+        for paragraph in tc.findall("w:p", NS):
+            tc.remove(paragraph)
+        properties = el("w:sdtPr")
+        if showing is not None:
+            properties.append(el("w:showingPlcHdr", val=showing))
+        prompt = el("w:p", run_of("单击或点击此处输入文字。"))
+        tc.append(el("w:sdt", properties, el("w:sdtContent", prompt)))
+
+    read = cells(edit(plain, change))[0][3][5]
+    assert read == ("" if showing == "1" else "单击或点击此处输入文字。")
+
+
+def test_an_unfilled_inline_control_in_a_value_reads_as_empty(plain: bytes) -> None:
+    def change(root: Any) -> None:
+        paragraph = cell(root, 3, 1).find("w:p", NS)
+        control = el("w:sdt", el("w:sdtPr", el("w:showingPlcHdr")), el("w:sdtContent"))
+        control[1].append(run_of("请输入金额"))
+        paragraph.append(control)
+
+    assert cells(edit(plain, change)) == cells(plain)
+
+
 # -- §10: merges python-docx cannot walk ---------------------------------
 
 

@@ -16,8 +16,9 @@ python-docx opens the package; the body is walked here, as Word shows it:
 - A paragraph's text is every run Word shows: inside tracked insertions and
   moves (``w:ins``, ``w:moveTo``), content controls, smart tags, simple
   fields, hyperlinks, ``w:customXml``; not deleted or moved-away text
-  (``w:del``, ``w:moveFrom``), a field's instruction, or hidden text
-  (``w:vanish``, ``w:webHidden``). ``w:tab`` is a tab, ``w:br``/``w:cr`` a
+  (``w:del``, ``w:moveFrom``), a field's instruction, hidden text
+  (``w:vanish``, ``w:webHidden``), or the prompt of a content control left
+  unfilled (``w:showingPlcHdr``: the field is empty). ``w:tab`` is a tab, ``w:br``/``w:cr`` a
   line break, ``w:noBreakHyphen`` a hyphen, and a Symbol-font character
   (``w:sym``: 插入 › 符号 writes ``≥`` as ``F0B3``) its Unicode character.
 - A paragraph numbered by Word (``w:numPr``, itself or from its style) starts
@@ -201,7 +202,7 @@ class _Reader:
                     self.paragraphs.append(text)
             elif tag == f"{_W}tbl":
                 self.table(child)
-            elif tag in _WRAPPERS:
+            elif tag in _WRAPPERS and not _prompt(child):
                 self.blocks(child)
             elif tag == f"{_W}altChunk":
                 self.alt_chunks += 1
@@ -267,7 +268,7 @@ class _Reader:
                     line = " ".join(t.replace("\n", " ") for t in texts if t)
                     if line:
                         yield line
-            elif tag in _WRAPPERS:
+            elif tag in _WRAPPERS and not _prompt(child):
                 yield from self.cell_lines(child)
 
     def paragraph_text(self, paragraph: Any) -> str:
@@ -298,10 +299,20 @@ def _runs_text(element: Any, parts: list[str], unread: list[str]) -> None:
                     parts.append(_symbol(piece, unread))
                 elif kind == f"{_MC}AlternateContent":
                     _runs_text(piece, parts, unread)
-        elif tag == f"{_W}p":
-            continue  # a paragraph inside a text box's drawing: read as a block
+        elif tag == f"{_W}p" or _prompt(child):
+            continue  # a paragraph of a text box (read as a block); a control's prompt
         else:
             _runs_text(child, parts, unread)
+
+
+def _prompt(element: Any) -> bool:
+    """Whether ``element`` is a content control showing its prompt (单击或点击此处
+    输入文字。: ``w:showingPlcHdr``): a field left unfilled, read as empty."""
+    if element.tag != f"{_W}sdt":
+        return False
+    properties = element.find(f"{_W}sdtPr")
+    flag = None if properties is None else properties.find(f"{_W}showingPlcHdr")
+    return flag is not None and flag.get(_VAL, "true").lower() not in ("0", "false", "off")
 
 
 def _hidden(run: Any) -> bool:
