@@ -248,6 +248,30 @@ def test_a_huge_word_grid_span_is_taken_as_a_bounded_one(tmp_path: Path) -> None
     assert load_path(panyu_docx(tmp_path / "ok.docx", 1)).projects[-1].indicators is not None
 
 
+def test_a_word_table_widened_by_empty_grid_columns_is_refused(tmp_path: Path) -> None:
+    """Columns a row leaves empty before its first cell (``w:gridBefore``)
+    count towards the table's size as spanned ones do."""
+    from docx import Document
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    def with_before(path: Path, before: int) -> Path:
+        document = Document()
+        table = document.add_table(rows=MAX_SHEET_CELLS // MAX_SPAN + 1, cols=1)
+        for row in table.rows:
+            properties = row._tr.get_or_add_trPr()
+            grid_before = OxmlElement("w:gridBefore")
+            grid_before.set(qn("w:val"), str(before))
+            properties.append(grid_before)
+        document.save(str(path))
+        return path
+
+    with pytest.raises(ReadError, match=r"table too large: Word table 1 is 2,001 rows × 1,001"):
+        load_path(with_before(tmp_path / "before.docx", MAX_SPAN * 10))
+    with pytest.raises(ReadError, match="no performance-target table found"):
+        load_path(with_before(tmp_path / "ok.docx", 1))
+
+
 def test_a_word_table_over_the_limit_is_refused(tmp_path: Path) -> None:
     from docx import Document
 

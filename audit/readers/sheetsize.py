@@ -23,7 +23,7 @@ import re
 import struct
 import zipfile
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import IO, Any, NamedTuple
 from xml.etree.ElementTree import ParseError, fromstring
 
@@ -484,10 +484,10 @@ def bound_word_tables(body: Any) -> None:
     for number, table in enumerate(body.iter(f"{_W}tbl"), start=1):
         rows = 0
         width = 0
-        for row in table.iterchildren(f"{_W}tr"):
+        for row in word_children(table, f"{_W}tr"):
             rows += 1
-            columns = 0
-            for cell in row.iterchildren(f"{_W}tc"):
+            columns = _grid_before(row)
+            for cell in word_children(row, f"{_W}tc"):
                 span = 1
                 for element in cell.iterchildren(f"{_W}tcPr"):
                     for grid_span in element.iterchildren(span_tag):
@@ -500,6 +500,28 @@ def bound_word_tables(body: Any) -> None:
                 f"table too large: Word table {number} is {rows:,} rows × {width:,} columns, "
                 f"over the limit of {MAX_SHEET_CELLS:,} cells"
             )
+
+
+def _grid_before(row: Any) -> int:
+    """The grid columns a Word table row leaves empty before its first cell
+    (``w:gridBefore``), taken as at most :data:`MAX_SPAN` as a span is."""
+    for properties in row.iterchildren(f"{_W}trPr"):
+        for before in properties.iterchildren(f"{_W}gridBefore"):
+            return 0 if before.get(f"{_W}val") in (None, "0") else _span(before.get(f"{_W}val"))
+    return 0
+
+
+def word_children(parent: Any, tag: str) -> Iterator[Any]:
+    """``parent``'s children named ``tag``, also those inside content
+    controls and custom XML (a repeating section's rows, a wrapped cell)."""
+    for child in parent:
+        if child.tag == tag:
+            yield child
+        elif child.tag in _WORD_WRAPPERS:
+            yield from word_children(child, tag)
+
+
+_WORD_WRAPPERS = frozenset({f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml"})
 
 
 def _span(value: str | None) -> int:
