@@ -782,6 +782,26 @@ def test_reader_notes_are_in_the_reports_language() -> None:
     )
 
 
+def test_the_word_readers_counted_notes_read_in_chinese() -> None:
+    from audit.reports import read_note
+
+    chunks = (
+        "2 imported part(s) (altChunk): not read; "
+        "open the document in Word and save it again to make them its own tables"
+    )
+    assert read_note(chunks, "zh") == (
+        "提示：2个导入的部分（altChunk）未读取：请在 Word 中打开并重新保存，使其成为文档自己的表格"
+    )
+    symbols = (
+        "3 Symbol-font character(s) (F0E0 F0E8): not read; "
+        "type them as text (≥ ≤ …) instead of inserting them as symbols"
+    )
+    assert read_note(symbols, "zh") == (
+        "提示：3个 Symbol 字体符号（F0E0 F0E8）未读取：应直接输入文字（≥ ≤ …），不要以插入符号的方式输入"
+    )
+    assert read_note(symbols, "en") == f"note: {symbols}"
+
+
 @pytest.mark.parametrize("count", [1, 6])
 def test_a_sheet_refused_for_its_formulas_reads_in_chinese(count: int) -> None:
     from audit.readers.workbook import _uncached

@@ -261,6 +261,25 @@ READ_NOTES_ZH: tuple[tuple[str, str], ...] = (
 )
 """How the readers' notes (``WHERE: WHAT``) read in Chinese, by their end."""
 
+_COUNTED_NOTES_ZH: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(
+            r"(\d+) imported part\(s\) \(altChunk\): not read; open the document in Word and "
+            r"save it again to make them its own tables"
+        ),
+        "{}个导入的部分（altChunk）未读取：请在 Word 中打开并重新保存，使其成为文档自己的表格",
+    ),
+    (
+        re.compile(
+            r"(\d+) Symbol-font character\(s\) \((.*)\): not read; type them as text "
+            r"\(≥ ≤ …\) instead of inserting them as symbols",
+            re.S,
+        ),
+        "{}个 Symbol 字体符号（{}）未读取：应直接输入文字（≥ ≤ …），不要以插入符号的方式输入",
+    ),
+)
+"""The readers' notes that begin with a count, in Chinese."""
+
 
 def read_note(message: str, lang: str) -> str:
     """A reader's note about a file (a sheet skipped), as ``note: …`` in
@@ -270,6 +289,10 @@ def read_note(message: str, lang: str) -> str:
     where, hidden, rows = message.rpartition(": hidden rows read and checked too: ")
     if hidden:  # rows named at the end: 第5-8、13行
         return f"提示：{where}：隐藏的{rows}也已读取和检查"
+    for pattern, chinese in _COUNTED_NOTES_ZH:
+        counted = pattern.fullmatch(message)
+        if counted is not None:
+            return "提示：" + chinese.format(*counted.groups())
     for end, chinese in READ_NOTES_ZH:
         if message.endswith(end):
             where = message[: -len(end)].rstrip(": ")
