@@ -207,7 +207,11 @@ class _Parser(HTMLParser):
         self.skipping = 0
         self.open: list[str] = []  # the open elements' tags
         self.marks: list[_Open | None] = []  # and what each does to its text
+        # where each tag stands open in ``open``, bottom to top: the nearest
+        # open element of a tag is found at once, however deep the page
+        self.positions: dict[str, list[int]] = {}
         self.dropped = 0  # open elements whose text is not shown
+        self.dropped_cells = 0  # of which hidden rows and cells
         self.pre = 0
         self.symbol = 0
         self.sup = 0
@@ -215,6 +219,7 @@ class _Parser(HTMLParser):
     # -- the stack of open elements ------------------------------------
 
     def _push(self, tag: str, attrs: list[tuple[str, str | None]], hidden: bool) -> None:
+        self.positions.setdefault(tag, []).append(len(self.open))
         self.open.append(tag)
         if not attrs and tag not in _MARKING:
             self.marks.append(None)
@@ -237,6 +242,7 @@ class _Parser(HTMLParser):
 
     def _count(self, element: _Open, step: int) -> None:
         self.dropped += step * element.drop
+        self.dropped_cells += step * (element.drop and element.tag in ("tr", "td", "th"))
         self.pre += step * element.pre
         self.symbol += step * element.symbol
         self.sup += step * element.sup
@@ -244,18 +250,20 @@ class _Parser(HTMLParser):
     def _close(self, tags: Collection[str], bounds: frozenset[str]) -> bool:
         """Pop the open elements down to the nearest one of ``tags`` (it
         too), unless one of ``bounds`` comes first; whether one was closed."""
-        for index in range(len(self.open) - 1, -1, -1):
-            tag = self.open[index]
-            if tag in tags:
-                for element in self.marks[index:]:
-                    if element is not None:
-                        self._count(element, -1)
-                del self.open[index:]
-                del self.marks[index:]
-                return True
-            if tag in bounds:
-                return False
-        return False
+        positions = self.positions
+        index = max((positions[t][-1] for t in tags if positions.get(t)), default=-1)
+        if index < 0:
+            return False
+        if any(positions[b][-1] > index for b in bounds if positions.get(b)):
+            return False
+        for element in self.marks[index:]:
+            if element is not None:
+                self._count(element, -1)
+        for tag in self.open[index:]:
+            positions[tag].pop()
+        del self.open[index:]
+        del self.marks[index:]
+        return True
 
     # -- the parser's events -------------------------------------------
 
@@ -388,7 +396,7 @@ class _Parser(HTMLParser):
         and hidden words inside a shown cell are not noted)."""
         if not self.stack or not data.strip():
             return
-        if any(e is not None and e.drop and e.tag in ("tr", "td", "th") for e in self.marks):
+        if self.dropped_cells:
             self.stack[-1].hidden_text.append(data.strip())
 
 

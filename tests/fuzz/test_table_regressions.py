@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ import pytest
 from audit.config import load_config
 from audit.engine import run
 from audit.limits import MAX_BYTES, MAX_CELL_CHARS, MAX_CLAUSES_PER_CELL
-from audit.pipeline import load_path, load_text
+from audit.pipeline import load_bytes, load_path, load_text
 from audit.readers import ReadError
 from audit.readers.common import organization_name
 from tests.conftest import lint_rule, project_row, tsv_table
@@ -293,3 +294,29 @@ def test_cell_too_large_documents_the_limits_in_effect() -> None:
     doc = load_rules()["cell-too-large"].doc
     assert f"{MAX_CELL_CHARS:,} characters" in doc
     assert f"{MAX_CLAUSES_PER_CELL} numbered" in doc
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # elements nested deep, none closed: each start tag looks for an open <p>
+        lambda n, salt: f"<html><body><p>{salt}" + "<div>" * n + "<table><tr><td>项目名称</table>",
+        # hidden spans left open, then text in many blocks
+        lambda n, salt: (
+            "<html><body><table><tr><td style='display:none'>"
+            + "<span hidden>x" * n
+            + f"{salt}<div>文字</div>" * n
+        ),
+    ],
+    ids=["nested", "hidden-open"],
+)
+def test_a_web_page_of_many_open_elements_is_read_in_linear_time(
+    page: Callable[[int, int], str],
+) -> None:
+    def read(text: object) -> object:
+        try:
+            return load_bytes(str(text).encode(), "page.html")
+        except ReadError as error:
+            return error
+
+    assert_scales_linearly(page, read, 400)
