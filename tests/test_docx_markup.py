@@ -734,3 +734,26 @@ def test_a_table_split_at_a_page_break_keeps_the_unit(plain: bytes) -> None:
 )
 def test_a_counter_is_drawn_in_its_level_format(value: int, kind: str, drawn: str) -> None:
     assert docxtables._format(value, kind) == drawn
+
+
+def test_a_budget_tables_unit_is_not_carried_to_the_target_table(plain: bytes) -> None:
+    """A 收支总表 in 元 before the performance table, which states no unit of
+    its own: the performance table keeps the default, not the budget's 元."""
+
+    def budget_first(root: Any) -> None:
+        for paragraph in root.find("w:body", NS).findall("w:p", NS):
+            if "".join(paragraph.itertext()) == "单位：万元":
+                paragraph.getparent().remove(paragraph)
+        first = root.find("w:body", NS)[0]
+        budget = el(
+            "w:tbl",
+            el("w:tr", *(el("w:tc", el("w:p", run_of(t))) for t in ("收入", "支出"))),
+            el("w:tr", *(el("w:tc", el("w:p", run_of(t))) for t in ("151000.00", "151000.00"))),
+        )
+        first.addprevious(el("w:p", run_of("部门收支总表")))
+        first.addprevious(el("w:p", run_of("单位：元")))
+        first.addprevious(budget)
+
+    grids = docxtables.load(edit(plain, budget_first), "t.docx").grids
+    assert "单位：元" in grids[0].headings
+    assert not any("元" in h and "单位" in h for h in grids[1].headings)

@@ -465,3 +465,45 @@ def test_a_workbook_cell_of_no_width_characters_reads_as_shown(tmp_path: Path) -
         for field in clause.fields
     ]
     assert values == ["≥95%", "≥95%"]
+
+
+# --------------------------------------------------------------------------
+# Tables a page hides whole, and the unit a budget table states
+
+
+def test_a_hidden_table_is_not_read_and_is_noted() -> None:
+    # a tab not shown (jQuery tabs, a page fetched without its scripts)
+    shown = f"<table>{GZ_HEAD}{gz_row()}</table>"
+    hidden = f"<div style='display:none'><table>{GZ_HEAD}{gz_row(goal='待补充')}</table></div>"
+    notes: list[str] = []
+    page = f"<html><body>{GZ_HEADINGS}{shown}{hidden}</body></html>"
+    (project,) = read(page, notes).projects
+    assert project.goal is not None and project.goal.value == GOAL
+    assert [n for n in notes if "a hidden table, not read" in n] == [
+        "表2: 「项目名称（资金使用单位） 总计 财政拨款 财政专户拨款 其他…」: "
+        "a hidden table, not read (a browser does not show it)"
+    ]
+
+
+def test_an_empty_hidden_table_is_not_noted() -> None:
+    notes: list[str] = []
+    page = gz_page(gz_row()).replace("</body>", "<table hidden><tr><td> </table></body>")
+    read(page, notes)
+    assert not [n for n in notes if "hidden" in n]
+
+
+def test_a_budget_tables_unit_is_not_carried_to_the_performance_table() -> None:
+    budget = "<p>部门收支总表</p><p>单位：元</p><table><tr><td>收入<td>支出<tr><td>151000<td>151000</table>"
+    page = (
+        "<html><body>"
+        + budget
+        + GZ_HEADINGS.replace("<p>单位：万元</p>", "")
+        + f"<table>{GZ_HEAD}{gz_row()}</table></body></html>"
+    )
+    (project,) = read(page).projects
+    assert project.amounts.total is not None and project.amounts.total.value == Decimal("15.10")
+    # the first part of a split performance table does carry its unit
+    split = gz_page(gz_row()).replace("<p>单位：万元</p>", "<p>单位：元</p>")
+    second = gz_row().replace("自谋职业随军家属专项补贴", "随军家属就业培训")
+    split = split.replace("</table>", f"</table><table>{second}</table>")
+    assert tables(split)[1].headings == ["金额单位：元"]

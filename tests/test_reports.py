@@ -773,6 +773,10 @@ def test_reader_notes_are_in_the_reports_language() -> None:
         read_note("草稿: a hidden sheet, read too", "zh")
         == "提示：草稿：隐藏的工作表，也已读取和检查"
     )
+    table = "表2: 「项目名称 总计」: a hidden table, not read (a browser does not show it)"
+    assert (
+        read_note(table, "zh") == "提示：表2: 「项目名称 总计」：隐藏的表格，未读取（浏览器不显示）"
+    )
     hidden = "表1: 「测试项目 XXX」: hidden rows or cells, not read (a browser does not show them)"
     assert read_note(hidden, "zh") == (
         "提示：表1: 「测试项目 XXX」：隐藏的行或单元格，未读取（浏览器不显示）"

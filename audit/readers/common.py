@@ -447,6 +447,16 @@ def stated_unit(line: str) -> str | None:
     return match.group(1) if match else None
 
 
+def states_targets(rows: Sequence[Sequence[str | None]]) -> bool:
+    """Whether a table's top rows name performance targets (绩效目标, 绩效指标,
+    一级指标 …): the table whose amount unit a later part of it, split at a
+    page break, goes on in. A budget or revenue table (收支总表) beside the
+    performance table names none, and its unit is its own."""
+    return any(
+        cell is not None and ("绩效" in cell or "指标" in cell) for row in rows[:6] for cell in row
+    )
+
+
 # A note or signature under the table starts with its label: 注, 说明, 备注,
 # 填报说明 …; 填报人, 审核人, 负责人, 联系电话, 填报日期 … (a label ending in a
 # note word, or naming a person, a phone or a date), then a colon.

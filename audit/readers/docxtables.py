@@ -40,7 +40,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from audit.readers import sheetsize
-from audit.readers.common import stated_unit
+from audit.readers.common import stated_unit, states_targets
 from audit.readers.decode import ReadError, reason
 from audit.readers.grid import GridInput, Loaded, Merge, grid_source
 from audit.readers.sheetsize import word_children as _rows_or_cells
@@ -216,10 +216,10 @@ class _Reader:
         cells, merges = self.cells(element)
         headings = self.paragraphs[-_HEADINGS:]
         unit = next((line for line in reversed(headings) if stated_unit(line)), None)
-        if unit is not None:
-            self.unit_line = unit
-        elif self.unit_line is not None:
+        if unit is None and self.unit_line is not None:
             headings = [self.unit_line, *headings]
+        elif unit is not None and states_targets(cells):
+            self.unit_line = unit  # a budget table's own unit is not carried
         if cells:
             name = f"表{len(self.inputs) + 1}"
             self.inputs.append(GridInput(name, cells, merges, headings=headings))

@@ -106,6 +106,8 @@ _SYMBOLS = str.maketrans(
 _SUPERSCRIPTS = str.maketrans("0123456789+-−", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻")
 HIDDEN_NOTE = "hidden rows or cells, not read (a browser does not show them)"
 """The note's fixed end, after the table and the hidden text it quotes."""
+HIDDEN_TABLE_NOTE = "a hidden table, not read (a browser does not show it)"
+"""The note of a table the page hides whole (a tab not shown, ``display:none``)."""
 MAX_SPAN = 1000
 """Larger ``rowspan``/``colspan`` values are taken as this (pages have ``rowspan=9999``)."""
 _QUOTED = 30
@@ -396,7 +398,7 @@ class _Parser(HTMLParser):
         and hidden words inside a shown cell are not noted)."""
         if not self.stack or not data.strip():
             return
-        if self.dropped_cells:
+        if self.dropped_cells or self.stack[-1].hidden:
             self.stack[-1].hidden_text.append(data.strip())
 
 
@@ -423,9 +425,13 @@ def tables(markup: str, notify: Notify | None = None) -> list[GridInput]:
     """The page's tables as grid inputs, each with the text lines before it.
 
     A table that states no amount unit (金额单位：元) above it or in its top
-    rows takes the last one stated earlier on the page: one page, one unit
-    (the second part of a table split into one ``<table>`` per printed page,
-    a table under a layout table's title cell)."""
+    rows takes the last one stated earlier on the page by a table of
+    performance targets (the second part of a table split into one
+    ``<table>`` per printed page, a table under a layout table's title cell);
+    a budget table's unit is its own. A table the page hides whole is not
+    read, with a note."""
+    from audit.readers.common import states_targets
+
     parser = _Parser()
     parser.feed(markup)
     parser.close()
@@ -433,22 +439,22 @@ def tables(markup: str, notify: Notify | None = None) -> list[GridInput]:
     unit_line: str | None = None
     for number, table in enumerate(parser.tables, start=1):
         table.end_cell()
-        if table.hidden:
-            continue
         cells = table.cells()
         name = f"表{number}"
         if table.hidden_text and notify is not None:
             text = _SPACE.sub(" ", " ".join(table.hidden_text))
             quoted = text if len(text) <= _QUOTED else text[:_QUOTED] + "…"
-            notify(f"{name}: 「{quoted}」: {HIDDEN_NOTE}")
+            notify(f"{name}: 「{quoted}」: {HIDDEN_TABLE_NOTE if table.hidden else HIDDEN_NOTE}")
+        if table.hidden:
+            continue
         if not cells:
             continue
         own = _unit_line([*table.headings, *(v for row in cells[:4] for v in row if v)])
         headings = table.headings
-        if own is not None:
-            unit_line = own
-        elif unit_line is not None:
+        if own is None and unit_line is not None:
             headings = [unit_line, *headings]
+        elif own is not None and states_targets(cells):
+            unit_line = own  # a budget table's own unit is not carried
         found.append(GridInput(name, cells, table.shown_merges(), headings=headings))
     return found
 

@@ -258,6 +258,10 @@ READ_NOTES_ZH: tuple[tuple[str, str], ...] = (
         "hidden rows or cells, not read (a browser does not show them)",
         "隐藏的行或单元格，未读取（浏览器不显示）",
     ),
+    (
+        "a hidden table, not read (a browser does not show it)",
+        "隐藏的表格，未读取（浏览器不显示）",
+    ),
 )
 """How the readers' notes (``WHERE: WHAT``) read in Chinese, by their end."""
 
