@@ -770,9 +770,22 @@ def test_reader_notes_are_in_the_reports_language() -> None:
         "提示：绩效目标表：隐藏的第5-8、13行也已读取和检查"
     )
     assert (
-        read_note("草稿: a hidden sheet, read too", "zh")
-        == "提示：草稿：隐藏的工作表，也已读取和检查"
+        read_note("草稿: a hidden sheet, read too", "zh") == "提示：草稿：隐藏的工作表，也照常读取"
     )
+    assert read_note("Sheet2: a very hidden sheet, read too", "zh") == (
+        "提示：Sheet2：深度隐藏的工作表，也照常读取"
+    )
+    outside = (
+        "表: 1 formula(s) without a saved result outside the table (first K1 =TODAY()): not read"
+    )
+    assert read_note(outside, "zh") == (
+        "提示：表：表格以外有1个公式没有保存计算结果（第一个：K1 =TODAY()），未读取"
+    )
+    skipped = (
+        "skipped sheet 辅助: 1 formula saved without its result (first B5 =D5+D6); open and save "
+        "it in Excel, WPS or LibreOffice, which store each formula's result, then lint again"
+    )
+    assert read_note(skipped, "zh").startswith("提示：已跳过工作表辅助：1个公式没有保存计算结果")
     table = "表2: 「项目名称 总计」: a hidden table, not read (a browser does not show it)"
     assert (
         read_note(table, "zh") == "提示：表2: 「项目名称 总计」：隐藏的表格，未读取（浏览器不显示）"

@@ -481,6 +481,25 @@ def test_a_formula_without_its_result_refuses_the_sheet(tmp_path: Path) -> None:
     assert "\n" not in message
 
 
+@pytest.mark.parametrize("cell", ["G1", "H12", "A2"])
+def test_a_formula_without_its_result_outside_the_table_is_noted(tmp_path: Path, cell: str) -> None:
+    # a date or a check beside the table (=TODAY() over the title, a sum right of it)
+    from openpyxl import load_workbook
+
+    path = tmp_path / "stray.xlsx"
+    write_xlsx(path, [("绩效目标表", form_rows(), FORM_MERGES)], FORM_WIDTHS)
+    workbook = load_workbook(path)
+    workbook["绩效目标表"][cell] = "=TODAY()"
+    workbook.save(path)
+    notes: list[str] = []
+    document = load_path(path, notes.append)
+    assert [p.name.value for p in document.projects] == ["社区公共卫生服务经费", "老年人健康体检"]
+    assert notes == [
+        f"绩效目标表: 1 formula(s) without a saved result outside the table "
+        f"(first {cell} =TODAY()): not read"
+    ]
+
+
 def test_the_other_sheets_are_still_read(tmp_path: Path) -> None:
     notes: list[str] = []
     document = load_path(formula_form(tmp_path, "草稿", "绩效目标表"), notes.append)

@@ -58,17 +58,62 @@ def _with_errors(
             values[r][c] = error
 
 
-def _uncached(name: str, formulas: tuple[tuple[int, int, str], ...]) -> str:
-    """Why a sheet with formulas saved without their result is not read."""
+_TABLE_HEADS = ("项目名称", "一级指标")
+"""What a performance table's header row (or a form's first label) begins with."""
+
+
+def _in_table(
+    values: list[list[Any]], start: tuple[int, int], formulas: tuple[tuple[int, int, str], ...]
+) -> tuple[tuple[int, int, str], ...]:
+    """The ``formulas`` (row, column from A1) that lie in the sheet's table:
+    from its first header row (a cell beginning with 项目名称 or 一级指标)
+    down, within the columns of its header rows. A sheet without such a row
+    holds no table the formulas could change."""
+    heads = [
+        (r, c)
+        for r, row in enumerate(values)
+        for c, value in enumerate(row)
+        if isinstance(value, str) and value.lstrip().startswith(_TABLE_HEADS)
+    ]
+    if not heads:
+        return ()
+    top = min(r for r, _ in heads)
+    header_rows = {r for r, _ in heads}
+    columns = [
+        c for r in header_rows for c, value in enumerate(values[r]) if value not in (None, "")
+    ]
+    left, right = min(columns) + start[1], max(columns) + start[1]
+    return tuple(
+        (row, column, formula)
+        for row, column, formula in formulas
+        if row - start[0] >= top and left <= column <= right
+    )
+
+
+def _uncached_outside(formulas: tuple[tuple[int, int, str], ...]) -> str:
+    """The note of formulas saved without a result outside the table."""
+    return (
+        f"{len(formulas)} formula(s) without a saved result outside the table "
+        f"(first {_first(formulas)}): not read"
+    )
+
+
+def _first(formulas: tuple[tuple[int, int, str], ...]) -> str:
+    """The first formula's cell and text: ``B5 =SUM(B7:B8)``."""
     from audit.readers.grid import column_letter
 
     row, column, formula = formulas[0]
-    first = f"{column_letter(column)}{row + 1}" + (f" ={formula}" if formula else "")
+    return f"{column_letter(column)}{row + 1}" + (f" ={formula}" if formula else "")
+
+
+def _uncached(name: str, formulas: tuple[tuple[int, int, str], ...]) -> str:
+    """Why a sheet with formulas saved without their result is not read."""
     count = len(formulas)
     return (
         f"sheet {name}: {count} formula{'s' if count > 1 else ''} saved without "
-        f"{'their results' if count > 1 else 'its result'} (first {first}); open and save it "
-        "in Excel, WPS or LibreOffice, which store each formula's result, then lint again"
+        f"{'their results' if count > 1 else 'its result'} (first {_first(formulas)}); "
+        "open and save it in Excel, WPS or LibreOffice, which store each formula's result, "
+        "then lint again"
     )
 
 
@@ -183,12 +228,16 @@ def load(data: bytes, path: str, notify: Notify | None = None) -> Loaded:
                 if sheets is not None:  # an .xls's and an .ods's were checked above
                     sheets.check(name, position, len(workbook.sheet_names))
                 about = found.get(name)
-                if about is not None and about.uncached:
-                    refused.append(_uncached(name, about.uncached))
-                    continue
                 sheet = workbook.get_sheet_by_name(name)
                 values = sheet.to_python(skip_empty_area=True)
                 start = sheet.start or (0, 0)
+                if about is not None and about.uncached:
+                    inside = _in_table(values, start, about.uncached)
+                    if inside:
+                        refused.append(_uncached(name, inside))
+                        continue
+                    if notify is not None:  # a date or a note beside the table
+                        notify(f"{name}: {_uncached_outside(about.uncached)}")
                 unit = None
                 if about is not None:
                     _with_errors(values, about.errors, start)

@@ -253,7 +253,8 @@ READ_NOTES_ZH: tuple[tuple[str, str], ...] = (
     ),
     ("text after the table without ruling, not read", "表格之后没有框线的文字，未读取"),
     ("skipped, cells right of the table, not read", "已跳过：表格右侧的单元格，未读取"),
-    ("a hidden sheet, read too", "隐藏的工作表，也已读取和检查"),
+    ("a very hidden sheet, read too", "深度隐藏的工作表，也照常读取"),
+    ("a hidden sheet, read too", "隐藏的工作表，也照常读取"),
     (
         "hidden rows or cells, not read (a browser does not show them)",
         "隐藏的行或单元格，未读取（浏览器不显示）",
@@ -283,6 +284,16 @@ _COUNTED_NOTES_ZH: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
 )
 """The readers' notes that begin with a count, in Chinese."""
+_COUNTED_NOTES_ZH += (
+    (
+        re.compile(
+            r"(.*): (\d+) formula\(s\) without a saved result outside the table "
+            r"\(first (.*)\): not read",
+            re.S,
+        ),
+        "{}：表格以外有{}个公式没有保存计算结果（第一个：{}），未读取",
+    ),
+)
 
 
 def read_note(message: str, lang: str) -> str:
@@ -293,6 +304,8 @@ def read_note(message: str, lang: str) -> str:
     where, hidden, rows = message.rpartition(": hidden rows read and checked too: ")
     if hidden:  # rows named at the end: 第5-8、13行
         return f"提示：{where}：隐藏的{rows}也已读取和检查"
+    if message.startswith("skipped ") and _UNCACHED.match(message[8:]):
+        return f"提示：已跳过{read_error(message[8:], lang)}"
     for pattern, chinese in _COUNTED_NOTES_ZH:
         counted = pattern.fullmatch(message)
         if counted is not None:
