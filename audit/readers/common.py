@@ -447,6 +447,50 @@ def stated_unit(line: str) -> str | None:
     return match.group(1) if match else None
 
 
+SYMBOL_FONT: dict[int, str] = {
+    0x22: "∀",
+    0x24: "∃",
+    0x27: "∋",
+    0x2A: "∗",
+    0x2D: "−",
+    0x40: "≅",
+    0x5C: "∴",
+    0x5E: "⊥",
+    0x7E: "∼",
+    0xA2: "′",
+    0xA3: "≤",
+    0xA5: "∞",
+    0xAB: "↔",
+    0xAC: "←",
+    0xAD: "↑",
+    0xAE: "→",
+    0xAF: "↓",
+    0xB0: "°",
+    0xB1: "±",
+    0xB2: "″",
+    0xB3: "≥",
+    0xB4: "×",
+    0xB5: "∝",
+    0xB6: "∂",
+    0xB7: "•",
+    0xB8: "÷",
+    0xB9: "≠",
+    0xBA: "≡",
+    0xBB: "≈",
+    0xBC: "…",
+    0xD6: "√",
+    0xD7: "⋅",
+    0xD8: "¬",
+    0xD9: "∧",
+    0xDA: "∨",
+}
+"""The Symbol font's characters that stand for something other than
+themselves, by their code in the font (the Adobe Symbol encoding, as the
+Unicode Consortium maps it in ``SYMBOL.TXT``): what a ≥ or ≤ inserted with
+Word's 插入 › 符号 shows (Word stores ``F0B3`` or ``B3``; its web-page export
+the character ``³``)."""
+
+
 def states_targets(rows: Sequence[Sequence[str | None]]) -> bool:
     """Whether a table's top rows name performance targets (绩效目标, 绩效指标,
     一级指标 …): the table whose amount unit a later part of it, split at a

@@ -40,7 +40,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from audit.readers import sheetsize
-from audit.readers.common import stated_unit, states_targets
+from audit.readers.common import SYMBOL_FONT, stated_unit, states_targets
 from audit.readers.decode import ReadError, reason
 from audit.readers.grid import GridInput, Loaded, Merge, grid_source
 from audit.readers.sheetsize import word_children as _rows_or_cells
@@ -84,42 +84,12 @@ _CHARACTERS = {
 }
 
 # The Symbol font's characters by their code (Word stores ``F0xx`` or
-# ``xx``): those with a Unicode twin a table may hold, as the Adobe Symbol
-# encoding (and Unicode's own mapping table, SYMBOL.TXT) defines them.
+# ``xx``): those with a Unicode twin a table may hold; digits and most
+# punctuation are themselves.
 _SYMBOL = {
     **{code: chr(code) for code in (0x21, 0x23, 0x25, 0x26, 0x28, 0x29, 0x2B, 0x2C, 0x2E, 0x2F)},
     **{code: chr(code) for code in range(0x30, 0x40)},
-    0x22: "∀",
-    0x24: "∃",
-    0x27: "∋",
-    0x2A: "∗",
-    0x2D: "−",
-    0x40: "≅",
-    0x5C: "∴",
-    0x5E: "⊥",
-    0x7E: "∼",
-    0xA2: "′",
-    0xA3: "≤",
-    0xA5: "∞",
-    0xAC: "←",
-    0xAD: "↑",
-    0xAE: "→",
-    0xAF: "↓",
-    0xB0: "°",
-    0xB1: "±",
-    0xB2: "″",
-    0xB3: "≥",
-    0xB4: "×",
-    0xB5: "∝",
-    0xB6: "∂",
-    0xB7: "•",
-    0xB8: "÷",
-    0xB9: "≠",
-    0xBA: "≡",
-    0xBB: "≈",
-    0xBC: "…",
-    0xD6: "√",
-    0xD7: "⋅",
+    **SYMBOL_FONT,
 }
 
 

@@ -19,6 +19,7 @@ from collections.abc import Collection
 from html.parser import HTMLParser
 
 from audit.readers.carriers import web_archive
+from audit.readers.common import SYMBOL_FONT
 from audit.readers.decode import ReadError, decode
 from audit.readers.grid import GridInput, Loaded, Merge, grid_source
 from audit.readers.table import Notify
@@ -66,43 +67,11 @@ _HIDDEN_STYLE = re.compile(
 )
 _PRE_STYLE = re.compile(r"(?:^|[;\s])white-space\s*:\s*pre", re.I)
 _SYMBOL_STYLE = re.compile(r"(?:^|[;\s])(?:mso-symbol-)?font-family\s*:\s*['\"]?symbol\b", re.I)
-_SYMBOL_FONT = {
-    0x22: "∀",
-    0x24: "∃",
-    0x27: "∋",
-    0x2D: "−",
-    0xA2: "′",
-    0xA3: "≤",
-    0xA5: "∞",
-    0xAB: "↔",
-    0xAC: "←",
-    0xAD: "↑",
-    0xAE: "→",
-    0xAF: "↓",
-    0xB0: "°",
-    0xB1: "±",
-    0xB2: "″",
-    0xB3: "≥",
-    0xB4: "×",
-    0xB5: "∝",
-    0xB7: "•",
-    0xB8: "÷",
-    0xB9: "≠",
-    0xBA: "≡",
-    0xBB: "≈",
-    0xD6: "√",
-    0xD7: "⋅",
-    0xD8: "¬",
-    0xD9: "∧",
-    0xDA: "∨",
-}
-"""The Symbol font's characters that stand for something other than
-themselves (the Unicode Consortium's mapping of the Symbol encoding,
-``SYMBOL.TXT``), at their code point and at Word's private-use one
-(U+F0B3 for 0xB3): Word's export of a symbol inserted with 插入 › 符号."""
 _SYMBOLS = str.maketrans(
-    {**_SYMBOL_FONT, **{0xF000 + code: text for code, text in _SYMBOL_FONT.items()}}
+    {**SYMBOL_FONT, **{0xF000 + code: text for code, text in SYMBOL_FONT.items()}}
 )
+"""The Symbol font's characters, at their code point and at Word's private-use
+one (U+F0B3 for 0xB3)."""
 _SUPERSCRIPTS = str.maketrans("0123456789+-−", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻")
 HIDDEN_NOTE = "hidden rows or cells, not read (a browser does not show them)"
 """The note's fixed end, after the table and the hidden text it quotes."""
