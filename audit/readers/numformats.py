@@ -9,15 +9,18 @@ shows. The cells shown as percentages are found here, from the
 spreadsheet's own records, and read as the sheet shows them (``95%``):
 
 - ``.xlsx``/``.xlsm``: ``xl/styles.xml`` names the cell formats (``cellXfs``)
-  whose number format prints a percentage (built-in ``0%`` and ``0.00%``,
-  or a custom code with a ``%`` outside quotes); only when there is one are
-  the sheets' cells scanned for that style (``s``);
+  whose number format shows more than the number: a percentage (built-in
+  ``0%`` and ``0.00%``, or a custom code with a ``%`` outside quotes) or
+  literal text around it (``"≥"0"人"``, ``#,##0.00"元"``); each sheet's cells
+  of those styles are found in the pass that measures the sheet's size
+  (:func:`audit.readers.sheetsize.xlsx_extents`), with what else calamine
+  does not tell: formulas saved without a result, error cells (``#REF!``),
+  hidden rows;
 - ``.ods``: a cell whose ``office:value-type`` is ``percentage`` (read with
-  the merged ranges, in :mod:`audit.readers.workbook`).
-
+  the merged ranges, in :mod:`audit.readers.workbook`);
 - ``.xls``: the workbook's FORMAT and XF records name the cell formats that
   show a percentage, and each number cell's record (NUMBER, RK, MULRK,
-  FORMULA) its format.
+  FORMULA) its format; ROW records its hidden rows.
 
 A file whose records cannot be read is read as stored: this never makes a
 workbook unreadable.
@@ -203,22 +206,6 @@ def xlsx_scan(data: bytes) -> tuple[Sheets, dict[str, SheetCells]]:
     return sheets, scanned(data, scans)
 
 
-def xlsx_sheet_cells(data: bytes) -> dict[str, SheetCells]:
-    """:class:`SheetCells` of each sheet (by name) of an ``.xlsx``/``.xlsm``
-    that has any; empty when its records cannot be read."""
-    return xlsx_scan(data)[1]
-
-
-def xlsx_percent_cells(data: bytes) -> dict[str, Cells]:
-    """The cells of each sheet (by name) of an ``.xlsx``/``.xlsm`` whose
-    format shows a percentage."""
-    found = {
-        name: frozenset(place for place, shown in cells.shown.items() if shown.percent)
-        for name, cells in xlsx_sheet_cells(data).items()
-    }
-    return {name: cells for name, cells in found.items() if cells}
-
-
 def _styles_part(archive: zipfile.ZipFile) -> str:
     try:
         rels = fromstring(archive.read("xl/_rels/workbook.xml.rels"))
@@ -258,11 +245,6 @@ def _display_styles(archive: zipfile.ZipFile) -> dict[str, Display]:
             if shown is not None:
                 styles[str(i)] = shown
     return styles
-
-
-def _percent_styles(archive: zipfile.ZipFile) -> frozenset[str]:
-    """The cell formats that show a percentage."""
-    return frozenset(i for i, shown in _display_styles(archive).items() if shown.percent)
 
 
 _P = rb"(?:[A-Za-z_][\w.\-]*:)?"
@@ -454,26 +436,14 @@ def _sheet_cells_xml(archive: zipfile.ZipFile, part: str, styles: dict[str, Disp
     return SheetCells(shown, tuple(uncached), tuple(errors), tuple(hidden))
 
 
-def _styled_cells(archive: zipfile.ZipFile, part: str, styles: frozenset[str]) -> Cells:
-    """The cells of a sheet part that carry one of ``styles`` (stream scan)."""
-    every = _display_styles(archive)
-    chosen = {style: every.get(style, Display(True)) for style in styles}
-    return frozenset(_sheet_cells(archive, part, chosen).shown)
-
-
-def _styled_cells_xml(archive: zipfile.ZipFile, part: str, styles: frozenset[str]) -> Cells:
-    """:func:`_styled_cells` read as XML."""
-    chosen = dict.fromkeys(styles, Display(True))
-    return frozenset(_sheet_cells_xml(archive, part, chosen).shown)
-
-
 _FORMAT, _XF, _EOF = 0x041E, 0x00E0, 0x000A
 _NUMBER, _RK, _MULRK, _FORMULA = 0x0203, 0x027E, 0x00BD, 0x0006
 _BOF = frozenset({0x0809, 0x0409, 0x0209, 0x0009})
 
 
 def xls_percent_cells(data: bytes) -> dict[str, Cells]:
-    """:func:`xlsx_percent_cells` for a legacy ``.xls`` (BIFF5 and BIFF8)."""
+    """The cells of each sheet (by name) of a legacy ``.xls`` (BIFF5 and
+    BIFF8) whose format shows a percentage."""
     try:
         stream = biff_stream(data)
         styles = _biff_percent_styles(stream)
