@@ -788,11 +788,11 @@ def test_reader_notes_are_in_the_reports_language() -> None:
     assert read_note(skipped, "zh").startswith("提示：已跳过工作表辅助：1个公式没有保存计算结果")
     table = "表2: 「项目名称 总计」: a hidden table, not read (a browser does not show it)"
     assert (
-        read_note(table, "zh") == "提示：表2: 「项目名称 总计」：隐藏的表格，未读取（浏览器不显示）"
+        read_note(table, "zh") == "提示：表2：「项目名称 总计」：隐藏的表格，未读取（浏览器不显示）"
     )
     hidden = "表1: 「测试项目 XXX」: hidden rows or cells, not read (a browser does not show them)"
     assert read_note(hidden, "zh") == (
-        "提示：表1: 「测试项目 XXX」：隐藏的行或单元格，未读取（浏览器不显示）"
+        "提示：表1：「测试项目 XXX」：隐藏的行或单元格，未读取（浏览器不显示）"
     )
     assert read_note("表!J1:L2: skipped, cells right of the table, not read", "zh") == (
         "提示：表!J1:L2：已跳过：表格右侧的单元格，未读取"

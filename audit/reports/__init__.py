@@ -317,6 +317,7 @@ def read_note(message: str, lang: str) -> str:
                 where = f"第{where[5:]}页"
             elif where.startswith("line "):
                 where = f"第{where[5:]}行"
+            where = where.replace(": ", "：")  # a table and the text it quotes
             return f"提示：{where}：{chinese}" if where else f"提示：{chinese}"
     return f"提示：{message}"
 
