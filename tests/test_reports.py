@@ -802,6 +802,12 @@ def test_reader_notes_are_in_the_reports_language() -> None:
 def test_the_word_readers_counted_notes_read_in_chinese() -> None:
     from audit.reports import read_note
 
+    struck = "表: 2 cell(s) with struck-through text (first D11): the struck text not read"
+    assert (
+        read_note(struck, "zh")
+        == "提示：表：2个单元格含删除线文字（第一个：D11），删除线部分未读取"
+    )
+
     chunks = (
         "2 imported part(s) (altChunk): not read; "
         "open the document in Word and save it again to make them its own tables"

@@ -34,7 +34,7 @@ import struct
 import zipfile
 from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
-from typing import NamedTuple
+from typing import Any, NamedTuple
 from xml.etree.ElementTree import ParseError, fromstring, iterparse
 from xml.sax.saxutils import unescape
 
@@ -190,16 +190,19 @@ class SheetCells(NamedTuple):
     errors: tuple[tuple[int, int, str], ...] = ()
     """Error cells (``#REF!``, ``#DIV/0!``): (row, column, error)."""
     hidden_rows: tuple[int, ...] = ()
+    struck: tuple[tuple[int, int, str], ...] = ()
+    """Cells whose text has struck-through runs: (row, column, the text
+    without them)."""
 
 
 def xlsx_scan(data: bytes) -> tuple[Sheets, dict[str, SheetCells]]:
     """Each sheet's size (:func:`audit.readers.sheetsize.xlsx_extents`) and
     :class:`SheetCells`, in one reading of each sheet."""
-    styles = xlsx_styles(data)
+    styles, struck = xlsx_styles(data)
     scans: dict[str, SheetScan] = {}
 
     def look(name: str, part: str) -> SheetScan:
-        scans[name] = SheetScan(part, styles)
+        scans[name] = SheetScan(part, styles, struck)
         return scans[name]
 
     sheets = xlsx_extents(data, look)
@@ -279,6 +282,25 @@ _ERROR = re.compile(
     + rb"v\s*>([^<]*)</"
 )
 """An error cell and its saved error (``#REF!``)."""
+_SHARED = re.compile(
+    rb"<"
+    + _P
+    + rb"c(?=\s)([^<>]{0,%d}?\st\s*=\s*[\"']s[\"'][^<>]{0,%d}?)(?<!/)>\s*<" % (_TAG_MAX, _TAG_MAX)
+    + _P
+    + rb"v\s*>\s*([0-9]{1,9})\s*</"
+)
+"""A cell holding a shared string, and the string's index."""
+_INLINE = re.compile(
+    rb"<"
+    + _P
+    + rb"c(?=\s)([^<>]{0,%d}?\st\s*=\s*[\"']inlineStr[\"'][^<>]{0,%d}?)(?<!/)>\s*(<"
+    % (_TAG_MAX, _TAG_MAX)
+    + _P
+    + rb"is(?=[\s>])[\s\S]*?</"
+    + _P
+    + rb"is\s*>)"
+)
+"""A cell holding an inline string (rich text written in the cell), and the string."""
 _HIDDEN_ROW = re.compile(
     rb"<"
     + _P
@@ -307,9 +329,13 @@ class SheetScan:
     a cell or row that does not name its place is read as XML instead
     (:func:`_sheet_cells_xml`)."""
 
-    def __init__(self, part: str, styles: dict[str, Display]) -> None:
+    def __init__(
+        self, part: str, styles: dict[str, Display], struck: dict[int, str] | None = None
+    ) -> None:
         self.part = part
         self.styles = styles
+        self.struck = struck or {}
+        self.struck_cells: list[tuple[int, int, str]] = []
         self.styled = (
             re.compile(
                 rb"<(?:[A-Za-z_][\w.\-]*:)?c(?=\s)[^<>]{0,%d}?\ss\s*=\s*[\"'](%s)[\"'][^<>]{0,%d}>"
@@ -349,6 +375,19 @@ class SheetScan:
                 row, column = _place(match.group(1))
                 error = unescape(match.group(2).decode("utf-8", "replace")).strip()
                 self.errors.append((row, column, error))
+        if b"strike" in text:
+            for match in _INLINE.finditer(text, 0, cut):
+                try:
+                    shown = _unstruck(fromstring(match.group(2)))
+                except ParseError:  # a prefix bound outside the fragment
+                    raise _Unplaced from None
+                if shown is not None:
+                    self.struck_cells.append((*_place(match.group(1)), shown))
+        if self.struck and (b'"s"' in text or b"'s'" in text):
+            for match in _SHARED.finditer(text, 0, cut):
+                string = self.struck.get(int(match.group(2)))
+                if string is not None:
+                    self.struck_cells.append((*_place(match.group(1)), string))
         if b"hidden=" in text:
             for match in _HIDDEN_ROW.finditer(text, 0, cut):
                 number = _ROW_NUMBER.search(match.group(1))
@@ -358,17 +397,87 @@ class SheetScan:
 
     def result(self, archive: zipfile.ZipFile) -> SheetCells:
         if self.by_xml:
-            return _sheet_cells_xml(archive, self.part, self.styles)
-        return SheetCells(self.shown, tuple(self.uncached), tuple(self.errors), tuple(self.hidden))
+            return _sheet_cells_xml(archive, self.part, self.styles, self.struck)
+        return SheetCells(
+            self.shown,
+            tuple(self.uncached),
+            tuple(self.errors),
+            tuple(self.hidden),
+            tuple(self.struck_cells),
+        )
 
 
-def xlsx_styles(data: bytes) -> dict[str, Display]:
-    """:func:`_display_styles` of a workbook; empty when they cannot be read."""
+def xlsx_styles(data: bytes) -> tuple[dict[str, Display], dict[int, str]]:
+    """:func:`_display_styles` and :func:`_struck_strings` of a workbook;
+    empty when they cannot be read."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            return _display_styles(archive)
+            styles = _display_styles(archive)
+            try:
+                struck = _struck_strings(archive)
+            except (KeyError, ValueError, ParseError):
+                struck = {}
+            return styles, struck
     except (KeyError, ValueError, ParseError, zipfile.BadZipFile, OSError, EOFError):
+        return {}, {}
+
+
+def _struck_strings(archive: zipfile.ZipFile) -> dict[int, str]:
+    """The shared strings (by index) that hold struck-through runs, as their
+    text without them: an edit left visible in the cell (the old clause
+    struck through beside the new one), which a reviewer reads as deleted."""
+    part = "xl/sharedStrings.xml"
+    try:
+        rels = fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+        for rel in rels.iter():
+            if isinstance(rel.tag, str) and rel.get("Type", "").endswith("/sharedStrings"):
+                part = part_path(rel.get("Target", ""))
+    except KeyError:
+        pass
+    try:
+        data = archive.read(part)
+    except KeyError:
         return {}
+    if b"strike" not in data:
+        return {}
+    struck: dict[int, str] = {}
+    index = -1
+    for _, element in iterparse(io.BytesIO(data), events=("end",)):
+        if not isinstance(element.tag, str) or local_name(element.tag) != "si":
+            continue
+        index += 1
+        shown = _unstruck(element)
+        if shown is not None:
+            struck[index] = shown
+        element.clear()
+    return struck
+
+
+def _unstruck(string: Any) -> str | None:
+    """The text of a rich string (a shared string's ``si``, an inline
+    string's ``is``) without its struck-through runs; None when it has none."""
+    shown: list[str] = []
+    crossed = False
+    for child in string:
+        name = local_name(child.tag) if isinstance(child.tag, str) else ""
+        if name == "t":
+            shown.append(child.text or "")
+        elif name == "r":
+            if _struck(child):
+                crossed = True
+                continue
+            shown.extend(t.text or "" for t in child if local_name(str(t.tag)) == "t")
+    return "".join(shown) if crossed else None
+
+
+def _struck(run: Any) -> bool:
+    """Whether a rich-text run is struck through (``<rPr><strike/>``)."""
+    for properties in run:
+        if isinstance(properties.tag, str) and local_name(properties.tag) == "rPr":
+            for flag in properties:
+                if isinstance(flag.tag, str) and local_name(flag.tag) == "strike":
+                    return flag.get("val", "true").lower() not in ("0", "false")
+    return False
 
 
 def scanned(data: bytes, scans: dict[str, SheetScan]) -> dict[str, SheetCells]:
@@ -381,14 +490,24 @@ def scanned(data: bytes, scans: dict[str, SheetScan]) -> dict[str, SheetCells]:
     return {name: cells for name, cells in found.items() if any(cells)}
 
 
-def _sheet_cells(archive: zipfile.ZipFile, part: str, styles: dict[str, Display]) -> SheetCells:
+def _sheet_cells(
+    archive: zipfile.ZipFile,
+    part: str,
+    styles: dict[str, Display],
+    struck: dict[int, str] | None = None,
+) -> SheetCells:
     """:class:`SheetCells` of one sheet part, read by the size scan."""
-    scan = SheetScan(part, styles)
+    scan = SheetScan(part, styles, struck)
     _scan_part(archive, part, scan)
     return scan.result(archive)
 
 
-def _sheet_cells_xml(archive: zipfile.ZipFile, part: str, styles: dict[str, Display]) -> SheetCells:
+def _sheet_cells_xml(
+    archive: zipfile.ZipFile,
+    part: str,
+    styles: dict[str, Display],
+    struck: dict[int, str] | None = None,
+) -> SheetCells:
     """:func:`_sheet_cells` for a sheet that places cells by their order: a
     cell without ``r`` follows the one before it, a row without ``r`` the row
     before it."""
@@ -396,6 +515,7 @@ def _sheet_cells_xml(archive: zipfile.ZipFile, part: str, styles: dict[str, Disp
     uncached: list[tuple[int, int, str]] = []
     errors: list[tuple[int, int, str]] = []
     hidden: list[int] = []
+    struck_cells: list[tuple[int, int, str]] = []
     row = column = -1
     with archive.open(part) as stream:
         for event, element in iterparse(stream, events=("start", "end")):
@@ -430,10 +550,18 @@ def _sheet_cells_xml(archive: zipfile.ZipFile, part: str, styles: dict[str, Disp
                     uncached.append((row, column, (parts["f"].text or "").strip()))
                 elif element.get("t") == "e" and value is not None and value.text:
                     errors.append((row, column, value.text.strip()))
+                elif element.get("t") == "inlineStr" and "is" in parts:
+                    unstruck = _unstruck(parts["is"])
+                    if unstruck is not None:
+                        struck_cells.append((row, column, unstruck))
+                elif struck and element.get("t") == "s" and value is not None:
+                    string = struck.get(int((value.text or "-1").strip() or -1))
+                    if string is not None:
+                        struck_cells.append((row, column, string))
                 element.clear()
             elif tag == "row":
                 element.clear()
-    return SheetCells(shown, tuple(uncached), tuple(errors), tuple(hidden))
+    return SheetCells(shown, tuple(uncached), tuple(errors), tuple(hidden), tuple(struck_cells))
 
 
 _FORMAT, _XF, _EOF = 0x041E, 0x00E0, 0x000A

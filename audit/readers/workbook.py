@@ -58,6 +58,28 @@ def _with_errors(
             values[r][c] = error
 
 
+def _without_struck(
+    values: list[list[Any]], struck: tuple[tuple[int, int, str], ...], start: tuple[int, int]
+) -> None:
+    """Cells with struck-through runs as their text without them: calamine
+    reads every run alike."""
+    for row, column, text in struck:
+        r, c = row - start[0], column - start[1]
+        if 0 <= r < len(values) and 0 <= c < len(values[r]) and isinstance(values[r][c], str):
+            values[r][c] = text
+
+
+def struck_note(name: str, struck: tuple[tuple[int, int, str], ...]) -> str:
+    """The note of a sheet's cells whose struck-through text is not read."""
+    from audit.readers.grid import column_letter
+
+    row, column, _ = min(struck)
+    return (
+        f"{name}: {len(struck)} cell(s) with struck-through text (first "
+        f"{column_letter(column)}{row + 1}): the struck text not read"
+    )
+
+
 _TABLE_HEADS = ("项目名称", "一级指标")
 """What a performance table's header row (or a form's first label) begins with."""
 
@@ -241,6 +263,10 @@ def load(data: bytes, path: str, notify: Notify | None = None) -> Loaded:
                 unit = None
                 if about is not None:
                     _with_errors(values, about.errors, start)
+                    if about.struck:
+                        _without_struck(values, about.struck, start)
+                        if notify is not None:
+                            notify(struck_note(name, about.struck))
                     unit = _as_shown(values, about.shown, start)
                     if about.hidden_rows and notify is not None:
                         notify(hidden_rows_note(name, about.hidden_rows))

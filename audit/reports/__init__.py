@@ -287,6 +287,14 @@ _COUNTED_NOTES_ZH: tuple[tuple[re.Pattern[str], str], ...] = (
 _COUNTED_NOTES_ZH += (
     (
         re.compile(
+            r"(.*): (\d+) cell\(s\) with struck-through text \(first (\w+)\): "
+            r"the struck text not read",
+            re.S,
+        ),
+        "{}：{}个单元格含删除线文字（第一个：{}），删除线部分未读取",
+    ),
+    (
+        re.compile(
             r"(.*): (\d+) formula\(s\) without a saved result outside the table "
             r"\(first (.*)\): not read",
             re.S,
