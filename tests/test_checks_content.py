@@ -598,3 +598,36 @@ def test_seed_001_real_content_defects_are_found(seed_001: Document) -> None:
 
 def test_seed_004_has_no_content_findings(seed_004: Document) -> None:
     assert lint(seed_004, select=CONTENT_RULES) == []
+
+
+# --------------------------------------------------------------------------
+# value-type-mismatch: a count a spreadsheet turned into a date
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "typed"),
+    [
+        ("≥2026-01-03次", "次", "1-3"),
+        ("2026-03-04家", "家", "3-4"),
+        ("2025-10-12万元", "万元", "10-12"),
+    ],
+)
+def test_a_date_followed_by_a_unit_is_a_count_turned_into_a_date(
+    value: str, unit: str, typed: str
+) -> None:
+    # the national list's 指标值 cell typed 1-3 (次 in the unit column) reads as a date cell
+    indicators = f"1、1-产出指标；11-数量指标；每家企业检查次数；实施周期指标值:{value}；年度指标值:{value}。"
+    [finding] = found(clause_table(indicators), "value-type-mismatch")
+    assert f"是日期后接单位「{unit}」：疑为输入「{typed}」时被电子表格转成了日期" in finding.message
+    assert finding.field == "period"
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["2025-12-31前", "≥2025-11-30", "2025-12-31前完成100%", "2025年12月底前", "2025-12-31 完成"],
+)
+def test_a_date_of_a_deadline_is_no_count_turned_into_a_date(value: str) -> None:
+    indicators = (
+        f"1、1-产出指标；13-时效指标；完成时间；实施周期指标值:{value}；年度指标值:{value}。"
+    )
+    assert found(clause_table(indicators), "value-type-mismatch") == []

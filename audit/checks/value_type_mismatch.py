@@ -4,12 +4,13 @@ satisfaction indicator with a count, or a count with a percentage.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
 from audit.engine import Context, Option, Problem, rule
 from audit.facts import field_name, other_field, where
-from audit.model import Clause
+from audit.model import Clause, Value
 from audit.vocabulary import VOCABULARY
 
 _WHAT: dict[str, tuple[str, str]] = {
@@ -64,6 +65,12 @@ MONEY_UNITS: list[str] = list(VOCABULARY.money_units)
             "“{name}” is {wanted_en} but the {field} “{text}” is {measured_en} "
             "(the {other_field} is “{other}”)",
         ),
+        "date": (
+            "{keyword}「{text}」是日期后接单位「{unit}」：疑为输入「{typed}」时被电子表格转成了日期"
+            "（显示为{shown}），应改为文本格式后重新填写",
+            "the {field} “{text}” is a date followed by the unit “{unit}”: a spreadsheet turned "
+            "“{typed}” into a date (shown {shown}); format the cell as text and type it again",
+        ),
     },
     options={
         "rate_names": Option("list[regex]", RATE_NAMES, "names of rates (完成率, 占比)"),
@@ -97,6 +104,9 @@ MONEY_UNITS: list[str] = list(VOCABULARY.money_units)
     百分比（「单公里年维护成本 ≥95%」；成本的增减或占比，如「成本降低率」「费用占比」，可以是
     百分比；效益类别下为他人降低的成本，值说明下降的也是，如「企业物流成本 同比下降5%」）。
     「频率」「效率」这类名称不是比率，不检查。
+    值是日期而紧跟数量、金额或比率的单位（「≥2026-01-03次」：在电子表格中输入「1-3」「3/4」会被
+    转成日期 1月3日、3月4日）也在此报告，并给出原本输入的数；日期后接「前」「底」等时限用语的
+    不报告。
     值中的每个目标都按单位判断：有一个目标符合名称要求的（合格率的「完成10场，合格率100%」）不报告；
     否则报告第一个类型不对的目标。
 
@@ -140,7 +150,11 @@ def value_type_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]:
     cost, ``成本降低率``, ``费用占比``, may be a percentage, and so may a cost
     lowered for others under 效益 whose value says it falls: ``企业物流成本
     同比下降5%``). Names such as 频率
-    and 效率 are not shares and are not checked. Every target of a value is judged by its
+    and 效率 are not shares and are not checked. A value that is a date followed
+    at once by a unit of a count, an amount or a rate (``≥2026-01-03次``: typed
+    ``1-3`` or ``3/4``, a spreadsheet makes it the date 1月3日 or 3月4日) is
+    reported here too, with what was typed; a date followed by 前 or 底 is a
+    deadline and is not. Every target of a value is judged by its
     unit: a value with one target of the kind the name asks for is right
     (``完成10场，合格率100%`` for a 合格率); otherwise its first target of a
     wrong kind is reported.
@@ -182,7 +196,24 @@ def value_type_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]:
     ``rules/units.yaml`` (人, 次, 宗, 个, 台 …) and ``元 万元 亿元``.
     """
     facts = ctx.facts
+    units = [
+        *ctx.options["count_units"],
+        *ctx.options["money_units"],
+        *ctx.options["percent_units"],
+    ]
     for value_field, both in ctx.facts.distinct_fields(clause):
+        turned = _date_for_number(value_field.value, units)
+        if turned is not None:
+            unit, month, day = turned
+            typed = {"unit": unit, "typed": f"{month}-{day}", "shown": f"{month}月{day}日"}
+            yield Problem(
+                value_field.span,
+                "date",
+                {**where(value_field, both), "text": value_field.text, **typed},
+                field=field_name(value_field),
+                excerpt=value_field.text,
+            )
+            continue
         known = facts.value(clause, value_field)
         found = known.mismatch
         if found is None or known.owner != "value-type-mismatch":
@@ -210,3 +241,24 @@ def value_type_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]:
             args.update(other=other.text, other_keyword=other.keyword)
             args["other_field"] = where(other)["field"]
         yield Problem(value_field.span, key, args, field=name, excerpt=value_field.text)
+
+
+_ISO_DAY = re.compile(r"(?:19|20)\d\d-(\d\d)-(\d\d)")
+"""A whole date as a workbook's date cell reads (``2026-01-03``)."""
+
+
+def _date_for_number(value: Value, units: list[str]) -> tuple[str, int, int] | None:
+    """(unit, month, day) when ``value`` is a date cell's date followed at once
+    by a unit of a count, an amount or a rate: what a spreadsheet makes of a
+    typed ``1-3`` or ``3/4``."""
+    for target in value.targets:
+        if target.kind != "date":
+            continue
+        day = _ISO_DAY.fullmatch(target.text)
+        if day is None:
+            continue
+        rest = value.text[target.end :].lstrip()
+        unit = max((u for u in units if u and rest.startswith(u)), key=len, default=None)
+        if unit is not None:
+            return unit, int(day.group(1)), int(day.group(2))
+    return None
