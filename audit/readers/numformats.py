@@ -269,10 +269,20 @@ _UNCACHED = re.compile(
     + rb"c\s*>"
 )
 """A cell that holds a formula and no saved result."""
+
+
+def _cell_of_type(kind: bytes) -> bytes:
+    """The start tag of a cell whose ``t`` is ``kind``, its attributes a group."""
+    return (
+        rb"<"
+        + _P
+        + rb"c(?=\s)([^<>]{0,%d}?\st\s*=\s*[\"']%s[\"'][^<>]{0,%d}?)(?<!/)>"
+        % (_TAG_MAX, kind, _TAG_MAX)
+    )
+
+
 _ERROR = re.compile(
-    rb"<"
-    + _P
-    + rb"c(?=\s)([^<>]{0,%d}?\st\s*=\s*[\"']e[\"'][^<>]{0,%d}?)(?<!/)>" % (_TAG_MAX, _TAG_MAX)
+    _cell_of_type(b"e")
     + rb"(?:\s*<"
     + _P
     + rb"f(?=[\s/>])[^<>]{0,%d}?(?:/>|(?<!/)>[^<]*</" % _TAG_MAX
@@ -282,23 +292,10 @@ _ERROR = re.compile(
     + rb"v\s*>([^<]*)</"
 )
 """An error cell and its saved error (``#REF!``)."""
-_SHARED = re.compile(
-    rb"<"
-    + _P
-    + rb"c(?=\s)([^<>]{0,%d}?\st\s*=\s*[\"']s[\"'][^<>]{0,%d}?)(?<!/)>\s*<" % (_TAG_MAX, _TAG_MAX)
-    + _P
-    + rb"v\s*>\s*([0-9]{1,9})\s*</"
-)
+_SHARED = re.compile(_cell_of_type(b"s") + rb"\s*<" + _P + rb"v\s*>\s*([0-9]{1,9})\s*</")
 """A cell holding a shared string, and the string's index."""
 _INLINE = re.compile(
-    rb"<"
-    + _P
-    + rb"c(?=\s)([^<>]{0,%d}?\st\s*=\s*[\"']inlineStr[\"'][^<>]{0,%d}?)(?<!/)>\s*(<"
-    % (_TAG_MAX, _TAG_MAX)
-    + _P
-    + rb"is(?=[\s>])[\s\S]*?</"
-    + _P
-    + rb"is\s*>)"
+    _cell_of_type(b"inlineStr") + rb"\s*(<" + _P + rb"is(?=[\s>])[\s\S]*?</" + _P + rb"is\s*>)"
 )
 """A cell holding an inline string (rich text written in the cell), and the string."""
 _HIDDEN_ROW = re.compile(
