@@ -195,6 +195,9 @@ def gz_text(rows: Rows, delimiter: str) -> Document:
 @pytest.mark.parametrize("delimiter", ["\t", ","])
 def test_guangzhou_indicators_split_under_before_and_after_read_the_after_side(delimiter) -> None:
     document = gz_text(GZ_SPLIT, delimiter)
+    # The title (…绩效目标调整表) is the table's title, never a project.
+    assert [p.title for p in document.projects] == ["城市道路照明设施维护经费"]
+    assert document.title == GZ_SPLIT[0][0]
     assert annual_values(document) == ["≥12000盏", "≥90%"]
     assert period_values(document) == ["≥12000盏", "≥90%"]
     assert lint(document, ["orphan-text"]) == []
@@ -292,3 +295,92 @@ def test_prose_naming_an_adjustment_table_is_still_no_table(tmp_path: Path) -> N
     path.write_text("绩效目标调整表\n调整后的指标值应经主管部门审核。\n", encoding="utf-8")
     status, _, _ = run_main("lint", "--no-cache", "--format", "text", str(path))
     assert status == 2
+
+
+# --------------------------------------------------------------------------
+# A target table and its own 调整表 in one file
+
+GZ_TARGET: Rows = [
+    ["广州市白云区城市管理和综合执法局2025年项目支出绩效目标表", *[""] * 7],
+    ["单位：万元", *[""] * 7],
+    [*GZ_HEAD, "绩效指标", ""],
+    GZ_UNIT,
+    [*GZ_PROJECT[:7], ""],
+]
+
+
+def target_form(title: str = "项目支出绩效目标表") -> Rows:
+    """The target table's form of the project ``grid_form`` adjusts."""
+    rows = [
+        *grid_form("年度指标值", "")[:5],
+        ["一级指标", "二级指标", "三级指标", "年度指标值", ""],
+        ["产出指标", "数量指标", "新建高标准农田面积", "≥1万亩", ""],
+        ["效益指标", "经济效益指标", "亩均粮食产能提高", "≥50公斤", ""],
+    ]
+    rows[0] = [title, "", "", "", ""]
+    rows[4] = [
+        "年度目标",
+        "2025年新建高标准农田1万亩，完成灌排渠道及田间道路配套建设。",
+        "",
+        "",
+        "",
+    ]
+    return rows
+
+
+BLANK: Rows = [["", "", "", "", ""]]
+
+
+def duplicates(document: Document) -> list[tuple[str, int | None]]:
+    return [(f.severity, f.line) for f in lint(document, ["duplicate-project"])]
+
+
+@pytest.mark.parametrize("read", [tsv_document, csv_document, sheet_document])
+def test_a_form_and_its_adjustment_form_in_one_file_are_no_duplicate(read) -> None:
+    """The 调整表 restates the project it adjusts (the same name and amount):
+    not a project written twice."""
+    document = read(target_form() + BLANK + grid_form("调整前指标值", "调整后指标值"))
+    assert [p.title for p in document.projects] == ["高标准农田建设项目"] * 2
+    assert duplicates(document) == []
+
+
+@pytest.mark.parametrize("delimiter", ["\t", ","])
+def test_a_guangzhou_table_and_its_adjustment_table_in_one_file_are_no_duplicate(
+    delimiter,
+) -> None:
+    blank = [[""] * 8]
+    for adjustment in (GZ_SPLIT, GZ_FOUR):
+        # Either order: the 调整表 may come first.
+        for rows in (GZ_TARGET + blank + adjustment, adjustment + blank + GZ_TARGET):
+            document = gz_text([row + [""] * (9 - len(row)) for row in rows], delimiter)
+            assert len(document.projects) == 2
+            assert duplicates(document) == []
+
+
+def test_a_guangzhou_table_and_its_adjustment_table_in_one_workbook(tmp_path: Path) -> None:
+    rows = [row + [""] * (9 - len(row)) for row in [*GZ_TARGET, [""], *GZ_FOUR]]
+    document = workbook_document(rows, [], tmp_path)
+    assert len(document.projects) == 2
+    assert duplicates(document) == []
+
+
+def test_a_project_twice_in_the_adjustment_table_is_still_a_duplicate() -> None:
+    """Near miss: within the 调整表, a project written twice is one."""
+    adjustment = [*GZ_FOUR, GZ_FOUR[-1]]
+    rows = [row + [""] * (9 - len(row)) for row in [*GZ_TARGET, [""], *adjustment]]
+    assert duplicates(gz_text(rows, "\t")) == [("error", 12)]
+
+
+def test_a_project_twice_in_the_target_table_is_still_a_duplicate() -> None:
+    """Near miss: the adjustment table after it does not hide the target
+    table's own duplicate."""
+    target = [*GZ_TARGET, GZ_TARGET[-1]]
+    rows = [row + [""] * (9 - len(row)) for row in [*target, [""], *GZ_FOUR]]
+    assert duplicates(gz_text(rows, "\t")) == [("error", 6)]
+
+
+def test_two_target_tables_in_one_file_still_compare_their_projects() -> None:
+    """Near miss: a second target table (not an adjustment) repeating a
+    project of the first is a duplicate, as before."""
+    document = tsv_document(target_form() + BLANK + target_form("项目支出绩效目标表（续）"))
+    assert duplicates(document) == [("error", 11)]

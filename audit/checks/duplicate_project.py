@@ -5,15 +5,24 @@ project twice in a unit.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from audit.engine import Context, Problem, rule
 from audit.facts import Key
-from audit.model import AMOUNT_COLUMNS, Project, Unit
+from audit.model import AMOUNT_COLUMNS, Document, Project, Unit
 
 _SPACES = re.compile(r"\s+")
 _SEEN: Key[dict[object, dict[str, Project]]] = Key("duplicates.projects-by-unit")
 """The projects met so far under each unit name, for a unit named twice."""
+_TITLES: Key[tuple[list[int], list[bool]]] = Key("duplicates.table-titles")
+"""The lines of the document's table titles, in order, and whether each
+names an adjustment table."""
+_CELL_GAPS = re.compile(r'[\s,"]+')
+"""What stands around a title in a line of text or CSV: spaces, empty cells."""
+_TITLE_RE = re.compile(r"^.{0,40}绩效目标.{0,4}表(?:[（(][^）)]{0,24}[）)])?$")
+"""A table's title line (``2025年项目支出绩效目标表``, ``…绩效目标调整表（含转移
+支付项目）``), spaces removed: short, naming the performance-target table."""
 
 
 @rule(
@@ -51,6 +60,8 @@ _SEEN: Key[dict[object, dict[str, Project]]] = Key("duplicates.projects-by-unit"
     在每个单位内按名称（忽略空格）比较项目，报告名称已用过的项目：金额（总计、财政拨款、财政专户
     拨款、其他资金）也相同的为错误（同一行粘贴了两次，在小计中被计算两次）；金额不同的为警告（两个
     需要区分名称的项目，或一个项目被拆成了两个）。不同单位的项目可以同名（「机构运行辅助经费」）；同一单位在表中隔开出现两次的，仍是同一单位。
+    同一文件中目标表之后（或之前）附有它的绩效目标调整表的，调整表重列它所调整的项目：调整表中的项目只与
+    调整表中的项目比较，不与原表中的同名项目比较。
     前一个同名项目的位置按其他检查结果的写法给出：文本表格给行号，工作簿、Word、网页或
     PDF 表格给单元格（「与 Sheet1!A5 的项目重复」）。
 
@@ -87,7 +98,10 @@ def duplicate_project(ctx: Context, unit: Unit) -> Iterator[Problem]:
     projects that need distinct names, or one project split in two).
     Projects of different units may share a name (``机构运行辅助经费``). A
     unit named again further down (a list that returns to it after another
-    unit) is the same unit.
+    unit) is the same unit. A file that holds a target table and its
+    adjustment table (…绩效目标调整表, titled so) restates in the latter the
+    projects it adjusts: a project there is compared with the adjustment
+    table's projects only, never with the one it adjusts.
 
     Why is this bad?
     ----------------
@@ -117,11 +131,15 @@ def duplicate_project(ctx: Context, unit: Unit) -> Iterator[Problem]:
     # A unit named again further down (a list that returns to it after
     # another unit) is the same unit: its projects are compared with the
     # projects it had before.
+    # A target table's 调整表 in the same file restates the projects it
+    # adjusts: a project there is compared with the adjustment table's own
+    # projects only, never with the one it adjusts.
     by_unit = ctx.memo.get(_SEEN, dict)
     title = _SPACES.sub("", unit.title or "")
     key: object = title or id(unit)
-    seen = by_unit.setdefault(key, {})
+    titles = ctx.memo.get(_TITLES, lambda: _table_titles(ctx.document))
     for project in unit.projects:
+        seen = by_unit.setdefault((key, _in_adjustment_table(titles, project.line)), {})
         name = _SPACES.sub("", project.title)
         first = seen.get(name)
         if first is None:
@@ -147,3 +165,25 @@ def duplicate_project(ctx: Context, unit: Unit) -> Iterator[Problem]:
             lower=0 if same else 1,
             project=project,
         )
+
+
+def _table_titles(document: Document) -> tuple[list[int], list[bool]]:
+    """The line of every table title in the document, and whether it names an
+    adjustment table (绩效目标调整表)."""
+    lines: list[int] = []
+    adjusting: list[bool] = []
+    for number, line in enumerate(document.source.text.splitlines(), start=1):
+        if "表" not in line:
+            continue
+        compact = _CELL_GAPS.sub("", line)
+        if _TITLE_RE.match(compact):
+            lines.append(number)
+            adjusting.append("调整" in compact)
+    return lines, adjusting
+
+
+def _in_adjustment_table(titles: tuple[list[int], list[bool]], line: int) -> bool:
+    """Whether the nearest table title above ``line`` names an adjustment table."""
+    lines, adjusting = titles
+    at = bisect_right(lines, line) - 1
+    return at >= 0 and adjusting[at]

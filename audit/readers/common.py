@@ -123,7 +123,16 @@ def names_a_column(texts: list[str]) -> bool:
     return any(word in joined for word in _DISTINCT_COLUMN_WORDS)
 
 
-TITLE_MARK = "绩效目标表"
+TITLE_RE = re.compile(r"绩效目标(?:调整|申报)?表")
+"""A performance-target table's title: ``…项目支出绩效目标表``, the template's
+``…绩效目标申报表``, or an adjustment table's ``…绩效目标调整表``."""
+
+
+def names_title(text: str) -> bool:
+    """Whether ``text`` holds a performance-target table's title."""
+    return TITLE_RE.search(text) is not None
+
+
 WHOLE_DEPARTMENT_MARK = "部门整体"
 """In the title of a 部门整体支出绩效目标表: the department's targets as a
 whole, a table of another kind standing beside the project table."""
@@ -419,7 +428,7 @@ def heading(table: Table, line: str) -> bool:
     headings are skipped, and so is a ``续表`` mark."""
     if CONTINUED_MARK_RE.fullmatch(line):
         return True
-    if TITLE_MARK in line:
+    if names_title(line):
         if WHOLE_DEPARTMENT_MARK not in line:  # another table's title, never this one's
             table.read_title(line)
         return True
@@ -692,7 +701,7 @@ def skipped_heading(table: Table, cells: Sequence[str]) -> None:
     one cell that is the next performance table's title or its ``单位名称：…``
     heading is still taken: it names the unit of the rows read after it."""
     filled = [cell.strip() for cell in cells if cell.strip()]
-    if len(filled) == 1 and (TITLE_MARK in filled[0] or organization_name(filled[0])):
+    if len(filled) == 1 and (names_title(filled[0]) or organization_name(filled[0])):
         heading(table, filled[0])
 
 

@@ -42,8 +42,8 @@ from audit.model import (
 )
 from audit.readers.common import (
     CONTINUED_MARK_RE,
-    TITLE_MARK,
     clean_cell,
+    names_title,
     note_label,
     organization_name,
     parse_amount,
@@ -182,7 +182,7 @@ def _budget_year(grid: Grid, row: int, table: Table) -> str | None:
             if match is not None:
                 return match.group(1)
     for title in (table.last_title, table.title, *grid.headings):
-        if title and TITLE_MARK in title:
+        if title and names_title(title):
             found = set(_YEAR_RE.findall(title))
             if len(found) == 1:
                 return found.pop()
@@ -668,12 +668,8 @@ def _banner(cells: list[Text]) -> str | None:
     return values.pop() if len(values) == 1 else None
 
 
-_TITLE_RE = re.compile(r"绩效目标(?:申报)?表")
-"""The title: ``…项目支出绩效目标表``, or the template's ``…绩效目标申报表``."""
-
-
 def _heading(table: Table, text: str) -> None:
-    if TITLE_MARK in text or _TITLE_RE.search(text):
+    if names_title(text):
         table.read_title(text)
         return
     name = organization_name(text)

@@ -45,6 +45,7 @@ from audit.limits import MAX_NOTES_PER_FILE
 from audit.readers.common import (
     budget_header,
     header_columns,
+    names_title,
     organization_name,
     other_table_header,
 )
@@ -54,7 +55,6 @@ from audit.readers.guangzhou import BUDGET_TABLE
 from audit.readers.table import Notify
 
 _HEADER_WORDS = re.compile(r"项目名称|总计|财政拨款|财政专户|其他资金|绩效目标|绩效指标")
-TITLE_MARK = "绩效目标表"
 MAX_PAGES = 2000
 
 
@@ -62,7 +62,7 @@ def _is_table_page(text: str) -> bool:
     compact = text.replace(" ", "").replace("\n", "")
     if "一级指标" in compact and "三级指标" in compact:
         return True  # the national template's indicator grid
-    return TITLE_MARK in compact or len(set(_HEADER_WORDS.findall(compact))) >= 3
+    return names_title(compact) or len(set(_HEADER_WORDS.findall(compact))) >= 3
 
 
 def join_lines(value: str | None) -> str | None:

@@ -73,11 +73,11 @@ from audit.readers.common import (
     GRAND_TOTAL_NAMES,
     ORGANIZATION_RE,
     PRINTED_COLUMN_NAMES,
-    TITLE_MARK,
     UNIT_OF_MEASURE_RE,
     amounts_from,
     header_pieces,
     names_a_column,
+    names_title,
     note_label,
     organization_name,
     stated_unit,
@@ -341,7 +341,7 @@ def _content(
             if name is not None and organization is None:
                 organization = name or None
             continue
-        if TITLE_MARK in text:
+        if names_title(text):
             title = title or text
             title_open = _unclosed(text)
             continue
@@ -428,7 +428,7 @@ def _leading_text_end(stripped: list[str], header_at: int) -> int:
 
 def _title_block_line(text: str) -> bool:
     return bool(
-        TITLE_MARK in text
+        names_title(text)
         or CONTINUED_MARK_RE.fullmatch(text)
         or organization_name(text) is not None
         or UNIT_OF_MEASURE_RE.match(text)
@@ -449,7 +449,7 @@ def _page_header(text: str, preamble: set[str]) -> bool:
     部门名称/单位名称, 单位：万元, the column header, a page number, and
     the ``续表`` mark of a table carried over."""
     return bool(
-        TITLE_MARK in text
+        names_title(text)
         or CONTINUED_MARK_RE.fullmatch(text)
         or organization_name(text) is not None
         or UNIT_OF_MEASURE_RE.match(text)
@@ -596,7 +596,7 @@ def _amount_columns(header: str) -> tuple[str, ...]:
 
 def _preamble_title(before: list[str]) -> str | None:
     for index, text in enumerate(before):
-        if TITLE_MARK not in text:
+        if not names_title(text):
             continue
         # A title wrapped before its end: ``…2024年项目支`` / ``出绩效目标表…``.
         if index and "项目支出" not in text:
