@@ -384,3 +384,18 @@ def test_two_target_tables_in_one_file_still_compare_their_projects() -> None:
     project of the first is a duplicate, as before."""
     document = tsv_document(target_form() + BLANK + target_form("项目支出绩效目标表（续）"))
     assert duplicates(document) == [("error", 11)]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "广州市白云区城市管理和综合执法局2025年项目支出绩效目标调整表",
+        "2025年项目支出绩效目标（调整）表",
+        "2025年项目支出绩效目标调整申报表",
+    ],
+)
+def test_an_adjustment_tables_title_is_never_a_project(title: str) -> None:
+    rows = [[title, *[""] * 7], *GZ_SPLIT[1:]]
+    document = gz_text(rows, "\t")
+    assert [p.title for p in document.projects] == ["城市道路照明设施维护经费"]
+    assert document.title == title

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from audit.engine import Context, Problem, rule
 from audit.facts import Key
 from audit.model import AMOUNT_COLUMNS, Document, Project, Unit
+from audit.readers.common import names_title
 
 _SPACES = re.compile(r"\s+")
 _SEEN: Key[dict[object, dict[str, Project]]] = Key("duplicates.projects-by-unit")
@@ -20,9 +21,8 @@ _TITLES: Key[tuple[list[int], list[bool]]] = Key("duplicates.table-titles")
 names an adjustment table."""
 _CELL_GAPS = re.compile(r'[\s,"]+')
 """What stands around a title in a line of text or CSV: spaces, empty cells."""
-_TITLE_RE = re.compile(r"^.{0,40}绩效目标.{0,4}表(?:[（(][^）)]{0,24}[）)])?$")
-"""A table's title line (``2025年项目支出绩效目标表``, ``…绩效目标调整表（含转移
-支付项目）``), spaces removed: short, naming the performance-target table."""
+_TITLE_CHARS = 60
+"""A title line is short: a longer line naming the table is prose about it."""
 
 
 @rule(
@@ -176,7 +176,7 @@ def _table_titles(document: Document) -> tuple[list[int], list[bool]]:
         if "表" not in line:
             continue
         compact = _CELL_GAPS.sub("", line)
-        if _TITLE_RE.match(compact):
+        if len(compact) <= _TITLE_CHARS and names_title(compact):
             lines.append(number)
             adjusting.append("调整" in compact)
     return lines, adjusting

@@ -123,9 +123,9 @@ def names_a_column(texts: list[str]) -> bool:
     return any(word in joined for word in _DISTINCT_COLUMN_WORDS)
 
 
-TITLE_RE = re.compile(r"绩效目标(?:调整|申报)?表")
+TITLE_RE = re.compile(r"绩效目标[（(]?(?:调整|申报){0,2}[）)]?表")
 """A performance-target table's title: ``…项目支出绩效目标表``, the template's
-``…绩效目标申报表``, or an adjustment table's ``…绩效目标调整表``."""
+``…绩效目标申报表``, or an adjustment table's ``…绩效目标调整表`` (``（调整）表``)."""
 
 
 def names_title(text: str) -> bool:
