@@ -548,6 +548,31 @@ def test_a_list_that_repeats_its_columns_and_number_keeps_one_project(numbers) -
     assert [len(p.clauses) for p in document.projects] == [4, 2, 3]
 
 
+@pytest.mark.parametrize("amount", ["1200000", "1,200,000.0", " 1200000.00 "])
+def test_a_repeated_amount_written_otherwise_is_the_same_project(amount: str) -> None:
+    """The same number is the same amount however it is written (a workbook
+    stores 1,200,000.00 typed as the number 1200000)."""
+    rows = [list(r) for r in LIST]
+    for index in (4, 5, 6):
+        rows[index][:4] = [*rows[3][:2], amount, rows[3][3]]
+    document = tsv_document(rows)
+    assert [p.title for p in document.projects] == LIST_PROJECTS
+    assert [len(p.clauses) for p in document.projects] == [4, 2, 3]
+    # Near miss: another amount is another project (two under one name).
+    rows[5][2] = "1,100,000.00"
+    assert [len(p.clauses) for p in tsv_document(rows).projects] == [2, 1, 1, 2, 3]
+
+
+def test_a_list_that_repeats_its_columns_in_a_workbook_keeps_one_project(tmp_path: Path) -> None:
+    """A real workbook stores the typed amount as a number on every row."""
+    rows = [list(r) for r in LIST]
+    for index in (4, 5, 6):
+        rows[index][:4] = rows[3][:4]
+    document = workbook_document(rows, [], tmp_path)
+    assert [p.title for p in document.projects] == LIST_PROJECTS
+    assert [len(p.clauses) for p in document.projects] == [4, 2, 3]
+
+
 NOTE = "注：指标性质填写≥、≤、=或定性，权重合计为100。"
 
 

@@ -136,10 +136,11 @@ def duplicate_project(ctx: Context, unit: Unit) -> Iterator[Problem]:
     # projects only, never with the one it adjusts.
     by_unit = ctx.memo.get(_SEEN, dict)
     title = _SPACES.sub("", unit.title or "")
-    key: object = title or id(unit)
+    unit_key: object = title or id(unit)
     titles = ctx.memo.get(_TITLES, lambda: _table_titles(ctx.document))
     for project in unit.projects:
-        seen = by_unit.setdefault((key, _in_adjustment_table(titles, project.line)), {})
+        adjusting = _in_adjustment_table(titles, project.line)
+        seen = by_unit.setdefault((unit_key, adjusting), {})
         name = _SPACES.sub("", project.title)
         first = seen.get(name)
         if first is None:

@@ -1276,10 +1276,21 @@ def _continues(
         return False
     total = _cell(cells, columns, "total")
     printed = project.amounts.total
+    if total is None or not total.value:
+        return True
+    if printed is None:
+        return False
+    if printed.text.value == total.value:
+        return True
+    # The same number written alike or not: a workbook's 568.2 is the
+    # 568.20 the first row's amount reads as.
+    again = parse_amount(total.strip())
+    first = parse_amount(printed.text.strip())
     return (
-        total is None
-        or not total.value
-        or (printed is not None and printed.text.value == total.value)
+        again is not None
+        and first is not None
+        and again.value is not None
+        and again.value == first.value
     )
 
 
