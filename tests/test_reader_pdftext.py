@@ -993,3 +993,41 @@ def test_an_amount_with_a_letter_keeps_projects_and_units(
     assert cells_of(rows) == expected
     assert_maps_to_file(source, rows)
     assert [row.amounts.total.value for row in rows if row.name.value == cells.name] == [None]
+
+
+# --------------------------------------------------------------------------
+# Markup copied in with a cell's text (pdftotext -raw of a PDF printed from
+# cells that held <p>…</p>): removed and reported, as every reader does
+
+
+def test_markup_in_a_goal_is_removed_and_reported() -> None:
+    source, rows = rows_of("markup_raw.txt")
+    [project] = projects(rows)
+    assert (
+        value(project.goal)
+        == "保障婚姻登记窗口正常运行，依法为群众办理婚姻登记，提高登记服务效率。"
+    )
+    assert [m.text for m in project.markup] == ["<p>", "</p>"]
+    assert [(m.span.line, m.span.column) for m in project.markup] == [(11, 22), (12, 12)]
+    assert_maps_to_file(source, rows)
+    findings = lint(load_text(fixture("markup_raw.txt"), "markup_raw.txt"))
+    assert [(f.rule, f.line) for f in findings] == [("markup-residue", 11)]
+
+
+def test_markup_ending_an_indicator_cell_is_not_read_into_its_last_value() -> None:
+    text = fixture("markup_raw.txt").replace("年度指标值：≥95%。", "年度指标值：≥95%。</p>")
+    document = load_text(text, "markup_raw.txt")
+    [project] = document.projects
+    assert [c.annual.text for c in project.clauses if c.annual is not None][-1] == "≥95%"
+    findings = lint(document)
+    assert [f.message for f in findings] == ["绩效目标、绩效指标含网页标记残留：<p> </p>×2"]
+
+
+def test_a_goal_without_markup_has_none() -> None:
+    """Near miss: a ``<`` that is no tag (≤ written as <) stays in the text."""
+    text = fixture("markup_raw.txt").replace("<p>", "").replace("</p>", "")
+    text = text.replace("年度指标值：≥95%。", "年度指标值：<5%。")
+    document = load_text(text, "markup_raw.txt")
+    [project] = document.projects
+    assert project.markup == ()
+    assert [c.annual.text for c in project.clauses if c.annual is not None][-1] == "<5%"

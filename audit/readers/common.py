@@ -741,6 +741,15 @@ def clean_cell(source: Source, start: int, raw: str) -> tuple[Text, list[Markup]
         return Text(raw, source, ((0, start),)).strip(), []
     builder = TextBuilder(source)
     markup: list[Markup] = []
+    add_without_markup(builder, raw, start, markup)
+    return builder.build().strip(), markup
+
+
+def add_without_markup(builder: TextBuilder, raw: str, start: int, markup: list[Markup]) -> None:
+    """Add ``raw``, standing at ``start`` in the builder's source, to
+    ``builder`` with its markup removed (an entity becomes its character),
+    and each piece of markup removed to ``markup``."""
+    source = builder.source
     position = 0
     for match in MARKUP_RE.finditer(raw):
         builder.add(raw[position : match.start()], start + position)
@@ -758,7 +767,6 @@ def clean_cell(source: Source, start: int, raw: str) -> tuple[Text, list[Markup]
         markup.append(Markup(token, source.span(start + match.start(), start + match.end())))
         position = match.end()
     builder.add(raw[position:], start + position)
-    return builder.build().strip(), markup
 
 
 def parse_amount(text: Text) -> Amount | None:

@@ -66,7 +66,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from audit.model import AMOUNT_COLUMNS, Row, Source, Text, TextBuilder
+from audit.model import AMOUNT_COLUMNS, Markup, Row, Source, Text, TextBuilder
 from audit.readers.common import (
     COLUMN_WORDS_RE,
     CONTINUED_MARK_RE,
@@ -74,6 +74,7 @@ from audit.readers.common import (
     ORGANIZATION_RE,
     PRINTED_COLUMN_NAMES,
     UNIT_OF_MEASURE_RE,
+    add_without_markup,
     amounts_from,
     header_pieces,
     names_a_column,
@@ -1299,13 +1300,16 @@ def _swallowed(cell: _Cell) -> list[_Cell]:
 
 
 def _row(source: Source, anchor: _Anchor, columns: tuple[str, ...]) -> Row:
-    name = _join(source, anchor.name)
+    # Markup copied in with a cell's text (``<p>``, ``&nbsp;``) is removed
+    # and kept for ``markup-residue``, as every other reader does.
+    markup: list[Markup] = []
+    name = _join(source, anchor.name, markup)
     if name is None:
         start = anchor.name[0].offset if anchor.name else 0
         name = Text("", source, ((0, start),))
-    goal = _join(source, [p for c in anchor.cells if c.kind == "goal" for p in c.pieces])
+    goal = _join(source, [p for c in anchor.cells if c.kind == "goal" for p in c.pieces], markup)
     indicators = _join(
-        source, [p for c in anchor.cells if c.kind == "indicators" for p in c.pieces]
+        source, [p for c in anchor.cells if c.kind == "indicators" for p in c.pieces], markup
     )
     amounts = amounts_from(
         {
@@ -1325,14 +1329,22 @@ def _row(source: Source, anchor: _Anchor, columns: tuple[str, ...]) -> Row:
         indicators=indicators,
         line=anchor.line,
         kind=kind,  # type: ignore[arg-type]
+        markup=markup,
     )
 
 
-def _join(source: Source, pieces: list[_Piece]) -> Text | None:
+def _join(source: Source, pieces: list[_Piece], markup: list[Markup] | None = None) -> Text | None:
+    """The text of a cell's pieces; with ``markup``, its markup removed to it."""
     builder = TextBuilder(source)
     for piece in pieces:
-        builder.add(piece.text, piece.offset)
-    return builder.build() if len(builder) else None
+        if markup is None:
+            builder.add(piece.text, piece.offset)
+        else:
+            add_without_markup(builder, piece.text, piece.offset, markup)
+    if not len(builder):
+        return None
+    text = builder.build()
+    return text.strip() if text.value[:1].isspace() or text.value[-1:].isspace() else text
 
 
 def _columns_for(count: int, columns: tuple[str, ...]) -> tuple[str, ...]:
