@@ -88,8 +88,6 @@ def test_goal_text_beside_indicator_text_is_side_by_side(line: str) -> None:
 @pytest.mark.parametrize(
     "line",
     [
-        # The goal's end beside the indicators' rest: a row cut by a page break.
-        "正常运行，提升校园安全防范能力。 年度指标值：≤600元/个。3、3-满意度指标",
         # Spaces inside a clause (a justified line).
         "周期指标值：≥ 95 %；年度指标值：≥ 95 %。4、1-产出指标；13-时效指标",
         # A one-line goal then clause 1 on the row's line (pdftotext -raw).
@@ -101,6 +99,33 @@ def test_goal_text_beside_indicator_text_is_side_by_side(line: str) -> None:
 )
 def test_row_order_lines_are_not_side_by_side(line: str) -> None:
     assert side_by_side([line], "项目名称（资金使用单位） 总计 财政拨款 绩效目标 绩效指标") is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "正常运行，提升校园安全防范能力。 年度指标值：≤600元/个。3、3-满意度指标",
+        "区域性重大动物疫情。 抗体合格率，年度指标值：≥70%。3、效益指标：发生次数",
+        "提高登记服务效率。 标值：≥9000对。2、3-满意度指标；31-服务对象满意度",
+    ],
+)
+def test_a_goal_s_end_beside_the_rest_of_the_indicators(line: str) -> None:
+    """In text that gives one cell after another, only a page break prints
+    the rest of a goal and the rest of the indicators cut with it on one
+    line (the first line after the repeated header); anywhere else, the two
+    cells stand side by side."""
+    header = "项目名称（资金使用单位） 总计 财政拨款 绩效目标 绩效指标"
+    assert side_by_side(["合计 830.47 830.47", line], header, frozenset({1})) is None
+    assert side_by_side(["合计 830.47 830.47", line], header) is not None
+
+
+@pytest.mark.parametrize("name", ["plumber_side_by_side.txt", "plumber_tianhe.txt"])
+def test_pdfplumber_text_whose_goal_ends_beside_the_indicators_is_refused(name: str) -> None:
+    """pdfplumber's extract_text of a ruled table: the goal's wrapped lines
+    and the indicators' stand side by side, each goal line ending its
+    sentence (no cut mid-sentence to tell it by)."""
+    with pytest.raises(ReadError, match=r"side by side .*pdftotext -raw"):
+        load_path(HERE / "fixtures" / "pdftext" / name)
 
 
 def test_a_header_spread_by_runs_of_spaces_is_side_by_side() -> None:

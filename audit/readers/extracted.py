@@ -100,7 +100,9 @@ def wrapped_header(text: str) -> str | None:
     return None
 
 
-def side_by_side(lines: list[str], header: str | None) -> str | None:
+def side_by_side(
+    lines: list[str], header: str | None, after_breaks: frozenset[int] = frozenset()
+) -> str | None:
     """Evidence that the cells of a row stand side by side on each line, as
     a short description, or None. ``lines`` are the content lines (the page
     header dropped), ``header`` the column header line.
@@ -112,22 +114,51 @@ def side_by_side(lines: list[str], header: str | None) -> str | None:
     two wrapped cells printed side by side. In text that gives one cell
     after another a goal's line holds nothing after it but the goal, and a
     goal's end beside indicator text (a row cut by a page break) ends its
-    sentence."""
+    sentence. So a goal's sentence that ends beside the rest of an
+    indicator cell (``…卫生水平。 度指标值:≥520万平方米。``, ``…疫情。 抗体合格率，
+    年度指标值…``; not a clause's start) is evidence too, except on the first
+    line after a page break (``after_breaks``: indices into ``lines``), where
+    text that gives one cell after another prints the rest of a goal and then
+    the rest of the indicators cut with it."""
     if header is not None and len(_WIDE_GAP.findall(header.strip())) >= 2:
         return "the header's cells are separated by runs of spaces"
-    for text in lines:
+    for index, text in enumerate(lines):
         if _PRINTED.search(text):
             continue  # a row's name and amounts: its goal may follow
         before = ""
         for match in _TOKEN.finditer(text):
             at = match.start()
-            if _goal_piece(before) and (
-                clause_start(text, at) or _VALUE_WORD.search(text, at, at + 24)
+            if (
+                _goal_piece(before)
+                and (clause_start(text, at) or _VALUE_WORD.search(text, at, at + 24))
+            ) or (
+                index not in after_breaks
+                and _goal_text(before)
+                and not clause_start(text, at)
+                and (_KEYWORD_TAIL.match(text, at) or _VALUE_WORD.search(text, at, at + 24))
             ):
                 shown = text if len(text) <= 40 else text[:40] + "…"
                 return f"goal text and indicator text share the line “{shown}”"
             before = match.group()
     return None
+
+
+_KEYWORD_TAIL = re.compile(r"(?:施周期|周期|期|度)?指标值[:：]|标值[:：]|值[:：]")
+"""The tail of a value keyword cut at a line's end (``年度指`` / ``标值：``):
+in text that gives one cell after another it begins a line; after a goal's
+text on the same line, it is the next line of an indicator cell printed
+beside the goal's."""
+
+
+def _goal_text(token: str) -> bool:
+    """Goal text, its sentence ended or not: Chinese, no digits, nothing of
+    an indicator."""
+    return (
+        len(token) >= _LEFT_MIN
+        and any("\u4e00" <= char <= "\u9fff" for char in token)
+        and not _DIGIT.search(token)
+        and "指标" not in token
+    )
 
 
 def _goal_piece(token: str) -> bool:

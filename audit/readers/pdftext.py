@@ -234,7 +234,8 @@ def read(source: Source) -> Table:
         (h for h in source.text[:200_000].split("\n", 2000) if _is_column_header(h.strip())),
         None,
     )
-    why = side_by_side([line.text for line in lines], header)
+    breaks = frozenset(index for index, line in enumerate(lines) if line.after_break)
+    why = side_by_side([line.text for line in lines], header, breaks)
     if why is not None:
         raise ReadError(
             f"{SIDE_BY_SIDE} ({why}), as pdftotext -layout, pdfplumber extract_text() and "
