@@ -1152,6 +1152,59 @@ def _utf8_as_gbk(text: str) -> tuple[int, int, str] | None:
     return None
 
 
+_UTF8_CJK_ONE_RE = re.compile(rb"[\xe4-\xe9][\x80-\xbf][\x80-\xbf]")
+_LOST_GAP_RE = re.compile(rb"[\x80-\xff]{0,2}[\x00-\x7f]{0,8}")
+"""What may stand between two characters of mojibake that lost bytes: a
+broken character's bytes left (two at most), then ASCII (digits, units)."""
+
+
+def _utf8_as_gbk_lost(text: str) -> tuple[int, int] | None:
+    """UTF-8 read as GBK whose replacement characters were dropped since
+    (a PDF's font has no glyph for them): re-encoded as GBK, the bytes are
+    UTF-8 characters again, broken here and there by a byte or two. Four
+    such characters at least, most of them with bytes GB2312 never uses,
+    with some broken bytes but no more than characters (a run without any
+    decodes back whole: :func:`_utf8_as_gbk`'s)."""
+    data = text.encode("gbk", "replace")
+    if not data.translate(None, _NOT_EXTENSION_BYTES):
+        return None
+    runs: list[list[tuple[int, int]]] = []
+    for match in _UTF8_CJK_ONE_RE.finditer(data):
+        span = match.span()
+        if runs:
+            gap = _LOST_GAP_RE.match(data, runs[-1][-1][1])
+            if gap is not None and gap.end() >= span[0]:
+                runs[-1].append(span)
+                continue
+        runs.append([span])
+    for run in runs:
+        if len(run) < 4:
+            continue
+        foreign = sum(
+            1 for start, end in run if data[start:end].translate(None, _NOT_EXTENSION_BYTES)
+        )
+        between = data[run[0][0] : run[-1][1]]
+        broken = sum(1 for byte in between if byte >= 0x80) - 3 * len(run)
+        if 2 * foreign >= len(run) and 0 < broken <= len(run):
+            return _char_span(text, run[0][0], run[-1][1])
+    return None
+
+
+def _char_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The characters of ``text`` whose GBK bytes hold ``start:end``."""
+    first = last = -1
+    position = 0
+    for index, char in enumerate(text):
+        width = 1 if char < "\u0080" else len(char.encode("gbk", "replace"))
+        if first < 0 and position + width > start:
+            first = index
+        if position + width >= end:
+            last = index + 1
+            break
+        position += width
+    return first, last
+
+
 def garbling_possible(text: str) -> tuple[bool, bool]:
     """Two cheap tests of a whole table's text, so that a clean table is not
     searched stretch by stretch: whether it has characters that only
@@ -1169,7 +1222,8 @@ def find_garbled(
 
     Kinds: ``replacement`` (U+FFFD), ``signature`` (a configured sequence such
     as 锟斤拷), ``utf8-latin`` / ``gbk-latin`` / ``utf8-gbk`` (mojibake, checked
-    by decoding it back), ``private-use`` and ``control`` characters.
+    by decoding it back), ``utf8-gbk-lost`` (the same with bytes lost: it
+    decodes back only in part), ``private-use`` and ``control`` characters.
     ``lost`` (question marks where characters were lost: ``??``, ``健康讲座?次``).
     ``chars=False`` skips all but the signatures, the question marks and
     UTF-8 read as GBK; ``gbk=False`` skips UTF-8 read as GBK.
@@ -1194,9 +1248,13 @@ def find_garbled(
             match = pattern.search(text)
             if match is not None:
                 found.append((match.start(), match.end(), kind, ""))
-    hit = _utf8_as_gbk(text) if gbk and not text.isascii() else None
-    if hit is not None:
-        found.append((hit[0], hit[1], "utf8-gbk", hit[2]))
+    if gbk and not text.isascii():
+        hit = _utf8_as_gbk(text)
+        if hit is not None:
+            found.append((hit[0], hit[1], "utf8-gbk", hit[2]))
+        lost_bytes = _utf8_as_gbk_lost(text)
+        if lost_bytes is not None:
+            found.append((lost_bytes[0], lost_bytes[1], "utf8-gbk-lost", ""))
     if not found:
         return None
     start, end, kind, meant = min(found)

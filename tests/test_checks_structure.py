@@ -369,6 +369,7 @@ def test_markup_residue_is_silent_without_markup() -> None:
 # garbled-text
 
 SIGNATURES = ["锟斤拷", "烫烫烫", "屯屯屯"]
+LOST_BYTES = "每学期开学后30日内".encode().decode("gbk", "replace").replace("\ufffd", "")
 CLAUSE = "1、1-产出指标；11-数量指标；发放补贴人数；实施周期指标值:≥300人次；年度指标值:≥300人次。"
 
 
@@ -387,6 +388,10 @@ CLAUSE = "1、1-产出指标；11-数量指标；发放补贴人数；实施周�
         # first two bytes of ≥ and 人, the question mark their lost third byte.
         ("≥300人".encode().decode("gbk", "replace").replace("\ufffd", "?"), "lost", ""),
         ("“达标”".encode().decode("gbk", "replace").replace("\ufffd", "?"), "lost", ""),
+        # UTF-8 read as GBK whose replacement characters were dropped since (a
+        # PDF's font has no glyph for them): it decodes back only in part.
+        (LOST_BYTES, "utf8-gbk-lost", ""),
+        ("姣忓湡寮瀛悗30鏃ュ唴", "utf8-gbk-lost", ""),
     ],
 )
 def test_find_garbled_recognises_each_kind(garbled: str, kind: str, meant: str) -> None:
@@ -413,6 +418,9 @@ def test_find_garbled_recognises_each_kind(garbled: str, kind: str, meant: str) 
         "是否按时完成?",
         "如何让求职者找到合适岗位?",
         "服务人数?",
+        # characters GB2312 lacks, in real names and words
+        "张喆、王堃、李珺、赵玥、刘瑄负责，龚晧、陈昇、黄燊、吴埕参与",
+        "囧、槑、犇、猋、骉、麤，鍪、鏊、鏖",
     ],
 )
 def test_find_garbled_accepts_real_text(text: str) -> None:
@@ -627,3 +635,16 @@ def test_every_malformed_stretch_is_reported_at_its_clause(number: int, stretch:
     findings = lint(one_project(cell), ["parse-error", "missing-field", "clause-numbering"])
     assert {f.rule for f in findings} <= {"parse-error", "missing-field"}
     assert findings and all(f.clause == number for f in findings)
+
+
+def test_garbled_text_reports_mojibake_that_lost_characters_alone() -> None:
+    """A value garbled so is the rule's alone: no unit or deadline advice
+    about the digits inside it."""
+    clause = (
+        "1、1-产出指标；13-时效指标；补贴审核办结时限；"
+        f"实施周期指标值:{LOST_BYTES}；年度指标值:{LOST_BYTES}。"
+    )
+    findings = [f for f in lint(one_project(clause)) if f.rule != "missing-category"]
+    assert [f.rule for f in findings] == ["garbled-text"]
+    assert "UTF-8 文本被按 GBK 读取，部分字符已丢失" in findings[0].message
+    assert findings[0].clause == 1

@@ -21,6 +21,7 @@ _GARBLED_KIND_ZH = {
     "utf8-latin": "乱码（UTF-8 文本被按 Latin-1/Windows-1252 读取）",
     "gbk-latin": "乱码（GBK 文本被按 Latin-1 读取）",
     "utf8-gbk": "乱码（UTF-8 文本被按 GBK 读取）",
+    "utf8-gbk-lost": "乱码（UTF-8 文本被按 GBK 读取，部分字符已丢失）",
     "private-use": "私用区字符（无法显示，多为 PDF 提取失败）",
     "control": "控制字符",
 }
@@ -33,6 +34,7 @@ _GARBLED_KIND_EN = {
     "utf8-latin": "mojibake (UTF-8 text read as Latin-1/Windows-1252)",
     "gbk-latin": "mojibake (GBK text read as Latin-1)",
     "utf8-gbk": "mojibake (UTF-8 text read as GBK)",
+    "utf8-gbk-lost": "mojibake (UTF-8 text read as GBK, some characters lost)",
     "private-use": "a private-use character (not displayable; often a failed PDF extraction)",
     "control": "a control character",
 }
@@ -109,7 +111,8 @@ def _garbled_problem(
     「如何……岗位?」是问句，不报告），或 UTF-8 文字被当作 GBK 读取时紧跟在半个字后的一个
     （「鈮?00浜?」本是「≥300人」）；乱码——UTF-8 文字被当作 Latin-1/Windows-1252 读取
     （「ï¼›」本是「；」）、GBK 文字被当作 Latin-1 读取（「Í¨¹ý」本是「通过」）、
-    UTF-8 文字被当作 GBK 读取（「鍙戞斁」本是「发放」），每种都通过反向解码为中文来确认；
+    UTF-8 文字被当作 GBK 读取（「鍙戞斁」本是「发放」），每种都通过反向解码为中文来确认（乱码中
+    个别字符已丢失——例如 PDF 字体无法显示而被略去——只能部分解码回中文的，也报告）；
     以及配置的特征串（如「锟斤拷」）、私用区字符（PDF 提取时无法映射的字形）和控制字符。
     每个单元格报告一次，位置在第一段乱码，并给出它原本可能的文字。含乱码的指标值只由本规则报告，
     其他规则不再从中读取目标、单位或类型。
@@ -150,7 +153,9 @@ def garbled_text(ctx: Context, unit: Unit) -> Iterator[Problem]:
     mojibake — UTF-8 text read as Latin-1 or Windows-1252 (``ï¼›`` for
     ``；``), GBK text read as Latin-1 (``Í¨¹ý`` for ``通过``), UTF-8 text
     read as GBK (``鍙戞斁`` for ``发放``, ``锛`` for a full-width
-    punctuation mark), each confirmed by decoding it back to Chinese, plus the
+    punctuation mark), each confirmed by decoding it back to Chinese (also
+    when some of its characters were lost since, e.g. dropped by a PDF's font,
+    and it decodes back only in part), plus the
     configured signatures such as ``锟斤拷``; private-use characters (glyphs
     a PDF extraction could not map); control characters. One finding per
     cell, at the first garbled stretch, with what it probably said. A
