@@ -18,9 +18,6 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
     from typing import Any
 
-DEBUG_ENV = "INDICATOR_AUDIT_DEBUG"
-"""Set (to anything but 0 or empty) to see the traceback of an internal error."""
-
 
 def _console(stderr: bool = False) -> Any:
     from rich.console import Console
@@ -140,7 +137,7 @@ def main(argv: Sequence[str] | None = None, *, keep_regexes: bool = False) -> in
     process of the command line only: it stands in front of Python's regex
     compiler for the rest of the process)."""
     line = list(sys.argv[1:] if argv is None else argv)
-    from audit.exitcodes import InternalError
+    from audit.exitcodes import InternalError, debugging
 
     try:
         kept = _kept_run(line)
@@ -164,16 +161,12 @@ def main(argv: Sequence[str] | None = None, *, keep_regexes: bool = False) -> in
         _silence_stdout()
         return EXIT_BROKEN_PIPE
     except InternalError as problem:
-        if os.environ.get(DEBUG_ENV, "0") not in ("", "0"):
+        if debugging():
             import traceback
 
             traceback.print_exc()
-        error(f"internal error: {problem}")
-        whose = "indicator-audit" if problem.plugin is None else f"the plugin {problem.plugin}"
-        error(
-            f"this is a bug in {whose}, not in your input: please report it to its authors "
-            f"with the command and the file that caused it ({DEBUG_ENV}=1 shows the traceback)"
-        )
+        for text in problem.lines():
+            error(text)
         return EXIT_ERROR
     except Exception as problem:
         # The rule engine is imported only by runs that load rules.

@@ -637,11 +637,14 @@ def _cmd_lint(args: argparse.Namespace, loaded: list[Any] | None = None) -> int:
 
     fmt = _format(args)
     shows_errors = fmt in HUMAN_STDOUT and not args.output and not args.statistics
+    for failed in result.failed:
+        _say_internal(failed)
     if not shows_errors:
         from audit.reports import read_error
 
         for failed in result.failed:
-            error(f"{failed.path}: {read_error(str(failed.error), lang)}")
+            if failed.internal is None:
+                error(f"{failed.path}: {read_error(str(failed.error), lang)}")
     status = EXIT_ERROR if result.failed else EXIT_OK
 
     if args.write_baseline:
@@ -729,6 +732,17 @@ _WORDS = {
 }
 
 
+def _say_internal(result: Any) -> None:
+    """A bug the tool (or a plugin) met on one file, said on stderr as the
+    command line says one that stops it: what failed, whose bug it is. The
+    run goes on with the other files; it ends with status 2."""
+    if result.internal is not None:
+        from audit.exitcodes import error
+
+        error(str(result.error))
+        error(result.internal)
+
+
 def _skipped(result: Any, lang: str) -> str:
     """The note for a file passed over: why, when the reader said (a table
     of another kind), else that it holds no table."""
@@ -800,7 +814,9 @@ def _lint_streaming(
                     _filter_severity(one, args.min_severity)
                 if file_result.error is not None:
                     state["failed"] = True
-                    if args.output:  # the report is not on the terminal: say it here too
+                    if file_result.internal is not None:
+                        _say_internal(file_result)
+                    elif args.output:  # the report is not on the terminal: say it here too
                         error(f"{file_result.path}: {read_error(file_result.error, lang)}")
                 state["reached"] = state["reached"] or any(
                     SEVERITY_RANK[f.severity] >= threshold for f in file_result.findings

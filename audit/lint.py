@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from audit.config import Config
 from audit.engine import run
+from audit.exitcodes import InternalError, debugging
 from audit.model import Document
 from audit.results import FileResult, LintResult
 
@@ -110,10 +111,21 @@ def _lint_one(path: str, config: Config, load: Loader | None, keep_document: boo
     if document is not None:
         if path == "-":
             result.path = document.path  # standard input under the name it was read as
-        document = parse_document(document)
-        parsed = clock()
-        result.document = document
-        result.findings = run(document, config)
+        try:
+            document = parse_document(document)
+            parsed = clock()
+            result.document = document
+            result.findings = run(document, config)
+        except InternalError as problem:
+            # A bug met on this file: said for it, and the other files of
+            # the run are still linted and reported.
+            if debugging():
+                import traceback
+
+                traceback.print_exc()
+            result.error, result.internal = problem.lines()
+            result.document, result.findings = None, []
+            return result
         if not keep_document:
             drop_document(result, config)
     result.timings = {"read": read - started, "parse": parsed - read, "check": clock() - parsed}

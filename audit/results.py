@@ -25,6 +25,7 @@ class FileResult:
         "document",
         "error",
         "findings",
+        "internal",
         "note",
         "path",
         "summary",
@@ -48,6 +49,9 @@ class FileResult:
         self.summary: dict[str, Any] | None = None
         self.timings: dict[str, float] = {}
         self.note: str | None = None
+        self.internal: str | None = None
+        """For a file a bug in the tool (or a plugin) failed on: whose bug it
+        is and how to report it (``error`` says what failed)."""
         """Why a file was passed over (a table of another kind the tool
         knows, e.g. a 部门整体支出绩效目标表); None for one that is no table."""
 

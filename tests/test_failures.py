@@ -185,3 +185,47 @@ def boom(ctx, clause):
     assert "ValueError: a plugin bug" in lines[0]
     assert "a bug in the plugin brokenrules.boom" in lines[1]
     assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_a_bug_met_on_one_file_leaves_the_others_linted_and_reported(
+    fmt: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An auditor's run over many tables: a rule that fails on one of them
+    is said for that file (on stderr, as a bug to report), and every other
+    file is still linted and its findings reported; the run ends with 2."""
+    import json
+
+    from audit import engine
+
+    spec = engine.load_rules()["missing-unit"]
+    check = spec.check
+
+    def broken_on_one(ctx: engine.Context, clause: object) -> object:
+        if ctx.document.path.endswith("bad.txt"):
+            raise ZeroDivisionError("a bug")
+        return check(ctx, clause)
+
+    monkeypatch.setitem(engine.REGISTRY, "missing-unit", spec._replace(check=broken_on_one))
+    monkeypatch.delenv("INDICATOR_AUDIT_DEBUG", raising=False)
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(SEED_001.read_bytes())
+    status, out, err = run_main(
+        "lint", "--no-config", "--no-cache", "--format", fmt, str(SEED_002), str(bad)
+    )
+    assert status == 2
+    lines = err.splitlines()
+    assert lines[0] == (
+        f"indicator-audit: internal error: rule missing-unit failed on {bad}: "
+        "ZeroDivisionError: a bug"
+    )
+    assert "a bug in indicator-audit, not in your input: please report it" in lines[1]
+    assert "Traceback" not in err
+    expected = {f.rule for f in lint(SEED_002)}
+    if fmt == "json":
+        report = json.loads(out)
+        assert {f["rule"] for f in report["findings"]} == expected
+        assert report["summary"]["failed"] == 1
+    else:
+        assert f"{SEED_002}:" in out
+        assert "internal error: rule missing-unit failed" in out
