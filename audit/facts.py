@@ -1136,17 +1136,7 @@ def _utf8_as_gbk(text: str) -> tuple[int, int, str] | None:
     for match in _UTF8_CJK_RE.finditer(data):
         if not match.group().translate(None, _NOT_EXTENSION_BYTES):
             continue  # every byte is GB2312's: more likely real text than mojibake
-        # Map byte offsets back to characters.
-        start = end = -1
-        position = 0
-        for index, char in enumerate(text):
-            width = 1 if char < "\u0080" else len(char.encode("gbk", "replace"))
-            if start < 0 and position + width > match.start():
-                start = index
-            if position + width >= match.end():
-                end = index + 1
-                break
-            position += width
+        start, end = _char_span(text, match.start(), match.end())
         if start >= 0 and end >= 0:
             return start, end, match.group().decode("utf-8")
     return None

@@ -164,13 +164,7 @@ def _goal_text(token: str) -> bool:
 def _goal_piece(token: str) -> bool:
     """A piece of a goal's line cut mid-sentence: Chinese text, no digits,
     nothing of an indicator (指标, a value keyword), no end of a sentence."""
-    return (
-        len(token) >= _LEFT_MIN
-        and any("\u4e00" <= char <= "\u9fff" for char in token)
-        and not _DIGIT.search(token)
-        and "指标" not in token
-        and not token.endswith(_ENDS)
-    )
+    return _goal_text(token) and not token.endswith(_ENDS)
 
 
 def column_order(text: str) -> str | None:
