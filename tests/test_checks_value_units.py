@@ -198,6 +198,8 @@ def test_missing_unit_judges_each_target_and_each_field() -> None:
         clause("1-产出指标；13-时效指标", "项目完成时间", "45626"),
         # DOMAIN.md lists 不超过缴费额2/3 among real values: a fraction has no unit.
         clause("2-效益指标；22-社会效益", "个人缴费补贴标准", "不超过缴费额2/3"),
+        # A foreign currency is a unit: an investment attracted in 美元.
+        clause("2-效益指标；21-经济效益", "带动外商投资", "≥5亿美元"),
         # A level, a date range, a unit.
         clause("2-效益指标；22-社会效益", "网络安全等级保护级别", "三级"),
         clause("1-产出指标；13-时效指标", "项目实施周期", "2023.07-2024.01"),

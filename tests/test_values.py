@@ -624,6 +624,10 @@ def test_generated_periods_round_trip(count: int, period: str) -> None:
         ("≥20公斤", "20", "千克"),
         ("≥5000m²", "5000", "平方米"),
         ("≥1.5万千瓦时", "15000", "千瓦时"),
+        # foreign currencies: an investment attracted, an export
+        ("≥5亿美元", "500000000", "美元"),
+        ("≥300万港元", "3000000", "港元"),
+        ("1000欧元", "1000", "欧元"),
     ],
 )
 def test_physical_measures_are_units(text: str, number: str, unit: str) -> None:
