@@ -1170,3 +1170,34 @@ def test_a_value_in_columns_is_written_as_one(
         Text.at(source, len(comparator) + len(value), unit),
     ]
     assert compose(*cells).value == written
+
+
+@pytest.mark.parametrize(
+    ("total", "fiscal", "warned"),
+    [
+        ("360.00万元", "360.00万元", []),
+        ("360万元", "3,600,000.00元", ["总计“360万元”应保留两位小数（如 360.00）"]),
+        ("3600000元", "360.00", []),
+    ],
+)
+def test_an_amount_written_with_its_unit_in_its_cell(total: str, fiscal: str, warned) -> None:  # type: ignore[no-untyped-def]
+    """``360万元`` in an amount cell is 360 万元, ``3,600,000.00元`` the same in
+    元: a number with its unit, not "not a number"; the budget checks run."""
+    rows = [list(r) for r in FORM]
+    rows[4] = ["资金总额", total, "其中：财政拨款", fiscal, ""]
+    document = tsv_document(rows)
+    amounts = document.projects[0].amounts
+    assert (amounts.value("total"), amounts.value("fiscal")) == (Decimal(360), Decimal(360))
+    findings = lint(document, ["amount-format", "row-sum-mismatch"])
+    assert [f.message for f in findings] == warned
+
+
+def test_an_amount_cell_with_other_words_is_still_not_a_number() -> None:
+    """Near miss: 约360万元 or 360万 (no 元) is no amount a sum can use."""
+    for text in ("约360万元", "360万", "360万美元"):
+        rows = [list(r) for r in FORM]
+        rows[4] = ["资金总额", text, "其中：财政拨款", "360.00", ""]
+        document = tsv_document(rows)
+        assert document.projects[0].amounts.value("total") is None
+        [finding] = lint(document, ["amount-format"])
+        assert "不是数字" in finding.message

@@ -222,6 +222,8 @@ def _cell(amount: Amount, column: str, warning: Severity) -> Problem | None:
     if value < 0:
         return Problem(key="negative", args=args, **where)
     printed = text.replace(" ", "")
+    if printed.endswith(amount.unit) and printed[: -len(amount.unit)][-1:].isdigit():
+        printed = printed[: -len(amount.unit)]  # the unit written in the cell: 360.00万元
     if amount.unit == "万元" and not _TWO_DECIMALS.fullmatch(printed):
         args["expected"] = money_text(value)
         return Problem(key="decimals", args=args, at_most=warning, **where)

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from decimal import Decimal
 from functools import lru_cache
 
 from audit.model import (
@@ -457,10 +458,30 @@ def amount(cell: Text | None, unit: str, numeric: frozenset[int] = frozenset()) 
     if cell.value and cell.origin(0) in numeric:
         cell = numeric_amount(cell)
     found = parse_amount(cell.strip())
+    if found is not None and found.value is None:
+        stated = _with_unit(found.text)
+        if stated is not None:
+            return stated
     if found is None or unit == "万元":
         return found
     value = None if found.value is None else found.value.scaleb(-_YUAN_PER_WAN)
     return Amount(found.text, value, unit)
+
+
+_AMOUNT_WITH_UNIT_RE = re.compile(r"^(-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(万元|元)$")
+"""An amount written with its unit in its cell (``360万元``, ``3,600,000.00元``)."""
+
+
+def _with_unit(text: Text) -> Amount | None:
+    """The amount of a cell that states its own unit, in 万元 (the unit it
+    states kept, for the format rule); None when the cell holds no such
+    amount."""
+    match = _AMOUNT_WITH_UNIT_RE.match(text.value.replace(" ", ""))
+    if match is None:
+        return None
+    number = Decimal(match.group(1).replace(",", ""))
+    stated = match.group(2)
+    return Amount(text, number if stated == "万元" else number.scaleb(-_YUAN_PER_WAN), stated)
 
 
 _COMPARATORS = (
