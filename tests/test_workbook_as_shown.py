@@ -366,3 +366,63 @@ def test_an_ods_amount_in_yuan_states_the_unit(tmp_path: Path) -> None:
             target.writestr(item, body)
     total = load_path(tmp_path / "yuan.ods").projects[0].amounts.total
     assert total is not None and total.unit == "元" and total.value == Decimal("360")
+
+
+# --------------------------------------------------------------------------
+# The unit a format gives is the table's whose cells carry it
+
+BUDGET = {"收支总表": None, "收入": "本年预算", "一般公共预算拨款": 3600000.0, "合计": 3600000.0}
+"""A 收支总表 (label, value), its amounts in 元 when formatted so."""
+
+
+def with_budget_table(
+    tmp_path: Path, where: str, heading: str | None, budget_code: str, form_code: str | None
+) -> Path:
+    """The form (its 金额单位 line ``heading``, its amounts formatted
+    ``form_code`` in 元 when given) with a 收支总表 ``above`` it or ``beside``
+    it (two empty columns between), its amounts formatted ``budget_code``."""
+    from openpyxl import load_workbook
+
+    rows = form_rows()
+    rows[1][0] = heading
+    if where == "above":
+        rows = [[label, "-"] for label in BUDGET] + [[None]] + rows  # set below
+    path = write_xlsx(tmp_path / f"{where}.xlsx", [("绩效目标表", rows, ())], FORM_WIDTHS)
+    workbook = load_workbook(path)
+    sheet = workbook.active
+    assert sheet is not None
+    at = 0 if where == "above" else 7  # column A, or H past the form's A:E and two empty
+    for r, (label, value) in enumerate(BUDGET.items(), start=1):
+        sheet.cell(r, at + 1, label)
+        cell = sheet.cell(r, at + 2, value)
+        if isinstance(value, float):
+            cell.number_format = budget_code
+    if form_code is not None:
+        shift = len(BUDGET) + 1 if where == "above" else 0
+        for reference in ("B5", "D5", "B19", "D19"):
+            cell = sheet[f"{reference[0]}{int(reference[1:]) + shift}"]
+            cell.value = float(cell.value) * 10000
+            cell.number_format = form_code
+    workbook.save(path)
+    return path
+
+
+@pytest.mark.parametrize("where", ["above", "beside"])
+@pytest.mark.parametrize("heading", [None, "金额单位：万元"])
+def test_a_budget_table_in_yuan_gives_the_table_no_unit(
+    tmp_path: Path, where: str, heading: str | None
+) -> None:
+    path = with_budget_table(tmp_path, where, heading, '#,##0.00"元"', None)
+    amount = load_path(path).projects[0].amounts.total
+    assert amount is not None and amount.unit == "万元" and amount.value == Decimal("360")
+
+
+@pytest.mark.parametrize("where", ["above", "beside"])
+@pytest.mark.parametrize("budget_code", ['#,##0.00"元"', "#,##0.00"])
+def test_the_table_formatted_in_yuan_is_in_yuan(
+    tmp_path: Path, where: str, budget_code: str
+) -> None:
+    # near miss: the format on the table's own amounts still gives it its unit
+    path = with_budget_table(tmp_path, where, None, budget_code, '#,##0.00"元"')
+    amount = load_path(path).projects[0].amounts.total
+    assert amount is not None and amount.unit == "元" and amount.value == Decimal("360")

@@ -30,16 +30,16 @@ from audit.readers.table import Notify
 
 def _as_shown(
     values: list[list[Any]], shown: numformats.Shown, start: tuple[int, int]
-) -> str | None:
+) -> tuple[tuple[int, int, str], ...]:
     """Cells ``shown`` with a format, in ``values`` (a grid from ``start``),
     as the sheet shows them: a percentage or a number with the format's
     text as text (``0.95`` → ``95%``, ``5000`` → ``≥5000人``), a number with
     fixed decimals as a :class:`~decimal.Decimal` with them (``2025.1``
     formatted ``0.00`` → ``2025.10``), a time or a date with a time as its
     format writes it (``0:30``). An amount whose format prints only ``元``
-    or ``万元`` after it keeps its number; that unit is returned (the unit of
-    the amounts) when all such cells agree."""
-    units: set[str] = set()
+    or ``万元`` after it keeps its number; those cells are returned with
+    their unit (row, column from A1, unit)."""
+    units: list[tuple[int, int, str]] = []
     for (row, column), display in shown.items():
         r, c = row - start[0], column - start[1]
         if 0 <= r < len(values) and 0 <= c < len(values[r]):
@@ -49,7 +49,7 @@ def _as_shown(
                     continue  # a number a time format shows that calamine left a number
                 if display.plain:
                     if display.money_unit is not None:
-                        units.add(display.money_unit)
+                        units.append((row, column, display.money_unit))
                     values[r][c] = Decimal(display.number(value))
                 else:
                     values[r][c] = display.show(value)
@@ -57,6 +57,39 @@ def _as_shown(
                 display.clock or display.text is not None
             ):
                 values[r][c] = display.clock_text(value)
+    return tuple(units)
+
+
+def _format_unit(
+    values: list[list[Any]], start: tuple[int, int], cells: tuple[tuple[int, int, str], ...]
+) -> str | None:
+    """The unit the amounts' format gives the sheet's performance table: that
+    of the ``cells`` formatted in 元 or 万元 (row, column from A1, unit) that
+    lie in the table, when they agree. The table runs from its first header
+    row (a cell beginning with 项目名称 or 一级指标) down, over the columns
+    around that cell up to an empty column on each side; cells outside it (a
+    收支总表 in 元 above the table, or beside it past an empty column) give
+    the table no unit."""
+    heads = [
+        (r, c)
+        for r, row in enumerate(values)
+        for c, value in enumerate(row)
+        if isinstance(value, str) and value.lstrip().startswith(_TABLE_HEADS)
+    ]
+    if not heads or not cells:
+        return None
+    top, head = min(heads)
+    filled = {c for row in values for c, value in enumerate(row) if value not in (None, "")}
+    left = right = head
+    while left - 1 in filled:
+        left -= 1
+    while right + 1 in filled:
+        right += 1
+    units = {
+        unit
+        for row, column, unit in cells
+        if row - start[0] >= top and left <= column - start[1] <= right
+    }
     return units.pop() if len(units) == 1 else None
 
 
@@ -266,7 +299,7 @@ def load(data: bytes, path: str, notify: Notify | None = None) -> Loaded:
                         _without_struck(values, about.struck, start)
                         if notify is not None:
                             notify(struck_note(name, about.struck))
-                    unit = _as_shown(values, about.shown, start)
+                    unit = _format_unit(values, start, _as_shown(values, about.shown, start))
                     if about.hidden_rows and notify is not None:
                         notify(hidden_rows_note(name, about.hidden_rows))
                 if name in hidden and notify is not None:
