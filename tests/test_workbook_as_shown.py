@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 
 from audit.model import Document
 from audit.pipeline import load_path
+from audit.readers import ReadError
 from audit.readers.numformats import clock_text, display_format
 from scripts.make_examples import write_xlsx
 from scripts.make_national_examples import FORM_MERGES, FORM_WIDTHS
@@ -426,3 +427,42 @@ def test_the_table_formatted_in_yuan_is_in_yuan(
     path = with_budget_table(tmp_path, where, None, budget_code, '#,##0.00"元"')
     amount = load_path(path).projects[0].amounts.total
     assert amount is not None and amount.unit == "元" and amount.value == Decimal("360")
+
+
+# --------------------------------------------------------------------------
+# .xlsb: refused, with what to do
+
+
+def test_an_xlsb_is_refused_with_one_line_saying_to_save_it_as_xlsx(tmp_path: Path) -> None:
+    from scripts.make_xlsb import write_xlsb
+
+    path = write_xlsb(tmp_path / "form.xlsb", "绩效目标表", [["档案规范率", 0.95]])
+    with pytest.raises(ReadError) as refused:
+        load_path(path)
+    message = str(refused.value)
+    assert "\n" not in message
+    assert "Excel binary workbook (.xlsb)" in message and "save it as .xlsx" in message
+
+
+def test_calamine_reads_an_xlsb_without_its_formats(tmp_path: Path) -> None:
+    # why it is refused: the cell Excel shows 95% comes back 0.95, with nothing
+    # to tell it is a percentage (python-calamine gives no cell's format)
+    from python_calamine import CalamineWorkbook
+
+    from scripts.make_xlsb import write_xlsb
+
+    path = write_xlsb(tmp_path / "form.xlsb", "绩效目标表", [["档案规范率", 0.95]])
+    workbook = CalamineWorkbook.from_path(str(path))
+    assert workbook.get_sheet_by_name("绩效目标表").to_python() == [["档案规范率", 0.95]]
+    sheet = workbook.get_sheet_by_name("绩效目标表")
+    assert not [name for name in dir(sheet) if "format" in name and not name.startswith("_")]
+
+
+def test_an_xlsx_with_a_stray_binary_part_is_still_an_xlsx(tmp_path: Path) -> None:
+    # near miss: an .xlsx that also holds a part named workbook.bin is read as an .xlsx
+    import zipfile
+
+    path = form(tmp_path, {"D11": (0.95, "0%")})
+    with zipfile.ZipFile(path, "a") as archive:
+        archive.writestr("xl/workbook.bin", b"")
+    assert values(load_path(path), "档案规范率")[0] == "95%"
