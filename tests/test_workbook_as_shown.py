@@ -175,6 +175,13 @@ def test_a_date_cell_keeps_its_date(tmp_path: Path, stored: dt.datetime, code: s
     assert values(document, "体检完成时间")[0] == "2025-11-30"
 
 
+@pytest.mark.parametrize("code", ["yyyy-mm-dd", 'yyyy"年"m"月"d"日"', "m/d"])
+def test_a_date_format_hides_the_time_of_day(tmp_path: Path, code: str) -> None:
+    # a date with a time (17:00), shown by a date format: the date the sheet shows
+    document = load_path(form(tmp_path, {"D23": (dt.datetime(2025, 11, 30, 17, 0), code)}))
+    assert values(document, "体检完成时间")[0] == "2025-11-30"
+
+
 @pytest.mark.parametrize(
     "code", ["h:mm", "[h]:mm:ss", "yyyy-mm-dd hh:mm", "mm:ss", 'h"时"mm"分"', "h:mm:ss AM/PM"]
 )
@@ -333,10 +340,11 @@ def test_times_of_an_xls_and_an_ods_read_as_shown(tmp_path: Path) -> None:
         assert values(load_path(path), "体检完成时间") == ("0:30", "2025/11/30 17:00")
 
 
-def test_a_date_of_an_ods_keeps_its_date(tmp_path: Path) -> None:
-    # near miss: a date alone shown 11月30日 reads as its date, as in an .xlsx
+@pytest.mark.parametrize("stored", ["2025-11-30", "2025-11-30T17:00:00"])
+def test_a_date_of_an_ods_keeps_its_date(tmp_path: Path, stored: str) -> None:
+    # near miss: a date shown alone (11月30日) reads as its date, as in an .xlsx
     cell = (
-        '<table:table-cell office:value-type="date" office:date-value="2025-11-30">'
+        f'<table:table-cell office:value-type="date" office:date-value="{stored}">'
         "<text:p>11月30日</text:p></table:table-cell>"
     )
     assert values(load_path(ods_form(tmp_path, {"D23": cell})), "体检完成时间")[0] == "2025-11-30"

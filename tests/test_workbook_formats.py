@@ -362,10 +362,15 @@ def test_format_literal_text(code: str, display: Display) -> None:
 
 @pytest.mark.parametrize(
     "code",
-    ["0", "#,##0", "General", "@", "0_);(0)", "0.00E+00", "yyyy-mm-dd", 'yyyy"年"m"月"'],
+    ["0", "#,##0", "General", "@", "0_);(0)", "0.00E+00"],
 )
 def test_formats_that_show_the_number_alone(code: str) -> None:
     assert display_format(code) is None
+
+
+@pytest.mark.parametrize("code", ["yyyy-mm-dd", 'yyyy"年"m"月"', 'm"月"d"日"', "mmm-yy", "m/d"])
+def test_date_formats_read_a_date_alone(code: str) -> None:
+    assert display_format(code) == Display(False, date=True)
 
 
 @pytest.mark.parametrize(

@@ -32,6 +32,7 @@ workbook unreadable.
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import struct
@@ -60,6 +61,13 @@ Cells = frozenset[tuple[int, int]]
 _BUILT_IN = {
     "2": "0.00",
     "4": "#,##0.00",
+    "14": "yyyy/m/d",
+    "15": "d-mmm-yy",
+    "16": "d-mmm",
+    "17": "mmm-yy",
+    "31": 'yyyy"年"m"月"d"日"',
+    "57": 'yyyy"年"m"月"',
+    "58": 'm"月"d"日"',
     "9": "0%",
     "10": "0.00%",
     "18": "h:mm AM/PM",
@@ -77,9 +85,9 @@ _BUILT_IN = {
     "55": '上午/下午h"时"mm"分"',
     "56": '上午/下午h"时"mm"分"ss"秒"',
 }
-"""The built-in number formats (ECMA-376, 18.8.30; 32, 33, 55 and 56 as a
+"""The built-in number formats (ECMA-376, 18.8.30; 14, 31-33 and 55-58 as a
 Chinese Excel shows them) that show more than the number as stored: fixed
-decimals, a percentage, a time."""
+decimals, a percentage, a time, a date alone."""
 _LITERAL = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|_.|\*.')
 """What a format code prints as it is (quoted text, an escaped character,
 a colour or condition, a space's width, a fill), where ``%`` is no percent."""
@@ -125,6 +133,9 @@ class Display(NamedTuple):
     text: str | None = None
     """The cell's text as the sheet shows it, where the sheet stores it (an
     ``.ods`` time); None when it is written from the number."""
+    date: bool = False
+    """A date alone (``yyyy-mm-dd``, ``m"月"d"日"``): the cell reads as its
+    ISO date, a time of day the format does not show left out."""
 
     @property
     def plain(self) -> bool:
@@ -133,6 +144,7 @@ class Display(NamedTuple):
         return (
             not self.percent
             and not self.clock
+            and not self.date
             and self.text is None
             and not self.prefix
             and (not self.suffix.strip() or self.money_unit is not None)
@@ -167,18 +179,28 @@ class Display(NamedTuple):
         format of fewer decimals does not cut stored digits off (the sums of
         amounts are judged as figures printed to 0.01, and a value rounded
         to the 元 is no such figure), only pads to them."""
+        number = self.decimal(value)
+        return format(value, ".15g") if number is None else format(number, "f")
+
+    def decimal(self, value: float | int) -> Decimal | None:
+        """:meth:`number` as a :class:`~decimal.Decimal` (None for inf or nan)."""
         number = _decimal(value)
-        if number is None:  # inf or nan: as stored
-            return format(value, ".15g")
-        places = self.places if self.places is not None and self.places >= 2 else None
-        return self._rounded(number, places)
+        if number is None:
+            return None
+        places = self.places
+        if places is not None and places >= 2:
+            number = number.quantize(_quantum(places), ROUND_HALF_UP)
+            if self.decimals == places:  # 0.00, #,##0.00: nothing to pad or trim
+                return number if number else abs(number)  # no -0.00
+            return Decimal(self._rounded(number, None))
+        return Decimal(self._rounded(number, None))
 
     def _rounded(self, number: Decimal, places: int | None) -> str:
         if places is not None:
-            number = number.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+            number = number.quantize(_quantum(places), ROUND_HALF_UP)
         shown = max(0, -int(number.as_tuple().exponent))
         if self.decimals is not None and shown < self.decimals:
-            number = number.quantize(Decimal(1).scaleb(-self.decimals))
+            number = number.quantize(_quantum(self.decimals))
         elif self.decimals is not None and shown > self.decimals:
             number = _trimmed(number, self.decimals)
         return format(number if number else abs(number), "f")  # no -0.00
@@ -196,6 +218,12 @@ class Display(NamedTuple):
         writes it (``0:30`` for ``h:mm``, ``2025-01-03 08:30`` for
         ``yyyy-mm-dd hh:mm``)."""
         return self.text if self.text is not None else clock_text(self.clock, value)
+
+
+@functools.lru_cache(maxsize=64)
+def _quantum(places: int) -> Decimal:
+    """``0.01`` for two places: what :meth:`~decimal.Decimal.quantize` rounds to."""
+    return Decimal(1).scaleb(-places)
 
 
 def _decimal(value: float | int) -> Decimal | None:
@@ -242,6 +270,18 @@ def _clock_section(code: str) -> str:
         for match in _CLOCK_TOKEN.finditer(section)
     }
     return section if "h" in fields or "s" in fields else ""
+
+
+def _date_section(code: str) -> bool:
+    """Whether the first section of ``code`` writes a date alone (a year, a
+    day, a month with no digit placeholder: not ``General``, not
+    ``0.00E+00``)."""
+    section = _first_section(code)[0]
+    fields = {
+        (match.group(3) or match.group(5) or " ")[0].lower()
+        for match in _CLOCK_TOKEN.finditer(section)
+    }
+    return bool(fields & {"y", "d"}) or ("m" in fields and "0" not in fields)
 
 
 def clock_text(section: str, value: time | datetime | timedelta) -> str:
@@ -347,6 +387,7 @@ def _first_section(code: str) -> tuple[str, bool]:
     return code, False
 
 
+@functools.lru_cache(maxsize=1024)
 def display_format(code: str) -> Display | None:
     """What the format ``code`` shows of a number; None when it shows the
     number as stored (``General``, ``@``, ``0``, a date, a scientific
@@ -355,6 +396,8 @@ def display_format(code: str) -> Display | None:
     clock = _clock_section(code)
     if clock:
         return Display(False, clock=clock)
+    if _date_section(code):
+        return Display(False, date=True)
     percent = percent_format(code)
     first = _first_section(code)[0]
     general = bool(_GENERAL.search(first))  # "≥"General: the number as stored
@@ -472,8 +515,10 @@ def _styles_part(archive: zipfile.ZipFile) -> str:
     return "xl/styles.xml"
 
 
+@functools.cache
 def _built_in() -> dict[str, Display]:
-    """:data:`_BUILT_IN`'s formats by number, as :func:`display_format` reads them."""
+    """:data:`_BUILT_IN`'s formats by number, as :func:`display_format` reads
+    them (read once: callers copy it before they change it)."""
     found = {number: display_format(code) for number, code in _BUILT_IN.items()}
     return {number: shown for number, shown in found.items() if shown is not None}
 
@@ -485,7 +530,7 @@ def _display_styles(archive: zipfile.ZipFile) -> dict[str, Display]:
         root = fromstring(archive.read(_styles_part(archive)))
     except KeyError:
         return {}
-    formats = _built_in()
+    formats = dict(_built_in())
     for element in root.iter():
         if isinstance(element.tag, str) and local_name(element.tag) == "numFmt":
             number = element.get("numFmtId")

@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import re
 from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
@@ -40,19 +41,26 @@ def _as_shown(
     or ``万元`` after it keeps its number; those cells are returned with
     their unit (row, column from A1, unit)."""
     units: list[tuple[int, int, str]] = []
+    kinds: dict[numformats.Display, tuple[bool, str | None]] = {}
     for (row, column), display in shown.items():
         r, c = row - start[0], column - start[1]
         if 0 <= r < len(values) and 0 <= c < len(values[r]):
             value = values[r][c]
             if isinstance(value, int | float) and not isinstance(value, bool):
-                if display.clock:
-                    continue  # a number a time format shows that calamine left a number
-                if display.plain:
-                    if display.money_unit is not None:
-                        units.append((row, column, display.money_unit))
-                    values[r][c] = Decimal(display.number(value))
+                if display.clock or display.date:
+                    continue  # a number a date or time format shows that calamine left a number
+                kind = kinds.get(display)
+                if kind is None:
+                    kind = kinds[display] = (display.plain, display.money_unit)
+                if kind[0]:
+                    if kind[1] is not None:
+                        units.append((row, column, kind[1]))
+                    number = display.decimal(value)
+                    values[r][c] = value if number is None else number
                 else:
                     values[r][c] = display.show(value)
+            elif isinstance(value, datetime) and display.date:
+                values[r][c] = value.date()  # the time of day the format does not show
             elif isinstance(value, time | datetime | timedelta) and (
                 display.clock or display.text is not None
             ):
@@ -70,13 +78,15 @@ def _format_unit(
     around that cell up to an empty column on each side; cells outside it (a
     收支总表 in 元 above the table, or beside it past an empty column) give
     the table no unit."""
+    if not cells:
+        return None
     heads = [
         (r, c)
         for r, row in enumerate(values)
         for c, value in enumerate(row)
         if isinstance(value, str) and value.lstrip().startswith(_TABLE_HEADS)
     ]
-    if not heads or not cells:
+    if not heads:
         return None
     top, head = min(heads)
     filled = {c for row in values for c, value in enumerate(row) if value not in (None, "")}
@@ -400,6 +410,10 @@ writes ``Err:502`` and the like, and marks every error cell with
 ``calcext:value-type="error"``)."""
 
 
+_SHOWS_TIME = re.compile(r"[0-9]\s*[:：时]")
+"""Text that shows a time of day (``17:00``, ``17时``)."""
+
+
 class _OdsSheet:
     """What :func:`_ods_cells` gathers of one sheet."""
 
@@ -483,7 +497,11 @@ def _ods_cells(data: bytes) -> tuple[dict[str, list[Span]], dict[str, numformats
                         if shown is not None:
                             row_shown.extend((col, shown) for col in range(c, c + repeat))
                     elif kind == "time" or (kind == "date" and "T" in element.get(date_value, "")):
-                        shown = numformats.Display(False, text=text)  # a time as shown
+                        shown = (  # a time as shown; a date shown alone as its date
+                            numformats.Display(False, text=text)
+                            if kind == "time" or _SHOWS_TIME.search(text)
+                            else numformats.Display(False, date=True)
+                        )
                         row_shown.extend((col, shown) for col in range(c, c + repeat))
                     elif element.get(formula) and kind is None:
                         code = element.get(formula, "").removeprefix("of:").removeprefix("=")
