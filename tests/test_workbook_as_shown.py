@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 from audit.model import Document
 from audit.pipeline import load_path
 from audit.readers import ReadError
-from audit.readers.numformats import clock_text, display_format
+from audit.readers.numformats import clock_text, display_format, shown_display
 from scripts.make_examples import write_xlsx
 from scripts.make_national_examples import FORM_MERGES, FORM_WIDTHS
 from tests.test_workbook_formats import findings, form_rows, values
@@ -474,3 +474,17 @@ def test_an_xlsx_with_a_stray_binary_part_is_still_an_xlsx(tmp_path: Path) -> No
     with zipfile.ZipFile(path, "a") as archive:
         archive.writestr("xl/workbook.bin", b"")
     assert values(load_path(path), "档案规范率")[0] == "95%"
+
+
+@given(
+    st.decimals(min_value=0, max_value=10**7, places=3, allow_nan=False),
+    st.sampled_from(['"≥"0"人"', "0.00", '#,##0.00"元"', "0.0%", '0.0"万人次"', "0%", '"≤"0.00']),
+)
+def test_an_ods_text_reads_as_the_xlsx_format_that_wrote_it(typed: Decimal, code: str) -> None:
+    # what an .xlsx cell of this format reads is what the .ods cell showing the same reads
+    stored = float(typed)
+    written = display_format(code)
+    assert written is not None
+    text = written.show(stored)
+    shown = shown_display(text, stored, percent=written.percent)
+    assert shown is not None and shown.show(stored) == text
