@@ -55,9 +55,6 @@ from audit.readers.sheetsize import (
     xlsx_extents,
 )
 
-Cells = frozenset[tuple[int, int]]
-"""Cells by (row, column), counted from 0 at A1."""
-
 _BUILT_IN = {
     "2": "0.00",
     "4": "#,##0.00",
@@ -644,6 +641,7 @@ class SheetScan:
             if styles
             else None
         )
+        self.by_id = {style.encode(): shown for style, shown in styles.items()}
         self.shown: Shown = {}
         self.uncached: list[tuple[int, int, str]] = []
         self.errors: list[tuple[int, int, str]] = []
@@ -664,7 +662,7 @@ class SheetScan:
     def _look(self, text: bytes, cut: int) -> None:
         if self.styled is not None:
             for match in self.styled.finditer(text, 0, cut):
-                self.shown[_place(match.group())] = self.styles[match.group(1).decode()]
+                self.shown[_place(match.group())] = self.by_id[match.group(1)]
         if b"f>" in text or b"<f " in text:  # <f>, </f>, <x:f>, <f t="shared" …/>
             for match in _UNCACHED.finditer(text, 0, cut):
                 row, column = _place(match.group(1))

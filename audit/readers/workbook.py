@@ -410,6 +410,8 @@ writes ``Err:502`` and the like, and marks every error cell with
 ``calcext:value-type="error"``)."""
 
 
+_SHOWN_KINDS = frozenset({"float", "percentage", "currency", "time", "date"})
+"""The value types of an ``.ods`` cell whose shown text may say more than its value."""
 _SHOWS_TIME = re.compile(r"[0-9]\s*[:：时]")
 """Text that shows a time of day (``17:00``, ``17时``)."""
 
@@ -487,10 +489,14 @@ def _ods_cells(data: bytes) -> tuple[dict[str, list[Span]], dict[str, numformats
                     if rows > 1 or cols > 1:
                         sheet.merges.append(((r, c), (r + rows - 1, c + cols - 1)))
                     kind = element.get(value_type)
-                    text = "\n".join("".join(p.itertext()) for p in element.iter(paragraph))
-                    if element.get(calc_type) == "error" or (
-                        element.get(formula) and text.strip() in _ODS_ERRORS
-                    ):
+                    code = element.get(formula)
+                    calc = element.get(calc_type)
+                    text = (  # what the cell shows, where it may differ from its value
+                        "\n".join("".join(p.itertext()) for p in element.iter(paragraph))
+                        if code or kind in _SHOWN_KINDS or calc is not None
+                        else ""
+                    )
+                    if calc == "error" or (code and text.strip() in _ODS_ERRORS):
                         row_errors.extend((col, text.strip()) for col in range(c, c + repeat))
                     elif kind in ("float", "percentage", "currency"):
                         shown = _ods_display(text, element.get(number_value), kind)
@@ -503,9 +509,8 @@ def _ods_cells(data: bytes) -> tuple[dict[str, list[Span]], dict[str, numformats
                             else numformats.Display(False, date=True)
                         )
                         row_shown.extend((col, shown) for col in range(c, c + repeat))
-                    elif element.get(formula) and kind is None:
-                        code = element.get(formula, "").removeprefix("of:").removeprefix("=")
-                        sheet.uncached.append((r, c, code))
+                    elif code and kind is None:
+                        sheet.uncached.append((r, c, code.removeprefix("of:").removeprefix("=")))
                     c += repeat
                     element.clear()
     except (KeyError, ValueError, ParseError, zipfile.BadZipFile, OSError):
