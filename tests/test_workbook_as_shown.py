@@ -488,3 +488,23 @@ def test_an_ods_text_reads_as_the_xlsx_format_that_wrote_it(typed: Decimal, code
     text = written.show(stored)
     shown = shown_display(text, stored, percent=written.percent)
     assert shown is not None and shown.show(stored) == text
+
+
+@pytest.mark.parametrize(
+    ("stored", "code", "shown"),
+    [
+        (1e300, "0.00", "1e+300"),  # more digits than shown: as stored, never a traceback
+        (1e300, '"≥"0.00"人"', "1e+300"),
+        (2025.1, "0." + "0" * 30, "2025." + "1" + "0" * 29),  # the 30 decimals a format allows
+        (float("inf"), "0.00", "inf"),
+    ],
+)
+def test_extreme_numbers_read_without_failing(stored: float, code: str, shown: str) -> None:
+    display = display_format(code)
+    assert display is not None
+    assert display.show(stored) == shown
+
+
+def test_an_ods_text_of_more_digits_than_a_number_holds_reads_as_stored() -> None:
+    assert shown_display("1" + "0" * 200 + ".00", 1e200) is None
+    assert shown_display("1." + "0" * 200, 1.0) is None

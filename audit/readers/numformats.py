@@ -39,7 +39,7 @@ import struct
 import zipfile
 from collections.abc import Iterator
 from datetime import datetime, time, timedelta
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation, localcontext
 from typing import Any, NamedTuple
 from xml.etree.ElementTree import ParseError, fromstring, iterparse
 from xml.sax.saxutils import unescape
@@ -150,9 +150,22 @@ class Display(NamedTuple):
     def show(self, value: float | int) -> str:
         """The number as the sheet shows it, text kept: rounded to the
         decimals the format shows and padded to them (a percentage, a number
-        with text), a plain number as :meth:`number` writes it."""
+        with text), a plain number as :meth:`number` writes it. A number
+        whose shown digits are more than a decimal can hold (1e300 shown
+        ``0.00``) reads as stored, as inf and nan do."""
         if self.text is not None:
             return self.text
+        try:
+            return self._show(value)
+        except InvalidOperation:  # more digits than the default 28
+            pass
+        try:
+            with localcontext(_WIDE):
+                return self._show(value)
+        except InvalidOperation:
+            return percent_text(value) if self.percent else format(value, ".15g")
+
+    def _show(self, value: float | int) -> str:
         if _decimal(value) is None:  # inf or nan: as stored
             return format(value, ".15g")
         if self.percent:
@@ -180,7 +193,19 @@ class Display(NamedTuple):
         return format(value, ".15g") if number is None else format(number, "f")
 
     def decimal(self, value: float | int) -> Decimal | None:
-        """:meth:`number` as a :class:`~decimal.Decimal` (None for inf or nan)."""
+        """:meth:`number` as a :class:`~decimal.Decimal`; None for inf or nan,
+        or a number whose shown digits are more than a decimal can hold."""
+        try:
+            return self._decimal(value)
+        except InvalidOperation:  # more digits than the default 28
+            pass
+        try:
+            with localcontext(_WIDE):
+                return self._decimal(value)
+        except InvalidOperation:
+            return None
+
+    def _decimal(self, value: float | int) -> Decimal | None:
         number = _decimal(value)
         if number is None:
             return None
@@ -215,6 +240,11 @@ class Display(NamedTuple):
         writes it (``0:30`` for ``h:mm``, ``2025-01-03 08:30`` for
         ``yyyy-mm-dd hh:mm``)."""
         return self.text if self.text is not None else clock_text(self.clock, value)
+
+
+_WIDE = Context(prec=100)
+"""Digits enough for any number a spreadsheet shows with up to the 30
+decimals a format may ask for (15 significant digits, and up to 1e50)."""
 
 
 @functools.lru_cache(maxsize=64)
@@ -455,11 +485,12 @@ def shown_display(text: str, value: float, percent: bool = False) -> Display | N
     stored = _decimal(value * 100 if percent else value)
     try:
         number = Decimal(digits.replace(",", ""))
-    except InvalidOperation:  # pragma: no cover - the pattern admits only digits
-        return fallback
-    if stored is None or abs(stored).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP) != abs(
-        number
-    ):
+        with localcontext(_WIDE):
+            if stored is None or abs(stored).quantize(_quantum(decimals), ROUND_HALF_UP) != abs(
+                number
+            ):
+                return fallback
+    except InvalidOperation:  # more digits than a decimal holds: no writing of the value
         return fallback
     if percent and "%" not in prefix + suffix:
         return fallback
