@@ -333,8 +333,19 @@ def test_numeric_amounts_read_as_a_sheet_shows_them(tmp_path: Path) -> None:
     ]
     path = write_xlsx(tmp_path / "amounts.xlsx", [("Sheet1", rows, ())])
     texts = [p.amounts.total.text.value for p in load_path(path).projects if p.amounts.total]
-    assert texts == ["3.60", "10.00", "3.456"]
-    format_findings = [f for f in findings(path) if f.rule == "amount-format"]
+    assert texts == ["3.60", "10.00", "3.46"]  # 3.456 formatted #,##0.00 shows 3.46
+    assert not [f for f in findings(path) if f.rule == "amount-format"]
+    plain = tmp_path / "general.xlsx"  # the same number shown as stored (General)
+    write_xlsx(plain, [("Sheet1", rows, ())])
+    from openpyxl import load_workbook
+
+    book = load_workbook(plain)
+    sheet = book.active
+    assert sheet is not None
+    for cell in ("B5", "C5"):
+        sheet[cell].number_format = "General"
+    book.save(plain)
+    format_findings = [f for f in findings(plain) if f.rule == "amount-format"]
     assert [f.project for f in format_findings] == ["培训经费", "培训经费"]
 
 

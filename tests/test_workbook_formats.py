@@ -161,7 +161,7 @@ def test_the_same_cells_as_text_read_the_same(tmp_path: Path) -> None:
 
 def test_a_custom_percent_format_is_read(tmp_path: Path) -> None:
     path = xlsx(tmp_path / "custom.xlsx", form_rows(), {"D11": (0.9, '0.0%;[Red]"-"0.0%')})
-    assert values(load_path(path), "档案规范率")[0] == "90%"
+    assert values(load_path(path), "档案规范率")[0] == "90.0%"  # as the sheet shows it
 
 
 @pytest.mark.parametrize("code", ['0"%"', "0\\%"])
@@ -338,17 +338,22 @@ def test_the_fast_scan_finds_what_the_xml_parser_finds(cells: dict[tuple[int, in
 @pytest.mark.parametrize(
     ("code", "display"),
     [
-        ('0"%"', Display(False, "", "%")),
-        ("0\\%", Display(False, "", "%")),
-        ('"≥"0%', Display(True, "≥", "%")),
-        ('"≥"0"人"', Display(False, "≥", "人")),
-        ('0"年"', Display(False, "", "年")),
-        ('#,##0.00"元"', Display(False, "", "元")),
-        ('0.00"万元"', Display(False, "", "万元")),
-        ('[Red]"≥"0"家";[Blue]-0"家"', Display(False, "≥", "家")),
-        ('"≥"General', Display(False, "≥", "")),
-        ("0%", Display(True, "", "%")),
-        ("0.00%_)", Display(True, "", "%")),
+        ('0"%"', Display(False, "", "%", 0, 0)),
+        ("0\\%", Display(False, "", "%", 0, 0)),
+        ('"≥"0%', Display(True, "≥", "%", 0, 0)),
+        ('"≥"0"人"', Display(False, "≥", "人", 0, 0)),
+        ('0"年"', Display(False, "", "年", 0, 0)),
+        ('#,##0.00"元"', Display(False, "", "元", 2, 2)),
+        ('0.00"万元"', Display(False, "", "万元", 2, 2)),
+        ('[Red]"≥"0"家";[Blue]-0"家"', Display(False, "≥", "家", 0, 0)),
+        ('"≥"General', Display(False, "≥", "")),  # the number as stored
+        ("0%", Display(True, "", "%", 0, 0)),
+        ("0.00%_)", Display(True, "", "%", 2, 2)),
+        ("0.0%", Display(True, "", "%", 1, 1)),
+        ("0.00", Display(False, "", "", 2, 2)),
+        ("#,##0.00", Display(False, "", "", 2, 2)),
+        ("#,##0.00_ ", Display(False, "", "", 2, 2)),
+        ("0.0#", Display(False, "", "", 1, 2)),
     ],
 )
 def test_format_literal_text(code: str, display: Display) -> None:
@@ -357,10 +362,15 @@ def test_format_literal_text(code: str, display: Display) -> None:
 
 @pytest.mark.parametrize(
     "code",
-    ["0.00", "#,##0.00", "General", "@", "0_);(0)", "#,##0.00_ ", "yyyy-mm-dd", 'yyyy"年"m"月"'],
+    ["0", "#,##0", "General", "@", "0_);(0)", "0.00E+00"],
 )
 def test_formats_that_show_the_number_alone(code: str) -> None:
     assert display_format(code) is None
+
+
+@pytest.mark.parametrize("code", ["yyyy-mm-dd", 'yyyy"年"m"月"', 'm"月"d"日"', "mmm-yy", "m/d"])
+def test_date_formats_read_a_date_alone(code: str) -> None:
+    assert display_format(code) == Display(False, date=True)
 
 
 @pytest.mark.parametrize(
@@ -370,7 +380,10 @@ def test_formats_that_show_the_number_alone(code: str) -> None:
         (3, '0"年"', "3年"),
         (0.9, '"≥"0%', "≥90%"),
         (90, '"≥"0"%"', "≥90%"),
-        (12.5, '#,##0.00"场"', "12.5场"),
+        (12.5, '#,##0.00"场"', "12.50场"),
+        (4999.6, '"≥"0"人"', "≥5000人"),  # rounded as the sheet shows it
+        (0.955, "0%", "96%"),
+        (0.95, "0.0%", "95.0%"),
     ],
 )
 def test_a_number_reads_with_its_format_text(
@@ -380,7 +393,7 @@ def test_a_number_reads_with_its_format_text(
     assert values(load_path(path), "体检人数")[0] == shown
 
 
-@pytest.mark.parametrize("code", ["0.00", "#,##0.00", "General", "@", "0_)"])
+@pytest.mark.parametrize("code", ["0", "#,##0", "General", "@", "0_)"])
 def test_a_number_format_without_text_keeps_the_number(tmp_path: Path, code: str) -> None:
     path = xlsx(tmp_path / "plain.xlsx", form_rows(), {"D22": (5000, code)})
     assert values(load_path(path), "体检人数")[0] == "5000"

@@ -54,13 +54,26 @@ def _zip_kind(data: bytes) -> Carrier:
         raise ReadError(
             f"corrupt workbook or document (not a readable zip archive: {reason(error)})"
         ) from None
-    if "xl/workbook.xml" in names or "xl/workbook.bin" in names:
+    if "xl/workbook.xml" in names:
         return "xlsx"
+    if "xl/workbook.bin" in names:
+        raise ReadError(XLSB_REFUSED)
     if "word/document.xml" in names:
         return "docx"
     if any(name.startswith("ppt/") for name in names):
         raise ReadError("a PowerPoint file, not a workbook: save the table as .xlsx")
     raise ReadError("a zip archive that is not a workbook (.xlsx, .ods) or Word document (.docx)")
+
+
+XLSB_REFUSED = (
+    "an Excel binary workbook (.xlsb): its cells' formats cannot be read (a percentage typed "
+    "95% would read 0.95), nor its sheets' size checked before they are read; save it as .xlsx "
+    "(File → Save As → Excel Workbook) and lint again"
+)
+"""Why an ``.xlsb`` is not read: python-calamine gives its values but no
+cell's number format, so what the formats change (a percentage, fixed
+decimals, a format's text, a time) would be misread without a word; and the
+size scan that bounds each sheet before calamine builds its grid reads XML."""
 
 
 def _ole2_kind(data: bytes) -> Carrier:

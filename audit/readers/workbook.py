@@ -3,9 +3,10 @@
 Every sheet becomes a grid, starting at its used range (a sheet whose
 table starts at C3 gives locations from C3). The value of a merged range
 belongs to every cell it covers. Numbers come back as the sheet stores
-them: ``10.0`` is written ``10``, ``3.6`` stays ``3.6``; such cells are
-marked numeric in the grid, as the sheet's display format (``3.60``) is not
-kept, and layouts show numeric amounts with two decimals. Merged ranges
+them (``10.0`` is written ``10``, ``3.6`` stays ``3.6``) unless their format
+changes what they say (:mod:`audit.readers.numformats`: fixed decimals, a
+percentage, literal text, a time); numbers are marked numeric in the grid,
+and layouts show numeric amounts with at least two decimals. Merged ranges
 come from ``merged_cell_ranges`` (python-calamine 0.4 and later) for
 ``.xlsx`` and ``.xls``, and from the spanned cells of ``content.xml`` for
 ``.ods``, which calamine does not report.
@@ -16,8 +17,10 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import re
 from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta
+from decimal import Decimal
 from typing import Any
 
 from audit.readers import numformats, sheetsize
@@ -28,22 +31,75 @@ from audit.readers.table import Notify
 
 def _as_shown(
     values: list[list[Any]], shown: numformats.Shown, start: tuple[int, int]
-) -> str | None:
-    """Numbers of the cells ``shown`` with a format, in ``values`` (a grid
-    from ``start``), written as the sheet shows them (``0.95`` → ``95%``,
-    ``5000`` → ``≥5000人``). An amount whose format prints only ``元`` or
-    ``万元`` after it keeps its number; that unit is returned (the unit of
-    the sheet's amounts) when all such cells agree."""
-    units: set[str] = set()
+) -> tuple[tuple[int, int, str], ...]:
+    """Cells ``shown`` with a format, in ``values`` (a grid from ``start``),
+    as the sheet shows them: a percentage or a number with the format's
+    text as text (``0.95`` → ``95%``, ``5000`` → ``≥5000人``), a number with
+    fixed decimals as a :class:`~decimal.Decimal` with them (``2025.1``
+    formatted ``0.00`` → ``2025.10``), a time or a date with a time as its
+    format writes it (``0:30``). An amount whose format prints only ``元``
+    or ``万元`` after it keeps its number; those cells are returned with
+    their unit (row, column from A1, unit)."""
+    units: list[tuple[int, int, str]] = []
+    kinds: dict[numformats.Display, tuple[bool, str | None]] = {}
     for (row, column), display in shown.items():
         r, c = row - start[0], column - start[1]
         if 0 <= r < len(values) and 0 <= c < len(values[r]):
             value = values[r][c]
             if isinstance(value, int | float) and not isinstance(value, bool):
-                if display.money_unit is not None:
-                    units.add(display.money_unit)
+                if display.clock or display.date:
+                    continue  # a number a date or time format shows that calamine left a number
+                kind = kinds.get(display)
+                if kind is None:
+                    kind = kinds[display] = (display.plain, display.money_unit)
+                if kind[0]:
+                    if kind[1] is not None:
+                        units.append((row, column, kind[1]))
+                    number = display.decimal(value)
+                    values[r][c] = value if number is None else number
                 else:
                     values[r][c] = display.show(value)
+            elif isinstance(value, datetime) and display.date:
+                values[r][c] = value.date()  # the time of day the format does not show
+            elif isinstance(value, time | datetime | timedelta) and (
+                display.clock or display.text is not None
+            ):
+                values[r][c] = display.clock_text(value)
+    return tuple(units)
+
+
+def _format_unit(
+    values: list[list[Any]], start: tuple[int, int], cells: tuple[tuple[int, int, str], ...]
+) -> str | None:
+    """The unit the amounts' format gives the sheet's performance table: that
+    of the ``cells`` formatted in 元 or 万元 (row, column from A1, unit) that
+    lie in the table, when they agree. The table runs from its first header
+    row (a cell beginning with 项目名称 or 一级指标) down, over the columns
+    around that cell up to an empty column on each side; cells outside it (a
+    收支总表 in 元 above the table, or beside it past an empty column) give
+    the table no unit."""
+    if not cells:
+        return None
+    heads = [
+        (r, c)
+        for r, row in enumerate(values)
+        for c, value in enumerate(row)
+        if isinstance(value, str) and value.lstrip().startswith(_TABLE_HEADS)
+    ]
+    if not heads:
+        return None
+    top, head = min(heads)
+    filled = {c for row in values for c, value in enumerate(row) if value not in (None, "")}
+    left = right = head
+    while left - 1 in filled:
+        left -= 1
+    while right + 1 in filled:
+        right += 1
+    units = {
+        unit
+        for row, column, unit in cells
+        if row - start[0] >= top and left <= column - start[1] <= right
+    }
     return units.pop() if len(units) == 1 else None
 
 
@@ -51,10 +107,10 @@ def _with_errors(
     values: list[list[Any]], errors: tuple[tuple[int, int, str], ...], start: tuple[int, int]
 ) -> None:
     """Error cells (``#REF!``) as their error's text: calamine reads them
-    empty."""
+    empty (an ``.ods``'s as 0 or empty, an ``.xls``'s as its value)."""
     for row, column, error in errors:
         r, c = row - start[0], column - start[1]
-        if 0 <= r < len(values) and 0 <= c < len(values[r]) and values[r][c] in ("", None):
+        if 0 <= r < len(values) and 0 <= c < len(values[r]):
             values[r][c] = error
 
 
@@ -164,6 +220,8 @@ def cell_text(value: Any) -> str | None:
         return None
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
+    if isinstance(value, Decimal):  # a number with the decimals its format shows
+        return format(value, "f")
     if isinstance(value, float):
         if value.is_integer() and abs(value) < 1e15:
             return str(int(value))
@@ -211,28 +269,12 @@ def load(data: bytes, path: str, notify: Notify | None = None) -> Loaded:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
     tables: list[GridInput] = []
     ods = data[:2] == b"PK" and _is_ods(data)
-    ods_merges, percents, ods_notes = _ods_cells(data) if ods else (None, {}, {})
-    found: dict[str, numformats.SheetCells] = {
-        name: numformats.SheetCells(
-            dict.fromkeys(percents.get(name, ()), _PERCENT),
-            tuple(ods_notes.get(name, ([], []))[0]),
-            (),
-            tuple(ods_notes.get(name, ([], []))[1]),
-        )
-        for name in {*percents, *ods_notes}
-    }
+    ods_merges, found = _ods_cells(data) if ods else (None, {})
     sheets = None
     if data[:2] == b"PK" and not ods:  # one reading of each sheet: its size and its cells
         sheets, found = numformats.xlsx_scan(data)
     elif data[:4] == b"\xd0\xcf\x11\xe0":
-        percents = numformats.xls_percent_cells(data)
-        hidden_rows = numformats.xls_hidden_rows(data)
-        found = {
-            name: numformats.SheetCells(
-                dict.fromkeys(percents.get(name, ()), _PERCENT), (), (), hidden_rows.get(name, ())
-            )
-            for name in {*percents, *hidden_rows}
-        }
+        found = numformats.xls_cells(data)
     refused: list[str] = []
     try:
         with _read_errors():
@@ -267,7 +309,7 @@ def load(data: bytes, path: str, notify: Notify | None = None) -> Loaded:
                         _without_struck(values, about.struck, start)
                         if notify is not None:
                             notify(struck_note(name, about.struck))
-                    unit = _as_shown(values, about.shown, start)
+                    unit = _format_unit(values, start, _as_shown(values, about.shown, start))
                     if about.hidden_rows and notify is not None:
                         notify(hidden_rows_note(name, about.hidden_rows))
                 if name in hidden and notify is not None:
@@ -281,7 +323,7 @@ def load(data: bytes, path: str, notify: Notify | None = None) -> Loaded:
                     (r, c)
                     for r, row in enumerate(values)
                     for c, v in enumerate(row)
-                    if isinstance(v, int | float) and not isinstance(v, bool)
+                    if isinstance(v, int | float | Decimal) and not isinstance(v, bool)
                 )
                 ranges = getattr(sheet, "merged_cell_ranges", None)
                 if ranges is None and ods_merges is not None:
@@ -352,60 +394,92 @@ def _is_ods(data: bytes) -> bool:
     return ODS_MIMETYPE in data[:200]
 
 
-_PERCENT = numformats.Display(True)
 _TABLE_NS = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 _OFFICE_NS = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+_TEXT_NS = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+_CALCEXT_NS = "urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0"
 Span = tuple[tuple[int, int], tuple[int, int]]
-Cells = numformats.Cells
-OdsNotes = dict[str, tuple[list[tuple[int, int, str]], list[int]]]
-"""By sheet: formulas saved without a result (row, column, formula), hidden rows."""
 _HIDDEN_MAX = 1000
 """Most hidden rows of one repeated row element listed (a template's hidden
 rows to the sheet's end are one element repeated a million times)."""
+_ODS_ERRORS = frozenset(
+    {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#N/A!"}
+)
+"""What a formula cell shows when its result is an error (LibreOffice also
+writes ``Err:502`` and the like, and marks every error cell with
+``calcext:value-type="error"``)."""
 
 
-def _ods_cells(data: bytes) -> tuple[dict[str, list[Span]], dict[str, Cells], OdsNotes]:
+_SHOWN_KINDS = frozenset({"float", "percentage", "currency", "time", "date"})
+"""The value types of an ``.ods`` cell whose shown text may say more than its value."""
+_SHOWS_TIME = re.compile(r"[0-9]\s*[:：时]")
+"""Text that shows a time of day (``17:00``, ``17时``)."""
+
+
+class _OdsSheet:
+    """What :func:`_ods_cells` gathers of one sheet."""
+
+    def __init__(self) -> None:
+        self.merges: list[Span] = []
+        self.shown: numformats.Shown = {}
+        self.uncached: list[tuple[int, int, str]] = []
+        self.errors: list[tuple[int, int, str]] = []
+        self.hidden: list[int] = []
+
+    def cells(self) -> numformats.SheetCells:
+        return numformats.SheetCells(
+            self.shown, tuple(self.uncached), tuple(self.errors), tuple(self.hidden)
+        )
+
+
+def _ods_cells(data: bytes) -> tuple[dict[str, list[Span]], dict[str, numformats.SheetCells]]:
     """What calamine does not report of an OpenDocument spreadsheet, by
     sheet: its merged ranges (cells with ``number-rows-spanned`` or
-    ``number-columns-spanned``, as ((top, left), (bottom, right))) and the
-    cells whose value is a percentage (``office:value-type="percentage"``,
-    stored as a fraction); and the formulas saved without a result (a
-    ``table:formula`` without ``office:value-type``) and the hidden rows
-    (``table:visibility`` ``collapse`` or ``filter``) of each sheet."""
+    ``number-columns-spanned``, as ((top, left), (bottom, right))); and
+    what it reads otherwise than the sheet shows, as a workbook's
+    :class:`~audit.readers.numformats.SheetCells`: each number cell's
+    display (:func:`~audit.readers.numformats.shown_display`, from the text
+    the cell stores as shown: a percentage, fixed decimals, a format's
+    literal text), each time or date-with-time cell's shown text, the error
+    cells (``#REF!``; calamine reads them empty or 0), the formulas saved
+    without a result (a ``table:formula`` without ``office:value-type``) and
+    the hidden rows (``table:visibility`` ``collapse`` or ``filter``)."""
     import zipfile
     from xml.etree.ElementTree import ParseError, iterparse
 
     ns = f"{{{_TABLE_NS}}}"
     value_type = f"{{{_OFFICE_NS}}}value-type"
-    merges: dict[str, list[Span]] = {}
-    percents: dict[str, set[tuple[int, int]]] = {}
-    notes: OdsNotes = {}
+    number_value = f"{{{_OFFICE_NS}}}value"
+    date_value = f"{{{_OFFICE_NS}}}date-value"
+    calc_type = f"{{{_CALCEXT_NS}}}value-type"
+    paragraph = f"{{{_TEXT_NS}}}p"
     formula = f"{ns}formula"
     visibility = f"{ns}visibility"
+    sheets: dict[str, _OdsSheet] = {}
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive, archive.open("content.xml") as xml:
-            name = ""
+            sheet = _OdsSheet()
             r = c = 0
-            row_percents: list[int] = []
+            row_shown: list[tuple[int, numformats.Display]] = []
+            row_errors: list[tuple[int, str]] = []
             for event, element in iterparse(xml, events=("start", "end")):
                 tag = element.tag
                 if event == "start":
                     if tag == f"{ns}table":
-                        name = element.get(f"{ns}name", "")
-                        merges[name] = []
-                        notes[name] = ([], [])
+                        sheet = sheets.setdefault(element.get(f"{ns}name", ""), _OdsSheet())
                         r = 0
                     elif tag == f"{ns}table-row":
                         c = 0
-                        row_percents = []
+                        row_shown, row_errors = [], []
                     continue
                 if tag == f"{ns}table-row":
                     repeat = int(element.get(f"{ns}number-rows-repeated", "1"))
                     if element.get(visibility) in ("collapse", "filter"):
-                        notes[name][1].extend(range(r, r + min(repeat, _HIDDEN_MAX)))
-                    if row_percents:  # the sheet's size was bounded before
-                        cells = percents.setdefault(name, set())
-                        cells.update((r + i, col) for i in range(repeat) for col in row_percents)
+                        sheet.hidden.extend(range(r, r + min(repeat, _HIDDEN_MAX)))
+                    for i in range(repeat if row_shown or row_errors else 0):
+                        # the sheet's size was bounded before
+                        sheet.shown.update(((r + i, col), shown) for col, shown in row_shown)
+                        sheet.errors.extend((r + i, col, error) for col, error in row_errors)
                     r += repeat
                     element.clear()
                 elif tag in (f"{ns}table-cell", f"{ns}covered-table-cell"):
@@ -413,14 +487,44 @@ def _ods_cells(data: bytes) -> tuple[dict[str, list[Span]], dict[str, Cells], Od
                     cols = int(element.get(f"{ns}number-columns-spanned", "1"))
                     repeat = int(element.get(f"{ns}number-columns-repeated", "1"))
                     if rows > 1 or cols > 1:
-                        merges[name].append(((r, c), (r + rows - 1, c + cols - 1)))
-                    if element.get(value_type) == "percentage":
-                        row_percents.extend(range(c, c + repeat))
-                    elif element.get(formula) and element.get(value_type) is None:
-                        text = element.get(formula, "").removeprefix("of:").removeprefix("=")
-                        notes[name][0].append((r, c, text))
+                        sheet.merges.append(((r, c), (r + rows - 1, c + cols - 1)))
+                    kind = element.get(value_type)
+                    code = element.get(formula)
+                    calc = element.get(calc_type)
+                    text = (  # what the cell shows, where it may differ from its value
+                        "\n".join("".join(p.itertext()) for p in element.iter(paragraph))
+                        if code or kind in _SHOWN_KINDS or calc is not None
+                        else ""
+                    )
+                    if calc == "error" or (code and text.strip() in _ODS_ERRORS):
+                        row_errors.extend((col, text.strip()) for col in range(c, c + repeat))
+                    elif kind in ("float", "percentage", "currency"):
+                        shown = _ods_display(text, element.get(number_value), kind)
+                        if shown is not None:
+                            row_shown.extend((col, shown) for col in range(c, c + repeat))
+                    elif kind == "time" or (kind == "date" and "T" in element.get(date_value, "")):
+                        shown = (  # a time as shown; a date shown alone as its date
+                            numformats.Display(False, text=text)
+                            if kind == "time" or _SHOWS_TIME.search(text)
+                            else numformats.Display(False, date=True)
+                        )
+                        row_shown.extend((col, shown) for col in range(c, c + repeat))
+                    elif code and kind is None:
+                        sheet.uncached.append((r, c, code.removeprefix("of:").removeprefix("=")))
                     c += repeat
+                    element.clear()
     except (KeyError, ValueError, ParseError, zipfile.BadZipFile, OSError):
-        return {}, {}, {}
-    shown = {sheet: frozenset(cells) for sheet, cells in percents.items()}
-    return merges, shown, notes
+        return {}, {}
+    merges = {name: sheet.merges for name, sheet in sheets.items()}
+    found = {name: sheet.cells() for name, sheet in sheets.items()}
+    return merges, {name: cells for name, cells in found.items() if any(cells)}
+
+
+def _ods_display(text: str, value: str | None, kind: str) -> numformats.Display | None:
+    """An ``.ods`` number cell's display, from the text it shows."""
+    percent = kind == "percentage"
+    try:
+        number = float(value or "")
+    except ValueError:
+        return numformats.Display(True) if percent else None
+    return numformats.shown_display(text, number, percent)
