@@ -866,3 +866,13 @@ def test_text_leaves_a_message_without_line_breaks_as_it_is() -> None:
     out = io.StringIO()
     renderer("text")(LintResult([FileResult("t.txt", findings=[finding])]), out)
     assert out.getvalue() == f"t.txt:3:4: warning [boilerplate-value] {message}\n"
+
+
+def test_the_xlsb_refusal_reads_in_chinese() -> None:
+    from audit.readers.carriers import XLSB_REFUSED
+    from audit.reports import read_error
+
+    assert read_error(XLSB_REFUSED, "zh").startswith(
+        "Excel 二进制工作簿（.xlsb）：无法读取单元格格式"
+    )
+    assert read_error(XLSB_REFUSED, "en") == XLSB_REFUSED

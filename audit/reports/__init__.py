@@ -133,6 +133,11 @@ READ_ERRORS_ZH: tuple[tuple[str, str], ...] = (
     ("corrupt workbook or document", "工作簿或文档已损坏：不是可读取的 ZIP 压缩包"),
     ("corrupt workbook", "工作簿已损坏"),
     ("a PowerPoint file", "PowerPoint 文件，不是工作簿：请将表格另存为 .xlsx"),
+    (
+        "an Excel binary workbook (.xlsb)",
+        "Excel 二进制工作簿（.xlsb）：无法读取单元格格式（输入的 95% 会读成 0.95），也无法在读取前"
+        "检查工作表大小：请另存为 .xlsx（文件 → 另存为 → Excel 工作簿）后再检查",
+    ),
     ("a Word 97-2003 document", "Word 97-2003 文档（.doc）：请另存为 .docx"),
     ("a Word document without a table", "Word 文档中没有表格"),
     ("a web page without a table", "网页中没有表格（没有含单元格的 <table>）"),
@@ -157,6 +162,7 @@ _WHOLE_ZH = frozenset(
         "password-protected PDF",
         "password-protected workbook",
         "a PowerPoint file",
+        "an Excel binary workbook (.xlsb)",
         "a Word 97-2003 document",
         "a web page without a table",
         "a zip archive that is not a workbook",
