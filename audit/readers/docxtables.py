@@ -7,12 +7,18 @@ python-docx opens the package; the body is walked here, as Word shows it:
   of ``mc:AlternateContent``'s two copies only the first, ``mc:Choice``) or
   a ``w:customXml`` element. Rows and cells inside content controls (a
   repeating section's rows, a cell wrapped in a control) are the table's.
+- A row deleted with track changes on (``w:trPr/w:del``) is not read, nor
+  a cell deleted so (``w:tcPr/w:cellDel``: the row's later cells move
+  left), as Word shows the document with its changes; a row or a cell
+  inserted with tracking (``w:ins``, ``w:cellIns``) is read.
 - A cell merged across columns (``gridSpan``) or down rows (``vMerge``) is
   a merged range, its text in the top-left cell; a row's ``gridBefore``
   leaves its first grid columns empty. A merge continuation with no cell
   above it (a table cut from a longer one) is a cell of its own.
 - A cell's paragraphs are its lines; a table nested in a cell adds one line
-  per nested row (its cells' text joined by a space).
+  per nested row (its cells' text joined by a space), a text box anchored
+  in one of its paragraphs its own lines before that paragraph's (of
+  ``mc:AlternateContent``'s two copies only the first).
 - A paragraph's text is every run Word shows: inside tracked insertions and
   moves (``w:ins``, ``w:moveTo``), content controls, smart tags, simple
   fields, hyperlinks, ``w:customXml``; not deleted or moved-away text
@@ -200,12 +206,17 @@ class _Reader:
         rows: list[list[str | None]] = []
         boxes: list[list[int]] = []  # [top, left, bottom, right] of each cell
         above: dict[int, list[int]] = {}  # the box starting at each column of the row above
-        for r, row in enumerate(_rows_or_cells(table, f"{_W}tr")):
+        for row in _rows_or_cells(table, f"{_W}tr"):
+            if _tracked(row, "trPr", "del"):
+                continue  # a row deleted with track changes: Word shows it gone
+            r = len(rows)
             values: list[str | None] = []
             here: dict[int, list[int]] = {}
             column = _number(_property(row, "trPr", "gridBefore"), 0)
             values.extend([None] * column)
             for cell in _rows_or_cells(row, f"{_W}tc"):
+                if _tracked(cell, "tcPr", "cellDel"):
+                    continue  # a cell deleted with track changes: the next ones move left
                 span = max(1, _number(_property(cell, "tcPr", "gridSpan"), 1))
                 merge = _merge(cell)
                 box = above.get(column) if merge == "continue" else None
@@ -231,10 +242,25 @@ class _Reader:
         for child in parent:
             tag = child.tag
             if tag == f"{_W}p":
+                # A text box anchored in the paragraph: its paragraphs before
+                # the paragraph's own text, as in the body.
+                if next(child.iter(f"{_W}txbxContent"), None) is not None:
+                    for box in _shown_descendants(child, f"{_W}txbxContent"):
+                        yield from self.cell_lines(box)
+                    text = self.paragraph_text(child)
+                    if text.strip():  # else the box's anchor, nothing of its own
+                        yield text
+                    continue
                 yield self.paragraph_text(child)
             elif tag == f"{_W}tbl":
                 for row in _rows_or_cells(child, f"{_W}tr"):
-                    texts = (self.cell_text(c) for c in _rows_or_cells(row, f"{_W}tc"))
+                    if _tracked(row, "trPr", "del"):
+                        continue
+                    texts = (
+                        self.cell_text(c)
+                        for c in _rows_or_cells(row, f"{_W}tc")
+                        if not _tracked(c, "tcPr", "cellDel")
+                    )
                     line = " ".join(t.replace("\n", " ") for t in texts if t)
                     if line:
                         yield line
@@ -334,6 +360,14 @@ def _property(element: Any, group: str, name: str) -> str | None:
         return None
     found = properties.find(f"{_W}{name}")
     return None if found is None else found.get(_VAL)
+
+
+def _tracked(element: Any, group: str, mark: str) -> bool:
+    """Whether a row's (``trPr``) or a cell's (``tcPr``) properties hold
+    the revision mark ``mark``: ``del`` for a row deleted with track
+    changes on, ``cellDel`` for a cell."""
+    properties = element.find(f"{_W}{group}")
+    return properties is not None and properties.find(f"{_W}{mark}") is not None
 
 
 def _merge(cell: Any) -> str | None:

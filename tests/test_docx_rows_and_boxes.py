@@ -1,0 +1,218 @@
+"""Word documents: rows and cells deleted with track changes, text boxes in
+a table's cells, a table continued in a second table without its header.
+
+Every document is the Panyu seed table written by python-docx
+(``scripts/make_examples.write_docx``) and then edited in its XML as Word
+stores each construct (the helpers of :mod:`tests.test_docx_markup`)."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+import pytest
+from lxml import etree
+
+from audit.readers import docxtables
+from scripts.make_examples import write_docx
+from tests.test_docx_markup import (
+    NS,
+    PANYU_ROWS,
+    cell,
+    cells,
+    edit,
+    el,
+    findings,
+    q,
+    rows,
+    run_of,
+)
+
+
+@pytest.fixture(scope="module")
+def plain(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    path = write_docx(tmp_path_factory.mktemp("docx") / "panyu.docx", PANYU_ROWS)
+    return path.read_bytes()
+
+
+PHANTOM = ("测试项目（请删除）", "1.00", "1.00", "", "", "XXX", "1、1-产出指标；11-数量指标；XXX；")
+
+
+def _row_of(texts: tuple[str, ...], *row_properties: Any, deleted_text: bool = False) -> Any:
+    """A row of one paragraph per cell; its runs deleted (``w:del`` around
+    ``w:delText``) when ``deleted_text``, as Word writes a deleted row."""
+    row = el("w:tr")
+    if row_properties:
+        row.append(el("w:trPr", *row_properties))
+    for text in texts:
+        paragraph = el("w:p")
+        if text and deleted_text:
+            gone = el("w:del", el("w:r", el("w:delText")), id="9", author="a")
+            gone[0][0].text = text
+            paragraph.append(gone)
+        elif text:
+            paragraph.append(run_of(text))
+        row.append(el("w:tc", paragraph))
+    return row
+
+
+# -- rows and cells deleted with track changes ---------------------------
+
+
+@pytest.mark.parametrize("deleted_text", [True, False])
+def test_a_row_deleted_with_track_changes_is_not_read(plain: bytes, deleted_text: bool) -> None:
+    """Word marks the row (``w:trPr/w:del``) and deletes its text; a row
+    only marked (as some editors leave it) is as gone."""
+
+    def change(root: Any) -> None:
+        mark = el("w:del", id="8", author="a")
+        rows(root)[4].addprevious(_row_of(PHANTOM, mark, deleted_text=deleted_text))
+
+    assert cells(edit(plain, change)) == cells(plain)
+    assert "placeholder" not in findings(edit(plain, change))
+
+
+def _tc(text: str, *properties: Any) -> Any:
+    return el("w:tc", *([el("w:tcPr", *properties)] if properties else []), el("w:p", run_of(text)))
+
+
+def test_a_deleted_row_inside_a_vertical_merge_keeps_the_merge() -> None:
+    """A cell merged down over three rows, the middle one deleted: the
+    merge spans the two rows shown."""
+    table_element = el(
+        "w:tbl",
+        el("w:tr", _tc("甲", el("w:vMerge", val="restart")), _tc("1")),
+        el(
+            "w:tr", el("w:trPr", el("w:del", id="1", author="a")), _tc("", el("w:vMerge")), _tc("2")
+        ),
+        el("w:tr", _tc("", el("w:vMerge")), _tc("3")),
+        el("w:tr", _tc("乙"), _tc("4", el("w:cellDel", id="2", author="a")), _tc("5")),
+    )
+    read, merges = docxtables._Reader(None).cells(table_element)
+    assert read == [["甲", "1"], [None, "3"], ["乙", "5"]]
+    assert merges == [(0, 0, 1, 0)]
+
+
+@pytest.mark.parametrize(
+    "properties",
+    [
+        lambda: [el("w:ins", id="8", author="a")],  # inserted with tracking: shown
+        lambda: [el("w:cantSplit"), el("w:trHeight", val="400")],
+        lambda: [],
+    ],
+)
+def test_an_inserted_or_plain_row_is_read(plain: bytes, properties: Any) -> None:
+    def change(root: Any) -> None:
+        rows(root)[4].addprevious(_row_of(PHANTOM, *properties()))
+
+    read = cells(edit(plain, change))[0]
+    assert read[4][0] == PHANTOM[0]
+    assert len(read) == len(cells(plain)[0]) + 1
+    assert "placeholder" in findings(edit(plain, change))
+
+
+def test_deleted_text_in_a_row_not_marked_deleted_keeps_the_row(plain: bytes) -> None:
+    """The text of every cell deleted, the row itself not: Word shows an
+    empty row, read as one."""
+
+    def change(root: Any) -> None:
+        rows(root)[4].addprevious(_row_of(PHANTOM, deleted_text=True))
+
+    read = cells(edit(plain, change))[0]
+    assert len(read) == len(cells(plain)[0]) + 1
+    assert set(read[4]) == {""}
+
+
+def _old_goal_cell(root: Any, mark: str) -> None:
+    """An old goal cell, ``XXX``, before project row 3's goal cell, marked
+    deleted (``cellDel``) or inserted (``cellIns``) with track changes."""
+    goal = cell(root, 3, 5)
+    old = el("w:tc", el("w:tcPr", el(f"w:{mark}", id="7", author="a")), el("w:p", run_of("XXX")))
+    goal.addprevious(old)
+
+
+def test_a_cell_deleted_with_track_changes_is_not_read(plain: bytes) -> None:
+    data = edit(plain, lambda root: _old_goal_cell(root, "cellDel"))
+    assert cells(data) == cells(plain)
+    assert "placeholder" not in findings(data)
+
+
+def test_a_cell_inserted_with_track_changes_is_read(plain: bytes) -> None:
+    read = cells(edit(plain, lambda root: _old_goal_cell(root, "cellIns")))[0]
+    assert read[3][5] == "XXX"
+    assert read[3][6] == cells(plain)[0][3][5]  # the row's later cells move right
+
+
+# -- text boxes in a cell --------------------------------------------------
+
+
+def _box_in_cell(root: Any, r: int, c: int, fallback: bool, keep: int = 0) -> None:
+    """The cell's paragraphs after the first ``keep`` moved into a text box
+    anchored in a new paragraph of the cell, as Word writes one: the
+    DrawingML copy in ``mc:Choice``, a VML copy in ``mc:Fallback``."""
+    tc = cell(root, r, c)
+    paragraphs = tc.findall("w:p", NS)[keep:]
+    box = el("w:txbxContent")
+    for paragraph in paragraphs:
+        box.append(paragraph)
+    anchor = el("w:p")
+    tc.append(anchor)
+    run = etree.SubElement(anchor, q("w:r"))
+    content = etree.SubElement(run, q("mc:AlternateContent"))
+    choice = etree.SubElement(content, q("mc:Choice"))
+    choice.set("Requires", "wps")
+    etree.SubElement(choice, q("w:drawing")).append(box)
+    if fallback:
+        pict = etree.SubElement(etree.SubElement(content, q("mc:Fallback")), q("w:pict"))
+        pict.append(copy.deepcopy(box))
+
+
+@pytest.mark.parametrize("fallback", [True, False])
+def test_a_text_box_in_a_cell_is_the_cells_text_once(plain: bytes, fallback: bool) -> None:
+    for r, c in ((3, 1), (3, 5), (3, 6)):  # an amount, a goal, the indicators
+        data = edit(plain, lambda root, r=r, c=c: _box_in_cell(root, r, c, fallback))
+        assert cells(data) == cells(plain)
+
+
+def test_a_text_box_in_a_cell_reads_in_order_with_the_cells_text(plain: bytes) -> None:
+    def change(root: Any) -> None:
+        tc = cell(root, 3, 5)
+        tc.find("w:p", NS).addprevious(el("w:p", run_of("（一）")))
+        _box_in_cell(root, 3, 5, fallback=True, keep=1)
+        tc.append(el("w:p", run_of("（完）")))
+
+    read = cells(edit(plain, change))[0][3][5]
+    assert read == "（一）\n" + cells(plain)[0][3][5] + "\n（完）"
+
+
+def test_a_goal_in_a_text_box_is_checked(plain: bytes) -> None:
+    """A placeholder typed in a goal's text box is found; without the text
+    box the goal reads empty (the defect a reviewer sees is missed)."""
+
+    def change(root: Any) -> None:
+        tc = cell(root, 3, 5)
+        for t in tc.iter(q("w:t")):
+            t.text = "XXX"
+            break
+        _box_in_cell(root, 3, 5, fallback=True)
+
+    data = edit(plain, change)
+    assert cells(data)[0][3][5].startswith("XXX")
+    assert "placeholder" in findings(data)
+    assert "missing-goal" not in findings(data)
+
+
+def test_a_text_box_in_a_nested_table_is_read(plain: bytes) -> None:
+    def change(root: Any) -> None:
+        tc = cell(root, 3, 5)
+        paragraphs = tc.findall("w:p", NS)
+        nested_cell = el("w:tc")
+        for paragraph in paragraphs:
+            nested_cell.append(paragraph)
+        tc.append(el("w:tbl", el("w:tr", nested_cell)))
+        tc.append(el("w:p"))
+        box = el("w:txbxContent", el("w:p", run_of("（附）")))
+        nested_cell.append(el("w:p", el("w:r", el("w:pict", box))))
+
+    read = cells(edit(plain, change))[0][3][5]
+    assert read == cells(plain)[0][3][5].replace("\n", " ") + " （附）"
