@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from lxml import etree
 
+from audit.pipeline import load_bytes
 from audit.readers import docxtables
 from scripts.make_examples import write_docx
 from tests.test_docx_markup import (
@@ -26,6 +27,7 @@ from tests.test_docx_markup import (
     q,
     rows,
     run_of,
+    table,
 )
 
 
@@ -216,3 +218,73 @@ def test_a_text_box_in_a_nested_table_is_read(plain: bytes) -> None:
 
     read = cells(edit(plain, change))[0][3][5]
     assert read == cells(plain)[0][3][5].replace("\n", " ") + " （附）"
+
+
+# -- a table continued in a second table without its header row ----------
+
+
+def _split(root: Any, *between: Any, header: bool = False) -> None:
+    """The table cut after its sixth row into a second table (its header
+    row repeated or not), ``between`` the paragraphs between them."""
+    first = table(root)
+    second = copy.deepcopy(first)
+    for row in second.findall("w:tr", NS)[int(header) : 6]:
+        second.remove(row)
+    for row in first.findall("w:tr", NS)[6:]:
+        first.remove(row)
+    at = first
+    for paragraph in between:
+        at.addnext(paragraph)
+        at = paragraph
+    at.addnext(second)
+
+
+def _page_break() -> Any:
+    return el("w:p", el("w:r", el("w:br", type="page")))
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        lambda: [_page_break()],
+        lambda: [el("w:p"), el("w:p", run_of("- 1 -")), _page_break()],
+        lambda: [el("w:p", run_of("第1页 共2页")), el("w:p", run_of("续表"))],
+        lambda: [el("w:p", run_of("单位：万元"))],  # the first part's unit, repeated
+    ],
+    ids=["page-break", "page-number", "page-of-pages-continued", "unit-repeated"],
+)
+def test_a_part_without_its_header_is_read_with_the_table(plain: bytes, between: Any) -> None:
+    notes: list[str] = []
+    data = edit(plain, lambda root: _split(root, *between()))
+    (grid,) = docxtables.load(data, "t.docx", notes.append).grids
+    assert [[c.value for c in row] for row in grid.rows] == cells(plain)[0]
+    assert grid.location(6, 1) == "表2 第1行第2列"
+    assert grid.location(5, 1) == "表1 第6行第2列"
+    assert sorted(findings(data)) == sorted(findings(plain))
+    assert notes == []
+
+
+def test_a_part_after_a_paragraph_of_text_is_a_table_of_its_own(plain: bytes) -> None:
+    notes: list[str] = []
+    data = edit(plain, lambda root: _split(root, el("w:p", run_of("二、新增项目"))))
+    document = load_bytes(data, "t.docx", notes.append)
+    assert "表2: skipped, not a performance-target table (no header row)" in notes
+    assert len(document.projects) < len(load_bytes(plain, "t.docx").projects)
+
+
+def test_a_part_with_its_header_repeated_is_a_table_of_its_own(plain: bytes) -> None:
+    data = edit(plain, lambda root: _split(root, _page_break(), header=True))
+    assert len(docxtables.load(data, "t.docx").grids) == 2
+    assert len(load_bytes(data, "t.docx").projects) == len(load_bytes(plain, "t.docx").projects)
+
+
+@pytest.mark.parametrize(
+    ("other", "grids"),
+    [
+        (lambda: el("w:tbl"), 2),  # a table of no rows: not read
+        (lambda: el("w:tbl", el("w:tr", el("w:tc", el("w:p")))), 3),  # one empty cell
+    ],
+)
+def test_a_part_after_another_table_is_not_joined(plain: bytes, other: Any, grids: int) -> None:
+    data = edit(plain, lambda root: _split(root, _page_break(), other()))
+    assert len(docxtables.load(data, "t.docx").grids) == grids

@@ -34,6 +34,10 @@ python-docx opens the package; the body is walked here, as Word shows it:
   (``金额单位：元``) takes the last one stated before it: in the page header,
   a text box, or above an earlier table (the first part of a table split at
   a page break).
+- A table that goes on from the one before it without a header row (a
+  table split at a page break by hand, the header not repeated) is joined
+  to that table when only page furniture stands between them
+  (:mod:`audit.readers.continued`).
 
 An ``altChunk`` (a part imported from another file, e.g. HTML) is not read;
 a note says so.
@@ -47,6 +51,7 @@ from typing import Any
 
 from audit.readers import sheetsize
 from audit.readers.common import SYMBOL_FONT, stated_unit, states_targets
+from audit.readers.continued import Part, join_continued
 from audit.readers.decode import ReadError, reason
 from audit.readers.grid import GridInput, Loaded, Merge, grid_source
 from audit.readers.sheetsize import word_children as _rows_or_cells
@@ -133,7 +138,7 @@ def load(data: bytes, path: str, notify: Notify | None = None) -> Loaded:
                 "it again"
             )
         raise ReadError("a Word document without a table")
-    source, grids = grid_source(path, "docx", reader.inputs)
+    source, grids = grid_source(path, "docx", join_continued(reader.parts))
     return Loaded(source, grids)
 
 
@@ -143,6 +148,8 @@ class _Reader:
     def __init__(self, part: Any) -> None:
         self.part = part
         self.inputs: list[GridInput] = []
+        self.parts: list[Part] = []  # the tables and the text before each
+        self.follows = False  # the last table was read
         self.paragraphs: list[str] = []
         self.unit_line: str | None = None
         self.alt_chunks = 0
@@ -199,6 +206,8 @@ class _Reader:
         if cells:
             name = f"表{len(self.inputs) + 1}"
             self.inputs.append(GridInput(name, cells, merges, headings=headings))
+            self.parts.append(Part(self.inputs[-1], self.paragraphs if self.follows else None))
+        self.follows = bool(cells)  # the next table follows this one, if it was read
         self.paragraphs = []
 
     def cells(self, table: Any) -> tuple[list[list[str | None]], list[Merge]]:

@@ -20,6 +20,7 @@ from html.parser import HTMLParser
 
 from audit.readers.carriers import web_archive
 from audit.readers.common import SYMBOL_FONT
+from audit.readers.continued import Part, join_continued
 from audit.readers.decode import ReadError, decode
 from audit.readers.grid import GridInput, Loaded, Merge, grid_source
 from audit.readers.table import Notify
@@ -95,6 +96,9 @@ class _Table:
         self.caption: list[str] | None = None
         self.hidden_text: list[str] = []  # text of hidden rows and cells, for the note
         self.hidden = False  # the whole table is not shown
+        # the text between the table before (ended, at the same level) and
+        # this one, its caption's lines after it; None when none such is
+        self.after: list[str] | None = None
 
     def start_row(self, hidden: bool = False) -> None:
         self.end_cell()
@@ -175,6 +179,8 @@ class _Parser(HTMLParser):
         self.tables: list[_Table] = []
         self.stack: list[_Table] = []
         self.outside: list[str] = []  # text since the last table ended
+        self.since: list[str] | None = None  # all text shown since a table ended
+        self.depth: list[int] = []  # how deep each table stands in tables
         self.skipping = 0
         self.open: list[str] = []  # the open elements' tags
         self.marks: list[_Open | None] = []  # and what each does to its text
@@ -274,7 +280,12 @@ class _Parser(HTMLParser):
             self.outside = []
         table = _Table(headings)
         table.hidden = hidden
+        depth = len(self.stack)
+        if self.since is not None and self.depth and self.depth[-1] == depth:
+            table.after = _lines("".join(self.since))
+        self.since = None
         self.tables.append(table)
+        self.depth.append(depth)
         self.stack.append(table)
 
     def _table_tag(
@@ -316,11 +327,14 @@ class _Parser(HTMLParser):
             self._close({"table"}, frozenset())
             table.end_cell()
             self.stack.pop()
+            self.since = []
             return
         if table is not None and tag in _TABLE_ENDS:
             self._close((tag,), _TABLE)
             if tag == "caption" and table.caption is not None:
                 table.headings.extend(_lines("".join(table.caption)))
+                if table.after is not None:
+                    table.after.extend(_lines("".join(table.caption)))
                 table.caption = None
                 return
             table.end_cell()
@@ -353,6 +367,8 @@ class _Parser(HTMLParser):
         self._text(data)
 
     def _text(self, data: str) -> None:
+        if self.since is not None:
+            self.since.append(data)
         if not self.stack:
             self.outside.append(data)
             return
@@ -398,15 +414,19 @@ def tables(markup: str, notify: Notify | None = None) -> list[GridInput]:
     performance targets (the second part of a table split into one
     ``<table>`` per printed page, a table under a layout table's title cell);
     a budget table's unit is its own. A table the page hides whole is not
-    read, with a note."""
+    read, with a note. A part of a table continued without its header row
+    (one ``<table>`` per printed page) is joined to the table before it
+    (:mod:`audit.readers.continued`)."""
     from audit.readers.common import states_targets
 
     parser = _Parser()
     parser.feed(markup)
     parser.close()
-    found: list[GridInput] = []
+    found: list[Part] = []
     unit_line: str | None = None
+    kept = False  # the table before was read
     for number, table in enumerate(parser.tables, start=1):
+        follows, kept = kept, False
         table.end_cell()
         cells = table.cells()
         name = f"表{number}"
@@ -424,8 +444,10 @@ def tables(markup: str, notify: Notify | None = None) -> list[GridInput]:
             headings = [unit_line, *headings]
         elif own is not None and states_targets(cells):
             unit_line = own  # a budget table's own unit is not carried
-        found.append(GridInput(name, cells, table.shown_merges(), headings=headings))
-    return found
+        grid = GridInput(name, cells, table.shown_merges(), headings=headings)
+        found.append(Part(grid, table.after if follows else None))
+        kept = True
+    return join_continued(found)
 
 
 def _unit_line(lines: list[str]) -> str | None:
