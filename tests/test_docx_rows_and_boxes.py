@@ -288,3 +288,49 @@ def test_a_part_with_its_header_repeated_is_a_table_of_its_own(plain: bytes) -> 
 def test_a_part_after_another_table_is_not_joined(plain: bytes, other: Any, grids: int) -> None:
     data = edit(plain, lambda root: _split(root, _page_break(), other()))
     assert len(docxtables.load(data, "t.docx").grids) == grids
+
+
+# -- struck-through text -----------------------------------------------------
+
+
+@pytest.mark.parametrize("toggle", ["w:strike", "w:dstrike"])
+def test_struck_through_text_is_not_read_and_is_noted(plain: bytes, toggle: str) -> None:
+    """The old value struck beside the new one (an edit left visible)."""
+
+    def change(root: Any) -> None:
+        cell(root, 3, 1).find("w:p", NS).insert(1, run_of("9,999.00", el(toggle)))
+        cell(root, 5, 5).find("w:p", NS).append(run_of("（待补充XXX）", el(toggle, val="true")))
+
+    notes: list[str] = []
+    data = edit(plain, change)
+    assert [
+        [c.value for c in r] for r in docxtables.load(data, "t.docx", notes.append).grids[0].rows
+    ] == cells(plain)[0]
+    assert notes == [
+        "表1: 2 cell(s) with struck-through text (first 第4行第2列): the struck text not read"
+    ]
+    assert sorted(findings(data)) == sorted(findings(plain))
+
+
+def test_a_strike_turned_off_is_read_and_struck_headings_are_not_noted(plain: bytes) -> None:
+    def change(root: Any) -> None:
+        cell(root, 3, 1).find("w:p", NS).insert(1, run_of("9,999.00", el("w:strike", val="0")))
+        heading = root.find("w:body", NS).find("w:p", NS)
+        heading.append(run_of("（草稿）", el("w:strike")))
+
+    notes: list[str] = []
+    data = edit(plain, change)
+    loaded = docxtables.load(data, "t.docx", notes.append)
+    assert loaded.grids[0].rows[3][1].value == cells(plain)[0][3][1] + "9,999.00"
+    assert notes == []
+    assert not any("草稿" in h for h in loaded.grids[0].headings)
+
+
+def test_the_struck_text_note_reads_in_chinese() -> None:
+    from audit.reports import read_note
+
+    note = "表1: 2 cell(s) with struck-through text (first 第4行第2列): the struck text not read"
+    assert (
+        read_note(note, "zh")
+        == "提示：表1：2个单元格含删除线文字（第一个：第4行第2列），删除线部分未读取"
+    )

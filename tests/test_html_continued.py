@@ -255,3 +255,43 @@ def test_the_merges_of_a_later_part_move_down_with_its_rows() -> None:
 
 def test_a_part_not_following_a_table_is_never_joined() -> None:
     assert len(_parts(None, [ROW])) == 2
+
+
+# -- what a browser draws: colspan past the last column, numbers broken ----
+
+
+def test_a_colspan_past_the_last_column_adds_no_column() -> None:
+    (table,) = tables("<table><tr><td colspan=20>标题<tr><td>甲<td colspan=3>乙</table>")
+    assert table.cells == [["标题", None], ["甲", "乙"]]
+
+
+def test_a_title_row_spanning_past_the_table_keeps_its_parts_together() -> None:
+    title = "<tr><td colspan=20>广州市番禺区劳动就业服务管理中心2025年项目支出绩效目标表</tr>"
+    page = split_page("<p>- 1 -</p>").replace(f"<table>{GZ_HEAD}", f"<table>{title}{GZ_HEAD}")
+    assert names(page) == BOTH
+    assert len(tables(page)[0].cells[0]) == 7
+
+
+@pytest.mark.parametrize(
+    ("markup", "read"),
+    [
+        ("15.<br>10", "15.10"),
+        ("1,<br>015.10", "1,015.10"),
+        ("22,356<br>.47", "22,356.47"),
+        ("100<br>200", "100\n200"),  # two numbers: no separator at the break
+        ("3.5<br>.2", "3.5\n.2"),  # not one amount joined
+        ("≥90.<br>5%", "≥90.\n5%"),  # not a bare number
+        ("15.10", "15.10"),
+    ],
+)
+def test_a_number_broken_at_a_separator_reads_whole(markup: str, read: str) -> None:
+    (table,) = tables(f"<table><tr><td>{markup}</table>")
+    assert table.cells == [[read]]
+
+
+def test_an_amount_broken_over_two_lines_is_no_amount_error() -> None:
+    broken = gz_row().replace("<td>15.10<td>15.10", "<td>15.<br>10<td>15.<br>10")
+    page = f"<html><body>{GZ_HEADINGS}<table>{GZ_HEAD}{broken}</table></body></html>"
+    (project,) = read(page).projects
+    assert project.amounts.total is not None and project.amounts.total.value == Decimal("15.10")
+    assert not {f.rule for f in run(read(page), load_config(None, discover=False))}

@@ -23,7 +23,9 @@ python-docx opens the package; the body is walked here, as Word shows it:
   moves (``w:ins``, ``w:moveTo``), content controls, smart tags, simple
   fields, hyperlinks, ``w:customXml``; not deleted or moved-away text
   (``w:del``, ``w:moveFrom``), a field's instruction, hidden text
-  (``w:vanish``, ``w:webHidden``), or the prompt of a content control left
+  (``w:vanish``, ``w:webHidden``), text struck through (``w:strike``,
+  ``w:dstrike``: an edit left visible, the old value struck beside the new
+  one; a note names the cells), or the prompt of a content control left
   unfilled (``w:showingPlcHdr``: the field is empty). ``w:tab`` is a tab, ``w:br``/``w:cr`` a
   line break, ``w:noBreakHyphen`` a hyphen, and a Symbol-font character
   (``w:sym``: 插入 › 符号 writes ``≥`` as ``F0B3``) its Unicode character.
@@ -124,6 +126,9 @@ def load(data: bytes, path: str, notify: Notify | None = None) -> Loaded:
             f"{reader.alt_chunks} imported part(s) (altChunk): not read; "
             "open the document in Word and save it again to make them its own tables"
         )
+    if notify is not None:
+        for note in reader.notes:
+            notify(note)
     if reader.unread_symbols and notify is not None:
         codes = " ".join(sorted(set(reader.unread_symbols))[:5])
         notify(
@@ -154,6 +159,9 @@ class _Reader:
         self.unit_line: str | None = None
         self.alt_chunks = 0
         self.unread_symbols: list[str] = []
+        self.struck: list[str] = []  # struck-through text not read
+        self.struck_cells: list[tuple[int, int]] = []  # the last table's cells holding some
+        self.notes: list[str] = []
         self.numbering = _Numbering(part)
 
     def header_lines(self) -> list[str]:
@@ -207,6 +215,12 @@ class _Reader:
             name = f"表{len(self.inputs) + 1}"
             self.inputs.append(GridInput(name, cells, merges, headings=headings))
             self.parts.append(Part(self.inputs[-1], self.paragraphs if self.follows else None))
+            if self.struck_cells:
+                row, column = self.struck_cells[0]
+                self.notes.append(
+                    f"{name}: {len(self.struck_cells)} cell(s) with struck-through text "
+                    f"(first 第{row + 1}行第{column + 1}列): the struck text not read"
+                )
         self.follows = bool(cells)  # the next table follows this one, if it was read
         self.paragraphs = []
 
@@ -215,6 +229,7 @@ class _Reader:
         rows: list[list[str | None]] = []
         boxes: list[list[int]] = []  # [top, left, bottom, right] of each cell
         above: dict[int, list[int]] = {}  # the box starting at each column of the row above
+        struck_cells = self.struck_cells = []  # cells with struck-through text
         for row in _rows_or_cells(table, f"{_W}tr"):
             if _tracked(row, "trPr", "del"):
                 continue  # a row deleted with track changes: Word shows it gone
@@ -235,7 +250,10 @@ class _Reader:
                 else:
                     box = [r, column, r, column + span - 1]
                     boxes.append(box)
+                    struck = len(self.struck)
                     values.append(self.cell_text(cell) or None)
+                    if any(text.strip() for text in self.struck[struck:]):
+                        struck_cells.append((r, column))
                     values.extend([None] * (span - 1))
                 here[column] = box
                 column += span
@@ -278,21 +296,25 @@ class _Reader:
 
     def paragraph_text(self, paragraph: Any) -> str:
         parts: list[str] = []
-        _runs_text(paragraph, parts, self.unread_symbols)
+        _runs_text(paragraph, parts, self.unread_symbols, self.struck)
         text = "".join(parts)
         number = self.numbering.label(paragraph)
         return number + text if number and text.strip() else text
 
 
-def _runs_text(element: Any, parts: list[str], unread: list[str]) -> None:
+def _runs_text(element: Any, parts: list[str], unread: list[str], struck: list[str]) -> None:
     """The shown text under ``element`` (a paragraph or part of one); the
-    codes of Symbol-font characters it cannot tell go to ``unread``."""
+    codes of Symbol-font characters it cannot tell go to ``unread``, text
+    struck through (``w:strike``, ``w:dstrike``) to ``struck``."""
     for child in element:
         tag = child.tag
         if not isinstance(tag, str) or tag in _UNSHOWN:
             continue  # comments and processing instructions; unshown content
         if tag == f"{_W}r":
             if _hidden(child):
+                continue
+            if _flagged(child, "strike", "dstrike"):
+                struck.append("".join(t.text or "" for t in child.iter(f"{_W}t")))
                 continue
             for piece in child:
                 kind = piece.tag
@@ -303,11 +325,11 @@ def _runs_text(element: Any, parts: list[str], unread: list[str]) -> None:
                 elif kind == f"{_W}sym":
                     parts.append(_symbol(piece, unread))
                 elif kind == f"{_MC}AlternateContent":
-                    _runs_text(piece, parts, unread)
+                    _runs_text(piece, parts, unread, struck)
         elif tag == f"{_W}p" or _prompt(child):
             continue  # a paragraph of a text box (read as a block); a control's prompt
         else:
-            _runs_text(child, parts, unread)
+            _runs_text(child, parts, unread, struck)
 
 
 def _prompt(element: Any) -> bool:
@@ -321,10 +343,15 @@ def _prompt(element: Any) -> bool:
 
 
 def _hidden(run: Any) -> bool:
+    return _flagged(run, "vanish", "webHidden")
+
+
+def _flagged(run: Any, *names: str) -> bool:
+    """Whether a run's properties turn one of the toggles ``names`` on."""
     properties = run.find(f"{_W}rPr")
     if properties is None:
         return False
-    for name in ("vanish", "webHidden"):
+    for name in names:
         flag = properties.find(f"{_W}{name}")
         if flag is not None and flag.get(_VAL, "true").lower() not in ("0", "false", "off"):
             return True

@@ -78,6 +78,10 @@ HIDDEN_NOTE = "hidden rows or cells, not read (a browser does not show them)"
 """The note's fixed end, after the table and the hidden text it quotes."""
 HIDDEN_TABLE_NOTE = "a hidden table, not read (a browser does not show it)"
 """The note of a table the page hides whole (a tab not shown, ``display:none``)."""
+_BROKEN_NUMBER = re.compile(r"-?[\d,.]+(?:(?<=[,.])\n[\d,.]+|\n(?=[,.])[\d,.]+)+")
+"""A number broken over lines at a thousands separator or the decimal point
+(``1,<br>015.10``, ``15.<br>10``: a narrow column of a page converted from
+a PDF, where the number wrapped)."""
 MAX_SPAN = 1000
 """Larger ``rowspan``/``colspan`` values are taken as this (pages have ``rowspan=9999``)."""
 _QUOTED = 30
@@ -128,12 +132,17 @@ class _Table:
             return
         text = "".join(self.cell)
         lines = [_SPACE.sub(" ", line).strip() for line in text.split("\n")]
-        self.rows[self.at[0]][self.at[1]] = "\n".join(line for line in lines if line)
+        value = "\n".join(line for line in lines if line)
+        if "\n" in value and _BROKEN_NUMBER.fullmatch(value):
+            value = _whole_number(value)
+        self.rows[self.at[0]][self.at[1]] = value
         self.cell = None
 
     def cells(self) -> list[list[str | None]]:
-        height = len(self.rows)
-        width = max((c + 1 for (r, c) in self.taken if r < height), default=0)
+        # As many columns as cells begin in: a ``colspan`` past the last
+        # (``colspan=20`` on a title row of a table of 7) adds none, as a
+        # browser draws it.
+        width = max((max(row) + 1 for row in self.rows if row), default=0)
         grid: list[list[str | None]] = []
         for index, row in enumerate(self.rows):
             if index not in self.hidden_rows:
@@ -392,6 +401,15 @@ def _hidden(attrs: list[tuple[str, str | None]]) -> bool:
         if name == "hidden" or (name == "style" and value and _HIDDEN_STYLE.search(value)):
             return True
     return False
+
+
+def _whole_number(value: str) -> str:
+    """A number broken at a separator as one, when it is one amount
+    (``1,015.10``); other lines of digits (``3.5`` over ``.2``) as they are."""
+    from audit.readers.common import AMOUNT_RE
+
+    joined = value.replace("\n", "")
+    return joined if AMOUNT_RE.fullmatch(joined) else value
 
 
 def _span(value: str | None) -> int:
