@@ -334,3 +334,41 @@ def test_the_struck_text_note_reads_in_chinese() -> None:
         read_note(note, "zh")
         == "提示：表1：2个单元格含删除线文字（第一个：第4行第2列），删除线部分未读取"
     )
+
+
+# -- text typed in the Symbol font ---------------------------------------
+
+
+def _comparators_in_font(font: str, character: str) -> Any:
+    """Each ≥ of the first project's indicators as a run of its own, set in
+    ``font`` and holding ``character`` (Symbol's ≥ is ``³``, or U+F0B3)."""
+
+    def change(root: Any) -> None:
+        for t in list(cell(root, 3, 6).iter(q("w:t"))):
+            if "≥" not in (t.text or ""):
+                continue
+            run = t.getparent()
+            pieces = (t.text or "").split("≥")
+            t.text = pieces[0]
+            at = run
+            for piece in pieces[1:]:
+                fonts = el("w:rFonts", ascii=font, hAnsi=font)
+                symbol = run_of(character, fonts)
+                at.addnext(symbol)
+                rest = run_of(piece)
+                symbol.addnext(rest)
+                at = rest
+
+    return change
+
+
+@pytest.mark.parametrize("character", ["³", "\uf0b3"])
+def test_a_comparator_typed_in_the_symbol_font_reads_as_shown(plain: bytes, character: str) -> None:
+    data = edit(plain, _comparators_in_font("Symbol", character))
+    assert "≥" in cells(plain)[0][3][6]
+    assert cells(data) == cells(plain)
+
+
+def test_the_same_characters_in_another_font_stay_as_typed(plain: bytes) -> None:
+    read = cells(edit(plain, _comparators_in_font("Times New Roman", "³")))[0][3][6]
+    assert "³" in read and "≥" not in read

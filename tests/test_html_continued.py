@@ -295,3 +295,38 @@ def test_an_amount_broken_over_two_lines_is_no_amount_error() -> None:
     (project,) = read(page).projects
     assert project.amounts.total is not None and project.amounts.total.value == Decimal("15.10")
     assert not {f.rule for f in run(read(page), load_config(None, discover=False))}
+
+
+def test_a_cell_cut_by_the_page_break_goes_on_in_the_project_before() -> None:
+    """The first row of the later part holds only the rest of the last
+    project's indicators (its name cell empty): clause 5 of that project."""
+    cut = (
+        "<tr><td><td><td><td><td><td><td>5、3-满意度指标；31-服务对象满意度指标；随军家属投诉率；"
+        "实施周期指标值：≤1%；年度指标值：≤1%。</tr>"
+    )
+    document = read(split_page("<p>- 1 -</p>", cut + SECOND))
+    assert [(p.name.value if p.name else None, len(p.clauses)) for p in document.projects] == [
+        ("自谋职业随军家属专项补贴", 5),
+        ("公益性岗位补贴", 4),
+    ]
+
+
+def test_a_national_project_split_between_its_indicators_keeps_them_all() -> None:
+    first = (
+        "<tr><td rowspan=2>某市公路事务中心<td rowspan=2>道路运输安全检查<td rowspan=2>300,000.00"
+        "<td rowspan=2>开展道路运输企业安全检查，督促企业整改隐患，减少道路运输事故。"
+        "<td rowspan=2>产出指标<td>数量指标<td>检查企业数<td>≥<td>120<td>家<td>30<td>正向"
+        "<tr><td>质量指标<td>隐患整改率<td>≥<td>95<td>%<td>30<td>正向"
+    )
+    rest = (
+        "<tr><td><td><td><td><td>产出指标<td>成本指标<td>检查工作成本<td>≤<td>50<td>万元<td>20<td>正向"
+        "<tr><td><td><td><td><td>满意度指标<td>服务对象满意度指标<td>受检企业满意度<td>≥<td>90<td>%"
+        "<td>20<td>正向"
+    )
+    page = (
+        f"<p>{TITLE}</p><p>{UNIT}</p><table>{LIST_HEAD}{ROAD}{first}</table>"
+        f"<p>- 1 -</p><table>{rest}</table>"
+    )
+    projects = read(page).projects
+    assert [len(p.clauses) for p in projects] == [5, 4]
+    assert over_budget(page)  # the cost indicator on the later page is checked

@@ -28,7 +28,8 @@ python-docx opens the package; the body is walked here, as Word shows it:
   one; a note names the cells), or the prompt of a content control left
   unfilled (``w:showingPlcHdr``: the field is empty). ``w:tab`` is a tab, ``w:br``/``w:cr`` a
   line break, ``w:noBreakHyphen`` a hyphen, and a Symbol-font character
-  (``w:sym``: 插入 › 符号 writes ``≥`` as ``F0B3``) its Unicode character.
+  (``w:sym``: 插入 › 符号 writes ``≥`` as ``F0B3``) its Unicode character, as
+  is text in a run set in the Symbol font (``³`` or U+F0B3 shows ``≥``).
 - A paragraph numbered by Word (``w:numPr``, itself or from its style) starts
   with the number Word draws (``1、``), from ``word/numbering.xml``.
 - The paragraphs just before a table (its title, 单位名称) are kept as the
@@ -48,6 +49,7 @@ a note says so.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -104,6 +106,13 @@ _SYMBOL = {
     **{code: chr(code) for code in range(0x30, 0x40)},
     **SYMBOL_FONT,
 }
+_SYMBOL_TEXT = str.maketrans(
+    {**SYMBOL_FONT, **{0xF000 + code: text for code, text in SYMBOL_FONT.items()}}
+)
+"""Text typed in the Symbol font (a run whose font is Symbol, as a document
+converted from a web page or another program keeps ``≥`` as ``³`` or
+U+F0B3): the characters it shows, as the web-page reader reads them."""
+_SYMBOL_CODES = re.compile("[\u00a2-\u00ff\uf020-\uf0ff]")
 
 
 def load(data: bytes, path: str, notify: Notify | None = None) -> Loaded:
@@ -319,7 +328,10 @@ def _runs_text(element: Any, parts: list[str], unread: list[str], struck: list[s
             for piece in child:
                 kind = piece.tag
                 if kind == f"{_W}t":
-                    parts.append(piece.text or "")
+                    text = piece.text or ""
+                    if not text.isascii() and _SYMBOL_CODES.search(text) and _symbol_font(child):
+                        text = text.translate(_SYMBOL_TEXT)
+                    parts.append(text)
                 elif kind in _CHARACTERS:
                     parts.append(_CHARACTERS[kind])
                 elif kind == f"{_W}sym":
@@ -340,6 +352,15 @@ def _prompt(element: Any) -> bool:
     properties = element.find(f"{_W}sdtPr")
     flag = None if properties is None else properties.find(f"{_W}showingPlcHdr")
     return flag is not None and flag.get(_VAL, "true").lower() not in ("0", "false", "off")
+
+
+def _symbol_font(run: Any) -> bool:
+    """Whether a run's text is set in the Symbol font."""
+    fonts = run.find(f"{_W}rPr/{_W}rFonts")
+    return fonts is not None and any(
+        (fonts.get(f"{_W}{name}") or "").strip().lower() == "symbol"
+        for name in ("ascii", "hAnsi", "eastAsia", "cs")
+    )
 
 
 def _hidden(run: Any) -> bool:
