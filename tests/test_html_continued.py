@@ -330,3 +330,15 @@ def test_a_national_project_split_between_its_indicators_keeps_them_all() -> Non
     projects = read(page).projects
     assert [len(p.clauses) for p in projects] == [5, 4]
     assert over_budget(page)  # the cost indicator on the later page is checked
+
+
+@pytest.mark.parametrize(("markup", "read"), [("≥9&shy;0%", "≥90%"), ("≥90%&#173;", "≥90%")])
+def test_a_soft_hyphen_is_not_read(markup: str, read: str) -> None:
+    """A browser shows ``&shy;`` only where it wraps the line there."""
+    (table,) = tables(f"<table><tr><td>{markup}</table>")
+    assert table.cells == [[read]]
+
+
+def test_a_hyphen_is_read() -> None:
+    (table,) = tables("<table><tr><td>2025-12-31&#8209;前</table>")
+    assert table.cells == [["2025-12-31\u2011前"]]

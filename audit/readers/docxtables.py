@@ -64,6 +64,12 @@ from audit.readers.table import Notify
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _VAL = f"{_W}val"
+_TR, _TC, _TR_PR, _TC_PR = f"{_W}tr", f"{_W}tc", f"{_W}trPr", f"{_W}tcPr"
+_DELETED, _CELL_DELETED = f"{_W}del", f"{_W}cellDel"
+_R_PR = f"{_W}rPr"
+_HIDDEN = (f"{_W}vanish", f"{_W}webHidden")  # text Word does not show
+_STRUCK = (f"{_W}strike", f"{_W}dstrike")  # text struck through
+_GRID_BEFORE, _GRID_SPAN, _V_MERGE = f"{_W}gridBefore", f"{_W}gridSpan", f"{_W}vMerge"
 _HEADINGS = 6  # the paragraphs just before a table kept as its headings
 
 # Elements whose content Word does not show (or shows elsewhere): deleted
@@ -239,19 +245,21 @@ class _Reader:
         boxes: list[list[int]] = []  # [top, left, bottom, right] of each cell
         above: dict[int, list[int]] = {}  # the box starting at each column of the row above
         struck_cells = self.struck_cells = []  # cells with struck-through text
-        for row in _rows_or_cells(table, f"{_W}tr"):
-            if _tracked(row, "trPr", "del"):
+        for row in _rows_or_cells(table, _TR):
+            row_properties = row.find(_TR_PR)
+            if row_properties is not None and row_properties.find(_DELETED) is not None:
                 continue  # a row deleted with track changes: Word shows it gone
             r = len(rows)
             values: list[str | None] = []
             here: dict[int, list[int]] = {}
-            column = _number(_property(row, "trPr", "gridBefore"), 0)
+            column = _number(_value(row_properties, _GRID_BEFORE), 0)
             values.extend([None] * column)
-            for cell in _rows_or_cells(row, f"{_W}tc"):
-                if _tracked(cell, "tcPr", "cellDel"):
+            for cell in _rows_or_cells(row, _TC):
+                properties = cell.find(_TC_PR)
+                if properties is not None and properties.find(_CELL_DELETED) is not None:
                     continue  # a cell deleted with track changes: the next ones move left
-                span = max(1, _number(_property(cell, "tcPr", "gridSpan"), 1))
-                merge = _merge(cell)
+                span = max(1, _number(_value(properties, _GRID_SPAN), 1))
+                merge = _merge_of(properties)
                 box = above.get(column) if merge == "continue" else None
                 if box is not None and box[3] == column + span - 1:
                     box[2] = r
@@ -320,9 +328,10 @@ def _runs_text(element: Any, parts: list[str], unread: list[str], struck: list[s
         if not isinstance(tag, str) or tag in _UNSHOWN:
             continue  # comments and processing instructions; unshown content
         if tag == f"{_W}r":
-            if _hidden(child):
+            properties = child.find(_R_PR)
+            if properties is not None and _on(properties, _HIDDEN):
                 continue
-            if _flagged(child, "strike", "dstrike"):
+            if properties is not None and _on(properties, _STRUCK):
                 struck.append("".join(t.text or "" for t in child.iter(f"{_W}t")))
                 continue
             for piece in child:
@@ -356,24 +365,17 @@ def _prompt(element: Any) -> bool:
 
 def _symbol_font(run: Any) -> bool:
     """Whether a run's text is set in the Symbol font."""
-    fonts = run.find(f"{_W}rPr/{_W}rFonts")
+    fonts = run.find(f"{_R_PR}/{_W}rFonts")
     return fonts is not None and any(
         (fonts.get(f"{_W}{name}") or "").strip().lower() == "symbol"
         for name in ("ascii", "hAnsi", "eastAsia", "cs")
     )
 
 
-def _hidden(run: Any) -> bool:
-    return _flagged(run, "vanish", "webHidden")
-
-
-def _flagged(run: Any, *names: str) -> bool:
-    """Whether a run's properties turn one of the toggles ``names`` on."""
-    properties = run.find(f"{_W}rPr")
-    if properties is None:
-        return False
-    for name in names:
-        flag = properties.find(f"{_W}{name}")
+def _on(properties: Any, toggles: tuple[str, ...]) -> bool:
+    """Whether a run's properties (``w:rPr``) turn one of ``toggles`` on."""
+    for tag in toggles:
+        flag = properties.find(tag)
         if flag is not None and flag.get(_VAL, "true").lower() not in ("0", "false", "off"):
             return True
     return False
@@ -411,14 +413,6 @@ def _shown_descendants(element: Any, tag: str) -> Iterator[Any]:
             yield from _shown_descendants(child, tag)
 
 
-def _property(element: Any, group: str, name: str) -> str | None:
-    properties = element.find(f"{_W}{group}")
-    if properties is None:
-        return None
-    found = properties.find(f"{_W}{name}")
-    return None if found is None else found.get(_VAL)
-
-
 def _tracked(element: Any, group: str, mark: str) -> bool:
     """Whether a row's (``trPr``) or a cell's (``tcPr``) properties hold
     the revision mark ``mark``: ``del`` for a row deleted with track
@@ -427,12 +421,20 @@ def _tracked(element: Any, group: str, mark: str) -> bool:
     return properties is not None and properties.find(f"{_W}{mark}") is not None
 
 
-def _merge(cell: Any) -> str | None:
-    """``restart``, ``continue`` or None: the cell's vertical merge."""
-    properties = cell.find(f"{_W}tcPr")
+def _value(properties: Any, tag: str) -> str | None:
+    """The ``w:val`` of the property ``tag`` among ``properties`` (None: none)."""
     if properties is None:
         return None
-    merge = properties.find(f"{_W}vMerge")
+    found = properties.find(tag)
+    return None if found is None else found.get(_VAL)
+
+
+def _merge_of(properties: Any) -> str | None:
+    """``restart``, ``continue`` or None: the vertical merge a cell's
+    properties (``w:tcPr``) give it."""
+    if properties is None:
+        return None
+    merge = properties.find(_V_MERGE)
     if merge is None:
         return None
     return "restart" if merge.get(_VAL) == "restart" else "continue"

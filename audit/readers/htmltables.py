@@ -369,6 +369,8 @@ class _Parser(HTMLParser):
             data = _NEWLINE.sub("\n", data)
         elif "\n" in data or "\r" in data:
             data = _SPACE.sub(" ", _WIDE_BREAK.sub("", data))
+        if "\xad" in data:  # a soft hyphen (``&shy;``) shows only where a line wraps
+            data = data.replace("\xad", "")
         if self.symbol:
             data = data.translate(_SYMBOLS)
         if self.sup:
