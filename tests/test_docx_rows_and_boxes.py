@@ -14,7 +14,7 @@ import pytest
 from lxml import etree
 
 from audit.pipeline import load_bytes
-from audit.readers import docxtables
+from audit.readers import ReadError, docxtables
 from scripts.make_examples import write_docx
 from tests.test_docx_markup import (
     NS,
@@ -372,3 +372,59 @@ def test_a_comparator_typed_in_the_symbol_font_reads_as_shown(plain: bytes, char
 def test_the_same_characters_in_another_font_stay_as_typed(plain: bytes) -> None:
     read = cells(edit(plain, _comparators_in_font("Times New Roman", "³")))[0][3][6]
     assert "³" in read and "≥" not in read
+
+
+# -- a worksheet embedded as an OLE object -----------------------------------
+
+OFFICE = "urn:schemas-microsoft-com:office:office"
+
+
+def _embedded(program: str, without_table: bool = False) -> Any:
+    """A worksheet pasted as an object (粘贴为 Excel 工作表对象): Word
+    keeps ``w:object`` with an ``o:OLEObject`` naming its program."""
+
+    def change(root: Any) -> None:
+        body = root.find("w:body", NS)
+        ole = etree.Element(f"{{{OFFICE}}}OLEObject")
+        ole.set("Type", "Embed")
+        ole.set("ProgID", program)
+        ole.set("ObjectID", "_1800000001")
+        body.insert(0, el("w:p", el("w:r", el("w:object", ole))))
+        if without_table:
+            body.remove(table(root))
+
+    return change
+
+
+@pytest.mark.parametrize("program", ["Excel.Sheet.12", "Excel.Sheet.8", "KET.Sheet.12"])
+def test_an_embedded_worksheet_is_noted(plain: bytes, program: str) -> None:
+    notes: list[str] = []
+    loaded = docxtables.load(edit(plain, _embedded(program)), "t.docx", notes.append)
+    assert [[c.value for c in r] for r in loaded.grids[0].rows] == cells(plain)[0]
+    assert notes == [
+        "1 embedded worksheet(s) (OLE object): not read; "
+        "lint the workbook itself, or paste its table into Word as a table"
+    ]
+    with pytest.raises(ReadError, match=r"without a table: its table is a worksheet embedded"):
+        docxtables.load(edit(plain, _embedded(program, without_table=True)), "t.docx")
+
+
+@pytest.mark.parametrize("program", ["Equation.3", "Word.Document.12", "Visio.Drawing.15"])
+def test_another_embedded_object_is_not_noted(plain: bytes, program: str) -> None:
+    notes: list[str] = []
+    docxtables.load(edit(plain, _embedded(program)), "t.docx", notes.append)
+    assert notes == []
+    with pytest.raises(ReadError, match=r"^a Word document without a table$"):
+        docxtables.load(edit(plain, _embedded(program, without_table=True)), "t.docx")
+
+
+def test_the_embedded_worksheet_note_reads_in_chinese() -> None:
+    from audit.reports import read_note
+
+    note = (
+        "2 embedded worksheet(s) (OLE object): not read; "
+        "lint the workbook itself, or paste its table into Word as a table"
+    )
+    assert read_note(note, "zh") == (
+        "提示：2个嵌入的工作表（OLE 对象）未读取：请直接检查该工作簿，或将其表格以 Word 表格粘贴"
+    )

@@ -342,3 +342,15 @@ def test_a_soft_hyphen_is_not_read(markup: str, read: str) -> None:
 def test_a_hyphen_is_read() -> None:
     (table,) = tables("<table><tr><td>2025-12-31&#8209;前</table>")
     assert table.cells == [["2025-12-31\u2011前"]]
+
+
+def test_a_header_in_a_table_of_its_own_reads_with_the_rows_under_it() -> None:
+    """A fixed header (the header row a table of its own, the rows in the
+    next) reads as one table."""
+    page = (
+        f"<html><body>{GZ_HEADINGS}<table>{GZ_HEAD}</table>"
+        f"<table>{gz_row()}{SECOND}</table></body></html>"
+    )
+    notes: list[str] = []
+    assert names(page, notes) == BOTH
+    assert notes == []

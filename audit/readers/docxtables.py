@@ -42,8 +42,9 @@ python-docx opens the package; the body is walked here, as Word shows it:
   to that table when only page furniture stands between them
   (:mod:`audit.readers.continued`).
 
-An ``altChunk`` (a part imported from another file, e.g. HTML) is not read;
-a note says so.
+An ``altChunk`` (a part imported from another file, e.g. HTML) is not read,
+nor a worksheet embedded as an OLE object (Word shows a picture of it); a
+note says so, or the refusal of a document with no other table.
 """
 
 from __future__ import annotations
@@ -141,6 +142,12 @@ def load(data: bytes, path: str, notify: Notify | None = None) -> Loaded:
             f"{reader.alt_chunks} imported part(s) (altChunk): not read; "
             "open the document in Word and save it again to make them its own tables"
         )
+    sheets = _embedded_sheets(body)
+    if sheets and reader.inputs and notify is not None:
+        notify(
+            f"{sheets} embedded worksheet(s) (OLE object): not read; "
+            "lint the workbook itself, or paste its table into Word as a table"
+        )
     if notify is not None:
         for note in reader.notes:
             notify(note)
@@ -157,9 +164,29 @@ def load(data: bytes, path: str, notify: Notify | None = None) -> Loaded:
                 "into it (altChunk), which is not read; open the document in Word and save "
                 "it again"
             )
+        if sheets:
+            raise ReadError(
+                "a Word document without a table: its table is a worksheet embedded from "
+                "a spreadsheet (an OLE object: Word shows a picture of it), which is not "
+                "read; lint the workbook itself, or paste its table into Word as a table"
+            )
         raise ReadError("a Word document without a table")
     source, grids = grid_source(path, "docx", join_continued(reader.parts))
     return Loaded(source, grids)
+
+
+_OLE_OBJECT = "{urn:schemas-microsoft-com:office:office}OLEObject"
+_SHEET_PROGRAM = re.compile(r"(?:excel|ket|et)\.sheet", re.I)
+"""The program of an embedded worksheet (``Excel.Sheet.12``, WPS's ``KET.Sheet``)."""
+
+
+def _embedded_sheets(body: Any) -> int:
+    """How many worksheets are embedded in the body as OLE objects (粘贴为
+    Excel 工作表对象): Word shows a picture of the sheet's cells, kept in a
+    workbook part of its own."""
+    return sum(
+        1 for element in body.iter(_OLE_OBJECT) if _SHEET_PROGRAM.match(element.get("ProgID") or "")
+    )
 
 
 class _Reader:
