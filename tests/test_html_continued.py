@@ -354,3 +354,10 @@ def test_a_header_in_a_table_of_its_own_reads_with_the_rows_under_it() -> None:
     notes: list[str] = []
     assert names(page, notes) == BOTH
     assert notes == []
+
+
+def test_a_caption_of_the_later_part_is_furniture_only_when_repeated() -> None:
+    repeated = "<caption>单位：万元</caption>" + SECOND
+    assert names(split_page("<p>- 1 -</p>", repeated)) == BOTH
+    own = "<caption>表二 新增项目</caption>" + SECOND
+    assert names(split_page("<p>- 1 -</p>", own)) == BOTH[:1]

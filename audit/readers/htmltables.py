@@ -3,7 +3,9 @@
 Parsed with the standard library's :mod:`html.parser`, which is lenient
 with the unclosed ``<td>``/``<tr>`` and stray tags such pages have. Each
 table becomes a grid (``表1``, ``表2`` … in page order; a table nested in a
-cell is a table of its own). ``colspan``/``rowspan`` are merged ranges.
+cell is a table of its own; one that goes on from the table before without
+a header row, only page furniture between them, is joined to it: see
+:mod:`audit.readers.continued`). ``colspan``/``rowspan`` are merged ranges.
 Cell text is the text a browser shows: runs of white space are one space,
 ``<br>`` and the end of a paragraph start a new line; hidden and struck-out
 text is left out (see :class:`_Parser`). The text before a table (its title,
@@ -189,7 +191,7 @@ class _Parser(HTMLParser):
         self.stack: list[_Table] = []
         self.outside: list[str] = []  # text since the last table ended
         self.since: list[str] | None = None  # all text shown since a table ended
-        self.depth: list[int] = []  # how deep each table stands in tables
+        self.depth = -1  # how deep in tables the last table began
         self.skipping = 0
         self.open: list[str] = []  # the open elements' tags
         self.marks: list[_Open | None] = []  # and what each does to its text
@@ -290,11 +292,11 @@ class _Parser(HTMLParser):
         table = _Table(headings)
         table.hidden = hidden
         depth = len(self.stack)
-        if self.since is not None and self.depth and self.depth[-1] == depth:
+        if self.since is not None and self.depth == depth:
             table.after = _lines("".join(self.since))
         self.since = None
         self.tables.append(table)
-        self.depth.append(depth)
+        self.depth = depth
         self.stack.append(table)
 
     def _table_tag(
