@@ -361,3 +361,17 @@ def test_a_caption_of_the_later_part_is_furniture_only_when_repeated() -> None:
     assert names(split_page("<p>- 1 -</p>", repeated)) == BOTH
     own = "<caption>表二 新增项目</caption>" + SECOND
     assert names(split_page("<p>- 1 -</p>", own)) == BOTH[:1]
+
+
+def test_many_parts_join_into_one_table_in_order() -> None:
+    first = GridInput("表1", [HEADER, ROW], [(0, 0, 0, 1)], headings=["单位：万元"])
+    parts = [Part(first, None)]
+    for number in range(2, 2002):
+        row = [f"项目{number}", *ROW[1:]]
+        parts.append(Part(GridInput(f"表{number}", [row], [(0, 5, 0, 6)]), [f"- {number} -"]))
+    (joined,) = join_continued(parts)
+    assert len(joined.cells) == 2002
+    assert joined.cells[-1][0] == "项目2001"
+    assert joined.row_labels is not None and joined.row_labels[-1] == "表2001 第1行"
+    assert list(joined.merges)[:2] == [(0, 0, 0, 1), (2, 5, 2, 6)]
+    assert list(joined.merges)[-1] == (2001, 5, 2001, 6)

@@ -36,7 +36,7 @@ from audit.readers.common import (
     other_table_header,
     stated_unit,
 )
-from audit.readers.grid import GridInput
+from audit.readers.grid import GridInput, Merge
 
 __all__ = ["Part", "join_continued"]
 
@@ -58,15 +58,15 @@ class Part(NamedTuple):
 def join_continued(parts: Sequence[Part]) -> list[GridInput]:
     """The tables, each part continued without its header joined to the
     table before it."""
-    joined: list[GridInput] = []
-    heads = False  # the last table of ``joined`` heads a performance table
+    groups: list[list[GridInput]] = []  # a table and the parts joined to it
+    heads = False  # the last group's table heads a performance table
     for part in parts:
-        if heads and part.after is not None and _continues(joined[-1], part):
-            joined[-1] = _joined(joined[-1], part.table)
+        if heads and part.after is not None and _continues(groups[-1][0], part):
+            groups[-1].append(part.table)
             continue
-        joined.append(part.table)
+        groups.append([part.table])
         heads = _performance_table(part.table.cells)
-    return joined
+    return [group[0] if len(group) == 1 else _joined(group) for group in groups]
 
 
 def _continues(before: GridInput, part: Part) -> bool:
@@ -140,18 +140,19 @@ def _labels(table: GridInput) -> list[str]:
     return [f"{table.name} 第{first + index + 1}行" for index in range(len(table.cells))]
 
 
-def _joined(before: GridInput, part: GridInput) -> GridInput:
-    """``part``'s rows under ``before``'s, each named as in its own table."""
-    offset = len(before.cells)
-    return before._replace(
-        cells=[*before.cells, *part.cells],
-        merges=[
-            *before.merges,
-            *(
-                (top + offset, left, bottom + offset, right)
-                for top, left, bottom, right in part.merges
-            ),
-        ],
-        row_labels=_labels(before) + _labels(part),
-        numeric=before.numeric | {(row + offset, col) for row, col in part.numeric},
+def _joined(group: list[GridInput]) -> GridInput:
+    """The rows of a table's parts one under the other, each named as in
+    its own table; the first part's name and headings."""
+    cells: list[Sequence[str | None]] = []
+    merges: list[Merge] = []
+    labels: list[str] = []
+    numeric: set[tuple[int, int]] = set()
+    for part in group:
+        offset = len(cells)
+        cells.extend(part.cells)
+        merges.extend((t + offset, left, b + offset, right) for t, left, b, right in part.merges)
+        labels.extend(_labels(part))
+        numeric.update((row + offset, col) for row, col in part.numeric)
+    return group[0]._replace(
+        cells=cells, merges=merges, row_labels=labels, numeric=frozenset(numeric)
     )

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from html.parser import HTMLParser
+from itertools import pairwise
 
 from audit.readers.carriers import web_archive
 from audit.readers.common import SYMBOL_FONT
@@ -80,10 +81,9 @@ HIDDEN_NOTE = "hidden rows or cells, not read (a browser does not show them)"
 """The note's fixed end, after the table and the hidden text it quotes."""
 HIDDEN_TABLE_NOTE = "a hidden table, not read (a browser does not show it)"
 """The note of a table the page hides whole (a tab not shown, ``display:none``)."""
-_BROKEN_NUMBER = re.compile(r"-?[\d,.]+(?:(?<=[,.])\n[\d,.]+|\n(?=[,.])[\d,.]+)+")
-"""A number broken over lines at a thousands separator or the decimal point
-(``1,<br>015.10``, ``15.<br>10``: a narrow column of a page converted from
-a PDF, where the number wrapped)."""
+_NUMBER_PIECE = re.compile(r"-?[\d,.]+")
+_NUMBER_CHARS = 40
+"""Longer than any amount a cell holds."""
 MAX_SPAN = 1000
 """Larger ``rowspan``/``colspan`` values are taken as this (pages have ``rowspan=9999``)."""
 _QUOTED = 30
@@ -135,7 +135,7 @@ class _Table:
         text = "".join(self.cell)
         lines = [_SPACE.sub(" ", line).strip() for line in text.split("\n")]
         value = "\n".join(line for line in lines if line)
-        if "\n" in value and _BROKEN_NUMBER.fullmatch(value):
+        if "\n" in value and len(value) <= _NUMBER_CHARS:
             value = _whole_number(value)
         self.rows[self.at[0]][self.at[1]] = value
         self.cell = None
@@ -408,11 +408,19 @@ def _hidden(attrs: list[tuple[str, str | None]]) -> bool:
 
 
 def _whole_number(value: str) -> str:
-    """A number broken at a separator as one, when it is one amount
-    (``1,015.10``); other lines of digits (``3.5`` over ``.2``) as they are."""
+    """A number broken over lines at a thousands separator or the decimal
+    point (``1,<br>015.10``, ``15.<br>10``: a narrow column of a page
+    converted from a PDF, where the number wrapped) as one, when it is one
+    amount (``1,015.10``); other lines (``3.5`` over ``.2``, two numbers
+    one under the other, words) as they are."""
+    lines = value.split("\n")
+    if not all(_NUMBER_PIECE.fullmatch(line) for line in lines):
+        return value
+    if not all(a[-1] in ",." or b[0] in ",." for a, b in pairwise(lines)):
+        return value
     from audit.readers.common import AMOUNT_RE
 
-    joined = value.replace("\n", "")
+    joined = "".join(lines)
     return joined if AMOUNT_RE.fullmatch(joined) else value
 
 
