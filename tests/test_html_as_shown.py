@@ -505,5 +505,5 @@ def test_a_budget_tables_unit_is_not_carried_to_the_performance_table() -> None:
     # the first part of a split performance table does carry its unit
     split = gz_page(gz_row()).replace("<p>单位：万元</p>", "<p>单位：元</p>")
     second = gz_row().replace("自谋职业随军家属专项补贴", "随军家属就业培训")
-    split = split.replace("</table>", f"</table><table>{second}</table>")
+    split = split.replace("</table>", f"</table><table>{GZ_HEAD}{second}</table>")
     assert tables(split)[1].headings == ["金额单位：元"]

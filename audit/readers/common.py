@@ -153,6 +153,15 @@ CONTINUED_MARK_RE = re.compile(
     r"\s*[（(]?\s*续\s*上?\s*表\s*(?:[（(]?\s*[\d一二三四五六七八九十]+\s*[）)]?)?\s*[）)]?\s*[：:]?\s*"
 )
 
+# A page number as a printed page shows it, the whole line: ``- 2 -``, ``2``,
+# ``2/3``, ``第2页``, ``第2页 共3页``, ``共3页 第2页``, ``Page 2 of 3``.
+PAGE_NUMBER_RE = re.compile(
+    r"[-—–－]?\s*\d{1,4}\s*[-—–－]?|\d{1,4}\s*/\s*\d{1,4}"
+    r"|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
+    r"|共\s*\d{1,4}\s*页\s*[,，/]?\s*第\s*\d{1,4}\s*页"
+    r"|[Pp]age\s*\d{1,5}(?:\s*(?:of|/)\s*\d{1,5})?"
+)
+
 # HTML residue in cells exported from web pages: tags and entities.
 MARKUP_RE = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>|&(?:nbsp|amp|lt|gt|quot|#\d+);")
 _ENTITIES = {"&nbsp;": " ", "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"'}

@@ -7,20 +7,29 @@ python-docx opens the package; the body is walked here, as Word shows it:
   of ``mc:AlternateContent``'s two copies only the first, ``mc:Choice``) or
   a ``w:customXml`` element. Rows and cells inside content controls (a
   repeating section's rows, a cell wrapped in a control) are the table's.
+- A row deleted with track changes on (``w:trPr/w:del``) is not read, nor
+  a cell deleted so (``w:tcPr/w:cellDel``: the row's later cells move
+  left), as Word shows the document with its changes; a row or a cell
+  inserted with tracking (``w:ins``, ``w:cellIns``) is read.
 - A cell merged across columns (``gridSpan``) or down rows (``vMerge``) is
   a merged range, its text in the top-left cell; a row's ``gridBefore``
   leaves its first grid columns empty. A merge continuation with no cell
   above it (a table cut from a longer one) is a cell of its own.
 - A cell's paragraphs are its lines; a table nested in a cell adds one line
-  per nested row (its cells' text joined by a space).
+  per nested row (its cells' text joined by a space), a text box anchored
+  in one of its paragraphs its own lines before that paragraph's (of
+  ``mc:AlternateContent``'s two copies only the first).
 - A paragraph's text is every run Word shows: inside tracked insertions and
   moves (``w:ins``, ``w:moveTo``), content controls, smart tags, simple
   fields, hyperlinks, ``w:customXml``; not deleted or moved-away text
   (``w:del``, ``w:moveFrom``), a field's instruction, hidden text
-  (``w:vanish``, ``w:webHidden``), or the prompt of a content control left
+  (``w:vanish``, ``w:webHidden``), text struck through (``w:strike``,
+  ``w:dstrike``: an edit left visible, the old value struck beside the new
+  one; a note names the cells), or the prompt of a content control left
   unfilled (``w:showingPlcHdr``: the field is empty). ``w:tab`` is a tab, ``w:br``/``w:cr`` a
   line break, ``w:noBreakHyphen`` a hyphen, and a Symbol-font character
-  (``w:sym``: 插入 › 符号 writes ``≥`` as ``F0B3``) its Unicode character.
+  (``w:sym``: 插入 › 符号 writes ``≥`` as ``F0B3``) its Unicode character, as
+  is text in a run set in the Symbol font (``³`` or U+F0B3 shows ``≥``).
 - A paragraph numbered by Word (``w:numPr``, itself or from its style) starts
   with the number Word draws (``1、``), from ``word/numbering.xml``.
 - The paragraphs just before a table (its title, 单位名称) are kept as the
@@ -28,19 +37,26 @@ python-docx opens the package; the body is walked here, as Word shows it:
   (``金额单位：元``) takes the last one stated before it: in the page header,
   a text box, or above an earlier table (the first part of a table split at
   a page break).
+- A table that goes on from the one before it without a header row (a
+  table split at a page break by hand, the header not repeated) is joined
+  to that table when only page furniture stands between them
+  (:mod:`audit.readers.continued`).
 
-An ``altChunk`` (a part imported from another file, e.g. HTML) is not read;
-a note says so.
+An ``altChunk`` (a part imported from another file, e.g. HTML) is not read,
+nor a worksheet embedded as an OLE object (Word shows a picture of it); a
+note says so, or the refusal of a document with no other table.
 """
 
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterator
 from typing import Any
 
 from audit.readers import sheetsize
 from audit.readers.common import SYMBOL_FONT, stated_unit, states_targets
+from audit.readers.continued import Part, join_continued
 from audit.readers.decode import ReadError, reason
 from audit.readers.grid import GridInput, Loaded, Merge, grid_source
 from audit.readers.sheetsize import word_children as _rows_or_cells
@@ -49,6 +65,12 @@ from audit.readers.table import Notify
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _VAL = f"{_W}val"
+_TR, _TC, _TR_PR, _TC_PR = f"{_W}tr", f"{_W}tc", f"{_W}trPr", f"{_W}tcPr"
+_DELETED, _CELL_DELETED = f"{_W}del", f"{_W}cellDel"
+_R_PR = f"{_W}rPr"
+_HIDDEN = (f"{_W}vanish", f"{_W}webHidden")  # text Word does not show
+_STRUCK = (f"{_W}strike", f"{_W}dstrike")  # text struck through
+_GRID_BEFORE, _GRID_SPAN, _V_MERGE = f"{_W}gridBefore", f"{_W}gridSpan", f"{_W}vMerge"
 _HEADINGS = 6  # the paragraphs just before a table kept as its headings
 
 # Elements whose content Word does not show (or shows elsewhere): deleted
@@ -91,6 +113,13 @@ _SYMBOL = {
     **{code: chr(code) for code in range(0x30, 0x40)},
     **SYMBOL_FONT,
 }
+_SYMBOL_TEXT = str.maketrans(
+    {**SYMBOL_FONT, **{0xF000 + code: text for code, text in SYMBOL_FONT.items()}}
+)
+"""Text typed in the Symbol font (a run whose font is Symbol, as a document
+converted from a web page or another program keeps ``≥`` as ``³`` or
+U+F0B3): the characters it shows, as the web-page reader reads them."""
+_SYMBOL_CODES = re.compile("[\u00a2-\u00ff\uf020-\uf0ff]")
 
 
 def load(data: bytes, path: str, notify: Notify | None = None) -> Loaded:
@@ -113,6 +142,15 @@ def load(data: bytes, path: str, notify: Notify | None = None) -> Loaded:
             f"{reader.alt_chunks} imported part(s) (altChunk): not read; "
             "open the document in Word and save it again to make them its own tables"
         )
+    sheets = _embedded_sheets(body)
+    if sheets and reader.inputs and notify is not None:
+        notify(
+            f"{sheets} embedded worksheet(s) (OLE object): not read; "
+            "lint the workbook itself, or paste its table into Word as a table"
+        )
+    if notify is not None:
+        for note in reader.notes:
+            notify(note)
     if reader.unread_symbols and notify is not None:
         codes = " ".join(sorted(set(reader.unread_symbols))[:5])
         notify(
@@ -126,9 +164,29 @@ def load(data: bytes, path: str, notify: Notify | None = None) -> Loaded:
                 "into it (altChunk), which is not read; open the document in Word and save "
                 "it again"
             )
+        if sheets:
+            raise ReadError(
+                "a Word document without a table: its table is a worksheet embedded from "
+                "a spreadsheet (an OLE object: Word shows a picture of it), which is not "
+                "read; lint the workbook itself, or paste its table into Word as a table"
+            )
         raise ReadError("a Word document without a table")
-    source, grids = grid_source(path, "docx", reader.inputs)
+    source, grids = grid_source(path, "docx", join_continued(reader.parts))
     return Loaded(source, grids)
+
+
+_OLE_OBJECT = "{urn:schemas-microsoft-com:office:office}OLEObject"
+_SHEET_PROGRAM = re.compile(r"(?:excel|ket|et)\.sheet", re.I)
+"""The program of an embedded worksheet (``Excel.Sheet.12``, WPS's ``KET.Sheet``)."""
+
+
+def _embedded_sheets(body: Any) -> int:
+    """How many worksheets are embedded in the body as OLE objects (粘贴为
+    Excel 工作表对象): Word shows a picture of the sheet's cells, kept in a
+    workbook part of its own."""
+    return sum(
+        1 for element in body.iter(_OLE_OBJECT) if _SHEET_PROGRAM.match(element.get("ProgID") or "")
+    )
 
 
 class _Reader:
@@ -137,10 +195,15 @@ class _Reader:
     def __init__(self, part: Any) -> None:
         self.part = part
         self.inputs: list[GridInput] = []
+        self.parts: list[Part] = []  # the tables and the text before each
+        self.follows = False  # the last table was read
         self.paragraphs: list[str] = []
         self.unit_line: str | None = None
         self.alt_chunks = 0
         self.unread_symbols: list[str] = []
+        self.struck: list[str] = []  # struck-through text not read
+        self.struck_cells: list[tuple[int, int]] = []  # the last table's cells holding some
+        self.notes: list[str] = []
         self.numbering = _Numbering(part)
 
     def header_lines(self) -> list[str]:
@@ -193,6 +256,14 @@ class _Reader:
         if cells:
             name = f"表{len(self.inputs) + 1}"
             self.inputs.append(GridInput(name, cells, merges, headings=headings))
+            self.parts.append(Part(self.inputs[-1], self.paragraphs if self.follows else None))
+            if self.struck_cells:
+                row, column = self.struck_cells[0]
+                self.notes.append(
+                    f"{name}: {len(self.struck_cells)} cell(s) with struck-through text "
+                    f"(first 第{row + 1}行第{column + 1}列): the struck text not read"
+                )
+        self.follows = bool(cells)  # the next table follows this one, if it was read
         self.paragraphs = []
 
     def cells(self, table: Any) -> tuple[list[list[str | None]], list[Merge]]:
@@ -200,14 +271,22 @@ class _Reader:
         rows: list[list[str | None]] = []
         boxes: list[list[int]] = []  # [top, left, bottom, right] of each cell
         above: dict[int, list[int]] = {}  # the box starting at each column of the row above
-        for r, row in enumerate(_rows_or_cells(table, f"{_W}tr")):
+        struck_cells = self.struck_cells = []  # cells with struck-through text
+        for row in _rows_or_cells(table, _TR):
+            row_properties = row.find(_TR_PR)
+            if row_properties is not None and row_properties.find(_DELETED) is not None:
+                continue  # a row deleted with track changes: Word shows it gone
+            r = len(rows)
             values: list[str | None] = []
             here: dict[int, list[int]] = {}
-            column = _number(_property(row, "trPr", "gridBefore"), 0)
+            column = _number(_value(row_properties, _GRID_BEFORE), 0)
             values.extend([None] * column)
-            for cell in _rows_or_cells(row, f"{_W}tc"):
-                span = max(1, _number(_property(cell, "tcPr", "gridSpan"), 1))
-                merge = _merge(cell)
+            for cell in _rows_or_cells(row, _TC):
+                properties = cell.find(_TC_PR)
+                if properties is not None and properties.find(_CELL_DELETED) is not None:
+                    continue  # a cell deleted with track changes: the next ones move left
+                span = max(1, _number(_value(properties, _GRID_SPAN), 1))
+                merge = _merge_of(properties)
                 box = above.get(column) if merge == "continue" else None
                 if box is not None and box[3] == column + span - 1:
                     box[2] = r
@@ -215,7 +294,10 @@ class _Reader:
                 else:
                     box = [r, column, r, column + span - 1]
                     boxes.append(box)
+                    struck = len(self.struck)
                     values.append(self.cell_text(cell) or None)
+                    if any(text.strip() for text in self.struck[struck:]):
+                        struck_cells.append((r, column))
                     values.extend([None] * (span - 1))
                 here[column] = box
                 column += span
@@ -231,10 +313,25 @@ class _Reader:
         for child in parent:
             tag = child.tag
             if tag == f"{_W}p":
+                # A text box anchored in the paragraph: its paragraphs before
+                # the paragraph's own text, as in the body.
+                if next(child.iter(f"{_W}txbxContent"), None) is not None:
+                    for box in _shown_descendants(child, f"{_W}txbxContent"):
+                        yield from self.cell_lines(box)
+                    text = self.paragraph_text(child)
+                    if text.strip():  # else the box's anchor, nothing of its own
+                        yield text
+                    continue
                 yield self.paragraph_text(child)
             elif tag == f"{_W}tbl":
                 for row in _rows_or_cells(child, f"{_W}tr"):
-                    texts = (self.cell_text(c) for c in _rows_or_cells(row, f"{_W}tc"))
+                    if _tracked(row, "trPr", "del"):
+                        continue
+                    texts = (
+                        self.cell_text(c)
+                        for c in _rows_or_cells(row, f"{_W}tc")
+                        if not _tracked(c, "tcPr", "cellDel")
+                    )
                     line = " ".join(t.replace("\n", " ") for t in texts if t)
                     if line:
                         yield line
@@ -243,36 +340,44 @@ class _Reader:
 
     def paragraph_text(self, paragraph: Any) -> str:
         parts: list[str] = []
-        _runs_text(paragraph, parts, self.unread_symbols)
+        _runs_text(paragraph, parts, self.unread_symbols, self.struck)
         text = "".join(parts)
         number = self.numbering.label(paragraph)
         return number + text if number and text.strip() else text
 
 
-def _runs_text(element: Any, parts: list[str], unread: list[str]) -> None:
+def _runs_text(element: Any, parts: list[str], unread: list[str], struck: list[str]) -> None:
     """The shown text under ``element`` (a paragraph or part of one); the
-    codes of Symbol-font characters it cannot tell go to ``unread``."""
+    codes of Symbol-font characters it cannot tell go to ``unread``, text
+    struck through (``w:strike``, ``w:dstrike``) to ``struck``."""
     for child in element:
         tag = child.tag
         if not isinstance(tag, str) or tag in _UNSHOWN:
             continue  # comments and processing instructions; unshown content
         if tag == f"{_W}r":
-            if _hidden(child):
+            properties = child.find(_R_PR)
+            if properties is not None and _on(properties, _HIDDEN):
+                continue
+            if properties is not None and _on(properties, _STRUCK):
+                struck.append("".join(t.text or "" for t in child.iter(f"{_W}t")))
                 continue
             for piece in child:
                 kind = piece.tag
                 if kind == f"{_W}t":
-                    parts.append(piece.text or "")
+                    text = piece.text or ""
+                    if not text.isascii() and _SYMBOL_CODES.search(text) and _symbol_font(child):
+                        text = text.translate(_SYMBOL_TEXT)
+                    parts.append(text)
                 elif kind in _CHARACTERS:
                     parts.append(_CHARACTERS[kind])
                 elif kind == f"{_W}sym":
                     parts.append(_symbol(piece, unread))
                 elif kind == f"{_MC}AlternateContent":
-                    _runs_text(piece, parts, unread)
+                    _runs_text(piece, parts, unread, struck)
         elif tag == f"{_W}p" or _prompt(child):
             continue  # a paragraph of a text box (read as a block); a control's prompt
         else:
-            _runs_text(child, parts, unread)
+            _runs_text(child, parts, unread, struck)
 
 
 def _prompt(element: Any) -> bool:
@@ -285,12 +390,19 @@ def _prompt(element: Any) -> bool:
     return flag is not None and flag.get(_VAL, "true").lower() not in ("0", "false", "off")
 
 
-def _hidden(run: Any) -> bool:
-    properties = run.find(f"{_W}rPr")
-    if properties is None:
-        return False
-    for name in ("vanish", "webHidden"):
-        flag = properties.find(f"{_W}{name}")
+def _symbol_font(run: Any) -> bool:
+    """Whether a run's text is set in the Symbol font."""
+    fonts = run.find(f"{_R_PR}/{_W}rFonts")
+    return fonts is not None and any(
+        (fonts.get(f"{_W}{name}") or "").strip().lower() == "symbol"
+        for name in ("ascii", "hAnsi", "eastAsia", "cs")
+    )
+
+
+def _on(properties: Any, toggles: tuple[str, ...]) -> bool:
+    """Whether a run's properties (``w:rPr``) turn one of ``toggles`` on."""
+    for tag in toggles:
+        flag = properties.find(tag)
         if flag is not None and flag.get(_VAL, "true").lower() not in ("0", "false", "off"):
             return True
     return False
@@ -328,20 +440,28 @@ def _shown_descendants(element: Any, tag: str) -> Iterator[Any]:
             yield from _shown_descendants(child, tag)
 
 
-def _property(element: Any, group: str, name: str) -> str | None:
+def _tracked(element: Any, group: str, mark: str) -> bool:
+    """Whether a row's (``trPr``) or a cell's (``tcPr``) properties hold
+    the revision mark ``mark``: ``del`` for a row deleted with track
+    changes on, ``cellDel`` for a cell."""
     properties = element.find(f"{_W}{group}")
+    return properties is not None and properties.find(f"{_W}{mark}") is not None
+
+
+def _value(properties: Any, tag: str) -> str | None:
+    """The ``w:val`` of the property ``tag`` among ``properties`` (None: none)."""
     if properties is None:
         return None
-    found = properties.find(f"{_W}{name}")
+    found = properties.find(tag)
     return None if found is None else found.get(_VAL)
 
 
-def _merge(cell: Any) -> str | None:
-    """``restart``, ``continue`` or None: the cell's vertical merge."""
-    properties = cell.find(f"{_W}tcPr")
+def _merge_of(properties: Any) -> str | None:
+    """``restart``, ``continue`` or None: the vertical merge a cell's
+    properties (``w:tcPr``) give it."""
     if properties is None:
         return None
-    merge = properties.find(f"{_W}vMerge")
+    merge = properties.find(_V_MERGE)
     if merge is None:
         return None
     return "restart" if merge.get(_VAL) == "restart" else "continue"

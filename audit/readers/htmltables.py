@@ -3,7 +3,9 @@
 Parsed with the standard library's :mod:`html.parser`, which is lenient
 with the unclosed ``<td>``/``<tr>`` and stray tags such pages have. Each
 table becomes a grid (``表1``, ``表2`` … in page order; a table nested in a
-cell is a table of its own). ``colspan``/``rowspan`` are merged ranges.
+cell is a table of its own; one that goes on from the table before without
+a header row, only page furniture between them, is joined to it: see
+:mod:`audit.readers.continued`). ``colspan``/``rowspan`` are merged ranges.
 Cell text is the text a browser shows: runs of white space are one space,
 ``<br>`` and the end of a paragraph start a new line; hidden and struck-out
 text is left out (see :class:`_Parser`). The text before a table (its title,
@@ -17,9 +19,11 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from html.parser import HTMLParser
+from itertools import pairwise
 
 from audit.readers.carriers import web_archive
 from audit.readers.common import SYMBOL_FONT
+from audit.readers.continued import Part, join_continued
 from audit.readers.decode import ReadError, decode
 from audit.readers.grid import GridInput, Loaded, Merge, grid_source
 from audit.readers.table import Notify
@@ -77,6 +81,9 @@ HIDDEN_NOTE = "hidden rows or cells, not read (a browser does not show them)"
 """The note's fixed end, after the table and the hidden text it quotes."""
 HIDDEN_TABLE_NOTE = "a hidden table, not read (a browser does not show it)"
 """The note of a table the page hides whole (a tab not shown, ``display:none``)."""
+_NUMBER_PIECE = re.compile(r"-?[\d,.]+")
+_NUMBER_CHARS = 40
+"""Longer than any amount a cell holds."""
 MAX_SPAN = 1000
 """Larger ``rowspan``/``colspan`` values are taken as this (pages have ``rowspan=9999``)."""
 _QUOTED = 30
@@ -95,6 +102,9 @@ class _Table:
         self.caption: list[str] | None = None
         self.hidden_text: list[str] = []  # text of hidden rows and cells, for the note
         self.hidden = False  # the whole table is not shown
+        # the text between the table before (ended, at the same level) and
+        # this one, its caption's lines after it; None when none such is
+        self.after: list[str] | None = None
 
     def start_row(self, hidden: bool = False) -> None:
         self.end_cell()
@@ -124,12 +134,17 @@ class _Table:
             return
         text = "".join(self.cell)
         lines = [_SPACE.sub(" ", line).strip() for line in text.split("\n")]
-        self.rows[self.at[0]][self.at[1]] = "\n".join(line for line in lines if line)
+        value = "\n".join(line for line in lines if line)
+        if "\n" in value and len(value) <= _NUMBER_CHARS:
+            value = _whole_number(value)
+        self.rows[self.at[0]][self.at[1]] = value
         self.cell = None
 
     def cells(self) -> list[list[str | None]]:
-        height = len(self.rows)
-        width = max((c + 1 for (r, c) in self.taken if r < height), default=0)
+        # As many columns as cells begin in: a ``colspan`` past the last
+        # (``colspan=20`` on a title row of a table of 7) adds none, as a
+        # browser draws it.
+        width = max((max(row) + 1 for row in self.rows if row), default=0)
         grid: list[list[str | None]] = []
         for index, row in enumerate(self.rows):
             if index not in self.hidden_rows:
@@ -175,6 +190,8 @@ class _Parser(HTMLParser):
         self.tables: list[_Table] = []
         self.stack: list[_Table] = []
         self.outside: list[str] = []  # text since the last table ended
+        self.since: list[str] | None = None  # all text shown since a table ended
+        self.depth = -1  # how deep in tables the last table began
         self.skipping = 0
         self.open: list[str] = []  # the open elements' tags
         self.marks: list[_Open | None] = []  # and what each does to its text
@@ -274,7 +291,12 @@ class _Parser(HTMLParser):
             self.outside = []
         table = _Table(headings)
         table.hidden = hidden
+        depth = len(self.stack)
+        if self.since is not None and self.depth == depth:
+            table.after = _lines("".join(self.since))
+        self.since = None
         self.tables.append(table)
+        self.depth = depth
         self.stack.append(table)
 
     def _table_tag(
@@ -316,11 +338,14 @@ class _Parser(HTMLParser):
             self._close({"table"}, frozenset())
             table.end_cell()
             self.stack.pop()
+            self.since = []
             return
         if table is not None and tag in _TABLE_ENDS:
             self._close((tag,), _TABLE)
             if tag == "caption" and table.caption is not None:
                 table.headings.extend(_lines("".join(table.caption)))
+                if table.after is not None:
+                    table.after.extend(_lines("".join(table.caption)))
                 table.caption = None
                 return
             table.end_cell()
@@ -346,6 +371,8 @@ class _Parser(HTMLParser):
             data = _NEWLINE.sub("\n", data)
         elif "\n" in data or "\r" in data:
             data = _SPACE.sub(" ", _WIDE_BREAK.sub("", data))
+        if "\xad" in data:  # a soft hyphen (``&shy;``) shows only where a line wraps
+            data = data.replace("\xad", "")
         if self.symbol:
             data = data.translate(_SYMBOLS)
         if self.sup:
@@ -353,6 +380,8 @@ class _Parser(HTMLParser):
         self._text(data)
 
     def _text(self, data: str) -> None:
+        if self.since is not None:
+            self.since.append(data)
         if not self.stack:
             self.outside.append(data)
             return
@@ -378,6 +407,23 @@ def _hidden(attrs: list[tuple[str, str | None]]) -> bool:
     return False
 
 
+def _whole_number(value: str) -> str:
+    """A number broken over lines at a thousands separator or the decimal
+    point (``1,<br>015.10``, ``15.<br>10``: a narrow column of a page
+    converted from a PDF, where the number wrapped) as one, when it is one
+    amount (``1,015.10``); other lines (``3.5`` over ``.2``, two numbers
+    one under the other, words) as they are."""
+    lines = value.split("\n")
+    if not all(_NUMBER_PIECE.fullmatch(line) for line in lines):
+        return value
+    if not all(a[-1] in ",." or b[0] in ",." for a, b in pairwise(lines)):
+        return value
+    from audit.readers.common import AMOUNT_RE
+
+    joined = "".join(lines)
+    return joined if AMOUNT_RE.fullmatch(joined) else value
+
+
 def _span(value: str | None) -> int:
     try:
         number = int((value or "1").strip())
@@ -398,15 +444,19 @@ def tables(markup: str, notify: Notify | None = None) -> list[GridInput]:
     performance targets (the second part of a table split into one
     ``<table>`` per printed page, a table under a layout table's title cell);
     a budget table's unit is its own. A table the page hides whole is not
-    read, with a note."""
+    read, with a note. A part of a table continued without its header row
+    (one ``<table>`` per printed page) is joined to the table before it
+    (:mod:`audit.readers.continued`)."""
     from audit.readers.common import states_targets
 
     parser = _Parser()
     parser.feed(markup)
     parser.close()
-    found: list[GridInput] = []
+    found: list[Part] = []
     unit_line: str | None = None
+    kept = False  # the table before was read
     for number, table in enumerate(parser.tables, start=1):
+        follows, kept = kept, False
         table.end_cell()
         cells = table.cells()
         name = f"表{number}"
@@ -424,8 +474,10 @@ def tables(markup: str, notify: Notify | None = None) -> list[GridInput]:
             headings = [unit_line, *headings]
         elif own is not None and states_targets(cells):
             unit_line = own  # a budget table's own unit is not carried
-        found.append(GridInput(name, cells, table.shown_merges(), headings=headings))
-    return found
+        grid = GridInput(name, cells, table.shown_merges(), headings=headings)
+        found.append(Part(grid, table.after if follows else None))
+        kept = True
+    return join_continued(found)
 
 
 def _unit_line(lines: list[str]) -> str | None:

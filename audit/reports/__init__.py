@@ -308,6 +308,15 @@ _COUNTED_NOTES_ZH += (
         "{}：表格以外有{}个公式没有保存计算结果（第一个：{}），未读取",
     ),
 )
+_COUNTED_NOTES_ZH += (
+    (
+        re.compile(
+            r"(\d+) embedded worksheet\(s\) \(OLE object\): not read; lint the workbook "
+            r"itself, or paste its table into Word as a table"
+        ),
+        "{}个嵌入的工作表（OLE 对象）未读取：请直接检查该工作簿，或将其表格以 Word 表格粘贴",
+    ),
+)
 
 
 def read_note(message: str, lang: str) -> str:
