@@ -77,7 +77,8 @@ def write_xlsx(
 ) -> Path:
     """A workbook with one sheet per ``(name, rows, merges)``. Heading rows
     (one cell) are merged across the table's width, as published sheets do.
-    Amounts are numbers shown ``#,##0.00``; a bare percentage (``95%``) is
+    Amounts are numbers shown ``#,##0.00`` (a whole number, such as a list's
+    指标值 ``120``, stays General); a bare percentage (``95%``) is
     stored as a spreadsheet stores one typed in (0.95, shown ``0%``)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment
@@ -99,7 +100,7 @@ def write_xlsx(
                 else:
                     cell = sheet.cell(row=r, column=c, value=_number_or_text(value))
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
-                if isinstance(cell.value, float) and percent is None:
+                if isinstance(cell.value, float) and percent is None and _typed_decimals(value):
                     cell.number_format = "#,##0.00"
             filled = [v for v in row if v is not None]
             if len(filled) == 1 and row[0] is not None and width > 1 and len(row) == 1:
@@ -174,6 +175,13 @@ def typed_percent(value: str) -> tuple[float, str] | None:
     decimals = len(match.group(1) or "")
     code = "0%" if not decimals else "0." + "0" * decimals + "%"
     return float(Decimal(value[:-1]) / 100), code
+
+
+def _typed_decimals(value: str) -> bool:
+    """Whether a number was typed as an amount is (``22,356.47``, ``360.00``,
+    ``3.456`` in a column formatted for amounts): a spreadsheet shows it
+    ``#,##0.00``; a whole number typed ``120`` (a list's 指标值) stays General."""
+    return "," in value or "." in value
 
 
 def _number_or_text(value: str) -> str | float:
