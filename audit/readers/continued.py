@@ -31,7 +31,7 @@ from typing import NamedTuple
 from audit.readers.common import (
     CONTINUED_MARK_RE,
     PAGE_NUMBER_RE,
-    TITLE_MARK,
+    names_title,
     organization_name,
     other_table_header,
     stated_unit,
@@ -111,7 +111,7 @@ def _headerless(cells: Sequence[Sequence[str | None]], headings: set[str]) -> bo
             if len(filled) == 1:
                 text = _line(next(iter(filled)))
                 if text not in headings and (
-                    TITLE_MARK in text or organization_name(text) is not None
+                    names_title(text) or organization_name(text) is not None
                 ):
                     return False
                 continue  # a repeated heading, a 续表 mark, a cell cut by the page break
