@@ -146,6 +146,9 @@ _BUDGET_YEAR_LABEL_RE = re.compile(
     r"^\s*(?:年度|当年|本年)[^（(]{0,12}[（(]\s*(20\d\d)\s*年度?\s*[)）]"
 )
 _YEAR_RE = re.compile(r"(20\d\d)\s*年")
+# A column named by the years of the whole term: 2025-2027年指标值,
+# 2025—2027年度目标值 (the implementation period, not one year).
+_TERM_SPAN_RE = re.compile(r"^20\d\d年?度?[—\-－–~～至到]+20\d\d年")
 
 YEAR_COLUMNS_UNREAD = (
     "year columns not read: the budget year is not told "
@@ -219,6 +222,8 @@ def column_key(header: str) -> str | None:
     if "指标值" in h or "目标值" in h or h in (*ANNUAL_WORDS, *PERIOD_WORDS, "年度值"):
         if superseded(h):
             return "superseded"  # an adjustment table's old value: never read
+        if _TERM_SPAN_RE.match(h) or h.startswith("总体"):
+            return "period"  # 2025-2027年指标值, 总体目标值: the whole term's
         if any(word in h for word in ANNUAL_WORDS):
             return "annual"
         if any(word in h for word in PERIOD_WORDS):
@@ -260,7 +265,33 @@ def _header_map(cells: list[Text], sub_header: bool = False) -> dict[str, int]:
         key = column_key(cell.value)
         if key is not None and key not in columns:
             columns[key] = index
+    if not sub_header and "value" in columns and "annual" in columns and "period" not in columns:
+        columns["period"] = columns.pop("value")  # 指标值 beside 年度指标值: the term's
     return columns
+
+
+VALUE_COLUMN_UNREAD = "column not read: the indicator values are read from other columns"
+"""Why a value column the grid header names is left unread (a second
+年度指标值, a year's column beside the 年度指标值)."""
+
+
+def _note_unplaced(
+    grid: Grid, row: int, header: dict[str, int], columns: dict[str, int], table: Table
+) -> None:
+    """Note every value column of the header row that the reader does not
+    read, so that no column of values is dropped without a word (the year
+    columns of a table whose budget year is not told have their own note)."""
+    placed = set(columns.values())
+    for index, cell in enumerate(grid.rows[row]):
+        if index in placed or (row, index) in grid.merged:
+            continue
+        key = column_key(cell.value)
+        if key is None or (key.startswith("year") and "annual" not in header):
+            continue
+        if key in ("period", "annual", "value") or key.startswith("year"):
+            table.unread.append(
+                f"{grid.location(row, index)}: 「{cell.value.strip()}」 {VALUE_COLUMN_UNREAD}"
+            )
 
 
 def _is_indicator_header(columns: dict[str, int]) -> bool:
@@ -766,6 +797,7 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
                     if "annual" in below:
                         columns.pop("value", None)
                     skip_next = True
+            _note_unplaced(grid, index, header, columns, table)
             continue
         banner = _banner(cells)
         labels = _row_labels(cells, "project" in facts, columns is not None)
@@ -1160,6 +1192,7 @@ def read_list(grid: Grid, table: Table | None = None) -> Table:
         header = _header_map(cells)
         if _is_indicator_header(header) and "project" in header:
             columns = _year_columns(header, grid, index, table)
+            _note_unplaced(grid, index, header, columns, table)
             units = {
                 key: named
                 for key, column in header.items()
