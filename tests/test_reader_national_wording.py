@@ -119,3 +119,64 @@ def test_a_plain_form_gives_no_note(tmp_path: Path) -> None:
     """Near miss: every value column read, none noted."""
     assert notes_of([list(r) for r in FORM], tmp_path) == []
     assert notes_of(with_values_header("指标值"), tmp_path) == []
+
+
+# --------------------------------------------------------------------------
+# A first column 单位: the organisation, not the measurement unit
+
+
+def organisation_list(first: str, measure: str | None = None) -> Rows:
+    header = [first, "项目名称", "预算数", "年度目标", "一级指标", "二级指标", "三级指标", "指标值"]
+    goal = "对遭遇突发困难的家庭及时给予临时救助，保障其基本生活，救助对象认定准确率98%以上。"
+    indicators = [
+        ("产出指标", "数量指标", "新建救助站点", "≥12", "个"),
+        ("产出指标", "质量指标", "认定准确率", "≥98%", "%"),
+        ("满意度指标", "服务对象满意度指标", "救助对象满意度", "≥90%", "%"),
+    ]
+    rows: Rows = [["2024年项目支出绩效目标表"], ["金额单位：万元"]]
+    rows.append(header if measure is None else [*header, measure])
+    for level1, level2, name, value, unit in indicators:
+        row = ["某县民政局", "困难群众临时救助", "150.00", goal, level1, level2, name]
+        rows.append([*row, value] if measure is None else [*row, value, unit])
+    width = max(len(row) for row in rows)
+    return [row + [""] * (width - len(row)) for row in rows]
+
+
+def units_and_values(document: Document) -> tuple[list[str], list[str | None]]:
+    return (
+        [unit.title for unit in document.units],
+        [
+            c.annual.text if c.annual else None
+            for c in document.projects[0].clauses
+            if isinstance(c, Clause)
+        ],
+    )
+
+
+@pytest.mark.parametrize("first", ["单位", "单位名称"])
+@pytest.mark.parametrize("read", [tsv_document, sheet_document])
+def test_a_first_column_单位_holding_organisations_is_the_unit(first: str, read) -> None:  # type: ignore[no-untyped-def]
+    assert units_and_values(read(organisation_list(first))) == (
+        ["某县民政局"],
+        ["≥12", "≥98%", "≥90%"],
+    )
+
+
+def test_a_first_column_单位_beside_a_measurement_unit_column() -> None:
+    document = tsv_document(organisation_list("单位", measure="单位"))
+    assert units_and_values(document) == (["某县民政局"], ["≥12个", "≥98%", "≥90%"])
+
+
+def test_a_单位_column_right_of_the_values_stays_the_measurement_unit() -> None:
+    """Near miss: 单位 after 指标值 holds 个, %: the measurement unit."""
+    rows = organisation_list("单位名称", measure="单位")
+    assert units_and_values(tsv_document(rows))[1] == ["≥12个", "≥98%", "≥90%"]
+
+
+def test_a_first_column_单位_of_short_units_stays_the_measurement_unit() -> None:
+    """Near miss: a 单位 column whose cells are all short (个, %) is read as
+    before, whatever its place."""
+    rows = organisation_list("单位")
+    for row, unit in zip(rows[3:], ["个", "%", "%"], strict=True):
+        row[0] = unit
+    assert units_and_values(tsv_document(rows))[1] == ["≥12个", "≥98%", "≥90%"]

@@ -294,6 +294,34 @@ def _note_unplaced(
             )
 
 
+_MEASURE_LENGTH = 4
+"""A measurement unit is short (人, %, 公里, 万人次); an organisation's name is longer."""
+
+
+def _organisation_column(grid: Grid, row: int, columns: dict[str, int]) -> dict[str, int]:
+    """A list's column headed 单位 that stands before 一级指标 and 三级指标
+    and holds names longer than a measurement unit (某县民政局) is the
+    unit's name (单位名称), not the measurement unit (度量单位); a 单位 column
+    right of the values stays the measurement unit."""
+    at = columns.get("measure")
+    cells = grid.rows[row]
+    if at is None or "unit" in columns or norm(cells[at].value) != "单位":
+        return columns
+    if any(columns.get(key, at + 1) < at for key in ("level1", "name")):
+        return columns
+    below = [grid.rows[i][at].value.strip() for i in range(row + 1, min(len(grid.rows), row + 31))]
+    if not any(len(value) > _MEASURE_LENGTH for value in below):
+        return columns
+    columns = {key: index for key, index in columns.items() if key != "measure"}
+    columns["unit"] = at
+    measure = next(
+        (i for i in range(at + 1, len(cells)) if column_key(cells[i].value) == "measure"), None
+    )
+    if measure is not None:
+        columns["measure"] = measure
+    return columns
+
+
 def _is_indicator_header(columns: dict[str, int]) -> bool:
     has_value = any(k in columns for k in ("period", "annual", "value"))
     return "level1" in columns and "name" in columns and has_value
@@ -1191,7 +1219,8 @@ def read_list(grid: Grid, table: Table | None = None) -> Table:
     for index, cells in enumerate(grid.rows[:stop]):
         header = _header_map(cells)
         if _is_indicator_header(header) and "project" in header:
-            columns = _year_columns(header, grid, index, table)
+            columns = _organisation_column(grid, index, header)
+            columns = _year_columns(columns, grid, index, table)
             _note_unplaced(grid, index, header, columns, table)
             units = {
                 key: named
