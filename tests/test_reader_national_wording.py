@@ -8,14 +8,26 @@ the near misses keep reading as before."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 from audit.model import Clause, Document
+from audit.pipeline import load_text
 from audit.readers import read_path
 from tests.conftest import lint
-from tests.national import FORM, FORM_MERGES, Rows, as_csv, sheet_document, tsv_document
+from tests.national import (
+    FORM,
+    FORM_MERGES,
+    LIST,
+    Rows,
+    as_csv,
+    as_tsv,
+    sheet_document,
+    tsv_document,
+    workbook_document,
+)
 
 
 def values(document: Document, project: int = 0) -> list[tuple[str | None, str | None]]:
@@ -180,3 +192,148 @@ def test_a_first_column_单位_of_short_units_stays_the_measurement_unit() -> No
     for row, unit in zip(rows[3:], ["个", "%", "%"], strict=True):
         row[0] = unit
     assert units_and_values(tsv_document(rows))[1] == ["≥12个", "≥98%", "≥90%"]
+
+
+# --------------------------------------------------------------------------
+# 元 stated in one amount label or header cell: the table's amounts share it
+
+
+def amounts(document: Document, project: int = 0) -> dict[str, Decimal | None]:
+    found = document.projects[project].amounts
+    return {key: found.value(key) for key in ("total", "fiscal", "other")}
+
+
+def yuan_form(total_label: str, fiscal_label: str = "其中：财政拨款", heading: str = "") -> Rows:
+    rows = [list(r) for r in FORM]
+    rows[1][0] = heading
+    rows[4] = [total_label, "3,600,000.00", fiscal_label, "3,600,000.00", ""]
+    return rows
+
+
+@pytest.mark.parametrize("label", ["资金总额（元）", "资金总额(元)", "预算数（元）"])
+@pytest.mark.parametrize("read", [tsv_document, sheet_document])
+def test_a_unit_in_one_amount_label_holds_for_the_block(label: str, read) -> None:  # type: ignore[no-untyped-def]
+    document = read(yuan_form(label))
+    assert amounts(document) == {"total": Decimal("360"), "fiscal": Decimal("360"), "other": None}
+    assert not [f for f in lint(document) if f.rule == "row-sum-mismatch"]
+
+
+def test_a_unit_label_with_its_sources_on_the_rows_below() -> None:
+    rows = [list(r) for r in FORM]
+    rows[1][0] = ""
+    rows[4:5] = [
+        ["资金总额（元）", "3,600,000.00", "", "", ""],
+        ["其中：财政拨款", "3,000,000.00", "", "", ""],
+        ["其他资金", "600,000.00", "", "", ""],
+    ]
+    assert amounts(tsv_document(rows)) == {
+        "total": Decimal("360"),
+        "fiscal": Decimal("300"),
+        "other": Decimal("60"),
+    }
+
+
+def test_a_unit_line_holds_for_the_silent_labels() -> None:
+    """Near miss: the table states 金额单位：万元; only the labelled amount is in 元."""
+    rows = yuan_form("资金总额（元）", heading="金额单位：万元")
+    rows[4][3] = "360.00"
+    assert amounts(tsv_document(rows)) == {
+        "total": Decimal("360"),
+        "fiscal": Decimal("360.00"),
+        "other": None,
+    }
+
+
+def test_labels_naming_two_units_keep_each_its_own() -> None:
+    """Near miss: 资金总额（万元） beside 财政拨款（元）: each label its unit."""
+    rows = yuan_form("资金总额（万元）", "财政拨款（元）")
+    rows[4][1] = "360.00"
+    assert amounts(tsv_document(rows)) == {
+        "total": Decimal("360.00"),
+        "fiscal": Decimal("360"),
+        "other": None,
+    }
+
+
+def yuan_list(header_total: str) -> Rows:
+    rows = [list(r) for r in LIST]
+    rows[1] = [""] * len(rows[1])  # no 金额单位 line
+    rows[2][2] = header_total
+    rows[2][9:10] = ["度量单位"]
+    rows[2] = [*rows[2][:3], "财政拨款", *rows[2][3:]]
+    for row in rows[3:]:
+        row.insert(3, row[2])
+    rows[0].insert(3, "")
+    rows[1].insert(3, "")
+    return rows
+
+
+@pytest.mark.parametrize("read", [tsv_document, sheet_document])
+def test_a_unit_in_the_lists_total_header_holds_for_its_sources(read) -> None:  # type: ignore[no-untyped-def]
+    document = read(yuan_list("预算数（元）"))
+    assert amounts(document) == {"total": Decimal("120"), "fiscal": Decimal("120"), "other": None}
+
+
+def test_a_list_without_a_unit_stays_in_wanyuan() -> None:
+    """Near miss: no unit line, no unit in a header cell: 万元."""
+    document = tsv_document(yuan_list("预算数"))
+    assert amounts(document)["fiscal"] == Decimal("1200000.00")
+
+
+GZ_CLAUSES = (
+    "1、1-产出指标；11-数量指标；执法检查户次；实施周期指标值:≥500户次；年度指标值:≥500户次。"
+    "2、1-产出指标；14-成本指标；项目总成本；实施周期指标值:≤60万元；年度指标值:≤60万元。"
+    "3、3-满意度指标；31-服务对象满意度；服务对象满意度；实施周期指标值:≥90%；年度指标值:≥90%。"
+)
+GZ_GOAL = "开展卫生监督执法检查，依法查处违法行为，保障群众健康权益，全年检查500户次以上。"
+
+
+def guangzhou(header: list[str], heading: str = "") -> Rows:
+    return [
+        ["2024年项目支出绩效目标表", "", "", "", "", "", ""],
+        [heading, "", "", "", "", "", ""],
+        header,
+        ["卫生监督执法专项经费", "480,000.00", "480,000.00", "", "", GZ_GOAL, GZ_CLAUSES],
+    ]
+
+
+GZ_TOTAL_YUAN = [
+    "项目名称",
+    "总计（元）",
+    "财政拨款",
+    "财政专户拨款",
+    "其他资金",
+    "绩效目标",
+    "绩效指标",
+]
+GZ_ALL_YUAN = [
+    "项目名称",
+    "总计（元）",
+    "财政拨款（元）",
+    "财政专户拨款（元）",
+    "其他资金（元）",
+    "绩效目标",
+    "绩效指标",
+]
+GZ_PLAIN = ["项目名称", "总计", "财政拨款", "财政专户拨款", "其他资金", "绩效目标", "绩效指标"]
+
+
+@pytest.mark.parametrize("header", [GZ_TOTAL_YUAN, GZ_ALL_YUAN])
+@pytest.mark.parametrize("carrier", ["tsv", "xlsx"])
+def test_guangzhou_columns_with_the_unit_in_a_header_cell(header, carrier, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    rows = guangzhou(header)
+    if carrier == "tsv":
+        document = load_text(as_tsv(rows), "gz.tsv")
+    else:
+        document = workbook_document(rows, [], tmp_path)
+    assert document.layout in ("tsv", "xlsx")
+    assert amounts(document) == {"total": Decimal("48"), "fiscal": Decimal("48"), "other": None}
+    found = [f.rule for f in lint(document)]
+    assert "cost-exceeds-budget" in found  # ≤60万元 against 48万元
+    assert "amount-format" not in found
+
+
+def test_guangzhou_columns_without_a_unit_stay_in_wanyuan() -> None:
+    """Near miss: plain 总计 without a unit line: 万元, as before."""
+    document = load_text(as_tsv(guangzhou(GZ_PLAIN)), "gz.tsv")
+    assert amounts(document)["total"] == Decimal("480000.00")

@@ -26,7 +26,7 @@ told from the form by its header row, which names 项目名称 beside 一级指�
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from audit.model import (
@@ -491,6 +491,12 @@ def missing_project(grid: Grid) -> bool:
 
 def amount_unit(grid: Grid) -> str:
     """``元`` when the table says ``金额单位：元`` (or ``单位：元``), else ``万元``."""
+    return _stated_amount_unit(grid) or "万元"
+
+
+def _stated_amount_unit(grid: Grid) -> str | None:
+    """The amount unit the table states on a line of its own (``金额单位：元``,
+    ``单位：万元``), None when it states none."""
     texts = [*grid.headings, *(cell.value for cells in grid.rows for cell in cells)]
     for text in texts:
         if "单位" in text:
@@ -500,7 +506,16 @@ def amount_unit(grid: Grid) -> str:
             stated = stated_unit(text)  # 单位名称：某局 单位：元
             if stated is not None:
                 return stated
-    return "万元"
+    return None
+
+
+def _labels_unit(named: Iterable[str | None], unit: str, stated: bool) -> str:
+    """The unit of the amounts whose label names none: the one the other
+    labels name (``资金总额（元）`` beside ``财政拨款``: the block's amounts
+    share it), unless the table states its unit on a line of its own or the
+    labels name two."""
+    units = {found for found in named if found is not None}
+    return units.pop() if len(units) == 1 and not stated else unit
 
 
 def numeric_offsets(grid: Grid) -> frozenset[int]:
@@ -759,6 +774,7 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
     """The projects of every form in the grid (added to ``table`` when given:
     the sheets or pages of one document)."""
     unit, numeric, table, markup = _begin(grid, table)
+    stated = _stated_amount_unit(grid) is not None
     carried = _last_project(table)
     facts: dict[str, Text] = {}
     markup_of_project: list[Markup] = []
@@ -785,8 +801,9 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
         if department is not None and table.organization is None:
             table.organization = department.value
         taken = block.amounts(facts, units)
+        silent = _labels_unit((named for _, named in taken.values()), unit, stated)
         amounts = Amounts(
-            **{key: amount(cell, named or unit, numeric) for key, (cell, named) in taken.items()}
+            **{key: amount(cell, named or silent, numeric) for key, (cell, named) in taken.items()}
         )
         # A 年度目标 cell left blank is a missing goal; the period goal stands
         # in only on a form without the label.
@@ -1225,8 +1242,10 @@ def read_list(grid: Grid, table: Table | None = None) -> Table:
             units = {
                 key: named
                 for key, column in header.items()
-                if (named := _unit_in(cells[column].value)) is not None
+                if key in _AMOUNTS and (named := _unit_in(cells[column].value)) is not None
             }
+            silent = _labels_unit(units.values(), unit, _stated_amount_unit(grid) is not None)
+            units = {key: units.get(key, silent) for key in _AMOUNTS}
             numbers_rows = _numbers_rows(grid, index + 1, columns)
             continue
         if columns is None:
