@@ -337,3 +337,82 @@ def test_guangzhou_columns_without_a_unit_stay_in_wanyuan() -> None:
     """Near miss: plain 总计 without a unit line: 万元, as before."""
     document = load_text(as_tsv(guangzhou(GZ_PLAIN)), "gz.tsv")
     assert amounts(document)["total"] == Decimal("480000.00")
+
+
+# --------------------------------------------------------------------------
+# Labels with more words; the goal labels 中长期目标 / 本年度目标
+
+
+def project_of(document: Document) -> tuple[str, str | None, str | None]:
+    project = document.projects[0]
+    goal = project.goal.value if project.goal is not None else None
+    period_goal = project.period_goal.value if project.period_goal is not None else None
+    return project.title, goal, period_goal
+
+
+FORM_GOALS = (
+    "三年完成辖区居民健康档案规范化管理，开展健康教育。",
+    "本年度完成辖区居民健康档案更新，开展健康讲座十二场。",
+)
+
+
+@pytest.mark.parametrize(
+    "label", ["项目名称（全称）", "项目名称(全称)", "项目名称 Project", "项目名称Project"]
+)
+@pytest.mark.parametrize("read", [tsv_document, sheet_document])
+def test_a_project_name_label_with_more_words(label: str, read) -> None:  # type: ignore[no-untyped-def]
+    rows = [list(r) for r in FORM]
+    rows[2][0] = label
+    document = read(rows, FORM_MERGES) if read is sheet_document else read(rows)
+    assert project_of(document) == ("社区公共卫生服务经费", FORM_GOALS[1], FORM_GOALS[0])
+    assert values(document)[0] == ("≥36场", "≥12场")
+
+
+def test_a_bilingual_form_is_read_whole() -> None:
+    rows = [list(r) for r in FORM]
+    english = {
+        (2, 0): "Project",
+        (2, 2): "Department",
+        (3, 0): "Implementer",
+        (3, 2): "Term",
+        (4, 0): "Total funds",
+        (4, 2): "Fiscal",
+        (5, 0): "Period goal",
+        (5, 2): "Annual goal",
+        (6, 0): "Level 1",
+        (6, 1): "Level 2",
+        (6, 2): "Indicator",
+        (6, 3): "Period target",
+        (6, 4): "Annual target",
+    }
+    for (row, column), words in english.items():
+        rows[row][column] = f"{rows[row][column]} {words}"
+    document = tsv_document(rows)
+    assert project_of(document) == ("社区公共卫生服务经费", FORM_GOALS[1], FORM_GOALS[0])
+    assert amounts(document) == {
+        "total": Decimal("360.00"),
+        "fiscal": Decimal("360.00"),
+        "other": None,
+    }
+    assert values(document)[0] == ("≥36场", "≥12场")
+    assert document.projects[0].term is not None
+
+
+@pytest.mark.parametrize("label", ["项目名称 2025", "项目名称（简称）"])
+def test_a_project_name_label_with_other_words_is_not_read(label: str) -> None:
+    """Near miss: only English words and （全称） are dropped from a label."""
+    from audit.readers.national import _label
+
+    assert _label(label) is None
+
+
+@pytest.mark.parametrize(
+    ("period_label", "annual_label"),
+    [("中长期目标", "本年度目标"), ("实施期目标", "本年度绩效目标"), ("中期目标", "年度目标")],
+)
+def test_the_goal_labels_中长期目标_and_本年度目标(period_label: str, annual_label: str) -> None:
+    rows = [list(r) for r in FORM]
+    rows[5][0], rows[5][2] = period_label, annual_label
+    document = tsv_document(rows)
+    assert project_of(document) == ("社区公共卫生服务经费", FORM_GOALS[1], FORM_GOALS[0])
+    assert "missing-goal" not in {f.rule for f in lint(document)}

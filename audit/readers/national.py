@@ -65,6 +65,12 @@ _YEAR = (
 _SPAN_SUFFIX_RE = re.compile(rf"[（(]\s*{_YEAR}(?:\s*[—\-－–~～至到]+\s*{_YEAR})?\s*[)）]$")
 """The years a label names in brackets (``中期目标（2024年—2026年）``, the
 template's ``（20××年—20××年）``, ``年度目标（2025年）``)."""
+_ANNOTATION_RE = re.compile(
+    r"(?<=[\u4e00-\u9fff）)])(?:[A-Za-z][A-Za-z0-9.,'&/\-]*|[（(]全称[)）])$"
+)
+"""What a label adds after its name: the English of a bilingual template
+(``项目名称 Project``, ``一级指标 Level 1`` once spaces are gone) or
+``（全称）`` (the project's full name is asked for)."""
 _AMOUNT_UNIT_RE = re.compile(r"(?:金额单位|^单位)\s*[：:]\s*(万元|元)")
 _YUAN_PER_WAN = 4  # 1 万元 = 10^4 元
 
@@ -77,6 +83,8 @@ def norm(value: str) -> str:
     ``其中：``, the amount unit (``（万元）``) and the years in brackets
     (``（2024年—2026年）``) removed."""
     text = _SPACES_RE.sub("", value).rstrip("：:")
+    if text[-1:].isascii() or text.endswith(("）", ")")):
+        text = _ANNOTATION_RE.sub("", text).rstrip("：:")
     for prefix in ("其中：", "其中:", "其中"):
         if text.startswith(prefix) and len(text) > len(prefix):
             text = text[len(prefix) :]
@@ -365,7 +373,10 @@ FORM_LABELS: dict[str, str] = {
     "长期目标": "period_goal",
     "总体目标": "period_goal",
     "实施期总目标": "period_goal",
+    "中长期目标": "period_goal",
     "年度目标": "goal",
+    "本年度目标": "goal",
+    "本年度绩效目标": "goal",
     "年度绩效目标": "goal",
     "当年目标": "goal",
     "年度总体目标": "goal",
