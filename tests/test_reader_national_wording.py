@@ -416,3 +416,70 @@ def test_the_goal_labels_中长期目标_and_本年度目标(period_label: str, 
     document = tsv_document(rows)
     assert project_of(document) == ("社区公共卫生服务经费", FORM_GOALS[1], FORM_GOALS[0])
     assert "missing-goal" not in {f.rule for f in lint(document)}
+
+
+# --------------------------------------------------------------------------
+# A second header row of English (or pinyin) column names
+
+
+ENGLISH_ROW = ["Level-1", "Level-2", "Indicator", "Period target", "Annual target"]
+PINYIN_ROW = [
+    "Yiji zhibiao",
+    "Erji zhibiao",
+    "Sanji zhibiao",
+    "Shishiqi zhibiaozhi",
+    "Niandu zhibiaozhi",
+]
+
+
+@pytest.mark.parametrize("second", [ENGLISH_ROW, PINYIN_ROW])
+@pytest.mark.parametrize("read", [tsv_document, sheet_document])
+def test_an_english_row_under_the_grid_header_is_header(second: list[str], read) -> None:  # type: ignore[no-untyped-def]
+    rows = [list(r) for r in FORM]
+    rows.insert(7, list(second))
+    rows[8][4] = "≥40场"  # annual above period: clause 1
+    document = read(rows)
+    assert values(document)[1:] == values(tsv_document([list(r) for r in FORM]))[1:]
+    assert (
+        next(c.name for c in document.projects[0].clauses if isinstance(c, Clause))
+        == "健康讲座场次"
+    )
+    found = {(f.rule, f.clause) for f in lint(document)}
+    assert ("annual-period-mismatch", 1) in found
+    assert "unknown-category" not in {rule for rule, _ in found}
+
+
+def test_an_english_row_under_a_lists_header_is_header() -> None:
+    rows = [list(r) for r in LIST]
+    rows.insert(
+        3,
+        [
+            "Unit",
+            "Project",
+            "Budget",
+            "Goal",
+            "Level-1",
+            "Level-2",
+            "Indicator",
+            "Nature",
+            "Target",
+            "Unit",
+            "Weight",
+            "Direction",
+        ],
+    )
+    document = tsv_document(rows)
+    assert [p.title for p in document.projects] == [
+        "农村公路养护经费",
+        "道路运输安全检查",
+        "港口设施维护",
+    ]
+
+
+def test_an_english_indicator_row_with_values_is_still_read() -> None:
+    """Near miss: a first row written in English whose values are numbers is
+    an indicator, not a header."""
+    rows = [list(r) for r in FORM]
+    rows[7] = ["Output", "Quantity", "Lectures", "≥36", "≥12"]
+    names = [c.name for c in tsv_document(rows).projects[0].clauses if isinstance(c, Clause)]
+    assert names[0] == "Lectures"

@@ -302,6 +302,31 @@ def _note_unplaced(
             )
 
 
+_HAN_RE = re.compile(r"[\u3400-\u9fff]")
+
+
+def _header_in_english(grid: Grid, row: int, columns: dict[str, int]) -> bool:
+    """Whether ``row`` (under the grid header) names the columns again in
+    English or pinyin (``Level-1 | Level-2 | Indicator | Annual target``):
+    no Chinese in any cell, letters in the 一级指标 cell, and value cells
+    that hold no number. Such a row is header, not the first indicator."""
+    if row >= len(grid.rows):
+        return False
+    cells = grid.rows[row]
+    filled = [cell.value for cell in cells if cell.value.strip()]
+    if len(filled) < 2 or any(_HAN_RE.search(value) for value in filled):
+        return False
+    level1 = cells[columns["level1"]].value
+    if not any(ch.isascii() and ch.isalpha() for ch in level1):
+        return False
+    values = [
+        cells[at].value
+        for key in ("period", "annual", "value")
+        if (at := columns.get(key)) is not None
+    ]
+    return all(value.strip() and not any(ch.isdigit() for ch in value) for value in values)
+
+
 _MEASURE_LENGTH = 4
 """A measurement unit is short (人, %, 公里, 万人次); an organisation's name is longer."""
 
@@ -853,6 +878,7 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
                     if "annual" in below:
                         columns.pop("value", None)
                     skip_next = True
+            skip_next = skip_next or _header_in_english(grid, index + 1, columns)
             _note_unplaced(grid, index, header, columns, table)
             continue
         banner = _banner(cells)
@@ -1244,12 +1270,17 @@ def read_list(grid: Grid, table: Table | None = None) -> Table:
     current_unit = _current_unit(table)
     levels = _Levels()
     stop = _side_table_at(grid, table)
+    english = -1  # a row that names the columns again in English
     for index, cells in enumerate(grid.rows[:stop]):
+        if index == english:
+            continue
         header = _header_map(cells)
         if _is_indicator_header(header) and "project" in header:
             columns = _organisation_column(grid, index, header)
             columns = _year_columns(columns, grid, index, table)
             _note_unplaced(grid, index, header, columns, table)
+            if _header_in_english(grid, index + 1, columns):
+                english = index + 1
             units = {
                 key: named
                 for key, column in header.items()
