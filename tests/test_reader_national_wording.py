@@ -483,3 +483,59 @@ def test_an_english_indicator_row_with_values_is_still_read() -> None:
     rows[7] = ["Output", "Quantity", "Lectures", "≥36", "≥12"]
     names = [c.name for c in tsv_document(rows).projects[0].clauses if isinstance(c, Clause)]
     assert names[0] == "Lectures"
+
+
+# --------------------------------------------------------------------------
+# 上年结转: a source of funds in 总计's sum
+
+
+def carryover_form(total: str, fiscal: str, carried: str, label: str = "上年结转") -> Rows:
+    rows = [list(r) for r in FORM]
+    rows[4:5] = [
+        ["资金总额", total, "其中：财政拨款", fiscal, ""],
+        ["", "", label, carried, ""],
+    ]
+    return rows
+
+
+def row_sums(document: Document) -> list[str]:
+    return [f.message for f in lint(document) if f.rule == "row-sum-mismatch"]
+
+
+@pytest.mark.parametrize("label", ["上年结转", "上年结转资金", "结转结余"])
+@pytest.mark.parametrize("read", [tsv_document, sheet_document])
+def test_a_carryover_that_makes_the_sum_is_no_mismatch(label: str, read) -> None:  # type: ignore[no-untyped-def]
+    document = read(carryover_form("360.00", "300.00", "60.00", label))
+    assert document.projects[0].amounts.value("carryover") == Decimal("60.00")
+    assert row_sums(document) == []
+
+
+def test_a_carryover_that_breaks_the_sum_is_reported() -> None:
+    messages = row_sums(tsv_document(carryover_form("360.00", "360.00", "60.00")))
+    assert len(messages) == 1
+    assert "财政拨款 + 上年结转" in messages[0] and "420.00" in messages[0]
+
+
+def test_a_form_without_a_carryover_sums_as_before() -> None:
+    """Near miss: 资金总额 360 against 财政拨款 300 alone is still a mismatch."""
+    rows = carryover_form("360.00", "300.00", "")
+    rows[5][2] = ""
+    messages = row_sums(tsv_document(rows))
+    assert len(messages) == 1 and "上年结转" not in messages[0]
+
+
+def test_a_lists_carryover_column_counts_in_the_sum() -> None:
+    rows = [list(r) for r in LIST]
+    rows[1][10] = "金额单位：万元"
+    rows[2][2:3] = ["预算数", "财政拨款", "其他资金", "上年结转"]
+    for row in rows[:2]:
+        row[3:3] = ["", "", ""]
+    for row in rows[3:]:
+        row[3:3] = ["", "", ""] if not row[2] else ["250.00", "0.00", "50.00"]
+        if row[2]:
+            row[2] = "300.00"
+    document = tsv_document(rows)
+    assert [p.amounts.value("carryover") for p in document.projects] == [Decimal("50.00")] * 3
+    assert row_sums(document) == []
+    rows[3][5] = "40.00"  # 250 + 0 + 40 ≠ 300
+    assert len(row_sums(tsv_document(rows))) == 1

@@ -251,6 +251,8 @@ def column_key(header: str) -> str | None:
         return "fiscal"
     if "其他资金" in h or h == "其他来源资金":
         return "other"
+    if "结转" in h:
+        return "carryover"  # 上年结转, 结转结余: a source of funds beside 财政拨款
     if "目标" in h:
         if any(word in h for word in ANNUAL_WORDS) or h in ("绩效目标", "项目绩效目标"):
             return "goal"
@@ -393,6 +395,11 @@ FORM_LABELS: dict[str, str] = {
     "财政专户管理资金": "special",
     "其他资金": "other",
     "其他来源资金": "other",
+    "上年结转": "carryover",
+    "上年结转资金": "carryover",
+    "结转资金": "carryover",
+    "上年结转结余": "carryover",
+    "结转结余": "carryover",
     "实施期目标": "period_goal",
     "中期目标": "period_goal",
     "长期目标": "period_goal",
@@ -409,7 +416,7 @@ FORM_LABELS: dict[str, str] = {
 
 
 _GOALS = frozenset({"goal", "period_goal"})
-_AMOUNTS = ("total", "fiscal", "special", "other")
+_AMOUNTS = ("total", "fiscal", "special", "other", "carryover")
 
 
 @lru_cache(maxsize=4096)
@@ -1429,7 +1436,7 @@ def _project_row(
     amounts = Amounts(
         **{
             key: amount(_cell(cells, columns, key), units.get(key, unit), numeric)
-            for key in ("total", "fiscal", "special", "other")
+            for key in _AMOUNTS
         }
     )
     goal = _cell(cells, columns, "goal" if "goal" in columns else "period_goal")
