@@ -319,14 +319,18 @@ GZ_PLAIN = ["项目名称", "总计", "财政拨款", "财政专户拨款", "其
 
 
 @pytest.mark.parametrize("header", [GZ_TOTAL_YUAN, GZ_ALL_YUAN])
-@pytest.mark.parametrize("carrier", ["tsv", "xlsx"])
+@pytest.mark.parametrize("carrier", ["tsv", "csv", "pdf-text", "xlsx"])
 def test_guangzhou_columns_with_the_unit_in_a_header_cell(header, carrier, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     rows = guangzhou(header)
     if carrier == "tsv":
         document = load_text(as_tsv(rows), "gz.tsv")
+    elif carrier == "csv":
+        document = load_text(as_csv(rows), "gz.csv")
+    elif carrier == "pdf-text":  # text extracted from a PDF: cells apart by spaces
+        document = load_text("\n".join("  ".join(c for c in row if c) for row in rows), "gz.txt")
     else:
         document = workbook_document(rows, [], tmp_path)
-    assert document.layout in ("tsv", "xlsx")
+    assert document.layout == carrier
     assert amounts(document) == {"total": Decimal("48"), "fiscal": Decimal("48"), "other": None}
     found = [f.rule for f in lint(document)]
     assert "cost-exceeds-budget" in found  # ≤60万元 against 48万元

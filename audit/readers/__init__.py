@@ -251,6 +251,12 @@ def read_text(
     _give(notify, [("", f"{where}: skipped, {SET_ASIDE}") for where in table.set_aside])
     if not table.rows:
         raise ReadError("no rows found under the header row")
+    if table.amount_unit is None:  # a unit in a header cell: 总计（元）
+        from audit.readers.common import header_unit
+
+        header = _header_line(text)
+        cells = [] if header is None else re.split(r"[\s,，|\"']+", header)
+        table.amount_unit = header_unit(cells)
     _in_stated_unit(table.rows, table.amount_unit)
     units_from_headings(table)
     return assemble(
