@@ -537,16 +537,21 @@ AMOUNT_LABELS: dict[str, str] = {
     "fiscal": "财政拨款",
     "special": "财政专户拨款",
     "other": "其他资金",
+    "carryover": "上年结转",
 }
 
 
 class Amounts(NamedTuple):
-    """The four amount columns; ``None`` is a blank cell (absent, not zero)."""
+    """The four amount columns; ``None`` is a blank cell (absent, not zero).
+    ``carryover`` is the 上年结转 a national table may state as a fifth
+    source of funds: it counts in 总计's sum (:data:`SOURCE_COLUMNS`) and is
+    no column of the Guangzhou table nor of the exports."""
 
     total: Amount | None = None
     fiscal: Amount | None = None
     special: Amount | None = None
     other: Amount | None = None
+    carryover: Amount | None = None
 
     def get(self, column: str) -> Amount | None:
         amount: Amount | None = getattr(self, column)
@@ -899,8 +904,8 @@ def goal_text(project: Project) -> str:
     return "" if project.goal is None else project.goal.value.strip()
 
 
-SOURCE_COLUMNS: tuple[str, ...] = ("fiscal", "special", "other")
-"""The amount columns whose sum is 总计."""
+SOURCE_COLUMNS: tuple[str, ...] = ("fiscal", "special", "other", "carryover")
+"""The amount columns whose sum is 总计 (上年结转 where a table states it)."""
 
 
 def amount_rows(document: Document) -> Iterator[tuple[Unit | None, Project | None, Text, Amounts]]:

@@ -22,7 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from audit.cli import main
-from audit.model import Document
+from audit.model import AMOUNT_COLUMNS, Document
 from audit.pipeline import load_path
 from audit.readers import read_text
 from audit.readers.decode import ReadError
@@ -41,7 +41,7 @@ def shape(document: Document) -> list[tuple[str, str, tuple[Decimal | None, ...]
         (
             unit.title,
             str(project.name),
-            tuple(None if a is None else a.value for a in project.amounts),
+            tuple(project.amounts.value(column) for column in AMOUNT_COLUMNS),
             str(project.goal or ""),
             len(project.clauses),
         )

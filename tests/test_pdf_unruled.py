@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from audit.cli import main
 from audit.config import load_config
 from audit.engine import run
-from audit.model import Document
+from audit.model import AMOUNT_COLUMNS, Document
 from audit.pipeline import load_path
 from audit.readers.decode import ReadError
 from audit.readers.pdftables import join_lines
@@ -64,7 +64,7 @@ def _shape(document: Document) -> list[tuple[str, str, tuple[str | None, ...], s
             str(project.name),
             tuple(
                 None if amount is None or amount.value is None else str(amount.value)
-                for amount in project.amounts
+                for amount in map(project.amounts.get, AMOUNT_COLUMNS)
             ),
             "".join(str(project.goal or "").split()),
             len(project.clauses),

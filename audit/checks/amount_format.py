@@ -159,7 +159,7 @@ def amount_format(ctx: Context, document: Document) -> Iterator[Problem]:
             if project is not None and not amounts:
                 yield unit, project, Problem(name.span(), key="no-amounts", field="amount.total")
                 continue
-            for column in AMOUNT_COLUMNS:
+            for column in dict.fromkeys((*AMOUNT_COLUMNS, *SOURCE_COLUMNS)):
                 amount = amounts.get(column)
                 if amount is not None:
                     found = _cell(amount, column, warning)

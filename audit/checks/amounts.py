@@ -20,12 +20,12 @@ rounding when ``gap <= 0.005 * (n + 1)`` (the hard bound, XBRL Calculations
 * beyond the hard bound: the mismatch rule at its configured severity (error).
 
 The three sums are ``row-sum-mismatch`` (总计 against 财政拨款 + 财政专户拨款 +
-其他资金 in one row), ``subtotal-mismatch`` (a unit's subtotal against its
-projects, per column) and ``total-mismatch`` (合计 against the units, per
-column). Each has a ``mode`` (and a ``tolerance``); ``rounding-difference``
-reports exactly the gaps the mismatch rule of the same sum calls rounding, so
-the two never disagree. All sums of a document are computed once and shared
-through ``ctx.memo``.
+其他资金 in one row, + 上年结转 where a national table states it),
+``subtotal-mismatch`` (a unit's subtotal against its projects, per column) and
+``total-mismatch`` (合计 against the units, per column). Each has a ``mode``
+(and a ``tolerance``); ``rounding-difference`` reports exactly the gaps the
+mismatch rule of the same sum calls rounding, so the two never disagree. All
+sums of a document are computed once and shared through ``ctx.memo``.
 
 A table in 元 (the national template's ``金额单位：元``) is read in 万元
 exactly; its sums are judged and reported in 元, as it prints them and
@@ -308,7 +308,7 @@ def _compute(ctx: Context) -> list[Sum]:
     judge_unit = _judge(ctx, SUBTOTAL, scale)
     judge_total = _judge(ctx, TOTAL, scale)
 
-    # 总计 = 财政拨款 + 财政专户拨款 + 其他资金, row by row.
+    # 总计 = 财政拨款 + 财政专户拨款 + 其他资金 (+ 上年结转), row by row.
     for unit, project, name, amounts in amount_rows(document):
         total = amounts.total
         present = [c for c in SOURCE_COLUMNS if amounts.get(c) is not None]

@@ -85,8 +85,10 @@ table of another kind (its header row) or a part of the document begins."""
 
 _HEADER_WORDS = re.compile(r"项目名称|总计|财政拨款|财政专户|其他资金|绩效目标|绩效指标")
 # What a header row may hold besides its column names: cell separators,
-# quotes and markup left from a web page.
-_HEADER_SEPARATORS = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>|&nbsp;|[\s,，\"'|]+")
+# quotes, markup left from a web page and an amount column's unit (总计（元）).
+_HEADER_SEPARATORS = re.compile(
+    r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>|&nbsp;|[\s,，\"'|]+|[（(]万?元[)）]"
+)
 # Column names in full: a header cell wrapped in PDF text leaves pieces of them
 # (``财政专户拨`` over ``款``) on the header line.
 _COLUMN_NAMES = (
@@ -249,6 +251,12 @@ def read_text(
     _give(notify, [("", f"{where}: skipped, {SET_ASIDE}") for where in table.set_aside])
     if not table.rows:
         raise ReadError("no rows found under the header row")
+    if table.amount_unit is None:  # a unit in a header cell: 总计（元）
+        from audit.readers.common import header_unit
+
+        header = _header_line(text)
+        cells = [] if header is None else re.split(r"[\s,，|\"']+", header)
+        table.amount_unit = header_unit(cells)
     _in_stated_unit(table.rows, table.amount_unit)
     units_from_headings(table)
     return assemble(

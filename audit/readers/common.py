@@ -236,6 +236,7 @@ def header_columns(cells: list[str]) -> dict[str, int] | None:
         return None
     columns: dict[str, int] = {}
     for index, cell in enumerate(stripped[first:], start=first):
+        cell = _HEADER_UNIT_RE.sub("", cell)  # 总计（元）: the amount column
         for key, names in HEADER_CELLS.items():
             if key not in columns and (cell in names or (key == "name" and index == first)):
                 columns[key] = index
@@ -245,6 +246,21 @@ def header_columns(cells: list[str]) -> dict[str, int] | None:
     if outcome_header(cells) is not None:
         return None  # a self-evaluation's or a monitoring table's header
     return columns
+
+
+_HEADER_UNIT_RE = re.compile(r"[（(](万元|元)[)）]$")
+
+
+def header_unit(cells: Sequence[str]) -> str | None:
+    """The amount unit the header's amount cells name (``总计（元）``); one
+    cell naming it is enough, the other amounts share it. None when they
+    name none, or two."""
+    units = {
+        match.group(1)
+        for cell in cells
+        if (match := _HEADER_UNIT_RE.search(cell.strip().replace(" ", ""))) is not None
+    }
+    return units.pop() if len(units) == 1 else None
 
 
 _ADJUSTMENT_MARKS = {"调整前": "before", "原": "before", "调整后": "after"}

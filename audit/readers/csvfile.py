@@ -26,6 +26,7 @@ from audit.readers.common import (
     clean_cell,
     drop_trailing_notes,
     header_columns,
+    header_unit,
     heading,
     note_row,
     row_from_cells,
@@ -104,6 +105,7 @@ def read(source: Source) -> Table:
             continue
         header = header_columns(cells)
         if header is not None:
+            table.amount_unit = table.amount_unit or header_unit(cells)
             below = found[index + 1].cells if index + 1 < len(found) else []
             columns = adjusted_columns(header, below) or header
             drop_trailing_notes(table.rows, notes)  # notes at the foot of a page

@@ -34,6 +34,7 @@ from audit.readers.common import (
     drop_trailing_notes,
     header_columns,
     header_pieces,
+    header_unit,
     heading,
     names_a_column,
     note_row,
@@ -192,6 +193,7 @@ def read(grid: Grid, table: Table | None = None) -> Table:
             continue  # the header's 调整前 | 调整后 row
         header = header_columns(values)
         if header is not None:
+            table.amount_unit = table.amount_unit or header_unit(values)
             columns = _with_row_below(grid, index, values, header)
             if index + 1 < len(grid.rows) and adjustment_marks(grid.values(index + 1), values):
                 marks_row = index + 1

@@ -26,7 +26,7 @@ told from the form by its header row, which names 项目名称 beside 一级指�
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from functools import lru_cache
 
@@ -66,6 +66,12 @@ _YEAR = (
 _SPAN_SUFFIX_RE = re.compile(rf"[（(]\s*{_YEAR}(?:\s*[—\-－–~～至到]+\s*{_YEAR})?\s*[)）]$")
 """The years a label names in brackets (``中期目标（2024年—2026年）``, the
 template's ``（20××年—20××年）``, ``年度目标（2025年）``)."""
+_ANNOTATION_RE = re.compile(
+    r"(?<=[\u4e00-\u9fff）)])(?:[A-Za-z][A-Za-z0-9.,'&/\-]*|[（(]全称[)）])$"
+)
+"""What a label adds after its name: the English of a bilingual template
+(``项目名称 Project``, ``一级指标 Level 1`` once spaces are gone) or
+``（全称）`` (the project's full name is asked for)."""
 _AMOUNT_UNIT_RE = re.compile(r"(?:金额单位|^单位)\s*[：:]\s*(万元|元)")
 _YUAN_PER_WAN = 4  # 1 万元 = 10^4 元
 
@@ -78,6 +84,8 @@ def norm(value: str) -> str:
     ``其中：``, the amount unit (``（万元）``) and the years in brackets
     (``（2024年—2026年）``) removed."""
     text = _SPACES_RE.sub("", value).rstrip("：:")
+    if text[-1:].isascii() or text.endswith(("）", ")")):
+        text = _ANNOTATION_RE.sub("", text).rstrip("：:")
     for prefix in ("其中：", "其中:", "其中"):
         if text.startswith(prefix) and len(text) > len(prefix):
             text = text[len(prefix) :]
@@ -147,6 +155,9 @@ _BUDGET_YEAR_LABEL_RE = re.compile(
     r"^\s*(?:年度|当年|本年)[^（(]{0,12}[（(]\s*(20\d\d)\s*年度?\s*[)）]"
 )
 _YEAR_RE = re.compile(r"(20\d\d)\s*年")
+# A column named by the years of the whole term: 2025-2027年指标值,
+# 2025—2027年度目标值 (the implementation period, not one year).
+_TERM_SPAN_RE = re.compile(r"^20\d\d年?度?[—\-－–~～至到]+20\d\d年")
 
 YEAR_COLUMNS_UNREAD = (
     "year columns not read: the budget year is not told "
@@ -220,6 +231,8 @@ def column_key(header: str) -> str | None:
     if "指标值" in h or "目标值" in h or h in (*ANNUAL_WORDS, *PERIOD_WORDS, "年度值"):
         if superseded(h):
             return "superseded"  # an adjustment table's old value: never read
+        if _TERM_SPAN_RE.match(h) or h.startswith("总体"):
+            return "period"  # 2025-2027年指标值, 总体目标值: the whole term's
         if any(word in h for word in ANNUAL_WORDS):
             return "annual"
         if any(word in h for word in PERIOD_WORDS):
@@ -239,6 +252,8 @@ def column_key(header: str) -> str | None:
         return "fiscal"
     if "其他资金" in h or h == "其他来源资金":
         return "other"
+    if "结转" in h:
+        return "carryover"  # 上年结转, 结转结余: a source of funds beside 财政拨款
     if "目标" in h:
         if any(word in h for word in ANNUAL_WORDS) or h in ("绩效目标", "项目绩效目标"):
             return "goal"
@@ -261,6 +276,85 @@ def _header_map(cells: list[Text], sub_header: bool = False) -> dict[str, int]:
         key = column_key(cell.value)
         if key is not None and key not in columns:
             columns[key] = index
+    if not sub_header and "value" in columns and "annual" in columns and "period" not in columns:
+        columns["period"] = columns.pop("value")  # 指标值 beside 年度指标值: the term's
+    return columns
+
+
+VALUE_COLUMN_UNREAD = "column not read: the indicator values are read from other columns"
+"""Why a value column the grid header names is left unread (a second
+年度指标值, a year's column beside the 年度指标值)."""
+
+
+def _note_unplaced(
+    grid: Grid, row: int, header: dict[str, int], columns: dict[str, int], table: Table
+) -> None:
+    """Note every value column of the header row that the reader does not
+    read, so that no column of values is dropped without a word (the year
+    columns of a table whose budget year is not told have their own note)."""
+    placed = set(columns.values())
+    for index, cell in enumerate(grid.rows[row]):
+        if index in placed or (row, index) in grid.merged:
+            continue
+        key = column_key(cell.value)
+        if key is None or (key.startswith("year") and "annual" not in header):
+            continue
+        if key in ("period", "annual", "value") or key.startswith("year"):
+            table.unread.append(
+                f"{grid.location(row, index)}: 「{cell.value.strip()}」 {VALUE_COLUMN_UNREAD}"
+            )
+
+
+_HAN_RE = re.compile(r"[\u3400-\u9fff]")
+
+
+def _header_in_english(grid: Grid, row: int, columns: dict[str, int]) -> bool:
+    """Whether ``row`` (under the grid header) names the columns again in
+    English or pinyin (``Level-1 | Level-2 | Indicator | Annual target``):
+    no Chinese in any cell, letters in the 一级指标 cell, and value cells
+    that hold no number. Such a row is header, not the first indicator."""
+    if row >= len(grid.rows):
+        return False
+    cells = grid.rows[row]
+    filled = [cell.value for cell in cells if cell.value.strip()]
+    if len(filled) < 2 or any(_HAN_RE.search(value) for value in filled):
+        return False
+    level1 = cells[columns["level1"]].value
+    if not any(ch.isascii() and ch.isalpha() for ch in level1):
+        return False
+    values = [
+        cells[at].value
+        for key in ("period", "annual", "value")
+        if (at := columns.get(key)) is not None
+    ]
+    return all(value.strip() and not any(ch.isdigit() for ch in value) for value in values)
+
+
+_MEASURE_LENGTH = 4
+"""A measurement unit is short (人, %, 公里, 万人次); an organisation's name is longer."""
+
+
+def _organisation_column(grid: Grid, row: int, columns: dict[str, int]) -> dict[str, int]:
+    """A list's column headed 单位 that stands before 一级指标 and 三级指标
+    and holds names longer than a measurement unit (某县民政局) is the
+    unit's name (单位名称), not the measurement unit (度量单位); a 单位 column
+    right of the values stays the measurement unit."""
+    at = columns.get("measure")
+    cells = grid.rows[row]
+    if at is None or "unit" in columns or norm(cells[at].value) != "单位":
+        return columns
+    if any(columns.get(key, at + 1) < at for key in ("level1", "name")):
+        return columns
+    below = [grid.rows[i][at].value.strip() for i in range(row + 1, min(len(grid.rows), row + 31))]
+    if not any(len(value) > _MEASURE_LENGTH for value in below):
+        return columns
+    columns = {key: index for key, index in columns.items() if key != "measure"}
+    columns["unit"] = at
+    measure = next(
+        (i for i in range(at + 1, len(cells)) if column_key(cells[i].value) == "measure"), None
+    )
+    if measure is not None:
+        columns["measure"] = measure
     return columns
 
 
@@ -302,12 +396,20 @@ FORM_LABELS: dict[str, str] = {
     "财政专户管理资金": "special",
     "其他资金": "other",
     "其他来源资金": "other",
+    "上年结转": "carryover",
+    "上年结转资金": "carryover",
+    "结转资金": "carryover",
+    "上年结转结余": "carryover",
+    "结转结余": "carryover",
     "实施期目标": "period_goal",
     "中期目标": "period_goal",
     "长期目标": "period_goal",
     "总体目标": "period_goal",
     "实施期总目标": "period_goal",
+    "中长期目标": "period_goal",
     "年度目标": "goal",
+    "本年度目标": "goal",
+    "本年度绩效目标": "goal",
     "年度绩效目标": "goal",
     "当年目标": "goal",
     "年度总体目标": "goal",
@@ -315,7 +417,7 @@ FORM_LABELS: dict[str, str] = {
 
 
 _GOALS = frozenset({"goal", "period_goal"})
-_AMOUNTS = ("total", "fiscal", "special", "other")
+_AMOUNTS = ("total", "fiscal", "special", "other", "carryover")
 
 
 @lru_cache(maxsize=4096)
@@ -433,6 +535,12 @@ def missing_project(grid: Grid) -> bool:
 
 def amount_unit(grid: Grid) -> str:
     """``元`` when the table says ``金额单位：元`` (or ``单位：元``), else ``万元``."""
+    return _stated_amount_unit(grid) or "万元"
+
+
+def _stated_amount_unit(grid: Grid) -> str | None:
+    """The amount unit the table states on a line of its own (``金额单位：元``,
+    ``单位：万元``), None when it states none."""
     texts = [*grid.headings, *(cell.value for cells in grid.rows for cell in cells)]
     for text in texts:
         if "单位" in text:
@@ -442,7 +550,16 @@ def amount_unit(grid: Grid) -> str:
             stated = stated_unit(text)  # 单位名称：某局 单位：元
             if stated is not None:
                 return stated
-    return "万元"
+    return None
+
+
+def _labels_unit(named: Iterable[str | None], unit: str, stated: bool) -> str:
+    """The unit of the amounts whose label names none: the one the other
+    labels name (``资金总额（元）`` beside ``财政拨款``: the block's amounts
+    share it), unless the table states its unit on a line of its own or the
+    labels name two."""
+    units = {found for found in named if found is not None}
+    return units.pop() if len(units) == 1 and not stated else unit
 
 
 def numeric_offsets(grid: Grid) -> frozenset[int]:
@@ -721,6 +838,7 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
     """The projects of every form in the grid (added to ``table`` when given:
     the sheets or pages of one document)."""
     unit, numeric, table, markup = _begin(grid, table)
+    stated = _stated_amount_unit(grid) is not None
     carried = _last_project(table)
     facts: dict[str, Text] = {}
     markup_of_project: list[Markup] = []
@@ -747,8 +865,9 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
         if department is not None and table.organization is None:
             table.organization = department.value
         taken = block.amounts(facts, units)
+        silent = _labels_unit((named for _, named in taken.values()), unit, stated)
         amounts = Amounts(
-            **{key: amount(cell, named or unit, numeric) for key, (cell, named) in taken.items()}
+            **{key: amount(cell, named or silent, numeric) for key, (cell, named) in taken.items()}
         )
         # A 年度目标 cell left blank is a missing goal; the period goal stands
         # in only on a form without the label.
@@ -787,6 +906,8 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
                     if "annual" in below:
                         columns.pop("value", None)
                     skip_next = True
+            skip_next = skip_next or _header_in_english(grid, index + 1, columns)
+            _note_unplaced(grid, index, header, columns, table)
             continue
         banner = _banner(cells)
         labels = _row_labels(cells, "project" in facts, columns is not None)
@@ -1177,15 +1298,24 @@ def read_list(grid: Grid, table: Table | None = None) -> Table:
     current_unit = _current_unit(table)
     levels = _Levels()
     stop = _side_table_at(grid, table)
+    english = -1  # a row that names the columns again in English
     for index, cells in enumerate(grid.rows[:stop]):
+        if index == english:
+            continue
         header = _header_map(cells)
         if _is_indicator_header(header) and "project" in header:
-            columns = _year_columns(header, grid, index, table)
+            columns = _organisation_column(grid, index, header)
+            columns = _year_columns(columns, grid, index, table)
+            _note_unplaced(grid, index, header, columns, table)
+            if _header_in_english(grid, index + 1, columns):
+                english = index + 1
             units = {
                 key: named
                 for key, column in header.items()
-                if (named := _unit_in(cells[column].value)) is not None
+                if key in _AMOUNTS and (named := _unit_in(cells[column].value)) is not None
             }
+            silent = _labels_unit(units.values(), unit, _stated_amount_unit(grid) is not None)
+            units = {key: units.get(key, silent) for key in _AMOUNTS}
             numbers_rows = _numbers_rows(grid, index + 1, columns)
             continue
         if columns is None:
@@ -1327,7 +1457,7 @@ def _project_row(
     amounts = Amounts(
         **{
             key: amount(_cell(cells, columns, key), units.get(key, unit), numeric)
-            for key in ("total", "fiscal", "special", "other")
+            for key in _AMOUNTS
         }
     )
     goal = _cell(cells, columns, "goal" if "goal" in columns else "period_goal")

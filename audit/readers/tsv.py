@@ -26,6 +26,7 @@ from audit.readers.common import (
     drop_trailing_notes,
     header_columns,
     header_pieces,
+    header_unit,
     heading,
     names_a_column,
     note_label,
@@ -106,6 +107,7 @@ def read(source: Source) -> Table:
             continue
         header = header_columns(cells)
         if header is not None:
+            table.amount_unit = table.amount_unit or header_unit(cells)
             below = lines[line_no] if line_no < len(lines) else ""
             columns = adjusted_columns(header, below.rstrip("\r").split("\t"))
             columns = columns or _with_line_below(cells, below) or header
