@@ -876,3 +876,17 @@ def test_the_xlsb_refusal_reads_in_chinese() -> None:
         "Excel 二进制工作簿（.xlsb）：无法读取单元格格式"
     )
     assert read_error(XLSB_REFUSED, "en") == XLSB_REFUSED
+
+
+def test_a_note_on_a_cell_of_a_text_table_reads_in_chinese() -> None:
+    from audit.readers.national import VALUE_COLUMN_UNREAD
+    from audit.reports import read_note
+
+    note = f"line 6, column 6: 「2026年指标值」 {VALUE_COLUMN_UNREAD}"
+    assert (
+        read_note(note, "zh") == "提示：第6行第6列：「2026年指标值」：此列未读取：指标值取自其他列"
+    )
+    assert (
+        read_note("line 5: " + VALUE_COLUMN_UNREAD, "zh")
+        == "提示：第5行：此列未读取：指标值取自其他列"
+    )

@@ -228,6 +228,10 @@ READ_NOTES_ZH: tuple[tuple[str, str], ...] = (
         "已跳过：预算表，不是绩效目标表",
     ),
     (
+        "column not read: the indicator values are read from other columns",
+        "此列未读取：指标值取自其他列",
+    ),
+    (
         "skipped, another table or text under the performance table",
         "已跳过：绩效目标表下方的另一张表或文字，未读取",
     ),
@@ -338,11 +342,19 @@ def read_note(message: str, lang: str) -> str:
             where = message[: -len(end)].rstrip(": ")
             if where.startswith("page "):
                 where = f"第{where[5:]}页"
+            elif (placed := _LINE_COLUMN.match(where)) is not None:
+                line, column, rest = placed.groups()
+                where = f"第{line}行第{column}列{rest}"
             elif where.startswith("line "):
                 where = f"第{where[5:]}行"
             where = where.replace(": ", "：")  # a table and the text it quotes
             return f"提示：{where}：{chinese}" if where else f"提示：{chinese}"
     return f"提示：{message}"
+
+
+_LINE_COLUMN = re.compile(r"line (\d+), column (\d+)(.*)$", re.S)
+"""Where a note on a text table points at a cell: ``line 6, column 6``, then
+what it quotes."""
 
 
 def more_notes(count: int, lang: str) -> str:
