@@ -508,3 +508,15 @@ def test_extreme_numbers_read_without_failing(stored: float, code: str, shown: s
 def test_an_ods_text_of_more_digits_than_a_number_holds_reads_as_stored() -> None:
     assert shown_display("1" + "0" * 200 + ".00", 1e200) is None
     assert shown_display("1." + "0" * 200, 1.0) is None
+
+
+@pytest.mark.parametrize(
+    "code", ['"¥"#,##0.00', "[$¥-804]#,##0.00", "¥#,##0.00;-¥#,##0.00", '"￥"#,##0.00']
+)
+def test_an_amount_in_a_currency_format_is_its_number(tmp_path: Path, code: str) -> None:
+    """A currency format shows ¥ before the amount: the amount is the number,
+    not "not a number"."""
+    document = load_path(form(tmp_path, {"B5": (360, code), "D5": (360, code)}))
+    text, value = total(document)
+    assert text[0] in "¥￥" and value == Decimal("360.00")
+    assert not [f for f in findings(document) if f.rule in ("amount-format", "row-sum-mismatch")]

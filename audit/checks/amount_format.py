@@ -21,6 +21,7 @@ from audit.model import (
     Unit,
     amount_rows,
 )
+from audit.readers.common import CURRENCY_SIGN_RE
 
 _NUMBER_LIKE = re.compile(r"-?[0-9][0-9,，]*(?:[.．][0-9]+)?")
 
@@ -221,7 +222,7 @@ def _cell(amount: Amount, column: str, warning: Severity) -> Problem | None:
         return Problem(key=key, args=args, **where)
     if value < 0:
         return Problem(key="negative", args=args, **where)
-    printed = text.replace(" ", "")
+    printed = CURRENCY_SIGN_RE.sub(r"\1", text.replace(" ", ""))
     if printed.endswith(amount.unit) and printed[: -len(amount.unit)][-1:].isdigit():
         printed = printed[: -len(amount.unit)]  # the unit written in the cell: 360.00万元
     if amount.unit == "万元" and not _TWO_DECIMALS.fullmatch(printed):

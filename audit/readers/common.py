@@ -794,12 +794,18 @@ def add_without_markup(builder: TextBuilder, raw: str, start: int, markup: list[
     builder.add(raw[position:], start + position)
 
 
+CURRENCY_SIGN_RE = re.compile(r"^(-?)[¥￥]")
+"""The yuan sign a currency format shows before an amount (``¥80.00``,
+``-¥80.00``): the amount is the number after it."""
+
+
 def parse_amount(text: Text) -> Amount | None:
     """An amount cell; ``None`` when blank. Thousands separators are allowed;
     anything that is not a number keeps ``value=None`` for the format rule."""
     raw = text.value.replace(" ", "")
     if raw in _BLANK_AMOUNTS:
         return None
+    raw = CURRENCY_SIGN_RE.sub(r"\1", raw)  # ¥80.00, as a currency format shows it
     if AMOUNT_RE.match(raw):
         try:
             return Amount(text, Decimal(raw.replace(",", "")))
