@@ -80,12 +80,7 @@ def _format_unit(
     the table no unit."""
     if not cells:
         return None
-    heads = [
-        (r, c)
-        for r, row in enumerate(values)
-        for c, value in enumerate(row)
-        if isinstance(value, str) and value.lstrip().startswith(_TABLE_HEADS)
-    ]
+    heads = _table_heads(values)
     if not heads:
         return None
     top, head = min(heads)
@@ -140,6 +135,17 @@ _TABLE_HEADS = ("项目名称", "一级指标")
 """What a performance table's header row (or a form's first label) begins with."""
 
 
+def _table_heads(values: list[list[Any]]) -> list[tuple[int, int]]:
+    """Where the sheet's performance-table header cells stand (row, column
+    from A1): cells beginning with 项目名称 or 一级指标."""
+    return [
+        (r, c)
+        for r, row in enumerate(values)
+        for c, value in enumerate(row)
+        if isinstance(value, str) and value.lstrip().startswith(_TABLE_HEADS)
+    ]
+
+
 def _in_table(
     values: list[list[Any]], start: tuple[int, int], formulas: tuple[tuple[int, int, str], ...]
 ) -> tuple[tuple[int, int, str], ...]:
@@ -147,12 +153,7 @@ def _in_table(
     from its first header row (a cell beginning with 项目名称 or 一级指标)
     down, within the columns of its header rows. A sheet without such a row
     holds no table the formulas could change."""
-    heads = [
-        (r, c)
-        for r, row in enumerate(values)
-        for c, value in enumerate(row)
-        if isinstance(value, str) and value.lstrip().startswith(_TABLE_HEADS)
-    ]
+    heads = _table_heads(values)
     if not heads:
         return ()
     top = min(r for r, _ in heads)
