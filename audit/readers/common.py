@@ -805,7 +805,8 @@ def parse_amount(text: Text) -> Amount | None:
     raw = text.value.replace(" ", "")
     if raw in _BLANK_AMOUNTS:
         return None
-    raw = CURRENCY_SIGN_RE.sub(r"\1", raw)  # ¥80.00, as a currency format shows it
+    if "¥" in raw[:2] or "￥" in raw[:2]:  # ¥80.00, as a currency format shows it
+        raw = CURRENCY_SIGN_RE.sub(r"\1", raw)
     if AMOUNT_RE.match(raw):
         try:
             return Amount(text, Decimal(raw.replace(",", "")))
