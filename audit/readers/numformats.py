@@ -37,10 +37,10 @@ import io
 import re
 import struct
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation, localcontext
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 from xml.etree.ElementTree import ParseError, fromstring, iterparse
 from xml.sax.saxutils import unescape
 
@@ -93,6 +93,8 @@ _REFERENCE = re.compile(rb"""\sr\s*=\s*["']\$?([A-Za-z]{1,3})\$?([0-9]{1,7})["']
 _TAG_MAX = 4096
 """Longest start tag looked at, as in :mod:`audit.readers.sheetsize`."""
 
+_T = TypeVar("_T")
+
 
 def percent_format(code: str) -> bool:
     """Whether a number format code shows its number as a percentage."""
@@ -109,6 +111,21 @@ def percent_text(value: float | int) -> str:
         return format(value, ".15g")
     text = format(number.normalize(), "f")
     return f"{text}%"
+
+
+def _with_more_digits(compute: Callable[[], _T]) -> _T | None:
+    """``compute()`` in the default decimal context, again with more digits
+    when a number shown needs more than its 28; None when even those do not
+    hold it."""
+    try:
+        return compute()
+    except InvalidOperation:  # more digits than the default 28
+        pass
+    try:
+        with localcontext(_WIDE):
+            return compute()
+    except InvalidOperation:
+        return None
 
 
 class Display(NamedTuple):
@@ -155,15 +172,10 @@ class Display(NamedTuple):
         ``0.00``) reads as stored, as inf and nan do."""
         if self.text is not None:
             return self.text
-        try:
-            return self._show(value)
-        except InvalidOperation:  # more digits than the default 28
-            pass
-        try:
-            with localcontext(_WIDE):
-                return self._show(value)
-        except InvalidOperation:
+        shown = _with_more_digits(lambda: self._show(value))
+        if shown is None:
             return percent_text(value) if self.percent else format(value, ".15g")
+        return shown
 
     def _show(self, value: float | int) -> str:
         if _decimal(value) is None:  # inf or nan: as stored
@@ -195,15 +207,7 @@ class Display(NamedTuple):
     def decimal(self, value: float | int) -> Decimal | None:
         """:meth:`number` as a :class:`~decimal.Decimal`; None for inf or nan,
         or a number whose shown digits are more than a decimal can hold."""
-        try:
-            return self._decimal(value)
-        except InvalidOperation:  # more digits than the default 28
-            pass
-        try:
-            with localcontext(_WIDE):
-                return self._decimal(value)
-        except InvalidOperation:
-            return None
+        return _with_more_digits(lambda: self._decimal(value))
 
     def _decimal(self, value: float | int) -> Decimal | None:
         number = _decimal(value)
