@@ -554,6 +554,23 @@ def test_not_two_decimals_is_a_warning(text: str) -> None:
     assert findings[0].message == f"总计“{text}”应保留两位小数（如 7.00）"
 
 
+def test_an_amount_in_full_width_digits_is_read_and_reported_as_such() -> None:
+    """Typed in a full-width input mode: the amount is the number (the sums
+    run on it), and amount-format asks for ASCII digits."""
+    findings = run_rules(tsv_table([row("工作经费", "７．００", "７．００")]))
+    assert summary(findings) == [
+        ("amount-format", "warning", "amount.total", "７．００"),
+        ("amount-format", "warning", "amount.fiscal", "７．００"),
+    ]
+    assert findings[0].message == "总计“７．００”用了全角数字：应写作半角数字（7.00）"
+    # The sum runs: a subtotal the project does not add up to is reported.
+    table = tsv_table(
+        [row("工作经费", "１，２３４．５６", "１，２３４．５６")],
+        unit=["广州市测试中心", "1,000.00", "1,000.00", "", ""],
+    )
+    assert "subtotal-mismatch" in {f.rule for f in run_rules(table)}
+
+
 @pytest.mark.parametrize("text", ["7.00", "0.00", "1,234.56", "444,928.49", "1234.56"])
 def test_well_formed_amounts_pass(text: str) -> None:
     assert run_rules(tsv_table([row("工作经费", text, text)])) == []

@@ -21,7 +21,7 @@ from audit.model import (
     Unit,
     amount_rows,
 )
-from audit.readers.common import CURRENCY_SIGN_RE
+from audit.readers.common import CURRENCY_SIGN_RE, FULL_WIDTH_NUMBER
 
 _NUMBER_LIKE = re.compile(r"-?[0-9][0-9,，]*(?:[.．][0-9]+)?")
 
@@ -62,6 +62,11 @@ _YUAN = re.compile(r"-?[0-9,]*[0-9](?:\.[0-9][0-9])?")
             "{column}“{text}”应保留两位小数（如 {expected}）",
             "{column} “{text}” should have exactly two decimals (e.g. {expected})",
         ),
+        "full-width": (
+            "{column}“{text}”用了全角数字：应写作半角数字（{expected}）",
+            "{column} “{text}” is written in full-width digits: write it in ASCII digits "
+            "({expected})",
+        ),
         "missing-total": (
             "总计为空，但{parts}已填写：总计应为各资金来源之和",
             "总计 is blank while {parts} is filled: 总计 should be the sum of the sources",
@@ -87,6 +92,7 @@ _YUAN = re.compile(r"-?[0-9,]*[0-9](?:\.[0-9][0-9])?")
     * 千位分隔符位置不对（「1,23.00」「12,3456.00」）：错误；
     * 负数（「-5.00」）：错误；
     * 不是恰好两位小数（「10.5」「10」「10.123」）：警告；
+    * 用了全角数字（「１５．１０」，金额照常读取、相加）：警告；
     * 填了资金来源而总计空白：错误；
     * 只填了总计、各资金来源都空白：警告（整张表都不分列资金来源时不报告）；
     * 项目没有任何金额：错误。
@@ -123,6 +129,8 @@ def amount_format(ctx: Context, document: Document) -> Iterator[Problem]:
         * thousands separators misplaced (`1,23.00`, `12,3456.00`): error;
         * negative (`-5.00`): error;
         * not exactly two decimals (`10.5`, `10`, `10.123`): warning;
+        * written in full-width digits (`１５．１０`; the amount is read and
+          summed all the same): warning;
         * 总计 blank while a source column is filled: error;
         * only 总计 filled, every source column blank: warning (not reported
           when no row of the table fills any source column: such a table
@@ -223,6 +231,9 @@ def _cell(amount: Amount, column: str, warning: Severity) -> Problem | None:
     if value < 0:
         return Problem(key="negative", args=args, **where)
     printed = CURRENCY_SIGN_RE.sub(r"\1", text.replace(" ", ""))
+    if not printed.isascii() and printed != (ascii_text := printed.translate(FULL_WIDTH_NUMBER)):
+        args["expected"] = ascii_text
+        return Problem(key="full-width", args=args, at_most=warning, **where)
     if printed.endswith(amount.unit) and printed[: -len(amount.unit)][-1:].isdigit():
         printed = printed[: -len(amount.unit)]  # the unit written in the cell: 360.00万元
     if amount.unit == "万元" and not _TWO_DECIMALS.fullmatch(printed):

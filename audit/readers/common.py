@@ -794,6 +794,9 @@ def add_without_markup(builder: TextBuilder, raw: str, start: int, markup: list[
     builder.add(raw[position:], start + position)
 
 
+FULL_WIDTH_NUMBER = str.maketrans("０１２３４５６７８９．，－", "0123456789.,-")
+"""The full-width digits and signs an amount typed in a full-width input mode
+holds (``１５．１０``): the same number."""
 CURRENCY_SIGN_RE = re.compile(r"^(-?)[¥￥]")
 """The yuan sign a currency format shows before an amount (``¥80.00``,
 ``-¥80.00``): the amount is the number after it."""
@@ -807,6 +810,8 @@ def parse_amount(text: Text) -> Amount | None:
         return None
     if "¥" in raw[:2] or "￥" in raw[:2]:  # ¥80.00, as a currency format shows it
         raw = CURRENCY_SIGN_RE.sub(r"\1", raw)
+    if not raw.isascii():  # typed with a full-width IME: １５．１０
+        raw = raw.translate(FULL_WIDTH_NUMBER)
     if AMOUNT_RE.match(raw):
         try:
             return Amount(text, Decimal(raw.replace(",", "")))
