@@ -419,9 +419,14 @@ class _Loader:
     def __call__(self, path: str) -> Any:
         from audit.inputs import load
         from audit.readers import NotATable, PassedOver
+        from audit.readers.decode import KindNotRead
 
         try:
             return load(path, self.stdin_name, self.quiet, self.lang)
+        except KindNotRead as problem:
+            if path in self.walked:  # found, not named: a note says what to do
+                raise PassedOver(str(problem)) from None
+            raise
         except NotATable as problem:
             if path in self.walked and not isinstance(problem, PassedOver):
                 if problem.note is not None:  # a file of budget tables: say so

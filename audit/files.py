@@ -32,6 +32,10 @@ TABLE_SUFFIXES: tuple[str, ...] = (
     ".mht",
     ".mhtml",
     ".docx",
+    # Not read, but walked so that each is passed over with a note saying
+    # what to save it as, never missed without a word.
+    ".xlsb",
+    ".doc",
 )
 """Extensions a directory walk takes for tables (a reader for a new carrier
 adds its extension here). Whether a file is a table is decided by its

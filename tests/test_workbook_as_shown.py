@@ -452,6 +452,37 @@ def test_an_xlsb_is_refused_with_one_line_saying_to_save_it_as_xlsx(tmp_path: Pa
     assert "Excel binary workbook (.xlsb)" in message and "save it as .xlsx" in message
 
 
+def test_a_walk_passes_over_an_xlsb_and_a_doc_with_a_note(tmp_path: Path) -> None:
+    """A directory an auditor lints may hold files of kinds the tool does not
+    read: each is passed over with a note saying what to save it as (never
+    missed without a word, never failing the run); named, each is refused."""
+    import shutil
+
+    from scripts.make_xlsb import write_xlsb
+    from tests.conftest import SEED_004, run_main
+
+    shutil.copy(SEED_004, tmp_path / "table.txt")
+    write_xlsb(tmp_path / "form.xlsb", "绩效目标表", [["档案规范率", 0.95]])
+    ole2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
+    (tmp_path / "old.doc").write_bytes(ole2 + "WordDocument".encode("utf-16-le") + bytes(100))
+    status, out, err = run_main("lint", "--no-config", "--no-cache", "--lang", "en", str(tmp_path))
+    assert status == 0
+    notes = sorted(line for line in err.splitlines() if "note:" in line)
+    assert notes == [
+        f"indicator-audit: {tmp_path / 'form.xlsb'}: note: an Excel binary workbook (.xlsb): "
+        "its cells' formats cannot be read (a percentage typed 95% would read 0.95), nor its "
+        "sheets' size checked before they are read; save it as .xlsx (File → Save As → Excel "
+        "Workbook) and lint again",
+        f"indicator-audit: {tmp_path / 'old.doc'}: note: a Word 97-2003 document (.doc): "
+        "save it as .docx",
+    ]
+    status, _, err = run_main("lint", "--no-config", "--no-cache", str(tmp_path))
+    assert "已跳过：Word 97-2003 文档（.doc）：请另存为 .docx 后再检查" in err
+    for name in ("form.xlsb", "old.doc"):
+        status, out, _ = run_main("lint", "--no-config", "--no-cache", str(tmp_path / name))
+        assert status == 2 and "read-error" in out
+
+
 def test_calamine_reads_an_xlsb_without_its_formats(tmp_path: Path) -> None:
     # why it is refused: the cell Excel shows 95% comes back 0.95, with nothing
     # to tell it is a percentage (python-calamine gives no cell's format)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import io
 from typing import Literal
 
-from audit.readers.decode import ReadError, reason
+from audit.readers.decode import KindNotRead, ReadError, reason
 
 Carrier = Literal["text", "xlsx", "xls", "ods", "pdf", "html", "docx"]
 
@@ -57,7 +57,7 @@ def _zip_kind(data: bytes) -> Carrier:
     if "xl/workbook.xml" in names:
         return "xlsx"
     if "xl/workbook.bin" in names:
-        raise ReadError(XLSB_REFUSED)
+        raise KindNotRead(XLSB_REFUSED)
     if "word/document.xml" in names:
         return "docx"
     if any(name.startswith("ppt/") for name in names):
@@ -65,6 +65,8 @@ def _zip_kind(data: bytes) -> Carrier:
     raise ReadError("a zip archive that is not a workbook (.xlsx, .ods) or Word document (.docx)")
 
 
+DOC_REFUSED = "a Word 97-2003 document (.doc): save it as .docx"
+"""Why a ``.doc`` is not read: python-docx reads the XML of a ``.docx`` only."""
 XLSB_REFUSED = (
     "an Excel binary workbook (.xlsb): its cells' formats cannot be read (a percentage typed "
     "95% would read 0.95), nor its sheets' size checked before they are read; save it as .xlsx "
@@ -83,7 +85,7 @@ def _ole2_kind(data: bytes) -> Carrier:
             "and save it again"
         )
     if _utf16("WordDocument") in data:
-        raise ReadError("a Word 97-2003 document (.doc): save it as .docx")
+        raise KindNotRead(DOC_REFUSED)
     return "xls"
 
 

@@ -16,6 +16,13 @@ class ReadError(Exception):
     """A file that cannot be read as a table; the message says why."""
 
 
+class KindNotRead(ReadError):
+    """A file of a kind the tool does not read (an ``.xlsb``, a Word 97-2003
+    ``.doc``), the message saying what to save it as: refused when named,
+    passed over with that note when a directory walk finds it (so that it is
+    not missed without a word)."""
+
+
 def _too_large(size: int | None, limit: int) -> ReadError:
     amount = f"{size:,} bytes" if size is not None else f"more than {limit:,} bytes"
     return ReadError(f"file too large ({amount}; the limit is {limit:,})")

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from audit.discovery import report_formats
 from audit.model import AMOUNT_LABELS, SEVERITIES, SEVERITY_RANK, Finding, severity_counts
+from audit.readers.carriers import DOC_REFUSED, XLSB_REFUSED
 
 if TYPE_CHECKING:
     from audit.model import Document
@@ -226,6 +227,12 @@ READ_NOTES_ZH: tuple[tuple[str, str], ...] = (
     (
         "skipped, not a performance-target table (a budget table)",
         "已跳过：预算表，不是绩效目标表",
+    ),
+    (DOC_REFUSED, "已跳过：Word 97-2003 文档（.doc）：请另存为 .docx 后再检查"),
+    (
+        XLSB_REFUSED,
+        "已跳过：Excel 二进制工作簿（.xlsb）：无法读取单元格格式（输入的 95% 会读成 0.95）："
+        "请另存为 .xlsx（文件 → 另存为 → Excel 工作簿）后再检查",
     ),
     (
         "column not read: the indicator values are read from other columns",
