@@ -543,3 +543,27 @@ def test_a_lists_carryover_column_counts_in_the_sum() -> None:
     assert row_sums(document) == []
     rows[3][5] = "40.00"  # 250 + 0 + 40 ≠ 300
     assert len(row_sums(tsv_document(rows))) == 1
+
+
+# --------------------------------------------------------------------------
+# Labels spaced for alignment (项 目 名 称), as county forms print them
+
+
+def spaced(text: str) -> str:
+    return " ".join(text) if 2 <= len(text) <= 6 and text.isalpha() else text
+
+
+@pytest.mark.parametrize("read", [tsv_document, sheet_document])
+def test_labels_and_headers_spaced_for_alignment_are_read(read) -> None:  # type: ignore[no-untyped-def]
+    """``项 目 名 称`` and ``一 级 指 标`` are the labels and headers they spell:
+    the form was refused with "no header row"."""
+    plain = tsv_document(FORM)
+    rows = [[spaced(cell) if cell in LABELS else cell for cell in row] for row in FORM]
+    assert any("项 目 名 称" in row for row in rows) and any("一 级 指 标" in row for row in rows)
+    document = read(rows)
+    assert [p.title for p in document.projects] == [p.title for p in plain.projects]
+    assert values(document) == values(plain)
+
+
+LABELS = {"项目名称", "主管部门", "实施单位", "项目期", "一级指标", "二级指标", "三级指标"}
+LABELS |= {"实施期指标值", "年度指标值", "实施期目标", "年度目标"}

@@ -266,10 +266,16 @@ _HEADER_LENGTH = 40
 """Header cells are short; longer cells (goals, notes) are never compared."""
 
 
+def _names_level1(value: str) -> bool:
+    """Whether a cell names the 一级指标 column, spaced for alignment or not
+    (``一 级 指 标``)."""
+    return "一级" in value or ("一" in value and "一级" in _SPACES_RE.sub("", value))
+
+
 def _header_map(cells: list[Text], sub_header: bool = False) -> dict[str, int]:
     """The columns a header row names; a row that names no 一级指标 is no
     header (unless it is the second row of a two-row header)."""
-    if not sub_header and not any("一级" in cell.value for cell in cells):
+    if not sub_header and not any(_names_level1(cell.value) for cell in cells):
         return {}
     columns: dict[str, int] = {}
     for index, cell in enumerate(cells):
@@ -1477,14 +1483,17 @@ LAYOUTS: tuple[tuple[str, Callable[[Grid], bool], Callable[[Grid, Table], Table]
 """The national layouts as ``GRID_LAYOUTS`` offers them (text files are read here)."""
 
 
-_HEADER_LINE_RE = re.compile(r"一级指标.*(?:二级指标|三级指标)")
+_GAP = "[ \u3000]*"  # a header spaced for alignment: 一 级 指 标
+LEVEL1_HEADER_RE = re.compile(f"一{_GAP}级{_GAP}指{_GAP}标")
+"""The 一级指标 header, spaced for alignment or not."""
+_HEADER_LINE_RE = re.compile(f"{LEVEL1_HEADER_RE.pattern}.*[二三]{_GAP}级{_GAP}指{_GAP}标")
 
 
 def national_delimiter(text: str) -> str | None:
     """The cell delimiter of a TSV/CSV national table (a line naming 一级指标
     and 二级/三级指标 as cells), or None when the text is not one."""
     head = text[:200_000]
-    if "一级指标" not in head:
+    if "一级指标" not in head and LEVEL1_HEADER_RE.search(head) is None:
         return None
     lines = head.split("\n", 5000)
     for line in lines:
