@@ -327,16 +327,12 @@ def _cells(line: str, delimiter: str) -> list[str]:
     return line.split(delimiter)
 
 
-_SPACED_LEVEL1 = re.compile("一[ \u3000]*级[ \u3000]*指[ \u3000]*标")
-"""The 一级指标 header spaced for alignment (一 级 指 标): a national table's
-text may spell it so (the national reader's own pattern is imported only for
-a text that names it)."""
-
-
 def _national_text(source: Source, notify: Notify | None = None) -> Document | None:
     """The national template (one row per indicator) as TSV or CSV text."""
+    from audit.readers.common import LEVEL1_HEADER_RE
+
     head = source.text[:200_000]
-    if "一级指标" not in head and _SPACED_LEVEL1.search(head) is None:
+    if "一级指标" not in head and LEVEL1_HEADER_RE.search(head) is None:
         return None  # no indicator grid: spare the import
     from audit.readers.national import national_delimiter, read_text_source
 

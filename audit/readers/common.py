@@ -123,6 +123,9 @@ def names_a_column(texts: list[str]) -> bool:
     return any(word in joined for word in _DISTINCT_COLUMN_WORDS)
 
 
+LEVEL1_HEADER_RE = re.compile("一[ \u3000]*级[ \u3000]*指[ \u3000]*标")
+"""The 一级指标 header of an indicator grid, spaced for alignment
+(``一 级 指 标``) or not."""
 TITLE_RE = re.compile(r"绩效目标[（(]?(?:调整|申报){0,2}[）)]?表")
 """A performance-target table's title: ``…项目支出绩效目标表``, the template's
 ``…绩效目标申报表``, or an adjustment table's ``…绩效目标调整表`` (``（调整）表``)."""

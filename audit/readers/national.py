@@ -43,6 +43,7 @@ from audit.model import (
 )
 from audit.readers.common import (
     CONTINUED_MARK_RE,
+    LEVEL1_HEADER_RE,
     clean_cell,
     names_title,
     note_label,
@@ -1484,8 +1485,6 @@ LAYOUTS: tuple[tuple[str, Callable[[Grid], bool], Callable[[Grid, Table], Table]
 
 
 _GAP = "[ \u3000]*"  # a header spaced for alignment: 一 级 指 标
-LEVEL1_HEADER_RE = re.compile(f"一{_GAP}级{_GAP}指{_GAP}标")
-"""The 一级指标 header, spaced for alignment or not."""
 _HEADER_LINE_RE = re.compile(f"{LEVEL1_HEADER_RE.pattern}.*[二三]{_GAP}级{_GAP}指{_GAP}标")
 
 
