@@ -16,6 +16,7 @@ from audit.engine import run
 from audit.readers.continued import Part, join_continued
 from audit.readers.grid import GridInput
 from audit.readers.htmltables import tables
+from tests.conftest import HEADER as GUANGZHOU_HEADER
 from tests.test_html_as_shown import (
     CHECKS,
     CLAUSES,
@@ -190,15 +191,7 @@ def test_a_hidden_table_between_parts_keeps_them_apart() -> None:
 
 # -- the shared helper -----------------------------------------------------
 
-HEADER = [
-    "项目名称（资金使用单位）",
-    "总计",
-    "财政拨款",
-    "财政专户拨款",
-    "其他资金",
-    "绩效目标",
-    "绩效指标",
-]
+HEADER = GUANGZHOU_HEADER.split("\t")
 ROW = [
     "某项目",
     "1.00",

@@ -26,23 +26,13 @@ from audit.readers import ReadError
 from audit.readers.numformats import clock_text, display_format, shown_display
 from scripts.make_examples import write_xlsx
 from scripts.make_national_examples import FORM_MERGES, FORM_WIDTHS
-from tests.test_workbook_formats import findings, form_rows, values
+from tests.test_workbook_formats import findings, form_rows, values, xlsx
 
 
 def form(tmp_path: Path, cells: dict[str, tuple[Any, str]], name: str = "form.xlsx") -> Path:
     """The national form as an ``.xlsx``, ``cells`` set to a stored value
     and a number format."""
-    from openpyxl import load_workbook
-
-    path = write_xlsx(tmp_path / name, [("绩效目标表", form_rows(), FORM_MERGES)], FORM_WIDTHS)
-    workbook = load_workbook(path)
-    sheet = workbook.active
-    assert sheet is not None
-    for reference, (value, code) in cells.items():
-        sheet[reference].value = value
-        sheet[reference].number_format = code
-    workbook.save(path)
-    return path
+    return xlsx(tmp_path / name, form_rows(), cells)
 
 
 def total(document: Document, project: int = 0) -> tuple[str, Decimal | None]:
