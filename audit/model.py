@@ -532,6 +532,9 @@ class Amount(NamedTuple):
 
 
 AMOUNT_COLUMNS: tuple[str, ...] = ("total", "fiscal", "special", "other")
+AMOUNT_FIELDS: tuple[str, ...] = (*AMOUNT_COLUMNS, "carryover")
+"""Every amount a row may state: the four columns and 上年结转, the fifth a
+table may add (summed, exported and converted like the others)."""
 AMOUNT_LABELS: dict[str, str] = {
     "total": "总计",
     "fiscal": "财政拨款",
@@ -543,9 +546,10 @@ AMOUNT_LABELS: dict[str, str] = {
 
 class Amounts(NamedTuple):
     """The four amount columns; ``None`` is a blank cell (absent, not zero).
-    ``carryover`` is the 上年结转 a national table may state as a fifth
-    source of funds: it counts in 总计's sum (:data:`SOURCE_COLUMNS`) and is
-    no column of the Guangzhou table nor of the exports."""
+    ``carryover`` is the 上年结转 a table may state as a fifth source of
+    funds (a national form's label, a list's or a Guangzhou table's column):
+    it counts in 总计's sum (:data:`SOURCE_COLUMNS`), in a unit's subtotal and
+    in 合计 like the others, and is exported where a table states it."""
 
     total: Amount | None = None
     fiscal: Amount | None = None
@@ -562,7 +566,7 @@ class Amounts(NamedTuple):
         return None if amount is None else amount.value
 
     def __bool__(self) -> bool:
-        return any(getattr(self, c) is not None for c in AMOUNT_COLUMNS)
+        return any(getattr(self, c) is not None for c in AMOUNT_FIELDS)
 
 
 class Markup(NamedTuple):

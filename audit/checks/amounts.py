@@ -20,12 +20,13 @@ rounding when ``gap <= 0.005 * (n + 1)`` (the hard bound, XBRL Calculations
 * beyond the hard bound: the mismatch rule at its configured severity (error).
 
 The three sums are ``row-sum-mismatch`` (总计 against 财政拨款 + 财政专户拨款 +
-其他资金 in one row, + 上年结转 where a national table states it),
-``subtotal-mismatch`` (a unit's subtotal against its projects, per column) and
-``total-mismatch`` (合计 against the units, per column). Each has a ``mode``
-(and a ``tolerance``); ``rounding-difference`` reports exactly the gaps the
-mismatch rule of the same sum calls rounding, so the two never disagree. All
-sums of a document are computed once and shared through ``ctx.memo``.
+其他资金 in one row, + 上年结转 where a table states it), ``subtotal-mismatch``
+(a unit's subtotal against its projects, per column) and ``total-mismatch``
+(合计 against the units, per column), 上年结转 a column like the others. Each
+has a ``mode`` (and a ``tolerance``); ``rounding-difference`` reports exactly
+the gaps the mismatch rule of the same sum calls rounding, so the two never
+disagree. All sums of a document are computed once and shared through
+``ctx.memo``.
 
 A table in 元 (the national template's ``金额单位：元``) is read in 万元
 exactly; its sums are judged and reported in 元, as it prints them and
@@ -50,6 +51,7 @@ from audit.engine import Context, Option, Problem, attributed, rule
 from audit.facts import Key, amount_value, money_text
 from audit.model import (
     AMOUNT_COLUMNS,
+    AMOUNT_FIELDS,
     AMOUNT_LABELS,
     SOURCE_COLUMNS,
     Amount,
@@ -325,12 +327,13 @@ def _compute(ctx: Context) -> list[Sum]:
         if found is not None:
             sums.append(found)
 
-    # Each unit's subtotal = the sum of its projects, column by column.
+    # Each unit's subtotal = the sum of its projects, column by column
+    # (上年结转 too: a column whose cells are all blank is no sum).
     for unit in document.units:
         if unit.implicit:
             continue
         rows = [p.amounts for p in unit.projects]
-        for column in AMOUNT_COLUMNS:
+        for column in AMOUNT_FIELDS:
             summed = _column_sum(rows, column)
             total = unit.amounts.get(column)
             found = _against(
@@ -352,7 +355,7 @@ def _compute(ctx: Context) -> list[Sum]:
             else:
                 parts_rows.append(unit.amounts)
         of_projects = all(u.implicit for u in units)
-        for column in AMOUNT_COLUMNS:
+        for column in AMOUNT_FIELDS:
             summed = _column_sum(parts_rows, column)
             if summed is not None and _hidesmoney_text(units, column):
                 summed = None
@@ -646,7 +649,8 @@ def row_sum_mismatch(ctx: Context, document: Document) -> Iterator[Problem]:
 
     检查内容
     --------
-    对每个有小计行的单位（资金使用单位）和每个金额栏（总计、财政拨款、财政专户拨款、其他资金），
+    对每个有小计行的单位（资金使用单位）和每个金额栏（总计、财政拨款、财政专户拨款、其他资金，
+    表格有上年结转栏时也包括上年结转），
     比较小计与该单位各项目该栏之和。空白单元格视为未填：小计和各项目都空白的栏不检查；项目填了而
     小计空白的算不一致。差额按舍入误差判断：n 个项目填了该栏时，3σ = 0.03 × √((n + 1) / 12) 以内
     是舍入（由 rounding-difference 提示）；超过 3σ 但在硬性上限 0.005 × (n + 1) 以内为警告；超过
@@ -680,7 +684,8 @@ def subtotal_mismatch(ctx: Context, unit: Unit) -> Iterator[Problem]:
 
     What it does:
         For each unit (资金使用单位) with a subtotal row, and each amount column
-        (总计, 财政拨款, 财政专户拨款, 其他资金), compares the subtotal with the sum
+        (总计, 财政拨款, 财政专户拨款, 其他资金, and 上年结转 where the table has
+        it), compares the subtotal with the sum
         of the column over the unit's projects. Blank cells are absent: a
         column blank in the subtotal and in every project is not checked; a
         subtotal left blank over projects that fill the column is a mismatch.
@@ -737,7 +742,7 @@ def subtotal_mismatch(ctx: Context, unit: Unit) -> Iterator[Problem]:
 
     检查内容
     --------
-    对每个金额栏，比较合计行与各单位小计之和（没有单位行的表格，与各项目之和）。空白单元格视为
+    对每个金额栏（表格有上年结转栏时也包括上年结转），比较合计行与各单位小计之和（没有单位行的表格，与各项目之和）。空白单元格视为
     未填。差额按舍入误差判断：n 个组成部分时，3σ = 0.03 × √((n + 1) / 12) 以内是舍入（由
     rounding-difference 提示）；硬性上限 0.005 × (n + 1) 以内为警告；超过为错误。恰为 0.00 的组成
     部分不带舍入误差，不计入 n。某单位小计空白而
@@ -769,7 +774,8 @@ def total_mismatch(ctx: Context, document: Document) -> Iterator[Problem]:
     """合计 is not the sum of the units.
 
     What it does:
-        For each amount column, compares the 合计 row with the sum of the
+        For each amount column (上年结转 too, where the table has it),
+        compares the 合计 row with the sum of the
         units' subtotals (in a table without unit rows, with the sum of the
         projects). Blank cells are absent. The gap is judged against rounding
         like every sum: with n parts, rounding explains up to

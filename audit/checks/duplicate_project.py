@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from audit.engine import Context, Problem, rule
 from audit.facts import Key
-from audit.model import AMOUNT_COLUMNS, Document, Project, Unit
+from audit.model import AMOUNT_FIELDS, Document, Project, Unit
 from audit.readers.common import names_title
 
 _SPACES = re.compile(r"\s+")
@@ -147,8 +147,7 @@ def duplicate_project(ctx: Context, unit: Unit) -> Iterator[Problem]:
             seen[name] = project
             continue
         same = all(
-            project.amounts.value(column) == first.amounts.value(column)
-            for column in AMOUNT_COLUMNS
+            project.amounts.value(column) == first.amounts.value(column) for column in AMOUNT_FIELDS
         )
         # A table read from cells names the first copy's cell (its line in
         # the tool's own rendering of the cells is nowhere in the file).

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from audit.engine import Context, Problem, for_project, rule
-from audit.model import Markup, Project, Span, Text, Unit
+from audit.model import AMOUNT_FIELDS, Markup, Project, Span, Text, Unit
 
 _CELL_NAMES_ZH = {
     "name": "项目名称",
@@ -44,7 +44,7 @@ def _cells(project: Project) -> list[tuple[str, int, int]]:
         for cell in (row.level1, row.level2, row.name, row.period, row.annual):
             if cell is not None and cell.value:
                 cells.append(("indicators", cell.origin(0), cell.origin(len(cell.value))))
-    for column in ("total", "fiscal", "special", "other"):
+    for column in AMOUNT_FIELDS:
         amount = project.amounts.get(column)
         if amount is not None and amount.text.value:
             cells.append(

@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from audit.model import AMOUNT_COLUMNS, Amounts, Document, Layout, Row, Source
+from audit.model import AMOUNT_FIELDS, Amounts, Document, Layout, Row, Source
 from audit.readers.decode import MAX_BYTES, ReadError, decode, read_file
 from audit.readers.table import Notify, Table
 
@@ -99,6 +99,8 @@ _COLUMN_NAMES = (
     "财政专户拨款",
     "财政专户管理资金",
     "其他资金",
+    "上年结转资金",
+    "上年结转结余",
     "年度绩效目标",
     "调整前绩效目标",
     "调整后绩效目标",
@@ -529,7 +531,7 @@ def _in_stated_unit(rows: list[Row], unit: str | None) -> None:
         row.amounts = Amounts(
             **{
                 column: amount(cell.text, unit)
-                for column in AMOUNT_COLUMNS
+                for column in AMOUNT_FIELDS
                 if (cell := row.amounts.get(column)) is not None
             }
         )

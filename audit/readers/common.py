@@ -10,6 +10,7 @@ from decimal import Decimal, InvalidOperation
 from audit.limits import MAX_CELL_CHARS, MAX_CLAUSES_PER_CELL
 from audit.model import (
     AMOUNT_COLUMNS,
+    AMOUNT_FIELDS,
     Amount,
     Amounts,
     Document,
@@ -37,6 +38,9 @@ HEADER_CELLS: dict[str, tuple[str, ...]] = {
     "fiscal": ("财政拨款",),
     "special": ("财政专户拨款", "财政专户管理资金"),
     "other": ("其他资金",),
+    # 上年结转: funds carried over from last year, a fifth source of funds
+    # some tables add beside 其他资金 (the national template's wordings).
+    "carryover": ("上年结转", "上年结转资金", "结转资金", "上年结转结余", "结转结余"),
     "goal": (
         "绩效目标",
         "年度绩效目标",
@@ -566,7 +570,7 @@ def note_row(cells: list[str], columns: dict[str, int]) -> bool:
     first = next((cell.strip() for cell in cells if cell.strip()), "")
     if not first or not note_label(first):
         return False
-    for key in AMOUNT_COLUMNS:
+    for key in AMOUNT_FIELDS:
         at = columns.get(key)
         if at is None or at >= len(cells):
             continue
@@ -824,7 +828,7 @@ def parse_amount(text: Text) -> Amount | None:
 
 
 def amounts_from(cells: dict[str, Text]) -> Amounts:
-    return Amounts(**{c: parse_amount(cells[c]) for c in AMOUNT_COLUMNS if c in cells})
+    return Amounts(**{c: parse_amount(cells[c]) for c in AMOUNT_FIELDS if c in cells})
 
 
 # Names of 资金使用单位: the unit rows of a table are organisations.

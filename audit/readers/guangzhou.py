@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 
-from audit.model import AMOUNT_COLUMNS, Markup, Row, Text
+from audit.model import AMOUNT_FIELDS, Markup, Row, Text
 from audit.readers.common import (
     CellAppends,
     adjusted_columns,
@@ -308,7 +308,7 @@ def _row(grid: Grid, row: int, cells: list[Text], columns: dict[str, int]) -> Ro
         if index < len(cells):
             if key != "name" and _copied_from_left(grid, row, index):
                 continue  # a name merged across the row: a heading row, not amounts
-            if key in AMOUNT_COLUMNS and (row, index) in grid.numeric:
+            if key in AMOUNT_FIELDS and (row, index) in grid.numeric:
                 texts[key] = numeric_amount(cells[index])
                 continue
             text, found = _clean(cells[index])

@@ -1,0 +1,197 @@
+"""上年结转 (funds carried over from last year) in a Guangzhou-columns table:
+read as a fifth amount column, added in 总计's row sum, summed in a unit's
+subtotal and in 合计 like the other columns, with the same rounding bands."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from audit.model import Document, Finding
+from audit.pipeline import load_path, load_text
+from tests.conftest import lint
+
+FIXTURES = Path(__file__).parent / "fixtures"
+MARKET = FIXTURES / "amounts" / "002_market_centre.txt"
+"""Seed 002's 广州市人力资源市场服务中心: 11 projects adding up to 2,709.63
+against a printed subtotal of 2,709.62 (rounding)."""
+SUMS = ("row-sum-mismatch", "subtotal-mismatch", "total-mismatch", "rounding-difference")
+UNIT = "广州市人力资源市场服务中心"
+# Two of its projects, part of their money carried over from last year:
+# 232.00 = 200.00 + 32.00 and 200.00 = 180.00 + 20.00.
+CARRIED = {"市场中心业务用房物业管理费": "32.00", "市场中心场地维护维修经费": "20.00"}
+
+
+def _money(value: Decimal) -> str:
+    return f"{value:,.2f}"
+
+
+def market(
+    unit: tuple[str, str, str] = ("2,709.62", "2,657.62", "52.00"),
+    total: tuple[str, str, str] | None = None,
+    column: str = "上年结转",
+    carried: dict[str, str] = CARRIED,
+) -> str:
+    """The market centre's excerpt with a 上年结转 column after 其他资金: the
+    projects of ``carried`` move that much from 财政拨款 into it; the unit row
+    prints ``unit`` (总计, 财政拨款, 上年结转), and a 合计 row above it
+    ``total`` when given."""
+    lines: list[str] = []
+    for line in MARKET.read_text(encoding="utf-8").split("\n"):
+        cells = line.split("\t")
+        if len(cells) < 5:
+            lines.append(line)
+            continue
+        cells.insert(5, "")
+        if cells[0].startswith("项目名称"):
+            cells[5] = column
+        elif cells[0] == UNIT:
+            cells[1], cells[2], cells[5] = unit
+            if total is not None:
+                lines.append("\t".join(["合计", total[0], total[1], "", "", total[2], "", ""]))
+        elif cells[0] in carried:
+            carry = Decimal(carried[cells[0]])
+            cells[2] = _money(Decimal(cells[2].replace(",", "")) - carry)
+            cells[5] = carried[cells[0]]
+        lines.append("\t".join(cells))
+    return "\n".join(lines)
+
+
+def sums(text: str) -> list[Finding]:
+    return lint(load_text(text, "table.txt"), select=SUMS)
+
+
+def found(findings: list[Finding]) -> list[tuple[str, str, str | None]]:
+    return [(f.rule, f.severity, f.field) for f in findings]
+
+
+# --------------------------------------------------------------------------
+# Reading the column
+
+
+@pytest.mark.parametrize("column", ["上年结转", "上年结转资金", "结转资金"])
+def test_a_carryover_column_is_read(column: str) -> None:
+    document = load_text(market(column=column), "table.txt")
+    unit = document.units[0]
+    assert unit.amounts.value("carryover") == Decimal("52.00")
+    carried = {p.title: p.amounts.value("carryover") for p in unit.projects}
+    assert carried["市场中心业务用房物业管理费"] == Decimal("32.00")
+    assert carried["市场中心市就业补助资金"] is None  # blank: absent, not zero
+    assert len(unit.projects) == 11
+    assert unit.projects[0].amounts.value("fiscal") == Decimal("200.00")
+
+
+def test_a_carryover_that_makes_the_sum_is_no_mismatch() -> None:
+    """The excerpt as published, its money split between 财政拨款 and
+    上年结转: only the subtotals' cent of rounding, as without the column."""
+    assert found(sums(market())) == [
+        ("rounding-difference", "info", "amount.total"),
+        ("rounding-difference", "info", "amount.fiscal"),
+    ]
+
+
+def test_a_table_without_the_column_sums_as_before() -> None:
+    """Near miss: the excerpt itself has no 上年结转 and nothing changes."""
+    document = load_text(MARKET.read_text(encoding="utf-8"), "table.txt")
+    assert all(p.amounts.carryover is None for p in document.projects)
+    assert found(sums(MARKET.read_text(encoding="utf-8"))) == [
+        ("rounding-difference", "info", "amount.total"),
+        ("rounding-difference", "info", "amount.fiscal"),
+    ]
+
+
+def test_a_carryover_that_breaks_a_project_row_is_reported() -> None:
+    """232.00 is no longer 200.00 + 32.00 when 上年结转 says 42.00."""
+    text = market(carried={**CARRIED, "市场中心业务用房物业管理费": "32.00"})
+    text = text.replace("\t200.00\t\t\t32.00\t", "\t200.00\t\t\t42.00\t")
+    findings = [f for f in sums(text) if f.rule == "row-sum-mismatch"]
+    assert len(findings) == 1
+    assert "总计 232.00 不等于财政拨款 + 上年结转 之和 242.00" in findings[0].message
+
+
+def test_a_workbook_with_a_carryover_column_adds_it(tmp_path: Path) -> None:
+    """The same table as a workbook (cells typed as numbers): no false
+    row-sum error for each project that carries money over."""
+    from scripts.make_examples import rows_from_tsv, write_xlsx
+
+    path = write_xlsx(tmp_path / "market.xlsx", [("Sheet1", rows_from_tsv(market()), ())])
+    document = load_path(path)
+    assert document.units[0].projects[1].amounts.value("carryover") == Decimal("20.00")
+    assert [f.rule for f in lint(document, select=SUMS)] == ["rounding-difference"] * 2
+
+
+def test_a_table_in_yuan_converts_the_carryover_too() -> None:
+    """金额单位：元: 上年结转 is read in 万元 exactly, like the other columns, so
+    the sums still hold (a carry-over left in 元 would break every row)."""
+    text = market().replace("单位：万元", "单位：元")
+    document: Document = load_text(text, "table.txt")
+    carried = document.units[0].projects[0].amounts.get("carryover")
+    assert carried is not None
+    assert (carried.value, carried.unit) == (Decimal("0.0032"), "元")
+    assert [f.rule for f in sums(text)] == ["rounding-difference"] * 2
+
+
+# --------------------------------------------------------------------------
+# subtotal-mismatch: the unit's 上年结转 against its projects'
+
+
+def test_a_unit_carryover_that_is_not_its_projects_sum_is_a_mismatch() -> None:
+    """The unit prints 62.00 carried over where its projects carry 52.00
+    (its 总计 moved with it, so its own row still adds up)."""
+    findings = sums(market(unit=("2,719.62", "2,657.62", "62.00")))
+    assert ("subtotal-mismatch", "error", "amount.carryover") in found(findings)
+    carried = next(f for f in findings if f.field == "amount.carryover")
+    assert carried.message == (
+        "小计（上年结转）62.00 不等于其 2 个项目之和 52.00：相差 10.00，"
+        "超出 2 项舍入误差的上限 0.015，不是舍入造成的，请核对"
+    )
+    assert carried.excerpt == "62.00"
+    assert not any(f.rule == "row-sum-mismatch" for f in findings)
+
+
+def test_a_cent_of_carryover_over_two_projects_is_rounding() -> None:
+    """Near miss: 52.01 against 52.00 over two projects is within 3σ
+    (0.015): rounding, never a mismatch."""
+    findings = sums(market(unit=("2,709.63", "2,657.62", "52.01")))
+    assert ("rounding-difference", "info", "amount.carryover") in found(findings)
+    assert not any(f.rule == "subtotal-mismatch" for f in findings)
+
+
+def test_three_cents_of_carryover_over_two_projects_is_beyond_rounding() -> None:
+    """0.03 is beyond the hard bound of two parts (0.015)."""
+    findings = sums(market(unit=("2,709.65", "2,657.62", "52.03")))
+    assert ("subtotal-mismatch", "error", "amount.carryover") in found(findings)
+    assert ("subtotal-mismatch", "error", "amount.total") not in found(findings)
+
+
+def test_a_blank_unit_carryover_over_projects_that_fill_it_is_a_mismatch() -> None:
+    findings = sums(market(unit=("2,709.62", "2,709.62", "")))
+    carried = [f for f in findings if f.field == "amount.carryover"]
+    assert [(f.rule, f.severity) for f in carried] == [("subtotal-mismatch", "error")]
+    assert carried[0].message == "小计（上年结转）为空，但其 2 个项目之和为 52.00：应填写 52.00"
+
+
+def test_a_unit_carryover_over_projects_that_leave_it_blank_is_a_mismatch() -> None:
+    findings = sums(market(carried={}))
+    carried = [f for f in findings if f.field == "amount.carryover"]
+    assert [(f.rule, f.severity) for f in carried] == [("subtotal-mismatch", "error")]
+    assert "下级各行都没有填写上年结转" in carried[0].message
+
+
+# --------------------------------------------------------------------------
+# total-mismatch: 合计's 上年结转 against the units'
+
+
+def test_a_grand_total_carryover_that_copies_the_unit_is_no_mismatch() -> None:
+    text = market(total=("2,709.62", "2,657.62", "52.00"))
+    assert not any(f.rule == "total-mismatch" for f in sums(text))
+
+
+def test_a_grand_total_carryover_off_the_units_is_a_mismatch() -> None:
+    findings = sums(market(total=("2,707.62", "2,657.62", "50.00")))
+    totals = [(f.field, f.severity) for f in findings if f.rule == "total-mismatch"]
+    assert totals == [("amount.total", "error"), ("amount.carryover", "error")]
+    carried = next(f for f in findings if f.rule == "total-mismatch" and f.excerpt == "50.00")
+    assert "合计（上年结转）50.00" in carried.message and "52.00" in carried.message
