@@ -111,14 +111,22 @@ def test_a_carryover_that_breaks_a_project_row_is_reported() -> None:
     assert "总计 232.00 不等于财政拨款 + 上年结转 之和 242.00" in findings[0].message
 
 
-def test_a_workbook_with_a_carryover_column_adds_it(tmp_path: Path) -> None:
-    """The same table as a workbook (cells typed as numbers): no false
-    row-sum error for each project that carries money over."""
-    from scripts.make_examples import rows_from_tsv, write_xlsx
+@pytest.mark.parametrize("carrier", ["xlsx", "ods", "html", "docx", "pdf"])
+def test_every_carrier_reads_the_carryover_column(carrier: str, tmp_path: Path) -> None:
+    """The same table as a workbook (cells typed as numbers), a web page, a
+    Word table or a ruled PDF: no false row-sum error for each project that
+    carries money over."""
+    from scripts import make_examples
 
-    path = write_xlsx(tmp_path / "market.xlsx", [("Sheet1", rows_from_tsv(market()), ())])
+    rows = make_examples.rows_from_tsv(market())
+    path = tmp_path / f"market.{carrier}"
+    if carrier in ("xlsx", "ods"):
+        getattr(make_examples, f"write_{carrier}")(path, [("Sheet1", rows, ())])
+    else:
+        getattr(make_examples, f"write_{carrier}")(path, rows)
     document = load_path(path)
     assert document.units[0].projects[1].amounts.value("carryover") == Decimal("20.00")
+    assert document.units[0].amounts.value("carryover") == Decimal("52.00")
     assert [f.rule for f in lint(document, select=SUMS)] == ["rounding-difference"] * 2
 
 
