@@ -2,7 +2,8 @@
 reviewer who wants it in Excel (``xlsx``), a spreadsheet or a script
 (``csv``, ``json``).
 
-Each row carries the file, the unit and project with their amounts (万元),
+Each row carries the file, the unit and project with their amounts (万元;
+上年结转 too when a table states it, a column the export has only then),
 the clause number, level-1 and level-2 categories, the indicator name, the
 period and annual values as written and as read (comparator, number, unit:
 ``≥1.85万人次`` is ``≥`` 18500 人次). A clause the grammar could not read is
@@ -22,7 +23,7 @@ from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import Any
 
-from audit.model import AMOUNT_COLUMNS, ClauseError, Document, Value, ValueField
+from audit.model import AMOUNT_FIELDS, ClauseError, Document, Value, ValueField
 from audit.output import write_atomically
 
 COLUMNS: tuple[tuple[str, str, str], ...] = (
@@ -50,7 +51,11 @@ COLUMNS: tuple[tuple[str, str, str], ...] = (
 )
 """(key, Chinese heading, English heading) of every exported column."""
 
-AMOUNT_KEYS = frozenset(AMOUNT_COLUMNS)
+CARRYOVER_COLUMN = ("carryover", "上年结转（万元）", "carried over (万元)")
+"""The 上年结转 column, after 其他资金: exported only when a project states
+one (:func:`columns`), so an export of tables without it is unchanged."""
+
+AMOUNT_KEYS = frozenset(AMOUNT_FIELDS)
 NUMBER_KEYS = frozenset({"period_number", "annual_number"})
 
 _SYMBOLS = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "=": "=", "range": "~"}
@@ -95,7 +100,7 @@ def export_rows(documents: Iterable[Document]) -> list[Row]:
                     "file": document.path,
                     "unit": unit_name,
                     "project": project.title,
-                    **{c: project.amounts.value(c) for c in AMOUNT_COLUMNS},
+                    **{c: project.amounts.value(c) for c in AMOUNT_FIELDS},
                 }
                 if not project.clauses:
                     rows.append(_row(base, line=project.line))
@@ -133,8 +138,17 @@ def _row(base: Row, **values: Any) -> Row:
     return row
 
 
-def headings(lang: str) -> list[str]:
-    return [zh if lang == "zh" else en for _, zh, en in COLUMNS]
+def columns(rows: list[Row]) -> tuple[tuple[str, str, str], ...]:
+    """The exported columns: :data:`COLUMNS`, and 上年结转 after 其他资金 when
+    one of the rows states it."""
+    if not any(row.get("carryover") is not None for row in rows):
+        return COLUMNS
+    at = next(i for i, (key, _, _) in enumerate(COLUMNS) if key == "other") + 1
+    return (*COLUMNS[:at], CARRYOVER_COLUMN, *COLUMNS[at:])
+
+
+def headings(lang: str, exported: tuple[tuple[str, str, str], ...] = COLUMNS) -> list[str]:
+    return [zh if lang == "zh" else en for _, zh, en in exported]
 
 
 def _plain(value: Any) -> Any:
@@ -147,10 +161,11 @@ def write_csv(rows: list[Row], output: str | None, lang: str) -> None:
     import csv
 
     def write(out: Any) -> None:
+        exported = columns(rows)
         writer = csv.writer(out, lineterminator="\r\n")
-        writer.writerow(headings(lang))
+        writer.writerow(headings(lang, exported))
         for row in rows:
-            writer.writerow(["" if row[k] is None else _plain(row[k]) for k, _, _ in COLUMNS])
+            writer.writerow(["" if row[k] is None else _plain(row[k]) for k, _, _ in exported])
 
     if output is None:
         write(sys.stdout)
@@ -159,7 +174,8 @@ def write_csv(rows: list[Row], output: str | None, lang: str) -> None:
 
 
 def write_json(rows: list[Row], output: str | None, lang: str) -> None:
-    payload = [{k: _plain(row[k]) for k, _, _ in COLUMNS} for row in rows]
+    exported = columns(rows)
+    payload = [{k: _plain(row[k]) for k, _, _ in exported} for row in rows]
     text = json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
     if output is None:
         sys.stdout.write(text)
@@ -181,11 +197,12 @@ def write_xlsx(rows: list[Row], output: str | None, lang: str) -> None:
     workbook = Workbook()
     sheet = workbook.worksheets[0]  # a new workbook's one sheet
     sheet.title = "绩效指标" if lang == "zh" else "indicators"
-    sheet.append(headings(lang))
+    exported = columns(rows)
+    sheet.append(headings(lang, exported))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
-    keys = [key for key, _, _ in COLUMNS]
+    keys = [key for key, _, _ in exported]
     for row in rows:
         sheet.append([row[k] for k in keys])
     for index, key in enumerate(keys, start=1):

@@ -124,3 +124,58 @@ def test_heading_language_from_the_configuration(
     assert out.startswith("file,")
     _, out, _ = run_main("export", "t.txt", "--to", "csv", "--lang", "zh")
     assert out.startswith("文件,")
+
+
+# --------------------------------------------------------------------------
+# 上年结转: a column of the export only when a table states it
+
+
+def _with_carryover(tmp_path: Path) -> Path:
+    from tests.test_carryover import market
+
+    path = tmp_path / "market.txt"
+    path.write_text(market(), encoding="utf-8")
+    return path
+
+
+def test_a_carryover_is_exported_after_the_other_amounts(tmp_path: Path) -> None:
+    path = _with_carryover(tmp_path)
+    _, out, _ = run_main("export", str(path), "--to", "csv")
+    rows = list(csv.reader(io.StringIO(out)))
+    at = rows[0].index("上年结转（万元）")
+    assert rows[0][at - 1] == "其他资金（万元）" and rows[0][at + 1] == "序号"
+    by_project = {row[3]: row for row in rows[1:]}
+    assert by_project["市场中心业务用房物业管理费"][4 : at + 1] == ["232", "200", "", "", "32"]
+    assert by_project["市场中心市就业补助资金"][at] == ""  # blank: no carry-over
+    _, out, _ = run_main("export", str(path), "--to", "json", "--lang", "en")
+    first = json.loads(out)[0]
+    assert (first["fiscal"], first["carryover"]) == ("200", "32")
+
+
+def test_an_export_without_a_carryover_keeps_its_columns(tmp_path: Path) -> None:
+    """Near miss: the same table without the column exports as before, in
+    CSV and JSON alike."""
+    _, out, _ = run_main("export", str(SEED_002), "--to", "csv")
+    assert next(csv.reader(io.StringIO(out))) == [zh for _, zh, _ in COLUMNS]
+    _, out, _ = run_main("export", str(SEED_001), "--to", "json")
+    assert list(json.loads(out)[0]) == [key for key, _, _ in COLUMNS]
+
+
+def test_a_carryover_in_one_file_adds_the_column_for_all(tmp_path: Path) -> None:
+    path = _with_carryover(tmp_path)
+    _, out, _ = run_main("export", str(SEED_001), str(path), "--to", "csv", "--lang", "en")
+    rows = list(csv.reader(io.StringIO(out)))
+    at = rows[0].index("carried over (万元)")
+    assert all(len(row) == len(COLUMNS) + 1 for row in rows)
+    assert {row[at] for row in rows[1:] if row[0] == str(SEED_001)} == {""}
+
+
+def test_a_carryover_in_the_workbook_is_an_amount(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    output = tmp_path / "out.xlsx"
+    path = _with_carryover(tmp_path)
+    assert run_main("export", str(path), "--to", "xlsx", "--output", str(output))[0] == 0
+    sheet = openpyxl.load_workbook(output).active
+    assert sheet.cell(row=1, column=9).value == "上年结转（万元）"
+    carried = sheet.cell(row=2, column=9)
+    assert carried.value == pytest.approx(32) and carried.number_format == "#,##0.00"
