@@ -83,7 +83,6 @@ SET_ASIDE = "another table or text under the performance table"
 table of another kind (its header row) or a part of the document begins."""
 
 
-_HEADER_WORDS = re.compile(r"项目名称|总计|财政拨款|财政专户|其他资金|绩效目标|绩效指标")
 # What a header row may hold besides its column names: cell separators,
 # quotes, markup left from a web page and an amount column's unit (总计（元）).
 _HEADER_SEPARATORS = re.compile(
@@ -119,14 +118,17 @@ _EXTRA_COLUMNS = re.compile(
 
 def _is_header(line: str) -> bool:
     """A row of column names and nothing else: 项目名称 and at least two more
-    of the table's columns, with only separators between them, or pieces of
-    column names where a PDF wrapped a header cell; a 序号 column before them
-    or a 备注 column after them is no prose. Prose that mentions the columns
-    (a README, a notice) is not a header."""
-    words = _HEADER_WORDS.findall(line)
+    of the table's columns (spaced for alignment or not: ``项 目 名 称``),
+    with only separators between them, or pieces of column names where a PDF
+    wrapped a header cell; a 序号 column before them or a 备注 column after
+    them is no prose. Prose that mentions the columns (a README, a notice) is
+    not a header."""
+    from audit.readers.common import HEADER_WORDS_RE, unspaced
+
+    words = [unspaced(word) for word in HEADER_WORDS_RE.findall(line)]
     if len(words) < 3 or "项目名称" not in words:
         return False
-    rest = _HEADER_SEPARATORS.sub(" ", _HEADER_WORDS.sub(" ", line)).split()
+    rest = _HEADER_SEPARATORS.sub(" ", HEADER_WORDS_RE.sub(" ", line)).split()
     return all(
         any(piece in name for name in _COLUMN_NAMES) or _EXTRA_COLUMNS.fullmatch(piece)
         for piece in rest

@@ -127,9 +127,31 @@ def names_a_column(texts: list[str]) -> bool:
     return any(word in joined for word in _DISTINCT_COLUMN_WORDS)
 
 
-LEVEL1_HEADER_RE = re.compile("一[ \u3000]*级[ \u3000]*指[ \u3000]*标")
+_GAP = "[ \u3000]*"
+
+
+def spaced(word: str) -> str:
+    """A pattern of ``word`` spaced for alignment or not, as county forms print
+    their labels and headers (``项 目 名 称``, ``一 级 指 标``, ``总 计``)."""
+    return _GAP.join(map(re.escape, word))
+
+
+def unspaced(text: str) -> str:
+    """``text`` without the spaces (ASCII or ideographic) that align it."""
+    return text.replace(" ", "").replace("\u3000", "")
+
+
+LEVEL1_HEADER_RE = re.compile(spaced("一级指标"))
 """The 一级指标 header of an indicator grid, spaced for alignment
 (``一 级 指 标``) or not."""
+HEADER_WORDS_RE = re.compile(
+    "|".join(
+        spaced(w)
+        for w in ("项目名称", "总计", "财政拨款", "财政专户", "其他资金", "绩效目标", "绩效指标")
+    )
+)
+"""A word of a Guangzhou column's name in a header line, spaced for alignment
+(``项 目 名 称``, ``总 计``) or not: :func:`unspaced` gives the word."""
 TITLE_RE = re.compile(r"绩效目标[（(]?(?:调整|申报){0,2}[）)]?表")
 """A performance-target table's title: ``…项目支出绩效目标表``, the template's
 ``…绩效目标申报表``, or an adjustment table's ``…绩效目标调整表`` (``（调整）表``)."""
@@ -228,17 +250,32 @@ def _bare(cell: str) -> str:
     return MARKUP_RE.sub("", cell).strip().replace(" ", "")
 
 
+_SPACED_NAME_CHARS = 40
+"""A 项目名称 header cell spaced for alignment (``项 目 名 称（资金使用单位）``)
+is short: longer cells are data, never compacted."""
+
+
+def names_project(cell: str) -> bool:
+    """Whether a cell may head the name column: it holds 项目名称, maybe
+    spaced for alignment (``项 目 名 称``)."""
+    if "项目名称" in cell:
+        return True
+    return "项" in cell and len(cell) <= _SPACED_NAME_CHARS and "项目名称" in unspaced(cell)
+
+
 def header_columns(cells: list[str]) -> dict[str, int] | None:
-    """Map column names to indexes if ``cells`` is a header row."""
+    """Map column names to indexes if ``cells`` is a header row; its cells
+    may be spaced for alignment (``项 目 名 称（资金使用单位）``, ``总 计``,
+    ``绩 效 目 标``), as county forms print them."""
     if not cells:
         return None
     first = 0
-    if "项目名称" not in cells[0]:  # data rows: no cleaning of long cells
+    if not names_project(cells[0]):  # data rows: no cleaning of long cells
         # A 序号 column before the name (a numbered table).
-        if len(cells) < 2 or "项目名称" not in cells[1] or _bare(cells[0]) not in _NUMBER_HEADERS:
+        if len(cells) < 2 or not names_project(cells[1]) or _bare(cells[0]) not in _NUMBER_HEADERS:
             return None
         first = 1
-    stripped = [MARKUP_RE.sub("", c).strip().replace(" ", "") for c in cells]
+    stripped = [unspaced(MARKUP_RE.sub("", c).strip()) for c in cells]
     if not stripped[first].startswith("项目名称"):
         return None
     columns: dict[str, int] = {}
@@ -317,9 +354,9 @@ def budget_header(cells: list[str]) -> bool:
     """Whether ``cells`` head a budget table of projects (a 项目支出表, a
     政府采购预算表): 项目名称 and two amount columns at least, but no goal and
     no indicator column, so not a performance table."""
-    if not cells or "项目名称" not in cells[0] or header_columns(cells) is not None:
+    if not cells or not names_project(cells[0]) or header_columns(cells) is not None:
         return False
-    stripped = [MARKUP_RE.sub("", c).strip().replace(" ", "") for c in cells]
+    stripped = [unspaced(MARKUP_RE.sub("", c).strip()) for c in cells]
     if not stripped[0].startswith("项目名称"):
         return False
     amounts = {key for cell in stripped[1:] for key in AMOUNT_COLUMNS if cell in HEADER_CELLS[key]}

@@ -37,6 +37,7 @@ from audit.readers.common import (
     header_unit,
     heading,
     names_a_column,
+    names_project,
     note_row,
     other_table_header,
     row_from_cells,
@@ -183,7 +184,7 @@ def read(grid: Grid, table: Table | None = None) -> Table:
             continue
         if len(filled) == 1 and heading(table, next(iter(filled))):
             continue
-        if columns is None and len(filled) > 1 and not any("项目名称" in v for v in filled):
+        if columns is None and len(filled) > 1 and not any(names_project(v) for v in filled):
             # Above the header: 单位名称 and 单位：万元 may share a row.
             for value in values:
                 if value.strip():
