@@ -203,3 +203,30 @@ def test_a_grand_total_carryover_off_the_units_is_a_mismatch() -> None:
     assert totals == [("amount.total", "error"), ("amount.carryover", "error")]
     carried = next(f for f in findings if f.rule == "total-mismatch" and f.excerpt == "50.00")
     assert "合计（上年结转）50.00" in carried.message and "52.00" in carried.message
+
+
+# --------------------------------------------------------------------------
+# duplicate-project: 上年结转 is one of the amounts compared
+
+
+def _twice(first: tuple[str, str], second: tuple[str, str]) -> str:
+    """The market centre's 物业管理费 entered twice (232.00 in 总计), split
+    between 财政拨款 and 上年结转 as given."""
+    text = market()
+    line = next(x for x in text.split("\n") if x.startswith("市场中心业务用房物业管理费"))
+    again = line.replace("\t200.00\t\t\t32.00\t", f"\t{second[0]}\t\t\t{second[1]}\t")
+    line_first = line.replace("\t200.00\t\t\t32.00\t", f"\t{first[0]}\t\t\t{first[1]}\t")
+    return text.replace(line, f"{line_first}\n{again}")
+
+
+def test_a_duplicate_that_differs_only_in_its_carryover_has_other_amounts() -> None:
+    """The second copy's 上年结转 cell alone differs (30.00, its row no longer
+    adding up): the two are not the same entry."""
+    findings = lint(_twice(("200.00", "32.00"), ("200.00", "30.00")), select=["duplicate-project"])
+    assert [(f.severity, "金额不同" in f.message) for f in findings] == [("warning", True)]
+
+
+def test_a_duplicate_with_the_same_carryover_has_the_same_amounts() -> None:
+    """Near miss: the same split twice is the same project entered twice."""
+    findings = lint(_twice(("200.00", "32.00"), ("200.00", "32.00")), select=["duplicate-project"])
+    assert [(f.severity, "金额不同" in f.message) for f in findings] == [("error", False)]
