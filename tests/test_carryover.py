@@ -230,3 +230,12 @@ def test_a_duplicate_with_the_same_carryover_has_the_same_amounts() -> None:
     """Near miss: the same split twice is the same project entered twice."""
     findings = lint(_twice(("200.00", "32.00"), ("200.00", "32.00")), select=["duplicate-project"])
     assert [(f.severity, "金额不同" in f.message) for f in findings] == [("error", False)]
+
+
+def test_markup_in_a_carryover_cell_is_placed_in_the_amounts() -> None:
+    """``<p>32.00</p>`` in the 上年结转 cell is residue in an amount, not in
+    the 绩效目标 cell beside it."""
+    text = market().replace("\t200.00\t\t\t32.00\t", "\t200.00\t\t\t<p>32.00</p>\t")
+    findings = lint(text, select=["markup-residue"])
+    assert [f.message for f in findings] == ["金额含网页标记残留：<p> </p>"]
+    assert lint(market(), select=["markup-residue"]) == []
