@@ -239,3 +239,14 @@ def test_markup_in_a_carryover_cell_is_placed_in_the_amounts() -> None:
     findings = lint(text, select=["markup-residue"])
     assert [f.message for f in findings] == ["金额含网页标记残留：<p> </p>"]
     assert lint(market(), select=["markup-residue"]) == []
+
+
+def test_a_project_with_only_a_carryover_has_amounts_but_no_total() -> None:
+    """A project that fills 上年结转 alone has an amount (it was told it had
+    none): its 总计 is what is missing."""
+    text = market().replace("\t232.00\t200.00\t\t\t32.00\t", "\t\t\t\t\t32.00\t")
+    [finding] = lint(text, select=["amount-format"])
+    assert finding.message == "总计为空，但上年结转已填写：总计应为各资金来源之和"
+    blank = market().replace("\t232.00\t200.00\t\t\t32.00\t", "\t\t\t\t\t\t")
+    [finding] = lint(blank, select=["amount-format"])  # near miss: nothing filled
+    assert finding.message == "项目没有填写任何金额：应填写总计及资金来源"
