@@ -58,7 +58,10 @@ PLAIN = shape(load_text(MARKET.read_text(encoding="utf-8"), "table.txt"))
 
 def test_the_spaced_header_names_the_same_columns() -> None:
     assert header_columns(SPACED) == header_columns(HEADER)
-    assert header_columns(["序号", *SPACED]) == header_columns(["序号", *HEADER])
+    numbered = header_columns(["序号", *HEADER])
+    assert numbered is not None and numbered["name"] == 1
+    for number in ("序号", "序 号", "序\u3000号"):
+        assert header_columns([number, *SPACED]) == numbered
     full_width = [cell.replace(" ", "\u3000") for cell in SPACED]  # ideographic spaces
     assert header_columns(full_width) == header_columns(HEADER)
 

@@ -247,7 +247,7 @@ _NUMBER_HEADERS = frozenset({"序号", "编号", "项目序号"})
 
 
 def _bare(cell: str) -> str:
-    return MARKUP_RE.sub("", cell).strip().replace(" ", "")
+    return unspaced(MARKUP_RE.sub("", cell).strip())
 
 
 _SPACED_NAME_CHARS = 40
