@@ -562,8 +562,9 @@ _MODE_OPTIONS: dict[str, Option] = {
 
     检查内容
     --------
-    在每一个有金额的行（合计行、各单位小计行、各项目行）检查总计是否等于已填写的各资金来源之和。
-    空白单元格视为未填，不当作零。只有总计（或总计为空）的行无可相加，由 amount-format 报告。
+    在每一个有金额的行（合计行、各单位小计行、各项目行）检查总计是否等于已填写的各资金来源之和
+    （表格有上年结转栏或上年结转项时，上年结转也是一个来源）。空白单元格视为未填，不当作零。
+    只有总计（或总计为空）的行无可相加，由 amount-format 报告。
     差额按舍入误差判断（见 rounding-difference）：填了 n 个来源栏时，3σ = 0.03 × √((n + 1) / 12)
     以内是舍入；超过 3σ 但在硬性上限 0.005 × (n + 1) 以内报告为警告（「不太可能是舍入」）；超过
     上限报告为错误。只有一个来源栏时总计就是它的复制，舍入解释不了任何差额：差 0.01 也为错误。
@@ -597,7 +598,8 @@ def row_sum_mismatch(ctx: Context, document: Document) -> Iterator[Problem]:
     What it does:
         Checks, in every row with amounts (合计, each unit's subtotal row, each
         project), that 总计 equals the sum of the source columns that are
-        filled. Blank cells are absent, not zero. A row whose 总计 is the only
+        filled (上年结转 is one where the table states it). Blank cells are
+        absent, not zero. A row whose 总计 is the only
         amount (or is blank) has nothing to add up: `amount-format` reports it.
         The gap is judged against rounding like every sum (see
         `rounding-difference`): with n filled source columns, rounding
