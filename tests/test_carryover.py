@@ -250,3 +250,17 @@ def test_a_project_with_only_a_carryover_has_amounts_but_no_total() -> None:
     blank = market().replace("\t232.00\t200.00\t\t\t32.00\t", "\t\t\t\t\t\t")
     [finding] = lint(blank, select=["amount-format"])  # near miss: nothing filled
     assert finding.message == "项目没有填写任何金额：应填写总计及资金来源"
+
+
+def test_parse_json_gives_the_carryover_where_a_row_states_one() -> None:
+    from audit.reports.document import document_dict
+
+    units = document_dict(load_text(market(), "market.txt"))["units"]
+    projects = {p["name"]: p["amounts"] for p in units[0]["projects"]}
+    assert projects["市场中心业务用房物业管理费"]["carryover"] == "32"
+    assert units[0]["amounts"]["carryover"] == "52"
+    # A project without one has the four columns only, as a table without the column.
+    plain = next(a for name, a in projects.items() if name not in CARRIED)
+    assert set(plain) == {"total", "fiscal", "special", "other"}
+    before = document_dict(load_text(MARKET.read_text(encoding="utf-8"), "market.txt"))
+    assert all("carryover" not in p["amounts"] for p in before["units"][0]["projects"])

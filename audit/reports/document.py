@@ -7,6 +7,7 @@ from typing import Any
 
 from audit.model import (
     AMOUNT_COLUMNS,
+    AMOUNT_FIELDS,
     Amounts,
     AnyClause,
     ClauseError,
@@ -122,9 +123,14 @@ def _category(category: Any) -> dict[str, Any] | None:
 
 
 def amounts_dict(amounts: Amounts) -> dict[str, str | None]:
+    """The four columns, blank ones as ``None``, and ``carryover`` (上年结转)
+    only where the row states one: a table without the column reads as
+    before."""
     result: dict[str, str | None] = {}
-    for column in AMOUNT_COLUMNS:
+    for column in AMOUNT_FIELDS:
         amount = amounts.get(column)
+        if amount is None and column not in AMOUNT_COLUMNS:
+            continue
         result[column] = None if amount is None else (_number(amount.value) or amount.text.value)
     return result
 
