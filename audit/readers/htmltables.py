@@ -26,6 +26,7 @@ from audit.readers.common import SYMBOL_FONT
 from audit.readers.continued import Part, join_continued
 from audit.readers.decode import ReadError, decode
 from audit.readers.grid import GridInput, Loaded, Merge, grid_source
+from audit.readers.stylesheet import Stylesheet, page_stylesheet
 from audit.readers.table import Notify
 
 _SPACE = re.compile(r"[ \t\r\n\f]+")
@@ -183,10 +184,13 @@ class _Parser(HTMLParser):
     for ``<p>``, ``<li>``, ``<td>``, ``<tr>`` and table sections; white space
     in the source collapsed (kept in ``<pre>`` and ``white-space: pre``);
     hidden elements (``display:none``, ``visibility:hidden``, ``mso-hide:all``,
-    the ``hidden`` attribute) and struck-out text left out."""
+    the ``hidden`` attribute; in the ``style`` attribute, or by a class rule of
+    the page's own ``<style>``, :mod:`audit.readers.stylesheet`) and
+    struck-out text left out."""
 
-    def __init__(self) -> None:
+    def __init__(self, sheet: Stylesheet | None = None) -> None:
         super().__init__(convert_charrefs=True)
+        self.sheet = sheet or None
         self.tables: list[_Table] = []
         self.stack: list[_Table] = []
         self.outside: list[str] = []  # text since the last table ended
@@ -260,7 +264,7 @@ class _Parser(HTMLParser):
             if tag in _SKIPPED:
                 self.skipping += 1
             return
-        hidden = _hidden(attrs)
+        hidden = _hidden(tag, attrs, self.sheet)
         if tag in _CLOSES_P or tag == "table":
             self._close({"p"}, _SCOPE)
         if tag == "li":
@@ -400,11 +404,20 @@ class _Parser(HTMLParser):
             self.stack[-1].hidden_text.append(data.strip())
 
 
-def _hidden(attrs: list[tuple[str, str | None]]) -> bool:
+def _hidden(tag: str, attrs: list[tuple[str, str | None]], sheet: Stylesheet | None) -> bool:
+    style = classes = None
     for name, value in attrs:
-        if name == "hidden" or (name == "style" and value and _HIDDEN_STYLE.search(value)):
+        if name == "hidden":
             return True
-    return False
+        if name == "style":
+            style = value or ""
+        elif name == "class":
+            classes = value
+    if sheet is not None and classes:
+        by_class = sheet.hides(tag, classes, style or "")
+        if by_class is not None:
+            return by_class
+    return style is not None and _HIDDEN_STYLE.search(style) is not None
 
 
 def _whole_number(value: str) -> str:
@@ -449,7 +462,7 @@ def tables(markup: str, notify: Notify | None = None) -> list[GridInput]:
     (:mod:`audit.readers.continued`)."""
     from audit.readers.common import states_targets
 
-    parser = _Parser()
+    parser = _Parser(page_stylesheet(markup))
     parser.feed(markup)
     parser.close()
     found: list[Part] = []
