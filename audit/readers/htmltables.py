@@ -48,6 +48,7 @@ _VOID = frozenset(
     | {"source", "track", "wbr", "basefont", "bgsound", "frame", "keygen"}
 )
 _SECTIONS = frozenset({"tbody", "thead", "tfoot"})
+_FIELDS = frozenset({"input", "select", "option"})
 _CELLS = frozenset({"td", "th"})
 _TABLE = frozenset({"table"})
 _ROW = _TABLE | {"tr"}
@@ -166,6 +167,52 @@ class _Table:
         return merges
 
 
+_NOT_TEXT = frozenset(
+    {"hidden", "checkbox", "radio", "submit", "reset", "button", "image", "file", "password"}
+    | {"color", "range"}
+)
+"""``<input>`` types whose ``value`` is no text the page shows in the field:
+a hidden field, a box ticked or not, a button's caption, dots for a password."""
+
+
+class _Choice:
+    """A ``<select>`` being read: its options' texts, which it shows, and
+    whether each is selected. A drop-down shows one, the selected (the last
+    one marked, or else the first); a list box (``multiple``, ``size`` over 1)
+    shows its options and holds the selected ones, which are read."""
+
+    def __init__(self, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        self.listbox = "multiple" in values or _span(values.get("size")) > 1
+        self.options: list[tuple[bool, list[str]]] = []
+        self.current: list[str] | None = None  # the open option's text
+
+    def option(self, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        label = values.get("label")
+        self.current = [] if not label else [label]
+        self.options.append(("selected" in values, self.current))
+        if label:
+            self.current = None  # the label is shown, not the option's text
+
+    def text(self, data: str) -> None:
+        if self.current is not None:
+            self.current.append(data)
+
+    def shown(self) -> list[str]:
+        """The text of the options shown or held, each on one line."""
+        texts = [
+            (selected, _SPACE.sub(" ", _WIDE_BREAK.sub("", "".join(text))))
+            for selected, text in self.options
+        ]
+        chosen = [text for selected, text in texts if selected]
+        if self.listbox:
+            return chosen
+        if chosen:
+            return chosen[-1:]
+        return [texts[0][1]] if texts else []
+
+
 class _Open:
     """An element open on the parser's stack, with what it does to its text."""
 
@@ -207,6 +254,7 @@ class _Parser(HTMLParser):
         self.pre = 0
         self.symbol = 0
         self.sup = 0
+        self.choice: _Choice | None = None  # the <select> open, shown
 
     # -- the stack of open elements ------------------------------------
 
@@ -255,7 +303,19 @@ class _Parser(HTMLParser):
             positions[tag].pop()
         del self.open[index:]
         del self.marks[index:]
+        if self.choice is not None and not positions.get("select"):
+            self._chosen()
         return True
+
+    def _chosen(self) -> None:
+        """A ``<select>`` ended: what it shows is the cell's text, a line
+        for each option a list box holds."""
+        assert self.choice is not None
+        lines, self.choice = self.choice.shown(), None
+        for index, line in enumerate(lines):
+            if index:
+                self._text("\n")
+            self.handle_data(f" {line} ")
 
     # -- the parser's events -------------------------------------------
 
@@ -265,6 +325,8 @@ class _Parser(HTMLParser):
                 self.skipping += 1
             return
         hidden = _hidden(tag, attrs, self.sheet)
+        if tag in _FIELDS and self._field(tag, attrs, hidden):
+            return
         if tag in _CLOSES_P or tag == "table":
             self._close({"p"}, _SCOPE)
         if tag == "li":
@@ -277,6 +339,33 @@ class _Parser(HTMLParser):
             self._text("\n")
         if tag not in _VOID:
             self._push(tag, attrs, hidden)
+
+    def _field(self, tag: str, attrs: list[tuple[str, str | None]], hidden: bool) -> bool:
+        """A form field: an ``<input>``'s value is text in its cell (one not
+        shown, or no text, is not read); a ``<select>`` shows one option or
+        holds those selected, its other options' text is not read. Whether
+        the tag is done with (nothing more to do with it)."""
+        if tag == "input":
+            values = dict(attrs)
+            kind = (values.get("type") or "text").strip().lower()
+            value = values.get("value")
+            if value and not hidden and kind not in _NOT_TEXT:
+                # a text field's value has no line breaks: a browser drops them
+                self.handle_data(f" {value.replace(chr(13), '').replace(chr(10), '')} ")
+            return True
+        if self.choice is not None:
+            if tag == "select":  # a select inside one ends it, as a browser reads it
+                self._close({"select"}, _SCOPE)
+                return True
+            if tag == "option":
+                self._close({"option"}, frozenset({"select"}))
+                self.choice.option(attrs)
+            return False
+        if tag == "select" and not hidden and not self.dropped:
+            self._push(tag, attrs, hidden)
+            self.choice = _Choice(attrs)
+            return True
+        return False
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
@@ -356,6 +445,8 @@ class _Parser(HTMLParser):
             if tag == "tr":
                 table.row_open = False
             return
+        if tag == "option" and self.choice is not None:
+            self.choice.current = None
         self._close((tag,), _SCOPE)
         if tag in _BLOCKS:
             self._text("\n")
@@ -365,6 +456,9 @@ class _Parser(HTMLParser):
             return
         if self.dropped:
             self._hidden_text(data)
+            return
+        if self.choice is not None:
+            self.choice.text(data)
             return
         if self.stack and self.stack[-1].cell is None and self.stack[-1].caption is None:
             return  # between a table's cells: nothing shows
