@@ -24,6 +24,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from audit.limits import MAX_STYLE_RULES
+
 _BLOCKS = re.compile(
     r"<!--.*?(?:-->|\Z)|<style\b([^<>]{0,2000})>(.*?)(?:</style\s*>|\Z)", re.I | re.S
 )
@@ -36,6 +38,7 @@ _TYPE = re.compile(_ATTRIBUTE.format("type"), re.I)
 _COMMENT = re.compile(r"/\*.*?(?:\*/|\Z)", re.S)
 _BRACES = re.compile(r"""[{}"']""")
 _RULE_STOPS = re.compile(r"[{}]")
+_NOT_SPACE = re.compile(r"\S")
 _AT_RULE_STOPS = re.compile(r"[{;}]")
 _SELECTOR = re.compile(r"([a-zA-Z][a-zA-Z0-9]*)?((?:\.-?[_a-zA-Z\u0080-\U0010ffff][-\w]*)+)")
 """``.hide``, ``tr.del``, ``td.a.b``: an element name and classes, nothing else."""
@@ -49,11 +52,13 @@ _INLINE: Specificity = (1, 0, 0)
 
 
 class _Rule(NamedTuple):
+    """The rules of one selector, folded: each property's value, whether it
+    is important, and the order of the rule that gave it."""
+
     tag: str | None
     classes: frozenset[str]
     specificity: Specificity
-    order: int
-    declarations: dict[str, tuple[str, bool]]
+    declarations: dict[str, tuple[str, bool, int]]
 
 
 class Stylesheet:
@@ -62,6 +67,7 @@ class Stylesheet:
 
     def __init__(self) -> None:
         self._by_class: dict[str, list[_Rule]] = {}
+        self._rules: dict[tuple[str | None, frozenset[str]], _Rule] = {}
         self._order = 0
 
     def __bool__(self) -> bool:
@@ -91,16 +97,27 @@ class Stylesheet:
                 if matched is None:
                     continue  # a selector of another kind: not honoured
                 tag, names = matched.groups()
-                classes = frozenset(names[1:].split("."))
-                rule = _Rule(
-                    tag.lower() if tag else None,
-                    classes,
-                    (0, len(classes), 1 if tag else 0),
-                    self._order,
-                    declarations,
+                self._fold(
+                    tag.lower() if tag else None, frozenset(names[1:].split(".")), declarations
                 )
-                first = min(classes)
-                self._by_class.setdefault(first, []).append(rule)
+
+    def _fold(
+        self, tag: str | None, classes: frozenset[str], declarations: dict[str, tuple[str, bool]]
+    ) -> None:
+        """Add a rule's declarations to those of its selector, as the later
+        rule of the same selector overrides the earlier (unless important)."""
+        rule = self._rules.get((tag, classes))
+        if rule is None:
+            if len(self._rules) >= MAX_STYLE_RULES:
+                return
+            rule = _Rule(tag, classes, (0, len(classes), 1 if tag else 0), {})
+            self._rules[tag, classes] = rule
+            # filed under one of its classes, which every element it matches has
+            self._by_class.setdefault(min(classes), []).append(rule)
+        for name, (value, important) in declarations.items():
+            before = rule.declarations.get(name)
+            if before is None or important or not before[1]:
+                rule.declarations[name] = (value, important, self._order)
 
     def hides(self, tag: str, class_attribute: str, style: str) -> bool | None:
         """Whether the element is hidden, when a rule matches it (its own
@@ -113,10 +130,13 @@ class Stylesheet:
                 if (rule.tag is not None and rule.tag != tag) or not rule.classes <= classes:
                     continue
                 matched = True
-                _weigh(winners, rule.declarations, rule.specificity, rule.order)
+                _weigh(winners, rule.declarations, rule.specificity)
         if not matched:
             return None
-        _weigh(winners, _declarations(style), _INLINE, 0)
+        inline = {
+            name: (value, important, 0) for name, (value, important) in _declarations(style).items()
+        }
+        _weigh(winners, inline, _INLINE)
         shown = {name: value for name, (_, value) in winners.items()}
         return (
             shown.get("display") == "none"
@@ -127,11 +147,10 @@ class Stylesheet:
 
 def _weigh(
     winners: dict[str, tuple[tuple[bool, Specificity, int], str]],
-    declarations: dict[str, tuple[str, bool]],
+    declarations: dict[str, tuple[str, bool, int]],
     specificity: Specificity,
-    order: int,
 ) -> None:
-    for name, (value, important) in declarations.items():
+    for name, (value, important, order) in declarations.items():
         weight = (important, specificity, order)
         if name not in winners or weight > winners[name][0]:
             winners[name] = (weight, value)
@@ -186,10 +205,10 @@ def _rules(css: str) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     at, end = 0, len(css)
     while at < end:
-        while at < end and css[at].isspace():
-            at += 1
-        if at >= end:
+        start = _NOT_SPACE.search(css, at)
+        if start is None:
             break
+        at = start.start()
         found_stop = (_AT_RULE_STOPS if css[at] == "@" else _RULE_STOPS).search(css, at)
         if found_stop is None:
             break
