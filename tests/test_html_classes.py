@@ -245,3 +245,44 @@ def test_the_stylesheet_weighs_rules_as_a_browser() -> None:
 def test_a_page_without_style_elements_reads_as_before() -> None:
     markup = "<table><tr class=hide><td>甲</td></tr><tr style='display:none'><td>乙</table>"
     assert [t.cells for t in tables(markup)] == [[["甲"]]]
+
+
+# --------------------------------------------------------------------------
+# a cell made invisible keeps its place; one taken out does not
+
+
+@pytest.mark.parametrize(
+    ("css", "attrs", "cells"),
+    [
+        ("", " style='visibility:hidden'", ["甲", "", "丙"]),
+        ("", " style='display:none'", ["甲", "丙"]),
+        ("", " style='visibility:hidden;display:none'", ["甲", "丙"]),
+        ("", " hidden style='visibility:hidden'", ["甲", "丙"]),
+        ("", " style='mso-hide:all'", ["甲", "丙"]),
+        (".v{visibility:hidden}", " class=v", ["甲", "", "丙"]),
+        ("td.g{display:none}", " class=g", ["甲", "丙"]),
+        (".v{visibility:hidden}", " class=v style='display:none'", ["甲", "丙"]),
+        (
+            ".g{display:none}",
+            " class=g style='display:table-cell;visibility:hidden'",
+            ["甲", "", "丙"],
+        ),
+        (".v{visibility:hidden}", " class=v style='visibility:visible'", ["甲", "乙", "丙"]),
+    ],
+)
+def test_an_invisible_cell_keeps_its_place(css: str, attrs: str, cells: list[str]) -> None:
+    notes: list[str] = []
+    (table,) = tables(
+        f"<style>{css}</style><table><tr><td>甲<td{attrs}>乙<td>丙</table>", notes.append
+    )
+    assert [c for c in table.cells[0] if c is not None] == cells
+    assert bool(notes) == ("乙" not in cells)
+
+
+def test_an_invisible_goal_leaves_the_indicators_in_their_column() -> None:
+    row = gz_row().replace(f"<td>{GOAL}", "<td class=v>XXX（待补充）")
+    page = f"<html><head><style>.v{{visibility:hidden}}</style></head><body>{GZ_HEADINGS}<table>{GZ_HEAD}{row}</table></body></html>"
+    (project,) = read(page).projects
+    assert project.goal is None or not project.goal.value
+    assert len(project.clauses) == 4  # read from the 绩效指标 column, not moved into 绩效目标
+    assert ("placeholder", "自谋职业随军家属专项补贴") not in lint(page)

@@ -71,6 +71,8 @@ _MARKING = _STRUCK | {"pre", "textarea", "listing", "sup"}
 _HIDDEN_STYLE = re.compile(
     r"(?:^|[;\s])(?:display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all)\b", re.I
 )
+_GONE_STYLE = re.compile(r"(?:^|[;\s])(?:display\s*:\s*none|mso-hide\s*:\s*all)\b", re.I)
+"""What of :data:`_HIDDEN_STYLE` takes an element out, its place too."""
 _PRE_STYLE = re.compile(r"(?:^|[;\s])white-space\s*:\s*pre", re.I)
 _SYMBOL_STYLE = re.compile(r"(?:^|[;\s])(?:mso-symbol-)?font-family\s*:\s*['\"]?symbol\b", re.I)
 _SYMBOLS = str.maketrans(
@@ -407,7 +409,8 @@ class _Parser(HTMLParser):
             table.start_row(hidden or self.dropped > 0)
         else:
             self._close(_CELLS, _ROW)
-            if hidden:  # not shown: the next cells move left, as a browser draws them
+            if hidden and not _keeps_place(tag, attrs, self.sheet):
+                # not shown: the next cells move left, as a browser draws them
                 table.end_cell()
                 if not table.row_open:
                     table.start_row()
@@ -512,6 +515,25 @@ def _hidden(tag: str, attrs: list[tuple[str, str | None]], sheet: Stylesheet | N
         if by_class is not None:
             return by_class
     return style is not None and _HIDDEN_STYLE.search(style) is not None
+
+
+def _keeps_place(tag: str, attrs: list[tuple[str, str | None]], sheet: Stylesheet | None) -> bool:
+    """Whether a hidden cell keeps its place, empty (``visibility:hidden``),
+    rather than being taken out (``display:none``, ``mso-hide:all``, the
+    ``hidden`` attribute), which moves the cells after it left."""
+    style = classes = None
+    for name, value in attrs:
+        if name == "hidden":
+            return False
+        if name == "style":
+            style = value or ""
+        elif name == "class":
+            classes = value
+    if sheet is not None and classes:
+        shown = sheet.shows(tag, classes, style or "")
+        if shown is not None:
+            return shown == "invisible"
+    return style is not None and _GONE_STYLE.search(style) is None
 
 
 def _whole_number(value: str) -> str:

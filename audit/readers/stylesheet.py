@@ -22,7 +22,7 @@ Malformed CSS is read as far as it goes, never an error.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 from audit.limits import MAX_STYLE_RULES
 
@@ -49,6 +49,7 @@ _MAX_NESTING = 8
 Specificity = tuple[int, int, int]
 """(a ``style`` attribute, classes, element names), compared in that order."""
 _INLINE: Specificity = (1, 0, 0)
+Shown = Literal["gone", "invisible", "shown"]
 
 
 class _Rule(NamedTuple):
@@ -122,6 +123,15 @@ class Stylesheet:
     def hides(self, tag: str, class_attribute: str, style: str) -> bool | None:
         """Whether the element is hidden, when a rule matches it (its own
         ``style`` weighed with the rules); None when none does."""
+        shown = self.shows(tag, class_attribute, style)
+        return None if shown is None else shown != "shown"
+
+    def shows(self, tag: str, class_attribute: str, style: str) -> Shown | None:
+        """How the element is shown, when a rule matches it (its own
+        ``style`` weighed with the rules): ``gone`` (``display:none``, Word's
+        ``mso-hide:all``: it takes no place), ``invisible`` (``visibility:
+        hidden``: its place is kept, empty) or ``shown``; None when no rule
+        matches it."""
         classes = frozenset(class_attribute.split())
         winners: dict[str, tuple[tuple[bool, Specificity, int], str]] = {}
         matched = False
@@ -138,11 +148,11 @@ class Stylesheet:
         }
         _weigh(winners, inline, _INLINE)
         shown = {name: value for name, (_, value) in winners.items()}
-        return (
-            shown.get("display") == "none"
-            or shown.get("visibility") in ("hidden", "collapse")
-            or shown.get("mso-hide") == "all"
-        )
+        if shown.get("display") == "none" or shown.get("mso-hide") == "all":
+            return "gone"
+        if shown.get("visibility") in ("hidden", "collapse"):
+            return "invisible"
+        return "shown"
 
 
 def _weigh(
