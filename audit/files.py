@@ -32,6 +32,10 @@ TABLE_SUFFIXES: tuple[str, ...] = (
     ".mht",
     ".mhtml",
     ".docx",
+    # WPS Office's own: a spreadsheet (.et) is read as the .xls or .xlsx its
+    # content is, a Writer document (.wps) as a .docx, or passed over as a .doc.
+    ".et",
+    ".wps",
     # Not read, but walked so that each is passed over with a note saying
     # what to save it as, never missed without a word.
     ".xlsb",

@@ -33,6 +33,12 @@ indicator cell of the published tables in the tests has under 1,000."""
 MAX_CLAUSES_PER_CELL = 200
 """Most clauses parsed in one indicator cell; real cells have fewer than 20."""
 
+MAX_STYLE_RULES = 1_000
+"""Most selectors whose rules a web page's ``<style>`` elements may hide or
+show by (``.hide{display:none}``); rules of further selectors are not
+honoured. A page has a few dozen; each element is matched only against the
+selectors of its own classes, at most these."""
+
 MAX_NOTES_PER_FILE = 20
 """Most notes a reader prints on stderr about one file (sheets or tables
 skipped); past them one line says how many more there were. A web page of

@@ -350,19 +350,9 @@ def read_document(data: bytes, path: str, notify: Notify | None = None) -> Docum
     into grids of cells first."""
     if len(data) > MAX_BYTES:
         raise ReadError(f"file too large ({len(data):,} bytes; the limit is {MAX_BYTES:,})")
-    from audit.readers.carriers import sniff
+    from audit.readers.carriers import named_kind
 
-    try:
-        carrier = sniff(data)
-    except ReadError as problem:
-        # An encrypted Word file is the same kind of container as an encrypted workbook.
-        if str(problem).startswith("password-protected workbook") and path.lower().endswith(
-            ".docx"
-        ):
-            raise ReadError(
-                "password-protected Word document: remove the password and save it again"
-            ) from None
-        raise
+    carrier = named_kind(data, path)
     if carrier == "text":
         text, encoding = decode(data)
         return read_text(text, path, encoding, notify=notify)

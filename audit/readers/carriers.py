@@ -67,6 +67,10 @@ def _zip_kind(data: bytes) -> Carrier:
 
 DOC_REFUSED = "a Word 97-2003 document (.doc): save it as .docx"
 """Why a ``.doc`` is not read: python-docx reads the XML of a ``.docx`` only."""
+WPS_REFUSED = "a WPS Writer document in its binary format (.wps): save it as .docx"
+"""Why a compound-file ``.wps`` is not read: WPS Writer's own format is a
+Word 97 compound file (or an older one of its own), which python-docx does
+not read; a ``.wps`` saved as OOXML is a zip and is read as the ``.docx`` it is."""
 XLSB_REFUSED = (
     "an Excel binary workbook (.xlsb): its cells' formats cannot be read (a percentage typed "
     "95% would read 0.95), nor its sheets' size checked before they are read; save it as .xlsx "
@@ -76,6 +80,34 @@ XLSB_REFUSED = (
 cell's number format, so what the formats change (a percentage, fixed
 decimals, a format's text, a time) would be misread without a word; and the
 size scan that bounds each sheet before calamine builds its grid reads XML."""
+
+
+def named_kind(data: bytes, path: str) -> Carrier:
+    """The carrier of ``data``, read from ``path``: as :func:`sniff`, and a
+    WPS Office file by its content too: a spreadsheet (``.et``) that is a
+    compound file is a ``.xls``, a zip a ``.xlsx``; a compound-file WPS
+    Writer document (``.wps``) is refused as a ``.doc`` is (a password on
+    it is a Word document's, and one that holds no Word stream is no
+    workbook either)."""
+    writer = path.lower().endswith(".wps")
+    try:
+        carrier = sniff(data)
+    except KindNotRead:
+        if writer:
+            raise KindNotRead(WPS_REFUSED) from None
+        raise
+    except ReadError as problem:
+        # An encrypted Word file is the same kind of container as an encrypted workbook.
+        if str(problem).startswith("password-protected workbook") and (
+            writer or path.lower().endswith(".docx")
+        ):
+            raise ReadError(
+                "password-protected Word document: remove the password and save it again"
+            ) from None
+        raise
+    if writer and carrier == "xls":
+        raise KindNotRead(WPS_REFUSED)
+    return carrier
 
 
 def _ole2_kind(data: bytes) -> Carrier:

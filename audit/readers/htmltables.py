@@ -26,6 +26,7 @@ from audit.readers.common import SYMBOL_FONT
 from audit.readers.continued import Part, join_continued
 from audit.readers.decode import ReadError, decode
 from audit.readers.grid import GridInput, Loaded, Merge, grid_source
+from audit.readers.stylesheet import Stylesheet, page_stylesheet
 from audit.readers.table import Notify
 
 _SPACE = re.compile(r"[ \t\r\n\f]+")
@@ -47,6 +48,7 @@ _VOID = frozenset(
     | {"source", "track", "wbr", "basefont", "bgsound", "frame", "keygen"}
 )
 _SECTIONS = frozenset({"tbody", "thead", "tfoot"})
+_FIELDS = frozenset({"input", "select", "option"})
 _CELLS = frozenset({"td", "th"})
 _TABLE = frozenset({"table"})
 _ROW = _TABLE | {"tr"}
@@ -69,6 +71,8 @@ _MARKING = _STRUCK | {"pre", "textarea", "listing", "sup"}
 _HIDDEN_STYLE = re.compile(
     r"(?:^|[;\s])(?:display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all)\b", re.I
 )
+_GONE_STYLE = re.compile(r"(?:^|[;\s])(?:display\s*:\s*none|mso-hide\s*:\s*all)\b", re.I)
+"""What of :data:`_HIDDEN_STYLE` takes an element out, its place too."""
 _PRE_STYLE = re.compile(r"(?:^|[;\s])white-space\s*:\s*pre", re.I)
 _SYMBOL_STYLE = re.compile(r"(?:^|[;\s])(?:mso-symbol-)?font-family\s*:\s*['\"]?symbol\b", re.I)
 _SYMBOLS = str.maketrans(
@@ -165,6 +169,52 @@ class _Table:
         return merges
 
 
+_NOT_TEXT = frozenset(
+    {"hidden", "checkbox", "radio", "submit", "reset", "button", "image", "file", "password"}
+    | {"color", "range"}
+)
+"""``<input>`` types whose ``value`` is no text the page shows in the field:
+a hidden field, a box ticked or not, a button's caption, dots for a password."""
+
+
+class _Choice:
+    """A ``<select>`` being read: its options' texts, which it shows, and
+    whether each is selected. A drop-down shows one, the selected (the last
+    one marked, or else the first); a list box (``multiple``, ``size`` over 1)
+    shows its options and holds the selected ones, which are read."""
+
+    def __init__(self, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        self.listbox = "multiple" in values or _span(values.get("size")) > 1
+        self.options: list[tuple[bool, list[str]]] = []
+        self.current: list[str] | None = None  # the open option's text
+
+    def option(self, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        label = values.get("label")
+        self.current = [] if not label else [label]
+        self.options.append(("selected" in values, self.current))
+        if label:
+            self.current = None  # the label is shown, not the option's text
+
+    def text(self, data: str) -> None:
+        if self.current is not None:
+            self.current.append(data)
+
+    def shown(self) -> list[str]:
+        """The text of the options shown or held, each on one line."""
+        texts = [
+            (selected, _SPACE.sub(" ", _WIDE_BREAK.sub("", "".join(text))))
+            for selected, text in self.options
+        ]
+        chosen = [text for selected, text in texts if selected]
+        if self.listbox:
+            return chosen
+        if chosen:
+            return chosen[-1:]
+        return [texts[0][1]] if texts else []
+
+
 class _Open:
     """An element open on the parser's stack, with what it does to its text."""
 
@@ -183,10 +233,13 @@ class _Parser(HTMLParser):
     for ``<p>``, ``<li>``, ``<td>``, ``<tr>`` and table sections; white space
     in the source collapsed (kept in ``<pre>`` and ``white-space: pre``);
     hidden elements (``display:none``, ``visibility:hidden``, ``mso-hide:all``,
-    the ``hidden`` attribute) and struck-out text left out."""
+    the ``hidden`` attribute; in the ``style`` attribute, or by a class rule of
+    the page's own ``<style>``, :mod:`audit.readers.stylesheet`) and
+    struck-out text left out."""
 
-    def __init__(self) -> None:
+    def __init__(self, sheet: Stylesheet | None = None) -> None:
         super().__init__(convert_charrefs=True)
+        self.sheet = sheet or None
         self.tables: list[_Table] = []
         self.stack: list[_Table] = []
         self.outside: list[str] = []  # text since the last table ended
@@ -203,6 +256,7 @@ class _Parser(HTMLParser):
         self.pre = 0
         self.symbol = 0
         self.sup = 0
+        self.choice: _Choice | None = None  # the <select> open, shown
 
     # -- the stack of open elements ------------------------------------
 
@@ -251,7 +305,19 @@ class _Parser(HTMLParser):
             positions[tag].pop()
         del self.open[index:]
         del self.marks[index:]
+        if self.choice is not None and not positions.get("select"):
+            self._chosen()
         return True
+
+    def _chosen(self) -> None:
+        """A ``<select>`` ended: what it shows is the cell's text, a line
+        for each option a list box holds."""
+        assert self.choice is not None
+        lines, self.choice = self.choice.shown(), None
+        for index, line in enumerate(lines):
+            if index:
+                self._text("\n")
+            self.handle_data(f" {line} ")
 
     # -- the parser's events -------------------------------------------
 
@@ -260,7 +326,9 @@ class _Parser(HTMLParser):
             if tag in _SKIPPED:
                 self.skipping += 1
             return
-        hidden = _hidden(attrs)
+        hidden = _hidden(tag, attrs, self.sheet)
+        if tag in _FIELDS and self._field(tag, attrs, hidden):
+            return
         if tag in _CLOSES_P or tag == "table":
             self._close({"p"}, _SCOPE)
         if tag == "li":
@@ -273,6 +341,33 @@ class _Parser(HTMLParser):
             self._text("\n")
         if tag not in _VOID:
             self._push(tag, attrs, hidden)
+
+    def _field(self, tag: str, attrs: list[tuple[str, str | None]], hidden: bool) -> bool:
+        """A form field: an ``<input>``'s value is text in its cell (one not
+        shown, or no text, is not read); a ``<select>`` shows one option or
+        holds those selected, its other options' text is not read. Whether
+        the tag is done with (nothing more to do with it)."""
+        if tag == "input":
+            values = dict(attrs)
+            kind = (values.get("type") or "text").strip().lower()
+            value = values.get("value")
+            if value and not hidden and kind not in _NOT_TEXT:
+                # a text field's value has no line breaks: a browser drops them
+                self.handle_data(f" {value.replace(chr(13), '').replace(chr(10), '')} ")
+            return True
+        if self.choice is not None:
+            if tag == "select":  # a select inside one ends it, as a browser reads it
+                self._close({"select"}, _SCOPE)
+                return True
+            if tag == "option":
+                self._close({"option"}, frozenset({"select"}))
+                self.choice.option(attrs)
+            return False
+        if tag == "select" and not hidden and not self.dropped:
+            self._push(tag, attrs, hidden)
+            self.choice = _Choice(attrs)
+            return True
+        return False
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
@@ -314,7 +409,8 @@ class _Parser(HTMLParser):
             table.start_row(hidden or self.dropped > 0)
         else:
             self._close(_CELLS, _ROW)
-            if hidden:  # not shown: the next cells move left, as a browser draws them
+            if hidden and not _keeps_place(tag, attrs, self.sheet):
+                # not shown: the next cells move left, as a browser draws them
                 table.end_cell()
                 if not table.row_open:
                     table.start_row()
@@ -352,6 +448,8 @@ class _Parser(HTMLParser):
             if tag == "tr":
                 table.row_open = False
             return
+        if tag == "option" and self.choice is not None:
+            self.choice.current = None
         self._close((tag,), _SCOPE)
         if tag in _BLOCKS:
             self._text("\n")
@@ -361,6 +459,9 @@ class _Parser(HTMLParser):
             return
         if self.dropped:
             self._hidden_text(data)
+            return
+        if self.choice is not None:
+            self.choice.text(data)
             return
         if self.stack and self.stack[-1].cell is None and self.stack[-1].caption is None:
             return  # between a table's cells: nothing shows
@@ -400,11 +501,39 @@ class _Parser(HTMLParser):
             self.stack[-1].hidden_text.append(data.strip())
 
 
-def _hidden(attrs: list[tuple[str, str | None]]) -> bool:
+def _hidden(tag: str, attrs: list[tuple[str, str | None]], sheet: Stylesheet | None) -> bool:
+    style = classes = None
     for name, value in attrs:
-        if name == "hidden" or (name == "style" and value and _HIDDEN_STYLE.search(value)):
+        if name == "hidden":
             return True
-    return False
+        if name == "style":
+            style = value or ""
+        elif name == "class":
+            classes = value
+    if sheet is not None and classes:
+        by_class = sheet.hides(tag, classes, style or "")
+        if by_class is not None:
+            return by_class
+    return style is not None and _HIDDEN_STYLE.search(style) is not None
+
+
+def _keeps_place(tag: str, attrs: list[tuple[str, str | None]], sheet: Stylesheet | None) -> bool:
+    """Whether a hidden cell keeps its place, empty (``visibility:hidden``),
+    rather than being taken out (``display:none``, ``mso-hide:all``, the
+    ``hidden`` attribute), which moves the cells after it left."""
+    style = classes = None
+    for name, value in attrs:
+        if name == "hidden":
+            return False
+        if name == "style":
+            style = value or ""
+        elif name == "class":
+            classes = value
+    if sheet is not None and classes:
+        shown = sheet.shows(tag, classes, style or "")
+        if shown is not None:
+            return shown == "invisible"
+    return style is not None and _GONE_STYLE.search(style) is None
 
 
 def _whole_number(value: str) -> str:
@@ -449,7 +578,7 @@ def tables(markup: str, notify: Notify | None = None) -> list[GridInput]:
     (:mod:`audit.readers.continued`)."""
     from audit.readers.common import states_targets
 
-    parser = _Parser()
+    parser = _Parser(page_stylesheet(markup))
     parser.feed(markup)
     parser.close()
     found: list[Part] = []

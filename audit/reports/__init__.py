@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from audit.discovery import report_formats
 from audit.model import AMOUNT_LABELS, SEVERITIES, SEVERITY_RANK, Finding, severity_counts
-from audit.readers.carriers import DOC_REFUSED, XLSB_REFUSED
+from audit.readers.carriers import DOC_REFUSED, WPS_REFUSED, XLSB_REFUSED
 
 if TYPE_CHECKING:
     from audit.model import Document
@@ -140,6 +140,10 @@ READ_ERRORS_ZH: tuple[tuple[str, str], ...] = (
         "检查工作表大小：请另存为 .xlsx（文件 → 另存为 → Excel 工作簿）后再检查",
     ),
     ("a Word 97-2003 document", "Word 97-2003 文档（.doc）：请另存为 .docx"),
+    (
+        "a WPS Writer document in its binary format",
+        "WPS 文字二进制格式文档（.wps）：请另存为 .docx",
+    ),
     ("a Word document without a table", "Word 文档中没有表格"),
     ("a web page without a table", "网页中没有表格（没有含单元格的 <table>）"),
     (
@@ -165,6 +169,7 @@ _WHOLE_ZH = frozenset(
         "a PowerPoint file",
         "an Excel binary workbook (.xlsb)",
         "a Word 97-2003 document",
+        "a WPS Writer document in its binary format",
         "a web page without a table",
         "a zip archive that is not a workbook",
         "a directory that cannot be read",
@@ -229,6 +234,7 @@ READ_NOTES_ZH: tuple[tuple[str, str], ...] = (
         "已跳过：预算表，不是绩效目标表",
     ),
     (DOC_REFUSED, "已跳过：Word 97-2003 文档（.doc）：请另存为 .docx 后再检查"),
+    (WPS_REFUSED, "已跳过：WPS 文字二进制格式文档（.wps）：请另存为 .docx 后再检查"),
     (
         XLSB_REFUSED,
         "已跳过：Excel 二进制工作簿（.xlsb）：无法读取单元格格式（输入的 95% 会读成 0.95）："
