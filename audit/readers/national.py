@@ -50,6 +50,7 @@ from audit.readers.common import (
     organization_name,
     parse_amount,
     row_text,
+    spaced,
     stated_unit,
     unit_row,
 )
@@ -1484,8 +1485,10 @@ LAYOUTS: tuple[tuple[str, Callable[[Grid], bool], Callable[[Grid, Table], Table]
 """The national layouts as ``GRID_LAYOUTS`` offers them (text files are read here)."""
 
 
-_GAP = "[ \u3000]*"  # a header spaced for alignment: 一 级 指 标
-_HEADER_LINE_RE = re.compile(f"{LEVEL1_HEADER_RE.pattern}.*[二三]{_GAP}级{_GAP}指{_GAP}标")
+_HEADER_LINE_RE = re.compile(
+    f"{LEVEL1_HEADER_RE.pattern}.*(?:{spaced('二级指标')}|{spaced('三级指标')})"
+)
+"""A line naming 一级指标 and then 二级 or 三级指标, spaced for alignment or not."""
 
 
 def national_delimiter(text: str) -> str | None:
