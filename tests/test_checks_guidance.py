@@ -672,6 +672,59 @@ def test_deadline_not_concrete_reads_a_bare_number_under_a_rate_as_a_rate() -> N
     assert check("deadline-not-concrete", table(clause)) == []
 
 
+def _deadline(name: str, value: str) -> str:
+    return table(
+        f"3、1-产出指标；13-时效指标；{name}；实施周期指标值:{value}；年度指标值:{value}。"
+    )
+
+
+@pytest.mark.parametrize(
+    "name, value",
+    [
+        ("维修工程完工时间", "秋季开学前"),  # 教育
+        ("教材发放时间", "春季学期开学前"),  # 教育
+        ("汛前检查完成时间", "汛期前"),  # 水利
+        ("水毁工程修复时间", "主汛期来临前"),  # 水利
+        ("补贴发放时间", "春耕前"),  # 农业
+        ("疫苗调拨时间", "春防前完成"),  # 农业 (畜牧兽医)
+        ("供热管网改造完成时间", "采暖季前"),  # 住建
+        ("租赁补贴发放时间", "每季度首月"),  # 住建
+        ("困难群众慰问金发放时间", "春节前"),  # 民政
+        ("社区矫正对象报到情况汇总时间", "每月初"),  # 司法
+    ],
+)
+def test_a_deadline_on_a_sectors_calendar_is_concrete(name: str, value: str) -> None:
+    """A point of the calendar every reader finds alike (a season, the school
+    year, the flood or heating season, a holiday, a fixed point of a cycle)
+    is known to be met or not at the end of the year: neither rule reports it."""
+    text = _deadline(name, value)
+    assert check("deadline-not-concrete", text) == []
+    assert check("not-quantified", text) == []
+
+
+@pytest.mark.parametrize(
+    "value, rule_id",
+    [
+        # The words that wait on someone's judgment or an unstated schedule.
+        ("尽快", "not-quantified"),
+        ("适时", "not-quantified"),
+        ("按时", "not-quantified"),
+        ("及时", "not-quantified"),
+        ("年内择机", "not-quantified"),
+        ("按进度", "not-quantified"),
+        ("开学后尽快", "not-quantified"),
+        # 前期 is an early stage, not a point before the flood season.
+        ("做好防汛前期准备", "not-quantified"),
+        # A cycle without its point: each month, but on which day?
+        ("每月按时发放", "deadline-not-concrete"),
+    ],
+)
+def test_vague_deadlines_are_still_reported(value: str, rule_id: str) -> None:
+    text = _deadline("补助资金发放时间", value)
+    findings = lint(text, select=["deadline-not-concrete", "not-quantified"])
+    assert [(f.rule, f.excerpt) for f in findings] == [(rule_id, value)]
+
+
 def test_deadline_not_concrete_checks_timeliness_only() -> None:
     clause = "2、1-产出指标；11-数量指标；招生宣传活动次数；实施周期指标值:2次；年度指标值:2次。"
     assert check("deadline-not-concrete", table(clause)) == []
