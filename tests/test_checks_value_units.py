@@ -8,6 +8,7 @@ of DOMAIN.md's national-template defects."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -307,13 +308,13 @@ def _list_with(name: str, number: str, unit: str) -> list[list[str]]:
     ],
 )
 def test_missing_unit_reads_the_unit_column_of_a_list(
-    name: str, number: str, unit: str, fires: bool
+    name: str, number: str, unit: str, fires: bool, tmp_path: Path
 ) -> None:
     from tests.conftest import lint
-    from tests.national import sheet_document, tsv_document
+    from tests.national import html_document, sheet_document, tsv_document
 
     rows = _list_with(name, number, unit)
-    for doc in (tsv_document(rows), sheet_document(rows)):
+    for doc in (tsv_document(rows), sheet_document(rows), html_document(rows, [], tmp_path)):
         findings = [f for f in lint(doc, ["missing-unit"]) if f.project == "道路运输安全检查"]
         assert [f.excerpt for f in findings] == ([f"≥{number}"] if fires else [])
 

@@ -258,9 +258,11 @@ def _unit_cell_after(value_field: ValueField, target: Target) -> bool:
     gap = len(text[end:]) - len(text[end:].lstrip())
     last = sub_span(value_field.span, end - 1, end)
     first = sub_span(value_field.span, end + gap, end + gap + 1)
-    return (first.line, first.column) != (last.line, last.end_column + gap) or (
-        first.location is not None and first.location != last.location
-    )
+    if first.location is not None or last.location is not None:
+        return first.location != last.location  # another cell of a workbook, PDF or page
+    # another column of a text table: skipped source (a tab) on the same line,
+    # not a line the cell wraps onto
+    return first.line == last.line and first.column != last.end_column + gap
 
 
 _WORD_AFTER = re.compile(r"\s*([^\W\d_]{1,2})")
