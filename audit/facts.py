@@ -1438,6 +1438,33 @@ def is_adverse(clause: Clause, text: str = "") -> bool:
     )
 
 
+_CALENDAR_BEFORE = r"(?:前|之前|以前|开始前|来临前|到来前|结束前)(?:[^期]|$)"
+"""Before an event (not 前期, the early stage of something: 防汛前期准备);
+no look-around, so that a profile may copy the patterns (RE2 has none)."""
+
+CALENDAR_DEADLINES: list[str] = [
+    # A point every reader finds on the same calendar: the school year
+    # (秋季开学前, 学期末), the flood season a province fixes by regulation
+    # (汛期前, 入汛前), the farming season and the spring and autumn animal
+    # epidemic campaigns (春耕前, 春防前), the heating season (采暖季前), a
+    # holiday (春节前, 暑假期间).
+    rf"开学(?:{_CALENDAR_BEFORE}|初|首周|第一周)|学期(?:初|末|结束{_CALENDAR_BEFORE})",
+    rf"(?:主|入)?汛期?{_CALENDAR_BEFORE}",
+    rf"(?:春耕|春播|春灌|夏收|夏种|夏播|三夏|麦收|秋收|秋种|秋播|三秋|冬种|秋冬种|春防|秋防)"
+    rf"(?:生产)?{_CALENDAR_BEFORE}",
+    rf"(?:采暖|供暖|供热)(?:季|期)?{_CALENDAR_BEFORE}",
+    rf"(?:寒假|暑假|寒暑假|春节|元旦|清明|端午|中秋|国庆)节?(?:{_CALENDAR_BEFORE}|期间)",
+    # a fixed point of a cycle: 每季度首月, 每月初, 每季度末, 每学期第一周
+    r"每个?(?:年|季度|季|月|学期|半年)(?:的)?(?:首月|第一个月|首日|第一天|首周|第一周|初|末|底)",
+]
+"""Deadlines set by the calendar of a sector or a cycle, not by a date:
+concrete, because whether they were met is known at the end of the year
+without asking anyone (unlike 尽快, 适时, 按时, 及时 or 年内择机, which wait
+on someone's judgment or on a schedule the table does not give). Read by
+``deadline-not-concrete`` (``concrete``) and ``not-quantified``
+(``measurable``)."""
+
+
 def wants_date(facts: Facts, clause: Clause, value_field: ValueField) -> bool:
     """Whether a value of ``clause`` should be a date: a timeliness
     indicator, a name that asks for a date (完成时间, 截止日期), a number

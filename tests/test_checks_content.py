@@ -375,6 +375,47 @@ def test_not_quantified_accepts_figures_dates_and_measurable_words() -> None:
     assert found(clause_table(indicators), "not-quantified") == []
 
 
+@pytest.mark.parametrize(
+    "name, value",
+    [
+        ("断面水质", "达到地表水Ⅲ类标准"),  # 生态环境: GB 3838
+        ("集中式饮用水水源地水质", "Ⅱ类及以上"),  # 水利
+        ("出境断面水质", "III类"),  # Roman numerals in letters
+        ("病险水库除险加固后大坝安全类别", "二类坝以上"),  # 水利: 大坝安全鉴定
+        ("景区创建等次", "AAAA级"),  # 文旅: GB/T 17775
+        ("医院评审等次", "三级甲等"),  # 卫健
+        ("公路养护工程质量", "一级"),  # 交通
+        ("设计单位资质", "甲级"),  # 住建
+    ],
+)
+def test_not_quantified_accepts_a_class_on_a_standards_scale(name: str, value: str) -> None:
+    """A grade or class of a national standard is checked against that
+    standard, like 二级甲等 or a GB code: it is measurable."""
+    indicators = f"1、1-产出指标；12-质量指标；{name}；实施周期指标值:{value}；年度指标值:{value}。"
+    assert found(clause_table(indicators), "not-quantified") == []
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "有效提升",
+        "明显改善",
+        "良好",  # a grade of no standard
+        "基本合格",
+        "优良",
+        "达到国家标准",  # which standard, which class?
+        "分类推进",  # 类 without a class
+        "三类人员全部持证",  # a class of people, no class reached
+    ],
+)
+def test_not_quantified_still_reports_vague_quality_words(value: str) -> None:
+    indicators = (
+        f"1、1-产出指标；12-质量指标；断面水质；实施周期指标值:{value}；年度指标值:{value}。"
+    )
+    [finding] = found(clause_table(indicators), "not-quantified")
+    assert finding.excerpt == value
+
+
 def test_not_quantified_allows_qualitative_effect_indicators_by_default() -> None:
     # Seed 002 line 178, clause 3.
     indicators = "3、2-效益指标；22-社会效益；地区职业教育水平；实施周期指标值:有效提升；年度指标值:有效提升。"

@@ -380,6 +380,77 @@ def test_category_keyword_mismatch_accepts_matching_names(clause: str) -> None:
     assert check("category-keyword-mismatch", table(clause)) == []
 
 
+def _filed(category: str, name: str, value: str) -> str:
+    return table(f"2、{category}；{name}；实施周期指标值:{value}；年度指标值:{value}。")
+
+
+@pytest.mark.parametrize(
+    "category, name, value, expected",
+    [
+        # a time to deliver in, filed as quality (卫健, 财政/信息化, 农业, 民政)
+        ("1-产出指标；12-质量指标", "疫情报告时限", "≤2小时", "13-时效指标"),
+        ("1-产出指标；12-质量指标", "系统故障响应时间", "≤2小时", "13-时效指标"),
+        ("1-产出指标；12-质量指标", "补助资金拨付时间", "2025年6月30日前", "13-时效指标"),
+        ("1-产出指标；12-质量指标", "高龄津贴发放时间", "每月10日前", "13-时效指标"),
+        # what a thing costs, filed as an effect (住建, 卫健, 农业, 教育, 水利, 机关)
+        ("2-效益指标；22-社会效益", "污水管网单位造价", "≤500万元/公里", "14-成本指标"),
+        ("2-效益指标；22-社会效益", "单台设备采购价格", "≤180万元", "14-成本指标"),
+        ("2-效益指标；21-经济效益", "高标准农田亩均投资", "≤3000元/亩", "14-成本指标"),
+        ("2-效益指标；22-社会效益", "教师人均培训费用", "≤1400元/人", "14-成本指标"),
+        ("2-效益指标；22-社会效益", "单座水库除险加固投资", "≤650万元/座", "14-成本指标"),
+        ("2-效益指标；24-可持续影响", "信息系统运维费用", "≤80万元", "14-成本指标"),
+        ("2-效益指标；22-社会效益", "会议费综合定额标准", "≤550元/人·天", "14-成本指标"),
+    ],
+)
+def test_category_keyword_mismatch_reads_sector_times_and_costs(
+    category: str, name: str, value: str, expected: str
+) -> None:
+    findings = check("category-keyword-mismatch", _filed(category, name, value))
+    assert excerpts(findings) == [name]
+    assert f"应归入{expected}" in findings[0].message
+
+
+@pytest.mark.parametrize(
+    "category, name, value",
+    [
+        # the borrowers' repayment on time is an outcome, not the project's delivery
+        ("1-产出指标；12-质量指标", "国家助学贷款按期还款率", "≥95%"),
+        # the students' health is the project's effect on them, like the air's quality
+        ("2-效益指标；22-社会效益", "学生体质健康测试优良率", "≥50%"),
+        ("2-效益指标；22-社会效益", "国家学生体质健康标准测试合格率", "≥95%"),
+        # investment and prices the project brings about are effects, not its costs
+        ("2-效益指标；21-经济效益", "带动社会投资", "≥5亿元"),
+        ("2-效益指标；21-经济效益", "吸引社会资本投资", "≥2亿元"),
+        ("2-效益指标；21-经济效益", "主要农产品价格", "基本稳定"),
+        # a cost lowered for others is an effect
+        ("2-效益指标；21-经济效益", "降低工程造价", "≥5%"),
+        ("2-效益指标；22-社会效益", "减少群众就医费用", "≥200万元"),
+    ],
+)
+def test_category_keyword_mismatch_leaves_outcomes_where_they_are(
+    category: str, name: str, value: str
+) -> None:
+    assert check("category-keyword-mismatch", _filed(category, name, value)) == []
+
+
+@pytest.mark.parametrize(
+    "category, name, value, expected",
+    [
+        # the near misses of the outcomes above keep their findings
+        ("1-产出指标；12-质量指标", "项目按期完成率", "100%", "13-时效指标"),
+        ("1-产出指标；12-质量指标", "补贴按时足额发放率", "100%", "13-时效指标"),
+        ("2-效益指标；22-社会效益", "工程质量优良率", "≥90%", "12-质量指标"),
+        ("2-效益指标；22-社会效益", "体检报告准确率", "≥98%", "12-质量指标"),
+    ],
+)
+def test_category_keyword_mismatch_still_moves_delivery_and_workmanship(
+    category: str, name: str, value: str, expected: str
+) -> None:
+    findings = check("category-keyword-mismatch", _filed(category, name, value))
+    assert excerpts(findings) == [name]
+    assert f"应归入{expected}" in findings[0].message
+
+
 def test_category_keyword_mismatch_reads_legacy_clauses_by_their_level1() -> None:
     legacy = (
         "1、满意度指标：服务对象的满意度，年度指标值： ≥90%。"
@@ -670,6 +741,59 @@ def test_deadline_not_concrete_reads_a_bare_number_under_a_rate_as_a_rate() -> N
     # 002 line 524: the annual value 0 of a delay rate
     clause = "4、1-产出指标；13-时效指标；信息化建设延期率；实施周期指标值:≤5%；年度指标值:0。"
     assert check("deadline-not-concrete", table(clause)) == []
+
+
+def _deadline(name: str, value: str) -> str:
+    return table(
+        f"3、1-产出指标；13-时效指标；{name}；实施周期指标值:{value}；年度指标值:{value}。"
+    )
+
+
+@pytest.mark.parametrize(
+    "name, value",
+    [
+        ("维修工程完工时间", "秋季开学前"),  # 教育
+        ("教材发放时间", "春季学期开学前"),  # 教育
+        ("汛前检查完成时间", "汛期前"),  # 水利
+        ("水毁工程修复时间", "主汛期来临前"),  # 水利
+        ("补贴发放时间", "春耕前"),  # 农业
+        ("疫苗调拨时间", "春防前完成"),  # 农业 (畜牧兽医)
+        ("供热管网改造完成时间", "采暖季前"),  # 住建
+        ("租赁补贴发放时间", "每季度首月"),  # 住建
+        ("困难群众慰问金发放时间", "春节前"),  # 民政
+        ("社区矫正对象报到情况汇总时间", "每月初"),  # 司法
+    ],
+)
+def test_a_deadline_on_a_sectors_calendar_is_concrete(name: str, value: str) -> None:
+    """A point of the calendar every reader finds alike (a season, the school
+    year, the flood or heating season, a holiday, a fixed point of a cycle)
+    is known to be met or not at the end of the year: neither rule reports it."""
+    text = _deadline(name, value)
+    assert check("deadline-not-concrete", text) == []
+    assert check("not-quantified", text) == []
+
+
+@pytest.mark.parametrize(
+    "value, rule_id",
+    [
+        # The words that wait on someone's judgment or an unstated schedule.
+        ("尽快", "not-quantified"),
+        ("适时", "not-quantified"),
+        ("按时", "not-quantified"),
+        ("及时", "not-quantified"),
+        ("年内择机", "not-quantified"),
+        ("按进度", "not-quantified"),
+        ("开学后尽快", "not-quantified"),
+        # 前期 is an early stage, not a point before the flood season.
+        ("做好防汛前期准备", "not-quantified"),
+        # A cycle without its point: each month, but on which day?
+        ("每月按时发放", "deadline-not-concrete"),
+    ],
+)
+def test_vague_deadlines_are_still_reported(value: str, rule_id: str) -> None:
+    text = _deadline("补助资金发放时间", value)
+    findings = lint(text, select=["deadline-not-concrete", "not-quantified"])
+    assert [(f.rule, f.excerpt) for f in findings] == [(rule_id, value)]
 
 
 def test_deadline_not_concrete_checks_timeliness_only() -> None:

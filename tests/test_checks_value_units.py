@@ -8,6 +8,7 @@ of DOMAIN.md's national-template defects."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -219,6 +220,103 @@ def test_missing_unit_exempt_names_are_configurable(tmp_path) -> None:  # type: 
     assert len(lint_rule(text, "missing-unit")) == 1
     config = config_with(tmp_path, "rules:\n  missing-unit:\n    exempt_names: [并发数]\n")
     assert lint_rule(text, "missing-unit", config) == []
+
+
+# Measure words (量词) and traditional weights a sector counts in: each names
+# what is counted, as 人 or 台 do.
+@pytest.mark.parametrize(
+    "indicators",
+    [
+        clause("2-效益指标；21-经济效益", "新增粮食产能", "≥500万斤"),  # 农业
+        clause("2-效益指标；21-经济效益", "收购烟叶", "≥3000担"),  # 农业
+        clause("1-产出指标；11-数量指标", "更换LED路灯", "≥1500杆"),  # 住建
+        clause("1-产出指标；11-数量指标", "新建社会足球场", "≥3片"),  # 体育
+        clause("1-产出指标；11-数量指标", "婚姻登记", "≥8000对"),  # 民政
+        clause("2-效益指标；22-社会效益", "人均预期寿命", "≥80岁"),  # 卫健
+        clause("1-产出指标；11-数量指标", "新打抗旱机井", "≥20口"),  # 水利
+        clause("1-产出指标；11-数量指标", "危桥改造", "≥3孔"),  # 交通
+        clause("1-产出指标；11-数量指标", "更换校舍门窗", "≥120樘"),  # 教育
+        clause("1-产出指标；11-数量指标", "新建输电铁塔", "≥40基"),  # 工信
+        clause("1-产出指标；11-数量指标", "创作原创歌曲", "≥10首"),  # 文旅
+        clause("1-产出指标；11-数量指标", "摄制纪录片", "≥6集"),  # 文旅
+    ],
+)
+def test_missing_unit_knows_sector_measure_words(indicators: str) -> None:
+    assert lint_rule(table(indicators), "missing-unit") == []
+
+
+@pytest.mark.parametrize(
+    "indicators, excerpt",
+    [
+        # The same indicators with the measure word lost still lack it.
+        (clause("2-效益指标；21-经济效益", "新增粮食产能", "≥500万"), "≥500万"),
+        (clause("1-产出指标；11-数量指标", "更换LED路灯", "≥1500"), "≥1500"),
+        (clause("1-产出指标；11-数量指标", "婚姻登记", "≥8000"), "≥8000"),
+        # A pairing (1对1) is no count; the number after it still is one.
+        (clause("1-产出指标；11-数量指标", "结对帮扶", "1对1帮扶困难户≥300"), "≥300"),
+        # Days times hours without the hours: what is 7×24?
+        (clause("1-产出指标；13-时效指标", "系统运维服务时间", "7×24"), "7"),
+        # A road index named in words without 指数 or its letters.
+        (clause("1-产出指标；12-质量指标", "公路技术状况", "≥85"), "≥85"),
+        # PH inside a longer word is no pH.
+        (clause("1-产出指标；11-数量指标", "PHP系统并发", "≥50"), "≥50"),
+    ],
+)
+def test_missing_unit_sector_near_misses_still_fire(indicators: str, excerpt: str) -> None:
+    assert [f.excerpt for f in lint_rule(table(indicators), "missing-unit")] == [excerpt]
+
+
+@pytest.mark.parametrize(
+    "indicators",
+    [
+        # 财政/信息化: a service window, days times hours.
+        clause("1-产出指标；13-时效指标", "系统运维服务时间", "7×24小时"),
+        clause("1-产出指标；13-时效指标", "政务服务窗口服务时间", "5×8小时"),
+        # 交通: road condition indices have no unit (JTG 5210).
+        clause("1-产出指标；12-质量指标", "MQI", "≥85"),
+        clause("1-产出指标；12-质量指标", "农村公路PQI", "≥80"),
+        # 生态环境: pH has no unit.
+        clause("2-效益指标；23-生态效益", "污水处理厂出水pH值", "6-9"),
+        # 一对一 written in digits: a pairing.
+        clause("1-产出指标；11-数量指标", "结对帮扶模式", "1对1"),
+    ],
+)
+def test_missing_unit_leaves_windows_indices_and_pairings(indicators: str) -> None:
+    assert lint_rule(table(indicators), "missing-unit") == []
+
+
+def _list_with(name: str, number: str, unit: str) -> list[list[str]]:
+    """The national list example with one row's 三级指标, 指标值 and 度量单位
+    replaced (comparator ``≥``)."""
+    from tests.national import LIST
+
+    rows = [list(row) for row in LIST]
+    row = next(r for r in rows if "检查企业数" in r)
+    at = row.index("检查企业数")
+    row[at], row[at + 2], row[at + 3] = name, number, unit
+    return rows
+
+
+@pytest.mark.parametrize(
+    "name, number, unit, fires",
+    [
+        ("新增粮食产能", "5000000", "斤", False),  # 农业
+        # 烟草: a unit column the value grammar does not know is still a unit.
+        ("卷烟配送量", "30000", "标准箱", False),
+        # The unit column left blank: the number lacks a unit.
+        ("卷烟配送量", "30000", "", True),
+    ],
+)
+def test_missing_unit_reads_the_unit_column_of_a_list(
+    name: str, number: str, unit: str, fires: bool, tmp_path: Path
+) -> None:
+    from tests.conftest import lint
+    from tests.national import html_document, sheet_document, tsv_document
+
+    rows = _list_with(name, number, unit)
+    for doc in (tsv_document(rows), sheet_document(rows), html_document(rows, [], tmp_path)):
+        findings = [f for f in lint(doc, ["missing-unit"]) if f.project == "道路运输安全检查"]
+        assert [f.excerpt for f in findings] == ([f"≥{number}"] if fires else [])
 
 
 # --------------------------------------------------------------------------

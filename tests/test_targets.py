@@ -200,6 +200,20 @@ def test_cost_per_person_times_the_people_names_the_arithmetic() -> None:
     assert rules_of(table(cheap, amount="80.00"), "cost-exceeds-budget") == []
 
 
+def test_a_threshold_standard_is_never_multiplied_unless_configured(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from tests.conftest import config_with
+
+    clause = (
+        "1、1-产出指标；11-数量指标；保障低保对象人数；实施周期指标值:≥6500人；年度指标值:≥6500人。"
+        "2、1-产出指标；14-成本指标；城乡低保标准；实施周期指标值:≥1120元/人；年度指标值:≥1120元/人。"
+    )
+    text = table(clause, amount="500.00")
+    assert rules_of(text, "cost-exceeds-budget") == []
+    config = config_with(tmp_path, "rules:\n  cost-exceeds-budget:\n    thresholds: []\n")
+    findings = lint(text, ["cost-exceeds-budget"], config)
+    assert ["0.112万元 × 6500 = 728万元" in f.message for f in findings] == [True]
+
+
 # garbled-text: question marks where characters were lost
 
 

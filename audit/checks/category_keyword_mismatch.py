@@ -27,20 +27,39 @@ def _category(clause: Clause) -> str:
     return "" if category is None else str(category)
 
 
+PEOPLES_STATE: list[str] = [r"体质|体能|身体素质|视力|营养状况"]
+"""How well the people a project serves are (学生体质健康测试优良率): the
+project's effect on them, like the quality of the air (空气质量达标率), not how
+well an output is made. A quality rate of theirs filed under 效益 stays there."""
+
+_LOWERING = "|".join(VOCABULARY.lowering_words)
+
 CATEGORY_KEYWORDS: dict[str, list[str]] = {
     "satisfaction": list(VOCABULARY.satisfaction_names),
     "timeliness": [
         r"及时(?:率|性)",
         r"(?:完成|竣工|完工|交付\S{0,2}|上线)(?:时间|时限|日期)",
         r"前完成",
-        r"(?:按时|按期|准时)\S{0,2}(?:完成|发放|到位)?率",
+        # 按期完成率, 按时足额发放率; not 按期还款率 (the borrowers' repayment)
+        r"(?:按时|按期|准时)(?:足额)?(?:完成|发放|到位|拨付|支付|兑付|交付|办结|上报|报送)?率",
         r"(?:工期|进度)(?:延迟|延期)率|(?:延迟|延期)率",
+        # a time to deliver in: 疫情报告时限, 系统故障响应时间, 补助资金拨付时间
+        r"时限$",
+        r"(?:响应|到场|到达|处置|办结|拨付|发放|兑付|兑现|支付|下达|报送|上报)(?:时间|时长|用时)$",
     ],
-    "quality": list(VOCABULARY.quality_rates),
+    "quality": [
+        rf"^(?!.*(?:{'|'.join(PEOPLES_STATE)})).*(?:{rate})" for rate in VOCABULARY.quality_rates
+    ],
     "cost": [
-        rf"^(?!.*(?:{'|'.join(VOCABULARY.lowering_words)})).*成本(?:控制|总额|金额|额)?$",
+        rf"^(?!.*(?:{_LOWERING})).*成本(?:控制|总额|金额|额)?$",
         r"单价$",
-        r"(?:人均|单位|平均|每\S{1,3})(?:成本|费用|经费)",
+        r"(?:人均|单位|平均|每\S{1,3})\S{0,6}?(?:成本|费用|经费)$",
+        # what a thing costs: 运维费用, 污水管网单位造价, 单台设备采购价格, 亩均投资;
+        # not 带动社会投资 or 农产品价格, effects of the project
+        rf"^(?!.*(?:{_LOWERING})).*(?:费用|造价)$",
+        r"(?:采购|中标|合同|单台|单套|单个|单位|单座|单件)\S{0,8}?(?:价格|价)$",
+        r"(?:亩均|户均|人均|单位|单座|单个|每\S{1,3})\S{0,8}?投资$",
+        r"定额(?:标准)?$",
     ],
 }
 
@@ -115,14 +134,17 @@ def _name_kind(name: str, kinds: list[tuple[str, re.Pattern[str]]]) -> str | Non
     --------
     从指标名称判断它衡量什么，再与其二级指标的性质（rules/taxonomy.yaml 中的 kinds）比较：满意度
     （满意度、满意率）不在「31-服务对象满意度」下；时效（及时率、及时性、完成时间、…前完成、按期
-    完成率、延期率）不在「13-时效指标」下；判断做得好坏的比率（共享词表的 quality_rates：合格率、
-    优良率、完好率、验收通过率、准确率，名称写明质量的达标率如「保洁质量达标率」等；「空气质量
-    达标率」是环境的质量，属于效益；完成率、覆盖率是计划数量的比例，属于数量）不在「12-质量指标」
-    下；成本（…成本、单价、人均费用）不在「14-成本指标」或 41–43 下——为他人降低或节约的成本
-    归入效益的（「降低企业用能成本」，或值说明下降：「农户购机成本 有效降低」「企业物流成本
-    同比下降5%」）是效益，不报告；项目自身的成本归入效益的（「设备购置成本 ≤50万元」）照常
-    报告。满意度被归为效益（「22-社会效益」「24-可持续影响」）的，单独提示：它占了项目所需的
-    效益指标的位置。
+    完成率、延期率，以及交付所用的时间：…时限、响应时间、拨付时间、发放时间）不在「13-时效指标」下
+    ——「按期还款率」是借款人的还款，不是项目的时效；判断做得好坏的比率（共享词表的
+    quality_rates：合格率、优良率、完好率、验收通过率、准确率，名称写明质量的达标率如「保洁质量
+    达标率」等；「空气质量达标率」是环境的质量，属于效益，服务对象自身的状况——「学生体质健康
+    测试优良率」——同样属于效益；完成率、覆盖率是计划数量的比例，属于数量）不在「12-质量指标」
+    下；成本（…成本、单价、人均费用、…费用、造价、定额，采购价格、单台价格，亩均投资、单座投资）
+    不在「14-成本指标」或 41–43 下——项目带来的投资和价格（「带动社会投资」「农产品价格」）是
+    效益，不报告；为他人降低或节约的成本归入效益的（「降低企业用能成本」，或值说明下降：「农户
+    购机成本 有效降低」「企业物流成本 同比下降5%」）是效益，不报告；项目自身的成本归入效益的
+    （「设备购置成本 ≤50万元」）照常报告。满意度被归为效益（「22-社会效益」「24-可持续影响」）
+    的，单独提示：它占了项目所需的效益指标的位置。
 
     名称含两类关键词时，离结尾最近的起决定作用（「验收通过及时率」是及时率）。没有二级指标的旧格式
     条款只在一级指标能确定时检查。预算执行类指标不属于任何类别，由 input-as-output 报告。
@@ -157,17 +179,22 @@ def category_keyword_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]
     Reads what the indicator's name measures and compares it with the kind
     of its level-2 category (``rules/taxonomy.yaml``, ``kinds``): a
     satisfaction level (满意度, 满意率) outside ``31-服务对象满意度``; a
-    timeliness measure (及时率, 及时性, 完成时间, …前完成, 按期完成率, 延期率)
-    outside ``13-时效指标``; a rate that judges how well (the shared
+    timeliness measure (及时率, 及时性, 完成时间, …前完成, 按期完成率, 延期率,
+    and the time to deliver in: …时限, 响应时间, 拨付时间, 发放时间) outside
+    ``13-时效指标`` (``按期还款率`` is the borrowers' repayment, not the
+    project's timeliness); a rate that judges how well (the shared
     vocabulary's ``quality_rates``: 合格率, 优良率, 完好率, 验收通过率, 准确率,
     and a 达标率 whose name says 质量, ``保洁质量达标率``, but not the quality
-    of the air, water or soil, ``空气质量达标率``, an effect) outside
-    ``12-质量指标``; a cost (…成本, 单价, 人均费用) outside
-    ``14-成本指标`` / ``41``–``43`` — but a cost lowered or saved for others
-    and filed under 效益 (``降低企业用能成本``, or the value says it falls:
-    ``农户购机成本 有效降低``, ``企业物流成本 同比下降5%``) is an effect and is
-    not reported, while a cost of the project filed there (``设备购置成本
-    ≤50万元``) is. A satisfaction level filed as an effect
+    of the air, water or soil, ``空气质量达标率``, an effect, nor the state
+    of the people served, ``学生体质健康测试优良率``, an effect too) outside
+    ``12-质量指标``; a cost (…成本, 单价, 人均费用, …费用, 造价, 定额,
+    采购价格, 单台…价格, 亩均投资, 单座…投资) outside ``14-成本指标`` /
+    ``41``–``43`` — investment and prices the project brings about
+    (``带动社会投资``, ``农产品价格``) are effects and not reported; so is a
+    cost lowered or saved for others and filed under 效益
+    (``降低企业用能成本``, or the value says it falls: ``农户购机成本 有效降低``,
+    ``企业物流成本 同比下降5%``), while a cost of the project filed there
+    (``设备购置成本 ≤50万元``) is reported. A satisfaction level filed as an effect
     (``22-社会效益``, ``24-可持续影响``) gets its own message: it takes the place
     of an effect indicator the project needs.
 
@@ -203,14 +230,17 @@ def category_keyword_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]
     default
     ``satisfaction``: the shared vocabulary's ``satisfaction_names``
     (满意度|满意率|满意比率); ``timeliness``: 及时率|及时性,
-    完成/竣工/完工/交付/上线时间, 前完成, 按时/按期/准时…率, 延迟率|延期率;
+    完成/竣工/完工/交付/上线时间, 前完成, 按时/按期/准时(足额)(完成|发放|到位
+    |拨付|支付…)率, 延迟率|延期率, …时限, 响应/到场/处置/办结/拨付/发放/支付…时间;
     ``quality``: the shared vocabulary's ``quality_rates`` (合格率, 优良率,
     优秀率, 良好率, 优质率, 完好率, 正确率, 准确率|准确度, 验收(合格|通过)率,
     …质量达标率 but not 空气/环境/水/土壤…质量达标率: rates
     that judge how well, not shares of a planned quantity such as 完成率 or
-    覆盖率, which are quantities); ``cost``: …成本 (not 降低成本),
-    单价, 人均/单位/平均/每…成本|费用|经费 (a name that lowers a cost,
-    ``降低合作单位人事管理负担和成本``, is an effect).
+    覆盖率, which are quantities; none where the name is of the people's
+    state, 体质, 体能, 视力: ``PEOPLES_STATE``); ``cost``: …成本, …费用,
+    …造价 (not 降低成本), 单价, 人均/单位/平均/每…成本|费用|经费,
+    采购/中标/合同/单台/单个/单位…价格, 亩均/户均/单座/每…投资, 定额(标准)
+    (a name that lowers a cost, ``降低合作单位人事管理负担和成本``, is an effect).
     """
     kind = ctx.facts.category_kind(clause, LEVEL1_KINDS)
     if kind is None:

@@ -5,6 +5,7 @@ indicator whose amount is more than the project's whole budget.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -45,6 +46,16 @@ MONEY_UNITS: dict[str, float] = {
 COST_NAMES: list[str] = list(VOCABULARY.cost_names)
 
 
+THRESHOLDS: list[str] = [
+    r"(?:低保|最低生活保障|最低工资|扶贫|贫困|认定|准入)标准",
+    r"贫困线|收入线|保障线",
+]
+"""Standards that are a threshold, not a payment per person: 低保标准 is the
+income line the allowance tops a family up to (低保金 pays the gap, 补差),
+最低工资标准 what an employer must pay. Times the people they are no
+spending of the project."""
+
+
 @rule(
     "cost-exceeds-budget",
     group="guidance",
@@ -83,6 +94,12 @@ COST_NAMES: list[str] = list(VOCABULARY.cost_names)
             COST_NAMES,
             "names of cost indicators filed outside a cost category (成本, 费用, 单价)",
         ),
+        "thresholds": Option(
+            "list[regex]",
+            THRESHOLDS,
+            "names of standards that are a threshold, not a payment per person (低保标准, "
+            "最低工资标准): never multiplied by a count",
+        ),
     },
     doc_zh="""
     成本指标的金额超过了项目的全部预算。
@@ -96,7 +113,10 @@ COST_NAMES: list[str] = list(VOCABULARY.cost_names)
     或申报表项目期的月数（「2025.02-2025.12」）、人数（「体检人数 ≥5000人」），有几个时取
     最小的——乘积超过总计的报告，并写出算式（「620万元 × 11 = 6820万元」）。每人每月的成本
     （「100元/人·月」「100元/人/月」）乘以人数和月数两者（「0.01万元 × 3800 × 12」）；「万元·月」
-    同「万元/月」。成本指标中的
+    同「万元/月」。人数须是成本所按的那些人：名称在「人均」前写明对象的（「教师人均培训费用」），
+    只乘以名称中有同一对象的人数（「参训教师人数」），不乘以同一项目的其他人数（「受益学生人数」）；
+    对象的人数无法衡量时（「按计划完成」）不作乘法，什么也不报告。作为门槛而不是按人支付的标准
+    （thresholds：「城乡低保标准」是低保金补差所对照的收入线，「最低工资标准」）不作乘法。成本指标中的
     「620万/月」即每月 620 万元。成本目标恰好等于项目总计的也报告：照抄了预算总额，没有控制任何
     成本。值中的每个目标都读；百分比的值不读。
 
@@ -126,6 +146,8 @@ COST_NAMES: list[str] = list(VOCABULARY.cost_names)
     ----
     money_units：金额单位及其折合万元数（映射）。
     names：成本类别之外表示成本的名称（正则表达式列表，默认 成本 费用 单价）。
+    thresholds：作为门槛而不是按人支付的标准的名称，不乘以人数或月数（正则表达式列表，
+    默认 低保标准、最低生活保障标准、最低工资标准、贫困线、收入线 等）。
     """,
 )
 def cost_exceeds_budget(ctx: Context, clause: Clause) -> Iterator[Problem]:
@@ -145,8 +167,15 @@ def cost_exceeds_budget(ctx: Context, clause: Clause) -> Iterator[Problem]:
     smallest when several are stated — and the product, with its arithmetic
     (``620万元 × 11 = 6820万元``), is compared with the 总计. A cost per person
     and month (``100元/人·月``, ``100元/人/月``) is multiplied by both counts
-    (``0.01万元 × 3800 × 12``); ``40万元·月`` is ``40万元/月``. ``620万/月`` in a
-    cost indicator is 620 万元 a month. A cost equal to the whole 总计 (to the
+    (``0.01万元 × 3800 × 12``); ``40万元·月`` is ``40万元/月``. The people
+    must be those the cost is per: a name that says whom before 人均
+    (``教师人均培训费用``) is multiplied only by a count whose name names
+    them (``参训教师人数``), never by another count of the project
+    (``受益学生人数``); when their count is not measurable (``按计划完成``)
+    nothing is multiplied and nothing said. A standard that is a threshold,
+    not a payment per person (``thresholds``: ``城乡低保标准``, the income
+    line 低保金 tops a family up to; ``最低工资标准``), is never multiplied.
+    ``620万/月`` in a cost indicator is 620 万元 a month. A cost equal to the whole 总计 (to the
     cent) is reported too: the budget copied, no cost controlled (DOMAIN's
     "a cost equal to the whole budget"). Every target of a value is read;
     values in percent are not.
@@ -184,6 +213,9 @@ def cost_exceeds_budget(ctx: Context, clause: Clause) -> Iterator[Problem]:
     0.0001, 万元: 1, 亿元: 10000, 元/人: 0.0001, 元/人次: 0.0001``.
     ``names`` (list of regular expressions): cost names outside a cost
     category; default ``成本 费用 单价``.
+    ``thresholds`` (list of regular expressions): names of standards that
+    are a threshold, not a payment per person, never multiplied by a count;
+    default 低保标准, 最低生活保障标准, 最低工资标准, 贫困线, 收入线 and the like.
     """
     project = ctx.project
     total = None if project is None else amount_value(project.amounts.total)
@@ -196,6 +228,7 @@ def cost_exceeds_budget(ctx: Context, clause: Clause) -> Iterator[Problem]:
     if ctx.facts.cost_saving(clause):
         return  # a cost lowered for others, filed as an effect: a benefit, not spending
     units: dict[str, Any] = ctx.options["money_units"]
+    thresholds = any_of(ctx.options["thresholds"])
     for value_field in ctx.facts.distinct_values(clause):
         value = value_field.value
         if value.kind != "quantity" or ctx.facts.value(clause, value_field).owner is not None:
@@ -218,6 +251,8 @@ def cost_exceeds_budget(ctx: Context, clause: Clause) -> Iterator[Problem]:
                     value_field.span, "equals", args, field=keyword, excerpt=value_field.text
                 )
                 break
+            if thresholds.search(clause.name):
+                continue  # a threshold (低保标准), not a payment: no product is spending
             # 元/人·月: times the people and times the months, each count the table states
             counted = [c for p in pers if (c := _count(ctx, project, clause, value_field, p))]
             if not counted:
@@ -285,6 +320,10 @@ def _count(
     where it is stated)``."""
     counts = _project_counts(ctx, project)
     stated = [c for c in counts.get((value_field.keyword, per), []) if c[1] != clause.name]
+    if per != "月":
+        # 教师人均培训费用 is per teacher: only a count of teachers multiplies it,
+        # never the pupils of the same project (nor the months of its 项目期)
+        stated = [c for c in stated if _same_people(clause.name, c[1])]
     if stated:
         count, name = min(stated)
         unit = "个月" if per == "月" else per
@@ -294,6 +333,28 @@ def _count(
         if months is not None and (value_field.keyword == PERIOD or months <= 12):
             return Decimal(months), f"{months}个月", f"项目期{project.term.value}"
     return None
+
+
+_PER_HEAD = re.compile(r"人均|人平均|每人|每名|每位")
+"""Where a name says its cost is per head: who comes before it (``教师人均``)."""
+_ANYONE = re.compile(r"^(?:城乡|全区|全市|全县|全省|辖区)|(?:人员|对象|群众|居民)?每?[月年季]?$")
+"""Words around who that name no one in particular (城乡, 人员, 对象) and the
+period after them (低保对象月人均)."""
+_COUNTED = re.compile(r"(?:人数|人次|总数|数量|数)$")
+
+
+def _same_people(cost_name: str, count_name: str) -> bool:
+    """Whether a count of people (``参训教师人数``) counts whom a cost per
+    head is for: the cost's name says who before 人均 (``教师人均培训费用``:
+    教师) and the count's name names them too, or the other way round
+    (``留守儿童人数`` for ``农村留守儿童人均``). A cost that names no one
+    (``人均体检成本``) takes any count of people of its project."""
+    head = _PER_HEAD.search(cost_name)
+    who = _ANYONE.sub("", cost_name[: head.start()]) if head else ""
+    if not who:
+        return True
+    counted = _COUNTED.sub("", count_name)
+    return who in count_name or (bool(counted) and counted in who)
 
 
 def _project_counts(

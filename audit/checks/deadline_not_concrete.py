@@ -8,7 +8,14 @@ from collections.abc import Iterator
 from typing import Any
 
 from audit.engine import Context, Option, Problem, rule
-from audit.facts import LEVEL1_KINDS, any_of, date_serials, normalize, value_args
+from audit.facts import (
+    CALENDAR_DEADLINES,
+    LEVEL1_KINDS,
+    any_of,
+    date_serials,
+    normalize,
+    value_args,
+)
 from audit.model import Clause, ValueField
 from audit.vocabulary import VOCABULARY
 
@@ -36,6 +43,8 @@ CONCRETE_PATTERNS: list[str] = [
     r"全天|全年无休|24小时|7\s*[×xX*]\s*24",
     # the same day: 当日, 当天清运, 受理当日办结
     r"(?:^|受理|申请|接报|报修|发现|收到)当(?:日|天|场)",
+    # a point of a sector's calendar: 秋季开学前, 汛期前, 春耕前, 每季度首月
+    *CALENDAR_DEADLINES,
 ]
 
 
@@ -101,7 +110,8 @@ def _concrete(value_field: ValueField, name: str, options: dict[str, Any]) -> bo
         "concrete": Option(
             "list[regex]",
             CONCRETE_PATTERNS,
-            "text that states a time without digits (一周以内, 全天, 7×24小时, 当日)",
+            "text that states a time without digits (一周以内, 全天, 7×24小时, 当日, "
+            "秋季开学前, 汛期前, 每季度首月)",
         ),
     },
     doc_zh="""
@@ -114,6 +124,12 @@ def _concrete(value_field: ValueField, name: str, options: dict[str, Any]) -> bo
     也没有比率（「≥95%」）的值：「按时」「每月按时支付」「是」、一个次数（「2次」）、一个金额
     （「800元/月」）、一个没有单位的数（「<=3」）。完全没有可衡量内容的文字（「按合同工期完成工程」）
     由 not-quantified 报告，占位文字由 placeholder 报告，这里不重复。
+
+    具体与否的界线：到年底不用问任何人就能判定是否按期的时限是具体的。日历上人人可查的时点
+    就是这样的时限，包括行业的固定时节和周期中的固定时点：「秋季开学前」「学期末」「汛期前」
+    （各省以法规确定入汛日期）「春耕前」「春防前」（春季动物防疫集中免疫）「采暖季前」「春节前」
+    「每季度首月」「每月初」。取决于某人判断或表中没有给出的进度安排的说法不具体，仍报告：
+    「尽快」「适时」「按时」「及时」「年内择机」「按进度」。
 
     为什么有问题
     ------------
@@ -133,7 +149,8 @@ def _concrete(value_field: ValueField, name: str, options: dict[str, Any]) -> bo
     选项
     ----
     period_units：时间单位；percent_units：比率单位；money_units：金额单位；rate_names：比率名称。
-    concrete：不用数字也说明了时间的文字（一周以内、全天、7×24小时、当日、受理当日办结）。
+    concrete：不用数字也说明了时间的文字（一周以内、全天、7×24小时、当日、受理当日办结，
+    以及上述日历时点：秋季开学前、汛期前、春耕前、采暖季前、每季度首月）。
     """,
 )
 def deadline_not_concrete(ctx: Context, clause: Clause) -> Iterator[Problem]:
@@ -149,6 +166,17 @@ def deadline_not_concrete(ctx: Context, clause: Clause) -> Iterator[Problem]:
     unit (``<=3``). Text with nothing measurable at all (``按合同工期完成工程``)
     is ``not-quantified``'s finding, a placeholder ``placeholder``'s; they
     are not reported again.
+
+    Where the line runs: a time limit is concrete when whether it was met
+    is known at the end of the year without asking anyone. A point on the
+    calendar everyone reads alike is such a limit, a fixed time of a
+    sector's year or a fixed point of a cycle included: ``秋季开学前``,
+    ``学期末``, ``汛期前`` (each province fixes the start of its flood season
+    by regulation), ``春耕前``, ``春防前`` (the spring animal epidemic
+    campaign), ``采暖季前``, ``春节前``, ``每季度首月``, ``每月初``. Words that
+    wait on someone's judgment or on a schedule the table does not give are
+    not, and are reported: ``尽快``, ``适时``, ``按时``, ``及时``, ``年内择机``,
+    ``按进度``.
 
     Why is this bad?
     ----------------
@@ -179,8 +207,9 @@ def deadline_not_concrete(ctx: Context, clause: Clause) -> Iterator[Problem]:
     a rate (``延期率：0``); default the shared vocabulary's ``rate_names`` (``率$ 占比$ 比重$``).
     ``concrete`` (list of regular expressions): text that states a time
     without digits; default Chinese-numeral periods (``一周以内``) and
-    ``全天``, ``24小时``, ``7×24``, and the same day (``当日``, ``当天清运``,
-    ``受理当日办结``).
+    ``全天``, ``24小时``, ``7×24``, the same day (``当日``, ``当天清运``,
+    ``受理当日办结``) and the points of the calendar above (``秋季开学前``,
+    ``汛期前``, ``春耕前``, ``采暖季前``, ``每季度首月``).
     """
     if ctx.facts.category_kind(clause, LEVEL1_KINDS) != "timeliness":
         return

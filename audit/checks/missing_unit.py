@@ -19,10 +19,11 @@ from audit.facts import (
     wants_date,
     where,
 )
-from audit.model import Clause, Target
+from audit.model import Clause, Target, ValueField
 
-_FRACTION = LazyPattern(r"\d\s*[/:：]\s*\d|分之")
-"""A share written as a fraction or a ratio (``2/3``, ``1:1``): no unit."""
+_FRACTION = LazyPattern(r"\d\s*[/:：对比]\s*\d|分之")
+"""A share written as a fraction or a ratio (``2/3``, ``1:1``, ``1对1帮扶``,
+``1比1配套``): no unit."""
 _CODE_BEFORE = re.compile(r"(?:GB|ISO|DB|HJ|JGJ|CJJ|WS|SL|YY)\s*(?:/\s*[TZ])?\s*$", re.IGNORECASE)
 """The code of a standard ends here (``GB/T 19001-2016``, ``ISO 9001``)."""
 _RANK_BEFORE = re.compile(r"(?:(?<![提之以])前|第|排名|名列|位列)\s*$")
@@ -31,6 +32,11 @@ _RATING_AFTER = re.compile(r"^\s*[A-Za-zＡ-Ｚ]+\s*级?")
 """A rating follows (``3A级``, ``5A``)."""
 _CLOCK_AFTER = re.compile(r"^\s*[时点](?![间位数钟])")
 """An hour of the day follows (``每日24时前``, ``17点前``): a time, no quantity."""
+_WINDOW_AFTER = re.compile(r"^\s*[×xX*＊]\s*\d+\s*(?:个)?(?:小时|h\b|H\b)")
+"""A service window follows (``7×24小时``, ``5×8小时``): days times hours,
+no count of anything."""
+_UNIT_CELL = 6
+"""At most this many characters in a unit column of its own (``度量单位``)."""
 YEARS = (1949, 2100)
 """Whole numbers read as a year where a date belongs."""
 
@@ -73,15 +79,22 @@ YEARS = (1949, 2100)
     报告指标值中没有单位的数字：「举办招聘会；…:2」「维护泊位数 =8」「职业技能培训；…:≥300」，
     以及清单式表格「度量单位」栏空着的数量。比率指标的数字没有 % 时单独说明。
 
+    单位包括各行业计数用的量词和市制度量衡（rules/units.yaml）：「路灯1500杆」「足球场3片」
+    「婚姻登记8000对」「机井20口」「桥梁3孔」「门窗120樘」「铁塔40基」「歌曲10首」
+    「粮食产能500万斤」「茶叶3000担」，以及年龄「≥80岁」。清单式表格「度量单位」栏写了的单位
+    （「≥ | 30000 | 标准箱」）就是单位，即使不在词表中也不再要求。
+
     以下不报告：0（没有就是没有，不需要单位）；分数和比例（「缴费额2/3」「1:1」）；
     标准编号（「GB/T 19001-2016」）、名次（「排名前3」）和等级（「3A级」）；
     名称已经说明单位的（「培训人数」「投诉次数」
     「系统用户数（个）」），但数字是小数的除外（「≥3.2」人：丢了「万人」），或数字后的词正是名称
     结尾所说的量（「疫苗接种剂次 ≥24万剂次」「维护路灯盏数 ≥12000盏」）；
-    一天中的时刻（「每日24时前」）；没有单位的量（「系数」「指数」「PUE」「得分」「等级」，见
-    rules/vocabulary.yaml 的 unitless_names）；应填日期处的年份（「2025」）；应填日期处的
-    Excel 日期序列号（date-serial 报告）；另一个值（实施周期或年度）有单位而本值没有的（「≥95%」
-    对「≥95」：两值单位不一致，由 annual-period-mismatch 报告）；已由 placeholder、
+    一天中的时刻（「每日24时前」）；服务时段「天数×小时」（「7×24小时」「5×8小时」）；
+    一对一结对（「1对1」）；没有单位的量（「系数」「指数」「PUE」「得分」「等级」，公路技术状况的
+    MQI、PQI 等，pH 值，见 rules/vocabulary.yaml 的 unitless_names）；
+    应填日期处的年份（「2025」）；应填日期处的 Excel 日期序列号（date-serial 报告）；
+    另一个值（实施周期或年度）有单位而本值没有的（「≥95%」对「≥95」：两值单位不一致，
+    由 annual-period-mismatch 报告）；已由 placeholder、
     value-restates-name、value-type-mismatch、not-quantified 报告的值。
 
     为什么有问题
@@ -114,17 +127,26 @@ def missing_unit(ctx: Context, clause: Clause) -> Iterator[Problem]:
     quantity whose 度量单位 column is blank in a list-style table. A rate
     whose number lacks ``%`` is said so.
 
+    Units include the measure words (量词) sectors count in and the
+    traditional (市制) weights (``rules/units.yaml``): ``路灯1500杆``,
+    ``足球场3片``, ``婚姻登记8000对``, ``机井20口``, ``桥梁3孔``, ``门窗120樘``,
+    ``铁塔40基``, ``歌曲10首``, ``粮食产能500万斤``, ``茶叶3000担``, and an age
+    (``≥80岁``). What a list's 度量单位 column states (``≥ | 30000 | 标准箱``)
+    is the unit, listed or not: it is never asked for again.
+
     Not reported: zero (none of anything needs no unit); a fraction or a
     ratio (``缴费额2/3``, ``1:1``); the code of a standard
     (``GB/T 19001-2016``), a rank (``排名前3``) or a rating (``3A级``); a name that says
     what is counted (``培训人数``, ``投诉次数``, ``系统用户数（个）``) unless the number
     is a fraction of it (``≥3.2`` people: 万人 was lost), or a word after the
     number that the name ends with (``疫苗接种剂次 ≥24万剂次``, ``维护路灯盏数 ≥12000盏``);
-    an hour of the day (``每日24时前``);
-    measures without a unit (``系数``, ``指数``, ``PUE``, ``得分``, ``等级``:
-    ``unitless_names`` in ``rules/vocabulary.yaml``); a year where a date
-    belongs (``2025``); a spreadsheet date serial where a date belongs
-    (``date-serial`` reports it); a value whose other value (period or
+    an hour of the day (``每日24时前``); a service window, days times hours
+    (``7×24小时``, ``5×8小时``); a pairing (``1对1``);
+    measures without a unit (``系数``, ``指数``, ``PUE``, ``得分``, ``等级``, the
+    road indices MQI and PQI, pH: ``unitless_names`` in
+    ``rules/vocabulary.yaml``); a year where a date belongs (``2025``); a
+    spreadsheet date serial where a date belongs (``date-serial`` reports it);
+    a value whose other value (period or
     annual) has a unit it lacks (``≥95%`` against ``≥95``: the two disagree
     in unit, ``annual-period-mismatch``'s finding); values that ``placeholder``,
     ``value-restates-name``, ``value-type-mismatch`` or ``not-quantified``
@@ -175,6 +197,7 @@ def missing_unit(ctx: Context, clause: Clause) -> Iterator[Problem]:
                 or id(target) in serials
                 or _no_quantity(value_field.text, target)
                 or _named_unit(clause.name, value_field.text, target)
+                or _unit_cell_after(value_field, target)
             ):
                 continue
             if ctx.options["years"] and _is_year(target.number):
@@ -214,7 +237,32 @@ def _no_quantity(text: str, target: Target) -> bool:
         return True
     if target.upper is not None and target.number is not None and target.upper < target.number:
         return True
-    return _RATING_AFTER.match(after) is not None or _CLOCK_AFTER.match(after) is not None
+    return (
+        _RATING_AFTER.match(after) is not None
+        or _CLOCK_AFTER.match(after) is not None
+        or _WINDOW_AFTER.match(after) is not None
+    )
+
+
+def _unit_cell_after(value_field: ValueField, target: Target) -> bool:
+    """Whether what follows the number is the table's own unit column: a
+    list with ``指标值 | 度量单位`` in separate cells (``≥ | 5000000 | 斤``)
+    gives the value as one text whose last piece comes from another cell.
+    The table states the unit there, whether or not the value grammar knows
+    the word; the rule never asks for it again."""
+    text = value_field.text
+    end = max(0, min(target.end, len(text)))
+    rest = text[end:].strip()
+    if not rest or end == 0 or len(rest) > _UNIT_CELL or any(ch.isdigit() for ch in rest):
+        return False
+    gap = len(text[end:]) - len(text[end:].lstrip())
+    last = sub_span(value_field.span, end - 1, end)
+    first = sub_span(value_field.span, end + gap, end + gap + 1)
+    if first.location is not None or last.location is not None:
+        return first.location != last.location  # another cell of a workbook, PDF or page
+    # another column of a text table: skipped source (a tab) on the same line,
+    # not a line the cell wraps onto
+    return first.line == last.line and first.column != last.end_column + gap
 
 
 _WORD_AFTER = re.compile(r"\s*([^\W\d_]{1,2})")

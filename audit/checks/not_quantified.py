@@ -8,7 +8,14 @@ from collections.abc import Iterator
 from typing import Any
 
 from audit.engine import Context, Option, Problem, rule
-from audit.facts import LEVEL1_KINDS, LazyPattern, field_name, is_burden, where
+from audit.facts import (
+    CALENDAR_DEADLINES,
+    LEVEL1_KINDS,
+    LazyPattern,
+    field_name,
+    is_burden,
+    where,
+)
 from audit.model import Clause, Severity
 
 SEVERITIES: dict[str, str] = {
@@ -26,6 +33,12 @@ MEASURABLE: list[str] = [
     # a number in Chinese numerals with a unit: 三级, 每周一次, 一周以内, 九成以上 (not any
     # measure word: 全市七个区…按比例分摊 is prose that mentions a number)
     r"[零〇一二两三四五六七八九十百千]+\s*(?:次|级|星|个?工作日|天|日|周|个?月|年|小时|分钟|倍|成)",
+    # a class on a national standard's scale: 地表水Ⅲ类 (GB 3838), Ⅱ类及以上, 二类坝以上
+    # (大坝安全鉴定), AAAA级 (A级旅游景区, GB/T 17775), 甲级 资质, 三级甲等 (三级 above)
+    r"(?:^|[^A-Za-z])(?:[ⅠⅡⅢⅣⅤ]|III|II|IV|V|I)\s*类",
+    r"[一二三四五]类(?:坝|水|标准|以上|及以上|$)",
+    r"(?:^|[^A-Za-z])A{1,5}\s*级",
+    r"[甲乙丙]级",
     # a percentage in words: 百分之九十以上
     r"百分之[零〇一二两三四五六七八九十百]+",
     # nothing happened: 零故障, 无重大网络安全事件, 未发生重大安全事故
@@ -44,6 +57,8 @@ MEASURABLE: list[str] = [
     r"^全(?:天|天候|日|年)$",
     # the same day, a deadline as concrete as 24小时内: 当日, 当天清运, 受理当日办结
     r"(?:^|受理|申请|接报|报修|发现|收到)当(?:日|天|场)",
+    # a deadline the calendar of a sector sets: 秋季开学前, 汛期前, 春耕前, 每季度首月
+    *CALENDAR_DEADLINES,
 ]
 
 
@@ -119,8 +134,8 @@ def formula_has_target(text: str) -> bool:
         "measurable": Option(
             "list[regex]",
             MEASURABLE,
-            "text that is measurable without digits (三级, 每周一次, 百分之九十, 零故障, 无…事故, "
-            "验收合格, 当日)",
+            "text that is measurable without digits (三级, Ⅲ类, AAAA级, 每周一次, 百分之九十, "
+            "零故障, 无…事故, 验收合格, 当日, 汛期前)",
         ),
     },
     doc_zh="""
@@ -135,9 +150,12 @@ def formula_has_target(text: str) -> bool:
     不用数字也能衡量的文字
     （「三级」「每周一次」「零故障」「无重大网络安全事件」「采购价格≤预算价格」）都是目标。合格与否的
     结果（「合格」「验收合格」「通过验收」「达标」「一次性验收合格」，以及「是否……」指标的「是」）
-    到年底可以判定，与「零事故」一样是目标；等级（「良好」）和程度（「基本合格」）不是。时效指标下的
-    「当日」「当天」「当日完成」是与「24小时内」一样具体的时限；「即时」「实时」没有可核对的界限，
-    仍报告。效益指标
+    到年底可以判定，与「零事故」一样是目标；国家标准分级中的一级也是目标，可对照标准核查：
+    「地表水Ⅲ类」「Ⅱ类及以上」「二类坝以上」「AAAA级」「三级甲等」「一级」「甲级」；
+    没有标准的等级（「良好」「优良」）、程度（「基本合格」）和不说哪一类的「达到国家标准」不是。时效指标下的
+    「当日」「当天」「当日完成」是与「24小时内」一样具体的时限；行业日历上的时点（「秋季开学前」
+    「汛期前」「春耕前」「春防前」「采暖季前」「每季度首月」）也是，见 deadline-not-concrete；
+    「即时」「实时」「尽快」「适时」没有可核对的界限，仍报告。效益指标
     可以定性描述，默认不报告。提示的示例按类别给出；社会成本、生态环境成本指标不以金额计，
     示例是「≤3次」「≤55分贝」，而不是「≤50万元」。
 
@@ -165,7 +183,8 @@ def formula_has_target(text: str) -> bool:
     severities：按指标性质设定的最高级别（error、warning、info 或 off），
     默认效益指标为 off，其余为 warning；不会高于规则本身配置的级别。
     level1_kinds：没有（已知）二级指标的条款，按一级指标判断的性质。
-    measurable：不用数字也可衡量的文字（三级、每周一次、百分之九十、零故障、无…事故、验收合格、当日）。
+    measurable：不用数字也可衡量的文字（三级、Ⅲ类、AAAA级、每周一次、百分之九十、零故障、无…事故、
+    验收合格、当日、汛期前）。
     """,
 )
 def not_quantified(ctx: Context, clause: Clause) -> Iterator[Problem]:
@@ -185,13 +204,19 @@ def not_quantified(ctx: Context, clause: Clause) -> Iterator[Problem]:
     ``无重大网络安全事件``, ``采购价格≤预算价格``) are targets. A pass or fail
     result (``合格``, ``验收合格``, ``通过验收``, ``达标``, ``一次性验收合格``, and
     ``是`` for a 是否 indicator) can be judged at the end of the year, like
-    ``零事故``: it is a target; a grade (``良好``) or a degree (``基本合格``) is
-    not. Under 时效, ``当日``, ``当天`` and ``当日完成`` are deadlines as concrete
-    as ``24小时内``; ``即时`` and ``实时`` set no bound anyone can check and are
-    still reported. Effect (效益) indicators may be qualitative and are not
-    reported by default. The message suggests a figure of the category's
-    kind; a social or environmental cost (社会成本指标, 生态环境成本指标) is no
-    money, and its example is ``≤3次`` or ``≤55分贝``, not ``≤50万元``.
+    ``零事故``: it is a target. So is a class on a national standard's scale,
+    checked against that standard: ``地表水Ⅲ类``, ``Ⅱ类及以上``, ``二类坝以上``,
+    ``AAAA级``, ``三级甲等``, ``一级``, ``甲级``. A grade of no standard
+    (``良好``, ``优良``), a degree (``基本合格``) or ``达到国家标准`` without its
+    class is not. Under 时效, ``当日``, ``当天`` and ``当日完成`` are deadlines as concrete
+    as ``24小时内``, and so are the points of a sector's calendar (``秋季开学前``,
+    ``汛期前``, ``春耕前``, ``春防前``, ``采暖季前``, ``每季度首月``; see
+    ``deadline-not-concrete``); ``即时``, ``实时``, ``尽快`` and ``适时`` set no
+    bound anyone can check and are still reported. Effect (效益) indicators
+    may be qualitative and are not reported by default. The message
+    suggests a figure of the category's kind; a social or environmental
+    cost (社会成本指标, 生态环境成本指标) is no money, and its example is
+    ``≤3次`` or ``≤55分贝``, not ``≤50万元``.
 
     A formula given as the value (``设备使用率=实际使用设备数量/总设备数量*100%``)
     is reported in every category, with its own message, unless a target
