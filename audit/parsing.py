@@ -71,6 +71,21 @@ TERMINAL_NAMES: dict[str, str] = {
     "$END": "end of clause",
 }
 _KEY_TYPES = {"PERIOD_KEY": PERIOD, "ANNUAL_KEY": ANNUAL}
+_CATEGORY_NAMES = frozenset(
+    (
+        "CATEGORY_NAME",
+        "LEGACY_CATEGORY",
+        "LOST_LEGACY",
+        "DASHED_CATEGORY",
+        "DASHED_LEVEL2",
+        "LOST_DASHED",
+    )
+)
+"""The terminals that are a category's name."""
+_DASHED = frozenset(("DASHED_CATEGORY", "LOST_DASHED"))
+"""The level-1 categories of the dashed form (``1.产出指标-数量指标-名称：…``)."""
+_COLONS = ":："
+_DASHES = "-－—–"
 
 
 # --------------------------------------------------------------------------
@@ -159,7 +174,7 @@ class _ClauseBuilder(Transformer[Token, Any]):
             kind = token.type
             if kind == "CODE" or kind == "LOST_CODE":
                 code = token
-            elif kind == "CATEGORY_NAME" or kind == "LEGACY_CATEGORY" or kind == "LOST_LEGACY":
+            elif kind in _CATEGORY_NAMES:
                 name = token
             else:
                 end = token
@@ -175,6 +190,9 @@ class _ClauseBuilder(Transformer[Token, Any]):
     legacy = level1
     lost_level1 = level1
     lost_legacy = level1
+    dashed1 = level1
+    lost_dashed = level1
+    dashed2 = level2
 
     def name(self, children: list[_Token]) -> _Name:
         text, *rest = children
@@ -229,8 +247,10 @@ def _assemble(children: list[Any]) -> Clause:
         else:
             end = child
     level1 = levels.get(1)
+    # The dashed form names two levels of categories, as the coded form does.
+    dashed = level1 is not None and level1.name.type in _DASHED
     form: Literal["coded", "legacy"] = (
-        "coded" if level1 is None or level1.code is not None else "legacy"
+        "coded" if level1 is None or level1.code is not None or dashed else "legacy"
     )
     issues: list[ClauseIssue] = []
     separators: set[str] = set()
@@ -246,7 +266,7 @@ def _assemble(children: list[Any]) -> Clause:
             issues.append(ClauseIssue("missing-separator", "", of(cell, at, after)))
             return ""
         char = token.value
-        if char in ":：":
+        if char in _COLONS or char[0] in _DASHES:
             return char
         separators.add(char)
         if char not in standard:
@@ -285,6 +305,12 @@ def _assemble(children: list[Any]) -> Clause:
             text = part.text
             name_start = text.start_pos
             name_end = name_start + len(text.value.rstrip(_TRAILING))
+            if dashed and part.separator is None and followed and value_of[name_end - 1] in _COLONS:
+                # 签约居民人数：实施周期指标值：… the dashed form's name ends with a colon
+                colon = name_end - 1
+                name_end = name_start + len(value_of[name_start:colon].rstrip(_TRAILING))
+                name = value_of[name_start:name_end]
+                continue
             name = value_of[name_start:name_end]
             separator(part.separator, text.end_pos, followed)
             continue
@@ -490,7 +516,7 @@ def _parse_recovering(text: str, items: dict[int, AnyClause]) -> None:
             item_start = resume
 
 
-_CLAUSE_STARTS = frozenset(("NUMBER", "LOST_CODE", "LOST_LEGACY"))
+_CLAUSE_STARTS = frozenset(("NUMBER", "LOST_CODE", "LOST_LEGACY", "LOST_DASHED"))
 """The terminals a clause begins with."""
 
 
@@ -519,7 +545,7 @@ def _resume_point(text: str, at: int, item_start: int) -> int:
     end of the text when there is none."""
     free_text, number = terminal("TEXT"), terminal("NUMBER")
     keywords = (terminal("PERIOD_KEY"), terminal("ANNUAL_KEY"))
-    lost = (terminal("LOST_CODE"), terminal("LOST_LEGACY"))
+    lost = (terminal("LOST_CODE"), terminal("LOST_LEGACY"), terminal("LOST_DASHED"))
     position = at
     length = len(text)
     while True:

@@ -26,6 +26,10 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "a number followed by digits": lambda n: "1、" + "1" * n,
     "many repeated keywords": lambda n: HEAD + "1；" + "年度指标值：1；" * (n // 8),
     "many categories": lambda n: "1、1-产出指标；" * (n // 8),
+    "many line breaks": lambda n: HEAD + "x\n" * (n // 2),
+    "numbered lines without keywords": lambda n: HEAD + "\n1.名称" * (n // 5),
+    "a long line after a number": lambda n: HEAD + "\n1." + "名" * n,
+    "dashed lines without values": lambda n: "产出指标-" * (n // 5) + "\n产出指标-" * (n // 6),
 }
 
 
