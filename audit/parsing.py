@@ -386,6 +386,10 @@ def parse_indicators(cell: Text) -> tuple[AnyClause, ...]:
     text = cell.value
     if not text.strip():
         return ()
+    if PERIOD not in text and ANNUAL not in text:
+        fused = fused_clauses(cell)
+        if fused is not None:
+            return fused
     _local.cell = cell
     items: dict[int, AnyClause] = {}
     _local.items = items
@@ -404,6 +408,157 @@ def parse_indicators(cell: Text) -> tuple[AnyClause, ...]:
         raise _builder_bug(cell, error) from error
     finally:
         _local.cell = _local.items = None
+
+
+# --------------------------------------------------------------------------
+# Categories with the value fused to the name: 产出指标：数量指标：培训人数≥1000人；…
+
+
+_FUSED_CATEGORY = re.compile(
+    r"(?:^|(?<=[；;，,。：:\n]))[^\S\n]*(?:(\d{1,3})[ \t]*(?:、|[.．](?!\d)))?[ \t]*"
+    r"([^\W\d_]{2,10}指标)[ \t]*[：:]"
+)
+"""A category and its colon at the start of the cell, of a line, after a
+separator or after the colon of the category before, with the clause number
+it may carry."""
+_COMPARATOR = re.compile(r"[≥≤＞＜><＝=≧≦]")
+_COMPARATOR_WORD = re.compile(
+    r"不低于|不少于|不高于|不超过|不多于|不大于|不小于|大于|小于|高于|低于|达到"
+)
+_PLACEHOLDER_MARK = re.compile(r"待[补定填确核完]|…|[.．]{3}|[XxＸｘ×*＊]{2}|[？?]")
+"""Where a draft's value begins when it is not written yet (待补充, ……, XX)."""
+_NUMBER_CHARS = frozenset("0123456789.,，")
+
+
+def fused_clauses(cell: Text) -> tuple[AnyClause, ...] | None:
+    """The clauses of a cell written ``一级指标：二级指标：名称值；二级指标：名称值。…``
+    (no value keyword: each value follows its name directly and is the
+    annual value), or None when the cell is not in that form: it must begin
+    with two categories, each with its colon, and hold no value keyword.
+
+    Each ``二级指标：名称值`` is one clause under the level-1 category before it;
+    a stretch after a ``；`` or ``。`` without its own category is one too,
+    without a level-2 category. A value begins at its first comparator (``≥``
+    ``≤`` ``>`` …), else at a word such as 不低于 or 达到, else at its last
+    number, else at a mark of a value not written yet (待补充, ……). An item
+    with none of these cannot be told apart into name and value and is a
+    :class:`ClauseError`."""
+    text = cell.value
+    matches = list(_FUSED_CATEGORY.finditer(text))
+    if len(matches) < 2 or text[: matches[0].start()].strip():
+        return None
+    if text[matches[0].end() : matches[1].start()].strip():
+        return None  # the cell's first category is not followed by a second one
+    items: list[AnyClause] = []
+    level1: Category | None = None
+    for index, match in enumerate(matches):
+        end = matches[index + 1].start() if index + 1 < len(matches) else len(text)
+        category = Category(None, match.group(2), Span.of(cell, match.start(2), match.end(2)))
+        if not text[match.end() : end].strip() and index + 1 < len(matches):
+            level1 = category  # a level-1 category, its level-2 ones after it
+            continue
+        number = int(match.group(1)) if match.group(1) else None
+        start = match.start(1) if match.group(1) else match.start(2)
+        level2: Category | None = category
+        position = match.end()
+        for piece in _FUSED_ITEM_END.finditer(text, position, end):
+            if piece.start() > position or level2 is not None:
+                items.append(
+                    _fused_item(cell, number, start, position, piece.start(), level1, level2)
+                )
+            number, level2, start = None, None, piece.end()
+            position = piece.end()
+            while start < end and text[start].isspace():
+                start += 1
+        if text[position:end].strip() or level2 is not None:
+            items.append(_fused_item(cell, number, start, position, end, level1, level2))
+    return tuple(items)
+
+
+_FUSED_ITEM_END = re.compile(r"[；;。\n][；;。，,\s]*")
+"""What ends one item of the fused form: a ``；`` or ``。`` or a line break."""
+
+
+def _fused_item(
+    cell: Text,
+    number: int | None,
+    start: int,
+    body_start: int,
+    end: int,
+    level1: Category | None,
+    level2: Category | None,
+) -> AnyClause:
+    """One ``二级指标：名称值`` item: from ``start`` (its number or category)
+    and its name and value from ``body_start``, to ``end``."""
+    text = cell.value
+    of = Span.of
+    while body_start < end and text[body_start].isspace():
+        body_start += 1
+    body_end = body_start + len(text[body_start:end].rstrip(_TRAILING))
+    stop = max(body_end, start)
+    separator = text[body_end:end].strip()[:1] or None
+    value_start = _fused_value_start(text, body_start, body_end)
+    head = level2 or level1
+    leading = clause_number(text, start) if number is not None else None
+    if leading is not None:
+        number_span = of(cell, leading.start(), leading.end())
+    else:  # a clause without its number is pointed at by its category
+        number_span = of(cell, start, start) if head is None else head.span
+    if value_start is None:
+        return ClauseError(
+            number,
+            text[start:stop],
+            of(cell, start, stop),
+            "cannot tell the indicator name from its value: no comparator (≥ ≤ > <), "
+            "number or placeholder begins a value",
+            (),
+            number_span=number_span if leading is not None else None,
+        )
+    name_end = body_start + len(text[body_start:value_start].rstrip(_TRAILING + ":："))
+    value_text = text[value_start:body_end]
+    missing = of(cell, value_start, value_start)
+    annual = ValueField(
+        ANNUAL,
+        value_text,
+        parse_value(value_text),
+        of(cell, value_start, body_end),
+        missing,
+        separator,
+    )
+    return Clause(
+        number,
+        "legacy",
+        level1,
+        level2,
+        text[body_start:name_end],
+        of(cell, body_start, name_end),
+        (annual,),
+        frozenset(),
+        (ClauseIssue("missing-keyword", ANNUAL, missing),),
+        text[start:stop],
+        of(cell, start, stop),
+        number_span,
+    )
+
+
+def _fused_value_start(text: str, start: int, end: int) -> int | None:
+    """Where the value begins in ``text[start:end]``, a name followed by its
+    value; None when nothing tells."""
+    for pattern in (_COMPARATOR, _COMPARATOR_WORD):
+        found = pattern.search(text, start, end)
+        if found is not None:
+            return found.start()
+    position = end
+    while position > start and not text[position - 1].isdigit():
+        position -= 1
+    if position > start:  # the last number, back to its first digit
+        while position > start and text[position - 1] in _NUMBER_CHARS:
+            position -= 1
+        while text[position] not in "0123456789":
+            position += 1
+        return position
+    found = _PLACEHOLDER_MARK.search(text, start, end)
+    return None if found is None else found.start()
 
 
 def _builder_bug(cell: Text, error: Exception) -> Exception:

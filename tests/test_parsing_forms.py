@@ -1,7 +1,11 @@
-"""Indicator cells written one indicator per line, categories and name joined
-by dashes (``1.产出指标-数量指标-签约居民人数：实施周期指标值：…``), numbered
-or not: each line is one clause with its categories, and the rules see the
-same facts as in the coded form."""
+"""Indicator cell forms besides the coded and the older one.
+
+One indicator per line, categories and name joined by dashes
+(``1.产出指标-数量指标-签约居民人数：实施周期指标值：…``), numbered or not: each
+line is one clause with its categories. Categories then names fused with
+their values, without keywords (``产出指标：数量指标：培训人数≥1000人；…``): each
+``二级指标：名称值`` is one clause whose value is the annual value. In both, the
+rules see the same facts as in the coded form."""
 
 from __future__ import annotations
 
@@ -199,7 +203,8 @@ def indicator_lines(draw: st.DrawFn) -> tuple[str, list[tuple[object, ...]]]:
     dash = draw(st.sampled_from(["-", "—", "－"]))
     end = draw(st.sampled_from(["", "。", "；", " "]))
     newline = draw(st.sampled_from(["\n", "\r\n"]))
-    lines, expected = [], []
+    lines: list[str] = []
+    expected: list[tuple[object, ...]] = []
     for index in range(1, count + 1):
         level1, level2 = draw(st.sampled_from(LEVELS))
         name = draw(st.sampled_from(NAMES))
@@ -263,3 +268,149 @@ def test_the_rules_find_the_defects_of_each_line(tmp_path: Path, cell: str) -> N
     assert not {"repeated-field", "missing-field", "parse-error"} & set(rules)
     mismatch = next(f for f in findings if f.rule == "annual-period-mismatch")
     assert "≥12万人次" in mismatch.message
+
+
+# --------------------------------------------------------------------------
+# Categories, then names fused with their values
+
+# A county human-resources bureau's 农村劳动力转移就业培训 and 公益性岗位补贴.
+FUSED = (
+    "产出指标：数量指标：培训人数≥1000人；质量指标：培训合格率≥95%。"
+    "效益指标：社会效益指标：培训后就业率≥160%。"
+    "满意度指标：服务对象满意度指标：学员满意度≥90%。"
+)
+FUSED_READ = [
+    (None, "产出指标", "数量指标", "培训人数", None, "≥1000人"),
+    (None, "产出指标", "质量指标", "培训合格率", None, "≥95%"),
+    (None, "效益指标", "社会效益指标", "培训后就业率", None, "≥160%"),
+    (None, "满意度指标", "服务对象满意度指标", "学员满意度", None, "≥90%"),
+]
+FUSED_PLACEHOLDER = (
+    "产出指标：数量指标：安置人数≥200人；时效指标：补贴发放及时率待补充。"
+    "效益指标：社会效益指标：就业困难人员再就业率≥80%。"
+    "满意度指标：服务对象满意度指标：安置人员满意度≥90%。"
+)
+
+
+def test_each_level_two_item_is_one_clause_with_the_annual_value() -> None:
+    result = clauses(FUSED)
+    assert [read(c) for c in result] == FUSED_READ
+    for clause in result:
+        assert clause.form == "legacy"
+        assert [f.keyword for f in clause.fields] == ["年度指标值"]
+        # The parse says the keyword is absent, where it should stand.
+        (issue,) = clause.issues
+        assert (issue.kind, issue.detail) == ("missing-keyword", "年度指标值")
+        assert clause.annual is not None and issue.span.column == clause.annual.span.column
+    first, second = result[:2]
+    assert first.text == "产出指标：数量指标：培训人数≥1000人"[5:]
+    assert second.text == "质量指标：培训合格率≥95%"
+    assert second.name_span.column == FUSED.index("培训合格率") + 1
+    assert second.level1 is not None and second.level1.span.column == 1
+    assert second.number_span.column == FUSED.index("质量指标") + 1
+
+
+@pytest.mark.parametrize(
+    ("item", "name", "value"),
+    [
+        ("补贴发放及时率待补充", "补贴发放及时率", "待补充"),
+        ("补贴发放及时率……", "补贴发放及时率", "……"),
+        ("培训时长不少于40学时", "培训时长", "不少于40学时"),
+        ("档案完整率100%", "档案完整率", "100%"),
+        ("12345热线接通率≥95%", "12345热线接通率", "≥95%"),
+        ("12345热线接通率95%", "12345热线接通率", "95%"),
+        ("每万人拥有医生数3.5人", "每万人拥有医生数", "3.5人"),
+        ("覆盖村数1,200个", "覆盖村数", "1,200个"),
+        ("平均急救反应时间≤12分钟", "平均急救反应时间", "≤12分钟"),
+        ("培训合格率：≥95%", "培训合格率", "≥95%"),
+    ],
+)
+def test_where_a_value_begins(item: str, name: str, value: str) -> None:
+    first, second = clauses(f"产出指标：数量指标：培训人数≥1000人；质量指标：{item}。")
+    assert (second.name, second.annual and second.annual.text) == (name, value)
+    assert first.annual is not None and first.annual.text == "≥1000人"
+
+
+def test_an_item_whose_value_cannot_be_told_is_an_error_of_its_own() -> None:
+    items = parse_clause_text(
+        "产出指标：数量指标：培训人数≥1000人。效益指标：社会效益指标：困境儿童生活改善情况有效改善。"
+        "满意度指标：服务对象满意度指标：学员满意度≥90%。"
+    )
+    first, error, last = items
+    assert isinstance(first, Clause) and isinstance(last, Clause)
+    assert isinstance(error, ClauseError)
+    assert error.text == "社会效益指标：困境儿童生活改善情况有效改善"
+    assert "cannot tell the indicator name from its value" in error.message
+    assert last.annual is not None and last.annual.text == "≥90%"
+
+
+def test_numbered_items_and_items_without_a_category() -> None:
+    result = clauses(
+        "产出指标：1、数量指标：安置人数≥200人；2、时效指标：补贴发放及时率≥95%；发放人数≥200人。"
+    )
+    assert [read(c) for c in result] == [
+        (1, "产出指标", "数量指标", "安置人数", None, "≥200人"),
+        (2, "产出指标", "时效指标", "补贴发放及时率", None, "≥95%"),
+        (None, "产出指标", None, "发放人数", None, "≥200人"),
+    ]
+    assert result[1].number_span.column == 1 + len("产出指标：1、数量指标：安置人数≥200人；")
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        # Keywords: the cell is read by the grammar, as before.
+        "1、产出指标：数量指标：培训人数，年度指标值：1000人",
+        # One category only: no level-2 category after it.
+        "产出指标：培训人数≥1000人。",
+        # Text before the categories.
+        "说明：产出指标：数量指标：培训人数≥1000人",
+        # The coded form.
+        "1、1-产出指标；11-数量指标；培训人数；实施周期指标值:≥1000人；年度指标值:≥1000人。",
+    ],
+    ids=["keywords", "one-category", "text-before", "coded"],
+)
+def test_cells_not_in_the_fused_form_read_as_before(cell: str) -> None:
+    for item in parse_clause_text(cell):
+        if isinstance(item, Clause):
+            assert all(issue.kind != "missing-keyword" for issue in item.issues)
+
+
+@st.composite
+def fused_cells(draw: st.DrawFn) -> tuple[str, list[tuple[object, ...]]]:
+    groups = draw(st.lists(st.sampled_from(LEVELS), min_size=1, max_size=4))
+    parts: list[str] = []
+    expected: list[tuple[object, ...]] = []
+    for level1, level2 in groups:
+        items = []
+        for _ in range(draw(st.integers(1, 3))):
+            name = draw(st.sampled_from(NAMES))
+            value = draw(
+                st.sampled_from(["≥5万人", "≥75%", "100%", "≤12分钟", "待补充", "不低于90%"])
+            )
+            items.append(f"{level2}：{name}{value}")
+            expected.append((None, level1, level2, name, None, value))
+        parts.append(f"{level1}：" + draw(st.sampled_from(["；", ";", "\n"])).join(items) + "。")
+    return draw(st.sampled_from(["", "\n"])).join(parts), expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(fused_cells())
+def test_generated_fused_cells_read_one_clause_per_item(
+    cell: tuple[str, list[tuple[object, ...]]],
+) -> None:
+    text, expected = cell
+    assert [read(c) for c in clauses(text)] == expected
+
+
+def test_the_rules_find_the_defects_of_each_fused_item(tmp_path: Path) -> None:
+    path = _workbook(tmp_path, [("转移就业培训", FUSED), ("公益性岗位补贴", FUSED_PLACEHOLDER)])
+    findings = lint(path)
+    rules = [f.rule for f in findings]
+    assert "percent-out-of-range" in rules
+    placeholder = next(f for f in findings if f.rule == "placeholder")
+    assert "待补充" in placeholder.message
+    assert not {"missing-field", "parse-error"} & set(rules)
+    punctuation = [f for f in findings if f.rule == "nonstandard-punctuation"]
+    assert len(punctuation) == 8
+    assert all("缺少关键词「年度指标值：」" in f.message for f in punctuation)
