@@ -401,7 +401,7 @@ def parse_indicators(cell: Text) -> tuple[AnyClause, ...]:
         except UnexpectedInput:  # only the grammar's refusals are the table's fault
             items.clear()
             _parse_recovering(text, items)
-        return _settle_forms(tuple(items[start] for start in sorted(items)))
+        return _refuse_run_together(_settle_forms(tuple(items[start] for start in sorted(items))))
     except Exception as error:
         if isinstance(error, UnexpectedInput):
             raise
@@ -626,6 +626,46 @@ def _settle_forms(items: tuple[Any, ...]) -> tuple[AnyClause, ...]:
             for item in items
         )
     return items
+
+
+_RUN_TOGETHER = re.compile(r"[^\W\d_]{2,8}指标[ \t]*[-－—–]{1,2}[ \t]*[^\W\d_]{1,12}[ \t]*[-－—–]")
+"""The categories of a dashed-form indicator inside a value: the next
+indicator's line, run into the value before it (a PDF line joined without
+its break)."""
+
+
+def _refuse_run_together(items: tuple[AnyClause, ...]) -> tuple[AnyClause, ...]:
+    """A clause of the dashed form with another indicator's categories in a
+    value holds several indicators whose boundaries cannot be told (a line
+    break or a number would tell them): it is refused as one stretch, never
+    read with one indicator's values as another's repeats."""
+    if not any(isinstance(c, Clause) and c.level1 and c.level1.code is None for c in items):
+        return items
+    result: list[AnyClause] = []
+    for item in items:
+        if not (isinstance(item, Clause) and item.form == "coded" and item.level1):
+            result.append(item)
+            continue
+        found = next(
+            (m for f in item.fields if (m := _RUN_TOGETHER.search(f.text)) is not None), None
+        )
+        if item.level1.code is not None or found is None:
+            result.append(item)
+            continue
+        result.append(
+            ClauseError(
+                item.number,
+                item.text,
+                item.span,
+                "indicators run together: no line break or clause number before the "
+                f"categories in {found.group()!r}",
+                (),
+                found.group(),
+                None,
+                item.number_span if item.number is not None else None,
+            )
+        )
+    return tuple(result)
 
 
 def _parse_recovering(text: str, items: dict[int, AnyClause]) -> None:

@@ -120,6 +120,23 @@ def test_a_level_two_category_may_be_missing() -> None:
     assert read(clause) == (1, "产出指标", None, "签约居民人数", None, "≥5万人")
 
 
+@pytest.mark.parametrize(
+    "cell",
+    [UNNUMBERED.replace("\n", ""), NUMBERED.replace("\n2.", "")],
+    ids=["unnumbered", "second-number-lost"],
+)
+def test_lines_run_together_are_refused_not_read_as_repeats(cell: str) -> None:
+    """A PDF line joined without its break: where one indicator ends cannot
+    be told, so the stretch is refused, never read with the next
+    indicator's values as repeated fields of the first."""
+    items = parse_clause_text(cell)
+    error = items[0]
+    assert isinstance(error, ClauseError)
+    assert error.message.startswith("indicators run together")
+    assert error.found.endswith("指标—质量指标—") or error.found.endswith("指标-质量指标-")
+    assert not any(isinstance(c, Clause) and c.issues for c in items)
+
+
 # --------------------------------------------------------------------------
 # Near misses: text that only looks like the dashed form keeps its reading
 
