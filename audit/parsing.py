@@ -12,6 +12,11 @@ That stretch never becomes part of a neighbouring clause's value, and the
 clauses after it are parsed as if it were not there. No exception escapes
 :func:`parse_indicators`.
 
+A cell without any value keyword, of categories then names fused with their
+values (``产出指标：数量指标：培训人数≥1000人；…``), is read by
+:func:`fused_clauses` instead: the grammar's clauses are told apart by their
+keywords, which that form lacks.
+
 Readers build documents with the indicator cells as text; :func:`parse_document`
 is the stage that fills every project's clauses.
 """
