@@ -90,7 +90,9 @@ _CATEGORY_NAMES = frozenset(
 _DASHED = frozenset(("DASHED_CATEGORY", "LOST_DASHED"))
 """The level-1 categories of the dashed form (``1.产出指标-数量指标-名称：…``)."""
 _COLONS = ":："
-_DASHES = "-－—–"
+_NOT_SEPARATORS = frozenset((*_COLONS, *(a + b for a in ("", *"-－—–") for b in "-－—–")))
+"""What ends a category without being a separator: a colon, or the dashes of
+the dashed form (``-`` ``—`` ``——``)."""
 
 
 # --------------------------------------------------------------------------
@@ -253,10 +255,11 @@ def _assemble(children: list[Any]) -> Clause:
             end = child
     level1 = levels.get(1)
     # The dashed form names two levels of categories, as the coded form does.
-    dashed = level1 is not None and level1.name.type in _DASHED
-    form: Literal["coded", "legacy"] = (
-        "coded" if level1 is None or level1.code is not None or dashed else "legacy"
-    )
+    dashed = False
+    form: Literal["coded", "legacy"] = "coded"
+    if level1 is not None and level1.code is None:
+        dashed = level1.name.type in _DASHED
+        form = "coded" if dashed else "legacy"
     issues: list[ClauseIssue] = []
     separators: set[str] = set()
     standard = STANDARD_SEPARATORS[form]
@@ -271,7 +274,7 @@ def _assemble(children: list[Any]) -> Clause:
             issues.append(ClauseIssue("missing-separator", "", of(cell, at, after)))
             return ""
         char = token.value
-        if char in _COLONS or char[0] in _DASHES:
+        if char in _NOT_SEPARATORS:
             return char
         separators.add(char)
         if char not in standard:
