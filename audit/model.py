@@ -442,12 +442,18 @@ class ValueField(NamedTuple):
 
 
 ClauseIssueKind = Literal[
-    "repeated-field", "missing-separator", "nonstandard-separator", "missing-colon"
+    "repeated-field",
+    "missing-separator",
+    "nonstandard-separator",
+    "missing-colon",
+    "missing-keyword",
 ]
 
 
 class ClauseIssue(NamedTuple):
-    """Something the parser noticed about how a clause is written."""
+    """Something the parser noticed about how a clause is written.
+    ``missing-keyword``: a value written without its keyword
+    (``数量指标：培训人数≥1000人``), read as the value that keyword names."""
 
     kind: ClauseIssueKind
     detail: str

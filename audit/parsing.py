@@ -12,6 +12,11 @@ That stretch never becomes part of a neighbouring clause's value, and the
 clauses after it are parsed as if it were not there. No exception escapes
 :func:`parse_indicators`.
 
+A cell without any value keyword, of categories then names fused with their
+values (``产出指标：数量指标：培训人数≥1000人；…``), is read by
+:func:`fused_clauses` instead: the grammar's clauses are told apart by their
+keywords, which that form lacks.
+
 Readers build documents with the indicator cells as text; :func:`parse_document`
 is the stage that fills every project's clauses.
 """
@@ -71,6 +76,23 @@ TERMINAL_NAMES: dict[str, str] = {
     "$END": "end of clause",
 }
 _KEY_TYPES = {"PERIOD_KEY": PERIOD, "ANNUAL_KEY": ANNUAL}
+_CATEGORY_NAMES = frozenset(
+    (
+        "CATEGORY_NAME",
+        "LEGACY_CATEGORY",
+        "LOST_LEGACY",
+        "DASHED_CATEGORY",
+        "DASHED_LEVEL2",
+        "LOST_DASHED",
+    )
+)
+"""The terminals that are a category's name."""
+_DASHED = frozenset(("DASHED_CATEGORY", "LOST_DASHED"))
+"""The level-1 categories of the dashed form (``1.产出指标-数量指标-名称：…``)."""
+_COLONS = ":："
+_NOT_SEPARATORS = frozenset((*_COLONS, *(a + b for a in ("", *"-－—–") for b in "-－—–")))
+"""What ends a category without being a separator: a colon, or the dashes of
+the dashed form (``-`` ``—`` ``——``)."""
 
 
 # --------------------------------------------------------------------------
@@ -159,7 +181,7 @@ class _ClauseBuilder(Transformer[Token, Any]):
             kind = token.type
             if kind == "CODE" or kind == "LOST_CODE":
                 code = token
-            elif kind == "CATEGORY_NAME" or kind == "LEGACY_CATEGORY" or kind == "LOST_LEGACY":
+            elif kind in _CATEGORY_NAMES:
                 name = token
             else:
                 end = token
@@ -175,6 +197,9 @@ class _ClauseBuilder(Transformer[Token, Any]):
     legacy = level1
     lost_level1 = level1
     lost_legacy = level1
+    dashed1 = level1
+    lost_dashed = level1
+    dashed2 = level2
 
     def name(self, children: list[_Token]) -> _Name:
         text, *rest = children
@@ -229,9 +254,12 @@ def _assemble(children: list[Any]) -> Clause:
         else:
             end = child
     level1 = levels.get(1)
-    form: Literal["coded", "legacy"] = (
-        "coded" if level1 is None or level1.code is not None else "legacy"
-    )
+    # The dashed form names two levels of categories, as the coded form does.
+    dashed = False
+    form: Literal["coded", "legacy"] = "coded"
+    if level1 is not None and level1.code is None:
+        dashed = level1.name.type in _DASHED
+        form = "coded" if dashed else "legacy"
     issues: list[ClauseIssue] = []
     separators: set[str] = set()
     standard = STANDARD_SEPARATORS[form]
@@ -246,7 +274,7 @@ def _assemble(children: list[Any]) -> Clause:
             issues.append(ClauseIssue("missing-separator", "", of(cell, at, after)))
             return ""
         char = token.value
-        if char in ":：":
+        if char in _NOT_SEPARATORS:
             return char
         separators.add(char)
         if char not in standard:
@@ -285,6 +313,12 @@ def _assemble(children: list[Any]) -> Clause:
             text = part.text
             name_start = text.start_pos
             name_end = name_start + len(text.value.rstrip(_TRAILING))
+            if dashed and part.separator is None and followed and value_of[name_end - 1] in _COLONS:
+                # 签约居民人数：实施周期指标值：… the dashed form's name ends with a colon
+                colon = name_end - 1
+                name_end = name_start + len(value_of[name_start:colon].rstrip(_TRAILING))
+                name = value_of[name_start:name_end]
+                continue
             name = value_of[name_start:name_end]
             separator(part.separator, text.end_pos, followed)
             continue
@@ -360,6 +394,10 @@ def parse_indicators(cell: Text) -> tuple[AnyClause, ...]:
     text = cell.value
     if not text.strip():
         return ()
+    if PERIOD not in text and ANNUAL not in text:
+        fused = fused_clauses(cell)
+        if fused is not None:
+            return fused
     _local.cell = cell
     items: dict[int, AnyClause] = {}
     _local.items = items
@@ -371,13 +409,164 @@ def parse_indicators(cell: Text) -> tuple[AnyClause, ...]:
         except UnexpectedInput:  # only the grammar's refusals are the table's fault
             items.clear()
             _parse_recovering(text, items)
-        return _settle_forms(tuple(items[start] for start in sorted(items)))
+        return _refuse_run_together(_settle_forms(tuple(items[start] for start in sorted(items))))
     except Exception as error:
         if isinstance(error, UnexpectedInput):
             raise
         raise _builder_bug(cell, error) from error
     finally:
         _local.cell = _local.items = None
+
+
+# --------------------------------------------------------------------------
+# Categories with the value fused to the name: 产出指标：数量指标：培训人数≥1000人；…
+
+
+_FUSED_CATEGORY = re.compile(
+    r"(?:^|(?<=[；;，,。：:\n]))[^\S\n]*(?:(\d{1,3})[ \t]*(?:、|[.．](?!\d)))?[ \t]*"
+    r"([^\W\d_]{2,10}指标)[ \t]*[：:]"
+)
+"""A category and its colon at the start of the cell, of a line, after a
+separator or after the colon of the category before, with the clause number
+it may carry."""
+_COMPARATOR = re.compile(r"[≥≤＞＜><＝=≧≦]")
+_COMPARATOR_WORD = re.compile(
+    r"不低于|不少于|不高于|不超过|不多于|不大于|不小于|大于|小于|高于|低于|达到"
+)
+_PLACEHOLDER_MARK = re.compile(r"待[补定填确核完]|…|[.．]{3}|[XxＸｘ×*＊]{2}|[？?]")
+"""Where a draft's value begins when it is not written yet (待补充, ……, XX)."""
+_NUMBER_CHARS = frozenset("0123456789.,，")
+
+
+def fused_clauses(cell: Text) -> tuple[AnyClause, ...] | None:
+    """The clauses of a cell written ``一级指标：二级指标：名称值；二级指标：名称值。…``
+    (no value keyword: each value follows its name directly and is the
+    annual value), or None when the cell is not in that form: it must begin
+    with two categories, each with its colon, and hold no value keyword.
+
+    Each ``二级指标：名称值`` is one clause under the level-1 category before it;
+    a stretch after a ``；`` or ``。`` without its own category is one too,
+    without a level-2 category. A value begins at its first comparator (``≥``
+    ``≤`` ``>`` …), else at a word such as 不低于 or 达到, else at its last
+    number, else at a mark of a value not written yet (待补充, ……). An item
+    with none of these cannot be told apart into name and value and is a
+    :class:`ClauseError`."""
+    text = cell.value
+    matches = list(_FUSED_CATEGORY.finditer(text))
+    if len(matches) < 2 or text[: matches[0].start()].strip():
+        return None
+    if text[matches[0].end() : matches[1].start()].strip():
+        return None  # the cell's first category is not followed by a second one
+    items: list[AnyClause] = []
+    level1: Category | None = None
+    for index, match in enumerate(matches):
+        end = matches[index + 1].start() if index + 1 < len(matches) else len(text)
+        category = Category(None, match.group(2), Span.of(cell, match.start(2), match.end(2)))
+        if not text[match.end() : end].strip() and index + 1 < len(matches):
+            level1 = category  # a level-1 category, its level-2 ones after it
+            continue
+        number = int(match.group(1)) if match.group(1) else None
+        start = match.start(1) if match.group(1) else match.start(2)
+        level2: Category | None = category
+        position = match.end()
+        for piece in _FUSED_ITEM_END.finditer(text, position, end):
+            if piece.start() > position or level2 is not None:
+                items.append(
+                    _fused_item(cell, number, start, position, piece.start(), level1, level2)
+                )
+            number, level2, start = None, None, piece.end()
+            position = piece.end()
+            while start < end and text[start].isspace():
+                start += 1
+        if text[position:end].strip() or level2 is not None:
+            items.append(_fused_item(cell, number, start, position, end, level1, level2))
+    return tuple(items)
+
+
+_FUSED_ITEM_END = re.compile(r"[；;。\n][；;。，,\s]*")
+"""What ends one item of the fused form: a ``；`` or ``。`` or a line break."""
+
+
+def _fused_item(
+    cell: Text,
+    number: int | None,
+    start: int,
+    body_start: int,
+    end: int,
+    level1: Category | None,
+    level2: Category | None,
+) -> AnyClause:
+    """One ``二级指标：名称值`` item: from ``start`` (its number or category)
+    and its name and value from ``body_start``, to ``end``."""
+    text = cell.value
+    of = Span.of
+    while body_start < end and text[body_start].isspace():
+        body_start += 1
+    body_end = body_start + len(text[body_start:end].rstrip(_TRAILING))
+    stop = max(body_end, start)
+    separator = text[body_end:end].strip()[:1] or None
+    value_start = _fused_value_start(text, body_start, body_end)
+    head = level2 or level1
+    leading = clause_number(text, start) if number is not None else None
+    if leading is not None:
+        number_span = of(cell, leading.start(), leading.end())
+    else:  # a clause without its number is pointed at by its category
+        number_span = of(cell, start, start) if head is None else head.span
+    if value_start is None:
+        return ClauseError(
+            number,
+            text[start:stop],
+            of(cell, start, stop),
+            "cannot tell the indicator name from its value: no comparator (≥ ≤ > <), "
+            "number or placeholder begins a value",
+            (),
+            number_span=number_span if leading is not None else None,
+        )
+    name_end = body_start + len(text[body_start:value_start].rstrip(_TRAILING + ":："))
+    value_text = text[value_start:body_end]
+    missing = of(cell, value_start, value_start)
+    annual = ValueField(
+        ANNUAL,
+        value_text,
+        parse_value(value_text),
+        of(cell, value_start, body_end),
+        missing,
+        separator,
+    )
+    return Clause(
+        number,
+        "legacy",
+        level1,
+        level2,
+        text[body_start:name_end],
+        of(cell, body_start, name_end),
+        (annual,),
+        frozenset(),
+        (ClauseIssue("missing-keyword", ANNUAL, missing),),
+        text[start:stop],
+        of(cell, start, stop),
+        number_span,
+    )
+
+
+def _fused_value_start(text: str, start: int, end: int) -> int | None:
+    """Where the value begins in ``text[start:end]``, a name followed by its
+    value; None when nothing tells."""
+    for pattern in (_COMPARATOR, _COMPARATOR_WORD):
+        found = pattern.search(text, start, end)
+        if found is not None:
+            return found.start()
+    position = end
+    while position > start and not text[position - 1].isdigit():
+        position -= 1
+    if position > start:  # the last number, back to its first digit
+        while position > start and text[position - 1] in _NUMBER_CHARS:
+            position -= 1
+        while text[position] not in "0123456789":
+            position += 1
+        return position
+    found = _PLACEHOLDER_MARK.search(text, start, end)
+    return None if found is None else found.start()
 
 
 def _builder_bug(cell: Text, error: Exception) -> Exception:
@@ -447,6 +636,46 @@ def _settle_forms(items: tuple[Any, ...]) -> tuple[AnyClause, ...]:
     return items
 
 
+_RUN_TOGETHER = re.compile(r"[^\W\d_]{2,8}指标[ \t]*[-－—–]{1,2}[ \t]*[^\W\d_]{1,12}[ \t]*[-－—–]")
+"""The categories of a dashed-form indicator inside a value: the next
+indicator's line, run into the value before it (a PDF line joined without
+its break)."""
+
+
+def _refuse_run_together(items: tuple[AnyClause, ...]) -> tuple[AnyClause, ...]:
+    """A clause of the dashed form with another indicator's categories in a
+    value holds several indicators whose boundaries cannot be told (a line
+    break or a number would tell them): it is refused as one stretch, never
+    read with one indicator's values as another's repeats."""
+    if not any(isinstance(c, Clause) and c.level1 and c.level1.code is None for c in items):
+        return items
+    result: list[AnyClause] = []
+    for item in items:
+        if not (isinstance(item, Clause) and item.form == "coded" and item.level1):
+            result.append(item)
+            continue
+        found = next(
+            (m for f in item.fields if (m := _RUN_TOGETHER.search(f.text)) is not None), None
+        )
+        if item.level1.code is not None or found is None:
+            result.append(item)
+            continue
+        result.append(
+            ClauseError(
+                item.number,
+                item.text,
+                item.span,
+                "indicators run together: no line break or clause number before the "
+                f"categories in {found.group()!r}",
+                (),
+                found.group(),
+                None,
+                item.number_span if item.number is not None else None,
+            )
+        )
+    return tuple(result)
+
+
 def _parse_recovering(text: str, items: dict[int, AnyClause]) -> None:
     """Parse with Lark's interactive parser, recovering at clause starts.
 
@@ -490,7 +719,7 @@ def _parse_recovering(text: str, items: dict[int, AnyClause]) -> None:
             item_start = resume
 
 
-_CLAUSE_STARTS = frozenset(("NUMBER", "LOST_CODE", "LOST_LEGACY"))
+_CLAUSE_STARTS = frozenset(("NUMBER", "LOST_CODE", "LOST_LEGACY", "LOST_DASHED"))
 """The terminals a clause begins with."""
 
 
@@ -519,7 +748,7 @@ def _resume_point(text: str, at: int, item_start: int) -> int:
     end of the text when there is none."""
     free_text, number = terminal("TEXT"), terminal("NUMBER")
     keywords = (terminal("PERIOD_KEY"), terminal("ANNUAL_KEY"))
-    lost = (terminal("LOST_CODE"), terminal("LOST_LEGACY"))
+    lost = (terminal("LOST_CODE"), terminal("LOST_LEGACY"), terminal("LOST_DASHED"))
     position = at
     length = len(text)
     while True:

@@ -26,6 +26,14 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "a number followed by digits": lambda n: "1、" + "1" * n,
     "many repeated keywords": lambda n: HEAD + "1；" + "年度指标值：1；" * (n // 8),
     "many categories": lambda n: "1、1-产出指标；" * (n // 8),
+    "many line breaks": lambda n: HEAD + "x\n" * (n // 2),
+    "numbered lines without keywords": lambda n: HEAD + "\n1.名称" * (n // 5),
+    "a long line after a number": lambda n: HEAD + "\n1." + "名" * n,
+    "dashed lines without values": lambda n: "产出指标-" * (n // 5) + "\n产出指标-" * (n // 6),
+    "many fused categories": lambda n: "产出指标：" * (n // 5),
+    "a long fused item": lambda n: "产出指标：数量指标：" + "名1" * (n // 2),
+    "a fused item without a value": lambda n: "产出指标：数量指标：" + "名" * n,
+    "many fused items": lambda n: "产出指标：" + "数量指标：名≥1；" * (n // 9),
 }
 
 

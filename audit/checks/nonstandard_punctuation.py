@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from audit.engine import Context, Problem, rule
 from audit.model import Clause, Span, clause_label
 
-_ISSUE_KINDS = ("nonstandard-separator", "missing-separator", "missing-colon")
+_ISSUE_KINDS = ("nonstandard-separator", "missing-separator", "missing-colon", "missing-keyword")
 
 
 def _missing_separator_keywords(clause: Clause, missing: int) -> list[str]:
@@ -40,8 +40,8 @@ def _missing_separator_keywords(clause: Clause, missing: int) -> list[str]:
     检查内容
     --------
     每条条款报告一次：应当用「；」的地方用了「,」「;」「，」；关键词前没有分隔符
-    （「…的关怀。年度指标值:…」）；关键词后没有冒号（「年度指标值 100%」）。位置在第一处，
-    消息列出全部。旧格式条款本来用「，」分隔，不报告。
+    （「…的关怀。年度指标值:…」）；关键词后没有冒号（「年度指标值 100%」）；指标值前没有关键词
+    （「数量指标：培训人数≥1000人」，按年度指标值读取）。位置在第一处，消息列出全部。旧格式条款本来用「，」分隔，不报告。
 
     为什么有问题
     ------------
@@ -70,10 +70,11 @@ def nonstandard_punctuation(ctx: Context, clause: Clause) -> Iterator[Problem]:
     ------------
     Reports, once per clause, the separators that stand where ``；`` belongs
     (``,`` ``;`` ``，``), a keyword with no separator before it
-    (``…的关怀。年度指标值:…``) and a keyword without its colon
-    (``年度指标值 100%``). The finding points at the first of them and lists
-    all. Clauses of the older form, separated by ``，``, are not reported
-    for it.
+    (``…的关怀。年度指标值:…``), a keyword without its colon
+    (``年度指标值 100%``) and a value without its keyword
+    (``数量指标：培训人数≥1000人``, read as the annual value). The finding
+    points at the first of them and lists all. Clauses of the older form,
+    separated by ``，``, are not reported for it.
 
     Why is this bad?
     ----------------
@@ -102,6 +103,7 @@ def nonstandard_punctuation(ctx: Context, clause: Clause) -> Iterator[Problem]:
     seen_separators: list[str] = []
     missing = [issue for issue in issues if issue.kind == "missing-separator"]
     no_colon = [issue.detail for issue in issues if issue.kind == "missing-colon"]
+    no_keyword = [issue.detail for issue in issues if issue.kind == "missing-keyword"]
     for issue in issues:
         if issue.kind == "nonstandard-separator" and issue.detail not in seen_separators:
             seen_separators.append(issue.detail)
@@ -120,11 +122,14 @@ def nonstandard_punctuation(ctx: Context, clause: Clause) -> Iterator[Problem]:
     if no_colon:
         parts_zh.append("、".join(no_colon) + "后缺少冒号")
         parts_en.append("no colon after " + ", ".join(no_colon))
+    if no_keyword:  # 数量指标：培训人数≥1000人, read as the value the keyword names
+        parts_zh.append("指标值前缺少关键词" + "、".join(f"「{k}：」" for k in no_keyword))
+        parts_en.append("no keyword before the value: read as " + ", ".join(no_keyword))
     first = issues[0]
     excerpt = first.detail if first.kind == "nonstandard-separator" else None
     if first.kind == "missing-separator":
         excerpt = _span_text(clause, first.span)
-    elif first.kind == "missing-colon":
+    elif first.kind == "missing-colon" or first.kind == "missing-keyword":
         excerpt = first.detail
     yield Problem(
         first.span,

@@ -1,0 +1,433 @@
+"""Indicator cell forms besides the coded and the older one.
+
+One indicator per line, categories and name joined by dashes
+(``1.产出指标-数量指标-签约居民人数：实施周期指标值：…``), numbered or not: each
+line is one clause with its categories. Categories then names fused with
+their values, without keywords (``产出指标：数量指标：培训人数≥1000人；…``): each
+``二级指标：名称值`` is one clause whose value is the annual value. In both, the
+rules see the same facts as in the coded form."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from audit.model import Clause, ClauseError
+from audit.parsing import parse_clause_text
+from tests.conftest import SEED_002_HEADER, lint
+
+# A county health bureau's 家庭医生签约服务经费, as its form prints the cell.
+NUMBERED = (
+    "1.产出指标-数量指标-签约居民人数：实施周期指标值：≥5万人；年度指标值：≥5万人\n"
+    "2.产出指标-质量指标-重点人群签约率：实施周期指标值：≥75%；年度指标值：≥75%\n"
+    "3.产出指标-数量指标-健康随访人次：实施周期指标值：≥10万人次；年度指标值：≥12万人次\n"
+    "4.满意度指标-服务对象满意度指标-签约居民满意度：实施周期指标值：≥90%；年度指标值：≥190%"
+)
+READ = [
+    (1, "产出指标", "数量指标", "签约居民人数", "≥5万人", "≥5万人"),
+    (2, "产出指标", "质量指标", "重点人群签约率", "≥75%", "≥75%"),
+    (3, "产出指标", "数量指标", "健康随访人次", "≥10万人次", "≥12万人次"),
+    (4, "满意度指标", "服务对象满意度指标", "签约居民满意度", "≥90%", "≥190%"),
+]
+"""What a reviewer reads in NUMBERED: number, 一级, 二级, name, period value, annual value."""
+# The same indicators without numbers, joined by em dashes, values after a comma.
+UNNUMBERED = (
+    "产出指标—数量指标—签约居民人数：实施周期指标值≥5万人，年度指标值≥5万人\n"
+    "产出指标—质量指标—重点人群签约率：实施周期指标值≥75%，年度指标值≥75%\n"
+    "产出指标—数量指标—健康随访人次：实施周期指标值≥10万人次，年度指标值≥12万人次\n"
+    "满意度指标—服务对象满意度指标—签约居民满意度：实施周期指标值≥90%，年度指标值≥190%"
+)
+
+
+def clauses(text: str) -> list[Clause]:
+    items = parse_clause_text(text)
+    assert all(isinstance(c, Clause) for c in items), items
+    return [c for c in items if isinstance(c, Clause)]
+
+
+def read(clause: Clause) -> tuple[object, ...]:
+    period, annual = clause.period, clause.annual
+    return (
+        clause.number,
+        clause.level1 and clause.level1.name,
+        clause.level2 and clause.level2.name,
+        clause.name,
+        period and period.text,
+        annual and annual.text,
+    )
+
+
+def test_numbered_lines_are_one_clause_each_with_their_categories() -> None:
+    result = clauses(NUMBERED)
+    assert [read(c) for c in result] == READ
+    for clause in result:
+        assert clause.form == "coded"
+        assert clause.level1 is not None and clause.level1.code is None
+        assert clause.issues == ()  # the form's own colon after the name is no defect
+    first, *_, last = result
+    assert first.text == NUMBERED.splitlines()[0]
+    assert last.text == NUMBERED.splitlines()[3]
+    line = NUMBERED.splitlines()[1]
+    assert result[1].span.line == 2 and result[1].span.column == 1
+    assert result[1].name_span.column == line.index("重点人群签约率") + 1
+    assert result[1].level2 is not None and result[1].level2.span.line == 2
+
+
+@pytest.mark.parametrize(
+    ("number", "dash"),
+    [("、", "-"), ("．", "-"), (".", "—"), (".", "－"), (".", "——"), ("、", "–")],
+)
+def test_numbers_and_dashes_of_every_kind(number: str, dash: str) -> None:
+    text = NUMBERED.replace("-", dash).replace(".", number)
+    assert [read(c) for c in clauses(text)] == READ
+
+
+def test_lines_without_numbers_are_clauses_whose_numbers_were_lost() -> None:
+    result = clauses(UNNUMBERED)
+    assert [read(c)[1:] for c in result] == [r[1:] for r in READ]
+    assert [c.number for c in result] == [None] * 4
+    # Pointed at by the level-1 category, where the number should stand.
+    assert [(c.number_span.line, c.number_span.column) for c in result] == [
+        (n, 1) for n in range(1, 5)
+    ]
+    # Its punctuation is still reported: ， for ； and keywords without colons.
+    kinds = {issue.kind for issue in result[0].issues}
+    assert kinds == {"nonstandard-separator", "missing-colon"}
+
+
+def test_lines_after_a_closing_full_stop_and_with_windows_line_ends() -> None:
+    text = NUMBERED.replace("\n", "。\r\n")
+    assert [read(c) for c in clauses(text)] == READ
+    text = UNNUMBERED.replace("\n", "。\r\n ")
+    assert [read(c)[1:] for c in clauses(text)] == [r[1:] for r in READ]
+
+
+def test_a_numbered_line_without_categories_ends_the_value_before_it() -> None:
+    text = (
+        "1.签约居民人数：实施周期指标值：≥5万人；年度指标值：≥5万人\n"
+        "2.重点人群签约率：实施周期指标值：≥75%；年度指标值：≥75%"
+    )
+    first, second = clauses(text)
+    assert first.annual is not None and first.annual.text == "≥5万人"
+    assert (second.number, second.name) == (2, "重点人群签约率：")
+
+
+def test_a_level_two_category_may_be_missing() -> None:
+    (clause,) = clauses("1.产出指标-签约居民人数：年度指标值：≥5万人")
+    assert read(clause) == (1, "产出指标", None, "签约居民人数", None, "≥5万人")
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [UNNUMBERED.replace("\n", ""), NUMBERED.replace("\n2.", "")],
+    ids=["unnumbered", "second-number-lost"],
+)
+def test_lines_run_together_are_refused_not_read_as_repeats(cell: str) -> None:
+    """A PDF line joined without its break: where one indicator ends cannot
+    be told, so the stretch is refused, never read with the next
+    indicator's values as repeated fields of the first."""
+    items = parse_clause_text(cell)
+    error = items[0]
+    assert isinstance(error, ClauseError)
+    assert error.message.startswith("indicators run together")
+    assert error.found.endswith("指标—质量指标—") or error.found.endswith("指标-质量指标-")
+    assert not any(isinstance(c, Clause) and c.issues for c in items)
+
+
+# --------------------------------------------------------------------------
+# Near misses: text that only looks like the dashed form keeps its reading
+
+
+@pytest.mark.parametrize(
+    ("value", "next_line"),
+    [
+        # A range with a dash and a decimal point in the value.
+        ("2-3个工作日", "2.产出指标-质量指标-办结率：实施周期指标值：100%；年度指标值：100%"),
+        ("≥1.85万人次", "2.产出指标-质量指标-办结率：实施周期指标值：100%；年度指标值：100%"),
+    ],
+)
+def test_a_dash_or_a_decimal_in_a_value_stays_in_it(value: str, next_line: str) -> None:
+    text = (
+        f"1.产出指标-时效指标-办结时限：实施周期指标值：{value}；年度指标值：{value}\n{next_line}"
+    )
+    first, second = clauses(text)
+    assert first.period is not None and first.period.text == value
+    assert first.annual is not None and first.annual.text == value
+    assert second.number == 2 and second.name == "办结率"
+
+
+@pytest.mark.parametrize(
+    "rest",
+    [
+        "\n含入户随访与电话随访",  # a line that is no clause
+        "\n1.入户随访\n2.电话随访",  # numbered lines without a keyword or category
+        "\n产出指标完成情况良好",  # a category-like word without its dash
+        "；产出指标-质量指标-签约率",  # dashed categories on the same line
+        "\n2-3次随访",  # a coded-looking range
+    ],
+    ids=["plain-line", "numbered-list", "no-dash", "same-line", "range"],
+)
+def test_a_value_goes_on_over_lines_that_are_not_clauses(rest: str) -> None:
+    text = (
+        "1、1-产出指标；11-数量指标；随访人次；实施周期指标值:≥10万人次；年度指标值:≥10万人次"
+        + rest
+    )
+    (clause,) = clauses(text)
+    assert clause.annual is not None
+    assert clause.annual.text == "≥10万人次" + rest
+
+
+def test_a_coded_name_with_a_dash_is_read_as_before() -> None:
+    (clause,) = clauses("1、1-产出指标；11-数量指标；A-B类设备数量；年度指标值:≥3台。")
+    assert (str(clause.level1), str(clause.level2), clause.name) == (
+        "1-产出指标",
+        "11-数量指标",
+        "A-B类设备数量",
+    )
+
+
+def test_dashed_categories_in_mid_line_do_not_start_a_clause() -> None:
+    """Only a clause number, the start of the cell or of a line opens the
+    dashed form: categories after text on a line stay in that text."""
+    items = parse_clause_text("说明：产出指标-数量指标-签约居民人数：年度指标值：≥5万人")
+    assert isinstance(items[0], ClauseError) or (
+        isinstance(items[0], Clause) and items[0].level1 is None
+    )
+
+
+# --------------------------------------------------------------------------
+# Generated cells
+
+LEVELS = [
+    ("产出指标", "数量指标"),
+    ("产出指标", "质量指标"),
+    ("产出指标", "时效指标"),
+    ("效益指标", "社会效益指标"),
+    ("满意度指标", "服务对象满意度指标"),
+]
+NAMES = ["签约居民人数", "重点人群签约率", "健康随访人次", "培训合格率", "急救呼叫满足率"]
+VALUES = ["≥5万人", "≥75%", "100%", "≤12分钟", "2-3个工作日", "≥1.85万人次", "……", "有效改善"]
+
+
+@st.composite
+def indicator_lines(draw: st.DrawFn) -> tuple[str, list[tuple[object, ...]]]:
+    count = draw(st.integers(1, 6))
+    numbered = draw(st.booleans())
+    number_mark = draw(st.sampled_from(["、", ".", "．"]))
+    dash = draw(st.sampled_from(["-", "—", "－"]))
+    end = draw(st.sampled_from(["", "。", "；", " "]))
+    newline = draw(st.sampled_from(["\n", "\r\n"]))
+    lines: list[str] = []
+    expected: list[tuple[object, ...]] = []
+    for index in range(1, count + 1):
+        level1, level2 = draw(st.sampled_from(LEVELS))
+        name = draw(st.sampled_from(NAMES))
+        period, annual = draw(st.sampled_from(VALUES)), draw(st.sampled_from(VALUES))
+        head = f"{index}{number_mark}" if numbered else ""
+        lines.append(
+            f"{head}{level1}{dash}{level2}{dash}{name}：实施周期指标值：{period}；年度指标值：{annual}{end}"
+        )
+        expected.append((index if numbered else None, level1, level2, name, period, annual))
+    return newline.join(lines), expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(indicator_lines())
+def test_generated_cells_read_one_clause_per_line(
+    cell: tuple[str, list[tuple[object, ...]]],
+) -> None:
+    text, expected = cell
+    assert [read(c) for c in clauses(text)] == expected
+
+
+# --------------------------------------------------------------------------
+# The rules see the defects
+
+
+def _workbook(tmp_path: Path, cells: list[tuple[str, str]]) -> Path:
+    """A Guangzhou-form workbook with one project row per ``(name, cell)``."""
+    from tests.national import _writers
+
+    header = [cell or "" for cell in SEED_002_HEADER]
+    width = len(header)
+    rows: list[list[str | None]] = [
+        ["广州市某区卫生健康局2025年项目支出绩效目标表"] + [None] * (width - 1),
+        ["单位：万元"] + [None] * (width - 1),
+        list(header),
+    ]
+    for name, indicators in cells:
+        row: list[str | None] = [None] * width
+        row[0], row[1], row[2] = name, "260.00", "260.00"
+        row[header.index("绩效目标")] = (
+            "推进家庭医生签约服务，提高重点人群签约率和居民健康管理水平。"
+        )
+        row[header.index("绩效指标")] = indicators
+        rows.append(row)
+    path = tmp_path / "lines.xlsx"
+    _writers().write_xlsx(path, [("Sheet1", rows, [])])
+    return path
+
+
+@pytest.mark.parametrize("cell", [NUMBERED, UNNUMBERED], ids=["numbered", "unnumbered"])
+def test_the_rules_find_the_defects_of_each_line(tmp_path: Path, cell: str) -> None:
+    placeholder = cell.replace("年度指标值：≥75%", "年度指标值：……").replace(
+        "年度指标值≥75%", "年度指标值……"
+    )
+    path = _workbook(tmp_path, [("家庭医生签约服务经费", cell), ("签约服务补助", placeholder)])
+    findings = lint(path)
+    rules = [f.rule for f in findings]
+    assert "annual-period-mismatch" in rules
+    assert "percent-out-of-range" in rules
+    assert "placeholder" in rules
+    assert not {"repeated-field", "missing-field", "parse-error"} & set(rules)
+    mismatch = next(f for f in findings if f.rule == "annual-period-mismatch")
+    assert "≥12万人次" in mismatch.message
+
+
+# --------------------------------------------------------------------------
+# Categories, then names fused with their values
+
+# A county human-resources bureau's 农村劳动力转移就业培训 and 公益性岗位补贴.
+FUSED = (
+    "产出指标：数量指标：培训人数≥1000人；质量指标：培训合格率≥95%。"
+    "效益指标：社会效益指标：培训后就业率≥160%。"
+    "满意度指标：服务对象满意度指标：学员满意度≥90%。"
+)
+FUSED_READ = [
+    (None, "产出指标", "数量指标", "培训人数", None, "≥1000人"),
+    (None, "产出指标", "质量指标", "培训合格率", None, "≥95%"),
+    (None, "效益指标", "社会效益指标", "培训后就业率", None, "≥160%"),
+    (None, "满意度指标", "服务对象满意度指标", "学员满意度", None, "≥90%"),
+]
+FUSED_PLACEHOLDER = (
+    "产出指标：数量指标：安置人数≥200人；时效指标：补贴发放及时率待补充。"
+    "效益指标：社会效益指标：就业困难人员再就业率≥80%。"
+    "满意度指标：服务对象满意度指标：安置人员满意度≥90%。"
+)
+
+
+def test_each_level_two_item_is_one_clause_with_the_annual_value() -> None:
+    result = clauses(FUSED)
+    assert [read(c) for c in result] == FUSED_READ
+    for clause in result:
+        assert clause.form == "legacy"
+        assert [f.keyword for f in clause.fields] == ["年度指标值"]
+        # The parse says the keyword is absent, where it should stand.
+        (issue,) = clause.issues
+        assert (issue.kind, issue.detail) == ("missing-keyword", "年度指标值")
+        assert clause.annual is not None and issue.span.column == clause.annual.span.column
+    first, second = result[:2]
+    assert first.text == "产出指标：数量指标：培训人数≥1000人"[5:]
+    assert second.text == "质量指标：培训合格率≥95%"
+    assert second.name_span.column == FUSED.index("培训合格率") + 1
+    assert second.level1 is not None and second.level1.span.column == 1
+    assert second.number_span.column == FUSED.index("质量指标") + 1
+
+
+@pytest.mark.parametrize(
+    ("item", "name", "value"),
+    [
+        ("补贴发放及时率待补充", "补贴发放及时率", "待补充"),
+        ("补贴发放及时率……", "补贴发放及时率", "……"),
+        ("培训时长不少于40学时", "培训时长", "不少于40学时"),
+        ("档案完整率100%", "档案完整率", "100%"),
+        ("12345热线接通率≥95%", "12345热线接通率", "≥95%"),
+        ("12345热线接通率95%", "12345热线接通率", "95%"),
+        ("每万人拥有医生数3.5人", "每万人拥有医生数", "3.5人"),
+        ("覆盖村数1,200个", "覆盖村数", "1,200个"),
+        ("平均急救反应时间≤12分钟", "平均急救反应时间", "≤12分钟"),
+        ("培训合格率：≥95%", "培训合格率", "≥95%"),
+    ],
+)
+def test_where_a_value_begins(item: str, name: str, value: str) -> None:
+    first, second = clauses(f"产出指标：数量指标：培训人数≥1000人；质量指标：{item}。")
+    assert (second.name, second.annual and second.annual.text) == (name, value)
+    assert first.annual is not None and first.annual.text == "≥1000人"
+
+
+def test_an_item_whose_value_cannot_be_told_is_an_error_of_its_own() -> None:
+    items = parse_clause_text(
+        "产出指标：数量指标：培训人数≥1000人。效益指标：社会效益指标：困境儿童生活改善情况有效改善。"
+        "满意度指标：服务对象满意度指标：学员满意度≥90%。"
+    )
+    first, error, last = items
+    assert isinstance(first, Clause) and isinstance(last, Clause)
+    assert isinstance(error, ClauseError)
+    assert error.text == "社会效益指标：困境儿童生活改善情况有效改善"
+    assert "cannot tell the indicator name from its value" in error.message
+    assert last.annual is not None and last.annual.text == "≥90%"
+
+
+def test_numbered_items_and_items_without_a_category() -> None:
+    result = clauses(
+        "产出指标：1、数量指标：安置人数≥200人；2、时效指标：补贴发放及时率≥95%；发放人数≥200人。"
+    )
+    assert [read(c) for c in result] == [
+        (1, "产出指标", "数量指标", "安置人数", None, "≥200人"),
+        (2, "产出指标", "时效指标", "补贴发放及时率", None, "≥95%"),
+        (None, "产出指标", None, "发放人数", None, "≥200人"),
+    ]
+    assert result[1].number_span.column == 1 + len("产出指标：1、数量指标：安置人数≥200人；")
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        # Keywords: the cell is read by the grammar, as before.
+        "1、产出指标：数量指标：培训人数，年度指标值：1000人",
+        # One category only: no level-2 category after it.
+        "产出指标：培训人数≥1000人。",
+        # Text before the categories.
+        "说明：产出指标：数量指标：培训人数≥1000人",
+        # The coded form.
+        "1、1-产出指标；11-数量指标；培训人数；实施周期指标值:≥1000人；年度指标值:≥1000人。",
+    ],
+    ids=["keywords", "one-category", "text-before", "coded"],
+)
+def test_cells_not_in_the_fused_form_read_as_before(cell: str) -> None:
+    for item in parse_clause_text(cell):
+        if isinstance(item, Clause):
+            assert all(issue.kind != "missing-keyword" for issue in item.issues)
+
+
+@st.composite
+def fused_cells(draw: st.DrawFn) -> tuple[str, list[tuple[object, ...]]]:
+    groups = draw(st.lists(st.sampled_from(LEVELS), min_size=1, max_size=4))
+    parts: list[str] = []
+    expected: list[tuple[object, ...]] = []
+    for level1, level2 in groups:
+        items = []
+        for _ in range(draw(st.integers(1, 3))):
+            name = draw(st.sampled_from(NAMES))
+            value = draw(
+                st.sampled_from(["≥5万人", "≥75%", "100%", "≤12分钟", "待补充", "不低于90%"])
+            )
+            items.append(f"{level2}：{name}{value}")
+            expected.append((None, level1, level2, name, None, value))
+        parts.append(f"{level1}：" + draw(st.sampled_from(["；", ";", "\n"])).join(items) + "。")
+    return draw(st.sampled_from(["", "\n"])).join(parts), expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(fused_cells())
+def test_generated_fused_cells_read_one_clause_per_item(
+    cell: tuple[str, list[tuple[object, ...]]],
+) -> None:
+    text, expected = cell
+    assert [read(c) for c in clauses(text)] == expected
+
+
+def test_the_rules_find_the_defects_of_each_fused_item(tmp_path: Path) -> None:
+    path = _workbook(tmp_path, [("转移就业培训", FUSED), ("公益性岗位补贴", FUSED_PLACEHOLDER)])
+    findings = lint(path)
+    rules = [f.rule for f in findings]
+    assert "percent-out-of-range" in rules
+    placeholder = next(f for f in findings if f.rule == "placeholder")
+    assert "待补充" in placeholder.message
+    assert not {"missing-field", "parse-error"} & set(rules)
+    punctuation = [f for f in findings if f.rule == "nonstandard-punctuation"]
+    assert len(punctuation) == 8
+    assert all("缺少关键词「年度指标值：」" in f.message for f in punctuation)
