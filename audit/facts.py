@@ -1383,6 +1383,28 @@ def unit_family(unit: str | None) -> UnitFamily | None:
     return "other"
 
 
+_PER_N = LazyPattern(r"/\s*(?:\d[\d.,]*\s*)?[十百千万亿]")
+"""A denominator of a number of things: ``/10万``, ``/万车``, ``/亿元GDP``."""
+
+
+def per_n(value: Value, target: Target) -> bool:
+    """Whether a target is counted per a number of things: ``≤10/10万``,
+    ``≤1.2人/万车``, ``≤0.02人/亿元GDP``, ``≤10例/10万`` (a rate, as a ‰ is)."""
+    return (
+        _PER_N.search(target.text) is not None or _PER_N.match(value.text, target.end) is not None
+    )
+
+
+def is_level(value: Value, target: Target) -> bool:
+    """Whether a target is a level, not an amount that adds up over the
+    years: a rate or a share (``%``, ``‰``, ``百分点``), a rate per a number of
+    things (``≤10/10万``, ``≤1.2人/万车``), or one thing per another — a
+    concentration (``≤30微克/立方米``, ``≤1.5mg/L``), a unit cost
+    (``≤1.4万元/公里``), a frequency (``2次/月``)."""
+    unit, per = target_unit(target)
+    return unit_family(unit) == "percent" or per is not None or per_n(value, target)
+
+
 def name_kind(facts: Facts, clause: Clause) -> NameKind | None:
     """What an indicator asks for, by its name (and a cost category of money,
     not a social or environmental one: :func:`is_burden`):
