@@ -1395,14 +1395,20 @@ def per_n(value: Value, target: Target) -> bool:
     )
 
 
+_PER_AFTER = LazyPattern(r"\s*/\s*[^\W\d_]")
+"""A denominator right after a target: the ``/车公里`` of ``≤3.5元/车公里``."""
+
+
 def is_level(value: Value, target: Target) -> bool:
     """Whether a target is a level, not an amount that adds up over the
     years: a rate or a share (``%``, ``‰``, ``百分点``), a rate per a number of
     things (``≤10/10万``, ``≤1.2人/万车``), or one thing per another — a
     concentration (``≤30微克/立方米``, ``≤1.5mg/L``), a unit cost
-    (``≤1.4万元/公里``), a frequency (``2次/月``)."""
+    (``≤1.4万元/公里``, ``≤3.5元/车公里``), a frequency (``2次/月``)."""
     unit, per = target_unit(target)
-    return unit_family(unit) == "percent" or per is not None or per_n(value, target)
+    if unit_family(unit) == "percent" or per is not None or per_n(value, target):
+        return True
+    return _PER_AFTER.match(value.text, target.end) is not None
 
 
 def name_kind(facts: Facts, clause: Clause) -> NameKind | None:

@@ -378,3 +378,21 @@ def test_a_stepped_level_outside_a_multi_year_project_is_still_reported(
     assert summary(one_year) == [("error", annual)]
     unknown = found(indicators, name="大气污染防治项目")
     assert summary(unknown) == [("warning", annual)]
+
+
+@pytest.mark.parametrize(
+    "name, period, annual",
+    [
+        ("万车死亡率", "≤1.35", "≤1.5"),  # 交通: a bare number under a rate's name
+        ("每车公里运营补贴", "≤3.15元/车公里", "≤3.5元/车公里"),  # 交通: per 车公里
+    ],
+)
+def test_a_rate_without_a_percent_sign_is_a_level_too(name: str, period: str, annual: str) -> None:
+    indicators = clause(name, period, annual, "2-效益指标；22-社会效益")
+    assert found(indicators, name=STEPPED_PLAN) == []
+    assert summary(found(indicators, name="2024年道路交通安全项目")) == [("error", annual)]
+
+
+def test_a_bare_count_above_the_period_is_still_an_error() -> None:
+    indicators = clause("受益人数", "10000", "12000", "1-产出指标；11-数量指标")
+    assert summary(found(indicators, name=STEPPED_PLAN)) == [("error", "12000")]

@@ -488,7 +488,12 @@ def _compare_targets(
     # A level (a rate, a concentration, a unit cost) does not add up over
     # the years: a ceiling that tightens by the period's end (≤30微克/立方米
     # this year, ≤28 by the end) is a plan, not an annual share too large.
-    level = is_level(p, pt) or is_level(a, at)
+    # A bare number under a rate's name (万车死亡率 ≤1.5) is a level too.
+    level = (
+        is_level(p, pt)
+        or is_level(a, at)
+        or (pt.unit is None and at.unit is None and ctx.facts.name_measure(clause.name) == "rate")
+    )
     if a_low > p_high:
         if level and span == "multi":
             return None
