@@ -822,13 +822,16 @@ class Facts:
         kind for the indicator's name (``value-type-mismatch``'s finding):
         no target of the value is of the kind the name asks for, and one is
         of a kind it excludes."""
-        measures = [
-            self.units.get(t.unit) for t in number_targets(value_field.value) if t.unit is not None
-        ]
-        if not any(measures):
-            return None
+        value = value_field.value
         wanted = self.name_measure(clause.name)
         if wanted is None or (wanted == "cost" and self.cost_saving(clause)):
+            return None
+        measures = [
+            _target_measure(self.units, value, t, wanted)
+            for t in number_targets(value)
+            if t.unit is not None or per_n(value, t)
+        ]
+        if not any(measures):
             return None
         # Every target is judged: one of the kind the name asks for settles
         # it (``完成10场，合格率100%``); else the first of a wrong kind.
@@ -904,6 +907,19 @@ class Facts:
         if clause.level1 is not None:
             return level1_kinds.get(self.taxonomy.canonical(clause.level1.name))
         return None
+
+
+def _target_measure(units: dict[str, str], value: Value, target: Target, wanted: str) -> str | None:
+    """What one target measures, for :meth:`Facts.type_mismatch`: under a
+    rate's name, a rate per a number of things (``≤1.2人/万车``, ``≤10/10万``)
+    is a rate, as a ‰ is (under a count's, ``≥2.5名/千人`` is a count); a
+    relative change (``同比下降5%``, ``较上年增长10%``) states how a count or a
+    cost moves and is none of them; else what its unit measures."""
+    if wanted in ("rate", "satisfaction") and per_n(value, target):
+        return "percent"
+    if target.change is not None and units.get(target.unit or "") == "percent":
+        return None
+    return units.get(target.unit) if target.unit is not None else None
 
 
 def _scan(patterns: list[re.Pattern[str]], texts: list[str]) -> list[tuple[Hit, ...]]:
@@ -1383,6 +1399,12 @@ def unit_family(unit: str | None) -> UnitFamily | None:
     return "other"
 
 
+_PER_N_NAME = LazyPattern(r"(?:[\d.]+|[十百千万亿])+(?:人口|人|车|辆|元GDP|元地区生产总值|户|活产)")
+"""A denominator of a number of things in a rate's name: the 万车 of
+万车死亡率, the 亿元GDP of 亿元GDP生产安全事故死亡率, the 10万人口 of
+每10万人口…发病率."""
+
+
 _PER_N = LazyPattern(r"/\s*(?:\d[\d.,]*\s*)?[十百千万亿]")
 """A denominator of a number of things: ``/10万``, ``/万车``, ``/亿元GDP``."""
 
@@ -1428,9 +1450,15 @@ def name_kind(facts: Facts, clause: Clause) -> NameKind | None:
 
 def _name_kind(facts: Facts, clause: Clause) -> NameKind | None:
     text = normalize(clause.name)
+    measure = _MEASURE_KINDS.get(facts.name_measure(clause.name) or "")
+    if measure == "rate":
+        # A name that ends in a rate or a share is one (大班额比例, 考核得分率),
+        # whatever unitless word comes before; but 万车死亡率 and
+        # 亿元GDP生产安全事故死亡率 are counted per a number of things (人/万车),
+        # not in %: a bare number there lacks a unit, not a %.
+        return None if _PER_N_NAME.search(text) else "rate"
     if _UNITLESS_NAMES.search(text):
         return "unitless"
-    measure = _MEASURE_KINDS.get(facts.name_measure(clause.name) or "")
     if measure is not None:
         return measure
     if _COST_NAMES.search(text) or (

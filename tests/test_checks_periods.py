@@ -385,6 +385,7 @@ def test_a_stepped_level_outside_a_multi_year_project_is_still_reported(
     [
         ("万车死亡率", "≤1.35", "≤1.5"),  # 交通: a bare number under a rate's name
         ("每车公里运营补贴", "≤3.15元/车公里", "≤3.5元/车公里"),  # 交通: per 车公里
+        ("亿元GDP生产安全事故死亡率", "≤0.018人/亿元GDP", "≤0.02人/亿元GDP"),  # 应急
     ],
 )
 def test_a_rate_without_a_percent_sign_is_a_level_too(name: str, period: str, annual: str) -> None:

@@ -25,7 +25,7 @@ from audit.facts import (
 from audit.model import Clause
 from audit.values import parse_value
 from audit.vocabulary import VOCABULARY
-from tests.conftest import document, lint_rule, project_row, tsv_table
+from tests.conftest import document, lint, lint_rule, project_row, tsv_table
 
 VALUE_RULES = ("missing-unit", "implausible-unit", "date-serial", "zero-target")
 
@@ -97,6 +97,15 @@ def test_unit_family(unit: str | None, family: str | None) -> None:
         (clause("4-成本指标；42-社会成本", "对周边居民出行影响", "≤3天"), None),
         (clause("4-成本指标；42-社会成本指标", "群众出行成本", "≤50万元"), "cost"),
         (clause("4-成本指标；41-经济成本", "设备维护", "≤5万元"), "cost"),
+        # A share is a rate whatever word comes before it; a rate per 万车 or
+        # per 亿元GDP is counted per a number of things, not in %.
+        (clause("2-效益指标；22-社会效益", "大班额比例", "≤5%"), "rate"),
+        (clause("2-效益指标；22-社会效益", "地表水国考断面水质优良比例", "≥80%"), "rate"),
+        (clause("2-效益指标；22-社会效益", "考核得分率", "≥90%"), "rate"),
+        (clause("2-效益指标；22-社会效益", "万车死亡率", "≤1.5"), None),
+        (clause("2-效益指标；22-社会效益", "亿元GDP生产安全事故死亡率", "≤0.02"), None),
+        (clause("2-效益指标；22-社会效益", "孕产妇死亡率", "≤10/10万"), "rate"),
+        (clause("2-效益指标；21-经济效益", "资金配套比值", "1:1"), "unitless"),
     ],
 )
 def test_name_kind(text: str, kind: str | None) -> None:
@@ -168,6 +177,51 @@ def test_missing_unit_on_a_rate_says_percent() -> None:
         table(clause("1-产出指标；12-质量指标", "设备验收合格率", "≥95")), "missing-unit"
     )
     assert "%" in findings[0].message and "比率" in findings[0].message
+
+
+@pytest.mark.parametrize(
+    "name, value",
+    [
+        ("大班额比例", "≤5"),  # 教育
+        ("经常参加体育锻炼人数比例", "≥45"),  # 体育
+        ("地表水国考断面水质优良比例", "≥80"),  # 生态环境
+        ("大班额发生率", "≤5"),  # a 率 as before
+    ],
+)
+def test_missing_unit_on_a_share_says_percent_as_on_a_rate(name: str, value: str) -> None:
+    [finding] = lint_rule(table(clause("2-效益指标；22-社会效益", name, value)), "missing-unit")
+    assert finding.excerpt == value
+    assert "是比率" in finding.message and "没有%" in finding.message
+
+
+@pytest.mark.parametrize(
+    "name, value",
+    [
+        ("大班额比例", "≤5%"),
+        ("资金配套比例", "1:1"),  # a ratio
+        ("师生比例", "≤1:15"),
+        ("万车死亡率", "≤1.5人/万车"),  # 交通: per 10,000 vehicles
+        ("亿元GDP生产安全事故死亡率", "≤0.02人/亿元GDP"),
+        ("孕产妇死亡率", "≤10/10万"),  # 卫健: per 10万
+    ],
+)
+def test_missing_unit_near_misses_of_shares_and_rates_per_n(name: str, value: str) -> None:
+    indicators = clause("2-效益指标；22-社会效益", name, value)
+    assert lint(table(indicators), ["missing-unit", "implausible-unit"]) == []
+
+
+@pytest.mark.parametrize("name", ["万车死亡率", "亿元GDP生产安全事故死亡率"])
+def test_a_bare_rate_per_n_lacks_a_unit_not_a_percent(name: str) -> None:
+    [finding] = lint_rule(table(clause("2-效益指标；22-社会效益", name, "≤1.5")), "missing-unit")
+    assert "没有计量单位" in finding.message and "比率" not in finding.message
+
+
+def test_a_rate_per_n_in_a_unit_that_makes_no_sense_is_still_reported() -> None:
+    # 10万 is a denominator; 元 per 10万 is still no rate
+    indicators = clause("2-效益指标；22-社会效益", "孕产妇死亡率", "≤10元")
+    assert [f.rule for f in lint(table(indicators), ["value-type-mismatch"])] == [
+        "value-type-mismatch"
+    ]
 
 
 def test_missing_unit_judges_each_target_and_each_field() -> None:
