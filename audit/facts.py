@@ -1350,6 +1350,14 @@ _DATE_NAMES = _any_of(VOCABULARY.date_names)
 _STATE_NAMES = _any_of(VOCABULARY.state_names)
 _UNITLESS_NAMES = _any_of(VOCABULARY.unitless_names)
 _ADVERSE_NAMES = _any_of(VOCABULARY.adverse_names)
+ACTION_COUNT = (
+    r"(?:演练|演习|排查|巡查|检查|督查|抽查|培训|宣传|宣讲|检测|巡检|督导|整治|整改)"
+    r"\S{0,2}(?:次数|场次|频次|人次|批次|数量|数)$"
+)
+"""A name whose head is a count of what is done against an adverse event
+(安全事故应急演练次数, 隐患排查次数): more is better, and zero is no target,
+whatever event the words before the head name."""
+_ACTION_COUNT = LazyPattern(ACTION_COUNT)
 _COST_NAMES = _any_of(VOCABULARY.cost_names)
 _DATE_SUFFIX = LazyPattern(r"^(?:前|之前|以前|止|为止|完成)")
 _UNIT_IN_NAME = LazyPattern(
@@ -1488,7 +1496,11 @@ def name_carries_unit(name: str) -> bool:
 
 def is_adverse(clause: Clause, text: str = "") -> bool:
     """An indicator of events a table wants none of (事故, 投诉, 差错): zero is
-    its target, not a defect (``zero-target``'s near misses)."""
+    its target, not a defect (``zero-target``'s near misses). A count of what
+    is done against such an event (安全事故应急演练次数, 隐患排查次数) is none:
+    the head of the name comes last."""
+    if _ACTION_COUNT.search(normalize(clause.name)):
+        return False
     return _ADVERSE_NAMES.search(clause.name) is not None or (
         bool(text) and _ADVERSE_NAMES.search(text) is not None
     )

@@ -394,6 +394,9 @@ def test_numbers_outside_the_serial_range_are_never_serials(number: int) -> None
         # Seed 002 line 141: nobody satisfied.
         (clause("3-满意度指标；31-服务对象满意度", "出国人员满意率", "0"), "满意度"),
         (clause("1-产出指标；11-数量指标", "采购车辆数", "0台"), "零产出"),
+        # 住建, 应急: the head is the drills or inspections, not the accident
+        (clause("1-产出指标；11-数量指标", "安全事故应急演练次数", "0次"), "零产出"),
+        (clause("1-产出指标；11-数量指标", "安全事故隐患排查次数", "0次"), "零产出"),
     ],
 )
 def test_zero_target_fires(indicators: str, key: str) -> None:
@@ -413,6 +416,9 @@ def test_zero_target_fires(indicators: str, key: str) -> None:
         clause("2-效益指标；22-社会效益", "事故发生率", "=0%"),
         clause("4-成本指标；41-经济成本指标", "人均培训成本", "≤0.5万元/人"),
         clause("4-成本指标；41-经济成本指标", "项目超支金额", "0万元"),
+        # the event itself, counted: none is the target
+        clause("2-效益指标；22-社会效益", "安全事故发生次数", "0次"),
+        clause("2-效益指标；22-社会效益", "安全隐患数量", "0处"),
     ],
 )
 def test_zero_target_near_misses(indicators: str) -> None:

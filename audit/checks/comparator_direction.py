@@ -10,6 +10,7 @@ from typing import Any
 
 from audit.engine import Context, Option, Problem, rule
 from audit.facts import (
+    ACTION_COUNT,
     LEVEL1_KINDS,
     Facts,
     Key,
@@ -56,8 +57,7 @@ POSITIVE_PATTERNS: list[str] = [
     r"(?:无|零)\S{0,2}(?:故障|事故|差错|投诉)",
     # a count of what is done against an adverse event: the head of
     # 安全事故应急演练次数 is 演练次数, of 隐患排查次数 排查次数 (more is better)
-    r"(?:演练|演习|排查|巡查|检查|督查|抽查|培训|宣传|宣讲|检测|巡检|督导|整治|整改)"
-    r"\S{0,2}(?:次数|场次|频次|人次|批次|数量|数)$",
+    ACTION_COUNT,
 ]
 
 
