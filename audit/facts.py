@@ -1413,8 +1413,9 @@ _PER_N_NAME = LazyPattern(r"(?:[\d.]+|[十百千万亿])+(?:人口|人|车|辆|�
 每10万人口…发病率."""
 
 
-_PER_N = LazyPattern(r"/\s*(?:\d[\d.,]*\s*)?[十百千万亿]")
-"""A denominator of a number of things: ``/10万``, ``/万车``, ``/亿元GDP``."""
+_PER_N = LazyPattern(r"/\s*(?:\d[\d.,]*\s*)?[十百千万亿](?![克米瓦帕焦升伏])")
+"""A denominator of a number of things: ``/10万``, ``/万车``, ``/亿元GDP``
+(not a unit of measure: ``/千克``, ``/千米``)."""
 
 
 def per_n(value: Value, target: Target) -> bool:

@@ -17,8 +17,10 @@ from audit.config import load_config
 from audit.facts import (
     Facts,
     date_serials,
+    is_level,
     name_carries_unit,
     name_kind,
+    per_n,
     target_unit,
     unit_family,
 )
@@ -111,6 +113,32 @@ def test_unit_family(unit: str | None, family: str | None) -> None:
 def test_name_kind(text: str, kind: str | None) -> None:
     facts, found = facts_and_clause(text)
     assert name_kind(facts, found) == kind
+
+
+@pytest.mark.parametrize(
+    "text, rate_per_n, level",
+    [
+        ("≤10/10万", True, True),  # 卫健: per 10万
+        ("≤1.2人/万车", True, True),  # 交通: per 10,000 vehicles
+        ("≤0.02人/亿元GDP", True, True),  # 应急: per 亿元 of GDP
+        ("≥2.5名/千人", True, True),  # 体育: per 1,000 people
+        ("≤30微克/立方米", False, True),  # 生态环境: a concentration
+        ("≤1.5mg/L", False, True),
+        ("≤3‰", False, True),
+        ("≥95%", False, True),
+        ("≤1.4万元/公里", False, True),  # 交通: a unit cost
+        ("≤3.5元/车公里", False, True),
+        ("≤5元/千克", False, True),  # a price per kilogram: a unit, not a number of things
+        ("≥12万人", False, False),  # counts and totals add up
+        ("≤680万元", False, False),
+        ("≥150吨", False, False),
+        ("≤1.5", False, False),
+    ],
+)
+def test_a_rate_per_n_and_a_level(text: str, rate_per_n: bool, level: bool) -> None:
+    value = parse_value(text)
+    target = value.targets[0]
+    assert (per_n(value, target), is_level(value, target)) == (rate_per_n, level)
 
 
 @pytest.mark.parametrize(
