@@ -5,6 +5,8 @@ Clauses are copied from the seeds (line numbers given)."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from audit.model import Document, Finding
 from tests.conftest import lint, project_row, tsv_table
@@ -397,3 +399,31 @@ def test_a_rate_without_a_percent_sign_is_a_level_too(name: str, period: str, an
 def test_a_bare_count_above_the_period_is_still_an_error() -> None:
     indicators = clause("受益人数", "10000", "12000", "1-产出指标；11-数量指标")
     assert summary(found(indicators, name=STEPPED_PLAN)) == [("error", "12000")]
+
+
+LEVEL_UNITS = ["%", "‰", "微克/立方米", "mg/L", "/10万", "人/万车", "万元/公里", "元/车公里"]
+COUNT_UNITS = ["人", "个", "吨", "万元", "公里", "人次"]
+
+
+@given(
+    period=st.integers(min_value=1, max_value=900),
+    step=st.integers(min_value=1, max_value=99),
+    unit=st.sampled_from(LEVEL_UNITS + COUNT_UNITS),
+    comparator=st.sampled_from(["≤", "≥"]),
+)
+@settings(max_examples=40, deadline=None)
+def test_an_annual_value_above_the_period_is_an_error_for_amounts_only(
+    period: int, step: int, unit: str, comparator: str
+) -> None:
+    annual = period + step
+    indicators = clause(
+        "指标",
+        f"{comparator}{period}{unit}",
+        f"{comparator}{annual}{unit}",
+        "2-效益指标；22-社会效益",
+    )
+    findings = found(indicators, name=STEPPED_PLAN)
+    if unit in LEVEL_UNITS:
+        assert findings == []
+    else:
+        assert summary(findings) == [("error", f"{comparator}{annual}{unit}")]
