@@ -826,8 +826,13 @@ class Facts:
         wanted = self.name_measure(clause.name)
         if wanted is None or (wanted == "cost" and self.cost_saving(clause)):
             return None
+        # 增长率≥5%, 增幅≥5%, 降幅≥5%: the value's words say it is a change
+        relative = bool(value.prefix) and (
+            self.percent_exempt.search(value.prefix) is not None
+            or _LOWERING.search(value.prefix) is not None
+        )
         measures = [
-            _target_measure(self.units, value, t, wanted)
+            _target_measure(self.units, value, t, wanted, relative)
             for t in number_targets(value)
             if t.unit is not None or per_n(value, t)
         ]
@@ -909,15 +914,18 @@ class Facts:
         return None
 
 
-def _target_measure(units: dict[str, str], value: Value, target: Target, wanted: str) -> str | None:
+def _target_measure(
+    units: dict[str, str], value: Value, target: Target, wanted: str, relative: bool
+) -> str | None:
     """What one target measures, for :meth:`Facts.type_mismatch`: under a
     rate's name, a rate per a number of things (``≤1.2人/万车``, ``≤10/10万``)
     is a rate, as a ‰ is (under a count's, ``≥2.5名/千人`` is a count); a
-    relative change (``同比下降5%``, ``较上年增长10%``) states how a count or a
-    cost moves and is none of them; else what its unit measures."""
+    relative change (``同比下降5%``, ``较上年增长10%``, ``增长率≥5%``: ``relative``
+    when the value's words say so) states how a count or a cost moves and is
+    none of them; else what its unit measures."""
     if wanted in ("rate", "satisfaction") and per_n(value, target):
         return "percent"
-    if target.change is not None and units.get(target.unit or "") == "percent":
+    if (target.change is not None or relative) and units.get(target.unit or "") == "percent":
         return None
     return units.get(target.unit) if target.unit is not None else None
 
