@@ -822,13 +822,21 @@ class Facts:
         kind for the indicator's name (``value-type-mismatch``'s finding):
         no target of the value is of the kind the name asks for, and one is
         of a kind it excludes."""
-        measures = [
-            self.units.get(t.unit) for t in number_targets(value_field.value) if t.unit is not None
-        ]
-        if not any(measures):
-            return None
+        value = value_field.value
         wanted = self.name_measure(clause.name)
         if wanted is None or (wanted == "cost" and self.cost_saving(clause)):
+            return None
+        # 增长率≥5%, 增幅≥5%, 降幅≥5%: the value's words say it is a change
+        relative = bool(value.prefix) and (
+            self.percent_exempt.search(value.prefix) is not None
+            or _LOWERING.search(value.prefix) is not None
+        )
+        measures = [
+            _target_measure(self.units, value, t, wanted, relative)
+            for t in number_targets(value)
+            if t.unit is not None or per_n(value, t)
+        ]
+        if not any(measures):
             return None
         # Every target is judged: one of the kind the name asks for settles
         # it (``完成10场，合格率100%``); else the first of a wrong kind.
@@ -904,6 +912,22 @@ class Facts:
         if clause.level1 is not None:
             return level1_kinds.get(self.taxonomy.canonical(clause.level1.name))
         return None
+
+
+def _target_measure(
+    units: dict[str, str], value: Value, target: Target, wanted: str, relative: bool
+) -> str | None:
+    """What one target measures, for :meth:`Facts.type_mismatch`: under a
+    rate's name, a rate per a number of things (``≤1.2人/万车``, ``≤10/10万``)
+    is a rate, as a ‰ is (under a count's, ``≥2.5名/千人`` is a count); a
+    relative change (``同比下降5%``, ``较上年增长10%``, ``增长率≥5%``: ``relative``
+    when the value's words say so) states how a count or a cost moves and is
+    none of them; else what its unit measures."""
+    if wanted in ("rate", "satisfaction") and per_n(value, target):
+        return "percent"
+    if (target.change is not None or relative) and units.get(target.unit or "") == "percent":
+        return None
+    return units.get(target.unit) if target.unit is not None else None
 
 
 def _scan(patterns: list[re.Pattern[str]], texts: list[str]) -> list[tuple[Hit, ...]]:
@@ -1334,6 +1358,14 @@ _DATE_NAMES = _any_of(VOCABULARY.date_names)
 _STATE_NAMES = _any_of(VOCABULARY.state_names)
 _UNITLESS_NAMES = _any_of(VOCABULARY.unitless_names)
 _ADVERSE_NAMES = _any_of(VOCABULARY.adverse_names)
+ACTION_COUNT = (
+    r"(?:演练|演习|排查|巡查|检查|督查|抽查|培训|宣传|宣讲|检测|巡检|督导|整治|整改)"
+    r"\S{0,2}(?:次数|场次|频次|人次|批次|数量|数)$"
+)
+"""A name whose head is a count of what is done against an adverse event
+(安全事故应急演练次数, 隐患排查次数): more is better, and zero is no target,
+whatever event the words before the head name."""
+_ACTION_COUNT = LazyPattern(ACTION_COUNT)
 _COST_NAMES = _any_of(VOCABULARY.cost_names)
 _DATE_SUFFIX = LazyPattern(r"^(?:前|之前|以前|止|为止|完成)")
 _UNIT_IN_NAME = LazyPattern(
@@ -1383,6 +1415,41 @@ def unit_family(unit: str | None) -> UnitFamily | None:
     return "other"
 
 
+_PER_N_NAME = LazyPattern(r"(?:[\d.]+|[十百千万亿])+(?:人口|人|车|辆|元GDP|元地区生产总值|户|活产)")
+"""A denominator of a number of things in a rate's name: the 万车 of
+万车死亡率, the 亿元GDP of 亿元GDP生产安全事故死亡率, the 10万人口 of
+每10万人口…发病率."""
+
+
+_PER_N = LazyPattern(r"/\s*(?:\d[\d.,]*\s*)?[十百千万亿](?![克米瓦帕焦升伏])")
+"""A denominator of a number of things: ``/10万``, ``/万车``, ``/亿元GDP``
+(not a unit of measure: ``/千克``, ``/千米``)."""
+
+
+def per_n(value: Value, target: Target) -> bool:
+    """Whether a target is counted per a number of things: ``≤10/10万``,
+    ``≤1.2人/万车``, ``≤0.02人/亿元GDP``, ``≤10例/10万`` (a rate, as a ‰ is)."""
+    return (
+        _PER_N.search(target.text) is not None or _PER_N.match(value.text, target.end) is not None
+    )
+
+
+_PER_AFTER = LazyPattern(r"\s*/\s*[^\W\d_]")
+"""A denominator right after a target: the ``/车公里`` of ``≤3.5元/车公里``."""
+
+
+def is_level(value: Value, target: Target) -> bool:
+    """Whether a target is a level, not an amount that adds up over the
+    years: a rate or a share (``%``, ``‰``, ``百分点``), a rate per a number of
+    things (``≤10/10万``, ``≤1.2人/万车``), or one thing per another — a
+    concentration (``≤30微克/立方米``, ``≤1.5mg/L``), a unit cost
+    (``≤1.4万元/公里``, ``≤3.5元/车公里``), a frequency (``2次/月``)."""
+    unit, per = target_unit(target)
+    if unit_family(unit) == "percent" or per is not None or per_n(value, target):
+        return True
+    return _PER_AFTER.match(value.text, target.end) is not None
+
+
 def name_kind(facts: Facts, clause: Clause) -> NameKind | None:
     """What an indicator asks for, by its name (and a cost category of money,
     not a social or environmental one: :func:`is_burden`):
@@ -1400,9 +1467,15 @@ def name_kind(facts: Facts, clause: Clause) -> NameKind | None:
 
 def _name_kind(facts: Facts, clause: Clause) -> NameKind | None:
     text = normalize(clause.name)
+    measure = _MEASURE_KINDS.get(facts.name_measure(clause.name) or "")
+    if measure == "rate":
+        # A name that ends in a rate or a share is one (大班额比例, 考核得分率),
+        # whatever unitless word comes before; but 万车死亡率 and
+        # 亿元GDP生产安全事故死亡率 are counted per a number of things (人/万车),
+        # not in %: a bare number there lacks a unit, not a %.
+        return None if _PER_N_NAME.search(text) else "rate"
     if _UNITLESS_NAMES.search(text):
         return "unitless"
-    measure = _MEASURE_KINDS.get(facts.name_measure(clause.name) or "")
     if measure is not None:
         return measure
     if _COST_NAMES.search(text) or (
@@ -1432,7 +1505,11 @@ def name_carries_unit(name: str) -> bool:
 
 def is_adverse(clause: Clause, text: str = "") -> bool:
     """An indicator of events a table wants none of (事故, 投诉, 差错): zero is
-    its target, not a defect (``zero-target``'s near misses)."""
+    its target, not a defect (``zero-target``'s near misses). A count of what
+    is done against such an event (安全事故应急演练次数, 隐患排查次数) is none:
+    the head of the name comes last."""
+    if _ACTION_COUNT.search(normalize(clause.name)):
+        return False
     return _ADVERSE_NAMES.search(clause.name) is not None or (
         bool(text) and _ADVERSE_NAMES.search(text) is not None
     )

@@ -537,6 +537,68 @@ def test_value_type_mismatch_ignores_values_of_the_right_or_unknown_kind(
     assert found(clause_table(indicators), "value-type-mismatch") == []
 
 
+def test_value_type_mismatch_names_the_category_only_where_the_clause_is_filed() -> None:
+    # Seed 002 line 398, clause 7: a count filed under 21-经济效益 is no 数量指标.
+    indicators = (
+        "7、2-效益指标；21-经济效益；验收通过数量；实施周期指标值:100%；年度指标值:100%。"
+        "8、1-产出指标；11-数量指标；验收通过数量；实施周期指标值:95%；年度指标值:95%。"
+    )
+    first, second = found(clause_table(indicators), "value-type-mismatch")
+    assert "「验收通过数量」按名称应为数量，但" in first.message
+    assert "数量指标" not in first.message
+    assert "「验收通过数量」是数量指标，但" in second.message
+
+
+SECTOR_EFFECTS = "2-效益指标；22-社会效益"
+
+
+@pytest.mark.parametrize(
+    "name, value",
+    [
+        # 交通, 公安, 住建: a count targeted by its change from last year
+        ("道路交通事故起数", "同比下降5%"),
+        ("道路交通事故死亡人数", "较上年下降3%"),
+        ("刑事案件发案数", "较上年下降5%"),
+        ("八类严重暴力案件发案数", "同比下降10%"),
+        ("公交出行人次", "同比增长5%"),
+        ("安全事故起数", "比上年减少5%"),
+        # 交通, 公安, 应急: a rate per 10,000 vehicles or per 亿元 of GDP
+        ("道路交通万车死亡率", "≤1.5人/万车"),
+        ("万车死亡率", "≤1.5/万车"),
+        ("亿元GDP生产安全事故死亡率", "≤0.02人/亿元GDP"),
+        # 卫健: per 10万 with a count unit
+        ("孕产妇死亡率", "≤10例/10万"),
+        ("结核病发病率", "≤50人/10万人"),
+        # 体育: a count per 1,000 people under a count's name is a count
+        ("社会体育指导员人数", "≥2.5名/千人"),
+    ],
+)
+def test_value_type_mismatch_accepts_a_change_on_a_count_and_a_rate_per_n(
+    name: str, value: str
+) -> None:
+    indicators = f"1、{SECTOR_EFFECTS}；{name}；实施周期指标值:{value}；年度指标值:{value}。"
+    assert found(clause_table(indicators), "value-type-mismatch") == []
+
+
+@pytest.mark.parametrize(
+    "name, value, measured",
+    [
+        # a share where a count belongs, no change stated
+        ("道路交通事故起数", "≤95%", "百分比"),
+        ("公交出行人次", "≥5%", "百分比"),
+        # a rate counted in people or money, no denominator
+        ("万车死亡率", "≤15人", "数量"),
+        ("孕产妇死亡率", "≤3万元", "金额"),
+        # a share (比例) is a rate as a 率 is
+        ("大班额比例", "≤5个", "数量"),
+    ],
+)
+def test_value_type_mismatch_near_misses_keep_firing(name: str, value: str, measured: str) -> None:
+    indicators = f"1、{SECTOR_EFFECTS}；{name}；实施周期指标值:{value}；年度指标值:{value}。"
+    [finding] = found(clause_table(indicators), "value-type-mismatch")
+    assert finding.message.endswith(f"是{measured}")
+
+
 # --------------------------------------------------------------------------
 # percent-out-of-range
 

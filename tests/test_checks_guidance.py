@@ -256,6 +256,135 @@ def test_comparator_direction_is_silent_on_seed_004(seed_004: Document) -> None:
     assert lint(seed_004, select=["comparator-direction"]) == []
 
 
+def sector_clause(category: str, name: str, value: str) -> str:
+    return f"1、{category}；{name}；实施周期指标值:{value}；年度指标值:{value}。"
+
+
+SOCIAL = "2-效益指标；22-社会效益"
+ECOLOGY = "2-效益指标；23-生态效益"
+QUALITY = "1-产出指标；12-质量指标"
+COUNT = "1-产出指标；11-数量指标"
+OUTPUT_COST = "1-产出指标；14-成本指标"
+
+
+@pytest.mark.parametrize(
+    "category, name, value",
+    [
+        # 生态环境, 水利: a pollutant's concentration, in words and in symbols
+        (ECOLOGY, "PM2.5年均浓度", "≥30微克/立方米"),
+        (ECOLOGY, "PM10年均浓度", "≥45μg/m³"),
+        (ECOLOGY, "二氧化硫年均浓度", "≥10μg/m3"),
+        (ECOLOGY, "臭氧日最大8小时平均浓度", "≥160微克/立方米"),
+        (ECOLOGY, "氨氮浓度", "≥1.5毫克/升"),
+        (ECOLOGY, "化学需氧量", "≥40mg/L"),
+        (ECOLOGY, "污水处理厂出水COD浓度", "≥30mg/L"),
+        (ECOLOGY, "PM2.5年均浓度（微克/立方米）", "≥30"),
+        # 农业, 水利: losses and waste
+        (QUALITY, "主要农作物病虫害损失率", "≥5%"),
+        (QUALITY, "供水管网漏损率", "≥9%"),
+        (SOCIAL, "耕地撂荒率", "≥2%"),
+        (SOCIAL, "公交车辆空驶率", "≥10%"),
+        # 公安/司法: crime and wrongdoing
+        (SOCIAL, "社区矫正对象重新犯罪率", "≥0.2%"),
+        (SOCIAL, "刑满释放人员重新违法犯罪率", "≥1%"),
+        (QUALITY, "执法过错率", "≥1%"),
+        # 民政, 科技: errors of handling
+        (QUALITY, "错保漏保率", "≥1%"),
+        (QUALITY, "申报材料退回率", "≥10%"),
+        # 卫健, 教育: harm to health, the drug share
+        (SOCIAL, "学生肥胖率", "≥12%"),
+        (SOCIAL, "适龄儿童乙肝表面抗原携带率", "≥1%"),
+        (SOCIAL, "剖宫产率", "≥35%"),
+        (QUALITY, "抗菌药物使用率", "≥40%"),
+        (QUALITY, "药占比", "≥30%"),
+        # a share of a bad thing
+        (SOCIAL, "大班额比例", "≥5%"),
+        (QUALITY, "四五类桥梁比例", "≥5%"),
+        (ECOLOGY, "超标排放企业比例", "≥3%"),
+        (ECOLOGY, "地下水质量极差比例", "≥5%"),
+        # near misses that kept firing: an adverse event, its count
+        (SOCIAL, "安全事故发生次数", "≥1次"),
+        (SOCIAL, "道路交通事故死亡人数", "≥10人"),
+    ],
+)
+def test_comparator_direction_reports_a_floor_on_what_should_fall(
+    category: str, name: str, value: str
+) -> None:
+    findings = check("comparator-direction", table(sector_clause(category, name, value)))
+    assert excerpts(findings) == [value]
+    assert "越低越好" in findings[0].message
+
+
+@pytest.mark.parametrize(
+    "category, name, value",
+    [
+        (ECOLOGY, "空气质量优良天数比率", "≤90%"),
+        (ECOLOGY, "地表水国考断面水质优良比例", "≤80%"),
+        (QUALITY, "道路优良路率", "≤85%"),
+        (SOCIAL, "学前三年毛入园率", "≤95%"),
+        (SOCIAL, "高血压患者规范管理率", "≤65%"),
+        (SOCIAL, "孕产妇系统管理率", "≤90%"),
+        (SOCIAL, "主要农作物耕种收综合机械化率", "≤75%"),
+        (SOCIAL, "供水保证率", "≤95%"),
+        (ECOLOGY, "农村生活污水治理率", "≤80%"),
+        (QUALITY, "应免畜禽免疫密度", "≤90%"),
+        (QUALITY, "公交准点率", "≤90%"),
+        (QUALITY, "110报警电话接通率", "≤99%"),
+        (ECOLOGY, "城市建成区绿地率", "≤38%"),
+        (SOCIAL, "经常参加体育锻炼人数比例", "≤45%"),
+        (SOCIAL, "公民具备科学素质比例", "≤18%"),
+        (SOCIAL, "群众安全感", "≤95%"),
+    ],
+)
+def test_comparator_direction_reports_a_cap_on_what_should_rise(
+    category: str, name: str, value: str
+) -> None:
+    findings = check("comparator-direction", table(sector_clause(category, name, value)))
+    assert excerpts(findings) == [value]
+    assert "越高越好" in findings[0].message
+
+
+@pytest.mark.parametrize(
+    "category, name, value",
+    [
+        # the same measures the right way round
+        (ECOLOGY, "PM2.5年均浓度", "≤30微克/立方米"),
+        (ECOLOGY, "氨氮浓度", "≤1.5毫克/升"),
+        (QUALITY, "主要农作物病虫害损失率", "≤5%"),
+        (SOCIAL, "社区矫正对象重新犯罪率", "≤0.2%"),
+        (QUALITY, "药占比", "≤30%"),
+        (SOCIAL, "大班额比例", "≤5%"),
+        (ECOLOGY, "空气质量优良天数比率", "≥90%"),
+        (SOCIAL, "学前三年毛入园率", "≥95%"),
+        # the head of the name is a count of what is done against the event
+        (COUNT, "安全事故应急演练次数", "≥2次"),
+        (COUNT, "安全事故隐患排查次数", "≥4次"),
+        (COUNT, "消防安全检查次数", "≥12次"),
+        # what is cut or removed goes up: the pollutant is not the head
+        (ECOLOGY, "COD削减量", "≥50吨"),
+        (ECOLOGY, "黑臭水体消除比例", "≥90%"),
+        (SOCIAL, "危房改造比例", "≥95%"),
+        # a concentration that should be high
+        (ECOLOGY, "负氧离子浓度", "≥1000个/立方厘米"),
+        # a share of traditional medicine is encouraged, not capped
+        (QUALITY, "中药饮片使用占比", "≥30%"),
+        # a per-pupil spending standard set by law is a floor
+        (OUTPUT_COST, "小学生均公用经费", "≥720元/生·年"),
+        (OUTPUT_COST, "生均教育经费", "≥1.6万元/生·年"),
+    ],
+)
+def test_comparator_direction_accepts_sector_measures_the_right_way(
+    category: str, name: str, value: str
+) -> None:
+    assert check("comparator-direction", table(sector_clause(category, name, value))) == []
+
+
+def test_comparator_direction_still_caps_other_spending() -> None:
+    # money under a cost category that is no standard stays a cost to cap
+    clause = sector_clause(OUTPUT_COST, "学校教学设备购置费用", "≥3万元")
+    assert excerpts(check("comparator-direction", table(clause))) == ["≥3万元"]
+
+
 # --------------------------------------------------------------------------
 # category-keyword-mismatch
 

@@ -5,6 +5,8 @@ Clauses are copied from the seeds (line numbers given)."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from audit.model import Document, Finding
 from tests.conftest import lint, project_row, tsv_table
@@ -314,3 +316,114 @@ def test_near_misses_of_a_lost_unit(name: str, period: str, annual: str) -> None
 def test_no_unit_in_either_value_is_missing_unit_only() -> None:
     [finding] = both_rules(clause(SURVEY, "250或以上", "250或以上"))
     assert (finding.rule, finding.severity) == ("missing-unit", "warning")
+
+
+# --------------------------------------------------------------------------
+# Levels: a ceiling that tightens over a multi-year plan
+
+
+STEPPED_PLAN = "大气污染防治和卫生健康三年行动（2024-2026年）"
+
+
+@pytest.mark.parametrize(
+    "name, period, annual, category",
+    [
+        # 生态环境: a concentration, in words and in symbols
+        ("PM2.5年均浓度", "≤28微克/立方米", "≤30微克/立方米", "2-效益指标；23-生态效益"),
+        ("PM10年均浓度", "≤45μg/m³", "≤50μg/m³", "2-效益指标；23-生态效益"),
+        ("氨氮浓度", "≤1.0mg/L", "≤1.5mg/L", "2-效益指标；23-生态效益"),
+        # 卫健: rates per 10万 and per mille
+        ("孕产妇死亡率", "≤8/10万", "≤10/10万", "2-效益指标；22-社会效益"),
+        ("婴儿死亡率", "≤2.5‰", "≤3‰", "2-效益指标；22-社会效益"),
+        # 交通, 公安: a rate per 10,000 vehicles, a rate per mille
+        ("万车死亡率", "≤1.35人/万车", "≤1.5人/万车", "2-效益指标；22-社会效益"),
+        ("肇事肇祸事件发生率", "≤0.45‰", "≤0.5‰", "2-效益指标；22-社会效益"),
+        # 交通: a unit cost is a level too
+        ("每公里养护成本", "≤1.4万元/公里", "≤1.5万元/公里", "4-成本指标；41-经济成本指标"),
+        # a rate in % was already a level
+        ("义务教育辍学率", "≤0.3%", "≤0.5%", "2-效益指标；22-社会效益"),
+    ],
+)
+def test_a_level_that_tightens_over_a_multi_year_plan_is_not_reported(
+    name: str, period: str, annual: str, category: str
+) -> None:
+    assert found(clause(name, period, annual, category), name=STEPPED_PLAN) == []
+
+
+@pytest.mark.parametrize(
+    "name, period, annual, category",
+    [
+        # counts and totals add up over the years: the annual cannot be more
+        ("受益人数", "≥10万人", "≥12万人", "1-产出指标；11-数量指标"),
+        ("治理扬尘源工地数", "≥450个", "≥500个", "1-产出指标；11-数量指标"),
+        ("项目总成本", "≤612万元", "≤680万元", "4-成本指标；41-经济成本指标"),
+        ("COD削减量", "≥150吨", "≥200吨", "2-效益指标；23-生态效益"),
+    ],
+)
+def test_an_annual_count_above_the_period_stays_an_error_beside_levels(
+    name: str, period: str, annual: str, category: str
+) -> None:
+    findings = found(clause(name, period, annual, category), name=STEPPED_PLAN)
+    assert summary(findings) == [("error", annual)]
+    assert "超过" in findings[0].message
+
+
+@pytest.mark.parametrize(
+    "period, annual",
+    [("≤28微克/立方米", "≤30微克/立方米"), ("≤8/10万", "≤10/10万"), ("≤2.5‰", "≤3‰")],
+)
+def test_a_stepped_level_outside_a_multi_year_project_is_still_reported(
+    period: str, annual: str
+) -> None:
+    indicators = clause("年均浓度或死亡率", period, annual, "2-效益指标；22-社会效益")
+    one_year = found(indicators, name="2024年大气污染防治项目")
+    assert summary(one_year) == [("error", annual)]
+    unknown = found(indicators, name="大气污染防治项目")
+    assert summary(unknown) == [("warning", annual)]
+
+
+@pytest.mark.parametrize(
+    "name, period, annual",
+    [
+        ("万车死亡率", "≤1.35", "≤1.5"),  # 交通: a bare number under a rate's name
+        ("每车公里运营补贴", "≤3.15元/车公里", "≤3.5元/车公里"),  # 交通: per 车公里
+        ("亿元GDP生产安全事故死亡率", "≤0.018人/亿元GDP", "≤0.02人/亿元GDP"),  # 应急
+    ],
+)
+def test_a_rate_without_a_percent_sign_is_a_level_too(name: str, period: str, annual: str) -> None:
+    indicators = clause(name, period, annual, "2-效益指标；22-社会效益")
+    assert found(indicators, name=STEPPED_PLAN) == []
+    assert summary(found(indicators, name="2024年道路交通安全项目")) == [("error", annual)]
+
+
+def test_a_bare_count_above_the_period_is_still_an_error() -> None:
+    indicators = clause("受益人数", "10000", "12000", "1-产出指标；11-数量指标")
+    assert summary(found(indicators, name=STEPPED_PLAN)) == [("error", "12000")]
+
+
+LEVEL_UNITS = ["%", "‰", "微克/立方米", "mg/L", "/10万", "人/万车", "万元/公里", "元/车公里"]
+COUNT_UNITS = ["人", "个", "吨", "万元", "公里", "人次"]
+
+
+@given(
+    period=st.integers(min_value=1, max_value=900),
+    step=st.integers(min_value=1, max_value=99),
+    unit=st.sampled_from(LEVEL_UNITS + COUNT_UNITS),
+    comparator=st.sampled_from(["≤", "≥"]),
+)
+@settings(max_examples=40, deadline=None)
+def test_an_annual_value_above_the_period_is_an_error_for_amounts_only(
+    period: int, step: int, unit: str, comparator: str
+) -> None:
+    annual = period + step
+    indicators = clause(
+        "指标",
+        f"{comparator}{period}{unit}",
+        f"{comparator}{annual}{unit}",
+        "2-效益指标；22-社会效益",
+    )
+    findings = found(indicators, name=STEPPED_PLAN)
+    if unit in LEVEL_UNITS:
+        assert findings == []
+    else:
+        assert summary(findings) == [("error", f"{comparator}{annual}{unit}")]

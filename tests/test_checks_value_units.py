@@ -18,15 +18,17 @@ from audit.config import load_config
 from audit.facts import (
     Facts,
     date_serials,
+    is_level,
     name_carries_unit,
     name_kind,
+    per_n,
     target_unit,
     unit_family,
 )
 from audit.model import Clause
 from audit.values import parse_value
 from audit.vocabulary import VOCABULARY
-from tests.conftest import document, lint_rule, project_row, tsv_table
+from tests.conftest import document, lint, lint_rule, project_row, tsv_table
 
 VALUE_RULES = ("missing-unit", "implausible-unit", "date-serial", "zero-target")
 
@@ -98,11 +100,46 @@ def test_unit_family(unit: str | None, family: str | None) -> None:
         (clause("4-成本指标；42-社会成本", "对周边居民出行影响", "≤3天"), None),
         (clause("4-成本指标；42-社会成本指标", "群众出行成本", "≤50万元"), "cost"),
         (clause("4-成本指标；41-经济成本", "设备维护", "≤5万元"), "cost"),
+        # A share is a rate whatever word comes before it; a rate per 万车 or
+        # per 亿元GDP is counted per a number of things, not in %.
+        (clause("2-效益指标；22-社会效益", "大班额比例", "≤5%"), "rate"),
+        (clause("2-效益指标；22-社会效益", "地表水国考断面水质优良比例", "≥80%"), "rate"),
+        (clause("2-效益指标；22-社会效益", "考核得分率", "≥90%"), "rate"),
+        (clause("2-效益指标；22-社会效益", "万车死亡率", "≤1.5"), None),
+        (clause("2-效益指标；22-社会效益", "亿元GDP生产安全事故死亡率", "≤0.02"), None),
+        (clause("2-效益指标；22-社会效益", "孕产妇死亡率", "≤10/10万"), "rate"),
+        (clause("2-效益指标；21-经济效益", "资金配套比值", "1:1"), "unitless"),
     ],
 )
 def test_name_kind(text: str, kind: str | None) -> None:
     facts, found = facts_and_clause(text)
     assert name_kind(facts, found) == kind
+
+
+@pytest.mark.parametrize(
+    "text, rate_per_n, level",
+    [
+        ("≤10/10万", True, True),  # 卫健: per 10万
+        ("≤1.2人/万车", True, True),  # 交通: per 10,000 vehicles
+        ("≤0.02人/亿元GDP", True, True),  # 应急: per 亿元 of GDP
+        ("≥2.5名/千人", True, True),  # 体育: per 1,000 people
+        ("≤30微克/立方米", False, True),  # 生态环境: a concentration
+        ("≤1.5mg/L", False, True),
+        ("≤3‰", False, True),
+        ("≥95%", False, True),
+        ("≤1.4万元/公里", False, True),  # 交通: a unit cost
+        ("≤3.5元/车公里", False, True),
+        ("≤5元/千克", False, True),  # a price per kilogram: a unit, not a number of things
+        ("≥12万人", False, False),  # counts and totals add up
+        ("≤680万元", False, False),
+        ("≥150吨", False, False),
+        ("≤1.5", False, False),
+    ],
+)
+def test_a_rate_per_n_and_a_level(text: str, rate_per_n: bool, level: bool) -> None:
+    value = parse_value(text)
+    target = value.targets[0]
+    assert (per_n(value, target), is_level(value, target)) == (rate_per_n, level)
 
 
 @pytest.mark.parametrize(
@@ -169,6 +206,51 @@ def test_missing_unit_on_a_rate_says_percent() -> None:
         table(clause("1-产出指标；12-质量指标", "设备验收合格率", "≥95")), "missing-unit"
     )
     assert "%" in findings[0].message and "比率" in findings[0].message
+
+
+@pytest.mark.parametrize(
+    "name, value",
+    [
+        ("大班额比例", "≤5"),  # 教育
+        ("经常参加体育锻炼人数比例", "≥45"),  # 体育
+        ("地表水国考断面水质优良比例", "≥80"),  # 生态环境
+        ("大班额发生率", "≤5"),  # a 率 as before
+    ],
+)
+def test_missing_unit_on_a_share_says_percent_as_on_a_rate(name: str, value: str) -> None:
+    [finding] = lint_rule(table(clause("2-效益指标；22-社会效益", name, value)), "missing-unit")
+    assert finding.excerpt == value
+    assert "是比率" in finding.message and "没有%" in finding.message
+
+
+@pytest.mark.parametrize(
+    "name, value",
+    [
+        ("大班额比例", "≤5%"),
+        ("资金配套比例", "1:1"),  # a ratio
+        ("师生比例", "≤1:15"),
+        ("万车死亡率", "≤1.5人/万车"),  # 交通: per 10,000 vehicles
+        ("亿元GDP生产安全事故死亡率", "≤0.02人/亿元GDP"),
+        ("孕产妇死亡率", "≤10/10万"),  # 卫健: per 10万
+    ],
+)
+def test_missing_unit_near_misses_of_shares_and_rates_per_n(name: str, value: str) -> None:
+    indicators = clause("2-效益指标；22-社会效益", name, value)
+    assert lint(table(indicators), ["missing-unit", "implausible-unit"]) == []
+
+
+@pytest.mark.parametrize("name", ["万车死亡率", "亿元GDP生产安全事故死亡率"])
+def test_a_bare_rate_per_n_lacks_a_unit_not_a_percent(name: str) -> None:
+    [finding] = lint_rule(table(clause("2-效益指标；22-社会效益", name, "≤1.5")), "missing-unit")
+    assert "没有计量单位" in finding.message and "比率" not in finding.message
+
+
+def test_a_rate_per_n_in_a_unit_that_makes_no_sense_is_still_reported() -> None:
+    # 10万 is a denominator; 元 per 10万 is still no rate
+    indicators = clause("2-效益指标；22-社会效益", "孕产妇死亡率", "≤10元")
+    assert [f.rule for f in lint(table(indicators), ["value-type-mismatch"])] == [
+        "value-type-mismatch"
+    ]
 
 
 def test_missing_unit_judges_each_target_and_each_field() -> None:
@@ -438,6 +520,9 @@ def test_numbers_outside_the_serial_range_are_never_serials(number: int) -> None
         # Seed 002 line 141: nobody satisfied.
         (clause("3-满意度指标；31-服务对象满意度", "出国人员满意率", "0"), "满意度"),
         (clause("1-产出指标；11-数量指标", "采购车辆数", "0台"), "零产出"),
+        # 住建, 应急: the head is the drills or inspections, not the accident
+        (clause("1-产出指标；11-数量指标", "安全事故应急演练次数", "0次"), "零产出"),
+        (clause("1-产出指标；11-数量指标", "安全事故隐患排查次数", "0次"), "零产出"),
     ],
 )
 def test_zero_target_fires(indicators: str, key: str) -> None:
@@ -457,6 +542,9 @@ def test_zero_target_fires(indicators: str, key: str) -> None:
         clause("2-效益指标；22-社会效益", "事故发生率", "=0%"),
         clause("4-成本指标；41-经济成本指标", "人均培训成本", "≤0.5万元/人"),
         clause("4-成本指标；41-经济成本指标", "项目超支金额", "0万元"),
+        # the event itself, counted: none is the target
+        clause("2-效益指标；22-社会效益", "安全事故发生次数", "0次"),
+        clause("2-效益指标；22-社会效益", "安全隐患数量", "0处"),
     ],
 )
 def test_zero_target_near_misses(indicators: str) -> None:

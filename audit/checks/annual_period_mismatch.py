@@ -9,7 +9,15 @@ from collections.abc import Iterator
 from typing import Any, Literal
 
 from audit.engine import Context, Option, Problem, rule
-from audit.facts import Key, field_name, first_fields, needs_unit, target_days, where
+from audit.facts import (
+    Key,
+    field_name,
+    first_fields,
+    is_level,
+    needs_unit,
+    target_days,
+    where,
+)
 from audit.model import ANNUAL, PERIOD, Clause, Project, Target, Value, ValueField
 from audit.patterns import compile_pattern
 
@@ -234,7 +242,10 @@ def _same_unit(first: str | None, second: str | None, groups: list[list[str]]) -
       ——错误，报告在没有单位的值上；名称已说明单位而数字是整数的（「培训人数」的「≥300人」
       对「≥300」）、0 和没有单位的量（「系数」「得分」）不算缺单位，按同一目标的不同写法比较；
     * 比较符号相反（「≥」对「≤」）——错误；
-    * 年度目标大于实施周期目标（「≥20000」对「21473」）——错误；多年项目中的比率不报告；
+    * 年度目标大于实施周期目标（「≥20000」对「21473」）——错误；多年项目中的水平值不报告：
+      比率（%、‰）、每若干单位的率（「≤10/10万」「≤1.5人/万车」）、浓度（「≤30微克/立方米」
+      「≤1.5mg/L」）、单位成本（「≤1.4万元/公里」）不逐年累加，逐年收紧的上限（年度「≤30」、
+      期末「≤28」）是规划的写法；人数、件数、总金额等累加的量仍报告；
     * 实施周期值只针对周期的一部分（「上半年≥60%」对「全年≥95%」）——错误；
     * 一年期项目（名称只标了预算年度：「2024年…项目」）两个目标不同（「≥100」对「≥10」）——错误；
       无法判断项目期限时，年度目标较小的报告为警告（可能是多年项目的一部分，也可能是错误）；
@@ -288,7 +299,12 @@ def annual_period_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]:
       compared as the same target written another way;
     * opposite comparators (``≥`` against ``≤``) — error;
     * an annual target larger than the period's (``≥20000`` against ``21473``)
-      — error; for a rate in a multi-year project this is not reported;
+      — error; for a level in a multi-year project this is not reported:
+      a rate or share (%, ‰), a rate per a number of things (``≤10/10万``,
+      ``≤1.5人/万车``), a concentration (``≤30微克/立方米``, ``≤1.5mg/L``) or a
+      unit cost (``≤1.4万元/公里``) does not add up over the years, and a
+      ceiling that tightens by the period's end (``≤30`` this year, ``≤28``
+      by the end) is how a plan is written; counts and totals still are;
     * a period value for part of the period only (``上半年≥60%`` against
       ``全年≥95%``) — error;
     * different targets in a one-year project (the name dated in the budget
@@ -469,11 +485,19 @@ def _compare_targets(
         partial = [q for q in p.qualifiers if q in ctx.options["partial_qualifiers"]]
         if partial and not [q for q in a.qualifiers if q in ctx.options["partial_qualifiers"]]:
             return "partial", 0, {"qualifier": partial[0]}
-    percent = pt.unit == "%" or at.unit == "%"
+    # A level (a rate, a concentration, a unit cost) does not add up over
+    # the years: a ceiling that tightens by the period's end (≤30微克/立方米
+    # this year, ≤28 by the end) is a plan, not an annual share too large.
+    # A bare number under a rate's name (万车死亡率 ≤1.5) is a level too.
+    level = (
+        is_level(p, pt)
+        or is_level(a, at)
+        or (pt.unit is None and at.unit is None and ctx.facts.name_measure(clause.name) == "rate")
+    )
     if a_low > p_high:
-        if percent and span == "multi":
+        if level and span == "multi":
             return None
-        if percent and span == "unknown":
+        if level and span == "unknown":
             return "differs", DIFFERS, {}
         return "exceeds", 0, {}
     if a_high < p_low or a_low < p_low:

@@ -10,6 +10,7 @@ from typing import Any
 
 from audit.engine import Context, Option, Problem, rule
 from audit.facts import (
+    ACTION_COUNT,
     LEVEL1_KINDS,
     Facts,
     Key,
@@ -36,13 +37,27 @@ POSITIVE_PATTERNS: list[str] = [
     # rates of reach, uptake and upkeep: more is better
     r"|亮灯|普及|获取|规范|建档|续约|签约|接种|清扫|缓解|掌握|优良|到位|入学|巩固|参保|救治|治愈"
     r"|出勤|在线|开通|利用|回收|整改|查处|受理|检测|检验|抽检|监测|巡查|绿化|硬化|净化|无害化处理"
-    r"|转化|落实|达成|兑现|上线|录入|收集)率",
+    r"|转化|落实|达成|兑现|上线|录入|收集"
+    # coverage, compliance and service: a share reached, a standard kept, a
+    # line answered, a bus on time, a field farmed by machine, a need met
+    r"|入园|管理|机械化|保证|保障|治理|准点|正点|接通|绿地|免疫|入住|持证上岗|上岗|履行|结题|结项"
+    r"|有效|外借|借阅|还款|节电|节能|节水)率",
+    # the same, named as a share or a ratio (优良天数比率, 水质优良比例, 优良路率)
+    r"(?:优良|达标|合格|具备|参加|参与|毕业)\S{0,6}(?:比率|比例|占比|路率|率)",
+    r"(?:免疫|接种)密度",
+    r"(?:纯|净)度",
+    r"(?:公交|公共交通)\S{0,8}分担率",
+    r"(?:安全|获得|幸福)感",
+    r"素养",
     r"(?:植被)?盖度|覆盖度",
     r"及时",
     r"(?:连通|可用|稳定|完整|准确|规范|合规)性",
     r"满意度",
     r"知晓度",
     r"(?:无|零)\S{0,2}(?:故障|事故|差错|投诉)",
+    # a count of what is done against an adverse event: the head of
+    # 安全事故应急演练次数 is 演练次数, of 隐患排查次数 排查次数 (more is better)
+    ACTION_COUNT,
 ]
 
 
@@ -87,6 +102,8 @@ floor is their standard target, whatever else the name says."""
 
 COST_FLOORS: list[str] = [
     r"标准|补助|补贴|资助|奖励|奖补|救助|抚恤|慰问|津贴|工资|薪酬|待遇|保障金|生活费",
+    # a spending standard set by law (生均公用经费 has a national minimum, 基准定额)
+    r"生均\S{0,4}(?:经费|拨款)|基准定额",
 ]
 """Money under a cost category where a floor is the standard target: a
 subsidy or a pay standard (人均补助标准 ≥1000元) is a level to reach."""
@@ -222,12 +239,17 @@ def _polarity(
     「≤」「<」（「满意度≤90%」），以及反向指标——成本、投诉、事故、故障、差错、丢包、流失率、
     停机率、延迟率——用了「≥」「>」（「有效投诉次数≥1次」）的，报告。名称中离结尾最近的关键词
     起决定作用（中文名词短语的中心词在后）：「设备故障及时排除率」是排除率（正向），虽然含「故障」；
-    「人员流失率≤10%」「有效投诉次数少于1宗」是对的。名称以上限为标准写法的比率结尾的（ceiling_rates：超支率、
-    发生率、差错率、投诉率等）是反向指标。资金的控制率（「成本控制率」，实际成本/预算成本）不检查：
+    「人员流失率≤10%」「有效投诉次数少于1宗」是对的；中心词是针对不良事件所做工作的次数的
+    （「安全事故应急演练次数」「隐患排查次数」）是正向指标。名称以上限为标准写法的指标结尾的
+    （ceiling_rates：超支率、发生率、差错率、投诉率、损失率、漏损率、重新犯罪率、肥胖率、药占比，
+    不良事物的比例如「大班额比例」「超标排放企业比例」，污染物浓度如「PM2.5年均浓度」「氨氮浓度」
+    「化学需氧量」，不论单位）是反向指标；名称说的是对它做了什么的不是（「COD削减量」
+    「黑臭水体消除比例」）。覆盖、达标、服务的比率和比例（优良天数比率、水质优良比例、入园率、
+    规范管理率、机械化率、保证率、准点率、接通率、绿地率等）是正向指标。资金的控制率（「成本控制率」，实际成本/预算成本）不检查：
     「≤100%」是上限，「≥90%」要求用足预算，两种都是标准写法；其他控制率（「血压控制率」）是正向指标。
     经济成本类（成本指标、经济成本指标）下以金额表示的指标，不论名称，都是应控制的支出
     （「督导检查差旅费≥3万元」「亩均造价≥0.3万元/亩」），除非是应达到的标准（cost_floors：
-    补助标准、工资等）；社会成本、生态环境成本不是项目自身的支出，不据此判断。以时长表示的完成时限
+    补助标准、工资、生均公用经费等）；社会成本、生态环境成本不是项目自身的支出，不据此判断。以时长表示的完成时限
     （time_limits：时限、工期、用时，办理/响应/整改/拨付……时间或期限）是上限：「隐患整改时限≥5个工作日」
     「资金拨付时限不低于10个工作日」拖得越久越能达标，报告；应当长的时长（long_durations：服务时长、
     开放时间、培训时长、运行时间、保修期、在线时长等）不按时限判断。把反向指标反过来说的名称（「降低成本」）不
@@ -255,9 +277,10 @@ def _polarity(
     positive：越高越好的指标（正则表达式列表）。
     negative：越低越好的指标（正则表达式列表）。
     ceiling_rates：以上限为标准写法的比率，在名称结尾匹配（正则表达式列表，默认取共享词表的
-    ceiling_rates：超支率、发生率、差错率、投诉率、不合格率等）。
+    ceiling_rates：超支率、发生率、差错率、投诉率、不合格率、损失率、重新犯罪率、药占比、
+    不良事物的比例、污染物浓度等）。
     neutral：把反向指标反过来说的名称（降低成本、减少投诉）和资金的控制率，不检查。
-    cost_floors：成本类下以金额表示、以下限为标准写法的指标（补助标准、工资等，正则表达式列表）。
+    cost_floors：成本类下以金额表示、以下限为标准写法的指标（补助标准、工资、生均经费等，正则表达式列表）。
     time_limits：完成时限的名称（正则表达式列表），以时长表示时应设上限。
     long_durations：应当长的时长的名称（正则表达式列表），不按时限判断。
     percent_units：比率的单位。
@@ -276,15 +299,23 @@ def comparator_direction(ctx: Context, clause: Clause) -> Iterator[Problem]:
     ``≥``/``>`` (``有效投诉次数≥1次``) are reported. The keyword nearest the
     end of the name decides, as the head of a Chinese noun phrase comes last:
     ``设备故障及时排除率`` is a 排除率 (positive) although it contains 故障;
-    ``人员流失率≤10%`` and ``有效投诉次数少于1宗`` are right. A name that ends in
-    a rate whose standard target is a ceiling (``ceiling_rates``: an
-    overrun, incidence, error or complaint rate) is negative. A control rate
+    ``人员流失率≤10%`` and ``有效投诉次数少于1宗`` are right; a name whose head is a
+    count of what is done against an adverse event (``安全事故应急演练次数``,
+    ``隐患排查次数``) is positive. A name that ends in a measure whose standard
+    target is a ceiling (``ceiling_rates``: an overrun, incidence, error or
+    complaint rate, a rate of loss (损失率, 漏损率), of crime (重新犯罪率), of harm
+    to health (肥胖率, 药占比), a share of a bad thing (大班额比例, 超标排放企业比例)
+    or a pollutant's concentration (PM2.5年均浓度, 氨氮浓度, 化学需氧量), whatever
+    its unit) is negative; a name of what is done about it is not (COD削减量,
+    黑臭水体消除比例). Rates and shares of coverage, attainment and service
+    (优良天数比率, 水质优良比例, 入园率, 规范管理率, 机械化率, 保证率, 准点率, 接通率,
+    绿地率 …) are positive. A control rate
     of money (``成本控制率``, actual over budgeted cost) is not checked:
     ``≤100%`` caps it and ``≥90%`` asks that the budget be used, and both are
     standard; a 控制率 of anything else (``血压控制率``) is positive. An amount
     of money under an economic cost category (成本指标, 经济成本指标) is a cost
     to cap whatever its name (``督导检查差旅费 ≥3万元``, ``亩均造价 ≥0.3万元/亩``),
-    unless it is a standard to reach (``cost_floors``: 补助标准, 工资 …); social
+    unless it is a standard to reach (``cost_floors``: 补助标准, 工资, 生均公用经费 …); social
     and environmental costs are not money the project spends. A time to
     deliver in, given as a duration (``time_limits``: 时限, 工期, 用时, and the
     时间 or 期限 of 办理/响应/整改/拨付 …), is a ceiling: ``隐患整改时限 ≥5个工作日`` and
@@ -320,9 +351,13 @@ def comparator_direction(ctx: Context, clause: Clause) -> Iterator[Problem]:
     better; default the rates of 合格, 覆盖, 完成, 准确, 满意, 通过, 排除, 修复, 维修,
     维护, 恢复, 关闭, 响应, 处理, 解决, 完好, 达标, 知晓, 可用, 办结, 结案, 成功, 正常运行,
     畅通, 控制, 节约, of reach, uptake and upkeep (亮灯, 普及, 获取, 规范, 建档, 签约, 接种,
-    清扫, 优良, 到位, 入学, 参保, 救治, 整改, 查处, 检测, 巡查, 绿化 …), 盖度, 覆盖度,
+    清扫, 优良, 到位, 入学, 参保, 救治, 整改, 查处, 检测, 巡查, 绿化 …), of coverage and
+    service (入园, 管理, 机械化, 保证, 治理, 准点, 接通, 绿地, 免疫, 持证上岗, 履行 …),
+    shares of what is good (优良/达标/合格/具备/参加…比率|比例|占比), 免疫密度, 纯度,
+    公交分担率, 安全感, 获得感, 素养, 盖度, 覆盖度,
     the qualities 连通性, 可用性, 稳定性, 完整性, 准确性, 规范性,
-    合规性, and 及时, 满意度, 知晓度, 无/零…故障|事故|差错|投诉.
+    合规性, 及时, 满意度, 知晓度, 无/零…故障|事故|差错|投诉, and counts of what
+    is done against an adverse event (演练/排查/检查/培训…次数).
     ``negative`` (list of regular expressions): measures where less is
     better; default 成本, 投诉, 事故, 故障, 差错, 失误, 丢包, 泄露, and the rates of
     流失, 停机, 延迟, 延期, 退学, 返修, 错误, 失败.
@@ -330,13 +365,17 @@ def comparator_direction(ctx: Context, clause: Clause) -> Iterator[Problem]:
     target is a ceiling, matched at the end of the name; they decide over
     ``positive`` (``差错率 ≤1%`` is right whatever precedes it); default the
     shared vocabulary's ``ceiling_rates``: 超支率, 逾期率, 发生率, 发病率, 差错率,
-    误差率, 投诉率, 不合格率, 返工率 and the like.
+    误差率, 投诉率, 不合格率, 返工率, 损失率, 漏损率, 撂荒率, 重新犯罪率, 过错率,
+    退回率, 肥胖率, 携带率, 剖宫产率, 药占比, shares of a bad thing (大班额比例,
+    超标排放企业比例, 四五类桥梁比例) and pollutants' concentrations (PM2.5, PM10,
+    二氧化硫, 臭氧, 氨氮, 化学需氧量/COD, 总磷 …浓度) and the like.
     ``neutral`` (list of regular expressions): names that are not checked;
     default 降低, 减少, 下降, 节约, 节省, 压缩, 减负, and a control rate of
     money (成本/费用/预算/支出…控制率).
     ``cost_floors`` (list of regular expressions): money under a cost
     category that is a standard to reach, not a cost to cap; default 标准,
-    补助, 补贴, 资助, 奖励, 奖补, 救助, 抚恤, 慰问, 津贴, 工资, 薪酬, 待遇, 保障金, 生活费.
+    补助, 补贴, 资助, 奖励, 奖补, 救助, 抚恤, 慰问, 津贴, 工资, 薪酬, 待遇, 保障金, 生活费,
+    生均经费 (a legal minimum per pupil) and 基准定额.
     ``time_limits`` (list of regular expressions): names of a time to deliver
     in, capped when given as a duration; default 时限, 工期, 用时, 耗时,
     历时, and the 时间/时长/周期/天数/期限 of 办理, 办结, 审批, 受理, 处理, 响应, 到达,

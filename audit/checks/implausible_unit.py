@@ -10,6 +10,7 @@ from audit.facts import (
     NameKind,
     field_name,
     name_kind,
+    per_n,
     sub_span,
     target_unit,
     unit_family,
@@ -87,7 +88,8 @@ def _aside(text: str, target: Target) -> bool:
       环境的负面影响（财预〔2021〕101号），以自身的单位计（投诉宗数、停水小时、扰民天数、分贝），
       不是金额，不按成本判断（名称是成本的除外；这两类在 rules/taxonomy.yaml 的 burdens 中）；
     - 比率、满意度：不能是人数、数量、金额或天数；与百分比写在一起的时长是条件（「响应时间30分钟
-      以内比例≥95%」），百分比旁括号里的数量或人数也是条件（「≥90%（抽样不少于100人）」），不报告。
+      以内比例≥95%」），百分比旁括号里的数量或人数也是条件（「≥90%（抽样不少于100人）」），不报告；
+      每若干单位的率（「≤10例/10万」「≤1.2人/万车」）是比率，不报告。
 
     比率或满意度的（第一个）目标以数量或金额计时由 value-type-mismatch 报告，本规则不重复；
     已由 placeholder、value-restates-name、value-type-mismatch、not-quantified 报告的值也
@@ -142,7 +144,8 @@ def implausible_unit(ctx: Context, clause: Clause) -> Iterator[Problem]:
       a time written beside a percentage is its condition
       (``响应时间30分钟以内比例≥95%``), and so is a count or a number of
       people in brackets beside it (``≥90%（抽样不少于100人）``): neither is
-      reported.
+      reported; a rate per a number of things (``≤10例/10万``,
+      ``≤1.2人/万车``) is a rate and is not reported either.
 
     A rate or satisfaction level whose (first) target is a count or money is
     ``value-type-mismatch``'s finding and is not reported again; values that
@@ -197,8 +200,8 @@ def implausible_unit(ctx: Context, clause: Clause) -> Iterator[Problem]:
         # brackets (``≥90%（抽样不少于100人）``).
         conditioned = kind in ("rate", "satisfaction", "state") and "percent" in families
         for target, family in zip(targets, families, strict=True):
-            if target.number is None:
-                continue
+            if target.number is None or per_n(value_field.value, target):
+                continue  # a rate per a number of things (≤1.2人/万车) is a rate
             unit, per = target_unit(target)
             if family == "count" and unit_family(per) == "person":
                 family = "person"  # 次/人: a count per person

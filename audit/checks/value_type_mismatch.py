@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from audit.engine import Context, Option, Problem, rule
-from audit.facts import field_name, other_field, where
+from audit.facts import LEVEL1_KINDS, Facts, field_name, other_field, where
 from audit.model import Clause, Value
 from audit.vocabulary import VOCABULARY
 
@@ -56,11 +56,11 @@ MONEY_UNITS: list[str] = list(VOCABULARY.money_units)
     scope="clause",
     messages={
         "default": (
-            "「{name}」是{wanted_zh}指标，但{keyword}「{text}」是{measured_zh}",
+            "「{name}」{wanted_zh}，但{keyword}「{text}」是{measured_zh}",
             "“{name}” is {wanted_en} but the {field} “{text}” is {measured_en}",
         ),
         "disagree": (
-            "「{name}」是{wanted_zh}指标，但{keyword}「{text}」是{measured_zh}"
+            "「{name}」{wanted_zh}，但{keyword}「{text}」是{measured_zh}"
             "（{other_keyword}为「{other}」）",
             "“{name}” is {wanted_en} but the {field} “{text}” is {measured_en} "
             "(the {other_field} is “{other}”)",
@@ -98,12 +98,16 @@ MONEY_UNITS: list[str] = list(VOCABULARY.money_units)
 
     检查内容
     --------
-    比较指标名称要求的与指标值实际衡量的：名称以「率」结尾或含「满意度」「满意率」，而值以人、次、
-    宗、个、台……或元计（「服务对象满意度；…:少于5次」）；名称是数量（人数、次数、数量），而值是
-    百分比或金额（「开展培训服务人数；…:不少于0.2万元」）；名称是成本（成本、费用、单价），而值是
+    比较指标名称要求的与指标值实际衡量的：名称以「率」「比例」「占比」结尾或含「满意度」
+    「满意率」，而值以人、次、宗、个、台……或元计（「服务对象满意度；…:少于5次」）；
+    名称是数量（人数、次数、数量），而值是百分比或金额（「开展培训服务人数；…:不少于0.2万元」）；名称是成本（成本、费用、单价），而值是
     百分比（「单公里年维护成本 ≥95%」；成本的增减或占比，如「成本降低率」「费用占比」，可以是
     百分比；效益类别下为他人降低的成本，值说明下降的也是，如「企业物流成本 同比下降5%」）。
     「频率」「效率」这类名称不是比率，不检查。
+    与上年相比的增减（「同比下降5%」「较上年增长10%」「增长率≥5%」）说的是数量或成本怎样变化，
+    是给数量定目标的正当写法（「道路交通事故起数 同比下降5%」），不报告；每若干单位的率
+    （「≤1.5人/万车」「≤10/10万」「≤0.02人/亿元GDP」）是比率，与‰一样。消息中说「是数量指标」只在条款归入该类别
+    （数量指标、满意度指标、成本指标）时；归入其他类别的说「按名称应为数量」。
     值是日期而紧跟数量、金额或比率的单位（「≥2026-01-03次」：在电子表格中输入「1-3」「3/4」会被
     转成日期 1月3日、3月4日）也在此报告，并给出原本输入的数；日期后接「前」「底」等时限用语的
     不报告。
@@ -132,7 +136,8 @@ MONEY_UNITS: list[str] = list(VOCABULARY.money_units)
     选项
     ----
     rate_names、rate_exempt、satisfaction_names、count_names、cost_names：判断名称要求何种值的正则
-    表达式列表；cost_changes：成本名称中表示增减或占比、可用百分比的（成本降低、费用占比）。
+    表达式列表（rate_names 默认取共享词表：率、占比、比重、比例结尾）；
+    cost_changes：成本名称中表示增减或占比、可用百分比的（成本降低、费用占比）。
     percent_units、count_units、money_units：比率、数量、金额的单位。
     """,
 )
@@ -142,7 +147,7 @@ def value_type_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]:
     What it does
     ------------
     Compares what the indicator's name asks for with what its value measures:
-    a name ending in 率 or containing 满意度/满意率 with a value counted in 人,
+    a name ending in 率, 比例, 占比 or containing 满意度/满意率 with a value counted in 人,
     次, 宗, 个, 台 … or in 元 (``服务对象满意度；…:少于5次``), and a name of a count
     (人数, 次数, 数量) with a percentage or an amount of money
     (``开展培训服务人数；…:不少于0.2万元``), and a name of a cost (成本, 费用,
@@ -150,7 +155,13 @@ def value_type_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]:
     cost, ``成本降低率``, ``费用占比``, may be a percentage, and so may a cost
     lowered for others under 效益 whose value says it falls: ``企业物流成本
     同比下降5%``). Names such as 频率
-    and 效率 are not shares and are not checked. A value that is a date followed
+    and 效率 are not shares and are not checked. A change from last year
+    (``同比下降5%``, ``较上年增长10%``, ``增长率≥5%``) says how a count or a cost moves and is
+    a fair way to target it (``道路交通事故起数 同比下降5%``); a rate per a
+    number of things (``≤1.5人/万车``, ``≤10/10万``, ``≤0.02人/亿元GDP``) is a
+    rate, as a ‰ is. The message calls the name a 数量指标 (满意度指标, 成本指标)
+    only when the clause is filed under that category; under another it says
+    what the name asks for (``按名称应为数量``). A value that is a date followed
     at once by a unit of a count, an amount or a rate (``≥2026-01-03次``: typed
     ``1-3`` or ``3/4``, a spreadsheet makes it the date 1月3日 or 3月4日) is
     reported here too, with what was typed; a date followed by 前 or 底 is a
@@ -186,7 +197,7 @@ def value_type_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]:
     -------
     ``rate_names``, ``rate_exempt``, ``satisfaction_names``, ``count_names``
     (lists of regular expressions, searched in the name without a trailing
-    unit such as ``（%）``): what a name asks for; defaults ``率$ 占比$ 比重$``,
+    unit such as ``（%）``): what a name asks for; defaults ``率$ 占比$ 比重$ 比例$``,
     ``(频|效|功|速|汇|利|税)率$``, ``满意度 满意率 满意比率`` and 人数, 人次, 次数,
     个数, 件数, 数量, …数 (not 指数, 系数, 分数); ``cost_names`` (default 成本, 费用,
     单价) and ``cost_changes``, cost names that are a change or a share
@@ -224,7 +235,7 @@ def value_type_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]:
             **where(value_field, both),
             "name": clause.name,
             "text": value_field.text,
-            "wanted_zh": _WHAT[wanted][0],
+            "wanted_zh": _wanted_zh(facts, clause, wanted),
             "wanted_en": _WHAT[wanted][1],
             "measured_zh": _WHAT[measured][0],
             "measured_en": _WHAT[measured][1],
@@ -241,6 +252,23 @@ def value_type_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]:
             args.update(other=other.text, other_keyword=other.keyword)
             args["other_field"] = where(other)["field"]
         yield Problem(value_field.span, key, args, field=name, excerpt=value_field.text)
+
+
+_CATEGORY_OF: dict[str, str] = {"count": "quantity", "satisfaction": "satisfaction", "cost": "cost"}
+"""The category whose name is what a kind of name asks for (数量指标, 满意度指标,
+成本指标); a rate has none."""
+
+
+def _wanted_zh(facts: Facts, clause: Clause, wanted: str) -> str:
+    """What the name asks for, as the message says it: ``是数量指标`` under
+    that category (or for a rate, which has no category of its own),
+    ``按名称应为数量`` under another (a count filed under 社会效益 is no
+    数量指标)."""
+    word = _WHAT[wanted][0]
+    category = _CATEGORY_OF.get(wanted)
+    if category is None or facts.category_kind(clause, LEVEL1_KINDS) == category:
+        return f"是{word}指标"
+    return f"按名称应为{word}"
 
 
 _ISO_DAY = re.compile(r"(?:19|20)\d\d-(\d\d)-(\d\d)")
