@@ -16,7 +16,15 @@ other at-rule are passed over, as are ``<style media=print>`` elements.
 Selectors of any other kind (``#id``, ``div .x``, ``tr:hover``, ``td``,
 attribute selectors) are not honoured: what they would hide is read.
 Stylesheets the page links to (``<link rel=stylesheet>``) are not fetched.
-Malformed CSS is read as far as it goes, never an error.
+
+The CSS is read by tinycss2, the CSS Syntax Level 3 tokenizer and parser:
+comments, strings (a ``}`` in ``content:'}'`` closes nothing), escapes
+(``.a\\:b`` is the class ``a:b``), ``<!--`` and ``-->`` around a
+stylesheet (Word's and Excel's export) and ``!important`` as a browser
+reads them. Malformed CSS is read as the syntax recovers from it (a block
+left open runs to the end, a declaration it cannot read is passed over),
+except that a stray ``}`` ends what came before it; never an error. At most
+:data:`MAX_STYLE_CHARS` characters of a page's stylesheets are read.
 """
 
 from __future__ import annotations
