@@ -6,6 +6,7 @@ with the placeholder row a site's editor hid instead of deleting it."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -14,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from audit.readers import ReadError
+from audit.readers import ReadError, stylesheet
 from audit.readers.htmltables import tables
 from audit.readers.stylesheet import MAX_STYLE_CHARS, Stylesheet, page_stylesheet
 from tests.conftest import SEED_001
@@ -246,6 +247,31 @@ def test_any_stylesheet_reads_without_error(pieces: list[str]) -> None:
     assert ["乙"] in table.cells
     sheet = page_stylesheet(f"<style>{css}</style>")
     assert sheet.hides("tr", "hide", "") in (True, False, None)
+
+
+HIDING_RULES = st.builds(
+    "{}{{{}:{}}}".format,
+    st.sampled_from([".hide", "tr.hide", ".a", "td.a.hide", ".hid\\65", "@media screen{.hide"]),
+    st.sampled_from(["display", "DISPLAY", "displ\\61y", "\\64isplay", "visibility", "mso-hide"]),
+    st.sampled_from(["none", "hidden", "all", "block", "n\\6fne", "none!important"]),
+)
+"""Rules that hide, some with a property name only an escape spells."""
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(HIDING_RULES | CSS_PIECES | st.text(max_size=5), max_size=40))
+def test_the_quick_check_passes_over_no_stylesheet_that_hides(pieces: list[str]) -> None:
+    # a stylesheet the quick check passes over without parsing it is one the
+    # parser would take nothing from
+    css = "".join(pieces)
+    sheet = Stylesheet()
+    sheet.add(css)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(stylesheet, "_MAY_HIDE", re.compile(""))
+        parsed = Stylesheet()
+        parsed.add(css)
+    for tag, classes in [("tr", "hide"), ("td", "hide"), ("tr", "a"), ("tr", "a hide")]:
+        assert sheet.shows(tag, classes, "") == parsed.shows(tag, classes, "")
 
 
 # --------------------------------------------------------------------------
