@@ -327,6 +327,7 @@ ROOT = Path(__file__).resolve().parent.parent
         (f"from audit.pipeline import load_path; load_path({str(SEED_001)!r})", False),
         ("tables('<table><tr class=x><td>甲</table>')", False),
         ("tables('<style>.x{color:red}</style><table><tr class=x><td>甲</table>')", False),
+        ("tables('<style media=print>.x{color:red}</style><table><td>甲</table>')", False),
         ("tables('<style>.x{display:none}</style><table><tr class=x><td>甲</table>')", True),
     ],
 )

@@ -201,8 +201,8 @@ def page_stylesheet(markup: str) -> Stylesheet:
         return sheet
     for block in _BLOCKS.finditer(markup):
         attributes, css = block.groups()
-        if css is None:
-            continue  # a comment
+        if css is None or _MAY_HIDE.search(css) is None:
+            continue  # a comment, or a stylesheet that cannot hide (its media not parsed)
         media = _attribute(_MEDIA, attributes)
         kind = _attribute(_TYPE, attributes)
         if media is not None and not _on_screen(media):
