@@ -6,13 +6,19 @@ with the placeholder row a site's editor hid instead of deleting it."""
 
 from __future__ import annotations
 
+import re
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from audit.readers import ReadError
+from audit.readers import ReadError, stylesheet
 from audit.readers.htmltables import tables
-from audit.readers.stylesheet import Stylesheet, page_stylesheet
+from audit.readers.stylesheet import MAX_STYLE_CHARS, Stylesheet, page_stylesheet
+from tests.conftest import SEED_001
 from tests.test_html_as_shown import (
     GOAL,
     GZ_HEAD,
@@ -61,6 +67,17 @@ def styled_page(css: str, attrs: str, style_attrs: str = "") -> str:
         (".hide{mso-hide:all}", " class=hide"),
         (".hide{visibility:collapse}", " class=hide"),
         (".hide{display:none}", " class=hide\n"),
+        # read as the CSS syntax reads them
+        (".a\\:b{display:none}", " class='a:b'"),  # an escaped colon in a class name
+        ("tr.hid\\65 {display:none}", " class=hide"),  # an escaped letter
+        (".hide{displ\\61y:none}", " class=hide"),
+        (".hide{display:/* 删除 */none}", " class=hide"),
+        (".hide{display:none ! important} .hide{display:table-row}", " class=hide"),
+        ("@media screen{<!-- .hide{display:none} -->}", " class=hide"),
+        ("} @media all{.hide{display:none}}", " class=hide"),
+        ("} @import url(x.css); .hide{display:none}", " class=hide"),
+        ('[title="{"] .hide, .hide{display:none}', " class=hide"),  # a brace in a string
+        (".hide{background:url(a;b{.png); display:none}", " class=hide"),  # and in a URL
     ],
 )
 def test_a_row_hidden_by_a_class_is_not_read_and_noted(css: str, attrs: str) -> None:
@@ -108,6 +125,13 @@ def test_a_style_element_for_the_screen_applies(media: str) -> None:
         ("@supports (display:grid) { .hide{display:none} }", " class=hide"),
         ("@page { .hide{display:none} }", " class=hide"),
         (".other{content:'}'} .hide{color:red}", " class=hide"),
+        (".hide{display:'none'}", " class=hide"),  # a string, not the keyword
+        (".hide{display:none none}", " class=hide"),
+        (".hide{dis/**/play:none}", " class=hide"),  # a comment splits the name
+        (".a\\:b{display:none}", " class=a"),
+        ("@media screen{.hide:hover{display:none}}", " class=hide"),
+        (".a{.hide{display:none}}", " class=hide"),  # nested: a descendant of .a
+        (".x{content:'\n.hide{display:none}'}", " class=hide"),  # inside a broken string
     ],
 )
 def test_a_row_a_browser_shows_is_read(css: str, attrs: str) -> None:
@@ -225,6 +249,31 @@ def test_any_stylesheet_reads_without_error(pieces: list[str]) -> None:
     assert sheet.hides("tr", "hide", "") in (True, False, None)
 
 
+HIDING_RULES = st.builds(
+    "{}{{{}:{}}}".format,
+    st.sampled_from([".hide", "tr.hide", ".a", "td.a.hide", ".hid\\65", "@media screen{.hide"]),
+    st.sampled_from(["display", "DISPLAY", "displ\\61y", "\\64isplay", "visibility", "mso-hide"]),
+    st.sampled_from(["none", "hidden", "all", "block", "n\\6fne", "none!important"]),
+)
+"""Rules that hide, some with a property name only an escape spells."""
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(HIDING_RULES | CSS_PIECES | st.text(max_size=5), max_size=40))
+def test_the_quick_check_passes_over_no_stylesheet_that_hides(pieces: list[str]) -> None:
+    # a stylesheet the quick check passes over without parsing it is one the
+    # parser would take nothing from
+    css = "".join(pieces)
+    sheet = Stylesheet()
+    sheet.add(css)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(stylesheet, "_MAY_HIDE", re.compile(""))
+        parsed = Stylesheet()
+        parsed.add(css)
+    for tag, classes in [("tr", "hide"), ("td", "hide"), ("tr", "a"), ("tr", "a hide")]:
+        assert sheet.shows(tag, classes, "") == parsed.shows(tag, classes, "")
+
+
 # --------------------------------------------------------------------------
 # the stylesheet on its own
 
@@ -240,6 +289,59 @@ def test_the_stylesheet_weighs_rules_as_a_browser() -> None:
     assert sheet.hides("td", "", "display:none") is None
     assert not Stylesheet()
     assert not page_stylesheet("<style>.x{color:red}</style>")
+
+
+def test_only_the_bounded_text_of_a_pages_stylesheets_is_read() -> None:
+    first = ".a{display:none}"
+    cut = ".b{display:none;display:table-row}"
+    # the bound falls just after ``display:none`` in the rule of .b
+    filler = " " * (MAX_STYLE_CHARS - len(first) - cut.index(";"))
+    markup = (
+        f"<style>{first}{filler}{cut}</style><style>.c{{display:none}}</style>"
+        "<table><tr class=a><td>甲<tr class=b><td>乙<tr class=c><td>丙<tr><td>丁</table>"
+    )
+    (table,) = tables(markup)
+    # .a is read; .b, cut by the bound, is not (its first half alone would
+    # hide it); nor is the later stylesheet's .c
+    assert table.cells == [["乙"], ["丙"], ["丁"]]
+    # within the bound: .b whole (its later declaration shows it), and .c
+    (table,) = tables(markup.replace(filler, " " * 100))
+    assert table.cells == [["乙"], ["丁"]]
+
+
+def test_a_stylesheet_that_names_no_hiding_property_is_not_parsed() -> None:
+    # nor counted against the bound
+    colours = "<style>" + ".x{color:red}" * (MAX_STYLE_CHARS // 10) + "</style>"
+    markup = (
+        f"{colours}<style>.a{{display:none}}</style><table><tr class=a><td>甲<tr><td>乙</table>"
+    )
+    assert [t.cells for t in tables(markup)] == [[["乙"]]]
+
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize(
+    ("code", "imported"),
+    [
+        (f"from audit.pipeline import load_path; load_path({str(SEED_001)!r})", False),
+        ("tables('<table><tr class=x><td>甲</table>')", False),
+        ("tables('<style>.x{color:red}</style><table><tr class=x><td>甲</table>')", False),
+        ("tables('<style media=print>.x{color:red}</style><table><td>甲</table>')", False),
+        ("tables('<style>.x{display:none}</style><table><tr class=x><td>甲</table>')", True),
+    ],
+)
+def test_the_css_parser_is_imported_only_for_a_stylesheet_that_may_hide(
+    code: str, imported: bool
+) -> None:
+    program = (
+        f"import sys; from audit.readers.htmltables import tables; {code}; "
+        "print('tinycss2' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, cwd=ROOT, check=True
+    )
+    assert result.stdout.strip() == str(imported)
 
 
 def test_a_page_without_style_elements_reads_as_before() -> None:

@@ -16,13 +16,23 @@ other at-rule are passed over, as are ``<style media=print>`` elements.
 Selectors of any other kind (``#id``, ``div .x``, ``tr:hover``, ``td``,
 attribute selectors) are not honoured: what they would hide is read.
 Stylesheets the page links to (``<link rel=stylesheet>``) are not fetched.
-Malformed CSS is read as far as it goes, never an error.
+
+The CSS is read by tinycss2, the CSS Syntax Level 3 tokenizer and parser:
+comments, strings (a ``}`` in ``content:'}'`` closes nothing), escapes
+(``.a\\:b`` is the class ``a:b``), ``<!--`` and ``-->`` around a
+stylesheet (Word's and Excel's export) and ``!important`` as a browser
+reads them. Malformed CSS is read as the syntax recovers from it (a block
+left open runs to the end, a declaration it cannot read is passed over),
+except that a stray ``}`` ends what came before it; never an error. At most
+:data:`MAX_STYLE_CHARS` characters of a page's stylesheets are read.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Literal, NamedTuple
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import Any, Literal, NamedTuple
 
 from audit.limits import MAX_STYLE_RULES
 
@@ -35,16 +45,24 @@ _STYLE_TAG = re.compile(r"<style\b", re.I)
 _ATTRIBUTE = r"""\b{}\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))"""
 _MEDIA = re.compile(_ATTRIBUTE.format("media"), re.I)
 _TYPE = re.compile(_ATTRIBUTE.format("type"), re.I)
-_COMMENT = re.compile(r"/\*.*?(?:\*/|\Z)", re.S)
-_BRACES = re.compile(r"""[{}"']""")
-_RULE_STOPS = re.compile(r"[{}]")
-_NOT_SPACE = re.compile(r"\S")
-_AT_RULE_STOPS = re.compile(r"[{;}]")
-_SELECTOR = re.compile(r"([a-zA-Z][a-zA-Z0-9]*)?((?:\.-?[_a-zA-Z\u0080-\U0010ffff][-\w]*)+)")
-"""``.hide``, ``tr.del``, ``td.a.b``: an element name and classes, nothing else."""
 _PROPERTIES = frozenset({"display", "visibility", "mso-hide"})
+_MAY_HIDE = re.compile(r"display|visibility|mso-hide|\\", re.I)
+"""A stylesheet without these (or a ``\\``, which may escape a letter of
+one) names no property that hides: it is not parsed."""
+MAX_STYLE_CHARS = 500_000
+"""Most characters of a page's stylesheets parsed (a page has a few
+thousand, Word's export some tens of thousands): the CSS parser builds every
+token and block as an object (about 2 s and 130 MB for this many opening
+braces on a 2-core machine), so the text past the bound, from the rule it
+cuts, is not read."""
 _MAX_NESTING = 8
 """``@media`` blocks deeper than this are passed over (no page nests them)."""
+_QUIET = ("whitespace", "comment")
+"""Token types that separate but say nothing."""
+
+Token = Any
+"""A component value of tinycss2 (a token, a block or a function), which
+ships no type information."""
 
 Specificity = tuple[int, int, int]
 """(a ``style`` attribute, classes, element names), compared in that order."""
@@ -70,37 +88,46 @@ class Stylesheet:
         self._by_class: dict[str, list[_Rule]] = {}
         self._rules: dict[tuple[str | None, frozenset[str]], _Rule] = {}
         self._order = 0
+        self._parsed = 0
 
     def __bool__(self) -> bool:
         return bool(self._by_class)
 
     def add(self, css: str) -> None:
         """Take the rules of one stylesheet's text, after those taken before."""
-        css = _COMMENT.sub(" ", css).replace("<!--", " ").replace("-->", " ")
-        self._add_rules(css, 0)
+        room = MAX_STYLE_CHARS - self._parsed
+        if room <= 0 or _MAY_HIDE.search(css) is None:
+            return
+        import tinycss2
 
-    def _add_rules(self, css: str, depth: int) -> None:
-        for prelude, block in _rules(css):
-            if prelude.startswith("@"):
+        cut = len(css) > room
+        css = css[:room]
+        self._parsed += len(css)
+        rules = list(_rule_list(tinycss2.parse_component_value_list(css, skip_comments=True)))
+        self._add_rules(rules[:-1] if cut else rules, 0)  # the rule cut may be incomplete
+
+    def _add_rules(self, rules: Iterable[Token], depth: int) -> None:
+        for rule in rules:
+            if rule.type == "at-rule":
                 if (
                     depth < _MAX_NESTING
-                    and prelude[1:6].lower() == "media"
-                    and _on_screen(prelude[6:])
+                    and rule.lower_at_keyword == "media"
+                    and rule.content is not None
+                    and _on_screen(rule.prelude)
                 ):
-                    self._add_rules(block, depth + 1)
+                    self._add_rules(_rule_list(rule.content), depth + 1)
                 continue
-            declarations = _declarations(block)
+            if rule.type != "qualified-rule":
+                continue  # a rule the parser could not read: passed over
+            declarations = _declarations(rule.content)
             if not declarations:
                 continue  # a rule that only colours or sizes: nothing to hide or show
             self._order += 1
-            for selector in prelude.split(","):
-                matched = _SELECTOR.fullmatch(selector.strip())
+            for selector in _split(rule.prelude, ","):
+                matched = _selector(selector)
                 if matched is None:
                     continue  # a selector of another kind: not honoured
-                tag, names = matched.groups()
-                self._fold(
-                    tag.lower() if tag else None, frozenset(names[1:].split(".")), declarations
-                )
+                self._fold(*matched, declarations)
 
     def _fold(
         self, tag: str | None, classes: frozenset[str], declarations: dict[str, tuple[str, bool]]
@@ -144,7 +171,8 @@ class Stylesheet:
         if not matched:
             return None
         inline = {
-            name: (value, important, 0) for name, (value, important) in _declarations(style).items()
+            name: (value, important, 0)
+            for name, (value, important) in _style_declarations(style).items()
         }
         _weigh(winners, inline, _INLINE)
         shown = {name: value for name, (_, value) in winners.items()}
@@ -173,8 +201,8 @@ def page_stylesheet(markup: str) -> Stylesheet:
         return sheet
     for block in _BLOCKS.finditer(markup):
         attributes, css = block.groups()
-        if css is None:
-            continue  # a comment
+        if css is None or _MAY_HIDE.search(css) is None:
+            continue  # a comment, or a stylesheet that cannot hide (its media not parsed)
         media = _attribute(_MEDIA, attributes)
         kind = _attribute(_TYPE, attributes)
         if media is not None and not _on_screen(media):
@@ -192,81 +220,112 @@ def _attribute(pattern: re.Pattern[str], attributes: str) -> str | None:
     return next(value for value in found.groups() if value is not None)
 
 
-def _on_screen(query: str) -> bool:
-    """Whether a media query list holds a plain media type a screen is
+def _on_screen(query: str | list[Token]) -> bool:
+    """Whether a media query list (a ``media`` attribute's text, or an
+    ``@media`` rule's prelude) holds a plain media type a screen is
     (``screen``, ``all``, ``only screen``; an empty list is all media)."""
-    parts = query.strip().lower().split(",")
-    if parts == [""]:
+    if isinstance(query, str):
+        import tinycss2
+
+        query = tinycss2.parse_component_value_list(query, skip_comments=True)
+    parts = [[t for t in part if t.type not in _QUIET] for part in _split(query, ",")]
+    if parts == [[]]:
         return True
-    for part in parts:
-        words = part.split()
-        if words[:1] == ["only"]:
-            words = words[1:]
-        if words in (["screen"], ["all"]):
+    for words in parts:
+        if not all(t.type == "ident" for t in words):
+            continue  # a condition ``(max-width: 600px)``, a string, an error
+        names = [t.lower_value for t in words]
+        if names[:1] == ["only"]:
+            names = names[1:]
+        if names in (["screen"], ["all"]):
             return True
     return False
 
 
-def _rules(css: str) -> list[tuple[str, str]]:
-    """The (prelude, block) pairs at the top level of ``css``: a selector
-    list or an at-rule, and the text between its braces; an at-rule without
-    a block (``@import …;``) and stray braces are passed over, a block left
-    open runs to the end."""
-    found: list[tuple[str, str]] = []
-    at, end = 0, len(css)
-    while at < end:
-        start = _NOT_SPACE.search(css, at)
-        if start is None:
-            break
-        at = start.start()
-        found_stop = (_AT_RULE_STOPS if css[at] == "@" else _RULE_STOPS).search(css, at)
-        if found_stop is None:
-            break
-        stop = found_stop.start()
-        if css[stop] != "{":  # the end of an at-rule without a block, or a stray brace
-            at = stop + 1
-            continue
-        close = _closing(css, stop)
-        found.append((css[at:stop].strip(), css[stop + 1 : close]))
-        at = close + 1
-    return found
+def _rule_list(tokens: list[Token]) -> Iterator[Token]:
+    """The rules and at-rules of a stylesheet's (or an ``@media`` block's)
+    component values, as the CSS syntax reads a ``<style>`` element (its
+    ``<!--`` and ``-->`` passed over, a block left open running to the end),
+    except that a stray ``}`` ends what came before it (``}}} .hide{…}``
+    is a rule), as it ends a block."""
+    import tinycss2
+
+    for piece in _split(tokens, None):
+        yield from tinycss2.parse_stylesheet(piece, skip_comments=True, skip_whitespace=True)
 
 
-def _closing(css: str, opening: int) -> int:
-    """Where the block opened at ``opening`` closes (quoted braces do not
-    count); the end of ``css`` when it never does."""
-    depth = 0
-    at = opening
-    while True:
-        found = _BRACES.search(css, at)
-        if found is None:
-            return len(css)
-        char = found.group()
-        at = found.end()
-        if char == "{":
-            depth += 1
-        elif char == "}":
-            depth -= 1
-            if depth == 0:
-                return found.start()
-        else:  # a string: to its closing quote, or the end of its line
-            close = re.compile(rf"{char}|\n").search(css, at)
-            at = len(css) if close is None else close.end()
+def _split(tokens: Iterable[Token], by: str | None) -> Iterator[list[Token]]:
+    """``tokens`` cut at each top-level literal ``by`` (a comma), or at each
+    stray ``}`` when ``by`` is None; always at least one piece."""
+    piece: list[Token] = []
+    for token in tokens:
+        if by is None:
+            cut = token.type == "error" and token.kind == "}"
+        else:
+            cut = token.type == "literal" and token.value == by
+        if cut:
+            yield piece
+            piece = []
+        else:
+            piece.append(token)
+    yield piece
 
 
-def _declarations(block: str) -> dict[str, tuple[str, bool]]:
-    """The hiding properties a block declares: name → (value, important),
-    the last of each name winning unless an earlier one is important."""
+def _selector(tokens: list[Token]) -> tuple[str | None, frozenset[str]] | None:
+    """The element name and classes of a selector that is only those
+    (``.hide``, ``tr.del``, ``td.a.b``); None for a selector of any other
+    kind (``#id``, ``div .x``, ``tr:hover``, ``td``, ``[data-x]``)."""
+    start, end = 0, len(tokens)
+    while start < end and tokens[start].type in _QUIET:
+        start += 1
+    while end > start and tokens[end - 1].type in _QUIET:
+        end -= 1
+    tag: str | None = None
+    if start < end and tokens[start].type == "ident":
+        tag = tokens[start].lower_value
+        start += 1
+    classes = []
+    for at in range(start, end, 2):
+        dot, name = tokens[at], tokens[at + 1] if at + 1 < end else None
+        if dot.type != "literal" or dot.value != "." or name is None or name.type != "ident":
+            return None
+        classes.append(name.value)
+    return (tag, frozenset(classes)) if classes else None
+
+
+def _declarations(content: str | list[Token]) -> dict[str, tuple[str, bool]]:
+    """The hiding properties a block (or a ``style`` attribute) declares:
+    name → (value, important), the last of each name winning unless an
+    earlier one is important. A value is what comes before a ``!``; one
+    other than a single keyword (``none``, ``hidden``) is kept as its text,
+    which hides nothing."""
+    import tinycss2
+
     found: dict[str, tuple[str, bool]] = {}
-    for item in block.split(";"):
-        name, colon, value = item.partition(":")
-        name = name.strip().lower()
-        if not colon or name not in _PROPERTIES:
+    for item in tinycss2.parse_blocks_contents(content, skip_comments=True, skip_whitespace=True):
+        if item.type != "declaration" or item.lower_name not in _PROPERTIES:
+            continue  # nested rules, at-rules, what the parser could not read
+        words = []
+        for token in item.value:
+            if token.type == "literal" and token.value == "!":
+                break
+            if token.type not in _QUIET:
+                words.append(token)
+        if not words:
             continue
-        value, bang, flag = value.partition("!")
-        important = bool(bang) and flag.strip().lower() == "important"
-        value = value.strip().lower()
-        if not value or (name in found and found[name][1] and not important):
+        if len(words) == 1 and words[0].type == "ident":
+            value = words[0].lower_value
+        else:
+            value = tinycss2.serialize(words).lower()
+        name, important = item.lower_name, item.important
+        if name in found and found[name][1] and not important:
             continue
         found[name] = (value, important)
     return found
+
+
+@lru_cache(maxsize=256)
+def _style_declarations(style: str) -> dict[str, tuple[str, bool]]:
+    """:func:`_declarations` of a ``style`` attribute (rows of a table
+    repeat the same few); not to be changed by the caller."""
+    return _declarations(style) if style.strip() else {}
