@@ -39,6 +39,13 @@ show by (``.hide{display:none}``); rules of further selectors are not
 honoured. A page has a few dozen; each element is matched only against the
 selectors of its own classes, at most these."""
 
+MAX_STYLE_CHARS = 500_000
+"""Most characters of a page's stylesheets parsed (a page has a few
+thousand, Word's export some tens of thousands): the CSS parser builds every
+token and block as an object (about 2 s and 130 MB for this many opening
+braces on a 2-core machine), so the text past the bound, from the rule it
+cuts, is not read."""
+
 MAX_NOTES_PER_FILE = 20
 """Most notes a reader prints on stderr about one file (sheets or tables
 skipped); past them one line says how many more there were. A web page of

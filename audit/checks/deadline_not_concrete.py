@@ -204,7 +204,8 @@ def deadline_not_concrete(ctx: Context, clause: Clause) -> Iterator[Problem]:
     ``money_units`` (list): units of money, whose ``/月`` is no frequency;
     default ``元 万元 亿元``.
     ``rate_names`` (list of regular expressions): names whose bare number is
-    a rate (``延期率：0``); default the shared vocabulary's ``rate_names`` (``率$ 占比$ 比重$``).
+    a rate (``延期率：0``); default the shared vocabulary's ``rate_names``
+    (``率$ 占比$ 比重$ 比例$``).
     ``concrete`` (list of regular expressions): text that states a time
     without digits; default Chinese-numeral periods (``一周以内``) and
     ``全天``, ``24小时``, ``7×24``, the same day (``当日``, ``当天清运``,

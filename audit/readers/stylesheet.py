@@ -34,7 +34,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any, Literal, NamedTuple
 
-from audit.limits import MAX_STYLE_RULES
+from audit.limits import MAX_STYLE_CHARS, MAX_STYLE_RULES
 
 _BLOCKS = re.compile(
     r"<!--.*?(?:-->|\Z)|<style\b([^<>]{0,2000})>(.*?)(?:</style\s*>|\Z)", re.I | re.S
@@ -49,12 +49,6 @@ _PROPERTIES = frozenset({"display", "visibility", "mso-hide"})
 _MAY_HIDE = re.compile(r"display|visibility|mso-hide|\\", re.I)
 """A stylesheet without these (or a ``\\``, which may escape a letter of
 one) names no property that hides: it is not parsed."""
-MAX_STYLE_CHARS = 500_000
-"""Most characters of a page's stylesheets parsed (a page has a few
-thousand, Word's export some tens of thousands): the CSS parser builds every
-token and block as an object (about 2 s and 130 MB for this many opening
-braces on a 2-core machine), so the text past the bound, from the rule it
-cuts, is not read."""
 _MAX_NESTING = 8
 """``@media`` blocks deeper than this are passed over (no page nests them)."""
 _QUIET = ("whitespace", "comment")
