@@ -648,3 +648,32 @@ def test_garbled_text_reports_mojibake_that_lost_characters_alone() -> None:
     assert [f.rule for f in findings] == ["garbled-text"]
     assert "UTF-8 文本被按 GBK 读取，部分字符已丢失" in findings[0].message
     assert findings[0].clause == 1
+
+
+# A cell that numbers none of its indicators: 一级：二级：名称值 run together (a
+# county's form; one indicator per line without numbers is tested with the
+# dashed form in test_parsing_forms, as a workbook's cell holds line breaks).
+FUSED = (
+    "产出指标：数量指标：培训人数≥1000人；质量指标：培训合格率≥95%。"
+    "满意度指标：服务对象满意度指标：学员满意度≥90%。"
+)
+
+
+def test_a_cell_numbering_none_of_its_clauses_is_one_finding() -> None:
+    (finding,) = lint_rule(one_project(FUSED), "clause-numbering")
+    assert finding.message == "绩效指标栏的3条指标都没有序号：应按1、2、3……编号"
+    assert finding.column == indicators_column()
+    english = load_config(None, discover=False)
+    english.lang = "en"
+    (finding,) = lint_rule(one_project(FUSED), "clause-numbering", english)
+    assert (
+        finding.message == "none of the 3 clauses of the cell is numbered: number them 1, 2, 3, …"
+    )
+
+
+def test_one_unnumbered_clause_is_still_a_lost_number() -> None:
+    """Near miss: a cell of one clause without its number is told it lacks
+    one, as before (and a numbered cell that lost one number is told which:
+    LOST_NUMBER above)."""
+    (finding,) = lint_rule(one_project("产出指标：数量指标：培训人数≥1000人。"), "clause-numbering")
+    assert finding.message.startswith("指标缺少序号")

@@ -287,6 +287,16 @@ def test_the_rules_find_the_defects_of_each_line(tmp_path: Path, cell: str) -> N
     assert "≥12万人次" in mismatch.message
 
 
+def test_lines_without_numbers_are_one_numbering_finding_per_cell(tmp_path: Path) -> None:
+    """A cell that numbers none of its lines is told so once, not once a line;
+    the numbered lines are not told anything."""
+    path = _workbook(tmp_path, [("家庭医生签约服务经费", UNNUMBERED), ("签约服务补助", NUMBERED)])
+    numbering = [f for f in lint(path) if f.rule == "clause-numbering"]
+    assert [(f.project, f.message) for f in numbering] == [
+        ("家庭医生签约服务经费", "绩效指标栏的4条指标都没有序号：应按1、2、3……编号")
+    ]
+
+
 # --------------------------------------------------------------------------
 # Categories, then names fused with their values
 

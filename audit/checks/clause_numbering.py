@@ -43,6 +43,10 @@ def _number_text(text: str) -> str:
             "指标缺少序号：以「{category}」开头的一条应为第{expected}条",
             "a clause has no number: the one beginning “{category}” should be {expected}",
         ),
+        "unnumbered": (
+            "绩效指标栏的{count}条指标都没有序号：应按1、2、3……编号",
+            "none of the {count} clauses of the cell is numbered: number them 1, 2, 3, …",
+        ),
     },
     doc_zh="""
     同一项目内的指标序号没有按 1、2、3…… 连续编排。
@@ -52,7 +56,8 @@ def _number_text(text: str) -> str:
     逐条跟踪每个项目绩效指标栏中的条款序号，报告序号中断的每一处：跳号（1、2、5）、重号、
     序号比前一条小、第一条不是 1，以及编辑时丢了序号的条款（「…年度指标值:≥95%。2-效益指标；
     22-社会效益；…」，在其一级指标上报告，按应有的序号计数）。每处在序号上报告，并说明应为几；
-    之后从实际序号继续计数（若序号回到与位置一致，则按位置计数）。
+    之后从实际序号继续计数（若序号回到与位置一致，则按位置计数）。一个栏中的几条指标都没有序号
+    （每行一条不编号，或「产出指标：数量指标：…」连写），只在第一条上报告一次。
 
     为什么有问题
     ------------
@@ -87,7 +92,9 @@ def clause_numbering(ctx: Context, project: Project) -> Iterator[Problem]:
     category, and counted as the number it should have had). Each break is
     reported at the clause number, saying which number was expected; counting
     resumes from the number found, or from the clause's position when that is
-    where the numbers fall back in step.
+    where the numbers fall back in step. A cell none of whose several clauses
+    is numbered (one per line without numbers, or ``产出指标：数量指标：…``
+    run together) is reported once, at its first clause.
 
     Why is this bad?
     ----------------
@@ -112,6 +119,17 @@ def clause_numbering(ctx: Context, project: Project) -> Iterator[Problem]:
     """
     cell = project.indicators
     if cell is None or not project.clauses:
+        return
+    clauses = [c for c in project.clauses if isinstance(c, Clause)]
+    if len(clauses) > 1 and all(c.number is None for c in clauses):
+        first = clauses[0]
+        yield Problem(
+            first.number_span if first.level1 is None else first.level1.span,
+            "unnumbered",
+            {"count": len(clauses)},
+            field="clause",
+            excerpt=str(first.level1 or ""),
+        )
         return
     expected = 1
     position = 0
