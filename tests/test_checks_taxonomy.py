@@ -302,3 +302,25 @@ def test_seed_002_projects_without_effect_indicators(
     findings = {f.line: f for f in lint(seed_002, ["missing-category"])}
     assert findings[line].project == project
     assert "效益指标" in findings[line].message
+
+
+# A county's cell of categories then names fused with their values (no codes,
+# no keywords): its categories are judged by name, as the national template's.
+FUSED = "产出指标：数量指标：培训人数≥1000人；质量指标：培训合格率≥95%。效益指标：社会效益指标：培训后就业率≥60%。"
+
+
+def test_category_mismatch_judges_categories_without_codes_by_name() -> None:
+    cell = FUSED.replace(
+        "效益指标：社会效益指标：培训后就业率≥60%", "效益指标：数量指标：就业人数≥60人"
+    )
+    (finding,) = lint_rule(one_project(cell), "category-mismatch")
+    assert (
+        finding.message
+        == "第?条指标的二级指标「数量指标」不属于一级指标「效益指标」，应属于「1-产出指标」"
+    )
+
+
+def test_categories_without_codes_that_agree_are_no_mismatch() -> None:
+    assert lint_rule(one_project(FUSED), "category-mismatch") == []
+    # The older form's single category has nothing to agree with.
+    assert lint_rule(one_project(LEGACY), "category-mismatch") == []

@@ -441,3 +441,13 @@ def test_the_rules_find_the_defects_of_each_fused_item(tmp_path: Path) -> None:
     punctuation = [f for f in findings if f.rule == "nonstandard-punctuation"]
     assert len(punctuation) == 8
     assert all("缺少关键词「年度指标值：」" in f.message for f in punctuation)
+
+
+def test_dashed_categories_are_judged_by_name(tmp_path: Path) -> None:
+    """一级-二级 without codes: a 二级 of another 一级 is a category-mismatch,
+    as in the national template; the lines as written have none."""
+    wrong = NUMBERED.replace("2.产出指标-质量指标", "2.效益指标-质量指标")
+    path = _workbook(tmp_path, [("家庭医生签约服务经费", NUMBERED), ("签约服务补助", wrong)])
+    mismatches = [f for f in lint(path) if f.rule == "category-mismatch"]
+    assert [(f.project, f.clause) for f in mismatches] == [("签约服务补助", 2)]
+    assert "二级指标「质量指标」不属于一级指标「效益指标」" in mismatches[0].message

@@ -368,7 +368,9 @@ def _check_coded(
     --------
     报告编码与名称不一致的类别（「1-效益指标」「21-数量指标」，或把二级名称写在一级位置，如
     「1-数量指标」），以及二级指标不属于其一级指标的情况（「1-产出指标；21-经济效益」：21 属于
-    2-效益指标），并说明体系要求的写法。未知的编码和名称由 unknown-category 报告。
+    2-效益指标），并说明体系要求的写法。不带编码的类别按名称判断：全国模板的逐行指标，以及
+    「产出指标-数量指标-…」「产出指标：数量指标：…」这样写在一栏中的指标。未知的编码和名称由
+    unknown-category 报告。
 
     为什么有问题
     ------------
@@ -399,9 +401,10 @@ def category_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]:
     ``21-数量指标``, a level-2 name at level 1 such as ``1-数量指标``), and
     a level-2 category that is not under its level-1 category
     (``1-产出指标；21-经济效益``: 21 belongs under 2-效益指标), saying what
-    the taxonomy expects. In the national template (one row per indicator)
-    categories have no codes and are judged by name, after the aliases
-    (``效益指标 | 数量指标``: 数量指标 belongs under 1-产出指标). Unknown codes
+    the taxonomy expects. Categories without codes are judged by name, after
+    the aliases: the national template's (one row per indicator:
+    ``效益指标 | 数量指标``: 数量指标 belongs under 1-产出指标) and a cell's
+    ``产出指标-数量指标-…`` or ``产出指标：数量指标：…``. Unknown codes
     and names are left to ``unknown-category``.
 
     Why is this bad?
@@ -424,7 +427,7 @@ def category_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]:
     -------
     None (the taxonomy is configured under ``taxonomy:``).
     """
-    if clause.form != "legacy":
+    if clause.form != "legacy" or clause.level2 is not None:
         yield from _problems(ctx, clause, "category-mismatch", _mismatch_verdicts)
 
 
@@ -439,10 +442,15 @@ def _mismatch_verdicts(taxonomy: Taxonomy, clause: Clause) -> list[Verdict]:
             level1_ok = False
             verdicts.append(verdict)
         l1_codes = level1_of_clause(taxonomy, clause)
-    elif level1 is not None and clause.form == "row":
-        l1_codes = level1_of_clause(taxonomy, clause)  # by name: the national template
     level2 = clause.level2
-    if level2 is None or (level2.code is None and clause.form != "row"):
+    # Categories written without codes are judged by name: the national
+    # template's rows, and a cell's 产出指标-数量指标-… or 产出指标：数量指标：….
+    by_name = clause.form == "row" or (
+        level1 is not None and level1.code is None and level2 is not None and level2.code is None
+    )
+    if level1 is not None and level1.code is None and by_name:
+        l1_codes = level1_of_clause(taxonomy, clause)
+    if level2 is None or (level2.code is None and not by_name):
         return verdicts
     verdict = None if level2.code is None else _disagreement(taxonomy, level2, 2)
     if verdict is not None:
