@@ -367,6 +367,41 @@ def test_missing_unit_leaves_windows_indices_and_pairings(indicators: str) -> No
     assert lint_rule(table(indicators), "missing-unit") == []
 
 
+# The code of a standard, national, industry or local, is no quantity: its
+# shape (capital letters, /T /Z /J, number, year) says so, whatever the prefix.
+@pytest.mark.parametrize(
+    "indicators",
+    [
+        clause("1-产出指标；12-质量指标", "农产品质量", "符合NY/T 391-2021"),  # 农业
+        clause("1-产出指标；12-质量指标", "公路标志标线施工质量", "达到JT/T 280-2022要求"),
+        clause("1-产出指标；12-质量指标", "养老机构服务质量", "符合MZ/T 187-2021标准"),
+        clause("1-产出指标；12-质量指标", "消防设施检测", "执行XF 503-2004"),  # 消防
+        clause("1-产出指标；12-质量指标", "铁路专用线验收", "符合TB 10413-2018"),
+        clause("1-产出指标；12-质量指标", "地方标准执行", "符合DB33/T 2088-2017"),
+        clause("1-产出指标；12-质量指标", "技术规程", "按SL/Z 712-2014执行"),
+        clause("1-产出指标；12-质量指标", "数据规范", "符合JR/T 0197"),
+    ],
+)
+def test_missing_unit_leaves_the_code_of_any_standard(indicators: str) -> None:
+    assert lint_rule(table(indicators), "missing-unit") == []
+
+
+@pytest.mark.parametrize(
+    "indicators, excerpt",
+    [
+        # A count beside a code still needs its unit.
+        (clause("1-产出指标；11-数量指标", "检测样品", "按NY/T 391-2021检测≥300"), "≥300"),
+        # Letters before a number are no code without /T or a year.
+        (clause("1-产出指标；11-数量指标", "新增APP功能", "≥12"), "≥12"),
+        (clause("1-产出指标；11-数量指标", "更换LED灯", "LED 300-500"), "300-500"),
+    ],
+)
+def test_missing_unit_near_misses_of_standard_codes_still_fire(
+    indicators: str, excerpt: str
+) -> None:
+    assert [f.excerpt for f in lint_rule(table(indicators), "missing-unit")] == [excerpt]
+
+
 def _list_with(name: str, number: str, unit: str) -> list[list[str]]:
     """The national list example with one row's 三级指标, 指标值 and 度量单位
     replaced (comparator ``≥``)."""

@@ -26,6 +26,18 @@ _FRACTION = LazyPattern(r"\d\s*[/:：对比]\s*\d|分之")
 ``1比1配套``): no unit."""
 _CODE_BEFORE = re.compile(r"(?:GB|ISO|DB|HJ|JGJ|CJJ|WS|SL|YY)\s*(?:/\s*[TZ])?\s*$", re.IGNORECASE)
 """The code of a standard ends here (``GB/T 19001-2016``, ``ISO 9001``)."""
+_STANDARD_CODE = LazyPattern(
+    r"(?<![A-Za-z])[A-Z]{1,4}(?:\d{2})?\s*(?:/\s*[TZJ]\s*)?"
+    r"\d+(?:\.\d+)*\s*[-—–－]\s*(?:19|20)\d{2}(?!\d)"
+    r"|(?<![A-Za-z])[A-Z]{1,4}(?:\d{2})?\s*/\s*[TZJ]\s*\d+(?:\.\d+)*"
+)
+"""The code of a Chinese standard, national, industry or local, by its shape:
+a prefix of capital letters (GB, LY, QX, DA, LS, GD, RFJ, GA, MZ …; a local
+standard's DB with its province, DB44), ``/T`` (recommended), ``/Z`` (guidance)
+or ``/J`` where there is one, the number, then the year after a dash
+(``LY/T 1000-2013``, ``RFJ 01-2015``, ``GD/J 079-2018``, ``DB44/T 2138-2018``);
+a code with ``/T`` needs no year (``QX/T 45``). ``PM2.5`` has no year and no
+``/T``: it is no code."""
 _RANK_BEFORE = re.compile(r"(?:(?<![提之以])前|第|排名|名列|位列)\s*$")
 """A rank comes next (``排名前3``, ``第1名``; not ``提前5``, a number of days)."""
 _RATING_AFTER = re.compile(r"^\s*[A-Za-zＡ-Ｚ]+\s*级?")
@@ -85,7 +97,9 @@ YEARS = (1949, 2100)
     （「≥ | 30000 | 标准箱」）就是单位，即使不在词表中也不再要求。
 
     以下不报告：0（没有就是没有，不需要单位）；分数和比例（「缴费额2/3」「1:1」）；
-    标准编号（「GB/T 19001-2016」）、名次（「排名前3」）和等级（「3A级」）；
+    国家、行业和地方标准的编号（「GB/T 19001-2016」「LY/T 1000-2013」「RFJ 01-2015」
+    「DB44/T 2138-2018」：大写字母代号、/T /Z /J、顺序号、年号）、
+    名次（「排名前3」）和等级（「3A级」）；
     名称已经说明单位的（「培训人数」「投诉次数」
     「系统用户数（个）」），但数字是小数的除外（「≥3.2」人：丢了「万人」），或数字后的词正是名称
     结尾所说的量（「疫苗接种剂次 ≥24万剂次」「维护路灯盏数 ≥12000盏」）；
@@ -135,8 +149,10 @@ def missing_unit(ctx: Context, clause: Clause) -> Iterator[Problem]:
     is the unit, listed or not: it is never asked for again.
 
     Not reported: zero (none of anything needs no unit); a fraction or a
-    ratio (``缴费额2/3``, ``1:1``); the code of a standard
-    (``GB/T 19001-2016``), a rank (``排名前3``) or a rating (``3A级``); a name that says
+    ratio (``缴费额2/3``, ``1:1``); the code of a national, industry or
+    local standard (``GB/T 19001-2016``, ``LY/T 1000-2013``, ``RFJ 01-2015``,
+    ``DB44/T 2138-2018``: capital letters, /T /Z /J, number, year),
+    a rank (``排名前3``) or a rating (``3A级``); a name that says
     what is counted (``培训人数``, ``投诉次数``, ``系统用户数（个）``) unless the number
     is a fraction of it (``≥3.2`` people: 万人 was lost), or a word after the
     number that the name ends with (``疫苗接种剂次 ≥24万剂次``, ``维护路灯盏数 ≥12000盏``);
@@ -234,6 +250,11 @@ def _no_quantity(text: str, target: Target) -> bool:
     if _FRACTION.search(text[max(0, start - 2) : end + 2]):
         return True
     if _CODE_BEFORE.search(before) or _RANK_BEFORE.search(before):
+        return True
+    if any(
+        code.start() <= start and end <= code.end()
+        for code in _STANDARD_CODE.compiled.finditer(text)
+    ):
         return True
     if target.upper is not None and target.number is not None and target.upper < target.number:
         return True
