@@ -1531,6 +1531,20 @@ CALENDAR_DEADLINES: list[str] = [
     rf"(?:生产)?{_CALENDAR_BEFORE}",
     rf"(?:采暖|供暖|供热)(?:季|期)?{_CALENDAR_BEFORE}",
     rf"(?:寒假|暑假|寒暑假|春节|元旦|清明|端午|中秋|国庆)节?(?:{_CALENDAR_BEFORE}|期间)",
+    # any named season, by its form: a word, then 季 (台风季前, 雨季来临前, 冬季前, 旅游季前;
+    # not 季度, and not a season named relative to now: 本季前, 下季前)
+    rf"[^\W\d_本该此当上下次每各]季节?{_CALENDAR_BEFORE}",
+    # a period of the year that nature or a statute fixes, then 期 (汛期 above): a dry or
+    # wet spell, a fishing or grazing ban, a cold or hot spell, a farming rush (not a
+    # project's own 建设期, 工期 or 合同期, which the table does not date)
+    r"(?:旱|雨|梅雨|台风|台汛|防火|森林防火|禁渔|休渔|禁牧|禁猎|枯水|丰水|平水|高温|低温|"
+    rf"霜冻|冰冻|越冬|农忙|农闲|收获|播种|花|候鸟迁徙|繁殖)期{_CALENDAR_BEFORE}",
+    # a solar term (二十四节气) and the other fixed days of the year (重阳节前, 五一前)
+    r"(?:立春|雨水|惊蛰|春分|谷雨|立夏|小满|芒种|夏至|小暑|大暑|立秋|处暑|白露|秋分|寒露|霜降|"
+    r"立冬|小雪|大雪|冬至|小寒|大寒|元宵|重阳|七夕|五一|六一|七一|八一|劳动节|儿童节|建军节|"
+    rf"教师节|妇女节|三八节)节?{_CALENDAR_BEFORE}",
+    # a half of the year: 上半年, 下半年内, 上半年度
+    r"[上下]半年",
     # a fixed point of a cycle: 每季度首月, 每月初, 每季度末, 每学期第一周
     r"每个?(?:年|季度|季|月|学期|半年)(?:的)?(?:首月|第一个月|首日|第一天|首周|第一周|初|末|底)",
 ]

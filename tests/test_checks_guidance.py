@@ -891,6 +891,16 @@ def _deadline(name: str, value: str) -> str:
         ("租赁补贴发放时间", "每季度首月"),  # 住建
         ("困难群众慰问金发放时间", "春节前"),  # 民政
         ("社区矫正对象报到情况汇总时间", "每月初"),  # 司法
+        # Any named season or part of the year, by its form: …季前, a period of
+        # nature or statute then 期前, a solar term, a fixed day, a half of the year.
+        ("山塘水库除险加固完成时间", "旱季前"),  # 水利
+        ("景区安全检查完成时间", "旅游旺季来临前"),  # 文旅
+        ("渔船安全检查时间", "休渔期前"),  # 农业 (渔业)
+        ("秋粮收购资金拨付时间", "霜降前"),  # 粮食
+        ("敬老院慰问金发放时间", "重阳节前"),  # 民政
+        ("中期评估完成时间", "下半年"),  # 财政
+        ("年度体检完成时间", "上半年内"),  # 卫健
+        ("儿童节慰问物资发放时间", "六一前"),  # 妇联
     ],
 )
 def test_a_deadline_on_a_sectors_calendar_is_concrete(name: str, value: str) -> None:
@@ -915,6 +925,12 @@ def test_a_deadline_on_a_sectors_calendar_is_concrete(name: str, value: str) -> 
         ("开学后尽快", "not-quantified"),
         # 前期 is an early stage, not a point before the flood season.
         ("做好防汛前期准备", "not-quantified"),
+        # A season named relative to now, or a project's own stage: no calendar gives it.
+        ("本季前", "not-quantified"),
+        ("下季前完成", "not-quantified"),
+        ("建设期前", "not-quantified"),
+        ("合同期前", "not-quantified"),
+        ("季前", "not-quantified"),
         # A cycle without its point: each month, but on which day?
         ("每月按时发放", "deadline-not-concrete"),
     ],

@@ -128,7 +128,10 @@ def _concrete(value_field: ValueField, name: str, options: dict[str, Any]) -> bo
     具体与否的界线：到年底不用问任何人就能判定是否按期的时限是具体的。日历上人人可查的时点
     就是这样的时限，包括行业的固定时节和周期中的固定时点：「秋季开学前」「学期末」「汛期前」
     （各省以法规确定入汛日期）「春耕前」「春防前」（春季动物防疫集中免疫）「采暖季前」「春节前」
-    「每季度首月」「每月初」。取决于某人判断或表中没有给出的进度安排的说法不具体，仍报告：
+    「每季度首月」「每月初」；以及按形式识别的任何有名称的季节或年内时段：「…季前」（「台风季前」
+    「雨季前」「旅游旺季来临前」，不含「本季前」「下季前」）、自然或法规确定的「…期前」（「防火期前」
+    「休渔期前」，不含项目自己的「建设期前」「合同期前」）、节气和节日（「霜降前」「重阳节前」）、
+    「上半年」「下半年」、季度（「第三季度末」）。取决于某人判断或表中没有给出的进度安排的说法不具体，仍报告：
     「尽快」「适时」「按时」「及时」「年内择机」「按进度」。
 
     为什么有问题
@@ -173,7 +176,12 @@ def deadline_not_concrete(ctx: Context, clause: Clause) -> Iterator[Problem]:
     sector's year or a fixed point of a cycle included: ``秋季开学前``,
     ``学期末``, ``汛期前`` (each province fixes the start of its flood season
     by regulation), ``春耕前``, ``春防前`` (the spring animal epidemic
-    campaign), ``采暖季前``, ``春节前``, ``每季度首月``, ``每月初``. Words that
+    campaign), ``采暖季前``, ``春节前``, ``每季度首月``, ``每月初``; and, by its
+    form, any named season or part of the year: ``…季前`` (``台风季前``, ``雨季前``,
+    ``旅游旺季来临前``; not ``本季前`` or ``下季前``), a period nature or a statute
+    fixes then ``期前`` (``防火期前``, ``休渔期前``; not a project's own ``建设期前``
+    or ``合同期前``), a solar term or a fixed day (``霜降前``, ``重阳节前``),
+    ``上半年``, ``下半年`` and a quarter (``第三季度末``). Words that
     wait on someone's judgment or on a schedule the table does not give are
     not, and are reported: ``尽快``, ``适时``, ``按时``, ``及时``, ``年内择机``,
     ``按进度``.

@@ -154,7 +154,8 @@ def formula_has_target(text: str) -> bool:
     「地表水Ⅲ类」「Ⅱ类及以上」「二类坝以上」「AAAA级」「三级甲等」「一级」「甲级」；
     没有标准的等级（「良好」「优良」）、程度（「基本合格」）和不说哪一类的「达到国家标准」不是。时效指标下的
     「当日」「当天」「当日完成」是与「24小时内」一样具体的时限；行业日历上的时点（「秋季开学前」
-    「汛期前」「春耕前」「春防前」「采暖季前」「每季度首月」）也是，见 deadline-not-concrete；
+    「汛期前」「春耕前」「采暖季前」「台风季前」「休渔期前」「霜降前」「上半年」「每季度首月」）
+    也是，见 deadline-not-concrete；
     「即时」「实时」「尽快」「适时」没有可核对的界限，仍报告。效益指标
     可以定性描述，默认不报告。提示的示例按类别给出；社会成本、生态环境成本指标不以金额计，
     示例是「≤3次」「≤55分贝」，而不是「≤50万元」。
@@ -210,7 +211,8 @@ def not_quantified(ctx: Context, clause: Clause) -> Iterator[Problem]:
     (``良好``, ``优良``), a degree (``基本合格``) or ``达到国家标准`` without its
     class is not. Under 时效, ``当日``, ``当天`` and ``当日完成`` are deadlines as concrete
     as ``24小时内``, and so are the points of a sector's calendar (``秋季开学前``,
-    ``汛期前``, ``春耕前``, ``春防前``, ``采暖季前``, ``每季度首月``; see
+    ``汛期前``, ``春耕前``, ``采暖季前``, ``台风季前``, ``休渔期前``, ``霜降前``,
+    ``上半年``, ``每季度首月``; see
     ``deadline-not-concrete``); ``即时``, ``实时``, ``尽快`` and ``适时`` set no
     bound anyone can check and are still reported. Effect (效益) indicators
     may be qualitative and are not reported by default. The message
