@@ -386,6 +386,13 @@ def test_not_quantified_accepts_figures_dates_and_measurable_words() -> None:
         ("医院评审等次", "三级甲等"),  # 卫健
         ("公路养护工程质量", "一级"),  # 交通
         ("设计单位资质", "甲级"),  # 住建
+        # A class word after a Roman numeral or an ordinal, anywhere in the value.
+        ("收购小麦质量", "二等及以上"),  # 粮食: GB 1351
+        ("出圃种苗质量", "Ⅱ级苗以上"),  # 林业: GB 6000
+        ("省级示范合作社评定", "第二档以上"),  # 农业
+        ("竹木制品质量", "一等品"),  # 工信: GB/T 12707
+        # A grade a national standard names: GB/T 20570 (玉米储存品质判定规则).
+        ("储备玉米储存品质", "宜存"),
     ],
 )
 def test_not_quantified_accepts_a_class_on_a_standards_scale(name: str, value: str) -> None:
@@ -406,6 +413,9 @@ def test_not_quantified_accepts_a_class_on_a_standards_scale(name: str, value: s
         "达到国家标准",  # which standard, which class?
         "分类推进",  # 类 without a class
         "三类人员全部持证",  # a class of people, no class reached
+        "中等以上",  # a degree, no ordinal
+        "等级较高",
+        "达到优质等级",
     ],
 )
 def test_not_quantified_still_reports_vague_quality_words(value: str) -> None:

@@ -35,7 +35,16 @@ MEASURABLE: list[str] = [
     r"[零〇一二两三四五六七八九十百千]+\s*(?:次|级|星|个?工作日|天|日|周|个?月|年|小时|分钟|倍|成)",
     # a class on a national standard's scale: 地表水Ⅲ类 (GB 3838), Ⅱ类及以上, 二类坝以上
     # (大坝安全鉴定), AAAA级 (A级旅游景区, GB/T 17775), 甲级 资质, 三级甲等 (三级 above)
-    r"(?:^|[^A-Za-z])(?:[ⅠⅡⅢⅣⅤ]|III|II|IV|V|I)\s*类",
+    # a class word after a Roman numeral or an ordinal, anywhere in the value: Ⅰ级苗
+    # (GB 6000 主要造林树种苗木质量分级), Ⅱ等, 第一档; 三等以上, 一等品 (GB 1351 小麦 and
+    # GB 1350 稻谷 grade grain 一至五等; GB/T 12707 grades products 优等品、一等品、合格品)
+    r"(?:^|[^A-Za-z])(?:[ⅠⅡⅢⅣⅤⅥ]|III|II|IV|VI|V|I)\s*[类级等档星]",
+    r"第[一二三四五六七八九十\d]+\s*[等级类档星]",
+    r"[一二三四五六七八九十特]\s*等(?:品|奖|粮|以上|及以上|$)",
+    r"[一二三四五六七八九十]\s*档(?:以上|及以上|$)",
+    # a grade a national standard names: 宜存 (GB/T 20569, 20570, 20571 judge stored rice,
+    # maize and wheat 宜存、轻度不宜存、重度不宜存), 优等品 (GB/T 12707)
+    r"宜存|优等品",
     r"[一二三四五]类(?:坝|水|标准|以上|及以上|$)",
     r"(?:^|[^A-Za-z])A{1,5}\s*级",
     r"[甲乙丙]级",
@@ -151,7 +160,11 @@ def formula_has_target(text: str) -> bool:
     （「三级」「每周一次」「零故障」「无重大网络安全事件」「采购价格≤预算价格」）都是目标。合格与否的
     结果（「合格」「验收合格」「通过验收」「达标」「一次性验收合格」，以及「是否……」指标的「是」）
     到年底可以判定，与「零事故」一样是目标；国家标准分级中的一级也是目标，可对照标准核查：
-    「地表水Ⅲ类」「Ⅱ类及以上」「二类坝以上」「AAAA级」「三级甲等」「一级」「甲级」；
+    「地表水Ⅲ类」「Ⅱ类及以上」「二类坝以上」「AAAA级」「三级甲等」「一级」「甲级」；罗马数字或序数后的
+    等级字（类、级、等、档、星）在值中任何位置都是：「Ⅰ级苗」（GB 6000 苗木分级）「三等以上」
+    （GB 1351、GB 1350 粮食一至五等）「一等品」（GB/T 12707 工业产品质量分等）「第二档」；国家标准
+    命名的等级也是：「宜存」（GB/T 20569、20570、20571 稻谷、玉米、小麦储存品质判定规则：宜存、
+    轻度不宜存、重度不宜存）、「优等品」（GB/T 12707）；
     没有标准的等级（「良好」「优良」）、程度（「基本合格」）和不说哪一类的「达到国家标准」不是。时效指标下的
     「当日」「当天」「当日完成」是与「24小时内」一样具体的时限；行业日历上的时点（「秋季开学前」
     「汛期前」「春耕前」「采暖季前」「台风季前」「休渔期前」「霜降前」「上半年」「每季度首月」）
@@ -207,7 +220,12 @@ def not_quantified(ctx: Context, clause: Clause) -> Iterator[Problem]:
     ``是`` for a 是否 indicator) can be judged at the end of the year, like
     ``零事故``: it is a target. So is a class on a national standard's scale,
     checked against that standard: ``地表水Ⅲ类``, ``Ⅱ类及以上``, ``二类坝以上``,
-    ``AAAA级``, ``三级甲等``, ``一级``, ``甲级``. A grade of no standard
+    ``AAAA级``, ``三级甲等``, ``一级``, ``甲级``; a class word (类 级 等 档 星)
+    after a Roman numeral or an ordinal anywhere in the value: ``Ⅰ级苗`` (GB 6000
+    grades seedlings), ``三等以上`` (GB 1351 and GB 1350 grade grain 一至五等),
+    ``一等品`` (GB/T 12707 grades products), ``第二档``; and a grade a national
+    standard names: ``宜存`` (GB/T 20569, 20570, 20571 judge stored rice, maize
+    and wheat 宜存, 轻度不宜存 or 重度不宜存) and ``优等品`` (GB/T 12707). A grade of no standard
     (``良好``, ``优良``), a degree (``基本合格``) or ``达到国家标准`` without its
     class is not. Under 时效, ``当日``, ``当天`` and ``当日完成`` are deadlines as concrete
     as ``24小时内``, and so are the points of a sector's calendar (``秋季开学前``,
