@@ -321,6 +321,16 @@ def test_missing_unit_exempt_names_are_configurable(tmp_path) -> None:  # type: 
         clause("1-产出指标；11-数量指标", "新建输电铁塔", "≥40基"),  # 工信
         clause("1-产出指标；11-数量指标", "创作原创歌曲", "≥10首"),  # 文旅
         clause("1-产出指标；11-数量指标", "摄制纪录片", "≥6集"),  # 文旅
+        # The individual classifiers (个体量词) of 现代汉语, not one sector's sample.
+        clause("1-产出指标；11-数量指标", "人工影响天气作业用弹", "≥300发"),  # 气象
+        clause("1-产出指标；11-数量指标", "老年助餐服务", "≥10万餐"),  # 民政
+        clause("1-产出指标；11-数量指标", "办理群众来信", "≥500封"),  # 信访
+        clause("1-产出指标；11-数量指标", "栽植灌木", "≥5000丛"),  # 园林
+        clause("1-产出指标；11-数量指标", "培育鲜切花", "≥2万枝"),  # 农业
+        clause("1-产出指标；11-数量指标", "修复馆藏书画", "≥100轴"),  # 文博
+        clause("1-产出指标；11-数量指标", "老照片数字化", "≥20万帧"),  # 档案
+        clause("1-产出指标；11-数量指标", "惠民殡葬遗体火化", "≥800具"),  # 民政
+        clause("1-产出指标；11-数量指标", "开发文创产品", "≥12款"),  # 文旅
     ],
 )
 def test_missing_unit_knows_sector_measure_words(indicators: str) -> None:
@@ -334,6 +344,10 @@ def test_missing_unit_knows_sector_measure_words(indicators: str) -> None:
         (clause("2-效益指标；21-经济效益", "新增粮食产能", "≥500万"), "≥500万"),
         (clause("1-产出指标；11-数量指标", "更换LED路灯", "≥1500"), "≥1500"),
         (clause("1-产出指标；11-数量指标", "婚姻登记", "≥8000"), "≥8000"),
+        # A classifier that begins another word after a number is no unit there.
+        (clause("1-产出指标；11-数量指标", "重点工作推进", "≥3方面"), "≥3"),
+        (clause("1-产出指标；11-数量指标", "农村公路硬化", "≥3道路"), "≥3"),
+        (clause("1-产出指标；11-数量指标", "培训企业", "≥100管理人员"), "≥100"),
         # A pairing (1对1) is no count; the number after it still is one.
         (clause("1-产出指标；11-数量指标", "结对帮扶", "1对1帮扶困难户≥300"), "≥300"),
         # Days times hours without the hours: what is 7×24?
