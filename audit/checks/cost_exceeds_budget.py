@@ -115,7 +115,9 @@ spending of the project."""
     （「100元/人·月」「100元/人/月」）乘以人数和月数两者（「0.01万元 × 3800 × 12」）；「万元·月」
     同「万元/月」。人数须是成本所按的那些人：名称在「人均」前写明对象的（「教师人均培训费用」），
     只乘以名称中有同一对象的人数（「参训教师人数」），不乘以同一项目的其他人数（「受益学生人数」）；
-    对象的人数无法衡量时（「按计划完成」）不作乘法，什么也不报告。作为门槛而不是按人支付的标准
+    对象的人数无法衡量时（「按计划完成」）不作乘法，什么也不报告。所乘的数量只取项目自身的产出
+    （产出指标下的数量、时长），不取效益或满意度指标中的人数（「脱贫人口就业人数 稳定在3万人以上」
+    是全区的成效，不是项目支付的对象）。作为门槛而不是按人支付的标准
     （thresholds：「城乡低保标准」是低保金补差所对照的收入线，「最低工资标准」）不作乘法。成本指标中的
     「620万/月」即每月 620 万元。成本目标恰好等于项目总计的也报告：照抄了预算总额，没有控制任何
     成本。值中的每个目标都读；百分比的值不读。
@@ -172,7 +174,10 @@ def cost_exceeds_budget(ctx: Context, clause: Clause) -> Iterator[Problem]:
     (``教师人均培训费用``) is multiplied only by a count whose name names
     them (``参训教师人数``), never by another count of the project
     (``受益学生人数``); when their count is not measurable (``按计划完成``)
-    nothing is multiplied and nothing said. A standard that is a threshold,
+    nothing is multiplied and nothing said. Only the project's own outputs
+    (产出) are counts a cost is paid for: never a count under an effect or a
+    satisfaction category (``脱贫人口就业人数 稳定在3万人以上`` is the district's
+    outcome). A standard that is a threshold,
     not a payment per person (``thresholds``: ``城乡低保标准``, the income
     line 低保金 tops a family up to; ``最低工资标准``), is never multiplied.
     ``620万/月`` in a cost indicator is 620 万元 a month. A cost equal to the whole 总计 (to the
@@ -303,6 +308,10 @@ def _pers(target: Target) -> tuple[str, ...]:
 
 
 _MONTH_UNITS = frozenset({"月", "个月"})
+_NOT_OUTPUTS = frozenset({"effect", "satisfaction"})
+"""Kinds of category whose counts a cost is never paid for: an effect
+(社会效益: the people of a district in work) or a satisfaction survey's
+sample. A cost is multiplied only by the project's own outputs (产出)."""
 
 
 _COUNTS: Key[dict[int, tuple[Project, dict[tuple[str, str], list[tuple[Decimal, str]]]]]] = Key(
@@ -361,7 +370,8 @@ def _project_counts(
     ctx: Context, project: Project
 ) -> dict[tuple[str, str], list[tuple[Decimal, str]]]:
     """The months and the people each value keyword of a project states, by
-    ``(keyword, 月 | 人 | 人次)``: ``(count, indicator name)``."""
+    ``(keyword, 月 | 人 | 人次)``: ``(count, indicator name)``. Only outputs
+    (产出) count: never a clause under an effect (效益) or satisfaction category."""
     known = ctx.memo.get(_COUNTS, dict)
     cached = known.get(id(project))
     if cached is not None and cached[0] is project:
@@ -370,6 +380,8 @@ def _project_counts(
     for other in project.clauses:
         if not isinstance(other, Clause):
             continue
+        if ctx.facts.category_kind(other, LEVEL1_KINDS) in _NOT_OUTPUTS:
+            continue  # 脱贫人口就业人数 稳定在3万人以上 is an outcome, not what is paid for
         counting = ctx.facts.name_measure(other.name) == "count"
         for value_field in first_fields(other):
             if value_field.value.kind != "quantity":
