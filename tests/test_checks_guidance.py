@@ -529,6 +529,19 @@ def _filed(category: str, name: str, value: str) -> str:
         ("2-效益指标；22-社会效益", "单座水库除险加固投资", "≤650万元/座", "14-成本指标"),
         ("2-效益指标；24-可持续影响", "信息系统运维费用", "≤80万元", "14-成本指标"),
         ("2-效益指标；22-社会效益", "会议费综合定额标准", "≤550元/人·天", "14-成本指标"),
+        # an output's name whose head is a time, with a date or a time limit for a value
+        ("1-产出指标；12-质量指标", "体检报告送达时间", "体检后10个工作日内", "13-时效指标"),
+        ("1-产出指标；12-质量指标", "项目绩效自评报告报送日期", "2026年1月31日前", "13-时效指标"),
+        ("1-产出指标；11-数量指标", "防汛物资入库时间", "主汛期前", "13-时效指标"),
+        ("1-产出指标；12-质量指标", "化验结果出具时间", "≤3个工作日", "13-时效指标"),
+        # money spent, by the head of the name
+        ("2-效益指标；22-社会效益", "社区工作者培训经费", "≤30万元", "14-成本指标"),
+        ("2-效益指标；21-经济效益", "美丽乡村校均投入", "≤120万元/所", "14-成本指标"),
+        ("2-效益指标；22-社会效益", "困难残疾人人均补贴", "≤1200元/人", "14-成本指标"),
+        ("1-产出指标；11-数量指标", "每场文艺演出补助", "≤2万元/场", "14-成本指标"),
+        # a 达标率 filed as a count: how well, never how many
+        ("1-产出指标；11-数量指标", "冷链运输温度达标率", "100%", "12-质量指标"),
+        ("1-产出指标；11-数量指标", "食堂餐具消毒达标率", "≥98%", "12-质量指标"),
     ],
 )
 def test_category_keyword_mismatch_reads_sector_times_and_costs(
@@ -554,6 +567,20 @@ def test_category_keyword_mismatch_reads_sector_times_and_costs(
         # a cost lowered for others is an effect
         ("2-效益指标；21-经济效益", "降低工程造价", "≥5%"),
         ("2-效益指标；22-社会效益", "减少群众就医费用", "≥200万元"),
+        # an amount of time delivered is a quantity, not a deadline
+        ("1-产出指标；11-数量指标", "志愿服务时间", "≥2000小时"),
+        ("1-产出指标；11-数量指标", "图书馆周开放时间", "每周56小时"),
+        ("1-产出指标；11-数量指标", "新任教师岗前培训时间", "≥40学时"),
+        # a time under 效益 may be the effect itself: the time the public saves
+        ("2-效益指标；22-社会效益", "群众办事平均等待时间", "≤15分钟"),
+        # money the project draws in or wins is an effect
+        ("2-效益指标；21-经济效益", "带动社会资本投入", "≥3000万元"),
+        ("2-效益指标；21-经济效益", "争取上级专项经费", "≥500万元"),
+        # a 达标率 of the surroundings or of the people is an effect, even under 数量
+        ("1-产出指标；11-数量指标", "地表水断面水质达标率", "≥90%"),
+        ("1-产出指标；11-数量指标", "餐饮油烟排放达标率", "≥95%"),
+        # under 效益 a 达标率 is left to its keyword
+        ("2-效益指标；22-社会效益", "国民体质监测达标率", "≥92%"),
     ],
 )
 def test_category_keyword_mismatch_leaves_outcomes_where_they_are(

@@ -8,7 +8,15 @@ import re
 from collections.abc import Iterator
 
 from audit.engine import Context, Option, Problem, rule
-from audit.facts import LEVEL1_KINDS, Key, any_of, last_end, normalize
+from audit.facts import (
+    CALENDAR_DEADLINES,
+    LEVEL1_KINDS,
+    Key,
+    LazyPattern,
+    any_of,
+    last_end,
+    normalize,
+)
 from audit.model import Clause
 from audit.vocabulary import VOCABULARY
 
@@ -33,6 +41,8 @@ project's effect on them, like the quality of the air (空气质量达标率), n
 well an output is made. A quality rate of theirs filed under 效益 stays there."""
 
 _LOWERING = "|".join(VOCABULARY.lowering_words)
+
+_CALENDAR = LazyPattern("|".join(f"(?:{p})" for p in CALENDAR_DEADLINES))
 
 CATEGORY_KEYWORDS: dict[str, list[str]] = {
     "satisfaction": list(VOCABULARY.satisfaction_names),
@@ -59,12 +69,67 @@ CATEGORY_KEYWORDS: dict[str, list[str]] = {
         rf"^(?!.*(?:{_LOWERING})).*(?:费用|造价)$",
         r"(?:采购|中标|合同|单台|单套|单个|单位|单座|单件)\S{0,8}?(?:价格|价)$",
         r"(?:亩均|户均|人均|单位|单座|单个|每\S{1,3})\S{0,8}?投资$",
+        # money spent, by the head of the name: 专项工作经费, 单场活动经费; any X均 (村均,
+        # 户均, 校均, 场均) or 单…/每… before 投入, 补助, 补贴, 奖补, 支出 (not what the project
+        # draws in or wins: 带动社会资本投入, 争取上级经费)
+        rf"^(?!.*(?:{_LOWERING}|带动|撬动|吸引|拉动|引导|争取|争创))\S*(?:经费|"
+        r"(?:[^\W\d_]均|单[^\W\d_]|每\S{1,3})\S{0,8}?(?:投入|补助|补贴|奖补|支出))$",
         r"定额(?:标准)?$",
     ],
 }
 
 
 _KIND_ORDER: tuple[str, ...] = ("satisfaction", "timeliness", "quality", "cost")
+
+
+_TIME_HEAD = LazyPattern(r"(?:时间|日期|时点)$")
+"""A name whose head is a time (月度统计数据发布时间, 竣工验收时间, 结果告知时间)."""
+_PASS_RATE = LazyPattern(r"达标率$")
+"""A share that met a standard: how well, never how many."""
+_OF_SURROUNDINGS = LazyPattern(
+    r"空气|环境|大气|水质|水源|水体|水环境|土壤|噪声|声环境|断面|排放|污水|废水|废气|油烟|扬尘|"
+    + "|".join(PEOPLES_STATE)
+)
+"""What a 达标率 may be of that is the project's effect, not its output's
+quality: the air, water, soil and noise around it, what is let out into
+them, the people's own state (体质)."""
+_OUTPUT_KINDS = frozenset({"quantity", "quality"})
+
+
+def _is_deadline(ctx: Context, clause: Clause) -> bool:
+    """Whether every value of ``clause`` is a date or a time limit (次月15日前,
+    2025年11月底前, 筛查后30个工作日内, ≤3个工作日, 台风季前), not an amount of
+    time delivered (培训时间 ≥40学时, 开放时间 ≥56小时)."""
+    seen = False
+    for value_field in ctx.facts.distinct_values(clause):
+        value = value_field.value
+        if value.kind == "empty":
+            continue
+        seen = True
+        if value.kind == "date" or _CALENDAR.search(value_field.text):
+            continue
+        if (
+            value.kind == "quantity"
+            and value.targets
+            and all(t.kind == "duration" and t.comparator not in (">=", ">") for t in value.targets)
+        ):
+            continue
+        return False
+    return seen
+
+
+def _head_kind(ctx: Context, clause: Clause, kind: str, name: str) -> str | None:
+    """What the head of an output's name says when no keyword does: a time
+    that is a deadline is timeliness, a 达标率 filed as a quantity is quality
+    (unless it is of the surroundings or of the people, an effect). Under 效益
+    the same heads may be effects (群众办事等待时间, 空气质量达标率): left alone."""
+    if kind not in _OUTPUT_KINDS:
+        return None
+    if kind != "timeliness" and _TIME_HEAD.search(name) and _is_deadline(ctx, clause):
+        return "timeliness"
+    if kind == "quantity" and _PASS_RATE.search(name) and not _OF_SURROUNDINGS.search(name):
+        return "quality"
+    return None
 
 
 _KIND_WORDS: dict[str, tuple[str, str]] = {
@@ -143,7 +208,18 @@ def _name_kind(name: str, kinds: list[tuple[str, re.Pattern[str]]]) -> str | Non
     不在「14-成本指标」或 41–43 下——项目带来的投资和价格（「带动社会投资」「农产品价格」）是
     效益，不报告；为他人降低或节约的成本归入效益的（「降低企业用能成本」，或值说明下降：「农户
     购机成本 有效降低」「企业物流成本 同比下降5%」）是效益，不报告；项目自身的成本归入效益的
-    （「设备购置成本 ≤50万元」）照常报告。满意度被归为效益（「22-社会效益」「24-可持续影响」）
+    （「设备购置成本 ≤50万元」）照常报告。花出去的钱按名称中心语判断：…经费，村均、户均、校均
+    等「某均」或单…、每…后的投入、补助、补贴、奖补、支出（「单场活动经费」「示范村村均投入」
+    「危房改造户均补助」）是成本；项目带动或争取来的（「带动社会资本投入」「争取上级经费」）是效益。
+
+    没有关键词时，产出类（数量、质量）指标还按名称中心语判断：以「时间」「日期」「时点」结尾、
+    各个值都是日期或时限的（「数据发布时间 次月15日前」「竣工验收时间 2025年11月底前」「结果告知
+    时间 30个工作日内」「≤3个工作日」「台风季前」）是时效；提供的时长（「志愿服务时间 ≥2000小时」
+    「培训时间 ≥40学时」）不是。归入数量的「…达标率」是质量（「库房温湿度达标率」），环境和
+    排放（「断面水质达标率」「油烟排放达标率」）及人群自身状况的达标率是效益，不报告。效益类下的
+    时间和达标率（「群众办事等待时间」「空气质量达标率」）可能正是效益，不按中心语判断。
+
+    满意度被归为效益（「22-社会效益」「24-可持续影响」）
     的，单独提示：它占了项目所需的效益指标的位置。
 
     名称含两类关键词时，离结尾最近的起决定作用（「验收通过及时率」是及时率）。没有二级指标的旧格式
@@ -194,7 +270,24 @@ def category_keyword_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]
     cost lowered or saved for others and filed under 效益
     (``降低企业用能成本``, or the value says it falls: ``农户购机成本 有效降低``,
     ``企业物流成本 同比下降5%``), while a cost of the project filed there
-    (``设备购置成本 ≤50万元``) is reported. A satisfaction level filed as an effect
+    (``设备购置成本 ≤50万元``) is reported. Money spent is read by the head of
+    the name: …经费, and 投入, 补助, 补贴, 奖补, 支出 after any X均 (村均, 户均,
+    校均), 单… or 每… (``单场活动经费``, ``示范村村均投入``, ``危房改造户均补助``)
+    are costs; money the project draws in or wins (``带动社会资本投入``,
+    ``争取上级经费``) is an effect.
+
+    Where no keyword says, the name of an output (filed under 数量 or 质量) is
+    read by its head too: a name ending in 时间, 日期 or 时点 whose every value
+    is a date or a time limit (``数据发布时间 次月15日前``, ``竣工验收时间
+    2025年11月底前``, ``结果告知时间 30个工作日内``, ``≤3个工作日``, ``台风季前``)
+    is timeliness, while an amount of time delivered (``志愿服务时间 ≥2000小时``,
+    ``培训时间 ≥40学时``) is not; a …达标率 filed as a quantity is quality
+    (``库房温湿度达标率``), unless it is of the surroundings, of what is let
+    out into them or of the people (``断面水质达标率``, ``油烟排放达标率``):
+    an effect, not reported. Under 效益 a time or a 达标率 may be the effect
+    itself (``群众办事等待时间``, ``空气质量达标率``) and is not read by its head.
+
+    A satisfaction level filed as an effect
     (``22-社会效益``, ``24-可持续影响``) gets its own message: it takes the place
     of an effect indicator the project needs.
 
@@ -239,7 +332,8 @@ def category_keyword_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]
     覆盖率, which are quantities; none where the name is of the people's
     state, 体质, 体能, 视力: ``PEOPLES_STATE``); ``cost``: …成本, …费用,
     …造价 (not 降低成本), 单价, 人均/单位/平均/每…成本|费用|经费,
-    采购/中标/合同/单台/单个/单位…价格, 亩均/户均/单座/每…投资, 定额(标准)
+    采购/中标/合同/单台/单个/单位…价格, 亩均/户均/单座/每…投资, 定额(标准),
+    …经费 and X均/单…/每… 投入|补助|补贴|奖补|支出 (not 带动…, 争取…)
     (a name that lowers a cost, ``降低合作单位人事管理负担和成本``, is an effect).
     """
     kind = ctx.facts.category_kind(clause, LEVEL1_KINDS)
@@ -254,6 +348,10 @@ def category_keyword_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]
             lambda: [(k, any_of(keywords[k])) for k in _KIND_ORDER if keywords.get(k)],
         )
         named = names[clause.name] = _name_kind(normalize(clause.name), kinds)
+    if named is None:
+        named = _head_kind(ctx, clause, kind, normalize(clause.name))
+        if named is not None and not {**CATEGORY_KEYWORDS, **ctx.options["keywords"]}.get(named):
+            named = None  # the profile turned this kind off
     if named is None or named == kind:
         return
     if kind == "output" and named != "satisfaction":
