@@ -579,6 +579,10 @@ def test_category_keyword_mismatch_reads_sector_times_and_costs(
         # a 达标率 of the surroundings or of the people is an effect, even under 数量
         ("1-产出指标；11-数量指标", "地表水断面水质达标率", "≥90%"),
         ("1-产出指标；11-数量指标", "餐饮油烟排放达标率", "≥95%"),
+        # a 达标率 of an amount is the share of a planned quantity reached
+        ("1-产出指标；11-数量指标", "家庭医生签约人数达标率", "100%"),
+        ("1-产出指标；11-数量指标", "送戏下乡场次数达标率", "100%"),
+        ("1-产出指标；11-数量指标", "社工配备的达标率", "100%"),
         # under 效益 a 达标率 is left to its keyword
         ("2-效益指标；22-社会效益", "国民体质监测达标率", "≥92%"),
     ],

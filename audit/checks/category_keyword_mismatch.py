@@ -93,6 +93,12 @@ _OF_SURROUNDINGS = LazyPattern(
 """What a 达标率 may be of that is the project's effect, not its output's
 quality: the air, water, soil and noise around it, what is let out into
 them, the people's own state (体质)."""
+_AMOUNT_MET = LazyPattern(
+    r"(?:数量|数|课时|学时|时长|时数|人员|人手|人数|人次|次数|频次|配备|驻场|在岗|到岗|规模|面积|里程)"
+    r"的?达标率$"
+)
+"""A 达标率 of an amount (课程数量达标率, 康复训练课时达标率, 配备人员的达标率,
+驻场达标率): the share of a planned quantity reached, a quantity like 完成率."""
 _OUTPUT_KINDS = frozenset({"quantity", "quality"})
 
 
@@ -127,7 +133,12 @@ def _head_kind(ctx: Context, clause: Clause, kind: str, name: str) -> str | None
         return None
     if kind != "timeliness" and _TIME_HEAD.search(name) and _is_deadline(ctx, clause):
         return "timeliness"
-    if kind == "quantity" and _PASS_RATE.search(name) and not _OF_SURROUNDINGS.search(name):
+    if (
+        kind == "quantity"
+        and _PASS_RATE.search(name)
+        and not _OF_SURROUNDINGS.search(name)
+        and not _AMOUNT_MET.search(name)
+    ):
         return "quality"
     return None
 
@@ -215,7 +226,8 @@ def _name_kind(name: str, kinds: list[tuple[str, re.Pattern[str]]]) -> str | Non
     没有关键词时，产出类（数量、质量）指标还按名称中心语判断：以「时间」「日期」「时点」结尾、
     各个值都是日期或时限的（「数据发布时间 次月15日前」「竣工验收时间 2025年11月底前」「结果告知
     时间 30个工作日内」「≤3个工作日」「台风季前」）是时效；提供的时长（「志愿服务时间 ≥2000小时」
-    「培训时间 ≥40学时」）不是。归入数量的「…达标率」是质量（「库房温湿度达标率」），环境和
+    「培训时间 ≥40学时」）不是。归入数量的「…达标率」是质量（「库房温湿度达标率」），数量的达标率
+    （「课程数量达标率」「课时达标率」「配备人员的达标率」「驻场达标率」）是计划数量的比例，仍属数量；环境和
     排放（「断面水质达标率」「油烟排放达标率」）及人群自身状况的达标率是效益，不报告。效益类下的
     时间和达标率（「群众办事等待时间」「空气质量达标率」）可能正是效益，不按中心语判断。
 
@@ -282,7 +294,9 @@ def category_keyword_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]
     2025年11月底前``, ``结果告知时间 30个工作日内``, ``≤3个工作日``, ``台风季前``)
     is timeliness, while an amount of time delivered (``志愿服务时间 ≥2000小时``,
     ``培训时间 ≥40学时``) is not; a …达标率 filed as a quantity is quality
-    (``库房温湿度达标率``), unless it is of the surroundings, of what is let
+    (``库房温湿度达标率``), unless it is of an amount, the share of a planned
+    quantity reached (``课程数量达标率``, ``课时达标率``, ``配备人员的达标率``,
+    ``驻场达标率``), or of the surroundings, of what is let
     out into them or of the people (``断面水质达标率``, ``油烟排放达标率``):
     an effect, not reported. Under 效益 a time or a 达标率 may be the effect
     itself (``群众办事等待时间``, ``空气质量达标率``) and is not read by its head.
