@@ -571,6 +571,9 @@ def test_category_keyword_mismatch_reads_sector_times_and_costs(
         ("1-产出指标；11-数量指标", "志愿服务时间", "≥2000小时"),
         ("1-产出指标；11-数量指标", "图书馆周开放时间", "每周56小时"),
         ("1-产出指标；11-数量指标", "新任教师岗前培训时间", "≥40学时"),
+        # an average or a wait is a level of service, not a deadline
+        ("1-产出指标；12-质量指标", "窗口办事群众平均排队时间", "≤20分钟"),
+        ("1-产出指标；12-质量指标", "急诊患者候诊时间", "≤15分钟"),
         # a time under 效益 may be the effect itself: the time the public saves
         ("2-效益指标；22-社会效益", "群众办事平均等待时间", "≤15分钟"),
         # money the project draws in or wins is an effect

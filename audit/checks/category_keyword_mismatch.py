@@ -84,6 +84,9 @@ _KIND_ORDER: tuple[str, ...] = ("satisfaction", "timeliness", "quality", "cost")
 
 _TIME_HEAD = LazyPattern(r"(?:时间|日期|时点)$")
 """A name whose head is a time (月度统计数据发布时间, 竣工验收时间, 结果告知时间)."""
+_SERVICE_LEVEL = LazyPattern(r"平均|等候|等待|排队|候诊")
+"""A time that is a level of service, not a deadline: an average over many
+(门诊患者平均等候时间, 平均通行时间), the time people wait."""
 _PASS_RATE = LazyPattern(r"达标率$")
 """A share that met a standard: how well, never how many."""
 _OF_SURROUNDINGS = LazyPattern(
@@ -131,7 +134,12 @@ def _head_kind(ctx: Context, clause: Clause, kind: str, name: str) -> str | None
     the same heads may be effects (群众办事等待时间, 空气质量达标率): left alone."""
     if kind not in _OUTPUT_KINDS:
         return None
-    if kind != "timeliness" and _TIME_HEAD.search(name) and _is_deadline(ctx, clause):
+    if (
+        kind != "timeliness"
+        and _TIME_HEAD.search(name)
+        and not _SERVICE_LEVEL.search(name)
+        and _is_deadline(ctx, clause)
+    ):
         return "timeliness"
     if (
         kind == "quantity"
@@ -224,12 +232,14 @@ def _name_kind(name: str, kinds: list[tuple[str, re.Pattern[str]]]) -> str | Non
     「危房改造户均补助」）是成本；项目带动或争取来的（「带动社会资本投入」「争取上级经费」）是效益。
 
     没有关键词时，产出类（数量、质量）指标还按名称中心语判断：以「时间」「日期」「时点」结尾、
-    各个值都是日期或时限的（「数据发布时间 次月15日前」「竣工验收时间 2025年11月底前」「结果告知
-    时间 30个工作日内」「≤3个工作日」「台风季前」）是时效；提供的时长（「志愿服务时间 ≥2000小时」
-    「培训时间 ≥40学时」）不是。归入数量的「…达标率」是质量（「库房温湿度达标率」），数量的达标率
-    （「课程数量达标率」「课时达标率」「配备人员的达标率」「驻场达标率」）是计划数量的比例，仍属数量；环境和
-    排放（「断面水质达标率」「油烟排放达标率」）及人群自身状况的达标率是效益，不报告。效益类下的
-    时间和达标率（「群众办事等待时间」「空气质量达标率」）可能正是效益，不按中心语判断。
+    各个值都是日期或时限的（「数据发布时间 次月15日前」「竣工验收时间 2025年11月底前」
+    「结果告知时间 30个工作日内」「≤3个工作日」「台风季前」）是时效；提供的时长
+    （「志愿服务时间 ≥2000小时」「培训时间 ≥40学时」）和服务水平（平均或等候的时间：
+    「门诊患者平均等候时间 ≤30分钟」）不是。归入数量的「…达标率」是质量（「库房温湿度达标率」）；
+    数量的达标率（「课程数量达标率」「课时达标率」「配备人员的达标率」「驻场达标率」）是计划数量的
+    比例，仍属数量；环境和排放（「断面水质达标率」「油烟排放达标率」）及人群自身状况的达标率是
+    效益，不报告。效益类下的时间和达标率（「群众办事等待时间」「空气质量达标率」）可能正是效益，
+    不按中心语判断。
 
     满意度被归为效益（「22-社会效益」「24-可持续影响」）
     的，单独提示：它占了项目所需的效益指标的位置。
@@ -293,7 +303,8 @@ def category_keyword_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]
     is a date or a time limit (``数据发布时间 次月15日前``, ``竣工验收时间
     2025年11月底前``, ``结果告知时间 30个工作日内``, ``≤3个工作日``, ``台风季前``)
     is timeliness, while an amount of time delivered (``志愿服务时间 ≥2000小时``,
-    ``培训时间 ≥40学时``) is not; a …达标率 filed as a quantity is quality
+    ``培训时间 ≥40学时``) and a level of service, an average or a wait
+    (``门诊患者平均等候时间 ≤30分钟``), are not; a …达标率 filed as a quantity is quality
     (``库房温湿度达标率``), unless it is of an amount, the share of a planned
     quantity reached (``课程数量达标率``, ``课时达标率``, ``配备人员的达标率``,
     ``驻场达标率``), or of the surroundings, of what is let
