@@ -1443,11 +1443,25 @@ def is_level(value: Value, target: Target) -> bool:
     years: a rate or a share (``%``, ``‰``, ``百分点``), a rate per a number of
     things (``≤10/10万``, ``≤1.2人/万车``), or one thing per another — a
     concentration (``≤30微克/立方米``, ``≤1.5mg/L``), a unit cost
-    (``≤1.4万元/公里``, ``≤3.5元/车公里``), a frequency (``2次/月``)."""
+    (``≤1.4万元/公里``, ``≤3.5元/车公里``), a frequency (``2次/月``) — or a
+    ceiling on a duration or a distance (``≤3个工作日``, ``30分钟以内``,
+    ``≤70公里``): a limit each case must keep (a time to deliver in, a
+    response time, a forecast error, a service radius), whereas a floor on
+    one (``≥120小时`` of training, ``≥50公里`` of road built) is an amount
+    done, which adds up."""
     unit, per = target_unit(target)
     if unit_family(unit) == "percent" or per is not None or per_n(value, target):
         return True
+    if target.comparator in _CEILINGS and (unit_family(unit) == "time" or unit in LENGTH_UNITS):
+        return True
     return _PER_AFTER.match(value.text, target.end) is not None
+
+
+LENGTH_UNITS = frozenset({"公里", "千米", "km", "米", "m", "厘米", "毫米", "海里"})
+"""Units of length (of a distance, a radius, an error of position)."""
+
+
+_CEILINGS = frozenset({"<=", "<"})
 
 
 def name_kind(facts: Facts, clause: Clause) -> NameKind | None:
