@@ -1415,10 +1415,21 @@ def unit_family(unit: str | None) -> UnitFamily | None:
     return "other"
 
 
-_PER_N_NAME = LazyPattern(r"(?:[\d.]+|[十百千万亿])+(?:人口|人|车|辆|元GDP|元地区生产总值|户|活产)")
-"""A denominator of a number of things in a rate's name: the 万车 of
-万车死亡率, the 亿元GDP of 亿元GDP生产安全事故死亡率, the 10万人口 of
-每10万人口…发病率."""
+_PER_N_NAME = LazyPattern(
+    # a magnitude that stands alone (not in 千万工程, 千家万户, 十四五, 百姓)
+    r"(?<![十百千万亿之\d.])(?<![十百千万亿].)"
+    r"(?:(?:每|\d[\d.]*)?(?:十万|百万|万|亿)|(?:每|\d[\d.]*)(?:千|百|十)|千(?=名|人))"
+    # then what is counted, whatever it is, but no amount of land or money
+    r"(?:名|个|位)?(?!亩|元(?!GDP|地区生产总值)|[一二三四五六七八九十两])[^\W\d_]"
+    r"|\d[\d.]*(?:人口|人|车|辆|户|活产)"
+)
+"""A denominator of a number of things in a rate's name: a magnitude and
+what is counted, whatever it is — the 万车 of 万车死亡率, the 万台 of
+特种设备万台死亡率, the 万架次 of 民航万架次征候率, the 亿元GDP of
+亿元GDP生产安全事故死亡率, the 十万人口 or 百万人口 of …死亡率, the 千名 of
+千名儿童…发生率; or a number of people or vehicles (the 1000人 of
+每1000人口…率). Not an amount of land or money (万亩…完成率, 万元…率), a
+fraction (百分之百) or a magnitude inside a word (千万工程, 十四五, 百姓)."""
 
 
 _PER_N = LazyPattern(r"/\s*(?:\d[\d.,]*\s*)?[十百千万亿](?![克米瓦帕焦升伏])")
