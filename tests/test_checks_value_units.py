@@ -562,6 +562,9 @@ def test_numbers_outside_the_serial_range_are_never_serials(number: int) -> None
         # 住建, 应急: the head is the drills or inspections, not the accident
         (clause("1-产出指标；11-数量指标", "安全事故应急演练次数", "0次"), "零产出"),
         (clause("1-产出指标；11-数量指标", "安全事故隐患排查次数", "0次"), "零产出"),
+        # 司法, 水务: the handling named first is the head, not the dispute or fault
+        (clause("1-产出指标；11-数量指标", "调解邻里矛盾纠纷", "0件"), "零产出"),
+        (clause("1-产出指标；11-数量指标", "抢修供水管网故障", "0起"), "零产出"),
     ],
 )
 def test_zero_target_fires(indicators: str, key: str) -> None:
@@ -584,6 +587,9 @@ def test_zero_target_fires(indicators: str, key: str) -> None:
         # the event itself, counted: none is the target
         clause("2-效益指标；22-社会效益", "安全事故发生次数", "0次"),
         clause("2-效益指标；22-社会效益", "安全隐患数量", "0处"),
+        # a handling negated counts the failures: none is the target
+        clause("1-产出指标；12-质量指标", "未按期办结投诉件数", "0件"),
+        clause("1-产出指标；12-质量指标", "整改不到位安全隐患数量", "0处"),
     ],
 )
 def test_zero_target_near_misses(indicators: str) -> None:
