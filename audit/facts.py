@@ -1369,15 +1369,15 @@ ACTION_COUNT = (
     r"^[^未不]*(?:演练|演习|排查|巡查|检查|督查|抽查|培训|宣传|宣讲|检测|巡检|督导|"
     + _HANDLING
     + r")"
-    r"\S{0,2}(?:次数|场次|频次|人次|批次|件数|起数|宗数|数量|数)$"
+    r"(?:\S{0,2}(?:次数|场次|频次|人次|批次|件数|起数|宗数|数量|数))?$"
     # the same named verb first (受理消费投诉举报件数, 处置电梯困人故障): the
     # verb governs the event, unless negated (未按期办结, 整改不到位) or causing
     # it (处置不当导致投诉), and the name is no rate, cost or time; no
     # look-around, so that a profile may copy the pattern (RE2 has none)
     r"|^[^未不没]{0,8}?(?:" + _HANDLING + r")[^不未致引率例比时]*[^不未致引率例比费用价时本]$"
 )
-"""A name whose head is a count of what is done against an adverse event
-(安全事故应急演练次数, 隐患排查次数, 投诉受理件数), or that names the handling
+"""A name whose head is what is done against an adverse event, or its count
+(安全事故应急演练, 安全事故应急演练次数, 隐患排查次数, 投诉受理件数), or that names the handling
 itself (受理消费投诉举报件数, 处置电梯困人故障, 调解矛盾纠纷): more is better, and
 zero is no target, whatever event the words name. A handling negated
 (未按期办结投诉件数) counts the failures, the event's own count."""

@@ -399,6 +399,8 @@ def test_comparator_direction_accepts_sector_measures_the_right_way(
         (QUALITY, "政策性农业保险理赔拒赔率", "≥3%"),  # 金融
         (SOCIAL, "创业担保贷款违约率", "≥2%"),  # 人社
         (QUALITY, "基层首诊误诊率", "≥2%"),  # 卫健
+        (QUALITY, "社会保险费漏缴率", "≥3%"),  # 税务
+        (QUALITY, "宫颈癌筛查漏诊率", "≥5%"),  # 妇幼: 漏 decides, not the 诊 of a service
         # what the served still pay themselves
         (SOCIAL, "困难群众住院费用自付比例", "≥10%"),  # 民政
         # a handling negated or causing the event counts the event
@@ -454,10 +456,14 @@ def test_comparator_direction_decides_higher_rates_by_their_head(
         (COUNT, "劳动保障监察办结欠薪投诉案件数", "≥400件"),  # 人社
         (COUNT, "抢修供水管网故障", "≥150起"),  # 水务
         (COUNT, "投诉举报受理件数", "≥2000件"),  # 市场监管, the verb last
+        (COUNT, "燃气泄漏事故应急演练", "≥4次"),  # 住建: the drill is the head
+        (COUNT, "网络设备故障处置", "≥50起"),  # 政务数据
         # the same rates the right way round
         (SOCIAL, "农作物受灾率", "≤5%"),
         (QUALITY, "政务外网业务中断率", "≤0.5%"),
         (SOCIAL, "困难群众住院费用自付比例", "≤10%"),
+        (QUALITY, "宫颈癌筛查漏诊率", "≤5%"),
+        (SOCIAL, "社区矫正对象复犯率", "≤0.5%"),
         (QUALITY, "行道树移植成活率", "≥90%"),
         (ECOLOGY, "损毁土地复垦率", "≥60%"),
         (SOCIAL, "受灾企业复工率", "≥90%"),
