@@ -471,6 +471,7 @@ def test_comparator_direction_decides_higher_rates_by_their_head(
         (SOCIAL, "受灾群众救助率", "≥95%"),
         (SOCIAL, "肺癌早期诊断率", "≥60%"),
         (QUALITY, "政务信息纠错率", "≥95%"),
+        (SOCIAL, "电信诈骗损失挽回率", "≥30%"),  # what is recovered of a loss
         # a cost of handling stays a cost
         (OUTPUT_COST, "生活垃圾处理费用", "≤300万元"),
     ],
