@@ -1358,13 +1358,29 @@ _DATE_NAMES = _any_of(VOCABULARY.date_names)
 _STATE_NAMES = _any_of(VOCABULARY.state_names)
 _UNITLESS_NAMES = _any_of(VOCABULARY.unitless_names)
 _ADVERSE_NAMES = _any_of(VOCABULARY.adverse_names)
-ACTION_COUNT = (
-    r"(?:演练|演习|排查|巡查|检查|督查|抽查|培训|宣传|宣讲|检测|巡检|督导|整治|整改)"
-    r"\S{0,2}(?:次数|场次|频次|人次|批次|数量|数)$"
+_HANDLING = (
+    r"受理|处置|处理|办理|办结|查处|查办|调解|化解|救援|救助|侦破|接处|核查|督办|排查|整治|整改"
+    r"|消除|清理|抢修|扑救"
 )
-"""A name whose head is a count of what is done against an adverse event
-(安全事故应急演练次数, 隐患排查次数): more is better, and zero is no target,
-whatever event the words before the head name."""
+"""Verbs of handling an adverse event: taking in, dealing with, settling,
+rescuing, investigating, clearing."""
+
+ACTION_COUNT = (
+    r"^[^未不]*(?:演练|演习|排查|巡查|检查|督查|抽查|培训|宣传|宣讲|检测|巡检|督导|"
+    + _HANDLING
+    + r")"
+    r"(?:\S{0,2}(?:次数|场次|频次|人次|批次|件数|起数|宗数|数量|数))?$"
+    # the same named verb first (受理消费投诉举报件数, 处置电梯困人故障): the
+    # verb governs the event, unless negated (未按期办结, 整改不到位) or causing
+    # it (处置不当导致投诉), and the name is no rate, cost or time; no
+    # look-around, so that a profile may copy the pattern (RE2 has none)
+    r"|^[^未不没]{0,8}?(?:" + _HANDLING + r")[^不未致引率例比时]*[^不未致引率例比费用价时本]$"
+)
+"""A name whose head is what is done against an adverse event, or its count
+(安全事故应急演练, 安全事故应急演练次数, 隐患排查次数, 投诉受理件数), or that names the handling
+itself (受理消费投诉举报件数, 处置电梯困人故障, 调解矛盾纠纷): more is better, and
+zero is no target, whatever event the words name. A handling negated
+(未按期办结投诉件数) counts the failures, the event's own count."""
 _ACTION_COUNT = LazyPattern(ACTION_COUNT)
 _COST_NAMES = _any_of(VOCABULARY.cost_names)
 _DATE_SUFFIX = LazyPattern(r"^(?:前|之前|以前|止|为止|完成)")
@@ -1415,10 +1431,21 @@ def unit_family(unit: str | None) -> UnitFamily | None:
     return "other"
 
 
-_PER_N_NAME = LazyPattern(r"(?:[\d.]+|[十百千万亿])+(?:人口|人|车|辆|元GDP|元地区生产总值|户|活产)")
-"""A denominator of a number of things in a rate's name: the 万车 of
-万车死亡率, the 亿元GDP of 亿元GDP生产安全事故死亡率, the 10万人口 of
-每10万人口…发病率."""
+_PER_N_NAME = LazyPattern(
+    # a magnitude that stands alone (not in 千万工程, 千家万户, 十四五, 百姓)
+    r"(?<![十百千万亿之\d.])(?<![十百千万亿].)"
+    r"(?:(?:每|\d[\d.]*)?(?:十万|百万|万|亿)|(?:每|\d[\d.]*)(?:千|百|十)|千(?=名|人))"
+    # then what is counted, whatever it is, but no amount of land or money
+    r"(?:名|个|位)?(?!亩|元(?!GDP|地区生产总值)|[一二三四五六七八九十两])[^\W\d_]"
+    r"|\d[\d.]*(?:人口|人|车|辆|户|活产)"
+)
+"""A denominator of a number of things in a rate's name: a magnitude and
+what is counted, whatever it is — the 万车 of 万车死亡率, the 万台 of
+特种设备万台死亡率, the 万架次 of 民航万架次征候率, the 亿元GDP of
+亿元GDP生产安全事故死亡率, the 十万人口 or 百万人口 of …死亡率, the 千名 of
+千名儿童…发生率; or a number of people or vehicles (the 1000人 of
+每1000人口…率). Not an amount of land or money (万亩…完成率, 万元…率), a
+fraction (百分之百) or a magnitude inside a word (千万工程, 十四五, 百姓)."""
 
 
 _PER_N = LazyPattern(r"/\s*(?:\d[\d.,]*\s*)?[十百千万亿](?![克米瓦帕焦升伏])")
@@ -1443,11 +1470,25 @@ def is_level(value: Value, target: Target) -> bool:
     years: a rate or a share (``%``, ``‰``, ``百分点``), a rate per a number of
     things (``≤10/10万``, ``≤1.2人/万车``), or one thing per another — a
     concentration (``≤30微克/立方米``, ``≤1.5mg/L``), a unit cost
-    (``≤1.4万元/公里``, ``≤3.5元/车公里``), a frequency (``2次/月``)."""
+    (``≤1.4万元/公里``, ``≤3.5元/车公里``), a frequency (``2次/月``) — or a
+    ceiling on a duration or a distance (``≤3个工作日``, ``30分钟以内``,
+    ``≤70公里``): a limit each case must keep (a time to deliver in, a
+    response time, a forecast error, a service radius), whereas a floor on
+    one (``≥120小时`` of training, ``≥50公里`` of road built) is an amount
+    done, which adds up."""
     unit, per = target_unit(target)
     if unit_family(unit) == "percent" or per is not None or per_n(value, target):
         return True
+    if target.comparator in _CEILINGS and (unit_family(unit) == "time" or unit in LENGTH_UNITS):
+        return True
     return _PER_AFTER.match(value.text, target.end) is not None
+
+
+LENGTH_UNITS = frozenset({"公里", "千米", "km", "米", "m", "厘米", "毫米", "海里"})
+"""Units of length (of a distance, a radius, an error of position)."""
+
+
+_CEILINGS = frozenset({"<=", "<"})
 
 
 def name_kind(facts: Facts, clause: Clause) -> NameKind | None:

@@ -379,6 +379,114 @@ def test_comparator_direction_accepts_sector_measures_the_right_way(
     assert check("comparator-direction", table(sector_clause(category, name, value))) == []
 
 
+@pytest.mark.parametrize(
+    "category, name, value",
+    [
+        # harm suffered or caused, by the harm its head names
+        (SOCIAL, "农作物受灾率", "≥5%"),  # 农业
+        (SOCIAL, "脑卒中患者致残率", "≥20%"),  # 卫健
+        (SOCIAL, "规模养殖场畜禽病死率", "≥3%"),  # 畜牧
+        (QUALITY, "文物建筑损毁率", "≥1%"),  # 文物
+        # an outage: a service stopped or cut
+        (QUALITY, "农村供水工程断供率", "≥2%"),  # 水务
+        (QUALITY, "城市公交线路停运率", "≥1%"),  # 交通
+        (QUALITY, "政务外网业务中断率", "≥0.5%"),  # 政务数据
+        # a failure or a loss
+        (SOCIAL, "慢病患者失访率", "≥10%"),  # 卫健
+        (QUALITY, "快递包裹破损率", "≥0.5%"),  # 邮政
+        (QUALITY, "邮件丢失率", "≥0.01%"),  # 邮政
+        # a refusal, a breach, an error by its verb
+        (QUALITY, "政策性农业保险理赔拒赔率", "≥3%"),  # 金融
+        (SOCIAL, "创业担保贷款违约率", "≥2%"),  # 人社
+        (QUALITY, "基层首诊误诊率", "≥2%"),  # 卫健
+        (QUALITY, "社会保险费漏缴率", "≥3%"),  # 税务
+        (QUALITY, "宫颈癌筛查漏诊率", "≥5%"),  # 妇幼: 漏 decides, not the 诊 of a service
+        # what the served still pay themselves
+        (SOCIAL, "困难群众住院费用自付比例", "≥10%"),  # 民政
+        # a handling negated or causing the event counts the event
+        (COUNT, "未按期办结投诉件数", "≥5件"),
+        (COUNT, "处置不当引发投诉次数", "≥1次"),
+    ],
+)
+def test_comparator_direction_decides_lower_rates_by_their_head(
+    category: str, name: str, value: str
+) -> None:
+    findings = check("comparator-direction", table(sector_clause(category, name, value)))
+    assert excerpts(findings) == [value]
+    assert "越低越好" in findings[0].message
+
+
+@pytest.mark.parametrize(
+    "category, name, value",
+    [
+        # survival and keeping
+        (QUALITY, "行道树移植成活率", "≤90%"),  # 园林
+        (ECOLOGY, "增殖放流鱼苗存活率", "≤80%"),  # 渔业
+        (QUALITY, "数字档案长期保存率", "≤99%"),  # 档案
+        # a result restored
+        (ECOLOGY, "损毁土地复垦率", "≤60%"),  # 自然资源: 复垦 decides, not 损毁
+        (SOCIAL, "受灾企业复工率", "≤90%"),  # 应急: 复工 decides, not 受灾
+        # people present, arrived or placed
+        (SOCIAL, "农村寄宿制学校学生到课率", "≤98%"),  # 教育
+        (SOCIAL, "脱贫劳动力务工就业率", "≤90%"),  # 乡村振兴
+        (QUALITY, "雷达探测数据到达率", "≤99%"),  # 气象
+        # a service delivered
+        (SOCIAL, "出院患者回访率", "≤90%"),  # 卫健
+        (SOCIAL, "门诊慢特病费用直接结算率", "≤80%"),  # 医保
+        (SOCIAL, "残疾人康复辅具匹配率", "≤85%"),  # 残联
+        (SOCIAL, "城乡居民医保门诊费用报销比例", "≤50%"),  # 医保
+    ],
+)
+def test_comparator_direction_decides_higher_rates_by_their_head(
+    category: str, name: str, value: str
+) -> None:
+    findings = check("comparator-direction", table(sector_clause(category, name, value)))
+    assert excerpts(findings) == [value]
+    assert "越高越好" in findings[0].message
+
+
+@pytest.mark.parametrize(
+    "category, name, value",
+    [
+        # counts of handling an adverse event: work done, more is better
+        (COUNT, "调解矛盾纠纷", "≥300件"),  # 司法
+        (COUNT, "侦破电信网络诈骗案件", "≥120起"),  # 公安
+        (COUNT, "查处非法营运车辆", "≥500辆"),  # 交通
+        (COUNT, "处置占道经营违法行为", "≥3000宗"),  # 城管
+        (COUNT, "劳动保障监察办结欠薪投诉案件数", "≥400件"),  # 人社
+        (COUNT, "抢修供水管网故障", "≥150起"),  # 水务
+        (COUNT, "投诉举报受理件数", "≥2000件"),  # 市场监管, the verb last
+        (COUNT, "燃气泄漏事故应急演练", "≥4次"),  # 住建: the drill is the head
+        (COUNT, "网络设备故障处置", "≥50起"),  # 政务数据
+        # the same rates the right way round
+        (SOCIAL, "农作物受灾率", "≤5%"),
+        (QUALITY, "政务外网业务中断率", "≤0.5%"),
+        (SOCIAL, "困难群众住院费用自付比例", "≤10%"),
+        (QUALITY, "宫颈癌筛查漏诊率", "≤5%"),
+        (SOCIAL, "社区矫正对象复犯率", "≤0.5%"),
+        (QUALITY, "行道树移植成活率", "≥90%"),
+        (ECOLOGY, "损毁土地复垦率", "≥60%"),
+        (SOCIAL, "受灾企业复工率", "≥90%"),
+        # near misses of the heads: what is done against the harm, a diagnosis
+        (SOCIAL, "受灾群众救助率", "≥95%"),
+        (SOCIAL, "肺癌早期诊断率", "≥60%"),
+        (QUALITY, "政务信息纠错率", "≥95%"),
+        (SOCIAL, "电信诈骗损失挽回率", "≥30%"),  # what is recovered of a loss
+        # a cost of handling stays a cost
+        (OUTPUT_COST, "生活垃圾处理费用", "≤300万元"),
+    ],
+)
+def test_comparator_direction_accepts_heads_the_right_way(
+    category: str, name: str, value: str
+) -> None:
+    assert check("comparator-direction", table(sector_clause(category, name, value))) == []
+
+
+def test_a_handling_cost_with_a_floor_is_still_capped() -> None:
+    clause = sector_clause(OUTPUT_COST, "生活垃圾处理费用", "≥300万元")
+    assert excerpts(check("comparator-direction", table(clause))) == ["≥300万元"]
+
+
 def test_comparator_direction_still_caps_other_spending() -> None:
     # money under a cost category that is no standard stays a cost to cap
     clause = sector_clause(OUTPUT_COST, "学校教学设备购置费用", "≥3万元")

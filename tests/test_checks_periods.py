@@ -396,13 +396,61 @@ def test_a_rate_without_a_percent_sign_is_a_level_too(name: str, period: str, an
     assert summary(found(indicators, name="2024年道路交通安全项目")) == [("error", annual)]
 
 
+@pytest.mark.parametrize(
+    "name, period, annual, category",
+    [
+        # 人社, 税务: a time to deliver in, in words and in symbols
+        ("社保卡补换卡办理时限", "3个工作日以内", "不超过5个工作日", "1-产出指标；13-时效指标"),
+        ("办税平均等候时长", "≤15分钟", "≤20分钟", "1-产出指标；13-时效指标"),
+        # 水务, 卫健, 地震: a repair, a response, a report within hours or minutes
+        ("供水管网爆管抢修时间", "≤12小时", "≤24小时", "1-产出指标；13-时效指标"),
+        ("院前急救平均反应时间", "<10分钟", "<12分钟", "1-产出指标；13-时效指标"),
+        ("地震自动速报时间", "≤1分钟", "≤2分钟", "1-产出指标；13-时效指标"),
+        # 教育, 交通, 海事: a service radius, a spacing, a position error
+        ("小学服务半径", "≤2.5公里", "≤3公里", "2-效益指标；22-社会效益"),
+        ("城区公交站点平均间距", "≤600米", "≤800米", "1-产出指标；12-质量指标"),
+        ("船舶定位误差", "≤0.5海里", "≤1海里", "1-产出指标；12-质量指标"),
+    ],
+)
+def test_a_ceiling_on_a_duration_or_distance_is_a_level(
+    name: str, period: str, annual: str, category: str
+) -> None:
+    # A limit each case must keep, tightened by the period's end: not an
+    # amount that adds up over the years.
+    indicators = clause(name, period, annual, category)
+    assert found(indicators, name=STEPPED_PLAN) == []
+    assert summary(found(indicators, name="2024年便民服务提升项目")) == [("error", annual)]
+
+
+@pytest.mark.parametrize(
+    "name, period, annual, category",
+    [
+        # a floor on hours or kilometres is work done, which adds up
+        ("志愿服务时长", "≥20000小时", "≥25000小时", "2-效益指标；22-社会效益"),
+        ("新建改建农村公路里程", "≥30公里", "≥40公里", "1-产出指标；11-数量指标"),
+        ("供水管网改造长度", "≥12千米", "≥15千米", "1-产出指标；11-数量指标"),
+        ("基层干部年度培训学时", "≥120小时", "≥160小时", "1-产出指标；11-数量指标"),
+        # a ceiling on money or a count is a total, not a limit per case
+        ("年度差旅费", "≤30万元", "≤36万元", "4-成本指标；41-经济成本指标"),
+    ],
+)
+def test_a_floor_on_a_duration_or_distance_still_adds_up(
+    name: str, period: str, annual: str, category: str
+) -> None:
+    findings = found(clause(name, period, annual, category), name=STEPPED_PLAN)
+    assert summary(findings) == [("error", annual)]
+    assert "超过" in findings[0].message
+
+
 def test_a_bare_count_above_the_period_is_still_an_error() -> None:
     indicators = clause("受益人数", "10000", "12000", "1-产出指标；11-数量指标")
     assert summary(found(indicators, name=STEPPED_PLAN)) == [("error", "12000")]
 
 
 LEVEL_UNITS = ["%", "‰", "微克/立方米", "mg/L", "/10万", "人/万车", "万元/公里", "元/车公里"]
-COUNT_UNITS = ["人", "个", "吨", "万元", "公里", "人次"]
+COUNT_UNITS = ["人", "个", "吨", "万元", "公里", "人次", "小时", "个工作日"]
+LIMIT_UNITS = ["公里", "米", "小时", "个工作日", "分钟"]
+"""Durations and distances: a level when capped, an amount when floored."""
 
 
 @given(
@@ -423,7 +471,7 @@ def test_an_annual_value_above_the_period_is_an_error_for_amounts_only(
         "2-效益指标；22-社会效益",
     )
     findings = found(indicators, name=STEPPED_PLAN)
-    if unit in LEVEL_UNITS:
+    if unit in LEVEL_UNITS or (unit in LIMIT_UNITS and comparator == "≤"):
         assert findings == []
     else:
         assert summary(findings) == [("error", f"{comparator}{annual}{unit}")]

@@ -239,7 +239,46 @@ def test_missing_unit_near_misses_of_shares_and_rates_per_n(name: str, value: st
     assert lint(table(indicators), ["missing-unit", "implausible-unit"]) == []
 
 
-@pytest.mark.parametrize("name", ["万车死亡率", "亿元GDP生产安全事故死亡率"])
+PER_N_RATES = [
+    "万车死亡率",
+    "亿元GDP生产安全事故死亡率",
+    # a magnitude and whatever is counted, in any department's rate
+    "民用航空器万架次事故征候率",  # 民航
+    "内河船舶万艘次水上交通事故率",  # 海事
+    "每十万人口法定传染病发病率",  # 疾控
+    "百万人口火灾事故死亡率",  # 消防
+    "千名儿童意外伤害发生率",  # 妇儿
+    "每1000人口登记结婚率",  # 民政
+]
+
+
+@pytest.mark.parametrize("name", PER_N_RATES)
+def test_a_rate_per_n_in_the_name_is_no_share(name: str) -> None:
+    facts, found = facts_and_clause(clause("2-效益指标；22-社会效益", name, "≤1.5"))
+    assert name_kind(facts, found) is None
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        # a magnitude that is no denominator: an amount of land or money, a
+        # number inside a word, a fraction
+        "万亩高标准农田建设完成率",
+        "万元以上资产入账率",
+        "千万工程村庄覆盖率",
+        "千家万户燃气入户率",
+        "十四五规划任务完成率",
+        "百姓健康档案建档率",
+        "百分之百覆盖率",
+        "5G基站覆盖率",
+    ],
+)
+def test_a_magnitude_that_is_no_denominator_leaves_a_rate(name: str) -> None:
+    facts, found = facts_and_clause(clause("1-产出指标；12-质量指标", name, "≥95%"))
+    assert name_kind(facts, found) == "rate"
+
+
+@pytest.mark.parametrize("name", PER_N_RATES)
 def test_a_bare_rate_per_n_lacks_a_unit_not_a_percent(name: str) -> None:
     [finding] = lint_rule(table(clause("2-效益指标；22-社会效益", name, "≤1.5")), "missing-unit")
     assert "没有计量单位" in finding.message and "比率" not in finding.message
@@ -572,6 +611,9 @@ def test_numbers_outside_the_serial_range_are_never_serials(number: int) -> None
         # 住建, 应急: the head is the drills or inspections, not the accident
         (clause("1-产出指标；11-数量指标", "安全事故应急演练次数", "0次"), "零产出"),
         (clause("1-产出指标；11-数量指标", "安全事故隐患排查次数", "0次"), "零产出"),
+        # 司法, 水务: the handling named first is the head, not the dispute or fault
+        (clause("1-产出指标；11-数量指标", "调解邻里矛盾纠纷", "0件"), "零产出"),
+        (clause("1-产出指标；11-数量指标", "抢修供水管网故障", "0起"), "零产出"),
     ],
 )
 def test_zero_target_fires(indicators: str, key: str) -> None:
@@ -594,6 +636,9 @@ def test_zero_target_fires(indicators: str, key: str) -> None:
         # the event itself, counted: none is the target
         clause("2-效益指标；22-社会效益", "安全事故发生次数", "0次"),
         clause("2-效益指标；22-社会效益", "安全隐患数量", "0处"),
+        # a handling negated counts the failures: none is the target
+        clause("1-产出指标；12-质量指标", "未按期办结投诉件数", "0件"),
+        clause("1-产出指标；12-质量指标", "整改不到位安全隐患数量", "0处"),
     ],
 )
 def test_zero_target_near_misses(indicators: str) -> None:

@@ -244,8 +244,10 @@ def _same_unit(first: str | None, second: str | None, groups: list[list[str]]) -
     * 比较符号相反（「≥」对「≤」）——错误；
     * 年度目标大于实施周期目标（「≥20000」对「21473」）——错误；多年项目中的水平值不报告：
       比率（%、‰）、每若干单位的率（「≤10/10万」「≤1.5人/万车」）、浓度（「≤30微克/立方米」
-      「≤1.5mg/L」）、单位成本（「≤1.4万元/公里」）不逐年累加，逐年收紧的上限（年度「≤30」、
-      期末「≤28」）是规划的写法；人数、件数、总金额等累加的量仍报告；
+      「≤1.5mg/L」）、单位成本（「≤1.4万元/公里」）不逐年累加，时长和距离的上限（「≤3个工作日」
+      「30分钟以内」「≤70公里」：办理时限、响应时间、预报误差、服务半径）是每一件都要守的限值，
+      也不累加；逐年收紧的上限（年度「≤30」、期末「≤28」）是规划的写法；人数、件数、总金额，以及
+      时长和距离的下限（「≥120小时」的培训、「≥50公里」的新建道路）等累加的量仍报告；
     * 实施周期值只针对周期的一部分（「上半年≥60%」对「全年≥95%」）——错误；
     * 一年期项目（名称只标了预算年度：「2024年…项目」）两个目标不同（「≥100」对「≥10」）——错误；
       无法判断项目期限时，年度目标较小的报告为警告（可能是多年项目的一部分，也可能是错误）；
@@ -302,9 +304,14 @@ def annual_period_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]:
       — error; for a level in a multi-year project this is not reported:
       a rate or share (%, ‰), a rate per a number of things (``≤10/10万``,
       ``≤1.5人/万车``), a concentration (``≤30微克/立方米``, ``≤1.5mg/L``) or a
-      unit cost (``≤1.4万元/公里``) does not add up over the years, and a
-      ceiling that tightens by the period's end (``≤30`` this year, ``≤28``
-      by the end) is how a plan is written; counts and totals still are;
+      unit cost (``≤1.4万元/公里``) does not add up over the years, nor does
+      a ceiling on a duration or a distance (``≤3个工作日``, ``30分钟以内``,
+      ``≤70公里``: a time limit, a response time, a forecast error, a service
+      radius), a limit each case must keep; and a ceiling that tightens by
+      the period's end (``≤30`` this year, ``≤28`` by the end) is how a plan
+      is written; counts and totals still are, and so are floors on a
+      duration or a distance (``≥120小时`` of training, ``≥50公里`` of road
+      built);
     * a period value for part of the period only (``上半年≥60%`` against
       ``全年≥95%``) — error;
     * different targets in a one-year project (the name dated in the budget

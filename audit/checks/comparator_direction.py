@@ -42,6 +42,17 @@ POSITIVE_PATTERNS: list[str] = [
     # line answered, a bus on time, a field farmed by machine, a need met
     r"|入园|管理|机械化|保证|保障|治理|准点|正点|接通|绿地|免疫|入住|持证上岗|上岗|履行|结题|结项"
     r"|有效|外借|借阅|还款|节电|节能|节水)率",
+    # survival and keeping: what lives, lasts or stays sound (成活率, 存活率,
+    # 保存率, 宜存率); a result restored or a fire put out (扑灭率, 复绿率,
+    # 复垦率, 复工率; 复发率 is a ceiling rate); people present, arrived or
+    # placed (在岗率, 到报率, 到课率, 就业率, 就医率); a service delivered to
+    # its users (随访率, 回访率, 早诊率, 首诊率, 结算率, 核销率, 兑付率, 履约率,
+    # 适配率, 匹配率, 鸣响率, 播出率). Ceiling rates (失访率, 误诊率, 违约率) decide first.
+    r"(?:活|存|灭|复\S|在\S|到\S|就\S|访|诊|结算|清算|核销|报销|兑付|支付|履约|签约|适配|匹配"
+    r"|鸣响|播出)率",
+    # a share of a cost that is paid for the insured or the served (基金支付比例,
+    # 住院费用报销比例, 大病保险赔付比例)
+    r"(?:支付|报销|补偿|赔付|救助|保障)\S{0,4}(?:比例|占比|比重)",
     # the same, named as a share or a ratio (优良天数比率, 水质优良比例, 优良路率)
     r"(?:优良|达标|合格|具备|参加|参与|毕业)\S{0,6}(?:比率|比例|占比|路率|率)",
     r"(?:免疫|接种)密度",
@@ -240,12 +251,20 @@ def _polarity(
     停机率、延迟率——用了「≥」「>」（「有效投诉次数≥1次」）的，报告。名称中离结尾最近的关键词
     起决定作用（中文名词短语的中心词在后）：「设备故障及时排除率」是排除率（正向），虽然含「故障」；
     「人员流失率≤10%」「有效投诉次数少于1宗」是对的；中心词是针对不良事件所做工作的次数的
-    （「安全事故应急演练次数」「隐患排查次数」）是正向指标。名称以上限为标准写法的指标结尾的
+    （「安全事故应急演练次数」「隐患排查次数」「投诉举报受理件数」），或以处理它的动词开头的
+    （「受理消费投诉举报件数」「处置电梯困人故障」「调解矛盾纠纷」）是正向指标：做的是处理；
+    动词被否定或引起事件的（「未按期办结投诉件数」「处置不当引发投诉次数」）仍是反向指标。
+    名称以上限为标准写法的指标结尾的
     （ceiling_rates：超支率、发生率、差错率、投诉率、损失率、漏损率、重新犯罪率、肥胖率、药占比，
-    不良事物的比例如「大班额比例」「超标排放企业比例」，污染物浓度如「PM2.5年均浓度」「氨氮浓度」
+    中心词是伤害（受害率、成灾率、致残率、病死率）、中断（停播率、断供率、中断率）、失去或损坏
+    （失业率、失访率、破损率、丢失率）、拒绝、违约或错误（拒赔率、违约率、误诊率）或自付（自付比例、
+    个人负担比例）的比率，不良事物的比例如「大班额比例」「超标排放企业比例」，污染物浓度如「PM2.5年均浓度」「氨氮浓度」
     「化学需氧量」，不论单位）是反向指标；名称说的是对它做了什么的不是（「COD削减量」
     「黑臭水体消除比例」）。覆盖、达标、服务的比率和比例（优良天数比率、水质优良比例、入园率、
-    规范管理率、机械化率、保证率、准点率、接通率、绿地率等）是正向指标。资金的控制率（「成本控制率」，实际成本/预算成本）不检查：
+    规范管理率、机械化率、保证率、准点率、接通率、绿地率等）是正向指标；中心词是存活、保持
+    （成活率、存活率、保存率）、恢复或扑灭（复垦率、复工率、扑灭率）、在岗、到达或就业（在岗率、
+    到课率、到报率、就业率）、服务送达（随访率、早诊率、结算率、核销率、履约率、匹配率、鸣响率、
+    播出率、报销比例、基金支付比例）的比率也是。资金的控制率（「成本控制率」，实际成本/预算成本）不检查：
     「≤100%」是上限，「≥90%」要求用足预算，两种都是标准写法；其他控制率（「血压控制率」）是正向指标。
     经济成本类（成本指标、经济成本指标）下以金额表示的指标，不论名称，都是应控制的支出
     （「督导检查差旅费≥3万元」「亩均造价≥0.3万元/亩」），除非是应达到的标准（cost_floors：
@@ -278,7 +297,7 @@ def _polarity(
     negative：越低越好的指标（正则表达式列表）。
     ceiling_rates：以上限为标准写法的比率，在名称结尾匹配（正则表达式列表，默认取共享词表的
     ceiling_rates：超支率、发生率、差错率、投诉率、不合格率、损失率、重新犯罪率、药占比、
-    不良事物的比例、污染物浓度等）。
+    伤害、中断、失去、损坏、拒绝、违约、错误、自付的比率，不良事物的比例、污染物浓度等）。
     neutral：把反向指标反过来说的名称（降低成本、减少投诉）和资金的控制率，不检查。
     cost_floors：成本类下以金额表示、以下限为标准写法的指标（补助标准、工资、生均经费等，正则表达式列表）。
     time_limits：完成时限的名称（正则表达式列表），以时长表示时应设上限。
@@ -301,15 +320,27 @@ def comparator_direction(ctx: Context, clause: Clause) -> Iterator[Problem]:
     ``设备故障及时排除率`` is a 排除率 (positive) although it contains 故障;
     ``人员流失率≤10%`` and ``有效投诉次数少于1宗`` are right; a name whose head is a
     count of what is done against an adverse event (``安全事故应急演练次数``,
-    ``隐患排查次数``) is positive. A name that ends in a measure whose standard
+    ``隐患排查次数``, ``投诉举报受理件数``), or that starts with the verb that
+    handles it (``受理消费投诉举报件数``, ``处置电梯困人故障``, ``调解矛盾纠纷``), is
+    positive: what is counted is the handling; a handling negated or causing
+    the event (``未按期办结投诉件数``, ``处置不当引发投诉次数``) is negative again.
+    A name that ends in a measure whose standard
     target is a ceiling (``ceiling_rates``: an overrun, incidence, error or
     complaint rate, a rate of loss (损失率, 漏损率), of crime (重新犯罪率), of harm
-    to health (肥胖率, 药占比), a share of a bad thing (大班额比例, 超标排放企业比例)
+    to health (肥胖率, 药占比), any rate whose head names harm (受害率, 成灾率,
+    致残率, 病死率), an outage (停播率, 断供率, 中断率), a failure or a loss
+    (失业率, 失访率, 破损率), a refusal, a breach or an error (拒赔率, 违约率,
+    误诊率) or what the served pay themselves (自付比例, 个人负担比例), a share
+    of a bad thing (大班额比例, 超标排放企业比例)
     or a pollutant's concentration (PM2.5年均浓度, 氨氮浓度, 化学需氧量), whatever
     its unit) is negative; a name of what is done about it is not (COD削减量,
     黑臭水体消除比例). Rates and shares of coverage, attainment and service
     (优良天数比率, 水质优良比例, 入园率, 规范管理率, 机械化率, 保证率, 准点率, 接通率,
-    绿地率 …) are positive. A control rate
+    绿地率 …) are positive, and so are rates whose head is survival or
+    keeping (成活率, 存活率, 保存率), a result restored or a fire put out
+    (复垦率, 复工率, 扑灭率), people present, arrived or placed (在岗率, 到课率,
+    到报率, 就业率) or a service delivered (随访率, 早诊率, 结算率, 核销率, 履约率,
+    匹配率, 鸣响率, 播出率, 报销比例, 基金支付比例). A control rate
     of money (``成本控制率``, actual over budgeted cost) is not checked:
     ``≤100%`` caps it and ``≥90%`` asks that the budget be used, and both are
     standard; a 控制率 of anything else (``血压控制率``) is positive. An amount
@@ -356,8 +387,11 @@ def comparator_direction(ctx: Context, clause: Clause) -> Iterator[Problem]:
     shares of what is good (优良/达标/合格/具备/参加…比率|比例|占比), 免疫密度, 纯度,
     公交分担率, 安全感, 获得感, 素养, 盖度, 覆盖度,
     the qualities 连通性, 可用性, 稳定性, 完整性, 准确性, 规范性,
-    合规性, 及时, 满意度, 知晓度, 无/零…故障|事故|差错|投诉, and counts of what
-    is done against an adverse event (演练/排查/检查/培训…次数).
+    合规性, 及时, 满意度, 知晓度, 无/零…故障|事故|差错|投诉, the rates of
+    survival, restoration, presence and service (…活/存/灭/复X/在X/到X/就X/访/诊率,
+    结算, 核销, 报销, 兑付, 支付, 履约, 适配, 匹配, 鸣响, 播出率, 支付/报销…比例), and counts of
+    what is done against an adverse event (演练/排查/检查/培训…次数) or of its
+    handling (受理/处置/办理/查处/调解/救援/侦破… + the event).
     ``negative`` (list of regular expressions): measures where less is
     better; default 成本, 投诉, 事故, 故障, 差错, 失误, 丢包, 泄露, and the rates of
     流失, 停机, 延迟, 延期, 退学, 返修, 错误, 失败.
@@ -366,7 +400,10 @@ def comparator_direction(ctx: Context, clause: Clause) -> Iterator[Problem]:
     ``positive`` (``差错率 ≤1%`` is right whatever precedes it); default the
     shared vocabulary's ``ceiling_rates``: 超支率, 逾期率, 发生率, 发病率, 差错率,
     误差率, 投诉率, 不合格率, 返工率, 损失率, 漏损率, 撂荒率, 重新犯罪率, 过错率,
-    退回率, 肥胖率, 携带率, 剖宫产率, 药占比, shares of a bad thing (大班额比例,
+    退回率, 肥胖率, 携带率, 剖宫产率, 药占比, rates whose head names harm (…害/灾/
+    残/亡/死/伤/毁率), an outage (停X率, 中断率, 断X率), a failure or a loss (失X率,
+    X失率, 损X率), a refusal, a breach or an error (拒X/违X/误X/错X率) or what
+    the served pay themselves (负担/自付/自负比例), shares of a bad thing (大班额比例,
     超标排放企业比例, 四五类桥梁比例) and pollutants' concentrations (PM2.5, PM10,
     二氧化硫, 臭氧, 氨氮, 化学需氧量/COD, 总磷 …浓度) and the like.
     ``neutral`` (list of regular expressions): names that are not checked;

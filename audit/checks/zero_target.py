@@ -60,7 +60,9 @@ _SCORES = frozenset({"分", "级", "星", "倍"})
     不希望发生的事件（事故、投诉、差错、失误、遗失、泄露、违规、故障、退学、超支……，见
     rules/vocabulary.yaml 的 adverse_names）目标为 0 是正当的，不报告：「安全事故发生次数 0次」
     「有效投诉 0件」「差错率 0%」「事故发生率 =0%」。比率为 0% 也不报告。名称的中心词是针对这些
-    事件所做工作的次数的（「安全事故应急演练次数」「隐患排查次数」）是产出，0 次仍报告。
+    事件所做工作的次数的（「安全事故应急演练次数」「隐患排查次数」），或以处理它的动词开头的
+    （「调解矛盾纠纷」「抢修供水管网故障」）是产出，0 次仍报告；动词被否定的
+    （「未按期办结投诉件数」）仍是不希望发生的事件。
     已由 placeholder、
     value-restates-name、value-type-mismatch、not-quantified 报告的值不再检查。
 
@@ -109,8 +111,10 @@ def zero_target(ctx: Context, clause: Clause) -> Iterator[Problem]:
     ``安全事故发生次数 0次``, ``有效投诉 0件``, ``差错率 0%`` and
     ``事故发生率 =0%`` are not reported, nor is any rate of 0%. A name whose
     head is a count of what is done against such an event
-    (``安全事故应急演练次数``, ``隐患排查次数``) is an output: zero of it is
-    still reported. Values that
+    (``安全事故应急演练次数``, ``隐患排查次数``), or that starts with the verb
+    that handles it (``调解矛盾纠纷``, ``抢修供水管网故障``), is an output: zero of
+    it is still reported; a handling negated (``未按期办结投诉件数``) is the
+    unwanted event again. Values that
     ``placeholder``, ``value-restates-name``, ``value-type-mismatch`` or
     ``not-quantified`` report are not judged.
 
