@@ -501,15 +501,27 @@ class _Parser(HTMLParser):
             self.stack[-1].hidden_text.append(data.strip())
 
 
-def _hidden(tag: str, attrs: list[tuple[str, str | None]], sheet: Stylesheet | None) -> bool:
+def _hiding_attributes(
+    attrs: list[tuple[str, str | None]],
+) -> tuple[bool, str | None, str | None]:
+    """What of an element's attributes may hide it: the ``hidden`` attribute,
+    its ``style`` and its ``class``."""
+    hidden = False
     style = classes = None
     for name, value in attrs:
         if name == "hidden":
-            return True
-        if name == "style":
+            hidden = True
+        elif name == "style":
             style = value or ""
         elif name == "class":
             classes = value
+    return hidden, style, classes
+
+
+def _hidden(tag: str, attrs: list[tuple[str, str | None]], sheet: Stylesheet | None) -> bool:
+    hidden, style, classes = _hiding_attributes(attrs)
+    if hidden:
+        return True
     if sheet is not None and classes:
         by_class = sheet.hides(tag, classes, style or "")
         if by_class is not None:
@@ -521,14 +533,9 @@ def _keeps_place(tag: str, attrs: list[tuple[str, str | None]], sheet: Styleshee
     """Whether a hidden cell keeps its place, empty (``visibility:hidden``),
     rather than being taken out (``display:none``, ``mso-hide:all``, the
     ``hidden`` attribute), which moves the cells after it left."""
-    style = classes = None
-    for name, value in attrs:
-        if name == "hidden":
-            return False
-        if name == "style":
-            style = value or ""
-        elif name == "class":
-            classes = value
+    hidden, style, classes = _hiding_attributes(attrs)
+    if hidden:
+        return False
     if sheet is not None and classes:
         shown = sheet.shows(tag, classes, style or "")
         if shown is not None:
