@@ -14,19 +14,12 @@ from audit.model import Document
 from audit.pipeline import load_path, load_text
 from audit.readers import NotATable
 from audit.readers.common import header_columns
+from tests.conftest import HEADER as GUANGZHOU_HEADER
 
 FIXTURES = Path(__file__).parent / "fixtures"
 MARKET = FIXTURES / "amounts" / "002_market_centre.txt"
 """Seed 002's 广州市人力资源市场服务中心 and its 11 projects."""
-HEADER = [
-    "项目名称（资金使用单位）",
-    "总计",
-    "财政拨款",
-    "财政专户拨款",
-    "其他资金",
-    "绩效目标",
-    "绩效指标",
-]
+HEADER = GUANGZHOU_HEADER.split("\t")
 SPACED = ["项 目 名 称（资金使用单位）", "总 计", "财 政 拨 款", "财政专户拨款", "其 他 资 金",
           "绩 效 目 标", "绩 效 指 标"]  # fmt: skip
 
