@@ -45,7 +45,7 @@ TEMPLATE_VALUES: list[str] = [
     messages={
         "default": (
             "{field_zh}含占位文字「{text}」：应填写实际内容",
-            "the {field_en} holds the placeholder “{text}”: write the actual content",
+            "placeholder “{text}” in the {field_en}: write the actual content",
         ),
         "template": (
             "{field_zh}「{text}」是模板文字，不是目标值：应填写具体目标",
