@@ -194,7 +194,14 @@ PLACEHOLDER_ROW = gz_row(
     ],
 )
 def test_a_hidden_row_is_not_read_and_a_note_says_so(attrs: str) -> None:
-    page = gz_page(gz_row(), PLACEHOLDER_ROW.replace("<tr>", f"<tr{attrs}>", 1))
+    assert_placeholder_row_hidden(
+        gz_page(gz_row(), PLACEHOLDER_ROW.replace("<tr>", f"<tr{attrs}>", 1))
+    )
+
+
+def assert_placeholder_row_hidden(page: str) -> None:
+    """The page's PLACEHOLDER_ROW is hidden: not read, nothing found, and one
+    note quoting what it held."""
     notes: list[str] = []
     document = read(page, notes)
     assert [p.name.value for p in document.projects] == ["自谋职业随军家属专项补贴"]

@@ -24,14 +24,13 @@ from tests.test_html_as_shown import (
     GZ_HEAD,
     GZ_HEADINGS,
     PLACEHOLDER_ROW,
+    assert_placeholder_row_hidden,
     cell,
     gz_page,
     gz_row,
     lint,
     read,
 )
-
-HIDDEN_NOTE_END = ": hidden rows or cells, not read (a browser does not show them)"
 
 
 def styled_page(css: str, attrs: str, style_attrs: str = "") -> str:
@@ -81,14 +80,7 @@ def styled_page(css: str, attrs: str, style_attrs: str = "") -> str:
     ],
 )
 def test_a_row_hidden_by_a_class_is_not_read_and_noted(css: str, attrs: str) -> None:
-    page = styled_page(css, attrs)
-    notes: list[str] = []
-    document = read(page, notes)
-    assert [p.name.value for p in document.projects] == ["自谋职业随军家属专项补贴"]
-    assert lint(page) == set()
-    (note,) = notes
-    assert note.startswith("表1: 「测试项目 15.10 15.10 测试项目（请删除）XXX")
-    assert note.endswith(HIDDEN_NOTE_END)
+    assert_placeholder_row_hidden(styled_page(css, attrs))
 
 
 @pytest.mark.parametrize("media", [" media=screen", " media='all'", " type='text/css'"])
