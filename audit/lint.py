@@ -195,6 +195,16 @@ def _init_worker(
     cache: ResultCache | None = None,
     parent: int | None = None,
 ) -> None:
+    # A forked worker holds a copy of its parent's objects, among them those
+    # of an earlier pool of the same process (a library's caller, a test
+    # suite): collected here, such an executor's weakref callback waits for
+    # a lock the parent held when it forked, for ever (CPython 3.11's
+    # concurrent.futures). Inherited objects are the parent's to collect:
+    # frozen, the worker's collections pass them over (and leave their pages
+    # shared with the parent).
+    import gc
+
+    gc.freeze()
     global _WORKER
     _WORKER = (config, load, keep_documents, cache)
     import signal
