@@ -36,10 +36,14 @@ if TYPE_CHECKING:
     from typing import Any
 
 _LIMIT = 8 * 1024 * 1024
-"""The largest cache file read, and kept: about 20 times a lint run's."""
+"""The largest cache file read, and kept: about 13 times a lint run's."""
 _MAX_PATTERNS = 4096
 """Past this many programs the file starts again from one run's."""
-_MAGIC = b"indicator-audit regex programs 2\n"
+_KEEP_WRITES = 16
+"""A program no run has used in this many writes of the file is dropped:
+the programs of an earlier release, or of a configuration no longer used,
+leave the file instead of making every run read them."""
+_MAGIC = b"indicator-audit regex programs 3\n"
 """The start of the file: its format (a file of another is compiled again)."""
 _DIGEST_SIZE = 32
 """The SHA-256 of the programs, after :data:`_MAGIC`."""
@@ -48,25 +52,46 @@ _Program = tuple[int, list[int], int, dict[str, int], tuple["str | None", ...]]
 """What the engine builds a pattern from: flags, code, groups, group names
 by name and by index."""
 
+_Kept = tuple[int, bytes]
+"""A program as the file keeps it: the write that last saw it used, and the
+program, marshalled (unmarshalled only when the run compiles its pattern)."""
+
 
 class ProgramCache:
     """Programs by pattern and flags: those read from the file (on the first
     compile, so a run that compiles nothing reads nothing), and those
-    compiled in this run (to be written by :meth:`save`)."""
+    compiled in this run (to be written by :meth:`save`).
+
+    The file counts its writes (its *generation*) and each program carries
+    the generation of the last write whose run used it; a write leaves out
+    the programs unused for :data:`_KEEP_WRITES` writes. A program is
+    unmarshalled only when its pattern is compiled, so reading the file costs
+    about the same whatever else it keeps."""
 
     def __init__(self, path: str | None) -> None:
         self.path = path
-        self._programs: dict[tuple[str, int], _Program] | None = None
+        self._programs: dict[tuple[str, int], _Kept] | None = None
+        self._generation = 0
         self.used: set[tuple[str, int]] = set()
         self.hits = 0
         self.misses = 0
 
-    @property
-    def programs(self) -> dict[tuple[str, int], _Program]:
-        """The programs known: read from the file on first use."""
+    def _load(self) -> dict[tuple[str, int], _Kept]:
         if self._programs is None:
-            self._programs = {} if self.path is None else _read(self.path)
+            self._generation, self._programs = (0, {}) if self.path is None else _read(self.path)
         return self._programs
+
+    @property
+    def programs(self) -> dict[tuple[str, int], _Kept]:
+        """The programs known, each with the generation that last used it:
+        read from the file on first use."""
+        return self._load()
+
+    @property
+    def generation(self) -> int:
+        """How many times the file has been written (0 for none)."""
+        self._load()
+        return self._generation
 
     def compile(self, original: Any, pattern: Any, flags: int) -> Any:
         """The pattern object of ``pattern``: from its kept program, else
@@ -75,11 +100,10 @@ class ProgramCache:
         if type(pattern) is not str or flags & _DEBUG:
             return original(pattern, flags)
         key = (pattern, int(flags))
-        program = self.programs.get(key)
-        if program is not None:
-            try:
-                compiled = _sre.compile(pattern, *program)
-            except Exception:  # a program the engine refuses: compile it again
+        kept = self.programs.get(key)
+        if kept is not None:
+            compiled = _from_program(pattern, kept[1])
+            if compiled is None:  # a program the engine refuses: compile it again
                 del self.programs[key]
             else:
                 self.hits += 1
@@ -89,21 +113,31 @@ class ProgramCache:
         if program is None:
             return original(pattern, flags)
         compiled = _sre.compile(pattern, *program)
-        self.programs[key] = program
+        self.programs[key] = (self.generation, marshal.dumps(program))
         self.used.add(key)
         self.misses += 1
         return compiled
 
     def save(self) -> None:
         """Write the programs to the file when this run compiled new ones
-        (atomically, readable and writable by the user only); a cache that
-        cannot be written is no error."""
+        (atomically, readable and writable by the user only), less those no
+        run has used for :data:`_KEEP_WRITES` writes; a cache that cannot be
+        written is no error."""
         if self.path is None or not self.misses:
             return
+        generation = self.generation + 1
+        oldest = generation - _KEEP_WRITES
         programs = self.programs
-        if len(programs) > _MAX_PATTERNS:  # start again from this run's
-            programs = {key: programs[key] for key in self.used}
-        payload = marshal.dumps([(*key, *program) for key, program in programs.items()])
+        kept = {
+            key: (generation, program) if key in self.used else (used, program)
+            for key, (used, program) in programs.items()
+            if key in self.used or used > oldest
+        }
+        if len(kept) > _MAX_PATTERNS:  # start again from this run's
+            kept = {key: (generation, programs[key][1]) for key in self.used}
+        payload = marshal.dumps(
+            (generation, [(*key, used, program) for key, (used, program) in kept.items()])
+        )
         if len(payload) > _LIMIT:
             return
         data = _sealed(payload)
@@ -151,31 +185,36 @@ def _program(pattern: str, flags: int) -> _Program | None:
         return None
 
 
-def _read(path: str) -> dict[tuple[str, int], _Program]:
-    """The programs of the cache file, or none when it is not a regular file
-    of the user's own that no one else can write, is too large, does not
-    match its digest, or is not what :meth:`ProgramCache.save` writes."""
+def _read(path: str) -> tuple[int, dict[tuple[str, int], _Kept]]:
+    """The generation of the cache file and its programs, or none when it is
+    not a regular file of the user's own that no one else can write, is too
+    large, does not match its digest, or is not what
+    :meth:`ProgramCache.save` writes."""
     from audit.resources import read_private
 
+    nothing: tuple[int, dict[tuple[str, int], _Kept]] = (0, {})
     data = read_private(path, _LIMIT + len(_MAGIC) + _DIGEST_SIZE)
     if data is None:
-        return {}
+        return nothing
     payload = _verified(data)
     if payload is None:
-        return {}
+        return nothing
     try:
-        entries = marshal.loads(payload)
+        content = marshal.loads(payload)
     except (ValueError, EOFError, TypeError):
-        return {}
-    programs: dict[tuple[str, int], _Program] = {}
-    if not isinstance(entries, list):
-        return {}
+        return nothing
+    if not (isinstance(content, tuple) and len(content) == 2):
+        return nothing
+    generation, entries = content
+    if type(generation) is not int or not isinstance(entries, list):
+        return nothing
+    programs: dict[tuple[str, int], _Kept] = {}
     for entry in entries:
         if not _well_formed(entry):
-            return {}
-        pattern, flags, *program = entry
-        programs[pattern, flags] = (program[0], program[1], program[2], program[3], program[4])
-    return programs
+            return nothing
+        pattern, flags, used, program = entry
+        programs[pattern, flags] = (used, program)
+    return generation, programs
 
 
 def _sealed(payload: bytes) -> bytes:
@@ -202,14 +241,40 @@ def _verified(data: bytes) -> bytes | None:
 
 
 def _well_formed(entry: object) -> bool:
-    if not (isinstance(entry, tuple) and len(entry) == 7):
+    """Whether a file's entry is a pattern, its flags, a generation and a
+    program's bytes (what the bytes hold is checked when they are used)."""
+    if not (isinstance(entry, tuple) and len(entry) == 4):
         return False
-    pattern, flags, all_flags, code, groups, names, by_index = entry
+    pattern, flags, used, program = entry
     return (
-        type(pattern) is str
-        and type(flags) is int
-        and type(all_flags) is int
-        and type(code) is list  # its items: the engine refuses what is not its code
+        type(pattern) is str and type(flags) is int and type(used) is int and type(program) is bytes
+    )
+
+
+def _from_program(pattern: str, data: bytes) -> Any:
+    """The pattern object the engine builds from a kept program, or None
+    when the bytes are not a program or the engine refuses it."""
+    try:
+        program = marshal.loads(data)
+    except (ValueError, EOFError, TypeError):
+        return None
+    if not _a_program(program):
+        return None
+    try:
+        return _sre.compile(pattern, *program)
+    except Exception:
+        return None
+
+
+def _a_program(program: object) -> bool:
+    """Whether ``program`` has the shape of :data:`_Program` (its code is
+    the engine's to check)."""
+    if not (isinstance(program, tuple) and len(program) == 5):
+        return False
+    all_flags, code, groups, names, by_index = program
+    return (
+        type(all_flags) is int
+        and type(code) is list
         and type(groups) is int
         and type(names) is dict
         and all(type(k) is str and type(v) is int for k, v in names.items())

@@ -106,6 +106,12 @@ def test_errors_debug_and_bytes_are_left_to_re(tmp_path: Path) -> None:
         regexcache._sealed(marshal.dumps({"a+": 1})),
         regexcache._sealed(marshal.dumps([("a+", 0, 0, [1, 2, 3], 0, {}, ())]))[:-3],
         regexcache._MAGIC,
+        # the format before generations: a list of programs, not a generation and a list
+        regexcache._sealed(marshal.dumps([("a+", 0, 0, [1, 2, 3], 0, {}, ())])),
+        regexcache._sealed(marshal.dumps(("1", [("a+", 0, 1, b"")]))),
+        regexcache._sealed(marshal.dumps((1, [("a+", 0, "1", b"")]))),
+        regexcache._sealed(marshal.dumps((1, [("a+", 0, 1, [1, 2, 3])]))),
+        regexcache._sealed(marshal.dumps((1, 2, 3))),
     ],
 )
 def test_a_damaged_file_is_ignored(tmp_path: Path, content: bytes) -> None:
@@ -117,10 +123,30 @@ def test_a_damaged_file_is_ignored(tmp_path: Path, content: bytes) -> None:
     _same(cache.compile(ORIGINAL, "a+", 0), ORIGINAL("a+", 0))
 
 
-@pytest.mark.parametrize("code", [[999, 999, 999], ["not", "ints"], [2**70], [-1], []])
-def test_a_program_the_engine_refuses_is_compiled_again(tmp_path: Path, code: list[object]) -> None:
+def _kept(*entries: tuple[str, int, bytes], generation: int = 1) -> bytes:
+    """A cache file holding ``entries`` (pattern, flags, program bytes), each
+    last used by write ``generation``."""
+    rows = [(pattern, flags, generation, data) for pattern, flags, data in entries]
+    return regexcache._sealed(marshal.dumps((generation, rows)))
+
+
+@pytest.mark.parametrize(
+    "program",
+    [
+        marshal.dumps((32, [999, 999, 999], 0, {}, (None,))),
+        marshal.dumps((32, ["not", "ints"], 0, {}, (None,))),
+        marshal.dumps((32, [2**70], 0, {}, (None,))),
+        marshal.dumps((32, [-1], 0, {}, (None,))),
+        marshal.dumps((32, [], 0, {}, (None,))),
+        marshal.dumps((32, [1, 2, 3], 0, {1: "a"}, (None,))),  # names by number
+        marshal.dumps([32, [1, 2, 3], 0, {}, (None,)]),  # a list, not a program
+        b"\x00not marshal at all",
+        b"",
+    ],
+)
+def test_a_program_the_engine_refuses_is_compiled_again(tmp_path: Path, program: bytes) -> None:
     path = tmp_path / "programs.marshal"
-    path.write_bytes(regexcache._sealed(marshal.dumps([("a+", 0, 32, code, 0, {}, (None,))])))
+    path.write_bytes(_kept(("a+", 0, program)))
     path.chmod(0o600)
     cache = regexcache.ProgramCache(str(path))
     assert ("a+", 0) in cache.programs
@@ -169,10 +195,9 @@ def test_an_unsealed_program_is_what_the_check_catches(tmp_path: Path) -> None:
     without the digest it would match another text."""
     program = regexcache._program(PLACEHOLDER, 0)
     assert program is not None
-    entries = [(PLACEHOLDER, 0, *program)]
-    changed = marshal.loads(_flipped(marshal.dumps(entries), ord("待"), ord("徆")))
-    pattern, _flags, *rest = changed[0]
-    compiled = regexcache._sre.compile(pattern, *rest)
+    changed = _flipped(marshal.dumps(program), ord("待"), ord("徆"))
+    compiled = regexcache._from_program(PLACEHOLDER, changed)
+    assert compiled is not None
     assert compiled.search("目标值待补充") is None
     assert compiled.search("目标值徆补充") is not None
 
@@ -207,6 +232,57 @@ def test_the_file_starts_again_past_its_limit(
     cache.compile(ORIGINAL, "e", 0)
     cache.save()
     assert set(regexcache.ProgramCache(path).programs) == {("a", 0), ("e", 0)}
+
+
+def test_programs_no_run_has_used_for_a_while_leave_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An earlier release's patterns do not stay in the file for ever: a
+    program unused by the runs of the last writes is dropped; one a writing
+    run used is kept, however old it was."""
+    monkeypatch.setattr(regexcache, "_KEEP_WRITES", 2)
+    path = str(tmp_path / "programs.marshal")
+
+    def run(*patterns: str) -> regexcache.ProgramCache:
+        cache = regexcache.ProgramCache(path)
+        for pattern in patterns:
+            _same(cache.compile(ORIGINAL, pattern, 0), ORIGINAL(pattern, 0))
+        cache.save()
+        return cache
+
+    run("old", "kept")  # write 1
+    run("kept", "new1")  # write 2: "old" last used by write 1
+    assert set(regexcache.ProgramCache(path).programs) == {("old", 0), ("kept", 0), ("new1", 0)}
+    run("new2")  # write 3: "old" unused by writes 2 and 3
+    programs = regexcache.ProgramCache(path).programs
+    assert set(programs) == {("kept", 0), ("new1", 0), ("new2", 0)}
+    assert programs["kept", 0][0] == 2 and programs["new2", 0][0] == 3
+    # A run that only reads (compiles nothing new) writes nothing, and ages nothing.
+    reader = run("kept", "new1")
+    assert reader.hits == 2 and reader.misses == 0
+    assert regexcache.ProgramCache(path).generation == 3
+    run("new3")  # write 4: "kept" last used by write 2
+    assert ("kept", 0) not in regexcache.ProgramCache(path).programs
+    again = run("kept")  # compiled again, and kept
+    assert again.misses == 1 and ("kept", 0) in regexcache.ProgramCache(path).programs
+
+
+def test_a_damaged_program_costs_only_its_own_pattern(tmp_path: Path) -> None:
+    """Programs are unmarshalled as their patterns are compiled: a kept
+    program that is no longer one is compiled again, the others are used."""
+    path = tmp_path / "programs.marshal"
+    good = regexcache._program("a+", 0)
+    assert good is not None
+    path.write_bytes(_kept(("a+", 0, marshal.dumps(good)), ("b+", 0, b"\xffdamaged")))
+    path.chmod(0o600)
+    cache = regexcache.ProgramCache(str(path))
+    _same(cache.compile(ORIGINAL, "a+", 0), ORIGINAL("a+", 0))
+    _same(cache.compile(ORIGINAL, "b+", 0), ORIGINAL("b+", 0))
+    assert (cache.hits, cache.misses) == (1, 1)
+    cache.save()
+    again = regexcache.ProgramCache(str(path))
+    again.compile(ORIGINAL, "b+", 0)
+    assert (again.hits, again.misses) == (1, 0)
 
 
 def test_cache_clean_removes_the_programs_and_leaves_them_removed(tmp_path: Path) -> None:
