@@ -328,6 +328,9 @@ def test_comparator_direction_reports_a_floor_on_what_should_fall(
         (SOCIAL, "供水保证率", "≤95%"),
         (ECOLOGY, "农村生活污水治理率", "≤80%"),
         (QUALITY, "应免畜禽免疫密度", "≤90%"),
+        (QUALITY, "河涌断面溶解氧浓度", "≤5mg/L"),  # 水务: dissolved oxygen has a floor
+        (ECOLOGY, "湖泊透明度（厘米）", "≤60"),
+        (ECOLOGY, "森林公园负氧离子浓度", "<1000个/立方厘米"),
         (QUALITY, "公交准点率", "≤90%"),
         (QUALITY, "110报警电话接通率", "≤99%"),
         (ECOLOGY, "城市建成区绿地率", "≤38%"),
@@ -366,6 +369,11 @@ def test_comparator_direction_reports_a_cap_on_what_should_rise(
         (SOCIAL, "危房改造比例", "≥95%"),
         # a concentration that should be high
         (ECOLOGY, "负氧离子浓度", "≥1000个/立方厘米"),
+        (QUALITY, "河涌断面溶解氧浓度", "≥5mg/L"),
+        (ECOLOGY, "溶解氧", "≥2毫克/升"),
+        (ECOLOGY, "湖泊透明度（厘米）", "≥60"),
+        # what is cut is not the head: 溶解氧 only where the name ends in it
+        (ECOLOGY, "溶解氧不达标断面数量", "≤2个"),
         # a share of traditional medicine is encouraged, not capped
         (QUALITY, "中药饮片使用占比", "≥30%"),
         # a per-pupil spending standard set by law is a floor

@@ -72,6 +72,19 @@ POSITIVE_PATTERNS: list[str] = [
 ]
 
 
+POSITIVE_LEVELS: list[str] = [
+    # water quality that is better when higher: dissolved oxygen (GB 3838
+    # sets a floor for each class: Ⅲ类 ≥5 mg/L), a lake's transparency
+    r"溶解氧(?:浓度|含量)?(?:[（(][^（()）]*[)）])?$",
+    r"透明度(?:[（(][^（()）]*[)）])?$",
+    # air that is better when richer in negative ions (负氧离子浓度)
+    r"负(?:氧)?离子(?:浓度|含量)?(?:[（(][^（()）]*[)）])?$",
+]
+"""Measures better when higher, given in a unit of their own rather than in
+percent (a positive measure is otherwise checked only in percent: a cap on
+a count may be a plan)."""
+
+
 NEGATIVE_PATTERNS: list[str] = [
     r"成本",
     r"投诉",
@@ -239,6 +252,12 @@ def _polarity(
             "as time limits",
         ),
         "percent_units": Option("list[str]", list(VOCABULARY.percent_units), "units of a rate"),
+        "positive_levels": Option(
+            "list[regex]",
+            POSITIVE_LEVELS,
+            "measures better when higher in whatever unit they are given (溶解氧, 透明度, "
+            "负氧离子浓度), matched at the end of the name",
+        ),
     },
     doc_zh="""
     应当设上限的指标设了下限，或应当提高的指标设了上限。
@@ -303,6 +322,8 @@ def _polarity(
     time_limits：完成时限的名称（正则表达式列表），以时长表示时应设上限。
     long_durations：应当长的时长的名称（正则表达式列表），不按时限判断。
     percent_units：比率的单位。
+    positive_levels：不以百分比表示、也越高越好的指标（溶解氧、透明度、负氧离子浓度，在名称结尾
+    匹配，正则表达式列表）：其他正向指标只在以百分比表示时检查（数量设上限可能是计划）。
     """,
 )
 def comparator_direction(ctx: Context, clause: Clause) -> Iterator[Problem]:
@@ -423,6 +444,10 @@ def comparator_direction(ctx: Context, clause: Clause) -> Iterator[Problem]:
     照明, 供电, 供水 ….
     ``percent_units`` (list): units of a rate (a positive measure is checked
     only in percent); default the shared vocabulary's ``percent_units`` (``% ‰ 百分点``).
+    ``positive_levels`` (list of regex): measures better when higher in
+    whatever unit (溶解氧 in mg/L, 透明度 in cm, 负氧离子浓度), matched at the end
+    of the name; any other positive measure is checked only in percent (a cap
+    on a count may be the plan).
     """
     fields = [
         f
@@ -434,28 +459,40 @@ def comparator_direction(ctx: Context, clause: Clause) -> Iterator[Problem]:
     if not fields:
         return
     options = ctx.options
-    positive, negative, ceiling, neutral_words, cost_floors, time_limits, long_durations = (
-        ctx.memo.get(
-            _PATTERNS,
-            lambda: tuple(
-                any_of(options[key])
-                for key in (
-                    "positive",
-                    "negative",
-                    "ceiling_rates",
-                    "neutral",
-                    "cost_floors",
-                    "time_limits",
-                    "long_durations",
-                )
-            ),
-        )
+    (
+        positive,
+        negative,
+        ceiling,
+        neutral_words,
+        cost_floors,
+        time_limits,
+        long_durations,
+        levels,
+    ) = ctx.memo.get(
+        _PATTERNS,
+        lambda: tuple(
+            any_of(options[key])
+            for key in (
+                "positive",
+                "negative",
+                "ceiling_rates",
+                "neutral",
+                "cost_floors",
+                "time_limits",
+                "long_durations",
+                "positive_levels",
+            )
+        ),
     )
     names = ctx.memo.get(_POLARITY, dict)
     if clause.name not in names:
         name = normalize(clause.name)
-        neutral = neutral_words.search(name)
-        names[clause.name] = "neutral" if neutral else _polarity(name, positive, negative, ceiling)
+        if neutral_words.search(name):
+            names[clause.name] = "neutral"
+        elif levels.search(name):
+            names[clause.name] = "level"
+        else:
+            names[clause.name] = _polarity(name, positive, negative, ceiling)
     by_name = names[clause.name]
     if by_name == "neutral":
         return
@@ -463,6 +500,10 @@ def comparator_direction(ctx: Context, clause: Clause) -> Iterator[Problem]:
     wrong: list[tuple[ValueField, str]] = []
     for value_field in fields:
         value = value_field.value
+        if by_name == "level":  # better when higher, in any unit
+            if value.comparator in _LOWER:
+                wrong.append((value_field, "default"))
+            continue
         polarity = by_name
         if value.prefix:
             polarity = _polarity(normalize(value.prefix), positive, negative, ceiling) or polarity
