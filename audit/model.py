@@ -470,8 +470,11 @@ class Clause(NamedTuple):
     within its project and the spans point at the cells.
 
     ``number`` is None for a clause whose number was lost in editing
-    (``…≥95%。2-效益指标；22-社会效益；…``): the number it should have had is
-    unknown, and ``number_span`` is then its level-1 category's."""
+    (``…≥95%。2-效益指标；22-社会效益；…``), or in a cell that numbers none:
+    the number it should have had is unknown, and ``number_span`` is then its
+    level-1 category's. Such a clause's ``position`` is its place among its
+    project's indicators, counting from 1 (what a reader counts to find it);
+    a numbered clause's is 0, its number saying where it is."""
 
     number: int | None
     form: Literal["coded", "legacy", "row"]
@@ -485,6 +488,7 @@ class Clause(NamedTuple):
     text: str
     span: Span
     number_span: Span
+    position: int = 0
 
     @property
     def period(self) -> ValueField | None:
@@ -905,8 +909,11 @@ def clauses_of(project: Project) -> list[Clause]:
 
 
 def clause_label(clause: Clause) -> str:
-    """A clause's number as text; ``?`` for a clause without one."""
-    return str(clause.number) if clause.number is not None else "?"
+    """A clause's number as text; for a clause without one, its place among
+    its project's indicators (``?`` when not known)."""
+    if clause.number is not None:
+        return str(clause.number)
+    return str(clause.position) if clause.position else "?"
 
 
 def goal_text(project: Project) -> str:

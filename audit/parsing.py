@@ -606,11 +606,25 @@ def parse_document(document: Document) -> Document:
                 clauses = parse_indicators(cell)
             else:
                 clauses = ()
-            project = project._replace(clauses=clauses)
+            project = project._replace(clauses=_placed(clauses))
             forms.update(c.form for c in project.clauses if isinstance(c, Clause))
             projects.append(project)
         units.append(unit._replace(projects=tuple(projects)))
     return document._replace(units=tuple(units), legacy=forms == {"legacy"})
+
+
+def _placed(clauses: tuple[AnyClause, ...]) -> tuple[AnyClause, ...]:
+    """The clauses with each unnumbered one's place among them (from 1), by
+    which a finding names it (第3条): a cell that numbers none of its
+    indicators, or one whose number was lost."""
+    if all(not isinstance(c, Clause) or c.number is not None or c.position for c in clauses):
+        return clauses
+    return tuple(
+        c._replace(position=index)
+        if isinstance(c, Clause) and c.number is None and not c.position
+        else c
+        for index, c in enumerate(clauses, start=1)
+    )
 
 
 def _limits_checked(text: str) -> bool:

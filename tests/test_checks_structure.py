@@ -671,6 +671,26 @@ def test_a_cell_numbering_none_of_its_clauses_is_one_finding() -> None:
     )
 
 
+def test_an_unnumbered_clause_is_named_by_its_place() -> None:
+    """A finding on a clause without a number names it by where a reader
+    counts it (第2条), in a cell that numbers none and where one number was
+    lost, never 第?条."""
+    (finding,) = lint_rule(one_project(FUSED), "nonstandard-punctuation")[1:2]
+    assert finding.message == "第2条指标标点不规范：指标值前缺少关键词「年度指标值：」"
+    english = load_config(None, discover=False)
+    english.lang = "en"
+    (finding,) = lint_rule(one_project(FUSED), "nonstandard-punctuation", english)[2:]
+    assert finding.message.startswith("indicator 3 is not punctuated as standard")
+    lost = (
+        "1、1-产出指标；11-数量指标；培训人数；实施周期指标值:≥1000人；年度指标值:≥1000人。"
+        "2-效益指标；22-社会效益；培训后就业率；实施周期指标值:≥60%。"
+        "3、3-满意度指标；31-服务对象满意度；学员满意度；实施周期指标值:≥90%；年度指标值:≥90%。"
+    )
+    (finding,) = lint_rule(one_project(lost), "missing-field")
+    assert finding.message == "第2条指标缺少年度指标值"
+    assert all("?" not in f.message for f in lint_rule(one_project(lost), "clause-numbering"))
+
+
 def test_one_unnumbered_clause_is_still_a_lost_number() -> None:
     """Near miss: a cell of one clause without its number is told it lacks
     one, as before (and a numbered cell that lost one number is told which:

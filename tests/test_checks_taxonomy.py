@@ -316,7 +316,7 @@ def test_category_mismatch_judges_categories_without_codes_by_name() -> None:
     (finding,) = lint_rule(one_project(cell), "category-mismatch")
     assert (
         finding.message
-        == "第?条指标的二级指标「数量指标」不属于一级指标「效益指标」，应属于「1-产出指标」"
+        == "第3条指标的二级指标「数量指标」不属于一级指标「效益指标」，应属于「1-产出指标」"
     )
 
 

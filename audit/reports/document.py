@@ -244,7 +244,8 @@ def add_clause(node: Any, clause: AnyClause) -> None:
         ).add(f"[red]{escape(clause.message)}[/]")
         return
     categories = " / ".join(str(c) for c in (clause.level1, clause.level2) if c is not None)
-    label = clause_label(clause)
+    # the number as written: an unnumbered clause shows none (its place is no number)
+    label = clause_label(clause) if clause.number is not None else "?"
     clause_node = node.add(f"{label}、[green]{escape(categories)}[/] {escape(clause.name)}")
     for field in clause.fields:
         clause_node.add(
