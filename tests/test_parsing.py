@@ -240,6 +240,47 @@ def test_clause_start_follows_the_grammar() -> None:
     assert clause_start("12-质量指标") is None
 
 
+def test_a_number_run_into_its_level_one_code_starts_a_clause() -> None:
+    """``1.1-产出指标``: the clause number ``1.`` typed straight before the
+    level-1 code, as a unit numbering with full stops writes it. It is read
+    as number and code, not as the decimal 1.1."""
+    cell = (
+        "1.1-产出指标;11-数量指标;新增公办学位数;实施周期指标值:不少于1800个;年度指标值:不少于1800个。"
+        "2.1-产出指标;12-质量指标;课后服务课程开课率;实施周期指标值:≥95%;年度指标值:≥95%。"
+        "10．3-满意度指标;31-服务对象满意度;家长满意度;实施周期指标值:≥90%;年度指标值:≥90%。"
+    )
+    read = [
+        (c.number, c.level1 and c.level1.name, c.level2 and c.level2.name, c.name)
+        for c in clauses(cell)
+    ]
+    assert read == [
+        (1, "产出指标", "数量指标", "新增公办学位数"),
+        (2, "产出指标", "质量指标", "课后服务课程开课率"),
+        (10, "满意度指标", "服务对象满意度", "家长满意度"),
+    ]
+    assert clause_start("1.1-产出指标;") is not None
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "1.5-2.0万元",  # a range of decimals
+        "1.1-1.5米",
+        "版本1.0-beta上线",  # a version, letters after the dash
+        "第2.3-4期",
+        "1.1-产出",  # a code without a category word
+    ],
+)
+def test_a_decimal_before_a_dash_stays_in_its_value(value: str) -> None:
+    """Near misses: a decimal point before a dash is a number's, unless a
+    category (a word ending in 指标) follows the dash."""
+    text = f"1、1-产出指标；11-数量指标；建设规模；实施周期指标值:{value}；年度指标值:{value}。"
+    (clause,) = clauses(text)
+    assert clause.period is not None and clause.period.text == value
+    assert clause.annual is not None and clause.annual.text == value
+    assert clause_start(value) is None
+
+
 def test_numbers_inside_values_do_not_start_clauses() -> None:
     text = "1、1-产出指标；11-数量指标；培训人数；实施周期指标值:完成1、2号楼维修；年度指标值:2023、2024年各1次。"
     (clause,) = clauses(text)
