@@ -282,13 +282,36 @@ def test_repeated_field_is_silent_on_clean_clauses() -> None:
 # nonstandard-punctuation
 
 
-def test_nonstandard_punctuation_reports_once_per_clause_listing_separators() -> None:
-    findings = lint_rule(one_project(COMMAS), "nonstandard-punctuation")
-    assert [f.clause for f in findings] == [1, 2, 3, 4]
-    assert all(f.severity == "info" for f in findings)
-    assert all("用「,」「;」作分隔符，应为「；」" in f.message for f in findings)
-    assert findings[0].excerpt == ","
-    assert findings[0].column == indicators_column() + COMMAS.index(",")
+def test_nonstandard_punctuation_reports_a_cells_same_slip_once_listing_separators() -> None:
+    """Seed 002's cell separated by ``,`` and ``;`` in all four clauses: one
+    finding at the first, naming the clauses, not four."""
+    (finding,) = lint_rule(one_project(COMMAS), "nonstandard-punctuation")
+    assert finding.clause == 1 and finding.severity == "info"
+    assert finding.message == "第1—4条指标标点不规范：用「,」「;」作分隔符，应为「；」"
+    assert finding.excerpt == ","
+    assert finding.column == indicators_column() + COMMAS.index(",")
+    english = load_config(None, discover=False)
+    english.lang = "en"
+    (finding,) = lint_rule(one_project(COMMAS), "nonstandard-punctuation", english)
+    assert finding.message == (
+        "indicators 1–4 are not punctuated as standard: separated by “,” “;” instead of “；”"
+    )
+
+
+def test_nonstandard_punctuation_tells_different_slips_apart() -> None:
+    """Near miss: clauses of one cell with different slips are a finding
+    each; a clean clause between two with the same slip leaves them one."""
+    cell = (
+        "1、1-产出指标;11-数量指标;培训人数;实施周期指标值:≥100人;年度指标值:≥100人。"
+        "2、1-产出指标；12-质量指标；培训合格率；实施周期指标值:≥90%；年度指标值:≥90%。"
+        "3、2-效益指标;22-社会效益;就业率;实施周期指标值:≥60%;年度指标值:≥60%。"
+        "4、3-满意度指标；31-服务对象满意度；学员满意度；实施周期指标值 ≥90%；年度指标值:≥90%。"
+    )
+    findings = lint_rule(one_project(cell), "nonstandard-punctuation")
+    assert [(f.clause, f.message) for f in findings] == [
+        (1, "第1、3条指标标点不规范：用「;」作分隔符，应为「；」"),
+        (4, "第4条指标标点不规范：实施周期指标值后缺少冒号"),
+    ]
 
 
 def test_nonstandard_punctuation_reports_a_missing_separator() -> None:
@@ -305,9 +328,8 @@ def test_nonstandard_punctuation_reports_a_missing_colon() -> None:
 
 
 def test_nonstandard_punctuation_reports_semicolons() -> None:
-    findings = lint_rule(one_project(SEMICOLONS), "nonstandard-punctuation")
-    assert len(findings) == 2
-    assert all("用「;」作分隔符" in f.message for f in findings)
+    (finding,) = lint_rule(one_project(SEMICOLONS), "nonstandard-punctuation")
+    assert finding.message == "第1、2条指标标点不规范：用「;」作分隔符，应为「；」"
 
 
 def test_nonstandard_punctuation_accepts_standard_and_legacy_clauses() -> None:
@@ -529,7 +551,7 @@ def test_seed_002_findings_per_rule(seed_002: Document) -> None:
         "parse-error": 1,
         "clause-numbering": 1,
         "repeated-field": 2,
-        "nonstandard-punctuation": 13,
+        "nonstandard-punctuation": 4,  # one a cell: its clauses share their slip
     }
 
 
@@ -560,12 +582,13 @@ def test_seed_002_line_143_numbering_and_repeats(seed_002: Document) -> None:
 def test_seed_002_punctuation_findings(seed_002: Document) -> None:
     findings = lint(seed_002, ["nonstandard-punctuation"])
     by_line = Counter(f.line for f in findings)
-    assert by_line == {169: 4, 224: 1, 322: 4, 323: 4}
+    assert by_line == {169: 1, 224: 1, 322: 1, 323: 1}
     (missing,) = [f for f in findings if f.line == 224]
     assert missing.project == "参加革命工作老工人干部生活财政补贴项目"
     assert missing.excerpt == "。"
     assert "年度指标值前缺少分隔符" in missing.message
     assert all("「,」「;」" in f.message for f in findings if f.line in (322, 323))
+    assert [f.message.split("指标标点")[0] for f in findings if f.line != 224] == ["第1—4条"] * 3
 
 
 def test_seed_001_markup_on_rows_12_and_13() -> None:
@@ -675,12 +698,12 @@ def test_an_unnumbered_clause_is_named_by_its_place() -> None:
     """A finding on a clause without a number names it by where a reader
     counts it (第2条), in a cell that numbers none and where one number was
     lost, never 第?条."""
-    (finding,) = lint_rule(one_project(FUSED), "nonstandard-punctuation")[1:2]
-    assert finding.message == "第2条指标标点不规范：指标值前缺少关键词「年度指标值：」"
+    (finding,) = lint_rule(one_project(FUSED), "nonstandard-punctuation")
+    assert finding.message == "第1—3条指标标点不规范：指标值前缺少关键词「年度指标值：」"
     english = load_config(None, discover=False)
     english.lang = "en"
-    (finding,) = lint_rule(one_project(FUSED), "nonstandard-punctuation", english)[2:]
-    assert finding.message.startswith("indicator 3 is not punctuated as standard")
+    (finding,) = lint_rule(one_project(FUSED), "nonstandard-punctuation", english)
+    assert finding.message.startswith("indicators 1–3 are not punctuated as standard")
     lost = (
         "1、1-产出指标；11-数量指标；培训人数；实施周期指标值:≥1000人；年度指标值:≥1000人。"
         "2-效益指标；22-社会效益；培训后就业率；实施周期指标值:≥60%。"

@@ -4,10 +4,11 @@ whose parts are not separated by ``；`` or whose keyword lacks its colon.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from audit.engine import Context, Problem, rule
-from audit.model import Clause, Span, clause_label
+from audit.facts import Key
+from audit.model import Clause, ClauseIssue, Span
 
 _ISSUE_KINDS = ("nonstandard-separator", "missing-separator", "missing-colon", "missing-keyword")
 
@@ -31,7 +32,11 @@ def _missing_separator_keywords(clause: Clause, missing: int) -> list[str]:
     messages={
         "default": (
             "第{number}条指标标点不规范：{detail_zh}",
-            "indicator {number} is not punctuated as standard: {detail_en}",
+            "indicator {numbers_en} is not punctuated as standard: {detail_en}",
+        ),
+        "several": (
+            "第{number}条指标标点不规范：{detail_zh}",
+            "indicators {numbers_en} are not punctuated as standard: {detail_en}",
         ),
     },
     doc_zh="""
@@ -39,7 +44,8 @@ def _missing_separator_keywords(clause: Clause, missing: int) -> list[str]:
 
     检查内容
     --------
-    每条条款报告一次：应当用「；」的地方用了「,」「;」「，」；关键词前没有分隔符
+    每条条款报告一次，同一单元格中有同样问题的条款合为一条（「第1—8条指标标点不规范：用「;」作分隔符」）：
+    应当用「；」的地方用了「,」「;」「，」；关键词前没有分隔符
     （「…的关怀。年度指标值:…」）；关键词后没有冒号（「年度指标值 100%」）；指标值前没有关键词
     （「数量指标：培训人数≥1000人」，按年度指标值读取）。位置在第一处，消息列出全部。旧格式条款本来用「，」分隔，不报告。
 
@@ -68,7 +74,9 @@ def nonstandard_punctuation(ctx: Context, clause: Clause) -> Iterator[Problem]:
 
     What it does
     ------------
-    Reports, once per clause, the separators that stand where ``；`` belongs
+    Reports, once per clause (clauses of one cell with the same issues are
+    one finding: ``第1—8条指标标点不规范：用「;」作分隔符``), the separators
+    that stand where ``；`` belongs
     (``,`` ``;`` ``，``), a keyword with no separator before it
     (``…的关怀。年度指标值:…``), a keyword without its colon
     (``年度指标值 100%``) and a value without its keyword
@@ -96,9 +104,85 @@ def nonstandard_punctuation(ctx: Context, clause: Clause) -> Iterator[Problem]:
     -------
     None.
     """
-    issues = [issue for issue in clause.issues if issue.kind in _ISSUE_KINDS]
-    if not issues:
+    runs = ctx.memo.get(_RUNS, dict)
+    project = ctx.project
+    key = id(project) if project is not None else id(clause)
+    plan = runs.get(key)
+    if plan is None:
+        clauses = project.clauses if project is not None else (clause,)
+        plan = runs[key] = (project, _plan(clauses))
+    labels = plan[1].get(id(clause))
+    if not labels:  # no issue, or reported with an earlier clause of its cell
         return
+    span, excerpt, detail_zh, detail_en = _describe(clause)
+    yield Problem(
+        span,
+        "default" if len(labels) == 1 else "several",
+        args={
+            "number": _numbers(labels, "、", "—"),
+            "numbers_en": _numbers(labels, ", ", "–"),
+            "detail_zh": detail_zh,
+            "detail_en": detail_en,
+        },
+        field="clause",
+        excerpt=excerpt,
+    )
+
+
+_RUNS: Key[dict[int, tuple[object, dict[int, list[int | str]]]]] = Key("structure.punctuation")
+
+
+def _plan(clauses: Sequence[object]) -> dict[int, list[int | str]]:
+    """For each clause of a cell with a punctuation issue: the labels of the
+    clauses reported with it (its own first) when it is the first of them,
+    an empty list when an earlier clause reports it. Clauses written with the
+    same slip (every clause separated by ``;``) are one finding."""
+    first: dict[tuple[str, str], list[int | str]] = {}
+    plan: dict[int, list[int | str]] = {}
+    for clause in clauses:
+        if not isinstance(clause, Clause) or not _issues(clause):
+            continue
+        _span, _excerpt, detail_zh, detail_en = _describe(clause)
+        # the number as written, else the clause's place (see clause_label)
+        label: int | str = clause.number if clause.number is not None else clause.position or "?"
+        labels = first.get((detail_zh, detail_en))
+        if labels is None:
+            plan[id(clause)] = first[detail_zh, detail_en] = [label]
+        else:
+            labels.append(label)
+            plan[id(clause)] = []
+    return plan
+
+
+def _numbers(labels: list[int | str], comma: str, dash: str) -> str:
+    """``1—3、5``: the clauses' numbers, runs of consecutive ones joined."""
+    parts: list[str] = []
+    index = 0
+    while index < len(labels):
+        end = index
+        while (
+            end + 1 < len(labels)
+            and isinstance(labels[end], int)
+            and isinstance(labels[end + 1], int)
+            and labels[end + 1] == labels[end] + 1  # type: ignore[operator]
+        ):
+            end += 1
+        if end - index >= 2:
+            parts.append(f"{labels[index]}{dash}{labels[end]}")
+        else:
+            parts.extend(str(label) for label in labels[index : end + 1])
+        index = end + 1
+    return comma.join(parts)
+
+
+def _issues(clause: Clause) -> list[ClauseIssue]:
+    return [issue for issue in clause.issues if issue.kind in _ISSUE_KINDS]
+
+
+def _describe(clause: Clause) -> tuple[Span, str | None, str, str]:
+    """Where a clause's punctuation issues begin, the excerpt there, and the
+    issues described in Chinese and in English."""
+    issues = _issues(clause)
     issues.sort(key=lambda issue: (issue.span.line, issue.span.column))
     seen_separators: list[str] = []
     missing = [issue for issue in issues if issue.kind == "missing-separator"]
@@ -131,16 +215,7 @@ def nonstandard_punctuation(ctx: Context, clause: Clause) -> Iterator[Problem]:
         excerpt = _span_text(clause, first.span)
     elif first.kind == "missing-colon" or first.kind == "missing-keyword":
         excerpt = first.detail
-    yield Problem(
-        first.span,
-        args={
-            "number": clause_label(clause),
-            "detail_zh": "；".join(parts_zh),
-            "detail_en": "; ".join(parts_en),
-        },
-        field="clause",
-        excerpt=excerpt,
-    )
+    return first.span, excerpt, "；".join(parts_zh), "; ".join(parts_en)
 
 
 def _span_text(clause: Clause, span: Span) -> str | None:
