@@ -48,7 +48,7 @@ from audit.model import (
 )
 from audit.readers.common import cell_over_limits
 from audit.resources import resource
-from audit.syntax import clause_number, number_value, terminal
+from audit.syntax import clause_number, number_of, number_value, terminal
 from audit.values import parse_value
 
 if TYPE_CHECKING:
@@ -84,6 +84,7 @@ _CATEGORY_NAMES = frozenset(
         "DASHED_CATEGORY",
         "DASHED_LEVEL2",
         "LOST_DASHED",
+        "LEGACY_LEVEL2",
     )
 )
 """The terminals that are a category's name."""
@@ -200,6 +201,7 @@ class _ClauseBuilder(Transformer[Token, Any]):
     dashed1 = level1
     lost_dashed = level1
     dashed2 = level2
+    legacy2 = level2
 
     def name(self, children: list[_Token]) -> _Name:
         text, *rest = children
@@ -352,7 +354,7 @@ def _assemble(children: list[Any]) -> Clause:
     start = clause_start
     number_text = "" if number is None else number.value
     return Clause(
-        None if number is None else int(number_text.rstrip("、.． \t")),
+        None if number is None else number_of(number_text),
         form,
         categories[0],
         categories[1],

@@ -63,7 +63,18 @@ def clause_number(text: str, position: int = 0) -> re.Match[str] | None:
 
 def number_value(match: re.Match[str]) -> int:
     """The number of a :func:`clause_number` match."""
-    return int(match.group().rstrip("、.． \t"))
+    return number_of(match.group())
+
+
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+def number_of(text: str) -> int:
+    """The number a clause number stands for: ``12、``, ``3.``, ``①``, ``（4）``."""
+    text = text.strip(" \t")
+    if len(text) == 1 and text in _CIRCLED:
+        return _CIRCLED.index(text) + 1
+    return int(text.strip("、.．（()） \t"))
 
 
 def clause_start(text: str, position: int = 0) -> re.Match[str] | None:

@@ -281,6 +281,62 @@ def test_a_decimal_before_a_dash_stays_in_its_value(value: str) -> None:
     assert clause_start(value) is None
 
 
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [("①", "②"), ("（1）", "（2）"), ("(1)", "(2)"), ("⑪", "⑫")],
+)
+def test_circled_and_bracketed_numbers_start_clauses(first: str, second: str) -> None:
+    """A unit that numbers with ①② or （1）（2）: each starts a clause where a
+    category or a keyword follows, and is read as its number."""
+    cell = (
+        f"{first}1-产出指标；11-数量指标；生活垃圾清运量；实施周期指标值：不少于1000吨；"
+        f"年度指标值：不少于1000吨。{second}3-满意度指标；31-服务对象满意度；群众满意度；"
+        "实施周期指标值：≥90%；年度指标值：≥90%。"
+    )
+    one, two = clauses(cell)
+    offset = 10 if first == "⑪" else 0
+    assert (one.number, one.name, two.number, two.name) == (
+        1 + offset,
+        "生活垃圾清运量",
+        2 + offset,
+        "群众满意度",
+    )
+    assert one.annual is not None and one.annual.text == "不少于1000吨"
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["完成（1）号楼维修", "①号楼、②号楼", "(3)栋", "达到（2）级；同比提高"],
+)
+def test_a_bracketed_or_circled_number_in_a_value_stays_in_it(value: str) -> None:
+    """Near misses: ① or （1） followed by neither a category nor a keyword
+    is part of the value."""
+    text = f"1、1-产出指标；11-数量指标；维修楼栋；实施周期指标值:{value}；年度指标值:{value}。"
+    (clause,) = clauses(text)
+    assert clause.period is not None and clause.period.text == value
+    assert clause.annual is not None and clause.annual.text == value
+
+
+def test_uncoded_level_one_and_level_two_categories() -> None:
+    """``①产出指标；数量指标；名称；…``: both levels written without codes; the
+    level-2 is a category of the national framework, not part of the name."""
+    cell = (
+        "①产出指标；数量指标；生活垃圾清运量；实施周期指标值：不少于1000吨；年度指标值：不少于1000吨。"
+        "②效益指标；社会效益指标；市容环境改善；实施周期指标值：明显改善；年度指标值：明显改善。"
+    )
+    read = [
+        (c.number, c.form, c.level1 and c.level1.name, c.level2 and c.level2.name, c.name)
+        for c in clauses(cell)
+    ]
+    assert read == [
+        (1, "legacy", "产出指标", "数量指标", "生活垃圾清运量"),
+        (2, "legacy", "效益指标", "社会效益指标", "市容环境改善"),
+    ]
+    # Near miss: a name that ends in 指标 is a name, not a level-2 category.
+    (clause,) = clauses("1、产出指标：完成各项考核指标，年度指标值：100%。")
+    assert clause.level2 is None and clause.name == "完成各项考核指标"
+
+
 def test_numbers_inside_values_do_not_start_clauses() -> None:
     text = "1、1-产出指标；11-数量指标；培训人数；实施周期指标值:完成1、2号楼维修；年度指标值:2023、2024年各1次。"
     (clause,) = clauses(text)
