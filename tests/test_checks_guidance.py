@@ -932,6 +932,32 @@ def test_cost_exceeds_budget_reads_cost_names_outside_cost_categories() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("每公里道路改造成本", "≤1800万元/公里"),  # a road of 0.2 km
+        ("绿化养护单价", "≤500万元/平方千米"),
+        ("土地整治亩均成本", "≤600万元/公顷"),
+    ],
+)
+def test_cost_exceeds_budget_lets_a_divisible_unit_cost_more_than_the_project(
+    name: str, value: str
+) -> None:
+    """Near misses: a project may build part of a kilometre or clean part of
+    an area: one such unit costing more than its 总计 is no contradiction."""
+    clause = f"3、1-产出指标；14-成本指标；{name}；实施周期指标值:{{v}}；年度指标值:{{v}}。"
+    assert check("cost-exceeds-budget", cost_table(value, clause)) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "value"), [("单台设备采购成本", "≤500万元/台"), ("服务月费", "≤620万元/月")]
+)
+def test_cost_exceeds_budget_reports_one_whole_unit_over_the_project(name: str, value: str) -> None:
+    """A thing or a month is bought whole: one costing more than the 总计 is."""
+    clause = f"3、1-产出指标；14-成本指标；{name}；实施周期指标值:{{v}}；年度指标值:{{v}}。"
+    assert excerpts(check("cost-exceeds-budget", cost_table(value, clause))) == [value]
+
+
 def test_cost_exceeds_budget_ignores_amounts_that_are_no_cost() -> None:
     # 002 line 173: contributions collected, in 亿元, are an output
     clause = "4、1-产出指标；11-数量指标；征缴收入；实施周期指标值:≥3.9亿元；年度指标值:≥3.9亿元。"

@@ -108,7 +108,8 @@ spending of the project."""
     --------
     对成本指标（「14-成本指标」或 41–43 下的指标，或其他类别中名称是成本——「成本」「费用」「单价」
     ——的指标），把以金额表示的每个值换算为万元（元 ÷ 10000、万元、亿元 × 10000；区间取上限），超过
-    项目总计的报告。单位成本（「元/人」）也比较：一个单位的成本不可能超过整个项目。
+    项目总计的报告。单位成本（「元/人」）也比较：一个人、一件物品、一个月的成本不可能超过整个项目；
+    项目可以只做一部分的单位（「≤1800万元/公里」「元/平方米」「元/吨」：长度、面积、重量）可以，只在乘以数量后比较。
     每月或每人的成本乘以同一项目、同一指标值中写明的数量——时长的月数（「服务月数 11个月」）
     或申报表项目期的月数（「2025.02-2025.12」）、人数（「体检人数 ≥5000人」），有几个时取
     最小的——乘积超过总计的报告，并写出算式（「620万元 × 11 = 6820万元」）。每人每月的成本
@@ -161,8 +162,10 @@ def cost_exceeds_budget(ctx: Context, clause: Clause) -> Iterator[Problem]:
     whose name is a cost (``成本``, ``费用``, ``单价``) in another category —
     converts each value given in money to 万元 (元 ÷ 10000, 万元, 亿元 × 10000;
     the upper end of a range) and reports it when it exceeds the project's
-    总计. A unit cost (``元/人``) is compared too: one unit cannot cost more
-    than the whole project. A cost per month or per person is multiplied by
+    总计. A unit cost (``元/人``) is compared too: one person, thing or month
+    cannot cost more than the whole project; a unit a project may buy part of
+    (``≤1800万元/公里``, ``元/平方米``, ``元/吨``: a length, an area, a weight)
+    may, and is compared only when multiplied. A cost per month or per person is multiplied by
     the count the table states for the same project and value keyword — the
     months of a duration (``服务月数 11个月``) or of the form's 项目期
     (``2025.02-2025.12``), the people of a count (``体检人数 ≥5000人``), the
@@ -244,11 +247,11 @@ def cost_exceeds_budget(ctx: Context, clause: Clause) -> Iterator[Problem]:
             each = _amount(target, units)
             if each is None:
                 continue
-            if each > total:
+            pers = _pers(target)
+            if each > total and not _divisible(pers):
                 args["amount"] = plain_number(_cents(each))
                 yield Problem(value_field.span, args=args, field=keyword, excerpt=value_field.text)
                 break
-            pers = _pers(target)
             if not pers and _cents(each) == _cents(total):
                 # the budget copied as the cost target: no cost is controlled
                 args["amount"] = plain_number(_cents(each))
@@ -305,6 +308,17 @@ def _pers(target: Target) -> tuple[str, ...]:
     if target.per:
         pers.extend(target.per.split("·"))
     return tuple(pers)
+
+
+_WHOLE_UNITS = frozenset(VOCABULARY.count_units) | frozenset(VOCABULARY.time_units)
+
+
+def _divisible(pers: tuple[str, ...]) -> bool:
+    """Whether a cost is per a measure a project may buy a part of: a length,
+    an area, a weight (``≤1800万元/公里``: a road of 0.5 km costs 900 万元).
+    Such a unit may cost more than the whole project; a person, a thing or
+    a month may not (``≤5000000元/人`` against 412.05 万元)."""
+    return bool(pers) and not any(per in _WHOLE_UNITS for per in pers)
 
 
 _MONTH_UNITS = frozenset({"月", "个月"})
