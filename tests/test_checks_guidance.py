@@ -958,6 +958,28 @@ def test_cost_exceeds_budget_reports_one_whole_unit_over_the_project(name: str, 
     assert excerpts(check("cost-exceeds-budget", cost_table(value, clause))) == [value]
 
 
+HEALTH = (
+    "1、1-产出指标；11-数量指标；{count}；实施周期指标值:≥40000人；年度指标值:≥40000人。"
+    "2、1-产出指标；14-成本指标；人均体检成本；实施周期指标值:≤180元/人；年度指标值:≤180元/人。"
+)
+
+
+@pytest.mark.parametrize("count", ["健康体检人数", "受检人数", "老年人体检人数"])
+def test_cost_exceeds_budget_multiplies_a_cost_of_some_work_by_those_who_get_it(
+    count: str,
+) -> None:
+    """0.018万元 × 40000 = 720万元 against 412.05: the people examined."""
+    findings = check("cost-exceeds-budget", cost_table("", HEALTH.replace("{count}", count)))
+    assert findings and all("× 40000 = 720万元" in f.message for f in findings)
+
+
+@pytest.mark.parametrize("count", ["家庭医生签约服务人数", "宣传覆盖人数"])
+def test_cost_exceeds_budget_does_not_multiply_by_people_of_other_work(count: str) -> None:
+    """Near misses: the people signed up for another service are not those
+    examined; a cost per examination times them is no spending."""
+    assert check("cost-exceeds-budget", cost_table("", HEALTH.replace("{count}", count))) == []
+
+
 def test_cost_exceeds_budget_ignores_amounts_that_are_no_cost() -> None:
     # 002 line 173: contributions collected, in 亿元, are an output
     clause = "4、1-产出指标；11-数量指标；征缴收入；实施周期指标值:≥3.9亿元；年度指标值:≥3.9亿元。"

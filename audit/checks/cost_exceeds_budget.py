@@ -116,6 +116,8 @@ spending of the project."""
     （「100元/人·月」「100元/人/月」）乘以人数和月数两者（「0.01万元 × 3800 × 12」）；「万元·月」
     同「万元/月」。人数须是成本所按的那些人：名称在「人均」前写明对象的（「教师人均培训费用」），
     只乘以名称中有同一对象的人数（「参训教师人数」），不乘以同一项目的其他人数（「受益学生人数」）；
+    「人均」后写明所做事情的（「人均体检成本」），只乘以名称中有这件事的中心字的人数（「受检人数」，
+    不乘以「家庭医生签约服务人数」）；
     对象的人数无法衡量时（「按计划完成」）不作乘法，什么也不报告。所乘的数量只取项目自身的产出
     （产出指标下的数量、时长），不取效益或满意度指标中的人数（「脱贫人口就业人数 稳定在3万人以上」
     是全区的成效，不是项目支付的对象）。作为门槛而不是按人支付的标准
@@ -176,7 +178,9 @@ def cost_exceeds_budget(ctx: Context, clause: Clause) -> Iterator[Problem]:
     must be those the cost is per: a name that says whom before 人均
     (``教师人均培训费用``) is multiplied only by a count whose name names
     them (``参训教师人数``), never by another count of the project
-    (``受益学生人数``); when their count is not measurable (``按计划完成``)
+    (``受益学生人数``), and a cost of some work (``人均体检成本``) only by a count
+    of those who get it (``受检人数``, not ``家庭医生签约服务人数``); when their
+    count is not measurable (``按计划完成``)
     nothing is multiplied and nothing said. Only the project's own outputs
     (产出) are counts a cost is paid for: never a count under an effect or a
     satisfaction category (``脱贫人口就业人数 稳定在3万人以上`` is the district's
@@ -346,7 +350,9 @@ def _count(
     if per != "月":
         # 教师人均培训费用 is per teacher: only a count of teachers multiplies it,
         # never the pupils of the same project (nor the months of its 项目期)
-        stated = [c for c in stated if _same_people(clause.name, c[1])]
+        stated = [
+            c for c in stated if _same_people(clause.name, c[1]) and _same_work(clause.name, c[1])
+        ]
     if stated:
         count, name = min(stated)
         unit = "个月" if per == "月" else per
@@ -378,6 +384,24 @@ def _same_people(cost_name: str, count_name: str) -> bool:
         return True
     counted = _COUNTED.sub("", count_name)
     return who in count_name or (bool(counted) and counted in who)
+
+
+_COST_WORDS = re.compile(r"(?:成本|费用|经费|支出|标准|单价|金额|开支|费)+$")
+
+
+def _same_work(cost_name: str, count_name: str) -> bool:
+    """Whether a count of people counts those who get what a cost per head
+    pays for: the work the cost's name states after 人均 (``人均体检成本``:
+    体检) shares its head, the last character, with the count's name
+    (``健康体检人数``, ``受检人数``; ``人均培训费用`` and ``参训人数``), so a
+    cost of an examination is never multiplied by the people signed up for
+    another service (``家庭医生签约服务人数``). A cost that states no work
+    (``人均成本``) takes any count of people."""
+    head = _PER_HEAD.search(cost_name)
+    if head is None:
+        return True
+    work = _COST_WORDS.sub("", cost_name[head.end() :])
+    return not work or work[-1] in count_name
 
 
 def _project_counts(
