@@ -511,7 +511,7 @@ class Facts:
         text = value_field.text
         value = value_field.value
         kind = value.kind
-        placeholder = self.is_placeholder(text)
+        placeholder = self.is_placeholder(text) or self.none_owed(clause, text)
         restated: Restatement | None = None
         mismatch: tuple[str, str] | None = None
         measure: str | None = None
@@ -697,6 +697,16 @@ class Facts:
     def is_placeholder(self, text: str) -> bool:
         """Whether a value holds a placeholder or is a template word."""
         return self.is_template(text) or bool(self.placeholders(text))
+
+    def none_owed(self, clause: Clause, text: str) -> bool:
+        """Whether a value says only 无 (none) where the indicator asks for a
+        target: ``古树巡查株数 无``. For events a table wants none of
+        (``安全事故 无``) and a yes/no indicator (``是否发生违规 无``) 无 is
+        the target itself."""
+        # a list's 指标性质 column may put a comparator before it: ≥无
+        if normalize(text).lstrip("≥≤＞＜><＝=").rstrip("。.；;") not in _NONE_VALUES:
+            return False
+        return not (normalize(clause.name).startswith("是否") or is_adverse(clause))
 
     # restatements
 
@@ -1358,6 +1368,8 @@ _DATE_NAMES = _any_of(VOCABULARY.date_names)
 _STATE_NAMES = _any_of(VOCABULARY.state_names)
 _UNITLESS_NAMES = _any_of(VOCABULARY.unitless_names)
 _ADVERSE_NAMES = _any_of(VOCABULARY.adverse_names)
+_NONE_VALUES = frozenset(("无", "暂无", "没有"))
+"""Values that say "none" (``Facts.none_owed``)."""
 _HANDLING = (
     r"受理|处置|处理|办理|办结|查处|查办|调解|化解|救援|救助|侦破|接处|核查|督办|排查|整治|整改"
     r"|消除|清理|抢修|扑救"

@@ -91,6 +91,93 @@ def test_placeholder_finds_draft_text_in_a_value(value: str, placeholder: str) -
     assert findings[0].column == column_of(text, placeholder)
 
 
+@pytest.mark.parametrize(
+    "value, placeholder",
+    [
+        # a value that points elsewhere, anywhere in it
+        ("见附件", "见附件"),
+        ("详见附件2", "详见附件"),
+        ("≥见附表", "见附表"),
+        # a whole value that stands where a target is owed
+        ("略", "略"),
+        ("同上", "同上"),
+        ("同上年", "同上年"),
+        ("参照上年", "参照上年"),
+        ("按实际", "按实际"),
+        ("具体以实际为准", "具体以实际为准"),
+        ("另行确定", "另行确定"),
+        ("待补", "待补"),
+        ("TBD", "TBD"),
+        ("N/A", "N/A"),
+        ("≥同上", "同上"),  # a list's 指标性质 column put the comparator before it
+    ],
+)
+def test_placeholder_finds_a_value_left_to_elsewhere_or_to_later(
+    value: str, placeholder: str
+) -> None:
+    indicators = (
+        f"1、1-产出指标；11-数量指标；古树巡查株数；实施周期指标值:{value}；年度指标值:≥200株。"
+    )
+    text = clause_table(indicators)
+    (finding,) = found(text, "placeholder")
+    assert (finding.field, finding.excerpt) == ("period", placeholder)
+    assert finding.severity == "error"
+    rules = {f.rule for f in lint(text, select=list(CONTENT_RULES))}
+    assert rules == {"placeholder"}  # not also not-quantified
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "略有提高",
+        "战略合作协议签订",
+        "同上年度持平",
+        "按实际需求完成采购",
+        "征求意见附件齐全",
+        "空气质量优良",
+    ],
+)
+def test_placeholder_leaves_words_that_only_contain_those(value: str) -> None:
+    """Near misses: 略, 同上, 按实际, 空 inside a target of their own."""
+    indicators = (
+        f"1、2-效益指标；22-社会效益；服务水平；实施周期指标值:{value}；年度指标值:{value}。"
+    )
+    assert found(clause_table(indicators), "placeholder") == []
+
+
+@pytest.mark.parametrize("value", ["无", "暂无", "≥无"])
+def test_placeholder_reports_none_where_a_target_is_owed(value: str) -> None:
+    indicators = (
+        f"1、1-产出指标；11-数量指标；古树巡查株数；实施周期指标值:{value}；年度指标值:{value}。"
+    )
+    (finding,) = found(clause_table(indicators), "placeholder")
+    assert (
+        finding.message
+        == f"实施周期指标值和年度指标值只写了「{value}」：这条指标应有目标值，应填写具体目标"
+    )
+
+
+@pytest.mark.parametrize(
+    "name", ["安全生产事故", "有效投诉次数", "是否发生违规使用资金", "资金挪用情况", "负面舆情"]
+)
+def test_none_is_the_target_of_what_a_table_wants_none_of(name: str) -> None:
+    """Near misses: 无 is the target of an adverse event and the answer of a yes/no."""
+    indicators = f"1、1-产出指标；12-质量指标；{name}；实施周期指标值:无；年度指标值:无。"
+    assert found(clause_table(indicators), "placeholder") == []
+
+
+def test_a_placeholder_goal_is_one_finding() -> None:
+    """``***`` as the goal: placeholder's, not also missing-goal's; ``略`` as the
+    goal: missing-goal's (its empty goals), not also placeholder's."""
+    indicators = (
+        "1、1-产出指标；11-数量指标；培训人次；实施周期指标值:≥200人次；年度指标值:≥200人次。"
+    )
+    stars = lint(clause_table(indicators, goal="***"), select=["placeholder", "missing-goal"])
+    assert [(f.rule, f.excerpt) for f in stars] == [("placeholder", "***")]
+    left_out = lint(clause_table(indicators, goal="略"), select=["placeholder", "missing-goal"])
+    assert [f.rule for f in left_out] == ["missing-goal"]
+
+
 def test_placeholder_reports_each_placeholder_of_a_value_separately() -> None:
     indicators = (
         "1、1-产出指标；11-数量指标；培训人次；实施周期指标值:待单位补充……；年度指标值:≥...人次。"

@@ -93,9 +93,12 @@ def missing_goal(ctx: Context, project: Project) -> Iterator[Problem]:
     """
     text = goal_text(project)
     args = {"project": project.title, "text": text}
+    empty = text in ctx.options["empty_values"]
+    if text and not empty and ctx.facts.placeholders(text):
+        return  # ``***`` or ``XX`` left from a draft: placeholder's finding, once
     if not any(ch.isalnum() for ch in text):
         span = project.goal.span() if project.goal else project.name.span()
         yield Problem(span, args=args, field="goal", excerpt=text or None)
-    elif text in ctx.options["empty_values"]:
+    elif empty:
         assert project.goal is not None
         yield Problem(project.goal.span(), "empty", args, field="goal", excerpt=project.goal.value)

@@ -22,6 +22,18 @@ PLACEHOLDER_PATTERNS: list[str] = [
     r"(?=[…\.。·])(?:(?<!…)…++|(?<!\.)\.\.\.++|(?<!。)。。。++|(?<!·)···++)(?![…\.。·]|\s*等)",
     r"年度计划数",
     r"另行通知",
+    # A value that points elsewhere instead of stating itself (详见附件, 见附表2,
+    # 见说明), not 意见 (征求意见附件)
+    r"(?<![意])(?:详)?见(?:附件|附表|说明|备注|下表|上表)",
+    # A whole text that stands where content is owed: left out (略, 空), the
+    # row above repeated by reference (同上), a promise to state it later or
+    # to take whatever happens (按实际, 以实际为准, 另行确定, 暂定), English
+    # placeholders (TBD, N/A). The whole text: from its start (or a comparator
+    # a list's 指标性质 column put before it: ≥同上) to its end, where the texts
+    # scanned together are joined by NUL (audit/facts.py, _scan).
+    r"(?:(?<![^\x00])|(?<=\x00[≥≤＞＜><＝=])|(?<=^[≥≤＞＜><＝=]))[ \t]*"
+    r"(?:略|空|同上|同上年|同前|同左|参照上年|参考上年|按实际|按实际情况|按实际发生|(?:具体)?以实际(?:情况)?为准|另行确定|待补|暂定|TBD|TBC|[Nn]/?[Aa])"
+    r"[ \t]*[。.；;]?[ \t]*(?![^\x00])",
     SHEET_ERROR,  # a formula's error value (#DIV/0!, #REF!, #N/A) where its result belongs
 ]
 
@@ -51,6 +63,10 @@ TEMPLATE_VALUES: list[str] = [
             "{field_zh}「{text}」是模板文字，不是目标值：应填写具体目标",
             "the {field_en} “{text}” is a word of the template, not a target: write the target",
         ),
+        "none": (
+            "{field_zh}只写了「{text}」：这条指标应有目标值，应填写具体目标",
+            "the {field_en} says only “{text}”: the indicator needs a target; write it",
+        ),
         "sheet-error": (
             "{field_zh}是电子表格的公式错误「{text}」：公式已失效，应改正公式或填写实际内容",
             "the {field_en} is the spreadsheet error “{text}”: its formula failed; correct "
@@ -76,10 +92,15 @@ TEMPLATE_VALUES: list[str] = [
     --------
     在项目名称、绩效目标、每个指标名称和每个指标值中查找草稿的占位文字：「待单位补充」「待补充」
     「待定」「待填」「XXX」「×××」「某某」「……」「...」「年度计划数」（应填计划数的地方）、
-    「另行通知」，电子表格的公式错误（「#DIV/0!」「#REF!」「#N/A」：公式失效，应有的结果没有算出），
-    以及只写了模板用语的指标值（「定量指标」「非量化指标」：把模板的指标性质栏
-    贴到了目标值处）。每处占位文字按其确切位置报告。省略号后接「等」（列举中的「等等」）不算
-    占位。
+    「另行通知」，指向别处而不写出内容的（「见附件」「详见附表」「见说明」），整个只写了「略」「空」
+    「同上」「同上年」「参照上年」「按实际」「以实际为准」「另行确定」「待补」「暂定」「TBD」「N/A」的
+    （前面可有清单指标性质栏带来的比较符号：「≥同上」），电子表格的公式错误（「#DIV/0!」「#REF!」
+    「#N/A」：公式失效，应有的结果没有算出），以及只写了模板用语的指标值（「定量指标」
+    「非量化指标」：把模板的指标性质栏贴到了目标值处）。指标值只写了「无」「暂无」的，这条指标
+    应有目标值，也报告；不希望发生的事件（rules/vocabulary.yaml 的 adverse_names：「安全生产事故
+    无」）和是否类指标（「是否发生违规 无」）的「无」就是目标，不报告。每处占位文字按其确切位置
+    报告。省略号后接「等」（列举中的「等等」）不算占位；「略有提高」「同上年度持平」中的字不算。绩效目标
+    整个是「略」「暂无」等的，由 missing-goal 报告。
 
     为什么有问题
     ------------
@@ -112,11 +133,21 @@ def placeholder(ctx: Context, project: Project) -> Iterator[Problem]:
     ``待补充``, ``待定``, ``待填``, ``XXX``, ``×××``, ``某某``, ``……``, ``...``,
     ``年度计划数`` (where the planned number belongs), ``另行通知``, a
     spreadsheet's error value (``#DIV/0!``, ``#REF!``, ``#N/A``: a formula that
-    failed where its result belongs), and target values that are only a word of
-    the template (``定量指标``, ``非量化指标``:
-    the template's 指标性质 column pasted where the target belongs). Each
-    placeholder is reported at its exact characters. An ellipsis followed by
-    ``等`` (an "etc." in a list) is not a placeholder.
+    failed where its result belongs), text that points elsewhere instead of
+    stating itself (``见附件``, ``详见附表``, ``见说明``), a whole text that is
+    only ``略``, ``空``, ``同上``, ``同上年``, ``参照上年``, ``按实际``,
+    ``以实际为准``, ``另行确定``, ``待补``, ``暂定``, ``TBD`` or ``N/A`` (after a
+    comparator a list's 指标性质 column put there: ``≥同上``), and target values
+    that are only a word of the template (``定量指标``, ``非量化指标``: the
+    template's 指标性质 column pasted where the target belongs). A target value
+    of only ``无`` or ``暂无`` is reported too where the indicator needs a
+    target; for events a table wants none of (``adverse_names`` in
+    ``rules/vocabulary.yaml``: ``安全生产事故 无``) and a yes/no indicator
+    (``是否发生违规 无``) 无 is the target. Each placeholder is reported at its
+    exact characters. An ellipsis followed by ``等`` (an "etc." in a list) is
+    not a placeholder, nor are those words inside a target of their own
+    (``略有提高``, ``同上年度持平``). A goal that is only ``略`` or ``暂无`` is
+    ``missing-goal``'s.
 
     Why is this bad?
     ----------------
@@ -147,6 +178,8 @@ def placeholder(ctx: Context, project: Project) -> Iterator[Problem]:
     if project.goal is not None:
         texts.append(("goal", project.goal))
     for text_field, text in texts:
+        if text_field == "goal" and shared.is_empty_goal(text.value.strip()):
+            continue  # 略, 暂无 as the whole goal: missing-goal's finding
         for start, end, found in shared.placeholders(text.value):
             yield _placeholder_problem(text.span(start, end), text_field, found, None)
     for clause in project.clauses:
@@ -161,6 +194,11 @@ def placeholder(ctx: Context, project: Project) -> Iterator[Problem]:
             if shared.is_template(value_field.text):
                 yield _placeholder_problem(
                     value_field.span, text_field, value_field.text, clause.number, "template", words
+                )
+                continue
+            if shared.none_owed(clause, value_field.text):
+                yield _placeholder_problem(
+                    value_field.span, text_field, value_field.text, clause.number, "none", words
                 )
                 continue
             for start, end, found in shared.placeholders(value_field.text):
