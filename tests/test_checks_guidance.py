@@ -655,6 +655,13 @@ def _filed(category: str, name: str, value: str) -> str:
         ("2-效益指标；21-经济效益", "美丽乡村校均投入", "≤120万元/所", "14-成本指标"),
         ("2-效益指标；22-社会效益", "困难残疾人人均补贴", "≤1200元/人", "14-成本指标"),
         ("1-产出指标；11-数量指标", "每场文艺演出补助", "≤2万元/场", "14-成本指标"),
+        # a rate the project pays at, a fee it pays: costs, whatever their category
+        ("1-产出指标；11-数量指标", "古树养护补助标准", "≤600元/株", "14-成本指标"),
+        ("2-效益指标；22-社会效益", "长者饭堂每餐补贴标准", "≤5元/餐", "14-成本指标"),
+        ("1-产出指标；11-数量指标", "河道保洁服务费", "≤80万元", "14-成本指标"),
+        # money per a unit under an output, whatever the name: what one unit costs
+        ("1-产出指标；11-数量指标", "渔船报废拆解", "≤1.5万元/艘", "14-成本指标"),
+        ("1-产出指标；12-质量指标", "校舍维修", "≤800元/平方米", "14-成本指标"),
         # a 达标率 filed as a count: how well, never how many
         ("1-产出指标；11-数量指标", "冷链运输温度达标率", "100%", "12-质量指标"),
         ("1-产出指标；11-数量指标", "食堂餐具消毒达标率", "≥98%", "12-质量指标"),
@@ -704,6 +711,16 @@ def test_category_keyword_mismatch_reads_sector_times_and_costs(
         ("1-产出指标；11-数量指标", "社工配备的达标率", "100%"),
         # under 效益 a 达标率 is left to its keyword
         ("2-效益指标；22-社会效益", "国民体质监测达标率", "≥92%"),
+        # money per head under 效益 is an effect: income, savings
+        ("2-效益指标；21-经济效益", "农户人均增收", "≥2000元/人"),
+        # money paid out as a count of the output (an amount, not per a unit)
+        ("1-产出指标；11-数量指标", "发放补贴资金", "≥500万元"),
+        # what people pay, not the project; consumption it brings about
+        ("1-产出指标；12-质量指标", "停车收费标准执行", "100%"),
+        ("2-效益指标；21-经济效益", "带动文旅消费", "≥2亿元"),
+        ("1-产出指标；11-数量指标", "减免学费", "≥300人"),
+        # the act of paying a fee, counted (seed 002)
+        ("1-产出指标；11-数量指标", "发放博士和博士后安家费", "不少于700人次"),
     ],
 )
 def test_category_keyword_mismatch_leaves_outcomes_where_they_are(
@@ -1213,3 +1230,20 @@ def test_guidance_rules_give_the_same_findings_alone_and_in_a_full_run(
 ) -> None:
     full = [f for f in lint(seed_002) if f.rule in GUIDANCE_RULES]
     assert full == seed_002_findings
+
+
+def test_a_payment_standard_under_timeliness_is_one_finding() -> None:
+    """Seed 001's 灵活就业社会保险补贴标准 800元/月 under 13-时效指标: money, not a
+    time limit, reported once (deadline-not-concrete says to file it under
+    cost), not also as a cost misfiled; under 11-数量指标 the misfiling is
+    category-keyword-mismatch's."""
+    timely = _filed("1-产出指标；13-时效指标", "灵活就业社会保险补贴标准", "800元/月")
+    rules = [
+        f.rule for f in lint(timely, select=["category-keyword-mismatch", "deadline-not-concrete"])
+    ]
+    assert rules == ["deadline-not-concrete"]
+    counted = _filed("1-产出指标；11-数量指标", "灵活就业社会保险补贴标准", "800元/月")
+    rules = [
+        f.rule for f in lint(counted, select=["category-keyword-mismatch", "deadline-not-concrete"])
+    ]
+    assert rules == ["category-keyword-mismatch"]

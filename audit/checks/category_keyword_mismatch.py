@@ -75,6 +75,13 @@ CATEGORY_KEYWORDS: dict[str, list[str]] = {
         rf"^(?!.*(?:{_LOWERING}|带动|撬动|吸引|拉动|引导|争取|争创))\S*(?:经费|"
         r"(?:[^\W\d_]均|单[^\W\d_]|每\S{1,3})\S{0,8}?(?:投入|补助|补贴|奖补|支出))$",
         r"定额(?:标准)?$",
+        # a rate the project pays at: 人均补助标准, 助餐每餐补贴标准, 单台电梯补助标准
+        r"(?:补助|补贴|资助|奖补|奖励|救助|补偿|慰问|津贴)(?:资金)?(?:标准|额度)$",
+        # a fee the project pays: 保洁服务费, 巡查服务费, 场地租赁费 (经费 above; not
+        # 收费, 缴费, what people pay, nor 消费, 免费; nor the act of paying it,
+        # 发放安家费 ≥700人次, a count of payments)
+        rf"^(?!.*(?:{_LOWERING}|带动|拉动|促进|刺激)|(?:发放|支付|拨付|兑付|减免|收取))"
+        r".*(?<![收缴消免付交计学话经])费$",
     ],
 }
 
@@ -141,6 +148,8 @@ def _head_kind(ctx: Context, clause: Clause, kind: str, name: str) -> str | None
         and _is_deadline(ctx, clause)
     ):
         return "timeliness"
+    if _money_per_unit(ctx, clause):
+        return "cost"  # ≤600元/株, ≤1.2万元/月: what one unit costs, not how many
     if (
         kind == "quantity"
         and _PASS_RATE.search(name)
@@ -149,6 +158,24 @@ def _head_kind(ctx: Context, clause: Clause, kind: str, name: str) -> str | None
     ):
         return "quality"
     return None
+
+
+_MONEY_PER = re.compile(r"[万亿千]?元[ \t]*(?:/|每)[ \t]*[^\W\d_]")
+"""Money per a unit of something in a value (``≤600元/株``, ``≤1.2万元/月``)."""
+
+
+def _money_per_unit(ctx: Context, clause: Clause) -> bool:
+    """Whether every value of an output's clause is money per a unit: a unit
+    cost or a payment standard, which a count or a quality is never."""
+    values = [f for f in ctx.facts.distinct_values(clause) if f.value.kind == "quantity"]
+    return bool(values) and all(_MONEY_PER.search(f.text) for f in values)
+
+
+def _all_money(ctx: Context, clause: Clause) -> bool:
+    """Whether every value of a clause is an amount of money (``800元/月``)."""
+    money = VOCABULARY.money_units
+    values = [f.value for f in ctx.facts.distinct_values(clause)]
+    return bool(values) and all(v.kind == "quantity" and v.unit in money for v in values)
 
 
 _KIND_WORDS: dict[str, tuple[str, str]] = {
@@ -230,6 +257,10 @@ def _name_kind(name: str, kinds: list[tuple[str, re.Pattern[str]]]) -> str | Non
     （「设备购置成本 ≤50万元」）照常报告。花出去的钱按名称中心语判断：…经费，村均、户均、校均
     等「某均」或单…、每…后的投入、补助、补贴、奖补、支出（「单场活动经费」「示范村村均投入」
     「危房改造户均补助」）是成本；项目带动或争取来的（「带动社会资本投入」「争取上级经费」）是效益。
+    项目据以支付的标准（补助、补贴、资助、奖补、救助……标准或额度：「人均补助标准」「助餐每餐补贴
+    标准」）和项目支付的费（「保洁服务费」「场地租赁费」；不是群众缴的「收费」「缴费」，也不是
+    「带动消费」）是成本。产出类（数量、质量）指标的各个值都是每单位的金额的（「≤600元/株」
+    「≤1.2万元/月」），不论名称，是一个单位的成本，不是数量或质量。
 
     没有关键词时，产出类（数量、质量）指标还按名称中心语判断：以「时间」「日期」「时点」结尾、
     各个值都是日期或时限的（「数据发布时间 次月15日前」「竣工验收时间 2025年11月底前」
@@ -286,7 +317,10 @@ def category_keyword_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]
     of the air, water or soil, ``空气质量达标率``, an effect, nor the state
     of the people served, ``学生体质健康测试优良率``, an effect too) outside
     ``12-质量指标``; a cost (…成本, 单价, 人均费用, …费用, 造价, 定额,
-    采购价格, 单台…价格, 亩均投资, 单座…投资) outside ``14-成本指标`` /
+    采购价格, 单台…价格, 亩均投资, 单座…投资, a rate the project pays at,
+    ``人均补助标准``, ``每餐补贴标准``, a fee it pays, ``保洁服务费``, but not
+    收费, 缴费 or 带动消费; and an output whose every value is money per a unit,
+    ``≤600元/株``, ``≤1.2万元/月``, whatever its name) outside ``14-成本指标`` /
     ``41``–``43`` — investment and prices the project brings about
     (``带动社会投资``, ``农产品价格``) are effects and not reported; so is a
     cost lowered or saved for others and filed under 效益
@@ -358,7 +392,8 @@ def category_keyword_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]
     state, 体质, 体能, 视力: ``PEOPLES_STATE``); ``cost``: …成本, …费用,
     …造价 (not 降低成本), 单价, 人均/单位/平均/每…成本|费用|经费,
     采购/中标/合同/单台/单个/单位…价格, 亩均/户均/单座/每…投资, 定额(标准),
-    …经费 and X均/单…/每… 投入|补助|补贴|奖补|支出 (not 带动…, 争取…)
+    …经费 and X均/单…/每… 投入|补助|补贴|奖补|支出 (not 带动…, 争取…),
+    补助/补贴/资助/奖补/救助…标准|额度, …费 (not 收费, 缴费, 消费, 免费)
     (a name that lowers a cost, ``降低合作单位人事管理负担和成本``, is an effect).
     """
     kind = ctx.facts.category_kind(clause, LEVEL1_KINDS)
@@ -383,6 +418,8 @@ def category_keyword_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]
         return  # a legacy 产出指标 holds timeliness, quality and (2021) cost alike
     if named == "cost" and ctx.facts.cost_saving(clause):
         return  # 降低企业用能成本, 农户购机成本 有效降低 under 效益: a benefit
+    if named == "cost" and kind == "timeliness" and _all_money(ctx, clause):
+        return  # 补贴标准 800元/月 under 时效: deadline-not-concrete's "money, not a time"
     expected = _expected(ctx, named)
     args = {"name": clause.name, "category": _category(clause), "expected": expected}
     if named == "satisfaction" and kind == "effect":
