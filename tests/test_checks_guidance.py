@@ -328,6 +328,9 @@ def test_comparator_direction_reports_a_floor_on_what_should_fall(
         (SOCIAL, "供水保证率", "≤95%"),
         (ECOLOGY, "农村生活污水治理率", "≤80%"),
         (QUALITY, "应免畜禽免疫密度", "≤90%"),
+        (QUALITY, "课后服务课程开课率", "≤95%"),  # 教育: classes held
+        (QUALITY, "低保对象动态核查率", "≤98%"),  # 民政: cases checked
+        (QUALITY, "公租房租金收缴率", "≤95%"),  # 住建: rent collected
         (QUALITY, "河涌断面溶解氧浓度", "≤5mg/L"),  # 水务: dissolved oxygen has a floor
         (ECOLOGY, "湖泊透明度（厘米）", "≤60"),
         (ECOLOGY, "森林公园负氧离子浓度", "<1000个/立方厘米"),
@@ -369,6 +372,8 @@ def test_comparator_direction_reports_a_cap_on_what_should_rise(
         (SOCIAL, "危房改造比例", "≥95%"),
         # a concentration that should be high
         (ECOLOGY, "负氧离子浓度", "≥1000个/立方厘米"),
+        # a budget's execution may be capped at what was budgeted
+        (QUALITY, "预算执行率", "≤100%"),
         (QUALITY, "河涌断面溶解氧浓度", "≥5mg/L"),
         (ECOLOGY, "溶解氧", "≥2毫克/升"),
         (ECOLOGY, "湖泊透明度（厘米）", "≥60"),
@@ -664,6 +669,10 @@ def _filed(category: str, name: str, value: str) -> str:
         ("1-产出指标；12-质量指标", "校舍维修", "≤800元/平方米", "14-成本指标"),
         # a 达标率 filed as a count: how well, never how many
         ("1-产出指标；11-数量指标", "冷链运输温度达标率", "100%", "12-质量指标"),
+        # delivery on time, by its verb, and work done the same day
+        ("1-产出指标；11-数量指标", "农村公路工程按期完工率", "100%", "13-时效指标"),
+        ("1-产出指标；12-质量指标", "生活垃圾日产日清率", "100%", "13-时效指标"),
+        ("1-产出指标；11-数量指标", "问题整改完成期限", "2025年6月底前", "13-时效指标"),
         ("1-产出指标；11-数量指标", "食堂餐具消毒达标率", "≥98%", "12-质量指标"),
     ],
 )

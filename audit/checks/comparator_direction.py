@@ -41,7 +41,10 @@ POSITIVE_PATTERNS: list[str] = [
     # coverage, compliance and service: a share reached, a standard kept, a
     # line answered, a bus on time, a field farmed by machine, a need met
     r"|入园|管理|机械化|保证|保障|治理|准点|正点|接通|绿地|免疫|入住|持证上岗|上岗|履行|结题|结项"
-    r"|有效|外借|借阅|还款|节电|节能|节水)率",
+    r"|有效|外借|借阅|还款|节电|节能|节水"
+    # work the project does, as a share of what it should: classes held, cases
+    # checked, fees collected (开课率, 核查率, 收缴率)
+    r"|开课|开班|开设|核查|核实|审核|复核|收缴|征缴|征收)率",
     # survival and keeping: what lives, lasts or stays sound (成活率, 存活率,
     # 保存率, 宜存率); a result restored or a fire put out (扑灭率, 复绿率,
     # 复垦率, 复工率; 复发率 is a ceiling rate); people present, arrived or
