@@ -110,6 +110,8 @@ def test_placeholder_finds_draft_text_in_a_value(value: str, placeholder: str) -
         ("TBD", "TBD"),
         ("N/A", "N/A"),
         ("≥同上", "同上"),  # a list's 指标性质 column put the comparator before it
+        ("X人次", "X"),  # one X where the number goes
+        ("≥X%", "X"),
     ],
 )
 def test_placeholder_finds_a_value_left_to_elsewhere_or_to_later(
@@ -135,6 +137,8 @@ def test_placeholder_finds_a_value_left_to_elsewhere_or_to_later(
         "按实际需求完成采购",
         "征求意见附件齐全",
         "空气质量优良",
+        "X光机2台",  # an X-ray machine
+        "完成X射线探伤检测",
     ],
 )
 def test_placeholder_leaves_words_that_only_contain_those(value: str) -> None:

@@ -14,6 +14,9 @@ from audit.values import SHEET_ERROR
 PLACEHOLDER_PATTERNS: list[str] = [
     r"待(?:单位|部门|科室)?(?:补充|填报|填写|填|完善|确认|确定|核实|定)",
     r"[Xx](?<![A-Za-z][Xx])[Xx]+(?![A-Za-z])",
+    # one X where the number goes: X人次, ≥X%, X万元 (not X光, X射线)
+    r"(?<![A-Za-z])[Xx](?![A-Za-z])(?=[ \t]*(?:[%％‰]|人次|人|个|次|场|家|户|项|台|套|件|名|所"
+    r"|万|元|份|批|天|日|小时|平方米|公里|吨|亩))",
     r"[×＊*][×＊*]+",
     r"某某+",
     # An ellipsis not followed by 等; tried once per run of dots (the look-behinds),
@@ -91,7 +94,7 @@ TEMPLATE_VALUES: list[str] = [
     检查内容
     --------
     在项目名称、绩效目标、每个指标名称和每个指标值中查找草稿的占位文字：「待单位补充」「待补充」
-    「待定」「待填」「XXX」「×××」「某某」「……」「...」「年度计划数」（应填计划数的地方）、
+    「待定」「待填」「XXX」、数字处的一个X（「X人次」「≥X%」，不是「X光」）、「×××」「某某」「……」「...」「年度计划数」（应填计划数的地方）、
     「另行通知」，指向别处而不写出内容的（「见附件」「详见附表」「见说明」），整个只写了「略」「空」
     「同上」「同上年」「参照上年」「按实际」「以实际为准」「另行确定」「待补」「暂定」「TBD」「N/A」的
     （前面可有清单指标性质栏带来的比较符号：「≥同上」），电子表格的公式错误（「#DIV/0!」「#REF!」
@@ -130,7 +133,8 @@ def placeholder(ctx: Context, project: Project) -> Iterator[Problem]:
     ------------
     Searches the project name, the goal, every indicator name and every
     target value for the placeholders of unfinished drafts: ``待单位补充``,
-    ``待补充``, ``待定``, ``待填``, ``XXX``, ``×××``, ``某某``, ``……``, ``...``,
+    ``待补充``, ``待定``, ``待填``, ``XXX``, one X where a number goes (``X人次``,
+    ``≥X%``, not ``X光``), ``×××``, ``某某``, ``……``, ``...``,
     ``年度计划数`` (where the planned number belongs), ``另行通知``, a
     spreadsheet's error value (``#DIV/0!``, ``#REF!``, ``#N/A``: a formula that
     failed where its result belongs), text that points elsewhere instead of
