@@ -386,7 +386,13 @@ def _same_people(cost_name: str, count_name: str) -> bool:
     return who in count_name or (bool(counted) and counted in who)
 
 
-_COST_WORDS = re.compile(r"(?:成本|费用|经费|支出|标准|单价|金额|开支|费)+$")
+_COST_WORDS = re.compile(
+    r"(?:成本|费用|经费|支出|标准|单价|金额|开支|费|水平|额度|补助|补贴|资助|奖补|津贴|补偿"
+    r"|资金|投入|投资)+$"
+)
+"""The money words that end a cost's name (人均补助水平: a payment itself, no work)."""
+_PERIOD_WORD = re.compile(r"^每?[月年季日天周]度?")
+"""The period a cost per head is per (人均月补贴标准): no work either."""
 
 
 def _same_work(cost_name: str, count_name: str) -> bool:
@@ -400,7 +406,7 @@ def _same_work(cost_name: str, count_name: str) -> bool:
     head = _PER_HEAD.search(cost_name)
     if head is None:
         return True
-    work = _COST_WORDS.sub("", cost_name[head.end() :])
+    work = _PERIOD_WORD.sub("", _COST_WORDS.sub("", cost_name[head.end() :]))
     return not work or work[-1] in count_name
 
 
