@@ -575,3 +575,53 @@ def test_distinct_goals_are_not_copied() -> None:
         goal="本年度更新辖区居民健康档案一万份，开展健康讲座十二场。",
     )
     assert only(document, "goal-copied") == []
+
+
+def projects_weighted(*projects: tuple[str, ...]) -> Document:
+    """A list of several projects, each with its indicators' weights."""
+    names = ["养护里程", "路面优良率", "病害修复及时率", "群众出行条件", "沿线群众满意度"]
+    rows: list[str] = []
+    for index, weights in enumerate(projects, start=1):
+        for i, w in enumerate(weights):
+            project = (
+                f"某市公路事务中心 | 第{index}批农村公路养护经费 | 120.00 | {LIST_GOAL}"
+                if i == 0
+                else " | | | "
+            )
+            rows.append(
+                f"{project} | 产出指标 | 数量指标 | {names[i]} | ≥ | 350 | 公里 | {w} | 正向"
+            )
+    return listing(rows)
+
+
+def test_the_table_settles_which_total_a_project_misses() -> None:
+    """Three projects weigh to 100 and one to 90 (an 11 typed 1): 90 is a
+    usual total, but not this table's."""
+    document = projects_weighted(
+        ("30", "30", "20", "20"),
+        ("40", "30", "30"),
+        ("25", "25", "25", "25"),
+        ("30", "30", "1", "29"),
+    )
+    (finding,) = only(document, "weight-sum")
+    assert finding.project == "第4批农村公路养护经费"
+    assert finding.message == "4条指标的权重合计90，不等于本表其他3个项目的总分100（相差10）"
+
+
+@pytest.mark.parametrize(
+    "projects",
+    [
+        # every project keeps 10 points aside: 90 is this table's total
+        (("30", "30", "30"), ("40", "30", "20"), ("45", "45")),
+        # the table mixes its totals: nothing settled, both are usual
+        (("30", "30", "30"), ("50", "50"), ("40", "30", "20")),
+        # one other project only: too few to settle anything
+        (("50", "50"), ("30", "30", "30")),
+        # a project that makes the full 100 among projects that keep 10 aside
+        (("30", "30", "30"), ("40", "30", "20"), ("50", "50")),
+    ],
+)
+def test_a_table_that_settles_no_other_total_leaves_both(
+    projects: tuple[tuple[str, ...], ...],
+) -> None:
+    assert only(projects_weighted(*projects), "weight-sum") == []

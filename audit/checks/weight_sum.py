@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 
 from audit.engine import Context, Option, Problem, rule
+from audit.facts import Key
 from audit.model import Project, Text
 
 _WEIGHT_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(?:%|％|分)?\s*$")
@@ -66,6 +67,12 @@ def _plain(value: Decimal) -> str:
             "the weights of {count} indicators add up to {sum}, not the total of {expected} "
             "the table states (off by {difference})",
         ),
+        "table": (
+            "{count}条指标的权重合计{sum}，不等于本表其他{others}个项目的总分{expected}"
+            "（相差{difference}）",
+            "the weights of {count} indicators add up to {sum}, not {expected} as those of the "
+            "table's other {others} projects do (off by {difference})",
+        ),
         "missing": (
             "第{numbers_zh}条指标没有填写权重，其余{count}条合计{sum}",
             "indicator {numbers_en} has no weight; the other {count} add up to {sum}",
@@ -82,7 +89,10 @@ def _plain(value: Decimal) -> str:
     --------
     全国通用格式的清单有「权重」（或「分值」）列。一个项目只要有一条指标填了权重，就把各条指标的
     权重（20、20%、20分）用十进制精确相加，与表中写明的总分（「合计」「总分」行的权重栏）比较，
-    没有写明时与 totals 中的总分（默认 100 或 90）比较；不等于其中任何一个时报告一次，说明合计
+    没有写明时，表中其他项目（至少两个）的整数权重都恰好合计为 totals 中同一个总分的，与这个总分
+    比较（其他项目都是 100 时，一个合计 90 的项目是输错了，不是留出 10 分；其他项目都是 90 时，
+    合计 100 的项目不据此判断），否则与 totals 中的
+    总分（默认 100 或 90）比较；不等于其中任何一个时报告一次，说明合计
     和相差多少。带小数的权重按印出的位数舍入（33.33 代表 33.325 到 33.335），相差不超过各自舍入
     误差之和的不报告；整数权重必须恰好相加。有的指标填了权重、有的
     没填时报告漏填的指标；不是数字的权重单独报告。权重列整列为空的表格不检查。
@@ -115,8 +125,12 @@ def weight_sum(ctx: Context, project: Project) -> Iterator[Problem]:
     The national list has a 权重 (or 分值) column. When any indicator of a
     project has a weight, adds the weights (``20``, ``20%``, ``20分``)
     exactly, in decimal, and compares the sum with the total the table
-    states (the weight cell of a 合计 or 总分 row), else with the
-    ``totals`` (100 or 90 by default); reports once when it is none of
+    states (the weight cell of a 合计 or 总分 row), else with the total
+    the table's other projects settle on (at least two, whose whole weights
+    all add up exactly to the same one of ``totals``: where they all make
+    100, a project making 90 mistyped a weight, it kept no 10 points aside;
+    a project making 100 among projects making 90 is not judged by them),
+    else with the ``totals`` (100 or 90 by default); reports once when it is none of
     them, with the sum and the difference. Weights with decimals are
     rounded as printed (``33.33`` stands for 33.325 to 33.335): a sum
     within the sum of their rounding is not reported; whole weights must
@@ -188,10 +202,17 @@ def weight_sum(ctx: Context, project: Project) -> Iterator[Problem]:
         return
     key = "default"
     totals = _totals(ctx.options["totals"])
+    others: dict[str, int] = {}
     if stated:
         given = weight(stated[-1])
         if given is not None:
             key, totals, first = "stated", [given], stated[-1]
+    else:
+        settled = _table_total(ctx, project, totals)
+        # only a total larger than this project's: a project that makes 100 among
+        # projects that keep 10 points aside has kept none, it mistyped nothing
+        if settled is not None and settled[0] > total:
+            key, totals, others = "table", [settled[0]], {"others": settled[1]}
     slack = rounding(values)
     if any(abs(total - expected) <= slack for expected in totals):
         return
@@ -204,10 +225,57 @@ def weight_sum(ctx: Context, project: Project) -> Iterator[Problem]:
             "sum": _plain(total),
             "expected": _plain(expected),
             "difference": _plain(abs(total - expected)),
+            **others,
         },
         field="weight",
         excerpt=first.value,
     )
+
+
+_SUMS: Key[dict[int, tuple[Project, Decimal | None]]] = Key("amounts.weight-sums")
+
+
+def _weight_sum(project: Project) -> Decimal | None:
+    """The exact sum of a project's weights when every indicator has a
+    number for one and no total is stated; else None."""
+    if any(cells.is_total for cells in project.cells):
+        return None
+    values: list[Decimal] = []
+    for cells in project.cells:
+        if cells.is_empty and "weight" not in cells.extras:
+            continue
+        text = cells.extras.get("weight")
+        found = None if text is None else weight(text)
+        if found is None or found != found.to_integral_value():
+            return None  # a weight missing, not a number, or rounded: settles nothing
+        values.append(found)
+    return sum(values, Decimal(0)) if values else None
+
+
+def _table_total(
+    ctx: Context, project: Project, totals: list[Decimal]
+) -> tuple[Decimal, int] | None:
+    """The total the table's other projects settle on: when at least two
+    other projects weigh their indicators and every one adds up exactly to
+    the same one of ``totals`` (all 100, or all 90), that total and how many
+    they are. A table that mixes totals settles none."""
+    sums = ctx.memo.get(_SUMS, dict)
+    found: set[Decimal] = set()
+    count = 0
+    for other in ctx.document.projects:
+        if other is project or not other.cells:
+            continue
+        known = sums.get(id(other))
+        if known is None:
+            known = sums[id(other)] = (other, _weight_sum(other))
+        if known[1] is None:
+            continue
+        found.add(known[1])
+        count += 1
+    if count < 2 or len(found) != 1:
+        return None
+    (settled,) = found
+    return (settled, count) if settled in totals else None
 
 
 def _totals(configured: list[object]) -> list[Decimal]:
