@@ -1451,7 +1451,7 @@ def _sum_row(
     if owner is word:
         owner = None
     name = _own(grid, row, columns.get("project"))
-    return _SumRow(word, owner, name is not None and name is not word, amounts)
+    return _SumRow(word, owner, name is not None and _sum_word(name.value) is None, amounts)
 
 
 def _take_sum_row(
