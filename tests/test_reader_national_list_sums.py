@@ -15,6 +15,9 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from audit.model import Document
+from audit.parsing import parse_document
+from audit.readers.grid import GridInput, grid_source
+from audit.readers.national import document_from_grids
 from tests.conftest import lint
 from tests.national import (
     LIST,
@@ -320,6 +323,21 @@ def test_a_project_without_goal_nor_indicators_stays_a_project() -> None:
         (EDUCATION, ["教师培训", "家庭经济困难学生资助", "中小学校舍维修改造"])
     ]
     assert "missing-goal" in {f.rule for f in lint(document)}
+
+
+def test_a_project_at_the_foot_of_a_page_keeps_the_indicators_on_the_next() -> None:
+    # Page 1 ends with a project's row (its goal left blank, its name that of
+    # a building); its indicators follow under the header on page 2.
+    pages = [
+        GridInput("第1页", _list(AID, [_row(EDUCATION, "数字档案馆", "300.00")])),
+        GridInput("第2页", [list(HEADER), *[list(row) for row in REPAIR[1:]]]),
+    ]
+    source, grids = grid_source("national.pdf", "pdf", pages)
+    found = document_from_grids(source, grids)
+    assert found is not None
+    document = parse_document(found)
+    assert shape(document)[0] == [(EDUCATION, ["家庭经济困难学生资助", "数字档案馆"])]
+    assert len(document.projects[1].clauses) == 3
 
 
 def test_a_project_without_a_goal_keeps_its_indicators() -> None:

@@ -45,6 +45,7 @@ from audit.model import (
 from audit.readers.common import (
     CONTINUED_MARK_RE,
     LEVEL1_HEADER_RE,
+    classify,
     clean_cell,
     names_title,
     note_label,
@@ -1519,13 +1520,12 @@ def _amounts_only_rows(table: Table, first: int) -> None:
     合计: told as the Guangzhou table's rows are
     (:func:`~audit.readers.common.classify`): 合计/总计 is the total; a row
     whose projects below add up to it, or that names an organisation, a
-    unit; else a project (whose goal and indicators are missing)."""
-    from audit.readers.common import classify
-
+    unit; else a project (whose goal and indicators are missing). The last
+    row read stays a project: its indicators may follow on the next page."""
     rows = table.rows
     candidates = [
         index
-        for index in range(first, len(rows))
+        for index in range(first, len(rows) - 1)
         if rows[index].kind == "project"
         and not rows[index].indicator_cells
         and rows[index].goal is None
