@@ -25,6 +25,7 @@ from tests.national import (
     docx_document,
     html_document,
     pdf_document,
+    sheet_document,
     tsv_document,
     workbook_document,
 )
@@ -338,6 +339,17 @@ def test_a_project_at_the_foot_of_a_page_keeps_the_indicators_on_the_next() -> N
     document = parse_document(found)
     assert shape(document)[0] == [(EDUCATION, ["家庭经济困难学生资助", "数字档案馆"])]
     assert len(document.projects[1].clauses) == 3
+
+
+def test_an_empty_row_inside_a_merged_project_is_no_subtotal() -> None:
+    # A sheet that writes 单位名称 and 预算数 on every row, 项目名称 merged
+    # down: a template row left empty at the project's foot is the project's.
+    rows = _list(AID, [_row(EDUCATION, "", "850.00", "", "", "", "", "", "")], REPAIR)
+    for row in rows[4:7]:
+        row[2] = "850.00"
+    document = sheet_document(rows, [(3, 1, 7, 1)])
+    assert shape(document) == ([(EDUCATION, ["家庭经济困难学生资助", "中小学校舍维修改造"])], None)
+    assert document.units[0].implicit and amount_findings(document) == []
 
 
 def test_a_project_without_a_goal_keeps_its_indicators() -> None:

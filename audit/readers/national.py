@@ -1430,8 +1430,12 @@ def _sum_row(
 ) -> _SumRow | None:
     """A row of the list that states amounts and nothing else of a project
     (no goal, no indicator): the list's 合计, a unit's subtotal. None for any
-    other row. Merged cells filled from above are not the row's own."""
+    other row. Merged cells filled from above are not the row's own, and a
+    row whose 项目名称 or indicator cells a range above covers is inside that
+    project (a template row left empty beside the unit's name)."""
     if any(_own(grid, row, columns.get(key)) is not None for key in _NOT_IN_SUM_ROW):
+        return None
+    if any(_merged(grid, row, columns.get(key)) for key in ("project", *_NOT_IN_SUM_ROW)):
         return None
     cells = {key: _own(grid, row, columns.get(key)) for key in _AMOUNTS}
     if not any(cells.values()):
