@@ -460,3 +460,54 @@ def test_random_totals(cents: list[int], gap: int) -> None:
         assert found == [("total-mismatch", "error", 4)]
     else:
         assert len(found) == 1 and found[0][0] in _AMOUNT_RULES
+
+
+_PLACES = ("above-by-name", "above-by-name-and-word", "below-by-word", "above-by-word")
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.tuples(st.lists(_CENTS, min_size=1, max_size=3), st.booleans()),
+        min_size=1,
+        max_size=4,
+    ),
+    st.sampled_from(_PLACES),
+)
+def test_random_subtotals(units: list[tuple[list[int], bool]], place: str) -> None:
+    rows = [list(row) for row in HEAD]
+    printed_subtotals = 0
+    wrong_lines = []
+    expected = []
+    for number, (cents, wrong) in enumerate(units):
+        unit = f"江苏省某市第{number + 1}中学"
+        printed = sum(cents) + (100_000 if wrong else 0)  # off by 1,000 万元
+        printed_subtotals += printed
+        text = f"{Decimal(printed) / 100:,.2f}"
+        subtotal = {
+            "above-by-name": _row(unit, "", text),
+            "above-by-name-and-word": _row(unit, "小计", text),
+            "below-by-word": _row("小计", "", text),
+            "above-by-word": _row("小计", "", text),
+        }[place]
+        names = [f"项目{number}-{index}" for index in range(len(cents))]
+        block = [
+            row
+            for name, c in zip(names, cents, strict=True)
+            for row in _project(unit, name, f"{Decimal(c) / 100:,.2f}", "完成年度任务。")
+        ]
+        if place.startswith("below"):
+            rows += [*block, subtotal]
+            at = len(rows)
+        else:
+            rows += [subtotal, *block]
+            at = len(rows) - len(block)
+        if wrong:
+            wrong_lines.append(at + 1)  # the 合计 row goes in above
+        expected.append((unit, names))
+    total = _row("合计", "", f"{Decimal(printed_subtotals) / 100:,.2f}")
+    document = csv_document([*rows[:3], total, *rows[3:]])
+    assert shape(document) == (expected, "合计")
+    found = amount_findings(document)
+    assert [line for rule, _, line in found if rule == "subtotal-mismatch"] == wrong_lines
+    assert not [rule for rule, _, _ in found if rule == "total-mismatch"]
