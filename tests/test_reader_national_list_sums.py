@@ -315,14 +315,30 @@ def test_units_named_in_the_project_column() -> None:
     assert amount_findings(document) == [("subtotal-mismatch", "error", 13)]
 
 
-def test_a_project_without_goal_nor_indicators_stays_a_project() -> None:
-    # Amounts only, but neither the sum of the projects below nor an
-    # organisation's name: a project whose goal and indicators are missing.
-    rows = _list([_row(EDUCATION, "教师培训", "120.00")], AID, REPAIR)
+@pytest.mark.parametrize(
+    ("name", "amount"),
+    [("教师培训", "120.00"), ("数字档案馆", "300.00"), ("教师培训", "2,270.00")],
+    ids=["plain", "named-like-an-organisation", "adding-up-to-the-projects-below"],
+)
+def test_a_project_without_goal_nor_indicators_stays_a_project(name: str, amount: str) -> None:
+    # Beside the unit's name in 单位名称: a project whose goal and indicators
+    # are missing, whatever its name and amount.
+    rows = _list([_row(EDUCATION, name, amount)], AID, REPAIR)
     document = csv_document(rows)
-    assert shape(document)[0] == [
-        (EDUCATION, ["教师培训", "家庭经济困难学生资助", "中小学校舍维修改造"])
+    assert shape(document)[0] == [(EDUCATION, [name, "家庭经济困难学生资助", "中小学校舍维修改造"])]
+    assert "missing-goal" in {f.rule for f in lint(document)}
+
+
+def test_a_project_without_goal_nor_indicators_in_a_list_without_units() -> None:
+    # Neither the sum of the projects below nor an organisation's name.
+    rows = _without_unit_column(_list([_row("", "教师培训", "120.00")], AID, REPAIR))
+    document = csv_document(rows)
+    assert [p.title for p in document.projects] == [
+        "教师培训",
+        "家庭经济困难学生资助",
+        "中小学校舍维修改造",
     ]
+    assert document.units[0].implicit
     assert "missing-goal" in {f.rule for f in lint(document)}
 
 

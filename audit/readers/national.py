@@ -1378,7 +1378,8 @@ def read_list(grid: Grid, table: Table | None = None) -> Table:
     for row in table.rows:
         if row.kind == "project" and row.indicator_cells:
             row.indicator_cells = _without_headings(row.indicator_cells)
-    _amounts_only_rows(table, first)
+    if columns is not None and "unit" not in columns:
+        _amounts_only_rows(table, first)
     return table
 
 
@@ -1518,10 +1519,10 @@ def _names_pending_subtotal(table: Table, owner: Text) -> bool:
 
 
 def _amounts_only_rows(table: Table, first: int) -> None:
-    """A row with a name in 项目名称 and amounts, but no goal and no
-    indicator (on its row or below it), is a project, a unit's subtotal (a
-    list without a 单位名称 column names its units there) or the list's
-    合计: told as the Guangzhou table's rows are
+    """In a list without a 单位名称 column, a row with a name in 项目名称 and
+    amounts, but no goal and no indicator (on its row or below it), is a
+    project, a unit's subtotal (the list names its units there) or the
+    list's 合计: told as the Guangzhou table's rows are
     (:func:`~audit.readers.common.classify`): 合计/总计 is the total; a row
     whose projects below add up to it, or that names an organisation, a
     unit; else a project (whose goal and indicators are missing). The last
