@@ -870,7 +870,7 @@ def amounts_from(cells: dict[str, Text]) -> Amounts:
 
 # Names of 资金使用单位: the unit rows of a table are organisations.
 _ORGANIZATION_WORDS = (
-    "局|厅|委|委员会|办公室|办|中心|院|学院|学校|大学|医院|馆|站|所|队|处|部|社|会|"
+    "局|厅|委|委员会|办公室|办|中心|院|学院|学校|大学|中学|小学|幼儿园|医院|馆|站|所|队|处|部|社|会|"
     "公司|集团|政府|街道|街道办事处|镇|乡"
 )
 ORGANIZATION_NAME_RE = re.compile(rf"(?:{_ORGANIZATION_WORDS})(?:（[^）]*）|\([^)]*\))?$")

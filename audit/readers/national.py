@@ -29,6 +29,7 @@ import re
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 from functools import lru_cache
+from typing import Literal, NamedTuple
 
 from audit.model import (
     Amount,
@@ -44,6 +45,7 @@ from audit.model import (
 from audit.readers.common import (
     CONTINUED_MARK_RE,
     LEVEL1_HEADER_RE,
+    classify,
     clean_cell,
     names_title,
     note_label,
@@ -1293,6 +1295,7 @@ def read_list(grid: Grid, table: Table | None = None) -> Table:
     """The projects of a list: project columns on each project's first row
     (added to ``table`` when given)."""
     unit, numeric, table, markup = _begin(grid, table)
+    first = len(table.rows)  # the rows this grid adds begin here
     columns: dict[str, int] | None = None
     units: dict[str, str] = {}
     project = _last_project(table)  # rows at the top continue the page before
@@ -1333,6 +1336,11 @@ def read_list(grid: Grid, table: Table | None = None) -> Table:
         if _note(cells, columns) or _continued_mark(cells):
             continue
         line = row_line(grid, index)
+        summed = _sum_row(grid, index, columns, units, unit, numeric)
+        if summed is not None and _take_sum_row(table, summed, current_unit, line, columns):
+            current_unit = None if table.rows[-1].kind == "total" else _current_unit(table)
+            project = None  # the rows below belong to no project above the sum
+            continue
         total = _stated_total(grid, index, columns)
         if total is not None:  # 合计 | … | 100: the total of the project's weights
             if project is not None and project.indicator_cells is not None:
@@ -1341,7 +1349,8 @@ def read_list(grid: Grid, table: Table | None = None) -> Table:
         owner = _own(grid, index, columns.get("unit"))
         if owner is not None and owner.value != current_unit:
             current_unit = owner.value
-            table.rows.append(unit_row(owner, line, table.last_title))
+            if not _names_pending_subtotal(table, owner):
+                table.rows.append(unit_row(owner, line, table.last_title))
         name = _own(grid, index, columns.get("project"))
         own = None if numbers_rows else _own(grid, index, columns.get("number"))
         own_number = None if own is None else own.value
@@ -1369,7 +1378,177 @@ def read_list(grid: Grid, table: Table | None = None) -> Table:
     for row in table.rows:
         if row.kind == "project" and row.indicator_cells:
             row.indicator_cells = _without_headings(row.indicator_cells)
+    if columns is not None and "unit" not in columns:
+        _amounts_only_rows(table, first)
     return table
+
+
+# --------------------------------------------------------------------------
+# The list's 合计 and its units' subtotals
+
+_SUM_WORD_RE = re.compile(r"^(合计|总计|小计)[:：]?$")
+"""A cell naming a row of sums: 合计/总计 (the list's total) or 小计 (a unit's)."""
+_NOT_IN_SUM_ROW = (
+    "goal",
+    "period_goal",
+    "level1",
+    "level2",
+    "name",
+    "period",
+    "annual",
+    "value",
+    "comparator",
+    "measure",
+)
+"""The columns a row of sums leaves blank: it has no goal and no indicator."""
+_PROJECT_COLUMNS = ("goal", "period_goal", *_AMOUNTS, "level1", "level2", "name")
+
+
+def _sum_word(value: str) -> str | None:
+    """合计, 总计 or 小计 when ``value`` says it alone (spaced or not, a colon
+    after it), else None: ``合计划生育服务`` is a project's name."""
+    match = _SUM_WORD_RE.match(_SPACES_RE.sub("", value))
+    return None if match is None else match.group(1)
+
+
+class _SumRow(NamedTuple):
+    word: Text | None
+    """The cell saying 合计/总计/小计, if one of the first columns does."""
+    owner: Text | None
+    """The 单位名称 cell, when it names a unit (not a sum word)."""
+    named: bool
+    """The 项目名称 cell is filled (with something else than the sum word)."""
+    amounts: Amounts
+
+
+def _sum_row(
+    grid: Grid,
+    row: int,
+    columns: dict[str, int],
+    units: dict[str, str],
+    unit: str,
+    numeric: frozenset[int],
+) -> _SumRow | None:
+    """A row of the list that states amounts and nothing else of a project
+    (no goal, no indicator): the list's 合计, a unit's subtotal. None for any
+    other row. Merged cells filled from above are not the row's own, and a
+    row whose 项目名称 or indicator cells a range above covers is inside that
+    project (a template row left empty beside the unit's name)."""
+    if any(_own(grid, row, columns.get(key)) is not None for key in _NOT_IN_SUM_ROW):
+        return None
+    if any(_merged(grid, row, columns.get(key)) for key in ("project", *_NOT_IN_SUM_ROW)):
+        return None
+    cells = {key: _own(grid, row, columns.get(key)) for key in _AMOUNTS}
+    if not any(cells.values()):
+        return None
+    amounts = Amounts(
+        **{key: amount(cell, units.get(key, unit), numeric) for key, cell in cells.items()}
+    )
+    front = min(columns[key] for key in _PROJECT_COLUMNS if key in columns)
+    word = next(
+        (
+            cell
+            for column, cell in enumerate(grid.rows[row][:front])
+            if (row, column) not in grid.merged and cell.value and _sum_word(cell.value)
+        ),
+        None,
+    )
+    owner = _own(grid, row, columns.get("unit"))
+    if owner is word:
+        owner = None
+    name = _own(grid, row, columns.get("project"))
+    return _SumRow(word, owner, name is not None and _sum_word(name.value) is None, amounts)
+
+
+def _take_sum_row(
+    table: Table, found: _SumRow, current: str | None, line: int, columns: dict[str, int]
+) -> bool:
+    """Add a row of sums to the table: the list's total (合计/总计 alone), a
+    unit's subtotal (小计, or 合计 beside the unit's name; or the unit's name
+    with amounts and no project). A subtotal above the unit's projects opens
+    the unit; one below them (the unit already open, no subtotal of its
+    own yet) is that unit's. A 小计 naming no unit above the first project
+    of one opens the unit the next row names. False when the row is none
+    of these: a project's name with amounts only is settled once the list
+    is read (:func:`_amounts_only_rows`)."""
+    word = found.word
+    said = None if word is None else _sum_word(word.value)
+    if found.named or (found.owner is None and word is None):
+        return False
+    if found.owner is None and said in ("合计", "总计"):
+        assert word is not None
+        table.rows.append(Row(word, found.amounts, None, None, line, kind="total"))
+        return True
+    if found.owner is not None and found.owner.value != current:
+        table.rows.append(Row(found.owner, found.amounts, None, None, line, kind="unit"))
+        return True
+    open_unit = _open_unit(table)
+    if open_unit is not None and open_unit.indicator_cells is not None:
+        # The unit is open (named on its projects' rows) without a subtotal
+        # of its own: this row is it, above or below its projects.
+        open_unit.amounts, open_unit.indicator_cells = found.amounts, None
+        return True
+    if found.owner is not None or word is None:
+        return False  # a second subtotal of the unit: not read
+    kind: Literal["total", "unit"] = "unit" if "unit" in columns else "total"
+    # Without a 单位名称 column there is no unit to name: 小计 sums the list.
+    table.rows.append(Row(word, found.amounts, None, None, line, kind=kind))
+    return True
+
+
+def _open_unit(table: Table) -> Row | None:
+    """The last unit row of the table (the unit the next project joins)."""
+    for row in reversed(table.rows):
+        if row.kind == "unit":
+            return row
+        if row.kind == "total":
+            return None
+    return None
+
+
+def _names_pending_subtotal(table: Table, owner: Text) -> bool:
+    """A 小计 that named no unit, right above the first row of a unit: the
+    subtotal is that unit's, and takes its name."""
+    last = table.rows[-1] if table.rows else None
+    if last is None or last.kind != "unit" or last.indicator_cells is not None:
+        return False
+    if _sum_word(last.name.value) != "小计":
+        return False
+    last.name = owner
+    return True
+
+
+def _amounts_only_rows(table: Table, first: int) -> None:
+    """In a list without a 单位名称 column, a row with a name in 项目名称 and
+    amounts, but no goal and no indicator (on its row or below it), is a
+    project, a unit's subtotal (the list names its units there) or the
+    list's 合计: told as the Guangzhou table's rows are
+    (:func:`~audit.readers.common.classify`): 合计/总计 is the total; a row
+    whose projects below add up to it, or that names an organisation, a
+    unit; else a project (whose goal and indicators are missing). The last
+    row read stays a project: its indicators may follow on the next page."""
+    rows = table.rows
+    candidates = [
+        index
+        for index in range(first, len(rows) - 1)
+        if rows[index].kind == "project"
+        and not rows[index].indicator_cells
+        and rows[index].goal is None
+        and rows[index].period_goal is None
+        and any(rows[index].amounts.get(key) is not None for key in _AMOUNTS)
+    ]
+    if not candidates:
+        return
+    for index in candidates:
+        rows[index].kind = None
+    kinds = classify(rows)
+    for index in candidates:
+        row = rows[index]
+        if kinds[index] == "project":
+            row.kind = "project"
+            continue
+        row.kind = "total" if kinds[index] == "total" else "unit"
+        row.indicator_cells = None
 
 
 _NOTE_RE = re.compile(r"^[*＊※]?(?:注|附注|说明|备注|填报说明|填表说明)\s*[0-9０-９]*\s*[:：]")
