@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -124,6 +125,38 @@ def test_a_long_form_pasted_twice_keeps_every_row_of_both(tmp_path: Path) -> Non
     assert "orphan-text" not in found
 
 
+def test_forms_one_under_another_in_one_table_as_one_sheet_holds_them(tmp_path: Path) -> None:
+    """Forms stacked in one table (one sheet of forms printed): only the
+    first form's 项目名称 row is printed again on each page, wherever a page
+    break falls, in a form's head too; the first form pasted again further
+    down is a duplicate, as in the sheet."""
+    order = [HEALTH, MATERNAL, ELDERLY, HEALTH, MATERNAL, ELDERLY]
+    rows: Cells = []
+    for n, project in enumerate(order):
+        cells = form(project, extra=3 + 2 * n)[0]
+        rows += cells if n == 0 else cells[2:]  # the title above the first form only
+    pdf = write_pdf(tmp_path / "sheet.pdf", rows, [(0, 0, 0, 4), (1, 0, 1, 4)], WIDTHS, font_size=8)
+    import pdfplumber
+
+    with pdfplumber.open(pdf) as opened:
+        ends = [_first_cells(page)[-1] for page in opened.pages[:-1]]
+    assert "项目名称" in ends  # a page ends with a form's name row,
+    assert "资金总额（万元）" in ends  # another in a form's head
+    document = load_path(pdf)
+    assert [title for title, _ in projects(document)] == [name for name, _, _ in order]
+    xlsx = write_xlsx(
+        tmp_path / "sheet.xlsx", [("Sheet1", rows, [(0, 0, 0, 4), (1, 0, 1, 4)])], WIDTHS
+    )
+    assert keys(pdf) == keys(xlsx)
+    assert rules(pdf).count("duplicate-project") == 3
+
+
+def _first_cells(page: Any) -> list[str]:
+    """The first cell of each row of the page's ruled table."""
+    (table,) = page.find_tables()
+    return [row[0] or "" for row in table.extract()]
+
+
 # --------------------------------------------------------------------------
 # Near misses: a header repeated over a page break is no row
 
@@ -206,6 +239,10 @@ def test_a_page_where_a_form_ends_and_the_next_begins() -> None:
     # Near miss: the whole form again, its titles at the same row, with no
     # other 项目名称 row above them: a copy, every row kept.
     assert joined([head, head]) == [*head, *head]
+    # A page break right after the next form's 项目名称 row: the rest of
+    # its head under the first form's name row, repeated, is no copy.
+    other_head = form(MATERNAL)[0][2:]
+    assert joined([[*head, other_head[0]], [head[0], *other_head[1:]]]) == [*head, *other_head]
     # A form cut before its titles: the next page's 项目名称 row is the
     # repeated header, whatever follows.
     assert joined([head[:2], [head[0], *head[2:]]]) == head

@@ -394,9 +394,10 @@ def _join(parts: list[_Part]) -> list[GridInput]:
         labels: list[str] = []
         merges: list[Merge] = []
         unit = group[0].unit
+        names = _NameRows(rows)
         for position, part in enumerate(group):
             label = f"第{part.page}页 表{part.number} "
-            skip = 1 if position and _repeated_header(part.rows, header, rows) else 0
+            skip = 1 if position and _repeated_header(part.rows, header, names) else 0
             named = joins and part.unit is not None and part.unit != unit
             if named:  # another unit's title block above this page's table
                 unit = part.unit
@@ -440,8 +441,38 @@ def _other_header(row: list[str | None], first: list[list[str | None]]) -> bool:
     return header_columns(cells) is not None or other_table_header(cells)
 
 
+class _NameRows:
+    """The 项目名称 rows of a grid being joined, looked up by their cells
+    and by their label (the grid's last row of each)."""
+
+    def __init__(self, rows: list[list[str | None]]):
+        self.rows = rows
+        self._seen = 0
+        self._by_cells: dict[tuple[str, ...], int] = {}
+        self._by_label: dict[str, int] = {}
+
+    def _update(self) -> None:
+        for index in range(self._seen, len(self.rows)):
+            row = self.rows[index]
+            label = _first(row)
+            if names_project(label):
+                self._by_label[label] = index
+                self._by_cells[tuple(c or "" for c in row)] = index
+        self._seen = len(self.rows)
+
+    def last(self, row: list[str | None]) -> int | None:
+        """The grid's last row the same as ``row``."""
+        self._update()
+        return self._by_cells.get(tuple(c or "" for c in row))
+
+    def last_labelled(self, label: str) -> int | None:
+        """The grid's last row whose first cell is ``label``."""
+        self._update()
+        return self._by_label.get(label)
+
+
 def _repeated_header(
-    page: list[list[str | None]], header: list[str | None], joined: list[list[str | None]]
+    page: list[list[str | None]], header: list[str | None], names: _NameRows
 ) -> bool:
     """Whether a page's first row is a header printed again at the top of
     the page over a page break, to be dropped: the grid's first row
@@ -451,24 +482,25 @@ def _repeated_header(
 
     A 项目名称 row is content, though, where the page restates a whole form
     (the same project's form pasted twice): the rows under it are labelled
-    as those under it in that form (``joined``, the grid's rows so far),
-    down to the column titles, or to the page's end, and the form before
-    has reached its titles (a page break right after a form's 项目名称 row
-    leaves the rest of its head to the next page, under the repeated row).
-    A long form's next page goes on with indicator rows (一级指标 blank, as
-    merged down, or a category), never with 实施单位, 资金总额 …."""
+    as those under it in that form (in the grid's rows so far), down to the
+    column titles, or to the page's end, and the form before has reached
+    its titles (a page break right after a form's 项目名称 row leaves the
+    rest of its head to the next page, under the repeated row). A long
+    form's next page goes on with indicator rows (一级指标 blank, as merged
+    down, or a category), never with 实施单位, 资金总额 …."""
     row = page[0]
-    label = (row[0] or "").strip()
+    label = _first(row)
     filled = sum(1 for c in row if c and c.strip())
     if not names_project(label) or filled < 2 or _column_titles(row):
         return _same(row, header)
-    at = next((i for i in range(len(joined) - 1, -1, -1) if _same(joined[i], row)), None)
-    if at is None:
+    at = names.last(row)
+    current = names.last_labelled(label)
+    if at is None or current is None:
         return False
-    current = next(i for i in range(len(joined) - 1, -1, -1) if _first(joined[i]) == label)
-    if _titles_at(joined[current:]) is None:
+    joined = names.rows
+    if _titles_at(joined[current : current + _HEAD_ROWS]) is None:
         return True  # the head of the form the grid is in goes on here
-    head = _titles_at(joined[at:])
+    head = _titles_at(joined[at : at + _HEAD_ROWS])
     if head is None:
         return True
     end = min(len(page), head + 1)  # down to the column titles, or the page's end
@@ -491,9 +523,16 @@ def _column_titles(row: list[str | None]) -> bool:
 
 
 def _titles_at(rows: list[list[str | None]]) -> int | None:
-    """The index of the first row of column titles in a table's head, None
-    when there is none."""
-    return next((index for index, row in enumerate(rows[:_HEAD_ROWS]) if _column_titles(row)), None)
+    """The index of the indicator grid's column titles (一级指标 … 三级指标)
+    in a form's head, None when there is none."""
+    return next(
+        (
+            index
+            for index, row in enumerate(rows[:_HEAD_ROWS])
+            if any("指标" in c for c in row if c) and _column_titles(row)
+        ),
+        None,
+    )
 
 
 def _same(row: list[str | None], header: list[str | None]) -> bool:
