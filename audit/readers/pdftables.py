@@ -12,6 +12,9 @@
 * A table that goes on over a page break is one grid: the header row
   repeated at the top of a page is dropped, and a first row with no name
   and no amounts (a row cut by the page break) is joined to the row before.
+  A national form's 项目名称 row, printed again at the top of each page a
+  long form runs over, is such a header; a page that restates the form's
+  whole head (the same project's form pasted twice) is a form of its own.
   A page whose ``单位名称：…`` line above the header names another unit
   than the page before (several units' tables, each from a page of its
   own) gives the grid that heading as a row of one cell, before its rows.
@@ -45,6 +48,7 @@ from audit.limits import MAX_NOTES_PER_FILE
 from audit.readers.common import (
     budget_header,
     header_columns,
+    names_project,
     names_title,
     organization_name,
     other_table_header,
@@ -390,9 +394,10 @@ def _join(parts: list[_Part]) -> list[GridInput]:
         labels: list[str] = []
         merges: list[Merge] = []
         unit = group[0].unit
+        names = _NameRows(rows)
         for position, part in enumerate(group):
             label = f"第{part.page}页 表{part.number} "
-            skip = 1 if position and _same(part.rows[0], header) else 0
+            skip = 1 if position and _repeated_header(part.rows, header, names) else 0
             named = joins and part.unit is not None and part.unit != unit
             if named:  # another unit's title block above this page's table
                 unit = part.unit
@@ -434,6 +439,100 @@ def _other_header(row: list[str | None], first: list[list[str | None]]) -> bool:
         return False
     cells = [c or "" for c in row]
     return header_columns(cells) is not None or other_table_header(cells)
+
+
+class _NameRows:
+    """The 项目名称 rows of a grid being joined, looked up by their cells
+    and by their label (the grid's last row of each)."""
+
+    def __init__(self, rows: list[list[str | None]]):
+        self.rows = rows
+        self._seen = 0
+        self._by_cells: dict[tuple[str, ...], int] = {}
+        self._by_label: dict[str, int] = {}
+
+    def _update(self) -> None:
+        for index in range(self._seen, len(self.rows)):
+            row = self.rows[index]
+            label = _first(row)
+            if names_project(label):
+                self._by_label[label] = index
+                self._by_cells[tuple(c or "" for c in row)] = index
+        self._seen = len(self.rows)
+
+    def last(self, row: list[str | None]) -> int | None:
+        """The grid's last row the same as ``row``."""
+        self._update()
+        return self._by_cells.get(tuple(c or "" for c in row))
+
+    def last_labelled(self, label: str) -> int | None:
+        """The grid's last row whose first cell is ``label``."""
+        self._update()
+        return self._by_label.get(label)
+
+
+def _repeated_header(
+    page: list[list[str | None]], header: list[str | None], names: _NameRows
+) -> bool:
+    """Whether a page's first row is a header printed again at the top of
+    the page over a page break, to be dropped: the grid's first row
+    (``header``; column titles, a title or 单位名称 line), or a national
+    form's ``项目名称 | …`` row, which a long form prints at the top of each
+    page it runs over (each form of a file of forms a table of its own).
+
+    A 项目名称 row is content, though, where the page restates a whole form
+    (the same project's form pasted twice): the rows under it are labelled
+    as those under it in that form (in the grid's rows so far), down to the
+    column titles, or to the page's end, and the form before has reached
+    its titles (a page break right after a form's 项目名称 row leaves the
+    rest of its head to the next page, under the repeated row). A long
+    form's next page goes on with indicator rows (一级指标 blank, as merged
+    down, or a category), never with 实施单位, 资金总额 …."""
+    row = page[0]
+    label = _first(row)
+    filled = sum(1 for c in row if c and c.strip())
+    if not names_project(label) or filled < 2 or _column_titles(row):
+        return _same(row, header)
+    at = names.last(row)
+    current = names.last_labelled(label)
+    if at is None or current is None:
+        return False
+    joined = names.rows
+    if _titles_at(joined[current : current + _HEAD_ROWS]) is None:
+        return True  # the head of the form the grid is in goes on here
+    head = _titles_at(joined[at : at + _HEAD_ROWS])
+    if head is None:
+        return True
+    end = min(len(page), head + 1)  # down to the column titles, or the page's end
+    restated = [_first(r) for r in joined[at + 1 : at + end]]
+    return len(page) < 2 or [_first(r) for r in page[1:end]] != restated
+
+
+def _first(row: list[str | None]) -> str:
+    return (row[0] or "").strip() if row else ""
+
+
+_HEAD_ROWS = 24
+"""The rows of a form's head (项目名称, 主管部门, 资金 …, 目标) that may stand
+above its column titles."""
+
+
+def _column_titles(row: list[str | None]) -> bool:
+    cells = [c or "" for c in row]
+    return header_columns(cells) is not None or other_table_header(cells)
+
+
+def _titles_at(rows: list[list[str | None]]) -> int | None:
+    """The index of the indicator grid's column titles (一级指标 … 三级指标)
+    in a form's head, None when there is none."""
+    return next(
+        (
+            index
+            for index, row in enumerate(rows[:_HEAD_ROWS])
+            if any("指标" in c for c in row if c) and _column_titles(row)
+        ),
+        None,
+    )
 
 
 def _same(row: list[str | None], header: list[str | None]) -> bool:
