@@ -69,12 +69,23 @@ def number_value(match: re.Match[str]) -> int:
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 
+_NUMERALS = "一二三四五六七八九"
+
+
 def number_of(text: str) -> int:
-    """The number a clause number stands for: ``12、``, ``3.``, ``①``, ``（4）``."""
-    text = text.strip(" \t")
+    """The number a clause number stands for: ``12、``, ``3.``, ``①``,
+    ``（4）``, ``5)``, ``十二、``."""
+    text = text.strip("、.．（()） \t")
     if len(text) == 1 and text in _CIRCLED:
         return _CIRCLED.index(text) + 1
-    return int(text.strip("、.．（()） \t"))
+    if text.isdigit():
+        return int(text)
+    tens, _, units = text.rpartition("十")  # 十二: 1 ten, 2; 二十: 2 tens; 三: 3
+    if "十" not in text:
+        return _NUMERALS.index(text) + 1
+    return (_NUMERALS.index(tens) + 1 if tens else 1) * 10 + (
+        _NUMERALS.index(units) + 1 if units else 0
+    )
 
 
 def clause_start(text: str, position: int = 0) -> re.Match[str] | None:

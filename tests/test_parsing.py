@@ -283,7 +283,7 @@ def test_a_decimal_before_a_dash_stays_in_its_value(value: str) -> None:
 
 @pytest.mark.parametrize(
     ("first", "second"),
-    [("①", "②"), ("（1）", "（2）"), ("(1)", "(2)"), ("⑪", "⑫")],
+    [("①", "②"), ("（1）", "（2）"), ("(1)", "(2)"), ("⑪", "⑫"), ("1)", "2)"), ("一、", "二、")],
 )
 def test_circled_and_bracketed_numbers_start_clauses(first: str, second: str) -> None:
     """A unit that numbers with ①② or （1）（2）: each starts a clause where a
@@ -306,7 +306,14 @@ def test_circled_and_bracketed_numbers_start_clauses(first: str, second: str) ->
 
 @pytest.mark.parametrize(
     "value",
-    ["完成（1）号楼维修", "①号楼、②号楼", "(3)栋", "达到（2）级；同比提高"],
+    [
+        "完成（1）号楼维修",
+        "①号楼、②号楼",
+        "(3)栋",
+        "达到（2）级；同比提高",
+        "统一、规范",
+        "一、二期工程完工",
+    ],
 )
 def test_a_bracketed_or_circled_number_in_a_value_stays_in_it(value: str) -> None:
     """Near misses: ① or （1） followed by neither a category nor a keyword
@@ -335,6 +342,15 @@ def test_uncoded_level_one_and_level_two_categories() -> None:
     # Near miss: a name that ends in 指标 is a name, not a level-2 category.
     (clause,) = clauses("1、产出指标：完成各项考核指标，年度指标值：100%。")
     assert clause.level2 is None and clause.name == "完成各项考核指标"
+    # The 2021 scheme's level-2 names without 指标 (生态效益, 服务对象满意度)...
+    (clause,) = clauses(
+        "1、产出指标；生态效益；森林覆盖率；实施周期指标值：≥45%；年度指标值：≥45%。"
+    )
+    assert clause.level2 is not None and clause.level2.name == "生态效益"
+    assert clause.name == "森林覆盖率"
+    # ...but not the older form's name that a keyword follows.
+    (clause,) = clauses("1、满意度指标：服务对象满意度，年度指标值：≥90%。")
+    assert clause.level2 is None and clause.name == "服务对象满意度"
 
 
 def test_numbers_inside_values_do_not_start_clauses() -> None:
