@@ -353,6 +353,36 @@ def test_uncoded_level_one_and_level_two_categories() -> None:
     assert clause.level2 is None and clause.name == "服务对象满意度"
 
 
+@pytest.mark.parametrize(
+    "cell",
+    [
+        # one clause a line, the last line's number lost
+        "1、1-产出指标；11-数量指标；改造户数；实施周期指标值：≥1400户；年度指标值：≥1400户\n"
+        "2、2-效益指标；24-可持续影响；物业管理长效机制；实施周期指标值：建立并运行；年度指标值：建立并运行\n"
+        "3-满意度指标；31-服务对象满意度；保障对象满意度；实施周期指标值：≥90%；年度指标值：≥90%",
+        # categories without codes, the last clause's number lost after its 。
+        "1、产出指标；数量指标；改造户数；实施周期指标值：≥1400户；年度指标值：≥1400户。"
+        "2、效益指标；可持续影响；物业管理长效机制；实施周期指标值：建立并运行；年度指标值：建立并运行。"
+        "满意度指标；服务对象满意度；保障对象满意度；实施周期指标值：≥90%；年度指标值：≥90%。",
+    ],
+)
+def test_a_lost_number_in_lines_and_in_uncoded_cells_is_a_clause_of_its_own(cell: str) -> None:
+    """The clause whose number was lost is a clause, not a value run on into
+    the next clause's categories (which read as repeated keywords)."""
+    first, second, third = clauses(cell)
+    assert first.number == 1
+    assert second.annual is not None and second.annual.text == "建立并运行"
+    assert third.number is None and third.name == "保障对象满意度"
+    assert third.annual is not None and third.annual.text == "≥90%"
+
+
+def test_a_line_that_goes_on_with_a_range_is_no_lost_clause() -> None:
+    """Near miss: a value continued on a line that begins with a range (2-3个)."""
+    cell = "1、1-产出指标；13-时效指标；办结时限；实施周期指标值：≤5个工作日；年度指标值：一般事项\n2-3个工作日"
+    (clause,) = clauses(cell)
+    assert clause.annual is not None and clause.annual.text == "一般事项\n2-3个工作日"
+
+
 def test_numbers_inside_values_do_not_start_clauses() -> None:
     text = "1、1-产出指标；11-数量指标；培训人数；实施周期指标值:完成1、2号楼维修；年度指标值:2023、2024年各1次。"
     (clause,) = clauses(text)
