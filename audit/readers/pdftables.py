@@ -57,6 +57,7 @@ from audit.readers.decode import ReadError, reason
 from audit.readers.grid import GridInput, Loaded, Merge, grid_source
 from audit.readers.guangzhou import BUDGET_TABLE
 from audit.readers.table import Notify
+from audit.syntax import clause_start
 
 _HEADER_WORDS = re.compile(r"项目名称|总计|财政拨款|财政专户|其他资金|绩效目标|绩效指标")
 MAX_PAGES = 2000
@@ -70,10 +71,19 @@ def _is_table_page(text: str) -> bool:
 
 
 def join_lines(value: str | None) -> str | None:
-    """A wrapped cell's lines joined with nothing between them."""
+    """A wrapped cell's lines joined with nothing between them, except a
+    line that begins a clause after a line that ends in a digit (a value
+    written without its unit, ``≥80``, above ``2、1-产出指标；…``): joined,
+    the two numbers would read as one (``≥802、``), so a line break stays."""
     if value is None:
         return None
-    return "".join(line.strip() for line in value.split("\n"))
+    lines = [line.strip() for line in value.split("\n")]
+    joined = lines[0]
+    for line in lines[1:]:
+        if joined[-1:].isdigit() and line[:1].isdigit() and clause_start(line) is not None:
+            joined += "\n"
+        joined += line
+    return joined
 
 
 def _password_needed(error: BaseException, password_error: type) -> bool:

@@ -1,0 +1,40 @@
+"""How a PDF cell's wrapped lines are joined (audit.readers.pdftables.join_lines):
+with nothing between them, as Chinese is written, except where a value that
+ends in a digit would run into the number of the clause on the next line."""
+
+from __future__ import annotations
+
+import pytest
+
+from audit.parsing import parse_clause_text
+from audit.readers.pdftables import join_lines
+
+
+def test_a_clause_after_a_value_ending_in_a_digit_keeps_its_line_break() -> None:
+    cell = (
+        "1、1-产出指标；11-数量指标；服务场次；实施周期指标值：≥80；年度指标值：≥80\n"
+        "2、1-产出指标；12-质量指标；服务合格率；实施周期指标值：≥95%；年度指标值：≥95%"
+    )
+    joined = join_lines(cell)
+    assert joined == cell
+    numbers = [getattr(c, "number", None) for c in parse_clause_text(joined)]
+    assert numbers == [1, 2]  # not one clause numbered 1 and a value of ≥802、
+
+
+@pytest.mark.parametrize(
+    ("cell", "joined"),
+    [
+        ("1,234.\n56", "1,234.56"),  # an amount wrapped in a narrow column
+        ("≥8\n0%", "≥80%"),  # a value wrapped inside its number
+        ("≥80\n人次", "≥80人次"),  # a value wrapped before its unit
+        ("完成\n2、1-产出指标", "完成2、1-产出指标"),  # no digit before: nothing to merge
+        ("≥80\n2-3个工作日", "≥802-3个工作日"),  # a range, not a clause (as before)
+        ("  第一行  \n  第二行 ", "第一行第二行"),
+    ],
+)
+def test_other_wrapped_lines_are_joined_with_nothing_between(cell: str, joined: str) -> None:
+    assert join_lines(cell) == joined
+
+
+def test_no_cell_is_no_text() -> None:
+    assert join_lines(None) is None
