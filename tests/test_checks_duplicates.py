@@ -331,3 +331,26 @@ def test_a_goal_that_starts_with_the_name_and_says_more_is_no_copy() -> None:
     goal = LONG_NAME + "：完成社保和劳监业务应用系统升级改造，系统可用率不低于99%，提升经办效率。"
     text = tsv_table([project_row(LONG_NAME, ACCEPTED, goal=goal)])
     assert lint(text, select=["duplicate-text", "goal-too-short"]) == []
+
+
+def test_names_alike_only_in_their_funding_words_are_not_one_programme() -> None:
+    """A district culture bureau's goal pasted from 群众文化活动经费 to 全民健身
+    活动经费: the names share only 活动经费, which ends any funded project's
+    name; the copy is reported. Names that begin alike (one office's budget)
+    or differ by a district stay parts of one programme."""
+    clause = "1、1-产出指标；11-数量指标；活动场次；实施周期指标值:≥120场；年度指标值:≥120场。"
+    goal = (
+        "安排群众文化活动经费，组织开展群众文化活动，丰富群众精神文化生活，推进公共文化服务均等化。"
+    )
+    copied = [
+        project_row(name, clause, goal=goal) for name in ("群众文化活动经费", "全民健身活动经费")
+    ]
+    (finding,) = lint(tsv_table(copied), select=["duplicate-goal"])
+    assert finding.project == "全民健身活动经费"
+    for names in (
+        ("局本级办公家具和办公设备购置经费", "局本级办公保障经费"),
+        ("市就业补助资金（越秀区）", "市就业补助资金（海珠区）"),
+        ("南沙区群众文化活动经费", "花都区群众文化活动经费"),
+    ):
+        rows = [project_row(name, clause, goal=goal) for name in names]
+        assert lint(tsv_table(rows), select=["duplicate-goal"]) == [], names

@@ -17,6 +17,12 @@ _BRACKETS = re.compile(r"[（(【\[][^（()）【】\[\]]*[）)】\]]")
 _YEARS = re.compile(r"(?:19|20)\d\d\s*年?度?(?:\s*[-－—–~～至到]\s*(?:19|20)\d\d\s*年?度?)?")
 """A year or a span of years (``2024年``, ``2023-2024年``)."""
 _DIGITS = re.compile(r"\d+")
+_FUNDING_TAIL = re.compile(
+    r"(?:专项|工作|活动|运行|业务)*(?:经费|资金|补助资金|补贴资金|补助经费|专项资金|项目|费用)$"
+)
+"""What ends the name of any funded project (``…活动经费``, ``…专项资金``,
+``…项目``): two names alike only in it (群众文化活动经费, 全民健身活动经费)
+are not parts of one programme."""
 COMPARED = 1000
 """How many characters of each goal are compared: a goal is a paragraph,
 and the opening of a copied one is enough to tell it."""
@@ -29,8 +35,11 @@ def _goal_key(text: str) -> str:
 
 def _stem(name: str) -> str:
     """A project name without what tells parts of one programme apart: a
-    bracketed qualifier (``（海珠区）``), a year or a span of years, numbers."""
-    return _NOISE.sub("", _DIGITS.sub("", _YEARS.sub("", _BRACKETS.sub("", name))))
+    bracketed qualifier (``（海珠区）``), a year or a span of years, numbers;
+    and without the words that end any funded project's name (``活动经费``),
+    which make unrelated names look alike."""
+    stem = _NOISE.sub("", _DIGITS.sub("", _YEARS.sub("", _BRACKETS.sub("", name))))
+    return _FUNDING_TAIL.sub("", stem) or stem
 
 
 def _long_enough(text: str, minimum: int) -> bool:
@@ -58,6 +67,8 @@ def _any_related(stem: str, others: Iterable[str], similarity: float) -> bool:
     for other in others:
         if not other or not stem or other in stem or stem in other:
             return True
+        if _shared_head(stem, other):
+            return True
         matcher.set_seq1(other)
         if (
             matcher.real_quick_ratio() >= similarity
@@ -66,6 +77,18 @@ def _any_related(stem: str, others: Iterable[str], similarity: float) -> bool:
         ):
             return True
     return False
+
+
+def _shared_head(one: str, other: str) -> bool:
+    """Whether two name stems begin alike, over at least four characters
+    and half the shorter (``局本级办公家具…购置``, ``局本级办公保障``: one office's
+    budget): the programme comes first in a name, what a part buys after it."""
+    shared = 0
+    for a, b in zip(one, other, strict=False):
+        if a != b:
+            break
+        shared += 1
+    return shared >= max(4, min(len(one), len(other)) / 2)
 
 
 COMPARED_NAMES = 16
@@ -149,7 +172,10 @@ class _Holders:
 
     以下不报告：少于 min_chars 个汉字的目标（由 goal-too-short 提示）；同一程序的不同部分——名称
     除区、年度、括号中的限定语外相同（「市就业补助资金（越秀区）」与「（海珠区）」、「2023-2024年
-    信息化运维项目」与「2024-2025年……」），或相似度达到 name_similarity 的——可以共用一段目标
+    信息化运维项目」与「2024-2025年……」），开头相同的（至少四个字、较短名称的一半：「局本级办公家具
+    和办公设备购置经费」与「局本级办公保障经费」），或相似度达到 name_similarity 的（不计任何项目
+    名称都可能有的结尾「活动经费」「专项资金」「项目」：「群众文化活动经费」与「全民健身活动经费」
+    不是同一程序）——可以共用一段目标
     （名称与共用这段目标的最近 16 个不同名称比较：同一程序的各部分通常相邻）；
     同名的项目（一个项目跨页分成两行，或重复的项目，由 duplicate-project 报告）；空目标、「无」、
     占位文字和乱码（由各自的规则报告）。绩效目标就是项目名称的，由 duplicate-text 报告。
@@ -193,7 +219,11 @@ def duplicate_goal(ctx: Context, document: Document) -> Iterator[Problem]:
     (``goal-too-short``'s); parts of one programme, whose names are the same
     but for a district, a year or a qualifier in brackets
     (``市就业补助资金（越秀区）`` and ``（海珠区）``, ``2023-2024年信息化运维项目``
-    and ``2024-2025年…``) or are at least ``name_similarity`` alike: they may
+    and ``2024-2025年…``), begin alike (over four characters and half the
+    shorter name: ``局本级办公家具和办公设备购置经费``, ``局本级办公保障经费``) or are
+    at least ``name_similarity`` alike, leaving out the words that end any
+    funded project's name (``活动经费``, ``专项资金``, ``项目``: ``群众文化活动经费``
+    and ``全民健身活动经费`` are no parts of one programme): they may
     share a goal (a name is compared with the latest 16 other names that
     have the goal: the parts of a programme stand together); projects of
     the same name (one project split over a page,
