@@ -35,11 +35,8 @@ def _goal_key(text: str) -> str:
 
 def _stem(name: str) -> str:
     """A project name without what tells parts of one programme apart: a
-    bracketed qualifier (``（海珠区）``), a year or a span of years, numbers;
-    and without the words that end any funded project's name (``活动经费``),
-    which make unrelated names look alike."""
-    stem = _NOISE.sub("", _DIGITS.sub("", _YEARS.sub("", _BRACKETS.sub("", name))))
-    return _FUNDING_TAIL.sub("", stem) or stem
+    bracketed qualifier (``（海珠区）``), a year or a span of years, numbers."""
+    return _NOISE.sub("", _DIGITS.sub("", _YEARS.sub("", _BRACKETS.sub("", name))))
 
 
 def _long_enough(text: str, minimum: int) -> bool:
@@ -63,10 +60,14 @@ def _any_related(stem: str, others: Iterable[str], similarity: float) -> bool:
     one goal; unrelated projects may not. The cheap bounds of the similarity
     are tried before the ratio itself."""
     matcher = SequenceMatcher(None, autojunk=False)
+    # alike is judged without the words that end any funded project's name
+    # (活动经费), which make unrelated names look alike
+    stem, whole = _FUNDING_TAIL.sub("", stem) or stem, stem
     matcher.set_seq2(stem)
     for other in others:
-        if not other or not stem or other in stem or stem in other:
+        if not other or not whole or other in whole or whole in other:
             return True
+        other = _FUNDING_TAIL.sub("", other) or other
         if _shared_head(stem, other):
             return True
         matcher.set_seq1(other)
