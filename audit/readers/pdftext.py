@@ -65,6 +65,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from decimal import Decimal
+from itertools import combinations
 
 from audit.model import AMOUNT_COLUMNS, Markup, Row, Source, Text, TextBuilder
 from audit.readers.common import (
@@ -76,6 +78,7 @@ from audit.readers.common import (
     UNIT_OF_MEASURE_RE,
     add_without_markup,
     amounts_from,
+    classify,
     header_pieces,
     names_a_column,
     names_title,
@@ -85,7 +88,7 @@ from audit.readers.common import (
 )
 from audit.readers.decode import ReadError
 from audit.readers.extracted import EXTRACT_ADVICE, SIDE_BY_SIDE, header_block, side_by_side
-from audit.readers.table import Table
+from audit.readers.table import PLACEMENT_CAPPED, PLACEMENT_MANY, PLACEMENT_NONE, Table
 from audit.syntax import (
     KEYWORDS,
     clause_number,
@@ -105,11 +108,18 @@ MAX_PREAMBLE_LINES = 8
 MAX_UNIT_NAME_LINES = 6
 """Lines before a unit's amounts that may hold the start of its name."""
 
-_FILL_ORDER = ("total", "fiscal", "other", "special")
+_FILL_ORDER = ("total", "fiscal", "other", "special", "carryover")
 """The columns a row fills when it prints fewer amounts than the header has
 columns (blank cells leave no trace in PDF text): one is 总计; two are 总计
 and 财政拨款; three are 总计, 财政拨款 and 其他资金 (in the published tables
-财政专户拨款 is the column left blank in every three-amount row)."""
+财政专户拨款 is the column left blank in every three-amount row). In a table
+with a 上年结转 column this is only where the subtotals cannot tell (see
+:func:`_place_by_subtotals`)."""
+
+MAX_PLACEMENT_STEPS = 100_000
+"""Most partial placements tried for the rows under one subtotal (see
+:func:`_place_by_subtotals`); past them the rows keep the fill order."""
+
 
 # --------------------------------------------------------------------------
 # Line patterns
@@ -241,7 +251,7 @@ def read(source: Source) -> Table:
             f"{SIDE_BY_SIDE} ({why}), as pdftotext -layout, pdfplumber extract_text() and "
             f"a copy from a PDF viewer give it: a wrapped cell cannot be followed; {EXTRACT_ADVICE}"
         )
-    events = _Scanner(lines).scan()
+    events = _Scanner(lines, max(len(columns), len(AMOUNT_COLUMNS))).scan()
     _drop_notes(events)
     anchors = [event for event in events if isinstance(event, _Anchor)]
     if not anchors:
@@ -257,6 +267,8 @@ def read(source: Source) -> Table:
     rows = [_row(source, anchor, columns) for anchor in anchors]
     table = Table(rows=rows, title=title, organization=organization)
     table.amount_unit = unit
+    if "carryover" in columns:
+        table.unread.extend(_place_by_subtotals(source, rows, anchors, columns))
     for run in orphans:
         text = _join(source, [piece for cell in run for piece in cell.pieces])
         if text is not None:
@@ -587,6 +599,7 @@ def _amount_columns(header: str) -> tuple[str, ...]:
         ("fiscal", ("财政拨款",)),
         ("special", ("财政专户",)),
         ("other", ("其他资金",)),
+        ("carryover", ("上年结转", "结转资金", "结转结余")),
     ):
         positions = [compact.find(name) for name in names if name in compact]
         if positions:
@@ -672,8 +685,10 @@ def _number_like(token: str) -> bool:
 
 
 class _Scanner:
-    def __init__(self, lines: list[_Line]) -> None:
+    def __init__(self, lines: list[_Line], width: int = len(AMOUNT_COLUMNS)) -> None:
         self.lines = lines
+        self.width = width
+        """Most amounts a row prints: the header's amount columns."""
         self.events: list[_Anchor | _Piece] = []
         self.name: list[_Piece] | None = None
         self.name_widths: list[int] = []
@@ -741,7 +756,7 @@ class _Scanner:
             while end > index + 1 and tokens[end - 1][2] in _PLACEHOLDERS:
                 end -= 1
             if formatted and true:
-                first = max(index, end - len(AMOUNT_COLUMNS))
+                first = max(index, end - self.width)
                 runs.append(_Run(first, end, numbers))
             index = end
         return runs
@@ -1356,3 +1371,198 @@ def _columns_for(count: int, columns: tuple[str, ...]) -> tuple[str, ...]:
         return AMOUNT_COLUMNS[:count]
     chosen = [c for c in _FILL_ORDER if c in columns][:count]
     return tuple(column for column in columns if column in chosen)
+
+
+# --------------------------------------------------------------------------
+# Amounts of rows with blank cells, placed by the subtotals
+
+
+class _Placed:
+    """A row's printed amounts and the columns they may stand in (the fill
+    order's first); ``chosen`` is the option read."""
+
+    __slots__ = ("anchor", "chosen", "options", "row", "values")
+
+    def __init__(self, row: Row, anchor: _Anchor, values: list[Decimal], columns: tuple[str, ...]):
+        self.row = row
+        self.anchor = anchor
+        self.values = values
+        default = _columns_for(len(values), columns)
+        options = [default]
+        if 1 < len(values) < len(columns) and columns[0] == "total" and default[0] == "total":
+            for combo in combinations(columns[1:], len(values) - 1):
+                if ("total", *combo) != default:
+                    options.append(("total", *combo))
+        self.options = options
+        self.chosen = 0
+
+
+def _place_by_subtotals(
+    source: Source, rows: list[Row], anchors: list[_Anchor], columns: tuple[str, ...]
+) -> list[str]:
+    """Place the amounts of rows that print fewer than the header's columns
+    in a table with a 上年结转 column, where the fill order cannot tell a third
+    amount's column (其他资金 or 上年结转?): per unit, the placement of each
+    such row's amounts that makes the unit's subtotal the sum of its projects
+    in every column, and 合计 the sum of the units. Found by a bounded search
+    (amounts are not negative, so a partial sum past its subtotal ends a
+    branch); where no placement, or more than one, fits, or the search is cut
+    short, the rows keep the fill order and a note (``line N: why``) says so."""
+    placed: list[_Placed | None] = []
+    for row, anchor in zip(rows, anchors, strict=True):
+        values = [_decimal(token) for token, _ in anchor.amounts]
+        usable = all(value is not None and value >= 0 for value in values)
+        placed.append(
+            _Placed(row, anchor, [v for v in values if v is not None], columns) if usable else None
+        )
+    kinds = classify(rows)
+    notes: list[str] = []
+    groups: list[tuple[int, list[int]]] = []  # a subtotal row and the rows it sums
+    for index, kind in enumerate(kinds):
+        if kind in ("unit", "total"):
+            groups.append((index, []))
+        elif groups:
+            groups[-1][1].append(index)
+    for head, members in groups:  # units, and a 合计 over projects without units
+        if members:
+            _place_group(source, placed, head, members, columns, notes)
+    for head, members in groups:  # 合计 over units
+        if kinds[head] == "total" and not members:
+            units = []
+            for index in range(head + 1, len(kinds)):
+                if kinds[index] == "total":
+                    break
+                if kinds[index] == "unit":
+                    units.append(index)
+            for index in units:  # each unit as its own rows placed it
+                entry = placed[index]
+                if entry is not None:
+                    entry.options = [entry.options[entry.chosen]]
+                    entry.chosen = 0
+            if units:
+                _place_group(source, placed, head, units, columns, notes)
+    return notes
+
+
+def _decimal(token: str) -> Decimal | None:
+    if not _AMOUNT.fullmatch(token):
+        return None
+    return Decimal(token.replace(",", ""))
+
+
+def _place_group(
+    source: Source,
+    placed: list[_Placed | None],
+    head: int,
+    members: list[int],
+    columns: tuple[str, ...],
+    notes: list[str],
+) -> None:
+    """Place the amounts of a subtotal row (``head``) and the rows it sums."""
+    top = placed[head]
+    rows = [entry for entry in (placed[i] for i in members) if entry is not None]
+    if top is None or len(rows) < len(members):
+        return  # an amount that is no number: the amount rules report it
+    if all(len(entry.options) == 1 for entry in (top, *rows)):
+        return  # nothing to tell
+    found, why = _search(top, rows, columns, blank="special")
+    if found is None and why == PLACEMENT_NONE:
+        found, why = _search(top, rows, columns)
+    if found is None:
+        notes.append(f"line {top.row.line}: {why}")
+        return
+    for entry, choice in zip([top, *rows], found, strict=True):
+        if choice != entry.chosen:
+            entry.chosen = choice
+            entry.row.amounts = amounts_from(
+                {
+                    column: Text(token, source, ((0, offset),))
+                    for column, (token, offset) in zip(
+                        entry.options[choice], entry.anchor.amounts, strict=True
+                    )
+                }
+            )
+
+
+def _search(
+    top: _Placed, rows: list[_Placed], columns: tuple[str, ...], blank: str | None = None
+) -> tuple[list[int] | None, str]:
+    """The option of ``top`` and of each row that makes ``top`` the sum of
+    the rows in every column (within rounding: 0.005 per part and one for the
+    subtotal); None and why when none does, more than one does, or the
+    search would take more than :data:`MAX_PLACEMENT_STEPS` steps. With
+    ``blank``, only options that leave that column blank are tried (where a
+    row has such an option): 财政专户拨款, blank in the published tables'
+    rows that print fewer amounts, is tried first."""
+
+    def allowed(entry: _Placed) -> list[int]:
+        kept = [i for i, option in enumerate(entry.options) if blank not in option]
+        return kept or list(range(len(entry.options)))
+
+    tolerance = Decimal("0.005") * (len(rows) + 1)
+    at = {column: i for i, column in enumerate(columns)}
+    width = len(columns)
+
+    def vector(option: tuple[str, ...], values: list[Decimal]) -> list[Decimal]:
+        sums = [Decimal(0)] * width
+        for column, value in zip(option, values, strict=True):
+            if column in at:
+                sums[at[column]] += value
+        return sums
+
+    fixed = [Decimal(0)] * width
+    open_rows: list[int] = []
+    kept = [allowed(entry) for entry in rows]
+    for index, entry in enumerate(rows):
+        if len(kept[index]) == 1:
+            only = vector(entry.options[kept[index][0]], entry.values)
+            fixed = [a + b for a, b in zip(fixed, only, strict=True)]
+        else:
+            open_rows.append(index)
+    choices = [[vector(rows[i].options[o], rows[i].values) for o in kept[i]] for i in open_rows]
+    reach = [Decimal(0)] * (len(open_rows) + 1)  # the most the rows from k on can add to a column
+    for k in range(len(open_rows) - 1, -1, -1):
+        reach[k] = reach[k + 1] + sum(rows[open_rows[k]].values, Decimal(0))
+    solutions: list[list[int]] = []
+    steps = 0
+    for head in allowed(top):
+        target = vector(top.options[head], top.values)
+        if any(f > t + tolerance for f, t in zip(fixed, target, strict=True)):
+            continue
+        partials = [fixed] + [fixed] * len(open_rows)
+        nexts = [0] * (len(open_rows) + 1)
+        picked = [0] * len(open_rows)
+        depth = 0
+        while depth >= 0:
+            if depth == len(open_rows):
+                if all(
+                    abs(p - t) <= tolerance for p, t in zip(partials[depth], target, strict=True)
+                ):
+                    chosen = [options[0] for options in kept]
+                    for k, index in enumerate(open_rows):
+                        chosen[index] = kept[index][picked[k]]
+                    solutions.append([head, *chosen])
+                    if len(solutions) > 1:
+                        return None, PLACEMENT_MANY
+                depth -= 1
+                continue
+            if nexts[depth] >= len(choices[depth]):
+                nexts[depth] = 0
+                depth -= 1
+                continue
+            steps += 1
+            if steps > MAX_PLACEMENT_STEPS:
+                return None, PLACEMENT_CAPPED
+            choice = nexts[depth]
+            nexts[depth] += 1
+            sums = [a + b for a, b in zip(partials[depth], choices[depth][choice], strict=True)]
+            if any(s > t + tolerance for s, t in zip(sums, target, strict=True)):
+                continue
+            if any(s + reach[depth + 1] < t - tolerance for s, t in zip(sums, target, strict=True)):
+                continue
+            picked[depth] = choice
+            partials[depth + 1] = sums
+            depth += 1
+    if not solutions:
+        return None, PLACEMENT_NONE
+    return solutions[0], ""
