@@ -9,7 +9,7 @@ import csv
 import io
 import re
 
-from hypothesis import assume, example, given
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from audit.model import Source
@@ -201,6 +201,7 @@ def _no_tab_and_break(rows: list[list[str]]) -> bool:
     return not any("\t" in cell and "\n" in cell for row in rows for cell in row)
 
 
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.lists(_CELL, min_size=1, max_size=5), min_size=1, max_size=6))
 @example([['"1、a；\n2、b；"', "x"]])
 @example([["", '""'], ['"']])
@@ -223,6 +224,7 @@ def test_rows_written_by_csv_writer_read_back_the_same(rows: list[list[str]]) ->
                 assert text[cell.origin(index)] == char
 
 
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.lists(
         st.tuples(st.sampled_from([180, 181, 143, 733, 224, 322]), st.booleans()),

@@ -1465,12 +1465,15 @@ def _place_group(
         return  # an amount that is no number: the amount rules report it
     if all(len(entry.options) == 1 for entry in (top, *rows)):
         return  # nothing to tell
-    found, why = _search(top, rows, columns, blank="special")
-    if found is None and why == PLACEMENT_NONE:
-        found, why = _search(top, rows, columns)
+    found: list[int] | None = None
+    why = PLACEMENT_NONE
+    for strict in (2, 1, 0):  # the likeliest placements first
+        if why == PLACEMENT_NONE:
+            found, why = _search(top, rows, columns, strict)
     if found is None:
-        notes.append(f"line {top.row.line}: {why}")
-        return
+        if why != PLACEMENT_MANY or not _adds_up(top, rows, columns):
+            notes.append(f"line {top.row.line}: {why}")
+        return  # the fill order: where it adds up, as likely as any
     for entry, choice in zip([top, *rows], found, strict=True):
         if choice != entry.chosen:
             entry.chosen = choice
@@ -1484,19 +1487,41 @@ def _place_group(
             )
 
 
+def _adds_up(top: _Placed, rows: list[_Placed], columns: tuple[str, ...]) -> bool:
+    """Whether the rows as placed now (the fill order) add up to ``top``."""
+    tolerance = Decimal("0.005") * (len(rows) + 1)
+    for column in columns:
+        sums = [
+            sum(
+                (v for c, v in zip(e.options[e.chosen], e.values, strict=True) if c == column),
+                Decimal(0),
+            )
+            for e in (top, *rows)
+        ]
+        if abs(sums[0] - sum(sums[1:], Decimal(0))) > tolerance:
+            return False
+    return True
+
+
 def _search(
-    top: _Placed, rows: list[_Placed], columns: tuple[str, ...], blank: str | None = None
+    top: _Placed, rows: list[_Placed], columns: tuple[str, ...], strict: int = 0
 ) -> tuple[list[int] | None, str]:
     """The option of ``top`` and of each row that makes ``top`` the sum of
     the rows in every column (within rounding: 0.005 per part and one for the
     subtotal); None and why when none does, more than one does, or the
-    search would take more than :data:`MAX_PLACEMENT_STEPS` steps. With
-    ``blank``, only options that leave that column blank are tried (where a
-    row has such an option): 财政专户拨款, blank in the published tables'
-    rows that print fewer amounts, is tried first."""
+    search would take more than :data:`MAX_PLACEMENT_STEPS` steps.
+
+    ``strict`` keeps to the likeliest options, as the published tables fill
+    their cells: at 1 or more, 财政专户拨款 is blank in a row that prints
+    fewer amounts than the columns (where the row has such an option); at 2,
+    a row of two amounts is 总计 and 财政拨款 too."""
 
     def allowed(entry: _Placed) -> list[int]:
-        kept = [i for i, option in enumerate(entry.options) if blank not in option]
+        if strict >= 2 and len(entry.values) == 2:
+            return [0]  # the fill order: 总计 and 财政拨款
+        kept = [
+            i for i, option in enumerate(entry.options) if strict < 1 or "special" not in option
+        ]
         return kept or list(range(len(entry.options)))
 
     tolerance = Decimal("0.005") * (len(rows) + 1)
@@ -1519,6 +1544,7 @@ def _search(
             fixed = [a + b for a, b in zip(fixed, only, strict=True)]
         else:
             open_rows.append(index)
+    open_rows.sort(key=lambda i: -max(rows[i].values))  # the largest first: they prune most
     choices = [[vector(rows[i].options[o], rows[i].values) for o in kept[i]] for i in open_rows]
     reach = [Decimal(0)] * (len(open_rows) + 1)  # the most the rows from k on can add to a column
     for k in range(len(open_rows) - 1, -1, -1):
