@@ -153,14 +153,34 @@ def test_two_units_and_the_total_of_the_sweep_table() -> None:
     assert lint(text, ["subtotal-mismatch", "total-mismatch"]) == []
 
 
-def test_a_subtotal_truly_off_keeps_its_error_and_a_note_says_why() -> None:
-    off = _d("1300.00", "1000.00", None, "90.00", "200.00")  # 其他资金 should be 100.00
+def test_a_subtotal_truly_off_keeps_its_error_in_its_column() -> None:
+    """其他资金 typed 90.00 for 100.00: the placement that fits every other
+    column is taken, and the one column off is reported, as the workbook's."""
+    off = _d("1300.00", "1000.00", None, "90.00", "200.00")
+    text = _raw(_REPRO, subtotals={"广州市黄埔区交通运输局": off})
+    found = lint(text, ["subtotal-mismatch", "total-mismatch"])
+    assert [(f.rule, f.line) for f in found] == [("subtotal-mismatch", 12)]
+    assert "其他资金" in found[0].message and "90.00" in found[0].message
+    rows = dict(_read(text))
+    assert rows["主干道改造工程"] == _d("800.00", "600.00", None, None, "200.00")
+
+
+def test_a_typo_in_a_source_and_the_total_is_reported_in_both() -> None:
+    off = _d("1310.00", "1010.00", None, "100.00", "200.00")
     text = _raw(_REPRO, subtotals={"广州市黄埔区交通运输局": off})
     found = lint(text, ["subtotal-mismatch"])
-    assert found and all(f.line == 12 for f in found)
+    assert sorted(f.message[:8] for f in found) == ["小计（总计）1,", "小计（财政拨款）"]
+
+
+def test_a_subtotal_off_everywhere_is_read_in_the_fill_order_with_a_note() -> None:
+    off = _d("1999.00", "1111.00", None, "333.00", "555.00")
+    text = _raw(_REPRO, subtotals={"广州市黄埔区交通运输局": off})
+    assert lint(text, ["subtotal-mismatch"])
     status, _, err = run_main("lint", "--no-cache", "--lang", "en", "-", stdin=text.encode())
     assert status == 1
     assert f"line 12: {PLACEMENT_NONE}" in err
+    rows = dict(_read(text))
+    assert rows["主干道改造工程"] == _d("800.00", "600.00", None, "200.00")  # the fill order
 
 
 def test_two_placements_that_both_fit_are_not_guessed() -> None:
@@ -241,7 +261,7 @@ _THIRD = st.sampled_from(["other", "carryover", None])
 @given(
     st.lists(
         st.lists(
-            st.tuples(st.integers(1, 90000), st.integers(0, 90000), _THIRD, st.booleans()),
+            st.tuples(st.integers(100, 90000), st.integers(0, 90000), _THIRD, st.booleans()),
             min_size=1,
             max_size=6,
         ),
@@ -259,10 +279,10 @@ def test_every_placement_is_the_true_one_or_noted(units_drawn: list[list[tuple]]
         projects = []
         for p, (fiscal, extra, third, both) in enumerate(drawn):
             values = {"fiscal": Decimal(fiscal) / 100}
-            if third is not None and extra:
+            if third is not None and extra >= 100:
                 values[third] = Decimal(extra) / 100
                 if both:
-                    values["other" if third == "carryover" else "carryover"] = Decimal("0.07")
+                    values["other" if third == "carryover" else "carryover"] = Decimal("7.00")
             values["total"] = sum(values.values(), Decimal(0))
             projects.append((f"道路养护经费{u}{p:02d}", values))
         units.append((f"广州市黄埔区第{u + 1}交通运输管理所", projects))

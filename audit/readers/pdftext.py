@@ -1379,9 +1379,9 @@ def _columns_for(count: int, columns: tuple[str, ...]) -> tuple[str, ...]:
 
 class _Placed:
     """A row's printed amounts and the columns they may stand in (the fill
-    order's first); ``chosen`` is the option read."""
+    order's first); ``current`` is the placement read."""
 
-    __slots__ = ("anchor", "chosen", "options", "row", "values")
+    __slots__ = ("anchor", "current", "options", "row", "values")
 
     def __init__(self, row: Row, anchor: _Anchor, values: list[Decimal], columns: tuple[str, ...]):
         self.row = row
@@ -1394,7 +1394,19 @@ class _Placed:
                 if ("total", *combo) != default:
                     options.append(("total", *combo))
         self.options = options
-        self.chosen = 0
+        self.current = default
+
+    def place(self, source: Source, option: tuple[str, ...]) -> None:
+        """Read the row's amounts in the columns of ``option``."""
+        if option == self.current:
+            return
+        self.current = option
+        self.row.amounts = amounts_from(
+            {
+                column: Text(token, source, ((0, offset),))
+                for column, (token, offset) in zip(option, self.anchor.amounts, strict=True)
+            }
+        )
 
 
 def _place_by_subtotals(
@@ -1404,10 +1416,14 @@ def _place_by_subtotals(
     in a table with a 上年结转 column, where the fill order cannot tell a third
     amount's column (其他资金 or 上年结转?): per unit, the placement of each
     such row's amounts that makes the unit's subtotal the sum of its projects
-    in every column, and 合计 the sum of the units. Found by a bounded search
-    (amounts are not negative, so a partial sum past its subtotal ends a
-    branch); where no placement, or more than one, fits, or the search is cut
-    short, the rows keep the fill order and a note (``line N: why``) says so."""
+    in every column, and 合计 the sum of the units (which tells a unit whose
+    own rows fit more than one way). Found by a bounded search (amounts are
+    not negative, so a partial sum past its subtotal ends a branch). A
+    subtotal that no placement fits is placed as the one that fits all its
+    columns but one or two, where only one does (the amount rules report
+    those columns). Otherwise, where no placement or more than one fits, or
+    the search is cut short, the rows keep the fill order, and a note
+    (``line N: why``) says so unless that order adds up as well as any."""
     placed: list[_Placed | None] = []
     for row, anchor in zip(rows, anchors, strict=True):
         values = [_decimal(token) for token, _ in anchor.amounts]
@@ -1416,32 +1432,45 @@ def _place_by_subtotals(
             _Placed(row, anchor, [v for v in values if v is not None], columns) if usable else None
         )
     kinds = classify(rows)
-    notes: list[str] = []
+    notes: dict[int, str] = {}
     groups: list[tuple[int, list[int]]] = []  # a subtotal row and the rows it sums
     for index, kind in enumerate(kinds):
         if kind in ("unit", "total"):
             groups.append((index, []))
         elif groups:
             groups[-1][1].append(index)
+    open_units: dict[int, list[tuple[str, ...]]] = {}  # unit row: the placements that fit it
     for head, members in groups:  # units, and a 合计 over projects without units
         if members:
-            _place_group(source, placed, head, members, columns, notes)
+            fitting = _place_group(source, placed, head, members, columns, notes)
+            if len(fitting) > 1 and kinds[head] == "unit":
+                open_units[head] = fitting
     for head, members in groups:  # 合计 over units
-        if kinds[head] == "total" and not members:
-            units = []
-            for index in range(head + 1, len(kinds)):
-                if kinds[index] == "total":
-                    break
-                if kinds[index] == "unit":
-                    units.append(index)
-            for index in units:  # each unit as its own rows placed it
-                entry = placed[index]
-                if entry is not None:
-                    entry.options = [entry.options[entry.chosen]]
-                    entry.chosen = 0
-            if units:
-                _place_group(source, placed, head, units, columns, notes)
-    return notes
+        if kinds[head] != "total" or members:
+            continue
+        units = []
+        for index in range(head + 1, len(kinds)):
+            if kinds[index] == "total":
+                break
+            if kinds[index] == "unit":
+                units.append(index)
+        saved = {}
+        for index in units:  # each unit as its own rows place it
+            entry = placed[index]
+            if entry is not None:
+                saved[index] = entry.options
+                entry.options = open_units.get(index, [entry.current])
+        if units:
+            _place_group(source, placed, head, units, columns, notes)
+        for index, options in saved.items():
+            entry = placed[index]
+            assert entry is not None
+            entry.options = options
+            if index in open_units and entry.current in open_units[index]:
+                members = next(m for h, m in groups if h == index)
+                notes.pop(index, None)  # told by 合计, or noted anew
+                _place_group(source, placed, index, members, columns, notes, entry.current)
+    return list(notes.values())
 
 
 def _decimal(token: str) -> Decimal | None:
@@ -1456,46 +1485,82 @@ def _place_group(
     head: int,
     members: list[int],
     columns: tuple[str, ...],
-    notes: list[str],
-) -> None:
-    """Place the amounts of a subtotal row (``head``) and the rows it sums."""
+    notes: dict[int, str],
+    fixed: tuple[str, ...] | None = None,
+) -> list[tuple[str, ...]]:
+    """Place the amounts of a subtotal row (``head``, in the columns of
+    ``fixed`` when given) and the rows it sums. Where more than one placement
+    fits, the placements of the subtotal row that fit (for 合计 to tell)."""
     top = placed[head]
     rows = [entry for entry in (placed[i] for i in members) if entry is not None]
     if top is None or len(rows) < len(members):
-        return  # an amount that is no number: the amount rules report it
+        return []  # an amount that is no number: the amount rules report it
     if all(len(entry.options) == 1 for entry in (top, *rows)):
-        return  # nothing to tell
+        return []  # nothing to tell
+    heads = None if fixed is None else [top.options.index(fixed)]
     found: list[int] | None = None
     why = PLACEMENT_NONE
+    level = 0
     for strict in (2, 1, 0):  # the likeliest placements first
         if why == PLACEMENT_NONE:
-            found, why = _search(top, rows, columns, strict)
+            found, why = _search(top, rows, columns, strict, heads=heads)
+            level = strict
+    if why == PLACEMENT_NONE and fixed is None:  # a subtotal truly off: in which column?
+        found = _columns_off(top, rows, columns)
     if found is None:
+        if fixed is not None:
+            top.place(source, fixed)
         if why != PLACEMENT_MANY or not _adds_up(top, rows, columns):
-            notes.append(f"line {top.row.line}: {why}")
-        return  # the fill order: where it adds up, as likely as any
+            notes[head] = f"line {top.row.line}: {why}"
+        if why != PLACEMENT_MANY or fixed is not None:
+            return []
+        budget = [MAX_PLACEMENT_STEPS]
+        fitting = []
+        for index, option in enumerate(top.options):
+            _, told = _search(top, rows, columns, level, heads=[index], budget=budget)
+            if told == PLACEMENT_CAPPED:
+                return []
+            if told in ("", PLACEMENT_MANY):
+                fitting.append(option)
+        return fitting  # the fill order: where it adds up, as likely as any
     for entry, choice in zip([top, *rows], found, strict=True):
-        if choice != entry.chosen:
-            entry.chosen = choice
-            entry.row.amounts = amounts_from(
-                {
-                    column: Text(token, source, ((0, offset),))
-                    for column, (token, offset) in zip(
-                        entry.options[choice], entry.anchor.amounts, strict=True
-                    )
-                }
-            )
+        entry.place(source, entry.options[choice])
+    return []
+
+
+def _columns_off(top: _Placed, rows: list[_Placed], columns: tuple[str, ...]) -> list[int] | None:
+    """The placement that makes ``top`` the sum of the rows in every column
+    but one or two (a subtotal off there, as a typo leaves 总计 and the column
+    typed in: the amount rules report them), when there is one and only one
+    for the fewest columns off; the likeliest placements first."""
+    budget = [MAX_PLACEMENT_STEPS]
+    for strict in (2, 1, 0):
+        for size in (1, 2):
+            found: list[list[int]] = []
+            for skip in combinations(range(len(columns)), size):
+                placement, why = _search(top, rows, columns, strict, frozenset(skip), budget)
+                if why in (PLACEMENT_MANY, PLACEMENT_CAPPED):
+                    return None
+                if placement is not None and placement not in found:
+                    found.append(placement)
+            if found:
+                return found[0] if len(found) == 1 else None
+    return None
+
+
+def _tolerance(parts: int) -> Decimal:
+    """How far a subtotal of ``parts`` rows may be from their sum by rounding,
+    as the amount rules allow: 0.005 a part and one for the subtotal, none
+    for a subtotal of one row."""
+    return Decimal("0.005") * (parts + 1) if parts > 1 else Decimal(0)
 
 
 def _adds_up(top: _Placed, rows: list[_Placed], columns: tuple[str, ...]) -> bool:
     """Whether the rows as placed now (the fill order) add up to ``top``."""
-    tolerance = Decimal("0.005") * (len(rows) + 1)
+    tolerance = _tolerance(len(rows))
     for column in columns:
         sums = [
-            sum(
-                (v for c, v in zip(e.options[e.chosen], e.values, strict=True) if c == column),
-                Decimal(0),
-            )
+            sum((v for c, v in zip(e.current, e.values, strict=True) if c == column), Decimal(0))
             for e in (top, *rows)
         ]
         if abs(sums[0] - sum(sums[1:], Decimal(0))) > tolerance:
@@ -1504,7 +1569,13 @@ def _adds_up(top: _Placed, rows: list[_Placed], columns: tuple[str, ...]) -> boo
 
 
 def _search(
-    top: _Placed, rows: list[_Placed], columns: tuple[str, ...], strict: int = 0
+    top: _Placed,
+    rows: list[_Placed],
+    columns: tuple[str, ...],
+    strict: int = 0,
+    skip: frozenset[int] = frozenset(),
+    budget: list[int] | None = None,
+    heads: list[int] | None = None,
 ) -> tuple[list[int] | None, str]:
     """The option of ``top`` and of each row that makes ``top`` the sum of
     the rows in every column (within rounding: 0.005 per part and one for the
@@ -1514,7 +1585,9 @@ def _search(
     ``strict`` keeps to the likeliest options, as the published tables fill
     their cells: at 1 or more, 财政专户拨款 is blank in a row that prints
     fewer amounts than the columns (where the row has such an option); at 2,
-    a row of two amounts is 总计 and 财政拨款 too."""
+    a row of two amounts is 总计 and 财政拨款 too. ``skip``: the columns (their
+    indices) not compared. ``budget``: the steps left, shared by searches.
+    ``heads``: the options of ``top`` tried (all it is allowed, by default)."""
 
     def allowed(entry: _Placed) -> list[int]:
         if strict >= 2 and len(entry.values) == 2:
@@ -1524,14 +1597,14 @@ def _search(
         ]
         return kept or list(range(len(entry.options)))
 
-    tolerance = Decimal("0.005") * (len(rows) + 1)
+    tolerance = _tolerance(len(rows))
     at = {column: i for i, column in enumerate(columns)}
     width = len(columns)
 
     def vector(option: tuple[str, ...], values: list[Decimal]) -> list[Decimal]:
         sums = [Decimal(0)] * width
         for column, value in zip(option, values, strict=True):
-            if column in at:
+            if column in at and at[column] not in skip:
                 sums[at[column]] += value
         return sums
 
@@ -1550,8 +1623,8 @@ def _search(
     for k in range(len(open_rows) - 1, -1, -1):
         reach[k] = reach[k + 1] + sum(rows[open_rows[k]].values, Decimal(0))
     solutions: list[list[int]] = []
-    steps = 0
-    for head in allowed(top):
+    budget = [MAX_PLACEMENT_STEPS] if budget is None else budget
+    for head in allowed(top) if heads is None else heads:
         target = vector(top.options[head], top.values)
         if any(f > t + tolerance for f, t in zip(fixed, target, strict=True)):
             continue
@@ -1576,8 +1649,8 @@ def _search(
                 nexts[depth] = 0
                 depth -= 1
                 continue
-            steps += 1
-            if steps > MAX_PLACEMENT_STEPS:
+            budget[0] -= 1
+            if budget[0] < 0:
                 return None, PLACEMENT_CAPPED
             choice = nexts[depth]
             nexts[depth] += 1
