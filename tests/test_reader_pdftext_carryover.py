@@ -222,6 +222,27 @@ def test_a_placement_told_by_one_project_alone() -> None:
     assert "placement" not in err
 
 
+def test_units_that_fit_two_ways_are_told_by_the_total() -> None:
+    """One unit with 其他资金 only, another with 上年结转 only: each unit alone
+    fits either way (its subtotal and its project alike); 合计, holding both,
+    tells which."""
+    units = [
+        ("广州市黄埔区交通运输局", [("主干道改造工程", _d("800.00", "600.00", None, "200.00"))]),
+        (
+            "广州市黄埔区交通设施建设管理中心",
+            [("道路桥梁养护经费", _d("500.00", "400.00", None, None, "100.00"))],
+        ),
+    ]
+    text = _raw(units)
+    read = dict(_read(text))
+    assert read["主干道改造工程"] == _d("800.00", "600.00", None, "200.00")
+    assert read["道路桥梁养护经费"] == _d("500.00", "400.00", None, None, "100.00")
+    assert read["广州市黄埔区交通设施建设管理中心"] == _d("500.00", "400.00", None, None, "100.00")
+    assert lint(text, ["subtotal-mismatch", "total-mismatch"]) == []
+    _, _, err = run_main("lint", "--no-cache", "--lang", "en", "-", stdin=text.encode())
+    assert "placement" not in err
+
+
 def test_a_table_without_the_column_reads_in_the_fill_order() -> None:
     units = [
         (
