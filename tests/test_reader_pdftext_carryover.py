@@ -321,5 +321,5 @@ def test_every_placement_is_the_true_one_or_noted(units_drawn: list[list[tuple]]
 
 def _fill_order(printed: list[Decimal]) -> Amounts:
     """The columns the fill order gives ``printed`` amounts."""
-    order = ("total", "fiscal", "other", "special", "carryover")[: len(printed)]
+    order = ("total", "fiscal", "other", "carryover", "special")[: len(printed)]
     return dict(zip([c for c in _COLUMNS if c in order], printed, strict=True))

@@ -108,13 +108,13 @@ MAX_PREAMBLE_LINES = 8
 MAX_UNIT_NAME_LINES = 6
 """Lines before a unit's amounts that may hold the start of its name."""
 
-_FILL_ORDER = ("total", "fiscal", "other", "special", "carryover")
+_FILL_ORDER = ("total", "fiscal", "other", "carryover", "special")
 """The columns a row fills when it prints fewer amounts than the header has
 columns (blank cells leave no trace in PDF text): one is 总计; two are 总计
 and 财政拨款; three are 总计, 财政拨款 and 其他资金 (in the published tables
-财政专户拨款 is the column left blank in every three-amount row). In a table
-with a 上年结转 column this is only where the subtotals cannot tell (see
-:func:`_place_by_subtotals`)."""
+财政专户拨款 is the column left blank in every three-amount row); four, in a
+table with a 上年结转 column, those and 上年结转. In such a table this is only
+where the subtotals cannot tell (see :func:`_place_by_subtotals`)."""
 
 MAX_PLACEMENT_STEPS = 100_000
 """Most partial placements tried for the rows under one subtotal (see

@@ -17,7 +17,7 @@ Notify = Callable[[str], None]
 skipped because it holds no table)."""
 
 
-_FILL_READ = "they are read in the order 总计, 财政拨款, 其他资金, 财政专户拨款, 上年结转"
+_FILL_READ = "they are read in the order 总计, 财政拨款, 其他资金, 上年结转, 财政专户拨款"
 PLACEMENT_NONE = (
     "no placement of the amounts of rows with blank cells makes the subtotal the sum "
     f"of its rows: {_FILL_READ}"
