@@ -25,7 +25,9 @@ What the extraction gives, and how it is read (the PDF layout and the older layo
   true one is among them, a bad amount, not the end of the name. Text after
   the amounts on the same line starts the goal.
   The amounts fill the header's columns in order when all are printed, else
-  总计, 财政拨款, then 其他资金. 合计 and a unit (资金使用单位) are unindented
+  总计, 财政拨款, then 其他资金; in a table with a 上年结转 column, in the
+  columns that make each unit's subtotal the sum of its projects and 合计 the
+  sum of the units (:func:`_place_by_subtotals`). 合计 and a unit (资金使用单位) are unindented
   lines with amounts; a unit name wrapped over lines is gathered back from the
   name-like lines just before its amounts.
 * Everything else is cell text, cut into cells: an indicator cell starts
