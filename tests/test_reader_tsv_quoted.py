@@ -16,6 +16,7 @@ from audit.model import Source
 from audit.readers.csvfile import locate_cells, tsv_records
 from tests.conftest import HEADER, SEED_002_LINES, document, lint, seed_row, tsv_table
 from tests.excerpts import CLEAN, REPEATED
+from tests.national import FORM, csv_document
 
 _CLAUSE_START = re.compile(r"(?<=[。；;])(?=\d+、)")
 
@@ -246,3 +247,20 @@ def test_seed_rows_saved_by_a_spreadsheet_read_back_the_same_cells(
     assert [p.indicators.value if p.indicators else "" for p in projects] == [
         row[6].strip() for row in rows
     ]
+
+
+def test_a_national_form_saved_with_a_goal_over_lines_reads_as_its_csv() -> None:
+    """The national template as a spreadsheet saves it: the 年度目标 cell with
+    a line break, quoted; read as the same form saved as CSV is."""
+    rows = [list(row) for row in FORM]
+    rows[5][3] = "本年度完成辖区居民健康档案更新，\n开展健康讲座十二场。"
+    text = _saved(rows)
+    assert '"本年度完成' in text
+    doc = document(text, "national.tsv")
+    assert doc.layout == csv_document(rows).layout
+    (project,) = doc.projects
+    (expected,) = csv_document(rows).projects
+    assert project.goal is not None and expected.goal is not None
+    assert project.goal.value == expected.goal.value == rows[5][3]
+    assert [c.name for c in project.clauses] == [c.name for c in expected.clauses]
+    assert len(project.clauses) == 5
