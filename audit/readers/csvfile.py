@@ -155,7 +155,9 @@ def tsv_records(source: Source) -> list[Record]:
             quoted = _quoted_record(lines, index)
             if quoted is not None:
                 cells, span = quoted
-        end = offset + sum(len(lines[index + i]) + 1 for i in range(span))
+        end = offset + len(line) + 1
+        if span > 1:
+            end += sum(len(lines[index + i]) + 1 for i in range(1, span))
         found.append(Record(cells or line.split("\t"), offset, min(end, len(text)), index + 1))
         offset = end
         index += span
@@ -193,8 +195,9 @@ def locate_cells(source: Source, record: Record, delimiter: str) -> list[Text]:
     cursor = record.start
     located: list[Text] = []
     for value in record.cells:
-        quoted = '"' + value.replace('"', '""') + '"'
-        if raw.startswith(quoted, cursor):
+        if raw.startswith('"', cursor) and raw.startswith(
+            '"' + value.replace('"', '""') + '"', cursor
+        ):
             builder = TextBuilder(source)
             position = cursor + 1
             for index, piece in enumerate(value.split('"')):
