@@ -253,6 +253,7 @@ def read_text(
     # A table of another kind under the performance table (a budget or a
     # self-evaluation table copied with it): noted, as in a grid.
     _give(notify, [("", f"{where}: skipped, {SET_ASIDE}") for where in table.set_aside])
+    _give(notify, [("", note) for note in table.unread])  # amounts placed in the fill order
     if not table.rows:
         raise ReadError("no rows found under the header row")
     if table.amount_unit is None:  # a unit in a header cell: 总计（元）

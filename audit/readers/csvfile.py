@@ -21,6 +21,7 @@ from typing import NamedTuple
 
 from audit.model import Markup, Row, Source, Text, TextBuilder
 from audit.readers.common import (
+    add_without_markup,
     adjusted_columns,
     adjustment_marks,
     clean_cell,
@@ -117,7 +118,7 @@ def read(source: Source) -> Table:
             continue
         if adjustment_marks(cells):
             continue  # the header's 调整前 | 调整后 row
-        row = _row(source, cells, record.start, record.end, record.line, columns)
+        row = _row(source, record, columns)
         if row is not None:
             table.rows.append(row)
             if note_row(cells, columns):
@@ -125,6 +126,111 @@ def read(source: Source) -> Table:
     drop_trailing_notes(table.rows, notes)
     table.rows_dropped()
     return table
+
+
+_MAX_QUOTED_LINES = 2_000
+"""Most lines one quoted tab-separated cell may span: a cell of clauses, one a
+line, has a few dozen; a quote opened by mistake must not swallow the file."""
+
+
+def tsv_records(source: Source) -> list[Record]:
+    """The records of tab-separated text, one a line, as a spreadsheet saves
+    them: a cell that begins with ``"`` and is quoted as a spreadsheet quotes
+    it (its closing ``"`` followed by a tab or the end of a line, each ``"``
+    within it doubled) is read as :mod:`csv` reads it, and may span lines.
+    A line whose quotes are not such (``"三旧"改造``, a quote never closed)
+    is read as it stands, quotes and all, and so is a quoted cell holding
+    both a line break and a tab (an opening quote typed by mistake, closed
+    by chance some rows down). Blank lines are kept (as one empty cell)."""
+    text = source.text
+    lines = text.split("\n")
+    found: list[Record] = []
+    index = 0
+    offset = 0
+    while index < len(lines):
+        line = lines[index]
+        cells: list[str] | None = None
+        span = 1
+        if line.startswith('"') or '\t"' in line:
+            quoted = _quoted_record(lines, index)
+            if quoted is not None:
+                cells, span = quoted
+        end = offset + len(line) + 1
+        if span > 1:
+            end += sum(len(lines[index + i]) + 1 for i in range(1, span))
+        found.append(Record(cells or line.split("\t"), offset, min(end, len(text)), index + 1))
+        offset = end
+        index += span
+    return found
+
+
+def _quoted_record(lines: list[str], index: int) -> tuple[list[str], int] | None:
+    """The cells of the record that begins on ``lines[index]`` read with
+    quotes, and how many lines it spans; None when its quotes are not a
+    spreadsheet's (see :func:`tsv_records`)."""
+    taken = 0
+
+    def feed() -> Iterator[str]:
+        nonlocal taken
+        for line in lines[index : index + _MAX_QUOTED_LINES]:
+            taken += 1
+            yield line + "\n"
+
+    reader = csv.reader(feed(), delimiter="\t", strict=True)
+    try:
+        cells = next(reader)
+    except (csv.Error, StopIteration):
+        return None
+    if taken > 1 and any("\n" in cell and "\t" in cell for cell in cells):
+        return None
+    return cells, taken
+
+
+def locate_cells(source: Source, record: Record, delimiter: str) -> list[Text]:
+    """Each cell of ``record`` as a Text mapped into the source: a quoted
+    cell's characters where they stand between its quotes (a doubled quote
+    maps to its first ``"``). A cell :mod:`csv` read leniently (text after a
+    closing quote) is found by :func:`locate_cell`."""
+    raw = source.text
+    cursor = record.start
+    located: list[Text] = []
+    for value in record.cells:
+        if raw.startswith('"', cursor) and raw.startswith(
+            '"' + value.replace('"', '""') + '"', cursor
+        ):
+            builder = TextBuilder(source)
+            position = cursor + 1
+            for index, piece in enumerate(value.split('"')):
+                if index:
+                    builder.add('"', position)
+                    position += 2
+                builder.add(piece, position)
+                position += len(piece)
+            text = builder.build() if value else Text("", source, ((0, cursor + 1),))
+            cursor = position + 1
+        elif raw.startswith(value, cursor):
+            text = Text(value, source, ((0, cursor),))
+            cursor += len(value)
+        else:
+            text, cursor = locate_cell(source, value, cursor, record.end)
+        located.append(text)
+        if raw.startswith(delimiter, cursor):
+            cursor += len(delimiter)
+    return located
+
+
+def clean_located(text: Text) -> tuple[Text, list[Markup]]:
+    """:func:`clean_cell` of a cell located in the source, in one piece or
+    several (a quoted cell with doubled quotes)."""
+    if len(text.anchors) <= 1:
+        return clean_cell(text.source, text.anchors[0][1] if text.anchors else 0, text.value)
+    builder = TextBuilder(text.source)
+    markup: list[Markup] = []
+    anchors = text.anchors
+    for index, (at, offset) in enumerate(anchors):
+        end = anchors[index + 1][0] if index + 1 < len(anchors) else len(text.value)
+        add_without_markup(builder, text.value[at:end], offset, markup)
+    return builder.build().strip(), markup
 
 
 def locate_cell(source: Source, value: str, start: int, end: int) -> tuple[Text, int]:
@@ -156,29 +262,16 @@ def locate_cell(source: Source, value: str, start: int, end: int) -> tuple[Text,
 
 def _row(
     source: Source,
-    record: list[str],
-    start: int,
-    end: int,
-    line_no: int,
+    record: Record,
     columns: dict[str, int],
 ) -> Row | None:
-    cursor = start
-    located: list[Text] = []
-    for value in record:
-        text, cursor = locate_cell(source, value, cursor, end)
-        located.append(text)
+    located = locate_cells(source, record, ",")
     texts: dict[str, Text] = {}
     markup: list[Markup] = []
     for key, index in columns.items():
         if index < len(located):
-            cell = located[index]
-            anchor = cell.anchors[0][1] if cell.anchors else start
-            if len(cell.anchors) <= 1:
-                cleaned, found = clean_cell(source, anchor, cell.value)
-            else:
-                cleaned, found = cell.strip(), []
-            texts[key] = cleaned
+            texts[key], found = clean_located(located[index])
             markup.extend(found)
     name = texts.get("name")
-    line = source.position(name.origin(0))[0] if name else line_no
+    line = source.position(name.origin(0))[0] if name else record.line
     return row_from_cells(texts, markup, line)

@@ -354,27 +354,20 @@ def _merge_origins(
 def grids_from_text(source: Source, delimiter: str = "\t") -> list[Grid]:
     """The rows of a TSV (``delimiter="\\t"``) or CSV (``","``) file as one
     grid whose Texts map to the real file; lines without the delimiter
-    (titles, headings) are rows of one cell. Empty lines are left out."""
+    (titles, headings) are rows of one cell, a cell quoted over lines is one
+    cell (see :func:`~audit.readers.csvfile.tsv_records`). Empty lines are
+    left out."""
     rows: list[list[Text]] = []
     lines: list[int] = []
     if delimiter == ",":
         _csv_rows(source, rows, lines)
-    else:
-        offset = 0
-        for number, line in enumerate(source.text.split("\n"), start=1):
-            start = offset
-            offset += len(line) + 1
-            if line.endswith("\r"):
-                line = line[:-1]
-            if not line.strip():
-                continue
-            cells: list[Text] = []
-            position = start
-            for value in line.split(delimiter):
-                cells.append(Text(value, source, ((0, position),)))
-                position += len(value) + len(delimiter)
-            rows.append(cells)
-            lines.append(number)
+    else:  # a line a row, or the lines of a cell a spreadsheet quoted
+        from audit.readers.csvfile import locate_cells, tsv_records
+
+        for record in tsv_records(source):
+            if any(value.strip() for value in record.cells):
+                rows.append(locate_cells(source, record, delimiter))
+                lines.append(record.line)
     width = max((len(r) for r in rows), default=0)
     for row in rows:
         if len(row) < width:

@@ -25,7 +25,9 @@ What the extraction gives, and how it is read (the PDF layout and the older layo
   true one is among them, a bad amount, not the end of the name. Text after
   the amounts on the same line starts the goal.
   The amounts fill the header's columns in order when all are printed, else
-  总计, 财政拨款, then 其他资金. 合计 and a unit (资金使用单位) are unindented
+  总计, 财政拨款, then 其他资金; in a table with a 上年结转 column, in the
+  columns that make each unit's subtotal the sum of its projects and 合计 the
+  sum of the units (:func:`_place_by_subtotals`). 合计 and a unit (资金使用单位) are unindented
   lines with amounts; a unit name wrapped over lines is gathered back from the
   name-like lines just before its amounts.
 * Everything else is cell text, cut into cells: an indicator cell starts
@@ -65,6 +67,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from decimal import Decimal
+from itertools import combinations
 
 from audit.model import AMOUNT_COLUMNS, Markup, Row, Source, Text, TextBuilder
 from audit.readers.common import (
@@ -76,6 +80,7 @@ from audit.readers.common import (
     UNIT_OF_MEASURE_RE,
     add_without_markup,
     amounts_from,
+    classify,
     header_pieces,
     names_a_column,
     names_title,
@@ -85,7 +90,7 @@ from audit.readers.common import (
 )
 from audit.readers.decode import ReadError
 from audit.readers.extracted import EXTRACT_ADVICE, SIDE_BY_SIDE, header_block, side_by_side
-from audit.readers.table import Table
+from audit.readers.table import PLACEMENT_CAPPED, PLACEMENT_MANY, PLACEMENT_NONE, Table
 from audit.syntax import (
     KEYWORDS,
     clause_number,
@@ -105,11 +110,18 @@ MAX_PREAMBLE_LINES = 8
 MAX_UNIT_NAME_LINES = 6
 """Lines before a unit's amounts that may hold the start of its name."""
 
-_FILL_ORDER = ("total", "fiscal", "other", "special")
+_FILL_ORDER = ("total", "fiscal", "other", "carryover", "special")
 """The columns a row fills when it prints fewer amounts than the header has
 columns (blank cells leave no trace in PDF text): one is 总计; two are 总计
 and 财政拨款; three are 总计, 财政拨款 and 其他资金 (in the published tables
-财政专户拨款 is the column left blank in every three-amount row)."""
+财政专户拨款 is the column left blank in every three-amount row); four, in a
+table with a 上年结转 column, those and 上年结转. In such a table this is only
+where the subtotals cannot tell (see :func:`_place_by_subtotals`)."""
+
+MAX_PLACEMENT_STEPS = 100_000
+"""Most partial placements tried for the rows under one subtotal (see
+:func:`_place_by_subtotals`); past them the rows keep the fill order."""
+
 
 # --------------------------------------------------------------------------
 # Line patterns
@@ -241,7 +253,7 @@ def read(source: Source) -> Table:
             f"{SIDE_BY_SIDE} ({why}), as pdftotext -layout, pdfplumber extract_text() and "
             f"a copy from a PDF viewer give it: a wrapped cell cannot be followed; {EXTRACT_ADVICE}"
         )
-    events = _Scanner(lines).scan()
+    events = _Scanner(lines, max(len(columns), len(AMOUNT_COLUMNS))).scan()
     _drop_notes(events)
     anchors = [event for event in events if isinstance(event, _Anchor)]
     if not anchors:
@@ -257,6 +269,8 @@ def read(source: Source) -> Table:
     rows = [_row(source, anchor, columns) for anchor in anchors]
     table = Table(rows=rows, title=title, organization=organization)
     table.amount_unit = unit
+    if "carryover" in columns:
+        table.unread.extend(_place_by_subtotals(source, rows, anchors, columns))
     for run in orphans:
         text = _join(source, [piece for cell in run for piece in cell.pieces])
         if text is not None:
@@ -587,6 +601,7 @@ def _amount_columns(header: str) -> tuple[str, ...]:
         ("fiscal", ("财政拨款",)),
         ("special", ("财政专户",)),
         ("other", ("其他资金",)),
+        ("carryover", ("上年结转", "结转资金", "结转结余")),
     ):
         positions = [compact.find(name) for name in names if name in compact]
         if positions:
@@ -672,8 +687,10 @@ def _number_like(token: str) -> bool:
 
 
 class _Scanner:
-    def __init__(self, lines: list[_Line]) -> None:
+    def __init__(self, lines: list[_Line], width: int = len(AMOUNT_COLUMNS)) -> None:
         self.lines = lines
+        self.width = width
+        """Most amounts a row prints: the header's amount columns."""
         self.events: list[_Anchor | _Piece] = []
         self.name: list[_Piece] | None = None
         self.name_widths: list[int] = []
@@ -741,7 +758,7 @@ class _Scanner:
             while end > index + 1 and tokens[end - 1][2] in _PLACEHOLDERS:
                 end -= 1
             if formatted and true:
-                first = max(index, end - len(AMOUNT_COLUMNS))
+                first = max(index, end - self.width)
                 runs.append(_Run(first, end, numbers))
             index = end
         return runs
@@ -1356,3 +1373,297 @@ def _columns_for(count: int, columns: tuple[str, ...]) -> tuple[str, ...]:
         return AMOUNT_COLUMNS[:count]
     chosen = [c for c in _FILL_ORDER if c in columns][:count]
     return tuple(column for column in columns if column in chosen)
+
+
+# --------------------------------------------------------------------------
+# Amounts of rows with blank cells, placed by the subtotals
+
+
+class _Placed:
+    """A row's printed amounts and the columns they may stand in (the fill
+    order's first); ``current`` is the placement read."""
+
+    __slots__ = ("anchor", "current", "options", "row", "values")
+
+    def __init__(self, row: Row, anchor: _Anchor, values: list[Decimal], columns: tuple[str, ...]):
+        self.row = row
+        self.anchor = anchor
+        self.values = values
+        default = _columns_for(len(values), columns)
+        options = [default]
+        if 1 < len(values) < len(columns) and columns[0] == "total" and default[0] == "total":
+            for combo in combinations(columns[1:], len(values) - 1):
+                if ("total", *combo) != default:
+                    options.append(("total", *combo))
+        self.options = options
+        self.current = default
+
+    def place(self, source: Source, option: tuple[str, ...]) -> None:
+        """Read the row's amounts in the columns of ``option``."""
+        if option == self.current:
+            return
+        self.current = option
+        self.row.amounts = amounts_from(
+            {
+                column: Text(token, source, ((0, offset),))
+                for column, (token, offset) in zip(option, self.anchor.amounts, strict=True)
+            }
+        )
+
+
+def _place_by_subtotals(
+    source: Source, rows: list[Row], anchors: list[_Anchor], columns: tuple[str, ...]
+) -> list[str]:
+    """Place the amounts of rows that print fewer than the header's columns
+    in a table with a 上年结转 column, where the fill order cannot tell a third
+    amount's column (其他资金 or 上年结转?): per unit, the placement of each
+    such row's amounts that makes the unit's subtotal the sum of its projects
+    in every column, and 合计 the sum of the units (which tells a unit whose
+    own rows fit more than one way). Found by a bounded search (amounts are
+    not negative, so a partial sum past its subtotal ends a branch). A
+    subtotal that no placement fits is placed as the one that fits all its
+    columns but one or two, where only one does (the amount rules report
+    those columns). Otherwise, where no placement or more than one fits, or
+    the search is cut short, the rows keep the fill order, and a note
+    (``line N: why``) says so unless that order adds up as well as any."""
+    placed: list[_Placed | None] = []
+    for row, anchor in zip(rows, anchors, strict=True):
+        values = [_decimal(token) for token, _ in anchor.amounts]
+        usable = all(value is not None and value >= 0 for value in values)
+        placed.append(
+            _Placed(row, anchor, [v for v in values if v is not None], columns) if usable else None
+        )
+    kinds = classify(rows)
+    notes: dict[int, str] = {}
+    groups: list[tuple[int, list[int]]] = []  # a subtotal row and the rows it sums
+    for index, kind in enumerate(kinds):
+        if kind in ("unit", "total"):
+            groups.append((index, []))
+        elif groups:
+            groups[-1][1].append(index)
+    open_units: dict[int, list[tuple[str, ...]]] = {}  # unit row: the placements that fit it
+    for head, members in groups:  # units, and a 合计 over projects without units
+        if members:
+            fitting = _place_group(source, placed, head, members, columns, notes)
+            if len(fitting) > 1 and kinds[head] == "unit":
+                open_units[head] = fitting
+    for head, members in groups:  # 合计 over units
+        if kinds[head] != "total" or members:
+            continue
+        units = []
+        for index in range(head + 1, len(kinds)):
+            if kinds[index] == "total":
+                break
+            if kinds[index] == "unit":
+                units.append(index)
+        saved = {}
+        for index in units:  # each unit as its own rows place it
+            entry = placed[index]
+            if entry is not None:
+                saved[index] = entry.options
+                entry.options = open_units.get(index, [entry.current])
+        if units:
+            _place_group(source, placed, head, units, columns, notes)
+        for index, options in saved.items():
+            entry = placed[index]
+            assert entry is not None
+            entry.options = options
+            if index in open_units and entry.current in open_units[index]:
+                members = next(m for h, m in groups if h == index)
+                notes.pop(index, None)  # told by 合计, or noted anew
+                _place_group(source, placed, index, members, columns, notes, entry.current)
+    return list(notes.values())
+
+
+def _decimal(token: str) -> Decimal | None:
+    if not _AMOUNT.fullmatch(token):
+        return None
+    return Decimal(token.replace(",", ""))
+
+
+def _place_group(
+    source: Source,
+    placed: list[_Placed | None],
+    head: int,
+    members: list[int],
+    columns: tuple[str, ...],
+    notes: dict[int, str],
+    fixed: tuple[str, ...] | None = None,
+) -> list[tuple[str, ...]]:
+    """Place the amounts of a subtotal row (``head``, in the columns of
+    ``fixed`` when given) and the rows it sums. Where more than one placement
+    fits, the placements of the subtotal row that fit (for 合计 to tell)."""
+    top = placed[head]
+    rows = [entry for entry in (placed[i] for i in members) if entry is not None]
+    if top is None or len(rows) < len(members):
+        return []  # an amount that is no number: the amount rules report it
+    if all(len(entry.options) == 1 for entry in (top, *rows)):
+        return []  # nothing to tell
+    heads = None if fixed is None else [top.options.index(fixed)]
+    found: list[int] | None = None
+    why = PLACEMENT_NONE
+    level = 0
+    for strict in (2, 1, 0):  # the likeliest placements first
+        if why == PLACEMENT_NONE:
+            found, why = _search(top, rows, columns, strict, heads=heads)
+            level = strict
+    if why == PLACEMENT_NONE and fixed is None:  # a subtotal truly off: in which column?
+        found = _columns_off(top, rows, columns)
+    if found is None:
+        if fixed is not None:
+            top.place(source, fixed)
+        if why != PLACEMENT_MANY or not _adds_up(top, rows, columns):
+            notes[head] = f"line {top.row.line}: {why}"
+        if why != PLACEMENT_MANY or fixed is not None:
+            return []
+        budget = [MAX_PLACEMENT_STEPS]
+        fitting = []
+        for index, option in enumerate(top.options):
+            _, told = _search(top, rows, columns, level, heads=[index], budget=budget)
+            if told == PLACEMENT_CAPPED:
+                return []
+            if told in ("", PLACEMENT_MANY):
+                fitting.append(option)
+        return fitting  # the fill order: where it adds up, as likely as any
+    for entry, choice in zip([top, *rows], found, strict=True):
+        entry.place(source, entry.options[choice])
+    return []
+
+
+def _columns_off(top: _Placed, rows: list[_Placed], columns: tuple[str, ...]) -> list[int] | None:
+    """The placement that makes ``top`` the sum of the rows in every column
+    but one or two (a subtotal off there, as a typo leaves 总计 and the column
+    typed in: the amount rules report them), when there is one and only one
+    for the fewest columns off; the likeliest placements first."""
+    budget = [MAX_PLACEMENT_STEPS]
+    for strict in (2, 1, 0):
+        for size in (1, 2):
+            found: list[list[int]] = []
+            for skip in combinations(range(len(columns)), size):
+                placement, why = _search(top, rows, columns, strict, frozenset(skip), budget)
+                if why in (PLACEMENT_MANY, PLACEMENT_CAPPED):
+                    return None
+                if placement is not None and placement not in found:
+                    found.append(placement)
+            if found:
+                return found[0] if len(found) == 1 else None
+    return None
+
+
+def _tolerance(parts: int) -> Decimal:
+    """How far a subtotal of ``parts`` rows may be from their sum by rounding,
+    as the amount rules allow: 0.005 a part and one for the subtotal, none
+    for a subtotal of one row."""
+    return Decimal("0.005") * (parts + 1) if parts > 1 else Decimal(0)
+
+
+def _adds_up(top: _Placed, rows: list[_Placed], columns: tuple[str, ...]) -> bool:
+    """Whether the rows as placed now (the fill order) add up to ``top``."""
+    tolerance = _tolerance(len(rows))
+    for column in columns:
+        sums = [
+            sum((v for c, v in zip(e.current, e.values, strict=True) if c == column), Decimal(0))
+            for e in (top, *rows)
+        ]
+        if abs(sums[0] - sum(sums[1:], Decimal(0))) > tolerance:
+            return False
+    return True
+
+
+def _search(
+    top: _Placed,
+    rows: list[_Placed],
+    columns: tuple[str, ...],
+    strict: int = 0,
+    skip: frozenset[int] = frozenset(),
+    budget: list[int] | None = None,
+    heads: list[int] | None = None,
+) -> tuple[list[int] | None, str]:
+    """The option of ``top`` and of each row that makes ``top`` the sum of
+    the rows in every column (within rounding: 0.005 per part and one for the
+    subtotal); None and why when none does, more than one does, or the
+    search would take more than :data:`MAX_PLACEMENT_STEPS` steps.
+
+    ``strict`` keeps to the likeliest options, as the published tables fill
+    their cells: at 1 or more, 财政专户拨款 is blank in a row that prints
+    fewer amounts than the columns (where the row has such an option); at 2,
+    a row of two amounts is 总计 and 财政拨款 too. ``skip``: the columns (their
+    indices) not compared. ``budget``: the steps left, shared by searches.
+    ``heads``: the options of ``top`` tried (all it is allowed, by default)."""
+
+    def allowed(entry: _Placed) -> list[int]:
+        if strict >= 2 and len(entry.values) == 2:
+            return [0]  # the fill order: 总计 and 财政拨款
+        kept = [
+            i for i, option in enumerate(entry.options) if strict < 1 or "special" not in option
+        ]
+        return kept or list(range(len(entry.options)))
+
+    tolerance = _tolerance(len(rows))
+    at = {column: i for i, column in enumerate(columns)}
+    width = len(columns)
+
+    def vector(option: tuple[str, ...], values: list[Decimal]) -> list[Decimal]:
+        sums = [Decimal(0)] * width
+        for column, value in zip(option, values, strict=True):
+            if column in at and at[column] not in skip:
+                sums[at[column]] += value
+        return sums
+
+    fixed = [Decimal(0)] * width
+    open_rows: list[int] = []
+    kept = [allowed(entry) for entry in rows]
+    for index, entry in enumerate(rows):
+        if len(kept[index]) == 1:
+            only = vector(entry.options[kept[index][0]], entry.values)
+            fixed = [a + b for a, b in zip(fixed, only, strict=True)]
+        else:
+            open_rows.append(index)
+    open_rows.sort(key=lambda i: -max(rows[i].values))  # the largest first: they prune most
+    choices = [[vector(rows[i].options[o], rows[i].values) for o in kept[i]] for i in open_rows]
+    reach = [Decimal(0)] * (len(open_rows) + 1)  # the most the rows from k on can add to a column
+    for k in range(len(open_rows) - 1, -1, -1):
+        reach[k] = reach[k + 1] + sum(rows[open_rows[k]].values, Decimal(0))
+    solutions: list[list[int]] = []
+    budget = [MAX_PLACEMENT_STEPS] if budget is None else budget
+    for head in allowed(top) if heads is None else heads:
+        target = vector(top.options[head], top.values)
+        if any(f > t + tolerance for f, t in zip(fixed, target, strict=True)):
+            continue
+        partials = [fixed] + [fixed] * len(open_rows)
+        nexts = [0] * (len(open_rows) + 1)
+        picked = [0] * len(open_rows)
+        depth = 0
+        while depth >= 0:
+            if depth == len(open_rows):
+                if all(
+                    abs(p - t) <= tolerance for p, t in zip(partials[depth], target, strict=True)
+                ):
+                    chosen = [options[0] for options in kept]
+                    for k, index in enumerate(open_rows):
+                        chosen[index] = kept[index][picked[k]]
+                    solutions.append([head, *chosen])
+                    if len(solutions) > 1:
+                        return None, PLACEMENT_MANY
+                depth -= 1
+                continue
+            if nexts[depth] >= len(choices[depth]):
+                nexts[depth] = 0
+                depth -= 1
+                continue
+            budget[0] -= 1
+            if budget[0] < 0:
+                return None, PLACEMENT_CAPPED
+            choice = nexts[depth]
+            nexts[depth] += 1
+            sums = [a + b for a, b in zip(partials[depth], choices[depth][choice], strict=True)]
+            if any(s > t + tolerance for s, t in zip(sums, target, strict=True)):
+                continue
+            if any(s + reach[depth + 1] < t - tolerance for s, t in zip(sums, target, strict=True)):
+                continue
+            picked[depth] = choice
+            partials[depth + 1] = sums
+            depth += 1
+    if not solutions:
+        return None, PLACEMENT_NONE
+    return solutions[0], ""

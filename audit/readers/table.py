@@ -17,6 +17,23 @@ Notify = Callable[[str], None]
 skipped because it holds no table)."""
 
 
+_FILL_READ = "they are read in the order 总计, 财政拨款, 其他资金, 上年结转, 财政专户拨款"
+PLACEMENT_NONE = (
+    "no placement of the amounts of rows with blank cells makes the subtotal the sum "
+    f"of its rows: {_FILL_READ}"
+)
+PLACEMENT_MANY = (
+    "more than one placement of the amounts of rows with blank cells makes the subtotal "
+    f"the sum of its rows: {_FILL_READ}"
+)
+PLACEMENT_CAPPED = (
+    f"too many placements of the amounts of rows with blank cells to try: {_FILL_READ}"
+)
+"""Notes on a subtotal of PDF text whose rows print fewer amounts than the
+header has columns, where the subtotals do not tell which columns they stand
+in (``line N: why``)."""
+
+
 class Table:
     """What a layout reader found: rows in order, the table's heading, the
     cell text before any row that could own it (``orphans``), and the

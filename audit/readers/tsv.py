@@ -22,7 +22,6 @@ from audit.readers.common import (
     CellAppends,
     adjusted_columns,
     adjustment_marks,
-    clean_cell,
     drop_trailing_notes,
     header_columns,
     header_pieces,
@@ -36,6 +35,7 @@ from audit.readers.common import (
     table_ends,
     tables_above,
 )
+from audit.readers.csvfile import Record, clean_located, locate_cells, tsv_records
 from audit.readers.decode import ReadError
 from audit.readers.extracted import SIDE_BY_SIDE, tab_copy
 from audit.readers.table import Table
@@ -55,16 +55,14 @@ def read(source: Source) -> Table:
     table = Table(rows=[])
     columns: dict[str, int] | None = None
     text = source.text
-    offset = 0
-    line_no = 0
     last: tuple[Row, str] | None = None  # the row a continuation line extends
     orphan: list[Text] = []  # text before the first row
     after_header = False
     notes: set[int] = set()  # rows that read as notes or signatures
-    held: list[tuple[list[str], int]] = []  # a note in a row whose name cell is blank
+    held: list[Record] = []  # a note in a row whose name cell is blank
     appends = CellAppends()  # continuation lines, joined at the end
-    lines = text.split("\n")
-    split = [line.split("\t") for line in lines]  # each line's cells, split once
+    records = tsv_records(source)  # a line each, or the lines of a quoted cell
+    split = [record.cells for record in records]
     why = tab_copy(split[:2000])
     if why is not None:  # a copy from a PDF viewer, tabs between cell pieces
         raise ReadError(f"{SIDE_BY_SIDE} ({why}): copy the table from the workbook or web page")
@@ -76,15 +74,14 @@ def read(source: Source) -> Table:
         ends = table_ends(split)
         above = tables_above(split)
     skipping = False
-    for line, cells in zip(lines, split, strict=True):
-        line_no += 1
-        start = offset
-        offset += len(line) + 1
-        if line_no - 1 in above:
+    for index, record in enumerate(records):
+        cells = record.cells
+        tabbed = len(cells) > 1
+        if index in above:
             continue
-        if line_no - 1 in ends and not skipping:
+        if index in ends and not skipping:
             skipping = True
-            table.set_aside.append(f"line {ends[line_no - 1] + 1}")
+            table.set_aside.append(f"line {records[ends[index]].line}")
             drop_trailing_notes(table.rows, notes)
             table.rows_dropped()
             held.clear()
@@ -108,8 +105,8 @@ def read(source: Source) -> Table:
         header = header_columns(cells)
         if header is not None:
             table.amount_unit = table.amount_unit or header_unit(cells)
-            below = lines[line_no] if line_no < len(lines) else ""
-            columns = adjusted_columns(header, below.rstrip("\r").split("\t"))
+            below = split[index + 1] if index + 1 < len(split) else [""]
+            columns = adjusted_columns(header, below)
             columns = columns or _with_line_below(cells, below) or header
             after_header = True
             if notes:  # notes at the foot of a page: under its last project
@@ -124,34 +121,34 @@ def read(source: Source) -> Table:
             continue  # the header's 调整前 | 调整后 line
         after_header = False
         at = columns or _DEFAULT_COLUMNS
-        nameless = "\t" in line and _nameless(cells, at)
-        if held and ("\t" not in line or nameless):
-            held.append((cells, start))  # the note goes on
+        nameless = tabbed and _nameless(cells, at)
+        if held and (not tabbed or nameless):
+            held.append(record)  # the note goes on
             continue
         if held and last is not None:  # a row after it: not under the table after all
-            for cells_held, start_held in held:
-                _continue_cells(source, last, cells_held, start_held, columns, appends)
+            for record_held in held:
+                _continue_cells(source, last, record_held, columns, appends)
         held.clear()
-        if "\t" not in line and last is not None and _note_line(last, notes, filled[0], appends):
-            cells = [line]  # a note under the table, not the end of the last cell
+        if not tabbed and last is not None and _note_line(last, notes, filled[0], appends):
+            pass  # a note under the table, not the end of the last cell
         elif (
             nameless
             and last is not None
             and note_row(cells, at)
             and _note_line(last, notes, filled[0], appends)
         ):
-            held.append((cells, start))  # a note beside a blank name cell
+            held.append(record)  # a note beside a blank name cell
             continue
-        elif "\t" not in line or nameless:
+        elif not tabbed or nameless:
             if last is not None:
-                _continue_cells(source, last, cells, start, columns, appends)
+                _continue_cells(source, last, record, columns, appends)
             elif columns is not None:
-                orphan.extend(_texts(source, cells, start))
+                orphan.extend(_texts(source, record))
             continue
         if orphan:
             table.orphans.append(_joined(source, orphan))
             orphan = []
-        row = _row(source, cells, start, line_no, at if len(cells) > 1 else {"name": 0})
+        row = _row(source, record, at if tabbed else {"name": 0})
         if row is not None:
             table.rows.append(row)
             last = _last(row)
@@ -179,11 +176,10 @@ def _note_line(last: tuple[Row, str], notes: set[int], text: str, appends: CellA
     return note_label(text) and (id(row) in notes or appends.ends_cell(row))
 
 
-def _with_line_below(cells: list[str], below: str) -> dict[str, int] | None:
+def _with_line_below(cells: list[str], pieces: list[str]) -> dict[str, int] | None:
     """The columns of a header whose cells wrap into the line below (绩效 /
     目标): the two lines read as one."""
-    pieces = below.split("\t")
-    if "\t" not in below or not header_pieces(pieces):
+    if len(pieces) < 2 or not header_pieces(pieces):
         return None
     return header_columns([a.strip() + b.strip() for a, b in zip(cells, pieces, strict=False)])
 
@@ -194,14 +190,12 @@ def _nameless(cells: list[str], columns: dict[str, int]) -> bool:
     return name < len(cells) and not cells[name].strip()
 
 
-def _texts(source: Source, cells: list[str], start: int) -> list[Text]:
+def _texts(source: Source, record: Record) -> list[Text]:
     texts: list[Text] = []
-    position = start
-    for cell in cells:
-        text, _ = clean_cell(source, position, cell)
+    for cell in locate_cells(source, record, "\t"):
+        text, _ = clean_located(cell)
         if text:
             texts.append(text)
-        position += len(cell) + 1
     return texts
 
 
@@ -212,29 +206,21 @@ def _joined(source: Source, texts: list[Text]) -> Text:
     return builder.build()
 
 
-def _row(
-    source: Source, cells: list[str], start: int, line_no: int, columns: dict[str, int]
-) -> Row | None:
+def _row(source: Source, record: Record, columns: dict[str, int]) -> Row | None:
+    located = locate_cells(source, record, "\t")
     texts: dict[str, Text] = {}
     markup: list[Markup] = []
-    positions = []
-    position = start
-    for cell in cells:
-        positions.append(position)
-        position += len(cell) + 1
     for key, index in columns.items():
-        if index < len(cells):
-            text, found = clean_cell(source, positions[index], cells[index])
-            texts[key] = text
+        if index < len(located):
+            texts[key], found = clean_located(located[index])
             markup.extend(found)
-    return row_from_cells(texts, markup, line_no)
+    return row_from_cells(texts, markup, record.line)
 
 
 def _continue_cells(
     source: Source,
     last: tuple[Row, str],
-    cells: list[str],
-    start: int,
+    record: Record,
     columns: dict[str, int] | None,
     appends: CellAppends,
 ) -> None:
@@ -242,22 +228,18 @@ def _continue_cells(
     nameless row's goal and indicator cells to the row's goal and
     indicators."""
     row, field = last
-    if len(cells) == 1:
-        _append(source, row, field, cells[0], start, appends)
+    located = locate_cells(source, record, "\t")
+    if len(located) == 1:
+        _append(row, field, located[0], appends)
         return
-    positions = [start]
-    for cell in cells[:-1]:
-        positions.append(positions[-1] + len(cell) + 1)
     for key in ("goal", "indicators"):
         index = (columns or _DEFAULT_COLUMNS).get(key)
-        if index is not None and index < len(cells):
-            _append(source, row, key, cells[index], positions[index], appends)
+        if index is not None and index < len(located):
+            _append(row, key, located[index], appends)
 
 
-def _append(
-    source: Source, row: Row, field: str, line: str, start: int, appends: CellAppends
-) -> None:
-    text, found = clean_cell(source, start, line)
+def _append(row: Row, field: str, cell: Text, appends: CellAppends) -> None:
+    text, found = clean_located(cell)
     if not text:
         return
     appends.append(row, field, text)

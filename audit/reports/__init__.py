@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from audit.discovery import report_formats
 from audit.model import AMOUNT_LABELS, SEVERITIES, SEVERITY_RANK, Finding, severity_counts
 from audit.readers.carriers import DOC_REFUSED, WPS_REFUSED, XLSB_REFUSED
+from audit.readers.table import PLACEMENT_CAPPED, PLACEMENT_MANY, PLACEMENT_NONE
 
 if TYPE_CHECKING:
     from audit.model import Document
@@ -269,6 +270,21 @@ READ_NOTES_ZH: tuple[tuple[str, str], ...] = (
         "已跳过：绩效目标调整表，看不出调整后的指标值，未检查",
     ),
     ("skipped, a chart sheet", "已跳过：图表工作表"),
+    (
+        PLACEMENT_NONE,
+        "各金额无论怎样对应到空白栏，小计都不等于其各行之和：金额按总计、财政拨款、其他资金、"
+        "上年结转、财政专户拨款的顺序读取",
+    ),
+    (
+        PLACEMENT_MANY,
+        "各金额对应到空白栏的方式不止一种能使小计等于其各行之和：金额按总计、财政拨款、其他资金、"
+        "上年结转、财政专户拨款的顺序读取",
+    ),
+    (
+        PLACEMENT_CAPPED,
+        "各金额对应到空白栏的方式太多，未逐一尝试：金额按总计、财政拨款、其他资金、"
+        "上年结转、财政专户拨款的顺序读取",
+    ),
     ("no ruled table; the file is read from its text", "没有带框线的表格，按文字读取"),
     (
         "no ruled table; the table is read from its words' places",
