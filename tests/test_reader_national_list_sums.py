@@ -140,7 +140,7 @@ def test_a_total_in_the_project_column_is_no_project() -> None:
     assert [f.rule for f in findings if f.rule == "total-mismatch"] == ["total-mismatch"]
 
 
-@pytest.mark.parametrize("word", ["合计", "总计", "合 计", "合计：", "小计"])
+@pytest.mark.parametrize("word", ["合计", "总计", "合 计", "合计：", "小计", "汇总", "总合计"])
 def test_words_of_the_total(word: str) -> None:
     # Without a 单位名称 column a 小计 has no unit to name: it sums the list.
     rows = _without_unit_column(_list(AID, REPAIR))
@@ -163,6 +163,16 @@ def test_a_total_at_the_foot_of_the_list() -> None:
     document = csv_document(_list(AID, REPAIR, [_row("合计", "", "3,270.00")]))
     assert amount_findings(document) == [("total-mismatch", "error", 12)]
     assert shape(document)[1] == "合计"
+
+
+@pytest.mark.parametrize(
+    "printed, expected", [("2,270.00", []), ("3,270.00", [("total-mismatch", "error", 12)])]
+)
+def test_the_total_row_a_spreadsheet_table_adds(printed: str, expected: list[object]) -> None:
+    """Excel's 汇总 row under a sheet's table, in the 单位名称 column: the
+    list's total (right, or off), never a unit without projects."""
+    document = csv_document(_list(AID, REPAIR, [_row("汇总", "", printed)]))
+    assert amount_findings(document) == expected
 
 
 @pytest.mark.parametrize(

@@ -1386,8 +1386,10 @@ def read_list(grid: Grid, table: Table | None = None) -> Table:
 # --------------------------------------------------------------------------
 # The list's 合计 and its units' subtotals
 
-_SUM_WORD_RE = re.compile(r"^(合计|总计|小计)[:：]?$")
-"""A cell naming a row of sums: 合计/总计 (the list's total) or 小计 (a unit's)."""
+_SUM_WORD_RE = re.compile(r"^(合计|总计|总合计|汇总|小计)[:：]?$")
+"""A cell naming a row of sums: 合计/总计/汇总 (the list's total; 汇总 is the
+total row Excel adds to a sheet's table) or 小计 (a unit's)."""
+_TOTAL_WORDS = frozenset(("合计", "总计", "总合计", "汇总"))
 _NOT_IN_SUM_ROW = (
     "goal",
     "period_goal",
@@ -1475,7 +1477,7 @@ def _take_sum_row(
     said = None if word is None else _sum_word(word.value)
     if found.named or (found.owner is None and word is None):
         return False
-    if found.owner is None and said in ("合计", "总计"):
+    if found.owner is None and said in _TOTAL_WORDS:
         assert word is not None
         table.rows.append(Row(word, found.amounts, None, None, line, kind="total"))
         return True
