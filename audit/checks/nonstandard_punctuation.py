@@ -111,10 +111,10 @@ def nonstandard_punctuation(ctx: Context, clause: Clause) -> Iterator[Problem]:
     if plan is None:
         clauses = project.clauses if project is not None else (clause,)
         plan = runs[key] = (project, _plan(clauses))
-    labels = plan[1].get(id(clause))
-    if not labels:  # no issue, or reported with an earlier clause of its cell
+    reported = plan[1].get(id(clause))
+    if reported is None:  # no issue, or reported with an earlier clause of its cell
         return
-    span, excerpt, detail_zh, detail_en = _describe(clause)
+    labels, (span, excerpt, detail_zh, detail_en) = reported
     yield Problem(
         span,
         "default" if len(labels) == 1 else "several",
@@ -129,28 +129,31 @@ def nonstandard_punctuation(ctx: Context, clause: Clause) -> Iterator[Problem]:
     )
 
 
-_RUNS: Key[dict[int, tuple[object, dict[int, list[int | str]]]]] = Key("structure.punctuation")
+_Described = tuple[Span, str | None, str, str]
+_Reported = tuple[list[int | str], _Described]
+_RUNS: Key[dict[int, tuple[object, dict[int, _Reported]]]] = Key("structure.punctuation")
 
 
-def _plan(clauses: Sequence[object]) -> dict[int, list[int | str]]:
-    """For each clause of a cell with a punctuation issue: the labels of the
-    clauses reported with it (its own first) when it is the first of them,
-    an empty list when an earlier clause reports it. Clauses written with the
-    same slip (every clause separated by ``;``) are one finding."""
+def _plan(clauses: Sequence[object]) -> dict[int, _Reported]:
+    """The clauses of a cell that report its punctuation issues: for each
+    first clause of a slip, the labels of the clauses written with it (its
+    own first) and its description (:func:`_describe`). Clauses written with
+    the same slip (every clause separated by ``;``) are one finding, at the
+    first; the others are not in the plan."""
     first: dict[tuple[str, str], list[int | str]] = {}
-    plan: dict[int, list[int | str]] = {}
+    plan: dict[int, _Reported] = {}
     for clause in clauses:
         if not isinstance(clause, Clause) or not _issues(clause):
             continue
-        _span, _excerpt, detail_zh, detail_en = _describe(clause)
+        described = _describe(clause)
         # the number as written, else the clause's place (see clause_label)
         label: int | str = clause.number if clause.number is not None else clause.position or "?"
-        labels = first.get((detail_zh, detail_en))
+        labels = first.get(described[2:])
         if labels is None:
-            plan[id(clause)] = first[detail_zh, detail_en] = [label]
+            first[described[2:]] = [label]
+            plan[id(clause)] = (first[described[2:]], described)
         else:
             labels.append(label)
-            plan[id(clause)] = []
     return plan
 
 
@@ -179,7 +182,7 @@ def _issues(clause: Clause) -> list[ClauseIssue]:
     return [issue for issue in clause.issues if issue.kind in _ISSUE_KINDS]
 
 
-def _describe(clause: Clause) -> tuple[Span, str | None, str, str]:
+def _describe(clause: Clause) -> _Described:
     """Where a clause's punctuation issues begin, the excerpt there, and the
     issues described in Chinese and in English."""
     issues = _issues(clause)
