@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from audit.model import Clause, ClauseError
 from audit.parsing import parse_clause_text
-from tests.conftest import SEED_002_HEADER, lint
+from tests.conftest import SEED_002_HEADER, lint, project_row, tsv_table
 
 # A county health bureau's 家庭医生签约服务经费, as its form prints the cell.
 NUMBERED = (
@@ -381,6 +381,54 @@ def test_numbered_items_and_items_without_a_category() -> None:
         (None, "产出指标", None, "发放人数", None, "≥200人"),
     ]
     assert result[1].number_span.column == 1 + len("产出指标：1、数量指标：安置人数≥200人；")
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "third"),
+    [("1、", "2、", "3、"), ("①", "②", "③"), ("（1）", "（2）", "（3）"), ("一、", "二、", "三、")],
+)
+def test_a_number_before_each_items_level_one_category_is_the_items(
+    first: str, second: str, third: str
+) -> None:
+    """Each indicator written with its own level-1 category and a number of
+    any style before it: the number is the indicator's, never part of the
+    category's name (``①产出指标``)."""
+    result = clauses(
+        f"{first}产出指标：数量指标：培训人数≥1000人；{second}产出指标：质量指标：培训合格率≥95%；"
+        f"{third}满意度指标：服务对象满意度指标：学员满意度≥90%。"
+    )
+    assert [read(c) for c in result] == [
+        (1, "产出指标", "数量指标", "培训人数", None, "≥1000人"),
+        (2, "产出指标", "质量指标", "培训合格率", None, "≥95%"),
+        (3, "满意度指标", "服务对象满意度指标", "学员满意度", None, "≥90%"),
+    ]
+    assert result[1].number_span.column == 1 + len(f"{first}产出指标：数量指标：培训人数≥1000人；")
+
+
+def test_numbers_before_categories_that_head_several_items_number_no_item() -> None:
+    """Near miss: ``1.产出指标：数量指标：…；质量指标：…。2.满意度指标：…`` numbers
+    the categories; its indicators are not numbered (and the lint says so
+    once for the cell, not that one indicator lost its number)."""
+    cell = (
+        "1.产出指标：数量指标：培训人数≥1000人；质量指标：培训合格率≥95%。"
+        "2.满意度指标：服务对象满意度指标：学员满意度≥90%。"
+    )
+    assert [c.number for c in clauses(cell)] == [None, None, None]
+    (finding,) = [f for f in lint(_one(cell)) if f.rule == "clause-numbering"]
+    assert finding.message == "绩效指标栏的3条指标都没有序号：应按1、2、3……编号"
+
+
+def test_a_skipped_circled_number_in_the_fused_form_is_broken_numbering() -> None:
+    cell = (
+        "①产出指标：数量指标：培训人数≥1000人；②产出指标：质量指标：培训合格率≥95%；"
+        "④满意度指标：服务对象满意度指标：学员满意度≥90%。"
+    )
+    (finding,) = [f for f in lint(_one(cell)) if f.rule == "clause-numbering"]
+    assert finding.message == "指标序号不连续：应为3，实为4"
+
+
+def _one(indicators: str) -> str:
+    return tsv_table([project_row("职业技能培训经费", indicators)])
 
 
 @pytest.mark.parametrize(
