@@ -221,10 +221,23 @@ class _ClauseBuilder(Transformer[Token, Any]):
     period = _field
     annual = _field
 
+    def heading(self, children: list[_Token]) -> None:
+        """An outline's heading: the level-1 category of the clauses after it."""
+        (token,) = children
+        found = _HEADING_NAME.search(token.value)
+        assert found is not None  # the grammar's HEADING holds one
+        start = token.start_pos + found.start(1)
+        _local.heading = Category(None, found.group(1), _span(start, start + len(found.group(1))))
+        _local.section += 1
+
     def clause(self, children: list[Any]) -> Clause:
         clause = _assemble(children)
         _local.items[_first_position(children[0])] = clause
         return clause
+
+
+_HEADING_NAME = re.compile(r"([^\W\d_]{2,8}指标)[ \t]*[：:]?[ \t]*$")
+"""The category of an outline's heading, after its number."""
 
 
 def _first_position(child: _Token | _Category) -> int:
@@ -304,6 +317,12 @@ def _assemble(children: list[Any]) -> Clause:
         separator(category.end, name_token.end_pos, followed)
         last_end = name_token.end_pos if category.end is None else category.end.end_pos
 
+    heading: Category | None = _local.heading
+    if heading is not None and categories[1] is None and (level1 is None or form == "legacy"):
+        # Under an outline's heading, a clause's own uncoded category is its
+        # level-2 one (1.数量指标：…); a clause without one takes the heading's.
+        categories = [heading, categories[0]]
+        form = "legacy"
     name = ""
     name_start = name_end = last_end
     fields: list[ValueField] = []
@@ -369,6 +388,8 @@ def _assemble(children: list[Any]) -> Clause:
         of(cell, start, start + len(number_text.rstrip(" \t")))
         if number is not None or categories[0] is None
         else categories[0].span,
+        0,
+        _local.section,
     )
 
 
@@ -403,6 +424,8 @@ def parse_indicators(cell: Text) -> tuple[AnyClause, ...]:
     _local.cell = cell
     items: dict[int, AnyClause] = {}
     _local.items = items
+    _local.heading = None
+    _local.section = 0
     try:
         from lark.exceptions import UnexpectedInput
 
@@ -410,6 +433,8 @@ def parse_indicators(cell: Text) -> tuple[AnyClause, ...]:
             clause_parser().parse(text)
         except UnexpectedInput:  # only the grammar's refusals are the table's fault
             items.clear()
+            _local.heading = None
+            _local.section = 0
             _parse_recovering(text, items)
         return _refuse_run_together(_settle_forms(tuple(items[start] for start in sorted(items))))
     except Exception as error:
@@ -417,7 +442,7 @@ def parse_indicators(cell: Text) -> tuple[AnyClause, ...]:
             raise
         raise _builder_bug(cell, error) from error
     finally:
-        _local.cell = _local.items = None
+        _local.cell = _local.items = _local.heading = None
 
 
 # --------------------------------------------------------------------------
@@ -760,8 +785,8 @@ def _parse_recovering(text: str, items: dict[int, AnyClause]) -> None:
             item_start = resume
 
 
-_CLAUSE_STARTS = frozenset(("NUMBER", "LOST_CODE", "LOST_LEGACY", "LOST_DASHED"))
-"""The terminals a clause begins with."""
+_CLAUSE_STARTS = frozenset(("NUMBER", "LOST_CODE", "LOST_LEGACY", "LOST_DASHED", "HEADING"))
+"""The terminals a clause, or an outline's heading, begins with."""
 
 
 def _lexer_state_at(text: str, position: int) -> Any:
@@ -789,7 +814,12 @@ def _resume_point(text: str, at: int, item_start: int) -> int:
     end of the text when there is none."""
     free_text, number = terminal("TEXT"), terminal("NUMBER")
     keywords = (terminal("PERIOD_KEY"), terminal("ANNUAL_KEY"))
-    lost = (terminal("LOST_CODE"), terminal("LOST_LEGACY"), terminal("LOST_DASHED"))
+    lost = (
+        terminal("LOST_CODE"),
+        terminal("LOST_LEGACY"),
+        terminal("LOST_DASHED"),
+        terminal("HEADING"),
+    )
     position = at
     length = len(text)
     while True:
