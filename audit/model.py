@@ -489,6 +489,9 @@ class Clause(NamedTuple):
     span: Span
     number_span: Span
     position: int = 0
+    section: int = 0
+    """The outline section (1, 2, …) whose heading (``一、产出指标``, a line of
+    its own) the clause stands under; 0 in a cell without headings."""
 
     @property
     def period(self) -> ValueField | None:

@@ -221,10 +221,23 @@ class _ClauseBuilder(Transformer[Token, Any]):
     period = _field
     annual = _field
 
+    def heading(self, children: list[_Token]) -> None:
+        """An outline's heading: the level-1 category of the clauses after it."""
+        (token,) = children
+        found = _HEADING_NAME.search(token.value)
+        assert found is not None  # the grammar's HEADING holds one
+        start = token.start_pos + found.start(1)
+        _local.heading = Category(None, found.group(1), _span(start, start + len(found.group(1))))
+        _local.section += 1
+
     def clause(self, children: list[Any]) -> Clause:
         clause = _assemble(children)
         _local.items[_first_position(children[0])] = clause
         return clause
+
+
+_HEADING_NAME = re.compile(r"([^\W\d_]{2,8}指标)[ \t]*[：:]?[ \t]*$")
+"""The category of an outline's heading, after its number."""
 
 
 def _first_position(child: _Token | _Category) -> int:
@@ -304,6 +317,12 @@ def _assemble(children: list[Any]) -> Clause:
         separator(category.end, name_token.end_pos, followed)
         last_end = name_token.end_pos if category.end is None else category.end.end_pos
 
+    heading: Category | None = _local.heading
+    if heading is not None and categories[1] is None and (level1 is None or form == "legacy"):
+        # Under an outline's heading, a clause's own uncoded category is its
+        # level-2 one (1.数量指标：…); a clause without one takes the heading's.
+        categories = [heading, categories[0]]
+        form = "legacy"
     name = ""
     name_start = name_end = last_end
     fields: list[ValueField] = []
@@ -369,6 +388,8 @@ def _assemble(children: list[Any]) -> Clause:
         of(cell, start, start + len(number_text.rstrip(" \t")))
         if number is not None or categories[0] is None
         else categories[0].span,
+        0,
+        _local.section,
     )
 
 
@@ -403,6 +424,8 @@ def parse_indicators(cell: Text) -> tuple[AnyClause, ...]:
     _local.cell = cell
     items: dict[int, AnyClause] = {}
     _local.items = items
+    _local.heading = None
+    _local.section = 0
     try:
         from lark.exceptions import UnexpectedInput
 
@@ -410,6 +433,8 @@ def parse_indicators(cell: Text) -> tuple[AnyClause, ...]:
             clause_parser().parse(text)
         except UnexpectedInput:  # only the grammar's refusals are the table's fault
             items.clear()
+            _local.heading = None
+            _local.section = 0
             _parse_recovering(text, items)
         return _refuse_run_together(_settle_forms(tuple(items[start] for start in sorted(items))))
     except Exception as error:
@@ -417,7 +442,7 @@ def parse_indicators(cell: Text) -> tuple[AnyClause, ...]:
             raise
         raise _builder_bug(cell, error) from error
     finally:
-        _local.cell = _local.items = None
+        _local.cell = _local.items = _local.heading = None
 
 
 # --------------------------------------------------------------------------
@@ -425,12 +450,14 @@ def parse_indicators(cell: Text) -> tuple[AnyClause, ...]:
 
 
 _FUSED_CATEGORY = re.compile(
-    r"(?:^|(?<=[；;，,。：:\n]))[^\S\n]*(?:(\d{1,3})[ \t]*(?:、|[.．](?!\d)))?[ \t]*"
+    r"(?:^|(?<=[；;，,。：:\n]))[^\S\n]*"
+    r"(\d{1,3}[ \t]*(?:、|[.．](?!\d))|[①-⑳]|[（(][ \t]*\d{1,3}[ \t]*[)）]|\d{1,3}[)）]"
+    r"|[一二三四五六七八九十]{1,3}[、.．])?[ \t]*"
     r"([^\W\d_]{2,10}指标)[ \t]*[：:]"
 )
 """A category and its colon at the start of the cell, of a line, after a
 separator or after the colon of the category before, with the clause number
-it may carry."""
+it may carry (``1、``, ``2.``, ``①``, ``（3）``, ``4)``, ``五、``)."""
 _COMPARATOR = re.compile(r"[≥≤＞＜><＝=≧≦]")
 _COMPARATOR_WORD = re.compile(
     r"不低于|不少于|不高于|不超过|不多于|不大于|不小于|大于|小于|高于|低于|达到"
@@ -459,30 +486,53 @@ def fused_clauses(cell: Text) -> tuple[AnyClause, ...] | None:
         return None
     if text[matches[0].end() : matches[1].start()].strip():
         return None  # the cell's first category is not followed by a second one
-    items: list[AnyClause] = []
     level1: Category | None = None
+    # The number before a level-1 category (``1、产出指标：数量指标：…``) is its
+    # item's; where a category heads several items, the cell numbers its
+    # categories, and no item has a number.
+    carried: tuple[int, int] | None = None
+    heading: int | None = None  # the numbered level-1 category's match
+    pieces: list[tuple[int | None, int, int, int, Category | None, Category | None]] = []
+    headed: dict[int, list[tuple[int, int]]] = {}  # its items, with their own start
     for index, match in enumerate(matches):
         end = matches[index + 1].start() if index + 1 < len(matches) else len(text)
         category = Category(None, match.group(2), Span.of(cell, match.start(2), match.end(2)))
         if not text[match.end() : end].strip() and index + 1 < len(matches):
             level1 = category  # a level-1 category, its level-2 ones after it
+            heading = index if match.group(1) else None
+            carried = (number_of(match.group(1)), match.start(1)) if match.group(1) else None
             continue
-        number = int(match.group(1)) if match.group(1) else None
-        start = match.start(1) if match.group(1) else match.start(2)
+        if match.group(1):
+            number: int | None = number_of(match.group(1))
+            start = match.start(1)
+            group = None
+        else:
+            number, start = carried if carried is not None else (None, match.start(2))
+            group = heading
+        carried = None
         level2: Category | None = category
+        own_start = match.start(2)
         position = match.end()
         for piece in _FUSED_ITEM_END.finditer(text, position, end):
             if piece.start() > position or level2 is not None:
-                items.append(
-                    _fused_item(cell, number, start, position, piece.start(), level1, level2)
-                )
+                if group is not None:
+                    headed.setdefault(group, []).append((len(pieces), own_start))
+                pieces.append((number, start, position, piece.start(), level1, level2))
             number, level2, start = None, None, piece.end()
             position = piece.end()
             while start < end and text[start].isspace():
                 start += 1
+            own_start = start
         if text[position:end].strip() or level2 is not None:
-            items.append(_fused_item(cell, number, start, position, end, level1, level2))
-    return tuple(items)
+            if group is not None:
+                headed.setdefault(group, []).append((len(pieces), own_start))
+            pieces.append((number, start, position, end, level1, level2))
+    if any(len(members) > 1 for members in headed.values()):
+        # The cell numbers its categories: each item gives its number back.
+        for members in headed.values():
+            first, own_start = members[0]
+            pieces[first] = (None, own_start, *pieces[first][2:])
+    return tuple(_fused_item(cell, *piece) for piece in pieces)
 
 
 _FUSED_ITEM_END = re.compile(r"[；;。\n][；;。，,\s]*")
@@ -735,8 +785,8 @@ def _parse_recovering(text: str, items: dict[int, AnyClause]) -> None:
             item_start = resume
 
 
-_CLAUSE_STARTS = frozenset(("NUMBER", "LOST_CODE", "LOST_LEGACY", "LOST_DASHED"))
-"""The terminals a clause begins with."""
+_CLAUSE_STARTS = frozenset(("NUMBER", "LOST_CODE", "LOST_LEGACY", "LOST_DASHED", "HEADING"))
+"""The terminals a clause, or an outline's heading, begins with."""
 
 
 def _lexer_state_at(text: str, position: int) -> Any:
@@ -764,7 +814,12 @@ def _resume_point(text: str, at: int, item_start: int) -> int:
     end of the text when there is none."""
     free_text, number = terminal("TEXT"), terminal("NUMBER")
     keywords = (terminal("PERIOD_KEY"), terminal("ANNUAL_KEY"))
-    lost = (terminal("LOST_CODE"), terminal("LOST_LEGACY"), terminal("LOST_DASHED"))
+    lost = (
+        terminal("LOST_CODE"),
+        terminal("LOST_LEGACY"),
+        terminal("LOST_DASHED"),
+        terminal("HEADING"),
+    )
     position = at
     length = len(text)
     while True:

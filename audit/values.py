@@ -101,6 +101,9 @@ class Vocabulary(NamedTuple):
     changes: Mapping[str, Change] = {}
     """Words just before the number that make it a change from a reference,
     not a level: ``下降`` → ``fall`` (``同比下降10%``), ``提高`` → ``rise``."""
+    denominators: tuple[str, ...] = ()
+    """Words that are a unit only after a slash: ``生`` in ``元/生·年`` (per
+    student), never after a number."""
 
     @classmethod
     def load(cls, path: Path) -> Vocabulary:
@@ -168,6 +171,7 @@ class Vocabulary(NamedTuple):
             "qualifiers": (*self.qualifiers, *self.frequencies),
             "qualifiers_before_number": self.qualifiers_before_number,
             "date_words": self.date_words,
+            "denominators": self.denominators,
         }
 
     def fill(self, grammar: str) -> str:
@@ -258,6 +262,7 @@ _FIELDS: dict[str, tuple[str, Callable[[Any, str], Any]]] = {
     "frequencies": ("frequencies", _word_map),
     "date_words": ("date_words", _words),
     "changes": ("changes", _change_map),
+    "denominators": ("denominators", _words),
 }
 
 
@@ -463,12 +468,14 @@ class _ValueBuilder(Transformer[Token, Value]):
 
     def per(self, children: list[Token | None]) -> _Per:
         """``/月`` → ``月``; ``/平方米·年`` → ``平方米·年`` (each denominator,
-        joined by a middle dot)."""
-        slash, unit, slash2, unit2 = children
+        joined by a middle dot); ``/万吨`` → ``万吨`` (a magnitude of a unit)."""
+        slash, magnitude, unit, slash2, unit2 = children
         name = self._unit(unit)  # type: ignore[arg-type]  # the grammar's PER is followed by one
+        if magnitude is not None:
+            name = _text(magnitude).strip() + name
         if unit2 is not None:
             name = f"{name}·{self._unit(unit2)}"
-        return _Per(_raw(slash, unit, slash2, unit2), name)
+        return _Per(_raw(slash, magnitude, unit, slash2, unit2), name)
 
     def bounds(self, children: list[Any]) -> _Bounds:
         """An amount, then RANGE, amount, RANGE, amount…; the last amount is

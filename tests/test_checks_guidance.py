@@ -964,6 +964,7 @@ def test_cost_exceeds_budget_reads_cost_names_outside_cost_categories() -> None:
         ("每公里道路改造成本", "≤1800万元/公里"),  # a road of 0.2 km
         ("绿化养护单价", "≤500万元/平方千米"),
         ("土地整治亩均成本", "≤600万元/公顷"),
+        ("垃圾焚烧处理单价", "≤450万元/万吨"),  # per ten thousand tonnes treated
     ],
 )
 def test_cost_exceeds_budget_lets_a_divisible_unit_cost_more_than_the_project(

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from audit.model import Clause, ClauseError
 from audit.parsing import parse_clause_text
-from tests.conftest import SEED_002_HEADER, lint
+from tests.conftest import SEED_002_HEADER, lint, project_row, tsv_table
 
 # A county health bureau's 家庭医生签约服务经费, as its form prints the cell.
 NUMBERED = (
@@ -381,6 +381,167 @@ def test_numbered_items_and_items_without_a_category() -> None:
         (None, "产出指标", None, "发放人数", None, "≥200人"),
     ]
     assert result[1].number_span.column == 1 + len("产出指标：1、数量指标：安置人数≥200人；")
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "third"),
+    [("1、", "2、", "3、"), ("①", "②", "③"), ("（1）", "（2）", "（3）"), ("一、", "二、", "三、")],
+)
+def test_a_number_before_each_items_level_one_category_is_the_items(
+    first: str, second: str, third: str
+) -> None:
+    """Each indicator written with its own level-1 category and a number of
+    any style before it: the number is the indicator's, never part of the
+    category's name (``①产出指标``)."""
+    result = clauses(
+        f"{first}产出指标：数量指标：培训人数≥1000人；{second}产出指标：质量指标：培训合格率≥95%；"
+        f"{third}满意度指标：服务对象满意度指标：学员满意度≥90%。"
+    )
+    assert [read(c) for c in result] == [
+        (1, "产出指标", "数量指标", "培训人数", None, "≥1000人"),
+        (2, "产出指标", "质量指标", "培训合格率", None, "≥95%"),
+        (3, "满意度指标", "服务对象满意度指标", "学员满意度", None, "≥90%"),
+    ]
+    assert result[1].number_span.column == 1 + len(f"{first}产出指标：数量指标：培训人数≥1000人；")
+
+
+def test_numbers_before_categories_that_head_several_items_number_no_item() -> None:
+    """Near miss: ``1.产出指标：数量指标：…；质量指标：…。2.满意度指标：…`` numbers
+    the categories; its indicators are not numbered (and the lint says so
+    once for the cell, not that one indicator lost its number)."""
+    cell = (
+        "1.产出指标：数量指标：培训人数≥1000人；质量指标：培训合格率≥95%。"
+        "2.满意度指标：服务对象满意度指标：学员满意度≥90%。"
+    )
+    assert [c.number for c in clauses(cell)] == [None, None, None]
+    (finding,) = [f for f in lint(_one(cell)) if f.rule == "clause-numbering"]
+    assert finding.message == "绩效指标栏的3条指标都没有序号：应按1、2、3……编号"
+
+
+def test_a_skipped_circled_number_in_the_fused_form_is_broken_numbering() -> None:
+    cell = (
+        "①产出指标：数量指标：培训人数≥1000人；②产出指标：质量指标：培训合格率≥95%；"
+        "④满意度指标：服务对象满意度指标：学员满意度≥90%。"
+    )
+    (finding,) = [f for f in lint(_one(cell)) if f.rule == "clause-numbering"]
+    assert finding.message == "指标序号不连续：应为3，实为4"
+
+
+def _one(indicators: str) -> str:
+    return tsv_table([project_row("职业技能培训经费", indicators)])
+
+
+# --------------------------------------------------------------------------
+# An outline: each level-1 category on a line of its own, over its clauses
+
+# A county human-resources bureau's 职业技能培训经费, written as an outline.
+OUTLINE = (
+    "一、产出指标\n"
+    "1.数量指标：培训人数，实施周期指标值：≥1000人；年度指标值：≥1000人\n"
+    "2.质量指标：培训合格率，年度指标值：≥95%\n"
+    "二、效益指标\n"
+    "3.社会效益指标：培训后就业率，年度指标值：≥60%\n"
+    "三、满意度指标\n"
+    "4.服务对象满意度指标：学员满意度，年度指标值：≥90%"
+)
+
+
+def test_an_outlines_headings_are_the_level_one_categories_of_the_clauses_under_them(
+    tmp_path: Path,
+) -> None:
+    result = parse_clause_text(OUTLINE)
+    assert all(isinstance(c, Clause) for c in result)
+    assert [read(c) for c in result] == [  # type: ignore[arg-type]
+        (1, "产出指标", "数量指标", "培训人数", "≥1000人", "≥1000人"),
+        (2, "产出指标", "质量指标", "培训合格率", None, "≥95%"),
+        (3, "效益指标", "社会效益指标", "培训后就业率", None, "≥60%"),
+        (4, "满意度指标", "服务对象满意度指标", "学员满意度", None, "≥90%"),
+    ]
+    second, third = result[1], result[2]
+    assert isinstance(second, Clause) and isinstance(third, Clause)
+    # The heading never runs into the value before it.
+    assert second.annual is not None and second.annual.text == "≥95%"
+    assert third.level1 is not None and third.level1.span.line == 4
+    assert [c.section for c in result] == [1, 1, 2, 3]  # type: ignore[union-attr]
+    findings = lint(_workbook(tmp_path, [("职业技能培训经费", OUTLINE)]))
+    assert [f.rule for f in findings if f.severity != "info"] == []
+
+
+def test_an_outline_may_number_each_headings_clauses_from_one(tmp_path: Path) -> None:
+    """Headings without numbers, with a colon, and clauses numbered from 1
+    under each: no numbering finding; a skip within a heading is one."""
+    cell = (
+        "产出指标：\n"
+        "1.数量指标：培训人数，年度指标值：≥1000人\n"
+        "2.质量指标：培训合格率，年度指标值：≥95%；\n"
+        "效益指标\n"
+        "1.社会效益指标：培训后就业率，年度指标值：≥60%。\n"
+        "满意度指标\n"
+        "1.服务对象满意度指标：学员满意度，年度指标值：≥90%"
+    )
+    assert [read(c)[:3] for c in clauses(cell)] == [
+        (1, "产出指标", "数量指标"),
+        (2, "产出指标", "质量指标"),
+        (1, "效益指标", "社会效益指标"),
+        (1, "满意度指标", "服务对象满意度指标"),
+    ]
+    path = _workbook(tmp_path, [("职业技能培训经费", cell)])
+    assert [f for f in lint(path) if f.rule == "clause-numbering"] == []
+    skipped = cell.replace("2.质量指标", "3.质量指标")
+    path = _workbook(tmp_path, [("职业技能培训经费", skipped)])
+    (finding,) = [f for f in lint(path) if f.rule == "clause-numbering"]
+    assert finding.message == "指标序号不连续：应为2，实为3"
+
+
+@st.composite
+def outlines(draw: st.DrawFn) -> tuple[str, list[tuple[object, ...]]]:
+    """An outline of 1–4 headings in one style, each over 1–3 clauses numbered
+    on through the cell or from 1 under each heading."""
+    style = draw(st.sampled_from(["一、{}", "（一）{}", "{}", "{}：", "一、{}："]))
+    restart = draw(st.booleans())
+    numerals = "一二三四"
+    lines: list[str] = []
+    expected: list[tuple[object, ...]] = []
+    number = 0
+    sections = draw(st.lists(st.sampled_from(LEVELS), min_size=1, max_size=4))
+    for index, (level1, level2) in enumerate(sections):
+        lines.append(style.replace("一", numerals[index]).format(level1))
+        number = 0 if restart else number
+        for _ in range(draw(st.integers(1, 3))):
+            number += 1
+            name = draw(st.sampled_from(NAMES))
+            value = draw(st.sampled_from(VALUES))
+            end = draw(st.sampled_from(["", "；", "。"]))
+            lines.append(f"{number}.{level2}：{name}，年度指标值：{value}{end}")
+            expected.append((number, level1, level2, name, None, value))
+    return "\n".join(lines), expected
+
+
+@given(outlines())
+def test_generated_outlines_read_each_clause_under_its_heading(
+    cell: tuple[str, list[tuple[object, ...]]],
+) -> None:
+    text, expected = cell
+    assert [read(c) for c in clauses(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        # A numbered category with nothing after it, then the next clause: an
+        # empty clause, numbered as the clauses are, never a heading.
+        "1、满意度指标：\n2、产出指标：设备验收合格率，年度指标值：100%。",
+        # A value on its own line that ends in 指标, before the next clause.
+        "1、产出指标：完成情况，年度指标值：\n完成考核指标\n2、满意度指标：满意度，年度指标值：≥90%",
+    ],
+    ids=["empty-clause", "value-line"],
+)
+def test_lines_that_are_no_heading_read_as_before(cell: str) -> None:
+    first, second = parse_clause_text(cell)
+    assert isinstance(first, Clause) and isinstance(second, Clause)
+    assert (first.number, second.number) == (1, 2)
+    assert first.level2 is None and second.level2 is None
+    assert (first.section, second.section) == (0, 0)
 
 
 @pytest.mark.parametrize(

@@ -56,7 +56,8 @@ def _number_text(text: str) -> str:
     逐条跟踪每个项目绩效指标栏中的条款序号，报告序号中断的每一处：跳号（1、2、5）、重号、
     序号比前一条小、第一条不是 1，以及编辑时丢了序号的条款（「…年度指标值:≥95%。2-效益指标；
     22-社会效益；…」，在其一级指标上报告，按应有的序号计数）。每处在序号上报告，并说明应为几；
-    之后从实际序号继续计数（若序号回到与位置一致，则按位置计数）。一个栏中的几条指标都没有序号
+    之后从实际序号继续计数（若序号回到与位置一致，则按位置计数）。分节书写的栏（「一、产出指标」
+    单独成行，其下各条编号）每节可以从1重新编号。一个栏中的几条指标都没有序号
     （每行一条不编号，或「产出指标：数量指标：…」连写），只在第一条上报告一次。
 
     为什么有问题
@@ -92,7 +93,9 @@ def clause_numbering(ctx: Context, project: Project) -> Iterator[Problem]:
     category, and counted as the number it should have had). Each break is
     reported at the clause number, saying which number was expected; counting
     resumes from the number found, or from the clause's position when that is
-    where the numbers fall back in step. A cell none of whose several clauses
+    where the numbers fall back in step. In a cell written as an outline
+    (``一、产出指标`` on a line of its own over its numbered clauses) each
+    heading's clauses may be numbered from 1 again. A cell none of whose several clauses
     is numbered (one per line without numbers, or ``产出指标：数量指标：…``
     run together) is reported once, at its first clause.
 
@@ -134,8 +137,13 @@ def clause_numbering(ctx: Context, project: Project) -> Iterator[Problem]:
     expected = 1
     position = 0
     seen: set[int] = set()
+    section = 0
     for clause in project.clauses:
         number = clause.number
+        if isinstance(clause, Clause) and clause.section != section:
+            section = clause.section
+            if number == 1:  # an outline numbers each heading's clauses from 1
+                expected, position, seen = 1, 0, set()
         if number is None:
             if isinstance(clause, Clause):  # its number lost: it stands for the one expected
                 position += 1
