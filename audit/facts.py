@@ -1699,12 +1699,19 @@ def unit_lost(clause: Clause, value_field: ValueField) -> bool:
 
 def needs_unit(facts: Facts, clause: Clause, target: Target) -> bool:
     """Whether a number written without a unit needs one under ``clause``'s
-    name: not zero, not a unitless measure (系数, 得分), not a whole number
+    name: not zero, not a unitless measure (系数, 得分), not under a name
+    that counts per a number of things (万车死亡率, 每千人口执业医师数: the
+    name states the unit), not a whole number
     under a name that says what is counted (``培训人数`` ≥300; but ``≥3.2``
     under it lost its 万人). Shared by ``missing-unit`` and the unit half of
     ``annual-period-mismatch`` (``不少于15辆`` against ``不少于15``)."""
     number = target.number
     if number is None or number == 0 or name_kind(facts, clause) == "unitless":
+        return False
+    if _PER_N_NAME.search(normalize(clause.name)):
+        # The name gives the unit whole: 万车死亡率 ≤1.6 is deaths per 10,000
+        # vehicles, 每千人口执业医师数 ≥3.2 doctors per 1,000 people, published
+        # as bare decimals.
         return False
     return not (name_carries_unit(clause.name) and number == number.to_integral_value())
 
