@@ -484,6 +484,10 @@ def test_not_quantified_accepts_figures_dates_and_measurable_words() -> None:
         ("竹木制品质量", "一等品"),  # 工信: GB/T 12707
         # A grade a national standard names: GB/T 20570 (玉米储存品质判定规则).
         ("储备玉米储存品质", "宜存"),
+        # Conformity to a specification the value names: a pass or a fail against it.
+        ("档案修裱质量", "符合《档案修裱技术规范》"),  # 档案: DA/T 25
+        ("管材质量", "满足《给水用聚乙烯（PE）管道系统》要求"),  # 住建
+        ("监测报告质量", "执行《环境监测质量管理技术导则》"),  # 生态环境
     ],
 )
 def test_not_quantified_accepts_a_class_on_a_standards_scale(name: str, value: str) -> None:
@@ -507,6 +511,9 @@ def test_not_quantified_accepts_a_class_on_a_standards_scale(name: str, value: s
         "中等以上",  # a degree, no ordinal
         "等级较高",
         "达到优质等级",
+        "符合相关规范要求",  # which specification?
+        "符合《》要求",  # a title left empty
+        "《规范》",  # a title, no conformity to it
     ],
 )
 def test_not_quantified_still_reports_vague_quality_words(value: str) -> None:
