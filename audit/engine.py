@@ -613,8 +613,31 @@ def _finding(
         clause=clause,
         field=problem.field,
         excerpt=problem.excerpt,
-        location=None if span is None else span.location,
+        location=None if span is None else _cell_location(span, project, clause, ctx.clause),
     )
+
+
+def _cell_location(
+    span: Span, project: Project | None, number: int | None, clause: Clause | None
+) -> str | None:
+    """Where a finding is in a table read from cells (``Sheet1!G12``), with
+    the clause when its cell holds several (``Sheet1!G12 第5条``): a workbook's
+    Guangzhou cell of seven clauses is otherwise one place for all seven."""
+    location = span.location
+    if location is None or project is None or project.indicators is None:
+        return location
+    clauses = project.clauses
+    if len(clauses) < 2 or getattr(clauses[0], "form", None) == "row":
+        return location
+    if clause is not None and clause.number is None and clause.position:
+        place = clause.position
+    elif number is not None:
+        place = number
+    else:
+        return location
+    if project.indicators.span().location != location:
+        return location  # the goal's or the name's cell: one text, no clauses
+    return f"{location} 第{place}条"
 
 
 def _project_at(unit: Unit, span: Span) -> Project | None:
