@@ -467,6 +467,32 @@ def test_not_quantified_accepts_figures_dates_and_measurable_words() -> None:
 
 
 @pytest.mark.parametrize(
+    ("value", "measurable"),
+    [
+        # none of an effect is a target, however the sentence begins
+        ("无明显影响", True),
+        ("不产生负面社会影响", True),
+        ("不造成环境污染", True),
+        ("不引发群体性事件", True),
+        # a degree nobody can check
+        ("可控", False),
+        ("影响较小", False),
+    ],
+)
+def test_not_quantified_reads_a_social_cost_of_none_as_a_target(
+    value: str, measurable: bool
+) -> None:
+    """The 2025 scheme's social and ecological costs are often stated as none
+    of an effect; a degree (可控, 较小) is still no target."""
+    indicators = (
+        f"1、4-成本指标；42-社会成本指标；施工对周边居民的影响；"
+        f"实施周期指标值:{value}；年度指标值:{value}。"
+    )
+    findings = found(clause_table(indicators), "not-quantified")
+    assert [f.excerpt for f in findings] == ([] if measurable else [value])
+
+
+@pytest.mark.parametrize(
     "name, value",
     [
         ("断面水质", "达到地表水Ⅲ类标准"),  # 生态环境: GB 3838

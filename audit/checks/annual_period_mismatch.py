@@ -560,6 +560,7 @@ def _compare_targets(
     durations = _one_duration(pt, at)
     if durations is not None:
         pt, at = durations
+    assert pt.number is not None and at.number is not None  # checked above, kept by _one_duration
     groups = list(ctx.options["unit_groups"].values())
     if not _same_unit(pt.unit, at.unit, groups) or (pt.per and at.per and pt.per != at.per):
         units = {"period_unit": _unit_text(pt), "annual_unit": _unit_text(at)}

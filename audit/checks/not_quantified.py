@@ -51,8 +51,8 @@ MEASURABLE: list[str] = [
     r"[甲乙丙]级",
     # a percentage in words: 百分之九十以上
     r"百分之[零〇一二两三四五六七八九十百]+",
-    # nothing happened: 零故障, 无重大网络安全事件, 未发生重大安全事故
-    r"^(?:零|无|未|没有|杜绝|不发生|不出现)",
+    # nothing happened: 零故障, 无重大网络安全事件, 未发生重大安全事故, 不产生负面社会影响
+    r"^(?:零|无|未|没有|杜绝|不发生|不出现|不产生|不造成|不引发)",
     # a frequency by its period: 按月提供 (每月, 每季度 are frequency targets of the value)
     r"^按(?:年|季度?|月|周|日|天)",
     # a comparison with a stated reference: 采购价格≤预算价格, 不低于上年
@@ -161,7 +161,7 @@ def formula_has_target(text: str) -> bool:
     数字（「≥300人」）、时效指标下的日期（「2024年11月30日前」）、值解析出的频次（「每月」
     「每季度开展巡查」「2次/月」）、日期或期间（「2023.07-2024.01」）、时长（「3个工作日内」），以及
     不用数字也能衡量的文字
-    （「三级」「每周一次」「零故障」「无重大网络安全事件」「采购价格≤预算价格」）都是目标。合格与否的
+    （「三级」「每周一次」「零故障」「无重大网络安全事件」「不产生负面社会影响」「采购价格≤预算价格」）都是目标。合格与否的
     结果（「合格」「验收合格」「通过验收」「达标」「一次性验收合格」，以及「是否……」指标的「是」）
     到年底可以判定，与「零事故」一样是目标；国家标准分级中的一级也是目标，可对照标准核查：
     「地表水Ⅲ类」「Ⅱ类及以上」「二类坝以上」「AAAA级」「三级甲等」「一级」「甲级」；罗马数字或序数后的
@@ -221,7 +221,8 @@ def not_quantified(ctx: Context, clause: Clause) -> Iterator[Problem]:
     reads — a frequency (``每月``, ``每季度开展巡查``, ``2次/月``), a date or a
     period (``2023.07-2024.01``), a duration (``3个工作日内``) — and text
     that is measurable without digits (``三级``, ``每周一次``, ``零故障``,
-    ``无重大网络安全事件``, ``采购价格≤预算价格``) are targets. A pass or fail
+    ``无重大网络安全事件``, ``不产生负面社会影响``, ``采购价格≤预算价格``) are
+    targets. A pass or fail
     result (``合格``, ``验收合格``, ``通过验收``, ``达标``, ``一次性验收合格``, and
     ``是`` for a 是否 indicator) can be judged at the end of the year, like
     ``零事故``: it is a target. So is a class on a national standard's scale,
