@@ -487,6 +487,7 @@ _FINDING_TYPES: tuple[tuple[type, ...], ...] = (
     (str, type(None)),  # field
     (str, type(None)),  # excerpt
     (str, type(None)),  # location
+    (int, type(None)),  # cell_clause
 )
 
 

@@ -599,6 +599,7 @@ def _finding(
     project = ctx.project if problem.project is None and problem.unit is None else problem.project
     if project is None and problem.unit is None and unit is not None and span is not None:
         project = _project_at(unit, span)
+    location = None if span is None else span.location
     return Finding(
         rule=spec.id,
         severity=severity,
@@ -613,8 +614,29 @@ def _finding(
         clause=clause,
         field=problem.field,
         excerpt=problem.excerpt,
-        location=None if span is None else span.location,
+        location=location,
+        cell_clause=None if location is None else _cell_clause(location, project, clause, ctx),
     )
+
+
+def _cell_clause(
+    location: str, project: Project | None, number: int | None, ctx: Context
+) -> int | None:
+    """The clause's place in a cell of several clauses read from cells
+    (``Sheet1!G12 第5条``): a workbook's Guangzhou cell of seven clauses is
+    otherwise one place for all seven. None elsewhere (a national row holds
+    one indicator a row, a goal's cell none)."""
+    if project is None or project.indicators is None:
+        return None
+    clauses = project.clauses
+    if len(clauses) < 2 or getattr(clauses[0], "form", None) == "row":
+        return None
+    clause = ctx.clause
+    if clause is not None and clause.number is None and clause.position:
+        number = clause.position
+    if number is None or project.indicators.span().location != location:
+        return None
+    return number
 
 
 def _project_at(unit: Unit, span: Span) -> Project | None:

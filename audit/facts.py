@@ -1579,7 +1579,7 @@ CALENDAR_DEADLINES: list[str] = [
     # epidemic campaigns (春耕前, 春防前), the heating season (采暖季前), a
     # holiday (春节前, 暑假期间).
     rf"开学(?:{_CALENDAR_BEFORE}|初|首周|第一周)|学期(?:初|末|结束{_CALENDAR_BEFORE})",
-    rf"(?:主|入)?汛期?{_CALENDAR_BEFORE}",
+    rf"(?:主|入)?汛期?{_CALENDAR_BEFORE}|主?汛期(?:内|以内|之内|间)",
     rf"(?:春耕|春播|春灌|夏收|夏种|夏播|三夏|麦收|秋收|秋种|秋播|三秋|冬种|秋冬种|春防|秋防)"
     rf"(?:生产)?{_CALENDAR_BEFORE}",
     rf"(?:采暖|供暖|供热)(?:季|期)?{_CALENDAR_BEFORE}",
@@ -1589,9 +1589,11 @@ CALENDAR_DEADLINES: list[str] = [
     rf"[^\W\d_本该此当上下次每各]季节?{_CALENDAR_BEFORE}",
     # a period of the year that nature or a statute fixes, then 期 (汛期 above): a dry or
     # wet spell, a fishing or grazing ban, a cold or hot spell, a farming rush (not a
-    # project's own 建设期, 工期 or 合同期, which the table does not date)
+    # project's own 建设期, 工期 or 合同期, which the table does not date); before it or
+    # within it (伏季休渔期内, 森林防火期间: the statute dates the window)
     r"(?:旱|雨|梅雨|台风|台汛|防火|森林防火|禁渔|休渔|禁牧|禁猎|枯水|丰水|平水|高温|低温|"
-    rf"霜冻|冰冻|越冬|农忙|农闲|收获|播种|花|候鸟迁徙|繁殖)期{_CALENDAR_BEFORE}",
+    r"霜冻|冰冻|越冬|农忙|农闲|收获|播种|花|候鸟迁徙|繁殖)"
+    rf"(?:期{_CALENDAR_BEFORE}|期(?:内|以内|之内)|期间)",
     # a solar term (二十四节气) and the other fixed days of the year (重阳节前, 五一前)
     r"(?:立春|雨水|惊蛰|春分|谷雨|立夏|小满|芒种|夏至|小暑|大暑|立秋|处暑|白露|秋分|寒露|霜降|"
     r"立冬|小雪|大雪|冬至|小寒|大寒|元宵|重阳|七夕|五一|六一|七一|八一|劳动节|儿童节|建军节|"
@@ -1605,6 +1607,19 @@ CALENDAR_DEADLINES: list[str] = [
 concrete, because whether they were met is known at the end of the year
 without asking anyone (unlike 尽快, 适时, 按时, 及时 or 年内择机, which wait
 on someone's judgment or on a schedule the table does not give). Read by
+``deadline-not-concrete`` (``concrete``) and ``not-quantified``
+(``measurable``)."""
+
+
+SAME_DAY_DEADLINES: list[str] = [
+    # the same day: 当日, 当天清运, 受理当日办结
+    r"(?:^|受理|申请|接报|报修|发现|收到)当(?:日|天|场)",
+    # done on the spot or the day it arises, in the words of a sector's standard:
+    # 即来即办, 随到随办 (a government service's 即办件: no waiting day), 立等可取,
+    # 日产日清, 日清日结 (sanitation: cleared the day it arises)
+    r"即来即办|随到随办|即到即办|立等可取|日产日清|日清日结",
+]
+"""Deadlines of the same day, as concrete as ``24小时内``. Read by
 ``deadline-not-concrete`` (``concrete``) and ``not-quantified``
 (``measurable``)."""
 
@@ -1699,12 +1714,19 @@ def unit_lost(clause: Clause, value_field: ValueField) -> bool:
 
 def needs_unit(facts: Facts, clause: Clause, target: Target) -> bool:
     """Whether a number written without a unit needs one under ``clause``'s
-    name: not zero, not a unitless measure (系数, 得分), not a whole number
+    name: not zero, not a unitless measure (系数, 得分), not under a name
+    that counts per a number of things (万车死亡率, 每千人口执业医师数: the
+    name states the unit), not a whole number
     under a name that says what is counted (``培训人数`` ≥300; but ``≥3.2``
     under it lost its 万人). Shared by ``missing-unit`` and the unit half of
     ``annual-period-mismatch`` (``不少于15辆`` against ``不少于15``)."""
     number = target.number
     if number is None or number == 0 or name_kind(facts, clause) == "unitless":
+        return False
+    if _PER_N_NAME.search(normalize(clause.name)):
+        # The name gives the unit whole: 万车死亡率 ≤1.6 is deaths per 10,000
+        # vehicles, 每千人口执业医师数 ≥3.2 doctors per 1,000 people, published
+        # as bare decimals.
         return False
     return not (name_carries_unit(clause.name) and number == number.to_integral_value())
 

@@ -871,6 +871,10 @@ class Finding(NamedTuple):
     document (``Sheet1!C12``); ``line`` and ``column`` then count in the
     cells' text as the tool holds it, not in the file, and reports name the
     cell instead."""
+    cell_clause: int | None = None
+    """The clause's place in its cell (``Sheet1!G12 第5条``), when the cell
+    read from a workbook, PDF, web page or Word file holds several clauses:
+    the reports that name the cell name the clause too."""
 
     def as_dict(self) -> dict[str, Any]:
         if self.location is not None:

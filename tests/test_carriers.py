@@ -596,7 +596,7 @@ def test_bad_files_exit_2_and_the_others_are_still_linted(
     for name in names[:-1]:  # once, in the report
         assert f"{bad_files[name]}:0:0: error [read-error]" in captured.out
     assert "Traceback" not in captured.err
-    assert f"{bad_files['good']}:Sheet1!G7: warning [value-restates-name]" in captured.out
+    assert f"{bad_files['good']}:Sheet1!G7 第1条: warning [value-restates-name]" in captured.out
 
 
 def test_directories_are_walked_for_the_new_formats(
@@ -618,10 +618,12 @@ def test_directories_are_walked_for_the_new_formats(
 @pytest.mark.parametrize(
     ("fmt", "expected"),
     [
-        ("text", ":Sheet1!G7: warning [value-restates-name]"),
-        ("github", "::Sheet1!G7: "),
-        ("junit", ":Sheet1!G7: warning [value-restates-name]"),
-        ("html", ":Sheet1!G7</span>"),
+        # the cell, and the clause in a cell of several
+        ("text", ":Sheet1!G7 第1条: warning [value-restates-name]"),
+        ("github", "::Sheet1!G7 第1条: "),
+        ("junit", ":Sheet1!G7 第1条: warning [value-restates-name]"),
+        ("html", ":Sheet1!G7 第1条</span>"),
+        ("text", ":Sheet1!F7: warning [markup-residue]"),  # the goal's cell: no clause
     ],
 )
 def test_reports_name_the_cell(
@@ -633,6 +635,16 @@ def test_reports_name_the_cell(
     if fmt == "github":
         line = next(line for line in out.splitlines() if "Sheet1!G7" in line)
         assert "line=" not in line
+
+
+def test_a_national_row_is_named_by_its_cell_alone(capsys: pytest.CaptureFixture[str]) -> None:
+    """Near miss: a row of the national template holds one indicator; its
+    cell says which, and JSON keeps the cell as the location in any layout."""
+    example = Path(__file__).parent.parent / "examples" / "national-form.xlsx"
+    main(["lint", "--no-config", "--format", "text", str(example)])
+    lines = capsys.readouterr().out.splitlines()
+    assert lines and not [line for line in lines if re.search(r"![A-Z]+\d+ 第\d+条: ", line)]
+    assert any(":绩效目标表!E12: error [placeholder]" in line for line in lines)
 
 
 def test_json_and_sarif_name_the_cell(
@@ -851,7 +863,7 @@ def test_a_workbook_on_standard_input(
     monkeypatch.setattr(sys, "stdin", Stdin)
     main(["lint", "--no-config", "--format", "text", "-"])
     out = capsys.readouterr().out
-    assert "<stdin>:绩效目标表!G7: warning [value-restates-name]" in out
+    assert "<stdin>:绩效目标表!G7 第1条: warning [value-restates-name]" in out
 
 
 def test_a_unit_name_merged_across_the_row_is_no_amount(tmp_path: Path) -> None:

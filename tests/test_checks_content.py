@@ -467,6 +467,32 @@ def test_not_quantified_accepts_figures_dates_and_measurable_words() -> None:
 
 
 @pytest.mark.parametrize(
+    ("value", "measurable"),
+    [
+        # none of an effect is a target, however the sentence begins
+        ("无明显影响", True),
+        ("不产生负面社会影响", True),
+        ("不造成环境污染", True),
+        ("不引发群体性事件", True),
+        # a degree nobody can check
+        ("可控", False),
+        ("影响较小", False),
+    ],
+)
+def test_not_quantified_reads_a_social_cost_of_none_as_a_target(
+    value: str, measurable: bool
+) -> None:
+    """The 2025 scheme's social and ecological costs are often stated as none
+    of an effect; a degree (可控, 较小) is still no target."""
+    indicators = (
+        f"1、4-成本指标；42-社会成本指标；施工对周边居民的影响；"
+        f"实施周期指标值:{value}；年度指标值:{value}。"
+    )
+    findings = found(clause_table(indicators), "not-quantified")
+    assert [f.excerpt for f in findings] == ([] if measurable else [value])
+
+
+@pytest.mark.parametrize(
     "name, value",
     [
         ("断面水质", "达到地表水Ⅲ类标准"),  # 生态环境: GB 3838
@@ -484,6 +510,10 @@ def test_not_quantified_accepts_figures_dates_and_measurable_words() -> None:
         ("竹木制品质量", "一等品"),  # 工信: GB/T 12707
         # A grade a national standard names: GB/T 20570 (玉米储存品质判定规则).
         ("储备玉米储存品质", "宜存"),
+        # Conformity to a specification the value names: a pass or a fail against it.
+        ("档案修裱质量", "符合《档案修裱技术规范》"),  # 档案: DA/T 25
+        ("管材质量", "满足《给水用聚乙烯（PE）管道系统》要求"),  # 住建
+        ("监测报告质量", "执行《环境监测质量管理技术导则》"),  # 生态环境
     ],
 )
 def test_not_quantified_accepts_a_class_on_a_standards_scale(name: str, value: str) -> None:
@@ -507,6 +537,9 @@ def test_not_quantified_accepts_a_class_on_a_standards_scale(name: str, value: s
         "中等以上",  # a degree, no ordinal
         "等级较高",
         "达到优质等级",
+        "符合相关规范要求",  # which specification?
+        "符合《》要求",  # a title left empty
+        "《规范》",  # a title, no conformity to it
     ],
 )
 def test_not_quantified_still_reports_vague_quality_words(value: str) -> None:

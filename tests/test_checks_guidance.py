@@ -1126,6 +1126,18 @@ def _deadline(name: str, value: str) -> str:
         ("中期评估完成时间", "下半年"),  # 财政
         ("年度体检完成时间", "上半年内"),  # 卫健
         ("儿童节慰问物资发放时间", "六一前"),  # 妇联
+        # Within a window that nature or a statute dates, not only before it.
+        ("渔民转产补助发放时间", "伏季休渔期内"),  # 农业 (渔业)
+        ("河道清淤完成时间", "枯水期内"),  # 水利
+        ("护林员巡护补助发放", "森林防火期间"),  # 林业
+        ("水毁设施抢修", "主汛期内"),  # 水利
+        # The same day, in a sector's standard words.
+        ("证明事项办理时限", "即来即办"),  # 政务服务 (即办件)
+        ("窗口业务受理时限", "随到随办"),  # 政务服务
+        ("生活垃圾清运时限", "日产日清"),  # 环卫
+        # A span in numerals, half of a unit included.
+        ("问题整改完成时限", "半年内"),
+        ("故障处置时限", "半天内"),
     ],
 )
 def test_a_deadline_on_a_sectors_calendar_is_concrete(name: str, value: str) -> None:
@@ -1158,12 +1170,43 @@ def test_a_deadline_on_a_sectors_calendar_is_concrete(name: str, value: str) -> 
         ("季前", "not-quantified"),
         # A cycle without its point: each month, but on which day?
         ("每月按时发放", "deadline-not-concrete"),
+        # A window of the project's own, or of no calendar: nobody dates it.
+        ("建设期内", "not-quantified"),
+        ("合同期内", "not-quantified"),
+        ("即时", "not-quantified"),
+        ("随时", "not-quantified"),
     ],
 )
 def test_vague_deadlines_are_still_reported(value: str, rule_id: str) -> None:
     text = _deadline("补助资金发放时间", value)
     findings = lint(text, select=["deadline-not-concrete", "not-quantified"])
     assert [(f.rule, f.excerpt) for f in findings] == [(rule_id, value)]
+
+
+@pytest.mark.parametrize(
+    "name, value",
+    [
+        ("工程款拨付", "按季度拨付"),  # a schedule by its period, as 1次/季度
+        ("监测数据报送", "按月报送"),
+        ("是否按月报送进度", "是"),  # the name gives the time; the value answers it
+        ("是否在汛期前完成", "是"),
+    ],
+)
+def test_a_schedule_by_its_period_or_a_yes_to_a_timed_question_is_concrete(
+    name: str, value: str
+) -> None:
+    assert check("deadline-not-concrete", _deadline(name, value)) == []
+
+
+@pytest.mark.parametrize(
+    "name, value",
+    [("工程款拨付", "按进度拨付"), ("监测数据报送", "按要求报送"), ("进度报送", "是")],
+)
+def test_a_schedule_nobody_dates_is_still_not_concrete(name: str, value: str) -> None:
+    """Near misses: a schedule of the project's own progress or of someone's
+    request, and a 是 under a name that asks no question."""
+    findings = lint(_deadline(name, value), select=["deadline-not-concrete", "not-quantified"])
+    assert [f.excerpt for f in findings] == [value]
 
 
 def test_deadline_not_concrete_checks_timeliness_only() -> None:

@@ -148,6 +148,53 @@ def test_the_same_target_written_differently_is_info(period: str, annual: str) -
     assert "同一目标的不同写法" in findings[0].message
 
 
+TIMELY = "1-产出指标；13-时效指标"
+
+
+@pytest.mark.parametrize(
+    "period, annual",
+    [
+        ("≤48小时", "≤2天"),
+        ("≤7日", "≤7天"),
+        ("30分钟内到场", "≤0.5小时"),
+        ("≤2个月", "≤60天"),
+        ("≤1个季度", "≤3个月"),
+        ("≤1年", "≤365天"),
+        ("24个月", "2年"),
+        ("≤1周", "≤7个自然日"),
+    ],
+)
+def test_one_duration_in_two_units_of_time_is_the_same_target(period: str, annual: str) -> None:
+    """Units of time convert as 万 and 人 do (and 日 is 天): one time limit
+    written in two units is info, never ``different units``."""
+    findings = found(clause("群众诉求办理时限", period, annual, TIMELY))
+    assert summary(findings) == [("info", annual)]
+    assert "同一目标的不同写法" in findings[0].message
+
+
+@pytest.mark.parametrize(
+    "period, annual, same_unit",
+    [
+        ("≤1天", "≤48小时", "≤2天"),
+        ("≤1个月", "≤45天", "≤1.5个月"),
+        ("≤1年", "≤18个月", "≤1.5年"),
+    ],
+)
+def test_a_looser_annual_time_limit_in_another_unit_is_told_as_in_one_unit(
+    period: str, annual: str, same_unit: str
+) -> None:
+    """Near miss: converted, the annual limit is looser than the period's,
+    and is told just as it is when both are in one unit; a 工作日 is no day
+    (``≤5个工作日`` is a week)."""
+    findings = found(clause("群众诉求办理时限", period, annual, TIMELY))
+    [alike] = found(clause("群众诉求办理时限", period, same_unit, TIMELY))
+    assert [(f.severity, f.excerpt) for f in findings] == [(alike.severity, annual)]
+    assert findings[0].message == alike.message.replace(same_unit, annual)
+    assert "单位不同" not in findings[0].message
+    [working] = found(clause("群众诉求办理时限", "≤5个工作日", "≤5天", TIMELY))
+    assert working.severity == "error" and "单位不同" in working.message
+
+
 def test_identical_values_are_not_reported() -> None:
     assert found(clause("补贴发放准确率", "≥98%", "≥98%")) == []
     assert found(clause("补贴发放准确率", "≥98%", "≥ 98%")) == []

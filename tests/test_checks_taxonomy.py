@@ -239,6 +239,20 @@ def test_missing_category_maps_legacy_level2_names_to_their_parent() -> None:
     assert "效益指标" in finding.message
 
 
+def test_an_effect_filed_under_output_is_one_finding_not_also_a_missing_category() -> None:
+    """The project has its effect indicator, filed under the wrong level-1
+    category: ``category-mismatch`` says so, ``missing-category`` does not add
+    that the effect is missing."""
+    misfiled = EFFECT.replace("2-效益指标；22-社会效益", "1-产出指标；22-社会效益")
+    text = one_project(OUTPUT + misfiled + SATISFACTION)
+    assert [f.rule for f in lint(text, ["category-mismatch", "missing-category"])] == [
+        "category-mismatch"
+    ]
+    # Near miss: without it the effect is missing, and said so.
+    (finding,) = lint_rule(one_project(OUTPUT + SATISFACTION), "missing-category")
+    assert "效益指标" in finding.message
+
+
 def test_missing_category_satisfaction_is_optional(tmp_path: Path) -> None:
     cell = OUTPUT + EFFECT
     assert lint_rule(one_project(cell), "missing-category") == []

@@ -278,10 +278,26 @@ def test_a_magnitude_that_is_no_denominator_leaves_a_rate(name: str) -> None:
     assert name_kind(facts, found) == "rate"
 
 
-@pytest.mark.parametrize("name", PER_N_RATES)
-def test_a_bare_rate_per_n_lacks_a_unit_not_a_percent(name: str) -> None:
-    [finding] = lint_rule(table(clause("2-效益指标；22-社会效益", name, "≤1.5")), "missing-unit")
-    assert "没有计量单位" in finding.message and "比率" not in finding.message
+@pytest.mark.parametrize("name", [*PER_N_RATES, "每千人口执业医师数", "特种设备万台死亡率"])
+def test_a_bare_number_under_a_rate_per_n_needs_no_unit(name: str) -> None:
+    """The name states the unit whole (deaths per 10,000 vehicles), and such
+    statistics are published as bare decimals: neither a unit nor a % is
+    asked for."""
+    indicators = clause("2-效益指标；22-社会效益", name, "≤1.5")
+    assert lint(table(indicators), ["missing-unit", "value-type-mismatch"]) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [("道路交通事故死亡人数", "≤1.5"), ("培训人数", "≥3.2"), ("万亩高标准农田建设面积", "≥1.2")],
+)
+def test_a_decimal_under_a_name_without_its_denominator_still_lacks_a_unit(
+    name: str, value: str
+) -> None:
+    """Near misses: no number of things after a magnitude in the name (a
+    count of deaths, of people, an area in 万亩): ``≥3.2`` lost its 万人."""
+    indicators = clause("2-效益指标；22-社会效益", name, value)
+    assert [f.rule for f in lint(table(indicators), ["missing-unit"])] == ["missing-unit"]
 
 
 def test_a_rate_per_n_in_a_unit_that_makes_no_sense_is_still_reported() -> None:

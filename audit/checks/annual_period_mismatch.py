@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from decimal import Decimal
 from typing import Any, Literal
 
 from audit.engine import Context, Option, Problem, rule
@@ -150,6 +151,80 @@ def _direction(target: Target) -> str | None:
     return None
 
 
+_SECONDS: dict[str, Decimal] = {
+    unit: Decimal(seconds)
+    for unit, seconds in (
+        ("秒", 1),
+        ("分钟", 60),
+        ("小时", 3600),
+        ("天", 86400),
+        ("日", 86400),
+        ("自然日", 86400),
+        ("周", 604800),
+    )
+}
+"""Units of a duration counted in days or less, in seconds. A 工作日 is
+not a day: 5 working days are a week."""
+_MONTHS: dict[str, Decimal] = {"月": Decimal(1), "季度": Decimal(3), "年": Decimal(12)}
+"""Units of a duration counted in months."""
+_DAY = Decimal(86400)
+_MONTH_DAYS = (Decimal(28), Decimal(31))
+"""The shortest and the longest month, in days."""
+_AVERAGE_MONTH = Decimal("30.4375") * _DAY
+
+
+def _one_duration(pt: Target, at: Target) -> tuple[Target, Target] | None:
+    """Two durations in different units of time, in one unit: ``≤24小时`` and
+    ``≤1天`` both in seconds, ``12个月`` and ``1年`` both in months, as
+    ``1.2万人`` and ``12000人`` are both in 人. A number of days against a
+    number of months (``≤30天`` and ``≤1个月``) is the same duration when the
+    days fall within as many shortest to longest months; otherwise months
+    count 30.4375 days. None when either is not such a duration, or both are
+    in one unit already."""
+    if pt.unit == at.unit or pt.number is None or at.number is None:
+        return None
+    if pt.unit in _SECONDS and at.unit in _SECONDS:
+        return _in_unit(pt, _SECONDS[pt.unit], "秒"), _in_unit(at, _SECONDS[at.unit], "秒")
+    if pt.unit in _MONTHS and at.unit in _MONTHS:
+        return _in_unit(pt, _MONTHS[pt.unit], "月"), _in_unit(at, _MONTHS[at.unit], "月")
+    if pt.unit in _SECONDS and at.unit in _MONTHS:
+        at, pt = _months_as_seconds(at, pt)
+        return pt, at
+    if pt.unit in _MONTHS and at.unit in _SECONDS:
+        return _months_as_seconds(pt, at)
+    return None
+
+
+def _in_unit(target: Target, factor: Decimal, unit: str) -> Target:
+    number = target.number
+    upper = target.upper
+    return target._replace(
+        number=None if number is None else number * factor,
+        upper=None if upper is None else upper * factor,
+        unit=unit,
+    )
+
+
+def _months_as_seconds(months: Target, shorter: Target) -> tuple[Target, Target]:
+    """A target in months and one in days or less, both in seconds; the
+    months take the other's very numbers when it lies within them."""
+    factor = _MONTHS[months.unit or ""]
+    in_seconds = _in_unit(shorter, _SECONDS[shorter.unit or ""], "秒")
+    low, high = months.number, months.upper if months.upper is not None else months.number
+    other_low = in_seconds.number
+    other_high = in_seconds.upper if in_seconds.upper is not None else other_low
+    assert low is not None and high is not None and other_low is not None and other_high is not None
+    shortest, longest = (days * _DAY * factor for days in _MONTH_DAYS)
+    if (
+        low * shortest <= other_low <= low * longest
+        and high * shortest <= other_high <= high * longest
+    ):
+        return months._replace(
+            number=in_seconds.number, upper=in_seconds.upper, unit="秒"
+        ), in_seconds
+    return _in_unit(months, factor * _AVERAGE_MONTH, "秒"), in_seconds
+
+
 def _same_unit(first: str | None, second: str | None, groups: list[list[str]]) -> bool:
     if first is None or second is None or first == second:
         return True
@@ -235,7 +310,9 @@ def _same_unit(first: str | None, second: str | None, groups: list[list[str]]) -
 
     检查内容
     --------
-    读出每条条款的实施周期指标值和年度指标值（「1.85万人」即 18500 人）并比较，说明不一致之处：
+    读出每条条款的实施周期指标值和年度指标值（「1.85万人」即 18500 人；时间单位互相换算：
+    「≤24小时」即「≤1天」，「日」即「天」，「12个月」即「1年」，天数落在同样多个月的
+    28—31 天之间即为同一时长；「工作日」不换算）并比较，说明不一致之处：
 
     * 单位不同（「≥90%」对「全年平均不低于90分」）——错误；
     * 一个值有单位、另一个没有（「不少于15辆」对「不少于15」，「≥1.5万个」对「≥0.5」：丢了「万」）
@@ -290,7 +367,10 @@ def annual_period_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]:
     What it does
     ------------
     Compares the 实施周期指标值 and the 年度指标值 of each clause, after
-    reading both (``1.85万人`` is 18500 人), and explains the disagreement:
+    reading both (``1.85万人`` is 18500 人; units of time convert: ``≤24小时``
+    is ``≤1天``, 日 is 天, ``12个月`` is ``1年``, and a number of days is as
+    many months when it lies within as many months of 28 to 31 days; a
+    工作日 does not convert), and explains the disagreement:
 
     * different units (``≥90%`` against ``全年平均不低于90分``) — error;
     * a unit in one value and none in the other (``不少于15辆`` against
@@ -477,6 +557,10 @@ def _compare_targets(
         bare, other, side = (pt, at, PERIOD) if pt.unit is None else (at, pt, ANNUAL)
         if needs_unit(ctx.facts, clause, bare):
             return "unit-missing", 0, {"side": side, "unit": _written_unit(other)}
+    durations = _one_duration(pt, at)
+    if durations is not None:
+        pt, at = durations
+    assert pt.number is not None and at.number is not None  # checked above, kept by _one_duration
     groups = list(ctx.options["unit_groups"].values())
     if not _same_unit(pt.unit, at.unit, groups) or (pt.per and at.per and pt.per != at.per):
         units = {"period_unit": _unit_text(pt), "annual_unit": _unit_text(at)}

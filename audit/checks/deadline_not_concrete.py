@@ -11,6 +11,7 @@ from audit.engine import Context, Option, Problem, rule
 from audit.facts import (
     CALENDAR_DEADLINES,
     LEVEL1_KINDS,
+    SAME_DAY_DEADLINES,
     any_of,
     date_serials,
     normalize,
@@ -41,8 +42,10 @@ CONCRETE_PATTERNS: list[str] = [
     r"[零〇一二两三四五六七八九十半]\s*(?:个)?(?:工作日|自然日|天|日|周|星期|个?月|季度|年|小时|分钟)",
     # around the clock
     r"全天|全年无休|24小时|7\s*[×xX*]\s*24",
-    # the same day: 当日, 当天清运, 受理当日办结
-    r"(?:^|受理|申请|接报|报修|发现|收到)当(?:日|天|场)",
+    # the same day: 当日, 当天清运, 受理当日办结, 即来即办, 日产日清
+    *SAME_DAY_DEADLINES,
+    # a frequency by its period, a schedule as concrete as 1次/季度: 按季度拨付, 按月报送
+    r"^按(?:年|季度?|月|周|旬|日|天)",
     # a point of a sector's calendar: 秋季开学前, 汛期前, 春耕前, 每季度首月
     *CALENDAR_DEADLINES,
 ]
@@ -52,10 +55,16 @@ RATE_NAMES: list[str] = list(VOCABULARY.rate_names)
 
 
 def _concrete(value_field: ValueField, name: str, options: dict[str, Any]) -> bool:
-    """Whether a 时效 value gives a date, a period or a rate."""
+    """Whether a 时效 value gives a date, a period or a rate, or answers a
+    是否 question whose name gives the time concretely (``是否按月报送进度：是``;
+    not ``是否按照计划工期及时完工：是``, whose 工期 the table does not date)."""
     value = value_field.value
     if value.kind == "date":
         return True
+    question = normalize(name)
+    if value_field.text.strip() in ("是", "否") and question.startswith("是否"):
+        asked = question[2:].lstrip("在于")
+        return any_of(options["concrete"]).search(asked) is not None
     if value.kind == "quantity":
         periods = options["period_units"]
         if value.unit in options["percent_units"] or value.unit in periods:
@@ -131,7 +140,10 @@ def _concrete(value_field: ValueField, name: str, options: dict[str, Any]) -> bo
     「每季度首月」「每月初」；以及按形式识别的任何有名称的季节或年内时段：「…季前」（「台风季前」
     「雨季前」「旅游旺季来临前」，不含「本季前」「下季前」）、自然或法规确定的「…期前」（「防火期前」
     「休渔期前」，不含项目自己的「建设期前」「合同期前」）、节气和节日（「霜降前」「重阳节前」）、
-    「上半年」「下半年」、季度（「第三季度末」）。取决于某人判断或表中没有给出的进度安排的说法不具体，仍报告：
+    「上半年」「下半年」、季度（「第三季度末」）；自然或法规确定的时段之内（「伏季休渔期内」「森林防火期间」
+    「主汛期内」）；行业的当日办结用语（「即来即办」「随到随办」「日产日清」）；按周期的安排
+    （「按季度拨付」「按月报送」，与「1次/季度」一样）；名称已写明时限的「是否……」指标的「是」
+    （「是否按月报送进度：是」；「是否按照计划工期及时完工：是」的工期表中没有，仍报告）。取决于某人判断或表中没有给出的进度安排的说法不具体，仍报告：
     「尽快」「适时」「按时」「及时」「年内择机」「按进度」。
 
     为什么有问题
@@ -181,7 +193,12 @@ def deadline_not_concrete(ctx: Context, clause: Clause) -> Iterator[Problem]:
     ``旅游旺季来临前``; not ``本季前`` or ``下季前``), a period nature or a statute
     fixes then ``期前`` (``防火期前``, ``休渔期前``; not a project's own ``建设期前``
     or ``合同期前``), a solar term or a fixed day (``霜降前``, ``重阳节前``),
-    ``上半年``, ``下半年`` and a quarter (``第三季度末``). Words that
+    ``上半年``, ``下半年`` and a quarter (``第三季度末``); within a period nature
+    or a statute fixes (``伏季休渔期内``, ``森林防火期间``, ``主汛期内``); a
+    sector's words for the same day (``即来即办``, ``随到随办``, ``日产日清``); a
+    schedule by its period (``按季度拨付``, ``按月报送``, as ``1次/季度``); and
+    ``是`` to a 是否 question whose name dates it (``是否按月报送进度``; not
+    ``是否按照计划工期及时完工``, whose 工期 the table does not give). Words that
     wait on someone's judgment or on a schedule the table does not give are
     not, and are reported: ``尽快``, ``适时``, ``按时``, ``及时``, ``年内择机``,
     ``按进度``.

@@ -105,6 +105,8 @@ YEARS = (1949, 2100)
     名称已经说明单位的（「培训人数」「投诉次数」
     「系统用户数（个）」），但数字是小数的除外（「≥3.2」人：丢了「万人」），或数字后的词正是名称
     结尾所说的量（「疫苗接种剂次 ≥24万剂次」「维护路灯盏数 ≥12000盏」）；
+    名称写明了「每若干个」的统计量（「道路交通事故万车死亡率 ≤1.6」「每千人口执业医师数 ≥3.2」，
+    单位就是名称所说的）；
     一天中的时刻（「每日24时前」）；服务时段「天数×小时」（「7×24小时」「5×8小时」）；
     一对一结对（「1对1」）；没有单位的量（「系数」「指数」「PUE」「得分」「等级」，公路技术状况的
     MQI、PQI 等，pH 值，见 rules/vocabulary.yaml 的 unitless_names）；
@@ -162,6 +164,8 @@ def missing_unit(ctx: Context, clause: Clause) -> Iterator[Problem]:
     what is counted (``培训人数``, ``投诉次数``, ``系统用户数（个）``) unless the number
     is a fraction of it (``≥3.2`` people: 万人 was lost), or a word after the
     number that the name ends with (``疫苗接种剂次 ≥24万剂次``, ``维护路灯盏数 ≥12000盏``);
+    a statistic whose name counts per a number of things (``道路交通事故万车死亡率 ≤1.6``,
+    ``每千人口执业医师数 ≥3.2``: the name states the unit);
     an hour of the day (``每日24时前``); a service window, days times hours
     (``7×24小时``, ``5×8小时``); a pairing (``1对1``);
     measures without a unit (``系数``, ``指数``, ``PUE``, ``得分``, ``等级``, the

@@ -11,6 +11,7 @@ from audit.engine import Context, Option, Problem, rule
 from audit.facts import (
     CALENDAR_DEADLINES,
     LEVEL1_KINDS,
+    SAME_DAY_DEADLINES,
     LazyPattern,
     field_name,
     is_burden,
@@ -32,7 +33,7 @@ SEVERITIES: dict[str, str] = {
 MEASURABLE: list[str] = [
     # a number in Chinese numerals with a unit: 三级, 每周一次, 一周以内, 九成以上 (not any
     # measure word: 全市七个区…按比例分摊 is prose that mentions a number)
-    r"[零〇一二两三四五六七八九十百千]+\s*(?:次|级|星|个?工作日|天|日|周|个?月|年|小时|分钟|倍|成)",
+    r"[零〇一二两三四五六七八九十百千半]+\s*(?:次|级|星|个?工作日|天|日|周|个?月|年|小时|分钟|倍|成)",
     # a class on a national standard's scale: 地表水Ⅲ类 (GB 3838), Ⅱ类及以上, 二类坝以上
     # (大坝安全鉴定), AAAA级 (A级旅游景区, GB/T 17775), 甲级 资质, 三级甲等 (三级 above)
     # a class word after a Roman numeral or an ordinal, anywhere in the value: Ⅰ级苗
@@ -50,8 +51,8 @@ MEASURABLE: list[str] = [
     r"[甲乙丙]级",
     # a percentage in words: 百分之九十以上
     r"百分之[零〇一二两三四五六七八九十百]+",
-    # nothing happened: 零故障, 无重大网络安全事件, 未发生重大安全事故
-    r"^(?:零|无|未|没有|杜绝|不发生|不出现)",
+    # nothing happened: 零故障, 无重大网络安全事件, 未发生重大安全事故, 不产生负面社会影响
+    r"^(?:零|无|未|没有|杜绝|不发生|不出现|不产生|不造成|不引发)",
     # a frequency by its period: 按月提供 (每月, 每季度 are frequency targets of the value)
     r"^按(?:年|季度?|月|周|日|天)",
     # a comparison with a stated reference: 采购价格≤预算价格, 不低于上年
@@ -64,8 +65,11 @@ MEASURABLE: list[str] = [
     r"(?:合格|通过|达标)$",
     r"^(?:一次性)?通过\S{0,6}?(?:验收|检测|检验|评审|审核|考核|评估)$",
     r"^全(?:天|天候|日|年)$",
-    # the same day, a deadline as concrete as 24小时内: 当日, 当天清运, 受理当日办结
-    r"(?:^|受理|申请|接报|报修|发现|收到)当(?:日|天|场)",
+    # the same day, a deadline as concrete as 24小时内: 当日, 当天清运, 即来即办, 日产日清
+    *SAME_DAY_DEADLINES,
+    # conformity to a specification it names: 符合《档案修裱技术规范》 (a pass or a
+    # fail against that document, as 达标 or 符合GB 18918-2002一级A标准)
+    r"(?:符合|满足|达到|执行|遵守|遵照|依照|按照)[^《》]{0,6}《[^《》]{2,}》",
     # a deadline the calendar of a sector sets: 秋季开学前, 汛期前, 春耕前, 每季度首月
     *CALENDAR_DEADLINES,
 ]
@@ -157,7 +161,7 @@ def formula_has_target(text: str) -> bool:
     数字（「≥300人」）、时效指标下的日期（「2024年11月30日前」）、值解析出的频次（「每月」
     「每季度开展巡查」「2次/月」）、日期或期间（「2023.07-2024.01」）、时长（「3个工作日内」），以及
     不用数字也能衡量的文字
-    （「三级」「每周一次」「零故障」「无重大网络安全事件」「采购价格≤预算价格」）都是目标。合格与否的
+    （「三级」「每周一次」「零故障」「无重大网络安全事件」「不产生负面社会影响」「采购价格≤预算价格」）都是目标。合格与否的
     结果（「合格」「验收合格」「通过验收」「达标」「一次性验收合格」，以及「是否……」指标的「是」）
     到年底可以判定，与「零事故」一样是目标；国家标准分级中的一级也是目标，可对照标准核查：
     「地表水Ⅲ类」「Ⅱ类及以上」「二类坝以上」「AAAA级」「三级甲等」「一级」「甲级」；罗马数字或序数后的
@@ -165,8 +169,10 @@ def formula_has_target(text: str) -> bool:
     （GB 1351、GB 1350 粮食一至五等）「一等品」（GB/T 12707 工业产品质量分等）「第二档」；国家标准
     命名的等级也是：「宜存」（GB/T 20569、20570、20571 稻谷、玉米、小麦储存品质判定规则：宜存、
     轻度不宜存、重度不宜存）、「优等品」（GB/T 12707）；
-    没有标准的等级（「良好」「优良」）、程度（「基本合格」）和不说哪一类的「达到国家标准」不是。时效指标下的
-    「当日」「当天」「当日完成」是与「24小时内」一样具体的时限；行业日历上的时点（「秋季开学前」
+    写明所依据规范的符合性（「符合《档案修裱技术规范》」）同样可对照核查，是目标；
+    没有标准的等级（「良好」「优良」）、程度（「基本合格」）和不说哪一类的「达到国家标准」「符合相关规范要求」
+    不是。时效指标下的「当日」「当天」「当日完成」以及行业的当日办结用语（「即来即办」「随到随办」
+    「日产日清」）是与「24小时内」一样具体的时限，「半年内」与「6个月内」一样是期限；行业日历上的时点（「秋季开学前」
     「汛期前」「春耕前」「采暖季前」「台风季前」「休渔期前」「霜降前」「上半年」「每季度首月」）
     也是，见 deadline-not-concrete；
     「即时」「实时」「尽快」「适时」没有可核对的界限，仍报告。效益指标
@@ -215,7 +221,8 @@ def not_quantified(ctx: Context, clause: Clause) -> Iterator[Problem]:
     reads — a frequency (``每月``, ``每季度开展巡查``, ``2次/月``), a date or a
     period (``2023.07-2024.01``), a duration (``3个工作日内``) — and text
     that is measurable without digits (``三级``, ``每周一次``, ``零故障``,
-    ``无重大网络安全事件``, ``采购价格≤预算价格``) are targets. A pass or fail
+    ``无重大网络安全事件``, ``不产生负面社会影响``, ``采购价格≤预算价格``) are
+    targets. A pass or fail
     result (``合格``, ``验收合格``, ``通过验收``, ``达标``, ``一次性验收合格``, and
     ``是`` for a 是否 indicator) can be judged at the end of the year, like
     ``零事故``: it is a target. So is a class on a national standard's scale,
@@ -227,8 +234,12 @@ def not_quantified(ctx: Context, clause: Clause) -> Iterator[Problem]:
     standard names: ``宜存`` (GB/T 20569, 20570, 20571 judge stored rice, maize
     and wheat 宜存, 轻度不宜存 or 重度不宜存) and ``优等品`` (GB/T 12707). A grade of no standard
     (``良好``, ``优良``), a degree (``基本合格``) or ``达到国家标准`` without its
-    class is not. Under 时效, ``当日``, ``当天`` and ``当日完成`` are deadlines as concrete
-    as ``24小时内``, and so are the points of a sector's calendar (``秋季开学前``,
+    class is not. Conformity to a specification the value names
+    (``符合《档案修裱技术规范》``) is checked against it and is measurable;
+    ``符合相关规范要求`` is not. Under 时效, ``当日``, ``当天`` and ``当日完成``,
+    and a sector's words for the same day (``即来即办``, ``随到随办``,
+    ``日产日清``), are deadlines as concrete as ``24小时内``, ``半年内`` is a period
+    as ``6个月内`` is, and so are the points of a sector's calendar (``秋季开学前``,
     ``汛期前``, ``春耕前``, ``采暖季前``, ``台风季前``, ``休渔期前``, ``霜降前``,
     ``上半年``, ``每季度首月``; see
     ``deadline-not-concrete``); ``即时``, ``实时``, ``尽快`` and ``适时`` set no

@@ -542,6 +542,8 @@ def _disagreement(taxonomy: Taxonomy, category: Category, level: int) -> Verdict
     「产出指标」），报告缺少的每个必设类别：默认为「产出指标」和「效益指标」；设置
     require_satisfaction 时还包括「满意度指标」。2025 年体系的「4-成本指标」是单独的类别，不算
     产出指标。没有可读条款的项目由 parse-error 报告；无法解析但写明了必设类别的条款也计入。
+    二级指标归错了一级（「1-产出指标；22-社会效益」）的，计入其本来的一级指标：归错由
+    category-mismatch 报告一次。
 
     为什么有问题
     ------------
@@ -577,7 +579,9 @@ def missing_category(ctx: Context, project: Project) -> Iterator[Problem]:
     clause are left to ``parse-error``; a clause that could not be parsed but
     names a required category counts for it. A level-2 category named like a
     level-1 one counts for it: the NDRC scheme's 实施效果指标 has 产出指标 and
-    效益指标 under it (``taxonomy: use: ["2021", "2025", "ndrc"]``).
+    效益指标 under it (``taxonomy: use: ["2021", "2025", "ndrc"]``). A level-2
+    category filed under another level-1 one (``1-产出指标；22-社会效益``) counts
+    for its own: ``category-mismatch`` reports the filing, once.
 
     Why is this bad?
     ----------------
@@ -623,6 +627,13 @@ def missing_category(ctx: Context, project: Project) -> Iterator[Problem]:
                 found.add(
                     taxonomy.canonical(level2.name)
                 )  # the NDRC scheme: 实施效果指标 → 产出指标
+            elif level2 is not None:
+                # A level-2 category filed under another level-1 one (22-社会效益
+                # under 1-产出指标) is an indicator of its own level-1 category:
+                # category-mismatch reports the filing, not also a missing category.
+                parents = {taxonomy.level2[c].parent for c in level2_codes(taxonomy, level2.name)}
+                if len(parents) == 1:
+                    found.add(taxonomy.level1[parents.pop()])
             names[key] = found
         present |= found
     errors = [c.text for c in project.clauses if isinstance(c, ClauseError)]

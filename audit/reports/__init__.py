@@ -551,11 +551,19 @@ def where(finding: Finding, lang: str) -> str:
     return " · ".join(parts)
 
 
+def cell_place(finding: Finding) -> str:
+    """The cell a finding is in, and its clause when the cell holds several
+    (``Sheet1!C12 第3条``)."""
+    place = finding.location or ""
+    return place if finding.cell_clause is None else f"{place} 第{finding.cell_clause}条"
+
+
 def location(finding: Finding) -> str:
     """``file:line:col``, the form terminals and editors open; for a table
-    read from cells, ``file:cell`` (``book.xlsx:Sheet1!C12``)."""
+    read from cells, ``file:cell`` (``book.xlsx:Sheet1!C12``, and
+    ``book.xlsx:Sheet1!G12 第3条`` in a cell of several clauses)."""
     if finding.location is not None:
-        return f"{finding.file}:{finding.location}"
+        return f"{finding.file}:{cell_place(finding)}"
     if finding.line is None:
         return finding.file
     return f"{finding.file}:{finding.line}:{finding.column or 1}"

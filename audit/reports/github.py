@@ -23,7 +23,7 @@ from typing import Any, TextIO
 
 from audit.model import SEVERITIES, Finding
 from audit.output import relative_path
-from audit.reports import count_words, label, read_error, severity_counts
+from audit.reports import cell_place, count_words, label, read_error, severity_counts
 from audit.results import LintResult
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
@@ -91,7 +91,7 @@ def annotation(finding: Finding) -> str:
         # A cell has no line in the file: the annotation names the cell.
         return command(
             COMMANDS[finding.severity],
-            f"{finding.location}: {message}",
+            f"{cell_place(finding)}: {message}",
             file=_path(finding.file),
             title=finding.rule,
         )

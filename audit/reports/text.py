@@ -28,7 +28,7 @@ def one_line(text: str) -> str:
 
 
 def render(result: LintResult, out: TextIO, config: Any = None, **_: Any) -> None:
-    from audit.reports import read_error
+    from audit.reports import cell_place, read_error
 
     lang = config.lang if config is not None else "zh"
     for file_result in result.files:
@@ -37,7 +37,7 @@ def render(result: LintResult, out: TextIO, config: Any = None, **_: Any) -> Non
             out.write(one_line(f"{file_result.path}:0:0: error [read-error] {reason}") + "\n")
         for finding in file_result.findings:
             if finding.location is not None:
-                where = f"{finding.file}:{finding.location}"
+                where = f"{finding.file}:{cell_place(finding)}"
             else:
                 where = f"{finding.file}:{finding.line or 0}:{finding.column or 0}"
             line = f"{where}: {finding.severity} [{finding.rule}] {finding.message}"
