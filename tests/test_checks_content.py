@@ -378,6 +378,15 @@ def test_value_restates_name_reports_a_value_that_is_another_measure() -> None:
     assert "是指标名称而不是目标值" in finding.message
 
 
+def test_a_measure_name_opening_with_the_same_character_is_still_one() -> None:
+    """Near miss of the idiom 保质保量: 保洁作业量 names a measure."""
+    indicators = (
+        "1、1-产出指标；11-数量指标；道路清扫；实施周期指标值:保洁作业量；年度指标值:保洁作业量。"
+    )
+    [finding] = found(clause_table(indicators), "value-restates-name")
+    assert "是指标名称而不是目标值" in finding.message
+
+
 def test_value_restates_name_reports_the_name_with_filler_words() -> None:
     # Seed 002 line 209, clause 1.
     indicators = "1、2-效益指标；22-社会效益；社保基金安全；实施周期指标值:维护社保基金安全；年度指标值:维护社保基金安全。"
@@ -414,7 +423,15 @@ def test_value_restates_name_ignores_a_value_with_a_target() -> None:
 
 @pytest.mark.parametrize(
     "value",
-    ["提高办公效率", "按当年度市下达任务数", "能有效提升各项业务工作效率", "合法合规", "安全"],
+    [
+        "提高办公效率",
+        "按当年度市下达任务数",
+        "能有效提升各项业务工作效率",
+        "合法合规",
+        "安全",
+        "保质保量",  # an idiom of assurance, not a measure's name ending in 量
+        "足质足量",
+    ],
 )
 def test_value_restates_name_ignores_qualitative_targets(value: str) -> None:
     indicators = f"1、2-效益指标；22-社会效益；安全性；实施周期指标值:{value}；年度指标值:{value}。"
