@@ -42,7 +42,6 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
 
 from benchmarks import corpus
 
@@ -185,20 +184,12 @@ def stages(work: Path, repeats: int) -> dict[str, float]:
     render = renderer("json")
     rows: list[dict[str, float]] = []
     size = clauses = 0
-    split = True
     for index in range(repeats + 1):
         path = work / f"stage-{index}.txt"
         path.write_text(corpus.variant(TABLE, index + 1), encoding="utf-8")
         cpu = time.process_time()
-        if split:
-            result = lint_one(str(path), config)
-            timings = dict(result.timings)
-            split = "read" in timings
-        if not split:
-            # The linter times read and parse together: time them apart here.
-            if index == 0:
-                cpu = time.process_time()
-            result, timings = _lint_split(path, config)
+        result = lint_one(str(path), config)  # it times read, parse and check apart
+        timings = dict(result.timings)
         timings["cpu: read + parse + check"] = time.process_time() - cpu
         started = time.perf_counter()
         render(LintResult([result]), io.StringIO(), config=config)
@@ -213,29 +204,6 @@ def stages(work: Path, repeats: int) -> dict[str, float]:
     out["bytes"] = size
     out["clauses"] = clauses
     return out
-
-
-def _lint_split(path: Path, config: Any) -> tuple[Any, dict[str, float]]:
-    """:func:`audit.lint.lint_one` with read and parse timed apart."""
-    from audit import readers
-    from audit.engine import run
-    from audit.model import Source
-    from audit.readers.common import assemble
-    from audit.readers.decode import decode
-    from audit.results import FileResult
-
-    started = time.perf_counter()
-    text, encoding = decode(path.read_bytes())
-    layout = readers.detect_layout(text)
-    source = Source(str(path), text, encoding)
-    table = readers._reader(layout)(source)
-    read = time.perf_counter()
-    document = assemble(source, layout, table.rows, table.title, table.organization)
-    parsed = time.perf_counter()
-    findings = run(document, config)
-    checked = time.perf_counter()
-    timings = {"read": read - started, "parse": parsed - read, "check": checked - parsed}
-    return FileResult(str(path), document, None, findings), timings
 
 
 # --------------------------------------------------------------------------

@@ -34,6 +34,10 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "a long fused item": lambda n: "产出指标：数量指标：" + "名1" * (n // 2),
     "a fused item without a value": lambda n: "产出指标：数量指标：" + "名" * n,
     "many fused items": lambda n: "产出指标：" + "数量指标：名≥1；" * (n // 9),
+    "many outline headings": lambda n: (
+        "一、产出指标\n" + "1.数量指标：名，年度指标值：1\n产出指标\n" * (n // 25)
+    ),
+    "a heading over long blank lines": lambda n: HEAD + ("\n" + " \t" * 8 + "产出指标") * (n // 22),
 }
 
 
