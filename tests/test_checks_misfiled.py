@@ -164,3 +164,143 @@ def test_a_rate_under_a_synonym_of_quantity_is_misfiled() -> None:
     assert _list_findings(rows, "category-keyword-mismatch") == ["检查企业中规上企业占比"]
     rows[7][6:10] = ["安全隐患整改闭环率", "≥", "95", "%"]
     assert _list_findings(rows, "category-keyword-mismatch") == ["安全隐患整改闭环率"]
+
+
+# --------------------------------------------------------------------------
+# the comparator by the category and the value
+
+COST = "1-产出指标；14-成本指标"
+ECONOMIC_COST_2025 = "4-成本指标；41-经济成本指标"
+
+
+def direction(category: str, name: str, value: str) -> list[Finding]:
+    return check("comparator-direction", table(filed(category, name, value)))
+
+
+@pytest.mark.parametrize(
+    "category, name, value, why",
+    [
+        # a subsidy, a standard, a quota the project pays: its cost, whatever the name
+        (COST, "每宗法律援助案件办案补贴", "≥1800元/件", "归入「14-成本指标」"),
+        (COST, "农机购置补助额度", "不低于3万元/台", "归入「14-成本指标」"),
+        (ECONOMIC_COST_2025, "困难学生生活补助标准", "≥2500元/人", "归入「41-经济成本指标」"),
+        (COST, "村级组织运转经费补助", "≥15万元", "归入「14-成本指标」"),
+        # money per a unit under an output, whatever the name
+        ("1-产出指标；11-数量指标", "草原围栏建设补助", "≥26元/亩", "每单位的金额"),
+        ("1-产出指标；12-质量指标", "校舍加固改造", "≥900元/平方米", "每单位的金额"),
+    ],
+)
+def test_a_floor_on_money_the_project_spends_is_reported(
+    category: str, name: str, value: str, why: str
+) -> None:
+    findings = direction(category, name, value)
+    assert excerpts(findings) == [value]
+    assert findings[0].severity == "warning"
+    assert f"是项目的支出（{why}）" in findings[0].message
+    assert "应设上限" in findings[0].message
+
+
+@pytest.mark.parametrize(
+    "category, name, value",
+    [
+        # the same, capped
+        (COST, "每宗法律援助案件办案补贴", "≤1800元/件"),
+        (COST, "农机购置补助额度", "不高于3万元/台"),
+        # a minimum set by law is a floor
+        (COST, "初中生均公用经费", "≥950元/生·年"),
+        (ECONOMIC_COST_2025, "环卫工人最低工资标准", "≥2300元/月"),
+        # money per a unit under 效益 is an effect raised
+        ("2-效益指标；21-经济效益", "脱贫户人均务工收入", "≥6000元/人"),
+        # a social cost is no money the project spends
+        ("4-成本指标；42-社会成本指标", "施工扰民投诉", "≤3次"),
+        # money under an output as an amount paid out, not per a unit
+        ("1-产出指标；11-数量指标", "发放耕地地力补贴资金", "≥800万元"),
+    ],
+)
+def test_money_that_may_rise_is_left_alone(category: str, name: str, value: str) -> None:
+    assert direction(category, name, value) == []
+
+
+@pytest.mark.parametrize(
+    "name, value",
+    [
+        ("消防安全培训参训人数", "=350人"),
+        ("送文化下乡演出", "＝24场"),
+        ("农村危房改造", "等于120户"),
+        ("科普讲座", "=15次"),
+    ],
+)
+def test_equals_on_an_output_count_is_a_milder_finding(name: str, value: str) -> None:
+    findings = direction(QUANTITY, name, value)
+    assert [(f.severity, f.excerpt) for f in findings] == [("info", value)]
+    assert "写了等于" in findings[0].message
+    assert "应设下限" in findings[0].message
+
+
+@pytest.mark.parametrize(
+    "category, name, value",
+    [
+        # a stock kept up, all of a kind: the number cannot be exceeded
+        (QUANTITY, "维护城市道路桥梁数", "=36座"),
+        (QUANTITY, "现有公共厕所保洁座数", "=120座"),
+        (QUANTITY, "辖区内行政村覆盖数", "=86个"),
+        # an adverse count, zero, a rate, money, a bare number
+        (QUANTITY, "较大以上安全事故", "=0起"),
+        (QUANTITY, "垃圾清运车辆数", "=0辆"),
+        (QUANTITY, "培训计划执行进度", "=100%"),
+        (QUANTITY, "消防安全培训参训人数", "350人"),
+        # not a quantity: a state, a quality
+        ("1-产出指标；12-质量指标", "课程合格率", "=95%"),
+        ("1-产出指标；13-时效指标", "完成时间", "=12个月"),
+    ],
+)
+def test_equals_where_it_is_the_target_is_left_alone(category: str, name: str, value: str) -> None:
+    assert direction(category, name, value) == []
+
+
+def test_equals_on_a_count_in_a_national_list() -> None:
+    rows = [list(row) for row in LIST]
+    # the list's 维护泊位数 = 8 个 is a stock kept up: quiet
+    assert lint(csv_document(rows), ["comparator-direction"]) == []
+    rows[3][6:10] = ["乡村公路安全员培训人数", "=", "60", "人"]
+    findings = lint(csv_document(rows), ["comparator-direction"])
+    assert [(f.severity, f.excerpt) for f in findings] == [("info", "=60人")]
+    rows[3][6:10] = ["乡村公路安全员培训人数", "≥", "60", "人"]
+    assert lint(csv_document(rows), ["comparator-direction"]) == []
+
+
+def test_a_spending_floor_in_a_national_form() -> None:
+    rows = [list(row) for row in FORM]
+    rows[9] = ["", "成本指标", "每份健康档案建档补助", "≥30元/份", "≥30元/份"]
+    findings = lint(sheet_document(rows), ["comparator-direction"])
+    assert [(f.location, f.excerpt) for f in findings] == [("Sheet1!D10", "≥30元/份")]
+    rows[9] = ["", "成本指标", "每份健康档案建档补助", "≤30元/份", "≤30元/份"]
+    assert lint(sheet_document(rows), ["comparator-direction"]) == []
+
+
+@pytest.mark.parametrize(
+    "category, name, value",
+    [
+        ("2-效益指标；21-经济效益", "单家企业科技创新券额度", "≤8万元/家"),
+        ("2-效益指标；22-社会效益", "乡村振兴示范点建设补助", "不超过30万元/个"),
+    ],
+)
+def test_a_capped_money_per_unit_under_an_effect_is_a_cost(
+    category: str, name: str, value: str
+) -> None:
+    findings = keyword(name, value, category)
+    assert excerpts(findings) == [name]
+    assert "应归入14-成本指标" in findings[0].message
+
+
+@pytest.mark.parametrize(
+    "category, name, value",
+    [
+        # an effect in money is raised
+        ("2-效益指标；21-经济效益", "农户人均增收", "≥2000元/人"),
+        # a cost saved for others is a benefit
+        ("2-效益指标；21-经济效益", "降低企业用能成本", "≤500元/户"),
+    ],
+)
+def test_money_per_unit_raised_under_an_effect_stays(category: str, name: str, value: str) -> None:
+    assert keyword(name, value, category) == []

@@ -15,6 +15,7 @@ from audit.facts import (
     LazyPattern,
     any_of,
     last_end,
+    money_per_unit,
     normalize,
 )
 from audit.model import Clause
@@ -142,6 +143,8 @@ def _head_kind(ctx: Context, clause: Clause, kind: str, name: str) -> str | None
     that is a deadline is timeliness, a 达标率 filed as a quantity is quality
     (unless it is of the surroundings or of the people, an effect). Under 效益
     the same heads may be effects (群众办事等待时间, 空气质量达标率): left alone."""
+    if kind == "effect" and _capped_money_per_unit(ctx, clause):
+        return "cost"  # 创新券额度 ≤10万元/家: a cost capped, not an effect raised
     if kind not in _OUTPUT_KINDS:
         return None
     if (
@@ -216,15 +219,24 @@ def _rate_home(name: str) -> str:
     return "effect" if _OF_SURROUNDINGS.search(name) else "quality"
 
 
-_MONEY_PER = re.compile(r"[万亿千]?元[ \t]*(?:/|每)[ \t]*[^\W\d_]")
-"""Money per a unit of something in a value (``≤600元/株``, ``≤1.2万元/月``)."""
-
-
 def _money_per_unit(ctx: Context, clause: Clause) -> bool:
     """Whether every value of an output's clause is money per a unit: a unit
     cost or a payment standard, which a count or a quality is never."""
     values = [f for f in ctx.facts.distinct_values(clause) if f.value.kind == "quantity"]
-    return bool(values) and all(_MONEY_PER.search(f.text) for f in values)
+    return bool(values) and all(money_per_unit(f.text) for f in values)
+
+
+def _capped_money_per_unit(ctx: Context, clause: Clause) -> bool:
+    """Whether every value of a clause is money per a unit with a cap
+    (``≤10万元/家``, ``不超过20万元/个``): a cost the project controls. An effect
+    in money is raised (``农户人均增收 ≥2000元/人``), and a cost saved for others
+    (``降低企业用能成本``) is a benefit."""
+    values = [f for f in ctx.facts.distinct_values(clause) if f.value.kind == "quantity"]
+    return (
+        bool(values)
+        and all(money_per_unit(f.text) and f.value.comparator in ("<=", "<") for f in values)
+        and not ctx.facts.cost_saving(clause)
+    )
 
 
 def _all_money(ctx: Context, clause: Clause) -> bool:
