@@ -304,3 +304,95 @@ def test_a_capped_money_per_unit_under_an_effect_is_a_cost(
 )
 def test_money_per_unit_raised_under_an_effect_stays(category: str, name: str, value: str) -> None:
     assert keyword(name, value, category) == []
+
+
+# --------------------------------------------------------------------------
+# several-targets
+
+
+def several(value: str, category: str = QUANTITY, name: str = "应急物资储备") -> list[Finding]:
+    return check("several-targets", table(filed(category, name, value)))
+
+
+@pytest.mark.parametrize(
+    "value, count",
+    [
+        # a count and a rate, with a deadline beside them
+        ("≥2400顶（件），入库率≥98%，2025年9月底前完成", 2),
+        ("≥150人次；考核通过率100%", 2),
+        ("举办≥6期、≥360人次、学员满意度≥92%", 3),
+        ("≥80个，覆盖率≥90%", 2),
+        # two rates under two names
+        ("验收通过率≥95%，资料归档率100%", 2),
+        # a count of sessions and of people
+        ("≥20场次，≥800人", 2),
+    ],
+)
+def test_several_targets_of_different_measures_are_reported(value: str, count: int) -> None:
+    text = table(filed(QUANTITY, "应急物资储备", value))
+    findings = check("several-targets", text)
+    assert [(f.severity, f.field, f.excerpt) for f in findings] == [("warning", "period", value)]
+    assert f"写了{count}个不同计量的目标" in findings[0].message
+    assert f"应拆成{count}条指标" in findings[0].message
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        # one target: a range, a bound, the bounds of one measure
+        "15-20人",
+        "≥95%",
+        "≥95%，≤100%",
+        "大于等于90%且小于100%",
+        "≥95%，验收合格率≤100%",
+        # one measure in two sizes or two words
+        "≤48小时，≤2天",
+        "≤50万元（≤500000元）",
+        "≥300人，其中≥120名",
+        # the annual and the period target written together
+        "年度≥300人，三年累计≥900人",
+        # a count and its deadline
+        "≥1600台，2025年10月底前完成",
+        # a target explained in brackets, a ratio, a change and its level
+        "≥90%（≥450人）",
+        "按1:1配套",
+        "同比增长5%，达到1200万元",
+        # numbers inside the prose
+        "满足工业4.0项目的训练需要，交流不低于2次",
+        "完成1次对12所学校的督导检查",
+    ],
+)
+def test_one_measure_in_one_value_is_left_alone(value: str) -> None:
+    assert several(value) == []
+
+
+def test_several_targets_reports_each_value_once() -> None:
+    clause = "2、1-产出指标；11-数量指标；培训；实施周期指标值:≥900人次，合格率≥95%；年度指标值:≥300人次。"
+    findings = check("several-targets", table(clause))
+    assert [(f.field, f.excerpt) for f in findings] == [("period", "≥900人次，合格率≥95%")]
+    assert "实施周期指标值「" in findings[0].message
+
+
+def test_several_targets_leaves_a_value_another_rule_owns() -> None:
+    # the goal pasted as a value is duplicate-text's, whatever numbers it holds
+    goal = "全年培训≥300人次，合格率≥95%。"
+    clause = filed(QUANTITY, "培训", goal)
+    assert check("several-targets", table(clause, goal=goal)) == []
+
+
+def test_several_targets_in_a_national_form() -> None:
+    rows = [list(row) for row in FORM]
+    rows[7] = ["产出指标", "数量指标", "健康讲座场次", "≥36场，≥1800人次", "≥12场，≥600人次"]
+    findings = lint(sheet_document(rows), ["several-targets"])
+    assert [(f.location, f.excerpt) for f in findings] == [
+        ("Sheet1!D8", "≥36场，≥1800人次"),
+        ("Sheet1!E8", "≥12场，≥600人次"),
+    ]
+    assert lint(sheet_document(FORM), ["several-targets"]) == []
+
+
+def test_several_targets_in_a_national_list() -> None:
+    rows = [list(row) for row in LIST]
+    rows[3][6:10] = ["养护里程", "", "≥350公里，优良率≥85%", ""]
+    assert excerpts(lint(csv_document(rows), ["several-targets"])) == ["≥350公里，优良率≥85%"]
+    assert lint(csv_document(LIST), ["several-targets"]) == []
