@@ -396,3 +396,91 @@ def test_several_targets_in_a_national_list() -> None:
     rows[3][6:10] = ["养护里程", "", "≥350公里，优良率≥85%", ""]
     assert excerpts(lint(csv_document(rows), ["several-targets"])) == ["≥350公里，优良率≥85%"]
     assert lint(csv_document(LIST), ["several-targets"]) == []
+
+
+# --------------------------------------------------------------------------
+# clause-numbering: one style per cell
+
+_CLAUSES = [
+    "1-产出指标；11-数量指标；举办法治讲座场次；实施周期指标值:≥24场；年度指标值:≥24场。",
+    "1-产出指标；12-质量指标；讲座资料归档合格率；实施周期指标值:100%；年度指标值:100%。",
+    "1-产出指标；13-时效指标；讲座完成时间；实施周期指标值:2025年11月底前；年度指标值:2025年11月底前。",
+    "2-效益指标；22-社会效益；群众法治意识；实施周期指标值:明显提升；年度指标值:明显提升。",
+]
+
+
+def numbered(*numbers: str) -> str:
+    return "".join(n + c for n, c in zip(numbers, _CLAUSES, strict=True))
+
+
+def numbering(cell: str) -> list[Finding]:
+    return check("clause-numbering", table(cell))
+
+
+@pytest.mark.parametrize(
+    "numbers, odd, usual",
+    [
+        (("1、", "2、", "3.", "4、"), "3.", "1、"),
+        (("1、", "2、", "③", "4、"), "③", "1、"),
+        (("1、", "2、", "三、", "4、"), "三、", "1、"),
+        (("1、", "2、", "（3）", "4、"), "（3）", "1、"),
+        # the cell's usual style is what most of its clauses use
+        (("1.", "2、", "3.", "4."), "2、", "1."),
+        (("(1)", "(2)", "(3)", "4)"), "4)", "(1)"),
+    ],
+)
+def test_clause_numbering_reports_a_number_in_another_style(
+    numbers: tuple[str, ...], odd: str, usual: str
+) -> None:
+    findings = numbering(numbered(*numbers))
+    assert [(f.severity, f.excerpt, f.clause) for f in findings] == [
+        ("info", odd, numbers.index(odd) + 1)
+    ]
+    assert f"「{odd}」与本栏其他各条的「{usual}」不同" in findings[0].message
+
+
+def test_a_style_change_is_milder_than_a_gap() -> None:
+    findings = numbering(numbered("1、", "2、", "4.", "5、"))
+    assert sorted((f.severity, f.excerpt) for f in findings) == [
+        ("info", "4."),
+        ("warning", "4."),
+    ]
+
+
+@pytest.mark.parametrize(
+    "numbers",
+    [
+        ("1、", "2、", "3、", "4、"),
+        ("1.", "2.", "3.", "4."),
+        ("①", "②", "③", "④"),
+        ("一、", "二、", "三、", "四、"),
+        ("（1）", "（2）", "（3）", "（4）"),
+        # full-width and half-width marks are one style
+        ("1.", "2．", "3.", "4．"),
+        ("(1)", "（2）", "(3)", "（4）"),
+    ],
+)
+def test_a_cell_in_one_style_of_any_kind_is_left_alone(numbers: tuple[str, ...]) -> None:
+    assert numbering(numbered(*numbers)) == []
+
+
+def test_an_outlines_headings_in_numerals_over_numbered_clauses_are_no_mix(
+    tmp_path: Path,
+) -> None:
+    from tests.test_parsing_forms import OUTLINE, _workbook
+
+    assert "一、产出指标\n1." in OUTLINE
+    path = _workbook(tmp_path, [("职业技能培训经费", OUTLINE)])
+    assert lint(path, ["clause-numbering"]) == []
+    mixed = OUTLINE.replace("3.社会效益指标", "③社会效益指标")
+    path = _workbook(tmp_path, [("职业技能培训经费", mixed)])
+    assert [(f.excerpt, f.severity) for f in lint(path, ["clause-numbering"])] == [("③", "info")]
+
+
+def test_a_mixed_style_in_english() -> None:
+    from audit.config import load_config
+
+    config = load_config(None, discover=False)
+    config.lang = "en"
+    (finding,) = check("clause-numbering", table(numbered("1、", "2、", "3.", "4、")), config)
+    assert "“3.” among clauses numbered “1、”" in finding.message
