@@ -133,6 +133,9 @@ COST_FLOORS: list[str] = [
     # a spending standard set by law (生均公用经费 has a national minimum, 基准定额,
     # 最低工资标准, 最低生活保障标准)
     r"生均\S{0,4}(?:经费|拨款)|基准定额|最低\S{0,4}(?:工资|生活|保障)",
+    # what the law guarantees people to live on (特困人员供养标准, 低保标准,
+    # 抚恤标准): a minimum the government sets, not a rate the project chooses
+    r"(?:供养|低保|生活保障|抚恤|优抚)\S{0,2}标准",
 ]
 """Money under a cost category where a floor is the standard target: a
 minimum set by law (生均公用经费 ≥720元/生·年). A subsidy, an allowance or a
@@ -335,7 +338,7 @@ def _polarity(
     经济成本类（成本指标、经济成本指标，按分类表的性质）下以金额表示的指标，不论名称，都是应控制的
     支出（「督导检查差旅费≥3万元」「亩均造价≥0.3万元/亩」），项目支付的补贴、补助、标准、额度
     也是（「案均办案补贴≥1600元/件」「人均补助标准≥1000元」），只有法定的最低标准除外
-    （cost_floors：生均公用经费、基准定额、最低工资标准）；产出类（数量、质量、时效）下每单位的金额
+    （cost_floors：生均公用经费、基准定额、最低工资标准，供养、低保、抚恤等保障基本生活的标准）；产出类（数量、质量、时效）下每单位的金额
     （「≥180元/亩」「不低于20万元/个」）不论名称也是一个单位的成本，应设上限；效益类下每单位的
     金额可能正是效益（「农户人均增收≥2000元/人」），不据此判断。社会成本、生态环境成本不是项目
     自身的支出，不据此判断。这类发现的消息说明依据（归入的成本类别，或每单位的金额）。
@@ -376,7 +379,7 @@ def _polarity(
     伤害、中断、失去、损坏、拒绝、违约、错误、自付的比率，不良事物的比例、污染物浓度等）。
     neutral：把反向指标反过来说的名称（降低成本、减少投诉）和资金的控制率，不检查。
     cost_floors：成本类下以金额表示、以下限为标准写法的法定最低标准（生均经费、基准定额、最低工资，
-    正则表达式列表）。
+    供养、低保、抚恤标准，正则表达式列表）。
     stock_counts：维护的存量或全部的数量（维护、养护、现有、在册、全部……，正则表达式列表），
     写等于是对的。
     time_limits：完成时限的名称（正则表达式列表），以时长表示时应设上限。
@@ -429,7 +432,8 @@ def comparator_direction(ctx: Context, clause: Clause) -> Iterator[Problem]:
     to cap whatever its name (``督导检查差旅费 ≥3万元``, ``亩均造价 ≥0.3万元/亩``),
     a subsidy, a standard or a quota the project pays included (``案均办案补贴
     ≥1600元/件``, ``人均补助标准 ≥1000元``), unless it is a minimum set by law
-    (``cost_floors``: 生均公用经费, 基准定额, 最低工资标准). Money per a unit under
+    (``cost_floors``: 生均公用经费, 基准定额, 最低工资标准, and what the law
+    guarantees people to live on: 供养标准, 低保标准, 抚恤标准). Money per a unit under
     an output (数量, 质量, 时效: ``≥180元/亩``, ``不低于20万元/个``) is what one
     unit costs whatever the name, and capped too; under 效益 it may be the
     effect itself (``农户人均增收 ≥2000元/人``) and is not judged. Social
@@ -507,7 +511,8 @@ def comparator_direction(ctx: Context, clause: Clause) -> Iterator[Problem]:
     money (成本/费用/预算/支出…控制率).
     ``cost_floors`` (list of regular expressions): money under a cost
     category that is a minimum set by law, not a cost to cap; default
-    生均经费 (a legal minimum per pupil), 基准定额 and 最低工资/生活/保障.
+    生均经费 (a legal minimum per pupil), 基准定额, 最低工资/生活/保障 and
+    供养/低保/生活保障/抚恤/优抚…标准.
     ``stock_counts`` (list of regular expressions): counts of a stock kept up
     or of all there are, whose ``=`` is right; default 维护, 养护, 管护, 运维,
     保洁, 托管, 现有, 在册, 在编, 编制, 定员, 全部, 所有, 辖区内.
