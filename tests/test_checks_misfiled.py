@@ -209,6 +209,8 @@ def test_a_floor_on_money_the_project_spends_is_reported(
         # a minimum set by law is a floor
         (COST, "初中生均公用经费", "≥950元/生·年"),
         (ECONOMIC_COST_2025, "环卫工人最低工资标准", "≥2300元/月"),
+        (ECONOMIC_COST_2025, "特困人员基本生活供养标准", "≥9600元/人·年"),
+        (COST, "城乡低保标准", "不低于800元/人·月"),
         # money per a unit under 效益 is an effect raised
         ("2-效益指标；21-经济效益", "脱贫户人均务工收入", "≥6000元/人"),
         # a social cost is no money the project spends
