@@ -77,6 +77,8 @@ def test_a_rate_of_the_surroundings_under_quantity_belongs_to_an_effect(name: st
         ("新建项目开工率", "≥90%"),
         ("应急物资到位率", "100%"),
         ("耕地地力补贴发放比例", "100%"),
+        ("居民电子健康档案建档率", "≥90%"),
+        ("重点人群家庭医生签约率", "≥75%"),
         ("家庭医生签约人数达标率", "100%"),
         # a rate without a percentage is value-type-mismatch's, or a count
         ("水质监测频率", "每月1次"),
@@ -246,6 +248,8 @@ def test_equals_on_an_output_count_is_a_milder_finding(name: str, value: str) ->
         (QUANTITY, "维护城市道路桥梁数", "=36座"),
         (QUANTITY, "现有公共厕所保洁座数", "=120座"),
         (QUANTITY, "辖区内行政村覆盖数", "=86个"),
+        # a schedule: exactly so many times
+        (QUANTITY, "近岸海域年度监测频次", "=4次"),
         # an adverse count, zero, a rate, money, a bare number
         (QUANTITY, "较大以上安全事故", "=0起"),
         (QUANTITY, "垃圾清运车辆数", "=0辆"),

@@ -172,8 +172,9 @@ PLANNED_SHARES: list[str] = [
     # done, reached or built: 任务完成率, 农村集中供水覆盖率, 示范点建成率, 项目开工率
     r"(?:完成|覆盖|建成|开工)(?:率|比例|比率|占比|面)$",
     # delivered to those it was planned for: 设备到位率, 设备到货率, 补助资金发放率,
-    # 助学金签收率, 合同签订率, 物品入库比例, 应受助学生享受资助比例
-    r"(?:到位|到货|发放|签收|签订|入库|受助|资助)(?:率|比例|比率|占比)$",
+    # 助学金签收率, 合同签订率, 家庭医生签约率, 居民健康档案建档率, 物品入库比例,
+    # 应受助学生享受资助比例
+    r"(?:到位|到货|发放|签收|签订|签约|建档|入库|受助|资助)(?:率|比例|比率|占比)$",
 ]
 """Shares of the planned output delivered: how much of what was planned was
 done, reached, built or handed over, a quantity. How well it was done or
@@ -358,7 +359,7 @@ def _name_kind(name: str, kinds: list[tuple[str, re.Pattern[str]]]) -> str | Non
     类别的比率（「调解成功率 ≥95%」「隐患整改率 100%」「设备使用率 ≥90%」），消息另写：数量指标写
     产出的多少，比率按名称应归入质量（做得好不好），环境、排放和人群自身状况的比率（「断面水质
     达标率」）归入效益。计划产出的完成份额仍属数量（planned_shares：完成率、覆盖率、建成率、开工率，
-    到位率、到货率、发放率、签收率、签订率、入库比例、资助比例等交付给计划对象的比例，以及数量的
+    到位率、到货率、发放率、签收率、签订率、签约率、建档率、入库比例、资助比例等交付给计划对象的比例，以及数量的
     达标率）：它们说的是计划的多少做到了，不是做得多好。
 
     满意度被归为效益（「22-社会效益」「24-可持续影响」）
@@ -446,7 +447,7 @@ def category_keyword_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]
     (``断面水质达标率``). A share of the planned output delivered stays a
     quantity (``planned_shares``: 完成率, 覆盖率, 建成率, 开工率, and what is
     handed over to those it was planned for, 到位率, 到货率, 发放率, 签收率,
-    签订率, 入库比例, 资助比例; and a 达标率 of an amount): it says how much of
+    签订率, 签约率, 建档率, 入库比例, 资助比例; and a 达标率 of an amount): it says how much of
     the plan was done, not how well.
 
     A satisfaction level filed as an effect
@@ -482,7 +483,7 @@ def category_keyword_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]
     ``planned_shares`` (list of regular expressions, searched in the name):
     rate names a 数量 indicator may have, the shares of the planned output
     delivered; default …完成/覆盖/建成/开工 率|比例|占比|面 and
-    …到位/到货/发放/签收/签订/入库/受助/资助 率|比例|占比.
+    …到位/到货/发放/签收/签订/签约/建档/入库/受助/资助 率|比例|占比.
     ``keywords`` (mapping of kind to a list of regular expressions, searched
     in the name without a trailing unit): what a name measures; a profile
     replaces the kinds it names (``[]`` turns one off) and keeps the others;

@@ -144,10 +144,13 @@ cost all the same, and capped."""
 
 STOCK_COUNTS: list[str] = [
     r"维护|养护|管护|运维|保洁|托管|现有|在册|在编|编制|定员|全部|所有|辖区内",
+    # a schedule: how many times in the year (年度监测频次 =4次, 巡查频率)
+    r"频次|频率|周期",
 ]
 """Counts of a stock the project keeps up or of all there are (维护泊位数,
-现有路灯盏数, 在册特困人员数): the number cannot be exceeded, so ``=`` is
-their target, not a floor written as a fixed number."""
+现有路灯盏数, 在册特困人员数), and schedules (年度监测频次 =4次): the number
+cannot or should not be exceeded, so ``=`` is their target, not a floor
+written as a fixed number."""
 
 _EQUALS = re.compile(r"^\s*(?:[=＝]|等于)")
 """A value that says ``=`` itself (``=420人``, ``＝12场``, ``等于300户``), not a
@@ -298,8 +301,8 @@ def _polarity(
         "stock_counts": Option(
             "list[regex]",
             STOCK_COUNTS,
-            "names of a stock kept up or of all there are (维护, 养护, 现有, 在册, 全部): "
-            "= is their target, not a floor",
+            "names of a stock kept up or of all there are, or of a schedule (维护, 现有, "
+            "在册, 全部, 频次): = is their target, not a floor",
         ),
         "percent_units": Option("list[str]", list(VOCABULARY.percent_units), "units of a rate"),
         "positive_levels": Option(
@@ -345,8 +348,8 @@ def _polarity(
 
     数量指标（按分类表的性质）的值明写等于（「=420人」「＝12场」「等于300户」）、以个数或人数计的，
     是把下限写成了定数：多完成也不算达标，报告，比本规则的级别低一级（默认为提示）：数字可能正是
-    全部。不报告的：维护或管护的存量、现有或全部的数量（stock_counts：「维护泊位数=8个」
-    「现有路灯盏数」「辖区内全部村居数」），不良事件（「安全事故=0起」），零，比率、金额、时长，
+    全部。不报告的：维护或管护的存量、现有或全部的数量，和按计划的频次（stock_counts：「维护泊位数=8个」
+    「现有路灯盏数」「辖区内全部村居数」「年度监测频次=4次」），不良事件（「安全事故=0起」），零，比率、金额、时长，
     没有写等于的数字（「420人」）。以时长表示的完成时限
     （time_limits：时限、工期、用时，办理/响应/整改/拨付……时间或期限）是上限：「隐患整改时限≥5个工作日」
     「资金拨付时限不低于10个工作日」拖得越久越能达标，报告；应当长的时长（long_durations：服务时长、
@@ -380,8 +383,8 @@ def _polarity(
     neutral：把反向指标反过来说的名称（降低成本、减少投诉）和资金的控制率，不检查。
     cost_floors：成本类下以金额表示、以下限为标准写法的法定最低标准（生均经费、基准定额、最低工资，
     供养、低保、抚恤标准，正则表达式列表）。
-    stock_counts：维护的存量或全部的数量（维护、养护、现有、在册、全部……，正则表达式列表），
-    写等于是对的。
+    stock_counts：维护的存量、全部的数量或计划的频次（维护、养护、现有、在册、全部、频次……，
+    正则表达式列表），写等于是对的。
     time_limits：完成时限的名称（正则表达式列表），以时长表示时应设上限。
     long_durations：应当长的时长的名称（正则表达式列表），不按时限判断。
     percent_units：比率的单位。
@@ -444,8 +447,9 @@ def comparator_direction(ctx: Context, clause: Clause) -> Iterator[Problem]:
     ``=`` written on a count under 数量 (``=420人``, ``＝12场``, ``等于300户``)
     writes a floor as a fixed number: doing more would miss it. It is
     reported one level below the rule's severity (info by default), as the
-    number may be all there are; not for a stock kept up or all of a kind
-    (``stock_counts``: ``维护泊位数 =8个``, 现有路灯盏数, 辖区内全部村居数), an
+    number may be all there are; not for a stock kept up or all of a kind,
+    or a schedule (``stock_counts``: ``维护泊位数 =8个``, 现有路灯盏数,
+    辖区内全部村居数, ``年度监测频次 =4次``), an
     adverse count (``安全事故 =0起``), zero, a rate, money or a time, nor a
     bare number without ``=`` (``420人``). A time to
     deliver in, given as a duration (``time_limits``: 时限, 工期, 用时, and the
@@ -514,8 +518,9 @@ def comparator_direction(ctx: Context, clause: Clause) -> Iterator[Problem]:
     生均经费 (a legal minimum per pupil), 基准定额, 最低工资/生活/保障 and
     供养/低保/生活保障/抚恤/优抚…标准.
     ``stock_counts`` (list of regular expressions): counts of a stock kept up
-    or of all there are, whose ``=`` is right; default 维护, 养护, 管护, 运维,
-    保洁, 托管, 现有, 在册, 在编, 编制, 定员, 全部, 所有, 辖区内.
+    or of all there are, and schedules, whose ``=`` is right; default 维护,
+    养护, 管护, 运维, 保洁, 托管, 现有, 在册, 在编, 编制, 定员, 全部, 所有, 辖区内,
+    频次, 频率, 周期.
     ``time_limits`` (list of regular expressions): names of a time to deliver
     in, capped when given as a duration; default 时限, 工期, 用时, 耗时,
     历时, and the 时间/时长/周期/天数/期限 of 办理, 办结, 审批, 受理, 处理, 响应, 到达,
