@@ -434,7 +434,8 @@ def category_keyword_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]
     quantity reached (``课程数量达标率``, ``课时达标率``, ``配备人员的达标率``,
     ``驻场达标率``), or of the surroundings, of what is let
     out into them or of the people (``断面水质达标率``, ``油烟排放达标率``):
-    an effect, not reported. Under 效益 a time or a 达标率 may be the effect
+    an effect, not reported as quality (under 数量 it is a misfiled rate,
+    below). Under 效益 a time or a 达标率 may be the effect
     itself (``群众办事等待时间``, ``空气质量达标率``) and is not read by its head.
 
     A rate filed under 数量 (the category's kind in the taxonomy, so its
