@@ -269,6 +269,7 @@ RULE_ORDER: tuple[str, ...] = (
     "implausible_unit",
     "zero_target",
     "date_serial",
+    "several_targets",
     # periods
     "annual_period_mismatch",
     # duplicates

@@ -1550,6 +1550,16 @@ def is_burden(facts: Facts, clause: Clause) -> bool:
     return clause.level2 is not None and facts.taxonomy.is_burden(clause.level2.name)
 
 
+_MONEY_PER = LazyPattern(r"[万亿千]?元[ \t]*(?:/|每)[ \t]*[^\W\d_]")
+
+
+def money_per_unit(text: str) -> bool:
+    """Whether a value states money per a unit of something (``≤600元/株``,
+    ``≥1600元/件``, ``不低于20万元/个``, ``≤1.2万元/月``): what one unit costs or
+    is paid, which a count or a quality never is."""
+    return _MONEY_PER.search(text) is not None
+
+
 def name_carries_unit(name: str) -> bool:
     """A name that says what is counted in (``培训人数``, ``投诉次数``,
     ``系统用户数(个)``): its number needs no unit of its own."""

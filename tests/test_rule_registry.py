@@ -125,6 +125,7 @@ GROUPS = {
         "implausible-unit",
         "zero-target",
         "date-serial",
+        "several-targets",
     ],
     "periods": ["annual-period-mismatch"],
     "duplicates": [

@@ -15,6 +15,7 @@ from audit.facts import (
     LazyPattern,
     any_of,
     last_end,
+    money_per_unit,
     normalize,
 )
 from audit.model import Clause
@@ -142,6 +143,8 @@ def _head_kind(ctx: Context, clause: Clause, kind: str, name: str) -> str | None
     that is a deadline is timeliness, a 达标率 filed as a quantity is quality
     (unless it is of the surroundings or of the people, an effect). Under 效益
     the same heads may be effects (群众办事等待时间, 空气质量达标率): left alone."""
+    if kind == "effect" and _capped_money_per_unit(ctx, clause):
+        return "cost"  # 创新券额度 ≤10万元/家: a cost capped, not an effect raised
     if kind not in _OUTPUT_KINDS:
         return None
     if (
@@ -160,18 +163,81 @@ def _head_kind(ctx: Context, clause: Clause, kind: str, name: str) -> str | None
         and not _AMOUNT_MET.search(name)
     ):
         return "quality"
+    if kind == "quantity" and _misfiled_rate(ctx, clause, name):
+        return "rate"
     return None
 
 
-_MONEY_PER = re.compile(r"[万亿千]?元[ \t]*(?:/|每)[ \t]*[^\W\d_]")
-"""Money per a unit of something in a value (``≤600元/株``, ``≤1.2万元/月``)."""
+PLANNED_SHARES: list[str] = [
+    # done, reached or built: 任务完成率, 农村集中供水覆盖率, 示范点建成率, 项目开工率
+    r"(?:完成|覆盖|建成|开工)(?:率|比例|比率|占比|面)$",
+    # delivered to those it was planned for: 设备到位率, 设备到货率, 补助资金发放率,
+    # 助学金签收率, 合同签订率, 家庭医生签约率, 居民健康档案建档率, 物品入库比例,
+    # 应受助学生享受资助比例
+    r"(?:到位|到货|发放|签收|签订|签约|建档|入库|受助|资助)(?:率|比例|比率|占比)$",
+]
+"""Shares of the planned output delivered: how much of what was planned was
+done, reached, built or handed over, a quantity. How well it was done or
+used (使用率, 合格率, 处置率, 办结率, 回访率) is not."""
+
+_PLANNED: Key[re.Pattern[str]] = Key("guidance.planned-shares")
+
+
+def _misfiled_rate(ctx: Context, clause: Clause, name: str) -> bool:
+    """Whether a clause filed under 数量 is a rate: its name is a rate or a
+    share (…率, 比例, 占比, 比重; not 频率 or 效率) and every value is a
+    percentage. A share of the planned output delivered (``planned_shares``,
+    and a 达标率 of an amount, ``_AMOUNT_MET``) is a quantity."""
+    facts = ctx.facts
+    if facts.name_measure(clause.name) != "rate":
+        return False
+    planned = ctx.memo.get(_PLANNED, lambda: any_of(ctx.options["planned_shares"]))
+    if planned.search(name) or _AMOUNT_MET.search(name):
+        return False
+    values = [f.value for f in facts.distinct_values(clause) if f.value.kind != "empty"]
+    return bool(values) and all(facts.value_measure(v) == "percent" for v in values)
+
+
+def _rate_as_quantity(ctx: Context, clause: Clause) -> Problem:
+    """The finding on a rate filed under 数量, naming where it belongs."""
+    home = _rate_home(normalize(clause.name))
+    value = next(f for f in ctx.facts.distinct_values(clause) if f.value.kind != "empty")
+    args = {
+        "name": clause.name,
+        "text": value.text,
+        "category": _category(clause),
+        "expected": _expected(ctx, home),
+    }
+    return Problem(
+        clause.name_span, "rate-as-quantity", args, field="indicator", excerpt=clause.name
+    )
+
+
+def _rate_home(name: str) -> str:
+    """Where a rate filed under 数量 belongs: an effect when it is of the
+    surroundings or of the people's own state (断面水质达标率, 学生体质达标率),
+    else how well the output is made or the service done (质量)."""
+    return "effect" if _OF_SURROUNDINGS.search(name) else "quality"
 
 
 def _money_per_unit(ctx: Context, clause: Clause) -> bool:
     """Whether every value of an output's clause is money per a unit: a unit
     cost or a payment standard, which a count or a quality is never."""
     values = [f for f in ctx.facts.distinct_values(clause) if f.value.kind == "quantity"]
-    return bool(values) and all(_MONEY_PER.search(f.text) for f in values)
+    return bool(values) and all(money_per_unit(f.text) for f in values)
+
+
+def _capped_money_per_unit(ctx: Context, clause: Clause) -> bool:
+    """Whether every value of a clause is money per a unit with a cap
+    (``≤10万元/家``, ``不超过20万元/个``): a cost the project controls. An effect
+    in money is raised (``农户人均增收 ≥2000元/人``), and a cost saved for others
+    (``降低企业用能成本``) is a benefit."""
+    values = [f for f in ctx.facts.distinct_values(clause) if f.value.kind == "quantity"]
+    return (
+        bool(values)
+        and all(money_per_unit(f.text) and f.value.comparator in ("<=", "<") for f in values)
+        and not ctx.facts.cost_saving(clause)
+    )
 
 
 def _all_money(ctx: Context, clause: Clause) -> bool:
@@ -199,6 +265,7 @@ def _expected(ctx: Context, kind: str) -> str:
             (c for c, child in taxonomy.level2.items() if taxonomy.kind(child.name) == kind),
             key=lambda code: (len(code), code),
         )
+        codes = [c for c in codes if c.isdigit()] or codes  # not another scheme's N12
         label = "、".join(f"{code}-{taxonomy.level2[code].name}" for code in codes)
         labels[kind] = label
     return label
@@ -224,6 +291,12 @@ def _name_kind(name: str, kinds: list[tuple[str, re.Pattern[str]]]) -> str | Non
             "「{name}」是{named_zh}，却归入「{category}」：应归入{expected}",
             "“{name}” is {named_en} but filed under “{category}”: file it under {expected}",
         ),
+        "rate-as-quantity": (
+            "「{name}」是比率（{text}），却归入「{category}」：数量指标写产出的多少（个、人、公里），"
+            "比率应归入{expected}",
+            "“{name}” is a rate ({text}) but filed under “{category}”: a quantity indicator "
+            "states how many (个, 人, 公里); file the rate under {expected}",
+        ),
         "satisfaction-as-effect": (
             "「{name}」是满意度，不是效益：效益指标应反映项目带来的经济、社会、生态或可持续影响，"
             "满意度应归入{expected}",
@@ -232,6 +305,12 @@ def _name_kind(name: str, kinds: list[tuple[str, re.Pattern[str]]]) -> str | Non
         ),
     },
     options={
+        "planned_shares": Option(
+            "list[regex]",
+            PLANNED_SHARES,
+            "rate names a 数量 indicator may have: shares of the planned output delivered "
+            "(完成率, 覆盖率, 建成率)",
+        ),
         "keywords": Option(
             "dict",
             CATEGORY_KEYWORDS,
@@ -272,8 +351,16 @@ def _name_kind(name: str, kinds: list[tuple[str, re.Pattern[str]]]) -> str | Non
     「门诊患者平均等候时间 ≤30分钟」）不是。归入数量的「…达标率」是质量（「库房温湿度达标率」）；
     数量的达标率（「课程数量达标率」「课时达标率」「配备人员的达标率」「驻场达标率」）是计划数量的
     比例，仍属数量；环境和排放（「断面水质达标率」「油烟排放达标率」）及人群自身状况的达标率是
-    效益，不报告。效益类下的时间和达标率（「群众办事等待时间」「空气质量达标率」）可能正是效益，
-    不按中心语判断。
+    效益，不按质量报告。效益类下的时间和达标率（「群众办事等待时间」「空气质量达标率」）可能正是
+    效益，不按中心语判断。
+
+    归入数量（按分类表的性质，「产出数量指标」等同义名称同样）的比率：名称是比率或比例（…率、
+    比例、占比、比重；「频率」「效率」不是，「有效率」「成功率」是）、各个值都是百分比的，是放错
+    类别的比率（「调解成功率 ≥95%」「隐患整改率 100%」「设备使用率 ≥90%」），消息另写：数量指标写
+    产出的多少，比率按名称应归入质量（做得好不好），环境、排放和人群自身状况的比率（「断面水质
+    达标率」）归入效益。计划产出的完成份额仍属数量（planned_shares：完成率、覆盖率、建成率、开工率，
+    到位率、到货率、发放率、签收率、签订率、签约率、建档率、入库比例、资助比例等交付给计划对象的比例，以及数量的
+    达标率）：它们说的是计划的多少做到了，不是做得多好。
 
     满意度被归为效益（「22-社会效益」「24-可持续影响」）
     的，单独提示：它占了项目所需的效益指标的位置。
@@ -299,6 +386,7 @@ def _name_kind(name: str, kinds: list[tuple[str, re.Pattern[str]]]) -> str | Non
 
     选项
     ----
+    planned_shares：数量指标可以有的比率名称，即计划产出的完成份额（正则表达式列表）。
     keywords：各性质对应的名称关键词（性质 → 正则表达式列表）；配置中写出的性质替换默认值，
     [] 关闭该性质。
     """,
@@ -346,8 +434,22 @@ def category_keyword_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]
     quantity reached (``课程数量达标率``, ``课时达标率``, ``配备人员的达标率``,
     ``驻场达标率``), or of the surroundings, of what is let
     out into them or of the people (``断面水质达标率``, ``油烟排放达标率``):
-    an effect, not reported. Under 效益 a time or a 达标率 may be the effect
+    an effect, not reported as quality (under 数量 it is a misfiled rate,
+    below). Under 效益 a time or a 达标率 may be the effect
     itself (``群众办事等待时间``, ``空气质量达标率``) and is not read by its head.
+
+    A rate filed under 数量 (the category's kind in the taxonomy, so its
+    synonyms such as 产出数量指标 too): a name that is a rate or a share (…率,
+    比例, 占比, 比重; not 频率 or 效率, but 有效率 and 成功率 are) whose every
+    value is a percentage is a misfiled rate (``调解成功率 ≥95%``, ``隐患整改率
+    100%``, ``设备使用率 ≥90%``), with a message of its own: a quantity states
+    how many; the rate belongs under 质量 (how well), or under 效益 when it is
+    of the surroundings, of what is let out into them or of the people
+    (``断面水质达标率``). A share of the planned output delivered stays a
+    quantity (``planned_shares``: 完成率, 覆盖率, 建成率, 开工率, and what is
+    handed over to those it was planned for, 到位率, 到货率, 发放率, 签收率,
+    签订率, 签约率, 建档率, 入库比例, 资助比例; and a 达标率 of an amount): it says how much of
+    the plan was done, not how well.
 
     A satisfaction level filed as an effect
     (``22-社会效益``, ``24-可持续影响``) gets its own message: it takes the place
@@ -379,6 +481,10 @@ def category_keyword_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]
 
     Options
     -------
+    ``planned_shares`` (list of regular expressions, searched in the name):
+    rate names a 数量 indicator may have, the shares of the planned output
+    delivered; default …完成/覆盖/建成/开工 率|比例|占比|面 and
+    …到位/到货/发放/签收/签订/签约/建档/入库/受助/资助 率|比例|占比.
     ``keywords`` (mapping of kind to a list of regular expressions, searched
     in the name without a trailing unit): what a name measures; a profile
     replaces the kinds it names (``[]`` turns one off) and keeps the others;
@@ -413,6 +519,9 @@ def category_keyword_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]
         named = names[clause.name] = _name_kind(normalize(clause.name), kinds)
     if named is None:
         named = _head_kind(ctx, clause, kind, normalize(clause.name))
+        if named == "rate":
+            yield _rate_as_quantity(ctx, clause)
+            return
         if named is not None and not {**CATEGORY_KEYWORDS, **ctx.options["keywords"]}.get(named):
             named = None  # the profile turned this kind off
     if named is None or named == kind:

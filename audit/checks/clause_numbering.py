@@ -17,6 +17,46 @@ def _number_text(text: str) -> str:
     return match.group().rstrip() if match else ""
 
 
+_CIRCLED = frozenset("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
+_NUMERAL = frozenset("一二三四五六七八九十")
+_MARKS = str.maketrans({"．": ".", "（": "(", "）": ")", "，": "、", " ": "", "\u3000": ""})
+
+
+def numbering_style(number: str) -> str:
+    """How a clause number is written, whatever its value: ``1、``, ``1.``,
+    ``(1)``, ``1)``, ``①``, ``一、``, ``(一)``. Full-width and half-width marks
+    are one style (``1．`` is ``1.``)."""
+    marks = number.strip().translate(_MARKS)
+    style = []
+    for char in marks:
+        if char in _CIRCLED:
+            kind = "①"
+        elif char in _NUMERAL:
+            kind = "一"
+        elif char.isdigit():
+            kind = "1"
+        else:
+            style.append(char)
+            continue
+        if not style or style[-1] != kind:
+            style.append(kind)
+    return "".join(style)
+
+
+def _odd_styles(clauses: list[Clause]) -> Iterator[tuple[Clause, str, str]]:
+    """The clauses numbered in another style than the cell's (the style most
+    of its clauses use; on a tie, the first's), each with its number and the
+    cell's style."""
+    numbered = [(c, _number_text(c.text)) for c in clauses if c.number is not None]
+    styles = [numbering_style(text) for _, text in numbered]
+    if len(set(styles)) < 2:
+        return
+    usual = max(dict.fromkeys(styles), key=styles.count)
+    for (clause, text), style in zip(numbered, styles, strict=True):
+        if style != usual:
+            yield clause, text, usual
+
+
 @rule(
     "clause-numbering",
     group="structure",
@@ -43,6 +83,12 @@ def _number_text(text: str) -> str:
             "指标缺少序号：以「{category}」开头的一条应为第{expected}条",
             "a clause has no number: the one beginning “{category}” should be {expected}",
         ),
+        "style": (
+            "指标序号的写法不一致：「{found}」与本栏其他各条的「{usual}」不同，多半是从别的稿子"
+            "粘贴来的：应统一按「{usual}」的写法编号",
+            "clause numbers written in mixed styles: “{found}” among clauses numbered “{usual}”, "
+            "likely pasted from another draft: number them all in the “{usual}” style",
+        ),
         "unnumbered": (
             "绩效指标栏的{count}条指标都没有序号：应按1、2、3……编号",
             "none of the {count} clauses of the cell is numbered: number them 1, 2, 3, …",
@@ -59,6 +105,12 @@ def _number_text(text: str) -> str:
     之后从实际序号继续计数（若序号回到与位置一致，则按位置计数）。分节书写的栏（「一、产出指标」
     单独成行，其下各条编号）每节可以从1重新编号。一个栏中的几条指标都没有序号
     （每行一条不编号，或「产出指标：数量指标：…」连写），只在第一条上报告一次。
+
+    一个栏中的序号应是一种写法。写法与本栏多数条款（相同时按第一条）不同的（「1、2、3.4、」中的
+    「3.」，「③」「三、」「（3）」夹在「1、」之间），多半是从别的稿子粘贴来的，在该序号上报告；序号
+    仍连续，比跳号轻，比本规则的级别低一级（默认为提示）。全角半角的标点是同一写法（「1.」与「1．」，
+    「(1)」与「（1）」）；全栏任何一种写法都一致的不报告；分节书写的栏中「一、产出指标」这样的标题
+    不是条款序号，不与其下的「1.」比较。
 
     为什么有问题
     ------------
@@ -98,6 +150,16 @@ def clause_numbering(ctx: Context, project: Project) -> Iterator[Problem]:
     heading's clauses may be numbered from 1 again. A cell none of whose several clauses
     is numbered (one per line without numbers, or ``产出指标：数量指标：…``
     run together) is reported once, at its first clause.
+
+    A cell's numbers are written in one style. A number in another style
+    than most of the cell's clauses use (on a tie, the first's) — ``3.``
+    among ``1、2、…4、``, or ``③``, ``三、``, ``（3）`` there — is likely pasted
+    from another draft, and is reported at the number; as the numbers still
+    run on, it is milder than a gap: one level below the rule's severity
+    (info by default). Full-width and half-width marks are one style
+    (``1.`` and ``1．``, ``(1)`` and ``（1）``); a cell all in one style of
+    any kind is not reported, nor are an outline's headings (``一、产出指标``),
+    which are no clause numbers, beside the ``1.`` of the clauses under them.
 
     Why is this bad?
     ----------------
@@ -179,3 +241,13 @@ def clause_numbering(ctx: Context, project: Project) -> Iterator[Problem]:
             )
         seen.add(number)
         expected = number + 1
+    for clause, text, usual in _odd_styles(clauses):
+        yield Problem(
+            clause.number_span,
+            "style",
+            {"found": text, "usual": usual},
+            field="clause",
+            excerpt=text,
+            clause=clause.number,
+            lower=1,  # milder than a gap: the numbers still run 1, 2, 3
+        )

@@ -15,8 +15,10 @@ from audit.facts import (
     Facts,
     Key,
     any_of,
+    is_adverse,
     is_burden,
     last_end,
+    money_per_unit,
     normalize,
     unit_family,
     value_args,
@@ -128,12 +130,31 @@ floor is their standard target, whatever else the name says."""
 
 
 COST_FLOORS: list[str] = [
-    r"标准|补助|补贴|资助|奖励|奖补|救助|抚恤|慰问|津贴|工资|薪酬|待遇|保障金|生活费",
-    # a spending standard set by law (生均公用经费 has a national minimum, 基准定额)
-    r"生均\S{0,4}(?:经费|拨款)|基准定额",
+    # a spending standard set by law (生均公用经费 has a national minimum, 基准定额,
+    # 最低工资标准, 最低生活保障标准)
+    r"生均\S{0,4}(?:经费|拨款)|基准定额|最低\S{0,4}(?:工资|生活|保障)",
+    # what the law guarantees people to live on (特困人员供养标准, 低保标准,
+    # 抚恤标准): a minimum the government sets, not a rate the project chooses
+    r"(?:供养|低保|生活保障|抚恤|优抚)\S{0,2}标准",
 ]
 """Money under a cost category where a floor is the standard target: a
-subsidy or a pay standard (人均补助标准 ≥1000元) is a level to reach."""
+minimum set by law (生均公用经费 ≥720元/生·年). A subsidy, an allowance or a
+pay standard the project pays (案均办案补贴, 人均补助标准, 补助额度) is its
+cost all the same, and capped."""
+
+STOCK_COUNTS: list[str] = [
+    r"维护|养护|管护|运维|保洁|托管|现有|在册|在编|编制|定员|全部|所有|辖区内",
+    # a schedule: how many times in the year (年度监测频次 =4次, 巡查频率)
+    r"频次|频率|周期",
+]
+"""Counts of a stock the project keeps up or of all there are (维护泊位数,
+现有路灯盏数, 在册特困人员数), and schedules (年度监测频次 =4次): the number
+cannot or should not be exceeded, so ``=`` is their target, not a floor
+written as a fixed number."""
+
+_EQUALS = re.compile(r"^\s*(?:[=＝]|等于)")
+"""A value that says ``=`` itself (``=420人``, ``＝12场``, ``等于300户``), not a
+bare number."""
 
 _LOWER = ("<=", "<")
 
@@ -144,16 +165,26 @@ _HIGHER = (">=", ">")
 _DIRECTED = (*_LOWER, *_HIGHER)
 
 
-def _spending(ctx: Context, clause: Clause, value: Any, floors: re.Pattern[str]) -> bool:
-    """Whether a value is an amount the project spends: money under an
-    economic cost category (差旅费 ≥3万元 under 成本指标), not a subsidy or pay
-    standard, whose floor is the target."""
+_OUTPUT_KINDS = frozenset({"quantity", "quality", "timeliness", "output"})
+
+
+def _spending(
+    ctx: Context, clause: Clause, value_field: ValueField, floors: re.Pattern[str]
+) -> bool:
+    """Whether a value is an amount the project spends, to cap: money under
+    an economic cost category whatever the name (差旅费 ≥3万元, 案均办案补贴
+    ≥1600元/件 under 成本指标), or money per a unit under an output (≥180元/亩
+    under 数量: what one unit costs); not a minimum set by law (``floors``),
+    nor money per a unit under 效益 (农户人均增收 ≥2000元/人, an effect)."""
     facts: Facts = ctx.facts
-    if facts.value_measure(value) != "money":
+    per_unit = money_per_unit(value_field.text)
+    if facts.value_measure(value_field.value) != "money" and not per_unit:
         return False
-    if facts.category_kind(clause, LEVEL1_KINDS) != "cost":
-        return False
-    if is_burden(facts, clause):  # a social or environmental cost is no spending
+    kind = facts.category_kind(clause, LEVEL1_KINDS)
+    if kind == "cost":
+        if is_burden(facts, clause):  # a social or environmental cost is no spending
+            return False
+    elif not (per_unit and kind in _OUTPUT_KINDS):
         return False
     return not floors.search(normalize(clause.name))
 
@@ -208,6 +239,18 @@ def _polarity(
             "“{name}” is better when lower, but the {field} value “{text}” sets a floor: "
             "set a ceiling (≤ limit)",
         ),
+        "spending": (
+            "「{name}」是项目的支出（{why_zh}），{keyword}「{text}」却设了下限，花得越多越能达标："
+            "成本应设上限（≤ 控制数）",
+            "“{name}” is money the project spends ({why_en}), but the {field} value “{text}” "
+            "sets a floor, met by spending more: cap a cost (≤ limit)",
+        ),
+        "equals-floor": (
+            "「{name}」是产出的数量，{keyword}「{text}」写了等于：多完成也不算达标，"
+            "应设下限（≥ 目标值）",
+            "“{name}” is an output count, but the {field} value “{text}” says equal: doing more "
+            "would miss it; set a floor (≥ target)",
+        ),
         "time-limit": (
             "「{name}」是完成的时限，越短越好，{keyword}「{text}」却设了下限，拖得越久越能达标："
             "应设上限（≤ 时限，或写作「…以内」）",
@@ -240,7 +283,8 @@ def _polarity(
         "cost_floors": Option(
             "list[regex]",
             COST_FLOORS,
-            "names of money under a cost category where a floor is standard (补助标准, 工资)",
+            "names of money under a cost category where a floor is standard: minimums set by "
+            "law (生均公用经费, 基准定额, 最低工资)",
         ),
         "time_limits": Option(
             "list[regex]",
@@ -253,6 +297,12 @@ def _polarity(
             LONG_DURATIONS,
             "durations that should be long (服务时长, 开放时间, 培训时长, 保修期): not checked "
             "as time limits",
+        ),
+        "stock_counts": Option(
+            "list[regex]",
+            STOCK_COUNTS,
+            "names of a stock kept up or of all there are, or of a schedule (维护, 现有, "
+            "在册, 全部, 频次): = is their target, not a floor",
         ),
         "percent_units": Option("list[str]", list(VOCABULARY.percent_units), "units of a rate"),
         "positive_levels": Option(
@@ -288,9 +338,19 @@ def _polarity(
     到课率、到报率、就业率）、服务送达（随访率、早诊率、结算率、核销率、履约率、匹配率、鸣响率、
     播出率、报销比例、基金支付比例）的比率也是。资金的控制率（「成本控制率」，实际成本/预算成本）不检查：
     「≤100%」是上限，「≥90%」要求用足预算，两种都是标准写法；其他控制率（「血压控制率」）是正向指标。
-    经济成本类（成本指标、经济成本指标）下以金额表示的指标，不论名称，都是应控制的支出
-    （「督导检查差旅费≥3万元」「亩均造价≥0.3万元/亩」），除非是应达到的标准（cost_floors：
-    补助标准、工资、生均公用经费等）；社会成本、生态环境成本不是项目自身的支出，不据此判断。以时长表示的完成时限
+    经济成本类（成本指标、经济成本指标，按分类表的性质）下以金额表示的指标，不论名称，都是应控制的
+    支出（「督导检查差旅费≥3万元」「亩均造价≥0.3万元/亩」），项目支付的补贴、补助、标准、额度
+    也是（「案均办案补贴≥1600元/件」「人均补助标准≥1000元」），只有法定的最低标准除外
+    （cost_floors：生均公用经费、基准定额、最低工资标准，供养、低保、抚恤等保障基本生活的标准）；产出类（数量、质量、时效）下每单位的金额
+    （「≥180元/亩」「不低于20万元/个」）不论名称也是一个单位的成本，应设上限；效益类下每单位的
+    金额可能正是效益（「农户人均增收≥2000元/人」），不据此判断。社会成本、生态环境成本不是项目
+    自身的支出，不据此判断。这类发现的消息说明依据（归入的成本类别，或每单位的金额）。
+
+    数量指标（按分类表的性质）的值明写等于（「=420人」「＝12场」「等于300户」）、以个数或人数计的，
+    是把下限写成了定数：多完成也不算达标，报告，比本规则的级别低一级（默认为提示）：数字可能正是
+    全部。不报告的：维护或管护的存量、现有或全部的数量，和按计划的频次（stock_counts：「维护泊位数=8个」
+    「现有路灯盏数」「辖区内全部村居数」「年度监测频次=4次」），不良事件（「安全事故=0起」），零，比率、金额、时长，
+    没有写等于的数字（「420人」）。以时长表示的完成时限
     （time_limits：时限、工期、用时，办理/响应/整改/拨付……时间或期限）是上限：「隐患整改时限≥5个工作日」
     「资金拨付时限不低于10个工作日」拖得越久越能达标，报告；应当长的时长（long_durations：服务时长、
     开放时间、培训时长、运行时间、保修期、在线时长等）不按时限判断。把反向指标反过来说的名称（「降低成本」）不
@@ -321,7 +381,10 @@ def _polarity(
     ceiling_rates：超支率、发生率、差错率、投诉率、不合格率、损失率、重新犯罪率、药占比、
     伤害、中断、失去、损坏、拒绝、违约、错误、自付的比率，不良事物的比例、污染物浓度等）。
     neutral：把反向指标反过来说的名称（降低成本、减少投诉）和资金的控制率，不检查。
-    cost_floors：成本类下以金额表示、以下限为标准写法的指标（补助标准、工资、生均经费等，正则表达式列表）。
+    cost_floors：成本类下以金额表示、以下限为标准写法的法定最低标准（生均经费、基准定额、最低工资，
+    供养、低保、抚恤标准，正则表达式列表）。
+    stock_counts：维护的存量、全部的数量或计划的频次（维护、养护、现有、在册、全部、频次……，
+    正则表达式列表），写等于是对的。
     time_limits：完成时限的名称（正则表达式列表），以时长表示时应设上限。
     long_durations：应当长的时长的名称（正则表达式列表），不按时限判断。
     percent_units：比率的单位。
@@ -370,8 +433,25 @@ def comparator_direction(ctx: Context, clause: Clause) -> Iterator[Problem]:
     standard; a 控制率 of anything else (``血压控制率``) is positive. An amount
     of money under an economic cost category (成本指标, 经济成本指标) is a cost
     to cap whatever its name (``督导检查差旅费 ≥3万元``, ``亩均造价 ≥0.3万元/亩``),
-    unless it is a standard to reach (``cost_floors``: 补助标准, 工资, 生均公用经费 …); social
-    and environmental costs are not money the project spends. A time to
+    a subsidy, a standard or a quota the project pays included (``案均办案补贴
+    ≥1600元/件``, ``人均补助标准 ≥1000元``), unless it is a minimum set by law
+    (``cost_floors``: 生均公用经费, 基准定额, 最低工资标准, and what the law
+    guarantees people to live on: 供养标准, 低保标准, 抚恤标准). Money per a unit under
+    an output (数量, 质量, 时效: ``≥180元/亩``, ``不低于20万元/个``) is what one
+    unit costs whatever the name, and capped too; under 效益 it may be the
+    effect itself (``农户人均增收 ≥2000元/人``) and is not judged. Social
+    and environmental costs are not money the project spends. The message of
+    such a finding says why the value is spending (its cost category, or
+    money per a unit).
+
+    ``=`` written on a count under 数量 (``=420人``, ``＝12场``, ``等于300户``)
+    writes a floor as a fixed number: doing more would miss it. It is
+    reported one level below the rule's severity (info by default), as the
+    number may be all there are; not for a stock kept up or all of a kind,
+    or a schedule (``stock_counts``: ``维护泊位数 =8个``, 现有路灯盏数,
+    辖区内全部村居数, ``年度监测频次 =4次``), an
+    adverse count (``安全事故 =0起``), zero, a rate, money or a time, nor a
+    bare number without ``=`` (``420人``). A time to
     deliver in, given as a duration (``time_limits``: 时限, 工期, 用时, and the
     时间 or 期限 of 办理/响应/整改/拨付 …), is a ceiling: ``隐患整改时限 ≥5个工作日`` and
     ``资金拨付时限 不低于10个工作日`` are met by being slow and are reported;
@@ -434,9 +514,13 @@ def comparator_direction(ctx: Context, clause: Clause) -> Iterator[Problem]:
     default 降低, 减少, 下降, 节约, 节省, 压缩, 减负, and a control rate of
     money (成本/费用/预算/支出…控制率).
     ``cost_floors`` (list of regular expressions): money under a cost
-    category that is a standard to reach, not a cost to cap; default 标准,
-    补助, 补贴, 资助, 奖励, 奖补, 救助, 抚恤, 慰问, 津贴, 工资, 薪酬, 待遇, 保障金, 生活费,
-    生均经费 (a legal minimum per pupil) and 基准定额.
+    category that is a minimum set by law, not a cost to cap; default
+    生均经费 (a legal minimum per pupil), 基准定额, 最低工资/生活/保障 and
+    供养/低保/生活保障/抚恤/优抚…标准.
+    ``stock_counts`` (list of regular expressions): counts of a stock kept up
+    or of all there are, and schedules, whose ``=`` is right; default 维护,
+    养护, 管护, 运维, 保洁, 托管, 现有, 在册, 在编, 编制, 定员, 全部, 所有, 辖区内,
+    频次, 频率, 周期.
     ``time_limits`` (list of regular expressions): names of a time to deliver
     in, capped when given as a duration; default 时限, 工期, 用时, 耗时,
     历时, and the 时间/时长/周期/天数/期限 of 办理, 办结, 审批, 受理, 处理, 响应, 到达,
@@ -452,14 +536,14 @@ def comparator_direction(ctx: Context, clause: Clause) -> Iterator[Problem]:
     of the name; any other positive measure is checked only in percent (a cap
     on a count may be the plan).
     """
-    fields = [
+    quantities = [
         f
         for f in ctx.facts.distinct_values(clause)
-        if f.value.kind == "quantity"
-        and f.value.comparator in _DIRECTED
-        and ctx.facts.value(clause, f).owner is None
+        if f.value.kind == "quantity" and ctx.facts.value(clause, f).owner is None
     ]
-    if not fields:
+    fields = [f for f in quantities if f.value.comparator in _DIRECTED]
+    equals = [f for f in quantities if _EQUALS.match(f.text)]
+    if not fields and not equals:
         return
     options = ctx.options
     (
@@ -499,6 +583,10 @@ def comparator_direction(ctx: Context, clause: Clause) -> Iterator[Problem]:
     by_name = names[clause.name]
     if by_name == "neutral":
         return
+    if equals and by_name != "negative":
+        yield from _equals_on_a_floor(ctx, clause, equals)
+    if not fields:
+        return
     percent = ctx.options["percent_units"]
     wrong: list[tuple[ValueField, str]] = []
     for value_field in fields:
@@ -510,15 +598,15 @@ def comparator_direction(ctx: Context, clause: Clause) -> Iterator[Problem]:
         polarity = by_name
         if value.prefix:
             polarity = _polarity(normalize(value.prefix), positive, negative, ceiling) or polarity
-        if polarity is None and _spending(ctx, clause, value, cost_floors):
-            polarity = "negative"
+        if polarity is None and _spending(ctx, clause, value_field, cost_floors):
+            polarity = "spending"
         if value.per is None and unit_family(value.unit) == "time":
             # a duration: a time to deliver in is capped, one to provide is not
             text = normalize(clause.name + value.prefix)
             polarity = _duration_polarity(text, time_limits, long_durations, polarity)
         if polarity == "positive" and value.comparator in _LOWER and value.unit in percent:
             wrong.append((value_field, "default"))
-        elif polarity in ("negative", "time-limit") and value.comparator in _HIGHER:
+        elif polarity in ("negative", "time-limit", "spending") and value.comparator in _HIGHER:
             wrong.append((value_field, polarity))
     if len(wrong) < len(fields):
         # One value points the right way and the other not: the two values
@@ -527,4 +615,45 @@ def comparator_direction(ctx: Context, clause: Clause) -> Iterator[Problem]:
     for value_field, key in wrong:
         args = value_args(clause, value_field)
         keyword = args["field"]
+        if key == "spending":
+            if ctx.facts.category_kind(clause, LEVEL1_KINDS) == "cost":
+                category = clause.level2 or clause.level1
+                args["why_zh"] = f"归入「{category}」"
+                args["why_en"] = f"filed under “{category}”"
+            else:
+                args["why_zh"], args["why_en"] = "每单位的金额", "money per a unit"
         yield Problem(value_field.span, key, args, field=keyword, excerpt=value_field.text)
+
+
+_STOCK: Key[re.Pattern[str]] = Key("guidance.stock-counts")
+
+
+def _equals_on_a_floor(ctx: Context, clause: Clause, equals: list[ValueField]) -> Iterator[Problem]:
+    """``=`` written on an output count (``培训人数 =420人``, ``等于300户`` under
+    数量): the count is a floor, and doing more would miss an "equal" target.
+    Milder than a direction turned round (one level below the rule's
+    severity): the number may be all there are. Not on a stock kept up or
+    all of a kind (``stock_counts``), an adverse count, zero, a rate or an
+    amount of money or time."""
+    facts: Facts = ctx.facts
+    if facts.category_kind(clause, LEVEL1_KINDS) != "quantity" or is_adverse(clause):
+        return
+    stock = ctx.memo.get(_STOCK, lambda: any_of(ctx.options["stock_counts"]))
+    if stock.search(normalize(clause.name)):
+        return
+    for value_field in equals:
+        value = value_field.value
+        if len(value.targets) != 1 or unit_family(value.unit) not in ("count", "person"):
+            continue
+        number = value.targets[0].number
+        if number is None or number <= 0:
+            continue
+        args = value_args(clause, value_field)
+        yield Problem(
+            value_field.span,
+            "equals-floor",
+            args,
+            field=args["field"],
+            excerpt=value_field.text,
+            lower=1,
+        )

@@ -75,7 +75,9 @@ MONEY_UNITS: list[str] = list(VOCABULARY.money_units)
     options={
         "rate_names": Option("list[regex]", RATE_NAMES, "names of rates (完成率, 占比)"),
         "rate_exempt": Option(
-            "list[regex]", RATE_EXEMPT, "rate-like names that are not shares (频率, 效率)"
+            "list[regex]",
+            RATE_EXEMPT,
+            "rate-like names that are not shares (频率, 效率; not 有效率)",
         ),
         "satisfaction_names": Option(
             "list[regex]", SATISFACTION_NAMES, "names of satisfaction levels"
@@ -103,7 +105,8 @@ MONEY_UNITS: list[str] = list(VOCABULARY.money_units)
     名称是数量（人数、次数、数量），而值是百分比或金额（「开展培训服务人数；…:不少于0.2万元」）；名称是成本（成本、费用、单价），而值是
     百分比（「单公里年维护成本 ≥95%」；成本的增减或占比，如「成本降低率」「费用占比」，可以是
     百分比；效益类别下为他人降低的成本，值说明下降的也是，如「企业物流成本 同比下降5%」）。
-    「频率」「效率」这类名称不是比率，不检查。
+    「频率」「效率」「功率」这类名称不是比率，不检查；只是以这几个字结尾的比率照常检查
+    （「有效率」「失效率」「成功率」）。
     与上年相比的增减（「同比下降5%」「较上年增长10%」「增长率≥5%」）说的是数量或成本怎样变化，
     是给数量定目标的正当写法（「道路交通事故起数 同比下降5%」），不报告；每若干单位的率
     （「≤1.5人/万车」「≤10/10万」「≤0.02人/亿元GDP」）是比率，与‰一样。消息中说「是数量指标」只在条款归入该类别
@@ -154,8 +157,9 @@ def value_type_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]:
     单价) with a percentage (``单公里年维护成本 ≥95%``; a change or a share of a
     cost, ``成本降低率``, ``费用占比``, may be a percentage, and so may a cost
     lowered for others under 效益 whose value says it falls: ``企业物流成本
-    同比下降5%``). Names such as 频率
-    and 效率 are not shares and are not checked. A change from last year
+    同比下降5%``). Names such as 频率,
+    效率 and 功率 are not shares and are not checked; a share that only ends
+    in those letters is (有效率, 失效率, 成功率). A change from last year
     (``同比下降5%``, ``较上年增长10%``, ``增长率≥5%``) says how a count or a cost moves and is
     a fair way to target it (``道路交通事故起数 同比下降5%``); a rate per a
     number of things (``≤1.5人/万车``, ``≤10/10万``, ``≤0.02人/亿元GDP``) is a
@@ -198,10 +202,10 @@ def value_type_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]:
     ``rate_names``, ``rate_exempt``, ``satisfaction_names``, ``count_names``
     (lists of regular expressions, searched in the name without a trailing
     unit such as ``（%）``): what a name asks for; defaults ``率$ 占比$ 比重$ 比例$``,
-    ``(频|效|功|速|汇|利|税)率$``, ``满意度 满意率 满意比率`` and 人数, 人次, 次数,
-    个数, 件数, 数量, …数 (not 指数, 系数, 分数); ``cost_names`` (default 成本, 费用,
-    单价) and ``cost_changes``, cost names that are a change or a share
-    (降低, 节约, 控制, 占比, 比例, …率).
+    ``(频|速|汇|利|税)率$``, ``效率$`` not after 有/失/无, ``功率$`` not after 成,
+    ``满意度 满意率 满意比率`` and 人数, 人次, 次数, 个数, 件数, 数量, …数 (not 指数, 系数, 分数);
+    ``cost_names`` (default 成本, 费用, 单价) and ``cost_changes``, cost
+    names that are a change or a share (降低, 节约, 控制, 占比, 比例, …率).
     ``percent_units``, ``count_units``, ``money_units`` (lists): units of
     each measure; defaults ``% ‰ 百分点``, the count units of
     ``rules/units.yaml`` (人, 次, 宗, 个, 台 …) and ``元 万元 亿元``.
