@@ -10,14 +10,81 @@ from audit.engine import Context, Option, Problem, rule
 from audit.facts import BOTH, field_name, sub_span
 from audit.model import ANNUAL, PERIOD, Clause, Project, Span, Text
 from audit.values import SHEET_ERROR
+from audit.vocabulary import VOCABULARY
+
+_MEASURE_WORDS = "|".join(
+    sorted(
+        {
+            *VOCABULARY.count_units,
+            *VOCABULARY.money_units,
+            *VOCABULARY.time_units,
+            *("万", "平方米", "公里", "千米", "米", "吨", "亩", "公顷", "平方公里", "立方米"),
+        },
+        key=lambda word: (-len(word), word),
+    )
+)
+"""The units a number is written before (人, 万元, 小时, 亩): what follows a
+blank mark standing where the number goes."""
+
+_BLANK_AT_NUMBER = (
+    # where the number goes: before a percentage, a unit ending the text or
+    # its clause (≥□人, ○万元；), a date's 年/月/日 (2025年×月×日前), a digit
+    r"(?=[ \t]*(?:[%％‰\d０-９]|[年月日号](?![\u4e00-\u9fff]{2})"
+    r"|(?:" + _MEASURE_WORDS + r")(?![\u4e00-\u9fff])))"
+)
+
+_NUMERALS = "零一二三四五六七八九十百千万〇○"
+"""Chinese numerals: 〇 and ○ among them are a zero (二〇二五年), no blank."""
+
+_INSTRUCTION_VERBS = "填写|填报|填列|填入|输入|录入|补充|完善"
+
+_NOT_YET = (
+    # 待 + who decides or supplies (optional) + a verb of deciding or supplying
+    r"待(?:单位|部门|科室|上级|上级部门|主管部门|有关部门|相关部门|财政|财政部门|省|市|县|区"
+    r"|省级|市级|县级|区级|领导|后续|进一步)?"
+    r"(?:核定|测算|下达|分配|明确|落实|研究|商定|审定|核算|计算|统计|评估|批复|安排|论证"
+    r"|协商|决定|审核|审批|匡算|细化|制定|拟定|核准|认定|上报|报批|公布|发布|调查|摸底)"
+    r"(?:后(?:确定|填写|补充|再定))?"
+    # not decided, not known, not there yet: 未定, 尚未确定, 暂缺, 不详
+    r"|(?:尚|暂|还|目前|暂时|当前)?(?:未|没有?)(?:定|确定|明确|核定|测算|下达|知)|暂缺|不详"
+)
+"""Words that say the target is not there yet (``placeholder``, when they are
+the whole text with no number beside them)."""
 
 PLACEHOLDER_PATTERNS: list[str] = [
     r"待(?:单位|部门|科室)?(?:补充|填报|填写|填|完善|确认|确定|核实|定)",
-    r"[Xx](?<![A-Za-z][Xx])[Xx]+(?![A-Za-z])",
-    # one X where the number goes: X人次, ≥X%, X万元 (not X光, X射线)
-    r"(?<![A-Za-z])[Xx](?![A-Za-z])(?=[ \t]*(?:[%％‰]|人次|人|个|次|场|家|户|项|台|套|件|名|所"
-    r"|万|元|份|批|天|日|小时|平方米|公里|吨|亩))",
+    r"[XxＸｘ](?<![A-Za-zＡ-Ｚａ-ｚ][XxＸｘ])[XxＸｘ]+(?![A-Za-zＡ-Ｚａ-ｚ])",
+    # one X where the number goes: X人次, ≥X%, X万元, 2025年X月 (not X光, X射线)
+    r"(?<![A-Za-zＡ-Ｚａ-ｚ])[XxＸｘ](?![A-Za-zＡ-Ｚａ-ｚ])" + _BLANK_AT_NUMBER,
     r"[×＊*][×＊*]+",
+    # one × where the number goes (≥×人, 2025年×月×日前), not a product (3×4, 7×24小时)
+    r"(?<![\d０-９.．])×(?![\d０-９])" + _BLANK_AT_NUMBER,
+    r"(?<=[≥≤＞＜><＝=年月])×(?![\d０-９×])",
+    # blank marks where digits go: a run of boxes or circles (≥□□人, 〇〇座;
+    # not the 〇 of a year written in numerals, 二〇二五年), or one beside a
+    # comparator, a digit or before a unit (≥□人, □%); a circle before words
+    # is a list's bullet (○完成项目验收)
+    rf"(?<![{_NUMERALS}□◯☐])(?:[□○〇◯☐]{{2,}}|(?<=[≥≤＞＜><＝=\d０-９.．年月])[□○〇◯☐]"
+    rf"|[□○〇◯☐]{_BLANK_AT_NUMBER})(?![零一二三四五六七八九〇○□◯☐])",
+    # a run of zeros standing for the number (0000, ≥0000人): not a zero of a
+    # number (2000人, 0.00), nor one zero alone (zero-target's)
+    r"(?<![\d０-９.．,，:：/\-－?？])[0０]{2,}(?![\d０-９.．:：])",
+    # an instruction to the drafter left in: 请填写…, 请根据项目实际情况填写绩效目标,
+    # 此处填写…, 根据实际填写, 按实际填报, 填写说明：…, （填写数值）; 请 opens the text
+    # or a clause (not 申请, 邀请)
+    r"(?<![^\x00\s（(【\[〔「“<《：:，,。；;、])请[^\x00，,。；;！!]{0,20}?(?:"
+    + _INSTRUCTION_VERBS
+    + r")",
+    r"此处(?:应|请)?(?:" + _INSTRUCTION_VERBS + r")",
+    r"(?:根据|按照?|依据|结合|视)(?:项目|单位)?的?实际(?:情况)?(?:如实)?(?:填写|填报|填列)",
+    r"(?:填写|填表|填报)说明",
+    r"(?:(?<![^\x00])|(?<=[（(【\[〔]))填写(?:具体|实际|相应|准确)?"
+    r"(?:数值|数字|数量|内容|目标|指标|目标值|指标值|金额|日期|时间|名称|说明)",
+    # not there yet, with no target beside it: the whole text (at most a few
+    # words before it: 具体数值待测算), without a digit (≥300人，待核定 is a
+    # target with a note)
+    r"(?<![^\x00])[^\x00\d０-９]{0,12}?(?:" + _NOT_YET + r")[ \t]*[）)】\]〕]?[ \t]*[。.；;]?"
+    r"(?![^\x00])",
     r"某某+",
     # An ellipsis not followed by 等; tried once per run of dots (the look-behinds),
     # whose length is never given back (possessive), so a long run is linear. The
@@ -34,9 +101,10 @@ PLACEHOLDER_PATTERNS: list[str] = [
     # placeholders (TBD, N/A). The whole text: from its start (or a comparator
     # a list's 指标性质 column put before it: ≥同上) to its end, where the texts
     # scanned together are joined by NUL (audit/facts.py, _scan).
-    r"(?:(?<![^\x00])|(?<=\x00[≥≤＞＜><＝=])|(?<=^[≥≤＞＜><＝=]))[ \t]*"
+    # The word may stand in brackets: 【待补】, （略）.
+    r"(?:(?<![^\x00])|(?<=\x00[≥≤＞＜><＝=])|(?<=^[≥≤＞＜><＝=]))[ \t]*[（(【\[〔]?[ \t]*"
     r"(?:略|空|同上|同上年|同前|同左|参照上年|参考上年|按实际|按实际情况|按实际发生|(?:具体)?以实际(?:情况)?为准|另行确定|待补|暂定|TBD|TBC|[Nn]/?[Aa])"
-    r"[ \t]*[。.；;]?[ \t]*(?![^\x00])",
+    r"[ \t]*[）)】\]〕]?[ \t]*[。.；;]?[ \t]*(?![^\x00])",
     SHEET_ERROR,  # a formula's error value (#DIV/0!, #REF!, #N/A) where its result belongs
 ]
 
