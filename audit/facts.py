@@ -701,10 +701,16 @@ class Facts:
     def none_owed(self, clause: Clause, text: str) -> bool:
         """Whether a value says only 无 (none) where the indicator asks for a
         target: ``古树巡查株数 无``. For events a table wants none of
-        (``安全事故 无``) and a yes/no indicator (``是否发生违规 无``) 无 is
-        the target itself."""
+        (``安全事故 无``), an effect on others (``施工对周边生态环境的影响
+        无``, ``噪声扰民 无``: ``adverse_names`` too), every indicator of a
+        cost category that is no money (the taxonomy's ``burdens``: the
+        project's negative effects, whose none is the target) but a
+        satisfaction level, and a yes/no indicator (``是否发生违规 无``) 无
+        is the target itself."""
         # a list's 指标性质 column may put a comparator before it: ≥无
         if normalize(text).lstrip("≥≤＞＜><＝=").rstrip("。.；;") not in _NONE_VALUES:
+            return False
+        if is_burden(self, clause) and self.name_measure(clause.name) != "satisfaction":
             return False
         return not (normalize(clause.name).startswith("是否") or is_adverse(clause))
 
