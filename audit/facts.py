@@ -1073,6 +1073,17 @@ _QUESTION_RE = LazyPattern(r"吗|呢|什么|如何|怎么|怎样|为何|为什�
 # after a character whose two bytes are a UTF-8 lead byte and its first
 # continuation: ``≥300人`` becomes ``鈮?00浜?`` (鈮 is E2 89 of ≥, 浜 E4 BA of 人).
 _LOST_AFTER_RE = LazyPattern(r"(?<=[\u4e00-\u9fff])\?")
+# One question mark inside a number, where a digit or a character of it was
+# lost: beside a digit with more of the number on its other side (``≥?00人``,
+# ``?00人``,
+# ``≥9?%``, ``1?0万元``), or between a comparator and the rest of the number
+# (``≥?万亩``). One after a number that ends a sentence is a question's
+# (``能否达到90?``), and so is one where the sentence asks something.
+_LOST_IN_NUMBER_RE = LazyPattern(
+    r"(?<![?？])(?:(?<=[\d０-９])[?？](?=[\d０-９%％‰.．\u4e00-\u9fff])"
+    r"|(?:(?<=[≥≤＞＜><＝=\u4e00-\u9fff\s])|^)[?？](?=[\d０-９])"
+    r"|(?<=[≥≤＞＜＝])[?？](?=[\u4e00-\u9fff%％‰]))(?![?？])"
+)
 _SENTENCE_BREAK = "。；;！!\n"
 
 
@@ -1087,14 +1098,15 @@ def lost_characters(text: str) -> tuple[int, int] | None:
         if 0xE0 <= lead <= 0xEF and 0x80 <= trail <= 0xBF:
             found.append((match.start() - 1, match.end()))
             break
-    for match in _LOST_ONE_RE.finditer(text):
-        start = match.start()
-        sentence = start
-        while sentence > 0 and text[sentence - 1] not in _SENTENCE_BREAK:
-            sentence -= 1
-        if _QUESTION_RE.search(text, sentence, start) is None:
-            found.append(match.span())
-            break
+    for regex in (_LOST_ONE_RE, _LOST_IN_NUMBER_RE):
+        for match in regex.finditer(text):
+            start = match.start()
+            sentence = start
+            while sentence > 0 and text[sentence - 1] not in _SENTENCE_BREAK:
+                sentence -= 1
+            if _QUESTION_RE.search(text, sentence, start) is None:
+                found.append(match.span())
+                break
     return min(found) if found else None
 
 
