@@ -4,10 +4,11 @@ from a draft (``待补充``, ``XXX``, ``……``, ``年度计划数``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from audit.engine import Context, Option, Problem, rule
-from audit.facts import BOTH, field_name, sub_span
+from audit.facts import BOTH, field_name, normalize, sub_span
 from audit.model import ANNUAL, PERIOD, Clause, Project, Span, Text
 from audit.values import SHEET_ERROR
 from audit.vocabulary import VOCABULARY
@@ -120,6 +121,31 @@ TEMPLATE_VALUES: list[str] = [
 ]
 
 
+TEMPLATE_NAMES: list[str] = [
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "指标名称",
+    "指标",
+    "绩效指标",
+    "具体指标",
+    "指标内容",
+]
+
+_NUMBERED = re.compile(r"[\d０-９]+$")
+_BRACKETED = re.compile(r"^[（(【\[〔]\s*(.*?)\s*[）)】\]〕]$")
+
+
+def template_name(name: str, template_names: frozenset[str]) -> bool:
+    """Whether an indicator's name is a heading of the template (``三级指标``,
+    ``指标名称``), in brackets or numbered too (``（三级指标）``, ``指标1``)."""
+    text = normalize(name)
+    bracketed = _BRACKETED.match(text)
+    if bracketed is not None:
+        text = bracketed.group(1)
+    return _NUMBERED.sub("", text) in template_names
+
+
 @rule(
     "placeholder",
     group="content",
@@ -133,6 +159,11 @@ TEMPLATE_VALUES: list[str] = [
         "template": (
             "{field_zh}「{text}」是模板文字，不是目标值：应填写具体目标",
             "the {field_en} “{text}” is a word of the template, not a target: write the target",
+        ),
+        "template-name": (
+            "{field_zh}「{text}」是模板的表头文字，不是指标名称：应填写具体指标",
+            "the {field_en} “{text}” is a heading of the template, not a name: write the "
+            "indicator's name",
         ),
         "none": (
             "{field_zh}只写了「{text}」：这条指标应有目标值，应填写具体目标",
@@ -155,6 +186,11 @@ TEMPLATE_VALUES: list[str] = [
             TEMPLATE_VALUES,
             "target values that are only a word of the template (定量指标, 非量化指标)",
         ),
+        "template_names": Option(
+            "list[str]",
+            TEMPLATE_NAMES,
+            "indicator names that are only a heading of the template (三级指标, 指标名称)",
+        ),
     },
     doc_zh="""
     草稿中的占位文字未替换（待补充、XXX、……、年度计划数）。
@@ -162,15 +198,33 @@ TEMPLATE_VALUES: list[str] = [
     检查内容
     --------
     在项目名称、绩效目标、每个指标名称和每个指标值中查找草稿的占位文字：「待单位补充」「待补充」
-    「待定」「待填」「XXX」、数字处的一个X（「X人次」「≥X%」，不是「X光」）、「×××」「某某」「……」「...」「年度计划数」（应填计划数的地方）、
+    「待定」「待填」「XXX」「ＸＸ」、数字处的一个X（「X人次」「≥X%」「2025年X月」，不是「X光」）、「×××」「某某」「……」「...」「年度计划数」（应填计划数的地方）、
     「另行通知」，指向别处而不写出内容的（「见附件」「详见附表」「见说明」），整个只写了「略」「空」
     「同上」「同上年」「参照上年」「按实际」「以实际为准」「另行确定」「待补」「暂定」「TBD」「N/A」的
-    （前面可有清单指标性质栏带来的比较符号：「≥同上」），电子表格的公式错误（「#DIV/0!」「#REF!」
+    （前面可有清单指标性质栏带来的比较符号：「≥同上」，也可以加括号：「【待补】」「（略）」），电子表格的公式错误（「#DIV/0!」「#REF!」
     「#N/A」：公式失效，应有的结果没有算出），以及只写了模板用语的指标值（「定量指标」
-    「非量化指标」：把模板的指标性质栏贴到了目标值处）。指标值只写了「无」「暂无」的，这条指标
-    应有目标值，也报告；不希望发生的事件（rules/vocabulary.yaml 的 adverse_names：「安全生产事故
-    无」）和是否类指标（「是否发生违规 无」）的「无」就是目标，不报告。每处占位文字按其确切位置
-    报告。省略号后接「等」（列举中的「等等」）不算占位；「略有提高」「同上年度持平」中的字不算。绩效目标
+    「非量化指标」：把模板的指标性质栏贴到了目标值处）。
+
+    还有：
+
+    - 留给填表人的说明：以「请」开头的填写要求（「请填写」「请根据项目实际情况填写绩效目标」
+      「（请填写三级指标）」，不是「申请」「邀请」）、「此处填写……」「根据实际填写」「按实际填报」
+      「填写说明：……」「（填写数值）」；
+    - 说明目标还没有的话，整个值没有数字时（「待核定」「待测算」「待上级下达」「待分配」
+      「具体数值待明确」「未定」「尚未确定」「暂缺」「不详」：待＋决定或提供的动词，或未定、暂缺）；
+      带着目标的备注（「≥300人（待核定）」）、名称中的「待遇」「待业」「暂住」、「未发生」不算；
+    - 数字处的空白记号：方框和圆圈（「≥□□人」「〇〇座」「≥○人」「□%」，不是年份数字中的
+      「〇」——「二〇二五年」——也不是列表前的「○」）、日期中的「×」（「2025年×月×日前」，
+      不是乘号：「3×4」「7×24小时」），以及代替数字的一串 0（「0000」「≥0000人」；单独的「0」
+      由 zero-target 判断，「2000人」不算）；
+    - 指标名称只是模板表头的（「三级指标」「指标名称」「指标1」）。
+
+    指标值只写了「无」「暂无」的，这条指标应有目标值，也报告；不希望发生的事件（rules/vocabulary.yaml
+    的 adverse_names：「安全生产事故 无」）、对他人的影响（「施工对周边生态环境的影响 无」「噪声扰民
+    无」「社会负面影响 无」）、不是金额的成本类（rules/taxonomy.yaml 的 burdens：社会成本指标、
+    生态环境成本指标，满意度除外）和是否类指标（「是否发生违规 无」）的「无」就是目标，不报告。
+    每处占位文字按其确切位置报告，这样的值不再由 not-quantified、zero-target 报告。省略号后接「等」
+    （列举中的「等等」）不算占位；「略有提高」「同上年度持平」中的字不算。绩效目标
     整个是「略」「暂无」等的，由 missing-goal 报告。
 
     为什么有问题
@@ -192,6 +246,7 @@ TEMPLATE_VALUES: list[str] = [
     ----
     patterns：占位文字（正则表达式列表），默认为上述各项。
     template_values：整体等于模板用语的指标值（字符串列表）。
+    template_names：只是模板表头的指标名称（字符串列表，可加括号或编号：「（三级指标）」「指标1」）。
     """,
 )
 def placeholder(ctx: Context, project: Project) -> Iterator[Problem]:
@@ -201,24 +256,51 @@ def placeholder(ctx: Context, project: Project) -> Iterator[Problem]:
     ------------
     Searches the project name, the goal, every indicator name and every
     target value for the placeholders of unfinished drafts: ``待单位补充``,
-    ``待补充``, ``待定``, ``待填``, ``XXX``, one X where a number goes (``X人次``,
-    ``≥X%``, not ``X光``), ``×××``, ``某某``, ``……``, ``...``,
-    ``年度计划数`` (where the planned number belongs), ``另行通知``, a
-    spreadsheet's error value (``#DIV/0!``, ``#REF!``, ``#N/A``: a formula that
-    failed where its result belongs), text that points elsewhere instead of
-    stating itself (``见附件``, ``详见附表``, ``见说明``), a whole text that is
-    only ``略``, ``空``, ``同上``, ``同上年``, ``参照上年``, ``按实际``,
-    ``以实际为准``, ``另行确定``, ``待补``, ``暂定``, ``TBD`` or ``N/A`` (after a
-    comparator a list's 指标性质 column put there: ``≥同上``), and target values
+    ``待补充``, ``待定``, ``待填``, ``XXX``, ``ＸＸ``, one X where a number
+    goes (``X人次``, ``≥X%``, ``2025年X月``, not ``X光``), ``×××``, ``某某``,
+    ``……``, ``...``, ``年度计划数`` (where the planned number belongs),
+    ``另行通知``, a spreadsheet's error value (``#DIV/0!``, ``#REF!``,
+    ``#N/A``: a formula that failed where its result belongs), text that
+    points elsewhere instead of stating itself (``见附件``, ``详见附表``,
+    ``见说明``), a whole text that is only ``略``, ``空``, ``同上``, ``同上年``,
+    ``参照上年``, ``按实际``, ``以实际为准``, ``另行确定``, ``待补``, ``暂定``,
+    ``TBD`` or ``N/A`` (after a comparator a list's 指标性质 column put there:
+    ``≥同上``; or in brackets: ``【待补】``, ``（略）``), and target values
     that are only a word of the template (``定量指标``, ``非量化指标``: the
-    template's 指标性质 column pasted where the target belongs). A target value
-    of only ``无`` or ``暂无`` is reported too where the indicator needs a
-    target; for events a table wants none of (``adverse_names`` in
-    ``rules/vocabulary.yaml``: ``安全生产事故 无``) and a yes/no indicator
-    (``是否发生违规 无``) 无 is the target. Each placeholder is reported at its
-    exact characters. An ellipsis followed by ``等`` (an "etc." in a list) is
-    not a placeholder, nor are those words inside a target of their own
-    (``略有提高``, ``同上年度持平``). A goal that is only ``略`` or ``暂无`` is
+    template's 指标性质 column pasted where the target belongs).
+
+    And:
+
+    - an instruction to the drafter left in: a request that opens with 请
+      (``请填写``, ``请根据项目实际情况填写绩效目标``, ``（请填写三级指标）``;
+      not 申请, 邀请), ``此处填写…``, ``根据实际填写``, ``按实际填报``,
+      ``填写说明：…``, ``（填写数值）``;
+    - words that say the target is not there yet, where the whole value has
+      no number: 待 + a verb of deciding or supplying (``待核定``, ``待测算``,
+      ``待上级下达``, ``待分配``, ``具体数值待明确``), ``未定``, ``尚未确定``,
+      ``暂缺``, ``不详``; a target with a note (``≥300人（待核定）``), 待遇,
+      待业 and 暂住 in a name and ``未发生`` are not;
+    - blank marks where digits go: boxes and circles (``≥□□人``, ``〇〇座``,
+      ``≥○人``, ``□%``; not the 〇 of a year in numerals, ``二〇二五年``, nor
+      a list's bullet ``○``), ``×`` in a date (``2025年×月×日前``; not a
+      product, ``3×4``, ``7×24小时``), and a run of zeros standing for the
+      number (``0000``, ``≥0000人``; a single 0 is ``zero-target``'s,
+      ``2000人`` is a number);
+    - an indicator name that is only a heading of the template (``三级指标``,
+      ``指标名称``, ``指标1``).
+
+    A target value of only ``无`` or ``暂无`` is reported too where the
+    indicator needs a target; for events a table wants none of
+    (``adverse_names`` in ``rules/vocabulary.yaml``: ``安全生产事故 无``), an
+    effect on others (``施工对周边生态环境的影响 无``, ``噪声扰民 无``,
+    ``社会负面影响 无``), every indicator of a cost category that is no money
+    (``burdens`` in ``rules/taxonomy.yaml``: 社会成本指标, 生态环境成本指标)
+    but a satisfaction level, and a yes/no indicator (``是否发生违规 无``) 无
+    is the target. Each placeholder is reported at its exact characters, and
+    such a value is not also ``not-quantified``'s or ``zero-target``'s. An
+    ellipsis followed by ``等`` (an "etc." in a list) is not a placeholder,
+    nor are those words inside a target of their own (``略有提高``,
+    ``同上年度持平``). A goal that is only ``略`` or ``暂无`` is
     ``missing-goal``'s.
 
     Why is this bad?
@@ -244,6 +326,10 @@ def placeholder(ctx: Context, project: Project) -> Iterator[Problem]:
     ``template_values`` (list of strings): whole target values that are a
     word of the template; default ``定量指标 定性指标 非量化指标 非具体量化指标
     量化指标 指标值 目标值``.
+    ``template_names`` (list of strings): indicator names that are only a
+    heading of the template, also in brackets or numbered (``（三级指标）``,
+    ``指标1``); default ``一级指标 二级指标 三级指标 指标名称 指标 绩效指标
+    具体指标 指标内容``.
     """
     shared = ctx.facts
     texts: list[tuple[str, Text]] = [("name", project.name)]
@@ -254,9 +340,14 @@ def placeholder(ctx: Context, project: Project) -> Iterator[Problem]:
             continue  # 略, 暂无 as the whole goal: missing-goal's finding
         for start, end, found in shared.placeholders(text.value):
             yield _placeholder_problem(text.span(start, end), text_field, found, None)
+    template_names = frozenset(ctx.options["template_names"])
     for clause in project.clauses:
         if not isinstance(clause, Clause):
             continue
+        if template_name(clause.name, template_names):
+            yield _placeholder_problem(
+                clause.name_span, "indicator", clause.name, clause.number, "template-name"
+            )
         for start, end, found in shared.placeholders(clause.name):
             span = sub_span(clause.name_span, start, end)
             yield _placeholder_problem(span, "indicator", found, clause.number)
