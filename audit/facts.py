@@ -1081,7 +1081,7 @@ _LOST_AFTER_RE = LazyPattern(r"(?<=[\u4e00-\u9fff])\?")
 # (``能否达到90?``), and so is one where the sentence asks something.
 _LOST_IN_NUMBER_RE = LazyPattern(
     r"(?<![?？])(?:(?<=[\d０-９])[?？](?=[\d０-９%％‰.．\u4e00-\u9fff])"
-    r"|(?:(?<=[≥≤＞＜><＝=\u4e00-\u9fff\s])|^)[?？](?=[\d０-９])"
+    r"|(?:(?<=[≥≤＞＜><＝=:：\u4e00-\u9fff\s])|^)[?？](?=[\d０-９])"
     r"|(?<=[≥≤＞＜＝])[?？](?=[\u4e00-\u9fff%％‰]))(?![?？])"
 )
 _SENTENCE_BREAK = "。；;！!\n"

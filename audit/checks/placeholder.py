@@ -80,7 +80,7 @@ PLACEHOLDER_PATTERNS: list[str] = [
     r"(?:根据|按照?|依据|结合|视)(?:项目|单位)?的?实际(?:情况)?(?:如实)?(?:填写|填报|填列)",
     r"(?:填写|填表|填报)说明",
     r"(?:(?<![^\x00])|(?<=[（(【\[〔]))填写(?:具体|实际|相应|准确)?"
-    r"(?:数值|数字|数量|内容|目标|指标|目标值|指标值|金额|日期|时间|名称|说明)",
+    r"(?:数值|数字|数量|内容|目标值|指标值|目标|指标|金额|日期|时间|名称|说明)",
     # not there yet, with no target beside it: the whole text (at most a few
     # words before it: 具体数值待测算), without a digit (≥300人，待核定 is a
     # target with a note)
