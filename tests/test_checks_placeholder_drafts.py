@@ -190,6 +190,7 @@ def test_a_placeholder_word_in_brackets_is_a_placeholder(value: str, category: s
         ("2026年□月底前", "□"),
         ("ＸＸＸ人次", "ＸＸＸ"),
         ("≥×人", "×"),
+        ("≥X人次以上", "X"),
         ("00000", "00000"),
         ("≥000人", "000"),
     ],

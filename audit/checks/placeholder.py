@@ -27,9 +27,15 @@ _MEASURE_WORDS = "|".join(
 """The units a number is written before (人, 万元, 小时, 亩): what follows a
 blank mark standing where the number goes."""
 
+_AT_NUMBER = (
+    # where the number goes: before a percentage, a digit, a unit, a date's
+    # 年/月/日 (X人次以上, ≥×人, 2025年×月×日前)
+    r"(?=[ \t]*(?:[%％‰\d０-９]|[年月日号]|" + _MEASURE_WORDS + r"))"
+)
+
 _BLANK_AT_NUMBER = (
-    # where the number goes: before a percentage, a unit ending the text or
-    # its clause (≥□人, ○万元；), a date's 年/月/日 (2025年×月×日前), a digit
+    # the same for a mark that may also open a list (○完成项目验收): the unit
+    # or the date's word ends the text or its clause (○万元；, □月底前)
     r"(?=[ \t]*(?:[%％‰\d０-９]|[年月日号](?![\u4e00-\u9fff]{2})"
     r"|(?:" + _MEASURE_WORDS + r")(?![\u4e00-\u9fff])))"
 )
@@ -56,10 +62,10 @@ PLACEHOLDER_PATTERNS: list[str] = [
     r"待(?:单位|部门|科室)?(?:补充|填报|填写|填|完善|确认|确定|核实|定)",
     r"[XxＸｘ](?<![A-Za-zＡ-Ｚａ-ｚ][XxＸｘ])[XxＸｘ]+(?![A-Za-zＡ-Ｚａ-ｚ])",
     # one X where the number goes: X人次, ≥X%, X万元, 2025年X月 (not X光, X射线)
-    r"(?<![A-Za-zＡ-Ｚａ-ｚ])[XxＸｘ](?![A-Za-zＡ-Ｚａ-ｚ])" + _BLANK_AT_NUMBER,
+    r"(?<![A-Za-zＡ-Ｚａ-ｚ])[XxＸｘ](?![A-Za-zＡ-Ｚａ-ｚ])" + _AT_NUMBER,
     r"[×＊*][×＊*]+",
     # one × where the number goes (≥×人, 2025年×月×日前), not a product (3×4, 7×24小时)
-    r"(?<![\d０-９.．])×(?![\d０-９])" + _BLANK_AT_NUMBER,
+    r"(?<![\d０-９.．])×(?![\d０-９])" + _AT_NUMBER,
     r"(?<=[≥≤＞＜><＝=年月])×(?![\d０-９×])",
     # blank marks where digits go: a run of boxes or circles (≥□□人, 〇〇座;
     # not the 〇 of a year written in numerals, 二〇二五年), or one beside a
