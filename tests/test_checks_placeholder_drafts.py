@@ -96,6 +96,12 @@ def test_an_instruction_left_as_the_goal_is_a_placeholder_not_a_short_goal() -> 
     assert rules_of(text) == [("placeholder", "goal", "请结合部门职能填写")]
 
 
+def test_a_template_note_left_as_the_goal_is_a_placeholder() -> None:
+    goal = "此处填入本年度绩效目标，限300字以内。"
+    text = clause_table(clause(QUANTITY, "上门助餐服务人次", "≥3000人次"), goal=goal)
+    assert rules_of(text) == [("placeholder", "goal", "此处填入")]
+
+
 @pytest.mark.parametrize(
     "name, excerpt",
     [("（请在此填写三级指标名称）", "请在此填写"), ("请输入指标名称", "请输入")],
@@ -312,6 +318,8 @@ def test_none_is_the_target_of_a_negative_effect(category: str, name: str) -> No
         (SOCIAL_COST, "周边居民满意度"),
         (LASTING, "对村集体经济发展的积极影响"),
         (LASTING, "对养老产业的持续影响"),
+        ("1-产出指标；14-成本指标", "助餐设备购置成本"),
+        ("4-成本指标；41-经济成本指标", "助餐设备购置成本"),
     ],
 )
 def test_none_stays_a_placeholder_where_a_target_is_owed(category: str, name: str) -> None:
