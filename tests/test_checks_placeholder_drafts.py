@@ -419,3 +419,41 @@ def test_a_question_mark_after_a_number_that_ends_a_sentence_is_no_lost_characte
 ) -> None:
     text = clause_table(clause(QUANTITY, "上门助餐服务人次", "≥3000人次"), goal=goal)
     assert [f.rule for f in lint(text, select=["garbled-text"])] == []
+
+
+def test_a_not_yet_value_after_a_lists_comparator_is_reported_at_its_words() -> None:
+    """A list's 指标性质 column puts ≥ before the value: the finding is on the
+    words in the 指标值 cell, not on the comparator."""
+    rows = [
+        ["某区住房和城乡建设局2025年度项目支出绩效目标表"] + [""] * 10,
+        [
+            "单位名称",
+            "项目名称",
+            "预算数（万元）",
+            "年度目标",
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "指标性质",
+            "指标值",
+            "度量单位",
+            "权重",
+        ],
+        [
+            "某区住房和城乡建设局",
+            "老旧小区燃气管道更新",
+            "520.00",
+            "完成老旧小区燃气管道更新改造，消除燃气安全隐患，保障居民用气安全。",
+            "产出指标",
+            "数量指标",
+            "更新燃气管道长度",
+            "≥",
+            "待核定",
+            "公里",
+            "100",
+        ],
+    ]
+    text = as_csv(rows)
+    (finding,) = lint(load_text(text, "list.csv"), select=["placeholder"])
+    assert finding.excerpt == "待核定"
+    assert finding.column == text.splitlines()[2].index("待核定") + 1

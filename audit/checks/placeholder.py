@@ -88,9 +88,10 @@ PLACEHOLDER_PATTERNS: list[str] = [
     r"(?:(?<![^\x00])|(?<=[（(【\[〔]))填写(?:具体|实际|相应|准确)?"
     r"(?:数值|数字|数量|内容|目标值|指标值|目标|指标|金额|日期|时间|名称|说明)",
     # not there yet, with no target beside it: the whole text (at most a few
-    # words before it: 具体数值待测算), without a digit (≥300人，待核定 is a
-    # target with a note)
-    r"(?<![^\x00])[^\x00\d０-９]{0,12}?(?:" + _NOT_YET + r")[ \t]*[）)】\]〕]?[ \t]*[。.；;]?"
+    # words before it: 具体数值待测算; a list's comparator before it: ≥待核定),
+    # without a digit (≥300人，待核定 is a target with a note)
+    r"(?:(?<![^\x00])|(?<=\x00[≥≤＞＜><＝=])|(?<=^[≥≤＞＜><＝=]))"
+    r"[^\x00\d０-９≥≤＞＜><＝=]{0,12}?(?:" + _NOT_YET + r")[ \t]*[）)】\]〕]?[ \t]*[。.；;]?"
     r"(?![^\x00])",
     r"某某+",
     # An ellipsis not followed by 等; tried once per run of dots (the look-behinds),
