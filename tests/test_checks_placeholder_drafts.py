@@ -116,6 +116,7 @@ def test_an_instruction_left_as_the_name_is_a_placeholder(name: str, excerpt: st
     [
         "指导老年人申请填报补贴，邀请专业机构补充服务力量，完成年度助餐服务。",
         "按时填报养老服务统计报表，协助群众填写申请表，保障补贴按月发放。",
+        "指导养老机构根据实际情况如实填报统计数据，编制统计报表填报说明书；请示上级补充资金。",
     ],
 )
 def test_filling_in_as_the_work_itself_is_no_instruction(goal: str) -> None:
