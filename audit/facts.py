@@ -701,10 +701,16 @@ class Facts:
     def none_owed(self, clause: Clause, text: str) -> bool:
         """Whether a value says only 无 (none) where the indicator asks for a
         target: ``古树巡查株数 无``. For events a table wants none of
-        (``安全事故 无``) and a yes/no indicator (``是否发生违规 无``) 无 is
-        the target itself."""
+        (``安全事故 无``), an effect on others (``施工对周边生态环境的影响
+        无``, ``噪声扰民 无``: ``adverse_names`` too), every indicator of a
+        cost category that is no money (the taxonomy's ``burdens``: the
+        project's negative effects, whose none is the target) but a
+        satisfaction level, and a yes/no indicator (``是否发生违规 无``) 无
+        is the target itself."""
         # a list's 指标性质 column may put a comparator before it: ≥无
         if normalize(text).lstrip("≥≤＞＜><＝=").rstrip("。.；;") not in _NONE_VALUES:
+            return False
+        if is_burden(self, clause) and self.name_measure(clause.name) != "satisfaction":
             return False
         return not (normalize(clause.name).startswith("是否") or is_adverse(clause))
 
@@ -1067,6 +1073,17 @@ _QUESTION_RE = LazyPattern(r"吗|呢|什么|如何|怎么|怎样|为何|为什�
 # after a character whose two bytes are a UTF-8 lead byte and its first
 # continuation: ``≥300人`` becomes ``鈮?00浜?`` (鈮 is E2 89 of ≥, 浜 E4 BA of 人).
 _LOST_AFTER_RE = LazyPattern(r"(?<=[\u4e00-\u9fff])\?")
+# One question mark inside a number, where a digit or a character of it was
+# lost: beside a digit with more of the number on its other side (``≥?00人``,
+# ``?00人``,
+# ``≥9?%``, ``1?0万元``), or between a comparator and the rest of the number
+# (``≥?万亩``). One after a number that ends a sentence is a question's
+# (``能否达到90?``), and so is one where the sentence asks something.
+_LOST_IN_NUMBER_RE = LazyPattern(
+    r"(?<![?？])(?:(?<=[\d０-９])[?？](?=[\d０-９%％‰.．\u4e00-\u9fff])"
+    r"|(?:(?<=[≥≤＞＜><＝=:：\u4e00-\u9fff\s])|^)[?？](?=[\d０-９])"
+    r"|(?<=[≥≤＞＜＝])[?？](?=[\u4e00-\u9fff%％‰]))(?![?？])"
+)
 _SENTENCE_BREAK = "。；;！!\n"
 
 
@@ -1081,14 +1098,15 @@ def lost_characters(text: str) -> tuple[int, int] | None:
         if 0xE0 <= lead <= 0xEF and 0x80 <= trail <= 0xBF:
             found.append((match.start() - 1, match.end()))
             break
-    for match in _LOST_ONE_RE.finditer(text):
-        start = match.start()
-        sentence = start
-        while sentence > 0 and text[sentence - 1] not in _SENTENCE_BREAK:
-            sentence -= 1
-        if _QUESTION_RE.search(text, sentence, start) is None:
-            found.append(match.span())
-            break
+    for regex in (_LOST_ONE_RE, _LOST_IN_NUMBER_RE):
+        for match in regex.finditer(text):
+            start = match.start()
+            sentence = start
+            while sentence > 0 and text[sentence - 1] not in _SENTENCE_BREAK:
+                sentence -= 1
+            if _QUESTION_RE.search(text, sentence, start) is None:
+                found.append(match.span())
+                break
     return min(found) if found else None
 
 

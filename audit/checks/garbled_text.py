@@ -108,7 +108,9 @@ def _garbled_problem(
     检查每个文字单元格（单位和项目名称、绩效目标、绩效指标，全国模板中每行指标的分类、三级指标和
     指标值单元格）中的：替换字符「�」（转换时丢失的字符）；丢失字符留下的问号——连续两个以上
     （「????公共卫生服务经费」），或夹在两个汉字之间、所在句子又没有疑问词的一个（「健康讲座?次」；
-    「如何……岗位?」是问句，不报告），或 UTF-8 文字被当作 GBK 读取时紧跟在半个字后的一个
+    「如何……岗位?」是问句，不报告），或数字中间的一个（「≥?00人」「≥9?%」「≥?万亩」：丢了一位数字或
+    一个字，不读作 0 或「≥9」；句末数字后的「能否达到90?」是问句，不报告），
+    或 UTF-8 文字被当作 GBK 读取时紧跟在半个字后的一个
     （「鈮?00浜?」本是「≥300人」）；乱码——UTF-8 文字被当作 Latin-1/Windows-1252 读取
     （「ï¼›」本是「；」）、GBK 文字被当作 Latin-1 读取（「Í¨¹ý」本是「通过」）、
     UTF-8 文字被当作 GBK 读取（「鍙戞斁」本是「发放」），每种都通过反向解码为中文来确认（乱码中
@@ -148,7 +150,10 @@ def garbled_text(ctx: Context, unit: Unit) -> Iterator[Problem]:
     question marks left by lost characters — a run of two or more
     (``????公共卫生服务经费``), or one between two Chinese characters in a
     sentence that asks nothing (``健康讲座?次``; ``如何……岗位?`` is a question),
-    or one right after half a character of UTF-8 text read as GBK
+    or one inside a number (``≥?00人``, ``≥9?%``, ``≥?万亩``: a digit or a
+    character lost, never read as 0 or as ``≥9``; one after a number that
+    ends a sentence, ``能否达到90?``, is a question's), or one right after
+    half a character of UTF-8 text read as GBK
     (``鈮?00浜?`` for ``≥300人``);
     mojibake — UTF-8 text read as Latin-1 or Windows-1252 (``ï¼›`` for
     ``；``), GBK text read as Latin-1 (``Í¨¹ý`` for ``通过``), UTF-8 text

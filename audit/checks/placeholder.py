@@ -4,20 +4,97 @@ from a draft (``待补充``, ``XXX``, ``……``, ``年度计划数``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from audit.engine import Context, Option, Problem, rule
-from audit.facts import BOTH, field_name, sub_span
+from audit.facts import BOTH, field_name, normalize, sub_span
 from audit.model import ANNUAL, PERIOD, Clause, Project, Span, Text
 from audit.values import SHEET_ERROR
+from audit.vocabulary import VOCABULARY
+
+_MEASURE_WORDS = "|".join(
+    sorted(
+        {
+            *VOCABULARY.count_units,
+            *VOCABULARY.money_units,
+            *VOCABULARY.time_units,
+            *("万", "平方米", "公里", "千米", "米", "吨", "亩", "公顷", "平方公里", "立方米"),
+        },
+        key=lambda word: (-len(word), word),
+    )
+)
+"""The units a number is written before (人, 万元, 小时, 亩): what follows a
+blank mark standing where the number goes."""
+
+_AT_NUMBER = (
+    # where the number goes: before a percentage, a digit, a unit, a date's
+    # 年/月/日 (X人次以上, ≥×人, 2025年×月×日前)
+    r"(?=[ \t]*(?:[%％‰\d０-９]|[年月日号]|" + _MEASURE_WORDS + r"))"
+)
+
+_BLANK_AT_NUMBER = (
+    # the same for a mark that may also open a list (○完成项目验收): the unit
+    # or the date's word ends the text or its clause (○万元；, □月底前)
+    r"(?=[ \t]*(?:[%％‰\d０-９]|[年月日号](?![\u4e00-\u9fff]{2})"
+    r"|(?:" + _MEASURE_WORDS + r")(?![\u4e00-\u9fff])))"
+)
+
+_NUMERALS = "零一二三四五六七八九十百千万〇○"
+"""Chinese numerals: 〇 and ○ among them are a zero (二〇二五年), no blank."""
+
+_INSTRUCTION_VERBS = "填写|填报|填列|填入|输入|录入|补充|完善"
+
+_NOT_YET = (
+    # 待 + who decides or supplies (optional) + a verb of deciding or supplying
+    r"待(?:单位|部门|科室|上级|上级部门|主管部门|有关部门|相关部门|财政|财政部门|省|市|县|区"
+    r"|省级|市级|县级|区级|领导|后续|进一步)?"
+    r"(?:核定|测算|下达|分配|明确|落实|研究|商定|审定|核算|计算|统计|评估|批复|安排|论证"
+    r"|协商|决定|审核|审批|匡算|细化|制定|拟定|核准|认定|上报|报批|公布|发布|调查|摸底)"
+    r"(?:后(?:确定|填写|补充|再定))?"
+    # not decided, not known, not there yet: 未定, 尚未确定, 暂缺, 不详
+    r"|(?:尚|暂|还|目前|暂时|当前)?(?:未|没有?)(?:定|确定|明确|核定|测算|下达|知)|暂缺|不详"
+)
+"""Words that say the target is not there yet (``placeholder``, when they are
+the whole text with no number beside them)."""
 
 PLACEHOLDER_PATTERNS: list[str] = [
     r"待(?:单位|部门|科室)?(?:补充|填报|填写|填|完善|确认|确定|核实|定)",
-    r"[Xx](?<![A-Za-z][Xx])[Xx]+(?![A-Za-z])",
-    # one X where the number goes: X人次, ≥X%, X万元 (not X光, X射线)
-    r"(?<![A-Za-z])[Xx](?![A-Za-z])(?=[ \t]*(?:[%％‰]|人次|人|个|次|场|家|户|项|台|套|件|名|所"
-    r"|万|元|份|批|天|日|小时|平方米|公里|吨|亩))",
+    r"[XxＸｘ](?<![A-Za-zＡ-Ｚａ-ｚ][XxＸｘ])[XxＸｘ]+(?![A-Za-zＡ-Ｚａ-ｚ])",
+    # one X where the number goes: X人次, ≥X%, X万元, 2025年X月 (not X光, X射线)
+    r"(?<![A-Za-zＡ-Ｚａ-ｚ])[XxＸｘ](?![A-Za-zＡ-Ｚａ-ｚ])" + _AT_NUMBER,
     r"[×＊*][×＊*]+",
+    # one × where the number goes (≥×人, 2025年×月×日前), not a product (3×4, 7×24小时)
+    r"(?<![\d０-９.．])×(?![\d０-９])" + _AT_NUMBER,
+    r"(?<=[≥≤＞＜><＝=年月])×(?![\d０-９×])",
+    # blank marks where digits go: a run of boxes or circles (≥□□人, 〇〇座;
+    # not the 〇 of a year written in numerals, 二〇二五年), or one beside a
+    # comparator, a digit or before a unit (≥□人, □%); a circle before words
+    # is a list's bullet (○完成项目验收)
+    rf"(?<![{_NUMERALS}□◯☐])(?:[□○〇◯☐]{{2,}}|(?<=[≥≤＞＜><＝=\d０-９.．年月])[□○〇◯☐]"
+    rf"|[□○〇◯☐]{_BLANK_AT_NUMBER})(?![零一二三四五六七八九〇○□◯☐])",
+    # a run of zeros standing for the number (0000, ≥0000人): not a zero of a
+    # number (2000人, 0.00), nor one zero alone (zero-target's)
+    r"(?<![\d０-９.．,，:：/\-－?？])[0０]{2,}(?![\d０-９.．:：])",
+    # an instruction to the drafter left in: 请填写…, 请根据项目实际情况填写绩效目标,
+    # 此处填写…, 根据实际填写, 按实际填报, 填写说明：…, （填写数值）; 请 opens the text
+    # or a clause (not 申请, 邀请)
+    r"(?<![^\x00\s（(【\[〔「“<《：:，,。；;、])请(?!示|假|求|愿|柬)[^\x00，,。；;！!]{0,20}?(?:"
+    + _INSTRUCTION_VERBS
+    + r")",
+    r"此处(?:应|请)?(?:" + _INSTRUCTION_VERBS + r")",
+    # (the instruction alone, not a task of the project: 指导调查对象根据实际情况如实填报统计数据)
+    r"(?:根据|按照?|依据|结合|视)(?:项目|单位)?的?实际(?:情况)?(?:如实)?(?:填写|填报|填列)"
+    r"(?![^\x00\s）)】\]〕。.；;，,：:])",
+    r"(?:填写|填表|填报)说明(?=[ \t]*[：:）)】\]〕]|[ \t]*(?![^\x00]))",
+    r"(?:(?<![^\x00])|(?<=[（(【\[〔]))填写(?:具体|实际|相应|准确)?"
+    r"(?:数值|数字|数量|内容|目标值|指标值|目标|指标|金额|日期|时间|名称|说明)",
+    # not there yet, with no target beside it: the whole text (at most a few
+    # words before it: 具体数值待测算; a list's comparator before it: ≥待核定),
+    # without a digit (≥300人，待核定 is a target with a note)
+    r"(?:(?<![^\x00])|(?<=\x00[≥≤＞＜><＝=])|(?<=^[≥≤＞＜><＝=]))"
+    r"[^\x00\d０-９≥≤＞＜><＝=]{0,12}?(?:" + _NOT_YET + r")[ \t]*[）)】\]〕]?[ \t]*[。.；;]?"
+    r"(?![^\x00])",
     r"某某+",
     # An ellipsis not followed by 等; tried once per run of dots (the look-behinds),
     # whose length is never given back (possessive), so a long run is linear. The
@@ -34,9 +111,10 @@ PLACEHOLDER_PATTERNS: list[str] = [
     # placeholders (TBD, N/A). The whole text: from its start (or a comparator
     # a list's 指标性质 column put before it: ≥同上) to its end, where the texts
     # scanned together are joined by NUL (audit/facts.py, _scan).
-    r"(?:(?<![^\x00])|(?<=\x00[≥≤＞＜><＝=])|(?<=^[≥≤＞＜><＝=]))[ \t]*"
+    # The word may stand in brackets: 【待补】, （略）.
+    r"(?:(?<![^\x00])|(?<=\x00[≥≤＞＜><＝=])|(?<=^[≥≤＞＜><＝=]))[ \t]*[（(【\[〔]?[ \t]*"
     r"(?:略|空|同上|同上年|同前|同左|参照上年|参考上年|按实际|按实际情况|按实际发生|(?:具体)?以实际(?:情况)?为准|另行确定|待补|暂定|TBD|TBC|[Nn]/?[Aa])"
-    r"[ \t]*[。.；;]?[ \t]*(?![^\x00])",
+    r"[ \t]*[）)】\]〕]?[ \t]*[。.；;]?[ \t]*(?![^\x00])",
     SHEET_ERROR,  # a formula's error value (#DIV/0!, #REF!, #N/A) where its result belongs
 ]
 
@@ -52,6 +130,31 @@ TEMPLATE_VALUES: list[str] = [
 ]
 
 
+TEMPLATE_NAMES: list[str] = [
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "指标名称",
+    "指标",
+    "绩效指标",
+    "具体指标",
+    "指标内容",
+]
+
+_NUMBERED = re.compile(r"[\d０-９]+$")
+_BRACKETED = re.compile(r"^[（(【\[〔]\s*(.*?)\s*[）)】\]〕]$")
+
+
+def template_name(name: str, template_names: frozenset[str]) -> bool:
+    """Whether an indicator's name is a heading of the template (``三级指标``,
+    ``指标名称``), in brackets or numbered too (``（三级指标）``, ``指标1``)."""
+    text = normalize(name)
+    bracketed = _BRACKETED.match(text)
+    if bracketed is not None:
+        text = bracketed.group(1)
+    return _NUMBERED.sub("", text) in template_names
+
+
 @rule(
     "placeholder",
     group="content",
@@ -65,6 +168,11 @@ TEMPLATE_VALUES: list[str] = [
         "template": (
             "{field_zh}「{text}」是模板文字，不是目标值：应填写具体目标",
             "the {field_en} “{text}” is a word of the template, not a target: write the target",
+        ),
+        "template-name": (
+            "{field_zh}「{text}」是模板的表头文字，不是指标名称：应填写具体指标",
+            "the {field_en} “{text}” is a heading of the template, not a name: write the "
+            "indicator's name",
         ),
         "none": (
             "{field_zh}只写了「{text}」：这条指标应有目标值，应填写具体目标",
@@ -87,6 +195,11 @@ TEMPLATE_VALUES: list[str] = [
             TEMPLATE_VALUES,
             "target values that are only a word of the template (定量指标, 非量化指标)",
         ),
+        "template_names": Option(
+            "list[str]",
+            TEMPLATE_NAMES,
+            "indicator names that are only a heading of the template (三级指标, 指标名称)",
+        ),
     },
     doc_zh="""
     草稿中的占位文字未替换（待补充、XXX、……、年度计划数）。
@@ -94,15 +207,33 @@ TEMPLATE_VALUES: list[str] = [
     检查内容
     --------
     在项目名称、绩效目标、每个指标名称和每个指标值中查找草稿的占位文字：「待单位补充」「待补充」
-    「待定」「待填」「XXX」、数字处的一个X（「X人次」「≥X%」，不是「X光」）、「×××」「某某」「……」「...」「年度计划数」（应填计划数的地方）、
+    「待定」「待填」「XXX」「ＸＸ」、数字处的一个X（「X人次」「≥X%」「2025年X月」，不是「X光」）、「×××」「某某」「……」「...」「年度计划数」（应填计划数的地方）、
     「另行通知」，指向别处而不写出内容的（「见附件」「详见附表」「见说明」），整个只写了「略」「空」
     「同上」「同上年」「参照上年」「按实际」「以实际为准」「另行确定」「待补」「暂定」「TBD」「N/A」的
-    （前面可有清单指标性质栏带来的比较符号：「≥同上」），电子表格的公式错误（「#DIV/0!」「#REF!」
+    （前面可有清单指标性质栏带来的比较符号：「≥同上」，也可以加括号：「【待补】」「（略）」），电子表格的公式错误（「#DIV/0!」「#REF!」
     「#N/A」：公式失效，应有的结果没有算出），以及只写了模板用语的指标值（「定量指标」
-    「非量化指标」：把模板的指标性质栏贴到了目标值处）。指标值只写了「无」「暂无」的，这条指标
-    应有目标值，也报告；不希望发生的事件（rules/vocabulary.yaml 的 adverse_names：「安全生产事故
-    无」）和是否类指标（「是否发生违规 无」）的「无」就是目标，不报告。每处占位文字按其确切位置
-    报告。省略号后接「等」（列举中的「等等」）不算占位；「略有提高」「同上年度持平」中的字不算。绩效目标
+    「非量化指标」：把模板的指标性质栏贴到了目标值处）。
+
+    还有：
+
+    - 留给填表人的说明：以「请」开头的填写要求（「请填写」「请根据项目实际情况填写绩效目标」
+      「（请填写三级指标）」，不是「申请」「邀请」）、「此处填写……」「根据实际填写」「按实际填报」
+      「填写说明：……」「（填写数值）」；
+    - 说明目标还没有的话，整个值没有数字时（「待核定」「待测算」「待上级下达」「待分配」
+      「具体数值待明确」「未定」「尚未确定」「暂缺」「不详」：待＋决定或提供的动词，或未定、暂缺）；
+      带着目标的备注（「≥300人（待核定）」）、名称中的「待遇」「待业」「暂住」、「未发生」不算；
+    - 数字处的空白记号：方框和圆圈（「≥□□人」「〇〇座」「≥○人」「□%」，不是年份数字中的
+      「〇」——「二〇二五年」——也不是列表前的「○」）、日期中的「×」（「2025年×月×日前」，
+      不是乘号：「3×4」「7×24小时」），以及代替数字的一串 0（「0000」「≥0000人」；单独的「0」
+      由 zero-target 判断，「2000人」不算）；
+    - 指标名称只是模板表头的（「三级指标」「指标名称」「指标1」）。
+
+    指标值只写了「无」「暂无」的，这条指标应有目标值，也报告；不希望发生的事件（rules/vocabulary.yaml
+    的 adverse_names：「安全生产事故 无」）、对他人的影响（「施工对周边生态环境的影响 无」「噪声扰民
+    无」「社会负面影响 无」）、不是金额的成本类（rules/taxonomy.yaml 的 burdens：社会成本指标、
+    生态环境成本指标，满意度除外）和是否类指标（「是否发生违规 无」）的「无」就是目标，不报告。
+    每处占位文字按其确切位置报告，这样的值不再由 not-quantified、zero-target 报告。省略号后接「等」
+    （列举中的「等等」）不算占位；「略有提高」「同上年度持平」中的字不算。绩效目标
     整个是「略」「暂无」等的，由 missing-goal 报告。
 
     为什么有问题
@@ -124,6 +255,7 @@ TEMPLATE_VALUES: list[str] = [
     ----
     patterns：占位文字（正则表达式列表），默认为上述各项。
     template_values：整体等于模板用语的指标值（字符串列表）。
+    template_names：只是模板表头的指标名称（字符串列表，可加括号或编号：「（三级指标）」「指标1」）。
     """,
 )
 def placeholder(ctx: Context, project: Project) -> Iterator[Problem]:
@@ -133,24 +265,51 @@ def placeholder(ctx: Context, project: Project) -> Iterator[Problem]:
     ------------
     Searches the project name, the goal, every indicator name and every
     target value for the placeholders of unfinished drafts: ``待单位补充``,
-    ``待补充``, ``待定``, ``待填``, ``XXX``, one X where a number goes (``X人次``,
-    ``≥X%``, not ``X光``), ``×××``, ``某某``, ``……``, ``...``,
-    ``年度计划数`` (where the planned number belongs), ``另行通知``, a
-    spreadsheet's error value (``#DIV/0!``, ``#REF!``, ``#N/A``: a formula that
-    failed where its result belongs), text that points elsewhere instead of
-    stating itself (``见附件``, ``详见附表``, ``见说明``), a whole text that is
-    only ``略``, ``空``, ``同上``, ``同上年``, ``参照上年``, ``按实际``,
-    ``以实际为准``, ``另行确定``, ``待补``, ``暂定``, ``TBD`` or ``N/A`` (after a
-    comparator a list's 指标性质 column put there: ``≥同上``), and target values
+    ``待补充``, ``待定``, ``待填``, ``XXX``, ``ＸＸ``, one X where a number
+    goes (``X人次``, ``≥X%``, ``2025年X月``, not ``X光``), ``×××``, ``某某``,
+    ``……``, ``...``, ``年度计划数`` (where the planned number belongs),
+    ``另行通知``, a spreadsheet's error value (``#DIV/0!``, ``#REF!``,
+    ``#N/A``: a formula that failed where its result belongs), text that
+    points elsewhere instead of stating itself (``见附件``, ``详见附表``,
+    ``见说明``), a whole text that is only ``略``, ``空``, ``同上``, ``同上年``,
+    ``参照上年``, ``按实际``, ``以实际为准``, ``另行确定``, ``待补``, ``暂定``,
+    ``TBD`` or ``N/A`` (after a comparator a list's 指标性质 column put there:
+    ``≥同上``; or in brackets: ``【待补】``, ``（略）``), and target values
     that are only a word of the template (``定量指标``, ``非量化指标``: the
-    template's 指标性质 column pasted where the target belongs). A target value
-    of only ``无`` or ``暂无`` is reported too where the indicator needs a
-    target; for events a table wants none of (``adverse_names`` in
-    ``rules/vocabulary.yaml``: ``安全生产事故 无``) and a yes/no indicator
-    (``是否发生违规 无``) 无 is the target. Each placeholder is reported at its
-    exact characters. An ellipsis followed by ``等`` (an "etc." in a list) is
-    not a placeholder, nor are those words inside a target of their own
-    (``略有提高``, ``同上年度持平``). A goal that is only ``略`` or ``暂无`` is
+    template's 指标性质 column pasted where the target belongs).
+
+    And:
+
+    - an instruction to the drafter left in: a request that opens with 请
+      (``请填写``, ``请根据项目实际情况填写绩效目标``, ``（请填写三级指标）``;
+      not 申请, 邀请), ``此处填写…``, ``根据实际填写``, ``按实际填报``,
+      ``填写说明：…``, ``（填写数值）``;
+    - words that say the target is not there yet, where the whole value has
+      no number: 待 + a verb of deciding or supplying (``待核定``, ``待测算``,
+      ``待上级下达``, ``待分配``, ``具体数值待明确``), ``未定``, ``尚未确定``,
+      ``暂缺``, ``不详``; a target with a note (``≥300人（待核定）``), 待遇,
+      待业 and 暂住 in a name and ``未发生`` are not;
+    - blank marks where digits go: boxes and circles (``≥□□人``, ``〇〇座``,
+      ``≥○人``, ``□%``; not the 〇 of a year in numerals, ``二〇二五年``, nor
+      a list's bullet ``○``), ``×`` in a date (``2025年×月×日前``; not a
+      product, ``3×4``, ``7×24小时``), and a run of zeros standing for the
+      number (``0000``, ``≥0000人``; a single 0 is ``zero-target``'s,
+      ``2000人`` is a number);
+    - an indicator name that is only a heading of the template (``三级指标``,
+      ``指标名称``, ``指标1``).
+
+    A target value of only ``无`` or ``暂无`` is reported too where the
+    indicator needs a target; for events a table wants none of
+    (``adverse_names`` in ``rules/vocabulary.yaml``: ``安全生产事故 无``), an
+    effect on others (``施工对周边生态环境的影响 无``, ``噪声扰民 无``,
+    ``社会负面影响 无``), every indicator of a cost category that is no money
+    (``burdens`` in ``rules/taxonomy.yaml``: 社会成本指标, 生态环境成本指标)
+    but a satisfaction level, and a yes/no indicator (``是否发生违规 无``) 无
+    is the target. Each placeholder is reported at its exact characters, and
+    such a value is not also ``not-quantified``'s or ``zero-target``'s. An
+    ellipsis followed by ``等`` (an "etc." in a list) is not a placeholder,
+    nor are those words inside a target of their own (``略有提高``,
+    ``同上年度持平``). A goal that is only ``略`` or ``暂无`` is
     ``missing-goal``'s.
 
     Why is this bad?
@@ -176,6 +335,10 @@ def placeholder(ctx: Context, project: Project) -> Iterator[Problem]:
     ``template_values`` (list of strings): whole target values that are a
     word of the template; default ``定量指标 定性指标 非量化指标 非具体量化指标
     量化指标 指标值 目标值``.
+    ``template_names`` (list of strings): indicator names that are only a
+    heading of the template, also in brackets or numbered (``（三级指标）``,
+    ``指标1``); default ``一级指标 二级指标 三级指标 指标名称 指标 绩效指标
+    具体指标 指标内容``.
     """
     shared = ctx.facts
     texts: list[tuple[str, Text]] = [("name", project.name)]
@@ -186,9 +349,14 @@ def placeholder(ctx: Context, project: Project) -> Iterator[Problem]:
             continue  # 略, 暂无 as the whole goal: missing-goal's finding
         for start, end, found in shared.placeholders(text.value):
             yield _placeholder_problem(text.span(start, end), text_field, found, None)
+    template_names = frozenset(ctx.options["template_names"])
     for clause in project.clauses:
         if not isinstance(clause, Clause):
             continue
+        if template_name(clause.name, template_names):
+            yield _placeholder_problem(
+                clause.name_span, "indicator", clause.name, clause.number, "template-name"
+            )
         for start, end, found in shared.placeholders(clause.name):
             span = sub_span(clause.name_span, start, end)
             yield _placeholder_problem(span, "indicator", found, clause.number)

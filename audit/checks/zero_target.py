@@ -63,7 +63,8 @@ _SCORES = frozenset({"分", "级", "星", "倍"})
     事件所做工作的次数的（「安全事故应急演练次数」「隐患排查次数」），或以处理它的动词开头的
     （「调解矛盾纠纷」「抢修供水管网故障」）是产出，0 次仍报告；动词被否定的
     （「未按期办结投诉件数」）仍是不希望发生的事件。
-    已由 placeholder、
+    已由 garbled-text（「≥?00人」丢了一位数字）、
+    placeholder（「0000」「≥0000人」是代替数字的一串 0）、
     value-restates-name、value-type-mismatch、not-quantified 报告的值不再检查。
 
     为什么有问题
@@ -114,8 +115,9 @@ def zero_target(ctx: Context, clause: Clause) -> Iterator[Problem]:
     (``安全事故应急演练次数``, ``隐患排查次数``), or that starts with the verb
     that handles it (``调解矛盾纠纷``, ``抢修供水管网故障``), is an output: zero of
     it is still reported; a handling negated (``未按期办结投诉件数``) is the
-    unwanted event again. Values that
-    ``placeholder``, ``value-restates-name``, ``value-type-mismatch`` or
+    unwanted event again. Values that ``garbled-text`` (``≥?00人``, a digit
+    lost), ``placeholder`` (``0000``, ``≥0000人``: a run of zeros standing for
+    the number), ``value-restates-name``, ``value-type-mismatch`` or
     ``not-quantified`` report are not judged.
 
     Why is this bad?
