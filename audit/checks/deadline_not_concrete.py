@@ -45,7 +45,7 @@ CONCRETE_PATTERNS: list[str] = [
     # the same day: 当日, 当天清运, 受理当日办结, 即来即办, 日产日清
     *SAME_DAY_DEADLINES,
     # a frequency by its period, a schedule as concrete as 1次/季度: 按季度拨付, 按月报送
-    r"^按(?:年|季度?|月|周|旬|日|天)",
+    r"^按(?:年|季度?|月|周|旬|日|天)(?!度?(?:计划|进度|安排|要求|任务))",
     # a point of a sector's calendar: 秋季开学前, 汛期前, 春耕前, 每季度首月
     *CALENDAR_DEADLINES,
 ]
