@@ -252,9 +252,10 @@ def _split(target: Target) -> Target:
 def _one_money(pt: Target, at: Target) -> tuple[Target, Target]:
     """Two amounts of money in different units, both in 元: ``≤4.5万元`` and
     ``≤45000元`` are one amount."""
-    if pt.unit == at.unit or pt.unit not in _MONEY or at.unit not in _MONEY:
+    p_worth, a_worth = _MONEY.get(pt.unit or ""), _MONEY.get(at.unit or "")
+    if pt.unit == at.unit or p_worth is None or a_worth is None:
         return pt, at
-    return _in_unit(pt, _MONEY[pt.unit], "元"), _in_unit(at, _MONEY[at.unit], "元")
+    return _in_unit(pt, p_worth, "元"), _in_unit(at, a_worth, "元")
 
 
 def _one_period(pt: Target, at: Target) -> tuple[Target, Target]:
