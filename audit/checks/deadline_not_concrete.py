@@ -18,6 +18,7 @@ from audit.facts import (
     value_args,
 )
 from audit.model import Clause, ValueField
+from audit.values import parse_value
 from audit.vocabulary import VOCABULARY
 
 
@@ -54,6 +55,10 @@ CONCRETE_PATTERNS: list[str] = [
 RATE_NAMES: list[str] = list(VOCABULARY.rate_names)
 
 
+_TIMED = frozenset({"date", "date-range", "duration"})
+"""What a 是否 question's name gives that makes its 是 a concrete deadline."""
+
+
 def _concrete(value_field: ValueField, name: str, options: dict[str, Any]) -> bool:
     """Whether a 时效 value gives a date, a period or a rate, or answers a
     是否 question whose name gives the time concretely (``是否按月报送进度：是``;
@@ -64,6 +69,9 @@ def _concrete(value_field: ValueField, name: str, options: dict[str, Any]) -> bo
     question = normalize(name)
     if value_field.text.strip() in ("是", "否") and question.startswith("是否"):
         asked = question[2:].lstrip("在于")
+        timed = parse_value(asked)  # 是否于2025年6月底前完成, 是否在5个工作日内办结
+        if any(target.kind in _TIMED for target in timed.targets):
+            return True
         return any_of(options["concrete"]).search(asked) is not None
     if value.kind == "quantity":
         periods = options["period_units"]
