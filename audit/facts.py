@@ -1740,18 +1740,35 @@ def unit_lost(clause: Clause, value_field: ValueField) -> bool:
     )
 
 
+_SIZE_AFTER = re.compile(r"以上|以下|以内|级|规模|城市|村庄|企业|面积|长度|容量")
+"""Words that make a magnitude in a name a size (万人以上村庄, 百万人口城市,
+万吨级泊位), not the number of things a statistic is counted per."""
+
+
+def _per_n_statistic(name: str) -> bool:
+    """Whether a name is a statistic counted per a number of things, whose
+    unit it states whole: a rate or a count (…率, …数) right after its
+    denominator (万车死亡率, 每千人口执业医师数, 亿元GDP生产安全事故死亡率); not a
+    size (万人以上村庄通硬化路比例, 百万人口城市公交分担率, 新增万吨级泊位) or an
+    amount (每万人口拥有公共文化设施面积)."""
+    if not name.endswith(("率", "数")):
+        return False
+    found = _PER_N_NAME.search(name)
+    return found is not None and _SIZE_AFTER.search(name, found.start()) is None
+
+
 def needs_unit(facts: Facts, clause: Clause, target: Target) -> bool:
     """Whether a number written without a unit needs one under ``clause``'s
-    name: not zero, not a unitless measure (系数, 得分), not under a name
-    that counts per a number of things (万车死亡率, 每千人口执业医师数: the
-    name states the unit), not a whole number
+    name: not zero, not a unitless measure (系数, 得分), not under a
+    statistic's name counted per a number of things (万车死亡率,
+    每千人口执业医师数: the name states the unit), not a whole number
     under a name that says what is counted (``培训人数`` ≥300; but ``≥3.2``
     under it lost its 万人). Shared by ``missing-unit`` and the unit half of
     ``annual-period-mismatch`` (``不少于15辆`` against ``不少于15``)."""
     number = target.number
     if number is None or number == 0 or name_kind(facts, clause) == "unitless":
         return False
-    if _PER_N_NAME.search(normalize(clause.name)):
+    if _per_n_statistic(normalize(clause.name)):
         # The name gives the unit whole: 万车死亡率 ≤1.6 is deaths per 10,000
         # vehicles, 每千人口执业医师数 ≥3.2 doctors per 1,000 people, published
         # as bare decimals.

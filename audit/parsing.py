@@ -236,8 +236,8 @@ class _ClauseBuilder(Transformer[Token, Any]):
         return clause
 
 
-_HEADING_NAME = re.compile(r"([^\W\d_]{2,8}指标)[ \t]*[：:]?[ \t]*$")
-"""The category of an outline's heading, after its number."""
+_HEADING_NAME = re.compile(r"((?:预期|实施|项目)?(?:产出|效益|效果|满意度|成本)指标)")
+"""The category of an outline's heading, after its number, before its weight."""
 
 
 def _first_position(child: _Token | _Category) -> int:

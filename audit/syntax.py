@@ -88,6 +88,13 @@ def number_of(text: str) -> int:
     )
 
 
+def is_heading(line: str, next_line: str) -> bool:
+    """Whether ``line`` is an outline's heading (``一、产出指标``) as the grammar
+    reads one: alone on its line, over a line that begins with a clause
+    number (``next_line``)."""
+    return terminal("HEADING").match(f"\n{line}\n{next_line}", 1) is not None
+
+
 def clause_start(text: str, position: int = 0) -> re.Match[str] | None:
     """The clause number at ``position`` (after white space) when a clause
     starts there, as the grammar reads it: a clause number followed by a

@@ -556,6 +556,8 @@ def test_not_quantified_accepts_a_class_on_a_standards_scale(name: str, value: s
         "达到优质等级",
         "符合相关规范要求",  # which specification?
         "符合《》要求",  # a title left empty
+        "符合《相关规定》",  # a title that names no document
+        "符合《国家有关标准和规范要求》",
         "《规范》",  # a title, no conformity to it
     ],
 )

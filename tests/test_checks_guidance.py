@@ -1190,6 +1190,8 @@ def test_vague_deadlines_are_still_reported(value: str, rule_id: str) -> None:
         ("监测数据报送", "按月报送"),
         ("是否按月报送进度", "是"),  # the name gives the time; the value answers it
         ("是否在汛期前完成", "是"),
+        ("是否于2025年6月底前完成验收", "是"),  # a date in the question
+        ("是否在5个工作日内办结", "是"),  # a time limit in the question
     ],
 )
 def test_a_schedule_by_its_period_or_a_yes_to_a_timed_question_is_concrete(
@@ -1200,7 +1202,14 @@ def test_a_schedule_by_its_period_or_a_yes_to_a_timed_question_is_concrete(
 
 @pytest.mark.parametrize(
     "name, value",
-    [("工程款拨付", "按进度拨付"), ("监测数据报送", "按要求报送"), ("进度报送", "是")],
+    [
+        ("工程款拨付", "按进度拨付"),
+        ("监测数据报送", "按要求报送"),
+        ("进度报送", "是"),
+        ("工程款拨付", "按年度计划拨付"),  # the year's plan, not a yearly schedule
+        ("项目推进", "按月计划推进"),
+        ("是否按年度计划完成", "是"),
+    ],
 )
 def test_a_schedule_nobody_dates_is_still_not_concrete(name: str, value: str) -> None:
     """Near misses: a schedule of the project's own progress or of someone's

@@ -195,6 +195,55 @@ def test_a_looser_annual_time_limit_in_another_unit_is_told_as_in_one_unit(
     assert working.severity == "error" and "单位不同" in working.message
 
 
+@pytest.mark.parametrize(
+    "period, annual",
+    [("≤1年", "≤340天"), ("≤2个月", "≤56天"), ("≤1个月", "≤32天"), ("≤3个月", "≤95天")],
+)
+def test_days_no_run_of_months_holds_are_another_duration(period: str, annual: str) -> None:
+    """Near misses: no twelve months in a row hold 340 days, no two 56: the
+    two values are two durations, never one target written two ways."""
+    findings = found(clause("群众诉求办理时限", period, annual, TIMELY))
+    assert len(findings) == 1 and "同一目标" not in findings[0].message
+
+
+COST = "1-产出指标；14-成本指标"
+
+
+@pytest.mark.parametrize(
+    "name, period, annual",
+    [
+        ("设备购置成本", "≤4.5万元", "≤45000元"),  # money in 万元 and in 元
+        ("人均补助标准", "≤0.15万元/人", "≤1500元/人"),
+        ("值守补助标准", "≤300元/天", "≤300元/日"),  # 日 is 天 after a slash too
+        ("学生伙食补助", "100元/生·月", "1200元/生·年"),  # per month and per year
+        ("设备租赁费用", "≤50元/小时", "≤1200元/天"),
+        ("垃圾处理单价", "≤450万元/万吨", "≤450元/吨"),  # per 万吨 and per 吨
+        ("人均培训成本", "≤1万元/千人", "≤10元/人"),
+    ],
+)
+def test_one_amount_in_two_units_is_the_same_target(name: str, period: str, annual: str) -> None:
+    """Money converts between 元, 万元 and 亿元, an amount per a period of time
+    between periods, per a magnitude of a unit to per the unit: one target."""
+    findings = found(clause(name, period, annual, COST))
+    assert summary(findings) == [("info", annual)]
+    assert "同一目标的不同写法" in findings[0].message
+
+
+@pytest.mark.parametrize(
+    "name, period, annual",
+    [
+        ("设备购置成本", "≤4.5万元", "≤4.5元"),  # converted, a thousandth of it
+        ("学生伙食补助", "100元/生·月", "100元/生·年"),
+        ("人均补助标准", "≤1500元/人", "≤1500元/户"),  # per another thing: no conversion
+    ],
+)
+def test_amounts_that_differ_once_converted_still_differ(
+    name: str, period: str, annual: str
+) -> None:
+    findings = found(clause(name, period, annual, COST))
+    assert len(findings) == 1 and "同一目标" not in findings[0].message
+
+
 def test_identical_values_are_not_reported() -> None:
     assert found(clause("补贴发放准确率", "≥98%", "≥98%")) == []
     assert found(clause("补贴发放准确率", "≥98%", "≥ 98%")) == []

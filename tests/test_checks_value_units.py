@@ -289,7 +289,16 @@ def test_a_bare_number_under_a_rate_per_n_needs_no_unit(name: str) -> None:
 
 @pytest.mark.parametrize(
     ("name", "value"),
-    [("道路交通事故死亡人数", "≤1.5"), ("培训人数", "≥3.2"), ("万亩高标准农田建设面积", "≥1.2")],
+    [
+        ("道路交通事故死亡人数", "≤1.5"),
+        ("培训人数", "≥3.2"),
+        ("万亩高标准农田建设面积", "≥1.2"),
+        # a magnitude that is a size, not what the statistic is counted per
+        ("万人以上村庄通硬化路比例", "100"),
+        ("百万人口城市公交分担率", "≥45"),
+        ("新增万吨级泊位", "≥2"),
+        ("每万人口拥有公共文化设施面积", "≥1500"),  # an area per 万人: 平方米
+    ],
 )
 def test_a_decimal_under_a_name_without_its_denominator_still_lacks_a_unit(
     name: str, value: str

@@ -497,7 +497,21 @@ def test_an_outline_may_number_each_headings_clauses_from_one(tmp_path: Path) ->
 def outlines(draw: st.DrawFn) -> tuple[str, list[tuple[object, ...]]]:
     """An outline of 1–4 headings in one style, each over 1–3 clauses numbered
     on through the cell or from 1 under each heading."""
-    style = draw(st.sampled_from(["一、{}", "（一）{}", "{}", "{}：", "一、{}："]))
+    style = draw(
+        st.sampled_from(
+            [
+                "一、{}",
+                "（一）{}",
+                "{}",
+                "{}：",
+                "一、{}：",
+                "\u3000\u3000一、{}",  # indented with full-width spaces
+                "    {}\u00a0",  # spaces before, a no-break space after
+                "一、{}（30分）",  # its weight
+                "\t（一）{}（20分）：",
+            ]
+        )
+    )
     restart = draw(st.booleans())
     numerals = "一二三四"
     lines: list[str] = []

@@ -38,3 +38,42 @@ def test_other_wrapped_lines_are_joined_with_nothing_between(cell: str, joined: 
 
 def test_no_cell_is_no_text() -> None:
     assert join_lines(None) is None
+
+
+OUTLINE = (
+    "一、产出指标\n"
+    "1.数量指标：培训人数，年度指标值：≥1000人\n"
+    "2.质量指标：培训合格率，年度\n"
+    "指标值：≥95%\n"
+    "二、效益指标（30分）\n"
+    "3.社会效益指标：培训后就业率，年度指标值：≥60%"
+)
+
+
+def test_an_outlines_headings_keep_their_lines() -> None:
+    """A heading is no wrapped text: its line stays, before and after it,
+    and the outline reads as typed; the wrapped keyword is joined."""
+    joined = join_lines(OUTLINE)
+    assert joined == (
+        "一、产出指标\n"
+        "1.数量指标：培训人数，年度指标值：≥1000人2.质量指标：培训合格率，年度指标值：≥95%\n"
+        "二、效益指标（30分）\n"
+        "3.社会效益指标：培训后就业率，年度指标值：≥60%"
+    )
+    clauses = parse_clause_text(joined or "")
+    assert [(c.number, c.level1 and c.level1.name) for c in clauses] == [  # type: ignore[union-attr]
+        (1, "产出指标"),
+        (2, "产出指标"),
+        (3, "效益指标"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "完成年度产出指标\n2、1-产出指标；12-质量指标",  # a value's end, no heading
+        "产出指标\n；11-数量指标；名称",  # a category wrapped before its separator
+    ],
+)
+def test_a_line_that_only_looks_like_a_heading_is_joined(cell: str) -> None:
+    assert join_lines(cell) == cell.replace("\n", "")

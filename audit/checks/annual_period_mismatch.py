@@ -17,10 +17,12 @@ from audit.facts import (
     is_level,
     needs_unit,
     target_days,
+    target_unit,
     where,
 )
 from audit.model import ANNUAL, PERIOD, Clause, Project, Target, Value, ValueField
 from audit.patterns import compile_pattern
+from audit.vocabulary import VOCABULARY
 
 Span = Literal["multi", "single", "unknown"]
 
@@ -168,9 +170,21 @@ not a day: 5 working days are a week."""
 _MONTHS: dict[str, Decimal] = {"月": Decimal(1), "季度": Decimal(3), "年": Decimal(12)}
 """Units of a duration counted in months."""
 _DAY = Decimal(86400)
-_MONTH_DAYS = (Decimal(28), Decimal(31))
-"""The shortest and the longest month, in days."""
 _AVERAGE_MONTH = Decimal("30.4375") * _DAY
+_MONTH_LENGTHS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+_CYCLE = [*_MONTH_LENGTHS * 3, 31, 29, *_MONTH_LENGTHS[2:]]
+"""The months of four years, a leap year among them."""
+
+
+def _month_days(months: int) -> tuple[int, int]:
+    """The fewest and the most days so many months in a row can hold: 28
+    and 31 for one, 59 and 62 for two, 365 and 366 for twelve."""
+    if months > len(_CYCLE):
+        days = round(months * Decimal("30.4375"))
+        return days - 1, days + 1
+    twice = _CYCLE * 2
+    sums = [sum(twice[start : start + months]) for start in range(len(_CYCLE))]
+    return min(sums), max(sums)
 
 
 def _one_duration(pt: Target, at: Target) -> tuple[Target, Target] | None:
@@ -178,7 +192,8 @@ def _one_duration(pt: Target, at: Target) -> tuple[Target, Target] | None:
     ``≤1天`` both in seconds, ``12个月`` and ``1年`` both in months, as
     ``1.2万人`` and ``12000人`` are both in 人. A number of days against a
     number of months (``≤30天`` and ``≤1个月``) is the same duration when the
-    days fall within as many shortest to longest months; otherwise months
+    days are as many as so many months in a row can hold (28 to 31 for one,
+    365 or 366 for twelve); otherwise months
     count 30.4375 days. None when either is not such a duration, or both are
     in one unit already."""
     if pt.unit == at.unit or pt.number is None or at.number is None:
@@ -214,15 +229,97 @@ def _months_as_seconds(months: Target, shorter: Target) -> tuple[Target, Target]
     other_low = in_seconds.number
     other_high = in_seconds.upper if in_seconds.upper is not None else other_low
     assert low is not None and high is not None and other_low is not None and other_high is not None
-    shortest, longest = (days * _DAY * factor for days in _MONTH_DAYS)
-    if (
-        low * shortest <= other_low <= low * longest
-        and high * shortest <= other_high <= high * longest
-    ):
+    if _as_long(low * factor, other_low) and _as_long(high * factor, other_high):
         return months._replace(
             number=in_seconds.number, upper=in_seconds.upper, unit="秒"
         ), in_seconds
     return _in_unit(months, factor * _AVERAGE_MONTH, "秒"), in_seconds
+
+
+_MONEY = VOCABULARY.money_units
+"""Money units, with what one of each is worth in 元."""
+
+
+def _split(target: Target) -> Target:
+    """A unit that holds its denominator (``元/人``) as the unit and what it is
+    per, as a value written ``万元/人`` has them."""
+    if target.unit is None or "/" not in target.unit:
+        return target
+    unit, per = target_unit(target)
+    return target._replace(unit=unit, per=per)
+
+
+def _one_money(pt: Target, at: Target) -> tuple[Target, Target]:
+    """Two amounts of money in different units, both in 元: ``≤4.5万元`` and
+    ``≤45000元`` are one amount."""
+    p_worth, a_worth = _MONEY.get(pt.unit or ""), _MONEY.get(at.unit or "")
+    if pt.unit == at.unit or p_worth is None or a_worth is None:
+        return pt, at
+    return _in_unit(pt, p_worth, "元"), _in_unit(at, a_worth, "元")
+
+
+def _one_period(pt: Target, at: Target) -> tuple[Target, Target]:
+    """Two amounts per different periods of time, both per second (or per
+    month): ``≤300元/天`` and ``≤300元/日`` are one target, and so are
+    ``100元/生·月`` and ``1200元/生·年``; what they are per besides the
+    period must be the same. Per a magnitude of one unit and per the unit
+    (``/万吨`` and ``/吨``), both per the unit."""
+    if pt.per == at.per or pt.per is None or at.per is None:
+        return pt, at
+    p_rest, _, p_time = pt.per.rpartition("·")
+    a_rest, _, a_time = at.per.rpartition("·")
+    if p_rest != a_rest:
+        return pt, at
+    p_base, p_power = _magnitude(p_time)
+    a_base, a_power = _magnitude(a_time)
+    if p_base == a_base and p_power != a_power:  # per 万吨 and per 吨: per one 吨
+        per = f"{p_rest}·{p_base}" if p_rest else p_base
+        return _per_unit(pt, Decimal(10) ** p_power, per), _per_unit(
+            at, Decimal(10) ** a_power, per
+        )
+    if p_time in _SECONDS and a_time in _SECONDS:
+        p_factor, a_factor, unit = _SECONDS[p_time], _SECONDS[a_time], "秒"
+    elif p_time in _MONTHS and a_time in _MONTHS:
+        p_factor, a_factor, unit = _MONTHS[p_time], _MONTHS[a_time], "月"
+    elif p_time in _SECONDS and a_time in _MONTHS:
+        p_factor, a_factor, unit = _SECONDS[p_time], _MONTHS[a_time] * _AVERAGE_MONTH, "秒"
+    elif p_time in _MONTHS and a_time in _SECONDS:
+        p_factor, a_factor, unit = _MONTHS[p_time] * _AVERAGE_MONTH, _SECONDS[a_time], "秒"
+    else:
+        return pt, at
+    per = f"{p_rest}·{unit}" if p_rest else unit
+    return _per_unit(pt, p_factor, per), _per_unit(at, a_factor, per)
+
+
+_MAGNITUDES = {"十": 1, "百": 2, "千": 3, "万": 4, "十万": 5, "百万": 6, "千万": 7, "亿": 8}
+
+
+def _magnitude(unit: str) -> tuple[str, int]:
+    """A denominator without its magnitude, and the power of ten it held:
+    ``万吨`` is (吨, 4); a unit of its own is kept whole (千克, 百分点)."""
+    for word in sorted(_MAGNITUDES, key=len, reverse=True):
+        rest = unit[len(word) :]
+        if unit.startswith(word) and rest and rest not in ("克", "米", "瓦", "伏", "分点", "帕"):
+            return rest, _MAGNITUDES[word]
+    return unit, 0
+
+
+def _per_unit(target: Target, factor: Decimal, per: str) -> Target:
+    """An amount per ``factor`` units of time, per one of them."""
+    number, upper = target.number, target.upper
+    return target._replace(
+        number=None if number is None else number / factor,
+        upper=None if upper is None else upper / factor,
+        per=per,
+    )
+
+
+def _as_long(months: Decimal, seconds: Decimal) -> bool:
+    """Whether a whole number of months in a row can last ``seconds``."""
+    if months != months.to_integral_value() or months <= 0:
+        return False
+    fewest, most = _month_days(int(months))
+    return fewest * _DAY <= seconds <= most * _DAY
 
 
 def _same_unit(first: str | None, second: str | None, groups: list[list[str]]) -> bool:
@@ -311,8 +408,10 @@ def _same_unit(first: str | None, second: str | None, groups: list[list[str]]) -
     检查内容
     --------
     读出每条条款的实施周期指标值和年度指标值（「1.85万人」即 18500 人；时间单位互相换算：
-    「≤24小时」即「≤1天」，「日」即「天」，「12个月」即「1年」，天数落在同样多个月的
-    28—31 天之间即为同一时长；「工作日」不换算）并比较，说明不一致之处：
+    「≤24小时」即「≤1天」，「日」即「天」，「12个月」即「1年」，天数在同样多个月连续可能有的
+    天数之内（一个月 28—31 天，十二个月 365—366 天）即为同一时长；「工作日」不换算；金额在元、
+    万元、亿元之间换算，「≤300元/天」即「≤300元/日」，「100元/生·月」即「1200元/生·年」，
+    「/万吨」即一万个「/吨」）并比较，说明不一致之处：
 
     * 单位不同（「≥90%」对「全年平均不低于90分」）——错误；
     * 一个值有单位、另一个没有（「不少于15辆」对「不少于15」，「≥1.5万个」对「≥0.5」：丢了「万」）
@@ -369,8 +468,12 @@ def annual_period_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]:
     Compares the 实施周期指标值 and the 年度指标值 of each clause, after
     reading both (``1.85万人`` is 18500 人; units of time convert: ``≤24小时``
     is ``≤1天``, 日 is 天, ``12个月`` is ``1年``, and a number of days is as
-    many months when it lies within as many months of 28 to 31 days; a
-    工作日 does not convert), and explains the disagreement:
+    many months when so many months in a row can hold it (28 to 31 days for
+    one, 365 or 366 for twelve), while a 工作日 does not convert; money
+    converts between 元, 万元 and 亿元, an amount per a period of time between
+    periods (``≤300元/天`` is ``≤300元/日``, ``100元/生·月`` is
+    ``1200元/生·年``), and per a magnitude of a unit to per the unit
+    (``/万吨``)), and explains the disagreement:
 
     * different units (``≥90%`` against ``全年平均不低于90分``) — error;
     * a unit in one value and none in the other (``不少于15辆`` against
@@ -560,6 +663,9 @@ def _compare_targets(
     durations = _one_duration(pt, at)
     if durations is not None:
         pt, at = durations
+    if pt.unit != at.unit or pt.per != at.per:
+        pt, at = _one_money(_split(pt), _split(at))
+        pt, at = _one_period(pt, at)
     assert pt.number is not None and at.number is not None  # checked above, kept by _one_duration
     groups = list(ctx.options["unit_groups"].values())
     if not _same_unit(pt.unit, at.unit, groups) or (pt.per and at.per and pt.per != at.per):

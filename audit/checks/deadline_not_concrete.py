@@ -18,6 +18,7 @@ from audit.facts import (
     value_args,
 )
 from audit.model import Clause, ValueField
+from audit.values import parse_value
 from audit.vocabulary import VOCABULARY
 
 
@@ -45,13 +46,17 @@ CONCRETE_PATTERNS: list[str] = [
     # the same day: 当日, 当天清运, 受理当日办结, 即来即办, 日产日清
     *SAME_DAY_DEADLINES,
     # a frequency by its period, a schedule as concrete as 1次/季度: 按季度拨付, 按月报送
-    r"^按(?:年|季度?|月|周|旬|日|天)",
+    r"^按(?:年|季度?|月|周|旬|日|天)(?!度?(?:计划|进度|安排|要求|任务))",
     # a point of a sector's calendar: 秋季开学前, 汛期前, 春耕前, 每季度首月
     *CALENDAR_DEADLINES,
 ]
 
 
 RATE_NAMES: list[str] = list(VOCABULARY.rate_names)
+
+
+_TIMED = frozenset({"date", "date-range", "duration"})
+"""What a 是否 question's name gives that makes its 是 a concrete deadline."""
 
 
 def _concrete(value_field: ValueField, name: str, options: dict[str, Any]) -> bool:
@@ -64,6 +69,9 @@ def _concrete(value_field: ValueField, name: str, options: dict[str, Any]) -> bo
     question = normalize(name)
     if value_field.text.strip() in ("是", "否") and question.startswith("是否"):
         asked = question[2:].lstrip("在于")
+        timed = parse_value(asked)  # 是否于2025年6月底前完成, 是否在5个工作日内办结
+        if any(target.kind in _TIMED for target in timed.targets):
+            return True
         return any_of(options["concrete"]).search(asked) is not None
     if value.kind == "quantity":
         periods = options["period_units"]

@@ -57,7 +57,7 @@ from audit.readers.decode import ReadError, reason
 from audit.readers.grid import GridInput, Loaded, Merge, grid_source
 from audit.readers.guangzhou import BUDGET_TABLE
 from audit.readers.table import Notify
-from audit.syntax import clause_start
+from audit.syntax import clause_start, is_heading
 
 _HEADER_WORDS = re.compile(r"项目名称|总计|财政拨款|财政专户|其他资金|绩效目标|绩效指标")
 MAX_PAGES = 2000
@@ -74,13 +74,22 @@ def join_lines(value: str | None) -> str | None:
     """A wrapped cell's lines joined with nothing between them, except a
     line that begins a clause after a line that ends in a digit (a value
     written without its unit, ``≥80``, above ``2、1-产出指标；…``): joined,
-    the two numbers would read as one (``≥802、``), so a line break stays."""
+    the two numbers would read as one (``≥802、``), so a line break stays;
+    and an outline's heading (``二、效益指标`` alone on its line, over a
+    numbered clause) keeps its line, as it is no wrapped text."""
     if value is None:
         return None
     lines = [line.strip() for line in value.split("\n")]
     joined = lines[0]
-    for line in lines[1:]:
-        if joined[-1:].isdigit() and line[:1].isdigit() and clause_start(line) is not None:
+    heading = len(lines) > 1 and is_heading(lines[0], lines[1])
+    for index, line in enumerate(lines[1:], 1):
+        after = lines[index + 1] if index + 1 < len(lines) else ""
+        was_heading, heading = heading, bool(after) and is_heading(line, after)
+        if (
+            was_heading
+            or heading
+            or (joined[-1:].isdigit() and line[:1].isdigit() and clause_start(line) is not None)
+        ):
             joined += "\n"
         joined += line
     return joined
