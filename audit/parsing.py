@@ -462,6 +462,11 @@ _COMPARATOR = re.compile(r"[≥≤＞＜><＝=≧≦]")
 _COMPARATOR_WORD = re.compile(
     r"不低于|不少于|不高于|不超过|不多于|不大于|不小于|大于|小于|高于|低于|达到"
 )
+_FUSED_DATE = re.compile(
+    r"(?:19|20)\d{2}\s*(?:年|[.．/-]\s*\d{1,2})|\d{1,2}\s*月\s*\d{1,2}\s*[日号]"
+)
+"""A date, which a value begins with whole (``资金拨付时间2025年6月30日前``), not at
+its last number."""
 _PLACEHOLDER_MARK = re.compile(r"待[补定填确核完]|…|[.．]{3}|[XxＸｘ×*＊]{2}|[？?]")
 """Where a draft's value begins when it is not written yet (待补充, ……, XX)."""
 _NUMBER_CHARS = frozenset("0123456789.,，")
@@ -476,8 +481,9 @@ def fused_clauses(cell: Text) -> tuple[AnyClause, ...] | None:
     Each ``二级指标：名称值`` is one clause under the level-1 category before it;
     a stretch after a ``；`` or ``。`` without its own category is one too,
     without a level-2 category. A value begins at its first comparator (``≥``
-    ``≤`` ``>`` …), else at a word such as 不低于 or 达到, else at its last
-    number, else at a mark of a value not written yet (待补充, ……). An item
+    ``≤`` ``>`` …), else at a word such as 不低于 or 达到, else at a date
+    (``2025年6月30日前``), else at its last number, else at a mark of a value
+    not written yet (待补充, ……). An item
     with none of these cannot be told apart into name and value and is a
     :class:`ClauseError`."""
     text = cell.value
@@ -604,7 +610,7 @@ def _fused_item(
 def _fused_value_start(text: str, start: int, end: int) -> int | None:
     """Where the value begins in ``text[start:end]``, a name followed by its
     value; None when nothing tells."""
-    for pattern in (_COMPARATOR, _COMPARATOR_WORD):
+    for pattern in (_COMPARATOR, _COMPARATOR_WORD, _FUSED_DATE):
         found = pattern.search(text, start, end)
         if found is not None:
             return found.start()

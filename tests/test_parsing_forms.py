@@ -297,6 +297,20 @@ def test_lines_without_numbers_are_one_numbering_finding_per_cell(tmp_path: Path
     ]
 
 
+def test_the_reason_a_stretch_is_no_clause_is_said_in_chinese() -> None:
+    """The parser's reasons come to a Chinese report in Chinese: lines run
+    together, an item whose name cannot be told from its value."""
+    run_together = NUMBERED.replace("\n2.", "")
+    (finding,) = lint(_one(run_together), ["parse-error"])
+    assert finding.message.startswith("第1条指标无法解析：几条指标连在一起：")
+    assert "产出指标-质量指标-" in finding.message and "indicators" not in finding.message
+    fused = "1.产出指标：数量指标：培训人数≥1000人；2.效益指标：社会效益指标：技能人才队伍结构持续优化。"
+    (finding,) = lint(_one(fused), ["parse-error"])
+    assert finding.message == (
+        "第2条指标无法解析：无法区分指标名称和指标值：没有比较符（≥ ≤ > <）、数字或占位文字作为指标值的开头"
+    )
+
+
 # --------------------------------------------------------------------------
 # Categories, then names fused with their values
 
@@ -350,6 +364,10 @@ def test_each_level_two_item_is_one_clause_with_the_annual_value() -> None:
         ("覆盖村数1,200个", "覆盖村数", "1,200个"),
         ("平均急救反应时间≤12分钟", "平均急救反应时间", "≤12分钟"),
         ("培训合格率：≥95%", "培训合格率", "≥95%"),
+        ("资金拨付时间2025年6月30日前", "资金拨付时间", "2025年6月30日前"),  # a date, whole
+        ("培训完成时限2025.12", "培训完成时限", "2025.12"),
+        ("补贴发放时间每年6月30日前", "补贴发放时间每年", "6月30日前"),
+        ("第2期培训人数100人", "第2期培训人数", "100人"),  # no date: the last number
     ],
 )
 def test_where_a_value_begins(item: str, name: str, value: str) -> None:
