@@ -557,6 +557,23 @@ def test_generated_outlines_read_each_clause_under_its_heading(
     assert [read(c) for c in clauses(text)] == expected
 
 
+def test_a_clause_whose_number_is_used_again_is_named_by_its_place(tmp_path: Path) -> None:
+    """In a workbook, reports name the clause beside the cell: under an
+    outline that numbers each heading's clauses from 1, and in a cell that
+    numbers none, by its place in the cell (第3条), never by a number three
+    clauses share or by none."""
+    outline = (
+        "一、产出指标\n1.数量指标：培训人数，年度指标值：≥1000人\n"
+        "2.质量指标：培训合格率，年度指标值：≥95%\n"
+        "二、效益指标\n1.社会效益指标：培训后就业率，年度指标值：待补充\n"
+        "三、满意度指标\n1.服务对象满意度指标：学员满意度，年度指标值：≥90%"
+    )
+    fused = FUSED_PLACEHOLDER
+    findings = lint(_workbook(tmp_path, [("职业技能培训经费", outline), ("公益性岗位补贴", fused)]))
+    placeholders = [(f.project, f.cell_clause) for f in findings if f.rule == "placeholder"]
+    assert placeholders == [("职业技能培训经费", 3), ("公益性岗位补贴", 2)]
+
+
 @pytest.mark.parametrize(
     "cell",
     [
