@@ -494,8 +494,8 @@ def fused_clauses(cell: Text) -> tuple[AnyClause, ...] | None:
         return None  # the cell's first category is not followed by a second one
     level1: Category | None = None
     # The number before a level-1 category (``1、产出指标：数量指标：…``) is its
-    # item's; where a category heads several items, the cell numbers its
-    # categories, and no item has a number.
+    # item's; where a category heads several items and no category is numbered
+    # twice, the cell numbers its categories, and no item has a number.
     carried: tuple[int, int] | None = None
     heading: int | None = None  # the numbered level-1 category's match
     pieces: list[tuple[int | None, int, int, int, Category | None, Category | None]] = []
@@ -533,8 +533,11 @@ def fused_clauses(cell: Text) -> tuple[AnyClause, ...] | None:
             if group is not None:
                 headed.setdefault(group, []).append((len(pieces), own_start))
             pieces.append((number, start, position, end, level1, level2))
-    if any(len(members) > 1 for members in headed.values()):
-        # The cell numbers its categories: each item gives its number back.
+    names = [matches[group].group(2) for group in headed]
+    if any(len(members) > 1 for members in headed.values()) and len(set(names)) == len(names):
+        # The cell numbers its categories (each once): each item gives its
+        # number back. A level-1 category numbered twice (1.产出指标：… 2.产出指标：…)
+        # is written again for each item, whose number it is.
         for members in headed.values():
             first, own_start = members[0]
             pieces[first] = (None, own_start, *pieces[first][2:])

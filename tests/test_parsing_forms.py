@@ -436,6 +436,21 @@ def test_numbers_before_categories_that_head_several_items_number_no_item() -> N
     assert finding.message == "绩效指标栏的3条指标都没有序号：应按1、2、3……编号"
 
 
+def test_a_level_one_category_numbered_twice_numbers_items_not_categories() -> None:
+    """Near miss of the above: 产出指标 written again with each item's number
+    (1. and 2.) numbers the items, so the item after 2 without its own
+    category and number is one that lost its number, not a sign that the
+    cell numbers no indicator."""
+    cell = (
+        "1.产出指标：数量指标：培训人数≥1000人；2.产出指标：质量指标：培训合格率≥95%；"
+        "时效指标：培训完成率≥100%；3.效益指标：社会效益指标：就业率≥80%；"
+        "4.满意度指标：服务对象满意度指标：学员满意度≥90%。"
+    )
+    assert [c.number for c in clauses(cell)] == [1, 2, None, 3, 4]
+    messages = [f.message for f in lint(_one(cell)) if f.rule == "clause-numbering"]
+    assert messages and not any("都没有序号" in m for m in messages)
+
+
 def test_a_skipped_circled_number_in_the_fused_form_is_broken_numbering() -> None:
     cell = (
         "①产出指标：数量指标：培训人数≥1000人；②产出指标：质量指标：培训合格率≥95%；"
