@@ -453,11 +453,12 @@ _FUSED_CATEGORY = re.compile(
     r"(?:^|(?<=[；;，,。：:\n]))[^\S\n]*"
     r"(\d{1,3}[ \t]*(?:、|[.．](?!\d))|[①-⑳]|[（(][ \t]*\d{1,3}[ \t]*[)）]|\d{1,3}[)）]"
     r"|[一二三四五六七八九十]{1,3}[、.．])?[ \t]*"
-    r"([^\W\d_]{2,10}指标)[ \t]*[：:]"
+    r"([^\W\d_]{2,10}指标)[ \t]*(?:[：:]|(?=[^\S\n]*\n))"
 )
 """A category and its colon at the start of the cell, of a line, after a
 separator or after the colon of the category before, with the clause number
-it may carry (``1、``, ``2.``, ``①``, ``（3）``, ``4)``, ``五、``)."""
+it may carry (``1、``, ``2.``, ``①``, ``（3）``, ``4)``, ``五、``); or a
+category alone on its line, an outline's heading (``一、产出指标``)."""
 _COMPARATOR = re.compile(r"[≥≤＞＜><＝=≧≦]")
 _COMPARATOR_WORD = re.compile(
     r"不低于|不少于|不高于|不超过|不多于|不大于|不小于|大于|小于|高于|低于|达到"
@@ -498,13 +499,17 @@ def fused_clauses(cell: Text) -> tuple[AnyClause, ...] | None:
     # twice, the cell numbers its categories, and no item has a number.
     carried: tuple[int, int] | None = None
     heading: int | None = None  # the numbered level-1 category's match
-    pieces: list[tuple[int | None, int, int, int, Category | None, Category | None]] = []
+    pieces: list[tuple[int | None, int, int, int, Category | None, Category | None, int]] = []
     headed: dict[int, list[tuple[int, int]]] = {}  # its items, with their own start
+    section = 0  # an outline's headings, counted
     for index, match in enumerate(matches):
         end = matches[index + 1].start() if index + 1 < len(matches) else len(text)
         category = Category(None, match.group(2), Span.of(cell, match.start(2), match.end(2)))
         if not text[match.end() : end].strip() and index + 1 < len(matches):
             level1 = category  # a level-1 category, its level-2 ones after it
+            line_end = text.find("\n", match.end())
+            if line_end >= 0 and not text[match.end() : line_end].strip():
+                section += 1  # alone on its line (产出指标 or 产出指标：): a heading
             heading = index if match.group(1) else None
             carried = (number_of(match.group(1)), match.start(1)) if match.group(1) else None
             continue
@@ -523,7 +528,7 @@ def fused_clauses(cell: Text) -> tuple[AnyClause, ...] | None:
             if piece.start() > position or level2 is not None:
                 if group is not None:
                     headed.setdefault(group, []).append((len(pieces), own_start))
-                pieces.append((number, start, position, piece.start(), level1, level2))
+                pieces.append((number, start, position, piece.start(), level1, level2, section))
             number, level2, start = None, None, piece.end()
             position = piece.end()
             while start < end and text[start].isspace():
@@ -532,7 +537,7 @@ def fused_clauses(cell: Text) -> tuple[AnyClause, ...] | None:
         if text[position:end].strip() or level2 is not None:
             if group is not None:
                 headed.setdefault(group, []).append((len(pieces), own_start))
-            pieces.append((number, start, position, end, level1, level2))
+            pieces.append((number, start, position, end, level1, level2, section))
     names = [matches[group].group(2) for group in headed]
     if any(len(members) > 1 for members in headed.values()) and len(set(names)) == len(names):
         # The cell numbers its categories (each once): each item gives its
@@ -556,9 +561,11 @@ def _fused_item(
     end: int,
     level1: Category | None,
     level2: Category | None,
+    section: int = 0,
 ) -> AnyClause:
     """One ``二级指标：名称值`` item: from ``start`` (its number or category)
-    and its name and value from ``body_start``, to ``end``."""
+    and its name and value from ``body_start``, to ``end``, under an
+    outline's ``section`` if any."""
     text = cell.value
     of = Span.of
     while body_start < end and text[body_start].isspace():
@@ -607,6 +614,8 @@ def _fused_item(
         text[start:stop],
         of(cell, start, stop),
         number_span,
+        0,
+        section,
     )
 
 

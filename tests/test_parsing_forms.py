@@ -572,6 +572,25 @@ def test_generated_outlines_read_each_clause_under_its_heading(
     assert [read(c) for c in clauses(text)] == expected
 
 
+@pytest.mark.parametrize("colon", ["", "："])
+def test_an_outline_of_names_fused_with_their_values(tmp_path: Path, colon: str) -> None:
+    """An outline without keywords: each heading's lines fuse a level-2
+    category, a name and its value, and may be numbered from 1 again."""
+    cell = (
+        f"一、产出指标{colon}\n1.数量指标：培训人数≥1000人\n2.质量指标：培训合格率≥95%\n"
+        f"二、效益指标{colon}\n1.社会效益指标：培训后就业率≥80%\n"
+        f"三、满意度指标{colon}\n1.服务对象满意度指标：学员满意度≥90%"
+    )
+    assert [read(c) for c in clauses(cell)] == [
+        (1, "产出指标", "数量指标", "培训人数", None, "≥1000人"),
+        (2, "产出指标", "质量指标", "培训合格率", None, "≥95%"),
+        (1, "效益指标", "社会效益指标", "培训后就业率", None, "≥80%"),
+        (1, "满意度指标", "服务对象满意度指标", "学员满意度", None, "≥90%"),
+    ]
+    findings = lint(_workbook(tmp_path, [("职业技能培训经费", cell)]))
+    assert [f.rule for f in findings if f.severity != "info"] == []
+
+
 def test_a_clause_whose_number_is_used_again_is_named_by_its_place(tmp_path: Path) -> None:
     """In a workbook, reports name the clause beside the cell: under an
     outline that numbers each heading's clauses from 1, and in a cell that
