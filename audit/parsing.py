@@ -240,6 +240,11 @@ _HEADING_NAME = re.compile(r"((?:预期|实施|项目)?(?:产出|效益|效果|�
 """The category of an outline's heading, after its number, before its weight."""
 
 
+_NOTE_LINE = re.compile(r"\n[^\S\n]*(?:注|备注|说明)[^\S\n]*\d?[^\S\n]*[：:]")
+"""A note on a line of its own (``注：以上指标值均为年度考核口径。``), which ends the
+value before it."""
+
+
 def _first_position(child: _Token | _Category) -> int:
     """Where a clause's first part begins: its number, or the level-1
     category of a clause whose number was lost."""
@@ -354,7 +359,11 @@ def _assemble(children: list[Any]) -> Clause:
         value_token = part.text
         if value_token is not None:
             value_start = value_token.start_pos
-            value_end = value_start + len(value_token.value.rstrip(_TRAILING))
+            value = value_token.value
+            note = _NOTE_LINE.search(value) if "\n" in value else None
+            if note is not None:  # a note under the cell's last clause is no part of its value
+                value = value[: note.start()]
+            value_end = value_start + len(value.rstrip(_TRAILING))
             raw_end = value_token.end_pos
         else:
             value_start = value_end = raw_end = (part.colon or keyword_token).end_pos

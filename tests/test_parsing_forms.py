@@ -591,6 +591,21 @@ def test_an_outline_of_names_fused_with_their_values(tmp_path: Path, colon: str)
     assert [f.rule for f in findings if f.severity != "info"] == []
 
 
+@pytest.mark.parametrize(
+    "note", ["注：以上指标值均为年度考核口径。", "备注: 数据来源于年度统计", "说明1：略"]
+)
+def test_a_note_on_a_line_of_its_own_ends_the_value_before_it(note: str) -> None:
+    cell = (
+        "1、1-产出指标；11-数量指标；培训人数；实施周期指标值：≥1000人；年度指标值：≥1000人"
+        f"\n{note}"
+    )
+    (clause,) = clauses(cell)
+    assert clause.annual is not None and clause.annual.text == "≥1000人"
+    # Near miss: 注 inside a value's own line is the value's.
+    (clause,) = clauses(cell.replace(f"\n{note}", "（注：含线上培训）"))
+    assert clause.annual is not None and clause.annual.text == "≥1000人（注：含线上培训）"
+
+
 def test_a_clause_whose_number_is_used_again_is_named_by_its_place(tmp_path: Path) -> None:
     """In a workbook, reports name the clause beside the cell: under an
     outline that numbers each heading's clauses from 1, and in a cell that
