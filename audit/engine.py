@@ -616,25 +616,37 @@ def _finding(
         field=problem.field,
         excerpt=problem.excerpt,
         location=location,
-        cell_clause=None if location is None else _cell_clause(location, project, clause, ctx),
+        cell_clause=None
+        if span is None or location is None
+        else _cell_clause(span, location, project, clause, ctx),
     )
 
 
 def _cell_clause(
-    location: str, project: Project | None, number: int | None, ctx: Context
+    span: Span, location: str, project: Project | None, number: int | None, ctx: Context
 ) -> int | None:
-    """The clause's place in a cell of several clauses read from cells
+    """The clause in a cell of several clauses read from cells
     (``Sheet1!G12 第5条``): a workbook's Guangzhou cell of seven clauses is
-    otherwise one place for all seven. None elsewhere (a national row holds
-    one indicator a row, a goal's cell none)."""
+    otherwise one place for all seven. Its number, or its place in the cell
+    where it has none or shares it (numbered from 1 again under each heading
+    of an outline). None elsewhere (a national row holds one indicator a
+    row, a goal's cell none)."""
     if project is None or project.indicators is None:
         return None
     clauses = project.clauses
     if len(clauses) < 2 or getattr(clauses[0], "form", None) == "row":
         return None
+
+    def shared(number: int | None) -> bool:
+        return number is None or sum(1 for c in clauses if c.number == number) > 1
+
     clause = ctx.clause
-    if clause is not None and clause.number is None and clause.position:
-        number = clause.position
+    if clause is None and shared(number):  # a project's rule: the clause holding the span
+        clause = next((c for c in clauses if isinstance(c, Clause) and span.within(c.span)), None)
+    if clause is not None and shared(clause.number):
+        # Unnumbered, or its number used again (restarted under an outline's
+        # headings): the clause is named by its place in the cell.
+        number = next((i for i, c in enumerate(clauses, 1) if c is clause), None)
     if number is None or project.indicators.span().location != location:
         return None
     return number

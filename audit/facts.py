@@ -525,7 +525,11 @@ class Facts:
                 measure = self.units.get(value.unit)
         elif kind == "qualitative":
             restated = self.restatement(clause, value_field)
-            measurable = has_measured_target(value) or self.measurable.search(text) is not None
+            measurable = (
+                has_measured_target(value)
+                or self.measurable.search(text) is not None
+                or names_a_specification(text)
+            )
         else:
             measurable = kind != "formula"
         lost = self.garbled(text)
@@ -1755,6 +1759,22 @@ def _per_n_statistic(name: str) -> bool:
         return False
     found = _PER_N_NAME.search(name)
     return found is not None and _SIZE_AFTER.search(name, found.start()) is None
+
+
+_CONFORMS = re.compile(r"(?:符合|满足|达到|执行|遵守|遵照|依照|按照)[^《》]{0,6}《([^《》]{2,})》")
+_NO_DOCUMENT = re.compile(
+    r"(?:(?:国家|省|市|县|区|行业|地方|上级)?的?(?:相关|有关|现行)?的?"
+    r"(?:法律|法规|法律法规|规定|标准|规范|要求|规程|办法|制度|文件|政策)[和及与、]?)+"
+)
+"""A title that names no document: 《相关规定》, 《国家有关标准和规范要求》."""
+
+
+def names_a_specification(text: str) -> bool:
+    """Whether a value states conformity to a specification it names
+    (``符合《档案修裱技术规范》``): a pass or a fail against that document, as
+    ``达标`` or ``符合GB 18918-2002一级A标准`` is; not ``符合《相关规定》``."""
+    found = _CONFORMS.search(text)
+    return found is not None and _NO_DOCUMENT.fullmatch(found.group(1).strip()) is None
 
 
 def needs_unit(facts: Facts, clause: Clause, target: Target) -> bool:

@@ -104,6 +104,13 @@ class Span:
             return self._source.location(self._start)
         return None
 
+    def within(self, other: Span) -> bool:
+        """Whether this span lies inside ``other``, both spans of one text
+        (a cell): False for spans of different texts or given by position."""
+        if self._text is None or self._text is not other._text:
+            return False
+        return other._start <= self._start and self._end <= other._end
+
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Span) and self._resolve() == other._resolve()
 

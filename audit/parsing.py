@@ -240,6 +240,11 @@ _HEADING_NAME = re.compile(r"((?:预期|实施|项目)?(?:产出|效益|效果|�
 """The category of an outline's heading, after its number, before its weight."""
 
 
+_NOTE_LINE = re.compile(r"\n[^\S\n]*(?:注|备注|说明)[^\S\n]*\d?[^\S\n]*[：:]")
+"""A note on a line of its own (``注：以上指标值均为年度考核口径。``), which ends the
+value before it."""
+
+
 def _first_position(child: _Token | _Category) -> int:
     """Where a clause's first part begins: its number, or the level-1
     category of a clause whose number was lost."""
@@ -354,7 +359,11 @@ def _assemble(children: list[Any]) -> Clause:
         value_token = part.text
         if value_token is not None:
             value_start = value_token.start_pos
-            value_end = value_start + len(value_token.value.rstrip(_TRAILING))
+            value = value_token.value
+            note = _NOTE_LINE.search(value) if "\n" in value else None
+            if note is not None:  # a note under the cell's last clause is no part of its value
+                value = value[: note.start()]
+            value_end = value_start + len(value.rstrip(_TRAILING))
             raw_end = value_token.end_pos
         else:
             value_start = value_end = raw_end = (part.colon or keyword_token).end_pos
@@ -453,15 +462,21 @@ _FUSED_CATEGORY = re.compile(
     r"(?:^|(?<=[；;，,。：:\n]))[^\S\n]*"
     r"(\d{1,3}[ \t]*(?:、|[.．](?!\d))|[①-⑳]|[（(][ \t]*\d{1,3}[ \t]*[)）]|\d{1,3}[)）]"
     r"|[一二三四五六七八九十]{1,3}[、.．])?[ \t]*"
-    r"([^\W\d_]{2,10}指标)[ \t]*[：:]"
+    r"([^\W\d_]{2,10}指标)[ \t]*(?:[：:]|(?=[^\S\n]*\n))"
 )
 """A category and its colon at the start of the cell, of a line, after a
 separator or after the colon of the category before, with the clause number
-it may carry (``1、``, ``2.``, ``①``, ``（3）``, ``4)``, ``五、``)."""
+it may carry (``1、``, ``2.``, ``①``, ``（3）``, ``4)``, ``五、``); or a
+category alone on its line, an outline's heading (``一、产出指标``)."""
 _COMPARATOR = re.compile(r"[≥≤＞＜><＝=≧≦]")
 _COMPARATOR_WORD = re.compile(
     r"不低于|不少于|不高于|不超过|不多于|不大于|不小于|大于|小于|高于|低于|达到"
 )
+_FUSED_DATE = re.compile(
+    r"(?:19|20)\d{2}\s*(?:年|[.．/-]\s*\d{1,2})|\d{1,2}\s*月\s*\d{1,2}\s*[日号]"
+)
+"""A date, which a value begins with whole (``资金拨付时间2025年6月30日前``), not at
+its last number."""
 _PLACEHOLDER_MARK = re.compile(r"待[补定填确核完]|…|[.．]{3}|[XxＸｘ×*＊]{2}|[？?]")
 """Where a draft's value begins when it is not written yet (待补充, ……, XX)."""
 _NUMBER_CHARS = frozenset("0123456789.,，")
@@ -476,8 +491,9 @@ def fused_clauses(cell: Text) -> tuple[AnyClause, ...] | None:
     Each ``二级指标：名称值`` is one clause under the level-1 category before it;
     a stretch after a ``；`` or ``。`` without its own category is one too,
     without a level-2 category. A value begins at its first comparator (``≥``
-    ``≤`` ``>`` …), else at a word such as 不低于 or 达到, else at its last
-    number, else at a mark of a value not written yet (待补充, ……). An item
+    ``≤`` ``>`` …), else at a word such as 不低于 or 达到, else at a date
+    (``2025年6月30日前``), else at its last number, else at a mark of a value
+    not written yet (待补充, ……). An item
     with none of these cannot be told apart into name and value and is a
     :class:`ClauseError`."""
     text = cell.value
@@ -488,17 +504,21 @@ def fused_clauses(cell: Text) -> tuple[AnyClause, ...] | None:
         return None  # the cell's first category is not followed by a second one
     level1: Category | None = None
     # The number before a level-1 category (``1、产出指标：数量指标：…``) is its
-    # item's; where a category heads several items, the cell numbers its
-    # categories, and no item has a number.
+    # item's; where a category heads several items and no category is numbered
+    # twice, the cell numbers its categories, and no item has a number.
     carried: tuple[int, int] | None = None
     heading: int | None = None  # the numbered level-1 category's match
-    pieces: list[tuple[int | None, int, int, int, Category | None, Category | None]] = []
+    pieces: list[tuple[int | None, int, int, int, Category | None, Category | None, int]] = []
     headed: dict[int, list[tuple[int, int]]] = {}  # its items, with their own start
+    section = 0  # an outline's headings, counted
     for index, match in enumerate(matches):
         end = matches[index + 1].start() if index + 1 < len(matches) else len(text)
         category = Category(None, match.group(2), Span.of(cell, match.start(2), match.end(2)))
         if not text[match.end() : end].strip() and index + 1 < len(matches):
             level1 = category  # a level-1 category, its level-2 ones after it
+            line_end = text.find("\n", match.end())
+            if line_end >= 0 and not text[match.end() : line_end].strip():
+                section += 1  # alone on its line (产出指标 or 产出指标：): a heading
             heading = index if match.group(1) else None
             carried = (number_of(match.group(1)), match.start(1)) if match.group(1) else None
             continue
@@ -517,7 +537,7 @@ def fused_clauses(cell: Text) -> tuple[AnyClause, ...] | None:
             if piece.start() > position or level2 is not None:
                 if group is not None:
                     headed.setdefault(group, []).append((len(pieces), own_start))
-                pieces.append((number, start, position, piece.start(), level1, level2))
+                pieces.append((number, start, position, piece.start(), level1, level2, section))
             number, level2, start = None, None, piece.end()
             position = piece.end()
             while start < end and text[start].isspace():
@@ -526,9 +546,12 @@ def fused_clauses(cell: Text) -> tuple[AnyClause, ...] | None:
         if text[position:end].strip() or level2 is not None:
             if group is not None:
                 headed.setdefault(group, []).append((len(pieces), own_start))
-            pieces.append((number, start, position, end, level1, level2))
-    if any(len(members) > 1 for members in headed.values()):
-        # The cell numbers its categories: each item gives its number back.
+            pieces.append((number, start, position, end, level1, level2, section))
+    names = [matches[group].group(2) for group in headed]
+    if any(len(members) > 1 for members in headed.values()) and len(set(names)) == len(names):
+        # The cell numbers its categories (each once): each item gives its
+        # number back. A level-1 category numbered twice (1.产出指标：… 2.产出指标：…)
+        # is written again for each item, whose number it is.
         for members in headed.values():
             first, own_start = members[0]
             pieces[first] = (None, own_start, *pieces[first][2:])
@@ -547,9 +570,11 @@ def _fused_item(
     end: int,
     level1: Category | None,
     level2: Category | None,
+    section: int = 0,
 ) -> AnyClause:
     """One ``二级指标：名称值`` item: from ``start`` (its number or category)
-    and its name and value from ``body_start``, to ``end``."""
+    and its name and value from ``body_start``, to ``end``, under an
+    outline's ``section`` if any."""
     text = cell.value
     of = Span.of
     while body_start < end and text[body_start].isspace():
@@ -598,13 +623,15 @@ def _fused_item(
         text[start:stop],
         of(cell, start, stop),
         number_span,
+        0,
+        section,
     )
 
 
 def _fused_value_start(text: str, start: int, end: int) -> int | None:
     """Where the value begins in ``text[start:end]``, a name followed by its
     value; None when nothing tells."""
-    for pattern in (_COMPARATOR, _COMPARATOR_WORD):
+    for pattern in (_COMPARATOR, _COMPARATOR_WORD, _FUSED_DATE):
         found = pattern.search(text, start, end)
         if found is not None:
             return found.start()

@@ -192,7 +192,10 @@ def test_a_looser_annual_time_limit_in_another_unit_is_told_as_in_one_unit(
     assert findings[0].message == alike.message.replace(same_unit, annual)
     assert "单位不同" not in findings[0].message
     [working] = found(clause("群众诉求办理时限", "≤5个工作日", "≤5天", TIMELY))
-    assert working.severity == "error" and "单位不同" in working.message
+    # two units of time that do not convert: two limits, said as a warning
+    assert working.severity == "warning" and "单位不同" in working.message
+    [people] = found(clause("群众诉求办理人数", "≥5人", "≥5天"))
+    assert people.severity == "error" and "单位不同" in people.message  # a count, a time
 
 
 @pytest.mark.parametrize(

@@ -297,6 +297,20 @@ def test_lines_without_numbers_are_one_numbering_finding_per_cell(tmp_path: Path
     ]
 
 
+def test_the_reason_a_stretch_is_no_clause_is_said_in_chinese() -> None:
+    """The parser's reasons come to a Chinese report in Chinese: lines run
+    together, an item whose name cannot be told from its value."""
+    run_together = NUMBERED.replace("\n2.", "")
+    (finding,) = lint(_one(run_together), ["parse-error"])
+    assert finding.message.startswith("第1条指标无法解析：几条指标连在一起：")
+    assert "产出指标-质量指标-" in finding.message and "indicators" not in finding.message
+    fused = "1.产出指标：数量指标：培训人数≥1000人；2.效益指标：社会效益指标：技能人才队伍结构持续优化。"
+    (finding,) = lint(_one(fused), ["parse-error"])
+    assert finding.message == (
+        "第2条指标无法解析：无法区分指标名称和指标值：没有比较符（≥ ≤ > <）、数字或占位文字作为指标值的开头"
+    )
+
+
 # --------------------------------------------------------------------------
 # Categories, then names fused with their values
 
@@ -350,6 +364,10 @@ def test_each_level_two_item_is_one_clause_with_the_annual_value() -> None:
         ("覆盖村数1,200个", "覆盖村数", "1,200个"),
         ("平均急救反应时间≤12分钟", "平均急救反应时间", "≤12分钟"),
         ("培训合格率：≥95%", "培训合格率", "≥95%"),
+        ("资金拨付时间2025年6月30日前", "资金拨付时间", "2025年6月30日前"),  # a date, whole
+        ("培训完成时限2025.12", "培训完成时限", "2025.12"),
+        ("补贴发放时间每年6月30日前", "补贴发放时间每年", "6月30日前"),
+        ("第2期培训人数100人", "第2期培训人数", "100人"),  # no date: the last number
     ],
 )
 def test_where_a_value_begins(item: str, name: str, value: str) -> None:
@@ -416,6 +434,21 @@ def test_numbers_before_categories_that_head_several_items_number_no_item() -> N
     assert [c.number for c in clauses(cell)] == [None, None, None]
     (finding,) = [f for f in lint(_one(cell)) if f.rule == "clause-numbering"]
     assert finding.message == "绩效指标栏的3条指标都没有序号：应按1、2、3……编号"
+
+
+def test_a_level_one_category_numbered_twice_numbers_items_not_categories() -> None:
+    """Near miss of the above: 产出指标 written again with each item's number
+    (1. and 2.) numbers the items, so the item after 2 without its own
+    category and number is one that lost its number, not a sign that the
+    cell numbers no indicator."""
+    cell = (
+        "1.产出指标：数量指标：培训人数≥1000人；2.产出指标：质量指标：培训合格率≥95%；"
+        "时效指标：培训完成率≥100%；3.效益指标：社会效益指标：就业率≥80%；"
+        "4.满意度指标：服务对象满意度指标：学员满意度≥90%。"
+    )
+    assert [c.number for c in clauses(cell)] == [1, 2, None, 3, 4]
+    messages = [f.message for f in lint(_one(cell)) if f.rule == "clause-numbering"]
+    assert messages and not any("都没有序号" in m for m in messages)
 
 
 def test_a_skipped_circled_number_in_the_fused_form_is_broken_numbering() -> None:
@@ -537,6 +570,57 @@ def test_generated_outlines_read_each_clause_under_its_heading(
 ) -> None:
     text, expected = cell
     assert [read(c) for c in clauses(text)] == expected
+
+
+@pytest.mark.parametrize("colon", ["", "："])
+def test_an_outline_of_names_fused_with_their_values(tmp_path: Path, colon: str) -> None:
+    """An outline without keywords: each heading's lines fuse a level-2
+    category, a name and its value, and may be numbered from 1 again."""
+    cell = (
+        f"一、产出指标{colon}\n1.数量指标：培训人数≥1000人\n2.质量指标：培训合格率≥95%\n"
+        f"二、效益指标{colon}\n1.社会效益指标：培训后就业率≥80%\n"
+        f"三、满意度指标{colon}\n1.服务对象满意度指标：学员满意度≥90%"
+    )
+    assert [read(c) for c in clauses(cell)] == [
+        (1, "产出指标", "数量指标", "培训人数", None, "≥1000人"),
+        (2, "产出指标", "质量指标", "培训合格率", None, "≥95%"),
+        (1, "效益指标", "社会效益指标", "培训后就业率", None, "≥80%"),
+        (1, "满意度指标", "服务对象满意度指标", "学员满意度", None, "≥90%"),
+    ]
+    findings = lint(_workbook(tmp_path, [("职业技能培训经费", cell)]))
+    assert [f.rule for f in findings if f.severity != "info"] == []
+
+
+@pytest.mark.parametrize(
+    "note", ["注：以上指标值均为年度考核口径。", "备注: 数据来源于年度统计", "说明1：略"]
+)
+def test_a_note_on_a_line_of_its_own_ends_the_value_before_it(note: str) -> None:
+    cell = (
+        "1、1-产出指标；11-数量指标；培训人数；实施周期指标值：≥1000人；年度指标值：≥1000人"
+        f"\n{note}"
+    )
+    (clause,) = clauses(cell)
+    assert clause.annual is not None and clause.annual.text == "≥1000人"
+    # Near miss: 注 inside a value's own line is the value's.
+    (clause,) = clauses(cell.replace(f"\n{note}", "（注：含线上培训）"))
+    assert clause.annual is not None and clause.annual.text == "≥1000人（注：含线上培训）"
+
+
+def test_a_clause_whose_number_is_used_again_is_named_by_its_place(tmp_path: Path) -> None:
+    """In a workbook, reports name the clause beside the cell: under an
+    outline that numbers each heading's clauses from 1, and in a cell that
+    numbers none, by its place in the cell (第3条), never by a number three
+    clauses share or by none."""
+    outline = (
+        "一、产出指标\n1.数量指标：培训人数，年度指标值：≥1000人\n"
+        "2.质量指标：培训合格率，年度指标值：≥95%\n"
+        "二、效益指标\n1.社会效益指标：培训后就业率，年度指标值：待补充\n"
+        "三、满意度指标\n1.服务对象满意度指标：学员满意度，年度指标值：≥90%"
+    )
+    fused = FUSED_PLACEHOLDER
+    findings = lint(_workbook(tmp_path, [("职业技能培训经费", outline), ("公益性岗位补贴", fused)]))
+    placeholders = [(f.project, f.cell_clause) for f in findings if f.rule == "placeholder"]
+    assert placeholders == [("职业技能培训经费", 3), ("公益性岗位补贴", 2)]
 
 
 @pytest.mark.parametrize(

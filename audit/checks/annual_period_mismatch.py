@@ -18,6 +18,7 @@ from audit.facts import (
     needs_unit,
     target_days,
     target_unit,
+    unit_family,
     where,
 )
 from audit.model import ANNUAL, PERIOD, Clause, Project, Target, Value, ValueField
@@ -413,7 +414,8 @@ def _same_unit(first: str | None, second: str | None, groups: list[list[str]]) -
     万元、亿元之间换算，「≤300元/天」即「≤300元/日」，「100元/生·月」即「1200元/生·年」，
     「/万吨」即一万个「/吨」）并比较，说明不一致之处：
 
-    * 单位不同（「≥90%」对「全年平均不低于90分」）——错误；
+    * 单位不同（「≥90%」对「全年平均不低于90分」）——错误；两个不能换算的时间单位（「≤2个工作日」对
+      「≤48小时」）是两个时限——警告；
     * 一个值有单位、另一个没有（「不少于15辆」对「不少于15」，「≥1.5万个」对「≥0.5」：丢了「万」）
       ——错误，报告在没有单位的值上；名称已说明单位而数字是整数的（「培训人数」的「≥300人」
       对「≥300」）、0 和没有单位的量（「系数」「得分」）不算缺单位，按同一目标的不同写法比较；
@@ -475,7 +477,9 @@ def annual_period_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]:
     ``1200元/生·年``), and per a magnitude of a unit to per the unit
     (``/万吨``)), and explains the disagreement:
 
-    * different units (``≥90%`` against ``全年平均不低于90分``) — error;
+    * different units (``≥90%`` against ``全年平均不低于90分``) — error; two units
+      of time that do not convert (``≤2个工作日`` against ``≤48小时``) are two
+      time limits — warning;
     * a unit in one value and none in the other (``不少于15辆`` against
       ``不少于15``; ``≥1.5万个`` against ``≥0.5``, which lost its 万) — error,
       reported at the value without the unit; a whole number under a name
@@ -670,7 +674,10 @@ def _compare_targets(
     groups = list(ctx.options["unit_groups"].values())
     if not _same_unit(pt.unit, at.unit, groups) or (pt.per and at.per and pt.per != at.per):
         units = {"period_unit": _unit_text(pt), "annual_unit": _unit_text(at)}
-        return "unit", 0, units
+        # Two units of time that do not convert (≤2个工作日 against ≤48小时)
+        # are two time limits, one looser: a warning, not an error.
+        lower = DIFFERS if unit_family(pt.unit) == unit_family(at.unit) == "time" else 0
+        return "unit", lower, units
     direction_p, direction_a = _direction(pt), _direction(at)
     if direction_p and direction_a and direction_p != direction_a:
         return "direction", 0, {}

@@ -46,7 +46,8 @@ CONCRETE_PATTERNS: list[str] = [
     # the same day: 当日, 当天清运, 受理当日办结, 即来即办, 日产日清
     *SAME_DAY_DEADLINES,
     # a frequency by its period, a schedule as concrete as 1次/季度: 按季度拨付, 按月报送
-    r"^按(?:年|季度?|月|周|旬|日|天)(?!度?(?:计划|进度|安排|要求|任务))",
+    # (not a plan, a progress or a request of that period: 按年度计划, 按月进度)
+    r"^按(?:年度?|季度|季|月|周|旬|日|天)(?:[^计进安要任度]|$)",
     # a point of a sector's calendar: 秋季开学前, 汛期前, 春耕前, 每季度首月
     *CALENDAR_DEADLINES,
 ]

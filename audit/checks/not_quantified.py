@@ -54,7 +54,7 @@ MEASURABLE: list[str] = [
     # nothing happened: 零故障, 无重大网络安全事件, 未发生重大安全事故, 不产生负面社会影响
     r"^(?:零|无|未|没有|杜绝|不发生|不出现|不产生|不造成|不引发)",
     # a frequency by its period: 按月提供 (每月, 每季度 are frequency targets of the value)
-    r"^按(?:年|季度?|月|周|旬|日|天)(?!度?(?:计划|进度|安排|要求|任务))",
+    r"^按(?:年度?|季度|季|月|周|旬|日|天)(?:[^计进安要任度]|$)",
     # a comparison with a stated reference: 采购价格≤预算价格, 不低于上年
     r"[≤≥<>＜＞≦≧]|^(?:不低于|不高于|不少于|不超过|高于|低于|优于)",
     # yes or no to a 是否 question; around the clock
@@ -67,13 +67,6 @@ MEASURABLE: list[str] = [
     r"^全(?:天|天候|日|年)$",
     # the same day, a deadline as concrete as 24小时内: 当日, 当天清运, 即来即办, 日产日清
     *SAME_DAY_DEADLINES,
-    # conformity to a specification it names: 符合《档案修裱技术规范》 (a pass or a
-    # fail against that document, as 达标 or 符合GB 18918-2002一级A标准)
-    # (not a title that names no document: 《相关规定》, 《国家有关标准和规范要求》)
-    r"(?:符合|满足|达到|执行|遵守|遵照|依照|按照)[^《》]{0,6}《"
-    r"(?!(?:(?:国家|省|市|县|区|行业|地方|上级)?的?(?:相关|有关|现行)?的?"
-    r"(?:法律|法规|法律法规|规定|标准|规范|要求|规程|办法|制度|文件|政策)[和及与、]?)+》)"
-    r"[^《》]{2,}》",
     # a deadline the calendar of a sector sets: 秋季开学前, 汛期前, 春耕前, 每季度首月
     *CALENDAR_DEADLINES,
 ]

@@ -66,7 +66,7 @@ def _stated(project: Project) -> bool:
             "“{excerpt}” is not an indicator clause: expected “{form_en}”",
         ),
         "other": (
-            "第{number}条指标无法解析：{detail}",
+            "第{number}条指标无法解析：{detail_zh}",
             "indicator {number} cannot be parsed: {detail}",
         ),
         "empty": (
@@ -195,6 +195,7 @@ def parse_error(ctx: Context, project: Project) -> Iterator[Problem]:
         else:
             key = "other"
             args["detail"] = error.message
+            args["detail_zh"] = _detail_zh(error.message)
         yield Problem(
             error.span,
             key,
@@ -203,3 +204,25 @@ def parse_error(ctx: Context, project: Project) -> Iterator[Problem]:
             excerpt=excerpt,
             clause=error.number,
         )
+
+
+_DETAILS_ZH = (
+    (
+        "cannot tell the indicator name from its value",
+        "无法区分指标名称和指标值：没有比较符（≥ ≤ > <）、数字或占位文字作为指标值的开头",
+    ),
+    (
+        "indicators run together",
+        "几条指标连在一起：指标值中出现了另一条指标的类别（{found}），前面没有换行或序号",
+    ),
+)
+"""The parser's reasons for a stretch that is no clause, in Chinese."""
+
+
+def _detail_zh(message: str) -> str:
+    """The Chinese of a parser's reason (the English one when it has none)."""
+    for english, chinese in _DETAILS_ZH:
+        if message.startswith(english):
+            quoted = message.rpartition(" in ")[2] if " in " in message else ""
+            return chinese.format(found=quoted.strip("'\""))
+    return message
