@@ -950,6 +950,11 @@ def _target_measure(
     return units.get(target.unit) if target.unit is not None else None
 
 
+_AT_TEXT_START = r"(?:(?<![^\x00])|(?<=\x00[≥≤＞＜><＝=])|(?<=^[≥≤＞＜><＝=]))"
+"""How a placeholder pattern anchored at a text's start begins."""
+_OPENING_COMPARATORS = frozenset("≥≤＞＜><＝=")
+
+
 def _scan(patterns: list[re.Pattern[str]], texts: list[str]) -> list[tuple[Hit, ...]]:
     """The placeholder hits of each text: the texts are joined with NUL (no
     pattern matches it) so each pattern runs once over all of them."""
@@ -959,7 +964,18 @@ def _scan(patterns: list[re.Pattern[str]], texts: list[str]) -> list[tuple[Hit, 
         starts.append(starts[-1] + len(text) + 1)
     found: list[list[Hit]] = [[] for _ in texts]
     for regex in patterns:
-        for match in regex.finditer(joined):
+        if regex.pattern.startswith(_AT_TEXT_START):
+            # Anchored at a text's start (or after a comparator opening it):
+            # tried there only, not at every character of every text.
+            matches = [
+                found_match
+                for begin, text in zip(starts, texts, strict=True)
+                for offset in (0, 1)[: 1 + (text[:1] in _OPENING_COMPARATORS)]
+                if (found_match := regex.match(joined, begin + offset)) is not None
+            ]
+        else:
+            matches = list(regex.finditer(joined))
+        for match in matches:
             start, end = match.span()
             if end == start:
                 continue

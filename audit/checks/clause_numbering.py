@@ -43,10 +43,23 @@ def numbering_style(number: str) -> str:
     return "".join(style)
 
 
+def _plain_mark(text: str) -> str | None:
+    """The mark after a clause number written in ASCII digits (``、`` of
+    ``12、``), or None for a number of another kind: a cheap look that most
+    cells, numbered alike, need no more than."""
+    index = 0
+    while index < len(text) and "0" <= text[index] <= "9":
+        index += 1
+    return text[index : index + 1] if index else None
+
+
 def _odd_styles(clauses: list[Clause]) -> Iterator[tuple[Clause, str, str]]:
     """The clauses numbered in another style than the cell's (the style most
     of its clauses use; on a tie, the first's), each with its number and the
     cell's style."""
+    marks = {_plain_mark(c.text) for c in clauses if c.number is not None}
+    if len(marks) == 1 and None not in marks:
+        return  # every number in digits with one mark after it (1、 2、 3、): one style
     numbered = [(c, _number_text(c.text)) for c in clauses if c.number is not None]
     styles = [numbering_style(text) for _, text in numbered]
     if len(set(styles)) < 2:

@@ -62,24 +62,24 @@ PLACEHOLDER_PATTERNS: list[str] = [
     r"待(?:单位|部门|科室)?(?:补充|填报|填写|填|完善|确认|确定|核实|定)",
     r"[XxＸｘ](?<![A-Za-zＡ-Ｚａ-ｚ][XxＸｘ])[XxＸｘ]+(?![A-Za-zＡ-Ｚａ-ｚ])",
     # one X where the number goes: X人次, ≥X%, X万元, 2025年X月 (not X光, X射线)
-    r"(?<![A-Za-zＡ-Ｚａ-ｚ])[XxＸｘ](?![A-Za-zＡ-Ｚａ-ｚ])" + _AT_NUMBER,
+    r"(?=[XxＸｘ])(?<![A-Za-zＡ-Ｚａ-ｚ])[XxＸｘ](?![A-Za-zＡ-Ｚａ-ｚ])" + _AT_NUMBER,
     r"[×＊*][×＊*]+",
     # one × where the number goes (≥×人, 2025年×月×日前), not a product (3×4, 7×24小时)
-    r"(?<![\d０-９.．])×(?![\d０-９])" + _AT_NUMBER,
-    r"(?<=[≥≤＞＜><＝=年月])×(?![\d０-９×])",
+    r"(?=×)(?<![\d０-９.．])×(?![\d０-９])" + _AT_NUMBER,
+    r"(?=×)(?<=[≥≤＞＜><＝=年月])×(?![\d０-９×])",
     # blank marks where digits go: a run of boxes or circles (≥□□人, 〇〇座;
     # not the 〇 of a year written in numerals, 二〇二五年), or one beside a
     # comparator, a digit or before a unit (≥□人, □%); a circle before words
     # is a list's bullet (○完成项目验收)
-    rf"(?<![{_NUMERALS}□◯☐])(?:[□○〇◯☐]{{2,}}|(?<=[≥≤＞＜><＝=\d０-９.．年月])[□○〇◯☐]"
+    rf"(?=[□○〇◯☐])(?<![{_NUMERALS}□◯☐])(?:[□○〇◯☐]{{2,}}|(?<=[≥≤＞＜><＝=\d０-９.．年月])[□○〇◯☐]"
     rf"|[□○〇◯☐]{_BLANK_AT_NUMBER})(?![零一二三四五六七八九〇○□◯☐])",
     # a run of zeros standing for the number (0000, ≥0000人): not a zero of a
     # number (2000人, 0.00), nor one zero alone (zero-target's)
-    r"(?<![\d０-９.．,，:：/\-－?？])[0０]{2,}(?![\d０-９.．:：])",
+    r"(?=[0０])(?<![\d０-９.．,，:：/\-－?？])[0０]{2,}(?![\d０-９.．:：])",
     # an instruction to the drafter left in: 请填写…, 请根据项目实际情况填写绩效目标,
     # 此处填写…, 根据实际填写, 按实际填报, 填写说明：…, （填写数值）; 请 opens the text
     # or a clause (not 申请, 邀请)
-    r"(?<![^\x00\s（(【\[〔「“<《：:，,。；;、])请(?!示|假|求|愿|柬)[^\x00，,。；;！!]{0,20}?(?:"
+    r"(?=请)(?<![^\x00\s（(【\[〔「“<《：:，,。；;、])请(?!示|假|求|愿|柬)[^\x00，,。；;！!]{0,20}?(?:"
     + _INSTRUCTION_VERBS
     + r")",
     r"此处(?:应|请)?(?:" + _INSTRUCTION_VERBS + r")",
@@ -87,7 +87,7 @@ PLACEHOLDER_PATTERNS: list[str] = [
     r"(?:根据|按照?|依据|结合|视)(?:项目|单位)?的?实际(?:情况)?(?:如实)?(?:填写|填报|填列)"
     r"(?![^\x00\s）)】\]〕。.；;，,：:])",
     r"(?:填写|填表|填报)说明(?=[ \t]*[：:）)】\]〕]|[ \t]*(?![^\x00]))",
-    r"(?:(?<![^\x00])|(?<=[（(【\[〔]))填写(?:具体|实际|相应|准确)?"
+    r"(?=填写)(?:(?<![^\x00])|(?<=[（(【\[〔]))填写(?:具体|实际|相应|准确)?"
     r"(?:数值|数字|数量|内容|目标值|指标值|目标|指标|金额|日期|时间|名称|说明)",
     # not there yet, with no target beside it: the whole text (at most a few
     # words before it: 具体数值待测算; a list's comparator before it: ≥待核定),
@@ -104,7 +104,7 @@ PLACEHOLDER_PATTERNS: list[str] = [
     r"另行通知",
     # A value that points elsewhere instead of stating itself (详见附件, 见附表2,
     # 见说明), not 意见 (征求意见附件)
-    r"(?<![意])(?:详)?见(?:附件|附表|说明|备注|下表|上表)",
+    r"(?=详?见)(?<![意])(?:详)?见(?:附件|附表|说明|备注|下表|上表)",
     # A whole text that stands where content is owed: left out (略, 空), the
     # row above repeated by reference (同上), a promise to state it later or
     # to take whatever happens (按实际, 以实际为准, 另行确定, 暂定), English
