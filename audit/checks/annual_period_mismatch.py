@@ -168,8 +168,14 @@ _SECONDS: dict[str, Decimal] = {
 }
 """Units of a duration counted in days or less, in seconds. A 工作日 is
 not a day: 5 working days are a week."""
-_MONTHS: dict[str, Decimal] = {"月": Decimal(1), "季度": Decimal(3), "年": Decimal(12)}
-"""Units of a duration counted in months."""
+_MONTHS: dict[str, Decimal] = {
+    "月": Decimal(1),
+    "季度": Decimal(3),
+    "学期": Decimal(6),
+    "年": Decimal(12),
+    "学年": Decimal(12),
+}
+"""Units of a duration counted in months: a school year of two terms."""
 _DAY = Decimal(86400)
 _AVERAGE_MONTH = Decimal("30.4375") * _DAY
 _MONTH_LENGTHS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
