@@ -333,22 +333,28 @@ def test_none_stays_a_placeholder_where_a_target_is_owed(category: str, name: st
     )
 
 
+LIST_HEAD = [
+    ["某区住房和城乡建设局2025年度项目支出绩效目标表"] + [""] * 10,
+    [
+        "单位名称",
+        "项目名称",
+        "预算数（万元）",
+        "年度目标",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "指标性质",
+        "指标值",
+        "度量单位",
+        "权重",
+    ],
+]
+"""A 2025 national list's title and header rows."""
+
+
 def test_none_under_the_2025_cost_categories_of_a_national_list() -> None:
     rows = [
-        ["某区住房和城乡建设局2025年度项目支出绩效目标表"] + [""] * 10,
-        [
-            "单位名称",
-            "项目名称",
-            "预算数（万元）",
-            "年度目标",
-            "一级指标",
-            "二级指标",
-            "三级指标",
-            "指标性质",
-            "指标值",
-            "度量单位",
-            "权重",
-        ],
+        *LIST_HEAD,
         [
             "某区住房和城乡建设局",
             "老旧小区燃气管道更新",
@@ -426,20 +432,7 @@ def test_a_not_yet_value_after_a_lists_comparator_is_reported_at_its_words() -> 
     """A list's 指标性质 column puts ≥ before the value: the finding is on the
     words in the 指标值 cell, not on the comparator."""
     rows = [
-        ["某区住房和城乡建设局2025年度项目支出绩效目标表"] + [""] * 10,
-        [
-            "单位名称",
-            "项目名称",
-            "预算数（万元）",
-            "年度目标",
-            "一级指标",
-            "二级指标",
-            "三级指标",
-            "指标性质",
-            "指标值",
-            "度量单位",
-            "权重",
-        ],
+        *LIST_HEAD,
         [
             "某区住房和城乡建设局",
             "老旧小区燃气管道更新",
