@@ -500,6 +500,25 @@ def test_an_outlines_headings_are_the_level_one_categories_of_the_clauses_under_
     assert [f.rule for f in findings if f.severity != "info"] == []
 
 
+def test_a_heading_left_without_indicators_is_no_part_of_the_value_above(
+    tmp_path: Path,
+) -> None:
+    """A template's heading with nothing under it, before the next heading:
+    the value above ends before it, and the project lacks that category."""
+    cell = (
+        "一、产出指标\n1.数量指标：培训人数，年度指标值：≥1000人\n"
+        "二、效益指标\n"
+        "三、满意度指标\n2.服务对象满意度指标：学员满意度，年度指标值：≥90%"
+    )
+    first, second = clauses(cell)
+    assert first.annual is not None and first.annual.text == "≥1000人"
+    assert second.level1 is not None and second.level1.name == "满意度指标"
+    findings = lint(_workbook(tmp_path, [("职业技能培训经费", cell)]))
+    assert [(f.rule, f.severity) for f in findings if f.severity != "info"] == [
+        ("missing-category", "warning")
+    ]
+
+
 def test_an_outline_may_number_each_headings_clauses_from_one(tmp_path: Path) -> None:
     """Headings without numbers, with a colon, and clauses numbered from 1
     under each: no numbering finding; a skip within a heading is one."""
