@@ -78,6 +78,11 @@ def test_a_rate_of_the_surroundings_under_quantity_belongs_to_an_effect(name: st
         ("应急物资到位率", "100%"),
         ("耕地地力补贴发放比例", "100%"),
         ("居民电子健康档案建档率", "≥90%"),
+        # the planned work carried out, by its verb
+        ("志愿服务活动开展率", "100%"),
+        ("补助资金拨付率", "100%"),
+        ("应急广播终端安装率", "≥98%"),
+        ("困难群众入户走访率", "100%"),
         ("重点人群家庭医生签约率", "≥75%"),
         ("家庭医生签约人数达标率", "100%"),
         # a rate without a percentage is value-type-mismatch's, or a count
