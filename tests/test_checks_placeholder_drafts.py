@@ -358,6 +358,17 @@ LIST_HEAD = [
 """A 2025 national list's title and header rows."""
 
 
+def test_none_on_several_harms_is_no_pasted_value() -> None:
+    """无 answers each harm on its own (an effect on others, complaints, bad
+    press): three of them in one project are no boilerplate."""
+    indicators = (
+        clause(SOCIAL_COST, "施工对周边居民的影响", "无")
+        + clause(QUALITY, "有效投诉", "无").replace("1、", "2、", 1)
+        + clause(SOCIAL, "负面舆情", "无").replace("1、", "3、", 1)
+    )
+    assert lint(clause_table(indicators), ["boilerplate-value", "placeholder"]) == []
+
+
 def test_none_under_the_2025_cost_categories_of_a_national_list() -> None:
     rows = [
         *LIST_HEAD,
