@@ -612,6 +612,8 @@ class Facts:
                     continue
                 if self._base(clause, value_field).owner in _NOT_PASTED:
                     continue
+                if _none_value(value_field.text):
+                    continue  # none of a harm (无) is each harm's own target, no paste
                 key = target_key(value_field.value, value_field.text)
                 entry = found.get(key)
                 if entry is None:
@@ -712,7 +714,7 @@ class Facts:
         satisfaction level, and a yes/no indicator (``是否发生违规 无``) 无
         is the target itself."""
         # a list's 指标性质 column may put a comparator before it: ≥无
-        if normalize(text).lstrip("≥≤＞＜><＝=").rstrip("。.；;") not in _NONE_VALUES:
+        if not _none_value(text):
             return False
         if is_burden(self, clause) and self.name_measure(clause.name) != "satisfaction":
             return False
@@ -1408,6 +1410,13 @@ _UNITLESS_NAMES = _any_of(VOCABULARY.unitless_names)
 _ADVERSE_NAMES = _any_of(VOCABULARY.adverse_names)
 _NONE_VALUES = frozenset(("无", "暂无", "没有"))
 """Values that say "none" (``Facts.none_owed``)."""
+
+
+def _none_value(text: str) -> bool:
+    """Whether a value says only none (无, 暂无), a comparator before it or not."""
+    return normalize(text).lstrip("≥≤＞＜><＝=").rstrip("。.；;") in _NONE_VALUES
+
+
 _HANDLING = (
     r"受理|处置|处理|办理|办结|查处|查办|调解|化解|救援|救助|侦破|接处|核查|督办|排查|整治|整改"
     r"|消除|清理|抢修|扑救"

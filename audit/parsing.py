@@ -226,6 +226,8 @@ class _ClauseBuilder(Transformer[Token, Any]):
         (token,) = children
         found = _HEADING_NAME.search(token.value)
         assert found is not None  # the grammar's HEADING holds one
+        if found.group(1).endswith("绩效指标"):
+            return  # the cell's own title (绩效指标：) over its clauses: no category
         start = token.start_pos + found.start(1)
         _local.heading = Category(None, found.group(1), _span(start, start + len(found.group(1))))
         _local.section += 1
@@ -236,7 +238,9 @@ class _ClauseBuilder(Transformer[Token, Any]):
         return clause
 
 
-_HEADING_NAME = re.compile(r"((?:预期|实施|项目)?(?:产出|效益|效果|满意度|成本)指标)")
+_HEADING_NAME = re.compile(
+    r"((?:(?:预期|实施|项目)?(?:产出|效益|效果|满意度|成本)|(?:年度|项目)?绩效)指标)"
+)
 """The category of an outline's heading, after its number, before its weight."""
 
 
@@ -323,11 +327,17 @@ def _assemble(children: list[Any]) -> Clause:
         last_end = name_token.end_pos if category.end is None else category.end.end_pos
 
     heading: Category | None = _local.heading
-    if heading is not None and categories[1] is None and (level1 is None or form == "legacy"):
-        # Under an outline's heading, a clause's own uncoded category is its
-        # level-2 one (1.数量指标：…); a clause without one takes the heading's.
-        categories = [heading, categories[0]]
-        form = "legacy"
+    if heading is not None and categories[1] is None:
+        own = categories[0]
+        if own is None or form == "legacy":
+            # Under an outline's heading, a clause's own uncoded category is its
+            # level-2 one (1.数量指标：…); a clause without one takes the heading's.
+            categories = [heading, own]
+            form = "legacy"
+        elif own.code is not None and len(own.code.strip()) >= 2:
+            # A level-2 code under the heading (1、11-数量指标；…): the heading
+            # is its level-1 category.
+            categories = [heading, own]
     name = ""
     name_start = name_end = last_end
     fields: list[ValueField] = []

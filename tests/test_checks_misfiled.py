@@ -78,6 +78,11 @@ def test_a_rate_of_the_surroundings_under_quantity_belongs_to_an_effect(name: st
         ("应急物资到位率", "100%"),
         ("耕地地力补贴发放比例", "100%"),
         ("居民电子健康档案建档率", "≥90%"),
+        # the planned work carried out, by its verb
+        ("志愿服务活动开展率", "100%"),
+        ("补助资金拨付率", "100%"),
+        ("应急广播终端安装率", "≥98%"),
+        ("困难群众入户走访率", "100%"),
         ("重点人群家庭医生签约率", "≥75%"),
         ("家庭医生签约人数达标率", "100%"),
         # a rate without a percentage is value-type-mismatch's, or a count
@@ -186,6 +191,8 @@ def direction(category: str, name: str, value: str) -> list[Finding]:
         (COST, "每宗法律援助案件办案补贴", "≥1800元/件", "归入「14-成本指标」"),
         (COST, "农机购置补助额度", "不低于3万元/台", "归入「14-成本指标」"),
         (ECONOMIC_COST_2025, "困难学生生活补助标准", "≥2500元/人", "归入「41-经济成本指标」"),
+        # per a bed and a month: a unit's running cost, not a person's living
+        (COST, "养老机构运营补贴标准", "≥200元/床·月", "归入「14-成本指标」"),
         (COST, "村级组织运转经费补助", "≥15万元", "归入「14-成本指标」"),
         # money per a unit under an output, whatever the name
         ("1-产出指标；11-数量指标", "草原围栏建设补助", "≥26元/亩", "每单位的金额"),
@@ -213,6 +220,11 @@ def test_a_floor_on_money_the_project_spends_is_reported(
         (ECONOMIC_COST_2025, "环卫工人最低工资标准", "≥2300元/月"),
         (ECONOMIC_COST_2025, "特困人员基本生活供养标准", "≥9600元/人·年"),
         (COST, "城乡低保标准", "不低于800元/人·月"),
+        # money paid to people per a period of time: a standard of living
+        (ECONOMIC_COST_2025, "城乡居民基础养老金标准", "≥203元/人·月"),
+        (ECONOMIC_COST_2025, "孤儿基本生活费标准", "≥2000元/人·月"),
+        (COST, "城乡居民医保人均财政补助标准", "≥670元/人·年"),
+        (COST, "公租房租赁补贴标准", "≥600元/户·月"),
         # money per a unit under 效益 is an effect raised
         ("2-效益指标；21-经济效益", "脱贫户人均务工收入", "≥6000元/人"),
         # a social cost is no money the project spends

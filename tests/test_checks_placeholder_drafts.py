@@ -230,6 +230,10 @@ def test_a_date_with_blank_marks_is_reported_at_each_mark() -> None:
         (QUANTITY, "采购餐车数量", "≥10台"),
         ("1-产出指标；14-成本指标", "助餐补贴", "≤100.00万元"),
         ("1-产出指标；13-时效指标", "每日送餐时间", "10:00前"),
+        # a generation (those born 2000–2009), a sport's name: no blank
+        (QUANTITY, "联系服务“00后”青年人数", "≥500人"),
+        (QUANTITY, "举办3X3篮球赛场次", "≥6场"),
+        (QUANTITY, "服务00后新就业群体人次", "≥800人次"),
     ],
 )
 def test_numbers_and_marks_of_their_own_are_no_blank(category: str, name: str, value: str) -> None:
@@ -302,6 +306,8 @@ def test_a_name_with_a_heading_word_in_it_is_no_template_heading(name: str) -> N
         (SOCIAL, "夜间施工扰民"),
         (LASTING, "负面社会舆论"),
         (QUALITY, "施工对既有管线的不良影响"),
+        ("4-成本指标；41-经济成本指标", "项目超概算"),  # an overrun, as 超支
+        ("4-成本指标；41-经济成本指标", "项目超预算支出"),
     ],
 )
 def test_none_is_the_target_of_a_negative_effect(category: str, name: str) -> None:
@@ -350,6 +356,17 @@ LIST_HEAD = [
     ],
 ]
 """A 2025 national list's title and header rows."""
+
+
+def test_none_on_several_harms_is_no_pasted_value() -> None:
+    """无 answers each harm on its own (an effect on others, complaints, bad
+    press): three of them in one project are no boilerplate."""
+    indicators = (
+        clause(SOCIAL_COST, "施工对周边居民的影响", "无")
+        + clause(QUALITY, "有效投诉", "无").replace("1、", "2、", 1)
+        + clause(SOCIAL, "负面舆情", "无").replace("1、", "3、", 1)
+    )
+    assert lint(clause_table(indicators), ["boilerplate-value", "placeholder"]) == []
 
 
 def test_none_under_the_2025_cost_categories_of_a_national_list() -> None:

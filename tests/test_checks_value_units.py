@@ -402,6 +402,19 @@ def test_missing_unit_knows_sector_measure_words(indicators: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "value",
+    [
+        "3×3米",  # a size: the first side takes the unit after the last
+        "≥200块（规格0.6×0.9米）",
+        "（1）6月底前完成招标；（2）11月底前完成验收",  # steps numbered in brackets
+    ],
+)
+def test_a_sizes_first_side_and_a_steps_number_need_no_unit(value: str) -> None:
+    indicators = clause("1-产出指标；11-数量指标", "场地与标识建设", value)
+    assert lint(table(indicators), ["missing-unit"]) == []
+
+
+@pytest.mark.parametrize(
     "indicators, excerpt",
     [
         # The same indicators with the measure word lost still lack it.

@@ -519,6 +519,31 @@ def test_a_heading_left_without_indicators_is_no_part_of_the_value_above(
     ]
 
 
+def test_an_outlines_heading_over_coded_level_two_clauses() -> None:
+    """Clauses that code their level-2 category (11-数量指标) under a heading
+    that names the level-1: the heading is their level-1 category."""
+    cell = (
+        "一、产出指标\n1、11-数量指标；维护终端数量；实施周期指标值：≥600个；年度指标值：≥600个。\n"
+        "二、满意度指标\n2、31-服务对象满意度；群众满意度；实施周期指标值：≥90%；年度指标值：≥90%。"
+    )
+    assert [read(c)[:3] for c in clauses(cell)] == [
+        (1, "产出指标", "数量指标"),
+        (2, "满意度指标", "服务对象满意度"),
+    ]
+    assert [c.level2 and c.level2.code for c in clauses(cell)] == ["11", "31"]
+    # Near miss: a level-1 code under a heading is the clause's own level-1.
+    coded = cell.replace("1、11-数量指标；", "1、1-产出指标；11-数量指标；")
+    assert read(clauses(coded)[0])[:3] == (1, "产出指标", "数量指标")
+
+
+@pytest.mark.parametrize("title", ["绩效指标：", "绩效指标", "年度绩效指标：", "　　绩效指标："])
+def test_the_cells_own_title_over_its_clauses_is_no_clause(title: str) -> None:
+    cell = f"{title}\n1、1-产出指标；11-数量指标；培训人数；实施周期指标值：≥1000人；年度指标值：≥1000人。"
+    (clause,) = clauses(cell)
+    assert read(clause) == (1, "产出指标", "数量指标", "培训人数", "≥1000人", "≥1000人")
+    assert clause.section == 0
+
+
 def test_an_outline_may_number_each_headings_clauses_from_one(tmp_path: Path) -> None:
     """Headings without numbers, with a colon, and clauses numbered from 1
     under each: no numbering finding; a skip within a heading is one."""

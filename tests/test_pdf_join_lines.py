@@ -77,3 +77,11 @@ def test_an_outlines_headings_keep_their_lines() -> None:
 )
 def test_a_line_that_only_looks_like_a_heading_is_joined(cell: str) -> None:
     assert join_lines(cell) == cell.replace("\n", "")
+
+
+def test_a_note_under_the_last_clause_keeps_its_line() -> None:
+    cell = "1、1-产出指标；13-时效指标；到场时限；实施周期指标值：≤48小时；年度指标值：≤48小时。\n注：偏远点位以到场时间计。"
+    joined = join_lines(cell)
+    assert joined == cell
+    (clause,) = parse_clause_text(joined or "")
+    assert clause.annual is not None and clause.annual.text == "≤48小时"  # type: ignore[union-attr]

@@ -172,10 +172,12 @@ _MONTHS: dict[str, Decimal] = {
     "月": Decimal(1),
     "季度": Decimal(3),
     "学期": Decimal(6),
+    "半年": Decimal(6),
     "年": Decimal(12),
     "学年": Decimal(12),
 }
-"""Units of a duration counted in months: a school year of two terms."""
+"""Units of a duration counted in months: a school year of two terms, a year
+of two halves."""
 _DAY = Decimal(86400)
 _AVERAGE_MONTH = Decimal("30.4375") * _DAY
 _MONTH_LENGTHS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)

@@ -20,6 +20,7 @@ from audit.facts import (
     last_end,
     money_per_unit,
     normalize,
+    target_unit,
     unit_family,
     value_args,
 )
@@ -175,7 +176,8 @@ def _spending(
     an economic cost category whatever the name (差旅费 ≥3万元, 案均办案补贴
     ≥1600元/件 under 成本指标), or money per a unit under an output (≥180元/亩
     under 数量: what one unit costs); not a minimum set by law (``floors``),
-    nor money per a unit under 效益 (农户人均增收 ≥2000元/人, an effect)."""
+    nor money per a unit under 效益 (农户人均增收 ≥2000元/人, an effect), nor
+    money paid to people per a period of time (基础养老金 ≥203元/人·月)."""
     facts: Facts = ctx.facts
     per_unit = money_per_unit(value_field.text)
     if facts.value_measure(value_field.value) != "money" and not per_unit:
@@ -184,9 +186,30 @@ def _spending(
     if kind == "cost":
         if is_burden(facts, clause):  # a social or environmental cost is no spending
             return False
+        if _living_standard(value_field):
+            return False
     elif not (per_unit and kind in _OUTPUT_KINDS):
         return False
     return not floors.search(normalize(clause.name))
+
+
+_PEOPLE = frozenset({"人", "户", "生", "学生", "名", "位"})
+_PERIODS = frozenset({"月", "年", "季度", "半年", "学期", "学年", "天", "日", "周"})
+
+
+def _living_standard(value_field: ValueField) -> bool:
+    """Whether money is paid to people per a period of time (``≥203元/人·月``,
+    ``≥600元/户·月``, ``≥1000元/生·年``): a standard of living a policy sets
+    (基础养老金, 基本生活费, 医保人均补助), whose floor is what each receives,
+    not what the project may spend. Per a case, a bed or a 亩 it is a unit's
+    cost (``≥1800元/件``: capped)."""
+    for target in value_field.value.targets:
+        if target.kind not in ("number", "frequency"):  # 元/人·月 reads as per a month
+            continue
+        _unit, per = target_unit(target)
+        pers = set(per.split("·")) if per else set()
+        return bool(pers & _PEOPLE) and bool(pers & _PERIODS)
+    return False
 
 
 def _duration_polarity(
@@ -341,7 +364,8 @@ def _polarity(
     经济成本类（成本指标、经济成本指标，按分类表的性质）下以金额表示的指标，不论名称，都是应控制的
     支出（「督导检查差旅费≥3万元」「亩均造价≥0.3万元/亩」），项目支付的补贴、补助、标准、额度
     也是（「案均办案补贴≥1600元/件」「人均补助标准≥1000元」），只有法定的最低标准除外
-    （cost_floors：生均公用经费、基准定额、最低工资标准，供养、低保、抚恤等保障基本生活的标准）；产出类（数量、质量、时效）下每单位的金额
+    （cost_floors：生均公用经费、基准定额、最低工资标准，供养、低保、抚恤等保障基本生活的标准），以及按人（户）
+    按期发给个人的标准（「城乡居民基础养老金标准≥203元/人·月」「租赁补贴标准≥600元/户·月」）；产出类（数量、质量、时效）下每单位的金额
     （「≥180元/亩」「不低于20万元/个」）不论名称也是一个单位的成本，应设上限；效益类下每单位的
     金额可能正是效益（「农户人均增收≥2000元/人」），不据此判断。社会成本、生态环境成本不是项目
     自身的支出，不据此判断。这类发现的消息说明依据（归入的成本类别，或每单位的金额）。
@@ -436,7 +460,9 @@ def comparator_direction(ctx: Context, clause: Clause) -> Iterator[Problem]:
     a subsidy, a standard or a quota the project pays included (``案均办案补贴
     ≥1600元/件``, ``人均补助标准 ≥1000元``), unless it is a minimum set by law
     (``cost_floors``: 生均公用经费, 基准定额, 最低工资标准, and what the law
-    guarantees people to live on: 供养标准, 低保标准, 抚恤标准). Money per a unit under
+    guarantees people to live on: 供养标准, 低保标准, 抚恤标准), or money paid to
+    people per a period of time (``城乡居民基础养老金标准 ≥203元/人·月``,
+    ``租赁补贴标准 ≥600元/户·月``). Money per a unit under
     an output (数量, 质量, 时效: ``≥180元/亩``, ``不低于20万元/个``) is what one
     unit costs whatever the name, and capped too; under 效益 it may be the
     effect itself (``农户人均增收 ≥2000元/人``) and is not judged. Social

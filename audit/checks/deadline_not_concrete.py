@@ -56,6 +56,7 @@ CONCRETE_PATTERNS: list[str] = [
 RATE_NAMES: list[str] = list(VOCABULARY.rate_names)
 
 
+_DATED = frozenset({"date", "date-range"})
 _TIMED = frozenset({"date", "date-range", "duration"})
 """What a 是否 question's name gives that makes its 是 a concrete deadline."""
 
@@ -65,8 +66,8 @@ def _concrete(value_field: ValueField, name: str, options: dict[str, Any]) -> bo
     是否 question whose name gives the time concretely (``是否按月报送进度：是``;
     not ``是否按照计划工期及时完工：是``, whose 工期 the table does not date)."""
     value = value_field.value
-    if value.kind == "date":
-        return True
+    if value.kind == "date" or any(target.kind in _DATED for target in value.targets):
+        return True  # a date, also among steps (（1）6月底前完成招标；（2）11月底前完成验收)
     question = normalize(name)
     if value_field.text.strip() in ("是", "否") and question.startswith("是否"):
         asked = question[2:].lstrip("在于")

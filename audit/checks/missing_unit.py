@@ -47,6 +47,9 @@ _CLOCK_AFTER = re.compile(r"^\s*[时点](?![间位数钟])")
 _WINDOW_AFTER = re.compile(r"^\s*[×xX*＊]\s*\d+\s*(?:个)?(?:小时|h\b|H\b)")
 """A service window follows (``7×24小时``, ``5×8小时``): days times hours,
 no count of anything."""
+_SIZE_AFTER = re.compile(r"^\s*[×xX*＊]\s*\d+(?:\.\d+)?\s*[^\W\d_]")
+"""A size follows (``3×3米``, ``40×60厘米``, ``双向2×2车道``): the first number
+takes the unit after the last (``7×24`` alone still lacks its hours)."""
 _UNIT_CELL = 6
 """At most this many characters in a unit column of its own (``度量单位``)."""
 YEARS = (1949, 2100)
@@ -253,7 +256,8 @@ def _no_quantity(text: str, target: Target) -> bool:
     """Whether a number of ``text`` is no quantity at all: part of a ratio or
     a fraction (``按1:1比例``, ``2/3``), the code of a standard
     (``GB/T 19001-2016``, read as a range that runs backwards), a rank
-    (``排名前3``) or a rating (``3A级``)."""
+    (``排名前3``), a rating (``3A级``), the first side of a size (``3×3米``) or
+    a step's number in brackets (``（1）6月底前完成招标；（2）…``)."""
     start = max(0, min(target.start, len(text)))
     end = max(start, min(target.end, len(text)))
     before, after = text[:start], text[end:]
@@ -272,6 +276,8 @@ def _no_quantity(text: str, target: Target) -> bool:
         _RATING_AFTER.match(after) is not None
         or _CLOCK_AFTER.match(after) is not None
         or _WINDOW_AFTER.match(after) is not None
+        or _SIZE_AFTER.match(after) is not None
+        or (before[-1:] in ("（", "(") and after[:1] in ("）", ")"))
     )
 
 

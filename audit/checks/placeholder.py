@@ -61,8 +61,9 @@ the whole text with no number beside them)."""
 PLACEHOLDER_PATTERNS: list[str] = [
     r"待(?:单位|部门|科室)?(?:补充|填报|填写|填|完善|确认|确定|核实|定)",
     r"[XxＸｘ](?<![A-Za-zＡ-Ｚａ-ｚ][XxＸｘ])[XxＸｘ]+(?![A-Za-zＡ-Ｚａ-ｚ])",
-    # one X where the number goes: X人次, ≥X%, X万元, 2025年X月 (not X光, X射线)
-    r"(?=[XxＸｘ])(?<![A-Za-zＡ-Ｚａ-ｚ])[XxＸｘ](?![A-Za-zＡ-Ｚａ-ｚ])" + _AT_NUMBER,
+    # one X where the number goes: X人次, ≥X%, X万元, 2025年X月 (not X光, X射线, nor
+    # the X of a product after a number: 3X3篮球)
+    r"(?=[XxＸｘ])(?<![A-Za-zＡ-Ｚａ-ｚ\d０-９])[XxＸｘ](?![A-Za-zＡ-Ｚａ-ｚ])" + _AT_NUMBER,
     r"[×＊*][×＊*]+",
     # one × where the number goes (≥×人, 2025年×月×日前), not a product (3×4, 7×24小时)
     r"(?=×)(?<![\d０-９.．])×(?![\d０-９])" + _AT_NUMBER,
@@ -74,8 +75,9 @@ PLACEHOLDER_PATTERNS: list[str] = [
     rf"(?=[□○〇◯☐])(?<![{_NUMERALS}□◯☐])(?:[□○〇◯☐]{{2,}}|(?<=[≥≤＞＜><＝=\d０-９.．年月])[□○〇◯☐]"
     rf"|[□○〇◯☐]{_BLANK_AT_NUMBER})(?![零一二三四五六七八九〇○□◯☐])",
     # a run of zeros standing for the number (0000, ≥0000人): not a zero of a
-    # number (2000人, 0.00), nor one zero alone (zero-target's)
-    r"(?=[0０])(?<![\d０-９.．,，:：/\-－?？])[0０]{2,}(?![\d０-９.．:：])",
+    # number (2000人, 0.00), nor one zero alone (zero-target's), nor a generation
+    # (00后, those born in 2000–2009)
+    r"(?=[0０])(?<![\d０-９.．,，:：/\-－?？])[0０]{2,}(?![\d０-９.．:：后])",
     # an instruction to the drafter left in: 请填写…, 请根据项目实际情况填写绩效目标,
     # 此处填写…, 根据实际填写, 按实际填报, 填写说明：…, （填写数值）; 请 opens the text
     # or a clause (not 申请, 邀请)

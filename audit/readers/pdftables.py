@@ -70,13 +70,18 @@ def _is_table_page(text: str) -> bool:
     return names_title(compact) or len(set(_HEADER_WORDS.findall(compact))) >= 3
 
 
+_NOTE = re.compile(r"(?:注|备注|说明)\s*\d?\s*[：:]")
+"""A note on a line of its own (``注：…``): no wrapped text either."""
+
+
 def join_lines(value: str | None) -> str | None:
     """A wrapped cell's lines joined with nothing between them, except a
     line that begins a clause after a line that ends in a digit (a value
     written without its unit, ``≥80``, above ``2、1-产出指标；…``): joined,
     the two numbers would read as one (``≥802、``), so a line break stays;
     and an outline's heading (``二、效益指标`` alone on its line, over a
-    numbered clause) keeps its line, as it is no wrapped text."""
+    numbered clause) and a note (``注：…``) keep their lines, as they are no
+    wrapped text."""
     if value is None:
         return None
     lines = [line.strip() for line in value.split("\n")]
@@ -88,6 +93,7 @@ def join_lines(value: str | None) -> str | None:
         if (
             was_heading
             or heading
+            or _NOTE.match(line) is not None
             or (joined[-1:].isdigit() and line[:1].isdigit() and clause_start(line) is not None)
         ):
             joined += "\n"
