@@ -1414,6 +1414,8 @@ _NONE_VALUES = frozenset(("无", "暂无", "没有"))
 
 def _none_value(text: str) -> bool:
     """Whether a value says only none (无, 暂无), a comparator before it or not."""
+    if len(text) > 8 or not ("无" in text or "没有" in text):
+        return False  # most values, at the cost of a look
     return normalize(text).lstrip("≥≤＞＜><＝=").rstrip("。.；;") in _NONE_VALUES
 
 
