@@ -37,6 +37,7 @@ def keyword(name: str, value: str, category: str = QUANTITY) -> list[Finding]:
         # what the project handles, as a share of what came in (市场监管, 应急, 司法)
         ("抽检不合格产品后处置率", "100%"),
         ("森林火险隐患整改率", "≥98%"),
+        ("公益林管护责任落实率", "≥95%"),  # how a duty is kept to, not work done
         ("矛盾纠纷调处成功率", "≥96%"),
         # how much an output is used, answered or attended
         ("村级文化室开放使用率", "≥85%"),

@@ -176,9 +176,9 @@ PLANNED_SHARES: list[str] = [
     # 应受助学生享受资助比例
     r"(?:到位|到货|发放|签收|签订|签约|建档|入库|受助|资助)(?:率|比例|比率|占比)$",
     # the planned work carried out, by its verb: 活动开展率, 资金拨付率, 补贴兑付率,
-    # 设备安装率, 入户走访率, 人员轮训率, 信息录入率, 困难群众慰问率 (how it was handled,
-    # 办结率, 处置率, 整改率, 回访率, is not)
-    r"(?:开展|举办|实施|落实|安装|配备|上线|入户|走访|巡查|普查|培训|轮训|更新|录入|采集"
+    # 设备安装率, 入户走访率, 人员轮训率, 信息录入率, 困难群众慰问率 (how it was handled or
+    # kept to, 办结率, 处置率, 整改率, 回访率, 责任落实率, is not)
+    r"(?:开展|举办|实施|安装|配备|上线|入户|走访|巡查|普查|培训|轮训|更新|录入|采集"
     r"|慰问|帮扶|救助|申报|拨付|兑付)(?:率|比例|比率|占比)$",
 ]
 """Shares of the planned output delivered: how much of what was planned was
