@@ -1804,6 +1804,32 @@ def names_a_specification(text: str) -> bool:
     return found is not None and _NO_DOCUMENT.fullmatch(found.group(1).strip()) is None
 
 
+YEAR_SPAN = (
+    r"(20\d{2})\s*(?:年\s*(?:\d{1,2}\s*月份?)?|[.．/]\s*\d{1,2})?\s*度?\s*(?:-|－|—|–|~|～|至|到)\s*"
+    r"(20\d{2})\s*(?:年|[.．/]\s*\d{1,2})"
+)
+"""A span of years, with or without months: ``2023-2024年``, ``2024年1月至2026年12月``,
+``（2024.01-2026.12）``."""
+
+
+_YEAR_SPAN_RE = LazyPattern(YEAR_SPAN)
+
+
+def spans_years(project: Project) -> bool:
+    """Whether a project runs over several years by what the table states:
+    a form's 项目期 (``2025.01-2027.12``), or a span of years in its name or
+    goal (``（2025-2027年）``)."""
+    years = project.term_years
+    if years is not None:
+        return years[0] < years[1]
+    goal = project.goal.value if project.goal is not None else ""
+    for text in (project.title, goal):
+        for match in _YEAR_SPAN_RE.finditer(text):
+            if int(match.group(1)) < int(match.group(2)):
+                return True
+    return False
+
+
 def needs_unit(facts: Facts, clause: Clause, target: Target) -> bool:
     """Whether a number written without a unit needs one under ``clause``'s
     name: not zero, not a unitless measure (系数, 得分), not under a

@@ -908,6 +908,21 @@ def cost_table(value: str, clause: str = COST) -> str:
     return table(clause.format(v=value), amount="412.05", name="广州市人事服务中心维护维修经费")
 
 
+def test_a_multi_year_projects_period_cost_is_not_compared_with_this_years_budget() -> None:
+    """The 总计 is this year's: a cost over 2025–2027 may exceed it. The annual
+    value still is compared, and so is a one-year project's period value."""
+    clause = (
+        "3、1-产出指标；14-成本指标；场地运维费用；实施周期指标值:≤1080万元；年度指标值:≤350万元。"
+    )
+    several = table(clause, amount="360.00", name="口岸查验配套设施运行维护（2025-2027年）")
+    assert check("cost-exceeds-budget", several) == []
+    over = clause.replace("≤350万元", "≤380万元")
+    several = table(over, amount="360.00", name="口岸查验配套设施运行维护（2025-2027年）")
+    assert [f.field for f in check("cost-exceeds-budget", several)] == ["annual"]
+    one_year = table(clause, amount="360.00", name="口岸查验配套设施运行维护")
+    assert [f.field for f in check("cost-exceeds-budget", one_year)] == ["period"]
+
+
 @pytest.mark.parametrize(
     "value, amount",
     [("≤500万元", "500"), ("≤4120600元", "412.06"), ("≤0.1亿元", "1000"), ("300-420万元", "420")],

@@ -11,6 +11,7 @@ from typing import Any, Literal
 
 from audit.engine import Context, Option, Problem, rule
 from audit.facts import (
+    YEAR_SPAN,
     Key,
     field_name,
     first_fields,
@@ -26,14 +27,6 @@ from audit.patterns import compile_pattern
 from audit.vocabulary import VOCABULARY
 
 Span = Literal["multi", "single", "unknown"]
-
-
-YEAR_SPAN = (
-    r"(20\d{2})\s*(?:年\s*(?:\d{1,2}\s*月份?)?|[.．/]\s*\d{1,2})?\s*度?\s*(?:-|－|—|–|~|～|至|到)\s*"
-    r"(20\d{2})\s*(?:年|[.．/]\s*\d{1,2})"
-)
-"""A span of years, with or without months: ``2023-2024年``, ``2024年1月至2026年12月``,
-``（2024.01-2026.12）``."""
 
 
 PARTIAL_QUALIFIERS: list[str] = [

@@ -20,6 +20,7 @@ from audit.facts import (
     first_fields,
     number_targets,
     plain_number,
+    spans_years,
     target_days,
     value_args,
 )
@@ -108,7 +109,8 @@ spending of the project."""
     --------
     对成本指标（「14-成本指标」或 41–43 下的指标，或其他类别中名称是成本——「成本」「费用」「单价」
     ——的指标），把以金额表示的每个值换算为万元（元 ÷ 10000、万元、亿元 × 10000；区间取上限），超过
-    项目总计的报告。单位成本（「元/人」）也比较：一个人、一件物品、一个月的成本不可能超过整个项目；
+    项目总计的报告（跨年度的项目——项目期或名称、目标中写明几个年份——的实施周期指标值是整个实施期的
+    成本，不与当年的总计比较）。单位成本（「元/人」）也比较：一个人、一件物品、一个月的成本不可能超过整个项目；
     项目可以只做一部分的单位（「≤1800万元/公里」「元/平方米」「元/吨」：长度、面积、重量）可以，只在乘以数量后比较。
     每月或每人的成本乘以同一项目、同一指标值中写明的数量——时长的月数（「服务月数 11个月」）
     或申报表项目期的月数（「2025.02-2025.12」）、人数（「体检人数 ≥5000人」），有几个时取
@@ -164,9 +166,12 @@ def cost_exceeds_budget(ctx: Context, clause: Clause) -> Iterator[Problem]:
     whose name is a cost (``成本``, ``费用``, ``单价``) in another category —
     converts each value given in money to 万元 (元 ÷ 10000, 万元, 亿元 × 10000;
     the upper end of a range) and reports it when it exceeds the project's
-    总计. A unit cost (``元/人``) is compared too: one person, thing or month
-    cannot cost more than the whole project; a unit a project may buy part of
-    (``≤1800万元/公里``, ``元/平方米``, ``元/吨``: a length, an area, a weight)
+    总计 (in a project over several years — its 项目期, or a span of years in
+    its name or goal — a period value is the whole period's cost, never
+    compared with this year's 总计). A unit cost (``元/人``) is compared too:
+    one person, thing or month cannot cost more than the whole project; a
+    unit a project may buy part of (``≤1800万元/公里``, ``元/平方米``,
+    ``元/吨``: a length, an area, a weight)
     may, and is compared only when multiplied. A cost per month or per person is multiplied by
     the count the table states for the same project and value keyword — the
     months of a duration (``服务月数 11个月``) or of the form's 项目期
@@ -241,10 +246,13 @@ def cost_exceeds_budget(ctx: Context, clause: Clause) -> Iterator[Problem]:
         return  # a cost lowered for others, filed as an effect: a benefit, not spending
     units: dict[str, Any] = ctx.options["money_units"]
     thresholds = any_of(ctx.options["thresholds"])
+    several_years = spans_years(project)
     for value_field in ctx.facts.distinct_values(clause):
         value = value_field.value
         if value.kind != "quantity" or ctx.facts.value(clause, value_field).owner is not None:
             continue
+        if several_years and value_field.keyword == PERIOD:
+            continue  # the whole period's cost against this year's 总计: no comparison
         args = {**value_args(clause, value_field), "total": plain_number(total)}
         keyword = args["field"]
         for target in number_targets(value):
