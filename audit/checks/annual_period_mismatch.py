@@ -24,6 +24,7 @@ from audit.facts import (
 )
 from audit.model import ANNUAL, PERIOD, Clause, Project, Target, Value, ValueField
 from audit.patterns import compile_pattern
+from audit.values import UNITS
 from audit.vocabulary import VOCABULARY
 
 Span = Literal["multi", "single", "unknown"]
@@ -293,16 +294,18 @@ def _one_period(pt: Target, at: Target) -> tuple[Target, Target]:
     return _per_unit(pt, p_factor, per), _per_unit(at, a_factor, per)
 
 
-_MAGNITUDES = {"十": 1, "百": 2, "千": 3, "万": 4, "十万": 5, "百万": 6, "千万": 7, "亿": 8}
+_MAGNITUDE_WORDS = sorted(UNITS.magnitudes, key=len, reverse=True)
+"""The value vocabulary's magnitude words (rules/units.yaml), the longest
+first: 十万 before 十."""
 
 
 def _magnitude(unit: str) -> tuple[str, int]:
     """A denominator without its magnitude, and the power of ten it held:
     ``万吨`` is (吨, 4); a unit of its own is kept whole (千克, 百分点)."""
-    for word in sorted(_MAGNITUDES, key=len, reverse=True):
+    for word in _MAGNITUDE_WORDS:
         rest = unit[len(word) :]
         if unit.startswith(word) and rest and rest not in ("克", "米", "瓦", "伏", "分点", "帕"):
-            return rest, _MAGNITUDES[word]
+            return rest, UNITS.magnitudes[word]
     return unit, 0
 
 
