@@ -952,8 +952,11 @@ def _target_measure(
     return units.get(target.unit) if target.unit is not None else None
 
 
-_AT_TEXT_START = r"(?:(?<![^\x00])|(?<=\x00[≥≤＞＜><＝=])|(?<=^[≥≤＞＜><＝=]))"
-"""How a placeholder pattern anchored at a text's start begins."""
+AT_TEXT_START = r"(?:(?<![^\x00])|(?<=\x00[≥≤＞＜><＝=])|(?<=^[≥≤＞＜><＝=]))"
+"""How a placeholder pattern anchored at a text's start begins: at a text's
+start (the texts :func:`_scan` joins with NUL), or after a comparator a
+list's 指标性质 column put there (``≥同上``). :func:`_scan` tries such a
+pattern at the texts' starts only."""
 _OPENING_COMPARATORS = frozenset("≥≤＞＜><＝=")
 
 
@@ -966,7 +969,7 @@ def _scan(patterns: list[re.Pattern[str]], texts: list[str]) -> list[tuple[Hit, 
         starts.append(starts[-1] + len(text) + 1)
     found: list[list[Hit]] = [[] for _ in texts]
     for regex in patterns:
-        if regex.pattern.startswith(_AT_TEXT_START):
+        if regex.pattern.startswith(AT_TEXT_START):
             # Anchored at a text's start (or after a comparator opening it):
             # tried there only, not at every character of every text.
             matches = [

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 
 from audit.engine import Context, Option, Problem, rule
-from audit.facts import BOTH, field_name, normalize, sub_span
+from audit.facts import AT_TEXT_START, BOTH, field_name, normalize, sub_span
 from audit.model import ANNUAL, PERIOD, Clause, Project, Span, Text
 from audit.values import SHEET_ERROR
 from audit.vocabulary import VOCABULARY
@@ -94,8 +94,10 @@ PLACEHOLDER_PATTERNS: list[str] = [
     # not there yet, with no target beside it: the whole text (at most a few
     # words before it: 具体数值待测算; a list's comparator before it: ≥待核定),
     # without a digit (≥300人，待核定 is a target with a note)
-    r"(?:(?<![^\x00])|(?<=\x00[≥≤＞＜><＝=])|(?<=^[≥≤＞＜><＝=]))"
-    r"[^\x00\d０-９≥≤＞＜><＝=]{0,12}?(?:" + _NOT_YET + r")[ \t]*[）)】\]〕]?[ \t]*[。.；;]?"
+    AT_TEXT_START
+    + r"[^\x00\d０-９≥≤＞＜><＝=]{0,12}?(?:"
+    + _NOT_YET
+    + r")[ \t]*[）)】\]〕]?[ \t]*[。.；;]?"
     r"(?![^\x00])",
     r"某某+",
     # An ellipsis not followed by 等; tried once per run of dots (the look-behinds),
@@ -114,7 +116,7 @@ PLACEHOLDER_PATTERNS: list[str] = [
     # a list's 指标性质 column put before it: ≥同上) to its end, where the texts
     # scanned together are joined by NUL (audit/facts.py, _scan).
     # The word may stand in brackets: 【待补】, （略）.
-    r"(?:(?<![^\x00])|(?<=\x00[≥≤＞＜><＝=])|(?<=^[≥≤＞＜><＝=]))[ \t]*[（(【\[〔]?[ \t]*"
+    AT_TEXT_START + r"[ \t]*[（(【\[〔]?[ \t]*"
     r"(?:略|空|同上|同上年|同前|同左|参照上年|参考上年|按实际|按实际情况|按实际发生|(?:具体)?以实际(?:情况)?为准|另行确定|待补|暂定|TBD|TBC|[Nn]/?[Aa])"
     r"[ \t]*[）)】\]〕]?[ \t]*[。.；;]?[ \t]*(?![^\x00])",
     SHEET_ERROR,  # a formula's error value (#DIV/0!, #REF!, #N/A) where its result belongs
