@@ -979,7 +979,10 @@ def _scan(patterns: list[re.Pattern[str]], texts: list[str]) -> list[tuple[Hit, 
                 if (found_match := regex.match(joined, begin + offset)) is not None
             ]
         else:
-            matches = list(regex.finditer(joined))
+            lead = _lead(regex)
+            matches = (
+                list(regex.finditer(joined)) if lead is None else _matches_at(regex, joined, lead)
+            )
         for match in matches:
             start, end = match.span()
             if end == start:
@@ -996,6 +999,138 @@ def _scan(patterns: list[re.Pattern[str]], texts: list[str]) -> list[tuple[Hit, 
                 kept.append(hit)
         result.append(tuple(kept))
     return result
+
+
+_META = frozenset("\\.^$*+?{}[]|()")
+"""What a regular expression does not read as the character itself."""
+
+
+@lru_cache(maxsize=1024)
+def _lead_of(pattern: str, flags: int) -> str | None:
+    """The characters a match of ``pattern`` must begin with, when its text
+    says so plainly: a lookahead for one character or a set of them at its
+    start (``(?=请)``, ``(?=[0０])``, ``(?=详?见)``), or a set it begins
+    with (``[XxＸｘ]…``); None for any other pattern (ignoring case, one
+    written verbosely, a range or class in the set)."""
+    if flags & (re.IGNORECASE | re.VERBOSE) or _alternatives(pattern):
+        return None
+    if pattern.startswith("(?="):
+        end = pattern.find(")")
+        head = pattern[3:end] if end > 3 else ""
+        if pattern[end + 1 : end + 2] in _QUANTIFIERS:
+            return None
+        if len(head) == 3 and head[1] == "?" and not _META & {head[0], head[2]}:
+            return head[0] + head[2]  # 详?见: 详 or 见
+        if len(head) >= 1 and not _META & set(head):
+            return head[0]  # 请, 填写: the literal's first character
+        return _set_chars(pattern, 3)
+    if pattern.startswith("["):
+        return _set_chars(pattern, 0)
+    return None
+
+
+_QUANTIFIERS = frozenset("*?{")
+"""What after a pattern's first item could let a match begin without it
+(``+`` still needs it once)."""
+
+
+def _alternatives(pattern: str) -> bool:
+    """Whether ``pattern`` is an alternation at its top level (``a|b``),
+    whose matches may begin with either side; outside sets and groups."""
+    depth = 0
+    index = 0
+    length = len(pattern)
+    while index < length:
+        char = pattern[index]
+        if char == "\\":
+            index += 2
+            continue
+        if char == "[":
+            index += 1
+            if pattern.startswith("^", index):
+                index += 1
+            if pattern.startswith("]", index):
+                index += 1  # a ] first in a set is the character
+            while index < length and pattern[index] != "]":
+                index += 2 if pattern[index] == "\\" else 1
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            return True
+        index += 1
+    return False
+
+
+def _set_chars(pattern: str, start: int) -> str | None:
+    """The characters of the set ``[…]`` at ``start`` in ``pattern`` (a
+    lookahead's when it is all the lookahead holds), or None for a set
+    that is not a plain list of characters."""
+    if not pattern.startswith("[", start) or pattern.startswith("[^", start):
+        return None
+    chars: list[str] = []
+    index = start + 1
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "]":
+            if not chars:
+                return None
+            if start and not pattern.startswith(")", index + 1):
+                return None  # more than the set in the lookahead
+            after = index + 2 if start else index + 1
+            if pattern[after : after + 1] in _QUANTIFIERS:
+                return None  # [ab]*, (?=[ab])?: a match may begin elsewhere
+            return "".join(chars)
+        if char == "\\":
+            index += 1
+            if index >= len(pattern) or pattern[index].isalnum():
+                return None  # \d, \x00…: a class or a code, not a character
+            char = pattern[index]
+        elif char in "-[":
+            return None  # a range, or a nested set
+        chars.append(char)
+        index += 1
+    return None
+
+
+def _lead(regex: re.Pattern[str]) -> str | None:
+    """:func:`_lead_of` for a pattern compiled by :mod:`re` (None for a
+    configured one, run by another engine)."""
+    if type(regex) is not re.Pattern:
+        return None
+    return _lead_of(regex.pattern, regex.flags)
+
+
+def _matches_at(regex: re.Pattern[str], text: str, lead: str) -> list[re.Match[str]]:
+    """``list(regex.finditer(text))`` for a pattern whose every match begins
+    with one of the characters ``lead``: the pattern is tried only where
+    they are (found by :meth:`str.find`, in C), since the regex engine would
+    try it at every character of the text. A match that is empty, after
+    which :meth:`~re.Pattern.finditer` goes on by its own rules, makes it
+    run :meth:`~re.Pattern.finditer` instead."""
+    find = text.find
+    positions: list[int] = []
+    for char in lead:
+        at = find(char)
+        while at >= 0:
+            positions.append(at)
+            at = find(char, at + 1)
+    if len(lead) > 1:
+        positions.sort()
+    found: list[re.Match[str]] = []
+    match_at = regex.match
+    after = 0
+    for at in positions:
+        if at < after:
+            continue
+        match = match_at(text, at)
+        if match is not None:
+            after = match.end()
+            if after == at:
+                return list(regex.finditer(text))
+            found.append(match)
+    return found
 
 
 @lru_cache(maxsize=4096)

@@ -5,12 +5,15 @@ Clauses are copied from the seeds (line numbers given)."""
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from audit.config import load_config
-from audit.facts import DocumentCache, Facts, Key, first_fields
+from audit.facts import DocumentCache, Facts, Key, _lead, _lead_of, _matches_at, first_fields
 from audit.model import Clause
 from tests.conftest import document, lint, project_row, tsv_table
 
@@ -232,3 +235,79 @@ def test_facts_sit_below_the_rules() -> None:
     for module in ("facts.py", "vocabulary.py"):
         imported = _imports(AUDIT / module)
         assert not {n for n in imported if n.startswith(("audit.checks", "audit.engine"))}
+
+
+# --------------------------------------------------------------------------
+# The placeholder scan tries a pattern only where its first character is
+
+
+def _placeholder_patterns() -> list[re.Pattern[str]]:
+    options = load_config(None, discover=False).setting("placeholder").options
+    return [re.compile(p) for p in options["patterns"]]
+
+
+@pytest.mark.parametrize(
+    "pattern, lead",
+    [
+        (r"(?=请)(?<![^\x00\s])请(?!示)", "请"),
+        (r"(?=填写)(?:(?<![^\x00])|(?<=[（(]))填写", "填"),
+        (r"(?=详?见)(?<![意])(?:详)?见", "详见"),
+        (r"(?=[0０])(?<![\d])[0０]{2,}", "0０"),
+        (r"(?=[…\.。·])(?:…++|\.\.\.++)", "….。·"),
+        (r"[XxＸｘ](?<![A-Z][Xx])[Xx]+", "XxＸｘ"),
+        (r"[×＊*][×＊*]+", "×＊*"),
+        # near misses: a match could begin elsewhere, or the set is no list
+        (r"(?=请)请|填写", None),
+        (r"[ab]*c", None),
+        (r"[ab]?c", None),
+        (r"(?=[ab])?c", None),
+        (r"(?=[a-c])b", None),
+        (r"(?=[\d])1", None),
+        (r"[^a]b", None),
+        (r"(?=a(?:b))ab", None),
+        (r"某某+", None),  # a literal: the regex engine skips to it itself
+        (r"(?i)(?=x)x", None),
+    ],
+)
+def test_the_first_characters_of_a_pattern_are_read_only_where_plain(
+    pattern: str, lead: str | None
+) -> None:
+    assert _lead_of(pattern, re.compile(pattern).flags) == lead
+
+
+_SCAN_ALPHABET = "XxＸｘ×＊*□○〇◯☐0０….。·请填写详见意附件1２年月日%％ ≥≤\x00示万元人次ab"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_SCAN_ALPHABET, max_size=40))
+def test_the_placeholder_scan_finds_what_finditer_finds(text: str) -> None:
+    for regex in _placeholder_patterns():
+        lead = _lead(regex)
+        if lead is None:
+            continue
+        expected = [(m.span(), m.group()) for m in regex.finditer(text)]
+        assert [(m.span(), m.group()) for m in _matches_at(regex, text, lead)] == expected
+
+
+def test_the_placeholder_scan_of_a_seed_table_is_unchanged() -> None:
+    text = (
+        Path(__file__).resolve().parent / "fixtures" / "seeds" / "001_panyu_2025.txt"
+    ).read_text(encoding="utf-8")
+    led = 0
+    for regex in _placeholder_patterns():
+        lead = _lead(regex)
+        if lead is None:
+            continue
+        led += 1
+        expected = [(m.span(), m.group()) for m in regex.finditer(text)]
+        assert [(m.span(), m.group()) for m in _matches_at(regex, text, lead)] == expected
+    assert led >= 8  # the default patterns that begin with a character say so
+
+
+def test_a_pattern_that_can_match_nothing_is_scanned_as_finditer_does() -> None:
+    regex = re.compile(r"[a]?")  # empty matches: no lead, and the fallback agrees
+    assert _lead(regex) is None
+    lazy = re.compile(r"(?=x)x*?")
+    assert _lead(lazy) == "x"
+    expected = [m.span() for m in lazy.finditer("axxb")]
+    assert [m.span() for m in _matches_at(lazy, "axxb", "x")] == expected
