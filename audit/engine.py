@@ -473,10 +473,10 @@ class Context:
     rules compute once per document."""
 
     __slots__ = (
-        "_facts",
         "clause",
         "config",
         "document",
+        "facts",
         "memo",
         "options",
         "project",
@@ -493,16 +493,19 @@ class Context:
         self.clause: Clause | None = None
         self.severity: Severity = "error"
         """The configured severity of the rule being run."""
-        self._facts: Facts | None = None
         self.memo = DocumentCache()
         """Per-document computations rules keep (e.g. the amount sums)."""
 
-    @property
-    def facts(self) -> Facts:
-        """The document's facts, decided on first use."""
-        if self._facts is None:
-            self._facts = Facts(self.document, self.config)
-        return self._facts
+    facts: Facts
+    """The document's facts, decided on first use (rules read them tens of
+    thousands of times a table: once made, a plain attribute)."""
+
+    def __getattr__(self, name: str) -> Any:
+        # Called only for an attribute not set: the facts before first use.
+        if name != "facts":
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        self.facts = Facts(self.document, self.config)
+        return self.facts
 
     @property
     def taxonomy(self) -> Taxonomy:
