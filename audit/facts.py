@@ -1468,8 +1468,11 @@ def last_end(regex: re.Pattern[str], text: str) -> int:
 
     Chinese puts the head of a noun phrase last: in 设备故障及时排除率 the
     indicator is a 排除率, and the last keyword found decides what it is."""
-    end = -1
-    for match in regex.finditer(text):
+    match = regex.search(text)  # most names have none: no iterator for them
+    if match is None:
+        return -1
+    end = match.end()
+    for match in regex.finditer(text, end):
         end = max(end, match.end())
     return end
 
