@@ -135,7 +135,9 @@ def main(argv: Sequence[str] | None = None, *, keep_regexes: bool = False) -> in
     """Run the command line ``argv``; its exit status. ``keep_regexes``:
     compile regular expressions through :mod:`audit.regexcache` (a whole
     process of the command line only: it stands in front of Python's regex
-    compiler for the rest of the process)."""
+    compiler for the rest of the process), and let the cyclic garbage
+    collector leave what the command's setup built
+    (:func:`audit.commands.settled`)."""
     line = list(sys.argv[1:] if argv is None else argv)
     from audit.exitcodes import InternalError, debugging
 
@@ -148,6 +150,10 @@ def main(argv: Sequence[str] | None = None, *, keep_regexes: bool = False) -> in
 
             regexcache.install()
         parser = build_parser()
+        if keep_regexes:
+            from audit import commands
+
+            commands.whole_process = True  # see commands.settled
         args = parser.parse_args(line)
         if not getattr(args, "handler", None):
             parser.print_help()

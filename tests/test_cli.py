@@ -332,3 +332,31 @@ def test_stdin_has_one_name_in_every_format(
         out = capsys.readouterr().out
         assert "&lt;stdin&gt;" in out if fmt in ("html", "junit") else "<stdin>" in out, fmt
         assert '"-"' not in out and "stdin>" in out.replace("&gt;", ">"), fmt
+
+
+def test_a_library_call_leaves_the_garbage_collector_alone(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import gc
+
+    from audit import commands
+
+    table = tmp_path / "t.txt"
+    table.write_text(tsv_table([project_row("机构运行辅助经费", "")]), encoding="utf-8")
+    before = gc.get_freeze_count()
+    main(["lint", "--no-cache", "--format", "json", str(table)])
+    assert gc.get_freeze_count() == before
+    assert not commands.whole_process
+
+
+def test_the_whole_process_freezes_what_its_setup_built(monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    from audit import commands
+
+    monkeypatch.setattr(commands, "whole_process", True)
+    try:
+        commands.settled()
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
