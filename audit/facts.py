@@ -968,29 +968,38 @@ def _scan(patterns: list[re.Pattern[str]], texts: list[str]) -> list[tuple[Hit, 
     for text in texts[:-1]:
         starts.append(starts[-1] + len(text) + 1)
     found: list[list[Hit]] = [[] for _ in texts]
+    opened: list[int] | None = None
     for regex in patterns:
         if regex.pattern.startswith(AT_TEXT_START):
             # Anchored at a text's start (or after a comparator opening it):
             # tried there only, not at every character of every text.
-            matches = [
-                found_match
-                for begin, text in zip(starts, texts, strict=True)
-                for offset in (0, 1)[: 1 + (text[:1] in _OPENING_COMPARATORS)]
-                if (found_match := regex.match(joined, begin + offset)) is not None
-            ]
+            finder = _text_starts(regex)
+            if finder is None:
+                spans = [
+                    (found_match.start(), found_match.end(), found_match.group())
+                    for begin, text in zip(starts, texts, strict=True)
+                    for offset in (0, 1)[: 1 + (text[:1] in _OPENING_COMPARATORS)]
+                    if (found_match := regex.match(joined, begin + offset)) is not None
+                ]
+            else:
+                if opened is None:
+                    opened = [
+                        begin
+                        for begin, text in zip(starts, texts, strict=True)
+                        if text[:1] in _OPENING_COMPARATORS
+                    ]
+                spans = _at_text_starts(regex, finder, joined, starts, opened)
         else:
             lead = _lead(regex)
-            matches = (
-                list(regex.finditer(joined)) if lead is None else _matches_at(regex, joined, lead)
-            )
-        for match in matches:
-            start, end = match.span()
+            matches = regex.finditer(joined) if lead is None else _matches_at(regex, joined, lead)
+            spans = [(match.start(), match.end(), match.group()) for match in matches]
+        for start, end, group in spans:
             if end == start:
                 continue
             index = bisect_right(starts, start) - 1
             base = starts[index]
             if end - base <= len(texts[index]):
-                found[index].append((start - base, end - base, match.group()))
+                found[index].append((start - base, end - base, group))
     result: list[tuple[Hit, ...]] = []
     for hits in found:
         kept: list[Hit] = []
@@ -999,6 +1008,57 @@ def _scan(patterns: list[re.Pattern[str]], texts: list[str]) -> list[tuple[Hit, 
                 kept.append(hit)
         result.append(tuple(kept))
     return result
+
+
+_BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")
+
+
+@lru_cache(maxsize=256)
+def _text_start_finder(pattern: str, flags: int) -> re.Pattern[str] | None:
+    if _BACKREFERENCE.search(pattern):
+        return None  # its groups are numbered again inside the finder's
+    return re.compile(f"\x00(?=({pattern}))", flags)
+
+
+def _text_starts(regex: re.Pattern[str]) -> re.Pattern[str] | None:
+    """For a pattern anchored at a text's start: a pattern matching each NUL
+    that joins two texts, its group 1 what ``regex`` matches at the start of
+    the text after it; None for a pattern it cannot stand for (compiled by
+    another engine, or with back-references)."""
+    if type(regex) is not re.Pattern:
+        return None
+    return _text_start_finder(regex.pattern, regex.flags)
+
+
+def _at_text_starts(
+    regex: re.Pattern[str],
+    finder: re.Pattern[str],
+    joined: str,
+    starts: list[int],
+    opened: list[int],
+) -> list[tuple[int, int, str]]:
+    """``(start, end, text)`` of what ``regex`` matches at each text's start
+    in ``joined`` (:func:`_scan`'s texts joined by NUL), and one character
+    further where a comparator opens the text: as ``regex.match`` at each,
+    the texts after the first found by ``finder`` (:func:`_text_starts`) in
+    one pass of the regex engine instead of a call for each text.
+    ``opened``: the starts of the texts a comparator opens."""
+    spans: list[tuple[int, int, str]] = []
+    first = regex.match(joined, 0)
+    if first is not None:
+        spans.append((first.start(), first.end(), first.group()))
+    begins: set[int] | None = None
+    for match in finder.finditer(joined):
+        start = match.start(1)
+        if begins is None:
+            begins = set(starts)
+        if start in begins:  # not after a NUL a text holds
+            spans.append((start, match.end(1), match.group(1)))
+    for begin in opened:
+        after = regex.match(joined, begin + 1)
+        if after is not None:
+            spans.append((after.start(), after.end(), after.group()))
+    return spans
 
 
 _META = frozenset("\\.^$*+?{}[]|()")

@@ -13,7 +13,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from audit.config import load_config
-from audit.facts import DocumentCache, Facts, Key, _lead, _lead_of, _matches_at, first_fields
+from audit.facts import (
+    AT_TEXT_START,
+    DocumentCache,
+    Facts,
+    Hit,
+    Key,
+    _lead,
+    _lead_of,
+    _matches_at,
+    _scan,
+    first_fields,
+)
 from audit.model import Clause
 from tests.conftest import document, lint, project_row, tsv_table
 
@@ -311,3 +322,66 @@ def test_a_pattern_that_can_match_nothing_is_scanned_as_finditer_does() -> None:
     assert _lead(lazy) == "x"
     expected = [m.span() for m in lazy.finditer("axxb")]
     assert [m.span() for m in _matches_at(lazy, "axxb", "x")] == expected
+
+
+def _reference_scan(patterns: list[re.Pattern[str]], texts: list[str]) -> list[tuple[Hit, ...]]:
+    """What the scan finds, written plainly: the texts joined by NUL, each
+    pattern anchored at a text's start tried at each text's start (and after
+    a comparator opening it), each other pattern searched through them all."""
+    joined = "\x00".join(texts)
+    starts = [0]
+    for text in texts[:-1]:
+        starts.append(starts[-1] + len(text) + 1)
+    found: list[list[Hit]] = [[] for _ in texts]
+    for regex in patterns:
+        if regex.pattern.startswith(AT_TEXT_START):
+            matches = [
+                regex.match(joined, begin + offset)
+                for begin, text in zip(starts, texts, strict=True)
+                for offset in ((0, 1) if text[:1] in "≥≤＞＜><＝=" else (0,))
+            ]
+        else:
+            matches = list(regex.finditer(joined))
+        for match in matches:
+            if match is None or match.end() == match.start():
+                continue
+            index = max(i for i, begin in enumerate(starts) if begin <= match.start())
+            base = starts[index]
+            if match.end() - base <= len(texts[index]):
+                found[index].append((match.start() - base, match.end() - base, match.group()))
+    result = []
+    for hits in found:
+        kept: list[Hit] = []
+        for hit in sorted(hits):
+            if not kept or hit[0] >= kept[-1][1]:
+                kept.append(hit)
+        result.append(tuple(kept))
+    return result
+
+
+_TEXT_ALPHABET = (
+    "≥≤＞＜><＝= （(【略空同上年前按实际待补暂定单位未没有尚缺不详X×□0….请填写见1年月%万\x00"
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=_TEXT_ALPHABET, max_size=14), min_size=1, max_size=6))
+def test_the_placeholder_scan_of_many_texts_is_that_of_each(texts: list[str]) -> None:
+    patterns = _placeholder_patterns()
+    assert _scan(patterns, texts) == _reference_scan(patterns, texts)
+
+
+def test_the_placeholder_scan_of_the_seed_tables_is_that_of_each_text() -> None:
+    texts: dict[str, None] = {}
+    for seed in sorted((Path(__file__).resolve().parent / "fixtures" / "seeds").glob("*.txt")):
+        doc = document(seed.read_text(encoding="utf-8"))
+        for project in doc.projects:
+            texts[project.name.value] = None
+            for clause in project.clauses:
+                if isinstance(clause, Clause):
+                    texts[clause.name] = None
+                    texts.update(dict.fromkeys(f.text for f in clause.fields))
+    patterns = _placeholder_patterns()
+    found = _scan(patterns, list(texts))
+    assert found == _reference_scan(patterns, list(texts))
+    assert any(found)  # the seeds hold a placeholder (年度计划数), and it is found
