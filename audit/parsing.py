@@ -275,6 +275,7 @@ def _assemble(children: list[Any]) -> Clause:
     value_of = cell.value
     of = Span.of
     number: _Token | None = None
+    odd: _Token | None = None  # a number of no style the cell's clauses use (a、)
     end: _Token | None = None
     levels: dict[int, _Category] = {}
     parts: list[_Name | _Field] = []
@@ -286,6 +287,8 @@ def _assemble(children: list[Any]) -> Clause:
             parts.append(child)
         elif child.type == "NUMBER":
             number = child
+        elif child.type == "ODD_NUMBER":
+            odd = child
         else:
             end = child
     level1 = levels.get(1)
@@ -320,6 +323,8 @@ def _assemble(children: list[Any]) -> Clause:
     categories: list[Category | None] = []
     if number is not None:
         clause_start, last_end = number.start_pos, number.end_pos
+    elif odd is not None:
+        clause_start, last_end = odd.start_pos, odd.end_pos
     else:  # a clause whose number was lost begins with its level-1 category
         assert level1 is not None
         clause_start = last_end = (level1.code or level1.name).start_pos
@@ -360,11 +365,14 @@ def _assemble(children: list[Any]) -> Clause:
             text = part.text
             name_start = text.start_pos
             name_end = name_start + len(text.value.rstrip(_TRAILING))
-            if dashed and part.separator is None and followed and value_of[name_end - 1] in _COLONS:
-                # 签约居民人数：实施周期指标值：… the dashed form's name ends with a colon
+            if part.separator is None and followed and value_of[name_end - 1] in _COLONS:
+                # 签约居民人数：实施周期指标值：… a colon ends the name; in the dashed
+                # form it is the separator, in the others one in place of ；
                 colon = name_end - 1
                 name_end = name_start + len(value_of[name_start:colon].rstrip(_TRAILING))
                 name = value_of[name_start:name_end]
+                if not dashed:
+                    separator(None, colon + 1, followed)
                 continue
             name = value_of[name_start:name_end]
             separator(part.separator, text.end_pos, followed)
@@ -414,10 +422,13 @@ def _assemble(children: list[Any]) -> Clause:
         tuple(issues),
         value_of[start:clause_end],
         of(cell, start, clause_end),
-        # A clause without its number is pointed at by its level-1 category.
+        # A clause without its number is pointed at by its level-1 category,
+        # one numbered in no style a clause is by that number.
         of(cell, start, start + len(number_text.rstrip(" \t")))
         if number is not None or categories[0] is None
-        else categories[0].span,
+        else categories[0].span
+        if odd is None
+        else of(cell, odd.start_pos, odd.start_pos + len(odd.value.rstrip(" \t"))),
         0,
         _local.section,
     )
@@ -463,6 +474,7 @@ def _grammar_clauses(cell: Text, text: str) -> tuple[AnyClause, ...]:
     """The clauses the grammar reads in ``text``: the cell's value, or a
     stretch of it with everything before the stretch blanked (so that
     positions in ``text`` are positions in the cell), in order."""
+    text = _as_grammar_reads(text)
     _local.cell = cell
     items: dict[int, AnyClause] = {}
     _local.items = items
@@ -489,6 +501,51 @@ def _grammar_clauses(cell: Text, text: str) -> tuple[AnyClause, ...]:
 
 # --------------------------------------------------------------------------
 # Categories with the value fused to the name: 产出指标：数量指标：培训人数≥1000人；…
+
+
+_LEVEL1_NAME = r"(?:预期|实施|项目)?(?:产出|效益|效果|满意度|成本)指标"
+_LEVEL2_NAME = rf"(?:{LEVEL2_HEADING}|成本指标)"
+_CATEGORY_PAIR = re.compile(
+    r"(?:^|(?<=\n)|(?<=[、.．)）①-⑳]))(?P<open>[ \t]*[【\[〔][ \t]*)?"
+    rf"(?P<level1>{_LEVEL1_NAME})"
+    r"(?P<between>[ \t]*(?:[-－—–/／|｜（(【\[〔]|(?<=[^\W\d_])[ \t]+(?=[^\W\d_])))"
+    rf"[ \t]*(?P<level2>{_LEVEL2_NAME})"
+    r"(?P<after>[ \t]*(?:[/／|｜）)】\]〕][ \t]*[：:]?|[ \t]+(?=[^\W\d_])))"
+)
+"""A clause's level-1 and level-2 categories separated by another mark than
+the grammar's (``产出指标/数量指标/``, ``【产出指标-数量指标】``, ``产出指标（数量指标）：``,
+``产出指标 数量指标 ``)."""
+_FIELD_LABEL = re.compile(
+    r"(?:^|(?<=\n)|(?<=[、.．)）①-⑳；;，,]))"
+    r"[ \t]*(?:一级指标|二级指标|三级指标|指标名称)[ \t]*[：:]"
+)
+"""A form's column written as a label before its value in a clause
+(``1.一级指标：产出指标；二级指标：数量指标；三级指标：名称；…``)."""
+
+
+def _as_grammar_reads(text: str) -> str:
+    """``text`` with what the grammar reads in another way written as it
+    reads it, every character in its place (the same length): categories
+    separated by another mark become the dashed form's, a form's labels
+    blanks. Names and values are taken from the cell itself."""
+    if "指标" not in text:
+        return text
+    text = _FIELD_LABEL.sub(lambda m: " " * len(m.group()), text)
+    return _CATEGORY_PAIR.sub(_dashed_pair, text)
+
+
+def _dashed_pair(match: re.Match[str]) -> str:
+    def dash(part: str | None) -> str:
+        return "" if not part else "-" + " " * (len(part) - 1)
+
+    opening = " " * len(match.group("open") or "")
+    return (
+        opening
+        + match.group("level1")
+        + dash(match.group("between"))
+        + match.group("level2")
+        + dash(match.group("after"))
+    )
 
 
 # --------------------------------------------------------------------------
@@ -681,9 +738,8 @@ def _outline_plain_items(
             number = int(re.split(r"[.．]", dotted)[-1]) if dotted else number_of(leading.group())
             body = leading.end()
         own = _OWN_CATEGORY.match(text, body, stop)
-        category = level2
-        if own is not None:
-            category = Category(None, own.group(1), Span.of(cell, own.start(1), own.end(1)))
+        if own is not None:  # the category of the items after it too, up to the next
+            level2 = Category(None, own.group(1), Span.of(cell, own.start(1), own.end(1)))
             body = own.end()
         colon = _ITEM_COLON.search(text, body, stop)
         value_at = None
@@ -699,7 +755,7 @@ def _outline_plain_items(
                 body,
                 stop,
                 level1,
-                category,
+                level2,
                 section,
                 value_at=value_at,
                 number_end=None if leading is None else leading.end(),
@@ -785,7 +841,7 @@ def fused_clauses(cell: Text) -> tuple[AnyClause, ...] | None:
         category = Category(None, match.group(2), Span.of(cell, match.start(2), match.end(2)))
         if not text[match.end() : end].strip() and index + 1 < len(matches):
             level1 = category  # a level-1 category, its level-2 ones after it
-            line_end = text.find("\n", match.end())
+            line_end = text.find("\n", match.end(), end)  # not past the next category
             if line_end >= 0 and not text[match.end() : line_end].strip():
                 section += 1  # alone on its line (产出指标 or 产出指标：): a heading
             heading = index if match.group(1) else None
@@ -799,20 +855,26 @@ def fused_clauses(cell: Text) -> tuple[AnyClause, ...] | None:
             number, start = carried if carried is not None else (None, match.start(2))
             group = heading
         carried = None
+        # The items after the first, up to the next category, are of its
+        # category too (数量指标：培训人数≥1000人；发放人数≥200人), unless the
+        # category is a numbered item's own (1、数量指标：…；2、时效指标：…).
         level2: Category | None = category
+        carry = number is None
+        opening = True  # the item that names the category
         own_start = match.start(2)
         position = match.end()
         for piece in _FUSED_ITEM_END.finditer(text, position, end):
-            if piece.start() > position or level2 is not None:
+            if piece.start() > position or opening:
                 if group is not None:
                     headed.setdefault(group, []).append((len(pieces), own_start))
                 pieces.append((number, start, position, piece.start(), level1, level2, section))
-            number, level2, start = None, None, piece.end()
+            number, opening, start = None, False, piece.end()
+            level2 = level2 if carry else None
             position = piece.end()
             while start < end and text[start].isspace():
                 start += 1
             own_start = start
-        if text[position:end].strip() or level2 is not None:
+        if text[position:end].strip() or opening:
             if group is not None:
                 headed.setdefault(group, []).append((len(pieces), own_start))
             pieces.append((number, start, position, end, level1, level2, section))
@@ -1090,7 +1152,9 @@ def _parse_recovering(text: str, items: dict[int, AnyClause]) -> None:
             item_start = resume
 
 
-_CLAUSE_STARTS = frozenset(("NUMBER", "LOST_CODE", "LOST_LEGACY", "LOST_DASHED", "HEADING"))
+_CLAUSE_STARTS = frozenset(
+    ("NUMBER", "ODD_NUMBER", "LOST_CODE", "LOST_LEGACY", "LOST_DASHED", "HEADING")
+)
 """The terminals a clause, or an outline's heading, begins with."""
 
 
@@ -1121,6 +1185,7 @@ def _resume_point(text: str, at: int, item_start: int) -> int:
     keywords = (terminal("PERIOD_KEY"), terminal("ANNUAL_KEY"))
     lost = (
         terminal("LOST_CODE"),
+        terminal("ODD_NUMBER"),
         terminal("LOST_LEGACY"),
         terminal("LOST_DASHED"),
         terminal("HEADING"),
