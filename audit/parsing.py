@@ -48,7 +48,18 @@ from audit.model import (
 )
 from audit.readers.common import cell_over_limits
 from audit.resources import resource
-from audit.syntax import clause_number, number_of, number_value, terminal
+from audit.syntax import (
+    EITHER_HEADING,
+    ITEM_NUMBER,
+    LEVEL1_HEADING,
+    LEVEL2_HEADING,
+    OUTLINE_HEADING,
+    WRAP_MARKS,
+    clause_number,
+    number_of,
+    number_value,
+    terminal,
+)
 from audit.values import parse_value
 
 if TYPE_CHECKING:
@@ -264,6 +275,7 @@ def _assemble(children: list[Any]) -> Clause:
     value_of = cell.value
     of = Span.of
     number: _Token | None = None
+    odd: _Token | None = None  # a number of no style the cell's clauses use (a、)
     end: _Token | None = None
     levels: dict[int, _Category] = {}
     parts: list[_Name | _Field] = []
@@ -275,6 +287,8 @@ def _assemble(children: list[Any]) -> Clause:
             parts.append(child)
         elif child.type == "NUMBER":
             number = child
+        elif child.type == "ODD_NUMBER":
+            odd = child
         else:
             end = child
     level1 = levels.get(1)
@@ -309,6 +323,8 @@ def _assemble(children: list[Any]) -> Clause:
     categories: list[Category | None] = []
     if number is not None:
         clause_start, last_end = number.start_pos, number.end_pos
+    elif odd is not None:
+        clause_start, last_end = odd.start_pos, odd.end_pos
     else:  # a clause whose number was lost begins with its level-1 category
         assert level1 is not None
         clause_start = last_end = (level1.code or level1.name).start_pos
@@ -349,11 +365,14 @@ def _assemble(children: list[Any]) -> Clause:
             text = part.text
             name_start = text.start_pos
             name_end = name_start + len(text.value.rstrip(_TRAILING))
-            if dashed and part.separator is None and followed and value_of[name_end - 1] in _COLONS:
-                # 签约居民人数：实施周期指标值：… the dashed form's name ends with a colon
+            if part.separator is None and followed and value_of[name_end - 1] in _COLONS:
+                # 签约居民人数：实施周期指标值：… a colon ends the name; in the dashed
+                # form it is the separator, in the others one in place of ；
                 colon = name_end - 1
                 name_end = name_start + len(value_of[name_start:colon].rstrip(_TRAILING))
                 name = value_of[name_start:name_end]
+                if not dashed:
+                    separator(None, colon + 1, followed)
                 continue
             name = value_of[name_start:name_end]
             separator(part.separator, text.end_pos, followed)
@@ -403,10 +422,13 @@ def _assemble(children: list[Any]) -> Clause:
         tuple(issues),
         value_of[start:clause_end],
         of(cell, start, clause_end),
-        # A clause without its number is pointed at by its level-1 category.
+        # A clause without its number is pointed at by its level-1 category,
+        # one numbered in no style a clause is by that number.
         of(cell, start, start + len(number_text.rstrip(" \t")))
         if number is not None or categories[0] is None
-        else categories[0].span,
+        else categories[0].span
+        if odd is None
+        else of(cell, odd.start_pos, odd.start_pos + len(odd.value.rstrip(" \t"))),
         0,
         _local.section,
     )
@@ -436,10 +458,23 @@ def parse_indicators(cell: Text) -> tuple[AnyClause, ...]:
     text = cell.value
     if not text.strip():
         return ()
-    if PERIOD not in text and ANNUAL not in text:
+    keywords = PERIOD in text or ANNUAL in text
+    if "\n" in text:
+        outline = outline_clauses(cell, keywords)
+        if outline is not None:
+            return outline
+    if not keywords:
         fused = fused_clauses(cell)
         if fused is not None:
             return fused
+    return _refuse_run_together(_settle_forms(_grammar_clauses(cell, text)))
+
+
+def _grammar_clauses(cell: Text, text: str) -> tuple[AnyClause, ...]:
+    """The clauses the grammar reads in ``text``: the cell's value, or a
+    stretch of it with everything before the stretch blanked (so that
+    positions in ``text`` are positions in the cell), in order."""
+    text = _as_grammar_reads(text)
     _local.cell = cell
     items: dict[int, AnyClause] = {}
     _local.items = items
@@ -455,7 +490,7 @@ def parse_indicators(cell: Text) -> tuple[AnyClause, ...]:
             _local.heading = None
             _local.section = 0
             _parse_recovering(text, items)
-        return _refuse_run_together(_settle_forms(tuple(items[start] for start in sorted(items))))
+        return tuple(items[start] for start in sorted(items))
     except Exception as error:
         if isinstance(error, UnexpectedInput):
             raise
@@ -466,6 +501,286 @@ def parse_indicators(cell: Text) -> tuple[AnyClause, ...]:
 
 # --------------------------------------------------------------------------
 # Categories with the value fused to the name: 产出指标：数量指标：培训人数≥1000人；…
+
+
+_LEVEL1_NAME = r"(?:预期|实施|项目)?(?:产出|效益|效果|满意度|成本)指标"
+_LEVEL2_NAME = rf"(?:{LEVEL2_HEADING}|成本指标)"
+_CATEGORY_PAIR = re.compile(
+    r"(?:^|(?<=\n)|(?<=[、.．)）①-⑳]))(?P<open>[ \t]*[【\[〔][ \t]*)?"
+    rf"(?P<level1>{_LEVEL1_NAME})"
+    r"(?P<between>[ \t]*(?:[-－—–/／|｜（(【\[〔]|(?<=[^\W\d_])[ \t]+(?=[^\W\d_])))"
+    rf"[ \t]*(?P<level2>{_LEVEL2_NAME})"
+    r"(?P<after>[ \t]*(?:[/／|｜）)】\]〕][ \t]*[：:]?|[ \t]+(?=[^\W\d_])))"
+)
+"""A clause's level-1 and level-2 categories separated by another mark than
+the grammar's (``产出指标/数量指标/``, ``【产出指标-数量指标】``, ``产出指标（数量指标）：``,
+``产出指标 数量指标 ``)."""
+_FIELD_LABEL = re.compile(
+    r"(?:^|(?<=\n)|(?<=[、.．)）①-⑳；;，,]))"
+    r"[ \t]*(?:一级指标|二级指标|三级指标|指标名称)[ \t]*[：:]"
+)
+"""A form's column written as a label before its value in a clause
+(``1.一级指标：产出指标；二级指标：数量指标；三级指标：名称；…``)."""
+
+
+def _as_grammar_reads(text: str) -> str:
+    """``text`` with what the grammar reads in another way written as it
+    reads it, every character in its place (the same length): categories
+    separated by another mark become the dashed form's, a form's labels
+    blanks. Names and values are taken from the cell itself."""
+    if "指标" not in text:
+        return text
+    text = _FIELD_LABEL.sub(lambda m: " " * len(m.group()), text)
+    return _CATEGORY_PAIR.sub(_dashed_pair, text)
+
+
+def _dashed_pair(match: re.Match[str]) -> str:
+    def dash(part: str | None) -> str:
+        return "" if not part else "-" + " " * (len(part) - 1)
+
+    opening = " " * len(match.group("open") or "")
+    return (
+        opening
+        + match.group("level1")
+        + dash(match.group("between"))
+        + match.group("level2")
+        + dash(match.group("after"))
+    )
+
+
+# --------------------------------------------------------------------------
+# An outline of headings: 一、产出指标 / （一）数量指标 / 1.培训人数：≥1000人
+
+_ITEM_STYLES = (
+    ("dotted", re.compile(r"[^\S\n]*\d{1,3}(?:[.．]\d{1,3}){1,3}(?![\d%％.．])")),
+    ("paren", re.compile(r"[^\S\n]*(?:[（(][^\S\n]*\d{1,3}[^\S\n]*[)）]|\d{1,3}[)）])")),
+    ("circled", re.compile(r"[^\S\n]*[①-⑳]")),
+    ("digit", re.compile(r"[^\S\n]*\d{1,3}[^\S\n]*(?:、|[.．](?!\d))")),
+)
+_OWN_CATEGORY = re.compile(rf"[^\S\n]*((?:{LEVEL2_HEADING}|[^\W\d_]{{2,10}}指标))[^\S\n]*[：:]")
+"""An item's own category before its name: ``数量指标：``, ``社会效益：``."""
+_ITEM_COLON = re.compile(r"[：:]")
+
+
+_CELL_TITLE = re.compile(r"(?:(?:年度|项目)?绩效指标|绩效目标指标)[^\S\n]*[：:]?")
+"""The cell's own title on a line above its outline (``绩效指标：``)."""
+
+
+class _Heading(NamedTuple):
+    level: int
+    category: Category
+    start: int  # where its line begins
+    end: int  # where its line ends
+
+
+def _line_style(text: str, position: int) -> str | None:
+    """The numbering style of the line at ``position``: ``dotted`` (1.1),
+    ``paren`` (（1）), ``circled`` (①), ``digit`` (1、 1.), or None."""
+    for style, pattern in _ITEM_STYLES:
+        if pattern.match(text, position):
+            return style
+    return None
+
+
+def _outline_headings(cell: Text) -> list[_Heading]:
+    """The headings of an outline in a cell, in order. A heading numbered as
+    clauses are (``1.产出指标``) is one only where the next line is a heading
+    or is numbered in another style (``1.1``, ``（1）``, ``①``): over a line
+    numbered as it is, it is a clause without its name and value."""
+    text = cell.value
+    found = list(OUTLINE_HEADING.finditer(text))
+    if not found:
+        return []
+    starts = {match.start() for match in found}
+    level2_styles = {
+        _style(match) for match in found if re.fullmatch(LEVEL2_HEADING, match.group("name"))
+    }
+    headings: list[_Heading] = []
+    for match in found:
+        style = _style(match)
+        name = match.group("name")
+        line_after = text[match.end() + 1 : match.end() + 40].lstrip()
+        if line_after[:1] in WRAP_MARKS and line_after:
+            continue  # a clause wrapped after its category (11-数量指标 over ；名称…)
+        if style == "digit":
+            following = match.end() + 1
+            while following < len(text) and text[following] in "\r\n":
+                following += 1
+            if (
+                following < len(text)
+                and following not in starts
+                and _line_style(text, following) in (None, "digit")
+            ):
+                continue
+        if re.fullmatch(LEVEL1_HEADING, name):
+            level = 1
+        elif re.fullmatch(EITHER_HEADING, name):
+            level = 2 if style is not None and style in level2_styles else 1
+        else:
+            level = 2
+        span = Span.of(cell, match.start("name"), match.end("name"))
+        headings.append(_Heading(level, Category(None, name, span), match.start(), match.end()))
+    return headings
+
+
+def _style(match: re.Match[str]) -> str | None:
+    for style in ("cn", "cnparen", "paren", "circled", "dotted", "code", "digit"):
+        if match.group(style) is not None:
+            return style
+    return None
+
+
+def outline_clauses(cell: Text, keywords: bool) -> tuple[AnyClause, ...] | None:
+    """The clauses of a cell written as an outline: headings of level-1 and
+    level-2 categories on lines of their own, each over the numbered items
+    of its category::
+
+        一、产出指标
+        （一）数量指标
+        1.培训人数，年度指标值：≥1000人      (or 1.培训人数：≥1000人)
+        （二）质量指标
+        1.培训合格率：≥90%
+
+    None when the cell is no such outline, or one the grammar reads itself
+    (level-1 headings unnumbered or numbered in Chinese numerals, over
+    clauses with value keywords). An item with value keywords is read by the
+    grammar; one without is a name and its value (after its colon, else as
+    in the fused form). Its categories are the headings' over it, its own
+    uncoded category its level-2 one; numbering may start again under each
+    heading (``Clause.section``)."""
+    headings = _outline_headings(cell)
+    if not headings:
+        return None
+    if keywords and all(
+        h.level == 1 and _heading_style(cell.value, h) in (None, "cn", "cnparen") for h in headings
+    ):
+        return None
+    text = cell.value
+    before = text[: headings[0].start].strip()
+    if before and _CELL_TITLE.fullmatch(before) is None:
+        return None  # text before the first heading: not an outline
+    clauses: list[AnyClause] = []
+    level1: Category | None = None
+    level2: Category | None = None
+    for index, heading in enumerate(headings):
+        if heading.level == 1:
+            level1, level2 = heading.category, None
+        else:
+            level2 = heading.category
+        start = heading.end
+        end = headings[index + 1].start if index + 1 < len(headings) else len(text)
+        if not text[start:end].strip():
+            continue
+        section = index + 1
+        # Level-2 headings alone (（一）数量指标) name the one category of the
+        # items under them, as the older form's single category does.
+        first, second = (level1, level2) if level1 is not None else (level2, None)
+        if keywords:
+            items = _outline_grammar_items(cell, start, end)
+            clauses.extend(_under_headings(item, first, second, section) for item in items)
+        else:
+            clauses.extend(_outline_plain_items(cell, start, end, first, second, section))
+    return _refuse_run_together(tuple(clauses))
+
+
+def _heading_style(text: str, heading: _Heading) -> str | None:
+    match = OUTLINE_HEADING.match(text, heading.start)
+    return None if match is None else _style(match)
+
+
+def _outline_grammar_items(cell: Text, start: int, end: int) -> tuple[AnyClause, ...]:
+    """The clauses the grammar reads in ``text[start:end]``: items numbered
+    ``1.1.2`` are given the number the grammar reads, their last one, in the
+    same width, so every position stays the cell's."""
+    text = cell.value
+    stretch = _ITEM_LINE.sub(_as_clause_number, text[start:end])
+    return _grammar_clauses(cell, " " * start + stretch)
+
+
+_ITEM_LINE = re.compile(
+    r"(?m)^([^\S\n]*)(\d{1,3}(?:[.．]\d{1,3}){1,3})(?![\d%％.．])[^\S\n]*[、.．]?"
+)
+
+
+def _as_clause_number(match: re.Match[str]) -> str:
+    last = re.split(r"[.．]", match.group(2))[-1]
+    width = len(match.group()) - len(match.group(1))
+    return match.group(1) + (last + "、").ljust(width)
+
+
+def _outline_plain_items(
+    cell: Text,
+    start: int,
+    end: int,
+    level1: Category | None,
+    level2: Category | None,
+    section: int,
+) -> list[AnyClause]:
+    """The items without value keywords in ``text[start:end]``, one a line
+    or one between ``；``: a name and its value, with a number and an own
+    level-2 category before them if any."""
+    text = cell.value
+    items: list[AnyClause] = []
+    position = start
+    for piece in [*_FUSED_ITEM_END.finditer(text, start, end), None]:
+        stop = end if piece is None else piece.start()
+        item_start = position
+        position = end if piece is None else piece.end()
+        while item_start < stop and text[item_start].isspace():
+            item_start += 1
+        if item_start >= stop:
+            continue
+        number: int | None = None
+        body = item_start
+        leading = ITEM_NUMBER.match(text, item_start, stop)
+        if leading is not None:
+            dotted = leading.group("dotted")
+            number = int(re.split(r"[.．]", dotted)[-1]) if dotted else number_of(leading.group())
+            body = leading.end()
+        own = _OWN_CATEGORY.match(text, body, stop)
+        if own is not None:  # the category of the items after it too, up to the next
+            level2 = Category(None, own.group(1), Span.of(cell, own.start(1), own.end(1)))
+            body = own.end()
+        colon = _ITEM_COLON.search(text, body, stop)
+        value_at = None
+        if colon is not None and text[colon.end() : stop].strip():
+            value_at = colon.end()
+            while text[value_at].isspace():
+                value_at += 1
+        items.append(
+            _fused_item(
+                cell,
+                number,
+                item_start,
+                body,
+                stop,
+                level1,
+                level2,
+                section,
+                value_at=value_at,
+                number_end=None if leading is None else leading.end(),
+            )
+        )
+    return items
+
+
+def _under_headings(
+    item: AnyClause, level1: Category | None, level2: Category | None, section: int
+) -> AnyClause:
+    """An outline's item with the categories of the headings over it."""
+    if not isinstance(item, Clause):
+        return item
+    categories = (item.level1, item.level2)
+    own = item.level1
+    if item.level2 is None:
+        if own is None:
+            categories = (level1, level2)
+        elif own.code is None or len(own.code.strip()) >= 2:
+            # 1.数量指标：… or 1、11-数量指标；… under 一、产出指标: the item's own
+            # category is its level-2 one.
+            categories = (level1 if level1 is not None else None, own)
+    form = item.form if categories[0] is None or categories[0].code else "legacy"
+    return item._replace(level1=categories[0], level2=categories[1], form=form, section=section)
 
 
 _FUSED_CATEGORY = re.compile(
@@ -526,7 +841,7 @@ def fused_clauses(cell: Text) -> tuple[AnyClause, ...] | None:
         category = Category(None, match.group(2), Span.of(cell, match.start(2), match.end(2)))
         if not text[match.end() : end].strip() and index + 1 < len(matches):
             level1 = category  # a level-1 category, its level-2 ones after it
-            line_end = text.find("\n", match.end())
+            line_end = text.find("\n", match.end(), end)  # not past the next category
             if line_end >= 0 and not text[match.end() : line_end].strip():
                 section += 1  # alone on its line (产出指标 or 产出指标：): a heading
             heading = index if match.group(1) else None
@@ -540,20 +855,26 @@ def fused_clauses(cell: Text) -> tuple[AnyClause, ...] | None:
             number, start = carried if carried is not None else (None, match.start(2))
             group = heading
         carried = None
+        # The items after the first, up to the next category, are of its
+        # category too (数量指标：培训人数≥1000人；发放人数≥200人), unless the
+        # category is a numbered item's own (1、数量指标：…；2、时效指标：…).
         level2: Category | None = category
+        carry = number is None
+        opening = True  # the item that names the category
         own_start = match.start(2)
         position = match.end()
         for piece in _FUSED_ITEM_END.finditer(text, position, end):
-            if piece.start() > position or level2 is not None:
+            if piece.start() > position or opening:
                 if group is not None:
                     headed.setdefault(group, []).append((len(pieces), own_start))
                 pieces.append((number, start, position, piece.start(), level1, level2, section))
-            number, level2, start = None, None, piece.end()
+            number, opening, start = None, False, piece.end()
+            level2 = level2 if carry else None
             position = piece.end()
             while start < end and text[start].isspace():
                 start += 1
             own_start = start
-        if text[position:end].strip() or level2 is not None:
+        if text[position:end].strip() or opening:
             if group is not None:
                 headed.setdefault(group, []).append((len(pieces), own_start))
             pieces.append((number, start, position, end, level1, level2, section))
@@ -581,10 +902,15 @@ def _fused_item(
     level1: Category | None,
     level2: Category | None,
     section: int = 0,
+    *,
+    value_at: int | None = None,
+    number_end: int | None = None,
 ) -> AnyClause:
     """One ``二级指标：名称值`` item: from ``start`` (its number or category)
     and its name and value from ``body_start``, to ``end``, under an
-    outline's ``section`` if any."""
+    outline's ``section`` if any; its value at ``value_at`` when known (after
+    a name's colon), its number ending at ``number_end`` when it is one the
+    grammar does not read (``1.1.2``)."""
     text = cell.value
     of = Span.of
     while body_start < end and text[body_start].isspace():
@@ -592,10 +918,14 @@ def _fused_item(
     body_end = body_start + len(text[body_start:end].rstrip(_TRAILING))
     stop = max(body_end, start)
     separator = text[body_end:end].strip()[:1] or None
-    value_start = _fused_value_start(text, body_start, body_end)
+    value_start = (
+        value_at if value_at is not None else _fused_value_start(text, body_start, body_end)
+    )
     head = level2 or level1
     leading = clause_number(text, start) if number is not None else None
-    if leading is not None:
+    if number_end is not None:
+        number_span = of(cell, start, len(text[:number_end].rstrip()))
+    elif leading is not None:
         number_span = of(cell, leading.start(), leading.end())
     else:  # a clause without its number is pointed at by its category
         number_span = of(cell, start, start) if head is None else head.span
@@ -822,7 +1152,9 @@ def _parse_recovering(text: str, items: dict[int, AnyClause]) -> None:
             item_start = resume
 
 
-_CLAUSE_STARTS = frozenset(("NUMBER", "LOST_CODE", "LOST_LEGACY", "LOST_DASHED", "HEADING"))
+_CLAUSE_STARTS = frozenset(
+    ("NUMBER", "ODD_NUMBER", "LOST_CODE", "LOST_LEGACY", "LOST_DASHED", "HEADING")
+)
 """The terminals a clause, or an outline's heading, begins with."""
 
 
@@ -853,6 +1185,7 @@ def _resume_point(text: str, at: int, item_start: int) -> int:
     keywords = (terminal("PERIOD_KEY"), terminal("ANNUAL_KEY"))
     lost = (
         terminal("LOST_CODE"),
+        terminal("ODD_NUMBER"),
         terminal("LOST_LEGACY"),
         terminal("LOST_DASHED"),
         terminal("HEADING"),

@@ -88,11 +88,70 @@ def number_of(text: str) -> int:
     )
 
 
+# An outline in a cell: headings of categories on lines of their own, over
+# numbered items (read in audit.parsing).
+
+LEVEL1_HEADING = r"(?:预期|实施|项目)?(?:产出|效益|效果)指标"
+EITHER_HEADING = r"(?:满意度|成本)指标"
+"""满意度指标 and 成本指标 head a level-1 category (2025: 成本指标 over 经济成本 …)
+or, in the older scheme, a level-2 one (产出指标 over 成本指标): the numbering
+tells which."""
+LEVEL2_HEADING = (
+    r"(?:数量|质量|时效)指标|(?:经济效益|社会效益|生态效益|可持续影响|服务对象满意度"
+    r"|社会公众满意度|经济成本|社会成本|生态环境成本)(?:指标)?"
+)
+_OUTLINE_NUMBER = (
+    r"(?P<cn>[一二三四五六七八九十]{1,3}[^\S\n]*[、.．])"
+    r"|(?P<cnparen>[（(][^\S\n]*[一二三四五六七八九十]{1,3}[^\S\n]*[)）])"
+    r"|(?P<paren>[（(][^\S\n]*\d{1,3}[^\S\n]*[)）]|\d{1,3}[)）])"
+    r"|(?P<circled>[①-⑳])"
+    r"|(?P<dotted>\d{1,3}(?:[.．]\d{1,3}){1,3}(?![\d%％])[^\S\n]*[、.．]?)"
+    r"|(?P<code>\d{1,3}[^\S\n]*[-－—–])"
+    r"|(?P<digit>\d{1,3}[^\S\n]*(?:、|[.．](?!\d)))"
+)
+OUTLINE_HEADING = re.compile(
+    rf"^[^\S\n]*(?:{_OUTLINE_NUMBER})?[^\S\n]*"
+    rf"(?P<name>{LEVEL1_HEADING}|{EITHER_HEADING}|{LEVEL2_HEADING})"
+    r"[^\S\n]*(?:[（(][^\S\n]{0,4}\d{1,3}(?:\.\d{1,2})?[^\S\n]{0,4}分[^\S\n]{0,4}[)）])?"
+    r"[^\S\n]*[：:]?[^\S\r\n]*\r?$",
+    re.M,
+)
+"""A heading of an outline: a category's name alone on its line, numbered in
+any style (``一、``, ``（一）``, ``1.``, ``1.1``, ``（1）``, ``①``, ``1-``) or not,
+with its weight (``（30分）``) and colon if any."""
+ITEM_NUMBER = re.compile(
+    r"[^\S\n]*(?:(?P<dotted>\d{1,3}(?:[.．]\d{1,3}){1,3})(?![\d%％.．])[^\S\n]*[、.．]?"
+    r"|\d{1,3}[^\S\n]*(?:、|[.．](?!\d))|[①-⑳]|[（(][^\S\n]*\d{1,3}[^\S\n]*[)）]|\d{1,3}[)）])"
+)
+"""The number an outline's item begins with, ``1.1.2`` (an outline's numbering
+to three levels) too."""
+
+
+WRAP_MARKS = frozenset("；;，,。：:、）)")
+"""What a line wrapped inside a clause may begin with, and no line after a
+heading does."""
+
+
 def is_heading(line: str, next_line: str) -> bool:
-    """Whether ``line`` is an outline's heading (``一、产出指标``) as the grammar
-    reads one: alone on its line, over a line that begins with a clause
-    number (``next_line``)."""
+    """Whether ``line`` is an outline's heading (``一、产出指标``, ``（一）数量指标``,
+    ``1.1时效指标``): alone on its line, over a line that begins with a clause
+    number (``next_line``) as the grammar reads one, or over any line that
+    does not begin with the punctuation of a clause wrapped after its category
+    (``产出指标`` over ``；11-数量指标；…``)."""
+    following = next_line.lstrip()[:1]
+    if OUTLINE_HEADING.fullmatch(line) is not None and following and following not in WRAP_MARKS:
+        return True
     return terminal("HEADING").match(f"\n{line}\n{next_line}", 1) is not None
+
+
+def item_start(line: str) -> bool:
+    """Whether ``line`` begins with an outline item's number (``1.``, ``2、``,
+    ``（3）``, ``④``, ``1.1.2``; not the ``2.5`` of ``2.5万人``)."""
+    found = ITEM_NUMBER.match(line)
+    if found is None:
+        return False
+    dotted = found.group("dotted")
+    return dotted is None or len(re.findall(r"[.．]", dotted)) >= 2
 
 
 def clause_start(text: str, position: int = 0) -> re.Match[str] | None:

@@ -174,6 +174,38 @@ def test_clause_numbering_reports_a_lost_number_once_at_its_categories() -> None
     assert finding.message == ("a clause has no number: the one beginning “2-效益指标” should be 3")
 
 
+@pytest.mark.parametrize(
+    "written", ["a、", "B.", "第二条", "第3项", "(二)", "Ⅲ.", "#3", "3-", "c)"]
+)
+def test_a_number_of_no_clause_style_is_reported_and_its_clause_read_apart(written: str) -> None:
+    """A clause whose number was typed over (``a、``, ``第二条``, ``Ⅲ.``) is read
+    as a clause of its own, its values its own: one finding, on that number,
+    and nothing said of the clause before it (repeated-field, missing-unit)."""
+    typed = LOST_NUMBER.replace("。2-效益指标", f"。{written}2-效益指标")
+    (finding,) = lint(one_project(typed))
+    assert finding.rule == "clause-numbering"
+    assert finding.message == f"指标序号「{written}」不是序号的写法：应为第3条"
+    assert finding.column == indicators_column() + typed.index(written)
+    clauses = parse_clause_text(typed)
+    assert [c.number for c in clauses] == [1, 2, None, 4]
+    assert [c.annual.text for c in clauses] == ["≥2400户次", "≥95%", "≥98%", "≥85%"]  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["A、B两类共12场", "≥12场，第2条线路1-2月开通", "≥12场（a类3-5人）", "Ⅱ级以上≥3个"],
+)
+def test_letters_and_numerals_inside_a_value_begin_no_clause(value: str) -> None:
+    """Near miss: a letter, a roman numeral or 第2条 inside a value, not before
+    a level-1 code and a level-2 one, is the value's."""
+    cell = LOST_NUMBER.replace("。2-效益指标", "。3、2-效益指标").replace(
+        "≥2400户次。", value + "。", 2
+    )
+    clauses = parse_clause_text(cell)
+    assert [c.number for c in clauses] == [1, 2, 3, 4]
+    assert clauses[0].annual is not None and clauses[0].annual.text == value  # type: ignore[union-attr]
+
+
 def test_a_lost_number_is_one_finding_of_the_whole_profile() -> None:
     """Nothing else is said about the clause that lost its number: its codes are
     no targets of the value before it (missing-unit), its 效益指标 counts

@@ -112,7 +112,8 @@ def test_a_numbered_line_without_categories_ends_the_value_before_it() -> None:
     )
     first, second = clauses(text)
     assert first.annual is not None and first.annual.text == "≥5万人"
-    assert (second.number, second.name) == (2, "重点人群签约率：")
+    # The colon before the keyword ends the name, as in the dashed form.
+    assert (second.number, second.name) == (2, "重点人群签约率")
 
 
 def test_a_level_two_category_may_be_missing() -> None:
@@ -633,6 +634,95 @@ def test_an_outline_of_names_fused_with_their_values(tmp_path: Path, colon: str)
     ]
     findings = lint(_workbook(tmp_path, [("职业技能培训经费", cell)]))
     assert [f.rule for f in findings if f.severity != "info"] == []
+
+
+def test_items_after_a_fused_category_are_of_that_category_up_to_the_next() -> None:
+    """``数量指标：培训人数≥1000人；发放人数≥200人``: the second item is a 数量 one too,
+    as a reader takes it, until another category begins."""
+    cell = (
+        "产出指标：数量指标：培训人数≥1000人；发放补贴人数≥200人；质量指标：培训合格率≥95%；"
+        "考核通过率≥90%。满意度指标：服务对象满意度指标：学员满意度≥90%"
+    )
+    assert [read(c)[1:4] for c in clauses(cell)] == [
+        ("产出指标", "数量指标", "培训人数"),
+        ("产出指标", "数量指标", "发放补贴人数"),
+        ("产出指标", "质量指标", "培训合格率"),
+        ("产出指标", "质量指标", "考核通过率"),
+        ("满意度指标", "服务对象满意度指标", "学员满意度"),
+    ]
+    outline = "一、产出指标\n数量指标：培训人数≥1000人\n发放补贴人数≥200人\n二、满意度指标\n学员满意度≥90%"
+    assert [read(c)[1:4] for c in clauses(outline)] == [
+        ("产出指标", "数量指标", "培训人数"),
+        ("产出指标", "数量指标", "发放补贴人数"),
+        ("满意度指标", None, "学员满意度"),
+    ]
+
+
+WATER = [
+    (1, "产出指标", "数量指标", "维修养护供水工程处数", "≥42处", "≥42处"),
+    (2, "产出指标", "质量指标", "出厂水水质检测合格率", "≥95%", "≥95%"),
+    (3, "满意度指标", "服务对象满意度指标", "受益群众满意度", "≥90%", "≥90%"),
+]
+"""A county water bureau's 农村饮水安全工程维修养护: what a reviewer reads in each
+writing of its categories below."""
+
+
+@pytest.mark.parametrize(
+    ("left", "middle", "right", "between"),
+    [
+        ("", "/", "/", "："),  # 产出指标/数量指标/名称：
+        ("【", "-", "】", ""),  # 【产出指标-数量指标】名称
+        ("", "（", "）：", ""),  # 产出指标（数量指标）：名称
+        ("", " ", " ", " "),  # 产出指标 数量指标 名称
+        ("", "｜", "｜", "："),  # a full-width bar
+    ],
+    ids=["slash", "bracket", "paren", "space", "bar"],
+)
+def test_categories_separated_by_other_marks_are_read_as_categories(
+    left: str, middle: str, right: str, between: str
+) -> None:
+    """Whatever separates a clause's level-1 and level-2 categories (a slash,
+    brackets, a space), they are its categories, never part of its name, and
+    the clauses after it are not run into its values."""
+    cell = "".join(
+        f"{n}、{left}{l1}{middle}{l2}{right}{name}{between}"
+        f"实施周期指标值：{period}；年度指标值：{annual}。"
+        for n, l1, l2, name, period, annual in WATER
+    )
+    assert [read(c) for c in clauses(cell)] == WATER
+
+
+def test_a_forms_labels_in_a_clause_are_no_part_of_its_categories_or_name() -> None:
+    """``1.一级指标：产出指标；二级指标：数量指标；三级指标：名称；…``: a form's
+    columns written as labels before their values."""
+    cell = "".join(
+        f"{n}.一级指标：{l1}；二级指标：{l2}；三级指标：{name}；实施周期指标值：{period}；"
+        f"年度指标值：{annual}。"
+        for n, l1, l2, name, period, annual in WATER
+    )
+    assert [read(c) for c in clauses(cell)] == WATER
+
+
+def test_a_colon_before_the_keyword_ends_the_name() -> None:
+    cell = "".join(
+        f"{n}.{l1}：{l2}：{name}：实施周期指标值：{period}；年度指标值：{annual}。"
+        for n, l1, l2, name, period, annual in WATER
+    )
+    assert [read(c) for c in clauses(cell)] == WATER
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["完成产出指标/数量指标各项任务", "产出指标（数量指标）全部完成", "按一级指标：产出指标考核"],
+)
+def test_category_words_inside_a_value_stay_the_values(value: str) -> None:
+    """Near miss: category names with a slash or brackets inside a value, not
+    at a clause's start, are the value's."""
+    cell = (
+        f"1、1-产出指标；11-数量指标；工作完成情况；实施周期指标值：{value}；年度指标值：{value}。"
+    )
+    (clause,) = clauses(cell)
+    assert read(clause) == (1, "产出指标", "数量指标", "工作完成情况", value, value)
 
 
 @pytest.mark.parametrize(

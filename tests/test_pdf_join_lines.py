@@ -52,11 +52,13 @@ OUTLINE = (
 
 def test_an_outlines_headings_keep_their_lines() -> None:
     """A heading is no wrapped text: its line stays, before and after it,
-    and the outline reads as typed; the wrapped keyword is joined."""
+    and so does each numbered item under it; the outline reads as typed; the
+    wrapped keyword is joined."""
     joined = join_lines(OUTLINE)
     assert joined == (
         "一、产出指标\n"
-        "1.数量指标：培训人数，年度指标值：≥1000人2.质量指标：培训合格率，年度指标值：≥95%\n"
+        "1.数量指标：培训人数，年度指标值：≥1000人\n"
+        "2.质量指标：培训合格率，年度指标值：≥95%\n"
         "二、效益指标（30分）\n"
         "3.社会效益指标：培训后就业率，年度指标值：≥60%"
     )

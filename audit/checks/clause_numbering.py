@@ -4,6 +4,7 @@ that do not run 1, 2, 3, … within a project.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from audit.engine import Context, Problem, rule
@@ -17,6 +18,12 @@ def _number_text(text: str) -> str:
     return match.group().rstrip() if match else ""
 
 
+_WRITTEN_BEFORE_CODE = re.compile(
+    r"(?!\d{1,3}[ \t]*[-－—–][ \t]*[^\W\d_])"
+    r"(\S[^\n；;，,。]{0,8})[ \t]*\d{1,3}[ \t]*[-－—–][ \t]*[^\W\d_]"
+)
+"""A clause's number of no style a clause is numbered in, before its level-1
+code (``a、1-产出指标``, ``第二条1-产出指标``); nothing when the number was lost."""
 _CIRCLED = frozenset("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
 _NUMERAL = frozenset("一二三四五六七八九十")
 _MARKS = str.maketrans({"．": ".", "（": "(", "）": ")", "，": "、", " ": "", "\u3000": ""})
@@ -96,6 +103,10 @@ def _odd_styles(clauses: list[Clause]) -> Iterator[tuple[Clause, str, str]]:
             "指标缺少序号：以「{category}」开头的一条应为第{expected}条",
             "a clause has no number: the one beginning “{category}” should be {expected}",
         ),
+        "unreadable": (
+            "指标序号「{found}」不是序号的写法：应为第{expected}条",
+            "clause number “{found}” is no clause number: it should be {expected}",
+        ),
         "style": (
             "指标序号的写法不一致：「{found}」与本栏其他各条的「{usual}」不同，多半是从别的稿子"
             "粘贴来的：应统一按「{usual}」的写法编号",
@@ -114,7 +125,9 @@ def _odd_styles(clauses: list[Clause]) -> Iterator[tuple[Clause, str, str]]:
     --------
     逐条跟踪每个项目绩效指标栏中的条款序号，报告序号中断的每一处：跳号（1、2、5）、重号、
     序号比前一条小、第一条不是 1，以及编辑时丢了序号的条款（「…年度指标值:≥95%。2-效益指标；
-    22-社会效益；…」，在其一级指标上报告，按应有的序号计数）。每处在序号上报告，并说明应为几；
+    22-社会效益；…」，在其一级指标上报告，按应有的序号计数），以及序号被写成条款不用的写法的条款
+    （「a、」「第二条」「Ⅱ.」「#2」后接「2-效益指标；22-…」：该条照样单独读出，不并入前一条的指标值，
+    在该序号上报告其写法无法识别）。每处在序号上报告，并说明应为几；
     之后从实际序号继续计数（若序号回到与位置一致，则按位置计数）。分节书写的栏（「一、产出指标」
     单独成行，其下各条编号）每节可以从1重新编号。一个栏中的几条指标都没有序号
     （每行一条不编号，或「产出指标：数量指标：…」连写），只在第一条上报告一次。
@@ -155,7 +168,10 @@ def clause_numbering(ctx: Context, project: Project) -> Iterator[Problem]:
     number used twice, a number smaller than the one before, a first number
     other than 1, and a clause whose number was lost in editing
     (``…年度指标值:≥95%。2-效益指标；22-社会效益；…``: reported at its level-1
-    category, and counted as the number it should have had). Each break is
+    category, and counted as the number it should have had) or typed over in
+    no style a clause is numbered in (``a、``, ``第二条``, ``Ⅱ.``, ``#2`` before
+    ``2-效益指标；22-…``: the clause is read apart from the one before, and the
+    number reported as unreadable). Each break is
     reported at the clause number, saying which number was expected; counting
     resumes from the number found, or from the clause's position when that is
     where the numbers fall back in step. In a cell written as an outline
@@ -222,12 +238,18 @@ def clause_numbering(ctx: Context, project: Project) -> Iterator[Problem]:
         if number is None:
             if isinstance(clause, Clause):  # its number lost: it stands for the one expected
                 position += 1
+                # Or typed in no style a clause is numbered in (a、, 第二条, Ⅱ.).
+                written = _WRITTEN_BEFORE_CODE.match(clause.text)
                 yield Problem(
                     clause.number_span,
-                    "missing",
-                    {"expected": expected, "category": str(clause.level1 or "")},
+                    "missing" if written is None else "unreadable",
+                    {
+                        "expected": expected,
+                        "category": str(clause.level1 or ""),
+                        "found": "" if written is None else written.group(1).strip(),
+                    },
                     field="clause",
-                    excerpt=str(clause.level1 or ""),
+                    excerpt=str(clause.level1 or "") if written is None else written.group(1),
                 )
                 expected += 1
             continue

@@ -57,7 +57,7 @@ from audit.readers.decode import ReadError, reason
 from audit.readers.grid import GridInput, Loaded, Merge, grid_source
 from audit.readers.guangzhou import BUDGET_TABLE
 from audit.readers.table import Notify
-from audit.syntax import clause_start, is_heading
+from audit.syntax import clause_start, is_heading, item_start
 
 _HEADER_WORDS = re.compile(r"项目名称|总计|财政拨款|财政专户|其他资金|绩效目标|绩效指标")
 MAX_PAGES = 2000
@@ -81,20 +81,25 @@ def join_lines(value: str | None) -> str | None:
     the two numbers would read as one (``≥802、``), so a line break stays;
     and an outline's heading (``二、效益指标`` alone on its line, over a
     numbered clause) and a note (``注：…``) keep their lines, as they are no
-    wrapped text."""
+    wrapped text, and so does each numbered item under an outline's headings
+    (``1.培训人数：≥1000人``, a value without its keyword)."""
     if value is None:
         return None
     lines = [line.strip() for line in value.split("\n")]
     joined = lines[0]
-    heading = len(lines) > 1 and is_heading(lines[0], lines[1])
+    headings = [
+        is_heading(line, lines[index + 1] if index + 1 < len(lines) else "")
+        for index, line in enumerate(lines)
+    ]
+    # Under an outline's headings, each numbered item begins a line of its own.
+    outline = any(headings)
     for index, line in enumerate(lines[1:], 1):
-        after = lines[index + 1] if index + 1 < len(lines) else ""
-        was_heading, heading = heading, bool(after) and is_heading(line, after)
         if (
-            was_heading
-            or heading
+            headings[index - 1]
+            or headings[index]
             or _NOTE.match(line) is not None
             or (joined[-1:].isdigit() and line[:1].isdigit() and clause_start(line) is not None)
+            or (outline and item_start(line))
         ):
             joined += "\n"
         joined += line
