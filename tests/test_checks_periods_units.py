@@ -231,3 +231,23 @@ def test_an_amount_in_two_units_of_one_dimension_is_never_an_error(
     findings = found(indicators, name=project)
     assert all(f.severity == "info" for f in findings), findings
     assert summary(findings) == [("info", f"{comparator}{_written(annual)}{small}")]
+
+
+# --------------------------------------------------------------------------
+# several-targets: one amount in two sizes is one measure
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["≥2.1公里，即≥2100米", "≥600亩，≥40公顷", "≥12万平方米；≥0.12平方公里", "≥3吨，≥3000公斤"],
+)
+def test_one_amount_in_two_units_of_a_dimension_is_one_measure(value: str) -> None:
+    indicators = clause("建设规模", value, value)
+    assert lint(tsv_table([project_row(UNKNOWN, indicators)]), select=["several-targets"]) == []
+
+
+@pytest.mark.parametrize("value", ["≥2.1公里，≥2100平方米", "≥600亩，≥40吨", "≥3吨，≥3000人"])
+def test_two_dimensions_in_one_value_are_several_measures(value: str) -> None:
+    indicators = clause("建设规模", value, value)
+    [finding] = lint(tsv_table([project_row(UNKNOWN, indicators)]), select=["several-targets"])
+    assert "写了2个不同计量的目标" in finding.message
