@@ -116,6 +116,23 @@ def test_a_ceiling_on_a_distance_in_another_unit_stays_a_level() -> None:
     assert found(indicators, name=MULTI_YEAR) == []
 
 
+@pytest.mark.parametrize(
+    "name, period, annual, looser",
+    [
+        ("每亩补贴标准", "≤300元/亩", "≤4500元/公顷", "≤5000元/公顷"),
+        ("每公里养护成本", "≤1.4万元/公里", "≤14元/米", "≤15元/米"),
+        ("垃圾清运单价", "≤0.2万元/吨", "≤2元/千克", "≤2.5元/千克"),
+    ],
+)
+def test_an_amount_per_two_units_of_one_dimension_is_the_same_target(
+    name: str, period: str, annual: str, looser: str
+) -> None:
+    findings = found(clause(name, period, annual, "1-产出指标；14-成本指标"), name=ONE_YEAR)
+    assert summary(findings) == [("info", annual)]
+    [finding] = found(clause(name, period, looser, "1-产出指标；14-成本指标"), name=ONE_YEAR)
+    assert finding.severity == "error" and "超过" in finding.message
+
+
 # --------------------------------------------------------------------------
 # Near misses: units that do not convert
 

@@ -267,7 +267,9 @@ def _one_period(pt: Target, at: Target) -> tuple[Target, Target]:
     month): ``≤300元/天`` and ``≤300元/日`` are one target, and so are
     ``100元/生·月`` and ``1200元/生·年``; what they are per besides the
     period must be the same. Per a magnitude of one unit and per the unit
-    (``/万吨`` and ``/吨``), both per the unit."""
+    (``/万吨`` and ``/吨``), both per the unit; per two units of one
+    dimension (``/亩`` and ``/公顷``, ``/公里`` and ``/米``), per the one both
+    convert to."""
     if pt.per == at.per or pt.per is None or at.per is None:
         return pt, at
     p_rest, _, p_time = pt.per.rpartition("·")
@@ -281,7 +283,12 @@ def _one_period(pt: Target, at: Target) -> tuple[Target, Target]:
         return _per_unit(pt, Decimal(10) ** p_power, per), _per_unit(
             at, Decimal(10) ** a_power, per
         )
-    if p_time in _SECONDS and a_time in _SECONDS:
+    measured = UNITS.common_unit(p_time, a_time)
+    dimension = UNITS.measure(p_time)
+    if measured is not None and dimension is not None and dimension[0] in UNITS.conversions:
+        # per 亩 and per 公顷, per 公里 and per 米: per one of the unit both convert to
+        p_factor, a_factor, unit = measured
+    elif p_time in _SECONDS and a_time in _SECONDS:
         p_factor, a_factor, unit = _SECONDS[p_time], _SECONDS[a_time], "秒"
     elif p_time in _MONTHS and a_time in _MONTHS:
         p_factor, a_factor, unit = _MONTHS[p_time], _MONTHS[a_time], "月"
@@ -477,7 +484,7 @@ def _same_unit(first: str | None, second: str | None, groups: list[list[str]]) -
     「/万吨」即一万个「/吨」；长度、面积、质量、体积、功率、电量按值词表 rules/units.yaml 的
     conversions 在同一量纲内换算：「≥2.1公里」即「≥2100米」，「≥12万平方米」即「≥120000平方米」，
     「≥600亩」即「≥40公顷」，「≥3吨」即「≥3000公斤」，数量级词（万、亿、千）加在任何单位前都按倍数
-    换算）并比较，说明不一致之处：
+    换算，「≤300元/亩」即「≤4500元/公顷」）并比较，说明不一致之处：
 
     * 单位不同（「≥90%」对「全年平均不低于90分」，「≥2米」对「≥2平方米」，速度或能力「≤60公里/小时」
       「≥500吨/天」对长度或质量「≤60公里」「≥500吨」）——错误；两个不能换算的时间单位（「≤2个工作日」对
@@ -546,8 +553,9 @@ def annual_period_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]:
     within their dimension as the value vocabulary lists them
     (``conversions`` in rules/units.yaml: ``≥2.1公里`` is ``≥2100米``,
     ``≥12万平方米`` is ``≥120000平方米``, ``≥600亩`` is ``≥40公顷``, ``≥3吨``
-    is ``≥3000公斤``), and a magnitude word (万, 亿, 千) before any unit
-    multiplies it), and explains the disagreement:
+    is ``≥3000公斤``, and per them: ``≤300元/亩`` is ``≤4500元/公顷``), and a
+    magnitude word (万, 亿, 千) before any unit multiplies it), and explains
+    the disagreement:
 
     * different units (``≥90%`` against ``全年平均不低于90分``, ``≥2米``
       against ``≥2平方米``, a speed or a capacity such as ``≤60公里/小时``
