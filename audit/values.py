@@ -48,7 +48,7 @@ from audit.grammars import build_lark
 from audit.model import Change, Comparator, Target, TargetKind, Value
 from audit.resources import resource
 
-__all__ = ["UNITS", "ValueParser", "Vocabulary", "default_parser", "parse_value"]
+__all__ = ["UNITS", "ValueParser", "Vocabulary", "default_parser", "dimension", "parse_value"]
 
 GRAMMAR_PATH = resource("grammar", "value.lark")
 VOCABULARY_PATH = resource("rules", "units.yaml")
@@ -177,7 +177,9 @@ class Vocabulary(NamedTuple):
         dimension's first unit: ``公里`` is (length, 1000); a magnitude word
         before a unit multiplies it (``万平方米`` is (area, 10000), ``千瓦``
         (power, 1000)), and a unit of no dimension is a dimension of its own
-        (``万人`` is (人, 10000)). None for anything else."""
+        (``万人`` is (人, 10000)); a unit as written is read as reported
+        (``公斤`` as 千克). None for anything else."""
+        unit = self.aliases.get(unit, unit)
         for dimension, worths in self.conversions.items():
             if unit in worths:
                 return dimension, worths[unit]
@@ -369,6 +371,15 @@ def _alternation(words: Iterable[str]) -> str:
 
 UNITS: Vocabulary = Vocabulary.load(VOCABULARY_PATH)
 """The shipped vocabulary, ``rules/units.yaml``."""
+
+
+@lru_cache(maxsize=1024)
+def dimension(unit: str) -> str | None:
+    """The dimension of a unit of :data:`UNITS` that converts (``公里`` and
+    ``万米``: length; ``亩``: area), from its ``conversions``; None for any
+    other unit (人, 次, 元)."""
+    measure = UNITS.measure(unit)
+    return measure[0] if measure is not None and measure[0] in UNITS.conversions else None
 
 
 # --------------------------------------------------------------------------

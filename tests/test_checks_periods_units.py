@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from audit.model import Finding
-from audit.values import UNITS, Vocabulary
+from audit.values import UNITS, Vocabulary, dimension
 from tests.conftest import lint, project_row, tsv_table
 
 RULE = "annual-period-mismatch"
@@ -184,6 +184,15 @@ def test_the_vocabulary_converts_within_a_dimension_exactly() -> None:
     assert UNITS.measure("万人次") == ("人次", Fraction(10000))
     for first, second in [("米", "平方米"), ("人", "次"), ("吨", "立方米"), ("米", "米")]:
         assert UNITS.common_unit(first, second) is None
+    assert [dimension(u) for u in ("万米", "亩", "公斤", "千升", "人", "元", "%")] == [
+        "length",
+        "area",
+        "mass",
+        "volume",
+        None,
+        None,
+        None,
+    ]
     assert UNITS.measure("百分点") == ("百分点", 1)  # 百 of no unit 分点: a unit of its own
 
 

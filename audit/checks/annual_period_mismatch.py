@@ -25,7 +25,7 @@ from audit.facts import (
 )
 from audit.model import ANNUAL, PERIOD, Clause, Project, Target, Value, ValueField
 from audit.patterns import compile_pattern
-from audit.values import UNITS
+from audit.values import UNITS, dimension
 from audit.vocabulary import VOCABULARY
 
 Span = Literal["multi", "single", "unknown"]
@@ -284,8 +284,7 @@ def _one_period(pt: Target, at: Target) -> tuple[Target, Target]:
             at, Decimal(10) ** a_power, per
         )
     measured = UNITS.common_unit(p_time, a_time)
-    dimension = UNITS.measure(p_time)
-    if measured is not None and dimension is not None and dimension[0] in UNITS.conversions:
+    if measured is not None and dimension(p_time) is not None:
         # per 亩 and per 公顷, per 公里 and per 米: per one of the unit both convert to
         p_factor, a_factor, unit = measured
     elif p_time in _SECONDS and a_time in _SECONDS:
@@ -354,8 +353,7 @@ def _rate_and_amount(pt: Target, at: Target) -> bool:
     rate = pt if pt.per is not None else at
     if "/" not in rate.text and "／" not in rate.text:
         return False
-    measure = UNITS.measure(pt.unit)
-    return measure is not None and measure[0] in UNITS.conversions
+    return dimension(pt.unit) is not None
 
 
 def _amounts(pt: Target, at: Target) -> dict[str, str]:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from audit.engine import Context, Problem, rule
 from audit.facts import field_name, unit_family, where
 from audit.model import Clause, Target
-from audit.values import UNITS
+from audit.values import dimension
 
 _SAME_PEOPLE = {"名": "人", "位": "人"}
 """Units that count the same thing (people): ``≥300人`` and ``≥300名``."""
@@ -50,9 +50,7 @@ def _measure(value_text: str, target: Target, previous_end: int) -> tuple[str, s
     if family in _ONE_MEASURE_FAMILIES:
         return family, name
     unit = _SAME_PEOPLE.get(target.unit, target.unit)
-    dimension = UNITS.measure(unit)
-    if dimension is not None and dimension[0] in UNITS.conversions:
-        unit = dimension[0]  # 公里 and 米, 亩 and 公顷: one length, one area in two sizes
+    unit = dimension(unit) or unit  # 公里 and 米, 亩 and 公顷: one length, one area in two sizes
     return f"{unit}/{target.per}" if target.per else unit, name
 
 
