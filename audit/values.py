@@ -36,6 +36,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
+from fractions import Fraction
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple, get_args
@@ -47,7 +48,7 @@ from audit.grammars import build_lark
 from audit.model import Change, Comparator, Target, TargetKind, Value
 from audit.resources import resource
 
-__all__ = ["UNITS", "ValueParser", "Vocabulary", "default_parser", "parse_value"]
+__all__ = ["UNITS", "ValueParser", "Vocabulary", "default_parser", "dimension", "parse_value"]
 
 GRAMMAR_PATH = resource("grammar", "value.lark")
 VOCABULARY_PATH = resource("rules", "units.yaml")
@@ -104,6 +105,9 @@ class Vocabulary(NamedTuple):
     denominators: tuple[str, ...] = ()
     """Words that are a unit only after a slash: ``生`` in ``元/生·年`` (per
     student), never after a number."""
+    conversions: Mapping[str, Mapping[str, Fraction]] = {}
+    """Units that convert, by dimension: unit → what one of it is worth in
+    the dimension's first unit (``area``: ``亩`` → 2000/3 平方米)."""
 
     @classmethod
     def load(cls, path: Path) -> Vocabulary:
@@ -156,7 +160,61 @@ class Vocabulary(NamedTuple):
             for word in words:
                 if seen.setdefault(word, name) != name:
                     raise ValueError(f"{word!r} stands in both {seen[word]} and {name}")
+        reported = {self.aliases.get(unit, unit) for unit in self.units}
+        dimensions: dict[str, str] = {}
+        for dimension, worths in self.conversions.items():
+            for unit in worths:
+                if unit not in reported:
+                    raise ValueError(f"conversions: {unit!r} ({dimension}) is no reported unit")
+                if dimensions.setdefault(unit, dimension) != dimension:
+                    raise ValueError(
+                        f"conversions: {unit!r} stands in both {dimensions[unit]} and {dimension}"
+                    )
         return self
+
+    def measure(self, unit: str) -> tuple[str, Fraction] | None:
+        """A reported unit's dimension and what one of it is worth in the
+        dimension's first unit: ``公里`` is (length, 1000); a magnitude word
+        before a unit multiplies it (``万平方米`` is (area, 10000), ``千瓦``
+        (power, 1000)), and a unit of no dimension is a dimension of its own
+        (``万人`` is (人, 10000)); a unit as written is read as reported
+        (``公斤`` as 千克). None for anything else."""
+        unit = self.aliases.get(unit, unit)
+        for dimension, worths in self.conversions.items():
+            if unit in worths:
+                return dimension, worths[unit]
+        for word, power in self.magnitudes.items():
+            rest = unit[len(word) :]
+            if not unit.startswith(word) or not rest:
+                continue
+            rest = self.aliases.get(rest, rest)
+            for dimension, worths in self.conversions.items():
+                if rest in worths:
+                    return dimension, worths[rest] * 10**power
+            if rest in self.units:
+                return rest, Fraction(10) ** power
+        if unit in self.units:
+            return unit, Fraction(1)
+        return None
+
+    def common_unit(self, first: str, second: str) -> tuple[Decimal, Decimal, str] | None:
+        """How amounts in two units of one dimension are written in one unit:
+        the factors to multiply each by and that unit, one of the two, chosen
+        so that the factors are exact decimals (``亩`` and ``平方米`` in 亩:
+        1 and 0.0015; ``公里`` and ``米`` in 米: 1000 and 1). None when the
+        two are one unit or do not convert (``米`` and ``平方米``)."""
+        if first == second:
+            return None
+        mine, theirs = self.measure(first), self.measure(second)
+        if mine is None or theirs is None or mine[0] != theirs[0]:
+            return None
+        ratio = mine[1] / theirs[1]  # one `first` in `second`
+        if _terminates(ratio):
+            return _exact(ratio), _ONE, second
+        if _terminates(1 / ratio):
+            return _ONE, _exact(1 / ratio), first
+        base = next(iter(self.conversions.get(mine[0], {mine[0]: 1})))
+        return _exact(mine[1]), _exact(theirs[1]), base
 
     def word_lists(self) -> dict[str, tuple[str, ...]]:
         """The word lists that fill the grammar, by the name it gives them."""
@@ -238,6 +296,41 @@ def _change_map(data: Any, where: str) -> dict[str, Change]:
     return mapping  # type: ignore[return-value]  # checked above
 
 
+def _conversion_map(data: Any, where: str) -> dict[str, dict[str, Fraction]]:
+    mapping = _mapping({} if data is None else data, where)
+    conversions: dict[str, dict[str, Fraction]] = {}
+    for dimension, units in mapping.items():
+        worths = _word_map(units, f"{where}.{dimension}")
+        conversions[str(dimension)] = {}
+        for unit, worth in worths.items():
+            try:
+                fraction = Fraction(worth)
+            except (ValueError, ZeroDivisionError):
+                fraction = Fraction(0)
+            if fraction <= 0:
+                raise ValueError(
+                    f"{where}.{dimension}: {unit!r} must be worth a positive number"
+                    f" or fraction, not {worth!r}"
+                )
+            conversions[str(dimension)][unit] = fraction
+    return conversions
+
+
+def _terminates(fraction: Fraction) -> bool:
+    """Whether a fraction is a decimal with an end (0.0015, not 666.66…)."""
+    denominator = fraction.denominator
+    for prime in (2, 5):
+        while denominator % prime == 0:
+            denominator //= prime
+    return denominator == 1
+
+
+def _exact(fraction: Fraction) -> Decimal:
+    """A fraction as a Decimal: exact when it terminates, else to the
+    context's precision."""
+    return Decimal(fraction.numerator) / Decimal(fraction.denominator)
+
+
 def _power_map(data: Any, where: str) -> dict[str, int]:
     mapping = _mapping({} if data is None else data, where)
     _words(list(mapping), where)
@@ -263,6 +356,7 @@ _FIELDS: dict[str, tuple[str, Callable[[Any, str], Any]]] = {
     "date_words": ("date_words", _words),
     "changes": ("changes", _change_map),
     "denominators": ("denominators", _words),
+    "conversions": ("conversions", _conversion_map),
 }
 
 
@@ -277,6 +371,15 @@ def _alternation(words: Iterable[str]) -> str:
 
 UNITS: Vocabulary = Vocabulary.load(VOCABULARY_PATH)
 """The shipped vocabulary, ``rules/units.yaml``."""
+
+
+@lru_cache(maxsize=1024)
+def dimension(unit: str) -> str | None:
+    """The dimension of a unit of :data:`UNITS` that converts (``公里`` and
+    ``万米``: length; ``亩``: area), from its ``conversions``; None for any
+    other unit (人, 次, 元)."""
+    measure = UNITS.measure(unit)
+    return measure[0] if measure is not None and measure[0] in UNITS.conversions else None
 
 
 # --------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from audit.facts import (
     first_fields,
     is_level,
     needs_unit,
+    plain_number,
     target_days,
     target_unit,
     unit_family,
@@ -24,7 +25,7 @@ from audit.facts import (
 )
 from audit.model import ANNUAL, PERIOD, Clause, Project, Target, Value, ValueField
 from audit.patterns import compile_pattern
-from audit.values import UNITS
+from audit.values import UNITS, dimension
 from audit.vocabulary import VOCABULARY
 
 Span = Literal["multi", "single", "unknown"]
@@ -266,7 +267,9 @@ def _one_period(pt: Target, at: Target) -> tuple[Target, Target]:
     month): ``≤300元/天`` and ``≤300元/日`` are one target, and so are
     ``100元/生·月`` and ``1200元/生·年``; what they are per besides the
     period must be the same. Per a magnitude of one unit and per the unit
-    (``/万吨`` and ``/吨``), both per the unit."""
+    (``/万吨`` and ``/吨``), both per the unit; per two units of one
+    dimension (``/亩`` and ``/公顷``, ``/公里`` and ``/米``), per the one both
+    convert to."""
     if pt.per == at.per or pt.per is None or at.per is None:
         return pt, at
     p_rest, _, p_time = pt.per.rpartition("·")
@@ -280,7 +283,11 @@ def _one_period(pt: Target, at: Target) -> tuple[Target, Target]:
         return _per_unit(pt, Decimal(10) ** p_power, per), _per_unit(
             at, Decimal(10) ** a_power, per
         )
-    if p_time in _SECONDS and a_time in _SECONDS:
+    measured = UNITS.common_unit(p_time, a_time)
+    if measured is not None and dimension(p_time) is not None:
+        # per 亩 and per 公顷, per 公里 and per 米: per one of the unit both convert to
+        p_factor, a_factor, unit = measured
+    elif p_time in _SECONDS and a_time in _SECONDS:
         p_factor, a_factor, unit = _SECONDS[p_time], _SECONDS[a_time], "秒"
     elif p_time in _MONTHS and a_time in _MONTHS:
         p_factor, a_factor, unit = _MONTHS[p_time], _MONTHS[a_time], "月"
@@ -317,6 +324,49 @@ def _per_unit(target: Target, factor: Decimal, per: str) -> Target:
         upper=None if upper is None else upper / factor,
         per=per,
     )
+
+
+def _one_measure(pt: Target, at: Target) -> tuple[Target, Target] | None:
+    """Two amounts in different units of one dimension, in one unit, as the
+    value vocabulary (rules/units.yaml) converts them: ``≥2.1公里`` and
+    ``≥2100米`` are one length, ``≥12万平方米`` and ``≥120000平方米`` one area,
+    ``≥600亩`` and ``≥40公顷`` one area (in 亩). None when the two are per
+    different things (``公里`` and ``公里/小时``: a length and a speed) or do
+    not convert (``米`` and ``平方米``)."""
+    if pt.unit is None or at.unit is None or pt.per != at.per:
+        return None
+    found = UNITS.common_unit(pt.unit, at.unit)
+    if found is None:
+        return None
+    p_factor, a_factor, unit = found
+    return _in_unit(pt, p_factor, unit), _in_unit(at, a_factor, unit)
+
+
+def _rate_and_amount(pt: Target, at: Target) -> bool:
+    """Whether one target is an amount of a physical dimension per a period
+    of time and the other the amount alone: ``≤60公里/小时`` (a speed) against
+    ``≤60公里`` (a length), ``≥500吨/天`` (a capacity) against ``≥500吨``.
+    A count per a period (``≥2次/年`` against ``≥2次``) is a count, and so is
+    an amount done each year (``每年清运3000吨``) against the year's."""
+    if (pt.per is None) == (at.per is None) or pt.unit != at.unit or pt.unit is None:
+        return False
+    rate = pt if pt.per is not None else at
+    if "/" not in rate.text and "／" not in rate.text:
+        return False
+    return dimension(pt.unit) is not None
+
+
+def _amounts(pt: Target, at: Target) -> dict[str, str]:
+    """Both targets' amounts in their one unit, for a message."""
+    return {"period_amount": _amount_text(pt), "annual_amount": _amount_text(at)}
+
+
+def _amount_text(target: Target) -> str:
+    assert target.number is not None
+    text = plain_number(target.number.normalize())
+    if target.upper is not None:
+        text += f"-{plain_number(target.upper.normalize())}"
+    return text + _unit_text(target)
 
 
 def _as_long(months: Decimal, seconds: Decimal) -> bool:
@@ -361,6 +411,13 @@ def _same_unit(first: str | None, second: str | None, groups: list[list[str]]) -
             "the annual value “{annual}” exceeds the period value “{period}”: this year's "
             "target cannot be more than the whole period's",
         ),
+        "exceeds-converted": (
+            "年度指标值「{annual}」超过实施周期指标值「{period}」（折合{annual_amount}对"
+            "{period_amount}）：年度目标不能大于整个实施周期的目标",
+            "the annual value “{annual}” exceeds the period value “{period}” "
+            "({annual_amount} against {period_amount}): this year's target cannot be more "
+            "than the whole period's",
+        ),
         "partial": (
             "实施周期指标值「{period}」只是{qualifier}的目标，年度指标值为「{annual}」："
             "实施周期指标值应覆盖整个实施周期",
@@ -371,6 +428,12 @@ def _same_unit(first: str | None, second: str | None, groups: list[list[str]]) -
             "单年度项目的年度指标值「{annual}」与实施周期指标值「{period}」不一致：两者应相同",
             "the annual value “{annual}” differs from the period value “{period}” in a "
             "one-year project: they should be the same",
+        ),
+        "one-year-converted": (
+            "单年度项目的年度指标值「{annual}」与实施周期指标值「{period}」不一致"
+            "（折合{annual_amount}对{period_amount}）：两者应相同",
+            "the annual value “{annual}” differs from the period value “{period}” in a "
+            "one-year project ({annual_amount} against {period_amount}): they should be the same",
         ),
         "differs": (
             "年度指标值「{annual}」与实施周期指标值「{period}」不一致：若项目跨年度，"
@@ -416,15 +479,20 @@ def _same_unit(first: str | None, second: str | None, groups: list[list[str]]) -
     「≤24小时」即「≤1天」，「日」即「天」，「12个月」即「1年」，天数在同样多个月连续可能有的
     天数之内（一个月 28—31 天，十二个月 365—366 天）即为同一时长；「工作日」不换算；金额在元、
     万元、亿元之间换算，「≤300元/天」即「≤300元/日」，「100元/生·月」即「1200元/生·年」，
-    「/万吨」即一万个「/吨」）并比较，说明不一致之处：
+    「/万吨」即一万个「/吨」；长度、面积、质量、体积、功率、电量按值词表 rules/units.yaml 的
+    conversions 在同一量纲内换算：「≥2.1公里」即「≥2100米」，「≥12万平方米」即「≥120000平方米」，
+    「≥600亩」即「≥40公顷」，「≥3吨」即「≥3000公斤」，数量级词（万、亿、千）加在任何单位前都按倍数
+    换算，「≤300元/亩」即「≤4500元/公顷」）并比较，说明不一致之处：
 
-    * 单位不同（「≥90%」对「全年平均不低于90分」）——错误；两个不能换算的时间单位（「≤2个工作日」对
+    * 单位不同（「≥90%」对「全年平均不低于90分」，「≥2米」对「≥2平方米」，速度或能力「≤60公里/小时」
+      「≥500吨/天」对长度或质量「≤60公里」「≥500吨」）——错误；两个不能换算的时间单位（「≤2个工作日」对
       「≤48小时」）是两个时限——警告；
     * 一个值有单位、另一个没有（「不少于15辆」对「不少于15」，「≥1.5万个」对「≥0.5」：丢了「万」）
       ——错误，报告在没有单位的值上；名称已说明单位而数字是整数的（「培训人数」的「≥300人」
       对「≥300」）、0 和没有单位的量（「系数」「得分」）不算缺单位，按同一目标的不同写法比较；
     * 比较符号相反（「≥」对「≤」）——错误；
-    * 年度目标大于实施周期目标（「≥20000」对「21473」）——错误；多年项目中的水平值不报告：
+    * 年度目标大于实施周期目标（「≥20000」对「21473」）——错误；两值单位不同但可换算的，消息给出
+      折合到同一单位的数（「≥3000米」对「≥2.1公里」：折合3000米对2100米）；多年项目中的水平值不报告：
       比率（%、‰）、每若干单位的率（「≤10/10万」「≤1.5人/万车」）、浓度（「≤30微克/立方米」
       「≤1.5mg/L」）、单位成本（「≤1.4万元/公里」）不逐年累加，时长和距离的上限（「≤3个工作日」
       「30分钟以内」「≤70公里」：办理时限、响应时间、预报误差、服务半径）是每一件都要守的限值，
@@ -479,9 +547,17 @@ def annual_period_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]:
     converts between 元, 万元 and 亿元, an amount per a period of time between
     periods (``≤300元/天`` is ``≤300元/日``, ``100元/生·月`` is
     ``1200元/生·年``), and per a magnitude of a unit to per the unit
-    (``/万吨``)), and explains the disagreement:
+    (``/万吨``); lengths, areas, masses, volumes, power and energy convert
+    within their dimension as the value vocabulary lists them
+    (``conversions`` in rules/units.yaml: ``≥2.1公里`` is ``≥2100米``,
+    ``≥12万平方米`` is ``≥120000平方米``, ``≥600亩`` is ``≥40公顷``, ``≥3吨``
+    is ``≥3000公斤``, and per them: ``≤300元/亩`` is ``≤4500元/公顷``), and a
+    magnitude word (万, 亿, 千) before any unit multiplies it), and explains
+    the disagreement:
 
-    * different units (``≥90%`` against ``全年平均不低于90分``) — error; two units
+    * different units (``≥90%`` against ``全年平均不低于90分``, ``≥2米``
+      against ``≥2平方米``, a speed or a capacity such as ``≤60公里/小时``
+      or ``≥500吨/天`` against a length or a mass) — error; two units
       of time that do not convert (``≤2个工作日`` against ``≤48小时``) are two
       time limits — warning;
     * a unit in one value and none in the other (``不少于15辆`` against
@@ -492,7 +568,9 @@ def annual_period_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]:
       compared as the same target written another way;
     * opposite comparators (``≥`` against ``≤``) — error;
     * an annual target larger than the period's (``≥20000`` against ``21473``)
-      — error; for a level in a multi-year project this is not reported:
+      — error, told in one unit when the two are written in units that
+      convert (``≥3000米`` against ``≥2.1公里``: 3000米 against 2100米); for
+      a level in a multi-year project this is not reported:
       a rate or share (%, ‰), a rate per a number of things (``≤10/10万``,
       ``≤1.5人/万车``), a concentration (``≤30微克/立方米``, ``≤1.5mg/L``) or a
       unit cost (``≤1.4万元/公里``) does not add up over the years, nor does
@@ -674,9 +752,16 @@ def _compare_targets(
     if pt.unit != at.unit or pt.per != at.per:
         pt, at = _one_money(_split(pt), _split(at))
         pt, at = _one_period(pt, at)
+    measures = _one_measure(pt, at)
+    if measures is not None:
+        pt, at = measures
     assert pt.number is not None and at.number is not None  # checked above, kept by _one_duration
     groups = list(ctx.options["unit_groups"].values())
-    if not _same_unit(pt.unit, at.unit, groups) or (pt.per and at.per and pt.per != at.per):
+    if (
+        not _same_unit(pt.unit, at.unit, groups)
+        or (pt.per and at.per and pt.per != at.per)
+        or _rate_and_amount(pt, at)
+    ):
         units = {"period_unit": _unit_text(pt), "annual_unit": _unit_text(at)}
         # Two units of time that do not convert (≤2个工作日 against ≤48小时)
         # are two time limits, one looser: a warning, not an error.
@@ -707,11 +792,15 @@ def _compare_targets(
             return None
         if level and span == "unknown":
             return "differs", DIFFERS, {}
+        if measures is not None:
+            return "exceeds-converted", 0, _amounts(pt, at)
         return "exceeds", 0, {}
     if a_high < p_low or a_low < p_low:
         if span == "multi":
             return None
         if span == "single":
+            if measures is not None:
+                return "one-year-converted", 0, _amounts(pt, at)
             return "one-year", 0, {}
         return "differs", DIFFERS, {}
     return None

@@ -18,7 +18,7 @@ from audit.facts import (
     money_per_unit,
     normalize,
 )
-from audit.model import Clause
+from audit.model import Clause, Value
 from audit.vocabulary import VOCABULARY
 
 _EXPECTED: Key[dict[str, str]] = Key("guidance.expected")
@@ -138,6 +138,51 @@ def _is_deadline(ctx: Context, clause: Clause) -> bool:
     return seen
 
 
+_PRECISE_DATE = LazyPattern(r"月|[日号底末初]|季|\d\s*[.\-/－]\s*\d")
+"""A date to the month, the quarter or the day (2025年6月, 9月底, 第三季度,
+2025.06.30): a year alone (2025年, 2025年度) may name an edition or a plan."""
+_REFERENCE = LazyPattern(r"[《》（(【\[]")
+"""Before a date, the title of a document it dates (符合《规范》（2025年版）)."""
+
+
+def _dated(value: Value) -> bool:
+    """Whether a value is a date or a deadline and nothing else: its every
+    target a date or a period (``2025年6月30日前``, ``9月底前``,
+    ``于2025年9月底前上线``, ``2025.03-2025.10``), the date opening the value.
+    Not a date that dates something else (``符合《规范》（2025年版）``,
+    ``执行2025年版规范``), a year alone with no 前 or 后 (``2025年通过验收``),
+    a duration (``≤3个工作日``) or a number beside a date."""
+    if value.kind != "date" or len(value.prefix) > 4 or _REFERENCE.search(value.prefix):
+        return False
+    for target in value.targets:
+        if target.kind == "date-range":
+            continue
+        if target.kind != "date" or value.text[target.end :].lstrip().startswith("版"):
+            return False
+        if target.comparator is None and not _PRECISE_DATE.search(target.text):
+            return False
+    return True
+
+
+def _all_dated(ctx: Context, clause: Clause) -> bool:
+    """Whether every value of ``clause`` that is filled is a date or a
+    deadline (:func:`_dated`)."""
+    values = [f.value for f in ctx.facts.distinct_values(clause) if f.value.kind != "empty"]
+    return bool(values) and all(_dated(value) for value in values)
+
+
+def _dated_output(ctx: Context, clause: Clause) -> Problem:
+    """The finding on an output whose every value is a date: a 时效 target."""
+    value = next(f for f in ctx.facts.distinct_values(clause) if f.value.kind != "empty")
+    args = {
+        "name": clause.name,
+        "text": value.text,
+        "category": _category(clause),
+        "expected": _expected(ctx, "timeliness"),
+    }
+    return Problem(clause.name_span, "date-as-output", args, field="indicator", excerpt=clause.name)
+
+
 def _head_kind(ctx: Context, clause: Clause, kind: str, name: str) -> str | None:
     """What the head of an output's name says when no keyword does: a time
     that is a deadline is timeliness, a 达标率 filed as a quantity is quality
@@ -154,6 +199,8 @@ def _head_kind(ctx: Context, clause: Clause, kind: str, name: str) -> str | None
         and _is_deadline(ctx, clause)
     ):
         return "timeliness"
+    if kind != "timeliness" and _all_dated(ctx, clause):
+        return "date"  # 主体工程竣工 2025年6月30日前: a deadline, whatever the name
     if _money_per_unit(ctx, clause):
         return "cost"  # ≤600元/株, ≤1.2万元/月: what one unit costs, not how many
     if (
@@ -302,6 +349,12 @@ def _name_kind(name: str, kinds: list[tuple[str, re.Pattern[str]]]) -> str | Non
             "“{name}” is a rate ({text}) but filed under “{category}”: a quantity indicator "
             "states how many (个, 人, 公里); file the rate under {expected}",
         ),
+        "date-as-output": (
+            "「{name}」的指标值「{text}」是日期或时限，是时效目标，却归入「{category}」："
+            "应归入{expected}",
+            "“{name}” has a date or a deadline as its value (“{text}”), a timeliness target, "
+            "but is filed under “{category}”: file it under {expected}",
+        ),
         "satisfaction-as-effect": (
             "「{name}」是满意度，不是效益：效益指标应反映项目带来的经济、社会、生态或可持续影响，"
             "满意度应归入{expected}",
@@ -358,6 +411,12 @@ def _name_kind(name: str, kinds: list[tuple[str, re.Pattern[str]]]) -> str | Non
     比例，仍属数量；环境和排放（「断面水质达标率」「油烟排放达标率」）及人群自身状况的达标率是
     效益，不按质量报告。效益类下的时间和达标率（「群众办事等待时间」「空气质量达标率」）可能正是
     效益，不按中心语判断。
+
+    产出类（数量、质量）指标的各个值都是日期或时限的（「主体工程竣工 2025年6月30日前」「系统上线
+    9月底前」，或一段期间「2025.03-2025.10」），不论名称，是放错类别的时效目标，消息另写。为别的
+    东西注明年份的（「符合《…规范》（2025年版）」「执行2025年版规范」）、只有年份而没有「前」
+    「后」的（「2025年通过验收」）、时长（「≤3个工作日」）、日期旁另有数字的，以及时效、效益、
+    满意度类条款，不报告。
 
     归入数量（按分类表的性质，「产出数量指标」等同义名称同样）的比率：名称是比率或比例（…率、
     比例、占比、比重；「频率」「效率」不是，「有效率」「成功率」是）、各个值都是百分比的，是放错
@@ -443,6 +502,14 @@ def category_keyword_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]
     below). Under 效益 a time or a 达标率 may be the effect
     itself (``群众办事等待时间``, ``空气质量达标率``) and is not read by its head.
 
+    An output (数量 or 质量) whose every value is a date or a deadline
+    (``主体工程竣工 2025年6月30日前``, ``系统上线 9月底前``, or a period,
+    ``2025.03-2025.10``) is a timeliness target misfiled, whatever its name,
+    with a message of its own. Not a date that dates something else
+    (``符合《…规范》（2025年版）``, ``执行2025年版规范``), a year alone with no
+    前 or 后 (``2025年通过验收``), a duration (``≤3个工作日``), a number beside a
+    date, nor a timeliness, effect or satisfaction clause.
+
     A rate filed under 数量 (the category's kind in the taxonomy, so its
     synonyms such as 产出数量指标 too): a name that is a rate or a share (…率,
     比例, 占比, 比重; not 频率 or 效率, but 有效率 and 成功率 are) whose every
@@ -526,6 +593,10 @@ def category_keyword_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]
         named = _head_kind(ctx, clause, kind, normalize(clause.name))
         if named == "rate":
             yield _rate_as_quantity(ctx, clause)
+            return
+        if named == "date":
+            if {**CATEGORY_KEYWORDS, **ctx.options["keywords"]}.get("timeliness"):
+                yield _dated_output(ctx, clause)
             return
         if named is not None and not {**CATEGORY_KEYWORDS, **ctx.options["keywords"]}.get(named):
             named = None  # the profile turned this kind off

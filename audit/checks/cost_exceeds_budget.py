@@ -82,6 +82,13 @@ spending of the project."""
             "({source}): {each} 万元 × {count} = {amount} 万元, more than the project's "
             "total of {total} 万元",
         ),
+        "times-assumed": (
+            "成本指标「{name}」的{keyword}「{text}」按预算年度12个月计（表中没有写明项目期或月数）："
+            "{each}万元 × 12 = {amount}万元，超过项目总计{total}万元",
+            "the cost indicator “{name}”: the {field} value “{text}” over the budget year's 12 "
+            "months (the table states no term and no months): {each} 万元 × 12 = {amount} 万元, "
+            "more than the project's total of {total} 万元",
+        ),
     },
     options={
         "money_units": Option(
@@ -114,7 +121,10 @@ spending of the project."""
     项目可以只做一部分的单位（「≤1800万元/公里」「元/平方米」「元/吨」：长度、面积、重量）可以，只在乘以数量后比较。
     每月或每人的成本乘以同一项目、同一指标值中写明的数量——时长的月数（「服务月数 11个月」）
     或申报表项目期的月数（「2025.02-2025.12」）、人数（「体检人数 ≥5000人」），有几个时取
-    最小的——乘积超过总计的报告，并写出算式（「620万元 × 11 = 6820万元」）。每人每月的成本
+    最小的——乘积超过总计的报告，并写出算式（「620万元 × 11 = 6820万元」）。没有写明跨年度
+    （项目期、名称或目标中的年份跨度）也没有写明月数的项目按预算年度 12 个月计：项目自身每月的成本
+    （「控制在30万元/月以内」，不是按人或按户每月支付的标准）乘以 12 超过总计的，降一级报告
+    （月数是假定的），消息中说明按预算年度计。每人每月的成本
     （「100元/人·月」「100元/人/月」）乘以人数和月数两者（「0.01万元 × 3800 × 12」）；「万元·月」
     同「万元/月」。人数须是成本所按的那些人：名称在「人均」前写明对象的（「教师人均培训费用」），
     只乘以名称中有同一对象的人数（「参训教师人数」），不乘以同一项目的其他人数（「受益学生人数」）；
@@ -177,7 +187,12 @@ def cost_exceeds_budget(ctx: Context, clause: Clause) -> Iterator[Problem]:
     months of a duration (``服务月数 11个月``) or of the form's 项目期
     (``2025.02-2025.12``), the people of a count (``体检人数 ≥5000人``), the
     smallest when several are stated — and the product, with its arithmetic
-    (``620万元 × 11 = 6820万元``), is compared with the 总计. A cost per person
+    (``620万元 × 11 = 6820万元``), is compared with the 总计. A project that
+    states no span of years (项目期, or years in its name or goal) and no
+    months runs for its budget year: the project's own cost a month
+    (``控制在30万元/月以内``; not money paid per person or household a month)
+    times 12 over the 总计 is reported one level lower (an info at the default
+    warning: the months are assumed), the message saying so. A cost per person
     and month (``100元/人·月``, ``100元/人/月``) is multiplied by both counts
     (``0.01万元 × 3800 × 12``); ``40万元·月`` is ``40万元/月``. The people
     must be those the cost is per: a name that says whom before 人均
@@ -275,6 +290,10 @@ def cost_exceeds_budget(ctx: Context, clause: Clause) -> Iterator[Problem]:
                 continue  # a threshold (低保标准), not a payment: no product is spending
             # 元/人·月: times the people and times the months, each count the table states
             counted = [c for p in pers if (c := _count(ctx, project, clause, value_field, p))]
+            assumed = not counted and pers == ("月",) and not several_years
+            if assumed:
+                # the project's own cost a month, no months stated: its budget year's 12
+                counted = [(BUDGET_YEAR_MONTHS, "12个月", "预算年度")]
             if not counted:
                 continue
             count = math.prod((c[0] for c in counted), start=Decimal(1))
@@ -290,8 +309,28 @@ def cost_exceeds_budget(ctx: Context, clause: Clause) -> Iterator[Problem]:
                     "amount": plain_number(_cents(amount)),
                 }
             )
+            if assumed:
+                yield Problem(
+                    value_field.span,
+                    "times-assumed",
+                    args,
+                    field=keyword,
+                    excerpt=value_field.text,
+                    lower=ASSUMED,
+                )
+                break
             yield Problem(value_field.span, "times", args, field=keyword, excerpt=value_field.text)
             break
+
+
+BUDGET_YEAR_MONTHS = Decimal(12)
+"""The months of a project that states no span of years, no 项目期 and no
+count of months: its budget year."""
+
+
+ASSUMED = 1
+"""Levels below the configured severity for a product over months the table
+does not state (a warning's info): the term is assumed."""
 
 
 _WAN = Decimal(10000)

@@ -1,0 +1,92 @@
+"""A cost per month with no months stated: a project that states no span of
+years runs for its budget year, so ``控制在30万元/月以内`` on a 100万元 project
+is 360万元 (``cost-exceeds-budget``, one level lower: the 12 months are
+assumed). A multi-year project, months or a 项目期 the table states, and money
+paid to people per a period (a standard, not the project's cost) are not."""
+
+from __future__ import annotations
+
+import pytest
+
+from audit.model import Finding
+from tests.conftest import project_row, tsv_table
+from tests.test_checks_guidance import check
+
+RULE = "cost-exceeds-budget"
+ONE_YEAR = "2024年办公区物业管理服务项目"  # the table is of 2024
+MULTI_YEAR = "2024-2026年办公区物业管理服务项目"
+COST = "1-产出指标；14-成本指标"
+
+
+def clause(name: str, value: str, category: str = COST, number: int = 1) -> str:
+    return f"{number}、{category}；{name}；实施周期指标值:{value}；年度指标值:{value}。"
+
+
+def findings(
+    indicators: str, project: str = ONE_YEAR, amount: str = "100.00", goal: str = ""
+) -> list[Finding]:
+    goal = goal or "为办公区提供物业管理服务，保障办公秩序，服务对象满意度达到90%以上。"
+    return check(RULE, tsv_table([project_row(project, indicators, goal=goal, amount=amount)]))
+
+
+@pytest.mark.parametrize(
+    "name, value, arithmetic",
+    [
+        ("物业管理费", "控制在30万元/月以内", "30万元 × 12 = 360万元"),
+        ("保洁服务费", "≤9万元/月", "9万元 × 12 = 108万元"),
+        ("设备租赁费用", "每月不超过8.5万元", "8.5万元 × 12 = 102万元"),
+        ("安保服务成本", "≤12万元·月", "12万元 × 12 = 144万元"),
+        ("场地租金", "≤90000元/月", "9万元 × 12 = 108万元"),
+    ],
+)
+def test_a_monthly_cost_over_the_budget_year_is_reported_one_level_lower(
+    name: str, value: str, arithmetic: str
+) -> None:
+    for project in (ONE_YEAR, "办公区物业管理服务项目"):  # dated in the budget year, or not
+        [finding] = findings(clause(name, value), project=project)
+        assert (finding.severity, finding.excerpt) == ("info", value)
+        assert "按预算年度12个月计" in finding.message
+        assert arithmetic in finding.message and "超过项目总计100万元" in finding.message
+
+
+def test_a_monthly_cost_within_the_budget_year_is_not_reported() -> None:
+    assert findings(clause("物业管理费", "控制在8万元/月以内")) == []
+    assert findings(clause("物业管理费", "控制在30万元/月以内"), amount="360.00") == []
+
+
+def test_a_multi_year_project_is_not_given_twelve_months() -> None:
+    assert findings(clause("物业管理费", "控制在30万元/月以内"), project=MULTI_YEAR) == []
+    goal = "2024-2025年为办公区提供物业管理服务，保障办公秩序。"
+    assert findings(clause("物业管理费", "控制在30万元/月以内"), goal=goal) == []
+
+
+def test_months_the_table_states_win_over_the_budget_year() -> None:
+    months = clause("服务月数", "6个月", "1-产出指标；11-数量指标", number=2)
+    [finding] = findings(clause("物业管理费", "控制在30万元/月以内") + months)
+    assert finding.severity == "warning" and "30万元 × 6 = 180万元" in finding.message
+    assert "预算年度" not in finding.message
+    three = clause("服务月数", "3个月", "1-产出指标；11-数量指标", number=2)
+    assert findings(clause("物业管理费", "控制在30万元/月以内") + three) == []
+
+
+@pytest.mark.parametrize(
+    "name, value, monthly, amount",
+    [
+        # paid to people per a month: a standard, not the project's cost
+        ("城乡居民基础养老金标准", "≥203元/人·月", "≤203元/月", "0.20"),
+        ("护理员人均补贴", "≤3000元/人/月", "≤3000元/月", "1.00"),
+        ("困难家庭生活补助", "≤1000元/户·月", "≤1000元/月", "1.00"),
+    ],
+)
+def test_money_paid_to_people_per_month_is_not_given_twelve_months(
+    name: str, value: str, monthly: str, amount: str
+) -> None:
+    assert findings(clause(name, value), amount=amount) == []
+    # the same money a month, the project's own, is over the budget year
+    [finding] = findings(clause(name, monthly), amount=amount)
+    assert finding.severity == "info" and "按预算年度12个月计" in finding.message
+
+
+def test_a_whole_month_over_the_project_keeps_its_warning() -> None:
+    [finding] = findings(clause("服务月费", "≤120万元/月"))
+    assert finding.severity == "warning" and "折合120万元" in finding.message
