@@ -541,6 +541,9 @@ _CATEGORY_PAIR = re.compile(
 """A clause's level-1 and level-2 categories separated by another mark than
 the grammar's (``产出指标/数量指标/``, ``【产出指标-数量指标】``, ``产出指标（数量指标）：``,
 ``产出指标 数量指标 ``)."""
+_PAIR_HINT = re.compile(r"指标[ \t]*[/／|｜（(【\[〔】\]〕]|指标[ \t]+[^\W\d_\s]|[【\[〔]")
+"""What a cell of categories separated so holds somewhere: most cells hold
+none of it, and are not searched further."""
 _FIELD_LABEL = re.compile(
     r"(?:^|(?<=\n)|(?<=[、.．)）①-⑳；;，,]))"
     r"[ \t]*(?:一级指标|二级指标|三级指标|指标名称)[ \t]*[：:]"
@@ -554,9 +557,10 @@ def _as_grammar_reads(text: str) -> str:
     reads it, every character in its place (the same length): categories
     separated by another mark become the dashed form's, a form's labels
     blanks. Names and values are taken from the cell itself."""
-    if "指标" not in text:
+    if "级指标：" in text or "指标名称" in text or "级指标:" in text:
+        text = _FIELD_LABEL.sub(lambda m: " " * len(m.group()), text)
+    if _PAIR_HINT.search(text) is None:
         return text
-    text = _FIELD_LABEL.sub(lambda m: " " * len(m.group()), text)
     return _CATEGORY_PAIR.sub(_dashed_pair, text)
 
 
