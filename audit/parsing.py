@@ -249,6 +249,30 @@ class _ClauseBuilder(Transformer[Token, Any]):
         return clause
 
 
+_FRAMEWORK_PARENTS = {
+    **dict.fromkeys(("数量", "质量", "时效"), "产出指标"),
+    **dict.fromkeys(("经济效益", "社会效益", "生态效益", "可持续影响"), "效益指标"),
+    **dict.fromkeys(("服务对象满意度", "社会公众满意度"), "满意度指标"),
+    **dict.fromkeys(("经济成本", "社会成本", "生态环境成本"), "成本指标"),
+}
+"""The level-2 categories of the national framework (财预〔2020〕10号, and the
+2025 成本指标 scheme), each under its level-1 one; 成本指标 alone is level-2 in
+the one and level-1 in the other, so it has none here."""
+
+
+def under_parent(category: Category) -> tuple[Category | None, Category | None]:
+    """The level-1 and level-2 categories of a clause that names one category
+    only: a level-2 one of the national framework (``1、数量指标：…``,
+    ``（一）社会效益指标`` over the items) stands under the level-1 one the
+    framework puts it under (pointed at where the level-2 one is written);
+    any other is the clause's level-1 category, as the older form has it."""
+    if category.code is None:
+        parent = _FRAMEWORK_PARENTS.get(category.name.removesuffix("指标"))
+        if parent is not None:
+            return Category(None, parent, category.span), category
+    return category, None
+
+
 _HEADING_NAME = re.compile(
     r"((?:(?:预期|实施|项目)?(?:产出|效益|效果|满意度|成本)|(?:年度|项目)?绩效)指标)"
 )
@@ -354,6 +378,8 @@ def _assemble(children: list[Any]) -> Clause:
             # A level-2 code under the heading (1、11-数量指标；…): the heading
             # is its level-1 category.
             categories = [heading, own]
+    if form == "legacy" and categories[1] is None and categories[0] is not None:
+        categories = list(under_parent(categories[0]))
     name = ""
     name_start = name_end = last_end
     fields: list[ValueField] = []
@@ -515,6 +541,9 @@ _CATEGORY_PAIR = re.compile(
 """A clause's level-1 and level-2 categories separated by another mark than
 the grammar's (``产出指标/数量指标/``, ``【产出指标-数量指标】``, ``产出指标（数量指标）：``,
 ``产出指标 数量指标 ``)."""
+_PAIR_HINT = re.compile(r"指标[ \t]*[/／|｜（(【\[〔】\]〕]|指标[ \t]+[^\W\d_\s]|[【\[〔]")
+"""What a cell of categories separated so holds somewhere: most cells hold
+none of it, and are not searched further."""
 _FIELD_LABEL = re.compile(
     r"(?:^|(?<=\n)|(?<=[、.．)）①-⑳；;，,]))"
     r"[ \t]*(?:一级指标|二级指标|三级指标|指标名称)[ \t]*[：:]"
@@ -528,9 +557,10 @@ def _as_grammar_reads(text: str) -> str:
     reads it, every character in its place (the same length): categories
     separated by another mark become the dashed form's, a form's labels
     blanks. Names and values are taken from the cell itself."""
-    if "指标" not in text:
+    if "级指标：" in text or "指标名称" in text or "级指标:" in text:
+        text = _FIELD_LABEL.sub(lambda m: " " * len(m.group()), text)
+    if _PAIR_HINT.search(text) is None:
         return text
-    text = _FIELD_LABEL.sub(lambda m: " " * len(m.group()), text)
     return _CATEGORY_PAIR.sub(_dashed_pair, text)
 
 
@@ -672,9 +702,12 @@ def outline_clauses(cell: Text, keywords: bool) -> tuple[AnyClause, ...] | None:
         if not text[start:end].strip():
             continue
         section = index + 1
-        # Level-2 headings alone (（一）数量指标) name the one category of the
-        # items under them, as the older form's single category does.
-        first, second = (level1, level2) if level1 is not None else (level2, None)
+        # Level-2 headings alone (（一）数量指标) stand under the level-1 category
+        # the framework puts them under.
+        if level1 is not None or level2 is None:
+            first, second = level1, level2
+        else:
+            first, second = under_parent(level2)
         if keywords:
             items = _outline_grammar_items(cell, start, end)
             clauses.extend(_under_headings(item, first, second, section) for item in items)

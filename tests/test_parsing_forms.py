@@ -692,6 +692,46 @@ def test_categories_separated_by_other_marks_are_read_as_categories(
     assert [read(c) for c in clauses(cell)] == WATER
 
 
+@pytest.mark.parametrize(
+    ("written", "levels"),
+    [
+        ("数量指标", ("产出指标", "数量指标")),
+        ("社会效益指标", ("效益指标", "社会效益指标")),
+        ("服务对象满意度指标", ("满意度指标", "服务对象满意度指标")),
+        ("生态环境成本指标", ("成本指标", "生态环境成本指标")),
+        # Near misses: a level-1 category, and 成本指标 (level-2 in 2021, level-1 in
+        # 2025), stay the clause's one category.
+        ("满意度指标", ("满意度指标", None)),
+        ("成本指标", ("成本指标", None)),
+        ("产出指标", ("产出指标", None)),
+    ],
+)
+def test_an_older_clause_naming_a_level_two_category_stands_under_its_level_one(
+    written: str, levels: tuple[str, str | None]
+) -> None:
+    """``1、数量指标：名称，年度指标值：…``: the one category an older clause names,
+    when it is a level-2 one of the national framework, is its level-2 category,
+    under the level-1 one the framework puts it under."""
+    (clause,) = clauses(f"1、{written}：维修养护供水工程处数，年度指标值：≥42处。")
+    assert read(clause)[1:3] == levels
+    assert clause.form == "legacy"
+
+
+def test_an_older_cell_of_level_two_categories_is_checked_as_the_coded_one(
+    tmp_path: Path,
+) -> None:
+    cell = (
+        "1、数量指标：维修养护供水工程处数，年度指标值：按计划推进。"
+        "2、社会效益指标：受益群众满意率，年度指标值：≥90%。"
+        "3、服务对象满意度指标：受益群众满意度，年度指标值：≥90%。"
+    )
+    findings = lint(_workbook(tmp_path, [("农村饮水安全工程维修养护经费", cell)]))
+    assert sorted((f.rule, f.cell_clause) for f in findings if f.severity != "info") == [
+        ("category-keyword-mismatch", 2),
+        ("not-quantified", 1),
+    ]
+
+
 def test_a_forms_labels_in_a_clause_are_no_part_of_its_categories_or_name() -> None:
     """``1.一级指标：产出指标；二级指标：数量指标；三级指标：名称；…``: a form's
     columns written as labels before their values."""

@@ -109,13 +109,17 @@ def test_headings_numbered_as_decimals_read_with_their_items() -> None:
     ]
 
 
-def test_level_two_headings_alone_are_the_items_one_category() -> None:
-    """Without level-1 headings, a level-2 heading is the one category the
-    item names, as in the older form (``1、数量指标：…``)."""
-    cell = "（一）数量指标\n1.巡查河道长度：≥120公里\n（二）质量指标\n1.水质达标率：≥95%"
+def test_level_two_headings_alone_stand_under_their_framework_level_one() -> None:
+    """Without level-1 headings, a level-2 heading of the national framework
+    stands under the level-1 category the framework puts it under."""
+    cell = (
+        "（一）数量指标\n1.巡查河道长度：≥120公里\n（二）质量指标\n1.水质达标率：≥95%\n"
+        "（三）服务对象满意度指标\n1.群众满意度：≥90%"
+    )
     assert [read(c)[:3] for c in clauses(cell)] == [
-        (1, "数量指标", None),
-        (1, "质量指标", None),
+        (1, "产出指标", "数量指标"),
+        (1, "产出指标", "质量指标"),
+        (1, "满意度指标", "服务对象满意度指标"),
     ]
 
 
