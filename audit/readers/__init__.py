@@ -373,6 +373,7 @@ def read_grids(carrier: str, data: bytes, path: str, notify: Notify | None = Non
 
         locator = None if loaded.locator is None else LineLocator(loaded.locator, loaded.text)
         return read_text(loaded.text, path, locator=locator, notify=notify)
+    from audit.readers.continued import grid_goes_on
     from audit.readers.guangzhou import (
         BUDGET_TABLE,
         OTHER_BUDGET_TABLE,
@@ -381,7 +382,8 @@ def read_grids(carrier: str, data: bytes, path: str, notify: Notify | None = Non
         table_title,
         whole_department,
     )
-    from audit.readers.national import MISSING_PROJECT, missing_project
+    from audit.readers.national import MISSING_PROJECT, form_facts, missing_project
+    from audit.readers.national import read_form as read_form_grid
     from audit.readers.sidetables import (
         ADJUSTMENT_UNREAD,
         SCANNED_ROWS,
@@ -413,11 +415,34 @@ def read_grids(carrier: str, data: bytes, path: str, notify: Notify | None = Non
             where = unread_beside(whole_grid, recognised)
             if where is not None:
                 notes.append((whole_grid.name, f"{where}: skipped, {BESIDE_UNREAD}"))
-    for grid in grids:
+
+    def goes_on(before: Grid | None, number: int) -> bool:
+        """Whether the grid at ``number`` is a form's indicator grid, without
+        a project of its own, printed after ``before`` (the form's top)."""
+        if before is None or number >= len(grids):
+            return False
+        grid = grids[number]
+        return missing_project(grid) and grid_goes_on(before.headings, grid.headings)
+
+    form: Grid | None = None  # the grid just read, when a national form
+    for number, grid in enumerate(grids):
+        before, form = form, None
         side = grid_kind(grid)  # a self-evaluation or monitoring table
         if side is not None:
             whole[grid.name] = side_reason(side)
             notes.append((grid.name, f"{grid.name}: skipped, {whole[grid.name]}"))
+            continue
+        # A form's indicator grid printed as a table of its own (Word's
+        # repeated header row, a table per printed page, a PDF page's grid),
+        # under its header again or a 续表 mark: the rows go on in the form
+        # read just before; the form's facts alone, as one table, begin the
+        # project the grid after them fills.
+        if goes_on(before, number) or (form_facts(grid) and goes_on(grid, number + 1)):
+            read_form_grid(grid, table)
+            notes.extend((grid.name, note) for note in table.unread)
+            table.unread.clear()
+            found.append("national-form")
+            form = grid
             continue
         for name, module in layouts:
             if module.recognise(grid):
@@ -436,6 +461,8 @@ def read_grids(carrier: str, data: bytes, path: str, notify: Notify | None = Non
                 if name == "guangzhou":  # the national layouts convert their own
                     _in_stated_unit(table.rows[start:], table.amount_unit)
                 found.append(name)
+                if name == "national-form":
+                    form = grid
                 break
         else:
             reason = "not a performance-target table (no header row)"

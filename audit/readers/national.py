@@ -539,6 +539,17 @@ def missing_project(grid: Grid) -> bool:
     return bool(headers) and not recognise_list(grid) and not recognise_form(grid)
 
 
+def form_facts(grid: Grid) -> bool:
+    """Whether the grid is the top of a form without its indicator grid: a
+    项目名称 label and a goal label (年度目标, 实施期目标), no indicator
+    header. A form printed as two tables, its facts and then its grid,
+    begins so; a budget table's 项目名称 column has no goal beside it."""
+    if _indicator_headers(grid):
+        return False
+    keys = {_cell_key(cell.value) for cells in grid.rows for cell in cells}
+    return "project" in keys and not keys.isdisjoint(_GOALS)
+
+
 # --------------------------------------------------------------------------
 # Shared pieces
 
@@ -1759,6 +1770,7 @@ __all__ = [
     "column_key",
     "compose",
     "document_from_grids",
+    "form_facts",
     "national_delimiter",
     "read_form",
     "read_list",
