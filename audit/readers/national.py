@@ -1153,12 +1153,22 @@ def _read_labels(
     ):
         # Goals labelled in one row (总体目标 | 实施期目标 | 年度目标) and written below.
         taken = False
+        blank: list[tuple[str, Text]] = []
         for column, key in keys:
             value = below[column]
-            if key not in facts and value.value and _cell_key(value.value) is None:
+            if key in facts:
+                continue
+            if not value.value.strip():
+                blank.append((key, value))
+            elif _cell_key(value.value) is None:
                 facts[key] = value
                 taken = True
         if taken:
+            # A goal label over a blank cell beside a goal written (年度目标
+            # left blank under its label): the goal is left out, recorded
+            # blank, so the other goal does not stand in for it.
+            for key, value in blank:
+                facts.setdefault(key, value)
             return
     stops = {
         column: keys[position + 1][0] if position + 1 < len(keys) else width
