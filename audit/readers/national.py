@@ -677,6 +677,62 @@ def compose(comparator: Text | None, value: Text, unit: Text | None) -> Text:
     return builder.build()
 
 
+_DIRECTIONS = {
+    "正向": "≥",
+    "正向指标": "≥",
+    "越大越好": "≥",
+    "越高越好": "≥",
+    "越多越好": "≥",
+    "反向": "≤",
+    "反向指标": "≤",
+    "越小越好": "≤",
+    "越低越好": "≤",
+    "越少越好": "≤",
+}
+"""What a 指标方向 cell says of the value: 正向 is a floor (≥), 反向 a cap (≤)."""
+
+_ONE_NUMBER_RE = re.compile(r"[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?\s*[^0-9０-９]{0,6}")
+"""A value of one number and its unit at most (``42``, ``95%``, ``4.4万元``):
+what a direction makes a floor or a cap. A date, a deadline or a range has
+more (``2025年10月底前``, ``10-15人``)."""
+_WHEN_RE = re.compile(r"^(?:19|20)\d\d\s*年|^\d{1,2}\s*月|[日季旬前后底]")
+"""A point in time or a deadline (``2025年``, ``12月``, ``10日前``,
+``3季度``): no amount a direction bounds (a duration, ``5年``, ``24小时``,
+``3个月``, is one)."""
+
+
+def direction_comparator(direction: Text | None, value: Text) -> Text | None:
+    """The comparator a 指标方向 cell gives ``value`` (≥ for 正向, ≤ for
+    反向), placed at the direction cell; None when the cell states no
+    direction, or the value is no bare amount (text, a date, a range) or
+    writes its own comparator (``90%以上``, ``24小时内``): a written
+    comparator wins."""
+    if direction is None:
+        return None
+    sign = _DIRECTIONS.get(norm(direction.value))
+    text = value.value.strip()
+    if sign is None or _ONE_NUMBER_RE.fullmatch(text) is None:
+        return None
+    if _WHEN_RE.search(text) or any(word in text for word in _comparator_words()):
+        return None
+    return Text(sign, direction.source, ((0, direction.origin(0)),))
+
+
+@lru_cache(maxsize=1)
+def _comparator_words() -> tuple[str, ...]:
+    """Every comparator word of the value vocabulary (``rules/units.yaml``:
+    before the number, after it, after a duration), read on first use."""
+    import yaml
+
+    from audit.resources import resource
+
+    data = yaml.safe_load(resource("rules", "units.yaml").read_text(encoding="utf-8"))
+    groups = data.get("comparators", {}) if isinstance(data, dict) else {}
+    return tuple(
+        str(word) for group in groups.values() if isinstance(group, dict) for word in group
+    )
+
+
 _CHINESE_NUMBER = re.compile(r"^[零〇一二两三四五六七八九十百千万]+$")
 
 
@@ -775,6 +831,14 @@ def indicator(
     annual_cell = _cell(cells, columns, "annual" if "annual" in columns else "value")
     if period_cell is None and annual_cell is None:
         return None
+    if comparator is None or comparator.strip().value not in _COMPARATORS:
+        # No comparator column, or none written in it: a 指标方向 column
+        # beside the value says whether it is a floor or a cap.
+        direction = _cell(cells, columns, "direction")
+        if period_cell is not None:
+            period_cell = _directed(direction, period_cell, measure)
+        if annual_cell is not None:
+            annual_cell = _directed(direction, annual_cell, measure)
     period = None if period_cell is None else compose(comparator, period_cell, measure)
     annual = None if annual_cell is None else compose(comparator, annual_cell, measure)
     has_name = name is not None and bool(name.value)
@@ -789,6 +853,17 @@ def indicator(
     if comparator is not None and comparator.value:
         extras["nature"] = comparator
     return IndicatorCells(level1, level2, name, period, annual, extras, row_line(grid, row))
+
+
+def _directed(direction: Text | None, value: Text, measure: Text | None) -> Text:
+    """``value`` with the comparator its 指标方向 cell gives it in front
+    (:func:`direction_comparator`; the value with its unit column, when it
+    has one, judged whole), else ``value``."""
+    whole = compose(None, value, measure)
+    sign = direction_comparator(direction, whole)
+    if sign is None:
+        return value
+    return compose(sign, value, None)
 
 
 _TOTAL_ROW_RE = re.compile(r"^(?:合计|总计|总分|满分|分值合计|权重合计|总分值)[:：]?$")
