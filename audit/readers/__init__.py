@@ -123,12 +123,14 @@ def _is_header(line: str) -> bool:
     wrapped a header cell; a 序号 column before them or a 备注 column after
     them is no prose. Prose that mentions the columns (a README, a notice) is
     not a header."""
-    from audit.readers.common import HEADER_WORDS_RE, unspaced
+    from audit.readers.common import GROUP_LABEL_RE, HEADER_WORDS_RE, unspaced
 
     words = [unspaced(word) for word in HEADER_WORDS_RE.findall(line)]
     if len(words) < 3 or "项目名称" not in words:
         return False
-    rest = _HEADER_SEPARATORS.sub(" ", HEADER_WORDS_RE.sub(" ", line)).split()
+    # 资金来源 (其中：) over the sources, their names on the row below.
+    rest = HEADER_WORDS_RE.sub(" ", line)
+    rest = _HEADER_SEPARATORS.sub(" ", GROUP_LABEL_RE.sub(" ", rest)).split()
     return all(
         any(piece in name for name in _COLUMN_NAMES) or _EXTRA_COLUMNS.fullmatch(piece)
         for piece in rest
