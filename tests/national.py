@@ -309,3 +309,17 @@ def pdf_tables_document(
         more=[(_cells(part_rows), list(part_merges)) for _, part_rows, part_merges in more],
     )
     return load_path(path, None if notify is None else notify.append)
+
+
+def workbook_sheets_document(
+    sheets: Sequence[tuple[str, Sequence[Sequence[str]], Sequence[Merge]]],
+    folder: Path,
+    notify: list[str] | None = None,
+) -> Document:
+    """The sheets (name, rows, merged ranges) as one workbook (openpyxl) and
+    read back (the reader's notes into ``notify``)."""
+    path = folder / "national.xlsx"
+    _writers().write_xlsx(
+        path, [(name, _cells(rows), list(merges)) for name, rows, merges in sheets], (16,) * 12
+    )
+    return load_path(path, None if notify is None else notify.append)

@@ -25,6 +25,7 @@ from tests.national import (
     docx_tables_document,
     html_tables_document,
     pdf_tables_document,
+    workbook_sheets_document,
 )
 
 Builder = Callable[[list[TablePart], Path, list[str]], Document]
@@ -188,3 +189,35 @@ def test_any_text_of_the_document_s_own_stops_it(
     before: list[str], text: str, after: list[str]
 ) -> None:
     assert not grid_goes_on(HEADINGS, [*before, text, *after])
+
+
+# --------------------------------------------------------------------------
+# A workbook: the grid goes on in the next sheet
+
+
+def test_a_grid_continued_on_the_next_sheet_goes_on_in_the_form(tmp_path: Path) -> None:
+    notes: list[str] = []
+    document = workbook_sheets_document(
+        [
+            ("表1", [*TOP, GRID_HEADER, *FORM[7:10]], FIRST_MERGES),
+            ("表1（续）", [["续表", "", "", "", ""], GRID_HEADER, *REST], []),
+        ],
+        tmp_path,
+        notes,
+    )
+    assert names(document) == NAMES
+    assert not any(LOST in note for note in notes)
+
+
+def test_a_sheet_of_reference_indicators_is_not_the_form_s(tmp_path: Path) -> None:
+    notes: list[str] = []
+    document = workbook_sheets_document(
+        [
+            ("绩效目标表", FORM[2:], [(5, 0, 7, 0), (5, 1, 6, 1)]),
+            ("指标库", [["绩效指标参考目录", "", "", "", ""], GRID_HEADER, *REST], []),
+        ],
+        tmp_path,
+        notes,
+    )
+    assert names(document) == NAMES
+    assert any(LOST in note for note in notes)

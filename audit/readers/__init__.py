@@ -129,8 +129,8 @@ def _is_header(line: str) -> bool:
     if len(words) < 3 or "项目名称" not in words:
         return False
     # 资金来源 (其中：) over the sources, their names on the row below.
-    rest = HEADER_WORDS_RE.sub(" ", line)
-    rest = _HEADER_SEPARATORS.sub(" ", GROUP_LABEL_RE.sub(" ", rest)).split()
+    others = GROUP_LABEL_RE.sub(" ", HEADER_WORDS_RE.sub(" ", line))
+    rest = _HEADER_SEPARATORS.sub(" ", others).split()
     return all(
         any(piece in name for name in _COLUMN_NAMES) or _EXTRA_COLUMNS.fullmatch(piece)
         for piece in rest
@@ -384,7 +384,12 @@ def read_grids(carrier: str, data: bytes, path: str, notify: Notify | None = Non
         table_title,
         whole_department,
     )
-    from audit.readers.national import MISSING_PROJECT, form_facts, missing_project
+    from audit.readers.national import (
+        MISSING_PROJECT,
+        form_facts,
+        lines_above_grid,
+        missing_project,
+    )
     from audit.readers.national import read_form as read_form_grid
     from audit.readers.sidetables import (
         ADJUSTMENT_UNREAD,
@@ -424,7 +429,10 @@ def read_grids(carrier: str, data: bytes, path: str, notify: Notify | None = Non
         if before is None or number >= len(grids):
             return False
         grid = grids[number]
-        return missing_project(grid) and grid_goes_on(before.headings, grid.headings)
+        return missing_project(grid) and grid_goes_on(
+            [*before.headings, *lines_above_grid(before)],
+            [*grid.headings, *lines_above_grid(grid)],
+        )
 
     form: Grid | None = None  # the grid just read, when a national form
     for number, grid in enumerate(grids):

@@ -539,6 +539,19 @@ def missing_project(grid: Grid) -> bool:
     return bool(headers) and not recognise_list(grid) and not recognise_form(grid)
 
 
+def lines_above_grid(grid: Grid) -> list[str]:
+    """The text of the rows above the grid's first indicator header (a
+    sheet's title and unit rows, a 续表 mark): each filled cell's, once."""
+    headers = _indicator_headers(grid)
+    stop = headers[0][0] if headers else len(grid.rows)
+    lines: list[str] = []
+    for index in range(stop):
+        for value in grid.values(index):
+            if value.strip() and value.strip() not in lines:
+                lines.append(value.strip())
+    return lines
+
+
 def form_facts(grid: Grid) -> bool:
     """Whether the grid is the top of a form without its indicator grid: a
     项目名称 label and a goal label (年度目标, 实施期目标), no indicator
@@ -1856,6 +1869,7 @@ __all__ = [
     "compose",
     "document_from_grids",
     "form_facts",
+    "lines_above_grid",
     "national_delimiter",
     "read_form",
     "read_list",
