@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from audit.model import Clause, Document
 from audit.readers import ReadError
 from audit.readers.continued import grid_goes_on
-from tests.conftest import lint
+from tests.conftest import MARKET_PROJECTS, lint
 from tests.national import (
     FORM,
     TablePart,
@@ -220,4 +220,15 @@ def test_a_sheet_of_reference_indicators_is_not_the_form_s(tmp_path: Path) -> No
         notes,
     )
     assert names(document) == NAMES
+    assert any(LOST in note for note in notes)
+
+
+def test_a_grid_after_a_guangzhou_table_is_not_its_rows(tmp_path: Path) -> None:
+    header = ["项目名称（资金使用单位）", "总计", "财政拨款", "财政专户拨款", "其他资金"]
+    header += ["绩效目标", "绩效指标"]
+    rows = [header, *([cell or "" for cell in row] for row in MARKET_PROJECTS)]
+    grid = [[*row, "", ""] for row in [GRID_HEADER, *REST]]
+    document, notes = read("html", [([], rows, []), ([], grid, [])], tmp_path)
+    assert document.layout == "html"  # read as the Guangzhou table it is
+    assert len(document.projects) == len(MARKET_PROJECTS)
     assert any(LOST in note for note in notes)

@@ -445,10 +445,14 @@ def read_grids(carrier: str, data: bytes, path: str, notify: Notify | None = Non
         # A form's indicator grid printed as a table of its own (Word's
         # repeated header row, a table per printed page, a PDF page's grid),
         # under its header again or a 续表 mark: the rows go on in the form
-        # read just before; the form's facts alone, as one table, begin the
-        # project the grid after them fills.
-        if goes_on(before, number) or (form_facts(grid) and goes_on(grid, number + 1)):
+        # read just before; the form's facts alone, as one table (no layout
+        # of its own), begin the project the grid after them fills.
+        if goes_on(before, number) or (
+            form_facts(grid) and not recognised(grid) and goes_on(grid, number + 1)
+        ):
             read_form_grid(grid, table)
+            notes.extend((grid.name, f"{where}: skipped, {SET_ASIDE}") for where in table.set_aside)
+            table.set_aside.clear()
             notes.extend((grid.name, note) for note in table.unread)
             table.unread.clear()
             found.append("national-form")
