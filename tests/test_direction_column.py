@@ -154,3 +154,20 @@ def test_the_number_and_unit_stay_as_written(
     value = str(number)
     document = tsv_document(form((*COUNT, word, value, unit)))
     assert annual(document) == [f"{sign}{value}{unit}"]
+
+
+def test_a_list_reads_its_direction_column_too() -> None:
+    header = ["单位名称", "项目名称", "预算数", "年度目标", "一级指标", "二级指标", "三级指标"]
+    header += ["指标值", "度量单位", "权重", "指标方向"]
+    project = ["某市公路事务中心", "农村公路养护经费", "1,200,000.00", "完成全市农村公路日常养护。"]
+    rows = [
+        ["金额单位：元", *[""] * 10],
+        header,
+        [*project, "产出指标", "数量指标", "养护里程", "350", "公里", "40", "正向"],
+        ["", "", "", "", "效益指标", "社会效益指标", "事故发生率", "5", "%", "30", "反向"],
+        ["", "", "", "", "满意度指标", "服务对象满意度指标", "群众满意度", "90", "%", "30", "反向"],
+    ]
+    for document in both(rows):
+        assert annual(document) == ["≥350公里", "≤5%", "≤90%"]
+        found = lint(document, ["comparator-direction"])
+        assert [f.clause for f in found] == [3]
