@@ -243,3 +243,83 @@ def docx_document(rows: Sequence[Sequence[str]], merges: Sequence[Merge], folder
     path = folder / "national.docx"
     _writers().write_docx(path, _cells(rows), list(merges))
     return load_path(path)
+
+
+# A form printed as more than one table: (headings above the table, its rows,
+# its merged ranges). The first table's headings may also be rows above its
+# 项目名称 row, as :func:`scripts.make_examples.table_parts` takes them.
+TablePart = tuple[Sequence[str], Sequence[Sequence[str]], Sequence[Merge]]
+
+
+def docx_tables_document(
+    parts: Sequence[TablePart], folder: Path, notify: list[str] | None = None
+) -> Document:
+    """The tables as one Word document (python-docx), each after its
+    heading paragraphs, and read back (the reader's notes into ``notify``)."""
+    from docx import Document as WordDocument
+
+    writers = _writers()
+    document = WordDocument()
+    for headings, rows, merges in parts:
+        for line in headings:
+            document.add_paragraph(line)
+        writers._docx_table(document, _cells(rows), list(merges))
+    path = folder / "national.docx"
+    document.save(str(path))
+    return load_path(path, None if notify is None else notify.append)
+
+
+def html_tables_document(
+    parts: Sequence[TablePart], folder: Path, notify: list[str] | None = None
+) -> Document:
+    """The tables as one web page (one ``<table>`` each, after its heading
+    paragraphs) and read back."""
+    import html
+
+    writers = _writers()
+    out = ['<!DOCTYPE html>\n<html><head><meta charset="utf-8"></head><body>']
+    for headings, rows, merges in parts:
+        out.extend(f"<p>{html.escape(line)}</p>" for line in headings)
+        writers._html_table(out, _cells(rows), list(merges))
+    out.append("</body></html>\n")
+    path = folder / "national.html"
+    path.write_text("\n".join(out), encoding="utf-8")
+    return load_path(path, None if notify is None else notify.append)
+
+
+def pdf_tables_document(
+    parts: Sequence[TablePart], folder: Path, notify: list[str] | None = None
+) -> Document:
+    """The tables printed to a ruled PDF (reportlab), each on a page of its
+    own (headings given as rows above the first table's 项目名称 row), and
+    read back."""
+    path = folder / "national.pdf"
+    first, *more = parts
+    rows = [[line, *[""] * (len(first[1][0]) - 1)] for line in first[0]] + [
+        list(row) for row in first[1]
+    ]
+    shift = len(first[0])
+    merges = [(t + shift, le, b + shift, r) for t, le, b, r in first[2]]
+    _writers().write_pdf(
+        path,
+        _cells(rows),
+        merges,
+        (16,) * len(rows[0]),
+        font_size=8,
+        more=[(_cells(part_rows), list(part_merges)) for _, part_rows, part_merges in more],
+    )
+    return load_path(path, None if notify is None else notify.append)
+
+
+def workbook_sheets_document(
+    sheets: Sequence[tuple[str, Sequence[Sequence[str]], Sequence[Merge]]],
+    folder: Path,
+    notify: list[str] | None = None,
+) -> Document:
+    """The sheets (name, rows, merged ranges) as one workbook (openpyxl) and
+    read back (the reader's notes into ``notify``)."""
+    path = folder / "national.xlsx"
+    _writers().write_xlsx(
+        path, [(name, _cells(rows), list(merges)) for name, rows, merges in sheets], (16,) * 12
+    )
+    return load_path(path, None if notify is None else notify.append)

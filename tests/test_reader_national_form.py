@@ -264,10 +264,11 @@ def test_a_grid_without_a_project_says_what_is_missing() -> None:
 
 
 def test_two_tables_of_a_web_page_name_the_grid_without_its_project(tmp_path: Path) -> None:
+    # The first table is no form's top (no 项目名称): the grid's project is missing.
     page = tmp_path / "page.html"
     facts = "".join(
         f"<tr><td>{label}</td><td>{value}</td></tr>"
-        for label, value in (("项目名称", "道路保洁作业服务"), ("年度目标", "完成道路保洁。"))
+        for label, value in (("主管部门", "某区城市管理局"), ("年度目标", "完成道路保洁。"))
     )
     grid = "".join(
         "<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in INLINE[3:]

@@ -123,12 +123,14 @@ def _is_header(line: str) -> bool:
     wrapped a header cell; a 序号 column before them or a 备注 column after
     them is no prose. Prose that mentions the columns (a README, a notice) is
     not a header."""
-    from audit.readers.common import HEADER_WORDS_RE, unspaced
+    from audit.readers.common import GROUP_LABEL_RE, HEADER_WORDS_RE, unspaced
 
     words = [unspaced(word) for word in HEADER_WORDS_RE.findall(line)]
     if len(words) < 3 or "项目名称" not in words:
         return False
-    rest = _HEADER_SEPARATORS.sub(" ", HEADER_WORDS_RE.sub(" ", line)).split()
+    # 资金来源 (其中：) over the sources, their names on the row below.
+    others = GROUP_LABEL_RE.sub(" ", HEADER_WORDS_RE.sub(" ", line))
+    rest = _HEADER_SEPARATORS.sub(" ", others).split()
     return all(
         any(piece in name for name in _COLUMN_NAMES) or _EXTRA_COLUMNS.fullmatch(piece)
         for piece in rest
@@ -373,6 +375,7 @@ def read_grids(carrier: str, data: bytes, path: str, notify: Notify | None = Non
 
         locator = None if loaded.locator is None else LineLocator(loaded.locator, loaded.text)
         return read_text(loaded.text, path, locator=locator, notify=notify)
+    from audit.readers.continued import grid_goes_on
     from audit.readers.guangzhou import (
         BUDGET_TABLE,
         OTHER_BUDGET_TABLE,
@@ -381,7 +384,13 @@ def read_grids(carrier: str, data: bytes, path: str, notify: Notify | None = Non
         table_title,
         whole_department,
     )
-    from audit.readers.national import MISSING_PROJECT, missing_project
+    from audit.readers.national import (
+        MISSING_PROJECT,
+        form_facts,
+        lines_above_grid,
+        missing_project,
+    )
+    from audit.readers.national import read_form as read_form_grid
     from audit.readers.sidetables import (
         ADJUSTMENT_UNREAD,
         SCANNED_ROWS,
@@ -413,11 +422,41 @@ def read_grids(carrier: str, data: bytes, path: str, notify: Notify | None = Non
             where = unread_beside(whole_grid, recognised)
             if where is not None:
                 notes.append((whole_grid.name, f"{where}: skipped, {BESIDE_UNREAD}"))
-    for grid in grids:
+
+    def goes_on(before: Grid | None, number: int) -> bool:
+        """Whether the grid at ``number`` is a form's indicator grid, without
+        a project of its own, printed after ``before`` (the form's top)."""
+        if before is None or number >= len(grids):
+            return False
+        grid = grids[number]
+        return missing_project(grid) and grid_goes_on(
+            [*before.headings, *lines_above_grid(before)],
+            [*grid.headings, *lines_above_grid(grid)],
+        )
+
+    form: Grid | None = None  # the grid just read, when a national form
+    for number, grid in enumerate(grids):
+        before, form = form, None
         side = grid_kind(grid)  # a self-evaluation or monitoring table
         if side is not None:
             whole[grid.name] = side_reason(side)
             notes.append((grid.name, f"{grid.name}: skipped, {whole[grid.name]}"))
+            continue
+        # A form's indicator grid printed as a table of its own (Word's
+        # repeated header row, a table per printed page, a PDF page's grid),
+        # under its header again or a 续表 mark: the rows go on in the form
+        # read just before; the form's facts alone, as one table (no layout
+        # of its own), begin the project the grid after them fills.
+        if goes_on(before, number) or (
+            form_facts(grid) and not recognised(grid) and goes_on(grid, number + 1)
+        ):
+            read_form_grid(grid, table)
+            notes.extend((grid.name, f"{where}: skipped, {SET_ASIDE}") for where in table.set_aside)
+            table.set_aside.clear()
+            notes.extend((grid.name, note) for note in table.unread)
+            table.unread.clear()
+            found.append("national-form")
+            form = grid
             continue
         for name, module in layouts:
             if module.recognise(grid):
@@ -436,6 +475,8 @@ def read_grids(carrier: str, data: bytes, path: str, notify: Notify | None = Non
                 if name == "guangzhou":  # the national layouts convert their own
                     _in_stated_unit(table.rows[start:], table.amount_unit)
                 found.append(name)
+                if name == "national-form":
+                    form = grid
                 break
         else:
             reason = "not a performance-target table (no header row)"

@@ -350,6 +350,48 @@ def adjusted_columns(
     return adjusted
 
 
+GROUP_LABEL_RE = re.compile(rf"{spaced('资金来源')}(?:[（(]万?元[)）])?|{spaced('其中')}[：:]?")
+"""A header cell over the amount columns' own names on the row below (a
+header on two rows: ``资金来源`` or ``其中：`` merged over 财政拨款 |
+财政专户拨款 | 其他资金)."""
+_SOURCES = ("fiscal", "special", "other", "carryover")
+
+
+def grouped_columns(
+    columns: dict[str, int], header: Sequence[str], below: Sequence[str]
+) -> dict[str, int] | None:
+    """The columns of a header on two rows as text gives it (no merged cell
+    fills the rows): a group label (``资金来源``, ``其中：``) over the names of
+    the sources of funds in ``below`` (财政拨款 | 财政专户拨款 | 其他资金), each
+    under the label or a blank cell right of it, and nothing else in
+    ``below`` but blanks or the header's own cells again. ``columns`` with
+    the sources added; None when ``below`` is no such row."""
+    groups = [
+        at
+        for at, cell in enumerate(header)
+        if GROUP_LABEL_RE.fullmatch(unspaced(MARKUP_RE.sub("", cell).strip()))
+    ]
+    if not groups:
+        return None
+    under: set[int] = set()
+    for at in groups:
+        under.add(at)
+        right = at + 1
+        while right < len(header) and not header[right].strip():
+            under.add(right)
+            right += 1
+    added = dict(columns)
+    for at, cell in enumerate(below):
+        text = unspaced(MARKUP_RE.sub("", cell).strip())
+        if not text or (at < len(header) and text == unspaced(header[at].strip())):
+            continue  # blank, or the header's own cell (merged down in a copy)
+        key = next((k for k in _SOURCES if text in HEADER_CELLS[k]), None)
+        if key is None or at not in under or key in added:
+            return None
+        added[key] = at
+    return added if len(added) > len(columns) else None
+
+
 def budget_header(cells: list[str]) -> bool:
     """Whether ``cells`` head a budget table of projects (a 项目支出表, a
     政府采购预算表): 项目名称 and two amount columns at least, but no goal and

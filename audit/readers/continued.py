@@ -38,7 +38,7 @@ from audit.readers.common import (
 )
 from audit.readers.grid import GridInput, Merge
 
-__all__ = ["Part", "join_continued"]
+__all__ = ["Part", "grid_goes_on", "join_continued"]
 
 _SPACE = re.compile(r"\s+")
 _SCANNED_ROWS = 40
@@ -67,6 +67,30 @@ def join_continued(parts: Sequence[Part]) -> list[GridInput]:
         groups.append([part.table])
         heads = _performance_table(part.table.cells)
     return [group[0] if len(group) == 1 else _joined(group) for group in groups]
+
+
+_GRID_CAPTION_RE = re.compile(
+    r"(?:[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)])?\s*"
+    r"(?:项目)?(?:年度|实施期|中期)?绩效指标表?\s*[：:]?"
+)
+"""A caption over a form's indicator grid printed as a table of its own:
+``绩效指标``, ``三、绩效指标``, ``（二）年度绩效指标：``."""
+
+
+def grid_goes_on(before: Sequence[str], headings: Sequence[str]) -> bool:
+    """Whether an indicator grid without a project of its own, printed
+    under ``headings``, goes on from the form printed just before it under
+    ``before`` (a table of the same document, the next page): nothing stands
+    between but what a printed page repeats or adds (the form's headings, a
+    page number, a ``续表`` mark, the amount unit) or a caption naming the
+    grid (``绩效指标``). A title or 单位名称 line of its own begins another
+    table."""
+    seen = {_line(line) for line in before}
+    unit = next((u for u in map(stated_unit, before) if u is not None), None)
+    return all(
+        _furniture(text, seen, unit) or _GRID_CAPTION_RE.fullmatch(text) is not None
+        for text in map(_line, headings)
+    )
 
 
 def _continues(before: GridInput, part: Part) -> bool:

@@ -26,6 +26,7 @@ from audit.readers.common import (
     adjustment_marks,
     clean_cell,
     drop_trailing_notes,
+    grouped_columns,
     header_columns,
     header_unit,
     heading,
@@ -83,9 +84,10 @@ def read(source: Source) -> Table:
     ends = table_ends(split)
     above = tables_above(split)
     skipping = False
+    sub_header = -1  # the second row of a header on two rows
     for index, record in enumerate(found):
         cells = record.cells
-        if index in above:
+        if index in above or index == sub_header:
             continue
         if index in ends and not skipping:
             skipping = True
@@ -108,7 +110,10 @@ def read(source: Source) -> Table:
         if header is not None:
             table.amount_unit = table.amount_unit or header_unit(cells)
             below = found[index + 1].cells if index + 1 < len(found) else []
-            columns = adjusted_columns(header, below) or header
+            grouped = grouped_columns(header, cells, below)
+            if grouped is not None:  # 资金来源 over the sources: the row below is header
+                sub_header = index + 1
+            columns = adjusted_columns(header, below) or grouped or header
             drop_trailing_notes(table.rows, notes)  # notes at the foot of a page
             table.rows_dropped()
             continue

@@ -539,6 +539,30 @@ def missing_project(grid: Grid) -> bool:
     return bool(headers) and not recognise_list(grid) and not recognise_form(grid)
 
 
+def lines_above_grid(grid: Grid) -> list[str]:
+    """The text of the rows above the grid's first indicator header (a
+    sheet's title and unit rows, a 续表 mark): each filled cell's, once."""
+    headers = _indicator_headers(grid)
+    stop = headers[0][0] if headers else len(grid.rows)
+    lines: list[str] = []
+    for index in range(stop):
+        for value in grid.values(index):
+            if value.strip() and value.strip() not in lines:
+                lines.append(value.strip())
+    return lines
+
+
+def form_facts(grid: Grid) -> bool:
+    """Whether the grid is the top of a form without its indicator grid: a
+    项目名称 label and a goal label (年度目标, 实施期目标), no indicator
+    header. A form printed as two tables, its facts and then its grid,
+    begins so; a budget table's 项目名称 column has no goal beside it."""
+    if _indicator_headers(grid):
+        return False
+    keys = {_cell_key(cell.value) for cells in grid.rows for cell in cells}
+    return "project" in keys and not keys.isdisjoint(_GOALS)
+
+
 # --------------------------------------------------------------------------
 # Shared pieces
 
@@ -666,6 +690,62 @@ def compose(comparator: Text | None, value: Text, unit: Text | None) -> Text:
     return builder.build()
 
 
+_DIRECTIONS = {
+    "正向": "≥",
+    "正向指标": "≥",
+    "越大越好": "≥",
+    "越高越好": "≥",
+    "越多越好": "≥",
+    "反向": "≤",
+    "反向指标": "≤",
+    "越小越好": "≤",
+    "越低越好": "≤",
+    "越少越好": "≤",
+}
+"""What a 指标方向 cell says of the value: 正向 is a floor (≥), 反向 a cap (≤)."""
+
+_ONE_NUMBER_RE = re.compile(r"[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?\s*[^0-9０-９]{0,6}")
+"""A value of one number and its unit at most (``42``, ``95%``, ``4.4万元``):
+what a direction makes a floor or a cap. A date, a deadline or a range has
+more (``2025年10月底前``, ``10-15人``)."""
+_WHEN_RE = re.compile(r"^(?:19|20)\d\d\s*年|^\d{1,2}\s*月|[日季旬前后底]")
+"""A point in time or a deadline (``2025年``, ``12月``, ``10日前``,
+``3季度``): no amount a direction bounds (a duration, ``5年``, ``24小时``,
+``3个月``, is one)."""
+
+
+def direction_comparator(direction: Text | None, value: Text) -> Text | None:
+    """The comparator a 指标方向 cell gives ``value`` (≥ for 正向, ≤ for
+    反向), placed at the direction cell; None when the cell states no
+    direction, or the value is no bare amount (text, a date, a range) or
+    writes its own comparator (``90%以上``, ``24小时内``): a written
+    comparator wins."""
+    if direction is None:
+        return None
+    sign = _DIRECTIONS.get(norm(direction.value))
+    text = value.value.strip()
+    if sign is None or _ONE_NUMBER_RE.fullmatch(text) is None:
+        return None
+    if _WHEN_RE.search(text) or any(word in text for word in _comparator_words()):
+        return None
+    return Text(sign, direction.source, ((0, direction.origin(0)),))
+
+
+@lru_cache(maxsize=1)
+def _comparator_words() -> tuple[str, ...]:
+    """Every comparator word of the value vocabulary (``rules/units.yaml``:
+    before the number, after it, after a duration), read on first use."""
+    import yaml
+
+    from audit.resources import resource
+
+    data = yaml.safe_load(resource("rules", "units.yaml").read_text(encoding="utf-8"))
+    groups = data.get("comparators", {}) if isinstance(data, dict) else {}
+    return tuple(
+        str(word) for group in groups.values() if isinstance(group, dict) for word in group
+    )
+
+
 _CHINESE_NUMBER = re.compile(r"^[零〇一二两三四五六七八九十百千万]+$")
 
 
@@ -764,6 +844,14 @@ def indicator(
     annual_cell = _cell(cells, columns, "annual" if "annual" in columns else "value")
     if period_cell is None and annual_cell is None:
         return None
+    if comparator is None or comparator.strip().value not in _COMPARATORS:
+        # No comparator column, or none written in it: a 指标方向 column
+        # beside the value says whether it is a floor or a cap.
+        direction = _cell(cells, columns, "direction")
+        if period_cell is not None:
+            period_cell = _directed(direction, period_cell, measure)
+        if annual_cell is not None:
+            annual_cell = _directed(direction, annual_cell, measure)
     period = None if period_cell is None else compose(comparator, period_cell, measure)
     annual = None if annual_cell is None else compose(comparator, annual_cell, measure)
     has_name = name is not None and bool(name.value)
@@ -778,6 +866,17 @@ def indicator(
     if comparator is not None and comparator.value:
         extras["nature"] = comparator
     return IndicatorCells(level1, level2, name, period, annual, extras, row_line(grid, row))
+
+
+def _directed(direction: Text | None, value: Text, measure: Text | None) -> Text:
+    """``value`` with the comparator its 指标方向 cell gives it in front
+    (:func:`direction_comparator`; the value with its unit column, when it
+    has one, judged whole), else ``value``."""
+    whole = compose(None, value, measure)
+    sign = direction_comparator(direction, whole)
+    if sign is None:
+        return value
+    return compose(sign, value, None)
 
 
 _TOTAL_ROW_RE = re.compile(r"^(?:合计|总计|总分|满分|分值合计|权重合计|总分值)[:：]?$")
@@ -1142,12 +1241,22 @@ def _read_labels(
     ):
         # Goals labelled in one row (总体目标 | 实施期目标 | 年度目标) and written below.
         taken = False
+        blank: list[tuple[str, Text]] = []
         for column, key in keys:
             value = below[column]
-            if key not in facts and value.value and _cell_key(value.value) is None:
+            if key in facts:
+                continue
+            if not value.value.strip():
+                blank.append((key, value))
+            elif _cell_key(value.value) is None:
                 facts[key] = value
                 taken = True
         if taken:
+            # A goal label over a blank cell beside a goal written (年度目标
+            # left blank under its label): the goal is left out, recorded
+            # blank, so the other goal does not stand in for it.
+            for key, value in blank:
+                facts.setdefault(key, value)
             return
     stops = {
         column: keys[position + 1][0] if position + 1 < len(keys) else width
@@ -1759,6 +1868,8 @@ __all__ = [
     "column_key",
     "compose",
     "document_from_grids",
+    "form_facts",
+    "lines_above_grid",
     "national_delimiter",
     "read_form",
     "read_list",

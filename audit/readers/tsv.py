@@ -23,6 +23,7 @@ from audit.readers.common import (
     adjusted_columns,
     adjustment_marks,
     drop_trailing_notes,
+    grouped_columns,
     header_columns,
     header_pieces,
     header_unit,
@@ -106,7 +107,7 @@ def read(source: Source) -> Table:
         if header is not None:
             table.amount_unit = table.amount_unit or header_unit(cells)
             below = split[index + 1] if index + 1 < len(split) else [""]
-            columns = adjusted_columns(header, below)
+            columns = adjusted_columns(header, below) or grouped_columns(header, cells, below)
             columns = columns or _with_line_below(cells, below) or header
             after_header = True
             if notes:  # notes at the foot of a page: under its last project
