@@ -223,6 +223,7 @@ _LOWERING = _any_of(VOCABULARY.lowering_words)
 Owner = Literal[
     "garbled-text",
     "placeholder",
+    "empty-value",
     "value-restates-name",
     "duplicate-text",
     "boilerplate-value",
@@ -268,6 +269,7 @@ class ValueFacts(NamedTuple):
 def _owner(
     lost: bool,
     placeholder: bool,
+    blank: bool,
     restatement: Restatement | None,
     goal_copy: bool,
     mismatch: tuple[str, str] | None,
@@ -279,6 +281,8 @@ def _owner(
         return "garbled-text"
     if placeholder:
         return "placeholder"
+    if blank:
+        return "empty-value"
     if goal_copy:
         return "duplicate-text"
     if restatement is not None:
@@ -314,7 +318,9 @@ _BELOW_PASTE: frozenset[Owner | None] = frozenset(
     {None, "value-type-mismatch", "percent-out-of-range", "not-quantified"}
 )
 """The owners a paste takes a value from (see :meth:`Facts.value`)."""
-_NOT_PASTED: frozenset[Owner | None] = frozenset({"placeholder", "value-restates-name"})
+_NOT_PASTED: frozenset[Owner | None] = frozenset(
+    {"placeholder", "empty-value", "value-restates-name"}
+)
 """Values that are no target at all, reported by their own rule, never a paste."""
 _PASTE_NOISE_RE = re.compile(r"[\s\u3000。．，,；;]+$|\s+")
 _YES_NO = re.compile(r"\s*[是否]\s*[。.]?\s*")
@@ -512,6 +518,7 @@ class Facts:
         value = value_field.value
         kind = value.kind
         placeholder = self.is_placeholder(text) or self.none_owed(clause, text)
+        blank = False
         restated: Restatement | None = None
         mismatch: tuple[str, str] | None = None
         measure: str | None = None
@@ -523,6 +530,9 @@ class Facts:
             measurable = True
             if value.unit is not None:
                 measure = self.units.get(value.unit)
+        elif kind == "qualitative" and blank_target(text):
+            # a comparator and a unit, the number never typed: empty-value's
+            blank = measurable = True
         elif kind == "qualitative":
             restated = self.restatement(clause, value_field)
             measurable = (
@@ -548,7 +558,9 @@ class Facts:
             measure,
             out_of_range,
             measurable,
-            _owner(lost, placeholder, restated, goal_copy, mismatch, out_of_range, measurable),
+            _owner(
+                lost, placeholder, blank, restated, goal_copy, mismatch, out_of_range, measurable
+            ),
         )
         self._base_values[id(value_field)] = (value_field, facts)
         return facts
@@ -924,7 +936,12 @@ class Facts:
         (``empty-value``), a placeholder or garbled (the owners ahead of
         every other in :func:`_owner`)."""
         text = value_field.text
-        return value_field.value.kind == "empty" or self.is_placeholder(text) or self.garbled(text)
+        return (
+            value_field.value.kind == "empty"
+            or blank_target(text)
+            or self.is_placeholder(text)
+            or self.garbled(text)
+        )
 
     def _category_kind(self, clause: Clause, level1_kinds: dict[str, str]) -> str | None:
         if clause.level2 is not None:
@@ -950,6 +967,52 @@ def _target_measure(
     if (target.change is not None or relative) and units.get(target.unit or "") == "percent":
         return None
     return units.get(target.unit) if target.unit is not None else None
+
+
+_NO_FIGURE = r"[^\d０-９零〇一二两三四五六七八九十百千≥≤＞＜><＝=]"
+"""A character of the words before a comparator in a value whose number was
+left blank: no digit, no Chinese numeral, no other comparator."""
+
+
+@lru_cache(maxsize=1)
+def _blank_target() -> re.Pattern[str]:
+    from audit.patterns import joined
+    from audit.values import UNITS  # the value vocabulary (rules/units.yaml)
+
+    def words(found: Iterable[str]) -> str:
+        return joined(re.escape(w) for w in sorted(found, key=lambda w: (-len(w), w)))
+
+    comparators = words({*UNITS.comparators, *UNITS.changes})
+    # A comparator that cannot end a sentence: a symbol, or a word ending in a
+    # preposition that wants its object (不少于, 控制在), not a verb (达到, 提高).
+    open_ended = words(
+        word
+        for word in UNITS.comparators
+        if word.endswith(("于", "在")) or not any("\u4e00" <= c <= "\u9fff" for c in word)
+    )
+    units = words({*UNITS.units, *UNITS.time_units, *UNITS.aliases})
+    after = words(UNITS.comparators_after)
+    blank = r"[\s\u3000_＿（）()【】\[\]]"
+    return re.compile(
+        # a few words (全年完成), the comparator (不少于, ≥, 控制在, 提高), the
+        # blank where the number goes, a magnitude only after a blank (≥  万人),
+        # the unit, a word after it (以内) and a full stop: nothing else; or,
+        # where a list's 计量单位 column holds the unit, only an open comparator
+        rf"{_NO_FIGURE}{{0,16}}?(?:(?:{comparators}){blank}*(?:(?<=\s)[万亿])?"
+        rf"(?:{units}){blank}*(?:{after})?|(?:{open_ended}){blank}*(?:{after})?)"
+        r"[ \t]*[。.；;，,]?[ \t]*"
+    )
+
+
+def blank_target(text: str) -> bool:
+    """Whether a value keeps only the template's comparator and unit with
+    the number never typed (``不低于  %``, ``≥场``, ``全年完成不少于  场``,
+    ``控制在   万元以内``), or only a comparator that wants its number
+    (``全年完成不少于``, its unit in a list's 计量单位 column): a value with
+    nothing in it, as ``≥ %`` is. A comparator before words (``不低于上年``,
+    ``≥上年水平``, ``不少于规定场次``)
+    states a target of another kind, and a digit anywhere is a number."""
+    return _blank_target().fullmatch(text.strip()) is not None
 
 
 AT_TEXT_START = r"(?:(?<![^\x00])|(?<=\x00[≥≤＞＜><＝=])|(?<=^[≥≤＞＜><＝=]))"

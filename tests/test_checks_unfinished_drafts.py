@@ -1,0 +1,189 @@
+"""Drafts left unfinished, written in ways the word lists do not hold: a
+value that keeps only the template's comparator and unit (the number never
+typed). Clauses in the style of the seeds' Guangzhou cells (seed 002), a
+national form and a 2025 national list."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from audit.facts import blank_target
+from audit.pipeline import load_text
+from tests.conftest import lint, project_row, tsv_table
+from tests.national import FORM, as_csv, tsv_document
+
+VALUE_RULES = [
+    "placeholder",
+    "empty-value",
+    "value-restates-name",
+    "not-quantified",
+    "value-type-mismatch",
+    "percent-out-of-range",
+    "zero-target",
+    "missing-unit",
+    "garbled-text",
+    "several-targets",
+    "deadline-not-concrete",
+]
+"""The rules that could each claim one of these values: one finding only."""
+
+GOAL = "为辖区六十岁以上居家老人提供助餐、助洁和上门探访服务，提升居家养老服务水平。"
+QUANTITY = "1-产出指标；11-数量指标"
+QUALITY = "1-产出指标；12-质量指标"
+COST = "1-产出指标；14-成本指标"
+SOCIAL = "2-效益指标；22-社会效益"
+SATISFACTION = "3-满意度指标；31-服务对象满意度"
+
+
+def clause_table(indicators: str, goal: str = GOAL) -> str:
+    return tsv_table([project_row("社区居家养老服务补助", indicators, goal=goal)])
+
+
+def clause(category: str, name: str, value: str, number: int = 1) -> str:
+    return f"{number}、{category}；{name}；实施周期指标值:{value}；年度指标值:{value}。"
+
+
+def rules_of(text: str) -> list[tuple[str, str | None]]:
+    return [(f.rule, f.field) for f in lint(text, select=VALUE_RULES)]
+
+
+# --------------------------------------------------------------------------
+# a comparator and a unit, the number never typed
+
+
+@pytest.mark.parametrize(
+    "category, name, value",
+    [
+        (QUALITY, "助餐服务覆盖率", "不低于  %"),
+        (QUANTITY, "健康讲座场次", "≥  场"),
+        (QUANTITY, "健康讲座场次", "不少于   场"),
+        (QUALITY, "助餐服务覆盖率", "不低于%"),
+        (QUANTITY, "上门探访人次", "≥人次"),
+        (QUANTITY, "健康讲座场次", "全年完成不少于  场"),
+        (COST, "助餐补贴", "控制在   万元以内"),
+        (QUALITY, "老人档案完整率", "达到    %"),
+        (QUANTITY, "服务时长", "不超过 小时"),
+        (QUANTITY, "上门探访人次", "≥  万人次"),
+        (SOCIAL, "居家老人助餐率", "较上年提高  个百分点"),
+        (SATISFACTION, "服务对象满意度", "≥（  ）%"),
+        (QUANTITY, "助餐服务户数", "≥____户"),
+        (SOCIAL, "助餐服务惠及户数", "不少于　　户。"),
+    ],
+)
+def test_a_comparator_and_a_unit_without_a_number_is_an_empty_value(
+    category: str, name: str, value: str
+) -> None:
+    """The only finding, on 效益 rows too (where not-quantified does not run)."""
+    text = clause_table(clause(category, name, value))
+    assert rules_of(text) == [("empty-value", "period")]
+    (finding,) = lint(text, select=["empty-value"])
+    assert finding.severity == "error"
+    assert (
+        finding.message
+        == f"实施周期指标值和年度指标值只有「{value.strip().rstrip('。')}」，没有指标值"
+    )
+
+
+@pytest.mark.parametrize(
+    "category, name, value",
+    [
+        (QUALITY, "助餐服务覆盖率", "≥90%"),
+        (QUALITY, "助餐服务覆盖率", "不低于上年"),
+        (QUALITY, "助餐服务覆盖率", "≥上年水平"),
+        (QUANTITY, "健康讲座场次", "不少于规定场次"),
+        (QUANTITY, "健康讲座场次", "全年完成不少于12场"),
+        (QUALITY, "助餐服务质量", "达标"),
+        (SOCIAL, "居家老人生活质量", "有所提高"),
+        (SOCIAL, "居家养老服务水平", "明显提升"),
+        (QUALITY, "助餐服务质量", "达到国家标准"),
+        (QUALITY, "养老机构等级", "不低于二级"),
+        (QUANTITY, "上门探访人次", "达到十万人次"),
+    ],
+)
+def test_a_comparator_before_words_or_a_number_is_no_empty_value(
+    category: str, name: str, value: str
+) -> None:
+    text = clause_table(clause(category, name, value))
+    assert lint(text, select=["empty-value"]) == []
+
+
+@given(
+    comparator=st.sampled_from(["≥", "＞", "=", "不低于", "不少于", "不超过", "控制在", "至少"]),
+    blank=st.text(alphabet=" \u3000_", max_size=8),
+    unit=st.sampled_from(["%", "％", "场", "人次", "户", "万元", "个工作日", "公里", "平方米"]),
+)
+def test_blanks_of_any_width_between_comparator_and_unit_are_empty(
+    comparator: str, blank: str, unit: str
+) -> None:
+    assert blank_target(f"{comparator}{blank}{unit}")
+    assert not blank_target(f"{comparator}{blank}95{unit}")
+    assert not blank_target(f"{comparator}{blank}上年{unit}")
+
+
+def test_only_a_unit_is_no_blank_target() -> None:
+    """A 计量单位 column on its own (the comparator and number both left
+    out) is no comparator kept from the template."""
+    assert not blank_target("%")
+    assert not blank_target("场")
+
+
+def test_a_blank_number_in_a_national_form_is_an_empty_value() -> None:
+    rows = [list(row) for row in FORM]
+    rows[7][3:5] = ["不少于   场", "≥  场"]
+    rows[9][4] = "不低于%"
+    findings = lint(tsv_document(rows), select=VALUE_RULES)
+    assert [(f.rule, f.field) for f in findings] == [
+        ("empty-value", "period"),
+        ("empty-value", "annual"),
+        ("empty-value", "annual"),
+    ]
+
+
+LIST_HEAD = [
+    ["某区民政局2025年度项目支出绩效目标表"] + [""] * 9,
+    [
+        "单位名称",
+        "项目名称",
+        "预算数（万元）",
+        "年度目标",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "指标性质",
+        "指标值",
+        "计量单位",
+    ],
+]
+
+
+def list_rows(*indicators: tuple[str, str, str, str, str, str]) -> list[list[str]]:
+    first = ["某区民政局", "社区居家养老服务补助", "120.00", GOAL]
+    rows = [*LIST_HEAD]
+    for number, indicator in enumerate(indicators):
+        rows.append([*(first if number == 0 else [""] * 4), *indicator])
+    return rows
+
+
+def test_a_blank_number_in_a_national_list_is_an_empty_value() -> None:
+    rows = list_rows(
+        ("产出指标", "数量指标", "上门探访人次", "定量", "全年完成不少于  ", "人次"),
+        ("产出指标", "质量指标", "助餐服务覆盖率", "", "不低于  %", "%"),
+        ("效益指标", "社会效益指标", "助餐服务惠及户数", "≥", "  ", "户"),
+        ("满意度指标", "服务对象满意度指标", "服务对象满意度", "≥", "90", "%"),
+    )
+    findings = lint(load_text(as_csv(rows), "list.csv"), select=VALUE_RULES)
+    assert [(f.rule, f.line) for f in findings] == [
+        ("empty-value", 3),
+        ("empty-value", 4),
+        ("empty-value", 5),
+    ]
+
+
+def test_a_unit_only_in_a_lists_unit_column_beside_a_number_is_no_empty_value() -> None:
+    rows = list_rows(
+        ("产出指标", "数量指标", "上门探访人次", "≥", "3000", "人次"),
+        ("效益指标", "社会效益指标", "居家老人生活质量", "定性", "有所提高", ""),
+    )
+    assert lint(load_text(as_csv(rows), "list.csv"), select=["empty-value"]) == []
