@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 import sys
+import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal, InvalidOperation
@@ -163,6 +164,21 @@ def normalize(text: str) -> str:
         if tail is None or tail.start() == 0:
             return text
         text = text[: tail.start()]
+
+
+_NAME_TAIL = re.compile(r"[.,;:!?、。．，；：！？…]+$")
+_NAME_SEPARATORS = re.compile(r"[、,]")
+
+
+@lru_cache(maxsize=65536)
+def indicator_key(name: str) -> str:
+    """An indicator's name as two names of one indicator share it: as
+    :func:`normalize` reads it, in one width (NFKC: ``（含线上）`` is
+    ``(含线上)``, ``，`` is ``,``), without punctuation at its end
+    (``运动员等级达标率。``), with ``、`` and ``,`` as one separator. Names
+    that differ in a word or a number (``一期``/``二期``) stay apart."""
+    text = _NAME_TAIL.sub("", normalize(unicodedata.normalize("NFKC", name)))
+    return _NAME_SEPARATORS.sub(",", normalize(text))
 
 
 @lru_cache(maxsize=256)

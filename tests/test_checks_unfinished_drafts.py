@@ -187,3 +187,66 @@ def test_a_unit_only_in_a_lists_unit_column_beside_a_number_is_no_empty_value() 
         ("效益指标", "社会效益指标", "居家老人生活质量", "定性", "有所提高", ""),
     )
     assert lint(load_text(as_csv(rows), "list.csv"), select=["empty-value"]) == []
+
+
+# --------------------------------------------------------------------------
+# one indicator twice, its punctuation written another way
+
+
+def twice(first: str, second: str, values: tuple[str, str] = ("≥10场", "≥12场")) -> str:
+    return clause_table(
+        clause(QUANTITY, first, values[0], 1) + clause(QUANTITY, second, values[1], 2)
+    )
+
+
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        ("宣讲活动场次(含线上)", "宣讲活动场次（含线上）"),
+        ("助餐服务场次［含上门］", "助餐服务场次[含上门]"),
+        ("宣讲场次，含线上", "宣讲场次,含线上"),
+        ("助餐、助洁服务户数", "助餐，助洁服务户数"),
+        ("助餐,助洁服务户数", "助餐、助洁服务户数"),
+        ("上门探访人次", "上门探访人次。"),
+        ("上门探访人次；", "上门探访人次"),
+        ("“银龄安康”参保人数", '"银龄安康"参保人数'),
+        ("ＡＡ级养老机构数量", "AA级养老机构数量"),
+    ],
+)
+def test_names_that_differ_only_in_punctuation_are_one_indicator(first: str, second: str) -> None:
+    (finding,) = lint(twice(first, second), select=["duplicate-indicator"])
+    assert (finding.clause, finding.excerpt) == (2, second.rstrip("。"))  # a clause's stop
+    assert "第1条和第2条" in finding.message
+
+
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        ("助餐服务场次（一期）", "助餐服务场次（二期）"),
+        ("助餐服务场次（城区）", "助餐服务场次（农村）"),
+        ("助餐服务场次1", "助餐服务场次2"),
+        ("助餐、助洁服务户数", "助餐服务户数"),
+        ("上门探访人次", "上门探访户次"),
+    ],
+)
+def test_names_that_differ_in_a_word_or_a_number_are_two_indicators(
+    first: str, second: str
+) -> None:
+    assert lint(twice(first, second), select=["duplicate-indicator", "duplicate-clause"]) == []
+
+
+def test_the_same_clause_with_its_name_in_the_other_width_is_a_duplicate_clause() -> None:
+    text = twice("宣讲活动场次(含线上)", "宣讲活动场次（含线上）", ("≥10场", "≥10场"))
+    assert [f.rule for f in lint(text, select=["duplicate-indicator", "duplicate-clause"])] == [
+        "duplicate-clause"
+    ]
+
+
+def test_a_name_with_a_trailing_stop_in_a_national_list_is_the_same_indicator() -> None:
+    rows = list_rows(
+        ("产出指标", "质量指标", "助餐服务覆盖率", "≥", "60", "%"),
+        ("效益指标", "社会效益指标", "居家老人生活质量", "定性", "有所提高", ""),
+        ("产出指标", "质量指标", "助餐服务覆盖率。", "≥", "90", "%"),
+    )
+    (finding,) = lint(load_text(as_csv(rows), "list.csv"), select=["duplicate-indicator"])
+    assert (finding.line, finding.excerpt) == (5, "助餐服务覆盖率。")
