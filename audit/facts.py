@@ -726,7 +726,13 @@ class Facts:
         self._hits.update(zip(unique, _scan(self.placeholder_patterns, unique), strict=True))
 
     def is_template(self, text: str) -> bool:
-        return normalize(text) in self.templates
+        """Whether a value is only a word of the template (``定量指标``), or
+        such a word in brackets where the number goes, with its comparator
+        and unit (``（数值）%``, ``≥（数值）人次``)."""
+        if normalize(text) in self.templates:
+            return True
+        label = _template_label().fullmatch(text.strip())
+        return label is not None and normalize(label.group(1)) in self.templates
 
     def is_placeholder(self, text: str) -> bool:
         """Whether a value holds a placeholder or is a template word."""
@@ -991,6 +997,26 @@ left blank: no digit, no Chinese numeral, no other comparator."""
 
 
 @lru_cache(maxsize=1)
+def _unit_words() -> str:
+    """The units of the value vocabulary (rules/units.yaml) as one alternation."""
+    from audit.patterns import joined
+    from audit.values import UNITS
+
+    found = {*UNITS.units, *UNITS.time_units, *UNITS.aliases}
+    return joined(re.escape(w) for w in sorted(found, key=lambda w: (-len(w), w)))
+
+
+@lru_cache(maxsize=1)
+def _template_label() -> re.Pattern[str]:
+    """A word in brackets where the number goes, with the comparator and the
+    unit around it (``≥（数值）%``): group 1 is the word."""
+    return re.compile(
+        r"[≥≤＞＜><＝=]?[ \t]*[（(【\[〔][ \t]*([^\x00（(【\[〔）)】\]〕]+?)[ \t]*[）)】\]〕]"
+        rf"[ \t]*(?:{_unit_words()})?[ \t]*[。.；;]?"
+    )
+
+
+@lru_cache(maxsize=1)
 def _blank_target() -> re.Pattern[str]:
     from audit.patterns import joined
     from audit.values import UNITS  # the value vocabulary (rules/units.yaml)
@@ -1006,7 +1032,7 @@ def _blank_target() -> re.Pattern[str]:
         for word in UNITS.comparators
         if word.endswith(("于", "在")) or not any("\u4e00" <= c <= "\u9fff" for c in word)
     )
-    units = words({*UNITS.units, *UNITS.time_units, *UNITS.aliases})
+    units = _unit_words()
     after = words(UNITS.comparators_after)
     blank = r"[\s\u3000_＿（）()【】\[\]]"
     return re.compile(

@@ -250,3 +250,149 @@ def test_a_name_with_a_trailing_stop_in_a_national_list_is_the_same_indicator() 
     )
     (finding,) = lint(load_text(as_csv(rows), "list.csv"), select=["duplicate-indicator"])
     assert (finding.line, finding.excerpt) == (5, "助餐服务覆盖率。")
+
+
+# --------------------------------------------------------------------------
+# the template's labels as a name, fill-in leftovers in a value
+
+
+def placeholder_findings(text: str) -> list[tuple[str, str | None, str | None]]:
+    return [(f.rule, f.field, f.excerpt) for f in lint(text, select=["placeholder"])]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "指标一",
+        "指标二",
+        "指标十二",
+        "指标（三）",
+        "（三级指标名称）",
+        "【指标内容】",
+        "二级指标名称",
+    ],
+)
+def test_a_template_label_as_the_name_is_a_placeholder(name: str) -> None:
+    (finding,) = lint(clause_table(clause(QUANTITY, name, "≥3000人次")), select=["placeholder"])
+    assert (finding.severity, finding.field, finding.excerpt) == ("error", "indicator", name)
+    assert finding.message == f"指标名称「{name}」是模板的表头文字，不是指标名称：应填写具体指标"
+
+
+@pytest.mark.parametrize("name", ["*", "—", "/", "-"])
+def test_a_name_of_marks_only_is_a_placeholder(name: str) -> None:
+    (finding,) = lint(clause_table(clause(QUANTITY, name, "≥3000人次")), select=["placeholder"])
+    assert (finding.severity, finding.field, finding.excerpt) == ("error", "indicator", name)
+    assert finding.message == f"指标名称只有「{name}」，没有写指标名称：应填写具体指标"
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["一级指标完成率", "指标完成率", "三级指标分解完成数", "名称变更登记户数", "第一批助餐点数量"],
+)
+def test_a_name_with_a_label_word_in_it_is_no_template_label(name: str) -> None:
+    assert lint(clause_table(clause(QUANTITY, name, "≥12个")), select=["placeholder"]) == []
+
+
+@pytest.mark.parametrize(
+    "value, excerpt",
+    [
+        ("待核算后填列", "待核算后填列"),
+        ("核算后填列", "核算后填列"),
+        ("待项目批复后再填报", "待项目批复后再填报"),
+        ("见上栏", "见上栏"),
+        ("同上栏", "同上栏"),
+        ("详见上表", "详见上表"),
+        ("同左列", "同左列"),
+        ("（数值）%", "（数值）%"),
+        ("≥（具体数值）人次", "≥（具体数值）人次"),
+        ("视情况而定", "视情况而定"),
+        ("视资金到位情况而定", "视资金到位情况而定"),
+        ("根据实际情况确定", "根据实际情况确定"),
+        ("按上级下达任务数", "按上级下达任务数"),
+        ("按主管部门核定的计划数", "按主管部门核定的计划数"),
+    ],
+)
+@pytest.mark.parametrize("category", [QUANTITY, SOCIAL])
+def test_a_fill_in_leftover_in_a_value_is_a_placeholder(
+    value: str, excerpt: str, category: str
+) -> None:
+    """An error, the value's only finding, on 效益 rows too."""
+    text = clause_table(clause(category, "上门探访人次", value))
+    assert rules_of(text) == [("placeholder", "period")]
+    (finding,) = lint(text, select=["placeholder"])
+    assert (finding.severity, finding.excerpt) == ("error", excerpt)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "按上级下达任务数完成，≥300人",
+        "符合上级下达标准，≥95%",
+        "完成当年市下达任务",
+        "≥3000人次（数量以上级核定为准）",
+        "不同上年度持平",
+        "相同上行线路≥3条",
+    ],
+)
+def test_a_target_beside_the_words_of_a_leftover_is_no_placeholder(value: str) -> None:
+    assert placeholder_findings(clause_table(clause(QUANTITY, "上门探访人次", value))) == []
+
+
+def test_a_fill_in_leftover_in_a_national_list_is_a_placeholder() -> None:
+    rows = list_rows(
+        ("产出指标", "数量指标", "上门探访人次", "定量", "见上栏", "人次"),
+        ("效益指标", "社会效益指标", "居家老人生活质量", "定性", "视情况而定", ""),
+        ("产出指标", "成本指标", "助餐补贴标准", "≤", "待核算后填列", "元/人"),
+    )
+    findings = lint(load_text(as_csv(rows), "list.csv"), select=VALUE_RULES)
+    assert [(f.rule, f.line, f.excerpt) for f in findings] == [
+        ("placeholder", 3, "见上栏"),
+        ("placeholder", 4, "视情况而定"),
+        ("placeholder", 5, "待核算后填列"),
+    ]
+
+
+# --------------------------------------------------------------------------
+# an instruction or a pointer as the goal
+
+
+@pytest.mark.parametrize(
+    "goal, excerpt",
+    [
+        ("此栏由项目单位填写", "此栏由项目单位填写"),
+        ("此栏由项目单位填写，不超过300字，应说明项目的产出和效果。", "此栏由项目单位填写"),
+        ("本栏按项目实际情况填报", "本栏按项目实际情况填报"),
+        ("详见项目申报书", "详见项目申报书"),
+        (
+            "详见项目申报书中的项目绩效目标部分，此处不再重复填写。",
+            "详见项目申报书中的项目绩效目标部分，此处不再重复填写。",
+        ),
+        ("见项目实施方案", "见项目实施方案"),
+        ("参照上年度绩效目标", "参照上年度绩效目标"),
+        ("参照上年度目标。", "参照上年度目标。"),
+        ("内容同上", "内容同上"),
+        ("绩效目标同上", "绩效目标同上"),
+    ],
+)
+def test_an_instruction_or_a_pointer_as_the_goal_is_a_placeholder(goal: str, excerpt: str) -> None:
+    """An error at any length, never a short goal's info."""
+    text = clause_table(clause(QUANTITY, "上门探访人次", "≥3000人次"), goal=goal)
+    findings = lint(text, select=["placeholder", "goal-too-short", "missing-goal"])
+    assert [(f.rule, f.severity, f.field, f.excerpt) for f in findings] == [
+        ("placeholder", "error", "goal", excerpt)
+    ]
+
+
+@pytest.mark.parametrize(
+    "goal",
+    [
+        "按照《广州市社区居家养老服务实施方案》要求，完成助餐服务3000人次，确保老人按时就餐。",
+        "参照国家标准建设社区养老服务中心，为辖区老人提供日间照料和助餐服务。",
+        "项目实施结束后填报绩效自评表，全年上门探访居家老人3000人次。",
+        "本项目由区民政局组织实施，详见各街道报送的服务台账，全年服务3000人次。",
+        "完成上年度结转的助餐点建设，新增助餐点12个，同上年相比服务人次增长10%。",
+    ],
+)
+def test_a_goal_that_cites_a_document_is_no_placeholder(goal: str) -> None:
+    text = clause_table(clause(QUANTITY, "上门探访人次", "≥3000人次"), goal=goal)
+    assert lint(text, select=["placeholder"]) == []
