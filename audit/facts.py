@@ -1040,7 +1040,9 @@ def _blank_target() -> re.Pattern[str]:
         # blank where the number goes, a magnitude only after a blank (≥  万人),
         # the unit, a word after it (以内) and a full stop: nothing else; or,
         # where a list's 计量单位 column holds the unit, only an open comparator
-        rf"{_NO_FIGURE}{{0,16}}?(?:(?:{comparators}){blank}*(?:(?<=\s)[万亿])?"
+        # (a list's 指标性质 column may put its comparator before it: ≥不低于  %)
+        rf"(?:[≥≤＞＜><＝=][ \t]*)?{_NO_FIGURE}{{0,16}}?"
+        rf"(?:(?:{comparators}){blank}*(?:(?<=\s)[万亿])?"
         rf"(?:{units}){blank}*(?:{after})?|(?:{open_ended}){blank}*(?:{after})?)"
         r"[ \t]*[。.；;，,]?[ \t]*"
     )
@@ -1052,8 +1054,8 @@ def blank_target(text: str) -> bool:
     ``控制在   万元以内``), or only a comparator that wants its number
     (``全年完成不少于``, its unit in a list's 计量单位 column): a value with
     nothing in it, as ``≥ %`` is. A comparator before words (``不低于上年``,
-    ``≥上年水平``, ``不少于规定场次``)
-    states a target of another kind, and a digit anywhere is a number."""
+    ``≥上年水平``, ``不少于规定场次``) states a target of another kind, and
+    a digit anywhere is a number."""
     return _blank_target().fullmatch(text.strip()) is not None
 
 

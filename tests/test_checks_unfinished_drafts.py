@@ -396,3 +396,14 @@ def test_an_instruction_or_a_pointer_as_the_goal_is_a_placeholder(goal: str, exc
 def test_a_goal_that_cites_a_document_is_no_placeholder(goal: str) -> None:
     text = clause_table(clause(QUANTITY, "上门探访人次", "≥3000人次"), goal=goal)
     assert lint(text, select=["placeholder"]) == []
+
+
+def test_a_blank_number_after_a_lists_comparator_is_an_empty_value() -> None:
+    """A list's 指标性质 column puts ≥ before a value that has its own
+    comparator word and no number."""
+    rows = list_rows(
+        ("产出指标", "质量指标", "助餐服务覆盖率", "≥", "不低于  %", "%"),
+        ("产出指标", "质量指标", "助餐服务及时率", "≥", "不低于上年", ""),
+    )
+    findings = lint(load_text(as_csv(rows), "list.csv"), select=["empty-value"])
+    assert [f.line for f in findings] == [3]
