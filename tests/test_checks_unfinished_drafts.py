@@ -285,6 +285,15 @@ def test_a_name_of_marks_only_is_a_placeholder(name: str) -> None:
     assert finding.message == f"指标名称只有「{name}」，没有写指标名称：应填写具体指标"
 
 
+def test_a_row_struck_out_whole_is_an_empty_value_only() -> None:
+    rows = list_rows(
+        ("产出指标", "数量指标", "上门探访人次", "≥", "3000", "人次"),
+        ("效益指标", "生态效益指标", "/", "定性", "/", ""),
+    )
+    findings = lint(load_text(as_csv(rows), "list.csv"), select=VALUE_RULES)
+    assert [(f.rule, f.line) for f in findings] == [("empty-value", 4)]
+
+
 @pytest.mark.parametrize(
     "name",
     ["一级指标完成率", "指标完成率", "三级指标分解完成数", "名称变更登记户数", "第一批助餐点数量"],
@@ -302,7 +311,7 @@ def test_a_name_with_a_label_word_in_it_is_no_template_label(name: str) -> None:
         ("见上栏", "见上栏"),
         ("同上栏", "同上栏"),
         ("详见上表", "详见上表"),
-        ("同左列", "同左列"),
+        ("同左栏", "同左栏"),
         ("（数值）%", "（数值）%"),
         ("≥（具体数值）人次", "≥（具体数值）人次"),
         ("视情况而定", "视情况而定"),
@@ -390,6 +399,8 @@ def test_an_instruction_or_a_pointer_as_the_goal_is_a_placeholder(goal: str, exc
         "参照国家标准建设社区养老服务中心，为辖区老人提供日间照料和助餐服务。",
         "项目实施结束后填报绩效自评表，全年上门探访居家老人3000人次。",
         "本项目由区民政局组织实施，详见各街道报送的服务台账，全年服务3000人次。",
+        "完成下列任务：新增助餐点12个，详见下列清单，全年服务3000人次。",
+        "对巡查发现的问题此处理到位，本处室按月如实填报服务台账，全年服务3000人次。",
         "完成上年度结转的助餐点建设，新增助餐点12个，同上年相比服务人次增长10%。",
     ],
 )

@@ -94,7 +94,8 @@ PLACEHOLDER_PATTERNS: list[str] = [
     r"此处(?:应|请)?(?:" + _INSTRUCTION_VERBS + r")",
     # the cell itself told how it is filled in: 此栏由项目单位填写, 本栏不超过300字填写,
     # 此处不再重复填写
-    r"(?:此|本|该)(?:栏|处|格)[^\x00。；;！!]{0,16}?(?:" + _INSTRUCTION_VERBS + r")",
+    # (not 此处理, 本处室; within the sentence, up to its first comma)
+    r"(?:此|本)(?:栏|处|格)(?![理室置罚])[^\x00。；;！!，,]{0,16}?(?:" + _INSTRUCTION_VERBS + r")",
     # (the instruction alone, not a task of the project: 指导调查对象根据实际情况如实填报统计数据)
     r"(?:根据|按照?|依据|结合|视)(?:项目|单位)?的?实际(?:情况)?(?:如实)?(?:填写|填报|填列)"
     r"(?![^\x00\s）)】\]〕。.；;，,：:])",
@@ -119,8 +120,9 @@ PLACEHOLDER_PATTERNS: list[str] = [
     # A value that points elsewhere instead of stating itself (详见附件, 见附表2,
     # 见说明), not 意见 (征求意见附件)
     r"(?=详?见)(?<![意])(?:详)?见(?:附件|附表|说明|备注|下表|上表)",
-    # a pointer to another cell: 见上栏, 同上栏, 详见上表, 同左栏, 见下行 (not 不同, 相同)
-    r"(?<![不相共如等])(?:详见|参见|见|同)(?:上|下|前|左|右)一?(?:栏|表|行|列|格)",
+    # a pointer to another cell: 见上栏, 同上栏, 详见上表, 同左栏, 见上行 (not 不同, 相同,
+    # nor 见下列, "the following")
+    r"(?<![不相共如等])(?:详见|参见|见|同)(?:上|下|前|左|右)一?(?:栏|表|行|格)",
     # the whole text a pointer to a document or another year standing for it: 详见项目申报书,
     # 详见项目申报书中的项目绩效目标部分, 参照上年度绩效目标, 内容同上 (not a target that
     # cites one: 按照《…实施方案》要求，完成…; 参照国家标准建设…)
@@ -193,7 +195,8 @@ def template_name(name: str, template_names: frozenset[str]) -> bool:
 def no_name(name: str) -> bool:
     """Whether a name holds no word at all, only marks (``*``, ``—``, ``/``):
     the template's mark for a field to fill in, or a cell kept blank by a
-    stroke. An empty name is ``missing-field``'s."""
+    stroke. An empty name is ``missing-field``'s, and a row struck out
+    whole (``/`` as the name and the values) ``empty-value``'s."""
     text = name.strip()
     return bool(text) and not any(char.isalnum() for char in text)
 
@@ -281,7 +284,8 @@ def no_name(name: str) -> bool:
       不是乘号：「3×4」「7×24小时」），以及代替数字的一串 0（「0000」「≥0000人」；单独的「0」
       由 zero-target 判断，「2000人」不算）；
     - 指标名称只是模板表头的（「三级指标」「指标名称」「指标1」「指标一」「指标（二）」，以及加上
-      本栏标签的「（三级指标名称）」），或没有一个字、只有符号的（「*」「—」「/」）；
+      本栏标签的「（三级指标名称）」），或没有一个字、只有符号的（「*」「—」「/」；整行都只是
+      「/」的，由 empty-value 报告）；
     - 指标值只是括号中的模板用语，带着比较符和单位的（「（数值）%」「≥（具体数值）人次」）。
 
     指标值只写了「无」「暂无」的，这条指标应有目标值，也报告；不希望发生的事件（rules/vocabulary.yaml
@@ -366,7 +370,7 @@ def placeholder(ctx: Context, project: Project) -> Iterator[Problem]:
     - an indicator name that is only a heading of the template (``三级指标``,
       ``指标名称``, ``指标1``, ``指标一``, ``指标（二）``, or with the label of
       its cell: ``（三级指标名称）``), or no word at all, only marks (``*``,
-      ``—``, ``/``);
+      ``—``, ``/``; a row of ``/`` only is ``empty-value``'s);
     - a target value that is only a word of the template in brackets, with
       its comparator and unit (``（数值）%``, ``≥（具体数值）人次``).
 
@@ -430,7 +434,12 @@ def placeholder(ctx: Context, project: Project) -> Iterator[Problem]:
             yield _placeholder_problem(
                 clause.name_span, "indicator", clause.name, clause.number, "template-name"
             )
-        elif no_name(clause.name) and not shared.placeholders(clause.name):
+        elif (
+            no_name(clause.name)
+            and not shared.placeholders(clause.name)
+            # a row struck out whole (/ as the name and the values) is empty-value's
+            and any(field.value.kind != "empty" for field in clause.fields)
+        ):
             yield _placeholder_problem(
                 clause.name_span, "indicator", clause.name.strip(), clause.number, "no-name"
             )
