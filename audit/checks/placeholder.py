@@ -58,9 +58,6 @@ _NOT_YET = (
     r"|(?:尚|暂|还|目前|暂时|当前)?(?:未|没有?)(?:定|确定|明确|核定|测算|下达|知)|暂缺|不详"
     # decided by what happens: 视情况而定, 视资金到位情况而定, 根据实际情况确定
     r"|视[^\x00\d０-９，,。；;]{0,10}?而定|(?:根据|依据|按照?)(?:实际)?情况(?:而定|确定)"
-    # a number given elsewhere, not written: 按上级下达任务数, 按主管部门核定的计划数
-    r"|按照?[^\x00\d０-９，,。；;]{0,8}?(?:下达|核定|批复|分配|确定)的?"
-    r"(?:任务数|计划数|指标数|目标数|任务量|数量|数)"
 )
 """Words that say the target is not there yet (``placeholder``, when they are
 the whole text with no number beside them)."""
@@ -276,9 +273,10 @@ def no_name(name: str) -> bool:
       不算；
     - 说明目标还没有的话，整个值没有数字时（「待核定」「待测算」「待上级下达」「待分配」
       「具体数值待明确」「未定」「尚未确定」「暂缺」「不详」：待＋决定或提供的动词，或未定、暂缺；
-      「待核算后填列」「核算后填列」：某事之后再填；「视情况而定」「根据实际情况确定」：看情况定；
-      「按上级下达任务数」：只说数字由别处给出）；
-      带着目标的备注（「≥300人（待核定）」）、名称中的「待遇」「待业」「暂住」、「未发生」不算；
+      「待核算后填列」「核算后填列」：某事之后再填；「视情况而定」「根据实际情况确定」：看情况定）；
+      带着目标的备注（「≥300人（待核定）」）、名称中的「待遇」「待业」「暂住」、「未发生」不算，
+      上级下达的任务（「按上级下达任务数」「完成当年市下达任务」：定性的值，数量指标中由
+      not-quantified 报告）也不算；
     - 数字处的空白记号：方框和圆圈（「≥□□人」「〇〇座」「≥○人」「□%」，不是年份数字中的
       「〇」——「二〇二五年」——也不是列表前的「○」）、日期中的「×」（「2025年×月×日前」，
       不是乘号：「3×4」「7×24小时」），以及代替数字的一串 0（「0000」「≥0000人」；单独的「0」
@@ -357,10 +355,10 @@ def placeholder(ctx: Context, project: Project) -> Iterator[Problem]:
       ``待上级下达``, ``待分配``, ``具体数值待明确``), ``未定``, ``尚未确定``,
       ``暂缺``, ``不详``, filled in once something else is done
       (``待核算后填列``, ``核算后填列``), decided by what happens
-      (``视情况而定``, ``根据实际情况确定``), or a number given elsewhere
-      (``按上级下达任务数``); a target with a note (``≥300人（待核定）``,
-      ``按上级下达任务数完成，≥300人``), 待遇, 待业 and 暂住 in a name and
-      ``未发生`` are not;
+      (``视情况而定``, ``根据实际情况确定``); a target with a note
+      (``≥300人（待核定）``), 待遇, 待业 and 暂住 in a name, ``未发生``, and
+      the tasks a higher level assigns (``按上级下达任务数``, ``完成当年市下达任务``:
+      qualitative values, which not-quantified reports under 数量) are not;
     - blank marks where digits go: boxes and circles (``≥□□人``, ``〇〇座``,
       ``≥○人``, ``□%``; not the 〇 of a year in numerals, ``二〇二五年``, nor
       a list's bullet ``○``), ``×`` in a date (``2025年×月×日前``; not a
