@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 import sys
+import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal, InvalidOperation
@@ -165,6 +166,21 @@ def normalize(text: str) -> str:
         text = text[: tail.start()]
 
 
+_NAME_TAIL = re.compile(r"[.,;:!?、。．，；：！？…]+$")
+_NAME_SEPARATORS = re.compile(r"[、,]")
+
+
+@lru_cache(maxsize=65536)
+def indicator_key(name: str) -> str:
+    """An indicator's name as two names of one indicator share it: as
+    :func:`normalize` reads it, in one width (NFKC: ``（含线上）`` is
+    ``(含线上)``, ``，`` is ``,``), without punctuation at its end
+    (``运动员等级达标率。``), with ``、`` and ``,`` as one separator. Names
+    that differ in a word or a number (``一期``/``二期``) stay apart."""
+    text = _NAME_TAIL.sub("", normalize(unicodedata.normalize("NFKC", name)))
+    return _NAME_SEPARATORS.sub(",", normalize(text))
+
+
 @lru_cache(maxsize=256)
 def _any_of(patterns: tuple[str, ...]) -> re.Pattern[str]:
     from audit.patterns import joined
@@ -223,6 +239,7 @@ _LOWERING = _any_of(VOCABULARY.lowering_words)
 Owner = Literal[
     "garbled-text",
     "placeholder",
+    "empty-value",
     "value-restates-name",
     "duplicate-text",
     "boilerplate-value",
@@ -268,6 +285,7 @@ class ValueFacts(NamedTuple):
 def _owner(
     lost: bool,
     placeholder: bool,
+    blank: bool,
     restatement: Restatement | None,
     goal_copy: bool,
     mismatch: tuple[str, str] | None,
@@ -279,6 +297,8 @@ def _owner(
         return "garbled-text"
     if placeholder:
         return "placeholder"
+    if blank:
+        return "empty-value"
     if goal_copy:
         return "duplicate-text"
     if restatement is not None:
@@ -314,7 +334,9 @@ _BELOW_PASTE: frozenset[Owner | None] = frozenset(
     {None, "value-type-mismatch", "percent-out-of-range", "not-quantified"}
 )
 """The owners a paste takes a value from (see :meth:`Facts.value`)."""
-_NOT_PASTED: frozenset[Owner | None] = frozenset({"placeholder", "value-restates-name"})
+_NOT_PASTED: frozenset[Owner | None] = frozenset(
+    {"placeholder", "empty-value", "value-restates-name"}
+)
 """Values that are no target at all, reported by their own rule, never a paste."""
 _PASTE_NOISE_RE = re.compile(r"[\s\u3000。．，,；;]+$|\s+")
 _YES_NO = re.compile(r"\s*[是否]\s*[。.]?\s*")
@@ -512,6 +534,7 @@ class Facts:
         value = value_field.value
         kind = value.kind
         placeholder = self.is_placeholder(text) or self.none_owed(clause, text)
+        blank = False
         restated: Restatement | None = None
         mismatch: tuple[str, str] | None = None
         measure: str | None = None
@@ -523,6 +546,9 @@ class Facts:
             measurable = True
             if value.unit is not None:
                 measure = self.units.get(value.unit)
+        elif kind == "qualitative" and blank_target(text):
+            # a comparator and a unit, the number never typed: empty-value's
+            blank = measurable = True
         elif kind == "qualitative":
             restated = self.restatement(clause, value_field)
             measurable = (
@@ -548,7 +574,9 @@ class Facts:
             measure,
             out_of_range,
             measurable,
-            _owner(lost, placeholder, restated, goal_copy, mismatch, out_of_range, measurable),
+            _owner(
+                lost, placeholder, blank, restated, goal_copy, mismatch, out_of_range, measurable
+            ),
         )
         self._base_values[id(value_field)] = (value_field, facts)
         return facts
@@ -698,7 +726,13 @@ class Facts:
         self._hits.update(zip(unique, _scan(self.placeholder_patterns, unique), strict=True))
 
     def is_template(self, text: str) -> bool:
-        return normalize(text) in self.templates
+        """Whether a value is only a word of the template (``定量指标``), or
+        such a word in brackets where the number goes, with its comparator
+        and unit (``（数值）%``, ``≥（数值）人次``)."""
+        if normalize(text) in self.templates:
+            return True
+        label = _template_label().fullmatch(text.strip())
+        return label is not None and normalize(label.group(1)) in self.templates
 
     def is_placeholder(self, text: str) -> bool:
         """Whether a value holds a placeholder or is a template word."""
@@ -924,7 +958,12 @@ class Facts:
         (``empty-value``), a placeholder or garbled (the owners ahead of
         every other in :func:`_owner`)."""
         text = value_field.text
-        return value_field.value.kind == "empty" or self.is_placeholder(text) or self.garbled(text)
+        return (
+            value_field.value.kind == "empty"
+            or blank_target(text)
+            or self.is_placeholder(text)
+            or self.garbled(text)
+        )
 
     def _category_kind(self, clause: Clause, level1_kinds: dict[str, str]) -> str | None:
         if clause.level2 is not None:
@@ -950,6 +989,74 @@ def _target_measure(
     if (target.change is not None or relative) and units.get(target.unit or "") == "percent":
         return None
     return units.get(target.unit) if target.unit is not None else None
+
+
+_NO_FIGURE = r"[^\d０-９零〇一二两三四五六七八九十百千≥≤＞＜><＝=]"
+"""A character of the words before a comparator in a value whose number was
+left blank: no digit, no Chinese numeral, no other comparator."""
+
+
+@lru_cache(maxsize=1)
+def _unit_words() -> str:
+    """The units of the value vocabulary (rules/units.yaml) as one alternation."""
+    from audit.patterns import joined
+    from audit.values import UNITS
+
+    found = {*UNITS.units, *UNITS.time_units, *UNITS.aliases}
+    return joined(re.escape(w) for w in sorted(found, key=lambda w: (-len(w), w)))
+
+
+@lru_cache(maxsize=1)
+def _template_label() -> re.Pattern[str]:
+    """A word in brackets where the number goes, with the comparator and the
+    unit around it (``≥（数值）%``): group 1 is the word."""
+    return re.compile(
+        r"[≥≤＞＜><＝=]?[ \t]*[（(【\[〔][ \t]*([^\x00（(【\[〔）)】\]〕]+?)[ \t]*[）)】\]〕]"
+        rf"[ \t]*(?:{_unit_words()})?[ \t]*[。.；;]?"
+    )
+
+
+@lru_cache(maxsize=1)
+def _blank_target() -> re.Pattern[str]:
+    from audit.patterns import joined
+    from audit.values import UNITS  # the value vocabulary (rules/units.yaml)
+
+    def words(found: Iterable[str]) -> str:
+        return joined(re.escape(w) for w in sorted(found, key=lambda w: (-len(w), w)))
+
+    comparators = words({*UNITS.comparators, *UNITS.changes})
+    # A comparator that cannot end a sentence: a symbol, or a word ending in a
+    # preposition that wants its object (不少于, 控制在), not a verb (达到, 提高).
+    open_ended = words(
+        word
+        for word in UNITS.comparators
+        if word.endswith(("于", "在")) or not any("\u4e00" <= c <= "\u9fff" for c in word)
+    )
+    units = _unit_words()
+    after = words(UNITS.comparators_after)
+    blank = r"[\s\u3000_＿（）()【】\[\]]"
+    return re.compile(
+        # a few words (全年完成), the comparator (不少于, ≥, 控制在, 提高), the
+        # blank where the number goes, a magnitude only after a blank (≥  万人),
+        # the unit, a word after it (以内) and a full stop: nothing else; or,
+        # where a list's 计量单位 column holds the unit, only an open comparator
+        # (a list's 指标性质 column may put its comparator before it: ≥不低于  %)
+        rf"(?:[≥≤＞＜><＝=][ \t]*)?{_NO_FIGURE}{{0,16}}?"
+        rf"(?:(?:{comparators}){blank}*(?:(?<=\s)[万亿])?"
+        rf"(?:{units}){blank}*(?:{after})?|(?:{open_ended}){blank}*(?:{after})?)"
+        r"[ \t]*[。.；;，,]?[ \t]*"
+    )
+
+
+def blank_target(text: str) -> bool:
+    """Whether a value keeps only the template's comparator and unit with
+    the number never typed (``不低于  %``, ``≥场``, ``全年完成不少于  场``,
+    ``控制在   万元以内``), or only a comparator that wants its number
+    (``全年完成不少于``, its unit in a list's 计量单位 column): a value with
+    nothing in it, as ``≥ %`` is. A comparator before words (``不低于上年``,
+    ``≥上年水平``, ``不少于规定场次``) states a target of another kind, and
+    a digit anywhere is a number."""
+    return _blank_target().fullmatch(text.strip()) is not None
 
 
 AT_TEXT_START = r"(?:(?<![^\x00])|(?<=\x00[≥≤＞＜><＝=])|(?<=^[≥≤＞＜><＝=]))"

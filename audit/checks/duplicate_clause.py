@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from audit.engine import Context, Problem, rule
-from audit.facts import category_key, normalize, value_key
+from audit.facts import category_key, indicator_key, value_key
 from audit.model import Clause, Project, clause_label, clauses_of
 
 
@@ -29,7 +29,7 @@ from audit.model import Clause, Project, clause_label, clauses_of
 
     检查内容
     --------
-    在每个项目内按一级、二级指标、指标名称和指标值（忽略空格和引号）比较各条款，报告重复前面
+    在每个项目内按一级、二级指标、指标名称和指标值（忽略空格和引号；名称也忽略全角半角和末尾的标点）比较各条款，报告重复前面
     某条的每一条，位置在重复的条款上。名称相同而指标值不同的，由 duplicate-indicator 报告。
 
     为什么有问题
@@ -59,7 +59,8 @@ def duplicate_clause(ctx: Context, project: Project) -> Iterator[Problem]:
     What it does
     ------------
     Compares the clauses of each project by their level-1 and level-2
-    categories, their name and their values (spaces and quotes ignored) and
+    categories, their name and their values (spaces and quotes ignored, and
+    in the name the width and the end's punctuation) and
     reports every clause that repeats an earlier one, at the repeated clause.
     The same name with different values is ``duplicate-indicator``'s finding.
 
@@ -86,7 +87,7 @@ def duplicate_clause(ctx: Context, project: Project) -> Iterator[Problem]:
     """
     seen: dict[tuple[Any, ...], Clause] = {}
     for clause in clauses_of(project):
-        key = (*category_key(clause), normalize(clause.name), value_key(clause))
+        key = (*category_key(clause), indicator_key(clause.name), value_key(clause))
         first = seen.get(key)
         if first is None:
             seen[key] = clause

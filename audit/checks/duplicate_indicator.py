@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from audit.engine import Context, Problem, rule
-from audit.facts import category_key, normalize, value_key
+from audit.facts import category_key, indicator_key, value_key
 from audit.model import Clause, Project, clause_label, clauses_of
 
 
@@ -35,8 +35,10 @@ from audit.model import Clause, Project, clause_label, clauses_of
     检查内容
     --------
     报告指标名称（忽略空格、引号和名称末尾的单位如「（%）」）已被同一项目前面某条使用、而指标值
-    不同的条款，位置在重复的名称上。完全相同的条款由 duplicate-clause 报告；名称和指标值相同而类别
-    不同的，在这里报告。
+    不同的条款，位置在重复的名称上。只差标点写法的名称是同一指标：全角半角（「（含线上）」与
+    「(含线上)」、「，」与「,」）、名称末尾的标点（「运动员等级达标率。」）、分隔符「、」「，」「,」
+    都不算区别；差一个字或一个数（「一期」与「二期」、「（城区）」与「（农村）」）的是不同指标。
+    完全相同的条款由 duplicate-clause 报告；名称和指标值相同而类别不同的，在这里报告。
 
     为什么有问题
     ------------
@@ -65,7 +67,12 @@ def duplicate_indicator(ctx: Context, project: Project) -> Iterator[Problem]:
     ------------
     Reports a clause whose indicator name (spaces, quotes and a trailing unit
     such as ``（%）`` ignored) was already used by an earlier clause of the
-    same project with other values, at the repeated name. An identical clause
+    same project with other values, at the repeated name. Names that differ
+    only in how their punctuation is written are one indicator: full or half
+    width (``（含线上）`` and ``(含线上)``, ``，`` and ``,``), punctuation at
+    the name's end (``运动员等级达标率。``), and ``、``, ``，`` or ``,`` as
+    the separator; names that differ in a word or a number (``一期`` and
+    ``二期``, ``（城区）`` and ``（农村）``) are two indicators. An identical clause
     is ``duplicate-clause``'s finding; the same name and values under
     different categories is reported here, as such.
 
@@ -92,7 +99,7 @@ def duplicate_indicator(ctx: Context, project: Project) -> Iterator[Problem]:
     seen: dict[str, Clause] = {}
     complete: set[tuple[Any, ...]] = set()
     for clause in clauses_of(project):
-        name = normalize(clause.name)
+        name = indicator_key(clause.name)
         if not name:
             continue
         values = value_key(clause)

@@ -51,9 +51,13 @@ _NOT_YET = (
     r"|省级|市级|县级|区级|领导|后续|进一步)?"
     r"(?:核定|测算|下达|分配|明确|落实|研究|商定|审定|核算|计算|统计|评估|批复|安排|论证"
     r"|协商|决定|审核|审批|匡算|细化|制定|拟定|核准|认定|上报|报批|公布|发布|调查|摸底)"
-    r"(?:后(?:确定|填写|补充|再定))?"
+    r"(?:后(?:再)?(?:确定|再定|" + _INSTRUCTION_VERBS + r"))?"
+    # filled in once something else is done: 核算后填列, 验收后再填报
+    r"|后(?:再)?(?:" + _INSTRUCTION_VERBS + r")"
     # not decided, not known, not there yet: 未定, 尚未确定, 暂缺, 不详
     r"|(?:尚|暂|还|目前|暂时|当前)?(?:未|没有?)(?:定|确定|明确|核定|测算|下达|知)|暂缺|不详"
+    # decided by what happens: 视情况而定, 视资金到位情况而定, 根据实际情况确定
+    r"|视[^\x00\d０-９，,。；;]{0,10}?而定|(?:根据|依据|按照?)(?:实际)?情况(?:而定|确定)"
 )
 """Words that say the target is not there yet (``placeholder``, when they are
 the whole text with no number beside them)."""
@@ -85,6 +89,10 @@ PLACEHOLDER_PATTERNS: list[str] = [
     + _INSTRUCTION_VERBS
     + r")",
     r"此处(?:应|请)?(?:" + _INSTRUCTION_VERBS + r")",
+    # the cell itself told how it is filled in: 此栏由项目单位填写, 本栏不超过300字填写,
+    # 此处不再重复填写
+    # (not 此处理, 本处室; within the sentence, up to its first comma)
+    r"(?:此|本)(?:栏|处|格)(?![理室置罚])[^\x00。；;！!，,]{0,16}?(?:" + _INSTRUCTION_VERBS + r")",
     # (the instruction alone, not a task of the project: 指导调查对象根据实际情况如实填报统计数据)
     r"(?:根据|按照?|依据|结合|视)(?:项目|单位)?的?实际(?:情况)?(?:如实)?(?:填写|填报|填列)"
     r"(?![^\x00\s）)】\]〕。.；;，,：:])",
@@ -109,6 +117,17 @@ PLACEHOLDER_PATTERNS: list[str] = [
     # A value that points elsewhere instead of stating itself (详见附件, 见附表2,
     # 见说明), not 意见 (征求意见附件)
     r"(?=详?见)(?<![意])(?:详)?见(?:附件|附表|说明|备注|下表|上表)",
+    # a pointer to another cell: 见上栏, 同上栏, 详见上表, 同左栏, 见上行 (not 不同, 相同,
+    # nor 见下列, "the following")
+    r"(?<![不相共如等])(?:详见|参见|见|同)(?:上|下|前|左|右)一?(?:栏|表|行|格)",
+    # the whole text a pointer to a document or another year standing for it: 详见项目申报书,
+    # 详见项目申报书中的项目绩效目标部分, 参照上年度绩效目标, 内容同上 (not a target that
+    # cites one: 按照《…实施方案》要求，完成…; 参照国家标准建设…)
+    AT_TEXT_START + r"[ \t]*(?:(?:详见|请见|参见|见|参照|参考|同|依照)[^\x00\d０-９，,。；;]{0,16}?"
+    r"(?:申报书|申报表|申请书|实施方案|工作方案|方案|报告|文件|附件|附表|材料|上年度?[^\x00\d０-９，,。；;]{0,6}?"
+    r"(?:目标|指标|内容))(?:中的?[^\x00\d０-９，,。；;]{0,12})?"
+    r"|(?:内容|目标|绩效目标|指标)同上)"
+    r"[ \t]*[，,。.；;]?[ \t]*(?:此处[^\x00]{0,12})?(?![^\x00])",
     # A whole text that stands where content is owed: left out (略, 空), the
     # row above repeated by reference (同上), a promise to state it later or
     # to take whatever happens (按实际, 以实际为准, 另行确定, 暂定), English
@@ -124,6 +143,8 @@ PLACEHOLDER_PATTERNS: list[str] = [
 
 
 TEMPLATE_VALUES: list[str] = [
+    "数值",
+    "具体数值",
     "定量指标",
     "定性指标",
     "非量化指标",
@@ -145,18 +166,36 @@ TEMPLATE_NAMES: list[str] = [
     "指标内容",
 ]
 
-_NUMBERED = re.compile(r"[\d０-９]+$")
+_NUMBERED = re.compile(
+    # the template's rows numbered: 指标1, 指标一, 指标（二）, 指标十二
+    rf"(?:[\d０-９]+|[{_NUMERALS}]+|[（(][\d０-９{_NUMERALS}]+[）)])$"
+)
 _BRACKETED = re.compile(r"^[（(【\[〔]\s*(.*?)\s*[）)】\]〕]$")
+_LABEL_TAIL = re.compile(r"(?:名称|内容)$")
 
 
 def template_name(name: str, template_names: frozenset[str]) -> bool:
     """Whether an indicator's name is a heading of the template (``三级指标``,
-    ``指标名称``), in brackets or numbered too (``（三级指标）``, ``指标1``)."""
+    ``指标名称``), in brackets or numbered too (``（三级指标）``, ``指标1``,
+    ``指标一``), or such a heading with the label of its cell
+    (``（三级指标名称）``)."""
     text = normalize(name)
     bracketed = _BRACKETED.match(text)
     if bracketed is not None:
         text = bracketed.group(1)
-    return _NUMBERED.sub("", text) in template_names
+    text = _NUMBERED.sub("", text)
+    return text in template_names or (
+        _LABEL_TAIL.sub("", text) in template_names and text not in ("", "名称", "内容")
+    )
+
+
+def no_name(name: str) -> bool:
+    """Whether a name holds no word at all, only marks (``*``, ``—``, ``/``):
+    the template's mark for a field to fill in, or a cell kept blank by a
+    stroke. An empty name is ``missing-field``'s, and a row struck out
+    whole (``/`` as the name and the values) ``empty-value``'s."""
+    text = name.strip()
+    return bool(text) and not any(char.isalnum() for char in text)
 
 
 @rule(
@@ -172,6 +211,10 @@ def template_name(name: str, template_names: frozenset[str]) -> bool:
         "template": (
             "{field_zh}「{text}」是模板文字，不是目标值：应填写具体目标",
             "the {field_en} “{text}” is a word of the template, not a target: write the target",
+        ),
+        "no-name": (
+            "{field_zh}只有「{text}」，没有写指标名称：应填写具体指标",
+            "the {field_en} is only “{text}”: write the indicator's name",
         ),
         "template-name": (
             "{field_zh}「{text}」是模板的表头文字，不是指标名称：应填写具体指标",
@@ -222,15 +265,26 @@ def template_name(name: str, template_names: frozenset[str]) -> bool:
 
     - 留给填表人的说明：以「请」开头的填写要求（「请填写」「请根据项目实际情况填写绩效目标」
       「（请填写三级指标）」，不是「申请」「邀请」）、「此处填写……」「根据实际填写」「按实际填报」
-      「填写说明：……」「（填写数值）」；
+      「填写说明：……」「（填写数值）」，说明本栏怎样填的（「此栏/本栏/此处」加填写的动词：
+      「此栏由项目单位填写」「此处不再重复填写」）；
+    - 指向别处而不写出内容的：别的栏、行或表（「见上栏」「同上栏」「详见上表」），整段只是一份文件
+      或上一年度的指向（「详见项目申报书」「详见项目申报书中的项目绩效目标部分」「参照上年度绩效目标」
+      「内容同上」）；引用文件而写了目标的（「按照《…实施方案》要求，完成…」「参照国家标准建设…」）
+      不算；
     - 说明目标还没有的话，整个值没有数字时（「待核定」「待测算」「待上级下达」「待分配」
-      「具体数值待明确」「未定」「尚未确定」「暂缺」「不详」：待＋决定或提供的动词，或未定、暂缺）；
-      带着目标的备注（「≥300人（待核定）」）、名称中的「待遇」「待业」「暂住」、「未发生」不算；
+      「具体数值待明确」「未定」「尚未确定」「暂缺」「不详」：待＋决定或提供的动词，或未定、暂缺；
+      「待核算后填列」「核算后填列」：某事之后再填；「视情况而定」「根据实际情况确定」：看情况定）；
+      带着目标的备注（「≥300人（待核定）」）、名称中的「待遇」「待业」「暂住」、「未发生」不算，
+      上级下达的任务（「按上级下达任务数」「完成当年市下达任务」：定性的值，数量指标中由
+      not-quantified 报告）也不算；
     - 数字处的空白记号：方框和圆圈（「≥□□人」「〇〇座」「≥○人」「□%」，不是年份数字中的
       「〇」——「二〇二五年」——也不是列表前的「○」）、日期中的「×」（「2025年×月×日前」，
       不是乘号：「3×4」「7×24小时」），以及代替数字的一串 0（「0000」「≥0000人」；单独的「0」
       由 zero-target 判断，「2000人」不算）；
-    - 指标名称只是模板表头的（「三级指标」「指标名称」「指标1」）。
+    - 指标名称只是模板表头的（「三级指标」「指标名称」「指标1」「指标一」「指标（二）」，以及加上
+      本栏标签的「（三级指标名称）」），或没有一个字、只有符号的（「*」「—」「/」；整行都只是
+      「/」的，由 empty-value 报告）；
+    - 指标值只是括号中的模板用语，带着比较符和单位的（「（数值）%」「≥（具体数值）人次」）。
 
     指标值只写了「无」「暂无」的，这条指标应有目标值，也报告；不希望发生的事件（rules/vocabulary.yaml
     的 adverse_names：「安全生产事故 无」）、对他人的影响（「施工对周边生态环境的影响 无」「噪声扰民
@@ -258,8 +312,8 @@ def template_name(name: str, template_names: frozenset[str]) -> bool:
     选项
     ----
     patterns：占位文字（正则表达式列表），默认为上述各项。
-    template_values：整体等于模板用语的指标值（字符串列表）。
-    template_names：只是模板表头的指标名称（字符串列表，可加括号或编号：「（三级指标）」「指标1」）。
+    template_values：整体等于模板用语的指标值（字符串列表；也可加括号，带比较符和单位：「（数值）%」）。
+    template_names：只是模板表头的指标名称（字符串列表，可加括号或编号：「（三级指标）」「指标1」「指标一」）。
     """,
 )
 def placeholder(ctx: Context, project: Project) -> Iterator[Problem]:
@@ -287,12 +341,24 @@ def placeholder(ctx: Context, project: Project) -> Iterator[Problem]:
     - an instruction to the drafter left in: a request that opens with 请
       (``请填写``, ``请根据项目实际情况填写绩效目标``, ``（请填写三级指标）``;
       not 申请, 邀请), ``此处填写…``, ``根据实际填写``, ``按实际填报``,
-      ``填写说明：…``, ``（填写数值）``;
+      ``填写说明：…``, ``（填写数值）``, and what says how the cell is
+      filled in (此栏/本栏/此处 with a verb of filling: ``此栏由项目单位填写``,
+      ``此处不再重复填写``);
+    - a pointer elsewhere instead of the content: another cell, row or
+      table (``见上栏``, ``同上栏``, ``详见上表``), or a whole text that
+      only points to a document or the year before (``详见项目申报书``,
+      ``详见项目申报书中的项目绩效目标部分``, ``参照上年度绩效目标``,
+      ``内容同上``); a target that cites a document
+      (``按照《…实施方案》要求，完成…``, ``参照国家标准建设…``) is not;
     - words that say the target is not there yet, where the whole value has
       no number: 待 + a verb of deciding or supplying (``待核定``, ``待测算``,
       ``待上级下达``, ``待分配``, ``具体数值待明确``), ``未定``, ``尚未确定``,
-      ``暂缺``, ``不详``; a target with a note (``≥300人（待核定）``), 待遇,
-      待业 and 暂住 in a name and ``未发生`` are not;
+      ``暂缺``, ``不详``, filled in once something else is done
+      (``待核算后填列``, ``核算后填列``), decided by what happens
+      (``视情况而定``, ``根据实际情况确定``); a target with a note
+      (``≥300人（待核定）``), 待遇, 待业 and 暂住 in a name, ``未发生``, and
+      the tasks a higher level assigns (``按上级下达任务数``, ``完成当年市下达任务``:
+      qualitative values, which not-quantified reports under 数量) are not;
     - blank marks where digits go: boxes and circles (``≥□□人``, ``〇〇座``,
       ``≥○人``, ``□%``; not the 〇 of a year in numerals, ``二〇二五年``, nor
       a list's bullet ``○``), ``×`` in a date (``2025年×月×日前``; not a
@@ -300,7 +366,11 @@ def placeholder(ctx: Context, project: Project) -> Iterator[Problem]:
       number (``0000``, ``≥0000人``; a single 0 is ``zero-target``'s,
       ``2000人`` is a number);
     - an indicator name that is only a heading of the template (``三级指标``,
-      ``指标名称``, ``指标1``).
+      ``指标名称``, ``指标1``, ``指标一``, ``指标（二）``, or with the label of
+      its cell: ``（三级指标名称）``), or no word at all, only marks (``*``,
+      ``—``, ``/``; a row of ``/`` only is ``empty-value``'s);
+    - a target value that is only a word of the template in brackets, with
+      its comparator and unit (``（数值）%``, ``≥（具体数值）人次``).
 
     A target value of only ``无`` or ``暂无`` is reported too where the
     indicator needs a target; for events a table wants none of
@@ -337,8 +407,9 @@ def placeholder(ctx: Context, project: Project) -> Iterator[Problem]:
     ``patterns`` (list of regular expressions): the placeholders; default the
     list above.
     ``template_values`` (list of strings): whole target values that are a
-    word of the template; default ``定量指标 定性指标 非量化指标 非具体量化指标
-    量化指标 指标值 目标值``.
+    word of the template, also in brackets with a comparator and a unit
+    (``（数值）%``); default ``数值 具体数值 定量指标 定性指标 非量化指标
+    非具体量化指标 量化指标 指标值 目标值``.
     ``template_names`` (list of strings): indicator names that are only a
     heading of the template, also in brackets or numbered (``（三级指标）``,
     ``指标1``); default ``一级指标 二级指标 三级指标 指标名称 指标 绩效指标
@@ -360,6 +431,15 @@ def placeholder(ctx: Context, project: Project) -> Iterator[Problem]:
         if template_name(clause.name, template_names):
             yield _placeholder_problem(
                 clause.name_span, "indicator", clause.name, clause.number, "template-name"
+            )
+        elif (
+            no_name(clause.name)
+            and not shared.placeholders(clause.name)
+            # a row struck out whole (/ as the name and the values) is empty-value's
+            and any(field.value.kind != "empty" for field in clause.fields)
+        ):
+            yield _placeholder_problem(
+                clause.name_span, "indicator", clause.name.strip(), clause.number, "no-name"
             )
         for start, end, found in shared.placeholders(clause.name):
             span = sub_span(clause.name_span, start, end)
