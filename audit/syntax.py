@@ -144,6 +144,37 @@ def is_heading(line: str, next_line: str) -> bool:
     return terminal("HEADING").match(f"\n{line}\n{next_line}", 1) is not None
 
 
+def outline_breaks(lines: list[str]) -> list[bool]:
+    """For each of a cell's lines as a PDF prints them, whether it stands on a
+    line of its own in an outline rather than continuing the line before:
+    an outline's heading, the line after one, and, under headings, each
+    numbered item (``1.培训人数：≥1000人``, whose value needs no keyword)."""
+    headings = [
+        is_heading(line, lines[index + 1] if index + 1 < len(lines) else "")
+        for index, line in enumerate(lines)
+    ]
+    outline = any(headings)
+    return [
+        index > 0 and (headings[index - 1] or headings[index] or (outline and item_start(line)))
+        for index, line in enumerate(lines)
+    ]
+
+
+_CATEGORIES_START = re.compile(
+    rf"[^\S\n]*(?:{_OUTLINE_NUMBER})?[^\S\n]*(?:预期|实施|项目)?(?:产出|效益|效果|满意度|成本)指标"
+    r"[^\S\n]*(?:[（(][^\S\n]{0,4}\d{1,3}(?:\.\d{1,2})?[^\S\n]{0,4}分[^\S\n]{0,4}[)）])?[^\S\n]*"
+    rf"(?:[：:][^\S\n]*(?:{LEVEL2_HEADING}|[^\W\d_]{{2,10}}指标)[^\S\n]*[：:]|[：:]?[^\S\n]*$)"
+)
+
+
+def categories_start(line: str) -> bool:
+    """Whether a line begins an indicator cell written by categories rather
+    than numbered clauses: an outline's level-1 heading alone on it
+    (``一、产出指标``), or a level-1 category and a level-2 one, each with
+    its colon (``产出指标：数量指标：培训人数≥1000人；…``)."""
+    return _CATEGORIES_START.match(line) is not None
+
+
 def item_start(line: str) -> bool:
     """Whether ``line`` begins with an outline item's number (``1.``, ``2、``,
     ``（3）``, ``④``, ``1.1.2``; not the ``2.5`` of ``2.5万人``)."""

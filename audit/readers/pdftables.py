@@ -57,7 +57,7 @@ from audit.readers.decode import ReadError, reason
 from audit.readers.grid import GridInput, Loaded, Merge, grid_source
 from audit.readers.guangzhou import BUDGET_TABLE
 from audit.readers.table import Notify
-from audit.syntax import clause_start, is_heading, item_start
+from audit.syntax import clause_start, outline_breaks
 
 _HEADER_WORDS = re.compile(r"项目名称|总计|财政拨款|财政专户|其他资金|绩效目标|绩效指标")
 MAX_PAGES = 2000
@@ -87,19 +87,12 @@ def join_lines(value: str | None) -> str | None:
         return None
     lines = [line.strip() for line in value.split("\n")]
     joined = lines[0]
-    headings = [
-        is_heading(line, lines[index + 1] if index + 1 < len(lines) else "")
-        for index, line in enumerate(lines)
-    ]
-    # Under an outline's headings, each numbered item begins a line of its own.
-    outline = any(headings)
+    breaks = outline_breaks(lines)
     for index, line in enumerate(lines[1:], 1):
         if (
-            headings[index - 1]
-            or headings[index]
+            breaks[index]
             or _NOTE.match(line) is not None
             or (joined[-1:].isdigit() and line[:1].isdigit() and clause_start(line) is not None)
-            or (outline and item_start(line))
         ):
             joined += "\n"
         joined += line

@@ -93,11 +93,13 @@ from audit.readers.extracted import EXTRACT_ADVICE, SIDE_BY_SIDE, header_block, 
 from audit.readers.table import PLACEMENT_CAPPED, PLACEMENT_MANY, PLACEMENT_NONE, Table
 from audit.syntax import (
     KEYWORDS,
+    categories_start,
     clause_number,
     clause_numbers,
     clause_start,
     has_keyword,
     number_value,
+    outline_breaks,
 )
 
 INDENT = 2
@@ -1014,10 +1016,13 @@ def _cells(events: list[_Anchor | _Piece]) -> list[tuple[int, _Cell]]:
             current = _Cell(kind, [])
             cells.append((anchors_before, current))
         elif current.kind == "goal":
+            ended = current.pieces[-1].text.endswith(tuple(_ENDS_SENTENCE))
             if (
                 _indicator_start(look)
                 or _keyword_start(wide)
                 or (_LOOSE_START.match(look) and current.pieces[-1].text.endswith("。"))
+                # 一、产出指标 alone on its line, 产出指标：数量指标：… after the goal's end
+                or (ended and categories_start(piece.text))
             ):
                 current = _Cell("indicators", [])
                 cells.append((anchors_before, current))
@@ -1152,7 +1157,12 @@ def _keyword_start(text: str, position: int = 0) -> bool:
 
 
 def _starts_indicators(look: str) -> bool:
-    return _indicator_start(look) or bool(_LOOSE_START.match(look)) or _keyword_start(look)
+    return (
+        _indicator_start(look)
+        or bool(_LOOSE_START.match(look))
+        or _keyword_start(look)
+        or categories_start(look.split("\n", 1)[0])
+    )
 
 
 def _boundary(cell: _Cell, look: str, wide: str) -> bool:
@@ -1165,6 +1175,7 @@ def _boundary(cell: _Cell, look: str, wide: str) -> bool:
         look.startswith(_CONTINUES)
         or look.lstrip().startswith(_VALUE_KEYWORDS)
         or _DECIMAL_START.match(look)
+        or categories_start(look.split("\n", 1)[0])  # the next heading of an outline
     ):
         return False
     number = clause_number(look)
@@ -1327,7 +1338,10 @@ def _row(source: Source, anchor: _Anchor, columns: tuple[str, ...]) -> Row:
         name = Text("", source, ((0, start),))
     goal = _join(source, [p for c in anchor.cells if c.kind == "goal" for p in c.pieces], markup)
     indicators = _join(
-        source, [p for c in anchor.cells if c.kind == "indicators" for p in c.pieces], markup
+        source,
+        [p for c in anchor.cells if c.kind == "indicators" for p in c.pieces],
+        markup,
+        outline=True,
     )
     amounts = amounts_from(
         {
@@ -1351,10 +1365,24 @@ def _row(source: Source, anchor: _Anchor, columns: tuple[str, ...]) -> Row:
     )
 
 
-def _join(source: Source, pieces: list[_Piece], markup: list[Markup] | None = None) -> Text | None:
-    """The text of a cell's pieces; with ``markup``, its markup removed to it."""
+def _join(
+    source: Source,
+    pieces: list[_Piece],
+    markup: list[Markup] | None = None,
+    *,
+    outline: bool = False,
+) -> Text | None:
+    """The text of a cell's pieces; with ``markup``, its markup removed to it.
+    Wrapped lines are joined with nothing between them; in an ``outline``
+    cell, a heading and each item under headings keep the line break that
+    stands before them in the text (see :func:`audit.syntax.outline_breaks`)."""
     builder = TextBuilder(source)
-    for piece in pieces:
+    breaks = outline_breaks([piece.text for piece in pieces]) if outline and pieces else []
+    for index, piece in enumerate(pieces):
+        if breaks and breaks[index]:
+            newline = _line_break_after(source.text, pieces[index - 1])
+            if newline is not None:
+                builder.add("\n", newline)
         if markup is None:
             builder.add(piece.text, piece.offset)
         else:
@@ -1363,6 +1391,14 @@ def _join(source: Source, pieces: list[_Piece], markup: list[Markup] | None = No
         return None
     text = builder.build()
     return text.strip() if text.value[:1].isspace() or text.value[-1:].isspace() else text
+
+
+def _line_break_after(text: str, piece: _Piece) -> int | None:
+    """Where the line break after a piece that ends its line stands."""
+    position = piece.offset + len(piece.text)
+    while position < len(text) and text[position] in " \t\r":
+        position += 1
+    return position if position < len(text) and text[position] == "\n" else None
 
 
 def _columns_for(count: int, columns: tuple[str, ...]) -> tuple[str, ...]:
