@@ -805,7 +805,11 @@ def _under_headings(
         return item
     categories = (item.level1, item.level2)
     own = item.level1
-    if item.level2 is None:
+    if item.level2 is not None and own is not None and own.span is item.level2.span:
+        # Its level-1 category only inferred from its level-2 one (1.社会效益指标：…):
+        # the heading it is written under is its level-1 category.
+        categories = (level1 or own, item.level2)
+    elif item.level2 is None:
         if own is None:
             categories = (level1, level2)
         elif own.code is None or len(own.code.strip()) >= 2:

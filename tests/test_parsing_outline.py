@@ -265,3 +265,23 @@ def test_generated_two_level_outlines_read_each_item_under_its_headings(
 ) -> None:
     text, expected = cell
     assert [read(c) for c in clauses(text)] == expected
+
+
+def test_an_item_filed_under_the_wrong_heading_keeps_the_heading_it_is_under(
+    tmp_path: Path,
+) -> None:
+    """A satisfaction indicator written under the 效益 heading is filed there:
+    its level-1 category is the heading's, not the one its level-2 name
+    belongs to, and the misfiling is reported."""
+    cell = (
+        "一、产出指标\n（一）数量指标\n1.培训人数，年度指标值：≥1000人次\n"
+        "二、效益指标\n1.社会效益指标：参训人员就业率，年度指标值：≥80%\n"
+        "2.服务对象满意度指标：参训学员满意度，年度指标值：≥90%"
+    )
+    assert [read(c)[1:3] for c in clauses(cell)] == [
+        ("产出指标", "数量指标"),
+        ("效益指标", "社会效益指标"),
+        ("效益指标", "服务对象满意度指标"),
+    ]
+    findings = lint(_workbook(tmp_path, [("职业技能培训经费", cell)]))
+    assert "category-mismatch" in {f.rule for f in findings}
