@@ -56,6 +56,7 @@ from audit.syntax import (
     OUTLINE_HEADING,
     WRAP_MARKS,
     clause_number,
+    item_start,
     number_of,
     number_value,
     terminal,
@@ -485,14 +486,17 @@ def parse_indicators(cell: Text) -> tuple[AnyClause, ...]:
     if not text.strip():
         return ()
     keywords = PERIOD in text or ANNUAL in text
-    if "\n" in text:
-        outline = outline_clauses(cell, keywords)
-        if outline is not None:
-            return outline
-    if not keywords:
-        fused = fused_clauses(cell)
-        if fused is not None:
-            return fused
+    try:
+        if "\n" in text:
+            outline = outline_clauses(cell, keywords)
+            if outline is not None:
+                return outline
+        if not keywords:
+            fused = fused_clauses(cell)
+            if fused is not None:
+                return fused
+    except Exception as error:  # a bug in reading the cell, never the table's fault
+        raise _builder_bug(cell, error) from error
     return _refuse_run_together(_settle_forms(_grammar_clauses(cell, text)))
 
 
@@ -590,6 +594,8 @@ _ITEM_STYLES = (
 _OWN_CATEGORY = re.compile(rf"[^\S\n]*((?:{LEVEL2_HEADING}|[^\W\d_]{{2,10}}指标))[^\S\n]*[：:]")
 """An item's own category before its name: ``数量指标：``, ``社会效益：``."""
 _ITEM_COLON = re.compile(r"[：:]")
+_ONLY_BREAK = re.compile(r"[^\S\n]*\n\s*")
+"""Between two lines, no punctuation."""
 
 
 _CELL_TITLE = re.compile(r"(?:(?:年度|项目)?绩效指标|绩效目标指标)[^\S\n]*[：:]?")
@@ -755,17 +761,29 @@ def _outline_plain_items(
     text = cell.value
     items: list[AnyClause] = []
     position = start
-    for piece in [*_FUSED_ITEM_END.finditer(text, start, end), None]:
+    # Where items are numbered, a line without a number goes on with the item
+    # above it (its value under its name); else each line is an item.
+    numbered = any(item_start(line) for line in text[start:end].split("\n"))
+    ends = [
+        piece
+        for piece in _FUSED_ITEM_END.finditer(text, start, end)
+        if not (
+            numbered
+            and _ONLY_BREAK.fullmatch(piece.group())
+            and not item_start(text[piece.end() : end])
+        )
+    ]
+    for piece in [*ends, None]:
         stop = end if piece is None else piece.start()
-        item_start = position
+        begin = position
         position = end if piece is None else piece.end()
-        while item_start < stop and text[item_start].isspace():
-            item_start += 1
-        if item_start >= stop:
+        while begin < stop and text[begin].isspace():
+            begin += 1
+        if begin >= stop:
             continue
         number: int | None = None
-        body = item_start
-        leading = ITEM_NUMBER.match(text, item_start, stop)
+        body = begin
+        leading = ITEM_NUMBER.match(text, begin, stop)
         if leading is not None:
             dotted = leading.group("dotted")
             number = int(re.split(r"[.．]", dotted)[-1]) if dotted else number_of(leading.group())
@@ -784,7 +802,7 @@ def _outline_plain_items(
             _fused_item(
                 cell,
                 number,
-                item_start,
+                begin,
                 body,
                 stop,
                 level1,

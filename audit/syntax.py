@@ -135,11 +135,12 @@ heading does."""
 def is_heading(line: str, next_line: str) -> bool:
     """Whether ``line`` is an outline's heading (``一、产出指标``, ``（一）数量指标``,
     ``1.1时效指标``): alone on its line, over a line that begins with a clause
-    number (``next_line``) as the grammar reads one, or over any line that
-    does not begin with the punctuation of a clause wrapped after its category
-    (``产出指标`` over ``；11-数量指标；…``)."""
-    following = next_line.lstrip()[:1]
-    if OUTLINE_HEADING.fullmatch(line) is not None and following and following not in WRAP_MARKS:
+    number (``next_line``) as the grammar reads one, with an outline item's
+    number, or is another heading; not a category's name wrapped in a cell
+    (``经济成本`` over ``指标``, ``产出指标`` over ``；11-数量指标；…``)."""
+    if OUTLINE_HEADING.fullmatch(line) is not None and (
+        item_start(next_line) or OUTLINE_HEADING.fullmatch(next_line) is not None
+    ):
         return True
     return terminal("HEADING").match(f"\n{line}\n{next_line}", 1) is not None
 

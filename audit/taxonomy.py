@@ -120,7 +120,8 @@ class Taxonomy:
         return taxonomy
 
     def canonical(self, name: str) -> str:
-        """A category name as the taxonomy knows it: spaces and a leading
+        """A category name as the taxonomy knows it: white space (a cell's
+        wrapped line: ``经济成本\n指标``) and a leading
         ordinal (``一、产出指标``) removed, its alias resolved, and a name
         with ``指标`` left off (``产出数量``, ``社会效益``) or added where the
         taxonomy has none (``经济成本``) read as the name it stands for."""
@@ -130,7 +131,7 @@ class Taxonomy:
         return known
 
     def _resolve(self, name: str) -> str:
-        name = name.replace(" ", "").replace("\u3000", "")
+        name = "".join(name.split())  # spaces of any kind, a line wrapped inside the name
         if name[:1] in "一二三四五六七八九十（(":
             name = _ORDINAL.sub("", name, count=1)
         found = self.aliases.get(name, name)

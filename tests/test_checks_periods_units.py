@@ -272,7 +272,18 @@ def test_one_amount_in_two_units_of_a_dimension_is_one_measure(value: str) -> No
     assert lint(tsv_table([project_row(UNKNOWN, indicators)]), select=["several-targets"]) == []
 
 
-@pytest.mark.parametrize("value", ["≥2.1公里，≥2100平方米", "≥600亩，≥40吨", "≥3吨，≥3000人"])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "≥2.1公里，≥2100平方米",
+        "≥600亩，≥40吨",
+        "≥3吨，≥3000人",
+        # Two amounts of one dimension are two targets: fields and a threshing floor,
+        # a road and the new part of it.
+        "高标准农田≥3000亩，配套晒场≥2000平方米",
+        "≥12公里，其中新建3000米",
+    ],
+)
 def test_two_dimensions_in_one_value_are_several_measures(value: str) -> None:
     indicators = clause("建设规模", value, value)
     [finding] = lint(tsv_table([project_row(UNKNOWN, indicators)]), select=["several-targets"])

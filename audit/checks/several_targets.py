@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from fractions import Fraction
 
 from audit.engine import Context, Problem, rule
 from audit.facts import field_name, unit_family, where
 from audit.model import Clause, Target
-from audit.values import dimension
+from audit.values import UNITS, dimension
 
 _SAME_PEOPLE = {"名": "人", "位": "人"}
 """Units that count the same thing (people): ``≥300人`` and ``≥300名``."""
@@ -50,7 +51,12 @@ def _measure(value_text: str, target: Target, previous_end: int) -> tuple[str, s
     if family in _ONE_MEASURE_FAMILIES:
         return family, name
     unit = _SAME_PEOPLE.get(target.unit, target.unit)
-    unit = dimension(unit) or unit  # 公里 and 米, 亩 and 公顷: one length, one area in two sizes
+    if dimension(unit) is not None and target.number is not None:
+        # 公里 and 米, 亩 and 公顷: one target in two sizes where the amounts are
+        # one (≥2.1公里，即≥2100米); two amounts are two targets (≥3000亩，≥2000平方米).
+        found = UNITS.measure(unit)
+        assert found is not None  # a unit of a dimension converts
+        unit = f"{found[0]}={Fraction(target.number) * found[1]}"
     return f"{unit}/{target.per}" if target.per else unit, name
 
 
@@ -91,8 +97,9 @@ def _distinct(measures: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
     不报告的：同一计量的上下限（「≥95%，≤100%」「大于等于90%且小于100%」）；区间（「10-15人」）；
     同一计量的两种写法（金额「≤50万元」与「≤500000元」、时长「≤24小时」与「≤1天」，人与名，
-    长度「≥2.1公里」与「≥2100米」、面积「≥600亩」与「≥40公顷」等 rules/units.yaml 的 conversions
-    中同一量纲的单位）；
+    同一个量用 rules/units.yaml 的 conversions 中同一量纲的两个单位写出：长度「≥2.1公里」与
+    「≥2100米」、面积「≥600亩」与「≥40公顷」；折算后数量不同的是两个目标：
+    「≥3000亩，≥2000平方米」）；
     同一单位的几个数（年度与实施期写在一起：「年度≥300人，三年≥900人」）；括号中对前一个目标的
     说明（「≥90%（≥450人）」）；没有单位的数（「1:1配套」）；嵌在词中的数，单位后紧接着
     词的其余部分（「满足工业4.0项目的需要」「完成1次对10所技工院校教学检查」，「≥5个村」也因此
@@ -138,8 +145,9 @@ def several_targets(ctx: Context, clause: Clause) -> Iterator[Problem]:
     Not reported: a lower and an upper bound of one measure (``≥95%，≤100%``,
     ``大于等于90%且小于100%``); a range (``10-15人``); one measure in two
     sizes (money in 万元 and 元, a time in 小时 and 天, people as 人 and 名,
-    and the units of one dimension in ``conversions`` of rules/units.yaml:
-    a length in 公里 and 米, an area in 亩 and 公顷);
+    and one amount in two units of one dimension in ``conversions`` of
+    rules/units.yaml: ``≥2.1公里，即≥2100米``; two amounts, ``≥3000亩，≥2000平方米``,
+    are two targets);
     several numbers in one unit (the annual and the period target written
     together: ``年度≥300人，三年≥900人``); a target in brackets explaining the
     one before it (``≥90%（≥450人）``); numbers without a unit (``1:1配套``);
