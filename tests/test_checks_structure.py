@@ -175,7 +175,22 @@ def test_clause_numbering_reports_a_lost_number_once_at_its_categories() -> None
 
 
 @pytest.mark.parametrize(
-    "written", ["a、", "B.", "第二条", "第3项", "(二)", "Ⅲ.", "#3", "3-", "c)"]
+    "written",
+    [
+        "a、",
+        "B.",
+        "iii.",
+        "第二条",
+        "第3项",
+        "第3点",
+        "(二)",
+        "Ⅲ.",
+        "ⅲ、",
+        "叁、",
+        "#3",
+        "3-",
+        "c)",
+    ],
 )
 def test_a_number_of_no_clause_style_is_reported_and_its_clause_read_apart(written: str) -> None:
     """A clause whose number was typed over (``a、``, ``第二条``, ``Ⅲ.``) is read

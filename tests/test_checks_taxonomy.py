@@ -104,6 +104,10 @@ def test_unknown_category_accepts_legacy_names_of_either_level() -> None:
         ("（二）效益指标", "效益指标"),
         ("四、 满意度指标", "满意度指标"),
         ("满意度", "满意度指标"),
+        # a cell's line wrapped inside the name (a narrow column, Alt+Enter, <br>)
+        ("经济成本\n指标", "经济成本指标"),
+        ("数量\r\n指标", "数量指标"),
+        ("社会效益\u00a0指标", "社会效益"),
     ],
 )
 def test_taxonomy_reads_category_names_as_published(written: str, known_as: str) -> None:

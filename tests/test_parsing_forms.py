@@ -699,6 +699,10 @@ def test_categories_separated_by_other_marks_are_read_as_categories(
         ("社会效益指标", ("效益指标", "社会效益指标")),
         ("服务对象满意度指标", ("满意度指标", "服务对象满意度指标")),
         ("生态环境成本指标", ("成本指标", "生态环境成本指标")),
+        # the framework's level-2 names written without their 指标
+        ("经济效益", ("效益指标", "经济效益")),
+        ("可持续影响", ("效益指标", "可持续影响")),
+        ("服务对象满意度", ("满意度指标", "服务对象满意度")),
         # Near misses: a level-1 category, and 成本指标 (level-2 in 2021, level-1 in
         # 2025), stay the clause's one category.
         ("满意度指标", ("满意度指标", None)),

@@ -285,3 +285,23 @@ def test_an_item_filed_under_the_wrong_heading_keeps_the_heading_it_is_under(
     ]
     findings = lint(_workbook(tmp_path, [("职业技能培训经费", cell)]))
     assert "category-mismatch" in {f.rule for f in findings}
+
+
+def test_an_items_value_on_the_line_under_its_name_is_the_items() -> None:
+    """Where an outline's items are numbered, a line without a number goes on
+    with the item above it: its value, written under its name."""
+    cell = (
+        "一、产出指标\n（一）数量指标\n1.社区矫正对象教育人次\n≥1200人次\n2.法律援助案件数\n≥300件\n"
+        "二、满意度指标\n1.受援群众满意度\n≥95%"
+    )
+    assert [read(c) for c in clauses(cell)] == [
+        (1, "产出指标", "数量指标", "社区矫正对象教育人次", None, "≥1200人次"),
+        (2, "产出指标", "数量指标", "法律援助案件数", None, "≥300件"),
+        (1, "满意度指标", None, "受援群众满意度", None, "≥95%"),
+    ]
+    # Unnumbered items are one a line, as before.
+    plain = "一、产出指标\n社区矫正对象教育人次≥1200人次\n法律援助案件数≥300件"
+    assert [read(c)[3:] for c in clauses(plain)] == [
+        ("社区矫正对象教育人次", None, "≥1200人次"),
+        ("法律援助案件数", None, "≥300件"),
+    ]
