@@ -60,6 +60,22 @@ def test_a_multi_year_project_is_not_given_twelve_months() -> None:
     assert findings(clause("物业管理费", "控制在30万元/月以内"), goal=goal) == []
 
 
+@pytest.mark.parametrize(
+    "project, goal",
+    [
+        ("2024年7-12月办公区物业管理服务项目", ""),
+        ("办公区物业管理服务项目（下半年）", ""),
+        (ONE_YEAR, "2024年7月至12月为办公区提供物业管理服务，保障办公秩序。"),
+        (ONE_YEAR, "第四季度为办公区提供物业管理服务，保障办公秩序。"),
+        (ONE_YEAR, "为办公区提供6个月的物业管理服务，保障办公秩序。"),
+    ],
+)
+def test_a_project_for_part_of_a_year_is_not_given_twelve_months(project: str, goal: str) -> None:
+    """A name or goal that says the project runs for part of the year: its
+    months are not the budget year's (and not counted here either)."""
+    assert findings(clause("物业管理费", "控制在30万元/月以内"), project=project, goal=goal) == []
+
+
 def test_months_the_table_states_win_over_the_budget_year() -> None:
     months = clause("服务月数", "6个月", "1-产出指标；11-数量指标", number=2)
     [finding] = findings(clause("物业管理费", "控制在30万元/月以内") + months)

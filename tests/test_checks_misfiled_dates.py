@@ -69,6 +69,9 @@ def test_a_name_that_says_time_keeps_its_message() -> None:
         (QUALITY, "工程质量", "符合《城镇道路工程施工与质量验收规范》（2025年版）", None),
         (QUALITY, "工程质量", "执行2025年版规范", None),
         (QUALITY, "验收情况", "2025年通过验收", None),  # a year alone, no 前 or 后
+        # a span of whole years: what an archive covers, how long a plan runs
+        (QUANTITY, "数字化档案年度范围", "1949年-1990年", None),
+        (QUALITY, "规划期限", "2025-2027年", None),
         # a duration, a number beside a date, a date in one value only
         (QUALITY, "故障维修响应", "≤3个工作日", None),
         (QUALITY, "验收合格率", "≥95%", "2025年底前"),

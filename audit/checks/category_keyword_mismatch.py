@@ -141,6 +141,10 @@ def _is_deadline(ctx: Context, clause: Clause) -> bool:
 _PRECISE_DATE = LazyPattern(r"月|[日号底末初]|季|\d\s*[.\-/－]\s*\d")
 """A date to the month, the quarter or the day (2025年6月, 9月底, 第三季度,
 2025.06.30): a year alone (2025年, 2025年度) may name an edition or a plan."""
+_WITHIN_A_YEAR = LazyPattern(r"月|[日号底末初]|季|\d{4}\s*[.．/／\-－]\s*\d{1,2}(?!\d)")
+"""A period given to the month or the day (2025年3月-10月, 2025.03-2025.10),
+not a span of whole years (1949年-1990年, 2025-2027), which names what the
+work covers or how long it runs."""
 _REFERENCE = LazyPattern(r"[《》（(【\[]")
 """Before a date, the title of a document it dates (符合《规范》（2025年版）)."""
 
@@ -149,6 +153,7 @@ def _dated(value: Value) -> bool:
     """Whether a value is a date or a deadline and nothing else: its every
     target a date or a period (``2025年6月30日前``, ``9月底前``,
     ``于2025年9月底前上线``, ``2025.03-2025.10``), the date opening the value.
+    Not a span of whole years (``1949年-1990年``: the years an archive covers),
     Not a date that dates something else (``符合《规范》（2025年版）``,
     ``执行2025年版规范``), a year alone with no 前 or 后 (``2025年通过验收``),
     a duration (``≤3个工作日``) or a number beside a date."""
@@ -156,6 +161,8 @@ def _dated(value: Value) -> bool:
         return False
     for target in value.targets:
         if target.kind == "date-range":
+            if not _WITHIN_A_YEAR.search(target.text):
+                return False  # years only (1949年-1990年): what the work covers, no deadline
             continue
         if target.kind != "date" or value.text[target.end :].lstrip().startswith("版"):
             return False

@@ -122,7 +122,8 @@ spending of the project."""
     每月或每人的成本乘以同一项目、同一指标值中写明的数量——时长的月数（「服务月数 11个月」）
     或申报表项目期的月数（「2025.02-2025.12」）、人数（「体检人数 ≥5000人」），有几个时取
     最小的——乘积超过总计的报告，并写出算式（「620万元 × 11 = 6820万元」）。没有写明跨年度
-    （项目期、名称或目标中的年份跨度）也没有写明月数的项目按预算年度 12 个月计：项目自身每月的成本
+    （项目期、名称或目标中的年份跨度）也没有写明月数、名称或目标也没有说只做一年中的一段
+    （「7-12月」「下半年」「第四季度」「6个月」）的项目按预算年度 12 个月计：项目自身每月的成本
     （「控制在30万元/月以内」，不是按人或按户每月支付的标准）乘以 12 超过总计的，降一级报告
     （月数是假定的），消息中说明按预算年度计。每人每月的成本
     （「100元/人·月」「100元/人/月」）乘以人数和月数两者（「0.01万元 × 3800 × 12」）；「万元·月」
@@ -189,7 +190,9 @@ def cost_exceeds_budget(ctx: Context, clause: Clause) -> Iterator[Problem]:
     smallest when several are stated — and the product, with its arithmetic
     (``620万元 × 11 = 6820万元``), is compared with the 总计. A project that
     states no span of years (项目期, or years in its name or goal) and no
-    months runs for its budget year: the project's own cost a month
+    months, and whose name or goal does not say it runs for part of a year
+    (``7-12月``, ``下半年``, ``第四季度``, ``6个月``), runs for its budget year:
+    the project's own cost a month
     (``控制在30万元/月以内``; not money paid per person or household a month)
     times 12 over the 总计 is reported one level lower (an info at the default
     warning: the months are assumed), the message saying so. A cost per person
@@ -290,7 +293,12 @@ def cost_exceeds_budget(ctx: Context, clause: Clause) -> Iterator[Problem]:
                 continue  # a threshold (低保标准), not a payment: no product is spending
             # 元/人·月: times the people and times the months, each count the table states
             counted = [c for p in pers if (c := _count(ctx, project, clause, value_field, p))]
-            assumed = not counted and pers == ("月",) and not several_years
+            assumed = (
+                not counted
+                and pers == ("月",)
+                and not several_years
+                and not _part_of_a_year(project)
+            )
             if assumed:
                 # the project's own cost a month, no months stated: its budget year's 12
                 counted = [(BUDGET_YEAR_MONTHS, "12个月", "预算年度")]
@@ -326,6 +334,19 @@ def cost_exceeds_budget(ctx: Context, clause: Clause) -> Iterator[Problem]:
 BUDGET_YEAR_MONTHS = Decimal(12)
 """The months of a project that states no span of years, no 项目期 and no
 count of months: its budget year."""
+
+
+_PART_OF_YEAR = re.compile(
+    r"\d{1,2}\s*月?\s*[-－—~～至到]\s*\d{1,2}\s*月|[上下]半年|第?[一二三四1-4]季度|\d{1,2}\s*个月"
+)
+"""A part of a year a project's name or goal says it runs for (2025年7-12月,
+7月至12月, 下半年, 第三季度, 6个月): its months are not the budget year's."""
+
+
+def _part_of_a_year(project: Project) -> bool:
+    """Whether a project's name or goal says it runs for part of a year only."""
+    texts = (project.name, project.goal)
+    return any(t is not None and _PART_OF_YEAR.search(t.value) for t in texts)
 
 
 ASSUMED = 1
