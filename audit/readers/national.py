@@ -368,6 +368,100 @@ def _organisation_column(grid: Grid, row: int, columns: dict[str, int]) -> dict[
     return columns
 
 
+_GRID_LABEL_RE = re.compile(r"^(.{1,6}?)(?:绩效)?指标$")
+_GRID_PERIOD_WORDS = (*PERIOD_WORDS, "项目周期", "中长期")
+
+
+@lru_cache(maxsize=4096)
+def grid_side(value: str) -> str | None:
+    """The value an indicator grid's own label names (in its merged left
+    column or a heading row above it): ``period`` for 中期/实施期/长期/项目周期
+    绩效指标, ``annual`` for 年度绩效指标, else None (绩效指标, 三级指标)."""
+    match = _GRID_LABEL_RE.match(norm(value)) if len(value) <= _HEADER_LENGTH else None
+    if match is None:
+        return None
+    word = match.group(1)
+    if word in _GRID_PERIOD_WORDS:
+        return "period"
+    if word in ANNUAL_WORDS or word in ("本年度", "当年度"):
+        return "annual"
+    return None
+
+
+def _labelled_side(grid: Grid, row: int, columns: dict[str, int]) -> str | None:
+    """The value the grid whose header is ``row`` holds by its own label: a
+    cell of the header row left of its 一级指标 column, else a heading row
+    right above it; None when unlabelled or labelled for neither."""
+    cells = grid.rows[row]
+    for cell in cells[: columns["level1"]]:
+        side = grid_side(cell.value)
+        if side is not None:
+            return side
+    if row > 0:
+        above = _banner(grid.rows[row - 1])
+        if above is not None:
+            return grid_side(above)
+    return None
+
+
+def _side_columns(columns: dict[str, int], side: str | None) -> dict[str, int]:
+    """The header's columns with its one 指标值 column named by the grid's
+    label (:func:`grid_side`), as a column header would name it."""
+    if side is None or "value" not in columns or "period" in columns or "annual" in columns:
+        return columns
+    named = dict(columns)
+    named[side] = named.pop("value")
+    return named
+
+
+def _indicator_key(cells: IndicatorCells) -> tuple[str, str, str]:
+    """An indicator's categories and name as compared across grids."""
+
+    def bare(cell: Text | None) -> str:
+        return "" if cell is None else _SPACES_RE.sub("", cell.value)
+
+    return bare(cells.level1), bare(cells.level2), bare(cells.name)
+
+
+def _join_sides(
+    rows: list[IndicatorCells], sides: list[str | None], labelled: set[str]
+) -> list[IndicatorCells]:
+    """The indicators of a form whose grids are labelled 中期 and 年度 (each
+    row's grid in ``sides``, the labels the form's grids have in
+    ``labelled``): an indicator (its categories and name) in both
+    grids is one, with the period value of the one and the annual value of
+    the other, at its first place; an indicator in one grid only has the
+    other value blank, as a blank cell of a two-column form (located at the
+    value it has). Rows of unlabelled grids, and forms without both labels,
+    are kept as read."""
+    if not {"period", "annual"} <= labelled:
+        return rows
+    joined: list[IndicatorCells] = []
+    waiting: dict[tuple[str, str, str], list[tuple[int, str]]] = {}
+    for found, side in zip(rows, sides, strict=True):
+        if side is None or found.is_empty or found.is_total:
+            joined.append(found)
+            continue
+        key = _indicator_key(found)
+        pending = waiting.setdefault(key, [])
+        match = next((entry for entry in pending if entry[1] == side), None)
+        if match is not None:
+            pending.remove(match)
+            joined[match[0]] = _with_value(joined[match[0]], side, getattr(found, side))
+            continue
+        own: Text = getattr(found, side)
+        other = "annual" if side == "period" else "period"
+        pending.append((len(joined), other))
+        joined.append(_with_value(found, other, own.slice(0, 0)))
+    return joined
+
+
+def _with_value(cells: IndicatorCells, side: str, value: Text | None) -> IndicatorCells:
+    if side == "period":
+        return cells._replace(period=value)
+    return cells._replace(annual=value)
+
+
 def _is_indicator_header(columns: dict[str, int]) -> bool:
     has_value = any(k in columns for k in ("period", "annual", "value"))
     return "level1" in columns and "name" in columns and has_value
@@ -954,6 +1048,9 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
     units: dict[str, str] = {}
     facts_line = 0
     cells_of_project: list[IndicatorCells] = []
+    sides: list[str | None] = []  # the labelled grid (中期/年度) of each row
+    side: str | None = None
+    grid_labels: set[str] = set()  # what the project's grids are labelled
     columns: dict[str, int] | None = None
     levels = _Levels()
     current_unit = _current_unit(table)
@@ -989,7 +1086,7 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
             facts_line,
             kind="project",
             markup=list(markup_of_project),
-            indicator_cells=_without_headings(cells_of_project),
+            indicator_cells=_without_headings(_join_sides(cells_of_project, sides, grid_labels)),
         )
         term = facts.get("term")
         row.term = term if term and not point_in_time(term.value) else None
@@ -1016,6 +1113,11 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
                         columns.pop("value", None)
                     skip_next = True
             skip_next = skip_next or _header_in_english(grid, index + 1, columns)
+            named = _side_columns(columns, _labelled_side(grid, index, columns))
+            side = None if named is columns else ("period" if "period" in named else "annual")
+            columns = named
+            if side is not None:
+                grid_labels.add(side)
             _note_unplaced(grid, index, header, columns, table)
             continue
         banner = _banner(cells)
@@ -1026,6 +1128,7 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
         if (labelled and columns is not None) or (names_project and "project" in facts):
             close()
             facts, units, cells_of_project, markup_of_project = {}, {}, [], []
+            sides, grid_labels = [], set()
             block = _AmountBlock()
             columns = None
         markup_of_project.extend(markup.get(index, ()))
@@ -1057,6 +1160,7 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
                 _orphan(table, cells)
             continue
         cells_of_project.append(found)
+        sides.append(side)
     close()
     return table
 
