@@ -379,3 +379,11 @@ def two_grids(
         if not above:
             merges.append((top, 0, len(rows) - 1, 0))
     return rows, merges
+
+
+def with_cells(rows: Sequence[Sequence[str]], changes: dict[tuple[int, int], str]) -> Rows:
+    """A copy of ``rows`` with the cells at (row, column) rewritten."""
+    copy = [list(row) for row in rows]
+    for (row, column), value in changes.items():
+        copy[row][column] = value
+    return copy

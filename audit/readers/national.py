@@ -462,6 +462,40 @@ def _with_value(cells: IndicatorCells, side: str, value: Text | None) -> Indicat
     return cells._replace(annual=value)
 
 
+_PROMPT_NUMBER = r"\s*[0-9０-９一二三四五六七八九十]{1,3}\s*[：:]"
+_GOAL_PROMPT_RE = re.compile(
+    rf"(?:^|(?<=[\s；;。，,：:]))(?:年度|中期|实施期)?目标{_PROMPT_NUMBER}"
+)
+_NAME_PROMPT_RE = re.compile(rf"^\s*指标{_PROMPT_NUMBER}\s*")
+
+
+def without_goal_prompts(goal: Text) -> Text:
+    """A goal cell without the template's numbered prompts (``目标1：``
+    ``目标2：`` ``目标3：``, each at the start of a line or after a
+    separator): the text written after them, stripped; empty when the cell
+    holds the prompts only (a goal not written)."""
+    found = list(_GOAL_PROMPT_RE.finditer(goal.value))
+    if not found:
+        return goal
+    builder = TextBuilder(goal.source)
+    start = 0
+    for match in found:
+        builder.add_text(goal.slice(start, match.start()))
+        start = match.end()
+    builder.add_text(goal.slice(start))
+    text = builder.build() if len(builder) else goal.slice(0, 0)
+    return text.strip()
+
+
+def without_name_prompt(name: Text) -> Text:
+    """An indicator name without the template's numbered prompt before it
+    (``指标1：资助代表性传承人人数`` is named ``资助代表性传承人人数``); empty
+    when the cell holds the prompt only. A name in which 指标 is a word
+    (``指标完成率``) is kept whole."""
+    match = _NAME_PROMPT_RE.match(name.value)
+    return name if match is None else name.slice(match.end()).strip()
+
+
 def _is_indicator_header(columns: dict[str, int]) -> bool:
     has_value = any(k in columns for k in ("period", "annual", "value"))
     return "level1" in columns and "name" in columns and has_value
@@ -932,6 +966,8 @@ def indicator(
         return total
     level1, level2, own2 = levels.take(grid, row, columns)
     name = _cell(cells, columns, "name")
+    if name is not None:
+        name = without_name_prompt(name)
     comparator = _cell(cells, columns, "comparator")
     measure = _cell(cells, columns, "measure")
     period_cell = _cell(cells, columns, "period")
@@ -1077,6 +1113,8 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
         )
         # A 年度目标 cell left blank is a missing goal; the period goal stands
         # in only on a form without the label.
+        for key in _GOALS & facts.keys():
+            facts[key] = without_goal_prompts(facts[key])
         goal = facts["goal"] if "goal" in facts else facts.get("period_goal")
         row = Row(
             name,
@@ -1863,8 +1901,10 @@ def _project_row(
         }
     )
     goal = _cell(cells, columns, "goal" if "goal" in columns else "period_goal")
+    goal = None if goal is None else without_goal_prompts(goal)
     row = Row(name, amounts, goal if goal else None, None, line, kind="project", indicator_cells=[])
     period_goal = _cell(cells, columns, "period_goal")
+    period_goal = None if period_goal is None else without_goal_prompts(period_goal)
     row.period_goal = period_goal if period_goal else None
     return row
 
