@@ -17,9 +17,13 @@ from tests.conftest import lint
 from tests.national import (
     TWO_GRIDS_HEAD,
     TWO_GRIDS_INDICATORS,
+    TablePart,
     docx_document,
+    docx_tables_document,
     html_document,
+    html_tables_document,
     pdf_document,
+    pdf_tables_document,
     sheet_document,
     two_grids,
     workbook_document,
@@ -216,3 +220,38 @@ def test_joined_values_follow_their_grid(
     # An annual-only indicator follows those the period grid has.
     order = [e for e in expected if e[1]] + [e for e in expected if not e[1]]
     assert got == order
+
+
+def _split(above: bool) -> tuple[TablePart, TablePart]:
+    """The two-grid form as two tables, the annual grid in the second: its
+    label in its left column, or (``above``) on the heading line over it."""
+    rows, merges = two_grids(above=above)
+    top = next(i for i, row in enumerate(rows) if row[0] == "年度绩效指标")
+    first = ((), rows[:top], [m for m in merges if m[0] < top])
+    start = top + 1 if above else top
+    second = (
+        ("年度绩效指标",) if above else (),
+        rows[start:],
+        [(t - start, le, b - start, r) for t, le, b, r in merges if t >= start],
+    )
+    return first, second
+
+
+@pytest.mark.parametrize(
+    ("write", "above"),
+    [
+        (docx_tables_document, False),
+        (docx_tables_document, True),
+        (html_tables_document, False),
+        (html_tables_document, True),
+        (pdf_tables_document, False),
+    ],
+)
+def test_the_annual_grid_in_a_table_of_its_own(
+    write: Callable[..., Document], above: bool, tmp_path: Path
+) -> None:
+    notes: list[str] = []
+    document = write(list(_split(above)), tmp_path, notes)
+    assert _values(document) == _both()
+    assert lint(document, ["duplicate-indicator", "duplicate-clause"]) == []
+    assert notes == []

@@ -401,6 +401,8 @@ def _labelled_side(grid: Grid, row: int, columns: dict[str, int]) -> str | None:
         above = _banner(grid.rows[row - 1])
         if above is not None:
             return grid_side(above)
+    elif grid.headings:  # a table of its own under its heading line
+        return grid_side(grid.headings[-1].strip())
     return None
 
 
@@ -454,6 +456,28 @@ def _join_sides(
         pending.append((len(joined), other))
         joined.append(_with_value(found, other, own.slice(0, 0)))
     return joined
+
+
+def _read_side(cells: IndicatorCells) -> str | None:
+    """The labelled grid an indicator of a grid read before came from, as
+    its values tell: a period value alone, or an annual value alone."""
+    if cells.period is not None and cells.annual is None:
+        return "period"
+    if cells.annual is not None and cells.period is None:
+        return "annual"
+    return None
+
+
+def _join_carried(project: Row, added: list[str | None]) -> None:
+    """Join the indicators of a labelled grid that goes on in a table of
+    its own (``added``: the grid of each row it added) with those its
+    project has (:func:`_join_sides`)."""
+    if not any(added) or project.indicator_cells is None:
+        return
+    rows = project.indicator_cells
+    sides = [_read_side(cells) for cells in rows[: len(rows) - len(added)]] + added
+    labelled = {side for side in sides if side is not None}
+    project.indicator_cells = _without_headings(_join_sides(rows, sides, labelled))
 
 
 def _with_value(cells: IndicatorCells, side: str, value: Text | None) -> IndicatorCells:
@@ -1087,6 +1111,7 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
     sides: list[str | None] = []  # the labelled grid (中期/年度) of each row
     side: str | None = None
     grid_labels: set[str] = set()  # what the project's grids are labelled
+    carried_sides: list[str | None] = []  # of the rows added to ``carried``
     columns: dict[str, int] | None = None
     levels = _Levels()
     current_unit = _current_unit(table)
@@ -1194,12 +1219,15 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
             if carried is not None:  # the grid of the page before, continued
                 assert carried.indicator_cells is not None
                 carried.indicator_cells.append(found)
+                carried_sides.append(side)
             else:  # an excerpt that begins inside a project
                 _orphan(table, cells)
             continue
         cells_of_project.append(found)
         sides.append(side)
     close()
+    if carried is not None:
+        _join_carried(carried, carried_sides)
     return table
 
 
