@@ -25,6 +25,7 @@ from tests.national import (
     pdf_document,
     pdf_tables_document,
     sheet_document,
+    tsv_document,
     two_grids,
     workbook_document,
 )
@@ -167,6 +168,14 @@ def test_every_carrier_reads_the_two_grids(write: Callable[..., Document], tmp_p
     assert lint(document, ["duplicate-indicator", "duplicate-clause"]) == []
 
 
+@pytest.mark.parametrize("above", [False, True])
+def test_a_text_table_reads_the_two_grids(above: bool) -> None:
+    rows, _ = two_grids(above=above)
+    document = tsv_document(rows)
+    assert _values(document) == _both()
+    assert lint(document, ["duplicate-indicator", "duplicate-clause"]) == []
+
+
 @pytest.mark.parametrize(
     ("label", "side"),
     [
@@ -178,6 +187,7 @@ def test_every_carrier_reads_the_two_grids(write: Callable[..., Document], tmp_p
         ("年度绩效指标", "annual"),
         ("年 度 绩 效 指 标", "annual"),
         ("本年度绩效指标", "annual"),
+        ("2025年度绩效指标", "annual"),
         ("绩效指标", None),
         ("三级指标", None),
         ("年度指标值", None),

@@ -368,7 +368,8 @@ def _organisation_column(grid: Grid, row: int, columns: dict[str, int]) -> dict[
     return columns
 
 
-_GRID_LABEL_RE = re.compile(r"^(.{1,6}?)(?:绩效)?指标$")
+_GRID_LABEL_RE = re.compile(r"^(.{1,8}?)(?:绩效)?指标$")
+_GRID_YEAR_RE = re.compile(r"^20\d\d(?=年)")
 _GRID_PERIOD_WORDS = (*PERIOD_WORDS, "项目周期", "中长期")
 
 
@@ -380,7 +381,7 @@ def grid_side(value: str) -> str | None:
     match = _GRID_LABEL_RE.match(norm(value)) if len(value) <= _HEADER_LENGTH else None
     if match is None:
         return None
-    word = match.group(1)
+    word = _GRID_YEAR_RE.sub("", match.group(1))
     if word in _GRID_PERIOD_WORDS:
         return "period"
     if word in ANNUAL_WORDS or word in ("本年度", "当年度"):
