@@ -323,3 +323,67 @@ def workbook_sheets_document(
         path, [(name, _cells(rows), list(merges)) for name, rows, merges in sheets], (16,) * 12
     )
     return load_path(path, None if notify is None else notify.append)
+
+
+# A mid-term form printed as two grids, each labelled in its merged left
+# column: 中期绩效指标 (the period values) then 年度绩效指标 (the annual ones).
+TWO_GRIDS_HEAD: Rows = [
+    ["项目支出绩效目标申报表", "", "", "", ""],
+    ["项目名称", "森林草原防火能力建设项目", "", "实施单位", "某市森林草原防灭火指挥中心"],
+    ["主管部门", "某市林业和草原局", "", "项目期", "2024.01-2026.12"],
+    ["中期资金总额", "960.00", "", "年度资金总额", "320.00"],
+    [
+        "中期目标",
+        "三年新建防火隔离带120公里，购置扑火机具300台（套），受害率控制在0.9‰以内。",
+        "",
+        "",
+        "",
+    ],
+    ["年度目标", "2025年新建防火隔离带40公里，购置扑火机具100台（套），火灾及时扑灭。", "", "", ""],
+]
+TWO_GRIDS_INDICATORS: list[tuple[str, str, str, str, str]] = [
+    # 一级, 二级, 三级, 中期指标值, 年度指标值
+    ("产出指标", "数量指标", "新建防火隔离带长度", "120公里", "40公里"),
+    ("产出指标", "数量指标", "购置扑火机具数量", "300台（套）", "100台（套）"),
+    ("产出指标", "质量指标", "防火物资验收合格率", "100%", "100%"),
+    ("效益指标", "生态效益指标", "森林火灾受害率", "≤0.9‰", "≤0.9‰"),
+    ("满意度指标", "服务对象满意度指标", "林区群众满意度", "≥85%", "≥85%"),
+]
+
+
+def two_grids(
+    indicators: Sequence[tuple[str, str, str, str, str]] = TWO_GRIDS_INDICATORS,
+    labels: tuple[str, str] = ("中期绩效指标", "年度绩效指标"),
+    above: bool = False,
+    annual_only: Sequence[tuple[str, str, str, str]] = (),
+) -> tuple[Rows, list[Merge]]:
+    """The two-grid form (rows, merged ranges): each grid's label in its
+    merged left column, or (``above``) in a merged heading row over it.
+    A period or annual value of ``""`` leaves the indicator out of that
+    grid; ``annual_only`` rows (一级, 二级, 三级, 值) are added to the annual
+    grid alone."""
+    rows: Rows = [list(row) for row in TWO_GRIDS_HEAD]
+    merges: list[Merge] = [(0, 0, 0, 4), (4, 1, 4, 4), (5, 1, 5, 4)]
+    grids = [
+        [(a, b, c, p) for a, b, c, p, _ in indicators if p],
+        [(a, b, c, y) for a, b, c, _, y in indicators if y] + list(annual_only),
+    ]
+    for label, grid in zip(labels, grids, strict=True):
+        if above:
+            merges.append((len(rows), 0, len(rows), 4))
+            rows.append([label, "", "", "", ""])
+        top = len(rows)
+        rows.append(["" if above else label, "一级指标", "二级指标", "三级指标", "指标值"])
+        for level1, level2, name, value in grid:
+            rows.append(["", level1, level2, name, value])
+        if not above:
+            merges.append((top, 0, len(rows) - 1, 0))
+    return rows, merges
+
+
+def with_cells(rows: Sequence[Sequence[str]], changes: dict[tuple[int, int], str]) -> Rows:
+    """A copy of ``rows`` with the cells at (row, column) rewritten."""
+    copy = [list(row) for row in rows]
+    for (row, column), value in changes.items():
+        copy[row][column] = value
+    return copy

@@ -368,6 +368,159 @@ def _organisation_column(grid: Grid, row: int, columns: dict[str, int]) -> dict[
     return columns
 
 
+_GRID_LABEL_RE = re.compile(r"^(.{1,8}?)(?:绩效)?指标$")
+_GRID_YEAR_RE = re.compile(r"^20\d\d(?=年)")
+_GRID_PERIOD_WORDS = (*PERIOD_WORDS, "项目周期", "中长期")
+
+
+@lru_cache(maxsize=4096)
+def grid_side(value: str) -> str | None:
+    """The value an indicator grid's own label names (in its merged left
+    column or a heading row above it): ``period`` for 中期/实施期/长期/项目周期
+    绩效指标, ``annual`` for 年度绩效指标, else None (绩效指标, 三级指标)."""
+    match = _GRID_LABEL_RE.match(norm(value)) if len(value) <= _HEADER_LENGTH else None
+    if match is None:
+        return None
+    word = _GRID_YEAR_RE.sub("", match.group(1))
+    if word in _GRID_PERIOD_WORDS:
+        return "period"
+    if word in ANNUAL_WORDS or word in ("本年度", "当年度"):
+        return "annual"
+    return None
+
+
+def _labelled_side(grid: Grid, row: int, columns: dict[str, int]) -> str | None:
+    """The value the grid whose header is ``row`` holds by its own label: a
+    cell of the header row left of its 一级指标 column, else a heading row
+    right above it; None when unlabelled or labelled for neither."""
+    cells = grid.rows[row]
+    for cell in cells[: columns["level1"]]:
+        side = grid_side(cell.value)
+        if side is not None:
+            return side
+    if row > 0:
+        above = _banner(grid.rows[row - 1])
+        if above is not None:
+            return grid_side(above)
+    elif grid.headings:  # a table of its own under its heading line
+        return grid_side(grid.headings[-1].strip())
+    return None
+
+
+def _side_columns(columns: dict[str, int], side: str | None) -> dict[str, int]:
+    """The header's columns with its one 指标值 column named by the grid's
+    label (:func:`grid_side`), as a column header would name it."""
+    if side is None or "value" not in columns or "period" in columns or "annual" in columns:
+        return columns
+    named = dict(columns)
+    named[side] = named.pop("value")
+    return named
+
+
+def _indicator_key(cells: IndicatorCells) -> tuple[str, str, str]:
+    """An indicator's categories and name as compared across grids."""
+
+    def bare(cell: Text | None) -> str:
+        return "" if cell is None else _SPACES_RE.sub("", cell.value)
+
+    return bare(cells.level1), bare(cells.level2), bare(cells.name)
+
+
+def _join_sides(
+    rows: list[IndicatorCells], sides: list[str | None], labelled: set[str]
+) -> list[IndicatorCells]:
+    """The indicators of a form whose grids are labelled 中期 and 年度 (each
+    row's grid in ``sides``, the labels the form's grids have in
+    ``labelled``): an indicator (its categories and name) in both
+    grids is one, with the period value of the one and the annual value of
+    the other, at its first place; an indicator in one grid only has the
+    other value blank, as a blank cell of a two-column form (located at the
+    value it has). Rows of unlabelled grids, and forms without both labels,
+    are kept as read."""
+    if not {"period", "annual"} <= labelled:
+        return rows
+    joined: list[IndicatorCells] = []
+    waiting: dict[tuple[str, str, str], list[tuple[int, str]]] = {}
+    for found, side in zip(rows, sides, strict=True):
+        if side is None or found.is_empty or found.is_total:
+            joined.append(found)
+            continue
+        key = _indicator_key(found)
+        pending = waiting.setdefault(key, [])
+        match = next((entry for entry in pending if entry[1] == side), None)
+        if match is not None:
+            pending.remove(match)
+            joined[match[0]] = _with_value(joined[match[0]], side, getattr(found, side))
+            continue
+        own: Text = getattr(found, side)
+        other = "annual" if side == "period" else "period"
+        pending.append((len(joined), other))
+        joined.append(_with_value(found, other, own.slice(0, 0)))
+    return joined
+
+
+def _read_side(cells: IndicatorCells) -> str | None:
+    """The labelled grid an indicator of a grid read before came from, as
+    its values tell: a period value alone, or an annual value alone."""
+    if cells.period is not None and cells.annual is None:
+        return "period"
+    if cells.annual is not None and cells.period is None:
+        return "annual"
+    return None
+
+
+def _join_carried(project: Row, added: list[str | None]) -> None:
+    """Join the indicators of a labelled grid that goes on in a table of
+    its own (``added``: the grid of each row it added) with those its
+    project has (:func:`_join_sides`)."""
+    if not any(added) or project.indicator_cells is None:
+        return
+    rows = project.indicator_cells
+    sides = [_read_side(cells) for cells in rows[: len(rows) - len(added)]] + added
+    labelled = {side for side in sides if side is not None}
+    project.indicator_cells = _without_headings(_join_sides(rows, sides, labelled))
+
+
+def _with_value(cells: IndicatorCells, side: str, value: Text | None) -> IndicatorCells:
+    if side == "period":
+        return cells._replace(period=value)
+    return cells._replace(annual=value)
+
+
+_PROMPT_NUMBER = r"\s*[0-9０-９一二三四五六七八九十]{1,3}\s*[：:]"
+_GOAL_PROMPT_RE = re.compile(
+    rf"(?:^|(?<=[\s；;。，,：:]))(?:年度|中期|实施期)?目标{_PROMPT_NUMBER}"
+)
+_NAME_PROMPT_RE = re.compile(rf"^\s*指标{_PROMPT_NUMBER}\s*")
+
+
+def without_goal_prompts(goal: Text) -> Text:
+    """A goal cell without the template's numbered prompts (``目标1：``
+    ``目标2：`` ``目标3：``, each at the start of a line or after a
+    separator): the text written after them, stripped; empty when the cell
+    holds the prompts only (a goal not written)."""
+    found = list(_GOAL_PROMPT_RE.finditer(goal.value))
+    if not found:
+        return goal
+    builder = TextBuilder(goal.source)
+    start = 0
+    for match in found:
+        builder.add_text(goal.slice(start, match.start()))
+        start = match.end()
+    builder.add_text(goal.slice(start))
+    text = builder.build() if len(builder) else goal.slice(0, 0)
+    return text.strip()
+
+
+def without_name_prompt(name: Text) -> Text:
+    """An indicator name without the template's numbered prompt before it
+    (``指标1：资助代表性传承人人数`` is named ``资助代表性传承人人数``); empty
+    when the cell holds the prompt only. A name in which 指标 is a word
+    (``指标完成率``) is kept whole."""
+    match = _NAME_PROMPT_RE.match(name.value)
+    return name if match is None else name.slice(match.end()).strip()
+
+
 def _is_indicator_header(columns: dict[str, int]) -> bool:
     has_value = any(k in columns for k in ("period", "annual", "value"))
     return "level1" in columns and "name" in columns and has_value
@@ -838,6 +991,8 @@ def indicator(
         return total
     level1, level2, own2 = levels.take(grid, row, columns)
     name = _cell(cells, columns, "name")
+    if name is not None:
+        name = without_name_prompt(name)
     comparator = _cell(cells, columns, "comparator")
     measure = _cell(cells, columns, "measure")
     period_cell = _cell(cells, columns, "period")
@@ -954,6 +1109,10 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
     units: dict[str, str] = {}
     facts_line = 0
     cells_of_project: list[IndicatorCells] = []
+    sides: list[str | None] = []  # the labelled grid (中期/年度) of each row
+    side: str | None = None
+    grid_labels: set[str] = set()  # what the project's grids are labelled
+    carried_sides: list[str | None] = []  # of the rows added to ``carried``
     columns: dict[str, int] | None = None
     levels = _Levels()
     current_unit = _current_unit(table)
@@ -980,6 +1139,8 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
         )
         # A 年度目标 cell left blank is a missing goal; the period goal stands
         # in only on a form without the label.
+        for key in _GOALS & facts.keys():
+            facts[key] = without_goal_prompts(facts[key])
         goal = facts["goal"] if "goal" in facts else facts.get("period_goal")
         row = Row(
             name,
@@ -989,7 +1150,7 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
             facts_line,
             kind="project",
             markup=list(markup_of_project),
-            indicator_cells=_without_headings(cells_of_project),
+            indicator_cells=_without_headings(_join_sides(cells_of_project, sides, grid_labels)),
         )
         term = facts.get("term")
         row.term = term if term and not point_in_time(term.value) else None
@@ -1016,6 +1177,11 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
                         columns.pop("value", None)
                     skip_next = True
             skip_next = skip_next or _header_in_english(grid, index + 1, columns)
+            named = _side_columns(columns, _labelled_side(grid, index, columns))
+            side = None if named is columns else ("period" if "period" in named else "annual")
+            columns = named
+            if side is not None:
+                grid_labels.add(side)
             _note_unplaced(grid, index, header, columns, table)
             continue
         banner = _banner(cells)
@@ -1026,6 +1192,7 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
         if (labelled and columns is not None) or (names_project and "project" in facts):
             close()
             facts, units, cells_of_project, markup_of_project = {}, {}, [], []
+            sides, grid_labels = [], set()
             block = _AmountBlock()
             columns = None
         markup_of_project.extend(markup.get(index, ()))
@@ -1053,11 +1220,15 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
             if carried is not None:  # the grid of the page before, continued
                 assert carried.indicator_cells is not None
                 carried.indicator_cells.append(found)
+                carried_sides.append(side)
             else:  # an excerpt that begins inside a project
                 _orphan(table, cells)
             continue
         cells_of_project.append(found)
+        sides.append(side)
     close()
+    if carried is not None:
+        _join_carried(carried, carried_sides)
     return table
 
 
@@ -1759,8 +1930,10 @@ def _project_row(
         }
     )
     goal = _cell(cells, columns, "goal" if "goal" in columns else "period_goal")
+    goal = None if goal is None else without_goal_prompts(goal)
     row = Row(name, amounts, goal if goal else None, None, line, kind="project", indicator_cells=[])
     period_goal = _cell(cells, columns, "period_goal")
+    period_goal = None if period_goal is None else without_goal_prompts(period_goal)
     row.period_goal = period_goal if period_goal else None
     return row
 
