@@ -171,3 +171,22 @@ def test_the_sources_go_by_the_column_they_stand_in(order: list[str]) -> None:
     assert {keys[name]: 2 + at for at, name in enumerate(order)} == {
         key: grouped[key] for key in ("fiscal", "special", "other")
     }
+
+
+@pytest.mark.parametrize("label", LABELS, ids=LABEL_IDS)
+def test_a_budget_table_above_with_a_two_row_header_is_set_aside(label: str) -> None:
+    """A 项目支出预算表 with its sources under 资金来源 on two rows, above the
+    performance table: a budget table (no goal, no indicators), its projects
+    not read as the performance table's, in text as in a workbook."""
+    budget = [
+        [f"{MARKET}2024年项目支出预算表"],
+        ["单位：万元"],
+        ["项目名称", "总计", label, "", ""],
+        ["", "", "财政拨款", "财政专户拨款", "其他资金"],
+        ["全民科学素质提升行动经费", "96.00", "90.00", "", "6.00"],
+        ["科技馆免费开放经费", "150.00", "150.00", "", ""],
+        [""],
+    ]
+    rows = [*budget, *table([ONE_ROW])]
+    assert summary(load_text(tsv(rows), "both.tsv")) == EXPECTED
+    assert summary(load_text(as_csv(rows), "both.csv")) == EXPECTED

@@ -394,14 +394,17 @@ def grouped_columns(
 
 def budget_header(cells: list[str]) -> bool:
     """Whether ``cells`` head a budget table of projects (a 项目支出表, a
-    政府采购预算表): 项目名称 and two amount columns at least, but no goal and
-    no indicator column, so not a performance table."""
+    政府采购预算表): 项目名称 and two amount columns at least (a group label,
+    ``资金来源``, over the sources on the row below counts as one), but no goal
+    and no indicator column, so not a performance table."""
     if not cells or not names_project(cells[0]) or header_columns(cells) is not None:
         return False
     stripped = [unspaced(MARKUP_RE.sub("", c).strip()) for c in cells]
     if not stripped[0].startswith("项目名称"):
         return False
     amounts = {key for cell in stripped[1:] for key in AMOUNT_COLUMNS if cell in HEADER_CELLS[key]}
+    if any(GROUP_LABEL_RE.fullmatch(cell) for cell in stripped[1:]):
+        amounts.add("sources")  # 资金来源 (其中：) over the sources, on the row below
     return len(amounts) >= 2
 
 
