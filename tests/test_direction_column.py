@@ -54,6 +54,7 @@ RATE = ("效益指标", "社会效益指标", "农村集中供水率")
         ("越大越好", "90%", "", "≥90%"),
         ("越小越好", "24", "小时", "≤24小时"),
         ("正 向", "5", "年", "≥5年"),  # spaced for alignment; a duration
+        ("反向", "3", "个工作日", "≤3个工作日"),  # a duration in working days, no date
     ],
 )
 def test_a_direction_is_the_comparator_of_a_bare_value(

@@ -861,10 +861,10 @@ _ONE_NUMBER_RE = re.compile(r"[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]
 """A value of one number and its unit at most (``42``, ``95%``, ``4.4万元``):
 what a direction makes a floor or a cap. A date, a deadline or a range has
 more (``2025年10月底前``, ``10-15人``)."""
-_WHEN_RE = re.compile(r"^(?:19|20)\d\d\s*年|^\d{1,2}\s*月|[日季旬前后底]")
+_WHEN_RE = re.compile(r"^(?:19|20)\d\d\s*年|^\d{1,2}\s*月|(?<![工作个])日|[季旬前后底]")
 """A point in time or a deadline (``2025年``, ``12月``, ``10日前``,
 ``3季度``): no amount a direction bounds (a duration, ``5年``, ``24小时``,
-``3个月``, is one)."""
+``3个月``, ``3个工作日``, is one)."""
 
 
 def direction_comparator(direction: Text | None, value: Text) -> Text | None:
