@@ -261,14 +261,21 @@ _FRAMEWORK_PARENTS = {
 the one and level-1 in the other, so it has none here."""
 
 
-def under_parent(category: Category) -> tuple[Category | None, Category | None]:
+def under_parent(
+    category: Category, *, level2: bool = False
+) -> tuple[Category | None, Category | None]:
     """The level-1 and level-2 categories of a clause that names one category
     only: a level-2 one of the national framework (``1、数量指标：…``,
     ``（一）社会效益指标`` over the items) stands under the level-1 one the
     framework puts it under (pointed at where the level-2 one is written);
-    any other is the clause's level-1 category, as the older form has it."""
+    any other is the clause's level-1 category, as the older form has it.
+    With ``level2`` the category is known to be a level-2 one (an outline's
+    heading numbered as its level-2 siblings): 成本指标 then stands under
+    产出指标, as in the scheme where it is a level-2 category."""
     if category.code is None:
         parent = _FRAMEWORK_PARENTS.get(category.name.removesuffix("指标"))
+        if parent is None and level2 and category.name == "成本指标":
+            parent = "产出指标"
         if parent is not None:
             return Category(None, parent, category.span), category
     return category, None
@@ -713,7 +720,7 @@ def outline_clauses(cell: Text, keywords: bool) -> tuple[AnyClause, ...] | None:
         if level1 is not None or level2 is None:
             first, second = level1, level2
         else:
-            first, second = under_parent(level2)
+            first, second = under_parent(level2, level2=True)
         if keywords:
             items = _outline_grammar_items(cell, start, end)
             clauses.extend(_under_headings(item, first, second, section) for item in items)

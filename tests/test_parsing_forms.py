@@ -888,3 +888,11 @@ def test_dashed_categories_are_judged_by_name(tmp_path: Path) -> None:
     mismatches = [f for f in lint(path) if f.rule == "category-mismatch"]
     assert [(f.project, f.clause) for f in mismatches] == [("签约服务补助", 2)]
     assert "二级指标「质量指标」不属于一级指标「效益指标」" in mismatches[0].message
+
+
+@pytest.mark.parametrize("name", ["服务对象满意度", "社会效益", "经济效益"])
+def test_a_level_two_word_before_the_keyword_is_the_clauses_name(name: str) -> None:
+    """Near miss: ``1.服务对象满意度：年度指标值：≥90%`` names its indicator;
+    the word is a category only before a name."""
+    (clause,) = clauses(f"1.{name}：实施周期指标值：≥90%；年度指标值：≥90%")
+    assert read(clause) == (1, None, None, name, "≥90%", "≥90%")

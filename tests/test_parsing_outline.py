@@ -114,11 +114,14 @@ def test_level_two_headings_alone_stand_under_their_framework_level_one() -> Non
     stands under the level-1 category the framework puts it under."""
     cell = (
         "（一）数量指标\n1.巡查河道长度：≥120公里\n（二）质量指标\n1.水质达标率：≥95%\n"
-        "（三）服务对象满意度指标\n1.群众满意度：≥90%"
+        "（三）成本指标\n1.每公里巡查成本：≤0.6万元\n"
+        "（四）服务对象满意度指标\n1.群众满意度：≥90%"
     )
     assert [read(c)[:3] for c in clauses(cell)] == [
         (1, "产出指标", "数量指标"),
         (1, "产出指标", "质量指标"),
+        # numbered as the level-2 headings are: the level-2 成本指标, under 产出指标
+        (1, "产出指标", "成本指标"),
         (1, "满意度指标", "服务对象满意度指标"),
     ]
 
