@@ -72,6 +72,8 @@ def test_a_name_that_says_time_keeps_its_message() -> None:
         # a span of whole years: what an archive covers, how long a plan runs
         (QUANTITY, "数字化档案年度范围", "1949年-1990年", None),
         (QUALITY, "规划期限", "2025-2027年", None),
+        # a range 1-3 a spreadsheet made a date, with its unit after it
+        (QUANTITY, "每家企业检查次数", "≥2026-01-03次", None),
         # a duration, a number beside a date, a date in one value only
         (QUALITY, "故障维修响应", "≤3个工作日", None),
         (QUALITY, "验收合格率", "≥95%", "2025年底前"),

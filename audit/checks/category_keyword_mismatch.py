@@ -145,6 +145,10 @@ _WITHIN_A_YEAR = LazyPattern(r"月|[日号底末初]|季|\d{4}\s*[.．/／\-－]
 """A period given to the month or the day (2025年3月-10月, 2025.03-2025.10),
 not a span of whole years (1949年-1990年, 2025-2027), which names what the
 work covers or how long it runs."""
+_AFTER_A_DEADLINE = frozenset("前后底止内以之完起开截（(，,。；;、")
+"""What may follow a date that is a deadline (``2025年6月30日前``, ``…完成``);
+a unit after it (``≥2026-01-03次``: a range 1-3 a spreadsheet made a date)
+or 版 (``2025年版``) makes it no deadline."""
 _REFERENCE = LazyPattern(r"[《》（(【\[]")
 """Before a date, the title of a document it dates (符合《规范》（2025年版）)."""
 
@@ -164,8 +168,9 @@ def _dated(value: Value) -> bool:
             if not _WITHIN_A_YEAR.search(target.text):
                 return False  # years only (1949年-1990年): what the work covers, no deadline
             continue
-        if target.kind != "date" or value.text[target.end :].lstrip().startswith("版"):
-            return False
+        after = value.text[target.end :].lstrip()
+        if target.kind != "date" or (after and after[0] not in _AFTER_A_DEADLINE):
+            return False  # 2025年版 dates a standard; ≥2026-01-03次 is a range a sheet made a date
         if target.comparator is None and not _PRECISE_DATE.search(target.text):
             return False
     return True
