@@ -731,6 +731,8 @@ class Facts:
         and unit (``（数值）%``, ``≥（数值）人次``)."""
         if normalize(text) in self.templates:
             return True
+        if _OPENING.search(text) is None:
+            return False  # no bracket, no word in brackets: most values
         label = _template_label().fullmatch(text.strip())
         return label is not None and normalize(label.group(1)) in self.templates
 
@@ -1004,6 +1006,9 @@ def _unit_words() -> str:
 
     found = {*UNITS.units, *UNITS.time_units, *UNITS.aliases}
     return joined(re.escape(w) for w in sorted(found, key=lambda w: (-len(w), w)))
+
+
+_OPENING = re.compile(r"[（(【\[〔]")
 
 
 @lru_cache(maxsize=1)

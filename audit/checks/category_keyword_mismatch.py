@@ -179,6 +179,8 @@ def _dated(value: Value) -> bool:
 def _all_dated(ctx: Context, clause: Clause) -> bool:
     """Whether every value of ``clause`` that is filled is a date or a
     deadline (:func:`_dated`)."""
+    if not any(f.value.kind == "date" for f in clause.fields):
+        return False  # most clauses: no date at all
     values = [f.value for f in ctx.facts.distinct_values(clause) if f.value.kind != "empty"]
     return bool(values) and all(_dated(value) for value in values)
 

@@ -189,13 +189,17 @@ def template_name(name: str, template_names: frozenset[str]) -> bool:
     )
 
 
+_A_WORD = re.compile(r"[^\W_]")
+"""A letter or a digit of any script."""
+
+
 def no_name(name: str) -> bool:
     """Whether a name holds no word at all, only marks (``*``, ``—``, ``/``):
     the template's mark for a field to fill in, or a cell kept blank by a
     stroke. An empty name is ``missing-field``'s, and a row struck out
     whole (``/`` as the name and the values) ``empty-value``'s."""
     text = name.strip()
-    return bool(text) and not any(char.isalnum() for char in text)
+    return bool(text) and _A_WORD.search(text) is None
 
 
 @rule(
