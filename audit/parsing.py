@@ -52,6 +52,7 @@ from audit.syntax import (
     EITHER_HEADING,
     ITEM_NUMBER,
     LEVEL1_HEADING,
+    LEVEL1_NAME,
     LEVEL2_HEADING,
     OUTLINE_HEADING,
     WRAP_MARKS,
@@ -281,9 +282,7 @@ def under_parent(
     return category, None
 
 
-_HEADING_NAME = re.compile(
-    r"((?:(?:预期|实施|项目)?(?:产出|效益|效果|满意度|成本)|(?:年度|项目)?绩效)指标)"
-)
+_HEADING_NAME = re.compile(rf"({LEVEL1_NAME}|(?:年度|项目)?绩效指标)")
 """The category of an outline's heading, after its number, before its weight."""
 
 
@@ -540,11 +539,10 @@ def _grammar_clauses(cell: Text, text: str) -> tuple[AnyClause, ...]:
 # Categories with the value fused to the name: 产出指标：数量指标：培训人数≥1000人；…
 
 
-_LEVEL1_NAME = r"(?:预期|实施|项目)?(?:产出|效益|效果|满意度|成本)指标"
 _LEVEL2_NAME = rf"(?:{LEVEL2_HEADING}|成本指标)"
 _CATEGORY_PAIR = re.compile(
     r"(?:^|(?<=\n)|(?<=[、.．)）①-⑳]))(?P<open>[ \t]*[【\[〔][ \t]*)?"
-    rf"(?P<level1>{_LEVEL1_NAME})"
+    rf"(?P<level1>{LEVEL1_NAME})"
     r"(?P<between>[ \t]*(?:[-－—–/／|｜（(【\[〔]|(?<=[^\W\d_])[ \t]+(?=[^\W\d_])))"
     rf"[ \t]*(?P<level2>{_LEVEL2_NAME})"
     r"(?P<after>[ \t]*(?:[/／|｜）)】\]〕][ \t]*[：:]?|[ \t]+(?=[^\W\d_])))"
@@ -592,12 +590,6 @@ def _dashed_pair(match: re.Match[str]) -> str:
 # --------------------------------------------------------------------------
 # An outline of headings: 一、产出指标 / （一）数量指标 / 1.培训人数：≥1000人
 
-_ITEM_STYLES = (
-    ("dotted", re.compile(r"[^\S\n]*\d{1,3}(?:[.．]\d{1,3}){1,3}(?![\d%％.．])")),
-    ("paren", re.compile(r"[^\S\n]*(?:[（(][^\S\n]*\d{1,3}[^\S\n]*[)）]|\d{1,3}[)）])")),
-    ("circled", re.compile(r"[^\S\n]*[①-⑳]")),
-    ("digit", re.compile(r"[^\S\n]*\d{1,3}[^\S\n]*(?:、|[.．](?!\d))")),
-)
 _OWN_CATEGORY = re.compile(rf"[^\S\n]*((?:{LEVEL2_HEADING}|[^\W\d_]{{2,10}}指标))[^\S\n]*[：:]")
 """An item's own category before its name: ``数量指标：``, ``社会效益：``."""
 _ITEM_COLON = re.compile(r"[：:]")
@@ -614,15 +606,14 @@ class _Heading(NamedTuple):
     category: Category
     start: int  # where its line begins
     end: int  # where its line ends
+    style: str | None  # its numbering (cn 一、, cnparen （一）, digit 1., dotted 1.1 …)
 
 
 def _line_style(text: str, position: int) -> str | None:
     """The numbering style of the line at ``position``: ``dotted`` (1.1),
     ``paren`` (（1）), ``circled`` (①), ``digit`` (1、 1.), or None."""
-    for style, pattern in _ITEM_STYLES:
-        if pattern.match(text, position):
-            return style
-    return None
+    found = ITEM_NUMBER.match(text, position)
+    return None if found is None else found.lastgroup
 
 
 def _outline_headings(cell: Text) -> list[_Heading]:
@@ -662,7 +653,8 @@ def _outline_headings(cell: Text) -> list[_Heading]:
         else:
             level = 2
         span = Span.of(cell, match.start("name"), match.end("name"))
-        headings.append(_Heading(level, Category(None, name, span), match.start(), match.end()))
+        category = Category(None, name, span)
+        headings.append(_Heading(level, category, match.start(), match.end(), style))
     return headings
 
 
@@ -694,9 +686,7 @@ def outline_clauses(cell: Text, keywords: bool) -> tuple[AnyClause, ...] | None:
     headings = _outline_headings(cell)
     if not headings:
         return None
-    if keywords and all(
-        h.level == 1 and _heading_style(cell.value, h) in (None, "cn", "cnparen") for h in headings
-    ):
+    if keywords and all(h.level == 1 and h.style in (None, "cn", "cnparen") for h in headings):
         return None
     text = cell.value
     before = text[: headings[0].start].strip()
@@ -729,11 +719,6 @@ def outline_clauses(cell: Text, keywords: bool) -> tuple[AnyClause, ...] | None:
     return _refuse_run_together(tuple(clauses))
 
 
-def _heading_style(text: str, heading: _Heading) -> str | None:
-    match = OUTLINE_HEADING.match(text, heading.start)
-    return None if match is None else _style(match)
-
-
 def _outline_grammar_items(cell: Text, start: int, end: int) -> tuple[AnyClause, ...]:
     """The clauses the grammar reads in ``text[start:end]``: items numbered
     ``1.1.2`` are given the number the grammar reads, their last one, in the
@@ -749,9 +734,8 @@ _ITEM_LINE = re.compile(
 
 
 def _as_clause_number(match: re.Match[str]) -> str:
-    last = re.split(r"[.．]", match.group(2))[-1]
     width = len(match.group()) - len(match.group(1))
-    return match.group(1) + (last + "、").ljust(width)
+    return match.group(1) + f"{number_of(match.group(2))}、".ljust(width)
 
 
 def _outline_plain_items(
@@ -792,8 +776,7 @@ def _outline_plain_items(
         body = begin
         leading = ITEM_NUMBER.match(text, begin, stop)
         if leading is not None:
-            dotted = leading.group("dotted")
-            number = int(re.split(r"[.．]", dotted)[-1]) if dotted else number_of(leading.group())
+            number = number_of(leading.group().strip())
             body = leading.end()
         own = _OWN_CATEGORY.match(text, body, stop)
         if own is not None:  # the category of the items after it too, up to the next
@@ -840,7 +823,7 @@ def _under_headings(
         elif own.code is None or len(own.code.strip()) >= 2:
             # 1.数量指标：… or 1、11-数量指标；… under 一、产出指标: the item's own
             # category is its level-2 one.
-            categories = (level1 if level1 is not None else None, own)
+            categories = (level1, own)
     form = item.form if categories[0] is None or categories[0].code else "legacy"
     return item._replace(level1=categories[0], level2=categories[1], form=form, section=section)
 

@@ -67,6 +67,7 @@ def number_value(match: re.Match[str]) -> int:
 
 
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_DOTTED_PARTS = re.compile(r"[ \t]*[.．][ \t]*")
 
 
 _NUMERALS = "一二三四五六七八九"
@@ -74,8 +75,8 @@ _NUMERALS = "一二三四五六七八九"
 
 def number_of(text: str) -> int:
     """The number a clause number stands for: ``12、``, ``3.``, ``①``,
-    ``（4）``, ``5)``, ``十二、``."""
-    text = text.strip("、.．（()） \t")
+    ``（4）``, ``5)``, ``十二、``, and an outline's ``1.1.2`` its last part."""
+    text = _DOTTED_PARTS.split(text.strip("、.．（()） \t"))[-1]
     if len(text) == 1 and text in _CIRCLED:
         return _CIRCLED.index(text) + 1
     if text.isdigit():
@@ -93,6 +94,10 @@ def number_of(text: str) -> int:
 
 LEVEL1_HEADING = r"(?:预期|实施|项目)?(?:产出|效益|效果)指标"
 EITHER_HEADING = r"(?:满意度|成本)指标"
+LEVEL1_NAME = r"(?:预期|实施|项目)?(?:产出|效益|效果|满意度|成本)指标"
+"""A level-1 category's name as a clause or a cell may begin with it."""
+_WEIGHT = r"(?:[（(][^\S\n]{0,4}\d{1,3}(?:\.\d{1,2})?[^\S\n]{0,4}分[^\S\n]{0,4}[)）])?"
+"""A category's weight after its name, if any: ``（30分）``."""
 """满意度指标 and 成本指标 head a level-1 category (2025: 成本指标 over 经济成本 …)
 or, in the older scheme, a level-2 one (产出指标 over 成本指标): the numbering
 tells which."""
@@ -112,8 +117,7 @@ _OUTLINE_NUMBER = (
 OUTLINE_HEADING = re.compile(
     rf"^[^\S\n]*(?:{_OUTLINE_NUMBER})?[^\S\n]*"
     rf"(?P<name>{LEVEL1_HEADING}|{EITHER_HEADING}|{LEVEL2_HEADING})"
-    r"[^\S\n]*(?:[（(][^\S\n]{0,4}\d{1,3}(?:\.\d{1,2})?[^\S\n]{0,4}分[^\S\n]{0,4}[)）])?"
-    r"[^\S\n]*[：:]?[^\S\r\n]*\r?$",
+    rf"[^\S\n]*{_WEIGHT}[^\S\n]*[：:]?[^\S\r\n]*\r?$",
     re.M,
 )
 """A heading of an outline: a category's name alone on its line, numbered in
@@ -121,15 +125,17 @@ any style (``一、``, ``（一）``, ``1.``, ``1.1``, ``（1）``, ``①``, ``1
 with its weight (``（30分）``) and colon if any."""
 ITEM_NUMBER = re.compile(
     r"[^\S\n]*(?:(?P<dotted>\d{1,3}(?:[.．]\d{1,3}){1,3})(?![\d%％.．])[^\S\n]*[、.．]?"
-    r"|\d{1,3}[^\S\n]*(?:、|[.．](?!\d))|[①-⑳]|[（(][^\S\n]*\d{1,3}[^\S\n]*[)）]|\d{1,3}[)）])"
+    r"|(?P<digit>\d{1,3}[^\S\n]*(?:、|[.．](?!\d)))|(?P<circled>[①-⑳])"
+    r"|(?P<paren>[（(][^\S\n]*\d{1,3}[^\S\n]*[)）]|\d{1,3}[)）]))"
 )
 """The number an outline's item begins with, ``1.1.2`` (an outline's numbering
-to three levels) too."""
+to three levels) too; the group that matched names its style (``dotted``,
+``digit``, ``circled``, ``paren``)."""
 
 
 WRAP_MARKS = frozenset("；;，,。：:、）)")
-"""What a line wrapped inside a clause may begin with, and no line after a
-heading does."""
+"""What a line wrapped inside a clause may begin with: a category's name over
+such a line is no heading (``11-数量指标`` over ``；名称…``)."""
 
 
 def is_heading(line: str, next_line: str) -> bool:
@@ -162,8 +168,7 @@ def outline_breaks(lines: list[str]) -> list[bool]:
 
 
 _CATEGORIES_START = re.compile(
-    rf"[^\S\n]*(?:{_OUTLINE_NUMBER})?[^\S\n]*(?:预期|实施|项目)?(?:产出|效益|效果|满意度|成本)指标"
-    r"[^\S\n]*(?:[（(][^\S\n]{0,4}\d{1,3}(?:\.\d{1,2})?[^\S\n]{0,4}分[^\S\n]{0,4}[)）])?[^\S\n]*"
+    rf"[^\S\n]*(?:{_OUTLINE_NUMBER})?[^\S\n]*{LEVEL1_NAME}[^\S\n]*{_WEIGHT}[^\S\n]*"
     rf"(?:[：:][^\S\n]*(?:{LEVEL2_HEADING}|[^\W\d_]{{2,10}}指标)[^\S\n]*[：:]|[：:]?[^\S\n]*$)"
 )
 
@@ -183,7 +188,7 @@ def item_start(line: str) -> bool:
     if found is None:
         return False
     dotted = found.group("dotted")
-    return dotted is None or len(re.findall(r"[.．]", dotted)) >= 2
+    return dotted is None or len(_DOTTED_PARTS.split(dotted)) >= 3
 
 
 def clause_start(text: str, position: int = 0) -> re.Match[str] | None:
