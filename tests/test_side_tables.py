@@ -32,6 +32,7 @@ from audit.readers.sidetables import (
     WHOLE_DEPARTMENT_SELF_EVALUATION,
     outcome_header,
     title_kind,
+    whole_title,
 )
 from scripts.make_examples import write_docx_tables, write_html_tables, write_pdf, write_xlsx
 from tests.conftest import MARKET_PROJECTS, SEED_002_HEADER, run_main
@@ -415,3 +416,86 @@ def test_a_target_table_alone_in_text_has_no_note(tmp_path: Path, carrier: str) 
     notes: list[str] = []
     read_path(WRITERS[carrier](tmp_path / "alone", [target_table()]), notes.append)
     assert notes == []
+
+
+# --------------------------------------------------------------------------
+# A 部门整体支出绩效目标表 printed under the projects' tables
+
+WHOLE_TITLED_GRID: Table = [
+    ["某区卫生健康局部门整体支出绩效目标表（2025年度）", None, None, None, None],
+    ["一级指标", "二级指标", "三级指标", "年度指标值", None],
+    ["产出指标", "数量指标", "保障在编人数", "≥120人", None],
+    ["效益指标", "社会效益指标", "群众办事满意度", "≥90%", None],
+]
+"""The department's own grid under its title only, no labels above it."""
+
+
+@pytest.mark.parametrize("carrier", ["tsv", "csv", "xlsx"])
+@pytest.mark.parametrize("whole", [WHOLE_TITLED_GRID, WHOLE_TARGET_NATIONAL])
+def test_a_whole_department_grid_under_the_target_table_is_set_aside(
+    tmp_path: Path, carrier: str, whole: Table
+) -> None:
+    """Its indicators are no project's and it is no grid without a project:
+    the Guangzhou table above is read as alone, with a note (a sheet of its
+    own is named for what it is)."""
+    alone = WRITERS[carrier](tmp_path / "alone", [target_table()])
+    both = WRITERS[carrier](tmp_path / "both", [target_table(), whole])
+    notes: list[str] = []
+    document = read_path(both, notes.append)
+    assert [p.title for u in document.units for p in u.projects] == [p[0] for p in MARKET_PROJECTS]
+    why = (
+        "部门整体支出绩效目标表: not a project table, not checked"
+        if carrier == "xlsx"
+        else "another table or text under the performance table"
+    )
+    assert [n.split(": ", 1)[1] for n in notes] == [f"skipped, {why}"]
+    assert keys(findings(both)) == keys(findings(alone))
+
+
+@pytest.mark.parametrize("carrier", ["tsv", "xlsx"])
+@pytest.mark.parametrize("whole", [WHOLE_TITLED_GRID, WHOLE_TARGET_NATIONAL])
+def test_a_whole_department_grid_under_a_national_form_is_no_part_of_its_project(
+    tmp_path: Path, carrier: str, whole: Table
+) -> None:
+    """On one sheet or in one text: the department's indicators are not
+    joined to the form's last project."""
+    form: Table = [list(row) for row in FORM]
+    rows = [*form, *whole]
+    alone = WRITERS[carrier](tmp_path / "alone", [form])
+    both = WRITERS[carrier](tmp_path / "both", [rows])
+    notes: list[str] = []
+    document = read_path(both, notes.append)
+    names = [c.name for u in document.units for p in u.projects for c in p.clauses]
+    assert "保障在编人数" not in names and "组织招聘活动场次" not in names
+    assert len(notes) == 1 and notes[0].endswith(
+        "skipped, another table or text under the performance table"
+    )
+    assert keys(findings(both)) == keys(findings(alone))
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "部门整体支出绩效目标表",
+        "2025年部门整体绩效目标申报表",
+        "某区卫生健康局部门整体支出绩效目标表（2025年度）",
+        "单位整体支出绩效目标",
+        "部门（单位）整体支出绩效目标表",
+    ],
+)
+def test_whole_department_titles_are_told(title: str) -> None:
+    assert whole_title(title)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "部门整体绩效目标完成率",  # an indicator's name
+        "提升部门整体绩效",
+        "整体绩效目标：",  # a label of a project's form
+        "备注：部门整体支出绩效目标表另附",  # a note
+        "项目支出绩效目标表",
+    ],
+)
+def test_texts_naming_the_whole_department_otherwise_are_no_titles(text: str) -> None:
+    assert not whole_title(text)

@@ -58,7 +58,8 @@ from audit.readers.common import (
 )
 from audit.readers.decode import ReadError
 from audit.readers.grid import Grid
-from audit.readers.guangzhou import numeric_amount
+from audit.readers.guangzhou import numeric_amount, whole_department
+from audit.readers.guangzhou import recognise as guangzhou_table
 from audit.readers.table import Notify, Table
 
 _SPACES_RE = re.compile(r"[\s\u3000*★]+")
@@ -1993,7 +1994,11 @@ def read_national_grids(
                 read(grid, table)
                 layout = layout or name
                 break
-    if notify is not None:  # text: the grid's notes (columns left unread)
+    if notify is not None:  # text: the grid's notes (tables set aside, columns left unread)
+        from audit.readers import SET_ASIDE
+
+        for where in table.set_aside:
+            notify(f"{where}: skipped, {SET_ASIDE}")
         for note in table.unread:
             notify(note)
     return None if layout is None else (layout, table)
@@ -2007,7 +2012,9 @@ def document_from_grids(
 
     found = read_national_grids(grids, notify)
     if found is None:
-        lost = next((grid for grid in grids if missing_project(grid)), None)
+        if any(guangzhou_table(grid) for grid in grids):
+            return None  # a Guangzhou table with another table's grid under it
+        lost = next((g for g in grids if missing_project(g) and not whole_department(g)), None)
         if lost is not None:
             raise ReadError(f"{MISSING_PROJECT}: the project its indicators belong to is missing")
         return None

@@ -7,8 +7,10 @@ Such a table is told by its title or by its header row: two outcome columns
 at least (one alone, a 备注 or 实际完成情况 column a reviewer added to a
 target table, is not enough). It is passed over with a note naming it, as a
 部门整体支出绩效目标表 is; below a target table on the same sheet or in the
-same text it ends that table. Only its title and the rows down to its first
-header are looked at, so a target table with a side table under it is read.
+same text it ends that table, and so does the title of a 部门整体支出绩效目标表
+(the department's own grid, printed after its projects'). Only its title and
+the rows down to its first header are looked at, so a target table with a side
+table under it is read.
 """
 
 from __future__ import annotations
@@ -41,7 +43,16 @@ _WHOLE_DEPARTMENT_WORDS = (
     "年度主要任务",
 )
 
-_GATE_RE = re.compile(r"自评|监控|执行|完成|得分|偏差|可能性")
+_GATE_RE = re.compile(r"自评|监控|执行|完成|得分|偏差|可能性|整体")
+
+_WHOLE_TITLE_RE = re.compile(
+    r"(?:部门|单位)(?:（单位）|\(单位\))?整体(?:支出)?绩效(?:目标|指标)(?:申报|调整)?表?"
+    r"(?:[（(][^（()）]*[）)])?[：:]?"
+)
+"""The title of a 部门整体支出绩效目标表 (单位整体…, …整体绩效目标申报表,
+…（2025年度）), at the end of its line: the department's targets as a whole,
+a table beside the projects' (an indicator named 部门整体绩效目标完成率 is no
+title)."""
 
 SCANNED_ROWS = 40
 """A side table names itself (title, header) in its first rows."""
@@ -64,6 +75,17 @@ def title_kind(text: str) -> str | None:
     if match.group("self"):
         return WHOLE_DEPARTMENT_SELF_EVALUATION if "部门整体" in text else PROJECT_SELF_EVALUATION
     return MONITORING
+
+
+def whole_title(text: str) -> bool:
+    """Whether a line of one text is the title of a 部门整体支出绩效目标表."""
+    text = _compact(text)
+    return (
+        bool(text)
+        and len(text) <= _TITLE_CHARS
+        and not note_label(text)
+        and any(match.end() == len(text) for match in _WHOLE_TITLE_RE.finditer(text))
+    )
 
 
 def performance_header(cells: Sequence[str]) -> bool:
@@ -122,7 +144,7 @@ def grid_kind(grid: Grid) -> str | None:
 def side_start(rows: Sequence[Sequence[str]]) -> int | None:
     """Where a side table begins below a performance table in the same rows
     (its title, or its outcome header with the rows of one text above it),
-    else None."""
+    or a 部门整体支出绩效目标表 (its title), else None."""
     seen = False
     for index, row in enumerate(rows):
         if not seen:
@@ -131,8 +153,10 @@ def side_start(rows: Sequence[Sequence[str]]) -> int | None:
         if _GATE_RE.search("".join(row)) is None:
             continue  # most rows: no word of a side table's title or header
         filled = {value.strip() for value in row} - {""}
-        if len(filled) == 1 and title_kind(next(iter(filled))) is not None:
-            return index
+        if len(filled) == 1:
+            text = next(iter(filled))
+            if title_kind(text) is not None or whole_title(text):
+                return index
         if len(filled) > 1 and outcome_header(row) is not None:
             start = index
             while start > 1 and len({v.strip() for v in rows[start - 1]} - {""}) == 1:
@@ -189,4 +213,5 @@ __all__ = [
     "rows_kind",
     "side_start",
     "title_kind",
+    "whole_title",
 ]
