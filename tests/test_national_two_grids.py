@@ -65,6 +65,17 @@ def test_the_labels_in_a_heading_row_above_each_grid() -> None:
     assert _values(sheet_document(rows, merges)) == _both()
 
 
+@pytest.mark.parametrize("above", [False, True])
+def test_labels_that_name_their_years_inside_them(above: bool) -> None:
+    """``中期（2024-2026年）绩效指标``: the years aside, the label still names
+    the grid's values, so the two grids are no duplicates of each other."""
+    labels = ("中期（2024-2026年）绩效指标", "年度（2025年）绩效指标")
+    rows, merges = two_grids(labels=labels, above=above)
+    document = sheet_document(rows, merges)
+    assert _values(document) == _both()
+    assert lint(document, ["duplicate-indicator", "duplicate-clause"]) == []
+
+
 def test_the_two_grids_raise_no_duplicates() -> None:
     rows, merges = two_grids()
     assert lint(sheet_document(rows, merges), ["duplicate-indicator", "duplicate-clause"]) == []
@@ -184,6 +195,9 @@ def test_a_text_table_reads_the_two_grids(above: bool) -> None:
         ("长期绩效指标", "period"),
         ("项目周期绩效指标", "period"),
         ("中期绩效指标（2024年-2026年）", "period"),
+        ("中期（2024-2026年）绩效指标", "period"),
+        ("实施期（2025年—2027年）指标", "period"),
+        ("年度（2025年）绩效指标", "annual"),
         ("年度绩效指标", "annual"),
         ("年 度 绩 效 指 标", "annual"),
         ("本年度绩效指标", "annual"),
@@ -193,6 +207,7 @@ def test_a_text_table_reads_the_two_grids(above: bool) -> None:
         ("年度指标值", None),
         ("产出指标", None),
         ("中期目标", None),
+        ("（2024-2026年）绩效指标", None),
     ],
 )
 def test_grid_side(label: str, side: str | None) -> None:

@@ -68,7 +68,8 @@ _YEAR = (
     r"(?:[0-9０-９]{2,4}|20[×xX*＊]{2}|[×xX*＊]{2,4})\s*年?度?"
     r"(?:[.．/]?[0-9０-９]{1,2}月?)?"
 )
-_SPAN_SUFFIX_RE = re.compile(rf"[（(]\s*{_YEAR}(?:\s*[—\-－–~～至到]+\s*{_YEAR})?\s*[)）]$")
+_SPAN_IN_BRACKETS = rf"[（(]\s*{_YEAR}(?:\s*[—\-－–~～至到]+\s*{_YEAR})?\s*[)）]"
+_SPAN_SUFFIX_RE = re.compile(rf"{_SPAN_IN_BRACKETS}$")
 """The years a label names in brackets (``中期目标（2024年—2026年）``, the
 template's ``（20××年—20××年）``, ``年度目标（2025年）``)."""
 _ANNOTATION_RE = re.compile(
@@ -371,6 +372,8 @@ def _organisation_column(grid: Grid, row: int, columns: dict[str, int]) -> dict[
 
 _GRID_LABEL_RE = re.compile(r"^(.{1,8}?)(?:绩效)?指标$")
 _GRID_YEAR_RE = re.compile(r"^20\d\d(?=年)")
+_GRID_SPAN_RE = re.compile(_SPAN_IN_BRACKETS)
+"""The years a grid's label names inside it: ``中期（2024-2026年）绩效指标``."""
 _GRID_PERIOD_WORDS = (*PERIOD_WORDS, "项目周期", "中长期")
 
 
@@ -378,8 +381,11 @@ _GRID_PERIOD_WORDS = (*PERIOD_WORDS, "项目周期", "中长期")
 def grid_side(value: str) -> str | None:
     """The value an indicator grid's own label names (in its merged left
     column or a heading row above it): ``period`` for 中期/实施期/长期/项目周期
-    绩效指标, ``annual`` for 年度绩效指标, else None (绩效指标, 三级指标)."""
-    match = _GRID_LABEL_RE.match(norm(value)) if len(value) <= _HEADER_LENGTH else None
+    绩效指标 (``中期（2024-2026年）绩效指标``: its years aside), ``annual`` for
+    年度绩效指标, else None (绩效指标, 三级指标)."""
+    if len(value) > _HEADER_LENGTH:
+        return None
+    match = _GRID_LABEL_RE.match(_GRID_SPAN_RE.sub("", norm(value)))
     if match is None:
         return None
     word = _GRID_YEAR_RE.sub("", match.group(1))
