@@ -106,6 +106,8 @@ def test_placeholder_finds_draft_text_in_a_value(value: str, placeholder: str) -
         ("按实际", "按实际"),
         ("具体以实际为准", "具体以实际为准"),
         ("另行确定", "另行确定"),
+        ("另行下达。", "另行下达"),
+        ("（另行制定）", "（另行制定）"),
         ("待补", "待补"),
         ("TBD", "TBD"),
         ("N/A", "N/A"),
@@ -139,6 +141,7 @@ def test_placeholder_finds_a_value_left_to_elsewhere_or_to_later(
         "空气质量优良",
         "X光机2台",  # an X-ray machine
         "完成X射线探伤检测",
+        "资金另行下达后开展培训",  # a target that mentions it
     ],
 )
 def test_placeholder_leaves_words_that_only_contain_those(value: str) -> None:

@@ -130,13 +130,13 @@ PLACEHOLDER_PATTERNS: list[str] = [
     r"[ \t]*[，,。.；;]?[ \t]*(?:此处[^\x00]{0,12})?(?![^\x00])",
     # A whole text that stands where content is owed: left out (略, 空), the
     # row above repeated by reference (同上), a promise to state it later or
-    # to take whatever happens (按实际, 以实际为准, 另行确定, 暂定), English
+    # to take whatever happens (按实际, 以实际为准, 另行确定, 另行下达, 暂定), English
     # placeholders (TBD, N/A). The whole text: from its start (or a comparator
     # a list's 指标性质 column put before it: ≥同上) to its end, where the texts
     # scanned together are joined by NUL (audit/facts.py, _scan).
     # The word may stand in brackets: 【待补】, （略）.
     AT_TEXT_START + r"[ \t]*[（(【\[〔]?[ \t]*"
-    r"(?:略|空|同上|同上年|同前|同左|参照上年|参考上年|按实际|按实际情况|按实际发生|(?:具体)?以实际(?:情况)?为准|另行确定|待补|暂定|TBD|TBC|[Nn]/?[Aa])"
+    r"(?:略|空|同上|同上年|同前|同左|参照上年|参考上年|按实际|按实际情况|按实际发生|(?:具体)?以实际(?:情况)?为准|另行(?:确定|下达|制定|明确|安排|分配|印发)|待补|暂定|TBD|TBC|[Nn]/?[Aa])"
     r"[ \t]*[）)】\]〕]?[ \t]*[。.；;]?[ \t]*(?![^\x00])",
     SHEET_ERROR,  # a formula's error value (#DIV/0!, #REF!, #N/A) where its result belongs
 ]
@@ -260,7 +260,7 @@ def no_name(name: str) -> bool:
     在项目名称、绩效目标、每个指标名称和每个指标值中查找草稿的占位文字：「待单位补充」「待补充」
     「待定」「待填」「XXX」「ＸＸ」、数字处的一个X（「X人次」「≥X%」「2025年X月」，不是「X光」）、「×××」「某某」「……」「...」「年度计划数」（应填计划数的地方）、
     「另行通知」，指向别处而不写出内容的（「见附件」「详见附表」「见说明」），整个只写了「略」「空」
-    「同上」「同上年」「参照上年」「按实际」「以实际为准」「另行确定」「待补」「暂定」「TBD」「N/A」的
+    「同上」「同上年」「参照上年」「按实际」「以实际为准」「另行确定」「另行下达」「待补」「暂定」「TBD」「N/A」的
     （前面可有清单指标性质栏带来的比较符号：「≥同上」，也可以加括号：「【待补】」「（略）」），电子表格的公式错误（「#DIV/0!」「#REF!」
     「#N/A」：公式失效，应有的结果没有算出），以及只写了模板用语的指标值（「定量指标」
     「非量化指标」：把模板的指标性质栏贴到了目标值处）。
@@ -334,7 +334,7 @@ def placeholder(ctx: Context, project: Project) -> Iterator[Problem]:
     ``#N/A``: a formula that failed where its result belongs), text that
     points elsewhere instead of stating itself (``见附件``, ``详见附表``,
     ``见说明``), a whole text that is only ``略``, ``空``, ``同上``, ``同上年``,
-    ``参照上年``, ``按实际``, ``以实际为准``, ``另行确定``, ``待补``, ``暂定``,
+    ``参照上年``, ``按实际``, ``以实际为准``, ``另行确定``, ``另行下达``, ``待补``, ``暂定``,
     ``TBD`` or ``N/A`` (after a comparator a list's 指标性质 column put there:
     ``≥同上``; or in brackets: ``【待补】``, ``（略）``), and target values
     that are only a word of the template (``定量指标``, ``非量化指标``: the
