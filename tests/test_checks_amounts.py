@@ -262,6 +262,40 @@ def test_subtotal_error_names_the_hard_bound() -> None:
     assert (findings[0].line, findings[0].column, findings[0].end_column) == (10, 15, 23)
 
 
+@pytest.mark.parametrize(
+    "name",
+    [
+        "广州市人力资源市场服务中心本级",  # the unit's own budget
+        "广州市人力资源市场服务中心机关",
+        "广州市人力资源市场服务中心（本级）",
+        "本级",
+    ],
+)
+def test_a_unit_row_of_its_own_budget_off_beyond_the_bound_is_still_a_unit(name: str) -> None:
+    """A row with amounts but no goal or indicators, named as an organisation's
+    own budget (…本级, …机关), is the unit over the projects below even when
+    they do not add up to it: the mismatch is reported, not a project without
+    a goal."""
+    text = market("2,719.63").replace("广州市人力资源市场服务中心\t2,719.63", f"{name}\t2,719.63")
+    document = load_text(text, "table.txt")
+    assert [unit.name.value for unit in document.units] == [name]
+    findings = lint(document, select=[*AMOUNT_RULES, "missing-goal"])
+    assert [(f.rule, f.severity, f.line) for f in findings] == [
+        ("subtotal-mismatch", "error", 10),
+        ("subtotal-mismatch", "error", 10),
+    ]
+
+
+def test_a_project_row_without_goal_is_not_a_unit_for_its_name() -> None:
+    """Near miss: 本级 inside a project's name (局本级配套…经费) makes no unit."""
+    text = market("2,719.63").replace(
+        "广州市人力资源市场服务中心\t2,719.63", "局本级配套人社部留学人员引智项目经费\t2,719.63"
+    )
+    document = load_text(text, "table.txt")
+    names = [p.title for u in document.units for p in u.projects]
+    assert "局本级配套人社部留学人员引智项目经费" in names
+
+
 def test_real_unit_with_other_funds_adds_up_in_every_column() -> None:
     assert run_rules(HEALTH) == []
 

@@ -920,13 +920,23 @@ _ORGANIZATION_WORDS = (
 )
 ORGANIZATION_NAME_RE = re.compile(rf"(?:{_ORGANIZATION_WORDS})(?:（[^）]*）|\([^)]*\))?$")
 _ENDS_WITH_WORD = re.compile(rf"(?:{_ORGANIZATION_WORDS})$")
+_OWN_LEVEL = ("本级", "机关")
+"""What follows an organisation's name for its own budget, not its
+subordinate units' (``某区民政局本级``, ``某局机关``, ``某局机关本级``); alone
+(``本级``), the department's own."""
 
 
 def is_organization_name(name: str) -> bool:
     """Whether ``name`` ends with an organisation word, maybe followed by one
-    bracketed remark (``广州市某中心（本级）``): what :data:`ORGANIZATION_NAME_RE`
-    matches, tried only where a remark can open, so a name full of brackets
-    takes linear time (a search would rescan to the end from each one)."""
+    bracketed remark (``广州市某中心（本级）``) or by 本级/机关 (``某区民政局本级``):
+    what :data:`ORGANIZATION_NAME_RE` matches, tried only where a remark can
+    open, so a name full of brackets takes linear time (a search would rescan
+    to the end from each one)."""
+    own = name
+    while own.endswith(_OWN_LEVEL):
+        own = own[:-2]
+    if own != name:
+        return not own or is_organization_name(own)
     if ORGANIZATION_NAME_RE.search(name[-_LONGEST_WORD - 1 :]) is not None:
         return True  # ends with the word itself (no remark)
     for opening, closing in (("（", "）"), ("(", ")")):
