@@ -559,13 +559,24 @@ _FIELD_LABEL = re.compile(
 )
 """A form's column written as a label before its value in a clause
 (``1.一级指标：产出指标；二级指标：数量指标；三级指标：名称；…``)."""
+_HALF_WIDTH_STOP = re.compile(
+    r"(?<=[%％‰A-Za-z\u4e00-\u9fff)）】」”])\.(?=[ \t]*\d{1,3}[ \t]*[、.．][ \t]*"
+    r"(?:\d{1,3}[ \t]*[-－—–]|[^\W\d_]{2,8}指标|实施周期指标值|年度指标值))"
+)
+"""A clause ended with a half-width full stop, typed in a half-width input
+mode (``年度指标值:≥95%.3、产出指标,…``): after a percentage, a unit or a
+word it is no decimal point, and before the next clause's number and its
+category it ends the clause as ``。`` does."""
 
 
 def _as_grammar_reads(text: str) -> str:
     """``text`` with what the grammar reads in another way written as it
     reads it, every character in its place (the same length): categories
     separated by another mark become the dashed form's, a form's labels
-    blanks. Names and values are taken from the cell itself."""
+    blanks, a clause's half-width full stop the full-width one. Names and
+    values are taken from the cell itself."""
+    if "." in text:
+        text = _HALF_WIDTH_STOP.sub("。", text)
     if "级指标：" in text or "指标名称" in text or "级指标:" in text:
         text = _FIELD_LABEL.sub(lambda m: " " * len(m.group()), text)
     if _PAIR_HINT.search(text) is None:

@@ -383,6 +383,45 @@ def test_a_line_that_goes_on_with_a_range_is_no_lost_clause() -> None:
     assert clause.annual is not None and clause.annual.text == "一般事项\n2-3个工作日"
 
 
+def test_a_half_width_full_stop_ends_a_clause_before_the_next_number() -> None:
+    """Typed in a half-width input mode: ``≥95%.3、产出指标`` is the end of a
+    clause and the next one, not a decimal inside a value."""
+    cell = (
+        "1、产出指标：垃圾分类督导小区数量，年度指标值：≥1200个。"
+        "2、产出指标,道路清扫保洁质量达标率,年度指标值:≥95%.3、产出指标,投诉案件按时办结率,"
+        "年度指标值:≥98%.4、效益指标：生活垃圾回收利用率，年度指标值：≥40%。"
+        "5、1-产出指标；11-数量指标；培训人数；实施周期指标值:≥10人.6、1-产出指标；12-质量指标；"
+        "合格率；年度指标值:100%。"
+    )
+    result = clauses(cell)
+    assert [c.number for c in result] == [1, 2, 3, 4, 5, 6]
+    assert [None if c.annual is None else c.annual.text for c in result] == [
+        "≥1200个",
+        "≥95%",
+        "≥98%",
+        "≥40%",
+        None,
+        "100%",
+    ]
+    assert result[4].period is not None and result[4].period.text == "≥10人"
+    assert not [i for c in result for i in c.issues if i.kind == "repeated-field"]
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "完成2.3、2.5号楼维修",  # decimals in a list
+        "≥95.3、年度考核优秀",  # a decimal before 、 and text
+        "v2.3、系统升级",  # a version
+    ],
+)
+def test_a_point_that_is_no_full_stop_stays_in_its_value(value: str) -> None:
+    (clause,) = clauses(
+        f"1、1-产出指标；11-数量指标；名称；实施周期指标值:{value}；年度指标值:1次。"
+    )
+    assert clause.period is not None and clause.period.text == value
+
+
 def test_numbers_inside_values_do_not_start_clauses() -> None:
     text = "1、1-产出指标；11-数量指标；培训人数；实施周期指标值:完成1、2号楼维修；年度指标值:2023、2024年各1次。"
     (clause,) = clauses(text)
