@@ -709,8 +709,8 @@ class Facts:
         return hits
 
     def scan_document(self, document: Document) -> None:
-        """Find the placeholders of every name, goal and value of a document
-        at once: one pass of each pattern over all its distinct texts."""
+        """Find the placeholders of every name, goal, value and note of a
+        document at once: one pass of each pattern over all its distinct texts."""
         self._scanned = True
         texts: dict[str, None] = {}
         for project in document.projects:
@@ -722,6 +722,11 @@ class Facts:
                     texts[clause.name] = None
                     for value_field in clause.fields:
                         texts[value_field.text] = None
+            for cells in project.cells:  # the national template's 说明 and 标准 columns
+                for column in ("note", "standard"):
+                    text = cells.extras.get(column)
+                    if text is not None:
+                        texts[text.value] = None
         unique = [t for t in texts if t not in self._hits]
         self._hits.update(zip(unique, _scan(self.placeholder_patterns, unique), strict=True))
 

@@ -607,7 +607,8 @@ class IndicatorCells(NamedTuple):
     cell is blank. A value written in separate columns (``≥ | 95 | %``) is one
     Text (``≥95%``) whose characters map to their cells. ``extras`` keeps the
     other cells by what they mean: ``weight`` (权重/分值), ``direction``
-    (指标方向), ``nature`` (指标性质), ``note`` (指标值说明/绩效标准); a row
+    (指标方向), ``nature`` (指标性质), ``note`` (指标值说明: how the value
+    is set and measured), ``standard`` (绩效标准, 评（扣）分标准); a row
     that only states the total of the weights (``合计 | … | 100``) has its
     ``level1`` cell saying so and ``total``, the stated total, and is no
     indicator. ``line`` is the row's line in the source (a cell it writes
@@ -707,7 +708,8 @@ class Project(NamedTuple):
     """The implementation period a form states (项目期 ``2025.01-2027.12``)."""
     cells: tuple[IndicatorCells, ...] = ()
     """The indicator rows as read, in the national template (one row per
-    indicator), with what the clauses do not hold: 权重, 指标方向, 指标值说明.
+    indicator), with what the clauses do not hold: 权重, 指标方向, 指标值说明,
+    绩效标准.
     Template rows left without an indicator (:attr:`IndicatorCells.is_empty`)
     are kept here and become no clause."""
     period_goal: Text | None = None

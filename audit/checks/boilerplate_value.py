@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import re
+
 from audit.engine import Context, Option, Problem, rule
-from audit.model import Clause, Document
+from audit.facts import normalize
+from audit.model import Clause, Document, Project, Text, Unit
 
 
 def _names(clauses: list[Clause]) -> dict[str, str]:
@@ -53,6 +56,12 @@ def _names(clauses: list[Clause]) -> dict[str, str]:
             "“{value}” is pasted on {count} indicators ({names_en}) in {categories} categories "
             "that measure different things: set each indicator its own target",
         ),
+        "note": (
+            "说明栏「{value}」重复填写在{count}条指标上（{names_zh}），它们分属{categories}个类别："
+            "说明应针对每条指标写明指标值如何设定、如何衡量",
+            "the note “{value}” is pasted on {count} indicators ({names_en}) in {categories} "
+            "categories: a note should say how each indicator's value is set and measured",
+        ),
         "table": (
             "「{value}」重复填写在{projects}个项目的{count}条指标上（占全表指标的{share}），"
             "分属{categories}个类别、衡量的内容各不相同：应按每条指标分别设定目标",
@@ -77,6 +86,8 @@ def _names(clauses: list[Clause]) -> dict[str, str]:
     方向不对）；适合的指标照常由其他规则检查。
     没有哪个项目单独达到上述条件、但同一个值占全表指标至少 table_share 且出现在两个以上项目中的，
     对整张表报告一次。
+    全国模板指标表的说明栏（指标值说明、备注）也一样：同一句说明（至少 6 个汉字；「无」「略」不算）
+    填在一个项目至少 min_indicators 条、分属至少 min_categories 个类别的指标上的，报告一次。
 
     为什么有问题
     ------------
@@ -125,7 +136,11 @@ def boilerplate_value(ctx: Context, document: Document) -> Iterator[Problem]:
     a floor); the indicators it fits are judged by the other rules as usual.
     A value that no project carries often enough on its own but that stands
     on at least ``table_share`` of the table's indicators, in two projects or
-    more, is reported once for the table.
+    more, is reported once for the table. The national template's note
+    column (指标值说明, 备注) is read the same way: one sentence (six Chinese
+    characters or more; not ``无`` or ``略``) on at least ``min_indicators``
+    indicators of a project in at least ``min_categories`` categories is
+    reported once.
 
     Why is this bad?
     ----------------
@@ -154,6 +169,10 @@ def boilerplate_value(ctx: Context, document: Document) -> Iterator[Problem]:
     span (default 3). ``table_share``: the share of the table's indicators
     a value must stand on to be reported for the table (default 0.5).
     """
+    for unit in document.units:
+        for project in unit.projects:
+            if project.cells:
+                yield from _pasted_notes(ctx, unit, project)
     for paste in ctx.facts.pastes().found:
         pasted = paste.pasted
         clauses = pasted.clauses()
@@ -179,4 +198,46 @@ def boilerplate_value(ctx: Context, document: Document) -> Iterator[Problem]:
                 "categories": paste.categories,
             },
             excerpt=pasted.text,
+        )
+
+
+_CHINESE = re.compile(r"[\u4e00-\u9fff]")
+_NOTE_CHARACTERS = 6
+"""A note shorter than this (``无``, ``略``, ``见附件``) is no sentence
+pasted over indicators."""
+
+
+def _pasted_notes(ctx: Context, unit: Unit, project: Project) -> Iterator[Problem]:
+    """One sentence in the note column (指标值说明) of a project's unrelated
+    indicators: the column filled to fill it, saying nothing of any value."""
+    options = ctx.options
+    clauses = {c.number: c for c in project.clauses if isinstance(c, Clause)}
+    pasted: dict[str, list[tuple[Text, Clause]]] = {}
+    for number, cells in enumerate(project.cells, start=1):
+        note = cells.extras.get("note")
+        clause = clauses.get(number)
+        if note is None or clause is None:
+            continue
+        key = normalize(note.value)
+        if len(_CHINESE.findall(key)) >= _NOTE_CHARACTERS:
+            pasted.setdefault(key, []).append((note, clause))
+    for carriers in pasted.values():
+        if len(carriers) < options["min_indicators"]:
+            continue
+        categories = len({ctx.facts.category_of(clause) for _, clause in carriers})
+        if categories < options["min_categories"]:
+            continue
+        note, clause = carriers[0]
+        text = note.value.strip()
+        args: dict[str, object] = {"value": text, "count": len(carriers)}
+        args.update(_names([c for _, c in carriers]), categories=categories)
+        yield Problem(
+            note.span(),
+            key="note",
+            args=args,
+            field="note",
+            excerpt=text,
+            clause=clause.number,
+            unit=unit,
+            project=project,
         )

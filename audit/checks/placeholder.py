@@ -257,7 +257,8 @@ def no_name(name: str) -> bool:
 
     检查内容
     --------
-    在项目名称、绩效目标、每个指标名称和每个指标值中查找草稿的占位文字：「待单位补充」「待补充」
+    在项目名称、绩效目标、每个指标名称和每个指标值中，以及全国模板指标表的说明栏（指标值说明、备注）和标准栏
+    （绩效标准、评（扣）分标准）中（说明栏只写「略」「同上」「见上栏」的不算），查找草稿的占位文字：「待单位补充」「待补充」
     「待定」「待填」「XXX」「ＸＸ」、数字处的一个X（「X人次」「≥X%」「2025年X月」，不是「X光」）、「×××」「某某」「……」「...」「年度计划数」（应填计划数的地方）、
     「另行通知」，指向别处而不写出内容的（「见附件」「详见附表」「见说明」），整个只写了「略」「空」
     「同上」「同上年」「参照上年」「按实际」「以实际为准」「另行确定」「另行下达」「待补」「暂定」「TBD」「N/A」的
@@ -326,7 +327,10 @@ def placeholder(ctx: Context, project: Project) -> Iterator[Problem]:
     What it does
     ------------
     Searches the project name, the goal, every indicator name and every
-    target value for the placeholders of unfinished drafts: ``待单位补充``,
+    target value, and the national template's note and standard columns
+    beside the values (指标值说明, 备注; 绩效标准, 评（扣）分标准; a note of only
+    ``略``, ``同上`` or ``见上栏`` aside), for the placeholders of unfinished
+    drafts: ``待单位补充``,
     ``待补充``, ``待定``, ``待填``, ``XXX``, ``ＸＸ``, one X where a number
     goes (``X人次``, ``≥X%``, ``2025年X月``, not ``X光``), ``×××``, ``某某``,
     ``……``, ``...``, ``年度计划数`` (where the planned number belongs),
@@ -464,7 +468,27 @@ def placeholder(ctx: Context, project: Project) -> Iterator[Problem]:
             for start, end, found in shared.placeholders(value_field.text):
                 span = sub_span(value_field.span, start, end)
                 yield _placeholder_problem(span, text_field, found, clause.number, words=words)
+    # The national template's columns beside the value: 指标值说明, 绩效标准.
+    for number, cells in enumerate(project.cells, start=1):
+        if cells.is_total:
+            continue
+        for column in _NOTE_COLUMNS:
+            text = cells.extras.get(column)
+            if text is None:
+                continue
+            for start, end, found in shared.placeholders(text.value):
+                if _NOTE_OMISSION.fullmatch(found.strip()) is None:
+                    clause = None if cells.is_empty else number
+                    yield _placeholder_problem(text.span(start, end), column, found, clause)
 
+
+_NOTE_COLUMNS = ("note", "standard")
+_NOTE_OMISSION = re.compile(
+    r"[（(【\[〔]?\s*(?:略|空|无|暂无|同上\S*|同前|同左|(?:详见|参见|见|同)[上下前左右]\S*)"
+    r"\s*[）)】\]〕]?\s*[。.；;]?"
+)
+"""What a note column may say in place of a note (略, 同上, 见上栏): the note
+is the one above or none, and the target beside it is judged on its own."""
 
 _FIELD_WORDS: dict[str, tuple[str, str]] = {
     "name": ("项目名称", "project name"),
@@ -473,6 +497,8 @@ _FIELD_WORDS: dict[str, tuple[str, str]] = {
     "period": (PERIOD, "period value"),
     "annual": (ANNUAL, "annual value"),
     "both": BOTH,
+    "note": ("说明栏", "note column"),  # 指标值说明, 备注, 计算方法
+    "standard": ("标准栏", "standard column"),  # 绩效标准, 评（扣）分标准
 }
 
 

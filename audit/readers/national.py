@@ -221,8 +221,10 @@ def column_key(header: str) -> str | None:
         return "level2"
     if h.startswith("三级指标") or h in _NAME_HEADERS:
         return "name"
-    if any(word in h for word in ("说明", "标准", "备注", "解释", "计算方法")):
-        return "note"
+    if any(word in h for word in ("说明", "备注", "解释", "计算方法")):
+        return "note"  # 指标值说明: how the value is set and measured
+    if "标准" in h:
+        return "standard"  # 绩效标准, 评（扣）分标准: how the indicator is scored
     if "权重" in h or "分值" in h:
         return "weight"
     if "方向" in h:
@@ -1021,7 +1023,7 @@ def indicator(
     if not (has_name or has_value or own2):
         return None
     extras: dict[str, Text] = {}
-    for key in ("weight", "direction", "note"):
+    for key in ("weight", "direction", "note", "standard"):
         cell = _cell(cells, columns, key)
         if cell is not None and cell.value:
             extras[key] = cell
