@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import re
+from collections.abc import Iterator
 
 from audit.engine import Context, Option, Problem, rule
 from audit.facts import normalize
