@@ -18,10 +18,11 @@ from pathlib import Path
 
 from audit.model import AMOUNT_FIELDS, Amounts, Document, Layout, Row, Source
 from audit.readers.decode import MAX_BYTES, ReadError, decode, read_file
-from audit.readers.table import Notify, Table
+from audit.readers.table import SET_ASIDE, Notify, Table
 
 __all__ = [
     "GRID_LAYOUTS",
+    "SET_ASIDE",
     "NotATable",
     "Notify",
     "PassedOver",
@@ -77,10 +78,6 @@ class PassedOver(NotATable):
 WHOLE_DEPARTMENT = "部门整体支出绩效目标表: not a project table, not checked"
 """Why a 部门整体支出绩效目标表 is skipped: the department's targets as a
 whole, not a project's."""
-
-SET_ASIDE = "another table or text under the performance table"
-"""Why the rows below a performance table on the same grid are not read: a
-table of another kind (its header row) or a part of the document begins."""
 
 
 # What a header row may hold besides its column names: cell separators,

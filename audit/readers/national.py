@@ -60,7 +60,7 @@ from audit.readers.decode import ReadError
 from audit.readers.grid import Grid
 from audit.readers.guangzhou import numeric_amount, whole_department
 from audit.readers.guangzhou import recognise as guangzhou_table
-from audit.readers.table import Notify, Table
+from audit.readers.table import SET_ASIDE, Notify, Table
 
 _SPACES_RE = re.compile(r"[\s\u3000*★]+")
 _UNIT_SUFFIX_RE = re.compile(r"[（(]\s*(万元|元)\s*[)）]$")
@@ -2003,8 +2003,6 @@ def read_national_grids(
                 layout = layout or name
                 break
     if notify is not None:  # text: the grid's notes (tables set aside, columns left unread)
-        from audit.readers import SET_ASIDE
-
         for where in table.set_aside:
             notify(f"{where}: skipped, {SET_ASIDE}")
         for note in table.unread:

@@ -34,6 +34,11 @@ header has columns, where the subtotals do not tell which columns they stand
 in (``line N: why``)."""
 
 
+SET_ASIDE = "another table or text under the performance table"
+"""Why the rows below a performance table on the same grid are not read: a
+table of another kind (its header row) or a part of the document begins."""
+
+
 class Table:
     """What a layout reader found: rows in order, the table's heading, the
     cell text before any row that could own it (``orphans``), and the
