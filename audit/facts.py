@@ -774,6 +774,14 @@ class Facts:
         if not text:
             return None
         if text == name:  # also a name with digits, read as a number (65岁以上…人数)
+            other = other_field(clause, value_field)
+            if (
+                other is not None
+                and other.value.kind == "qualitative"
+                and self.is_measure_name(normalize(other.text))
+                and _is_target_name(clause.name)
+            ):
+                return None  # name and value swapped (≥90% | ≥90% | 达标率): the other's finding
             return Restatement("same")
         if kind != "qualitative":
             return None

@@ -418,6 +418,25 @@ def test_value_restates_name_says_swapped_when_the_name_is_a_target() -> None:
     assert "指标名称「≥98%」是目标值" in finding.message
 
 
+def test_a_name_and_one_value_swapped_are_one_finding() -> None:
+    """``≥90% | ≥90% | 达标率``: the period value is the target the name should
+    have been beside, not a restatement of the name."""
+    indicators = (
+        "1、1-产出指标；12-质量指标；≥90%；实施周期指标值:≥90%；"
+        "年度指标值:农作物病虫害防治效果达标率。"
+    )
+    [finding] = found(clause_table(indicators), "value-restates-name")
+    assert (finding.field, finding.excerpt) == ("annual", "农作物病虫害防治效果达标率")
+    assert "二者疑似填反" in finding.message
+
+
+def test_a_target_as_the_name_and_both_values_is_still_reported() -> None:
+    """Near miss: with no name among the values, the value that is the name
+    is reported (the indicator has no name of its own)."""
+    indicators = "1、1-产出指标；12-质量指标；≥90%；实施周期指标值:≥90%；年度指标值:≥90%。"
+    assert found(clause_table(indicators), "value-restates-name")
+
+
 def test_value_restates_name_ignores_a_value_with_a_target() -> None:
     # Seed 001 line 16, clause 1: the name and 100%.
     indicators = "1、1-产出指标；11-数量指标；合同签订率；实施周期指标值:合同签订率100%；年度指标值:合同签订率100%。"
