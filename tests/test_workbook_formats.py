@@ -491,6 +491,21 @@ def test_a_formula_without_its_result_refuses_the_sheet(tmp_path: Path) -> None:
     assert "\n" not in message
 
 
+def test_a_formula_is_quoted_as_typed(tmp_path: Path) -> None:
+    """The sheet's XML writes a formula's Chinese as character references
+    (``&#19975;``); the message quotes the formula as typed."""
+    from openpyxl import load_workbook
+
+    path = tmp_path / "formula.xlsx"
+    write_xlsx(path, [("绩效目标表", form_rows(), FORM_MERGES)], FORM_WIDTHS)
+    workbook = load_workbook(path)
+    workbook["绩效目标表"]["B5"] = '=0&"万元/人"'
+    workbook.save(path)
+    with pytest.raises(ReadError) as refused:
+        load_path(path)
+    assert '(first B5 =0&"万元/人")' in str(refused.value)
+
+
 @pytest.mark.parametrize("cell", ["G1", "H12", "A2"])
 def test_a_formula_without_its_result_outside_the_table_is_noted(tmp_path: Path, cell: str) -> None:
     # a date or a check beside the table (=TODAY() over the title, a sum right of it)

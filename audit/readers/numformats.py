@@ -40,9 +40,9 @@ import zipfile
 from collections.abc import Callable, Iterator
 from datetime import datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation, localcontext
+from html import unescape  # XML's five entities and its character references (&#19975;)
 from typing import Any, NamedTuple, TypeVar
 from xml.etree.ElementTree import ParseError, fromstring, iterparse
-from xml.sax.saxutils import unescape
 
 from audit.readers.sheetsize import (
     Sheets,
