@@ -301,6 +301,44 @@ def test_duplicate_goal_near_misses() -> None:
     assert lint(tsv_table(rows), select=["duplicate-goal"]) == []
 
 
+def test_duplicate_goal_reports_a_template_goal_filled_in_with_each_name() -> None:
+    """One goal, each project's name put at its head or inside it: the rest
+    says nothing of the project."""
+    body = "为辖区特困人员、低保对象及高龄老人提供居家养老上门服务和助餐服务，提升老年人生活质量。"
+    clause = (
+        "1、1-产出指标；11-数量指标；服务人次；实施周期指标值:≥1200人次；年度指标值:≥1200人次。"
+    )
+    names = ["社区长者饭堂运营补助", "殡葬惠民补贴", "婚姻登记服务经费"]
+    for template in ("{}：", "通过安排{}，"):
+        rows = [project_row(name, clause, goal=template.format(name) + body) for name in names]
+        findings = lint(tsv_table(rows), select=["duplicate-goal"])
+        assert [f.project for f in findings] == names[1:]
+    assert findings[0].message == (
+        f"项目「殡葬惠民补贴」的绩效目标除项目名称外与第{FIRST_ROW}行项目「社区长者饭堂运营补助」"
+        "的相同：应写明本项目的任务、产出和效果"
+    )
+
+
+def test_a_goal_naming_its_project_and_saying_its_own_is_no_copy() -> None:
+    """Near miss: goals that open with their names and go on differently."""
+    clause = (
+        "1、1-产出指标；11-数量指标；服务人次；实施周期指标值:≥1200人次；年度指标值:≥1200人次。"
+    )
+    rows = [
+        project_row(
+            "社区长者饭堂运营补助",
+            clause,
+            goal="社区长者饭堂运营补助：补助20个社区长者饭堂运营，为高龄老人提供助餐服务。",
+        ),
+        project_row(
+            "殡葬惠民补贴",
+            clause,
+            goal="殡葬惠民补贴：对辖区户籍居民免除基本殡葬服务费用，减轻群众丧葬负担。",
+        ),
+    ]
+    assert lint(tsv_table(rows), select=["duplicate-goal"]) == []
+
+
 def test_duplicate_goal_leaves_one_project_split_over_two_rows() -> None:
     # The same project name twice (a page break, or a pasted row): duplicate-project's.
     [row] = _rows(221)

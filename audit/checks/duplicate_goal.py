@@ -33,6 +33,17 @@ def _goal_key(text: str) -> str:
     return _NOISE.sub("", text)[:COMPARED]
 
 
+_OWN_NAME_CHARS = 4
+"""A project name shorter than this is a word a goal may use of anything."""
+
+
+def _without_name(goal: str, name: str) -> str:
+    """A goal without its project's own name (``社区长者饭堂运营补助：为辖区…``):
+    a template goal filled in with each project's name is one goal."""
+    name = name.strip()
+    return goal.replace(name, "") if len(name) >= _OWN_NAME_CHARS else goal
+
+
 def _stem(name: str) -> str:
     """A project name without what tells parts of one programme apart: a
     bracketed qualifier (``（海珠区）``), a year or a span of years, numbers."""
@@ -160,13 +171,27 @@ class _Holders:
             "the goal of the project “{name}” is the goal of the project “{first}” at "
             "{first_cell}: state this project's own task, output and effect",
         ),
+        "named-default": (
+            "项目「{name}」的绩效目标除项目名称外与第{first_line}行项目「{first}」的相同：应写明本项目的"
+            "任务、产出和效果",
+            "the goal of the project “{name}” is, but for the project's name, the goal of the "
+            "project “{first}” on line {first_line}: state this project's own task, output and "
+            "effect",
+        ),
+        "named-cell": (
+            "项目「{name}」的绩效目标除项目名称外与 {first_cell} 项目「{first}」的相同："
+            "应写明本项目的任务、产出和效果",
+            "the goal of the project “{name}” is, but for the project's name, the goal of the "
+            "project “{first}” at {first_cell}: state this project's own task, output and effect",
+        ),
     },
     doc_zh="""
     同一张表中，不相干的项目写了同一段绩效目标。
 
     检查内容
     --------
-    比较表中各项目的绩效目标（忽略空格和标点，比较各自的前 1000 字）。一个项目的目标与前面的项目
+    比较表中各项目的绩效目标（忽略空格和标点，比较各自的前 1000 字；目标中本项目的名称不计，
+    套用同一模板、只换了项目名称的目标算同一段）。一个项目的目标与前面的项目
     完全相同、而它与这些项目都不是同一程序的不同部分时，在这个项目的目标处报告，并指出第一个写这段
     目标的项目的位置；同一段目标出现在多个项目上（「保障单位各项工作顺利开展，提高资金使用效益……」），
     每个复制处报告一次，都指向第一个。
@@ -210,7 +235,9 @@ def duplicate_goal(ctx: Context, document: Document) -> Iterator[Problem]:
     What it does
     ------------
     Compares the goals of the table's projects (spaces and punctuation
-    ignored, the first 1000 characters of each). A goal that is the goal of
+    ignored, the first 1000 characters of each; the project's own name in
+    its goal left out, so a template goal filled in with each project's
+    name is one goal). A goal that is the goal of
     earlier projects, none of them a part of the same programme, is
     reported at the copy, naming the first project that has it;
     boilerplate on many projects (``保障单位各项工作顺利开展，提高资金使用
@@ -267,13 +294,19 @@ def duplicate_goal(ctx: Context, document: Document) -> Iterator[Problem]:
         for unit in document.units:
             for project in unit.projects:
                 text = goal_text(project)
-                if project.goal is None or not _long_enough(text, minimum):
+                own = _without_name(text, project.title)
+                if project.goal is None or not _long_enough(own, minimum):
                     continue
-                key = _goal_key(text)
-                holders = first_of.get(key)
+                # The goal as written, and without the project's own name.
+                keys = dict.fromkeys((_goal_key(text), _goal_key(own)))
+                holders = next((first_of[k] for k in keys if k in first_of), None)
                 if holders is None:
-                    first_of[key] = _Holders(project)
+                    holders = _Holders(project)
+                    for key in keys:
+                        first_of[key] = holders
                     continue  # the first project with this goal
+                for key in keys:
+                    first_of.setdefault(key, holders)
                 first = holders.first
                 if holders.kin(_stem(project.title), similarity) or first.goal is None:
                     continue  # a part of a programme that has this goal
@@ -281,6 +314,7 @@ def duplicate_goal(ctx: Context, document: Document) -> Iterator[Problem]:
                     continue  # 无, a placeholder or garbled: their own rules' (the first's too)
                 span = first.goal.span()
                 cell = span.location
+                named = _goal_key(goal_text(project)) != _goal_key(goal_text(first))
                 args = {
                     "name": project.title,
                     "first": first.title,
@@ -292,7 +326,7 @@ def duplicate_goal(ctx: Context, document: Document) -> Iterator[Problem]:
                     project,
                     Problem(
                         project.goal.span(),
-                        "cell" if cell is not None else "default",
+                        ("named-" if named else "") + ("cell" if cell is not None else "default"),
                         args,
                         field="goal",
                         excerpt=project.goal.value,
