@@ -42,6 +42,15 @@ FORM: Rows = [
 ]
 FORM_MERGES: list[Merge] = [(0, 0, 0, 4), (1, 0, 1, 4), (7, 0, 9, 0), (7, 1, 8, 1)]
 
+OWN_GOALS = {
+    "社区公共卫生服务经费": FORM[5][3],
+    "孕产妇健康管理经费": "本年度为辖区孕产妇提供孕期保健和产后访视服务，孕产妇系统管理率达到90%以上。",
+    "老年人健康体检": "本年度为辖区65岁以上老年人提供一次免费健康体检，建立健康档案并跟踪管理。",
+}
+"""An annual goal of each project the tests write forms of: several forms in
+one file each have a goal of their own (the same goal with another
+project's name before it would be duplicate-goal's)."""
+
 # A form with only a 年度 column, a second form after it, an empty value
 # and a level-2 category missing where the level-1 changes.
 FORMS_ANNUAL_ONLY: Rows = [

@@ -36,6 +36,9 @@ MATERNAL = ("孕产妇健康管理经费", "某区妇幼保健院", "185.00")
 ELDERLY = ("老年人健康体检", "某区社区卫生服务中心", "80.00")
 
 
+_TALKS = {HEALTH[0]: "十二场", MATERNAL[0]: "二十场", ELDERLY[0]: "三十场"}
+
+
 def form(project: tuple[str, str, str], extra: int = 0) -> tuple[Cells, Merges]:
     """The national form of ``project`` (name, implementer, amount), its goal
     its own; ``extra`` more indicator rows (with 一级/二级 blank, as merged
@@ -45,7 +48,9 @@ def form(project: tuple[str, str, str], extra: int = 0) -> tuple[Cells, Merges]:
     rows[2][1] = name
     rows[3][1] = implementer
     rows[4][1] = rows[4][3] = amount
-    rows[5][3] = f"{name}：{rows[5][3]}"
+    # Each form its own goal (no duplicate-goal), of one length: the page
+    # breaks fall where the tests expect them.
+    rows[5][3] = f"{name}：{rows[5][3]}".replace("十二场", _TALKS[name])
     rows[9:9] = [["", "", f"{name}指标{i}", f"≥{i + 1}场", f"≥{i + 1}场"] for i in range(extra)]
     # The title and the amount unit above the grid, merged across its width.
     return [[cell or None for cell in row] for row in rows], [(0, 0, 0, 4), (1, 0, 1, 4)]

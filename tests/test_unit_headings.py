@@ -33,7 +33,7 @@ from scripts.make_examples import (
     write_xlsx,
 )
 from tests.conftest import MARKET, MARKET_PROJECTS, SEED_002_HEADER, seed_row
-from tests.national import FORM, FORM_MERGES
+from tests.national import FORM, FORM_MERGES, OWN_GOALS
 
 HEADER = SEED_002_HEADER
 
@@ -339,7 +339,7 @@ def national_form(department: str, implementer: str, project: str) -> list[list[
     rows[2][3] = department
     rows[3][1] = implementer
     rows[8][4] = "待定"  # the second indicator's annual value
-    rows[5][3] = f"{project}：{rows[5][3]}"  # each form its own goal (no duplicate-goal)
+    rows[5][3] = OWN_GOALS[project]  # each form its own goal (no duplicate-goal)
     return [[cell or None for cell in row] for row in rows]
 
 

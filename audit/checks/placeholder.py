@@ -472,14 +472,14 @@ def placeholder(ctx: Context, project: Project) -> Iterator[Problem]:
     for number, cells in enumerate(project.cells, start=1):
         if cells.is_total:
             continue
+        row = None if cells.is_empty else number
         for column in _NOTE_COLUMNS:
-            text = cells.extras.get(column)
-            if text is None:
+            note = cells.extras.get(column)
+            if note is None:
                 continue
-            for start, end, found in shared.placeholders(text.value):
+            for start, end, found in shared.placeholders(note.value):
                 if _NOTE_OMISSION.fullmatch(found.strip()) is None:
-                    clause = None if cells.is_empty else number
-                    yield _placeholder_problem(text.span(start, end), column, found, clause)
+                    yield _placeholder_problem(note.span(start, end), column, found, row)
 
 
 _NOTE_COLUMNS = ("note", "standard")
