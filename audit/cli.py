@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import gc
 import os
 import sys
@@ -166,6 +167,15 @@ def main(argv: Sequence[str] | None = None, *, keep_regexes: bool = False) -> in
         # Output piped into a command that stopped reading (e.g. head).
         _silence_stdout()
         return EXIT_BROKEN_PIPE
+    except OSError as problem:
+        # The report could not be written: standard output on a full disk
+        # (or /dev/full), a quota, a device error. Files the run reads or
+        # writes by name say so themselves, naming the file.
+        if problem.filename is not None or problem.errno not in _WRITE_ERRORS:
+            raise
+        _silence_stdout()
+        error(f"cannot write the report: {problem.strerror or problem}")
+        return EXIT_ERROR
     except InternalError as problem:
         if debugging():
             import traceback
@@ -181,6 +191,11 @@ def main(argv: Sequence[str] | None = None, *, keep_regexes: bool = False) -> in
             raise
         error(str(problem))
         return EXIT_ERROR
+
+
+_WRITE_ERRORS = frozenset(
+    getattr(errno, name) for name in ("ENOSPC", "EDQUOT", "EFBIG", "EIO") if hasattr(errno, name)
+)
 
 
 def _kept_run(argv: list[str]) -> int | None:
@@ -257,8 +272,11 @@ def run() -> None:
     except BrokenPipeError:  # a reader that went away (e.g. head)
         _silence_stdout()
         code = EXIT_BROKEN_PIPE
-    except OSError:
-        pass
+    except OSError as problem:  # the last of the report, on a full disk
+        if problem.errno in _WRITE_ERRORS:
+            _silence_stdout()
+            error(f"cannot write the report: {problem.strerror or problem}")
+            code = EXIT_ERROR
     with contextlib.suppress(OSError):
         sys.stderr.flush()
     os._exit(code)

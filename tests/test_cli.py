@@ -249,6 +249,32 @@ def test_machine_formats_do_not_import_rich(name: str) -> None:
     assert not [line for line in imported if "rich" in line.split("|")[-1]]
 
 
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("lint", "--no-cache", "--format", "text", "examples/panyu-2025.txt"),  # a long report
+        ("lint", "--no-cache", "--select", "markup-residue", "examples/panyu-2025.txt"),  # short
+        ("rules",),
+        ("parse", "examples/panyu-2025.txt"),
+    ],
+)
+def test_a_report_that_cannot_be_written_is_an_error_not_a_traceback(args: tuple[str, ...]) -> None:
+    """Standard output on a full disk: one line says so, exit 2."""
+    with open("/dev/full", "w", encoding="utf-8") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "audit", *args],
+            cwd=ROOT,
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+            check=False,
+        )
+    assert result.returncode == 2
+    assert result.stderr == "indicator-audit: cannot write the report: No space left on device\n"
+
+
 def test_rich_format_in_a_pipe_has_no_escape_codes_and_no_progress_bar() -> None:
     result = run_cli(
         "-m",
