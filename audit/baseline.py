@@ -63,9 +63,9 @@ class BaselineError(Exception):
 def finding_keys(file_result: FileResult, base: str | None = None) -> list[Key]:
     """The key of each of the file's findings, in order; the file part is
     relative to ``base`` (default: the working directory)."""
-    from audit.output import relative_path
+    from audit.output import relative_path, safe_text
 
-    path = relative_path(file_result.path, base)
+    path = safe_text(relative_path(file_result.path, base))  # as the baseline file holds it
     return [
         (path, f.rule, f.unit, f.project, f.field, name, f.excerpt)
         for f, name in zip(file_result.findings, clause_names(file_result), strict=True)
@@ -242,7 +242,7 @@ class Applied:
 
 
 def apply_baseline(result: LintResult, baseline: Baseline) -> Applied:
-    from audit.output import relative_path
+    from audit.output import relative_path, safe_text
     from audit.results import FileResult, LintResult
 
     remaining = Counter(baseline.counts)
@@ -254,7 +254,7 @@ def apply_baseline(result: LintResult, baseline: Baseline) -> Applied:
             files.append(file_result)
             continue
         keys = finding_keys(file_result, baseline.base)
-        linted.add(relative_path(file_result.path, baseline.base))
+        linted.add(safe_text(relative_path(file_result.path, baseline.base)))
         known = [False] * len(keys)
         for index, key in enumerate(keys):
             if remaining[key] > 0:

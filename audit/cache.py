@@ -65,6 +65,9 @@ if TYPE_CHECKING:
 FORMAT = 1
 SUBDIRECTORY = "results"
 DISABLE_VARIABLE = "INDICATOR_AUDIT_NO_CACHE"
+_NAMES = "surrogateescape"
+"""How a path is hashed: a file name that is not UTF-8 (held with its bytes
+escaped as surrogates) as the bytes it is."""
 _PACKAGE = os.path.dirname(os.path.realpath(__file__))
 _SEVERITIES = ("error", "warning", "info")
 _SUMMARY_KEYS = {"units", "projects", "clauses", "layout", "encoding", "grades", "clause_names"}
@@ -181,7 +184,7 @@ def tool_fingerprint() -> str:
                 info = os.stat(path)
             except OSError:
                 continue
-            digest.update(f"{path}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
+            digest.update(f"{path}\0{info.st_size}\0{info.st_mtime_ns}\n".encode(errors=_NAMES))
     for name in _LIBRARIES:
         try:
             spec = find_spec(name)
@@ -193,7 +196,9 @@ def tool_fingerprint() -> str:
                 info = os.stat(origin)
             except OSError:
                 continue
-            digest.update(f"{name}\0{origin}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
+            digest.update(
+                f"{name}\0{origin}\0{info.st_size}\0{info.st_mtime_ns}\n".encode(errors=_NAMES)
+            )
     return digest.hexdigest()
 
 
@@ -241,7 +246,7 @@ def config_key(config: Config) -> str:
     }
     state["active"] = _canonical(config.active_rules(), 0)
     text = json.dumps(state, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(text.encode()).hexdigest()
+    return hashlib.sha256(text.encode(errors=_NAMES)).hexdigest()
 
 
 def _canonical(value: Any, depth: int) -> Any:
@@ -358,7 +363,9 @@ class ResultCache:
         return cls(str(directory), key, silent)
 
     def _entry(self, path: str) -> str:
-        name = hashlib.sha256(f"{self.key}\0{os.path.abspath(path)}".encode()).hexdigest()
+        name = hashlib.sha256(
+            f"{self.key}\0{os.path.abspath(path)}".encode(errors=_NAMES)
+        ).hexdigest()
         return os.path.join(self.directory, f"{name[:40]}.json")
 
     def probe(self, path: str) -> Probe | None:
@@ -618,7 +625,7 @@ class RunCache:
             return None
         digest = hashlib.sha256(f"run\0{FORMAT}\0{tool_fingerprint()}\0".encode())
         digest.update(json.dumps(argv).encode())
-        digest.update(f"\0{cwd}\0{sys.stdout.encoding}\0".encode())
+        digest.update(f"\0{cwd}\0{sys.stdout.encoding}\0".encode(errors=_NAMES))
         for name in RUN_ENVIRONMENT:
             digest.update(f"{name}={os.environ.get(name)}\0".encode())
         key = digest.hexdigest()

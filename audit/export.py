@@ -24,7 +24,7 @@ from decimal import Decimal
 from typing import Any
 
 from audit.model import AMOUNT_FIELDS, ClauseError, Document, Value, ValueField
-from audit.output import write_atomically
+from audit.output import SafeStream, safe_text, write_atomically
 
 COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("file", "文件", "file"),
@@ -168,7 +168,7 @@ def write_csv(rows: list[Row], output: str | None, lang: str) -> None:
             writer.writerow(["" if row[k] is None else _plain(row[k]) for k, _, _ in exported])
 
     if output is None:
-        write(sys.stdout)
+        write(SafeStream(sys.stdout))
         return
     write_atomically(output, write, encoding="utf-8-sig", newline="")
 
@@ -178,7 +178,7 @@ def write_json(rows: list[Row], output: str | None, lang: str) -> None:
     payload = [{k: _plain(row[k]) for k, _, _ in exported} for row in rows]
     text = json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
     if output is None:
-        sys.stdout.write(text)
+        SafeStream(sys.stdout).write(text)
         return
     write_atomically(output, lambda out: out.write(text))
 
@@ -203,8 +203,8 @@ def write_xlsx(rows: list[Row], output: str | None, lang: str) -> None:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     keys = [key for key, _, _ in exported]
-    for row in rows:
-        sheet.append([row[k] for k in keys])
+    for row in rows:  # a name that is not UTF-8 (or a lone surrogate) with U+FFFD for it
+        sheet.append([safe_text(v) if isinstance(v, str) else v for v in (row[k] for k in keys)])
     for index, key in enumerate(keys, start=1):
         letter = get_column_letter(index)
         if key in AMOUNT_KEYS:

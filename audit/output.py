@@ -75,9 +75,14 @@ def write_atomically(
             return open(where, "wb")
         return open(where, "w", encoding=encoding, newline=newline)
 
+    def written(file: IO[Any]) -> None:
+        # Text passes through safe_text: a lone surrogate (a file name that
+        # is not UTF-8, a cell holding &#55296;) is written as U+FFFD.
+        write(file if encoding is None else SafeStream(file))  # type: ignore[arg-type]
+
     if special:
         with opened(real) as file:
-            write(file)
+            written(file)
         return
     directory = os.path.dirname(real)
     name = os.path.basename(real)
@@ -85,7 +90,7 @@ def write_atomically(
     descriptor, partial = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=directory)
     try:
         with opened(descriptor) as file:
-            write(file)
+            written(file)
         os.chmod(partial, 0o600 if private else _mode(target))
         os.replace(partial, target)
     except BaseException:

@@ -22,6 +22,9 @@ from audit.output import relative_path
 from audit.reports import read_error
 from audit.results import LintResult
 
+_NAMES = "surrogateescape"
+"""A file name that is not UTF-8 is fingerprinted as the bytes it is."""
+
 SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
 
 
@@ -32,7 +35,7 @@ def issues(result: LintResult, lang: str = "zh") -> list[dict[str, Any]]:
     for file_result in result.files:
         path = relative_path(file_result.path)
         if file_result.error is not None:
-            digest = hashlib.sha256(f"read-error\0{path}".encode()).hexdigest()
+            digest = hashlib.sha256(f"read-error\0{path}".encode(errors=_NAMES)).hexdigest()
             report.append(
                 {
                     "type": "issue",
@@ -46,7 +49,9 @@ def issues(result: LintResult, lang: str = "zh") -> list[dict[str, Any]]:
             continue
         seen: Counter[str] = Counter()
         for finding, key in zip(file_result.findings, finding_keys(file_result), strict=True):
-            digest = hashlib.sha256("\0".join(part or "" for part in key).encode()).hexdigest()
+            digest = hashlib.sha256(
+                "\0".join(part or "" for part in key).encode(errors=_NAMES)
+            ).hexdigest()
             seen[digest] += 1
             fingerprint = hashlib.sha256(f"{digest}:{seen[digest]}".encode()).hexdigest()
             context = " / ".join(p for p in (finding.unit, finding.project) if p)

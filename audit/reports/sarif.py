@@ -186,12 +186,13 @@ def _markdown(doc: str) -> str:
 
 def _location(path: str, finding: Any) -> dict[str, Any]:
     relative = relative_path(path)
+    # A name that is not UTF-8 is quoted as the bytes it is (%FF), as as_uri does.
     if relative.startswith("<"):  # standard input
-        artifact: dict[str, Any] = {"uri": quote(relative)}  # the same name as elsewhere
+        artifact: dict[str, Any] = {"uri": quote(os.fsencode(relative))}  # the name elsewhere
     elif os.path.isabs(relative):
         artifact = {"uri": Path(relative).as_uri()}
     else:
-        artifact = {"uri": quote(relative), "uriBaseId": "%SRCROOT%"}
+        artifact = {"uri": quote(os.fsencode(relative)), "uriBaseId": "%SRCROOT%"}
     physical: dict[str, Any] = {"artifactLocation": artifact}
     if finding is not None and finding.location is not None:
         # A cell of a workbook, PDF, web page or Word table: no region in
