@@ -142,6 +142,9 @@ def main(argv: Sequence[str] | None = None, *, keep_regexes: bool = False) -> in
     line = list(sys.argv[1:] if argv is None else argv)
     from audit.exitcodes import InternalError, debugging
 
+    if sys.stdout is None:  # started with its standard output closed
+        sys.stdout = _Closed()
+
     try:
         kept = _kept_run(line)
         if kept is not None:
@@ -169,8 +172,8 @@ def main(argv: Sequence[str] | None = None, *, keep_regexes: bool = False) -> in
         return EXIT_BROKEN_PIPE
     except OSError as problem:
         # The report could not be written: standard output on a full disk
-        # (or /dev/full), a quota, a device error. Files the run reads or
-        # writes by name say so themselves, naming the file.
+        # (or /dev/full), a quota, a device error, or closed. Files the run
+        # reads or writes by name say so themselves, naming the file.
         if problem.filename is not None or problem.errno not in _WRITE_ERRORS:
             raise
         _silence_stdout()
@@ -194,8 +197,31 @@ def main(argv: Sequence[str] | None = None, *, keep_regexes: bool = False) -> in
 
 
 _WRITE_ERRORS = frozenset(
-    getattr(errno, name) for name in ("ENOSPC", "EDQUOT", "EFBIG", "EIO") if hasattr(errno, name)
+    getattr(errno, name)
+    for name in ("ENOSPC", "EDQUOT", "EFBIG", "EIO", "EBADF")
+    if hasattr(errno, name)
 )
+
+
+class _Closed:
+    """Standard output when the process was started with it closed
+    (``>&-``): nothing can be written to it, and a command that writes
+    there says so (:data:`_WRITE_ERRORS`); one that writes only to
+    ``--output`` runs as usual."""
+
+    encoding = "utf-8"
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "standard output is closed")
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return False
+
+    def fileno(self) -> int:
+        raise OSError(errno.EBADF, "standard output is closed")
 
 
 def _kept_run(argv: list[str]) -> int | None:
@@ -220,7 +246,10 @@ def _kept_run(argv: list[str]) -> int | None:
 def _silence_stdout() -> None:
     """Point standard output at the null device, so that nothing more
     written to it (Python's own flush at exit) raises again."""
-    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (AttributeError, OSError, ValueError):  # closed, or no file
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
 
 
 def _reader_gone() -> bool:

@@ -31,7 +31,7 @@ def load(
     file (a sheet that is not a table) goes to stderr unless ``quiet``, in
     ``lang``. The document's clauses are parsed by the next stage."""
     from audit.readers import read_document, read_path
-    from audit.readers.decode import read_stream
+    from audit.readers.decode import ReadError, read_stream
 
     name = (stdin_name or STDIN_NAME) if path == "-" else path
 
@@ -51,6 +51,8 @@ def load(
 
     try:
         if path == "-":
+            if sys.stdin is None:  # started with its standard input closed
+                raise ReadError("standard input is closed: nothing to read")
             return read_document(read_stream(sys.stdin.buffer), name, note)
         return read_path(path, note)
     finally:

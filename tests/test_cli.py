@@ -275,6 +275,52 @@ def test_a_report_that_cannot_be_written_is_an_error_not_a_traceback(args: tuple
     assert result.stderr == "indicator-audit: cannot write the report: No space left on device\n"
 
 
+def _closed(fd: int, *args: str) -> subprocess.CompletedProcess[str]:
+    """The command line started with descriptor ``fd`` closed (``>&-``, ``<&-``)."""
+
+    def close() -> None:
+        os.close(fd)
+
+    return subprocess.run(
+        [sys.executable, "-m", "audit", *args],
+        cwd=ROOT,
+        stdin=subprocess.DEVNULL if fd != 0 else None,
+        stdout=subprocess.DEVNULL if fd != 1 else None,
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+        preexec_fn=close,  # the child only closes one descriptor
+        check=False,
+    )
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX descriptors")
+@pytest.mark.parametrize(
+    "args",
+    [("lint", "--no-cache", "--format", "text", "examples/panyu-2025.txt"), ("rules",)],
+)
+def test_a_closed_standard_output_is_said(args: tuple[str, ...]) -> None:
+    result = _closed(1, *args)
+    assert result.returncode == 2
+    assert result.stderr == "indicator-audit: cannot write the report: standard output is closed\n"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX descriptors")
+def test_a_closed_standard_output_is_no_matter_with_an_output_file(tmp_path: Path) -> None:
+    report = tmp_path / "report.json"
+    result = _closed(1, "lint", "--no-cache", "--format", "json", "--output", str(report),
+                     "examples/panyu-2025.txt")  # fmt: skip
+    assert (result.returncode, result.stderr) == (0, "")
+    assert json.loads(report.read_text(encoding="utf-8"))
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX descriptors")
+def test_a_closed_standard_input_is_a_read_error() -> None:
+    result = _closed(0, "lint", "--no-cache", "--format", "text", "-")
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+
+
 def test_rich_format_in_a_pipe_has_no_escape_codes_and_no_progress_bar() -> None:
     result = run_cli(
         "-m",

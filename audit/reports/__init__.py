@@ -112,6 +112,7 @@ READ_ERRORS_ZH: tuple[tuple[str, str], ...] = (
     ("is not a regular file", "不是普通文件"),
     ("a symbolic link loop", "符号链接循环：链接最终指向自身"),
     ("empty file", "空文件"),
+    ("standard input is closed", "标准输入已关闭：没有可读取的内容"),
     ("file too large", "文件过大"),
     ("table too large", "表格过大"),
     ("binary file", "二进制文件，不是文本表格"),
