@@ -1368,6 +1368,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     except BrokenPipeError:
         raise
     except OSError as problem:
+        if args.output is None:
+            raise  # standard output: the command line says so (audit.cli.main)
         error(f"--output {args.output}: {problem.strerror or problem}")
         return EXIT_ERROR
     return status

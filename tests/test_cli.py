@@ -257,6 +257,7 @@ def test_machine_formats_do_not_import_rich(name: str) -> None:
         ("lint", "--no-cache", "--select", "markup-residue", "examples/panyu-2025.txt"),  # short
         ("rules",),
         ("parse", "examples/panyu-2025.txt"),
+        ("export", "--to", "csv", "examples/panyu-2025.txt"),
     ],
 )
 def test_a_report_that_cannot_be_written_is_an_error_not_a_traceback(args: tuple[str, ...]) -> None:
