@@ -238,6 +238,39 @@ def test_csv_written_by_the_csv_module_round_trips() -> None:
     assert clause.name == '人数，含"引号"'
 
 
+@pytest.mark.parametrize(
+    ("example", "before"),
+    [
+        ("national-list.csv", ",道路运输安全检查,"),  # a project's name
+        ("national-list.csv", ",路面优良率,"),  # an indicator's
+        ("national-list.csv", "2025年部门项目支出绩效目标表,"),  # the title: the whole file
+    ],
+)
+def test_a_stray_quote_that_swallows_rows_is_refused(example: str, before: str) -> None:
+    """One ``"`` typed before a cell makes every row up to the next quote part
+    of it: the projects and units in them would vanish without a word."""
+    text = (EXAMPLES / example).read_text(encoding="utf-8")
+    assert text.count(before) == 1
+    at = 1 if before.startswith(",") else 0
+    broken = text.replace(before, before[:at] + '"' + before[at:])
+    with pytest.raises(ReadError, match=r"a quoted cell runs over \d+ lines .*stray quote"):
+        load_text(broken, example)
+
+
+def test_a_quoted_cell_over_lines_with_commas_of_its_own_is_read() -> None:
+    """Near miss: a goal typed on lines, each with an amount or a list."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(HEADER.split("\t"))
+    goal = "一、采购设备1,200台，单价1,000元\n二、培训3,000人次，覆盖1,2,3号楼\n三、验收合格"
+    indicators = (
+        "1、1-产出指标；11-数量指标；采购台数；实施周期指标值:1,200台；年度指标值:1,200台。"
+    )
+    writer.writerow(["项目甲", "1,000.00", "1,000.00", "", "", goal, indicators])
+    (project,) = load_text(buffer.getvalue()).projects
+    assert project.goal is not None and project.goal.value == goal
+
+
 # --------------------------------------------------------------------------
 # Encodings and bad input
 

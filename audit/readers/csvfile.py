@@ -67,9 +67,34 @@ def records(source: Source) -> Iterator[Record]:
             start = cursor
             cursor = source.line_start(line_no) if line_no <= source.line_count else len(text)
             if any(cell.strip() for cell in record):
+                _no_rows_swallowed(record, start_line)
                 yield Record(record, start, cursor, start_line)
     except csv.Error as error:
         raise ReadError(f"malformed CSV at line {line_no}: {error}") from None
+
+
+_SWALLOWED_LINES = 2
+_MIN_COMMAS = 3
+
+
+def _no_rows_swallowed(cells: list[str], line: int) -> None:
+    """Refuse a cell that runs on over lines which read as rows of the table:
+    a stray ``"`` opening a cell (``,"道路运输安全检查,30.00,…``) makes every
+    comma and line break up to the next quote part of that one cell, so
+    projects and units vanish without a word. A cell's own line breaks
+    (a goal typed on two lines) hold few commas."""
+    wanted = max(_MIN_COMMAS, (len(cells) - 1) // 2)
+    for column, cell in enumerate(cells, start=1):
+        if "\n" not in cell:
+            continue
+        rows = sum(1 for part in cell.split("\n") if part.count(",") >= wanted)
+        if rows >= _SWALLOWED_LINES:
+            lines = cell.count("\n") + 1
+            raise ReadError(
+                f"a quoted cell runs over {lines} lines that read as rows of the table, from "
+                f'line {line}, column {column} (a " opening it without its closing one?): '
+                "remove the stray quote"
+            )
 
 
 def read(source: Source) -> Table:

@@ -121,6 +121,10 @@ READ_ERRORS_ZH: tuple[tuple[str, str], ...] = (
     ("not valid ", "编码无效：不是 UTF-8 也不是 GB18030，请另存为 UTF-8"),
     ("encoding not recognised", "无法识别编码：不是 UTF-8 也不是 GB18030/GBK 文本，请另存为 UTF-8"),
     ("malformed CSV", "CSV 格式错误"),
+    (
+        "a quoted cell runs over",
+        "一个带引号的单元格跨越了多行表格行（有多余的引号？）：请删除多余的引号",
+    ),
     ("no table rows found in the PDF text", "PDF 文本中未找到表格行"),
     (
         "a scanned PDF (no text layer)",
