@@ -560,8 +560,8 @@ def run(document: Document, config: Config) -> list[Finding]:
                         for problem in rule_check(ctx, clause) or ():
                             append(_finding(spec, severity, problem, ctx, config))
                 ctx.clause = None
-    except InternalError:
-        raise
+    except (InternalError, MemoryError):
+        raise  # MemoryError: a table too large for the machine, no bug (audit.lint)
     except Exception as error:  # a bug in a rule: said as one, never a traceback
         failed = running[0]
         where = document.source.path

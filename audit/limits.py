@@ -26,6 +26,12 @@ last cell holding a value) or in a Word table's grid: a table of 50,000
 projects over 40 columns fits. One stray cell far from the table (XFD1048576)
 would otherwise make the grid billions of cells."""
 
+MAX_TEXT_LINES = 500_000
+"""Most lines of a text table (tab-separated, CSV, extracted text): the
+258-project table is 300 lines, its PDF text 2,000; a province's year in one
+file of 20,000 projects fits. A file of a few bytes a line would otherwise
+make millions of rows, each with its findings (about 3 KB of memory a row)."""
+
 MAX_CELL_CHARS = 20_000
 """Longest cell (characters) whose text is parsed into clauses; the longest
 indicator cell of the published tables in the tests has under 1,000."""

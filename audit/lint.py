@@ -93,6 +93,9 @@ def lint_one(
     return result
 
 
+_OUT_OF_MEMORY = "out of memory: the table is too large to check on this machine"
+
+
 def _lint_one(path: str, config: Config, load: Loader | None, keep_document: bool) -> FileResult:
     from audit.parsing import parse_document
     from audit.readers import PassedOver, ReadError
@@ -107,6 +110,8 @@ def _lint_one(path: str, config: Config, load: Loader | None, keep_document: boo
         result.note = str(passed)
     except ReadError as error:
         result.error = str(error)
+    except MemoryError:
+        result.error = _OUT_OF_MEMORY
     read = parsed = clock()
     if document is not None:
         if path == "-":
@@ -116,6 +121,12 @@ def _lint_one(path: str, config: Config, load: Loader | None, keep_document: boo
             parsed = clock()
             result.document = document
             result.findings = run(document, config)
+        except MemoryError:
+            # Not a bug: the file is too large for this machine. Said for
+            # it, and the other files of the run are still linted.
+            result.error = _OUT_OF_MEMORY
+            result.document, result.findings = None, []
+            return result
         except InternalError as problem:
             # A bug met on this file: said for it, and the other files of
             # the run are still linted and reported.

@@ -673,3 +673,52 @@ def test_cache_dir_before_anything_is_kept(tmp_path: Path, monkeypatch: pytest.M
     status, out, err = run_main("cache", "dir")
     assert (status, out) == (2, "")
     assert "no private cache directory" in err
+
+
+# --------------------------------------------------------------------------
+# Tables too large for the machine
+
+
+def test_a_text_table_of_too_many_lines_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rows of a few bytes each (``x\\t1``) would make millions of rows: the
+    file is refused by its lines before any is read into a row."""
+    import audit.readers
+
+    monkeypatch.setattr(audit.readers, "MAX_TEXT_LINES", 400)
+    path = tmp_path / "long.txt"
+    path.write_text(SEED_001.read_text(encoding="utf-8") + "x\t1\n" * 400, encoding="utf-8")
+    status, out, _ = run_main("lint", "--no-cache", "--format", "text", str(path))
+    assert status == 2
+    assert "table too large: " in out and "lines (the limit is 400)" in out
+    near = tmp_path / "seed.txt"  # near miss: the table alone is read
+    near.write_text(SEED_001.read_text(encoding="utf-8"), encoding="utf-8")
+    assert run_main("lint", "--no-cache", "--format", "text", str(near))[0] in (0, 1)
+
+
+def test_running_out_of_memory_is_said_as_such_not_as_a_bug(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A table too large for the machine is no bug in a rule: it is said for
+    that file, and the other files of the run are checked."""
+    import audit.lint
+
+    checked: list[str] = []
+
+    def exhausted(document: Any, config: Any) -> Any:
+        checked.append(document.path)
+        if len(checked) == 1:
+            raise MemoryError
+        return []
+
+    monkeypatch.setattr(audit.lint, "run", exhausted)
+    other = tmp_path / "other.txt"
+    other.write_text(SEED_001.read_text(encoding="utf-8"), encoding="utf-8")
+    status, out, err = run_main(
+        "lint", "--no-cache", "--jobs", "1", "--format", "text", str(SEED_001), str(other)
+    )
+    assert status == 2
+    assert "out of memory: the table is too large to check on this machine" in out
+    assert "bug" not in out + err
+    assert len(checked) == 2  # the other file is checked

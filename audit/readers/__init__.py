@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+from audit.limits import MAX_TEXT_LINES
 from audit.model import AMOUNT_FIELDS, Amounts, Document, Layout, Row, Source
 from audit.readers.decode import MAX_BYTES, ReadError, decode, read_file
 from audit.readers.table import SET_ASIDE, Notify, Table
@@ -228,6 +229,9 @@ def read_text(
     offset stands in the file the text was taken from, e.g. its PDF page)."""
     from audit.readers.common import assemble, units_from_headings
 
+    lines = text.count("\n") + 1
+    if lines > MAX_TEXT_LINES:
+        raise ReadError(f"table too large: {lines:,} lines (the limit is {MAX_TEXT_LINES:,})")
     source = Source(path, text, encoding, locator)
     _side_text(text)
     national = _national_text(source, notify)

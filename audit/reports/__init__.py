@@ -115,6 +115,7 @@ READ_ERRORS_ZH: tuple[tuple[str, str], ...] = (
     ("standard input is closed", "标准输入已关闭：没有可读取的内容"),
     ("file too large", "文件过大"),
     ("table too large", "表格过大"),
+    ("out of memory", "内存不足：表格过大，无法在这台机器上检查"),
     ("binary file", "二进制文件，不是文本表格"),
     ("no rows found under the header row", "表头行下没有数据行"),
     ("invalid ", "编码无效"),
