@@ -680,10 +680,64 @@ class _Builder:
         burdens = data.get("burdens", [])
         if not isinstance(burdens, list) or not all(isinstance(b, str) for b in burdens):
             raise tax_doc.error(("burdens",), "must be a list of level-2 category names")
+        _check_taxonomy(tax_doc, data)
+        if "kinds" not in data and self.taxonomy_file != resource("rules", "taxonomy.yaml"):
+            # What each level-2 category measures, for the rules that compare
+            # a name with its category: the shipped file's, where a file of
+            # its own leaves them out.
+            shipped = load_yaml(resource("rules", "taxonomy.yaml")).data
+            data = {**data, "kinds": shipped.get("kinds") or {}}
         try:
             self.config.taxonomy = Taxonomy.from_data(data, self.taxonomy_use)
         except (KeyError, TypeError, AttributeError) as error:
             raise tax_doc.error(("schemes",), f"malformed taxonomy: {error}") from None
+
+
+def _check_taxonomy(doc: _Doc, data: dict[str, Any]) -> None:
+    """Refuse a taxonomy whose entries contradict each other, at the entry:
+    an alias whose target is itself an alias (aliases are followed one step:
+    a chain or a cycle names no category), one code given two categories, or
+    one category two codes, in a scheme."""
+    aliases = data.get("aliases") or {}
+    if not isinstance(aliases, dict):
+        raise doc.error(("aliases",), "must be a mapping of a name to the category it stands for")
+    for name, target in aliases.items():
+        if not isinstance(target, str):
+            raise doc.error(("aliases", name), "must be the name of a category")
+        if target in aliases and target != name:
+            raise doc.error(
+                ("aliases", name),
+                f"stands for {target!r}, itself an alias of {aliases[target]!r}: aliases are "
+                "followed one step, map it to the category's own name",
+            )
+    for scheme, entries in (data.get("schemes") or {}).items():
+        if not isinstance(entries, dict):
+            continue  # malformed: Taxonomy.from_data says so
+        codes: dict[str, str] = {}  # level-2 code → its level-1 code
+        names: dict[str, str] = {}  # category name → its code
+        for code, entry in entries.items():
+            if not isinstance(entry, dict):
+                continue
+            children = entry.get("children") or {}
+            pairs = [(str(code), entry.get("name"), ("schemes", scheme, code, "name"))]
+            if isinstance(children, dict):
+                pairs += [
+                    (str(child), child_name, ("schemes", scheme, code, "children", child))
+                    for child, child_name in children.items()
+                ]
+                for child in children:
+                    parent = codes.setdefault(str(child), str(code))
+                    if parent != str(code):
+                        raise doc.error(
+                            ("schemes", scheme, code, "children", child),
+                            f"code {child} is already a level-2 category under {parent}",
+                        )
+            for own, name, where in pairs:
+                if not isinstance(name, str):
+                    continue
+                first = names.setdefault(name, own)
+                if first != own:
+                    raise doc.error(where, f"{name!r} already has the code {first}")
 
 
 _RANGES = (("earliest", "latest", "is after"), ("minimum", "maximum", "is above"))

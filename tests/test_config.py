@@ -237,6 +237,66 @@ def test_taxonomy_burdens_are_level2_names(tmp_path: Path) -> None:
     assert "list of level-2 category names" in problem.message
 
 
+SHIPPED_TAXONOMY = (Path(__file__).parent.parent / "rules" / "taxonomy.yaml").read_text("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("change", "key", "words"),
+    [
+        (  # a cycle: each stands for the other
+            (
+                "  经济效益指标: 经济效益\n",
+                "  经济效益指标: 经济效益口径\n  经济效益口径: 经济效益指标\n",
+            ),
+            "aliases.经济效益指标",
+            "itself an alias of '经济效益指标'",
+        ),
+        (  # a chain: followed one step, it names no category
+            ("  经济效益指标: 经济效益\n", "  经济效益指标: 经济效果\n  经济效果: 经济效益\n"),
+            "aliases.经济效益指标",
+            "aliases are followed one step",
+        ),
+        (  # one category, two codes
+            (
+                'children: {"11": 数量指标, "12": 质量指标, "13": 时效指标, "14": 成本指标}',
+                'children: {"11": 数量指标, "12": 数量指标, "13": 时效指标, "14": 成本指标}',
+            ),
+            "schemes.2021.1.children.12",
+            "'数量指标' already has the code 11",
+        ),
+        (  # one code under two level-1 categories
+            (
+                'children: {"31": 服务对象满意度}\n  "2025"',
+                'children: {"31": 服务对象满意度, "11": 公众满意度}\n  "2025"',
+            ),
+            "schemes.2021.3.children.11",
+            "code 11 is already a level-2 category under 1",
+        ),
+    ],
+)
+def test_a_taxonomy_that_contradicts_itself_is_refused_at_the_entry(
+    tmp_path: Path, change: tuple[str, str], key: str, words: str
+) -> None:
+    old, new = change
+    assert SHIPPED_TAXONOMY.count(old) == 1
+    write(tmp_path, SHIPPED_TAXONOMY.replace(old, new), "taxonomy.yaml")
+    problem = error_of(write(tmp_path, "taxonomy:\n  file: taxonomy.yaml\n"))
+    assert problem.key == key
+    assert problem.line is not None and problem.path.endswith("taxonomy.yaml")
+    assert words in problem.message
+
+
+def test_a_taxonomy_of_its_own_without_kinds_takes_the_shipped_ones(tmp_path: Path) -> None:
+    """Near miss: a file that only lists its schemes is taken, and the rules
+    that say where an indicator belongs still name the category."""
+    own = SHIPPED_TAXONOMY[: SHIPPED_TAXONOMY.index("\nkinds:")] + "\n"
+    write(tmp_path, own, "taxonomy.yaml")
+    config = load_config(write(tmp_path, "taxonomy:\n  file: taxonomy.yaml\n"))
+    assert config.taxonomy.kind("质量指标") == load_config(None, discover=False).taxonomy.kind(
+        "质量指标"
+    )
+
+
 def test_taxonomy_scheme_must_exist(tmp_path: Path) -> None:
     problem = error_of(write(tmp_path, "taxonomy:\n  use: ['2019']\n"))
     assert problem.key == "taxonomy.use"
