@@ -719,7 +719,9 @@ def _check_taxonomy(doc: _Doc, data: dict[str, Any]) -> None:
             if not isinstance(entry, dict):
                 continue
             children = entry.get("children") or {}
-            pairs = [(str(code), entry.get("name"), ("schemes", scheme, code, "name"))]
+            pairs: list[tuple[str, Any, tuple[Any, ...]]] = [
+                (str(code), entry.get("name"), ("schemes", scheme, code, "name"))
+            ]
             if isinstance(children, dict):
                 pairs += [
                     (str(child), child_name, ("schemes", scheme, code, "children", child))
