@@ -665,6 +665,39 @@ def test_binary_data_is_still_binary(tmp_path: Path) -> None:
     assert line.endswith("binary file (contains NUL bytes), not a text table")
 
 
+@pytest.mark.parametrize(
+    ("suffix", "kind"),
+    [
+        (".xlsx", "not a workbook (no zip archive)"),
+        (".docx", "not a Word document (no zip archive)"),
+        (".pdf", "not a PDF file (no %PDF header)"),
+        (".ods", "not a spreadsheet (no zip archive)"),
+    ],
+)
+@pytest.mark.parametrize("content", [bytes(range(1, 256)) * 20, b"D" * 5000])
+def test_a_file_that_is_not_what_its_name_says_is_a_read_error(
+    tmp_path: Path, suffix: str, kind: str, content: bytes
+) -> None:
+    """Random bytes or plain text under a workbook's, PDF's or Word file's
+    name: damaged or renamed, an error in a walk too, never "save as UTF-8"."""
+    folder = tmp_path / "drafts"
+    folder.mkdir()
+    (folder / f"table{suffix}").write_bytes(content)
+    (folder / "seed.txt").write_text(SEED_001.read_text(encoding="utf-8"), encoding="utf-8")
+    status, out, _ = run_main("lint", "--no-cache", "-q", "--format", "text", str(folder))
+    assert status == 2
+    assert f"{kind} though named {suffix}" in out
+    assert "UTF-8" not in out
+
+
+@pytest.mark.parametrize("suffix", [".xls", ".et", ".txt"])
+def test_near_miss_text_under_an_excel_export_name_is_read(tmp_path: Path, suffix: str) -> None:
+    """A system's "export to Excel" writes tab-separated text as .xls."""
+    path = tmp_path / f"table{suffix}"
+    path.write_bytes(SEED_001.read_bytes())
+    assert run_main("lint", "--no-cache", "--format", "text", str(path))[0] in (0, 1)
+
+
 def test_cache_dir_before_anything_is_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("INDICATOR_AUDIT_CACHE", str(tmp_path / "cache"))
     monkeypatch.delenv("INDICATOR_AUDIT_NO_CACHE", raising=False)

@@ -348,6 +348,17 @@ def _national_text(source: Source, notify: Notify | None = None) -> Document | N
     return None if delimiter is None else read_text_source(source, delimiter, notify)
 
 
+_CONTAINERS = {
+    ".xlsx": "workbook (no zip archive)",
+    ".xlsm": "workbook (no zip archive)",
+    ".ods": "spreadsheet (no zip archive)",
+    ".docx": "Word document (no zip archive)",
+    ".pdf": "PDF file (no %PDF header)",
+}
+"""File names whose kind is a container the content must be: text under
+such a name is no table written another way."""
+
+
 def read_document(data: bytes, path: str, notify: Notify | None = None) -> Document:
     """Build the document from ``data`` (the bytes of ``path``): a text
     table is decoded, a workbook, PDF, web page or Word document is read
@@ -358,6 +369,14 @@ def read_document(data: bytes, path: str, notify: Notify | None = None) -> Docum
 
     carrier = named_kind(data, path)
     if carrier == "text":
+        suffix = os.path.splitext(path)[1].lower()
+        if suffix in _CONTAINERS:
+            # A workbook, PDF or Word file is never text (a .xls or .et may
+            # be: a system's "export to Excel" writes tab-separated text).
+            raise ReadError(
+                f"not a {_CONTAINERS[suffix]} though named {suffix}: "
+                "the file is damaged, or another file renamed"
+            )
         text, encoding = decode(data)
         return read_text(text, path, encoding, notify=notify)
     return read_grids(carrier, data, path, notify)
