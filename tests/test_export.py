@@ -99,6 +99,24 @@ def test_bad_input_and_refusals(tmp_path: Path) -> None:
     assert status == 2 and copy.read_bytes() == SEED_001.read_bytes()
 
 
+@pytest.mark.parametrize(("to", "name"), [("csv", "rows.xlsx"), ("xlsx", "rows.json")])
+def test_an_output_named_for_another_format_is_refused(tmp_path: Path, to: str, name: str) -> None:
+    output = tmp_path / name
+    status, _, err = run_main("export", str(SEED_001), "--to", to, "--output", str(output))
+    assert status == 2
+    assert f"is named for {output.suffix[1:]}; name it .{to}" in err
+    assert not output.exists()
+
+
+@pytest.mark.parametrize("name", ["rows.csv", "rows.txt", "rows"])
+def test_near_miss_an_output_of_its_format_or_no_known_one_is_written(
+    tmp_path: Path, name: str
+) -> None:
+    output = tmp_path / name
+    status, _, _ = run_main("export", str(SEED_001), "--to", "csv", "--output", str(output))
+    assert status == 0 and output.read_text(encoding="utf-8-sig").startswith("文件,")
+
+
 def test_export_does_not_import_openpyxl_for_csv() -> None:
     import subprocess
 
