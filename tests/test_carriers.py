@@ -901,3 +901,35 @@ def test_damaged_files_read_or_fail_with_one_clear_line(
         assert str(error) and "\n" not in str(error)
     else:
         assert document.units or document.total is not None
+
+
+@pytest.mark.parametrize("share", [0.3, 0.6, 0.9])
+def test_a_web_page_cut_short_inside_its_table_is_refused(tmp_path: Path, share: float) -> None:
+    """A download cut short would read as sums that do not add up."""
+    whole = write_html(tmp_path / "whole.html", PANYU_ROWS).read_bytes()
+    start = whole.index(b"<table")
+    cut = whole[: start + int((len(whole) - start) * share)]
+    path = tmp_path / "cut.html"
+    path.write_bytes(cut)
+    with pytest.raises(ReadError, match="ends inside a table"):
+        load_path(path)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # a page without its own end, its table closed
+        "<table><tr><td>项目名称（资金使用单位）</td></tr></table>",
+        # a script's string opening a table, the page ended
+        "<html><body><script>var t='<table>';</script>{table}</body></html>",
+    ],
+)
+def test_near_miss_a_page_whose_tables_end_is_read(tmp_path: Path, page: str) -> None:
+    whole = write_html(tmp_path / "whole.html", PANYU_ROWS).read_text(encoding="utf-8")
+    table = whole[whole.index("<table") : whole.rindex("</table>") + len("</table>")]
+    path = tmp_path / "page.html"
+    path.write_text(page.replace("{table}", table), encoding="utf-8")
+    try:
+        load_path(path)
+    except ReadError as problem:
+        assert "ends inside a table" not in str(problem)

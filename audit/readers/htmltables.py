@@ -646,6 +646,26 @@ def _archived_page(data: bytes) -> bytes:
     raise ReadError("a web page without a table (a web archive, MHTML, without a text/html part)")
 
 
+_TABLE_OPENS = re.compile(r"<table\b", re.IGNORECASE)
+_TABLE_CLOSES = re.compile(r"</table\s*>", re.IGNORECASE)
+
+
+def _whole(text: str) -> None:
+    """Refuse a page that ends inside a table (a download cut short, a page
+    saved before it had loaded): the rows it lacks would read as sums that
+    do not add up and projects that are not there. A table's end tag is
+    never optional in HTML."""
+    if text[-200:].rstrip().lower().endswith(("</html>", "</body>")):
+        return  # the page's own end: a "<table" left open is in a script's string
+    opened = [match.start() for match in _TABLE_OPENS.finditer(text)]
+    closed = len(_TABLE_CLOSES.findall(text))
+    if opened and closed < len(opened) and _TABLE_CLOSES.search(text, opened[-1]) is None:
+        raise ReadError(
+            "the web page ends inside a table (its </table> is missing): the file is cut "
+            "short; save or download the page again"
+        )
+
+
 def load(data: bytes, path: str, notify: Notify | None = None) -> Loaded:
     if web_archive(data):
         data = _archived_page(data)
@@ -653,5 +673,6 @@ def load(data: bytes, path: str, notify: Notify | None = None) -> Loaded:
     found = tables(text, notify)
     if not found:
         raise ReadError("a web page without a table (no <table> element with cells)")
+    _whole(text)
     source, grids = grid_source(path, "html", found, encoding)
     return Loaded(source, grids)

@@ -117,6 +117,10 @@ READ_ERRORS_ZH: tuple[tuple[str, str], ...] = (
     ("table too large", "表格过大"),
     ("out of memory", "内存不足：表格过大，无法在这台机器上检查"),
     (
+        "the web page ends inside a table",
+        "网页在表格中间结束（缺少 </table>）：文件不完整，请重新保存或下载该网页",
+    ),
+    (
         "not a workbook (no zip archive)",
         "文件名是工作簿，但内容不是工作簿（不是 ZIP 压缩包）：文件已损坏，或是改了扩展名的其他文件",
     ),
