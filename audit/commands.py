@@ -51,8 +51,9 @@ formats (--format):
   html        a self-contained page to send to the unit that fixes the table
 
 rule selectors (--select, --extend-select, --ignore; repeat or separate by commas):
-  a rule id (placeholder), a group (amounts, structure, content, periods,
-  duplicates, guidance, taxonomy, custom), a glob (duplicate-*), or ALL
+  a rule id (placeholder), a group (structure, taxonomy, content, periods,
+  duplicates, amounts, guidance, limits; custom for the rules a configuration
+  writes), a glob (duplicate-*), or ALL
 
 exit status:
   0  nothing at or above --fail-on

@@ -222,6 +222,19 @@ def test_help_documents_formats_and_exit_status(capsys: pytest.CaptureFixture[st
         assert word in out
 
 
+def test_help_names_every_group_a_selector_takes(capsys: pytest.CaptureFixture[str]) -> None:
+    """The groups --help lists are those an unknown selector's error lists."""
+    from audit.config import load_config
+    from audit.selection import families
+
+    with pytest.raises(SystemExit):
+        main(["lint", "--help"])
+    selectors = " ".join(capsys.readouterr().out.split("rule selectors")[1].split())
+    groups = families(load_config(None, discover=False).specs())
+    assert groups and all(group in selectors for group in groups)
+    assert "custom" in selectors
+
+
 # --------------------------------------------------------------------------
 # Processes: start-up cost and terminal behaviour
 
