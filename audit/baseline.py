@@ -149,6 +149,11 @@ def load_baseline(path: str) -> Baseline:
         raise BaselineError("not a baseline: JSON nested too deeply") from None
     except OSError as problem:
         raise BaselineError(problem.strerror or str(problem)) from None
+    if isinstance(data, dict) and "version" in data and data["version"] != BASELINE_VERSION:
+        # a baseline of another release of the format, whatever it holds
+        raise BaselineError(
+            f"unsupported baseline version {data['version']!r} (expected {BASELINE_VERSION})"
+        )
     if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
         raise BaselineError("not a baseline: expected an object with an 'entries' list")
     if data.get("version") != BASELINE_VERSION:

@@ -169,6 +169,7 @@ def test_baseline_file_is_sorted_stable_and_has_no_line_numbers(tmp_path: Path) 
         ("{not json", "invalid JSON at line 1"),
         ('{"version": 1}', "'entries' list"),
         ('{"version": 9, "entries": []}', "unsupported baseline version 9"),
+        ('{"version": 99}', "unsupported baseline version 99"),  # whatever else it holds
         ('{"version": 1, "entries": [{"rule": "x"}]}', "entry 1: needs 'file' and 'rule'"),
         (
             '{"version": 1, "entries": [{"file": "t.txt", "rule": "x", "count": 0}]}',
