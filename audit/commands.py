@@ -1337,11 +1337,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     if fmt == "xlsx" and not args.output:
         error("export --to xlsx: a workbook is written to a file: give --output FILE.xlsx")
         return EXIT_ERROR
-    named = Path(args.output).suffix.lower().lstrip(".") if args.output else ""
-    if named in EXPORTERS and named != fmt:
+    named_for = Path(args.output).suffix.lower().lstrip(".") if args.output else ""
+    if named_for in EXPORTERS and named_for != fmt:
         # A file named for one format holding another (CSV text in x.xlsx)
         # is one no program opens as its name says.
-        error(f"export --to {fmt}: --output {args.output} is named for {named}; name it .{fmt}")
+        error(f"export --to {fmt}: --output {args.output} is named for {named_for}; name it .{fmt}")
         return EXIT_ERROR
     lang = _export_lang(args)
     documents = []

@@ -686,7 +686,7 @@ def test_a_file_that_is_not_what_its_name_says_is_a_read_error(
     (folder / "seed.txt").write_text(SEED_001.read_text(encoding="utf-8"), encoding="utf-8")
     status, out, _ = run_main("lint", "--no-cache", "-q", "--format", "text", str(folder))
     assert status == 2
-    assert f"{kind} though named {suffix}" in out
+    assert f"named {suffix}, {kind}" in out and "文件内容与扩展名不符" in out
     assert "UTF-8" not in out
 
 

@@ -374,7 +374,7 @@ def read_document(data: bytes, path: str, notify: Notify | None = None) -> Docum
             # A workbook, PDF or Word file is never text (a .xls or .et may
             # be: a system's "export to Excel" writes tab-separated text).
             raise ReadError(
-                f"not a {_CONTAINERS[suffix]} though named {suffix}: "
+                f"not what its name says: named {suffix}, not a {_CONTAINERS[suffix]}; "
                 "the file is damaged, or another file renamed"
             )
         text, encoding = decode(data)

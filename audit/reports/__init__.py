@@ -121,22 +121,8 @@ READ_ERRORS_ZH: tuple[tuple[str, str], ...] = (
         "网页在表格中间结束（缺少 </table>）：文件不完整，请重新保存或下载该网页",
     ),
     (
-        "not a workbook (no zip archive)",
-        "文件名是工作簿，但内容不是工作簿（不是 ZIP 压缩包）：文件已损坏，或是改了扩展名的其他文件",
-    ),
-    (
-        "not a spreadsheet (no zip archive)",
-        "文件名是电子表格，但内容不是电子表格（不是 ZIP 压缩包）："
-        "文件已损坏，或是改了扩展名的其他文件",
-    ),
-    (
-        "not a Word document (no zip archive)",
-        "文件名是 Word 文档，但内容不是 Word 文档（不是 ZIP 压缩包）："
-        "文件已损坏，或是改了扩展名的其他文件",
-    ),
-    (
-        "not a PDF file (no %PDF header)",
-        "文件名是 PDF，但内容不是 PDF（没有 %PDF 文件头）：文件已损坏，或是改了扩展名的其他文件",
+        "not what its name says",
+        "文件内容与扩展名不符：不是扩展名所说的文件（已损坏，或是改了扩展名的其他文件）",
     ),
     ("binary file", "二进制文件，不是文本表格"),
     ("no rows found under the header row", "表头行下没有数据行"),
