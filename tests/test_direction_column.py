@@ -172,3 +172,22 @@ def test_a_list_reads_its_direction_column_too() -> None:
         assert annual(document) == ["≥350公里", "≤5%", "≤90%"]
         found = lint(document, ["comparator-direction"])
         assert [f.clause for f in found] == [3]
+
+
+@pytest.mark.parametrize("column", ["指标方向", "符号", "比较符", "比较符号"])
+def test_a_comparator_column_beside_the_nature_column_is_read(column: str) -> None:
+    """``指标性质 | ≥ | 指标值 | 计量单位``: 定量/定性 in 指标性质 and the
+    comparator in a column of its own, read as one target (a floor read as
+    an exact value would hide a cost given a floor)."""
+    rows = [
+        *TOP,
+        ["一级指标", "二级指标", "三级指标", "指标性质", column, "指标值", "计量单位", "权重"],
+        [*COUNT, "定量", "≥", "42", "处", "30"],
+        [*COST, "定量", "≥", "1800", "元/处", "30"],
+        [*SATISFACTION, "定量", "≥", "90", "%", "30"],
+        [*RATE, "定性", "", "明显提高", "", "10"],
+    ]
+    for document in both(rows):
+        assert annual(document) == ["≥42处", "≥1800元/处", "≥90%", "明显提高"]
+        found = lint(document, ["comparator-direction"])
+        assert [f.clause for f in found] == [2]  # the cost given a floor

@@ -112,8 +112,11 @@ def _unit_in(value: str) -> str | None:
 
 _NAME_HEADERS = frozenset({"三级指标", "指标名称", "绩效指标名称", "三级指标名称", "指标内容"})
 _COMPARATOR_HEADERS = frozenset(
-    {"指标性质", "符号", "计算符号", "运算符号", "比较符", "比较符号", "指标值符号", "关系符"}
+    {"符号", "计算符号", "运算符号", "比较符", "比较符号", "指标值符号", "关系符"}
 )
+_NATURE_HEADERS = frozenset({"指标性质", "指标类型", "指标属性"})
+"""定量/定性, or the comparator itself where the table has no column of its
+own for it (``≥ | 95 | %``)."""
 _MEASURE_HEADERS = frozenset({"度量单位", "计量单位", "单位", "指标单位", "指标值单位"})
 _UNIT_HEADERS = frozenset(
     {"单位名称", "预算单位", "预算单位名称", "部门名称", "实施单位", "项目单位", "单位（部门）名称"}
@@ -231,6 +234,8 @@ def column_key(header: str) -> str | None:
         return "direction"
     if h in _COMPARATOR_HEADERS:
         return "comparator"
+    if h in _NATURE_HEADERS:
+        return "nature"
     if h in _MEASURE_HEADERS:
         return "measure"
     year = _YEAR_COLUMN_RE.match(h)
@@ -853,6 +858,19 @@ def compose(comparator: Text | None, value: Text, unit: Text | None) -> Text:
 
 
 _DIRECTIONS = {
+    # the comparator itself in the 指标方向 column (``指标方向 | ≥``)
+    "≥": "≥",
+    "≧": "≥",
+    ">=": "≥",
+    "≤": "≤",
+    "≦": "≤",
+    "<=": "≤",
+    "=": "=",
+    "＝": "=",
+    ">": ">",
+    "＞": ">",
+    "<": "<",
+    "＜": "<",
     "正向": "≥",
     "正向指标": "≥",
     "越大越好": "≥",
@@ -1003,14 +1021,18 @@ def indicator(
     if name is not None:
         name = without_name_prompt(name)
     comparator = _cell(cells, columns, "comparator")
+    nature = _cell(cells, columns, "nature")  # 定量/定性, or the comparator
+    if not _comparing(comparator) and _comparing(nature):
+        comparator = nature
     measure = _cell(cells, columns, "measure")
     period_cell = _cell(cells, columns, "period")
     annual_cell = _cell(cells, columns, "annual" if "annual" in columns else "value")
     if period_cell is None and annual_cell is None:
         return None
-    if comparator is None or comparator.strip().value not in _COMPARATORS:
+    if not _comparing(comparator):
         # No comparator column, or none written in it: a 指标方向 column
-        # beside the value says whether it is a floor or a cap.
+        # beside the value says whether it is a floor or a cap (正向, 反向),
+        # or holds the comparator itself (≥).
         direction = _cell(cells, columns, "direction")
         if period_cell is not None:
             period_cell = _directed(direction, period_cell, measure)
@@ -1027,9 +1049,16 @@ def indicator(
         cell = _cell(cells, columns, key)
         if cell is not None and cell.value:
             extras[key] = cell
-    if comparator is not None and comparator.value:
-        extras["nature"] = comparator
+    for cell in (nature, comparator):
+        if cell is not None and cell.value:
+            extras["nature"] = cell
+            break
     return IndicatorCells(level1, level2, name, period, annual, extras, row_line(grid, row))
+
+
+def _comparing(cell: Text | None) -> bool:
+    """Whether a cell holds a comparator (``≥``, ``不低于``), not 定量/定性."""
+    return cell is not None and cell.strip().value in _COMPARATORS
 
 
 def _directed(direction: Text | None, value: Text, measure: Text | None) -> Text:
@@ -1180,7 +1209,14 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
             levels = _Levels()
             if index + 1 < len(grid.rows):
                 below = _header_map(grid.rows[index + 1], sub_header=True)
-                if below and set(below) <= {"period", "annual", "value", "measure", "comparator"}:
+                if below and set(below) <= {
+                    "period",
+                    "annual",
+                    "value",
+                    "measure",
+                    "comparator",
+                    "nature",
+                }:
                     columns = {**columns, **below}
                     if "annual" in below:
                         columns.pop("value", None)
@@ -1689,6 +1725,7 @@ _NOT_IN_SUM_ROW = (
     "annual",
     "value",
     "comparator",
+    "nature",
     "measure",
 )
 """The columns a row of sums leaves blank: it has no goal and no indicator."""
