@@ -106,3 +106,33 @@ def test_money_paid_to_people_per_month_is_not_given_twelve_months(
 def test_a_whole_month_over_the_project_keeps_its_warning() -> None:
     [finding] = findings(clause("服务月费", "≤120万元/月"))
     assert finding.severity == "warning" and "折合120万元" in finding.message
+
+
+def test_a_multi_year_projects_annual_cost_equal_to_its_period_cost_is_compared() -> None:
+    """This year's 总计 against this year's target, even where the annual
+    value repeats the period value word for word."""
+    [finding] = findings(clause("年度硬件购置成本", "≤600万元"), MULTI_YEAR, amount="500.00")
+    assert finding.field == "annual"
+    assert "年度指标值「≤600万元」折合600万元，超过项目总计500万元" in finding.message
+
+
+def test_near_miss_a_multi_year_projects_period_cost_alone_is_not_compared() -> None:
+    text = "1、1-产出指标；14-成本指标；硬件购置总成本；实施周期指标值:≤1500万元；年度指标值:≤400万元。"
+    assert findings(text, MULTI_YEAR, amount="500.00") == []
+
+
+@pytest.mark.parametrize(
+    ("each", "people", "reported"),
+    [
+        ("≤7.05万元/人", "336人", False),  # 2,368.75 / 336 = 7.0498, rounded to 7.05
+        ("≤7.1万元/人", "336人", True),  # 7.05 × 336 = 2,368.8 even at its least: over
+    ],
+)
+def test_a_cost_a_head_is_compared_as_the_rounded_figure_it_is(
+    each: str, people: str, reported: bool
+) -> None:
+    text = (
+        f"1、1-产出指标；11-数量指标；保障专职消防员人数；实施周期指标值:{people}；年度指标值:{people}。"
+        f"2、1-产出指标；14-成本指标；专职消防员人均年经费；实施周期指标值:{each}；年度指标值:{each}。"
+    )
+    assert bool(findings(text, amount="2,368.75")) is reported

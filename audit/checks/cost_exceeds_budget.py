@@ -265,12 +265,17 @@ def cost_exceeds_budget(ctx: Context, clause: Clause) -> Iterator[Problem]:
     units: dict[str, Any] = ctx.options["money_units"]
     thresholds = any_of(ctx.options["thresholds"])
     several_years = spans_years(project)
-    for value_field in ctx.facts.distinct_values(clause):
+    # Over several years only the annual value is this year's, compared with
+    # this year's 总计 even where it repeats the period value word for word.
+    fields = (
+        [f for f in first_fields(clause) if f.keyword != PERIOD]
+        if several_years
+        else ctx.facts.distinct_values(clause)
+    )
+    for value_field in fields:
         value = value_field.value
         if value.kind != "quantity" or ctx.facts.value(clause, value_field).owner is not None:
             continue
-        if several_years and value_field.keyword == PERIOD:
-            continue  # the whole period's cost against this year's 总计: no comparison
         args = {**value_args(clause, value_field), "total": plain_number(total)}
         keyword = args["field"]
         for target in number_targets(value):
@@ -306,8 +311,8 @@ def cost_exceeds_budget(ctx: Context, clause: Clause) -> Iterator[Problem]:
                 continue
             count = math.prod((c[0] for c in counted), start=Decimal(1))
             amount = each * count
-            if amount <= total:
-                continue
+            if each * _rounded_down(target) * count <= total:
+                continue  # within what the rounding of the cost a unit allows
             args.update(
                 {
                     "each": plain_number(each),
@@ -355,6 +360,24 @@ does not state (a warning's info): the term is assumed."""
 
 
 _WAN = Decimal(10000)
+
+
+_WRITTEN_NUMBER = re.compile(r"\d+(?:[.．](\d+))?")
+
+
+def _rounded_down(target: Target) -> Decimal:
+    """The least share of a cost a unit its written figure may stand for:
+    ``7.05`` (万元 a head, 2,368.75 over 336 rounded) stands for 7.045 to
+    7.055, as DOMAIN's interval rule reads a published figure, so 7.05 × 336
+    over 2,368.75 is rounding, not a cost above the budget."""
+    found = _WRITTEN_NUMBER.search(target.text)
+    if found is None:
+        return Decimal(1)
+    written = Decimal(found.group().replace("．", "."))
+    if not written:
+        return Decimal(1)
+    places = len(found.group(1) or "")
+    return (written - Decimal(5).scaleb(-places - 1)) / written
 
 
 def _amount(target: Target, units: dict[str, Any]) -> Decimal | None:
