@@ -871,11 +871,15 @@ class Facts:
         """``above`` when the first target in percent out of range is above
         100 %, ``below`` when it is below 0 %; None when every target is in
         range, or the indicator is a growth (``percent-out-of-range``'s
-        ``exempt_names``, in the name or the value's words: 增长率, 同比)."""
+        ``exempt_names``, in the name or the value's words: 增长率, 同比). A
+        cap above 100 % (``≤120%``: a ratio of two amounts, 政府债务率, has its
+        risk lines there) asks nothing impossible."""
         for target in number_targets(value):
             if target.unit != "%" or target.number is None:
                 continue
             top = target.upper if target.upper is not None else target.number
+            if top > _HUNDRED and target.comparator in ("<=", "<"):
+                continue  # a cap above 100% (政府债务率 ≤120%) asks nothing impossible
             if top > _HUNDRED:
                 found = "above"
             elif target.number < 0 or value.minus_before(target):

@@ -793,6 +793,12 @@ def test_percent_out_of_range_reads_the_upper_end_of_a_range() -> None:
     assert excerpts(found(clause_table(indicators), "percent-out-of-range")) == ["90%-120%"]
 
 
+def test_percent_out_of_range_reports_a_floor_above_100() -> None:
+    """Near miss of the cap: a floor above 100% cannot be reached."""
+    indicators = "1、1-产出指标；12-质量指标；设备完好率；实施周期指标值:≥120%；年度指标值:≥120%。"
+    assert found(clause_table(indicators), "percent-out-of-range")
+
+
 def test_percent_out_of_range_reports_a_negative_rate() -> None:
     indicators = "1、1-产出指标；12-质量指标；设备完好率；实施周期指标值:-5%；年度指标值:95%。"
     [finding] = found(clause_table(indicators), "percent-out-of-range")
@@ -802,7 +808,13 @@ def test_percent_out_of_range_reports_a_negative_rate() -> None:
 
 @pytest.mark.parametrize(
     "name, value",
-    [("营业收入增长率", "120%"), ("培训人数", "比上年增长150%"), ("验收合格率", "100.00%")],
+    [
+        ("营业收入增长率", "120%"),
+        ("培训人数", "比上年增长150%"),
+        ("验收合格率", "100.00%"),
+        ("政府债务率", "≤120%"),  # a cap above 100% asks nothing impossible
+        ("资产负债率", "不超过110%"),
+    ],
 )
 def test_percent_out_of_range_allows_growth_and_100(name: str, value: str) -> None:
     indicators = f"1、2-效益指标；21-经济效益；{name}；实施周期指标值:{value}；年度指标值:{value}。"

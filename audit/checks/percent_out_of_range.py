@@ -42,9 +42,10 @@ EXEMPT_NAMES: list[str] = [r"增长|增幅|涨幅|提高率|提升率|增加率|
     --------
     报告以百分比表示、数值（或区间上限）大于 100 或小于 0 的指标值；一个值中的每个目标都判断
     （「上半年≥60%，全年≥150%」报告其第二个目标）。增长类指标（「增长率」「增幅」
-    「同比」）可以超过 100%：名称或值匹配 exempt_names 的不检查。公式（「…*100%」）由 not-quantified
-    处理，数量指标写成百分比（「培训人数 ≥1000%」）由 value-type-mismatch 报告。超出范围的值只由本
-    规则报告，annual-period-mismatch 不再比较它。
+    「同比」）可以超过 100%：名称或值匹配 exempt_names 的不检查；上限（「≤120%」，如政府
+    债务率：两个金额之比，风险线就在 100% 以上）不要求不可能的事，也不报告。
+    公式（「…*100%」）由 not-quantified 处理，数量指标写成百分比（「培训人数 ≥1000%」）由
+    value-type-mismatch 报告。超出范围的值只由本规则报告，annual-period-mismatch 不再比较它。
 
     为什么有问题
     ------------
@@ -75,7 +76,9 @@ def percent_out_of_range(ctx: Context, clause: Clause) -> Iterator[Problem]:
     above 100, or below 0; every target of a value is judged
     (``上半年≥60%，全年≥150%`` is reported for its second). Growth
     (``增长率``, ``增幅``, ``同比``) may exceed 100 %: indicators whose
-    name, or value text, matches ``exempt_names`` are not checked. Formulas
+    name, or value text, matches ``exempt_names`` are not checked, nor is a
+    cap (``≤120%``: 政府债务率, a ratio of two amounts whose risk lines lie
+    above 100 %, asks nothing impossible). Formulas
     (``…*100%``) are ``not-quantified``'s concern, and a percentage on a
     count (``培训人数 ≥1000%``) ``value-type-mismatch``'s. A value out of range
     is this rule's alone: ``annual-period-mismatch`` does not also compare it.
