@@ -561,12 +561,12 @@ _FIELD_LABEL = re.compile(
 (``1.一级指标：产出指标；二级指标：数量指标；三级指标：名称；…``)."""
 _HALF_WIDTH_STOP = re.compile(
     r"(?<=[%％‰A-Za-z\u4e00-\u9fff)）】」”])\.(?=[ \t]*\d{1,3}[ \t]*[、.．][ \t]*"
-    r"(?:\d{1,3}[ \t]*[-－—–]|[^\W\d_]{2,8}指标|实施周期指标值|年度指标值))"
+    r"(?:\d{1,3}[ \t]*[-－—–]|[^\W\d_]{2,8}指标|实施周期指标值|年度指标值)|\s*(?![\s\S]))"
 )
 """A clause ended with a half-width full stop, typed in a half-width input
 mode (``年度指标值:≥95%.3、产出指标,…``): after a percentage, a unit or a
 word it is no decimal point, and before the next clause's number and its
-category it ends the clause as ``。`` does."""
+category, or at the end of the cell, it ends the clause as ``。`` does."""
 
 
 def _as_grammar_reads(text: str) -> str:
