@@ -407,6 +407,11 @@ def test_missing_unit_knows_sector_measure_words(indicators: str) -> None:
         "3×3米",  # a size: the first side takes the unit after the last
         "≥200块（规格0.6×0.9米）",
         "（1）6月底前完成招标；（2）11月底前完成验收",  # steps numbered in brackets
+        "2025.3底前",  # a date before a deadline word: year.month
+        "3.31前",  # month.day
+        "分别按1.5、2.5万元/人标准执行",  # a list: the last number's unit is every one's
+        "每人1.5或2.5万元",
+        "4260路",  # a measure word the grammar does not list (camera channels)
     ],
 )
 def test_a_sizes_first_side_and_a_steps_number_need_no_unit(value: str) -> None:
@@ -425,6 +430,8 @@ def test_a_sizes_first_side_and_a_steps_number_need_no_unit(value: str) -> None:
         (clause("1-产出指标；11-数量指标", "重点工作推进", "≥3方面"), "≥3"),
         (clause("1-产出指标；11-数量指标", "农村公路硬化", "≥3道路"), "≥3"),
         (clause("1-产出指标；11-数量指标", "培训企业", "≥100管理人员"), "≥100"),
+        # A list whose last number has no unit either.
+        (clause("1-产出指标；11-数量指标", "培训企业", "1.5、2.5"), "2.5"),
         # A pairing (1对1) is no count; the number after it still is one.
         (clause("1-产出指标；11-数量指标", "结对帮扶", "1对1帮扶困难户≥300"), "≥300"),
         # Days times hours without the hours: what is 7×24?

@@ -50,6 +50,20 @@ no count of anything."""
 _SIZE_AFTER = re.compile(r"^\s*[×xX*＊]\s*\d+(?:\.\d+)?\s*[^\W\d_]")
 """A size follows (``3×3米``, ``40×60厘米``, ``双向2×2车道``): the first number
 takes the unit after the last (``7×24`` alone still lacks its hours)."""
+_DEADLINE_AFTER = re.compile(r"^\s*(?:底|前|以前|之前|止|为止)")
+"""A deadline word follows (``2025.3底前``, ``3.31前``): the number is a date
+(year.month, month.day), no quantity."""
+_LISTED_AFTER = re.compile(r"^\s*(?:、|，|,|或|和|及|与|至|到|~|～|—|-)\s*[0-9０-９]")
+"""Another number follows in a list or a range (``分别按1.5、2.5万元/人``,
+``每人1.5或2.5万元``): the unit after the last is every number's (the last
+is judged on its own)."""
+_MEASURE_WORD_AFTER = re.compile(r"^([\u4e00-\u9fff])(?![\u4e00-\u9fff])")
+_FUNCTION_CHARS = frozenset("以及或和与至到的为等左多余每内上下前后底止约近超达不个次")
+"""Characters after a number that are no measure word (``300以上``, ``90及以上``,
+``3至5``): any other one Chinese character right after the number, ending the
+value or its clause (``4260路`` of camera channels), is one, a unit the tool
+need not know to see the value has one; one that begins a word (``3方面``,
+``3道路``, ``100管理人员``) is no unit."""
 _UNIT_CELL = 6
 """At most this many characters in a unit column of its own (``度量单位``)."""
 YEARS = (1949, 2100)
@@ -253,11 +267,14 @@ def missing_unit(ctx: Context, clause: Clause) -> Iterator[Problem]:
 
 
 def _no_quantity(text: str, target: Target) -> bool:
-    """Whether a number of ``text`` is no quantity at all: part of a ratio or
+    """Whether a number of ``text`` needs no unit of its own: part of a ratio or
     a fraction (``按1:1比例``, ``2/3``), the code of a standard
     (``GB/T 19001-2016``, read as a range that runs backwards), a rank
-    (``排名前3``), a rating (``3A级``), the first side of a size (``3×3米``) or
-    a step's number in brackets (``（1）6月底前完成招标；（2）…``)."""
+    (``排名前3``), a rating (``3A级``), the first side of a size (``3×3米``),
+    a step's number in brackets (``（1）6月底前完成招标；（2）…``), a date
+    before a deadline word (``2025.3底前``, ``3.31前``), a number of a list
+    whose last number carries the unit (``1.5、2.5万元/人``), or one followed
+    by a measure word the value grammar does not list (``4260路``)."""
     start = max(0, min(target.start, len(text)))
     end = max(start, min(target.end, len(text)))
     before, after = text[:start], text[end:]
@@ -272,8 +289,12 @@ def _no_quantity(text: str, target: Target) -> bool:
         return True
     if target.upper is not None and target.number is not None and target.upper < target.number:
         return True
+    word = _MEASURE_WORD_AFTER.match(after)
     return (
         _RATING_AFTER.match(after) is not None
+        or (word is not None and word.group(1) not in _FUNCTION_CHARS)
+        or _DEADLINE_AFTER.match(after) is not None
+        or _LISTED_AFTER.match(after) is not None
         or _CLOCK_AFTER.match(after) is not None
         or _WINDOW_AFTER.match(after) is not None
         or _SIZE_AFTER.match(after) is not None
