@@ -68,6 +68,10 @@ def test_a_workbook_reports_it_at_the_first_note_cell() -> None:
         # a scoring rule that holds for every indicator
         ("评（扣）分标准", ["完成得满分，未完成按比例扣分"] * 5),
         ("绩效标准", ["计划标准"] * 5),
+        ("指标值说明", ["数据来源：医保信息平台统计报表"] * 5),  # one source, a fact
+        ("指标值说明", ["参照行业标准"] * 5),  # a basis from the template's list
+        # the same sentence on fewer than half of the indicators
+        ("指标值说明", [PASTED, PASTED, *NOTES[2:]]),
     ],
 )
 def test_notes_that_are_no_pasted_explanation(header: str, notes: list[str]) -> None:

@@ -85,8 +85,9 @@ def _names(clauses: list[Clause]) -> dict[str, str]:
     方向不对）；适合的指标照常由其他规则检查。
     没有哪个项目单独达到上述条件、但同一个值占全表指标至少 table_share 且出现在两个以上项目中的，
     对整张表报告一次。
-    全国模板指标表的说明栏（指标值说明、备注）也一样：同一句说明（至少 6 个汉字；「无」「略」不算）
-    填在一个项目至少 min_indicators 条、分属至少 min_categories 个类别的指标上的，报告一次。
+    全国模板指标表的说明栏（指标值说明、备注）也一样：同一句说明（至少 8 个汉字；「无」「略」、
+    「参照行业标准」这样的设定依据、「数据来源：…」这样的数据来源不算）填在一个项目至少一半、
+    至少 min_indicators 条、分属至少 min_categories 个类别的指标上的，报告一次。
 
     为什么有问题
     ------------
@@ -136,10 +137,11 @@ def boilerplate_value(ctx: Context, document: Document) -> Iterator[Problem]:
     A value that no project carries often enough on its own but that stands
     on at least ``table_share`` of the table's indicators, in two projects or
     more, is reported once for the table. The national template's note
-    column (指标值说明, 备注) is read the same way: one sentence (six Chinese
-    characters or more; not ``无`` or ``略``) on at least ``min_indicators``
-    indicators of a project in at least ``min_categories`` categories is
-    reported once.
+    column (指标值说明, 备注) is read the same way: one sentence (eight Chinese
+    characters or more; not ``无`` or ``略``, a basis such as ``参照行业标准``, or
+    a data source, ``数据来源：…``) on at least half of a project's indicators,
+    and at least ``min_indicators`` of them in at least ``min_categories``
+    categories, is reported once.
 
     Why is this bad?
     ----------------
@@ -201,9 +203,13 @@ def boilerplate_value(ctx: Context, document: Document) -> Iterator[Problem]:
 
 
 _CHINESE = re.compile(r"[\u4e00-\u9fff]")
-_NOTE_CHARACTERS = 6
-"""A note shorter than this (``无``, ``略``, ``见附件``) is no sentence
-pasted over indicators."""
+_NOTE_CHARACTERS = 8
+"""A note shorter than this (``无``, ``略``, ``见附件``, a basis chosen from the
+template's list: ``参照行业标准``, ``计划标准``) is no sentence pasted over
+indicators."""
+_SOURCE = re.compile(r"^(?:数据|资料|信息)?(?:来源|取自|出处)")
+"""A note that says where the values are measured (``数据来源：医保信息平台统计
+报表``): one source for every indicator of one system is a fact, no filler."""
 
 
 def _pasted_notes(ctx: Context, unit: Unit, project: Project) -> Iterator[Problem]:
@@ -218,10 +224,11 @@ def _pasted_notes(ctx: Context, unit: Unit, project: Project) -> Iterator[Proble
         if note is None or clause is None:
             continue
         key = normalize(note.value)
-        if len(_CHINESE.findall(key)) >= _NOTE_CHARACTERS:
+        if len(_CHINESE.findall(key)) >= _NOTE_CHARACTERS and not _SOURCE.match(key):
             pasted.setdefault(key, []).append((note, clause))
     for carriers in pasted.values():
-        if len(carriers) < options["min_indicators"]:
+        # on most of the project's indicators: the column filled to fill it
+        if len(carriers) < max(options["min_indicators"], (len(clauses) + 1) // 2):
             continue
         categories = len({ctx.facts.category_of(clause) for _, clause in carriers})
         if categories < options["min_categories"]:
