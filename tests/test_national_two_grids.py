@@ -280,3 +280,31 @@ def test_the_annual_grid_in_a_table_of_its_own(
     assert _values(document) == _both()
     assert lint(document, ["duplicate-indicator", "duplicate-clause"]) == []
     assert notes == []
+
+
+@pytest.mark.parametrize(
+    ("period", "annual"),
+    [
+        ("中期（2024-2026年）绩效指标", "年度（2024年）绩效指标"),
+        ("长期绩效指标（2023-2027年）", "本年度绩效指标"),
+        ("中期（2024-2026年）绩效指标", "年度指标值"),
+    ],
+)
+def test_value_columns_labelled_as_grids_are(period: str, annual: str) -> None:
+    """One grid whose value columns are headed as the two grids would be:
+    the period column and the annual one, both read."""
+    rows = [list(row) for row in TWO_GRIDS_HEAD]
+    rows.append(["一级指标", "二级指标", "三级指标", period, annual])
+    rows += [[a, b, c, p, y] for a, b, c, p, y in TWO_GRIDS_INDICATORS]
+    assert _values(sheet_document(rows)) == _both()
+
+
+def test_a_first_indicator_row_whose_note_names_a_value_is_no_header() -> None:
+    """``… | ≥320条 | ≥320条 | 达到目标值得满分``: a row of an indicator, whatever
+    its note says; the header's second row holds header words only."""
+    rows = [list(row) for row in TWO_GRIDS_HEAD]
+    rows.append(["一级指标", "二级指标", "三级指标", "中期指标值", "年度指标值", "指标值说明"])
+    notes = ["达到目标值得满分", "年度指标值按上级下达任务确定", "以实施期指标值为准", "", ""]
+    for (a, b, c, p, y), note in zip(TWO_GRIDS_INDICATORS, notes, strict=True):
+        rows.append([a, b, c, p, y, note])
+    assert _values(sheet_document(rows)) == _both()

@@ -290,9 +290,19 @@ def _header_map(cells: list[Text], sub_header: bool = False) -> dict[str, int]:
     header (unless it is the second row of a two-row header)."""
     if not sub_header and not any(_names_level1(cell.value) for cell in cells):
         return {}
+    if sub_header and not all(
+        column_key(cell.value) is not None or grid_side(cell.value) is not None
+        for cell in cells
+        if cell.value.strip()
+    ):
+        return {}  # a row of an indicator (产出指标 | … | ≥320条 | 达到目标值得满分)
     columns: dict[str, int] = {}
     for index, cell in enumerate(cells):
         key = column_key(cell.value)
+        if key is None and "name" in columns:
+            # a value column labelled as a grid is (中期（2024-2026年）绩效指标,
+            # 本年度绩效指标), right of the indicator's name
+            key = grid_side(cell.value)
         if key is not None and key not in columns:
             columns[key] = index
     if not sub_header and "value" in columns and "annual" in columns and "period" not in columns:
