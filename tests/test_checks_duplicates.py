@@ -309,7 +309,7 @@ def test_duplicate_goal_reports_a_template_goal_filled_in_with_each_name() -> No
         "1、1-产出指标；11-数量指标；服务人次；实施周期指标值:≥1200人次；年度指标值:≥1200人次。"
     )
     names = ["社区长者饭堂运营补助", "殡葬惠民补贴", "婚姻登记服务经费"]
-    for template in ("{}：", "通过安排{}，"):
+    for template in ("{}：", "通过安排{}，", "开展{0}工作，确保{0}工作顺利完成，提升{0}工作水平。"):
         rows = [project_row(name, clause, goal=template.format(name) + body) for name in names]
         findings = lint(tsv_table(rows), select=["duplicate-goal"])
         assert [f.project for f in findings] == names[1:]

@@ -294,9 +294,9 @@ def duplicate_goal(ctx: Context, document: Document) -> Iterator[Problem]:
         for unit in document.units:
             for project in unit.projects:
                 text = goal_text(project)
-                own = _without_name(text, project.title)
-                if project.goal is None or not _long_enough(own, minimum):
+                if project.goal is None or not _long_enough(text, minimum):
                     continue
+                own = _without_name(text, project.title)
                 # The goal as written, and without the project's own name.
                 keys = dict.fromkeys((_goal_key(text), _goal_key(own)))
                 holders = next((first_of[k] for k in keys if k in first_of), None)
