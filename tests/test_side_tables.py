@@ -499,3 +499,27 @@ def test_whole_department_titles_are_told(title: str) -> None:
 )
 def test_texts_naming_the_whole_department_otherwise_are_no_titles(text: str) -> None:
     assert not whole_title(text)
+
+
+@pytest.mark.parametrize("carrier", ["tsv", "xlsx"])
+def test_forms_after_a_whole_department_grid_are_read(tmp_path: Path, carrier: str) -> None:
+    """The department's grid printed between two projects' forms is set aside
+    from its title to the next form's 项目名称: the form after it is read."""
+    first: Table = [list(row) for row in FORM]
+    second: Table = [list(row) for row in FORM[2:]]
+    second[0][1] = "老年人健康体检服务经费"
+    second[3][3] = "本年度为辖区65岁以上老年人提供一次免费健康体检，建立健康档案。"
+    second[6][4] = "待补充"  # a placeholder in the form after the department's grid
+    both = WRITERS[carrier](tmp_path / "both", [[*first, *WHOLE_TITLED_GRID, *second]])
+    notes: list[str] = []
+    document = read_path(both, notes.append)
+    assert [p.title for u in document.units for p in u.projects] == [
+        "社区公共卫生服务经费",
+        "老年人健康体检服务经费",
+    ]
+    names = [c.name for p in document.projects for c in p.clauses]
+    assert "保障在编人数" not in names and "群众办事满意度" not in names
+    assert len(notes) == 1
+    assert [f.project for f in findings(both) if f.rule == "placeholder"] == [
+        "老年人健康体检服务经费"
+    ]

@@ -1206,8 +1206,16 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
         row.period_goal = period_goal if period_goal else None
         table.rows.append(row)
 
-    stop = _side_table_at(grid, table)
-    for index, cells in enumerate(grid.rows[:stop]):
+    aside, resume = _side_rows(grid, table)
+    for index, cells in enumerate(grid.rows):
+        if aside <= index < resume:
+            if index == aside:  # the project before it ends there
+                close()
+                facts, units, cells_of_project, markup_of_project = {}, {}, [], []
+                sides, grid_labels = [], set()
+                block = _AmountBlock()
+                columns = None
+            continue
         if skip_next:
             skip_next = False
             markup_of_project.extend(markup.get(index, ()))
@@ -1298,13 +1306,28 @@ def _side_table_at(grid: Grid, table: Table) -> int:
     """The row a self-evaluation or monitoring table under the performance
     table begins at (:func:`~audit.readers.sidetables.side_start`), set
     aside with a note; else the grid's end."""
-    from audit.readers.sidetables import side_start
+    return _side_rows(grid, table)[0]
 
-    start = side_start([grid.values(index) for index in range(len(grid.rows))])
+
+def _side_rows(grid: Grid, table: Table) -> tuple[int, int]:
+    """The rows of a table of another kind under the performance table, set
+    aside with a note: from where it begins (:func:`_side_table_at`) to the
+    grid's end, or, for a 部门整体支出绩效目标表 (the department's own grid,
+    printed between projects' forms), to the next form's 项目名称."""
+    from audit.readers.sidetables import side_start, whole_title
+
+    end = len(grid.rows)
+    start = side_start([grid.values(index) for index in range(end)])
     if start is None:
-        return len(grid.rows)
+        return end, end
     table.set_aside.append(grid.location(start, 0))
-    return start
+    banner = _banner(grid.rows[start])
+    if banner is not None and whole_title(banner):
+        for index in range(start + 1, end):
+            labels = _row_labels(grid.rows[index], False, False)
+            if any(key == "project" for _, key in labels):
+                return start, index
+    return start, end
 
 
 def _last_project(table: Table) -> Row | None:
