@@ -523,3 +523,19 @@ def test_forms_after_a_whole_department_grid_are_read(tmp_path: Path, carrier: s
     assert [f.project for f in findings(both) if f.rule == "placeholder"] == [
         "老年人健康体检服务经费"
     ]
+
+
+@pytest.mark.parametrize("carrier", ["tsv", "xlsx"])
+def test_a_whole_department_grid_before_the_forms_is_set_aside(
+    tmp_path: Path, carrier: str
+) -> None:
+    """Above the first form it is no end of a project the page before began
+    (no orphan-text): set aside with a note."""
+    form: Table = [list(row) for row in FORM]
+    alone = WRITERS[carrier](tmp_path / "alone", [form])
+    both = WRITERS[carrier](tmp_path / "both", [[*WHOLE_TITLED_GRID, *form]])
+    notes: list[str] = []
+    document = read_path(both, notes.append)
+    assert [p.title for p in document.projects] == ["社区公共卫生服务经费"]
+    assert len(notes) == 1
+    assert keys(findings(both)) == keys(findings(alone))

@@ -299,10 +299,18 @@ def _side_text(text: str) -> None:
     kind = rows_kind(rows)
     why = None if kind is None else reason(kind)
     first = next((i for i, row in enumerate(rows) if performance_header(row)), len(rows))
-    if why is None and whole_department_rows(rows[:first]):
-        why = WHOLE_DEPARTMENT
+    if why is None and whole_department_rows(rows[:first]) and not _forms_follow(rows):
+        why = WHOLE_DEPARTMENT  # (a project's form after it: the readers set it aside)
     if why is not None:  # a note, as for the same table in a workbook
         raise PassedOver(_passed_over({"": why}, named=False))
+
+
+def _forms_follow(rows: list[list[str]]) -> bool:
+    """Whether a project's form (its 项目名称 label) stands among ``rows``."""
+    return any(
+        row and "".join(row[0].split()).rstrip("：:") in ("项目名称", "项目名称（全称）")
+        for row in rows
+    )
 
 
 def _adjustment_text(text: str) -> None:

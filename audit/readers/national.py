@@ -60,6 +60,7 @@ from audit.readers.decode import ReadError
 from audit.readers.grid import Grid
 from audit.readers.guangzhou import numeric_amount, whole_department
 from audit.readers.guangzhou import recognise as guangzhou_table
+from audit.readers.sidetables import whole_title
 from audit.readers.table import SET_ASIDE, Notify, Table
 
 _SPACES_RE = re.compile(r"[\s\u3000*★]+")
@@ -1207,6 +1208,7 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
         table.rows.append(row)
 
     aside, resume = _side_rows(grid, table)
+    department = False  # in a 部门整体支出绩效目标表 above the forms
     for index, cells in enumerate(grid.rows):
         if aside <= index < resume:
             if index == aside:  # the project before it ends there
@@ -1262,6 +1264,15 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
         if names_project:
             facts_line = row_line(grid, index)
             form_title = table.take_title()
+            department = False
+        if banner is not None and "project" not in facts and whole_title(banner):
+            # the department's own table before the projects' forms: its rows
+            # are no project's, nor the end of one the page before began
+            department = True
+            table.set_aside.append(grid.location(index, 0))
+            continue
+        if department:
+            continue
         if columns is None:
             if banner is not None and not labelled:
                 _heading(table, banner)
@@ -1314,7 +1325,7 @@ def _side_rows(grid: Grid, table: Table) -> tuple[int, int]:
     aside with a note: from where it begins (:func:`_side_table_at`) to the
     grid's end, or, for a 部门整体支出绩效目标表 (the department's own grid,
     printed between projects' forms), to the next form's 项目名称."""
-    from audit.readers.sidetables import side_start, whole_title
+    from audit.readers.sidetables import side_start
 
     end = len(grid.rows)
     start = side_start([grid.values(index) for index in range(end)])
