@@ -19,7 +19,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from audit.model import Amount, Document, Row, Source, Text
+from audit.model import Amount, Clause, Document, Row, Source, Text
 from audit.pipeline import load_text
 from audit.readers import ReadError
 from audit.readers.pdftext import read
@@ -1031,3 +1031,35 @@ def test_a_goal_without_markup_has_none() -> None:
     [project] = document.projects
     assert project.markup == ()
     assert [c.annual.text for c in project.clauses if c.annual is not None][-1] == "<5%"
+
+
+WHOLE_DEPARTMENT_TEXT = """
+广州市某区民政局2026年部门整体支出绩效目标表
+部门名称：广州市某区民政局 年度预算：4,210.00万元
+年度总体目标：兜牢民生底线，做好困难群众基本生活保障。
+一级指标 二级指标 三级指标 指标值
+产出指标 数量指标 临时救助人次 ≥3000人次
+满意度指标 服务对象满意度指标 救助对象满意度 ≥90%
+"""
+
+
+def test_a_whole_department_table_after_the_projects_is_no_part_of_the_last() -> None:
+    """Its title ends the projects' table in extracted text too: its lines are
+    set aside with a note, not read into the last clause's value."""
+    path = Path(__file__).resolve().parent.parent / "examples" / "pdf-extracted.txt"
+    text = path.read_text(encoding="utf-8")
+    alone = load_text(text, "alone.txt")
+    notes: list[str] = []
+    from audit.parsing import parse_document
+    from audit.readers import read_text
+
+    document = parse_document(
+        read_text(text + WHOLE_DEPARTMENT_TEXT, "both.txt", notify=notes.append)
+    )
+    last = document.projects[-1].clauses[-1]
+    assert isinstance(last, Clause) and last.annual is not None
+    assert last.annual.text == "90%或以上"
+    assert [p.title for p in document.projects] == [p.title for p in alone.projects]
+    lines = (text + WHOLE_DEPARTMENT_TEXT).split("\n")
+    title = next(n for n, line in enumerate(lines, 1) if "部门整体" in line)
+    assert notes == [f"line {title}: skipped, another table or text under the performance table"]

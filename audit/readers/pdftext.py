@@ -90,6 +90,7 @@ from audit.readers.common import (
 )
 from audit.readers.decode import ReadError
 from audit.readers.extracted import EXTRACT_ADVICE, SIDE_BY_SIDE, header_block, side_by_side
+from audit.readers.sidetables import whole_title
 from audit.readers.table import PLACEMENT_CAPPED, PLACEMENT_MANY, PLACEMENT_NONE, Table
 from audit.syntax import (
     KEYWORDS,
@@ -243,7 +244,8 @@ class _Run:
 
 def read(source: Source) -> Table:
     """Rows, title and organisation of a PDF-extracted table."""
-    lines, title, organization, columns, unit = _content(source)
+    set_aside: list[str] = []
+    lines, title, organization, columns, unit = _content(source, set_aside)
     header = next(
         (h for h in source.text[:200_000].split("\n", 2000) if _is_column_header(h.strip())),
         None,
@@ -266,11 +268,13 @@ def read(source: Source) -> Table:
             )
         table = Table(rows=[], title=title, organization=organization)
         table.amount_unit = unit
+        table.set_aside.extend(set_aside)
         return table
     orphans = _assign(events, _cells(events))
     rows = [_row(source, anchor, columns) for anchor in anchors]
     table = Table(rows=rows, title=title, organization=organization)
     table.amount_unit = unit
+    table.set_aside.extend(set_aside)
     if "carryover" in columns:
         table.unread.extend(_place_by_subtotals(source, rows, anchors, columns))
     for run in orphans:
@@ -308,11 +312,14 @@ def _clause_ended(text: str) -> bool:
 
 
 def _content(
-    source: Source,
+    source: Source, set_aside: list[str] | None = None
 ) -> tuple[list[_Line], str | None, str | None, tuple[str, ...], str | None]:
     """The lines that carry rows: page header blocks, page numbers and blank
     lines dropped. Also the title, organisation, amount columns and the
-    amount unit the heading states (``单位：元``)."""
+    amount unit the heading states (``单位：元``). A 部门整体支出绩效目标表
+    after the table (its title line) is no part of the last project's cell:
+    its lines, to the next column header, are left out, where they begin
+    added to ``set_aside``."""
     starts, raw_lines, numbers = _split_lines(source.text)
     stripped = [line.strip() for line in raw_lines]
     blocks = _header_blocks(stripped)
@@ -343,10 +350,20 @@ def _content(
     content: list[_Line] = []
     title_open = False
     broken = False  # a column header repeated at a page break was just dropped
+    department = False  # in a 部门整体支出绩效目标表 after the table
     for index, raw in enumerate(raw_lines):
         start = starts[index]
         text = stripped[index]
         if not text:
+            continue
+        if department:
+            if not _is_column_header(text):
+                continue
+            department = False  # the projects' table again
+        elif (header_at is None or index > header_at) and whole_title(text):
+            department = True
+            if set_aside is not None:
+                set_aside.append(f"line {numbers[index]}")
             continue
         if (
             unit is None
