@@ -399,6 +399,8 @@ def _join(parts: list[_Part]) -> list[GridInput]:
     break joined to the row before."""
     groups: list[list[_Part]] = []
     for part in parts:
+        if groups and len(groups[-1][-1].rows[0]) != len(part.rows[0]):
+            part = _widened(part, groups[-1]) or part
         if (
             groups
             and len(groups[-1][-1].rows[0]) == len(part.rows[0])
@@ -450,6 +452,43 @@ def _join(parts: list[_Part]) -> list[GridInput]:
 _HEADER_ROWS = 8
 """The rows at the top of a table that may hold its header (a title or a
 单位名称 line ruled into the table above it)."""
+
+
+def _widened(part: _Part, group: list[_Part]) -> _Part | None:
+    """A national form's indicator grid going on on a page of its own
+    without its header row, in the columns of the grid before: there the
+    facts above the grid (项目名称 | … | 主管部门 | …) and the grid were one
+    ruled table, whose columns are the union of both, so the grid's own
+    columns are where its header row's cells begin. None when the page is
+    no such part (a header of its own, another width)."""
+    width = len(group[-1].rows[0])
+    narrow = len(part.rows[0])
+    if narrow >= width or any(_grid_header(row) for row in part.rows[:_HEADER_ROWS]):
+        return None
+    header = next(
+        (row for piece in reversed(group) for row in reversed(piece.rows) if _grid_header(row)),
+        None,
+    )
+    if header is None:
+        return None
+    starts = [index for index, cell in enumerate(header) if cell and cell.strip()]
+    if len(starts) != narrow:
+        return None
+    rows: list[list[str | None]] = []
+    for row in part.rows:
+        wide: list[str | None] = [None] * width
+        for index, cell in enumerate(row):
+            wide[starts[index]] = cell
+        rows.append(wide)
+    merges = [
+        (top, starts[left], bottom, starts[right]) for top, left, bottom, right in part.merges
+    ]
+    return _Part(part.page, part.number, rows, merges, part.unit, part.headings)
+
+
+def _grid_header(row: list[str | None]) -> bool:
+    """An indicator grid's header row (一级指标 | 二级指标 | …)."""
+    return any(cell is not None and "".join(cell.split()).startswith("一级指标") for cell in row)
 
 
 def _other_header(row: list[str | None], first: list[list[str | None]]) -> bool:
