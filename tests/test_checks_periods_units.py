@@ -184,15 +184,17 @@ def test_the_vocabulary_converts_within_a_dimension_exactly() -> None:
     assert UNITS.measure("万人次") == ("人次", Fraction(10000))
     for first, second in [("米", "平方米"), ("人", "次"), ("吨", "立方米"), ("米", "米")]:
         assert UNITS.common_unit(first, second) is None
-    assert [dimension(u) for u in ("万米", "亩", "公斤", "千升", "人", "元", "%")] == [
+    assert [dimension(u) for u in ("万米", "亩", "公斤", "千升", "人", "元", "%", "‰")] == [
         "length",
         "area",
         "mass",
         "volume",
         None,
         None,
-        None,
+        "share",
+        "share",
     ]
+    assert UNITS.common_unit("‰", "%") == (Decimal("0.1"), Decimal(1), "%")
     assert UNITS.measure("百分点") == ("百分点", 1)  # 百 of no unit 分点: a unit of its own
 
 
@@ -288,3 +290,23 @@ def test_two_dimensions_in_one_value_are_several_measures(value: str) -> None:
     indicators = clause("建设规模", value, value)
     [finding] = lint(tsv_table([project_row(UNKNOWN, indicators)]), select=["several-targets"])
     assert "写了2个不同计量的目标" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("period", "annual", "severity"),
+    [
+        ("≤1‰", "≤0.1%", "info"),  # one target in two units of a share
+        ("≤1‰", "≤0.5%", "error"),  # a looser cap in the year: ≤5‰
+    ],
+)
+def test_per_mille_and_percent_are_one_share(period: str, annual: str, severity: str) -> None:
+    text = tsv_table(
+        [
+            project_row(
+                "2024年档案数字化加工服务",
+                f"1、1-产出指标；12-质量指标；著录差错率；实施周期指标值：{period}；年度指标值：{annual}。",
+            )
+        ]
+    )
+    [finding] = lint(text, ["annual-period-mismatch"])
+    assert finding.severity == severity
