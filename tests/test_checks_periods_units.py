@@ -310,3 +310,26 @@ def test_per_mille_and_percent_are_one_share(period: str, annual: str, severity:
     )
     [finding] = lint(text, ["annual-period-mismatch"])
     assert finding.severity == severity
+
+
+@pytest.mark.parametrize(
+    ("period", "annual", "severity"),
+    [
+        ("每季度1次", "4次", "info"),  # the year's count written as a frequency
+        ("2次/月", "24次", "info"),
+        ("每季度1次", "3次", "error"),  # a quarter without its inspection, in a one-year project
+    ],
+)
+def test_a_frequency_and_the_years_count_are_one_target(
+    period: str, annual: str, severity: str
+) -> None:
+    text = tsv_table(
+        [
+            project_row(
+                "2024年河道巡查保洁服务",
+                f"1、1-产出指标；11-数量指标；河道巡查次数；实施周期指标值：{period}；年度指标值：{annual}。",
+            )
+        ]
+    )
+    [finding] = lint(text, ["annual-period-mismatch"])
+    assert finding.severity == severity

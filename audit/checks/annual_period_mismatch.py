@@ -262,6 +262,21 @@ def _one_money(pt: Target, at: Target) -> tuple[Target, Target]:
     return _in_unit(pt, p_worth, "元"), _in_unit(at, a_worth, "元")
 
 
+def _over_a_year(pt: Target, at: Target) -> tuple[Target, Target]:
+    """A frequency and a count of the same thing over a year's project, both
+    a year's: ``每季度1次`` is ``4次``, ``2次/月`` is ``24次`` (the same target
+    written twice, not two targets)."""
+    if (pt.per is None) == (at.per is None):
+        return pt, at
+    rate, count = (pt, at) if pt.per is not None else (at, pt)
+    if rate.unit != count.unit or rate.per not in _MONTHS or rate.number is None:
+        return pt, at
+    factor = _MONTHS["年"] / _MONTHS[rate.per]
+    upper = None if rate.upper is None else rate.upper * factor
+    yearly = rate._replace(number=rate.number * factor, upper=upper, per=None)
+    return (yearly, count) if rate is pt else (count, yearly)
+
+
 def _one_period(pt: Target, at: Target) -> tuple[Target, Target]:
     """Two amounts per different periods of time, both per second (or per
     month): ``≤300元/天`` and ``≤300元/日`` are one target, and so are
@@ -752,6 +767,8 @@ def _compare_targets(
     if pt.unit != at.unit or pt.per != at.per:
         pt, at = _one_money(_split(pt), _split(at))
         pt, at = _one_period(pt, at)
+        if span != "multi":
+            pt, at = _over_a_year(pt, at)
     measures = _one_measure(pt, at)
     if measures is not None:
         pt, at = measures
