@@ -292,6 +292,16 @@ def test_two_dimensions_in_one_value_are_several_measures(value: str) -> None:
     assert "写了2个不同计量的目标" in finding.message
 
 
+def one_year_severity(project: str, category: str, name: str, period: str, annual: str) -> str:
+    """The severity of annual-period-mismatch's one finding on a clause of a
+    project of one year."""
+    indicators = (
+        f"1、1-产出指标；{category}；{name}；实施周期指标值：{period}；年度指标值：{annual}。"
+    )
+    [finding] = lint(tsv_table([project_row(project, indicators)]), ["annual-period-mismatch"])
+    return finding.severity
+
+
 @pytest.mark.parametrize(
     ("period", "annual", "severity"),
     [
@@ -300,16 +310,8 @@ def test_two_dimensions_in_one_value_are_several_measures(value: str) -> None:
     ],
 )
 def test_per_mille_and_percent_are_one_share(period: str, annual: str, severity: str) -> None:
-    text = tsv_table(
-        [
-            project_row(
-                "2024年档案数字化加工服务",
-                f"1、1-产出指标；12-质量指标；著录差错率；实施周期指标值：{period}；年度指标值：{annual}。",
-            )
-        ]
-    )
-    [finding] = lint(text, ["annual-period-mismatch"])
-    assert finding.severity == severity
+    project = "2024年档案数字化加工服务"
+    assert one_year_severity(project, "12-质量指标", "著录差错率", period, annual) == severity
 
 
 @pytest.mark.parametrize(
@@ -323,13 +325,5 @@ def test_per_mille_and_percent_are_one_share(period: str, annual: str, severity:
 def test_a_frequency_and_the_years_count_are_one_target(
     period: str, annual: str, severity: str
 ) -> None:
-    text = tsv_table(
-        [
-            project_row(
-                "2024年河道巡查保洁服务",
-                f"1、1-产出指标；11-数量指标；河道巡查次数；实施周期指标值：{period}；年度指标值：{annual}。",
-            )
-        ]
-    )
-    [finding] = lint(text, ["annual-period-mismatch"])
-    assert finding.severity == severity
+    project = "2024年河道巡查保洁服务"
+    assert one_year_severity(project, "11-数量指标", "河道巡查次数", period, annual) == severity
