@@ -60,7 +60,7 @@ from audit.readers.decode import ReadError
 from audit.readers.grid import Grid
 from audit.readers.guangzhou import numeric_amount, whole_department
 from audit.readers.guangzhou import recognise as guangzhou_table
-from audit.readers.sidetables import whole_title
+from audit.readers.sidetables import side_start, whole_title
 from audit.readers.table import SET_ASIDE, Notify, Table
 
 _SPACES_RE = re.compile(r"[\s\u3000*★]+")
@@ -1147,6 +1147,10 @@ def _begin(
     return unit, numeric, table, markup
 
 
+_SUB_HEADER_KEYS = frozenset({"period", "annual", "value", "measure", "comparator", "nature"})
+"""What a header's second row may name: the value's sides and parts."""
+
+
 def read_form(grid: Grid, table: Table | None = None) -> Table:
     """The projects of every form in the grid (added to ``table`` when given:
     the sheets or pages of one document)."""
@@ -1229,14 +1233,7 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
             levels = _Levels()
             if index + 1 < len(grid.rows):
                 below = _header_map(grid.rows[index + 1], sub_header=True)
-                if below and set(below) <= {
-                    "period",
-                    "annual",
-                    "value",
-                    "measure",
-                    "comparator",
-                    "nature",
-                }:
+                if below and set(below) <= _SUB_HEADER_KEYS:
                     columns = {**columns, **below}
                     if "annual" in below:
                         columns.pop("value", None)
@@ -1325,8 +1322,6 @@ def _side_rows(grid: Grid, table: Table) -> tuple[int, int]:
     aside with a note: from where it begins (:func:`_side_table_at`) to the
     grid's end, or, for a 部门整体支出绩效目标表 (the department's own grid,
     printed between projects' forms), to the next form's 项目名称."""
-    from audit.readers.sidetables import side_start
-
     end = len(grid.rows)
     start = side_start([grid.values(index) for index in range(end)])
     if start is None:
