@@ -136,3 +136,24 @@ def test_a_cost_a_head_is_compared_as_the_rounded_figure_it_is(
         f"2、1-产出指标；14-成本指标；专职消防员人均年经费；实施周期指标值:{each}；年度指标值:{each}。"
     )
     assert bool(findings(text, amount="2,368.75")) is reported
+
+
+@pytest.mark.parametrize(
+    ("cost", "output", "reported"),
+    [
+        (("亩均财政投入", "≤3300元/亩"), ("新建高标准农田面积", "≥26400亩"), True),
+        (("单系统年均运维成本", "≤7.6万元/个"), ("运维业务系统数量", "≥81个"), True),  # 615.6
+        (("每公里养护成本", "≤9100元/公里"), ("日常养护里程", "≥100公里"), False),  # 91 万元
+        (("单家企业补助上限", "≤16万元/家"), ("支持企业数量", "≥120家"), False),  # a cap
+    ],
+)
+def test_a_cost_per_unit_of_output_times_the_output(
+    cost: tuple[str, str], output: tuple[str, str], reported: bool
+) -> None:
+    """Unit cost × the quantity the project states in that unit under 数量
+    is what the money asked for must cover."""
+    text = clause(*output, category="1-产出指标；11-数量指标") + clause(*cost, number=2)
+    found = findings(text, amount="500.00")
+    assert bool(found) is reported
+    if reported:
+        assert "乘以" in found[0].message

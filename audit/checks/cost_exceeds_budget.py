@@ -50,10 +50,12 @@ COST_NAMES: list[str] = list(VOCABULARY.cost_names)
 THRESHOLDS: list[str] = [
     r"(?:低保|最低生活保障|最低工资|扶贫|贫困|认定|准入)标准",
     r"贫困线|收入线|保障线",
+    r"上限|最高|封顶",
 ]
 """Standards that are a threshold, not a payment per person: 低保标准 is the
 income line the allowance tops a family up to (低保金 pays the gap, 补差),
-最低工资标准 what an employer must pay. Times the people they are no
+最低工资标准 what an employer must pay; a grant's cap (单家企业补助上限
+≤16万元/家: most get less). Times the people or things they are no
 spending of the project."""
 
 
@@ -131,7 +133,9 @@ spending of the project."""
     只乘以名称中有同一对象的人数（「参训教师人数」），不乘以同一项目的其他人数（「受益学生人数」）；
     「人均」后写明所做事情的（「人均体检成本」），只乘以名称中有这件事的中心字的人数（「受检人数」，
     不乘以「家庭医生签约服务人数」）；
-    对象的人数无法衡量时（「按计划完成」）不作乘法，什么也不报告。所乘的数量只取项目自身的产出
+    对象的人数无法衡量时（「按计划完成」）不作乘法，什么也不报告。按项目产出的单位计的成本
+    （「亩均财政投入 ≤3300元/亩」「单系统运维成本 ≤7.6万元/个」）乘以同一项目数量指标下以该单位
+    写明的产出（「新建高标准农田面积 ≥26400亩」）。所乘的数量只取项目自身的产出
     （产出指标下的数量、时长），不取效益或满意度指标中的人数（「脱贫人口就业人数 稳定在3万人以上」
     是全区的成效，不是项目支付的对象）。作为门槛而不是按人支付的标准
     （thresholds：「城乡低保标准」是低保金补差所对照的收入线，「最低工资标准」）不作乘法。成本指标中的
@@ -165,7 +169,7 @@ spending of the project."""
     money_units：金额单位及其折合万元数（映射）。
     names：成本类别之外表示成本的名称（正则表达式列表，默认 成本 费用 单价）。
     thresholds：作为门槛而不是按人支付的标准的名称，不乘以人数或月数（正则表达式列表，
-    默认 低保标准、最低生活保障标准、最低工资标准、贫困线、收入线 等）。
+    默认 低保标准、最低生活保障标准、最低工资标准、贫困线、收入线、补助上限 等）。
     """,
 )
 def cost_exceeds_budget(ctx: Context, clause: Clause) -> Iterator[Problem]:
@@ -204,7 +208,10 @@ def cost_exceeds_budget(ctx: Context, clause: Clause) -> Iterator[Problem]:
     (``受益学生人数``), and a cost of some work (``人均体检成本``) only by a count
     of those who get it (``受检人数``, not ``家庭医生签约服务人数``); when their
     count is not measurable (``按计划完成``)
-    nothing is multiplied and nothing said. Only the project's own outputs
+    nothing is multiplied and nothing said. A cost per a unit of the
+    project's own output (``亩均财政投入 ≤3300元/亩``, ``单系统运维成本
+    ≤7.6万元/个``) is multiplied by the output the project states in that
+    unit under 数量 (``新建高标准农田面积 ≥26400亩``). Only the project's own outputs
     (产出) are counts a cost is paid for: never a count under an effect or a
     satisfaction category (``脱贫人口就业人数 稳定在3万人以上`` is the district's
     outcome). A standard that is a threshold,
@@ -250,7 +257,8 @@ def cost_exceeds_budget(ctx: Context, clause: Clause) -> Iterator[Problem]:
     category; default ``成本 费用 单价``.
     ``thresholds`` (list of regular expressions): names of standards that
     are a threshold, not a payment per person, never multiplied by a count;
-    default 低保标准, 最低生活保障标准, 最低工资标准, 贫困线, 收入线 and the like.
+    default 低保标准, 最低生活保障标准, 最低工资标准, 贫困线, 收入线, a grant's cap (补助上限)
+    and the like.
     """
     project = ctx.project
     total = None if project is None else amount_value(project.amounts.total)
@@ -504,9 +512,11 @@ def _same_work(cost_name: str, count_name: str) -> bool:
 def _project_counts(
     ctx: Context, project: Project
 ) -> dict[tuple[str, str], list[tuple[Decimal, str]]]:
-    """The months and the people each value keyword of a project states, by
-    ``(keyword, 月 | 人 | 人次)``: ``(count, indicator name)``. Only outputs
-    (产出) count: never a clause under an effect (效益) or satisfaction category."""
+    """The months, the people and the outputs each value keyword of a project
+    states, by ``(keyword, 月 | 人 | 人次 | the output's unit)``: ``(count,
+    indicator name)``; an output in its own unit (亩, 公里, 个) only under 数量.
+    Only outputs (产出) count: never a clause under an effect (效益) or
+    satisfaction category."""
     known = ctx.memo.get(_COUNTS, dict)
     cached = known.get(id(project))
     if cached is not None and cached[0] is project:
@@ -518,6 +528,7 @@ def _project_counts(
         if ctx.facts.category_kind(other, LEVEL1_KINDS) in _NOT_OUTPUTS:
             continue  # 脱贫人口就业人数 稳定在3万人以上 is an outcome, not what is paid for
         counting = ctx.facts.name_measure(other.name) == "count"
+        quantity = ctx.facts.category_kind(other, LEVEL1_KINDS) == "quantity"
         for value_field in first_fields(other):
             if value_field.value.kind != "quantity":
                 continue
@@ -527,6 +538,12 @@ def _project_counts(
                 if target.kind == "duration" and target.unit in _MONTH_UNITS:
                     per = "月"
                 elif target.kind == "number" and counting and target.unit in ("人", "人次"):
+                    per = target.unit
+                elif (
+                    target.kind == "number" and quantity and target.unit not in (None, "人", "人次")
+                ):
+                    # an output of the project in its own unit under 数量 (新建高标准农田
+                    # ≥26400亩, 运维业务系统 ≥61个): what a cost per 亩 or per 个 is for
                     per = target.unit
                 else:
                     continue
