@@ -2126,10 +2126,22 @@ _NO_DOCUMENT = re.compile(
 """A title that names no document: 《相关规定》, 《国家有关标准和规范要求》."""
 
 
+_CODED_SPECIFICATION = re.compile(
+    r"(?<![A-Za-z])(?:[A-Z]{1,5}(?:\s*/\s*[A-Z])?\s*[0-9]+(?:[.．][0-9]+)*\s*[-－—]\s*(?:19|20)[0-9]{2}"
+    r"|ISO(?:\s*/\s*IEC)?\s*[0-9]{3,5}"
+    r"|[Vv][0-9]+(?:[.．][0-9]+)+)(?![0-9])"
+)
+"""A specification named by its code: a standard's number and year (``GB 18918-2002``,
+``DA/T 31-2017``, ``GB/T 19001-2016``), an ISO standard (``ISO 9001``), a version
+(``V2.0``)."""
+
+
 def names_a_specification(text: str) -> bool:
     """Whether a value states conformity to a specification it names
-    (``符合《档案修裱技术规范》``): a pass or a fail against that document, as
-    ``达标`` or ``符合GB 18918-2002一级A标准`` is; not ``符合《相关规定》``."""
+    (``符合《档案修裱技术规范》``, ``符合GB 18918-2002一级A标准``, ``V2.0版本上线运行``):
+    a pass or a fail against that document, as ``达标`` is; not ``符合《相关规定》``."""
+    if _CODED_SPECIFICATION.search(text) is not None:
+        return True
     found = _CONFORMS.search(text)
     return found is not None and _NO_DOCUMENT.fullmatch(found.group(1).strip()) is None
 
@@ -2184,9 +2196,10 @@ def needs_unit(facts: Facts, clause: Clause, target: Target) -> bool:
 # target of a value (``≥95%，≤100%``, ``上半年≥60%，全年≥95%``) and not its
 # first number only.
 
-MEASURED_KINDS = frozenset({"number", "date", "date-range", "duration", "frequency"})
+MEASURED_KINDS = frozenset({"number", "date", "date-range", "time", "duration", "frequency"})
 """Kinds of :class:`~audit.model.Target` that state something measurable: a
-number, a date (``2025年12月前``), a period (``2023.07-2024.01``), a duration
+number, a date (``2025年12月前``), a period (``2023.07-2024.01``), a time of
+day (``8:30-17:30``), a duration
 (``3个工作日内``) or a frequency (``每月``, ``2次/月``)."""
 
 

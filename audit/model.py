@@ -342,7 +342,7 @@ class TextBuilder:
 
 ValueKind = Literal["quantity", "date", "formula", "qualitative", "empty"]
 Comparator = Literal[">=", ">", "<=", "<", "=", "range"]
-TargetKind = Literal["number", "date", "date-range", "duration", "frequency", "text"]
+TargetKind = Literal["number", "date", "date-range", "time", "duration", "frequency", "text"]
 Change = Literal["rise", "fall"]
 """A target that is a change from a reference: ``同比下降10%`` is a fall of 10 %."""
 
@@ -353,7 +353,9 @@ class Target(NamedTuple):
 
     ``kind`` is what the target measures: ``number`` (``≥95%``, ``10-15人``),
     ``date`` (``2025年12月前``, ``2025年底前``), ``date-range``
-    (``2023.07-2024.01``, ``2023年7月-2024年1月``), ``duration`` (``12个月``,
+    (``2023.07-2024.01``, ``2023年7月-2024年1月``), ``time`` (a time of day,
+    ``9:00前``, or hours of the day, ``8:30-17:30``: no date, no deadline of a
+    date's kind; the value's kind is ``date``), ``duration`` (``12个月``,
     ``3个工作日内``), ``frequency`` (``每月``, ``2次/月``, ``每季度1次``: ``per``
     is the period) or ``text`` (a qualitative value). ``start`` and ``end`` are
     offsets into the value's ``text``, which ``text`` here spells exactly.

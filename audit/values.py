@@ -63,6 +63,8 @@ _DIGITS = str.maketrans("０１２３４５６７８９．／", "0123456789./")
 _ONE = Decimal(1)
 # A range between two dates: "2023-2024年度", "2023.07-2024.01", "2023年7月-2024年1月".
 _DATE_RANGE = re.compile(r"[0-9０-９]\s*[-－—–~～〜至到]\s*[0-9０-９]|[-－—–~～〜至到]")
+_CLOCK = re.compile(r"\d{1,2}[:：]\d{2}(?:\s*[-－—–~～〜至到]\s*\d{1,2}[:：]\d{2})?")
+"""A DATE token that is a time of day, or hours of the day (``8:30-17:30``)."""
 _ISO_DATE = re.compile(r"[0-9０-９]{4}-[0-9０-９]{1,2}-[0-9０-９]{1,2}")
 """One day written with dashes (2024-12-31, a workbook's date cell): no range."""
 _DIGIT = re.compile(r"[0-9０-９]")
@@ -448,8 +450,8 @@ def _raw(*parts: Any) -> str:
 
 def _number(token: Token) -> Decimal:
     digits = _text(token).strip().translate(_DIGITS).replace(",", "")
-    numerator, _, denominator = digits.partition("/")
-    if denominator:  # the grammar only takes a fraction with a non-zero denominator
+    numerator, _, denominator = digits.replace(":", "/").replace("：", "/").partition("/")
+    if denominator:  # the grammar only takes a fraction (or a ratio) with a non-zero denominator
         return Decimal(numerator) / Decimal(denominator)
     return Decimal(numerator)
 
@@ -521,7 +523,7 @@ class _ValueBuilder(Transformer[Token, Value]):
         formula = False
         texts: list[int] = []
         for index, token in enumerate(tokens):
-            if token.type in ("TEXT", "DATE", "DATE_WORD"):
+            if token.type in ("TEXT", "DATE", "DATE_WORD", "CODE"):
                 texts.append(index)
                 # "A=B…" is a definition; "=" just before the number is a comparator.
                 previous = tokens[index - 1] if index else None
@@ -654,11 +656,14 @@ class _ValueBuilder(Transformer[Token, Value]):
         start += len(_raw(*when[:first]))
         text = _raw(*when[first : last + 1])
         dates = [token for token in when[first : last + 1] if token.type == "DATE"]
+        clock = all(_CLOCK.fullmatch(_text(d).strip()) for d in dates) and not any(
+            token.type == "DATE_WORD" for token in when[first : last + 1]
+        )
         ranged = len(dates) > 1 or any(
             _DATE_RANGE.search(written) and not _ISO_DATE.fullmatch(written)
             for written in (_text(d).strip() for d in dates)
         )
-        if ranged:
+        if ranged and not clock:
             return _target("date-range", text, start)
         # "2025年12月前": by that date; "2025年7月后": from it.
         after = _text(when[last + 1]).strip() if last + 1 < len(when) else ""
@@ -667,6 +672,8 @@ class _ValueBuilder(Transformer[Token, Value]):
             comparator = "<="
         elif after.startswith(_FROM):
             comparator = ">="
+        if clock:  # a time of day (9:00前) or hours of the day (8:30-17:30): no date
+            return _target("time", text, start, comparator=None if ranged else comparator)
         return _target("date", text, start, comparator=comparator)
 
     def quantity(self, children: list[Any]) -> Value:

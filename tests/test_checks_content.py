@@ -553,6 +553,12 @@ def test_not_quantified_reads_a_social_cost_of_none_as_a_target(
         ("档案修裱质量", "符合《档案修裱技术规范》"),  # 档案: DA/T 25
         ("管材质量", "满足《给水用聚乙烯（PE）管道系统》要求"),  # 住建
         ("监测报告质量", "执行《环境监测质量管理技术导则》"),  # 生态环境
+        # ... or the specification named by its code: a standard's number and year, a version
+        ("档案数字化质量", "符合DA/T 31-2017规范"),  # 档案
+        ("给水排水工程质量", "符合GB 50015-2019要求"),  # 住建
+        ("质量管理体系", "通过ISO 9001:2015认证"),
+        ("地方标准执行", "DB44/T 2138-2018"),
+        ("岗位信息发布系统版本", "V2.0版本上线运行"),
     ],
 )
 def test_not_quantified_accepts_a_class_on_a_standards_scale(name: str, value: str) -> None:
@@ -581,6 +587,8 @@ def test_not_quantified_accepts_a_class_on_a_standards_scale(name: str, value: s
         "符合《相关规定》",  # a title that names no document
         "符合《国家有关标准和规范要求》",
         "《规范》",  # a title, no conformity to it
+        "符合GB标准",  # a standard's letters, no number
+        "新版本上线运行",  # a version, no number
     ],
 )
 def test_not_quantified_still_reports_vague_quality_words(value: str) -> None:
@@ -799,6 +807,13 @@ def test_percent_out_of_range_reports_a_floor_above_100() -> None:
     assert found(clause_table(indicators), "percent-out-of-range")
 
 
+@pytest.mark.parametrize("name", ["资金占比", "完成比例", "验收合格率", "保值率"])
+def test_percent_out_of_range_reports_a_share_above_100(name: str) -> None:
+    """Near misses of the ratios: a share of a whole (占比, 比例) cannot pass 100%."""
+    indicators = f"1、2-效益指标；21-经济效益；{name}；实施周期指标值:≥103%；年度指标值:≥103%。"
+    assert excerpts(found(clause_table(indicators), "percent-out-of-range")) == ["≥103%"]
+
+
 def test_percent_out_of_range_reports_a_negative_rate() -> None:
     indicators = "1、1-产出指标；12-质量指标；设备完好率；实施周期指标值:-5%；年度指标值:95%。"
     [finding] = found(clause_table(indicators), "percent-out-of-range")
@@ -814,6 +829,10 @@ def test_percent_out_of_range_reports_a_negative_rate() -> None:
         ("验收合格率", "100.00%"),
         ("政府债务率", "≤120%"),  # a cap above 100% asks nothing impossible
         ("资产负债率", "不超过110%"),
+        # a ratio of two amounts, no share of a whole
+        ("国有资本保值增值率", "≥103%"),  # the year's end over its start
+        ("结收案比", "≥105%"),  # cases closed over cases received
+        ("投入产出比", "≥150%"),
     ],
 )
 def test_percent_out_of_range_allows_growth_and_100(name: str, value: str) -> None:

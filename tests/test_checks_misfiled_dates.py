@@ -82,6 +82,9 @@ def test_a_name_that_says_time_keeps_its_message() -> None:
         ("1-产出指标；13-时效指标", "主体工程竣工", "2025年6月30日前", None),
         ("2-效益指标；22-社会效益", "试点经验推广", "2025年底前", None),
         ("2-效益指标；24-可持续影响", "长效管护机制建立", "2025年12月底前", None),
+        # hours of the day a service keeps are a quality of the service, no deadline
+        (QUALITY, "主干线路首末班运营时间", "6:30-22:30", None),
+        (QUALITY, "窗口服务时间", "9:00-12:00，14:00-17:30", None),
     ],
 )
 def test_near_misses_of_a_dated_output(

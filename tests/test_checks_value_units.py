@@ -459,6 +459,11 @@ def test_missing_unit_sector_near_misses_still_fire(indicators: str, excerpt: st
         clause("2-效益指标；23-生态效益", "污水处理厂出水pH值", "6-9"),
         # 一对一 written in digits: a pairing.
         clause("1-产出指标；11-数量指标", "结对帮扶模式", "1对1"),
+        # 水利: numbers before 号 name the pumping stations, they count nothing.
+        clause("1-产出指标；11-数量指标", "水利设施改造", "完成1、2号泵站改造"),
+        # 文旅: a time of day, and hours of opening.
+        clause("1-产出指标；13-时效指标", "场馆开放时间", "每日8:30-17:30"),
+        clause("1-产出指标；13-时效指标", "每日到岗时间", "8:30前"),
     ],
 )
 def test_missing_unit_leaves_windows_indices_and_pairings(indicators: str) -> None:
@@ -492,6 +497,8 @@ def test_missing_unit_leaves_the_code_of_any_standard(indicators: str) -> None:
         # Letters before a number are no code without /T or a year.
         (clause("1-产出指标；11-数量指标", "新增APP功能", "≥12"), "≥12"),
         (clause("1-产出指标；11-数量指标", "更换LED灯", "LED 300-500"), "300-500"),
+        # A count of stations with no measure word, near the numbered ones.
+        (clause("1-产出指标；11-数量指标", "水利设施改造", "完成12泵站改造"), "12"),
     ],
 )
 def test_missing_unit_near_misses_of_standard_codes_still_fire(

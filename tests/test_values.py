@@ -133,6 +133,18 @@ READINGS: list[tuple[str, dict[str, Any]]] = [
     ("≤50万元/校", q("<=", 50, "万元", per="校")),
     ("≤1200元/床·日", q("<=", 1200, "元", per="床·日")),
     ("≤5元/床·次", q("<=", 5, "元", per="床·次")),
+    # a grant per village, community or town
+    ("≤20万元/村", q("<=", 20, "万元", per="村")),
+    ("≥5万元/社区", q(">=", 5, "万元", per="社区")),
+    # compound units of statistics keep both characters
+    ("≥1000条次", q(">=", 1000, "条次")),
+    ("≥5万人份", q(">=", 50000, "人份", magnitude="万")),
+    ("≥300万吨公里", q(">=", 3_000_000, "吨公里", magnitude="万")),
+    ("诊疗8000例次", q("=", 8000, "例次", prefix="诊疗")),
+    ("≥10万头份", q(">=", 100000, "头份", magnitude="万")),
+    ("≤5元/车公里", q("<=", 5, "元", per="车公里")),
+    ("≤3万元/站", q("<=", 3, "万元", per="站")),
+    ("≤800元/席·年", q("<=", 800, "元", per="席·年")),
     # near misses: 生 and 校 after a number are text, a slash before text is text
     ("10生态示范点", q("=", 10, None, suffix="生态示范点")),
     ("3校区", q("=", 3, None, suffix="校区")),
@@ -502,6 +514,51 @@ def targets(text: str) -> list[tuple[str, str, str | None, Decimal | None, str |
         ("1.5-2.5", "quantity", [("number", "1.5-2.5", "range", D("1.5"), None)]),
         ("2023.07", "quantity", [("number", "2023.07", "=", D("2023.07"), None)]),
         ("合法合规", "qualitative", [("text", "合法合规", None, None, None)]),
+        # times of day are times, not numbers: a range of hours, a time to be there by
+        ("8:30-17:30", "date", [("time", "8:30-17:30", None, None, None)]),
+        ("每日8:30-22:00开放", "date", [("time", "8:30-22:00", None, None, None)]),
+        (
+            "9:00-12:00，14:00-17:30",
+            "date",
+            [("time", "9:00-12:00，14:00-17:30", None, None, None)],
+        ),
+        ("9:00前到岗", "date", [("time", "9:00", "<=", None, None)]),
+        ("08:30", "date", [("time", "08:30", None, None, None)]),
+        # a ratio is one number, the fraction it is
+        ("1:10", "quantity", [("number", "1:10", "=", D("0.1"), None)]),
+        ("≥1：1配套", "quantity", [("number", "≥1：1", ">=", D(1), None)]),
+        # the digits of a name or a standard's code are no target
+        (
+            "PM2.5≤35微克/立方米",
+            "quantity",
+            [("number", "≤35微克/立方米", "<=", D(35), "微克/立方米")],
+        ),
+        ("IPv6覆盖率100%", "quantity", [("number", "100%", "=", D(100), "%")]),
+        ("H5N1免疫密度≥90%", "quantity", [("number", "≥90%", ">=", D(90), "%")]),
+        (
+            "符合GB 50015-2019要求",
+            "qualitative",
+            [("text", "符合GB 50015-2019要求", None, None, None)],
+        ),
+        ("DA/T 31-2017", "qualitative", [("text", "DA/T 31-2017", None, None, None)]),
+        ("DB44/T 2138-2018", "qualitative", [("text", "DB44/T 2138-2018", None, None, None)]),
+        ("QX/T 45", "qualitative", [("text", "QX/T 45", None, None, None)]),
+        # a year's months are a period of time, not a number of months
+        ("2019年7-8月", "date", [("date-range", "2019年7-8月", None, None, None)]),
+        ("3-5个月", "quantity", [("duration", "3-5个月", "range", D(3), "月")]),
+        (
+            "通过ISO 9001:2015认证",
+            "qualitative",
+            [("text", "通过ISO 9001:2015认证", None, None, None)],
+        ),
+        (
+            "达到GB3838-2002 III类标准",
+            "qualitative",
+            [("text", "达到GB3838-2002 III类标准", None, None, None)],
+        ),
+        # near misses: a standard's year with no code before it, a number after a space
+        ("COD削减量 120吨", "quantity", [("number", "120吨", "=", D(120), "吨")]),
+        ("达标率 95%", "quantity", [("number", "95%", "=", D(95), "%")]),
     ],
 )
 def test_targets(text: str, kind: str, expected: list[tuple[Any, ...]]) -> None:

@@ -116,6 +116,12 @@ _AMOUNT_MET = LazyPattern(
 _OUTPUT_KINDS = frozenset({"quantity", "quality"})
 
 
+def _hours(value: Value) -> bool:
+    """Whether a value gives times of day only (``6:30-22:30``, ``9:00前``): the
+    hours of a service, which a quality or a timeliness indicator may set."""
+    return bool(value.targets) and all(t.kind == "time" for t in value.targets)
+
+
 def _is_deadline(ctx: Context, clause: Clause) -> bool:
     """Whether every value of ``clause`` is a date or a time limit (次月15日前,
     2025年11月底前, 筛查后30个工作日内, ≤3个工作日, 台风季前), not an amount of
@@ -126,7 +132,7 @@ def _is_deadline(ctx: Context, clause: Clause) -> bool:
         if value.kind == "empty":
             continue
         seen = True
-        if value.kind == "date" or _CALENDAR.search(value_field.text):
+        if (value.kind == "date" and not _hours(value)) or _CALENDAR.search(value_field.text):
             continue
         if (
             value.kind == "quantity"

@@ -56,7 +56,8 @@ CONCRETE_PATTERNS: list[str] = [
 RATE_NAMES: list[str] = list(VOCABULARY.rate_names)
 
 
-_DATED = frozenset({"date", "date-range"})
+_DATED = frozenset({"date", "date-range", "time"})
+"""A date, a period, or a time of day (``9:00前``, service hours ``8:30-17:30``)."""
 _TIMED = frozenset({"date", "date-range", "duration"})
 """What a 是否 question's name gives that makes its 是 a concrete deadline."""
 

@@ -42,6 +42,9 @@ _RANK_BEFORE = re.compile(r"(?:(?<![提之以])前|第|排名|名列|位列)\s*$
 """A rank comes next (``排名前3``, ``第1名``; not ``提前5``, a number of days)."""
 _RATING_AFTER = re.compile(r"^\s*[A-Za-zＡ-Ｚ]+\s*级?")
 """A rating follows (``3A级``, ``5A``)."""
+_ORDINAL_AFTER = re.compile(r"^\s*号")
+"""A number's 号 follows (``1、2号泵站``, ``3号楼``, ``15号前``): an ordinal or a day
+of the month, no count."""
 _CLOCK_AFTER = re.compile(r"^\s*[时点](?![间位数钟])")
 """An hour of the day follows (``每日24时前``, ``17点前``): a time, no quantity."""
 _WINDOW_AFTER = re.compile(r"^\s*[×xX*＊]\s*\d+\s*(?:个)?(?:小时|h\b|H\b)")
@@ -124,7 +127,7 @@ YEARS = (1949, 2100)
     结尾所说的量（「疫苗接种剂次 ≥24万剂次」「维护路灯盏数 ≥12000盏」）；
     名称写明了「每若干个」的统计量（「道路交通事故万车死亡率 ≤1.6」「每千人口执业医师数 ≥3.2」，
     单位就是名称所说的）；
-    一天中的时刻（「每日24时前」）；服务时段「天数×小时」（「7×24小时」「5×8小时」）；
+    一天中的时刻（「每日24时前」「8:30-17:30」）；编号和日子（「1、2号泵站」「3号楼」）；服务时段「天数×小时」（「7×24小时」「5×8小时」）；
     一对一结对（「1对1」）；没有单位的量（「系数」「指数」「PUE」「得分」「等级」，公路技术状况的
     MQI、PQI 等，pH 值，见 rules/vocabulary.yaml 的 unitless_names）；
     应填日期处的年份（「2025」）；应填日期处的 Excel 日期序列号（date-serial 报告）；
@@ -183,7 +186,8 @@ def missing_unit(ctx: Context, clause: Clause) -> Iterator[Problem]:
     number that the name ends with (``疫苗接种剂次 ≥24万剂次``, ``维护路灯盏数 ≥12000盏``);
     a statistic whose name counts per a number of things (``道路交通事故万车死亡率 ≤1.6``,
     ``每千人口执业医师数 ≥3.2``: the name states the unit);
-    an hour of the day (``每日24时前``); a service window, days times hours
+    an hour of the day (``每日24时前``, ``8:30-17:30``); a number before 号
+    (``1、2号泵站``, ``3号楼``); a service window, days times hours
     (``7×24小时``, ``5×8小时``); a pairing (``1对1``);
     measures without a unit (``系数``, ``指数``, ``PUE``, ``得分``, ``等级``, the
     road indices MQI and PQI, pH: ``unitless_names`` in
@@ -296,6 +300,7 @@ def _no_quantity(text: str, target: Target) -> bool:
         or _DEADLINE_AFTER.match(after) is not None
         or _LISTED_AFTER.match(after) is not None
         or _CLOCK_AFTER.match(after) is not None
+        or _ORDINAL_AFTER.match(after) is not None
         or _WINDOW_AFTER.match(after) is not None
         or _SIZE_AFTER.match(after) is not None
         or (before[-1:] in ("（", "(") and after[:1] in ("）", ")"))

@@ -10,7 +10,12 @@ from audit.engine import Context, Option, Problem, rule
 from audit.facts import field_name, where
 from audit.model import Clause
 
-EXEMPT_NAMES: list[str] = [r"增长|增幅|涨幅|提高率|提升率|增加率|变化率|同比|环比|倍"]
+EXEMPT_NAMES: list[str] = [
+    r"增长|增幅|涨幅|提高率|提升率|增加率|变化率|同比|环比|倍",
+    # a ratio of two amounts, no share of a whole: 国有资本保值增值率 (the year's end
+    # over its start), 结收案比, 投入产出比
+    r"增值率|(?<![占之])比$",
+]
 
 
 @rule(
@@ -42,7 +47,8 @@ EXEMPT_NAMES: list[str] = [r"增长|增幅|涨幅|提高率|提升率|增加率|
     --------
     报告以百分比表示、数值（或区间上限）大于 100 或小于 0 的指标值；一个值中的每个目标都判断
     （「上半年≥60%，全年≥150%」报告其第二个目标）。增长类指标（「增长率」「增幅」
-    「同比」）可以超过 100%：名称或值匹配 exempt_names 的不检查；上限（「≤120%」，如政府
+    「同比」）和两个数量之比（「国有资本保值增值率」：年末比年初；「结收案比」「投入产出比」，
+    不是部分占整体）可以超过 100%：名称或值匹配 exempt_names 的不检查；上限（「≤120%」，如政府
     债务率：两个金额之比，风险线就在 100% 以上）不要求不可能的事，也不报告。
     公式（「…*100%」）由 not-quantified 处理，数量指标写成百分比（「培训人数 ≥1000%」）由
     value-type-mismatch 报告。超出范围的值只由本规则报告，annual-period-mismatch 不再比较它。
@@ -75,7 +81,9 @@ def percent_out_of_range(ctx: Context, clause: Clause) -> Iterator[Problem]:
     Reports a value in percent whose number (or the upper end of a range) is
     above 100, or below 0; every target of a value is judged
     (``上半年≥60%，全年≥150%`` is reported for its second). Growth
-    (``增长率``, ``增幅``, ``同比``) may exceed 100 %: indicators whose
+    (``增长率``, ``增幅``, ``同比``) and a ratio of two amounts, no share of a
+    whole (``国有资本保值增值率``: the year's end over its start; ``结收案比``,
+    ``投入产出比``) may exceed 100 %: indicators whose
     name, or value text, matches ``exempt_names`` are not checked, nor is a
     cap (``≤120%``: 政府债务率, a ratio of two amounts whose risk lines lie
     above 100 %, asks nothing impossible). Formulas
@@ -102,7 +110,8 @@ def percent_out_of_range(ctx: Context, clause: Clause) -> Iterator[Problem]:
     -------
     ``exempt_names`` (list of regular expressions): indicator names (or
     words in the value) that may exceed 100 %; default
-    ``增长|增幅|涨幅|提高率|提升率|增加率|变化率|同比|环比|倍``.
+    ``增长|增幅|涨幅|提高率|提升率|增加率|变化率|同比|环比|倍`` and
+    ``增值率|(?<![占之])比$``.
     """
     facts = ctx.facts
     for value_field, both in facts.distinct_fields(clause):
