@@ -282,3 +282,25 @@ def test_a_cost_per_month_is_multiplied_by_the_months_its_name_counts() -> None:
 def test_the_months_a_name_counts_can_keep_a_cost_within_the_budget() -> None:
     """Near miss: 40 × 12 would pass 360.00, 40 × 6 does not."""
     assert lint(_monthly("月均运营成本（6个月）", "≤40万元/月"), ["cost-exceeds-budget"]) == []
+
+
+# --------------------------------------------------------------------------
+# A form that names 其中：财政拨款 and no other funds
+
+
+@pytest.mark.parametrize(("fiscal", "errors"), [("300.00", 0), ("360.00", 0), ("400.00", 1)])
+def test_a_form_naming_one_part_of_its_total_is_checked_for_excess_only(
+    fiscal: str, errors: int
+) -> None:
+    rows = with_cells(FORM, {(4, 3): fiscal})
+    findings = lint(sheet_document(rows), ["row-sum-mismatch"])
+    assert [f.severity for f in findings] == ["error"] * errors
+
+
+def test_a_form_with_a_line_for_other_funds_adds_them_up() -> None:
+    """Near miss: with 其他资金 on the form, its sources must add up to 资金总额."""
+    rows = [list(row) for row in FORM]
+    rows[4] = ["资金总额（万元）", "360.00", "其中：财政拨款", "300.00", ""]
+    rows.insert(5, ["", "", "其他资金", "", ""])
+    [finding] = lint(sheet_document(rows), ["row-sum-mismatch"])
+    assert finding.severity == "error"

@@ -1131,6 +1131,7 @@ def assemble(
             row.term,
             tuple(row.indicator_cells or ()),
             row.period_goal,
+            row.sources_partial,
         )
         if current is None:
             orphans.append(project)

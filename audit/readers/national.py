@@ -607,6 +607,8 @@ FORM_LABELS: dict[str, str] = {
 
 
 _GOALS = frozenset({"goal", "period_goal"})
+_SOURCES = frozenset({"fiscal", "special", "other", "carryover"})
+"""The amount labels of a form's sources of funds."""
 _AMOUNTS = ("total", "fiscal", "special", "other", "carryover")
 
 
@@ -1215,6 +1217,8 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
         row.term = term if term and not point_in_time(term.value) else None
         period_goal = facts.get("period_goal")
         row.period_goal = period_goal if period_goal else None
+        # 资金总额 and 其中：财政拨款 with no line for other funds: a part is named
+        row.sources_partial = block.labelled & _SOURCES == {"fiscal"}
         table.rows.append(row)
 
     aside, resume = _side_rows(grid, table)
@@ -1411,7 +1415,7 @@ class _AmountBlock:
     project's, and an amount is never taken from the other column while the
     annual one states any."""
 
-    __slots__ = ("below", "heads", "sided")
+    __slots__ = ("below", "heads", "labelled", "sided")
 
     def __init__(self) -> None:
         self.heads: list[tuple[int, str]] = []
@@ -1420,6 +1424,8 @@ class _AmountBlock:
         self.below = False
         """Whether the heads are a row of column heads with the values below."""
         self.sided: dict[str, dict[str, tuple[Text, str | None]]] = {"annual": {}, "period": {}}
+        self.labelled: set[str] = set()
+        """The amounts the block has a label for, filled or not."""
 
     def begin(
         self, grid: Grid, row: int, amounts: list[tuple[int, str]], stops: dict[int, int]
@@ -1526,6 +1532,7 @@ def _read_labels(
         for position, (column, _) in enumerate(keys)
     }
     amounts = [(column, key) for column, key in keys if key in _AMOUNTS]
+    block.labelled.update(key for _, key in amounts)
     block.begin(grid, row, amounts, stops)
     named_sides = {_amount_side(cells[column].value) for column, _ in amounts} - {None}
     row_side = named_sides.pop() if len(named_sides) == 1 else None
