@@ -664,6 +664,7 @@ class Row:
         "markup",
         "name",
         "period_goal",
+        "sources_partial",
         "term",
     )
 
@@ -693,6 +694,8 @@ class Row:
         states one beside the annual goal."""
         self.heading: str | None = None
         """For a unit without a subtotal row: the title above its table."""
+        self.sources_partial = False
+        """See :attr:`Project.sources_partial`."""
 
     def __repr__(self) -> str:
         return f"Row({self.name.value!r}, line {self.line}, kind={self.kind})"
@@ -718,6 +721,10 @@ class Project(NamedTuple):
     """The goal over the implementation period (实施期目标, 中期/长期目标) where
     a national form states it. ``goal`` is the annual goal (年度目标), or this
     same cell when the form states no annual goal."""
+    sources_partial: bool = False
+    """The sources of funds the project states are parts of its 总计 that a
+    form names (``其中：财政拨款``) without a line for the rest (no 其他资金):
+    they may fall short of 总计, and only exceeding it is a mismatch."""
 
     @property
     def term_years(self) -> tuple[int, int] | None:

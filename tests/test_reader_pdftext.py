@@ -331,6 +331,48 @@ def test_amounts_and_goal_on_one_line() -> None:
     assert_maps_to_file(source, rows)
 
 
+@pytest.mark.parametrize(
+    ("printed", "as_printed"),
+    [
+        # an amount line of its own, after a wrapped name
+        ("10.53 10.53", "10.5300 10.5300"),
+        ("18.00 18.00", "18.0 18.0"),
+        # amounts on the name's line
+        ("机构运行辅助经费 418.58 418.58", "机构运行辅助经费 418.5800 418.5800"),
+    ],
+)
+def test_amounts_printed_with_other_decimals_are_the_rows_amounts(
+    printed: str, as_printed: str
+) -> None:
+    """A project's amounts printed with four decimals or one are still its
+    amounts: the name stays whole, the goal its own, and the format is
+    amount-format's warning, not a project without amounts."""
+    text = SEED.read_text(encoding="utf-8").replace(printed, as_printed, 1)
+    source = Source("004", text)
+    rows = read(source).rows
+    assert [r.name.value for r in projects(rows)] == NAMES
+    assert [r.amounts.value("total") for r in projects(rows)] == [Decimal(a) for a in AMOUNTS]
+    goals = {r.name.value: value(r.goal) for r in projects(rows)}
+    assert (goals[NAMES[4]] or "").startswith("项目主要用于对全市工疗站")
+    assert (goals[NAMES[0]] or "").startswith("中心聘用的编外人员")
+    findings = lint(load_text(text, "004.txt"), ["amount-format", "subtotal-mismatch"])
+    assert {(f.rule, f.severity) for f in findings} == {("amount-format", "warning")}
+    assert {f.excerpt for f in findings} == set(as_printed.split()[-2:])
+    assert_maps_to_file(source, rows)
+
+
+def test_a_lone_decimal_number_in_a_goal_is_no_amount(seed_rows: list[Row]) -> None:
+    """Near miss: one number with a decimal point in a goal's line stays text."""
+    text = SEED.read_text(encoding="utf-8").replace(
+        "费，强化对工疗站的业务指导工作，提高工作人员的",
+        "费 1.5 强化对工疗站的业务指导工作，提高工作人员的",
+        1,
+    )
+    rows = read(Source("004", text)).rows
+    assert [r.name.value for r in projects(rows)] == NAMES
+    assert [r.amounts.value("total") for r in projects(rows)] == [Decimal(a) for a in AMOUNTS]
+
+
 def test_four_amounts_fill_the_columns_in_order() -> None:
     source, rows = rows_of("four_amounts.txt")
     d = Decimal

@@ -314,11 +314,14 @@ def _compute(ctx: Context) -> list[Sum]:
     for unit, project, name, amounts in amount_rows(document):
         total = amounts.total
         present = [c for c in SOURCE_COLUMNS if amounts.get(c) is not None]
-        if amount_value(total) is None or not present:
+        printed = amount_value(total)
+        if printed is None or not present:
             continue
         values = [v for v in (amount_value(amounts.get(c)) for c in present) if v is not None]
         if len(values) < len(present):
             continue  # a source not a number, or negative: amount-format reports it
+        if project is not None and project.sources_partial and sum(values) <= printed:
+            continue  # 其中：财政拨款 on a form with no line for other funds: a part
         summed: Summed | None = _parts_sum(values)
         parts = " + ".join(AMOUNT_LABELS[c] for c in present)
         found = _against(
@@ -569,7 +572,8 @@ _MODE_OPTIONS: dict[str, Option] = {
     以内是舍入；超过 3σ 但在硬性上限 0.005 × (n + 1) 以内报告为警告（「不太可能是舍入」）；超过
     上限报告为错误。只有一个来源栏时总计就是它的复制，舍入解释不了任何差额：差 0.01 也为错误。
     恰为 0.00 的来源栏（申报表常把其他资金印成 0.00）不计入 n：没有的钱不是舍入出来的数，不带舍入
-    误差；财政拨款 960.00、其他资金 0.00 时，总计 960.01 同样是错误。
+    误差；财政拨款 960.00、其他资金 0.00 时，总计 960.01 同样是错误。申报表只列「资金总额」和
+    「其中：财政拨款」、没有其他资金一栏时，财政拨款只是总额的一部分：少于总额不报告，超过总额才报告。
 
     为什么有问题
     ------------
@@ -610,6 +614,9 @@ def row_sum_mismatch(ctx: Context, document: Document) -> Iterator[Problem]:
         error too. A source of exactly 0.00 (a national form prints 其他资金
         as 0.00) is not counted in n: nothing was rounded to it, so 总计
         960.01 beside 财政拨款 960.00 and 其他资金 0.00 is an error as well.
+        A form that states 资金总额 and ``其中：财政拨款`` only, with no line
+        for other funds, names a part of the total: less than it is no
+        mismatch, more than it is.
         Findings name the project (or the unit) of the row; on 合计 they name
         neither.
 

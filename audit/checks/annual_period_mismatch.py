@@ -102,7 +102,10 @@ def project_span(ctx: Context, project: Project, pattern: str) -> Span:
 def _classify(ctx: Context, project: Project, pattern: str) -> Span:
     regex = _year_span_regex(ctx, pattern)
     goal = project.goal.value if project.goal is not None else ""
-    for text in (project.title, goal):
+    # the period goal states the implementation period where a list has a
+    # column for it (实施期目标: 2025-2027年期间…), as a form's 项目期 does
+    period_goal = project.period_goal.value if project.period_goal is not None else ""
+    for text in (project.title, goal, period_goal):
         for match in regex.finditer(text):
             if int(match.group(2)) > int(match.group(1)):
                 return "multi"

@@ -121,9 +121,10 @@ spending of the project."""
     项目总计的报告（跨年度的项目——项目期或名称、目标中写明几个年份——的实施周期指标值是整个实施期的
     成本，不与当年的总计比较）。单位成本（「元/人」）也比较：一个人、一件物品、一个月的成本不可能超过整个项目；
     项目可以只做一部分的单位（「≤1800万元/公里」「元/平方米」「元/吨」：长度、面积、重量）可以，只在乘以数量后比较。
-    每月或每人的成本乘以同一项目、同一指标值中写明的数量——时长的月数（「服务月数 11个月」）
-    或申报表项目期的月数（「2025.02-2025.12」）、人数（「体检人数 ≥5000人」），有几个时取
-    最小的——乘积超过总计的报告，并写出算式（「620万元 × 11 = 6820万元」）。没有写明跨年度
+    每月或每人的成本乘以同一项目、同一指标值中写明的数量——指标名称自己写明的月数
+    （「月均运营成本（10个月）」）、时长的月数（「服务月数 11个月」）或申报表项目期的月数
+    （「2025.02-2025.12」）、人数（「体检人数 ≥5000人」），有几个时取最小的——乘积超过
+    总计的报告，并写出算式（「620万元 × 11 = 6820万元」）。没有写明跨年度
     （项目期、名称或目标中的年份跨度）也没有写明月数、名称或目标也没有说只做一年中的一段
     （「7-12月」「下半年」「第四季度」「6个月」）的项目按预算年度 12 个月计：项目自身每月的成本
     （「控制在30万元/月以内」，不是按人或按户每月支付的标准）乘以 12 超过总计的，降一级报告
@@ -189,6 +190,7 @@ def cost_exceeds_budget(ctx: Context, clause: Clause) -> Iterator[Problem]:
     ``元/吨``: a length, an area, a weight)
     may, and is compared only when multiplied. A cost per month or per person is multiplied by
     the count the table states for the same project and value keyword — the
+    months the indicator's own name counts (``月均运营成本（10个月）``), the
     months of a duration (``服务月数 11个月``) or of the form's 项目期
     (``2025.02-2025.12``), the people of a count (``体检人数 ≥5000人``), the
     smallest when several are stated — and the product, with its arithmetic
@@ -440,10 +442,16 @@ def _count(
     ctx: Context, project: Project, clause: Clause, value_field: ValueField, per: str
 ) -> tuple[Decimal, str, str] | None:
     """The count the table states for ``per`` in this project, for the same
-    keyword: a duration in months (``服务月数 11个月``) or the form's 项目期
+    keyword: the months the indicator's own name counts (``月均运营成本（10个月）``),
+    a duration in months (``服务月数 11个月``) or the form's 项目期
     for ``月``; a count of people (``体检人数 ≥5000人``) for ``人``/``人次``.
     The smallest such count when several are stated. ``(count, as written,
     where it is stated)``."""
+    if per == "月":
+        # the indicator's own name counts its months: 月均运营成本（10个月）
+        own = _NAME_MONTHS.search(clause.name)
+        if own is not None and int(own.group(1)) > 0:
+            return Decimal(own.group(1)), f"{own.group(1)}个月", f"「{clause.name}」"
     counts = _project_counts(ctx, project)
     stated = [c for c in counts.get((value_field.keyword, per), []) if c[1] != clause.name]
     if per != "月":
@@ -463,6 +471,8 @@ def _count(
     return None
 
 
+_NAME_MONTHS = re.compile(r"(?<![\d.])(\d{1,2})\s*个月")
+"""The months an indicator's name counts (``月均运营成本（10个月）``)."""
 _PER_HEAD = re.compile(r"人均|人平均|每人|每名|每位")
 """Where a name says its cost is per head: who comes before it (``教师人均``)."""
 _ANYONE = re.compile(r"^(?:城乡|全区|全市|全县|全省|辖区)|(?:人员|对象|群众|居民)?每?[月年季]?$")

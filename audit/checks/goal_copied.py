@@ -20,14 +20,17 @@ def _comparable(text: str) -> str:
 
 def _years(project: Project) -> tuple[int, int] | None:
     """The project's span of years: its 项目期, else a span in its name
-    (``2024-2026年``)."""
+    (``2024-2026年``), else one its period goal states (a list's 实施期目标:
+    ``2025-2027年期间…``)."""
     stated = project.term_years
     if stated is not None:
         return stated
-    match = _YEAR_SPAN_RE.search(project.title)
-    if match is None:
-        return None
-    return int(match.group(1)), int(match.group(2))
+    period_goal = project.period_goal.value if project.period_goal is not None else ""
+    for text in (project.title, period_goal):
+        match = _YEAR_SPAN_RE.search(text)
+        if match is not None:
+            return int(match.group(1)), int(match.group(2))
+    return None
 
 
 COMPARED = 1000

@@ -754,6 +754,31 @@ def organization_name(line: str) -> str | None:
     return name
 
 
+_LINE_BREAK = re.compile(r"[^\S\n\r]*[\r\n]+\s*")
+_WIDE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef（）【】《》“”]")
+
+
+def one_line(text: Text) -> Text:
+    """A name wrapped inside its cell (``老年人健康`` / ``体检经费``, typed with
+    Alt+Enter or wrapped by an export) on one line, as DOMAIN reads wrapped
+    text: no space where the break stands between Chinese characters, one
+    space between Latin words (``GIS`` / ``平台``: none)."""
+    if "\n" not in text.value and "\r" not in text.value:
+        return text
+    value = text.value
+    builder = TextBuilder(text.source)
+    position = 0
+    for match in _LINE_BREAK.finditer(value):
+        builder.add_text(text.slice(position, match.start()))
+        before = value[match.start() - 1 : match.start()]
+        after = value[match.end() : match.end() + 1]
+        if before and after and not (_WIDE.match(before) or _WIDE.match(after)):
+            builder.add(" ", text.origin(match.start()))
+        position = match.end()
+    builder.add_text(text.slice(position))
+    return builder.build()
+
+
 def unit_row(name: Text, line: int, heading: str | None = None) -> Row:
     """A unit the table names without a subtotal row: a national form's
     实施单位 or a list's 单位名称, a ``单位名称：…`` heading above one of
@@ -1106,6 +1131,7 @@ def assemble(
             row.term,
             tuple(row.indicator_cells or ()),
             row.period_goal,
+            row.sources_partial,
         )
         if current is None:
             orphans.append(project)

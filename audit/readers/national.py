@@ -44,11 +44,13 @@ from audit.model import (
 )
 from audit.readers.common import (
     CONTINUED_MARK_RE,
+    FULL_WIDTH_NUMBER,
     LEVEL1_HEADER_RE,
     classify,
     clean_cell,
     names_title,
     note_label,
+    one_line,
     organization_name,
     parse_amount,
     row_text,
@@ -605,6 +607,8 @@ FORM_LABELS: dict[str, str] = {
 
 
 _GOALS = frozenset({"goal", "period_goal"})
+_SOURCES = frozenset({"fiscal", "special", "other", "carryover"})
+"""The amount labels of a form's sources of funds."""
 _AMOUNTS = ("total", "fiscal", "special", "other", "carryover")
 
 
@@ -805,7 +809,9 @@ def _with_unit(text: Text) -> Amount | None:
     """The amount of a cell that states its own unit, in 万元 (the unit it
     states kept, for the format rule); None when the cell holds no such
     amount."""
-    match = _AMOUNT_WITH_UNIT_RE.match(text.value.replace(" ", ""))
+    # typed with a full-width IME as a whole (２４０．９５ 万元): the same number
+    written = text.value.replace(" ", "").replace("\u3000", "").translate(FULL_WIDTH_NUMBER)
+    match = _AMOUNT_WITH_UNIT_RE.match(written)
     if match is None:
         return None
     number = Decimal(match.group(1).replace(",", ""))
@@ -1030,7 +1036,7 @@ def indicator(
     level1, level2, own2 = levels.take(grid, row, columns)
     name = _cell(cells, columns, "name")
     if name is not None:
-        name = without_name_prompt(name)
+        name = one_line(without_name_prompt(name))
     comparator = _cell(cells, columns, "comparator")
     nature = _cell(cells, columns, "nature")  # 定量/定性, or the comparator
     if not _comparing(comparator) and _comparing(nature):
@@ -1178,7 +1184,9 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
         name = facts.get("project")
         if name is None:
             return
+        name = one_line(name)
         owner = facts.get("implementer") or facts.get("department")
+        owner = None if owner is None else one_line(owner)
         if owner is not None and owner.value != current_unit:
             current_unit = owner.value
             table.rows.append(unit_row(owner, facts_line, form_title))
@@ -1209,6 +1217,8 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
         row.term = term if term and not point_in_time(term.value) else None
         period_goal = facts.get("period_goal")
         row.period_goal = period_goal if period_goal else None
+        # 资金总额 and 其中：财政拨款 with no line for other funds: a part is named
+        row.sources_partial = block.labelled & _SOURCES == {"fiscal"}
         table.rows.append(row)
 
     aside, resume = _side_rows(grid, table)
@@ -1282,6 +1292,8 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
             continue
         if banner is not None and CONTINUED_MARK_RE.fullmatch(banner):
             continue  # 续表: the mark of the grid carried over a page break
+        if banner is not None and stated_unit(banner) is not None:
+            continue  # 单位：万元 over the next form, wherever its cell stands: no indicator
         if banner is not None and _label(banner) is None and not _in_grid(cells, columns, banner):
             continue  # a note under the grid
         found = indicator(grid, index, columns, levels)
@@ -1403,7 +1415,7 @@ class _AmountBlock:
     project's, and an amount is never taken from the other column while the
     annual one states any."""
 
-    __slots__ = ("below", "heads", "sided")
+    __slots__ = ("below", "heads", "labelled", "sided")
 
     def __init__(self) -> None:
         self.heads: list[tuple[int, str]] = []
@@ -1412,6 +1424,8 @@ class _AmountBlock:
         self.below = False
         """Whether the heads are a row of column heads with the values below."""
         self.sided: dict[str, dict[str, tuple[Text, str | None]]] = {"annual": {}, "period": {}}
+        self.labelled: set[str] = set()
+        """The amounts the block has a label for, filled or not."""
 
     def begin(
         self, grid: Grid, row: int, amounts: list[tuple[int, str]], stops: dict[int, int]
@@ -1518,6 +1532,7 @@ def _read_labels(
         for position, (column, _) in enumerate(keys)
     }
     amounts = [(column, key) for column, key in keys if key in _AMOUNTS]
+    block.labelled.update(key for _, key in amounts)
     block.begin(grid, row, amounts, stops)
     named_sides = {_amount_side(cells[column].value) for column, _ in amounts} - {None}
     row_side = named_sides.pop() if len(named_sides) == 1 else None
@@ -1697,9 +1712,16 @@ def read_list(grid: Grid, table: Table | None = None) -> Table:
             for text in dict.fromkeys(cell.value.strip() for cell in cells if cell.value.strip()):
                 _heading(table, text)
             continue
+        line = row_line(grid, index)
+        band = _unit_band(cells, columns)
+        if band is not None:  # 单位名称：… across the list: the projects below are its
+            if band.value != current_unit:  # the same one repeated over a page goes on
+                current_unit = band.value
+                table.rows.append(unit_row(band, line, table.last_title))
+                project = None
+            continue
         if _note(cells, columns) or _continued_mark(cells):
             continue
-        line = row_line(grid, index)
         summed = _sum_row(grid, index, columns, units, unit, numeric)
         if summed is not None and _take_sum_row(table, summed, current_unit, line, columns):
             current_unit = None if table.rows[-1].kind == "total" else _current_unit(table)
@@ -1711,11 +1733,13 @@ def read_list(grid: Grid, table: Table | None = None) -> Table:
                 project.indicator_cells.append(total)
             continue
         owner = _own(grid, index, columns.get("unit"))
+        owner = None if owner is None else one_line(owner)
         if owner is not None and owner.value != current_unit:
             current_unit = owner.value
             if not _names_pending_subtotal(table, owner):
                 table.rows.append(unit_row(owner, line, table.last_title))
         name = _own(grid, index, columns.get("project"))
+        name = None if name is None else one_line(name)
         own = None if numbers_rows else _own(grid, index, columns.get("number"))
         own_number = None if own is None else own.value
         if not number_known:
@@ -1920,6 +1944,24 @@ def _amounts_only_rows(table: Table, first: int) -> None:
 
 _NOTE_RE = re.compile(r"^[*＊※]?(?:注|附注|说明|备注|填报说明|填表说明)\s*[0-9０-９]*\s*[:：]")
 """The opening of a note under a table: ``注：``, ``注1：``, ``说明：``, ``填报说明：``."""
+
+
+def _unit_band(cells: list[Text], columns: dict[str, int]) -> Text | None:
+    """The unit a row across a list names (``单位名称：某中心``, merged over the
+    row or in its first cell alone) where the list has no column for units:
+    how disclosure pages and department workbooks part the units' projects.
+    None for any other row, and for a list with a 单位名称 column."""
+    if "unit" in columns:
+        return None
+    text = _banner(cells)
+    if text is None:
+        return None
+    name = organization_name(text)
+    if not name:
+        return None
+    cell = next(c for c in cells if c.value.strip() == text)
+    at = cell.value.find(name)
+    return cell.slice(at, at + len(name)) if at >= 0 else None
 
 
 def _note(cells: list[Text], columns: dict[str, int]) -> bool:

@@ -747,7 +747,8 @@ class _Scanner:
 
     def _runs(self, tokens: list[tuple[int, int, str]]) -> list[_Run]:
         """Runs of amounts: space-separated numbers, one at least printed as
-        an amount (two decimals or thousands separators), blank-cell dashes
+        an amount (two decimals or thousands separators), or two or more each
+        with a decimal point (``10.5300 10.5300``), blank-cell dashes
         inside. A printed amount with a stray letter in it (``48.0O``) counts
         in a run with a true one: it is a bad amount (for ``amount-format``),
         not the end of a name or the start of a goal."""
@@ -760,6 +761,7 @@ class _Scanner:
                 continue
             end = index
             numbers = 0
+            decimals = 0
             formatted = False
             true = False
             while end < count:
@@ -768,6 +770,7 @@ class _Scanner:
                     numbers += 1
                     true = True
                     formatted = formatted or bool(_PRINTED.search(token))
+                    decimals += "." in token
                 elif _amount_with_letter(token):
                     numbers += 1
                     formatted = True
@@ -776,6 +779,10 @@ class _Scanner:
                 end += 1
             while end > index + 1 and tokens[end - 1][2] in _PLACEHOLDERS:
                 end -= 1
+            # Amounts printed with another number of decimals (10.5300 10.5300,
+            # 18.0 18.0: amount-format's finding) are a row's amounts when two
+            # or more stand together, each with its decimal point.
+            formatted = formatted or (numbers >= 2 and decimals == numbers)
             if formatted and true:
                 first = max(index, end - self.width)
                 runs.append(_Run(first, end, numbers))
