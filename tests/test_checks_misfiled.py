@@ -247,9 +247,11 @@ def test_money_that_may_rise_is_left_alone(category: str, name: str, value: str)
         ("科普讲座", "=15次"),
     ],
 )
-def test_equals_on_an_output_count_is_a_milder_finding(name: str, value: str) -> None:
+def test_equals_on_an_output_count_is_a_floor_written_as_a_fixed_number(
+    name: str, value: str
+) -> None:
     findings = direction(QUANTITY, name, value)
-    assert [(f.severity, f.excerpt) for f in findings] == [("info", value)]
+    assert [(f.severity, f.excerpt) for f in findings] == [("warning", value)]
     assert "写了等于" in findings[0].message
     assert "应设下限" in findings[0].message
 
@@ -283,7 +285,7 @@ def test_equals_on_a_count_in_a_national_list() -> None:
     assert lint(csv_document(rows), ["comparator-direction"]) == []
     rows[3][6:10] = ["乡村公路安全员培训人数", "=", "60", "人"]
     findings = lint(csv_document(rows), ["comparator-direction"])
-    assert [(f.severity, f.excerpt) for f in findings] == [("info", "=60人")]
+    assert [(f.severity, f.excerpt) for f in findings] == [("warning", "=60人")]
     rows[3][6:10] = ["乡村公路安全员培训人数", "≥", "60", "人"]
     assert lint(csv_document(rows), ["comparator-direction"]) == []
 

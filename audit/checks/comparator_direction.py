@@ -371,8 +371,7 @@ def _polarity(
     自身的支出，不据此判断。这类发现的消息说明依据（归入的成本类别，或每单位的金额）。
 
     数量指标（按分类表的性质）的值明写等于（「=420人」「＝12场」「等于300户」）、以个数或人数计的，
-    是把下限写成了定数：多完成也不算达标，报告，比本规则的级别低一级（默认为提示）：数字可能正是
-    全部。不报告的：维护或管护的存量、现有或全部的数量，和按计划的频次（stock_counts：「维护泊位数=8个」
+    是把下限写成了定数：多完成也不算达标，报告（警告）。不报告的：维护或管护的存量、现有或全部的数量，和按计划的频次（stock_counts：「维护泊位数=8个」
     「现有路灯盏数」「辖区内全部村居数」「年度监测频次=4次」），不良事件（「安全事故=0起」），零，比率、金额、时长，
     没有写等于的数字（「420人」）。以时长表示的完成时限
     （time_limits：时限、工期、用时，办理/响应/整改/拨付……时间或期限）是上限：「隐患整改时限≥5个工作日」
@@ -472,8 +471,7 @@ def comparator_direction(ctx: Context, clause: Clause) -> Iterator[Problem]:
 
     ``=`` written on a count under 数量 (``=420人``, ``＝12场``, ``等于300户``)
     writes a floor as a fixed number: doing more would miss it. It is
-    reported one level below the rule's severity (info by default), as the
-    number may be all there are; not for a stock kept up or all of a kind,
+    reported (a warning); not for a stock kept up or all of a kind,
     or a schedule (``stock_counts``: ``维护泊位数 =8个``, 现有路灯盏数,
     辖区内全部村居数, ``年度监测频次 =4次``), an
     adverse count (``安全事故 =0起``), zero, a rate, money or a time, nor a
@@ -657,8 +655,7 @@ _STOCK: Key[re.Pattern[str]] = Key("guidance.stock-counts")
 def _equals_on_a_floor(ctx: Context, clause: Clause, equals: list[ValueField]) -> Iterator[Problem]:
     """``=`` written on an output count (``培训人数 =420人``, ``等于300户`` under
     数量): the count is a floor, and doing more would miss an "equal" target.
-    Milder than a direction turned round (one level below the rule's
-    severity): the number may be all there are. Not on a stock kept up or
+    Not on a stock kept up or
     all of a kind (``stock_counts``), an adverse count, zero, a rate or an
     amount of money or time."""
     facts: Facts = ctx.facts
@@ -681,5 +678,4 @@ def _equals_on_a_floor(ctx: Context, clause: Clause, equals: list[ValueField]) -
             args,
             field=args["field"],
             excerpt=value_field.text,
-            lower=1,
         )
