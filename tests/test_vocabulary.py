@@ -162,6 +162,8 @@ def test_every_unit_the_value_grammar_reads_has_a_family_or_is_a_measure() -> No
     measures |= {"μg/m³", "μg/m3", "ug/m3", "mg/m³", "mg/m3", "mg/L", "mg/l", "毫米", "厘米"}
     measures |= {"公分", "毫升", "千升", "克", "毫克", "微克", "kg", "m²", "m³", "km²", "平方千米"}
     measures |= {"海里", "斤", "市斤", "担", "岁", "周岁"}
+    # transport work: a weight or people times a distance
+    measures |= {"吨公里", "人公里", "车公里"}
     # Foreign currencies: units of a value, never money the sums convert to 元.
     currencies = {"美元", "港元", "港币", "欧元", "日元", "英镑"}
     known = families | scores_and_aliases | measures | currencies
