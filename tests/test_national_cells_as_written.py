@@ -288,13 +288,17 @@ def test_the_months_a_name_counts_can_keep_a_cost_within_the_budget() -> None:
 # A form that names 其中：财政拨款 and no other funds
 
 
-@pytest.mark.parametrize(("fiscal", "errors"), [("300.00", 0), ("360.00", 0), ("400.00", 1)])
-def test_a_form_naming_one_part_of_its_total_is_checked_for_excess_only(
-    fiscal: str, errors: int
+@pytest.mark.parametrize(
+    ("fiscal", "severities"), [("300.00", ["warning"]), ("360.00", []), ("400.00", ["error"])]
+)
+def test_a_form_naming_one_part_of_its_total_asks_for_the_rest(
+    fiscal: str, severities: list[str]
 ) -> None:
     rows = with_cells(FORM, {(4, 3): fiscal})
     findings = lint(sheet_document(rows), ["row-sum-mismatch"])
-    assert [f.severity for f in findings] == ["error"] * errors
+    assert [f.severity for f in findings] == severities
+    if fiscal == "300.00":
+        assert "没有其他资金一栏" in findings[0].message
 
 
 def test_a_form_with_a_line_for_other_funds_adds_them_up() -> None:

@@ -320,8 +320,6 @@ def _compute(ctx: Context) -> list[Sum]:
         values = [v for v in (amount_value(amounts.get(c)) for c in present) if v is not None]
         if len(values) < len(present):
             continue  # a source not a number, or negative: amount-format reports it
-        if project is not None and project.sources_partial and sum(values) <= printed:
-            continue  # 其中：财政拨款 on a form with no line for other funds: a part
         summed: Summed | None = _parts_sum(values)
         parts = " + ".join(AMOUNT_LABELS[c] for c in present)
         found = _against(
@@ -461,6 +459,16 @@ def _mismatches(ctx: Context, rule_id: str, selected: Iterable[Sum]) -> Iterator
             continue
         if kind not in ("unlikely", "mismatch"):
             continue
+        if (
+            item.project is not None
+            and item.project.sources_partial
+            and item.total is not None
+            and item.computed < (amount_value(item.total) or item.computed)
+        ):
+            # 其中：财政拨款 on a form with no line for other funds: the rest of
+            # 总计 is funds the form does not name, a gap to explain, no typo
+            yield _located(item, "partial", "warning")
+            continue
         if options.get("tolerance") is not None:
             key = "tolerance"
         elif options.get("mode") == "exact":
@@ -558,7 +566,15 @@ _MODE_OPTIONS: dict[str, Option] = {
     ROW_SUM,
     severity="error",
     scope="document",
-    messages=_mismatch_messages(("总计 ", "总计"), ("{parts} ", "{parts}"), ("{parts}", "{parts}")),
+    messages={
+        **_mismatch_messages(("总计 ", "总计"), ("{parts} ", "{parts}"), ("{parts}", "{parts}")),
+        "partial": (
+            "总计 {total} 比其中列明的{parts} {sum} 多 {gap}：表中没有其他资金一栏，"
+            "差额的资金来源没有列明，请补列或核对",
+            "总计 {total} is {gap} more than the {parts} it names ({sum}): the form has "
+            "no line for other funds, so where the rest comes from is not stated",
+        ),
+    },
     options=dict(_MODE_OPTIONS),
     doc_zh="""
     同一行中总计不等于财政拨款 + 财政专户拨款 + 其他资金。
@@ -573,7 +589,8 @@ _MODE_OPTIONS: dict[str, Option] = {
     上限报告为错误。只有一个来源栏时总计就是它的复制，舍入解释不了任何差额：差 0.01 也为错误。
     恰为 0.00 的来源栏（申报表常把其他资金印成 0.00）不计入 n：没有的钱不是舍入出来的数，不带舍入
     误差；财政拨款 960.00、其他资金 0.00 时，总计 960.01 同样是错误。申报表只列「资金总额」和
-    「其中：财政拨款」、没有其他资金一栏时，财政拨款只是总额的一部分：少于总额不报告，超过总额才报告。
+    「其中：财政拨款」、没有其他资金一栏时，财政拨款只是总额的一部分：少于总额的，说明差额的来源
+    没有列明，降为警告；超过总额的照常报告。
 
     为什么有问题
     ------------
@@ -615,8 +632,9 @@ def row_sum_mismatch(ctx: Context, document: Document) -> Iterator[Problem]:
         as 0.00) is not counted in n: nothing was rounded to it, so 总计
         960.01 beside 财政拨款 960.00 and 其他资金 0.00 is an error as well.
         A form that states 资金总额 and ``其中：财政拨款`` only, with no line
-        for other funds, names a part of the total: less than it is no
-        mismatch, more than it is.
+        for other funds, names a part of the total: less than it is a
+        warning that the rest's source is not stated, more than it is a
+        mismatch as ever.
         Findings name the project (or the unit) of the row; on 合计 they name
         neither.
 
