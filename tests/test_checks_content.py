@@ -807,9 +807,12 @@ def test_percent_out_of_range_reports_a_floor_above_100() -> None:
     assert found(clause_table(indicators), "percent-out-of-range")
 
 
-@pytest.mark.parametrize("name", ["资金占比", "完成比例", "验收合格率", "保值率"])
+@pytest.mark.parametrize(
+    "name", ["资金占比", "完成比例", "验收合格率", "保值率", "空气质量优良比", "数据有效传输比"]
+)
 def test_percent_out_of_range_reports_a_share_above_100(name: str) -> None:
-    """Near misses of the ratios: a share of a whole (占比, 比例) cannot pass 100%."""
+    """Near misses of the ratios: a share of a whole (占比, 比例, 优良比: good days
+    of all days) cannot pass 100%."""
     indicators = f"1、2-效益指标；21-经济效益；{name}；实施周期指标值:≥103%；年度指标值:≥103%。"
     assert excerpts(found(clause_table(indicators), "percent-out-of-range")) == ["≥103%"]
 
