@@ -308,3 +308,66 @@ def test_a_form_with_a_line_for_other_funds_adds_them_up() -> None:
     rows.insert(5, ["", "", "其他资金", "", ""])
     [finding] = lint(sheet_document(rows), ["row-sum-mismatch"])
     assert finding.severity == "error"
+
+
+# --------------------------------------------------------------------------
+# A printed list's page headings, repeated over its pages
+
+
+def test_page_headings_in_the_middle_of_a_list_are_no_projects() -> None:
+    rows = _banded()
+    width = len(rows[0])
+    page = [
+        ["第2页，共3页", *[""] * (width - 1)],
+        ["2025年部门项目支出绩效目标表", *[""] * (width - 1)],
+        ["单位名称：某市公路事务中心", *[""] * (width - 2), "金额单位：元"],
+        list(rows[2]),  # the header again
+    ]
+    # a page break inside 某市公路事务中心's projects, before 道路运输安全检查
+    rows[8:8] = page
+    document = sheet_document(rows)
+    assert [(u.name.value, [p.name.value for p in u.projects]) for u in document.units] == [
+        ("某市公路事务中心", ["农村公路养护经费", "道路运输安全检查"]),
+        ("某市港航事务中心", ["港口设施维护"]),
+    ]
+    assert lint(document, ["amount-format", "missing-goal"]) == []
+
+
+def test_a_unit_heading_row_ends_its_name_before_another_label() -> None:
+    rows = _banded("单位名称：{}    单位负责人：张某   联系电话：020-12345678")
+    assert [u.name.value for u in sheet_document(rows).units] == [
+        "某市公路事务中心",
+        "某市港航事务中心",
+    ]
+
+
+def test_a_unit_row_with_its_amounts_drops_its_label() -> None:
+    rows = with_cells(LIST, {(3, 0): "", (8, 0): ""})
+    rows = [row[1:] for row in rows]
+    width = len(rows[0])
+    rows.insert(3, ["单位名称：某市公路事务中心", "1500000.00", *[""] * (width - 2)])
+    document = sheet_document(rows)
+    assert document.units[0].name.value == "某市公路事务中心"
+
+
+# --------------------------------------------------------------------------
+# A list's 项目期 column
+
+
+def test_a_lists_term_column_is_the_projects_span_not_its_values() -> None:
+    rows = [list(row) for row in _PERIOD_GOAL_LIST]
+    for row in rows[1:]:
+        row.insert(2, "")
+    rows[0].insert(2, "")
+    rows[1][2] = "项目期"
+    rows[2][2] = "2025.01-2027.12"
+    rows = [
+        [cell.format(period_goal="持续开展老年人健康体检。", annual_goal=_ANNUAL) for cell in row]
+        for row in rows
+    ]
+    document = sheet_document(rows)
+    [project] = document.projects
+    assert project.term is not None and project.term.value == "2025.01-2027.12"
+    assert [f.text for f in project.clauses[0].fields] == ["≥37611人", "≥12537人"]
+    # the span it states makes the annual share of a cumulative count legitimate
+    assert lint(document, ["empty-value", "annual-period-mismatch"]) == []

@@ -743,7 +743,8 @@ def drop_trailing_notes(rows: list[Row], notes: set[int], start: int = 0) -> Non
 
 def organization_name(line: str) -> str | None:
     """The name on a 部门名称/单位名称 heading line (``""`` when blank), or
-    None when ``line`` is not one; a trailing ``单位：万元`` is not part of it."""
+    None when ``line`` is not one; a trailing ``单位：万元``, or another label
+    after it (``项目数：2``, ``单位负责人：…``), is not part of it."""
     match = ORGANIZATION_RE.match(line)
     if match is None:
         return None
@@ -751,7 +752,15 @@ def organization_name(line: str) -> str | None:
     tail = _UNIT_OF_MEASURE_TAIL.search(name)
     if tail is not None:
         name = name[: tail.start()].rstrip()
+    label = _LABEL_AFTER_NAME.search(name)
+    if label is not None:  # 某区民政局本级   项目数：2, 某所   单位负责人：张某
+        name = name[: label.start()]
     return name
+
+
+_LABEL_AFTER_NAME = re.compile(r"\s+[^\W\d_]{2,8}[：:]")
+"""Another label after an organisation's name on its heading line: the name
+ends before it."""
 
 
 _LINE_BREAK = re.compile(r"[^\S\n\r]*[\r\n]+\s*")

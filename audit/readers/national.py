@@ -46,6 +46,9 @@ from audit.readers.common import (
     CONTINUED_MARK_RE,
     FULL_WIDTH_NUMBER,
     LEVEL1_HEADER_RE,
+    ORGANIZATION_RE,
+    PAGE_NUMBER_RE,
+    UNIT_OF_MEASURE_RE,
     classify,
     clean_cell,
     names_title,
@@ -244,6 +247,8 @@ def column_key(header: str) -> str | None:
     year = _YEAR_COLUMN_RE.match(h)
     if year is not None:
         return f"year{year.group(1)}"  # a mid-term table's column of one year
+    if h in _TERM_HEADERS:
+        return "term"  # a list's 项目期: the project's span, no indicator's value
     if "指标值" in h or "目标值" in h or h in (*ANNUAL_WORDS, *PERIOD_WORDS, "年度值"):
         if superseded(h):
             return "superseded"  # an adjustment table's old value: never read
@@ -280,6 +285,11 @@ def column_key(header: str) -> str | None:
 
 _HEADER_LENGTH = 40
 """Header cells are short; longer cells (goals, notes) are never compared."""
+_TERM_HEADERS = frozenset(
+    {"项目期", "项目周期", "实施期限", "项目实施期", "项目期限", "起止时间", "项目起止时间"}
+)
+"""A list's column of each project's span (``2024.01-2026.12``), as a form's
+项目期 label states it: never the column of the period values."""
 
 
 def _names_level1(value: str) -> bool:
@@ -1713,9 +1723,16 @@ def read_list(grid: Grid, table: Table | None = None) -> Table:
                 _heading(table, text)
             continue
         line = row_line(grid, index)
-        band = _unit_band(cells, columns)
-        if band is not None:  # 单位名称：… across the list: the projects below are its
-            if band.value != current_unit:  # the same one repeated over a page goes on
+        heading = _heading_row(cells)
+        if heading is not None:  # a page's headings, repeated or parting the units
+            (band,) = heading
+            if (
+                band is not None
+                and "unit" not in columns
+                and band.value != (current_unit or table.organization)
+            ):
+                # 单位名称：… across a list without a unit column: the projects below
+                # are its (the same unit repeated over a page goes on)
                 current_unit = band.value
                 table.rows.append(unit_row(band, line, table.last_title))
                 project = None
@@ -1739,7 +1756,7 @@ def read_list(grid: Grid, table: Table | None = None) -> Table:
             if not _names_pending_subtotal(table, owner):
                 table.rows.append(unit_row(owner, line, table.last_title))
         name = _own(grid, index, columns.get("project"))
-        name = None if name is None else one_line(name)
+        name = None if name is None else _without_label(one_line(name))
         own = None if numbers_rows else _own(grid, index, columns.get("number"))
         own_number = None if own is None else own.value
         if not number_known:
@@ -1781,6 +1798,7 @@ _TOTAL_WORDS = frozenset(("合计", "总计", "总合计", "汇总"))
 _NOT_IN_SUM_ROW = (
     "goal",
     "period_goal",
+    "term",
     "level1",
     "level2",
     "name",
@@ -1946,22 +1964,44 @@ _NOTE_RE = re.compile(r"^[*＊※]?(?:注|附注|说明|备注|填报说明|填�
 """The opening of a note under a table: ``注：``, ``注1：``, ``说明：``, ``填报说明：``."""
 
 
-def _unit_band(cells: list[Text], columns: dict[str, int]) -> Text | None:
-    """The unit a row across a list names (``单位名称：某中心``, merged over the
-    row or in its first cell alone) where the list has no column for units:
-    how disclosure pages and department workbooks part the units' projects.
-    None for any other row, and for a list with a 单位名称 column."""
-    if "unit" in columns:
-        return None
-    text = _banner(cells)
-    if text is None:
-        return None
-    name = organization_name(text)
-    if not name:
-        return None
-    cell = next(c for c in cells if c.value.strip() == text)
-    at = cell.value.find(name)
-    return cell.slice(at, at + len(name)) if at >= 0 else None
+def _without_label(name: Text) -> Text:
+    """A name cell of a list's row without a ``单位名称：`` label before it: a
+    unit's row with its amounts written so (``单位名称：某区河道管理所 | 126.00``)."""
+    label = ORGANIZATION_RE.match(name.value)
+    if label is None or not name.value[label.end() :].strip():
+        return name
+    return name.slice(label.end()).strip()
+
+
+def _heading_row(cells: list[Text]) -> tuple[Text | None] | None:
+    """A row of a list that holds page headings only, with the unit its
+    ``单位名称：…`` heading names (None when it names none): a title, a page
+    number, a 续表 mark, a ``单位：万元`` line, a ``单位名称：…`` heading, alone
+    or together (``单位名称：某中心 | … | 金额单位：万元``), as a page of a
+    printed list repeats them or as a list parts its units. None for any
+    other row."""
+    named: Text | None = None
+    seen: set[str] = set()
+    for cell in cells:
+        text = cell.value.strip()
+        if not text or text in seen:
+            continue  # a merged row repeats its text in every cell
+        seen.add(text)
+        name = organization_name(text)
+        if name is not None:
+            if not name or named is not None:
+                return None
+            at = cell.value.find(name)
+            named = cell.slice(at, at + len(name))
+            continue
+        if (
+            PAGE_NUMBER_RE.fullmatch(text) is None
+            and CONTINUED_MARK_RE.fullmatch(text) is None
+            and UNIT_OF_MEASURE_RE.match(text) is None
+            and not names_title(text)
+        ):
+            return None
+    return (named,) if seen else None
 
 
 def _note(cells: list[Text], columns: dict[str, int]) -> bool:
@@ -2062,6 +2102,8 @@ def _project_row(
     period_goal = _cell(cells, columns, "period_goal")
     period_goal = None if period_goal is None else without_goal_prompts(period_goal)
     row.period_goal = period_goal if period_goal else None
+    term = _cell(cells, columns, "term")
+    row.term = term if term and not point_in_time(term.value) else None
     return row
 
 
