@@ -43,7 +43,7 @@ _BLANK_AT_NUMBER = (
 _NUMERALS = "零一二三四五六七八九十百千万〇○"
 """Chinese numerals: 〇 and ○ among them are a zero (二〇二五年), no blank."""
 
-_INSTRUCTION_VERBS = "填写|填报|填列|填入|输入|录入|补充|完善"
+_INSTRUCTION_VERBS = "填写|填报|填列|填入|输入|录入|补充|完善|描述|简述|概述|阐述|列明"
 
 _NOT_YET = (
     # 待 + who decides or supplies (optional) + a verb of deciding or supplying

@@ -770,8 +770,9 @@ _WIDE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef（）【】《》�
 def one_line(text: Text) -> Text:
     """A name wrapped inside its cell (``老年人健康`` / ``体检经费``, typed with
     Alt+Enter or wrapped by an export) on one line, as DOMAIN reads wrapped
-    text: no space where the break stands between Chinese characters, one
-    space between Latin words (``GIS`` / ``平台``: none)."""
+    text: no space where the break stands between Chinese characters or
+    after a hyphen (``Wi-`` / ``Fi``), one space between Latin words
+    (``Smart`` / ``City``; ``GIS`` / ``平台``: none)."""
     if "\n" not in text.value and "\r" not in text.value:
         return text
     value = text.value
@@ -781,7 +782,7 @@ def one_line(text: Text) -> Text:
         builder.add_text(text.slice(position, match.start()))
         before = value[match.start() - 1 : match.start()]
         after = value[match.end() : match.end() + 1]
-        if before and after and not (_WIDE.match(before) or _WIDE.match(after)):
+        if before and after and not (_WIDE.match(before) or _WIDE.match(after) or before in "-/"):
             builder.add(" ", text.origin(match.start()))
         position = match.end()
     builder.add_text(text.slice(position))
@@ -853,12 +854,36 @@ def skipped_heading(table: Table, cells: Sequence[str]) -> None:
         heading(table, filled[0])
 
 
+PROMPT_NUMBER = r"\s*[0-9０-９一二三四五六七八九十]{1,3}\s*[：:]"
+_GOAL_PROMPT_RE = re.compile(rf"(?:^|(?<=[\s；;。，,：:]))(?:年度|中期|实施期)?目标{PROMPT_NUMBER}")
+
+
+def without_goal_prompts(goal: Text) -> Text:
+    """A goal cell without the template's numbered prompts (``目标1：``
+    ``目标2：`` ``目标3：``, each at the start of a line or after a
+    separator): the text written after them, stripped; empty when the cell
+    holds the prompts only (a goal not written)."""
+    found = list(_GOAL_PROMPT_RE.finditer(goal.value))
+    if not found:
+        return goal
+    builder = TextBuilder(goal.source)
+    start = 0
+    for match in found:
+        builder.add_text(goal.slice(start, match.start()))
+        start = match.end()
+    builder.add_text(goal.slice(start))
+    text = builder.build() if len(builder) else goal.slice(0, 0)
+    return text.strip()
+
+
 def row_from_cells(texts: dict[str, Text], markup: list[Markup], line: int) -> Row | None:
     """A row from its cleaned cells by column name; None without a name."""
     name = texts.get("name")
     if name is None or not name.value:
         return None
+    name = one_line(name)  # a name wrapped inside its cell
     goal = texts.get("goal")
+    goal = None if goal is None else without_goal_prompts(goal)
     indicators = texts.get("indicators")
     return Row(
         name=name,

@@ -48,6 +48,7 @@ from audit.readers.common import (
     LEVEL1_HEADER_RE,
     ORGANIZATION_RE,
     PAGE_NUMBER_RE,
+    PROMPT_NUMBER,
     UNIT_OF_MEASURE_RE,
     classify,
     clean_cell,
@@ -60,6 +61,7 @@ from audit.readers.common import (
     spaced,
     stated_unit,
     unit_row,
+    without_goal_prompts,
 )
 from audit.readers.decode import ReadError
 from audit.readers.grid import Grid
@@ -524,29 +526,7 @@ def _with_value(cells: IndicatorCells, side: str, value: Text | None) -> Indicat
     return cells._replace(annual=value)
 
 
-_PROMPT_NUMBER = r"\s*[0-9０-９一二三四五六七八九十]{1,3}\s*[：:]"
-_GOAL_PROMPT_RE = re.compile(
-    rf"(?:^|(?<=[\s；;。，,：:]))(?:年度|中期|实施期)?目标{_PROMPT_NUMBER}"
-)
-_NAME_PROMPT_RE = re.compile(rf"^\s*指标{_PROMPT_NUMBER}\s*")
-
-
-def without_goal_prompts(goal: Text) -> Text:
-    """A goal cell without the template's numbered prompts (``目标1：``
-    ``目标2：`` ``目标3：``, each at the start of a line or after a
-    separator): the text written after them, stripped; empty when the cell
-    holds the prompts only (a goal not written)."""
-    found = list(_GOAL_PROMPT_RE.finditer(goal.value))
-    if not found:
-        return goal
-    builder = TextBuilder(goal.source)
-    start = 0
-    for match in found:
-        builder.add_text(goal.slice(start, match.start()))
-        start = match.end()
-    builder.add_text(goal.slice(start))
-    text = builder.build() if len(builder) else goal.slice(0, 0)
-    return text.strip()
+_NAME_PROMPT_RE = re.compile(rf"^\s*指标{PROMPT_NUMBER}\s*")
 
 
 def without_name_prompt(name: Text) -> Text:
