@@ -320,6 +320,26 @@ _FITS: dict[str, frozenset[str | None]] = {
 }
 """What each kind of name (:meth:`Facts.name_measure`) is measured in."""
 
+_COUNTED_KINDS = frozenset({"quantity", "cost", "satisfaction"})
+"""Categories whose targets are numbers: a count, an amount, a satisfaction level."""
+
+
+def _dated_mismatch(wanted: str, value: Value) -> tuple[str, str] | None:
+    """A value that gives only times of day (``9:00前``, ``8:30-17:30``) under
+    a name asking for a rate, a satisfaction level, a count or a cost, or
+    only dates and deadlines (``2025年底前``) under a rate or a satisfaction
+    level: of the wrong kind. A count given a deadline is a 时效 target filed
+    under 数量 (``category-keyword-mismatch``'s)."""
+    kinds = {t.kind for t in value.targets}
+    if not kinds:
+        return None
+    if kinds == {"time"}:
+        return wanted, "time"
+    if kinds <= {"date", "date-range", "time"} and wanted in ("rate", "satisfaction"):
+        return wanted, "date"
+    return None
+
+
 _HUNDRED = Decimal(100)
 _WRONG: dict[str, frozenset[str]] = {
     "satisfaction": frozenset({"count", "money"}),
@@ -554,10 +574,17 @@ class Facts:
             measurable = (
                 has_measured_target(value)
                 or self.measurable.search(text) is not None
-                or names_a_specification(text)
+                or (
+                    # conformity to a named specification is a pass or a fail,
+                    # never a count, an amount or a satisfaction level
+                    names_a_specification(text)
+                    and self.category_kind(clause, LEVEL1_KINDS) not in _COUNTED_KINDS
+                )
             )
         else:
             measurable = kind != "formula"
+            if kind == "date":  # a satisfaction level given as a deadline, a time of day
+                mismatch = self.type_mismatch(clause, value_field)
         lost = self.garbled(text)
         # The goal pasted whole (a sentence that mentions the name too) is a
         # copy of the goal before it is a restated name; a value that is the
@@ -901,6 +928,8 @@ class Facts:
         wanted = self.name_measure(clause.name)
         if wanted is None or (wanted == "cost" and self.cost_saving(clause)):
             return None
+        if value.kind == "date":
+            return _dated_mismatch(wanted, value)
         # 增长率≥5%, 增幅≥5%, 降幅≥5%: the value's words say it is a change
         relative = bool(value.prefix) and (
             self.percent_exempt.search(value.prefix) is not None
@@ -2004,9 +2033,9 @@ SAME_DAY_DEADLINES: list[str] = [
     # the same day: 当日, 当天清运, 受理当日办结
     r"(?:^|受理|申请|接报|报修|发现|收到)当(?:日|天|场)",
     # done on the spot or the day it arises, in the words of a sector's standard:
-    # 即来即办, 随到随办 (a government service's 即办件: no waiting day), 立等可取,
-    # 日产日清, 日清日结 (sanitation: cleared the day it arises)
-    r"即来即办|随到随办|即到即办|立等可取|日产日清|日清日结",
+    # 即来即办, 随到随办 (a government service's 即办件: no waiting day), 即时办结,
+    # 立等可取, 日产日清, 日清日结 (sanitation: cleared the day it arises)
+    r"即来即办|随到随办|即到即办|即时办结|即办即结|立等可取|日产日清|日清日结",
 ]
 """Deadlines of the same day, as concrete as ``24小时内``. Read by
 ``deadline-not-concrete`` (``concrete``) and ``not-quantified``

@@ -675,6 +675,67 @@ def test_value_type_mismatch_reports_a_satisfaction_counted_in_times() -> None:
     assert "满意度指标，但实施周期指标值和年度指标值「少于5次」是数量" in finding.message
 
 
+@pytest.mark.parametrize(
+    ("clause", "value", "measured"),
+    [
+        ("3-满意度指标；31-服务对象满意度；读者满意度", "8:30-17:30", "一天中的时刻"),
+        ("3-满意度指标；31-服务对象满意度；如厕群众满意度", "9:00前", "一天中的时刻"),
+        ("1-产出指标；12-质量指标；图书上架准确率", "2025年底前", "日期或时限"),
+        ("3-满意度指标；31-服务对象满意度；读者满意度", "2025年12月31日前", "日期或时限"),
+        ("1-产出指标；11-数量指标；线上服务人次", "8:30-17:30", "一天中的时刻"),
+    ],
+)
+def test_value_type_mismatch_reports_a_rate_or_level_given_as_a_time(
+    clause: str, value: str, measured: str
+) -> None:
+    indicators = f"1、{clause}；实施周期指标值:{value}；年度指标值:{value}。"
+    [finding] = found(clause_table(indicators), "value-type-mismatch")
+    assert finding.excerpt == value
+    assert finding.message.endswith(f"是{measured}")
+
+
+@pytest.mark.parametrize(
+    ("clause", "value"),
+    [
+        # hours and deadlines are a timeliness indicator's own targets
+        ("1-产出指标；13-时效指标；窗口服务时间", "8:30-17:30"),
+        ("1-产出指标；13-时效指标；每日到岗时间", "9:00前"),
+        ("1-产出指标；13-时效指标；工程完工时间", "2025年底前"),
+        # a count given a deadline is a 时效 target misfiled (category-keyword-mismatch's)
+        ("1-产出指标；11-数量指标；新建泵站投入运行", "2025年11月30日前"),
+    ],
+)
+def test_value_type_mismatch_leaves_times_where_they_belong(clause: str, value: str) -> None:
+    indicators = f"1、{clause}；实施周期指标值:{value}；年度指标值:{value}。"
+    assert found(clause_table(indicators), "value-type-mismatch") == []
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "1-产出指标；11-数量指标；改造管网长度",
+        "3-满意度指标；31-服务对象满意度；居民满意度",
+    ],
+)
+@pytest.mark.parametrize("value", ["符合GB 50015-2019", "符合《城镇给水排水技术规范》"])
+def test_not_quantified_reports_a_count_or_level_given_as_conformity(
+    clause: str, value: str
+) -> None:
+    """A specification named is a pass or a fail: a quality target, never a
+    count or a satisfaction level."""
+    indicators = f"1、{clause}；实施周期指标值:{value}；年度指标值:{value}。"
+    [finding] = found(clause_table(indicators), "not-quantified")
+    assert finding.excerpt == value
+
+
+def test_not_quantified_accepts_a_service_done_at_once() -> None:
+    indicators = (
+        "1、1-产出指标；13-时效指标；申请办结时限；实施周期指标值:即时办结；年度指标值:即时办结。"
+    )
+    assert found(clause_table(indicators), "not-quantified") == []
+    assert found(clause_table(indicators), "deadline-not-concrete") == []
+
+
 def test_value_type_mismatch_reports_each_value_when_they_differ() -> None:
     indicators = COMPLAINTS.replace("年度指标值:少于5次", "年度指标值:少于3次")
     findings = found(clause_table(indicators), "value-type-mismatch")

@@ -166,9 +166,10 @@ def formula_has_target(text: str) -> bool:
     （GB 1351、GB 1350 粮食一至五等）「一等品」（GB/T 12707 工业产品质量分等）「第二档」；国家标准
     命名的等级也是：「宜存」（GB/T 20569、20570、20571 稻谷、玉米、小麦储存品质判定规则：宜存、
     轻度不宜存、重度不宜存）、「优等品」（GB/T 12707）；
-    写明所依据规范的符合性（「符合《档案修裱技术规范》」）同样可对照核查，是目标；
+    写明所依据规范的符合性（「符合《档案修裱技术规范》」「符合GB 50015-2019」「V2.0版本上线运行」）
+    同样可对照核查，是目标，但只在数量、成本、满意度以外的类别：符合与否不是数量、金额或满意度；
     没有标准的等级（「良好」「优良」）、程度（「基本合格」）和不说哪一类的「达到国家标准」「符合相关规范要求」
-    不是。时效指标下的「当日」「当天」「当日完成」以及行业的当日办结用语（「即来即办」「随到随办」
+    不是。时效指标下的「当日」「当天」「当日完成」以及行业的当日办结用语（「即来即办」「即时办结」「随到随办」
     「日产日清」）是与「24小时内」一样具体的时限，「半年内」与「6个月内」一样是期限；行业日历上的时点（「秋季开学前」
     「汛期前」「春耕前」「采暖季前」「台风季前」「休渔期前」「霜降前」「上半年」「每季度首月」）
     也是，见 deadline-not-concrete；
@@ -232,9 +233,11 @@ def not_quantified(ctx: Context, clause: Clause) -> Iterator[Problem]:
     and wheat 宜存, 轻度不宜存 or 重度不宜存) and ``优等品`` (GB/T 12707). A grade of no standard
     (``良好``, ``优良``), a degree (``基本合格``) or ``达到国家标准`` without its
     class is not. Conformity to a specification the value names
-    (``符合《档案修裱技术规范》``) is checked against it and is measurable;
+    (``符合《档案修裱技术规范》``, ``符合GB 50015-2019``, ``V2.0版本上线运行``)
+    is checked against it and is measurable, outside 数量, 成本 and 满意度: a
+    pass or a fail is no count, amount or satisfaction level;
     ``符合相关规范要求`` is not. Under 时效, ``当日``, ``当天`` and ``当日完成``,
-    and a sector's words for the same day (``即来即办``, ``随到随办``,
+    and a sector's words for the same day (``即来即办``, ``即时办结``, ``随到随办``,
     ``日产日清``), are deadlines as concrete as ``24小时内``, ``半年内`` is a period
     as ``6个月内`` is, and so are the points of a sector's calendar (``秋季开学前``,
     ``汛期前``, ``春耕前``, ``采暖季前``, ``台风季前``, ``休渔期前``, ``霜降前``,

@@ -20,6 +20,8 @@ _WHAT: dict[str, tuple[str, str]] = {
     "satisfaction": ("满意度", "a satisfaction level"),
     "rate": ("比率", "a rate"),
     "cost": ("成本", "a cost"),
+    "date": ("日期或时限", "a date or a deadline"),
+    "time": ("一天中的时刻", "a time of day"),
 }
 
 
@@ -113,7 +115,9 @@ MONEY_UNITS: list[str] = list(VOCABULARY.money_units)
     （数量指标、满意度指标、成本指标）时；归入其他类别的说「按名称应为数量」。
     值是日期而紧跟数量、金额或比率的单位（「≥2026-01-03次」：在电子表格中输入「1-3」「3/4」会被
     转成日期 1月3日、3月4日）也在此报告，并给出原本输入的数；日期后接「前」「底」等时限用语的
-    不报告。
+    不报告。比率或满意度的值只写了日期或时限（「读者满意度 2025年底前」），比率、满意度、数量或
+    成本的值只写了一天中的时刻（「读者满意度 8:30-17:30」「线上服务人次 9:00前」）的，也在此报告；
+    时效指标的时刻和日期是它自己的目标，数量指标写日期是归错了类别（category-keyword-mismatch）。
     值中的每个目标都按单位判断：有一个目标符合名称要求的（合格率的「完成10场，合格率100%」）不报告；
     否则报告第一个类型不对的目标。
 
@@ -169,7 +173,12 @@ def value_type_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]:
     at once by a unit of a count, an amount or a rate (``≥2026-01-03次``: typed
     ``1-3`` or ``3/4``, a spreadsheet makes it the date 1月3日 or 3月4日) is
     reported here too, with what was typed; a date followed by 前 or 底 is a
-    deadline and is not. Every target of a value is judged by its
+    deadline and is not. So is a rate or a satisfaction level given only a
+    date or a deadline (``读者满意度 2025年底前``), and a rate, a satisfaction
+    level, a count or a cost given only a time of day (``读者满意度
+    8:30-17:30``, ``线上服务人次 9:00前``); a timeliness indicator's times and
+    dates are its own targets, and a count given a deadline is a 时效 target
+    misfiled (``category-keyword-mismatch``'s). Every target of a value is judged by its
     unit: a value with one target of the kind the name asks for is right
     (``完成10场，合格率100%`` for a 合格率); otherwise its first target of a
     wrong kind is reported.
