@@ -525,10 +525,12 @@ class _ValueBuilder(Transformer[Token, Value]):
         for index, token in enumerate(tokens):
             if token.type in ("TEXT", "DATE", "DATE_WORD", "CODE"):
                 texts.append(index)
-                # "A=B…" is a definition; "=" just before the number is a comparator.
+                # "A=B…" is a definition; "=" just before the number, or opening
+                # the value (=2024.12.31前, a list's comparator column), is a comparator.
                 previous = tokens[index - 1] if index else None
                 formula = formula or (
                     previous is not None
+                    and index >= 2
                     and previous.type == "COMPARATOR"
                     and _text(previous).strip() in ("=", "＝")
                 )
