@@ -272,6 +272,7 @@ RULE_ORDER: tuple[str, ...] = (
     "several_targets",
     # periods
     "annual_period_mismatch",
+    "stale_date",
     # duplicates
     "duplicate_clause",
     "duplicate_indicator",

@@ -127,7 +127,7 @@ GROUPS = {
         "date-serial",
         "several-targets",
     ],
-    "periods": ["annual-period-mismatch"],
+    "periods": ["annual-period-mismatch", "stale-date"],
     "duplicates": [
         "duplicate-clause",
         "duplicate-indicator",

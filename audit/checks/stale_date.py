@@ -1,0 +1,146 @@
+"""A target dated before the table's budget year: ``stale-date``."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from audit.engine import Context, Problem, rule
+from audit.facts import distinct_fields, field_name, spans_years, target_days, where
+from audit.model import ANNUAL, Clause, Target, ValueField
+
+_TITLE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+"""The budget year a table's title names (``2025年项目支出绩效目标表``)."""
+
+_REFERENCE_BEFORE = re.compile(r"(?:较|比|相比|对比|同比|截至|截止到|自|从|基于|参照)\s*$")
+"""Words before a date that make it a reference, not a target
+(``较2023年提高``, ``自2023年起``)."""
+_START_AFTER = re.compile(r"^\s*(?:以来|起|开始|后|之后|以后)")
+"""Words after a date that make it a start (``2023年以来``, ``2023年起``)."""
+
+
+@rule(
+    "stale-date",
+    severity="warning",
+    scope="clause",
+    group="periods",
+    messages={
+        "default": (
+            "{keyword}「{text}」的日期「{date}」早于预算年度{year}年：本年度的目标不会早于本年度，"
+            "疑为照抄往年的表格，应改为本年度的日期",
+            "the {field} “{text}” is dated {date}, before the budget year {year}: a target of "
+            "this year cannot fall before it (likely copied from last year's table); date it "
+            "this year",
+        ),
+    },
+    doc_zh="""
+    指标值的日期早于表格的预算年度（「2025年项目支出绩效目标表」中的「2024年12月底前」）。
+
+    检查内容
+    --------
+    预算年度取自表格标题中的年份（「广州市某局2025年项目支出绩效目标表」「2025年项目支出绩效
+    目标申报表」）；标题没有年份的不检查。报告年度指标值中的日期、时限或期间（「2024年12月底前」
+    「2023年底前完成」「2023.03-2023.11」）全部落在预算年度之前的；单年度项目（没有写明跨年度）
+    的实施周期指标值也是。跨年度项目（项目期或名称、目标中写明几个年份，如 2023-2025年）的实施周期
+    指标值可以包含往年的节点，不检查。不是目标的日期不报告：比较的基准（「较2023年提高5%」
+    「同比」）、起点（「自2023年起」「2023年以来」「2023年后」）、截至某日的说明（「截至2023年底」）。
+
+    为什么有问题
+    ------------
+    本年度的目标不可能在本年度开始之前完成：这样的日期几乎总是从上一年的表格照抄过来、忘了改
+    年份，审核时最容易漏看。
+
+    示例
+    ----
+    错误（2025年的表格）：
+
+        1、1-产出指标；13-时效指标；补贴发放完成时间；实施周期指标值:2024年底前；年度指标值:2024年底前。
+
+    正确：
+
+        1、1-产出指标；13-时效指标；补贴发放完成时间；实施周期指标值:2025年底前；年度指标值:2025年底前。
+
+    选项
+    ----
+    无。
+    """,
+)
+def stale_date(ctx: Context, clause: Clause) -> Iterator[Problem]:
+    """A target dated before the table's budget year.
+
+    What it does
+    ------------
+    Reads the budget year from the table's title (``广州市某局2025年项目支出
+    绩效目标表``, ``2025年项目支出绩效目标申报表``; a title without a year is
+    not checked) and reports a date, a deadline or a period in an annual value
+    (``2024年12月底前``, ``2023年底前完成``, ``2023.03-2023.11``) that lies
+    wholly before that year; in a period value too when the project states no
+    span of years. A multi-year project's period value (项目期, or years in
+    its name or goal: ``2023-2025年``) may hold an earlier milestone and is
+    not checked. A date that is no target is not reported: a reference
+    (``较2023年提高5%``, ``同比``), a start (``自2023年起``, ``2023年以来``,
+    ``2023年后``), an as-of date (``截至2023年底``).
+
+    Why is this bad?
+    ----------------
+    This year's target cannot be met before this year begins: such a date is
+    almost always copied from last year's table with its year left as it was,
+    and a reviewer easily reads past it.
+
+    Example
+    -------
+    Bad (a 2025 table)::
+
+        1、1-产出指标；13-时效指标；补贴发放完成时间；实施周期指标值:2024年底前；年度指标值:2024年底前。
+
+    Good::
+
+        1、1-产出指标；13-时效指标；补贴发放完成时间；实施周期指标值:2025年底前；年度指标值:2025年底前。
+
+    Options
+    -------
+    None.
+    """
+    year = _budget_year(ctx)
+    if year is None:
+        return
+    several = ctx.project is not None and spans_years(ctx.project)
+    for value_field, both in distinct_fields(clause):
+        if several and value_field.keyword != ANNUAL and not both:
+            continue  # a multi-year project's period may hold an earlier milestone
+        target = _stale(value_field, year)
+        if target is None:
+            continue
+        args = {
+            **where(value_field, both),
+            "text": value_field.text,
+            "date": target.text,
+            "year": year,
+        }
+        yield Problem(
+            value_field.span, args=args, field=field_name(value_field), excerpt=value_field.text
+        )
+
+
+def _budget_year(ctx: Context) -> int | None:
+    title = _TITLE_YEAR.search(ctx.document.title or "")
+    return int(title.group(1)) if title else None
+
+
+def _stale(value_field: ValueField, year: int) -> Target | None:
+    """The first target of a value that is a date or a period lying wholly
+    before ``year``, and that is a target (no reference, start or as-of)."""
+    value = value_field.value
+    for target in value.targets:
+        if target.kind not in ("date", "date-range") or target.comparator in (">=", ">"):
+            continue
+        if _REFERENCE_BEFORE.search(value.text[: target.start]) or _START_AFTER.match(
+            value.text[target.end :]
+        ):
+            continue
+        if value.kind != "date" and target.comparator is None:
+            continue  # a date beside a number (2023年完成100%) dates it, no deadline of its own
+        days = target_days(target)
+        if days is not None and days[1] < (year, 1, 1):
+            return target
+    return None
