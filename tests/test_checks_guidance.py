@@ -1022,6 +1022,25 @@ def test_cost_exceeds_budget_does_not_multiply_by_people_of_other_work(count: st
     assert check("cost-exceeds-budget", cost_table("", HEALTH.replace("{count}", count))) == []
 
 
+SUBSIDY = (
+    "1、1-产出指标；11-数量指标；{count}；实施周期指标值:≥2618人；年度指标值:≥2618人。"
+    "2、1-产出指标；14-成本指标；人均服务补贴标准；实施周期指标值:≤2660元/人；年度指标值:≤2660元/人。"
+)
+
+
+@pytest.mark.parametrize("count", ["享受补贴老年人数", "补贴发放人数"])
+def test_cost_exceeds_budget_multiplies_a_grant_by_those_it_is_paid_to(count: str) -> None:
+    """0.266万元 × 2618 = 696.39万元 against 412.05: the people the subsidy is paid to."""
+    findings = check("cost-exceeds-budget", cost_table("", SUBSIDY.replace("{count}", count)))
+    assert findings and all("× 2618 = 696.39万元" in f.message for f in findings)
+
+
+@pytest.mark.parametrize("count", ["养老护理员培训人数", "入户走访人数"])
+def test_cost_exceeds_budget_does_not_multiply_a_grant_by_other_people(count: str) -> None:
+    """Near misses: carers trained and homes visited are not those the grant is paid to."""
+    assert check("cost-exceeds-budget", cost_table("", SUBSIDY.replace("{count}", count))) == []
+
+
 def test_cost_exceeds_budget_ignores_amounts_that_are_no_cost() -> None:
     # 002 line 173: contributions collected, in 亿元, are an output
     clause = "4、1-产出指标；11-数量指标；征缴收入；实施周期指标值:≥3.9亿元；年度指标值:≥3.9亿元。"

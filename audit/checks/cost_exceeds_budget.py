@@ -133,7 +133,8 @@ spending of the project."""
     同「万元/月」。人数须是成本所按的那些人：名称在「人均」前写明对象的（「教师人均培训费用」），
     只乘以名称中有同一对象的人数（「参训教师人数」），不乘以同一项目的其他人数（「受益学生人数」）；
     「人均」后写明所做事情的（「人均体检成本」），只乘以名称中有这件事的中心字的人数（「受检人数」，
-    不乘以「家庭医生签约服务人数」）；
+    不乘以「家庭医生签约服务人数」），或名称与人数都写明了同一种给人的钱（补贴、补助、资助……：
+    「人均服务补贴标准」乘以「享受补贴老年人数」）；
     对象的人数无法衡量时（「按计划完成」）不作乘法，什么也不报告。按项目产出的单位计的成本
     （「亩均财政投入 ≤3300元/亩」「单系统运维成本 ≤7.6万元/个」）乘以同一项目数量指标下以该单位
     写明的产出（「新建高标准农田面积 ≥26400亩」）。所乘的数量只取项目自身的产出
@@ -208,7 +209,9 @@ def cost_exceeds_budget(ctx: Context, clause: Clause) -> Iterator[Problem]:
     (``教师人均培训费用``) is multiplied only by a count whose name names
     them (``参训教师人数``), never by another count of the project
     (``受益学生人数``), and a cost of some work (``人均体检成本``) only by a count
-    of those who get it (``受检人数``, not ``家庭医生签约服务人数``); when their
+    of those who get it (``受检人数``, not ``家庭医生签约服务人数``), or by a
+    count naming the payment it names (``人均服务补贴标准`` by
+    ``享受补贴老年人数``); when their
     count is not measurable (``按计划完成``)
     nothing is multiplied and nothing said. A cost per a unit of the
     project's own output (``亩均财政投入 ≤3300元/亩``, ``单系统运维成本
@@ -511,12 +514,23 @@ def _same_work(cost_name: str, count_name: str) -> bool:
     (``健康体检人数``, ``受检人数``; ``人均培训费用`` and ``参训人数``), so a
     cost of an examination is never multiplied by the people signed up for
     another service (``家庭医生签约服务人数``). A cost that states no work
-    (``人均成本``) takes any count of people."""
+    (``人均成本``) takes any count of people, and a payment (补贴, 补助,
+    资助 …) a count names too (``人均服务补贴标准`` and ``享受补贴老年人数``)
+    is paid to those it counts."""
     head = _PER_HEAD.search(cost_name)
     if head is None:
         return True
-    work = _PERIOD_WORD.sub("", _COST_WORDS.sub("", cost_name[head.end() :]))
+    after = cost_name[head.end() :]
+    grant = _GRANT.search(after)
+    if grant is not None and grant.group() in count_name:
+        return True  # 人均服务补贴标准 and 享受补贴老年人数: those the grant is paid to
+    work = _PERIOD_WORD.sub("", _COST_WORDS.sub("", after))
     return not work or work[-1] in count_name
+
+
+_GRANT = re.compile(r"补贴|补助|资助|津贴|奖补|救助|慰问金|生活费")
+"""A payment to people a cost per head may name (人均服务补贴标准): a count that
+names it (享受补贴老年人数) counts those it is paid to."""
 
 
 def _project_counts(
