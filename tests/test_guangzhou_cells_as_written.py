@@ -82,3 +82,30 @@ def test_a_goal_left_as_the_templates_instruction_is_a_placeholder(goal: str) ->
 )
 def test_instruction_verbs_in_a_written_goal_are_no_placeholder(goal: str) -> None:
     assert lint(load_text(_csv("职业技能培训经费", goal), "draft.csv"), ["placeholder"]) == []
+
+
+def _amounts(total: str) -> str:
+    return HEAD + f'职业技能培训经费,"{total}","{total}",,,{GOAL},"{CLAUSES}"\n'
+
+
+@pytest.mark.parametrize(
+    ("written", "severities"),
+    [
+        ("240.95万元", []),  # the table's unit written in the cell
+        ("２４０．９５ 万元", ["warning", "warning"]),  # full width: amount-format's warning
+        ("２４０．９５", ["warning", "warning"]),
+    ],
+)
+def test_an_amount_with_the_tables_unit_in_its_cell_is_read(
+    written: str, severities: list[str]
+) -> None:
+    document = load_text(_amounts(written), "draft.csv")
+    assert str(document.projects[0].amounts.value("total")) == "240.95"
+    findings = lint(document, ["amount-format", "row-sum-mismatch", "subtotal-mismatch"])
+    assert [f.severity for f in findings] == severities
+
+
+@pytest.mark.parametrize("written", ["约240万元", "240.95万", "二百四十万元"])
+def test_an_amount_in_words_is_still_no_number(written: str) -> None:
+    findings = lint(load_text(_amounts(written), "draft.csv"), ["amount-format"])
+    assert findings and {f.severity for f in findings} == {"error"}

@@ -959,7 +959,9 @@ def parse_amount(text: Text) -> Amount | None:
     if "¥" in raw[:2] or "￥" in raw[:2]:  # ¥80.00, as a currency format shows it
         raw = CURRENCY_SIGN_RE.sub(r"\1", raw)
     if not raw.isascii():  # typed with a full-width IME: １５．１０
-        raw = raw.translate(FULL_WIDTH_NUMBER)
+        raw = raw.replace("\u3000", "").translate(FULL_WIDTH_NUMBER)
+        if raw.endswith("万元") and raw[-3:-2].isdigit():
+            raw = raw[:-2]  # the table's unit written in the cell: 240.95万元
     if AMOUNT_RE.match(raw):
         try:
             return Amount(text, Decimal(raw.replace(",", "")))
