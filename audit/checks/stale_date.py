@@ -39,10 +39,11 @@ _START_AFTER = re.compile(r"^\s*(?:以来|起|开始|后|之后|以后)")
     检查内容
     --------
     预算年度取自表格标题中的年份（「广州市某局2025年项目支出绩效目标表」「2025年项目支出绩效
-    目标申报表」）；标题没有年份的不检查。报告年度指标值中的日期、时限或期间（「2024年12月底前」
-    「2023年底前完成」「2023.03-2023.11」）全部落在预算年度之前的；单年度项目（没有写明跨年度）
-    的实施周期指标值也是。跨年度项目（项目期或名称、目标中写明几个年份，如 2023-2025年）的实施周期
-    指标值可以包含往年的节点，不检查。不是目标的日期不报告：比较的基准（「较2023年提高5%」
+    目标申报表」；一个文件中各张表有自己的标题时，取本单位那张表的）；标题没有年份的不检查。
+    报告年度指标值中的日期、时限或期间（「2024年12月底前」「2023年底前完成」「2023.03-2023.11」）
+    全部落在预算年度之前的；单年度项目（没有写明跨年度）的实施周期指标值也是。跨年度项目
+    （项目期或名称、目标中写明几个年份，如 2023-2025年）的实施周期指标值可以包含往年的节点，
+    不检查。不是目标的日期不报告：比较的基准（「较2023年提高5%」
     「同比」）、起点（「自2023年起」「2023年以来」「2023年后」）、截至某日的说明（「截至2023年底」）。
 
     为什么有问题
@@ -71,8 +72,9 @@ def stale_date(ctx: Context, clause: Clause) -> Iterator[Problem]:
     What it does
     ------------
     Reads the budget year from the table's title (``广州市某局2025年项目支出
-    绩效目标表``, ``2025年项目支出绩效目标申报表``; a title without a year is
-    not checked) and reports a date, a deadline or a period in an annual value
+    绩效目标表``, ``2025年项目支出绩效目标申报表``; the title of the unit's own
+    table where a file's tables have titles of their own; a title without a
+    year is not checked) and reports a date, a deadline or a period in an annual value
     (``2024年12月底前``, ``2023年底前完成``, ``2023.03-2023.11``) that lies
     wholly before that year; in a period value too when the project states no
     span of years. A multi-year project's period value (项目期, or years in
@@ -123,8 +125,13 @@ def stale_date(ctx: Context, clause: Clause) -> Iterator[Problem]:
 
 
 def _budget_year(ctx: Context) -> int | None:
-    title = _TITLE_YEAR.search(ctx.document.title or "")
-    return int(title.group(1)) if title else None
+    """The year the title of the unit's own table names (a page of forms of
+    several years), else the document's title."""
+    for title in (ctx.unit.heading if ctx.unit is not None else None, ctx.document.title):
+        found = _TITLE_YEAR.search(title or "")
+        if found is not None:
+            return int(found.group(1))
+    return None
 
 
 def _stale(value_field: ValueField, year: int) -> Target | None:
