@@ -1284,6 +1284,9 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
             continue  # 续表: the mark of the grid carried over a page break
         if banner is not None and stated_unit(banner) is not None:
             continue  # 单位：万元 over the next form, wherever its cell stands: no indicator
+        if banner is not None and names_title(banner) and not whole_title(banner):
+            table.read_title(banner)  # the next form's own title (2025年…绩效目标表)
+            continue
         if banner is not None and _label(banner) is None and not _in_grid(cells, columns, banner):
             continue  # a note under the grid
         found = indicator(grid, index, columns, levels)

@@ -1,0 +1,57 @@
+"""stale-date: the budget year of each table, and the projects whose period
+may hold an earlier milestone (the hand-labelled cases are in
+tests/labels/stale-date.yaml)."""
+
+from __future__ import annotations
+
+import pytest
+
+from audit.pipeline import load_text
+from tests.conftest import lint
+
+
+def _form(title: str, name: str, term: str, deadline: str) -> list[str]:
+    return [
+        title,
+        "金额单位：万元",
+        f"项目名称\t{name}\t主管部门\t某市卫生健康委员会\t",
+        f"实施单位\t某市{name[:2]}中心\t项目期\t{term}\t",
+        "资金总额（万元）\t120.00\t其中：财政拨款\t120.00\t",
+        "实施期目标\t完成设备配置并投入使用，提升基层诊疗能力。\t年度目标\t完成本年度设备配置并投入使用。\t",
+        "一级指标\t二级指标\t三级指标\t实施期指标值\t年度指标值",
+        f"产出指标\t时效指标\t设备安装完成时间\t{deadline}\t{deadline}",
+        "满意度指标\t服务对象满意度指标\t医务人员满意度\t≥90%\t≥90%",
+    ]
+
+
+def _stale(text: str) -> list[str]:
+    return [f.excerpt or "" for f in lint(load_text(text, "forms.tsv"), ["stale-date"])]
+
+
+def test_each_form_is_dated_by_its_own_title() -> None:
+    """A page of forms of two years: the 2025 form's 2025 deadline is its own."""
+    lines = _form("2026年项目支出绩效目标表", "设备购置", "2026.01-2026.12", "2026年10月底前")
+    lines += _form("2025年项目支出绩效目标表", "卫生院建设", "2025.01-2025.12", "2025年10月底前")
+    assert _stale("\n".join(lines) + "\n") == []
+
+
+def test_a_form_dated_before_its_own_title_is_found() -> None:
+    lines = _form("2026年项目支出绩效目标表", "设备购置", "2026.01-2026.12", "2025年10月底前")
+    lines += _form("2025年项目支出绩效目标表", "卫生院建设", "2025.01-2025.12", "2025年10月底前")
+    assert _stale("\n".join(lines) + "\n") == ["2025年10月底前"]
+
+
+@pytest.mark.parametrize(("term", "found"), [("2024.01-2026.12", 1), ("2026.01-2026.12", 2)])
+def test_a_multi_year_period_may_hold_an_earlier_milestone(term: str, found: int) -> None:
+    """The period value of a 2024–2026 project may date its 2025 milestone; its
+    annual value is this year's and is still judged."""
+    lines = _form("2026年项目支出绩效目标表", "设备购置", term, "2025年10月底前")
+    lines[-2] = "产出指标\t时效指标\t一期设备安装完成时间\t2025年10月底前\t2025年6月底前"
+    assert len(_stale("\n".join(lines) + "\n")) == found
+    if term.startswith("2024"):
+        assert _stale("\n".join(lines) + "\n") == ["2025年6月底前"]
+
+
+def test_a_title_without_a_year_is_not_judged() -> None:
+    lines = _form("项目支出绩效目标表", "设备购置", "2026.01-2026.12", "2019年10月底前")
+    assert _stale("\n".join(lines) + "\n") == []
