@@ -7,12 +7,21 @@ counts its months. Each with near misses that must stay as they were."""
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
 from audit.model import Document, Finding
 from tests.conftest import lint
-from tests.national import FORM, LIST, LIST_MERGES, sheet_document, with_cells
+from tests.national import (
+    FORM,
+    LIST,
+    LIST_MERGES,
+    html_tables_document,
+    sheet_document,
+    with_cells,
+    workbook_sheets_document,
+)
 
 # --------------------------------------------------------------------------
 # Amounts typed in full width, with their unit in the cell
@@ -371,3 +380,61 @@ def test_a_lists_term_column_is_the_projects_span_not_its_values() -> None:
     assert [f.text for f in project.clauses[0].fields] == ["≥37611人", "≥12537人"]
     # the span it states makes the annual share of a cumulative count legitimate
     assert lint(document, ["empty-value", "annual-period-mismatch"]) == []
+
+
+# --------------------------------------------------------------------------
+# A list per unit, each under its own 单位名称 heading
+
+
+def _unit_list(unit: str, project: str, amount: str) -> list[list[str]]:
+    rows = [row[1:] for row in LIST[2:5]]  # the header and one project's rows, no unit column
+    rows[1][0:2] = [project, amount]
+    return [
+        ["2025年部门项目支出绩效目标表", *[""] * 10],
+        [f"单位名称：{unit}", *[""] * 9, "金额单位：元"],
+        ["合计", amount, *[""] * 9],
+        *rows,
+    ]
+
+
+def test_a_sheet_per_unit_gives_each_list_its_unit(tmp_path: Path) -> None:
+    document = workbook_sheets_document(
+        [
+            ("公路中心", _unit_list("某市公路事务中心", "农村公路养护经费", "1200000.00"), []),
+            ("港航中心", _unit_list("某市港航事务中心", "港口设施维护", "450000.50"), []),
+        ],
+        tmp_path,
+    )
+    assert [(u.name.value, [p.name.value for p in u.projects]) for u in document.units] == [
+        ("某市公路事务中心", ["农村公路养护经费"]),
+        ("某市港航事务中心", ["港口设施维护"]),
+    ]
+    # each list's 合计 is its own projects' sum: no mismatch
+    assert lint(document, ["total-mismatch", "subtotal-mismatch"]) == []
+
+
+def test_a_web_table_per_unit_gives_each_list_its_unit(tmp_path: Path) -> None:
+    parts = [
+        (
+            ["单位名称：某市公路事务中心"],
+            _unit_list("某市公路事务中心", "农村公路养护经费", "1200000.00")[2:],
+            [],
+        ),
+        (
+            ["单位名称：某市港航事务中心"],
+            _unit_list("某市港航事务中心", "港口设施维护", "450000.50")[2:],
+            [],
+        ),
+    ]
+    document = html_tables_document(parts, tmp_path)
+    assert [u.name.value for u in document.units] == ["某市公路事务中心", "某市港航事务中心"]
+
+
+def test_one_list_under_its_unit_heading_keeps_one_unit(tmp_path: Path) -> None:
+    """Near miss: a single list under its 单位名称 is that organisation's."""
+    document = workbook_sheets_document(
+        [("公路中心", _unit_list("某市公路事务中心", "农村公路养护经费", "1200000.00"), [])],
+        tmp_path,
+    )
+    assert len(document.units) == 1
+    assert [p.name.value for p in document.projects] == ["农村公路养护经费"]

@@ -1128,18 +1128,29 @@ def _heading(table: Table, text: str) -> None:
 # The form
 
 
+def _list_heading(table: Table, text: str) -> None:
+    """A heading above a list: as :func:`_heading`, and a ``单位名称：…`` names
+    the unit of the list below it, one of several (a sheet, a Word or a web
+    table per unit: :func:`~audit.readers.common.units_from_headings`)."""
+    _heading(table, text)
+    named = organization_name(text)
+    if named:
+        table.unit_headings.append((len(table.rows), named, table.take_title()))
+
+
 def _begin(
-    grid: Grid, table: Table | None
+    grid: Grid, table: Table | None, heading: Callable[[Table, str], None] = _heading
 ) -> tuple[str, frozenset[int], Table, dict[int, list[Markup]]]:
     """What reading a form or a list starts with: the grid trimmed, its
     amount unit and numeric cells, the table (new unless given) with the
-    headings above the grid taken in, and the markup removed, by row."""
+    headings above the grid taken in (by ``heading``), and the markup
+    removed, by row."""
     markup = _trim(grid)
     unit = amount_unit(grid)
     numeric = numeric_offsets(grid)
     table = table if table is not None else Table(rows=[])
     for line in grid.headings:
-        _heading(table, line.strip())
+        heading(table, line.strip())
     return unit, numeric, table, markup
 
 
@@ -1666,7 +1677,7 @@ def _value_right(grid: Grid, row: int, column: int, stop: int, label: str) -> Te
 def read_list(grid: Grid, table: Table | None = None) -> Table:
     """The projects of a list: project columns on each project's first row
     (added to ``table`` when given)."""
-    unit, numeric, table, markup = _begin(grid, table)
+    unit, numeric, table, markup = _begin(grid, table, _list_heading)
     first = len(table.rows)  # the rows this grid adds begin here
     columns: dict[str, int] | None = None
     units: dict[str, str] = {}
@@ -1703,7 +1714,7 @@ def read_list(grid: Grid, table: Table | None = None) -> Table:
             continue
         if columns is None:
             for text in dict.fromkeys(cell.value.strip() for cell in cells if cell.value.strip()):
-                _heading(table, text)
+                _list_heading(table, text)
             continue
         line = row_line(grid, index)
         heading = _heading_row(cells)
