@@ -268,6 +268,9 @@ def test_equals_on_an_output_count_is_a_floor_written_as_a_fixed_number(
         # an adverse count, zero, a rate, money, a bare number
         (QUANTITY, "较大以上安全事故", "=0起"),
         (QUANTITY, "垃圾清运车辆数", "=0辆"),
+        # a quota set from above is met, not beaten
+        (QUANTITY, "保有公务车辆数", "=12辆"),
+        (QUANTITY, "征兵任务数", "=65人"),
         (QUANTITY, "培训计划执行进度", "=100%"),
         (QUANTITY, "消防安全培训参训人数", "350人"),
         # not a quantity: a state, a quality

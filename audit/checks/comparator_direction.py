@@ -145,6 +145,8 @@ cost all the same, and capped."""
 
 STOCK_COUNTS: list[str] = [
     r"维护|养护|管护|运维|保洁|托管|现有|在册|在编|编制|定员|全部|所有|辖区内",
+    # a quota set from above (保有公务车辆数 =12辆, 征兵任务数 =65人, 招生名额): met, not beaten
+    r"保有|名额|限额|配额|定额|任务数|征兵|征集",
     # a schedule: how many times in the year (年度监测频次 =4次, 巡查频率)
     r"频次|频率|周期",
 ]
@@ -371,8 +373,10 @@ def _polarity(
     自身的支出，不据此判断。这类发现的消息说明依据（归入的成本类别，或每单位的金额）。
 
     数量指标（按分类表的性质）的值明写等于（「=420人」「＝12场」「等于300户」）、以个数或人数计的，
-    是把下限写成了定数：多完成也不算达标，报告（警告）。不报告的：维护或管护的存量、现有或全部的数量，和按计划的频次（stock_counts：「维护泊位数=8个」
-    「现有路灯盏数」「辖区内全部村居数」「年度监测频次=4次」），不良事件（「安全事故=0起」），零，比率、金额、时长，
+    是把下限写成了定数：多完成也不算达标，报告（警告）。不报告的：维护或管护的存量、现有或全部的
+    数量、上级下达的定额，和按计划的频次（stock_counts：「维护泊位数=8个」「现有路灯盏数」
+    「辖区内全部村居数」「保有公务车辆数=12辆」「征兵任务数=65人」「年度监测频次=4次」），
+    不良事件（「安全事故=0起」），零，比率、金额、时长，
     没有写等于的数字（「420人」）。以时长表示的完成时限
     （time_limits：时限、工期、用时，办理/响应/整改/拨付……时间或期限）是上限：「隐患整改时限≥5个工作日」
     「资金拨付时限不低于10个工作日」拖得越久越能达标，报告；应当长的时长（long_durations：服务时长、
@@ -472,8 +476,9 @@ def comparator_direction(ctx: Context, clause: Clause) -> Iterator[Problem]:
     ``=`` written on a count under 数量 (``=420人``, ``＝12场``, ``等于300户``)
     writes a floor as a fixed number: doing more would miss it. It is
     reported (a warning); not for a stock kept up or all of a kind,
-    or a schedule (``stock_counts``: ``维护泊位数 =8个``, 现有路灯盏数,
-    辖区内全部村居数, ``年度监测频次 =4次``), an
+    a quota set from above, or a schedule (``stock_counts``: ``维护泊位数 =8个``,
+    现有路灯盏数, 辖区内全部村居数, ``保有公务车辆数 =12辆``, ``征兵任务数 =65人``,
+    ``年度监测频次 =4次``), an
     adverse count (``安全事故 =0起``), zero, a rate, money or a time, nor a
     bare number without ``=`` (``420人``). A time to
     deliver in, given as a duration (``time_limits``: 时限, 工期, 用时, and the
