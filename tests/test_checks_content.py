@@ -703,6 +703,8 @@ def test_value_type_mismatch_reports_a_rate_or_level_given_as_a_time(
         ("1-产出指标；13-时效指标；工程完工时间", "2025年底前"),
         # a count given a deadline is a 时效 target misfiled (category-keyword-mismatch's)
         ("1-产出指标；11-数量指标；新建泵站投入运行", "2025年11月30日前"),
+        # a name that asks for a date, whatever it names before (满意度调查 … 时间)
+        ("1-产出指标；13-时效指标；满意度调查完成时间", "2025年底前"),
     ],
 )
 def test_value_type_mismatch_leaves_times_where_they_belong(clause: str, value: str) -> None:
@@ -715,9 +717,13 @@ def test_value_type_mismatch_leaves_times_where_they_belong(clause: str, value: 
     [
         "1-产出指标；11-数量指标；改造管网长度",
         "3-满意度指标；31-服务对象满意度；居民满意度",
+        "4-成本指标；41-经济成本指标；改造单位成本",
     ],
 )
-@pytest.mark.parametrize("value", ["符合GB 50015-2019", "符合《城镇给水排水技术规范》"])
+@pytest.mark.parametrize(
+    "value",
+    ["符合GB 50015-2019", "符合《城镇给水排水技术规范》", "符合《广东省建设工程计价依据（2018）》"],
+)
 def test_not_quantified_reports_a_count_or_level_given_as_conformity(
     clause: str, value: str
 ) -> None:

@@ -438,3 +438,13 @@ def test_one_list_under_its_unit_heading_keeps_one_unit(tmp_path: Path) -> None:
     )
     assert len(document.units) == 1
     assert [p.name.value for p in document.projects] == ["农村公路养护经费"]
+
+
+def test_a_departments_total_named_with_its_name_is_the_lists_total() -> None:
+    """某市交通运输局合计: the department's sums over its units, no unit of its own."""
+    rows = [list(row) for row in LIST]
+    width = len(rows[0])
+    rows.insert(3, ["某市交通运输局合计", "", "1950000.50", *[""] * (width - 3)])
+    document = sheet_document(rows, [])
+    assert [u.name.value for u in document.units] == ["某市公路事务中心", "某市港航事务中心"]
+    assert lint(document, ["subtotal-mismatch", "total-mismatch"]) == []

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from audit.engine import Context, Problem, rule
 from audit.facts import distinct_fields, field_name, spans_years, target_days, where
-from audit.model import ANNUAL, Clause, Target, ValueField
+from audit.model import ANNUAL, Clause, Target, Value, ValueField
 
 _TITLE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 """The budget year a table's title names (``2025年项目支出绩效目标表``)."""
@@ -43,8 +43,10 @@ _START_AFTER = re.compile(r"^\s*(?:以来|起|开始|后|之后|以后)")
     报告年度指标值中的日期、时限或期间（「2024年12月底前」「2023年底前完成」「2023.03-2023.11」）
     全部落在预算年度之前的；单年度项目（没有写明跨年度）的实施周期指标值也是。跨年度项目
     （项目期或名称、目标中写明几个年份，如 2023-2025年）的实施周期指标值可以包含往年的节点，
-    不检查。不是目标的日期不报告：比较的基准（「较2023年提高5%」
-    「同比」）、起点（「自2023年起」「2023年以来」「2023年后」）、截至某日的说明（「截至2023年底」）。
+    不检查。不是目标的日期不报告：比较的基准（「较2023年提高5%」「不高于2024年水平」）、
+    起点（「自2023年起」「2023年以来」「2023年后」）、截至某日的说明（「截至2023年底」）、
+    其他词语所说的年份（「巩固2024年创建成果」）、书名中的年份（「执行《2024年版目录》」），
+    以及早于预算年度五年以上的日期（「1960年12月31日前出生」：是一群人，不是照抄的时限）。
 
     为什么有问题
     ------------
@@ -80,8 +82,11 @@ def stale_date(ctx: Context, clause: Clause) -> Iterator[Problem]:
     span of years. A multi-year project's period value (项目期, or years in
     its name or goal: ``2023-2025年``) may hold an earlier milestone and is
     not checked. A date that is no target is not reported: a reference
-    (``较2023年提高5%``, ``同比``), a start (``自2023年起``, ``2023年以来``,
-    ``2023年后``), an as-of date (``截至2023年底``).
+    (``较2023年提高5%``, ``不高于2024年水平``), a start (``自2023年起``,
+    ``2023年以来``, ``2023年后``), an as-of date (``截至2023年底``), a year
+    other words speak of (``巩固2024年创建成果``), one in a title
+    (``执行《2024年版目录》``), and a date more than five years before the
+    budget year (``1960年12月31日前出生``: a cohort, no copied deadline).
 
     Why is this bad?
     ----------------
@@ -145,9 +150,22 @@ def _stale(value_field: ValueField, year: int) -> Target | None:
             value.text[target.end :]
         ):
             continue
-        if value.kind != "date" and target.comparator is None:
-            continue  # a date beside a number (2023年完成100%) dates it, no deadline of its own
+        if target.comparator is None and (value.kind != "date" or _before(value, target)):
+            # a date beside a number (2023年完成100%) or after other words (巩固2024年
+            # 创建成果, 不高于2024年水平): what it dates is no deadline of the project
+            continue
         days = target_days(target)
-        if days is not None and days[1] < (year, 1, 1):
+        if days is not None and (year - _RECENT_YEARS, 1, 1) <= days[1] < (year, 1, 1):
             return target
     return None
+
+
+_RECENT_YEARS = 5
+"""How many years before the budget year a copied date lies: a table is copied
+from last year's or the year before; a date further back (1960年12月31日前出生,
+a cohort) is a reference."""
+
+
+def _before(value: Value, target: Target) -> bool:
+    """Whether words stand before a date target in its value."""
+    return bool(value.text[: target.start].strip(" \t≥≤=＝<>＜＞：:"))

@@ -52,6 +52,7 @@ from audit.readers.common import (
     UNIT_OF_MEASURE_RE,
     classify,
     clean_cell,
+    is_organization_name,
     names_title,
     note_label,
     one_line,
@@ -1115,7 +1116,27 @@ def _banner(cells: list[Text]) -> str | None:
     return values.pop() if len(values) == 1 else None
 
 
+_YEAR_LINE = re.compile(r"[（(]\s*(?:19|20)\d{2}\s*年度?\s*[)）]")
+"""The budget year printed on a line of its own under a form's title
+(``项目支出绩效目标申报表`` / ``（2025年度）``)."""
+_TITLE_YEAR = re.compile(r"(?:19|20)\d{2}\s*年")
+
+
+def _year_under_title(table: Table, text: str) -> bool:
+    """Take ``（2025年度）`` under a title that names no year into that title
+    (the table's, and the next form's): the budget year it states."""
+    if _YEAR_LINE.fullmatch(text) is None:
+        return False
+    if table.title and not _TITLE_YEAR.search(table.title):
+        table.title += text
+    if table.last_title and not _TITLE_YEAR.search(table.last_title):
+        table.last_title += text
+    return True
+
+
 def _heading(table: Table, text: str) -> None:
+    if _year_under_title(table, text):
+        return
     if names_title(text):
         table.read_title(text)
         return
@@ -1298,6 +1319,8 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
         if banner is not None and names_title(banner) and not whole_title(banner):
             table.read_title(banner)  # the next form's own title (2025年…绩效目标表)
             continue
+        if banner is not None and _year_under_title(table, banner):
+            continue  # （2025年度） under it
         if banner is not None and _label(banner) is None and not _in_grid(cells, columns, banner):
             continue  # a note under the grid
         found = indicator(grid, index, columns, levels)
@@ -1809,9 +1832,17 @@ _PROJECT_COLUMNS = ("goal", "period_goal", *_AMOUNTS, "level1", "level2", "name"
 
 def _sum_word(value: str) -> str | None:
     """合计, 总计 or 小计 when ``value`` says it alone (spaced or not, a colon
-    after it), else None: ``合计划生育服务`` is a project's name."""
-    match = _SUM_WORD_RE.match(_SPACES_RE.sub("", value))
-    return None if match is None else match.group(1)
+    after it) or after an organisation's name (``某市体育局合计``: that
+    department's sums), else None: ``合计划生育服务`` is a project's name."""
+    text = _SPACES_RE.sub("", value)
+    match = _SUM_WORD_RE.match(text)
+    if match is not None:
+        return match.group(1)
+    for word in ("合计", "总计", "小计"):
+        if text.rstrip("：:").endswith(word):
+            owner = text.rstrip("：:")[: -len(word)]
+            return word if owner and is_organization_name(owner) else None
+    return None
 
 
 class _SumRow(NamedTuple):
