@@ -721,7 +721,7 @@ class _ValueBuilder(Transformer[Token, Value]):
                 change=change,
             )
         ]
-        if when:
+        if when and not _baseline(lead, when):
             targets.insert(0, self._dates(lead, when))
         return Value(
             text,
@@ -745,6 +745,8 @@ class _ValueBuilder(Transformer[Token, Value]):
         words = self._words(lead + when)
         if words.formula:
             return Value(text, "formula", qualifiers=words.qualifiers, targets=_whole(text))
+        if _baseline(lead, when):  # 较2024年下降, 不低于2024年水平: a year compared with
+            return Value(text, "qualitative", qualifiers=words.qualifiers, targets=_whole(text))
         # The date opens the suffix: Value has no field of its own for it.
         return Value(
             text,
@@ -772,6 +774,24 @@ class _ValueBuilder(Transformer[Token, Value]):
             per=per,
             targets=(_target("frequency", text, 0, per=per),),
         )
+
+
+_BASELINE_BEFORE = re.compile(r"(?:较|比|相比|比较|对比|同比|与)\s*$")
+"""Words before a year a value compares with (``较2024年提高5%``, ``比2023年增长``)."""
+_BASELINE_AFTER = re.compile(r"^\s*(?:的)?(?:水平|同期|基数|基础上)")
+"""Words after a year a value compares with (``不低于2024年水平``, ``2024年同期``)."""
+
+
+def _baseline(lead: tuple[Token, ...], when: tuple[Token, ...]) -> bool:
+    """Whether the dates of a value are the year it compares with, no target of
+    their own: after 较, 比, 同比 (``较2024年提高5%``), before 水平 or 同期
+    (``不低于2024年水平``)."""
+    dated = [i for i, token in enumerate(when) if token.type in ("DATE", "DATE_WORD")]
+    if not dated:
+        return False
+    before = _raw(*lead, *when[: dated[0]])
+    after = _raw(*when[dated[-1] + 1 :])
+    return bool(_BASELINE_BEFORE.search(before) or _BASELINE_AFTER.match(after))
 
 
 def _whole(text: str) -> tuple[Target, ...]:

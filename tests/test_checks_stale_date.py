@@ -55,3 +55,16 @@ def test_a_multi_year_period_may_hold_an_earlier_milestone(term: str, found: int
 def test_a_title_without_a_year_is_not_judged() -> None:
     lines = _form("项目支出绩效目标表", "设备购置", "2026.01-2026.12", "2019年10月底前")
     assert _stale("\n".join(lines) + "\n") == []
+
+
+def test_a_baseline_year_is_no_date_of_the_target() -> None:
+    """较2024年 and 较2025年 are the years each value is measured from: no
+    stale date, and no annual deadline later than the period's."""
+    lines = _form("2026年项目支出绩效目标表", "设备购置", "2024.01-2026.12", "2026年10月底前")
+    lines[-2] = (
+        "效益指标\t社会效益指标\t基层诊疗量占比\t较2024年提高10个百分点\t较2025年提高4个百分点"
+    )
+    findings = lint(
+        load_text("\n".join(lines) + "\n", "forms.tsv"), ["stale-date", "annual-period-mismatch"]
+    )
+    assert findings == []

@@ -543,6 +543,11 @@ def targets(text: str) -> list[tuple[str, str, str | None, Decimal | None, str |
         ("DA/T 31-2017", "qualitative", [("text", "DA/T 31-2017", None, None, None)]),
         ("DB44/T 2138-2018", "qualitative", [("text", "DB44/T 2138-2018", None, None, None)]),
         ("QX/T 45", "qualitative", [("text", "QX/T 45", None, None, None)]),
+        # the year a value compares with is no date to meet
+        ("较2024年提高10个百分点", "quantity", [("number", "10个百分点", "=", D(10), "百分点")]),
+        ("比2023年增长5%", "quantity", [("number", "5%", "=", D(5), "%")]),
+        ("不低于2024年水平", "qualitative", [("text", "不低于2024年水平", None, None, None)]),
+        ("较2024年下降", "qualitative", [("text", "较2024年下降", None, None, None)]),
         # a year's months are a period of time, not a number of months
         ("2019年7-8月", "date", [("date-range", "2019年7-8月", None, None, None)]),
         ("3-5个月", "quantity", [("duration", "3-5个月", "range", D(3), "月")]),
