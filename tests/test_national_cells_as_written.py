@@ -448,3 +448,21 @@ def test_a_departments_total_named_with_its_name_is_the_lists_total() -> None:
     document = sheet_document(rows, [])
     assert [u.name.value for u in document.units] == ["某市公路事务中心", "某市港航事务中心"]
     assert lint(document, ["subtotal-mismatch", "total-mismatch"]) == []
+
+
+def test_a_web_table_per_unit_under_a_short_unit_label(tmp_path: Path) -> None:
+    """单位：某市公路事务中心 names the unit as 单位名称 does; 单位：万元 names none."""
+    parts = [
+        (
+            ["单位：某市公路事务中心", "单位：元"],
+            _unit_list("某市公路事务中心", "农村公路养护经费", "1200000.00")[2:],
+            [],
+        ),
+        (
+            ["单位：某市港航事务中心", "单位：元"],
+            _unit_list("某市港航事务中心", "港口设施维护", "450000.50")[2:],
+            [],
+        ),
+    ]
+    document = html_tables_document(parts, tmp_path)
+    assert [u.name.value for u in document.units] == ["某市公路事务中心", "某市港航事务中心"]

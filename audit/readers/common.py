@@ -169,7 +169,7 @@ whole, a table of another kind standing beside the project table."""
 # to an optional trailing 单位：万元, is the name (see organization_name). The
 # name is taken apart with str methods, not one regex with a lazy group
 # between runs of white space, which backtracks cubically on long blanks.
-ORGANIZATION_RE = re.compile(r"\s*(部门名称|单位名称)\s*[：:]")
+ORGANIZATION_RE = re.compile(r"\s*(部门名称|单位名称|单位)\s*[：:]")
 # The amount unit a heading states: ``单位：万元``, ``金额单位：元`` (a line
 # of its own, or the tail of the 单位名称 line). The national template reads
 # the same words (``金额单位：元``); amounts in 元 are converted to 万元.
@@ -749,6 +749,8 @@ def organization_name(line: str) -> str | None:
     if match is None:
         return None
     name = line[match.end() :].strip()
+    if match.group(1) == "单位" and not is_organization_name(name.split()[0] if name else ""):
+        return None  # 单位：万元 (the amounts' unit), not 单位：某市自然资源局本级
     tail = _UNIT_OF_MEASURE_TAIL.search(name)
     if tail is not None:
         name = name[: tail.start()].rstrip()
