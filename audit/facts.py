@@ -1760,6 +1760,14 @@ NEAR_YEARS = 10
 serial may fall and still be read as a date."""
 _TITLE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 
+
+def title_year(title: str | None) -> int | None:
+    """The year a table's title names (``2025年项目支出绩效目标表``: its budget
+    year); None for a title that names none."""
+    found = _TITLE_YEAR.search(title or "")
+    return int(found.group(1)) if found else None
+
+
 _TIME_UNITS = frozenset(VOCABULARY.time_units)
 _PERSON_UNITS = frozenset(VOCABULARY.person_units)
 _COUNT_UNITS = frozenset(VOCABULARY.count_units)
@@ -2101,11 +2109,11 @@ def date_serials(
     found: list[DateSerial] = []
     candidates = [t for t in candidates if t.number is not None and earliest <= t.number <= latest]
     if candidates and wants_date(facts, clause, value_field):
-        title = _TITLE_YEAR.search(facts.document.title or "")
+        year = title_year(facts.document.title)
         for target in candidates:
             assert target.number is not None
             day = _serial_day(int(target.number))
-            if title is None or abs(day.year - int(title.group(1))) <= NEAR_YEARS:
+            if year is None or abs(day.year - year) <= NEAR_YEARS:
                 found.append(DateSerial(target, day))
     return tuple(found)
 

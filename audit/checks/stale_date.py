@@ -6,15 +6,20 @@ import re
 from collections.abc import Iterator
 
 from audit.engine import Context, Problem, rule
-from audit.facts import distinct_fields, field_name, spans_years, target_days, where
+from audit.facts import (
+    distinct_fields,
+    field_name,
+    spans_years,
+    target_days,
+    title_year,
+    where,
+)
 from audit.model import ANNUAL, Clause, Target, Value, ValueField
 
-_TITLE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
-"""The budget year a table's title names (``2025年项目支出绩效目标表``)."""
-
-_REFERENCE_BEFORE = re.compile(r"(?:较|比|相比|对比|同比|截至|截止到|自|从|基于|参照)\s*$")
-"""Words before a date that make it a reference, not a target
-(``较2023年提高``, ``自2023年起``)."""
+_REFERENCE_BEFORE = re.compile(r"(?:截至|截止到|自|从|基于|参照)\s*$")
+"""Words before a date that make it no target: an as-of date, a start
+(``截至2023年底``, ``自2023年起``). A year compared with (``较2023年提高``) is no
+date target of the value at all (:mod:`audit.values`)."""
 _START_AFTER = re.compile(r"^\s*(?:以来|起|开始|后|之后|以后)")
 """Words after a date that make it a start (``2023年以来``, ``2023年起``)."""
 
@@ -132,11 +137,8 @@ def stale_date(ctx: Context, clause: Clause) -> Iterator[Problem]:
 def _budget_year(ctx: Context) -> int | None:
     """The year the title of the unit's own table names (a page of forms of
     several years), else the document's title."""
-    for title in (ctx.unit.heading if ctx.unit is not None else None, ctx.document.title):
-        found = _TITLE_YEAR.search(title or "")
-        if found is not None:
-            return int(found.group(1))
-    return None
+    own = title_year(ctx.unit.heading) if ctx.unit is not None else None
+    return own if own is not None else title_year(ctx.document.title)
 
 
 def _stale(value_field: ValueField, year: int) -> Target | None:

@@ -1838,9 +1838,10 @@ def _sum_word(value: str) -> str | None:
     match = _SUM_WORD_RE.match(text)
     if match is not None:
         return match.group(1)
+    text = text.rstrip("：:")
     for word in ("合计", "总计", "小计"):
-        if text.rstrip("：:").endswith(word):
-            owner = text.rstrip("：:")[: -len(word)]
+        if text.endswith(word):
+            owner = text[: -len(word)]
             return word if owner and is_organization_name(owner) else None
     return None
 
