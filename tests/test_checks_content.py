@@ -875,7 +875,16 @@ def test_percent_out_of_range_reports_a_floor_above_100() -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["资金占比", "完成比例", "验收合格率", "保值率", "空气质量优良比", "数据有效传输比"]
+    "name",
+    [
+        "资金占比",
+        "完成比例",
+        "验收合格率",
+        "保值率",
+        "空气质量优良比",
+        "数据有效传输比",
+        "成本占比",
+    ],
 )
 def test_percent_out_of_range_reports_a_share_above_100(name: str) -> None:
     """Near misses of the ratios: a share of a whole (占比, 比例, 优良比: good days
@@ -903,6 +912,8 @@ def test_percent_out_of_range_reports_a_negative_rate() -> None:
         ("国有资本保值增值率", "≥103%"),  # the year's end over its start
         ("结收案比", "≥105%"),  # cases closed over cases received
         ("投入产出比", "≥150%"),
+        ("投资收益比", "≥110%"),
+        ("营业收入利润比", "≥108%"),
     ],
 )
 def test_percent_out_of_range_allows_growth_and_100(name: str, value: str) -> None:

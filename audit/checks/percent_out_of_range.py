@@ -13,9 +13,11 @@ from audit.model import Clause
 EXEMPT_NAMES: list[str] = [
     r"增长|增幅|涨幅|提高率|提升率|增加率|变化率|同比|环比|倍",
     # a ratio of two amounts, no share of a whole: 国有资本保值增值率 (the year's end
-    # over its start), 结收案比 (cases closed over cases received), 投入产出比; not a
-    # share named with 比 (优良比, 达标比: good days of all days)
-    r"增值率|结收案比|投入产出比|产出投入比|产销比|收支比",
+    # over its start), 结收案比 (cases closed over cases received), 投入产出比,
+    # 投资收益比; not a share named with 比 (优良比, 达标比: good days of all days;
+    # 成本占比)
+    r"增值率|(?:投资|收益|投入|产出|收入|支出|利润|成本|资产|负债|结收案|产销|收支)"
+    r"(?:\S{0,6}[^占\s])?比$",
 ]
 
 
@@ -111,8 +113,8 @@ def percent_out_of_range(ctx: Context, clause: Clause) -> Iterator[Problem]:
     -------
     ``exempt_names`` (list of regular expressions): indicator names (or
     words in the value) that may exceed 100 %; default
-    ``增长|增幅|涨幅|提高率|提升率|增加率|变化率|同比|环比|倍`` and
-    ``增值率|结收案比|投入产出比|产出投入比|产销比|收支比``.
+    ``增长|增幅|涨幅|提高率|提升率|增加率|变化率|同比|环比|倍``, and 增值率 or a
+    name ending in 比 after two amounts (投资收益比, 投入产出比, 收支比; not 成本占比).
     """
     facts = ctx.facts
     for value_field, both in facts.distinct_fields(clause):
