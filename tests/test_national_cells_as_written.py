@@ -254,6 +254,12 @@ def test_an_annual_goal_copied_from_the_period_goal_column_is_found() -> None:
     assert "2025—2027年" in findings[0].message
 
 
+def test_a_period_goal_reaching_past_the_budget_year_states_a_multi_year_project() -> None:
+    """到2027年累计… in a 2025 list: the annual count is this year's share."""
+    period = "到2027年累计为辖区老年人提供健康体检37611人次，建立健康档案。"
+    assert lint(_period_goal_list(period, _ANNUAL), ["annual-period-mismatch"]) == []
+
+
 def test_a_period_goal_of_one_year_states_no_span() -> None:
     """Near miss: the annual share still needs the span stated somewhere."""
     one_year = "2025年为辖区老年人提供健康体检37611人次，建立健康档案。"

@@ -121,6 +121,9 @@ def _classify(ctx: Context, project: Project, pattern: str) -> Span:
     years = {int(y) for y in _YEAR.findall(project.title)}
     if any(year < budget for year in years):
         return "multi"
+    # the period goal reaching past this year (到2026年累计建成…, in a 2024 table)
+    if any(int(y) > budget for y in _YEAR.findall(period_goal)):
+        return "multi"
     if years == {budget}:
         return "single"
     return "unknown"
