@@ -361,6 +361,18 @@ def test_amounts_printed_with_other_decimals_are_the_rows_amounts(
     assert_maps_to_file(source, rows)
 
 
+def test_amounts_printed_with_the_tables_unit_are_the_rows_amounts() -> None:
+    """Each amount printed with 万元 after it (``418.58万元``), on the name's line
+    or on a line of its own: the row's amounts, the unit the table states."""
+    text = SEED.read_text(encoding="utf-8")
+    text = text.replace("418.58 418.58", "418.58万元 418.58万元", 1)
+    text = text.replace("10.53 10.53", "10.53万元 10.53万元", 1)
+    rows = read(Source("004", text)).rows
+    assert [r.name.value for r in projects(rows)] == NAMES
+    assert [r.amounts.value("total") for r in projects(rows)] == [Decimal(a) for a in AMOUNTS]
+    assert lint(load_text(text, "004.txt"), ["amount-format", "subtotal-mismatch"]) == []
+
+
 def test_a_lone_decimal_number_in_a_goal_is_no_amount(seed_rows: list[Row]) -> None:
     """Near miss: one number with a decimal point in a goal's line stays text."""
     text = SEED.read_text(encoding="utf-8").replace(

@@ -697,8 +697,14 @@ def _amount_with_letter(token: str) -> bool:
     return bool(_AMOUNT.fullmatch(mended) and _PRINTED.search(mended))
 
 
+def _bare(token: str) -> str:
+    """An amount token without the 万元 printed after it (``1,320.00万元``: the
+    table's unit written in each cell)."""
+    return token[:-2] if token.endswith("万元") and token[-3:-2].isdigit() else token
+
+
 def _number_like(token: str) -> bool:
-    return bool(_AMOUNT.fullmatch(token)) or _amount_with_letter(token)
+    return bool(_AMOUNT.fullmatch(_bare(token))) or _amount_with_letter(token)
 
 
 # --------------------------------------------------------------------------
@@ -766,10 +772,10 @@ class _Scanner:
             true = False
             while end < count:
                 token = tokens[end][2]
-                if _AMOUNT.fullmatch(token):
+                if _AMOUNT.fullmatch(_bare(token)):
                     numbers += 1
                     true = True
-                    formatted = formatted or bool(_PRINTED.search(token))
+                    formatted = formatted or bool(_PRINTED.search(_bare(token)))
                     decimals += "." in token
                 elif _amount_with_letter(token):
                     numbers += 1
@@ -1536,6 +1542,7 @@ def _place_by_subtotals(
 
 
 def _decimal(token: str) -> Decimal | None:
+    token = _bare(token)
     if not _AMOUNT.fullmatch(token):
         return None
     return Decimal(token.replace(",", ""))
