@@ -523,7 +523,7 @@ class _ValueBuilder(Transformer[Token, Value]):
         formula = False
         texts: list[int] = []
         for index, token in enumerate(tokens):
-            if token.type in ("TEXT", "DATE", "DATE_WORD", "CODE", "BOOK"):
+            if token.type in ("TEXT", "DATE", "DATE_WORD", "CODE", "BOOK", "GENERATION"):
                 texts.append(index)
                 # "A=B…" is a definition; "=" just before the number, or opening
                 # the value (=2024.12.31前, a list's comparator column), is a comparator.

@@ -734,6 +734,14 @@ def test_not_quantified_reports_a_count_or_level_given_as_conformity(
     assert finding.excerpt == value
 
 
+@pytest.mark.parametrize(("name", "value"), [("新建5G基站", "5G"), ("新增数字资源", "4K")])
+def test_not_quantified_reports_a_count_given_a_things_name(name: str, value: str) -> None:
+    """5G and 4K name a generation and a resolution: a count needs a number of things."""
+    indicators = f"1、1-产出指标；11-数量指标；{name}；实施周期指标值:{value}；年度指标值:{value}。"
+    [finding] = found(clause_table(indicators), "not-quantified")
+    assert finding.excerpt == value
+
+
 def test_not_quantified_accepts_a_service_done_at_once() -> None:
     indicators = (
         "1、1-产出指标；13-时效指标；申请办结时限；实施周期指标值:即时办结；年度指标值:即时办结。"

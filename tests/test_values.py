@@ -561,6 +561,11 @@ def targets(text: str) -> list[tuple[str, str, str | None, Decimal | None, str |
             "qualitative",
             [("text", "达到GB3838-2002 III类标准", None, None, None)],
         ),
+        # a digit and a capital that name a thing (5G, 4K, 3D) are words; a measure in G is not
+        ("新建5G基站40个", "quantity", [("number", "40个", "=", D(40), "个")]),
+        ("4K", "qualitative", [("text", "4K", None, None, None)]),
+        ("带宽≥1G", "quantity", [("number", "≥1G", ">=", D(1), "G")]),
+        ("存储容量5G以上", "quantity", [("number", "5G以上", ">=", D(5), "G")]),
         # near misses: a standard's year with no code before it, a number after a space
         ("COD削减量 120吨", "quantity", [("number", "120吨", "=", D(120), "吨")]),
         ("达标率 95%", "quantity", [("number", "95%", "=", D(95), "%")]),
