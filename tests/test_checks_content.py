@@ -734,9 +734,9 @@ def test_not_quantified_reports_a_count_or_level_given_as_conformity(
     assert finding.excerpt == value
 
 
-@pytest.mark.parametrize(("name", "value"), [("新建5G基站", "5G"), ("新增数字资源", "4K")])
+@pytest.mark.parametrize(("name", "value"), [("新增数字资源", "4K"), ("打印设备", "3D")])
 def test_not_quantified_reports_a_count_given_a_things_name(name: str, value: str) -> None:
-    """5G and 4K name a generation and a resolution: a count needs a number of things."""
+    """4K and 3D name a resolution and a dimension: a count needs a number of things."""
     indicators = f"1、1-产出指标；11-数量指标；{name}；实施周期指标值:{value}；年度指标值:{value}。"
     [finding] = found(clause_table(indicators), "not-quantified")
     assert finding.excerpt == value

@@ -566,6 +566,7 @@ def targets(text: str) -> list[tuple[str, str, str | None, Decimal | None, str |
         ("4K", "qualitative", [("text", "4K", None, None, None)]),
         ("带宽≥1G", "quantity", [("number", "≥1G", ">=", D(1), "G")]),
         ("存储容量5G以上", "quantity", [("number", "5G以上", ">=", D(5), "G")]),
+        ("新增设备4G", "quantity", [("number", "4G", "=", D(4), "G")]),  # 002: four gigabytes
         # near misses: a standard's year with no code before it, a number after a space
         ("COD削减量 120吨", "quantity", [("number", "120吨", "=", D(120), "吨")]),
         ("达标率 95%", "quantity", [("number", "95%", "=", D(95), "%")]),
