@@ -459,11 +459,12 @@ def _mismatches(ctx: Context, rule_id: str, selected: Iterable[Sum]) -> Iterator
             continue
         if kind not in ("unlikely", "mismatch"):
             continue
+        total = None if item.total is None else amount_value(item.total)
         if (
             item.project is not None
             and item.project.sources_partial
-            and item.total is not None
-            and item.computed < (amount_value(item.total) or item.computed)
+            and total is not None
+            and item.computed < total
         ):
             # 其中：财政拨款 on a form with no line for other funds: the rest of
             # 总计 is funds the form does not name, a gap to explain, no typo

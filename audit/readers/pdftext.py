@@ -772,10 +772,11 @@ class _Scanner:
             true = False
             while end < count:
                 token = tokens[end][2]
-                if _AMOUNT.fullmatch(_bare(token)):
+                bare = _bare(token)
+                if _AMOUNT.fullmatch(bare):
                     numbers += 1
                     true = True
-                    formatted = formatted or bool(_PRINTED.search(_bare(token)))
+                    formatted = formatted or bool(_PRINTED.search(bare))
                     decimals += "." in token
                 elif _amount_with_letter(token):
                     numbers += 1
