@@ -93,6 +93,7 @@ _CATEGORY_NAMES = frozenset(
     (
         "CATEGORY_NAME",
         "LEGACY_CATEGORY",
+        "UNCODED_LEVEL1",
         "LOST_LEGACY",
         "DASHED_CATEGORY",
         "DASHED_LEVEL2",
@@ -209,6 +210,7 @@ class _ClauseBuilder(Transformer[Token, Any]):
         return self._category(2, children)
 
     legacy = level1
+    uncoded1 = level1
     lost_level1 = level1
     lost_legacy = level1
     dashed1 = level1

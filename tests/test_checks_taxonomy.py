@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from audit.config import load_config
-from audit.model import Document
+from audit.model import Clause, Document
+from audit.parsing import parse_clause_text
 from tests.conftest import SEED_001, SEED_004, config_with, lint, lint_rule, project_row, tsv_table
 
 TAXONOMY_RULES = ("unknown-category", "category-mismatch", "missing-category")
@@ -342,3 +343,37 @@ def test_categories_without_codes_that_agree_are_no_mismatch() -> None:
     assert lint_rule(one_project(FUSED), "category-mismatch") == []
     # The older form's single category has nothing to agree with.
     assert lint_rule(one_project(LEGACY), "category-mismatch") == []
+
+
+# A level-1 category typed without its code before a coded level-2 one: the
+# level-2 category is read as such, not into the indicator's name.
+@pytest.mark.parametrize("level1", ["产出指表", "产出目标", "投入指标"])
+def test_unknown_category_reports_a_misspelt_level1_without_its_code(level1: str) -> None:
+    cell = with_category(OUTPUT, "1-产出指标；", f"{level1}；")
+    (finding,) = lint_rule(one_project(cell), "unknown-category")
+    assert finding.severity == "error"
+    assert finding.excerpt == level1
+    assert f"一级指标「{level1}」不在指标分类中" in finding.message
+    assert lint_rule(one_project(cell), "missing-field") == []
+
+
+def test_category_mismatch_judges_a_level1_without_its_code_by_name() -> None:
+    cell = with_category(OUTPUT, "1-产出指标；", "效益指标；")
+    (finding,) = lint_rule(one_project(cell), "category-mismatch")
+    assert (
+        finding.message
+        == "第1条指标的二级指标「11-数量指标」不属于一级指标「效益指标」，应属于「1-产出指标」"
+    )
+
+
+@pytest.mark.parametrize("separator", ["；", "，", "："])
+def test_a_level1_without_its_code_that_agrees_is_read_whole(separator: str) -> None:
+    cell = with_category(OUTPUT, "1-产出指标；", f"产出指标{separator}")
+    findings = lint(one_project(cell + EFFECT + SATISFACTION))
+    assert [f.rule for f in findings if f.rule in TAXONOMY_RULES + ("missing-field",)] == []
+    (clause,) = parse_clause_text(cell)
+    assert isinstance(clause, Clause)
+    assert clause.level1 is not None and clause.level2 is not None
+    assert (clause.level1.code, clause.level1.name) == (None, "产出指标")
+    assert (clause.level2.code, clause.level2.name) == ("11", "数量指标")
+    assert clause.name == "发放安家补助留学人员数"

@@ -448,7 +448,10 @@ def _mismatch_verdicts(taxonomy: Taxonomy, clause: Clause) -> list[Verdict]:
     by_name = clause.form == "row" or (
         level1 is not None and level1.code is None and level2 is not None and level2.code is None
     )
-    if level1 is not None and level1.code is None and by_name:
+    # A level-1 category written without its code before a coded level-2 one
+    # (1、效益指标；11-数量指标；…) is judged by its name too.
+    coded2 = level2 is not None and level2.code is not None
+    if level1 is not None and level1.code is None and (by_name or coded2):
         l1_codes = level1_of_clause(taxonomy, clause)
     if level2 is None or (level2.code is None and not by_name):
         return verdicts
