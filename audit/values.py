@@ -63,8 +63,12 @@ _DIGITS = str.maketrans("０１２３４５６７８９．／", "0123456789./")
 _ONE = Decimal(1)
 # A range between two dates: "2023-2024年度", "2023.07-2024.01", "2023年7月-2024年1月".
 _DATE_RANGE = re.compile(r"[0-9０-９]\s*[-－—–~～〜至到]\s*[0-9０-９]|[-－—–~～〜至到]")
-_CLOCK = re.compile(r"\d{1,2}[:：]\d{2}(?:\s*[-－—–~～〜至到]\s*\d{1,2}[:：]\d{2})?")
-"""A DATE token that is a time of day, or hours of the day (``8:30-17:30``)."""
+_CLOCK = re.compile(
+    r"\d{1,2}[:：]\d{2}(?:\s*[-－—–~～〜至到]\s*\d{1,2}[:：]\d{2})?"
+    r"|\d{1,2}\s*[×xX*＊]\s*\d{1,2}\s*(?:小时|[hH])|\d{1,2}\s*(?:小时|[hH])\s*[×xX*＊]\s*\d\s*[天日]?"
+)
+"""A DATE token that is a time of day, hours of the day (``8:30-17:30``), or
+hours of the week (``7×24小时``, ``5×8小时``: days times hours a day)."""
 _ISO_DATE = re.compile(r"[0-9０-９]{4}-[0-9０-９]{1,2}-[0-9０-９]{1,2}")
 """One day written with dashes (2024-12-31, a workbook's date cell): no range."""
 _DIGIT = re.compile(r"[0-9０-９]")

@@ -524,6 +524,13 @@ def targets(text: str) -> list[tuple[str, str, str | None, Decimal | None, str |
         ),
         ("9:00前到岗", "date", [("time", "9:00", "<=", None, None)]),
         ("08:30", "date", [("time", "08:30", None, None, None)]),
+        # hours of the week: seven days times 24 hours a day, not a count of 7
+        ("7×24小时", "date", [("time", "7×24小时", None, None, None)]),
+        ("提供7*24h热线服务", "date", [("time", "7*24h", None, None, None)]),
+        ("5×8小时", "date", [("time", "5×8小时", None, None, None)]),
+        ("24小时×7天", "date", [("time", "24小时×7天", None, None, None)]),
+        # near misses: a product of numbers is no schedule
+        ("24小时", "quantity", [("duration", "24小时", "=", D(24), "小时")]),
         # a ratio is one number, the fraction it is
         ("1:10", "quantity", [("number", "1:10", "=", D("0.1"), None)]),
         ("≥1：1配套", "quantity", [("number", "≥1：1", ">=", D(1), None)]),
@@ -534,6 +541,8 @@ def targets(text: str) -> list[tuple[str, str, str | None, Decimal | None, str |
             [("number", "≤35微克/立方米", "<=", D(35), "微克/立方米")],
         ),
         ("IPv6覆盖率100%", "quantity", [("number", "100%", "=", D(100), "%")]),
+        ("Wi-Fi 6全覆盖", "qualitative", [("text", "Wi-Fi 6全覆盖", None, None, None)]),
+        ("Wi-Fi 6覆盖率≥95%", "quantity", [("number", "≥95%", ">=", D(95), "%")]),
         ("H5N1免疫密度≥90%", "quantity", [("number", "≥90%", ">=", D(90), "%")]),
         (
             "符合GB 50015-2019要求",
