@@ -370,7 +370,7 @@ def test_category_mismatch_judges_a_level1_without_its_code_by_name() -> None:
 def test_a_level1_without_its_code_that_agrees_is_read_whole(separator: str) -> None:
     cell = with_category(OUTPUT, "1-产出指标；", f"产出指标{separator}")
     findings = lint(one_project(cell + EFFECT + SATISFACTION))
-    assert [f.rule for f in findings if f.rule in TAXONOMY_RULES + ("missing-field",)] == []
+    assert [f.rule for f in findings if f.rule in (*TAXONOMY_RULES, "missing-field")] == []
     (clause,) = parse_clause_text(cell)
     assert isinstance(clause, Clause)
     assert clause.level1 is not None and clause.level2 is not None

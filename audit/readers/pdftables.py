@@ -12,6 +12,10 @@
 * A table that goes on over a page break is one grid: the header row
   repeated at the top of a page is dropped, and a first row with no name
   and no amounts (a row cut by the page break) is joined to the row before.
+  Only a page's first table goes on from the page before; tables one under
+  another on a page (forms two to a page) are tables of their own. A line
+  that heads two or more pages (``某县2025年部门预算公开``) is the printed
+  page's running head, no title of the table under it.
   A national form's 项目名称 row, printed again at the top of each page a
   long form runs over, is such a header; a page that restates the form's
   whole head (the same project's form pasted twice) is a form of its own.
@@ -40,6 +44,7 @@ import contextlib
 import io
 import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Callable
 from itertools import pairwise
 from typing import Any
@@ -219,6 +224,7 @@ def _read(pdf: Any, path: str, notify: Notify | None) -> Loaded:
     if notify is not None:
         for note in skipped:
             notify(note)
+    _drop_running_heads(parts, texts)
     if unruled:
         if notify is not None:
             pages_list = ", ".join(str(p) for p in unruled[:10])
@@ -282,6 +288,23 @@ def _skip_reason(table: Any, earlier: int) -> str:
         if any(budget_header([join_lines(cell) or "" for cell in row]) for row in rows):
             return f"not a performance-target table ({BUDGET_TABLE})"
     return "not a performance-target table (no header row)"
+
+
+def _drop_running_heads(parts: list[_Part], texts: list[str]) -> None:
+    """Drop from the headings of each piece after the first the running
+    head a printed page repeats at its top (``某县2025年部门预算公开``): the
+    first line of two or more pages' text. Above a piece it is no title of
+    its own, so a form's indicator grid on the page after its head still
+    goes on from it; the first piece keeps it, as a document's heading."""
+    firsts = Counter(text.strip().split("\n", 1)[0].strip() for text in texts if text.strip())
+    running = {line for line, count in firsts.items() if count >= 2}
+    if not running:
+        return
+    seen: set[str] = set()
+    for part in parts:
+        kept = [line for line in part.headings if line not in running or line not in seen]
+        seen.update(line for line in part.headings if line in running)
+        part.headings = kept
 
 
 def _unit_above_header(text: str) -> str | None:
@@ -399,10 +422,14 @@ def _join(parts: list[_Part]) -> list[GridInput]:
     break joined to the row before."""
     groups: list[list[_Part]] = []
     for part in parts:
-        if groups and len(groups[-1][-1].rows[0]) != len(part.rows[0]):
+        # Only a page's first table goes on from the page before; tables one
+        # under another on a page are tables of their own (forms two to a
+        # page), as the reader of the carriers' tables joins them.
+        follows = bool(groups) and part.number == 1 and part.page > groups[-1][-1].page
+        if follows and len(groups[-1][-1].rows[0]) != len(part.rows[0]):
             part = _widened(part, groups[-1]) or part
         if (
-            groups
+            follows
             and len(groups[-1][-1].rows[0]) == len(part.rows[0])
             and not _other_header(part.rows[0], groups[-1][0].rows[:_HEADER_ROWS])
         ):
