@@ -139,6 +139,7 @@ class _Page:
 
 FONT = 8.0
 LEADING = 10.4
+_AMOUNT_TEXT = re.compile(r"[\d,]+\.\d{2}")
 
 
 def _joined(rows: list[list[str | None]]) -> list[list[str | None]]:
@@ -146,16 +147,25 @@ def _joined(rows: list[list[str | None]]) -> list[list[str | None]]:
     return [[join_lines(cell) for cell in row] for row in rows]
 
 
-def _lay_out(rows: list[list[str]], columns: list[int], padding: float, valign: str) -> _Page:
+def _lay_out(
+    rows: list[list[str]],
+    columns: list[int],
+    padding: float,
+    valign: str,
+    header: str = "LEFT",
+    amounts: str = "LEFT",
+) -> _Page:
     """Each cell's text wrapped at its column's width in characters, its
-    lines placed in the cell as reportlab places them."""
+    lines placed in the cell as reportlab places them: the header row's
+    aligned ``header`` in their cells, amounts ``amounts`` (``LEFT``,
+    ``CENTRE``, ``RIGHT``), other text left."""
     words: list[dict[str, Any]] = []
     chars: list[dict[str, Any]] = []
     lefts = [20.0]
     for width in columns:
         lefts.append(lefts[-1] + width * FONT + 6)
     top = 40.0
-    for row in rows:
+    for at, row in enumerate(rows):
         wrapped = [
             [text[i : i + width] for i in range(0, len(text), width)] if text else []
             for text, width in zip(row, columns, strict=True)
@@ -164,9 +174,13 @@ def _lay_out(rows: list[list[str]], columns: list[int], padding: float, valign: 
         for column, lines in enumerate(wrapped):
             spare = height - len(lines) * LEADING
             shift = {"TOP": 0.0, "MIDDLE": spare / 2, "BOTTOM": spare}[valign]
+            align = (
+                header if at == 0 else amounts if _AMOUNT_TEXT.fullmatch(row[column]) else "LEFT"
+            )
             for number, line in enumerate(lines):
                 y = top + padding + shift + number * LEADING
-                x = lefts[column] + 3
+                room = lefts[column + 1] - lefts[column] - 6 - FONT * len(line)
+                x = lefts[column] + 3 + {"LEFT": 0.0, "CENTRE": room / 2, "RIGHT": room}[align]
                 words.append(
                     {
                         "text": line,
@@ -234,14 +248,41 @@ _COLUMNS = st.tuples(
     columns=_COLUMNS,
     padding=st.floats(min_value=2.5, max_value=8),
     valign=st.sampled_from(["TOP", "MIDDLE", "BOTTOM"]),
+    header=st.sampled_from(["LEFT", "CENTRE"]),
+    amounts=st.sampled_from(["LEFT", "CENTRE", "RIGHT"]),
 )
 def test_any_wrap_width_and_alignment_reads_the_same_cells(
-    table: list[list[str]], columns: list[int], padding: float, valign: str
+    table: list[list[str]],
+    columns: list[int],
+    padding: float,
+    valign: str,
+    header: str,
+    amounts: str,
 ) -> None:
-    page = _lay_out(table, columns, padding, valign)
-    piece, _ = read_page(page, 1, None)
+    page = _lay_out(table, columns, padding, valign, header, amounts)
+    try:
+        piece, _ = read_page(page, 1, None)
+    except ReadError as error:
+        # Under centred headers a page whose text never reaches a column's
+        # header (a goal of one character beside an empty column) leaves
+        # its border unknown: refused, never guessed.
+        assert header == "CENTRE"
+        assert "columns run into each other" in str(error)
+        return
     expected = [[cell or None for cell in row] for row in table]
     assert _joined(piece.rows) == expected
+
+
+@pytest.mark.parametrize("amounts", ["LEFT", "CENTRE", "RIGHT"])
+@pytest.mark.parametrize("valign", ["TOP", "MIDDLE"])
+def test_text_set_left_under_centred_headers_is_read(amounts: str, valign: str) -> None:
+    # Headers centred over their columns (as tables are printed), names,
+    # goals and indicators set left and amounts any way: a short amount
+    # beside a header's words, left of them or right, is its column's.
+    rows = [*_SIMPLE, ["城市照明设施维护经费", "96.50", "0.89", "", "95.61", GOAL, CLAUSES]]
+    page = _lay_out(rows, _WIDTHS, 3.0, valign, "CENTRE", amounts)
+    piece, _ = read_page(page, 1, None)
+    assert _joined(piece.rows) == [[c or None for c in r] for r in rows]
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

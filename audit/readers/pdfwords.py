@@ -12,8 +12,11 @@ them, then read as the ruled table is (:mod:`audit.readers.pdftables`):
   top-aligned or vertically centred.
 * The header row is the row holding ``项目名称``; a header cell wrapped over
   lines (``财政专户拨`` / ``款``) is one cell. Each header cell's words give
-  a column; the columns' bands are the stretches of the page covered by the
-  words below each header cell, so every word goes to its column.
+  a column. The border between two columns lies in the stretch between
+  their header cells that no body word covers (the cells' padding), so a
+  header centred over text set left, or a short amount set right beside
+  its header's words, still gives every word its column; where a word
+  could be either column's, the table is refused.
 * Each page's table starts under its header row (repeated on every page);
   a first row with no name and no amounts, a row cut by the page break, is
   joined to the row before, as in a ruled table.
@@ -28,6 +31,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
@@ -342,41 +346,95 @@ def _header(
             f"{UNRULED} ({where}): its header row could not be told into columns "
             f"(read: {shown}); {ADVICE}"
         )
-    # Widen each column over the body words that overlap it; a word that
-    # overlaps none falls between two columns (checked when rows are built).
-    edges = [list(span) for span in spans]
-    for section in body:
-        for line in section:
-            for word in line.words:
-                hits = [i for i, (a, b) in enumerate(spans) if word.x0 < b and word.x1 > a]
-                if len(hits) == 1:
-                    edge = edges[hits[0]]
-                    edge[0] = min(edge[0], word.x0)
-                    edge[1] = max(edge[1], word.x1)
-                elif not hits:
-                    nearest = _between(spans, word)
-                    if nearest is not None:
-                        edge = edges[nearest]
-                        edge[0] = min(edge[0], word.x0)
-                        edge[1] = max(edge[1], word.x1)
-    for (_, right), (left, _) in pairwise(edges):
-        if right > left + 0.5:
-            raise ReadError(
-                f"{UNRULED} ({where}): its columns run into each other, "
-                f"so its cells cannot be told; {ADVICE}"
-            )
-    return _Columns([(a, b) for a, b in edges]), list(cells)
+    edges = _bands(spans, [w for section in body for line in section for w in line.words])
+    if edges is None:
+        raise ReadError(
+            f"{UNRULED} ({where}): its columns run into each other, "
+            f"so its cells cannot be told; {ADVICE}"
+        )
+    return _Columns(edges), list(cells)
 
 
-def _between(spans: list[tuple[float, float]], word: _Word) -> int | None:
-    """The column of a word that overlaps no header cell: the one whose
-    header cell it starts under or right of (text left-aligned in its cell,
-    a header centred above it), if no other header cell starts before the
-    word ends."""
-    left = [i for i, (a, _) in enumerate(spans) if a <= word.x0]
-    if not left:
-        return 0 if word.x1 < spans[0][0] else None
-    index = left[-1]
-    if index + 1 < len(spans) and spans[index + 1][0] < word.x1:
+def _bands(
+    spans: list[tuple[float, float]], words: list[_Word]
+) -> list[tuple[float, float]] | None:
+    """Each column's stretch of the page, from the header cells' ``spans``
+    and the body's ``words``; None when two columns cannot be told apart.
+
+    A cell's text stands inside its cell, whatever its alignment and its
+    header's (a header centred over text set left or right), so between two
+    columns' text there is always the cells' padding: the border between two
+    header cells is in a stretch no body word covers. A word under a header
+    cell is that column's; so is a word that begins where that column's
+    words begin (text set left) or ends where they end (set right). When
+    stretches on both sides of a word known to be neither column's are
+    free, the border cannot be told. A word over two header cells is left
+    out: it stands across the border wherever it is (its row is refused).
+    Where headers are set left in their cells, as their text, a word left of
+    a header cell is the column's before."""
+    inside = [w for w in words if sum(1 for a, b in spans if w.x0 < b and w.x1 > a) < 2]
+    left = min([spans[0][0], *(w.x0 for w in words)])
+    right = max([spans[-1][1], *(w.x1 for w in words)])
+    # Headers set left in their cells, as the text under them (a line of
+    # text, no amount, wider than its header begins where it begins, and no
+    # word begins left of one): a word left of a header cell is the column's
+    # before.
+    under = [(a, b, w) for a, b in spans for w in inside if w.x0 < b and w.x1 > a]
+    flush = any(
+        abs(w.x0 - a) <= 0.5 and w.x1 > b + 1 and not _AMOUNT.fullmatch(w.text) for a, b, w in under
+    ) and not any(w.x0 < a - 0.5 for a, _, w in under)
+    borders: list[float] = []
+    for before, after in pairwise(spans):
+        border = _border(before, after, inside, flush)
+        if border is None:
+            return None
+        borders.append(border)
+    return list(pairwise([left - 0.5, *borders, right + 0.5]))
+
+
+def _border(
+    before: tuple[float, float], after: tuple[float, float], words: list[_Word], flush: bool
+) -> float | None:
+    """The border between the columns headed ``before`` and ``after``
+    (``flush``: headers set left, so no word left of ``after`` is its
+    column's)."""
+    start, end = before[1], after[0]
+    under = [w for w in words if w.x0 < before[1] and w.x1 > before[0]]
+    ends = [w.x1 for w in under]
+    starts = [w.x0 for w in words if w.x0 < after[1] and w.x1 > after[0]]
+    between = [w for w in words if w.x0 < end and w.x1 > start]
+    # Lines set left begin at their column's left edge: words beginning
+    # together, not where the column before's words begin, are the next
+    # column's.
+    edges = Counter(round(w.x0) for w in between if w.x0 >= start)
+    own = {round(w.x0) for w in under}
+    lefts: list[_Word] = []  # the column before's
+    rights: list[_Word] = []  # the column after's
+    unknown: list[_Word] = []
+    for word in between:
+        mine = flush or word.x0 < start or any(abs(word.x1 - x) <= 0.5 for x in ends)
+        theirs = (
+            word.x1 > end
+            or any(abs(word.x0 - x) <= 0.5 for x in starts)
+            or (not flush and own and edges[round(word.x0)] >= 2 and round(word.x0) not in own)
+        )
+        if mine and theirs:
+            return None
+        (lefts if mine else rights if theirs else unknown).append(word)
+    gaps: list[tuple[float, float]] = []
+    reach = start
+    for a, b in sorted((max(w.x0, start), min(w.x1, end)) for w in between):
+        if a > reach:
+            gaps.append((reach, a))
+        reach = max(reach, b)
+    if end > reach:
+        gaps.append((reach, end))
+    last = max((w.x1 for w in lefts), default=start)
+    first = min((w.x0 for w in rights), default=end)
+    free = [(a, b) for a, b in gaps if a >= last - 0.01 and b <= first + 0.01]
+    if not free:
         return None
-    return index
+    if any(free[0][1] <= w.x0 and w.x1 <= free[-1][0] for w in unknown):
+        return None  # a word that may be either column's
+    a, b = max(free, key=lambda gap: gap[1] - gap[0])
+    return (a + b) / 2
