@@ -508,3 +508,41 @@ def test_a_mixed_style_in_english() -> None:
     config.lang = "en"
     (finding,) = check("clause-numbering", table(numbered("1、", "2、", "3.", "4、")), config)
     assert "“3.” among clauses numbered “1、”" in finding.message
+
+
+# --------------------------------------------------------------------------
+# a satisfaction survey counted, dated or rated is no satisfaction level
+
+TIMELINESS = "1-产出指标；13-时效指标"
+
+
+@pytest.mark.parametrize(
+    "category, name, value",
+    [
+        (QUANTITY, "满意度调查问卷发放份数", "≥500份"),
+        (QUANTITY, "满意度测评次数", "≥4次"),
+        (QUANTITY, "群众满意度回访人数", "≥300人"),
+        (TIMELINESS, "满意度调查结果反馈时间", "活动结束后10个工作日内"),
+        (TIMELINESS, "满意度调查完成时限", "2025年12月底前"),
+    ],
+)
+def test_a_satisfaction_survey_counted_or_dated_is_no_satisfaction_level(
+    category: str, name: str, value: str
+) -> None:
+    findings = lint(table(filed(category, name, value)))
+    rules = ("category-keyword-mismatch", "value-type-mismatch", "implausible-unit")
+    assert [f.rule for f in findings if f.rule in rules] == []
+
+
+@pytest.mark.parametrize(
+    "name, value, rule",
+    [
+        # near misses: the level itself, however it is named
+        ("群众满意度", "≥90%", "category-keyword-mismatch"),
+        ("满意度调查满意率", "≥90%", "category-keyword-mismatch"),
+        ("服务对象满意度调查结果", "≥500份", "value-type-mismatch"),
+    ],
+)
+def test_a_satisfaction_level_stays_one(name: str, value: str, rule: str) -> None:
+    findings = lint(table(filed(QUANTITY, name, value)))
+    assert rule in [f.rule for f in findings]
