@@ -542,6 +542,18 @@ def targets(text: str) -> list[tuple[str, str, str | None, Decimal | None, str |
         ),
         ("IPv6覆盖率100%", "quantity", [("number", "100%", "=", D(100), "%")]),
         ("Wi-Fi 6全覆盖", "qualitative", [("text", "Wi-Fi 6全覆盖", None, None, None)]),
+        # a document's number (穗人社规字〔2019〕1号) is no target
+        (
+            "按穗人社规字〔2019〕1号文件标准发放，准确率100%",
+            "quantity",
+            [("number", "100%", "=", D(100), "%")],
+        ),
+        ("按粤财社[2021]12号执行，≥95%", "quantity", [("number", "≥95%", ">=", D(95), "%")]),
+        (
+            "符合（2020）3号文要求",
+            "qualitative",
+            [("text", "符合（2020）3号文要求", None, None, None)],
+        ),
         ("Wi-Fi 6覆盖率≥95%", "quantity", [("number", "≥95%", ">=", D(95), "%")]),
         ("H5N1免疫密度≥90%", "quantity", [("number", "≥90%", ">=", D(90), "%")]),
         (
