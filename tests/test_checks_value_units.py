@@ -589,6 +589,8 @@ def test_implausible_unit_fires(indicators: str, unit: str) -> None:
         clause("4-成本指标；42-社会成本指标", "作业扰民投诉", "≤5宗"),
         clause("4-成本指标；42-社会成本指标", "对周边居民出行影响", "≤3天"),
         clause("4-成本指标；43-生态环境成本指标", "施工扬尘影响天数", "≤10天"),
+        # A count beside the date a name asks for is how the date is met.
+        clause("1-产出指标；13-时效指标", "设备款项支付时间", "分2期支付，2025年12月31日前付清"),
     ],
 )
 def test_implausible_unit_near_misses(indicators: str) -> None:

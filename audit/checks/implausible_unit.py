@@ -151,7 +151,8 @@ def implausible_unit(ctx: Context, clause: Clause) -> Iterator[Problem]:
     ``value-type-mismatch``'s finding and is not reported again; values that
     ``placeholder``, ``value-restates-name``, ``value-type-mismatch`` or
     ``not-quantified`` report are not judged. Each target of a value of
-    several targets is judged.
+    several targets is judged, except a count beside the date a name asks
+    for (``支付时间 分2期支付，2025年12月31日前付清``).
 
     Why is this bad?
     ----------------
@@ -199,6 +200,9 @@ def implausible_unit(ctx: Context, clause: Clause) -> Iterator[Problem]:
         # condition, and so is a count or a number of people put aside in
         # brackets (``≥90%（抽样不少于100人）``).
         conditioned = kind in ("rate", "satisfaction", "state") and "percent" in families
+        # ``分2期支付，2025年12月31日前付清``: beside the date a date asks for,
+        # a count is how the date is met.
+        dated = kind == "date" and any(t.kind in _DATED for t in targets)
         for target, family in zip(targets, families, strict=True):
             if target.number is None or per_n(value_field.value, target):
                 continue  # a rate per a number of things (≤1.2人/万车) is a rate
@@ -208,6 +212,8 @@ def implausible_unit(ctx: Context, clause: Clause) -> Iterator[Problem]:
             if family is None or family not in banned:
                 continue
             if conditioned and family == "time":
+                continue
+            if dated and family in ("person", "count"):
                 continue
             if conditioned and family in ("person", "count") and _aside(value_field.text, target):
                 continue  # ``≥90%（抽样不少于100人）``: the sample a rate is taken on
@@ -233,6 +239,9 @@ def implausible_unit(ctx: Context, clause: Clause) -> Iterator[Problem]:
                 field=field_name(value_field),
                 excerpt=target.text,
             )
+
+
+_DATED = frozenset({"date", "date-range", "time"})
 
 
 def _has_unit_of(clause: Clause, families: frozenset[str]) -> bool:
