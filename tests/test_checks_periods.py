@@ -70,6 +70,38 @@ def test_an_annual_count_above_the_period_is_an_error_in_a_multi_year_project() 
     assert summary(findings) == [("error", "≥300人次")]
 
 
+@pytest.mark.parametrize(
+    "period, annual",
+    [
+        ("2024-2025年累计≥4场", "≥6场"),
+        ("2024年至2025年累计≥4场", "≥6场"),
+        ("≥4场", "2025年≥6场"),
+    ],
+)
+def test_an_annual_count_above_a_period_value_naming_its_years_is_an_error(
+    period: str, annual: str
+) -> None:
+    # The years beside a measure are when it is met: the measures compare.
+    [finding] = found(clause("举办劳务协作招聘活动场次", period, annual))
+    assert (finding.severity, finding.excerpt) == ("error", annual)
+    assert "超过实施周期指标值" in finding.message
+
+
+@pytest.mark.parametrize(
+    "period, annual",
+    [
+        # a period value naming two years is a multi-year project's: its
+        # annual share may be smaller
+        ("2024-2025年累计≥12场", "≥6场"),
+        ("2025年≥6场", "≥6场"),
+    ],
+)
+def test_a_period_value_naming_its_years_near_misses(period: str, annual: str) -> None:
+    assert [
+        f for f in found(clause("举办劳务协作招聘活动场次", period, annual)) if f.severity != "info"
+    ] == []
+
+
 def test_a_period_value_for_half_a_year_is_an_error() -> None:
     # Seed 002 line 615, clause 4.
     indicators = clause(

@@ -630,7 +630,10 @@ def annual_period_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]:
     value, and a date or range inside the period's range agrees with it. A
     date is a deadline, its last day the target: ``2024年12月底前``,
     ``2024年底前`` and ``2024.12.31前`` are ``2024年12月31日前`` written
-    another way (the same target written twice).
+    another way (the same target written twice). The years one value names
+    beside its measure and the other does not (``2024-2025年累计≥4场``
+    against ``≥6场``) are when the measure is met: the measures are compared,
+    and a period value naming two years or more is a multi-year project's.
 
     Why is this bad?
     ----------------
@@ -725,6 +728,18 @@ def _compare(ctx: Context, clause: Clause, period: ValueField, annual: ValueFiel
     span = project_span(ctx, project, ctx.options["year_span"])
     p_targets = [t for t in p.targets if t.kind != "text"]
     a_targets = [t for t in a.targets if t.kind != "text"]
+    if len(p_targets) != len(a_targets):
+        # The years a value names beside its measure (2024-2025年累计≥4场
+        # against ≥6场) are when, not what: the measures are compared, and
+        # a period value naming years of its own is of a multi-year project.
+        p_measures = [t for t in p_targets if t.kind not in _DATED]
+        a_measures = [t for t in a_targets if t.kind not in _DATED]
+        p_dated = len(p_measures) < len(p_targets)
+        a_dated = len(a_measures) < len(a_targets)
+        if len(p_measures) == len(a_measures) and p_dated != a_dated:
+            if any(_years(t) > 1 for t in p_targets if t.kind in _DATED):
+                span = "multi"
+            p_targets, a_targets = p_measures, a_measures
     if not p_targets or len(p_targets) != len(a_targets):
         return None  # targets that cannot be paired are not compared
     single = len(p_targets) == 1
@@ -735,6 +750,16 @@ def _compare(ctx: Context, clause: Clause, period: ValueField, annual: ValueFiel
             return None if single else _first_disagreement(found)
         found.append(result)
     return _first_disagreement(found)
+
+
+_DATED = frozenset({"date", "date-range"})
+_ANY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+
+
+def _years(target: Target) -> int:
+    """How many years a date or a range of dates names (2024-2025年: 2)."""
+    years = [int(year) for year in _ANY_YEAR.findall(target.text)]
+    return max(years) - min(years) + 1 if years else 0
 
 
 def _first_disagreement(found: list[_Found]) -> _Found | None:
