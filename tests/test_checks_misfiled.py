@@ -350,6 +350,9 @@ def several(value: str, category: str = QUANTITY, name: str = "应急物资储�
         ("验收通过率≥95%，资料归档率100%", 2),
         # a count of sessions and of people
         ("≥20场次，≥800人", 2),
+        # each unit followed by what it counts, a comparator before each number
+        ("≥20场，≥500家企业，≥1万个岗位", 3),
+        ("不少于12期培训，不少于600人次参训", 2),
     ],
 )
 def test_several_targets_of_different_measures_are_reported(value: str, count: int) -> None:
@@ -384,6 +387,9 @@ def test_several_targets_of_different_measures_are_reported(value: str, count: i
         # numbers inside the prose
         "满足工业4.0项目的训练需要，交流不低于2次",
         "完成1次对12所学校的督导检查",
+        # one compared target, whatever noun follows its unit
+        "≥500家企业参与",
+        "覆盖5个村，≥300人",
     ],
 )
 def test_one_measure_in_one_value_is_left_alone(value: str) -> None:

@@ -43,7 +43,10 @@ def _measure(value_text: str, target: Target, previous_end: int) -> tuple[str, s
     if target.kind != "number" or target.unit is None or target.change is not None:
         return None
     before = value_text[previous_end : target.start]
-    if _EXPLAINS.search(before) or _RUNS_ON.match(value_text, target.end):
+    # A comparator before the number makes it a target whatever noun follows
+    # its unit (≥500家企业, 不少于1万个岗位).
+    compared = not target.text.lstrip()[:1].isdigit()
+    if _EXPLAINS.search(before) or (not compared and _RUNS_ON.match(value_text, target.end)):
         return None
     family = unit_family(target.unit) or "other"
     label = _LABEL.search(before)
@@ -102,8 +105,8 @@ def _distinct(measures: list[tuple[str, str]]) -> list[tuple[str, str]]:
     「≥3000亩，≥2000平方米」）；
     同一单位的几个数（年度与实施期写在一起：「年度≥300人，三年≥900人」）；括号中对前一个目标的
     说明（「≥90%（≥450人）」）；没有单位的数（「1:1配套」）；嵌在词中的数，单位后紧接着
-    词的其余部分（「满足工业4.0项目的需要」「完成1次对10所技工院校教学检查」，「≥5个村」也因此
-    不算）；与上年相比的增减
+    词的其余部分（「满足工业4.0项目的需要」「完成1次对10所技工院校教学检查」，「5个村」也因此
+    不算；数前有比较符号的仍是目标：「≥20场，≥500家企业」是两个目标）；与上年相比的增减
     （「同比增长5%，达到1200万元」）。日期和时限不算另一项计量：「≥1600台，2025年10月底前完成」
     是一个数量和它的完成时限，数量仍可评价（时限宜另设时效指标）；但与两项以上计量同写时一并列出。
     已由 placeholder、value-restates-name 等规则报告的值不再检查。
@@ -153,7 +156,8 @@ def several_targets(ctx: Context, clause: Clause) -> Iterator[Problem]:
     one before it (``≥90%（≥450人）``); numbers without a unit (``1:1配套``);
     a number inside a word of the prose, its unit run on by the rest of the
     word (``满足工业4.0项目的需要``, ``完成1次对10所技工院校教学检查``, and so
-    ``≥5个村`` too);
+    ``5个村`` too), unless a comparator stands before it (``≥20场，≥500家企业``
+    are two targets);
     a change from last year (``同比增长5%，达到1200万元``). A date or a time
     limit is no measure of its own: ``≥1600台，2025年10月底前完成`` is a count
     and its deadline, and the count can be judged (the deadline belongs in a
