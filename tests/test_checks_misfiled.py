@@ -552,3 +552,30 @@ def test_a_satisfaction_survey_counted_or_dated_is_no_satisfaction_level(
 def test_a_satisfaction_level_stays_one(name: str, value: str, rule: str) -> None:
     findings = lint(table(filed(QUANTITY, name, value)))
     assert rule in [f.rule for f in findings]
+
+
+# --------------------------------------------------------------------------
+# a ceiling on an output count
+
+
+@pytest.mark.parametrize("value", ["≤20场", "不超过20场", "<20场", "少于20场"])
+def test_a_ceiling_on_an_output_count_is_reported(value: str) -> None:
+    findings = check("comparator-direction", table(filed(QUANTITY, "举办招聘会场次", value)))
+    assert [(f.severity, f.excerpt) for f in findings] == [("warning", value)]
+    assert "设了上限" in findings[0].message
+
+
+@pytest.mark.parametrize(
+    "name, value",
+    [
+        ("举办招聘会场次", "≥20场"),
+        # a quota, spending held down, an adverse event, a rate, money
+        ("保有公务车辆数", "≤12辆"),
+        ("公务接待批次", "≤10批次"),
+        ("安全生产事故起数", "≤1起"),
+        ("招聘信息审核差错率", "≤1%"),
+        ("招聘会场地租赁费", "≤20万元"),
+    ],
+)
+def test_a_ceiling_where_one_belongs_is_left_alone(name: str, value: str) -> None:
+    assert check("comparator-direction", table(filed(QUANTITY, name, value))) == []

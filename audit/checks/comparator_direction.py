@@ -24,7 +24,7 @@ from audit.facts import (
     unit_family,
     value_args,
 )
-from audit.model import Clause, ValueField
+from audit.model import Clause, Value, ValueField
 from audit.vocabulary import VOCABULARY
 
 _POLARITY: Key[dict[str, str | None]] = Key("guidance.polarity")
@@ -147,6 +147,8 @@ STOCK_COUNTS: list[str] = [
     r"维护|养护|管护|运维|保洁|托管|现有|在册|在编|编制|定员|全部|所有|辖区内",
     # a quota set from above (保有公务车辆数 =12辆, 征兵任务数 =65人, 招生名额): met, not beaten
     r"保有|名额|限额|配额|定额|任务数|征兵|征集",
+    # spending held down (公务接待批次, 因公出国团组数, 公务用车): capped by rule
+    r"公务接待|因公出国|出国（境）|出国\(境\)|公务用车|三公",
     # a schedule: how many times in the year (年度监测频次 =4次, 巡查频率)
     r"频次|频率|周期",
 ]
@@ -276,6 +278,12 @@ def _polarity(
             "“{name}” is an output count, but the {field} value “{text}” says equal: doing more "
             "would miss it; set a floor (≥ target)",
         ),
+        "ceiling-count": (
+            "「{name}」是产出的数量，{keyword}「{text}」却设了上限：一件不做也算达标，"
+            "应设下限（≥ 目标值）",
+            "“{name}” is an output count, but the {field} value “{text}” sets a ceiling, met "
+            "by doing nothing: set a floor (≥ target)",
+        ),
         "time-limit": (
             "「{name}」是完成的时限，越短越好，{keyword}「{text}」却设了下限，拖得越久越能达标："
             "应设上限（≤ 时限，或写作「…以内」）",
@@ -377,7 +385,9 @@ def _polarity(
     数量、上级下达的定额，和按计划的频次（stock_counts：「维护泊位数=8个」「现有路灯盏数」
     「辖区内全部村居数」「保有公务车辆数=12辆」「征兵任务数=65人」「年度监测频次=4次」），
     不良事件（「安全事故=0起」），零，比率、金额、时长，
-    没有写等于的数字（「420人」）。以时长表示的完成时限
+    没有写等于的数字（「420人」）。这样的数量设了上限（「举办招聘会场次≤20场」「不超过3000人」）的，
+    一件不做也算达标，同样报告；存量、定额、频次、不良事件和控制的公务支出（公务接待批次、因公出国
+    团组数）除外。以时长表示的完成时限
     （time_limits：时限、工期、用时，办理/响应/整改/拨付……时间或期限）是上限：「隐患整改时限≥5个工作日」
     「资金拨付时限不低于10个工作日」拖得越久越能达标，报告；应当长的时长（long_durations：服务时长、
     开放时间、培训时长、运行时间、保修期、在线时长等）不按时限判断。把反向指标反过来说的名称（「降低成本」）不
@@ -480,7 +490,10 @@ def comparator_direction(ctx: Context, clause: Clause) -> Iterator[Problem]:
     现有路灯盏数, 辖区内全部村居数, ``保有公务车辆数 =12辆``, ``征兵任务数 =65人``,
     ``年度监测频次 =4次``), an
     adverse count (``安全事故 =0起``), zero, a rate, money or a time, nor a
-    bare number without ``=`` (``420人``). A time to
+    bare number without ``=`` (``420人``). Such a count given a ceiling
+    (``举办招聘会场次 ≤20场``) is met by doing nothing and is reported too, with
+    the same exceptions and spending held down by rule (公务接待批次, 因公出国
+    团组数). A time to
     deliver in, given as a duration (``time_limits``: 时限, 工期, 用时, and the
     时间 or 期限 of 办理/响应/整改/拨付 …), is a ceiling: ``隐患整改时限 ≥5个工作日`` and
     ``资金拨付时限 不低于10个工作日`` are met by being slow and are reported;
@@ -637,6 +650,8 @@ def comparator_direction(ctx: Context, clause: Clause) -> Iterator[Problem]:
             wrong.append((value_field, "default"))
         elif polarity in ("negative", "time-limit", "spending") and value.comparator in _HIGHER:
             wrong.append((value_field, polarity))
+        elif polarity is None and value.comparator in _LOWER and _output_count(ctx, clause, value):
+            wrong.append((value_field, "ceiling-count"))
     if len(wrong) < len(fields):
         # One value points the right way and the other not: the two values
         # disagree, which annual-period-mismatch reports (one slip, one finding).
@@ -655,6 +670,21 @@ def comparator_direction(ctx: Context, clause: Clause) -> Iterator[Problem]:
 
 
 _STOCK: Key[re.Pattern[str]] = Key("guidance.stock-counts")
+
+
+def _output_count(ctx: Context, clause: Clause, value: Value) -> bool:
+    """Whether ``value`` is one count of what a project delivers, under 数量
+    (``举办招聘会场次 ≤20场``): more is better, not of a stock, a quota or an
+    adverse event, above zero."""
+    if ctx.facts.category_kind(clause, LEVEL1_KINDS) != "quantity" or is_adverse(clause):
+        return False
+    stock = ctx.memo.get(_STOCK, lambda: any_of(ctx.options["stock_counts"]))
+    if stock.search(normalize(clause.name)):
+        return False
+    if len(value.targets) != 1 or unit_family(value.unit) not in ("count", "person"):
+        return False
+    number = value.targets[0].number
+    return number is not None and number > 0
 
 
 def _equals_on_a_floor(ctx: Context, clause: Clause, equals: list[ValueField]) -> Iterator[Problem]:
