@@ -680,6 +680,14 @@ class _Builder:
         burdens = data.get("burdens", [])
         if not isinstance(burdens, list) or not all(isinstance(b, str) for b in burdens):
             raise tax_doc.error(("burdens",), "must be a list of level-2 category names")
+        wider = data.get("wider", {})
+        if not isinstance(wider, dict) or not all(
+            isinstance(children, list) and all(isinstance(c, str) for c in children)
+            for children in wider.values()
+        ):
+            raise tax_doc.error(
+                ("wider",), "must map a level-1 name to a list of level-2 category names"
+            )
         _check_taxonomy(tax_doc, data)
         if "kinds" not in data and self.taxonomy_file != resource("rules", "taxonomy.yaml"):
             # What each level-2 category measures, for the rules that compare

@@ -41,6 +41,7 @@ class Taxonomy:
         "schemes",
         "synonym_codes",
         "unused",
+        "wider",
     )
 
     def __init__(
@@ -68,6 +69,10 @@ class Taxonomy:
         coded category of the schemes in use is never said to mean one."""
         self._canonical: dict[str, str] = {}
         """:meth:`canonical` of each name asked, since every rule asks again."""
+        self.wider: dict[str, frozenset[str]] = {}
+        """A level-1 name of an older scheme → level-2 categories it held
+        beyond those of the category it stands for (older Guangdong tables'
+        效果指标 held 服务对象满意度 beside the effects)."""
         self.unused: dict[str, str] = {}
         """Category names of the shipped schemes not in use → the scheme
         (``实施效果指标`` → ``ndrc``), so a rule can say which to enable."""
@@ -99,6 +104,10 @@ class Taxonomy:
             children = {c.name for c in taxonomy.level2.values() if c.parent in codes}
             if len(children) == 1:
                 taxonomy.only_child[name] = children.pop()
+        taxonomy.wider = {
+            str(name): frozenset(taxonomy.level2_name(str(child)) for child in children or ())
+            for name, children in (data.get("wider") or {}).items()
+        }
         taxonomy.synonym_codes = frozenset(
             str(code)
             for scheme in synonyms
@@ -156,6 +165,12 @@ class Taxonomy:
     def level2_codes(self, name: str) -> set[str]:
         """Level-2 codes a category name stands for (empty when unknown)."""
         return self.level2_names.get(self.level2_name(name), set())
+
+    def holds(self, level1_name: str, level2_name: str) -> bool:
+        """Whether a level-1 category of an older scheme, as written, held a
+        level-2 one beyond those of the category it stands for (``wider``)."""
+        held = self.wider.get(level1_name.strip())
+        return held is not None and self.level2_name(level2_name) in held
 
     def is_burden(self, level2_name: str | None) -> bool:
         """Whether a level-2 category is a cost that is no money (``burdens``):

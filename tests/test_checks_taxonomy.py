@@ -377,3 +377,23 @@ def test_a_level1_without_its_code_that_agrees_is_read_whole(separator: str) -> 
     assert (clause.level1.code, clause.level1.name) == (None, "产出指标")
     assert (clause.level2.code, clause.level2.name) == ("11", "数量指标")
     assert clause.name == "发放安家补助留学人员数"
+
+
+# Older Guangdong (Dongguan) tables' 效果指标 held the effects and the
+# satisfaction of those served, which had no level-1 category of its own.
+OLDER_EFFECTS = (
+    "预期产出指标：数量指标：培训人数≥1000人；质量指标：培训合格率≥95%。"
+    "效果指标：社会效益指标：培训后就业率≥60%；{level2}：学员满意度≥90%。"
+)
+
+
+@pytest.mark.parametrize("level2", ["服务对象满意度指标", "社会公众或服务对象满意度指标"])
+def test_satisfaction_under_an_older_schemes_effects_is_no_mismatch(level2: str) -> None:
+    cell = OLDER_EFFECTS.format(level2=level2)
+    assert lint_rule(one_project(cell), "category-mismatch") == []
+
+
+def test_satisfaction_under_the_current_effects_is_a_mismatch() -> None:
+    cell = OLDER_EFFECTS.format(level2="服务对象满意度指标").replace("效果指标", "效益指标")
+    (finding,) = lint_rule(one_project(cell), "category-mismatch")
+    assert "不属于一级指标「效益指标」，应属于「3-满意度指标」" in finding.message

@@ -237,6 +237,19 @@ def test_taxonomy_burdens_are_level2_names(tmp_path: Path) -> None:
     assert "list of level-2 category names" in problem.message
 
 
+def test_taxonomy_wider_names_what_an_older_level1_held(tmp_path: Path) -> None:
+    taxonomy = load_config(None, discover=False).taxonomy
+    assert taxonomy.holds("效果指标", "社会公众或服务对象满意度指标")
+    assert not taxonomy.holds("效益指标", "服务对象满意度")
+    shipped = (Path(__file__).parent.parent / "rules" / "taxonomy.yaml").read_text("utf-8")
+    bad = shipped.replace("  效果指标: [服务对象满意度]", "  效果指标: 服务对象满意度")
+    assert bad != shipped
+    write(tmp_path, bad, "taxonomy.yaml")
+    problem = error_of(write(tmp_path, "taxonomy:\n  file: taxonomy.yaml\n"))
+    assert problem.key == "wider"
+    assert "list of level-2 category names" in problem.message
+
+
 SHIPPED_TAXONOMY = (Path(__file__).parent.parent / "rules" / "taxonomy.yaml").read_text("utf-8")
 
 

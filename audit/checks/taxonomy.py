@@ -465,7 +465,7 @@ def _mismatch_verdicts(taxonomy: Taxonomy, clause: Clause) -> list[Verdict]:
     if not l2_codes or not l1_codes or level1 is None or not level1_ok:
         return verdicts  # unknown, or the level-1 category is already contradictory
     parents = {taxonomy.level2[c].parent for c in l2_codes}
-    if not parents & l1_codes:
+    if not parents & l1_codes and not taxonomy.holds(level1.name, level2.name):
         expected = _labels([level1_label(taxonomy, p) for p in sorted(parents, key=_code_key)])
         args = {"level1": str(level1), "level2": str(level2), "expected": expected}
         verdicts.append((2, "default", args))
