@@ -668,6 +668,9 @@ def test_numbers_outside_the_serial_range_are_never_serials(number: int) -> None
         # 司法, 水务: the handling named first is the head, not the dispute or fault
         (clause("1-产出指标；11-数量指标", "调解邻里矛盾纠纷", "0件"), "零产出"),
         (clause("1-产出指标；11-数量指标", "抢修供水管网故障", "0起"), "零产出"),
+        # a floor of zero is met by anything, under any category
+        (clause("2-效益指标；22-社会效益", "达成初步就业意向人数", "≥0人"), "以0为下限"),
+        (clause("2-效益指标；21-经济效益", "带动农户增收金额", "不少于0万元"), "以0为下限"),
     ],
 )
 def test_zero_target_fires(indicators: str, key: str) -> None:
@@ -693,6 +696,9 @@ def test_zero_target_fires(indicators: str, key: str) -> None:
         # a handling negated counts the failures: none is the target
         clause("1-产出指标；12-质量指标", "未按期办结投诉件数", "0件"),
         clause("1-产出指标；12-质量指标", "整改不到位安全隐患数量", "0处"),
+        # no fall is a target; zero of an effect is not a floor
+        clause("2-效益指标；21-经济效益", "村集体经济收入增长率", "≥0%"),
+        clause("2-效益指标；22-社会效益", "群众上访人数", "≥0人"),
     ],
 )
 def test_zero_target_near_misses(indicators: str) -> None:

@@ -41,6 +41,10 @@ _SCORES = frozenset({"分", "级", "星", "倍"})
             "「{name}」是满意度，{keyword}「{text}」以0为目标：满意度目标不会是零",
             "“{name}” is a satisfaction level: zero in the {field} “{text}” promises nothing",
         ),
+        "floor": (
+            "{keyword}「{text}」以0为下限：任何结果都能达标，不是目标",
+            "the {field} “{text}” sets a floor of zero: any result meets it, so it is no target",
+        ),
     },
     doc_zh="""
     目标值为 0，而 0 对该指标没有意义（「人均培训成本 =0万元/人」）。
@@ -55,7 +59,9 @@ _SCORES = frozenset({"分", "级", "星", "倍"})
       也不报告；
     - 产出数量：数量指标（或产出指标）中以人、次、个……计、或名称是数量的 0，以及以
       公里、平方米等计量的 0（「0公里」「0万平方米」）；
-    - 满意度：满意度为 0（「出国人员满意率；…:0」）。
+    - 满意度：满意度为 0（「出国人员满意率；…:0」）；
+    - 下限为 0：数量、金额写「≥0人」「不少于0人」「≥0万元」，任何结果都能达标（不希望发生的
+      事件除外，其方向由 comparator-direction 判断；「增长率≥0%」是不下降，是目标）。
 
     不希望发生的事件（事故、投诉、差错、失误、遗失、泄露、违规、故障、退学、超支……，见
     rules/vocabulary.yaml 的 adverse_names）目标为 0 是正当的，不报告：「安全事故发生次数 0次」
@@ -104,7 +110,11 @@ def zero_target(ctx: Context, clause: Clause) -> Iterator[Problem]:
     - an output count: 0 people, times, items … (or a count name) in a
       quantity or output indicator, and 0 of a measure (``0公里``,
       ``0万平方米``) in one;
-    - a satisfaction level of zero (``出国人员满意率；…:0``).
+    - a satisfaction level of zero (``出国人员满意率；…:0``);
+    - a floor of zero on a count or an amount (``≥0人``, ``不少于0人``,
+      ``≥0万元``): any result meets it (not on an unwanted event, whose
+      direction is ``comparator-direction``'s; ``增长率≥0%``, no fall, is a
+      target).
 
     Zero is the target itself for events a table wants none of (accidents,
     complaints, errors, losses, leaks, violations, failures, dropouts,
@@ -161,7 +171,14 @@ def zero_target(ctx: Context, clause: Clause) -> Iterator[Problem]:
             unit, _per = target_unit(target)
             family = unit_family(unit)
             key: str | None = None
-            if kind == "cost" and not burden and family in (None, "money"):
+            if (
+                target.comparator == ">="
+                and target.upper is None
+                and target.change is None
+                and family != "percent"
+            ):
+                key = "floor"  # ≥0人: met by anything (增长率≥0%, no fall, is a target)
+            elif kind == "cost" and not burden and family in (None, "money"):
                 key = "cost"
             elif kind == "satisfaction":
                 key = "satisfaction"
