@@ -39,6 +39,8 @@ def keyword(name: str, value: str, category: str = QUANTITY) -> list[Finding]:
         ("森林火险隐患整改率", "≥98%"),
         ("公益林管护责任落实率", "≥95%"),  # how a duty is kept to, not work done
         ("矛盾纠纷调处成功率", "≥96%"),
+        # how well a service is managed, not how far it reached
+        ("高血压患者规范管理率", "≥60%"),
         # how much an output is used, answered or attended
         ("村级文化室开放使用率", "≥85%"),
         ("12345热线工单回复率", "大于等于95%"),
@@ -86,6 +88,10 @@ def test_a_rate_of_the_surroundings_under_quantity_belongs_to_an_effect(name: st
         ("困难群众入户走访率", "100%"),
         ("重点人群家庭医生签约率", "≥75%"),
         ("家庭医生签约人数达标率", "100%"),
+        # a health service delivered to the population it was planned for
+        ("适龄儿童国家免疫规划疫苗接种率", "≥90%"),
+        ("65岁及以上老年人健康管理率", "≥65%"),
+        ("孕产妇产前筛查率", "≥85%"),
         # a rate without a percentage is value-type-mismatch's, or a count
         ("水质监测频率", "每月1次"),
         ("窗口办件效率", "≥20件/日"),
