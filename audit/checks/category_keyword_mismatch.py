@@ -250,7 +250,7 @@ PLANNED_SHARES: list[str] = [
     # a health service delivered to the population it was planned for (基本公共卫生:
     # 适龄儿童国家免疫规划疫苗接种率, 老年人健康管理率, 孕产妇早期筛查率, 免费体检率),
     # as the national transfer payments' own tables file them (规范管理率, how well, is not)
-    r"(?:接种|筛查|体检|(?<!规范)健康管理)(?:率|比例|比率|占比)$",
+    r"(?:接种|筛查|体检|健康管理)(?:率|比例|比率|占比)$",
 ]
 """Shares of the planned output delivered: how much of what was planned was
 done, reached, built, handed over or carried out, a quantity. How well it was done or

@@ -128,7 +128,9 @@ def satisfaction_target(ctx: Context, clause: Clause) -> Iterator[Problem]:
     ``maximum`` (number): targets at or above it, up to 100, are reported;
     default 100 (only exactly 100 %); set above 100 to turn this off.
     ``names`` (list of regular expressions): names of satisfaction levels;
-    default ``满意(度|率|比率)``.
+    default the shared vocabulary's ``satisfaction_names`` (满意度, 满意率,
+    满意比率; not a satisfaction survey counted, dated or rated, such as
+    满意度调查问卷发放份数).
     ``percent_units`` (list): units of a satisfaction level; default ``%``.
     ``bare_numbers`` (bool): read a number without a unit as a percentage
     (``出国人员满意率：0``); default true.

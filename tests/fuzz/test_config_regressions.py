@@ -338,7 +338,7 @@ def test_every_dict_option_has_a_schema() -> None:
 
 def test_every_default_passes_its_own_validation(tmp_path: Path) -> None:
     """The shipped defaults, written into a configuration, load, except the
-    four whose patterns use look-around (RE2 has none): what the README
+    six whose patterns use look-around (RE2 has none): what the README
     says a user must rewrite when copying them."""
     from audit.engine import load_rules
 
@@ -358,6 +358,8 @@ def test_every_default_passes_its_own_validation(tmp_path: Path) -> None:
         "placeholder.patterns",
         "value-restates-name.measure_suffixes",
         "value-type-mismatch.count_names",
+        "value-type-mismatch.satisfaction_names",
+        "satisfaction-target.names",
     }
 
 
