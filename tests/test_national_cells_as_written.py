@@ -15,6 +15,7 @@ from audit.model import Document, Finding
 from tests.conftest import lint
 from tests.national import (
     FORM,
+    FORM_MERGES,
     LIST,
     LIST_MERGES,
     html_tables_document,
@@ -472,3 +473,50 @@ def test_a_web_table_per_unit_under_a_short_unit_label(tmp_path: Path) -> None:
     ]
     document = html_tables_document(parts, tmp_path)
     assert [u.name.value for u in document.units] == ["某市公路事务中心", "某市港航事务中心"]
+
+
+# --------------------------------------------------------------------------
+# A category cell that carries its weight
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "产出指标（50分）",
+        "产出指标(50)",
+        "产出指标 50分",
+        "产出指标（ 50 分）",
+        "1-产出指标（50分）",
+    ],
+)
+def test_a_level1_cell_with_its_weight_is_that_category(written: str) -> None:
+    rows = with_cells(FORM, {(7, 0): written, (10, 0): "效益指标（30分）"})
+    document = sheet_document(rows, FORM_MERGES)
+    levels = [c.level1.name for c in document.projects[0].clauses if c.level1 is not None]
+    assert levels == ["产出指标"] * 3 + ["效益指标", "满意度指标"]
+    assert lint(document, ["unknown-category", "category-mismatch"]) == []
+
+
+def test_a_level1_weight_leaves_the_category_cell_located() -> None:
+    document = sheet_document(with_cells(FORM, {(7, 0): "产出指标（50分）"}), FORM_MERGES)
+    level1 = document.projects[0].clauses[0].level1
+    assert level1 is not None
+    span = level1.span
+    assert (span.line, span.end_column - span.column) == (span.end_line, len("产出指标"))
+
+
+def test_a_level2_cell_with_its_weight_is_that_category() -> None:
+    rows = with_cells(FORM, {(7, 1): "数量指标（20分）", (9, 1): "质量指标(10)"})
+    document = sheet_document(rows, FORM_MERGES)
+    levels = [c.level2.name for c in document.projects[0].clauses if c.level2 is not None]
+    assert levels[:3] == ["数量指标", "数量指标", "质量指标"]
+    assert lint(document, ["unknown-category", "category-mismatch"]) == []
+
+
+@pytest.mark.parametrize("written", ["投入指标（20分）", "产出指标（一）", "产出指标2025"])
+def test_a_category_cell_with_other_words_after_its_name_is_kept_whole(written: str) -> None:
+    document = sheet_document(with_cells(FORM, {(10, 0): written}), FORM_MERGES)
+    clause = document.projects[0].clauses[3]
+    assert clause.level1 is not None
+    assert clause.level1.name == (written[:4] if written.startswith("投入") else written)
+    assert [f.rule for f in lint(document, ["unknown-category"])] == ["unknown-category"]
