@@ -1323,6 +1323,8 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
             continue  # （2025年度） under it
         if banner is not None and _label(banner) is None and not _in_grid(cells, columns, banner):
             continue  # a note under the grid
+        if banner is None and _signature(cells):
+            continue  # 填报人：… | 联系电话：… under the grid: a signature, no indicator
         found = indicator(grid, index, columns, levels)
         if found is None:
             continue
