@@ -10,7 +10,15 @@ import pytest
 
 from audit.model import Document
 from tests.conftest import lint
-from tests.national import FORM, FORM_MERGES, Merge, Rows, sheet_document, tsv_document
+from tests.national import (
+    FORM,
+    FORM_MERGES,
+    Merge,
+    Rows,
+    sheet_document,
+    tsv_document,
+    with_cells,
+)
 
 GRID_END = len(FORM)  # the row under the form's last indicator
 WIDTH = len(FORM[0])
@@ -88,3 +96,56 @@ def test_an_indicator_whose_name_ends_with_a_colon_stays_an_indicator() -> None:
     rows, _ = _under([["", "", "培训人：", "≥300人", "≥100人"]])
     clauses = tsv_document(rows).projects[0].clauses
     assert [c.name for c in clauses][-1] == "培训人："
+
+
+# --------------------------------------------------------------------------
+# Forms stacked on one sheet, each under its own head
+
+
+def _head(filer: list[str], title: bool) -> Rows:
+    """A form's head: its title (when ``title``) and the ``filer`` row."""
+    return ([["2019年度项目支出绩效目标申报表", "", "", "", ""]] if title else []) + [filer]
+
+
+SECOND = with_cells(FORM[2:], {(0, 1): "孕产妇健康管理经费", (3, 3): "本年度开展孕产妇保健。"})
+
+
+def _stacked(filer: list[str], title: bool, gap: int = 1) -> Rows:
+    rows = [*_head(filer, title), *(list(row) for row in FORM[2:])]
+    rows += [[""] * WIDTH for _ in range(gap)]
+    return rows + _head(filer, title) + [list(row) for row in SECOND]
+
+
+FILERS = [
+    ["填报单位（盖章）：某区卫生健康局", "", "", "金额单位：万元", ""],
+    ["填报单位：某区卫生健康局", "", "", "", "单位：万元"],
+    ["申报单位(盖章)：某区卫生健康局", "", "", "金额单位：万元", ""],
+    ["单位名称：某区卫生健康局", "", "", "金额单位：万元", ""],
+]
+
+
+@pytest.mark.parametrize("title", [True, False])
+@pytest.mark.parametrize("filer", FILERS, ids=[row[0][:4] for row in FILERS])
+@pytest.mark.parametrize("gap", [0, 1])
+def test_the_next_forms_head_is_no_indicator_of_the_form_above(
+    filer: list[str], title: bool, gap: int
+) -> None:
+    for document in (
+        sheet_document(_stacked(filer, title, gap)),
+        tsv_document(_stacked(filer, title, gap)),
+    ):
+        assert [p.title for p in document.projects] == [
+            "社区公共卫生服务经费",
+            "孕产妇健康管理经费",
+        ]
+        assert [len(p.clauses) for p in document.projects] == [5, 5]
+        assert lint(document, ["unknown-category", "missing-field", "empty-value"]) == []
+
+
+def test_a_filer_line_beside_an_indicators_cells_stays_an_indicator() -> None:
+    # a row of the grid that holds more than headings is still read
+    rows = [list(row) for row in FORM] + [
+        ["", "", "填报单位（盖章）：某区卫生健康局", "≥1次", "≥1次"]
+    ]
+    clauses = tsv_document(rows).projects[0].clauses
+    assert len(clauses) == 6

@@ -1325,6 +1325,12 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
             continue  # a note under the grid
         if banner is None and _signature(cells):
             continue  # 填报人：… | 联系电话：… under the grid: a signature, no indicator
+        if banner is None and _heading_row(cells) is not None:
+            # the head of the next form stacked under the grid (its title,
+            # 填报单位（盖章）：… | 金额单位：万元): no indicator of the form above
+            for text in dict.fromkeys(cell.value.strip() for cell in cells if cell.value.strip()):
+                _heading(table, text)
+            continue
         found = indicator(grid, index, columns, levels)
         if found is None:
             continue
@@ -2001,13 +2007,22 @@ def _without_label(name: Text) -> Text:
     return name.slice(label.end()).strip()
 
 
+_FILER_RE = re.compile(
+    r"^\s*(?:填报|申报|编报|报送)单位(?:名称)?\s*(?:[（(]\s*(?:盖章|签章|公章)\s*[)）])?\s*[：:]"
+)
+"""The line of the unit that fills the table in (``填报单位（盖章）：某局``,
+``申报单位：某局``), printed with the title at the head of every form: who
+signs the table, not a unit the projects below are parted by."""
+
+
 def _heading_row(cells: list[Text]) -> tuple[Text | None] | None:
-    """A row of a list that holds page headings only, with the unit its
-    ``单位名称：…`` heading names (None when it names none): a title, a page
-    number, a 续表 mark, a ``单位：万元`` line, a ``单位名称：…`` heading, alone
-    or together (``单位名称：某中心 | … | 金额单位：万元``), as a page of a
-    printed list repeats them or as a list parts its units. None for any
-    other row."""
+    """A row of a list (or of a sheet of forms) that holds page headings
+    only, with the unit its ``单位名称：…`` heading names (None when it names
+    none): a title, a page number, a 续表 mark, a ``单位：万元`` line, a
+    ``单位名称：…`` heading, a ``填报单位（盖章）：…`` line, alone or together
+    (``单位名称：某中心 | … | 金额单位：万元``), as a page of a printed list
+    repeats them, as a list parts its units, or as each form stacked on a
+    sheet begins. None for any other row."""
     named: Text | None = None
     seen: set[str] = set()
     for cell in cells:
@@ -2025,6 +2040,7 @@ def _heading_row(cells: list[Text]) -> tuple[Text | None] | None:
         if (
             PAGE_NUMBER_RE.fullmatch(text) is None
             and CONTINUED_MARK_RE.fullmatch(text) is None
+            and _FILER_RE.match(text) is None
             and UNIT_OF_MEASURE_RE.match(text) is None
             and not names_title(text)
         ):
