@@ -238,6 +238,36 @@ def test_an_amount_in_yuan_in_its_label_cell() -> None:
     assert tsv_document(rows).projects[0].amounts.value("total") == Decimal("268.0000")
 
 
+def _sources_in_label_cells(fiscal: str, other: str = "其他资金：0.00万元") -> Rows:
+    """INLINE with its amounts' sources written like its total, a label and
+    its value in each cell (``其中：财政拨款：268.00万元``)."""
+    rows = [[*row, "", ""] for row in INLINE]
+    rows[1] = ["资金总额：268.00万元", "", fiscal, "", other, ""]
+    return rows
+
+
+@pytest.mark.parametrize(
+    "fiscal", ["其中：财政拨款：268.00万元", "其中:财政拨款:268.00万元", "其中： 财政拨款：268.00"]
+)
+def test_a_source_after_其中_in_its_label_cell(fiscal: str) -> None:
+    rows = _sources_in_label_cells(fiscal)
+    for document in both(rows, []):
+        assert amounts(document) == (Decimal("268.00"), Decimal("268.00"), Decimal("0.00"))
+        assert lint(document, ["row-sum-mismatch", "amount-format"]) == []
+
+
+def test_a_source_after_其中_in_its_label_cell_that_does_not_add_up() -> None:
+    rows = _sources_in_label_cells("其中：财政拨款：200.00万元")
+    findings = lint(tsv_document(rows), ["row-sum-mismatch"])
+    assert [f.rule for f in findings] == ["row-sum-mismatch"]
+    assert "200.00" in findings[0].message
+
+
+def test_a_part_after_其中_that_is_no_source_is_not_read() -> None:
+    rows = _sources_in_label_cells("其中：培训费：200.00万元", "")
+    assert amounts(tsv_document(rows)) == (Decimal("268.00"), None, None)
+
+
 def test_inline_labels_above_the_form_are_the_table_s_headings() -> None:
     rows = [["单位名称：某区城市管理局", "", "", ""], *INLINE]
     document = tsv_document(rows)

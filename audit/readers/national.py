@@ -629,12 +629,13 @@ def _amount_side(value: str) -> str | None:
     return None
 
 
-_INLINE_RE = re.compile(r"^[^：:]{2,20}[：:]")
+_INLINE_RE = re.compile(r"^(?:\s*其中\s*[：:])?[^：:]{2,20}[：:]")
 
 
 @lru_cache(maxsize=4096)
 def _inline(value: str) -> tuple[str, int] | None:
-    """A label and its value in one cell (``项目名称：城市道路照明设施维护``):
+    """A label and its value in one cell (``项目名称：城市道路照明设施维护``,
+    ``其中：财政拨款：268.00万元``: the colon of 其中 is no label's end):
     the label's key and where the value starts, else None."""
     match = _INLINE_RE.match(value)
     if match is None or not value[match.end() :].strip():
