@@ -18,6 +18,7 @@ from tests.national import (
     FORM_MERGES,
     LIST,
     LIST_MERGES,
+    csv_document,
     html_tables_document,
     sheet_document,
     with_cells,
@@ -520,3 +521,83 @@ def test_a_category_cell_with_other_words_after_its_name_is_kept_whole(written: 
     assert clause.level1 is not None
     assert clause.level1.name == (written[:4] if written.startswith("投入") else written)
     assert [f.rule for f in lint(document, ["unknown-category"])] == ["unknown-category"]
+
+
+# --------------------------------------------------------------------------
+# A list whose header spans two lines
+
+TWO_LINE_HEADER: list[list[str]] = [
+    [
+        "单位名称",
+        "项目名称",
+        "预算数",
+        "年度目标",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "指标值",
+        "",
+    ],
+    ["", "", "", "", "", "", "", "年度指标值", "实施期指标值"],
+    [
+        "某区教育局",
+        "薄弱学校改善办学条件项目",
+        "960",
+        "2024-2026年分批为薄弱学校购置教学设备，改善办学条件。",
+        "产出指标",
+        "数量指标",
+        "购置教学设备",
+        "≥2000台套",
+        "≥6000台套",
+    ],
+    ["", "", "", "", "", "质量指标", "设备验收合格率", "100%", "100%"],
+    ["", "", "", "", "满意度指标", "服务对象满意度指标", "师生满意度", "≥90%", "≥90%"],
+]
+
+
+def _values(document: Document) -> list[tuple[str | None, str | None]]:
+    return [
+        (
+            None if c.period is None else c.period.text,
+            None if c.annual is None else c.annual.text,
+        )
+        for c in document.projects[0].clauses
+    ]
+
+
+def _two_line_documents(rows: list[list[str]]) -> list[Document]:
+    """The list as CSV (no merges) and as sheets with 指标值 merged over its
+    two columns, the other heads merged down or not."""
+    down = [(0, column, 1, column) for column in range(7)]
+    return [
+        csv_document(rows),
+        sheet_document(rows, [(0, 7, 0, 8)]),
+        sheet_document(rows, [(0, 7, 0, 8), *down]),
+    ]
+
+
+def test_a_header_over_two_lines_names_both_value_columns() -> None:
+    for document in _two_line_documents(TWO_LINE_HEADER):
+        assert [p.title for p in document.projects] == ["薄弱学校改善办学条件项目"]
+        assert _values(document) == [
+            ("≥6000台套", "≥2000台套"),
+            ("100%", "100%"),
+            ("≥90%", "≥90%"),
+        ]
+        assert document.orphans == ()
+        assert lint(document, ["orphan-text", "annual-period-mismatch"]) == []
+
+
+def test_an_annual_value_above_the_period_value_under_a_two_line_header_is_found() -> None:
+    rows = with_cells(TWO_LINE_HEADER, {(2, 8): "≥1500台套"})
+    for document in _two_line_documents(rows):
+        findings = lint(document, ["annual-period-mismatch", "orphan-text"])
+        assert [(f.rule, f.severity) for f in findings] == [("annual-period-mismatch", "error")]
+
+
+def test_a_list_with_a_one_line_header_reads_its_first_row_as_a_project() -> None:
+    rows = [TWO_LINE_HEADER[0][:8], *(row[:8] for row in TWO_LINE_HEADER[2:])]
+    rows[0][7] = "年度指标值"
+    document = csv_document(rows)
+    assert [p.title for p in document.projects] == ["薄弱学校改善办学条件项目"]
+    assert _values(document)[0] == (None, "≥2000台套")

@@ -1180,6 +1180,22 @@ _SUB_HEADER_KEYS = frozenset({"period", "annual", "value", "measure", "comparato
 """What a header's second row may name: the value's sides and parts."""
 
 
+def _with_sub_header(grid: Grid, row: int, columns: dict[str, int]) -> tuple[dict[str, int], bool]:
+    """The header's columns with those its second row names (指标值 over
+    年度指标值 | 实施期指标值, as a header over two rows gives them unmerged,
+    or as a CSV saved from it does), and whether the second row is one; the
+    second row names the value's sides and parts only."""
+    if row + 1 >= len(grid.rows):
+        return columns, False
+    below = _header_map(grid.rows[row + 1], sub_header=True)
+    if not below or not set(below) <= _SUB_HEADER_KEYS:
+        return columns, False
+    columns = {**columns, **below}
+    if "annual" in below:
+        columns.pop("value", None)
+    return columns, True
+
+
 def read_form(grid: Grid, table: Table | None = None) -> Table:
     """The projects of every form in the grid (added to ``table`` when given:
     the sheets or pages of one document)."""
@@ -1264,13 +1280,7 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
             markup_of_project.extend(markup.get(index, ()))
             columns = _year_columns(header, grid, index, table)
             levels = _Levels()
-            if index + 1 < len(grid.rows):
-                below = _header_map(grid.rows[index + 1], sub_header=True)
-                if below and set(below) <= _SUB_HEADER_KEYS:
-                    columns = {**columns, **below}
-                    if "annual" in below:
-                        columns.pop("value", None)
-                    skip_next = True
+            columns, skip_next = _with_sub_header(grid, index, columns)
             skip_next = skip_next or _header_in_english(grid, index + 1, columns)
             named = _side_columns(columns, _labelled_side(grid, index, columns))
             side = None if named is columns else ("period" if "period" in named else "annual")
@@ -1724,7 +1734,7 @@ def read_list(grid: Grid, table: Table | None = None) -> Table:
     current_unit = _current_unit(table)
     levels = _Levels()
     stop = _side_table_at(grid, table)
-    english = -1  # a row that names the columns again in English
+    english = -1  # the header's second row, or one naming the columns again in English
     for index, cells in enumerate(grid.rows[:stop]):
         if index == english:
             continue
@@ -1732,8 +1742,9 @@ def read_list(grid: Grid, table: Table | None = None) -> Table:
         if _is_indicator_header(header) and "project" in header:
             columns = _organisation_column(grid, index, header)
             columns = _year_columns(columns, grid, index, table)
+            columns, two_rows = _with_sub_header(grid, index, columns)
             _note_unplaced(grid, index, header, columns, table)
-            if _header_in_english(grid, index + 1, columns):
+            if two_rows or _header_in_english(grid, index + 1, columns):
                 english = index + 1
             units = {
                 key: named
