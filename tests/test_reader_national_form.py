@@ -142,6 +142,68 @@ def test_a_single_column_of_amounts_reads_as_before() -> None:
     assert amounts(tsv_document(rows)) == (Decimal("800.00"), Decimal("700.00"), Decimal("100.00"))
 
 
+def heads_over_values(
+    heads: list[str], values: list[str], caption: str = "项目资金（万元）"
+) -> tuple[Rows, list[Merge]]:
+    """The amounts as a row of heads over a row of values, a caption merged
+    down over both left of them (as a sheet gives it; blank below in text)."""
+    pad = [""] * (4 - len(heads))
+    rows = [NAME, [caption, *heads, *pad], ["", *values, *pad], GOAL, *GRID]
+    return rows, [(1, 0, 2, 0), (3, 1, 3, 4)]
+
+
+@pytest.mark.parametrize(
+    "heads",
+    [
+        ["年度资金总额", "其中：财政拨款", "其他资金"],
+        ["资金总额", "财政拨款", "其他资金"],
+        ["资金总额（万元）", "其中：财政拨款（万元）", "其他资金（万元）"],
+    ],
+)
+def test_a_row_of_amount_heads_over_a_row_of_values(heads: list[str]) -> None:
+    rows, merges = heads_over_values(heads, ["85.00", "80.00", "5.00"])
+    for document in both(rows, merges):
+        assert amounts(document) == (Decimal("85.00"), Decimal("80.00"), Decimal("5.00"))
+        assert lint(document, ["amount-format", "row-sum-mismatch"]) == []
+
+
+def test_amount_heads_over_values_in_yuan_by_their_caption() -> None:
+    rows, merges = heads_over_values(
+        ["资金总额", "财政拨款", "其他资金"], ["850000", "800000", "50000"], "项目资金（元）"
+    )
+    assert amounts(sheet_document(rows, merges)) == (
+        Decimal("85.0000"),
+        Decimal("80.0000"),
+        Decimal("5.0000"),
+    )
+
+
+def test_amount_heads_over_values_that_do_not_add_up() -> None:
+    rows, merges = heads_over_values(
+        ["资金总额", "财政拨款", "其他资金"], ["85.00", "70.00", "5.00"]
+    )
+    findings = lint(sheet_document(rows, merges), ["row-sum-mismatch"])
+    assert [f.rule for f in findings] == ["row-sum-mismatch"]
+
+
+def test_amount_labels_over_the_next_label_row_read_no_value() -> None:
+    # labels side by side with the goal's row below: no values were written
+    rows = [NAME, ["资金总额", "财政拨款", "其他资金", "", ""], GOAL, *GRID]
+    assert amounts(tsv_document(rows)) == (None, None, None)
+    assert [f.rule for f in lint(tsv_document(rows), ["amount-format"])] == ["amount-format"]
+
+
+def test_amount_labels_with_a_blank_value_between_them_read_as_before() -> None:
+    rows = [
+        NAME,
+        ["资金总额", "", "财政拨款", "", ""],
+        ["", "85.00", "", "80.00", ""],
+        GOAL,
+        *GRID,
+    ]
+    assert amounts(tsv_document(rows))[:2] == (None, None)
+
+
 # --------------------------------------------------------------------------
 # Goal labels that name their years
 

@@ -1582,6 +1582,7 @@ def _read_labels(
     block.begin(grid, row, amounts, stops)
     named_sides = {_amount_side(cells[column].value) for column, _ in amounts} - {None}
     row_side = named_sides.pop() if len(named_sides) == 1 else None
+    under = _values_under_heads(grid, row, keys, stops)
     for column, key in keys:
         if key in _AMOUNTS and block.below:
             _take_below_heads(grid, row, column, key, block)
@@ -1592,7 +1593,11 @@ def _read_labels(
         known = key in facts if side is None else key in block.sided[side]
         if known:
             continue
-        found, named = _value_of(grid, row, column, stops[column], key)
+        found: Text | None
+        if under is not None:
+            found, named = under[column]
+        else:
+            found, named = _value_of(grid, row, column, stops[column], key)
         if key == "term" and found is not None and _label(cells[column].value) is not None:
             found = _term_right(grid, row, column, stops[column], found)
         if found is None:
@@ -1603,6 +1608,44 @@ def _read_labels(
                 units[key] = named
         else:
             block.take(side, key, found, named)
+
+
+def _values_under_heads(
+    grid: Grid, row: int, keys: list[tuple[int, str]], stops: dict[int, int]
+) -> dict[int, tuple[Text, str | None]] | None:
+    """The amounts of a row of amount heads over a row of values
+    (``项目资金（万元） | 年度资金总额 | 其中：财政拨款 | 其他资金`` over ``| 85 |
+    80 | 5``), by the column of each head, with the unit its head (or the
+    row's caption before the heads) names; None for any other row. The
+    heads stand side by side with no value right of any (only a head's own
+    merged copy, and blank cells after the last), and the row below holds
+    no label and a value under the first head."""
+    if len(keys) < 2 or any(key not in _AMOUNTS for _, key in keys):
+        return None
+    cells = grid.rows[row]
+    for position, (column, _) in enumerate(keys):
+        last = position == len(keys) - 1
+        for index in range(column + 1, stops[column]):
+            if (row, index) in grid.merged and cells[index].value == cells[column].value:
+                continue  # the head's own merged copy
+            if cells[index].value.strip() or not last:
+                return None  # a value right of a head, or a blank one between two
+    if row + 1 >= len(grid.rows):
+        return None
+    below = grid.rows[row + 1]
+    if any(
+        cell.value.strip() and _cell_key(cell.value) is not None and (row + 1, i) not in grid.merged
+        for i, cell in enumerate(below)
+    ):
+        return None
+    first = keys[0][0]
+    if not below[first].value.strip() or (row + 1, first) in grid.merged:
+        return None
+    caption = next((cell.value for cell in cells[:first] if cell.value.strip()), "")
+    return {
+        column: (below[column], _unit_in(cells[column].value) or _unit_in(caption))
+        for column, _ in keys
+    }
 
 
 def _value_of(
