@@ -601,3 +601,31 @@ def test_a_list_with_a_one_line_header_reads_its_first_row_as_a_project() -> Non
     document = csv_document(rows)
     assert [p.title for p in document.projects] == ["薄弱学校改善办学条件项目"]
     assert _values(document)[0] == (None, "≥2000台套")
+
+
+# --------------------------------------------------------------------------
+# A unit drop-down that spells the percent sign out
+
+
+def _percent_spelled(satisfaction: str) -> list[list[str]]:
+    rows = [list(row) for row in LIST]
+    rows[4][9] = "百分比"  # 路面优良率 | ≥ | 85 | 百分比
+    rows[6][8], rows[6][9] = satisfaction, "百分比"
+    return rows
+
+
+def test_a_unit_spelled_百分比_is_percent() -> None:
+    document = sheet_document(_percent_spelled("90"), LIST_MERGES)
+    clauses = document.projects[0].clauses
+    assert [(c.annual.value.comparator, c.annual.value.unit) for c in clauses if c.annual][
+        1::2
+    ] == [
+        (">=", "%"),
+        (">=", "%"),
+    ]
+    assert lint(document, ["satisfaction-target", "value-type-mismatch", "missing-unit"]) == []
+
+
+def test_a_satisfaction_of_100_百分比_is_a_satisfaction_of_100_percent() -> None:
+    findings = lint(sheet_document(_percent_spelled("100"), LIST_MERGES), ["satisfaction-target"])
+    assert [(f.rule, f.excerpt) for f in findings] == [("satisfaction-target", "≥100百分比")]
