@@ -27,6 +27,13 @@ from audit.model import (
 from audit.values import parse_value
 
 _CODED_RE = re.compile(r"^(\d{1,3})\s*[-－—–.．、]\s*(\S.*)$", re.DOTALL)
+_WEIGHT_RE = re.compile(
+    r"(?<=[\u4e00-\u9fff])\s*(?:[（(]\s*\d{1,3}(?:\.\d{1,2})?\s*分?\s*[)）]"
+    r"|\d{1,3}(?:\.\d{1,2})?\s*分)$"
+)
+"""The weight a category cell may carry after its name (``产出指标（50分）``,
+``产出指标(50)``, ``产出指标 50分``): the category's share of the score, not
+part of its name."""
 
 CELL_SEPARATOR = " | "
 """How a row's cells are joined in ``Clause.text`` (the clause as shown)."""
@@ -41,12 +48,16 @@ def _stripped(text: Text) -> Text:
 
 
 def category(cell: Text | None) -> Category | None:
-    """A category cell as a :class:`Category`; None when blank."""
+    """A category cell as a :class:`Category`, the weight after its name
+    (``产出指标（50分）``) left out; None when blank."""
     if cell is None:
         return None
     text = _stripped(cell)
     if not text.value:
         return None
+    weight = _WEIGHT_RE.search(text.value)
+    if weight is not None and weight.start() > 0:
+        text = text.slice(0, weight.start())
     match = _CODED_RE.match(text.value)
     if match is None:
         return Category(None, text.value, text.span())

@@ -15,8 +15,10 @@ from audit.model import Document, Finding
 from tests.conftest import lint
 from tests.national import (
     FORM,
+    FORM_MERGES,
     LIST,
     LIST_MERGES,
+    csv_document,
     html_tables_document,
     sheet_document,
     with_cells,
@@ -472,3 +474,158 @@ def test_a_web_table_per_unit_under_a_short_unit_label(tmp_path: Path) -> None:
     ]
     document = html_tables_document(parts, tmp_path)
     assert [u.name.value for u in document.units] == ["某市公路事务中心", "某市港航事务中心"]
+
+
+# --------------------------------------------------------------------------
+# A category cell that carries its weight
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "产出指标（50分）",
+        "产出指标(50)",
+        "产出指标 50分",
+        "产出指标（ 50 分）",
+        "1-产出指标（50分）",
+    ],
+)
+def test_a_level1_cell_with_its_weight_is_that_category(written: str) -> None:
+    rows = with_cells(FORM, {(7, 0): written, (10, 0): "效益指标（30分）"})
+    document = sheet_document(rows, FORM_MERGES)
+    levels = [c.level1.name for c in document.projects[0].clauses if c.level1 is not None]
+    assert levels == ["产出指标"] * 3 + ["效益指标", "满意度指标"]
+    assert lint(document, ["unknown-category", "category-mismatch"]) == []
+
+
+def test_a_level1_weight_leaves_the_category_cell_located() -> None:
+    document = sheet_document(with_cells(FORM, {(7, 0): "产出指标（50分）"}), FORM_MERGES)
+    level1 = document.projects[0].clauses[0].level1
+    assert level1 is not None
+    span = level1.span
+    assert (span.line, span.end_column - span.column) == (span.end_line, len("产出指标"))
+
+
+def test_a_level2_cell_with_its_weight_is_that_category() -> None:
+    rows = with_cells(FORM, {(7, 1): "数量指标（20分）", (9, 1): "质量指标(10)"})
+    document = sheet_document(rows, FORM_MERGES)
+    levels = [c.level2.name for c in document.projects[0].clauses if c.level2 is not None]
+    assert levels[:3] == ["数量指标", "数量指标", "质量指标"]
+    assert lint(document, ["unknown-category", "category-mismatch"]) == []
+
+
+@pytest.mark.parametrize("written", ["投入指标（20分）", "产出指标（一）", "产出指标2025"])
+def test_a_category_cell_with_other_words_after_its_name_is_kept_whole(written: str) -> None:
+    document = sheet_document(with_cells(FORM, {(10, 0): written}), FORM_MERGES)
+    clause = document.projects[0].clauses[3]
+    assert clause.level1 is not None
+    assert clause.level1.name == (written[:4] if written.startswith("投入") else written)
+    assert [f.rule for f in lint(document, ["unknown-category"])] == ["unknown-category"]
+
+
+# --------------------------------------------------------------------------
+# A list whose header spans two lines
+
+TWO_LINE_HEADER: list[list[str]] = [
+    [
+        "单位名称",
+        "项目名称",
+        "预算数",
+        "年度目标",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "指标值",
+        "",
+    ],
+    ["", "", "", "", "", "", "", "年度指标值", "实施期指标值"],
+    [
+        "某区教育局",
+        "薄弱学校改善办学条件项目",
+        "960",
+        "2024-2026年分批为薄弱学校购置教学设备，改善办学条件。",
+        "产出指标",
+        "数量指标",
+        "购置教学设备",
+        "≥2000台套",
+        "≥6000台套",
+    ],
+    ["", "", "", "", "", "质量指标", "设备验收合格率", "100%", "100%"],
+    ["", "", "", "", "满意度指标", "服务对象满意度指标", "师生满意度", "≥90%", "≥90%"],
+]
+
+
+def _values(document: Document) -> list[tuple[str | None, str | None]]:
+    return [
+        (
+            None if c.period is None else c.period.text,
+            None if c.annual is None else c.annual.text,
+        )
+        for c in document.projects[0].clauses
+    ]
+
+
+def _two_line_documents(rows: list[list[str]]) -> list[Document]:
+    """The list as CSV (no merges) and as sheets with 指标值 merged over its
+    two columns, the other heads merged down or not."""
+    down = [(0, column, 1, column) for column in range(7)]
+    return [
+        csv_document(rows),
+        sheet_document(rows, [(0, 7, 0, 8)]),
+        sheet_document(rows, [(0, 7, 0, 8), *down]),
+    ]
+
+
+def test_a_header_over_two_lines_names_both_value_columns() -> None:
+    for document in _two_line_documents(TWO_LINE_HEADER):
+        assert [p.title for p in document.projects] == ["薄弱学校改善办学条件项目"]
+        assert _values(document) == [
+            ("≥6000台套", "≥2000台套"),
+            ("100%", "100%"),
+            ("≥90%", "≥90%"),
+        ]
+        assert document.orphans == ()
+        assert lint(document, ["orphan-text", "annual-period-mismatch"]) == []
+
+
+def test_an_annual_value_above_the_period_value_under_a_two_line_header_is_found() -> None:
+    rows = with_cells(TWO_LINE_HEADER, {(2, 8): "≥1500台套"})
+    for document in _two_line_documents(rows):
+        findings = lint(document, ["annual-period-mismatch", "orphan-text"])
+        assert [(f.rule, f.severity) for f in findings] == [("annual-period-mismatch", "error")]
+
+
+def test_a_list_with_a_one_line_header_reads_its_first_row_as_a_project() -> None:
+    rows = [TWO_LINE_HEADER[0][:8], *(row[:8] for row in TWO_LINE_HEADER[2:])]
+    rows[0][7] = "年度指标值"
+    document = csv_document(rows)
+    assert [p.title for p in document.projects] == ["薄弱学校改善办学条件项目"]
+    assert _values(document)[0] == (None, "≥2000台套")
+
+
+# --------------------------------------------------------------------------
+# A unit drop-down that spells the percent sign out
+
+
+def _percent_spelled(satisfaction: str) -> list[list[str]]:
+    rows = [list(row) for row in LIST]
+    rows[4][9] = "百分比"  # 路面优良率 | ≥ | 85 | 百分比
+    rows[6][8], rows[6][9] = satisfaction, "百分比"
+    return rows
+
+
+def test_a_unit_spelled_百分比_is_percent() -> None:
+    document = sheet_document(_percent_spelled("90"), LIST_MERGES)
+    clauses = document.projects[0].clauses
+    assert [(c.annual.value.comparator, c.annual.value.unit) for c in clauses if c.annual][
+        1::2
+    ] == [
+        (">=", "%"),
+        (">=", "%"),
+    ]
+    assert lint(document, ["satisfaction-target", "value-type-mismatch", "missing-unit"]) == []
+
+
+def test_a_satisfaction_of_100_百分比_is_a_satisfaction_of_100_percent() -> None:
+    findings = lint(sheet_document(_percent_spelled("100"), LIST_MERGES), ["satisfaction-target"])
+    assert [(f.rule, f.excerpt) for f in findings] == [("satisfaction-target", "≥100百分比")]

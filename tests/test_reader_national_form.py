@@ -142,6 +142,68 @@ def test_a_single_column_of_amounts_reads_as_before() -> None:
     assert amounts(tsv_document(rows)) == (Decimal("800.00"), Decimal("700.00"), Decimal("100.00"))
 
 
+def heads_over_values(
+    heads: list[str], values: list[str], caption: str = "项目资金（万元）"
+) -> tuple[Rows, list[Merge]]:
+    """The amounts as a row of heads over a row of values, a caption merged
+    down over both left of them (as a sheet gives it; blank below in text)."""
+    pad = [""] * (4 - len(heads))
+    rows = [NAME, [caption, *heads, *pad], ["", *values, *pad], GOAL, *GRID]
+    return rows, [(1, 0, 2, 0), (3, 1, 3, 4)]
+
+
+@pytest.mark.parametrize(
+    "heads",
+    [
+        ["年度资金总额", "其中：财政拨款", "其他资金"],
+        ["资金总额", "财政拨款", "其他资金"],
+        ["资金总额（万元）", "其中：财政拨款（万元）", "其他资金（万元）"],
+    ],
+)
+def test_a_row_of_amount_heads_over_a_row_of_values(heads: list[str]) -> None:
+    rows, merges = heads_over_values(heads, ["85.00", "80.00", "5.00"])
+    for document in both(rows, merges):
+        assert amounts(document) == (Decimal("85.00"), Decimal("80.00"), Decimal("5.00"))
+        assert lint(document, ["amount-format", "row-sum-mismatch"]) == []
+
+
+def test_amount_heads_over_values_in_yuan_by_their_caption() -> None:
+    rows, merges = heads_over_values(
+        ["资金总额", "财政拨款", "其他资金"], ["850000", "800000", "50000"], "项目资金（元）"
+    )
+    assert amounts(sheet_document(rows, merges)) == (
+        Decimal("85.0000"),
+        Decimal("80.0000"),
+        Decimal("5.0000"),
+    )
+
+
+def test_amount_heads_over_values_that_do_not_add_up() -> None:
+    rows, merges = heads_over_values(
+        ["资金总额", "财政拨款", "其他资金"], ["85.00", "70.00", "5.00"]
+    )
+    findings = lint(sheet_document(rows, merges), ["row-sum-mismatch"])
+    assert [f.rule for f in findings] == ["row-sum-mismatch"]
+
+
+def test_amount_labels_over_the_next_label_row_read_no_value() -> None:
+    # labels side by side with the goal's row below: no values were written
+    rows = [NAME, ["资金总额", "财政拨款", "其他资金", "", ""], GOAL, *GRID]
+    assert amounts(tsv_document(rows)) == (None, None, None)
+    assert [f.rule for f in lint(tsv_document(rows), ["amount-format"])] == ["amount-format"]
+
+
+def test_amount_labels_with_a_blank_value_between_them_read_as_before() -> None:
+    rows = [
+        NAME,
+        ["资金总额", "", "财政拨款", "", ""],
+        ["", "85.00", "", "80.00", ""],
+        GOAL,
+        *GRID,
+    ]
+    assert amounts(tsv_document(rows))[:2] == (None, None)
+
+
 # --------------------------------------------------------------------------
 # Goal labels that name their years
 
@@ -236,6 +298,36 @@ def test_an_amount_in_yuan_in_its_label_cell() -> None:
     rows = [list(row) for row in INLINE]
     rows[1][2] = "资金总额：2,680,000.00元"
     assert tsv_document(rows).projects[0].amounts.value("total") == Decimal("268.0000")
+
+
+def _sources_in_label_cells(fiscal: str, other: str = "其他资金：0.00万元") -> Rows:
+    """INLINE with its amounts' sources written like its total, a label and
+    its value in each cell (``其中：财政拨款：268.00万元``)."""
+    rows = [[*row, "", ""] for row in INLINE]
+    rows[1] = ["资金总额：268.00万元", "", fiscal, "", other, ""]
+    return rows
+
+
+@pytest.mark.parametrize(
+    "fiscal", ["其中：财政拨款：268.00万元", "其中:财政拨款:268.00万元", "其中： 财政拨款：268.00"]
+)
+def test_a_source_after_其中_in_its_label_cell(fiscal: str) -> None:
+    rows = _sources_in_label_cells(fiscal)
+    for document in both(rows, []):
+        assert amounts(document) == (Decimal("268.00"), Decimal("268.00"), Decimal("0.00"))
+        assert lint(document, ["row-sum-mismatch", "amount-format"]) == []
+
+
+def test_a_source_after_其中_in_its_label_cell_that_does_not_add_up() -> None:
+    rows = _sources_in_label_cells("其中：财政拨款：200.00万元")
+    findings = lint(tsv_document(rows), ["row-sum-mismatch"])
+    assert [f.rule for f in findings] == ["row-sum-mismatch"]
+    assert "200.00" in findings[0].message
+
+
+def test_a_part_after_其中_that_is_no_source_is_not_read() -> None:
+    rows = _sources_in_label_cells("其中：培训费：200.00万元", "")
+    assert amounts(tsv_document(rows)) == (Decimal("268.00"), None, None)
 
 
 def test_inline_labels_above_the_form_are_the_table_s_headings() -> None:

@@ -214,6 +214,9 @@ READINGS: list[tuple[str, dict[str, Any]]] = [
     ("同比下降10%", q("=", 10, "%", prefix="同比下降", change="fall")),
     ("同比下降不低于10%", q(">=", 10, "%", prefix="同比下降", change="fall")),
     ("较上年提高5个百分点", q("=", 5, "百分点", prefix="较上年提高", change="rise")),
+    # a unit drop-down that spells the percent sign out (度量单位 | 百分比)
+    (">=90百分比", q(">=", 90, "%")),
+    ("=100 百分比", q("=", 100, "%")),
     ("减少10人", q("=", 10, "人", prefix="减少", change="fall")),
     ("降至10%", q("=", 10, "%", prefix="降至")),
     ("提高到95%", q("=", 95, "%", prefix="提高到")),

@@ -152,7 +152,18 @@ def test_every_unit_the_value_grammar_reads_has_a_family_or_is_a_measure() -> No
         | set(VOCABULARY.money_units)
         | set(VOCABULARY.time_units)
     )
-    scores_and_aliases = {"％", "个百分点", "分", "倍", "级", "星", "元/人", "元/人次", "元/人·次"}
+    scores_and_aliases = {
+        "％",
+        "百分比",
+        "个百分点",
+        "分",
+        "倍",
+        "级",
+        "星",
+        "元/人",
+        "元/人次",
+        "元/人·次",
+    }
     scores_and_aliases |= {"人·次"}
     measures = {"平方米", "万平方米", "平方", "平米", "㎡", "平方公里", "公顷", "亩", "公里"}
     measures |= {"千米", "米", "立方米", "吨", "千克", "公斤", "G", "M", "T", "GB", "MB", "TB"}

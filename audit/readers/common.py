@@ -760,9 +760,10 @@ def organization_name(line: str) -> str | None:
     return name
 
 
-_LABEL_AFTER_NAME = re.compile(r"\s+[^\W\d_]{2,8}[：:]")
+_LABEL_AFTER_NAME = re.compile(r"(?<!\s)\s+[^\W\d_]{2,8}[：:]")
 """Another label after an organisation's name on its heading line: the name
-ends before it."""
+ends before it. A run of white space is tried from its start only, so a long
+blank in the line is read once, not once for each of its characters."""
 
 
 _LINE_BREAK = re.compile(r"[^\S\n\r]*[\r\n]+\s*")

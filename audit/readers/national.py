@@ -629,12 +629,13 @@ def _amount_side(value: str) -> str | None:
     return None
 
 
-_INLINE_RE = re.compile(r"^[^：:]{2,20}[：:]")
+_INLINE_RE = re.compile(r"^(?:\s*其中\s*[：:])?[^：:]{2,20}[：:]")
 
 
 @lru_cache(maxsize=4096)
 def _inline(value: str) -> tuple[str, int] | None:
-    """A label and its value in one cell (``项目名称：城市道路照明设施维护``):
+    """A label and its value in one cell (``项目名称：城市道路照明设施维护``,
+    ``其中：财政拨款：268.00万元``: the colon of 其中 is no label's end):
     the label's key and where the value starts, else None."""
     match = _INLINE_RE.match(value)
     if match is None or not value[match.end() :].strip():
@@ -1179,6 +1180,22 @@ _SUB_HEADER_KEYS = frozenset({"period", "annual", "value", "measure", "comparato
 """What a header's second row may name: the value's sides and parts."""
 
 
+def _with_sub_header(grid: Grid, row: int, columns: dict[str, int]) -> tuple[dict[str, int], bool]:
+    """The header's columns with those its second row names (指标值 over
+    年度指标值 | 实施期指标值, as a header over two rows gives them unmerged,
+    or as a CSV saved from it does), and whether the second row is one; the
+    second row names the value's sides and parts only."""
+    if row + 1 >= len(grid.rows):
+        return columns, False
+    below = _header_map(grid.rows[row + 1], sub_header=True)
+    if not below or not set(below) <= _SUB_HEADER_KEYS:
+        return columns, False
+    columns = {**columns, **below}
+    if "annual" in below:
+        columns.pop("value", None)
+    return columns, True
+
+
 def read_form(grid: Grid, table: Table | None = None) -> Table:
     """The projects of every form in the grid (added to ``table`` when given:
     the sheets or pages of one document)."""
@@ -1263,13 +1280,7 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
             markup_of_project.extend(markup.get(index, ()))
             columns = _year_columns(header, grid, index, table)
             levels = _Levels()
-            if index + 1 < len(grid.rows):
-                below = _header_map(grid.rows[index + 1], sub_header=True)
-                if below and set(below) <= _SUB_HEADER_KEYS:
-                    columns = {**columns, **below}
-                    if "annual" in below:
-                        columns.pop("value", None)
-                    skip_next = True
+            columns, skip_next = _with_sub_header(grid, index, columns)
             skip_next = skip_next or _header_in_english(grid, index + 1, columns)
             named = _side_columns(columns, _labelled_side(grid, index, columns))
             side = None if named is columns else ("period" if "period" in named else "annual")
@@ -1323,6 +1334,14 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
             continue  # （2025年度） under it
         if banner is not None and _label(banner) is None and not _in_grid(cells, columns, banner):
             continue  # a note under the grid
+        if banner is None and _signature(cells):
+            continue  # 填报人：… | 联系电话：… under the grid: a signature, no indicator
+        if banner is None and _heading_row(cells) is not None:
+            # the head of the next form stacked under the grid (its title,
+            # 填报单位（盖章）：… | 金额单位：万元): no indicator of the form above
+            for text in dict.fromkeys(cell.value.strip() for cell in cells if cell.value.strip()):
+                _heading(table, text)
+            continue
         found = indicator(grid, index, columns, levels)
         if found is None:
             continue
@@ -1563,6 +1582,7 @@ def _read_labels(
     block.begin(grid, row, amounts, stops)
     named_sides = {_amount_side(cells[column].value) for column, _ in amounts} - {None}
     row_side = named_sides.pop() if len(named_sides) == 1 else None
+    under = _values_under_heads(grid, row, keys, stops)
     for column, key in keys:
         if key in _AMOUNTS and block.below:
             _take_below_heads(grid, row, column, key, block)
@@ -1573,7 +1593,11 @@ def _read_labels(
         known = key in facts if side is None else key in block.sided[side]
         if known:
             continue
-        found, named = _value_of(grid, row, column, stops[column], key)
+        found: Text | None
+        if under is not None:
+            found, named = under[column]
+        else:
+            found, named = _value_of(grid, row, column, stops[column], key)
         if key == "term" and found is not None and _label(cells[column].value) is not None:
             found = _term_right(grid, row, column, stops[column], found)
         if found is None:
@@ -1584,6 +1608,44 @@ def _read_labels(
                 units[key] = named
         else:
             block.take(side, key, found, named)
+
+
+def _values_under_heads(
+    grid: Grid, row: int, keys: list[tuple[int, str]], stops: dict[int, int]
+) -> dict[int, tuple[Text, str | None]] | None:
+    """The amounts of a row of amount heads over a row of values
+    (``项目资金（万元） | 年度资金总额 | 其中：财政拨款 | 其他资金`` over ``| 85 |
+    80 | 5``), by the column of each head, with the unit its head (or the
+    row's caption before the heads) names; None for any other row. The
+    heads stand side by side with no value right of any (only a head's own
+    merged copy, and blank cells after the last), and the row below holds
+    no label and a value under the first head."""
+    if len(keys) < 2 or any(key not in _AMOUNTS for _, key in keys):
+        return None
+    cells = grid.rows[row]
+    for position, (column, _) in enumerate(keys):
+        last = position == len(keys) - 1
+        for index in range(column + 1, stops[column]):
+            if (row, index) in grid.merged and cells[index].value == cells[column].value:
+                continue  # the head's own merged copy
+            if cells[index].value.strip() or not last:
+                return None  # a value right of a head, or a blank one between two
+    if row + 1 >= len(grid.rows):
+        return None
+    below = grid.rows[row + 1]
+    if any(
+        cell.value.strip() and _cell_key(cell.value) is not None and (row + 1, i) not in grid.merged
+        for i, cell in enumerate(below)
+    ):
+        return None
+    first = keys[0][0]
+    if not below[first].value.strip() or (row + 1, first) in grid.merged:
+        return None
+    caption = next((cell.value for cell in cells[:first] if cell.value.strip()), "")
+    return {
+        column: (below[column], _unit_in(cells[column].value) or _unit_in(caption))
+        for column, _ in keys
+    }
 
 
 def _value_of(
@@ -1715,7 +1777,7 @@ def read_list(grid: Grid, table: Table | None = None) -> Table:
     current_unit = _current_unit(table)
     levels = _Levels()
     stop = _side_table_at(grid, table)
-    english = -1  # a row that names the columns again in English
+    english = -1  # the header's second row, or one naming the columns again in English
     for index, cells in enumerate(grid.rows[:stop]):
         if index == english:
             continue
@@ -1723,8 +1785,9 @@ def read_list(grid: Grid, table: Table | None = None) -> Table:
         if _is_indicator_header(header) and "project" in header:
             columns = _organisation_column(grid, index, header)
             columns = _year_columns(columns, grid, index, table)
+            columns, two_rows = _with_sub_header(grid, index, columns)
             _note_unplaced(grid, index, header, columns, table)
-            if _header_in_english(grid, index + 1, columns):
+            if two_rows or _header_in_english(grid, index + 1, columns):
                 english = index + 1
             units = {
                 key: named
@@ -1999,13 +2062,22 @@ def _without_label(name: Text) -> Text:
     return name.slice(label.end()).strip()
 
 
+_FILER_RE = re.compile(
+    r"^\s*(?:填报|申报|编报|报送)单位(?:名称)?\s*(?:[（(]\s*(?:盖章|签章|公章)\s*[)）])?\s*[：:]"
+)
+"""The line of the unit that fills the table in (``填报单位（盖章）：某局``,
+``申报单位：某局``), printed with the title at the head of every form: who
+signs the table, not a unit the projects below are parted by."""
+
+
 def _heading_row(cells: list[Text]) -> tuple[Text | None] | None:
-    """A row of a list that holds page headings only, with the unit its
-    ``单位名称：…`` heading names (None when it names none): a title, a page
-    number, a 续表 mark, a ``单位：万元`` line, a ``单位名称：…`` heading, alone
-    or together (``单位名称：某中心 | … | 金额单位：万元``), as a page of a
-    printed list repeats them or as a list parts its units. None for any
-    other row."""
+    """A row of a list (or of a sheet of forms) that holds page headings
+    only, with the unit its ``单位名称：…`` heading names (None when it names
+    none): a title, a page number, a 续表 mark, a ``单位：万元`` line, a
+    ``单位名称：…`` heading, a ``填报单位（盖章）：…`` line, alone or together
+    (``单位名称：某中心 | … | 金额单位：万元``), as a page of a printed list
+    repeats them, as a list parts its units, or as each form stacked on a
+    sheet begins. None for any other row."""
     named: Text | None = None
     seen: set[str] = set()
     for cell in cells:
@@ -2023,6 +2095,7 @@ def _heading_row(cells: list[Text]) -> tuple[Text | None] | None:
         if (
             PAGE_NUMBER_RE.fullmatch(text) is None
             and CONTINUED_MARK_RE.fullmatch(text) is None
+            and _FILER_RE.match(text) is None
             and UNIT_OF_MEASURE_RE.match(text) is None
             and not names_title(text)
         ):
