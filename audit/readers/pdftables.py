@@ -246,16 +246,17 @@ def _unruled_parts(pages: list[Any], texts: list[str]) -> list[_Part]:
     its words' places (:mod:`audit.readers.pdfwords`): each page with the
     table's title or header row, and each page of text right after one (a
     table whose header is not repeated) in the columns of the page before."""
-    from audit.readers.pdfwords import read_page
+    from audit.readers.pdfwords import read_page, running_lines
 
     parts: list[_Part] = []
     columns = None
+    running = running_lines(texts)
     for index, page in enumerate(pages):
         if _is_table_page(texts[index]):
-            piece, columns = read_page(page, index + 1, None)
+            piece, columns = read_page(page, index + 1, None, running)
         elif columns is not None and texts[index].strip():
             try:
-                piece, columns = read_page(page, index + 1, columns)
+                piece, columns = read_page(page, index + 1, columns, running)
             except ReadError:
                 columns = None  # not the table going on: text after it
                 continue
