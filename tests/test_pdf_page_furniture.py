@@ -273,3 +273,17 @@ def test_a_last_row_that_is_no_page_furniture_stays_a_row() -> None:
     _add_word(page, "做好保洁。", 20.0 + 3 + (8 + 5 * 4) * FONT + 30 + 3, bottom + 2 * LEADING)
     piece, _ = read_page(page, 1, None, running=frozenset({"某局预算"}))
     assert len(piece.rows) == len(_ROWS) + 1
+
+
+@pytest.mark.parametrize("every", [True, False])
+def test_print_titles_repeated_inside_a_ruled_grid_are_no_rows(
+    plain: Document, tmp_path: Path, every: bool
+) -> None:
+    # Each page of the grid begins with the title, 部门名称 … 单位：万元 and
+    # the header, as rows of the grid: on page 2 they are dropped as the
+    # header is, so 部门名称 is no project. Near miss (every False): page 2
+    # repeats the header row only.
+    path = print_pages(tmp_path / "titles.pdf", [PAGE_1, PAGE_2], True, titles=True, every=every)
+    document = load_path(path)
+    assert _shape(document) == _shape(plain)
+    assert _findings(document) == []

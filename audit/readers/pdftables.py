@@ -10,7 +10,9 @@
   ``None`` elsewhere; each ``None`` is matched to the cell whose box covers
   it, which makes a merged range.
 * A table that goes on over a page break is one grid: the header row
-  repeated at the top of a page is dropped, and a first row with no name
+  repeated at the top of a page is dropped, and so are the rows above it
+  that a sheet's print titles (顶端标题行) repeat with it inside the ruled
+  grid (the title, ``部门名称：… | 单位：万元``); a first row with no name
   and no amounts (a row cut by the page break) is joined to the row before.
   Only a page's first table goes on from the page before; tables one under
   another on a page (forms two to a page) are tables of their own. A line
@@ -440,9 +442,10 @@ def _join(parts: list[_Part]) -> list[GridInput]:
     inputs: list[GridInput] = []
     for number, group in enumerate(groups, start=1):
         header = group[0].rows[0]
+        titles = _title_rows(group[0].rows)
         # Only the Guangzhou table has rows cut by a break: in the national
         # template a blank first cell is a 一级指标 merged down from above.
-        joins = header_columns([c or "" for c in header]) is not None
+        joins = titles is not None
         rows: list[list[str | None]] = []
         labels: list[str] = []
         merges: list[Merge] = []
@@ -450,7 +453,12 @@ def _join(parts: list[_Part]) -> list[GridInput]:
         names = _NameRows(rows)
         for position, part in enumerate(group):
             label = f"第{part.page}页 表{part.number} "
-            skip = 1 if position and _repeated_header(part.rows, header, names) else 0
+            if not position:
+                skip = 0
+            elif titles is not None:
+                skip = _repeated_titles(part.rows, titles)
+            else:
+                skip = 1 if _repeated_header(part.rows, header, names) else 0
             named = joins and part.unit is not None and part.unit != unit
             if named:  # another unit's title block above this page's table
                 unit = part.unit
@@ -480,6 +488,34 @@ def _join(parts: list[_Part]) -> list[GridInput]:
 _HEADER_ROWS = 8
 """The rows at the top of a table that may hold its header (a title or a
 单位名称 line ruled into the table above it)."""
+
+
+def _title_rows(rows: list[list[str | None]]) -> list[list[str | None]] | None:
+    """The rows of a Guangzhou grid down to its header row (``项目名称 | 总计
+    | …``): the title, ``部门名称：… | 单位：万元`` ruled into the grid above
+    the header (a sheet's print titles, 顶端标题行), and the header row; None
+    when the grid's first rows hold no such header (the national template)."""
+    for index, row in enumerate(rows[:_HEADER_ROWS]):
+        if header_columns([c or "" for c in row]) is not None:
+            return rows[: index + 1]
+    return None
+
+
+def _repeated_titles(page: list[list[str | None]], titles: list[list[str | None]]) -> int:
+    """How many of a page's first rows repeat the grid's title rows
+    (:func:`_title_rows`), in their order: a sheet printed with its title
+    rows at the top of each page repeats them all, one printed with its
+    header row only repeats that one; each is dropped, as the header is."""
+    count = 0
+    at = 0
+    for row in page:
+        while at < len(titles) and not _same(row, titles[at]):
+            at += 1
+        if at == len(titles):
+            break
+        count += 1
+        at += 1
+    return count
 
 
 def _widened(part: _Part, group: list[_Part]) -> _Part | None:
