@@ -788,9 +788,10 @@ def organization_name(line: str) -> str | None:
     return name
 
 
-_LABEL_AFTER_NAME = re.compile(r"\s+[^\W\d_]{2,8}[：:]")
+_LABEL_AFTER_NAME = re.compile(r"(?<!\s)\s+[^\W\d_]{2,8}[：:]")
 """Another label after an organisation's name on its heading line: the name
-ends before it."""
+ends before it. The blank before the label is matched from its start only,
+so a long blank is scanned once, not once from each of its characters."""
 
 
 _LINE_BREAK = re.compile(r"[^\S\n\r]*[\r\n]+\s*")
