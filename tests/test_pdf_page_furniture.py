@@ -287,3 +287,53 @@ def test_print_titles_repeated_inside_a_ruled_grid_are_no_rows(
     document = load_path(path)
     assert _shape(document) == _shape(plain)
     assert _findings(document) == []
+
+
+def print_wider_than_the_page(path: Path, rows: Sequence[Sequence[str]], at: int) -> Path:
+    """A sheet printed without 调整为一页宽: columns ``[:at]`` of every row on
+    page 1, the others (if any) on page 2, each a ruled table, as Excel
+    prints a sheet wider than its page."""
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    cell = ParagraphStyle("cell", fontName="STSong-Light", fontSize=7.5, leading=9.5)
+    cell.wordWrap = "CJK"
+    grid = TableStyle(
+        [("GRID", (0, 0), (-1, -1), 0.5, "black"), ("VALIGN", (0, 0), (-1, -1), "TOP")]
+    )
+    story: list[Any] = [Paragraph(TITLE, cell), Paragraph(DEPARTMENT, cell)]
+    for number, columns in enumerate([slice(0, at), slice(at, None)]):
+        data = [[Paragraph(text, cell) for text in row[columns]] for row in rows]
+        if not data[0]:
+            break  # no column left for page 2
+        if number:
+            story.append(PageBreak())
+        story.append(
+            Table(
+                data, colWidths=[120 if index else 180 for index in range(len(data[0]))], style=grid
+            )
+        )
+    SimpleDocTemplate(str(path), pagesize=landscape(A4)).build(story)
+    return path
+
+
+def test_a_sheet_printed_wider_than_its_pages_is_refused_with_what_to_do(tmp_path: Path) -> None:
+    from audit.readers.decode import ReadError
+    from audit.reports import read_error
+
+    rows = [row for row in PAGE_1 if row[0] != "广州市海珠区社会保险基金管理中心"]
+    path = print_wider_than_the_page(tmp_path / "wide.pdf", rows, 5)
+    with pytest.raises(ReadError) as caught:
+        load_path(path)
+    message = str(caught.value)
+    assert message.startswith("the table's columns are printed on separate pages")
+    assert "on page 1" in message and "on page 2" in message and "调整为一页宽" in message
+    assert read_error(message, "zh").startswith("表格的各列分印在不同的页上")
+    # Near miss: a budget table (项目支出表) alone is still no performance table.
+    path = print_wider_than_the_page(tmp_path / "budget.pdf", [row[:5] for row in rows], 5)
+    with pytest.raises(ReadError, match="no performance-target table found"):
+        load_path(path)

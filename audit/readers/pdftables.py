@@ -38,6 +38,10 @@
   with no table page at all goes to the text reader
   (:mod:`audit.readers.pdftext`), which says what it did not find. A PDF
   without a text layer (a scan) is an error: there is no OCR.
+* A sheet printed wider than its pages (without 调整为一页宽) prints its
+  first columns (项目名称 … 其他资金) on one page and its goal and indicator
+  columns on another, whose rows cannot be put together: it is refused
+  with what to do.
 """
 
 from __future__ import annotations
@@ -53,6 +57,7 @@ from typing import Any
 
 from audit.limits import MAX_NOTES_PER_FILE
 from audit.readers.common import (
+    HEADER_CELLS,
     budget_header,
     header_columns,
     names_project,
@@ -226,6 +231,13 @@ def _read(pdf: Any, path: str, notify: Notify | None) -> Loaded:
     if notify is not None:
         for note in skipped:
             notify(note)
+    apart = _columns_apart(parts)
+    if apart is not None:
+        raise ReadError(
+            f"{COLUMNS_APART} (项目名称 … on page {apart[0]}, 绩效目标 … 绩效指标 on page "
+            f"{apart[1]}), so its rows cannot be put together: print the sheet one page wide "
+            "(调整为一页宽), or lint the workbook"
+        )
     _drop_running_heads(parts, texts)
     if unruled:
         if notify is not None:
@@ -241,6 +253,45 @@ def _read(pdf: Any, path: str, notify: Notify | None) -> Loaded:
     inputs = _join(parts)
     source, grids = grid_source(path, "pdf", inputs)
     return Loaded(source, grids)
+
+
+COLUMNS_APART = "the table's columns are printed on separate pages"
+"""Why a sheet printed wider than its pages is refused (the report
+translates it)."""
+
+
+def _columns_apart(parts: list[_Part]) -> tuple[int, int] | None:
+    """The pages of a sheet printed wider than its pages (without
+    调整为一页宽): its first columns (项目名称 | 总计 | … | 其他资金, a budget
+    table's header) on one page, its goal and indicator columns (绩效目标 |
+    绩效指标, nothing else) heading a ruled table on a later page. None when
+    a page holds the performance table's header, or no such pages."""
+    heads = [[[c or "" for c in row] for row in part.rows[:_HEADER_ROWS]] for part in parts]
+    if any(header_columns(row) is not None for rows in heads for row in rows):
+        return None
+    first = next(
+        (
+            part.page
+            for part, rows in zip(parts, heads, strict=True)
+            if any(map(budget_header, rows))
+        ),
+        None,
+    )
+    if first is None:
+        return None
+    for part, rows in zip(parts, heads, strict=True):
+        if part.page > first and rows and _performance_columns(rows[0]):
+            return first, part.page
+    return None
+
+
+_PERFORMANCE_NAMES = frozenset((*HEADER_CELLS["goal"], *HEADER_CELLS["indicators"]))
+
+
+def _performance_columns(row: list[str]) -> bool:
+    """Whether a row names the goal or indicator columns and nothing else."""
+    filled = ["".join(cell.split()) for cell in row if cell.strip()]
+    return bool(filled) and all(cell in _PERFORMANCE_NAMES for cell in filled)
 
 
 def _unruled_parts(pages: list[Any], texts: list[str]) -> list[_Part]:
