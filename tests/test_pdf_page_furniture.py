@@ -337,3 +337,27 @@ def test_a_sheet_printed_wider_than_its_pages_is_refused_with_what_to_do(tmp_pat
     path = print_wider_than_the_page(tmp_path / "budget.pdf", [row[:5] for row in rows], 5)
     with pytest.raises(ReadError, match="no performance-target table found"):
         load_path(path)
+
+
+def test_a_row_of_headings_between_two_tables_of_a_sheet_is_no_project(tmp_path: Path) -> None:
+    # Two units' tables stacked in one sheet, each under its title block:
+    # the second's ``单位名称：… | 单位：万元`` row names its unit, as the
+    # first's does above the header; it is no project without amounts.
+    from scripts.make_examples import write_xlsx
+
+    def block(unit: str) -> list[list[str | None]]:
+        return [[TITLE], [f"单位名称：{unit}", None, None, None, None, None, "单位：万元"]]
+
+    rows = [
+        *block("广州市海珠区劳动就业服务管理中心"),
+        HEADER,
+        *PAGE_1[3:5],
+        *block("广州市海珠区社会保险基金管理中心"),
+        *PAGE_2,
+    ]
+    document = load_path(write_xlsx(tmp_path / "stacked.xlsx", [("Sheet1", rows, ())]))
+    assert [(u.title, [p.title for p in u.projects]) for u in document.units] == [
+        ("广州市海珠区劳动就业服务管理中心", ["就业服务平台运行经费", "职业介绍服务经费"]),
+        ("广州市海珠区社会保险基金管理中心", ["社会保险经办服务经费", "社保政策宣传经费"]),
+    ]
+    assert _findings(document) == []

@@ -4,7 +4,9 @@ table, a web page or Word table).
 Columns 项目名称（资金使用单位）| 总计 | 财政拨款 | 财政专户拨款 | 其他资金 |
 绩效目标 | 绩效指标, the indicator clauses in one cell. The header row may
 repeat (a PDF page break, a printed sheet); rows of one filled cell (or one
-value merged across the row) are headings: the title, 单位名称 and 单位：万元.
+value merged across the row) are headings: the title, 单位名称 and 单位：万元,
+and so is a row whose every filled cell is one (``单位名称：… | 单位：万元``),
+wherever it stands.
 A row whose name cell is merged down from the row above continues that row:
 its other cells are appended to the row's goal and indicators; so does a
 row with no name and no amounts (a cell carried over a page break), whatever
@@ -186,6 +188,12 @@ def read(grid: Grid, table: Table | None = None) -> Table:
         if not filled:
             continue
         if len(filled) == 1 and heading(table, next(iter(filled))):
+            continue
+        if len(filled) > 1 and all(heading(Table(rows=[]), value) for value in filled):
+            # A title block's row of headings (单位名称：… | 单位：万元), above
+            # the header or between two tables of a sheet: no project.
+            for value in dict.fromkeys(value.strip() for value in values if value.strip()):
+                heading(table, value)
             continue
         if columns is None and len(filled) > 1 and not any(names_project(v) for v in filled):
             # Above the header: 单位名称 and 单位：万元 may share a row.
