@@ -25,7 +25,7 @@ from audit.model import Document, Source
 from audit.pipeline import load_text
 from audit.readers.common import header_piece, header_pieces
 from audit.readers.pdftext import read
-from tests.conftest import HEADER, SEED_002, lint_rule, tsv_table
+from tests.conftest import HEADER, SEED_002, lint, lint_rule, tsv_table
 from tests.national import LIST, tsv_document
 
 PDFTEXT = Path(__file__).parent / "fixtures" / "pdftext"
@@ -269,6 +269,52 @@ def test_a_tab_separated_cell_carried_over_a_page_break_stays_with_its_row() -> 
     assert document.orphans == ()
     assert clause_owners(document) == clause_owners(whole)
     assert lint_rule(text, "orphan-text") == []
+
+
+def _without_name(row: str) -> str:
+    return "\t".join(["", *row.split("\t")[1:]])
+
+
+def test_a_tab_separated_row_without_a_name_but_with_amounts_is_a_project_of_its_own() -> None:
+    # A row whose name was deleted keeps its amounts, goal and clauses: it
+    # is no rest of the row above (a row cut by a page break prints no
+    # amounts), so its clauses are not the project above's and its amounts
+    # count in the unit's sum; the blank name is reported.
+    rows = seed_002_rows(3)
+    whole = load_text(tsv_table([]) + "\n".join(rows) + "\n", "whole.txt")
+    text = tsv_table([]) + "\n".join([rows[0], _without_name(rows[1]), rows[2]]) + "\n"
+    document = load_text(text, "t.txt")
+    names = [p.title for p in whole.projects]
+    assert [p.title for p in document.projects] == [names[0], "", names[2]]
+    assert [
+        (project.amounts.value("total"), [c.text for c in project.clauses])
+        for project in document.projects
+    ] == [
+        (project.amounts.value("total"), [c.text for c in project.clauses])
+        for project in whole.projects
+    ]
+    found = lint_rule(text, "amount-format")
+    assert [(f.line, f.column, f.project, f.field) for f in found] == [(10, 1, "", "name")]
+    assert found[0].message.startswith("这一行填了金额（总计 ")
+    numbering = lint(text, ["clause-numbering"])
+    assert all(f.project != names[0] for f in numbering)
+
+
+@pytest.mark.parametrize("blank", ["", "-", "—"])
+def test_a_tab_separated_row_without_a_name_or_amounts_continues_the_row_above(
+    blank: str,
+) -> None:
+    # Near miss: blank amount cells (empty, or the dash a table prints for
+    # none) make the row the rest of the row above, as before.
+    rows = seed_002_rows(2)
+    cells = rows[0].split("\t")
+    cut = cells[6].index("3、")
+    first = "\t".join([*cells[:6], cells[6][:cut]])
+    carried = "\t".join(["", blank, blank, "", "", "", cells[6][cut:]])
+    text = tsv_table([]) + first + "\n" + carried + "\n" + rows[1] + "\n"
+    whole = load_text(tsv_table([]) + "\n".join(rows) + "\n", "whole.txt")
+    assert clause_owners(load_text(text, "t.txt")) == clause_owners(whole)
+    assert [f for f in lint_rule(text, "amount-format") if f.field == "name"] == []
 
 
 def test_a_line_without_tabs_before_the_first_row_is_orphan_text() -> None:

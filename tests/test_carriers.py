@@ -271,6 +271,35 @@ def test_without_the_merge_a_nameless_row_continues_the_project_above(tmp_path: 
     assert document.orphans == ()
 
 
+@pytest.mark.parametrize("carrier", ["xlsx", "html", "docx", "pdf"])
+def test_a_nameless_row_with_amounts_of_its_own_is_a_project_of_its_own(
+    tmp_path: Path, carrier: str
+) -> None:
+    """A row whose name was deleted but that states its own amounts, goal
+    and clauses is no rest of the row above: it is read as a project whose
+    name is blank, its clauses its own, and the blank name is reported."""
+    rows = indicator_rows(split=False)
+    second = rows[3]
+    rows[3] = [None, "20.00", "20.00", None, None, "开展创业培训。", "1" + second[6][1:]]
+    rows[2] = [*rows[2][:1], "30.00", "30.00", *rows[2][3:]]
+    write = {
+        "xlsx": lambda p: write_xlsx(p, [("Sheet1", rows, ())]),
+        "html": lambda p: write_html(p, rows),
+        "docx": lambda p: write_docx(p, rows),
+        "pdf": lambda p: write_pdf(p, rows),
+    }[carrier]
+    path = write(tmp_path / f"nameless.{carrier}")
+    document = load_path(path)
+    assert [(p.title, p.amounts.value("total"), len(p.clauses)) for p in document.projects] == [
+        ("技能培训经费", 30, 2),
+        ("", 20, 1),
+    ]
+    found = findings(path)
+    blank = [f for f in found if f.rule == "amount-format"]
+    assert [(f.project, f.field, f.severity) for f in blank] == [("", "name", "error")]
+    assert not [f for f in found if f.rule == "clause-numbering"]
+
+
 def test_a_merged_title_and_a_table_starting_at_c3(tmp_path: Path) -> None:
     from openpyxl import Workbook
 

@@ -1,5 +1,5 @@
 """The ``amount-format`` rule, of the ``amounts`` group: an amount cell is
-not a well-formed amount, or 总计 is missing.
+not a well-formed amount, 总计 is missing, or a row with amounts has no name.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from audit.model import (
     AMOUNT_LABELS,
     SOURCE_COLUMNS,
     Amount,
+    Amounts,
     Document,
     Project,
     Severity,
@@ -80,9 +81,14 @@ _YUAN = re.compile(r"-?[0-9,]*[0-9](?:\.[0-9][0-9])?")
             "项目没有填写任何金额：应填写总计及资金来源",
             "the project has no amounts: 总计 and its sources are expected",
         ),
+        "no-name": (
+            "这一行填了金额（{text}），却没有填写项目名称：应填写金额所属的项目（或资金使用单位）名称",
+            "this row states amounts ({text}) but no project name: write the name of the "
+            "project (or unit) they belong to",
+        ),
     },
     doc_zh="""
-    金额单元格格式不正确，或缺少总计。
+    金额单元格格式不正确、缺少总计，或填了金额的行没有名称。
 
     检查内容
     --------
@@ -95,7 +101,9 @@ _YUAN = re.compile(r"-?[0-9,]*[0-9](?:\.[0-9][0-9])?")
     * 用了全角数字（「１５．１０」，金额照常读取、相加）：警告；
     * 填了资金来源而总计空白：错误；
     * 只填了总计、各资金来源都空白：警告（整张表都不分列资金来源时不报告）；
-    * 项目没有任何金额：错误。
+    * 项目没有任何金额：错误；
+    * 填了金额却没有填写名称的行（名称栏为空）：错误。这一行照常作为一个项目（或单位）读取和检查，
+      不并入上一个项目；没有金额的无名称行是被分页截断的上一行的延续，照常并入上一行。
 
     空白单元格（空、「-」「—」）视为未填，不是零，本身不算错误。一个单元格只报告最严重的一处。
 
@@ -121,7 +129,7 @@ _YUAN = re.compile(r"-?[0-9,]*[0-9](?:\.[0-9][0-9])?")
     """,
 )
 def amount_format(ctx: Context, document: Document) -> Iterator[Problem]:
-    """An amount cell is not a well-formed amount, or 总计 is missing.
+    """An amount cell is malformed, 总计 is missing, or a row with amounts has no name.
 
     What it does:
         Checks every amount cell of 合计, the unit rows and the projects:
@@ -135,7 +143,12 @@ def amount_format(ctx: Context, document: Document) -> Iterator[Problem]:
         * only 总计 filled, every source column blank: warning (not reported
           when no row of the table fills any source column: such a table
           simply does not break its amounts down);
-        * a project with no amount at all: error.
+        * a project with no amount at all: error;
+        * a row that states amounts but no name (a blank name cell): error.
+          The row is read and checked as a project (or unit) of its own, not
+          merged into the project above; a row with neither name nor
+          amounts is the rest of the row above, cut by a page break, and is
+          joined to it.
         Blank cells (empty, `-`, `—`) are absent, not zero, and are not errors
         by themselves. A cell gets one finding, the most severe. A table in 元
         (``金额单位：元``) is read in 万元 exactly; its cells are whole yuan or
@@ -165,6 +178,17 @@ def amount_format(ctx: Context, document: Document) -> Iterator[Problem]:
 
     def problems() -> Iterator[tuple[Unit | None, Project | None, Problem]]:
         for unit, project, name, amounts in amount_rows(document):
+            if amounts and not name.value.strip():
+                yield (
+                    unit,
+                    project,
+                    Problem(
+                        name.span(),
+                        key="no-name",
+                        args={"text": _first_amount(amounts)},
+                        field="name",
+                    ),
+                )
             if project is not None and not amounts:
                 yield unit, project, Problem(name.span(), key="no-amounts", field="amount.total")
                 continue
@@ -209,6 +233,16 @@ def amount_format(ctx: Context, document: Document) -> Iterator[Problem]:
                 )
 
     yield from attributed(ctx, problems())
+
+
+def _first_amount(amounts: Amounts) -> str:
+    """The first amount a row states, as written, with its column
+    (``总计 14.88``)."""
+    for column in dict.fromkeys((*AMOUNT_COLUMNS, *SOURCE_COLUMNS)):
+        amount = amounts.get(column)
+        if amount is not None:
+            return f"{AMOUNT_LABELS[column]} {amount.text.value}"
+    return ""
 
 
 def _cell(amount: Amount, column: str, warning: Severity) -> Problem | None:

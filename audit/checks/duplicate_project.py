@@ -61,7 +61,8 @@ _TITLE_CHARS = 60
     拨款、其他资金）也相同的为错误（同一行粘贴了两次，在小计中被计算两次）；金额不同的为警告（两个
     需要区分名称的项目，或一个项目被拆成了两个）。不同单位的项目可以同名（「机构运行辅助经费」）；同一单位在表中隔开出现两次的，仍是同一单位。
     同一文件中目标表之后（或之前）附有它的绩效目标调整表的，调整表重列它所调整的项目：调整表中的项目只与
-    调整表中的项目比较，不与原表中的同名项目比较。
+    调整表中的项目比较，不与原表中的同名项目比较。没有填写名称的行不作比较（由 amount-format
+    逐行报告）。
     前一个同名项目的位置按其他检查结果的写法给出：文本表格给行号，工作簿、Word、网页或
     PDF 表格给单元格（「与 Sheet1!A5 的项目重复」）。
 
@@ -101,7 +102,8 @@ def duplicate_project(ctx: Context, unit: Unit) -> Iterator[Problem]:
     unit) is the same unit. A file that holds a target table and its
     adjustment table (…绩效目标调整表, titled so) restates in the latter the
     projects it adjusts: a project there is compared with the adjustment
-    table's projects only, never with the one it adjusts.
+    table's projects only, never with the one it adjusts. Rows whose name
+    was left out are not compared (``amount-format`` reports each).
 
     Why is this bad?
     ----------------
@@ -142,6 +144,8 @@ def duplicate_project(ctx: Context, unit: Unit) -> Iterator[Problem]:
         adjusting = _in_adjustment_table(titles, project.line)
         seen = by_unit.setdefault((unit_key, adjusting), {})
         name = _SPACES.sub("", project.title)
+        if not name:
+            continue  # a row whose name was left out: amount-format's finding
         first = seen.get(name)
         if first is None:
             seen[name] = project

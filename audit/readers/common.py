@@ -670,6 +670,34 @@ def note_row(cells: list[str], columns: dict[str, int]) -> bool:
     return True
 
 
+def states_amounts(cells: Sequence[str], columns: dict[str, int]) -> bool:
+    """Whether a row states amounts of its own: an amount column holds a
+    number. A row cut by a page break prints its amounts on its first part
+    only, so a row without a name that states amounts is no rest of the row
+    above: it is a row of its own whose name was left out."""
+    for key in AMOUNT_FIELDS:
+        at = columns.get(key)
+        if at is None or at >= len(cells):
+            continue
+        value = CURRENCY_SIGN_RE.sub(r"\1", cells[at].replace(" ", "").translate(FULL_WIDTH_NUMBER))
+        if value not in _BLANK_AMOUNTS and AMOUNT_RE.match(value):
+            return True
+    return False
+
+
+def unnamed_row(cells: Sequence[str], columns: dict[str, int]) -> bool:
+    """Whether a row is a row of its own with its name left out: the name
+    cell blank, amounts stated (:func:`states_amounts`), and no note or
+    signature under the table (``填报人： | 联系电话： | 83345678``)."""
+    name = columns.get("name", 0)
+    return (
+        name < len(cells)
+        and not cells[name].strip()
+        and states_amounts(cells, columns)
+        and not note_row(list(cells), columns)
+    )
+
+
 def _clause_cell(text: str) -> bool:
     """Whether a cell holds indicator clauses: it starts with one (``1、1-产出
     指标；``), or with a clause number and has a value keyword."""
@@ -879,10 +907,14 @@ def without_goal_prompts(goal: Text) -> Text:
     return text.strip()
 
 
-def row_from_cells(texts: dict[str, Text], markup: list[Markup], line: int) -> Row | None:
-    """A row from its cleaned cells by column name; None without a name."""
+def row_from_cells(
+    texts: dict[str, Text], markup: list[Markup], line: int, unnamed: bool = False
+) -> Row | None:
+    """A row from its cleaned cells by column name; None without a name,
+    unless ``unnamed`` (a row of its own whose name was left out,
+    :func:`unnamed_row`: its name is its blank name cell)."""
     name = texts.get("name")
-    if name is None or not name.value:
+    if name is None or (not name.value and not unnamed):
         return None
     name = one_line(name)  # a name wrapped inside its cell
     goal = texts.get("goal")

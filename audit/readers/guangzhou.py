@@ -4,15 +4,19 @@ table, a web page or Word table).
 Columns 项目名称（资金使用单位）| 总计 | 财政拨款 | 财政专户拨款 | 其他资金 |
 绩效目标 | 绩效指标, the indicator clauses in one cell. The header row may
 repeat (a PDF page break, a printed sheet); rows of one filled cell (or one
-value merged across the row) are headings: the title, 单位名称 and 单位：万元.
+value merged across the row) are headings: the title, 单位名称 and 单位：万元,
+and so is a row whose every filled cell is one (``单位名称：… | 单位：万元``),
+wherever it stands.
 A row whose name cell is merged down from the row above continues that row:
 its other cells are appended to the row's goal and indicators; so does a
-row with no name at all (a cell carried over a page break), whatever
+row with no name and no amounts (a cell carried over a page break), whatever
 header rows stand between, and across tables: rows without a name at the
 top of a later table (a Word table split at a page break, a 续表 under its
 repeated header) continue the last row of the table before. Such a row
 before the first named row of the document (an excerpt that begins inside a
 project) belongs to no row shown and is kept for the ``orphan-text`` rule.
+A row without a name that states amounts is a row of its own whose name
+was left out, read as one (``amount-format`` reports the blank name).
 A row of nothing but pieces of column names, left by a header cell wrapped
 over two rows, is header. Rows of a note or a
 signature under the last project (``注：…``, ``填报人：… | 联系电话：…``) are
@@ -43,6 +47,7 @@ from audit.readers.common import (
     row_from_cells,
     row_text,
     table_ends,
+    unnamed_row,
 )
 from audit.readers.grid import Grid
 from audit.readers.table import Table
@@ -184,6 +189,12 @@ def read(grid: Grid, table: Table | None = None) -> Table:
             continue
         if len(filled) == 1 and heading(table, next(iter(filled))):
             continue
+        if len(filled) > 1 and all(heading(Table(rows=[]), value) for value in filled):
+            # A title block's row of headings (单位名称：… | 单位：万元), above
+            # the header or between two tables of a sheet: no project.
+            for value in dict.fromkeys(value.strip() for value in values if value.strip()):
+                heading(table, value)
+            continue
         if columns is None and len(filled) > 1 and not any(names_project(v) for v in filled):
             # Above the header: 单位名称 and 单位：万元 may share a row.
             for value in values:
@@ -211,7 +222,8 @@ def read(grid: Grid, table: Table | None = None) -> Table:
             continue  # a header cell wrapped over two rows
         after_header = False
         name = columns["name"]
-        nameless = name < len(cells) and not cells[name].value.strip()
+        unnamed = unnamed_row(values, columns)
+        nameless = not unnamed and name < len(cells) and not cells[name].value.strip()
         if held and nameless:
             held.append(index)  # the note goes on
             continue
@@ -236,7 +248,7 @@ def read(grid: Grid, table: Table | None = None) -> Table:
             else:
                 _orphan(table, cells, columns)
             continue
-        row = _row(grid, index, cells, columns)
+        row = _row(grid, index, cells, columns, unnamed)
         if row is not None:
             table.rows.append(row)
             last = row
@@ -302,7 +314,9 @@ def _clean(cell: Text) -> tuple[Text, list[Markup]]:
     return cell.strip(), []
 
 
-def _row(grid: Grid, row: int, cells: list[Text], columns: dict[str, int]) -> Row | None:
+def _row(
+    grid: Grid, row: int, cells: list[Text], columns: dict[str, int], unnamed: bool = False
+) -> Row | None:
     texts: dict[str, Text] = {}
     markup: list[Markup] = []
     for key, index in columns.items():
@@ -316,10 +330,10 @@ def _row(grid: Grid, row: int, cells: list[Text], columns: dict[str, int]) -> Ro
             texts[key] = text
             markup.extend(found)
     name = texts.get("name")
-    if name is None or not name.value:
+    if name is None or (not name.value and not unnamed):
         return None
     line = name.source.position(name.origin(0))[0]
-    return row_from_cells(texts, markup, line)
+    return row_from_cells(texts, markup, line, unnamed)
 
 
 def _continue_row(

@@ -10,7 +10,9 @@
   ``None`` elsewhere; each ``None`` is matched to the cell whose box covers
   it, which makes a merged range.
 * A table that goes on over a page break is one grid: the header row
-  repeated at the top of a page is dropped, and a first row with no name
+  repeated at the top of a page is dropped, and so are the rows above it
+  that a sheet's print titles (顶端标题行) repeat with it inside the ruled
+  grid (the title, ``部门名称：… | 单位：万元``); a first row with no name
   and no amounts (a row cut by the page break) is joined to the row before.
   Only a page's first table goes on from the page before; tables one under
   another on a page (forms two to a page) are tables of their own. A line
@@ -36,6 +38,10 @@
   with no table page at all goes to the text reader
   (:mod:`audit.readers.pdftext`), which says what it did not find. A PDF
   without a text layer (a scan) is an error: there is no OCR.
+* A sheet printed wider than its pages (without 调整为一页宽) prints its
+  first columns (项目名称 … 其他资金) on one page and its goal and indicator
+  columns on another, whose rows cannot be put together: it is refused
+  with what to do.
 """
 
 from __future__ import annotations
@@ -51,6 +57,7 @@ from typing import Any
 
 from audit.limits import MAX_NOTES_PER_FILE
 from audit.readers.common import (
+    HEADER_CELLS,
     budget_header,
     header_columns,
     names_project,
@@ -224,6 +231,13 @@ def _read(pdf: Any, path: str, notify: Notify | None) -> Loaded:
     if notify is not None:
         for note in skipped:
             notify(note)
+    apart = _columns_apart(parts)
+    if apart is not None:
+        raise ReadError(
+            f"{COLUMNS_APART} (项目名称 … on page {apart[0]}, 绩效目标 … 绩效指标 on page "
+            f"{apart[1]}), so its rows cannot be put together: print the sheet one page wide "
+            "(调整为一页宽), or lint the workbook"
+        )
     _drop_running_heads(parts, texts)
     if unruled:
         if notify is not None:
@@ -241,21 +255,61 @@ def _read(pdf: Any, path: str, notify: Notify | None) -> Loaded:
     return Loaded(source, grids)
 
 
+COLUMNS_APART = "the table's columns are printed on separate pages"
+"""Why a sheet printed wider than its pages is refused (the report
+translates it)."""
+
+
+def _columns_apart(parts: list[_Part]) -> tuple[int, int] | None:
+    """The pages of a sheet printed wider than its pages (without
+    调整为一页宽): its first columns (项目名称 | 总计 | … | 其他资金, a budget
+    table's header) on one page, its goal and indicator columns (绩效目标 |
+    绩效指标, nothing else) heading a ruled table on a later page. None when
+    a page holds the performance table's header, or no such pages."""
+    heads = [[[c or "" for c in row] for row in part.rows[:_HEADER_ROWS]] for part in parts]
+    if any(header_columns(row) is not None for rows in heads for row in rows):
+        return None
+    first = next(
+        (
+            part.page
+            for part, rows in zip(parts, heads, strict=True)
+            if any(map(budget_header, rows))
+        ),
+        None,
+    )
+    if first is None:
+        return None
+    for part, rows in zip(parts, heads, strict=True):
+        if part.page > first and rows and _performance_columns(rows[0]):
+            return first, part.page
+    return None
+
+
+_PERFORMANCE_NAMES = frozenset((*HEADER_CELLS["goal"], *HEADER_CELLS["indicators"]))
+
+
+def _performance_columns(row: list[str]) -> bool:
+    """Whether a row names the goal or indicator columns and nothing else."""
+    filled = ["".join(cell.split()) for cell in row if cell.strip()]
+    return bool(filled) and all(cell in _PERFORMANCE_NAMES for cell in filled)
+
+
 def _unruled_parts(pages: list[Any], texts: list[str]) -> list[_Part]:
     """The table of a PDF printed without ruling lines, page by page, from
     its words' places (:mod:`audit.readers.pdfwords`): each page with the
     table's title or header row, and each page of text right after one (a
     table whose header is not repeated) in the columns of the page before."""
-    from audit.readers.pdfwords import read_page
+    from audit.readers.pdfwords import read_page, running_lines
 
     parts: list[_Part] = []
     columns = None
+    running = running_lines(texts)
     for index, page in enumerate(pages):
         if _is_table_page(texts[index]):
-            piece, columns = read_page(page, index + 1, None)
+            piece, columns = read_page(page, index + 1, None, running)
         elif columns is not None and texts[index].strip():
             try:
-                piece, columns = read_page(page, index + 1, columns)
+                piece, columns = read_page(page, index + 1, columns, running)
             except ReadError:
                 columns = None  # not the table going on: text after it
                 continue
@@ -439,9 +493,10 @@ def _join(parts: list[_Part]) -> list[GridInput]:
     inputs: list[GridInput] = []
     for number, group in enumerate(groups, start=1):
         header = group[0].rows[0]
+        titles = _title_rows(group[0].rows)
         # Only the Guangzhou table has rows cut by a break: in the national
         # template a blank first cell is a 一级指标 merged down from above.
-        joins = header_columns([c or "" for c in header]) is not None
+        joins = titles is not None
         rows: list[list[str | None]] = []
         labels: list[str] = []
         merges: list[Merge] = []
@@ -449,7 +504,12 @@ def _join(parts: list[_Part]) -> list[GridInput]:
         names = _NameRows(rows)
         for position, part in enumerate(group):
             label = f"第{part.page}页 表{part.number} "
-            skip = 1 if position and _repeated_header(part.rows, header, names) else 0
+            if not position:
+                skip = 0
+            elif titles is not None:
+                skip = _repeated_titles(part.rows, titles)
+            else:
+                skip = 1 if _repeated_header(part.rows, header, names) else 0
             named = joins and part.unit is not None and part.unit != unit
             if named:  # another unit's title block above this page's table
                 unit = part.unit
@@ -479,6 +539,34 @@ def _join(parts: list[_Part]) -> list[GridInput]:
 _HEADER_ROWS = 8
 """The rows at the top of a table that may hold its header (a title or a
 单位名称 line ruled into the table above it)."""
+
+
+def _title_rows(rows: list[list[str | None]]) -> list[list[str | None]] | None:
+    """The rows of a Guangzhou grid down to its header row (``项目名称 | 总计
+    | …``): the title, ``部门名称：… | 单位：万元`` ruled into the grid above
+    the header (a sheet's print titles, 顶端标题行), and the header row; None
+    when the grid's first rows hold no such header (the national template)."""
+    for index, row in enumerate(rows[:_HEADER_ROWS]):
+        if header_columns([c or "" for c in row]) is not None:
+            return rows[: index + 1]
+    return None
+
+
+def _repeated_titles(page: list[list[str | None]], titles: list[list[str | None]]) -> int:
+    """How many of a page's first rows repeat the grid's title rows
+    (:func:`_title_rows`), in their order: a sheet printed with its title
+    rows at the top of each page repeats them all, one printed with its
+    header row only repeats that one; each is dropped, as the header is."""
+    count = 0
+    at = 0
+    for row in page:
+        while at < len(titles) and not _same(row, titles[at]):
+            at += 1
+        if at == len(titles):
+            break
+        count += 1
+        at += 1
+    return count
 
 
 def _widened(part: _Part, group: list[_Part]) -> _Part | None:

@@ -20,6 +20,11 @@ them, then read as the ruled table is (:mod:`audit.readers.pdftables`):
 * Each page's table starts under its header row (repeated on every page);
   a first row with no name and no amounts, a row cut by the page break, is
   joined to the row before, as in a ruled table.
+* The page's furniture is no row: stretches of lines under the table's
+  last row (above its first on a page without the header row) made of a
+  page number (``- 1 -``, ``第1页``, ``第 1 页 共 3 页``, ``1/3``) or a
+  running head or foot (a line that heads or ends two or more pages, its
+  page number aside), wherever it stands across the columns.
 
 What cannot be told with confidence is refused, never guessed: no header
 row, a word standing across two columns, text outside every column, a row
@@ -32,11 +37,18 @@ from __future__ import annotations
 import re
 import statistics
 from collections import Counter
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
-from audit.readers.common import header_columns, header_piece, header_pieces, note_label
+from audit.readers.common import (
+    PAGE_NUMBER_RE,
+    header_columns,
+    header_piece,
+    header_pieces,
+    note_label,
+)
 from audit.readers.decode import ReadError
 
 UNRULED = "a table printed without ruling lines"
@@ -45,7 +57,6 @@ ADVICE = (
     "lint the workbook or a PDF printed with ruling lines, "
     "or extract the text with pdftotext -raw and lint that"
 )
-_PAGE_NUMBER = re.compile(r"[-—–－]?\s*\d{1,4}\s*[-—–－]?|第\s*\d{1,4}\s*页.*")
 _AMOUNT = re.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+")
 _LINE_TOLERANCE = 2.0
 """Words whose tops differ by less than this (points) share a line."""
@@ -168,9 +179,54 @@ class _Columns:
         return None
 
 
-def read_page(page: Any, number: int, previous: _Columns | None) -> tuple[PageTable, _Columns]:
+def without_page_number(words: Sequence[str]) -> str:
+    """A printed line's text (its ``words``), spaces aside, without the page
+    number that begins or ends it (``某局2025年部门预算 第1页`` gives
+    ``某局2025年部门预算``): empty for a line that is a page number only."""
+    start, end = 0, len(words)
+    for size in range(min(end, _PAGE_NUMBER_WORDS), 0, -1):
+        if PAGE_NUMBER_RE.fullmatch(" ".join(words[:size])):
+            start = size
+            break
+    for size in range(min(end - start, _PAGE_NUMBER_WORDS), 0, -1):
+        if PAGE_NUMBER_RE.fullmatch(" ".join(words[end - size :])):
+            end -= size
+            break
+    return "".join(words[start:end])
+
+
+_PAGE_NUMBER_WORDS = 9
+"""The most words a page number prints as (``第 1 页 ， 共 3 页``)."""
+
+
+def running_lines(texts: Sequence[str]) -> frozenset[str]:
+    """The running heads and feet of a printed document, from its pages'
+    text: the first or last line of two or more pages, its page number
+    aside (:func:`without_page_number`)."""
+    seen: Counter[str] = Counter()
+    for text in texts:
+        lines = [line.split() for line in text.split("\n") if line.strip()]
+        if lines:
+            seen.update({without_page_number(lines[0]), without_page_number(lines[-1])} - {""})
+    return frozenset(line for line, count in seen.items() if count >= 2)
+
+
+def _furniture(section: list[_Line], running: Collection[str]) -> bool:
+    """Whether a stretch of lines is the page's furniture, no row: each line
+    a page number, a running head or foot, or both."""
+    for line in section:
+        text = without_page_number([w.text for w in line.words])
+        if text and text not in running:
+            return False
+    return True
+
+
+def read_page(
+    page: Any, number: int, previous: _Columns | None, running: Collection[str] = frozenset()
+) -> tuple[PageTable, _Columns]:
     """The table on one unruled page, or a :class:`ReadError` saying why it
-    cannot be read with confidence."""
+    cannot be read with confidence. ``running`` holds the document's running
+    heads and feet (:func:`running_lines`)."""
     lines = _lines(_words(page))
     sections = _sections(lines)
     where = f"page {number}"
@@ -194,10 +250,18 @@ def read_page(page: Any, number: int, previous: _Columns | None) -> tuple[PageTa
                 f"{UNRULED} ({where}): its header row (项目名称 … 总计 … 绩效目标 … 绩效指标) "
                 f"was not found; {ADVICE}"
             )
-        columns, header_row, body, top = previous, None, sections, sections[0][0].top
+        body = list(sections)
+        while body and _furniture(body[0], running):
+            body.pop(0)  # a running head, a page number above the rows
+        while body and _furniture(body[-1], running):
+            body.pop()  # a running foot, a page number
+        columns, header_row = previous, None
+        top = body[0][0].top if body else sections[0][0].top
     else:
         header, first = _header_lines(sections[at])
         body = ([first] if first else []) + sections[at + 1 :]
+        while body and _furniture(body[-1], running):
+            body.pop()  # a running foot, a page number
         columns, header_row = _header(header, lines, body, where)
         top = header[0].top
     body = [part for section in body for part in _one_row_per_line(section, columns, where)]
@@ -206,10 +270,9 @@ def read_page(page: Any, number: int, previous: _Columns | None) -> tuple[PageTa
         placed = _place(section, columns)
         if placed is None:
             # Text outside the columns: under the table when it is a note
-            # or a page number with no row after it; else a word across
-            # two columns, and the cells cannot be told.
-            opening = section[0].words[0].text
-            under = note_label(opening) or bool(_PAGE_NUMBER.fullmatch(opening))
+            # with no row after it; else a word across two columns, and the
+            # cells cannot be told.
+            under = note_label(section[0].words[0].text)
             if not under or any(_place(rest, columns) for rest in body[position + 1 :]):
                 word = _stray(section, columns)
                 raise ReadError(

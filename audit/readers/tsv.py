@@ -6,11 +6,13 @@ title, 部门名称/单位名称 and 单位：万元 lines; cells may carry ``<p
 The columns are taken from the header, so tables that leave a column out or
 order them differently are read as well. A line without tabs that follows a
 row continues that row's last cell (a cell with a line break in it), and so
-does a row without a name (a cell carried over a page break): the repeated
-page header between them changes nothing; but a line or row of a note or
-signature under the last project (``注：…``, ``填报人：…``) is no project and
-no part of its cells, and is dropped. Such text before the first row
-(an excerpt that begins inside a project) belongs to no row shown and is
+does a row without a name and without amounts (a cell carried over a page
+break): the repeated page header between them changes nothing. A row
+without a name that states amounts is a row of its own whose name was left
+out, read as one (``amount-format`` reports the blank name). A line or row
+of a note or signature under the last project (``注：…``, ``填报人：…``) is no
+project and no part of its cells, and is dropped. Such text before the first
+row (an excerpt that begins inside a project) belongs to no row shown and is
 kept for the ``orphan-text`` rule. Lines of nothing but pieces of column
 names, left by a header cell wrapped over lines, are header.
 """
@@ -35,6 +37,7 @@ from audit.readers.common import (
     skipped_heading,
     table_ends,
     tables_above,
+    unnamed_row,
 )
 from audit.readers.csvfile import Record, clean_located, locate_cells, tsv_records
 from audit.readers.decode import ReadError
@@ -122,7 +125,8 @@ def read(source: Source) -> Table:
             continue  # the header's 调整前 | 调整后 line
         after_header = False
         at = columns or _DEFAULT_COLUMNS
-        nameless = tabbed and _nameless(cells, at)
+        unnamed = tabbed and unnamed_row(cells, at)
+        nameless = tabbed and not unnamed and _nameless(cells, at)
         if held and (not tabbed or nameless):
             held.append(record)  # the note goes on
             continue
@@ -149,7 +153,7 @@ def read(source: Source) -> Table:
         if orphan:
             table.orphans.append(_joined(source, orphan))
             orphan = []
-        row = _row(source, record, at if tabbed else {"name": 0})
+        row = _row(source, record, at if tabbed else {"name": 0}, unnamed)
         if row is not None:
             table.rows.append(row)
             last = _last(row)
@@ -207,7 +211,9 @@ def _joined(source: Source, texts: list[Text]) -> Text:
     return builder.build()
 
 
-def _row(source: Source, record: Record, columns: dict[str, int]) -> Row | None:
+def _row(
+    source: Source, record: Record, columns: dict[str, int], unnamed: bool = False
+) -> Row | None:
     located = locate_cells(source, record, "\t")
     texts: dict[str, Text] = {}
     markup: list[Markup] = []
@@ -215,7 +221,7 @@ def _row(source: Source, record: Record, columns: dict[str, int]) -> Row | None:
         if index < len(located):
             texts[key], found = clean_located(located[index])
             markup.extend(found)
-    return row_from_cells(texts, markup, record.line)
+    return row_from_cells(texts, markup, record.line, unnamed)
 
 
 def _continue_cells(

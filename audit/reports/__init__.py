@@ -94,6 +94,11 @@ READ_ERRORS_ZH: tuple[tuple[str, str], ...] = (
     ),
     ("no performance-target table found", "未找到绩效目标表"),
     (
+        "the table's columns are printed on separate pages",
+        "表格的各列分印在不同的页上（项目名称至其他资金一页，绩效目标、绩效指标另一页），"
+        "无法拼合各行：请按“调整为一页宽”打印，或直接检查工作簿",
+    ),
+    (
         "no project found in the national template",
         "按国家模板未找到项目（项目名称 … 一级指标 … 三级指标）",
     ),
