@@ -190,10 +190,13 @@ def test_clause_numbering_reports_a_lost_number_once_at_its_categories() -> None
         "#3",
         "3-",
         "c)",
+        "3，",
+        "3,",
     ],
 )
 def test_a_number_of_no_clause_style_is_reported_and_its_clause_read_apart(written: str) -> None:
-    """A clause whose number was typed over (``a、``, ``第二条``, ``Ⅲ.``) is read
+    """A clause whose number was typed over (``a、``, ``第二条``, ``Ⅲ.``, or
+    written with a comma, ``3，``) is read
     as a clause of its own, its values its own: one finding, on that number,
     and nothing said of the clause before it (repeated-field, missing-unit)."""
     typed = LOST_NUMBER.replace("。2-效益指标", f"。{written}2-效益指标")
@@ -208,7 +211,13 @@ def test_a_number_of_no_clause_style_is_reported_and_its_clause_read_apart(writt
 
 @pytest.mark.parametrize(
     "value",
-    ["A、B两类共12场", "≥12场，第2条线路1-2月开通", "≥12场（a类3-5人）", "Ⅱ级以上≥3个"],
+    [
+        "A、B两类共12场",
+        "≥12场，第2条线路1-2月开通",
+        "≥12场（a类3-5人）",
+        "Ⅱ级以上≥3个",
+        "≥12场，3，2-3人一组",
+    ],
 )
 def test_letters_and_numerals_inside_a_value_begin_no_clause(value: str) -> None:
     """Near miss: a letter, a roman numeral or 第2条 inside a value, not before

@@ -20,10 +20,11 @@ def _number_text(text: str) -> str:
 
 _WRITTEN_BEFORE_CODE = re.compile(
     r"(?!\d{1,3}[ \t]*[-－—–][ \t]*[^\W\d_])"
-    r"(\S[^\n；;，,。]{0,8})[ \t]*\d{1,3}[ \t]*[-－—–][ \t]*[^\W\d_]"
+    r"(\S[^\n；;，,。]{0,8}[，,]?)[ \t]*\d{1,3}[ \t]*[-－—–][ \t]*[^\W\d_]"
 )
 """A clause's number of no style a clause is numbered in, before its level-1
-code (``a、1-产出指标``, ``第二条1-产出指标``); nothing when the number was lost."""
+code (``a、1-产出指标``, ``第二条1-产出指标``, ``3，1-产出指标``); nothing when the
+number was lost."""
 _CIRCLED = frozenset("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
 _NUMERAL = frozenset("一二三四五六七八九十")
 _MARKS = str.maketrans({"．": ".", "（": "(", "）": ")", "，": "、", " ": "", "\u3000": ""})
