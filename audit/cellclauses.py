@@ -23,6 +23,7 @@ from audit.model import (
     Text,
     TextBuilder,
     ValueField,
+    category_code,
 )
 from audit.values import parse_value
 
@@ -63,7 +64,7 @@ def category(cell: Text | None) -> Category | None:
         return Category(None, text.value, text.span())
     name_start = match.start(2)
     return Category(
-        match.group(1),
+        category_code(match.group(1)),
         match.group(2).strip(),
         text.span(0, name_start + len(match.group(2).strip())),
     )

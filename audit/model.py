@@ -426,8 +426,20 @@ PERIOD = "实施周期指标值"
 ANNUAL = "年度指标值"
 
 
+def category_code(written: str) -> str:
+    """A category's code as the taxonomy spells it: the digits of ``written``
+    (``11-``, ``１１－``) in ASCII, without the dash and spaces after them.
+    Codes typed in full-width digits (a Chinese input method's 全角) are the
+    same codes."""
+    code = written.rstrip("-－—– \t")
+    if code.isascii():
+        return code
+    return "".join(str(int(char)) if char.isdecimal() else char for char in code)
+
+
 class Category(NamedTuple):
-    """A level-1 or level-2 category as written: ``1-产出指标`` → code ``1``."""
+    """A level-1 or level-2 category as written: ``1-产出指标`` → code ``1``
+    (``１-产出指标`` too: :func:`category_code`)."""
 
     code: str | None
     name: str

@@ -45,6 +45,7 @@ from audit.model import (
     Span,
     Text,
     ValueField,
+    category_code,
 )
 from audit.readers.common import cell_over_limits
 from audit.resources import resource
@@ -284,6 +285,8 @@ def under_parent(
     return category, None
 
 
+_LEVEL1_ONLY = re.compile(LEVEL1_NAME)
+"""A level-1 category's name (产出指标, 满意度指标)."""
 _HEADING_NAME = re.compile(rf"({LEVEL1_NAME}|(?:年度|项目)?绩效指标)")
 """The category of an outline's heading, after its number, before its weight."""
 
@@ -369,7 +372,7 @@ def _assemble(children: list[Any]) -> Clause:
         name_token = category.name
         code_token = category.code
         start = name_token.start_pos if code_token is None else code_token.start_pos
-        code = None if code_token is None else code_token.value.rstrip("-－—– \t")
+        code = None if code_token is None else category_code(code_token.value)
         categories.append(Category(code, name_token.value, of(cell, start, name_token.end_pos)))
         followed = (level == 1 and 2 in levels) or bool(parts)
         separator(category.end, name_token.end_pos, followed)
@@ -387,6 +390,16 @@ def _assemble(children: list[Any]) -> Clause:
             # A level-2 code under the heading (1、11-数量指标；…): the heading
             # is its level-1 category.
             categories = [heading, own]
+    elif (
+        categories[1] is None
+        and categories[0] is not None
+        and categories[0].code is not None
+        and len(categories[0].code) >= 2
+        and _LEVEL1_ONLY.fullmatch(categories[0].name) is None
+    ):
+        # A level-2 code alone (1、11-数量指标；…): the level-1 category was left
+        # out. A level-1 name keeps its place whatever its code (01-产出指标).
+        categories = [None, categories[0]]
     if form == "legacy" and categories[1] is None and categories[0] is not None:
         categories = list(under_parent(categories[0]))
     name = ""

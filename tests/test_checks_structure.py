@@ -302,6 +302,34 @@ def test_missing_field_reports_a_coded_clause_without_level2_category() -> None:
     assert finding.end_column == finding.column + len("1-产出指标")
 
 
+@pytest.mark.parametrize(
+    ("level2", "parent"), [("11-数量指标", "产出指标"), ("31-服务对象满意度", "满意度指标")]
+)
+def test_missing_field_reports_a_level2_category_written_without_its_level1(
+    level2: str, parent: str
+) -> None:
+    """``1、11-数量指标；…``: the level-1 category was left out. One finding, on
+    the level-2 category, saying which level is missing; the taxonomy rules
+    say nothing (the code is a known level-2 one, counted under its parent)."""
+    cell = f"1、{level2}；补贴发放人数；实施周期指标值:≥300人；年度指标值:≥300人。"
+    (clause,) = parse_clause_text(cell)
+    assert clause.level1 is None and str(clause.level2) == level2  # type: ignore[union-attr]
+    findings = lint(one_project(cell))
+    (finding,) = [f for f in findings if f.rule == "missing-field"]
+    assert finding.message == "第1条指标缺少一级指标"
+    assert finding.excerpt == level2
+    assert finding.column == indicators_column() + len("1、")
+    assert not {"unknown-category", "category-mismatch"} & {f.rule for f in findings}
+    assert not any(parent in f.message for f in findings if f.rule == "missing-category")
+
+
+def test_a_level1_name_alone_stays_level1_whatever_its_code() -> None:
+    """Near miss: a level-1 name with a code of two digits (01-产出指标) is the
+    level-1 category of a clause without a level-2 one."""
+    (clause,) = parse_clause_text("1、01-产出指标；补贴发放人数；年度指标值:≥300人。")
+    assert str(clause.level1) == "01-产出指标" and clause.level2 is None  # type: ignore[union-attr]
+
+
 def test_missing_field_is_silent_on_complete_clauses() -> None:
     assert lint_rule(one_project(CLEAN), "missing-field") == []
 

@@ -86,6 +86,36 @@ def test_unknown_category_accepts_both_schemes_and_aliases() -> None:
     assert lint_rule(one_project(COMPLETE + COST + alias), "unknown-category") == []
 
 
+_FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
+
+
+def test_codes_typed_in_full_width_digits_are_the_taxonomy_codes() -> None:
+    """A draft typed with a Chinese input method in 全角 mode: ``１-产出指标；１１-数量指标``
+    is the same category as ``1-产出指标；11-数量指标``, numbers and values too."""
+    full_width = "".join(
+        clause.split("；", 2)[0].translate(_FULL_WIDTH)
+        + "；"
+        + clause.split("；", 2)[1].translate(_FULL_WIDTH)
+        + "；"
+        + clause.split("；", 2)[2]
+        for clause in (OUTPUT, EFFECT, SATISFACTION)
+    )
+    assert "１、１-产出指标；１１-数量指标" in full_width
+    findings = lint(one_project(full_width))
+    assert findings == lint(one_project(COMPLETE))
+    assert not {f.rule for f in findings} & {*TAXONOMY_RULES, "clause-numbering"}
+    clauses = parse_clause_text(full_width)
+    assert [(c.number, str(c.level1), str(c.level2)) for c in clauses] == [  # type: ignore[union-attr]
+        (1, "1-产出指标", "11-数量指标"),
+        (2, "2-效益指标", "22-社会效益"),
+        (3, "3-满意度指标", "31-服务对象满意度"),
+    ]
+    # Near miss: a full-width code the taxonomy does not know is still reported.
+    unknown = with_category(full_width, "１-产出指标", "６-产出指标")
+    (finding,) = lint_rule(one_project(unknown), "unknown-category")
+    assert "代码「6」不在指标分类中；「产出指标」的代码应为1" in finding.message
+
+
 def test_unknown_category_accepts_legacy_names_of_either_level() -> None:
     cell = LEGACY + "3、时效指标：设备验收及时率，年度指标值：100%。"
     assert lint_rule(one_project(cell), "unknown-category") == []

@@ -64,8 +64,9 @@ def missing_field(ctx: Context, clause: Clause) -> Iterator[Problem]:
     ------------
     Reports a clause that has no indicator name (三级指标), no
     ``实施周期指标值`` or no ``年度指标值``, a clause written without its
-    categories (``3、验收通过率；实施周期指标值：…``), and a coded clause whose
-    level-2 category (二级指标, ``11-数量指标``) is missing; one finding for each
+    categories (``3、验收通过率；实施周期指标值：…``), a coded clause whose
+    level-2 category (二级指标, ``11-数量指标``) is missing, and one whose level-2
+    category stands alone (``1、11-数量指标；…``: its 一级指标 left out); one finding for each
     missing part (a keyword with an empty value is ``empty-value``'s). Clauses of the
     older form (``1、满意度指标：服务对象的满意度，年度指标值： ≥90%。``) were
     written without a period value, so its absence is not reported there
@@ -94,7 +95,15 @@ def missing_field(ctx: Context, clause: Clause) -> Iterator[Problem]:
     clauses of the older form too.
     """
     number = clause_label(clause)
-    if clause.level1 is None:
+    if clause.level1 is None and clause.level2 is not None:
+        # Its level-2 category written alone (1、11-数量指标；…): the level-1 is missing.
+        yield Problem(
+            clause.level2.span,
+            args={"number": number, "part": "一级指标", "part_en": "level-1 category (一级指标)"},
+            field="indicator",
+            excerpt=str(clause.level2),
+        )
+    elif clause.level1 is None:
         coded = clause.form == "coded"
         yield Problem(
             clause.number_span,
