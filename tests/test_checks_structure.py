@@ -330,6 +330,38 @@ def test_a_level1_name_alone_stays_level1_whatever_its_code() -> None:
     assert str(clause.level1) == "01-产出指标" and clause.level2 is None  # type: ignore[union-attr]
 
 
+@pytest.mark.parametrize(
+    ("written", "keyword"),
+    [
+        ("年度指标:", "年度指标值"),
+        ("年度目标值：", "年度指标值"),
+        ("年度值:", "年度指标值"),
+        ("实施期指标值:", "实施周期指标值"),
+        ("实施周期指标：", "实施周期指标值"),
+    ],
+)
+def test_missing_field_points_at_a_mistyped_keyword(written: str, keyword: str) -> None:
+    """A keyword mistyped runs into the text before it; the finding says which
+    keyword is missing and points at what was typed in its place."""
+    right = "实施周期指标值:" if keyword == "实施周期指标值" else "年度指标值:"
+    cell = "1、1-产出指标；13-时效指标；补贴发放及时率；实施周期指标值:≥95%；年度指标值:≥95%。"
+    cell = cell.replace(right, written)
+    (finding,) = lint_rule(one_project(cell), "missing-field")
+    assert finding.message == f"第1条指标缺少{keyword}：「{written}」应写作「{keyword}：」"
+    assert finding.excerpt == written
+    assert finding.column == indicators_column() + cell.index(written)
+    assert finding.end_column == finding.column + len(written)
+
+
+def test_missing_field_without_a_mistyped_keyword_names_the_clause() -> None:
+    """Near miss: 年度目标 in the indicator's name, with no colon after it, is no
+    keyword; the finding is on the whole clause."""
+    cell = "1、1-产出指标；13-时效指标；年度目标完成率；实施周期指标值:≥95%。"
+    (finding,) = lint_rule(one_project(cell), "missing-field")
+    assert finding.message == "第1条指标缺少年度指标值"
+    assert finding.excerpt == cell
+
+
 def test_missing_field_is_silent_on_complete_clauses() -> None:
     assert lint_rule(one_project(CLEAN), "missing-field") == []
 

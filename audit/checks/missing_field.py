@@ -4,10 +4,24 @@ without its categories, name, period value or annual value.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from audit.engine import Context, Option, Problem, rule
 from audit.model import ANNUAL, PERIOD, Clause, clause_label
+
+_MISSPELT = {
+    PERIOD: re.compile(
+        r"(?:实施(?:周期|期)?(?:指标|目标)值?|实施(?:周期|期)值|(?:实施)?周期指[标示]值|实施周期指[示值])"
+        r"[ \t]*[:：]"
+    ),
+    ANNUAL: re.compile(
+        r"(?:年度(?:指标|目标)|年度值|年度?目标值|年度指[示值]|本?年指标值)[ \t]*[:：]"
+    ),
+}
+"""A value keyword mistyped (年度指标：, 年度目标值：, 实施期指标值：, 实施周期指标：), as a
+clause without that keyword holds it: a keyword the grammar does not know runs into the
+text before it."""
 
 
 @rule(
@@ -19,6 +33,10 @@ from audit.model import ANNUAL, PERIOD, Clause, clause_label
         "default": (
             "第{number}条指标缺少{part}",
             "indicator {number} has no {part_en}",
+        ),
+        "misspelt": (
+            "第{number}条指标缺少{part}：「{found}」应写作「{part}：」",
+            "indicator {number} has no {part_en}: “{found}” should read “{part}：”",
         ),
     },
     options={
@@ -34,8 +52,11 @@ from audit.model import ANNUAL, PERIOD, Clause, clause_label
     检查内容
     --------
     报告没有指标名称（三级指标）、没有「实施周期指标值」或没有「年度指标值」的条款，没写一级、二级
-    指标的条款（如「3、验收通过率；实施周期指标值：…」），以及带编码却缺少二级指标（如「11-数量指标」）的条款；每缺一项报告一次（写了关键词但值为空的，由
-    empty-value 报告）。旧格式条款（「1、满意度指标：服务对象的满意度，年度指标值： ≥90%。」）
+    指标的条款（如「3、验收通过率；实施周期指标值：…」），带编码却缺少二级指标（如「11-数量指标」）
+    的条款，以及只写了二级指标、漏了一级指标的条款（「1、11-数量指标；…」）；每缺一项报告一次
+    （写了关键词但值为空的，由 empty-value 报告）。关键词写错的（「年度指标：」「年度目标值：」
+    「实施期指标值：」），指出写错之处。旧格式条款（「1、满意度指标：服务对象的满意度，年度指标值：
+    ≥90%。」）
     本来就不写实施周期指标值，除非设置 legacy_needs_period，否则不报告。
 
     为什么有问题
@@ -67,7 +88,8 @@ def missing_field(ctx: Context, clause: Clause) -> Iterator[Problem]:
     categories (``3、验收通过率；实施周期指标值：…``), a coded clause whose
     level-2 category (二级指标, ``11-数量指标``) is missing, and one whose level-2
     category stands alone (``1、11-数量指标；…``: its 一级指标 left out); one finding for each
-    missing part (a keyword with an empty value is ``empty-value``'s). Clauses of the
+    missing part (a keyword with an empty value is ``empty-value``'s). A keyword mistyped
+    (``年度指标：``, ``年度目标值：``, ``实施期指标值：``) is pointed at. Clauses of the
     older form (``1、满意度指标：服务对象的满意度，年度指标值： ≥90%。``) were
     written without a period value, so its absence is not reported there
     unless ``legacy_needs_period`` is set. In the national template (one row
@@ -138,9 +160,17 @@ def missing_field(ctx: Context, clause: Clause) -> Iterator[Problem]:
     ):
         value_field = clause.period if keyword == PERIOD else clause.annual
         if value_field is None and (keyword == ANNUAL or needs_period):
-            yield Problem(
-                clause.span,
-                args={"number": number, "part": keyword, "part_en": part_en},
-                field=field,
-                excerpt=clause.text,
-            )
+            args = {"number": number, "part": keyword, "part_en": part_en}
+            misspelt = _MISSPELT[keyword].search(clause.text)
+            if misspelt is not None:
+                # 年度指标：≥95% — the keyword mistyped, its value read as the text before it.
+                found = misspelt.group().rstrip(" \t")
+                yield Problem(
+                    clause.span.sub(misspelt.start(), misspelt.start() + len(found)),
+                    "misspelt",
+                    {**args, "found": found},
+                    field=field,
+                    excerpt=found,
+                )
+                continue
+            yield Problem(clause.span, args=args, field=field, excerpt=clause.text)
