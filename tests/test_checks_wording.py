@@ -1,0 +1,31 @@
+"""Common wording of Guangzhou clause cells read as a reviewer reads it: a
+value that says none of the named thing happened, a schedule by the school
+term or the half year, a template's year left as a mark."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import lint, project_row, tsv_table
+
+CONTENT_RULES = ["placeholder", "value-restates-name", "not-quantified", "deadline-not-concrete"]
+
+
+def clause_table(category: str, name: str, value: str) -> str:
+    indicators = f"1、{category}；{name}；实施周期指标值：{value}；年度指标值：{value}。"
+    return tsv_table([project_row("测试项目", indicators)])
+
+
+QUALITY = "1-产出指标；12-质量指标"
+TIMELINESS = "1-产出指标；13-时效指标"
+
+
+@pytest.mark.parametrize("value, placeholder", [("202X年12月底前", "202X"), ("202×年底前", "202×")])
+def test_a_year_left_as_a_mark_is_a_placeholder(value: str, placeholder: str) -> None:
+    findings = lint(clause_table(TIMELINESS, "项目完成时间", value), ["placeholder"])
+    assert [f.excerpt for f in findings] == [placeholder]
+
+
+@pytest.mark.parametrize("value", ["2025年12月底前", "7×24小时", "3X3篮球赛2025年举办"])
+def test_a_year_a_product_or_a_name_beside_digits_is_no_placeholder(value: str) -> None:
+    assert lint(clause_table(TIMELINESS, "项目完成时间", value), ["placeholder"]) == []
