@@ -66,3 +66,47 @@ def test_a_year_left_as_a_mark_is_a_placeholder(value: str, placeholder: str) ->
 @pytest.mark.parametrize("value", ["2025年12月底前", "7×24小时", "3X3篮球赛2025年举办"])
 def test_a_year_a_product_or_a_name_beside_digits_is_no_placeholder(value: str) -> None:
     assert lint(clause_table(TIMELINESS, "项目完成时间", value), ["placeholder"]) == []
+
+
+ECOLOGY = "2-效益指标；23-生态效益"
+
+
+@pytest.mark.parametrize("name", ["空气质量优良率", "地表水水质优良率", "国考断面水质优良率"])
+def test_the_quality_of_the_air_and_water_is_an_effect(name: str) -> None:
+    assert lint(clause_table(ECOLOGY, name, "≥90%"), ["category-keyword-mismatch"]) == []
+
+
+@pytest.mark.parametrize("name", ["设备验收合格率", "道路保洁质量优良率"])
+def test_the_quality_of_an_output_filed_as_an_effect_is_still_misfiled(name: str) -> None:
+    [finding] = lint(clause_table(ECOLOGY, name, "≥90%"), ["category-keyword-mismatch"])
+    assert "12-质量指标" in finding.message
+
+
+@pytest.mark.parametrize(
+    "category, name, value",
+    [
+        ("4-成本指标；41-经济成本指标", "培训人数", "≥300人"),
+        ("1-产出指标；14-成本指标", "设备购置数量", "≥20台"),
+    ],
+)
+def test_a_count_filed_under_a_cost_of_money_is_misfiled(
+    category: str, name: str, value: str
+) -> None:
+    [finding] = lint(clause_table(category, name, value), ["category-keyword-mismatch"])
+    assert finding.excerpt == name
+    assert "应归入11-数量指标" in finding.message
+
+
+@pytest.mark.parametrize(
+    "category, name, value",
+    [
+        ("4-成本指标；41-经济成本指标", "人均培训费用", "≤300元/人"),  # money per head
+        ("4-成本指标；42-社会成本指标", "群众投诉次数", "≤5次"),  # a burden counts
+        ("4-成本指标；43-生态环境成本指标", "超标排放次数", "0次"),
+        ("1-产出指标；11-数量指标", "培训人数", "≥300人"),
+    ],
+)
+def test_money_a_burden_or_a_count_where_it_belongs_is_not(
+    category: str, name: str, value: str
+) -> None:
+    assert lint(clause_table(category, name, value), ["category-keyword-mismatch"]) == []
