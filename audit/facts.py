@@ -813,6 +813,8 @@ class Facts:
         if kind != "qualitative":
             return None
         if len(name) >= self.min_name_length and name in text:
+            if _NOTHING_HAPPENED.match(text):
+                return None  # 安全生产事故 无安全生产事故: none of it is the target
             return Restatement("contains")
         # a frequency (每季度, 每学期) is a target of its own kind, not a name
         if has_measured_target(value_field.value) or not self.is_measure_name(text):
@@ -2037,6 +2039,25 @@ without asking anyone (unlike 尽快, 适时, 按时, 及时 or 年内择机, wh
 on someone's judgment or on a schedule the table does not give). Read by
 ``deadline-not-concrete`` (``concrete``) and ``not-quantified``
 (``measurable``)."""
+
+
+NOTHING_HAPPENED = r"^(?:零|无|未|没有|杜绝|不发生|不出现|不产生|不造成|不引发)"
+"""A value that says nothing of a kind happened, its target: 零故障,
+无重大网络安全事件, 未发生重大安全事故, 不产生负面社会影响. Read by
+``not-quantified`` (``measurable``) and by ``value-restates-name``: the name
+after it (``安全生产事故 无安全生产事故``) is what is to be none, not the name
+restated."""
+
+
+BY_PERIOD = r"^按(?:(?:学|半)?年度?|学期|季度|季|月|周|旬|日|天)(?:[^计进安要任度]|$)"
+"""A schedule by its period, as concrete as 1次/季度: 按季度拨付, 按月报送, and
+the school's and the half year's periods, 按学期拨付, 按学年发放, 按半年报送
+(not a plan, a progress or a request of that period: 按年度计划, 按月进度,
+按学期计划). Read by ``deadline-not-concrete`` (``concrete``) and
+``not-quantified`` (``measurable``)."""
+
+
+_NOTHING_HAPPENED = re.compile(NOTHING_HAPPENED)
 
 
 SAME_DAY_DEADLINES: list[str] = [

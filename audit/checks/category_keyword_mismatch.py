@@ -14,9 +14,12 @@ from audit.facts import (
     Key,
     LazyPattern,
     any_of,
+    is_burden,
     last_end,
     money_per_unit,
     normalize,
+    number_targets,
+    unit_family,
 )
 from audit.model import Clause, Value
 from audit.vocabulary import VOCABULARY
@@ -41,6 +44,13 @@ PEOPLES_STATE: list[str] = [r"体质|体能|身体素质|视力|营养状况"]
 project's effect on them, like the quality of the air (空气质量达标率), not how
 well an output is made. A quality rate of theirs filed under 效益 stays there."""
 
+SURROUNDINGS_STATE: list[str] = [
+    r"空气|大气|水质|水源|水体|水环境|地表水|饮用水|断面|土壤|噪声|声环境|扬尘|油烟|废气|废水"
+]
+"""How good the air, water and soil around are (空气质量优良率, 地表水水质优良率,
+国考断面水质优良率): the project's effect on the surroundings, not how well an
+output is made. A quality rate of theirs filed under 效益 stays there."""
+
 _LOWERING = "|".join(VOCABULARY.lowering_words)
 
 _CALENDAR = LazyPattern("|".join(f"(?:{p})" for p in CALENDAR_DEADLINES))
@@ -62,7 +72,8 @@ CATEGORY_KEYWORDS: dict[str, list[str]] = {
         r"(?:响应|到场|到达|处置|办结|拨付|发放|兑付|兑现|支付|下达|报送|上报)(?:时间|时长|用时)$",
     ],
     "quality": [
-        rf"^(?!.*(?:{'|'.join(PEOPLES_STATE)})).*(?:{rate})" for rate in VOCABULARY.quality_rates
+        rf"^(?!.*(?:{'|'.join(PEOPLES_STATE + SURROUNDINGS_STATE)})).*(?:{rate})"
+        for rate in VOCABULARY.quality_rates
     ],
     "cost": [
         rf"^(?!.*(?:{_LOWERING})).*成本(?:控制|总额|金额|额)?$",
@@ -274,6 +285,37 @@ def _misfiled_rate(ctx: Context, clause: Clause, name: str) -> bool:
     return bool(values) and all(facts.value_measure(v) == "percent" for v in values)
 
 
+_COUNTED = frozenset({"person", "count"})
+"""The unit families of a count: 人, 人次, 台, 场, 个."""
+
+
+def _count_as_cost(ctx: Context, clause: Clause) -> Problem | None:
+    """The finding on a count filed under a cost category of money (14-成本指标,
+    41-经济成本指标): a name that counts (培训人数, 设备购置数量) and every value a
+    number of people or things (≥300人, ≥20台), no money. The burdens
+    (42-社会成本指标, 43-生态环境成本指标) count complaints and days: not
+    these; a value another rule owns (a placeholder) is left to it."""
+    facts = ctx.facts
+    if is_burden(facts, clause) or facts.name_measure(clause.name) != "count":
+        return None
+    fields = [f for f in facts.distinct_values(clause) if f.value.kind != "empty"]
+    if not fields:
+        return None
+    for value_field in fields:
+        if value_field.value.kind != "quantity" or facts.value(clause, value_field).owner:
+            return None
+        targets = number_targets(value_field.value)
+        if not targets or any(unit_family(t.unit) not in _COUNTED for t in targets):
+            return None
+    args = {
+        "name": clause.name,
+        "text": fields[0].text,
+        "category": _category(clause),
+        "expected": _expected(ctx, "quantity"),
+    }
+    return Problem(clause.name_span, "count-as-cost", args, field="indicator", excerpt=clause.name)
+
+
 def _rate_as_quantity(ctx: Context, clause: Clause) -> Problem:
     """The finding on a rate filed under 数量, naming where it belongs."""
     home = _rate_home(normalize(clause.name))
@@ -379,6 +421,12 @@ def _name_kind(name: str, kinds: list[tuple[str, re.Pattern[str]]]) -> str | Non
             "“{name}” has a date or a deadline as its value (“{text}”), a timeliness target, "
             "but is filed under “{category}”: file it under {expected}",
         ),
+        "count-as-cost": (
+            "「{name}」是数量（{text}），却归入「{category}」：成本指标写花了多少钱（万元、元/人），"
+            "数量应归入{expected}",
+            "“{name}” is a count ({text}) but filed under “{category}”: a cost indicator states "
+            "what is spent (万元, 元/人); file the count under {expected}",
+        ),
         "satisfaction-as-effect": (
             "「{name}」是满意度，不是效益：效益指标应反映项目带来的经济、社会、生态或可持续影响，"
             "满意度应归入{expected}",
@@ -412,8 +460,8 @@ def _name_kind(name: str, kinds: list[tuple[str, re.Pattern[str]]]) -> str | Non
     完成率、延期率，以及交付所用的时间：…时限、响应时间、拨付时间、发放时间）不在「13-时效指标」下
     ——「按期还款率」是借款人的还款，不是项目的时效；判断做得好坏的比率（共享词表的
     quality_rates：合格率、优良率、完好率、验收通过率、准确率，名称写明质量的达标率如「保洁质量
-    达标率」等；「空气质量达标率」是环境的质量，属于效益，服务对象自身的状况——「学生体质健康
-    测试优良率」——同样属于效益；完成率、覆盖率是计划数量的比例，属于数量）不在「12-质量指标」
+    达标率」等；「空气质量达标率」「空气质量优良率」「地表水水质优良率」是环境的质量，属于效益，
+    服务对象自身的状况——「学生体质健康测试优良率」——同样属于效益；完成率、覆盖率是计划数量的比例，属于数量）不在「12-质量指标」
     下；成本（…成本、单价、人均费用、…费用、造价、定额，采购价格、单台价格，亩均投资、单座投资）
     不在「14-成本指标」或 41–43 下——项目带来的投资和价格（「带动社会投资」「农产品价格」）是
     效益，不报告；为他人降低或节约的成本归入效益的（「降低企业用能成本」，或值说明下降：「农户
@@ -424,7 +472,10 @@ def _name_kind(name: str, kinds: list[tuple[str, re.Pattern[str]]]) -> str | Non
     项目据以支付的标准（补助、补贴、资助、奖补、救助……标准或额度：「人均补助标准」「助餐每餐补贴
     标准」）和项目支付的费（「保洁服务费」「场地租赁费」；不是群众缴的「收费」「缴费」，也不是
     「带动消费」）是成本。产出类（数量、质量）指标的各个值都是每单位的金额的（「≤600元/株」
-    「≤1.2万元/月」），不论名称，是一个单位的成本，不是数量或质量。
+    「≤1.2万元/月」），不论名称，是一个单位的成本，不是数量或质量。名称是计数（「培训人数」
+    「设备购置数量」）、各个值都是人数或物数（「≥300人」「≥20台」）的指标归入以金额计的成本类别
+    （「14-成本指标」「41-经济成本指标」；不是计投诉、天数的 42、43）的，是数量，
+    应归入「11-数量指标」。
 
     没有关键词时，产出类（数量、质量）指标还按名称中心语判断：以「时间」「日期」「时点」结尾、
     各个值都是日期或时限的（「数据发布时间 次月15日前」「竣工验收时间 2025年11月底前」
@@ -494,7 +545,8 @@ def category_keyword_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]
     project's timeliness); a rate that judges how well (the shared
     vocabulary's ``quality_rates``: 合格率, 优良率, 完好率, 验收通过率, 准确率,
     and a 达标率 whose name says 质量, ``保洁质量达标率``, but not the quality
-    of the air, water or soil, ``空气质量达标率``, an effect, nor the state
+    of the air, water or soil, ``空气质量达标率``, ``空气质量优良率``,
+    ``地表水水质优良率``, an effect, nor the state
     of the people served, ``学生体质健康测试优良率``, an effect too) outside
     ``12-质量指标``; a cost (…成本, 单价, 人均费用, …费用, 造价, 定额,
     采购价格, 单台…价格, 亩均投资, 单座…投资, a rate the project pays at,
@@ -510,7 +562,11 @@ def category_keyword_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]
     the name: …经费, and 投入, 补助, 补贴, 奖补, 支出 after any X均 (村均, 户均,
     校均), 单… or 每… (``单场活动经费``, ``示范村村均投入``, ``危房改造户均补助``)
     are costs; money the project draws in or wins (``带动社会资本投入``,
-    ``争取上级经费``) is an effect.
+    ``争取上级经费``) is an effect. A count (the name counts, 培训人数,
+    设备购置数量, and every value is a number of people or things, ≥300人,
+    ≥20台) filed under a cost category of money (``14-成本指标``,
+    ``41-经济成本指标``; not the burdens 42 and 43, which count complaints)
+    belongs under ``11-数量指标``.
 
     Where no keyword says, the name of an output (filed under 数量 or 质量) is
     read by its head too: a name ending in 时间, 日期 or 时点 whose every value
@@ -596,7 +652,8 @@ def category_keyword_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]
     …质量达标率 but not 空气/环境/水/土壤…质量达标率: rates
     that judge how well, not shares of a planned quantity such as 完成率 or
     覆盖率, which are quantities; none where the name is of the people's
-    state, 体质, 体能, 视力: ``PEOPLES_STATE``); ``cost``: …成本, …费用,
+    state, 体质, 体能, 视力: ``PEOPLES_STATE``, or of the air, water and soil
+    around, 空气质量优良率, 地表水水质优良率: ``SURROUNDINGS_STATE``); ``cost``: …成本, …费用,
     …造价 (not 降低成本), 单价, 人均/单位/平均/每…成本|费用|经费,
     采购/中标/合同/单台/单个/单位…价格, 亩均/户均/单座/每…投资, 定额(标准),
     …经费 and X均/单…/每… 投入|补助|补贴|奖补|支出 (not 带动…, 争取…),
@@ -615,6 +672,11 @@ def category_keyword_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]
             lambda: [(k, any_of(keywords[k])) for k in _KIND_ORDER if keywords.get(k)],
         )
         named = names[clause.name] = _name_kind(normalize(clause.name), kinds)
+    if named is None and kind == "cost":
+        counted = _count_as_cost(ctx, clause)
+        if counted is not None:
+            yield counted
+            return
     if named is None:
         named = _head_kind(ctx, clause, kind, normalize(clause.name))
         if named == "rate":

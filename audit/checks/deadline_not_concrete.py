@@ -9,6 +9,7 @@ from typing import Any
 
 from audit.engine import Context, Option, Problem, rule
 from audit.facts import (
+    BY_PERIOD,
     CALENDAR_DEADLINES,
     LEVEL1_KINDS,
     SAME_DAY_DEADLINES,
@@ -45,9 +46,9 @@ CONCRETE_PATTERNS: list[str] = [
     r"全天|全年无休|24小时|7\s*[×xX*]\s*24",
     # the same day: 当日, 当天清运, 受理当日办结, 即来即办, 日产日清
     *SAME_DAY_DEADLINES,
-    # a frequency by its period, a schedule as concrete as 1次/季度: 按季度拨付, 按月报送
-    # (not a plan, a progress or a request of that period: 按年度计划, 按月进度)
-    r"^按(?:年度?|季度|季|月|周|旬|日|天)(?:[^计进安要任度]|$)",
+    # a frequency by its period, a schedule as concrete as 1次/季度: 按季度拨付, 按月报送,
+    # 按学期拨付 (not a plan, a progress or a request of that period: 按年度计划, 按月进度)
+    BY_PERIOD,
     # a point of a sector's calendar: 秋季开学前, 汛期前, 春耕前, 每季度首月
     *CALENDAR_DEADLINES,
 ]
@@ -153,7 +154,7 @@ def _concrete(value_field: ValueField, name: str, options: dict[str, Any]) -> bo
     「休渔期前」，不含项目自己的「建设期前」「合同期前」）、节气和节日（「霜降前」「重阳节前」）、
     「上半年」「下半年」、季度（「第三季度末」）；自然或法规确定的时段之内（「伏季休渔期内」「森林防火期间」
     「主汛期内」）；行业的当日办结用语（「即来即办」「随到随办」「日产日清」）；按周期的安排
-    （「按季度拨付」「按月报送」，与「1次/季度」一样）；名称已写明时限的「是否……」指标的「是」
+    （「按季度拨付」「按月报送」「按学期拨付」「按学年发放」「按半年报送」，与「1次/季度」一样）；名称已写明时限的「是否……」指标的「是」
     （「是否按月报送进度：是」；「是否按照计划工期及时完工：是」的工期表中没有，仍报告）。取决于某人判断或表中没有给出的进度安排的说法不具体，仍报告：
     「尽快」「适时」「按时」「及时」「年内择机」「按进度」。
 
@@ -207,7 +208,8 @@ def deadline_not_concrete(ctx: Context, clause: Clause) -> Iterator[Problem]:
     ``上半年``, ``下半年`` and a quarter (``第三季度末``); within a period nature
     or a statute fixes (``伏季休渔期内``, ``森林防火期间``, ``主汛期内``); a
     sector's words for the same day (``即来即办``, ``随到随办``, ``日产日清``); a
-    schedule by its period (``按季度拨付``, ``按月报送``, as ``1次/季度``); and
+    schedule by its period (``按季度拨付``, ``按月报送``, ``按学期拨付``,
+    ``按学年发放``, ``按半年报送``, as ``1次/季度``); and
     ``是`` to a 是否 question whose name dates it (``是否按月报送进度``; not
     ``是否按照计划工期及时完工``, whose 工期 the table does not give). Words that
     wait on someone's judgment or on a schedule the table does not give are

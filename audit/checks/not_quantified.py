@@ -9,8 +9,10 @@ from typing import Any
 
 from audit.engine import Context, Option, Problem, rule
 from audit.facts import (
+    BY_PERIOD,
     CALENDAR_DEADLINES,
     LEVEL1_KINDS,
+    NOTHING_HAPPENED,
     SAME_DAY_DEADLINES,
     LazyPattern,
     field_name,
@@ -52,9 +54,10 @@ MEASURABLE: list[str] = [
     # a percentage in words: 百分之九十以上
     r"百分之[零〇一二两三四五六七八九十百]+",
     # nothing happened: 零故障, 无重大网络安全事件, 未发生重大安全事故, 不产生负面社会影响
-    r"^(?:零|无|未|没有|杜绝|不发生|不出现|不产生|不造成|不引发)",
-    # a frequency by its period: 按月提供 (每月, 每季度 are frequency targets of the value)
-    r"^按(?:年度?|季度|季|月|周|旬|日|天)(?:[^计进安要任度]|$)",
+    NOTHING_HAPPENED,
+    # a frequency by its period: 按月提供, 按学期拨付 (每月, 每季度 are frequency targets
+    # of the value)
+    BY_PERIOD,
     # a comparison with a stated reference: 采购价格≤预算价格, 不低于上年
     r"[≤≥<>＜＞≦≧]|^(?:不低于|不高于|不少于|不超过|高于|低于|优于)",
     # yes or no to a 是否 question; around the clock

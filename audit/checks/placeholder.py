@@ -69,6 +69,8 @@ PLACEHOLDER_PATTERNS: list[str] = [
     # the X of a product after a number: 3X3篮球)
     r"(?=[XxＸｘ])(?<![A-Za-zＡ-Ｚａ-ｚ\d０-９])[XxＸｘ](?![A-Za-zＡ-Ｚａ-ｚ])" + _AT_NUMBER,
     r"[×＊*][×＊*]+",
+    # the last digits of a year left as a mark: 202X年, 202×年度 (a template's year)
+    r"(?<![\d０-９])(?:19|20|１９|２０)[\d０-９]?[XxＸｘ×](?=[ \t]*年)",
     # one × where the number goes (≥×人, 2025年×月×日前), not a product (3×4, 7×24小时)
     r"(?=×)(?<![\d０-９.．])×(?![\d０-９])" + _AT_NUMBER,
     r"(?=×)(?<=[≥≤＞＜><＝=年月])×(?![\d０-９×])",
@@ -293,7 +295,8 @@ def no_name(name: str) -> bool:
       not-quantified 报告）也不算；
     - 数字处的空白记号：方框和圆圈（「≥□□人」「〇〇座」「≥○人」「□%」，不是年份数字中的
       「〇」——「二〇二五年」——也不是列表前的「○」）、日期中的「×」（「2025年×月×日前」，
-      不是乘号：「3×4」「7×24小时」），以及代替数字的一串 0（「0000」「≥0000人」；单独的「0」
+      不是乘号：「3×4」「7×24小时」），留作记号的年份末位（模板的「202X年」「202×年度」），
+      以及代替数字的一串 0（「0000」「≥0000人」；单独的「0」
       由 zero-target 判断，「2000人」不算）；
     - 指标名称只是模板表头的（「三级指标」「指标名称」「指标1」「指标一」「指标（二）」，以及加上
       本栏标签的「（三级指标名称）」），或没有一个字、只有符号的（「*」「—」「/」；整行都只是
@@ -381,7 +384,8 @@ def placeholder(ctx: Context, project: Project) -> Iterator[Problem]:
     - blank marks where digits go: boxes and circles (``≥□□人``, ``〇〇座``,
       ``≥○人``, ``□%``; not the 〇 of a year in numerals, ``二〇二五年``, nor
       a list's bullet ``○``), ``×`` in a date (``2025年×月×日前``; not a
-      product, ``3×4``, ``7×24小时``), and a run of zeros standing for the
+      product, ``3×4``, ``7×24小时``), the last digit of a year left as a
+      mark (a template's ``202X年``, ``202×年度``), and a run of zeros standing for the
       number (``0000``, ``≥0000人``; a single 0 is ``zero-target``'s,
       ``2000人`` is a number);
     - an indicator name that is only a heading of the template (``三级指标``,

@@ -84,7 +84,9 @@ DIRECTION_WORDS: list[str] = [
     * 写反了：年度指标值写的是指标名称而实施周期指标值写的是目标
       （「实施周期指标值:≥98%；年度指标值:物资验收合格率」），或指标名称写成了目标、值写成了名称。
 
-    带数字的值（「合同签订率100%」）有目标，不报告。占位文字由 placeholder 报告；本规则报告过的
+    带数字的值（「合同签订率100%」）有目标，不报告；说指标名称所指的事没有发生的值
+    （「安全生产事故；…:无安全生产事故」「不发生重大食品安全事故」「杜绝重大医疗事故」）以零为目标，
+    也不是复述名称。占位文字由 placeholder 报告；本规则报告过的
     值，not-quantified 和 annual-period-mismatch 不再重复报告。
 
     为什么有问题
@@ -125,9 +127,11 @@ def value_restates_name(ctx: Context, clause: Clause) -> Iterator[Problem]:
       or the indicator name is a target and the value a name.
 
     A value with a number (``合同签订率100%``) has a target and is not
-    reported. A placeholder is ``placeholder``'s finding, and a value reported
-    here is not also reported by ``not-quantified`` or
-    ``annual-period-mismatch``.
+    reported, nor is one that says none of what the name names happened
+    (``安全生产事故；…:无安全生产事故``, ``不发生重大食品安全事故``,
+    ``杜绝重大医疗事故``): none is its target. A placeholder is
+    ``placeholder``'s finding, and a value reported here is not also
+    reported by ``not-quantified`` or ``annual-period-mismatch``.
 
     Why is this bad?
     ----------------
