@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, Protocol
 
 from audit.exitcodes import InternalError
-from audit.facts import DocumentCache, Facts
+from audit.facts import DocumentCache, Facts, title_year
 from audit.model import (
     SEVERITIES,
     SEVERITY_RANK,
@@ -511,6 +511,20 @@ class Context:
     @property
     def taxonomy(self) -> Taxonomy:
         return self.config.taxonomy
+
+    @property
+    def budget_year(self) -> int | None:
+        """The budget year: the year the title of the unit's own table names
+        (a page of forms of several years), else the document's title's."""
+        own = title_year(self.unit.heading) if self.unit is not None else None
+        return own if own is not None else title_year(self.document.title)
+
+    def deadline_example(self) -> str:
+        """A concrete date to give as an example in a message: in the budget
+        year (``2025年11月30日前``), never a year a table of another year would
+        call stale; without one, ``11月30日前``."""
+        year = self.budget_year
+        return "11月30日前" if year is None else f"{year}年11月30日前"
 
     @property
     def lang(self) -> str:

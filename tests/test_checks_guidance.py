@@ -1103,6 +1103,25 @@ def test_deadline_not_concrete_reports_a_timeliness_value_without_time(
 
 
 @pytest.mark.parametrize(
+    ("title_year", "example"),
+    [("2024年", "2024年11月30日前"), ("2026年", "2026年11月30日前"), ("", "11月30日前")],
+)
+def test_a_message_s_example_date_is_in_the_budget_year(title_year: str, example: str) -> None:
+    """The date a message gives as an example lies in the table's own budget
+    year: in a 2026 table, 2024年11月30日前 would be a date stale-date reports."""
+    clause = (
+        "4、1-产出指标；13-时效指标；经费支付及时率；实施周期指标值:每月按时支付；"
+        "年度指标值:及时完成采购和支付。"
+    )
+    text = table(clause).replace("2024年项目支出", f"{title_year}项目支出", 1)
+    (deadline,) = check("deadline-not-concrete", text)
+    assert f"应写明日期（如 {example}）" in deadline.message
+    (vague,) = check("not-quantified", text)
+    assert f"（如 {example}）" in vague.message
+    assert not check("stale-date", text)
+
+
+@pytest.mark.parametrize(
     "value",
     [
         "2024年11月30日前",  # 002 line 657

@@ -96,9 +96,9 @@ def _concrete(value_field: ValueField, name: str, options: dict[str, Any]) -> bo
     messages={
         "default": (
             "时效指标「{name}」的{keyword}「{text}」没有具体时限："
-            "应写明日期（如 2024年11月30日前）、期限（如 3个工作日内）或及时率（如 ≥95%）",
+            "应写明日期（如 {example}）、期限（如 3个工作日内）或及时率（如 ≥95%）",
             "the timeliness indicator “{name}”: the {field} value “{text}” sets no time: "
-            "give a date (2024年11月30日前), a period (3个工作日内) or a rate (≥95%)",
+            "give a date ({example}), a period (3个工作日内) or a rate (≥95%)",
         ),
         "count": (
             "时效指标「{name}」的{keyword}「{text}」是计数，不是时限：应写明日期、期限或及时率；"
@@ -270,5 +270,7 @@ def deadline_not_concrete(ctx: Context, clause: Clause) -> Iterator[Problem]:
             else:
                 key = "count"
         args = value_args(clause, value_field)
+        if key == "default":
+            args["example"] = ctx.deadline_example()
         keyword = args["field"]
         yield Problem(value_field.span, key, args, field=keyword, excerpt=value_field.text)

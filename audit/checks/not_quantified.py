@@ -78,7 +78,6 @@ MEASURABLE: list[str] = [
 _EXAMPLES: dict[str, str] = {
     "quantity": "≥300人",
     "quality": "≥95%",
-    "timeliness": "2024年11月30日前",
     "cost": "≤50万元",
     "satisfaction": "≥90%",
     "output": "≥300人",
@@ -316,7 +315,9 @@ def not_quantified(ctx: Context, clause: Clause) -> Iterator[Problem]:
         if severity not in ("error", "warning", "info"):
             continue
         zh, en = _KIND_WORDS.get(kind or "", ("该指标", "this indicator"))
-        example = _EXAMPLES.get(kind or "", "≥90%")
+        example = (
+            ctx.deadline_example() if kind == "timeliness" else _EXAMPLES.get(kind or "", "≥90%")
+        )
         if kind == "cost" and clause.level2 is not None and is_burden(facts, clause):
             level2 = facts.taxonomy.level2_name(clause.level2.name)
             example = _BURDEN_EXAMPLES.get(level2, _BURDEN_EXAMPLES["社会成本指标"])

@@ -11,7 +11,6 @@ from audit.facts import (
     field_name,
     spans_years,
     target_days,
-    title_year,
     where,
 )
 from audit.model import ANNUAL, Clause, Target, Value, ValueField
@@ -113,7 +112,7 @@ def stale_date(ctx: Context, clause: Clause) -> Iterator[Problem]:
     -------
     None.
     """
-    year = _budget_year(ctx)
+    year = ctx.budget_year
     if year is None:
         return
     several = ctx.project is not None and spans_years(ctx.project)
@@ -132,13 +131,6 @@ def stale_date(ctx: Context, clause: Clause) -> Iterator[Problem]:
         yield Problem(
             value_field.span, args=args, field=field_name(value_field), excerpt=value_field.text
         )
-
-
-def _budget_year(ctx: Context) -> int | None:
-    """The year the title of the unit's own table names (a page of forms of
-    several years), else the document's title."""
-    own = title_year(ctx.unit.heading) if ctx.unit is not None else None
-    return own if own is not None else title_year(ctx.document.title)
 
 
 def _stale(value_field: ValueField, year: int) -> Target | None:
