@@ -252,6 +252,21 @@ def test_comparator_direction_accepts_the_right_direction(clause: str) -> None:
     assert check("comparator-direction", table(clause)) == []
 
 
+def test_a_cost_counted_in_things_is_one_finding_of_its_unit() -> None:
+    """``设备采购成本 ≥300台`` is no amount of money: implausible-unit says so, and
+    the floor on it is no cap missing on a cost. Near miss: the same floor in
+    万元 is a cost to cap, and the value in 台 beside it leaves it judged."""
+    counted = "1、1-产出指标；14-成本指标；设备采购成本；实施周期指标值:≥300台；年度指标值:≥300台。"
+    findings = lint(table(counted), select=["comparator-direction", "implausible-unit"])
+    assert [f.rule for f in findings] == ["implausible-unit"]
+    money = counted.replace("≥300台", "≥300万元")
+    assert excerpts(check("comparator-direction", table(money))) == ["≥300万元"]
+    mixed = counted.replace("年度指标值:≥300台", "年度指标值:≥30万元")
+    assert [(f.field, f.excerpt) for f in check("comparator-direction", table(mixed))] == [
+        ("annual", "≥30万元")
+    ]
+
+
 def test_comparator_direction_is_silent_on_seed_004(seed_004: Document) -> None:
     assert lint(seed_004, select=["comparator-direction"]) == []
 

@@ -353,7 +353,8 @@ def _polarity(
     从指标名称（或指标值自己的用词，如「故障率≤1%」）判断越高越好还是越低越好，再与指标值的比较
     符号对照。正向指标——合格、覆盖、完成、准确、满意、及时……率或满意度（以百分比表示）——用了
     「≤」「<」（「满意度≤90%」），以及反向指标——成本、投诉、事故、故障、差错、丢包、流失率、
-    停机率、延迟率——用了「≥」「>」（「有效投诉次数≥1次」）的，报告。名称中离结尾最近的关键词
+    停机率、延迟率——用了「≥」「>」（「有效投诉次数≥1次」）的，报告（以人数、件数计的成本——「设备采购成本
+    ≥300台」——不是金额，由 implausible-unit 报告）。名称中离结尾最近的关键词
     起决定作用（中文名词短语的中心词在后）：「设备故障及时排除率」是排除率（正向），虽然含「故障」；
     「人员流失率≤10%」「有效投诉次数少于1宗」是对的；中心词是针对不良事件所做工作的次数的
     （「安全事故应急演练次数」「隐患排查次数」「投诉举报受理件数」），或以处理它的动词开头的
@@ -439,7 +440,8 @@ def comparator_direction(ctx: Context, clause: Clause) -> Iterator[Problem]:
     comparator. A positive measure — a 合格/覆盖/完成/准确/满意/及时 … 率 or a
     满意度, given in percent — with ``≤``/``<`` (``满意度≤90%``), and a
     negative one — 成本, 投诉, 事故, 故障, 差错, 丢包, 流失率, 停机率, 延迟率 — with
-    ``≥``/``>`` (``有效投诉次数≥1次``) are reported. The keyword nearest the
+    ``≥``/``>`` (``有效投诉次数≥1次``) are reported (a cost counted in people or
+    things, ``设备采购成本 ≥300台``, is no amount: implausible-unit's). The keyword nearest the
     end of the name decides, as the head of a Chinese noun phrase comes last:
     ``设备故障及时排除率`` is a 排除率 (positive) although it contains 故障;
     ``人员流失率≤10%`` and ``有效投诉次数少于1宗`` are right; a name whose head is a
@@ -631,11 +633,19 @@ def comparator_direction(ctx: Context, clause: Clause) -> Iterator[Problem]:
         return
     percent = ctx.options["percent_units"]
     wrong: list[tuple[ValueField, str]] = []
+    judged = len(fields)
     for value_field in fields:
         value = value_field.value
         if by_name == "level":  # better when higher, in any unit
             if value.comparator in _LOWER:
                 wrong.append((value_field, "default"))
+            continue
+        if (
+            by_name == "negative"
+            and unit_family(value.unit) in _NOT_MONEY
+            and ctx.facts.name_measure(clause.name) == "cost"
+        ):
+            judged -= 1  # 设备采购成本 ≥300台: no amount of money, implausible-unit's finding
             continue
         polarity = by_name
         if value.prefix:
@@ -652,7 +662,7 @@ def comparator_direction(ctx: Context, clause: Clause) -> Iterator[Problem]:
             wrong.append((value_field, polarity))
         elif polarity is None and value.comparator in _LOWER and _output_count(ctx, clause, value):
             wrong.append((value_field, "ceiling-count"))
-    if len(wrong) < len(fields):
+    if len(wrong) < judged:
         # One value points the right way and the other not: the two values
         # disagree, which annual-period-mismatch reports (one slip, one finding).
         return
@@ -668,6 +678,9 @@ def comparator_direction(ctx: Context, clause: Clause) -> Iterator[Problem]:
                 args["why_zh"], args["why_en"] = "每单位的金额", "money per a unit"
         yield Problem(value_field.span, key, args, field=keyword, excerpt=value_field.text)
 
+
+_NOT_MONEY = frozenset({"person", "count"})
+"""Units a cost is never counted in (人, 台): such a value is no amount to cap."""
 
 _STOCK: Key[re.Pattern[str]] = Key("guidance.stock-counts")
 
