@@ -2002,11 +2002,6 @@ _CALENDAR_BEFORE = r"(?:前|之前|以前|开始前|来临前|到来前|结束�
 """Before an event (not 前期, the early stage of something: 防汛前期准备);
 no look-around, so that a profile may copy the patterns (RE2 has none)."""
 
-_DONE = (
-    r"(?:全部|全面)?(?:完成|办结|建成|完工|竣工|落实|实施|发放|拨付|支付|兑付|兑现|结清|到位|完毕)"
-)
-"""A verb of getting something done, after the time it is done by (年内完成)."""
-
 CALENDAR_DEADLINES: list[str] = [
     # A point every reader finds on the same calendar: the school year
     # (秋季开学前, 学期末), the flood season a province fixes by regulation
@@ -2035,16 +2030,12 @@ CALENDAR_DEADLINES: list[str] = [
     rf"教师节|妇女节|三八节)节?{_CALENDAR_BEFORE}",
     # a half of the year: 上半年, 下半年内, 上半年度
     r"[上下]半年",
-    # the budget year itself, as 年底前 is: 年内, 年内完成, 本年度内拨付到位, 当年完成 (not a
-    # moment left to choose within it: 年内择机)
-    rf"^(?:本|当|今)?年度?(?:内|以内|之内){_DONE}*$|^(?:本|当|今)年度?{_DONE}+$",
     # a fixed point of a cycle: 每季度首月, 每月初, 每季度末, 每学期第一周
     r"每个?(?:年|季度|季|月|学期|半年)(?:的)?(?:首月|第一个月|首日|第一天|首周|第一周|初|末|底)",
 ]
 """Deadlines set by the calendar of a sector or a cycle, not by a date:
 concrete, because whether they were met is known at the end of the year
-without asking anyone, as is the budget year itself (年内完成, as 年底前完成)
-(unlike 尽快, 适时, 按时, 及时 or 年内择机, which wait
+without asking anyone (unlike 尽快, 适时, 按时, 及时 or 年内择机, which wait
 on someone's judgment or on a schedule the table does not give). Read by
 ``deadline-not-concrete`` (``concrete``) and ``not-quantified``
 (``measurable``)."""
