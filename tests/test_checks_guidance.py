@@ -1226,6 +1226,9 @@ def test_a_deadline_on_a_sectors_calendar_is_concrete(name: str, value: str) -> 
         ("按时", "not-quantified"),
         ("及时", "not-quantified"),
         ("年内择机", "not-quantified"),
+        # The budget year alone says no more than an annual target does.
+        ("年内完成", "not-quantified"),
+        ("当年完成", "not-quantified"),
         ("按进度", "not-quantified"),
         ("开学后尽快", "not-quantified"),
         # 前期 is an early stage, not a point before the flood season.
