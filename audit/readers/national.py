@@ -677,11 +677,61 @@ def _row_labels(cells: list[Text], begun: bool, in_grid: bool) -> list[tuple[int
 
 def _indicator_headers(grid: Grid) -> list[tuple[int, dict[str, int]]]:
     found = []
-    for index, cells in enumerate(grid.rows):
-        columns = _header_map(cells)
+    for index in range(len(grid.rows)):
+        columns = _list_header(grid, index)
         if _is_indicator_header(columns):
             found.append((index, columns))
     return found
+
+
+def _list_header(grid: Grid, row: int) -> dict[str, int]:
+    """The columns the header row ``row`` names, with those a first header
+    row above it names over its blank cells: a list's header on two rows
+    whose project columns (序号, 项目名称, 金额, 年度目标) stand on the first row
+    beside a group label (绩效指标) over the grid's columns on the second, as
+    a CSV or TSV saved from merged cells gives it (the workbook fills the
+    merged cells down). Taken only when the second row names no project,
+    every filled cell of the first row over a blank one is a column name,
+    one of them 项目名称, and every other is blank or a group label
+    (:func:`_group_label`): a form's 项目名称 row over its grid holds the
+    project's name there."""
+    columns = _header_map(grid.rows[row])
+    if row == 0 or "project" in columns or not _is_indicator_header(columns):
+        return columns
+    lower, upper = grid.rows[row], grid.rows[row - 1]
+    taken: dict[str, int] = {}
+    for index, (above, below) in enumerate(zip(upper, lower, strict=True)):
+        text = above.value.strip()
+        if not text:
+            continue
+        key = column_key(text)
+        if below.value.strip():
+            if key is None and not _group_label(text):
+                return columns  # a value over the grid's column: no header
+            continue
+        if key is None:
+            return columns
+        if key not in columns and key not in taken:
+            taken[key] = index
+    if "project" not in taken:
+        return columns
+    return {**taken, **columns}
+
+
+def _group_label(value: str) -> bool:
+    """A label over several of the grid's columns on a header's first row:
+    ``绩效指标``, ``年度绩效指标``, ``指标`` (short, ending in 指标)."""
+    text = norm(value)
+    return text.endswith("指标") and len(text) <= 8
+
+
+def _header_cell(grid: Grid, row: int, column: int) -> str:
+    """The text heading ``column`` of the header row ``row``: its own, else
+    that of the first row of a header on two rows (:func:`_list_header`)."""
+    text = grid.rows[row][column].value
+    if not text.strip() and row > 0:
+        return grid.rows[row - 1][column].value
+    return text
 
 
 def recognise_list(grid: Grid) -> bool:
@@ -1781,7 +1831,7 @@ def read_list(grid: Grid, table: Table | None = None) -> Table:
     for index, cells in enumerate(grid.rows[:stop]):
         if index == english:
             continue
-        header = _header_map(cells)
+        header = _list_header(grid, index)
         if _is_indicator_header(header) and "project" in header:
             columns = _organisation_column(grid, index, header)
             columns = _year_columns(columns, grid, index, table)
@@ -1792,7 +1842,8 @@ def read_list(grid: Grid, table: Table | None = None) -> Table:
             units = {
                 key: named
                 for key, column in header.items()
-                if key in _AMOUNTS and (named := _unit_in(cells[column].value)) is not None
+                if key in _AMOUNTS
+                and (named := _unit_in(_header_cell(grid, index, column))) is not None
             }
             silent = _labels_unit(units.values(), unit, _stated_amount_unit(grid) is not None)
             units = {key: units.get(key, silent) for key in _AMOUNTS}
