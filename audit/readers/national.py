@@ -447,6 +447,17 @@ def _labelled_side(grid: Grid, row: int, columns: dict[str, int]) -> str | None:
     return None
 
 
+def _body_side(cells: list[Text], columns: dict[str, int]) -> str | None:
+    """The value a row of the grid holds by the label in a cell left of its
+    一级指标 column (中期绩效指标, 年度绩效指标 merged down beside the rows of
+    each grid, the grids under one header row); None when it has none."""
+    for cell in cells[: columns["level1"]]:
+        found = grid_side(cell.value)
+        if found is not None:
+            return found
+    return None
+
+
 def _side_columns(columns: dict[str, int], side: str | None) -> dict[str, int]:
     """The header's columns with its one 指标值 column named by the grid's
     label (:func:`grid_side`), as a column header would name it."""
@@ -1262,6 +1273,7 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
     grid_labels: set[str] = set()  # what the project's grids are labelled
     carried_sides: list[str | None] = []  # of the rows added to ``carried``
     columns: dict[str, int] | None = None
+    unnamed: dict[str, int] | None = None  # the header's columns, before a grid's label names one
     levels = _Levels()
     current_unit = _current_unit(table)
     skip_next = False
@@ -1319,7 +1331,7 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
                 facts, units, cells_of_project, markup_of_project = {}, {}, [], []
                 sides, grid_labels = [], set()
                 block = _AmountBlock()
-                columns = None
+                columns = unnamed = None
             continue
         if skip_next:
             skip_next = False
@@ -1332,6 +1344,7 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
             levels = _Levels()
             columns, skip_next = _with_sub_header(grid, index, columns)
             skip_next = skip_next or _header_in_english(grid, index + 1, columns)
+            unnamed = columns
             named = _side_columns(columns, _labelled_side(grid, index, columns))
             side = None if named is columns else ("period" if "period" in named else "annual")
             columns = named
@@ -1349,7 +1362,7 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
             facts, units, cells_of_project, markup_of_project = {}, {}, [], []
             sides, grid_labels = [], set()
             block = _AmountBlock()
-            columns = None
+            columns = unnamed = None
         markup_of_project.extend(markup.get(index, ()))
         if names_project:
             facts_line = row_line(grid, index)
@@ -1392,6 +1405,15 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
             for text in dict.fromkeys(cell.value.strip() for cell in cells if cell.value.strip()):
                 _heading(table, text)
             continue
+        labelled_here = None if unnamed is None else _body_side(cells, unnamed)
+        if unnamed is not None and labelled_here is not None and labelled_here != side:
+            # 中期绩效指标 / 年度绩效指标 in the left column beside the grid's
+            # rows, under one header: the rows from here on are that grid's
+            named = _side_columns(unnamed, labelled_here)
+            if named is not unnamed:
+                columns, side = named, labelled_here
+                grid_labels.add(side)
+                levels = _Levels()
         found = indicator(grid, index, columns, levels)
         if found is None:
             continue
