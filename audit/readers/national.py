@@ -1315,7 +1315,9 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
             indicator_cells=_without_headings(_join_sides(cells_of_project, sides, grid_labels)),
         )
         term = facts.get("term")
-        row.term = term if term and not point_in_time(term.value) else None
+        term = term if term and not point_in_time(term.value) else None
+        # no 项目期: the years its period goal's or amount's label names
+        row.term = term if term is not None else facts.get(_LABEL_TERM)
         period_goal = facts.get("period_goal")
         row.period_goal = period_goal if period_goal else None
         # 资金总额 and 其中：财政拨款 with no line for other funds: a part is named
@@ -1602,6 +1604,15 @@ class _AmountBlock:
         return taken
 
 
+_LABEL_TERM = "label_term"
+"""The facts' key of the years a period label names (``中期目标（2026年—2028年）``,
+``中期资金总额（2026-2028年）``): the project's term where the form has no 项目期."""
+_LABEL_TERM_RE = re.compile(
+    r"[（(]\s*(20\d\d)\s*年?度?(?:[.．/]?\d{1,2}月?)?\s*[—\-－–~～至到]+\s*"
+    r"(20\d\d)\s*年?度?(?:[.．/]?\d{1,2}月?)?\s*[)）]"
+)
+
+
 def _read_labels(
     grid: Grid,
     row: int,
@@ -1617,6 +1628,13 @@ def _read_labels(
     (:class:`_AmountBlock`)."""
     cells = grid.rows[row]
     keys = [(i, key) for i, key in labels if key is not None]
+    for column, key in keys:
+        if key == "period_goal" or (
+            key in _AMOUNTS and _amount_side(cells[column].value) == "period"
+        ):
+            span = _LABEL_TERM_RE.search(cells[column].value)
+            if span is not None and span.group(1) != span.group(2):
+                facts.setdefault(_LABEL_TERM, cells[column].slice(span.start(), span.end()))
     width = len(cells)
     filled = [i for i, cell in enumerate(cells) if cell.value.strip()]
     below = grid.rows[row + 1] if row + 1 < len(grid.rows) else None
