@@ -736,6 +736,27 @@ def _group_label(value: str) -> bool:
     return text.endswith("指标") and len(text) <= 8
 
 
+def _amount_heading_unit(grid: Grid, row: int, column: int, two_rows: bool) -> str | None:
+    """The amount unit the headings of a list's amount column name: its own
+    cell of the header row ``row`` (or of the first row of a header on two
+    rows over it: :func:`_list_header`), else, when the header's second row
+    names the column, that cell, then the heading over it on the header row
+    (a merged group label, ``项目资金（元）``, blank past its first cell in
+    text)."""
+    own = grid.rows[row][column].value
+    if own.strip():
+        return _unit_in(own)
+    if not two_rows:
+        return _unit_in(_header_cell(grid, row, column))
+    named = _unit_in(grid.rows[row + 1][column].value)
+    if named is not None:
+        return named
+    for cell in reversed(grid.rows[row][:column]):
+        if cell.value.strip():
+            return _unit_in(cell.value)
+    return None
+
+
 def _header_cell(grid: Grid, row: int, column: int) -> str:
     """The text heading ``column`` of the header row ``row``: its own, else
     that of the first row of a header on two rows (:func:`_list_header`)."""
@@ -1241,15 +1262,20 @@ _SUB_HEADER_KEYS = frozenset({"period", "annual", "value", "measure", "comparato
 """What a header's second row may name: the value's sides and parts."""
 
 
-def _with_sub_header(grid: Grid, row: int, columns: dict[str, int]) -> tuple[dict[str, int], bool]:
+def _with_sub_header(
+    grid: Grid, row: int, columns: dict[str, int], amounts: bool = False
+) -> tuple[dict[str, int], bool]:
     """The header's columns with those its second row names (指标值 over
     年度指标值 | 实施期指标值, as a header over two rows gives them unmerged,
     or as a CSV saved from it does), and whether the second row is one; the
-    second row names the value's sides and parts only."""
+    second row names the value's sides and parts only, and, in a list
+    (``amounts``), the sources of funds under a heading over them
+    (``项目资金（万元）`` over ``合计 | 财政拨款 | 其他资金``)."""
     if row + 1 >= len(grid.rows):
         return columns, False
     below = _header_map(grid.rows[row + 1], sub_header=True)
-    if not below or not set(below) <= _SUB_HEADER_KEYS:
+    allowed = _SUB_HEADER_KEYS | set(_AMOUNTS) if amounts else _SUB_HEADER_KEYS
+    if not below or not set(below) <= allowed:
         return columns, False
     columns = {**columns, **below}
     if "annual" in below:
@@ -1875,15 +1901,15 @@ def read_list(grid: Grid, table: Table | None = None) -> Table:
         if _is_indicator_header(header) and "project" in header:
             columns = _organisation_column(grid, index, header)
             columns = _year_columns(columns, grid, index, table)
-            columns, two_rows = _with_sub_header(grid, index, columns)
+            columns, two_rows = _with_sub_header(grid, index, columns, amounts=True)
             _note_unplaced(grid, index, header, columns, table)
             if two_rows or _header_in_english(grid, index + 1, columns):
                 english = index + 1
             units = {
                 key: named
-                for key, column in header.items()
+                for key, column in columns.items()
                 if key in _AMOUNTS
-                and (named := _unit_in(_header_cell(grid, index, column))) is not None
+                and (named := _amount_heading_unit(grid, index, column, two_rows)) is not None
             }
             silent = _labels_unit(units.values(), unit, _stated_amount_unit(grid) is not None)
             units = {key: units.get(key, silent) for key in _AMOUNTS}
