@@ -17,6 +17,7 @@ from tests.conftest import lint
 from tests.national import (
     TWO_GRIDS_HEAD,
     TWO_GRIDS_INDICATORS,
+    Rows,
     TablePart,
     docx_document,
     docx_tables_document,
@@ -308,3 +309,47 @@ def test_a_first_indicator_row_whose_note_names_a_value_is_no_header() -> None:
     for (a, b, c, p, y), note in zip(TWO_GRIDS_INDICATORS, notes, strict=True):
         rows.append([a, b, c, p, y, note])
     assert _values(sheet_document(rows)) == _both()
+
+
+def _one_header(
+    label_every_row: bool, labels: tuple[str, str] = ("中期绩效指标", "年度绩效指标")
+) -> Rows:
+    """The two grids under one header row (its left cell blank), each grid's
+    label in the left column beside its rows: once at its first row (a text
+    copy of the merged cell) or on every row (the workbook's fill)."""
+    rows: Rows = [list(row) for row in TWO_GRIDS_HEAD]
+    rows.append(["", "一级指标", "二级指标", "三级指标", "指标值"])
+    for label, at in zip(labels, (3, 4), strict=True):
+        for position, indicator in enumerate(TWO_GRIDS_INDICATORS):
+            shown = label if label_every_row or position == 0 else ""
+            rows.append([shown, *indicator[:3], indicator[at]])
+    return rows
+
+
+@pytest.mark.parametrize("every_row", [False, True])
+def test_labels_beside_the_rows_under_one_header(every_row: bool) -> None:
+    document = tsv_document(_one_header(every_row))
+    assert _values(document) == _both()
+    assert lint(document, ["duplicate-indicator", "duplicate-clause"]) == []
+
+
+def test_labels_beside_the_rows_merged_down_in_a_workbook() -> None:
+    rows = _one_header(False)
+    top = len(TWO_GRIDS_HEAD) + 1
+    count = len(TWO_GRIDS_INDICATORS)
+    merges = [(top, 0, top + count - 1, 0), (top + count, 0, top + 2 * count - 1, 0)]
+    assert _values(sheet_document(rows, merges)) == _both()
+
+
+def test_one_label_beside_every_row_keeps_the_rows() -> None:
+    """Near miss: a single grid labelled 年度绩效指标 (or 绩效指标) down its
+    left column is one grid: each row an indicator with its annual value."""
+    rows: Rows = [list(row) for row in TWO_GRIDS_HEAD]
+    rows.append(["", "一级指标", "二级指标", "三级指标", "指标值"])
+    rows += [["年度绩效指标", *row[:3], row[4]] for row in TWO_GRIDS_INDICATORS]
+    assert _values(tsv_document(rows)) == [(n, None, a) for _, _, n, _, a in TWO_GRIDS_INDICATORS]
+    head = len(TWO_GRIDS_HEAD) + 1
+    rows = rows[:head] + [["绩效指标", *row[1:]] for row in rows[head:]]
+    assert [annual for _, _, annual in _values(tsv_document(rows))] == [
+        a for *_, a in TWO_GRIDS_INDICATORS
+    ]

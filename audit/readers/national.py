@@ -447,6 +447,17 @@ def _labelled_side(grid: Grid, row: int, columns: dict[str, int]) -> str | None:
     return None
 
 
+def _body_side(cells: list[Text], columns: dict[str, int]) -> str | None:
+    """The value a row of the grid holds by the label in a cell left of its
+    一级指标 column (中期绩效指标, 年度绩效指标 merged down beside the rows of
+    each grid, the grids under one header row); None when it has none."""
+    for cell in cells[: columns["level1"]]:
+        found = grid_side(cell.value)
+        if found is not None:
+            return found
+    return None
+
+
 def _side_columns(columns: dict[str, int], side: str | None) -> dict[str, int]:
     """The header's columns with its one 指标值 column named by the grid's
     label (:func:`grid_side`), as a column header would name it."""
@@ -677,11 +688,82 @@ def _row_labels(cells: list[Text], begun: bool, in_grid: bool) -> list[tuple[int
 
 def _indicator_headers(grid: Grid) -> list[tuple[int, dict[str, int]]]:
     found = []
-    for index, cells in enumerate(grid.rows):
-        columns = _header_map(cells)
+    for index in range(len(grid.rows)):
+        columns = _list_header(grid, index)
         if _is_indicator_header(columns):
             found.append((index, columns))
     return found
+
+
+def _list_header(grid: Grid, row: int) -> dict[str, int]:
+    """The columns the header row ``row`` names, with those a first header
+    row above it names over its blank cells: a list's header on two rows
+    whose project columns (序号, 项目名称, 金额, 年度目标) stand on the first row
+    beside a group label (绩效指标) over the grid's columns on the second, as
+    a CSV or TSV saved from merged cells gives it (the workbook fills the
+    merged cells down). Taken only when the second row names no project,
+    every filled cell of the first row over a blank one is a column name,
+    one of them 项目名称, and every other is blank or a group label
+    (:func:`_group_label`): a form's 项目名称 row over its grid holds the
+    project's name there."""
+    columns = _header_map(grid.rows[row])
+    if row == 0 or "project" in columns or not _is_indicator_header(columns):
+        return columns
+    lower, upper = grid.rows[row], grid.rows[row - 1]
+    taken: dict[str, int] = {}
+    for index, (above, below) in enumerate(zip(upper, lower, strict=True)):
+        text = above.value.strip()
+        if not text:
+            continue
+        key = column_key(text)
+        if below.value.strip():
+            if key is None and not _group_label(text):
+                return columns  # a value over the grid's column: no header
+            continue
+        if key is None:
+            return columns
+        if key not in columns and key not in taken:
+            taken[key] = index
+    if "project" not in taken:
+        return columns
+    return {**taken, **columns}
+
+
+def _group_label(value: str) -> bool:
+    """A label over several of the grid's columns on a header's first row:
+    ``绩效指标``, ``年度绩效指标``, ``指标`` (short, ending in 指标)."""
+    text = norm(value)
+    return text.endswith("指标") and len(text) <= 8
+
+
+def _amount_heading_unit(grid: Grid, row: int, column: int, two_rows: bool) -> str | None:
+    """The amount unit the headings of a list's amount column name: its own
+    cell of the header row ``row`` (or of the first row of a header on two
+    rows over it: :func:`_list_header`), else, when the header's second row
+    names the column, that cell, then the heading over it on the header row
+    (a merged group label, ``项目资金（元）``, blank past its first cell in
+    text)."""
+    own = grid.rows[row][column].value
+    if own.strip():
+        return _unit_in(own)
+    if not two_rows:
+        return _unit_in(_header_cell(grid, row, column))
+    named = _unit_in(grid.rows[row + 1][column].value)
+    if named is not None:
+        return named
+    for cell in reversed(grid.rows[row][:column]):
+        if cell.value.strip():
+            return _unit_in(cell.value)
+    return None
+
+
+def _header_cell(grid: Grid, row: int, column: int) -> str:
+    """The text heading ``column`` of the header row ``row``: its own, else
+    that of the first row of a header on two rows (:func:`_list_header`)."""
+    text = grid.rows[row][column].value
+    if not text.strip() and row > 0:
+        return grid.rows[row - 1][column].value
+    return text
 
 
 def recognise_list(grid: Grid) -> bool:
@@ -1180,15 +1262,20 @@ _SUB_HEADER_KEYS = frozenset({"period", "annual", "value", "measure", "comparato
 """What a header's second row may name: the value's sides and parts."""
 
 
-def _with_sub_header(grid: Grid, row: int, columns: dict[str, int]) -> tuple[dict[str, int], bool]:
+def _with_sub_header(
+    grid: Grid, row: int, columns: dict[str, int], amounts: bool = False
+) -> tuple[dict[str, int], bool]:
     """The header's columns with those its second row names (指标值 over
     年度指标值 | 实施期指标值, as a header over two rows gives them unmerged,
     or as a CSV saved from it does), and whether the second row is one; the
-    second row names the value's sides and parts only."""
+    second row names the value's sides and parts only, and, in a list
+    (``amounts``), the sources of funds under a heading over them
+    (``项目资金（万元）`` over ``合计 | 财政拨款 | 其他资金``)."""
     if row + 1 >= len(grid.rows):
         return columns, False
     below = _header_map(grid.rows[row + 1], sub_header=True)
-    if not below or not set(below) <= _SUB_HEADER_KEYS:
+    allowed = _SUB_HEADER_KEYS | set(_AMOUNTS) if amounts else _SUB_HEADER_KEYS
+    if not below or not set(below) <= allowed:
         return columns, False
     columns = {**columns, **below}
     if "annual" in below:
@@ -1212,6 +1299,7 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
     grid_labels: set[str] = set()  # what the project's grids are labelled
     carried_sides: list[str | None] = []  # of the rows added to ``carried``
     columns: dict[str, int] | None = None
+    unnamed: dict[str, int] | None = None  # the header's columns, before a grid's label names one
     levels = _Levels()
     current_unit = _current_unit(table)
     skip_next = False
@@ -1253,7 +1341,9 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
             indicator_cells=_without_headings(_join_sides(cells_of_project, sides, grid_labels)),
         )
         term = facts.get("term")
-        row.term = term if term and not point_in_time(term.value) else None
+        term = term if term and not point_in_time(term.value) else None
+        # no 项目期: the years its period goal's or amount's label names
+        row.term = term if term is not None else facts.get(_LABEL_TERM)
         period_goal = facts.get("period_goal")
         row.period_goal = period_goal if period_goal else None
         # 资金总额 and 其中：财政拨款 with no line for other funds: a part is named
@@ -1269,7 +1359,7 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
                 facts, units, cells_of_project, markup_of_project = {}, {}, [], []
                 sides, grid_labels = [], set()
                 block = _AmountBlock()
-                columns = None
+                columns = unnamed = None
             continue
         if skip_next:
             skip_next = False
@@ -1282,6 +1372,7 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
             levels = _Levels()
             columns, skip_next = _with_sub_header(grid, index, columns)
             skip_next = skip_next or _header_in_english(grid, index + 1, columns)
+            unnamed = columns
             named = _side_columns(columns, _labelled_side(grid, index, columns))
             side = None if named is columns else ("period" if "period" in named else "annual")
             columns = named
@@ -1299,7 +1390,7 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
             facts, units, cells_of_project, markup_of_project = {}, {}, [], []
             sides, grid_labels = [], set()
             block = _AmountBlock()
-            columns = None
+            columns = unnamed = None
         markup_of_project.extend(markup.get(index, ()))
         if names_project:
             facts_line = row_line(grid, index)
@@ -1342,6 +1433,15 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
             for text in dict.fromkeys(cell.value.strip() for cell in cells if cell.value.strip()):
                 _heading(table, text)
             continue
+        labelled_here = None if unnamed is None else _body_side(cells, unnamed)
+        if unnamed is not None and labelled_here is not None and labelled_here != side:
+            # 中期绩效指标 / 年度绩效指标 in the left column beside the grid's
+            # rows, under one header: the rows from here on are that grid's
+            named = _side_columns(unnamed, labelled_here)
+            if named is not unnamed:
+                columns, side = named, labelled_here
+                grid_labels.add(side)
+                levels = _Levels()
         found = indicator(grid, index, columns, levels)
         if found is None:
             continue
@@ -1530,6 +1630,15 @@ class _AmountBlock:
         return taken
 
 
+_LABEL_TERM = "label_term"
+"""The facts' key of the years a period label names (``中期目标（2026年—2028年）``,
+``中期资金总额（2026-2028年）``): the project's term where the form has no 项目期."""
+_LABEL_TERM_RE = re.compile(
+    r"[（(]\s*(20\d\d)\s*年?度?(?:[.．/]?\d{1,2}月?)?\s*[—\-－–~～至到]+\s*"
+    r"(20\d\d)\s*年?度?(?:[.．/]?\d{1,2}月?)?\s*[)）]"
+)
+
+
 def _read_labels(
     grid: Grid,
     row: int,
@@ -1545,6 +1654,13 @@ def _read_labels(
     (:class:`_AmountBlock`)."""
     cells = grid.rows[row]
     keys = [(i, key) for i, key in labels if key is not None]
+    for column, key in keys:
+        if key == "period_goal" or (
+            key in _AMOUNTS and _amount_side(cells[column].value) == "period"
+        ):
+            span = _LABEL_TERM_RE.search(cells[column].value)
+            if span is not None and span.group(1) != span.group(2):
+                facts.setdefault(_LABEL_TERM, cells[column].slice(span.start(), span.end()))
     width = len(cells)
     filled = [i for i, cell in enumerate(cells) if cell.value.strip()]
     below = grid.rows[row + 1] if row + 1 < len(grid.rows) else None
@@ -1781,18 +1897,19 @@ def read_list(grid: Grid, table: Table | None = None) -> Table:
     for index, cells in enumerate(grid.rows[:stop]):
         if index == english:
             continue
-        header = _header_map(cells)
+        header = _list_header(grid, index)
         if _is_indicator_header(header) and "project" in header:
             columns = _organisation_column(grid, index, header)
             columns = _year_columns(columns, grid, index, table)
-            columns, two_rows = _with_sub_header(grid, index, columns)
+            columns, two_rows = _with_sub_header(grid, index, columns, amounts=True)
             _note_unplaced(grid, index, header, columns, table)
             if two_rows or _header_in_english(grid, index + 1, columns):
                 english = index + 1
             units = {
                 key: named
-                for key, column in header.items()
-                if key in _AMOUNTS and (named := _unit_in(cells[column].value)) is not None
+                for key, column in columns.items()
+                if key in _AMOUNTS
+                and (named := _amount_heading_unit(grid, index, column, two_rows)) is not None
             }
             silent = _labels_unit(units.values(), unit, _stated_amount_unit(grid) is not None)
             units = {key: units.get(key, silent) for key in _AMOUNTS}

@@ -1,0 +1,94 @@
+"""A national list whose amount columns stand under a heading on a header of
+two rows (``项目资金（万元）`` over ``合计 | 财政拨款 | 其他资金``): a workbook
+fills the other headings down its merged cells; a CSV or TSV saved from it
+leaves them on the first row only, and the list reads the same."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from audit.model import Document
+from tests.conftest import lint
+from tests.national import Rows, csv_document, sheet_document, tsv_document
+
+
+def _rows(
+    heading: str = "项目资金（万元）", amounts: tuple[str, str, str] = ("200.00", "150.00", "30.00")
+) -> Rows:
+    return [
+        ["2025年项目支出绩效目标表", "", "", "", "", "", "", "", "", ""],
+        [
+            "单位名称",
+            "项目名称",
+            heading,
+            "",
+            "",
+            "年度目标",
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "指标值",
+        ],
+        ["", "", "合计", "财政拨款", "其他资金", "", "", "", "", ""],
+        [
+            "某市文化广电和旅游局",
+            "公共文化活动",
+            *amounts,
+            "全年举办公共文化活动120场，惠及群众10万人次以上。",
+            "产出指标",
+            "数量指标",
+            "举办活动场次",
+            "≥120场",
+        ],
+        ["", "", "", "", "", "", "效益指标", "社会效益指标", "惠及群众人次", "≥10万人次"],
+        ["", "", "", "", "", "", "满意度指标", "服务对象满意度指标", "群众满意度", "≥90%"],
+    ]
+
+
+_MERGES = [(1, 2, 1, 4)] + [(1, column, 2, column) for column in (0, 1, 5, 6, 7, 8, 9)]
+
+
+def _amounts(document: Document) -> list[tuple[Decimal, str] | None]:
+    (project,) = document.projects
+    found = []
+    for amount in (project.amounts.total, project.amounts.fiscal, project.amounts.other):
+        found.append(None if amount is None else (amount.value, amount.unit))
+    return found
+
+
+@pytest.mark.parametrize("read", [tsv_document, csv_document])
+def test_the_sources_under_a_heading_are_read_from_text(read) -> None:  # type: ignore[no-untyped-def]
+    document = read(_rows())
+    assert _amounts(document) == [
+        (Decimal("200.00"), "万元"),
+        (Decimal("150.00"), "万元"),
+        (Decimal("30.00"), "万元"),
+    ]
+    assert [f.rule for f in lint(document, ["row-sum-mismatch"])] == ["row-sum-mismatch"]
+    assert len(document.projects[0].clauses) == 3
+
+
+def test_the_workbook_reads_the_same() -> None:
+    assert _amounts(sheet_document(_rows(), _MERGES)) == _amounts(tsv_document(_rows()))
+
+
+def test_the_heading_over_the_sources_names_their_unit() -> None:
+    rows = _rows("项目资金（元）", ("2,000,000.00", "1,500,000.00", "500,000.00"))
+    assert _amounts(tsv_document(rows)) == [
+        (Decimal("200"), "元"),
+        (Decimal("150"), "元"),
+        (Decimal("50"), "元"),
+    ]
+
+
+def test_a_first_row_of_values_under_the_header_is_no_second_header_row() -> None:
+    """Near miss: a row of amounts and text right under a one-row header is
+    the first project, not the header's second row."""
+    rows = _rows()
+    rows[1][2:5] = ["合计", "财政拨款", "其他资金"]
+    del rows[2]
+    document = tsv_document(rows)
+    assert [project.name.value for project in document.projects] == ["公共文化活动"]
+    assert _amounts(document)[0] == (Decimal("200.00"), "万元")
