@@ -58,6 +58,7 @@ from audit.readers.common import (
     one_line,
     organization_name,
     parse_amount,
+    role_label,
     row_text,
     spaced,
     stated_unit,
@@ -2234,13 +2235,17 @@ def _note(cells: list[Text], columns: dict[str, int]) -> bool:
 def _signature(cells: list[Text]) -> bool:
     """Whether a row is a signature under the list, spread over cells
     (``填报人：李晓明 | | 联系电话： | 020-83345678``): every filled cell is a
-    labelled line (:func:`~audit.readers.common.note_label`) or the value of
-    the label in the cell before it."""
+    labelled line (:func:`~audit.readers.common.note_label`), a signature's
+    label without its colon (``填报人 | 李晓明``, :func:`~audit.readers.common.role_label`)
+    or the value of the label in the cell before it."""
     filled = [cell.value.strip() for cell in cells if cell.value.strip()]
-    if not filled or not note_label(filled[0]):
+    if not filled or not (note_label(filled[0]) or role_label(filled[0])):
         return False
     return all(
-        note_label(text) or filled[index - 1].endswith(("：", ":"))
+        note_label(text)
+        or role_label(text)
+        or filled[index - 1].endswith(("：", ":"))
+        or role_label(filled[index - 1])
         for index, text in enumerate(filled)
         if index
     )
