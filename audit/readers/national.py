@@ -704,9 +704,10 @@ def _list_header(grid: Grid, row: int) -> dict[str, int]:
     a CSV or TSV saved from merged cells gives it (the workbook fills the
     merged cells down). Taken only when the second row names no project,
     every filled cell of the first row over a blank one is a column name,
-    one of them 项目名称, and every other is blank or a group label
-    (:func:`_group_label`): a form's 项目名称 row over its grid holds the
-    project's name there."""
+    one of them 项目名称, and every other is blank, a group label
+    (:func:`_group_label`) or a heading over the sources of funds the second
+    row names (``项目资金（万元）`` over ``合计 | 财政拨款 | 其他资金``): a form's
+    项目名称 row over its grid holds the project's name there."""
     columns = _header_map(grid.rows[row])
     if row == 0 or "project" in columns or not _is_indicator_header(columns):
         return columns
@@ -718,9 +719,9 @@ def _list_header(grid: Grid, row: int) -> dict[str, int]:
             continue
         key = column_key(text)
         if below.value.strip():
-            if key is None and not _group_label(text):
+            if key is None and not _group_label(text) and column_key(below.value) not in _AMOUNTS:
                 return columns  # a value over the grid's column: no header
-            continue
+            continue  # a group label, or a heading over sources of funds (项目资金（万元）)
         if key is None:
             return columns
         if key not in columns and key not in taken:
@@ -746,13 +747,28 @@ def _amount_heading_unit(grid: Grid, row: int, column: int, two_rows: bool) -> s
     text)."""
     own = grid.rows[row][column].value
     if own.strip():
-        return _unit_in(own)
+        named = _unit_in(own)
+        if named is None and row and "project" not in _header_map(grid.rows[row]):
+            # the project columns on a first row over this one (_list_header):
+            # the heading over the sources of funds there (项目资金（元）)
+            named = _heading_unit_over(grid.rows[row - 1], column)
+        return named
     if not two_rows:
         return _unit_in(_header_cell(grid, row, column))
     named = _unit_in(grid.rows[row + 1][column].value)
     if named is not None:
         return named
     for cell in reversed(grid.rows[row][:column]):
+        if cell.value.strip():
+            return _unit_in(cell.value)
+    return None
+
+
+def _heading_unit_over(cells: list[Text], column: int) -> str | None:
+    """The amount unit a heading over ``column`` names: the first filled
+    cell at or left of it (a merged heading is blank past its first cell in
+    text)."""
+    for cell in reversed(cells[: column + 1]):
         if cell.value.strip():
             return _unit_in(cell.value)
     return None
