@@ -405,6 +405,8 @@ def _organisation_column(grid: Grid, row: int, columns: dict[str, int]) -> dict[
 
 
 _GRID_LABEL_RE = re.compile(r"^(.{1,8}?)(?:绩效)?指标$")
+_GRID_LABEL_AFTER_RE = re.compile(r"^(?:绩效)?指标[（(](.{1,8}?)[)）]$")
+"""The same word in brackets after 绩效指标: ``绩效指标（中期）``, ``绩效指标（年度）``."""
 _GRID_YEAR_RE = re.compile(r"^20\d\d(?=年)")
 _GRID_SPAN_RE = re.compile(_SPAN_IN_BRACKETS)
 """The years a grid's label names inside it: ``中期（2024-2026年）绩效指标``."""
@@ -416,10 +418,12 @@ def grid_side(value: str) -> str | None:
     """The value an indicator grid's own label names (in its merged left
     column or a heading row above it): ``period`` for 中期/实施期/长期/项目周期
     绩效指标 (``中期（2024-2026年）绩效指标``: its years aside), ``annual`` for
-    年度绩效指标, else None (绩效指标, 三级指标)."""
+    年度绩效指标, the word also in brackets after it (``绩效指标（年度）``), else
+    None (绩效指标, 三级指标)."""
     if len(value) > _HEADER_LENGTH:
         return None
-    match = _GRID_LABEL_RE.match(_GRID_SPAN_RE.sub("", norm(value)))
+    text = _GRID_SPAN_RE.sub("", norm(value))
+    match = _GRID_LABEL_RE.match(text) or _GRID_LABEL_AFTER_RE.match(text)
     if match is None:
         return None
     word = _GRID_YEAR_RE.sub("", match.group(1))
