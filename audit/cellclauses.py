@@ -29,12 +29,14 @@ from audit.values import parse_value
 
 _CODED_RE = re.compile(r"^(\d{1,3})\s*[-－—–.．、]\s*(\S.*)$", re.DOTALL)
 _WEIGHT_RE = re.compile(
-    r"(?<=[\u4e00-\u9fff])\s*(?:[（(]\s*\d{1,3}(?:\.\d{1,2})?\s*分?\s*[)）]"
+    r"(?<=[\u4e00-\u9fff])\s*(?:[（(]\s*(?:(?:权重|分值|分数|占比)\s*[：:]?\s*)?"
+    r"\d{1,3}(?:\.\d{1,2})?\s*[分%％]?\s*[)）]"
     r"|\d{1,3}(?:\.\d{1,2})?\s*分)$"
 )
 """The weight a category cell may carry after its name (``产出指标（50分）``,
-``产出指标(50)``, ``产出指标 50分``): the category's share of the score, not
-part of its name."""
+``产出指标(50)``, ``产出指标 50分``, named or in percent: ``产出指标（权重50%）``,
+``产出指标（分值：50）``): the category's share of the score, not part of its
+name."""
 
 CELL_SEPARATOR = " | "
 """How a row's cells are joined in ``Clause.text`` (the clause as shown)."""

@@ -585,3 +585,29 @@ def test_a_ceiling_on_an_output_count_is_reported(value: str) -> None:
 )
 def test_a_ceiling_where_one_belongs_is_left_alone(name: str, value: str) -> None:
     assert check("comparator-direction", table(filed(QUANTITY, name, value))) == []
+
+
+@pytest.mark.parametrize(
+    "name, value",
+    [("培训人次", "≤500人次"), ("宣传活动场次", "≤10场"), ("安全检查次数", "不超过12次")],
+)
+def test_a_ceiling_on_the_work_the_project_does_is_reported(name: str, value: str) -> None:
+    # named for the work (培训, 宣传, 检查), read as more is better: capped all the same
+    findings = check("comparator-direction", table(filed(QUANTITY, name, value)))
+    assert [f.excerpt for f in findings] == [value]
+    assert "设了上限" in findings[0].message
+
+
+@pytest.mark.parametrize(
+    "name, value",
+    [
+        # what comes in and is handled, and what the work turns up
+        ("受理投诉件数", "≤100件"),
+        ("扑救森林火灾次数", "≤3次"),
+        ("督查通报次数", "≤2次"),
+        ("检查发现问题数", "≤5个"),
+        ("年度检查频次", "≤4次"),
+    ],
+)
+def test_a_ceiling_on_what_the_work_meets_is_left_alone(name: str, value: str) -> None:
+    assert check("comparator-direction", table(filed(QUANTITY, name, value))) == []

@@ -427,3 +427,18 @@ def test_satisfaction_under_the_current_effects_is_a_mismatch() -> None:
     cell = OLDER_EFFECTS.format(level2="服务对象满意度指标").replace("效果指标", "效益指标")
     (finding,) = lint_rule(one_project(cell), "category-mismatch")
     assert "不属于一级指标「效益指标」，应属于「3-满意度指标」" in finding.message
+
+
+@pytest.mark.parametrize("level1", ["效果指标", "预期效果指标"])
+def test_satisfaction_named_under_an_older_schemes_effects_alone_is_filed_right(
+    level1: str,
+) -> None:
+    # the older layout writes the level-1 category only: 效果指标 held satisfaction
+    cell = f"1、{level1}：学员满意度，年度指标值：≥90%。"
+    assert lint_rule(one_project(cell), "category-keyword-mismatch") == []
+
+
+def test_satisfaction_named_under_the_current_effects_alone_is_misfiled() -> None:
+    cell = "1、效益指标：学员满意度，年度指标值：≥90%。"
+    (finding,) = lint_rule(one_project(cell), "category-keyword-mismatch")
+    assert "是满意度，不是效益" in finding.message

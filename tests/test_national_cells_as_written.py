@@ -488,6 +488,10 @@ def test_a_web_table_per_unit_under_a_short_unit_label(tmp_path: Path) -> None:
         "产出指标 50分",
         "产出指标（ 50 分）",
         "1-产出指标（50分）",
+        # the weight named, or a share of the score in percent
+        "产出指标（权重50%）",
+        "产出指标（分值：50）",
+        "产出指标（50%）",
     ],
 )
 def test_a_level1_cell_with_its_weight_is_that_category(written: str) -> None:
@@ -514,7 +518,9 @@ def test_a_level2_cell_with_its_weight_is_that_category() -> None:
     assert lint(document, ["unknown-category", "category-mismatch"]) == []
 
 
-@pytest.mark.parametrize("written", ["投入指标（20分）", "产出指标（一）", "产出指标2025"])
+@pytest.mark.parametrize(
+    "written", ["投入指标（20分）", "产出指标（一）", "产出指标2025", "产出指标（权重）"]
+)
 def test_a_category_cell_with_other_words_after_its_name_is_kept_whole(written: str) -> None:
     document = sheet_document(with_cells(FORM, {(10, 0): written}), FORM_MERGES)
     clause = document.projects[0].clauses[3]

@@ -92,3 +92,25 @@ def test_a_first_row_of_values_under_the_header_is_no_second_header_row() -> Non
     document = tsv_document(rows)
     assert [project.name.value for project in document.projects] == ["公共文化活动"]
     assert _amounts(document)[0] == (Decimal("200.00"), "万元")
+
+
+def _grouped(heading: str = "项目资金（万元）") -> Rows:
+    """The grid's headings on the second row too, under a group label
+    绩效指标: the first row names the project columns and two headings."""
+    rows = _rows(heading)
+    rows[1][6:10] = ["绩效指标", "", "", ""]
+    rows[2][6:10] = ["一级指标", "二级指标", "三级指标", "指标值"]
+    return rows
+
+
+@pytest.mark.parametrize("read", [tsv_document, csv_document])
+def test_sources_under_a_heading_beside_a_group_label_are_read(read) -> None:  # type: ignore[no-untyped-def]
+    document = read(_grouped())
+    assert [project.name.value for project in document.projects] == ["公共文化活动"]
+    assert _amounts(document) == [
+        (Decimal("200.00"), "万元"),
+        (Decimal("150.00"), "万元"),
+        (Decimal("30.00"), "万元"),
+    ]
+    assert len(document.projects[0].clauses) == 3
+    assert _amounts(read(_grouped("项目资金（元）")))[0] == (Decimal("0.02"), "元")

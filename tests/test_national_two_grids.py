@@ -148,6 +148,21 @@ def test_a_form_with_one_grid_labelled_mid_term_holds_period_values() -> None:
     assert values == [(name, period, None) for name, period, _ in _both()]
 
 
+@pytest.mark.parametrize("above", [False, True])
+def test_labels_that_name_their_values_in_brackets_after_them(above: bool) -> None:
+    """``绩效指标（中期）`` over ``绩效指标（年度）``: the word in brackets names
+    the grid's values as it does before 绩效指标."""
+    rows, merges = two_grids(labels=("绩效指标（中期）", "绩效指标（年度）"), above=above)
+    assert _values(sheet_document(rows, merges)) == _both()
+    assert _values(tsv_document(rows)) == _both()
+
+
+def test_a_grid_numbered_in_brackets_names_no_value() -> None:
+    # near miss: 绩效指标（一） is a heading, no side
+    assert grid_side("绩效指标（一）") is None
+    assert grid_side("绩效指标（2026年）") is None
+
+
 def test_an_unlabelled_grid_reads_its_value_as_annual() -> None:
     rows, merges = two_grids(labels=("绩效指标", "绩效指标"))
     values = _values(sheet_document(rows, merges))

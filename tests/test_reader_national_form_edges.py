@@ -68,6 +68,16 @@ SIGNATURES: list[tuple[str, Rows, list[Merge]]] = [
         [["单位负责人：张建国", "", "填报人：王晓燕", "", ""]],
         [],
     ),
+    (
+        "labels without a colon, as the form's own",
+        [["填报人", "王晓燕", "联系电话", "0515-83512345", ""]],
+        [],
+    ),
+    (
+        "the reviewer signing beside the maker",
+        [["制表人：王晓燕", "", "审核：张建国", "", "日期：2022年1月10日"]],
+        [],
+    ),
 ]
 
 
@@ -90,6 +100,13 @@ def test_an_indicator_under_the_grid_stays_an_indicator() -> None:
     rows, _ = _under([["", "", "签约服务人数", "≥3000人", "≥1000人"]])
     clauses = tsv_document(rows).projects[0].clauses
     assert [c.name for c in clauses][-1] == "签约服务人数"
+
+
+def test_an_indicator_named_for_people_stays_an_indicator() -> None:
+    # a name ending in 人 is no signature's role without its colon
+    rows, _ = _under([["", "", "受益人", "≥3000人", "≥1000人"]])
+    clauses = tsv_document(rows).projects[0].clauses
+    assert [c.name for c in clauses][-1] == "受益人"
 
 
 def test_an_indicator_whose_name_ends_with_a_colon_stays_an_indicator() -> None:

@@ -373,6 +373,19 @@ _KIND_WORDS: dict[str, tuple[str, str]] = {
 }
 
 
+def _held_by_level1(ctx: Context, clause: Clause) -> bool:
+    """Whether a clause with no level-2 category stands under a level-1 one of
+    an older scheme that held a satisfaction category beside its own (older
+    Guangdong tables' 效果指标: the taxonomy's ``wider``)."""
+    if clause.level2 is not None or clause.level1 is None:
+        return False
+    taxonomy = ctx.taxonomy
+    return any(
+        taxonomy.kind(child) == "satisfaction"
+        for child in taxonomy.wider.get(clause.level1.name.strip(), ())
+    )
+
+
 def _expected(ctx: Context, kind: str) -> str:
     """The level-2 categories of ``kind`` in the schemes in use: ``31-服务对象满意度``."""
     labels = ctx.memo.get(_EXPECTED, dict)
@@ -696,6 +709,8 @@ def category_keyword_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]
         return  # 降低企业用能成本, 农户购机成本 有效降低 under 效益: a benefit
     if named == "cost" and kind == "timeliness" and _all_money(ctx, clause):
         return  # 补贴标准 800元/月 under 时效: deadline-not-concrete's "money, not a time"
+    if named == "satisfaction" and _held_by_level1(ctx, clause):
+        return  # 效果指标：群众满意度 in an older table: its 效果指标 held 服务对象满意度
     expected = _expected(ctx, named)
     args = {"name": clause.name, "category": _category(clause), "expected": expected}
     if named == "satisfaction" and kind == "effect":

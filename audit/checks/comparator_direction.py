@@ -386,7 +386,7 @@ def _polarity(
     数量、上级下达的定额，和按计划的频次（stock_counts：「维护泊位数=8个」「现有路灯盏数」
     「辖区内全部村居数」「保有公务车辆数=12辆」「征兵任务数=65人」「年度监测频次=4次」），
     不良事件（「安全事故=0起」），零，比率、金额、时长，
-    没有写等于的数字（「420人」）。这样的数量设了上限（「举办招聘会场次≤20场」「不超过3000人」）的，
+    没有写等于的数字（「420人」）。这样的数量设了上限（「举办招聘会场次≤20场」「不超过3000人」，项目自己做的培训、宣传、检查的次数「培训人次≤500人次」也是）的，
     一件不做也算达标，同样报告；存量、定额、频次、不良事件和控制的公务支出（公务接待批次、因公出国
     团组数）除外。以时长表示的完成时限
     （time_limits：时限、工期、用时，办理/响应/整改/拨付……时间或期限）是上限：「隐患整改时限≥5个工作日」
@@ -493,7 +493,8 @@ def comparator_direction(ctx: Context, clause: Clause) -> Iterator[Problem]:
     ``年度监测频次 =4次``), an
     adverse count (``安全事故 =0起``), zero, a rate, money or a time, nor a
     bare number without ``=`` (``420人``). Such a count given a ceiling
-    (``举办招聘会场次 ≤20场``) is met by doing nothing and is reported too, with
+    (``举办招聘会场次 ≤20场``, or the project's own training, publicity or
+    inspections: ``培训人次 ≤500人次``) is met by doing nothing and is reported too, with
     the same exceptions and spending held down by rule (公务接待批次, 因公出国
     团组数). A time to
     deliver in, given as a duration (``time_limits``: 时限, 工期, 用时, and the
@@ -634,6 +635,7 @@ def comparator_direction(ctx: Context, clause: Clause) -> Iterator[Problem]:
     percent = ctx.options["percent_units"]
     wrong: list[tuple[ValueField, str]] = []
     judged = len(fields)
+    own_work = _WORK_COUNT.search(normalize(clause.name)) is not None
     for value_field in fields:
         value = value_field.value
         if by_name == "level":  # better when higher, in any unit
@@ -660,7 +662,11 @@ def comparator_direction(ctx: Context, clause: Clause) -> Iterator[Problem]:
             wrong.append((value_field, "default"))
         elif polarity in ("negative", "time-limit", "spending") and value.comparator in _HIGHER:
             wrong.append((value_field, polarity))
-        elif polarity is None and value.comparator in _LOWER and _output_count(ctx, clause, value):
+        elif (
+            (polarity is None or (polarity == "positive" and own_work))
+            and value.comparator in _LOWER
+            and _output_count(ctx, clause, value)
+        ):
             wrong.append((value_field, "ceiling-count"))
     if len(wrong) < judged:
         # One value points the right way and the other not: the two values
@@ -683,16 +689,31 @@ _NOT_MONEY = frozenset({"person", "count"})
 """Units a cost is never counted in (人, 台): such a value is no amount to cap."""
 
 _STOCK: Key[re.Pattern[str]] = Key("guidance.stock-counts")
+_ADVERSE: Key[re.Pattern[str]] = Key("guidance.adverse-names")
+_WORK_COUNT = re.compile(
+    r"(?:演练|演习|巡查|巡检|检查|督查|抽查|督导|培训|宣传|宣讲|检测)(?:活动|会|班|课)?"
+    r"(?:人次|人数|场次|次数|期数|批次|班次|场|次|期)$"
+)
+"""A count of the work the project does itself (培训人次, 宣传活动场次, 安全检查次数):
+named for that work, it reads as more is better (``ACTION_COUNT``), and a
+ceiling on it is met by doing nothing all the same. Not the handling of what
+comes in (受理投诉件数, 扑救火灾次数), nor what the work turns up (督查通报次数)."""
 
 
 def _output_count(ctx: Context, clause: Clause, value: Value) -> bool:
     """Whether ``value`` is one count of what a project delivers, under 数量
-    (``举办招聘会场次 ≤20场``): more is better, not of a stock, a quota or an
-    adverse event, above zero."""
+    (``举办招聘会场次 ≤20场``, and the work the project does: 培训人次 ≤500人次,
+    宣传活动场次 ≤10场): more is better, not of a stock, a quota or an adverse
+    event, nor of the work that answers one (受理投诉件数, 隐患排查次数: how
+    many come is not the project's to choose), above zero."""
     if ctx.facts.category_kind(clause, LEVEL1_KINDS) != "quantity" or is_adverse(clause):
         return False
+    name = normalize(clause.name)
     stock = ctx.memo.get(_STOCK, lambda: any_of(ctx.options["stock_counts"]))
-    if stock.search(normalize(clause.name)):
+    if stock.search(name):
+        return False
+    adverse = ctx.memo.get(_ADVERSE, lambda: any_of(VOCABULARY.adverse_names))
+    if adverse.search(name):
         return False
     if len(value.targets) != 1 or unit_family(value.unit) not in ("count", "person"):
         return False

@@ -626,11 +626,22 @@ def states_targets(rows: Sequence[Sequence[str | None]]) -> bool:
 
 # A note or signature under the table starts with its label: 注, 说明, 备注,
 # 填报说明 …; 填报人, 审核人, 负责人, 联系电话, 填报日期 … (a label ending in a
-# note word, or naming a person, a phone or a date), then a colon.
+# note word, or naming a person, a phone or a date), or the act signed for
+# (审核：, 复核：), then a colon.
 _NOTE_LABEL_RE = re.compile(
     r"\s*(?:[^\W\d_]{0,3}(?:注|说明)|备注"
-    r"|[^\W\d_]{0,4}(?:人|电话|手机|日期|时间|方式|签字|签名|盖章))"
+    r"|[^\W\d_]{0,4}(?:人|电话|手机|日期|时间|方式|签字|签名|盖章|审核|复核|审批))"
     r"\s*(?:[（(]\s*(?:\d{1,2}|签字|签名|盖章)\s*[)）]\s*|\d{1,2}\s*)?[：:]"
+)
+
+# The same signature labels written without a colon, alone in their cell with
+# the value in the next (填报人 | 王晓燕 | 联系电话 | 83345678), as a form writes
+# its other labels: only the roles a signature names, so that an indicator's
+# name (受益人) is never taken for one.
+_ROLE_LABEL_RE = re.compile(
+    r"\s*(?:(?:填报|填表|制表|经办|审核|复核|联系|(?:单位|部门|财务|项目)?负责)人"
+    r"|联系电话|联系方式|(?:填报|填表|制表)日期)"
+    r"\s*(?:[（(]\s*(?:签字|签名|盖章)\s*[)）])?\s*"
 )
 
 
@@ -638,6 +649,12 @@ def note_label(text: str) -> bool:
     """Whether ``text`` starts with the label of a note or signature line
     (``注：``, ``说明：``, ``填报人：``, ``联系电话：``, ``填报日期：``)."""
     return _NOTE_LABEL_RE.match(text) is not None
+
+
+def role_label(text: str) -> bool:
+    """Whether ``text`` is, all of it, a signature's label written without a
+    colon (``填报人``, ``联系电话``, ``单位负责人（签字）``)."""
+    return _ROLE_LABEL_RE.fullmatch(text) is not None
 
 
 def note_row(cells: list[str], columns: dict[str, int]) -> bool:

@@ -58,6 +58,7 @@ from audit.readers.common import (
     one_line,
     organization_name,
     parse_amount,
+    role_label,
     row_text,
     spaced,
     stated_unit,
@@ -404,6 +405,8 @@ def _organisation_column(grid: Grid, row: int, columns: dict[str, int]) -> dict[
 
 
 _GRID_LABEL_RE = re.compile(r"^(.{1,8}?)(?:绩效)?指标$")
+_GRID_LABEL_AFTER_RE = re.compile(r"^(?:绩效)?指标[（(](.{1,8}?)[)）]$")
+"""The same word in brackets after 绩效指标: ``绩效指标（中期）``, ``绩效指标（年度）``."""
 _GRID_YEAR_RE = re.compile(r"^20\d\d(?=年)")
 _GRID_SPAN_RE = re.compile(_SPAN_IN_BRACKETS)
 """The years a grid's label names inside it: ``中期（2024-2026年）绩效指标``."""
@@ -415,10 +418,12 @@ def grid_side(value: str) -> str | None:
     """The value an indicator grid's own label names (in its merged left
     column or a heading row above it): ``period`` for 中期/实施期/长期/项目周期
     绩效指标 (``中期（2024-2026年）绩效指标``: its years aside), ``annual`` for
-    年度绩效指标, else None (绩效指标, 三级指标)."""
+    年度绩效指标, the word also in brackets after it (``绩效指标（年度）``), else
+    None (绩效指标, 三级指标)."""
     if len(value) > _HEADER_LENGTH:
         return None
-    match = _GRID_LABEL_RE.match(_GRID_SPAN_RE.sub("", norm(value)))
+    text = _GRID_SPAN_RE.sub("", norm(value))
+    match = _GRID_LABEL_RE.match(text) or _GRID_LABEL_AFTER_RE.match(text)
     if match is None:
         return None
     word = _GRID_YEAR_RE.sub("", match.group(1))
@@ -703,9 +708,10 @@ def _list_header(grid: Grid, row: int) -> dict[str, int]:
     a CSV or TSV saved from merged cells gives it (the workbook fills the
     merged cells down). Taken only when the second row names no project,
     every filled cell of the first row over a blank one is a column name,
-    one of them 项目名称, and every other is blank or a group label
-    (:func:`_group_label`): a form's 项目名称 row over its grid holds the
-    project's name there."""
+    one of them 项目名称, and every other is blank, a group label
+    (:func:`_group_label`) or a heading over the sources of funds the second
+    row names (``项目资金（万元）`` over ``合计 | 财政拨款 | 其他资金``): a form's
+    项目名称 row over its grid holds the project's name there."""
     columns = _header_map(grid.rows[row])
     if row == 0 or "project" in columns or not _is_indicator_header(columns):
         return columns
@@ -717,9 +723,9 @@ def _list_header(grid: Grid, row: int) -> dict[str, int]:
             continue
         key = column_key(text)
         if below.value.strip():
-            if key is None and not _group_label(text):
+            if key is None and not _group_label(text) and column_key(below.value) not in _AMOUNTS:
                 return columns  # a value over the grid's column: no header
-            continue
+            continue  # a group label, or a heading over sources of funds (项目资金（万元）)
         if key is None:
             return columns
         if key not in columns and key not in taken:
@@ -745,13 +751,28 @@ def _amount_heading_unit(grid: Grid, row: int, column: int, two_rows: bool) -> s
     text)."""
     own = grid.rows[row][column].value
     if own.strip():
-        return _unit_in(own)
+        named = _unit_in(own)
+        if named is None and row and "project" not in _header_map(grid.rows[row]):
+            # the project columns on a first row over this one (_list_header):
+            # the heading over the sources of funds there (项目资金（元）)
+            named = _heading_unit_over(grid.rows[row - 1], column)
+        return named
     if not two_rows:
         return _unit_in(_header_cell(grid, row, column))
     named = _unit_in(grid.rows[row + 1][column].value)
     if named is not None:
         return named
     for cell in reversed(grid.rows[row][:column]):
+        if cell.value.strip():
+            return _unit_in(cell.value)
+    return None
+
+
+def _heading_unit_over(cells: list[Text], column: int) -> str | None:
+    """The amount unit a heading over ``column`` names: the first filled
+    cell at or left of it (a merged heading is blank past its first cell in
+    text)."""
+    for cell in reversed(cells[: column + 1]):
         if cell.value.strip():
             return _unit_in(cell.value)
     return None
@@ -2234,13 +2255,17 @@ def _note(cells: list[Text], columns: dict[str, int]) -> bool:
 def _signature(cells: list[Text]) -> bool:
     """Whether a row is a signature under the list, spread over cells
     (``填报人：李晓明 | | 联系电话： | 020-83345678``): every filled cell is a
-    labelled line (:func:`~audit.readers.common.note_label`) or the value of
-    the label in the cell before it."""
+    labelled line (:func:`~audit.readers.common.note_label`), a signature's
+    label without its colon (``填报人 | 李晓明``, :func:`~audit.readers.common.role_label`)
+    or the value of the label in the cell before it."""
     filled = [cell.value.strip() for cell in cells if cell.value.strip()]
-    if not filled or not note_label(filled[0]):
+    if not filled or not (note_label(filled[0]) or role_label(filled[0])):
         return False
     return all(
-        note_label(text) or filled[index - 1].endswith(("：", ":"))
+        note_label(text)
+        or role_label(text)
+        or filled[index - 1].endswith(("：", ":"))
+        or role_label(filled[index - 1])
         for index, text in enumerate(filled)
         if index
     )
