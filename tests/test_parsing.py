@@ -58,6 +58,20 @@ def test_value_may_contain_commas_colons_and_full_stops() -> None:
     assert clause.annual.text == "标准：100%，按时、足额"
 
 
+def test_the_annual_keyword_written_with_this_year_s_ben() -> None:
+    """``本年度指标值`` is the annual keyword, its 本 no part of the value before
+    it; near miss: 本年度 and 本区 inside a name or a value stay there."""
+    text = (
+        "1、1-产出指标；11-数量指标；本区培训人数；实施周期指标值:本年度完成≥500人；"
+        "本年度指标值:≥500人。"
+    )
+    (clause,) = clauses(text)
+    assert clause.name == "本区培训人数"
+    assert clause.period is not None and clause.period.text == "本年度完成≥500人"
+    assert clause.annual is not None and clause.annual.text == "≥500人"
+    assert clause.issues == ()
+
+
 def test_indicator_name_may_contain_commas() -> None:
     text = "2、1-产出指标；12-质量指标；安保服务、清洁服务，驾驶服务质量；实施周期指标值:90%或以上；年度指标值:90%或以上。"
     (clause,) = clauses(text)
