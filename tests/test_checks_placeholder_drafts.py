@@ -476,6 +476,7 @@ def test_a_not_yet_value_after_a_lists_comparator_is_reported_at_its_words() -> 
         # the template's example left in front of the value
         ("例：≥90%", "例："),
         ("示例：≥300人次", "示例："),
+        ("如：≥90%", "如："),
         # an empty bracket the template left to be filled in
         ("≥500家【】", "【】"),
         ("≥300（ ）", "（ ）"),
@@ -488,7 +489,13 @@ def test_a_template_example_or_empty_bracket_is_a_placeholder(value: str, excerp
 
 @pytest.mark.parametrize(
     "value",
-    ["≥95%（抽查）", "举例说明服务成效，≥300人次", "≥300人（含）", "系统用户数(个)≥200"],
+    [
+        "≥95%（抽查）",
+        "举例说明服务成效，≥300人次",
+        "≥300人（含）",
+        "系统用户数(个)≥200",
+        "如期完成：2025年12月底前",
+    ],
 )
 def test_brackets_that_hold_something_are_no_placeholder(value: str) -> None:
     assert placeholders(clause_table(clause(QUANTITY, "服务老人人次", value))) == []

@@ -110,8 +110,8 @@ PLACEHOLDER_PATTERNS: list[str] = [
     + r")[ \t]*[）)】\]〕]?[ \t]*[。.；;]?"
     r"(?![^\x00])",
     r"某某+",
-    # the template's example left in front of a value (例：≥90%, 示例：…)
-    AT_TEXT_START + r"[ \t]*[（(【\[]?[ \t]*(?:例|例如|示例|举例|样例)[ \t]*[：:]",
+    # the template's example left in front of a value (例：≥90%, 如：≥90%, 示例：…)
+    AT_TEXT_START + r"[ \t]*[（(【\[]?[ \t]*(?:例|例如|如|示例|举例|样例)[ \t]*[：:]",
     # an empty bracket the template left to be filled in (≥500家【】, ≥300（ ）); one
     # where the number goes (≥（  ）%) is empty-value's
     r"(?=[【［\[（(〔])(?<![≥≤＞＜><＝=\s])"
@@ -269,7 +269,7 @@ def no_name(name: str) -> bool:
     在项目名称、绩效目标、每个指标名称和每个指标值中，以及全国模板指标表的说明栏（指标值说明、备注）和标准栏
     （绩效标准、评（扣）分标准）中（说明栏只写「略」「同上」「见上栏」的不算），查找草稿的占位文字：「待单位补充」「待补充」
     「待定」「待填」「XXX」「ＸＸ」、数字处的一个X（「X人次」「≥X%」「2025年X月」，不是「X光」）、「×××」「某某」「……」「...」「年度计划数」（应填计划数的地方）、
-    模板留下的示例（「例：≥90%」）和空括号（「≥500家【】」；比较符号后的
+    模板留下的示例（「例：≥90%」「如：≥90%」）和空括号（「≥500家【】」；比较符号后的
     「≥（  ）%」归 empty-value）、
     「另行通知」，指向别处而不写出内容的（「见附件」「详见附表」「见说明」），整个只写了「略」「空」
     「同上」「同上年」「参照上年」「按实际」「以实际为准」「另行确定」「另行下达」「待补」「暂定」「TBD」「N/A」的
@@ -346,7 +346,7 @@ def placeholder(ctx: Context, project: Project) -> Iterator[Problem]:
     ``待补充``, ``待定``, ``待填``, ``XXX``, ``ＸＸ``, one X where a number
     goes (``X人次``, ``≥X%``, ``2025年X月``, not ``X光``), ``×××``, ``某某``,
     ``……``, ``...``, ``年度计划数`` (where the planned number belongs), the
-    template's example (``例：≥90%``) and an empty bracket (``≥500家【】``; one
+    template's example (``例：≥90%``, ``如：≥90%``) and an empty bracket (``≥500家【】``; one
     right after a comparator, ``≥（  ）%``, is ``empty-value``'s),
     ``另行通知``, a spreadsheet's error value (``#DIV/0!``, ``#REF!``,
     ``#N/A``: a formula that failed where its result belongs), text that
