@@ -92,6 +92,8 @@ def test_a_rate_of_the_surroundings_under_quantity_belongs_to_an_effect(name: st
         ("适龄儿童国家免疫规划疫苗接种率", "≥90%"),
         ("65岁及以上老年人健康管理率", "≥65%"),
         ("孕产妇产前筛查率", "≥85%"),
+        ("孕产妇系统管理率", "≥85%"),
+        ("肺结核患者管理率", "≥90%"),
         # a rate without a percentage is value-type-mismatch's, or a count
         ("水质监测频率", "每月1次"),
         ("窗口办件效率", "≥20件/日"),

@@ -259,9 +259,10 @@ PLANNED_SHARES: list[str] = [
     r"(?:开展|举办|实施|安装|配备|上线|入户|走访|巡查|普查|培训|轮训|更新|录入|采集"
     r"|慰问|帮扶|救助|申报|拨付|兑付)(?:率|比例|比率|占比)$",
     # a health service delivered to the population it was planned for (基本公共卫生:
-    # 适龄儿童国家免疫规划疫苗接种率, 老年人健康管理率, 孕产妇早期筛查率, 免费体检率),
-    # as the national transfer payments' own tables file them (规范管理率, how well, is not)
-    r"(?:接种|筛查|体检|健康管理)(?:率|比例|比率|占比)$",
+    # 适龄儿童国家免疫规划疫苗接种率, 老年人健康管理率, 孕产妇系统管理率, 肺结核患者管理率,
+    # 孕产妇早期筛查率, 免费体检率), as the national transfer payments' own tables file
+    # them (规范管理率, how well, is not)
+    r"(?:接种|筛查|体检|健康管理|系统管理|患者管理)(?:率|比例|比率|占比)$",
 ]
 """Shares of the planned output delivered: how much of what was planned was
 done, reached, built, handed over or carried out, a quantity. How well it was done or
@@ -512,7 +513,7 @@ def _name_kind(name: str, kinds: list[tuple[str, re.Pattern[str]]]) -> str | Non
     产出的多少，比率按名称应归入质量（做得好不好），环境、排放和人群自身状况的比率（「断面水质
     达标率」）归入效益。计划产出的完成份额仍属数量（planned_shares：完成率、覆盖率、建成率、开工率，
     到位率、到货率、发放率、签收率、签订率、签约率、建档率、入库比例、资助比例、接种率、健康管理率、
-    筛查率等交付给计划对象的比例，以及数量的
+    系统管理率、患者管理率、筛查率等交付给计划对象的比例，以及数量的
     达标率）：它们说的是计划的多少做到了，不是做得多好。
 
     满意度被归为效益（「22-社会效益」「24-可持续影响」）
@@ -615,7 +616,7 @@ def category_keyword_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]
     quantity (``planned_shares``: 完成率, 覆盖率, 建成率, 开工率, and what is
     handed over to those it was planned for, 到位率, 到货率, 发放率, 签收率,
     签订率, 签约率, 建档率, 入库比例, 资助比例, and the health services 接种率,
-    健康管理率, 筛查率; and a 达标率 of an amount): it says how much of
+    健康管理率, 系统管理率, 患者管理率, 筛查率; and a 达标率 of an amount): it says how much of
     the plan was done, not how well.
 
     A satisfaction level filed as an effect
