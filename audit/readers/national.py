@@ -762,10 +762,7 @@ def _amount_heading_unit(grid: Grid, row: int, column: int, two_rows: bool) -> s
     named = _unit_in(grid.rows[row + 1][column].value)
     if named is not None:
         return named
-    for cell in reversed(grid.rows[row][:column]):
-        if cell.value.strip():
-            return _unit_in(cell.value)
-    return None
+    return _heading_unit_over(grid.rows[row], column)  # its own cell is blank
 
 
 def _heading_unit_over(cells: list[Text], column: int) -> str | None:
