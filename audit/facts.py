@@ -1845,6 +1845,10 @@ def target_unit(target: Target) -> tuple[str | None, str | None]:
     return unit or None, per or None
 
 
+COUNTED_FAMILIES: frozenset[UnitFamily] = frozenset({"person", "count"})
+"""The unit families of a count of people or things (人, 人次, 台, 场, 个)."""
+
+
 def unit_family(unit: str | None) -> UnitFamily | None:
     """``percent``, ``person``, ``count``, ``money``, ``time`` or ``other``
     (公里, 平方米): what a unit measures, from the shared vocabulary."""

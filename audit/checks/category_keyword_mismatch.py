@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from audit.engine import Context, Option, Problem, rule
 from audit.facts import (
     CALENDAR_DEADLINES,
+    COUNTED_FAMILIES,
     LEVEL1_KINDS,
     Key,
     LazyPattern,
@@ -286,10 +287,6 @@ def _misfiled_rate(ctx: Context, clause: Clause, name: str) -> bool:
     return bool(values) and all(facts.value_measure(v) == "percent" for v in values)
 
 
-_COUNTED = frozenset({"person", "count"})
-"""The unit families of a count: 人, 人次, 台, 场, 个."""
-
-
 def _count_as_cost(ctx: Context, clause: Clause) -> Problem | None:
     """The finding on a count filed under a cost category of money (14-成本指标,
     41-经济成本指标): a name that counts (培训人数, 设备购置数量) and every value a
@@ -306,7 +303,7 @@ def _count_as_cost(ctx: Context, clause: Clause) -> Problem | None:
         if value_field.value.kind != "quantity" or facts.value(clause, value_field).owner:
             return None
         targets = number_targets(value_field.value)
-        if not targets or any(unit_family(t.unit) not in _COUNTED for t in targets):
+        if not targets or any(unit_family(t.unit) not in COUNTED_FAMILIES for t in targets):
             return None
     args = {
         "name": clause.name,

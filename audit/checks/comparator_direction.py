@@ -11,6 +11,7 @@ from typing import Any
 from audit.engine import Context, Option, Problem, rule
 from audit.facts import (
     ACTION_COUNT,
+    COUNTED_FAMILIES,
     LEVEL1_KINDS,
     Facts,
     Key,
@@ -644,7 +645,7 @@ def comparator_direction(ctx: Context, clause: Clause) -> Iterator[Problem]:
             continue
         if (
             by_name == "negative"
-            and unit_family(value.unit) in _NOT_MONEY
+            and unit_family(value.unit) in COUNTED_FAMILIES
             and ctx.facts.name_measure(clause.name) == "cost"
         ):
             judged -= 1  # 设备采购成本 ≥300台: no amount of money, implausible-unit's finding
@@ -685,9 +686,6 @@ def comparator_direction(ctx: Context, clause: Clause) -> Iterator[Problem]:
         yield Problem(value_field.span, key, args, field=keyword, excerpt=value_field.text)
 
 
-_NOT_MONEY = frozenset({"person", "count"})
-"""Units a cost is never counted in (人, 台): such a value is no amount to cap."""
-
 _STOCK: Key[re.Pattern[str]] = Key("guidance.stock-counts")
 _ADVERSE: Key[re.Pattern[str]] = Key("guidance.adverse-names")
 _WORK_COUNT = re.compile(
@@ -715,7 +713,7 @@ def _output_count(ctx: Context, clause: Clause, value: Value) -> bool:
     adverse = ctx.memo.get(_ADVERSE, lambda: any_of(VOCABULARY.adverse_names))
     if adverse.search(name):
         return False
-    if len(value.targets) != 1 or unit_family(value.unit) not in ("count", "person"):
+    if len(value.targets) != 1 or unit_family(value.unit) not in COUNTED_FAMILIES:
         return False
     number = value.targets[0].number
     return number is not None and number > 0
@@ -735,7 +733,7 @@ def _equals_on_a_floor(ctx: Context, clause: Clause, equals: list[ValueField]) -
         return
     for value_field in equals:
         value = value_field.value
-        if len(value.targets) != 1 or unit_family(value.unit) not in ("count", "person"):
+        if len(value.targets) != 1 or unit_family(value.unit) not in COUNTED_FAMILIES:
             continue
         number = value.targets[0].number
         if number is None or number <= 0:

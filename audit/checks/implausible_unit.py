@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from audit.engine import Context, Option, Problem, rule
 from audit.facts import (
+    COUNTED_FAMILIES,
     Key,
     NameKind,
     field_name,
@@ -213,9 +214,9 @@ def implausible_unit(ctx: Context, clause: Clause) -> Iterator[Problem]:
                 continue
             if conditioned and family == "time":
                 continue
-            if dated and family in ("person", "count"):
+            if dated and family in COUNTED_FAMILIES:
                 continue
-            if conditioned and family in ("person", "count") and _aside(value_field.text, target):
+            if conditioned and family in COUNTED_FAMILIES and _aside(value_field.text, target):
                 continue  # ``≥90%（抽样不少于100人）``: the sample a rate is taken on
             if (
                 kind == "state"
