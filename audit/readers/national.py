@@ -74,10 +74,9 @@ from audit.readers.table import SET_ASIDE, Notify, Table
 
 _SPACES_RE = re.compile(r"[\s\u3000*★]+")
 _UNIT_SUFFIX_RE = re.compile(r"[（(]\s*(万元|元)\s*[)）]$")
-_YEAR = (
-    r"(?:[0-9０-９]{2,4}|20[×xX*＊]{2}|[×xX*＊]{2,4})\s*年?度?"
-    r"(?:[.．/]?[0-9０-９]{1,2}月?)?"
-)
+_YEAR_TAIL = r"\s*年?度?(?:[.．/]?[0-9０-９]{1,2}月?)?"
+"""What may follow a year in a label: 年, 年度, a month (``2024年7月``, ``2024.07``)."""
+_YEAR = rf"(?:[0-9０-９]{{2,4}}|20[×xX*＊]{{2}}|[×xX*＊]{{2,4}}){_YEAR_TAIL}"
 _SPAN_IN_BRACKETS = rf"[（(]\s*{_YEAR}(?:\s*[—\-－–~～至到]+\s*{_YEAR})?\s*[)）]"
 _SPAN_SUFFIX_RE = re.compile(rf"{_SPAN_IN_BRACKETS}$")
 """The years a label names in brackets (``中期目标（2024年—2026年）``, the
@@ -1652,9 +1651,10 @@ _LABEL_TERM = "label_term"
 """The facts' key of the years a period label names (``中期目标（2026年—2028年）``,
 ``中期资金总额（2026-2028年）``): the project's term where the form has no 项目期."""
 _LABEL_TERM_RE = re.compile(
-    r"[（(]\s*(20\d\d)\s*年?度?(?:[.．/]?\d{1,2}月?)?\s*[—\-－–~～至到]+\s*"
-    r"(20\d\d)\s*年?度?(?:[.．/]?\d{1,2}月?)?\s*[)）]"
+    rf"[（(]\s*(20\d\d){_YEAR_TAIL}\s*[—\-－–~～至到]+\s*(20\d\d){_YEAR_TAIL}\s*[)）]"
 )
+"""Two years in a label's brackets, as :data:`_SPAN_IN_BRACKETS` reads them,
+written out (not the template's ``（20××年—20××年）``)."""
 
 
 def _read_labels(
