@@ -114,3 +114,42 @@ def test_sources_under_a_heading_beside_a_group_label_are_read(read) -> None:  #
     ]
     assert len(document.projects[0].clauses) == 3
     assert _amounts(read(_grouped("项目资金（元）")))[0] == (Decimal("0.02"), "元")
+
+
+def _own_funds(heading: str = "资金来源（万元）") -> Rows:
+    """``资金来源`` over ``小计 | 财政资金 | 自筹资金``: the project's total and
+    its sources, the unit's own funds among the other funds."""
+    rows = _rows(heading, ("500.00", "450.00", "50.00"))
+    rows[2][2:5] = ["小计", "财政资金", "自筹资金"]
+    return rows
+
+
+@pytest.mark.parametrize("read", [tsv_document, csv_document])
+def test_a_subtotal_and_own_funds_under_a_heading_are_read(read) -> None:  # type: ignore[no-untyped-def]
+    assert _amounts(read(_own_funds())) == [
+        (Decimal("500.00"), "万元"),
+        (Decimal("450.00"), "万元"),
+        (Decimal("50.00"), "万元"),
+    ]
+
+
+def test_the_workbook_reads_a_subtotal_and_own_funds_the_same() -> None:
+    assert _amounts(sheet_document(_own_funds(), _MERGES)) == _amounts(tsv_document(_own_funds()))
+
+
+def test_the_workbook_takes_the_unit_from_the_merged_heading() -> None:
+    """A workbook fills the project columns down the header's two rows, so
+    the second row is read as the header: the unit is still the heading's."""
+    rows = _rows("项目资金（元）", ("2,000,000.00", "1,500,000.00", "500,000.00"))
+    assert _amounts(sheet_document(rows, _MERGES)) == _amounts(tsv_document(rows))
+    assert _amounts(sheet_document(rows, _MERGES))[0] == (Decimal("200"), "元")
+
+
+def test_a_one_row_header_in_yuan_stays_as_stated() -> None:
+    """Near miss: a one-row header in a workbook with the title over it: no
+    heading above names the unit, the table's line does."""
+    rows = _rows()
+    rows[1][2:5] = ["合计", "财政拨款", "其他资金"]
+    del rows[2]
+    rows.insert(1, ["金额单位：元", *[""] * 9])
+    assert _amounts(sheet_document(rows))[0] == (Decimal("0.02"), "元")

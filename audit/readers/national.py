@@ -146,6 +146,7 @@ _TOTAL_HEADERS = frozenset(
         "项目总额",
         "年度预算",
         "资金总额合计",
+        "小计",
     }
 )
 
@@ -274,8 +275,8 @@ def column_key(header: str) -> str | None:
         return "special"
     if "财政拨款" in h or h in ("财政资金", "一般公共预算", "财政性资金"):
         return "fiscal"
-    if "其他资金" in h or h == "其他来源资金":
-        return "other"
+    if "其他资金" in h or h == "其他来源资金" or "自筹" in h:
+        return "other"  # 自筹资金, 单位自筹: the unit's own funds, of the other funds
     if "结转" in h:
         return "carryover"  # 上年结转, 结转结余: a source of funds beside 财政拨款
     if "目标" in h:
@@ -592,6 +593,9 @@ FORM_LABELS: dict[str, str] = {
     "财政专户管理资金": "special",
     "其他资金": "other",
     "其他来源资金": "other",
+    "自筹资金": "other",
+    "单位自筹资金": "other",
+    "单位自筹": "other",
     "上年结转": "carryover",
     "上年结转资金": "carryover",
     "结转资金": "carryover",
@@ -751,9 +755,17 @@ def _amount_heading_unit(grid: Grid, row: int, column: int, two_rows: bool) -> s
     own = grid.rows[row][column].value
     if own.strip():
         named = _unit_in(own)
-        if named is None and row and "project" not in _header_map(grid.rows[row]):
-            # the project columns on a first row over this one (_list_header):
-            # the heading over the sources of funds there (项目资金（元）)
+        if (
+            named is None
+            and row
+            and (
+                "project" not in _header_map(grid.rows[row])
+                or _is_indicator_header(_header_map(grid.rows[row - 1]))
+            )
+        ):
+            # the project columns on a first row over this one (_list_header),
+            # or a workbook's header on two rows, each filled down its merged
+            # cells: the heading over the sources of funds there (项目资金（元）)
             named = _heading_unit_over(grid.rows[row - 1], column)
         return named
     if not two_rows:
@@ -1671,6 +1683,7 @@ def _read_labels(
     has its values in the row below. Amounts go by column
     (:class:`_AmountBlock`)."""
     cells = grid.rows[row]
+    labels = _with_total_head(grid, row, labels)
     keys = [(i, key) for i, key in labels if key is not None]
     for column, key in keys:
         if key == "period_goal" or (
@@ -1744,6 +1757,37 @@ def _read_labels(
             block.take(side, key, found, named)
 
 
+def _with_total_head(
+    grid: Grid, row: int, labels: list[tuple[int, str | None]]
+) -> list[tuple[int, str | None]]:
+    """The labels of a row of amount heads over a row of values with the
+    head of the total among them: 合计 (总计, 小计) beside 财政拨款 and
+    其他资金 (``项目资金（万元） | 合计 | 财政拨款 | 其他资金`` over ``| 360.00 |
+    300.00 | 60.00``) names the total there, and only there (as a label
+    elsewhere 合计 is no project's fact: a weight's total under the grid).
+    Other rows' labels are returned as they are."""
+    keys = [key for _, key in labels if key is not None]
+    if not keys or "total" in keys or any(key not in _AMOUNTS for key in keys):
+        return labels
+    cells = grid.rows[row]
+    sums = [
+        index
+        for index, key in labels
+        if key is None
+        and (row, index) not in grid.merged
+        and _SUM_WORD_RE.match(_SPACES_RE.sub("", cells[index].value)) is not None
+    ]
+    if len(sums) != 1:
+        return labels
+    headed = [(index, "total" if index == sums[0] else key) for index, key in labels]
+    found = [(index, key) for index, key in headed if key is not None]
+    stops = {
+        column: found[position + 1][0] if position + 1 < len(found) else len(cells)
+        for position, (column, _) in enumerate(found)
+    }
+    return headed if _values_under_heads(grid, row, found, stops) is not None else labels
+
+
 def _values_under_heads(
     grid: Grid, row: int, keys: list[tuple[int, str]], stops: dict[int, int]
 ) -> dict[int, tuple[Text, str | None]] | None:
@@ -1776,8 +1820,16 @@ def _values_under_heads(
     if not below[first].value.strip() or (row + 1, first) in grid.merged:
         return None
     caption = next((cell.value for cell in cells[:first] if cell.value.strip()), "")
+    above = grid.rows[row - 1] if row else []
+    if any(_cell_key(cell.value) is not None for cell in above):
+        above = []  # a row of the project's facts, no heading over the amounts
     return {
-        column: (below[column], _unit_in(cells[column].value) or _unit_in(caption))
+        column: (
+            below[column],
+            _unit_in(cells[column].value)
+            or _unit_in(caption)
+            or _heading_unit_over(above, column),  # 项目资金（元） merged over the heads
+        )
         for column, _ in keys
     }
 
