@@ -2223,11 +2223,12 @@ _YEAR_SPAN_RE = LazyPattern(YEAR_SPAN)
 
 def spans_years(project: Project) -> bool:
     """Whether a project runs over several years by what the table states:
-    a form's 项目期 (``2025.01-2027.12``), or a span of years in its name, its
-    goal or its period goal (``（2025-2027年）``, a list's 实施期目标 ``2025-2027年期间…``)."""
-    years = project.term_years
-    if years is not None:
-        return years[0] < years[1]
+    a form's 项目期 (``2025.01-2027.12``, or a number of years: ``三年``), or
+    a span of years in its name, its goal or its period goal (``（2025-2027年）``,
+    a list's 实施期目标 ``2025-2027年期间…``)."""
+    length = project.term_length
+    if length is not None:
+        return length > 1
     goal = project.goal.value if project.goal is not None else ""
     period_goal = project.period_goal.value if project.period_goal is not None else ""
     for text in (project.title, goal, period_goal):

@@ -115,6 +115,9 @@ def _classify(ctx: Context, project: Project, pattern: str) -> Span:
             return "multi"
         if len(stated) == 1:
             return "single"
+        length = project.term_length  # a number of years, none named: 中期目标（三年）
+        if length is not None:
+            return "multi" if length > 1 else "single"
     budget = budget_year(ctx)
     if budget is None:
         return "unknown"

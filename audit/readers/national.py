@@ -78,9 +78,15 @@ _YEAR_TAIL = r"\s*年?度?(?:[.．/]?[0-9０-９]{1,2}月?)?"
 """What may follow a year in a label: 年, 年度, a month (``2024年7月``, ``2024.07``)."""
 _YEAR = rf"(?:[0-9０-９]{{2,4}}|20[×xX*＊]{{2}}|[×xX*＊]{{2,4}}){_YEAR_TAIL}"
 _SPAN_IN_BRACKETS = rf"[（(]\s*{_YEAR}(?:\s*[—\-－–~～至到]+\s*{_YEAR})?\s*[)）]"
-_SPAN_SUFFIX_RE = re.compile(rf"{_SPAN_IN_BRACKETS}$")
+_COUNT_IN_BRACKETS = (
+    r"[（(]\s*((?:[0-9０-９]{1,2}|[一两二三四五六七八九十]{1,2})\s*个?\s*年)期?\s*[)）]"
+)
+"""A number of years in a label's brackets (``中期目标（三年）``,
+``实施期目标（3年）``): how long the term is, with no year named."""
+_SPAN_SUFFIX_RE = re.compile(rf"(?:{_SPAN_IN_BRACKETS}|{_COUNT_IN_BRACKETS})$")
 """The years a label names in brackets (``中期目标（2024年—2026年）``, the
-template's ``（20××年—20××年）``, ``年度目标（2025年）``)."""
+template's ``（20××年—20××年）``, ``年度目标（2025年）``), or their number
+(``中期目标（三年）``)."""
 _ANNOTATION_RE = re.compile(
     r"(?<=[\u4e00-\u9fff）)])(?:[A-Za-z][A-Za-z0-9.,'&/\-]*|[（(]全称[)）])$"
 )
@@ -1667,6 +1673,10 @@ _LABEL_TERM_RE = re.compile(
 )
 """Two years in a label's brackets, as :data:`_SPAN_IN_BRACKETS` reads them,
 written out (not the template's ``（20××年—20××年）``)."""
+_LABEL_COUNT_RE = re.compile(_COUNT_IN_BRACKETS)
+"""A number of years in a period label's brackets (``中期目标（三年）``), read
+as the project's term (``三年``: its length, :attr:`~audit.model.Project.term_length`)
+where the form has no 项目期."""
 
 
 def _read_labels(
@@ -1692,6 +1702,9 @@ def _read_labels(
             span = _LABEL_TERM_RE.search(cells[column].value)
             if span is not None and span.group(1) != span.group(2):
                 facts.setdefault(_LABEL_TERM, cells[column].slice(span.start(), span.end()))
+            count = _LABEL_COUNT_RE.search(cells[column].value)
+            if count is not None:  # 中期目标（三年）: a term of three years, none named
+                facts.setdefault(_LABEL_TERM, cells[column].slice(count.start(1), count.end(1)))
     width = len(cells)
     filled = [i for i, cell in enumerate(cells) if cell.value.strip()]
     below = grid.rows[row + 1] if row + 1 < len(grid.rows) else None

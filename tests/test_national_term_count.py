@@ -1,0 +1,64 @@
+"""A mid-term form that names its term by a number of years, no year
+anywhere (``中期目标（三年）``, ``实施期目标（3年）``): the label is read (the
+period goal was lost with it) and the project runs over several years, so an
+annual value that is a share of the period's (``≥12场`` against ``≥36场``) is
+legitimate; a term of one year (``（一年）``) still compares the two."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import lint
+from tests.national import Rows, sheet_document, tsv_document
+
+
+def _form(goal_label: str = "中期目标（三年）", annual: str = "≥12场") -> Rows:
+    return [
+        ["项目支出绩效目标表", "", "", "", ""],
+        ["项目名称", "基层理论宣讲经费", "主管部门", "某县委宣传部", ""],
+        ["实施单位", "某县新时代文明实践中心", "资金总额（万元）", "45.00", ""],
+        [goal_label, "三年内开展基层理论宣讲36场，覆盖全县各乡镇。", "", "", ""],
+        ["年度目标", "本年度开展基层理论宣讲12场，覆盖重点乡镇。", "", "", ""],
+        ["一级指标", "二级指标", "三级指标", "中期指标值", "年度指标值"],
+        ["产出指标", "数量指标", "理论宣讲场次", "≥36场", annual],
+        ["", "质量指标", "宣讲覆盖乡镇比例", "100%", "≥40%"],
+        ["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "≥90%"],
+    ]
+
+
+@pytest.mark.parametrize(
+    "goal_label", ["中期目标（三年）", "实施期目标（3年）", "中期目标(两年)", "实施期目标（3年期）"]
+)
+def test_a_term_of_several_years_allows_an_annual_share(goal_label: str) -> None:
+    for read in (tsv_document, sheet_document):
+        document = read(_form(goal_label))
+        (project,) = document.projects
+        assert project.period_goal is not None
+        assert project.period_goal.value.startswith("三年内")
+        assert project.term_length is not None and project.term_length > 1
+        assert lint(document, ["annual-period-mismatch"]) == []
+
+
+def test_a_term_of_one_year_still_compares() -> None:
+    """Near miss: （一年） is a one-year project: its values should agree."""
+    document = tsv_document(_form("中期目标（一年）"))
+    (project,) = document.projects
+    assert project.term_length == 1
+    assert [f.rule for f in lint(document, ["annual-period-mismatch"])] == [
+        "annual-period-mismatch",
+        "annual-period-mismatch",
+    ]
+
+
+def test_an_annual_value_above_the_period_is_still_reported() -> None:
+    """Near miss: a share of the term never exceeds the term's value."""
+    findings = lint(tsv_document(_form(annual="≥40场")), ["annual-period-mismatch"])
+    assert [f.rule for f in findings] == ["annual-period-mismatch"]
+
+
+def test_the_annual_goal_label_names_no_term() -> None:
+    """Near miss: a number of years beside the annual goal is no term."""
+    rows = _form("中期目标")
+    rows[4][0] = "年度目标（三年）"
+    (project,) = tsv_document(rows).projects
+    assert project.term is None
