@@ -136,25 +136,32 @@ _MEASURE_HEADERS = frozenset({"度量单位", "计量单位", "单位", "指标�
 _UNIT_HEADERS = frozenset(
     {"单位名称", "预算单位", "预算单位名称", "部门名称", "实施单位", "项目单位", "单位（部门）名称"}
 )
-_TOTAL_HEADERS = frozenset(
+_BUDGET_NAMES = frozenset(
     {
         "预算数",
         "预算金额",
         "资金总额",
         "项目金额",
-        "金额",
         "年度资金总额",
         "项目资金总额",
         "年度预算数",
         "预算资金",
-        "合计",
-        "总计",
         "项目总额",
         "年度预算",
         "资金总额合计",
-        "小计",
+        "资金合计",
+        "项目预算",
+        "预算总额",
+        "申请金额",
+        "申请资金",
     }
 )
+"""The names of a project's total amount, as a list's column or a form's
+label beside its value (``预算金额（万元） | 80.00``)."""
+_TOTAL_HEADERS = _BUDGET_NAMES | {"金额", "合计", "总计", "小计"}
+"""A list's column of each project's total: the budget's names, and the
+bare words a column can be headed by (a form's 合计 is a label only among
+amount heads: :func:`_with_total_head`)."""
 
 
 _SUPERSEDED_RE = re.compile(
@@ -587,12 +594,6 @@ FORM_LABELS: dict[str, str] = {
     "项目期限": "term",
     "起止时间": "term",
     "项目起止时间": "term",
-    "资金总额": "total",
-    "项目资金总额": "total",
-    "年度资金总额": "total",
-    "预算数": "total",
-    "项目总额": "total",
-    "资金合计": "total",
     "财政拨款": "fiscal",
     "财政资金": "fiscal",
     "财政专户拨款": "special",
@@ -622,6 +623,8 @@ FORM_LABELS: dict[str, str] = {
 }
 
 
+FORM_LABELS.update(dict.fromkeys(_BUDGET_NAMES, "total"))
+
 _GOALS = frozenset({"goal", "period_goal"})
 _SOURCES = frozenset({"fiscal", "special", "other", "carryover"})
 """The amount labels of a form's sources of funds."""
@@ -635,7 +638,7 @@ def _label(value: str) -> str | None:
     text = norm(value)
     key = FORM_LABELS.get(text)
     if key is None and len(text) <= _HEADER_LENGTH:
-        for word in (*ANNUAL_WORDS, *PERIOD_WORDS):
+        for word in ("本年度", *ANNUAL_WORDS, *PERIOD_WORDS):
             if text.startswith(word):
                 found = FORM_LABELS.get(text[len(word) :])
                 return found if found in _AMOUNTS else None
@@ -1420,7 +1423,9 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
         names_project = any(key == "project" for _, key in labels)
         labelled = any(key is not None for _, key in labels)
         # A label after the grid, or a second 项目名称, begins the next form.
-        if (labelled and columns is not None) or (names_project and "project" in facts):
+        if (columns is not None and _begins_form(labels, columns)) or (
+            names_project and "project" in facts
+        ):
             close()
             facts, units, cells_of_project, markup_of_project = {}, {}, [], []
             sides, grid_labels = [], set()
@@ -1444,6 +1449,8 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
                 _heading(table, banner)
                 continue
             if not labelled:
+                if "project" in facts and block.head_row(cells):
+                    continue  # 实施期 | 年度 over the amounts' labels
                 for cell in cells:
                     _heading(table, cell.value.strip())
                 continue
@@ -1494,6 +1501,19 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
     if carried is not None:
         _join_carried(carried, carried_sides)
     return table
+
+
+_INDICATOR_CELLS = ("level2", "name", "period", "annual", "value", "note", "standard")
+
+
+def _begins_form(labels: list[tuple[int, str | None]], columns: dict[str, int]) -> bool:
+    """Whether a row under the grid begins the next form: a label stands
+    in it outside the cells of an indicator (``项目名称`` in the first
+    column). A label's words in the 三级指标 cell name an indicator
+    (``成本指标 | 经济成本指标 | 资金总额 | ≤80万元``: the cost held to the
+    budget), not the next form's amount."""
+    inside = {columns[key] for key in _INDICATOR_CELLS if key in columns}
+    return any(key is not None and index not in inside for index, key in labels)
 
 
 def _continued_mark(cells: list[Text]) -> bool:
@@ -1596,7 +1616,7 @@ class _AmountBlock:
     project's, and an amount is never taken from the other column while the
     annual one states any."""
 
-    __slots__ = ("below", "heads", "labelled", "sided")
+    __slots__ = ("below", "heads", "labelled", "sided", "unit")
 
     def __init__(self) -> None:
         self.heads: list[tuple[int, str]] = []
@@ -1607,6 +1627,8 @@ class _AmountBlock:
         self.sided: dict[str, dict[str, tuple[Text, str | None]]] = {"annual": {}, "period": {}}
         self.labelled: set[str] = set()
         """The amounts the block has a label for, filled or not."""
+        self.unit: str | None = None
+        """The amount unit a row of side heads names (``项目资金（元） | 实施期 | 年度``)."""
 
     def begin(
         self, grid: Grid, row: int, amounts: list[tuple[int, str]], stops: dict[int, int]
@@ -1617,7 +1639,7 @@ class _AmountBlock:
         sides = [(column, _amount_side(cells[column].value)) for column, _ in amounts]
         named = {side for _, side in sides if side is not None}
         if not amounts:
-            self.heads, self.below = [], False
+            self.heads, self.below, self.unit = [], False, None
             return
         if named != {"annual", "period"}:
             return
@@ -1633,6 +1655,29 @@ class _AmountBlock:
                 for column, _ in self.heads
             )
         )
+
+    def head_row(self, cells: list[Text]) -> bool:
+        """Start a block at a row of side heads with no label (``项目资金（万元）
+        | 实施期 | 年度`` over ``资金总额 | 1,500.00 | 520.00``): the amount
+        labels below have their values in the heads' columns. Only a row
+        naming both sides, and nothing else but a caption left of them."""
+        heads = [(column, _side_head(cell.value)) for column, cell in enumerate(cells)]
+        named = [(column, side) for column, side in heads if side is not None]
+        if {side for _, side in named} != {"annual", "period"}:
+            return False
+        first = named[0][0]
+        others = [
+            cell.value
+            for column, cell in enumerate(cells)
+            if cell.value.strip() and heads[column][1] is None
+        ]
+        if any(cell.value.strip() for cell in cells[first:] if _side_head(cell.value) is None):
+            return False  # a value among the heads: no row of heads
+        if len(set(others)) > 1:
+            return False
+        self.heads, self.below = named, True
+        self.unit = next((_unit_in(text) for text in others), None)
+        return True
 
     def side(self, cells: list[Text], column: int, row_side: str | None) -> str | None:
         """The column an amount label at ``column`` belongs to: the one it
@@ -1663,6 +1708,29 @@ class _AmountBlock:
             else:
                 taken[key] = (facts.get(key), units.get(key))
         return taken
+
+
+_SIDE_HEAD_TAILS = ("资金总额", "资金", "金额", "预算数", "预算", "")
+"""What a head of an amount block's column may add to its side's word
+(``实施期资金``, ``年度金额``, ``年度预算数``)."""
+
+
+@lru_cache(maxsize=4096)
+def _side_head(value: str) -> str | None:
+    """The side a head of an amount block's column names by itself:
+    ``period`` for 实施期, 中期 (``中期（2025-2027年）``), ``annual`` for
+    年度, 本年度 (``年度（2025年）``), with 资金 or 金额 after the word or not;
+    else None."""
+    text = norm(value)
+    for tail in _SIDE_HEAD_TAILS:
+        if tail and not text.endswith(tail):
+            continue
+        word = text[: len(text) - len(tail)]
+        if word in _GRID_PERIOD_WORDS:
+            return "period"
+        if word in (*ANNUAL_WORDS, "本年度", "当年度"):
+            return "annual"
+    return None
 
 
 _LABEL_TERM = "label_term"
@@ -1875,7 +1943,7 @@ def _take_below_heads(grid: Grid, row: int, column: int, key: str, block: _Amoun
         return
     for at, side in block.heads:
         if at > column and _cell_key(cells[at].value) is None:
-            block.take(side, key, cells[at], _unit_in(cells[column].value))
+            block.take(side, key, cells[at], _unit_in(cells[column].value) or block.unit)
 
 
 _RANGE_MARK_RE = re.compile(r"^[—\-－–~～至到]+$|[—\-－–~～至到]$")
