@@ -153,3 +153,33 @@ def test_a_one_row_header_in_yuan_stays_as_stated() -> None:
     del rows[2]
     rows.insert(1, ["金额单位：元", *[""] * 9])
     assert _amounts(sheet_document(rows))[0] == (Decimal("0.02"), "元")
+
+
+def _of_which(heads: list[str]) -> Rows:
+    """A list whose amount columns are 预算数 and its parts as written."""
+    rows = _rows(amounts=("260.00", "200.00", "60.00"))
+    rows[1][2:5] = heads
+    del rows[2]
+    return [[cell for index, cell in enumerate(row) if index != 4 or heads[2]] for row in rows]
+
+
+def test_a_list_naming_only_the_fiscal_part_reads_it_as_a_part() -> None:
+    """预算数 | 其中：财政拨款 and no column for the rest: the total may
+    exceed the part (a source not listed), as on a form; it is not the
+    error of a total that differs from its one source."""
+    document = tsv_document(_of_which(["预算数", "其中：财政拨款", ""]))
+    (project,) = document.projects
+    assert project.sources_partial
+    (finding,) = lint(document, ["row-sum-mismatch"])
+    assert finding.severity == "warning"
+
+
+def test_a_list_naming_every_source_still_sums_them() -> None:
+    """Near miss: with 其他资金 beside 财政拨款 the sources are all named."""
+    rows = _rows(amounts=("260.00", "200.00", "50.00"))
+    rows[1][2:5] = ["预算数", "财政拨款", "其他资金"]
+    del rows[2]
+    document = tsv_document(rows)
+    assert not document.projects[0].sources_partial
+    (finding,) = lint(document, ["row-sum-mismatch"])
+    assert finding.severity == "error"

@@ -2475,6 +2475,8 @@ def _project_row(
     row.period_goal = period_goal if period_goal else None
     term = _cell(cells, columns, "term")
     row.term = term if term and not point_in_time(term.value) else None
+    # 预算数 | 其中：财政拨款 with no column for the other funds: a part is named
+    row.sources_partial = _SOURCES & columns.keys() == {"fiscal"}
     return row
 
 
