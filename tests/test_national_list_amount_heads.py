@@ -183,3 +183,49 @@ def test_a_list_naming_every_source_still_sums_them() -> None:
     assert not document.projects[0].sources_partial
     (finding,) = lint(document, ["row-sum-mismatch"])
     assert finding.severity == "error"
+
+
+def _one_column(heading: str) -> Rows:
+    rows = _rows()
+    rows[1][2:5] = [heading, "", ""]
+    del rows[2]
+    rows[2][3:5] = ["", ""]
+    return rows
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "项目资金（万元）",
+        "项目经费（万元）",
+        "申报金额（万元）",
+        "年度预算金额（万元）",
+        "资金（万元）",
+    ],
+)
+def test_a_column_named_for_the_project_s_money_is_its_total(heading: str) -> None:
+    for read in (tsv_document, csv_document):
+        assert _amounts(read(_one_column(heading)))[0] == (Decimal("200.00"), "万元")
+
+
+@pytest.mark.parametrize("heading", ["财政资金（万元）", "中央补助资金（万元）"])
+def test_a_source_of_funds_names_no_total(heading: str) -> None:
+    """Near miss: a source's column (财政资金, a level of government's
+    funds) is no project's whole."""
+    assert _amounts(tsv_document(_one_column(heading)))[0] is None
+
+
+def test_a_heading_over_the_sources_without_a_total_invents_none() -> None:
+    """Near miss: 项目资金（万元） over 财政拨款 | 其他资金: the heading's own
+    cell stands over 财政拨款, and no total is read from it."""
+    rows = _rows()
+    rows[2][2:5] = ["财政拨款", "其他资金", ""]
+    rows[1][2:5] = ["项目资金（万元）", "", ""]
+    for row in rows[3:]:
+        row[4] = ""
+    rows[3][2:4] = ["150.00", "30.00"]
+    assert _amounts(tsv_document(rows)) == [
+        None,
+        (Decimal("150.00"), "万元"),
+        (Decimal("30.00"), "万元"),
+    ]

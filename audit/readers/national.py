@@ -154,11 +154,37 @@ _BUDGET_NAMES = frozenset(
         "预算总额",
         "申请金额",
         "申请资金",
+        "预算安排数",
     }
 )
 """The names of a project's total amount, as a list's column or a form's
 label beside its value (``预算金额（万元） | 80.00``)."""
-_TOTAL_HEADERS = _BUDGET_NAMES | {"金额", "合计", "总计", "小计"}
+_TOTAL_QUALIFIERS = (
+    "",
+    "项目",
+    "年度",
+    "本年",
+    "本年度",
+    "当年",
+    "总",
+    "项目总",
+    "申报",
+    "申请",
+    "安排",
+    "预算",
+    "预算安排",
+    "年度预算",
+    "项目预算",
+    "资金",
+)
+_MONEY_NOUNS = ("金额", "资金", "经费", "预算", "预算数", "总额", "数额")
+_BUDGET_WORDS = frozenset(
+    qualifier + noun for qualifier in _TOTAL_QUALIFIERS for noun in _MONEY_NOUNS
+)
+"""A project's amount named by what it is of and a noun of money
+(项目经费, 申报金额, 年度预算金额, 资金数额): never a source (财政资金, 其他资金,
+中央补助资金 name no whole)."""
+_TOTAL_HEADERS = _BUDGET_NAMES | _BUDGET_WORDS | {"合计", "总计", "小计"}
 """A list's column of each project's total: the budget's names, and the
 bare words a column can be headed by (a form's 合计 is a label only among
 amount heads: :func:`_with_total_head`)."""
@@ -623,6 +649,9 @@ FORM_LABELS: dict[str, str] = {
 }
 
 
+# The names a list's column is known by as well (项目资金, 本年预算) are no
+# form's labels: 项目资金（万元） heads a form's block of amounts (项目资金 |
+# 合计 | 财政拨款), 本年预算 a 收支总表 printed above the form.
 FORM_LABELS.update(dict.fromkeys(_BUDGET_NAMES, "total"))
 
 _GOALS = frozenset({"goal", "period_goal"})
@@ -1315,6 +1344,8 @@ def _with_sub_header(
     allowed = _SUB_HEADER_KEYS | set(_AMOUNTS) if amounts else _SUB_HEADER_KEYS
     if not below or not set(below) <= allowed:
         return columns, False
+    named = set(below.values())  # the heading over them names none of its own
+    columns = {key: at for key, at in columns.items() if at not in named}
     columns = {**columns, **below}
     if "annual" in below:
         columns.pop("value", None)
