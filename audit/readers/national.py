@@ -292,7 +292,7 @@ def column_key(header: str) -> str | None:
         return f"year{year.group(1)}"  # a mid-term table's column of one year
     if h in _TERM_HEADERS:
         return "term"  # a list's 项目期: the project's span, no indicator's value
-    if "指标值" in h or "目标值" in h or h in (*ANNUAL_WORDS, *PERIOD_WORDS, "年度值"):
+    if "指标值" in h or "目标值" in h or h in (*ANNUAL_WORDS, *PERIOD_WORDS, "年度值", "数值"):
         if superseded(h):
             return "superseded"  # an adjustment table's old value: never read
         if _TERM_SPAN_RE.match(h) or h.startswith("总体"):
@@ -1196,8 +1196,20 @@ def indicator(
             period_cell = _directed(direction, period_cell, measure)
         if annual_cell is not None:
             annual_cell = _directed(direction, annual_cell, measure)
-    period = None if period_cell is None else compose(comparator, period_cell, measure)
-    annual = None if annual_cell is None else compose(comparator, annual_cell, measure)
+    period = None
+    if period_cell is not None:
+        period = compose(
+            _cell(cells, columns, "period_comparator") or comparator,
+            period_cell,
+            _cell(cells, columns, "period_measure") or measure,
+        )
+    annual = None
+    if annual_cell is not None:
+        annual = compose(
+            _cell(cells, columns, "annual_comparator") or comparator,
+            annual_cell,
+            _cell(cells, columns, "annual_measure") or measure,
+        )
     has_name = name is not None and bool(name.value)
     has_value = any(v is not None and v.value for v in (period, annual))
     if not (has_name or has_value or own2):
@@ -1340,15 +1352,37 @@ def _with_sub_header(
     (``项目资金（万元）`` over ``合计 | 财政拨款 | 其他资金``)."""
     if row + 1 >= len(grid.rows):
         return columns, False
-    below = _header_map(grid.rows[row + 1], sub_header=True)
+    # the second row's own cells: a workbook fills the header's cells merged
+    # down over both rows (一级指标) into it
+    parts = [
+        cell.slice(0, 0) if (row + 1, index) in grid.merged else cell
+        for index, cell in enumerate(grid.rows[row + 1])
+    ]
+    below = _header_map(parts, sub_header=True)
     allowed = _SUB_HEADER_KEYS | set(_AMOUNTS) if amounts else _SUB_HEADER_KEYS
     if not below or not set(below) <= allowed:
         return columns, False
-    named = set(below.values())  # the heading over them names none of its own
+    # a heading over the second row's names (项目资金, 年度指标值) names no
+    # column of its own
+    named = {index for index, cell in enumerate(parts) if cell.value.strip()}
+    heads = {key: at for key, at in columns.items() if at in named and key in ("annual", "period")}
     columns = {key: at for key, at in columns.items() if at not in named}
     columns = {**columns, **below}
     if "annual" in below:
         columns.pop("value", None)
+    if "value" in below and heads:
+        # 年度指标值 over 符号 | 数值 | 单位: the parts under each side's
+        # heading, up to the next side's, are that side's value
+        starts = sorted(heads.items(), key=lambda item: item[1])
+        columns.pop("value")
+        for position, (side, at) in enumerate(starts):
+            end = starts[position + 1][1] if position + 1 < len(starts) else len(parts)
+            for index in range(at, end):
+                key = column_key(parts[index].value)
+                if key == "value":
+                    columns.setdefault(side, index)
+                elif key in ("comparator", "measure"):
+                    columns.setdefault(f"{side}_{key}", index)
     return columns, True
 
 
