@@ -191,3 +191,25 @@ def test_a_comparator_column_beside_the_nature_column_is_read(column: str) -> No
         assert annual(document) == ["≥42处", "≥1800元/处", "≥90%", "明显提高"]
         found = lint(document, ["comparator-direction"])
         assert [f.clause for f in found] == [2]  # the cost given a floor
+
+
+DEADLINE = ("产出指标", "时效指标", "汛前完成维修养护")
+
+
+def test_a_value_its_nature_calls_qualitative_takes_no_direction() -> None:
+    """``指标性质 | 指标值 | 度量单位 | 指标方向``: a value marked 定性 is read
+    as written. A deadline pasted as its Excel serial (45808 is 2025-05-31)
+    stays a serial number for ``date-serial``, not a floor ``≥45808``; the
+    quantities beside it marked 定量 still take their direction."""
+    rows = [
+        *TOP,
+        ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "指标方向"],
+        [*COUNT, "定量", "42", "处", "正向"],
+        [*DEADLINE, "定性", "45808", "", "正向"],
+        [*COST, "定量", "4.4", "万元", "反向"],
+        [*RATE, "定性指标", "95", "%", "正向"],
+    ]
+    for document in both(rows):
+        assert annual(document) == ["≥42处", "45808", "≤4.4万元", "95%"]
+        found = lint(document, ["date-serial"])
+        assert [f.clause for f in found] == [2]

@@ -1187,10 +1187,12 @@ def indicator(
     annual_cell = _cell(cells, columns, "annual" if "annual" in columns else "value")
     if period_cell is None and annual_cell is None:
         return None
-    if not _comparing(comparator):
+    if not _comparing(comparator) and not _qualitative(nature):
         # No comparator column, or none written in it: a 指标方向 column
         # beside the value says whether it is a floor or a cap (正向, 反向),
-        # or holds the comparator itself (≥).
+        # or holds the comparator itself (≥). A value its 指标性质 calls
+        # 定性 is judged as written: no floor or cap is read into it (a
+        # date pasted as its serial number, 45808, stays one).
         direction = _cell(cells, columns, "direction")
         if period_cell is not None:
             period_cell = _directed(direction, period_cell, measure)
@@ -1229,6 +1231,11 @@ def indicator(
 def _comparing(cell: Text | None) -> bool:
     """Whether a cell holds a comparator (``≥``, ``不低于``), not 定量/定性."""
     return cell is not None and cell.strip().value in _COMPARATORS
+
+
+def _qualitative(cell: Text | None) -> bool:
+    """Whether a 指标性质 cell calls the value qualitative (定性, 定性指标)."""
+    return cell is not None and _SPACES_RE.sub("", cell.value).startswith("定性")
 
 
 def _directed(direction: Text | None, value: Text, measure: Text | None) -> Text:
