@@ -929,6 +929,53 @@ def test_percent_out_of_range_allows_growth_and_100(name: str, value: str) -> No
     assert found(clause_table(indicators), "percent-out-of-range") == []
 
 
+@pytest.mark.parametrize(
+    "category, name, value, meant",
+    [
+        ("1-产出指标；12-质量指标", "验收合格率", "≥0.95%", "95"),
+        ("1-产出指标；11-数量指标", "年度工作任务完成率", "≥1%", "100"),
+        ("2-效益指标；22-社会效益", "政策知晓率", "不低于0.9%", "90"),
+        ("1-产出指标；12-质量指标", "项目资金执行率", "0.91%以上", "91"),
+        ("3-满意度指标；31-服务对象满意度", "服务对象满意度", "≥0.9%", "90"),
+    ],
+)
+def test_percent_out_of_range_reports_a_high_rate_written_as_a_fraction(
+    category: str, name: str, value: str, meant: str
+) -> None:
+    """A floor of at most 1% on a rate that should come near 100% is 95% or
+    100% written as a fraction: one finding, a level below an impossible
+    percentage, and no other rule judges the value again."""
+    indicators = f"1、{category}；{name}；实施周期指标值:{value}；年度指标值:{value}。"
+    findings = [f for f in lint(clause_table(indicators)) if f.field in ("period", "annual")]
+    [finding] = findings
+    assert (finding.rule, finding.severity, finding.excerpt) == (
+        "percent-out-of-range",
+        "warning",
+        value,
+    )
+    assert f"疑似把{meant}%写成了" in finding.message
+
+
+@pytest.mark.parametrize(
+    "name, value",
+    [
+        ("安全事故发生率", "≤0.5%"),  # a ceiling rate, held down
+        ("数据差错率", "<1%"),
+        ("传染病发病率", "≤0.3%"),
+        ("营业收入增长率", "≥0.5%"),  # a growth may be small
+        ("城镇登记失业率", "≤3.5%"),
+        ("产品不合格率", "≤1%"),  # ends in 合格率, but its failures
+        ("设备利用率", "≥1%"),  # a rate that may well be small
+        ("财政科技支出占比", "≥1%"),
+        ("验收合格率", "≥95%"),
+        ("验收合格率", "≥1.5%"),  # above the bound: no fraction of 100
+    ],
+)
+def test_percent_out_of_range_leaves_small_rates_that_may_be_small(name: str, value: str) -> None:
+    indicators = f"1、2-效益指标；22-社会效益；{name}；实施周期指标值:{value}；年度指标值:{value}。"
+    assert found(clause_table(indicators), "percent-out-of-range") == []
+
+
 # --------------------------------------------------------------------------
 # The seeds
 
