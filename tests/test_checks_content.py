@@ -599,6 +599,47 @@ def test_not_quantified_still_reports_vague_quality_words(value: str) -> None:
     assert finding.excerpt == value
 
 
+@pytest.mark.parametrize(
+    "category, name, value",
+    [
+        # a pass or a fail, as 合格 and 达标 are
+        ("1-产出指标；12-质量指标", "补助资金发放合规性", "合规"),
+        ("1-产出指标；12-质量指标", "补助资金发放合规性", "合法合规"),  # seed 002 line 733
+        ("1-产出指标；12-质量指标", "污水处理质量", "达标排放"),
+        ("1-产出指标；12-质量指标", "工程质量", "符合国家验收规范"),
+        # a cap at the project's budget, as 不超过批复预算
+        ("1-产出指标；14-成本指标", "项目总成本", "控制在预算内"),
+        ("1-产出指标；14-成本指标", "项目总成本", "控制在批复预算内"),
+        ("4-成本指标；41-经济成本指标", "工程建设成本", "在批复预算范围内"),
+        ("1-产出指标；14-成本指标", "项目总成本", "未突破预算"),
+        ("1-产出指标；14-成本指标", "项目总成本", "不超过批复预算"),
+    ],
+)
+def test_not_quantified_judges_a_pass_or_a_budget_cap_alike_in_any_words(
+    category: str, name: str, value: str
+) -> None:
+    indicators = f"1、{category}；{name}；实施周期指标值:{value}；年度指标值:{value}。"
+    assert found(clause_table(indicators), "not-quantified") == []
+
+
+@pytest.mark.parametrize(
+    "category, name, value",
+    [
+        ("1-产出指标；14-成本指标", "项目总成本", "控制在合理范围内"),  # no amount named
+        ("1-产出指标；14-成本指标", "项目总成本", "有效控制"),
+        ("1-产出指标；12-质量指标", "补助资金发放合规性", "基本合规"),  # a degree
+        ("1-产出指标；12-质量指标", "补助资金发放合规性", "合规性较好"),
+        ("1-产出指标；12-质量指标", "工程质量", "达到国家标准"),  # which standard?
+        ("1-产出指标；12-质量指标", "污水处理质量", "逐步实现达标排放"),
+    ],
+)
+def test_not_quantified_still_reports_a_near_pass_or_a_cap_without_an_amount(
+    category: str, name: str, value: str
+) -> None:
+    indicators = f"1、{category}；{name}；实施周期指标值:{value}；年度指标值:{value}。"
+    assert excerpts(found(clause_table(indicators), "not-quantified")) == [value]
+
+
 def test_not_quantified_allows_qualitative_effect_indicators_by_default() -> None:
     # Seed 002 line 178, clause 3.
     indicators = "3、2-效益指标；22-社会效益；地区职业教育水平；实施周期指标值:有效提升；年度指标值:有效提升。"
