@@ -361,6 +361,11 @@ def several(value: str, category: str = QUANTITY, name: str = "应急物资储�
         # each unit followed by what it counts, a comparator before each number
         ("≥20场，≥500家企业，≥1万个岗位", 3),
         ("不少于12期培训，不少于600人次参训", 2),
+        # for each event, but a rate or an amount: a measure of its own
+        ("≥20场，每场满意度≥90%", 2),
+        ("≥20场，每场≤2万元", 2),
+        # 单位 is an organization, not one of the events
+        ("≥20家单位，单位覆盖率≥90%", 2),
     ],
 )
 def test_several_targets_of_different_measures_are_reported(value: str, count: int) -> None:
@@ -398,6 +403,12 @@ def test_several_targets_of_different_measures_are_reported(value: str, count: i
         # one compared target, whatever noun follows its unit
         "≥500家企业参与",
         "覆盖5个村，≥300人",
+        # how large each of the events or people counted is: a condition of that target
+        "≥20场，每场≥50家企业参会",
+        "≥20场，单场≥50家企业",
+        "每场≥50家企业参会，≥20场",
+        "≥300人，每人≥40学时",
+        "≥20场，每场活动≥50家企业参会",
     ],
 )
 def test_one_measure_in_one_value_is_left_alone(value: str) -> None:
