@@ -594,10 +594,38 @@ def test_a_ceiling_on_an_output_count_is_reported(value: str) -> None:
         ("安全生产事故起数", "≤1起"),
         ("招聘信息审核差错率", "≤1%"),
         ("招聘会场地租赁费", "≤20万元"),
+        # meetings, documents and 评比表彰 held down by rule
+        ("会议数量", "≤4次"),
+        ("召开工作会议次数", "不超过6次"),
+        ("印发文件数量", "≤3份"),
+        ("评比表彰活动次数", "≤2次"),
+        # a distance kept within, work that meets what comes, land taken
+        ("服务半径", "≤3公里"),
+        ("道路巡查里程", "≤70公里"),
+        ("新增建设用地面积", "≤20亩"),
     ],
 )
 def test_a_ceiling_where_one_belongs_is_left_alone(name: str, value: str) -> None:
     assert check("comparator-direction", table(filed(QUANTITY, name, value))) == []
+
+
+@pytest.mark.parametrize(
+    "name, value",
+    [
+        ("新建道路长度", "≤5公里"),
+        ("新增绿化面积", "≤2000平方米"),
+        ("河道清淤量", "不超过5000立方米"),
+        ("造林面积", "≤300亩"),
+    ],
+)
+def test_a_ceiling_on_the_length_or_area_of_what_is_built_is_reported(
+    name: str, value: str
+) -> None:
+    """What the project builds, measured in 公里 or 平方米, is an output as a
+    count is: a ceiling on it is met by building nothing."""
+    findings = check("comparator-direction", table(filed(QUANTITY, name, value)))
+    assert [f.excerpt for f in findings] == [value]
+    assert "设了上限" in findings[0].message
 
 
 @pytest.mark.parametrize(
