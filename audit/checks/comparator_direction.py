@@ -153,7 +153,7 @@ STOCK_COUNTS: list[str] = [
     r"公务接待|因公出国|出国（境）|出国\(境\)|公务用车|三公",
     # meetings, documents and 评比表彰 held down by rule (精简会议文件; 评比达标表彰活动
     # are approved and capped): 会议数量 ≤4次 is a limit, not an output capped
-    r"会议(?!室|中心)|发文|文件|简报|评比|表彰",
+    r"会议(?:$|[^室中])|发文|文件|简报|评比|表彰",
     # a schedule: how many times in the year (年度监测频次 =4次, 巡查频率)
     r"频次|频率|周期",
 ]
