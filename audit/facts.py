@@ -271,7 +271,9 @@ class ValueFacts(NamedTuple):
     """``percent``, ``count`` or ``money``: what a quantity is measured in."""
     out_of_range: str | None
     """``above`` or ``below`` when a target in percent is above 100 or below
-    0 on an indicator that may not exceed it (``percent-out-of-range``)."""
+    0 on an indicator that may not exceed it, ``fraction`` when a floor of at
+    most 1 % is set on a rate that should come near 100 % (``验收合格率
+    ≥0.95%``: 95 % written as a fraction) (``percent-out-of-range``)."""
     quantified: bool
     """Whether the value states something measurable: a quantity, a date, a
     target of a measured kind (a frequency such as ``每月``: see
@@ -341,6 +343,10 @@ def _dated_mismatch(wanted: str, value: Value) -> tuple[str, str] | None:
 
 
 _HUNDRED = Decimal(100)
+_FRACTION_FLOOR = Decimal(1)
+"""The highest floor in percent on a rate that should come near 100 % read
+as a fraction written with ``%`` (``≥0.95%`` for ``≥95%``, ``≥1%`` for 100 %)."""
+_FLOORS = frozenset({">=", ">", "="})
 _WRONG: dict[str, frozenset[str]] = {
     "satisfaction": frozenset({"count", "money"}),
     "rate": frozenset({"count", "money"}),
@@ -481,7 +487,9 @@ class Facts:
         self.measurable = any_of(config.setting("not-quantified").options["measurable"])
         self.min_goal_copy: int = config.setting("duplicate-text").options["min_goal_copy"]
         self._goals: dict[int, tuple[Clause, str, frozenset[str]]] | None = None
-        self.percent_exempt = any_of(config.setting("percent-out-of-range").options["exempt_names"])
+        percent = config.setting("percent-out-of-range").options
+        self.percent_exempt = any_of(percent["exempt_names"])
+        self.high_rates = any_of(percent["high_rates"])
         self.empty_goals = frozenset(config.setting("missing-goal").options["empty_values"])
         self.signatures = [str(s) for s in config.setting("garbled-text").options["signatures"]]
         pasted = config.setting("boilerplate-value").options
@@ -898,11 +906,16 @@ class Facts:
 
     def out_of_range(self, clause: Clause, value: Value) -> str | None:
         """``above`` when the first target in percent out of range is above
-        100 %, ``below`` when it is below 0 %; None when every target is in
-        range, or the indicator is a growth (``percent-out-of-range``'s
+        100 %, ``below`` when it is below 0 %, ``fraction`` when it is a floor
+        above 0 and at most 1 % on a rate that should come near 100 %
+        (:meth:`high_rate`: ``验收合格率 ≥0.95%``, ``完成率 ≥1%``: 95 % and
+        100 % written as fractions); None when every target is in range, or
+        the indicator is a growth (``percent-out-of-range``'s
         ``exempt_names``, in the name or the value's words: 增长率, 同比). A
         cap above 100 % (``≤120%``: a ratio of two amounts, 政府债务率, has its
-        risk lines there) asks nothing impossible."""
+        risk lines there) asks nothing impossible, and a cap below 1 % is a
+        ceiling rate's (``事故发生率 ≤0.5%``)."""
+        high: bool | None = None
         for target in number_targets(value):
             if target.unit != "%" or target.number is None:
                 continue
@@ -913,6 +926,18 @@ class Facts:
                 found = "above"
             elif target.number < 0 or value.minus_before(target):
                 found = "below"
+            elif (
+                target.number > 0
+                and top <= _FRACTION_FLOOR
+                and target.comparator in _FLOORS
+                and target.per is None
+                and target.change is None
+            ):
+                if high is None:
+                    high = self.high_rate(clause)
+                if not high:
+                    continue
+                found = "fraction"
             else:
                 continue
             exempt = self.percent_exempt
@@ -920,6 +945,17 @@ class Facts:
                 return None
             return None if exempt.search(value.suffix) else found
         return None
+
+    def high_rate(self, clause: Clause) -> bool:
+        """Whether an indicator is a rate that should come near 100 %: a
+        satisfaction level, or a name ``percent-out-of-range``'s
+        ``high_rates`` match (合格率, 完成率, 覆盖率, 知晓率, 执行率, 到位率). A
+        floor of 1 % or less on it is a percentage written as a fraction."""
+        name = normalize(clause.name)
+        return (
+            self.name_measure(clause.name) == "satisfaction"
+            or self.high_rates.search(name) is not None
+        )
 
     def type_mismatch(self, clause: Clause, value_field: ValueField) -> tuple[str, str] | None:
         """``(name measure, value measure)`` when the value is of the wrong

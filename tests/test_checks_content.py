@@ -599,6 +599,47 @@ def test_not_quantified_still_reports_vague_quality_words(value: str) -> None:
     assert finding.excerpt == value
 
 
+@pytest.mark.parametrize(
+    "category, name, value",
+    [
+        # a pass or a fail, as 合格 and 达标 are
+        ("1-产出指标；12-质量指标", "补助资金发放合规性", "合规"),
+        ("1-产出指标；12-质量指标", "补助资金发放合规性", "合法合规"),  # seed 002 line 733
+        ("1-产出指标；12-质量指标", "污水处理质量", "达标排放"),
+        ("1-产出指标；12-质量指标", "工程质量", "符合国家验收规范"),
+        # a cap at the project's budget, as 不超过批复预算
+        ("1-产出指标；14-成本指标", "项目总成本", "控制在预算内"),
+        ("1-产出指标；14-成本指标", "项目总成本", "控制在批复预算内"),
+        ("4-成本指标；41-经济成本指标", "工程建设成本", "在批复预算范围内"),
+        ("1-产出指标；14-成本指标", "项目总成本", "未突破预算"),
+        ("1-产出指标；14-成本指标", "项目总成本", "不超过批复预算"),
+    ],
+)
+def test_not_quantified_judges_a_pass_or_a_budget_cap_alike_in_any_words(
+    category: str, name: str, value: str
+) -> None:
+    indicators = f"1、{category}；{name}；实施周期指标值:{value}；年度指标值:{value}。"
+    assert found(clause_table(indicators), "not-quantified") == []
+
+
+@pytest.mark.parametrize(
+    "category, name, value",
+    [
+        ("1-产出指标；14-成本指标", "项目总成本", "控制在合理范围内"),  # no amount named
+        ("1-产出指标；14-成本指标", "项目总成本", "有效控制"),
+        ("1-产出指标；12-质量指标", "补助资金发放合规性", "基本合规"),  # a degree
+        ("1-产出指标；12-质量指标", "补助资金发放合规性", "合规性较好"),
+        ("1-产出指标；12-质量指标", "工程质量", "达到国家标准"),  # which standard?
+        ("1-产出指标；12-质量指标", "污水处理质量", "逐步实现达标排放"),
+    ],
+)
+def test_not_quantified_still_reports_a_near_pass_or_a_cap_without_an_amount(
+    category: str, name: str, value: str
+) -> None:
+    indicators = f"1、{category}；{name}；实施周期指标值:{value}；年度指标值:{value}。"
+    assert excerpts(found(clause_table(indicators), "not-quantified")) == [value]
+
+
 def test_not_quantified_allows_qualitative_effect_indicators_by_default() -> None:
     # Seed 002 line 178, clause 3.
     indicators = "3、2-效益指标；22-社会效益；地区职业教育水平；实施周期指标值:有效提升；年度指标值:有效提升。"
@@ -926,6 +967,53 @@ def test_percent_out_of_range_reports_a_negative_rate() -> None:
 )
 def test_percent_out_of_range_allows_growth_and_100(name: str, value: str) -> None:
     indicators = f"1、2-效益指标；21-经济效益；{name}；实施周期指标值:{value}；年度指标值:{value}。"
+    assert found(clause_table(indicators), "percent-out-of-range") == []
+
+
+@pytest.mark.parametrize(
+    "category, name, value, meant",
+    [
+        ("1-产出指标；12-质量指标", "验收合格率", "≥0.95%", "95"),
+        ("1-产出指标；11-数量指标", "年度工作任务完成率", "≥1%", "100"),
+        ("2-效益指标；22-社会效益", "政策知晓率", "不低于0.9%", "90"),
+        ("1-产出指标；12-质量指标", "项目资金执行率", "0.91%以上", "91"),
+        ("3-满意度指标；31-服务对象满意度", "服务对象满意度", "≥0.9%", "90"),
+    ],
+)
+def test_percent_out_of_range_reports_a_high_rate_written_as_a_fraction(
+    category: str, name: str, value: str, meant: str
+) -> None:
+    """A floor of at most 1% on a rate that should come near 100% is 95% or
+    100% written as a fraction: one finding, a level below an impossible
+    percentage, and no other rule judges the value again."""
+    indicators = f"1、{category}；{name}；实施周期指标值:{value}；年度指标值:{value}。"
+    findings = [f for f in lint(clause_table(indicators)) if f.field in ("period", "annual")]
+    [finding] = findings
+    assert (finding.rule, finding.severity, finding.excerpt) == (
+        "percent-out-of-range",
+        "warning",
+        value,
+    )
+    assert f"疑似把{meant}%写成了" in finding.message
+
+
+@pytest.mark.parametrize(
+    "name, value",
+    [
+        ("安全事故发生率", "≤0.5%"),  # a ceiling rate, held down
+        ("数据差错率", "<1%"),
+        ("传染病发病率", "≤0.3%"),
+        ("营业收入增长率", "≥0.5%"),  # a growth may be small
+        ("城镇登记失业率", "≤3.5%"),
+        ("产品不合格率", "≤1%"),  # ends in 合格率, but its failures
+        ("设备利用率", "≥1%"),  # a rate that may well be small
+        ("财政科技支出占比", "≥1%"),
+        ("验收合格率", "≥95%"),
+        ("验收合格率", "≥1.5%"),  # above the bound: no fraction of 100
+    ],
+)
+def test_percent_out_of_range_leaves_small_rates_that_may_be_small(name: str, value: str) -> None:
+    indicators = f"1、2-效益指标；22-社会效益；{name}；实施周期指标值:{value}；年度指标值:{value}。"
     assert found(clause_table(indicators), "percent-out-of-range") == []
 
 

@@ -1289,6 +1289,31 @@ def test_a_schedule_nobody_dates_is_still_not_concrete(name: str, value: str) ->
     assert [f.excerpt for f in findings] == [value]
 
 
+@pytest.mark.parametrize("value", ["每小时1次", "每个小时1次", "每天2次", "每星期1次"])
+def test_a_frequency_under_a_time_limit_is_one_finding(value: str) -> None:
+    """``巡查时限 每小时1次``: a frequency where the name asks for a time limit
+    is one slip, reported once (its unit, 次/小时, means nothing for a time
+    limit); 每小时 is a frequency's period as 每天 is, not a count."""
+    findings = lint(
+        _deadline("巡查时限", value), select=["deadline-not-concrete", "implausible-unit"]
+    )
+    assert [(f.rule, f.excerpt) for f in findings] == [("implausible-unit", value)]
+
+
+@pytest.mark.parametrize(
+    "name, value",
+    [
+        ("巡查频次", "每小时1次"),  # a frequency asked for
+        ("响应及时性", "每小时1次"),  # how often a state is checked
+        ("巡查时限", "≤1小时"),  # a time limit
+        ("数据更新及时", "每个工作日1次"),
+    ],
+)
+def test_a_frequency_where_one_fits_is_quiet(name: str, value: str) -> None:
+    findings = lint(_deadline(name, value), select=["deadline-not-concrete", "implausible-unit"])
+    assert findings == []
+
+
 def test_deadline_not_concrete_checks_timeliness_only() -> None:
     clause = "2、1-产出指标；11-数量指标；招生宣传活动次数；实施周期指标值:2次；年度指标值:2次。"
     assert check("deadline-not-concrete", table(clause)) == []

@@ -361,6 +361,11 @@ def several(value: str, category: str = QUANTITY, name: str = "应急物资储�
         # each unit followed by what it counts, a comparator before each number
         ("≥20场，≥500家企业，≥1万个岗位", 3),
         ("不少于12期培训，不少于600人次参训", 2),
+        # for each event, but a rate or an amount: a measure of its own
+        ("≥20场，每场满意度≥90%", 2),
+        ("≥20场，每场≤2万元", 2),
+        # 单位 is an organization, not one of the events
+        ("≥20家单位，单位覆盖率≥90%", 2),
     ],
 )
 def test_several_targets_of_different_measures_are_reported(value: str, count: int) -> None:
@@ -398,6 +403,12 @@ def test_several_targets_of_different_measures_are_reported(value: str, count: i
         # one compared target, whatever noun follows its unit
         "≥500家企业参与",
         "覆盖5个村，≥300人",
+        # how large each of the events or people counted is: a condition of that target
+        "≥20场，每场≥50家企业参会",
+        "≥20场，单场≥50家企业",
+        "每场≥50家企业参会，≥20场",
+        "≥300人，每人≥40学时",
+        "≥20场，每场活动≥50家企业参会",
     ],
 )
 def test_one_measure_in_one_value_is_left_alone(value: str) -> None:
@@ -583,10 +594,38 @@ def test_a_ceiling_on_an_output_count_is_reported(value: str) -> None:
         ("安全生产事故起数", "≤1起"),
         ("招聘信息审核差错率", "≤1%"),
         ("招聘会场地租赁费", "≤20万元"),
+        # meetings, documents and 评比表彰 held down by rule
+        ("会议数量", "≤4次"),
+        ("召开工作会议次数", "不超过6次"),
+        ("印发文件数量", "≤3份"),
+        ("评比表彰活动次数", "≤2次"),
+        # a distance kept within, work that meets what comes, land taken
+        ("服务半径", "≤3公里"),
+        ("道路巡查里程", "≤70公里"),
+        ("新增建设用地面积", "≤20亩"),
     ],
 )
 def test_a_ceiling_where_one_belongs_is_left_alone(name: str, value: str) -> None:
     assert check("comparator-direction", table(filed(QUANTITY, name, value))) == []
+
+
+@pytest.mark.parametrize(
+    "name, value",
+    [
+        ("新建道路长度", "≤5公里"),
+        ("新增绿化面积", "≤2000平方米"),
+        ("河道清淤量", "不超过5000立方米"),
+        ("造林面积", "≤300亩"),
+    ],
+)
+def test_a_ceiling_on_the_length_or_area_of_what_is_built_is_reported(
+    name: str, value: str
+) -> None:
+    """What the project builds, measured in 公里 or 平方米, is an output as a
+    count is: a ceiling on it is met by building nothing."""
+    findings = check("comparator-direction", table(filed(QUANTITY, name, value)))
+    assert [f.excerpt for f in findings] == [value]
+    assert "设了上限" in findings[0].message
 
 
 @pytest.mark.parametrize(

@@ -323,6 +323,37 @@ def test_missing_field_reports_a_level2_category_written_without_its_level1(
     assert not any(parent in f.message for f in findings if f.rule == "missing-category")
 
 
+@pytest.mark.parametrize("level2", ["数量指标", "社会效益指标", "服务对象满意度"])
+def test_missing_field_reports_an_uncoded_level2_category_written_without_its_level1(
+    level2: str,
+) -> None:
+    """``1、数量指标；培训人数；实施周期指标值:…``: the level-2 category without
+    its code, in a clause with both values, is missing its level-1 one as
+    ``1、11-数量指标；…`` is (the parser infers 产出指标 from it)."""
+    cell = f"1、{level2}；补贴发放人数；实施周期指标值:≥300人；年度指标值:≥300人。"
+    findings = lint(one_project(cell))
+    (finding,) = [f for f in findings if f.rule == "missing-field"]
+    assert finding.message == "第1条指标缺少一级指标"
+    assert finding.excerpt == level2
+    assert finding.column == indicators_column() + len("1、")
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        # the older form: one category, no period value
+        "1、数量指标：补贴发放人数，年度指标值： ≥300人。",
+        "1、满意度指标：服务对象的满意度，年度指标值： ≥90%。",
+        # both categories written without codes
+        "1、产出指标；数量指标；补贴发放人数；实施周期指标值:≥300人；年度指标值:≥300人。",
+        # a level-1 category alone
+        "1、满意度指标；服务对象满意度；实施周期指标值:≥90%；年度指标值:≥90%。",
+    ],
+)
+def test_missing_field_leaves_an_uncoded_clause_with_its_level1(cell: str) -> None:
+    assert lint_rule(one_project(cell), "missing-field") == []
+
+
 def test_a_level1_name_alone_stays_level1_whatever_its_code() -> None:
     """Near miss: a level-1 name with a code of two digits (01-产出指标) is the
     level-1 category of a clause without a level-2 one."""

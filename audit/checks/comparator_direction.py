@@ -26,6 +26,7 @@ from audit.facts import (
     value_args,
 )
 from audit.model import Clause, Value, ValueField
+from audit.values import dimension
 from audit.vocabulary import VOCABULARY
 
 _POLARITY: Key[dict[str, str | None]] = Key("guidance.polarity")
@@ -150,6 +151,9 @@ STOCK_COUNTS: list[str] = [
     r"保有|名额|限额|配额|定额|任务数|征兵|征集",
     # spending held down (公务接待批次, 因公出国团组数, 公务用车): capped by rule
     r"公务接待|因公出国|出国（境）|出国\(境\)|公务用车|三公",
+    # meetings, documents and 评比表彰 held down by rule (精简会议文件; 评比达标表彰活动
+    # are approved and capped): 会议数量 ≤4次 is a limit, not an output capped
+    r"会议(?:$|[^室中])|发文|文件|简报|评比|表彰",
     # a schedule: how many times in the year (年度监测频次 =4次, 巡查频率)
     r"频次|频率|周期",
 ]
@@ -388,8 +392,10 @@ def _polarity(
     「辖区内全部村居数」「保有公务车辆数=12辆」「征兵任务数=65人」「年度监测频次=4次」），
     不良事件（「安全事故=0起」），零，比率、金额、时长，
     没有写等于的数字（「420人」）。这样的数量设了上限（「举办招聘会场次≤20场」「不超过3000人」，项目自己做的培训、宣传、检查的次数「培训人次≤500人次」也是）的，
-    一件不做也算达标，同样报告；存量、定额、频次、不良事件和控制的公务支出（公务接待批次、因公出国
-    团组数）除外。以时长表示的完成时限
+    一件不做也算达标，同样报告；项目建成或治理的长度、面积、体积、重量（「新建道路长度≤5公里」
+    「新增绿化面积≤2000平方米」）与数量一样；存量、定额、频次、不良事件、控制的公务支出（公务接待批次、
+    因公出国团组数）和按规定精简的会议、文件、评比表彰（「会议数量≤4次」「印发文件数量≤3份」）除外，
+    保持在范围内的距离（「服务半径≤3公里」）和占用的土地（「新增建设用地面积」）也除外。以时长表示的完成时限
     （time_limits：时限、工期、用时，办理/响应/整改/拨付……时间或期限）是上限：「隐患整改时限≥5个工作日」
     「资金拨付时限不低于10个工作日」拖得越久越能达标，报告；应当长的时长（long_durations：服务时长、
     开放时间、培训时长、运行时间、保修期、在线时长等）不按时限判断。把反向指标反过来说的名称（「降低成本」）不
@@ -422,8 +428,8 @@ def _polarity(
     neutral：把反向指标反过来说的名称（降低成本、减少投诉）和资金的控制率，不检查。
     cost_floors：成本类下以金额表示、以下限为标准写法的法定最低标准（生均经费、基准定额、最低工资，
     供养、低保、抚恤标准，正则表达式列表）。
-    stock_counts：维护的存量、全部的数量或计划的频次（维护、养护、现有、在册、全部、频次……，
-    正则表达式列表），写等于是对的。
+    stock_counts：维护的存量、全部的数量、计划的频次或按规定控制的数量（维护、养护、现有、在册、全部、
+    频次、公务接待、会议、文件、评比、表彰……，正则表达式列表），写等于或上限是对的。
     time_limits：完成时限的名称（正则表达式列表），以时长表示时应设上限。
     long_durations：应当长的时长的名称（正则表达式列表），不按时限判断。
     percent_units：比率的单位。
@@ -495,9 +501,13 @@ def comparator_direction(ctx: Context, clause: Clause) -> Iterator[Problem]:
     adverse count (``安全事故 =0起``), zero, a rate, money or a time, nor a
     bare number without ``=`` (``420人``). Such a count given a ceiling
     (``举办招聘会场次 ≤20场``, or the project's own training, publicity or
-    inspections: ``培训人次 ≤500人次``) is met by doing nothing and is reported too, with
-    the same exceptions and spending held down by rule (公务接待批次, 因公出国
-    团组数). A time to
+    inspections: ``培训人次 ≤500人次``) is met by doing nothing and is reported too, and
+    so is the length, area, volume or weight of what the project builds or
+    does (``新建道路长度 ≤5公里``, ``新增绿化面积 ≤2000平方米``), with the same
+    exceptions and spending, meetings, documents and 评比表彰 held down by
+    rule (公务接待批次, 因公出国团组数, ``会议数量 ≤4次``, ``印发文件数量 ≤3份``);
+    a distance kept within (服务半径 ≤3公里) or land taken (新增建设用地面积) is
+    no output. A time to
     deliver in, given as a duration (``time_limits``: 时限, 工期, 用时, and the
     时间 or 期限 of 办理/响应/整改/拨付 …), is a ceiling: ``隐患整改时限 ≥5个工作日`` and
     ``资金拨付时限 不低于10个工作日`` are met by being slow and are reported;
@@ -564,9 +574,10 @@ def comparator_direction(ctx: Context, clause: Clause) -> Iterator[Problem]:
     生均经费 (a legal minimum per pupil), 基准定额, 最低工资/生活/保障 and
     供养/低保/生活保障/抚恤/优抚…标准.
     ``stock_counts`` (list of regular expressions): counts of a stock kept up
-    or of all there are, and schedules, whose ``=`` is right; default 维护,
-    养护, 管护, 运维, 保洁, 托管, 现有, 在册, 在编, 编制, 定员, 全部, 所有, 辖区内,
-    频次, 频率, 周期.
+    or of all there are, schedules, and counts held down by rule, whose ``=``
+    or ceiling is right; default 维护, 养护, 管护, 运维, 保洁, 托管, 现有, 在册, 在编,
+    编制, 定员, 全部, 所有, 辖区内, 频次, 频率, 周期, 公务接待, 因公出国, 会议, 文件,
+    简报, 评比, 表彰.
     ``time_limits`` (list of regular expressions): names of a time to deliver
     in, capped when given as a duration; default 时限, 工期, 用时, 耗时,
     历时, and the 时间/时长/周期/天数/期限 of 办理, 办结, 审批, 受理, 处理, 响应, 到达,
@@ -698,6 +709,29 @@ ceiling on it is met by doing nothing all the same. Not the handling of what
 comes in (受理投诉件数, 扑救火灾次数), nor what the work turns up (督查通报次数)."""
 
 
+_BUILT = re.compile(
+    r"新建|新增|建设|建成|修建|改建|扩建|改造|铺设|敷设|硬化|绿化|种植|造林|植树|治理|整治|清淤"
+    r"|疏浚|复垦|修复|提升|完成"
+)
+"""What a project builds or does to the land (新建道路, 新增绿化, 清淤): its length,
+area, volume or weight is an output, more is better."""
+_HELD_DOWN = re.compile(r"用地|占地|占用|排放|能耗|耗[水电能材]")
+"""Land taken and what is consumed or emitted (新增建设用地面积): held down."""
+_PHYSICAL = frozenset({"length", "area", "volume", "mass"})
+
+
+def _physical_output(name: str, value: Value) -> bool:
+    """Whether a value is the length, area, volume or weight of what the
+    project builds or does (``新建道路长度 ≤5公里``, ``新增绿化面积``): an output
+    like a count. Not a distance kept within (服务半径 ≤3公里, 巡查里程), nor
+    land taken or what is consumed or emitted (新增建设用地面积)."""
+    return (
+        dimension(value.unit or "") in _PHYSICAL
+        and _BUILT.search(name) is not None
+        and _HELD_DOWN.search(name) is None
+    )
+
+
 def _output_count(ctx: Context, clause: Clause, value: Value) -> bool:
     """Whether ``value`` is one count of what a project delivers, under 数量
     (``举办招聘会场次 ≤20场``, and the work the project does: 培训人次 ≤500人次,
@@ -713,7 +747,9 @@ def _output_count(ctx: Context, clause: Clause, value: Value) -> bool:
     adverse = ctx.memo.get(_ADVERSE, lambda: any_of(VOCABULARY.adverse_names))
     if adverse.search(name):
         return False
-    if len(value.targets) != 1 or unit_family(value.unit) not in COUNTED_FAMILIES:
+    if len(value.targets) != 1:
+        return False
+    if unit_family(value.unit) not in COUNTED_FAMILIES and not _physical_output(name, value):
         return False
     number = value.targets[0].number
     return number is not None and number > 0

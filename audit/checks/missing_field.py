@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 
 from audit.engine import Context, Option, Problem, rule
-from audit.model import ANNUAL, PERIOD, Clause, clause_label
+from audit.model import ANNUAL, PERIOD, Category, Clause, clause_label
 
 _MISSPELT = {
     PERIOD: re.compile(
@@ -53,7 +53,8 @@ text before it."""
     --------
     报告没有指标名称（三级指标）、没有「实施周期指标值」或没有「年度指标值」的条款，没写一级、二级
     指标的条款（如「3、验收通过率；实施周期指标值：…」），带编码却缺少二级指标（如「11-数量指标」）
-    的条款，以及只写了二级指标、漏了一级指标的条款（「1、11-数量指标；…」）；每缺一项报告一次
+    的条款，以及只写了二级指标、漏了一级指标的条款（「1、11-数量指标；…」，或有实施周期指标值的条款中
+    不带编码的「1、数量指标；培训人数；实施周期指标值:…」）；每缺一项报告一次
     （写了关键词但值为空的，由 empty-value 报告）。关键词写错的（「年度指标：」「年度目标值：」
     「实施期指标值：」），指出写错之处。旧格式条款（「1、满意度指标：服务对象的满意度，年度指标值：
     ≥90%。」）
@@ -87,8 +88,10 @@ def missing_field(ctx: Context, clause: Clause) -> Iterator[Problem]:
     ``实施周期指标值`` or no ``年度指标值``, a clause written without its
     categories (``3、验收通过率；实施周期指标值：…``), a coded clause whose
     level-2 category (二级指标, ``11-数量指标``) is missing, and one whose level-2
-    category stands alone (``1、11-数量指标；…``: its 一级指标 left out); one finding for each
-    missing part (a keyword with an empty value is ``empty-value``'s). A keyword mistyped
+    category stands alone (``1、11-数量指标；…``, or without its code in a clause
+    with both values, ``1、数量指标；培训人数；实施周期指标值:…``: its 一级指标
+    left out); one finding for each missing part (a keyword with an empty value
+    is ``empty-value``'s). A keyword mistyped
     (``年度指标：``, ``年度目标值：``, ``实施期指标值：``) is pointed at. Clauses of the
     older form (``1、满意度指标：服务对象的满意度，年度指标值： ≥90%。``) were
     written without a period value, so its absence is not reported there
@@ -124,6 +127,16 @@ def missing_field(ctx: Context, clause: Clause) -> Iterator[Problem]:
             args={"number": number, "part": "一级指标", "part_en": "level-1 category (一级指标)"},
             field="indicator",
             excerpt=str(clause.level2),
+        )
+    elif (alone := _level2_alone(clause)) is not None:
+        # 1、数量指标；培训人数；实施周期指标值:…: a level-2 category written alone in the
+        # form with both values, its level-1 only inferred from it, is missing it as
+        # 1、11-数量指标；… is.
+        yield Problem(
+            alone.span,
+            args={"number": number, "part": "一级指标", "part_en": "level-1 category (一级指标)"},
+            field="indicator",
+            excerpt=str(alone),
         )
     elif clause.level1 is None:
         coded = clause.form == "coded"
@@ -174,3 +187,15 @@ def missing_field(ctx: Context, clause: Clause) -> Iterator[Problem]:
                 )
                 continue
             yield Problem(clause.span, args=args, field=field, excerpt=clause.text)
+
+
+def _level2_alone(clause: Clause) -> Category | None:
+    """The level-2 category of a clause whose level-1 one was not written but
+    inferred from it (the parser gives both the level-2 category's place), in
+    a clause that has a period value; None otherwise. The older form
+    (``1、满意度指标：…，年度指标值：…``) writes one category and no period
+    value, and is not judged."""
+    level1, level2 = clause.level1, clause.level2
+    if level1 is None or level2 is None or clause.form == "row" or clause.period is None:
+        return None
+    return level2 if level1.span == level2.span else None

@@ -60,6 +60,11 @@ MEASURABLE: list[str] = [
     BY_PERIOD,
     # a comparison with a stated reference: 采购价格≤预算价格, 不低于上年
     r"[≤≥<>＜＞≦≧]|^(?:不低于|不高于|不少于|不超过|高于|低于|优于)",
+    # a cap at the budget, the table's own amount: 控制在预算内, 在批复预算范围内,
+    # 未突破预算 (as 不超过批复预算; not 控制在合理范围内, which names no amount)
+    r"^(?:控制在|控制于|保持在|在)?(?:批复|核定|下达|年度|项目)?的?预算(?:金额|额度|总额|资金)?"
+    r"(?:范围)?(?:以|之)?内$",
+    r"^(?:不|未|没有)(?:超出|突破|超过|超)(?:批复|核定|下达|年度|项目)?的?预算",
     # yes or no to a 是否 question; around the clock
     r"^(?:是|否)$",
     # a pass or fail result, judged at year end like 是 or 零事故: 合格, 验收合格, 通过验收,
@@ -67,6 +72,13 @@ MEASURABLE: list[str] = [
     r"^(?:一次性|一次|全部|均)?(?:(?:竣工|工程|项目|初步|最终)?(?:验收|检测|检验|评审|审核|考核|评估|抽检))?"
     r"(?:合格|通过|达标)$",
     r"^(?:一次性)?通过\S{0,6}?(?:验收|检测|检验|评审|审核|考核|评估)$",
+    # the same result by other words: compliance an audit finds or not (合规, 合法合规, as
+    # 合格 is a pass), emissions within their permit's standard (达标排放, as 达标), the
+    # acceptance code of the works met (符合国家验收规范, as 验收合格)
+    r"^(?:全部|均)?(?:合法|依法)?合规$",
+    r"^(?:全部|均)?(?:达标排放|排放达标)$",
+    r"^(?:符合|满足|达到)(?:国家|省|行业)?的?(?:竣工|工程|项目|施工)?(?:质量)?验收(?:规范|标准)"
+    r"(?:要求)?$",
     r"^全(?:天|天候|日|年)$",
     # the same day, a deadline as concrete as 24小时内: 当日, 当天清运, 即来即办, 日产日清
     *SAME_DAY_DEADLINES,
@@ -162,7 +174,10 @@ def formula_has_target(text: str) -> bool:
     不用数字也能衡量的文字
     （「三级」「每周一次」「零故障」「无重大网络安全事件」「不产生负面社会影响」「采购价格≤预算价格」）都是目标。合格与否的
     结果（「合格」「验收合格」「通过验收」「达标」「一次性验收合格」，以及「是否……」指标的「是」）
-    到年底可以判定，与「零事故」一样是目标；国家标准分级中的一级也是目标，可对照标准核查：
+    到年底可以判定，与「零事故」一样是目标，换一种说法的同一结果也是：「合规」「合法合规」（审计或检查
+    判定是否合规，如合格）、「达标排放」（如达标）、「符合国家验收规范」（如验收合格）；以本项目预算
+    为上限（「控制在预算内」「在批复预算范围内」「未突破预算」）与「不超过批复预算」一样是可核对的
+    上限，「控制在合理范围内」不是；国家标准分级中的一级也是目标，可对照标准核查：
     「地表水Ⅲ类」「Ⅱ类及以上」「二类坝以上」「AAAA级」「三级甲等」「一级」「甲级」；罗马数字或序数后的
     等级字（类、级、等、档、星）在值中任何位置都是：「Ⅰ级苗」（GB 6000 苗木分级）「三等以上」
     （GB 1351、GB 1350 粮食一至五等）「一等品」（GB/T 12707 工业产品质量分等）「第二档」；国家标准
@@ -225,7 +240,12 @@ def not_quantified(ctx: Context, clause: Clause) -> Iterator[Problem]:
     targets. A pass or fail
     result (``合格``, ``验收合格``, ``通过验收``, ``达标``, ``一次性验收合格``, and
     ``是`` for a 是否 indicator) can be judged at the end of the year, like
-    ``零事故``: it is a target. So is a class on a national standard's scale,
+    ``零事故``: it is a target, and so is the same result in other words:
+    ``合规`` and ``合法合规`` (an audit or an inspection finds compliance or
+    not, as 合格), ``达标排放`` (as 达标), ``符合国家验收规范`` (as 验收合格). A
+    cap at the project's budget (``控制在预算内``, ``在批复预算范围内``,
+    ``未突破预算``) can be checked like ``不超过批复预算``;
+    ``控制在合理范围内`` names no amount and cannot. So is a class on a national standard's scale,
     checked against that standard: ``地表水Ⅲ类``, ``Ⅱ类及以上``, ``二类坝以上``,
     ``AAAA级``, ``三级甲等``, ``一级``, ``甲级``; a class word (类 级 等 档 星)
     after a Roman numeral or an ordinal anywhere in the value: ``Ⅰ级苗`` (GB 6000

@@ -1,14 +1,16 @@
 """The ``percent-out-of-range`` rule, of the ``content`` group: a percentage
-above 100 % or below 0 % for a rate or a satisfaction level.
+above 100 % or below 0 % for a rate or a satisfaction level, or a floor of
+at most 1 % on a rate that should come near 100 % (95 % written ``0.95%``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 from audit.engine import Context, Option, Problem, rule
-from audit.facts import field_name, where
-from audit.model import Clause
+from audit.facts import field_name, number_targets, plain_number, where
+from audit.model import Clause, Value
 
 EXEMPT_NAMES: list[str] = [
     r"增长|增幅|涨幅|提高率|提升率|增加率|变化率|同比|环比|倍",
@@ -19,6 +21,19 @@ EXEMPT_NAMES: list[str] = [
     r"增值率|(?:投资|收益|投入|产出|收入|支出|利润|成本|资产|负债|结收案|产销|收支)"
     r"(?:\S{0,6}[^占\s])?比$",
 ]
+
+HIGH_RATES: list[str] = [
+    # what is done, passed, reached or kept of all that should be: a share
+    # planned near 100 % (not 不合格率, 未完成率, 漏接种率: ceiling rates; not
+    # 利用率, 节能率, 抽检率, 转化率, which may well stay small)
+    r"(?:^|[^不未无非漏错误超])(?:合格|达标|完成|达成|覆盖|知晓|执行|到位|及时|准确|正确"
+    r"|通过|验收|办结|结案|完好|优良|完整|规范|落实|兑现|发放|拨付|支付|参保|入学|接种|建档"
+    r"|出勤|在线|响应|整改|处置|解决|回复|答复|签订|录入|上线|运行|成活|存活|受理|救治|普及"
+    r"|巩固)率$",
+    r"(?:^|[^不未无非])(?:合格|达标|完成|覆盖|到位)(?:比例|比率|占比)$",
+]
+"""Rates that should come near 100 %: a floor of 1 % or less on one is a
+percentage written as a fraction (``≥0.95%`` for ``≥95%``)."""
 
 
 @rule(
@@ -35,12 +50,24 @@ EXEMPT_NAMES: list[str] = [
             "{keyword}「{text}」小于0：比率和满意度不能为负",
             "the {field} “{text}” is below 0: a rate or a satisfaction level cannot be",
         ),
+        "fraction": (
+            "{keyword}「{text}」的下限只有{number}%：「{name}」应接近100%，"
+            "疑似把{meant}%写成了{number}%",
+            "the {field} “{text}” sets a floor of only {number}%: “{name}” should come near "
+            "100%; {meant}% seems written as {number}%",
+        ),
     },
     options={
         "exempt_names": Option(
             "list[regex]",
             EXEMPT_NAMES,
             "indicator names or value words that may exceed 100% (增长率, 增幅)",
+        ),
+        "high_rates": Option(
+            "list[regex]",
+            HIGH_RATES,
+            "rates that should come near 100% (合格率, 完成率, 覆盖率, 知晓率, 执行率, 到位率): "
+            "a floor of 1% or less on them is a percentage written as a fraction",
         ),
     },
     doc_zh="""
@@ -53,6 +80,10 @@ EXEMPT_NAMES: list[str] = [
     「同比」）和两个数量之比（「国有资本保值增值率」：年末比年初；「结收案比」「投入产出比」，
     不是部分占整体）可以超过 100%：名称或值匹配 exempt_names 的不检查；上限（「≤120%」，如政府
     债务率：两个金额之比，风险线就在 100% 以上）不要求不可能的事，也不报告。
+    应接近 100% 的比率（high_rates：合格率、完成率、达标率、覆盖率、知晓率、执行率、到位率，以及
+    满意度）下限不超过 1%（「验收合格率 ≥0.95%」「完成率 ≥1%」）时也报告（降一级）：这是把
+    95%、100% 写成了小数。上限（「事故发生率 ≤0.5%」「差错率 <1%」）、增长（「增长率 ≥0.5%」）
+    和可以很小的比率（利用率、抽检率、节能率）不报告。
     公式（「…*100%」）由 not-quantified 处理，数量指标写成百分比（「培训人数 ≥1000%」）由
     value-type-mismatch 报告。超出范围的值只由本规则报告，annual-period-mismatch 不再比较它。
 
@@ -74,6 +105,9 @@ EXEMPT_NAMES: list[str] = [
     选项
     ----
     exempt_names：可以超过 100% 的指标名称或值中的词（正则表达式列表）。
+    high_rates：应接近 100% 的比率名称（正则表达式列表，在名称结尾匹配；满意度总在其中），
+    其下限不超过 1% 时报告；默认合格率、达标率、完成率、覆盖率、知晓率、执行率、到位率、及时率、
+    验收率、办结率等，不含不合格率、未完成率这类以上限为标准的比率。
     """,
 )
 def percent_out_of_range(ctx: Context, clause: Clause) -> Iterator[Problem]:
@@ -89,7 +123,13 @@ def percent_out_of_range(ctx: Context, clause: Clause) -> Iterator[Problem]:
     ``投入产出比``) may exceed 100 %: indicators whose
     name, or value text, matches ``exempt_names`` are not checked, nor is a
     cap (``≤120%``: 政府债务率, a ratio of two amounts whose risk lines lie
-    above 100 %, asks nothing impossible). Formulas
+    above 100 %, asks nothing impossible). A floor above 0 and at most 1 %
+    on a rate that should come near 100 % (``high_rates``: 合格率, 完成率,
+    达标率, 覆盖率, 知晓率, 执行率, 到位率, and any satisfaction level) is
+    reported a level lower: ``验收合格率 ≥0.95%`` and ``完成率 ≥1%`` are 95 %
+    and 100 % written as fractions. A cap (``事故发生率 ≤0.5%``,
+    ``差错率 <1%``), a growth (``增长率 ≥0.5%``) and rates that may well be
+    small (利用率, 抽检率, 节能率) are not. Formulas
     (``…*100%``) are ``not-quantified``'s concern, and a percentage on a
     count (``培训人数 ≥1000%``) ``value-type-mismatch``'s. A value out of range
     is this rule's alone: ``annual-period-mismatch`` does not also compare it.
@@ -115,6 +155,11 @@ def percent_out_of_range(ctx: Context, clause: Clause) -> Iterator[Problem]:
     words in the value) that may exceed 100 %; default
     ``增长|增幅|涨幅|提高率|提升率|增加率|变化率|同比|环比|倍``, and 增值率 or a
     name ending in 比 after two amounts (投资收益比, 投入产出比, 收支比; not 成本占比).
+    ``high_rates`` (list of regular expressions): names of rates that should
+    come near 100 %, matched at the end of the name (a satisfaction level
+    always is one); a floor of 1 % or less on them is reported; default
+    合格率, 达标率, 完成率, 覆盖率, 知晓率, 执行率, 到位率, 及时率, 验收率,
+    办结率 and the like, not ceiling rates such as 不合格率 or 未完成率.
     """
     facts = ctx.facts
     for value_field, both in facts.distinct_fields(clause):
@@ -124,6 +169,20 @@ def percent_out_of_range(ctx: Context, clause: Clause) -> Iterator[Problem]:
         if known.owner != "percent-out-of-range":
             continue
         args = {**where(value_field, both), "text": value_field.text}
+        if known.out_of_range == "fraction":
+            number = _fraction(value_field.value)
+            meant = min(number * 100, Decimal(100))
+            args |= {"name": clause.name, "number": plain_number(number)}
+            args["meant"] = plain_number(meant)
+            yield Problem(
+                value_field.span,
+                "fraction",
+                args,
+                field=field_name(value_field),
+                excerpt=value_field.text,
+                lower=1,  # a slip almost surely, but not an impossible target
+            )
+            continue
         yield Problem(
             value_field.span,
             "default" if known.out_of_range == "above" else "negative",
@@ -131,3 +190,12 @@ def percent_out_of_range(ctx: Context, clause: Clause) -> Iterator[Problem]:
             field=field_name(value_field),
             excerpt=value_field.text,
         )
+
+
+def _fraction(value: Value) -> Decimal:
+    """The number of the first floor of at most 1 % of ``value`` (the one the
+    facts found)."""
+    for target in number_targets(value):
+        if target.unit == "%" and target.number is not None and 0 < target.number <= 1:
+            return target.number
+    return Decimal(1)  # pragma: no cover - the facts found one

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from fractions import Fraction
 
 from audit.engine import Context, Problem, rule
-from audit.facts import field_name, unit_family, where
+from audit.facts import COUNTED_FAMILIES, field_name, unit_family, where
 from audit.model import Clause, Target
 from audit.values import UNITS, dimension
 
@@ -27,6 +27,28 @@ _LABEL = re.compile(
 _EXPLAINS = re.compile(r"[（(][^（）()]*$")
 """An opening bracket before a target: the target explains the one before it
 (``≥90%（≥450人）``), it is not another."""
+
+
+_EACH = re.compile(
+    r"(?:^|[，,；;、。\s])(?:其中)?(?:平均)?(?:每|单(?!位))([^\W\d_]{1,2})[^，,；;、。]*$"
+)
+"""A target for each of what another counts (``≥20场，每场≥50家企业参会``,
+``单场≥50家``, ``≥300人，每人≥40学时``): its words begin with 每 or 单 and a
+unit of a count (not 单位, a unit of organization)."""
+
+
+def _for_each(before: str) -> bool:
+    """Whether the words before a target make it one for each event or
+    person another target counts (``每场≥50家企业``): a condition of that
+    target, not a measure of its own. Only a count is read so (a rate or
+    an amount for each, ``每场满意度≥90%``, ``每场≤2万元``, is a measure)."""
+    found = _EACH.search(before)
+    if found is None:
+        return False
+    word = found.group(1)
+    if unit_family(word) in COUNTED_FAMILIES:
+        return True
+    return len(word) == 2 and unit_family(word[0]) in COUNTED_FAMILIES
 
 
 _RUNS_ON = re.compile(r"[\u4e00-\u9fff](?<![以及和或并且内前后])|以(?![上下内])")
@@ -49,6 +71,8 @@ def _measure(value_text: str, target: Target, previous_end: int) -> tuple[str, s
     if _EXPLAINS.search(before) or (not compared and _RUNS_ON.match(value_text, target.end)):
         return None
     family = unit_family(target.unit) or "other"
+    if family in COUNTED_FAMILIES and _for_each(before):
+        return None  # ≥20场，每场≥50家企业: how large each of the 20 is
     label = _LABEL.search(before)
     name = label.group(1) if label else ""
     if family in _ONE_MEASURE_FAMILIES:
@@ -104,7 +128,8 @@ def _distinct(measures: list[tuple[str, str]]) -> list[tuple[str, str]]:
     「≥2100米」、面积「≥600亩」与「≥40公顷」；折算后数量不同的是两个目标：
     「≥3000亩，≥2000平方米」）；
     同一单位的几个数（年度与实施期写在一起：「年度≥300人，三年≥900人」）；括号中对前一个目标的
-    说明（「≥90%（≥450人）」）；没有单位的数（「1:1配套」）；嵌在词中的数，单位后紧接着
+    说明（「≥90%（≥450人）」）；对前一个目标所计的每一场、每一人的要求（「≥20场，每场≥50家企业
+    参会」「≥300人，每人≥40学时」「单场≥50家」：是这一个目标的条件）；没有单位的数（「1:1配套」）；嵌在词中的数，单位后紧接着
     词的其余部分（「满足工业4.0项目的需要」「完成1次对10所技工院校教学检查」，「5个村」也因此
     不算；数前有比较符号的仍是目标：「≥20场，≥500家企业」是两个目标）；与上年相比的增减
     （「同比增长5%，达到1200万元」）。日期和时限不算另一项计量：「≥1600台，2025年10月底前完成」
@@ -153,7 +178,9 @@ def several_targets(ctx: Context, clause: Clause) -> Iterator[Problem]:
     are two targets);
     several numbers in one unit (the annual and the period target written
     together: ``年度≥300人，三年≥900人``); a target in brackets explaining the
-    one before it (``≥90%（≥450人）``); numbers without a unit (``1:1配套``);
+    one before it (``≥90%（≥450人）``); a target for each event or person
+    another counts (``≥20场，每场≥50家企业参会``, ``≥300人，每人≥40学时``,
+    ``单场≥50家``: a condition of that one target); numbers without a unit (``1:1配套``);
     a number inside a word of the prose, its unit run on by the rest of the
     word (``满足工业4.0项目的需要``, ``完成1次对10所技工院校教学检查``, and so
     ``5个村`` too), unless a comparator stands before it (``≥20场，≥500家企业``
