@@ -549,6 +549,9 @@ def test_missing_unit_reads_the_unit_column_of_a_list(
     "indicators, unit",
     [
         (clause("1-产出指标；13-时效指标", "补贴按时发放", "≥1人/年"), "人/年"),
+        # a schedule kept is a state as 按时 is
+        (clause("1-产出指标；13-时效指标", "补助按月发放", "≥1人/年"), "人/年"),
+        (clause("1-产出指标；13-时效指标", "资金按进度拨付", "≥2户/年"), "户/年"),
         (clause("1-产出指标；12-质量指标", "资金使用合规", "≥1次/人"), "次/人"),
         (clause("1-产出指标；13-时效指标", "项目完成时间", "≥2人"), "人"),
         (clause("4-成本指标；41-经济成本指标", "人均培训成本", "≤5人"), "人"),
@@ -581,6 +584,11 @@ def test_implausible_unit_fires(indicators: str, unit: str) -> None:
         clause("4-成本指标；41-经济成本指标", "人均补贴标准", "≤800元/人"),
         clause("1-产出指标；13-时效指标", "申请办结时限", "≤5个工作日"),
         clause("1-产出指标；13-时效指标", "补贴按时发放", "100%"),
+        clause("1-产出指标；13-时效指标", "补助按月发放", "每月10日前"),
+        clause("1-产出指标；13-时效指标", "补助按季度拨付", "每季度1次"),
+        # a count of what a schedule serves is a count, not a state
+        clause("1-产出指标；11-数量指标", "按月发放补助人数", "≥9600人"),
+        clause("1-产出指标；11-数量指标", "按标准配置设备数量", "≥20台"),
         clause("1-产出指标；11-数量指标", "上门走访频次", "2次/月"),
         # Things counted, not states: the state words end a state's name.
         clause("1-产出指标；11-数量指标", "达标企业", "≥50家"),
