@@ -651,13 +651,33 @@ def _unclosed(text: str) -> bool:
     return text.count("（") + text.count("(") > text.count("）") + text.count(")")
 
 
-def _name_like(text: str) -> bool:
+def _name_like(text: str, inside: bool = False) -> bool:
+    """Whether ``text`` can be (a line of) a name: no sentence punctuation
+    outside brackets. What a name's brackets enclose is a note on the project
+    (``…经费（机关本级，含莞城、东城街道）``) and may hold a comma or a colon;
+    ``inside``: the line goes on in a bracket the name's earlier lines opened."""
     return (
         bool(text)
         and len(text) <= MAX_NAME_CHARS
-        and not _NOT_NAME.search(text)
+        and not _NOT_NAME.search(_outside_brackets(text, inside))
         and not clause_number(text)
     )
+
+
+def _outside_brackets(text: str, inside: bool = False) -> str:
+    """``text`` without what its round brackets enclose: a bracket left open
+    runs to the end, and with ``inside`` the text up to the first closing
+    bracket is enclosed too."""
+    kept: list[str] = []
+    depth = 1 if inside else 0
+    for char in text:
+        if char in "（(":
+            depth += 1
+        elif char in "）)" and depth:
+            depth -= 1
+        elif not depth:
+            kept.append(char)
+    return "".join(kept)
 
 
 def _width(text: str) -> int:
@@ -829,7 +849,7 @@ class _Scanner:
         tokens = self._tokens(line)
         run = self._pick(self._runs(tokens))
         prefix = line.text[: tokens[run.first][0]].strip() if run else line.text
-        if prefix and not _name_like(prefix):
+        if prefix and not _name_like(prefix, _unclosed("".join(p.text for p in self.name))):
             self._name_without_amounts()
             return False
         if run is None:
