@@ -7,7 +7,9 @@ The columns are taken from the header, so tables that leave a column out or
 order them differently are read as well. A line without tabs that follows a
 row continues that row's last cell (a cell with a line break in it), and so
 does a row without a name and without amounts (a cell carried over a page
-break): the repeated page header between them changes nothing. A row
+break): the repeated page header between them changes nothing, nor does a
+page number on a line of its own (``第2页，共3页``, ``- 3 -``; a bare ``3`` or
+``2/3`` only before the repeated header or at the end). A row
 without a name that states amounts is a row of its own whose name was left
 out, read as one (``amount-format`` reports the blank name). A line or row
 of a note or signature under the last project (``注：…``, ``填报人：…``) is no
@@ -19,8 +21,11 @@ names, left by a header cell wrapped over lines, are header.
 
 from __future__ import annotations
 
+import re
+
 from audit.model import Markup, Row, Source, Text, TextBuilder
 from audit.readers.common import (
+    PAGE_NUMBER_RE,
     CellAppends,
     adjusted_columns,
     adjustment_marks,
@@ -98,6 +103,8 @@ def read(source: Source) -> Table:
         filled = [cell.strip() for cell in cells if cell.strip()]
         if not filled:
             continue
+        if not tabbed and _page_number(filled[0], records, index):
+            continue  # the foot or head of a printed page, not the end of a cell
         if len(filled) == 1 and heading(table, filled[0]):
             after_header = True
             continue
@@ -165,6 +172,30 @@ def read(source: Source) -> Table:
     if orphan:
         table.orphans.append(_joined(source, orphan))
     return table
+
+
+_BARE_PAGE_NUMBER = re.compile(r"\d{1,4}(?:\s*/\s*\d{1,4})?")
+"""A page number without words or dashes (``3``, ``2/5``): also the end of a
+cell wrapped onto a line of its own (``不超过缴费额`` / ``2/3``)."""
+
+
+def _page_number(text: str, records: list[Record], index: int) -> bool:
+    """Whether a line without tabs is a printed page's number: ``- 3 -``,
+    ``第2页，共3页``, ``Page 2 of 3`` anywhere; a bare ``3`` or ``2/5`` only
+    where a page ends, before the repeated title or header (or the end of
+    the text)."""
+    if PAGE_NUMBER_RE.fullmatch(text) is None:
+        return False
+    if _BARE_PAGE_NUMBER.fullmatch(text) is None:
+        return True
+    for record in records[index + 1 :]:
+        filled = [cell.strip() for cell in record.cells if cell.strip()]
+        if not filled:
+            continue
+        if header_columns(record.cells) is not None:
+            return True
+        return len(filled) == 1 and heading(Table([]), filled[0])
+    return True
 
 
 def _last(row: Row) -> tuple[Row, str]:
