@@ -10,7 +10,8 @@ What the extraction gives, and how it is read (the PDF layout and the older layo
   every page break, even inside a cell: those lines are dropped wherever they
   stand, and so is any later line equal to a line of the title block above
   the first column header (the pieces of a wrapped title), and page numbers
-  (``- 2 -``, ``第2页``, or a bare ``2`` next to a form feed or the block).
+  (``- 2 -``, ``第2页``, ``共5页 第2页``, ``Page 2 of 5``, or a bare ``2`` or
+  ``2/5`` next to a form feed or the block).
   A column header wrapped in its cells leaves pieces of column names on the
   lines around it (``财政专户`` above, ``拨款`` below, ``项目名称（资金`` /
   ``使用单位）``), cut anywhere: they are header too, never name or goal.
@@ -134,11 +135,13 @@ _HEADER_TOKENS = PRINTED_COLUMN_NAMES | {"（资金使用单位）", "(资金使
 wrapped onto a line of its own."""
 _PAGE_MARK = re.compile(
     r"[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
+    r"|共\s*\d{1,4}\s*页\s*[,，/]?\s*第\s*\d{1,4}\s*页|[Pp]age\s*\d{1,5}(?:\s*(?:of|/)\s*\d{1,5})?"
     # The page lines extractors print: ``# Page 2`` (pypdfium2), ``--- Page 2 ---``.
     r"|#\s*[Pp]age\s*\d{1,5}|-{2,}\s*[Pp]age\s*\d{1,5}\s*-{2,}"
 )
-_BARE_NUMBER = re.compile(r"\d{1,4}")
-"""A page number printed alone (``3``): one only next to a page break."""
+_BARE_NUMBER = re.compile(r"\d{1,4}(?:\s*/\s*\d{1,4})?")
+"""A page number printed alone (``3``, or ``2/5`` with the count of pages):
+one only next to a page break."""
 
 _TOKEN = re.compile(r"\S+")
 _AMOUNT = re.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
