@@ -11,6 +11,7 @@ it was wrapped from.
 from __future__ import annotations
 
 from audit.pipeline import load_text
+from tests.conftest import lint
 
 HEADER = "项目名称（资金使用单位）\t总计\t财政拨款\t财政专户拨款\t其他资金\t绩效目标\t绩效指标"
 PAGE_HEAD = [
@@ -105,3 +106,66 @@ def test_a_number_wrapped_from_a_cell_goes_on_with_it() -> None:
     )
     lines = [*TOP, first, "2/3。", second, "90%。", ROWS[2]]
     assert _annual_values(lines) == ["不超过缴费额2/3", "≥90%", "≥90%"]
+
+
+# A web page's table copied from the browser: a cell's <br> is a bare line
+# break, and the cells after it follow on the next line.
+BROWSER_TOP = [
+    "佛山市顺德区教育局2024年项目支出绩效目标表",
+    "部门名称：佛山市顺德区教育局",
+    "单位：万元",
+    HEADER,
+    "合计\t300.00\t300.00\t\t\t\t",
+    "佛山市顺德区教育局\t300.00\t300.00\t\t\t\t",
+]
+C1 = "1、1-产出指标；11-数量指标；资助学生人数；实施周期指标值:≥1200人；年度指标值:≥1200人。"
+C2 = "2、2-效益指标；22-社会效益；资助覆盖率；实施周期指标值:100%；年度指标值:100%。"
+C3 = "3、3-满意度指标；31-服务对象满意度；受助学生满意度；实施周期指标值:≥90%；年度指标值:≤90%。"
+
+
+def test_a_row_cut_by_a_line_break_in_its_goal_goes_on_on_the_next_line() -> None:
+    lines = [
+        *BROWSER_TOP,
+        "学生资助经费\t100.00\t100.00\t\t\t落实家庭经济困难学生资助政策，",
+        f"保障困难学生顺利完成学业。\t{C1}",
+        C2,
+        C3,
+        "校园安保经费\t100.00\t100.00\t\t\t1.保障校园安全；",
+        "2.配备专职保安人员；",
+        f"3.完善校园视频监控系统。\t{C1}{C2}{C3}",
+        f"教师培训经费\t100.00\t100.00\t\t\t开展教师全员培训，提升教师专业素质。\t{C1}",
+    ]
+    doc = load_text("\n".join(lines) + "\n", "顺德教育.txt")
+    goals = [p.goal.value if p.goal else None for p in doc.projects]
+    assert [p.title for p in doc.projects] == ["学生资助经费", "校园安保经费", "教师培训经费"]
+    assert goals == [
+        "落实家庭经济困难学生资助政策，保障困难学生顺利完成学业。",
+        "1.保障校园安全；2.配备专职保安人员；3.完善校园视频监控系统。",
+        "开展教师全员培训，提升教师专业素质。",
+    ]
+    assert [len(p.clauses) for p in doc.projects] == [3, 3, 1]
+    found = lint("\n".join(lines) + "\n")
+    assert not [f for f in found if f.rule in ("parse-error", "missing-goal", "read-error")]
+    # the reversed satisfaction target points at the line it stands on
+    assert {(f.rule, f.line) for f in found if f.rule == "annual-period-mismatch"} == {
+        ("annual-period-mismatch", 10),
+        ("annual-period-mismatch", 13),
+    }
+
+
+def test_a_short_row_before_a_row_of_its_own_stays_a_row() -> None:
+    # the unit row ends after its amounts, and a project row without
+    # indicators ends at its goal: the rows after them are rows
+    lines = [
+        *BROWSER_TOP[:4],
+        "合计\t300.00\t300.00",
+        "佛山市顺德区教育局\t300.00\t300.00",
+        "学生资助经费\t200.00\t200.00\t\t\t落实家庭经济困难学生资助政策，保障困难学生顺利完成学业。",
+        f"教师培训经费\t100.00\t100.00\t\t\t开展教师全员培训，提升教师专业素质。\t{C1}{C2}",
+    ]
+    doc = load_text("\n".join(lines) + "\n", "顺德教育.txt")
+    assert [u.title for u in doc.units] == ["佛山市顺德区教育局"]
+    assert [(p.title, len(p.clauses)) for p in doc.projects] == [
+        ("学生资助经费", 0),
+        ("教师培训经费", 2),
+    ]

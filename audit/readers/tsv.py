@@ -9,7 +9,11 @@ row continues that row's last cell (a cell with a line break in it), and so
 does a row without a name and without amounts (a cell carried over a page
 break): the repeated page header between them changes nothing, nor does a
 page number on a line of its own (``第2页，共3页``, ``- 3 -``; a bare ``3`` or
-``2/3`` only before the repeated header or at the end). A row
+``2/3`` only before the repeated header or at the end). A row copied from a
+web page in the browser, whose cell held a line break (``<br>``), stands on
+two lines or more: its name and amounts with fewer cells than the header,
+then lines holding the rest of the cut cell and the cells after it (text
+where a row has its amounts); they are one row. A row
 without a name that states amounts is a row of its own whose name was left
 out, read as one (``amount-format`` reports the blank name). A line or row
 of a note or signature under the last project (``注：…``, ``填报人：…``) is no
@@ -25,6 +29,8 @@ import re
 
 from audit.model import Markup, Row, Source, Text, TextBuilder
 from audit.readers.common import (
+    AMOUNT_RE,
+    MARKUP_RE,
     PAGE_NUMBER_RE,
     CellAppends,
     adjusted_columns,
@@ -71,7 +77,8 @@ def read(source: Source) -> Table:
     held: list[Record] = []  # a note in a row whose name cell is blank
     appends = CellAppends()  # continuation lines, joined at the end
     records = tsv_records(source)  # a line each, or the lines of a quoted cell
-    split = [record.cells for record in records]
+    rests = _broken_rows(records)
+    split = [[" ".join(r.cells)] if i in rests else r.cells for i, r in enumerate(records)]
     why = tab_copy(split[:2000])
     if why is not None:  # a copy from a PDF viewer, tabs between cell pieces
         raise ReadError(f"{SIDE_BY_SIDE} ({why}): copy the table from the workbook or web page")
@@ -87,6 +94,9 @@ def read(source: Source) -> Table:
         cells = record.cells
         tabbed = len(cells) > 1
         if index in above:
+            continue
+        if index in rests and last is not None and columns is not None:
+            last = _rest_of_row(source, last[0], record, rests[index], columns, appends)
             continue
         if index in ends and not skipping:
             skipping = True
@@ -196,6 +206,81 @@ def _page_number(text: str, records: list[Record], index: int) -> bool:
             return True
         return len(filled) == 1 and heading(Table([]), filled[0])
     return True
+
+
+def _broken_rows(records: list[Record]) -> dict[int, int]:
+    """Lines that go on with a row a line break cut, not quoted (a web page's
+    table copied from the browser: a cell's ``<br>`` is a line break, the
+    cells after it follow on the next line): by index, the column their
+    first cell continues. The row's line holds its name, amounts or blanks
+    where the amounts stand, and fewer cells than the header; a line that
+    goes on with it holds no more cells than the header leaves, and is no row
+    itself (text where a row has its amounts)."""
+    found: dict[int, int] = {}
+    columns: dict[str, int] | None = None
+    open_at: int | None = None  # the column the last row's line ended in
+    for index, record in enumerate(records):
+        cells = record.cells
+        if not any(cell.strip() for cell in cells):
+            continue
+        header = header_columns(cells)
+        if header is not None:
+            columns, open_at = header, None
+            continue
+        if columns is None or len(cells) < 2:
+            continue  # a line without tabs goes on with the cell it follows
+        width = max(columns.values()) + 1
+        fits = open_at is not None and open_at + len(cells) <= width
+        if fits and open_at is not None and not _amounts_in_place(cells, columns):
+            found[index] = open_at
+            open_at += len(cells) - 1
+            continue
+        open_at = None
+        cut = len(cells) - 1  # the column the line ends in: a goal or the indicators
+        if (
+            len(cells) < width
+            and cut in (columns.get("goal"), columns.get("indicators"))
+            and cells[0].strip()
+            and '"' not in "".join(cells)
+            and _amounts_in_place(cells, columns)
+        ):
+            open_at = cut
+    return found
+
+
+_BLANK_AMOUNTS = frozenset({"", "-", "—", "－", "--"})
+
+
+def _amounts_in_place(cells: list[str], columns: dict[str, int]) -> bool:
+    """Whether the amount columns of ``cells`` hold amounts or nothing."""
+    for key in ("total", "fiscal", "special", "other"):
+        index = columns.get(key)
+        if index is not None and index < len(cells):
+            value = MARKUP_RE.sub("", cells[index]).strip()
+            if value not in _BLANK_AMOUNTS and not AMOUNT_RE.match(value):
+                return False
+    return True
+
+
+def _rest_of_row(
+    source: Source,
+    row: Row,
+    record: Record,
+    column: int,
+    columns: dict[str, int],
+    appends: CellAppends,
+) -> tuple[Row, str]:
+    """Add a line that goes on with ``row`` from ``column``: its first cell to
+    that column's cell, the others to the columns after it. The row and the
+    cell a following line without tabs continues."""
+    keys = {index: key for key, index in columns.items()}
+    field = _last(row)[1]
+    for offset, cell in enumerate(locate_cells(source, record, "\t")):
+        key = keys.get(column + offset)
+        if key in ("goal", "indicators"):
+            _append(row, key, cell, appends)
+            field = key
+    return row, field
 
 
 def _last(row: Row) -> tuple[Row, str]:
