@@ -169,3 +169,42 @@ def test_a_short_row_before_a_row_of_its_own_stays_a_row() -> None:
         ("学生资助经费", 0),
         ("教师培训经费", 2),
     ]
+
+
+def test_a_name_cut_by_a_line_break_is_the_next_rows() -> None:
+    lines = [
+        *BROWSER_TOP[:4],
+        "合计\t300.00\t300.00\t\t\t\t",
+        "佛山市顺德区教育局",
+        "（本级）\t300.00\t300.00\t\t\t\t",
+        "学生资助经费（佛山市顺德区",
+        f"学生资助管理中心）\t200.00\t200.00\t\t\t落实家庭经济困难学生资助政策，保障困难学生顺利完成学业。\t{C1}{C2}",
+        "教师培训经费（佛山市顺德区",
+        f"教师发展中心）\t100.00\t100.00\t\t\t开展教师全员培训，提升教师专业素质。\t{C1}{C2}",
+    ]
+    doc = load_text("\n".join(lines) + "\n", "顺德教育.txt")
+    assert [u.title for u in doc.units] == ["佛山市顺德区教育局（本级）"]
+    assert [p.title for p in doc.projects] == [
+        "学生资助经费（佛山市顺德区学生资助管理中心）",
+        "教师培训经费（佛山市顺德区教师发展中心）",
+    ]
+    assert [p.clauses[-1].annual.text for p in doc.projects] == ["100%", "100%"]  # type: ignore[union-attr]
+    assert [p.line for p in doc.projects] == [8, 10]
+
+
+def test_a_cell_left_unfinished_or_a_clause_goes_on_with_its_row() -> None:
+    # a goal cut before its end, and a clause on a line of its own, continue
+    # the row above even when a row follows
+    lines = [
+        *BROWSER_TOP,
+        "学生资助经费\t200.00\t200.00\t\t\t落实家庭经济困难学生资助政策",
+        "保障困难学生顺利完成学业",
+        f"教师培训经费\t100.00\t100.00\t\t\t开展教师全员培训，提升教师专业素质。\t{C1}",
+        C2,
+        "校园安保经费\t0.00\t0.00\t\t\t保障校园安全，完善校园视频监控系统。\t" + C1,
+    ]
+    doc = load_text("\n".join(lines) + "\n", "顺德教育.txt")
+    assert [p.title for p in doc.projects] == ["学生资助经费", "教师培训经费", "校园安保经费"]
+    assert doc.projects[0].goal is not None
+    assert doc.projects[0].goal.value == "落实家庭经济困难学生资助政策保障困难学生顺利完成学业"
+    assert [len(p.clauses) for p in doc.projects] == [0, 2, 1]

@@ -13,7 +13,9 @@ page number on a line of its own (``第2页，共3页``, ``- 3 -``; a bare ``3``
 web page in the browser, whose cell held a line break (``<br>``), stands on
 two lines or more: its name and amounts with fewer cells than the header,
 then lines holding the rest of the cut cell and the cells after it (text
-where a row has its amounts); they are one row. A row
+where a row has its amounts); they are one row. A name cut so leaves its
+start on a line without tabs, after a cell that is complete and before the
+row's line: it is that row's name, not the end of the cell above. A row
 without a name that states amounts is a row of its own whose name was left
 out, read as one (``amount-format`` reports the blank name). A line or row
 of a note or signature under the last project (``注：…``, ``填报人：…``) is no
@@ -54,6 +56,7 @@ from audit.readers.csvfile import Record, clean_located, locate_cells, tsv_recor
 from audit.readers.decode import ReadError
 from audit.readers.extracted import SIDE_BY_SIDE, tab_copy
 from audit.readers.table import Table
+from audit.syntax import clause_start, has_keyword
 
 _DEFAULT_COLUMNS = {
     "name": 0,
@@ -76,6 +79,8 @@ def read(source: Source) -> Table:
     notes: set[int] = set()  # rows that read as notes or signatures
     held: list[Record] = []  # a note in a row whose name cell is blank
     appends = CellAppends()  # continuation lines, joined at the end
+    name_start: list[Text] = []  # the start of a name cut by a line break
+    name_line = 0  # the line it stands on
     records = tsv_records(source)  # a line each, or the lines of a quoted cell
     rests = _broken_rows(records)
     split = [[" ".join(r.cells)] if i in rests else r.cells for i, r in enumerate(records)]
@@ -161,6 +166,17 @@ def read(source: Source) -> Table:
         ):
             held.append(record)  # a note beside a blank name cell
             continue
+        elif (
+            not tabbed
+            and last is not None
+            and columns is not None
+            and _name_begins(filled[0], records, index, columns)
+            and _cell_complete(last[0], appends)
+        ):
+            if not name_start:
+                name_line = record.line
+            name_start.extend(_texts(source, record))  # the next row's name, cut
+            continue
         elif not tabbed or nameless:
             if last is not None:
                 _continue_cells(source, last, record, columns, appends)
@@ -171,6 +187,10 @@ def read(source: Source) -> Table:
             table.orphans.append(_joined(source, orphan))
             orphan = []
         row = _row(source, record, at if tabbed else {"name": 0}, unnamed)
+        if row is not None and name_start:
+            row.name = _joined(source, [*name_start, row.name])
+            row.line = name_line
+        name_start = []
         if row is not None:
             table.rows.append(row)
             last = _last(row)
@@ -281,6 +301,40 @@ def _rest_of_row(
             _append(row, key, cell, appends)
             field = key
     return row, field
+
+
+_NOT_NAME = re.compile(r"[。；;：:！!？?，,]")
+
+
+def _name_begins(text: str, records: list[Record], index: int, columns: dict[str, int]) -> bool:
+    """Whether a line without tabs is the start of the next row's name, cut
+    by a line break in its cell (a web page's table copied from the
+    browser): the next line is a row (its name, amounts where they stand),
+    and this line reads as the start of a name, with no sentence punctuation
+    outside its brackets, no clause number and no value keyword."""
+    if index + 1 >= len(records) or len(text) > _NAME_START_MAX:
+        return False
+    cells = records[index + 1].cells
+    name = columns.get("name", 0)
+    if len(cells) < 2 or name >= len(cells) or not cells[name].strip():
+        return False
+    if header_columns(cells) is not None or not _amounts_in_place(cells, columns):
+        return False
+    amounts = [cells[i] for k, i in columns.items() if k in _AMOUNT_KEYS and i < len(cells)]
+    if not any(AMOUNT_RE.match(MARKUP_RE.sub("", a).strip()) for a in amounts):
+        return False
+    outside = re.sub(r"[（(][^（()）]*(?:[)）]|$)", "", text)
+    return not _NOT_NAME.search(outside) and not clause_start(text) and not has_keyword(text)
+
+
+_NAME_START_MAX = 60
+_AMOUNT_KEYS = ("total", "fiscal", "special", "other")
+
+
+def _cell_complete(row: Row, appends: CellAppends) -> bool:
+    """Whether the row's last cell ends (a sentence or a clause), or the row
+    has no goal or indicators a line could go on with (a unit's row)."""
+    return (row.goal is None and row.indicators is None) or appends.ends_cell(row)
 
 
 def _last(row: Row) -> tuple[Row, str]:
