@@ -208,3 +208,16 @@ def test_a_cell_left_unfinished_or_a_clause_goes_on_with_its_row() -> None:
     assert doc.projects[0].goal is not None
     assert doc.projects[0].goal.value == "落实家庭经济困难学生资助政策保障困难学生顺利完成学业"
     assert [len(p.clauses) for p in doc.projects] == [0, 2, 1]
+
+
+def test_a_goal_cut_by_a_line_break_before_an_empty_indicator_cell() -> None:
+    lines = [
+        *BROWSER_TOP,
+        "学生资助经费\t200.00\t200.00\t\t\t落实家庭经济困难学生资助政策，",
+        "保障困难学生顺利完成学业。\t",
+        f"教师培训经费\t100.00\t100.00\t\t\t开展教师全员培训，提升教师专业素质。\t{C1}",
+    ]
+    doc = load_text("\n".join(lines) + "\n", "顺德教育.txt")
+    assert [p.title for p in doc.projects] == ["学生资助经费", "教师培训经费"]
+    assert doc.projects[0].goal is not None
+    assert doc.projects[0].goal.value == "落实家庭经济困难学生资助政策，保障困难学生顺利完成学业。"

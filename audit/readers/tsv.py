@@ -234,8 +234,9 @@ def _broken_rows(records: list[Record]) -> dict[int, int]:
     cells after it follow on the next line): by index, the column their
     first cell continues. The row's line holds its name, amounts or blanks
     where the amounts stand, and fewer cells than the header; a line that
-    goes on with it holds no more cells than the header leaves, and is no row
-    itself (text where a row has its amounts)."""
+    goes on with it holds no more cells than the header leaves, and no
+    amounts where a row has them (the rest of a goal and an empty indicator
+    cell, ``…学业。⇥``, as well as clause text)."""
     found: dict[int, int] = {}
     columns: dict[str, int] | None = None
     open_at: int | None = None  # the column the last row's line ended in
@@ -251,7 +252,7 @@ def _broken_rows(records: list[Record]) -> dict[int, int]:
             continue  # a line without tabs goes on with the cell it follows
         width = max(columns.values()) + 1
         fits = open_at is not None and open_at + len(cells) <= width
-        if fits and open_at is not None and not _amounts_in_place(cells, columns):
+        if fits and open_at is not None and not _states_amounts(cells, columns):
             found[index] = open_at
             open_at += len(cells) - 1
             continue
@@ -320,11 +321,16 @@ def _name_begins(text: str, records: list[Record], index: int, columns: dict[str
         return False
     if header_columns(cells) is not None or not _amounts_in_place(cells, columns):
         return False
-    amounts = [cells[i] for k, i in columns.items() if k in _AMOUNT_KEYS and i < len(cells)]
-    if not any(AMOUNT_RE.match(MARKUP_RE.sub("", a).strip()) for a in amounts):
+    if not _states_amounts(cells, columns):
         return False
     outside = re.sub(r"[（(][^（()）]*(?:[)）]|$)", "", text)
     return not _NOT_NAME.search(outside) and not clause_start(text) and not has_keyword(text)
+
+
+def _states_amounts(cells: list[str], columns: dict[str, int]) -> bool:
+    """Whether an amount column of ``cells`` holds an amount."""
+    amounts = [cells[i] for k, i in columns.items() if k in _AMOUNT_KEYS and i < len(cells)]
+    return any(AMOUNT_RE.match(MARKUP_RE.sub("", a).strip()) for a in amounts)
 
 
 _NAME_START_MAX = 60
