@@ -10,7 +10,8 @@ What the extraction gives, and how it is read (the PDF layout and the older layo
   every page break, even inside a cell: those lines are dropped wherever they
   stand, and so is any later line equal to a line of the title block above
   the first column header (the pieces of a wrapped title), and page numbers
-  (``- 2 -``, ``第2页``, or a bare ``2`` next to a form feed or the block).
+  (``- 2 -``, ``第2页``, ``共5页 第2页``, ``Page 2 of 5``, or a bare ``2`` or
+  ``2/5`` next to a form feed or the block).
   A column header wrapped in its cells leaves pieces of column names on the
   lines around it (``财政专户`` above, ``拨款`` below, ``项目名称（资金`` /
   ``使用单位）``), cut anywhere: they are header too, never name or goal.
@@ -134,11 +135,13 @@ _HEADER_TOKENS = PRINTED_COLUMN_NAMES | {"（资金使用单位）", "(资金使
 wrapped onto a line of its own."""
 _PAGE_MARK = re.compile(
     r"[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
+    r"|共\s*\d{1,4}\s*页\s*[,，/]?\s*第\s*\d{1,4}\s*页|[Pp]age\s*\d{1,5}(?:\s*(?:of|/)\s*\d{1,5})?"
     # The page lines extractors print: ``# Page 2`` (pypdfium2), ``--- Page 2 ---``.
     r"|#\s*[Pp]age\s*\d{1,5}|-{2,}\s*[Pp]age\s*\d{1,5}\s*-{2,}"
 )
-_BARE_NUMBER = re.compile(r"\d{1,4}")
-"""A page number printed alone (``3``): one only next to a page break."""
+_BARE_NUMBER = re.compile(r"\d{1,4}(?:\s*/\s*\d{1,4})?")
+"""A page number printed alone (``3``, or ``2/5`` with the count of pages):
+one only next to a page break."""
 
 _TOKEN = re.compile(r"\S+")
 _AMOUNT = re.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
@@ -651,13 +654,33 @@ def _unclosed(text: str) -> bool:
     return text.count("（") + text.count("(") > text.count("）") + text.count(")")
 
 
-def _name_like(text: str) -> bool:
+def _name_like(text: str, inside: bool = False) -> bool:
+    """Whether ``text`` can be (a line of) a name: no sentence punctuation
+    outside brackets. What a name's brackets enclose is a note on the project
+    (``…经费（机关本级，含莞城、东城街道）``) and may hold a comma or a colon;
+    ``inside``: the line goes on in a bracket the name's earlier lines opened."""
     return (
         bool(text)
         and len(text) <= MAX_NAME_CHARS
-        and not _NOT_NAME.search(text)
+        and not _NOT_NAME.search(_outside_brackets(text, inside))
         and not clause_number(text)
     )
+
+
+def _outside_brackets(text: str, inside: bool = False) -> str:
+    """``text`` without what its round brackets enclose: a bracket left open
+    runs to the end, and with ``inside`` the text up to the first closing
+    bracket is enclosed too."""
+    kept: list[str] = []
+    depth = 1 if inside else 0
+    for char in text:
+        if char in "（(":
+            depth += 1
+        elif char in "）)" and depth:
+            depth -= 1
+        elif not depth:
+            kept.append(char)
+    return "".join(kept)
 
 
 def _width(text: str) -> int:
@@ -829,7 +852,7 @@ class _Scanner:
         tokens = self._tokens(line)
         run = self._pick(self._runs(tokens))
         prefix = line.text[: tokens[run.first][0]].strip() if run else line.text
-        if prefix and not _name_like(prefix):
+        if prefix and not _name_like(prefix, _unclosed("".join(p.text for p in self.name))):
             self._name_without_amounts()
             return False
         if run is None:

@@ -7,7 +7,15 @@ The columns are taken from the header, so tables that leave a column out or
 order them differently are read as well. A line without tabs that follows a
 row continues that row's last cell (a cell with a line break in it), and so
 does a row without a name and without amounts (a cell carried over a page
-break): the repeated page header between them changes nothing. A row
+break): the repeated page header between them changes nothing, nor does a
+page number on a line of its own (``第2页，共3页``, ``- 3 -``; a bare ``3`` or
+``2/3`` only before the repeated header or at the end). A row copied from a
+web page in the browser, whose cell held a line break (``<br>``), stands on
+two lines or more: its name and amounts with fewer cells than the header,
+then lines holding the rest of the cut cell and the cells after it (text
+where a row has its amounts); they are one row. A name cut so leaves its
+start on a line without tabs, after a cell that is complete and before the
+row's line: it is that row's name, not the end of the cell above. A row
 without a name that states amounts is a row of its own whose name was left
 out, read as one (``amount-format`` reports the blank name). A line or row
 of a note or signature under the last project (``注：…``, ``填报人：…``) is no
@@ -19,8 +27,13 @@ names, left by a header cell wrapped over lines, are header.
 
 from __future__ import annotations
 
+import re
+
 from audit.model import Markup, Row, Source, Text, TextBuilder
 from audit.readers.common import (
+    AMOUNT_RE,
+    MARKUP_RE,
+    PAGE_NUMBER_RE,
     CellAppends,
     adjusted_columns,
     adjustment_marks,
@@ -43,6 +56,7 @@ from audit.readers.csvfile import Record, clean_located, locate_cells, tsv_recor
 from audit.readers.decode import ReadError
 from audit.readers.extracted import SIDE_BY_SIDE, tab_copy
 from audit.readers.table import Table
+from audit.syntax import clause_start, has_keyword
 
 _DEFAULT_COLUMNS = {
     "name": 0,
@@ -65,8 +79,11 @@ def read(source: Source) -> Table:
     notes: set[int] = set()  # rows that read as notes or signatures
     held: list[Record] = []  # a note in a row whose name cell is blank
     appends = CellAppends()  # continuation lines, joined at the end
+    name_start: list[Text] = []  # the start of a name cut by a line break
+    name_line = 0  # the line it stands on
     records = tsv_records(source)  # a line each, or the lines of a quoted cell
-    split = [record.cells for record in records]
+    rests = _broken_rows(records)
+    split = [[" ".join(r.cells)] if i in rests else r.cells for i, r in enumerate(records)]
     why = tab_copy(split[:2000])
     if why is not None:  # a copy from a PDF viewer, tabs between cell pieces
         raise ReadError(f"{SIDE_BY_SIDE} ({why}): copy the table from the workbook or web page")
@@ -83,6 +100,9 @@ def read(source: Source) -> Table:
         tabbed = len(cells) > 1
         if index in above:
             continue
+        if index in rests and last is not None and columns is not None:
+            last = _rest_of_row(source, last[0], record, rests[index], columns, appends)
+            continue
         if index in ends and not skipping:
             skipping = True
             table.set_aside.append(f"line {records[ends[index]].line}")
@@ -98,6 +118,8 @@ def read(source: Source) -> Table:
         filled = [cell.strip() for cell in cells if cell.strip()]
         if not filled:
             continue
+        if not tabbed and _page_number(filled[0], records, index):
+            continue  # the foot or head of a printed page, not the end of a cell
         if len(filled) == 1 and heading(table, filled[0]):
             after_header = True
             continue
@@ -144,6 +166,17 @@ def read(source: Source) -> Table:
         ):
             held.append(record)  # a note beside a blank name cell
             continue
+        elif (
+            not tabbed
+            and last is not None
+            and columns is not None
+            and _name_begins(filled[0], records, index, columns)
+            and _cell_complete(last[0], appends)
+        ):
+            if not name_start:
+                name_line = record.line
+            name_start.extend(_texts(source, record))  # the next row's name, cut
+            continue
         elif not tabbed or nameless:
             if last is not None:
                 _continue_cells(source, last, record, columns, appends)
@@ -154,6 +187,10 @@ def read(source: Source) -> Table:
             table.orphans.append(_joined(source, orphan))
             orphan = []
         row = _row(source, record, at if tabbed else {"name": 0}, unnamed)
+        if row is not None and name_start:
+            row.name = _joined(source, [*name_start, row.name])
+            row.line = name_line
+        name_start = []
         if row is not None:
             table.rows.append(row)
             last = _last(row)
@@ -165,6 +202,145 @@ def read(source: Source) -> Table:
     if orphan:
         table.orphans.append(_joined(source, orphan))
     return table
+
+
+_BARE_PAGE_NUMBER = re.compile(r"\d{1,4}(?:\s*/\s*\d{1,4})?")
+"""A page number without words or dashes (``3``, ``2/5``): also the end of a
+cell wrapped onto a line of its own (``不超过缴费额`` / ``2/3``)."""
+
+
+def _page_number(text: str, records: list[Record], index: int) -> bool:
+    """Whether a line without tabs is a printed page's number: ``- 3 -``,
+    ``第2页，共3页``, ``Page 2 of 3`` anywhere; a bare ``3`` or ``2/5`` only
+    where a page ends, before the repeated title or header (or the end of
+    the text)."""
+    if PAGE_NUMBER_RE.fullmatch(text) is None:
+        return False
+    if _BARE_PAGE_NUMBER.fullmatch(text) is None:
+        return True
+    for record in records[index + 1 :]:
+        filled = [cell.strip() for cell in record.cells if cell.strip()]
+        if not filled:
+            continue
+        if header_columns(record.cells) is not None:
+            return True
+        return len(filled) == 1 and heading(Table([]), filled[0])
+    return True
+
+
+def _broken_rows(records: list[Record]) -> dict[int, int]:
+    """Lines that go on with a row a line break cut, not quoted (a web page's
+    table copied from the browser: a cell's ``<br>`` is a line break, the
+    cells after it follow on the next line): by index, the column their
+    first cell continues. The row's line holds its name, amounts or blanks
+    where the amounts stand, and fewer cells than the header; a line that
+    goes on with it holds no more cells than the header leaves, and no
+    amounts where a row has them (the rest of a goal and an empty indicator
+    cell, ``…学业。⇥``, as well as clause text)."""
+    found: dict[int, int] = {}
+    columns: dict[str, int] | None = None
+    open_at: int | None = None  # the column the last row's line ended in
+    for index, record in enumerate(records):
+        cells = record.cells
+        if not any(cell.strip() for cell in cells):
+            continue
+        header = header_columns(cells)
+        if header is not None:
+            columns, open_at = header, None
+            continue
+        if columns is None or len(cells) < 2:
+            continue  # a line without tabs goes on with the cell it follows
+        width = max(columns.values()) + 1
+        fits = open_at is not None and open_at + len(cells) <= width
+        if fits and open_at is not None and not _states_amounts(cells, columns):
+            found[index] = open_at
+            open_at += len(cells) - 1
+            continue
+        open_at = None
+        cut = len(cells) - 1  # the column the line ends in: a goal or the indicators
+        if (
+            len(cells) < width
+            and cut in (columns.get("goal"), columns.get("indicators"))
+            and cells[0].strip()
+            and '"' not in "".join(cells)
+            and _amounts_in_place(cells, columns)
+        ):
+            open_at = cut
+    return found
+
+
+_BLANK_AMOUNTS = frozenset({"", "-", "—", "－", "--"})
+
+
+def _amounts_in_place(cells: list[str], columns: dict[str, int]) -> bool:
+    """Whether the amount columns of ``cells`` hold amounts or nothing."""
+    for key in ("total", "fiscal", "special", "other"):
+        index = columns.get(key)
+        if index is not None and index < len(cells):
+            value = MARKUP_RE.sub("", cells[index]).strip()
+            if value not in _BLANK_AMOUNTS and not AMOUNT_RE.match(value):
+                return False
+    return True
+
+
+def _rest_of_row(
+    source: Source,
+    row: Row,
+    record: Record,
+    column: int,
+    columns: dict[str, int],
+    appends: CellAppends,
+) -> tuple[Row, str]:
+    """Add a line that goes on with ``row`` from ``column``: its first cell to
+    that column's cell, the others to the columns after it. The row and the
+    cell a following line without tabs continues."""
+    keys = {index: key for key, index in columns.items()}
+    field = _last(row)[1]
+    for offset, cell in enumerate(locate_cells(source, record, "\t")):
+        key = keys.get(column + offset)
+        if key in ("goal", "indicators"):
+            _append(row, key, cell, appends)
+            field = key
+    return row, field
+
+
+_NOT_NAME = re.compile(r"[。；;：:！!？?，,]")
+
+
+def _name_begins(text: str, records: list[Record], index: int, columns: dict[str, int]) -> bool:
+    """Whether a line without tabs is the start of the next row's name, cut
+    by a line break in its cell (a web page's table copied from the
+    browser): the next line is a row (its name, amounts where they stand),
+    and this line reads as the start of a name, with no sentence punctuation
+    outside its brackets, no clause number and no value keyword."""
+    if index + 1 >= len(records) or len(text) > _NAME_START_MAX:
+        return False
+    cells = records[index + 1].cells
+    name = columns.get("name", 0)
+    if len(cells) < 2 or name >= len(cells) or not cells[name].strip():
+        return False
+    if header_columns(cells) is not None or not _amounts_in_place(cells, columns):
+        return False
+    if not _states_amounts(cells, columns):
+        return False
+    outside = re.sub(r"[（(][^（()）]*(?:[)）]|$)", "", text)
+    return not _NOT_NAME.search(outside) and not clause_start(text) and not has_keyword(text)
+
+
+def _states_amounts(cells: list[str], columns: dict[str, int]) -> bool:
+    """Whether an amount column of ``cells`` holds an amount."""
+    amounts = [cells[i] for k, i in columns.items() if k in _AMOUNT_KEYS and i < len(cells)]
+    return any(AMOUNT_RE.match(MARKUP_RE.sub("", a).strip()) for a in amounts)
+
+
+_NAME_START_MAX = 60
+_AMOUNT_KEYS = ("total", "fiscal", "special", "other")
+
+
+def _cell_complete(row: Row, appends: CellAppends) -> bool:
+    """Whether the row's last cell ends (a sentence or a clause), or the row
+    has no goal or indicators a line could go on with (a unit's row)."""
+    return (row.goal is None and row.indicators is None) or appends.ends_cell(row)
 
 
 def _last(row: Row) -> tuple[Row, str]:
