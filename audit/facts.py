@@ -348,8 +348,8 @@ _FRACTION_FLOOR = Decimal(1)
 as a fraction written with ``%`` (``≥0.95%`` for ``≥95%``, ``≥1%`` for 100 %)."""
 _FLOORS = frozenset({">=", ">", "="})
 _WRONG: dict[str, frozenset[str]] = {
-    "satisfaction": frozenset({"count", "money"}),
-    "rate": frozenset({"count", "money"}),
+    "satisfaction": frozenset({"count", "money", "physical"}),
+    "rate": frozenset({"count", "money", "physical"}),
     "count": frozenset({"percent", "money"}),
     "cost": frozenset({"percent"}),
 }
@@ -1076,7 +1076,26 @@ def _target_measure(
         return "percent"
     if (target.change is not None or relative) and units.get(target.unit or "") == "percent":
         return None
-    return units.get(target.unit) if target.unit is not None else None
+    if target.unit is None:
+        return None
+    measure = units.get(target.unit)
+    if measure is None and wanted in ("rate", "satisfaction") and _physical(target.unit):
+        return "physical"
+    return measure
+
+
+_PHYSICAL_DIMENSIONS = frozenset({"length", "area", "mass", "volume"})
+"""What is built, dredged, planted or hauled is measured in these (公里,
+平方米, 亩, 吨, 立方米): a physical quantity, never a rate's or a satisfaction
+level's target."""
+
+
+def _physical(unit: str) -> bool:
+    """Whether ``unit`` measures a length, an area, a weight or a volume (by
+    the ``conversions`` of the value vocabulary, rules/units.yaml)."""
+    from audit.values import dimension  # loaded by then: the value was parsed
+
+    return dimension(unit) in _PHYSICAL_DIMENSIONS
 
 
 _NO_FIGURE = r"[^\d０-９零〇一二两三四五六七八九十百千≥≤＞＜><＝=]"

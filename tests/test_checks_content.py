@@ -898,6 +898,58 @@ def test_value_type_mismatch_near_misses_keep_firing(name: str, value: str, meas
     assert finding.message.endswith(f"是{measured}")
 
 
+QUALITY = "1-产出指标；12-质量指标"
+
+
+@pytest.mark.parametrize(
+    "name, value",
+    [
+        # a rate given what was built, dredged or planted
+        ("工程验收合格率", "完成清淤河道，长度为18公里"),
+        ("工程验收合格率", "≥18公里"),
+        ("绿化养护合格率", "≥2000平方米"),
+        ("垃圾无害化处理率", "≥500吨"),
+        ("河道清淤达标率", "≥3万立方米"),
+        ("高标准农田建成率", "≥1.2万亩"),
+    ],
+)
+def test_value_type_mismatch_reports_a_rate_given_a_physical_quantity(
+    name: str, value: str
+) -> None:
+    indicators = f"1、{QUALITY}；{name}；实施周期指标值:{value}；年度指标值:{value}。"
+    [finding] = found(clause_table(indicators), "value-type-mismatch")
+    assert finding.message.endswith("是实物量（长度、面积、重量或体积）")
+
+
+def test_a_rate_against_a_length_in_the_other_value_is_reported_once() -> None:
+    """As with a count (``数量为24台``): the value of the wrong kind is reported,
+    quoting the other, and ``annual-period-mismatch`` does not report the pair."""
+    indicators = f"1、{QUALITY}；工程验收合格率；实施周期指标值:100%；年度指标值:完成清淤河道，长度为18公里。"
+    text = clause_table(indicators)
+    [finding] = found(text, "value-type-mismatch")
+    assert finding.field == "annual"
+    assert found(text, "annual-period-mismatch") == []
+
+
+@pytest.mark.parametrize(
+    "name, value",
+    [
+        # the physical quantity is the condition of the rate, beside its %
+        ("污水处理率", "≥95%（日处理规模≥2万吨）"),
+        ("森林覆盖率", "≥60%"),
+        # names of physical quantities, not rates
+        ("新建道路长度", "≥5公里"),
+        ("人均公园绿地面积", "≥15平方米"),
+        ("粮食单产", "≥500公斤/亩"),
+        # a frequency is not a rate, whatever it ends in
+        ("清扫频率", "≥2次/日"),
+    ],
+)
+def test_value_type_mismatch_leaves_physical_quantities_of_their_own(name: str, value: str) -> None:
+    indicators = f"1、{QUALITY}；{name}；实施周期指标值:{value}；年度指标值:{value}。"
+    assert found(clause_table(indicators), "value-type-mismatch") == []
+
+
 # --------------------------------------------------------------------------
 # percent-out-of-range
 

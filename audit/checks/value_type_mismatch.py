@@ -16,6 +16,10 @@ from audit.vocabulary import VOCABULARY
 _WHAT: dict[str, tuple[str, str]] = {
     "count": ("数量", "a count"),
     "money": ("金额", "an amount of money"),
+    "physical": (
+        "实物量（长度、面积、重量或体积）",
+        "a physical quantity (a length, an area, a weight or a volume)",
+    ),
     "percent": ("百分比", "a percentage"),
     "satisfaction": ("满意度", "a satisfaction level"),
     "rate": ("比率", "a rate"),
@@ -103,7 +107,8 @@ MONEY_UNITS: list[str] = list(VOCABULARY.money_units)
     检查内容
     --------
     比较指标名称要求的与指标值实际衡量的：名称以「率」「比例」「占比」结尾或含「满意度」
-    「满意率」，而值以人、次、宗、个、台……或元计（「服务对象满意度；…:少于5次」）；
+    「满意率」，而值以人、次、宗、个、台……或元计（「服务对象满意度；…:少于5次」），或是长度、面积、
+    重量、体积这样的实物量（「工程验收合格率；…:完成清淤河道，长度为18公里」「≥2000平方米」）；
     名称是数量（人数、次数、数量），而值是百分比或金额（「开展培训服务人数；…:不少于0.2万元」）；名称是成本（成本、费用、单价），而值是
     百分比（「单公里年维护成本 ≥95%」；成本的增减或占比，如「成本降低率」「费用占比」，可以是
     百分比；效益类别下为他人降低的成本，值说明下降的也是，如「企业物流成本 同比下降5%」）。
@@ -155,7 +160,9 @@ def value_type_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]:
     ------------
     Compares what the indicator's name asks for with what its value measures:
     a name ending in 率, 比例, 占比 or containing 满意度/满意率 with a value counted in 人,
-    次, 宗, 个, 台 … or in 元 (``服务对象满意度；…:少于5次``), and a name of a count
+    次, 宗, 个, 台 … or in 元 (``服务对象满意度；…:少于5次``), or with a physical
+    quantity, a length, an area, a weight or a volume (``工程验收合格率；…:完成清淤河道，
+    长度为18公里``, ``≥2000平方米``), and a name of a count
     (人数, 次数, 数量) with a percentage or an amount of money
     (``开展培训服务人数；…:不少于0.2万元``), and a name of a cost (成本, 费用,
     单价) with a percentage (``单公里年维护成本 ≥95%``; a change or a share of a
