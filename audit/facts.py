@@ -579,14 +579,14 @@ class Facts:
             blank = measurable = True
         elif kind == "qualitative":
             restated = self.restatement(clause, value_field)
-            measurable = (
-                has_measured_target(value)
-                or self.measurable.search(text) is not None
-                or (
-                    # conformity to a named specification is a pass or a fail,
-                    # never a count, an amount or a satisfaction level
-                    names_a_specification(text)
-                    and self.category_kind(clause, LEVEL1_KINDS) not in _COUNTED_KINDS
+            # a pass or a fail (合格, 合规, conformity to a named specification) is
+            # never a count, an amount or a satisfaction level
+            counted = self.category_kind(clause, LEVEL1_KINDS) in _COUNTED_KINDS
+            measurable = has_measured_target(value) or (
+                not (counted and _PASS_FAIL.search(text.strip()) is not None)
+                and (
+                    self.measurable.search(text) is not None
+                    or (names_a_specification(text) and not counted)
                 )
             )
         else:
@@ -2117,6 +2117,32 @@ the school's and the half year's periods, 按学期拨付, 按学年发放, 按�
 
 
 _NOTHING_HAPPENED = re.compile(NOTHING_HAPPENED)
+
+
+PASS_FAIL_RESULTS: list[str] = [
+    # yes or no to a 是否 question
+    r"^(?:是|否)$",
+    # a pass or fail result, judged at year end like 是 or 零事故: 合格, 验收合格, 通过验收,
+    # 达标, 一次性验收合格 (not a grade: 良好, 基本合格)
+    r"^(?:一次性|一次|全部|均)?(?:(?:竣工|工程|项目|初步|最终)?(?:验收|检测|检验|评审|审核|考核|评估|抽检))?"
+    r"(?:合格|通过|达标)$",
+    r"^(?:一次性)?通过\S{0,6}?(?:验收|检测|检验|评审|审核|考核|评估)$",
+    # the same result by other words: compliance an audit finds or not (合规, 合法合规, as
+    # 合格 is a pass), emissions within their permit's standard (达标排放, as 达标), the
+    # acceptance code of the works met (符合国家验收规范, as 验收合格)
+    r"^(?:全部|均)?(?:合法|依法)?合规$",
+    r"^(?:全部|均)?(?:达标排放|排放达标)$",
+    r"^(?:符合|满足|达到)(?:国家|省|行业)?的?(?:竣工|工程|项目|施工)?(?:质量)?验收(?:规范|标准)"
+    r"(?:要求)?$",
+]
+"""A result that is met or not, known at the end of the year: 合格, 验收合格,
+通过验收, 达标, 合规, 达标排放, 符合国家验收规范, and 是 or 否 to a 是否 question.
+A target of quality, timeliness or effect; never one of a count, an amount or
+a satisfaction level (``项目总成本：合格`` measures nothing). Read by
+``not-quantified`` (``measurable``), which judges them so."""
+
+
+_PASS_FAIL = LazyPattern("|".join(f"(?:{pattern})" for pattern in PASS_FAIL_RESULTS))
 
 
 SAME_DAY_DEADLINES: list[str] = [

@@ -640,6 +640,41 @@ def test_not_quantified_still_reports_a_near_pass_or_a_cap_without_an_amount(
     assert excerpts(found(clause_table(indicators), "not-quantified")) == [value]
 
 
+@pytest.mark.parametrize(
+    "category, name, value",
+    [
+        # a count, an amount or a satisfaction level is no pass or fail
+        ("1-产出指标；11-数量指标", "清淤河道长度", "合格"),
+        ("1-产出指标；11-数量指标", "培训人数", "达标"),
+        ("1-产出指标；14-成本指标", "项目总成本", "合格"),
+        ("4-成本指标；41-经济成本指标", "清淤单位成本", "合规"),
+        ("3-满意度指标；31-服务对象满意度", "沿河居民满意度", "合格"),
+        ("3-满意度指标；31-服务对象满意度", "服务对象满意度", "是"),
+    ],
+)
+def test_not_quantified_reports_a_pass_or_fail_on_a_count_an_amount_or_a_satisfaction(
+    category: str, name: str, value: str
+) -> None:
+    indicators = f"1、{category}；{name}；实施周期指标值:{value}；年度指标值:{value}。"
+    assert excerpts(found(clause_table(indicators), "not-quantified")) == [value]
+
+
+@pytest.mark.parametrize(
+    "category, name, value",
+    [
+        # where a pass or a fail is the target: quality, timeliness
+        ("1-产出指标；12-质量指标", "清淤工程质量", "合格"),
+        ("1-产出指标；13-时效指标", "是否按时完成", "是"),
+        # a cost capped at the budget is an amount, and a count's number stays one
+        ("1-产出指标；14-成本指标", "项目总成本", "控制在预算内"),
+        ("1-产出指标；11-数量指标", "验收合格工程数", "≥12个"),
+    ],
+)
+def test_not_quantified_near_misses_of_a_pass_or_fail(category: str, name: str, value: str) -> None:
+    indicators = f"1、{category}；{name}；实施周期指标值:{value}；年度指标值:{value}。"
+    assert found(clause_table(indicators), "not-quantified") == []
+
+
 def test_not_quantified_allows_qualitative_effect_indicators_by_default() -> None:
     # Seed 002 line 178, clause 3.
     indicators = "3、2-效益指标；22-社会效益；地区职业教育水平；实施周期指标值:有效提升；年度指标值:有效提升。"

@@ -13,6 +13,7 @@ from audit.facts import (
     CALENDAR_DEADLINES,
     LEVEL1_KINDS,
     NOTHING_HAPPENED,
+    PASS_FAIL_RESULTS,
     SAME_DAY_DEADLINES,
     LazyPattern,
     field_name,
@@ -65,20 +66,10 @@ MEASURABLE: list[str] = [
     r"^(?:控制在|控制于|保持在|在)?(?:批复|核定|下达|年度|项目)?的?预算(?:金额|额度|总额|资金)?"
     r"(?:范围)?(?:以|之)?内$",
     r"^(?:不|未|没有)(?:超出|突破|超过|超)(?:批复|核定|下达|年度|项目)?的?预算",
-    # yes or no to a 是否 question; around the clock
-    r"^(?:是|否)$",
-    # a pass or fail result, judged at year end like 是 or 零事故: 合格, 验收合格, 通过验收,
-    # 达标, 一次性验收合格 (not a grade: 良好, 基本合格)
-    r"^(?:一次性|一次|全部|均)?(?:(?:竣工|工程|项目|初步|最终)?(?:验收|检测|检验|评审|审核|考核|评估|抽检))?"
-    r"(?:合格|通过|达标)$",
-    r"^(?:一次性)?通过\S{0,6}?(?:验收|检测|检验|评审|审核|考核|评估)$",
-    # the same result by other words: compliance an audit finds or not (合规, 合法合规, as
-    # 合格 is a pass), emissions within their permit's standard (达标排放, as 达标), the
-    # acceptance code of the works met (符合国家验收规范, as 验收合格)
-    r"^(?:全部|均)?(?:合法|依法)?合规$",
-    r"^(?:全部|均)?(?:达标排放|排放达标)$",
-    r"^(?:符合|满足|达到)(?:国家|省|行业)?的?(?:竣工|工程|项目|施工)?(?:质量)?验收(?:规范|标准)"
-    r"(?:要求)?$",
+    # a pass or fail result (合格, 通过验收, 合规, 是): a target of quality, timeliness or
+    # effect, not of a count, an amount or a satisfaction level
+    *PASS_FAIL_RESULTS,
+    # around the clock
     r"^全(?:天|天候|日|年)$",
     # the same day, a deadline as concrete as 24小时内: 当日, 当天清运, 即来即办, 日产日清
     *SAME_DAY_DEADLINES,
@@ -175,7 +166,9 @@ def formula_has_target(text: str) -> bool:
     （「三级」「每周一次」「零故障」「无重大网络安全事件」「不产生负面社会影响」「采购价格≤预算价格」）都是目标。合格与否的
     结果（「合格」「验收合格」「通过验收」「达标」「一次性验收合格」，以及「是否……」指标的「是」）
     到年底可以判定，与「零事故」一样是目标，换一种说法的同一结果也是：「合规」「合法合规」（审计或检查
-    判定是否合规，如合格）、「达标排放」（如达标）、「符合国家验收规范」（如验收合格）；以本项目预算
+    判定是否合规，如合格）、「达标排放」（如达标）、「符合国家验收规范」（如验收合格），但只在数量、成本、
+    满意度以外的类别：「项目总成本：合格」「清淤河道长度：合格」「居民满意度：合格」没有衡量任何数量、金额
+    或满意程度，仍报告；以本项目预算
     为上限（「控制在预算内」「在批复预算范围内」「未突破预算」）与「不超过批复预算」一样是可核对的
     上限，「控制在合理范围内」不是；国家标准分级中的一级也是目标，可对照标准核查：
     「地表水Ⅲ类」「Ⅱ类及以上」「二类坝以上」「AAAA级」「三级甲等」「一级」「甲级」；罗马数字或序数后的
@@ -242,7 +235,10 @@ def not_quantified(ctx: Context, clause: Clause) -> Iterator[Problem]:
     ``是`` for a 是否 indicator) can be judged at the end of the year, like
     ``零事故``: it is a target, and so is the same result in other words:
     ``合规`` and ``合法合规`` (an audit or an inspection finds compliance or
-    not, as 合格), ``达标排放`` (as 达标), ``符合国家验收规范`` (as 验收合格). A
+    not, as 合格), ``达标排放`` (as 达标), ``符合国家验收规范`` (as 验收合格);
+    but only outside the categories of counts, amounts and satisfaction:
+    ``项目总成本：合格``, ``清淤河道长度：合格`` and ``居民满意度：合格`` measure
+    no number, amount or level, and are reported. A
     cap at the project's budget (``控制在预算内``, ``在批复预算范围内``,
     ``未突破预算``) can be checked like ``不超过批复预算``;
     ``控制在合理范围内`` names no amount and cannot. So is a class on a national standard's scale,
