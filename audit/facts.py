@@ -347,6 +347,9 @@ _FRACTION_FLOOR = Decimal(1)
 """The highest floor in percent on a rate that should come near 100 % read
 as a fraction written with ``%`` (``≥0.95%`` for ``≥95%``, ``≥1%`` for 100 %)."""
 _FLOORS = frozenset({">=", ">", "="})
+_REFERENCE_RE = re.compile(r"[较比]?(?:上|去|前)一?年(?:度|同期)?|基期|同期|[较比]20\d\d年?")
+"""A value measured against a reference (``≥1%（较上年）``): a small floor
+there is a rise, not a rate written as a fraction."""
 _WRONG: dict[str, frozenset[str]] = {
     "satisfaction": frozenset({"count", "money"}),
     "rate": frozenset({"count", "money"}),
@@ -932,6 +935,7 @@ class Facts:
                 and target.comparator in _FLOORS
                 and target.per is None
                 and target.change is None
+                and _REFERENCE_RE.search(value.text) is None
             ):
                 if high is None:
                     high = self.high_rate(clause)

@@ -978,6 +978,9 @@ def test_percent_out_of_range_allows_growth_and_100(name: str, value: str) -> No
         ("2-效益指标；22-社会效益", "政策知晓率", "不低于0.9%", "90"),
         ("1-产出指标；12-质量指标", "项目资金执行率", "0.91%以上", "91"),
         ("3-满意度指标；31-服务对象满意度", "服务对象满意度", "≥0.9%", "90"),
+        # a sample's pass rate and a coverage of people come near 100 % as others do
+        ("1-产出指标；12-质量指标", "食品安全抽检合格率", "≥0.96%", "96"),
+        ("2-效益指标；22-社会效益", "城乡居民医保参保覆盖率", "≥0.95%", "95"),
     ],
 )
 def test_percent_out_of_range_reports_a_high_rate_written_as_a_fraction(
@@ -1010,6 +1013,13 @@ def test_percent_out_of_range_reports_a_high_rate_written_as_a_fraction(
         ("财政科技支出占比", "≥1%"),
         ("验收合格率", "≥95%"),
         ("验收合格率", "≥1.5%"),  # above the bound: no fraction of 100
+        # the share of a sample drawn for checking, set at 1 % or less by rule
+        ("监督抽检覆盖率", "不低于1%"),
+        ("复核抽查覆盖率", "≥1%"),
+        ("抽样覆盖率", "≥0.3%"),
+        # a rise over a reference year, written as a floor
+        ("验收合格率", "≥1%（较上年）"),
+        ("参保覆盖率", "≥0.5%（比上年提高）"),
     ],
 )
 def test_percent_out_of_range_leaves_small_rates_that_may_be_small(name: str, value: str) -> None:
