@@ -603,6 +603,14 @@ def test_a_ceiling_on_an_output_count_is_reported(value: str) -> None:
         ("服务半径", "≤3公里"),
         ("道路巡查里程", "≤70公里"),
         ("新增建设用地面积", "≤20亩"),
+        # what the works produce, lose or leave undone, harm that may arise, the
+        # time the works name, and the size of each thing built
+        ("建设期间产生建筑垃圾量", "≤500吨"),
+        ("建设工程材料损耗量", "≤10吨"),
+        ("完成后剩余待改造面积", "≤5000平方米"),
+        ("新增积水内涝点面积", "≤500平方米"),
+        ("治理后裸露土地面积", "≤2000平方米"),
+        ("提升改造后单车道宽度", "≤3.5米"),
     ],
 )
 def test_a_ceiling_where_one_belongs_is_left_alone(name: str, value: str) -> None:
@@ -614,6 +622,8 @@ def test_a_ceiling_where_one_belongs_is_left_alone(name: str, value: str) -> Non
     [
         ("新建道路长度", "≤5公里"),
         ("新增绿化面积", "≤2000平方米"),
+        ("铺设污水管网长度", "≤8公里"),
+        ("改造老旧小区面积", "≤3万平方米"),
         ("河道清淤量", "不超过5000立方米"),
         ("造林面积", "≤300亩"),
     ],
