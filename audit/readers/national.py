@@ -1492,6 +1492,8 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
             continue
         banner = _banner(cells)
         labels = _row_labels(cells, "project" in facts, columns is not None)
+        if columns is None and block.below and block.heads:
+            labels = _sum_under_side_heads(cells, labels, block)
         names_project = any(key == "project" for _, key in labels)
         labelled = any(key is not None for _, key in labels)
         # A label after the grid, or a second 项目名称, begins the next form.
@@ -2005,6 +2007,29 @@ def _value_of(
 
 
 _AMOUNT_VALUE_UNIT_RE = re.compile(r"万?元$")
+
+
+def _sum_under_side_heads(
+    cells: list[Text], labels: list[tuple[int, str | None]], block: _AmountBlock
+) -> list[tuple[int, str | None]]:
+    """The labels of a row under a block's side heads whose label is 合计
+    (总计, 小计: ``项目资金（万元） | 实施期 | 年度`` over ``合计 | 1,500.00 |
+    520.00``): the project's total, as 资金总额 there, when an amount stands
+    under a head. Other rows' labels are returned as they are (合计 elsewhere
+    is no project's fact: a weight's total under the grid)."""
+    if any(key is not None for _, key in labels):
+        return labels
+    first = min(at for at, _ in block.heads)
+    filled = [index for index, cell in enumerate(cells) if cell.value.strip()]
+    if not filled or filled[0] >= first:
+        return labels
+    if _SUM_WORD_RE.match(_SPACES_RE.sub("", cells[filled[0]].value)) is None:
+        return labels
+    if not any(
+        at < len(cells) and any(ch.isdigit() for ch in cells[at].value) for at, _ in block.heads
+    ):
+        return labels
+    return [(index, "total" if index == filled[0] else key) for index, key in labels]
 
 
 def _take_below_heads(grid: Grid, row: int, column: int, key: str, block: _AmountBlock) -> None:
