@@ -1187,12 +1187,16 @@ def indicator(
     annual_cell = _cell(cells, columns, "annual" if "annual" in columns else "value")
     if period_cell is None and annual_cell is None:
         return None
-    if not _comparing(comparator) and not _qualitative(nature):
+    if not _comparing(comparator) and (
+        not _qualitative(nature) or _measured(measure, annual_cell or period_cell)
+    ):
         # No comparator column, or none written in it: a 指标方向 column
         # beside the value says whether it is a floor or a cap (正向, 反向),
-        # or holds the comparator itself (≥). A value its 指标性质 calls
-        # 定性 is judged as written: no floor or cap is read into it (a
-        # date pasted as its serial number, 45808, stays one).
+        # or holds the comparator itself (≥). A bare number its 指标性质
+        # calls 定性 is judged as written: no floor or cap is read into it
+        # (a date pasted as its serial number, 45808, stays one); a number
+        # with its unit (90 | % | 反向) is a quantity whatever the nature
+        # column says, and takes its direction.
         direction = _cell(cells, columns, "direction")
         if period_cell is not None:
             period_cell = _directed(direction, period_cell, measure)
@@ -1231,6 +1235,17 @@ def indicator(
 def _comparing(cell: Text | None) -> bool:
     """Whether a cell holds a comparator (``≥``, ``不低于``), not 定量/定性."""
     return cell is not None and cell.strip().value in _COMPARATORS
+
+
+_UNIT_AFTER_NUMBER_RE = re.compile(r"\d\s*[%％‰A-Za-z\u4e00-\u9fff]")
+
+
+def _measured(measure: Text | None, value: Text | None) -> bool:
+    """Whether a value has a unit: in its 度量单位 cell or written after its
+    number (``90%``, ``42处``)."""
+    if measure is not None and measure.value.strip():
+        return True
+    return value is not None and _UNIT_AFTER_NUMBER_RE.search(value.value) is not None
 
 
 def _qualitative(cell: Text | None) -> bool:
