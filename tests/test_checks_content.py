@@ -820,6 +820,14 @@ def test_value_type_mismatch_reports_a_count_given_as_a_percentage_or_money() ->
     assert "金额" in findings[1].message
 
 
+def test_value_type_mismatch_reports_money_on_a_count_ending_in_shu() -> None:
+    """Near miss of 预算数: a count named with 数 after another word still is one."""
+    indicators = (
+        "1、1-产出指标；11-数量指标；算力调度节点数；实施周期指标值:520万元；年度指标值:520万元。"
+    )
+    assert excerpts(found(clause_table(indicators), "value-type-mismatch")) == ["520万元"]
+
+
 @pytest.mark.parametrize(
     "name, value",
     [
@@ -830,6 +838,8 @@ def test_value_type_mismatch_reports_a_count_given_as_a_percentage_or_money() ->
         ("用户满意度", "年度平均不低于90分"),
         ("新增实训室数量（个）", "30个"),
         ("合同审核参与度指数", "90%"),
+        ("项目预算数", "≤520万元"),  # an amount of money, not a count
+        ("年度决算数", "≤480万元"),
     ],
 )
 def test_value_type_mismatch_ignores_values_of_the_right_or_unknown_kind(
