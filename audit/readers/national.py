@@ -754,6 +754,8 @@ def _list_header(grid: Grid, row: int) -> dict[str, int]:
     row names (``项目资金（万元）`` over ``合计 | 财政拨款 | 其他资金``): a form's
     项目名称 row over its grid holds the project's name there."""
     columns = _header_map(grid.rows[row])
+    if row > 0:
+        columns = _source_subtotal(grid, row, columns)
     if row == 0 or "project" in columns or not _is_indicator_header(columns):
         return columns
     lower, upper = grid.rows[row], grid.rows[row - 1]
@@ -774,6 +776,26 @@ def _list_header(grid: Grid, row: int) -> dict[str, int]:
     if "project" not in taken:
         return columns
     return {**taken, **columns}
+
+
+def _source_subtotal(grid: Grid, row: int, columns: dict[str, int]) -> dict[str, int]:
+    """The columns of a header row whose sum column (小计, 合计) stands under a
+    heading that names a source of funds on the row above (``财政拨款（万元）``
+    over ``小计 | 一般公共预算 | 政府性基金``): that source's subtotal, not
+    the project's total. Other header rows are returned as they are."""
+    at = columns.get("total")
+    if at is None:
+        return columns
+    cells, upper = grid.rows[row], grid.rows[row - 1]
+    if _SUM_WORD_RE.match(_SPACES_RE.sub("", cells[at].value)) is None:
+        return columns
+    above = upper[at].value if at < len(upper) else ""
+    source = column_key(above) if above.strip() and above != cells[at].value else None
+    if source not in _SOURCES:
+        return columns
+    found = {key: index for key, index in columns.items() if key != "total"}
+    found[source] = at
+    return found
 
 
 def _group_label(value: str) -> bool:
