@@ -364,6 +364,7 @@ def several(value: str, category: str = QUANTITY, name: str = "应急物资储�
         # for each event, but a rate or an amount: a measure of its own
         ("≥20场，每场满意度≥90%", 2),
         ("≥20场，每场≤2万元", 2),
+        ("≥20场，场均经费≤2万元", 2),
         # 单位 is an organization, not one of the events
         ("≥20家单位，单位覆盖率≥90%", 2),
     ],
@@ -409,6 +410,7 @@ def test_several_targets_of_different_measures_are_reported(value: str, count: i
         "每场≥50家企业参会，≥20场",
         "≥300人，每人≥40学时",
         "≥20场，每场活动≥50家企业参会",
+        "≥20场，场均≥50家企业参会",  # 场均: each of the 20 on average
     ],
 )
 def test_one_measure_in_one_value_is_left_alone(value: str) -> None:
