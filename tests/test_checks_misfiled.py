@@ -622,6 +622,24 @@ def test_a_ceiling_where_one_belongs_is_left_alone(name: str, value: str) -> Non
 @pytest.mark.parametrize(
     "name, value",
     [
+        ("档案文件数字化数量", "≤10000份"),
+        ("视频会议系统建设数量", "≤20套"),
+        ("表彰大会宣传报道篇数", "≤10篇"),
+    ],
+)
+def test_a_ceiling_on_work_that_names_a_meeting_or_a_document_is_reported(
+    name: str, value: str
+) -> None:
+    """Meetings and documents are held down only where they are what is
+    counted (会议数量, 印发文件数量); a system for meetings built, documents
+    digitized or reports on a 表彰大会 are outputs as any count is."""
+    findings = check("comparator-direction", table(filed(QUANTITY, name, value)))
+    assert [f.excerpt for f in findings] == [value]
+
+
+@pytest.mark.parametrize(
+    "name, value",
+    [
         ("新建道路长度", "≤5公里"),
         ("新增绿化面积", "≤2000平方米"),
         ("铺设污水管网长度", "≤8公里"),

@@ -152,8 +152,11 @@ STOCK_COUNTS: list[str] = [
     # spending held down (公务接待批次, 因公出国团组数, 公务用车): capped by rule
     r"公务接待|因公出国|出国（境）|出国\(境\)|公务用车|三公",
     # meetings, documents and 评比表彰 held down by rule (精简会议文件; 评比达标表彰活动
-    # are approved and capped): 会议数量 ≤4次 is a limit, not an output capped
-    r"会议(?:$|[^室中])|发文|文件|简报|评比|表彰",
+    # are approved and capped): 会议数量 ≤4次 is a limit, not an output capped. Only
+    # when they are what is counted: 视频会议系统建设数量, 档案文件数字化数量 and
+    # 表彰大会宣传报道篇数 count what is built or done
+    r"(?:会议|发文|文件|简报|评比|表彰)(?:活动|大会)?(?:次数|数量|场次|个数|份数|件数|期数|数"
+    r"|次|场|期|份|件)?$",
     # a schedule: how many times in the year (年度监测频次 =4次, 巡查频率)
     r"频次|频率|周期",
 ]
