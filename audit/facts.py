@@ -347,6 +347,9 @@ _FRACTION_FLOOR = Decimal(1)
 """The highest floor in percent on a rate that should come near 100 % read
 as a fraction written with ``%`` (``≥0.95%`` for ``≥95%``, ``≥1%`` for 100 %)."""
 _FLOORS = frozenset({">=", ">", "="})
+_REFERENCE_RE = re.compile(r"[较比]?(?:上|去|前)一?年(?:度|同期)?|基期|同期|[较比]20\d\d年?")
+"""A value measured against a reference (``≥1%（较上年）``): a small floor
+there is a rise, not a rate written as a fraction."""
 _WRONG: dict[str, frozenset[str]] = {
     "satisfaction": frozenset({"count", "money", "physical"}),
     "rate": frozenset({"count", "money", "physical"}),
@@ -932,6 +935,7 @@ class Facts:
                 and target.comparator in _FLOORS
                 and target.per is None
                 and target.change is None
+                and _REFERENCE_RE.search(value.text) is None
             ):
                 if high is None:
                     high = self.high_rate(clause)
@@ -2130,7 +2134,7 @@ PASS_FAIL_RESULTS: list[str] = [
     # the same result by other words: compliance an audit finds or not (合规, 合法合规, as
     # 合格 is a pass), emissions within their permit's standard (达标排放, as 达标), the
     # acceptance code of the works met (符合国家验收规范, as 验收合格)
-    r"^(?:全部|均)?(?:合法|依法)?合规$",
+    r"^(?:全部|均)?(?:合法|依法)?合规(?:合法)?$",
     r"^(?:全部|均)?(?:达标排放|排放达标)$",
     r"^(?:符合|满足|达到)(?:国家|省|行业)?的?(?:竣工|工程|项目|施工)?(?:质量)?验收(?:规范|标准)"
     r"(?:要求)?$",

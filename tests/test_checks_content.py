@@ -605,6 +605,7 @@ def test_not_quantified_still_reports_vague_quality_words(value: str) -> None:
         # a pass or a fail, as 合格 and 达标 are
         ("1-产出指标；12-质量指标", "补助资金发放合规性", "合规"),
         ("1-产出指标；12-质量指标", "补助资金发放合规性", "合法合规"),  # seed 002 line 733
+        ("1-产出指标；12-质量指标", "资金使用合规性", "合规合法"),  # the same two words
         ("1-产出指标；12-质量指标", "污水处理质量", "达标排放"),
         ("1-产出指标；12-质量指标", "工程质量", "符合国家验收规范"),
         # a cap at the project's budget, as 不超过批复预算
@@ -628,6 +629,8 @@ def test_not_quantified_judges_a_pass_or_a_budget_cap_alike_in_any_words(
         ("1-产出指标；14-成本指标", "项目总成本", "控制在合理范围内"),  # no amount named
         ("1-产出指标；14-成本指标", "项目总成本", "有效控制"),
         ("1-产出指标；12-质量指标", "补助资金发放合规性", "基本合规"),  # a degree
+        ("1-产出指标；12-质量指标", "资金使用合规性", "基本合规合法"),
+        ("1-产出指标；12-质量指标", "资金使用合规性", "总体合规"),
         ("1-产出指标；12-质量指标", "补助资金发放合规性", "合规性较好"),
         ("1-产出指标；12-质量指标", "工程质量", "达到国家标准"),  # which standard?
         ("1-产出指标；12-质量指标", "污水处理质量", "逐步实现达标排放"),
@@ -852,6 +855,14 @@ def test_value_type_mismatch_reports_a_count_given_as_a_percentage_or_money() ->
     assert "金额" in findings[1].message
 
 
+def test_value_type_mismatch_reports_money_on_a_count_ending_in_shu() -> None:
+    """Near miss of 预算数: a count named with 数 after another word still is one."""
+    indicators = (
+        "1、1-产出指标；11-数量指标；算力调度节点数；实施周期指标值:520万元；年度指标值:520万元。"
+    )
+    assert excerpts(found(clause_table(indicators), "value-type-mismatch")) == ["520万元"]
+
+
 @pytest.mark.parametrize(
     "name, value",
     [
@@ -862,6 +873,8 @@ def test_value_type_mismatch_reports_a_count_given_as_a_percentage_or_money() ->
         ("用户满意度", "年度平均不低于90分"),
         ("新增实训室数量（个）", "30个"),
         ("合同审核参与度指数", "90%"),
+        ("项目预算数", "≤520万元"),  # an amount of money, not a count
+        ("年度决算数", "≤480万元"),
     ],
 )
 def test_value_type_mismatch_ignores_values_of_the_right_or_unknown_kind(
@@ -1065,6 +1078,9 @@ def test_percent_out_of_range_allows_growth_and_100(name: str, value: str) -> No
         ("2-效益指标；22-社会效益", "政策知晓率", "不低于0.9%", "90"),
         ("1-产出指标；12-质量指标", "项目资金执行率", "0.91%以上", "91"),
         ("3-满意度指标；31-服务对象满意度", "服务对象满意度", "≥0.9%", "90"),
+        # a sample's pass rate and a coverage of people come near 100 % as others do
+        ("1-产出指标；12-质量指标", "食品安全抽检合格率", "≥0.96%", "96"),
+        ("2-效益指标；22-社会效益", "城乡居民医保参保覆盖率", "≥0.95%", "95"),
     ],
 )
 def test_percent_out_of_range_reports_a_high_rate_written_as_a_fraction(
@@ -1097,6 +1113,13 @@ def test_percent_out_of_range_reports_a_high_rate_written_as_a_fraction(
         ("财政科技支出占比", "≥1%"),
         ("验收合格率", "≥95%"),
         ("验收合格率", "≥1.5%"),  # above the bound: no fraction of 100
+        # the share of a sample drawn for checking, set at 1 % or less by rule
+        ("监督抽检覆盖率", "不低于1%"),
+        ("复核抽查覆盖率", "≥1%"),
+        ("抽样覆盖率", "≥0.3%"),
+        # a rise over a reference year, written as a floor
+        ("验收合格率", "≥1%（较上年）"),
+        ("参保覆盖率", "≥0.5%（比上年提高）"),
     ],
 )
 def test_percent_out_of_range_leaves_small_rates_that_may_be_small(name: str, value: str) -> None:

@@ -364,6 +364,7 @@ def several(value: str, category: str = QUANTITY, name: str = "应急物资储�
         # for each event, but a rate or an amount: a measure of its own
         ("≥20场，每场满意度≥90%", 2),
         ("≥20场，每场≤2万元", 2),
+        ("≥20场，场均经费≤2万元", 2),
         # 单位 is an organization, not one of the events
         ("≥20家单位，单位覆盖率≥90%", 2),
     ],
@@ -409,6 +410,7 @@ def test_several_targets_of_different_measures_are_reported(value: str, count: i
         "每场≥50家企业参会，≥20场",
         "≥300人，每人≥40学时",
         "≥20场，每场活动≥50家企业参会",
+        "≥20场，场均≥50家企业参会",  # 场均: each of the 20 on average
     ],
 )
 def test_one_measure_in_one_value_is_left_alone(value: str) -> None:
@@ -603,6 +605,14 @@ def test_a_ceiling_on_an_output_count_is_reported(value: str) -> None:
         ("服务半径", "≤3公里"),
         ("道路巡查里程", "≤70公里"),
         ("新增建设用地面积", "≤20亩"),
+        # what the works produce, lose or leave undone, harm that may arise, the
+        # time the works name, and the size of each thing built
+        ("建设期间产生建筑垃圾量", "≤500吨"),
+        ("建设工程材料损耗量", "≤10吨"),
+        ("完成后剩余待改造面积", "≤5000平方米"),
+        ("新增积水内涝点面积", "≤500平方米"),
+        ("治理后裸露土地面积", "≤2000平方米"),
+        ("提升改造后单车道宽度", "≤3.5米"),
     ],
 )
 def test_a_ceiling_where_one_belongs_is_left_alone(name: str, value: str) -> None:
@@ -612,8 +622,28 @@ def test_a_ceiling_where_one_belongs_is_left_alone(name: str, value: str) -> Non
 @pytest.mark.parametrize(
     "name, value",
     [
+        ("档案文件数字化数量", "≤10000份"),
+        ("视频会议系统建设数量", "≤20套"),
+        ("表彰大会宣传报道篇数", "≤10篇"),
+    ],
+)
+def test_a_ceiling_on_work_that_names_a_meeting_or_a_document_is_reported(
+    name: str, value: str
+) -> None:
+    """Meetings and documents are held down only where they are what is
+    counted (会议数量, 印发文件数量); a system for meetings built, documents
+    digitized or reports on a 表彰大会 are outputs as any count is."""
+    findings = check("comparator-direction", table(filed(QUANTITY, name, value)))
+    assert [f.excerpt for f in findings] == [value]
+
+
+@pytest.mark.parametrize(
+    "name, value",
+    [
         ("新建道路长度", "≤5公里"),
         ("新增绿化面积", "≤2000平方米"),
+        ("铺设污水管网长度", "≤8公里"),
+        ("改造老旧小区面积", "≤3万平方米"),
         ("河道清淤量", "不超过5000立方米"),
         ("造林面积", "≤300亩"),
     ],

@@ -348,10 +348,22 @@ def test_missing_field_reports_an_uncoded_level2_category_written_without_its_le
         "1、产出指标；数量指标；补贴发放人数；实施周期指标值:≥300人；年度指标值:≥300人。",
         # a level-1 category alone
         "1、满意度指标；服务对象满意度；实施周期指标值:≥90%；年度指标值:≥90%。",
+        # the level-1 category written once, as a heading over its clauses
+        "产出指标：1、数量指标；补贴发放人数；实施周期指标值:≥300人；年度指标值:≥300人。"
+        "2、质量指标；补贴发放准确率；实施周期指标值:100%；年度指标值:100%。",
+        "（一）产出指标：1.数量指标：补贴发放人数，实施周期指标值：≥300人，年度指标值：≥300人；"
+        "2.时效指标：补贴发放及时率，实施周期指标值：≥95%，年度指标值：≥95%。",
     ],
 )
 def test_missing_field_leaves_an_uncoded_clause_with_its_level1(cell: str) -> None:
     assert lint_rule(one_project(cell), "missing-field") == []
+
+
+def test_missing_field_reports_an_uncoded_level2_under_a_heading_of_no_category() -> None:
+    """A heading that names no level-1 category (绩效指标：) writes none."""
+    cell = "绩效指标：1、数量指标；补贴发放人数；实施周期指标值:≥300人；年度指标值:≥300人。"
+    findings = lint_rule(one_project(cell), "missing-field")
+    assert [(f.message, f.excerpt) for f in findings] == [("第1条指标缺少一级指标", "数量指标")]
 
 
 def test_a_level1_name_alone_stays_level1_whatever_its_code() -> None:

@@ -210,6 +210,25 @@ def test_a_value_its_nature_calls_qualitative_takes_no_direction() -> None:
         [*RATE, "定性指标", "95", "%", "正向"],
     ]
     for document in both(rows):
-        assert annual(document) == ["≥42处", "45808", "≤4.4万元", "95%"]
+        # 95 | % is a quantity whatever the nature column says: it takes its direction
+        assert annual(document) == ["≥42处", "45808", "≤4.4万元", "≥95%"]
         found = lint(document, ["date-serial"])
         assert [f.clause for f in found] == [2]
+
+
+def test_a_number_with_its_unit_marked_qualitative_keeps_its_direction() -> None:
+    """``定性 | 90 | % | 反向`` on a satisfaction: the number and its unit are a
+    quantity though the nature column says 定性, so the wrong direction is
+    read and reported as it is on a value marked 定量."""
+    rows = [
+        *TOP,
+        ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "指标方向"],
+        [*COUNT, "定量", "42", "处", "正向"],
+        [*COST, "定性", "4.4", "万元", "正向"],
+        [*SATISFACTION, "定性", "90%", "", "反向"],
+        [*DEADLINE, "定性", "45808", "", "正向"],
+    ]
+    for document in both(rows):
+        assert annual(document) == ["≥42处", "≥4.4万元", "≤90%", "45808"]
+        found = lint(document, ["comparator-direction"])
+        assert [f.excerpt for f in found] == ["≥4.4万元", "≤90%"]

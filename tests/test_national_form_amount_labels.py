@@ -118,3 +118,23 @@ def test_the_next_form_under_the_grid_still_begins_at_its_labels() -> None:
         ("农村饮水安全巩固提升", Decimal("520.00"), 4),
         ("农村供水水质检测", Decimal("36.00"), 1),
     ]
+
+
+@pytest.mark.parametrize("word", ["合计", "小计", "总计"])
+def test_a_sum_row_under_side_heads_is_the_total(word: str) -> None:
+    """``项目资金（万元） | 实施期 | 年度`` over ``合计 | 1,500.00 | 520.00``: 合计
+    names the total there as 资金总额 does, so no empty total is reported."""
+    rows = _sides()
+    rows[1][0] = word
+    for read in (tsv_document, csv_document, sheet_document):
+        document = read(_form(rows))
+        assert _amounts(document) == [Decimal("520.00"), Decimal("500.00"), Decimal("20.00")]
+        assert lint(document, ["amount-format", "row-sum-mismatch"]) == []
+
+
+def test_a_sum_row_under_side_heads_that_does_not_add_up_is_reported() -> None:
+    rows = _sides()
+    rows[1][0:3] = ["合计", "1,500.00", "560.00"]
+    document = tsv_document(_form(rows))
+    assert _amounts(document)[0] == Decimal("560.00")
+    assert [f.rule for f in lint(document, ["row-sum-mismatch"])] == ["row-sum-mismatch"]

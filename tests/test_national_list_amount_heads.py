@@ -229,3 +229,16 @@ def test_a_heading_over_the_sources_without_a_total_invents_none() -> None:
         (Decimal("150.00"), "万元"),
         (Decimal("30.00"), "万元"),
     ]
+
+
+def test_a_subtotal_under_a_source_heading_is_that_source_s() -> None:
+    """``财政拨款（万元）`` over ``小计 | 一般公共预算 | 政府性基金``: 小计 sums
+    the fiscal funds, it is no project's total, so no sum of the parts is
+    compared with it; the list, having no total, is reported for that alone.
+    A workbook (the heading filled across its merged cells) reads as the CSV."""
+    rows = _rows("财政拨款（万元）")
+    rows[2][2:5] = ["小计", "一般公共预算", "政府性基金"]
+    rows[3][2:5] = ["180.00", "150.00", "30.00"]
+    for document in (tsv_document(rows), sheet_document(rows, _MERGES)):
+        assert _amounts(document) == [None, (Decimal("180.00"), "万元"), None]
+        assert [f.rule for f in lint(document, ["row-sum-mismatch"])] == []

@@ -152,8 +152,11 @@ STOCK_COUNTS: list[str] = [
     # spending held down (公务接待批次, 因公出国团组数, 公务用车): capped by rule
     r"公务接待|因公出国|出国（境）|出国\(境\)|公务用车|三公",
     # meetings, documents and 评比表彰 held down by rule (精简会议文件; 评比达标表彰活动
-    # are approved and capped): 会议数量 ≤4次 is a limit, not an output capped
-    r"会议(?:$|[^室中])|发文|文件|简报|评比|表彰",
+    # are approved and capped): 会议数量 ≤4次 is a limit, not an output capped. Only
+    # when they are what is counted: 视频会议系统建设数量, 档案文件数字化数量 and
+    # 表彰大会宣传报道篇数 count what is built or done
+    r"(?:会议|发文|文件|简报|评比|表彰)(?:活动|大会)?(?:次数|数量|场次|个数|份数|件数|期数|数"
+    r"|次|场|期|份|件)?$",
     # a schedule: how many times in the year (年度监测频次 =4次, 巡查频率)
     r"频次|频率|周期",
 ]
@@ -395,7 +398,9 @@ def _polarity(
     一件不做也算达标，同样报告；项目建成或治理的长度、面积、体积、重量（「新建道路长度≤5公里」
     「新增绿化面积≤2000平方米」）与数量一样；存量、定额、频次、不良事件、控制的公务支出（公务接待批次、
     因公出国团组数）和按规定精简的会议、文件、评比表彰（「会议数量≤4次」「印发文件数量≤3份」）除外，
-    保持在范围内的距离（「服务半径≤3公里」）和占用的土地（「新增建设用地面积」）也除外。以时长表示的完成时限
+    保持在范围内的距离（「服务半径≤3公里」）和占用的土地（「新增建设用地面积」）也除外，工程产生、损耗、
+    剩余的量和可能出现的危害（「建设期间产生建筑垃圾量」「剩余待改造面积」「新增积水内涝点面积」）、
+    所建之物各自的尺寸（「车道宽度≤3.5米」）同样除外。以时长表示的完成时限
     （time_limits：时限、工期、用时，办理/响应/整改/拨付……时间或期限）是上限：「隐患整改时限≥5个工作日」
     「资金拨付时限不低于10个工作日」拖得越久越能达标，报告；应当长的时长（long_durations：服务时长、
     开放时间、培训时长、运行时间、保修期、在线时长等）不按时限判断。把反向指标反过来说的名称（「降低成本」）不
@@ -506,8 +511,10 @@ def comparator_direction(ctx: Context, clause: Clause) -> Iterator[Problem]:
     does (``新建道路长度 ≤5公里``, ``新增绿化面积 ≤2000平方米``), with the same
     exceptions and spending, meetings, documents and 评比表彰 held down by
     rule (公务接待批次, 因公出国团组数, ``会议数量 ≤4次``, ``印发文件数量 ≤3份``);
-    a distance kept within (服务半径 ≤3公里) or land taken (新增建设用地面积) is
-    no output. A time to
+    a distance kept within (服务半径 ≤3公里), land taken (新增建设用地面积), what
+    the works produce, lose or leave undone and harm that may arise
+    (建设期间产生建筑垃圾量, 剩余待改造面积, 新增积水内涝点面积) and the size of
+    each thing built (车道宽度 ≤3.5米) are no output. A time to
     deliver in, given as a duration (``time_limits``: 时限, 工期, 用时, and the
     时间 or 期限 of 办理/响应/整改/拨付 …), is a ceiling: ``隐患整改时限 ≥5个工作日`` and
     ``资金拨付时限 不低于10个工作日`` are met by being slow and are reported;
@@ -715,8 +722,21 @@ _BUILT = re.compile(
 )
 """What a project builds or does to the land (新建道路, 新增绿化, 清淤): its length,
 area, volume or weight is an output, more is better."""
-_HELD_DOWN = re.compile(r"用地|占地|占用|排放|能耗|耗[水电能材]")
-"""Land taken and what is consumed or emitted (新增建设用地面积): held down."""
+_HARM = r"垃圾|废[弃物水渣料气]|裸露|积水|内涝|流失|污染|违法|违建|隐患"
+_HELD_DOWN = re.compile(r"用地|占地|占用|排放|能耗|耗[水电能材]|损耗|损失|产生|剩余|待|" + _HARM)
+"""Land taken, what is consumed, emitted, lost or left undone, and harm
+(新增建设用地面积, 建设期间产生建筑垃圾量, 剩余待改造面积, 新增积水面积):
+held down."""
+_TREATED = re.compile(
+    r"(?:" + _HARM + r")\S{0,4}?(?:治理|整治|修复|清理|清运|清除|消除|处置|处理|拆除|复绿)"
+)
+"""Harm the work removes (水土流失治理面积, 违建拆除面积, 建筑垃圾清运量): what is
+treated is the output."""
+_WHEN = re.compile(r"(?:" + _BUILT.pattern + r")+(?:后|期间|过程中|完成后|以后|时|前)")
+"""A time named by the work (建设期间, 治理后, 提升改造后): the words after
+it measure something else than what is built."""
+_EACH = re.compile(r"宽度?$|高度?$|深度?$|厚度?$|间距$|半径$|距离$|坡度$")
+"""The size of each thing built (车道宽度 ≤3.5米), not how much is built."""
 _PHYSICAL = frozenset({"length", "area", "volume", "mass"})
 
 
@@ -727,8 +747,9 @@ def _physical_output(name: str, value: Value) -> bool:
     land taken or what is consumed or emitted (新增建设用地面积)."""
     return (
         dimension(value.unit or "") in _PHYSICAL
-        and _BUILT.search(name) is not None
-        and _HELD_DOWN.search(name) is None
+        and _BUILT.search(_WHEN.sub("", name)) is not None
+        and _HELD_DOWN.search(_TREATED.sub("", name)) is None
+        and _EACH.search(name) is None
     )
 
 

@@ -54,7 +54,8 @@ text before it."""
     报告没有指标名称（三级指标）、没有「实施周期指标值」或没有「年度指标值」的条款，没写一级、二级
     指标的条款（如「3、验收通过率；实施周期指标值：…」），带编码却缺少二级指标（如「11-数量指标」）
     的条款，以及只写了二级指标、漏了一级指标的条款（「1、11-数量指标；…」，或有实施周期指标值的条款中
-    不带编码的「1、数量指标；培训人数；实施周期指标值:…」）；每缺一项报告一次
+    不带编码的「1、数量指标；培训人数；实施周期指标值:…」，一级指标作为标题写在条款之上的「产出指标：1、数量指标；…」
+    不算漏写）；每缺一项报告一次
     （写了关键词但值为空的，由 empty-value 报告）。关键词写错的（「年度指标：」「年度目标值：」
     「实施期指标值：」），指出写错之处。旧格式条款（「1、满意度指标：服务对象的满意度，年度指标值：
     ≥90%。」）
@@ -90,7 +91,8 @@ def missing_field(ctx: Context, clause: Clause) -> Iterator[Problem]:
     level-2 category (二级指标, ``11-数量指标``) is missing, and one whose level-2
     category stands alone (``1、11-数量指标；…``, or without its code in a clause
     with both values, ``1、数量指标；培训人数；实施周期指标值:…``: its 一级指标
-    left out); one finding for each missing part (a keyword with an empty value
+    left out, unless a heading over the clauses names it: ``产出指标：1、数量指标；…``);
+    one finding for each missing part (a keyword with an empty value
     is ``empty-value``'s). A keyword mistyped
     (``年度指标：``, ``年度目标值：``, ``实施期指标值：``) is pointed at. Clauses of the
     older form (``1、满意度指标：服务对象的满意度，年度指标值： ≥90%。``) were
@@ -128,7 +130,7 @@ def missing_field(ctx: Context, clause: Clause) -> Iterator[Problem]:
             field="indicator",
             excerpt=str(clause.level2),
         )
-    elif (alone := _level2_alone(clause)) is not None:
+    elif (alone := _level2_alone(clause)) is not None and not _under_heading(ctx, clause):
         # 1、数量指标；培训人数；实施周期指标值:…: a level-2 category written alone in the
         # form with both values, its level-1 only inferred from it, is missing it as
         # 1、11-数量指标；… is.
@@ -187,6 +189,31 @@ def missing_field(ctx: Context, clause: Clause) -> Iterator[Problem]:
                 )
                 continue
             yield Problem(clause.span, args=args, field=field, excerpt=clause.text)
+
+
+_HEADING_MARKS = re.compile(r"^[\s(（]*[一二三四五六七八九十\d]*[)）、.．]?\s*|[\s:：。；;]+$")
+"""An outline heading's number (一、 （一） 1.) and its closing colon."""
+
+
+def _under_heading(ctx: Context, clause: Clause) -> bool:
+    """Whether the clause stands under a heading that names a level-1
+    category (``产出指标：1、数量指标；…``, ``（一）产出指标`` on a line of its
+    own): its level-1 category is written, once for the clauses under it.
+    The heading is the last stretch before the clause that is no clause."""
+    project = ctx.project
+    if project is None:
+        return False
+    heading: str | None = None
+    for item in project.clauses:
+        if item is clause or item.span == clause.span:
+            break
+        if not isinstance(item, Clause):
+            heading = item.text
+    if heading is None:
+        return False
+    words = _HEADING_MARKS.sub("", heading)
+    names = ctx.taxonomy.level1_names
+    return words in names or f"{words}指标" in names
 
 
 def _level2_alone(clause: Clause) -> Category | None:

@@ -165,7 +165,7 @@ def formula_has_target(text: str) -> bool:
     不用数字也能衡量的文字
     （「三级」「每周一次」「零故障」「无重大网络安全事件」「不产生负面社会影响」「采购价格≤预算价格」）都是目标。合格与否的
     结果（「合格」「验收合格」「通过验收」「达标」「一次性验收合格」，以及「是否……」指标的「是」）
-    到年底可以判定，与「零事故」一样是目标，换一种说法的同一结果也是：「合规」「合法合规」（审计或检查
+    到年底可以判定，与「零事故」一样是目标，换一种说法的同一结果也是：「合规」「合法合规」「合规合法」（审计或检查
     判定是否合规，如合格）、「达标排放」（如达标）、「符合国家验收规范」（如验收合格），但只在数量、成本、
     满意度以外的类别：「项目总成本：合格」「清淤河道长度：合格」「居民满意度：合格」没有衡量任何数量、金额
     或满意程度，仍报告；以本项目预算
@@ -234,7 +234,7 @@ def not_quantified(ctx: Context, clause: Clause) -> Iterator[Problem]:
     result (``合格``, ``验收合格``, ``通过验收``, ``达标``, ``一次性验收合格``, and
     ``是`` for a 是否 indicator) can be judged at the end of the year, like
     ``零事故``: it is a target, and so is the same result in other words:
-    ``合规`` and ``合法合规`` (an audit or an inspection finds compliance or
+    ``合规``, ``合法合规`` and ``合规合法`` (an audit or an inspection finds compliance or
     not, as 合格), ``达标排放`` (as 达标), ``符合国家验收规范`` (as 验收合格);
     but only outside the categories of counts, amounts and satisfaction:
     ``项目总成本：合格``, ``清淤河道长度：合格`` and ``居民满意度：合格`` measure

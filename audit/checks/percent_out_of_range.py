@@ -26,11 +26,14 @@ HIGH_RATES: list[str] = [
     # what is done, passed, reached or kept of all that should be: a share
     # planned near 100 % (not 不合格率, 未完成率, 漏接种率: ceiling rates; not
     # 利用率, 节能率, 抽检率, 转化率, which may well stay small)
-    r"(?:^|[^不未无非漏错误超])(?:合格|达标|完成|达成|覆盖|知晓|执行|到位|及时|准确|正确"
+    r"(?:^|[^不未无非漏错误超])(?:合格|达标|完成|达成|知晓|执行|到位|及时|准确|正确"
     r"|通过|验收|办结|结案|完好|优良|完整|规范|落实|兑现|发放|拨付|支付|参保|入学|接种|建档"
     r"|出勤|在线|响应|整改|处置|解决|回复|答复|签订|录入|上线|运行|成活|存活|受理|救治|普及"
     r"|巩固)率$",
-    r"(?:^|[^不未无非])(?:合格|达标|完成|覆盖|到位)(?:比例|比率|占比)$",
+    r"(?:^|[^不未无非])(?:合格|达标|完成|到位)(?:比例|比率|占比)$",
+    # a coverage, but not a sample's (抽查覆盖率, 抽检覆盖率: the share drawn for
+    # checking, which rules set at 1 % or less)
+    r"^[^抽]*(?:^|[^不未无非漏])覆盖(?:率|比例|比率|占比)$",
 ]
 """Rates that should come near 100 %: a floor of 1 % or less on one is a
 percentage written as a fraction (``≥0.95%`` for ``≥95%``)."""
@@ -83,7 +86,8 @@ percentage written as a fraction (``≥0.95%`` for ``≥95%``)."""
     应接近 100% 的比率（high_rates：合格率、完成率、达标率、覆盖率、知晓率、执行率、到位率，以及
     满意度）下限不超过 1%（「验收合格率 ≥0.95%」「完成率 ≥1%」）时也报告（降一级）：这是把
     95%、100% 写成了小数。上限（「事故发生率 ≤0.5%」「差错率 <1%」）、增长（「增长率 ≥0.5%」）
-    和可以很小的比率（利用率、抽检率、节能率）不报告。
+    、可以很小的比率（利用率、抽检率、节能率、抽查覆盖率：按规定抽取的样本比例）和相对上年的
+    提高（「≥1%（较上年）」）不报告。
     公式（「…*100%」）由 not-quantified 处理，数量指标写成百分比（「培训人数 ≥1000%」）由
     value-type-mismatch 报告。超出范围的值只由本规则报告，annual-period-mismatch 不再比较它。
 
@@ -129,7 +133,8 @@ def percent_out_of_range(ctx: Context, clause: Clause) -> Iterator[Problem]:
     reported a level lower: ``验收合格率 ≥0.95%`` and ``完成率 ≥1%`` are 95 %
     and 100 % written as fractions. A cap (``事故发生率 ≤0.5%``,
     ``差错率 <1%``), a growth (``增长率 ≥0.5%``) and rates that may well be
-    small (利用率, 抽检率, 节能率) are not. Formulas
+    small (利用率, 抽检率, 节能率, and 抽查覆盖率: the share of a sample drawn
+    for checking) are not, nor a rise over a reference (``≥1%（较上年）``). Formulas
     (``…*100%``) are ``not-quantified``'s concern, and a percentage on a
     count (``培训人数 ≥1000%``) ``value-type-mismatch``'s. A value out of range
     is this rule's alone: ``annual-period-mismatch`` does not also compare it.

@@ -30,11 +30,13 @@ _EXPLAINS = re.compile(r"[（(][^（）()]*$")
 
 
 _EACH = re.compile(
-    r"(?:^|[，,；;、。\s])(?:其中)?(?:平均)?(?:每|单(?!位))([^\W\d_]{1,2})[^，,；;、。]*$"
+    r"(?:^|[，,；;、。\s])(?:其中)?(?:平均)?(?:(?:每|单(?!位))([^\W\d_]{1,2})|([^\W\d_])均)"
+    r"[^，,；;、。]*$"
 )
 """A target for each of what another counts (``≥20场，每场≥50家企业参会``,
-``单场≥50家``, ``≥300人，每人≥40学时``): its words begin with 每 or 单 and a
-unit of a count (not 单位, a unit of organization)."""
+``单场≥50家``, ``场均≥50家``, ``≥300人，每人≥40学时``): its words begin with 每
+or 单 and a unit of a count (not 单位, a unit of organization), or with that
+unit and 均."""
 
 
 def _for_each(before: str) -> bool:
@@ -45,7 +47,7 @@ def _for_each(before: str) -> bool:
     found = _EACH.search(before)
     if found is None:
         return False
-    word = found.group(1)
+    word = found.group(1) or found.group(2)
     if unit_family(word) in COUNTED_FAMILIES:
         return True
     return len(word) == 2 and unit_family(word[0]) in COUNTED_FAMILIES
@@ -129,7 +131,7 @@ def _distinct(measures: list[tuple[str, str]]) -> list[tuple[str, str]]:
     「≥3000亩，≥2000平方米」）；
     同一单位的几个数（年度与实施期写在一起：「年度≥300人，三年≥900人」）；括号中对前一个目标的
     说明（「≥90%（≥450人）」）；对前一个目标所计的每一场、每一人的要求（「≥20场，每场≥50家企业
-    参会」「≥300人，每人≥40学时」「单场≥50家」：是这一个目标的条件）；没有单位的数（「1:1配套」）；嵌在词中的数，单位后紧接着
+    参会」「≥300人，每人≥40学时」「单场≥50家」「场均≥50家」：是这一个目标的条件）；没有单位的数（「1:1配套」）；嵌在词中的数，单位后紧接着
     词的其余部分（「满足工业4.0项目的需要」「完成1次对10所技工院校教学检查」，「5个村」也因此
     不算；数前有比较符号的仍是目标：「≥20场，≥500家企业」是两个目标）；与上年相比的增减
     （「同比增长5%，达到1200万元」）。日期和时限不算另一项计量：「≥1600台，2025年10月底前完成」
@@ -180,7 +182,8 @@ def several_targets(ctx: Context, clause: Clause) -> Iterator[Problem]:
     together: ``年度≥300人，三年≥900人``); a target in brackets explaining the
     one before it (``≥90%（≥450人）``); a target for each event or person
     another counts (``≥20场，每场≥50家企业参会``, ``≥300人，每人≥40学时``,
-    ``单场≥50家``: a condition of that one target); numbers without a unit (``1:1配套``);
+    ``单场≥50家``, ``场均≥50家``: a condition of that one target); numbers
+    without a unit (``1:1配套``);
     a number inside a word of the prose, its unit run on by the rest of the
     word (``满足工业4.0项目的需要``, ``完成1次对10所技工院校教学检查``, and so
     ``5个村`` too), unless a comparator stands before it (``≥20场，≥500家企业``

@@ -754,6 +754,8 @@ def _list_header(grid: Grid, row: int) -> dict[str, int]:
     row names (``项目资金（万元）`` over ``合计 | 财政拨款 | 其他资金``): a form's
     项目名称 row over its grid holds the project's name there."""
     columns = _header_map(grid.rows[row])
+    if row > 0:
+        columns = _source_subtotal(grid, row, columns)
     if row == 0 or "project" in columns or not _is_indicator_header(columns):
         return columns
     lower, upper = grid.rows[row], grid.rows[row - 1]
@@ -774,6 +776,26 @@ def _list_header(grid: Grid, row: int) -> dict[str, int]:
     if "project" not in taken:
         return columns
     return {**taken, **columns}
+
+
+def _source_subtotal(grid: Grid, row: int, columns: dict[str, int]) -> dict[str, int]:
+    """The columns of a header row whose sum column (小计, 合计) stands under a
+    heading that names a source of funds on the row above (``财政拨款（万元）``
+    over ``小计 | 一般公共预算 | 政府性基金``): that source's subtotal, not
+    the project's total. Other header rows are returned as they are."""
+    at = columns.get("total")
+    if at is None:
+        return columns
+    cells, upper = grid.rows[row], grid.rows[row - 1]
+    if _SUM_WORD_RE.match(_SPACES_RE.sub("", cells[at].value)) is None:
+        return columns
+    above = upper[at].value if at < len(upper) else ""
+    source = column_key(above) if above.strip() and above != cells[at].value else None
+    if source not in _SOURCES:
+        return columns
+    found = {key: index for key, index in columns.items() if key != "total"}
+    found[source] = at
+    return found
 
 
 def _group_label(value: str) -> bool:
@@ -1187,12 +1209,16 @@ def indicator(
     annual_cell = _cell(cells, columns, "annual" if "annual" in columns else "value")
     if period_cell is None and annual_cell is None:
         return None
-    if not _comparing(comparator) and not _qualitative(nature):
+    if not _comparing(comparator) and (
+        not _qualitative(nature) or _measured(measure, annual_cell or period_cell)
+    ):
         # No comparator column, or none written in it: a 指标方向 column
         # beside the value says whether it is a floor or a cap (正向, 反向),
-        # or holds the comparator itself (≥). A value its 指标性质 calls
-        # 定性 is judged as written: no floor or cap is read into it (a
-        # date pasted as its serial number, 45808, stays one).
+        # or holds the comparator itself (≥). A bare number its 指标性质
+        # calls 定性 is judged as written: no floor or cap is read into it
+        # (a date pasted as its serial number, 45808, stays one); a number
+        # with its unit (90 | % | 反向) is a quantity whatever the nature
+        # column says, and takes its direction.
         direction = _cell(cells, columns, "direction")
         if period_cell is not None:
             period_cell = _directed(direction, period_cell, measure)
@@ -1231,6 +1257,17 @@ def indicator(
 def _comparing(cell: Text | None) -> bool:
     """Whether a cell holds a comparator (``≥``, ``不低于``), not 定量/定性."""
     return cell is not None and cell.strip().value in _COMPARATORS
+
+
+_UNIT_AFTER_NUMBER_RE = re.compile(r"\d\s*[%％‰A-Za-z\u4e00-\u9fff]")
+
+
+def _measured(measure: Text | None, value: Text | None) -> bool:
+    """Whether a value has a unit: in its 度量单位 cell or written after its
+    number (``90%``, ``42处``)."""
+    if measure is not None and measure.value.strip():
+        return True
+    return value is not None and _UNIT_AFTER_NUMBER_RE.search(value.value) is not None
 
 
 def _qualitative(cell: Text | None) -> bool:
@@ -1492,6 +1529,8 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
             continue
         banner = _banner(cells)
         labels = _row_labels(cells, "project" in facts, columns is not None)
+        if columns is None and block.below and block.heads:
+            labels = _sum_under_side_heads(cells, labels, block)
         names_project = any(key == "project" for _, key in labels)
         labelled = any(key is not None for _, key in labels)
         # A label after the grid, or a second 项目名称, begins the next form.
@@ -2005,6 +2044,29 @@ def _value_of(
 
 
 _AMOUNT_VALUE_UNIT_RE = re.compile(r"万?元$")
+
+
+def _sum_under_side_heads(
+    cells: list[Text], labels: list[tuple[int, str | None]], block: _AmountBlock
+) -> list[tuple[int, str | None]]:
+    """The labels of a row under a block's side heads whose label is 合计
+    (总计, 小计: ``项目资金（万元） | 实施期 | 年度`` over ``合计 | 1,500.00 |
+    520.00``): the project's total, as 资金总额 there, when an amount stands
+    under a head. Other rows' labels are returned as they are (合计 elsewhere
+    is no project's fact: a weight's total under the grid)."""
+    if any(key is not None for _, key in labels):
+        return labels
+    first = min(at for at, _ in block.heads)
+    filled = [index for index, cell in enumerate(cells) if cell.value.strip()]
+    if not filled or filled[0] >= first:
+        return labels
+    if _SUM_WORD_RE.match(_SPACES_RE.sub("", cells[filled[0]].value)) is None:
+        return labels
+    if not any(
+        at < len(cells) and any(ch.isdigit() for ch in cells[at].value) for at, _ in block.heads
+    ):
+        return labels
+    return [(index, "total" if index == filled[0] else key) for index, key in labels]
 
 
 def _take_below_heads(grid: Grid, row: int, column: int, key: str, block: _AmountBlock) -> None:
