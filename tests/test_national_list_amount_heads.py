@@ -10,8 +10,9 @@ from decimal import Decimal
 import pytest
 
 from audit.model import Document
+from audit.pipeline import load_bytes
 from tests.conftest import lint
-from tests.national import Rows, csv_document, sheet_document, tsv_document
+from tests.national import Rows, as_tsv, csv_document, sheet_document, tsv_document
 
 
 def _rows(
@@ -242,3 +243,43 @@ def test_a_subtotal_under_a_source_heading_is_that_source_s() -> None:
     for document in (tsv_document(rows), sheet_document(rows, _MERGES)):
         assert _amounts(document) == [None, (Decimal("180.00"), "万元"), None]
         assert [f.rule for f in lint(document, ["row-sum-mismatch"])] == []
+
+
+def _other_sources() -> Rows:
+    """``资金来源（万元）`` over ``合计 | 中央资金 | 地方资金``: the total beside
+    sources the model has no column for (a transfer payment's shares)."""
+    rows = _rows("资金来源（万元）", ("1250.00", "800.00", "450.00"))
+    rows[2][2:5] = ["合计", "中央资金", "地方资金"]
+    return rows
+
+
+@pytest.mark.parametrize("read", [tsv_document, csv_document])
+def test_the_total_beside_sources_of_no_column_is_read(read) -> None:  # type: ignore[no-untyped-def]
+    document = read(_other_sources())
+    assert _amounts(document) == [(Decimal("1250.00"), "万元"), None, None]
+    assert len(document.projects[0].clauses) == 3
+    # the project has its total: no "项目没有填写任何金额"
+    assert lint(document, ["amount-format", "row-sum-mismatch"]) == []
+
+
+def test_the_workbook_reads_the_total_beside_sources_of_no_column_the_same() -> None:
+    assert _amounts(sheet_document(_other_sources(), _MERGES)) == _amounts(
+        tsv_document(_other_sources())
+    )
+
+
+def test_each_source_of_no_column_is_noted() -> None:
+    notes: list[str] = []
+    load_bytes(as_tsv(_other_sources()).encode("utf-8"), "national.tsv", notes.append)
+    assert [note.split("」")[0].split("「")[1] for note in notes if "source of funds" in note] == [
+        "中央资金",
+        "地方资金",
+    ]
+
+
+def test_unknown_words_under_no_funds_heading_make_no_header_row() -> None:
+    """Near miss: words under a heading that names no funds are no sources
+    of funds, and the second row is not read as a header."""
+    rows = _rows("项目情况", ("1250.00", "800.00", "450.00"))
+    rows[2][2:5] = ["合计", "中央资金", "地方资金"]
+    assert _amounts(tsv_document(rows)) == [None, None, None]

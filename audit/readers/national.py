@@ -1385,6 +1385,54 @@ _SUB_HEADER_KEYS = frozenset({"period", "annual", "value", "measure", "comparato
 """What a header's second row may name: the value's sides and parts."""
 
 
+_FUNDS_HEADING_RE = re.compile(r"^(?:资金来源|资金构成|资金组成|项目资金|预算资金)")
+"""A heading over the sources of funds on a header's second row."""
+SOURCE_UNREAD = (
+    "source of funds not read: amounts are read as 总计, 财政拨款, 财政专户拨款, 其他资金 "
+    "and 上年结转"
+)
+"""Why a source of funds a list's header names is left unread (中央资金)."""
+
+
+def _without_other_sources(heads: list[Text], parts: list[Text]) -> list[Text]:
+    """A header's second row with the sources of funds it names that are no
+    amount column of the model (``中央资金``, ``地方资金``) blanked, where they
+    stand beside the project's total (合计, 小计) under a heading over the
+    sources (``资金来源（万元）``); else the row as it is."""
+    blanked = list(parts)
+    total = False
+    for index, cell in enumerate(parts):
+        text = cell.value.strip()
+        if not text:
+            continue
+        key = column_key(text)
+        if key == "total":
+            total = True
+        if key is not None or grid_side(text) is not None:
+            continue
+        heading = next((h.value for h in reversed(heads[: index + 1]) if h.value.strip()), "")
+        if _FUNDS_HEADING_RE.match(_SPACES_RE.sub("", heading)) is None or len(text) > 12:
+            return parts
+        blanked[index] = cell.slice(0, 0)
+    return blanked if total else parts
+
+
+def _note_other_sources(grid: Grid, row: int, columns: dict[str, int], table: Table) -> None:
+    """Note each source of funds on the header's second row ``row`` that no
+    amount column reads (``中央资金``): never dropped without a word."""
+    placed = set(columns.values())
+    for index, cell in enumerate(grid.rows[row]):
+        text = cell.value.strip()
+        if (
+            text
+            and index not in placed
+            and column_key(text) is None
+            and grid_side(text) is None
+            and (row, index) not in grid.merged
+        ):
+            table.unread.append(f"{grid.location(row, index)}: 「{text}」 {SOURCE_UNREAD}")
+
+
 def _with_sub_header(
     grid: Grid, row: int, columns: dict[str, int], amounts: bool = False
 ) -> tuple[dict[str, int], bool]:
@@ -1403,6 +1451,10 @@ def _with_sub_header(
         for index, cell in enumerate(grid.rows[row + 1])
     ]
     below = _header_map(parts, sub_header=True)
+    if not below and amounts:
+        # sources of funds the model has no column for (中央资金 | 地方资金)
+        # beside the total under a heading over them: the total is read
+        below = _header_map(_without_other_sources(grid.rows[row], parts), sub_header=True)
     allowed = _SUB_HEADER_KEYS | set(_AMOUNTS) if amounts else _SUB_HEADER_KEYS
     if not below or not set(below) <= allowed:
         return columns, False
@@ -2188,6 +2240,8 @@ def read_list(grid: Grid, table: Table | None = None) -> Table:
             columns = _year_columns(columns, grid, index, table)
             columns, two_rows = _with_sub_header(grid, index, columns, amounts=True)
             _note_unplaced(grid, index, header, columns, table)
+            if two_rows:
+                _note_other_sources(grid, index + 1, columns, table)
             if two_rows or _header_in_english(grid, index + 1, columns):
                 english = index + 1
             units = {
