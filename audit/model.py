@@ -23,6 +23,8 @@ from typing import Any, Literal, NamedTuple
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _YEARS_COUNT_RE = re.compile(r"^\s*([0-9０-９]{1,2}|[一两二三四五六七八九十])\s*个?\s*年")
 """A term stated as a number of years (``三年``, ``3年``)."""
+_MONTHS_COUNT_RE = re.compile(r"^\s*([0-9０-９]{1,3})\s*个\s*月")
+"""A term stated as a number of months (``36个月``)."""
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _COUNT_NUMERALS = {numeral: index + 1 for index, numeral in enumerate("一二三四五六七八九十")}
 _COUNT_NUMERALS["两"] = 2
@@ -758,13 +760,18 @@ class Project(NamedTuple):
     def term_length(self) -> int | None:
         """How many years the stated term covers: its first year to its last
         (``2025.01-2027.12``: 3), or the number of years it names where it
-        names no year (``三年``, ``3年``: a form's ``中期目标（三年）``); None when
+        names no year (``三年``, ``3年``: a form's ``中期目标（三年）``; ``36个月``
+        is 3 and ``18个月`` 2, the budget years it covers at the least); None when
         no term is stated or it tells neither."""
         years = self.term_years
         if years is not None:
             return years[1] - years[0] + 1
         if self.term is None:
             return None
+        months = _MONTHS_COUNT_RE.match(self.term.value)
+        if months is not None:  # 36个月: the budget years it covers at the least
+            count = int(months.group(1).translate(_FULL_WIDTH_DIGITS))
+            return max(1, -(-count // 12))
         match = _YEARS_COUNT_RE.match(self.term.value)
         if match is None:
             return None

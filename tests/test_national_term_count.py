@@ -27,7 +27,15 @@ def _form(goal_label: str = "中期目标（三年）", annual: str = "≥12场"
 
 
 @pytest.mark.parametrize(
-    "goal_label", ["中期目标（三年）", "实施期目标（3年）", "中期目标(两年)", "实施期目标（3年期）"]
+    "goal_label",
+    [
+        "中期目标（三年）",
+        "实施期目标（3年）",
+        "中期目标(两年)",
+        "实施期目标（3年期）",
+        "中期目标（36个月）",
+        "实施期目标（18个月）",
+    ],
 )
 def test_a_term_of_several_years_allows_an_annual_share(goal_label: str) -> None:
     for read in (tsv_document, sheet_document):
@@ -48,6 +56,14 @@ def test_a_term_of_one_year_still_compares() -> None:
         "annual-period-mismatch",
         "annual-period-mismatch",
     ]
+
+
+def test_a_term_of_twelve_months_still_compares() -> None:
+    """Near miss: （12个月） is a one-year project, as （一年） is."""
+    document = tsv_document(_form("中期目标（12个月）"))
+    (project,) = document.projects
+    assert project.term_length == 1
+    assert len(lint(document, ["annual-period-mismatch"])) == 2
 
 
 def test_an_annual_value_above_the_period_is_still_reported() -> None:

@@ -79,10 +79,12 @@ _YEAR_TAIL = r"\s*年?度?(?:[.．/]?[0-9０-９]{1,2}月?)?"
 _YEAR = rf"(?:[0-9０-９]{{2,4}}|20[×xX*＊]{{2}}|[×xX*＊]{{2,4}}){_YEAR_TAIL}"
 _SPAN_IN_BRACKETS = rf"[（(]\s*{_YEAR}(?:\s*[—\-－–~～至到]+\s*{_YEAR})?\s*[)）]"
 _COUNT_IN_BRACKETS = (
-    r"[（(]\s*((?:[0-9０-９]{1,2}|[一两二三四五六七八九十]{1,2})\s*个?\s*年)期?\s*[)）]"
+    r"[（(]\s*((?:[0-9０-９]{1,2}|[一两二三四五六七八九十]{1,2})\s*个?\s*年"
+    r"|[0-9０-９]{1,3}\s*个\s*月)期?\s*[)）]"
 )
-"""A number of years in a label's brackets (``中期目标（三年）``,
-``实施期目标（3年）``): how long the term is, with no year named."""
+"""A number of years or months in a label's brackets (``中期目标（三年）``,
+``实施期目标（3年）``, ``中期目标（36个月）``): how long the term is, with no
+year named."""
 _SPAN_SUFFIX_RE = re.compile(rf"(?:{_SPAN_IN_BRACKETS}|{_COUNT_IN_BRACKETS})$")
 """The years a label names in brackets (``中期目标（2024年—2026年）``, the
 template's ``（20××年—20××年）``, ``年度目标（2025年）``), or their number
