@@ -1226,20 +1226,20 @@ def indicator(
             period_cell = _directed(direction, period_cell, measure)
         if annual_cell is not None:
             annual_cell = _directed(direction, annual_cell, measure)
-    period = None
-    if period_cell is not None:
-        period = compose(
-            _cell(cells, columns, "period_comparator") or comparator,
-            period_cell,
-            _cell(cells, columns, "period_measure") or measure,
+
+    def side(cell: Text | None, key: str) -> Text | None:
+        """A side's value: its cell with the comparator and unit written
+        under its own heading (年度指标值 over 符号 | 数值 | 单位), else the row's."""
+        if cell is None:
+            return None
+        return compose(
+            _cell(cells, columns, f"{key}_comparator") or comparator,
+            cell,
+            _cell(cells, columns, f"{key}_measure") or measure,
         )
-    annual = None
-    if annual_cell is not None:
-        annual = compose(
-            _cell(cells, columns, "annual_comparator") or comparator,
-            annual_cell,
-            _cell(cells, columns, "annual_measure") or measure,
-        )
+
+    period = side(period_cell, "period")
+    annual = side(annual_cell, "annual")
     has_name = name is not None and bool(name.value)
     has_value = any(v is not None and v.value for v in (period, annual))
     if not (has_name or has_value or own2):
