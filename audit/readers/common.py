@@ -90,6 +90,23 @@ _DISTINCT_COLUMN_WORDS = (
 )
 
 
+def outside_brackets(text: str, inside: bool = False) -> str:
+    """``text`` without what its round brackets enclose (a name's note,
+    ``…经费（机关本级，含莞城、东城街道）``): a bracket left open runs to the
+    end, and with ``inside`` the text up to the first closing bracket is
+    enclosed too (a line that goes on in a bracket an earlier line opened)."""
+    kept: list[str] = []
+    depth = 1 if inside else 0
+    for char in text:
+        if char in "（(":
+            depth += 1
+        elif char in "）)" and depth:
+            depth -= 1
+        elif not depth:
+            kept.append(char)
+    return "".join(kept)
+
+
 def header_piece(token: str) -> bool:
     """Whether ``token`` is a piece of a column name as a header cell wrapped
     over lines leaves it (``项目名称（资金``, ``使用单位）``, ``财政专户``,

@@ -87,6 +87,7 @@ from audit.readers.common import (
     names_title,
     note_label,
     organization_name,
+    outside_brackets,
     stated_unit,
 )
 from audit.readers.decode import ReadError
@@ -662,25 +663,9 @@ def _name_like(text: str, inside: bool = False) -> bool:
     return (
         bool(text)
         and len(text) <= MAX_NAME_CHARS
-        and not _NOT_NAME.search(_outside_brackets(text, inside))
+        and not _NOT_NAME.search(outside_brackets(text, inside))
         and not clause_number(text)
     )
-
-
-def _outside_brackets(text: str, inside: bool = False) -> str:
-    """``text`` without what its round brackets enclose: a bracket left open
-    runs to the end, and with ``inside`` the text up to the first closing
-    bracket is enclosed too."""
-    kept: list[str] = []
-    depth = 1 if inside else 0
-    for char in text:
-        if char in "（(":
-            depth += 1
-        elif char in "）)" and depth:
-            depth -= 1
-        elif not depth:
-            kept.append(char)
-    return "".join(kept)
 
 
 def _width(text: str) -> int:

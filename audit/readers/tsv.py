@@ -46,6 +46,7 @@ from audit.readers.common import (
     names_a_column,
     note_label,
     note_row,
+    outside_brackets,
     row_from_cells,
     skipped_heading,
     table_ends,
@@ -323,7 +324,7 @@ def _name_begins(text: str, records: list[Record], index: int, columns: dict[str
         return False
     if not _states_amounts(cells, columns):
         return False
-    outside = re.sub(r"[（(][^（()）]*(?:[)）]|$)", "", text)
+    outside = outside_brackets(text)
     return not _NOT_NAME.search(outside) and not clause_start(text) and not has_keyword(text)
 
 
