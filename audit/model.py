@@ -770,8 +770,8 @@ class Project(NamedTuple):
             return None
         months = _MONTHS_COUNT_RE.match(self.term.value)
         if months is not None:  # 36个月: the budget years it covers at the least
-            count = int(months.group(1).translate(_FULL_WIDTH_DIGITS))
-            return max(1, -(-count // 12))
+            number = int(months.group(1).translate(_FULL_WIDTH_DIGITS))
+            return max(1, -(-number // 12))
         match = _YEARS_COUNT_RE.match(self.term.value)
         if match is None:
             return None
