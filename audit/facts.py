@@ -929,14 +929,7 @@ class Facts:
                 found = "above"
             elif target.number < 0 or value.minus_before(target):
                 found = "below"
-            elif (
-                target.number > 0
-                and top <= _FRACTION_FLOOR
-                and target.comparator in _FLOORS
-                and target.per is None
-                and target.change is None
-                and _REFERENCE_RE.search(value.text) is None
-            ):
+            elif fraction_floor(value, target):
                 if high is None:
                     high = self.high_rate(clause)
                 if not high:
@@ -1086,6 +1079,24 @@ def _target_measure(
     if measure is None and wanted in ("rate", "satisfaction") and _physical(target.unit):
         return "physical"
     return measure
+
+
+def fraction_floor(value: Value, target: Target) -> bool:
+    """Whether ``target`` of ``value`` is a floor above 0 and at most 1 %,
+    measured against nothing (``≥0.95%``; not ``≥1%（较上年）``, a rise, nor a
+    rate per a number of things): on a rate that should come near 100 % it is
+    a percentage written as a fraction (:meth:`Facts.out_of_range`)."""
+    if target.unit != "%" or target.number is None:
+        return False
+    top = target.upper if target.upper is not None else target.number
+    return (
+        target.number > 0
+        and top <= _FRACTION_FLOOR
+        and target.comparator in _FLOORS
+        and target.per is None
+        and target.change is None
+        and _REFERENCE_RE.search(value.text) is None
+    )
 
 
 _PHYSICAL_DIMENSIONS = frozenset({"length", "area", "mass", "volume"})

@@ -1100,6 +1100,18 @@ def test_percent_out_of_range_reports_a_high_rate_written_as_a_fraction(
     assert f"疑似把{meant}%写成了" in finding.message
 
 
+def test_the_fraction_named_is_the_floor_not_a_cap_before_it() -> None:
+    """The message names the floor the facts judged (``≥0.95%``), not a cap
+    below 1 % written before it (``≤0.5%``, a ceiling the rate keeps)."""
+    value = "不合格率≤0.5%，合格率≥0.95%"
+    indicators = (
+        f"1、1-产出指标；12-质量指标；验收合格率；实施周期指标值:{value}；年度指标值:{value}。"
+    )
+    [finding] = found(clause_table(indicators), "percent-out-of-range")
+    assert "下限只有0.95%" in finding.message
+    assert "疑似把95%写成了0.95%" in finding.message
+
+
 @pytest.mark.parametrize(
     "name, value",
     [

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from audit.engine import Context, Option, Problem, rule
-from audit.facts import field_name, number_targets, plain_number, where
+from audit.facts import field_name, fraction_floor, number_targets, plain_number, where
 from audit.model import Clause, Value
 
 EXEMPT_NAMES: list[str] = [
@@ -198,9 +198,9 @@ def percent_out_of_range(ctx: Context, clause: Clause) -> Iterator[Problem]:
 
 
 def _fraction(value: Value) -> Decimal:
-    """The number of the first floor of at most 1 % of ``value`` (the one the
-    facts found)."""
+    """The number of the first floor of at most 1 % of ``value``: the target
+    the facts found (:func:`~audit.facts.fraction_floor`)."""
     for target in number_targets(value):
-        if target.unit == "%" and target.number is not None and 0 < target.number <= 1:
+        if fraction_floor(value, target) and target.number is not None:
             return target.number
     return Decimal(1)  # pragma: no cover - the facts found one
