@@ -50,7 +50,7 @@ from audit.model import (
     Value,
     ValueField,
 )
-from audit.patterns import UserPatterns, compile_any, compile_pattern
+from audit.patterns import UserPatterns, compile_any, compile_pattern, joined
 from audit.taxonomy import Taxonomy
 from audit.vocabulary import VOCABULARY
 
@@ -2157,7 +2157,7 @@ a satisfaction level (``项目总成本：合格`` measures nothing). Read by
 ``not-quantified`` (``measurable``), which judges them so."""
 
 
-_PASS_FAIL = LazyPattern("|".join(f"(?:{pattern})" for pattern in PASS_FAIL_RESULTS))
+_PASS_FAIL = LazyPattern(joined(PASS_FAIL_RESULTS))
 
 
 SAME_DAY_DEADLINES: list[str] = [
