@@ -1076,7 +1076,7 @@ def _target_measure(
     if target.unit is None:
         return None
     measure = units.get(target.unit)
-    if measure is None and wanted in ("rate", "satisfaction") and _physical(target.unit):
+    if measure is None and wanted in ("rate", "satisfaction") and physical_unit(target.unit):
         return "physical"
     return measure
 
@@ -1102,10 +1102,10 @@ def fraction_floor(value: Value, target: Target) -> bool:
 _PHYSICAL_DIMENSIONS = frozenset({"length", "area", "mass", "volume"})
 """What is built, dredged, planted or hauled is measured in these (公里,
 平方米, 亩, 吨, 立方米): a physical quantity, never a rate's or a satisfaction
-level's target."""
+level's target, and an output like a count (``comparator-direction``)."""
 
 
-def _physical(unit: str) -> bool:
+def physical_unit(unit: str) -> bool:
     """Whether ``unit`` measures a length, an area, a weight or a volume (by
     the ``conversions`` of the value vocabulary, rules/units.yaml)."""
     from audit.values import dimension  # loaded by then: the value was parsed

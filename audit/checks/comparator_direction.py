@@ -21,12 +21,12 @@ from audit.facts import (
     last_end,
     money_per_unit,
     normalize,
+    physical_unit,
     target_unit,
     unit_family,
     value_args,
 )
 from audit.model import Clause, Value, ValueField
-from audit.values import dimension
 from audit.vocabulary import VOCABULARY
 
 _POLARITY: Key[dict[str, str | None]] = Key("guidance.polarity")
@@ -737,7 +737,6 @@ _WHEN = re.compile(r"(?:" + _BUILT.pattern + r")+(?:后|期间|过程中|完成�
 it measure something else than what is built."""
 _EACH = re.compile(r"宽度?$|高度?$|深度?$|厚度?$|间距$|半径$|距离$|坡度$")
 """The size of each thing built (车道宽度 ≤3.5米), not how much is built."""
-_PHYSICAL = frozenset({"length", "area", "volume", "mass"})
 
 
 def _physical_output(name: str, value: Value) -> bool:
@@ -746,7 +745,7 @@ def _physical_output(name: str, value: Value) -> bool:
     like a count. Not a distance kept within (服务半径 ≤3公里, 巡查里程), nor
     land taken or what is consumed or emitted (新增建设用地面积)."""
     return (
-        dimension(value.unit or "") in _PHYSICAL
+        physical_unit(value.unit or "")
         and _BUILT.search(_WHEN.sub("", name)) is not None
         and _HELD_DOWN.search(_TREATED.sub("", name)) is None
         and _EACH.search(name) is None
