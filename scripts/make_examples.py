@@ -376,6 +376,7 @@ def write_pdf(
     after: Sequence[str] = (),
     more: Sequence[tuple[Rows, Merges]] = (),
     valign: str = "TOP",
+    align: str = "LEFT",
 ) -> Path:
     """A PDF in landscape A4: the headings, then the table with its header
     row repeated on every page (ruled unless ``ruled=False``), cells
@@ -383,7 +384,8 @@ def write_pdf(
     page of their own, the paragraphs ``after`` (notes under the table).
     Each of ``more`` (rows, merges) starts a new page with its own
     headings and table, as a collection of several units' tables prints.
-    ``valign`` places the text in its cell (``TOP``, ``MIDDLE``, ``BOTTOM``)."""
+    ``valign`` places the text in its cell (``TOP``, ``MIDDLE``, ``BOTTOM``),
+    ``align`` across it (``LEFT``, ``CENTRE``)."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.styles import ParagraphStyle
@@ -399,6 +401,7 @@ def write_pdf(
         fontSize=font_size,
         leading=font_size * 1.3,
         wordWrap="CJK",
+        alignment={"LEFT": 0, "CENTRE": 1}[align],
     )
     title = ParagraphStyle("title", parent=style, fontSize=12, leading=16, alignment=1)
     page = landscape(A4)

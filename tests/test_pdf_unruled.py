@@ -359,17 +359,3 @@ def test_a_refusal_reads_in_chinese() -> None:
     with pytest.raises(ReadError) as caught:
         read_page(page, 1, None)
     assert read_error(str(caught.value), "zh").startswith("没有框线的 PDF 表格无法可靠地分出行列")
-
-
-def test_an_unruled_national_form_is_refused_as_such(tmp_path: Path) -> None:
-    from tests.national import FORM, FORM_MERGES
-
-    cells = [[cell or None for cell in row] for row in FORM]
-    path = write_pdf(
-        tmp_path / "national.pdf", cells, list(FORM_MERGES), (16,) * len(FORM[0]), ruled=False
-    )
-    with pytest.raises(ReadError, match=r"national template's indicator grid .* ruled table"):
-        load_path(path)
-    # Near miss: the same form ruled is read.
-    ruled = write_pdf(tmp_path / "ruled.pdf", cells, list(FORM_MERGES), (16,) * len(FORM[0]))
-    assert load_path(ruled).layout.startswith("national-form")

@@ -77,9 +77,15 @@ MAX_PAGES = 2000
 
 def _is_table_page(text: str) -> bool:
     compact = text.replace(" ", "").replace("\n", "")
-    if "一级指标" in compact and "三级指标" in compact:
+    if _indicator_grid(compact):
         return True  # the national template's indicator grid
     return names_title(compact) or len(set(_HEADER_WORDS.findall(compact))) >= 3
+
+
+def _indicator_grid(text: str) -> bool:
+    """Whether a page's text holds the national template's indicator grid."""
+    compact = text.replace(" ", "").replace("\n", "")
+    return "一级指标" in compact and "三级指标" in compact
 
 
 _NOTE = re.compile(r"(?:注|备注|说明)\s*\d?\s*[：:]")
@@ -299,18 +305,25 @@ def _unruled_parts(pages: list[Any], texts: list[str]) -> list[_Part]:
     its words' places (:mod:`audit.readers.pdfwords`): each page with the
     table's title or header row, and each page of text right after one (a
     table whose header is not repeated) in the columns of the page before."""
-    from audit.readers.pdfwords import read_page, running_lines
+    from audit.readers.pdfwords import goes_on, read_form_page, read_page, running_lines
 
     parts: list[_Part] = []
     columns = None
     running = running_lines(texts)
+    reader = read_page
     for index, page in enumerate(pages):
         if _is_table_page(texts[index]):
-            piece, columns = read_page(page, index + 1, None, running)
+            national = _indicator_grid(texts[index])
+            # A page of forms may start with the grid of the page before.
+            going_on = columns if national and reader is read_form_page else None
+            reader = read_form_page if national else read_page
+            piece, columns = reader(page, index + 1, going_on, running)
         elif columns is not None and texts[index].strip():
             try:
-                piece, columns = read_page(page, index + 1, columns, running)
+                piece, columns = reader(page, index + 1, columns, running)
             except ReadError:
+                if reader is read_form_page and goes_on(page, columns, running):
+                    raise  # the forms going on, which cannot be read
                 columns = None  # not the table going on: text after it
                 continue
         else:
@@ -319,7 +332,9 @@ def _unruled_parts(pages: list[Any], texts: list[str]) -> list[_Part]:
         rows: list[list[str | None]] = []
         for raw in piece.rows:
             row = [join_lines(cell) for cell in raw]
-            if len(rows) > piece.header and _cut_row(row):
+            # Only the budget table has rows cut apart: in the national
+            # template a blank first cell is a 一级指标 merged down from above.
+            if reader is read_page and len(rows) > piece.header and _cut_row(row):
                 # No name and no amounts: the rest of the row above (a blank
                 # line inside one of its cells set it apart).
                 _append_cells(rows[-1], row)
@@ -328,7 +343,10 @@ def _unruled_parts(pages: list[Any], texts: list[str]) -> list[_Part]:
         if not rows:
             continue
         unit = _unit_above_header(texts[index])
-        parts.append(_Part(index + 1, 1, rows, [], unit, _text_above(page, piece.top)))
+        # A national form's categories merged over their rows (the rows are
+        # the piece's, none joined), as a ruled form's merged cells.
+        merges = list(piece.merges) if reader is read_form_page else []
+        parts.append(_Part(index + 1, 1, rows, merges, unit, _text_above(page, piece.top)))
     return parts
 
 

@@ -36,9 +36,10 @@ from __future__ import annotations
 
 import re
 import statistics
+from bisect import bisect_right
 from collections import Counter
-from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
@@ -57,6 +58,9 @@ ADVICE = (
     "lint the workbook or a PDF printed with ruling lines, "
     "or extract the text with pdftotext -raw and lint that"
 )
+FORM_ADVICE = "lint the workbook, or a PDF printed with ruling lines"
+"""What to do instead, for the national template's forms: no extracted text
+of them is read."""
 _AMOUNT = re.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+")
 _LINE_TOLERANCE = 2.0
 """Words whose tops differ by less than this (points) share a line."""
@@ -104,13 +108,17 @@ def _height(line: _Line) -> float:
     return statistics.median(w.bottom - w.top for w in line.words)
 
 
-def _sections(lines: list[_Line]) -> list[list[_Line]]:
+def _sections(lines: list[_Line], wrapped: float | None = None) -> list[list[_Line]]:
     """Lines gathered into rows. The line spacing inside a cell is the
     narrow gap between a line and the next line below it in the same column
     (words overlapping across); a gap clearly wider than that between a line
     and everything above it ends a row. Cells centred in their rows print
     their lines between the lines of the tallest cell, never across a row's
-    padding, so they stay in their row."""
+    padding, so they stay in their row.
+
+    ``wrapped``: the space between a cell's lines, as a share of a line's
+    height, at most (a grid whose cells hold one line each, where the
+    narrowest gap between lines is the one between rows)."""
     if not lines:
         return []
     heights = [_height(line) for line in lines]
@@ -133,6 +141,8 @@ def _sections(lines: list[_Line]) -> list[list[_Line]]:
                 inside.append(below.top - line.bottom)
     # Between rows the gap is wider: the smallest gap is a cell's own.
     common = max(min(inside), 0.0) if inside else 0.0
+    if wrapped is not None:
+        common = min(common, wrapped * height)
     limit = common + max(1.5, 0.25 * height)
     sections: list[list[_Line]] = [[lines[0]]]
     reach = lines[0].bottom
@@ -164,12 +174,32 @@ class PageTable:
     """Where the header row starts on the page: the title block is above."""
     header: bool = True
     """Whether ``rows`` start with the page's header row."""
+    merges: list[tuple[int, int, int, int]] = field(default_factory=list)
+    """Cells merged over rows (top row, column, bottom row, column), indices
+    into ``rows``: a national form's 一级指标 and 二级指标 over their
+    indicators."""
 
 
 class _Columns:
-    def __init__(self, edges: list[tuple[float, float]]) -> None:
+    def __init__(
+        self,
+        edges: list[tuple[float, float]],
+        merged: tuple[int, ...] = (),
+        spans: list[tuple[float, float]] | None = None,
+        words: list[_Word] | None = None,
+    ) -> None:
         self.edges = edges
         """Each column's stretch of the page, left to right."""
+        self.merged = merged
+        """The columns whose cells may be merged over rows: a national form's
+        一级指标, then its 二级指标."""
+        self.spans = spans or []
+        """The header cells' stretches the columns were found from."""
+        self.words = words or []
+        """The words of the rows they were found from."""
+        self.setting: str | None = None
+        """How the cells are set in their rows (:func:`_valign`), where a
+        page tells: the pages after it are printed alike."""
 
     def column(self, word: _Word) -> int | None:
         """The column a word stands in; None when it stands in none or across two."""
@@ -238,12 +268,6 @@ def read_page(
         ),
         None,
     )
-    if previous is None and {"一级指标", "三级指标"} <= {w.text for ln in lines for w in ln.words}:
-        raise ReadError(
-            f"{UNRULED} ({where}): a national template's indicator grid "
-            "(一级指标 … 三级指标) is read only from a ruled table; lint the workbook, "
-            "or a PDF printed with ruling lines"
-        )
     if at is None:
         if previous is None:
             raise ReadError(
@@ -284,6 +308,567 @@ def read_page(
             continue
         rows.append(_texts(page, section, columns, placed))
     return PageTable(number, rows, top, header_row is not None), columns
+
+
+# --------------------------------------------------------------------------
+# The national template's forms: a block of labels and values over a grid of
+# one row per indicator
+
+
+def read_form_page(
+    page: Any, number: int, previous: _Columns | None, running: Collection[str] = frozenset()
+) -> tuple[PageTable, _Columns]:
+    """The national template's forms on one unruled page (a form's block of
+    labels and values, then its indicator grid under ``一级指标 | 二级指标 |
+    三级指标 | … 指标值``), or a :class:`ReadError` saying why they cannot be
+    read with confidence; ``previous``: the columns of the page before, whose
+    grid goes on at the top of this one.
+
+    A form is printed from one sheet, so its labels and values stand in the
+    grid's columns: the grid's header row and the words of its rows give the
+    columns (as a budget table's header row does, :func:`_bands`), a grid row
+    is placed as a budget table's row is, and a form row's words each in the
+    column they begin in (a value merged over two columns is the first's).
+    A label that shares its column with its value (a form whose block is not
+    ruled to the grid's columns) is refused."""
+    lines = _lines(_words(page))
+    sections = _sections(lines, _WRAPPED)
+    where = f"page {number}"
+    cells = [_header_cells(section) for section in sections]
+    headers = {i for i, (texts, _) in enumerate(cells) if _grid_header(texts)}
+    forms = {i for i, section in enumerate(sections) if _form_row(section)}
+    if not headers and previous is None:
+        raise ReadError(
+            f"{UNRULED} ({where}): its indicator grid's header row "
+            f"(一级指标 … 三级指标 … 指标值) was not found; {FORM_ADVICE}"
+        )
+    guide = previous
+    if headers:  # the header cells' places, near enough to tell a row from a line
+        guide = _Columns([(a, a) for a, _ in cells[min(headers)][1]])
+    assert guide is not None
+    roles = _roles(sections, headers, forms, previous, guide, running)
+    # The columns are found from the words of the grid and of the forms'
+    # blocks, printed from the same sheet (a value merged over two columns
+    # stands over two header cells and tells nothing).
+    grid = [
+        w for i, role in roles.items() if role != "header" for ln in sections[i] for w in ln.words
+    ]
+    if headers:
+        header = min(headers)
+        spans, merged = cells[header][1], _category_columns(cells[header][0])
+        if _lists_projects(cells[header][0]):
+            raise ReadError(
+                f"{UNRULED} ({where}): a list of projects with their indicators "
+                f"(项目名称 … 一级指标 … 三级指标) is read only from a ruled table; {FORM_ADVICE}"
+            )
+    else:
+        # The grid of the page before going on: its columns, with this
+        # page's words (a longer name here than there).
+        assert previous is not None
+        spans, merged = previous.spans, previous.merged
+        grid = [*previous.words, *grid]
+    edges = _bands(spans, grid)
+    if edges is None:
+        raise ReadError(
+            f"{UNRULED} ({where}): its columns run into each other, "
+            f"so its cells cannot be told; {FORM_ADVICE}"
+        )
+    columns = _Columns(edges, merged, spans, grid)
+    # The page in pieces: a form's row or a header row, or the rows of a grid.
+    pieces: list[tuple[str, list[_Line]]] = []
+    for index, role in roles.items():
+        if role == "grid" and pieces and pieces[-1][0] == "grid":
+            pieces[-1][1].extend(sections[index])
+        else:
+            pieces.append((role, list(sections[index])))
+    grids = {
+        at: _grid_rows(lines, columns, where)
+        for at, (role, lines) in enumerate(pieces)
+        if role == "grid"
+    }
+    # How the cells are set in their rows: told by a grid row's cells of
+    # one line beside a wrapped one, or a form's label beside its wrapped
+    # goal; else as on the page before.
+    told = [_Stretch.of(lines) for role, lines in pieces if role == "form"]
+    told += [row for found, _ in grids.values() for row in found if row.lines]
+    setting = _valign(told, columns) or (previous.setting if previous else None)
+    columns.setting = setting
+    rows: list[list[str | None]] = []
+    merges: list[tuple[int, int, int, int]] = []
+    for at, (role, lines) in enumerate(pieces):
+        if role == "grid":
+            placed, ranges = _grid_segment(page, *grids[at], columns, where, setting)
+            merges.extend((len(rows) + a, c, len(rows) + b, c) for a, c, b in ranges)
+            rows.extend(placed)
+        elif role == "form":
+            rows.extend(_form_cells(lines, columns, where))
+        else:
+            cells_placed = _place(lines, columns)
+            if cells_placed is None:
+                raise ReadError(
+                    f"{UNRULED} ({where}): the text “{_stray(lines, columns)}” stands "
+                    f"across its columns, so its cells cannot be told; {FORM_ADVICE}"
+                )
+            rows.append(_texts(page, lines, columns, cells_placed))
+    first = min(roles, default=0)
+    top = sections[first][0].top if sections else 0.0
+    return PageTable(number, rows, top, header=False, merges=merges), columns
+
+
+def _roles(
+    sections: list[list[_Line]],
+    headers: set[int],
+    forms: set[int],
+    previous: _Columns | None,
+    columns: _Columns,
+    running: Collection[str],
+) -> dict[int, str]:
+    """What each section of a page of forms is, in order: ``form`` (a row
+    of a form's block), ``header`` (an indicator grid's header row) or
+    ``grid`` (a row of the grid). The title lines above the first form are
+    left out, and so are the page's furniture and a note under its last
+    form. With ``previous`` the page may start with rows of the grid of the
+    page before, and under the form's 项目名称 row printed again at its top
+    (a sheet's print titles: a form row with no grid header before the next
+    form). ``columns``: the page's columns, or near enough: a line that
+    heads or ends other pages too is a running head or foot, unless it is
+    a row of the grid (forms that end alike, on one indicator's row)."""
+
+    def furniture(section: list[_Line]) -> bool:
+        return _furniture(section, running) and not _row_like(section, columns)
+
+    count = len(sections)
+    while count and furniture(sections[count - 1]):
+        count -= 1  # a running foot, a page number
+    first = min((*headers, *forms), default=count)
+    start = first
+    if previous is not None:
+        # The grid going on above the first form: its rows stand in the
+        # columns; a title over the next form does not.
+        skip = 0
+        while skip < first and furniture(sections[skip]):
+            skip += 1
+        if all(_row_like(section, columns) for section in sections[skip:first]):
+            start = skip
+    roles: dict[int, str] = {}
+    state = "grid"
+    for index in range(start, count):
+        if index in headers:
+            roles[index] = "header"
+            state = "grid"
+        elif index in forms:
+            repeated = (
+                previous is not None
+                and index == start
+                and not any(index < h < _next_project(sections, index) for h in headers)
+            )
+            roles[index] = "form"
+            state = "grid" if repeated else "form"
+        elif index == count - 1 and note_label(sections[index][0].words[0].text):
+            break  # a note under the last form
+        else:
+            roles[index] = state
+    return roles
+
+
+def _lists_projects(cells: list[str]) -> bool:
+    """Whether an indicator grid's header names the project too (a list of
+    many projects, whose project cells are merged over their rows)."""
+    from audit.readers.national import column_key
+
+    return any(column_key(cell) == "project" for cell in cells)
+
+
+def _category_columns(cells: list[str]) -> tuple[int, ...]:
+    """The columns of an indicator grid's header row that name its 一级指标
+    and 二级指标, in that order."""
+    from audit.readers.national import column_key
+
+    keys = [column_key(cell) for cell in cells]
+    return tuple(keys.index(key) for key in ("level1", "level2") if key in keys)
+
+
+@dataclass(slots=True)
+class _Stretch:
+    """Lines that stand together: a row of an indicator grid, or the text of
+    one merged cell."""
+
+    lines: list[_Line]
+    top: float
+    bottom: float
+
+    @classmethod
+    def of(cls, lines: list[_Line]) -> _Stretch:
+        return cls(lines, min(ln.top for ln in lines), max(ln.bottom for ln in lines))
+
+    @property
+    def middle(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+_WRAPPED = 0.35
+"""The widest space between the lines of a wrapped cell, as a share of a
+line's height: a line spacing of 1.35 (a sheet's, a Word table's single or
+1.15 spacing print narrower)."""
+
+
+def _grid_rows(
+    lines: list[_Line], columns: _Columns, where: str
+) -> tuple[list[_Stretch], dict[int, list[_Stretch]]]:
+    """The rows of an indicator grid (the lines under its header row, up to
+    the next form), and the text of each category cell (一级指标, 二级指标)
+    by column.
+
+    The rows are told apart by the other columns' lines (a category merged
+    over rows and set in its middle prints between two rows, and would join
+    them). A category standing by itself between rows, as far from each as
+    rows stand apart, is a row of its own (a template row left with its
+    二级指标 only)."""
+    merged = columns.merged
+    others: list[_Line] = []
+    texts: dict[int, list[_Line]] = {column: [] for column in merged}
+    for line in lines:
+        own: list[_Word] = []
+        split: dict[int, list[_Word]] = {column: [] for column in merged}
+        for word in line.words:
+            index = columns.column(word)
+            if index is None:
+                raise ReadError(
+                    f"{UNRULED} ({where}): the text “{word.text}” stands across its "
+                    f"columns, so its cells cannot be told; {FORM_ADVICE}"
+                )
+            split.get(index, own).append(word)
+        if own:
+            others.append(_Line(own, min(w.top for w in own), max(w.bottom for w in own)))
+        for index, words in split.items():
+            if words:
+                top, bottom = min(w.top for w in words), max(w.bottom for w in words)
+                texts[index].append(_Line(words, top, bottom))
+    rows = [_Stretch.of(section) for section in _sections(others, _WRAPPED)]
+    cells = {c: [_Stretch.of(s) for s in _sections(found, _WRAPPED)] for c, found in texts.items()}
+    gaps = [b.top - a.bottom for a, b in pairwise(rows)]
+    apart = statistics.median(gaps) if gaps else 0.0
+    # A category by itself between rows, as far from each as rows stand
+    # apart, is a row of its own.
+    for found in cells.values():
+        for cell in found:
+            if any(cell.top < row.bottom and cell.bottom > row.top for row in rows):
+                continue
+            above = max((row.bottom for row in rows if row.bottom <= cell.top), default=None)
+            below = min((row.top for row in rows if row.top >= cell.bottom), default=None)
+            room = 0.75 * apart
+            if apart and all(
+                edge is None or abs(edge - side) >= room
+                for edge, side in ((above, cell.top), (below, cell.bottom))
+            ):
+                rows.append(_Stretch([], cell.top, cell.bottom))
+    rows.sort(key=lambda row: row.top)
+    return rows, cells
+
+
+def _grid_segment(
+    page: Any,
+    rows: list[_Stretch],
+    cells: dict[int, list[_Stretch]],
+    columns: _Columns,
+    where: str,
+    setting: str | None,
+) -> tuple[list[list[str | None]], list[tuple[int, int, int]]]:
+    """An indicator grid's rows (:func:`_grid_rows`) as cells, and its
+    category cells merged over several of them (first row, column, last
+    row).
+
+    A category set at the top of its rows names the rows down to the next
+    one (as a sheet's blank cells under a merged one do); one set in the
+    middle of its rows (centred, as most forms print them) is the middle of
+    its range: the ranges of a column follow each other from the grid's
+    first row to its last, each as far below its text as it starts above
+    it, and each must end where a row does; one set at the bottom ends its
+    range. A 二级指标's ranges lie within its 一级指标's. How the cells are
+    set is told by the rows' other cells (``setting``: the page's, where
+    they do not tell); when the ranges cannot be told, the page is
+    refused."""
+    merged = columns.merged
+    gaps = [b.top - a.bottom for a, b in pairwise(rows)]
+    apart = statistics.median(gaps) if gaps else 0.0
+    borders = [(a.bottom + b.top) / 2 for a, b in pairwise(rows)]
+    first = rows[0].top - apart / 2 if rows else 0.0
+    last = rows[-1].bottom + apart / 2 if rows else 0.0
+    tolerance = max(2.0, 0.3 * apart)
+    ranges = _category_ranges(rows, cells, merged, borders, first, last, tolerance, setting)
+    if ranges is None:
+        name = "一级指标" if len(merged) < 2 else "一级指标 and 二级指标"
+        raise ReadError(
+            f"{UNRULED} ({where}): the rows its {name} cells stand over cannot be told; "
+            f"{FORM_ADVICE}"
+        )
+    placed_rows: list[list[str | None]] = []
+    for row in rows:
+        cells_text: list[str | None] = [None] * len(columns.edges)
+        if row.lines:
+            placed = _place(row.lines, columns)
+            assert placed is not None  # every word was placed above
+            cells_text = _texts(page, row.lines, columns, placed)
+        for column in merged:
+            cells_text[column] = None
+        placed_rows.append(cells_text)
+    spans: list[tuple[int, int, int]] = []
+    for column, start, end, text in ranges:
+        placed_rows[start][column] = text
+        if end > start:
+            spans.append((start, column, end))
+    return placed_rows, spans
+
+
+def _valign(rows: list[_Stretch], columns: _Columns) -> str | None:
+    """How the grid's cells are set in their rows (``TOP``, ``MIDDLE`` or
+    ``BOTTOM``), from the rows where a cell of one line stands beside a cell
+    wrapped over more; None when no row tells, or rows tell apart."""
+    seen: set[str] = set()
+    for row in rows:
+        cells: dict[int, list[_Word]] = {}
+        for line in row.lines:
+            for word in line.words:
+                index = columns.column(word)
+                if index is not None:
+                    cells.setdefault(index, []).append(word)
+        height = row.bottom - row.top
+        for words in cells.values():
+            top, bottom = min(w.top for w in words), max(w.bottom for w in words)
+            if bottom - top > height - 2.0:
+                continue  # as tall as the row: tells nothing
+            if abs(top - row.top) <= 1.0:
+                seen.add("TOP")
+            elif abs(bottom - row.bottom) <= 1.0:
+                seen.add("BOTTOM")
+            elif abs((top + bottom) / 2 - row.middle) <= 1.0:
+                seen.add("MIDDLE")
+            else:
+                return None
+    return seen.pop() if len(seen) == 1 else None
+
+
+def _category_ranges(
+    rows: list[_Stretch],
+    cells: dict[int, list[_Stretch]],
+    merged: tuple[int, ...],
+    borders: list[float],
+    first: float,
+    last: float,
+    tolerance: float,
+    valign: str | None,
+) -> list[tuple[int, int, int, str]] | None:
+    """Each category cell's column, first and last row and text: at the top
+    of its range, or in its middle (see :func:`_grid_segment`); None when
+    they cannot be told."""
+
+    def text(cell: _Stretch) -> str:
+        return _join_cell([line.words for line in cell.lines])
+
+    def row_of(y: float) -> int | None:
+        return next(
+            (i for i, row in enumerate(rows) if row.top - 0.5 <= y <= row.bottom + 0.5), None
+        )
+
+    def centred(found: list[_Stretch], start: float, stop: float) -> list[tuple[int, int]] | None:
+        """The ranges of cells set in their middles, from ``start`` down to
+        ``stop`` with no row between them left out."""
+        ends = [*borders, last]
+        spans: list[tuple[int, int]] = []
+        for cell in found:
+            end = 2 * cell.middle - start
+            snapped = min(ends, key=lambda edge: abs(edge - end))
+            if abs(snapped - end) > tolerance:
+                return None
+            inside = [i for i, row in enumerate(rows) if start < row.middle < snapped]
+            if not inside:
+                return None
+            spans.append((inside[0], inside[-1]))
+            start = snapped
+        return spans if abs(start - stop) <= tolerance else None
+
+    def printed(found: list[_Stretch], start: int, stop: int) -> list[tuple[int, int]] | None:
+        """Each cell's row, as printed (no range)."""
+        at = [row_of(cell.top) for cell in found]
+        return None if None in at else [(a, a) for a in at if a is not None]
+
+    def downward(found: list[_Stretch], start: int, stop: int) -> list[tuple[int, int]] | None:
+        """Cells set at the top of their ranges, from row ``start`` to ``stop``."""
+        at = [row_of(cell.top) for cell in found]
+        if None in at or not at or at[0] != start:
+            return None
+        ends = [b - 1 for b in at[1:] if b is not None] + [stop]
+        return [(a, b) for a, b in zip(at, ends, strict=True) if a is not None]
+
+    def upward(found: list[_Stretch], start: int, stop: int) -> list[tuple[int, int]] | None:
+        """Cells set at the bottom of their ranges."""
+        at = [row_of(cell.bottom) for cell in found]
+        if None in at or not at or at[-1] != stop:
+            return None
+        starts = [start] + [a + 1 for a in at[:-1] if a is not None]
+        return [(a, b) for a, b in zip(starts, at, strict=True) if b is not None]
+
+    def middle(found: list[_Stretch], start: int, stop: int) -> list[tuple[int, int]] | None:
+        return centred(found, bounds[start], bounds[stop + 1])
+
+    bounds = [first, *borders, last]
+    level1 = sorted(cells.get(merged[0], []), key=lambda c: c.top) if merged else []
+    level2 = sorted(cells.get(merged[1], []), key=lambda c: c.top) if len(merged) > 1 else []
+    # A cell whose middle stands between two rows is set in the middle of
+    # its rows (the two, or more), whatever its height.
+    between = any(row_of(cell.middle) is None for cell in (*level1, *level2))
+    ways = {"TOP": downward, "MIDDLE": middle, "BOTTOM": upward}
+    if between:
+        order = ["MIDDLE"]  # a cell over two rows, set in their middle
+    elif valign is not None:
+        order = [valign, "TOP"]  # as the page's other cells are set
+    else:
+        order = ["TOP"]
+    for way in order:
+        found = _ranges(ways[way], level1, level2, merged, len(rows), bounds, text)
+        if found is not None:
+            return found
+    if between or valign is not None:
+        return None
+    # Nothing tells how the cells are set: the ranges that fit, if they agree.
+    fits = {
+        tuple(found)
+        for way in (middle, upward)
+        if (found := _ranges(way, level1, level2, merged, len(rows), bounds, text)) is not None
+    }
+    if len(fits) == 1:
+        return list(fits.pop())
+    return None if fits else _ranges(printed, level1, level2, merged, len(rows), bounds, text)
+
+
+def _ranges(
+    way: Callable[[list[_Stretch], int, int], list[tuple[int, int]] | None],
+    level1: list[_Stretch],
+    level2: list[_Stretch],
+    merged: tuple[int, ...],
+    count: int,
+    bounds: list[float],
+    text: Callable[[_Stretch], str],
+) -> list[tuple[int, int, int, str]] | None:
+    """The ranges of the 一级指标 cells over the grid's rows, and of the
+    二级指标 cells within each, found ``way``; None when they do not fit."""
+    if not count:
+        return []
+    outer = way(level1, 0, count - 1) if level1 else [(0, count - 1)]
+    if outer is None:
+        return None
+    found: list[tuple[int, int, int, str]] = []
+    for index, (start, end) in enumerate(outer):
+        if level1:
+            found.append((merged[0], start, end, text(level1[index])))
+        if len(merged) < 2:
+            continue
+        own = [c for c in level2 if bounds[start] < c.middle < bounds[end + 1]]
+        if not own:
+            continue
+        inner = way(own, start, end)
+        if inner is None:
+            return None
+        found.extend((merged[1], a, b, text(c)) for c, (a, b) in zip(own, inner, strict=True))
+    return found
+
+
+def _row_like(section: list[_Line], columns: _Columns) -> bool:
+    """Whether a stretch of lines reads as a row of a grid in ``columns``:
+    its words begin in two columns or more (a title, a unit line or a note
+    is one piece of text)."""
+    lefts = [left for left, _ in columns.edges]
+    begun = {bisect_right(lefts, w.x0 + 0.5) for line in section for w in line.words}
+    return len(begun) >= 2 and not note_label(section[0].words[0].text)
+
+
+def goes_on(page: Any, columns: _Columns, running: Collection[str] = frozenset()) -> bool:
+    """Whether a page without a header row starts with rows of the grid of
+    the page before (``columns``), not with text after it."""
+    sections = _sections(_lines(_words(page)), _WRAPPED)
+    while sections and _furniture(sections[0], running):
+        sections.pop(0)
+    return bool(sections) and _row_like(sections[0], columns)
+
+
+def _next_project(sections: list[list[_Line]], index: int) -> int:
+    """The index of the next section after ``index`` that starts a form (its
+    项目名称 row), else the number of sections."""
+    from audit.readers.national import column_key
+
+    for at in range(index + 1, len(sections)):
+        text = sections[at][0].words[0].text
+        if column_key(re.split(r"[：:]", text, maxsplit=1)[0]) == "project":
+            return at
+    return len(sections)
+
+
+def _grid_header(cells: list[str]) -> bool:
+    """Whether a row's cells head an indicator grid: 一级指标, 三级指标 and a
+    column of values."""
+    from audit.readers.national import column_key
+
+    keys = {column_key(cell) for cell in cells}
+    return {"level1", "name"} <= keys and bool(keys & {"period", "annual", "value"})
+
+
+def _form_row(section: list[_Line]) -> bool:
+    """Whether a stretch of lines is a row of a form's block: its first word
+    a label of the form (项目名称, 主管部门, 资金总额, 年度目标 …), by itself or
+    with its value after a colon (``项目名称：…``)."""
+    from audit.readers.national import FORM_LABELS, column_key, norm
+
+    text = section[0].words[0].text
+    label = re.split(r"[：:]", text, maxsplit=1)[0] if re.search(r"[：:].", text) else text
+    if label.startswith(("其中", "其中：")) and "：" in text:
+        label = text
+    return norm(label) in FORM_LABELS or column_key(label) in _FORM_KEYS
+
+
+_FORM_KEYS = frozenset(
+    ("project", "total", "fiscal", "special", "other", "carryover", "goal", "period_goal")
+)
+
+
+def _form_cells(section: list[_Line], columns: _Columns, where: str) -> list[list[str | None]]:
+    """The rows of a form's block in one stretch of lines: each word in the
+    column it begins in. Labels one under another in a column (``其中：财政拨款``
+    over ``其他资金``, beside ``资金总额`` merged over both and set in their
+    middle) each begin a row, and the rest of the stretch goes to the row
+    of the label nearest it (the upper of two as near); otherwise the
+    stretch is one row, a wrapped value's lines joined. A label whose value
+    begins in the label's own column (a block not set in the grid's columns)
+    is refused: the value would be read into the label."""
+    lefts = [left for left, _ in columns.edges]
+    pieces: list[tuple[int, _Line, bool]] = []  # column, words, a label
+    for line in section:
+        by_column: list[list[_Word]] = [[] for _ in lefts]
+        for word in line.words:
+            by_column[max(0, bisect_right(lefts, word.x0 + 0.5) - 1)].append(word)
+        for index, words in enumerate(by_column):
+            if not words:
+                continue
+            piece = _Line(words, min(w.top for w in words), max(w.bottom for w in words))
+            label = _form_row([_Line(words[:1], 0.0, 0.0)])
+            if label and len(words) > 1:
+                raise ReadError(
+                    f"{UNRULED} ({where}): the form's label “{words[0].text}” and its value "
+                    f"do not stand in the indicator grid's columns; {FORM_ADVICE}"
+                )
+            pieces.append((index, piece, label))
+    stacked = Counter(index for index, _, label in pieces if label)
+    anchors: list[float] = [0.0]  # the middles of the labels that begin rows
+    if stacked and max(stacked.values()) > 1:
+        column = max(stacked, key=lambda index: stacked[index])
+        anchors = sorted(
+            (p.top + p.bottom) / 2 for index, p, label in pieces if label and index == column
+        )
+    rows: list[list[list[list[_Word]]]] = [[[] for _ in lefts] for _ in anchors]
+    for index, piece, _ in pieces:
+        middle = (piece.top + piece.bottom) / 2
+        at = min(range(len(anchors)), key=lambda i: (round(abs(anchors[i] - middle)), i))
+        rows[at][index].append(piece.words)
+    return [[_join_cell(cell) or None for cell in row] for row in rows]
 
 
 def _header_lines(section: list[_Line]) -> tuple[list[_Line], list[_Line]]:
@@ -387,6 +972,25 @@ def _header(
     overlap across lines are one cell (a name wrapped in its cell); the
     bands reach out over the body words under each header cell, up to the
     gaps between them."""
+    cells, spans = _header_cells(header)
+    if header_columns(cells) is None:
+        shown = " | ".join(cells)
+        raise ReadError(
+            f"{UNRULED} ({where}): its header row could not be told into columns "
+            f"(read: {shown}); {ADVICE}"
+        )
+    edges = _bands(spans, [w for section in body for line in section for w in line.words])
+    if edges is None:
+        raise ReadError(
+            f"{UNRULED} ({where}): its columns run into each other, "
+            f"so its cells cannot be told; {ADVICE}"
+        )
+    return _Columns(edges), list(cells)
+
+
+def _header_cells(header: list[_Line]) -> tuple[list[str], list[tuple[float, float]]]:
+    """A header row's cells and the stretch each covers: words that overlap
+    across lines are one cell (a name wrapped in its cell)."""
     groups: list[list[_Word]] = []
     spans: list[tuple[float, float]] = []
     for word in sorted((w for line in header for w in line.words), key=lambda w: w.x0):
@@ -403,19 +1007,7 @@ def _header(
             key = next((t for t in by_line if abs(t - word.top) < _LINE_TOLERANCE), word.top)
             by_line.setdefault(key, []).append(word)
         cells.append(_join_cell([sorted(by_line[t], key=lambda w: w.x0) for t in sorted(by_line)]))
-    if header_columns(cells) is None:
-        shown = " | ".join(cells)
-        raise ReadError(
-            f"{UNRULED} ({where}): its header row could not be told into columns "
-            f"(read: {shown}); {ADVICE}"
-        )
-    edges = _bands(spans, [w for section in body for line in section for w in line.words])
-    if edges is None:
-        raise ReadError(
-            f"{UNRULED} ({where}): its columns run into each other, "
-            f"so its cells cannot be told; {ADVICE}"
-        )
-    return _Columns(edges), list(cells)
+    return cells, spans
 
 
 def _bands(
