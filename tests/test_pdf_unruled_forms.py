@@ -67,11 +67,10 @@ alone), a satisfaction level given a count, and two forms."""
 
 
 @pytest.mark.parametrize("align", ["LEFT", "CENTRE"])
-@pytest.mark.parametrize("valign", ["TOP", "MIDDLE", "BOTTOM"])
+@pytest.mark.parametrize("valign", ["TOP", "MIDDLE"])
 def test_an_unruled_form_reads_as_the_ruled_one(tmp_path: Path, valign: str, align: str) -> None:
     # 产出指标 merged over three rows and 数量指标 over two: set in the middle,
-    # the one prints on the middle row, the other between two rows; set at
-    # the bottom, both on their last rows.
+    # the one prints on the middle row, the other between two rows.
     ruled, unruled = _both(
         tmp_path, _EXAMPLE, FORM_MERGES, FORM_WIDTHS, font_size=8, valign=valign, align=align
     )
@@ -144,7 +143,7 @@ def _forms(draw: Any, count: int) -> tuple[Rows, Merges]:
 
 
 @pytest.mark.parametrize("seed", range(6))
-@pytest.mark.parametrize("valign", ["TOP", "MIDDLE", "BOTTOM"])
+@pytest.mark.parametrize("valign", ["TOP", "MIDDLE"])
 def test_forms_over_pages_read_as_the_ruled_ones(tmp_path: Path, seed: int, valign: str) -> None:
     # Three forms a file, in narrow columns so that names wrap and forms run
     # over pages, each page headed by the first form's 项目名称 row again (a
@@ -191,16 +190,53 @@ def test_any_form_unruled_reads_as_ruled_or_is_refused(
 # What cannot be told is refused
 
 
-def test_a_list_of_projects_printed_without_ruling_is_refused(tmp_path: Path) -> None:
+def test_categories_set_at_the_bottom_of_merged_rows_are_refused(tmp_path: Path) -> None:
+    # Set at the bottom, 产出指标 prints on the last of its three rows with
+    # two blank cells above it: merged over them, or left blank under the
+    # category above (as unmerged blanks are read), cannot be told.
+    path = write_pdf(
+        tmp_path / "bottom.pdf", _EXAMPLE, FORM_MERGES, FORM_WIDTHS, ruled=False, valign="BOTTOM"
+    )
+    with pytest.raises(ReadError, match=r"the rows its 一级指标 and 二级指标 cells stand over"):
+        load_path(path)
+    # Near miss: every row with its categories, nothing merged, is read.
+    filled: Rows = []
+    for row in _EXAMPLE:
+        if filled and filled[-1][0] not in (None, "一级指标") and row[0] is None:
+            if not row[2]:
+                continue  # the template's empty row, which names no 一级指标
+            row = [filled[-1][0], row[1] or filled[-1][1], *row[2:]]
+        filled.append(list(row))
+    ruled, unruled = _both(tmp_path, filled, [], FORM_WIDTHS, font_size=8, valign="BOTTOM")
+    assert _shape(unruled) == _shape(ruled)
+
+
+def test_a_list_of_projects_set_at_the_top_reads_as_the_ruled_one(tmp_path: Path) -> None:
+    # Each project's cells (名称, 预算数, 年度目标) merged over its rows, set
+    # at their top: the projects' rows as the ruled list's.
     from scripts.make_national_examples import LIST_WIDTHS
 
     rows = [[cell or None for cell in row] for row in LIST]
-    path = write_pdf(tmp_path / "list.pdf", rows, LIST_MERGES, LIST_WIDTHS, ruled=False)
-    with pytest.raises(ReadError, match=r"a list of projects .* read only from a ruled table"):
+    ruled, unruled = _both(tmp_path, rows, LIST_MERGES, LIST_WIDTHS)
+    assert unruled.layout == ruled.layout == "national-list (pdf)"
+    assert _shape(unruled) == _shape(ruled)
+    assert len(_shape(unruled)) == 3
+    assert _findings(unruled) == _findings(ruled)
+
+
+def test_a_list_whose_rows_cannot_be_told_is_refused(tmp_path: Path) -> None:
+    # Set in the middle, the first project's cells merged over five rows
+    # print beside its third, the others' (not merged) beside their first,
+    # and its 一级指标 cells are left blank below, not merged: which rows
+    # each stands over cannot be told.
+    from scripts.make_national_examples import LIST_WIDTHS
+
+    rows = [[cell or None for cell in row] for row in LIST]
+    path = write_pdf(
+        tmp_path / "list.pdf", rows, LIST_MERGES, LIST_WIDTHS, ruled=False, valign="MIDDLE"
+    )
+    with pytest.raises(ReadError, match=r"the rows its project and category cells stand over"):
         load_path(path)
-    # Near miss: the same list ruled is read.
-    ruled = write_pdf(tmp_path / "ruled.pdf", rows, LIST_MERGES, LIST_WIDTHS)
-    assert load_path(ruled).layout.startswith("national-list")
 
 
 def _form_page(value_x: float) -> _Page:

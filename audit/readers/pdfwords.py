@@ -184,15 +184,19 @@ class _Columns:
     def __init__(
         self,
         edges: list[tuple[float, float]],
-        merged: tuple[int, ...] = (),
+        levels: tuple[tuple[int, ...], ...] = (),
         spans: list[tuple[float, float]] | None = None,
         words: list[_Word] | None = None,
     ) -> None:
         self.edges = edges
         """Each column's stretch of the page, left to right."""
-        self.merged = merged
-        """The columns whose cells may be merged over rows: a national form's
-        一级指标, then its 二级指标."""
+        self.levels = levels
+        """The columns whose cells may be merged over rows, outermost first:
+        a national list's 单位名称, then its project's columns (项目名称 first,
+        then its amounts and goals over the same rows), then 一级指标, then
+        二级指标; a form's 一级指标 and 二级指标."""
+        self.merged = tuple(column for level in levels for column in level)
+        """Those columns, in that order."""
         self.spans = spans or []
         """The header cells' stretches the columns were found from."""
         self.words = words or []
@@ -355,17 +359,12 @@ def read_form_page(
     ]
     if headers:
         header = min(headers)
-        spans, merged = cells[header][1], _category_columns(cells[header][0])
-        if _lists_projects(cells[header][0]):
-            raise ReadError(
-                f"{UNRULED} ({where}): a list of projects with their indicators "
-                f"(项目名称 … 一级指标 … 三级指标) is read only from a ruled table; {FORM_ADVICE}"
-            )
+        spans, levels = cells[header][1], _merged_levels(cells[header][0])
     else:
         # The grid of the page before going on: its columns, with this
         # page's words (a longer name here than there).
         assert previous is not None
-        spans, merged = previous.spans, previous.merged
+        spans, levels = previous.spans, previous.levels
         grid = [*previous.words, *grid]
     edges = _bands(spans, grid)
     if edges is None:
@@ -373,7 +372,7 @@ def read_form_page(
             f"{UNRULED} ({where}): its columns run into each other, "
             f"so its cells cannot be told; {FORM_ADVICE}"
         )
-    columns = _Columns(edges, merged, spans, grid)
+    columns = _Columns(edges, levels, spans, grid)
     # The page in pieces: a form's row or a header row, or the rows of a grid.
     pieces: list[tuple[str, list[_Line]]] = []
     for index, role in roles.items():
@@ -471,21 +470,51 @@ def _roles(
     return roles
 
 
-def _lists_projects(cells: list[str]) -> bool:
-    """Whether an indicator grid's header names the project too (a list of
-    many projects, whose project cells are merged over their rows)."""
-    from audit.readers.national import column_key
+_PER_INDICATOR = frozenset(
+    (
+        "level1",
+        "level2",
+        "name",
+        "period",
+        "annual",
+        "value",
+        "comparator",
+        "nature",
+        "measure",
+        "unit",
+        "weight",
+        "direction",
+        "note",
+        "standard",
+        "superseded",
+    )
+)
+"""The columns of an indicator grid that hold each indicator's own cells."""
 
-    return any(column_key(cell) == "project" for cell in cells)
 
-
-def _category_columns(cells: list[str]) -> tuple[int, ...]:
-    """The columns of an indicator grid's header row that name its 一级指标
-    and 二级指标, in that order."""
+def _merged_levels(cells: list[str]) -> tuple[tuple[int, ...], ...]:
+    """The columns of an indicator grid's header row whose cells may be
+    merged over rows, outermost first (:attr:`_Columns.levels`): in a list,
+    the unnamed columns before 项目名称 (单位名称), then 项目名称 with the
+    project's other columns (预算数, 年度目标 …), then 一级指标 and 二级指标."""
     from audit.readers.national import column_key
 
     keys = [column_key(cell) for cell in cells]
-    return tuple(keys.index(key) for key in ("level1", "level2") if key in keys)
+    levels: list[tuple[int, ...]] = []
+    if "project" in keys:
+        project = keys.index("project")
+        outer = [i for i in range(project) if keys[i] is None]
+        levels.extend((i,) for i in outer)
+        own = [
+            i
+            for i, key in enumerate(keys)
+            if i != project
+            and i not in outer
+            and not (key in _PER_INDICATOR or (key or "").startswith("year"))
+        ]
+        levels.append((project, *own))
+    levels.extend((keys.index(key),) for key in ("level1", "level2") if key in keys)
+    return tuple(levels)
 
 
 @dataclass(slots=True)
@@ -594,10 +623,13 @@ def _grid_segment(
     borders = [(a.bottom + b.top) / 2 for a, b in pairwise(rows)]
     first = rows[0].top - apart / 2 if rows else 0.0
     last = rows[-1].bottom + apart / 2 if rows else 0.0
+    bounds = [first, *borders, last]
     tolerance = max(2.0, 0.3 * apart)
-    ranges = _category_ranges(rows, cells, merged, borders, first, last, tolerance, setting)
+    ranges = _category_ranges(rows, cells, columns.levels, bounds, tolerance, setting)
     if ranges is None:
         name = "一级指标" if len(merged) < 2 else "一级指标 and 二级指标"
+        if len(columns.levels) > 2:
+            name = "project and category"
         raise ReadError(
             f"{UNRULED} ({where}): the rows its {name} cells stand over cannot be told; "
             f"{FORM_ADVICE}"
@@ -651,10 +683,8 @@ def _valign(rows: list[_Stretch], columns: _Columns) -> str | None:
 def _category_ranges(
     rows: list[_Stretch],
     cells: dict[int, list[_Stretch]],
-    merged: tuple[int, ...],
-    borders: list[float],
-    first: float,
-    last: float,
+    levels: tuple[tuple[int, ...], ...],
+    bounds: list[float],
     tolerance: float,
     valign: str | None,
 ) -> list[tuple[int, int, int, str]] | None:
@@ -673,7 +703,7 @@ def _category_ranges(
     def centred(found: list[_Stretch], start: float, stop: float) -> list[tuple[int, int]] | None:
         """The ranges of cells set in their middles, from ``start`` down to
         ``stop`` with no row between them left out."""
-        ends = [*borders, last]
+        ends = bounds[1:]
         spans: list[tuple[int, int]] = []
         for cell in found:
             end = 2 * cell.middle - start
@@ -701,31 +731,42 @@ def _category_ranges(
         return [(a, b) for a, b in zip(at, ends, strict=True) if a is not None]
 
     def upward(found: list[_Stretch], start: int, stop: int) -> list[tuple[int, int]] | None:
-        """Cells set at the bottom of their ranges."""
+        """Cells set at the bottom of their ranges, each of one row: a cell
+        set at the bottom with blank cells above it may be merged over them
+        or not (the blanks then the category above's), and nothing printed
+        tells which."""
         at = [row_of(cell.bottom) for cell in found]
         if None in at or not at or at[-1] != stop:
             return None
         starts = [start] + [a + 1 for a in at[:-1] if a is not None]
-        return [(a, b) for a, b in zip(starts, at, strict=True) if b is not None]
+        if starts != at:
+            return None
+        return [(a, a) for a in starts]
 
     def middle(found: list[_Stretch], start: int, stop: int) -> list[tuple[int, int]] | None:
         return centred(found, bounds[start], bounds[stop + 1])
 
-    bounds = [first, *borders, last]
-    level1 = sorted(cells.get(merged[0], []), key=lambda c: c.top) if merged else []
-    level2 = sorted(cells.get(merged[1], []), key=lambda c: c.top) if len(merged) > 1 else []
-    # A cell whose middle stands between two rows is set in the middle of
-    # its rows (the two, or more), whatever its height.
-    between = any(row_of(cell.middle) is None for cell in (*level1, *level2))
+    by_column = {column: sorted(found, key=lambda c: c.top) for column, found in cells.items()}
+    # A cell whose middle stands between two rows, neither its top with a
+    # row's top nor its bottom with a row's bottom (a wrapped cell set at
+    # the top or the bottom of its one row), is set in the middle of its
+    # rows (the two, or more).
+    between = any(
+        row_of(cell.middle) is None
+        and not any(abs(cell.top - row.top) <= 1.0 for row in rows)
+        and not any(abs(cell.bottom - row.bottom) <= 1.0 for row in rows)
+        for found in cells.values()
+        for cell in found
+    )
     ways = {"TOP": downward, "MIDDLE": middle, "BOTTOM": upward}
     if between:
         order = ["MIDDLE"]  # a cell over two rows, set in their middle
     elif valign is not None:
-        order = [valign, "TOP"]  # as the page's other cells are set
+        order = [valign]  # as the page's other cells are set
     else:
         order = ["TOP"]
     for way in order:
-        found = _ranges(ways[way], level1, level2, merged, len(rows), bounds, text)
+        found = _ranges(ways[way], levels, by_column, len(rows), bounds, text)
         if found is not None:
             return found
     if between or valign is not None:
@@ -734,42 +775,59 @@ def _category_ranges(
     fits = {
         tuple(found)
         for way in (middle, upward)
-        if (found := _ranges(way, level1, level2, merged, len(rows), bounds, text)) is not None
+        if (found := _ranges(way, levels, by_column, len(rows), bounds, text)) is not None
     }
     if len(fits) == 1:
         return list(fits.pop())
-    return None if fits else _ranges(printed, level1, level2, merged, len(rows), bounds, text)
+    if fits or not any(row_of(cell.top) == 0 for cell in by_column.get(levels[0][0], [])):
+        # Rows before the first category's text: a category set lower than
+        # its first row (at the bottom of its rows), not one left out.
+        return None
+    return _ranges(printed, levels, by_column, len(rows), bounds, text)
 
 
 def _ranges(
     way: Callable[[list[_Stretch], int, int], list[tuple[int, int]] | None],
-    level1: list[_Stretch],
-    level2: list[_Stretch],
-    merged: tuple[int, ...],
+    levels: tuple[tuple[int, ...], ...],
+    cells: dict[int, list[_Stretch]],
     count: int,
     bounds: list[float],
     text: Callable[[_Stretch], str],
 ) -> list[tuple[int, int, int, str]] | None:
-    """The ranges of the 一级指标 cells over the grid's rows, and of the
-    二级指标 cells within each, found ``way``; None when they do not fit."""
+    """The ranges of the merged cells over the grid's rows, found ``way``,
+    each level's within the one's before (:attr:`_Columns.levels`): the
+    first column of a level gives its ranges, its other columns' cells each
+    stand in one of them. None when they do not fit."""
+    found: list[tuple[int, int, int, str]] = []
+
+    def nest(depth: int, start: int, end: int) -> bool:
+        if depth == len(levels):
+            return True
+        anchor, *others = levels[depth]
+        own = [c for c in cells.get(anchor, []) if bounds[start] < c.middle < bounds[end + 1]]
+        if not own:
+            return nest(depth + 1, start, end)
+        spans = way(own, start, end)
+        if spans is None:
+            return False
+        for cell, (a, b) in zip(own, spans, strict=True):
+            found.append((anchor, a, b, text(cell)))
+            for column in others:
+                inside = [c for c in cells.get(column, []) if bounds[a] < c.middle < bounds[b + 1]]
+                if len(inside) > 1:
+                    return False  # two cells of one column over one range
+                found.extend((column, a, b, text(c)) for c in inside)
+            if not nest(depth + 1, a, b):
+                return False
+        return True
+
     if not count:
         return []
-    outer = way(level1, 0, count - 1) if level1 else [(0, count - 1)]
-    if outer is None:
+    if not nest(0, 0, count - 1):
         return None
-    found: list[tuple[int, int, int, str]] = []
-    for index, (start, end) in enumerate(outer):
-        if level1:
-            found.append((merged[0], start, end, text(level1[index])))
-        if len(merged) < 2:
-            continue
-        own = [c for c in level2 if bounds[start] < c.middle < bounds[end + 1]]
-        if not own:
-            continue
-        inner = way(own, start, end)
-        if inner is None:
-            return None
-        found.extend((merged[1], a, b, text(c)) for c, (a, b) in zip(own, inner, strict=True))
+    placed = sum(1 for column, *_ in found)
+    if placed != sum(len(cells.get(c, [])) for level in levels for c in level):
+        return None  # a cell in no range of its level
     return found
 
 
