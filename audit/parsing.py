@@ -329,10 +329,14 @@ def _assemble(children: list[Any]) -> Clause:
             end = child
     level1 = levels.get(1)
     # The dashed form names two levels of categories, as the coded form does.
+    # Categories closed by the colon or separator before the name are the
+    # older form's, whatever joins them (1、产出指标-数量指标：名称，年度指标值：…).
     dashed = False
     form: Literal["coded", "legacy"] = "coded"
     if level1 is not None and level1.code is None:
-        dashed = level1.name.type in _DASHED
+        level2 = levels.get(2)
+        closed = level2.end if level2 is not None else None
+        dashed = level1.name.type in _DASHED and (closed is None or closed.type == "DASH")
         form = "coded" if dashed else "legacy"
     issues: list[ClauseIssue] = []
     separators: set[str] = set()
@@ -560,11 +564,11 @@ _CATEGORY_PAIR = re.compile(
     rf"(?P<level1>{LEVEL1_NAME})"
     r"(?P<between>[ \t]*(?:[-－—–/／|｜（(【\[〔]|(?<=[^\W\d_])[ \t]+(?=[^\W\d_])))"
     rf"[ \t]*(?P<level2>{_LEVEL2_NAME})"
-    r"(?P<after>[ \t]*(?:[/／|｜）)】\]〕][ \t]*[：:]?|[ \t]+(?=[^\W\d_])))"
+    r"(?P<after>[ \t]*(?:[/／|｜）)】\]〕][ \t]*[：:]?|[：:]|[ \t]+(?=[^\W\d_])))"
 )
 """A clause's level-1 and level-2 categories separated by another mark than
 the grammar's (``产出指标/数量指标/``, ``【产出指标-数量指标】``, ``产出指标（数量指标）：``,
-``产出指标 数量指标 ``)."""
+``产出指标 数量指标 ``, ``产出指标/数量指标：``)."""
 _PAIR_HINT = re.compile(r"指标[ \t]*[/／|｜（(【\[〔】\]〕]|指标[ \t]+[^\W\d_\s]|[【\[〔]")
 """What a cell of categories separated so holds somewhere: most cells hold
 none of it, and are not searched further."""
@@ -604,12 +608,16 @@ def _dashed_pair(match: re.Match[str]) -> str:
         return "" if not part else "-" + " " * (len(part) - 1)
 
     opening = " " * len(match.group("open") or "")
+    after = match.group("after")
+    # A colon after the pair closes the categories before the name, as the
+    # older form writes them (产出指标（数量指标）：名称，年度指标值：…): it stays.
+    closing = " " * (len(after) - 1) + after[-1] if after and after[-1] in _COLONS else dash(after)
     return (
         opening
         + match.group("level1")
         + dash(match.group("between"))
         + match.group("level2")
-        + dash(match.group("after"))
+        + closing
     )
 
 
