@@ -44,6 +44,7 @@ from audit.model import (
     Source,
     Span,
     Text,
+    TextBuilder,
     ValueField,
     category_code,
 )
@@ -504,9 +505,39 @@ def _clause_end(children: list[Any], end: _Token | None) -> int:
 # Parsing a cell
 
 
+_SPLIT_KEYWORD = re.compile("|".join(r"\s*".join(keyword) for keyword in (PERIOD, ANNUAL)))
+"""A value keyword, with or without white space between its characters."""
+_KEYWORDS = frozenset((PERIOD, ANNUAL))
+
+
+def keywords_joined(cell: Text) -> Text:
+    """``cell`` with every line break (or space) that splits a value keyword
+    taken out (``年度指标<br>值：≥90%``, ``实施周期<br/>指标值``: a hard break typed,
+    or kept from the page, in a cell of a web page, a Word document or a
+    workbook; ``年度 指标值`` spaced out), each character still mapped to its
+    place in the source. A break between other words stays: only a whole
+    keyword is joined."""
+    text = cell.value
+    found = [m for m in _SPLIT_KEYWORD.finditer(text) if m.group() not in _KEYWORDS]
+    if not found:
+        return cell
+    builder = TextBuilder(cell.source)
+    position = 0
+    for match in found:
+        builder.add_text(cell.slice(position, match.start()))
+        for index in range(match.start(), match.end()):
+            if not text[index].isspace():
+                builder.add_text(cell.slice(index, index + 1))
+        position = match.end()
+    builder.add_text(cell.slice(position))
+    return builder.build()
+
+
 def parse_indicators(cell: Text) -> tuple[AnyClause, ...]:
     """Every clause of an indicator cell, in order, and every stretch that is
-    not a clause as a :class:`ClauseError`."""
+    not a clause as a :class:`ClauseError`; a value keyword split by a line
+    break is read whole (:func:`keywords_joined`)."""
+    cell = keywords_joined(cell)
     text = cell.value
     if not text.strip():
         return ()
@@ -1089,13 +1120,19 @@ def parse_document(document: Document) -> Document:
     cell, or built from its indicator rows (:mod:`audit.cellclauses`);
     ``legacy`` is set when every clause is of the older form. A cell
     over the size limits (:mod:`audit.limits`) is left unparsed for the
-    ``cell-too-large`` rule to report."""
+    ``cell-too-large`` rule to report. A cell whose value keywords a line
+    break split is the project's with them joined (:func:`keywords_joined`),
+    so that every clause's text stands in it as it was read."""
     forms: set[str] = set()
     units = []
     for unit in document.units:
         projects = []
         for project in unit.projects:
             cell = project.indicators
+            if cell is not None and not project.clauses and not project.cells:
+                cell = keywords_joined(cell)
+                if cell is not project.indicators:
+                    project = project._replace(indicators=cell)
             if project.clauses:  # parsed already
                 clauses = project.clauses
             elif project.cells:  # the national template: one row of cells per indicator
