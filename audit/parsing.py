@@ -553,7 +553,7 @@ def parse_indicators(cell: Text) -> tuple[AnyClause, ...]:
                 return fused
     except Exception as error:  # a bug in reading the cell, never the table's fault
         raise _builder_bug(cell, error) from error
-    return _refuse_run_together(_settle_forms(_grammar_clauses(cell, text)))
+    return _older_form(_refuse_run_together(_settle_forms(_grammar_clauses(cell, text))))
 
 
 def _grammar_clauses(cell: Text, text: str) -> tuple[AnyClause, ...]:
@@ -1183,6 +1183,37 @@ def _settle_forms(items: tuple[Any, ...]) -> tuple[AnyClause, ...]:
             for item in items
         )
     return items
+
+
+def _older_form(items: tuple[AnyClause, ...]) -> tuple[AnyClause, ...]:
+    """A cell whose clauses name their categories without codes and give no
+    period value anywhere is of the older form (no codes, no period value),
+    however its categories are joined (``1、产出指标（数量指标）新增就业人数，年度指标值：…``,
+    ``1、产出指标-数量指标-名称，年度指标值：…``): its clauses are not asked for a
+    period value, and ``，`` is its standard separator. A cell with a code,
+    or a period value in any clause, keeps each clause's own form."""
+    clauses = [c for c in items if isinstance(c, Clause)]
+    if not any(c.form == "coded" and c.level1 is not None for c in clauses):
+        return items
+    for clause in clauses:
+        if clause.period is not None or any(
+            level is not None and level.code is not None for level in (clause.level1, clause.level2)
+        ):
+            return items
+    standard = STANDARD_SEPARATORS["legacy"]
+    return tuple(
+        item._replace(
+            form="legacy",
+            issues=tuple(
+                issue
+                for issue in item.issues
+                if issue.kind != "nonstandard-separator" or issue.detail not in standard
+            ),
+        )
+        if isinstance(item, Clause) and item.form == "coded"
+        else item
+        for item in items
+    )
 
 
 _RUN_TOGETHER = re.compile(r"[^\W\d_]{2,8}指标[ \t]*[-－—–]{1,2}[ \t]*[^\W\d_]{1,12}[ \t]*[-－—–]")
