@@ -339,6 +339,11 @@ def _assemble(children: list[Any]) -> Clause:
         closed = level2.end if level2 is not None else None
         dashed = level1.name.type in _DASHED and (closed is None or closed.type == "DASH")
         form = "coded" if dashed else "legacy"
+    if _local.heading is not None and 2 not in levels and (level1 is None or form == "legacy"):
+        # Under an outline's heading, a clause without categories of its own,
+        # or with an uncoded one, is of the older form (see below), and is
+        # written with that form's separators.
+        form = "legacy"
     issues: list[ClauseIssue] = []
     separators: set[str] = set()
     standard = STANDARD_SEPARATORS[form]

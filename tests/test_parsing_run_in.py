@@ -153,3 +153,36 @@ def test_a_run_in_heading_with_nothing_under_it_is_a_category_left_empty() -> No
     assert [c.section for c in result] == [1, 1, 3]
     with_breaks = LINES.replace("二、满意度指标", "二、效益指标\n三、满意度指标")
     assert [c.section for c in clauses(with_breaks)] == [1, 1, 3]
+
+
+@pytest.mark.parametrize("between", ["\n", " ", ""], ids=["lines", "run-in", "run-in-no-space"])
+def test_clauses_under_headings_without_categories_use_the_older_forms_separators(
+    between: str,
+) -> None:
+    """Items under a heading with no category of their own read as the older
+    form, whose standard separator ``，`` is: it is no finding there."""
+    cell = (
+        f"一、产出指标{between}1、培训人数，年度指标值：≥300人；{between}"
+        f"2、培训合格率，年度指标值：≥90%。{between}二、满意度指标{between}"
+        "3、学员满意度，年度指标值：≥90%。"
+    )
+    if between != "\n":
+        # without a break, 2、培训合格率 after a ； (no category, no keyword right
+        # after its number) cannot be told from a value's numbered item
+        cell = cell.replace(f"≥300人；{between}2、", f"≥300人。{between}2、")
+    result = clauses(cell)
+    assert [(c.number, c.form, c.level1 and c.level1.name) for c in result] == [
+        (1, "legacy", "产出指标"),
+        (2, "legacy", "产出指标"),
+        (3, "legacy", "满意度指标"),
+    ]
+    assert all(c.issues == () for c in result)
+
+
+def test_coded_clauses_under_a_heading_keep_the_coded_separators() -> None:
+    """Near miss: a coded clause under a heading is still asked for ；."""
+    (clause,) = clauses(
+        "一、产出指标\n1、11-数量指标，培训人数；实施周期指标值：≥300人；年度指标值：≥300人。"
+    )
+    assert clause.form == "coded"
+    assert [issue.detail for issue in clause.issues] == ["，"]
