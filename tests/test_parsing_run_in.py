@@ -10,8 +10,13 @@ it (which then held the next clause's fields as repeats)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from audit.model import Clause
+from audit.pipeline import load_path
+from scripts.make_examples import write_pdf
 from tests.conftest import lint, project_row, tsv_table
 from tests.test_parsing_forms import clauses, read
 
@@ -186,3 +191,38 @@ def test_coded_clauses_under_a_heading_keep_the_coded_separators() -> None:
     )
     assert clause.form == "coded"
     assert [issue.detail for issue in clause.issues] == ["，"]
+
+
+def test_a_run_in_outline_wrapped_in_a_pdfs_cell_reads_the_same(tmp_path: Path) -> None:
+    """A ruled PDF prints the cell wrapped over lines of its narrow column;
+    they are joined with nothing between them (a wrapped line is no outline
+    heading of its own), and the run-in headings read as in the cell typed."""
+    rows: list[list[str | None]] = [
+        ["广州市某区人力资源和社会保障局2025年项目支出绩效目标表"],
+        ["部门名称：广州市某区人力资源和社会保障局"],
+        ["单位：万元"],
+        [
+            "项目名称（资金使用单位）",
+            "总计",
+            "财政拨款",
+            "财政专户拨款",
+            "其他资金",
+            "绩效目标",
+            "绩效指标",
+        ],
+        ["合计", "100.00", "100.00", None, None, None, None],
+        ["广州市某区职业技能鉴定中心", "100.00", "100.00", None, None, None, None],
+        [
+            "职业技能培训经费",
+            "100.00",
+            "100.00",
+            None,
+            None,
+            "组织开展职业技能培训，提高劳动者技能水平，促进劳动者就业创业。",
+            _run_in(),
+        ],
+    ]
+    document = load_path(write_pdf(tmp_path / "table.pdf", rows))
+    (project,) = [p for u in document.units for p in u.projects]
+    assert project.indicators is not None and "\n" not in project.indicators.value.strip()
+    assert [read(c) for c in project.clauses if isinstance(c, Clause)] == READ
