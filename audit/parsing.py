@@ -542,7 +542,11 @@ def parse_indicators(cell: Text) -> tuple[AnyClause, ...]:
     """Every clause of an indicator cell, in order, and every stretch that is
     not a clause as a :class:`ClauseError`; a value keyword split by a line
     break is read whole (:func:`keywords_joined`)."""
-    cell = keywords_joined(cell)
+    return _parse_joined(keywords_joined(cell))
+
+
+def _parse_joined(cell: Text) -> tuple[AnyClause, ...]:
+    """:func:`parse_indicators` of a cell whose keywords are joined already."""
     text = cell.value
     if not text.strip():
         return ()
@@ -1126,8 +1130,9 @@ def parse_document(document: Document) -> Document:
     ``legacy`` is set when every clause is of the older form. A cell
     over the size limits (:mod:`audit.limits`) is left unparsed for the
     ``cell-too-large`` rule to report. A cell whose value keywords a line
-    break split is the project's with them joined (:func:`keywords_joined`),
-    so that every clause's text stands in it as it was read."""
+    break (or a space) split is the project's with them joined
+    (:func:`keywords_joined`), so that every clause's text stands in it as it
+    was read."""
     forms: set[str] = set()
     units = []
     for unit in document.units:
@@ -1143,7 +1148,7 @@ def parse_document(document: Document) -> Document:
             elif project.cells:  # the national template: one row of cells per indicator
                 clauses = cell_clauses(list(project.cells))
             elif cell is not None and _limits_checked(cell.value):
-                clauses = parse_indicators(cell)
+                clauses = _parse_joined(cell)
             else:
                 clauses = ()
             project = project._replace(clauses=_placed(clauses))
