@@ -44,6 +44,7 @@ from audit.model import (
     Source,
     Span,
     Text,
+    TextBuilder,
     ValueField,
     category_code,
 )
@@ -329,11 +330,20 @@ def _assemble(children: list[Any]) -> Clause:
             end = child
     level1 = levels.get(1)
     # The dashed form names two levels of categories, as the coded form does.
+    # Categories closed by the colon or separator before the name are the
+    # older form's, whatever joins them (1、产出指标-数量指标：名称，年度指标值：…).
     dashed = False
     form: Literal["coded", "legacy"] = "coded"
     if level1 is not None and level1.code is None:
-        dashed = level1.name.type in _DASHED
+        level2 = levels.get(2)
+        closed = level2.end if level2 is not None else None
+        dashed = level1.name.type in _DASHED and (closed is None or closed.type == "DASH")
         form = "coded" if dashed else "legacy"
+    if _local.heading is not None and 2 not in levels and (level1 is None or form == "legacy"):
+        # Under an outline's heading, a clause without categories of its own,
+        # or with an uncoded one, is of the older form (see below), and is
+        # written with that form's separators.
+        form = "legacy"
     issues: list[ClauseIssue] = []
     separators: set[str] = set()
     standard = STANDARD_SEPARATORS[form]
@@ -500,9 +510,43 @@ def _clause_end(children: list[Any], end: _Token | None) -> int:
 # Parsing a cell
 
 
+_SPLIT_KEYWORD = re.compile("|".join(r"\s*".join(keyword) for keyword in (PERIOD, ANNUAL)))
+"""A value keyword, with or without white space between its characters."""
+_KEYWORDS = frozenset((PERIOD, ANNUAL))
+
+
+def keywords_joined(cell: Text) -> Text:
+    """``cell`` with every line break (or space) that splits a value keyword
+    taken out (``年度指标<br>值：≥90%``, ``实施周期<br/>指标值``: a hard break typed,
+    or kept from the page, in a cell of a web page, a Word document or a
+    workbook; ``年度 指标值`` spaced out), each character still mapped to its
+    place in the source. A break between other words stays: only a whole
+    keyword is joined."""
+    text = cell.value
+    found = [m for m in _SPLIT_KEYWORD.finditer(text) if m.group() not in _KEYWORDS]
+    if not found:
+        return cell
+    builder = TextBuilder(cell.source)
+    position = 0
+    for match in found:
+        builder.add_text(cell.slice(position, match.start()))
+        for index in range(match.start(), match.end()):
+            if not text[index].isspace():
+                builder.add_text(cell.slice(index, index + 1))
+        position = match.end()
+    builder.add_text(cell.slice(position))
+    return builder.build()
+
+
 def parse_indicators(cell: Text) -> tuple[AnyClause, ...]:
     """Every clause of an indicator cell, in order, and every stretch that is
-    not a clause as a :class:`ClauseError`."""
+    not a clause as a :class:`ClauseError`; a value keyword split by a line
+    break is read whole (:func:`keywords_joined`)."""
+    return _parse_joined(keywords_joined(cell))
+
+
+def _parse_joined(cell: Text) -> tuple[AnyClause, ...]:
+    """:func:`parse_indicators` of a cell whose keywords are joined already."""
     text = cell.value
     if not text.strip():
         return ()
@@ -518,7 +562,7 @@ def parse_indicators(cell: Text) -> tuple[AnyClause, ...]:
                 return fused
     except Exception as error:  # a bug in reading the cell, never the table's fault
         raise _builder_bug(cell, error) from error
-    return _refuse_run_together(_settle_forms(_grammar_clauses(cell, text)))
+    return _older_form(_refuse_run_together(_settle_forms(_grammar_clauses(cell, text))))
 
 
 def _grammar_clauses(cell: Text, text: str) -> tuple[AnyClause, ...]:
@@ -560,11 +604,11 @@ _CATEGORY_PAIR = re.compile(
     rf"(?P<level1>{LEVEL1_NAME})"
     r"(?P<between>[ \t]*(?:[-－—–/／|｜（(【\[〔]|(?<=[^\W\d_])[ \t]+(?=[^\W\d_])))"
     rf"[ \t]*(?P<level2>{_LEVEL2_NAME})"
-    r"(?P<after>[ \t]*(?:[/／|｜）)】\]〕][ \t]*[：:]?|[ \t]+(?=[^\W\d_])))"
+    r"(?P<after>[ \t]*(?:[/／|｜）)】\]〕][ \t]*[：:]?|[：:]|[ \t]+(?=[^\W\d_])))"
 )
 """A clause's level-1 and level-2 categories separated by another mark than
 the grammar's (``产出指标/数量指标/``, ``【产出指标-数量指标】``, ``产出指标（数量指标）：``,
-``产出指标 数量指标 ``)."""
+``产出指标 数量指标 ``, ``产出指标/数量指标：``)."""
 _PAIR_HINT = re.compile(r"指标[ \t]*[/／|｜（(【\[〔】\]〕]|指标[ \t]+[^\W\d_\s]|[【\[〔]")
 """What a cell of categories separated so holds somewhere: most cells hold
 none of it, and are not searched further."""
@@ -604,12 +648,16 @@ def _dashed_pair(match: re.Match[str]) -> str:
         return "" if not part else "-" + " " * (len(part) - 1)
 
     opening = " " * len(match.group("open") or "")
+    after = match.group("after")
+    # A colon after the pair closes the categories before the name, as the
+    # older form writes them (产出指标（数量指标）：名称，年度指标值：…): it stays.
+    closing = " " * (len(after) - 1) + after[-1] if after and after[-1] in _COLONS else dash(after)
     return (
         opening
         + match.group("level1")
         + dash(match.group("between"))
         + match.group("level2")
-        + dash(match.group("after"))
+        + closing
     )
 
 
@@ -1081,19 +1129,26 @@ def parse_document(document: Document) -> Document:
     cell, or built from its indicator rows (:mod:`audit.cellclauses`);
     ``legacy`` is set when every clause is of the older form. A cell
     over the size limits (:mod:`audit.limits`) is left unparsed for the
-    ``cell-too-large`` rule to report."""
+    ``cell-too-large`` rule to report. A cell whose value keywords a line
+    break (or a space) split is the project's with them joined
+    (:func:`keywords_joined`), so that every clause's text stands in it as it
+    was read."""
     forms: set[str] = set()
     units = []
     for unit in document.units:
         projects = []
         for project in unit.projects:
             cell = project.indicators
+            if cell is not None and not project.clauses and not project.cells:
+                cell = keywords_joined(cell)
+                if cell is not project.indicators:
+                    project = project._replace(indicators=cell)
             if project.clauses:  # parsed already
                 clauses = project.clauses
             elif project.cells:  # the national template: one row of cells per indicator
                 clauses = cell_clauses(list(project.cells))
             elif cell is not None and _limits_checked(cell.value):
-                clauses = parse_indicators(cell)
+                clauses = _parse_joined(cell)
             else:
                 clauses = ()
             project = project._replace(clauses=_placed(clauses))
@@ -1138,6 +1193,37 @@ def _settle_forms(items: tuple[Any, ...]) -> tuple[AnyClause, ...]:
             for item in items
         )
     return items
+
+
+def _older_form(items: tuple[AnyClause, ...]) -> tuple[AnyClause, ...]:
+    """A cell whose clauses name their categories without codes and give no
+    period value anywhere is of the older form (no codes, no period value),
+    however its categories are joined (``1、产出指标（数量指标）新增就业人数，年度指标值：…``,
+    ``1、产出指标-数量指标-名称，年度指标值：…``): its clauses are not asked for a
+    period value, and ``，`` is its standard separator. A cell with a code,
+    or a period value in any clause, keeps each clause's own form."""
+    clauses = [c for c in items if isinstance(c, Clause)]
+    if not any(c.form == "coded" and c.level1 is not None for c in clauses):
+        return items
+    for clause in clauses:
+        if clause.period is not None or any(
+            level is not None and level.code is not None for level in (clause.level1, clause.level2)
+        ):
+            return items
+    standard = STANDARD_SEPARATORS["legacy"]
+    return tuple(
+        item._replace(
+            form="legacy",
+            issues=tuple(
+                issue
+                for issue in item.issues
+                if issue.kind != "nonstandard-separator" or issue.detail not in standard
+            ),
+        )
+        if isinstance(item, Clause) and item.form == "coded"
+        else item
+        for item in items
+    )
 
 
 _RUN_TOGETHER = re.compile(r"[^\W\d_]{2,8}指标[ \t]*[-－—–]{1,2}[ \t]*[^\W\d_]{1,12}[ \t]*[-－—–]")
