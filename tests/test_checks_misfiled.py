@@ -660,6 +660,44 @@ def test_a_ceiling_on_the_length_or_area_of_what_is_built_is_reported(
 
 @pytest.mark.parametrize(
     "name, value",
+    [
+        ("修缮校舍面积", "≤1200平方米"),
+        ("维修道路长度", "≤3公里"),
+        ("改造管网长度", "≤5公里"),
+        ("翻新外墙面积", "不超过3000平方米"),
+        ("破损路面修补面积", "≤800平方米"),
+        ("危旧房屋加固面积", "≤2000平方米"),
+    ],
+)
+def test_a_ceiling_on_the_size_of_what_is_repaired_is_reported(name: str, value: str) -> None:
+    """What the project repairs or renovates is an output as what it builds
+    is: a ceiling on it is met by repairing nothing."""
+    findings = check("comparator-direction", table(filed(QUANTITY, name, value)))
+    assert [f.excerpt for f in findings] == [value]
+    assert "设了上限" in findings[0].message
+
+
+@pytest.mark.parametrize(
+    "category, name, value",
+    [
+        # what the repair costs or takes, the damage itself, the size of each job
+        ("1-产出指标；14-成本指标", "维修费用", "≤30万元"),
+        ("1-产出指标；13-时效指标", "维修响应时间", "≤2小时"),
+        (QUANTITY, "道路破损面积", "≤100平方米"),
+        (QUANTITY, "单次维修长度", "≤50米"),
+        (QUANTITY, "每处修补面积", "≤20平方米"),
+        (QUANTITY, "维修后路面坑槽面积", "≤50平方米"),
+        (QUANTITY, "维修产生建筑垃圾量", "≤20吨"),
+    ],
+)
+def test_a_ceiling_on_what_a_repair_costs_or_leaves_is_left_alone(
+    category: str, name: str, value: str
+) -> None:
+    assert check("comparator-direction", table(filed(category, name, value))) == []
+
+
+@pytest.mark.parametrize(
+    "name, value",
     [("培训人次", "≤500人次"), ("宣传活动场次", "≤10场"), ("安全检查次数", "不超过12次")],
 )
 def test_a_ceiling_on_the_work_the_project_does_is_reported(name: str, value: str) -> None:
