@@ -365,6 +365,11 @@ def several(value: str, category: str = QUANTITY, name: str = "应急物资储�
         ("≥20场，每场满意度≥90%", 2),
         ("≥20场，每场≤2万元", 2),
         ("≥20场，场均经费≤2万元", 2),
+        # each batch or session written with 每期, 每次 (read as "per 期"): a rate or an
+        # amount for each is a measure of its own all the same
+        ("≥10期，每期培训合格率≥95%", 2),
+        ("≥12次，每次活动满意度≥90%", 2),
+        ("≥10期，每期≤2万元", 2),
         # 单位 is an organization, not one of the events
         ("≥20家单位，单位覆盖率≥90%", 2),
     ],
@@ -411,6 +416,12 @@ def test_several_targets_of_different_measures_are_reported(value: str, count: i
         "≥300人，每人≥40学时",
         "≥20场，每场活动≥50家企业参会",
         "≥20场，场均≥50家企业参会",  # 场均: each of the 20 on average
+        "≥20场，每场≥50人",
+        "≥10期（每期≥50人）",
+        "≥10期，每期≥50人",
+        "≥10期，50人/期",
+        # a count and how often: per a period of time, no second measure
+        "≥24次，每月≥2次",
     ],
 )
 def test_one_measure_in_one_value_is_left_alone(value: str) -> None:
