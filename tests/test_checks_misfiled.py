@@ -669,6 +669,20 @@ def test_a_ceiling_on_the_length_or_area_of_what_is_built_is_reported(
     assert "设了上限" in findings[0].message
 
 
+@pytest.mark.parametrize("value", ["不超过二十场", "≤二十场", "少于十五场"])
+def test_a_ceiling_in_chinese_numerals_is_read_as_one(value: str) -> None:
+    """A count written in Chinese numerals (不超过二十场) is the count the
+    rules judge, as 20场 is."""
+    findings = check("comparator-direction", table(filed(QUANTITY, "举办招聘会场次", value)))
+    assert [f.excerpt for f in findings] == [value]
+
+
+def test_a_chinese_numeral_inside_a_word_is_no_target() -> None:
+    value = "一次性发放到位，不搞三星级评比"
+    assert check("comparator-direction", table(filed(QUANTITY, "创业补贴发放", value))) == []
+    assert several(value) == []
+
+
 @pytest.mark.parametrize(
     "name, value",
     [
