@@ -910,9 +910,10 @@ class Facts:
     def out_of_range(self, clause: Clause, value: Value) -> str | None:
         """``above`` when the first target in percent out of range is above
         100 %, ``below`` when it is below 0 %, ``fraction`` when it is a floor
-        above 0 and at most 1 % on a rate that should come near 100 %
-        (:meth:`high_rate`: ``验收合格率 ≥0.95%``, ``完成率 ≥1%``: 95 % and
-        100 % written as fractions); None when every target is in range, or
+        above 0 and at most 1 %, or a number between 0 and 1 with no unit, on
+        a rate that should come near 100 % (:meth:`high_rate`: ``验收合格率
+        ≥0.95%``, ``完成率 ≥1%``, ``满意度 ≥0.9``: 95 %, 100 % and 90 % written
+        as fractions); None when every target is in range, or
         the indicator is a growth (``percent-out-of-range``'s
         ``exempt_names``, in the name or the value's words: 增长率, 同比). A
         cap above 100 % (``≤120%``: a ratio of two amounts, 政府债务率, has its
@@ -920,22 +921,25 @@ class Facts:
         ceiling rate's (``事故发生率 ≤0.5%``)."""
         high: bool | None = None
         for target in number_targets(value):
-            if target.unit != "%" or target.number is None:
+            if target.number is None or target.unit not in ("%", None):
                 continue
             top = target.upper if target.upper is not None else target.number
-            if top > _HUNDRED and target.comparator in ("<=", "<"):
+            if target.unit is None:  # 验收合格率 ≥0.95: no % at all, a share of one
+                found = "fraction" if fraction_floor(value, target) else None
+            elif top > _HUNDRED and target.comparator in ("<=", "<"):
                 continue  # a cap above 100% (政府债务率 ≤120%) asks nothing impossible
-            if top > _HUNDRED:
+            elif top > _HUNDRED:
                 found = "above"
             elif target.number < 0 or value.minus_before(target):
                 found = "below"
-            elif fraction_floor(value, target):
+            else:
+                found = "fraction" if fraction_floor(value, target) else None
+            if found == "fraction":
                 if high is None:
                     high = self.high_rate(clause)
                 if not high:
                     continue
-                found = "fraction"
-            else:
+            elif found is None:
                 continue
             exempt = self.percent_exempt
             if exempt.search(clause.name) or exempt.search(value.prefix):
@@ -1081,17 +1085,32 @@ def _target_measure(
     return measure
 
 
+_WRITTEN_FRACTION = re.compile(r"[0-9０-９]\s*[/／:：]\s*[0-9０-９]")
+"""A share written as a fraction or a ratio (``2/3``, ``1:2``): the writer's
+choice, no percentage in disguise."""
+
+
 def fraction_floor(value: Value, target: Target) -> bool:
-    """Whether ``target`` of ``value`` is a floor above 0 and at most 1 %,
+    """Whether ``target`` of ``value`` is a floor above 0 and at most 1 %, or a
+    number between 0 and 1 with no unit at all (``≥0.95``, ``满意度≥0.9``),
     measured against nothing (``≥0.95%``; not ``≥1%（较上年）``, a rise, nor a
     rate per a number of things): on a rate that should come near 100 % it is
     a percentage written as a fraction (:meth:`Facts.out_of_range`)."""
-    if target.unit != "%" or target.number is None:
+    if target.number is None:
         return False
     top = target.upper if target.upper is not None else target.number
+    if target.unit is None:  # a share of one: 0.95 for 95 % (not 1, which may be 1 %)
+        if (
+            target.kind != "number"
+            or target.magnitude is not None
+            or top >= _FRACTION_FLOOR
+            or _WRITTEN_FRACTION.search(target.text) is not None  # 2/3, 1:2: as meant
+        ):
+            return False
+    elif target.unit != "%" or top > _FRACTION_FLOOR:
+        return False
     return (
         target.number > 0
-        and top <= _FRACTION_FLOOR
         and target.comparator in _FLOORS
         and target.per is None
         and target.change is None

@@ -18,8 +18,12 @@ How a value is read:
 - ``formula``: the words before the measure hold ``÷ × *`` or define a name
   with ``=`` (``设备使用率=实际使用设备数量/总设备数量*100%``); no number.
 - ``empty``: nothing alphanumeric (blank, ``。``, ``——``).
-- ``qualitative``: anything else (``合法合规``; also ``每周一次``: only digits
-  count as numbers).
+- ``qualitative``: anything else (``合法合规``, ``每周``).
+
+A number is written in digits, or in Chinese numerals composed as a number
+is where its unit follows and no word goes on after the unit (``≥二百张``,
+``不少于三十人``, ``≥两次``, ``每周一次``; ``百分之九十五`` is 95 %); a numeral
+inside a word is none (``一次性``, ``十三五``, ``三星级``, ``一体化``).
 
 Each value also lists its :attr:`~audit.model.Value.targets`: what follows the
 first measure is read again, so ``≥95%，≤100%``, ``≥300人；≥10场`` and
@@ -71,7 +75,8 @@ _CLOCK = re.compile(
 hours of the week (``7×24小时``, ``5×8小时``: days times hours a day)."""
 _ISO_DATE = re.compile(r"[0-9０-９]{4}-[0-9０-９]{1,2}-[0-9０-９]{1,2}")
 """One day written with dashes (2024-12-31, a workbook's date cell): no range."""
-_DIGIT = re.compile(r"[0-9０-９]")
+_DIGIT = re.compile(r"[0-9０-９一二两三四五六七八九十]")
+"""A character that may begin a number (a digit or a Chinese numeral)."""
 _BY = ("前", "以前", "之前", "内", "以内", "之内")
 _FROM = ("后", "以后", "之后", "起")
 # Separators and sentence ends trimmed from a suffix: "90%以上，用人单位满意" → "用人单位满意".
@@ -242,6 +247,8 @@ class Vocabulary(NamedTuple):
         """``grammar`` with each ``@list@`` replaced by a regex alternation of
         that list's words, longest first."""
         patterns = {name: _alternation(words) for name, words in self.word_lists().items()}
+        patterns["cn_number"] = _chinese_number(patterns)
+        patterns["cn_percent"] = _CN_PERCENT
 
         def pattern(match: re.Match[str]) -> str:
             name = match.group(1)
@@ -375,6 +382,65 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(word).replace("/", r"\/") for word in ordered)
 
 
+_CN_DIGITS = "一二两三四五六七八九"
+_CN_ZEROS = "零〇"
+_CN_DIGIT_VALUES = {char: value for value, char in enumerate("一二三四五六七八九", 1)} | {"两": 2}
+_CN_NUMERALS = _CN_DIGITS + _CN_ZEROS + "十百千万"
+_CN_D = f"[{_CN_DIGITS}]"
+_CN_Z = f"[{_CN_ZEROS}]"
+_CN_AFTER_HUNDREDS = f"(?:{_CN_D}十{_CN_D}?|{_CN_Z}{_CN_D})"
+_CN_AFTER_THOUSANDS = f"(?:{_CN_D}百{_CN_AFTER_HUNDREDS}?|{_CN_Z}(?:{_CN_D}十{_CN_D}?|{_CN_D}))"
+_CN_BELOW_10000 = (
+    f"(?:{_CN_D}千{_CN_AFTER_THOUSANDS}?|{_CN_D}百{_CN_AFTER_HUNDREDS}?|{_CN_D}?十{_CN_D}?|{_CN_D})"
+)
+_CN_NUMERAL = (
+    f"(?<![第{_CN_NUMERALS}])(?:{_CN_BELOW_10000}万(?={_CN_D}|{_CN_Z}|十))?{_CN_BELOW_10000}"
+)
+"""A number written in Chinese numerals, composed as a number is (二百, 三十,
+十五, 一千零五, 两万五千; not 十三五, 二〇二五, which are names and years)."""
+_CN_PERCENT = f"百分之(?:百|{_CN_NUMERAL}(?![{_CN_NUMERALS}]))"
+"""A percentage in words: 百分之百, 百分之九十五."""
+_CN_ENDS = r"(?![\u4e00-\u9fff])|(?=及?以[上下内]|或以[上下]|之内|内|左右|以?前|之前|以?后|之后|起)"
+"""What may follow the unit of a number in Chinese numerals: no word going
+on (一次性, 一人一档, 三星级, 一对一 are words, not quantities), or a word
+that bounds or places the number (以上, 以内, 左右, 前)."""
+
+
+def _chinese_number(patterns: Mapping[str, str]) -> str:
+    """A number in Chinese numerals where it is a quantity: a unit (or a
+    magnitude and a unit) follows, and no word goes on after the unit
+    (``≥二百张``, ``不少于三十人``, ``≥两次``, ``完成十五个``, ``两个工作日内``);
+    never a date's month or day (三月, 五日, 八号: 月, 日, 号 are no units here)."""
+    unit = f"(?:{patterns['units']}|{patterns['time_units']})"
+    return f"{_CN_NUMERAL}(?=\\s*(?:{patterns['magnitudes']})?\\s*(?![月日号]){unit}(?:{_CN_ENDS}))"
+
+
+def chinese_number(text: str) -> Decimal | None:
+    """The value of a number in Chinese numerals (``二百`` 200, ``十五`` 15,
+    ``一千零五`` 1005, ``两万五千`` 25000, ``百分之九十五`` 95); None when
+    ``text`` is none."""
+    text = text.strip()
+    if text.startswith("百分之"):
+        text = text[3:]
+        if text == "百":
+            return Decimal(100)
+    if not text or any(char not in _CN_NUMERALS for char in text):
+        return None
+    total = section = digit = 0
+    for char in text:
+        if char in _CN_ZEROS:
+            digit = 0
+        elif char in _CN_DIGITS:
+            digit = _CN_DIGIT_VALUES[char]
+        elif char == "万":
+            total += (section + digit) * 10000
+            section = digit = 0
+        else:  # 十, 百, 千: the digit before it, or one (十五)
+            section += (digit or 1) * {"十": 10, "百": 100, "千": 1000}[char]
+            digit = 0
+    return Decimal(total + section + digit)
+
+
 UNITS: Vocabulary = Vocabulary.load(VOCABULARY_PATH)
 """The shipped vocabulary, ``rules/units.yaml``."""
 
@@ -453,6 +519,9 @@ def _raw(*parts: Any) -> str:
 
 
 def _number(token: Token) -> Decimal:
+    chinese = chinese_number(_text(token))
+    if chinese is not None:  # 二百, 百分之九十五: the grammar takes only these
+        return chinese
     digits = _text(token).strip().translate(_DIGITS).replace(",", "")
     numerator, _, denominator = digits.replace(":", "/").replace("：", "/").partition("/")
     if denominator:  # the grammar only takes a fraction (or a ratio) with a non-zero denominator
@@ -569,6 +638,8 @@ class _ValueBuilder(Transformer[Token, Value]):
             value = _scaled(value, self._magnitudes[word])
         if unit is not None and not isinstance(unit, _Unit):
             unit = _Unit(_text(unit), self._unit(unit), None)
+        if unit is None and _text(number).strip().startswith("百分之"):
+            unit = _Unit("", "%", None)  # 百分之九十五: the percent is in the words
         return _Amount(
             _raw(number, magnitude, unit),
             value,
@@ -770,7 +841,7 @@ class _ValueBuilder(Transformer[Token, Value]):
         per = self._frequency(words)
         if per is None:
             return Value(text, "qualitative", qualifiers=words.qualifiers, targets=_whole(text))
-        # "每月", "每周一次": a frequency without a number.
+        # "每月", "每周": a frequency without a number.
         return Value(
             text,
             "qualitative",

@@ -1100,6 +1100,69 @@ def test_percent_out_of_range_reports_a_high_rate_written_as_a_fraction(
     assert f"疑似把{meant}%写成了" in finding.message
 
 
+@pytest.mark.parametrize(
+    "category, name, value, meant",
+    [
+        ("1-产出指标；12-质量指标", "验收合格率", "≥0.95", "95"),
+        ("3-满意度指标；31-服务对象满意度", "服务对象满意度", "≥0.9", "90"),
+        ("1-产出指标；12-质量指标", "项目资金执行率", "0.91以上", "91"),
+        ("2-效益指标；22-社会效益", "政策知晓率", "不低于0.85", "85"),
+    ],
+)
+def test_a_high_rate_written_as_a_share_of_one_is_one_finding(
+    category: str, name: str, value: str, meant: str
+) -> None:
+    """A number between 0 and 1 with no % on a rate that should come near
+    100 % is that rate written as a fraction: percent-out-of-range says so,
+    once; missing-unit does not also ask for the %, nor satisfaction-target
+    read 0.9 as 0.9 %."""
+    indicators = f"1、{category}；{name}；实施周期指标值:{value}；年度指标值:{value}。"
+    findings = [f for f in lint(clause_table(indicators)) if f.field in ("period", "annual")]
+    [finding] = findings
+    assert (finding.rule, finding.severity, finding.excerpt) == (
+        "percent-out-of-range",
+        "warning",
+        value,
+    )
+    assert f"没有%，{value.strip('≥不低于以上')}是写成小数的比率" in finding.message
+    assert f"疑似把{meant}%写成了" in finding.message
+
+
+@pytest.mark.parametrize(
+    "category, name, value, rule",
+    [
+        # a whole number without %: only the % is missing
+        ("1-产出指标；12-质量指标", "验收合格率", "≥95", "missing-unit"),
+        ("3-满意度指标；31-服务对象满意度", "服务对象满意度", "≥90", "missing-unit"),
+        # 1 may be 1 % as well as all of it
+        ("1-产出指标；12-质量指标", "验收合格率", "≥1", "missing-unit"),
+        # an amount, a share written as a fraction on purpose, a rate that may be small
+        ("1-产出指标；14-成本指标", "设备维修成本", "≥0.95万元", None),
+        ("1-产出指标；11-数量指标", "任务完成率", "≥2/3", None),
+        ("2-效益指标；22-社会效益", "不合格率", "≤0.05", "missing-unit"),
+    ],
+)
+def test_a_number_that_is_no_share_of_one_is_not_read_as_one(
+    category: str, name: str, value: str, rule: str | None
+) -> None:
+    indicators = f"1、{category}；{name}；实施周期指标值:{value}；年度指标值:{value}。"
+    findings = [f for f in lint(clause_table(indicators)) if f.field in ("period", "annual")]
+    assert "percent-out-of-range" not in {f.rule for f in findings}
+    assert [f.rule for f in findings if f.rule == "missing-unit"] == ([rule] if rule else [])
+
+
+def test_missing_unit_on_a_rate_below_one_names_the_percentage_it_may_be() -> None:
+    """On a rate that may stay small (设备利用率 ≥0.8), a number below 1 with
+    no % is 80 % as a fraction of one or 0.8 % with its % lost: missing-unit
+    asks for the %, and names the percentage the fraction would be."""
+    indicators = "1、2-效益指标；22-社会效益；设备利用率；实施周期指标值:≥0.8；年度指标值:≥0.8。"
+    [finding] = found(clause_table(indicators), "missing-unit")
+    assert finding.message.endswith("没有%：若是写成小数的比率，应写作80%")
+    indicators = "1、2-效益指标；22-社会效益；设备利用率；实施周期指标值:≥80；年度指标值:≥80。"
+    [finding] = found(clause_table(indicators), "missing-unit")
+    assert finding.message.endswith("中的「≥80」没有%")
+
+
 def test_the_fraction_named_is_the_floor_not_a_cap_before_it() -> None:
     """The message names the floor the facts judged (``≥0.95%``), not a cap
     below 1 % written before it (``≤0.5%``, a ceiling the rate keeps)."""

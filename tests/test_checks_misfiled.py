@@ -365,6 +365,11 @@ def several(value: str, category: str = QUANTITY, name: str = "应急物资储�
         ("≥20场，每场满意度≥90%", 2),
         ("≥20场，每场≤2万元", 2),
         ("≥20场，场均经费≤2万元", 2),
+        # each batch or session written with 每期, 每次 (read as "per 期"): a rate or an
+        # amount for each is a measure of its own all the same
+        ("≥10期，每期培训合格率≥95%", 2),
+        ("≥12次，每次活动满意度≥90%", 2),
+        ("≥10期，每期≤2万元", 2),
         # 单位 is an organization, not one of the events
         ("≥20家单位，单位覆盖率≥90%", 2),
     ],
@@ -411,6 +416,12 @@ def test_several_targets_of_different_measures_are_reported(value: str, count: i
         "≥300人，每人≥40学时",
         "≥20场，每场活动≥50家企业参会",
         "≥20场，场均≥50家企业参会",  # 场均: each of the 20 on average
+        "≥20场，每场≥50人",
+        "≥10期（每期≥50人）",
+        "≥10期，每期≥50人",
+        "≥10期，50人/期",
+        # a count and how often: per a period of time, no second measure
+        "≥24次，每月≥2次",
     ],
 )
 def test_one_measure_in_one_value_is_left_alone(value: str) -> None:
@@ -656,6 +667,58 @@ def test_a_ceiling_on_the_length_or_area_of_what_is_built_is_reported(
     findings = check("comparator-direction", table(filed(QUANTITY, name, value)))
     assert [f.excerpt for f in findings] == [value]
     assert "设了上限" in findings[0].message
+
+
+@pytest.mark.parametrize("value", ["不超过二十场", "≤二十场", "少于十五场"])
+def test_a_ceiling_in_chinese_numerals_is_read_as_one(value: str) -> None:
+    """A count written in Chinese numerals (不超过二十场) is the count the
+    rules judge, as 20场 is."""
+    findings = check("comparator-direction", table(filed(QUANTITY, "举办招聘会场次", value)))
+    assert [f.excerpt for f in findings] == [value]
+
+
+def test_a_chinese_numeral_inside_a_word_is_no_target() -> None:
+    value = "一次性发放到位，不搞三星级评比"
+    assert check("comparator-direction", table(filed(QUANTITY, "创业补贴发放", value))) == []
+    assert several(value) == []
+
+
+@pytest.mark.parametrize(
+    "name, value",
+    [
+        ("修缮校舍面积", "≤1200平方米"),
+        ("维修道路长度", "≤3公里"),
+        ("改造管网长度", "≤5公里"),
+        ("翻新外墙面积", "不超过3000平方米"),
+        ("破损路面修补面积", "≤800平方米"),
+        ("危旧房屋加固面积", "≤2000平方米"),
+    ],
+)
+def test_a_ceiling_on_the_size_of_what_is_repaired_is_reported(name: str, value: str) -> None:
+    """What the project repairs or renovates is an output as what it builds
+    is: a ceiling on it is met by repairing nothing."""
+    findings = check("comparator-direction", table(filed(QUANTITY, name, value)))
+    assert [f.excerpt for f in findings] == [value]
+    assert "设了上限" in findings[0].message
+
+
+@pytest.mark.parametrize(
+    "category, name, value",
+    [
+        # what the repair costs or takes, the damage itself, the size of each job
+        ("1-产出指标；14-成本指标", "维修费用", "≤30万元"),
+        ("1-产出指标；13-时效指标", "维修响应时间", "≤2小时"),
+        (QUANTITY, "道路破损面积", "≤100平方米"),
+        (QUANTITY, "单次维修长度", "≤50米"),
+        (QUANTITY, "每处修补面积", "≤20平方米"),
+        (QUANTITY, "维修后路面坑槽面积", "≤50平方米"),
+        (QUANTITY, "维修产生建筑垃圾量", "≤20吨"),
+    ],
+)
+def test_a_ceiling_on_what_a_repair_costs_or_leaves_is_left_alone(
+    category: str, name: str, value: str
+) -> None:
+    assert check("comparator-direction", table(filed(category, name, value))) == []
 
 
 @pytest.mark.parametrize(

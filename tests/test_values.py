@@ -265,6 +265,67 @@ def test_value_reads_as_a_reviewer_reads_it(text: str, expected: dict[str, Any])
     assert value.text == text.strip()
 
 
+CHINESE_NUMERALS: list[tuple[str, dict[str, Any]]] = [
+    ("≥二百张", q(">=", 200, "张")),
+    ("不少于三十人", q(">=", 30, "人")),
+    ("≥两次", q(">=", 2, "次")),
+    ("完成十五个", q("=", 15, "个", prefix="完成")),
+    ("二十个以上", q(">=", 20, "个")),
+    ("一千零五十人", q("=", 1050, "人")),
+    ("两千五百元", q("=", 2500, "元")),
+    ("一万五千人", q("=", 15000, "人")),
+    ("≥三万人次", q(">=", 30000, "人次", magnitude="万")),
+    ("两个工作日内", q("<=", 2, "工作日")),
+    ("百分之百", q("=", 100, "%")),
+    ("百分之九十五以上", q(">=", 95, "%")),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), CHINESE_NUMERALS, ids=[text for text, _ in CHINESE_NUMERALS]
+)
+def test_a_number_in_chinese_numerals_before_its_unit_is_a_quantity(
+    text: str, expected: dict[str, Any]
+) -> None:
+    value = parse_value(text)
+    expected = {**_QUANTITY_DEFAULTS, **expected}
+    assert {name: getattr(value, name) for name in expected} == expected
+    [target] = value.targets
+    assert (target.number, target.unit) == (expected["number"], expected["unit"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a numeral inside a word: the unit after it runs on
+        "一次性补助",
+        "一人一档",
+        "一对一帮扶",
+        "三星级酒店标准",
+        "高效办成一件事",
+        "不少于三十人参加",  # the word goes on after the unit: left as prose
+        # names, plans, years, ranks and dates
+        "十三五规划",
+        "一体化",
+        "两学一做",
+        "第三批",
+        "三月",
+        "三日内",
+        "二〇二五年底前",
+        "零事故",
+    ],
+)
+def test_chinese_numerals_inside_words_are_no_number(text: str) -> None:
+    value = parse_value(text)
+    assert value.kind != "quantity", value
+    assert all(target.number is None for target in value.targets)
+
+
+def test_a_second_target_in_chinese_numerals_is_read() -> None:
+    value = parse_value("≥20场，每场不少于五十人")
+    assert [(t.number, t.unit) for t in value.targets] == [(D(20), "场"), (D(50), "人")]
+
+
 def test_numbers_are_decimals() -> None:
     value = parse_value("≥1.85万人")
     assert type(value.number) is Decimal

@@ -195,7 +195,9 @@ def test_a_bare_fraction_without_a_percent_format_is_still_reported(tmp_path: Pa
     document = load_path(path)
     assert values(document, "档案规范率")[0] == "0.95"
     lost = [f for f in findings(document) if f.location == "绩效目标表!D11"]
-    assert [f.rule for f in lost] == ["annual-period-mismatch"]  # the annual value has %
+    # 档案规范率 should come near 100%: 0.95 is 95% written as a fraction, said once
+    assert [f.rule for f in lost] == ["percent-out-of-range"]
+    assert "疑似把95%写成了0.95" in lost[0].message
 
 
 def with_styles(path: Path, styles: bytes | None) -> Path:

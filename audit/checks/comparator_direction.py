@@ -395,12 +395,12 @@ def _polarity(
     「辖区内全部村居数」「保有公务车辆数=12辆」「征兵任务数=65人」「年度监测频次=4次」），
     不良事件（「安全事故=0起」），零，比率、金额、时长，
     没有写等于的数字（「420人」）。这样的数量设了上限（「举办招聘会场次≤20场」「不超过3000人」，项目自己做的培训、宣传、检查的次数「培训人次≤500人次」也是）的，
-    一件不做也算达标，同样报告；项目建成或治理的长度、面积、体积、重量（「新建道路长度≤5公里」
-    「新增绿化面积≤2000平方米」）与数量一样；存量、定额、频次、不良事件、控制的公务支出（公务接待批次、
+    一件不做也算达标，同样报告；项目建成、修缮改造或治理的长度、面积、体积、重量（「新建道路长度≤5公里」
+    「新增绿化面积≤2000平方米」「修缮校舍面积≤1200平方米」「维修道路长度≤3公里」）与数量一样；存量、定额、频次、不良事件、控制的公务支出（公务接待批次、
     因公出国团组数）和按规定精简的会议、文件、评比表彰（「会议数量≤4次」「印发文件数量≤3份」）除外，
     保持在范围内的距离（「服务半径≤3公里」）和占用的土地（「新增建设用地面积」）也除外，工程产生、损耗、
     剩余的量和可能出现的危害（「建设期间产生建筑垃圾量」「剩余待改造面积」「新增积水内涝点面积」）、
-    所建之物各自的尺寸（「车道宽度≤3.5米」）同样除外。以时长表示的完成时限
+    所建之物或每次维修各自的尺寸（「车道宽度≤3.5米」「单次维修长度≤50米」）同样除外。以时长表示的完成时限
     （time_limits：时限、工期、用时，办理/响应/整改/拨付……时间或期限）是上限：「隐患整改时限≥5个工作日」
     「资金拨付时限不低于10个工作日」拖得越久越能达标，报告；应当长的时长（long_durations：服务时长、
     开放时间、培训时长、运行时间、保修期、在线时长等）不按时限判断。把反向指标反过来说的名称（「降低成本」）不
@@ -507,14 +507,16 @@ def comparator_direction(ctx: Context, clause: Clause) -> Iterator[Problem]:
     bare number without ``=`` (``420人``). Such a count given a ceiling
     (``举办招聘会场次 ≤20场``, or the project's own training, publicity or
     inspections: ``培训人次 ≤500人次``) is met by doing nothing and is reported too, and
-    so is the length, area, volume or weight of what the project builds or
-    does (``新建道路长度 ≤5公里``, ``新增绿化面积 ≤2000平方米``), with the same
+    so is the length, area, volume or weight of what the project builds,
+    repairs, renovates or does (``新建道路长度 ≤5公里``, ``新增绿化面积 ≤2000平方米``,
+    ``修缮校舍面积 ≤1200平方米``, ``维修道路长度 ≤3公里``), with the same
     exceptions and spending, meetings, documents and 评比表彰 held down by
     rule (公务接待批次, 因公出国团组数, ``会议数量 ≤4次``, ``印发文件数量 ≤3份``);
     a distance kept within (服务半径 ≤3公里), land taken (新增建设用地面积), what
     the works produce, lose or leave undone and harm that may arise
     (建设期间产生建筑垃圾量, 剩余待改造面积, 新增积水内涝点面积) and the size of
-    each thing built (车道宽度 ≤3.5米) are no output. A time to
+    each thing built or each job done (车道宽度 ≤3.5米, 单次维修长度 ≤50米) are
+    no output. A time to
     deliver in, given as a duration (``time_limits``: 时限, 工期, 用时, and the
     时间 or 期限 of 办理/响应/整改/拨付 …), is a ceiling: ``隐患整改时限 ≥5个工作日`` and
     ``资金拨付时限 不低于10个工作日`` are met by being slow and are reported;
@@ -719,24 +721,31 @@ comes in (受理投诉件数, 扑救火灾次数), nor what the work turns up (�
 _BUILT = re.compile(
     r"新建|新增|建设|建成|修建|改建|扩建|改造|铺设|敷设|硬化|绿化|种植|造林|植树|治理|整治|清淤"
     r"|疏浚|复垦|修复|提升|完成"
+    r"|维修|修缮|翻新|翻修|整修|修葺|修补|大修|中修|加固|改良|更新|更换"
 )
-"""What a project builds or does to the land (新建道路, 新增绿化, 清淤): its length,
-area, volume or weight is an output, more is better."""
-_HARM = r"垃圾|废[弃物水渣料气]|裸露|积水|内涝|流失|污染|违法|违建|隐患"
+"""What a project builds, repairs or renovates, or does to the land (新建道路,
+修缮校舍, 维修道路, 改造管网, 新增绿化, 清淤): its length, area, volume or
+weight is an output, more is better."""
+_HARM = r"垃圾|废[弃物水渣料气]|裸露|积水|内涝|流失|污染|违法|违建|隐患|破损|损坏|坍塌|病害|渗漏"
 _HELD_DOWN = re.compile(r"用地|占地|占用|排放|能耗|耗[水电能材]|损耗|损失|产生|剩余|待|" + _HARM)
 """Land taken, what is consumed, emitted, lost or left undone, and harm
 (新增建设用地面积, 建设期间产生建筑垃圾量, 剩余待改造面积, 新增积水面积):
 held down."""
 _TREATED = re.compile(
-    r"(?:" + _HARM + r")\S{0,4}?(?:治理|整治|修复|清理|清运|清除|消除|处置|处理|拆除|复绿)"
+    r"(?:" + _HARM + r")\S{0,4}?(?:治理|整治|修复|清理|清运|清除|消除|处置|处理|拆除|复绿"
+    r"|维修|修缮|修补|整修|翻修|加固)"
 )
-"""Harm the work removes (水土流失治理面积, 违建拆除面积, 建筑垃圾清运量): what is
-treated is the output."""
+"""Harm the work removes or repairs (水土流失治理面积, 违建拆除面积, 建筑垃圾清运量,
+破损路面修补面积): what is treated is the output."""
 _WHEN = re.compile(r"(?:" + _BUILT.pattern + r")+(?:后|期间|过程中|完成后|以后|时|前)")
 """A time named by the work (建设期间, 治理后, 提升改造后): the words after
 it measure something else than what is built."""
-_EACH = re.compile(r"宽度?$|高度?$|深度?$|厚度?$|间距$|半径$|距离$|坡度$")
-"""The size of each thing built (车道宽度 ≤3.5米), not how much is built."""
+_EACH = re.compile(
+    r"宽度?$|高度?$|深度?$|厚度?$|间距$|半径$|距离$|坡度$"
+    r"|^(?:平均)?(?:单[次个处项座条栋间]|每[次个处项座条栋间宗])"
+)
+"""The size of each thing built (车道宽度 ≤3.5米) or of each job done (单次维修长度
+≤50米, 每处修补面积), not how much is built."""
 
 
 def _physical_output(name: str, value: Value) -> bool:

@@ -14,6 +14,7 @@ from audit.facts import (
     field_name,
     name_kind,
     needs_unit,
+    plain_number,
     sub_span,
     unit_lost,
     wants_date,
@@ -91,6 +92,12 @@ YEARS = (1949, 2100)
             "「{name}」是比率，{keyword}「{text}」中的「{number}」没有%",
             "“{name}” is a rate but there is no % for {number} in the {field} “{text}”",
         ),
+        "share": (
+            "「{name}」是比率，{keyword}「{text}」中的「{number}」没有%：若是写成小数的比率，"
+            "应写作{meant}%",
+            "“{name}” is a rate but there is no % for {number} in the {field} “{text}”: "
+            "as a fraction of one it is {meant}%",
+        ),
     },
     options={
         "exempt_names": Option(
@@ -109,7 +116,9 @@ YEARS = (1949, 2100)
     检查内容
     --------
     报告指标值中没有单位的数字：「举办招聘会；…:2」「维护泊位数 =8」「职业技能培训；…:≥300」，
-    以及清单式表格「度量单位」栏空着的数量。比率指标的数字没有 % 时单独说明。
+    以及清单式表格「度量单位」栏空着的数量。比率指标的数字没有 % 时单独说明，0 与 1 之间的小数
+    还说明它作为小数是多少百分比（「设备利用率 ≥0.8」：80%）；应接近 100% 的比率写成这样的小数
+    （「验收合格率 ≥0.95」）由 percent-out-of-range 报告。
 
     单位包括各行业计数用的量词和市制度量衡（rules/units.yaml）：「路灯1500杆」「足球场3片」
     「婚姻登记8000对」「机井20口」「桥梁3孔」「门窗120樘」「铁塔40基」「歌曲10首」
@@ -163,7 +172,10 @@ def missing_unit(ctx: Context, clause: Clause) -> Iterator[Problem]:
     Reports a number in a target value that has no unit:
     ``举办招聘会；…:2``, ``维护泊位数 =8``, ``职业技能培训；…:≥300``, and a
     quantity whose 度量单位 column is blank in a list-style table. A rate
-    whose number lacks ``%`` is said so.
+    whose number lacks ``%`` is said so, and for a number between 0 and 1
+    the percentage it is as a fraction of one (``设备利用率 ≥0.8``: 80 %); a
+    rate that should come near 100 % written so (``验收合格率 ≥0.95``) is
+    ``percent-out-of-range``'s.
 
     Units include the measure words (量词) sectors count in and the
     traditional (市制) weights (``rules/units.yaml``): ``路灯1500杆``,
@@ -261,6 +273,9 @@ def missing_unit(ctx: Context, clause: Clause) -> Iterator[Problem]:
             key = "default" if target.text.strip() == value_field.text.strip() else "part"
             if kind in ("rate", "satisfaction"):
                 key = "rate"
+                if 0 < target.number < 1 and not _FRACTION.search(target.text):
+                    key = "share"  # 增长率 ≥0.05: 5 % as a fraction of one, or 0.05 %
+                    args["meant"] = plain_number(target.number * 100)
             yield Problem(
                 sub_span(value_field.span, target.start, target.end),
                 key,

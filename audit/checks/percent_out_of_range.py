@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from audit.engine import Context, Option, Problem, rule
 from audit.facts import field_name, fraction_floor, number_targets, plain_number, where
-from audit.model import Clause, Value
+from audit.model import Clause, Target, Value
 
 EXEMPT_NAMES: list[str] = [
     r"增长|增幅|涨幅|提高率|提升率|增加率|变化率|同比|环比|倍",
@@ -59,6 +59,12 @@ percentage written as a fraction (``≥0.95%`` for ``≥95%``)."""
             "the {field} “{text}” sets a floor of only {number}%: “{name}” should come near "
             "100%; {meant}% seems written as {number}%",
         ),
+        "decimal": (
+            "{keyword}「{text}」没有%，{number}是写成小数的比率：「{name}」应接近100%，"
+            "疑似把{meant}%写成了{number}",
+            "the {field} “{text}” has no %: {number} is a rate written as a fraction; "
+            "“{name}” should come near 100%, and {meant}% seems written as {number}",
+        ),
     },
     options={
         "exempt_names": Option(
@@ -85,9 +91,13 @@ percentage written as a fraction (``≥0.95%`` for ``≥95%``)."""
     债务率：两个金额之比，风险线就在 100% 以上）不要求不可能的事，也不报告。
     应接近 100% 的比率（high_rates：合格率、完成率、达标率、覆盖率、知晓率、执行率、到位率，以及
     满意度）下限不超过 1%（「验收合格率 ≥0.95%」「完成率 ≥1%」）时也报告（降一级）：这是把
-    95%、100% 写成了小数。上限（「事故发生率 ≤0.5%」「差错率 <1%」）、增长（「增长率 ≥0.5%」）
-    、可以很小的比率（利用率、抽检率、节能率、抽查覆盖率：按规定抽取的样本比例）和相对上年的
-    提高（「≥1%（较上年）」）不报告。
+    95%、100% 写成了小数；这类比率的值完全没有 %、写成 0 与 1 之间的小数的（「验收合格率 ≥0.95」
+    「满意度 ≥0.9」）同样是把 95%、90% 写成了小数，由本规则说明（降一级），missing-unit 和
+    satisfaction-target 不再报告（整数没有 % 的「合格率 ≥95」只是缺 %，仍由 missing-unit 报告；
+    1、分数「2/3」和比例「1:2」不算）。
+    上限（「事故发生率 ≤0.5%」「差错率 <1%」）、增长（「增长率 ≥0.5%」）、可以很小的比率
+    （利用率、抽检率、节能率、抽查覆盖率：按规定抽取的样本比例）和相对上年的提高
+    （「≥1%（较上年）」）不报告。
     公式（「…*100%」）由 not-quantified 处理，数量指标写成百分比（「培训人数 ≥1000%」）由
     value-type-mismatch 报告。超出范围的值只由本规则报告，annual-period-mismatch 不再比较它。
 
@@ -131,7 +141,12 @@ def percent_out_of_range(ctx: Context, clause: Clause) -> Iterator[Problem]:
     on a rate that should come near 100 % (``high_rates``: 合格率, 完成率,
     达标率, 覆盖率, 知晓率, 执行率, 到位率, and any satisfaction level) is
     reported a level lower: ``验收合格率 ≥0.95%`` and ``完成率 ≥1%`` are 95 %
-    and 100 % written as fractions. A cap (``事故发生率 ≤0.5%``,
+    and 100 % written as fractions; so is a number between 0 and 1 with no
+    % at all on such a rate (``验收合格率 ≥0.95``, ``满意度 ≥0.9``: 95 % and
+    90 %), which this rule says and ``missing-unit`` and ``satisfaction-target``
+    then leave (a whole number without %, ``合格率 ≥95``, only lacks its %:
+    ``missing-unit``'s; 1, a fraction ``2/3`` and a ratio ``1:2`` are not
+    read so). A cap (``事故发生率 ≤0.5%``,
     ``差错率 <1%``), a growth (``增长率 ≥0.5%``) and rates that may well be
     small (利用率, 抽检率, 节能率, and 抽查覆盖率: the share of a sample drawn
     for checking) are not, nor a rise over a reference (``≥1%（较上年）``). Formulas
@@ -175,13 +190,14 @@ def percent_out_of_range(ctx: Context, clause: Clause) -> Iterator[Problem]:
             continue
         args = {**where(value_field, both), "text": value_field.text}
         if known.out_of_range == "fraction":
-            number = _fraction(value_field.value)
+            target = _fraction(value_field.value)
+            number = target.number if target.number is not None else Decimal(1)
             meant = min(number * 100, Decimal(100))
             args |= {"name": clause.name, "number": plain_number(number)}
             args["meant"] = plain_number(meant)
             yield Problem(
                 value_field.span,
-                "fraction",
+                "fraction" if target.unit == "%" else "decimal",
                 args,
                 field=field_name(value_field),
                 excerpt=value_field.text,
@@ -197,10 +213,11 @@ def percent_out_of_range(ctx: Context, clause: Clause) -> Iterator[Problem]:
         )
 
 
-def _fraction(value: Value) -> Decimal:
-    """The number of the first floor of at most 1 % of ``value``: the target
-    the facts found (:func:`~audit.facts.fraction_floor`)."""
+def _fraction(value: Value) -> Target:
+    """The first floor of at most 1 % (or share of one with no unit) of
+    ``value``: the target the facts found
+    (:func:`~audit.facts.fraction_floor`)."""
     for target in number_targets(value):
         if fraction_floor(value, target) and target.number is not None:
-            return target.number
-    return Decimal(1)  # pragma: no cover - the facts found one
+            return target
+    return number_targets(value)[0]  # pragma: no cover - the facts found one

@@ -53,6 +53,18 @@ def _for_each(before: str) -> bool:
     return len(word) == 2 and unit_family(word[0]) in COUNTED_FAMILIES
 
 
+def _per_event(target: Target) -> bool:
+    """Whether a target is one for each event or batch another target counts,
+    written with a word the value grammar reads as a frequency (``每期≥50人``,
+    ``每期培训合格率≥95%``, ``50人/期``): per a count, not per a period of time
+    (``每月≥2次`` is a frequency, no measure here)."""
+    return (
+        target.kind == "frequency"
+        and target.number is not None
+        and unit_family(target.per) in COUNTED_FAMILIES
+    )
+
+
 _RUNS_ON = re.compile(r"[\u4e00-\u9fff](?<![以及和或并且内前后])|以(?![上下内])")
 """A Chinese letter right after a number's unit that carries the word on
 (工业4.0项目, 对10所技工院校): the number is part of the prose, not a target;
@@ -64,7 +76,10 @@ def _measure(value_text: str, target: Target, previous_end: int) -> tuple[str, s
     share; None for a target that adds no measure of its own (no unit, a
     change from a reference, an explanation in brackets, a number inside a
     word of the prose)."""
-    if target.kind != "number" or target.unit is None or target.change is not None:
+    if target.unit is None or target.change is not None:
+        return None
+    each = _per_event(target)
+    if target.kind != "number" and not each:
         return None
     before = value_text[previous_end : target.start]
     # A comparator before the number makes it a target whatever noun follows
@@ -73,11 +88,13 @@ def _measure(value_text: str, target: Target, previous_end: int) -> tuple[str, s
     if _EXPLAINS.search(before) or (not compared and _RUNS_ON.match(value_text, target.end)):
         return None
     family = unit_family(target.unit) or "other"
-    if family in COUNTED_FAMILIES and _for_each(before):
-        return None  # ≥20场，每场≥50家企业: how large each of the 20 is
+    if family in COUNTED_FAMILIES and (each or _for_each(before)):
+        return None  # ≥20场，每场≥50家企业, ≥10期（每期≥50人）: how large each of them is
     label = _LABEL.search(before)
     name = label.group(1) if label else ""
     if family in _ONE_MEASURE_FAMILIES:
+        return family, name
+    if each:  # ≥10期，每期≤2万元: an amount per event is a measure of its own
         return family, name
     unit = _SAME_PEOPLE.get(target.unit, target.unit)
     if dimension(unit) is not None and target.number is not None:
@@ -131,7 +148,8 @@ def _distinct(measures: list[tuple[str, str]]) -> list[tuple[str, str]]:
     「≥3000亩，≥2000平方米」）；
     同一单位的几个数（年度与实施期写在一起：「年度≥300人，三年≥900人」）；括号中对前一个目标的
     说明（「≥90%（≥450人）」）；对前一个目标所计的每一场、每一人的要求（「≥20场，每场≥50家企业
-    参会」「≥300人，每人≥40学时」「单场≥50家」「场均≥50家」：是这一个目标的条件）；没有单位的数（「1:1配套」）；嵌在词中的数，单位后紧接着
+    参会」「≥300人，每人≥40学时」「单场≥50家」「场均≥50家」「≥10期（每期≥50人）」：是这一个目标的条件；
+    每场、每期的比率或金额另是一项计量，照样报告：「≥10期，每期培训合格率≥95%」）；没有单位的数（「1:1配套」）；嵌在词中的数，单位后紧接着
     词的其余部分（「满足工业4.0项目的需要」「完成1次对10所技工院校教学检查」，「5个村」也因此
     不算；数前有比较符号的仍是目标：「≥20场，≥500家企业」是两个目标）；与上年相比的增减
     （「同比增长5%，达到1200万元」）。日期和时限不算另一项计量：「≥1600台，2025年10月底前完成」
@@ -182,7 +200,9 @@ def several_targets(ctx: Context, clause: Clause) -> Iterator[Problem]:
     together: ``年度≥300人，三年≥900人``); a target in brackets explaining the
     one before it (``≥90%（≥450人）``); a target for each event or person
     another counts (``≥20场，每场≥50家企业参会``, ``≥300人，每人≥40学时``,
-    ``单场≥50家``, ``场均≥50家``: a condition of that one target); numbers
+    ``单场≥50家``, ``场均≥50家``, ``≥10期（每期≥50人）``: a condition of that
+    one target; a rate or an amount for each is a measure of its own and is
+    reported: ``≥10期，每期培训合格率≥95%``); numbers
     without a unit (``1:1配套``);
     a number inside a word of the prose, its unit run on by the rest of the
     word (``满足工业4.0项目的需要``, ``完成1次对10所技工院校教学检查``, and so
