@@ -35,6 +35,9 @@ def _form(goal_label: str = "中期目标（三年）", annual: str = "≥12场"
         "实施期目标（3年期）",
         "中期目标（36个月）",
         "实施期目标（18个月）",
+        "中期目标（三年行动）",
+        "实施期目标（三年行动计划）",
+        "中期目标（3年期规划）",
     ],
 )
 def test_a_term_of_several_years_allows_an_annual_share(goal_label: str) -> None:
@@ -78,3 +81,35 @@ def test_the_annual_goal_label_names_no_term() -> None:
     rows[4][0] = "年度目标（三年）"
     (project,) = tsv_document(rows).projects
     assert project.term is None
+
+
+@pytest.mark.parametrize(
+    ("goal_label", "years"),
+    [
+        ("中期目标（2024-2026年）", (2024, 2026)),
+        ("实施期目标（2025—2027年）", (2025, 2027)),
+        ("中期目标（2024—2026年三年行动）", (2024, 2026)),
+    ],
+)
+def test_a_year_range_counts_its_years_inclusive(goal_label: str, years: tuple[int, int]) -> None:
+    for read in (tsv_document, sheet_document):
+        document = read(_form(goal_label))
+        (project,) = document.projects
+        assert project.period_goal is not None
+        assert project.term_years == years
+        assert project.term_length == 3
+        assert lint(document, ["annual-period-mismatch"]) == []
+
+
+@pytest.mark.parametrize("annual_label", ["年度目标（2025年）", "年度目标（三年行动）"])
+def test_a_bracket_beside_the_annual_goal_is_no_term(annual_label: str) -> None:
+    """Near miss: ``年度目标（2025年）`` is the budget year, one year; the
+    period goal without a term leaves the term unknown, and the annual share
+    is still compared."""
+    rows = _form("中期目标")
+    rows[4][0] = annual_label
+    document = tsv_document(rows)
+    (project,) = document.projects
+    assert project.term is None and project.term_length is None
+    assert project.goal is not None and project.goal.value.startswith("本年度")
+    assert len(lint(document, ["annual-period-mismatch"])) == 2

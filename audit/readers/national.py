@@ -77,14 +77,18 @@ _UNIT_SUFFIX_RE = re.compile(r"[（(]\s*(万元|元)\s*[)）]$")
 _YEAR_TAIL = r"\s*年?度?(?:[.．/]?[0-9０-９]{1,2}月?)?"
 """What may follow a year in a label: 年, 年度, a month (``2024年7月``, ``2024.07``)."""
 _YEAR = rf"(?:[0-9０-９]{{2,4}}|20[×xX*＊]{{2}}|[×xX*＊]{{2,4}}){_YEAR_TAIL}"
-_SPAN_IN_BRACKETS = rf"[（(]\s*{_YEAR}(?:\s*[—\-－–~～至到]+\s*{_YEAR})?\s*[)）]"
+_BRACKET_TAIL = r"(?:\s*[\u4e00-\u9fff]{1,6})?"
+"""What may follow the years in a label's brackets: the name of the plan they
+are the term of (``中期目标（三年行动）``, ``（2024—2026年三年行动计划）``,
+``（3年期）``)."""
+_SPAN_IN_BRACKETS = rf"[（(]\s*{_YEAR}(?:\s*[—\-－–~～至到]+\s*{_YEAR})?{_BRACKET_TAIL}\s*[)）]"
 _COUNT_IN_BRACKETS = (
     r"[（(]\s*((?:[0-9０-９]{1,2}|[一两二三四五六七八九十]{1,2})\s*个?\s*年"
-    r"|[0-9０-９]{1,3}\s*个\s*月)期?\s*[)）]"
+    rf"|[0-9０-９]{{1,3}}\s*个\s*月){_BRACKET_TAIL}\s*[)）]"
 )
 """A number of years or months in a label's brackets (``中期目标（三年）``,
-``实施期目标（3年）``, ``中期目标（36个月）``): how long the term is, with no
-year named."""
+``实施期目标（3年）``, ``中期目标（36个月）``, ``中期目标（三年行动）``): how
+long the term is, with no year named."""
 _SPAN_SUFFIX_RE = re.compile(rf"(?:{_SPAN_IN_BRACKETS}|{_COUNT_IN_BRACKETS})$")
 """The years a label names in brackets (``中期目标（2024年—2026年）``, the
 template's ``（20××年—20××年）``, ``年度目标（2025年）``), or their number
@@ -1902,7 +1906,8 @@ _LABEL_TERM = "label_term"
 """The facts' key of the years a period label names (``中期目标（2026年—2028年）``,
 ``中期资金总额（2026-2028年）``): the project's term where the form has no 项目期."""
 _LABEL_TERM_RE = re.compile(
-    rf"[（(]\s*(20\d\d){_YEAR_TAIL}\s*[—\-－–~～至到]+\s*(20\d\d){_YEAR_TAIL}\s*[)）]"
+    rf"[（(]\s*(20\d\d){_YEAR_TAIL}\s*[—\-－–~～至到]+\s*(20\d\d){_YEAR_TAIL}"
+    rf"{_BRACKET_TAIL}\s*[)）]"
 )
 """Two years in a label's brackets, as :data:`_SPAN_IN_BRACKETS` reads them,
 written out (not the template's ``（20××年—20××年）``)."""
