@@ -655,9 +655,11 @@ FORM_LABELS: dict[str, str] = {
 }
 
 
-# The names a list's column is known by as well (项目资金, 本年预算) are no
-# form's labels: 项目资金（万元） heads a form's block of amounts (项目资金 |
-# 合计 | 财政拨款), 本年预算 a 收支总表 printed above the form.
+# The names a list's column is known by as well (项目资金) are no form's
+# labels: 项目资金（万元） heads a form's block of amounts (项目资金 | 合计 |
+# 财政拨款). A year's word and a noun of money (本年度预算, 本年预算数) label
+# the total (:func:`_label`); a 收支总表 printed above the form, its columns
+# headed 本年预算数, gives way to the form's own amounts (:func:`read_form`).
 FORM_LABELS.update(dict.fromkeys(_BUDGET_NAMES, "total"))
 
 _GOALS = frozenset({"goal", "period_goal"})
@@ -675,7 +677,10 @@ def _label(value: str) -> str | None:
     if key is None and len(text) <= _HEADER_LENGTH:
         for word in ("本年度", *ANNUAL_WORDS, *PERIOD_WORDS):
             if text.startswith(word):
-                found = FORM_LABELS.get(text[len(word) :])
+                rest = text[len(word) :]
+                if rest in _MONEY_NOUNS:  # 本年度预算, 年度经费, 中期资金: the side's total
+                    return "total"
+                found = FORM_LABELS.get(rest)
                 return found if found in _AMOUNTS else None
     return key
 
@@ -1509,6 +1514,9 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
     current_unit = _current_unit(table)
     skip_next = False
     block = _AmountBlock()
+    above: dict[str, tuple[Text | None, str | None]] = {}
+    """The amounts labelled above the project's name (a 收支总表's 本年预算数
+    printed above the form): the form's own amounts win."""
     form_title: str | None = None  # the title above the form being read
 
     def close() -> None:
@@ -1526,6 +1534,8 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
         if department is not None and table.organization is None:
             table.organization = department.value
         taken = block.amounts(facts, units)
+        if above and not any(cell for cell, _ in taken.values()):
+            taken = above  # the form states none of its own: those above its name
         silent = _labels_unit((named for _, named in taken.values()), unit, stated)
         amounts = Amounts(
             **{key: amount(cell, named or silent, numeric) for key, (cell, named) in taken.items()}
@@ -1602,6 +1612,12 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
             columns = unnamed = None
         markup_of_project.extend(markup.get(index, ()))
         if names_project:
+            if "project" not in facts:
+                above = {k: v for k, v in block.amounts(facts, units).items() if v[0] is not None}
+                block = _AmountBlock()
+                for key in _AMOUNTS:
+                    facts.pop(key, None)
+                    units.pop(key, None)
             facts_line = row_line(grid, index)
             form_title = table.take_title()
             department = False
