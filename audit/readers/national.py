@@ -1091,13 +1091,23 @@ def direction_comparator(direction: Text | None, value: Text) -> Text | None:
     direction, or the value is no bare amount (text, a date, a range) or
     writes its own comparator (``90%以上``, ``24小时内``): a written
     comparator wins."""
-    if direction is None:
-        return None
-    sign = _DIRECTIONS.get(norm(direction.value))
+    sign = direction_sign(direction)
     text = value.value.strip()
     if sign is None or _ONE_NUMBER_RE.fullmatch(text) is None:
         return None
     if _WHEN_RE.search(text) or any(word in text for word in _comparator_words()):
+        return None
+    return sign
+
+
+def direction_sign(direction: Text | None) -> Text | None:
+    """The comparator a 指标方向 cell states (≥ for 正向 and 越高越好, ≤ for
+    反向, the comparator itself for ``≥``), placed at the cell; None when
+    the cell states no direction (blank, ``/``, ``中性``)."""
+    if direction is None or not direction.value.strip():
+        return None
+    sign = _DIRECTIONS.get(norm(direction.value))
+    if sign is None:
         return None
     return Text(sign, direction.source, ((0, direction.origin(0)),))
 
@@ -1262,6 +1272,9 @@ def indicator(
         if cell is not None and cell.value:
             extras["nature"] = cell
             break
+    sign = direction_sign(_cell(cells, columns, "direction"))
+    if sign is not None:  # kept whether the value took it or wrote its own
+        extras["sign"] = sign
     return IndicatorCells(level1, level2, name, period, annual, extras, row_line(grid, row))
 
 
