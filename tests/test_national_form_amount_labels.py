@@ -198,3 +198,14 @@ def test_amounts_above_the_project_s_name_are_the_form_s_when_it_states_none_bel
     document = tsv_document(rows)
     (project,) = document.projects
     assert project.amounts.value("total") == Decimal("520.00")
+
+
+def test_a_budget_table_above_a_form_without_amounts_gives_it_none() -> None:
+    """Near miss: the 收支总表's heads (``收入 | 本年预算数 | 支出``) are no
+    amount of a form that states none: the form is reported as stating no
+    amount, not as a total that reads ``支出``."""
+    for read in (tsv_document, sheet_document):
+        document = read(_BUDGET_TABLE + _form([]))
+        assert _amounts(document) == [None, None, None]
+        messages = [f.message for f in lint(document, ["amount-format"])]
+        assert messages == ["项目没有填写任何金额：应填写总计及资金来源"]

@@ -1528,8 +1528,9 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
     skip_next = False
     block = _AmountBlock()
     above: dict[str, tuple[Text | None, str | None]] = {}
-    """The amounts labelled above the project's name (a 收支总表's 本年预算数
-    printed above the form): the form's own amounts win."""
+    """The amounts labelled above the project's name, numbers only (a
+    收支总表's 本年预算数 heads printed above the form are labels over words,
+    ``收入 | 本年预算数 | 支出``): the form's own amounts win."""
     form_title: str | None = None  # the title above the form being read
 
     def close() -> None:
@@ -1626,7 +1627,11 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
         markup_of_project.extend(markup.get(index, ()))
         if names_project:
             if "project" not in facts:
-                above = {k: v for k, v in block.amounts(facts, units).items() if v[0] is not None}
+                above = {
+                    key: (cell, named)
+                    for key, (cell, named) in block.amounts(facts, units).items()
+                    if cell is not None and _a_number(cell)
+                }
                 block = _AmountBlock()
                 for key in _AMOUNTS:
                     facts.pop(key, None)
@@ -1699,6 +1704,12 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
     if carried is not None:
         _join_carried(carried, carried_sides)
     return table
+
+
+def _a_number(cell: Text) -> bool:
+    """Whether an amount cell holds a number (``3,600.00``), not a word."""
+    found = parse_amount(cell)
+    return found is not None and found.value is not None
 
 
 _INDICATOR_CELLS = ("level2", "name", "period", "annual", "value", "note", "standard")
