@@ -329,6 +329,7 @@ def column_key(header: str) -> str | None:
             return "goal"
         if any(word in h for word in PERIOD_WORDS) or h == "总体目标":
             return "period_goal"
+        return _named_goal(h)  # 总体绩效目标: the whole term's
     return None
 
 
@@ -668,12 +669,50 @@ _SOURCES = frozenset({"fiscal", "special", "other", "carryover"})
 _AMOUNTS = ("total", "fiscal", "special", "other", "carryover")
 
 
+_YEAR_WORD_RE = re.compile(r"^(?:19|20)\d\d\s*年度?(?=[^\d年度至到—\-－–~～])")
+"""The budget year naming a label's column (``2025年预算数``, ``2025年度绩效目标``):
+the year's, as 年度 names it."""
+_GOAL_SIDES = sorted(
+    {*ANNUAL_WORDS, *PERIOD_WORDS, "本年度", "当年度", "中长期"}, key=len, reverse=True
+)
+_GOAL_LABEL_RE = re.compile(rf"^(?:项目)?({'|'.join(_GOAL_SIDES)})?(总体)?(绩效)?目标$")
+"""A goal's label by its words: the side it names (年度, 实施期, 中期 …),
+总体 (the whole term's) and 绩效, in that order (``实施期绩效目标``,
+``中期绩效目标``, ``实施期总体目标``, ``年度总体绩效目标``, ``项目绩效目标``)."""
+
+
+def _named_goal(text: str) -> str | None:
+    """The goal a label names by its words (:data:`_GOAL_LABEL_RE`): the
+    annual goal where it names the year or no side, the period's where it
+    names the term or 总体; None for no goal's label or a bare ``目标``."""
+    match = _GOAL_LABEL_RE.match(text)
+    if match is None or text == "目标":
+        return None
+    side, whole = match.group(1), match.group(2)
+    if side in (*ANNUAL_WORDS, "本年度", "当年度"):
+        return "goal"
+    if side is not None or whole is not None:
+        return "period_goal"
+    return "goal"  # 绩效目标, 项目绩效目标: the one goal a form states
+
+
+def _year_as_word(text: str) -> str:
+    """A label with the budget year before its name (``2025年预算数``) as
+    年度 names the same column (``年度预算数``)."""
+    match = _YEAR_WORD_RE.match(text)
+    return text if match is None else "年度" + text[match.end() :]
+
+
 @lru_cache(maxsize=4096)
 def _label(value: str) -> str | None:
     """What a label cell names; an amount label may name its column first
-    (中期资金总额, 实施期财政拨款: :func:`_amount_side`)."""
-    text = norm(value)
+    (中期资金总额, 实施期财政拨款: :func:`_amount_side`), or the budget
+    year (2025年预算数); a goal's label is read by its words
+    (:func:`_named_goal`)."""
+    text = _year_as_word(norm(value))
     key = FORM_LABELS.get(text)
+    if key is None:
+        key = _named_goal(text)
     if key is None and len(text) <= _HEADER_LENGTH:
         for word in ("本年度", *ANNUAL_WORDS, *PERIOD_WORDS):
             if text.startswith(word):
@@ -689,7 +728,7 @@ def _label(value: str) -> str | None:
 def _amount_side(value: str) -> str | None:
     """The column an amount label names: ``annual`` (年度资金总额) or
     ``period`` (中期资金总额, 实施期资金总额); None when it names none."""
-    text = norm(value)
+    text = _year_as_word(norm(value))
     if text.startswith(ANNUAL_WORDS):
         return "annual"
     if text.startswith(PERIOD_WORDS):
@@ -1957,6 +1996,20 @@ as the project's term (``三年``: its length, :attr:`~audit.model.Project.term_
 where the form has no 项目期."""
 
 
+def label_term(label: Text) -> Text | None:
+    """The term a period label names in its brackets: two years
+    (``中期目标（2026年—2028年）``: the span) or a number of years or months
+    (``中期目标（三年）``, ``（三年行动）``: the count); None for one year or
+    none."""
+    span = _LABEL_TERM_RE.search(label.value)
+    if span is not None and span.group(1) != span.group(2):
+        return label.slice(span.start(), span.end())
+    count = _LABEL_COUNT_RE.search(label.value)
+    if count is not None:  # 中期目标（三年）: a term of three years, none named
+        return label.slice(count.start(1), count.end(1))
+    return None
+
+
 def _read_labels(
     grid: Grid,
     row: int,
@@ -1977,12 +2030,9 @@ def _read_labels(
         if key == "period_goal" or (
             key in _AMOUNTS and _amount_side(cells[column].value) == "period"
         ):
-            span = _LABEL_TERM_RE.search(cells[column].value)
-            if span is not None and span.group(1) != span.group(2):
-                facts.setdefault(_LABEL_TERM, cells[column].slice(span.start(), span.end()))
-            count = _LABEL_COUNT_RE.search(cells[column].value)
-            if count is not None:  # 中期目标（三年）: a term of three years, none named
-                facts.setdefault(_LABEL_TERM, cells[column].slice(count.start(1), count.end(1)))
+            term = label_term(cells[column])
+            if term is not None:
+                facts.setdefault(_LABEL_TERM, term)
     width = len(cells)
     filled = [i for i, cell in enumerate(cells) if cell.value.strip()]
     below = grid.rows[row + 1] if row + 1 < len(grid.rows) else None
