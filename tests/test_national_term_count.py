@@ -113,3 +113,53 @@ def test_a_bracket_beside_the_annual_goal_is_no_term(annual_label: str) -> None:
     assert project.term is None and project.term_length is None
     assert project.goal is not None and project.goal.value.startswith("本年度")
     assert len(lint(document, ["annual-period-mismatch"])) == 2
+
+
+def _list(goal_head: str, term: str | None = None) -> Rows:
+    head = ["单位名称", "项目名称", "预算数（万元）", goal_head, "年度目标"]
+    head += ["一级指标", "二级指标", "三级指标", "中期指标值", "年度指标值"]
+    first = ["某县委宣传部", "基层理论宣讲经费", "45.00", "三年内开展基层理论宣讲36场。"]
+    first += [
+        "本年度开展基层理论宣讲12场。",
+        "产出指标",
+        "数量指标",
+        "理论宣讲场次",
+        "≥36场",
+        "≥12场",
+    ]
+    second = ["", "", "", "", "", "满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "≥90%"]
+    rows = [head, first, second]
+    if term is not None:
+        for row, cell in zip(rows, ["项目期", term, ""], strict=True):
+            row.insert(3, cell)
+    return rows
+
+
+@pytest.mark.parametrize(
+    ("goal_head", "length"),
+    [("中期目标（三年行动）", 3), ("实施期目标（2024-2026年）", 3), ("中期目标（两年）", 2)],
+)
+def test_a_list_s_period_goal_header_names_every_project_s_term(
+    goal_head: str, length: int
+) -> None:
+    for read in (tsv_document, sheet_document):
+        document = read(_list(goal_head))
+        (project,) = document.projects
+        assert document.layout.startswith("national-list")
+        assert project.term_length == length
+        assert lint(document, ["annual-period-mismatch"]) == []
+
+
+@pytest.mark.parametrize("goal_head", ["中期目标", "中期目标（2025年）"])
+def test_a_list_header_without_a_term_leaves_it_unknown(goal_head: str) -> None:
+    """Near miss: no term in the header, or one year: the annual share is
+    still compared."""
+    document = tsv_document(_list(goal_head))
+    (project,) = document.projects
+    assert project.term is None
+    assert len(lint(document, ["annual-period-mismatch"])) == 1
+
+
+def test_a_project_s_own_term_wins_over_the_header_s() -> None:
+    (project,) = tsv_document(_list("中期目标（三年行动）", term="2025年")).projects
+    assert project.term_length == 1

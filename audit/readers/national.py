@@ -2328,6 +2328,7 @@ def read_list(grid: Grid, table: Table | None = None) -> Table:
     levels = _Levels()
     stop = _side_table_at(grid, table)
     english = -1  # the header's second row, or one naming the columns again in English
+    header_term: Text | None = None  # the term the header's period goal names
     for index, cells in enumerate(grid.rows[:stop]):
         if index == english:
             continue
@@ -2350,6 +2351,10 @@ def read_list(grid: Grid, table: Table | None = None) -> Table:
             silent = _labels_unit(units.values(), unit, _stated_amount_unit(grid) is not None)
             units = {key: units.get(key, silent) for key in _AMOUNTS}
             numbers_rows = _numbers_rows(grid, index + 1, columns)
+            # 中期目标（2024-2026年） over the column: every project's term
+            header_term = (
+                None if "period_goal" not in columns else label_term(cells[columns["period_goal"]])
+            )
             continue
         if columns is None:
             for text in dict.fromkeys(cell.value.strip() for cell in cells if cell.value.strip()):
@@ -2398,7 +2403,7 @@ def read_list(grid: Grid, table: Table | None = None) -> Table:
         if name is not None and not _continues(
             project, name, cells, columns, repeated and not new_number
         ):
-            project = _project_row(cells, columns, units, unit, name, line, numeric)
+            project = _project_row(cells, columns, units, unit, name, line, numeric, header_term)
             table.rows.append(project)
             levels = _Levels()
             repeated, number = True, own_number
@@ -2745,6 +2750,7 @@ def _project_row(
     name: Text,
     line: int,
     numeric: frozenset[int],
+    header_term: Text | None = None,
 ) -> Row:
     amounts = Amounts(
         **{
@@ -2759,7 +2765,8 @@ def _project_row(
     period_goal = None if period_goal is None else without_goal_prompts(period_goal)
     row.period_goal = period_goal if period_goal else None
     term = _cell(cells, columns, "term")
-    row.term = term if term and not point_in_time(term.value) else None
+    # no 项目期 of its own: the years its column's header names (中期目标（三年）)
+    row.term = term if term and not point_in_time(term.value) else header_term
     # 预算数 | 其中：财政拨款 with no column for the other funds: a part is named
     row.sources_partial = _SOURCES & columns.keys() == {"fiscal"}
     return row
