@@ -89,3 +89,25 @@ def test_a_list_s_goal_column_is_read_by_its_words() -> None:
     (project,) = tsv_document([head, row]).projects
     assert project.period_goal is not None and project.period_goal.value == PERIOD_GOAL
     assert project.goal is not None and project.goal.value == ANNUAL_GOAL
+
+
+def test_the_term_s_years_before_an_amount_label_name_the_period_s_column() -> None:
+    """``2025-2027年资金总额 | 1,500.00 | 2025年预算数 | 520.00`` with the
+    sources below in both columns: the project's amounts are the year's
+    column; the period's 财政拨款 was taken beside the year's total."""
+    amounts = [
+        ["2025-2027年资金总额", "1,500.00", "2025年预算数", "245.60"],
+        ["其中：财政拨款", "1,400.00", "其中：财政拨款", "225.60"],
+        ["其他资金", "100.00", "其他资金", "20.00"],
+    ]
+    rows = _form("中期目标", "年度目标")
+    rows[3:4] = [[*row, ""] for row in amounts]
+    for read in (tsv_document, sheet_document):
+        document = read(rows)
+        (project,) = document.projects
+        assert [project.amounts.value(k) for k in ("total", "fiscal", "other")] == [
+            Decimal("245.60"),
+            Decimal("225.60"),
+            Decimal("20.00"),
+        ]
+        assert lint(document, ["row-sum-mismatch"]) == []

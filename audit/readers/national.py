@@ -696,11 +696,22 @@ def _named_goal(text: str) -> str | None:
     return "goal"  # 绩效目标, 项目绩效目标: the one goal a form states
 
 
+_YEARS_WORD_RE = re.compile(
+    r"^(?:19|20)\d\d\s*年?度?\s*[—\-－–~～至到]+\s*(?:19|20)\d\d\s*年度?(?=[^\d年度])"
+)
+"""The years of the term before a label's name (``2025-2027年资金总额``): the
+term's column, as 实施期 names it."""
+
+
 def _year_as_word(text: str) -> str:
     """A label with the budget year before its name (``2025年预算数``) as
-    年度 names the same column (``年度预算数``)."""
+    年度 names the same column (``年度预算数``), and one with the term's years
+    (``2025-2027年资金总额``) as 实施期 does."""
     match = _YEAR_WORD_RE.match(text)
-    return text if match is None else "年度" + text[match.end() :]
+    if match is not None:
+        return "年度" + text[match.end() :]
+    match = _YEARS_WORD_RE.match(text)
+    return text if match is None else "实施期" + text[match.end() :]
 
 
 @lru_cache(maxsize=4096)
