@@ -314,8 +314,8 @@ def column_key(header: str) -> str | None:
         return "project"
     if h in ("序号", "项目序号"):
         return "number"
-    if h in _TOTAL_HEADERS:
-        return "total"
+    if h in _TOTAL_HEADERS or _year_as_word(h) in _TOTAL_HEADERS:
+        return "total"  # 2025年预算数: the year's, as 本年预算数 names it
     if "财政专户" in h:
         return "special"
     if "财政拨款" in h or h in ("财政资金", "一般公共预算", "财政性资金"):
