@@ -632,8 +632,11 @@ class IndicatorCells(NamedTuple):
     is set and measured), ``standard`` (绩效标准, 评（扣）分标准); a row
     that only states the total of the weights (``合计 | … | 100``) has its
     ``level1`` cell saying so and ``total``, the stated total, and is no
-    indicator. ``line`` is the row's line in the source (a cell it writes
-    itself starts there).
+    indicator. ``sign`` is the comparator the 指标方向 cell states (``≥`` for
+    正向, ``≤`` for 反向), at that cell, whether the value took it (a bare
+    ``90 | % | 正向``) or writes a comparator of its own that may contradict
+    it (``≥ | 90 | % | 反向``, ``≤5% | 正向``). ``line`` is the row's line in
+    the source (a cell it writes itself starts there).
     """
 
     level1: Text | None

@@ -138,3 +138,74 @@ def test_a_sum_row_under_side_heads_that_does_not_add_up_is_reported() -> None:
     document = tsv_document(_form(rows))
     assert _amounts(document)[0] == Decimal("560.00")
     assert [f.rule for f in lint(document, ["row-sum-mismatch"])] == ["row-sum-mismatch"]
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "本年度预算",
+        "本年预算",
+        "本年预算数",
+        "年度预算数（万元）",
+        "本年度预算（万元）",
+        "当年经费",
+    ],
+)
+def test_a_year_s_word_and_a_noun_of_money_label_the_total(label: str) -> None:
+    for read in (tsv_document, csv_document, sheet_document):
+        document = read(_form([[label, "520.00", "财政拨款", "500.00"]]))
+        assert _amounts(document)[:2] == [Decimal("520.00"), Decimal("500.00")]
+
+
+def test_a_year_s_word_before_a_goal_still_labels_the_goal() -> None:
+    """Near miss: 本年度目标 begins with the same word and names the goal."""
+    rows = _form([["本年度预算", "520.00", "财政拨款", "500.00"]])
+    rows[4][0] = "本年度目标"
+    (project,) = tsv_document(rows).projects
+    assert project.goal is not None and project.goal.value.startswith("本年度巩固提升")
+    assert project.amounts.value("total") == Decimal("520.00")
+
+
+_BUDGET_TABLE: Rows = [
+    ["部门收支总表", "", "", ""],
+    ["收入", "本年预算数", "支出", "本年预算数"],
+    ["一般公共预算拨款", "3,600.00", "农林水支出", "3,600.00"],
+    ["合计", "3,600.00", "合计", "3,600.00"],
+    ["", "", "", ""],
+]
+"""The department's 收支总表 printed above the form, its columns headed
+本年预算数 (the department's budget, no project's)."""
+
+
+@pytest.mark.parametrize("label", ["本年度预算", "资金总额（万元）", "年度预算数"])
+def test_the_form_s_own_total_wins_over_a_budget_table_above_it(label: str) -> None:
+    """The 本年预算数 heads of a 收支总表 above the form used to be taken as
+    the project's total (their neighbour ``支出`` as its value): the form's
+    own 资金总额 was then lost."""
+    rows = _BUDGET_TABLE + _form([[label, "520.00", "财政拨款", "520.00"]])
+    for read in (tsv_document, csv_document, sheet_document):
+        document = read(rows)
+        assert _amounts(document)[:2] == [Decimal("520.00"), Decimal("520.00")]
+        assert lint(document, ["amount-format", "row-sum-mismatch"]) == []
+
+
+def test_amounts_above_the_project_s_name_are_the_form_s_when_it_states_none_below() -> None:
+    """Near miss: a form whose amounts stand above its 项目名称 row (the unit
+    and budget first) keeps them."""
+    rows = _form([])
+    rows.insert(1, ["实施单位", "某区农村供水管理站", "资金总额（万元）", "520.00"])
+    del rows[3]
+    document = tsv_document(rows)
+    (project,) = document.projects
+    assert project.amounts.value("total") == Decimal("520.00")
+
+
+def test_a_budget_table_above_a_form_without_amounts_gives_it_none() -> None:
+    """Near miss: the 收支总表's heads (``收入 | 本年预算数 | 支出``) are no
+    amount of a form that states none: the form is reported as stating no
+    amount, not as a total that reads ``支出``."""
+    for read in (tsv_document, sheet_document):
+        document = read(_BUDGET_TABLE + _form([]))
+        assert _amounts(document) == [None, None, None]
+        messages = [f.message for f in lint(document, ["amount-format"])]
+        assert messages == ["项目没有填写任何金额：应填写总计及资金来源"]

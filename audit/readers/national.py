@@ -77,14 +77,18 @@ _UNIT_SUFFIX_RE = re.compile(r"[（(]\s*(万元|元)\s*[)）]$")
 _YEAR_TAIL = r"\s*年?度?(?:[.．/]?[0-9０-９]{1,2}月?)?"
 """What may follow a year in a label: 年, 年度, a month (``2024年7月``, ``2024.07``)."""
 _YEAR = rf"(?:[0-9０-９]{{2,4}}|20[×xX*＊]{{2}}|[×xX*＊]{{2,4}}){_YEAR_TAIL}"
-_SPAN_IN_BRACKETS = rf"[（(]\s*{_YEAR}(?:\s*[—\-－–~～至到]+\s*{_YEAR})?\s*[)）]"
+_BRACKET_TAIL = r"(?:\s*[\u4e00-\u9fff]{1,6})?"
+"""What may follow the years in a label's brackets: the name of the plan they
+are the term of (``中期目标（三年行动）``, ``（2024—2026年三年行动计划）``,
+``（3年期）``)."""
+_SPAN_IN_BRACKETS = rf"[（(]\s*{_YEAR}(?:\s*[—\-－–~～至到]+\s*{_YEAR})?{_BRACKET_TAIL}\s*[)）]"
 _COUNT_IN_BRACKETS = (
     r"[（(]\s*((?:[0-9０-９]{1,2}|[一两二三四五六七八九十]{1,2})\s*个?\s*年"
-    r"|[0-9０-９]{1,3}\s*个\s*月)期?\s*[)）]"
+    rf"|[0-9０-９]{{1,3}}\s*个\s*月){_BRACKET_TAIL}\s*[)）]"
 )
 """A number of years or months in a label's brackets (``中期目标（三年）``,
-``实施期目标（3年）``, ``中期目标（36个月）``): how long the term is, with no
-year named."""
+``实施期目标（3年）``, ``中期目标（36个月）``, ``中期目标（三年行动）``): how
+long the term is, with no year named."""
 _SPAN_SUFFIX_RE = re.compile(rf"(?:{_SPAN_IN_BRACKETS}|{_COUNT_IN_BRACKETS})$")
 """The years a label names in brackets (``中期目标（2024年—2026年）``, the
 template's ``（20××年—20××年）``, ``年度目标（2025年）``), or their number
@@ -310,8 +314,8 @@ def column_key(header: str) -> str | None:
         return "project"
     if h in ("序号", "项目序号"):
         return "number"
-    if h in _TOTAL_HEADERS:
-        return "total"
+    if h in _TOTAL_HEADERS or _year_as_word(h) in _TOTAL_HEADERS:
+        return "total"  # 2025年预算数: the year's, as 本年预算数 names it
     if "财政专户" in h:
         return "special"
     if "财政拨款" in h or h in ("财政资金", "一般公共预算", "财政性资金"):
@@ -325,6 +329,7 @@ def column_key(header: str) -> str | None:
             return "goal"
         if any(word in h for word in PERIOD_WORDS) or h == "总体目标":
             return "period_goal"
+        return _named_goal(h)  # 总体绩效目标: the whole term's
     return None
 
 
@@ -651,9 +656,11 @@ FORM_LABELS: dict[str, str] = {
 }
 
 
-# The names a list's column is known by as well (项目资金, 本年预算) are no
-# form's labels: 项目资金（万元） heads a form's block of amounts (项目资金 |
-# 合计 | 财政拨款), 本年预算 a 收支总表 printed above the form.
+# The names a list's column is known by as well (项目资金) are no form's
+# labels: 项目资金（万元） heads a form's block of amounts (项目资金 | 合计 |
+# 财政拨款). A year's word and a noun of money (本年度预算, 本年预算数) label
+# the total (:func:`_label`); a 收支总表 printed above the form, its columns
+# headed 本年预算数, gives way to the form's own amounts (:func:`read_form`).
 FORM_LABELS.update(dict.fromkeys(_BUDGET_NAMES, "total"))
 
 _GOALS = frozenset({"goal", "period_goal"})
@@ -662,16 +669,68 @@ _SOURCES = frozenset({"fiscal", "special", "other", "carryover"})
 _AMOUNTS = ("total", "fiscal", "special", "other", "carryover")
 
 
+_YEAR_WORD_RE = re.compile(r"^(?:19|20)\d\d\s*年度?(?=[^\d年度至到—\-－–~～])")
+"""The budget year naming a label's column (``2025年预算数``, ``2025年度绩效目标``):
+the year's, as 年度 names it."""
+_GOAL_SIDES = sorted(
+    {*ANNUAL_WORDS, *PERIOD_WORDS, "本年度", "当年度", "中长期"}, key=len, reverse=True
+)
+_GOAL_LABEL_RE = re.compile(rf"^(?:项目)?({'|'.join(_GOAL_SIDES)})?(总体)?(绩效)?目标$")
+"""A goal's label by its words: the side it names (年度, 实施期, 中期 …),
+总体 (the whole term's) and 绩效, in that order (``实施期绩效目标``,
+``中期绩效目标``, ``实施期总体目标``, ``年度总体绩效目标``, ``项目绩效目标``)."""
+
+
+def _named_goal(text: str) -> str | None:
+    """The goal a label names by its words (:data:`_GOAL_LABEL_RE`): the
+    annual goal where it names the year or no side, the period's where it
+    names the term or 总体; None for no goal's label or a bare ``目标``."""
+    match = _GOAL_LABEL_RE.match(text)
+    if match is None or text == "目标":
+        return None
+    side, whole = match.group(1), match.group(2)
+    if side in (*ANNUAL_WORDS, "本年度", "当年度"):
+        return "goal"
+    if side is not None or whole is not None:
+        return "period_goal"
+    return "goal"  # 绩效目标, 项目绩效目标: the one goal a form states
+
+
+_YEARS_WORD_RE = re.compile(
+    r"^(?:19|20)\d\d\s*年?度?\s*[—\-－–~～至到]+\s*(?:19|20)\d\d\s*年度?(?=[^\d年度])"
+)
+"""The years of the term before a label's name (``2025-2027年资金总额``): the
+term's column, as 实施期 names it."""
+
+
+def _year_as_word(text: str) -> str:
+    """A label with the budget year before its name (``2025年预算数``) as
+    年度 names the same column (``年度预算数``), and one with the term's years
+    (``2025-2027年资金总额``) as 实施期 does."""
+    match = _YEAR_WORD_RE.match(text)
+    if match is not None:
+        return "年度" + text[match.end() :]
+    match = _YEARS_WORD_RE.match(text)
+    return text if match is None else "实施期" + text[match.end() :]
+
+
 @lru_cache(maxsize=4096)
 def _label(value: str) -> str | None:
     """What a label cell names; an amount label may name its column first
-    (中期资金总额, 实施期财政拨款: :func:`_amount_side`)."""
-    text = norm(value)
+    (中期资金总额, 实施期财政拨款: :func:`_amount_side`), or the budget
+    year (2025年预算数); a goal's label is read by its words
+    (:func:`_named_goal`)."""
+    text = _year_as_word(norm(value))
     key = FORM_LABELS.get(text)
+    if key is None:
+        key = _named_goal(text)
     if key is None and len(text) <= _HEADER_LENGTH:
         for word in ("本年度", *ANNUAL_WORDS, *PERIOD_WORDS):
             if text.startswith(word):
-                found = FORM_LABELS.get(text[len(word) :])
+                rest = text[len(word) :]
+                if rest in _MONEY_NOUNS:  # 本年度预算, 年度经费, 中期资金: the side's total
+                    return "total"
+                found = FORM_LABELS.get(rest)
                 return found if found in _AMOUNTS else None
     return key
 
@@ -680,7 +739,7 @@ def _label(value: str) -> str | None:
 def _amount_side(value: str) -> str | None:
     """The column an amount label names: ``annual`` (年度资金总额) or
     ``period`` (中期资金总额, 实施期资金总额); None when it names none."""
-    text = norm(value)
+    text = _year_as_word(norm(value))
     if text.startswith(ANNUAL_WORDS):
         return "annual"
     if text.startswith(PERIOD_WORDS):
@@ -1082,13 +1141,23 @@ def direction_comparator(direction: Text | None, value: Text) -> Text | None:
     direction, or the value is no bare amount (text, a date, a range) or
     writes its own comparator (``90%以上``, ``24小时内``): a written
     comparator wins."""
-    if direction is None:
-        return None
-    sign = _DIRECTIONS.get(norm(direction.value))
+    sign = direction_sign(direction)
     text = value.value.strip()
     if sign is None or _ONE_NUMBER_RE.fullmatch(text) is None:
         return None
     if _WHEN_RE.search(text) or any(word in text for word in _comparator_words()):
+        return None
+    return sign
+
+
+def direction_sign(direction: Text | None) -> Text | None:
+    """The comparator a 指标方向 cell states (≥ for 正向 and 越高越好, ≤ for
+    反向, the comparator itself for ``≥``), placed at the cell; None when
+    the cell states no direction (blank, ``/``, ``中性``)."""
+    if direction is None or not direction.value.strip():
+        return None
+    sign = _DIRECTIONS.get(norm(direction.value))
+    if sign is None:
         return None
     return Text(sign, direction.source, ((0, direction.origin(0)),))
 
@@ -1253,6 +1322,9 @@ def indicator(
         if cell is not None and cell.value:
             extras["nature"] = cell
             break
+    sign = direction_sign(_cell(cells, columns, "direction"))
+    if sign is not None:  # kept whether the value took it or wrote its own
+        extras["sign"] = sign
     return IndicatorCells(level1, level2, name, period, annual, extras, row_line(grid, row))
 
 
@@ -1505,6 +1577,10 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
     current_unit = _current_unit(table)
     skip_next = False
     block = _AmountBlock()
+    above: dict[str, tuple[Text | None, str | None]] = {}
+    """The amounts labelled above the project's name, numbers only (a
+    收支总表's 本年预算数 heads printed above the form are labels over words,
+    ``收入 | 本年预算数 | 支出``): the form's own amounts win."""
     form_title: str | None = None  # the title above the form being read
 
     def close() -> None:
@@ -1522,6 +1598,8 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
         if department is not None and table.organization is None:
             table.organization = department.value
         taken = block.amounts(facts, units)
+        if above and not any(cell for cell, _ in taken.values()):
+            taken = above  # the form states none of its own: those above its name
         silent = _labels_unit((named for _, named in taken.values()), unit, stated)
         amounts = Amounts(
             **{key: amount(cell, named or silent, numeric) for key, (cell, named) in taken.items()}
@@ -1598,6 +1676,16 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
             columns = unnamed = None
         markup_of_project.extend(markup.get(index, ()))
         if names_project:
+            if "project" not in facts:
+                above = {
+                    key: (cell, named)
+                    for key, (cell, named) in block.amounts(facts, units).items()
+                    if cell is not None and _a_number(cell)
+                }
+                block = _AmountBlock()
+                for key in _AMOUNTS:
+                    facts.pop(key, None)
+                    units.pop(key, None)
             facts_line = row_line(grid, index)
             form_title = table.take_title()
             department = False
@@ -1666,6 +1754,12 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
     if carried is not None:
         _join_carried(carried, carried_sides)
     return table
+
+
+def _a_number(cell: Text) -> bool:
+    """Whether an amount cell holds a number (``3,600.00``), not a word."""
+    found = parse_amount(cell)
+    return found is not None and found.value is not None
 
 
 _INDICATOR_CELLS = ("level2", "name", "period", "annual", "value", "note", "standard")
@@ -1902,7 +1996,8 @@ _LABEL_TERM = "label_term"
 """The facts' key of the years a period label names (``中期目标（2026年—2028年）``,
 ``中期资金总额（2026-2028年）``): the project's term where the form has no 项目期."""
 _LABEL_TERM_RE = re.compile(
-    rf"[（(]\s*(20\d\d){_YEAR_TAIL}\s*[—\-－–~～至到]+\s*(20\d\d){_YEAR_TAIL}\s*[)）]"
+    rf"[（(]\s*(20\d\d){_YEAR_TAIL}\s*[—\-－–~～至到]+\s*(20\d\d){_YEAR_TAIL}"
+    rf"{_BRACKET_TAIL}\s*[)）]"
 )
 """Two years in a label's brackets, as :data:`_SPAN_IN_BRACKETS` reads them,
 written out (not the template's ``（20××年—20××年）``)."""
@@ -1910,6 +2005,20 @@ _LABEL_COUNT_RE = re.compile(_COUNT_IN_BRACKETS)
 """A number of years in a period label's brackets (``中期目标（三年）``), read
 as the project's term (``三年``: its length, :attr:`~audit.model.Project.term_length`)
 where the form has no 项目期."""
+
+
+def label_term(label: Text) -> Text | None:
+    """The term a period label names in its brackets: two years
+    (``中期目标（2026年—2028年）``: the span) or a number of years or months
+    (``中期目标（三年）``, ``（三年行动）``: the count); None for one year or
+    none."""
+    span = _LABEL_TERM_RE.search(label.value)
+    if span is not None and span.group(1) != span.group(2):
+        return label.slice(span.start(), span.end())
+    count = _LABEL_COUNT_RE.search(label.value)
+    if count is not None:  # 中期目标（三年）: a term of three years, none named
+        return label.slice(count.start(1), count.end(1))
+    return None
 
 
 def _read_labels(
@@ -1932,12 +2041,9 @@ def _read_labels(
         if key == "period_goal" or (
             key in _AMOUNTS and _amount_side(cells[column].value) == "period"
         ):
-            span = _LABEL_TERM_RE.search(cells[column].value)
-            if span is not None and span.group(1) != span.group(2):
-                facts.setdefault(_LABEL_TERM, cells[column].slice(span.start(), span.end()))
-            count = _LABEL_COUNT_RE.search(cells[column].value)
-            if count is not None:  # 中期目标（三年）: a term of three years, none named
-                facts.setdefault(_LABEL_TERM, cells[column].slice(count.start(1), count.end(1)))
+            term = label_term(cells[column])
+            if term is not None:
+                facts.setdefault(_LABEL_TERM, term)
     width = len(cells)
     filled = [i for i, cell in enumerate(cells) if cell.value.strip()]
     below = grid.rows[row + 1] if row + 1 < len(grid.rows) else None
@@ -2233,6 +2339,7 @@ def read_list(grid: Grid, table: Table | None = None) -> Table:
     levels = _Levels()
     stop = _side_table_at(grid, table)
     english = -1  # the header's second row, or one naming the columns again in English
+    header_term: Text | None = None  # the term the header's period goal names
     for index, cells in enumerate(grid.rows[:stop]):
         if index == english:
             continue
@@ -2255,6 +2362,10 @@ def read_list(grid: Grid, table: Table | None = None) -> Table:
             silent = _labels_unit(units.values(), unit, _stated_amount_unit(grid) is not None)
             units = {key: units.get(key, silent) for key in _AMOUNTS}
             numbers_rows = _numbers_rows(grid, index + 1, columns)
+            # 中期目标（2024-2026年） over the column: every project's term
+            header_term = (
+                None if "period_goal" not in columns else label_term(cells[columns["period_goal"]])
+            )
             continue
         if columns is None:
             for text in dict.fromkeys(cell.value.strip() for cell in cells if cell.value.strip()):
@@ -2303,7 +2414,7 @@ def read_list(grid: Grid, table: Table | None = None) -> Table:
         if name is not None and not _continues(
             project, name, cells, columns, repeated and not new_number
         ):
-            project = _project_row(cells, columns, units, unit, name, line, numeric)
+            project = _project_row(cells, columns, units, unit, name, line, numeric, header_term)
             table.rows.append(project)
             levels = _Levels()
             repeated, number = True, own_number
@@ -2650,6 +2761,7 @@ def _project_row(
     name: Text,
     line: int,
     numeric: frozenset[int],
+    header_term: Text | None = None,
 ) -> Row:
     amounts = Amounts(
         **{
@@ -2664,7 +2776,8 @@ def _project_row(
     period_goal = None if period_goal is None else without_goal_prompts(period_goal)
     row.period_goal = period_goal if period_goal else None
     term = _cell(cells, columns, "term")
-    row.term = term if term and not point_in_time(term.value) else None
+    # no 项目期 of its own: the years its column's header names (中期目标（三年）)
+    row.term = term if term and not point_in_time(term.value) else header_term
     # 预算数 | 其中：财政拨款 with no column for the other funds: a part is named
     row.sources_partial = _SOURCES & columns.keys() == {"fiscal"}
     return row
