@@ -200,12 +200,14 @@ CONTINUED_MARK_RE = re.compile(
 )
 
 # A page number as a printed page shows it, the whole line: ``- 2 -``, ``2``,
-# ``2/3``, ``第2页``, ``第2页 共3页``, ``共3页 第2页``, ``Page 2 of 3``.
+# ``2/3``, ``第2页``, ``第2页 共3页``, ``共3页 第2页``, ``Page 2 of 3``; dashes
+# may stand either side of any of them (``— 2 —``, ``— 第2页 —``, ``——2——``).
+_PAGE_DASH = r"[-—–－]{0,2}"
 PAGE_NUMBER_RE = re.compile(
-    r"[-—–－]?\s*\d{1,4}\s*[-—–－]?|\d{1,4}\s*/\s*\d{1,4}"
-    r"|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
+    rf"{_PAGE_DASH}\s*(?:\d{{1,4}}|\d{{1,4}}\s*/\s*\d{{1,4}}"
+    r"|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*[（(]?共\s*\d{1,4}\s*页[)）]?)?"
     r"|共\s*\d{1,4}\s*页\s*[,，/]?\s*第\s*\d{1,4}\s*页"
-    r"|[Pp]age\s*\d{1,5}(?:\s*(?:of|/)\s*\d{1,5})?"
+    rf"|[Pp]age\s*\d{{1,5}}(?:\s*(?:of|/)\s*\d{{1,5}})?)\s*{_PAGE_DASH}"
 )
 
 # HTML residue in cells exported from web pages: tags and entities.

@@ -18,18 +18,23 @@ project) belongs to no row shown and is kept for the ``orphan-text`` rule.
 A row without a name that states amounts is a row of its own whose name
 was left out, read as one (``amount-format`` reports the blank name).
 A row of nothing but pieces of column names, left by a header cell wrapped
-over two rows, is header. Rows of a note or a
+over two rows, is header. A row of nothing but a printed page's number
+(``第 1 页，共 2 页``, ``— 第1页 —``), merged across the row or in its first
+cell, is the page's foot or head copied into the table, as a ``（续表）`` mark
+is: no project. Rows of a note or a
 signature under the last project (``注：…``, ``填报人：… | 联系电话：…``) are
 no projects: they are dropped.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 
 from audit.model import AMOUNT_FIELDS, Markup, Row, Text
 from audit.readers.common import (
+    PAGE_NUMBER_RE,
     CellAppends,
     adjusted_columns,
     adjustment_marks,
@@ -187,6 +192,8 @@ def read(grid: Grid, table: Table | None = None) -> Table:
         filled = {value.strip() for value in values if value.strip()}
         if not filled:
             continue
+        if page_number_row(grid, index):
+            continue  # the foot or head of a printed page, copied into the table
         if len(filled) == 1 and heading(table, next(iter(filled))):
             continue
         if len(filled) > 1 and all(heading(Table(rows=[]), value) for value in filled):
@@ -258,6 +265,45 @@ def read(grid: Grid, table: Table | None = None) -> Table:
     drop_trailing_notes(table.rows, notes, start)
     table.rows_dropped()
     return table
+
+
+_BARE_PAGE_NUMBER = re.compile(r"\d{1,4}(?:\s*/\s*\d{1,4})?")
+"""A page number without words or dashes (``3``, ``2/5``): also what a
+name cell may hold alone."""
+
+
+def page_number_row(grid: Grid, index: int) -> bool:
+    """Whether a row holds nothing but a printed page's number (``第 1 页，共 2
+    页``, ``— 第1页 —``, ``- 3 -``), in one cell, merged across the row, or
+    split over cells (``第1页 | 共2页``): a page's foot or head that a web
+    page, Word document, sheet or PDF table carries among its rows, no
+    project. A bare ``3`` or ``2/5`` is one only in the first cell (or
+    merged across the row from it) and where a page ends, before the
+    repeated title or header (or the end of the table); a row with an
+    amount, a goal or an indicator beside the number is a row of the table."""
+    texts = list(dict.fromkeys(value.strip() for value in grid.values(index) if value.strip()))
+    if not texts or len(texts) > _PAGE_NUMBER_CELLS:
+        return False
+    text = " ".join(texts)
+    if PAGE_NUMBER_RE.fullmatch(text) is None:
+        return False
+    if _BARE_PAGE_NUMBER.fullmatch(text) is None:
+        return True
+    at = [col for col, value in enumerate(grid.values(index)) if value.strip()]
+    if at[0] != 0 or any((index, col) not in grid.merged for col in at[1:]):
+        return False  # an amount, or a number in a cell of its own: no page's
+    for later in range(index + 1, len(grid.rows)):
+        filled = [value.strip() for value in grid.values(later) if value.strip()]
+        if not filled:
+            continue
+        if header_columns(grid.values(later)) is not None:
+            return True
+        return len(filled) == 1 and heading(Table(rows=[]), filled[0])
+    return True
+
+
+_PAGE_NUMBER_CELLS = 3
+"""Cells a page number is split over at most (``第1页 | 共2页``)."""
 
 
 def _with_row_below(
