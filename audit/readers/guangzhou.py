@@ -45,6 +45,7 @@ from audit.readers.common import (
     header_pieces,
     header_unit,
     heading,
+    named_column,
     names_a_column,
     names_project,
     note_row,
@@ -53,6 +54,7 @@ from audit.readers.common import (
     row_text,
     table_ends,
     unnamed_row,
+    unread_header_cells,
 )
 from audit.readers.grid import Grid
 from audit.readers.table import Table
@@ -173,6 +175,7 @@ def read(grid: Grid, table: Table | None = None) -> Table:
     notes: set[int] = set()  # rows that read as notes or signatures
     held: list[int] = []  # a note in rows whose name cell is blank
     appends = CellAppends()  # continued cells, joined at the end
+    noted: set[str] = set()  # header cells noted (the header repeats on every page)
     for line in grid.headings:
         heading(table, line.strip())
     ends = table_ends([grid.values(index) for index in range(len(grid.rows))])
@@ -214,6 +217,7 @@ def read(grid: Grid, table: Table | None = None) -> Table:
         if header is not None:
             table.amount_unit = table.amount_unit or header_unit(values)
             columns = _with_row_below(grid, index, values, header)
+            _note_header(grid, index, columns, table, noted)
             if index + 1 < len(grid.rows) and adjustment_marks(grid.values(index + 1), values):
                 marks_row = index + 1
             after_header = True
@@ -265,6 +269,36 @@ def read(grid: Grid, table: Table | None = None) -> Table:
     drop_trailing_notes(table.rows, notes, start)
     table.rows_dropped()
     return table
+
+
+HEADED_COLUMN = "read as the {column} column: its header's last word names it"
+"""Why a column whose header is no column name the tool knows is read (its
+last word names what it holds: ``三级指标及指标值``, ``绩效目标及指标``)."""
+UNREAD_COLUMN = "column not read: its header names no 绩效目标 or 绩效指标 column the tool reads"
+"""Why a header cell that mentions the goal or the indicators heads no
+column read (``绩效指标说明`` beside 绩效指标)."""
+_COLUMN_LABELS = {"goal": "绩效目标", "indicators": "绩效指标"}
+
+
+def _note_header(
+    grid: Grid, index: int, columns: dict[str, int], table: Table, noted: set[str]
+) -> None:
+    """Note the header's cells that name the goal or the indicators by no
+    name the tool knows: a column read by its header's last word, or a cell
+    that mentions 绩效目标 or 绩效指标 but heads no column read (so a project
+    is never told its cell is empty without a word on why). Each once."""
+    values = grid.values(index)
+    notes: list[tuple[int, str, str]] = []
+    for key, label in _COLUMN_LABELS.items():
+        at = columns.get(key)
+        if at is not None and at < len(values) and not named_column(values[at], key):
+            notes.append((at, values[at], HEADED_COLUMN.format(column=label)))
+    notes.extend((at, text, UNREAD_COLUMN) for at, text in unread_header_cells(values, columns))
+    for at, text, why in sorted(notes):
+        cell = " ".join(text.split())
+        if cell not in noted:
+            noted.add(cell)
+            table.unread.append(f"{grid.location(index, at)}: 「{cell}」 {why}")
 
 
 _BARE_PAGE_NUMBER = re.compile(r"\d{1,4}(?:\s*/\s*\d{1,4})?")
