@@ -139,3 +139,34 @@ def test_the_headers_of_other_tables_stay_what_they_were() -> None:
 
 def test_the_seed_header_is_unchanged() -> None:
     assert header_columns([cell or "" for cell in SEED_002_HEADER]) == PLAIN
+
+
+WRAPPED = ["项目名称\n（资金使用单位）", "总计", "财政拨款", "财政专户\n拨款", "其他\n资金", "绩效\n目标",
+           "绩效\n指标"]  # fmt: skip
+"""A header whose cells wrap where the column is narrow (Alt+Enter in a
+sheet, ``<br>`` on a web page, a line break in Word)."""
+
+
+@pytest.mark.parametrize("carrier", ["html", "xlsx", "docx"])
+def test_a_header_wrapped_in_its_cells_heads_the_table(carrier: str, tmp_path: Path) -> None:
+    """The table was skipped as a budget table (项目名称 and amounts, no
+    绩效目标 or 绩效指标 column): a cell ``绩效⏎指标`` named no column."""
+    from scripts import make_examples
+
+    assert header_columns(WRAPPED) == PLAIN
+    rows = _rows("绩效目标", "绩效指标")
+    rows[1] = list(WRAPPED)
+    path = tmp_path / f"t.{carrier}"
+    if carrier == "xlsx":
+        make_examples.write_xlsx(path, [("Sheet1", rows, [])])
+    else:
+        getattr(make_examples, f"write_{carrier}")(path, rows)
+    document = load_path(path)
+    assert [len(p.clauses) > 0 for unit in document.units for p in unit.projects] == [True, True]
+
+
+def test_a_name_cell_wrapped_over_lines_is_still_data() -> None:
+    """Near miss: a project row whose name, wrapped, begins with 项目名称 is
+    no header (its other cells are amounts and clauses)."""
+    row = ["项目名称\n变更经费", "10.00", "10.00", "", "", "保障项目实施。", "1、1-产出指标"]
+    assert header_columns(row) is None

@@ -266,7 +266,10 @@ _NUMBER_HEADERS = frozenset({"序号", "编号", "项目序号"})
 
 
 def _bare(cell: str) -> str:
-    return unspaced(MARKUP_RE.sub("", cell).strip())
+    """A header cell's text without markup and without the spaces and line
+    breaks that align or wrap it (``项 目 名 称``, ``财政专户⏎拨款``: a cell
+    wrapped with Alt+Enter, ``<br>`` or a line break in Word)."""
+    return "".join(MARKUP_RE.sub("", cell).split())
 
 
 _SPACED_NAME_CHARS = 40
@@ -276,16 +279,17 @@ is short: longer cells are data, never compacted."""
 
 def names_project(cell: str) -> bool:
     """Whether a cell may head the name column: it holds 项目名称, maybe
-    spaced for alignment (``项 目 名 称``)."""
+    spaced for alignment (``项 目 名 称``) or wrapped in its cell (``项目⏎名称``)."""
     if "项目名称" in cell:
         return True
-    return "项" in cell and len(cell) <= _SPACED_NAME_CHARS and "项目名称" in unspaced(cell)
+    return "项" in cell and len(cell) <= _SPACED_NAME_CHARS and "项目名称" in "".join(cell.split())
 
 
 def header_columns(cells: list[str]) -> dict[str, int] | None:
     """Map column names to indexes if ``cells`` is a header row; its cells
     may be spaced for alignment (``项 目 名 称（资金使用单位）``, ``总 计``,
-    ``绩 效 目 标``), as county forms print them, and end with a mark or a
+    ``绩 效 目 标``), as county forms print them, or wrapped in the cell
+    (``财政专户⏎拨款``), and end with a mark or a
     bracketed note (``绩效指标。``, ``绩效指标（含转移支付）``, ``绩效目标（年度）``:
     :func:`column_word`). In a header so recognised, a goal or indicator
     column no cell names is the one cell whose last word names it
@@ -298,7 +302,7 @@ def header_columns(cells: list[str]) -> dict[str, int] | None:
         if len(cells) < 2 or not names_project(cells[1]) or _bare(cells[0]) not in _NUMBER_HEADERS:
             return None
         first = 1
-    stripped = [unspaced(MARKUP_RE.sub("", c).strip()) for c in cells]
+    stripped = [_bare(c) for c in cells]
     if not stripped[first].startswith("项目名称"):
         return None
     columns: dict[str, int] = {}
@@ -402,7 +406,7 @@ def unread_header_cells(cells: Sequence[str], columns: dict[str, int]) -> list[t
     taken = set(columns.values())
     unread: list[tuple[int, str]] = []
     for index, cell in enumerate(cells):
-        text = unspaced(MARKUP_RE.sub("", cell).strip())
+        text = _bare(cell)
         if (
             index not in taken
             and len(text) <= _UNREAD_CELL_CHARS  # longer: cell text, not a header's
@@ -416,7 +420,7 @@ def unread_header_cells(cells: Sequence[str], columns: dict[str, int]) -> list[t
 def named_column(cell: str, key: str) -> bool:
     """Whether a header cell names the column ``key`` by a name the tool
     knows (else by its last word, :func:`headed_columns`)."""
-    text = _HEADER_UNIT_RE.sub("", unspaced(MARKUP_RE.sub("", cell).strip()))
+    text = _HEADER_UNIT_RE.sub("", _bare(cell))
     return text in HEADER_CELLS[key] or column_word(text) in HEADER_CELLS[key]
 
 
