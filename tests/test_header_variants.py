@@ -170,3 +170,19 @@ def test_a_name_cell_wrapped_over_lines_is_still_data() -> None:
     no header (its other cells are amounts and clauses)."""
     row = ["项目名称\n变更经费", "10.00", "10.00", "", "", "保障项目实施。", "1、1-产出指标"]
     assert header_columns(row) is None
+
+
+def test_an_adjustment_side_in_a_bracket_is_told_as_in_front() -> None:
+    """``绩效目标（调整后）`` is the 调整后 side, read as ``调整后绩效目标`` is;
+    ``绩效目标（调整前）`` (the superseded side) is never read, and a table
+    naming only that side is an adjustment table left unchecked."""
+    from audit.readers.sidetables import adjustment_rows
+
+    split = [*AMOUNTS, "绩效目标（调整前）", "绩效目标（调整后）", "绩效指标（调整前）",
+             "绩效指标（调整后）"]  # fmt: skip
+    words = [*AMOUNTS, "调整前绩效目标", "调整后绩效目标", "调整前绩效指标", "调整后绩效指标"]
+    assert header_columns(split) == header_columns(words) == {**PLAIN, "goal": 6, "indicators": 8}
+    superseded = [*AMOUNTS, "绩效目标（调整前）", "绩效指标（调整前）"]
+    assert header_columns(superseded) is None
+    assert adjustment_rows([superseded])
+    assert not adjustment_rows([[*AMOUNTS, "绩效目标（年度）", "绩效指标"]])

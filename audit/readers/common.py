@@ -339,14 +339,21 @@ a required column)."""
 def column_word(cell: str) -> str:
     """A header cell's column name without the marks and the bracketed note
     a table adds after it (``绩效指标。``, ``绩效指标（含转移支付）``,
-    ``绩效目标（年度）`` are 绩效指标, 绩效指标, 绩效目标); a note naming an
-    adjustment's side (``绩效目标（调整前）``) is kept. ``cell`` is unspaced."""
+    ``绩效目标（年度）`` are 绩效指标, 绩效指标, 绩效目标). A note naming an
+    adjustment's side says which: ``绩效目标（调整后）`` is 调整后绩效目标 (the
+    side read), ``绩效目标（调整前）`` is kept whole (no column read). ``cell``
+    is unspaced."""
     word = cell.rstrip(_HEADER_MARKS)
     while (note := _HEADER_NOTE_RE.search(word)) is not None and note.start() > 0:
         if _ADJUSTMENT_NOTE_RE.search(note.group()):
+            if note.group()[1:-1] == _ADJUSTED:
+                return _ADJUSTED + word[: note.start()].rstrip(_HEADER_MARKS)
             break
         word = word[: note.start()].rstrip(_HEADER_MARKS)
     return word
+
+
+_ADJUSTED = "调整后"
 
 
 _HEAD_WORDS = {"goal": ("目标",), "indicators": ("指标", "指标值")}
