@@ -133,3 +133,14 @@ def test_a_bare_number_beside_the_next_row_is_no_page_number(tmp_path: Path) -> 
     rows = _rows(["2", None, None, None, None, None, None], at=1)
     path = make_examples.write_html(tmp_path / "t.html", rows)
     assert _projects(load_path(path)) == [NAMES[0], "2", NAMES[1]]
+
+
+def test_a_page_number_split_over_cells_is_no_project(tmp_path: Path) -> None:
+    """``第1页`` and ``共2页`` in two cells of the row (a footer typed into
+    the sheet's last row) are one page number."""
+    from scripts import make_examples
+
+    rows = _rows(["第1页", None, None, None, None, None, "共2页"], at=2)
+    path = tmp_path / "t.xlsx"
+    make_examples.write_xlsx(path, [("Sheet1", rows, [])])
+    assert _projects(load_path(path)) == NAMES
