@@ -200,12 +200,14 @@ CONTINUED_MARK_RE = re.compile(
 )
 
 # A page number as a printed page shows it, the whole line: ``- 2 -``, ``2``,
-# ``2/3``, ``第2页``, ``第2页 共3页``, ``共3页 第2页``, ``Page 2 of 3``.
+# ``2/3``, ``第2页``, ``第2页 共3页``, ``共3页 第2页``, ``Page 2 of 3``; dashes
+# may stand either side of any of them (``— 2 —``, ``— 第2页 —``, ``——2——``).
+_PAGE_DASH = r"[-—–－]{0,2}"
 PAGE_NUMBER_RE = re.compile(
-    r"[-—–－]?\s*\d{1,4}\s*[-—–－]?|\d{1,4}\s*/\s*\d{1,4}"
-    r"|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
+    rf"{_PAGE_DASH}\s*(?:\d{{1,4}}|\d{{1,4}}\s*/\s*\d{{1,4}}"
+    r"|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*[（(]?共\s*\d{1,4}\s*页[)）]?)?"
     r"|共\s*\d{1,4}\s*页\s*[,，/]?\s*第\s*\d{1,4}\s*页"
-    r"|[Pp]age\s*\d{1,5}(?:\s*(?:of|/)\s*\d{1,5})?"
+    rf"|[Pp]age\s*\d{{1,5}}(?:\s*(?:of|/)\s*\d{{1,5}})?)\s*{_PAGE_DASH}"
 )
 
 # HTML residue in cells exported from web pages: tags and entities.
@@ -264,7 +266,10 @@ _NUMBER_HEADERS = frozenset({"序号", "编号", "项目序号"})
 
 
 def _bare(cell: str) -> str:
-    return unspaced(MARKUP_RE.sub("", cell).strip())
+    """A header cell's text without markup and without the spaces and line
+    breaks that align or wrap it (``项 目 名 称``, ``财政专户⏎拨款``: a cell
+    wrapped with Alt+Enter, ``<br>`` or a line break in Word)."""
+    return "".join(MARKUP_RE.sub("", cell).split())
 
 
 _SPACED_NAME_CHARS = 40
@@ -274,16 +279,21 @@ is short: longer cells are data, never compacted."""
 
 def names_project(cell: str) -> bool:
     """Whether a cell may head the name column: it holds 项目名称, maybe
-    spaced for alignment (``项 目 名 称``)."""
+    spaced for alignment (``项 目 名 称``) or wrapped in its cell (``项目⏎名称``)."""
     if "项目名称" in cell:
         return True
-    return "项" in cell and len(cell) <= _SPACED_NAME_CHARS and "项目名称" in unspaced(cell)
+    return "项" in cell and len(cell) <= _SPACED_NAME_CHARS and "项目名称" in "".join(cell.split())
 
 
 def header_columns(cells: list[str]) -> dict[str, int] | None:
     """Map column names to indexes if ``cells`` is a header row; its cells
     may be spaced for alignment (``项 目 名 称（资金使用单位）``, ``总 计``,
-    ``绩 效 目 标``), as county forms print them."""
+    ``绩 效 目 标``), as county forms print them, or wrapped in the cell
+    (``财政专户⏎拨款``), and end with a mark or a
+    bracketed note (``绩效指标。``, ``绩效指标（含转移支付）``, ``绩效目标（年度）``:
+    :func:`column_word`). In a header so recognised, a goal or indicator
+    column no cell names is the one cell whose last word names it
+    (:func:`headed_columns`: ``三级指标及指标值``)."""
     if not cells:
         return None
     first = 0
@@ -292,24 +302,133 @@ def header_columns(cells: list[str]) -> dict[str, int] | None:
         if len(cells) < 2 or not names_project(cells[1]) or _bare(cells[0]) not in _NUMBER_HEADERS:
             return None
         first = 1
-    stripped = [unspaced(MARKUP_RE.sub("", c).strip()) for c in cells]
+    stripped = [_bare(c) for c in cells]
     if not stripped[first].startswith("项目名称"):
         return None
     columns: dict[str, int] = {}
     for index, cell in enumerate(stripped[first:], start=first):
         cell = _HEADER_UNIT_RE.sub("", cell)  # 总计（元）: the amount column
+        bare = column_word(cell)
         for key, names in HEADER_CELLS.items():
-            if key not in columns and (cell in names or (key == "name" and index == first)):
+            if key not in columns and (
+                cell in names or bare in names or (key == "name" and index == first)
+            ):
                 columns[key] = index
                 break
     if len(columns) < 4 or not any(key in columns for key in PERFORMANCE_COLUMNS):
         return None
     if outcome_header(cells) is not None:
         return None  # a self-evaluation's or a monitoring table's header
+    for key, index in headed_columns(stripped, columns).items():
+        columns[key] = index
     return columns
 
 
 _HEADER_UNIT_RE = re.compile(r"[（(](万元|元)[)）]$")
+_HEADER_NOTE_RE = re.compile(r"[（(][^（()）]*[)）]$")
+"""A bracketed note at the end of a header cell (``（含转移支付）``, ``（年度）``,
+``（一级指标；二级指标；三级指标；指标值）``)."""
+_ADJUSTMENT_NOTE_RE = re.compile(r"调整|原")
+"""A note naming a side of an adjustment table (``（调整前）``, ``（原）``): the
+column is that side's, not the column itself, and keeps its note."""
+_HEADER_MARKS = "。．.：:；;，,、*＊"
+"""Marks a header cell may end with (``绩效指标。``, ``绩效目标：``, the ``*`` of
+a required column)."""
+
+
+def column_word(cell: str) -> str:
+    """A header cell's column name without the marks and the bracketed note
+    a table adds after it (``绩效指标。``, ``绩效指标（含转移支付）``,
+    ``绩效目标（年度）`` are 绩效指标, 绩效指标, 绩效目标). A note naming an
+    adjustment's side says which: ``绩效目标（调整后）`` is 调整后绩效目标 (the
+    side read), ``绩效目标（调整前）`` is kept whole (no column read). ``cell``
+    is unspaced."""
+    word = cell.rstrip(_HEADER_MARKS)
+    while (note := _HEADER_NOTE_RE.search(word)) is not None and note.start() > 0:
+        if _ADJUSTMENT_NOTE_RE.search(note.group()):
+            if note.group()[1:-1] == _ADJUSTED:
+                return _ADJUSTED + word[: note.start()].rstrip(_HEADER_MARKS)
+            break
+        word = word[: note.start()].rstrip(_HEADER_MARKS)
+    return word
+
+
+_ADJUSTED = "调整后"
+
+
+_HEAD_WORDS = {"goal": ("目标",), "indicators": ("指标", "指标值")}
+"""The last word of a header cell that names what its column holds, when
+the cell is no column name the tool knows (``三级指标及指标值``: the
+indicators; ``绩效目标及指标``: indicators too): a Chinese compound names
+its kind last, so ``绩效指标说明`` (a 说明) or ``绩效目标完成情况`` (an outcome)
+is no such column."""
+_HEAD_CELL_CHARS = 16
+"""A header cell named by its last word is short: a longer cell is prose."""
+MENTIONS_COLUMN_RE = re.compile(r"绩效目标|绩效指标")
+"""A header cell that mentions the goal or the indicators."""
+
+
+def headed_columns(stripped: Sequence[str], columns: dict[str, int]) -> dict[str, int]:
+    """The goal or indicator column a header (``stripped``: its cells without
+    spaces or markup, :func:`header_columns` found ``columns`` in) names by
+    no name the tool knows but by its last word (:data:`_HEAD_WORDS`): the
+    one cell so named, in a header that names no such column already. Two
+    cells naming the kind (``一级指标 | 二级指标``, ``指标名称 | 指标值``: a
+    grid's) name none, nor does a cell naming an adjustment's side
+    (``调整前绩效目标``)."""
+    taken = set(columns.values())
+    found: dict[str, int] = {}
+    for key, heads in _HEAD_WORDS.items():
+        if key in columns:
+            continue
+        words = {
+            index: column_word(_HEADER_UNIT_RE.sub("", cell))
+            for index, cell in enumerate(stripped)
+            if index not in taken and heads[0] in cell
+        }
+        if len(words) != 1:
+            continue  # none, or a grid's 一级指标 | 二级指标, 指标名称 | 指标值
+        ((index, word),) = words.items()
+        if (
+            len(word) <= _HEAD_CELL_CHARS
+            and word.endswith(heads)
+            and _ADJUSTMENT_NOTE_RE.search(word) is None  # 调整前绩效目标: superseded
+        ):
+            found[key] = index
+            taken.add(index)
+    return found
+
+
+_UNREAD_CELL_CHARS = 40
+"""A header cell is short: a longer cell on a header row is text a page
+break left there (a PDF's row split under the repeated header)."""
+
+
+def unread_header_cells(cells: Sequence[str], columns: dict[str, int]) -> list[tuple[int, str]]:
+    """The cells of a header row that mention the goal or the indicators
+    (绩效目标, 绩效指标) but head no column read (``绩效指标说明`` beside
+    绩效指标, ``绩效目标完成情况``), by index, unspaced: a column left unread,
+    for a note. The superseded side of an adjustment table (``调整前绩效目标``)
+    is left unread by design: no such cell."""
+    taken = set(columns.values())
+    unread: list[tuple[int, str]] = []
+    for index, cell in enumerate(cells):
+        text = _bare(cell)
+        if (
+            index not in taken
+            and len(text) <= _UNREAD_CELL_CHARS  # longer: cell text, not a header's
+            and MENTIONS_COLUMN_RE.search(text)
+            and _ADJUSTMENT_NOTE_RE.search(text) is None  # 调整前绩效目标: left by design
+        ):
+            unread.append((index, text))
+    return unread
+
+
+def named_column(cell: str, key: str) -> bool:
+    """Whether a header cell names the column ``key`` by a name the tool
+    knows (else by its last word, :func:`headed_columns`)."""
+    text = _HEADER_UNIT_RE.sub("", _bare(cell))
+    return text in HEADER_CELLS[key] or column_word(text) in HEADER_CELLS[key]
 
 
 def header_unit(cells: Sequence[str]) -> str | None:

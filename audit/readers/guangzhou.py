@@ -18,18 +18,23 @@ project) belongs to no row shown and is kept for the ``orphan-text`` rule.
 A row without a name that states amounts is a row of its own whose name
 was left out, read as one (``amount-format`` reports the blank name).
 A row of nothing but pieces of column names, left by a header cell wrapped
-over two rows, is header. Rows of a note or a
+over two rows, is header. A row of nothing but a printed page's number
+(``第 1 页，共 2 页``, ``— 第1页 —``), merged across the row or in its first
+cell, is the page's foot or head copied into the table, as a ``（续表）`` mark
+is: no project. Rows of a note or a
 signature under the last project (``注：…``, ``填报人：… | 联系电话：…``) are
 no projects: they are dropped.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 
 from audit.model import AMOUNT_FIELDS, Markup, Row, Text
 from audit.readers.common import (
+    PAGE_NUMBER_RE,
     CellAppends,
     adjusted_columns,
     adjustment_marks,
@@ -40,6 +45,7 @@ from audit.readers.common import (
     header_pieces,
     header_unit,
     heading,
+    named_column,
     names_a_column,
     names_project,
     note_row,
@@ -48,6 +54,7 @@ from audit.readers.common import (
     row_text,
     table_ends,
     unnamed_row,
+    unread_header_cells,
 )
 from audit.readers.grid import Grid
 from audit.readers.table import Table
@@ -168,6 +175,7 @@ def read(grid: Grid, table: Table | None = None) -> Table:
     notes: set[int] = set()  # rows that read as notes or signatures
     held: list[int] = []  # a note in rows whose name cell is blank
     appends = CellAppends()  # continued cells, joined at the end
+    noted: set[str] = set()  # header cells noted (the header repeats on every page)
     for line in grid.headings:
         heading(table, line.strip())
     ends = table_ends([grid.values(index) for index in range(len(grid.rows))])
@@ -187,6 +195,8 @@ def read(grid: Grid, table: Table | None = None) -> Table:
         filled = {value.strip() for value in values if value.strip()}
         if not filled:
             continue
+        if page_number_row(grid, index):
+            continue  # the foot or head of a printed page, copied into the table
         if len(filled) == 1 and heading(table, next(iter(filled))):
             continue
         if len(filled) > 1 and all(heading(Table(rows=[]), value) for value in filled):
@@ -207,6 +217,7 @@ def read(grid: Grid, table: Table | None = None) -> Table:
         if header is not None:
             table.amount_unit = table.amount_unit or header_unit(values)
             columns = _with_row_below(grid, index, values, header)
+            _note_header(grid, index, columns, table, noted)
             if index + 1 < len(grid.rows) and adjustment_marks(grid.values(index + 1), values):
                 marks_row = index + 1
             after_header = True
@@ -258,6 +269,75 @@ def read(grid: Grid, table: Table | None = None) -> Table:
     drop_trailing_notes(table.rows, notes, start)
     table.rows_dropped()
     return table
+
+
+HEADED_COLUMN = "read as the {column} column: its header's last word names it"
+"""Why a column whose header is no column name the tool knows is read (its
+last word names what it holds: ``三级指标及指标值``, ``绩效目标及指标``)."""
+UNREAD_COLUMN = "column not read: its header names no 绩效目标 or 绩效指标 column the tool reads"
+"""Why a header cell that mentions the goal or the indicators heads no
+column read (``绩效指标说明`` beside 绩效指标)."""
+_COLUMN_LABELS = {"goal": "绩效目标", "indicators": "绩效指标"}
+
+
+def _note_header(
+    grid: Grid, index: int, columns: dict[str, int], table: Table, noted: set[str]
+) -> None:
+    """Note the header's cells that name the goal or the indicators by no
+    name the tool knows: a column read by its header's last word, or a cell
+    that mentions 绩效目标 or 绩效指标 but heads no column read (so a project
+    is never told its cell is empty without a word on why). Each once."""
+    values = grid.values(index)
+    notes: list[tuple[int, str, str]] = []
+    for key, label in _COLUMN_LABELS.items():
+        at = columns.get(key)
+        if at is not None and at < len(values) and not named_column(values[at], key):
+            notes.append((at, values[at], HEADED_COLUMN.format(column=label)))
+    notes.extend((at, text, UNREAD_COLUMN) for at, text in unread_header_cells(values, columns))
+    for at, text, why in sorted(notes):
+        cell = " ".join(text.split())
+        if cell not in noted:
+            noted.add(cell)
+            table.unread.append(f"{grid.location(index, at)}: 「{cell}」 {why}")
+
+
+_BARE_PAGE_NUMBER = re.compile(r"\d{1,4}(?:\s*/\s*\d{1,4})?")
+"""A page number without words or dashes (``3``, ``2/5``): also what a
+name cell may hold alone."""
+
+
+def page_number_row(grid: Grid, index: int) -> bool:
+    """Whether a row holds nothing but a printed page's number (``第 1 页，共 2
+    页``, ``— 第1页 —``, ``- 3 -``), in one cell, merged across the row, or
+    split over cells (``第1页 | 共2页``): a page's foot or head that a web
+    page, Word document, sheet or PDF table carries among its rows, no
+    project. A bare ``3`` or ``2/5`` is one only in the first cell (or
+    merged across the row from it) and where a page ends, before the
+    repeated title or header (or the end of the table); a row with an
+    amount, a goal or an indicator beside the number is a row of the table."""
+    texts = list(dict.fromkeys(value.strip() for value in grid.values(index) if value.strip()))
+    if not texts or len(texts) > _PAGE_NUMBER_CELLS:
+        return False
+    text = " ".join(texts)
+    if PAGE_NUMBER_RE.fullmatch(text) is None:
+        return False
+    if _BARE_PAGE_NUMBER.fullmatch(text) is None:
+        return True
+    at = [col for col, value in enumerate(grid.values(index)) if value.strip()]
+    if at[0] != 0 or any((index, col) not in grid.merged for col in at[1:]):
+        return False  # an amount, or a number in a cell of its own: no page's
+    for later in range(index + 1, len(grid.rows)):
+        filled = [value.strip() for value in grid.values(later) if value.strip()]
+        if not filled:
+            continue
+        if header_columns(grid.values(later)) is not None:
+            return True
+        return len(filled) == 1 and heading(Table(rows=[]), filled[0])
+    return True
+
+
+_PAGE_NUMBER_CELLS = 3
+"""Cells a page number is split over at most (``第1页 | 共2页``)."""
 
 
 def _with_row_below(

@@ -172,6 +172,7 @@ ADJUSTMENT_UNREAD = "绩效目标调整表: its 调整后 (adjusted) values cann
 _ADJUSTMENT_TITLE = "调整表"
 _SUPERSEDED_CELL_RE = re.compile(
     r"调整前\S{0,8}|原(?:年度|实施期|中期)?(?:指标值|目标值|绩效目标|绩效指标)"
+    r"|\S{0,8}(?:指标值|目标值|绩效目标|绩效指标)[（(](?:调整前|原)[)）]"
 )
 
 
