@@ -121,6 +121,33 @@ def test_a_header_that_names_no_indicator_column_is_noted(tmp_path: Path) -> Non
                      "绩效目标 or 绩效指标 column the tool reads"]  # fmt: skip
 
 
+@pytest.mark.parametrize(
+    ("note", "chinese"),
+    [
+        (
+            "表1 第1行第7列: 「三级指标及指标值」 read as the 绩效指标 column: "
+            "its header's last word names it",
+            "提示：表1 第1行第7列：「三级指标及指标值」：表头不是已知的列名，按其末尾的词读作绩效指标列",
+        ),
+        (
+            "表1 第1行第6列: 「绩效目标及内容」 read as the 绩效目标 column: "
+            "its header's last word names it",
+            "提示：表1 第1行第6列：「绩效目标及内容」：表头不是已知的列名，按其末尾的词读作绩效目标列",
+        ),
+        (
+            "表1 第1行第8列: 「绩效指标说明」 column not read: its header names no "
+            "绩效目标 or 绩效指标 column the tool reads",
+            "提示：表1 第1行第8列：「绩效指标说明」：此列未读取：表头不是可读取的绩效目标列或绩效指标列",
+        ),
+    ],
+)
+def test_the_header_notes_read_in_chinese(note: str, chinese: str) -> None:
+    from audit.reports import read_note
+
+    assert read_note(note, "zh") == chinese
+    assert read_note(note, "en") == f"note: {note}"
+
+
 def test_the_headers_of_other_tables_stay_what_they_were() -> None:
     """Near misses: a list's grid (指标名称 | 指标值, 一级指标 | 二级指标)
     names no one indicator column; a self-evaluation's 绩效目标完成情况 is no

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from audit.discovery import report_formats
 from audit.model import AMOUNT_LABELS, SEVERITIES, SEVERITY_RANK, Finding, severity_counts
 from audit.readers.carriers import DOC_REFUSED, WPS_REFUSED, XLSB_REFUSED
+from audit.readers.guangzhou import HEADED_COLUMN, UNREAD_COLUMN
 from audit.readers.table import PLACEMENT_CAPPED, PLACEMENT_MANY, PLACEMENT_NONE
 
 if TYPE_CHECKING:
@@ -235,6 +236,9 @@ def read_error(message: str, lang: str) -> str:
 
 
 READ_NOTES_ZH: tuple[tuple[str, str], ...] = (
+    (HEADED_COLUMN.format(column="绩效指标"), "表头不是已知的列名，按其末尾的词读作绩效指标列"),
+    (HEADED_COLUMN.format(column="绩效目标"), "表头不是已知的列名，按其末尾的词读作绩效目标列"),
+    (UNREAD_COLUMN, "此列未读取：表头不是可读取的绩效目标列或绩效指标列"),
     (
         "skipped, not a performance-target table (no header row)",
         "已跳过：不是绩效目标表（没有表头行）",
