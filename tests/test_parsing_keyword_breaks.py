@@ -14,7 +14,7 @@ from audit.model import Clause, Source, Text
 from audit.parsing import keywords_joined, parse_clause_text
 from audit.pipeline import load_path
 from scripts.make_examples import write_docx, write_html, write_xlsx
-from tests.conftest import lint
+from tests.conftest import HEADER, lint
 from tests.test_parsing_forms import clauses, read
 
 # A district employment bureau's 职业技能培训经费, its cell typed in a narrow column.
@@ -90,15 +90,7 @@ _ROWS: list[list[str | None]] = [
     ["广州市某区人力资源和社会保障局2025年项目支出绩效目标表"],
     ["部门名称：广州市某区人力资源和社会保障局"],
     ["单位：万元"],
-    [
-        "项目名称（资金使用单位）",
-        "总计",
-        "财政拨款",
-        "财政专户拨款",
-        "其他资金",
-        "绩效目标",
-        "绩效指标",
-    ],
+    HEADER.split("\t"),
     ["合计", "100.00", "100.00", None, None, None, None],
     ["广州市某区职业技能鉴定中心", "100.00", "100.00", None, None, None, None],
     [

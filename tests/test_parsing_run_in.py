@@ -17,7 +17,7 @@ import pytest
 from audit.model import Clause
 from audit.pipeline import load_path
 from scripts.make_examples import write_pdf
-from tests.conftest import lint, project_row, tsv_table
+from tests.conftest import HEADER, lint, project_row, tsv_table
 from tests.test_parsing_forms import clauses, read
 
 # A district human-resources bureau's 职业技能培训经费, as its cell was typed
@@ -201,15 +201,7 @@ def test_a_run_in_outline_wrapped_in_a_pdfs_cell_reads_the_same(tmp_path: Path) 
         ["广州市某区人力资源和社会保障局2025年项目支出绩效目标表"],
         ["部门名称：广州市某区人力资源和社会保障局"],
         ["单位：万元"],
-        [
-            "项目名称（资金使用单位）",
-            "总计",
-            "财政拨款",
-            "财政专户拨款",
-            "其他资金",
-            "绩效目标",
-            "绩效指标",
-        ],
+        HEADER.split("\t"),
         ["合计", "100.00", "100.00", None, None, None, None],
         ["广州市某区职业技能鉴定中心", "100.00", "100.00", None, None, None, None],
         [

@@ -470,26 +470,11 @@ def _roles(
     return roles
 
 
-_PER_INDICATOR = frozenset(
-    (
-        "level1",
-        "level2",
-        "name",
-        "period",
-        "annual",
-        "value",
-        "comparator",
-        "nature",
-        "measure",
-        "unit",
-        "weight",
-        "direction",
-        "note",
-        "standard",
-        "superseded",
-    )
+_PROJECT_KEYS = frozenset(
+    ("number", "term", "goal", "period_goal", "total", "fiscal", "special", "other", "carryover")
 )
-"""The columns of an indicator grid that hold each indicator's own cells."""
+"""The columns of a list that hold a project's own cells (序号, 项目期, its
+goals and amounts), merged over its indicators' rows."""
 
 
 def _merged_levels(cells: list[str]) -> tuple[tuple[int, ...], ...]:
@@ -505,12 +490,12 @@ def _merged_levels(cells: list[str]) -> tuple[tuple[int, ...], ...]:
         project = keys.index("project")
         outer = [i for i in range(project) if keys[i] is None]
         levels.extend((i,) for i in outer)
+        # A column of no name the tool knows is taken for the project's: one
+        # that holds a cell for each indicator then fails to fit, and is refused.
         own = [
             i
             for i, key in enumerate(keys)
-            if i != project
-            and i not in outer
-            and not (key in _PER_INDICATOR or (key or "").startswith("year"))
+            if i != project and i not in outer and (key is None or key in _PROJECT_KEYS)
         ]
         levels.append((project, *own))
     levels.extend((keys.index(key),) for key in ("level1", "level2") if key in keys)
