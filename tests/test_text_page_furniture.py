@@ -1,0 +1,92 @@
+"""Tab-separated, comma-separated and PDF-extracted text read a printed
+page's number and a header worded its own way as the grid readers do.
+
+* A row of nothing but a page's number (``第 1 页，共 2 页`` followed by
+  empty cells, ``"第 1 页，共 2 页",,,,,,``, ``第1页 | 共2页``) is the page's foot
+  copied with the table: no project named after the page, without amounts
+  or a goal. A project named ``第1期…`` or ``2025年第1批…``, or a
+  page-number-like name with amounts or a goal beside it, is still a project.
+* In PDF-extracted text a page number between dashes (``— 第1页 —``) is page
+  furniture as ``- 2 -`` is, not the end of the last value; a date or value
+  cut at a dash (``2024-``) is still cell text.
+* A header whose goal or indicator cell ends with a mark or a bracketed note
+  (``绩效指标（含转移支付）``, ``绩效指标。``) is a header row.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+
+from audit.config import load_config
+from audit.engine import run
+from audit.model import Document
+from audit.pipeline import load_path
+from tests.conftest import MARKET, MARKET_PROJECTS, SEED_002_HEADER
+
+TITLE = "广州市人力资源和社会保障局2024年项目支出绩效目标表（含转移支付项目）"
+TOTAL = ["合计", "432.00", "432.00", "", "", "", ""]
+UNIT = [MARKET, "432.00", "432.00", "", "", "", ""]
+NAMES = ["市场中心业务用房物业管理费", "市场中心场地维护维修经费"]
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+def _rows(extra: list[str] | None = None, header: list[str] | None = None) -> list[list[str]]:
+    """Title, header, 合计, the unit and its two projects, ``extra`` between them."""
+    rows = [[TITLE], header or [c or "" for c in SEED_002_HEADER], TOTAL, UNIT]
+    projects = [[cell or "" for cell in project] for project in MARKET_PROJECTS]
+    rows.append(projects[0])
+    if extra is not None:
+        rows.append(extra)
+    rows.append(projects[1])
+    return rows
+
+
+def _tsv(rows: list[list[str]]) -> str:
+    return "\n".join("\t".join(cell.replace("\n", " ") for cell in row) for row in rows) + "\n"
+
+
+def _csv(rows: list[list[str]]) -> str:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    return out.getvalue()
+
+
+def _projects(document: Document) -> list[str]:
+    return [project.title for unit in document.units for project in unit.projects]
+
+
+def _findings(document: Document) -> list[tuple[str, str]]:
+    return [(f.rule, f.message) for f in run(document, load_config(None))]
+
+
+WRITERS = {"tsv": _tsv, "csv": _csv}
+
+
+def _load(text: str, path: Path) -> Document:
+    path.write_text(text, encoding="utf-8")
+    return load_path(path)
+
+
+def _pdf_text(mark: str) -> str:
+    """The example PDF text with ``mark`` as the last page's foot."""
+    text = (EXAMPLES / "pdf-extracted.txt").read_text(encoding="utf-8")
+    return text.rstrip("\n") + f"\n\n{mark}\n"
+
+
+@pytest.mark.parametrize("mark", ["— 第1页 —", "－ 第 3 页 －", "— 第1页（共2页） —", "- 3 -"])
+def test_a_pdf_page_number_between_dashes_is_no_value(mark: str, tmp_path: Path) -> None:
+    document = _load(_pdf_text(mark), tmp_path / "t.txt")
+    assert document.layout == "pdf-text"
+    rules = {rule for rule, _ in _findings(document)}
+    assert not rules & {"several-targets", "implausible-unit", "missing-unit"}
+
+
+@pytest.mark.parametrize("piece", ["2024-", "-5"])
+def test_a_number_cut_at_a_dash_stays_cell_text(piece: str, tmp_path: Path) -> None:
+    """A date or value cut at a dash is the end of the value, not a page mark."""
+    document = _load(_pdf_text(piece), tmp_path / "t.txt")
+    assert any(piece in message for _, message in _findings(document))
