@@ -71,6 +71,55 @@ def _load(text: str, path: Path) -> Document:
     return load_path(path)
 
 
+@pytest.mark.parametrize("kind", ["tsv", "csv"])
+@pytest.mark.parametrize(
+    "cells",
+    [
+        ["第 1 页，共 2 页", "", "", "", "", "", ""],
+        ["— 第1页 —", "", "", "", "", "", ""],
+        ["第1页（共2页）", "", "", "", "", "", ""],
+        ["第1页", "共2页", "", "", "", "", ""],
+        ["", "", "", "Page 1 of 2", "", "", ""],
+    ],
+)
+def test_a_page_number_row_is_no_project(kind: str, cells: list[str], tmp_path: Path) -> None:
+    document = _load(WRITERS[kind](_rows(cells)), tmp_path / f"t.{kind}")
+    assert _projects(document) == NAMES
+    assert not [
+        rule for rule, _ in _findings(document) if rule in ("amount-format", "missing-goal")
+    ]
+
+
+@pytest.mark.parametrize("kind", ["tsv", "csv"])
+def test_a_bare_page_number_ends_a_page(kind: str, tmp_path: Path) -> None:
+    """``3`` alone in the first cell before the repeated header is the page's
+    number; the same ``3`` with an amount beside it is a row."""
+    rows = _rows()
+    page = [*rows[:5], ["3", "", "", "", "", "", ""], rows[0], rows[1], rows[5]]
+    assert _projects(_load(WRITERS[kind](page), tmp_path / f"t.{kind}")) == NAMES
+    amounts = _rows(["3", "12.00", "12.00", "", "", "", ""])
+    assert _projects(_load(WRITERS[kind](amounts), tmp_path / f"t.{kind}")) == [
+        NAMES[0],
+        "3",
+        NAMES[1],
+    ]
+
+
+@pytest.mark.parametrize("kind", ["tsv", "csv"])
+@pytest.mark.parametrize(
+    "cells",
+    [
+        ["第1期职业技能培训补贴", "", "", "", "", "", ""],
+        ["2025年第1批就业见习补贴", "", "", "", "", "", ""],
+        ["第1页", "12.00", "12.00", "", "", "", ""],
+        ["— 第1页 —", "", "", "", "", "为来穗人员提供就业服务。", ""],
+    ],
+)
+def test_near_misses_stay_projects(kind: str, cells: list[str], tmp_path: Path) -> None:
+    document = _load(WRITERS[kind](_rows(cells)), tmp_path / f"t.{kind}")
+    assert _projects(document) == [NAMES[0], cells[0], NAMES[1]]
+
+
 def _pdf_text(mark: str) -> str:
     """The example PDF text with ``mark`` as the last page's foot."""
     text = (EXAMPLES / "pdf-extracted.txt").read_text(encoding="utf-8")
