@@ -120,6 +120,26 @@ def test_near_misses_stay_projects(kind: str, cells: list[str], tmp_path: Path) 
     assert _projects(document) == [NAMES[0], cells[0], NAMES[1]]
 
 
+@pytest.mark.parametrize("kind", ["tsv", "csv"])
+@pytest.mark.parametrize("indicators", ["绩效指标（含转移支付）", "绩效指标。"])
+def test_a_header_cell_with_a_note_heads_its_column(
+    kind: str, indicators: str, tmp_path: Path
+) -> None:
+    header = [c or "" for c in SEED_002_HEADER]
+    header[-1] = indicators
+    document = _load(WRITERS[kind](_rows(header=header)), tmp_path / f"t.{kind}")
+    assert _projects(document) == NAMES
+    assert all(project.indicators for u in document.units for project in u.projects)
+
+
+@pytest.mark.parametrize("kind", ["tsv", "csv"])
+def test_a_cell_that_only_mentions_a_column_is_no_header(kind: str, tmp_path: Path) -> None:
+    """A note naming the columns (项目名称、总计、绩效目标说明) is prose, not a header."""
+    rows = [["说明", "项目名称", "总计", "绩效目标说明", "绩效指标解释（附后）"]]
+    with pytest.raises(Exception, match="no header row"):
+        _load(WRITERS[kind](rows), tmp_path / f"t.{kind}")
+
+
 def _pdf_text(mark: str) -> str:
     """The example PDF text with ``mark`` as the last page's foot."""
     text = (EXAMPLES / "pdf-extracted.txt").read_text(encoding="utf-8")
