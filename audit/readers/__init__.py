@@ -120,9 +120,13 @@ def _is_header(line: str) -> bool:
     with only separators between them, or pieces of column names where a PDF
     wrapped a header cell; a 序号 column before them or a 备注 column after
     them is no prose. Prose that mentions the columns (a README, a notice) is
-    not a header."""
+    not a header. In a tab- or comma-separated line, a cell that names a
+    column with a mark or a bracketed note after it (``绩效指标。``,
+    ``绩效指标（含转移支付）``) names it as the grid readers read it
+    (:func:`~audit.readers.common.column_word`)."""
     from audit.readers.common import GROUP_LABEL_RE, HEADER_WORDS_RE, unspaced
 
+    line = _column_words(line)
     words = [unspaced(word) for word in HEADER_WORDS_RE.findall(line)]
     if len(words) < 3 or "项目名称" not in words:
         return False
@@ -133,6 +137,27 @@ def _is_header(line: str) -> bool:
         any(piece in name for name in _COLUMN_NAMES) or _EXTRA_COLUMNS.fullmatch(piece)
         for piece in rest
     )
+
+
+def _column_words(line: str) -> str:
+    """A tab- or comma-separated line with each cell that names a column
+    after trimming its trailing marks and bracketed note (``绩效指标。``,
+    ``绩效指标（含转移支付）``, ``总计（万元）``) written as that column's name;
+    other lines as they are."""
+    if "\t" in line:
+        delimiter = "\t"
+    elif line.count(",") >= 3:
+        delimiter = ","
+    else:
+        return line  # PDF text: its header's words stand as printed
+    from audit.readers.common import HEADER_CELLS, MARKUP_RE, column_word, unspaced
+
+    cells = []
+    for cell in _cells(line, delimiter):
+        word = column_word(unspaced(MARKUP_RE.sub("", cell).strip().strip('"')))
+        known = any(word in names for names in HEADER_CELLS.values())
+        cells.append(word if known else cell)
+    return delimiter.join(cells)
 
 
 def _header_line(text: str) -> str | None:

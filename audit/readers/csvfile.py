@@ -9,18 +9,22 @@ signature under the last project (``注：…``, ``填报人：…,,联系电话
 projects: they are dropped. A sheet of several tables saved as CSV is read as
 tab-separated text is: each header row starts a table, a ``单位名称`` heading
 names its unit, and a table of another kind above or below (a budget table,
-名词解释) gives no rows.
+名词解释) gives no rows. A row of nothing but a printed page's number
+(``"第 1 页，共 2 页",,,,,,``) is the page's foot copied with the table, no
+project (:func:`page_number_row`).
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
 from audit.model import Markup, Row, Source, Text, TextBuilder
 from audit.readers.common import (
+    PAGE_NUMBER_RE,
     add_without_markup,
     adjusted_columns,
     adjustment_marks,
@@ -124,6 +128,8 @@ def read(source: Source) -> Table:
                 skipped_heading(table, cells)
                 continue
             skipping = False
+        if page_number_row(found, index):
+            continue  # the foot or head of a printed page, copied with the table
         filled = [cell for cell in cells if cell.strip()]
         if len(filled) == 1 and heading(table, filled[0].strip()):
             continue
@@ -156,6 +162,43 @@ def read(source: Source) -> Table:
     drop_trailing_notes(table.rows, notes)
     table.rows_dropped()
     return table
+
+
+BARE_PAGE_NUMBER = re.compile(r"\d{1,4}(?:\s*/\s*\d{1,4})?")
+"""A page number without words or dashes (``3``, ``2/5``): also the end of a
+cell wrapped onto a line of its own (``不超过缴费额`` / ``2/3``), or a name."""
+_PAGE_NUMBER_CELLS = 3
+"""Cells a page number is split over at most (``第1页 | 共2页``)."""
+
+
+def page_number_row(records: list[Record], index: int) -> bool:
+    """Whether a record holds nothing but a printed page's number, the page's
+    foot or head copied with the table (``第 1 页，共 2 页`` with empty cells
+    after it, ``— 第1页 —``, ``第1页 | 共2页`` split over cells, ``Page 2 of
+    3``), as the grid readers pass it over: no project. A bare ``3`` or
+    ``2/5`` is one only alone in the first cell and where a page ends, before
+    the repeated title or header (or the end of the text); a row with an
+    amount, a goal or an indicator beside the number is a row of the table."""
+    cells = records[index].cells
+    texts = list(dict.fromkeys(cell.strip() for cell in cells if cell.strip()))
+    if not texts or len(texts) > _PAGE_NUMBER_CELLS:
+        return False
+    text = " ".join(texts)
+    if PAGE_NUMBER_RE.fullmatch(text) is None:
+        return False
+    if BARE_PAGE_NUMBER.fullmatch(text) is None:
+        return True
+    at = [col for col, cell in enumerate(cells) if cell.strip()]
+    if at != [0]:
+        return False  # an amount, or a number in a cell of its own: no page's
+    for record in records[index + 1 :]:
+        filled = [cell.strip() for cell in record.cells if cell.strip()]
+        if not filled:
+            continue
+        if header_columns(record.cells) is not None:
+            return True
+        return len(filled) == 1 and heading(Table([]), filled[0])
+    return True
 
 
 _MAX_QUOTED_LINES = 2_000

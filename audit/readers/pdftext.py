@@ -77,6 +77,7 @@ from audit.readers.common import (
     CONTINUED_MARK_RE,
     GRAND_TOTAL_NAMES,
     ORGANIZATION_RE,
+    PAGE_NUMBER_RE,
     PRINTED_COLUMN_NAMES,
     UNIT_OF_MEASURE_RE,
     add_without_markup,
@@ -134,12 +135,28 @@ MAX_PLACEMENT_STEPS = 100_000
 _HEADER_TOKENS = PRINTED_COLUMN_NAMES | {"（资金使用单位）", "(资金使用单位)"}
 """Tokens of a header line: the column names and the bracket of the first
 wrapped onto a line of its own."""
-_PAGE_MARK = re.compile(
-    r"[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
-    r"|共\s*\d{1,4}\s*页\s*[,，/]?\s*第\s*\d{1,4}\s*页|[Pp]age\s*\d{1,5}(?:\s*(?:of|/)\s*\d{1,5})?"
-    # The page lines extractors print: ``# Page 2`` (pypdfium2), ``--- Page 2 ---``.
-    r"|#\s*[Pp]age\s*\d{1,5}|-{2,}\s*[Pp]age\s*\d{1,5}\s*-{2,}"
-)
+_EXTRACTOR_PAGE = re.compile(r"#\s*[Pp]age\s*\d{1,5}|-{2,}\s*[Pp]age\s*\d{1,5}\s*-{2,}")
+"""The page lines extractors print: ``# Page 2`` (pypdfium2), ``--- Page 2 ---``."""
+_DASHES = "-—–－"
+
+
+def _page_mark(text: str) -> bool:
+    """Whether a stripped line is a printed page's number with words or
+    dashes (:data:`~audit.readers.common.PAGE_NUMBER_RE`: ``- 2 -``,
+    ``— 第2页 —``, ``第2页，共5页``, ``Page 2 of 5``) or an extractor's page
+    line. A bare number is one only next to a page break
+    (:func:`_bare_page_numbers`), and so is a number with a dash on one side
+    only (``2024-``, ``-5``: the wrapped pieces of a date or a value)."""
+    if _EXTRACTOR_PAGE.fullmatch(text):
+        return True
+    if PAGE_NUMBER_RE.fullmatch(text) is None:
+        return False
+    inner = text.strip(_DASHES + " \u3000")
+    if _BARE_NUMBER.fullmatch(inner) is None:
+        return True
+    return text[0] in _DASHES and text[-1] in _DASHES and "/" not in inner
+
+
 _BARE_NUMBER = re.compile(r"\d{1,4}(?:\s*/\s*\d{1,4})?")
 """A page number printed alone (``3``, or ``2/5`` with the count of pages):
 one only next to a page break."""
@@ -471,7 +488,7 @@ def _title_block_line(text: str) -> bool:
         or CONTINUED_MARK_RE.fullmatch(text)
         or organization_name(text) is not None
         or UNIT_OF_MEASURE_RE.match(text)
-        or _PAGE_MARK.fullmatch(text)
+        or _page_mark(text)
     )
 
 
@@ -494,7 +511,7 @@ def _page_header(text: str, preamble: set[str]) -> bool:
         or UNIT_OF_MEASURE_RE.match(text)
         or _is_column_header(text)
         or text in preamble
-        or _PAGE_MARK.fullmatch(text)
+        or _page_mark(text)
     )
 
 
@@ -532,7 +549,7 @@ def _bare_page_numbers(
             if top == count or not _BARE_NUMBER.fullmatch(stripped[top]):
                 found.add(index)
         elif at in fragments or (
-            _page_header(stripped[at], preamble) and not _PAGE_MARK.fullmatch(stripped[at])
+            _page_header(stripped[at], preamble) and not _page_mark(stripped[at])
         ):
             found.add(index)
     return found

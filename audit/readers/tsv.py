@@ -8,8 +8,9 @@ order them differently are read as well. A line without tabs that follows a
 row continues that row's last cell (a cell with a line break in it), and so
 does a row without a name and without amounts (a cell carried over a page
 break): the repeated page header between them changes nothing, nor does a
-page number on a line of its own (``第2页，共3页``, ``- 3 -``; a bare ``3`` or
-``2/3`` only before the repeated header or at the end). A row copied from a
+page number on a line of its own or alone in a row (``第2页，共3页``, ``- 3 -``,
+``第 1 页，共 2 页`` followed by empty cells; a bare ``3`` or ``2/3`` only
+before the repeated header or at the end) is no row. A row copied from a
 web page in the browser, whose cell held a line break (``<br>``), stands on
 two lines or more: its name and amounts with fewer cells than the header,
 then lines holding the rest of the cut cell and the cells after it (text
@@ -33,7 +34,6 @@ from audit.model import Markup, Row, Source, Text, TextBuilder
 from audit.readers.common import (
     AMOUNT_RE,
     MARKUP_RE,
-    PAGE_NUMBER_RE,
     CellAppends,
     adjusted_columns,
     adjustment_marks,
@@ -53,7 +53,13 @@ from audit.readers.common import (
     tables_above,
     unnamed_row,
 )
-from audit.readers.csvfile import Record, clean_located, locate_cells, tsv_records
+from audit.readers.csvfile import (
+    Record,
+    clean_located,
+    locate_cells,
+    page_number_row,
+    tsv_records,
+)
 from audit.readers.decode import ReadError
 from audit.readers.extracted import SIDE_BY_SIDE, tab_copy
 from audit.readers.table import Table
@@ -119,7 +125,7 @@ def read(source: Source) -> Table:
         filled = [cell.strip() for cell in cells if cell.strip()]
         if not filled:
             continue
-        if not tabbed and _page_number(filled[0], records, index):
+        if page_number_row(records, index):
             continue  # the foot or head of a printed page, not the end of a cell
         if len(filled) == 1 and heading(table, filled[0]):
             after_header = True
@@ -203,30 +209,6 @@ def read(source: Source) -> Table:
     if orphan:
         table.orphans.append(_joined(source, orphan))
     return table
-
-
-_BARE_PAGE_NUMBER = re.compile(r"\d{1,4}(?:\s*/\s*\d{1,4})?")
-"""A page number without words or dashes (``3``, ``2/5``): also the end of a
-cell wrapped onto a line of its own (``不超过缴费额`` / ``2/3``)."""
-
-
-def _page_number(text: str, records: list[Record], index: int) -> bool:
-    """Whether a line without tabs is a printed page's number: ``- 3 -``,
-    ``第2页，共3页``, ``Page 2 of 3`` anywhere; a bare ``3`` or ``2/5`` only
-    where a page ends, before the repeated title or header (or the end of
-    the text)."""
-    if PAGE_NUMBER_RE.fullmatch(text) is None:
-        return False
-    if _BARE_PAGE_NUMBER.fullmatch(text) is None:
-        return True
-    for record in records[index + 1 :]:
-        filled = [cell.strip() for cell in record.cells if cell.strip()]
-        if not filled:
-            continue
-        if header_columns(record.cells) is not None:
-            return True
-        return len(filled) == 1 and heading(Table([]), filled[0])
-    return True
 
 
 def _broken_rows(records: list[Record]) -> dict[int, int]:
