@@ -16,6 +16,7 @@ from audit.facts import (
     any_of,
     date_serials,
     normalize,
+    unitless_numbers,
     value_args,
 )
 from audit.model import Clause, ValueField
@@ -28,7 +29,8 @@ def _owned_elsewhere(ctx: Context, clause: Clause, value_field: ValueField) -> b
     (``garbled-text``), a placeholder (``placeholder``), the goal pasted
     (``duplicate-text``), the name restated (``value-restates-name``), a
     value of the wrong kind, a formula or a text without anything measurable
-    (``not-quantified``'s ``measurable`` patterns). The decision does not
+    (``not-quantified``'s ``measurable`` patterns), a number without its
+    unit (``missing-unit``: :func:`~audit.facts.unitless_numbers`). The decision does not
     depend on which rules run, so ``--select`` gives the same findings as a
     full run."""
     return ctx.facts.value(clause, value_field).owner is not None
@@ -143,8 +145,9 @@ def _concrete(value_field: ValueField, name: str, options: dict[str, Any]) -> bo
     对「13-时效指标」（或旧格式的时效指标）下的每条条款，报告既没有日期（「2024年11月30日前」
     「每年7月份之前」）、也没有期限（「5个工作日」「24小时内」「一周以内」「当日」，或「1次/周」这样的频次）、
     也没有比率（「≥95%」）的值：「按时」「每月按时支付」「是」、一个次数（「2次」）、一个金额
-    （「800元/月」）、一个没有单位的数（「<=3」）。完全没有可衡量内容的文字（「按合同工期完成工程」）
-    由 not-quantified 报告，占位文字由 placeholder 报告，这里不重复。
+    （「800元/月」）、没有单位也不需要单位的 0。完全没有可衡量内容的文字（「按合同工期完成工程」）
+    由 not-quantified 报告，占位文字由 placeholder 报告，
+    缺了单位的数（「<=3」「≤7」：3 天、3 个工作日还是 3 小时？）由 missing-unit 报告，这里不重复。
 
     具体与否的界线：到年底不用问任何人就能判定是否按期的时限是具体的。日历上人人可查的时点
     就是这样的时限，包括行业的固定时节和周期中的固定时点：「秋季开学前」「学期末」「汛期前」
@@ -189,10 +192,11 @@ def deadline_not_concrete(ctx: Context, clause: Clause) -> Iterator[Problem]:
     value that gives neither a date (``2024年11月30日前``, ``每年7月份之前``),
     a period (``5个工作日``, ``24小时内``, ``一周以内``, ``当日``, a frequency such as
     ``1次/周``), nor a rate (``≥95%``): ``按时``, ``每月按时支付``,
-    ``是``, a count (``2次``), an amount (``800元/月``), a number without a
-    unit (``<=3``). Text with nothing measurable at all (``按合同工期完成工程``)
-    is ``not-quantified``'s finding, a placeholder ``placeholder``'s; they
-    are not reported again.
+    ``是``, a count (``2次``), an amount (``800元/月``), a zero, which needs
+    no unit. Text with nothing measurable at all (``按合同工期完成工程``)
+    is ``not-quantified``'s finding, a placeholder ``placeholder``'s, a
+    number that lacks its unit (``<=3``, ``≤7``: days, working days or
+    hours?) ``missing-unit``'s; they are not reported again.
 
     Where the line runs: a time limit is concrete when whether it was met
     is known at the end of the year without asking anyone. A point on the
@@ -264,6 +268,8 @@ def deadline_not_concrete(ctx: Context, clause: Clause) -> Iterator[Problem]:
         key = "default"
         if value.kind == "quantity":
             if value.unit is None:
+                if unitless_numbers(ctx.facts, ctx.config, clause, value_field):
+                    continue  # ≤7 without 天 or 个工作日: ``missing-unit`` reports it
                 key = "bare"
             elif value.unit in ctx.options["money_units"]:
                 key = "money"
