@@ -645,10 +645,12 @@ def _against_the_sign(ctx: Context, clause: Clause) -> Iterator[Problem]:
     direction agrees with it; ``=``, text and a blank, ``/`` or ``中性``
     direction (no sign) are no contradiction. When one value agrees and the
     other does not, the two values disagree: ``annual-period-mismatch``'s."""
-    project = ctx.project
-    if clause.form != "row" or project is None or not 0 < clause.number <= len(project.cells):
+    project, number = ctx.project, clause.number
+    if clause.form != "row" or project is None or number is None:
         return
-    cells = project.cells[clause.number - 1]
+    if not 0 < number <= len(project.cells):
+        return
+    cells = project.cells[number - 1]  # a row's clause is numbered by its place in the grid
     sign = cells.extras.get("sign")
     stated = _SIGN_FLOOR_OR_CAP.get(sign.value) if sign is not None else None
     if sign is None or stated is None:
