@@ -98,7 +98,10 @@ def test_a_comparator_column_wins_over_the_direction() -> None:
     ]
     for document in both(rows):
         assert annual(document) == ["≥90%", "≤4.4万元"]
-        assert lint(document, ["comparator-direction"]) == []
+        # the value keeps its own ≥; that it contradicts 反向 is reported, at the direction
+        (finding,) = lint(document, ["comparator-direction"])
+        assert (finding.clause, finding.excerpt) == (1, "反向")
+        assert "指标方向为「反向」" in finding.message
 
 
 def test_both_values_of_a_period_form_take_the_direction() -> None:

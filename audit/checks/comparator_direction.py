@@ -292,6 +292,11 @@ def _polarity(
             "“{name}” is an output count, but the {field} value “{text}” sets a ceiling, met "
             "by doing nothing: set a floor (≥ target)",
         ),
+        "against-sign": (
+            "「{name}」的指标方向为「{direction}」，{keyword}「{text}」却设了{bound_zh}：两者应一致",
+            "“{name}” has the direction “{direction}”, but the {field} value “{text}” sets "
+            "a {bound_en}: make the two agree",
+        ),
         "time-limit": (
             "「{name}」是完成的时限，越短越好，{keyword}「{text}」却设了下限，拖得越久越能达标："
             "应设上限（≤ 时限，或写作「…以内」）",
@@ -406,6 +411,13 @@ def _polarity(
     开放时间、培训时长、运行时间、保修期、在线时长等）不按时限判断。把反向指标反过来说的名称（「降低成本」）不
     检查；比率名称下写数量（「服务对象满意度：少于5次」）由 value-type-mismatch 报告。一个值方向对、
     另一个值方向错的（「≥95%」对「≤95%」），是两值不一致，由 annual-period-mismatch 报告。
+
+    国家模板的指标行有「指标方向」列（正向、反向、越大越好、越小越好，或直接写「≥」「≤」）时，
+    指标值自己写的比较符号与之相反的（「≥ | 90 | % | 反向」「≤5% | 正向」
+    「不低于0.3万元 | 反向」），两者必有一处写错，报告（每行一条，位置在指标方向单元格）；
+    只写数字、从指标方向取得比较符号的值（「90 | % | 正向」）、写等于的（「=100%」）、文字值，
+    以及指标方向空白、「/」、「定性」「中性」的，不报告。按名称已报告的行不再重复报告；一个值与指标方向一致、另一个相反的，是两值不一致，
+    由 annual-period-mismatch 报告。
 
     为什么有问题
     ------------
@@ -527,6 +539,16 @@ def comparator_direction(ctx: Context, clause: Clause) -> Iterator[Problem]:
     one value points the right way and the other does not (``≥95%`` against
     ``≤95%``), the two values disagree: ``annual-period-mismatch`` reports it.
 
+    On a national row with a 指标方向 column (正向, 反向, 越大越好, 越小越好, or
+    ``≥``/``≤`` itself), a value whose own comparator points the other way
+    (``≥ | 90 | % | 反向``, ``≤5% | 正向``, ``不低于0.3万元 | 反向``) is wrong on one
+    side or the other and is reported, once a row, at the direction cell. A
+    bare value that took its comparator from the direction (``90 | % | 正向``),
+    ``=100%``, text, and a direction blank, ``/``, ``定性`` or ``中性`` are
+    quiet; a row already reported by its name is not reported again, and
+    when one value agrees with the direction and the other does not, the
+    values disagree: ``annual-period-mismatch``'s.
+
     Why is this bad?
     ----------------
     财预〔2021〕101号 sets cost indicators as control limits (upper bounds) and
@@ -602,6 +624,57 @@ def comparator_direction(ctx: Context, clause: Clause) -> Iterator[Problem]:
     of the name; any other positive measure is checked only in percent (a cap
     on a count may be the plan).
     """
+    problems = list(_by_name(ctx, clause))
+    yield from problems
+    if not problems:  # one finding a row: a value judged by its name is reported once
+        yield from _against_the_sign(ctx, clause)
+
+
+_FLOOR_OR_CAP = {">=": "floor", ">": "floor", "<=": "cap", "<": "cap"}
+"""A parsed comparator's direction: a floor or a cap."""
+_SIGN_FLOOR_OR_CAP = {"≥": "floor", ">": "floor", "≤": "cap", "<": "cap"}
+"""The direction a 指标方向 cell states (its sign, ``≥`` for 正向): ``=`` is neither."""
+_BOUND = {"floor": ("下限", "floor"), "cap": ("上限", "ceiling")}
+
+
+def _against_the_sign(ctx: Context, clause: Clause) -> Iterator[Problem]:
+    """A value whose written comparator points the other way from the row's
+    指标方向 (``≥ | 90 | % | 反向``, ``≤5% | 正向``, ``不低于0.3万元 | 反向``):
+    one finding a row, at the direction cell, when every directed value of
+    the row contradicts it. A value that took its comparator from the
+    direction agrees with it; ``=``, text and a blank, ``/`` or ``中性``
+    direction (no sign) are no contradiction. When one value agrees and the
+    other does not, the two values disagree: ``annual-period-mismatch``'s."""
+    project, number = ctx.project, clause.number
+    if clause.form != "row" or project is None or number is None:
+        return
+    if not 0 < number <= len(project.cells):
+        return
+    cells = project.cells[number - 1]  # a row's clause is numbered by its place in the grid
+    sign = cells.extras.get("sign")
+    stated = _SIGN_FLOOR_OR_CAP.get(sign.value) if sign is not None else None
+    if sign is None or stated is None:
+        return
+    directed = [
+        value_field
+        for value_field in clause.fields
+        if value_field.value.kind == "quantity"
+        and value_field.value.comparator in _FLOOR_OR_CAP
+        and ctx.facts.value(clause, value_field).owner is None
+    ]
+    against = [f for f in directed if _FLOOR_OR_CAP[f.value.comparator or ""] != stated]
+    if not against or len(against) < len(directed):
+        return
+    value_field = against[0]
+    args = value_args(clause, value_field)
+    direction = cells.extras.get("direction")
+    args["direction"] = direction.value.strip() if direction is not None else sign.value
+    args["bound_zh"], args["bound_en"] = _BOUND[_FLOOR_OR_CAP[value_field.value.comparator or ""]]
+    yield Problem(sign.span(), "against-sign", args, field=args["field"], excerpt=args["direction"])
+
+
+def _by_name(ctx: Context, clause: Clause) -> Iterator[Problem]:
+    """The findings judged from the indicator's name and category."""
     quantities = [
         f
         for f in ctx.facts.distinct_values(clause)
