@@ -4,7 +4,7 @@ assembling rows into a :class:`~audit.model.Document`."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from decimal import Decimal, InvalidOperation
 
 from audit.limits import MAX_CELL_CHARS, MAX_CLAUSES_PER_CELL
@@ -670,6 +670,42 @@ def tables_above(rows: Sequence[Sequence[str]]) -> range:
                 end -= 1
             return range(start, end)
     return range(0)
+
+
+BARE_PAGE_NUMBER = re.compile(r"\d{1,4}(?:\s*/\s*\d{1,4})?")
+"""A page number without words or dashes (``3``, ``2/5``): also what a
+name cell may hold alone."""
+_PAGE_NUMBER_CELLS = 3
+"""Cells a page number is split over at most (``第1页 | 共2页``)."""
+
+
+def page_number_cells(cells: Sequence[str]) -> str | None:
+    """What a row holding nothing but a printed page's number holds
+    (``第 1 页，共 2 页``, ``— 第1页 —``, ``第1页 | 共2页`` split over up to
+    three cells): ``"page"``, or ``"bare"`` for a number alone (``3``,
+    ``2/5``), which is a page's only where the page ends
+    (:func:`page_ends_before`); None for any other row."""
+    texts = list(dict.fromkeys(cell.strip() for cell in cells if cell.strip()))
+    if not texts or len(texts) > _PAGE_NUMBER_CELLS:
+        return None
+    text = " ".join(texts)
+    if PAGE_NUMBER_RE.fullmatch(text) is None:
+        return None
+    return "bare" if BARE_PAGE_NUMBER.fullmatch(text) is not None else "page"
+
+
+def page_ends_before(rows: Iterable[Sequence[str]]) -> bool:
+    """Whether a page ends before ``rows`` (the rows after a bare page
+    number): the next row with any text is the repeated header or a title
+    line, or there is none."""
+    for cells in rows:
+        filled = [cell.strip() for cell in cells if cell.strip()]
+        if not filled:
+            continue
+        if header_columns(list(cells)) is not None:
+            return True
+        return len(filled) == 1 and heading(Table(rows=[]), filled[0])
+    return True
 
 
 def heading(table: Table, line: str) -> bool:

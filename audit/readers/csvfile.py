@@ -18,13 +18,11 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
 from audit.model import Markup, Row, Source, Text, TextBuilder
 from audit.readers.common import (
-    PAGE_NUMBER_RE,
     add_without_markup,
     adjusted_columns,
     adjustment_marks,
@@ -35,6 +33,8 @@ from audit.readers.common import (
     header_unit,
     heading,
     note_row,
+    page_ends_before,
+    page_number_cells,
     row_from_cells,
     skipped_heading,
     table_ends,
@@ -164,13 +164,6 @@ def read(source: Source) -> Table:
     return table
 
 
-BARE_PAGE_NUMBER = re.compile(r"\d{1,4}(?:\s*/\s*\d{1,4})?")
-"""A page number without words or dashes (``3``, ``2/5``): also the end of a
-cell wrapped onto a line of its own (``不超过缴费额`` / ``2/3``), or a name."""
-_PAGE_NUMBER_CELLS = 3
-"""Cells a page number is split over at most (``第1页 | 共2页``)."""
-
-
 def page_number_row(records: list[Record], index: int) -> bool:
     """Whether a record holds nothing but a printed page's number, the page's
     foot or head copied with the table (``第 1 页，共 2 页`` with empty cells
@@ -180,25 +173,12 @@ def page_number_row(records: list[Record], index: int) -> bool:
     the repeated title or header (or the end of the text); a row with an
     amount, a goal or an indicator beside the number is a row of the table."""
     cells = records[index].cells
-    texts = list(dict.fromkeys(cell.strip() for cell in cells if cell.strip()))
-    if not texts or len(texts) > _PAGE_NUMBER_CELLS:
-        return False
-    text = " ".join(texts)
-    if PAGE_NUMBER_RE.fullmatch(text) is None:
-        return False
-    if BARE_PAGE_NUMBER.fullmatch(text) is None:
-        return True
-    at = [col for col, cell in enumerate(cells) if cell.strip()]
-    if at != [0]:
+    kind = page_number_cells(cells)
+    if kind != "bare":
+        return kind == "page"
+    if [col for col, cell in enumerate(cells) if cell.strip()] != [0]:
         return False  # an amount, or a number in a cell of its own: no page's
-    for record in records[index + 1 :]:
-        filled = [cell.strip() for cell in record.cells if cell.strip()]
-        if not filled:
-            continue
-        if header_columns(record.cells) is not None:
-            return True
-        return len(filled) == 1 and heading(Table([]), filled[0])
-    return True
+    return page_ends_before(record.cells for record in records[index + 1 :])
 
 
 _MAX_QUOTED_LINES = 2_000

@@ -28,13 +28,11 @@ no projects: they are dropped.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 
 from audit.model import AMOUNT_FIELDS, Markup, Row, Text
 from audit.readers.common import (
-    PAGE_NUMBER_RE,
     CellAppends,
     adjusted_columns,
     adjustment_marks,
@@ -50,6 +48,8 @@ from audit.readers.common import (
     names_project,
     note_row,
     other_table_header,
+    page_ends_before,
+    page_number_cells,
     row_from_cells,
     row_text,
     table_ends,
@@ -301,11 +301,6 @@ def _note_header(
             table.unread.append(f"{grid.location(index, at)}: 「{cell}」 {why}")
 
 
-_BARE_PAGE_NUMBER = re.compile(r"\d{1,4}(?:\s*/\s*\d{1,4})?")
-"""A page number without words or dashes (``3``, ``2/5``): also what a
-name cell may hold alone."""
-
-
 def page_number_row(grid: Grid, index: int) -> bool:
     """Whether a row holds nothing but a printed page's number (``第 1 页，共 2
     页``, ``— 第1页 —``, ``- 3 -``), in one cell, merged across the row, or
@@ -315,29 +310,13 @@ def page_number_row(grid: Grid, index: int) -> bool:
     merged across the row from it) and where a page ends, before the
     repeated title or header (or the end of the table); a row with an
     amount, a goal or an indicator beside the number is a row of the table."""
-    texts = list(dict.fromkeys(value.strip() for value in grid.values(index) if value.strip()))
-    if not texts or len(texts) > _PAGE_NUMBER_CELLS:
-        return False
-    text = " ".join(texts)
-    if PAGE_NUMBER_RE.fullmatch(text) is None:
-        return False
-    if _BARE_PAGE_NUMBER.fullmatch(text) is None:
-        return True
+    kind = page_number_cells(grid.values(index))
+    if kind != "bare":
+        return kind == "page"
     at = [col for col, value in enumerate(grid.values(index)) if value.strip()]
     if at[0] != 0 or any((index, col) not in grid.merged for col in at[1:]):
         return False  # an amount, or a number in a cell of its own: no page's
-    for later in range(index + 1, len(grid.rows)):
-        filled = [value.strip() for value in grid.values(later) if value.strip()]
-        if not filled:
-            continue
-        if header_columns(grid.values(later)) is not None:
-            return True
-        return len(filled) == 1 and heading(Table(rows=[]), filled[0])
-    return True
-
-
-_PAGE_NUMBER_CELLS = 3
-"""Cells a page number is split over at most (``第1页 | 共2页``)."""
+    return page_ends_before(grid.values(later) for later in range(index + 1, len(grid.rows)))
 
 
 def _with_row_below(
