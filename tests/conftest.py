@@ -99,6 +99,29 @@ def project_row(
     return [name, amount, amount, "", "", goal, indicators]
 
 
+def carrier_table(indicators: str) -> list[list[str | None]]:
+    """A one-project Guangzhou table as a carrier writer takes it (a title,
+    the 部门名称 and 单位 lines, the header, 合计, the unit's row and the
+    project's), the project's indicator cell ``indicators``."""
+    return [
+        ["广州市某区人力资源和社会保障局2025年项目支出绩效目标表"],
+        ["部门名称：广州市某区人力资源和社会保障局"],
+        ["单位：万元"],
+        list(HEADER.split("\t")),
+        ["合计", "100.00", "100.00", None, None, None, None],
+        ["广州市某区职业技能鉴定中心", "100.00", "100.00", None, None, None, None],
+        [
+            "职业技能培训经费",
+            "100.00",
+            "100.00",
+            None,
+            None,
+            "组织开展职业技能培训，提高劳动者技能水平，促进劳动者就业创业。",
+            indicators,
+        ],
+    ]
+
+
 PLACEHOLDER = project_row(
     "项目甲", "1、1-产出指标；11-数量指标；人数；实施周期指标值:待补充；年度指标值:5人。"
 )

@@ -14,7 +14,7 @@ from audit.model import Clause, Source, Text
 from audit.parsing import keywords_joined, parse_clause_text
 from audit.pipeline import load_path
 from scripts.make_examples import write_docx, write_html, write_xlsx
-from tests.conftest import HEADER, lint
+from tests.conftest import carrier_table, lint
 from tests.test_parsing_forms import clauses, read
 
 # A district employment bureau's 职业技能培训经费, its cell typed in a narrow column.
@@ -86,23 +86,7 @@ def test_breaks_that_split_no_keyword_stay(cell: str, kept: str) -> None:
     assert keywords_joined(Text.at(source, 0, cell)).value == cell
 
 
-_ROWS: list[list[str | None]] = [
-    ["广州市某区人力资源和社会保障局2025年项目支出绩效目标表"],
-    ["部门名称：广州市某区人力资源和社会保障局"],
-    ["单位：万元"],
-    HEADER.split("\t"),
-    ["合计", "100.00", "100.00", None, None, None, None],
-    ["广州市某区职业技能鉴定中心", "100.00", "100.00", None, None, None, None],
-    [
-        "职业技能培训经费",
-        "100.00",
-        "100.00",
-        None,
-        None,
-        "组织开展职业技能培训，提高劳动者技能水平，促进劳动者就业创业。",
-        BROKEN.replace("。2、", "。\n2、"),
-    ],
-]
+_ROWS = carrier_table(BROKEN.replace("。2、", "。\n2、"))
 
 
 @pytest.mark.parametrize("carrier", ["html", "docx", "xlsx"])

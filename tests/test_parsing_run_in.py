@@ -17,7 +17,7 @@ import pytest
 from audit.model import Clause
 from audit.pipeline import load_path
 from scripts.make_examples import write_pdf
-from tests.conftest import HEADER, lint, project_row, tsv_table
+from tests.conftest import carrier_table, lint, project_row, tsv_table
 from tests.test_parsing_forms import clauses, read
 
 # A district human-resources bureau's 职业技能培训经费, as its cell was typed
@@ -197,23 +197,7 @@ def test_a_run_in_outline_wrapped_in_a_pdfs_cell_reads_the_same(tmp_path: Path) 
     """A ruled PDF prints the cell wrapped over lines of its narrow column;
     they are joined with nothing between them (a wrapped line is no outline
     heading of its own), and the run-in headings read as in the cell typed."""
-    rows: list[list[str | None]] = [
-        ["广州市某区人力资源和社会保障局2025年项目支出绩效目标表"],
-        ["部门名称：广州市某区人力资源和社会保障局"],
-        ["单位：万元"],
-        HEADER.split("\t"),
-        ["合计", "100.00", "100.00", None, None, None, None],
-        ["广州市某区职业技能鉴定中心", "100.00", "100.00", None, None, None, None],
-        [
-            "职业技能培训经费",
-            "100.00",
-            "100.00",
-            None,
-            None,
-            "组织开展职业技能培训，提高劳动者技能水平，促进劳动者就业创业。",
-            _run_in(),
-        ],
-    ]
+    rows = carrier_table(_run_in())
     document = load_path(write_pdf(tmp_path / "table.pdf", rows))
     (project,) = [p for u in document.units for p in u.projects]
     assert project.indicators is not None and "\n" not in project.indicators.value.strip()
