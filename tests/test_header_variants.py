@@ -112,6 +112,34 @@ def test_an_explanation_column_beside_the_indicators_is_not_read(tmp_path: Path)
                      "绩效目标 or 绩效指标 column the tool reads"]  # fmt: skip
 
 
+def test_a_column_named_by_its_last_word_beside_its_explanation_is_read(tmp_path: Path) -> None:
+    """``三级指标及指标值`` beside ``绩效指标说明`` (an explanation of the
+    indicators, which names them first): the indicators are the first
+    column's, read with a note, and the explanation is noted unread."""
+    header = [*AMOUNTS, "绩效目标", "三级指标及指标值", "绩效指标说明"]
+    assert header_columns(header) == PLAIN
+    notes: list[str] = []
+    path = _html(_rows("绩效目标", "三级指标及指标值", ("绩效指标说明",)), tmp_path / "t.html")
+    document = load_path(path, notes.append)
+    assert all(p.clauses for unit in document.units for p in unit.projects)
+    assert not any("见附件说明" in c.name for p in document.projects for c in p.clauses)
+    assert notes == [
+        "表1 第1行第7列: 「三级指标及指标值」 read as the 绩效指标 column: "
+        "its header's last word names it",
+        "表1 第1行第8列: 「绩效指标说明」 column not read: its header names no "
+        "绩效目标 or 绩效指标 column the tool reads",
+    ]
+    assert _findings(document, ("parse-error",)) == []
+
+
+def test_two_columns_named_by_their_last_word_name_none() -> None:
+    """Near misses: two cells whose last word names the indicators, neither
+    about a known column (``三级指标及指标值 | 指标说明``, ``指标名称 | 指标值``),
+    leave the column unread rather than guess."""
+    two = header_columns([*AMOUNTS, "绩效目标", "三级指标及指标值", "指标说明"])
+    assert two is not None and "indicators" not in two
+
+
 def test_a_header_that_names_no_indicator_column_is_noted(tmp_path: Path) -> None:
     """``绩效指标说明`` alone: no column is read as the indicators (its last
     word names an explanation), and the note says why the cells are not."""

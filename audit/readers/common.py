@@ -364,7 +364,9 @@ its kind last, so ``绩效指标说明`` (a 说明) or ``绩效目标完成情�
 is no such column."""
 _HEAD_CELL_CHARS = 16
 """A header cell named by its last word is short: a longer cell is prose."""
-MENTIONS_COLUMN_RE = re.compile(r"绩效目标|绩效指标")
+_PERFORMANCE_NAMES = ("绩效目标", "绩效指标")
+"""The goal and indicator columns' names."""
+MENTIONS_COLUMN_RE = re.compile("|".join(_PERFORMANCE_NAMES))
 """A header cell that mentions the goal or the indicators."""
 
 
@@ -375,16 +377,21 @@ def headed_columns(stripped: Sequence[str], columns: dict[str, int]) -> dict[str
     one cell so named, in a header that names no such column already. Two
     cells naming the kind (``一级指标 | 二级指标``, ``指标名称 | 指标值``: a
     grid's) name none, nor does a cell naming an adjustment's side
-    (``调整前绩效目标``)."""
+    (``调整前绩效目标``). A cell that names a column the tool knows and then
+    what it says of it (``绩效指标说明``, ``绩效目标完成情况``) is about that
+    column, no second candidate: ``三级指标及指标值`` beside ``绩效指标说明`` is
+    the indicators."""
     taken = set(columns.values())
     found: dict[str, int] = {}
     for key, heads in _HEAD_WORDS.items():
         if key in columns:
             continue
         words = {
-            index: column_word(_HEADER_UNIT_RE.sub("", cell))
+            index: word
             for index, cell in enumerate(stripped)
-            if index not in taken and heads[0] in cell
+            if index not in taken
+            and heads[0] in cell
+            and not _about_column(word := column_word(_HEADER_UNIT_RE.sub("", cell)), heads)
         }
         if len(words) != 1:
             continue  # none, or a grid's 一级指标 | 二级指标, 指标名称 | 指标值
@@ -397,6 +404,14 @@ def headed_columns(stripped: Sequence[str], columns: dict[str, int]) -> dict[str
             found[key] = index
             taken.add(index)
     return found
+
+
+def _about_column(word: str, heads: tuple[str, ...]) -> bool:
+    """Whether a header cell's word begins with a column name the tool knows
+    and goes on with what it says of that column, naming no column of the
+    kind by its last word (``绩效指标说明``, ``绩效目标完成情况``; not
+    ``绩效指标及指标值``)."""
+    return word.startswith(_PERFORMANCE_NAMES) and not word.endswith(heads)
 
 
 _UNREAD_CELL_CHARS = 40
