@@ -32,6 +32,7 @@ from functools import lru_cache
 from typing import Literal, NamedTuple
 
 from audit.model import (
+    FIVE_YEAR_PLAN,
     Amount,
     Amounts,
     Document,
@@ -89,10 +90,15 @@ _COUNT_IN_BRACKETS = (
 """A number of years or months in a label's brackets (``中期目标（三年）``,
 ``实施期目标（3年）``, ``中期目标（36个月）``, ``中期目标（三年行动）``): how
 long the term is, with no year named."""
-_SPAN_SUFFIX_RE = re.compile(rf"(?:{_SPAN_IN_BRACKETS}|{_COUNT_IN_BRACKETS})$")
+_QUOTE = "[\"“”'‘’「」『』]?"
+_PLAN_IN_BRACKETS = rf"[（(]\s*{_QUOTE}\s*({FIVE_YEAR_PLAN})\s*{_QUOTE}{_BRACKET_TAIL}\s*[)）]"
+"""A five-year plan named in a label's brackets, quoted or not
+(``中期目标（"十四五"期间）``, ``（“十四五”时期）``, ``（十四五期间）``): its
+five years are the term (:func:`audit.model.plan_years`)."""
+_SPAN_SUFFIX_RE = re.compile(rf"(?:{_SPAN_IN_BRACKETS}|{_COUNT_IN_BRACKETS}|{_PLAN_IN_BRACKETS})$")
 """The years a label names in brackets (``中期目标（2024年—2026年）``, the
-template's ``（20××年—20××年）``, ``年度目标（2025年）``), or their number
-(``中期目标（三年）``)."""
+template's ``（20××年—20××年）``, ``年度目标（2025年）``), their number
+(``中期目标（三年）``) or their plan (``中期目标（"十四五"期间）``)."""
 _ANNOTATION_RE = re.compile(
     r"(?<=[\u4e00-\u9fff）)])(?:[A-Za-z][A-Za-z0-9.,'&/\-]*|[（(]全称[)）])$"
 )
@@ -454,8 +460,9 @@ _GRID_LABEL_RE = re.compile(r"^(.{1,8}?)(?:绩效)?指标$")
 _GRID_LABEL_AFTER_RE = re.compile(r"^(?:绩效)?指标[（(](.{1,8}?)[)）]$")
 """The same word in brackets after 绩效指标: ``绩效指标（中期）``, ``绩效指标（年度）``."""
 _GRID_YEAR_RE = re.compile(r"^20\d\d(?=年)")
-_GRID_SPAN_RE = re.compile(_SPAN_IN_BRACKETS)
-"""The years a grid's label names inside it: ``中期（2024-2026年）绩效指标``."""
+_GRID_SPAN_RE = re.compile(f"{_SPAN_IN_BRACKETS}|{_PLAN_IN_BRACKETS}")
+"""The years a grid's label names inside it: ``中期（2024-2026年）绩效指标``,
+``中期（"十四五"）绩效指标``."""
 _GRID_PERIOD_WORDS = (*PERIOD_WORDS, "项目周期", "中长期")
 
 
@@ -2001,6 +2008,10 @@ _LABEL_TERM_RE = re.compile(
 )
 """Two years in a label's brackets, as :data:`_SPAN_IN_BRACKETS` reads them,
 written out (not the template's ``（20××年—20××年）``)."""
+_LABEL_PLAN_RE = re.compile(_PLAN_IN_BRACKETS)
+"""A five-year plan in a period label's brackets (``中期目标（"十四五"期间）``):
+its years, 2021–2025 (:attr:`~audit.model.Project.term_years`), are the
+project's term where the form has no 项目期."""
 _LABEL_COUNT_RE = re.compile(_COUNT_IN_BRACKETS)
 """A number of years in a period label's brackets (``中期目标（三年）``), read
 as the project's term (``三年``: its length, :attr:`~audit.model.Project.term_length`)
@@ -2009,12 +2020,16 @@ where the form has no 项目期."""
 
 def label_term(label: Text) -> Text | None:
     """The term a period label names in its brackets: two years
-    (``中期目标（2026年—2028年）``: the span) or a number of years or months
-    (``中期目标（三年）``, ``（三年行动）``: the count); None for one year or
-    none."""
+    (``中期目标（2026年—2028年）``: the span), a five-year plan
+    (``中期目标（"十四五"期间）``: 十四五, its years) or a number of years or
+    months (``中期目标（三年）``, ``（三年行动）``: the count); None for one
+    year or none."""
     span = _LABEL_TERM_RE.search(label.value)
     if span is not None and span.group(1) != span.group(2):
         return label.slice(span.start(), span.end())
+    plan = _LABEL_PLAN_RE.search(label.value)
+    if plan is not None:
+        return label.slice(plan.start(1), plan.end(1))
     count = _LABEL_COUNT_RE.search(label.value)
     if count is not None:  # 中期目标（三年）: a term of three years, none named
         return label.slice(count.start(1), count.end(1))
