@@ -189,17 +189,47 @@ _TOTAL_QUALIFIERS = (
     "项目预算",
     "资金",
 )
-_MONEY_NOUNS = ("金额", "资金", "经费", "预算", "预算数", "总额", "数额")
-_BUDGET_WORDS = frozenset(
-    qualifier + noun for qualifier in _TOTAL_QUALIFIERS for noun in _MONEY_NOUNS
+_MONEY_NOUNS = (
+    "金额",
+    "资金",
+    "经费",
+    "预算",
+    "预算数",
+    "总额",
+    "数额",
+    "资金需求",
+    "资金需求总量",
+)
+"""Nouns of money; 资金需求 (总量) is the money a project asks for
+(年度资金需求总量: the year's)."""
+_ARRANGED_NOUNS = ("安排", "安排数")
+_ARRANGING_QUALIFIERS = tuple(q for q in _TOTAL_QUALIFIERS if q.endswith(("预算", "年", "年度")))
+"""What 安排 (the money arranged) is named after: the budget or the year that
+arranges it (预算安排, 本年安排, 年度预算安排); 项目安排 or a bare 安排 is a plan
+of work, no amount."""
+_ARRANGED_WORDS = frozenset(
+    qualifier + noun for qualifier in _ARRANGING_QUALIFIERS for noun in _ARRANGED_NOUNS
+)
+_BUDGET_WORDS = (
+    frozenset(qualifier + noun for qualifier in _TOTAL_QUALIFIERS for noun in _MONEY_NOUNS)
+    | _ARRANGED_WORDS
 )
 """A project's amount named by what it is of and a noun of money
-(项目经费, 申报金额, 年度预算金额, 资金数额): never a source (财政资金, 其他资金,
-中央补助资金 name no whole)."""
-_TOTAL_HEADERS = _BUDGET_NAMES | _BUDGET_WORDS | {"合计", "总计", "小计"}
-"""A list's column of each project's total: the budget's names, and the
-bare words a column can be headed by (a form's 合计 is a label only among
-amount heads: :func:`_with_total_head`)."""
+(项目经费, 申报金额, 年度预算金额, 资金数额, 本年安排): never a source (财政资金,
+其他资金, 中央补助资金 name no whole)."""
+_WHOLE_TERM_TOTAL_RE = re.compile(r"^(?:项目)?(?:计划)?总投资(?:额)?$")
+"""A form's label of the project's whole investment (项目总投资, 计划总投资):
+the total over its whole term, as 中期资金总额 names it, not the year's."""
+_TOTAL_HEADERS = (
+    _BUDGET_NAMES
+    | _BUDGET_WORDS
+    | {name + word for name in _BUDGET_NAMES | _BUDGET_WORDS for word in ("合计", "总计")}
+    | {"合计", "总计", "小计"}
+)
+"""A list's column of each project's total: the budget's names, the same
+with the word of a sum after them (项目资金合计, 预算总计: a source's sum,
+财政拨款合计, is that source's), and the bare words a column can be headed by
+(a form's 合计 is a label only among amount heads: :func:`_with_total_head`)."""
 
 
 _SUPERSEDED_RE = re.compile(
@@ -669,6 +699,7 @@ FORM_LABELS: dict[str, str] = {
 # the total (:func:`_label`); a 收支总表 printed above the form, its columns
 # headed 本年预算数, gives way to the form's own amounts (:func:`read_form`).
 FORM_LABELS.update(dict.fromkeys(_BUDGET_NAMES, "total"))
+FORM_LABELS.update(dict.fromkeys(_ARRANGED_WORDS, "total"))  # 预算安排, 本年安排
 
 _GOALS = frozenset({"goal", "period_goal"})
 _SOURCES = frozenset({"fiscal", "special", "other", "carryover"})
@@ -729,13 +760,16 @@ def _label(value: str) -> str | None:
     (:func:`_named_goal`)."""
     text = _year_as_word(norm(value))
     key = FORM_LABELS.get(text)
+    if key is None and _WHOLE_TERM_TOTAL_RE.match(text) is not None:
+        return "total"  # 项目总投资: the whole term's (:func:`_amount_side`)
     if key is None:
         key = _named_goal(text)
     if key is None and len(text) <= _HEADER_LENGTH:
         for word in ("本年度", *ANNUAL_WORDS, *PERIOD_WORDS):
             if text.startswith(word):
                 rest = text[len(word) :]
-                if rest in _MONEY_NOUNS:  # 本年度预算, 年度经费, 中期资金: the side's total
+                if rest in (*_MONEY_NOUNS, *_ARRANGED_NOUNS):
+                    # 本年度预算, 年度经费, 中期资金, 本年安排: the side's total
                     return "total"
                 found = FORM_LABELS.get(rest)
                 return found if found in _AMOUNTS else None
@@ -744,12 +778,13 @@ def _label(value: str) -> str | None:
 
 @lru_cache(maxsize=4096)
 def _amount_side(value: str) -> str | None:
-    """The column an amount label names: ``annual`` (年度资金总额) or
-    ``period`` (中期资金总额, 实施期资金总额); None when it names none."""
+    """The column an amount label names: ``annual`` (年度资金总额, 本年安排) or
+    ``period`` (中期资金总额, 实施期资金总额, 项目总投资: the whole term's);
+    None when it names none."""
     text = _year_as_word(norm(value))
     if text.startswith(ANNUAL_WORDS):
         return "annual"
-    if text.startswith(PERIOD_WORDS):
+    if text.startswith(PERIOD_WORDS) or _WHOLE_TERM_TOTAL_RE.match(text) is not None:
         return "period"
     return None
 
@@ -2132,10 +2167,48 @@ def _with_total_head(
     其他资金 (``项目资金（万元） | 合计 | 财政拨款 | 其他资金`` over ``| 360.00 |
     300.00 | 60.00``) names the total there, and only there (as a label
     elsewhere 合计 is no project's fact: a weight's total under the grid).
+    A total's name before the heads, with 合计 right of it, is their caption
+    (``预算安排（万元） | 合计 | 财政拨款 | 其他资金``), as 项目资金（万元） is.
     Other rows' labels are returned as they are."""
+    found = _sum_head(grid, row, labels)
+    if found is None:
+        found = _sum_head(grid, row, _total_as_caption(grid, row, labels))
+    return labels if found is None else found
+
+
+def _total_as_caption(
+    grid: Grid, row: int, labels: list[tuple[int, str | None]]
+) -> list[tuple[int, str | None]]:
+    """The labels of a row whose first label names the total and whose next
+    filled cell is a sum word (合计), with that first label taken as a
+    caption (no label); else the labels as they are."""
+    named = [index for index, key in labels if key is not None]
+    if not named or labels[named[0]][1] != "total":
+        return labels
+    cells = grid.rows[row]
+    first = named[0]
+    right = next(
+        (
+            index
+            for index in range(first + 1, len(cells))
+            if cells[index].value.strip()
+            and not ((row, index) in grid.merged and cells[index].value == cells[first].value)
+        ),
+        None,
+    )
+    if right is None or _SUM_WORD_RE.match(_SPACES_RE.sub("", cells[right].value)) is None:
+        return labels
+    return [(index, None if index == first else key) for index, key in labels]
+
+
+def _sum_head(
+    grid: Grid, row: int, labels: list[tuple[int, str | None]]
+) -> list[tuple[int, str | None]] | None:
+    """The labels of a row of amount heads with 合计 (总计, 小计) the total's
+    head among them (:func:`_with_total_head`), None for any other row."""
     keys = [key for _, key in labels if key is not None]
     if not keys or "total" in keys or any(key not in _AMOUNTS for key in keys):
-        return labels
+        return None
     cells = grid.rows[row]
     sums = [
         index
@@ -2145,14 +2218,14 @@ def _with_total_head(
         and _SUM_WORD_RE.match(_SPACES_RE.sub("", cells[index].value)) is not None
     ]
     if len(sums) != 1:
-        return labels
+        return None
     headed = [(index, "total" if index == sums[0] else key) for index, key in labels]
     found = [(index, key) for index, key in headed if key is not None]
     stops = {
         column: found[position + 1][0] if position + 1 < len(found) else len(cells)
         for position, (column, _) in enumerate(found)
     }
-    return headed if _values_under_heads(grid, row, found, stops) is not None else labels
+    return headed if _values_under_heads(grid, row, found, stops) is not None else None
 
 
 def _values_under_heads(
