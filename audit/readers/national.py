@@ -856,7 +856,7 @@ def _list_header(grid: Grid, row: int) -> dict[str, int]:
     (:func:`_group_label`) or a heading over the sources of funds the second
     row names (``项目资金（万元）`` over ``合计 | 财政拨款 | 其他资金``): a form's
     项目名称 row over its grid holds the project's name there."""
-    columns = _header_map(grid.rows[row])
+    columns = _term_column(grid, row, _header_map(grid.rows[row]))
     if row > 0:
         columns = _source_subtotal(grid, row, columns)
     if row == 0 or "project" in columns or not _is_indicator_header(columns):
@@ -879,6 +879,51 @@ def _list_header(grid: Grid, row: int) -> dict[str, int]:
     if "project" not in taken:
         return columns
     return {**taken, **columns}
+
+
+_TERM_YEAR = r"(?:19|20)\d\d"
+_TERM_CELL_RE = re.compile(
+    rf"^(?:{_TERM_YEAR}{_YEAR_TAIL}\s*[—\-－–~～至到]+\s*(?:{_TERM_YEAR})?{_YEAR_TAIL}"
+    rf"|{_TERM_YEAR}\s*年度?"
+    r"|(?:[0-9０-９]{1,2}|[一两二三四五六七八九十]{1,2})\s*个?\s*年期?"
+    r"|[0-9０-９]{1,3}\s*个\s*月"
+    rf"|{_QUOTE}{FIVE_YEAR_PLAN}{_QUOTE}(?:期间|时期)?)$"
+)
+"""A cell that states a term and nothing else: a span of years or months
+(``2024-2026年``, ``2024.01-2026.12``), one year (``2025年``), a number of
+years or months (``三年``, ``3年``, ``36个月``) or a five-year plan
+(``“十四五”期间``)."""
+_TERM_ROWS = 200
+"""How many rows under a header are looked at to tell a column of terms."""
+
+
+def _term_column(grid: Grid, row: int, columns: dict[str, int]) -> dict[str, int]:
+    """The columns of a header row whose column headed by a bare word of
+    the term (``实施周期``, ``实施期``, not ``实施周期指标值``) holds terms
+    (``三年``, ``2024-2026年``) and nothing else below: that column is each
+    project's term, as 项目期 is, not the period values (a column of values
+    holds targets: ``≥36场``, ``95%``). A column of values beside the year's
+    then holds the period values, as :func:`_header_map` reads it. Other
+    header rows are returned as they are."""
+    at = columns.get("period")
+    if at is None or "term" in columns:
+        return columns
+    header = norm(grid.rows[row][at].value)
+    if header not in PERIOD_WORDS:
+        return columns
+    filled = [
+        value
+        for index in range(row + 1, min(len(grid.rows), row + 1 + _TERM_ROWS))
+        if (value := _SPACES_RE.sub("", grid.rows[index][at].value))
+        and norm(value) != header  # the header again, at a page break
+    ]
+    if not filled or not all(_TERM_CELL_RE.match(value) for value in filled):
+        return columns
+    found = {key: index for key, index in columns.items() if key != "period"}
+    found["term"] = at
+    if "value" in found and "annual" in found:
+        found["period"] = found.pop("value")  # 指标值 beside 年度指标值: the term's
+    return found
 
 
 def _source_subtotal(grid: Grid, row: int, columns: dict[str, int]) -> dict[str, int]:
