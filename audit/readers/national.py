@@ -25,6 +25,7 @@ told from the form by its header row, which names 项目名称 beside 一级指�
 
 from __future__ import annotations
 
+import csv
 import re
 from collections.abc import Callable, Iterable
 from decimal import Decimal
@@ -66,6 +67,7 @@ from audit.readers.common import (
     unit_row,
     without_goal_prompts,
 )
+from audit.readers.csvfile import record_widths
 from audit.readers.decode import ReadError
 from audit.readers.grid import Grid
 from audit.readers.guangzhou import numeric_amount, whole_department
@@ -2934,7 +2936,9 @@ _HEADER_LINE_RE = re.compile(
 
 def national_delimiter(text: str) -> str | None:
     """The cell delimiter of a TSV/CSV national table (a line naming 一级指标
-    and 二级/三级指标 as cells), or None when the text is not one."""
+    and 二级/三级指标 as cells), or None when the text is not one. A header
+    with neither tabs nor commas is delimited by ``;`` when ``;`` splits it
+    into whole column names and every row into as many fields."""
     head = text[:200_000]
     if "一级指标" not in head and LEVEL1_HEADER_RE.search(head) is None:
         return None
@@ -2945,10 +2949,32 @@ def national_delimiter(text: str) -> str | None:
                 delimiter = "\t"
             elif line.count(",") >= 2:
                 delimiter = ","
+            elif _semicolon_header(line):
+                return ";" if _same_width(text, ";") else None
             else:
                 continue
             return delimiter if _mostly_rows(lines, delimiter) else None
     return None
+
+
+def _semicolon_header(line: str) -> bool:
+    """Whether a header line is delimited by ``;`` (a CSV a spreadsheet saved
+    in a locale whose list separator it is): split there, its cells name
+    一级指标 and 三级指标 each whole. A ``;`` or ``；`` inside a line of text
+    splits no such cells."""
+    try:
+        cells = next(csv.reader([line.rstrip("\r")], delimiter=";"), [])
+    except csv.Error:
+        return False
+    keys = {column_key(cell) for cell in cells}
+    return len(cells) >= 3 and {"level1", "name"} <= keys
+
+
+def _same_width(text: str, delimiter: str) -> bool:
+    """Whether every non-blank record of the text has the same number of
+    fields (a spreadsheet's export pads each row to the sheet's width): the
+    delimiter is the table's, never a mark inside its cells' text."""
+    return len(record_widths(text, delimiter)) == 1
 
 
 def _mostly_rows(lines: list[str], delimiter: str) -> bool:
