@@ -124,6 +124,20 @@ def test_beside_the_year_s_column_the_values_column_holds_the_period_s() -> None
     assert lint(document, ["annual-period-mismatch"]) == []
 
 
+def test_the_period_values_column_right_of_the_terms_is_read() -> None:
+    """实施周期 (the terms) and 实施周期指标值 (the period's targets) in one
+    header: each column is read for what it holds."""
+    rows = _list("实施周期", "三年", "2024-2026年", value_head="年度指标值")
+    for row in rows[1:]:
+        row.insert(8, row[8])
+    rows[0].append("")
+    rows[1][8], rows[2][8] = "实施周期指标值", "9座"
+    document = tsv_document(rows)
+    assert _terms(document) == [("三年", 3), ("2024-2026年", 3)]
+    assert _values(document)[0] == [("9座", "3座"), ("≥1.2万人", "≥1.2万人"), ("≥90%", "≥90%")]
+    assert lint(document, ["annual-period-mismatch", "empty-value"]) == []
+
+
 def test_a_column_of_targets_under_the_term_s_word_stays_the_period_values() -> None:
     """Near miss: 实施周期 | 年度 over targets (the period's and the year's):
     the period values, though one of them is a number of years."""

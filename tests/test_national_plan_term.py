@@ -115,3 +115,16 @@ def test_brackets_naming_no_plan_are_no_term(label: str) -> None:
     """Near miss: a number or a word that names no plan is no term."""
     (project,) = tsv_document(_form(label)).projects
     assert project.term is None
+
+
+def test_a_list_s_period_goal_column_named_by_the_plan_gives_the_term() -> None:
+    header = ["项目名称", "预算数", "中期目标（“十四五”期间）", "年度目标", "一级指标"]
+    first = ["城镇老旧小区改造补助", "1,800.00", PERIOD_GOAL, "本年度改造城镇老旧小区30个。"]
+    rows: Rows = [
+        [*header, "二级指标", "三级指标", "中期指标值", "年度指标值"],
+        [*first, "产出指标", "数量指标", "改造老旧小区数量", "120个", "30个"],
+        ["", "", "", "", "满意度指标", "服务对象满意度指标", "居民满意度", "≥90%", "≥90%"],
+    ]
+    (project,) = tsv_document(rows).projects
+    assert project.period_goal is not None and project.period_goal.value == PERIOD_GOAL
+    assert project.term_years == (2021, 2025)

@@ -904,9 +904,10 @@ def _term_column(grid: Grid, row: int, columns: dict[str, int]) -> dict[str, int
     the term (``实施周期``, ``实施期``, not ``实施周期指标值``) holds terms
     (``三年``, ``2024-2026年``) and nothing else below: that column is each
     project's term, as 项目期 is, not the period values (a column of values
-    holds targets: ``≥36场``, ``95%``). A column of values beside the year's
-    then holds the period values, as :func:`_header_map` reads it. Other
-    header rows are returned as they are."""
+    holds targets: ``≥36场``, ``95%``). The period values are then those of
+    the next column that names them (``实施周期指标值``), else of a column of
+    values beside the year's, as :func:`_header_map` reads it. Other header
+    rows are returned as they are."""
     at = columns.get("period")
     if at is None or "term" in columns:
         return columns
@@ -923,7 +924,13 @@ def _term_column(grid: Grid, row: int, columns: dict[str, int]) -> dict[str, int
         return columns
     found = {key: index for key, index in columns.items() if key != "period"}
     found["term"] = at
-    if "value" in found and "annual" in found:
+    cells = grid.rows[row]
+    period = next(
+        (i for i in range(at + 1, len(cells)) if column_key(cells[i].value) == "period"), None
+    )
+    if period is not None:
+        found["period"] = period  # 实施周期指标值 right of the terms
+    elif "value" in found and "annual" in found:
         found["period"] = found.pop("value")  # 指标值 beside 年度指标值: the term's
     return found
 
