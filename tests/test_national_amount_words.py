@@ -79,6 +79,34 @@ def test_the_whole_investment_gives_way_to_the_year_s_total(label: str) -> None:
     assert _amounts(tsv_document(rows))[:2] == [Decimal("1200.00"), Decimal("1200.00")]
 
 
+@pytest.mark.parametrize("label", ["项目总投资（万元）", "中期资金总额"])
+def test_a_total_labelled_without_a_side_wins_over_the_term_s(label: str) -> None:
+    """资金总额 beside (or below) the whole term's amount is the form's own
+    total, the year's: the term's amount is no stand-in for it."""
+    beside = _form(
+        [
+            [label, "3,600.00", "资金总额（万元）", "1,200.00", ""],
+            ["其中：财政拨款", "1,200.00", "其他资金", "0.00", ""],
+        ]
+    )
+    below = _form(
+        [
+            [label, "3,600.00", "", "", ""],
+            ["资金总额（万元）", "1,200.00", "其中：财政拨款", "1,200.00", ""],
+        ]
+    )
+    for rows in (beside, below):
+        document = tsv_document(rows)
+        assert _amounts(document)[:2] == [Decimal("1200.00"), Decimal("1200.00")]
+        assert lint(document, ["row-sum-mismatch"]) == []
+
+
+def test_a_blank_total_beside_the_term_s_leaves_the_term_s() -> None:
+    """Near miss: 资金总额 left blank states no total of its own."""
+    rows = _form([["中期资金总额", "3,600.00", "资金总额", "", ""]])
+    assert _amounts(tsv_document(rows))[0] == Decimal("3600.00")
+
+
 def test_the_whole_investment_alone_is_the_only_amount_stated() -> None:
     """A form stating only 项目总投资 states no year's amount: its amount is
     read, as a lone 中期资金总额 is."""

@@ -2053,9 +2053,14 @@ class _AmountBlock:
         self, facts: dict[str, Text], units: dict[str, str]
     ) -> dict[str, tuple[Text | None, str | None]]:
         """The project's amount cells and the unit each label names: the
-        annual column's when the form states any, else the period column's,
-        else the amounts labelled without a column."""
-        chosen = self.sided["annual"] or self.sided["period"]
+        annual column's when the form states any, else those labelled without
+        a column when they state a total (``资金总额`` below ``项目总投资`` or
+        ``中期资金总额``: the form's own total, the year's), else the period
+        column's, else the amounts labelled without a column."""
+        own = facts.get("total")
+        chosen = self.sided["annual"] or (
+            {} if own is not None and own.value.strip() else self.sided["period"]
+        )
         taken: dict[str, tuple[Text | None, str | None]] = {}
         for key in _AMOUNTS:
             if key in chosen:
