@@ -52,6 +52,15 @@ def test_the_plan_s_years_make_the_annual_share_legitimate() -> None:
     assert lint(tsv_document(_form("中期目标（“十四五”期间）")), ["annual-period-mismatch"]) == []
 
 
+@pytest.mark.parametrize(
+    "label", ["中期目标（2021-2025年“十四五”期间）", "中期目标（“十四五”2021—2025年）"]
+)
+def test_a_plan_named_beside_its_years_leaves_the_years_the_term(label: str) -> None:
+    (project,) = tsv_document(_form(label)).projects
+    assert project.period_goal is not None and project.period_goal.value == PERIOD_GOAL
+    assert project.term_years == (2021, 2025)
+
+
 def test_the_next_plan_is_read_alike() -> None:
     (project,) = tsv_document(_form("中期目标（“十五五”时期）")).projects
     assert project.term_years == (2026, 2030)

@@ -84,7 +84,14 @@ _BRACKET_TAIL = r"(?:\s*[\u4e00-\u9fff]{1,6})?"
 """What may follow the years in a label's brackets: the name of the plan they
 are the term of (``中期目标（三年行动）``, ``（2024—2026年三年行动计划）``,
 ``（3年期）``)."""
-_SPAN_IN_BRACKETS = rf"[（(]\s*{_YEAR}(?:\s*[—\-－–~～至到]+\s*{_YEAR})?{_BRACKET_TAIL}\s*[)）]"
+_QUOTE = "[\"“”'‘’「」『』]?"
+_PLAN_BESIDE = rf"(?:\s*{_QUOTE}{FIVE_YEAR_PLAN}{_QUOTE}\s*)?"
+"""A five-year plan named beside the years in a label's brackets
+(``（2021-2025年“十四五”期间）``, ``（“十四五”2021—2025年）``)."""
+_SPAN_IN_BRACKETS = (
+    rf"[（(]{_PLAN_BESIDE}\s*{_YEAR}(?:\s*[—\-－–~～至到]+\s*{_YEAR})?"
+    rf"{_PLAN_BESIDE}{_BRACKET_TAIL}\s*[)）]"
+)
 _COUNT_IN_BRACKETS = (
     r"[（(]\s*((?:[0-9０-９]{1,2}|[一两二三四五六七八九十]{1,2})\s*个?\s*年"
     rf"|[0-9０-９]{{1,3}}\s*个\s*月){_BRACKET_TAIL}\s*[)）]"
@@ -92,7 +99,6 @@ _COUNT_IN_BRACKETS = (
 """A number of years or months in a label's brackets (``中期目标（三年）``,
 ``实施期目标（3年）``, ``中期目标（36个月）``, ``中期目标（三年行动）``): how
 long the term is, with no year named."""
-_QUOTE = "[\"“”'‘’「」『』]?"
 _PLAN_IN_BRACKETS = rf"[（(]\s*{_QUOTE}\s*({FIVE_YEAR_PLAN})\s*{_QUOTE}{_BRACKET_TAIL}\s*[)）]"
 """A five-year plan named in a label's brackets, quoted or not
 (``中期目标（"十四五"期间）``, ``（“十四五”时期）``, ``（十四五期间）``): its
@@ -2097,8 +2103,8 @@ _LABEL_TERM = "label_term"
 """The facts' key of the years a period label names (``中期目标（2026年—2028年）``,
 ``中期资金总额（2026-2028年）``): the project's term where the form has no 项目期."""
 _LABEL_TERM_RE = re.compile(
-    rf"[（(]\s*(20\d\d){_YEAR_TAIL}\s*[—\-－–~～至到]+\s*(20\d\d){_YEAR_TAIL}"
-    rf"{_BRACKET_TAIL}\s*[)）]"
+    rf"[（(]{_PLAN_BESIDE}\s*(20\d\d){_YEAR_TAIL}\s*[—\-－–~～至到]+\s*(20\d\d){_YEAR_TAIL}"
+    rf"{_PLAN_BESIDE}{_BRACKET_TAIL}\s*[)）]"
 )
 """Two years in a label's brackets, as :data:`_SPAN_IN_BRACKETS` reads them,
 written out (not the template's ``（20××年—20××年）``)."""
