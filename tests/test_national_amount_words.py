@@ -154,6 +154,29 @@ def test_words_of_a_plan_of_work_label_no_amount(label: str) -> None:
     assert lint(document, ["amount-format"]) == []
 
 
+@pytest.mark.parametrize("label", ["年度安排", "本年安排"])
+def test_the_year_s_plan_of_work_under_an_arranged_label_is_no_amount(label: str) -> None:
+    """Near miss: 年度安排 beside text (the year's plan of work) under the
+    form's 资金总额 is no amount: the total stays, no amount is misread."""
+    rows = _form(
+        [
+            ["资金总额", "1,200.00", "其中：财政拨款", "1,200.00", ""],
+            [label, "第一季度完成招标，第二季度开工建设，年底完成主干管铺设", "", "", ""],
+        ]
+    )
+    document = tsv_document(rows)
+    assert _amounts(document)[:2] == [Decimal("1200.00"), Decimal("1200.00")]
+    assert lint(document, ["amount-format"]) == []
+
+
+def test_an_arranged_amount_left_as_a_placeholder_is_still_missing() -> None:
+    """A form whose only amount, 预算安排, holds 待补充 states no amount:
+    reported as missing."""
+    document = tsv_document(_form([["预算安排", "待补充", "", "", ""]]))
+    assert _amounts(document) == [None, None, None]
+    assert [f.rule for f in lint(document, ["amount-format"])] == ["amount-format"]
+
+
 # --------------------------------------------------------------------------
 # A list's amount columns
 

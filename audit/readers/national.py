@@ -2214,7 +2214,7 @@ def _read_labels(
             found, named = _value_of(grid, row, column, stops[column], key)
         if key == "term" and found is not None and _label(cells[column].value) is not None:
             found = _term_right(grid, row, column, stops[column], found)
-        if found is None:
+        if found is None or (key in _AMOUNTS and _plan_of_work(cells[column].value, found)):
             continue
         if side is None:
             facts[key] = found
@@ -2222,6 +2222,21 @@ def _read_labels(
                 units[key] = named
         else:
             block.take(side, key, found, named)
+
+
+_NUMBER_LIKE_RE = re.compile(r"^-?[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?\s*(?:万元|元)?$")
+
+
+def _plan_of_work(label: str, value: Text) -> bool:
+    """Whether a label of what is arranged (年度安排, 本年安排: the year's
+    money, or the year's plan of work) has a plan of work beside it, text
+    that is no number (``第一季度完成招标…``): no amount, and no amount's
+    error. An amount's other labels (资金总额) keep whatever they hold."""
+    return (
+        _year_as_word(norm(label)).endswith(_ARRANGED_NOUNS)
+        and bool(value.value.strip())
+        and _NUMBER_LIKE_RE.match(_SPACES_RE.sub("", value.value)) is None
+    )
 
 
 def _with_total_head(
