@@ -28,6 +28,26 @@ _MONTHS_COUNT_RE = re.compile(r"^\s*([0-9０-９]{1,3})\s*个\s*月")
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _COUNT_NUMERALS = {numeral: index + 1 for index, numeral in enumerate("一二三四五六七八九十")}
 _COUNT_NUMERALS["两"] = 2
+FIVE_YEAR_PLAN = "十[一二三四五六七八九]五"
+"""A five-year plan by its number (``十四五``, the 14th): the term a period
+label or a 项目期 may name instead of its years."""
+_PLAN_RE = re.compile(f"({FIVE_YEAR_PLAN})")
+_THIRD_PLAN_START = 1966
+"""The first year of the third five-year plan; each plan since has followed
+the one before without a gap (十一五 2006–2010, 十四五 2021–2025)."""
+
+
+def plan_years(text: str) -> tuple[int, int] | None:
+    """The first and last year of the five-year plan ``text`` names
+    (``十四五期间`` → (2021, 2025), ``“十五五”`` → (2026, 2030)); None when
+    it names none."""
+    match = _PLAN_RE.search(text)
+    if match is None:
+        return None
+    number = 10 + _COUNT_NUMERALS[match.group(1)[1]]
+    first = _THIRD_PLAN_START + 5 * (number - 3)
+    return first, first + 4
+
 
 # --------------------------------------------------------------------------
 # Source text and positions
@@ -751,12 +771,13 @@ class Project(NamedTuple):
     @property
     def term_years(self) -> tuple[int, int] | None:
         """The first and last year of the stated 项目期 (``2025.01-2027.12`` →
-        (2025, 2027); ``2025年`` → (2025, 2025)); None when none is stated."""
+        (2025, 2027); ``2025年`` → (2025, 2025); a five-year plan, ``十四五`` →
+        (2021, 2025)); None when none is stated."""
         if self.term is None:
             return None
         years = [int(year) for year in _YEAR_RE.findall(self.term.value)]
         if not years:
-            return None
+            return plan_years(self.term.value)
         return min(years), max(years)
 
     @property

@@ -56,12 +56,13 @@ class Record(NamedTuple):
     line: int
 
 
-def records(source: Source) -> Iterator[Record]:
-    """The non-blank records of a CSV source, in order; a malformed file is a
-    :class:`ReadError` naming the line."""
+def records(source: Source, delimiter: str = ",") -> Iterator[Record]:
+    """The non-blank records of a CSV source (its fields separated by
+    ``delimiter``: ``;`` where a spreadsheet's locale writes it), in order; a
+    malformed file is a :class:`ReadError` naming the line."""
     text = source.text
     csv.field_size_limit(_MAX_FIELD)
-    reader = csv.reader(io.StringIO(text, newline=""), strict=False)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
     cursor = 0  # offset in the source where the next record starts
     line_no = 1
     try:
@@ -71,17 +72,29 @@ def records(source: Source) -> Iterator[Record]:
             start = cursor
             cursor = source.line_start(line_no) if line_no <= source.line_count else len(text)
             if any(cell.strip() for cell in record):
-                _no_rows_swallowed(record, start_line)
+                _no_rows_swallowed(record, start_line, delimiter)
                 yield Record(record, start, cursor, start_line)
     except csv.Error as error:
         raise ReadError(f"malformed CSV at line {line_no}: {error}") from None
+
+
+def record_widths(text: str, delimiter: str) -> set[int]:
+    """How many fields the non-blank records of a CSV text have, read with
+    ``delimiter`` (one width for a spreadsheet's export, which pads each row
+    to the sheet's width); none for text :mod:`csv` cannot read."""
+    csv.field_size_limit(_MAX_FIELD)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
+    try:
+        return {len(record) for record in reader if any(cell.strip() for cell in record)}
+    except csv.Error:
+        return set()
 
 
 _SWALLOWED_LINES = 2
 _MIN_COMMAS = 3
 
 
-def _no_rows_swallowed(cells: list[str], line: int) -> None:
+def _no_rows_swallowed(cells: list[str], line: int, delimiter: str = ",") -> None:
     """Refuse a cell that runs on over lines which read as rows of the table:
     a stray ``"`` opening a cell (``,"道路运输安全检查,30.00,…``) makes every
     comma and line break up to the next quote part of that one cell, so
@@ -91,7 +104,7 @@ def _no_rows_swallowed(cells: list[str], line: int) -> None:
     for column, cell in enumerate(cells, start=1):
         if "\n" not in cell:
             continue
-        rows = sum(1 for part in cell.split("\n") if part.count(",") >= wanted)
+        rows = sum(1 for part in cell.split("\n") if part.count(delimiter) >= wanted)
         if rows >= _SWALLOWED_LINES:
             lines = cell.count("\n") + 1
             raise ReadError(

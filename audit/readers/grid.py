@@ -352,15 +352,15 @@ def _merge_origins(
 
 
 def grids_from_text(source: Source, delimiter: str = "\t") -> list[Grid]:
-    """The rows of a TSV (``delimiter="\\t"``) or CSV (``","``) file as one
+    """The rows of a TSV (``delimiter="\\t"``) or CSV (``","``, or ``";"``) file as one
     grid whose Texts map to the real file; lines without the delimiter
     (titles, headings) are rows of one cell, a cell quoted over lines is one
     cell (see :func:`~audit.readers.csvfile.tsv_records`). Empty lines are
     left out."""
     rows: list[list[Text]] = []
     lines: list[int] = []
-    if delimiter == ",":
-        _csv_rows(source, rows, lines)
+    if delimiter in (",", ";"):
+        _csv_rows(source, rows, lines, delimiter)
     else:  # a line a row, or the lines of a cell a spreadsheet quoted
         from audit.readers.csvfile import locate_cells, tsv_records
 
@@ -376,10 +376,12 @@ def grids_from_text(source: Source, delimiter: str = "\t") -> list[Grid]:
     return [Grid(source.path, rows, source, "text", lines=lines)]
 
 
-def _csv_rows(source: Source, rows: list[list[Text]], lines: list[int]) -> None:
+def _csv_rows(
+    source: Source, rows: list[list[Text]], lines: list[int], delimiter: str = ","
+) -> None:
     from audit.readers.csvfile import locate_cell, records
 
-    for record in records(source):
+    for record in records(source, delimiter):
         position = record.start
         cells: list[Text] = []
         for value in record.cells:

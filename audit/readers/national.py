@@ -25,6 +25,7 @@ told from the form by its header row, which names 项目名称 beside 一级指�
 
 from __future__ import annotations
 
+import csv
 import re
 from collections.abc import Callable, Iterable
 from decimal import Decimal
@@ -32,6 +33,7 @@ from functools import lru_cache
 from typing import Literal, NamedTuple
 
 from audit.model import (
+    FIVE_YEAR_PLAN,
     Amount,
     Amounts,
     Document,
@@ -65,6 +67,7 @@ from audit.readers.common import (
     unit_row,
     without_goal_prompts,
 )
+from audit.readers.csvfile import record_widths
 from audit.readers.decode import ReadError
 from audit.readers.grid import Grid
 from audit.readers.guangzhou import numeric_amount, whole_department
@@ -81,7 +84,14 @@ _BRACKET_TAIL = r"(?:\s*[\u4e00-\u9fff]{1,6})?"
 """What may follow the years in a label's brackets: the name of the plan they
 are the term of (``中期目标（三年行动）``, ``（2024—2026年三年行动计划）``,
 ``（3年期）``)."""
-_SPAN_IN_BRACKETS = rf"[（(]\s*{_YEAR}(?:\s*[—\-－–~～至到]+\s*{_YEAR})?{_BRACKET_TAIL}\s*[)）]"
+_QUOTE = "[\"“”'‘’「」『』]?"
+_PLAN_BESIDE = rf"(?:\s*{_QUOTE}{FIVE_YEAR_PLAN}{_QUOTE}\s*)?"
+"""A five-year plan named beside the years in a label's brackets
+(``（2021-2025年“十四五”期间）``, ``（“十四五”2021—2025年）``)."""
+_SPAN_IN_BRACKETS = (
+    rf"[（(]{_PLAN_BESIDE}\s*{_YEAR}(?:\s*[—\-－–~～至到]+\s*{_YEAR})?"
+    rf"{_PLAN_BESIDE}{_BRACKET_TAIL}\s*[)）]"
+)
 _COUNT_IN_BRACKETS = (
     r"[（(]\s*((?:[0-9０-９]{1,2}|[一两二三四五六七八九十]{1,2})\s*个?\s*年"
     rf"|[0-9０-９]{{1,3}}\s*个\s*月){_BRACKET_TAIL}\s*[)）]"
@@ -89,10 +99,14 @@ _COUNT_IN_BRACKETS = (
 """A number of years or months in a label's brackets (``中期目标（三年）``,
 ``实施期目标（3年）``, ``中期目标（36个月）``, ``中期目标（三年行动）``): how
 long the term is, with no year named."""
-_SPAN_SUFFIX_RE = re.compile(rf"(?:{_SPAN_IN_BRACKETS}|{_COUNT_IN_BRACKETS})$")
+_PLAN_IN_BRACKETS = rf"[（(]\s*{_QUOTE}\s*({FIVE_YEAR_PLAN})\s*{_QUOTE}{_BRACKET_TAIL}\s*[)）]"
+"""A five-year plan named in a label's brackets, quoted or not
+(``中期目标（"十四五"期间）``, ``（“十四五”时期）``, ``（十四五期间）``): its
+five years are the term (:func:`audit.model.plan_years`)."""
+_SPAN_SUFFIX_RE = re.compile(rf"(?:{_SPAN_IN_BRACKETS}|{_COUNT_IN_BRACKETS}|{_PLAN_IN_BRACKETS})$")
 """The years a label names in brackets (``中期目标（2024年—2026年）``, the
-template's ``（20××年—20××年）``, ``年度目标（2025年）``), or their number
-(``中期目标（三年）``)."""
+template's ``（20××年—20××年）``, ``年度目标（2025年）``), their number
+(``中期目标（三年）``) or their plan (``中期目标（"十四五"期间）``)."""
 _ANNOTATION_RE = re.compile(
     r"(?<=[\u4e00-\u9fff）)])(?:[A-Za-z][A-Za-z0-9.,'&/\-]*|[（(]全称[)）])$"
 )
@@ -183,17 +197,47 @@ _TOTAL_QUALIFIERS = (
     "项目预算",
     "资金",
 )
-_MONEY_NOUNS = ("金额", "资金", "经费", "预算", "预算数", "总额", "数额")
-_BUDGET_WORDS = frozenset(
-    qualifier + noun for qualifier in _TOTAL_QUALIFIERS for noun in _MONEY_NOUNS
+_MONEY_NOUNS = (
+    "金额",
+    "资金",
+    "经费",
+    "预算",
+    "预算数",
+    "总额",
+    "数额",
+    "资金需求",
+    "资金需求总量",
+)
+"""Nouns of money; 资金需求 (总量) is the money a project asks for
+(年度资金需求总量: the year's)."""
+_ARRANGED_NOUNS = ("安排", "安排数")
+_ARRANGING_QUALIFIERS = tuple(q for q in _TOTAL_QUALIFIERS if q.endswith(("预算", "年", "年度")))
+"""What 安排 (the money arranged) is named after: the budget or the year that
+arranges it (预算安排, 本年安排, 年度预算安排); 项目安排 or a bare 安排 is a plan
+of work, no amount."""
+_ARRANGED_WORDS = frozenset(
+    qualifier + noun for qualifier in _ARRANGING_QUALIFIERS for noun in _ARRANGED_NOUNS
+)
+_BUDGET_WORDS = (
+    frozenset(qualifier + noun for qualifier in _TOTAL_QUALIFIERS for noun in _MONEY_NOUNS)
+    | _ARRANGED_WORDS
 )
 """A project's amount named by what it is of and a noun of money
-(项目经费, 申报金额, 年度预算金额, 资金数额): never a source (财政资金, 其他资金,
-中央补助资金 name no whole)."""
-_TOTAL_HEADERS = _BUDGET_NAMES | _BUDGET_WORDS | {"合计", "总计", "小计"}
-"""A list's column of each project's total: the budget's names, and the
-bare words a column can be headed by (a form's 合计 is a label only among
-amount heads: :func:`_with_total_head`)."""
+(项目经费, 申报金额, 年度预算金额, 资金数额, 本年安排): never a source (财政资金,
+其他资金, 中央补助资金 name no whole)."""
+_WHOLE_TERM_TOTAL_RE = re.compile(r"^(?:项目)?(?:计划)?总投资(?:额)?$")
+"""A form's label of the project's whole investment (项目总投资, 计划总投资):
+the total over its whole term, as 中期资金总额 names it, not the year's."""
+_TOTAL_HEADERS = (
+    _BUDGET_NAMES
+    | _BUDGET_WORDS
+    | {name + word for name in _BUDGET_NAMES | _BUDGET_WORDS for word in ("合计", "总计")}
+    | {"合计", "总计", "小计"}
+)
+"""A list's column of each project's total: the budget's names, the same
+with the word of a sum after them (项目资金合计, 预算总计: a source's sum,
+财政拨款合计, is that source's), and the bare words a column can be headed by
+(a form's 合计 is a label only among amount heads: :func:`_with_total_head`)."""
 
 
 _SUPERSEDED_RE = re.compile(
@@ -454,8 +498,9 @@ _GRID_LABEL_RE = re.compile(r"^(.{1,8}?)(?:绩效)?指标$")
 _GRID_LABEL_AFTER_RE = re.compile(r"^(?:绩效)?指标[（(](.{1,8}?)[)）]$")
 """The same word in brackets after 绩效指标: ``绩效指标（中期）``, ``绩效指标（年度）``."""
 _GRID_YEAR_RE = re.compile(r"^20\d\d(?=年)")
-_GRID_SPAN_RE = re.compile(_SPAN_IN_BRACKETS)
-"""The years a grid's label names inside it: ``中期（2024-2026年）绩效指标``."""
+_GRID_SPAN_RE = re.compile(f"{_SPAN_IN_BRACKETS}|{_PLAN_IN_BRACKETS}")
+"""The years a grid's label names inside it: ``中期（2024-2026年）绩效指标``,
+``中期（"十四五"）绩效指标``."""
 _GRID_PERIOD_WORDS = (*PERIOD_WORDS, "项目周期", "中长期")
 
 
@@ -662,6 +707,7 @@ FORM_LABELS: dict[str, str] = {
 # the total (:func:`_label`); a 收支总表 printed above the form, its columns
 # headed 本年预算数, gives way to the form's own amounts (:func:`read_form`).
 FORM_LABELS.update(dict.fromkeys(_BUDGET_NAMES, "total"))
+FORM_LABELS.update(dict.fromkeys(_ARRANGED_WORDS, "total"))  # 预算安排, 本年安排
 
 _GOALS = frozenset({"goal", "period_goal"})
 _SOURCES = frozenset({"fiscal", "special", "other", "carryover"})
@@ -722,13 +768,16 @@ def _label(value: str) -> str | None:
     (:func:`_named_goal`)."""
     text = _year_as_word(norm(value))
     key = FORM_LABELS.get(text)
+    if key is None and _WHOLE_TERM_TOTAL_RE.match(text) is not None:
+        return "total"  # 项目总投资: the whole term's (:func:`_amount_side`)
     if key is None:
         key = _named_goal(text)
     if key is None and len(text) <= _HEADER_LENGTH:
         for word in ("本年度", *ANNUAL_WORDS, *PERIOD_WORDS):
             if text.startswith(word):
                 rest = text[len(word) :]
-                if rest in _MONEY_NOUNS:  # 本年度预算, 年度经费, 中期资金: the side's total
+                if rest in (*_MONEY_NOUNS, *_ARRANGED_NOUNS):
+                    # 本年度预算, 年度经费, 中期资金, 本年安排: the side's total
                     return "total"
                 found = FORM_LABELS.get(rest)
                 return found if found in _AMOUNTS else None
@@ -737,12 +786,13 @@ def _label(value: str) -> str | None:
 
 @lru_cache(maxsize=4096)
 def _amount_side(value: str) -> str | None:
-    """The column an amount label names: ``annual`` (年度资金总额) or
-    ``period`` (中期资金总额, 实施期资金总额); None when it names none."""
+    """The column an amount label names: ``annual`` (年度资金总额, 本年安排) or
+    ``period`` (中期资金总额, 实施期资金总额, 项目总投资: the whole term's);
+    None when it names none."""
     text = _year_as_word(norm(value))
     if text.startswith(ANNUAL_WORDS):
         return "annual"
-    if text.startswith(PERIOD_WORDS):
+    if text.startswith(PERIOD_WORDS) or _WHOLE_TERM_TOTAL_RE.match(text) is not None:
         return "period"
     return None
 
@@ -814,7 +864,7 @@ def _list_header(grid: Grid, row: int) -> dict[str, int]:
     (:func:`_group_label`) or a heading over the sources of funds the second
     row names (``项目资金（万元）`` over ``合计 | 财政拨款 | 其他资金``): a form's
     项目名称 row over its grid holds the project's name there."""
-    columns = _header_map(grid.rows[row])
+    columns = _term_column(grid, row, _header_map(grid.rows[row]))
     if row > 0:
         columns = _source_subtotal(grid, row, columns)
     if row == 0 or "project" in columns or not _is_indicator_header(columns):
@@ -837,6 +887,58 @@ def _list_header(grid: Grid, row: int) -> dict[str, int]:
     if "project" not in taken:
         return columns
     return {**taken, **columns}
+
+
+_TERM_YEAR = r"(?:19|20)\d\d"
+_TERM_CELL_RE = re.compile(
+    rf"^(?:{_TERM_YEAR}{_YEAR_TAIL}\s*[—\-－–~～至到]+\s*(?:{_TERM_YEAR})?{_YEAR_TAIL}"
+    rf"|{_TERM_YEAR}\s*年度?"
+    r"|(?:[0-9０-９]{1,2}|[一两二三四五六七八九十]{1,2})\s*个?\s*年期?"
+    r"|[0-9０-９]{1,3}\s*个\s*月"
+    rf"|{_QUOTE}{FIVE_YEAR_PLAN}{_QUOTE}(?:期间|时期)?)$"
+)
+"""A cell that states a term and nothing else: a span of years or months
+(``2024-2026年``, ``2024.01-2026.12``), one year (``2025年``), a number of
+years or months (``三年``, ``3年``, ``36个月``) or a five-year plan
+(``“十四五”期间``)."""
+_TERM_ROWS = 200
+"""How many rows under a header are looked at to tell a column of terms."""
+
+
+def _term_column(grid: Grid, row: int, columns: dict[str, int]) -> dict[str, int]:
+    """The columns of a header row whose column headed by a bare word of
+    the term (``实施周期``, ``实施期``, not ``实施周期指标值``) holds terms
+    (``三年``, ``2024-2026年``) and nothing else below: that column is each
+    project's term, as 项目期 is, not the period values (a column of values
+    holds targets: ``≥36场``, ``95%``). The period values are then those of
+    the next column that names them (``实施周期指标值``), else of a column of
+    values beside the year's, as :func:`_header_map` reads it. Other header
+    rows are returned as they are."""
+    at = columns.get("period")
+    if at is None or "term" in columns:
+        return columns
+    header = norm(grid.rows[row][at].value)
+    if header not in PERIOD_WORDS:
+        return columns
+    filled = [
+        value
+        for index in range(row + 1, min(len(grid.rows), row + 1 + _TERM_ROWS))
+        if (value := _SPACES_RE.sub("", grid.rows[index][at].value))
+        and norm(value) != header  # the header again, at a page break
+    ]
+    if not filled or not all(_TERM_CELL_RE.match(value) for value in filled):
+        return columns
+    found = {key: index for key, index in columns.items() if key != "period"}
+    found["term"] = at
+    cells = grid.rows[row]
+    period = next(
+        (i for i in range(at + 1, len(cells)) if column_key(cells[i].value) == "period"), None
+    )
+    if period is not None:
+        found["period"] = period  # 实施周期指标值 right of the terms
+    elif "value" in found and "annual" in found:
+        found["period"] = found.pop("value")  # 指标值 beside 年度指标值: the term's
+    return found
 
 
 def _source_subtotal(grid: Grid, row: int, columns: dict[str, int]) -> dict[str, int]:
@@ -1957,9 +2059,14 @@ class _AmountBlock:
         self, facts: dict[str, Text], units: dict[str, str]
     ) -> dict[str, tuple[Text | None, str | None]]:
         """The project's amount cells and the unit each label names: the
-        annual column's when the form states any, else the period column's,
-        else the amounts labelled without a column."""
-        chosen = self.sided["annual"] or self.sided["period"]
+        annual column's when the form states any, else those labelled without
+        a column when they state a total (``资金总额`` below ``项目总投资`` or
+        ``中期资金总额``: the form's own total, the year's), else the period
+        column's, else the amounts labelled without a column."""
+        own = facts.get("total")
+        chosen = self.sided["annual"] or (
+            {} if own is not None and own.value.strip() else self.sided["period"]
+        )
         taken: dict[str, tuple[Text | None, str | None]] = {}
         for key in _AMOUNTS:
             if key in chosen:
@@ -1996,11 +2103,15 @@ _LABEL_TERM = "label_term"
 """The facts' key of the years a period label names (``中期目标（2026年—2028年）``,
 ``中期资金总额（2026-2028年）``): the project's term where the form has no 项目期."""
 _LABEL_TERM_RE = re.compile(
-    rf"[（(]\s*(20\d\d){_YEAR_TAIL}\s*[—\-－–~～至到]+\s*(20\d\d){_YEAR_TAIL}"
-    rf"{_BRACKET_TAIL}\s*[)）]"
+    rf"[（(]{_PLAN_BESIDE}\s*(20\d\d){_YEAR_TAIL}\s*[—\-－–~～至到]+\s*(20\d\d){_YEAR_TAIL}"
+    rf"{_PLAN_BESIDE}{_BRACKET_TAIL}\s*[)）]"
 )
 """Two years in a label's brackets, as :data:`_SPAN_IN_BRACKETS` reads them,
 written out (not the template's ``（20××年—20××年）``)."""
+_LABEL_PLAN_RE = re.compile(_PLAN_IN_BRACKETS)
+"""A five-year plan in a period label's brackets (``中期目标（"十四五"期间）``):
+its years, 2021–2025 (:attr:`~audit.model.Project.term_years`), are the
+project's term where the form has no 项目期."""
 _LABEL_COUNT_RE = re.compile(_COUNT_IN_BRACKETS)
 """A number of years in a period label's brackets (``中期目标（三年）``), read
 as the project's term (``三年``: its length, :attr:`~audit.model.Project.term_length`)
@@ -2009,12 +2120,16 @@ where the form has no 项目期."""
 
 def label_term(label: Text) -> Text | None:
     """The term a period label names in its brackets: two years
-    (``中期目标（2026年—2028年）``: the span) or a number of years or months
-    (``中期目标（三年）``, ``（三年行动）``: the count); None for one year or
-    none."""
+    (``中期目标（2026年—2028年）``: the span), a five-year plan
+    (``中期目标（"十四五"期间）``: 十四五, its years) or a number of years or
+    months (``中期目标（三年）``, ``（三年行动）``: the count); None for one
+    year or none."""
     span = _LABEL_TERM_RE.search(label.value)
     if span is not None and span.group(1) != span.group(2):
         return label.slice(span.start(), span.end())
+    plan = _LABEL_PLAN_RE.search(label.value)
+    if plan is not None:
+        return label.slice(plan.start(1), plan.end(1))
     count = _LABEL_COUNT_RE.search(label.value)
     if count is not None:  # 中期目标（三年）: a term of three years, none named
         return label.slice(count.start(1), count.end(1))
@@ -2099,7 +2214,7 @@ def _read_labels(
             found, named = _value_of(grid, row, column, stops[column], key)
         if key == "term" and found is not None and _label(cells[column].value) is not None:
             found = _term_right(grid, row, column, stops[column], found)
-        if found is None:
+        if found is None or (key in _AMOUNTS and _plan_of_work(cells[column].value, found)):
             continue
         if side is None:
             facts[key] = found
@@ -2107,6 +2222,21 @@ def _read_labels(
                 units[key] = named
         else:
             block.take(side, key, found, named)
+
+
+_NUMBER_LIKE_RE = re.compile(r"^-?[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?\s*(?:万元|元)?$")
+
+
+def _plan_of_work(label: str, value: Text) -> bool:
+    """Whether a label of what is arranged (年度安排, 本年安排: the year's
+    money, or the year's plan of work) has a plan of work beside it, text
+    that is no number (``第一季度完成招标…``): no amount, and no amount's
+    error. An amount's other labels (资金总额) keep whatever they hold."""
+    return (
+        _year_as_word(norm(label)).endswith(_ARRANGED_NOUNS)
+        and bool(value.value.strip())
+        and _NUMBER_LIKE_RE.match(_SPACES_RE.sub("", value.value)) is None
+    )
 
 
 def _with_total_head(
@@ -2117,10 +2247,48 @@ def _with_total_head(
     其他资金 (``项目资金（万元） | 合计 | 财政拨款 | 其他资金`` over ``| 360.00 |
     300.00 | 60.00``) names the total there, and only there (as a label
     elsewhere 合计 is no project's fact: a weight's total under the grid).
+    A total's name before the heads, with 合计 right of it, is their caption
+    (``预算安排（万元） | 合计 | 财政拨款 | 其他资金``), as 项目资金（万元） is.
     Other rows' labels are returned as they are."""
+    found = _sum_head(grid, row, labels)
+    if found is None:
+        found = _sum_head(grid, row, _total_as_caption(grid, row, labels))
+    return labels if found is None else found
+
+
+def _total_as_caption(
+    grid: Grid, row: int, labels: list[tuple[int, str | None]]
+) -> list[tuple[int, str | None]]:
+    """The labels of a row whose first label names the total and whose next
+    filled cell is a sum word (合计), with that first label taken as a
+    caption (no label); else the labels as they are."""
+    named = [index for index, key in labels if key is not None]
+    if not named or labels[named[0]][1] != "total":
+        return labels
+    cells = grid.rows[row]
+    first = named[0]
+    right = next(
+        (
+            index
+            for index in range(first + 1, len(cells))
+            if cells[index].value.strip()
+            and not ((row, index) in grid.merged and cells[index].value == cells[first].value)
+        ),
+        None,
+    )
+    if right is None or _SUM_WORD_RE.match(_SPACES_RE.sub("", cells[right].value)) is None:
+        return labels
+    return [(index, None if index == first else key) for index, key in labels]
+
+
+def _sum_head(
+    grid: Grid, row: int, labels: list[tuple[int, str | None]]
+) -> list[tuple[int, str | None]] | None:
+    """The labels of a row of amount heads with 合计 (总计, 小计) the total's
+    head among them (:func:`_with_total_head`), None for any other row."""
     keys = [key for _, key in labels if key is not None]
     if not keys or "total" in keys or any(key not in _AMOUNTS for key in keys):
-        return labels
+        return None
     cells = grid.rows[row]
     sums = [
         index
@@ -2130,14 +2298,14 @@ def _with_total_head(
         and _SUM_WORD_RE.match(_SPACES_RE.sub("", cells[index].value)) is not None
     ]
     if len(sums) != 1:
-        return labels
+        return None
     headed = [(index, "total" if index == sums[0] else key) for index, key in labels]
     found = [(index, key) for index, key in headed if key is not None]
     stops = {
         column: found[position + 1][0] if position + 1 < len(found) else len(cells)
         for position, (column, _) in enumerate(found)
     }
-    return headed if _values_under_heads(grid, row, found, stops) is not None else labels
+    return headed if _values_under_heads(grid, row, found, stops) is not None else None
 
 
 def _values_under_heads(
@@ -2801,7 +2969,9 @@ _HEADER_LINE_RE = re.compile(
 
 def national_delimiter(text: str) -> str | None:
     """The cell delimiter of a TSV/CSV national table (a line naming 一级指标
-    and 二级/三级指标 as cells), or None when the text is not one."""
+    and 二级/三级指标 as cells), or None when the text is not one. A header
+    with neither tabs nor commas is delimited by ``;`` when ``;`` splits it
+    into whole column names and every row into as many fields."""
     head = text[:200_000]
     if "一级指标" not in head and LEVEL1_HEADER_RE.search(head) is None:
         return None
@@ -2812,10 +2982,32 @@ def national_delimiter(text: str) -> str | None:
                 delimiter = "\t"
             elif line.count(",") >= 2:
                 delimiter = ","
+            elif _semicolon_header(line):
+                return ";" if _same_width(text, ";") else None
             else:
                 continue
             return delimiter if _mostly_rows(lines, delimiter) else None
     return None
+
+
+def _semicolon_header(line: str) -> bool:
+    """Whether a header line is delimited by ``;`` (a CSV a spreadsheet saved
+    in a locale whose list separator it is): split there, its cells name
+    一级指标 and 三级指标 each whole. A ``;`` or ``；`` inside a line of text
+    splits no such cells."""
+    try:
+        cells = next(csv.reader([line.rstrip("\r")], delimiter=";"), [])
+    except csv.Error:
+        return False
+    keys = {column_key(cell) for cell in cells}
+    return len(cells) >= 3 and {"level1", "name"} <= keys
+
+
+def _same_width(text: str, delimiter: str) -> bool:
+    """Whether every non-blank record of the text has the same number of
+    fields (a spreadsheet's export pads each row to the sheet's width): the
+    delimiter is the table's, never a mark inside its cells' text."""
+    return len(record_widths(text, delimiter)) == 1
 
 
 def _mostly_rows(lines: list[str], delimiter: str) -> bool:
