@@ -21,9 +21,12 @@ How a value is read:
 - ``qualitative``: anything else (``合法合规``, ``每周``).
 
 A number is written in digits, or in Chinese numerals composed as a number
-is where its unit follows and no word goes on after the unit (``≥二百张``,
-``不少于三十人``, ``≥两次``, ``每周一次``; ``百分之九十五`` is 95 %); a numeral
-inside a word is none (``一次性``, ``十三五``, ``三星级``, ``一体化``).
+is where its unit follows: with no word going on after the unit (``≥二百张``,
+``两个工作日内``), or before any word when a comparator, a qualifier or ``完成``
+stands just before it (``不少于三十人参加``, ``每月一次培训``, ``完成五场活动``);
+days only before 内 (``七日内办结``; ``五日`` and ``每月十五日前`` are dates).
+``百分之九十五`` is 95 %. A numeral inside a word is none (``一次性``,
+``十三五``, ``三星级``, ``一体化``, ``一人一档``, even in ``不少于一人一档``).
 
 Each value also lists its :attr:`~audit.model.Value.targets`: what follows the
 first measure is read again, so ``≥95%，≤100%``, ``≥300人；≥10场`` and
@@ -119,6 +122,10 @@ class Vocabulary(NamedTuple):
     conversions: Mapping[str, Mapping[str, Fraction]] = {}
     """Units that convert, by dimension: unit → what one of it is worth in
     the dimension's first unit (``area``: ``亩`` → 2000/3 平方米)."""
+    counting: tuple[str, ...] = ()
+    """Words that make a number in Chinese numerals just after them a count
+    even where a word follows its unit, as comparators and qualifiers do:
+    ``完成`` in ``完成五场活动``."""
 
     @classmethod
     def load(cls, path: Path) -> Vocabulary:
@@ -227,6 +234,20 @@ class Vocabulary(NamedTuple):
         base = next(iter(self.conversions.get(mine[0], {mine[0]: 1})))
         return _exact(mine[1]), _exact(theirs[1]), base
 
+    def before_a_count(self) -> tuple[str, ...]:
+        """The words after which a number in Chinese numerals is a count even
+        where a word follows its unit: comparators, qualifiers (frequencies
+        among them) and the ``counting`` words; not ``<`` or ``>`` alone, which
+        may close a tag of markup left in a cell (``<td>一级指标``)."""
+        return (
+            *(word for word in self.comparators if word not in ("<", ">")),
+            *self.comparators_before_number,
+            *self.qualifiers,
+            *self.qualifiers_before_number,
+            *self.frequencies,
+            *self.counting,
+        )
+
     def word_lists(self) -> dict[str, tuple[str, ...]]:
         """The word lists that fill the grammar, by the name it gives them."""
         return {
@@ -241,13 +262,14 @@ class Vocabulary(NamedTuple):
             "qualifiers_before_number": self.qualifiers_before_number,
             "date_words": self.date_words,
             "denominators": self.denominators,
+            "counting": self.counting,
         }
 
     def fill(self, grammar: str) -> str:
         """``grammar`` with each ``@list@`` replaced by a regex alternation of
         that list's words, longest first."""
         patterns = {name: _alternation(words) for name, words in self.word_lists().items()}
-        patterns["cn_number"] = _chinese_number(patterns)
+        patterns["cn_number"] = _chinese_number(patterns, self.before_a_count())
         patterns["cn_percent"] = _CN_PERCENT
 
         def pattern(match: re.Match[str]) -> str:
@@ -370,6 +392,7 @@ _FIELDS: dict[str, tuple[str, Callable[[Any, str], Any]]] = {
     "changes": ("changes", _change_map),
     "denominators": ("denominators", _words),
     "conversions": ("conversions", _conversion_map),
+    "counting": ("counting", _words),
 }
 
 
@@ -404,15 +427,48 @@ _CN_ENDS = r"(?![\u4e00-\u9fff])|(?=及?以[上下内]|或以[上下]|之内|内
 """What may follow the unit of a number in Chinese numerals: no word going
 on (一次性, 一人一档, 三星级, 一对一 are words, not quantities), or a word
 that bounds or places the number (以上, 以内, 左右, 前)."""
+_CN_RUNS_ON = f"[{_CN_NUMERALS}性式]"
+"""What makes a numeral and its unit a word even after a comparator: a
+numeral after the unit (一人一档, 一对一, 三支一扶) or a suffix (一次性, 一站式)."""
+_CN_ARTICLE = "一(?=个|批)"
+"""一个, 一批 before a word are an article (达到一个新台阶, 完成一批项目建设), no count."""
 
 
-def _chinese_number(patterns: Mapping[str, str]) -> str:
+def _after(words: Iterable[str]) -> str:
+    """A regex that holds just after any of ``words``, or after any of them and
+    one space: look-behinds of fixed width, one per length."""
+    by_length: dict[int, list[str]] = {}
+    for word in sorted(set(words)):
+        by_length.setdefault(len(word), []).append(word)
+    if not by_length:
+        return "(?!)"
+    behinds = []
+    for length in sorted(by_length, reverse=True):
+        words_of = _alternation(by_length[length])
+        behinds.append(f"(?<={words_of})|(?<=(?:{words_of})\\s)")
+    return "(?:" + "|".join(behinds) + ")"
+
+
+def _chinese_number(patterns: Mapping[str, str], counting: Iterable[str]) -> str:
     """A number in Chinese numerals where it is a quantity: a unit (or a
     magnitude and a unit) follows, and no word goes on after the unit
-    (``≥二百张``, ``不少于三十人``, ``≥两次``, ``完成十五个``, ``两个工作日内``);
-    never a date's month or day (三月, 五日, 八号: 月, 日, 号 are no units here)."""
-    unit = f"(?:{patterns['units']}|{patterns['time_units']})"
-    return f"{_CN_NUMERAL}(?=\\s*(?:{patterns['magnitudes']})?\\s*(?![月日号]){unit}(?:{_CN_ENDS}))"
+    (``≥二百张``, ``二十个以上``, ``两个工作日内``) unless a comparator, a qualifier
+    or another of the ``counting`` words stands just before it (``不少于三十人参加``,
+    ``每月一次培训``, ``完成五场活动``; but ``一次性补助``, ``十三五规划``, and even
+    ``不少于一人一档``, are words); a number of days within which something is
+    done (``三日内``, ``七日之内``), but never a date's month or day (三月, 五日,
+    八号, 每月十五日前: 月, 日, 号 are no units here).
+
+    Its first character is looked at before anything else: the TEXT terminal
+    tries this at every character it reads."""
+    units = f"{patterns['units']}|{patterns['time_units']}"
+    unit = f"\\s*(?:{patterns['magnitudes']})?\\s*(?![月日号])(?:{units})"
+    return (
+        f"(?=[{_CN_DIGITS}十])(?:"
+        f"{_after(counting)}(?!{_CN_ARTICLE}){_CN_NUMERAL}(?={unit}(?!{_CN_RUNS_ON}))"
+        f"|{_CN_NUMERAL}(?={unit}(?:{_CN_ENDS}))"
+        f"|(?<!月){_CN_NUMERAL}(?=\\s*日\\s*[以之]?内))"
+    )
 
 
 def chinese_number(text: str) -> Decimal | None:
