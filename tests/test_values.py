@@ -278,6 +278,29 @@ CHINESE_NUMERALS: list[tuple[str, dict[str, Any]]] = [
     ("两个工作日内", q("<=", 2, "工作日")),
     ("百分之百", q("=", 100, "%")),
     ("百分之九十五以上", q(">=", 95, "%")),
+    # a comparator, a qualifier or 完成 just before it: a count even where a word
+    # follows its unit
+    ("不少于三十人参加", q(">=", 30, "人", suffix="参加")),
+    ("≥ 三十人参加", q(">=", 30, "人", suffix="参加")),
+    ("达到五场活动", q(">=", 5, "场", suffix="活动")),
+    ("完成五场活动", q("=", 5, "场", prefix="完成", suffix="活动")),
+    ("约三百人次参训", q("=", 300, "人次", qualifiers=("约",), suffix="参训")),
+    ("每月一次培训", q("=", 1, "次", per="月", qualifiers=("每月",), suffix="培训")),
+    # a number of days within which a thing is done (日 is a duration only before 内)
+    ("三日内", q("<=", 3, "日")),
+    ("五日以内", q("<=", 5, "日")),
+    ("七日之内", q("<=", 7, "日")),
+    ("七日内办结", q("<=", 7, "日", suffix="办结")),
+    # 亿 inside a number, a decimal point, a percentage and a per mille in words
+    ("两亿元", q("=", 2, "亿元")),
+    ("≥两亿人次", q(">=", 200000000, "人次", magnitude="亿")),
+    ("一亿五千万元", q("=", 150000000, "元")),
+    ("一点五亿元", q("=", "1.5", "亿元")),
+    ("三点五万人", q("=", 35000, "人", magnitude="万")),
+    ("百分之九十九点五", q("=", "99.5", "%")),
+    ("≥八十五点五分", q(">=", "85.5", "分")),  # no hour: a score
+    ("百分百", q("=", 100, "%")),
+    ("千分之五以下", q("<=", 5, "‰")),
 ]
 
 
@@ -303,14 +326,29 @@ def test_a_number_in_chinese_numerals_before_its_unit_is_a_quantity(
         "一对一帮扶",
         "三星级酒店标准",
         "高效办成一件事",
-        "不少于三十人参加",  # the word goes on after the unit: left as prose
+        "三十人参加",  # a numeral and its unit opening the value, a word after them
+        "五场活动",
+        "市财政按比例分摊七个区协管员工资",
+        "增强“三支一扶”人员的归属感",
+        # ... even after a comparator or a qualifier when the words run on
+        "全年一次性发放",
+        "不少于一人一档",
+        "达到一个新台阶",  # 一个 before a word: an article
+        "<td>一级指标",  # a tag's > is no comparator
         # names, plans, years, ranks and dates
         "十三五规划",
         "一体化",
         "两学一做",
         "第三批",
         "三月",
-        "三日内",
+        "五日",
+        "十五日前",
+        "每月十五日前",  # by the 15th of each month, as 每月15日前
+        "每月十五日内",
+        "三月五日",
+        "八点三十分前",  # times of day, no decimals
+        "八点五分",
+        "一千二",  # 1200 said aloud, or 1002 mistyped: no unit says which
         "二〇二五年底前",
         "零事故",
     ],
