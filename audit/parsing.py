@@ -1187,12 +1187,24 @@ def _settle_forms(items: tuple[Any, ...]) -> tuple[AnyClause, ...]:
     forms = {item.form for item in items if isinstance(item, Clause) and item.level1}
     if len(forms) == 1 and "legacy" in forms:
         return tuple(
-            item._replace(form="legacy")
-            if isinstance(item, Clause) and item.level1 is None
-            else item
+            _as_legacy(item) if isinstance(item, Clause) and item.level1 is None else item
             for item in items
         )
     return items
+
+
+def _as_legacy(clause: Clause) -> Clause:
+    """A clause read as of the older form, whose standard separators (``，``
+    too) are then no finding."""
+    standard = STANDARD_SEPARATORS["legacy"]
+    return clause._replace(
+        form="legacy",
+        issues=tuple(
+            issue
+            for issue in clause.issues
+            if issue.kind != "nonstandard-separator" or issue.detail not in standard
+        ),
+    )
 
 
 def _older_form(items: tuple[AnyClause, ...]) -> tuple[AnyClause, ...]:
@@ -1210,18 +1222,8 @@ def _older_form(items: tuple[AnyClause, ...]) -> tuple[AnyClause, ...]:
             level is not None and level.code is not None for level in (clause.level1, clause.level2)
         ):
             return items
-    standard = STANDARD_SEPARATORS["legacy"]
     return tuple(
-        item._replace(
-            form="legacy",
-            issues=tuple(
-                issue
-                for issue in item.issues
-                if issue.kind != "nonstandard-separator" or issue.detail not in standard
-            ),
-        )
-        if isinstance(item, Clause) and item.form == "coded"
-        else item
+        _as_legacy(item) if isinstance(item, Clause) and item.form == "coded" else item
         for item in items
     )
 
