@@ -416,6 +416,7 @@ def _assemble(children: list[Any]) -> Clause:
     name_start = name_end = last_end
     fields: list[ValueField] = []
     seen: set[str] = set()
+    value_begins = -1  # where the last value began
     count = len(parts)
     for index, part in enumerate(parts, 1):
         followed = index < count
@@ -440,6 +441,8 @@ def _assemble(children: list[Any]) -> Clause:
         keyword_span = of(cell, keyword_token.start_pos, keyword_token.end_pos)
         if keyword in seen:
             issues.append(ClauseIssue("repeated-field", keyword, keyword_span))
+            if value_begins >= 0:
+                _note_named_clause(value_of, value_begins, keyword_token.start_pos, number)
         seen.add(keyword)
         if part.colon is None:
             issues.append(ClauseIssue("missing-colon", keyword, keyword_span))
@@ -454,6 +457,7 @@ def _assemble(children: list[Any]) -> Clause:
             raw_end = value_token.end_pos
         else:
             value_start = value_end = raw_end = (part.colon or keyword_token).end_pos
+        value_begins = value_start
         value_text = value_of[value_start:value_end]
         fields.append(
             ValueField(
@@ -490,6 +494,30 @@ def _assemble(children: list[Any]) -> Clause:
         0,
         _local.section,
     )
+
+
+_NAMED_CLAUSE = re.compile(
+    r"[；;][ \t]*(\d{1,3})[ \t]*(?:、|[.．](?!\d))[ \t]*[^\W\d_][^；;。\n]{0,40}?"
+    r"[ \t]*[；;，,]?[ \t]*\Z"
+)
+"""The end of a value that holds the next clause's number and name, up to
+that clause's value keyword (``≥300人；2、培训合格率，``): a clause written
+without categories after a ``；``."""
+
+
+def _note_named_clause(text: str, value: int, keyword: int, number: _Token | None) -> None:
+    """Where a clause's value keyword repeats one of its own (``年度指标值``
+    after ``年度指标值：≥300人；2、培训合格率，``), note the ``；`` before a
+    clause number and a name (no category: nothing else told the grammar a
+    clause begins there) that end the value before it, and a number above the
+    clause's own. The cell is then read again with that ``；`` ending the
+    clause (:func:`_grammar_clauses`), the value and the new clause apart."""
+    found = _NAMED_CLAUSE.search(text, value, keyword)
+    if found is None:
+        return
+    if number is not None and int(found.group(1)) <= number_of(number.value):
+        return
+    _local.splits.add(found.start())
 
 
 def _clause_end(children: list[Any], end: _Token | None) -> int:
@@ -568,13 +596,30 @@ def _parse_joined(cell: Text) -> tuple[AnyClause, ...]:
 def _grammar_clauses(cell: Text, text: str) -> tuple[AnyClause, ...]:
     """The clauses the grammar reads in ``text``: the cell's value, or a
     stretch of it with everything before the stretch blanked (so that
-    positions in ``text`` are positions in the cell), in order."""
+    positions in ``text`` are positions in the cell), in order. A clause
+    that held the next one's number and name in a value, and so repeated a
+    value keyword (``…≥300人；2、培训合格率，年度指标值：…``), is read again
+    with the ``；`` before that number as the clause's end, as ``。`` is."""
     text = _as_grammar_reads(text)
+    items, splits = _grammar_pass(cell, text)
+    if not splits:
+        return items
+    ended = list(text)
+    for position in splits:
+        ended[position] = "。"
+    return _grammar_pass(cell, "".join(ended))[0]
+
+
+def _grammar_pass(cell: Text, text: str) -> tuple[tuple[AnyClause, ...], set[int]]:
+    """The clauses the grammar reads in ``text``, and where a ``；`` ended a
+    clause that its value ran past (:func:`_note_named_clause`)."""
     _local.cell = cell
     items: dict[int, AnyClause] = {}
     _local.items = items
     _local.heading = None
     _local.section = 0
+    splits: set[int] = set()
+    _local.splits = splits
     try:
         from lark.exceptions import UnexpectedInput
 
@@ -582,16 +627,17 @@ def _grammar_clauses(cell: Text, text: str) -> tuple[AnyClause, ...]:
             clause_parser().parse(text)
         except UnexpectedInput:  # only the grammar's refusals are the table's fault
             items.clear()
+            splits.clear()
             _local.heading = None
             _local.section = 0
             _parse_recovering(text, items)
-        return tuple(items[start] for start in sorted(items))
+        return tuple(items[start] for start in sorted(items)), splits
     except Exception as error:
         if isinstance(error, UnexpectedInput):
             raise
         raise _builder_bug(cell, error) from error
     finally:
-        _local.cell = _local.items = _local.heading = None
+        _local.cell = _local.items = _local.heading = _local.splits = None
 
 
 # --------------------------------------------------------------------------
