@@ -541,36 +541,76 @@ def _clause_end(children: list[Any], end: _Token | None) -> int:
 _SPLIT_KEYWORD = re.compile("|".join(r"\s*".join(keyword) for keyword in (PERIOD, ANNUAL)))
 """A value keyword, with or without white space between its characters."""
 _KEYWORDS = frozenset((PERIOD, ANNUAL))
+_SPLIT_CATEGORY = re.compile(
+    r"(?:\d{1,3}[ \t]*[-－—–]|\d{1,3}[ \t]*(?:、|[.．](?!\d))|[①-⑳]|指标[ \t]*[；;，,:：])[ \t]*"
+    r"([^\W\d_]{1,12})[^\S\n]*\n\s*([^\W\d_]{1,12})(?=[ \t]*(?:[；;，,:：－—–-]|$))",
+    re.M,
+)
+"""A word split by a line break where a category stands: after its code
+(``1-产出<br>指标；``), a clause's number (``1、满意度<br>指标：``) or the
+category before it (``产出指标；数量<br>指标；``), up to the separator after it."""
 
 
-def keywords_joined(cell: Text) -> Text:
+@cache
+def _category_names() -> frozenset[str]:
+    """The category names the shipped taxonomy (``rules/taxonomy.yaml``)
+    knows: each scheme's level-1 and level-2 names and the aliases, each
+    also with ``指标`` left off or added, as :class:`audit.taxonomy.Taxonomy`
+    reads a name."""
+    from audit.yamlfile import load
+
+    data, _lines = load(resource("rules", "taxonomy.yaml"))
+    names: set[str] = set()
+    for scheme in (data.get("schemes") or {}).values():
+        for entry in (scheme or {}).values():
+            names.add(str(entry["name"]))
+            names.update(str(name) for name in (entry.get("children") or {}).values())
+    for alias, name in (data.get("aliases") or {}).items():
+        names.update((str(alias), str(name)))
+    return frozenset(
+        {*names, *(n.removesuffix("指标") if n.endswith("指标") else n + "指标" for n in names)}
+    )
+
+
+def words_joined(cell: Text) -> Text:
     """``cell`` with every line break (or space) that splits a value keyword
     taken out (``年度指标<br>值：≥90%``, ``实施周期<br/>指标值``: a hard break typed,
     or kept from the page, in a cell of a web page, a Word document or a
-    workbook; ``年度 指标值`` spaced out), each character still mapped to its
-    place in the source. A break between other words stays: only a whole
-    keyword is joined."""
+    workbook; ``年度 指标值`` spaced out), and every line break that splits a
+    category's name where a category stands (``1、1-产出<br>指标；11-数量指标；…``)
+    when the joined word is a name the taxonomy knows, each character still
+    mapped to its place in the source. A break between other words stays:
+    only a whole keyword or category name is joined."""
     text = cell.value
-    found = [m for m in _SPLIT_KEYWORD.finditer(text) if m.group() not in _KEYWORDS]
+    found = [
+        (m.start(), m.end()) for m in _SPLIT_KEYWORD.finditer(text) if m.group() not in _KEYWORDS
+    ]
+    split = list(_SPLIT_CATEGORY.finditer(text)) if "\n" in text else []
+    if split:
+        names = _category_names()
+        joined = [(m.start(1), m.end(2)) for m in split if m.group(1) + m.group(2) in names]
+        found = sorted({*found, *joined})
     if not found:
         return cell
     builder = TextBuilder(cell.source)
     position = 0
-    for match in found:
-        builder.add_text(cell.slice(position, match.start()))
-        for index in range(match.start(), match.end()):
+    for start, end in found:
+        if start < position:
+            continue  # within a stretch joined already
+        builder.add_text(cell.slice(position, start))
+        for index in range(start, end):
             if not text[index].isspace():
                 builder.add_text(cell.slice(index, index + 1))
-        position = match.end()
+        position = end
     builder.add_text(cell.slice(position))
     return builder.build()
 
 
 def parse_indicators(cell: Text) -> tuple[AnyClause, ...]:
     """Every clause of an indicator cell, in order, and every stretch that is
-    not a clause as a :class:`ClauseError`; a value keyword split by a line
-    break is read whole (:func:`keywords_joined`)."""
-    return _parse_joined(keywords_joined(cell))
+    not a clause as a :class:`ClauseError`; a value keyword or a category's
+    name split by a line break is read whole (:func:`words_joined`)."""
+    return _parse_joined(words_joined(cell))
 
 
 def _parse_joined(cell: Text) -> tuple[AnyClause, ...]:
@@ -1176,8 +1216,9 @@ def parse_document(document: Document) -> Document:
     ``legacy`` is set when every clause is of the older form. A cell
     over the size limits (:mod:`audit.limits`) is left unparsed for the
     ``cell-too-large`` rule to report. A cell whose value keywords a line
-    break (or a space) split is the project's with them joined
-    (:func:`keywords_joined`), so that every clause's text stands in it as it
+    break (or a space) split, or a category's name a line break, is the
+    project's with them joined
+    (:func:`words_joined`), so that every clause's text stands in it as it
     was read."""
     forms: set[str] = set()
     units = []
@@ -1186,7 +1227,7 @@ def parse_document(document: Document) -> Document:
         for project in unit.projects:
             cell = project.indicators
             if cell is not None and not project.clauses and not project.cells:
-                cell = keywords_joined(cell)
+                cell = words_joined(cell)
                 if cell is not project.indicators:
                     project = project._replace(indicators=cell)
             if project.clauses:  # parsed already
