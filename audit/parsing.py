@@ -416,6 +416,7 @@ def _assemble(children: list[Any]) -> Clause:
     name_start = name_end = last_end
     fields: list[ValueField] = []
     seen: set[str] = set()
+    value_begins = -1  # where the last value began
     count = len(parts)
     for index, part in enumerate(parts, 1):
         followed = index < count
@@ -440,6 +441,8 @@ def _assemble(children: list[Any]) -> Clause:
         keyword_span = of(cell, keyword_token.start_pos, keyword_token.end_pos)
         if keyword in seen:
             issues.append(ClauseIssue("repeated-field", keyword, keyword_span))
+            if value_begins >= 0:
+                _note_named_clause(value_of, value_begins, keyword_token.start_pos, number)
         seen.add(keyword)
         if part.colon is None:
             issues.append(ClauseIssue("missing-colon", keyword, keyword_span))
@@ -454,6 +457,7 @@ def _assemble(children: list[Any]) -> Clause:
             raw_end = value_token.end_pos
         else:
             value_start = value_end = raw_end = (part.colon or keyword_token).end_pos
+        value_begins = value_start
         value_text = value_of[value_start:value_end]
         fields.append(
             ValueField(
@@ -492,6 +496,30 @@ def _assemble(children: list[Any]) -> Clause:
     )
 
 
+_NAMED_CLAUSE = re.compile(
+    r"[；;][ \t]*(\d{1,3})[ \t]*(?:、|[.．](?!\d))[ \t]*[^\W\d_][^；;。\n]{0,40}?"
+    r"[ \t]*[；;，,]?[ \t]*\Z"
+)
+"""The end of a value that holds the next clause's number and name, up to
+that clause's value keyword (``≥300人；2、培训合格率，``): a clause written
+without categories after a ``；``."""
+
+
+def _note_named_clause(text: str, value: int, keyword: int, number: _Token | None) -> None:
+    """Where a clause's value keyword repeats one of its own (``年度指标值``
+    after ``年度指标值：≥300人；2、培训合格率，``), note the ``；`` before a
+    clause number and a name (no category: nothing else told the grammar a
+    clause begins there) that end the value before it, and a number above the
+    clause's own. The cell is then read again with that ``；`` ending the
+    clause (:func:`_grammar_clauses`), the value and the new clause apart."""
+    found = _NAMED_CLAUSE.search(text, value, keyword)
+    if found is None:
+        return
+    if number is not None and int(found.group(1)) <= number_of(number.value):
+        return
+    _local.splits.add(found.start())
+
+
 def _clause_end(children: list[Any], end: _Token | None) -> int:
     """Where a clause's text ends: after its closing punctuation (less white
     space), or after its last token."""
@@ -513,36 +541,76 @@ def _clause_end(children: list[Any], end: _Token | None) -> int:
 _SPLIT_KEYWORD = re.compile("|".join(r"\s*".join(keyword) for keyword in (PERIOD, ANNUAL)))
 """A value keyword, with or without white space between its characters."""
 _KEYWORDS = frozenset((PERIOD, ANNUAL))
+_SPLIT_CATEGORY = re.compile(
+    r"(?:\d{1,3}[ \t]*[-－—–]|\d{1,3}[ \t]*(?:、|[.．](?!\d))|[①-⑳]|指标[ \t]*[；;，,:：])[ \t]*"
+    r"([^\W\d_]{1,12})[^\S\n]*\n\s*([^\W\d_]{1,12})(?=[ \t]*(?:[；;，,:：－—–-]|$))",
+    re.M,
+)
+"""A word split by a line break where a category stands: after its code
+(``1-产出<br>指标；``), a clause's number (``1、满意度<br>指标：``) or the
+category before it (``产出指标；数量<br>指标；``), up to the separator after it."""
 
 
-def keywords_joined(cell: Text) -> Text:
+@cache
+def _category_names() -> frozenset[str]:
+    """The category names the shipped taxonomy (``rules/taxonomy.yaml``)
+    knows: each scheme's level-1 and level-2 names and the aliases, each
+    also with ``指标`` left off or added, as :class:`audit.taxonomy.Taxonomy`
+    reads a name."""
+    from audit.yamlfile import load
+
+    data, _lines = load(resource("rules", "taxonomy.yaml"))
+    names: set[str] = set()
+    for scheme in (data.get("schemes") or {}).values():
+        for entry in (scheme or {}).values():
+            names.add(str(entry["name"]))
+            names.update(str(name) for name in (entry.get("children") or {}).values())
+    for alias, name in (data.get("aliases") or {}).items():
+        names.update((str(alias), str(name)))
+    return frozenset(
+        {*names, *(n.removesuffix("指标") if n.endswith("指标") else n + "指标" for n in names)}
+    )
+
+
+def words_joined(cell: Text) -> Text:
     """``cell`` with every line break (or space) that splits a value keyword
     taken out (``年度指标<br>值：≥90%``, ``实施周期<br/>指标值``: a hard break typed,
     or kept from the page, in a cell of a web page, a Word document or a
-    workbook; ``年度 指标值`` spaced out), each character still mapped to its
-    place in the source. A break between other words stays: only a whole
-    keyword is joined."""
+    workbook; ``年度 指标值`` spaced out), and every line break that splits a
+    category's name where a category stands (``1、1-产出<br>指标；11-数量指标；…``)
+    when the joined word is a name the taxonomy knows, each character still
+    mapped to its place in the source. A break between other words stays:
+    only a whole keyword or category name is joined."""
     text = cell.value
-    found = [m for m in _SPLIT_KEYWORD.finditer(text) if m.group() not in _KEYWORDS]
+    found = [
+        (m.start(), m.end()) for m in _SPLIT_KEYWORD.finditer(text) if m.group() not in _KEYWORDS
+    ]
+    split = list(_SPLIT_CATEGORY.finditer(text)) if "\n" in text else []
+    if split:
+        names = _category_names()
+        joined = [(m.start(1), m.end(2)) for m in split if m.group(1) + m.group(2) in names]
+        found = sorted({*found, *joined})
     if not found:
         return cell
     builder = TextBuilder(cell.source)
     position = 0
-    for match in found:
-        builder.add_text(cell.slice(position, match.start()))
-        for index in range(match.start(), match.end()):
+    for start, end in found:
+        if start < position:
+            continue  # within a stretch joined already
+        builder.add_text(cell.slice(position, start))
+        for index in range(start, end):
             if not text[index].isspace():
                 builder.add_text(cell.slice(index, index + 1))
-        position = match.end()
+        position = end
     builder.add_text(cell.slice(position))
     return builder.build()
 
 
 def parse_indicators(cell: Text) -> tuple[AnyClause, ...]:
     """Every clause of an indicator cell, in order, and every stretch that is
-    not a clause as a :class:`ClauseError`; a value keyword split by a line
-    break is read whole (:func:`keywords_joined`)."""
-    return _parse_joined(keywords_joined(cell))
+    not a clause as a :class:`ClauseError`; a value keyword or a category's
+    name split by a line break is read whole (:func:`words_joined`)."""
+    return _parse_joined(words_joined(cell))
 
 
 def _parse_joined(cell: Text) -> tuple[AnyClause, ...]:
@@ -568,13 +636,30 @@ def _parse_joined(cell: Text) -> tuple[AnyClause, ...]:
 def _grammar_clauses(cell: Text, text: str) -> tuple[AnyClause, ...]:
     """The clauses the grammar reads in ``text``: the cell's value, or a
     stretch of it with everything before the stretch blanked (so that
-    positions in ``text`` are positions in the cell), in order."""
+    positions in ``text`` are positions in the cell), in order. A clause
+    that held the next one's number and name in a value, and so repeated a
+    value keyword (``…≥300人；2、培训合格率，年度指标值：…``), is read again
+    with the ``；`` before that number as the clause's end, as ``。`` is."""
     text = _as_grammar_reads(text)
+    items, splits = _grammar_pass(cell, text)
+    if not splits:
+        return items
+    ended = list(text)
+    for position in splits:
+        ended[position] = "。"
+    return _grammar_pass(cell, "".join(ended))[0]
+
+
+def _grammar_pass(cell: Text, text: str) -> tuple[tuple[AnyClause, ...], set[int]]:
+    """The clauses the grammar reads in ``text``, and where a ``；`` ended a
+    clause that its value ran past (:func:`_note_named_clause`)."""
     _local.cell = cell
     items: dict[int, AnyClause] = {}
     _local.items = items
     _local.heading = None
     _local.section = 0
+    splits: set[int] = set()
+    _local.splits = splits
     try:
         from lark.exceptions import UnexpectedInput
 
@@ -582,16 +667,17 @@ def _grammar_clauses(cell: Text, text: str) -> tuple[AnyClause, ...]:
             clause_parser().parse(text)
         except UnexpectedInput:  # only the grammar's refusals are the table's fault
             items.clear()
+            splits.clear()
             _local.heading = None
             _local.section = 0
             _parse_recovering(text, items)
-        return tuple(items[start] for start in sorted(items))
+        return tuple(items[start] for start in sorted(items)), splits
     except Exception as error:
         if isinstance(error, UnexpectedInput):
             raise
         raise _builder_bug(cell, error) from error
     finally:
-        _local.cell = _local.items = _local.heading = None
+        _local.cell = _local.items = _local.heading = _local.splits = None
 
 
 # --------------------------------------------------------------------------
@@ -1130,8 +1216,9 @@ def parse_document(document: Document) -> Document:
     ``legacy`` is set when every clause is of the older form. A cell
     over the size limits (:mod:`audit.limits`) is left unparsed for the
     ``cell-too-large`` rule to report. A cell whose value keywords a line
-    break (or a space) split is the project's with them joined
-    (:func:`keywords_joined`), so that every clause's text stands in it as it
+    break (or a space) split, or a category's name a line break, is the
+    project's with them joined
+    (:func:`words_joined`), so that every clause's text stands in it as it
     was read."""
     forms: set[str] = set()
     units = []
@@ -1140,7 +1227,7 @@ def parse_document(document: Document) -> Document:
         for project in unit.projects:
             cell = project.indicators
             if cell is not None and not project.clauses and not project.cells:
-                cell = keywords_joined(cell)
+                cell = words_joined(cell)
                 if cell is not project.indicators:
                     project = project._replace(indicators=cell)
             if project.clauses:  # parsed already
@@ -1187,12 +1274,24 @@ def _settle_forms(items: tuple[Any, ...]) -> tuple[AnyClause, ...]:
     forms = {item.form for item in items if isinstance(item, Clause) and item.level1}
     if len(forms) == 1 and "legacy" in forms:
         return tuple(
-            item._replace(form="legacy")
-            if isinstance(item, Clause) and item.level1 is None
-            else item
+            _as_legacy(item) if isinstance(item, Clause) and item.level1 is None else item
             for item in items
         )
     return items
+
+
+def _as_legacy(clause: Clause) -> Clause:
+    """A clause read as of the older form, whose standard separators (``，``
+    too) are then no finding."""
+    standard = STANDARD_SEPARATORS["legacy"]
+    return clause._replace(
+        form="legacy",
+        issues=tuple(
+            issue
+            for issue in clause.issues
+            if issue.kind != "nonstandard-separator" or issue.detail not in standard
+        ),
+    )
 
 
 def _older_form(items: tuple[AnyClause, ...]) -> tuple[AnyClause, ...]:
@@ -1210,18 +1309,8 @@ def _older_form(items: tuple[AnyClause, ...]) -> tuple[AnyClause, ...]:
             level is not None and level.code is not None for level in (clause.level1, clause.level2)
         ):
             return items
-    standard = STANDARD_SEPARATORS["legacy"]
     return tuple(
-        item._replace(
-            form="legacy",
-            issues=tuple(
-                issue
-                for issue in item.issues
-                if issue.kind != "nonstandard-separator" or issue.detail not in standard
-            ),
-        )
-        if isinstance(item, Clause) and item.form == "coded"
-        else item
+        _as_legacy(item) if isinstance(item, Clause) and item.form == "coded" else item
         for item in items
     )
 

@@ -143,12 +143,16 @@ def is_heading(line: str, next_line: str) -> bool:
     ``1.1时效指标``): alone on its line, over a line that begins with a clause
     number (``next_line``) as the grammar reads one, with an outline item's
     number, or is another heading; not a category's name wrapped in a cell
-    (``经济成本`` over ``指标``, ``产出指标`` over ``；11-数量指标；…``)."""
+    (``经济成本`` over ``指标``, ``产出指标`` over ``；11-数量指标；…``). A heading
+    with its first clause after it on its line (``二、满意度指标 2、…``) is none
+    here, though the grammar reads it: nothing shows whether the line after it
+    is that clause's continuation."""
     if OUTLINE_HEADING.fullmatch(line) is not None and (
         item_start(next_line) or OUTLINE_HEADING.fullmatch(next_line) is not None
     ):
         return True
-    return terminal("HEADING").match(f"\n{line}\n{next_line}", 1) is not None
+    found = terminal("HEADING").match(f"\n{line}\n{next_line}", 1)
+    return found is not None and not line[found.end() - 1 :].strip()
 
 
 def outline_breaks(lines: list[str]) -> list[bool]:

@@ -2,7 +2,9 @@
 page's cell, ``实施周期`` / ``指标值`` on two lines of a Word or workbook cell
 (typed where the column was narrow), or a space typed inside one. The
 keyword is read whole, every character still pointed at where it stands; a
-break between words that make no keyword stays."""
+break between words that make no keyword stays. So is a category's name
+split where a category stands (``1-产出`` over ``指标；``), when the joined word
+is one the taxonomy knows."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from audit.model import Clause, Source, Text
-from audit.parsing import keywords_joined, parse_clause_text
+from audit.parsing import parse_clause_text, words_joined
 from audit.pipeline import load_path
 from scripts.make_examples import write_docx, write_html, write_xlsx
 from tests.conftest import carrier_table, lint
@@ -53,7 +55,7 @@ def test_a_keyword_split_by_a_line_break_is_read_whole(cell: str) -> None:
 def test_the_joined_keyword_points_where_it_is_written() -> None:
     source = Source("t.txt", BROKEN)
     cell = Text.at(source, 0, BROKEN)
-    joined = keywords_joined(cell)
+    joined = words_joined(cell)
     assert "\n" not in joined.value
     start = joined.value.index("年度指标值：≥90%")
     assert joined.origin(start) == BROKEN.index("年度指标\n值：≥90%")
@@ -83,7 +85,7 @@ def test_breaks_that_split_no_keyword_stay(cell: str, kept: str) -> None:
     assert kept in clause.text
     assert clause.annual is not None and clause.annual.text.endswith(("人", "任务"))
     source = Source("t.txt", cell)
-    assert keywords_joined(Text.at(source, 0, cell)).value == cell
+    assert words_joined(Text.at(source, 0, cell)).value == cell
 
 
 _ROWS = carrier_table(BROKEN.replace("。2、", "。\n2、"))
@@ -116,3 +118,70 @@ def test_a_web_pages_self_closed_break_splits_no_keyword_either(tmp_path: Path) 
     page.write_text(markup, encoding="utf-8")
     (project,) = [p for u in load_path(page).units for p in u.projects]
     assert [read(c) for c in project.clauses if isinstance(c, Clause)] == READ
+
+
+# The same cell with its categories' names typed over two lines of the column.
+CATEGORIES = (
+    "1、1-产出\n指标；11-数量指标；培训人数；实施周期指标值：≥300人；年度指标值：≥300人。\n"
+    "2、3-满意度指标；31-服务对象\n满意度；学员满意度；实施周期指标值：≥90%；年度指标值：≥90%。"
+)
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        CATEGORIES,
+        CATEGORIES.replace("产出\n指标", "产出 \n 指标"),
+        CATEGORIES.replace("产出\n指标", "产\n出指标").replace("11-数量指标", "11-数量\r\n指标"),
+        CATEGORIES.replace("31-服务对象\n满意度", "31-服务对象满意度"),
+    ],
+    ids=["as-typed", "spaces", "level2-windows", "level1-only"],
+)
+def test_a_category_name_split_by_a_line_break_is_read_whole(cell: str) -> None:
+    result = clauses(cell)
+    assert [read(c) for c in result] == READ
+    assert all(c.issues == () for c in result)
+
+
+def test_an_older_form_category_split_by_a_line_break_is_read_whole() -> None:
+    (clause,) = clauses("1、满意度\n指标：学员满意度，年度指标值：≥90%。")
+    assert read(clause)[:4] == (1, "满意度指标", None, "学员满意度")
+    assert clause.issues == ()
+
+
+def test_the_joined_category_points_where_it_is_written() -> None:
+    (first, second) = clauses(CATEGORIES)
+    assert first.level1 is not None and first.level2 is not None
+    span = first.level1.span
+    assert (span.line, span.column, span.end_line, span.end_column) == (1, 3, 2, 3)
+    assert second.level2 is not None
+    assert second.level2.span.end_line == 4
+
+
+@pytest.mark.parametrize(
+    ("cell", "kept"),
+    [
+        # a name and a value split so: no category's name
+        ("1、1-产出指标；11-数量指标；培训\n人数；年度指标值：≥300人。", "培训\n人数"),
+        ("1、1-产出指标；11-数量指标；培训人数；年度指标值：完成产出\n指标。", "完成产出\n指标"),
+        ("1、产出指标：培训人数，年度指标值：完成\n效益；", "完成\n效益"),
+        # after a code, a word the taxonomy does not know
+        ("1、1-产出\n目标；11-数量指标；培训人数；年度指标值：≥300人。", "1-产出\n目标"),
+    ],
+    ids=["name", "value", "value-after-colon", "unknown-word"],
+)
+def test_breaks_that_split_no_category_name_stay(cell: str, kept: str) -> None:
+    source = Source("t.txt", cell)
+    assert words_joined(Text.at(source, 0, cell)).value == cell
+    assert any(kept in c.text for c in parse_clause_text(cell))
+
+
+def test_a_workbook_cell_with_a_category_broken_over_lines_lints_clean(tmp_path: Path) -> None:
+    path = tmp_path / "table.xlsx"
+    write_xlsx(path, [("Sheet1", carrier_table(CATEGORIES), [])])
+    (project,) = [p for u in load_path(path).units for p in u.projects]
+    assert [read(c) for c in project.clauses if isinstance(c, Clause)] == READ
+    assert project.indicators is not None
+    assert all(c.text in project.indicators.value for c in project.clauses)
+    rules = {f.rule for f in lint(path)}
+    assert not {"missing-field", "parse-error", "unknown-category", "category-mismatch"} & rules

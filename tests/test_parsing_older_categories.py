@@ -165,3 +165,14 @@ def test_the_categories_are_pointed_at_where_they_are_written() -> None:
     assert first.level2 is not None
     start = first.level2.span.column - 1
     assert cell[start : start + len("数量指标")] == "数量指标"
+
+
+def test_a_clause_without_categories_in_an_older_form_cell_uses_its_separators() -> None:
+    """``，`` is the older form's separator, in a clause without categories
+    too; in a coded cell it is still one to report."""
+    older = "1、产出指标：培训人数，年度指标值：≥300人。2、培训合格率，年度指标值：≥90%。"
+    assert all(c.issues == () for c in clauses(older))
+    coded = "1、1-产出指标；11-数量指标；培训人数；年度指标值：≥300人。2、培训合格率，年度指标值：≥90%。"
+    second = clauses(coded)[1]
+    assert second.form == "coded"
+    assert [(i.kind, i.detail) for i in second.issues] == [("nonstandard-separator", "，")]

@@ -16,6 +16,8 @@ import pytest
 
 from audit.model import Clause
 from audit.pipeline import load_path
+from audit.readers.pdftables import join_lines
+from audit.syntax import is_heading
 from scripts.make_examples import write_pdf
 from tests.conftest import carrier_table, lint, project_row, tsv_table
 from tests.test_parsing_forms import clauses, read
@@ -171,10 +173,6 @@ def test_clauses_under_headings_without_categories_use_the_older_forms_separator
         f"2、培训合格率，年度指标值：≥90%。{between}二、满意度指标{between}"
         "3、学员满意度，年度指标值：≥90%。"
     )
-    if between != "\n":
-        # without a break, 2、培训合格率 after a ； (no category, no keyword right
-        # after its number) cannot be told from a value's numbered item
-        cell = cell.replace(f"≥300人；{between}2、", f"≥300人。{between}2、")
     result = clauses(cell)
     assert [(c.number, c.form, c.level1 and c.level1.name) for c in result] == [
         (1, "legacy", "产出指标"),
@@ -202,3 +200,70 @@ def test_a_run_in_outline_wrapped_in_a_pdfs_cell_reads_the_same(tmp_path: Path) 
     (project,) = [p for u in document.units for p in u.projects]
     assert project.indicators is not None and "\n" not in project.indicators.value.strip()
     assert [read(c) for c in project.clauses if isinstance(c, Clause)] == READ
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        LINES.replace("产出指标\n1、", "产出指标 1、").replace("满意度指标\n3、", "满意度指标 3、"),
+        # no closing punctuation before the line break
+        LINES.replace("产出指标\n1、", "产出指标 1、")
+        .replace("满意度指标\n3、", "满意度指标 3、")
+        .replace("。\n", "\n"),
+        LINES.replace("一、产出指标\n", "（一）产出指标 ")
+        .replace("二、满意度指标\n", "  （二）满意度指标 ")
+        .replace("。\n", "\n"),
+        LINES.replace("一、产出指标\n", "产出指标：")
+        .replace("二、满意度指标\n", "满意度指标：")
+        .replace("。\n", "\n"),
+    ],
+    ids=["stops", "no-stops", "bracketed-indented", "unnumbered"],
+)
+def test_a_heading_at_the_start_of_a_line_before_its_first_clause(cell: str) -> None:
+    """Each heading begins its line with the first clause it heads after it
+    on that line: read as on a line of its own, never into the value of the
+    line above (which then held the next clause's fields as repeats)."""
+    result = clauses(cell)
+    assert [read(c) for c in result] == READ
+    assert [c.section for c in result] == [1, 1, 2]
+    assert all(c.issues == () for c in result)
+
+
+@pytest.mark.parametrize(
+    ("cell", "annual"),
+    [
+        (
+            "1、产出指标：培训人数，年度指标值：≥300人\n二、满意度指标调查2次。"
+            "2、满意度指标：学员满意度，年度指标值：≥90%。",
+            "≥300人\n二、满意度指标调查2次",
+        ),
+        (
+            "1、产出指标：培训人数，年度指标值：完成\n产出指标 2次考核。"
+            "2、满意度指标：学员满意度，年度指标值：≥90%。",
+            "完成\n产出指标 2次考核",
+        ),
+        (
+            "1、产出指标：培训人数，年度指标值：≥300人\n一、效益指标 2.5万元以上。"
+            "2、满意度指标：学员满意度，年度指标值：≥90%。",
+            "≥300人\n一、效益指标 2.5万元以上",
+        ),
+    ],
+    ids=["words-after", "count-after", "decimal-after"],
+)
+def test_a_line_that_only_begins_like_a_heading_stays_in_the_value(cell: str, annual: str) -> None:
+    first, second = clauses(cell)
+    assert first.annual is not None and first.annual.text == annual
+    assert second.number == 2 and second.section == 0
+
+
+def test_a_pdf_line_beginning_with_a_heading_and_its_clause_is_joined_as_wrapped() -> None:
+    """In a ruled PDF's cell a printed line may begin with a heading and its
+    clause, wrapped on the next line: that line is no heading alone on its
+    line, so the next one continues it (joined with nothing between)."""
+    printed = [
+        "一、产出指标 1、数量指标；培训人数；年度指标值：≥300人。",
+        "二、满意度指标 2、服务对象满意度；学",
+        "员满意度；年度指标值：≥90%。",
+    ]
+    assert not is_heading(printed[1], printed[2])
+    assert join_lines("\n".join(printed)) == "".join(printed)
