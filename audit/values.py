@@ -21,13 +21,12 @@ How a value is read:
 - ``qualitative``: anything else (``合法合规``, ``每周``).
 
 A number is written in digits, or in Chinese numerals composed as a number
-is (``一亿五千万``, ``一点五``) where its unit follows: with no word going on
-after the unit (``≥二百张``, ``两个工作日内``), or before any word when a
-comparator, a qualifier or ``完成`` stands just before it (``不少于三十人参加``,
-``每月一次培训``, ``完成五场活动``); days only before 内 (``七日内办结``; ``五日``
-and ``每月十五日前`` are dates). ``百分之九十五`` and ``百分百`` are percentages,
-``千分之五`` a per mille. A numeral inside a word is none (``一次性``, ``十三五``,
-``三星级``, ``一体化``, ``一人一档``, even in ``不少于一人一档``).
+is where its unit follows: with no word going on after the unit (``≥二百张``,
+``两个工作日内``), or before any word when a comparator, a qualifier or ``完成``
+stands just before it (``不少于三十人参加``, ``每月一次培训``, ``完成五场活动``);
+days only before 内 (``七日内办结``; ``五日`` and ``每月十五日前`` are dates).
+``百分之九十五`` is 95 %. A numeral inside a word is none (``一次性``,
+``十三五``, ``三星级``, ``一体化``, ``一人一档``, even in ``不少于一人一档``).
 
 Each value also lists its :attr:`~audit.model.Value.targets`: what follows the
 first measure is read again, so ``≥95%，≤100%``, ``≥300人；≥10场`` and
@@ -79,7 +78,7 @@ _CLOCK = re.compile(
 hours of the week (``7×24小时``, ``5×8小时``: days times hours a day)."""
 _ISO_DATE = re.compile(r"[0-9０-９]{4}-[0-9０-９]{1,2}-[0-9０-９]{1,2}")
 """One day written with dashes (2024-12-31, a workbook's date cell): no range."""
-_DIGIT = re.compile(r"[0-9０-９一二两三四五六七八九十百千]")
+_DIGIT = re.compile(r"[0-9０-９一二两三四五六七八九十]")
 """A character that may begin a number (a digit or a Chinese numeral)."""
 _BY = ("前", "以前", "之前", "内", "以内", "之内")
 _FROM = ("后", "以后", "之后", "起")
@@ -409,38 +408,21 @@ def _alternation(words: Iterable[str]) -> str:
 _CN_DIGITS = "一二两三四五六七八九"
 _CN_ZEROS = "零〇"
 _CN_DIGIT_VALUES = {char: value for value, char in enumerate("一二三四五六七八九", 1)} | {"两": 2}
-_CN_NUMERALS = _CN_DIGITS + _CN_ZEROS + "十百千万亿"
+_CN_NUMERALS = _CN_DIGITS + _CN_ZEROS + "十百千万"
 _CN_D = f"[{_CN_DIGITS}]"
 _CN_Z = f"[{_CN_ZEROS}]"
-_CN_MORE = f"(?={_CN_D}|{_CN_Z}|十)"
 _CN_AFTER_HUNDREDS = f"(?:{_CN_D}十{_CN_D}?|{_CN_Z}{_CN_D})"
 _CN_AFTER_THOUSANDS = f"(?:{_CN_D}百{_CN_AFTER_HUNDREDS}?|{_CN_Z}(?:{_CN_D}十{_CN_D}?|{_CN_D}))"
 _CN_BELOW_10000 = (
     f"(?:{_CN_D}千{_CN_AFTER_THOUSANDS}?|{_CN_D}百{_CN_AFTER_HUNDREDS}?|{_CN_D}?十{_CN_D}?|{_CN_D})"
 )
-_CN_BELOW_YI = f"(?:{_CN_BELOW_10000}万{_CN_MORE})?{_CN_BELOW_10000}"
-_CN_AFTER_YI = f"(?:{_CN_BELOW_10000}万(?![{_CN_NUMERALS}])|{_CN_BELOW_YI})"
-_CN_WHOLE = f"(?:{_CN_BELOW_10000}亿{_CN_MORE}{_CN_AFTER_YI}|{_CN_BELOW_YI})"
-_CN_DECIMAL_DIGITS = "零一二三四五六七八九"
-"""The digits after a decimal point, by value (〇 is 零 too)."""
-_CN_DECIMALS = f"点[〇{_CN_DECIMAL_DIGITS}]+(?![十百千{_CN_DIGITS}])"
-_CN_HOUR = "(?:二十[一二三四]?|十[一二三四五六七八九]?|[一二两三四五六七八九])"
-"""One to twenty-four: before 点 and 分, an hour (八点五分 is five past eight)."""
 _CN_NUMERAL = (
-    f"(?<![第点{_CN_NUMERALS}])"
-    f"(?:(?!{_CN_HOUR}点){_CN_WHOLE}{_CN_DECIMALS}"
-    f"|{_CN_HOUR}{_CN_DECIMALS}(?!\\s*分(?![钟贝]))"
-    f"|{_CN_WHOLE})"
+    f"(?<![第{_CN_NUMERALS}])(?:{_CN_BELOW_10000}万(?={_CN_D}|{_CN_Z}|十))?{_CN_BELOW_10000}"
 )
 """A number written in Chinese numerals, composed as a number is (二百, 三十,
-十五, 一千零五, 两万五千, 一亿五千万, 一点五; not 十三五, 二〇二五, which are names
-and years, nor 八点三十, a time of day). 亿 and 万 stand inside it only where
-more numerals follow (一亿五千万, 两万五千): 两亿元 is 2 亿元, as 2亿元 is, and
-五千万元 5000 万元. After an hour, a decimal point 点 is never before 分
-(八点五分 is five past eight; 九十九点五分 is a score)."""
-_CN_WHOLE_NUMERAL = f"{_CN_NUMERAL}(?![{_CN_NUMERALS}])"
-_CN_PERCENT = f"(?:百分之(?:百|{_CN_WHOLE_NUMERAL})|百分百|千分之{_CN_WHOLE_NUMERAL})"
-"""A percentage or a per mille in words: 百分之百, 百分百, 百分之九十五, 千分之五."""
+十五, 一千零五, 两万五千; not 十三五, 二〇二五, which are names and years)."""
+_CN_PERCENT = f"百分之(?:百|{_CN_NUMERAL}(?![{_CN_NUMERALS}]))"
+"""A percentage in words: 百分之百, 百分之九十五."""
 _CN_ENDS = r"(?![\u4e00-\u9fff])|(?=及?以[上下内]|或以[上下]|之内|内|左右|以?前|之前|以?后|之后|起)"
 """What may follow the unit of a number in Chinese numerals: no word going
 on (一次性, 一人一档, 三星级, 一对一 are words, not quantities), or a word
@@ -491,21 +473,14 @@ def _chinese_number(patterns: Mapping[str, str], counting: Iterable[str]) -> str
 
 def chinese_number(text: str) -> Decimal | None:
     """The value of a number in Chinese numerals (``二百`` 200, ``十五`` 15,
-    ``一千零五`` 1005, ``两万五千`` 25000, ``一亿五千万`` 150000000, ``一点五``
-    1.5, ``百分之九十五`` 95, ``百分百`` 100, ``千分之五`` 5); None when
+    ``一千零五`` 1005, ``两万五千`` 25000, ``百分之九十五`` 95); None when
     ``text`` is none."""
     text = text.strip()
-    if text == "百分百":
-        return Decimal(100)
-    if text.startswith(("百分之", "千分之")):
+    if text.startswith("百分之"):
         text = text[3:]
         if text == "百":
             return Decimal(100)
-    text, point, decimals = text.partition("点")
-    decimals = decimals.replace("〇", "零")
     if not text or any(char not in _CN_NUMERALS for char in text):
-        return None
-    if point and (not decimals or any(char not in _CN_DECIMAL_DIGITS for char in decimals)):
         return None
     total = section = digit = 0
     for char in text:
@@ -513,20 +488,13 @@ def chinese_number(text: str) -> Decimal | None:
             digit = 0
         elif char in _CN_DIGITS:
             digit = _CN_DIGIT_VALUES[char]
-        elif char == "亿":
-            total = (total + section + digit) * 100_000_000
-            section = digit = 0
         elif char == "万":
             total += (section + digit) * 10000
             section = digit = 0
         else:  # 十, 百, 千: the digit before it, or one (十五)
             section += (digit or 1) * {"十": 10, "百": 100, "千": 1000}[char]
             digit = 0
-    whole = Decimal(total + section + digit)
-    if not decimals:
-        return whole
-    fraction = "".join(str(_CN_DECIMAL_DIGITS.index(char)) for char in decimals)
-    return whole + Decimal(f"0.{fraction}")
+    return Decimal(total + section + digit)
 
 
 UNITS: Vocabulary = Vocabulary.load(VOCABULARY_PATH)
@@ -608,7 +576,7 @@ def _raw(*parts: Any) -> str:
 
 def _number(token: Token) -> Decimal:
     chinese = chinese_number(_text(token))
-    if chinese is not None:  # 二百, 一点五, 百分之九十五: the grammar takes only these
+    if chinese is not None:  # 二百, 百分之九十五: the grammar takes only these
         return chinese
     digits = _text(token).strip().translate(_DIGITS).replace(",", "")
     numerator, _, denominator = digits.replace(":", "/").replace("：", "/").partition("/")
@@ -726,11 +694,8 @@ class _ValueBuilder(Transformer[Token, Value]):
             value = _scaled(value, self._magnitudes[word])
         if unit is not None and not isinstance(unit, _Unit):
             unit = _Unit(_text(unit), self._unit(unit), None)
-        written = _text(number).strip()
-        if unit is None and written.startswith(("百分之", "百分百")):
+        if unit is None and _text(number).strip().startswith("百分之"):
             unit = _Unit("", "%", None)  # 百分之九十五: the percent is in the words
-        elif unit is None and written.startswith("千分之"):
-            unit = _Unit("", "‰", None)
         return _Amount(
             _raw(number, magnitude, unit),
             value,
