@@ -421,8 +421,8 @@ _CN_NUMERAL = (
 )
 """A number written in Chinese numerals, composed as a number is (二百, 三十,
 十五, 一千零五, 两万五千; not 十三五, 二〇二五, which are names and years)."""
-_CN_PERCENT = f"百分之(?:百|{_CN_NUMERAL}(?![{_CN_NUMERALS}]))"
-"""A percentage in words: 百分之百, 百分之九十五."""
+_CN_PERCENT = f"(?:百分之(?:百|{_CN_NUMERAL}(?![{_CN_NUMERALS}]))|百分百)"
+"""A percentage in words: 百分之百, 百分百, 百分之九十五."""
 _CN_ENDS = r"(?![\u4e00-\u9fff])|(?=及?以[上下内]|或以[上下]|之内|内|左右|以?前|之前|以?后|之后|起)"
 """What may follow the unit of a number in Chinese numerals: no word going
 on (一次性, 一人一档, 三星级, 一对一 are words, not quantities), or a word
@@ -473,9 +473,11 @@ def _chinese_number(patterns: Mapping[str, str], counting: Iterable[str]) -> str
 
 def chinese_number(text: str) -> Decimal | None:
     """The value of a number in Chinese numerals (``二百`` 200, ``十五`` 15,
-    ``一千零五`` 1005, ``两万五千`` 25000, ``百分之九十五`` 95); None when
-    ``text`` is none."""
+    ``一千零五`` 1005, ``两万五千`` 25000, ``百分之九十五`` 95, ``百分百`` 100);
+    None when ``text`` is none."""
     text = text.strip()
+    if text == "百分百":
+        return Decimal(100)
     if text.startswith("百分之"):
         text = text[3:]
         if text == "百":
@@ -694,8 +696,8 @@ class _ValueBuilder(Transformer[Token, Value]):
             value = _scaled(value, self._magnitudes[word])
         if unit is not None and not isinstance(unit, _Unit):
             unit = _Unit(_text(unit), self._unit(unit), None)
-        if unit is None and _text(number).strip().startswith("百分之"):
-            unit = _Unit("", "%", None)  # 百分之九十五: the percent is in the words
+        if unit is None and _text(number).strip().startswith(("百分之", "百分百")):
+            unit = _Unit("", "%", None)  # 百分之九十五, 百分百: the percent is in the words
         return _Amount(
             _raw(number, magnitude, unit),
             value,

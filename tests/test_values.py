@@ -277,6 +277,7 @@ CHINESE_NUMERALS: list[tuple[str, dict[str, Any]]] = [
     ("≥三万人次", q(">=", 30000, "人次", magnitude="万")),
     ("两个工作日内", q("<=", 2, "工作日")),
     ("百分之百", q("=", 100, "%")),
+    ("百分百", q("=", 100, "%")),
     ("百分之九十五以上", q(">=", 95, "%")),
     # a comparator, a qualifier or 完成 just before it: a count even where a word
     # follows its unit
