@@ -20,6 +20,9 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from scripts.revisions import checked_out  # noqa: E402  (the repository's root first)
+
 DEFAULT_TABLE = ROOT / "tests" / "fixtures" / "seeds" / "002_hrss_2024.txt"
 
 MEASURE = r"""
@@ -71,32 +74,15 @@ def main() -> int:
         help="time this checkout without lark-cython, even where it is installed",
     )
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as scratch:
-        other = Path(scratch) / "other"
-        subprocess.run(
-            [
-                "git",
-                "-C",
-                str(ROOT),
-                "worktree",
-                "add",
-                "--detach",
-                "-q",
-                str(other),
-                args.revision,
-            ],
-            check=True,
-        )
-        try:
-            theirs: list[float] = []
-            ours: list[float] = []
-            for _ in range(args.rounds):
-                theirs.append(measure(other, args.table.resolve(), False))
-                ours.append(measure(ROOT, args.table.resolve(), args.pure_python))
-        finally:
-            subprocess.run(
-                ["git", "-C", str(ROOT), "worktree", "remove", "--force", str(other)], check=False
-            )
+    with (
+        tempfile.TemporaryDirectory() as scratch,
+        checked_out(args.revision, Path(scratch)) as other,
+    ):
+        theirs: list[float] = []
+        ours: list[float] = []
+        for _ in range(args.rounds):
+            theirs.append(measure(other, args.table.resolve(), False))
+            ours.append(measure(ROOT, args.table.resolve(), args.pure_python))
     before, after = statistics.median(theirs), statistics.median(ours)
     how = "pure Python" if args.pure_python else "lark-cython if installed"
     print(f"table: {args.table.name}, {args.rounds} paired rounds, best of 5 passes ({how})")

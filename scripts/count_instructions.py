@@ -34,6 +34,9 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from scripts.revisions import checked_out  # noqa: E402  (the repository's root first)
+
 DEFAULT_TABLE = ROOT / "tests" / "fixtures" / "seeds" / "002_hrss_2024.txt"
 _COUNT = re.compile(r"I\s+refs:\s+([\d,]+)")
 
@@ -80,17 +83,12 @@ def main() -> int:
         print("count_instructions: valgrind is not installed", file=sys.stderr)
         return 2
     table = args.table.resolve()
-    with tempfile.TemporaryDirectory() as scratch:
-        other = Path(scratch) / "other"
-        add = ["git", "-C", str(ROOT), "worktree", "add", "--detach", "-q", str(other)]
-        subprocess.run([*add, args.revision], check=True)
-        try:
-            theirs = count(other, table, Path(scratch) / "cache-theirs", args.runs)
-            ours = count(ROOT, table, Path(scratch) / "cache-ours", args.runs)
-        finally:
-            subprocess.run(
-                ["git", "-C", str(ROOT), "worktree", "remove", "--force", str(other)], check=False
-            )
+    with (
+        tempfile.TemporaryDirectory() as scratch,
+        checked_out(args.revision, Path(scratch)) as other,
+    ):
+        theirs = count(other, table, Path(scratch) / "cache-theirs", args.runs)
+        ours = count(ROOT, table, Path(scratch) / "cache-ours", args.runs)
     before, after = statistics.median(theirs), statistics.median(ours)
     print(f"table: {args.table.name}, lint --no-cache --format json, {args.runs} run(s) each")
     print(f"  instructions at {args.revision}: {before:,.0f}")
