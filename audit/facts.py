@@ -910,10 +910,10 @@ class Facts:
     def out_of_range(self, clause: Clause, value: Value) -> str | None:
         """``above`` when the first target in percent out of range is above
         100 %, ``below`` when it is below 0 %, ``fraction`` when it is a floor
-        above 0 and at most 1 %, or a number between 0 and 1 with no unit, on
+        above 0 and at most 1 %, or above 0 and at most 1 with no unit, on
         a rate that should come near 100 % (:meth:`high_rate`: ``验收合格率
-        ≥0.95%``, ``完成率 ≥1%``, ``满意度 ≥0.9``: 95 %, 100 % and 90 % written
-        as fractions); None when every target is in range, or
+        ≥0.95%``, ``完成率 ≥1%``, ``满意度 ≥0.9``, ``验收合格率 ≥1``: 95 %, 100 %,
+        90 % and 100 % written as fractions); None when every target is in range, or
         the indicator is a growth (``percent-out-of-range``'s
         ``exempt_names``, in the name or the value's words: 增长率, 同比). A
         cap above 100 % (``≤120%``: a ratio of two amounts, 政府债务率, has its
@@ -1092,18 +1092,21 @@ choice, no percentage in disguise."""
 
 def fraction_floor(value: Value, target: Target) -> bool:
     """Whether ``target`` of ``value`` is a floor above 0 and at most 1 %, or a
-    number between 0 and 1 with no unit at all (``≥0.95``, ``满意度≥0.9``),
-    measured against nothing (``≥0.95%``; not ``≥1%（较上年）``, a rise, nor a
-    rate per a number of things): on a rate that should come near 100 % it is
-    a percentage written as a fraction (:meth:`Facts.out_of_range`)."""
+    number above 0 and at most 1 with no unit at all (``≥0.95``, ``满意度≥0.9``,
+    ``验收合格率 ≥1``), measured against nothing (``≥0.95%``; not ``≥1%（较上年）``,
+    a rise, nor a rate per a number of things): on a rate that should come near
+    100 % it is a percentage written as a fraction (:meth:`Facts.out_of_range`).
+    A bare 1 is all of it written so: read as 1 % it would be a floor of at
+    most 1 % on such a rate, the same slip, so either reading is this one
+    defect."""
     if target.number is None:
         return False
     top = target.upper if target.upper is not None else target.number
-    if target.unit is None:  # a share of one: 0.95 for 95 % (not 1, which may be 1 %)
+    if target.unit is None:  # a share of one: 0.95 for 95 %, 1 for 100 %
         if (
             target.kind != "number"
             or target.magnitude is not None
-            or top >= _FRACTION_FLOOR
+            or top > _FRACTION_FLOOR
             or _WRITTEN_FRACTION.search(target.text) is not None  # 2/3, 1:2: as meant
         ):
             return False
