@@ -2651,3 +2651,25 @@ def target_days(target: Target) -> tuple[Day, Day] | None:
     if target.kind == "date":
         return spans[-1]
     return min(first for first, _ in spans), max(last for _, last in spans)
+
+
+_DONE_BEFORE = re.compile(r"(?:已经?|均已|全部已)\s*[于在]?\s*$")
+"""Words before a date that say the thing is done (``已于2024年完成``,
+``已在2024年建成``)."""
+_DONE_AFTER = re.compile(r"\s*(?:之?前|以前)?\s*(?:均|全部|基本)?\s*已")
+"""Words after a date that say the thing is done (``2024年已完成``,
+``2023年底前均已建成``)."""
+
+
+def done_date(value: Value, target: Target) -> bool:
+    """Whether a date of ``value`` says when something was done, not when
+    it is to be: a status (``已于2024年完成，本年度持续运行``, ``2023年已建成``)
+    is no target, and no deadline to compare with another or to find stale.
+    A deadline (``2025年12月底前完成``, ``于2025年建成``) is one."""
+    if target.kind not in ("date", "date-range"):
+        return False
+    before = value.text[: target.start]
+    return (
+        _DONE_BEFORE.search(before) is not None
+        or _DONE_AFTER.match(value.text, target.end) is not None
+    )

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from audit.engine import Context, Problem, rule
 from audit.facts import (
     distinct_fields,
+    done_date,
     field_name,
     spans_years,
     target_days,
@@ -49,6 +50,8 @@ _START_AFTER = re.compile(r"^\s*(?:以来|起|开始|后|之后|以后)")
     （项目期或名称、目标中写明几个年份，如 2023-2025年）的实施周期指标值可以包含往年的节点，
     不检查。不是目标的日期不报告：比较的基准（「较2023年提高5%」「不高于2024年水平」）、
     起点（「自2023年起」「2023年以来」「2023年后」）、截至某日的说明（「截至2023年底」）、
+    说明已经做完的现状（「已于2023年完成」「2023年已建成」），
+    说明已经做完的现状（「已于2023年完成」「2023年已建成」），
     其他词语所说的年份（「巩固2024年创建成果」）、书名中的年份（「执行《2024年版目录》」），
     以及早于预算年度五年以上的日期（「1960年12月31日前出生」：是一群人，不是照抄的时限）。
 
@@ -87,7 +90,8 @@ def stale_date(ctx: Context, clause: Clause) -> Iterator[Problem]:
     its name or goal: ``2023-2025年``) may hold an earlier milestone and is
     not checked. A date that is no target is not reported: a reference
     (``较2023年提高5%``, ``不高于2024年水平``), a start (``自2023年起``,
-    ``2023年以来``, ``2023年后``), an as-of date (``截至2023年底``), a year
+    ``2023年以来``, ``2023年后``), an as-of date (``截至2023年底``), a status of
+    what was done (``已于2023年完成``, ``2023年已建成``), a year
     other words speak of (``巩固2024年创建成果``), one in a title
     (``执行《2024年版目录》``), and a date more than five years before the
     budget year (``1960年12月31日前出生``: a cohort, no copied deadline).
@@ -140,8 +144,10 @@ def _stale(value_field: ValueField, year: int) -> Target | None:
     for target in value.targets:
         if target.kind not in ("date", "date-range") or target.comparator in (">=", ">"):
             continue
-        if _REFERENCE_BEFORE.search(value.text[: target.start]) or _START_AFTER.match(
-            value.text[target.end :]
+        if (
+            _REFERENCE_BEFORE.search(value.text[: target.start])
+            or _START_AFTER.match(value.text[target.end :])
+            or done_date(value, target)  # 2023年已建成: a status, no deadline copied
         ):
             continue
         if target.comparator is None and (value.kind != "date" or _before(value, target)):
