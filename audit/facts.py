@@ -2356,6 +2356,26 @@ def spans_years(project: Project) -> bool:
     return False
 
 
+def term_start(project: Project) -> int | None:
+    """The year a multi-year project's term begins, as the table states it:
+    the first year of a form's 项目期 (``2024.01-2026.12``: 2024), else the
+    earliest first year of a span of years in its name, its goal or its
+    period goal (``（2024—2026年）``); None when no year is named (a 项目期 of
+    ``三年``)."""
+    years = project.term_years
+    if years is not None:
+        return years[0]
+    goal = project.goal.value if project.goal is not None else ""
+    period_goal = project.period_goal.value if project.period_goal is not None else ""
+    starts = [
+        int(match.group(1))
+        for text in (project.title, goal, period_goal)
+        for match in _YEAR_SPAN_RE.finditer(text)
+        if int(match.group(1)) < int(match.group(2))
+    ]
+    return min(starts, default=None)
+
+
 def needs_unit(facts: Facts, clause: Clause, target: Target) -> bool:
     """Whether a number written without a unit needs one under ``clause``'s
     name: not zero, not a unitless measure (系数, 得分), not under a
