@@ -18,8 +18,15 @@ precedence:
 
 A rule reports a value only when the value is its own (or unowned, for the
 rules that come after these: ``annual-period-mismatch``, the guidance
-rules). This module sits between parsing and checking: it reads the model,
-the value parser, the patterns and the configuration, never a rule module.
+rules). An owner the configuration turns off (``enabled: false``) passes its
+defect on to the next rule of the precedence that finds one, else to the
+later rules; so do ``missing-unit`` (a bare ``≤7`` on a time limit is then
+``deadline-not-concrete``'s) and ``annual-period-mismatch`` (a unit in one
+value only is then ``missing-unit``'s). ``--select`` and ``--ignore`` only
+choose which findings a run shows: they move no defect.
+
+This module sits between parsing and checking: it reads the model, the
+value parser, the patterns and the configuration, never a rule module.
 
 It also holds the shared helpers of value fields (:func:`first_fields`,
 :func:`field_name`, :func:`normalize`, …) and :class:`DocumentCache`, the
@@ -60,16 +67,32 @@ if TYPE_CHECKING:
 
 class _Options(Protocol):
     options: dict[str, Any]
+    enabled: bool
 
 
 class Settings(Protocol):
-    """What the facts read of a configuration: the taxonomy, and the options
-    of the rules that own each fact (the engine's configuration has both)."""
+    """What the facts read of a configuration: the taxonomy, the options of
+    the rules that own each fact and whether each is enabled, and the rules
+    ``--select`` names (the engine's configuration has them all)."""
 
     @property
     def taxonomy(self) -> Taxonomy: ...
 
+    @property
+    def select(self) -> set[str] | None: ...
+
     def setting(self, rule_id: str) -> _Options: ...
+
+
+def reporting(config: Settings, rule_id: str) -> bool:
+    """Whether ``rule_id`` reports what it owns in this configuration: it is
+    enabled there, or ``--select`` names it. An owner the configuration
+    turns off (``enabled: false``) passes its defect on to the next rule that
+    would report it; ``--select`` and ``--ignore`` choose which findings a run
+    shows, never who owns one, so a run with them gives a subset of the
+    whole run's findings."""
+    select = config.select
+    return config.setting(rule_id).enabled or (select is not None and rule_id in select)
 
 
 def sub_span(span: Span, start: int, end: int) -> Span:
@@ -282,6 +305,8 @@ class ValueFacts(NamedTuple):
     owner: Owner | None
     """The one rule that reports this value's defect; None when it has none
     of these (later rules may then judge it)."""
+    blank: bool = False
+    """A comparator and a unit, the number never typed (``empty-value``)."""
 
 
 def _owner(
@@ -293,24 +318,23 @@ def _owner(
     mismatch: tuple[str, str] | None,
     out_of_range: str | None,
     quantified: bool,
+    off: frozenset[str] = frozenset(),
 ) -> Owner | None:
-    """The precedence of the value rules, written once."""
-    if lost:
-        return "garbled-text"
-    if placeholder:
-        return "placeholder"
-    if blank:
-        return "empty-value"
-    if goal_copy:
-        return "duplicate-text"
-    if restatement is not None:
-        return "value-restates-name"
-    if mismatch is not None:
-        return "value-type-mismatch"
-    if out_of_range is not None:
-        return "percent-out-of-range"
-    if not quantified:
-        return "not-quantified"
+    """The precedence of the value rules, written once; a rule in ``off``
+    (turned off in the configuration) passes the value to the next."""
+    found: tuple[tuple[bool, Owner], ...] = (
+        (lost, "garbled-text"),
+        (placeholder, "placeholder"),
+        (blank, "empty-value"),
+        (goal_copy, "duplicate-text"),
+        (restatement is not None, "value-restates-name"),
+        (mismatch is not None, "value-type-mismatch"),
+        (out_of_range is not None, "percent-out-of-range"),
+        (not quantified, "not-quantified"),
+    )
+    for holds, owner in found:
+        if holds and owner not in off:
+            return owner
     return None
 
 
@@ -357,6 +381,44 @@ _WRONG: dict[str, frozenset[str]] = {
     "cost": frozenset({"percent"}),
 }
 """Measures that are of the wrong kind for each kind of name."""
+
+
+def _flags(
+    facts: ValueFacts,
+) -> tuple[bool, bool, bool, Restatement | None, bool, tuple[str, str] | None, str | None, bool]:
+    """The arguments of :func:`_owner` that ``facts`` was decided from."""
+    return (
+        facts.lost,
+        facts.placeholder,
+        facts.blank,
+        facts.restatement,
+        facts.goal_copy,
+        facts.mismatch,
+        facts.out_of_range,
+        facts.quantified,
+    )
+
+
+_PASSED_ON = (
+    "garbled-text",
+    "placeholder",
+    "empty-value",
+    "duplicate-text",
+    "value-restates-name",
+    "boilerplate-value",
+    "value-type-mismatch",
+    "percent-out-of-range",
+    "not-quantified",
+    "missing-unit",
+    "annual-period-mismatch",
+)
+"""The rules that own a defect another rule would otherwise report too: the
+value owners (:func:`_owner`, ``boilerplate-value``), ``missing-unit`` (a
+bare ``≤7`` on a time limit: :func:`unitless_numbers`) and
+``annual-period-mismatch`` (a unit in one value only: :func:`unit_lost`).
+Turned off in a configuration, each passes its defect on to the next.
+``date-serial`` keeps its serials: ``missing-unit``'s "no unit" would misname
+a date as a count."""
 
 
 _BELOW_PASTE: frozenset[Owner | None] = frozenset(
@@ -515,6 +577,9 @@ class Facts:
         self._category_kinds: dict[int, tuple[Clause, str | None]] = {}
         self._name_kinds: dict[int, tuple[Clause, NameKind | None]] = {}
         self._savings: dict[int, tuple[Clause, bool]] = {}
+        self.off = frozenset(rule for rule in _PASSED_ON if not reporting(config, rule))
+        """The owners the configuration turns off: each passes what it owns
+        on (:meth:`value`, :meth:`reports`)."""
 
     # the value fields of a clause that rules read
 
@@ -551,10 +616,23 @@ class Facts:
         if known is not None:
             return known[1]
         facts = self._base(clause, value_field)
-        if facts.owner in _BELOW_PASTE and id(value_field) in self.pastes().misfits:
+        off = self.off
+        if facts.owner in off:  # turned off: the next rule that finds a defect owns it
+            facts = facts._replace(owner=_owner(*_flags(facts), off=off))
+        if (
+            facts.owner in _BELOW_PASTE
+            and "boilerplate-value" not in off
+            and id(value_field) in self.pastes().misfits
+        ):
             facts = facts._replace(owner="boilerplate-value")
         self._values[id(value_field)] = (value_field, facts)
         return facts
+
+    def reports(self, rule_id: str) -> bool:
+        """Whether ``rule_id`` reports what it owns in this configuration
+        (:func:`reporting`): rules that stand down for another's finding
+        (``deadline-not-concrete`` for ``missing-unit``'s bare ``≤7``) ask."""
+        return rule_id not in self.off
 
     def _base(self, clause: Clause, value_field: ValueField) -> ValueFacts:
         """:meth:`value` without the pastes, which are found from these."""
@@ -615,6 +693,7 @@ class Facts:
             _owner(
                 lost, placeholder, blank, restated, goal_copy, mismatch, out_of_range, measurable
             ),
+            blank,
         )
         self._base_values[id(value_field)] = (value_field, facts)
         return facts
@@ -2245,7 +2324,7 @@ def date_serials(
         return ()
     if name_carries_unit(clause.name) or name_kind(facts, clause) == "count":
         return ()
-    if unit_lost(clause, value_field):
+    if unit_lost(clause, value_field) and facts.reports("annual-period-mismatch"):
         return ()
     options = config.setting("date-serial").options
     earliest, latest = max(0, options["earliest"]), min(MAX_SERIAL, options["latest"])
@@ -2534,7 +2613,8 @@ def unitless_numbers(
     ``≤7`` under a 时效 indicator is a number without a unit, not also a
     deadline that is not concrete). None in a value another rule owns
     (:meth:`Facts.value`), in one whose other value gives the unit
-    (:func:`unit_lost`: ``annual-period-mismatch``'s), under a name whose
+    (:func:`unit_lost`: ``annual-period-mismatch``'s, unless the configuration
+    turns that rule off), under a name whose
     numbers need no unit (:func:`needs_unit`, the rule's ``exempt_names``);
     no date serial (``date-serial``'s), no number that needs no unit of its
     own (:func:`_no_quantity`), none followed by the measure the name ends
@@ -2546,7 +2626,9 @@ def unitless_numbers(
     exempt = options["exempt_names"]
     if exempt and any_of(exempt).search(clause.name):
         return ()
-    if facts.value(clause, value_field).owner is not None or unit_lost(clause, value_field):
+    if facts.value(clause, value_field).owner is not None:
+        return ()
+    if unit_lost(clause, value_field) and facts.reports("annual-period-mismatch"):
         return ()
     candidates = [
         target

@@ -5,10 +5,12 @@ once; ``deadline-not-concrete`` keeps the limits that name no time at all
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from audit.config import load_config
-from tests.conftest import lint, project_row, tsv_table
+from tests.conftest import config_with, lint, project_row, tsv_table
 
 RULES = ("missing-unit", "deadline-not-concrete")
 
@@ -108,3 +110,29 @@ def test_a_count_of_none_under_a_timeliness_name_is_a_count() -> None:
 @pytest.mark.parametrize("value", ["0个工作日", "当日办结", "≤0.5天"])
 def test_a_limit_of_zero_days_or_the_same_day_is_concrete(value: str) -> None:
     assert lint(table("13-时效指标", "援助申请审查时限", value), RULES) == []
+
+
+def test_with_missing_unit_turned_off_the_deadline_rule_reports_the_bare_limit(
+    tmp_path: Path,
+) -> None:
+    """An owner the configuration turns off passes its defect on: the bare
+    ≤7 is still a time limit without its unit, and deadline-not-concrete
+    says so."""
+    config = config_with(tmp_path, "extends: default\nrules:\n  missing-unit: false\n")
+    text = table("13-时效指标", "援助申请审查时限", "≤7")
+    [finding] = [f for f in lint(text, None, config) if f.rule in RULES]
+    assert (finding.rule, finding.excerpt) == ("deadline-not-concrete", "≤7")
+    assert "没有单位：应写明期限的单位" in finding.message
+
+
+def test_select_and_ignore_never_pass_a_defect_on(tmp_path: Path) -> None:
+    """--select and --ignore choose what a run shows, not who owns what: a
+    run of deadline-not-concrete alone stays quiet on the bare ≤7, and a
+    configuration that turns missing-unit off but a --select that names it
+    gets missing-unit's one finding."""
+    text = table("13-时效指标", "援助申请审查时限", "≤7")
+    config = load_config(None, discover=False)
+    config.deselect = {"missing-unit"}  # --ignore missing-unit
+    assert [f.rule for f in lint(text, None, config) if f.rule in RULES] == []
+    config = config_with(tmp_path, "extends: default\nrules:\n  missing-unit: false\n")
+    assert [f.rule for f in lint(text, RULES, config)] == ["missing-unit"]

@@ -33,7 +33,8 @@ def _owned_elsewhere(ctx: Context, clause: Clause, value_field: ValueField) -> b
     (``not-quantified``'s ``measurable`` patterns), a number without its
     unit (``missing-unit``: :func:`~audit.facts.unitless_numbers`). The decision does not
     depend on which rules run, so ``--select`` gives the same findings as a
-    full run."""
+    full run; an owner the configuration turns off passes its defect on
+    (:func:`~audit.facts.reporting`)."""
     return ctx.facts.value(clause, value_field).owner is not None
 
 
@@ -279,7 +280,9 @@ def deadline_not_concrete(ctx: Context, clause: Clause) -> Iterator[Problem]:
         key = "default"
         if value.kind == "quantity":
             if value.unit is None:
-                if unitless_numbers(ctx.facts, ctx.config, clause, value_field):
+                if ctx.facts.reports("missing-unit") and unitless_numbers(
+                    ctx.facts, ctx.config, clause, value_field
+                ):
                     continue  # ≤7 without 天 or 个工作日: ``missing-unit`` reports it
                 key = "bare"
                 numbers = number_targets(value)
