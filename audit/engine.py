@@ -458,6 +458,8 @@ class Config(Protocol):
 
     lang: str
     taxonomy: Taxonomy
+    select: set[str] | None
+    """The rules ``--select`` names (None: the configuration's)."""
 
     def active_rules(self) -> list[tuple[RuleSpec, dict[str, Any], Severity]]: ...
 

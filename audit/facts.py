@@ -18,8 +18,15 @@ precedence:
 
 A rule reports a value only when the value is its own (or unowned, for the
 rules that come after these: ``annual-period-mismatch``, the guidance
-rules). This module sits between parsing and checking: it reads the model,
-the value parser, the patterns and the configuration, never a rule module.
+rules). An owner the configuration turns off (``enabled: false``) passes its
+defect on to the next rule of the precedence that finds one, else to the
+later rules; so do ``missing-unit`` (a bare ``≤7`` on a time limit is then
+``deadline-not-concrete``'s) and ``annual-period-mismatch`` (a unit in one
+value only is then ``missing-unit``'s). ``--select`` and ``--ignore`` only
+choose which findings a run shows: they move no defect.
+
+This module sits between parsing and checking: it reads the model, the
+value parser, the patterns and the configuration, never a rule module.
 
 It also holds the shared helpers of value fields (:func:`first_fields`,
 :func:`field_name`, :func:`normalize`, …) and :class:`DocumentCache`, the
@@ -60,16 +67,32 @@ if TYPE_CHECKING:
 
 class _Options(Protocol):
     options: dict[str, Any]
+    enabled: bool
 
 
 class Settings(Protocol):
-    """What the facts read of a configuration: the taxonomy, and the options
-    of the rules that own each fact (the engine's configuration has both)."""
+    """What the facts read of a configuration: the taxonomy, the options of
+    the rules that own each fact and whether each is enabled, and the rules
+    ``--select`` names (the engine's configuration has them all)."""
 
     @property
     def taxonomy(self) -> Taxonomy: ...
 
+    @property
+    def select(self) -> set[str] | None: ...
+
     def setting(self, rule_id: str) -> _Options: ...
+
+
+def reporting(config: Settings, rule_id: str) -> bool:
+    """Whether ``rule_id`` reports what it owns in this configuration: it is
+    enabled there, or ``--select`` names it. An owner the configuration
+    turns off (``enabled: false``) passes its defect on to the next rule that
+    would report it; ``--select`` and ``--ignore`` choose which findings a run
+    shows, never who owns one, so a run with them gives a subset of the
+    whole run's findings."""
+    select = config.select
+    return config.setting(rule_id).enabled or (select is not None and rule_id in select)
 
 
 def sub_span(span: Span, start: int, end: int) -> Span:
@@ -282,6 +305,8 @@ class ValueFacts(NamedTuple):
     owner: Owner | None
     """The one rule that reports this value's defect; None when it has none
     of these (later rules may then judge it)."""
+    blank: bool = False
+    """A comparator and a unit, the number never typed (``empty-value``)."""
 
 
 def _owner(
@@ -293,24 +318,23 @@ def _owner(
     mismatch: tuple[str, str] | None,
     out_of_range: str | None,
     quantified: bool,
+    off: frozenset[str] = frozenset(),
 ) -> Owner | None:
-    """The precedence of the value rules, written once."""
-    if lost:
-        return "garbled-text"
-    if placeholder:
-        return "placeholder"
-    if blank:
-        return "empty-value"
-    if goal_copy:
-        return "duplicate-text"
-    if restatement is not None:
-        return "value-restates-name"
-    if mismatch is not None:
-        return "value-type-mismatch"
-    if out_of_range is not None:
-        return "percent-out-of-range"
-    if not quantified:
-        return "not-quantified"
+    """The precedence of the value rules, written once; a rule in ``off``
+    (turned off in the configuration) passes the value to the next."""
+    found: tuple[tuple[bool, Owner], ...] = (
+        (lost, "garbled-text"),
+        (placeholder, "placeholder"),
+        (blank, "empty-value"),
+        (goal_copy, "duplicate-text"),
+        (restatement is not None, "value-restates-name"),
+        (mismatch is not None, "value-type-mismatch"),
+        (out_of_range is not None, "percent-out-of-range"),
+        (not quantified, "not-quantified"),
+    )
+    for holds, owner in found:
+        if holds and owner not in off:
+            return owner
     return None
 
 
@@ -357,6 +381,44 @@ _WRONG: dict[str, frozenset[str]] = {
     "cost": frozenset({"percent"}),
 }
 """Measures that are of the wrong kind for each kind of name."""
+
+
+def _flags(
+    facts: ValueFacts,
+) -> tuple[bool, bool, bool, Restatement | None, bool, tuple[str, str] | None, str | None, bool]:
+    """The arguments of :func:`_owner` that ``facts`` was decided from."""
+    return (
+        facts.lost,
+        facts.placeholder,
+        facts.blank,
+        facts.restatement,
+        facts.goal_copy,
+        facts.mismatch,
+        facts.out_of_range,
+        facts.quantified,
+    )
+
+
+_PASSED_ON = (
+    "garbled-text",
+    "placeholder",
+    "empty-value",
+    "duplicate-text",
+    "value-restates-name",
+    "boilerplate-value",
+    "value-type-mismatch",
+    "percent-out-of-range",
+    "not-quantified",
+    "missing-unit",
+    "annual-period-mismatch",
+)
+"""The rules that own a defect another rule would otherwise report too: the
+value owners (:func:`_owner`, ``boilerplate-value``), ``missing-unit`` (a
+bare ``≤7`` on a time limit: :func:`unitless_numbers`) and
+``annual-period-mismatch`` (a unit in one value only: :func:`unit_lost`).
+Turned off in a configuration, each passes its defect on to the next.
+``date-serial`` keeps its serials: ``missing-unit``'s "no unit" would misname
+a date as a count."""
 
 
 _BELOW_PASTE: frozenset[Owner | None] = frozenset(
@@ -515,6 +577,9 @@ class Facts:
         self._category_kinds: dict[int, tuple[Clause, str | None]] = {}
         self._name_kinds: dict[int, tuple[Clause, NameKind | None]] = {}
         self._savings: dict[int, tuple[Clause, bool]] = {}
+        self.off = frozenset(rule for rule in _PASSED_ON if not reporting(config, rule))
+        """The owners the configuration turns off: each passes what it owns
+        on (:meth:`value`, :meth:`reports`)."""
 
     # the value fields of a clause that rules read
 
@@ -551,10 +616,23 @@ class Facts:
         if known is not None:
             return known[1]
         facts = self._base(clause, value_field)
-        if facts.owner in _BELOW_PASTE and id(value_field) in self.pastes().misfits:
+        off = self.off
+        if facts.owner in off:  # turned off: the next rule that finds a defect owns it
+            facts = facts._replace(owner=_owner(*_flags(facts), off=off))
+        if (
+            facts.owner in _BELOW_PASTE
+            and "boilerplate-value" not in off
+            and id(value_field) in self.pastes().misfits
+        ):
             facts = facts._replace(owner="boilerplate-value")
         self._values[id(value_field)] = (value_field, facts)
         return facts
+
+    def reports(self, rule_id: str) -> bool:
+        """Whether ``rule_id`` reports what it owns in this configuration
+        (:func:`reporting`): rules that stand down for another's finding
+        (``deadline-not-concrete`` for ``missing-unit``'s bare ``≤7``) ask."""
+        return rule_id not in self.off
 
     def _base(self, clause: Clause, value_field: ValueField) -> ValueFacts:
         """:meth:`value` without the pastes, which are found from these."""
@@ -615,6 +693,7 @@ class Facts:
             _owner(
                 lost, placeholder, blank, restated, goal_copy, mismatch, out_of_range, measurable
             ),
+            blank,
         )
         self._base_values[id(value_field)] = (value_field, facts)
         return facts
@@ -910,10 +989,10 @@ class Facts:
     def out_of_range(self, clause: Clause, value: Value) -> str | None:
         """``above`` when the first target in percent out of range is above
         100 %, ``below`` when it is below 0 %, ``fraction`` when it is a floor
-        above 0 and at most 1 %, or a number between 0 and 1 with no unit, on
+        above 0 and at most 1 %, or above 0 and at most 1 with no unit, on
         a rate that should come near 100 % (:meth:`high_rate`: ``验收合格率
-        ≥0.95%``, ``完成率 ≥1%``, ``满意度 ≥0.9``: 95 %, 100 % and 90 % written
-        as fractions); None when every target is in range, or
+        ≥0.95%``, ``完成率 ≥1%``, ``满意度 ≥0.9``, ``验收合格率 ≥1``: 95 %, 100 %,
+        90 % and 100 % written as fractions); None when every target is in range, or
         the indicator is a growth (``percent-out-of-range``'s
         ``exempt_names``, in the name or the value's words: 增长率, 同比). A
         cap above 100 % (``≤120%``: a ratio of two amounts, 政府债务率, has its
@@ -1092,18 +1171,21 @@ choice, no percentage in disguise."""
 
 def fraction_floor(value: Value, target: Target) -> bool:
     """Whether ``target`` of ``value`` is a floor above 0 and at most 1 %, or a
-    number between 0 and 1 with no unit at all (``≥0.95``, ``满意度≥0.9``),
-    measured against nothing (``≥0.95%``; not ``≥1%（较上年）``, a rise, nor a
-    rate per a number of things): on a rate that should come near 100 % it is
-    a percentage written as a fraction (:meth:`Facts.out_of_range`)."""
+    number above 0 and at most 1 with no unit at all (``≥0.95``, ``满意度≥0.9``,
+    ``验收合格率 ≥1``), measured against nothing (``≥0.95%``; not ``≥1%（较上年）``,
+    a rise, nor a rate per a number of things): on a rate that should come near
+    100 % it is a percentage written as a fraction (:meth:`Facts.out_of_range`).
+    A bare 1 is all of it written so: read as 1 % it would be a floor of at
+    most 1 % on such a rate, the same slip, so either reading is this one
+    defect."""
     if target.number is None:
         return False
     top = target.upper if target.upper is not None else target.number
-    if target.unit is None:  # a share of one: 0.95 for 95 % (not 1, which may be 1 %)
+    if target.unit is None:  # a share of one: 0.95 for 95 %, 1 for 100 %
         if (
             target.kind != "number"
             or target.magnitude is not None
-            or top >= _FRACTION_FLOOR
+            or top > _FRACTION_FLOOR
             or _WRITTEN_FRACTION.search(target.text) is not None  # 2/3, 1:2: as meant
         ):
             return False
@@ -2242,7 +2324,7 @@ def date_serials(
         return ()
     if name_carries_unit(clause.name) or name_kind(facts, clause) == "count":
         return ()
-    if unit_lost(clause, value_field):
+    if unit_lost(clause, value_field) and facts.reports("annual-period-mismatch"):
         return ()
     options = config.setting("date-serial").options
     earliest, latest = max(0, options["earliest"]), min(MAX_SERIAL, options["latest"])
@@ -2351,6 +2433,26 @@ def spans_years(project: Project) -> bool:
             if int(match.group(1)) < int(match.group(2)):
                 return True
     return False
+
+
+def term_start(project: Project) -> int | None:
+    """The year a multi-year project's term begins, as the table states it:
+    the first year of a form's 项目期 (``2024.01-2026.12``: 2024), else the
+    earliest first year of a span of years in its name, its goal or its
+    period goal (``（2024—2026年）``); None when no year is named (a 项目期 of
+    ``三年``)."""
+    years = project.term_years
+    if years is not None:
+        return years[0]
+    goal = project.goal.value if project.goal is not None else ""
+    period_goal = project.period_goal.value if project.period_goal is not None else ""
+    starts = [
+        int(match.group(1))
+        for text in (project.title, goal, period_goal)
+        for match in _YEAR_SPAN_RE.finditer(text)
+        if int(match.group(1)) < int(match.group(2))
+    ]
+    return min(starts, default=None)
 
 
 def needs_unit(facts: Facts, clause: Clause, target: Target) -> bool:
@@ -2511,7 +2613,8 @@ def unitless_numbers(
     ``≤7`` under a 时效 indicator is a number without a unit, not also a
     deadline that is not concrete). None in a value another rule owns
     (:meth:`Facts.value`), in one whose other value gives the unit
-    (:func:`unit_lost`: ``annual-period-mismatch``'s), under a name whose
+    (:func:`unit_lost`: ``annual-period-mismatch``'s, unless the configuration
+    turns that rule off), under a name whose
     numbers need no unit (:func:`needs_unit`, the rule's ``exempt_names``);
     no date serial (``date-serial``'s), no number that needs no unit of its
     own (:func:`_no_quantity`), none followed by the measure the name ends
@@ -2523,7 +2626,9 @@ def unitless_numbers(
     exempt = options["exempt_names"]
     if exempt and any_of(exempt).search(clause.name):
         return ()
-    if facts.value(clause, value_field).owner is not None or unit_lost(clause, value_field):
+    if facts.value(clause, value_field).owner is not None:
+        return ()
+    if unit_lost(clause, value_field) and facts.reports("annual-period-mismatch"):
         return ()
     candidates = [
         target
@@ -2648,3 +2753,25 @@ def target_days(target: Target) -> tuple[Day, Day] | None:
     if target.kind == "date":
         return spans[-1]
     return min(first for first, _ in spans), max(last for _, last in spans)
+
+
+_DONE_BEFORE = re.compile(r"(?:已经?|均已|全部已)\s*[于在]?\s*$")
+"""Words before a date that say the thing is done (``已于2024年完成``,
+``已在2024年建成``)."""
+_DONE_AFTER = re.compile(r"\s*(?:之?前|以前)?\s*(?:均|全部|基本)?\s*已")
+"""Words after a date that say the thing is done (``2024年已完成``,
+``2023年底前均已建成``)."""
+
+
+def done_date(value: Value, target: Target) -> bool:
+    """Whether a date of ``value`` says when something was done, not when
+    it is to be: a status (``已于2024年完成，本年度持续运行``, ``2023年已建成``)
+    is no target, and no deadline to compare with another or to find stale.
+    A deadline (``2025年12月底前完成``, ``于2025年建成``) is one."""
+    if target.kind not in ("date", "date-range"):
+        return False
+    before = value.text[: target.start]
+    return (
+        _DONE_BEFORE.search(before) is not None
+        or _DONE_AFTER.match(value.text, target.end) is not None
+    )

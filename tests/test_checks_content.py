@@ -1107,15 +1107,18 @@ def test_percent_out_of_range_reports_a_high_rate_written_as_a_fraction(
         ("3-满意度指标；31-服务对象满意度", "服务对象满意度", "≥0.9", "90"),
         ("1-产出指标；12-质量指标", "项目资金执行率", "0.91以上", "91"),
         ("2-效益指标；22-社会效益", "政策知晓率", "不低于0.85", "85"),
+        # 1 is all of it: read as 1 % it would be the same slip, a floor of 1 %
+        ("1-产出指标；12-质量指标", "验收合格率", "≥1", "100"),
+        ("3-满意度指标；31-服务对象满意度", "服务对象满意度", "≥1", "100"),
     ],
 )
 def test_a_high_rate_written_as_a_share_of_one_is_one_finding(
     category: str, name: str, value: str, meant: str
 ) -> None:
-    """A number between 0 and 1 with no % on a rate that should come near
-    100 % is that rate written as a fraction: percent-out-of-range says so,
-    once; missing-unit does not also ask for the %, nor satisfaction-target
-    read 0.9 as 0.9 %."""
+    """A floor above 0 and at most 1 with no % on a rate that should come
+    near 100 % is that rate written as a fraction (1: all of it):
+    percent-out-of-range says so, once; missing-unit does not also ask for
+    the %, nor satisfaction-target read 0.9 as 0.9 % or 1 as 1 %."""
     indicators = f"1、{category}；{name}；实施周期指标值:{value}；年度指标值:{value}。"
     findings = [f for f in lint(clause_table(indicators)) if f.field in ("period", "annual")]
     [finding] = findings
@@ -1134,8 +1137,10 @@ def test_a_high_rate_written_as_a_share_of_one_is_one_finding(
         # a whole number without %: only the % is missing
         ("1-产出指标；12-质量指标", "验收合格率", "≥95", "missing-unit"),
         ("3-满意度指标；31-服务对象满意度", "服务对象满意度", "≥90", "missing-unit"),
-        # 1 may be 1 % as well as all of it
-        ("1-产出指标；12-质量指标", "验收合格率", "≥1", "missing-unit"),
+        # above 1, a cap, a rate that may well be small: only the % is missing
+        ("1-产出指标；12-质量指标", "验收合格率", "≥1.5", "missing-unit"),
+        ("1-产出指标；12-质量指标", "验收合格率", "≤1", "missing-unit"),
+        ("2-效益指标；22-社会效益", "设备利用率", "≥1", "missing-unit"),
         # an amount, a share written as a fraction on purpose, a rate that may be small
         ("1-产出指标；14-成本指标", "设备维修成本", "≥0.95万元", None),
         ("1-产出指标；11-数量指标", "任务完成率", "≥2/3", None),

@@ -1075,11 +1075,11 @@ def test_cost_exceeds_budget_reads_the_2025_cost_categories() -> None:
     "clause, excerpt, words",
     [
         # 002 line 481's 响应时间 <=3 lacks its unit: missing-unit's
-        # (test_checks_unitless_deadline.py); a zero needs none
+        # (test_checks_unitless_deadline.py); a zero needs none, and is no time limit
         (
             "2、1-产出指标；13-时效指标；响应时间；实施周期指标值:0；年度指标值:0。",
             "0",
-            "没有单位",
+            "时限为 0，不是一个期限",
         ),
         # 002 line 144
         (

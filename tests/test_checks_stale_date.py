@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from audit.pipeline import load_text
-from tests.conftest import lint
+from tests.conftest import lint, project_row, tsv_table
 
 
 def _form(title: str, name: str, term: str, deadline: str) -> list[str]:
@@ -68,3 +68,55 @@ def test_a_baseline_year_is_no_date_of_the_target() -> None:
         load_text("\n".join(lines) + "\n", "forms.tsv"), ["stale-date", "annual-period-mismatch"]
     )
     assert findings == []
+
+
+def _places(text: str) -> list[tuple[str | None, str]]:
+    return [(f.field, f.message) for f in lint(load_text(text, "forms.tsv"), ["stale-date"])]
+
+
+@pytest.mark.parametrize(
+    ("term", "deadline"),
+    [
+        ("2024.01-2026.12", "2025年10月底前"),  # the 项目期's first years
+        ("三年", "2025年10月底前"),  # a term of three years, none named
+    ],
+)
+def test_a_multi_year_value_written_alike_is_stale_in_its_annual_value_alone(
+    term: str, deadline: str
+) -> None:
+    """Written alike in both values, a date within a multi-year term is the
+    period's fair milestone and the annual value's stale date: one finding,
+    at the annual value, naming it alone."""
+    lines = _form("2026年项目支出绩效目标表", "设备购置", term, deadline)
+    [(field, message)] = _places("\n".join(lines) + "\n")
+    assert field == "annual"
+    assert message.startswith(f"年度指标值「{deadline}」的日期")
+    assert "实施周期" not in message
+
+
+def test_a_period_value_before_the_term_begins_is_stale() -> None:
+    """A 2024–2026 project's period value dated 2023 lies before the project
+    began: stale, said against the term's first year; the annual value is
+    judged against the budget year as ever."""
+    lines = _form("2025年项目支出绩效目标表", "设备购置", "2024.01-2026.12", "")
+    lines[-2] = "产出指标\t时效指标\t一期设备安装完成时间\t2023年10月底前\t2024年10月底前"
+    found = _places("\n".join(lines) + "\n")
+    assert [field for field, _ in found] == ["period", "annual"]
+    assert "早于项目期的起始年份2024年" in found[0][1]
+    assert "早于预算年度2025年" in found[1][1]
+    lines[-2] = "产出指标\t时效指标\t一期设备安装完成时间\t2023年10月底前\t2023年10月底前"
+    [(field, message)] = _places("\n".join(lines) + "\n")
+    assert field == "period"
+    assert message.startswith("实施周期指标值和年度指标值「2023年10月底前」")
+
+
+def test_a_span_in_the_name_gives_the_term_its_first_year() -> None:
+    """A Guangzhou project names its term (（2022—2024年）): a period value of
+    2023 is within it, one of 2021 before it."""
+    name = "智慧人社平台建设项目（2022—2024年）"
+    clause = "1、1-产出指标；13-时效指标；一期工程完工时间；实施周期指标值:{}；年度指标值:2024年12月底前。"
+    within = tsv_table([project_row(name, clause.format("2023年12月底前"))])
+    assert lint(within, ["stale-date"]) == []
+    before = tsv_table([project_row(name, clause.format("2021年12月底前"))])
+    [finding] = lint(before, ["stale-date"])
+    assert (finding.field, finding.excerpt) == ("period", "2021年12月底前")

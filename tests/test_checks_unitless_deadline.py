@@ -5,9 +5,12 @@ once; ``deadline-not-concrete`` keeps the limits that name no time at all
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from tests.conftest import lint, project_row, tsv_table
+from audit.config import load_config
+from tests.conftest import config_with, lint, project_row, tsv_table
 
 RULES = ("missing-unit", "deadline-not-concrete")
 
@@ -80,3 +83,56 @@ def test_seed_002_response_time_is_one_missing_unit() -> None:
     indicators = "2、1-产出指标；13-时效指标；响应时间；实施周期指标值:<=3；年度指标值:<=3。"
     text = tsv_table([project_row("网络安全升级项目", indicators)])
     assert [(f.rule, f.excerpt) for f in lint(text, RULES)] == [("missing-unit", "<=3")]
+
+
+@pytest.mark.parametrize("value", ["0", "≤0", "=0"])
+def test_a_time_limit_of_zero_is_said_to_be_none(value: str) -> None:
+    """0 needs no unit, so "没有单位" misses the point: a time limit of 0
+    is no time limit at all, said so in both languages."""
+    text = table("13-时效指标", "援助申请审查时限", value)
+    [finding] = lint(text, ["deadline-not-concrete"])
+    assert f"「{value}」时限为 0，不是一个期限" in finding.message
+    assert "没有单位" not in finding.message
+    english = load_config(None, discover=False)
+    english.lang = "en"
+    [finding] = lint(text, ["deadline-not-concrete"], config=english)
+    assert "is a time limit of 0, which is no time limit" in finding.message
+
+
+def test_a_count_of_none_under_a_timeliness_name_is_a_count() -> None:
+    """超期办结件数 0 is a count of overdue cases, no time limit of 0: said
+    to be a count filed under 时效."""
+    text = table("13-时效指标", "超期办结件数", "0")
+    [finding] = lint(text, ["deadline-not-concrete"])
+    assert "是计数，不是时限" in finding.message
+
+
+@pytest.mark.parametrize("value", ["0个工作日", "当日办结", "≤0.5天"])
+def test_a_limit_of_zero_days_or_the_same_day_is_concrete(value: str) -> None:
+    assert lint(table("13-时效指标", "援助申请审查时限", value), RULES) == []
+
+
+def test_with_missing_unit_turned_off_the_deadline_rule_reports_the_bare_limit(
+    tmp_path: Path,
+) -> None:
+    """An owner the configuration turns off passes its defect on: the bare
+    ≤7 is still a time limit without its unit, and deadline-not-concrete
+    says so."""
+    config = config_with(tmp_path, "extends: default\nrules:\n  missing-unit: false\n")
+    text = table("13-时效指标", "援助申请审查时限", "≤7")
+    [finding] = [f for f in lint(text, None, config) if f.rule in RULES]
+    assert (finding.rule, finding.excerpt) == ("deadline-not-concrete", "≤7")
+    assert "没有单位：应写明期限的单位" in finding.message
+
+
+def test_select_and_ignore_never_pass_a_defect_on(tmp_path: Path) -> None:
+    """--select and --ignore choose what a run shows, not who owns what: a
+    run of deadline-not-concrete alone stays quiet on the bare ≤7, and a
+    configuration that turns missing-unit off but a --select that names it
+    gets missing-unit's one finding."""
+    text = table("13-时效指标", "援助申请审查时限", "≤7")
+    config = load_config(None, discover=False)
+    config.deselect = {"missing-unit"}  # --ignore missing-unit
+    assert [f.rule for f in lint(text, None, config) if f.rule in RULES] == []
+    config = config_with(tmp_path, "extends: default\nrules:\n  missing-unit: false\n")
+    assert [f.rule for f in lint(text, RULES, config)] == ["missing-unit"]

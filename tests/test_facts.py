@@ -23,9 +23,11 @@ from audit.facts import (
     _lead_of,
     _matches_at,
     _scan,
+    done_date,
     first_fields,
 )
 from audit.model import Clause
+from audit.values import parse_value
 from tests.conftest import document, lint, project_row, tsv_table
 
 AUDIT = Path(__file__).resolve().parent.parent / "audit"
@@ -385,3 +387,25 @@ def test_the_placeholder_scan_of_the_seed_tables_is_that_of_each_text() -> None:
     found = _scan(patterns, list(texts))
     assert found == _reference_scan(patterns, list(texts))
     assert any(found)  # the seeds hold a placeholder (年度计划数), and it is found
+
+
+@pytest.mark.parametrize(
+    "text, done",
+    [
+        ("已于2024年完成，本年度持续运行", [True]),
+        ("已在2024年12月建成", [True]),
+        ("2023年已建成", [True]),
+        ("2023年底前均已完成验收", [True]),
+        # deadlines: a date to be met, whatever words stand around it
+        ("2025年12月底前完成", [False]),
+        ("于2024年建成并投入使用", [False]),
+        ("2024年完成已验收项目的结算", [False]),
+        ("2025年底前完成，已建成部分持续运行", [False]),
+    ],
+)
+def test_a_date_that_says_what_was_done_is_a_status(text: str, done: list[bool]) -> None:
+    """A date the words say was met (已于…, …已建成) is a status, no target;
+    a deadline is one, even beside the word 已 said of something else."""
+    value = parse_value(text)
+    dates = [t for t in value.targets if t.kind in ("date", "date-range")]
+    assert [done_date(value, t) for t in dates] == done

@@ -95,7 +95,10 @@ def test_extend_select_adds_to_the_enabled_rules(tmp_path: Path) -> None:
         "t.txt",
     )[1]
     extended = {f["rule"] for f in json.loads(out)["findings"]}
-    assert extended == fired | {"placeholder"}
+    # placeholder turned off passes 待补充 on to not-quantified; added back,
+    # it takes its own defect back, one finding as ever
+    assert "not-quantified" in fired
+    assert extended == (fired - {"not-quantified"}) | {"placeholder"}
 
 
 def test_min_severity_shows_only_findings_at_or_above() -> None:

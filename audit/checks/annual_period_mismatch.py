@@ -13,6 +13,7 @@ from audit.engine import Context, Option, Problem, rule
 from audit.facts import (
     YEAR_SPAN,
     Key,
+    done_date,
     field_name,
     first_fields,
     is_level,
@@ -532,7 +533,8 @@ def _same_unit(first: str | None, second: str | None, groups: list[list[str]]) -
     （「≥300人，≥20场」）时，两边目标个数相同就逐个比较，报告第一对不一致的；日期和期间按其覆盖的
     时间读（「2023.07-2024.01」是 2023年7月至2024年1月），年度值不能晚于实施周期值结束，落在实施
     周期范围内的日期或期间与之一致。日期是时限，以最后一天为准：「2024年12月底前」「2024年底前」
-    「2024.12.31前」与「2024年12月31日前」是同一目标的不同写法。重复名称的值、
+    「2024.12.31前」与「2024年12月31日前」是同一目标的不同写法。说明已经做完的日期
+    （「已于2024年完成，本年度持续运行」「2023年已建成」）是现状，不是目标，不与另一个值的时限比较。重复名称的值、
     占位文字、类型不符的值由对应规则报告，这里不重复。
 
     为什么有问题
@@ -633,7 +635,10 @@ def annual_period_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]:
     value, and a date or range inside the period's range agrees with it. A
     date is a deadline, its last day the target: ``2024年12月底前``,
     ``2024年底前`` and ``2024.12.31前`` are ``2024年12月31日前`` written
-    another way (the same target written twice). The years one value names
+    another way (the same target written twice). A date that says when
+    something was done (``已于2024年完成，本年度持续运行``, ``2023年已建成``)
+    is a status, no target: it is not compared with the other value's
+    deadline. The years one value names
     beside its measure and the other does not (``2024-2025年累计≥4场``
     against ``≥6场``) are when the measure is met: the measures are compared,
     and a period value naming two years or more is a multi-year project's.
@@ -729,8 +734,10 @@ def _compare(ctx: Context, clause: Clause, period: ValueField, annual: ValueFiel
     project = ctx.project
     assert project is not None
     span = project_span(ctx, project, ctx.options["year_span"])
-    p_targets = [t for t in p.targets if t.kind != "text"]
-    a_targets = [t for t in a.targets if t.kind != "text"]
+    # A date that says when something was done (已于2024年完成) is a status,
+    # no target: it agrees with no deadline and disagrees with none.
+    p_targets = [t for t in p.targets if t.kind != "text" and not done_date(p, t)]
+    a_targets = [t for t in a.targets if t.kind != "text" and not done_date(a, t)]
     if len(p_targets) != len(a_targets):
         # The years a value names beside its measure (2024-2025年累计≥4场
         # against ≥6场) are when, not what: the measures are compared, and

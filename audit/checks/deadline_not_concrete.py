@@ -16,6 +16,7 @@ from audit.facts import (
     any_of,
     date_serials,
     normalize,
+    number_targets,
     unitless_numbers,
     value_args,
 )
@@ -32,7 +33,8 @@ def _owned_elsewhere(ctx: Context, clause: Clause, value_field: ValueField) -> b
     (``not-quantified``'s ``measurable`` patterns), a number without its
     unit (``missing-unit``: :func:`~audit.facts.unitless_numbers`). The decision does not
     depend on which rules run, so ``--select`` gives the same findings as a
-    full run."""
+    full run; an owner the configuration turns off passes its defect on
+    (:func:`~audit.facts.reporting`)."""
     return ctx.facts.value(clause, value_field).owner is not None
 
 
@@ -114,6 +116,13 @@ def _concrete(value_field: ValueField, name: str, options: dict[str, Any]) -> bo
             "the timeliness indicator “{name}”: the {field} value “{text}” is an amount of "
             "money, not a time: give a date, a period or a rate, and file standards under cost",
         ),
+        "zero": (
+            "时效指标「{name}」的{keyword}「{text}」时限为 0，不是一个期限："
+            "应写明日期（如 {example}）、期限（如 当日、3个工作日内）或及时率（如 ≥95%）",
+            "the timeliness indicator “{name}”: the {field} value “{text}” is a time limit of 0, "
+            "which is no time limit: give a date ({example}), a period (当日, 3个工作日内) or a "
+            "rate (≥95%)",
+        ),
         "bare": (
             "时效指标「{name}」的{keyword}「{text}」没有单位："
             "应写明期限的单位（如 ≤3个工作日、≤3小时）",
@@ -145,7 +154,8 @@ def _concrete(value_field: ValueField, name: str, options: dict[str, Any]) -> bo
     对「13-时效指标」（或旧格式的时效指标）下的每条条款，报告既没有日期（「2024年11月30日前」
     「每年7月份之前」）、也没有期限（「5个工作日」「24小时内」「一周以内」「当日」，或「1次/周」这样的频次）、
     也没有比率（「≥95%」）的值：「按时」「每月按时支付」「是」、一个次数（「2次」）、一个金额
-    （「800元/月」）、没有单位也不需要单位的 0。完全没有可衡量内容的文字（「按合同工期完成工程」）
+    （「800元/月」）、没有单位也不需要单位的 0（单独说明：时限为 0，不是一个期限；名称是计数的
+    「超期办结件数 0」说明它是计数）。完全没有可衡量内容的文字（「按合同工期完成工程」）
     由 not-quantified 报告，占位文字由 placeholder 报告，
     缺了单位的数（「<=3」「≤7」：3 天、3 个工作日还是 3 小时？）由 missing-unit 报告，这里不重复。
 
@@ -193,7 +203,9 @@ def deadline_not_concrete(ctx: Context, clause: Clause) -> Iterator[Problem]:
     a period (``5个工作日``, ``24小时内``, ``一周以内``, ``当日``, a frequency such as
     ``1次/周``), nor a rate (``≥95%``): ``按时``, ``每月按时支付``,
     ``是``, a count (``2次``), an amount (``800元/月``), a zero, which needs
-    no unit. Text with nothing measurable at all (``按合同工期完成工程``)
+    no unit (said as such: a time limit of 0 is no time limit; under a name
+    that counts, ``超期办结件数 0``, a count). Text with nothing measurable
+    at all (``按合同工期完成工程``)
     is ``not-quantified``'s finding, a placeholder ``placeholder``'s, a
     number that lacks its unit (``<=3``, ``≤7``: days, working days or
     hours?) ``missing-unit``'s; they are not reported again.
@@ -268,15 +280,23 @@ def deadline_not_concrete(ctx: Context, clause: Clause) -> Iterator[Problem]:
         key = "default"
         if value.kind == "quantity":
             if value.unit is None:
-                if unitless_numbers(ctx.facts, ctx.config, clause, value_field):
+                if ctx.facts.reports("missing-unit") and unitless_numbers(
+                    ctx.facts, ctx.config, clause, value_field
+                ):
                     continue  # ≤7 without 天 or 个工作日: ``missing-unit`` reports it
                 key = "bare"
+                numbers = number_targets(value)
+                if numbers and all(target.number == 0 for target in numbers):
+                    # 0 needs no unit: it is no time limit at all, or a count of none
+                    # (超期办结件数 0) filed under 时效
+                    counted = ctx.facts.name_measure(clause.name) == "count"
+                    key = "count" if counted else "zero"
             elif value.unit in ctx.options["money_units"]:
                 key = "money"
             else:
                 key = "count"
         args = value_args(clause, value_field)
-        if key == "default":
+        if key in ("default", "zero"):
             args["example"] = ctx.deadline_example()
         keyword = args["field"]
         yield Problem(value_field.span, key, args, field=keyword, excerpt=value_field.text)

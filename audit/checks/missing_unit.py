@@ -63,7 +63,7 @@ from audit.model import Clause
     deadline-not-concrete 不再报告），
     以及清单式表格「度量单位」栏空着的数量。比率指标的数字没有 % 时单独说明，0 与 1 之间的小数
     还说明它作为小数是多少百分比（「设备利用率 ≥0.8」：80%）；应接近 100% 的比率写成这样的小数
-    （「验收合格率 ≥0.95」）由 percent-out-of-range 报告。
+    （「验收合格率 ≥0.95」，以及「≥1」：100%）由 percent-out-of-range 报告。
 
     单位包括各行业计数用的量词和市制度量衡（rules/units.yaml）：「路灯1500杆」「足球场3片」
     「婚姻登记8000对」「机井20口」「桥梁3孔」「门窗120樘」「铁塔40基」「歌曲10首」
@@ -121,8 +121,8 @@ def missing_unit(ctx: Context, clause: Clause) -> Iterator[Problem]:
     quantity whose 度量单位 column is blank in a list-style table. A rate
     whose number lacks ``%`` is said so, and for a number between 0 and 1
     the percentage it is as a fraction of one (``设备利用率 ≥0.8``: 80 %); a
-    rate that should come near 100 % written so (``验收合格率 ≥0.95``) is
-    ``percent-out-of-range``'s.
+    rate that should come near 100 % written so (``验收合格率 ≥0.95``, and
+    ``≥1``: 100 %) is ``percent-out-of-range``'s.
 
     Units include the measure words (量词) sectors count in and the
     traditional (市制) weights (``rules/units.yaml``): ``路灯1500杆``,

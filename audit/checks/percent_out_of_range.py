@@ -91,10 +91,10 @@ percentage written as a fraction (``≥0.95%`` for ``≥95%``)."""
     债务率：两个金额之比，风险线就在 100% 以上）不要求不可能的事，也不报告。
     应接近 100% 的比率（high_rates：合格率、完成率、达标率、覆盖率、知晓率、执行率、到位率，以及
     满意度）下限不超过 1%（「验收合格率 ≥0.95%」「完成率 ≥1%」）时也报告（降一级）：这是把
-    95%、100% 写成了小数；这类比率的值完全没有 %、写成 0 与 1 之间的小数的（「验收合格率 ≥0.95」
-    「满意度 ≥0.9」）同样是把 95%、90% 写成了小数，由本规则说明（降一级），missing-unit 和
-    satisfaction-target 不再报告（整数没有 % 的「合格率 ≥95」只是缺 %，仍由 missing-unit 报告；
-    1、分数「2/3」和比例「1:2」不算）。
+    95%、100% 写成了小数；这类比率的值完全没有 %、下限是大于 0 且不超过 1 的数的（「验收合格率
+    ≥0.95」「满意度 ≥0.9」「验收合格率 ≥1」）同样是把 95%、90%、100% 写成了小数（「≥1」即使读作 1%，
+    也是同一个错误），由本规则说明（降一级），missing-unit 和 satisfaction-target 不再报告
+    （整数没有 % 的「合格率 ≥95」只是缺 %，仍由 missing-unit 报告；分数「2/3」和比例「1:2」不算）。
     上限（「事故发生率 ≤0.5%」「差错率 <1%」）、增长（「增长率 ≥0.5%」）、可以很小的比率
     （利用率、抽检率、节能率、抽查覆盖率：按规定抽取的样本比例）和相对上年的提高
     （「≥1%（较上年）」）不报告。
@@ -141,11 +141,12 @@ def percent_out_of_range(ctx: Context, clause: Clause) -> Iterator[Problem]:
     on a rate that should come near 100 % (``high_rates``: 合格率, 完成率,
     达标率, 覆盖率, 知晓率, 执行率, 到位率, and any satisfaction level) is
     reported a level lower: ``验收合格率 ≥0.95%`` and ``完成率 ≥1%`` are 95 %
-    and 100 % written as fractions; so is a number between 0 and 1 with no
-    % at all on such a rate (``验收合格率 ≥0.95``, ``满意度 ≥0.9``: 95 % and
-    90 %), which this rule says and ``missing-unit`` and ``satisfaction-target``
-    then leave (a whole number without %, ``合格率 ≥95``, only lacks its %:
-    ``missing-unit``'s; 1, a fraction ``2/3`` and a ratio ``1:2`` are not
+    and 100 % written as fractions; so is a floor above 0 and at most 1 with
+    no % at all on such a rate (``验收合格率 ≥0.95``, ``满意度 ≥0.9``,
+    ``验收合格率 ≥1``: 95 %, 90 % and 100 %; read as 1 %, ``≥1`` is the same
+    slip), which this rule says and ``missing-unit`` and ``satisfaction-target``
+    then leave (a whole number above 1 without %, ``合格率 ≥95``, only lacks its
+    %: ``missing-unit``'s; a fraction ``2/3`` and a ratio ``1:2`` are not
     read so). A cap (``事故发生率 ≤0.5%``,
     ``差错率 <1%``), a growth (``增长率 ≥0.5%``) and rates that may well be
     small (利用率, 抽检率, 节能率, and 抽查覆盖率: the share of a sample drawn

@@ -62,7 +62,8 @@ SATISFACTION_NAMES: list[str] = list(VOCABULARY.satisfaction_names)
     目标都判断（「上半年≥90%，全年≥100%」报告其第二个目标）。只读下限和确切值；变化幅度
     （「同比提高5%」「较上年提升3个百分点」）不是满意度水平，不判断；
     上限（「≤90%」）由 comparator-direction 报告，数量（「少于5次」）由 value-type-mismatch 报告，
-    超过 100% 由 percent-out-of-range 报告。
+    超过 100% 由 percent-out-of-range 报告；写成小数的满意度（「≥0.9」「≥1」：90%、100%）也是它的，
+    即使配置中关闭了 percent-out-of-range，也不读作 0.9%、1%。
 
     为什么有问题
     ------------
@@ -101,7 +102,9 @@ def satisfaction_target(ctx: Context, clause: Clause) -> Iterator[Problem]:
     judged (``上半年≥90%，全年≥100%`` is reported for its second). Only floors and exact values
     are read, and a change (``同比提高5%``, ``较上年提升3个百分点``) is no level and is not
     judged; a cap (``≤90%``) is ``comparator-direction``'s, a count
-    (``少于5次``) ``value-type-mismatch``'s, above 100 % ``percent-out-of-range``'s.
+    (``少于5次``) ``value-type-mismatch``'s, above 100 % ``percent-out-of-range``'s,
+    and so is a level written as a fraction (``≥0.9``, ``≥1``: 90 %, 100 %), never
+    read as 0.9 % or 1 % even where a configuration turns that rule off.
 
     Why is this bad?
     ----------------
@@ -141,8 +144,11 @@ def satisfaction_target(ctx: Context, clause: Clause) -> Iterator[Problem]:
     maximum = as_decimal(ctx.options["maximum"])
     for value_field in ctx.facts.distinct_values(clause):
         value = value_field.value
-        if value.kind != "quantity" or ctx.facts.value(clause, value_field).owner is not None:
+        if value.kind != "quantity":
             continue
+        known = ctx.facts.value(clause, value_field)
+        if known.owner is not None or known.out_of_range == "fraction":
+            continue  # ≥0.9: 90 % written as a fraction, never a level of 0.9 %
         key = None
         for index, target in enumerate(number_targets(value)):
             key = _judged(ctx, target, minimum, maximum, bare=index == 0)

@@ -8,9 +8,12 @@ from collections.abc import Iterator
 from audit.engine import Context, Problem, rule
 from audit.facts import (
     distinct_fields,
+    done_date,
     field_name,
+    other_field,
     spans_years,
     target_days,
+    term_start,
     where,
 )
 from audit.model import ANNUAL, Clause, Target, Value, ValueField
@@ -36,6 +39,13 @@ _START_AFTER = re.compile(r"^\s*(?:以来|起|开始|后|之后|以后)")
             "this year cannot fall before it (likely copied from last year's table); date it "
             "this year",
         ),
+        "term": (
+            "{keyword}「{text}」的日期「{date}」早于项目期的起始年份{start}年：目标不会早于项目开始，"
+            "疑为照抄往年的表格，应改为项目期内的日期",
+            "the {field} “{text}” is dated {date}, before the project's term begins in {start}: "
+            "no target falls before the project starts (likely copied from an earlier table); "
+            "date it within the term",
+        ),
     },
     doc_zh="""
     指标值的日期早于表格的预算年度（「2025年项目支出绩效目标表」中的「2024年12月底前」）。
@@ -46,9 +56,13 @@ _START_AFTER = re.compile(r"^\s*(?:以来|起|开始|后|之后|以后)")
     目标申报表」；一个文件中各张表有自己的标题时，取本单位那张表的）；标题没有年份的不检查。
     报告年度指标值中的日期、时限或期间（「2024年12月底前」「2023年底前完成」「2023.03-2023.11」）
     全部落在预算年度之前的；单年度项目（没有写明跨年度）的实施周期指标值也是。跨年度项目
-    （项目期或名称、目标中写明几个年份，如 2023-2025年）的实施周期指标值可以包含往年的节点，
-    不检查。不是目标的日期不报告：比较的基准（「较2023年提高5%」「不高于2024年水平」）、
+    （项目期或名称、目标中写明几个年份，如 2023-2025年）的实施周期指标值可以包含项目期内往年的
+    节点，只报告早于项目期起始年份的日期（「2023-2025年」项目的「2022年底前」）；实施周期指标值与
+    年度指标值写法相同而日期在项目期内的，只报告年度指标值。项目期没有写明年份（「三年」）的，
+    实施周期指标值不检查。不是目标的日期不报告：比较的基准（「较2023年提高5%」「不高于2024年水平」）、
     起点（「自2023年起」「2023年以来」「2023年后」）、截至某日的说明（「截至2023年底」）、
+    说明已经做完的现状（「已于2023年完成」「2023年已建成」），
+    说明已经做完的现状（「已于2023年完成」「2023年已建成」），
     其他词语所说的年份（「巩固2024年创建成果」）、书名中的年份（「执行《2024年版目录》」），
     以及早于预算年度五年以上的日期（「1960年12月31日前出生」：是一群人，不是照抄的时限）。
 
@@ -84,10 +98,15 @@ def stale_date(ctx: Context, clause: Clause) -> Iterator[Problem]:
     (``2024年12月底前``, ``2023年底前完成``, ``2023.03-2023.11``) that lies
     wholly before that year; in a period value too when the project states no
     span of years. A multi-year project's period value (项目期, or years in
-    its name or goal: ``2023-2025年``) may hold an earlier milestone and is
-    not checked. A date that is no target is not reported: a reference
+    its name or goal: ``2023-2025年``) may hold a milestone of its term
+    before this year: only a date before the term begins is reported
+    (``2022年底前`` in a 2023-2025 project), and where the period and annual
+    values are written alike with a date within the term, the annual value
+    alone; a term that names no year (``三年``) leaves the period value
+    unchecked. A date that is no target is not reported: a reference
     (``较2023年提高5%``, ``不高于2024年水平``), a start (``自2023年起``,
-    ``2023年以来``, ``2023年后``), an as-of date (``截至2023年底``), a year
+    ``2023年以来``, ``2023年后``), an as-of date (``截至2023年底``), a status of
+    what was done (``已于2023年完成``, ``2023年已建成``), a year
     other words speak of (``巩固2024年创建成果``), one in a title
     (``执行《2024年版目录》``), and a date more than five years before the
     budget year (``1960年12月31日前出生``: a cohort, no copied deadline).
@@ -115,11 +134,23 @@ def stale_date(ctx: Context, clause: Clause) -> Iterator[Problem]:
     year = ctx.budget_year
     if year is None:
         return
-    several = ctx.project is not None and spans_years(ctx.project)
+    project = ctx.project
+    several = project is not None and spans_years(project)
+    # A multi-year project's period value may name a date of its term before
+    # this year (the milestone met in its first year); one before the term
+    # begins is stale all the same. Without a first year named, none is.
+    start = term_start(project) if several and project is not None else None
     for value_field, both in distinct_fields(clause):
-        if several and value_field.keyword != ANNUAL and not both:
-            continue  # a multi-year project's period may hold an earlier milestone
-        target = _stale(value_field, year)
+        key = "default"
+        target = _stale(value_field, year, year)
+        if several and value_field.keyword != ANNUAL and target is not None:
+            early = _stale(value_field, year, min(start, year)) if start is not None else None
+            if early is not None:
+                target, key = early, "term"
+            elif both:  # the annual value, written alike, is this year's: stale alone
+                value_field, both = other_field(clause, value_field) or value_field, False
+            else:
+                continue
         if target is None:
             continue
         args = {
@@ -128,20 +159,25 @@ def stale_date(ctx: Context, clause: Clause) -> Iterator[Problem]:
             "date": target.text,
             "year": year,
         }
+        if key == "term":
+            args["start"] = start
         yield Problem(
-            value_field.span, args=args, field=field_name(value_field), excerpt=value_field.text
+            value_field.span, key, args, field=field_name(value_field), excerpt=value_field.text
         )
 
 
-def _stale(value_field: ValueField, year: int) -> Target | None:
+def _stale(value_field: ValueField, year: int, before: int) -> Target | None:
     """The first target of a value that is a date or a period lying wholly
-    before ``year``, and that is a target (no reference, start or as-of)."""
+    before the year ``before`` (and at most five years before the budget
+    ``year``), and that is a target (no reference, start, as-of or status)."""
     value = value_field.value
     for target in value.targets:
         if target.kind not in ("date", "date-range") or target.comparator in (">=", ">"):
             continue
-        if _REFERENCE_BEFORE.search(value.text[: target.start]) or _START_AFTER.match(
-            value.text[target.end :]
+        if (
+            _REFERENCE_BEFORE.search(value.text[: target.start])
+            or _START_AFTER.match(value.text[target.end :])
+            or done_date(value, target)  # 2023年已建成: a status, no deadline copied
         ):
             continue
         if target.comparator is None and (value.kind != "date" or _before(value, target)):
@@ -149,7 +185,7 @@ def _stale(value_field: ValueField, year: int) -> Target | None:
             # 创建成果, 不高于2024年水平): what it dates is no deadline of the project
             continue
         days = target_days(target)
-        if days is not None and (year - _RECENT_YEARS, 1, 1) <= days[1] < (year, 1, 1):
+        if days is not None and (year - _RECENT_YEARS, 1, 1) <= days[1] < (before, 1, 1):
             return target
     return None
 
