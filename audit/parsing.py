@@ -123,13 +123,6 @@ def clause_parser() -> Lark:
     return _build_parser(compiled=True)
 
 
-@cache
-def _recovering_parser() -> Lark:
-    """The same parser in pure Python, for the interactive parse that recovers
-    from stretches that are not clauses (rare: one cell in hundreds)."""
-    return _build_parser()
-
-
 def _build_parser(**options: Any) -> Lark:
     path = resource("grammar", "indicator.lark")
     return build_lark(
@@ -1365,11 +1358,16 @@ def _parse_recovering(text: str, items: dict[int, AnyClause]) -> None:
     grammar accepts between clauses, recorded in ``items`` as a
     :class:`ClauseError`), and carries on lexing from the clause start. Each
     recovery consumes at least one character, so this ends.
+
+    The parse is the clause parser's own, compiled by lark-cython where it is
+    installed (:class:`_Interactive` speaks to either kind), not a second
+    parser in pure Python built, and its lexer compiled, for one cell.
     """
     from lark.exceptions import UnexpectedInput
 
-    interactive = _recovering_parser().parse_interactive(text)
-    checkpoint = interactive.copy(deepcopy_values=False)
+    interactive = clause_parser().parse_interactive(text)
+    kit = _Interactive(type(interactive.parser_state).__module__.startswith("lark_cython"))
+    checkpoint = kit.copy(interactive)
     item_start = 0
     while True:
         try:
@@ -1379,7 +1377,7 @@ def _parse_recovering(text: str, items: dict[int, AnyClause]) -> None:
                     continue
                 # A clause start closes the item before it: if it is refused,
                 # that item is the one to skip, from its own checkpoint.
-                saved = interactive.copy(deepcopy_values=False)
+                saved = kit.copy(interactive)
                 interactive.feed_token(token)
                 checkpoint, item_start = saved, token.start_pos
             interactive.feed_eof()
@@ -1390,29 +1388,64 @@ def _parse_recovering(text: str, items: dict[int, AnyClause]) -> None:
             # the clause number after it could close it.
             items[item_start] = _stray(text, item_start, resume, error)
             interactive = checkpoint
-            interactive.feed_token(
-                Token("STRAY", text[item_start:resume], start_pos=item_start, end_pos=resume)
-            )
-            interactive.lexer_thread.state = _lexer_state_at(text, resume)
-            checkpoint = interactive.copy(deepcopy_values=False)
+            interactive.feed_token(kit.token("STRAY", text, item_start, resume))
+            interactive.lexer_thread.state = kit.lexer_state_at(text, resume)
+            checkpoint = kit.copy(interactive)
             item_start = resume
+
+
+class _Interactive(NamedTuple):
+    """What the recovering parse needs of the clause parser's kind: Lark's
+    classes in pure Python, or lark-cython's, which take the same calls but
+    are types of their own."""
+
+    compiled: bool
+
+    def copy(self, interactive: Any) -> Any:
+        """A copy of ``interactive`` to go back to, sharing its values (the
+        clause builder never changes one in place). lark-cython's own copy
+        deep-copies them, and a token so copied loses its end."""
+        if not self.compiled:
+            return interactive.copy(deepcopy_values=False)
+        from copy import copy
+
+        from lark.parsers.lalr_interactive_parser import InteractiveParser
+
+        state = interactive.parser_state
+        copied = type(state)(
+            state.parse_conf, state.lexer, list(state.state_stack), list(state.value_stack)
+        )
+        return InteractiveParser(interactive.parser, copied, copy(interactive.lexer_thread))
+
+    def token(self, kind: str, text: str, start: int, end: int) -> Any:
+        """A token of ``kind`` holding ``text[start:end]``."""
+        if not self.compiled:
+            return Token(kind, text[start:end], start_pos=start, end_pos=end)
+        from lark_cython.lark_cython import Token as CompiledToken
+
+        return CompiledToken(kind, text[start:end], start_pos=start, end_pos=end)
+
+    def lexer_state_at(self, text: str, position: int) -> Any:
+        """The lexer's state for lexing ``text`` from ``position``. Its line
+        counter is set there directly (spans come from offsets, not from
+        Lark's lines), so resuming costs nothing however far into the cell."""
+        if not self.compiled:
+            from lark.lexer import LexerState, LineCounter, TextSlice
+
+            counter = LineCounter("\n")
+            counter.char_pos = position
+            return LexerState(TextSlice(text, 0, len(text)), counter)
+        from lark_cython import lark_cython
+
+        compiled_counter = lark_cython.LineCounter("\n")
+        compiled_counter.char_pos = position
+        return lark_cython.LexerState(text, compiled_counter)
 
 
 _CLAUSE_STARTS = frozenset(
     ("NUMBER", "ODD_NUMBER", "LOST_CODE", "LOST_LEGACY", "LOST_DASHED", "HEADING")
 )
 """The terminals a clause, or an outline's heading, begins with."""
-
-
-def _lexer_state_at(text: str, position: int) -> Any:
-    """Lark's lexer state for lexing ``text`` from ``position``. Its line
-    counter is set there directly (spans come from offsets, not from Lark's
-    lines), so resuming costs nothing however far into the cell."""
-    from lark.lexer import LexerState, LineCounter, TextSlice
-
-    counter = LineCounter("\n")
-    counter.char_pos = position
-    return LexerState(TextSlice(text, 0, len(text)), counter)
 
 
 def _error_position(error: UnexpectedInput, length: int) -> int:

@@ -29,11 +29,9 @@ def broken_builder(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
     monkeypatch.setattr(_ClauseBuilder, "name", name)
     parsing.clause_parser.cache_clear()
-    parsing._recovering_parser.cache_clear()
     yield
     monkeypatch.undo()
     parsing.clause_parser.cache_clear()
-    parsing._recovering_parser.cache_clear()
 
 
 CLAUSE = "1、1-产出指标；11-数量指标；培训人数；实施周期指标值:≥100人；年度指标值:≥100人。"

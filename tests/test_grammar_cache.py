@@ -49,7 +49,7 @@ def private_cache(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[P
     directory = tmp_path / "cache"
     monkeypatch.setenv("INDICATOR_AUDIT_CACHE", str(directory))
     yield directory
-    for cached in (parsing.clause_parser, parsing._recovering_parser, syntax._terminals):
+    for cached in (parsing.clause_parser, syntax._terminals):
         cached.cache_clear()
 
 
