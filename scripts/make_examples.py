@@ -451,6 +451,15 @@ def write_pdf(
     return path
 
 
+def write_table(path: Path, rows: Rows, merges: Merges = (), sheet: str = "Sheet1") -> Path:
+    """The table in the carrier ``path``'s suffix names (``.xlsx`` with the
+    table on one sheet named ``sheet``, ``.pdf``, ``.html``, ``.docx``)."""
+    if path.suffix == ".xlsx":
+        return write_xlsx(path, [(sheet, rows, merges)])
+    writers = {".pdf": write_pdf, ".html": write_html, ".docx": write_docx}
+    return writers[path.suffix](path, rows, merges)
+
+
 def write_all(rows: Rows, out: Path, stem: str, merges: Merges = ()) -> list[Path]:
     """The table as ``stem.xlsx``, ``.pdf``, ``.html`` and ``.docx`` in ``out``."""
     return [

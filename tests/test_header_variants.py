@@ -75,12 +75,7 @@ def test_the_column_is_read_in_every_carrier(
     from scripts import make_examples
 
     rows = _rows(goal, indicators)
-    path = tmp_path / f"t.{carrier}"
-    if carrier == "xlsx":
-        make_examples.write_xlsx(path, [("Sheet1", rows, [])])
-    else:
-        getattr(make_examples, f"write_{carrier}")(path, rows)
-    document = load_path(path)
+    document = load_path(make_examples.write_table(tmp_path / f"t.{carrier}", rows))
     projects = [p for unit in document.units for p in unit.projects]
     assert len(projects) == 2
     assert all(p.goal is not None and p.clauses for p in projects)
@@ -211,12 +206,7 @@ def test_a_header_wrapped_in_its_cells_heads_the_table(carrier: str, tmp_path: P
     assert header_columns(WRAPPED) == PLAIN
     rows = _rows("绩效目标", "绩效指标")
     rows[1] = list(WRAPPED)
-    path = tmp_path / f"t.{carrier}"
-    if carrier == "xlsx":
-        make_examples.write_xlsx(path, [("Sheet1", rows, [])])
-    else:
-        getattr(make_examples, f"write_{carrier}")(path, rows)
-    document = load_path(path)
+    document = load_path(make_examples.write_table(tmp_path / f"t.{carrier}", rows))
     assert [len(p.clauses) > 0 for unit in document.units for p in unit.projects] == [True, True]
 
 

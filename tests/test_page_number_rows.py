@@ -38,11 +38,7 @@ def _write(carrier: str, rows: list[list[str | None]], path: Path, merged: bool)
 
     at = next(i for i, row in enumerate(rows) if len(row) == 7 and row[1:] == [None] * 6)
     merges = [(at, 0, at, 6)] if merged else []
-    if carrier == "xlsx":
-        make_examples.write_xlsx(path, [("Sheet1", rows, merges)])
-    else:
-        getattr(make_examples, f"write_{carrier}")(path, rows, merges)
-    return load_path(path)
+    return load_path(make_examples.write_table(path, rows, merges))
 
 
 def _projects(document: Document) -> list[str]:
@@ -83,12 +79,7 @@ def _plain(carrier: str, tmp_path: Path) -> Path:
     from scripts import make_examples
 
     rows = [row for row in _rows([None] * 7) if any(row)]
-    path = tmp_path / f"plain.{carrier}"
-    if carrier == "xlsx":
-        make_examples.write_xlsx(path, [("Sheet1", rows, [])])
-    else:
-        getattr(make_examples, f"write_{carrier}")(path, rows)
-    return path
+    return make_examples.write_table(tmp_path / f"plain.{carrier}", rows)
 
 
 @pytest.mark.parametrize("carrier", ["html", "xlsx"])
@@ -117,11 +108,7 @@ def test_names_that_begin_like_a_page_number_are_projects(carrier: str, tmp_path
         path = tmp_path / f"{name[:3]}.{carrier}"
         from scripts import make_examples
 
-        if carrier == "xlsx":
-            make_examples.write_xlsx(path, [("Sheet1", rows, [])])
-        else:
-            make_examples.write_html(path, rows)
-        assert _projects(load_path(path)) == [*NAMES, name]
+        assert _projects(load_path(make_examples.write_table(path, rows))) == [*NAMES, name]
 
 
 def test_a_bare_number_beside_the_next_row_is_no_page_number(tmp_path: Path) -> None:

@@ -17,7 +17,7 @@ import pytest
 
 from audit.model import Document, Finding
 from audit.pipeline import load_path, load_text
-from scripts.make_examples import rows_from_tsv, write_html, write_pdf, write_xlsx
+from scripts.make_examples import rows_from_tsv, write_html, write_pdf, write_table, write_xlsx
 from tests.conftest import lint, project_row, tsv_table
 from tests.excerpts import CLEAN
 
@@ -154,14 +154,7 @@ def test_notes_under_a_table_read_from_cells_are_no_projects(tmp_path: Path, car
         ["填报人：李晓明", None, "联系电话：020-83345678", None, None, None, None],
         [None, None, None, None, None, "审核人：王小红", "填报日期：2025年1月20日"],
     ]
-    path = tmp_path / f"notes.{carrier}"
-    if carrier == "xlsx":
-        write_xlsx(path, [("绩效目标表", notes, ())])
-    elif carrier == "pdf":
-        write_pdf(path, notes)
-    else:
-        write_html(path, notes)
-    document = load_path(path)
+    document = load_path(write_table(tmp_path / f"notes.{carrier}", notes, sheet="绩效目标表"))
     assert titles(document) == [NAME]
     assert keys(lint(document)) == keys(lint(CLEAN_TSV))
 

@@ -77,11 +77,7 @@ def _carrier(carrier: str, text: str, path: Path) -> Document:
     from scripts import make_examples
 
     rows = make_examples.rows_from_tsv(text)
-    if carrier == "xlsx":
-        make_examples.write_xlsx(path, [("Sheet1", rows, ())])
-    else:
-        getattr(make_examples, f"write_{carrier}")(path, rows)
-    return load_path(path)
+    return load_path(make_examples.write_table(path, rows))
 
 
 @pytest.mark.parametrize("carrier", ["xlsx", "html", "docx", "pdf"])
