@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -65,6 +66,15 @@ _DATED = frozenset({"date", "date-range", "time"})
 """A date, a period, or a time of day (``9:00前``, service hours ``8:30-17:30``)."""
 _TIMED = frozenset({"date", "date-range", "duration"})
 """What a 是否 question's name gives that makes its 是 a concrete deadline."""
+_NAMED_UNIT = re.compile(r"[（(]\s*个?\s*([^（()）\d\s]{1,4}?)\s*[)）]\s*$")
+"""The unit a name gives in brackets at its end, without its 个: the 天 of
+``审查时限（天）``, the 工作日 of ``办结时限(个工作日)``."""
+
+
+def _unit_named(name: str) -> str | None:
+    """The unit an indicator's name gives for its bare numbers, if any."""
+    found = _NAMED_UNIT.search(name)
+    return None if found is None else found.group(1)
 
 
 def _concrete(value_field: ValueField, name: str, options: dict[str, Any]) -> bool:
@@ -89,6 +99,13 @@ def _concrete(value_field: ValueField, name: str, options: dict[str, Any]) -> bo
             return True  # a frequency: 1次/周, 每月1次
         if value.unit is None and any_of(options["rate_names"]).search(name):
             return True  # a rate written without %: 延期率 0
+        if value.unit is None and value.per is None:
+            # the name gives the unit of its numbers: 审查时限（天） ≤7, 响应时间（小时） ≤2
+            named = _unit_named(name)
+            if named is not None and (
+                named in periods or "个" + named in periods or named in options["percent_units"]
+            ):
+                return True
     return any_of(options["concrete"]).search(value_field.text) is not None
 
 
@@ -157,7 +174,8 @@ def _concrete(value_field: ValueField, name: str, options: dict[str, Any]) -> bo
     （「800元/月」）、没有单位也不需要单位的 0（单独说明：时限为 0，不是一个期限；名称是计数的
     「超期办结件数 0」说明它是计数）。完全没有可衡量内容的文字（「按合同工期完成工程」）
     由 not-quantified 报告，占位文字由 placeholder 报告，
-    缺了单位的数（「<=3」「≤7」：3 天、3 个工作日还是 3 小时？）由 missing-unit 报告，这里不重复。
+    缺了单位的数（「<=3」「≤7」：3 天、3 个工作日还是 3 小时？）由 missing-unit 报告，这里不重复；
+    名称在末尾括号里写明了时间单位的（「审查时限（天）」「办结时限（个工作日）」的「≤7」）是具体期限。
 
     具体与否的界线：到年底不用问任何人就能判定是否按期的时限是具体的。日历上人人可查的时点
     就是这样的时限，包括行业的固定时节和周期中的固定时点：「秋季开学前」「学期末」「汛期前」
@@ -208,7 +226,9 @@ def deadline_not_concrete(ctx: Context, clause: Clause) -> Iterator[Problem]:
     at all (``按合同工期完成工程``)
     is ``not-quantified``'s finding, a placeholder ``placeholder``'s, a
     number that lacks its unit (``<=3``, ``≤7``: days, working days or
-    hours?) ``missing-unit``'s; they are not reported again.
+    hours?) ``missing-unit``'s; they are not reported again. A bare number
+    under a name that gives its unit of time in brackets at its end
+    (``审查时限（天）`` ≤7, ``办结时限（个工作日）`` ≤5) is a period.
 
     Where the line runs: a time limit is concrete when whether it was met
     is known at the end of the year without asking anyone. A point on the
