@@ -66,13 +66,13 @@ def test_rules_take_their_defaults_from_the_vocabulary() -> None:
         ),
         (('亿元: "100000000"', "亿元: lots"), 29, "亿元: 'lots' is not a positive amount of 元"),
         (('亿元: "100000000"', "亿元: -1"), 29, "is not a positive amount"),
-        (("成本指标: cost", "成本指标: costs"), 55, "'costs' is not one of"),
+        (("成本指标: cost", "成本指标: costs"), 57, "'costs' is not one of"),
         (
             ("cost_names: [成本, 费用, 单价]", 'cost_names: [成本, "("]'),
-            48,
+            50,
             "is not a regular expression",
         ),
-        (("cost_names: [成本, 费用, 单价]", "cost_words: [成本]"), 48, "unknown key"),
+        (("cost_names: [成本, 费用, 单价]", "cost_words: [成本]"), 50, "unknown key"),
     ],
 )
 def test_a_broken_vocabulary_is_an_error_naming_file_line_and_reason(

@@ -655,7 +655,7 @@ def category_keyword_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]
     replaces the kinds it names (``[]`` turns one off) and keeps the others;
     default
     ``satisfaction``: the shared vocabulary's ``satisfaction_names``
-    (满意度|满意率|满意比率); ``timeliness``: 及时率|及时性,
+    (满意度|满意率|满意比率|…满意$); ``timeliness``: 及时率|及时性,
     完成/竣工/完工/交付/上线时间, 前完成, 按时/按期/准时(足额)(完成|发放|到位
     |拨付|支付…)率, 延迟率|延期率, …时限, 响应/到场/处置/办结/拨付/发放/支付…时间;
     ``quality``: the shared vocabulary's ``quality_rates`` (合格率, 优良率,

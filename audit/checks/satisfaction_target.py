@@ -132,7 +132,7 @@ def satisfaction_target(ctx: Context, clause: Clause) -> Iterator[Problem]:
     default 100 (only exactly 100 %); set above 100 to turn this off.
     ``names`` (list of regular expressions): names of satisfaction levels;
     default the shared vocabulary's ``satisfaction_names`` (满意度, 满意率,
-    满意比率; not a satisfaction survey counted, dated or rated, such as
+    满意比率, a name ending in 满意; not a satisfaction survey counted, dated or rated, such as
     满意度调查问卷发放份数).
     ``percent_units`` (list): units of a satisfaction level; default ``%``.
     ``bare_numbers`` (bool): read a number without a unit as a percentage
