@@ -9,7 +9,8 @@ yet, injects one defect of the kinds reviewers find in these tables
 value, a value that restates the name, a repeated keyword, broken numbering,
 a satisfaction level counted in 次, a rate above 100 %, a limit set the
 wrong way, a date of an earlier year, an unmeasurable count, a copied
-clause), and asks that the rule reports it at that clause, in the Guangzhou
+clause, a count given in 万元, a level-2 category under another level-1
+one, lost characters, an emptied value, a cost above the project's budget), and asks that the rule reports it at that clause, in the Guangzhou
 layout (the clauses in one cell) and as a form of the national template (one row per indicator). The
 projects and clauses are drawn by hypothesis, the same ones on every run
 (the ``repeatable`` profile of ``conftest``). A row whose two sources miss
@@ -280,7 +281,58 @@ def copied_clause(row: Row, index: int, draw: int) -> Injection | None:
     return changed, {"duplicate-clause", "duplicate-indicator"}, copy.number
 
 
+_COUNTED = ("人", "人次", "个", "次", "场", "件", "户", "台")
+
+
+def counted_in_money(row: Row, index: int, draw: int) -> Injection | None:
+    indicator = row.indicators[index]
+    value = parse_value(indicator.period)
+    if value.kind != "quantity" or value.number is None or value.unit not in _COUNTED:
+        return None
+    if parse_value(indicator.annual).text != value.text:
+        return None
+    annual = f"{value.number:f}万元"
+    rules = {"annual-period-mismatch", "implausible-unit", "value-type-mismatch"}
+    return _with(row, index, annual=annual), rules, index + 1
+
+
+def wrong_parent(row: Row, index: int, draw: int) -> Injection | None:
+    indicator = row.indicators[index]
+    if indicator.code1 != "1" or indicator.level2 != "数量指标":
+        return None
+    changed = _with(row, index, code2="22", level2="社会效益")
+    return changed, {"category-mismatch", "category-keyword-mismatch"}, index + 1
+
+
+def garbled(row: Row, index: int, draw: int) -> Injection | None:
+    name = row.indicators[index].name
+    if len(name) < 4:
+        return None
+    lost = ("锟斤拷", "???", "\ufffd\ufffd")[draw % 3]
+    return _with(row, index, name=name[:2] + lost + name[2:]), {"garbled-text"}, index + 1
+
+
+def emptied(row: Row, index: int, draw: int) -> Injection | None:
+    annual = ("", "/", "——")[draw % 3]
+    return _with(row, index, annual=annual), {"empty-value", "missing-field"}, index + 1
+
+
+def cost_above_budget(row: Row, index: int, draw: int) -> Injection | None:
+    if row.indicators[index].level2 != "数量指标":
+        return None
+    cost = f"≤{row.amount * 10 + 100:f}万元"
+    changed = _with(
+        row, index, code2="14", level2="成本指标", name="项目总成本", period=cost, annual=cost
+    )
+    return changed, {"cost-exceeds-budget"}, index + 1
+
+
 INJECTIONS: dict[str, Callable[[Row, int, int], Injection | None]] = {
+    "counted-in-money": counted_in_money,
+    "wrong-parent": wrong_parent,
+    "garbled": garbled,
+    "emptied": emptied,
+    "cost-above-budget": cost_above_budget,
     "placeholder": placeholder,
     "annual-above-period": annual_above_period,
     "opposite-direction": opposite_direction,
