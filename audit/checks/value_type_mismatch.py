@@ -219,7 +219,8 @@ def value_type_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]:
     (lists of regular expressions, searched in the name without a trailing
     unit such as ``（%）``): what a name asks for; defaults ``率$ 占比$ 比重$ 比例$``,
     ``(频|速|汇|利|税)率$``, ``效率$`` not after 有/失/无, ``功率$`` not after 成,
-    ``满意度 满意率 满意比率``, a name ending in 满意 (员工满意), and 人数, 人次, 次数, 个数, 件数, 数量, …数 (not 指数, 系数, 分数);
+    ``满意度 满意率 满意比率``, a name ending in 满意 (员工满意), and 人数, 人次,
+    次数, 个数, 件数, 数量, …数 (not 指数, 系数, 分数);
     ``cost_names`` (default 成本, 费用, 单价) and ``cost_changes``, cost
     names that are a change or a share (降低, 节约, 控制, 占比, 比例, …率).
     ``percent_units``, ``count_units``, ``money_units`` (lists): units of
