@@ -205,7 +205,7 @@ def _under_heading(ctx: Context, clause: Clause) -> bool:
         return False
     heading: str | None = None
     for item in project.clauses:
-        if item is clause or item.span == clause.span:
+        if item is clause or item.span.covers_same(clause.span):
             break
         if not isinstance(item, Clause):
             heading = item.text
@@ -225,4 +225,4 @@ def _level2_alone(clause: Clause) -> Category | None:
     level1, level2 = clause.level1, clause.level2
     if level1 is None or level2 is None or clause.form == "row" or clause.period is None:
         return None
-    return level2 if level1.span == level2.span else None
+    return level2 if level1.span.covers_same(level2.span) else None
