@@ -2426,13 +2426,7 @@ def spans_years(project: Project) -> bool:
     length = project.term_length
     if length is not None:
         return length > 1
-    goal = project.goal.value if project.goal is not None else ""
-    period_goal = project.period_goal.value if project.period_goal is not None else ""
-    for text in (project.title, goal, period_goal):
-        for match in _YEAR_SPAN_RE.finditer(text):
-            if int(match.group(1)) < int(match.group(2)):
-                return True
-    return False
+    return any(_year_spans(text) for text in _stated_texts(project))
 
 
 def term_start(project: Project) -> int | None:
@@ -2444,15 +2438,24 @@ def term_start(project: Project) -> int | None:
     years = project.term_years
     if years is not None:
         return years[0]
+    starts = [first for text in _stated_texts(project) for first, _ in _year_spans(text)]
+    return min(starts, default=None)
+
+
+def _stated_texts(project: Project) -> tuple[str, str, str]:
+    """A project's name, goal and period goal, where it states its years."""
     goal = project.goal.value if project.goal is not None else ""
     period_goal = project.period_goal.value if project.period_goal is not None else ""
-    starts = [
-        int(match.group(1))
-        for text in (project.title, goal, period_goal)
-        for match in _YEAR_SPAN_RE.finditer(text)
-        if int(match.group(1)) < int(match.group(2))
-    ]
-    return min(starts, default=None)
+    return project.title, goal, period_goal
+
+
+@lru_cache(maxsize=4096)
+def _year_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """The spans of years ``text`` names, first year before last
+    (``2025-2027年``: ``(2025, 2027)``). Asked for every clause of a project
+    (by ``stale-date``): its texts are scanned once."""
+    spans = ((int(m.group(1)), int(m.group(2))) for m in _YEAR_SPAN_RE.finditer(text))
+    return tuple((first, last) for first, last in spans if first < last)
 
 
 def needs_unit(facts: Facts, clause: Clause, target: Target) -> bool:
