@@ -6,12 +6,18 @@ head is (a category with its code, a word ending in 指标, a level-2 category
 of the national framework before a name and a value keyword, a level-1
 category before a coded level-2 one). The numbering rule then reports the
 broken numbering. A number inside a value (``1、培训；2、考核``, ``；2、3号楼``,
-``2025.1、``) starts nothing."""
+``2025.1、``) starts nothing.
+
+And a category's name split by a line break where it stands at the start of
+a line (``一、产出`` over ``指标``, ``产出`` over ``指标-数量指标-…``, ``。`` then
+``满意度`` over ``指标：``) is read whole, as one after a code is."""
 
 from __future__ import annotations
 
 import pytest
 
+from audit.model import Source, Text
+from audit.parsing import parse_clause_text, words_joined
 from tests.conftest import lint, project_row, tsv_table
 from tests.test_parsing_forms import clauses, read
 
@@ -115,3 +121,85 @@ def test_a_clause_split_off_keeps_its_place_in_the_cell() -> None:
     assert second.annual is not None
     value = second.annual.span
     assert (value.line, value.column) == (2, line.index("≥500人") + 1)
+
+
+# A category's name split by a line break at the start of a line.
+SATISFACTION = "2、满意度指标：服务对象满意度，年度指标值：≥90%"
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        # an outline's heading, numbered or not
+        (
+            "一、产出\n指标\n1.培训人数，年度指标值：≥1000人\n二、满意度指标\n2.学员满意度，年度指标值：≥90%",
+            [
+                (1, "产出指标", None, "培训人数", None, "≥1000人"),
+                (2, "满意度指标", None, "学员满意度", None, "≥90%"),
+            ],
+        ),
+        (
+            "（一）产出\n指标\n1.培训人数，年度指标值：≥1000人",
+            [(1, "产出指标", None, "培训人数", None, "≥1000人")],
+        ),
+        # one indicator a line, its categories joined by dashes
+        (
+            "产出\n指标-数量指标-签约居民人数：实施周期指标值：≥5万人；年度指标值：≥5万人\n"
+            "产出指标-质量指标-签约服务合格率：实施周期指标值：≥90%；年度指标值：≥90%",
+            [
+                (None, "产出指标", "数量指标", "签约居民人数", "≥5万人", "≥5万人"),
+                (None, "产出指标", "质量指标", "签约服务合格率", "≥90%", "≥90%"),
+            ],
+        ),
+        # an older-form clause whose number was lost, on a line after a 。
+        (
+            "1、产出指标：培训人数，年度指标值：≥1000人。\n满意度\n指标：学员满意度，年度指标值：≥90%。",
+            [
+                (1, "产出指标", None, "培训人数", None, "≥1000人"),
+                (None, "满意度指标", None, "学员满意度", None, "≥90%"),
+            ],
+        ),
+        # a level-2 category on the line after its level-1 one's separator
+        (
+            "1、产出指标；\n数量\n指标；培训人数；年度指标值：≥1000人。",
+            [(1, "产出指标", "数量指标", "培训人数", None, "≥1000人")],
+        ),
+        (
+            "1、1-产出指标；\n11-数量\n指标；培训人数；实施周期指标值：≥1000人；年度指标值：≥1000人。",
+            [(1, "产出指标", "数量指标", "培训人数", "≥1000人", "≥1000人")],
+        ),
+    ],
+    ids=["heading", "paren-heading", "dashed", "lost-number", "level2-next-line", "coded"],
+)
+def test_a_category_split_at_the_start_of_a_line_is_read_whole(
+    cell: str, expected: list[tuple[object, ...]]
+) -> None:
+    assert [read(c) for c in clauses(cell)] == expected
+
+
+def test_the_joined_heading_points_where_it_is_written() -> None:
+    cell = "一、产出\n指标\n1.培训人数，年度指标值：≥1000人"
+    joined = words_joined(Text.at(Source("t.txt", cell), 0, cell))
+    assert joined.value.startswith("一、产出指标\n1.")
+    assert joined.origin(joined.value.index("指标")) == cell.index("指标")
+    (clause,) = clauses(cell)
+    assert clause.level1 is not None
+    span = clause.level1.span
+    assert (span.line, span.column, span.end_line, span.end_column) == (1, 3, 2, 3)
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        # a value's words on lines of their own, no category's name when joined
+        "1、产出指标：培训人数，年度指标值：完成\n指标；",
+        "1、产出指标：培训人数，年度指标值：培训\n人数；",
+        "1、产出指标：\n培训\n人数，年度指标值：≥1000人。",
+        # a word at the start of a line run into more than the name
+        "1、产出指标：培训人数，年度指标值：≥1000人。\n完成产出\n指标任务，年度指标值：≥90%。",
+    ],
+    ids=["value", "value-words", "name", "longer"],
+)
+def test_breaks_at_the_start_of_a_line_that_split_no_category_stay(cell: str) -> None:
+    assert words_joined(Text.at(Source("t.txt", cell), 0, cell)).value == cell
+    assert parse_clause_text(cell)
