@@ -535,13 +535,26 @@ _SPLIT_KEYWORD = re.compile("|".join(r"\s*".join(keyword) for keyword in (PERIOD
 """A value keyword, with or without white space between its characters."""
 _KEYWORDS = frozenset((PERIOD, ANNUAL))
 _SPLIT_CATEGORY = re.compile(
-    r"(?:\d{1,3}[ \t]*[-－—–]|\d{1,3}[ \t]*(?:、|[.．](?!\d))|[①-⑳]|指标[ \t]*[；;，,:：])[ \t]*"
+    r"(?:\d{1,3}[ \t]*[-－—–]|\d{1,3}[ \t]*(?:、|[.．](?!\d))|[①-⑳]|指标[ \t]*[；;，,:：]\s*)[ \t]*"
     r"([^\W\d_]{1,12})[^\S\n]*\n\s*([^\W\d_]{1,12})(?=[ \t]*(?:[；;，,:：－—–-]|$))",
     re.M,
 )
 """A word split by a line break where a category stands: after its code
 (``1-产出<br>指标；``), a clause's number (``1、满意度<br>指标：``) or the
-category before it (``产出指标；数量<br>指标；``), up to the separator after it."""
+category before it, on its line or the line above (``产出指标；数量<br>指标；``,
+``产出指标；<br>数量<br>指标；``), up to the separator after it."""
+_LINE_START_CATEGORY = (
+    r"[^\S\n]*(?:[一二三四五六七八九十]{1,3}[ \t]*[、.．]"
+    r"|[（(][ \t]*[一二三四五六七八九十]{1,3}[ \t]*[)）])?"
+    r"[ \t]*([^\W\d_]{1,12})[^\S\n]*\n\s*([^\W\d_]{1,12})(?=[ \t]*(?:[；;，,:：－—–-]|$))"
+)
+_SPLIT_AT_LINE_START = re.compile(r"\n" + _LINE_START_CATEGORY, re.M)
+_SPLIT_AT_CELL_START = re.compile(_LINE_START_CATEGORY, re.M)
+"""A word split by a line break where a category begins its line, or the
+cell, up to the separator, dash or line end after it: an outline's heading
+(``一、产出<br>指标``), a line of the dashed form (``产出<br>指标-数量指标-…``),
+a clause whose number was lost (``。<br>满意度<br>指标：…``). (The pattern
+that begins with the line break is searched for fast.)"""
 
 
 @cache
@@ -571,6 +584,7 @@ def words_joined(cell: Text) -> Text:
     or kept from the page, in a cell of a web page, a Word document or a
     workbook; ``年度 指标值`` spaced out), and every line break that splits a
     category's name where a category stands (``1、1-产出<br>指标；11-数量指标；…``)
+    or begins a line (``一、产出<br>指标``, ``产出<br>指标-数量指标-…``)
     when the joined word is a name the taxonomy knows, each character still
     mapped to its place in the source. A break between other words stays:
     only a whole keyword or category name is joined."""
@@ -578,7 +592,13 @@ def words_joined(cell: Text) -> Text:
     found = [
         (m.start(), m.end()) for m in _SPLIT_KEYWORD.finditer(text) if m.group() not in _KEYWORDS
     ]
-    split = list(_SPLIT_CATEGORY.finditer(text)) if "\n" in text else []
+    split: list[re.Match[str]] = []
+    if "\n" in text:
+        split.extend(_SPLIT_CATEGORY.finditer(text))
+        split.extend(_SPLIT_AT_LINE_START.finditer(text))
+        first = _SPLIT_AT_CELL_START.match(text)
+        if first is not None:
+            split.append(first)
     if split:
         names = _category_names()
         joined = [(m.start(1), m.end(2)) for m in split if m.group(1) + m.group(2) in names]
