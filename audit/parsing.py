@@ -1002,15 +1002,18 @@ def _under_headings(
 
 
 _FUSED_CATEGORY = re.compile(
-    r"(?:^|(?<=[；;，,。：:\n]))[^\S\n]*"
+    r"(?:^|(?<=[；;，,。：:\n])|(?<=指标[-－—–])|(?<=指标[ \t][-－—–])|(?<=指标[-－—–][ \t]))"
+    r"[^\S\n]*"
     r"(\d{1,3}[ \t]*(?:、|[.．](?!\d))|[①-⑳]|[（(][ \t]*\d{1,3}[ \t]*[)）]|\d{1,3}[)）]"
     r"|[一二三四五六七八九十]{1,3}[、.．])?[ \t]*"
-    r"([^\W\d_]{2,10}指标)[ \t]*(?:[：:]|(?=[^\S\n]*\n))"
+    r"([^\W\d_]{2,10}指标)[ \t]*(?:[：:]|[-－—–](?=[ \t]*[^\W\d_])|(?=[^\S\n]*\n))"
 )
 """A category and its colon at the start of the cell, of a line, after a
 separator or after the colon of the category before, with the clause number
 it may carry (``1、``, ``2.``, ``①``, ``（3）``, ``4)``, ``五、``); or a
-category alone on its line, an outline's heading (``一、产出指标``)."""
+category alone on its line, an outline's heading (``一、产出指标``). A dash
+joins them as a colon does (``1、产出指标-数量指标-培训人数：≥300人``,
+``产出指标-数量指标：培训人数≥300人``)."""
 _COMPARATOR = re.compile(r"[≥≤＞＜><＝=≧≦]")
 _COMPARATOR_WORD = re.compile(
     r"不低于|不少于|不高于|不超过|不多于|不大于|不小于|大于|小于|高于|低于|达到"
@@ -1186,9 +1189,29 @@ def _fused_item(
     )
 
 
+_NAME_COLON = re.compile(r"(?<!\d)[：:]|[：:](?!\d)")
+"""The colon that closes a name (``新建道路长度：5-8公里``), not one of a time of
+day (``8:30``)."""
+
+
 def _fused_value_start(text: str, start: int, end: int) -> int | None:
     """Where the value begins in ``text[start:end]``, a name followed by its
-    value; None when nothing tells."""
+    value: after the name's colon, else as :func:`_unmarked_value_start`
+    finds it; None when nothing tells."""
+    colon = _NAME_COLON.search(text, start, end)
+    if colon is not None and colon.start() > start:
+        value = colon.end()
+        while value < end and text[value].isspace():
+            value += 1
+        if value < end:
+            return value
+    return _unmarked_value_start(text, start, end)
+
+
+def _unmarked_value_start(text: str, start: int, end: int) -> int | None:
+    """Where the value begins in a name run into its value
+    (``培训人数≥1000人``): at its first comparator, a comparing word, a date,
+    its last number or a placeholder's mark."""
     for pattern in (_COMPARATOR, _COMPARATOR_WORD, _FUSED_DATE):
         found = pattern.search(text, start, end)
         if found is not None:

@@ -369,12 +369,36 @@ def test_each_level_two_item_is_one_clause_with_the_annual_value() -> None:
         ("培训完成时限2025.12", "培训完成时限", "2025.12"),
         ("补贴发放时间每年6月30日前", "补贴发放时间每年", "6月30日前"),
         ("第2期培训人数100人", "第2期培训人数", "100人"),  # no date: the last number
+        # after the name's colon, whatever the value holds
+        ("新建道路长度：5-8公里", "新建道路长度", "5-8公里"),
+        ("培训人数：完成300人培训", "培训人数", "完成300人培训"),
+        ("服务时间：8:30-17:30", "服务时间", "8:30-17:30"),  # a time's colon is no name's
     ],
 )
 def test_where_a_value_begins(item: str, name: str, value: str) -> None:
     first, second = clauses(f"产出指标：数量指标：培训人数≥1000人；质量指标：{item}。")
     assert (second.name, second.annual and second.annual.text) == (name, value)
     assert first.annual is not None and first.annual.text == "≥1000人"
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        FUSED.replace("指标：", "指标-"),
+        FUSED.replace("指标：", "指标—"),
+        FUSED.replace("指标：", "指标 - "),
+        # the full dashed form without value keywords: the name closed by its colon
+        FUSED.replace("指标：", "指标-").replace("人数≥", "人数：≥").replace("格率≥", "格率：≥"),
+    ],
+)
+def test_categories_joined_by_dashes_read_as_by_colons(cell: str) -> None:
+    assert [read(c) for c in clauses(cell)] == FUSED_READ
+
+
+def test_a_dash_after_one_category_only_is_no_fused_cell() -> None:
+    # a name after the dash, no second category: the grammar's clause, as before
+    (clause,) = clauses("1、产出指标-培训人数≥300人。")
+    assert isinstance(clause, Clause) and clause.level2 is None
 
 
 def test_an_item_whose_value_cannot_be_told_is_an_error_of_its_own() -> None:
