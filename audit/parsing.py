@@ -1054,7 +1054,7 @@ def fused_clauses(cell: Text) -> tuple[AnyClause, ...] | None:
     # twice, the cell numbers its categories, and no item has a number.
     carried: tuple[int, int] | None = None
     heading: int | None = None  # the numbered level-1 category's match
-    pieces: list[tuple[int | None, int, int, int, Category | None, Category | None, int]] = []
+    pieces: list[_FusedPiece] = []
     headed: dict[int, list[tuple[int, int]]] = {}  # its items, with their own start
     section = 0  # an outline's headings, counted
     for index, match in enumerate(matches):
@@ -1063,10 +1063,21 @@ def fused_clauses(cell: Text) -> tuple[AnyClause, ...] | None:
         if not text[match.end() : end].strip() and index + 1 < len(matches):
             level1 = category  # a level-1 category, its level-2 ones after it
             line_end = text.find("\n", match.end(), end)  # not past the next category
-            if line_end >= 0 and not text[match.end() : line_end].strip():
-                section += 1  # alone on its line (产出指标 or 产出指标：): a heading
+            if (line_end >= 0 and not text[match.end() : line_end].strip()) or _outline_number(
+                match
+            ):
+                # alone on its line (产出指标 or 产出指标：), or numbered as an outline's
+                # headings are (二、效益指标：1.社会效益指标：…): a heading
+                section += 1
             heading = index if match.group(1) else None
             carried = (number_of(match.group(1)), match.start(1)) if match.group(1) else None
+            continue
+        if _heads_its_items(match):
+            # 三、满意度指标：1.服务对象满意度：≥90%: an outline's numbered heading
+            # over items that name no level-2 category of their own.
+            level1, carried, heading = category, None, None
+            section += 1
+            pieces.extend(_headed_items(cell, match.end(), end, level1, section))
             continue
         if match.group(1):
             number: int | None = number_of(match.group(1))
@@ -1112,6 +1123,50 @@ def fused_clauses(cell: Text) -> tuple[AnyClause, ...] | None:
 
 _FUSED_ITEM_END = re.compile(r"[；;。\n][；;。，,\s]*")
 """What ends one item of the fused form: a ``；`` or ``。`` or a line break."""
+_ITEM_NUMBER = re.compile(r"[^\S\n]*(\d{1,3})[ \t]*(?:、|[.．](?!\d))[ \t]*")
+"""An item's own number in digits (``1.``, ``2、``)."""
+
+_FusedPiece = tuple[int | None, int, int, int, Category | None, Category | None, int]
+"""An item of the fused form: its number, where it starts, where its name
+and value start, where it ends, its categories and its outline's section."""
+
+
+def _heads_its_items(match: re.Match[str]) -> bool:
+    """Whether a category of the fused form is an outline's heading over
+    items of its own: a level-1 category (产出, 效益, 满意度, 成本指标) numbered
+    in Chinese numerals as headings are (``三、满意度指标：1.服务对象满意度：≥90%``),
+    with text, not another category, after it."""
+    return _outline_number(match) and _LEVEL1_ONLY.fullmatch(match.group(2)) is not None
+
+
+def _outline_number(match: re.Match[str]) -> bool:
+    """Whether a category of the fused form is numbered in Chinese numerals,
+    as an outline numbers its headings (``二、``), each heading's items
+    numbered from 1 again."""
+    number = match.group(1)
+    return number is not None and number[0] in "一二三四五六七八九十"
+
+
+def _headed_items(
+    cell: Text, start: int, end: int, level1: Category, section: int
+) -> list[_FusedPiece]:
+    """The items under a heading of :func:`_heads_its_items`, from ``start``
+    to ``end``: each up to its ``；`` ``。`` or line break, with its own
+    number if it has one, without a level-2 category."""
+    text = cell.value
+    pieces: list[_FusedPiece] = []
+    position = start
+    bounds = [m.start() for m in _FUSED_ITEM_END.finditer(text, start, end)] + [end]
+    for stop in bounds:
+        if text[position:stop].strip():
+            own = _ITEM_NUMBER.match(text, position, stop)
+            number = int(own.group(1)) if own is not None else None
+            first = own.start(1) if own is not None else position
+            body = own.end() if own is not None else position
+            pieces.append((number, first, body, stop, level1, None, section))
+        found = _FUSED_ITEM_END.match(text, stop)
+        position = found.end() if found is not None else stop
+    return pieces
 
 
 def _fused_item(

@@ -401,6 +401,39 @@ def test_a_dash_after_one_category_only_is_no_fused_cell() -> None:
     assert isinstance(clause, Clause) and clause.level2 is None
 
 
+OUTLINE_INLINE = (
+    "一、产出指标：1.数量指标：培训人数≥300人；2.质量指标：合格率≥90%。"
+    "二、效益指标：1.社会效益指标：带动就业人数≥100人。"
+    "三、满意度指标：1.服务对象满意度：≥90%；2.群众满意度≥85%"
+)
+
+
+def test_an_outlines_numbered_headings_in_one_line_head_their_items() -> None:
+    # 三、满意度指标 is the level-1 category of the items after it, though they
+    # name no level-2 one of their own; each heading numbers its items from 1
+    assert [read(c) for c in clauses(OUTLINE_INLINE)] == [
+        (1, "产出指标", "数量指标", "培训人数", None, "≥300人"),
+        (2, "产出指标", "质量指标", "合格率", None, "≥90%"),
+        (1, "效益指标", "社会效益指标", "带动就业人数", None, "≥100人"),
+        (1, "满意度指标", None, "服务对象满意度", None, "≥90%"),
+        (2, "满意度指标", None, "群众满意度", None, "≥85%"),
+    ]
+    table = tsv_table([project_row("职业培训项目", OUTLINE_INLINE)])
+    rules = ["clause-numbering", "category-mismatch", "category-keyword-mismatch"]
+    assert lint(table, rules) == []
+
+
+def test_a_level_one_name_not_numbered_as_a_heading_keeps_its_place() -> None:
+    # 成本指标 under 产出指标 is the older scheme's level-2 category
+    assert [
+        read(c)
+        for c in clauses("产出指标：成本指标：人均培训成本≤1000元；数量指标：培训人数≥300人")
+    ] == [
+        (None, "产出指标", "成本指标", "人均培训成本", None, "≤1000元"),
+        (None, "产出指标", "数量指标", "培训人数", None, "≥300人"),
+    ]
+
+
 def test_an_item_whose_value_cannot_be_told_is_an_error_of_its_own() -> None:
     items = parse_clause_text(
         "产出指标：数量指标：培训人数≥1000人。效益指标：社会效益指标：困境儿童生活改善情况有效改善。"
