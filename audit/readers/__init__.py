@@ -10,6 +10,7 @@ offered to the grid layouts of :data:`GRID_LAYOUTS` in order.
 
 from __future__ import annotations
 
+import csv
 import errno
 import os
 import re
@@ -214,10 +215,46 @@ def _titles(titles: list[str]) -> str:
     return f"{shown} 等{len(titles)}张表" if len(titles) > 3 else shown
 
 
+def _semicolon_header(text: str) -> list[str] | None:
+    """The cells of the header row of a CSV saved where the list separator is
+    ``;`` (Excel in many European locales): the first line without tabs that
+    ``;`` splits into a header row's cells, each a whole column name. A
+    ``;`` or ``；`` in a line of text (a clause's separator, a note quoting
+    the columns) splits no such cells."""
+    from audit.readers.common import header_columns, unspaced
+
+    for line in text[:200_000].split("\n", 2000):
+        if ";" not in line or "\t" in line or len(line) >= 400 or "项目名称" not in unspaced(line):
+            continue
+        try:
+            cells = next(csv.reader([line.rstrip("\r")], delimiter=";"), [])
+        except csv.Error:
+            continue
+        cells = [cell.strip() for cell in cells]
+        if len(cells) >= 4 and header_columns(cells) is not None:
+            return cells
+    return None
+
+
+def _text_delimiter(text: str, layout: Layout) -> str:
+    """The cell delimiter of a text table of ``layout``: a tab, a comma, or
+    the ``;`` of a CSV whose header row only ``;`` splits (none for
+    PDF-extracted text, whose cells are spaced)."""
+    if layout == "tsv":
+        return "\t"
+    if layout == "csv" and _header_line(text) is None:
+        return ";"
+    return ","
+
+
 def detect_layout(text: str) -> Layout:
-    """Tell the layout from the header row: tab-separated, comma-separated,
-    or PDF-extracted text (cells separated by spaces, wrapped lines)."""
+    """Tell the layout from the header row: tab-separated, comma-separated
+    (or ``;``-separated, as a spreadsheet saves CSV where ``;`` is the list
+    separator), or PDF-extracted text (cells separated by spaces, wrapped
+    lines)."""
     header = _header_line(text)
+    if header is None and _semicolon_header(text) is not None:
+        return "csv"
     if header is None:
         from audit.readers.extracted import unreadable_extraction
 
@@ -241,6 +278,13 @@ def _reader(layout: Layout) -> Callable[[Source], Table]:
     else:
         from audit.readers.pdftext import read
     return read
+
+
+def _read_csv(source: Source, delimiter: str) -> Table:
+    """A CSV source whose fields ``delimiter`` separates (``;``)."""
+    from audit.readers.csvfile import read
+
+    return read(source, delimiter)
 
 
 def read_text(
@@ -267,7 +311,7 @@ def read_text(
     except NotATable:
         _adjustment_text(text)
         raise
-    delimiter = "\t" if layout == "tsv" else ","
+    delimiter = _text_delimiter(text, layout)
     if layout != "pdf-text" and _budget_table_only(text, delimiter):
         from audit.readers.guangzhou import BUDGET_TABLE
 
@@ -277,7 +321,7 @@ def read_text(
             f"not a performance-target table: {BUDGET_TABLE}",
             note=f"{where}: skipped, not a performance-target table ({BUDGET_TABLE})",
         )
-    table = _reader(layout)(source)
+    table = _reader(layout)(source) if delimiter != ";" else _read_csv(source, delimiter)
     # A table of another kind under the performance table (a budget or a
     # self-evaluation table copied with it): noted, as in a grid.
     _give(notify, [("", f"{where}: skipped, {SET_ASIDE}") for where in table.set_aside])
@@ -288,7 +332,10 @@ def read_text(
         from audit.readers.common import header_unit
 
         header = _header_line(text)
-        cells = [] if header is None else re.split(r"[\s,，|\"']+", header)
+        if header is not None:
+            cells = re.split(r"[\s,，|\"']+", header)
+        else:  # a ;-separated CSV
+            cells = _semicolon_header(text) or []
         table.amount_unit = header_unit(cells)
     _in_stated_unit(table.rows, table.amount_unit)
     units_from_headings(table)
