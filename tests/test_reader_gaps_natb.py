@@ -16,12 +16,14 @@ from __future__ import annotations
 import csv
 import io
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
 from audit.model import Document, Finding
-from audit.pipeline import load_bytes, load_text
+from audit.pipeline import load_bytes, load_path, load_text
 from audit.readers import NotATable, ReadError
+from scripts.make_examples import write_table
 from tests.conftest import lint
 
 # --------------------------------------------------------------------------
@@ -171,3 +173,230 @@ def test_a_note_quoting_the_columns_with_semicolons_is_no_table() -> None:
     )
     with pytest.raises(NotATable):
         load_text(text, "notes.csv")
+
+
+# --------------------------------------------------------------------------
+# 2. A national list with 项目总投资 beside the year's 预算数
+
+LIST_HEADER = [
+    "单位名称",
+    "项目名称",
+    "项目总投资",
+    "预算数",
+    "年度目标",
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "指标性质",
+    "指标值",
+    "度量单位",
+    "权重",
+]
+
+
+def _investment_list(
+    investment: str = "项目总投资", budget: str | None = "预算数"
+) -> list[list[str]]:
+    header = [investment if c == "项目总投资" else c for c in LIST_HEADER]
+    rows = [
+        ["2025年部门项目支出绩效目标表", *[""] * 11],
+        ["单位名称：某县水利局", *[""] * 9, "金额单位：万元", ""],
+        header,
+        ["合计", "", "5,400.00", "860.00", *[""] * 8],
+        ["某县水利局", "", "5,400.00", "860.00", *[""] * 8],
+        [
+            "某县水利局",
+            "中小河流治理工程",
+            "4,800.00",
+            "600.00",
+            "完成河道清淤疏浚12公里，新建护岸3.5公里，提高河段防洪能力。",
+            "产出指标",
+            "数量指标",
+            "河道清淤长度",
+            "≥",
+            "12",
+            "公里",
+            "30",
+        ],
+        ["", "", "", "", "", "", "质量指标", "工程验收合格率", "=", "100", "%", "30"],
+        ["", "", "", "", "", "效益指标", "社会效益指标", "受益人口", "≥", "2.5", "万人", "20"],
+        [
+            "",
+            "",
+            "",
+            "",
+            "",
+            "满意度指标",
+            "服务对象满意度指标",
+            "沿河群众满意度",
+            "≥",
+            "90",
+            "%",
+            "20",
+        ],
+        [
+            "某县水利局",
+            "农村饮水安全维修养护",
+            "600.00",
+            "260.00",
+            "维修养护农村供水工程42处，保障农村群众饮水安全。",
+            "产出指标",
+            "数量指标",
+            "维修养护工程处数",
+            "≥",
+            "42",
+            "处",
+            "40",
+        ],
+        ["", "", "", "", "", "效益指标", "社会效益指标", "农村自来水普及率", "≥", "95", "%", "30"],
+        [
+            "",
+            "",
+            "",
+            "",
+            "",
+            "满意度指标",
+            "服务对象满意度指标",
+            "受益群众满意度",
+            "≥",
+            "90",
+            "%",
+            "30",
+        ],
+    ]
+    if budget is None:  # no column of the year's amount
+        at = header.index("预算数")
+        rows = [row[:at] + row[at + 1 :] for row in rows]
+    return rows
+
+
+def _list_text(rows: list[list[str]]) -> str:
+    return saved_csv(rows, ",")
+
+
+def _totals(document: Document) -> list[tuple[str, object]]:
+    return [(p.name.value, p.amounts.value("total")) for p in document.projects]
+
+
+@pytest.mark.parametrize("carrier", ["csv", "xlsx"])
+def test_the_whole_investment_beside_the_year_s_budget_is_not_the_total(
+    carrier: str, tmp_path: Path
+) -> None:
+    rows = _investment_list()
+    if carrier == "csv":
+        document = load_text(_list_text(rows), "list.csv")
+    else:
+        document = load_path(write_table(tmp_path / "list.xlsx", rows))
+    assert document.layout.startswith("national-list")
+    assert _totals(document) == [
+        ("中小河流治理工程", Decimal("600.00")),
+        ("农村饮水安全维修养护", Decimal("260.00")),
+    ]
+    # the subtotal and 合计 are the year's: the investments (5,400.00 on
+    # those rows) are summed as nothing
+    rules = {f.rule for f in lint(document)}
+    assert not rules & {"subtotal-mismatch", "total-mismatch", "rounding-difference"}
+
+
+@pytest.mark.parametrize(
+    "investment", ["项目总投资", "计划总投资", "项目总投资（万元）", "中期资金总额"]
+)
+def test_a_list_stating_only_the_whole_term_s_amount_states_no_year_s_total(
+    investment: str,
+) -> None:
+    """The whole term's amount is never the year's budget, nor summed as it:
+    a list without a column of the year's amount states none."""
+    document = load_text(_list_text(_investment_list(investment, budget=None)), "list.csv")
+    assert [total for _, total in _totals(document)] == [None, None]
+
+
+def _two_row_header(sources: list[str]) -> str:
+    """A list whose amounts stand under a heading over two header rows."""
+    width = 8 + len(sources)
+    rows = [
+        ["单位名称：某县水利局", *[""] * (width - 1)],
+        [
+            "项目名称",
+            "项目资金（万元）",
+            *[""] * (len(sources) - 1),
+            "年度目标",
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "指标值",
+            "权重",
+            "备注",
+        ],
+        ["", *sources, *[""] * 7],
+        [
+            "中小河流治理工程",
+            *["4,800.00", "600.00", "500.00", "100.00"][: len(sources)],
+            "完成河道清淤疏浚12公里，新建护岸3.5公里，提高河段防洪能力。",
+            "产出指标",
+            "数量指标",
+            "河道清淤长度",
+            "≥12公里",
+            "40",
+            "",
+        ],
+        [
+            "",
+            *[""] * len(sources),
+            "",
+            "效益指标",
+            "社会效益指标",
+            "受益人口",
+            "≥2.5万人",
+            "30",
+            "",
+        ],
+        [
+            "",
+            *[""] * len(sources),
+            "",
+            "满意度指标",
+            "服务对象满意度指标",
+            "沿河群众满意度",
+            "≥90%",
+            "30",
+            "",
+        ],
+    ]
+    return saved_csv(rows, ",")
+
+
+def test_the_whole_investment_under_the_funds_heading_is_no_source_of_funds() -> None:
+    """项目资金（万元） over 项目总投资 | 合计 | 财政拨款 | 其他资金: the year's
+    amounts are read by their heads; the investment is the term's, not a
+    source of funds left unread."""
+    notes: list[str] = []
+    text = _two_row_header(["项目总投资", "合计", "财政拨款", "其他资金"])
+    document = load_bytes(text.encode(), "list.csv", notes.append)
+    amounts = document.projects[0].amounts
+    assert [amounts.value(c) for c in ("total", "fiscal", "other")] == [
+        Decimal("600.00"),
+        Decimal("500.00"),
+        Decimal("100.00"),
+    ]
+    assert not [note for note in notes if "项目总投资" in note]
+
+
+def test_a_source_the_model_has_no_column_for_is_still_noted() -> None:
+    """Near miss: 中央资金 under the same heading is a source of funds no
+    column reads: noted, as before."""
+    notes: list[str] = []
+    text = _two_row_header(["中央资金", "合计", "财政拨款", "其他资金"])
+    load_bytes(text.encode(), "list.csv", notes.append)
+    assert [note for note in notes if "中央资金" in note]
+
+
+def test_the_budget_year_s_column_stays_the_year_s_total() -> None:
+    """Near miss: ``2025年预算数`` names the year (the total), while
+    ``2025-2027年资金总额`` names the term (the whole investment)."""
+    rows = _investment_list("2025-2027年资金总额")
+    rows[2][3] = "2025年预算数"
+    document = load_text(_list_text(rows), "list.csv")
+    assert _totals(document) == [
+        ("中小河流治理工程", Decimal("600.00")),
+        ("农村饮水安全维修养护", Decimal("260.00")),
+    ]

@@ -358,6 +358,8 @@ def column_key(header: str) -> str | None:
         return "project"
     if h in ("序号", "项目序号"):
         return "number"
+    if _period_total(h):
+        return PERIOD_TOTAL  # 项目总投资, 中期资金总额: the whole term's, not the year's
     if h in _TOTAL_HEADERS or _year_as_word(h) in _TOTAL_HEADERS:
         return "total"  # 2025年预算数: the year's, as 本年预算数 names it
     if "财政专户" in h:
@@ -375,6 +377,24 @@ def column_key(header: str) -> str | None:
             return "period_goal"
         return _named_goal(h)  # 总体绩效目标: the whole term's
     return None
+
+
+PERIOD_TOTAL = "period_total"
+"""A list's column of each project's amount over its whole term (项目总投资,
+中期资金总额), beside the year's (预算数), as a form reads those labels: never
+the project's total for the year, nor a source of funds, nor summed in a
+unit's subtotal or in 合计."""
+
+
+def _period_total(header: str) -> bool:
+    """Whether a normalised header names the amount of the project's whole
+    term: its investment (项目总投资, 计划总投资), or a total after a word of
+    the term (中期资金总额, 实施期预算数, ``2025-2027年资金总额``)."""
+    text = _year_as_word(header)
+    if _WHOLE_TERM_TOTAL_RE.match(text) is not None:
+        return True
+    word = next((word for word in PERIOD_WORDS if text.startswith(word)), None)
+    return word is not None and text[len(word) :] in _TOTAL_HEADERS
 
 
 _HEADER_LENGTH = 40
@@ -1631,7 +1651,7 @@ def _with_sub_header(
         # sources of funds the model has no column for (中央资金 | 地方资金)
         # beside the total under a heading over them: the total is read
         below = _header_map(_without_other_sources(grid.rows[row], parts), sub_header=True)
-    allowed = _SUB_HEADER_KEYS | set(_AMOUNTS) if amounts else _SUB_HEADER_KEYS
+    allowed = _SUB_HEADER_KEYS | {*_AMOUNTS, PERIOD_TOTAL} if amounts else _SUB_HEADER_KEYS
     if not below or not set(below) <= allowed:
         return columns, False
     # a heading over the second row's names (项目资金, 年度指标值) names no
