@@ -400,3 +400,97 @@ def test_the_budget_year_s_column_stays_the_year_s_total() -> None:
         ("中小河流治理工程", Decimal("600.00")),
         ("农村饮水安全维修养护", Decimal("260.00")),
     ]
+
+
+# --------------------------------------------------------------------------
+# 3. A form whose year's amount is a placeholder
+
+
+def _form(year_amount: str, label: str = "本年安排") -> str:
+    rows = [
+        ["2025年项目支出绩效目标表", "", "", ""],
+        ["金额单位：万元", "", "", ""],
+        ["项目名称", "农村公路养护经费", "主管部门", "某县交通运输局"],
+        ["实施单位", "某县公路事业发展中心", "项目期", "2025年"],
+        ["项目总投资", "500.00", label, year_amount],
+        ["年度目标", "完成全县农村公路日常养护，及时修复病害路段，保障道路安全畅通。", "", ""],
+        ["一级指标", "二级指标", "三级指标", "年度指标值"],
+        ["产出指标", "数量指标", "养护里程", "≥350公里"],
+        ["效益指标", "社会效益指标", "道路通行条件", "明显改善"],
+        ["满意度指标", "服务对象满意度指标", "沿线群众满意度", "≥90%"],
+    ]
+    return "\n".join("\t".join(row) for row in rows) + "\n"
+
+
+@pytest.mark.parametrize("placeholder", ["待补充", "待单位补充", "XXX", "（待补充）", "XX万元"])
+def test_a_placeholder_for_the_year_s_amount_is_read_where_it_stands(placeholder: str) -> None:
+    text = _form(placeholder)
+    document = load_text(text, "form.tsv")
+    total = document.projects[0].amounts.total
+    assert total is not None
+    assert total.value is None
+    assert total.text.value == placeholder
+    line = text.split("\n")[total.text.span().line - 1]
+    assert line[total.text.span().column - 1 :].startswith(placeholder)
+    findings = lint(document)
+    # the amount is there, not written yet: no project "without any amount"
+    assert not [f for f in findings if f.rule == "amount-format" and f.line == 3]
+    assert [(f.line, f.excerpt) for f in findings if f.field == "amount.total"] == [
+        (5, placeholder)
+    ]
+
+
+def _amount_texts(document: Document) -> list[str]:
+    amounts = document.projects[0].amounts
+    return [amount.text.value for amount in amounts if amount is not None]
+
+
+def test_a_plan_of_work_beside_the_year_s_arrangement_is_still_no_amount() -> None:
+    """Near miss: text of the year's plan beside 年度安排 is no amount and no
+    amount's error."""
+    plan = "第一季度完成招标，第二季度开工建设"
+    document = load_text(_form(plan, "年度安排"), "form.tsv")
+    assert plan not in _amount_texts(document)
+    assert not [f for f in lint(document, ["amount-format"]) if f.excerpt == plan]
+
+
+def test_an_empty_year_s_amount_stays_no_amount() -> None:
+    """Near miss: a form whose 资金总额 and 财政拨款 cells are blank states
+    no amount: that is the finding, on the project."""
+    text = _form("").replace("项目总投资\t500.00\t本年安排\t", "资金总额\t\t其中：财政拨款\t")
+    document = load_text(text, "form.tsv")
+    assert not document.projects[0].amounts
+    findings = lint(document, ["amount-format"])
+    assert [(f.line, f.field) for f in findings] == [(3, "amount.total")]
+    assert "没有填写任何金额" in findings[0].message
+
+
+@pytest.mark.parametrize("placeholder", ["待补充", "XXX"])
+def test_a_placeholder_beside_the_form_s_total_label_is_read_where_it_stands(
+    placeholder: str,
+) -> None:
+    text = _form(placeholder).replace(
+        "项目总投资\t500.00\t本年安排\t", "资金总额\t\t其中：财政拨款\t"
+    )
+    text = text.replace("资金总额\t\t", f"资金总额\t{placeholder}\t")
+    document = load_text(text, "form.tsv")
+    assert _amount_texts(document) == [placeholder, placeholder]
+    assert all(f.line == 5 for f in lint(document) if (f.field or "").startswith("amount."))
+
+
+@pytest.mark.parametrize(
+    ("written", "value"), [("1,200.00", Decimal("1200.00")), ("120万元", Decimal("120"))]
+)
+def test_amounts_written_as_numbers_still_read(written: str, value: Decimal) -> None:
+    document = load_text(_form(written), "form.tsv")
+    assert document.projects[0].amounts.value("total") == value
+
+
+def test_a_placeholder_in_a_list_s_budget_column_is_read_at_its_cell() -> None:
+    rows = _investment_list()
+    rows[5][3] = "待补充"
+    text = _list_text(rows)
+    document = load_text(text, "list.csv")
+    total = document.projects[0].amounts.total
+    assert total is not None and total.value is None and total.text.value == "待补充"
+    assert document.projects[1].amounts.value("total") == Decimal("260.00")

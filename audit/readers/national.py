@@ -2247,15 +2247,34 @@ def _read_labels(
 _NUMBER_LIKE_RE = re.compile(r"^-?[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?\s*(?:万元|元)?$")
 
 
+_UNWRITTEN_AMOUNT_RE = re.compile(
+    r"^[（(【\[]?(?:待(?:单位|上级|财政)?(?:补充|补|填写?|填报|确定|核定|测算|明确|定)"
+    r"|[XxＸｘ×*＊]{2,}|…+|[.．。]{3,}|[？?]+|□+)[）)】\]]?(?:万元|元)?$"
+)
+"""An amount cell that says its amount is not written yet: a draft's
+placeholder (``待补充``, ``待单位补充``, ``XXX``, ``……``, ``XX万元``), never a
+plan of work."""
+
+
+def _unwritten_amount(value: str) -> bool:
+    """Whether an amount cell holds a draft's placeholder for its amount
+    (:data:`_UNWRITTEN_AMOUNT_RE`): an amount to be filled, not text of
+    another kind."""
+    return _UNWRITTEN_AMOUNT_RE.match(_SPACES_RE.sub("", value)) is not None
+
+
 def _plan_of_work(label: str, value: Text) -> bool:
     """Whether a label of what is arranged (年度安排, 本年安排: the year's
     money, or the year's plan of work) has a plan of work beside it, text
     that is no number (``第一季度完成招标…``): no amount, and no amount's
-    error. An amount's other labels (资金总额) keep whatever they hold."""
+    error. A placeholder where the amount goes (``待补充``, ``XXX``) is the
+    amount not written yet, read as the amount (the rules report it). An
+    amount's other labels (资金总额) keep whatever they hold."""
     return (
         _year_as_word(norm(label)).endswith(_ARRANGED_NOUNS)
         and bool(value.value.strip())
         and _NUMBER_LIKE_RE.match(_SPACES_RE.sub("", value.value)) is None
+        and not _unwritten_amount(value.value)
     )
 
 
