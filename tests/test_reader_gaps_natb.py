@@ -24,7 +24,7 @@ from audit.model import Document, Finding
 from audit.pipeline import load_bytes, load_path, load_text
 from audit.readers import NotATable, ReadError
 from scripts.make_examples import write_table
-from tests.conftest import lint
+from tests.conftest import config_with, lint
 
 # --------------------------------------------------------------------------
 # 1. A Guangzhou table saved as CSV with ``;`` between its fields
@@ -433,10 +433,34 @@ def test_a_placeholder_for_the_year_s_amount_is_read_where_it_stands(placeholder
     line = text.split("\n")[total.text.span().line - 1]
     assert line[total.text.span().column - 1 :].startswith(placeholder)
     findings = lint(document)
-    # the amount is there, not written yet: no project "without any amount"
-    assert not [f for f in findings if f.rule == "amount-format" and f.line == 3]
-    assert [(f.line, f.excerpt) for f in findings if f.field == "amount.total"] == [
-        (5, placeholder)
+    # the amount is there, not written yet: no project "without any amount",
+    # and the placeholder is reported at its characters in the amount cell
+    assert not [f for f in findings if f.rule == "amount-format"]
+    (finding,) = [f for f in findings if f.field == "amount.total"]
+    assert finding.rule == "placeholder"
+    assert finding.line == 5 and finding.column is not None
+    assert finding.excerpt is not None and finding.excerpt in placeholder
+    assert line[finding.column - 1 :].startswith(finding.excerpt)
+    assert "占位文字" in finding.message
+
+
+def test_with_the_placeholder_rule_turned_off_the_amount_is_no_number(tmp_path: Path) -> None:
+    """An owner turned off passes its defect on: amount-format reports the
+    cell as no number."""
+    config = config_with(tmp_path, "extends: default\nrules:\n  placeholder:\n    enabled: false\n")
+    findings = lint(load_text(_form("待补充"), "form.tsv"), config=config)
+    assert [(f.rule, f.line, f.excerpt) for f in findings if f.field == "amount.total"] == [
+        ("amount-format", 5, "待补充")
+    ]
+
+
+def test_text_that_is_no_placeholder_in_an_amount_cell_stays_amount_format_s() -> None:
+    """Near miss: an amount written in words (``约50万``) is no number, and
+    no placeholder."""
+    text = _form("x").replace("项目总投资\t500.00\t本年安排\tx", "资金总额\t约50万\t\t")
+    findings = lint(load_text(text, "form.tsv"))
+    assert [(f.rule, f.excerpt) for f in findings if f.field == "amount.total"] == [
+        ("amount-format", "约50万")
     ]
 
 
