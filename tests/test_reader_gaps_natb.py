@@ -518,3 +518,61 @@ def test_a_placeholder_in_a_list_s_budget_column_is_read_at_its_cell() -> None:
     total = document.projects[0].amounts.total
     assert total is not None and total.value is None and total.text.value == "待补充"
     assert document.projects[1].amounts.value("total") == Decimal("260.00")
+
+
+# --------------------------------------------------------------------------
+# 4. A form whose goal over the whole term is labelled 项目总目标
+
+
+def _dongguan_form(goals: list[list[str]]) -> list[list[str]]:
+    return [
+        ["东莞市某局项目支出绩效目标表", "", "", "", "", ""],
+        ["金额单位：元", "", "", "", "", ""],
+        ["项目名称", "智慧城管平台运维", "项目总投资", "1,800,000.00", "本年安排", "600,000.00"],
+        ["实施单位", "某市城市管理综合执法局", "项目期", "2025-2027年", "", ""],
+        *goals,
+        ["一级指标", "二级指标", "三级指标", "指标值", "绩效标准", ""],
+        ["预期产出指标", "数量指标", "运维系统数量", "3个", "按合同", ""],
+        ["", "质量指标", "系统可用率", "≥99%", "按运维报告", ""],
+        ["效果指标", "社会效益指标", "案件处置率", "≥95%", "按平台统计", ""],
+        ["", "服务对象满意度指标", "使用部门满意度", "≥90%", "问卷调查", ""],
+    ]
+
+
+_WHOLE = "三年内保障智慧城管平台稳定运行，案件处置率保持在95%以上。"
+_YEAR = "本年度保障平台全年稳定运行，系统可用率不低于99%，案件处置率不低于95%。"
+
+
+@pytest.mark.parametrize("carrier", ["csv", "xlsx"])
+def test_the_project_s_whole_goal_is_the_period_goal(carrier: str, tmp_path: Path) -> None:
+    rows = _dongguan_form(
+        [["项目总目标", _WHOLE, "", "", "", ""], ["年度目标", _YEAR, "", "", "", ""]]
+    )
+    if carrier == "csv":
+        document = load_text(saved_csv(rows, ","), "form.csv")
+    else:
+        document = load_path(write_table(tmp_path / "form.xlsx", rows))
+    (project,) = document.projects
+    assert project.goal is not None and project.goal.value == _YEAR
+    assert project.period_goal is not None and project.period_goal.value == _WHOLE
+    # the year's amount, not the whole investment
+    assert project.amounts.value("total") == Decimal("60")
+
+
+def test_a_form_stating_only_the_whole_goal_has_a_goal() -> None:
+    """A form with 项目总目标 and no 年度目标 states its goal: no
+    ``missing-goal``."""
+    rows = _dongguan_form([["项目总目标", _WHOLE, "", "", "", ""]])
+    document = load_text(saved_csv(rows, ","), "form.csv")
+    (project,) = document.projects
+    assert project.goal is not None and project.goal.value == _WHOLE
+    assert lint(document, ["missing-goal"]) == []
+
+
+def test_a_bare_goal_word_or_the_investment_is_no_goal_label() -> None:
+    """Near miss: 目标 alone, and 项目总投资 (an amount), label no goal: a
+    form whose only goal row is headed 目标 states no goal."""
+    rows = _dongguan_form([["目标", _WHOLE, "", "", "", ""]])
+    document = load_text(saved_csv(rows, ","), "form.csv")
+    (project,) = document.projects
+    assert (project.goal, project.period_goal) == (None, None)

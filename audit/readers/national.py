@@ -741,16 +741,18 @@ the year's, as 年度 names it."""
 _GOAL_SIDES = sorted(
     {*ANNUAL_WORDS, *PERIOD_WORDS, "本年度", "当年度", "中长期"}, key=len, reverse=True
 )
-_GOAL_LABEL_RE = re.compile(rf"^(?:项目)?({'|'.join(_GOAL_SIDES)})?(总体)?(绩效)?目标$")
+_GOAL_LABEL_RE = re.compile(rf"^(?:项目)?({'|'.join(_GOAL_SIDES)})?(总体|总)?(绩效)?目标$")
 """A goal's label by its words: the side it names (年度, 实施期, 中期 …),
-总体 (the whole term's) and 绩效, in that order (``实施期绩效目标``,
-``中期绩效目标``, ``实施期总体目标``, ``年度总体绩效目标``, ``项目绩效目标``)."""
+总体 or 总 (the whole term's) and 绩效, in that order (``实施期绩效目标``,
+``中期绩效目标``, ``实施期总体目标``, ``年度总体绩效目标``, ``项目绩效目标``,
+``项目总目标``)."""
 
 
 def _named_goal(text: str) -> str | None:
     """The goal a label names by its words (:data:`_GOAL_LABEL_RE`): the
     annual goal where it names the year or no side, the period's where it
-    names the term or 总体; None for no goal's label or a bare ``目标``."""
+    names the term or 总体 (总: ``项目总目标``); None for no goal's label or a
+    bare ``目标``."""
     match = _GOAL_LABEL_RE.match(text)
     if match is None or text == "目标":
         return None
