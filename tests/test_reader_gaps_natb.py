@@ -576,3 +576,48 @@ def test_a_bare_goal_word_or_the_investment_is_no_goal_label() -> None:
     document = load_text(saved_csv(rows, ","), "form.csv")
     (project,) = document.projects
     assert (project.goal, project.period_goal) == (None, None)
+
+
+# --------------------------------------------------------------------------
+# 5. A header row whose cells were wrapped in the sheet (Alt+Enter), saved as
+# CSV or tab-separated text: the spreadsheet quotes each such cell
+
+
+_WRAPS = {
+    "财政专户": {3: "财政专户\n拨款"},
+    "项目名称": {0: "项目名称\n（资金使用单位）", 3: "财政专户\n拨款"},
+    "绩效": {5: "绩效\n目标", 6: "绩效\n指标"},
+}
+
+
+def _wrapped(wraps: dict[int, str]) -> list[list[str]]:
+    rows = [list(row) for row in GZ_ROWS]
+    for column, cell in wraps.items():
+        rows[3][column] = cell
+    return rows
+
+
+@pytest.mark.parametrize("delimiter", [",", ";", "\t"], ids=["csv", "semicolon", "tsv"])
+@pytest.mark.parametrize("wrapped", list(_WRAPS))
+def test_a_header_whose_cells_hold_line_breaks_is_read(delimiter: str, wrapped: str) -> None:
+    path = "gz.txt" if delimiter == "\t" else "gz.csv"
+    document = load_text(saved_csv(_wrapped(_WRAPS[wrapped]), delimiter), path)
+    plain = load_text(saved_csv(GZ_ROWS, delimiter), path)
+    assert _shape(document) == _shape(plain)
+    assert [(f.rule, f.message) for f in lint(document)] == [
+        (f.rule, f.message) for f in lint(plain)
+    ]
+    # each finding points as many lines further down as the header's cells
+    # hold line breaks
+    breaks = sum(cell.count("\n") for cell in _WRAPS[wrapped].values())
+    assert [f.line for f in lint(document)] == [
+        None if f.line is None else f.line + breaks for f in lint(plain)
+    ]
+
+
+def test_a_budget_table_with_a_wrapped_header_cell_is_still_no_performance_table() -> None:
+    """Near miss: 项目名称 | 总计 | 财政拨款 | "财政专户⏎拨款" | 其他资金 heads a
+    budget table, with nowhere to write a goal: refused as one."""
+    rows = [row[:5] for row in _wrapped(_WRAPS["财政专户"])]
+    with pytest.raises(NotATable, match="budget table"):
+        load_text(saved_csv(rows, ","), "budget.csv")

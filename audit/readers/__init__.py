@@ -162,10 +162,16 @@ def _column_words(line: str) -> str:
 
 
 def _header_line(text: str) -> str | None:
-    """The first line that is a header row of the table."""
-    for line in text[:200_000].split("\n", 2000):
+    """The first line that is a header row of the table (or the lines of one
+    whose quoted cells hold line breaks, joined: :func:`_quoted_record`)."""
+    lines = text[:200_000].split("\n", 2000)
+    for index, line in enumerate(lines):
         if len(line) < 400 and _is_header(line):
             return line
+        if '"' in line and line.count('"') % 2 and len(line) < 400:
+            record = _quoted_record(lines, index)
+            if record is not None and len(record) < 400 and _is_header(record):
+                return record
     from audit.readers.extracted import wrapped_header
 
     return wrapped_header(text)  # a header whose cells wrap, over several lines
@@ -177,14 +183,54 @@ def _budget_table_only(text: str, delimiter: str) -> bool:
     from audit.readers.common import budget_header, header_columns
 
     budget = False
-    for line in text[:200_000].split("\n", 2000):
+    lines = text[:200_000].split("\n", 2000)
+    for index, line in enumerate(lines):
         if len(line) >= 400 or not _is_header(line):
             continue
-        cells = [cell.strip().strip('"') for cell in line.rstrip("\r").split(delimiter)]
+        cells = _record_cells(lines, index, delimiter)
         if header_columns(cells) is not None:
             return False
         budget = budget or budget_header(cells)
     return budget
+
+
+_RECORD_LINES = 8
+"""Most lines a header row of TSV or CSV text may span: its cells wrapped in
+the sheet (``财政专户⏎拨款``) hold a line break or two each."""
+
+
+def _quoted_record(lines: list[str], index: int) -> str | None:
+    """The TSV or CSV record that begins on ``lines[index]`` with a quoted
+    cell left open there, its lines joined with nothing between them (a
+    header cell wrapped in the sheet, ``"项目名称⏎（资金使用单位）"``, names
+    its column whole); None when the quote does not close within a few
+    lines."""
+    record = lines[index].rstrip("\r")
+    for end in range(index + 1, min(len(lines), index + _RECORD_LINES)):
+        record += lines[end].rstrip("\r")
+        if record.count('"') % 2 == 0:
+            return record
+    return None
+
+
+def _record_cells(lines: list[str], index: int, delimiter: str) -> list[str]:
+    """The cells of the TSV or CSV record that begins on ``lines[index]``:
+    a quoted cell that holds line breaks (a header cell wrapped in the sheet,
+    ``"财政专户⏎拨款"``, as a spreadsheet saves it) takes the lines up to its
+    closing quote with it. A line whose quotes pair up, or never close
+    within a few lines, is its own cells."""
+    record = lines[index].rstrip("\r")
+    end = index + 1
+    while record.count('"') % 2 and end < min(len(lines), index + _RECORD_LINES):
+        record += "\n" + lines[end].rstrip("\r")
+        end += 1
+    if record.count('"') % 2 == 0 and '"' in record:
+        try:
+            return [cell.strip() for cell in next(csv.reader([record], delimiter=delimiter))]
+        except csv.Error:
+            pass
+    line = lines[index].rstrip("\r")
+    return [cell.strip().strip('"') for cell in line.split(delimiter)]
 
 
 def _budget_titles(text: str, delimiter: str) -> list[str]:
@@ -223,14 +269,13 @@ def _semicolon_header(text: str) -> list[str] | None:
     the columns) splits no such cells."""
     from audit.readers.common import header_columns, unspaced
 
-    for line in text[:200_000].split("\n", 2000):
-        if ";" not in line or "\t" in line or len(line) >= 400 or "项目名称" not in unspaced(line):
+    lines = text[:200_000].split("\n", 2000)
+    for index, line in enumerate(lines):
+        if "\t" in line or len(line) >= 400 or "项目名称" not in unspaced(line):
             continue
-        try:
-            cells = next(csv.reader([line.rstrip("\r")], delimiter=";"), [])
-        except csv.Error:
-            continue
-        cells = [cell.strip() for cell in cells]
+        if ";" not in line and line.count('"') % 2 == 0:
+            continue  # no ; here, and no quoted cell running on to the next line
+        cells = _record_cells(lines, index, ";")
         if len(cells) >= 4 and header_columns(cells) is not None:
             return cells
     return None
