@@ -621,3 +621,44 @@ def test_a_budget_table_with_a_wrapped_header_cell_is_still_no_performance_table
     rows = [row[:5] for row in _wrapped(_WRAPS["财政专户"])]
     with pytest.raises(NotATable, match="budget table"):
         load_text(saved_csv(rows, ","), "budget.csv")
+
+
+@pytest.mark.parametrize("delimiter", [",", "\t"], ids=["csv", "tsv"])
+@pytest.mark.parametrize("layout", ["list", "form"])
+def test_a_national_header_whose_cells_hold_line_breaks_is_read(
+    delimiter: str, layout: str
+) -> None:
+    """The indicator grid's header wrapped in its cells (``"一级⏎指标"``,
+    ``"年度⏎指标值"``) heads the grid as it does unwrapped."""
+    if layout == "list":
+        rows = _investment_list()
+        header = 2
+    else:
+        rows = [row.split("\t") for row in _form("500.00").rstrip("\n").split("\n")]
+        header = 6
+    wrapped = [list(row) for row in rows]
+    wrapped[header] = [
+        cell.replace("一级", "一级\n")
+        .replace("三级", "三级\n")
+        .replace("年度指标值", "年度\n指标值")
+        for cell in wrapped[header]
+    ]
+    path = "national.csv" if delimiter == "," else "national.txt"
+    document = load_text(saved_csv(wrapped, delimiter), path)
+    plain = load_text(saved_csv(rows, delimiter), path)
+    assert document.layout == plain.layout == f"national-{layout}"
+    assert _totals(document) == _totals(plain)
+    assert [[c.name for c in p.clauses] for p in document.projects] == [
+        [c.name for c in p.clauses] for p in plain.projects
+    ]
+    assert [(f.rule, f.message) for f in lint(document)] == [
+        (f.rule, f.message) for f in lint(plain)
+    ]
+
+
+def test_an_open_quote_in_a_note_naming_the_columns_is_no_grid() -> None:
+    """Near miss: a note that names 一级指标 and 二级指标 after a quote left
+    open is no header row."""
+    text = '填报说明\n"表头依次为一级\n指标、二级指标、三级指标，按模板填写。\n'
+    with pytest.raises(NotATable):
+        load_text(text, "notes.csv")

@@ -163,13 +163,15 @@ def _column_words(line: str) -> str:
 
 def _header_line(text: str) -> str | None:
     """The first line that is a header row of the table (or the lines of one
-    whose quoted cells hold line breaks, joined: :func:`_quoted_record`)."""
+    whose quoted cells hold line breaks, joined: :func:`~audit.readers.csvfile.quoted_record`)."""
     lines = text[:200_000].split("\n", 2000)
     for index, line in enumerate(lines):
         if len(line) < 400 and _is_header(line):
             return line
         if '"' in line and line.count('"') % 2 and len(line) < 400:
-            record = _quoted_record(lines, index)
+            from audit.readers.csvfile import quoted_record
+
+            record = quoted_record(lines, index)
             if record is not None and len(record) < 400 and _is_header(record):
                 return record
     from audit.readers.extracted import wrapped_header
@@ -194,34 +196,17 @@ def _budget_table_only(text: str, delimiter: str) -> bool:
     return budget
 
 
-_RECORD_LINES = 8
-"""Most lines a header row of TSV or CSV text may span: its cells wrapped in
-the sheet (``财政专户⏎拨款``) hold a line break or two each."""
-
-
-def _quoted_record(lines: list[str], index: int) -> str | None:
-    """The TSV or CSV record that begins on ``lines[index]`` with a quoted
-    cell left open there, its lines joined with nothing between them (a
-    header cell wrapped in the sheet, ``"项目名称⏎（资金使用单位）"``, names
-    its column whole); None when the quote does not close within a few
-    lines."""
-    record = lines[index].rstrip("\r")
-    for end in range(index + 1, min(len(lines), index + _RECORD_LINES)):
-        record += lines[end].rstrip("\r")
-        if record.count('"') % 2 == 0:
-            return record
-    return None
-
-
 def _record_cells(lines: list[str], index: int, delimiter: str) -> list[str]:
     """The cells of the TSV or CSV record that begins on ``lines[index]``:
     a quoted cell that holds line breaks (a header cell wrapped in the sheet,
     ``"财政专户⏎拨款"``, as a spreadsheet saves it) takes the lines up to its
     closing quote with it. A line whose quotes pair up, or never close
     within a few lines, is its own cells."""
+    from audit.readers.csvfile import RECORD_LINES
+
     record = lines[index].rstrip("\r")
     end = index + 1
-    while record.count('"') % 2 and end < min(len(lines), index + _RECORD_LINES):
+    while record.count('"') % 2 and end < min(len(lines), index + RECORD_LINES):
         record += "\n" + lines[end].rstrip("\r")
         end += 1
     if record.count('"') % 2 == 0 and '"' in record:
@@ -462,10 +447,10 @@ def _cells(line: str, delimiter: str) -> list[str]:
 
 def _national_text(source: Source, notify: Notify | None = None) -> Document | None:
     """The national template (one row per indicator) as TSV or CSV text."""
-    from audit.readers.common import LEVEL1_HEADER_RE
+    from audit.readers.common import LEVEL1_ANYHOW_RE
 
     head = source.text[:200_000]
-    if "一级指标" not in head and LEVEL1_HEADER_RE.search(head) is None:
+    if "一级指标" not in head and LEVEL1_ANYHOW_RE.search(head) is None:
         return None  # no indicator grid: spare the import
     from audit.readers.national import national_delimiter, read_text_source
 

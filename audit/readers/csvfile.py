@@ -220,6 +220,25 @@ def page_number_row(records: list[Record], index: int) -> bool:
     return page_ends_before(record.cells for record in records[index + 1 :])
 
 
+RECORD_LINES = 8
+"""Most lines a header row of TSV or CSV text may span: its cells wrapped in
+the sheet (``财政专户⏎拨款``) hold a line break or two each."""
+
+
+def quoted_record(lines: list[str], index: int) -> str | None:
+    """The TSV or CSV record that begins on ``lines[index]`` with a quoted
+    cell left open there, its lines joined with nothing between them (a
+    header cell wrapped in the sheet, ``"项目名称⏎（资金使用单位）"``, names
+    its column whole); None when the quote does not close within a few
+    lines (:data:`RECORD_LINES`)."""
+    record = lines[index].rstrip("\r")
+    for end in range(index + 1, min(len(lines), index + RECORD_LINES)):
+        record += lines[end].rstrip("\r")
+        if record.count('"') % 2 == 0:
+            return record
+    return None
+
+
 _MAX_QUOTED_LINES = 2_000
 """Most lines one quoted tab-separated cell may span: a cell of clauses, one a
 line, has a few dozen; a quote opened by mistake must not swallow the file."""

@@ -47,6 +47,7 @@ from audit.model import (
 from audit.readers.common import (
     CONTINUED_MARK_RE,
     FULL_WIDTH_NUMBER,
+    LEVEL1_ANYHOW_RE,
     LEVEL1_HEADER_RE,
     ORGANIZATION_RE,
     PAGE_NUMBER_RE,
@@ -67,7 +68,7 @@ from audit.readers.common import (
     unit_row,
     without_goal_prompts,
 )
-from audit.readers.csvfile import record_widths
+from audit.readers.csvfile import quoted_record, record_widths
 from audit.readers.decode import ReadError
 from audit.readers.grid import Grid
 from audit.readers.guangzhou import numeric_amount, whole_department
@@ -3014,10 +3015,13 @@ def national_delimiter(text: str) -> str | None:
     with neither tabs nor commas is delimited by ``;`` when ``;`` splits it
     into whole column names and every row into as many fields."""
     head = text[:200_000]
-    if "一级指标" not in head and LEVEL1_HEADER_RE.search(head) is None:
+    if "一级指标" not in head and LEVEL1_ANYHOW_RE.search(head) is None:
         return None
     lines = head.split("\n", 5000)
-    for line in lines:
+    for index, line in enumerate(lines):
+        if '"' in line and line.count('"') % 2 and len(line) < _WRAPPED_HEADER_LENGTH:
+            # a header whose cells hold line breaks ("一级⏎指标"): its lines
+            line = quoted_record(lines, index) or line
         if _HEADER_LINE_RE.search(line):
             if "\t" in line:
                 delimiter = "\t"
@@ -3029,6 +3033,11 @@ def national_delimiter(text: str) -> str | None:
                 continue
             return delimiter if _mostly_rows(lines, delimiter) else None
     return None
+
+
+_WRAPPED_HEADER_LENGTH = 400
+"""Longer than a header row's line: a line holding a quote left open that is
+longer is a cell's text, never the start of a header."""
 
 
 def _semicolon_header(line: str) -> bool:
