@@ -169,12 +169,13 @@ def test_the_year_s_plan_of_work_under_an_arranged_label_is_no_amount(label: str
     assert lint(document, ["amount-format"]) == []
 
 
-def test_an_arranged_amount_left_as_a_placeholder_is_still_missing() -> None:
-    """A form whose only amount, 预算安排, holds 待补充 states no amount:
-    reported as missing."""
+def test_an_arranged_amount_left_as_a_placeholder_is_reported_at_its_cell() -> None:
+    """A form whose only amount, 预算安排, holds 待补充 states an amount not
+    written yet: a placeholder at that cell, not a project without amounts."""
     document = tsv_document(_form([["预算安排", "待补充", "", "", ""]]))
     assert _amounts(document) == [None, None, None]
-    assert [f.rule for f in lint(document, ["amount-format"])] == ["amount-format"]
+    findings = lint(document, ["amount-format", "placeholder"])
+    assert [(f.rule, f.excerpt) for f in findings] == [("placeholder", "待补充")]
 
 
 # --------------------------------------------------------------------------

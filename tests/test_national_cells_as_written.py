@@ -57,8 +57,11 @@ def test_a_half_width_amount_with_its_unit_needs_nothing() -> None:
 
 def test_a_full_width_word_is_still_no_amount() -> None:
     rows = with_cells(FORM, {(4, 1): "待定 万元"})
-    findings = lint(sheet_document(rows), ["amount-format"])
-    assert [f.severity for f in findings] == ["error"]
+    document = sheet_document(rows)
+    assert document.projects[0].amounts.value("total") is None
+    # a draft's placeholder where the amount goes: placeholder's error
+    findings = lint(document, ["amount-format", "placeholder"])
+    assert [(f.rule, f.severity) for f in findings] == [("placeholder", "error")]
 
 
 # --------------------------------------------------------------------------

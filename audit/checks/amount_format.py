@@ -176,6 +176,15 @@ def amount_format(ctx: Context, document: Document) -> Iterator[Problem]:
         for c in SOURCE_COLUMNS
     )
 
+    def placeholder(amount: Amount) -> bool:
+        """A project's amount left as a draft's placeholder (待补充): the
+        placeholder rule's finding, unless the configuration turns it off (a
+        formula's error value, #REF!, stays this rule's)."""
+        if amount.value is not None or "placeholder" in ctx.facts.off:
+            return False
+        hits = ctx.facts.placeholders(amount.text.value)
+        return bool(hits) and not any(found.startswith("#") for _, _, found in hits)
+
     def problems() -> Iterator[tuple[Unit | None, Project | None, Problem]]:
         for unit, project, name, amounts in amount_rows(document):
             if amounts and not name.value.strip():
@@ -194,7 +203,7 @@ def amount_format(ctx: Context, document: Document) -> Iterator[Problem]:
                 continue
             for column in dict.fromkeys((*AMOUNT_COLUMNS, *SOURCE_COLUMNS)):
                 amount = amounts.get(column)
-                if amount is not None:
+                if amount is not None and (project is None or not placeholder(amount)):
                     found = _cell(amount, column, warning)
                     if found is not None:
                         yield unit, project, found

@@ -10,6 +10,7 @@ offered to the grid layouts of :data:`GRID_LAYOUTS` in order.
 
 from __future__ import annotations
 
+import csv
 import errno
 import os
 import re
@@ -161,10 +162,18 @@ def _column_words(line: str) -> str:
 
 
 def _header_line(text: str) -> str | None:
-    """The first line that is a header row of the table."""
-    for line in text[:200_000].split("\n", 2000):
+    """The first line that is a header row of the table (or the lines of one
+    whose quoted cells hold line breaks, joined: :func:`~audit.readers.csvfile.quoted_record`)."""
+    lines = text[:200_000].split("\n", 2000)
+    for index, line in enumerate(lines):
         if len(line) < 400 and _is_header(line):
             return line
+        if '"' in line and line.count('"') % 2 and len(line) < 400:
+            from audit.readers.csvfile import quoted_record
+
+            record = quoted_record(lines, index)
+            if record is not None and len(record) < 400 and _is_header(record):
+                return record
     from audit.readers.extracted import wrapped_header
 
     return wrapped_header(text)  # a header whose cells wrap, over several lines
@@ -176,14 +185,37 @@ def _budget_table_only(text: str, delimiter: str) -> bool:
     from audit.readers.common import budget_header, header_columns
 
     budget = False
-    for line in text[:200_000].split("\n", 2000):
+    lines = text[:200_000].split("\n", 2000)
+    for index, line in enumerate(lines):
         if len(line) >= 400 or not _is_header(line):
             continue
-        cells = [cell.strip().strip('"') for cell in line.rstrip("\r").split(delimiter)]
+        cells = _record_cells(lines, index, delimiter)
         if header_columns(cells) is not None:
             return False
         budget = budget or budget_header(cells)
     return budget
+
+
+def _record_cells(lines: list[str], index: int, delimiter: str) -> list[str]:
+    """The cells of the TSV or CSV record that begins on ``lines[index]``:
+    a quoted cell that holds line breaks (a header cell wrapped in the sheet,
+    ``"财政专户⏎拨款"``, as a spreadsheet saves it) takes the lines up to its
+    closing quote with it. A line whose quotes pair up, or never close
+    within a few lines, is its own cells."""
+    from audit.readers.csvfile import RECORD_LINES
+
+    record = lines[index].rstrip("\r")
+    end = index + 1
+    while record.count('"') % 2 and end < min(len(lines), index + RECORD_LINES):
+        record += "\n" + lines[end].rstrip("\r")
+        end += 1
+    if record.count('"') % 2 == 0 and '"' in record:
+        try:
+            return [cell.strip() for cell in next(csv.reader([record], delimiter=delimiter))]
+        except csv.Error:
+            pass
+    line = lines[index].rstrip("\r")
+    return [cell.strip().strip('"') for cell in line.split(delimiter)]
 
 
 def _budget_titles(text: str, delimiter: str) -> list[str]:
@@ -214,10 +246,45 @@ def _titles(titles: list[str]) -> str:
     return f"{shown} 等{len(titles)}张表" if len(titles) > 3 else shown
 
 
+def _semicolon_header(text: str) -> list[str] | None:
+    """The cells of the header row of a CSV saved where the list separator is
+    ``;`` (Excel in many European locales): the first line without tabs that
+    ``;`` splits into a header row's cells, each a whole column name. A
+    ``;`` or ``；`` in a line of text (a clause's separator, a note quoting
+    the columns) splits no such cells."""
+    from audit.readers.common import header_columns, unspaced
+
+    lines = text[:200_000].split("\n", 2000)
+    for index, line in enumerate(lines):
+        if "\t" in line or len(line) >= 400 or "项目名称" not in unspaced(line):
+            continue
+        if ";" not in line and line.count('"') % 2 == 0:
+            continue  # no ; here, and no quoted cell running on to the next line
+        cells = _record_cells(lines, index, ";")
+        if len(cells) >= 4 and header_columns(cells) is not None:
+            return cells
+    return None
+
+
+def _text_delimiter(text: str, layout: Layout) -> str:
+    """The cell delimiter of a text table of ``layout``: a tab, a comma, or
+    the ``;`` of a CSV whose header row only ``;`` splits (none for
+    PDF-extracted text, whose cells are spaced)."""
+    if layout == "tsv":
+        return "\t"
+    if layout == "csv" and _header_line(text) is None:
+        return ";"
+    return ","
+
+
 def detect_layout(text: str) -> Layout:
-    """Tell the layout from the header row: tab-separated, comma-separated,
-    or PDF-extracted text (cells separated by spaces, wrapped lines)."""
+    """Tell the layout from the header row: tab-separated, comma-separated
+    (or ``;``-separated, as a spreadsheet saves CSV where ``;`` is the list
+    separator), or PDF-extracted text (cells separated by spaces, wrapped
+    lines)."""
     header = _header_line(text)
+    if header is None and _semicolon_header(text) is not None:
+        return "csv"
     if header is None:
         from audit.readers.extracted import unreadable_extraction
 
@@ -241,6 +308,13 @@ def _reader(layout: Layout) -> Callable[[Source], Table]:
     else:
         from audit.readers.pdftext import read
     return read
+
+
+def _read_csv(source: Source, delimiter: str) -> Table:
+    """A CSV source whose fields ``delimiter`` separates (``;``)."""
+    from audit.readers.csvfile import read
+
+    return read(source, delimiter)
 
 
 def read_text(
@@ -267,7 +341,7 @@ def read_text(
     except NotATable:
         _adjustment_text(text)
         raise
-    delimiter = "\t" if layout == "tsv" else ","
+    delimiter = _text_delimiter(text, layout)
     if layout != "pdf-text" and _budget_table_only(text, delimiter):
         from audit.readers.guangzhou import BUDGET_TABLE
 
@@ -277,7 +351,7 @@ def read_text(
             f"not a performance-target table: {BUDGET_TABLE}",
             note=f"{where}: skipped, not a performance-target table ({BUDGET_TABLE})",
         )
-    table = _reader(layout)(source)
+    table = _reader(layout)(source) if delimiter != ";" else _read_csv(source, delimiter)
     # A table of another kind under the performance table (a budget or a
     # self-evaluation table copied with it): noted, as in a grid.
     _give(notify, [("", f"{where}: skipped, {SET_ASIDE}") for where in table.set_aside])
@@ -288,7 +362,10 @@ def read_text(
         from audit.readers.common import header_unit
 
         header = _header_line(text)
-        cells = [] if header is None else re.split(r"[\s,，|\"']+", header)
+        if header is not None:
+            cells = re.split(r"[\s,，|\"']+", header)
+        else:  # a ;-separated CSV
+            cells = _semicolon_header(text) or []
         table.amount_unit = header_unit(cells)
     _in_stated_unit(table.rows, table.amount_unit)
     units_from_headings(table)
@@ -370,10 +447,10 @@ def _cells(line: str, delimiter: str) -> list[str]:
 
 def _national_text(source: Source, notify: Notify | None = None) -> Document | None:
     """The national template (one row per indicator) as TSV or CSV text."""
-    from audit.readers.common import LEVEL1_HEADER_RE
+    from audit.readers.common import LEVEL1_ANYHOW_RE
 
     head = source.text[:200_000]
-    if "一级指标" not in head and LEVEL1_HEADER_RE.search(head) is None:
+    if "一级指标" not in head and LEVEL1_ANYHOW_RE.search(head) is None:
         return None  # no indicator grid: spare the import
     from audit.readers.national import national_delimiter, read_text_source
 

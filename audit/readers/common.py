@@ -161,6 +161,10 @@ def unspaced(text: str) -> str:
 LEVEL1_HEADER_RE = re.compile(spaced("一级指标"))
 """The 一级指标 header of an indicator grid, spaced for alignment
 (``一 级 指 标``) or not."""
+LEVEL1_ANYHOW_RE = re.compile(r"一[\s\u3000]*级[\s\u3000]*指[\s\u3000]*标")
+"""The 一级指标 header as :data:`LEVEL1_HEADER_RE` finds it, or wrapped in
+its cell (``"一级⏎指标"``, as CSV text quotes a cell holding a line break):
+whether a text may hold an indicator grid."""
 HEADER_WORDS_RE = re.compile(
     "|".join(
         spaced(w)

@@ -114,11 +114,16 @@ def _no_rows_swallowed(cells: list[str], line: int, delimiter: str = ",") -> Non
             )
 
 
-def read(source: Source) -> Table:
+def read(source: Source, delimiter: str = ",") -> Table:
+    """The rows of a CSV source whose fields ``delimiter`` separates (``;``
+    where a spreadsheet's locale writes it: then every record must have the
+    header's number of fields, see :func:`same_widths`)."""
     table = Table(rows=[])
     columns: dict[str, int] | None = None
     notes: set[int] = set()  # rows that read as notes or signatures
-    found = list(records(source))
+    found = list(records(source, delimiter))
+    if delimiter != ",":
+        same_widths(found, delimiter)
     # Tables of another kind saved on the same sheet (budget tables above or
     # below the performance table, 名词解释): read as in tab-separated text,
     # from such a table's title to the next performance header, no row.
@@ -167,7 +172,7 @@ def read(source: Source) -> Table:
             continue
         if adjustment_marks(cells):
             continue  # the header's 调整前 | 调整后 row
-        row = _row(source, record, columns)
+        row = _row(source, record, columns, delimiter)
         if row is not None:
             table.rows.append(row)
             if note_row(cells, columns):
@@ -175,6 +180,27 @@ def read(source: Source) -> Table:
     drop_trailing_notes(table.rows, notes)
     table.rows_dropped()
     return table
+
+
+def same_widths(found: list[Record], delimiter: str) -> None:
+    """Refuse a CSV whose delimiter is no comma (``;``) when a record under
+    its header row has more fields than the header: a spreadsheet pads every
+    row to the sheet's width and quotes a cell holding the delimiter, so a
+    wider row holds a ``;`` typed into a cell's text (a clause's separator)
+    without its quotes, and would be read with its cells shifted. A shorter
+    record (a file that leaves out trailing empty fields) shifts nothing."""
+    at = next((i for i, r in enumerate(found) if header_columns(r.cells) is not None), None)
+    if at is None:
+        return
+    header = found[at]
+    width = len(header.cells)
+    other = next((r for r in found[at + 1 :] if len(r.cells) > width), None)
+    if other is not None:
+        raise ReadError(
+            f"malformed CSV at line {other.line}: {len(other.cells)} fields where the header "
+            f"row (line {header.line}) has {width}, split by '{delimiter}' "
+            f"(a '{delimiter}' in a cell's text without the quotes a spreadsheet puts round it?)"
+        )
 
 
 def page_number_row(records: list[Record], index: int) -> bool:
@@ -192,6 +218,25 @@ def page_number_row(records: list[Record], index: int) -> bool:
     if [col for col, cell in enumerate(cells) if cell.strip()] != [0]:
         return False  # an amount, or a number in a cell of its own: no page's
     return page_ends_before(record.cells for record in records[index + 1 :])
+
+
+RECORD_LINES = 8
+"""Most lines a header row of TSV or CSV text may span: its cells wrapped in
+the sheet (``财政专户⏎拨款``) hold a line break or two each."""
+
+
+def quoted_record(lines: list[str], index: int) -> str | None:
+    """The TSV or CSV record that begins on ``lines[index]`` with a quoted
+    cell left open there, its lines joined with nothing between them (a
+    header cell wrapped in the sheet, ``"项目名称⏎（资金使用单位）"``, names
+    its column whole); None when the quote does not close within a few
+    lines (:data:`RECORD_LINES`)."""
+    record = lines[index].rstrip("\r")
+    for end in range(index + 1, min(len(lines), index + RECORD_LINES)):
+        record += lines[end].rstrip("\r")
+        if record.count('"') % 2 == 0:
+            return record
+    return None
 
 
 _MAX_QUOTED_LINES = 2_000
@@ -330,8 +375,9 @@ def _row(
     source: Source,
     record: Record,
     columns: dict[str, int],
+    delimiter: str = ",",
 ) -> Row | None:
-    located = locate_cells(source, record, ",")
+    located = locate_cells(source, record, delimiter)
     texts: dict[str, Text] = {}
     markup: list[Markup] = []
     for key, index in columns.items():

@@ -47,6 +47,7 @@ from audit.model import (
 from audit.readers.common import (
     CONTINUED_MARK_RE,
     FULL_WIDTH_NUMBER,
+    LEVEL1_ANYHOW_RE,
     LEVEL1_HEADER_RE,
     ORGANIZATION_RE,
     PAGE_NUMBER_RE,
@@ -67,7 +68,7 @@ from audit.readers.common import (
     unit_row,
     without_goal_prompts,
 )
-from audit.readers.csvfile import record_widths
+from audit.readers.csvfile import quoted_record, record_widths
 from audit.readers.decode import ReadError
 from audit.readers.grid import Grid
 from audit.readers.guangzhou import numeric_amount, whole_department
@@ -358,6 +359,8 @@ def column_key(header: str) -> str | None:
         return "project"
     if h in ("序号", "项目序号"):
         return "number"
+    if _period_total(h):
+        return PERIOD_TOTAL  # 项目总投资, 中期资金总额: the whole term's, not the year's
     if h in _TOTAL_HEADERS or _year_as_word(h) in _TOTAL_HEADERS:
         return "total"  # 2025年预算数: the year's, as 本年预算数 names it
     if "财政专户" in h:
@@ -375,6 +378,24 @@ def column_key(header: str) -> str | None:
             return "period_goal"
         return _named_goal(h)  # 总体绩效目标: the whole term's
     return None
+
+
+PERIOD_TOTAL = "period_total"
+"""A list's column of each project's amount over its whole term (项目总投资,
+中期资金总额), beside the year's (预算数), as a form reads those labels: never
+the project's total for the year, nor a source of funds, nor summed in a
+unit's subtotal or in 合计."""
+
+
+def _period_total(header: str) -> bool:
+    """Whether a normalised header names the amount of the project's whole
+    term: its investment (项目总投资, 计划总投资), or a total after a word of
+    the term (中期资金总额, 实施期预算数, ``2025-2027年资金总额``)."""
+    text = _year_as_word(header)
+    if _WHOLE_TERM_TOTAL_RE.match(text) is not None:
+        return True
+    word = next((word for word in PERIOD_WORDS if text.startswith(word)), None)
+    return word is not None and text[len(word) :] in _TOTAL_HEADERS
 
 
 _HEADER_LENGTH = 40
@@ -721,16 +742,18 @@ the year's, as 年度 names it."""
 _GOAL_SIDES = sorted(
     {*ANNUAL_WORDS, *PERIOD_WORDS, "本年度", "当年度", "中长期"}, key=len, reverse=True
 )
-_GOAL_LABEL_RE = re.compile(rf"^(?:项目)?({'|'.join(_GOAL_SIDES)})?(总体)?(绩效)?目标$")
+_GOAL_LABEL_RE = re.compile(rf"^(?:项目)?({'|'.join(_GOAL_SIDES)})?(总体|总)?(绩效)?目标$")
 """A goal's label by its words: the side it names (年度, 实施期, 中期 …),
-总体 (the whole term's) and 绩效, in that order (``实施期绩效目标``,
-``中期绩效目标``, ``实施期总体目标``, ``年度总体绩效目标``, ``项目绩效目标``)."""
+总体 or 总 (the whole term's) and 绩效, in that order (``实施期绩效目标``,
+``中期绩效目标``, ``实施期总体目标``, ``年度总体绩效目标``, ``项目绩效目标``,
+``项目总目标``)."""
 
 
 def _named_goal(text: str) -> str | None:
     """The goal a label names by its words (:data:`_GOAL_LABEL_RE`): the
     annual goal where it names the year or no side, the period's where it
-    names the term or 总体; None for no goal's label or a bare ``目标``."""
+    names the term or 总体 (总: ``项目总目标``); None for no goal's label or a
+    bare ``目标``."""
     match = _GOAL_LABEL_RE.match(text)
     if match is None or text == "目标":
         return None
@@ -1631,7 +1654,7 @@ def _with_sub_header(
         # sources of funds the model has no column for (中央资金 | 地方资金)
         # beside the total under a heading over them: the total is read
         below = _header_map(_without_other_sources(grid.rows[row], parts), sub_header=True)
-    allowed = _SUB_HEADER_KEYS | set(_AMOUNTS) if amounts else _SUB_HEADER_KEYS
+    allowed = _SUB_HEADER_KEYS | {*_AMOUNTS, PERIOD_TOTAL} if amounts else _SUB_HEADER_KEYS
     if not below or not set(below) <= allowed:
         return columns, False
     # a heading over the second row's names (项目资金, 年度指标值) names no
@@ -2227,15 +2250,34 @@ def _read_labels(
 _NUMBER_LIKE_RE = re.compile(r"^-?[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?\s*(?:万元|元)?$")
 
 
+_UNWRITTEN_AMOUNT_RE = re.compile(
+    r"^[（(【\[]?(?:待(?:单位|上级|财政)?(?:补充|补|填写?|填报|确定|核定|测算|明确|定)"
+    r"|[XxＸｘ×*＊]{2,}|…+|[.．。]{3,}|[？?]+|□+)[）)】\]]?(?:万元|元)?$"
+)
+"""An amount cell that says its amount is not written yet: a draft's
+placeholder (``待补充``, ``待单位补充``, ``XXX``, ``……``, ``XX万元``), never a
+plan of work."""
+
+
+def _unwritten_amount(value: str) -> bool:
+    """Whether an amount cell holds a draft's placeholder for its amount
+    (:data:`_UNWRITTEN_AMOUNT_RE`): an amount to be filled, not text of
+    another kind."""
+    return _UNWRITTEN_AMOUNT_RE.match(_SPACES_RE.sub("", value)) is not None
+
+
 def _plan_of_work(label: str, value: Text) -> bool:
     """Whether a label of what is arranged (年度安排, 本年安排: the year's
     money, or the year's plan of work) has a plan of work beside it, text
     that is no number (``第一季度完成招标…``): no amount, and no amount's
-    error. An amount's other labels (资金总额) keep whatever they hold."""
+    error. A placeholder where the amount goes (``待补充``, ``XXX``) is the
+    amount not written yet, read as the amount (the rules report it). An
+    amount's other labels (资金总额) keep whatever they hold."""
     return (
         _year_as_word(norm(label)).endswith(_ARRANGED_NOUNS)
         and bool(value.value.strip())
         and _NUMBER_LIKE_RE.match(_SPACES_RE.sub("", value.value)) is None
+        and not _unwritten_amount(value.value)
     )
 
 
@@ -2973,10 +3015,13 @@ def national_delimiter(text: str) -> str | None:
     with neither tabs nor commas is delimited by ``;`` when ``;`` splits it
     into whole column names and every row into as many fields."""
     head = text[:200_000]
-    if "一级指标" not in head and LEVEL1_HEADER_RE.search(head) is None:
+    if "一级指标" not in head and LEVEL1_ANYHOW_RE.search(head) is None:
         return None
     lines = head.split("\n", 5000)
-    for line in lines:
+    for index, line in enumerate(lines):
+        if '"' in line and line.count('"') % 2 and len(line) < _WRAPPED_HEADER_LENGTH:
+            # a header whose cells hold line breaks ("一级⏎指标"): its lines
+            line = quoted_record(lines, index) or line
         if _HEADER_LINE_RE.search(line):
             if "\t" in line:
                 delimiter = "\t"
@@ -2988,6 +3033,11 @@ def national_delimiter(text: str) -> str | None:
                 continue
             return delimiter if _mostly_rows(lines, delimiter) else None
     return None
+
+
+_WRAPPED_HEADER_LENGTH = 400
+"""Longer than a header row's line: a line holding a quote left open that is
+longer is a cell's text, never the start of a header."""
 
 
 def _semicolon_header(line: str) -> bool:
