@@ -277,6 +277,11 @@ class Vocabulary(NamedTuple):
         """``grammar`` with each ``@list@`` replaced by a regex alternation of
         that list's words, longest first."""
         patterns = {name: _alternation(words) for name, words in self.word_lists().items()}
+        patterns["units_over_time_units"] = _alternation(
+            unit
+            for unit in self.units
+            if any(unit.startswith(time) and unit != time for time in self.time_units)
+        )
         patterns["cn_number"] = _chinese_number(patterns, self.before_a_count())
         patterns["cn_percent"] = _CN_PERCENT
 

@@ -293,3 +293,22 @@ def test_a_share_in_words_is_judged_as_a_percentage_is() -> None:
     assert all(finding.excerpt == "≥万分之五" for finding in fires)
     quiet = tsv_table([project_row("设备采购", _rate_clause("≥百分之九十五"))])
     assert lint_rule(quiet, "percent-out-of-range") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("不超过五千日元", ("<=", D(5000), "日元")),
+        ("5000日元", ("=", D(5000), "日元")),
+        ("≥十八周岁", (">=", D(18), "岁")),
+        ("人均预期寿命≥80周岁", (">=", D(80), "岁")),
+        # the unit of time itself
+        ("≤2周", ("<=", D(2), "周")),
+        ("不超过五日", ("<=", D(5), "日")),
+    ],
+)
+def test_a_unit_that_begins_with_a_unit_of_time_is_that_unit(
+    text: str, expected: tuple[str, Decimal, str]
+) -> None:
+    # 周岁 is an age, not weeks; 日元 money, not days
+    assert _first(parse_value(text)) == expected
