@@ -24,9 +24,16 @@ A number is written in digits, or in Chinese numerals composed as a number
 is where its unit follows: with no word going on after the unit (``≥二百张``,
 ``两个工作日内``), or before any word when a comparator, a qualifier or ``完成``
 stands just before it (``不少于三十人参加``, ``每月一次培训``, ``完成五场活动``);
-days only before 内 (``七日内办结``; ``五日`` and ``每月十五日前`` are dates).
-``百分之九十五`` is 95 %. A numeral inside a word is none (``一次性``,
-``十三五``, ``三星级``, ``一体化``, ``一人一档``, even in ``不少于一人一档``).
+days only before 内 or after a comparator (``七日内办结``, ``不超过五日``;
+``五日`` and ``每月十五日前`` are dates). The numerals may hold 亿 and a
+decimal point: ``一亿五千万元`` is 15000 万元 (a 万 or 亿 at their end is the
+magnitude or the unit after them), ``一点五亿元`` 1.5 亿元, ``三点五万人``
+35000 人. ``百分之九十五`` is 95 %, ``千分之五`` 0.5 %, ``万分之五`` 0.05 %. A
+numeral inside a word is none (``一次性``, ``十三五``, ``三星级``, ``一体化``,
+``一人一档``, even in ``不少于一人一档``), nor is a label before a date
+(``二期2025年完成``) or a time of day (``八点三十分前``); numerals whose
+places are out of order (``一千五十人``) make the value qualitative, never a
+guess at the number.
 
 Each value also lists its :attr:`~audit.model.Value.targets`: what follows the
 first measure is read again, so ``≥95%，≤100%``, ``≥300人；≥10场`` and
@@ -67,6 +74,7 @@ bounds the work a pathological cell can cost."""
 _COMPARATORS = frozenset(get_args(Comparator)) - {"range"}
 _PLACEHOLDER = re.compile(r"@(\w+)@")
 _DIGITS = str.maketrans("０１２３４５６７８９．／", "0123456789./")
+_ARABIC = frozenset("0123456789０１２３４５６７８９")
 _ONE = Decimal(1)
 # A range between two dates: "2023-2024年度", "2023.07-2024.01", "2023年7月-2024年1月".
 _DATE_RANGE = re.compile(r"[0-9０-９]\s*[-－—–~～〜至到]\s*[0-9０-９]|[-－—–~～〜至到]")
@@ -269,6 +277,11 @@ class Vocabulary(NamedTuple):
         """``grammar`` with each ``@list@`` replaced by a regex alternation of
         that list's words, longest first."""
         patterns = {name: _alternation(words) for name, words in self.word_lists().items()}
+        patterns["units_over_time_units"] = _alternation(
+            unit
+            for unit in self.units
+            if any(unit.startswith(time) and unit != time for time in self.time_units)
+        )
         patterns["cn_number"] = _chinese_number(patterns, self.before_a_count())
         patterns["cn_percent"] = _CN_PERCENT
 
@@ -407,26 +420,44 @@ def _alternation(words: Iterable[str]) -> str:
 
 _CN_DIGITS = "一二两三四五六七八九"
 _CN_ZEROS = "零〇"
-_CN_DIGIT_VALUES = {char: value for value, char in enumerate("一二三四五六七八九", 1)} | {"两": 2}
-_CN_NUMERALS = _CN_DIGITS + _CN_ZEROS + "十百千万"
+_CN_DIGIT_VALUES = {char: value for value, char in enumerate("一二三四五六七八九", 1)} | {
+    "两": 2,
+    "零": 0,
+    "〇": 0,
+}
+_CN_SMALL_PLACES = {"十": 1, "百": 2, "千": 3}
+_CN_LARGE_PLACES = (("亿", 8), ("万", 4))
+_CN_NUMERALS = _CN_DIGITS + _CN_ZEROS + "十百千万亿"
 _CN_D = f"[{_CN_DIGITS}]"
 _CN_Z = f"[{_CN_ZEROS}]"
-_CN_AFTER_HUNDREDS = f"(?:{_CN_D}十{_CN_D}?|{_CN_Z}{_CN_D})"
-_CN_AFTER_THOUSANDS = f"(?:{_CN_D}百{_CN_AFTER_HUNDREDS}?|{_CN_Z}(?:{_CN_D}十{_CN_D}?|{_CN_D}))"
-_CN_BELOW_10000 = (
-    f"(?:{_CN_D}千{_CN_AFTER_THOUSANDS}?|{_CN_D}百{_CN_AFTER_HUNDREDS}?|{_CN_D}?十{_CN_D}?|{_CN_D})"
-)
+_CN_DECIMALS = "零〇一二三四五六七八九"
+_CN_CLOCK = r"\s*分\s*(?:以?前|之前|以?后|之后|开始|起|至|到|结束|截止|[-－—–~～〜])"
+"""分 after 点 and a digit and before a word of time: a time of day
+(八点五分前, 8:05), no decimal."""
 _CN_NUMERAL = (
-    f"(?<![第{_CN_NUMERALS}])(?:{_CN_BELOW_10000}万(?={_CN_D}|{_CN_Z}|十))?{_CN_BELOW_10000}"
+    f"(?<![第{_CN_NUMERALS}])(?<![{_CN_NUMERALS}]点)"
+    f"(?:(?:{_CN_D}?(?:[十百千]|[万亿](?=[{_CN_DIGITS}{_CN_ZEROS}十]))|{_CN_Z})*"
+    f"(?:{_CN_D}?[十百千]|{_CN_D})|零(?=点))"
+    f"(?:点[{_CN_DECIMALS}]+(?![十百]|{_CN_CLOCK}))?"
 )
-"""A number written in Chinese numerals, composed as a number is (二百, 三十,
-十五, 一千零五, 两万五千; not 十三五, 二〇二五, which are names and years)."""
-_CN_PERCENT = f"(?:百分之(?:百|{_CN_NUMERAL}(?![{_CN_NUMERALS}]))|百分百)"
-"""A percentage in words: 百分之百, 百分百, 百分之九十五."""
-_CN_ENDS = r"(?![\u4e00-\u9fff])|(?=及?以[上下内]|或以[上下]|之内|内|左右|以?前|之前|以?后|之后|起)"
-"""What may follow the unit of a number in Chinese numerals: no word going
-on (一次性, 一人一档, 三星级, 一对一 are words, not quantities), or a word
-that bounds or places the number (以上, 以内, 左右, 前)."""
+"""A run of Chinese numerals shaped as a number is: each digit before a place
+(十, 百, 千, 万, 亿) or last, 零 between them, ending on a digit or a small
+place, then perhaps 点 and the digits of a decimal (二百, 十五, 一千零五,
+一亿五千, 三点五, 零点五; not 十三五, 二〇二五, 八点三十: two digits in a row
+are a name, a year or a time of day). A 万 or 亿 that ends the run is left
+to the magnitude or unit after it (五千|万元, 十|亿元); :func:`chinese_number`
+checks the places are in order and gives the value."""
+_CN_PERCENT = f"(?=[百千万]分)(?:[百千万]分之(?:百|{_CN_NUMERAL}(?![{_CN_NUMERALS}点]))|百分百)"
+"""A share in words: 百分之百, 百分百, 百分之九十五, 百分之零点五 (per cent),
+千分之五 (per mille), 万分之五 (per ten thousand): each read as a percentage."""
+_CN_ENDS = (
+    r"(?![\u4e00-\u9fff0-9０-９])"
+    r"|(?=及?以[上下内]|或以[上下]|之内|内|左右|以?前|之前|以?后|之后|起)"
+)
+"""What may follow the unit of a number in Chinese numerals: no word or
+digit going on (一次性, 一人一档, 三星级, 一对一 are words, not quantities; 二期
+in 二期2025年完成 a phase), or a word that bounds or places the number (以上,
+以内, 左右, 前)."""
 _CN_RUNS_ON = f"[{_CN_NUMERALS}性式]"
 """What makes a numeral and its unit a word even after a comparator: a
 numeral after the unit (一人一档, 一对一, 三支一扶) or a suffix (一次性, 一站式)."""
@@ -456,47 +487,126 @@ def _chinese_number(patterns: Mapping[str, str], counting: Iterable[str]) -> str
     or another of the ``counting`` words stands just before it (``不少于三十人参加``,
     ``每月一次培训``, ``完成五场活动``; but ``一次性补助``, ``十三五规划``, and even
     ``不少于一人一档``, are words); a number of days within which something is
-    done (``三日内``, ``七日之内``), but never a date's month or day (三月, 五日,
-    八号, 每月十五日前: 月, 日, 号 are no units here).
+    done (``三日内``, ``七日之内``) or after a comparator (``不超过五日``), but
+    never a date's month or day (三月, 五日, 八号, 每月十五日前: 月, 日, 号 are no
+    units here). A digit after the unit is a label's date, not a word that
+    ends the count (``二期2025年完成``).
 
     Its first character is looked at before anything else: the TEXT terminal
     tries this at every character it reads."""
     units = f"{patterns['units']}|{patterns['time_units']}"
     unit = f"\\s*(?:{patterns['magnitudes']})?\\s*(?![月日号])(?:{units})"
+    # after a comparator, days (不超过五日), but not a day of a month (每月十五日)
+    day = "".join(f"(?<!月[{_CN_NUMERALS}]{{{width}}}日)" for width in (1, 2, 3))
     return (
-        f"(?=[{_CN_DIGITS}十])(?:"
-        f"{_after(counting)}(?!{_CN_ARTICLE}){_CN_NUMERAL}(?={unit}(?!{_CN_RUNS_ON}))"
+        f"(?=[{_CN_DIGITS}十]|零点)(?:"
+        f"{_after(counting)}(?!{_CN_ARTICLE}){_CN_NUMERAL}"
+        f"(?=(?:{unit}|\\s*日{day})(?!{_CN_RUNS_ON}))"
         f"|{_CN_NUMERAL}(?={unit}(?:{_CN_ENDS}))"
         f"|(?<!月){_CN_NUMERAL}(?=\\s*日\\s*[以之]?内))"
     )
 
 
+_CN_SHARES = {"百分之": 0, "千分之": -1, "万分之": -2}
+"""A share in words, by the words before its number: the power of ten that
+makes its number a percentage (千分之五 is 0.5 %, 万分之五 0.05 %)."""
+
+
 def chinese_number(text: str) -> Decimal | None:
     """The value of a number in Chinese numerals (``二百`` 200, ``十五`` 15,
-    ``一千零五`` 1005, ``两万五千`` 25000, ``百分之九十五`` 95, ``百分百`` 100);
-    None when ``text`` is none."""
+    ``一千零五`` 1005, ``两万五千`` 25000, ``一亿二千万`` 120000000, ``一万五``
+    15000 as it is said, ``三点五`` 3.5, ``一点五亿`` 150000000, ``百分之九十五``
+    95, ``百分百`` 100, ``千分之五`` 5 thousandths); None when ``text`` is none, or its places
+    are out of order (``一千五十``, ``二〇二五``, and ``一亿五千``: after 亿, five
+    thousand is 零五千, and 五千 stands for 五千万)."""
     text = text.strip()
     if text == "百分百":
         return Decimal(100)
-    if text.startswith("百分之"):
+    if text[:3] in _CN_SHARES:
         text = text[3:]
         if text == "百":
             return Decimal(100)
-    if not text or any(char not in _CN_NUMERALS for char in text):
-        return None
-    total = section = digit = 0
-    for char in text:
-        if char in _CN_ZEROS:
-            digit = 0
-        elif char in _CN_DIGITS:
+    whole, point, decimals = text.partition("点")
+    power = 0
+    if point:  # 三点五, 一点五亿: a decimal, perhaps of a magnitude
+        for word, places in _CN_LARGE_PLACES:
+            if decimals.endswith(word):
+                decimals, power = decimals[: -len(word)], places
+                break
+        if not decimals or any(char not in _CN_DECIMALS for char in decimals):
+            return None
+        number = 0 if whole and whole in _CN_ZEROS else _cn_integer(whole)
+        if number is None:
+            return None
+        digits = "".join(str(_CN_DIGIT_VALUES[char]) for char in decimals)
+        return _scaled(Decimal(f"{number}.{digits}"), power)
+    number = _cn_integer(text)
+    return None if number is None else Decimal(number)
+
+
+def _cn_integer(text: str) -> int | None:
+    """A whole number in Chinese numerals, more than zero; None when its
+    places are out of order. After 万 (or 亿), 零 stands for an empty place
+    (一万零五百 10500), a single digit is the next place as it is said
+    (一万五 15000), and anything else must fill the next place (一万五千)."""
+    for word, places in _CN_LARGE_PLACES:
+        high, found, low = text.partition(word)
+        if not found:
+            continue
+        top = _cn_integer(high)
+        if top is None:
+            return None
+        if not low:
+            return top * 10**places
+        rest: int | None
+        if low[0] in _CN_ZEROS:
+            rest = _cn_integer(low[1:])
+            if rest is None or rest >= 10 ** (places - 1):
+                return None
+        elif len(low) == 1:  # 一万五, 十一万五; not 十万五, 一千万四, 两万两
+            if high[-1] in _CN_SMALL_PLACES or low == "两":
+                return None
+            rest = _CN_DIGIT_VALUES.get(low, 0) * 10 ** (places - 1) or None
+        else:
+            rest = _cn_integer(low)
+            if rest is None or not 10 ** (places - 1) <= rest < 10**places:
+                return None
+        return None if rest is None else top * 10**places + rest
+    return _cn_below_10000(text)
+
+
+def _cn_below_10000(text: str) -> int | None:
+    """1 to 9999 in numerals and 十, 百, 千 (三千五 is 3500, as it is said)."""
+    total, place, digit, zero = 0, 4, None, False
+    for index, char in enumerate(text):
+        if char in _CN_SMALL_PLACES:
+            next_place = _CN_SMALL_PLACES[char]
+            if digit is None and not (char == "十" and total == 0 and not zero):
+                return None  # 百 or 千 with no digit before it
+            if char == "十" and digit == 2 and text[index - 1] == "两":
+                return None  # 二十, never 两十
+            skipped = place - next_place - 1
+            if next_place >= place or (zero and skipped < 1) or (total and not zero and skipped):
+                return None  # 千百, 一百零十, 一千五十
+            total += (1 if digit is None else digit) * 10**next_place
+            place, digit, zero = next_place, None, False
+        elif char in _CN_ZEROS:
+            if digit is not None or zero or not total:
+                return None
+            zero = True
+        elif char in _CN_DIGIT_VALUES:
+            if digit is not None or (char == "两" and total):
+                return None  # two digits in a row; 两 only before a place
             digit = _CN_DIGIT_VALUES[char]
-        elif char == "万":
-            total += (section + digit) * 10000
-            section = digit = 0
-        else:  # 十, 百, 千: the digit before it, or one (十五)
-            section += (digit or 1) * {"十": 10, "百": 100, "千": 1000}[char]
-            digit = 0
-    return Decimal(total + section + digit)
+        else:
+            return None
+    if digit is None:
+        return None if zero or not total else total
+    if not total:
+        return digit
+    if zero:
+        return total + digit if place >= 2 else None
+    return total + digit * 10 ** (place - 1)  # 十五; 三千五 (3500), 一百五 (150)
 
 
 UNITS: Vocabulary = Vocabulary.load(VOCABULARY_PATH)
@@ -576,11 +686,28 @@ def _raw(*parts: Any) -> str:
     )
 
 
-def _number(token: Token) -> Decimal:
-    chinese = chinese_number(_text(token))
-    if chinese is not None:  # 二百, 百分之九十五: the grammar takes only these
+class _NotANumber(LarkError):
+    """Chinese numerals the grammar took for a number whose places are out
+    of order (``一千五十人``, ``十十人``): the value is read as text, as a
+    grammar error is, but even by a strict parse (the grammar took it)."""
+
+
+def _number(written: str, then: str) -> Decimal:
+    """The number of a NUMBER token's text ``written`` (stripped), followed by
+    the magnitude or unit ``then`` as written."""
+    if written[0] not in _ARABIC:
+        # 一亿五千|万元: a 万 or 亿 after the numerals closes them (15000 万元),
+        # in order (八万一|万人 is none)
+        large = then[:1]
+        if large in ("万", "亿") and written[:3] not in _CN_SHARES:
+            whole = chinese_number(written + large)
+            chinese = None if whole is None else _shifted(whole, -4 if large == "万" else -8)
+        else:
+            chinese = chinese_number(written)
+        if chinese is None:
+            raise _NotANumber(written)
         return chinese
-    digits = _text(token).strip().translate(_DIGITS).replace(",", "")
+    digits = written.translate(_DIGITS).replace(",", "")
     numerator, _, denominator = digits.replace(":", "/").replace("：", "/").partition("/")
     if denominator:  # the grammar only takes a fraction (or a ratio) with a non-zero denominator
         return Decimal(numerator) / Decimal(denominator)
@@ -594,6 +721,15 @@ def _scaled(number: Decimal, power: int) -> Decimal:
         return scaled.quantize(_ONE) if scaled == scaled.to_integral_value() else scaled
     except ArithmeticError:  # more digits than the context's precision
         return scaled
+
+
+def _shifted(number: Decimal, power: int) -> Decimal:
+    """``number × 10**power`` with no trailing zeros after the point
+    (一点五亿 is 150000000, 1.5 in 亿)."""
+    if not power:
+        return number
+    shifted = number.scaleb(power)
+    return shifted.quantize(_ONE) if shifted == shifted.to_integral_value() else shifted.normalize()
 
 
 def _suffix(text: str) -> str:
@@ -689,15 +825,21 @@ class _ValueBuilder(Transformer[Token, Value]):
         magnitude: Token | None
         unit: Token | _Unit | None
         number, magnitude, unit = children
-        value = _number(number)
+        written = _text(number).strip()
+        then = magnitude if magnitude is not None else unit
+        value = _number(written, "" if then is None else _raw(then).strip())
         word = None
         if magnitude is not None:
             word = _text(magnitude).strip()
             value = _scaled(value, self._magnitudes[word])
         if unit is not None and not isinstance(unit, _Unit):
             unit = _Unit(_text(unit), self._unit(unit), None)
-        if unit is None and _text(number).strip().startswith(("百分之", "百分百")):
-            unit = _Unit("", "%", None)  # 百分之九十五, 百分百: the percent is in the words
+        if unit is None and written[:3] in _CN_SHARES:
+            # 百分之九十五, 千分之五: a percentage, the percent in the words
+            value = _shifted(value, _CN_SHARES[written[:3]])
+            unit = _Unit("", "%", None)
+        elif unit is None and written == "百分百":
+            unit = _Unit("", "%", None)
         return _Amount(
             _raw(number, magnitude, unit),
             value,
@@ -966,6 +1108,8 @@ class ValueParser:
             return Value(stripped, "qualitative", targets=_whole(stripped))
         try:
             value: Value = self._lark.parse(stripped)  # type: ignore[assignment]  # the builder
+        except _NotANumber:  # numerals out of order: words, whatever ``strict`` says
+            return Value(stripped, "qualitative", targets=_whole(stripped))
         except LarkError:
             if strict:
                 raise

@@ -55,12 +55,12 @@ def test_rules_take_their_defaults_from_the_vocabulary() -> None:
     "change, line, message",
     [
         (
-            ('percent_units: ["%", "‰", 百分点]', 'percent_units: ["%", "%"]'),
+            ('percent_units: ["%", "‰", "‱", 百分点]', 'percent_units: ["%", "%"]'),
             12,
             "'%' is listed twice",
         ),
         (
-            ('percent_units: ["%", "‰", 百分点]', 'percent_units: ["%", 人]'),
+            ('percent_units: ["%", "‰", "‱", 百分点]', 'percent_units: ["%", 人]'),
             15,
             "'人' stands in both",
         ),

@@ -618,7 +618,7 @@ def comparator_direction(ctx: Context, clause: Clause) -> Iterator[Problem]:
     保修, 质保, 保存, 有效, 使用, 服务, 运行, 开放, 营业, 在线, 培训, 学习, 志愿, 值班,
     照明, 供电, 供水 ….
     ``percent_units`` (list): units of a rate (a positive measure is checked
-    only in percent); default the shared vocabulary's ``percent_units`` (``% ‰ 百分点``).
+    only in percent); default the shared vocabulary's ``percent_units`` (``% ‰ ‱ 百分点``).
     ``positive_levels`` (list of regex): measures better when higher in
     whatever unit (溶解氧 in mg/L, 透明度 in cm, 负氧离子浓度), matched at the end
     of the name; any other positive measure is checked only in percent (a cap

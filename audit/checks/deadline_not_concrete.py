@@ -274,7 +274,7 @@ def deadline_not_concrete(ctx: Context, clause: Clause) -> Iterator[Problem]:
     -------
     ``period_units`` (list): units of time; default 年, 学年, 学期, 季度, 月,
     个月, 周, 天, 日, 工作日, 自然日, 小时, 分钟, 秒.
-    ``percent_units`` (list): units of a rate; default the shared vocabulary's (``% ‰ 百分点``).
+    ``percent_units`` (list): units of a rate; default the shared vocabulary's (``% ‰ ‱ 百分点``).
     ``money_units`` (list): units of money, whose ``/月`` is no frequency;
     default ``元 万元 亿元``.
     ``rate_names`` (list of regular expressions): names whose bare number is

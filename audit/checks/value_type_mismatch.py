@@ -224,7 +224,7 @@ def value_type_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]:
     ``cost_names`` (default 成本, 费用, 单价) and ``cost_changes``, cost
     names that are a change or a share (降低, 节约, 控制, 占比, 比例, …率).
     ``percent_units``, ``count_units``, ``money_units`` (lists): units of
-    each measure; defaults ``% ‰ 百分点``, the count units of
+    each measure; defaults ``% ‰ ‱ 百分点``, the count units of
     ``rules/units.yaml`` (人, 次, 宗, 个, 台 …) and ``元 万元 亿元``.
     """
     facts = ctx.facts
