@@ -33,7 +33,8 @@ numeral inside a word is none (``一次性``, ``十三五``, ``三星级``, ``�
 ``一人一档``, even in ``不少于一人一档``), nor is a label before a date
 (``二期2025年完成``) or a time of day (``八点三十分前``); numerals whose
 places are out of order (``一千五十人``) make the value qualitative, never a
-guess at the number.
+guess at the number. 余 or 多 after a number or its magnitude (``20余场``,
+``1万余人``, ``20多万元``) leaves the number in the unit after them.
 
 Each value also lists its :attr:`~audit.model.Value.targets`: what follows the
 first measure is read again, so ``≥95%，≤100%``, ``≥300人；≥10场`` and
@@ -824,7 +825,7 @@ class _ValueBuilder(Transformer[Token, Value]):
         number: Token
         magnitude: Token | None
         unit: Token | _Unit | None
-        number, magnitude, unit = children
+        number, approx, magnitude, approx_after, unit = children  # 余, 多: 20余场, 1万余人
         written = _text(number).strip()
         then = magnitude if magnitude is not None else unit
         value = _number(written, "" if then is None else _raw(then).strip())
@@ -841,7 +842,7 @@ class _ValueBuilder(Transformer[Token, Value]):
         elif unit is None and written == "百分百":
             unit = _Unit("", "%", None)
         return _Amount(
-            _raw(number, magnitude, unit),
+            _raw(number, approx, magnitude, approx_after, unit),
             value,
             word,
             None if unit is None else unit.name,
