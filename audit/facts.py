@@ -825,6 +825,18 @@ class Facts:
             hits = self._hits[text] = _scan(self.placeholder_patterns, [text])[0]
         return hits
 
+    def amount_placeholders(self, amount: Amount) -> tuple[Hit, ...]:
+        """The placeholders of a project's amount cell that holds no number
+        (``本年安排 | 待补充``): ``placeholder``'s finding, not ``amount-format``'s
+        "not a number". None for a number, or where a formula's error value
+        (``#REF!``) stands: that cell stays ``amount-format``'s."""
+        if amount.value is not None:
+            return ()
+        hits = self.placeholders(amount.text.value)
+        if any(found.startswith("#") for _, _, found in hits):
+            return ()
+        return hits
+
     def scan_document(self, document: Document) -> None:
         """Find the placeholders of every name, goal, value and note of a
         document at once: one pass of each pattern over all its distinct texts."""

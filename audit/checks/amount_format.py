@@ -180,10 +180,7 @@ def amount_format(ctx: Context, document: Document) -> Iterator[Problem]:
         """A project's amount left as a draft's placeholder (待补充): the
         placeholder rule's finding, unless the configuration turns it off (a
         formula's error value, #REF!, stays this rule's)."""
-        if amount.value is not None or "placeholder" in ctx.facts.off:
-            return False
-        hits = ctx.facts.placeholders(amount.text.value)
-        return bool(hits) and not any(found.startswith("#") for _, _, found in hits)
+        return "placeholder" not in ctx.facts.off and bool(ctx.facts.amount_placeholders(amount))
 
     def problems() -> Iterator[tuple[Unit | None, Project | None, Problem]]:
         for unit, project, name, amounts in amount_rows(document):

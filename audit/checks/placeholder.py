@@ -449,16 +449,12 @@ def placeholder(ctx: Context, project: Project) -> Iterator[Problem]:
         for start, end, found in shared.placeholders(text.value):
             yield _placeholder_problem(text.span(start, end), text_field, found, None)
     # An amount not written yet (本年安排 | 待补充): the cell's placeholder,
-    # not also amount-format's "not a number" (which keeps a formula's error
-    # value, #REF!, where the amount belongs).
+    # not also amount-format's "not a number" (Facts.amount_placeholders).
     for column in AMOUNT_FIELDS:
         amount = project.amounts.get(column)
-        if amount is None or amount.value is not None:
+        if amount is None:
             continue
-        hits = shared.placeholders(amount.text.value)
-        if any(found.startswith("#") for _, _, found in hits):
-            continue
-        for start, end, found in hits:
+        for start, end, found in shared.amount_placeholders(amount):
             yield _placeholder_problem(
                 amount.text.span(start, end), f"amount.{column}", found, None, words=column
             )
