@@ -202,13 +202,11 @@ def _record_cells(lines: list[str], index: int, delimiter: str) -> list[str]:
     ``"财政专户⏎拨款"``, as a spreadsheet saves it) takes the lines up to its
     closing quote with it. A line whose quotes pair up, or never close
     within a few lines, is its own cells."""
-    from audit.readers.csvfile import RECORD_LINES
+    from audit.readers.csvfile import quoted_record
 
     record = lines[index].rstrip("\r")
-    end = index + 1
-    while record.count('"') % 2 and end < min(len(lines), index + RECORD_LINES):
-        record += "\n" + lines[end].rstrip("\r")
-        end += 1
+    if record.count('"') % 2:
+        record = quoted_record(lines, index, "\n") or record
     if record.count('"') % 2 == 0 and '"' in record:
         try:
             return [cell.strip() for cell in next(csv.reader([record], delimiter=delimiter))]

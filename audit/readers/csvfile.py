@@ -225,15 +225,16 @@ RECORD_LINES = 8
 the sheet (``财政专户⏎拨款``) hold a line break or two each."""
 
 
-def quoted_record(lines: list[str], index: int) -> str | None:
+def quoted_record(lines: list[str], index: int, joiner: str = "") -> str | None:
     """The TSV or CSV record that begins on ``lines[index]`` with a quoted
-    cell left open there, its lines joined with nothing between them (a
-    header cell wrapped in the sheet, ``"项目名称⏎（资金使用单位）"``, names
-    its column whole); None when the quote does not close within a few
-    lines (:data:`RECORD_LINES`)."""
+    cell left open there, its lines joined with ``joiner`` (by default
+    nothing: a header cell wrapped in the sheet, ``"项目名称⏎（资金使用单位）"``,
+    names its column whole; a line break to read its cells with quotes);
+    None when the quote does not close within a few lines
+    (:data:`RECORD_LINES`)."""
     record = lines[index].rstrip("\r")
     for end in range(index + 1, min(len(lines), index + RECORD_LINES)):
-        record += lines[end].rstrip("\r")
+        record += joiner + lines[end].rstrip("\r")
         if record.count('"') % 2 == 0:
             return record
     return None
