@@ -43,18 +43,20 @@ _KEEP_WRITES = 16
 """A program no run has used in this many writes of the file is dropped:
 the programs of an earlier release, or of a configuration no longer used,
 leave the file instead of making every run read them."""
-_MAGIC = b"indicator-audit regex programs 3\n"
-"""The start of the file: its format (a file of another is compiled again)."""
-_DIGEST_SIZE = 32
-"""The SHA-256 of the programs, after :data:`_MAGIC`."""
+_MAGIC = b"indicator-audit regex programs 4\n"
+"""The start of the file: its format (a file of another is compiled again).
+After it: the index's length (8 bytes) and CRC-32 (4 bytes), the index (which
+pattern's program is where), then the programs one after another."""
+_HEAD = len(_MAGIC) + 12
 
 _Program = tuple[int, list[int], int, dict[str, int], tuple["str | None", ...]]
 """What the engine builds a pattern from: flags, code, groups, group names
 by name and by index."""
 
-_Kept = tuple[int, bytes]
-"""A program as the file keeps it: the write that last saw it used, and the
-program, marshalled (unmarshalled only when the run compiles its pattern)."""
+_Kept = tuple[int, "bytes | memoryview", int]
+"""A program as the file keeps it: the write that last saw it used, the
+program, marshalled (unmarshalled only when the run compiles its pattern: a
+view into the file as read, not a copy), and its CRC-32 (checked then)."""
 
 
 class ProgramCache:
@@ -102,7 +104,7 @@ class ProgramCache:
         key = (pattern, int(flags))
         kept = self.programs.get(key)
         if kept is not None:
-            compiled = _from_program(pattern, kept[1])
+            compiled = _from_program(pattern, kept[1], kept[2])
             if compiled is None:  # a program the engine refuses: compile it again
                 del self.programs[key]
             else:
@@ -113,7 +115,8 @@ class ProgramCache:
         if program is None:
             return original(pattern, flags)
         compiled = _sre.compile(pattern, *program)
-        self.programs[key] = (self.generation, marshal.dumps(program))
+        data = marshal.dumps(program)
+        self.programs[key] = (self.generation, data, _crc32(data))
         self.used.add(key)
         self.misses += 1
         return compiled
@@ -129,18 +132,15 @@ class ProgramCache:
         oldest = generation - _KEEP_WRITES
         programs = self.programs
         kept = {
-            key: (generation, program) if key in self.used else (used, program)
-            for key, (used, program) in programs.items()
+            key: (generation, program, crc) if key in self.used else (used, program, crc)
+            for key, (used, program, crc) in programs.items()
             if key in self.used or used > oldest
         }
         if len(kept) > _MAX_PATTERNS:  # start again from this run's
-            kept = {key: (generation, programs[key][1]) for key in self.used}
-        payload = marshal.dumps(
-            (generation, [(*key, used, program) for key, (used, program) in kept.items()])
-        )
-        if len(payload) > _LIMIT:
+            kept = {key: (generation, *programs[key][1:]) for key in self.used}
+        data = _written(generation, kept)
+        if len(data) > _LIMIT + _HEAD:
             return
-        data = _sealed(payload)
         temporary = f"{self.path}.{os.getpid()}.tmp"
         try:
             descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -193,14 +193,16 @@ def _read(path: str) -> tuple[int, dict[tuple[str, int], _Kept]]:
     from audit.resources import read_private
 
     nothing: tuple[int, dict[tuple[str, int], _Kept]] = (0, {})
-    data = read_private(path, _LIMIT + len(_MAGIC) + _DIGEST_SIZE)
-    if data is None:
+    data = read_private(path, _LIMIT + _HEAD)
+    if data is None or len(data) < _HEAD or not data.startswith(_MAGIC):
         return nothing
-    payload = _verified(data)
-    if payload is None:
+    size = int.from_bytes(data[len(_MAGIC) : len(_MAGIC) + 8], "little")
+    view = memoryview(data)
+    index = view[_HEAD : _HEAD + size]
+    if len(index) != size or _crc32(index) != int.from_bytes(data[_HEAD - 4 : _HEAD], "little"):
         return nothing
     try:
-        content = marshal.loads(payload)
+        content = marshal.loads(index)
     except (ValueError, EOFError, TypeError):
         return nothing
     if not (isinstance(content, tuple) and len(content) == 2):
@@ -208,52 +210,69 @@ def _read(path: str) -> tuple[int, dict[tuple[str, int], _Kept]]:
     generation, entries = content
     if type(generation) is not int or not isinstance(entries, list):
         return nothing
-    programs: dict[tuple[str, int], _Kept] = {}
+    programs = view[_HEAD + size :]
+    kept: dict[tuple[str, int], _Kept] = {}
     for entry in entries:
-        if not _well_formed(entry):
+        if not _well_formed(entry, len(programs)):
             return nothing
-        pattern, flags, used, program = entry
-        programs[pattern, flags] = (used, program)
-    return generation, programs
+        pattern, flags, used, start, end, crc = entry
+        kept[pattern, flags] = (used, programs[start:end], crc)
+    return generation, kept
 
 
-def _sealed(payload: bytes) -> bytes:
-    """What the cache file holds: :data:`_MAGIC`, the SHA-256 of the
-    programs, then the programs."""
-    import hashlib
-
-    return _MAGIC + hashlib.sha256(payload).digest() + payload
-
-
-def _verified(data: bytes) -> bytes | None:
-    """The programs of a file :func:`_sealed` wrote, or None when the file
-    is not one, or its programs are not those its digest was made from (a
-    changed byte, a torn write)."""
-    import hashlib
-
-    head = len(_MAGIC) + _DIGEST_SIZE
-    if len(data) < head or not data.startswith(_MAGIC):
-        return None
-    payload = data[head:]
-    if hashlib.sha256(payload).digest() != data[len(_MAGIC) : head]:
-        return None
-    return payload
-
-
-def _well_formed(entry: object) -> bool:
-    """Whether a file's entry is a pattern, its flags, a generation and a
-    program's bytes (what the bytes hold is checked when they are used)."""
-    if not (isinstance(entry, tuple) and len(entry) == 4):
-        return False
-    pattern, flags, used, program = entry
-    return (
-        type(pattern) is str and type(flags) is int and type(used) is int and type(program) is bytes
+def _written(generation: int, programs: dict[tuple[str, int], _Kept]) -> bytes:
+    """What the cache file holds for ``programs`` after write ``generation``:
+    :data:`_MAGIC`, the index's length and CRC-32, the index, the programs.
+    A run reads the index and only the programs it compiles."""
+    entries = []
+    offset = 0
+    for (pattern, flags), (used, program, crc) in programs.items():
+        entries.append((pattern, flags, used, offset, offset + len(program), crc))
+        offset += len(program)
+    index = marshal.dumps((generation, entries))
+    return b"".join(
+        (
+            _MAGIC,
+            len(index).to_bytes(8, "little"),
+            _crc32(index).to_bytes(4, "little"),
+            index,
+            *(program for _, program, _ in programs.values()),
+        )
     )
 
 
-def _from_program(pattern: str, data: bytes) -> Any:
+def _crc32(data: bytes | memoryview) -> int:
+    import zlib
+
+    return zlib.crc32(data)
+
+
+def _well_formed(entry: object, size: int) -> bool:
+    """Whether an entry of the file's index is a pattern, its flags, a
+    generation, where its program is among the ``size`` bytes of programs
+    and the program's CRC-32 (what the bytes hold is checked when they are
+    used)."""
+    if not (isinstance(entry, tuple) and len(entry) == 6):
+        return False
+    pattern, flags, used, start, end, crc = entry
+    return (
+        type(pattern) is str
+        and type(flags) is int
+        and type(used) is int
+        and type(start) is int
+        and type(end) is int
+        and type(crc) is int
+        and 0 <= start <= end <= size
+    )
+
+
+def _from_program(pattern: str, data: bytes | memoryview, crc: int | None = None) -> Any:
     """The pattern object the engine builds from a kept program, or None
-    when the bytes are not a program or the engine refuses it."""
+    when the bytes are not the program whose CRC-32 is ``crc`` (a changed
+    byte: the engine checks a program's structure, not that it is the
+    program of its pattern), are not a program, or the engine refuses it."""
+    if crc is not None and _crc32(data) != crc:
+        return None
     try:
         program = marshal.loads(data)
     except (ValueError, EOFError, TypeError):

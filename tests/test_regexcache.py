@@ -94,6 +94,12 @@ def test_errors_debug_and_bytes_are_left_to_re(tmp_path: Path) -> None:
     assert cache.misses == 0 and not cache.programs
 
 
+def _indexed(index: bytes, programs: bytes = b"") -> bytes:
+    """A cache file whose index is ``index`` (marshalled, whatever it holds)."""
+    head = len(index).to_bytes(8, "little") + regexcache._crc32(index).to_bytes(4, "little")
+    return regexcache._MAGIC + head + index + programs
+
+
 @pytest.mark.parametrize(
     "content",
     [
@@ -102,16 +108,21 @@ def test_errors_debug_and_bytes_are_left_to_re(tmp_path: Path) -> None:
         marshal.dumps([("a+", 0)]),
         marshal.dumps({"a+": 1}),
         marshal.dumps([("a+", 0, 0, [1, 2, 3], 0, {}, ())])[:-3],  # truncated
-        regexcache._sealed(marshal.dumps([("a+", 0)])),
-        regexcache._sealed(marshal.dumps({"a+": 1})),
-        regexcache._sealed(marshal.dumps([("a+", 0, 0, [1, 2, 3], 0, {}, ())]))[:-3],
+        _indexed(marshal.dumps([("a+", 0)])),
+        _indexed(marshal.dumps({"a+": 1})),
+        _indexed(marshal.dumps((1, [("a+", 0, 1, 0, 3, 0)])))[:-3],  # truncated index
         regexcache._MAGIC,
+        regexcache._MAGIC + (2**40).to_bytes(8, "little") + bytes(4),  # an index past the end
         # the format before generations: a list of programs, not a generation and a list
-        regexcache._sealed(marshal.dumps([("a+", 0, 0, [1, 2, 3], 0, {}, ())])),
-        regexcache._sealed(marshal.dumps(("1", [("a+", 0, 1, b"")]))),
-        regexcache._sealed(marshal.dumps((1, [("a+", 0, "1", b"")]))),
-        regexcache._sealed(marshal.dumps((1, [("a+", 0, 1, [1, 2, 3])]))),
-        regexcache._sealed(marshal.dumps((1, 2, 3))),
+        _indexed(marshal.dumps([("a+", 0, 0, [1, 2, 3], 0, {}, ())])),
+        _indexed(marshal.dumps(("1", [("a+", 0, 1, 0, 0, 0)]))),
+        _indexed(marshal.dumps((1, [("a+", 0, "1", 0, 0, 0)]))),
+        _indexed(marshal.dumps((1, [("a+", 0, 1, 0, 9, 0)])), b"short"),  # past the programs
+        _indexed(marshal.dumps((1, [("a+", 0, 1, 3, 2, 0)])), b"short"),  # ends before it starts
+        _indexed(marshal.dumps((1, [("a+", 0, 1, [1, 2, 3])]))),
+        # the format of the release before: programs inline, one digest for all
+        b"indicator-audit regex programs 3\n" + bytes(32) + marshal.dumps((1, [])),
+        _indexed(marshal.dumps((1, 2, 3))),
     ],
 )
 def test_a_damaged_file_is_ignored(tmp_path: Path, content: bytes) -> None:
@@ -126,8 +137,13 @@ def test_a_damaged_file_is_ignored(tmp_path: Path, content: bytes) -> None:
 def _kept(*entries: tuple[str, int, bytes], generation: int = 1) -> bytes:
     """A cache file holding ``entries`` (pattern, flags, program bytes), each
     last used by write ``generation``."""
-    rows = [(pattern, flags, generation, data) for pattern, flags, data in entries]
-    return regexcache._sealed(marshal.dumps((generation, rows)))
+    return regexcache._written(
+        generation,
+        {
+            (pattern, flags): (generation, data, regexcache._crc32(data))
+            for pattern, flags, data in entries
+        },
+    )
 
 
 @pytest.mark.parametrize(
@@ -177,22 +193,24 @@ def test_one_changed_byte_in_a_program_is_detected(tmp_path: Path) -> None:
     # accepts, for another pattern, which would no longer find 待补充.
     path.write_bytes(_flipped(path.read_bytes(), ord("待"), ord("徆")))
     cache = regexcache.ProgramCache(str(path))
-    assert cache.programs == {}
     compiled = cache.compile(ORIGINAL, PLACEHOLDER, 0)
     _same(compiled, ORIGINAL(PLACEHOLDER, 0))
     assert compiled.search("目标值待补充") is not None
     assert cache.misses == 1
+    # The other program is its own, and used.
+    _same(cache.compile(ORIGINAL, "a+", 0), ORIGINAL("a+", 0))
+    assert cache.hits == 1
     # The run writes the file afresh: the next one reads the right program.
     cache.save()
     again = regexcache.ProgramCache(str(path))
-    assert set(again.programs) == {(PLACEHOLDER, 0)}
+    assert set(again.programs) == {(PLACEHOLDER, 0), ("a+", 0)}
     assert again.compile(ORIGINAL, PLACEHOLDER, 0).search("目标值待补充") is not None
     assert again.hits == 1
 
 
 def test_an_unsealed_program_is_what_the_check_catches(tmp_path: Path) -> None:
     """The near miss: the engine itself accepts the changed program, and
-    without the digest it would match another text."""
+    without its CRC-32 it would match another text."""
     program = regexcache._program(PLACEHOLDER, 0)
     assert program is not None
     changed = _flipped(marshal.dumps(program), ord("待"), ord("徆"))
@@ -200,6 +218,10 @@ def test_an_unsealed_program_is_what_the_check_catches(tmp_path: Path) -> None:
     assert compiled is not None
     assert compiled.search("目标值待补充") is None
     assert compiled.search("目标值徆补充") is not None
+    # With the CRC-32 of the program as written, the change is caught.
+    crc = regexcache._crc32(marshal.dumps(program))
+    assert regexcache._from_program(PLACEHOLDER, changed, crc) is None
+    assert regexcache._from_program(PLACEHOLDER, marshal.dumps(program), crc) is not None
 
 
 def test_a_file_others_can_write_is_not_read(tmp_path: Path) -> None:
@@ -360,3 +382,20 @@ def test_the_command_line_keeps_its_programs(tmp_path: Path) -> None:
     second = subprocess.run(command, capture_output=True, env=env, check=False)
     assert (second.returncode, second.stdout) == (first.returncode, first.stdout)
     assert second.stderr == first.stderr
+
+
+def test_a_changed_byte_in_the_index_passes_over_the_file(tmp_path: Path) -> None:
+    """The index says which pattern each program is for: a change there (a
+    pattern's text, where its program starts) makes the whole file unused."""
+    path = tmp_path / "programs.marshal"
+    kept = regexcache.ProgramCache(str(path))
+    kept.compile(ORIGINAL, PLACEHOLDER, 0)
+    kept.save()
+    data = path.read_bytes()
+    start = data.index(PLACEHOLDER.encode())
+    assert start < len(data) - 64  # in the index, before the programs
+    changed = data[:start] + "徆".encode() + data[start + len("待".encode()) :]
+    path.write_bytes(changed)
+    cache = regexcache.ProgramCache(str(path))
+    assert cache.programs == {}
+    assert cache.compile(ORIGINAL, PLACEHOLDER, 0).search("目标值待补充") is not None
