@@ -291,6 +291,7 @@ RULE_ORDER: tuple[str, ...] = (
     "satisfaction_target",
     "missing_goal",
     "goal_too_short",
+    "goal_not_specific",
     "cost_exceeds_budget",
     "deadline_not_concrete",
     "limits",

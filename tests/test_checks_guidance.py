@@ -25,6 +25,7 @@ GUIDANCE_RULES = (
     "satisfaction-target",
     "missing-goal",
     "goal-too-short",
+    "goal-not-specific",
     "cost-exceeds-budget",
     "deadline-not-concrete",
 )
@@ -65,6 +66,7 @@ def test_every_guidance_rule_is_registered_with_its_severity() -> None:
         "satisfaction-target": "warning",
         "missing-goal": "error",
         "goal-too-short": "info",
+        "goal-not-specific": "info",
         "cost-exceeds-budget": "warning",
         "deadline-not-concrete": "info",
     }
@@ -909,6 +911,83 @@ def test_goal_too_short_length_is_configurable(tmp_path: Path) -> None:
     config = config_with(tmp_path, "rules:\n  goal-too-short:\n    min_chars: 30\n")
     goal = "编外人员劳务派遣费,弥补在编人员在岗不足,据此提高工作效率。"
     assert excerpts(check("goal-too-short", table(CLAUSE, goal=goal), config)) == [goal]
+
+
+# --------------------------------------------------------------------------
+# goal-not-specific
+
+
+@pytest.mark.parametrize(
+    "goal",
+    [
+        "按照上级要求开展相关工作，完成年度各项任务目标。",
+        "通过开展本项目，确保各项工作顺利开展，提高工作效率和服务水平，保障单位正常运转。",
+        "根据工作安排，切实做好本年度各项工作，进一步提升工作质量和效率，全面完成年度目标任务。",
+    ],
+)
+def test_goal_not_specific_reports_a_goal_of_stock_phrases(goal: str) -> None:
+    text = table(CLAUSE, goal=goal)
+    findings = check("goal-not-specific", text)
+    assert [(f.severity, f.field, f.excerpt) for f in findings] == [("info", "goal", goal)]
+    assert (findings[0].line, findings[0].column) == position(text, goal)
+    assert "套话" in findings[0].message
+
+
+@pytest.mark.parametrize(
+    "goal",
+    [
+        # seed goals that use the stock phrases and still say what they do, for whom
+        "通过开展本项目，确保中心各项社保综合业务辅助性、后勤保障等工作的顺利完成。",
+        "通过开展本项目，确保我市地方保留津贴项目冲销顺利完成，保障退休人员待遇不降低，退休金准时足额发放。",
+        "编外人员劳务派遣费,弥补在编人员在岗不足,据此提高工作效率。",
+        # the national template's example: a task, its object and a quantity
+        "本年度更新辖区居民健康档案一万份，开展健康讲座十二场，居民健康知识知晓率达到80%。",
+        # the stock phrases, and one concrete thing: the object it serves
+        "按照上级要求开展相关工作，保障全市退役军人优待证按时发放。",
+        GOAL,
+    ],
+)
+def test_goal_not_specific_leaves_goals_that_name_their_work(goal: str) -> None:
+    assert check("goal-not-specific", table(CLAUSE, goal=goal)) == []
+
+
+def test_goal_not_specific_leaves_short_goals_to_goal_too_short() -> None:
+    goal = "保障单位正常运转，提高工作效率。"  # 14 Chinese characters
+    text = table(CLAUSE, goal=goal)
+    assert check("goal-not-specific", text) == []
+    assert excerpts(check("goal-too-short", text)) == [goal]
+    both = lint(text, select=["goal-not-specific", "goal-too-short"])
+    assert [f.rule for f in both] == ["goal-too-short"]
+
+
+def test_goal_not_specific_reports_a_short_goal_when_goal_too_short_is_off(
+    tmp_path: Path,
+) -> None:
+    config = config_with(tmp_path, "rules:\n  goal-too-short:\n    enabled: false\n")
+    goal = "保障单位正常运转，提高工作效率。"
+    assert excerpts(check("goal-not-specific", table(CLAUSE, goal=goal), config)) == [goal]
+
+
+def test_goal_not_specific_leaves_empty_goals_placeholders_and_names() -> None:
+    for goal in ("", "无", "待补充"):
+        assert check("goal-not-specific", table(CLAUSE, goal=goal)) == []
+
+
+def test_goal_not_specific_words_and_threshold_are_configurable(tmp_path: Path) -> None:
+    goal = "通过开展本项目，确保中心各项社保综合业务辅助性、后勤保障等工作的顺利完成。"
+    strict = config_with(tmp_path, "rules:\n  goal-not-specific:\n    min_specific: 30\n")
+    assert excerpts(check("goal-not-specific", table(CLAUSE, goal=goal), strict)) == [goal]
+    words = config_with(
+        tmp_path,
+        "rules:\n  goal-not-specific:\n    generic_words: ['按照上级要求', '[，。]']\n",
+    )
+    stock = "按照上级要求开展相关工作，完成年度各项任务目标。"
+    assert check("goal-not-specific", table(CLAUSE, goal=stock), words) == []
+
+
+def test_goal_not_specific_is_quiet_on_the_seed_tables(seed_002_findings: list[Finding]) -> None:
+    """Every goal of the 2024 human-resources bureau table names its work."""
+    assert not [f for f in seed_002_findings if f.rule == "goal-not-specific"]
 
 
 # --------------------------------------------------------------------------

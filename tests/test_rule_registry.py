@@ -144,6 +144,7 @@ GROUPS = {
         "satisfaction-target",
         "missing-goal",
         "goal-too-short",
+        "goal-not-specific",
         "cost-exceeds-budget",
         "deadline-not-concrete",
     ],
