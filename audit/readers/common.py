@@ -1411,6 +1411,7 @@ def assemble(
             tuple(row.indicator_cells or ()),
             row.period_goal,
             row.sources_partial,
+            row.term_total,
         )
         if current is None:
             orphans.append(project)
