@@ -596,11 +596,15 @@ class Amount(NamedTuple):
     """One amount cell as printed and its value in 万元; ``value`` is None when
     the cell is not a number. ``unit`` is what the table prints amounts in:
     a table in 元 (``金额单位：元``) has its values converted exactly
-    (``3600000.00`` 元 is ``360.0000`` 万元) and keeps its text as printed."""
+    (``3600000.00`` 元 is ``360.0000`` 万元) and keeps its text as printed.
+    ``decimal_comma`` says the cell writes its decimals after a comma
+    (``1250,00``), as a ``;``-separated CSV saved in a locale that writes
+    decimal commas does throughout: its value is read so (1250.00)."""
 
     text: Text
     value: Decimal | None
     unit: str = "万元"
+    decimal_comma: bool = False
 
 
 AMOUNT_COLUMNS: tuple[str, ...] = ("total", "fiscal", "special", "other")

@@ -3113,10 +3113,12 @@ def read_national_grids(
 
 
 def document_from_grids(
-    source: Source, grids: list[Grid], notify: Notify | None = None
+    source: Source, grids: list[Grid], notify: Notify | None = None, decimal_commas: bool = False
 ) -> Document | None:
-    """The document of the national grids among ``grids`` (None when none is)."""
-    from audit.readers.common import assemble
+    """The document of the national grids among ``grids`` (None when none is);
+    ``decimal_commas`` for a ``;``-separated CSV, whose amounts may write a
+    decimal comma (:func:`~audit.readers.common.read_decimal_commas`)."""
+    from audit.readers.common import assemble, read_decimal_commas
 
     found = read_national_grids(grids, notify)
     if found is None:
@@ -3131,6 +3133,8 @@ def document_from_grids(
         raise ReadError(
             "no project found in the national template (项目名称 … 一级指标 … 三级指标)"
         )
+    if decimal_commas:
+        read_decimal_commas(table.rows)
     return assemble(
         source,
         layout,  # type: ignore[arg-type]
@@ -3147,7 +3151,8 @@ def read_text_source(
     """A national table written as TSV or CSV text."""
     from audit.readers.grid import grids_from_text
 
-    return document_from_grids(source, grids_from_text(source, delimiter), notify)
+    grids = grids_from_text(source, delimiter)
+    return document_from_grids(source, grids, notify, decimal_commas=delimiter == ";")
 
 
 __all__ = [
