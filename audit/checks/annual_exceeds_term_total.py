@@ -56,7 +56,8 @@ def _written(amount: Amount) -> str:
     实施期的总额（项目总投资、计划总投资、中期资金总额、实施期资金总额）。两者都是数字时，
     年度资金多于实施期总额的报告，位置在年度资金上。金额按表中印出的单位舍入到分（万元表 0.01
     万元，元表 0.01 元）后比较：舍入后相等的不报告，年度资金等于总额（一年的项目）也不报告。
-    总额空白、不是数字（「待补充」，由 placeholder 或 amount-format 报告）或为负数的不比较；
+    总额空白、不是数字（「待补充」）或为负数的不比较（年度资金不是数字或为负数的，由
+    placeholder 或 amount-format 报告）；
     只写了实施期总额、没有年度资金的表格，总额就是项目唯一的金额，不比较。
 
     为什么有问题
@@ -92,8 +93,9 @@ def annual_exceeds_term_total(ctx: Context, project: Project) -> Iterator[Proble
     table prints them in (0.01 万元, or 0.01 元 in a table in 元) before
     they are compared: amounts equal after rounding are not reported, nor
     is a year's amount equal to the term's (a project of one year). A
-    term's total left blank, not a number (``待补充``: ``placeholder``'s or
-    ``amount-format``'s finding) or negative is not compared; a table
+    term's total left blank, not a number (``待补充``) or negative is not
+    compared (a year's amount that is no number or negative is
+    ``placeholder``'s or ``amount-format``'s finding); a table
     stating the term's amount alone has it as the project's only amount,
     with nothing to compare.
 
