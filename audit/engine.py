@@ -284,6 +284,7 @@ RULE_ORDER: tuple[str, ...] = (
     "amounts",
     "amount_format",
     "weight_sum",
+    "annual_exceeds_term_total",
     # guidance
     "input_as_output",
     "comparator_direction",

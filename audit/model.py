@@ -596,11 +596,15 @@ class Amount(NamedTuple):
     """One amount cell as printed and its value in 万元; ``value`` is None when
     the cell is not a number. ``unit`` is what the table prints amounts in:
     a table in 元 (``金额单位：元``) has its values converted exactly
-    (``3600000.00`` 元 is ``360.0000`` 万元) and keeps its text as printed."""
+    (``3600000.00`` 元 is ``360.0000`` 万元) and keeps its text as printed.
+    ``decimal_comma`` says the cell writes its decimals after a comma
+    (``1250,00``), as a ``;``-separated CSV saved in a locale that writes
+    decimal commas does throughout: its value is read so (1250.00)."""
 
     text: Text
     value: Decimal | None
     unit: str = "万元"
+    decimal_comma: bool = False
 
 
 AMOUNT_COLUMNS: tuple[str, ...] = ("total", "fiscal", "special", "other")
@@ -719,6 +723,7 @@ class Row:
         "period_goal",
         "sources_partial",
         "term",
+        "term_total",
     )
 
     def __init__(
@@ -749,6 +754,8 @@ class Row:
         """For a unit without a subtotal row: the title above its table."""
         self.sources_partial = False
         """See :attr:`Project.sources_partial`."""
+        self.term_total: Amount | None = None
+        """See :attr:`Project.term_total`."""
 
     def __repr__(self) -> str:
         return f"Row({self.name.value!r}, line {self.line}, kind={self.kind})"
@@ -778,6 +785,13 @@ class Project(NamedTuple):
     """The sources of funds the project states are parts of its 总计 that a
     form names (``其中：财政拨款``) without a line for the rest (no 其他资金):
     they may fall short of 总计, and only exceeding it is a mismatch."""
+    term_total: Amount | None = None
+    """The project's amount over its whole term where the table states it
+    beside the year's (a form's 项目总投资 or 中期资金总额 beside 本年安排 or
+    年度资金总额, a list's 项目总投资 column beside 预算数): in 万元 like the
+    year's, with the cell it was read from. None where the table states none,
+    or where a form states the term's amount only (then it is :attr:`amounts`,
+    the only amount the form states). Never summed in a subtotal."""
 
     @property
     def term_years(self) -> tuple[int, int] | None:

@@ -271,6 +271,8 @@ def _cell(amount: Amount, column: str, warning: Severity) -> Problem | None:
     if value < 0:
         return Problem(key="negative", args=args, **where)
     printed = CURRENCY_SIGN_RE.sub(r"\1", text.replace(" ", ""))
+    if amount.decimal_comma:  # 1250,00 in a file that writes decimal commas
+        printed = printed.replace(",", ".")
     if not printed.isascii() and printed != (ascii_text := printed.translate(FULL_WIDTH_NUMBER)):
         args["expected"] = ascii_text
         return Problem(key="full-width", args=args, at_most=warning, **where)

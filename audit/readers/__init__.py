@@ -366,6 +366,10 @@ def read_text(
             cells = _semicolon_header(text) or []
         table.amount_unit = header_unit(cells)
     _in_stated_unit(table.rows, table.amount_unit)
+    if delimiter == ";":  # a spreadsheet's locale may write decimal commas too
+        from audit.readers.common import read_decimal_commas
+
+        read_decimal_commas(table.rows)
     units_from_headings(table)
     return assemble(
         source, layout, table.rows, table.title, table.organization, tuple(table.orphans)

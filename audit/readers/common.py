@@ -1213,6 +1213,46 @@ def parse_amount(text: Text) -> Amount | None:
     return Amount(text, None)
 
 
+_DECIMAL_COMMA_RE = re.compile(r"^-?\d+,\d\d$")
+"""An amount written with a decimal comma and two decimals (``1250,00``):
+in a ``;``-separated CSV, as a spreadsheet in such a locale saves it."""
+_YUAN_PER_WAN = 4
+
+
+def read_decimal_commas(rows: Sequence[Row]) -> None:
+    """Read the amounts of a ``;``-separated CSV with decimal commas when the
+    file writes them so: some amount cell writes a comma and exactly two
+    digits after it (``1250,00``), and no amount cell writes a dot. Decided
+    once for the whole file, never cell by cell: those cells are read as
+    decimals (1250.00), and any other cell keeps its reading (``1,250`` in
+    the same file stays what it was). A file of ``,``-separated fields never
+    comes here: a comma is its delimiter, and in a cell a thousands
+    separator."""
+    amounts = [
+        found for row in rows for found in (*row.amounts, row.term_total) if found is not None
+    ]
+    texts = [found.text.value.replace(" ", "") for found in amounts]
+    if any("." in text for text in texts):
+        return
+    if not any(_DECIMAL_COMMA_RE.match(text) for text in texts):
+        return
+    for row in rows:
+        row.amounts = Amounts(*(_decimal_comma(found) for found in row.amounts))
+        row.term_total = _decimal_comma(row.term_total)
+
+
+def _decimal_comma(found: Amount | None) -> Amount | None:
+    """An amount cell read with a decimal comma when it writes one
+    (:data:`_DECIMAL_COMMA_RE`), in the unit it is printed in; any other
+    cell as it was."""
+    if found is None or _DECIMAL_COMMA_RE.match(found.text.value.replace(" ", "")) is None:
+        return found
+    value = Decimal(found.text.value.replace(" ", "").replace(",", "."))
+    if found.unit == "元":
+        value = value.scaleb(-_YUAN_PER_WAN)
+    return Amount(found.text, value, found.unit, decimal_comma=True)
+
+
 def amounts_from(cells: dict[str, Text]) -> Amounts:
     return Amounts(**{c: parse_amount(cells[c]) for c in AMOUNT_FIELDS if c in cells})
 
@@ -1411,6 +1451,7 @@ def assemble(
             tuple(row.indicator_cells or ()),
             row.period_goal,
             row.sources_partial,
+            row.term_total,
         )
         if current is None:
             orphans.append(project)

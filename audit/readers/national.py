@@ -1752,6 +1752,7 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
         row.period_goal = period_goal if period_goal else None
         # 资金总额 and 其中：财政拨款 with no line for other funds: a part is named
         row.sources_partial = block.labelled & _SOURCES == {"fiscal"}
+        row.term_total = block.term_total(taken, silent, numeric)
         table.rows.append(row)
 
     aside, resume = _side_rows(grid, table)
@@ -2097,6 +2098,22 @@ class _AmountBlock:
             else:
                 taken[key] = (facts.get(key), units.get(key))
         return taken
+
+    def term_total(
+        self,
+        taken: dict[str, tuple[Text | None, str | None]],
+        unit: str,
+        numeric: frozenset[int],
+    ) -> Amount | None:
+        """The project's amount over its whole term (中期资金总额, 项目总投资),
+        when the form states it beside the year's total that ``taken`` holds
+        (:meth:`amounts`); None when it states none, or when it is the
+        amount taken (the only one the form states)."""
+        found = self.sided["period"].get("total")
+        if found is None or taken.get("total") is found:
+            return None
+        cell, named = found
+        return amount(cell, named or unit, numeric)
 
 
 _SIDE_HEAD_TAILS = ("资金总额", "资金", "金额", "预算数", "预算", "")
@@ -2571,6 +2588,9 @@ def read_list(grid: Grid, table: Table | None = None) -> Table:
             }
             silent = _labels_unit(units.values(), unit, _stated_amount_unit(grid) is not None)
             units = {key: units.get(key, silent) for key in _AMOUNTS}
+            if PERIOD_TOTAL in columns:  # 项目总投资（元）: the term's amount names its own
+                named = _amount_heading_unit(grid, index, columns[PERIOD_TOTAL], two_rows)
+                units[PERIOD_TOTAL] = named or silent
             numbers_rows = _numbers_rows(grid, index + 1, columns)
             # 中期目标（2024-2026年） over the column: every project's term
             header_term = (
@@ -2990,6 +3010,10 @@ def _project_row(
     row.term = term if term and not point_in_time(term.value) else header_term
     # 预算数 | 其中：财政拨款 with no column for the other funds: a part is named
     row.sources_partial = _SOURCES & columns.keys() == {"fiscal"}
+    # 项目总投资 (beside 预算数 or not): the whole term's, never the year's total
+    row.term_total = amount(
+        _cell(cells, columns, PERIOD_TOTAL), units.get(PERIOD_TOTAL, unit), numeric
+    )
     return row
 
 
@@ -3089,10 +3113,12 @@ def read_national_grids(
 
 
 def document_from_grids(
-    source: Source, grids: list[Grid], notify: Notify | None = None
+    source: Source, grids: list[Grid], notify: Notify | None = None, decimal_commas: bool = False
 ) -> Document | None:
-    """The document of the national grids among ``grids`` (None when none is)."""
-    from audit.readers.common import assemble
+    """The document of the national grids among ``grids`` (None when none is);
+    ``decimal_commas`` for a ``;``-separated CSV, whose amounts may write a
+    decimal comma (:func:`~audit.readers.common.read_decimal_commas`)."""
+    from audit.readers.common import assemble, read_decimal_commas
 
     found = read_national_grids(grids, notify)
     if found is None:
@@ -3107,6 +3133,8 @@ def document_from_grids(
         raise ReadError(
             "no project found in the national template (项目名称 … 一级指标 … 三级指标)"
         )
+    if decimal_commas:
+        read_decimal_commas(table.rows)
     return assemble(
         source,
         layout,  # type: ignore[arg-type]
@@ -3123,7 +3151,8 @@ def read_text_source(
     """A national table written as TSV or CSV text."""
     from audit.readers.grid import grids_from_text
 
-    return document_from_grids(source, grids_from_text(source, delimiter), notify)
+    grids = grids_from_text(source, delimiter)
+    return document_from_grids(source, grids, notify, decimal_commas=delimiter == ";")
 
 
 __all__ = [

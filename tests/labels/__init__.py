@@ -108,7 +108,10 @@ def national_text(spec: dict[str, Any]) -> str:
     block from ``name``, ``department``, ``term``, ``amount``,
     ``period_goal`` and ``goal``, then the grid rows
     (``一级 | 二级 | 三级 | 实施期指标值 | 年度指标值``; blank cells where merged).
-    ``forms`` holds several such blocks."""
+    ``forms`` holds several such blocks. ``investment`` writes the amount
+    over the whole term beside the year's, each with its 财政拨款 below
+    (``项目总投资（万元） | 800.00 | 本年安排（万元） | 1,200.00``; the labels
+    ``investment_label`` and ``amount_label``)."""
     lines = ["2025年项目支出绩效目标表", "金额单位：万元"]
     for form in spec.get("forms", [spec]):
         amount = str(form.get("amount", "120.00"))
@@ -119,7 +122,7 @@ def national_text(spec: dict[str, Any]) -> str:
             f"{form.get('department', '某区卫生健康局')}\t",
             f"实施单位\t{form.get('executor', '某区疾病预防控制中心')}\t项目期\t"
             f"{form.get('term', '2025.01-2025.12')}\t",
-            f"资金总额（万元）\t{amount}\t其中：财政拨款\t{amount}\t",
+            *_amount_lines(form, amount),
             f"实施期目标\t{period_goal}\t年度目标\t{goal}\t",
             "一级指标\t二级指标\t三级指标\t实施期指标值\t年度指标值",
         ]
@@ -127,6 +130,20 @@ def national_text(spec: dict[str, Any]) -> str:
             cells = _cells(row)
             lines.append("\t".join(cells + [""] * (5 - len(cells))))
     return "\n".join(lines) + "\n"
+
+
+def _amount_lines(form: dict[str, Any], amount: str) -> list[str]:
+    """A form's lines of amounts: 资金总额 and its 财政拨款, or the term's
+    amount beside the year's when the form states one (``investment``)."""
+    if "investment" not in form:
+        return [f"资金总额（万元）\t{amount}\t其中：财政拨款\t{amount}\t"]
+    investment = str(form["investment"])
+    term_label = form.get("investment_label", "项目总投资（万元）")
+    year_label = form.get("amount_label", "本年安排（万元）")
+    return [
+        f"{term_label}\t{investment}\t{year_label}\t{amount}\t",
+        f"其中：财政拨款\t{investment}\t其中：财政拨款\t{amount}\t",
+    ]
 
 
 LIST_HEADER = (
@@ -138,16 +155,23 @@ LIST_HEADER = (
 def national_list_text(spec: dict[str, Any]) -> str:
     """A national list in 万元 unless ``money`` says 元: each row
     ``单位 | 项目 | 预算数 | 年度目标 | 一级 | 二级 | 三级 | 指标性质 | 指标值 |
-    度量单位 | 权重 | 指标方向``, project columns only on a project's first row."""
+    度量单位 | 权重 | 指标方向``, project columns only on a project's first row.
+    ``investment`` names a thirteenth column after 预算数, the amount over the
+    whole term (``项目总投资``): each row then has its cell there."""
     money = spec.get("money", "万元")
+    header = LIST_HEADER
+    width = 12
+    if "investment" in spec:
+        header = header.replace("预算数\t", f"预算数\t{spec['investment']}\t")
+        width = 13
     lines = [
         "2025年部门项目支出绩效目标表",
         f"单位名称：{spec.get('department', '某市交通运输局')}\t\t\t\t\t\t\t\t\t\t金额单位：{money}\t",
-        LIST_HEADER,
+        header,
     ]
     for row in spec["rows"]:
         cells = _cells(row)
-        lines.append("\t".join(cells + [""] * (12 - len(cells))))
+        lines.append("\t".join(cells + [""] * (width - len(cells))))
     return "\n".join(lines) + "\n"
 
 
