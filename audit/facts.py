@@ -50,6 +50,7 @@ from audit.model import (
     Amount,
     Clause,
     Document,
+    IndicatorCells,
     Project,
     Span,
     Target,
@@ -228,6 +229,17 @@ def copy_text(text: str) -> str:
     """Text as compared for copies (``duplicate-text``): no spaces, quotes
     or closing punctuation."""
     return normalize(text).rstrip(_SENTENCE_END)
+
+
+def row_cells(project: Project | None, clause: Clause) -> IndicatorCells | None:
+    """The cells of the national template's row ``clause`` was read from
+    (its 指标方向, 指标性质, 度量单位 …), or None for a clause of a cell."""
+    number = clause.number
+    if clause.form != "row" or project is None or number is None:
+        return None
+    if not 0 < number <= len(project.cells):
+        return None
+    return project.cells[number - 1]  # a row's clause is numbered by its place in the grid
 
 
 def goal_is_name(project: Project) -> bool:

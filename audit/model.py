@@ -664,7 +664,9 @@ class IndicatorCells(NamedTuple):
     Text (``≥95%``) whose characters map to their cells. ``extras`` keeps the
     other cells by what they mean: ``weight`` (权重/分值), ``direction``
     (指标方向), ``nature`` (指标性质), ``note`` (指标值说明: how the value
-    is set and measured), ``standard`` (绩效标准, 评（扣）分标准); a row
+    is set and measured), ``standard`` (绩效标准, 评（扣）分标准),
+    ``measure`` (度量单位, kept also when the value is words and did not
+    take it); a row
     that only states the total of the weights (``合计 | … | 100``) has its
     ``level1`` cell saying so and ``total``, the stated total, and is no
     indicator. ``sign`` is the comparator the 指标方向 cell states (``≥`` for

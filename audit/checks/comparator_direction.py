@@ -22,6 +22,7 @@ from audit.facts import (
     money_per_unit,
     normalize,
     physical_unit,
+    row_cells,
     target_unit,
     unit_family,
     value_args,
@@ -645,12 +646,9 @@ def _against_the_sign(ctx: Context, clause: Clause) -> Iterator[Problem]:
     direction agrees with it; ``=``, text and a blank, ``/`` or ``中性``
     direction (no sign) are no contradiction. When one value agrees and the
     other does not, the two values disagree: ``annual-period-mismatch``'s."""
-    project, number = ctx.project, clause.number
-    if clause.form != "row" or project is None or number is None:
+    cells = row_cells(ctx.project, clause)
+    if cells is None:
         return
-    if not 0 < number <= len(project.cells):
-        return
-    cells = project.cells[number - 1]  # a row's clause is numbered by its place in the grid
     sign = cells.extras.get("sign")
     stated = _SIGN_FLOOR_OR_CAP.get(sign.value) if sign is not None else None
     if sign is None or stated is None:

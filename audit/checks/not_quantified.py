@@ -18,6 +18,7 @@ from audit.facts import (
     LazyPattern,
     field_name,
     is_burden,
+    row_cells,
     where,
 )
 from audit.model import Clause, Severity
@@ -130,6 +131,10 @@ def formula_has_target(text: str) -> bool:
             "{keyword}「{text}」是计算公式，不是目标值：应写明目标（如 ≥90%）",
             "the {field} “{text}” is a formula, not a target: state the target (e.g. ≥90%)",
         ),
+        "declared": (
+            "{keyword}「{text}」没有数值，本行的{declared_zh}：应写明具体数值",
+            "the {field} “{text}” gives no figure, though its row {declared_en}: state a figure",
+        ),
     },
     options={
         "severities": Option(
@@ -188,7 +193,9 @@ def formula_has_target(text: str) -> bool:
     示例是「≤3次」「≤55分贝」，而不是「≤50万元」。
 
     把计算公式写成指标值（「设备使用率=实际使用设备数量/总设备数量*100%」）的，在任何类别都报告
-    （单独的提示语），除非公式后面给出了目标（「…×100%=90%」）。占位文字（placeholder）和重复
+    （单独的提示语），除非公式后面给出了目标（「…×100%=90%」）。全国模板的行中度量单位写了单位
+    （「公斤」「%」）或指标性质为「定量」、指标值却是文字（「进一步提高」）的，在任何类别（包括效益
+    指标）都报告：表格自己说明了这是一个数值。占位文字（placeholder）和重复
     名称的值（value-restates-name）不在这里重复报告。
 
     为什么有问题
@@ -270,6 +277,10 @@ def not_quantified(ctx: Context, clause: Clause) -> Iterator[Problem]:
     A formula given as the value (``设备使用率=实际使用设备数量/总设备数量*100%``)
     is reported in every category, with its own message, unless a target
     follows it (``…×100%=90%``).
+    A national template's row whose 度量单位 names a unit (``公斤``, ``%``)
+    or whose 指标性质 is 定量, with a value in words (``进一步提高``), is
+    reported in every category, effects included: the table itself says the
+    value is a figure.
 
     A placeholder (``placeholder``) or a value that restates the name
     (``value-restates-name``) is not reported again here.
@@ -322,6 +333,12 @@ def not_quantified(ctx: Context, clause: Clause) -> Iterator[Problem]:
             if not formula_has_target(text):
                 yield Problem(value_field.span, "formula", args, field=name, excerpt=text)
             continue
+        declared = _declared_quantity(ctx, clause)
+        if declared is not None:
+            # the table itself asks for a figure, in every category
+            args.update(declared_zh=declared[0], declared_en=declared[1])
+            yield Problem(value_field.span, "declared", args, field=name, excerpt=text)
+            continue
         if severity is None:
             configured = ctx.options["level1_kinds"]
             kind = facts.category_kind(
@@ -340,3 +357,31 @@ def not_quantified(ctx: Context, clause: Clause) -> Iterator[Problem]:
         args.update(category_zh=zh, category_en=en, example=example)
         level: Severity = severity  # checked above
         yield Problem(value_field.span, args=args, field=name, excerpt=text, at_most=level)
+
+
+_UNIT_CELL = 6
+"""At most this many characters in a 度量单位 cell that names a unit (a
+longer text, or one with digits, is no unit the row declares)."""
+
+
+def _declared_quantity(ctx: Context, clause: Clause) -> tuple[str, str] | None:
+    """What in a national template's row says its value is a figure: a
+    度量单位 (``公斤``, ``%``) or a 指标性质 of 定量; as the words of the
+    message (Chinese, English). None for a clause of a cell, and for a row
+    that says neither (a blank or ``/`` unit, 定性)."""
+    cells = row_cells(ctx.project, clause)
+    if cells is None:
+        return None
+    measure = cells.extras.get("measure")
+    unit = "" if measure is None else "".join(measure.value.split())
+    if (
+        0 < len(unit) <= _UNIT_CELL
+        and not unit.startswith(("定性", "定量"))
+        and not any(ch.isdigit() for ch in unit)
+    ):
+        return f"计量单位是「{unit}」", f"is measured in “{unit}”"
+    nature = cells.extras.get("nature")
+    if nature is not None and "".join(nature.value.split()).startswith("定量"):
+        written = nature.strip().value
+        return f"指标性质是「{written}」", f"calls it “{written}” (quantitative)"
+    return None

@@ -1447,6 +1447,11 @@ def indicator(
         if cell is not None and cell.value:
             extras["nature"] = cell
             break
+    for key in ("annual_measure", "period_measure", "measure"):
+        cell = _cell(cells, columns, key)
+        if cell is not None and cell.strip().value not in _BLANK_UNITS:
+            extras["measure"] = cell  # kept whether the value took it or is words
+            break
     sign = direction_sign(_cell(cells, columns, "direction"))
     if sign is not None:  # kept whether the value took it or wrote its own
         extras["sign"] = sign
