@@ -618,6 +618,8 @@ AMOUNT_LABELS: dict[str, str] = {
     "other": "其他资金",
     "carryover": "上年结转",
 }
+TERM_TOTAL_LABEL = "项目总投资"
+"""How findings name :attr:`Project.term_total` (the field ``amount.term_total``)."""
 
 
 class Amounts(NamedTuple):

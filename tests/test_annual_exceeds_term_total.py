@@ -194,3 +194,38 @@ def test_selected_and_explained_with_the_amounts_group(tmp_path: Path) -> None:
     assert [f["rule"] for f in json.loads(out)["findings"]] == [RULE]
     status, out, _ = run_main("explain", "--lang", "en", RULE)
     assert status == 0 and "group: amounts" in out
+
+
+# --------------------------------------------------------------------------
+# The term's total as a cell: its placeholder and its format
+
+
+@pytest.mark.parametrize("term", ["待补充", "XXX"])
+def test_a_placeholder_for_the_term_s_total_is_placeholder_s(term: str) -> None:
+    document = tsv_document(_beside(term, "1,200.00"))
+    findings = lint(document, ["placeholder", "amount-format"])
+    assert [(f.rule, f.field, f.excerpt) for f in findings] == [
+        ("placeholder", "amount.term_total", term)
+    ]
+    assert "项目总投资" in findings[0].message
+
+
+@pytest.mark.parametrize(
+    ("term", "says"),
+    [
+        ("约800万", "“约800万”不是数字"),
+        ("3,600", "项目总投资“3,600”应保留两位小数"),
+        ("3，600.00", "项目总投资“3，600.00”用了全角数字"),
+    ],
+)
+def test_a_malformed_term_s_total_is_amount_format_s(term: str, says: str) -> None:
+    findings = lint(tsv_document(_beside(term, "1,200.00")), ["placeholder", "amount-format"])
+    assert [(f.rule, f.field, f.excerpt) for f in findings] == [
+        ("amount-format", "amount.term_total", term)
+    ]
+    assert says in findings[0].message
+
+
+def test_a_well_written_term_s_total_is_quiet() -> None:
+    document = tsv_document(_beside("3,600.00", "1,200.00"))
+    assert lint(document, ["placeholder", "amount-format"]) == []

@@ -14,6 +14,7 @@ from audit.model import (
     AMOUNT_COLUMNS,
     AMOUNT_LABELS,
     SOURCE_COLUMNS,
+    TERM_TOTAL_LABEL,
     Amount,
     Amounts,
     Document,
@@ -198,8 +199,10 @@ def amount_format(ctx: Context, document: Document) -> Iterator[Problem]:
             if project is not None and not amounts:
                 yield unit, project, Problem(name.span(), key="no-amounts", field="amount.total")
                 continue
-            for column in dict.fromkeys((*AMOUNT_COLUMNS, *SOURCE_COLUMNS)):
-                amount = amounts.get(column)
+            cells = [(c, amounts.get(c)) for c in dict.fromkeys((*AMOUNT_COLUMNS, *SOURCE_COLUMNS))]
+            if project is not None:
+                cells.append(("term_total", project.term_total))
+            for column, amount in cells:
                 if amount is not None and (project is None or not placeholder(amount)):
                     found = _cell(amount, column, warning)
                     if found is not None:
@@ -253,7 +256,7 @@ def _first_amount(amounts: Amounts) -> str:
 
 def _cell(amount: Amount, column: str, warning: Severity) -> Problem | None:
     text = amount.text.value
-    args: dict[str, Any] = {"text": text, "column": AMOUNT_LABELS[column]}
+    args: dict[str, Any] = {"text": text, "column": AMOUNT_LABELS.get(column, TERM_TOTAL_LABEL)}
     where: dict[str, Any] = {
         "span": amount.text.span(),
         "field": f"amount.{column}",

@@ -9,7 +9,17 @@ from collections.abc import Iterator
 
 from audit.engine import Context, Option, Problem, rule
 from audit.facts import AT_TEXT_START, BOTH, field_name, normalize, sub_span
-from audit.model import AMOUNT_FIELDS, AMOUNT_LABELS, ANNUAL, PERIOD, Clause, Project, Span, Text
+from audit.model import (
+    AMOUNT_FIELDS,
+    AMOUNT_LABELS,
+    ANNUAL,
+    PERIOD,
+    TERM_TOTAL_LABEL,
+    Clause,
+    Project,
+    Span,
+    Text,
+)
 from audit.values import SHEET_ERROR
 from audit.vocabulary import VOCABULARY
 
@@ -266,7 +276,7 @@ def no_name(name: str) -> bool:
 
     检查内容
     --------
-    在项目名称、绩效目标、项目的金额（「待补充」写在应填金额处）、每个指标名称和每个指标值中，以及全国模板指标表的说明栏（指标值说明、备注）和标准栏
+    在项目名称、绩效目标、项目的金额（「待补充」写在应填金额处，项目总投资也是）、每个指标名称和每个指标值中，以及全国模板指标表的说明栏（指标值说明、备注）和标准栏
     （绩效标准、评（扣）分标准）中（说明栏只写「略」「同上」「见上栏」的不算），查找草稿的占位文字：「待单位补充」「待补充」
     「待定」「待填」「XXX」「ＸＸ」、数字处的一个X（「X人次」「≥X%」「2025年X月」，不是「X光」）、「×××」「某某」「……」「...」「年度计划数」（应填计划数的地方）、
     模板留下的示例（「例：≥90%」「如：≥90%」）和空括号（「≥500家【】」；比较符号后的
@@ -339,7 +349,7 @@ def placeholder(ctx: Context, project: Project) -> Iterator[Problem]:
     What it does
     ------------
     Searches the project name, the goal, the project's amount cells (``待补充``
-    where the amount goes), every indicator name and every
+    where the amount goes; 项目总投资 too), every indicator name and every
     target value, and the national template's note and standard columns
     beside the values (指标值说明, 备注; 绩效标准, 评（扣）分标准; a note of only
     ``略``, ``同上`` or ``见上栏`` aside), for the placeholders of unfinished
@@ -450,8 +460,8 @@ def placeholder(ctx: Context, project: Project) -> Iterator[Problem]:
             yield _placeholder_problem(text.span(start, end), text_field, found, None)
     # An amount not written yet (本年安排 | 待补充): the cell's placeholder,
     # not also amount-format's "not a number" (Facts.amount_placeholders).
-    for column in AMOUNT_FIELDS:
-        amount = project.amounts.get(column)
+    amounts = [(column, project.amounts.get(column)) for column in AMOUNT_FIELDS]
+    for column, amount in (*amounts, ("term_total", project.term_total)):
         if amount is None:
             continue
         for start, end, found in shared.amount_placeholders(amount):
@@ -524,6 +534,7 @@ _FIELD_WORDS: dict[str, tuple[str, str]] = {
     "annual": (ANNUAL, "annual value"),
     "both": BOTH,
     **{column: (label, f"amount ({label})") for column, label in AMOUNT_LABELS.items()},
+    "term_total": (TERM_TOTAL_LABEL, f"amount over the term ({TERM_TOTAL_LABEL})"),
     "note": ("说明栏", "note column"),  # 指标值说明, 备注, 计算方法
     "standard": ("标准栏", "standard column"),  # 绩效标准, 评（扣）分标准
 }
