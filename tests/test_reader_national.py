@@ -393,7 +393,14 @@ def test_list_keeps_weight_direction_and_nature_as_extras() -> None:
     extras = [
         {key: text.value for key, text in cells.extras.items()} for cells in project.indicator_cells
     ]
-    assert extras[0] == {"weight": "20", "direction": "正向", "nature": "≥", "sign": "≥"}
+    assert extras[0] == {
+        "weight": "20",
+        "direction": "正向",
+        "nature": "≥",
+        "sign": "≥",
+        "measure": "公里",  # the unit column, which the value took too
+    }
+    # 明显改善 with a blank unit column: no unit kept
     assert extras[2] == {"weight": "20", "direction": "正向", "nature": "定性", "sign": "≥"}
     assert [cells.line for cells in project.indicator_cells] == [4, 5, 6, 7]
 
