@@ -190,7 +190,12 @@ whole, a table of another kind standing beside the project table."""
 # to an optional trailing 单位：万元, is the name (see organization_name). The
 # name is taken apart with str methods, not one regex with a lazy group
 # between runs of white space, which backtracks cubically on long blanks.
-ORGANIZATION_RE = re.compile(r"\s*(部门名称|单位名称|单位)\s*[：:]")
+ORGANIZATION_RE = re.compile(
+    r"\s*(部门名称|单位名称|部门[（(]单位[)）]名称|预算单位名称|预算单位|填报单位|编制单位|部门|单位)"
+    r"\s*(?:[（(]\s*(?:盖章|公章)\s*[)）])?\s*[：:]"
+)
+"""The labels of the heading line naming the organisation: 部门名称, 单位名称,
+预算单位, 填报单位（盖章）, 编制单位, 部门, and 单位 when a name follows it."""
 # The amount unit a heading states: ``单位：万元``, ``金额单位：元`` (a line
 # of its own, or the tail of the 单位名称 line). The national template reads
 # the same words (``金额单位：元``); amounts in 元 are converted to 万元.
