@@ -51,6 +51,8 @@ def _reading(value: Value) -> tuple[object, ...]:
         ("二〇二五年六月后", "2025年6月后"),
         ("十二月三十一日前", "12月31日前"),
         ("六月底前完成", "6月底前完成"),
+        ("二〇二四年一月至十二月", "2024年1月至12月"),
+        ("每年三月至五月开展", "每年3月至5月开展"),
         ("二〇二五年六月底前完成率100%", "2025年6月底前完成率100%"),
     ],
 )
@@ -75,6 +77,7 @@ def test_a_date_target_spells_the_date_as_written() -> None:
     "text",
     [
         "三月",  # a bare month: no more a date than 三个月 is
+        "至五月",
         "五日",
         "二〇二五",  # no 年: a number of a name, not a year
         "十三五规划",
