@@ -517,13 +517,15 @@ _CN_DATE = (
     f"|{_CN_MONTH}\\s*月\\s*{_CN_DAY}\\s*[日号]"
     f"|{_CN_MONTH}\\s*月(?=底|末|初|[上中下]旬)"
     f"|{_CN_MONTH}\\s*月(?=\\s*[至到~～—－-]\\s*{_CN_MONTH}\\s*月)"
-    f"|(?<=[年月日号][至到~～—－-]){_CN_MONTH}\\s*月(?:\\s*{_CN_DAY}\\s*[日号])?)"
+    f"|(?<=[年月日号][至到~～—－-]){_CN_MONTH}\\s*月(?:\\s*{_CN_DAY}\\s*[日号])?"
+    f"|(?<=每月|次月|当月|本月|下月){_CN_DAY}\\s*[日号])"
 )
 """A date in Chinese numerals: a year written digit by digit, 〇 or 零 its
 zero (二〇二四年, 二〇二五年六月, 二〇二四年十二月三十一日), a month and its day
 (十二月三十一日), a month before 底, 末, 初 or a 旬 (六月底), months from one to
-another (三月至五月, 二〇二四年一月至十二月); never a bare month (三月) or day
-(五日). :func:`date_in_digits` writes it in digits."""
+another (三月至五月, 二〇二四年一月至十二月), a day after 每月 or 次月 (每月十五日前,
+by the 15th, as 每月15日前); never a bare month (三月) or day (五日).
+:func:`date_in_digits` writes it in digits."""
 
 
 def _after(words: Iterable[str]) -> str:
