@@ -306,6 +306,11 @@ class Vocabulary(NamedTuple):
         patterns["cn_number"] = _chinese_number(patterns, self.before_a_count())
         patterns["cn_percent"] = _CN_PERCENT
         patterns["cn_date"] = _CN_DATE
+        # where TEXT stops: a number or a date in numerals, behind one look at
+        # the character (TEXT tries this at every character it reads)
+        patterns["cn_number_or_date"] = _chinese_number(
+            patterns, self.before_a_count(), _CN_DATE_START
+        )
 
         def pattern(match: re.Match[str]) -> str:
             name = match.group(1)
@@ -503,15 +508,16 @@ def _tenth(after: str) -> str:
     or more), ending the words or before a comparator written after a number
     (``after``: 以上, 以下, …), 左右 or 的; not in a word (成本, 成效, 成果,
     成员, 一成不变) nor in 九成新, a grade of wear, no share of a target."""
+    # 九成五年: neither 成五 nor 成 before 五 ends the words
     ends = f"(?![\\u4e00-\\u9fff0-9０-９.．%％])|(?=\\s*(?:{after}|左右|的))"
-    return f"成(?:[一二三四五六七八九](?:{ends})|(?:{ends}))"
+    return f"成[一二三四五六七八九]?(?:{ends})"
 
 
 _CN_YEAR_DIGITS = "〇零一二三四五六七八九"
 _CN_MONTH = "(?:十[一二]?|[一二三四五六七八九])"
 _CN_DAY = "(?:三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
-_CN_DATE = (
-    f"(?=[一二三四五六七八九十])(?<![{_CN_NUMERALS}第])(?:"
+_CN_DATE_BODY = (
+    f"(?<![{_CN_NUMERALS}第])(?:"
     f"(?:一九|二[〇零])[{_CN_YEAR_DIGITS}]{{2}}\\s*年度?"
     f"(?:\\s*{_CN_MONTH}\\s*月份?(?:\\s*{_CN_DAY}\\s*[日号])?)?"
     f"|{_CN_MONTH}\\s*月\\s*{_CN_DAY}\\s*[日号]"
@@ -520,12 +526,20 @@ _CN_DATE = (
     f"|(?<=[年月日号][至到~～—－-]){_CN_MONTH}\\s*月(?:\\s*{_CN_DAY}\\s*[日号])?"
     f"|(?<=每月|次月|当月|本月|下月){_CN_DAY}\\s*[日号])"
 )
+_CN_DATE = f"(?=[一二三四五六七八九十]){_CN_DATE_BODY}"
 """A date in Chinese numerals: a year written digit by digit, 〇 or 零 its
 zero (二〇二四年, 二〇二五年六月, 二〇二四年十二月三十一日), a month and its day
 (十二月三十一日), a month before 底, 末, 初 or a 旬 (六月底), months from one to
 another (三月至五月, 二〇二四年一月至十二月), a day after 每月 or 次月 (每月十五日前,
 by the 15th, as 每月15日前); never a bare month (三月) or day (五日).
 :func:`date_in_digits` writes it in digits."""
+_CN_DATE_START = (
+    f"(?<![{_CN_NUMERALS}第])"
+    f"(?:(?:一九|二[〇零])[{_CN_YEAR_DIGITS}]{{2}}\\s*年|{_CN_DAY}\\s*[月日号])"
+)
+"""Where a date in Chinese numerals may begin, and more (三月, 五日): where
+TEXT stops, so that the date's terminal is tried there. A stop where no date
+begins only ends one TEXT token and starts the next: TEXT goes on as before."""
 
 
 def _after(words: Iterable[str]) -> str:
@@ -543,7 +557,7 @@ def _after(words: Iterable[str]) -> str:
     return "(?:" + "|".join(behinds) + ")"
 
 
-def _chinese_number(patterns: Mapping[str, str], counting: Iterable[str]) -> str:
+def _chinese_number(patterns: Mapping[str, str], counting: Iterable[str], also: str = "") -> str:
     """A number in Chinese numerals where it is a quantity: a unit (or a
     magnitude and a unit) follows, and no word goes on after the unit
     (``≥二百张``, ``二十个以上``, ``两个工作日内``) unless a comparator, a qualifier
@@ -556,18 +570,19 @@ def _chinese_number(patterns: Mapping[str, str], counting: Iterable[str]) -> str
     ends the count (``二期2025年完成``).
 
     Its first character is looked at before anything else: the TEXT terminal
-    tries this at every character it reads."""
+    tries this at every character it reads, with ``also`` (a date in numerals)
+    behind the same look."""
     units = f"{patterns['units']}|{patterns['time_units']}"
     unit = f"\\s*(?:{patterns['magnitudes']})?\\s*(?![月日号])(?:{units})"
     # after a comparator, days (不超过五日), but not a day of a month (每月十五日)
     day = "".join(f"(?<!月[{_CN_NUMERALS}]{{{width}}}日)" for width in (1, 2, 3))
     return (
-        f"(?=[{_CN_DIGITS}十]|零点)(?!{_CN_PHASE})(?:"
+        f"(?=[{_CN_DIGITS}十]|零点)(?:(?!{_CN_PHASE})(?:"
         f"{_after(counting)}(?!{_CN_ARTICLE}){_CN_NUMERAL}"
         f"(?=(?:{unit}|\\s*日{day})(?!{_CN_RUNS_ON}))"
         f"|{_CN_NUMERAL}(?={unit}(?:{_CN_ENDS}))"
         f"|{_CN_NUMERAL}(?=\\s*(?:{patterns['tenth']}))"
-        f"|(?<!月){_CN_NUMERAL}(?=\\s*日\\s*[以之]?内))"
+        f"|(?<!月){_CN_NUMERAL}(?=\\s*日\\s*[以之]?内))" + (f"|{also})" if also else ")")
     )
 
 
@@ -575,6 +590,7 @@ _CN_DATE_PART = re.compile(
     f"(?<![{_CN_NUMERALS}])(?P<year>(?:一九|二[〇零])[{_CN_YEAR_DIGITS}]{{2}})(?=\\s*年)"
     f"|(?<![{_CN_NUMERALS}])(?P<place>{_CN_DAY})(?=\\s*[月日号])"
 )
+_CN_NUMERAL_CHAR = re.compile(f"[{_CN_NUMERALS}]")
 _CN_YEAR_DIGIT_VALUES = {char: str(_CN_DIGIT_VALUES[char]) for char in _CN_YEAR_DIGITS}
 
 
@@ -582,7 +598,7 @@ def date_in_digits(text: str) -> str:
     """A date's text with its Chinese numerals written in digits, as rules
     read dates: ``二〇二四年十二月三十一日`` is ``2024年12月31日``, ``六月底``
     ``6月底``; digits and other words stay as they are."""
-    if not any(char in _CN_NUMERALS for char in text):
+    if _CN_NUMERAL_CHAR.search(text) is None:
         return text
 
     def digits(match: re.Match[str]) -> str:
