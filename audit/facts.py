@@ -2755,12 +2755,15 @@ def target_days(target: Target) -> tuple[Day, Day] | None:
     (2024-11-30, 2024-11-30); ``2023.07-2024.01`` and ``2023年7月-2024年1月``
     run from 2023-07-01 to 2024-01-31; a year alone (``2023-2024年``,
     ``2025年底``) covers January to December of it. A ``date`` target is
-    the last date it names. None for other targets and for dates that cannot
-    be read."""
+    the last date it names; a date in Chinese numerals is read as in digits
+    (``二〇二四年十二月三十一日前`` as ``2024年12月31日前``). None for other
+    targets and for dates that cannot be read."""
     if target.kind not in ("date", "date-range"):
         return None
+    from audit.values import date_in_digits  # loaded by then: the value was parsed
+
     spans: list[tuple[Day, Day]] = []
-    for match in _DATE_PART.finditer(target.text):
+    for match in _DATE_PART.finditer(date_in_digits(target.text)):
         year = int(match.group("year"))
         month_text = match.group("month") or match.group("dotted")
         day_text = match.group("day") or match.group("dotted_day")

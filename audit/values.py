@@ -34,7 +34,17 @@ numeral inside a word is none (``一次性``, ``十三五``, ``三星级``, ``�
 (``二期2025年完成``) or a time of day (``八点三十分前``); numerals whose
 places are out of order (``一千五十人``) make the value qualitative, never a
 guess at the number. 余 or 多 after a number or its magnitude (``20余场``,
-``1万余人``, ``20多万元``) leaves the number in the unit after them.
+``1万余人``, ``20多万元``) leaves the number in the unit after them, with no
+comparator of its own (``人均成本300余元`` is an estimate, no floor on a cost).
+
+成 after a number is tenths, a percentage (``九成以上`` ≥90 %, ``八成`` 80 %,
+``九成五`` 95 %, ``9成``), unless a word goes on after it (``成本``, ``成果``,
+``九成新``: a grade of wear). A date in Chinese numerals (``二〇二四年十二月三十一日前``,
+``二〇二五年六月底前``, ``十二月三十一日前``) is a date as in digits;
+:func:`date_in_digits` writes it in digits for the rules that read dates. A
+phase before the works it names (``完成二期工程``, ``完成一期、二期工程``,
+``完成2期建设``) is a label, never a count; 期 before anything else counts
+(``完成2期培训``), as ``两期工程`` does.
 
 Each value also lists its :attr:`~audit.model.Value.targets`: what follows the
 first measure is read again, so ``≥95%，≤100%``, ``≥300人；≥10场`` and
@@ -63,7 +73,15 @@ from audit.grammars import build_lark
 from audit.model import Change, Comparator, Target, TargetKind, Value
 from audit.resources import resource
 
-__all__ = ["UNITS", "ValueParser", "Vocabulary", "default_parser", "dimension", "parse_value"]
+__all__ = [
+    "UNITS",
+    "ValueParser",
+    "Vocabulary",
+    "date_in_digits",
+    "default_parser",
+    "dimension",
+    "parse_value",
+]
 
 GRAMMAR_PATH = resource("grammar", "value.lark")
 VOCABULARY_PATH = resource("rules", "units.yaml")
@@ -283,8 +301,16 @@ class Vocabulary(NamedTuple):
             for unit in self.units
             if any(unit.startswith(time) and unit != time for time in self.time_units)
         )
+        patterns["tenth"] = _tenth(patterns["comparators_after"])
+        patterns["phase"] = _PHASE
         patterns["cn_number"] = _chinese_number(patterns, self.before_a_count())
         patterns["cn_percent"] = _CN_PERCENT
+        patterns["cn_date"] = _CN_DATE
+        # where TEXT stops: a number or a date in numerals, behind one look at
+        # the character (TEXT tries this at every character it reads)
+        patterns["cn_number_or_date"] = _chinese_number(
+            patterns, self.before_a_count(), _CN_DATE_START
+        )
 
         def pattern(match: re.Match[str]) -> str:
             name = match.group(1)
@@ -464,6 +490,56 @@ _CN_RUNS_ON = f"[{_CN_NUMERALS}性式]"
 numeral after the unit (一人一档, 一对一, 三支一扶) or a suffix (一次性, 一站式)."""
 _CN_ARTICLE = "一(?=个|批)"
 """一个, 一批 before a word are an article (达到一个新台阶, 完成一批项目建设), no count."""
+_PHASE = (
+    "期(?:\\s*(?:[、，,和及与至到~～-]|以及)\\s*[一二三四五六七八九十0-9０-９]{1,2}期)*"
+    "(?:工程|建设|项目(?:工程|建设)?(?![\\u4e00-\\u9fff]))"
+)
+"""期 as a phase's label after its number, by what follows it: 工程 or 建设
+(二期工程, 2期建设), or 项目 ending the words (完成二期项目, 三期项目建设), also
+after more phases (一期、二期工程); a count of sessions or issues goes on
+otherwise (完成2期培训, 完成三期项目申报培训)."""
+_CN_PHASE = f"[一二三四五六七八九十]+{_PHASE}"
+"""A phase's label in Chinese numerals (二期工程). 两 counts, never labels:
+两期工程 is two phases of works."""
+
+
+def _tenth(after: str) -> str:
+    """成 after a number as tenths (九成 is 90 %, 九成五 95 %, 八成以上 80 %
+    or more), ending the words or before a comparator written after a number
+    (``after``: 以上, 以下, …), 左右 or 的; not in a word (成本, 成效, 成果,
+    成员, 一成不变) nor in 九成新, a grade of wear, no share of a target."""
+    # 九成五年: neither 成五 nor 成 before 五 ends the words
+    ends = f"(?![\\u4e00-\\u9fff0-9０-９.．%％])|(?=\\s*(?:{after}|左右|的))"
+    return f"成[一二三四五六七八九]?(?:{ends})"
+
+
+_CN_YEAR_DIGITS = "〇零一二三四五六七八九"
+_CN_MONTH = "(?:十[一二]?|[一二三四五六七八九])"
+_CN_DAY = "(?:三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
+_CN_DATE_BODY = (
+    f"(?<![{_CN_NUMERALS}第])(?:"
+    f"(?:一九|二[〇零])[{_CN_YEAR_DIGITS}]{{2}}\\s*年度?"
+    f"(?:\\s*{_CN_MONTH}\\s*月份?(?:\\s*{_CN_DAY}\\s*[日号])?)?"
+    f"|{_CN_MONTH}\\s*月\\s*{_CN_DAY}\\s*[日号]"
+    f"|{_CN_MONTH}\\s*月(?=底|末|初|[上中下]旬)"
+    f"|{_CN_MONTH}\\s*月(?=\\s*[至到~～—－-]\\s*{_CN_MONTH}\\s*月)"
+    f"|(?<=[年月日号][至到~～—－-]){_CN_MONTH}\\s*月(?:\\s*{_CN_DAY}\\s*[日号])?"
+    f"|(?<=每月|次月|当月|本月|下月){_CN_DAY}\\s*[日号])"
+)
+_CN_DATE = f"(?=[一二三四五六七八九十]){_CN_DATE_BODY}"
+"""A date in Chinese numerals: a year written digit by digit, 〇 or 零 its
+zero (二〇二四年, 二〇二五年六月, 二〇二四年十二月三十一日), a month and its day
+(十二月三十一日), a month before 底, 末, 初 or a 旬 (六月底), months from one to
+another (三月至五月, 二〇二四年一月至十二月), a day after 每月 or 次月 (每月十五日前,
+by the 15th, as 每月15日前); never a bare month (三月) or day (五日).
+:func:`date_in_digits` writes it in digits."""
+_CN_DATE_START = (
+    f"(?<![{_CN_NUMERALS}第])"
+    f"(?:(?:一九|二[〇零])[{_CN_YEAR_DIGITS}]{{2}}\\s*年|{_CN_DAY}\\s*[月日号])"
+)
+"""Where a date in Chinese numerals may begin, and more (三月, 五日): where
+TEXT stops, so that the date's terminal is tried there. A stop where no date
+begins only ends one TEXT token and starts the next: TEXT goes on as before."""
 
 
 def _after(words: Iterable[str]) -> str:
@@ -481,7 +557,7 @@ def _after(words: Iterable[str]) -> str:
     return "(?:" + "|".join(behinds) + ")"
 
 
-def _chinese_number(patterns: Mapping[str, str], counting: Iterable[str]) -> str:
+def _chinese_number(patterns: Mapping[str, str], counting: Iterable[str], also: str = "") -> str:
     """A number in Chinese numerals where it is a quantity: a unit (or a
     magnitude and a unit) follows, and no word goes on after the unit
     (``≥二百张``, ``二十个以上``, ``两个工作日内``) unless a comparator, a qualifier
@@ -494,18 +570,45 @@ def _chinese_number(patterns: Mapping[str, str], counting: Iterable[str]) -> str
     ends the count (``二期2025年完成``).
 
     Its first character is looked at before anything else: the TEXT terminal
-    tries this at every character it reads."""
+    tries this at every character it reads, with ``also`` (a date in numerals)
+    behind the same look."""
     units = f"{patterns['units']}|{patterns['time_units']}"
     unit = f"\\s*(?:{patterns['magnitudes']})?\\s*(?![月日号])(?:{units})"
     # after a comparator, days (不超过五日), but not a day of a month (每月十五日)
     day = "".join(f"(?<!月[{_CN_NUMERALS}]{{{width}}}日)" for width in (1, 2, 3))
     return (
-        f"(?=[{_CN_DIGITS}十]|零点)(?:"
+        f"(?=[{_CN_DIGITS}十]|零点)(?:(?!{_CN_PHASE})(?:"
         f"{_after(counting)}(?!{_CN_ARTICLE}){_CN_NUMERAL}"
         f"(?=(?:{unit}|\\s*日{day})(?!{_CN_RUNS_ON}))"
         f"|{_CN_NUMERAL}(?={unit}(?:{_CN_ENDS}))"
-        f"|(?<!月){_CN_NUMERAL}(?=\\s*日\\s*[以之]?内))"
+        f"|{_CN_NUMERAL}(?=\\s*(?:{patterns['tenth']}))"
+        f"|(?<!月){_CN_NUMERAL}(?=\\s*日\\s*[以之]?内))" + (f"|{also})" if also else ")")
     )
+
+
+_CN_DATE_PART = re.compile(
+    f"(?<![{_CN_NUMERALS}])(?P<year>(?:一九|二[〇零])[{_CN_YEAR_DIGITS}]{{2}})(?=\\s*年)"
+    f"|(?<![{_CN_NUMERALS}])(?P<place>{_CN_DAY})(?=\\s*[月日号])"
+)
+_CN_NUMERAL_CHAR = re.compile(f"[{_CN_NUMERALS}]")
+_CN_YEAR_DIGIT_VALUES = {char: str(_CN_DIGIT_VALUES[char]) for char in _CN_YEAR_DIGITS}
+
+
+def date_in_digits(text: str) -> str:
+    """A date's text with its Chinese numerals written in digits, as rules
+    read dates: ``二〇二四年十二月三十一日`` is ``2024年12月31日``, ``六月底``
+    ``6月底``; digits and other words stay as they are."""
+    if _CN_NUMERAL_CHAR.search(text) is None:
+        return text
+
+    def digits(match: re.Match[str]) -> str:
+        year = match.group("year")
+        if year is not None:
+            return "".join(_CN_YEAR_DIGIT_VALUES[char] for char in year)
+        number = _cn_integer(match.group("place"))
+        return match.group() if number is None else str(number)
+
+    return _CN_DATE_PART.sub(digits, text)
 
 
 _CN_SHARES = {"百分之": 0, "千分之": -1, "万分之": -2}
@@ -646,6 +749,8 @@ class _Amount(NamedTuple):
     magnitude: str | None
     unit: str | None
     comparator: Comparator | None
+    tenths: bool = False
+    """Written in tenths (九成, 9成): ``number`` is the percentage."""
 
 
 class _Bounds(NamedTuple):
@@ -833,7 +938,12 @@ class _ValueBuilder(Transformer[Token, Value]):
         if magnitude is not None:
             word = _text(magnitude).strip()
             value = _scaled(value, self._magnitudes[word])
-        if unit is not None and not isinstance(unit, _Unit):
+        tenths = unit is not None and not isinstance(unit, _Unit) and unit.type == "TENTH"
+        if tenths:  # 九成 is 90 %, 九成五 95 %
+            tenth = _text(unit).strip()[1:]
+            value = value * 10 + (_CN_DIGIT_VALUES[tenth] if tenth else 0)
+            unit = _Unit(_text(unit), "%", None)
+        elif unit is not None and not isinstance(unit, _Unit):
             unit = _Unit(_text(unit), self._unit(unit), None)
         if unit is None and written[:3] in _CN_SHARES:
             # 百分之九十五, 千分之五: a percentage, the percent in the words
@@ -847,6 +957,7 @@ class _ValueBuilder(Transformer[Token, Value]):
             word,
             None if unit is None else unit.name,
             None if unit is None else unit.comparator,
+            tenths,
         )
 
     def per(self, children: list[Token | None]) -> _Per:
@@ -868,6 +979,9 @@ class _ValueBuilder(Transformer[Token, Value]):
         if not rest:
             return _Bounds(first.raw, first, None)
         last: _Amount = rest[-1]  # type: ignore[assignment]
+        # "8-9成": the upper bound's tenths are the bare lower one's.
+        if first.unit is None and last.tenths:
+            first = first._replace(number=first.number * 10, unit="%", tenths=True)
         # "1-2万人": the upper bound's magnitude applies to a bare lower one.
         if first.magnitude is None and first.unit is None and last.magnitude is not None:
             first = first._replace(

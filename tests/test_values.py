@@ -440,7 +440,7 @@ def test_the_grammar_accepts_any_text(text: str) -> None:
 _REAL = [text for text, _ in READINGS] + sorted(set(SEED_VALUES))
 _ALPHABET = (
     st.sampled_from(
-        list("0123456789０９.,/-～%％万人次≥≤<>=＝至以上下内或及不低于每月年 ，。：（）*×÷")
+        list("0123456789０９.,/-～%％万人次≥≤<>=＝至以上下内或及不低于每月年 ，。：（）*×÷成〇期")
     )
     | st.characters()
 )
@@ -468,6 +468,8 @@ _PIECES = sorted(
     {word for words in UNITS.word_lists().values() for word in words}
     | set("0123456789０.,/-～至到（）%％ \t，。：=*×÷x")
     | {"2024年", "12月", "31日", "前", "1,200", "2/3", "0/0"}
+    # tenths, dates in Chinese numerals and phases' labels
+    | {"九", "两", "成", "成五", "二〇二四年", "十二月", "三十一日", "底", "期", "工程", "、"}
 )
 
 

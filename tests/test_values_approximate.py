@@ -52,3 +52,31 @@ def test_no_missing_unit_for_more_than_a_number() -> None:
     )
     # only clause 2 lost its unit (≥300余: 300 of what?)
     assert [f.clause for f in findings] == [2]
+
+
+@pytest.mark.parametrize("text", ["20余场", "300多家", "1万余人", "20多万元", "10多个工作日"])
+def test_more_than_a_number_sets_no_comparator(text: str) -> None:
+    # an estimate, not a floor the table sets: a cost of 300余元 is no floor on
+    # a cost, a time of 10多个工作日 no floor on a time limit
+    value = parse_value(text)
+    assert value.comparator == "="
+    assert all(target.comparator == "=" for target in value.targets)
+
+
+def test_a_written_comparator_still_bounds_more_than_a_number() -> None:
+    assert parse_value("控制在20余万元").comparator == "<="
+    assert parse_value("≥300多家").comparator == ">="
+
+
+def test_an_estimated_cost_is_no_floor_on_the_cost() -> None:
+    indicators = (
+        "1、1-产出指标；14-成本指标；人均培训成本；实施周期指标值:300余元；年度指标值:300余元。"
+        "2、1-产出指标；13-时效指标；审批办结时限；实施周期指标值:10多个工作日；"
+        "年度指标值:10多个工作日。"
+    )
+    goal = "开展就业服务，提供职业介绍和培训，促进劳动者就业创业，稳定全区就业局势。"
+    table = tsv_table([project_row("就业服务项目", indicators, goal=goal)])
+    assert lint(table, ["comparator-direction"]) == []
+    # a floor written on a cost is one
+    floored = table.replace("300余元", "≥300元")
+    assert [f.clause for f in lint(floored, ["comparator-direction"])] == [1]

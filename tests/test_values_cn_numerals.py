@@ -180,6 +180,72 @@ def test_a_phase_is_a_label_not_a_count() -> None:
     assert _first(parse_value("举办培训班三期")) == ("=", D(3), "期")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "完成二期工程",
+        "完成一期、二期工程",
+        "完成1期和2期工程",
+        "完成二期建设",
+        "完成一期工程建设",
+        "完成三期项目",
+        "完成2期工程",
+        "≥二期工程",
+        "二期工程2025年完成",
+    ],
+)
+def test_a_phase_before_works_is_a_label_after_any_word(text: str) -> None:
+    # 二期工程: the second phase of the works, what is done, not how many
+    value = parse_value(text)
+    assert value.number is None, value
+    assert all(target.unit != "期" for target in value.targets)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what follows 期 is no phase's works: sessions, issues, rounds counted
+        ("完成2期培训", ("=", D(2), "期")),
+        ("完成二期培训", ("=", D(2), "期")),
+        ("完成三期项目申报培训", ("=", D(3), "期")),
+        ("完成4期", ("=", D(4), "期")),
+        # 两 counts, it never labels: two phases of the works
+        ("完成两期工程", ("=", D(2), "期")),
+        ("≥三期", (">=", D(3), "期")),
+    ],
+)
+def test_a_count_of_sessions_stays_a_count(text: str, expected: tuple[str, Decimal, str]) -> None:
+    assert _first(parse_value(text)) == expected
+
+
+@given(
+    st.integers(1, 9),
+    st.booleans(),
+    st.sampled_from(["工程", "建设", "工程建设", "项目", "项目建设"]),
+    st.sampled_from(["培训", "活动", "讲座", "培训班", "项目申报培训"]),
+)
+def test_what_follows_qi_decides_label_or_count(
+    number: int, digits: bool, works: str, sessions: str
+) -> None:
+    written = str(number) if digits else "一二三四五六七八九"[number - 1]
+    assert parse_value(f"完成{written}期{works}").number is None
+    assert _first(parse_value(f"完成{written}期{sessions}")) == ("=", D(number), "期")
+
+
+def test_phases_of_works_are_not_compared_as_counts() -> None:
+    # 完成一期、二期工程 over the term, 完成二期工程 this year: no count of 2
+    # phases this year against 1 over the term
+    indicators = (
+        "1、1-产出指标；11-数量指标；场馆建设；实施周期指标值:完成一期、二期工程；"
+        "年度指标值:完成二期工程。"
+    )
+    table = tsv_table([project_row("体育场馆建设项目（2023-2024年）", indicators)])
+    assert lint_rule(table, "annual-period-mismatch") == []
+    sessions = indicators.replace("一期、二期工程", "4期培训").replace("二期工程", "6期培训")
+    table = tsv_table([project_row("职业培训项目（2023-2024年）", sessions)])
+    assert [f.clause for f in lint_rule(table, "annual-period-mismatch")] == [1]
+
+
 def test_a_word_ending_in_dian_before_a_numeral_is_no_decimal_point() -> None:
     assert _first(parse_value("新增服务点三个")) == ("=", D(3), "个")
 

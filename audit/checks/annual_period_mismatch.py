@@ -26,7 +26,7 @@ from audit.facts import (
 )
 from audit.model import ANNUAL, PERIOD, Clause, Project, Target, Value, ValueField
 from audit.patterns import compile_pattern
-from audit.values import UNITS, dimension
+from audit.values import UNITS, date_in_digits, dimension
 from audit.vocabulary import VOCABULARY
 
 Span = Literal["multi", "single", "unknown"]
@@ -768,7 +768,7 @@ _ANY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 
 def _years(target: Target) -> int:
     """How many years a date or a range of dates names (2024-2025年: 2)."""
-    years = [int(year) for year in _ANY_YEAR.findall(target.text)]
+    years = [int(year) for year in _ANY_YEAR.findall(date_in_digits(target.text))]
     return max(years) - min(years) + 1 if years else 0
 
 
