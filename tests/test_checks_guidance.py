@@ -9,10 +9,14 @@ with one value changed to make the defect, said so where it happens.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from audit.checks.goal_not_specific import _ALL, _SPECIFIC, GENERIC_WORDS, _at_least
 from audit.config import Config
 from audit.engine import load_rules
 from audit.model import Document, Finding
@@ -983,6 +987,27 @@ def test_goal_not_specific_words_and_threshold_are_configurable(tmp_path: Path) 
     )
     stock = "按照上级要求开展相关工作，完成年度各项任务目标。"
     assert check("goal-not-specific", table(CLAUSE, goal=stock), words) == []
+
+
+def test_goal_not_specific_default_words_match_only_what_they_write() -> None:
+    """The rule counts the characters no default word holds before it takes
+    the words out: that is sound only while the words match nothing they do
+    not write out (no wildcard, no negated class)."""
+    for word in GENERIC_WORDS:
+        assert not re.search(r"(?<!\\)\.|\\[SsWwDd]|\[\^", word), word
+
+
+_GOAL_CHARS = "".join(sorted({ch for word in GENERIC_WORDS for ch in word if ch >= "\u4e00"})) + (
+    "居民健康档案讲座退休人员设备，。1０"
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=_GOAL_CHARS, max_size=60), st.integers(min_value=1, max_value=12))
+def test_goal_not_specific_shortcut_agrees_with_taking_the_words_out(text: str, n: int) -> None:
+    if _at_least(n, _SPECIFIC).match(text):
+        left = re.compile("|".join(GENERIC_WORDS)).sub("", text)
+        assert _at_least(n, _ALL).match(left)
 
 
 def test_goal_not_specific_is_quiet_on_the_seed_tables(seed_002_findings: list[Finding]) -> None:

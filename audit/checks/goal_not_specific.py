@@ -3,7 +3,9 @@ stock phrases only, which names nothing the project does."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from audit.engine import Context, Option, Problem, rule
 from audit.facts import any_of, goal_is_name, reporting
@@ -32,6 +34,43 @@ GENERIC_WORDS: list[str] = [
 """What any goal may say of any project: the project, an instruction
 followed, the verbs, manners and nouns of work in general. What is left of
 a goal without them is what it says of its own project."""
+
+_CHINESE = ((0x4E00, 0x9FFF), (0x3400, 0x4DBF), (0xF900, 0xFAFF))
+"""The code points counted as Chinese characters: CJK ideographs, extension
+A, compatibility ideographs."""
+
+
+def _class_without(excluded: frozenset[str]) -> str:
+    """The body of a character class of the Chinese characters but
+    ``excluded``, as ranges."""
+    parts: list[str] = []
+    for low, high in _CHINESE:
+        start = low
+        for point in sorted(ord(ch) for ch in excluded if low <= ord(ch) <= high):
+            if start < point:
+                parts.append(f"{chr(start)}-{chr(point - 1)}")
+            start = point + 1
+        if start <= high:
+            parts.append(f"{chr(start)}-{chr(high)}")
+    return "".join(parts)
+
+
+_ALL = _class_without(frozenset())
+_SPECIFIC = _class_without(
+    frozenset(
+        ch for word in GENERIC_WORDS for ch in word if any(a <= ord(ch) <= b for a, b in _CHINESE)
+    )
+)
+"""The Chinese characters no default generic word holds: the default words
+match nothing but what they write out (no ``.``, ``\\S``, ``\\w`` or ``[^…]``),
+so every one of these characters in a goal is left when they are taken out."""
+
+
+@lru_cache(maxsize=64)
+def _at_least(count: int, chars: str) -> re.Pattern[str]:
+    """A pattern that matches a text holding at least ``count`` characters
+    of the class ``chars``: the engine counts them, with no string made."""
+    return re.compile(f"(?:[^{chars}]*+[{chars}]){{{count}}}")
 
 
 @rule(
@@ -133,24 +172,18 @@ def goal_not_specific(ctx: Context, project: Project) -> Iterator[Problem]:
     text = goal_text(project)
     if project.goal is None or not text:
         return
-    chinese = [ch for ch in text if _chinese(ch)]
     config = ctx.config
-    if reporting(config, "goal-too-short") and len(chinese) < int(
-        config.setting("goal-too-short").options["min_chars"]
-    ):
-        return  # goal-too-short's
-    specific = 0
-    minimum = ctx.options["min_specific"]
-    for ch in any_of(ctx.options["generic_words"]).sub("", text):
-        if _chinese(ch):
-            specific += 1
-            if specific >= minimum:
-                return
+    if reporting(config, "goal-too-short"):
+        shortest = int(config.setting("goal-too-short").options["min_chars"])
+        if not _at_least(shortest, _ALL).match(text):
+            return  # goal-too-short's
+    minimum = int(ctx.options["min_specific"])
+    words = ctx.options["generic_words"]
+    if words == GENERIC_WORDS and _at_least(minimum, _SPECIFIC).match(text):
+        return  # enough characters that no default word holds: most goals, at once
+    if _at_least(minimum, _ALL).match(any_of(words).sub("", text)):
+        return
     facts = ctx.facts
     if facts.is_empty_goal(text) or facts.is_placeholder(text) or goal_is_name(project):
         return  # missing-goal's, placeholder's, duplicate-text's (the name as the goal)
     yield Problem(project.goal.span(), field="goal", excerpt=project.goal.value)
-
-
-def _chinese(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff"
