@@ -52,6 +52,7 @@ from audit.readers.common import cell_over_limits
 from audit.resources import resource
 from audit.syntax import (
     EITHER_HEADING,
+    GENERIC_KEYWORD,
     ITEM_NUMBER,
     LEVEL1_HEADING,
     LEVEL1_NAME,
@@ -439,6 +440,9 @@ def _assemble(children: list[Any]) -> Clause:
         seen.add(keyword)
         if part.colon is None:
             issues.append(ClauseIssue("missing-colon", keyword, keyword_span))
+        if keyword_token.value == GENERIC_KEYWORD:
+            # 指标值： for 年度指标值：, read as the annual value it stands for
+            issues.append(ClauseIssue("missing-keyword", keyword, keyword_span))
         value_token = part.text
         if value_token is not None:
             value_start = value_token.start_pos
@@ -1218,6 +1222,10 @@ def _fused_item(
     name_end = body_start + len(text[body_start:value_start].rstrip(_TRAILING + ":："))
     value_text = text[value_start:body_end]
     missing = of(cell, value_start, value_start)
+    generic = _GENERIC_KEYWORD_END.search(text, body_start, name_end)
+    if generic is not None:  # 培训人数，指标值：≥300人: the keyword ends the name
+        missing = of(cell, generic.start(1), generic.end(1))
+        name_end = body_start + len(text[body_start : generic.start()].rstrip(_TRAILING))
     annual = ValueField(
         ANNUAL,
         value_text,
@@ -1242,6 +1250,13 @@ def _fused_item(
         0,
         section,
     )
+
+
+_GENERIC_KEYWORD_END = re.compile(r"(?:^|(?<=[；;，,：:])|(?<=\n))[^\S\n]{0,2}(指标值)[ \t]*\Z")
+"""The generic value keyword ``指标值`` at the end of what stands before a
+value's colon, after a separator or a colon, or alone (``培训人数，指标值：≥300人``,
+``数量指标：指标值：≥300人``): the grammar's ANNUAL_KEY in its generic spelling,
+which ends the name; not part of a name (``指标值完成率：100%``)."""
 
 
 _NAME_COLON = re.compile(r"(?<!\d)[：:]|[：:](?!\d)")

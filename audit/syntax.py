@@ -23,6 +23,11 @@ if TYPE_CHECKING:
 
 KEYWORDS: tuple[str, str] = (PERIOD, ANNUAL)
 """The two value keywords, as the grammar's PERIOD_KEY and ANNUAL_KEY."""
+GENERIC_KEYWORD = "指标值"
+"""The value keyword without its period, as the older form sometimes writes
+it (``培训人数，指标值：≥300人``): the grammar's ANNUAL_KEY reads it after a
+separator or a colon and before its own colon, never inside a name
+(``指标值完成率``); the form's only value is the annual one."""
 
 
 @cache
