@@ -642,6 +642,9 @@ def _parse_joined(cell: Text) -> tuple[AnyClause, ...]:
             if outline is not None:
                 return outline
         if not keywords:
+            listed = bracket_list_clauses(cell)
+            if listed is not None:
+                return listed
             fused = fused_clauses(cell)
             if fused is not None:
                 return fused
@@ -1125,6 +1128,90 @@ def fused_clauses(cell: Text) -> tuple[AnyClause, ...] | None:
     return tuple(_fused_item(cell, *piece) for piece in pieces)
 
 
+_LIST_HEAD = re.compile(
+    r"[^\S\n]*(?:(\d{1,3}[ \t]*(?:、|[.．](?!\d))|[①-⑳]|[（(][ \t]*\d{1,3}[ \t]*[)）]"
+    r"|[一二三四五六七八九十]{1,3}[、.．])[ \t]*)?"
+    rf"({_LEVEL2_NAME}|[^\W\d_]{{2,10}}指标)[ \t]*[：:]"
+    rf"(?:[ \t]*({_LEVEL2_NAME}|[^\W\d_]{{2,10}}指标)[ \t]*[：:])?"
+)
+"""The head of a stretch of a bracketed list: its number if any, and its
+category and colon, or its level-1 and level-2 ones (``产出指标：``,
+``1、产出指标：数量指标：``)."""
+_LIST_ITEM_END = re.compile(r"(?<=[）)])[ \t]*[、，,][ \t]*")
+"""Between two items of a bracketed list: a ``、`` or ``，`` after a bracket."""
+
+
+def bracket_list_clauses(cell: Text) -> tuple[AnyClause, ...] | None:
+    """The clauses of a cell that lists its indicators after their category,
+    each name with its value in the brackets after it, the items joined by
+    ``、`` or ``，`` and the categories' stretches by ``；``::
+
+        产出指标：培训人数（≥300人）、培训合格率（≥90%）；效益指标：就业率（≥85%）
+
+    Each item is one clause, its value the annual one (written without a
+    keyword), under the stretch's categories (a level-2 one of the framework
+    under its level-1 one). A bracket that holds no value (``（人）``,
+    ``（含线上）``) stays part of the name. None when the cell is not such a
+    list: every stretch must begin with its category or follow one that does,
+    at least one item must end in a value in brackets, and no name may hold
+    a value of its own (``培训人数≥300人、…`` is no list of names)."""
+    text = cell.value
+    if "）" not in text and ")" not in text:
+        return None
+    pieces: list[tuple[int | None, int, int, int, Category | None, Category | None]] = []
+    level1: Category | None = None
+    level2: Category | None = None
+    bracketed = False
+    position = 0
+    for piece in [*_FUSED_ITEM_END.finditer(text), None]:
+        stop = len(text) if piece is None else piece.start()
+        start, position = position, len(text) if piece is None else piece.end()
+        if not text[start:stop].strip():
+            continue
+        head = _LIST_HEAD.match(text, start, stop)
+        number: int | None = None
+        if head is not None:
+            categories = [
+                Category(None, head.group(g), Span.of(cell, head.start(g), head.end(g)))
+                for g in (2, 3)
+                if head.group(g) is not None
+            ]
+            if _LEVEL1_ONLY.fullmatch(categories[0].name) is not None:
+                level1, level2 = categories[0], categories[1] if len(categories) > 1 else None
+            elif len(categories) == 1:
+                level2 = categories[0]
+                if level1 is None:
+                    level1 = under_parent(level2)[0]
+            else:
+                return None  # two categories, the first no level-1 one
+            number = number_of(head.group(1)) if head.group(1) else None
+            start = head.start(1) if head.group(1) else head.start(2)
+            body = head.end()
+        elif level1 is None and level2 is None:
+            return None  # text before any category
+        else:
+            body = start
+        item_start = start
+        for bound in [*_LIST_ITEM_END.finditer(text, body, stop), None]:
+            item_stop = stop if bound is None else bound.start()
+            if item_stop < body:
+                continue
+            found = _value_bracket(text, body, item_stop)
+            if bound is not None and found is None:
+                continue  # a bracket of the name: 道路（含桥梁）、隧道养护里程（≥50公里）
+            if found is None and _VALUE_BRACKET.search(text, body, item_stop):
+                return None  # a name that holds a value of its own
+            if not text[body:item_stop].strip():
+                return None
+            bracketed = bracketed or found is not None
+            pieces.append((number, item_start, body, item_stop, level1, level2))
+            if bound is not None:
+                number, item_start, body = None, bound.end(), bound.end()
+    if not bracketed:
+        return None
+    return tuple(_fused_item(cell, *piece) for piece in pieces)
+
+
 _FUSED_ITEM_END = re.compile(r"[；;。\n][；;。，,\s]*")
 """What ends one item of the fused form: a ``；`` or ``。`` or a line break."""
 _ITEM_NUMBER = re.compile(r"[^\S\n]*(\d{1,3})[ \t]*(?:、|[.．](?!\d))[ \t]*")
@@ -1198,9 +1285,16 @@ def _fused_item(
     body_end = body_start + len(text[body_start:end].rstrip(_TRAILING))
     stop = max(body_end, start)
     separator = text[body_end:end].strip()[:1] or None
-    value_start = (
-        value_at if value_at is not None else _fused_value_start(text, body_start, body_end)
-    )
+    value_end = body_end
+    bracket = _value_bracket(text, body_start, body_end) if value_at is None else None
+    if bracket is not None:  # 培训人数（≥300人）: the value in the brackets after the name
+        value_start: int | None = bracket.start(1)
+        value_end, name_limit = bracket.end(1), bracket.start()
+    else:
+        value_start = (
+            value_at if value_at is not None else _fused_value_start(text, body_start, body_end)
+        )
+        name_limit = value_start or body_start
     head = level2 or level1
     leading = clause_number(text, start) if number is not None else None
     if number_end is not None:
@@ -1219,8 +1313,8 @@ def _fused_item(
             (),
             number_span=number_span if leading is not None else None,
         )
-    name_end = body_start + len(text[body_start:value_start].rstrip(_TRAILING + ":："))
-    value_text = text[value_start:body_end]
+    name_end = body_start + len(text[body_start:name_limit].rstrip(_TRAILING + ":："))
+    value_text = text[value_start:value_end]
     missing = of(cell, value_start, value_start)
     generic = _GENERIC_KEYWORD_END.search(text, body_start, name_end)
     if generic is not None:  # 培训人数，指标值：≥300人: the keyword ends the name
@@ -1230,7 +1324,7 @@ def _fused_item(
         ANNUAL,
         value_text,
         parse_value(value_text),
-        of(cell, value_start, body_end),
+        of(cell, value_start, value_end),
         missing,
         separator,
     )
@@ -1250,6 +1344,35 @@ def _fused_item(
         0,
         section,
     )
+
+
+_VALUE_BRACKET = re.compile(
+    r"[（(][ \t]*((?![12]\d{3}[ \t]*(?:[-－—–~～至][ \t]*[12]\d{3}[ \t]*)?年度?[ \t]*[)）])"
+    r"(?:[≥≤＞＜><＝=≧≦]|不低于|不少于|不高于|不超过|不多于|不大于|不小于|大于|小于|高于|低于"
+    r"|达到|约)?[ \t]*\d[^（()）\n]*?)[ \t]*[)）][ \t]*\Z"
+)
+"""A value in brackets at the end of an item, after its name (``培训人数（≥300人）``,
+``培训合格率（90%以上）``): a comparator or a number begins it. A bracket of a
+unit or a note (``（人）``, ``（含线上）``, ``（2025年）``) holds none."""
+_NAME_WITH_VALUE = re.compile(
+    r"[≥≤＞＜><＝=≧≦]|不低于|不少于|不高于|不超过|不多于|不大于|不小于|达到"
+    r"|\d[ \t]*[^\W\d_]{0,3}[ \t]*\Z|[（(][ \t]*[≥≤＞＜><＝=≧≦]?[ \t]*\d"
+)
+"""What shows that the words before a bracket hold a value of their own
+(``培训人数≥300人（含线上）``, ``开展培训3期（50人/期）``): the bracket is then a
+note on that value, not the value."""
+
+
+def _value_bracket(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The value in brackets that ends ``text[start:end]``, after a name that
+    holds no value of its own; None when there is none."""
+    found = _VALUE_BRACKET.search(text, start, end)
+    if found is None:
+        return None
+    name = text[start : found.start()].rstrip()
+    if not any(c.isalpha() for c in name) or _NAME_WITH_VALUE.search(name):
+        return None
+    return found
 
 
 _GENERIC_KEYWORD_END = re.compile(r"(?:^|(?<=[；;，,：:])|(?<=\n))[^\S\n]{0,2}(指标值)[ \t]*\Z")
