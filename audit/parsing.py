@@ -772,7 +772,6 @@ def _dashed_pair(match: re.Match[str]) -> str:
 
 _OWN_CATEGORY = re.compile(rf"[^\S\n]*((?:{LEVEL2_HEADING}|[^\W\d_]{{2,10}}指标))[^\S\n]*[：:]")
 """An item's own category before its name: ``数量指标：``, ``社会效益：``."""
-_ITEM_COLON = re.compile(r"[：:]")
 _ONLY_BREAK = re.compile(r"[^\S\n]*\n\s*")
 """Between two lines, no punctuation."""
 
@@ -962,7 +961,7 @@ def _outline_plain_items(
         if own is not None:  # the category of the items after it too, up to the next
             level2 = Category(None, own.group(1), Span.of(cell, own.start(1), own.end(1)))
             body = own.end()
-        colon = _ITEM_COLON.search(text, body, stop)
+        colon = _NAME_COLON.search(text, body, stop)
         value_at = None
         if colon is not None and text[colon.end() : stop].strip():
             value_at = colon.end()
@@ -1030,6 +1029,14 @@ _FUSED_DATE = re.compile(
 )
 """A date, which a value begins with whole (``资金拨付时间2025年6月30日前``), not at
 its last number."""
+_FUSED_TIME = re.compile(
+    r"(?<![\d:：])\d{1,2}[ \t]*[:：][ \t]*[0-5]\d"
+    r"(?:[ \t]*[-－—–~～至到][ \t]*\d{1,2}[ \t]*[:：][ \t]*[0-5]\d)?"
+    r"[ \t]*(?:以前|之前|以后|之后|前|后|止)?[ \t]*\Z"
+)
+"""A time of day, or a range of them, that ends an item (``开放时间8:30-17:30``,
+``每日17:30前``): the value whole, not its last number. One inside the name
+(``上午8:30开馆率100%``) is the name's."""
 _PLACEHOLDER_MARK = re.compile(r"待[补定填确核完]|…|[.．]{3}|[XxＸｘ×*＊]{2}|[？?]")
 """Where a draft's value begins when it is not written yet (待补充, ……, XX)."""
 _NUMBER_CHARS = frozenset("0123456789.,，")
@@ -1405,7 +1412,7 @@ def _unmarked_value_start(text: str, start: int, end: int) -> int | None:
     """Where the value begins in a name run into its value
     (``培训人数≥1000人``): at its first comparator, a comparing word, a date,
     its last number or a placeholder's mark."""
-    for pattern in (_COMPARATOR, _COMPARATOR_WORD, _FUSED_DATE):
+    for pattern in (_COMPARATOR, _COMPARATOR_WORD, _FUSED_DATE, _FUSED_TIME):
         found = pattern.search(text, start, end)
         if found is not None:
             return found.start()
