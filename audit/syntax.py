@@ -72,6 +72,8 @@ def number_value(match: re.Match[str]) -> int:
 
 
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_PARENTHESIZED = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
+"""A number in brackets as one character (``⑴``), which a clause may be numbered with."""
 _DOTTED_PARTS = re.compile(r"[ \t]*[.．][ \t]*")
 
 
@@ -79,11 +81,13 @@ _NUMERALS = "一二三四五六七八九"
 
 
 def number_of(text: str) -> int:
-    """The number a clause number stands for: ``12、``, ``3.``, ``①``,
+    """The number a clause number stands for: ``12、``, ``3.``, ``①``, ``⑴``,
     ``（4）``, ``5)``, ``十二、``, and an outline's ``1.1.2`` its last part."""
     text = _DOTTED_PARTS.split(text.strip("、.．（()） \t"))[-1]
     if len(text) == 1 and text in _CIRCLED:
         return _CIRCLED.index(text) + 1
+    if len(text) == 1 and text in _PARENTHESIZED:
+        return _PARENTHESIZED.index(text) + 1
     if text.isdigit():
         return int(text)
     tens, _, units = text.rpartition("十")  # 十二: 1 ten, 2; 二十: 2 tens; 三: 3
