@@ -1,4 +1,5 @@
-"""A clause numbered in a circle or in brackets (``②``, ``⑵``, ``(2)``, ``（2）``)
+"""A clause numbered in a circle, in brackets or in Chinese numerals (``②``,
+``⑵``, ``(2)``, ``（2）``, ``二、``)
 whose category is a level-2 one of the national framework written without
 its 指标 (``②社会效益：就业率，年度指标值：≥85%``) begins there, as one numbered
 ``2、`` does: it never runs into the value before it. A value that lists its
@@ -25,8 +26,24 @@ READ = [
 
 @pytest.mark.parametrize(
     ("one", "two"),
-    [("①", "②"), ("⑴", "⑵"), ("(1)", "(2)"), ("（1）", "（2）"), ("1)", "2)"), ("1、", "2、")],
-    ids=["circled", "parenthesized", "ascii-brackets", "full-width-brackets", "closing", "plain"],
+    [
+        ("①", "②"),
+        ("⑴", "⑵"),
+        ("(1)", "(2)"),
+        ("（1）", "（2）"),
+        ("1)", "2)"),
+        ("一、", "二、"),
+        ("1、", "2、"),
+    ],
+    ids=[
+        "circled",
+        "parenthesized",
+        "ascii-brackets",
+        "full-width-brackets",
+        "closing",
+        "chinese",
+        "plain",
+    ],
 )
 def test_a_bracketed_number_before_a_bare_level2_category_begins_a_clause(
     one: str, two: str
@@ -60,13 +77,18 @@ def test_every_bare_level2_name_of_the_framework(level2: str) -> None:
             "1、产出指标：培训人数，年度指标值：≥300人；②社会效益：带动就业。",
             "≥300人；②社会效益：带动就业",
         ),
+        # 指标值 after it in words, not a keyword
+        (
+            "1、产出指标：培训人数，年度指标值：①完成培训；②社会效益：带动就业，详见指标值说明。",
+            "①完成培训；②社会效益：带动就业，详见指标值说明",
+        ),
         # a word that is no level-2 category of the framework
         (
             "1、产出指标：培训人数，年度指标值：≥300人；②社会影响：就业率，年度指标值：≥85%。",
             None,
         ),
     ],
-    ids=["targets", "no-keyword-after", "not-a-category"],
+    ids=["targets", "no-keyword-after", "keyword-words", "not-a-category"],
 )
 def test_a_numbered_list_inside_a_value_stays_the_value(cell: str, value: str | None) -> None:
     (clause,) = clauses(cell)
