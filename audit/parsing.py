@@ -642,10 +642,10 @@ def _parse_joined(cell: Text) -> tuple[AnyClause, ...]:
             if outline is not None:
                 return outline
         if not keywords:
-            listed = bracket_list_clauses(cell)
+            fused = fused_clauses(cell)
+            listed = bracket_list_clauses(cell, lists_only=fused is not None)
             if listed is not None:
                 return listed
-            fused = fused_clauses(cell)
             if fused is not None:
                 return fused
     except Exception as error:  # a bug in reading the cell, never the table's fault
@@ -1148,7 +1148,7 @@ _LIST_ITEM_END = re.compile(r"(?<=[）)])[ \t]*[、，,][ \t]*")
 """Between two items of a bracketed list: a ``、`` or ``，`` after a bracket."""
 
 
-def bracket_list_clauses(cell: Text) -> tuple[AnyClause, ...] | None:
+def bracket_list_clauses(cell: Text, *, lists_only: bool = False) -> tuple[AnyClause, ...] | None:
     """The clauses of a cell that lists its indicators after their category,
     each name with its value in the brackets after it, the items joined by
     ``、`` or ``，`` and the categories' stretches by ``；``::
@@ -1161,14 +1161,17 @@ def bracket_list_clauses(cell: Text) -> tuple[AnyClause, ...] | None:
     ``（含线上）``) stays part of the name. None when the cell is not such a
     list: every stretch must begin with its category or follow one that does,
     at least one item must end in a value in brackets, and no name may hold
-    a value of its own (``培训人数≥300人、…`` is no list of names)."""
+    a value of its own (``培训人数≥300人、…`` is no list of names). With
+    ``lists_only`` (a cell :func:`fused_clauses` reads), None too when no
+    item is followed by another after its bracket: each of its items is then
+    read as that form reads one."""
     text = cell.value
     if "）" not in text and ")" not in text:
         return None
     pieces: list[tuple[int | None, int, int, int, Category | None, Category | None]] = []
     level1: Category | None = None
     level2: Category | None = None
-    bracketed = False
+    bracketed = listed = False
     position = 0
     for piece in [*_FUSED_ITEM_END.finditer(text), None]:
         stop = len(text) if piece is None else piece.start()
@@ -1214,7 +1217,8 @@ def bracket_list_clauses(cell: Text) -> tuple[AnyClause, ...] | None:
             pieces.append((number, item_start, body, item_stop, level1, level2))
             if bound is not None:
                 number, item_start, body = None, bound.end(), bound.end()
-    if not bracketed:
+                listed = True
+    if not bracketed or (lists_only and not listed):
         return None
     return tuple(_fused_item(cell, *piece) for piece in pieces)
 

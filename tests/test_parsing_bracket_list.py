@@ -167,3 +167,12 @@ def test_any_bracket_list_reads_to_as_many_indicators_as_it_has_items(
     assert [
         (c.level1 and c.level1.name, c.name, c.annual and c.annual.text) for c in result
     ] == expected
+
+
+def test_a_fused_cell_without_a_list_is_read_as_that_form_reads_it() -> None:
+    # Its numbered categories head several items each: the items are unnumbered
+    # there, whether their values are in brackets or not.
+    cell = "1.产出指标：数量指标：培训人数（≥300人）；质量指标：合格率（≥90%）。2.满意度指标：满意度指标：学员满意度（≥90%）"
+    bare = cell.replace("（", "").replace("）", "")
+    assert [_read(c) for c in clauses(cell)] == [_read(c) for c in clauses(bare)]
+    assert [c.number for c in clauses(cell)] == [None, None, None]
