@@ -1144,7 +1144,7 @@ _LIST_HEAD = re.compile(
 """The head of a stretch of a bracketed list: its number if any, and its
 category and colon, or its level-1 and level-2 ones (``产出指标：``,
 ``1、产出指标：数量指标：``)."""
-_LIST_ITEM_END = re.compile(r"(?<=[）)])[ \t]*[、，,][ \t]*")
+_LIST_ITEM_END = re.compile(r"(?<=[）)])[ \t]*[、，,][、，,\s]*")
 """Between two items of a bracketed list: a ``、`` or ``，`` after a bracket."""
 
 
@@ -1212,6 +1212,8 @@ def bracket_list_clauses(cell: Text, *, lists_only: bool = False) -> tuple[AnyCl
             if found is None and _VALUE_BRACKET.search(text, body, item_stop):
                 return None  # a name that holds a value of its own
             if not text[body:item_stop].strip():
+                if bound is None and pieces:
+                    continue  # a 、 after the last item
                 return None
             bracketed = bracketed or found is not None
             pieces.append((number, item_start, body, item_stop, level1, level2))

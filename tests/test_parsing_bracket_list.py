@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from audit.model import ANNUAL, Clause
+from audit.model import ANNUAL, Clause, ClauseError
 from tests.conftest import lint, project_row, tsv_table
 from tests.test_parsing_forms import clauses
 
@@ -176,3 +176,22 @@ def test_a_fused_cell_without_a_list_is_read_as_that_form_reads_it() -> None:
     bare = cell.replace("（", "").replace("）", "")
     assert [_read(c) for c in clauses(cell)] == [_read(c) for c in clauses(bare)]
     assert [c.number for c in clauses(cell)] == [None, None, None]
+
+
+def test_a_list_ended_or_joined_with_marks_twice() -> None:
+    cell = "产出指标：培训人数（≥300人）、、培训合格率（≥90%）、；效益指标：就业率（≥85%）、"
+    assert [_read(c) for c in clauses(cell)] == [
+        (None, "产出指标", None, "培训人数", "≥300人"),
+        (None, "产出指标", None, "培训合格率", "≥90%"),
+        (None, "效益指标", None, "就业率", "≥85%"),
+    ]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="产出效益指标：数量（）()、，,；。≥≤1%人0 \n含", max_size=60))
+def test_any_text_of_a_list_s_marks_is_read_without_failing(text: str) -> None:
+    from audit.parsing import parse_clause_text
+
+    for item in parse_clause_text(text):
+        assert isinstance(item, Clause | ClauseError)
+        assert item.text in text  # every item is a stretch of the cell
