@@ -1136,7 +1136,7 @@ def fused_clauses(cell: Text) -> tuple[AnyClause, ...] | None:
 
 
 _LIST_HEAD = re.compile(
-    r"[^\S\n]*(?:(\d{1,3}[ \t]*(?:、|[.．](?!\d))|[①-⑳]|[（(][ \t]*\d{1,3}[ \t]*[)）]"
+    r"[^\S\n]*(?:(\d{1,3}[ \t]*(?:、|[.．](?!\d))|[①-⒇]|[（(][ \t]*\d{1,3}[ \t]*[)）]"
     r"|[一二三四五六七八九十]{1,3}[、.．])[ \t]*)?"
     rf"({_LEVEL2_NAME}|[^\W\d_]{{2,10}}指标)[ \t]*[：:]"
     rf"(?:[ \t]*({_LEVEL2_NAME}|[^\W\d_]{{2,10}}指标)[ \t]*[：:])?"
@@ -1161,7 +1161,9 @@ def bracket_list_clauses(cell: Text, *, lists_only: bool = False) -> tuple[AnyCl
     ``（含线上）``) stays part of the name. None when the cell is not such a
     list: every stretch must begin with its category or follow one that does,
     at least one item must end in a value in brackets, and no name may hold
-    a value of its own (``培训人数≥300人、…`` is no list of names). With
+    a value of its own (``培训人数≥300人、…`` is no list of names). A number
+    before a category that heads several items is the category's: the
+    items are then unnumbered, as in :func:`fused_clauses`. With
     ``lists_only`` (a cell :func:`fused_clauses` reads), None too when no
     item is followed by another after its bracket: each of its items is then
     read as that form reads one."""
@@ -1171,7 +1173,8 @@ def bracket_list_clauses(cell: Text, *, lists_only: bool = False) -> tuple[AnyCl
     pieces: list[tuple[int | None, int, int, int, Category | None, Category | None]] = []
     level1: Category | None = None
     level2: Category | None = None
-    bracketed = listed = False
+    bracketed = listed = numbers_categories = False
+    group_items: int | None = None  # the items under the last numbered category
     position = 0
     for piece in [*_FUSED_ITEM_END.finditer(text), None]:
         stop = len(text) if piece is None else piece.start()
@@ -1195,6 +1198,10 @@ def bracket_list_clauses(cell: Text, *, lists_only: bool = False) -> tuple[AnyCl
             else:
                 return None  # two categories, the first no level-1 one
             number = number_of(head.group(1)) if head.group(1) else None
+            if number is not None:
+                group_items = 0
+            elif len(categories) > 1 or level2 is None:
+                group_items = None  # a level-1 category of its own, unnumbered
             start = head.start(1) if head.group(1) else head.start(2)
             body = head.end()
         elif level1 is None and level2 is None:
@@ -1217,11 +1224,18 @@ def bracket_list_clauses(cell: Text, *, lists_only: bool = False) -> tuple[AnyCl
                 return None
             bracketed = bracketed or found is not None
             pieces.append((number, item_start, body, item_stop, level1, level2))
+            if group_items is not None:
+                group_items += 1
+                numbers_categories = numbers_categories or group_items > 1
             if bound is not None:
                 number, item_start, body = None, bound.end(), bound.end()
                 listed = True
     if not bracketed or (lists_only and not listed):
         return None
+    if numbers_categories:
+        # 1、产出指标：培训人数（≥300人）、培训合格率（≥90%）；2、…: the cell numbers
+        # its categories, as the fused form may, and no indicator has a number.
+        pieces = [(None, *piece[1:]) for piece in pieces]
     return tuple(_fused_item(cell, *piece) for piece in pieces)
 
 

@@ -52,17 +52,52 @@ def test_each_bracketed_item_is_an_indicator_with_its_value() -> None:
     )
 
 
-def test_numbers_two_levels_and_brackets_of_the_name() -> None:
+def test_two_levels_and_brackets_of_the_name() -> None:
     cell = (
         "1、产出指标：数量指标：培训人数（人）（≥300人），线上培训场次（含直播）（≥20场）；"
         "质量指标：培训合格率（90%以上）。2、满意度指标：学员满意度（≥90%）"
     )
     assert [_read(c) for c in clauses(cell)] == [
-        (1, "产出指标", "数量指标", "培训人数（人）", "≥300人"),
+        (None, "产出指标", "数量指标", "培训人数（人）", "≥300人"),
         (None, "产出指标", "数量指标", "线上培训场次（含直播）", "≥20场"),
         (None, "产出指标", "质量指标", "培训合格率", "90%以上"),
-        (2, "满意度指标", None, "学员满意度", "≥90%"),
+        (None, "满意度指标", None, "学员满意度", "≥90%"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("cell", "numbers"),
+    [
+        # each number heads several items: the categories' numbers
+        (
+            "1、产出指标：培训人数（≥300人）、培训合格率（≥90%）；2、效益指标：就业率（≥85%）",
+            [None] * 3,
+        ),
+        (
+            "1、产出指标：培训人数（≥300人）；合格率（≥90%）。2、效益指标：就业率（≥85%）",
+            [None] * 3,
+        ),
+        # each number heads one item: the item's
+        (
+            "1、产出指标：数量指标：培训人数（≥300人）；2、产出指标：质量指标：合格率（≥90%）、",
+            [1, 2],
+        ),
+    ],
+    ids=["list", "stretches", "one-each"],
+)
+def test_a_number_heading_several_items_is_the_category_s(
+    cell: str, numbers: list[int | None]
+) -> None:
+    assert [c.number for c in clauses(cell)] == numbers
+
+
+def test_a_cell_numbering_its_categories_is_no_numbering_skip() -> None:
+    cell = "1、产出指标：培训人数（≥300人）、培训合格率（≥90%）；2、效益指标：就业率（≥85%）"
+    findings = lint(tsv_table([project_row("职业技能培训经费", cell)]), ["clause-numbering"])
+    # read with the first item numbered, the second was "missing" its number and
+    # the third's number 2 "out of order"
+    messages = [f.message for f in findings]
+    assert not [m for m in messages if "顺序颠倒" in m or "缺少序号" in m], messages
 
 
 def test_a_framework_level2_category_stands_under_its_level1() -> None:
