@@ -52,6 +52,7 @@ from audit.readers.common import cell_over_limits
 from audit.resources import resource
 from audit.syntax import (
     EITHER_HEADING,
+    GENERIC_KEYWORD,
     ITEM_NUMBER,
     LEVEL1_HEADING,
     LEVEL1_NAME,
@@ -439,6 +440,9 @@ def _assemble(children: list[Any]) -> Clause:
         seen.add(keyword)
         if part.colon is None:
             issues.append(ClauseIssue("missing-colon", keyword, keyword_span))
+        if keyword_token.value == GENERIC_KEYWORD:
+            # 指标值： for 年度指标值：, read as the annual value it stands for
+            issues.append(ClauseIssue("missing-keyword", keyword, keyword_span))
         value_token = part.text
         if value_token is not None:
             value_start = value_token.start_pos
@@ -639,6 +643,9 @@ def _parse_joined(cell: Text) -> tuple[AnyClause, ...]:
                 return outline
         if not keywords:
             fused = fused_clauses(cell)
+            listed = bracket_list_clauses(cell, lists_only=fused is not None)
+            if listed is not None:
+                return listed
             if fused is not None:
                 return fused
     except Exception as error:  # a bug in reading the cell, never the table's fault
@@ -765,7 +772,6 @@ def _dashed_pair(match: re.Match[str]) -> str:
 
 _OWN_CATEGORY = re.compile(rf"[^\S\n]*((?:{LEVEL2_HEADING}|[^\W\d_]{{2,10}}指标))[^\S\n]*[：:]")
 """An item's own category before its name: ``数量指标：``, ``社会效益：``."""
-_ITEM_COLON = re.compile(r"[：:]")
 _ONLY_BREAK = re.compile(r"[^\S\n]*\n\s*")
 """Between two lines, no punctuation."""
 
@@ -955,7 +961,7 @@ def _outline_plain_items(
         if own is not None:  # the category of the items after it too, up to the next
             level2 = Category(None, own.group(1), Span.of(cell, own.start(1), own.end(1)))
             body = own.end()
-        colon = _ITEM_COLON.search(text, body, stop)
+        colon = _NAME_COLON.search(text, body, stop)
         value_at = None
         if colon is not None and text[colon.end() : stop].strip():
             value_at = colon.end()
@@ -1023,6 +1029,14 @@ _FUSED_DATE = re.compile(
 )
 """A date, which a value begins with whole (``资金拨付时间2025年6月30日前``), not at
 its last number."""
+_FUSED_TIME = re.compile(
+    r"(?<![\d:：])\d{1,2}[ \t]*[:：][ \t]*[0-5]\d"
+    r"(?:[ \t]*[-－—–~～至到][ \t]*\d{1,2}[ \t]*[:：][ \t]*[0-5]\d)?"
+    r"[ \t]*(?:以前|之前|以后|之后|前|后|止)?[ \t]*\Z"
+)
+"""A time of day, or a range of them, that ends an item (``开放时间8:30-17:30``,
+``每日17:30前``): the value whole, not its last number. One inside the name
+(``上午8:30开馆率100%``) is the name's."""
 _PLACEHOLDER_MARK = re.compile(r"待[补定填确核完]|…|[.．]{3}|[XxＸｘ×*＊]{2}|[？?]")
 """Where a draft's value begins when it is not written yet (待补充, ……, XX)."""
 _NUMBER_CHARS = frozenset("0123456789.,，")
@@ -1121,6 +1135,110 @@ def fused_clauses(cell: Text) -> tuple[AnyClause, ...] | None:
     return tuple(_fused_item(cell, *piece) for piece in pieces)
 
 
+_LIST_HEAD = re.compile(
+    r"[^\S\n]*(?:(\d{1,3}[ \t]*(?:、|[.．](?!\d))|[①-⒇]|[（(][ \t]*\d{1,3}[ \t]*[)）]"
+    r"|[一二三四五六七八九十]{1,3}[、.．])[ \t]*)?"
+    rf"({_LEVEL2_NAME}|[^\W\d_]{{2,10}}指标)[ \t]*[：:]"
+    rf"(?:[ \t]*({_LEVEL2_NAME}|[^\W\d_]{{2,10}}指标)[ \t]*[：:])?"
+)
+"""The head of a stretch of a bracketed list: its number if any, and its
+category and colon, or its level-1 and level-2 ones (``产出指标：``,
+``1、产出指标：数量指标：``)."""
+_LIST_ITEM_END = re.compile(r"(?<=[）)])[ \t]*[、，,][、，,\s]*")
+"""Between two items of a bracketed list: a ``、`` or ``，`` after a bracket."""
+
+
+def bracket_list_clauses(cell: Text, *, lists_only: bool = False) -> tuple[AnyClause, ...] | None:
+    """The clauses of a cell that lists its indicators after their category,
+    each name with its value in the brackets after it, the items joined by
+    ``、`` or ``，`` and the categories' stretches by ``；``::
+
+        产出指标：培训人数（≥300人）、培训合格率（≥90%）；效益指标：就业率（≥85%）
+
+    Each item is one clause, its value the annual one (written without a
+    keyword), under the stretch's categories (a level-2 one of the framework
+    under its level-1 one). A bracket that holds no value (``（人）``,
+    ``（含线上）``) stays part of the name. None when the cell is not such a
+    list: every stretch must begin with its category or follow one that does,
+    at least one item must end in a value in brackets, and no name may hold
+    a value of its own (``培训人数≥300人、…`` is no list of names). A number
+    before a category that heads several items is the category's: the
+    items are then unnumbered, as in :func:`fused_clauses`. With
+    ``lists_only`` (a cell :func:`fused_clauses` reads), None too when no
+    item is followed by another after its bracket: each of its items is then
+    read as that form reads one."""
+    text = cell.value
+    if "）" not in text and ")" not in text:
+        return None
+    pieces: list[tuple[int | None, int, int, int, Category | None, Category | None]] = []
+    level1: Category | None = None
+    level2: Category | None = None
+    bracketed = listed = numbers_categories = False
+    group_items: int | None = None  # the items under the last numbered category
+    position = 0
+    for piece in [*_FUSED_ITEM_END.finditer(text), None]:
+        stop = len(text) if piece is None else piece.start()
+        start, position = position, len(text) if piece is None else piece.end()
+        if not text[start:stop].strip():
+            continue
+        head = _LIST_HEAD.match(text, start, stop)
+        number: int | None = None
+        if head is not None:
+            categories = [
+                Category(None, head.group(g), Span.of(cell, head.start(g), head.end(g)))
+                for g in (2, 3)
+                if head.group(g) is not None
+            ]
+            if _LEVEL1_ONLY.fullmatch(categories[0].name) is not None:
+                level1, level2 = categories[0], categories[1] if len(categories) > 1 else None
+            elif len(categories) == 1:
+                level2 = categories[0]
+                if level1 is None:
+                    level1 = under_parent(level2)[0]
+            else:
+                return None  # two categories, the first no level-1 one
+            number = number_of(head.group(1)) if head.group(1) else None
+            if number is not None:
+                group_items = 0
+            elif len(categories) > 1 or level2 is None:
+                group_items = None  # a level-1 category of its own, unnumbered
+            start = head.start(1) if head.group(1) else head.start(2)
+            body = head.end()
+        elif level1 is None and level2 is None:
+            return None  # text before any category
+        else:
+            body = start
+        item_start = start
+        for bound in [*_LIST_ITEM_END.finditer(text, body, stop), None]:
+            item_stop = stop if bound is None else bound.start()
+            if item_stop < body:
+                continue
+            found = _value_bracket(text, body, item_stop)
+            if bound is not None and found is None:
+                continue  # a bracket of the name: 道路（含桥梁）、隧道养护里程（≥50公里）
+            if found is None and _VALUE_BRACKET.search(text, body, item_stop):
+                return None  # a name that holds a value of its own
+            if not text[body:item_stop].strip():
+                if bound is None and pieces:
+                    continue  # a 、 after the last item
+                return None
+            bracketed = bracketed or found is not None
+            pieces.append((number, item_start, body, item_stop, level1, level2))
+            if group_items is not None:
+                group_items += 1
+                numbers_categories = numbers_categories or group_items > 1
+            if bound is not None:
+                number, item_start, body = None, bound.end(), bound.end()
+                listed = True
+    if not bracketed or (lists_only and not listed):
+        return None
+    if numbers_categories:
+        # 1、产出指标：培训人数（≥300人）、培训合格率（≥90%）；2、…: the cell numbers
+        # its categories, as the fused form may, and no indicator has a number.
+        pieces = [(None, *piece[1:]) for piece in pieces]
+    return tuple(_fused_item(cell, *piece) for piece in pieces)
+
+
 _FUSED_ITEM_END = re.compile(r"[；;。\n][；;。，,\s]*")
 """What ends one item of the fused form: a ``；`` or ``。`` or a line break."""
 _ITEM_NUMBER = re.compile(r"[^\S\n]*(\d{1,3})[ \t]*(?:、|[.．](?!\d))[ \t]*")
@@ -1194,9 +1312,16 @@ def _fused_item(
     body_end = body_start + len(text[body_start:end].rstrip(_TRAILING))
     stop = max(body_end, start)
     separator = text[body_end:end].strip()[:1] or None
-    value_start = (
-        value_at if value_at is not None else _fused_value_start(text, body_start, body_end)
-    )
+    value_end = body_end
+    bracket = _value_bracket(text, body_start, body_end) if value_at is None else None
+    if bracket is not None:  # 培训人数（≥300人）: the value in the brackets after the name
+        value_start: int | None = bracket.start(1)
+        value_end, name_limit = bracket.end(1), bracket.start()
+    else:
+        value_start = (
+            value_at if value_at is not None else _fused_value_start(text, body_start, body_end)
+        )
+        name_limit = value_start or body_start
     head = level2 or level1
     leading = clause_number(text, start) if number is not None else None
     if number_end is not None:
@@ -1215,14 +1340,18 @@ def _fused_item(
             (),
             number_span=number_span if leading is not None else None,
         )
-    name_end = body_start + len(text[body_start:value_start].rstrip(_TRAILING + ":："))
-    value_text = text[value_start:body_end]
+    name_end = body_start + len(text[body_start:name_limit].rstrip(_TRAILING + ":："))
+    value_text = text[value_start:value_end]
     missing = of(cell, value_start, value_start)
+    generic = _GENERIC_KEYWORD_END.search(text, body_start, name_end)
+    if generic is not None:  # 培训人数，指标值：≥300人: the keyword ends the name
+        missing = of(cell, generic.start(1), generic.end(1))
+        name_end = body_start + len(text[body_start : generic.start()].rstrip(_TRAILING))
     annual = ValueField(
         ANNUAL,
         value_text,
         parse_value(value_text),
-        of(cell, value_start, body_end),
+        of(cell, value_start, value_end),
         missing,
         separator,
     )
@@ -1242,6 +1371,42 @@ def _fused_item(
         0,
         section,
     )
+
+
+_VALUE_BRACKET = re.compile(
+    r"[（(][ \t]*((?![12]\d{3}[ \t]*(?:[-－—–~～至][ \t]*[12]\d{3}[ \t]*)?年度?[ \t]*[)）])"
+    r"(?:[≥≤＞＜><＝=≧≦]|不低于|不少于|不高于|不超过|不多于|不大于|不小于|大于|小于|高于|低于"
+    r"|达到|约)?[ \t]*\d[^（()）\n]*?)[ \t]*[)）][ \t]*\Z"
+)
+"""A value in brackets at the end of an item, after its name (``培训人数（≥300人）``,
+``培训合格率（90%以上）``): a comparator or a number begins it. A bracket of a
+unit or a note (``（人）``, ``（含线上）``, ``（2025年）``) holds none."""
+_NAME_WITH_VALUE = re.compile(
+    r"[≥≤＞＜><＝=≧≦]|不低于|不少于|不高于|不超过|不多于|不大于|不小于|达到"
+    r"|\d[ \t]*[^\W\d_]{0,3}[ \t]*\Z|[（(][ \t]*[≥≤＞＜><＝=≧≦]?[ \t]*\d"
+)
+"""What shows that the words before a bracket hold a value of their own
+(``培训人数≥300人（含线上）``, ``开展培训3期（50人/期）``): the bracket is then a
+note on that value, not the value."""
+
+
+def _value_bracket(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The value in brackets that ends ``text[start:end]``, after a name that
+    holds no value of its own; None when there is none."""
+    found = _VALUE_BRACKET.search(text, start, end)
+    if found is None:
+        return None
+    name = text[start : found.start()].rstrip()
+    if not any(c.isalpha() for c in name) or _NAME_WITH_VALUE.search(name):
+        return None
+    return found
+
+
+_GENERIC_KEYWORD_END = re.compile(r"(?:^|(?<=[；;，,：:])|(?<=\n))[^\S\n]{0,2}(指标值)[ \t]*\Z")
+"""The generic value keyword ``指标值`` at the end of what stands before a
+value's colon, after a separator or a colon, or alone (``培训人数，指标值：≥300人``,
+``数量指标：指标值：≥300人``): the grammar's ANNUAL_KEY in its generic spelling,
+which ends the name; not part of a name (``指标值完成率：100%``)."""
 
 
 _NAME_COLON = re.compile(r"(?<!\d)[：:]|[：:](?!\d)")
@@ -1267,7 +1432,7 @@ def _unmarked_value_start(text: str, start: int, end: int) -> int | None:
     """Where the value begins in a name run into its value
     (``培训人数≥1000人``): at its first comparator, a comparing word, a date,
     its last number or a placeholder's mark."""
-    for pattern in (_COMPARATOR, _COMPARATOR_WORD, _FUSED_DATE):
+    for pattern in (_COMPARATOR, _COMPARATOR_WORD, _FUSED_DATE, _FUSED_TIME):
         found = pattern.search(text, start, end)
         if found is not None:
             return found.start()

@@ -23,6 +23,11 @@ if TYPE_CHECKING:
 
 KEYWORDS: tuple[str, str] = (PERIOD, ANNUAL)
 """The two value keywords, as the grammar's PERIOD_KEY and ANNUAL_KEY."""
+GENERIC_KEYWORD = "指标值"
+"""The value keyword without its period, as the older form sometimes writes
+it (``培训人数，指标值：≥300人``): the grammar's ANNUAL_KEY reads it after a
+separator or a colon and before its own colon, never inside a name
+(``指标值完成率``); the form's only value is the annual one."""
 
 
 @cache
@@ -67,6 +72,8 @@ def number_value(match: re.Match[str]) -> int:
 
 
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_PARENTHESIZED = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
+"""A number in brackets as one character (``⑴``), which a clause may be numbered with."""
 _DOTTED_PARTS = re.compile(r"[ \t]*[.．][ \t]*")
 
 
@@ -74,11 +81,13 @@ _NUMERALS = "一二三四五六七八九"
 
 
 def number_of(text: str) -> int:
-    """The number a clause number stands for: ``12、``, ``3.``, ``①``,
+    """The number a clause number stands for: ``12、``, ``3.``, ``①``, ``⑴``,
     ``（4）``, ``5)``, ``十二、``, and an outline's ``1.1.2`` its last part."""
     text = _DOTTED_PARTS.split(text.strip("、.．（()） \t"))[-1]
     if len(text) == 1 and text in _CIRCLED:
         return _CIRCLED.index(text) + 1
+    if len(text) == 1 and text in _PARENTHESIZED:
+        return _PARENTHESIZED.index(text) + 1
     if text.isdigit():
         return int(text)
     tens, _, units = text.rpartition("十")  # 十二: 1 ten, 2; 二十: 2 tens; 三: 3
