@@ -1056,7 +1056,9 @@ def _under_headings(
 _ITEM_NUMBER_AHEAD = r"(?:\d{1,3}[ \t]*(?:、|[.．](?!\d))|[①-⑳]|[（(][ \t]*\d{1,3}[ \t]*[)）])"
 _FUSED_CATEGORY = re.compile(
     r"(?:^|(?<=[；;，,。：:\n])|(?<=指标[-－—–])|(?<=指标[ \t][-－—–])|(?<=指标[-－—–][ \t])"
-    rf"|(?<=指标[^\S\n])(?=[^\S\n]*{_ITEM_NUMBER_AHEAD}))"
+    rf"|(?<=指标[^\S\n])(?=[^\S\n]*{_ITEM_NUMBER_AHEAD})"
+    rf"|(?<=\S[^\S\n])(?=[^\S\n]*(?:{_ITEM_NUMBER_AHEAD}[ \t]*[^\W\d_]{{2,10}}指标"
+    rf"|(?:[一二三四五六七八九十]{{1,3}}[、.．][ \t]*)?{LEVEL1_NAME})[ \t]*[：:]))"
     r"[^\S\n]*"
     r"(\d{1,3}[ \t]*(?:、|[.．](?!\d))|[①-⑳]|[（(][ \t]*\d{1,3}[ \t]*[)）]|\d{1,3}[)）]"
     r"|[一二三四五六七八九十]{1,3}[、.．])?[ \t]*"
@@ -1068,7 +1070,9 @@ separator or after the colon of the category before, with the clause number
 it may carry (``1、``, ``2.``, ``①``, ``（3）``, ``4)``, ``五、``); or a
 category alone on its line, an outline's heading (``一、产出指标``). A dash
 joins them as a colon does (``1、产出指标-数量指标-培训人数：≥300人``,
-``产出指标-数量指标：培训人数≥300人``). An outline's heading whose line break
+``产出指标-数量指标：培训人数≥300人``). Items separated by a space, not a
+``；``, begin where a numbered category or a level-1 one follows the space
+(``…培训人数≥300人 2.质量指标：… 效益指标：…``). An outline's heading whose line break
 was lost is followed by white space and its first item's number
 (``一、产出指标 1.数量指标：…``, ``spaced``: :func:`_fused_categories` keeps
 such a category only where it is a numbered heading), and that item's
@@ -1163,12 +1167,19 @@ def fused_clauses(cell: Text) -> tuple[AnyClause, ...] | None:
             # begins a level-1 category of its own, with the level-2 one after
             # its dash if any; never a level-2 one under the category before.
             level1, level2 = category, None
+            section += 1
             after = (
                 _DASHED_LEVEL2.match(text, position, end) if match.group(0)[-1] in "-－—–" else None
             )
             if after is not None:
                 level2 = Category(None, after.group(1), Span.of(cell, after.start(1), after.end(1)))
                 position = after.end()
+            elif not match.group(1) and _ITEM_NUMBER.match(text, position, end):
+                # 效益指标：1.社会效益：就业率≥85%: over numbered items of its own,
+                # numbered from 1 again, as under an outline's heading.
+                carried = heading = None
+                pieces.extend(_headed_items(cell, position, end, level1, section))
+                continue
             heading = index if match.group(1) else None
         if match.group(1):
             number: int | None = number_of(match.group(1))

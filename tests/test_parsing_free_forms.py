@@ -179,3 +179,31 @@ def test_any_name_run_into_its_value_reads_apart(
     first = clauses(cell)[0]
     assert (first.name, first.annual and first.annual.text) == (name, value)
     assert first.name_span.column + len(name) == first.annual.span.column
+
+
+SPACED = (
+    "产出指标：1.数量指标：培训人数≥300人 2.质量指标：合格率≥90% "
+    "效益指标：1.社会效益：就业率≥85% 满意度指标：满意度≥90%"
+)
+
+
+def test_items_separated_by_spaces_are_read_apart() -> None:
+    assert [read(c) for c in clauses(SPACED)] == [
+        (1, "产出指标", "数量指标", "培训人数", None, "≥300人"),
+        (2, "产出指标", "质量指标", "合格率", None, "≥90%"),
+        (1, "效益指标", "社会效益", "就业率", None, "≥85%"),
+        (None, "满意度指标", None, "满意度", None, "≥90%"),
+    ]
+    assert not FALSE_FINDINGS & {rule for rule, _ in _findings(SPACED)}
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "≥300人 含线上培训",  # a note after a space, no category after it
+        "≥300人 2期",  # a number after a space, no category after it
+    ],
+)
+def test_a_space_inside_a_value_does_not_end_it(value: str) -> None:
+    cell = f"产出指标：数量指标：培训人数{value}；质量指标：合格率≥90%"
+    assert clauses(cell)[0].annual.text == value  # type: ignore[union-attr]
