@@ -1100,6 +1100,9 @@ _FUSED_TIME = re.compile(
 _PLACEHOLDER_MARK = re.compile(r"待[补定填确核完]|…|[.．]{3}|[XxＸｘ×*＊]{2}|[？?]")
 """Where a draft's value begins when it is not written yet (待补充, ……, XX)."""
 _NUMBER_CHARS = frozenset("0123456789.,，")
+_DIGITS = frozenset("0123456789")
+"""The digits a value's number is written in (not ① nor ９, which
+``str.isdigit`` counts too)."""
 
 
 def fused_clauses(cell: Text) -> tuple[AnyClause, ...] | None:
@@ -1549,7 +1552,7 @@ def _unmarked_value_start(text: str, start: int, end: int) -> int | None:
         if found is not None:
             return found.start()
     position = end
-    while position > start and not text[position - 1].isdigit():
+    while position > start and text[position - 1] not in _DIGITS:
         position -= 1
     if position > start:  # the last number, back to its first digit
         while position > start and text[position - 1] in _NUMBER_CHARS:
@@ -1578,9 +1581,9 @@ def _value_at_end(text: str, start: int, end: int) -> int | None:
         at = found.start()
     else:
         at = end
-        while at > start and end - at <= 4 and not text[at - 1].isdigit():
+        while at > start and end - at <= 4 and text[at - 1] not in _DIGITS:
             at -= 1
-        if at == start or not text[at - 1].isdigit():
+        if at == start or text[at - 1] not in _DIGITS:
             return None
         while at > start and text[at - 1] in _NUMBER_CHARS:
             at -= 1

@@ -207,3 +207,11 @@ def test_items_separated_by_spaces_are_read_apart() -> None:
 def test_a_space_inside_a_value_does_not_end_it(value: str) -> None:
     cell = f"产出指标：数量指标：培训人数{value}；质量指标：合格率≥90%"
     assert clauses(cell)[0].annual.text == value  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("item", ["完成培训①", "合格率９０％", "完成培训300人①"])
+def test_an_item_ending_in_another_kind_of_digit_is_no_failure(item: str) -> None:
+    # ① and ９ are digits to str.isdigit, but no value's number.
+    for cell in (f"产出指标：数量指标：{item}", f"1.数量指标：{item}；2.质量指标：合格率100%"):
+        items = parse_clause_text(cell)
+        assert items and all(c.text for c in items)
