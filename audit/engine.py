@@ -13,6 +13,7 @@ from __future__ import annotations
 import fnmatch
 import importlib
 from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, Protocol
 
 from audit.exitcodes import InternalError
@@ -173,12 +174,25 @@ class RuleSpec(NamedTuple):
     messages: dict[str, tuple[str, str]]
     options: dict[str, Option]
     summary: str
-    doc: str
+    written_doc: str
+    """The documentation as written (a docstring, indented): :attr:`doc` is
+    it without the indentation, made when a report or ``explain`` asks for
+    it, not for every rule at every start."""
     enabled: bool = True
     module: str = ""
     summary_zh: str = ""
-    doc_zh: str = ""
+    written_doc_zh: str = ""
     group: str = ""
+
+    @property
+    def doc(self) -> str:
+        """The documentation in English, without its indentation."""
+        return _dedent(self.written_doc)
+
+    @property
+    def doc_zh(self) -> str:
+        """The documentation in Chinese, without its indentation ("" when none)."""
+        return _dedent(self.written_doc_zh)
 
     @property
     def family(self) -> str:
@@ -340,9 +354,7 @@ def rule(
     module's name."""
 
     def register(function: Callable[..., Iterator[Problem]]) -> Callable[..., Iterator[Problem]]:
-        doc = _dedent(function.__doc__ or "")
-        summary = _summary(doc, id)
-        zh = _dedent(doc_zh)
+        doc = function.__doc__ or ""
         if not messages:
             raise ValueError(f"rule {id}: a rule needs at least one message")
         previous = REGISTRY.get(id)
@@ -355,12 +367,12 @@ def rule(
             check=function,
             messages=messages,
             options=options or {},
-            summary=summary,
-            doc=doc.strip(),
+            summary=_summary(doc, id),
+            written_doc=doc,
             enabled=enabled,
             module=function.__module__,
-            summary_zh=_summary(zh, ""),
-            doc_zh=zh.strip(),
+            summary_zh=_summary(doc_zh, ""),
+            written_doc_zh=doc_zh,
             group=group,
         )
         return function
@@ -370,10 +382,12 @@ def rule(
 
 def _summary(doc: str, default: str) -> str:
     """The first line of a rule's documentation, as tables show it: without
-    the docstring's ``markup``."""
-    return doc.strip().splitlines()[0].replace("``", "") if doc.strip() else default
+    the docstring's indentation and ``markup``."""
+    text = doc.strip()
+    return text.partition("\n")[0].strip().replace("``", "") if text else default
 
 
+@lru_cache(maxsize=256)
 def _dedent(text: str) -> str:
     """A docstring without its indentation (like ``inspect.cleandoc``)."""
     first, _, rest = text.strip("\n").partition("\n")

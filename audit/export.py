@@ -3,7 +3,8 @@ reviewer who wants it in Excel (``xlsx``), a spreadsheet or a script
 (``csv``, ``json``).
 
 Each row carries the file, the unit and project with their amounts (万元;
-上年结转 too when a table states it, a column the export has only then),
+上年结转 and 项目总投资 too when a table states them, columns the export has
+only then),
 the clause number, level-1 and level-2 categories, the indicator name, the
 period and annual values as written and as read (comparator, number, unit:
 ``≥1.85万人次`` is ``≥`` 18500 人次). A clause the grammar could not read is
@@ -54,8 +55,12 @@ COLUMNS: tuple[tuple[str, str, str], ...] = (
 CARRYOVER_COLUMN = ("carryover", "上年结转（万元）", "carried over (万元)")
 """The 上年结转 column, after 其他资金: exported only when a project states
 one (:func:`columns`), so an export of tables without it is unchanged."""
+TERM_TOTAL_COLUMN = ("term_total", "项目总投资（万元）", "total over the term (万元)")
+"""The project's amount over its whole term (项目总投资, 中期资金总额), after
+the year's amounts: exported only when a project states one, as 上年结转 is."""
+_OPTIONAL_COLUMNS = (CARRYOVER_COLUMN, TERM_TOTAL_COLUMN)
 
-AMOUNT_KEYS = frozenset(AMOUNT_FIELDS)
+AMOUNT_KEYS = frozenset((*AMOUNT_FIELDS, "term_total"))
 NUMBER_KEYS = frozenset({"period_number", "annual_number"})
 
 _SYMBOLS = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "=": "=", "range": "~"}
@@ -101,6 +106,7 @@ def export_rows(documents: Iterable[Document]) -> list[Row]:
                     "unit": unit_name,
                     "project": project.title,
                     **{c: project.amounts.value(c) for c in AMOUNT_FIELDS},
+                    "term_total": None if project.term_total is None else project.term_total.value,
                 }
                 if not project.clauses:
                     rows.append(_row(base, line=project.line))
@@ -139,12 +145,17 @@ def _row(base: Row, **values: Any) -> Row:
 
 
 def columns(rows: list[Row]) -> tuple[tuple[str, str, str], ...]:
-    """The exported columns: :data:`COLUMNS`, and 上年结转 after 其他资金 when
-    one of the rows states it."""
-    if not any(row.get("carryover") is not None for row in rows):
+    """The exported columns: :data:`COLUMNS`, and after 其他资金 上年结转 and
+    项目总投资, each when one of the rows states it."""
+    stated = tuple(
+        column
+        for column in _OPTIONAL_COLUMNS
+        if any(row.get(column[0]) is not None for row in rows)
+    )
+    if not stated:
         return COLUMNS
     at = next(i for i, (key, _, _) in enumerate(COLUMNS) if key == "other") + 1
-    return (*COLUMNS[:at], CARRYOVER_COLUMN, *COLUMNS[at:])
+    return (*COLUMNS[:at], *stated, *COLUMNS[at:])
 
 
 def headings(lang: str, exported: tuple[tuple[str, str, str], ...] = COLUMNS) -> list[str]:

@@ -197,3 +197,71 @@ def test_a_carryover_in_the_workbook_is_an_amount(tmp_path: Path) -> None:
     assert sheet.cell(row=1, column=9).value == "上年结转（万元）"
     carried = sheet.cell(row=2, column=9)
     assert carried.value == pytest.approx(32) and carried.number_format == "#,##0.00"
+
+
+# --------------------------------------------------------------------------
+# 项目总投资: a column of the export only when a table states it
+
+
+def _with_term_total(tmp_path: Path) -> Path:
+    from tests.national import as_tsv
+    from tests.test_annual_exceeds_term_total import _beside
+
+    path = tmp_path / "investment.tsv"
+    path.write_text(as_tsv(_beside("3,600.00", "1,200.00")), encoding="utf-8")
+    return path
+
+
+def test_a_term_s_total_is_exported_after_the_year_s_amounts(tmp_path: Path) -> None:
+    _, out, _ = run_main("export", str(_with_term_total(tmp_path)), "--to", "csv")
+    rows = list(csv.reader(io.StringIO(out)))
+    at = rows[0].index("项目总投资（万元）")
+    assert rows[0][at - 1] == "其他资金（万元）" and rows[0][at + 1] == "序号"
+    assert {row[at] for row in rows[1:]} == {"3600"}
+    assert {row[4] for row in rows[1:]} == {"1200"}  # 总计: the year's
+    _, out, _ = run_main("export", str(_with_term_total(tmp_path)), "--to", "json", "--lang", "en")
+    assert json.loads(out)[0]["term_total"] == "3600"
+
+
+def test_a_term_s_total_in_one_file_adds_the_column_for_all(tmp_path: Path) -> None:
+    path = _with_term_total(tmp_path)
+    _, out, _ = run_main("export", str(SEED_001), str(path), "--to", "csv", "--lang", "en")
+    rows = list(csv.reader(io.StringIO(out)))
+    at = rows[0].index("total over the term (万元)")
+    assert all(len(row) == len(COLUMNS) + 1 for row in rows)
+    assert {row[at] for row in rows[1:] if row[0] == str(SEED_001)} == {""}
+
+
+def test_both_optional_columns_stand_in_order(tmp_path: Path) -> None:
+    path = _with_term_total(tmp_path)
+    _, out, _ = run_main("export", str(_with_carryover(tmp_path)), str(path), "--to", "csv")
+    header = next(csv.reader(io.StringIO(out)))
+    at = header.index("其他资金（万元）")
+    assert header[at + 1 : at + 4] == ["上年结转（万元）", "项目总投资（万元）", "序号"]
+
+
+def test_a_term_s_total_in_the_workbook_is_an_amount(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    output = tmp_path / "out.xlsx"
+    path = _with_term_total(tmp_path)
+    assert run_main("export", str(path), "--to", "xlsx", "--output", str(output))[0] == 0
+    sheet = openpyxl.load_workbook(output).active
+    assert sheet.cell(row=1, column=9).value == "项目总投资（万元）"
+    total = sheet.cell(row=2, column=9)
+    assert total.value == pytest.approx(3600) and total.number_format == "#,##0.00"
+
+
+def test_the_parsed_document_states_a_term_s_total_only_where_the_table_does(
+    tmp_path: Path,
+) -> None:
+    def projects(out: str) -> list[dict[str, object]]:
+        documents = json.loads(out)["documents"]
+        return [p for d in documents for unit in d["units"] for p in unit["projects"]]
+
+    _, out, _ = run_main("parse", str(_with_term_total(tmp_path)), "--format", "json")
+    (project,) = projects(out)
+    assert project["term_total"] == "3600"
+    assert project["amounts"] == {"total": "1200", "fiscal": "1200", "special": None,
+                                  "other": None}  # fmt: skip
+    _, out, _ = run_main("parse", str(SEED_001), "--format", "json")
+    assert projects(out) and not any("term_total" in p for p in projects(out))

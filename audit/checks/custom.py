@@ -115,7 +115,7 @@ def build_custom_rule(doc: Any, rule_id: str, body: dict[str, Any]) -> tuple[Rul
         messages={"default": (message, message)},
         options={},
         summary=description.splitlines()[0],
-        doc=f"{description}\n\nDefined in {doc.path} (type: {kind}).",
+        written_doc=f"{description}\n\nDefined in {doc.path} (type: {kind}).",
         enabled=enabled,
         module="config",
     )

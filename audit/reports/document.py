@@ -12,6 +12,7 @@ from audit.model import (
     AnyClause,
     ClauseError,
     Document,
+    Project,
     Span,
     Text,
     Value,
@@ -135,6 +136,15 @@ def amounts_dict(amounts: Amounts) -> dict[str, str | None]:
     return result
 
 
+def _term_total(project: Project) -> dict[str, str | None]:
+    """``term_total``, the project's amount over its whole term (项目总投资),
+    only where the table states one: a table without it reads as before."""
+    amount = project.term_total
+    if amount is None:
+        return {}
+    return {"term_total": _number(amount.value) or amount.text.value}
+
+
 def document_dict(document: Document) -> dict[str, Any]:
     return {
         "path": document.path,
@@ -159,6 +169,7 @@ def document_dict(document: Document) -> dict[str, Any]:
                         "line": project.line,
                         **_located(document, project.name),
                         "amounts": amounts_dict(project.amounts),
+                        **_term_total(project),
                         "goal": None if project.goal is None else project.goal.value,
                         "clauses": [clause_dict(c) for c in project.clauses],
                     }
