@@ -466,6 +466,26 @@ def _assemble(children: list[Any]) -> Clause:
                 separator(part.separator, raw_end, followed),
             )
         )
+    if not fields and name and _local.bare:
+        at = _value_at_end(value_of, name_start, name_end)
+        if at is not None:
+            # 1.数量指标：完成培训300人次 in a cell without value keywords: the
+            # value ends the name, as the fused form writes it.
+            missing = of(cell, at, at)
+            value_text = value_of[at:name_end]
+            fields.append(
+                ValueField(
+                    ANNUAL,
+                    value_text,
+                    parse_value(value_text),
+                    of(cell, at, name_end),
+                    missing,
+                    None,
+                )
+            )
+            issues.append(ClauseIssue("missing-keyword", ANNUAL, missing))
+            name_end = name_start + len(value_of[name_start:at].rstrip(_TRAILING + ":："))
+            name = value_of[name_start:name_end]
     clause_end = _clause_end(children, end)
     start = clause_start
     number_text = "" if number is None else number.value
@@ -582,6 +602,30 @@ def _category_names() -> frozenset[str]:
     )
 
 
+@cache
+def _level1_names() -> frozenset[str]:
+    """The names the shipped taxonomy knows as a level-1 category only: each
+    scheme's level-1 names and the aliases of one (预期产出指标, 效果指标), each
+    ending in ``指标``, but none that a scheme in its own right (not one of
+    ``synonyms``) has as a level-2 category (成本指标 of the 2021 scheme)."""
+    from audit.yamlfile import load
+
+    data, _lines = load(resource("rules", "taxonomy.yaml"))
+    schemes = data.get("schemes") or {}
+    synonyms = set(data.get("synonyms") or ())
+    level1: set[str] = set()
+    level2: set[str] = set()
+    for key, scheme in schemes.items():
+        for entry in (scheme or {}).values():
+            level1.add(str(entry["name"]))
+            if key not in synonyms:
+                level2.update(str(name) for name in (entry.get("children") or {}).values())
+    aliases = {str(alias): str(name) for alias, name in (data.get("aliases") or {}).items()}
+    level1.update(alias for alias, name in aliases.items() if name in level1)
+    level2.update(alias for alias, name in aliases.items() if name in level2)
+    return frozenset(n for n in level1 - level2 if n.endswith("指标"))
+
+
 def words_joined(cell: Text) -> Text:
     """``cell`` with every line break (or space) that splits a value keyword
     taken out (``年度指标<br>值：≥90%``, ``实施周期<br/>指标值``: a hard break typed,
@@ -680,6 +724,8 @@ def _grammar_pass(cell: Text, text: str) -> tuple[tuple[AnyClause, ...], set[int
     _local.section = 0
     splits: set[int] = set()
     _local.splits = splits
+    # A cell without value keywords writes each value after its name.
+    _local.bare = GENERIC_KEYWORD not in text
     try:
         from lark.exceptions import UnexpectedInput
 
@@ -697,7 +743,7 @@ def _grammar_pass(cell: Text, text: str) -> tuple[tuple[AnyClause, ...], set[int
             raise
         raise _builder_bug(cell, error) from error
     finally:
-        _local.cell = _local.items = _local.heading = _local.splits = None
+        _local.cell = _local.items = _local.heading = _local.splits = _local.bare = None
 
 
 # --------------------------------------------------------------------------
@@ -1007,19 +1053,33 @@ def _under_headings(
     return item._replace(level1=categories[0], level2=categories[1], form=form, section=section)
 
 
+_ITEM_NUMBER_AHEAD = r"(?:\d{1,3}[ \t]*(?:、|[.．](?!\d))|[①-⑳]|[（(][ \t]*\d{1,3}[ \t]*[)）])"
 _FUSED_CATEGORY = re.compile(
-    r"(?:^|(?<=[；;，,。：:\n])|(?<=指标[-－—–])|(?<=指标[ \t][-－—–])|(?<=指标[-－—–][ \t]))"
+    r"(?:^|(?<=[；;，,。：:\n])|(?<=指标[-－—–])|(?<=指标[ \t][-－—–])|(?<=指标[-－—–][ \t])"
+    rf"|(?<=指标[^\S\n])(?=[^\S\n]*{_ITEM_NUMBER_AHEAD})"
+    rf"|(?<=\S[^\S\n])(?=[^\S\n]*(?:{_ITEM_NUMBER_AHEAD}[ \t]*[^\W\d_]{{2,10}}指标"
+    rf"|(?:[一二三四五六七八九十]{{1,3}}[、.．][ \t]*)?{LEVEL1_NAME})[ \t]*[：:]))"
     r"[^\S\n]*"
     r"(\d{1,3}[ \t]*(?:、|[.．](?!\d))|[①-⑳]|[（(][ \t]*\d{1,3}[ \t]*[)）]|\d{1,3}[)）]"
     r"|[一二三四五六七八九十]{1,3}[、.．])?[ \t]*"
-    r"([^\W\d_]{2,10}指标)[ \t]*(?:[：:]|[-－—–](?=[ \t]*[^\W\d_])|(?=[^\S\n]*\n))"
+    r"([^\W\d_]{2,10}指标)[ \t]*(?:[：:]|[-－—–](?=[ \t]*[^\W\d_])|(?=[^\S\n]*\n)"
+    rf"|(?=(?P<spaced>[^\S\n]+){_ITEM_NUMBER_AHEAD}))"
 )
 """A category and its colon at the start of the cell, of a line, after a
 separator or after the colon of the category before, with the clause number
 it may carry (``1、``, ``2.``, ``①``, ``（3）``, ``4)``, ``五、``); or a
 category alone on its line, an outline's heading (``一、产出指标``). A dash
 joins them as a colon does (``1、产出指标-数量指标-培训人数：≥300人``,
-``产出指标-数量指标：培训人数≥300人``)."""
+``产出指标-数量指标：培训人数≥300人``). Items separated by a space, not a
+``；``, begin where a numbered category or a level-1 one follows the space
+(``…培训人数≥300人 2.质量指标：… 效益指标：…``). An outline's heading whose line break
+was lost is followed by white space and its first item's number
+(``一、产出指标 1.数量指标：…``, ``spaced``: :func:`_fused_categories` keeps
+such a category only where it is a numbered heading), and that item's
+category follows the space."""
+_DASHED_LEVEL2 = re.compile(rf"[ \t]*({LEVEL2_HEADING})[ \t]*[-－—–]{{1,2}}[ \t]*(?=[^\W\d_])")
+"""A level-2 category of the national framework after a level-1 one and its
+dash, written without ``指标`` (``满意度指标-服务对象满意度-学员满意度：≥90%``)."""
 _COMPARATOR = re.compile(r"[≥≤＞＜><＝=≧≦]")
 _COMPARATOR_WORD = re.compile(
     r"不低于|不少于|不高于|不超过|不多于|不大于|不小于|大于|小于|高于|低于|达到"
@@ -1040,6 +1100,9 @@ _FUSED_TIME = re.compile(
 _PLACEHOLDER_MARK = re.compile(r"待[补定填确核完]|…|[.．]{3}|[XxＸｘ×*＊]{2}|[？?]")
 """Where a draft's value begins when it is not written yet (待补充, ……, XX)."""
 _NUMBER_CHARS = frozenset("0123456789.,，")
+_DIGITS = frozenset("0123456789")
+"""The digits a value's number is written in (not ① nor ９, which
+``str.isdigit`` counts too)."""
 
 
 def fused_clauses(cell: Text) -> tuple[AnyClause, ...] | None:
@@ -1057,7 +1120,7 @@ def fused_clauses(cell: Text) -> tuple[AnyClause, ...] | None:
     with none of these cannot be told apart into name and value and is a
     :class:`ClauseError`."""
     text = cell.value
-    matches = list(_FUSED_CATEGORY.finditer(text))
+    matches = _fused_categories(text)
     if len(matches) < 2 or text[: matches[0].start()].strip():
         return None
     if text[matches[0].end() : matches[1].start()].strip():
@@ -1071,11 +1134,16 @@ def fused_clauses(cell: Text) -> tuple[AnyClause, ...] | None:
     pieces: list[_FusedPiece] = []
     headed: dict[int, list[tuple[int, int]]] = {}  # its items, with their own start
     section = 0  # an outline's headings, counted
+    after_level1 = False  # the category before is a level-1 one over this one
     for index, match in enumerate(matches):
         end = matches[index + 1].start() if index + 1 < len(matches) else len(text)
         category = Category(None, match.group(2), Span.of(cell, match.start(2), match.end(2)))
+        # Right after a level-1 category stands its level-2 one, whatever its
+        # name (满意度指标：满意度指标：…, the one level-2 category repeating it).
+        level2_place, after_level1 = after_level1, False
         if not text[match.end() : end].strip() and index + 1 < len(matches):
             level1 = category  # a level-1 category, its level-2 ones after it
+            after_level1 = True
             line_end = text.find("\n", match.end(), end)  # not past the next category
             if (line_end >= 0 and not text[match.end() : line_end].strip()) or _outline_number(
                 match
@@ -1093,10 +1161,33 @@ def fused_clauses(cell: Text) -> tuple[AnyClause, ...] | None:
             section += 1
             pieces.extend(_headed_items(cell, match.end(), end, level1, section))
             continue
+        level2: Category | None = category
+        position = match.end()
+        opens_level1 = not level2_place and category.name in _level1_names()
+        if opens_level1:
+            # A level-1 category before its item's name (效益指标：社会效益指标：…；
+            # 满意度指标：服务对象满意度≥90%, 3.满意度指标-服务对象满意度-学员满意度：≥90%)
+            # begins a level-1 category of its own, with the level-2 one after
+            # its dash if any; never a level-2 one under the category before.
+            level1, level2 = category, None
+            section += 1
+            after = (
+                _DASHED_LEVEL2.match(text, position, end) if match.group(0)[-1] in "-－—–" else None
+            )
+            if after is not None:
+                level2 = Category(None, after.group(1), Span.of(cell, after.start(1), after.end(1)))
+                position = after.end()
+            elif not match.group(1) and _ITEM_NUMBER.match(text, position, end):
+                # 效益指标：1.社会效益：就业率≥85%: over numbered items of its own,
+                # numbered from 1 again, as under an outline's heading.
+                carried = heading = None
+                pieces.extend(_headed_items(cell, position, end, level1, section))
+                continue
+            heading = index if match.group(1) else None
         if match.group(1):
             number: int | None = number_of(match.group(1))
             start = match.start(1)
-            group = None
+            group = index if opens_level1 else None
         else:
             number, start = carried if carried is not None else (None, match.start(2))
             group = heading
@@ -1104,11 +1195,9 @@ def fused_clauses(cell: Text) -> tuple[AnyClause, ...] | None:
         # The items after the first, up to the next category, are of its
         # category too (数量指标：培训人数≥1000人；发放人数≥200人), unless the
         # category is a numbered item's own (1、数量指标：…；2、时效指标：…).
-        level2: Category | None = category
         carry = number is None
         opening = True  # the item that names the category
         own_start = match.start(2)
-        position = match.end()
         for piece in _FUSED_ITEM_END.finditer(text, position, end):
             if piece.start() > position or opening:
                 if group is not None:
@@ -1133,6 +1222,17 @@ def fused_clauses(cell: Text) -> tuple[AnyClause, ...] | None:
             first, own_start = members[0]
             pieces[first] = (None, own_start, *pieces[first][2:])
     return tuple(_fused_item(cell, *piece) for piece in pieces)
+
+
+def _fused_categories(text: str) -> list[re.Match[str]]:
+    """The categories of the fused form in ``text`` (:data:`_FUSED_CATEGORY`);
+    one followed by white space only where it is an outline's heading, a
+    level-1 category numbered in Chinese numerals (``二、效益指标 1.社会效益：…``)."""
+    return [
+        match
+        for match in _FUSED_CATEGORY.finditer(text)
+        if match.group("spaced") is None or _heads_its_items(match)
+    ]
 
 
 _LIST_HEAD = re.compile(
@@ -1265,6 +1365,11 @@ def _outline_number(match: re.Match[str]) -> bool:
     return number is not None and number[0] in "一二三四五六七八九十"
 
 
+_ITEM_LEVEL2 = re.compile(rf"[ \t]*({LEVEL2_HEADING})[ \t]*[：:][ \t]*")
+"""A level-2 category of the national framework and its colon where an
+item under an outline's heading begins (``1.社会效益：``)."""
+
+
 def _headed_items(
     cell: Text, start: int, end: int, level1: Category, section: int
 ) -> list[_FusedPiece]:
@@ -1281,7 +1386,17 @@ def _headed_items(
             number = int(own.group(1)) if own is not None else None
             first = own.start(1) if own is not None else position
             body = own.end() if own is not None else position
-            pieces.append((number, first, body, stop, level1, None, section))
+            level2: Category | None = None
+            named = _ITEM_LEVEL2.match(text, body, stop)
+            if (
+                named is not None
+                and (_unmarked_value_start(text, named.end(), stop) or 0) > named.end()
+            ):
+                # 1.社会效益：带动就业200人: the item's level-2 category, then its
+                # name and value; 1.服务对象满意度：≥90% is a name and its value.
+                level2 = Category(None, named.group(1), Span.of(cell, named.start(1), named.end(1)))
+                body = named.end()
+            pieces.append((number, first, body, stop, level1, level2, section))
         found = _FUSED_ITEM_END.match(text, stop)
         position = found.end() if found is not None else stop
     return pieces
@@ -1437,7 +1552,7 @@ def _unmarked_value_start(text: str, start: int, end: int) -> int | None:
         if found is not None:
             return found.start()
     position = end
-    while position > start and not text[position - 1].isdigit():
+    while position > start and text[position - 1] not in _DIGITS:
         position -= 1
     if position > start:  # the last number, back to its first digit
         while position > start and text[position - 1] in _NUMBER_CHARS:
@@ -1447,6 +1562,41 @@ def _unmarked_value_start(text: str, start: int, end: int) -> int | None:
         return position
     found = _PLACEHOLDER_MARK.search(text, start, end)
     return None if found is None else found.start()
+
+
+_CODE_MARK = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_/#")
+"""What stands before a number that is part of a code (``A123``, ``GZ-2025``)."""
+
+
+def _value_at_end(text: str, start: int, end: int) -> int | None:
+    """Where the value begins in a name run into its value, in a cell that
+    writes no value keyword: at a comparator or a comparing word
+    (``学员满意度≥90%``), else at a number with its unit that ends the name
+    (``完成培训300人次``, ``培训合格率达90%以上``); the words before it are the
+    name. None when nothing so ends it: a number inside the name
+    (``2025年度培训人数``, ``完成3期培训``), one without a unit or part of a code
+    (``项目编号A123``), a value with nothing before it."""
+    found = _COMPARATOR.search(text, start, end) or _COMPARATOR_WORD.search(text, start, end)
+    if found is not None:
+        at = found.start()
+    else:
+        at = end
+        while at > start and end - at <= 4 and text[at - 1] not in _DIGITS:
+            at -= 1
+        if at == start or text[at - 1] not in _DIGITS:
+            return None
+        while at > start and text[at - 1] in _NUMBER_CHARS:
+            at -= 1
+        while text[at] not in "0123456789":
+            at += 1
+        if at > start and text[at - 1] in _CODE_MARK:
+            return None
+    if not any(c.isalpha() for c in text[start:at]):
+        return None
+    value = parse_value(text[at:end])
+    if value.kind != "quantity" or value.prefix or value.suffix:
+        return None
+    return at if found is not None or value.unit is not None else None
 
 
 def _builder_bug(cell: Text, error: Exception) -> Exception:

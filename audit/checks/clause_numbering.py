@@ -5,6 +5,7 @@ that do not run 1, 2, 3, … within a project.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 from audit.engine import Context, Problem, rule
@@ -177,9 +178,11 @@ def clause_numbering(ctx: Context, project: Project) -> Iterator[Problem]:
     resumes from the number found, or from the clause's position when that is
     where the numbers fall back in step. In a cell written as an outline
     (``一、产出指标`` on a line of its own over its numbered clauses) each
-    heading's clauses may be numbered from 1 again. A cell none of whose several clauses
-    is numbered (one per line without numbers, or ``产出指标：数量指标：…``
-    run together) is reported once, at its first clause.
+    heading's clauses may be numbered from 1 again, and a heading's only
+    clause, written after it (``三、满意度指标：学员满意度≥90%``), needs no
+    number. A cell none of whose several clauses is numbered (one per line
+    without numbers, or ``产出指标：数量指标：…`` run together) is reported
+    once, at its first clause.
 
     A cell's numbers are written in one style. A number in another style
     than most of the cell's clauses use (on a tie, the first's) — ``3.``
@@ -230,12 +233,18 @@ def clause_numbering(ctx: Context, project: Project) -> Iterator[Problem]:
     position = 0
     seen: set[int] = set()
     section = 0
+    sizes = Counter(c.section for c in clauses if c.section)
     for clause in project.clauses:
         number = clause.number
         if isinstance(clause, Clause) and clause.section != section:
             section = clause.section
             if number == 1:  # an outline numbers each heading's clauses from 1
                 expected, position, seen = 1, 0, set()
+            elif number is None and sizes[section] == 1:
+                # A heading's one clause after its colon (三、满意度指标：学员满意度≥90%)
+                # needs no number of its own; the next heading's count afresh.
+                expected, position, seen = 1, 0, set()
+                continue
         if number is None:
             if isinstance(clause, Clause):  # its number lost: it stands for the one expected
                 position += 1
