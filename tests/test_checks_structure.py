@@ -491,6 +491,28 @@ def test_nonstandard_punctuation_reports_semicolons() -> None:
     assert finding.message == "第1、2条指标标点不规范：用「;」作分隔符，应为「；」"
 
 
+def test_nonstandard_punctuation_names_an_outline_s_clauses_by_their_place() -> None:
+    """An outline numbers its items from 1 under each heading: the numbers
+    name no clause, so the message counts the cell's clauses by place
+    (第1—4条), not by the numbers written (第1、2、1、4条)."""
+    cell = (
+        "一、产出指标 1.数量指标：完成培训300人次；2.质量指标：培训合格率达90%以上。"
+        "二、效益指标 1.社会效益：带动就业200人。三、满意度指标：学员满意度≥90%"
+    )
+    (finding,) = lint_rule(one_project(cell), "nonstandard-punctuation")
+    assert finding.message.startswith("第1—4条指标标点不规范")
+
+
+def test_nonstandard_punctuation_keeps_the_numbers_of_a_cell_numbered_once() -> None:
+    """Near miss: numbers used once each name their clauses, gaps included."""
+    cell = (
+        "1、1-产出指标;11-数量指标;培训人数;实施周期指标值:≥100人;年度指标值:≥100人。"
+        "3、2-效益指标;22-社会效益;就业率;实施周期指标值:≥60%;年度指标值:≥60%。"
+    )
+    (finding,) = lint_rule(one_project(cell), "nonstandard-punctuation")
+    assert finding.message.startswith("第1、3条指标标点不规范")
+
+
 def test_nonstandard_punctuation_accepts_standard_and_legacy_clauses() -> None:
     assert lint_rule(one_project(CLEAN), "nonstandard-punctuation") == []
     assert lint_rule(one_project(LEGACY), "nonstandard-punctuation") == []

@@ -142,12 +142,18 @@ def _plan(clauses: Sequence[object]) -> dict[int, _Reported]:
     first; the others are not in the plan."""
     first: dict[tuple[str, str], list[int | str]] = {}
     plan: dict[int, _Reported] = {}
-    for clause in clauses:
+    numbers = [c.number for c in clauses if isinstance(c, Clause) and c.number is not None]
+    # numbers used again (an outline's items numbered from 1 under each
+    # heading) name no clause: each is named by its place, as all are then
+    by_place = len(set(numbers)) < len(numbers)
+    for place, clause in enumerate(clauses, 1):
         if not isinstance(clause, Clause) or not _issues(clause):
             continue
         described = _describe(clause)
         # the number as written, else the clause's place (see clause_label)
-        label: int | str = clause.number if clause.number is not None else clause.position or "?"
+        label: int | str = (
+            (clause.position or place) if by_place or clause.number is None else clause.number
+        )
         labels = first.get(described[2:])
         if labels is None:
             first[described[2:]] = [label]
