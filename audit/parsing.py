@@ -581,49 +581,48 @@ a clause whose number was lost (``。<br>满意度<br>指标：…``). (The patt
 that begins with the line break is searched for fast.)"""
 
 
-@cache
 def _category_names() -> frozenset[str]:
     """The category names the shipped taxonomy (``rules/taxonomy.yaml``)
     knows: each scheme's level-1 and level-2 names and the aliases, each
     also with ``指标`` left off or added, as :class:`audit.taxonomy.Taxonomy`
     reads a name."""
-    from audit.yamlfile import load
-
-    data, _lines = load(resource("rules", "taxonomy.yaml"))
-    names: set[str] = set()
-    for scheme in (data.get("schemes") or {}).values():
-        for entry in (scheme or {}).values():
-            names.add(str(entry["name"]))
-            names.update(str(name) for name in (entry.get("children") or {}).values())
-    for alias, name in (data.get("aliases") or {}).items():
-        names.update((str(alias), str(name)))
-    return frozenset(
-        {*names, *(n.removesuffix("指标") if n.endswith("指标") else n + "指标" for n in names)}
-    )
+    return _shipped_names()[0]
 
 
-@cache
 def _level1_names() -> frozenset[str]:
     """The names the shipped taxonomy knows as a level-1 category only: each
     scheme's level-1 names and the aliases of one (预期产出指标, 效果指标), each
     ending in ``指标``, but none that a scheme in its own right (not one of
     ``synonyms``) has as a level-2 category (成本指标 of the 2021 scheme)."""
+    return _shipped_names()[1]
+
+
+@cache
+def _shipped_names() -> tuple[frozenset[str], frozenset[str]]:
+    """:func:`_category_names` and :func:`_level1_names`, from one reading of
+    the shipped taxonomy."""
     from audit.yamlfile import load
 
     data, _lines = load(resource("rules", "taxonomy.yaml"))
     schemes = data.get("schemes") or {}
     synonyms = set(data.get("synonyms") or ())
+    names: set[str] = set()
     level1: set[str] = set()
-    level2: set[str] = set()
+    level2: set[str] = set()  # of the schemes in their own right
     for key, scheme in schemes.items():
         for entry in (scheme or {}).values():
+            children = [str(name) for name in (entry.get("children") or {}).values()]
             level1.add(str(entry["name"]))
+            names.add(str(entry["name"]))
+            names.update(children)
             if key not in synonyms:
-                level2.update(str(name) for name in (entry.get("children") or {}).values())
+                level2.update(children)
     aliases = {str(alias): str(name) for alias, name in (data.get("aliases") or {}).items()}
+    names.update((*aliases, *aliases.values()))
     level1.update(alias for alias, name in aliases.items() if name in level1)
     level2.update(alias for alias, name in aliases.items() if name in level2)
-    return frozenset(n for n in level1 - level2 if n.endswith("指标"))
+    every = {*names, *(n.removesuffix("指标") if n.endswith("指标") else n + "指标" for n in names)}
+    return frozenset(every), frozenset(n for n in level1 - level2 if n.endswith("指标"))
 
 
 def words_joined(cell: Text) -> Text:
