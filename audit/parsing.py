@@ -1098,10 +1098,10 @@ _FUSED_TIME = re.compile(
 (``上午8:30开馆率100%``) is the name's."""
 _PLACEHOLDER_MARK = re.compile(r"待[补定填确核完]|…|[.．]{3}|[XxＸｘ×*＊]{2}|[？?]")
 """Where a draft's value begins when it is not written yet (待补充, ……, XX)."""
-_NUMBER_CHARS = frozenset("0123456789.,，")
-_DIGITS = frozenset("0123456789")
-"""The digits a value's number is written in (not ① nor ９, which
-``str.isdigit`` counts too)."""
+_DIGITS = frozenset("0123456789０１２３４５６７８９")
+"""The digits a value's number is written in, half- or full-width as typed
+(``９０％`` is read as 90 % is); not ①, which ``str.isdigit`` counts too."""
+_NUMBER_CHARS = _DIGITS | frozenset(".,，．")
 
 
 def fused_clauses(cell: Text) -> tuple[AnyClause, ...] | None:
@@ -1556,7 +1556,7 @@ def _unmarked_value_start(text: str, start: int, end: int) -> int | None:
     if position > start:  # the last number, back to its first digit
         while position > start and text[position - 1] in _NUMBER_CHARS:
             position -= 1
-        while text[position] not in "0123456789":
+        while text[position] not in _DIGITS:
             position += 1
         return position
     found = _PLACEHOLDER_MARK.search(text, start, end)
@@ -1586,7 +1586,7 @@ def _value_at_end(text: str, start: int, end: int) -> int | None:
             return None
         while at > start and text[at - 1] in _NUMBER_CHARS:
             at -= 1
-        while text[at] not in "0123456789":
+        while text[at] not in _DIGITS:
             at += 1
         if at > start and text[at - 1] in _CODE_MARK:
             return None

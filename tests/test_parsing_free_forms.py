@@ -209,9 +209,34 @@ def test_a_space_inside_a_value_does_not_end_it(value: str) -> None:
     assert clauses(cell)[0].annual.text == value  # type: ignore[union-attr]
 
 
-@pytest.mark.parametrize("item", ["完成培训①", "合格率９０％", "完成培训300人①"])
+@pytest.mark.parametrize("item", ["完成培训①", "完成培训300人①", "合格率①９０％"])
 def test_an_item_ending_in_another_kind_of_digit_is_no_failure(item: str) -> None:
-    # ① and ９ are digits to str.isdigit, but no value's number.
+    # ① is a digit to str.isdigit, but no value's number.
     for cell in (f"产出指标：数量指标：{item}", f"1.数量指标：{item}；2.质量指标：合格率100%"):
         items = parse_clause_text(cell)
         assert items and all(c.text for c in items)
+
+
+@pytest.mark.parametrize(
+    ("item", "name", "value"),
+    [
+        ("资金发放准确率１００％", "资金发放准确率", "１００％"),
+        ("完成培训３００人次", "完成培训", "３００人次"),
+        ("培训合格率达９０％以上", "培训合格率达", "９０％以上"),
+        ("服务对象满意度≥９０％", "服务对象满意度", "≥９０％"),
+    ],
+)
+def test_full_width_digits_end_a_name_as_digits_do(item: str, name: str, value: str) -> None:
+    """A value typed with a full-width input method (１００％) ends the name
+    as 100% does, in the dashed-free colon chain and in numbered items."""
+    for cell in (f"产出指标：质量指标：{item}", f"1.质量指标：{item}；2.数量指标：培训人数≥300人"):
+        first = clauses(cell)[0]
+        assert (first.name, first.annual.text) == (name, value)  # type: ignore[union-attr]
+        half = item.translate(str.maketrans("０１２３４５６７８９％", "0123456789%"))
+        typed = clauses(cell.replace(item, half))[0].annual.value  # type: ignore[union-attr]
+        read = first.annual.value  # type: ignore[union-attr]
+        assert (read.comparator, read.number, read.unit) == (
+            typed.comparator,
+            typed.number,
+            typed.unit,
+        )
