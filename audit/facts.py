@@ -2550,7 +2550,7 @@ _FUNCTION_CHARS = frozenset("以及或和与至到的为等左多余每内上下
 value or its clause (``4260路`` of camera channels), is one, a unit the tool
 need not know to see the value has one; one that begins a word (``3方面``,
 ``3道路``, ``100管理人员``) is no unit."""
-_UNIT_CELL = 6
+UNIT_CELL = 6
 """At most this many characters in a unit column of its own (``度量单位``)."""
 YEARS = (1949, 2100)
 """Whole numbers read as a year where a date belongs."""
@@ -2602,7 +2602,7 @@ def _unit_cell_after(value_field: ValueField, target: Target) -> bool:
     text = value_field.text
     end = max(0, min(target.end, len(text)))
     rest = text[end:].strip()
-    if not rest or end == 0 or len(rest) > _UNIT_CELL or any(ch.isdigit() for ch in rest):
+    if not rest or end == 0 or len(rest) > UNIT_CELL or any(ch.isdigit() for ch in rest):
         return False
     gap = len(text[end:]) - len(text[end:].lstrip())
     last = sub_span(value_field.span, end - 1, end)

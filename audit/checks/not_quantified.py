@@ -15,6 +15,7 @@ from audit.facts import (
     NOTHING_HAPPENED,
     PASS_FAIL_RESULTS,
     SAME_DAY_DEADLINES,
+    UNIT_CELL,
     LazyPattern,
     field_name,
     is_burden,
@@ -359,11 +360,6 @@ def not_quantified(ctx: Context, clause: Clause) -> Iterator[Problem]:
         yield Problem(value_field.span, args=args, field=name, excerpt=text, at_most=level)
 
 
-_UNIT_CELL = 6
-"""At most this many characters in a 度量单位 cell that names a unit (a
-longer text, or one with digits, is no unit the row declares)."""
-
-
 def _declared_quantity(ctx: Context, clause: Clause) -> tuple[str, str] | None:
     """What in a national template's row says its value is a figure: a
     度量单位 (``公斤``, ``%``) or a 指标性质 of 定量; as the words of the
@@ -375,7 +371,7 @@ def _declared_quantity(ctx: Context, clause: Clause) -> tuple[str, str] | None:
     measure = cells.extras.get("measure")
     unit = "" if measure is None else "".join(measure.value.split())
     if (
-        0 < len(unit) <= _UNIT_CELL
+        0 < len(unit) <= UNIT_CELL
         and not unit.startswith(("定性", "定量"))
         and not any(ch.isdigit() for ch in unit)
     ):
