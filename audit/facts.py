@@ -242,6 +242,26 @@ def row_cells(project: Project | None, clause: Clause) -> IndicatorCells | None:
     return project.cells[number - 1]  # a row's clause is numbered by its place in the grid
 
 
+IDEOGRAPHS = ((0x4E00, 0x9FFF), (0x3400, 0x4DBF), (0xF900, 0xFAFF))
+"""The code points counted as Chinese characters: CJK ideographs, extension
+A, compatibility ideographs."""
+
+
+def count_ideographs(text: str, limit: int) -> int:
+    """How many Chinese characters (``IDEOGRAPHS``) ``text`` holds, counted
+    up to ``limit`` only: goals run to paragraphs, and the rules that count
+    their characters ask whether there are enough."""
+    count = 0
+    if limit <= 0:
+        return count
+    for ch in text:
+        if "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff":
+            count += 1
+            if count >= limit:
+                break
+    return count
+
+
 def goal_is_name(project: Project) -> bool:
     """Whether a project's goal only restates its name (``duplicate-text``'s
     finding, however long the name; ``goal-too-short`` leaves it)."""

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 from difflib import SequenceMatcher
 
 from audit.engine import Context, Option, Problem, attributed, rule
+from audit.facts import count_ideographs
 from audit.model import Document, Project, Unit, goal_text
 
 _NOISE = re.compile(r"[\s\u3000。．.，,、；;：:！!？?“”\"'‘’#]+")
@@ -53,13 +54,7 @@ def _stem(name: str) -> str:
 def _long_enough(text: str, minimum: int) -> bool:
     """Whether ``text`` has at least ``minimum`` Chinese characters (read up
     to the ``minimum``-th only: goals run to paragraphs)."""
-    count = 0
-    for ch in text:
-        if "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff":
-            count += 1
-            if count >= minimum:
-                return True
-    return minimum <= 0
+    return count_ideographs(text, minimum) >= minimum
 
 
 def _any_related(stem: str, others: Iterable[str], similarity: float) -> bool:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from audit.engine import Context, Option, Problem, rule
-from audit.facts import any_of, goal_is_name, reporting
+from audit.facts import IDEOGRAPHS, any_of, goal_is_name, reporting
 from audit.model import Project, goal_text
 
 GENERIC_WORDS: list[str] = [
@@ -35,16 +35,12 @@ GENERIC_WORDS: list[str] = [
 followed, the verbs, manners and nouns of work in general. What is left of
 a goal without them is what it says of its own project."""
 
-_CHINESE = ((0x4E00, 0x9FFF), (0x3400, 0x4DBF), (0xF900, 0xFAFF))
-"""The code points counted as Chinese characters: CJK ideographs, extension
-A, compatibility ideographs."""
-
 
 def _class_without(excluded: frozenset[str]) -> str:
     """The body of a character class of the Chinese characters but
     ``excluded``, as ranges."""
     parts: list[str] = []
-    for low, high in _CHINESE:
+    for low, high in IDEOGRAPHS:
         start = low
         for point in sorted(ord(ch) for ch in excluded if low <= ord(ch) <= high):
             if start < point:
@@ -58,7 +54,7 @@ def _class_without(excluded: frozenset[str]) -> str:
 _ALL = _class_without(frozenset())
 _SPECIFIC = _class_without(
     frozenset(
-        ch for word in GENERIC_WORDS for ch in word if any(a <= ord(ch) <= b for a, b in _CHINESE)
+        ch for word in GENERIC_WORDS for ch in word if any(a <= ord(ch) <= b for a, b in IDEOGRAPHS)
     )
 )
 """The Chinese characters no default generic word holds: the default words

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from audit.engine import Context, Option, Problem, rule
-from audit.facts import goal_is_name
+from audit.facts import count_ideographs, goal_is_name
 from audit.model import Project, goal_text
 
 
@@ -91,12 +91,9 @@ def goal_too_short(ctx: Context, project: Project) -> Iterator[Problem]:
     if project.goal is None or not any(ch.isalnum() for ch in text):
         return
     minimum = ctx.options["min_chars"]
-    count = 0
-    for ch in text:
-        if "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff":
-            count += 1
-            if count >= minimum:
-                return
+    count = count_ideographs(text, minimum)
+    if count >= minimum:
+        return
     if ctx.facts.is_empty_goal(text) or ctx.facts.is_placeholder(text) or goal_is_name(project):
         return  # missing-goal's, placeholder's, duplicate-text's (the name as the goal)
     args = {"count": count, "minimum": minimum}
