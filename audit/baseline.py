@@ -36,14 +36,10 @@ import os
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from audit import __version__
-from audit.model import Clause
-
-if TYPE_CHECKING:
-    from audit.model import Document, Finding
-    from audit.results import FileResult, LintResult
+from audit.results import FileResult, LintResult, clause_names
 
 BASELINE_VERSION = 1
 KEY_FIELDS = ("file", "rule", "unit", "project", "field", "indicator", "excerpt")
@@ -70,45 +66,6 @@ def finding_keys(file_result: FileResult, base: str | None = None) -> list[Key]:
         (path, f.rule, f.unit, f.project, f.field, name, f.excerpt)
         for f, name in zip(file_result.findings, clause_names(file_result), strict=True)
     ]
-
-
-def clause_names(file_result: FileResult) -> list[str | None]:
-    """The name of the clause each finding is in (None outside a clause),
-    from the document or, once it is dropped, from the file's summary."""
-    summary = file_result.summary
-    if file_result.document is None and summary is not None and "clause_names" in summary:
-        return summary["clause_names"]
-    clauses = _ClauseIndex(file_result.document)
-    return [clauses.name(f) for f in file_result.findings]
-
-
-class _ClauseIndex:
-    """Finds the clause a finding is in, by project and clause number (and by
-    position when numbers repeat), to key on the clause's name."""
-
-    def __init__(self, document: Document | None) -> None:
-        self.by_project: dict[str, list[Clause]] = {}
-        if document is None:
-            return
-        for project in document.projects:
-            found = self.by_project.setdefault(project.title, [])
-            found.extend(c for c in project.clauses if isinstance(c, Clause))
-
-    def name(self, finding: Finding) -> str | None:
-        if finding.clause is None or finding.project is None:
-            return None
-        candidates = [
-            c for c in self.by_project.get(finding.project, ()) if c.number == finding.clause
-        ]
-        if len(candidates) > 1 and finding.line is not None:
-            at = (finding.line, finding.column or 1)
-            inside = [
-                c
-                for c in candidates
-                if (c.span.line, c.span.column) <= at < (c.span.end_line, c.span.end_column)
-            ]
-            candidates = inside or candidates
-        return candidates[0].name if candidates else None
 
 
 # --------------------------------------------------------------------------
@@ -248,7 +205,6 @@ class Applied:
 
 def apply_baseline(result: LintResult, baseline: Baseline) -> Applied:
     from audit.output import relative_path, safe_text
-    from audit.results import FileResult, LintResult
 
     remaining = Counter(baseline.counts)
     files = []

@@ -21,7 +21,7 @@ from audit.config import Config
 from audit.engine import run
 from audit.exitcodes import InternalError, debugging
 from audit.model import Document
-from audit.results import FileResult, LintResult
+from audit.results import FileResult, LintResult, clause_names
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor, Future
@@ -35,7 +35,6 @@ def drop_document(result: FileResult, config: Config | None = None) -> None:
     """Forget ``result``'s document, keeping its counts, layout, encoding, the
     grades of its projects under ``config``'s grading and the clause names
     of the findings."""
-    from audit.baseline import clause_names
     from audit.grading import file_grades
 
     document = result.document

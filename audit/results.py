@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from audit.model import SEVERITY_RANK, Document, Finding, severity_counts
+from audit.model import SEVERITY_RANK, Clause, Document, Finding, severity_counts
 
 
 class FileResult:
@@ -113,3 +113,42 @@ class LintResult:
             return False
         rank = SEVERITY_RANK[threshold]
         return any(SEVERITY_RANK[f.severity] >= rank for f in self.findings)
+
+
+def clause_names(file_result: FileResult) -> list[str | None]:
+    """The name of the clause each finding is in (None outside a clause),
+    from the document or, once it is dropped, from the file's summary."""
+    summary = file_result.summary
+    if file_result.document is None and summary is not None and "clause_names" in summary:
+        return summary["clause_names"]
+    clauses = _ClauseIndex(file_result.document)
+    return [clauses.name(f) for f in file_result.findings]
+
+
+class _ClauseIndex:
+    """Finds the clause a finding is in, by project and clause number (and by
+    position when numbers repeat), to key on the clause's name."""
+
+    def __init__(self, document: Document | None) -> None:
+        self.by_project: dict[str, list[Clause]] = {}
+        if document is None:
+            return
+        for project in document.projects:
+            found = self.by_project.setdefault(project.title, [])
+            found.extend(c for c in project.clauses if isinstance(c, Clause))
+
+    def name(self, finding: Finding) -> str | None:
+        if finding.clause is None or finding.project is None:
+            return None
+        candidates = [
+            c for c in self.by_project.get(finding.project, ()) if c.number == finding.clause
+        ]
+        if len(candidates) > 1 and finding.line is not None:
+            at = (finding.line, finding.column or 1)
+            inside = [
+                c
+                for c in candidates
+                if (c.span.line, c.span.column) <= at < (c.span.end_line, c.span.end_column)
+            ]
+            candidates = inside or candidates
+        return candidates[0].name if candidates else None
