@@ -375,6 +375,21 @@ def _resolver(args: argparse.Namespace) -> Any:
     )
 
 
+_SHOWN_CONFIG_PROBLEMS = 20
+"""The most problems of a configuration printed: the rest are counted."""
+
+
+def config_error(problem: Any) -> None:
+    """Print a configuration's problems, one line each."""
+    from audit.exitcodes import error
+
+    problems = problem.problems()
+    for each in problems[:_SHOWN_CONFIG_PROBLEMS]:
+        error(f"config error: {each}")
+    if len(problems) > _SHOWN_CONFIG_PROBLEMS:
+        error(f"config error: … and {len(problems) - _SHOWN_CONFIG_PROBLEMS} more")
+
+
 def _config(args: argparse.Namespace, start: str = ".") -> Any:
     """The configuration for ``start``, with command-line overrides and the
     run's language; None after an error (printed)."""
@@ -389,7 +404,7 @@ def _config(args: argparse.Namespace, start: str = ".") -> Any:
     try:
         config = _resolver(args).for_path(start)
     except ConfigError as problem:
-        error(f"config error: {problem}")
+        config_error(problem)
         return None
     except SelectionError as problem:
         error(str(problem))
@@ -578,7 +593,7 @@ def _cmd_lint(args: argparse.Namespace, loaded: list[Any] | None = None) -> int:
             del configs["-"]
             inputs = [item for item in inputs if item.path != "-"]
     except ConfigError as problem:
-        error(f"config error: {problem}")
+        config_error(problem)
         return EXIT_ERROR
     except SelectionError as problem:
         error(str(problem))
@@ -590,7 +605,7 @@ def _cmd_lint(args: argparse.Namespace, loaded: list[Any] | None = None) -> int:
     try:
         first = next(iter(configs.values())) if configs else resolver.for_path(".")
     except ConfigError as problem:
-        error(f"config error: {problem}")
+        config_error(problem)
         return EXIT_ERROR
     lang = run_lang(args, first)
     for config in resolver.loaded:

@@ -65,15 +65,53 @@ LANGS = ("zh", "en")
 
 
 class ConfigError(Exception):
-    """A configuration problem, located by file, line and key."""
+    """A configuration problem, located by file, line and key. ``more``: the
+    file's other problems found in the same reading (a rule's unknown option
+    and another rule's bad severity are both reported at once); the error's
+    own text is the first problem's."""
 
-    def __init__(self, path: str, line: int | None, key: str | None, message: str) -> None:
+    def __init__(
+        self,
+        path: str,
+        line: int | None,
+        key: str | None,
+        message: str,
+        more: Iterable[ConfigError] = (),
+    ) -> None:
         self.path = path
         self.line = line
         self.key = key
         self.message = message
+        self.more = tuple(more)
         where = path + (f":{line}" if line else "")
         super().__init__(f"{where}: {key + ': ' if key else ''}{message}")
+
+    def problems(self) -> tuple[ConfigError, ...]:
+        """This problem and the others found with it, in the file's order."""
+        return (self, *self.more)
+
+
+class _Problems:
+    """The problems found while one configuration file is applied: a section
+    or an entry that is wrong is noted and the next one read, so that one run
+    names every problem of the file (those of sections that others depend on,
+    the plugins and the taxonomy, stop the reading of what depends on them)."""
+
+    __slots__ = ("found",)
+
+    def __init__(self) -> None:
+        self.found: list[ConfigError] = []
+
+    def note(self, error: ConfigError) -> None:
+        self.found.extend(error.problems())
+
+    def raise_any(self) -> None:
+        """Raise the problems noted, the first (by line) with the others."""
+        if not self.found:
+            return
+        ordered = sorted(self.found, key=lambda e: (e.path, e.line or 0))
+        first, *others = ordered
+        raise ConfigError(first.path, first.line, first.key, first.message, others)
 
 
 # --------------------------------------------------------------------------
@@ -483,9 +521,12 @@ class _Builder:
             data = {}
         if not isinstance(data, dict):
             raise doc.error((), "a configuration must be a mapping of keys")
+        problems = _Problems()
         for top in data:
             if top not in TOP_KEYS:
-                raise doc.error((top,), f"unknown key (expected one of: {', '.join(TOP_KEYS)})")
+                problems.note(
+                    doc.error((top,), f"unknown key (expected one of: {', '.join(TOP_KEYS)})")
+                )
         if "extends" in data:
             parent = self._extends(doc, data["extends"], path)
             if str(parent.resolve()) in (*chain, key):
@@ -500,25 +541,45 @@ class _Builder:
             self.apply(parent, (*chain, key))
         self.config.sources.append(str(path))
         if "lang" in data:
-            if data["lang"] not in LANGS:
-                raise doc.error(("lang",), f"must be one of {', '.join(LANGS)}")
-            self.config.lang = data["lang"]
-            self.config.lang_set = self.config.lang_set or not _shipped(path)
+            if data["lang"] in LANGS:
+                self.config.lang = data["lang"]
+                self.config.lang_set = self.config.lang_set or not _shipped(path)
+            else:
+                problems.note(doc.error(("lang",), f"must be one of {', '.join(LANGS)}"))
         for key in ("exclude", "extend-exclude"):
             if key in data:
-                self._exclude(doc, key, data[key], path)
+                try:
+                    self._exclude(doc, key, data[key], path)
+                except ConfigError as error:
+                    problems.note(error)
+        taxonomy_read = True
         if "taxonomy" in data:
-            self._taxonomy(doc, data["taxonomy"], path)
+            try:
+                self._taxonomy(doc, data["taxonomy"], path)
+            except ConfigError as error:
+                problems.note(error)
+                taxonomy_read = False
         if "plugins" in data:
-            self._plugins(doc, data["plugins"])
+            try:
+                self._plugins(doc, data["plugins"])
+            except ConfigError as error:
+                problems.note(error)
+                problems.raise_any()  # the rules and ignores may name the plugins' rules
         if "rules" in data:
-            self._rules(doc, data["rules"])
+            self._rules(doc, data["rules"], problems)
         if "ignore" in data:
-            self._ignores(doc, data["ignore"])
+            self._ignores(doc, data["ignore"], problems)
         if "grading" in data:
-            self.config.grading = parse_grading(doc, data["grading"], self.config.grading)
-        if not chain:
-            self._finish(doc)
+            try:
+                self.config.grading = parse_grading(doc, data["grading"], self.config.grading)
+            except ConfigError as error:
+                problems.note(error)
+        if not chain and taxonomy_read:
+            try:
+                self._finish(doc)
+            except ConfigError as error:
+                problems.note(error)
+        problems.raise_any()
 
     def _extends(self, doc: _Doc, value: Any, path: Path) -> Path:
         if not isinstance(value, str) or not value:
@@ -588,44 +649,61 @@ class _Builder:
                     raise doc.error(("plugins", index), f"rule {rule_id} is defined twice")
                 self.config.custom[rule_id] = spec
 
-    def _rules(self, doc: _Doc, value: Any) -> None:
+    def _rules(self, doc: _Doc, value: Any, problems: _Problems) -> None:
         if not isinstance(value, dict):
-            raise doc.error(("rules",), "must be a mapping of rule ids")
+            problems.note(doc.error(("rules",), "must be a mapping of rule ids"))
+            return
         for rule_id, body in value.items():
-            where = ("rules", rule_id)
-            if not isinstance(body, dict):
-                if isinstance(body, bool):
-                    body = {"enabled": body}
-                elif body in SEVERITIES:
-                    body = {"severity": body}
-                else:
-                    raise doc.error(where, "must be a mapping, true/false or a severity")
-            if "type" in body:
-                self._custom(doc, str(rule_id), body)
-                continue
-            spec = self.specs.get(rule_id) or self.config.custom.get(rule_id)
-            if spec is None:
-                raise doc.error(where, f"unknown rule id{suggest(rule_id, self.specs)}")
-            setting = self.config.rules.get(rule_id) or RuleSetting(
-                spec.enabled, spec.severity, _defaults(spec)
-            )
-            for key, option_value in body.items():
-                path = (*where, key)
-                if key == "enabled":
-                    if not isinstance(option_value, bool):
-                        raise doc.error(path, "must be true or false")
-                    setting.enabled = option_value
-                elif key == "severity":
-                    if option_value not in SEVERITIES:
-                        raise doc.error(path, f"must be one of {', '.join(SEVERITIES)}")
-                    setting.severity = option_value
-                elif key in spec.options:
+            try:
+                self._rule(doc, rule_id, body, problems)
+            except ConfigError as error:
+                problems.note(error)
+
+    def _rule(self, doc: _Doc, rule_id: Any, body: Any, problems: _Problems) -> None:
+        """One entry of ``rules:``; a wrong option is noted and the next read."""
+        where = ("rules", rule_id)
+        if not isinstance(body, dict):
+            if isinstance(body, bool):
+                body = {"enabled": body}
+            elif body in SEVERITIES:
+                body = {"severity": body}
+            else:
+                raise doc.error(where, "must be a mapping, true/false or a severity")
+        if "type" in body:
+            self._custom(doc, str(rule_id), body)
+            return
+        spec = self.specs.get(rule_id) or self.config.custom.get(rule_id)
+        if spec is None:
+            raise doc.error(where, f"unknown rule id{suggest(rule_id, self.specs)}")
+        setting = self.config.rules.get(rule_id) or RuleSetting(
+            spec.enabled, spec.severity, _defaults(spec)
+        )
+        wrong = len(problems.found)
+        for key, option_value in body.items():
+            path = (*where, key)
+            if key == "enabled":
+                if not isinstance(option_value, bool):
+                    problems.note(doc.error(path, "must be true or false"))
+                    continue
+                setting.enabled = option_value
+            elif key == "severity":
+                if option_value not in SEVERITIES:
+                    problems.note(doc.error(path, f"must be one of {', '.join(SEVERITIES)}"))
+                    continue
+                setting.severity = option_value
+            elif key in spec.options:
+                try:
                     setting.options[key] = _check_option(doc, path, spec.options[key], option_value)
-                else:
-                    known = [*RULE_KEYS, *spec.options]
-                    raise doc.error(path, f"unknown option (expected one of: {', '.join(known)})")
+                except ConfigError as error:
+                    problems.note(error)
+            else:
+                known = [*RULE_KEYS, *spec.options]
+                problems.note(
+                    doc.error(path, f"unknown option (expected one of: {', '.join(known)})")
+                )
+        if len(problems.found) == wrong:  # a range is compared between valid bounds only
             _check_ranges(doc, where, body, setting.options)
-            self.config.rules[rule_id] = setting
+        self.config.rules[rule_id] = setting
 
     def _custom(self, doc: _Doc, rule_id: str, body: dict[str, Any]) -> None:
         from audit.checks.custom import build_custom_rule
@@ -636,32 +714,40 @@ class _Builder:
         self.config.custom[rule_id] = spec
         self.config.rules[rule_id] = setting
 
-    def _ignores(self, doc: _Doc, value: Any) -> None:
+    def _ignores(self, doc: _Doc, value: Any, problems: _Problems) -> None:
         if not isinstance(value, list):
-            raise doc.error(("ignore",), "must be a list of entries")
+            problems.note(doc.error(("ignore",), "must be a list of entries"))
+            return
         for index, entry in enumerate(value):
-            where = ("ignore", index)
-            if not isinstance(entry, dict) or not entry:
-                raise doc.error(where, "must be a mapping with rule, unit, project and/or file")
-            for key, pattern in entry.items():
-                if key not in IGNORE_KEYS:
-                    raise doc.error(
-                        (*where, key), f"unknown key (expected one of: {', '.join(IGNORE_KEYS)})"
-                    )
-                if not isinstance(pattern, str):
-                    raise doc.error((*where, key), "must be a string (a glob pattern)")
-            rule_pattern = entry.get("rule")
-            if rule_pattern is not None and not any(
-                matches(rule_pattern, r) for r in (*self.specs, *self.config.custom)
-            ):
-                raise doc.error((*where, "rule"), f"matches no rule id: {rule_pattern!r}")
-            self.config.ignores.append(
-                Ignore(
-                    **entry,
-                    source=doc.path + (f":{doc.line(*where)}" if doc.line(*where) else ""),
-                    root=str(Path(doc.path).resolve().parent),
+            try:
+                self._ignore(doc, index, entry)
+            except ConfigError as error:
+                problems.note(error)
+
+    def _ignore(self, doc: _Doc, index: int, entry: Any) -> None:
+        """One entry of ``ignore:``."""
+        where = ("ignore", index)
+        if not isinstance(entry, dict) or not entry:
+            raise doc.error(where, "must be a mapping with rule, unit, project and/or file")
+        for key, pattern in entry.items():
+            if key not in IGNORE_KEYS:
+                raise doc.error(
+                    (*where, key), f"unknown key (expected one of: {', '.join(IGNORE_KEYS)})"
                 )
+            if not isinstance(pattern, str):
+                raise doc.error((*where, key), "must be a string (a glob pattern)")
+        rule_pattern = entry.get("rule")
+        if rule_pattern is not None and not any(
+            matches(rule_pattern, r) for r in (*self.specs, *self.config.custom)
+        ):
+            raise doc.error((*where, "rule"), f"matches no rule id: {rule_pattern!r}")
+        self.config.ignores.append(
+            Ignore(
+                **entry,
+                source=doc.path + (f":{doc.line(*where)}" if doc.line(*where) else ""),
+                root=str(Path(doc.path).resolve().parent),
             )
+        )
 
     def _finish(self, doc: _Doc) -> None:
         tax_doc = load_yaml(self.taxonomy_file)

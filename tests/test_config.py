@@ -313,3 +313,115 @@ def test_a_taxonomy_of_its_own_without_kinds_takes_the_shipped_ones(tmp_path: Pa
 def test_taxonomy_scheme_must_exist(tmp_path: Path) -> None:
     problem = error_of(write(tmp_path, "taxonomy:\n  use: ['2019']\n"))
     assert problem.key == "taxonomy.use"
+
+
+# --------------------------------------------------------------------------
+# Every problem of a file in one reading
+
+
+def test_every_problem_of_a_file_is_named_in_one_reading(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "lang: fr\n"
+        "rules:\n"
+        "  placeholder:\n"
+        "    severity: fatal\n"
+        "  goal-too-short:\n"
+        "    min_chars: 20\n"
+        "  placeholdr: off\n"
+        "ignore:\n"
+        "  - rule: nothing-like-this\n"
+        "  - project: '*培训*'\n",
+    )
+    problem = error_of(path)
+    found = [(p.line, p.key) for p in problem.problems()]
+    assert found == [
+        (1, "lang"),
+        (4, "rules.placeholder.severity"),
+        (7, "rules.placeholdr"),
+        (9, "ignore.0.rule"),
+    ]
+    # the error's own text is the first problem's, as before
+    assert str(problem).startswith(f"{path}:1: lang:")
+    assert all(p.path == str(path) for p in problem.problems())
+
+
+def test_two_wrong_options_of_one_rule_are_both_named(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "rules:\n  goal-too-short:\n    enabled: maybe\n    min_chars: many\n    colour: red\n",
+    )
+    assert [p.key for p in error_of(path).problems()] == [
+        "rules.goal-too-short.enabled",
+        "rules.goal-too-short.min_chars",
+        "rules.goal-too-short.colour",
+    ]
+
+
+def test_a_range_is_compared_only_between_bounds_that_are_right(tmp_path: Path) -> None:
+    # the maximum is wrong: no second problem about minimum above maximum
+    path = write(tmp_path, "rules:\n  satisfaction-target:\n    minimum: 90\n    maximum: lots\n")
+    assert [p.key for p in error_of(path).problems()] == ["rules.satisfaction-target.maximum"]
+    # both right, but crossed: the range is the problem
+    crossed = write(
+        tmp_path, "rules:\n  satisfaction-target:\n    minimum: 90\n    maximum: 80\n", "b.yaml"
+    )
+    assert [p.key for p in error_of(crossed).problems()] == ["rules.satisfaction-target.maximum"]
+
+
+def test_a_plugin_that_cannot_load_stops_the_reading_of_the_rules(tmp_path: Path) -> None:
+    # the rules may name the plugin's rules: "unknown rule id" would be a false problem
+    path = write(
+        tmp_path,
+        "plugins: [no_such_plugin_module_here]\nrules:\n  plugin-rule: off\n",
+    )
+    assert [p.key for p in error_of(path).problems()] == ["plugins.0"]
+
+
+def test_a_right_file_has_no_problem_and_one_problem_is_alone(tmp_path: Path) -> None:
+    good = write(tmp_path, "rules:\n  placeholder: warning\n  goal-too-short:\n    min_chars: 12\n")
+    assert load_config(good).rules["goal-too-short"].options["min_chars"] == 12
+    one = write(tmp_path, "rules:\n  placeholder: loud\n", "one.yaml")
+    problem = error_of(one)
+    assert [p.key for p in problem.problems()] == ["rules.placeholder"]
+    assert problem.more == ()
+
+
+def test_the_command_line_prints_each_problem_on_its_own_line(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    config = write(tmp_path, "lang: fr\nrules:\n  placeholdr: off\n", "bad.yaml")
+    table = tmp_path / "t.txt"
+    table.write_text(PLACEHOLDER_TABLE, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "audit", "lint", "--config", str(config), str(table)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "INDICATOR_AUDIT_CACHE": "off"},
+        check=False,
+    )
+    assert done.returncode == 2
+    assert done.stderr.splitlines() == [
+        f"indicator-audit: config error: {config}:1: lang: must be one of zh, en",
+        f"indicator-audit: config error: {config}:3: rules.placeholdr: unknown rule id "
+        "(did you mean 'placeholder'?)",
+    ]
+    assert done.stdout == ""
+
+
+def test_past_twenty_problems_the_rest_are_counted(tmp_path: Path) -> None:
+    from audit.commands import config_error
+
+    path = write(tmp_path, "rules:\n" + "".join(f"  no-rule-{n}: off\n" for n in range(25)))
+    problem = error_of(path)
+    assert len(problem.problems()) == 25
+    import contextlib
+    import io
+
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):
+        config_error(problem)
+    lines = err.getvalue().splitlines()
+    assert len(lines) == 21
+    assert lines[-1] == "indicator-audit: config error: … and 5 more"
