@@ -738,11 +738,13 @@ def heading(table: Table, line: str) -> bool:
     headings are skipped, and so is a ``续表`` mark."""
     if CONTINUED_MARK_RE.fullmatch(line):
         return True
+    unit = stated_unit(line)
     if names_title(line):
         if WHOLE_DEPARTMENT_MARK not in line:  # another table's title, never this one's
             table.read_title(line)
+            if unit is not None:  # …绩效目标表（单位：元）
+                table.amount_unit = table.amount_unit or unit
         return True
-    unit = stated_unit(line)
     if unit is not None:
         table.amount_unit = table.amount_unit or unit
     name = organization_name(line)
@@ -756,12 +758,14 @@ def heading(table: Table, line: str) -> bool:
 
 def stated_unit(line: str) -> str | None:
     """The amount unit (``万元`` or ``元``) a heading line states, alone
-    (``金额单位：元``) or after the organisation's name (``单位名称：某局
-    单位：元``); None when it states none."""
+    (``金额单位：元``), after the organisation's name (``单位名称：某局
+    单位：元``) or after the table's title (``…绩效目标表（单位：元）``);
+    None when it states none. At the end of other text (an indicator's
+    name, ``人均补助标准（单位：元）``) it is no heading's."""
     if "单位" not in line:
         return None
     match = UNIT_OF_MEASURE_RE.match(line)
-    if match is None and ORGANIZATION_RE.match(line):
+    if match is None and (ORGANIZATION_RE.match(line) or names_title(line)):
         match = _UNIT_OF_MEASURE_TAIL.search(line.rstrip())
     return match.group(1) if match else None
 
