@@ -2621,6 +2621,13 @@ def read_list(grid: Grid, table: Table | None = None) -> Table:
                 table.rows.append(unit_row(band, line, table.last_title))
                 project = None
             continue
+        band = None if "unit" in columns else _unit_band(cells, columns)
+        if band is not None:  # 一、某区城市管理局本级 across a list: the unit of the projects below
+            if band.value != current_unit:
+                current_unit = band.value
+                table.rows.append(unit_row(band, line, table.last_title))
+            project = None
+            continue
         if _note(cells, columns) or _continued_mark(cells):
             continue
         summed = _sum_row(grid, index, columns, units, unit, numeric)
@@ -2905,6 +2912,35 @@ def _heading_row(cells: list[Text]) -> tuple[Text | None] | None:
         ):
             return None
     return (named,) if seen else None
+
+
+_OUTLINE_NUMBER_RE = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[0-9０-９]{1,2}\s*[、．]"
+    r"|[（(]\s*[一二三四五六七八九十0-9０-９]{1,3}\s*[）)])\s*"
+)
+"""The number of a part of a list (``一、``, ``（二）``, ``3、``) before the
+name of the unit it is."""
+
+
+def _unit_band(cells: list[Text], columns: dict[str, int]) -> Text | None:
+    """The unit a row of a list without a 单位名称 column names over the
+    projects below it: one text alone in the row, in the 项目名称 cell (or
+    merged across the row), that names an organisation after the number of
+    its part, if any (``一、某区城市管理局本级``, ``（二）某区环境卫生管理所``):
+    its name without that number. A project's row states amounts, a goal or
+    an indicator beside its name; a unit's row with amounts is a subtotal
+    (:func:`_amounts_only_rows`). None for any other row."""
+    text = _banner(cells)
+    at = columns.get("project")
+    if text is None or at is None or at >= len(cells) or cells[at].value.strip() != text:
+        return None
+    cell = one_line(cells[at])
+    number = _OUTLINE_NUMBER_RE.match(cell.value)
+    name = cell if number is None else cell.slice(number.end())
+    name = name.strip()
+    if not name.value or not is_organization_name(name.value):
+        return None
+    return name
 
 
 def _note(cells: list[Text], columns: dict[str, int]) -> bool:
