@@ -1585,7 +1585,9 @@ def _begin(
     return unit, numeric, table, markup
 
 
-_SUB_HEADER_KEYS = frozenset({"period", "annual", "value", "measure", "comparator", "nature"})
+_SUB_HEADER_KEYS = frozenset(
+    {"period", "annual", "value", "measure", "comparator", "nature", "direction"}
+)
 """What a header's second row may name: the value's sides and parts."""
 
 
