@@ -1461,6 +1461,8 @@ def assemble(
             row.period_goal,
             row.sources_partial,
             row.term_total,
+            row.plans,
+            row.total_column,
         )
         if current is None:
             orphans.append(project)

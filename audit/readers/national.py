@@ -1760,6 +1760,9 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
         # 资金总额 and 其中：财政拨款 with no line for other funds: a part is named
         row.sources_partial = block.labelled & _SOURCES == {"fiscal"}
         row.term_total = block.term_total(taken, silent, numeric)
+        row.plans = tuple(
+            (key, planned) for key in _AMOUNTS if (planned := facts.get(_PLANNED + key)) is not None
+        )
         table.rows.append(row)
 
     aside, resume = _side_rows(grid, table)
@@ -2149,6 +2152,11 @@ def _side_head(value: str) -> str | None:
 _LABEL_TERM = "label_term"
 """The facts' key of the years a period label names (``中期目标（2026年—2028年）``,
 ``中期资金总额（2026-2028年）``): the project's term where the form has no 项目期."""
+
+_PLANNED = "plan:"
+"""Before an amount's key in a form's facts: the text beside its label of
+what is arranged that is no number (:attr:`~audit.model.Project.plans`)."""
+
 _LABEL_TERM_RE = re.compile(
     rf"[（(]{_PLAN_BESIDE}\s*(20\d\d){_YEAR_TAIL}\s*[—\-－–~～至到]+\s*(20\d\d){_YEAR_TAIL}"
     rf"{_PLAN_BESIDE}{_BRACKET_TAIL}\s*[)）]"
@@ -2261,7 +2269,10 @@ def _read_labels(
             found, named = _value_of(grid, row, column, stops[column], key)
         if key == "term" and found is not None and _label(cells[column].value) is not None:
             found = _term_right(grid, row, column, stops[column], found)
-        if found is None or (key in _AMOUNTS and _plan_of_work(cells[column].value, found)):
+        if found is None:
+            continue
+        if key in _AMOUNTS and _plan_of_work(cells[column].value, found):
+            facts.setdefault(_PLANNED + key, found)  # the year's plan, or words for an amount
             continue
         if side is None:
             facts[key] = found
@@ -3053,6 +3064,8 @@ def _project_row(
     row.term = term if term and not point_in_time(term.value) else header_term
     # 预算数 | 其中：财政拨款 with no column for the other funds: a part is named
     row.sources_partial = _SOURCES & columns.keys() == {"fiscal"}
+    # 项目名称 | 财政拨款 | 其他资金: a list without a column for the total
+    row.total_column = "total" in columns or not _SOURCES & columns.keys()
     # 项目总投资 (beside 预算数 or not): the whole term's, never the year's total
     row.term_total = amount(
         _cell(cells, columns, PERIOD_TOTAL), units.get(PERIOD_TOTAL, unit), numeric
