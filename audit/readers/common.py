@@ -36,8 +36,8 @@ HEADER_CELLS: dict[str, tuple[str, ...]] = {
     "name": ("项目名称", "项目名称（资金使用单位）", "项目名称(资金使用单位)"),
     "total": ("总计", "合计金额", "金额合计"),
     "fiscal": ("财政拨款",),
-    "special": ("财政专户拨款", "财政专户管理资金"),
-    "other": ("其他资金",),
+    "special": ("财政专户拨款", "财政专户管理资金", "财政专户"),
+    "other": ("其他资金", "其他"),
     # 上年结转: funds carried over from last year, a fifth source of funds
     # some tables add beside 其他资金 (the national template's wordings).
     "carryover": ("上年结转", "上年结转资金", "结转资金", "上年结转结余", "结转结余"),
@@ -318,6 +318,9 @@ def header_columns(cells: list[str]) -> dict[str, int] | None:
     for index, cell in enumerate(stripped[first:], start=first):
         cell = _HEADER_UNIT_RE.sub("", cell)  # 总计（元）: the amount column
         bare = column_word(cell)
+        if "total" not in columns and bare in _TOTAL_HEADS:
+            columns["total"] = index
+            continue
         for key, names in HEADER_CELLS.items():
             if key not in columns and (
                 cell in names or bare in names or (key == "name" and index == first)
@@ -332,6 +335,12 @@ def header_columns(cells: list[str]) -> dict[str, int] | None:
         columns[key] = index
     return columns
 
+
+_TOTAL_HEADS = ("合计", "资金合计", "金额总计")
+"""Other names of the total's column in a header row (``项目名称 | 合计 |
+财政拨款 | …``). Not among :data:`HEADER_CELLS`' names, which are also the
+pieces of a header wrapped over lines in extracted text: there 合计 begins
+the grand total's row."""
 
 _HEADER_UNIT_RE = re.compile(r"[（(](万元|元)[)）]$")
 _HEADER_NOTE_RE = re.compile(r"[（(][^（()）]*[)）]$")
