@@ -16,7 +16,7 @@ from audit.model import Document
 from audit.pipeline import load_path
 from audit.readers.common import stated_unit
 from tests.conftest import FIXTURES, lint
-from tests.national import Rows, csv_document, sheet_document, tsv_document
+from tests.national import Merge, Rows, csv_document, sheet_document, tsv_document
 
 
 def _list(title: str, name: str = "档案数字化页数") -> Rows:
@@ -86,3 +86,53 @@ def test_a_title_s_tail_states_the_unit(title: str, opening: str, label: str, un
 @given(st.text(alphabet="人均补助标准发放金额", min_size=1, max_size=10), _UNITS)
 def test_other_text_s_tail_states_no_unit(text: str, unit: str) -> None:
     assert stated_unit(f"{text}（单位：{unit}）") is None
+
+
+# --------------------------------------------------------------------------
+# The unit at the end of a form's label line: 项目名称：某项目      单位：万元
+
+
+def _form(name_line: str, total: str = "35.00") -> Rows:
+    return [
+        ["2025年项目支出绩效目标表", "", "", ""],
+        [name_line, "", "", ""],
+        ["资金总额", total, "财政拨款", total],
+        ["年度目标", "完成全区古树名木普查复壮，古树保存率100%。", "", ""],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "复壮古树数量", "≥60株"],
+        ["效益指标", "生态效益指标", "古树保存率", "100%"],
+    ]
+
+
+_MERGED: list[Merge] = [(0, 0, 0, 3), (1, 0, 1, 3), (3, 1, 3, 3)]
+
+
+def test_a_unit_after_the_project_s_name_is_no_part_of_it() -> None:
+    for line in (
+        "项目名称：古树名木保护          单位：万元",
+        "项目名称：古树名木保护\u3000\u3000金额单位：万元",
+        "项目名称：古树名木保护（单位：万元）",
+    ):
+        for document in (tsv_document(_form(line)), sheet_document(_form(line), _MERGED)):
+            (project,) = document.projects
+            assert project.name.value == "古树名木保护", line
+            assert project.amounts.value("total") == Decimal("35.00")
+
+
+def test_a_unit_of_yuan_after_the_project_s_name_is_the_table_s() -> None:
+    document = sheet_document(
+        _form("项目名称：古树名木保护      金额单位：元", "350,000.00"), _MERGED
+    )
+    (project,) = document.projects
+    assert project.name.value == "古树名木保护"
+    total = project.amounts.total
+    assert total is not None
+    assert (total.value, total.unit) == (Decimal("35"), "元")
+
+
+def test_a_name_that_ends_with_unit_words_keeps_them() -> None:
+    """Near miss: 单位 inside the name (a project for the units it names),
+    with no colon and amount unit after it, is the name's."""
+    line = "项目名称：基层预算单位财务管理培训"
+    (project,) = tsv_document(_form(line)).projects
+    assert project.name.value == "基层预算单位财务管理培训"

@@ -1115,6 +1115,9 @@ def _stated_amount_unit(grid: Grid) -> str | None:
             stated = stated_unit(text)  # 单位名称：某局 单位：元
             if stated is not None:
                 return stated
+            tail = _LINE_UNIT_TAIL_RE.search(text) if _inline(text) is not None else None
+            if tail is not None:  # 项目名称：某项目      金额单位：元
+                return tail.group(1)
     return None
 
 
@@ -2442,6 +2445,9 @@ def _value_of(
     if inline is None:
         return _value_right(grid, row, column, stop, cell.value), _unit_in(cell.value)
     value = cell.slice(inline[1]).strip()
+    tail = _LINE_UNIT_TAIL_RE.search(value.value)
+    if tail is not None:  # 项目名称：古树名木保护      单位：万元
+        value = value.slice(0, tail.start()).strip()
     unit = _AMOUNT_VALUE_UNIT_RE.search(value.value) if key in _AMOUNTS else None
     if unit is None or not any(ch.isdigit() for ch in value.value):
         return value, None
@@ -2449,6 +2455,13 @@ def _value_of(
 
 
 _AMOUNT_VALUE_UNIT_RE = re.compile(r"万?元$")
+
+_LINE_UNIT_TAIL_RE = re.compile(
+    r"(?:\s+(?:[（(]\s*)?|[（(]\s*)(?:金额)?单位\s*[：:]\s*(万元|元)\s*[)）]?\s*$"
+)
+"""The amount unit stated at the end of a label's line, after a run of
+space or in brackets (``项目名称：古树名木保护      金额单位：元``): the
+table's unit, no part of the label's value."""
 
 
 def _sum_under_side_heads(
