@@ -280,7 +280,10 @@ def _year_columns(columns: dict[str, int], grid: Grid, row: int, table: Table) -
     2026年 | 2027年``, ``2025年度指标值 …``): the budget year's is the annual
     value, the other years are not read. The budget year is the one the
     year's labels above name (年度目标（2026年）), else the title's; when
-    neither tells it, no year column is read and a note says so."""
+    neither tells it, no year column is read and a note says so, unless the
+    grid has one year column beside the period's (``2025-2027年指标值 |
+    2025年指标值``): with one value for the term and one for a year, that
+    year's is the annual value."""
     years = {key: at for key, at in columns.items() if key.startswith("year")}
     if not years:
         return columns
@@ -290,6 +293,8 @@ def _year_columns(columns: dict[str, int], grid: Grid, row: int, table: Table) -
     year = _budget_year(grid, row, table)
     if year is not None and f"year{year}" in years:
         columns["annual"] = years[f"year{year}"]
+    elif year is None and len(years) == 1 and "period" in columns:
+        columns["annual"] = next(iter(years.values()))
     else:
         table.unread.append(f"{grid.location(row, min(years.values()))}: {YEAR_COLUMNS_UNREAD}")
     return columns
