@@ -62,3 +62,36 @@ def test_a_direction_in_words_bounds_the_value_as_the_domain_reads_it() -> None:
             f"{expected}42%",
             f"{expected}90%",
         ], direction
+
+
+def test_a_column_of_the_value_s_kind_is_no_value() -> None:
+    """指标值类型 (定量/定性) beside 指标值 names the kind of the value, as
+    指标性质 does: the value is 指标值's, composed with its unit."""
+    for head in ("指标值类型", "指标值性质", "指标性质"):
+        rows = [
+            [
+                "项目名称",
+                "预算数（万元）",
+                "一级指标",
+                "二级指标",
+                "三级指标",
+                head,
+                "指标值",
+                "计量单位",
+            ],
+            [
+                "公共图书馆免费开放",
+                "220.00",
+                "产出指标",
+                "数量指标",
+                "年接待读者人次",
+                "定量",
+                "≥30",
+                "万人次",
+            ],
+            ["", "", "效益指标", "社会效益指标", "全民阅读氛围", "定性", "明显提升", ""],
+        ]
+        document = tsv_document(rows)
+        assert _values(document) == [("年接待读者人次", "≥30万人次"), ("全民阅读氛围", "明显提升")]
+        (project,) = document.projects
+        assert [cells.extras["nature"].value for cells in project.cells] == ["定量", "定性"]

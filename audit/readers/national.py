@@ -150,9 +150,12 @@ _NAME_HEADERS = frozenset({"三级指标", "指标名称", "绩效指标名称",
 _COMPARATOR_HEADERS = frozenset(
     {"符号", "计算符号", "运算符号", "比较符", "比较符号", "指标值符号", "关系符"}
 )
-_NATURE_HEADERS = frozenset({"指标性质", "指标类型", "指标属性"})
+_NATURE_HEADERS = frozenset(
+    {"指标性质", "指标类型", "指标属性", "指标值性质", "指标值类型", "指标值属性"}
+)
 """定量/定性, or the comparator itself where the table has no column of its
-own for it (``≥ | 95 | %``)."""
+own for it (``≥ | 95 | %``): the kind of the indicator or of its value
+(指标值类型), never the value itself."""
 _MEASURE_HEADERS = frozenset({"度量单位", "计量单位", "单位", "指标单位", "指标值单位"})
 _UNIT_HEADERS = frozenset(
     {"单位名称", "预算单位", "预算单位名称", "部门名称", "实施单位", "项目单位", "单位（部门）名称"}
