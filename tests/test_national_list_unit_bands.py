@@ -7,6 +7,7 @@ indicators) nor a note to drop."""
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -15,7 +16,14 @@ from audit.model import Document, Text
 from audit.pipeline import load_path
 from audit.readers.national import _unit_band
 from tests.conftest import FIXTURES, lint
-from tests.national import Rows, csv_document, sheet_document
+from tests.national import (
+    Rows,
+    csv_document,
+    docx_document,
+    html_document,
+    pdf_document,
+    sheet_document,
+)
 
 _FIXTURE = FIXTURES / "unseen" / "list-unit-bands.csv"
 
@@ -73,6 +81,16 @@ def test_the_fixture_reads_two_units_of_one_project_each() -> None:
 def test_a_band_merged_across_a_sheet_names_the_unit() -> None:
     document = _merged(_rows("一、某区城市管理局本级", "二、某区环境卫生管理所"))
     assert _read(document) == _EXPECTED
+
+
+def test_a_band_on_a_web_page_in_a_word_file_or_a_pdf_names_the_unit(tmp_path: Path) -> None:
+    rows = _rows("一、某区城市管理局本级", "二、某区环境卫生管理所")
+    merges = [(3, 0, 3, 6), (6, 0, 6, 6)]
+    merges += [(4, c, 5, c) for c in range(3)] + [(7, c, 8, c) for c in range(3)]
+    for write in (html_document, docx_document, pdf_document):
+        folder = tmp_path / write.__name__
+        folder.mkdir()
+        assert _read(write(rows, merges, folder)) == _EXPECTED, write.__name__
 
 
 def test_bands_numbered_otherwise_or_not_at_all_name_the_unit() -> None:
