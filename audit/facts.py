@@ -54,6 +54,7 @@ from audit.model import (
     Project,
     Span,
     Target,
+    Text,
     Unit,
     Value,
     ValueField,
@@ -282,6 +283,22 @@ class Restatement(NamedTuple):
 
 
 Hit = tuple[int, int, str]
+
+_MARKS_AND_UNIT_RE = re.compile(r"[\W_]*(?:万元|元)?[\W_]*")
+"""What may stand in an amount cell beside its placeholders: marks,
+brackets, space and the amount's unit (``（待落实）万元``)."""
+
+
+def _only_placeholders(text: str, hits: Iterable[Hit]) -> bool:
+    """Whether ``text`` holds nothing but its placeholders ``hits``, marks
+    and an amount's unit."""
+    rest: list[str] = []
+    at = 0
+    for start, end, _ in hits:
+        rest.append(text[at:start])
+        at = max(at, end)
+    rest.append(text[at:])
+    return _MARKS_AND_UNIT_RE.fullmatch("".join(rest)) is not None
 
 
 LEVEL1_KINDS: dict[str, str] = dict(VOCABULARY.level1_kinds)
@@ -868,6 +885,24 @@ class Facts:
         if any(found.startswith("#") for _, _, found in hits):
             return ()
         return hits
+
+    def unwritten_amounts(self, project: Project) -> tuple[tuple[str, Text, tuple[Hit, ...]], ...]:
+        """The amounts of a project that a form writes as words saying they
+        are not written yet, words the reader does not take for such
+        (``本年安排 | 待落实``, or a placeholder a profile adds): each with its
+        column and its placeholders, which are the whole text but for marks
+        and the amount's unit. ``placeholder``'s finding: the amount is
+        there, unwritten, so ``amount-format`` says neither that the project
+        has no amounts nor that 总计 is missing. A plan of work beside the
+        label (``第一季度完成招标…``) is no amount."""
+        found = []
+        for column, text in project.plans:
+            if project.amounts.get(column) is not None:
+                continue
+            hits = self.placeholders(text.value)
+            if hits and _only_placeholders(text.value, hits):
+                found.append((column, text, hits))
+        return tuple(found)
 
     def scan_document(self, document: Document) -> None:
         """Find the placeholders of every name, goal, value and note of a

@@ -725,9 +725,11 @@ class Row:
         "markup",
         "name",
         "period_goal",
+        "plans",
         "sources_partial",
         "term",
         "term_total",
+        "total_column",
     )
 
     def __init__(
@@ -760,6 +762,10 @@ class Row:
         """See :attr:`Project.sources_partial`."""
         self.term_total: Amount | None = None
         """See :attr:`Project.term_total`."""
+        self.plans: tuple[tuple[str, Text], ...] = ()
+        """See :attr:`Project.plans`."""
+        self.total_column = True
+        """See :attr:`Project.total_column`."""
 
     def __repr__(self) -> str:
         return f"Row({self.name.value!r}, line {self.line}, kind={self.kind})"
@@ -796,6 +802,19 @@ class Project(NamedTuple):
     year's, with the cell it was read from. None where the table states none,
     or where a form states the term's amount only (then it is :attr:`amounts`,
     the only amount the form states). Never summed in a subtotal."""
+    plans: tuple[tuple[str, Text], ...] = ()
+    """Text that is no number beside a form's label of what the year
+    arranges (``本年安排 | 第一季度完成招标…``), with the amount column the
+    label names (``total``, ``fiscal``…): the year's plan of work, no amount.
+    The reader knows only some words that say an amount is not written yet
+    (``待补充``, ``XXX``: read as the amount itself); the configured
+    placeholders tell whether such text says so in other words
+    (``本年安排 | 待落实``: :meth:`audit.facts.Facts.unwritten_amounts`)."""
+    total_column: bool = True
+    """Whether the table has a place for the project's 总计. A list whose
+    header names its sources of funds and no total (a county's ``项目名称 |
+    财政拨款 | 其他资金``) has none: 总计 is not missing there, only not
+    stated."""
 
     @property
     def term_years(self) -> tuple[int, int] | None:

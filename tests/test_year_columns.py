@@ -116,3 +116,30 @@ def test_text_gives_the_note_too(tmp_path: Path) -> None:
         "line 7, column 5: year columns not read: the budget year is not told "
         "(no year in the title or in 年度目标（…年）)"
     ]
+
+
+@pytest.mark.parametrize(
+    "heads",
+    [
+        ["2025-2027年指标值", "2025年指标值"],
+        ["实施期目标值", "2025年度目标值"],
+        ["中期指标值", "2026年"],
+    ],
+)
+@pytest.mark.parametrize("read", [tsv_document, csv_document, sheet_document])
+def test_one_year_column_beside_the_period_s_is_the_annual_value(heads, read) -> None:
+    """A form with one value for the term and one for a single year, where
+    nothing tells the budget year: the year's column is the annual value
+    (with several year columns it cannot be told which, and none is read)."""
+    rows = [row[:5] for row in midterm("项目支出绩效目标表", None, heads)]
+    rows[6] = ["一级指标", "二级指标", "三级指标", *heads]
+    assert values(read(rows)) == [("2400户", "700户"), ("≥50%", "≥40%")]
+
+
+def test_one_year_column_of_another_year_than_the_budget_s_is_not_read() -> None:
+    """Near miss: the title tells the budget year (2026) and the one year
+    column names another (2025): it is no value of this year's."""
+    heads = ["2025-2027年指标值", "2025年指标值"]
+    rows = [row[:5] for row in midterm("2026年项目支出绩效目标表", None, heads)]
+    rows[6] = ["一级指标", "二级指标", "三级指标", *heads]
+    assert values(tsv_document(rows)) == [("2400户", None), ("≥50%", None)]

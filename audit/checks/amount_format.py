@@ -100,7 +100,7 @@ _YUAN = re.compile(r"-?[0-9,]*[0-9](?:\.[0-9][0-9])?")
     * 负数（「-5.00」）：错误；
     * 不是恰好两位小数（「10.5」「10」「10.123」）：警告；
     * 用了全角数字（「１５．１０」，金额照常读取、相加）：警告；
-    * 填了资金来源而总计空白：错误；
+    * 填了资金来源而总计空白：错误（表没有总计栏时不报告，如只列财政拨款、其他资金的县级项目表）；
     * 只填了总计、各资金来源都空白：警告（整张表都不分列资金来源时不报告）；
     * 项目没有任何金额：错误；
     * 填了金额却没有填写名称的行（名称栏为空）：错误。这一行照常作为一个项目（或单位）读取和检查，
@@ -140,7 +140,9 @@ def amount_format(ctx: Context, document: Document) -> Iterator[Problem]:
         * not exactly two decimals (`10.5`, `10`, `10.123`): warning;
         * written in full-width digits (`１５．１０`; the amount is read and
           summed all the same): warning;
-        * 总计 blank while a source column is filled: error;
+        * 总计 blank while a source column is filled: error (not reported
+          where the table has no 总计 column, as a county's list of projects
+          with only 财政拨款 and 其他资金);
         * only 总计 filled, every source column blank: warning (not reported
           when no row of the table fills any source column: such a table
           simply does not break its amounts down);
@@ -177,6 +179,14 @@ def amount_format(ctx: Context, document: Document) -> Iterator[Problem]:
         for c in SOURCE_COLUMNS
     )
 
+    def total_column(unit: Unit | None, project: Project | None) -> bool:
+        """Whether the table of a row has a column for 总计: a row of sums
+        (a unit's, 合计) has one unless none of the projects it sums does."""
+        if project is not None:
+            return project.total_column
+        projects = document.projects if unit is None else unit.projects
+        return not projects or any(p.total_column for p in projects)
+
     def placeholder(amount: Amount) -> bool:
         """A project's amount left as a draft's placeholder (待补充): the
         placeholder rule's finding, unless the configuration turns it off (a
@@ -196,7 +206,12 @@ def amount_format(ctx: Context, document: Document) -> Iterator[Problem]:
                         field="name",
                     ),
                 )
-            if project is not None and not amounts:
+            unwritten = (
+                ()
+                if project is None or "placeholder" in ctx.facts.off
+                else tuple(column for column, _, _ in ctx.facts.unwritten_amounts(project))
+            )
+            if project is not None and not amounts and not unwritten:
                 yield unit, project, Problem(name.span(), key="no-amounts", field="amount.total")
                 continue
             cells = [(c, amounts.get(c)) for c in dict.fromkeys((*AMOUNT_COLUMNS, *SOURCE_COLUMNS))]
@@ -208,7 +223,12 @@ def amount_format(ctx: Context, document: Document) -> Iterator[Problem]:
                     if found is not None:
                         yield unit, project, found
             present = [c for c in SOURCE_COLUMNS if amounts.get(c) is not None]
-            if amounts.total is None and present:
+            if (
+                amounts.total is None
+                and present
+                and "total" not in unwritten
+                and total_column(unit, project)
+            ):
                 parts = "、".join(AMOUNT_LABELS[c] for c in present)
                 yield (
                     unit,

@@ -468,6 +468,13 @@ def placeholder(ctx: Context, project: Project) -> Iterator[Problem]:
             yield _placeholder_problem(
                 amount.text.span(start, end), f"amount.{column}", found, None, words=column
             )
+    # The same in words the reader did not take for a placeholder (本年安排 |
+    # 待落实, or a pattern the configuration adds): Facts.unwritten_amounts.
+    for column, text, hits in shared.unwritten_amounts(project):
+        for start, end, found in hits:
+            yield _placeholder_problem(
+                text.span(start, end), f"amount.{column}", found, None, words=column
+            )
     template_names = frozenset(ctx.options["template_names"])
     for clause in project.clauses:
         if not isinstance(clause, Clause):

@@ -36,8 +36,8 @@ HEADER_CELLS: dict[str, tuple[str, ...]] = {
     "name": ("项目名称", "项目名称（资金使用单位）", "项目名称(资金使用单位)"),
     "total": ("总计", "合计金额", "金额合计"),
     "fiscal": ("财政拨款",),
-    "special": ("财政专户拨款", "财政专户管理资金"),
-    "other": ("其他资金",),
+    "special": ("财政专户拨款", "财政专户管理资金", "财政专户"),
+    "other": ("其他资金", "其他"),
     # 上年结转: funds carried over from last year, a fifth source of funds
     # some tables add beside 其他资金 (the national template's wordings).
     "carryover": ("上年结转", "上年结转资金", "结转资金", "上年结转结余", "结转结余"),
@@ -318,6 +318,9 @@ def header_columns(cells: list[str]) -> dict[str, int] | None:
     for index, cell in enumerate(stripped[first:], start=first):
         cell = _HEADER_UNIT_RE.sub("", cell)  # 总计（元）: the amount column
         bare = column_word(cell)
+        if "total" not in columns and bare in _TOTAL_HEADS:
+            columns["total"] = index
+            continue
         for key, names in HEADER_CELLS.items():
             if key not in columns and (
                 cell in names or bare in names or (key == "name" and index == first)
@@ -332,6 +335,12 @@ def header_columns(cells: list[str]) -> dict[str, int] | None:
         columns[key] = index
     return columns
 
+
+_TOTAL_HEADS = ("合计", "资金合计", "金额总计")
+"""Other names of the total's column in a header row (``项目名称 | 合计 |
+财政拨款 | …``). Not among :data:`HEADER_CELLS`' names, which are also the
+pieces of a header wrapped over lines in extracted text: there 合计 begins
+the grand total's row."""
 
 _HEADER_UNIT_RE = re.compile(r"[（(](万元|元)[)）]$")
 _HEADER_NOTE_RE = re.compile(r"[（(][^（()）]*[)）]$")
@@ -738,11 +747,13 @@ def heading(table: Table, line: str) -> bool:
     headings are skipped, and so is a ``续表`` mark."""
     if CONTINUED_MARK_RE.fullmatch(line):
         return True
+    unit = stated_unit(line)
     if names_title(line):
         if WHOLE_DEPARTMENT_MARK not in line:  # another table's title, never this one's
             table.read_title(line)
+            if unit is not None:  # …绩效目标表（单位：元）
+                table.amount_unit = table.amount_unit or unit
         return True
-    unit = stated_unit(line)
     if unit is not None:
         table.amount_unit = table.amount_unit or unit
     name = organization_name(line)
@@ -756,12 +767,14 @@ def heading(table: Table, line: str) -> bool:
 
 def stated_unit(line: str) -> str | None:
     """The amount unit (``万元`` or ``元``) a heading line states, alone
-    (``金额单位：元``) or after the organisation's name (``单位名称：某局
-    单位：元``); None when it states none."""
+    (``金额单位：元``), after the organisation's name (``单位名称：某局
+    单位：元``) or after the table's title (``…绩效目标表（单位：元）``);
+    None when it states none. At the end of other text (an indicator's
+    name, ``人均补助标准（单位：元）``) it is no heading's."""
     if "单位" not in line:
         return None
     match = UNIT_OF_MEASURE_RE.match(line)
-    if match is None and ORGANIZATION_RE.match(line):
+    if match is None and (ORGANIZATION_RE.match(line) or names_title(line)):
         match = _UNIT_OF_MEASURE_TAIL.search(line.rstrip())
     return match.group(1) if match else None
 
@@ -1457,6 +1470,8 @@ def assemble(
             row.period_goal,
             row.sources_partial,
             row.term_total,
+            row.plans,
+            row.total_column,
         )
         if current is None:
             orphans.append(project)

@@ -150,9 +150,12 @@ _NAME_HEADERS = frozenset({"三级指标", "指标名称", "绩效指标名称",
 _COMPARATOR_HEADERS = frozenset(
     {"符号", "计算符号", "运算符号", "比较符", "比较符号", "指标值符号", "关系符"}
 )
-_NATURE_HEADERS = frozenset({"指标性质", "指标类型", "指标属性"})
+_NATURE_HEADERS = frozenset(
+    {"指标性质", "指标类型", "指标属性", "指标值性质", "指标值类型", "指标值属性"}
+)
 """定量/定性, or the comparator itself where the table has no column of its
-own for it (``≥ | 95 | %``)."""
+own for it (``≥ | 95 | %``): the kind of the indicator or of its value
+(指标值类型), never the value itself."""
 _MEASURE_HEADERS = frozenset({"度量单位", "计量单位", "单位", "指标单位", "指标值单位"})
 _UNIT_HEADERS = frozenset(
     {"单位名称", "预算单位", "预算单位名称", "部门名称", "实施单位", "项目单位", "单位（部门）名称"}
@@ -280,7 +283,10 @@ def _year_columns(columns: dict[str, int], grid: Grid, row: int, table: Table) -
     2026年 | 2027年``, ``2025年度指标值 …``): the budget year's is the annual
     value, the other years are not read. The budget year is the one the
     year's labels above name (年度目标（2026年）), else the title's; when
-    neither tells it, no year column is read and a note says so."""
+    neither tells it, no year column is read and a note says so, unless the
+    grid has one year column beside the period's (``2025-2027年指标值 |
+    2025年指标值``): with one value for the term and one for a year, that
+    year's is the annual value."""
     years = {key: at for key, at in columns.items() if key.startswith("year")}
     if not years:
         return columns
@@ -290,6 +296,8 @@ def _year_columns(columns: dict[str, int], grid: Grid, row: int, table: Table) -
     year = _budget_year(grid, row, table)
     if year is not None and f"year{year}" in years:
         columns["annual"] = years[f"year{year}"]
+    elif year is None and len(years) == 1 and "period" in columns:
+        columns["annual"] = next(iter(years.values()))
     else:
         table.unread.append(f"{grid.location(row, min(years.values()))}: {YEAR_COLUMNS_UNREAD}")
     return columns
@@ -1115,6 +1123,9 @@ def _stated_amount_unit(grid: Grid) -> str | None:
             stated = stated_unit(text)  # 单位名称：某局 单位：元
             if stated is not None:
                 return stated
+            tail = _LINE_UNIT_TAIL_RE.search(text) if _inline(text) is not None else None
+            if tail is not None:  # 项目名称：某项目      金额单位：元
+                return tail.group(1)
     return None
 
 
@@ -1585,7 +1596,9 @@ def _begin(
     return unit, numeric, table, markup
 
 
-_SUB_HEADER_KEYS = frozenset({"period", "annual", "value", "measure", "comparator", "nature"})
+_SUB_HEADER_KEYS = frozenset(
+    {"period", "annual", "value", "measure", "comparator", "nature", "direction"}
+)
 """What a header's second row may name: the value's sides and parts."""
 
 
@@ -1758,6 +1771,9 @@ def read_form(grid: Grid, table: Table | None = None) -> Table:
         # 资金总额 and 其中：财政拨款 with no line for other funds: a part is named
         row.sources_partial = block.labelled & _SOURCES == {"fiscal"}
         row.term_total = block.term_total(taken, silent, numeric)
+        row.plans = tuple(
+            (key, planned) for key in _AMOUNTS if (planned := facts.get(_PLANNED + key)) is not None
+        )
         table.rows.append(row)
 
     aside, resume = _side_rows(grid, table)
@@ -2147,6 +2163,11 @@ def _side_head(value: str) -> str | None:
 _LABEL_TERM = "label_term"
 """The facts' key of the years a period label names (``中期目标（2026年—2028年）``,
 ``中期资金总额（2026-2028年）``): the project's term where the form has no 项目期."""
+
+_PLANNED = "plan:"
+"""Before an amount's key in a form's facts: the text beside its label of
+what is arranged that is no number (:attr:`~audit.model.Project.plans`)."""
+
 _LABEL_TERM_RE = re.compile(
     rf"[（(]{_PLAN_BESIDE}\s*(20\d\d){_YEAR_TAIL}\s*[—\-－–~～至到]+\s*(20\d\d){_YEAR_TAIL}"
     rf"{_PLAN_BESIDE}{_BRACKET_TAIL}\s*[)）]"
@@ -2259,7 +2280,10 @@ def _read_labels(
             found, named = _value_of(grid, row, column, stops[column], key)
         if key == "term" and found is not None and _label(cells[column].value) is not None:
             found = _term_right(grid, row, column, stops[column], found)
-        if found is None or (key in _AMOUNTS and _plan_of_work(cells[column].value, found)):
+        if found is None:
+            continue
+        if key in _AMOUNTS and _plan_of_work(cells[column].value, found):
+            facts.setdefault(_PLANNED + key, found)  # the year's plan, or words for an amount
             continue
         if side is None:
             facts[key] = found
@@ -2429,6 +2453,9 @@ def _value_of(
     if inline is None:
         return _value_right(grid, row, column, stop, cell.value), _unit_in(cell.value)
     value = cell.slice(inline[1]).strip()
+    tail = _LINE_UNIT_TAIL_RE.search(value.value)
+    if tail is not None:  # 项目名称：古树名木保护      单位：万元
+        value = value.slice(0, tail.start()).strip()
     unit = _AMOUNT_VALUE_UNIT_RE.search(value.value) if key in _AMOUNTS else None
     if unit is None or not any(ch.isdigit() for ch in value.value):
         return value, None
@@ -2436,6 +2463,13 @@ def _value_of(
 
 
 _AMOUNT_VALUE_UNIT_RE = re.compile(r"万?元$")
+
+_LINE_UNIT_TAIL_RE = re.compile(
+    r"(?:\s+(?:[（(]\s*)?|[（(]\s*)(?:金额)?单位\s*[：:]\s*(万元|元)\s*[)）]?\s*$"
+)
+"""The amount unit stated at the end of a label's line, after a run of
+space or in brackets (``项目名称：古树名木保护      金额单位：元``): the
+table's unit, no part of the label's value."""
 
 
 def _sum_under_side_heads(
@@ -2620,6 +2654,13 @@ def read_list(grid: Grid, table: Table | None = None) -> Table:
                 current_unit = band.value
                 table.rows.append(unit_row(band, line, table.last_title))
                 project = None
+            continue
+        band = None if "unit" in columns else _unit_band(cells, columns)
+        if band is not None:  # 一、某区城市管理局本级 across a list: the unit of the projects below
+            if band.value != current_unit:
+                current_unit = band.value
+                table.rows.append(unit_row(band, line, table.last_title))
+            project = None
             continue
         if _note(cells, columns) or _continued_mark(cells):
             continue
@@ -2907,6 +2948,35 @@ def _heading_row(cells: list[Text]) -> tuple[Text | None] | None:
     return (named,) if seen else None
 
 
+_OUTLINE_NUMBER_RE = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[0-9０-９]{1,2}\s*[、．]"
+    r"|[（(]\s*[一二三四五六七八九十0-9０-９]{1,3}\s*[）)])\s*"
+)
+"""The number of a part of a list (``一、``, ``（二）``, ``3、``) before the
+name of the unit it is."""
+
+
+def _unit_band(cells: list[Text], columns: dict[str, int]) -> Text | None:
+    """The unit a row of a list without a 单位名称 column names over the
+    projects below it: one text alone in the row, in the 项目名称 cell (or
+    merged across the row), that names an organisation after the number of
+    its part, if any (``一、某区城市管理局本级``, ``（二）某区环境卫生管理所``):
+    its name without that number. A project's row states amounts, a goal or
+    an indicator beside its name; a unit's row with amounts is a subtotal
+    (:func:`_amounts_only_rows`). None for any other row."""
+    text = _banner(cells)
+    at = columns.get("project")
+    if text is None or at is None or at >= len(cells) or cells[at].value.strip() != text:
+        return None
+    cell = one_line(cells[at])
+    number = _OUTLINE_NUMBER_RE.match(cell.value)
+    name = cell if number is None else cell.slice(number.end())
+    name = name.strip()
+    if not name.value or not is_organization_name(name.value):
+        return None
+    return name
+
+
 def _note(cells: list[Text], columns: dict[str, int]) -> bool:
     """Whether a row of the list holds a note (or a heading) and no
     indicator: one text, merged over several cells (a merged range gives it
@@ -3015,6 +3085,8 @@ def _project_row(
     row.term = term if term and not point_in_time(term.value) else header_term
     # 预算数 | 其中：财政拨款 with no column for the other funds: a part is named
     row.sources_partial = _SOURCES & columns.keys() == {"fiscal"}
+    # 项目名称 | 财政拨款 | 其他资金: a list without a column for the total
+    row.total_column = "total" in columns or not _SOURCES & columns.keys()
     # 项目总投资 (beside 预算数 or not): the whole term's, never the year's total
     row.term_total = amount(
         _cell(cells, columns, PERIOD_TOTAL), units.get(PERIOD_TOTAL, unit), numeric
