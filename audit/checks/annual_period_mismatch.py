@@ -26,7 +26,7 @@ from audit.facts import (
 )
 from audit.model import ANNUAL, PERIOD, Clause, Project, Target, Value, ValueField
 from audit.patterns import compile_pattern
-from audit.values import UNITS, date_in_digits, dimension
+from audit.values import UNITS, Allowance, allowance, date_in_digits, dimension
 from audit.vocabulary import VOCABULARY
 
 Span = Literal["multi", "single", "unknown"]
@@ -526,7 +526,13 @@ def _same_unit(first: str | None, second: str | None, groups: list[list[str]]) -
     * 实施周期值只针对周期的一部分（「上半年≥60%」对「全年≥95%」）——错误；
     * 一年期项目（名称只标了预算年度：「2024年…项目」）两个目标不同（「≥100」对「≥10」）——错误；
       无法判断项目期限时，年度目标较小的报告为警告（可能是多年项目的一部分，也可能是错误）；
-    * 同一目标的不同写法（「95%」对「95%或以上」、「≥95%」对「不低于95%」）——提示。
+    * 同一目标的不同写法（「95%」对「95%或以上」、「≥95%」对「不低于95%」）——提示；
+    * 约数（「1万余人」「300多人」「约500人」「500人左右」「近千人」）与它所容许的数
+      （「1.2万人」）：同一目标，一处写成约数——提示，多年项目不报告。「余」「多」容许该数
+      至其末位再加一（不含）：「1万余」是 1万至2万，「300多」是 300至400，「20余万元」是
+      20万至30万元；「约」「左右」「上下」容许上下一成（「约500」是 450至550）；「近」容许
+      低一成至该数（「近千」是 900至1000）。超出约数所容许范围的数照常比较（一年期项目中
+      「1万余人」对「2万人」——错误；「300多人」对「400人」——年度目标超过实施周期目标）。
 
     多年项目（名称或目标中有「2023-2024年」「2023年至2025年」这样的期间，或名称年份早于预算年度）
     的年度目标可以是一部分：「100%」对「60%」不报告。两边都没有数字的不比较。一个值中有几个目标
@@ -614,7 +620,17 @@ def annual_period_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]:
       the project's span cannot be told, a smaller annual target is a
       warning (a share of a multi-year project, or a mistake);
     * the same target written differently (``95%`` against ``95%或以上``,
-      ``≥95%`` against ``不低于95%``) — info.
+      ``≥95%`` against ``不低于95%``) — info;
+    * an estimate (``1万余人``, ``300多人``, ``约500人``, ``500人左右``,
+      ``近千人``) and a number it allows (``1.2万人``): the same target, once
+      written as an estimate — info, and nothing in a multi-year project.
+      余 and 多 allow the number up to, not including, one more of its last
+      written place (``1万余`` is 1万 to 2万, ``300多`` 300 to 400, ``20余万元``
+      20万 to 30万元), as they are said; 约, 左右 and 上下 a tenth either side
+      (``约500`` is 450 to 550); 近 a tenth under, up to the number (``近千`` is
+      900 to 1000). A number beyond what the estimate allows is compared as
+      any other is (``1万余人`` against ``2万人`` in a one-year project —
+      error; ``300多人`` against ``400人`` — the annual value exceeds).
 
     A multi-year project (a span such as ``2023-2024年``, ``2024年-2025年``,
     ``2023年至2025年`` in the name or the goal, a name dated before the
@@ -802,6 +818,9 @@ def _compare_targets(
         bare, other, side = (pt, at, PERIOD) if pt.unit is None else (at, pt, ANNUAL)
         if needs_unit(ctx.facts, clause, bare):
             return "unit-missing", 0, {"side": side, "unit": _written_unit(other)}
+    # what an estimate allows, as multiples of its numbers: they keep through
+    # the conversions below, which multiply the numbers
+    p_leeway, a_leeway = _leeway(pt), _leeway(at)
     durations = _one_duration(pt, at)
     if durations is not None:
         pt, at = durations
@@ -836,6 +855,11 @@ def _compare_targets(
         partial = [q for q in p.qualifiers if q in ctx.options["partial_qualifiers"]]
         if partial and not [q for q in a.qualifiers if q in ctx.options["partial_qualifiers"]]:
             return "partial", 0, {"qualifier": partial[0]}
+    # An estimate (1万余人, 约500人, 近千人) agrees with a number it allows
+    # (1.2万人 is 1万余): the same target, written once as an estimate; in a
+    # multi-year project the annual share may be anything the estimate allows.
+    if (p_leeway or a_leeway) and _allowed(pt, p_leeway).meets(_allowed(at, a_leeway)):
+        return None if span == "multi" else ("same-target", SAME_TARGET, {})
     # A level (a rate, a concentration, a unit cost) does not add up over
     # the years: a ceiling that tightens by the period's end (≤30微克/立方米
     # this year, ≤28 by the end) is a plan, not an annual share too large.
@@ -862,6 +886,35 @@ def _compare_targets(
             return "one-year", 0, {}
         return "differs", DIFFERS, {}
     return None
+
+
+_Leeway = tuple[Decimal, Decimal, bool]
+
+
+def _leeway(target: Target) -> _Leeway | None:
+    """What an estimate allows, as multiples of its number and of its top
+    (the upper end of a range) and whether the top's multiple is excluded:
+    ``1万余人`` allows 1 to 2 times 10000, 2 excluded; None for an exact
+    number, and for zero, of which no multiple is more."""
+    if target.approx is None:
+        return None
+    allowed = allowance(target)
+    number = target.number
+    top = target.upper if target.upper is not None else number
+    if allowed is None or not number or not top:
+        return None
+    return allowed.low / number, allowed.high / top, allowed.open
+
+
+def _allowed(target: Target, leeway: _Leeway | None) -> Allowance:
+    """The numbers ``target`` allows, its ``leeway`` applied to its numbers
+    as converted."""
+    number = target.number
+    assert number is not None  # compared targets have numbers
+    top = target.upper if target.upper is not None else number
+    if leeway is None:
+        return Allowance(number, top)
+    return Allowance(number * leeway[0], top * leeway[1], leeway[2])
 
 
 def _compare_dates(pt: Target, at: Target, span: Span) -> _Found | None:
