@@ -659,8 +659,10 @@ def _chinese_number(
     )
 
 
+_CN_YEAR = f"(?:一九|二[〇零])[{_CN_YEAR_DIGITS}]{{2}}"
 _CN_DATE_PART = re.compile(
-    f"(?<![{_CN_NUMERALS}])(?P<year>(?:一九|二[〇零])[{_CN_YEAR_DIGITS}]{{2}})(?=\\s*年)"
+    f"(?<![{_CN_NUMERALS}])(?P<year>{_CN_YEAR})"
+    f"(?=\\s*年|\\s*[-－—–~～〜至到]\\s*{_CN_YEAR}\\s*年)"
     f"|(?<![{_CN_NUMERALS}])(?P<place>{_CN_DAY})(?=\\s*[月日号])"
 )
 _CN_NUMERAL_CHAR = re.compile(f"[{_CN_NUMERALS}]")
@@ -670,7 +672,9 @@ _CN_YEAR_DIGIT_VALUES = {char: str(_CN_DIGIT_VALUES[char]) for char in _CN_YEAR_
 def date_in_digits(text: str) -> str:
     """A date's text with its Chinese numerals written in digits, as rules
     read dates: ``二〇二四年十二月三十一日`` is ``2024年12月31日``, ``六月底``
-    ``6月底``; digits and other words stay as they are."""
+    ``6月底``, and a span of years ``二〇二三—二〇二五年`` ``2023—2025年``
+    (the first year before a dash or 至 and the last); digits and other words
+    stay as they are."""
     if _CN_NUMERAL_CHAR.search(text) is None:
         return text
 

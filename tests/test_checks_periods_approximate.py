@@ -1,12 +1,16 @@
 """Annual versus period values when one is an estimate (``1万余人``, ``约500人``,
 ``近千人``, ``500人左右``): a number the estimate allows agrees with it, one
-beyond it does not."""
+beyond it does not; and a project's span of years written in Chinese numerals
+(``二〇二三—二〇二五年``) is read as in digits."""
 
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from audit.model import Finding
+from audit.values import date_in_digits
 from tests.conftest import lint, project_row, tsv_table
 
 RULE = "annual-period-mismatch"
@@ -108,3 +112,56 @@ def test_a_share_below_the_estimate_is_quiet_in_a_multi_year_project() -> None:
 def test_an_estimated_rate_in_a_multi_year_project_is_read_as_before() -> None:
     # a level in a multi-year project: its annual value may be set higher
     assert found("约90%", "≥98%", name=SEVERAL_YEARS, indicator="培训合格率") == []
+
+
+# --------------------------------------------------------------------------
+# Spans of years in Chinese numerals
+
+
+@pytest.mark.parametrize(
+    "name, goal",
+    [
+        ("就业技能培训项目（二〇二三—二〇二五年）", "开展职业技能培训。"),
+        ("二〇二三年至二〇二五年就业技能培训项目", "开展职业技能培训。"),
+        ("就业技能培训项目", "二〇二四年至二〇二六年，每年开展职业技能培训。"),
+        ("就业技能培训项目", "二〇二四年一月至二〇二六年十二月开展职业技能培训。"),
+    ],
+)
+def test_a_span_of_years_in_chinese_numerals_is_a_multi_year_project(name: str, goal: str) -> None:
+    assert found("≥3000人", "≥1000人", name=name, goal=goal) == []
+    # as the span in digits is
+    digits = found("≥3000人", "≥1000人", name=date_in_digits(name), goal=date_in_digits(goal))
+    assert digits == []
+
+
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("二〇二四年就业技能培训项目", "error"),  # the budget year alone: one year
+        ("就业技能培训项目（二〇二四）", "warning"),  # a year without 年 and no span: unknown
+        ("十四五就业技能培训项目", "warning"),
+    ],
+)
+def test_a_single_year_in_numerals_is_no_span(name: str, expected: str) -> None:
+    assert found("≥3000人", "≥1000人", name=name) == [(expected, "≥1000人")]
+
+
+_CN = "〇一二三四五六七八九"
+
+
+def _cn_year(year: int) -> str:
+    return "".join(_CN[int(digit)] for digit in str(year))
+
+
+@given(
+    st.integers(1990, 2098),
+    st.integers(1, 9),
+    st.sampled_from(["—", "-", "至", "到", "～"]),
+    st.booleans(),
+)
+def test_a_span_of_years_in_numerals_reads_as_its_digits(
+    first: int, length: int, dash: str, both: bool
+) -> None:
+    last = min(first + length, 2099)
+    cn = f"{_cn_year(first)}{'年' if both else ''}{dash}{_cn_year(last)}年"
+    assert date_in_digits(f"项目（{cn}）") == f"项目（{first}{'年' if both else ''}{dash}{last}年）"

@@ -102,11 +102,14 @@ def project_span(ctx: Context, project: Project, pattern: str) -> Span:
 
 def _classify(ctx: Context, project: Project, pattern: str) -> Span:
     regex = _year_span_regex(ctx, pattern)
-    goal = project.goal.value if project.goal is not None else ""
+    # years in Chinese numerals (二〇二三—二〇二五年) are read as in digits
+    title = date_in_digits(project.title)
+    goal = date_in_digits(project.goal.value) if project.goal is not None else ""
     # the period goal states the implementation period where a list has a
     # column for it (实施期目标: 2025-2027年期间…), as a form's 项目期 does
     period_goal = project.period_goal.value if project.period_goal is not None else ""
-    for text in (project.title, goal, period_goal):
+    period_goal = date_in_digits(period_goal)
+    for text in (title, goal, period_goal):
         for match in regex.finditer(text):
             if int(match.group(2)) > int(match.group(1)):
                 return "multi"
@@ -122,7 +125,7 @@ def _classify(ctx: Context, project: Project, pattern: str) -> Span:
     budget = budget_year(ctx)
     if budget is None:
         return "unknown"
-    years = {int(y) for y in _YEAR.findall(project.title)}
+    years = {int(y) for y in _YEAR.findall(title)}
     if any(year < budget for year in years):
         return "multi"
     # the period goal reaching past this year (到2026年累计建成…, in a 2024 table)
@@ -534,7 +537,8 @@ def _same_unit(first: str | None, second: str | None, groups: list[list[str]]) -
       低一成至该数（「近千」是 900至1000）。超出约数所容许范围的数照常比较（一年期项目中
       「1万余人」对「2万人」——错误；「300多人」对「400人」——年度目标超过实施周期目标）。
 
-    多年项目（名称或目标中有「2023-2024年」「2023年至2025年」这样的期间，或名称年份早于预算年度）
+    多年项目（名称或目标中有「2023-2024年」「2023年至2025年」这样的期间，年份用数字或汉字
+    「二〇二三—二〇二五年」书写均可，或名称年份早于预算年度）
     的年度目标可以是一部分：「100%」对「60%」不报告。两边都没有数字的不比较。一个值中有几个目标
     （「≥300人，≥20场」）时，两边目标个数相同就逐个比较，报告第一对不一致的；日期和期间按其覆盖的
     时间读（「2023.07-2024.01」是 2023年7月至2024年1月），年度值不能晚于实施周期值结束，落在实施
@@ -561,7 +565,8 @@ def _same_unit(first: str | None, second: str | None, groups: list[list[str]]) -
     选项
     ----
     year_span：名称或目标中表示年份跨度的正则表达式（默认：两个年份以「-」「至」「到」「~」
-    相连，可带月份，如「2023-2024年」「2024年1月至2026年12月」「2024.01-2026.12」）。
+    相连，可带月份，如「2023-2024年」「2024年1月至2026年12月」「2024.01-2026.12」）；匹配前
+    名称和目标中汉字书写的年份先换成数字（「二〇二三—二〇二五年」即「2023—2025年」）。
     partial_qualifiers：表示周期一部分的限定词（上半年、下半年、各季度）。
     unit_groups：可以互换的单位组。
     """,
@@ -633,7 +638,8 @@ def annual_period_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]:
       error; ``300多人`` against ``400人`` — the annual value exceeds).
 
     A multi-year project (a span such as ``2023-2024年``, ``2024年-2025年``,
-    ``2023年至2025年`` in the name or the goal, a name dated before the
+    ``2023年至2025年`` in the name or the goal, its years in digits or in
+    Chinese numerals, ``二〇二三—二〇二五年``, a name dated before the
     budget year, or a form's 项目期 over several years such as
     ``2025.01-2027.12``) may have a smaller annual share: ``100%`` against
     ``60%`` is not reported.
@@ -680,6 +686,8 @@ def annual_period_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]:
     ``year_span`` (regular expression): a span of years in a name or goal;
     default two years joined by ``-``, ``至``, ``到`` or ``~``, each with or without
     its month (``2023-2024年``, ``2024年1月至2026年12月``, ``2024.01-2026.12``).
+    It is matched against the name and the goal with their years in Chinese
+    numerals written in digits (``二〇二三—二〇二五年`` as ``2023—2025年``).
     ``partial_qualifiers`` (list): qualifiers of a part of the period;
     default 上半年, 下半年 and the quarters.
     ``unit_groups`` (mapping of lists): units that may be interchanged;
