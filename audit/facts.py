@@ -2479,9 +2479,9 @@ def _year_spans(text: str) -> tuple[tuple[int, int], ...]:
     (``2025-2027年``: ``(2025, 2027)``). Asked for every clause of a project
     (by ``stale-date``): its texts are scanned once. Years in Chinese
     numerals are read as in digits (``二〇二五—二〇二七年``)."""
-    from audit.values import date_in_digits  # loaded by then: the values were parsed
+    from audit.values import years_in_digits  # loaded by then: the values were parsed
 
-    found = _YEAR_SPAN_RE.finditer(date_in_digits(text))
+    found = _YEAR_SPAN_RE.finditer(years_in_digits(text))
     spans = ((int(m.group(1)), int(m.group(2))) for m in found)
     return tuple((first, last) for first, last in spans if first < last)
 

@@ -92,6 +92,7 @@ __all__ = [
     "default_parser",
     "dimension",
     "parse_value",
+    "years_in_digits",
 ]
 
 GRAMMAR_PATH = resource("grammar", "value.lark")
@@ -642,20 +643,25 @@ def _chinese_number(
         f"\\s*(?:{approx})?\\s*(?:{patterns['magnitudes']})?\\s*(?:{approx})?"
         f"\\s*(?![月日号])(?:{units})"
     )
-    # a place alone: 近千人, 千余人
-    # a place alone (近千人, 千余人), never where a numeral stands before it
-    start = f"(?:{_after(estimates)}|(?=[{_CN_BARE}]\\s*(?:{approx})))[{_CN_BARE}]"
-    bare = f"(?<![第{_CN_NUMERALS}])(?<![{_CN_NUMERALS}]点){start}"
-    numeral = f"(?:{_CN_NUMERAL}|{bare})"
+    # a place alone (近千人, 千余人), after a word of an estimate (after its last
+    # character: 将近 ends in 近) or before 余 or 多, never where a numeral
+    # stands before it; elsewhere a numeral begins with a digit or 十 (千人 is words)
+    ends = "".join(sorted({re.escape(word[-1]) for word in estimates})) or "^\\s\\S"
+    bare = (
+        f"(?<![第{_CN_NUMERALS}])(?<![{_CN_NUMERALS}]点)"
+        f"(?:(?<=[{ends}])|(?<=[{ends}]\\s)|(?=.\\s*(?:{approx})))[{_CN_BARE}]"
+    )
+    digits = f"(?![{_CN_BARE}]){_CN_NUMERAL}"
+    numeral = f"(?:{digits}|{bare})"
     # after a comparator, days (不超过五日), but not a day of a month (每月十五日)
     day = "".join(f"(?<!月[{_CN_NUMERALS}]{{{width}}}日)" for width in (1, 2, 3))
     return (
-        f"(?=[{_CN_DIGITS}十]|零点|{start})(?:(?!{_CN_PHASE})(?:"
+        f"(?=[{_CN_DIGITS}十{_CN_BARE}]|零点)(?:(?!{_CN_PHASE})(?:"
         f"{_after(counting)}(?!{_CN_ARTICLE}){numeral}"
         f"(?=(?:{unit}|\\s*日{day})(?!{_CN_RUNS_ON}))"
         f"|{numeral}(?={unit}(?:{_CN_ENDS}))"
-        f"|{_CN_NUMERAL}(?=\\s*(?:{patterns['tenth']}))"
-        f"|(?<!月){_CN_NUMERAL}(?=\\s*日\\s*[以之]?内))" + (f"|{also})" if also else ")")
+        f"|{digits}(?=\\s*(?:{patterns['tenth']}))"
+        f"|(?<!月){digits}(?=\\s*日\\s*[以之]?内))" + (f"|{also})" if also else ")")
     )
 
 
@@ -686,6 +692,16 @@ def date_in_digits(text: str) -> str:
         return match.group() if number is None else str(number)
 
     return _CN_DATE_PART.sub(digits, text)
+
+
+def years_in_digits(text: str) -> str:
+    """A name's or a goal's text with its years in Chinese numerals written in
+    digits, and the months and days after them, as :func:`date_in_digits`
+    writes them (``二〇二三—二〇二五年`` is ``2023—2025年``); a text that holds
+    no such year (each has 〇 or 零, or begins 一九) as it is, unread."""
+    if "〇" in text or "零" in text or "一九" in text:
+        return date_in_digits(text)
+    return text
 
 
 _CN_SHARES = {"百分之": 0, "千分之": -1, "万分之": -2}
@@ -960,8 +976,10 @@ class _ValueBuilder(Transformer[Token, Value]):
         self._changes = vocabulary.changes
         self._change_end = re.compile(f"(?:{_alternation(vocabulary.changes)})$")
         self._before = sorted(vocabulary.approximations_before.items(), key=lambda w: -len(w[0]))
+        self._before_ends = frozenset(word[-1] for word in vocabulary.approximations_before)
         self._after_number = vocabulary.approximations_after_number
         self._after = tuple(vocabulary.approximations_after.items())
+        self._after_starts = frozenset(word[0] for word in vocabulary.approximations_after)
 
     def _unit(self, word: str) -> str:
         word = _text(word).strip().strip("（()）").strip()
@@ -1133,14 +1151,14 @@ class _ValueBuilder(Transformer[Token, Value]):
         if measure.approx is not None:
             return measure.approx
         before = head.rstrip()
-        if before:
+        if before and before[-1] in self._before_ends:
             for word, way in self._before:
                 if before.endswith(word):
                     if way == "under" and measure.duration and per is None:
                         return None
                     return way
         after = rest.lstrip()
-        if after:
+        if after and after[0] in self._after_starts:
             for word, way in self._after:
                 if after.startswith(word):
                     return way

@@ -26,7 +26,7 @@ from audit.facts import (
 )
 from audit.model import ANNUAL, PERIOD, Clause, Project, Target, Value, ValueField
 from audit.patterns import compile_pattern
-from audit.values import UNITS, Allowance, allowance, date_in_digits, dimension
+from audit.values import UNITS, Allowance, allowance, date_in_digits, dimension, years_in_digits
 from audit.vocabulary import VOCABULARY
 
 Span = Literal["multi", "single", "unknown"]
@@ -103,12 +103,12 @@ def project_span(ctx: Context, project: Project, pattern: str) -> Span:
 def _classify(ctx: Context, project: Project, pattern: str) -> Span:
     regex = _year_span_regex(ctx, pattern)
     # years in Chinese numerals (二〇二三—二〇二五年) are read as in digits
-    title = date_in_digits(project.title)
-    goal = date_in_digits(project.goal.value) if project.goal is not None else ""
+    title = years_in_digits(project.title)
+    goal = years_in_digits(project.goal.value) if project.goal is not None else ""
     # the period goal states the implementation period where a list has a
     # column for it (实施期目标: 2025-2027年期间…), as a form's 项目期 does
     period_goal = project.period_goal.value if project.period_goal is not None else ""
-    period_goal = date_in_digits(period_goal)
+    period_goal = years_in_digits(period_goal)
     for text in (title, goal, period_goal):
         for match in regex.finditer(text):
             if int(match.group(2)) > int(match.group(1)):
