@@ -2532,8 +2532,12 @@ def _stated_texts(project: Project) -> tuple[str, str, str]:
 def _year_spans(text: str) -> tuple[tuple[int, int], ...]:
     """The spans of years ``text`` names, first year before last
     (``2025-2027年``: ``(2025, 2027)``). Asked for every clause of a project
-    (by ``stale-date``): its texts are scanned once."""
-    spans = ((int(m.group(1)), int(m.group(2))) for m in _YEAR_SPAN_RE.finditer(text))
+    (by ``stale-date``): its texts are scanned once. Years in Chinese
+    numerals are read as in digits (``二〇二五—二〇二七年``)."""
+    from audit.values import years_in_digits  # loaded by then: the values were parsed
+
+    found = _YEAR_SPAN_RE.finditer(years_in_digits(text))
+    spans = ((int(m.group(1)), int(m.group(2))) for m in found)
     return tuple((first, last) for first, last in spans if first < last)
 
 

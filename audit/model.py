@@ -383,6 +383,11 @@ Comparator = Literal[">=", ">", "<=", "<", "=", "range"]
 TargetKind = Literal["number", "date", "date-range", "time", "duration", "frequency", "text"]
 Change = Literal["rise", "fall"]
 """A target that is a change from a reference: ``同比下降10%`` is a fall of 10 %."""
+Approximation = Literal["over", "under", "around"]
+"""A number written as an estimate, and which way it may lie from the number:
+``over`` (余, 多: ``1万余人``, ``300多人``, the number or more), ``under`` (近:
+``近千人``, just under it), ``around`` (约, 左右, 上下: ``约500人``,
+``500人左右``, either side of it)."""
 
 
 class Target(NamedTuple):
@@ -410,6 +415,7 @@ class Target(NamedTuple):
     magnitude: str | None = None
     per: str | None = None
     change: Change | None = None
+    approx: Approximation | None = None
 
 
 class Value(NamedTuple):
@@ -444,6 +450,11 @@ class Value(NamedTuple):
     change: Change | None = None
     """``rise`` or ``fall`` when the first number is a change from a
     reference rather than a level (``同比下降10%``, ``较上年提高5个百分点``)."""
+    approx: Approximation | None = None
+    """How the first number is an estimate (``1万余人``, ``约500人``,
+    ``近千人``), None for an exact one: :data:`Approximation`. The number is
+    the one written (``1万余人`` is 10000); the mark never changes the
+    comparator (``300余元`` sets no floor)."""
 
     def minus_before(self, target: Target) -> bool:
         """Whether a minus sign stands right before ``target``'s number: the

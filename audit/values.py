@@ -37,6 +37,14 @@ guess at the number. 余 or 多 after a number or its magnitude (``20余场``,
 ``1万余人``, ``20多万元``) leaves the number in the unit after them, with no
 comparator of its own (``人均成本300余元`` is an estimate, no floor on a cost).
 
+An estimate keeps its number and is marked (:attr:`~audit.model.Value.approx`,
+the words in ``approximations`` of ``rules/units.yaml``): ``over`` for 余 and
+多, ``around`` for 约 before the number or 左右 after it (``约500人``,
+``500人左右``), ``under`` for 近 before it (``近千人``; not before a unit of
+time: ``近3年`` is the last three years). A place alone is one of it in an
+estimate (``千余人``, ``近万人``), and numerals take 余 as digits do
+(``三十余人``). :func:`allowance` says which numbers an estimate allows.
+
 成 after a number is tenths, a percentage (``九成以上`` ≥90 %, ``八成`` 80 %,
 ``九成五`` 95 %, ``9成``), unless a word goes on after it (``成本``, ``成果``,
 ``九成新``: a grade of wear). A date in Chinese numerals (``二〇二四年十二月三十一日前``,
@@ -70,17 +78,21 @@ from lark import Lark, Token, Transformer
 from lark.exceptions import LarkError
 
 from audit.grammars import build_lark
-from audit.model import Change, Comparator, Target, TargetKind, Value
+from audit.model import Approximation, Change, Comparator, Target, TargetKind, Value
 from audit.resources import resource
 
 __all__ = [
+    "AROUND",
     "UNITS",
+    "Allowance",
     "ValueParser",
     "Vocabulary",
+    "allowance",
     "date_in_digits",
     "default_parser",
     "dimension",
     "parse_value",
+    "years_in_digits",
 ]
 
 GRAMMAR_PATH = resource("grammar", "value.lark")
@@ -153,6 +165,15 @@ class Vocabulary(NamedTuple):
     """Words that make a number in Chinese numerals just after them a count
     even where a word follows its unit, as comparators and qualifiers do:
     ``完成`` in ``完成五场活动``."""
+    approximations_before: Mapping[str, Approximation | None] = {}
+    """Words just before the number that make it an estimate: ``约`` →
+    ``around``, ``近`` → ``under``; None for a word that ends in one of them
+    and is none (``附近``)."""
+    approximations_after_number: Mapping[str, Approximation] = {}
+    """Words right after the number or its magnitude, before the unit:
+    ``余`` → ``over`` (``1万余人``, ``20余场``)."""
+    approximations_after: Mapping[str, Approximation] = {}
+    """Words after the number and its unit: ``左右`` → ``around``."""
 
     @classmethod
     def load(cls, path: Path) -> Vocabulary:
@@ -173,16 +194,23 @@ class Vocabulary(NamedTuple):
         :class:`ValueError` naming what is wrong."""
         top = _mapping(data, "the vocabulary")
         _known_keys(top, {key.split(".")[0] for key, _ in _FIELDS.values()}, "the vocabulary")
-        comparators = _mapping(top.get("comparators") or {}, "comparators")
-        _known_keys(
-            comparators,
-            {key.split(".")[1] for key, _ in _FIELDS.values() if key.startswith("comparators.")},
-            "comparators",
-        )
+        # the sections of several lists (comparators, approximations)
+        nested: dict[str, Mapping[Any, Any]] = {}
+        for section in sorted({key.partition(".")[0] for key, _ in _FIELDS.values() if "." in key}):
+            nested[section] = _mapping(top.get(section) or {}, section)
+            _known_keys(
+                nested[section],
+                {
+                    key.partition(".")[2]
+                    for key, _ in _FIELDS.values()
+                    if key.startswith(f"{section}.")
+                },
+                section,
+            )
         values: dict[str, Any] = {}
         for name, (key, convert) in _FIELDS.items():
             section, _, word = key.partition(".")
-            values[name] = convert(comparators.get(word) if word else top.get(section), key)
+            values[name] = convert(nested[section].get(word) if word else top.get(section), key)
         return cls(**values)._checked()
 
     def extended(self, **more: Any) -> Vocabulary:
@@ -290,6 +318,7 @@ class Vocabulary(NamedTuple):
             "date_words": self.date_words,
             "denominators": self.denominators,
             "counting": self.counting,
+            "approximations_after_number": tuple(self.approximations_after_number),
         }
 
     def fill(self, grammar: str) -> str:
@@ -303,13 +332,14 @@ class Vocabulary(NamedTuple):
         )
         patterns["tenth"] = _tenth(patterns["comparators_after"])
         patterns["phase"] = _PHASE
-        patterns["cn_number"] = _chinese_number(patterns, self.before_a_count())
+        estimates = [word for word, way in self.approximations_before.items() if way]
+        patterns["cn_number"] = _chinese_number(patterns, self.before_a_count(), estimates)
         patterns["cn_percent"] = _CN_PERCENT
         patterns["cn_date"] = _CN_DATE
         # where TEXT stops: a number or a date in numerals, behind one look at
         # the character (TEXT tries this at every character it reads)
         patterns["cn_number_or_date"] = _chinese_number(
-            patterns, self.before_a_count(), _CN_DATE_START
+            patterns, self.before_a_count(), estimates, _CN_DATE_START
         )
 
         def pattern(match: re.Match[str]) -> str:
@@ -360,6 +390,30 @@ def _comparator_map(data: Any, where: str) -> dict[str, Comparator]:
                 f"{where}: {word!r} has no comparator {comparator!r};"
                 f" expected one of {', '.join(sorted(_COMPARATORS))}"
             )
+    return mapping  # type: ignore[return-value]  # checked above
+
+
+_APPROXIMATIONS = frozenset(get_args(Approximation))
+
+
+def _approximation_map(data: Any, where: str) -> dict[str, Approximation | None]:
+    """Words and how each makes a number an estimate (``none``: it does not)."""
+    mapping = _word_map(data, where)
+    for word, approximation in mapping.items():
+        if approximation not in _APPROXIMATIONS | {"none"}:
+            raise ValueError(
+                f"{where}: {word!r} must be one of {', '.join(sorted(_APPROXIMATIONS))}"
+                f" or none, not {approximation!r}"
+            )
+    return {word: None if way == "none" else way for word, way in mapping.items()}  # type: ignore[misc]  # checked above
+
+
+def _approximation_only_map(data: Any, where: str) -> dict[str, Approximation]:
+    """As :func:`_approximation_map`, every word an estimate."""
+    mapping = _approximation_map(data, where)
+    for word, approximation in mapping.items():
+        if approximation is None:
+            raise ValueError(f"{where}: {word!r} must make a number an estimate, not none")
     return mapping  # type: ignore[return-value]  # checked above
 
 
@@ -433,6 +487,9 @@ _FIELDS: dict[str, tuple[str, Callable[[Any, str], Any]]] = {
     "denominators": ("denominators", _words),
     "conversions": ("conversions", _conversion_map),
     "counting": ("counting", _words),
+    "approximations_before": ("approximations.before", _approximation_map),
+    "approximations_after_number": ("approximations.after_number", _approximation_only_map),
+    "approximations_after": ("approximations.after", _approximation_only_map),
 }
 
 
@@ -458,6 +515,9 @@ _CN_NUMERALS = _CN_DIGITS + _CN_ZEROS + "十百千万亿"
 _CN_D = f"[{_CN_DIGITS}]"
 _CN_Z = f"[{_CN_ZEROS}]"
 _CN_DECIMALS = "零〇一二三四五六七八九"
+_CN_BARE = "百千万"
+"""Places that may stand alone for one of them, in an estimate (千余人, 近万人)."""
+_CN_BARE_VALUES = {"百": 100, "千": 1000, "万": 10000}
 _CN_CLOCK = r"\s*分\s*(?:以?前|之前|以?后|之后|开始|起|至|到|结束|截止|[-－—–~～〜])"
 """分 after 点 and a digit and before a word of time: a time of day
 (八点五分前, 8:05), no decimal."""
@@ -557,7 +617,9 @@ def _after(words: Iterable[str]) -> str:
     return "(?:" + "|".join(behinds) + ")"
 
 
-def _chinese_number(patterns: Mapping[str, str], counting: Iterable[str], also: str = "") -> str:
+def _chinese_number(
+    patterns: Mapping[str, str], counting: Iterable[str], estimates: Iterable[str], also: str = ""
+) -> str:
     """A number in Chinese numerals where it is a quantity: a unit (or a
     magnitude and a unit) follows, and no word goes on after the unit
     (``≥二百张``, ``二十个以上``, ``两个工作日内``) unless a comparator, a qualifier
@@ -567,27 +629,46 @@ def _chinese_number(patterns: Mapping[str, str], counting: Iterable[str], also: 
     done (``三日内``, ``七日之内``) or after a comparator (``不超过五日``), but
     never a date's month or day (三月, 五日, 八号, 每月十五日前: 月, 日, 号 are no
     units here). A digit after the unit is a label's date, not a word that
-    ends the count (``二期2025年完成``).
+    ends the count (``二期2025年完成``). 余 or 多 may follow the number or its
+    magnitude (``三十余人``, ``一万余人``), and a place alone is one of it
+    before them or after a word of ``estimates`` (``千余人``, ``百多家``,
+    ``近千人``, ``近万人``; never ``千人`` alone, a name as often as a count).
 
     Its first character is looked at before anything else: the TEXT terminal
     tries this at every character it reads, with ``also`` (a date in numerals)
     behind the same look."""
     units = f"{patterns['units']}|{patterns['time_units']}"
-    unit = f"\\s*(?:{patterns['magnitudes']})?\\s*(?![月日号])(?:{units})"
+    approx = patterns["approximations_after_number"]
+    unit = (
+        f"\\s*(?:{approx})?\\s*(?:{patterns['magnitudes']})?\\s*(?:{approx})?"
+        f"\\s*(?![月日号])(?:{units})"
+    )
+    # a place alone (近千人, 千余人), after a word of an estimate (after its last
+    # character: 将近 ends in 近) or before 余 or 多, never where a numeral
+    # stands before it; elsewhere a numeral begins with a digit or 十 (千人 is words)
+    ends = "".join(sorted({re.escape(word[-1]) for word in estimates})) or "^\\s\\S"
+    bare = (
+        f"(?<![第{_CN_NUMERALS}])(?<![{_CN_NUMERALS}]点)"
+        f"(?:(?<=[{ends}])|(?<=[{ends}]\\s)|(?=.\\s*(?:{approx})))[{_CN_BARE}]"
+    )
+    digits = f"(?![{_CN_BARE}]){_CN_NUMERAL}"
+    numeral = f"(?:{digits}|{bare})"
     # after a comparator, days (不超过五日), but not a day of a month (每月十五日)
     day = "".join(f"(?<!月[{_CN_NUMERALS}]{{{width}}}日)" for width in (1, 2, 3))
     return (
-        f"(?=[{_CN_DIGITS}十]|零点)(?:(?!{_CN_PHASE})(?:"
-        f"{_after(counting)}(?!{_CN_ARTICLE}){_CN_NUMERAL}"
+        f"(?=[{_CN_DIGITS}十{_CN_BARE}]|零点)(?:(?!{_CN_PHASE})(?:"
+        f"{_after(counting)}(?!{_CN_ARTICLE}){numeral}"
         f"(?=(?:{unit}|\\s*日{day})(?!{_CN_RUNS_ON}))"
-        f"|{_CN_NUMERAL}(?={unit}(?:{_CN_ENDS}))"
-        f"|{_CN_NUMERAL}(?=\\s*(?:{patterns['tenth']}))"
-        f"|(?<!月){_CN_NUMERAL}(?=\\s*日\\s*[以之]?内))" + (f"|{also})" if also else ")")
+        f"|{numeral}(?={unit}(?:{_CN_ENDS}))"
+        f"|{digits}(?=\\s*(?:{patterns['tenth']}))"
+        f"|(?<!月){digits}(?=\\s*日\\s*[以之]?内))" + (f"|{also})" if also else ")")
     )
 
 
+_CN_YEAR = f"(?:一九|二[〇零])[{_CN_YEAR_DIGITS}]{{2}}"
 _CN_DATE_PART = re.compile(
-    f"(?<![{_CN_NUMERALS}])(?P<year>(?:一九|二[〇零])[{_CN_YEAR_DIGITS}]{{2}})(?=\\s*年)"
+    f"(?<![{_CN_NUMERALS}])(?P<year>{_CN_YEAR})"
+    f"(?=\\s*年|\\s*[-－—–~～〜至到]\\s*{_CN_YEAR}\\s*年)"
     f"|(?<![{_CN_NUMERALS}])(?P<place>{_CN_DAY})(?=\\s*[月日号])"
 )
 _CN_NUMERAL_CHAR = re.compile(f"[{_CN_NUMERALS}]")
@@ -597,7 +678,9 @@ _CN_YEAR_DIGIT_VALUES = {char: str(_CN_DIGIT_VALUES[char]) for char in _CN_YEAR_
 def date_in_digits(text: str) -> str:
     """A date's text with its Chinese numerals written in digits, as rules
     read dates: ``二〇二四年十二月三十一日`` is ``2024年12月31日``, ``六月底``
-    ``6月底``; digits and other words stay as they are."""
+    ``6月底``, and a span of years ``二〇二三—二〇二五年`` ``2023—2025年``
+    (the first year before a dash or 至 and the last); digits and other words
+    stay as they are."""
     if _CN_NUMERAL_CHAR.search(text) is None:
         return text
 
@@ -609,6 +692,16 @@ def date_in_digits(text: str) -> str:
         return match.group() if number is None else str(number)
 
     return _CN_DATE_PART.sub(digits, text)
+
+
+def years_in_digits(text: str) -> str:
+    """A name's or a goal's text with its years in Chinese numerals written in
+    digits, and the months and days after them, as :func:`date_in_digits`
+    writes them (``二〇二三—二〇二五年`` is ``2023—2025年``); a text that holds
+    no such year (each has 〇 or 零, or begins 一九) as it is, unread."""
+    if "〇" in text or "零" in text or "一九" in text:
+        return date_in_digits(text)
+    return text
 
 
 _CN_SHARES = {"百分之": 0, "千分之": -1, "万分之": -2}
@@ -751,6 +844,8 @@ class _Amount(NamedTuple):
     comparator: Comparator | None
     tenths: bool = False
     """Written in tenths (九成, 9成): ``number`` is the percentage."""
+    approx: Approximation | None = None
+    """余 or 多 after the number or its magnitude (``1万余人``): ``over``."""
 
 
 class _Bounds(NamedTuple):
@@ -774,6 +869,7 @@ class _Measure(NamedTuple):
     per: str | None
     duration: bool
     """The unit is a unit of time (``12个月``, ``3个工作日内``)."""
+    approx: Approximation | None = None
 
 
 def _text(token: Any) -> str:
@@ -801,6 +897,8 @@ class _NotANumber(LarkError):
 def _number(written: str, then: str) -> Decimal:
     """The number of a NUMBER token's text ``written`` (stripped), followed by
     the magnitude or unit ``then`` as written."""
+    if written in _CN_BARE_VALUES:  # 千余人, 近千人: a place alone is one of it
+        return Decimal(_CN_BARE_VALUES[written])
     if written[0] not in _ARABIC:
         # 一亿五千|万元: a 万 or 亿 after the numerals closes them (15000 万元),
         # in order (八万一|万人 is none)
@@ -877,6 +975,11 @@ class _ValueBuilder(Transformer[Token, Value]):
         self._time_units = frozenset(self._unit(word) for word in vocabulary.time_units)
         self._changes = vocabulary.changes
         self._change_end = re.compile(f"(?:{_alternation(vocabulary.changes)})$")
+        self._before = sorted(vocabulary.approximations_before.items(), key=lambda w: -len(w[0]))
+        self._before_ends = frozenset(word[-1] for word in vocabulary.approximations_before)
+        self._after_number = vocabulary.approximations_after_number
+        self._after = tuple(vocabulary.approximations_after.items())
+        self._after_starts = frozenset(word[0] for word in vocabulary.approximations_after)
 
     def _unit(self, word: str) -> str:
         word = _text(word).strip().strip("（()）").strip()
@@ -951,6 +1054,7 @@ class _ValueBuilder(Transformer[Token, Value]):
             unit = _Unit("", "%", None)
         elif unit is None and written == "百分百":
             unit = _Unit("", "%", None)
+        estimate = approx if approx is not None else approx_after
         return _Amount(
             _raw(number, approx, magnitude, approx_after, unit),
             value,
@@ -958,6 +1062,7 @@ class _ValueBuilder(Transformer[Token, Value]):
             None if unit is None else unit.name,
             None if unit is None else unit.comparator,
             tenths,
+            None if estimate is None else self._after_number[_text(estimate).strip()],
         )
 
     def per(self, children: list[Token | None]) -> _Per:
@@ -1010,6 +1115,7 @@ class _ValueBuilder(Transformer[Token, Value]):
                 magnitude,
                 per_unit,
                 unit in self._time_units,
+                upper.approx or lower.approx,
             )
         comparator = lower.comparator
         if after is not None:
@@ -1023,6 +1129,7 @@ class _ValueBuilder(Transformer[Token, Value]):
             lower.magnitude,
             per_unit,
             lower.unit in self._time_units,
+            lower.approx,
         )
 
     # --- the value
@@ -1032,6 +1139,30 @@ class _ValueBuilder(Transformer[Token, Value]):
         ``较上年提高``; None for a level (``降至``, ``提高到``, ``降低率``)."""
         found = self._change_end.search(prefix)
         return None if found is None else self._changes[found.group()]
+
+    def _approximation(
+        self, head: str, measure: _Measure, rest: str, per: str | None
+    ) -> Approximation | None:
+        """How the measure is an estimate: 余 or 多 in it (``1万余人``), else
+        a word just before it (``约500人``, ``近千人``; the longest that ends
+        the text before it, so ``附近`` is no ``近``), else one just after it
+        (``500人左右``). ``under`` before a unit of time is no estimate but a
+        span back from now (``近3年``: the last three years)."""
+        if measure.approx is not None:
+            return measure.approx
+        before = head.rstrip()
+        if before and before[-1] in self._before_ends:
+            for word, way in self._before:
+                if before.endswith(word):
+                    if way == "under" and measure.duration and per is None:
+                        return None
+                    return way
+        after = rest.lstrip()
+        if after and after[0] in self._after_starts:
+            for word, way in self._after:
+                if after.startswith(word):
+                    return way
+        return None
 
     def _frequency(self, words: _Words) -> str | None:
         for qualifier in words.qualifiers:
@@ -1086,6 +1217,7 @@ class _ValueBuilder(Transformer[Token, Value]):
             comparator = words.comparator or measure.comparator or "="
         per = measure.per or self._frequency(words)
         change = self._change(words.prefix)
+        approx = self._approximation(head, measure, "" if rest is None else _text(rest), per)
         kind: TargetKind = "number"
         if measure.duration and per is None:
             kind = "duration"
@@ -1109,6 +1241,7 @@ class _ValueBuilder(Transformer[Token, Value]):
                 magnitude=measure.magnitude,
                 per=per,
                 change=change,
+                approx=approx,
             )
         ]
         if when and not _baseline(lead, when):
@@ -1127,6 +1260,7 @@ class _ValueBuilder(Transformer[Token, Value]):
             suffix="" if rest is None else _suffix(_text(rest)),
             targets=tuple(targets),
             change=change,
+            approx=approx,
         )
 
     def date(self, children: list[tuple[Token, ...]]) -> Value:
@@ -1266,6 +1400,56 @@ def default_parser() -> ValueParser:
     """The parser for :data:`UNITS`, built on first use, on lark-cython where
     it is installed."""
     return ValueParser(compiled=True)
+
+
+AROUND = Decimal("0.1")
+"""How far from its number an estimate around it (约500人, 500人左右: 450 to
+550) or just under it (近千人: 900 to 1000) may lie, as a share of the
+number: a tenth, the least an estimate is rounded by where its number is
+written to two figures or more."""
+
+
+class Allowance(NamedTuple):
+    """The numbers a target allows: from ``low`` to ``high``, ``high`` itself
+    excluded where ``open`` (``1万余人`` stops short of 2万)."""
+
+    low: Decimal
+    high: Decimal
+    open: bool = False
+
+    def meets(self, other: Allowance) -> bool:
+        """Whether some number is allowed by both."""
+        below = other.low < self.high if self.open else other.low <= self.high
+        above = self.low < other.high if other.open else self.low <= other.high
+        return below and above
+
+
+def allowance(target: Target) -> Allowance | None:
+    """What a target's number allows: the number (or the range) itself for an
+    exact one; for an estimate, as it reads (:data:`~audit.model.Approximation`):
+    ``over`` (余, 多) from the number up to, not including, one more of its last
+    written place (``1万余人`` 10000 to 20000, ``300多人`` 300 to 400,
+    ``20余万元`` 20 to 30 万元); ``under`` (近) from :data:`AROUND` below the
+    number to the number (``近千人`` 900 to 1000); ``around`` (约, 左右, 上下)
+    :data:`AROUND` either side (``约500人`` 450 to 550). None without a number."""
+    number = target.number
+    if number is None:
+        return None
+    top = target.upper if target.upper is not None else number
+    if target.approx == "over":
+        return Allowance(number, top + _last_place(top), True)
+    if target.approx == "under":
+        return Allowance(number * (1 - AROUND), top)
+    if target.approx == "around":
+        return Allowance(number * (1 - AROUND), top * (1 + AROUND))
+    return Allowance(number, top)
+
+
+def _last_place(number: Decimal) -> Decimal:
+    """One of the last place a number is written to: 100 for 300, 10000 for
+    10000 (1万), 1000 for 12000 (1.2万), 0.1 for 1.5."""
+    exponent = number.normalize().as_tuple().exponent
+    return _ONE.scaleb(exponent if isinstance(exponent, int) else 0)
 
 
 @lru_cache(maxsize=8192)

@@ -120,3 +120,17 @@ def test_a_span_in_the_name_gives_the_term_its_first_year() -> None:
     before = tsv_table([project_row(name, clause.format("2021年12月底前"))])
     [finding] = lint(before, ["stale-date"])
     assert (finding.field, finding.excerpt) == ("period", "2021年12月底前")
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["智慧人社平台建设项目（二〇二二—二〇二四年）", "二〇二二年至二〇二四年智慧人社平台建设项目"],
+)
+def test_a_span_in_chinese_numerals_in_the_name_is_read_as_in_digits(name: str) -> None:
+    clause = "1、1-产出指标；13-时效指标；一期工程完工时间；实施周期指标值:{}；年度指标值:2024年12月底前。"
+    within = tsv_table([project_row(name, clause.format("2023年12月底前"))])
+    assert lint(within, ["stale-date"]) == []
+    before = tsv_table([project_row(name, clause.format("2021年12月底前"))])
+    [finding] = lint(before, ["stale-date"])
+    assert (finding.field, finding.excerpt) == ("period", "2021年12月底前")
+    assert "2022年" in finding.message

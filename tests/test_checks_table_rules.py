@@ -543,6 +543,27 @@ def test_a_multi_year_name_without_a_term() -> None:
     assert len(only(document, "goal-copied")) == 1
 
 
+@pytest.mark.parametrize(
+    "name, copied",
+    [
+        ("二〇二四—二〇二六年智慧养老服务平台建设", 1),  # a span in Chinese numerals
+        ("智慧养老服务平台建设（二〇二四年至二〇二六年）", 1),
+        ("二〇二四年智慧养老服务平台建设", 0),  # one year
+    ],
+)
+def test_a_name_dated_in_chinese_numerals(name: str, copied: int) -> None:
+    document = form(
+        ["产出指标 | 数量指标 | 接入机构数 | ≥30家 | ≥10家"],
+        name=name,
+        term="",
+        period_goal=SAME,
+        goal=SAME,
+    )
+    found = only(document, "goal-copied")
+    assert len(found) == copied
+    assert all("2024—2026年" in f.message for f in found)
+
+
 def test_only_a_period_goal_stands_in_for_the_annual_one() -> None:
     text = national_text(
         {

@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from hypothesis import assume, given
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from audit.model import Value
@@ -378,3 +378,26 @@ def test_a_unit_that_begins_with_a_unit_of_time_is_that_unit(
 ) -> None:
     # 周岁 is an age, not weeks; 日元 money, not days
     assert _first(parse_value(text)) == expected
+
+
+@settings(deadline=None)  # the first example may build the parser
+@given(
+    st.integers(min_value=1, max_value=10**9 - 1),
+    st.sampled_from(["余", "多"]),
+    st.sampled_from(["人", "人次", "家", "万元"]),
+)
+def test_any_number_in_numerals_before_yu_is_an_estimate_of_it(
+    number: int, word: str, unit: str
+) -> None:
+    # 三十余人, 一万五千多人次, 二千余万元: the number as digits before 余 read it;
+    # 万元 after numerals that hold 万 is no number (四万三千万元: 四亿三千万元)
+    assume(unit != "万元" or number < 10**4)
+    value = parse_value(f"{compose(number)}{word}{unit}")
+    digits = parse_value(f"{number}{word}{unit}")
+    assert (value.kind, value.number, value.unit, value.approx) == (
+        "quantity",
+        number,
+        unit,
+        "over",
+    )
+    assert (digits.number, digits.unit, digits.approx) == (value.number, value.unit, "over")

@@ -26,7 +26,7 @@ from audit.facts import (
 )
 from audit.model import ANNUAL, PERIOD, Clause, Project, Target, Value, ValueField
 from audit.patterns import compile_pattern
-from audit.values import UNITS, date_in_digits, dimension
+from audit.values import UNITS, Allowance, allowance, date_in_digits, dimension, years_in_digits
 from audit.vocabulary import VOCABULARY
 
 Span = Literal["multi", "single", "unknown"]
@@ -102,11 +102,14 @@ def project_span(ctx: Context, project: Project, pattern: str) -> Span:
 
 def _classify(ctx: Context, project: Project, pattern: str) -> Span:
     regex = _year_span_regex(ctx, pattern)
-    goal = project.goal.value if project.goal is not None else ""
+    # years in Chinese numerals (二〇二三—二〇二五年) are read as in digits
+    title = years_in_digits(project.title)
+    goal = years_in_digits(project.goal.value) if project.goal is not None else ""
     # the period goal states the implementation period where a list has a
     # column for it (实施期目标: 2025-2027年期间…), as a form's 项目期 does
     period_goal = project.period_goal.value if project.period_goal is not None else ""
-    for text in (project.title, goal, period_goal):
+    period_goal = years_in_digits(period_goal)
+    for text in (title, goal, period_goal):
         for match in regex.finditer(text):
             if int(match.group(2)) > int(match.group(1)):
                 return "multi"
@@ -122,7 +125,7 @@ def _classify(ctx: Context, project: Project, pattern: str) -> Span:
     budget = budget_year(ctx)
     if budget is None:
         return "unknown"
-    years = {int(y) for y in _YEAR.findall(project.title)}
+    years = {int(y) for y in _YEAR.findall(title)}
     if any(year < budget for year in years):
         return "multi"
     # the period goal reaching past this year (到2026年累计建成…, in a 2024 table)
@@ -526,9 +529,16 @@ def _same_unit(first: str | None, second: str | None, groups: list[list[str]]) -
     * 实施周期值只针对周期的一部分（「上半年≥60%」对「全年≥95%」）——错误；
     * 一年期项目（名称只标了预算年度：「2024年…项目」）两个目标不同（「≥100」对「≥10」）——错误；
       无法判断项目期限时，年度目标较小的报告为警告（可能是多年项目的一部分，也可能是错误）；
-    * 同一目标的不同写法（「95%」对「95%或以上」、「≥95%」对「不低于95%」）——提示。
+    * 同一目标的不同写法（「95%」对「95%或以上」、「≥95%」对「不低于95%」）——提示；
+    * 约数（「1万余人」「300多人」「约500人」「500人左右」「近千人」）与它所容许的数
+      （「1.2万人」）：同一目标，一处写成约数——提示，多年项目不报告。「余」「多」容许该数
+      至其末位再加一（不含）：「1万余」是 1万至2万，「300多」是 300至400，「20余万元」是
+      20万至30万元；「约」「左右」「上下」容许上下一成（「约500」是 450至550）；「近」容许
+      低一成至该数（「近千」是 900至1000）。超出约数所容许范围的数照常比较（一年期项目中
+      「1万余人」对「2万人」——错误；「300多人」对「400人」——年度目标超过实施周期目标）。
 
-    多年项目（名称或目标中有「2023-2024年」「2023年至2025年」这样的期间，或名称年份早于预算年度）
+    多年项目（名称或目标中有「2023-2024年」「2023年至2025年」这样的期间，年份用数字或汉字
+    「二〇二三—二〇二五年」书写均可，或名称年份早于预算年度）
     的年度目标可以是一部分：「100%」对「60%」不报告。两边都没有数字的不比较。一个值中有几个目标
     （「≥300人，≥20场」）时，两边目标个数相同就逐个比较，报告第一对不一致的；日期和期间按其覆盖的
     时间读（「2023.07-2024.01」是 2023年7月至2024年1月），年度值不能晚于实施周期值结束，落在实施
@@ -555,7 +565,8 @@ def _same_unit(first: str | None, second: str | None, groups: list[list[str]]) -
     选项
     ----
     year_span：名称或目标中表示年份跨度的正则表达式（默认：两个年份以「-」「至」「到」「~」
-    相连，可带月份，如「2023-2024年」「2024年1月至2026年12月」「2024.01-2026.12」）。
+    相连，可带月份，如「2023-2024年」「2024年1月至2026年12月」「2024.01-2026.12」）；匹配前
+    名称和目标中汉字书写的年份先换成数字（「二〇二三—二〇二五年」即「2023—2025年」）。
     partial_qualifiers：表示周期一部分的限定词（上半年、下半年、各季度）。
     unit_groups：可以互换的单位组。
     """,
@@ -614,10 +625,21 @@ def annual_period_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]:
       the project's span cannot be told, a smaller annual target is a
       warning (a share of a multi-year project, or a mistake);
     * the same target written differently (``95%`` against ``95%或以上``,
-      ``≥95%`` against ``不低于95%``) — info.
+      ``≥95%`` against ``不低于95%``) — info;
+    * an estimate (``1万余人``, ``300多人``, ``约500人``, ``500人左右``,
+      ``近千人``) and a number it allows (``1.2万人``): the same target, once
+      written as an estimate — info, and nothing in a multi-year project.
+      余 and 多 allow the number up to, not including, one more of its last
+      written place (``1万余`` is 1万 to 2万, ``300多`` 300 to 400, ``20余万元``
+      20万 to 30万元), as they are said; 约, 左右 and 上下 a tenth either side
+      (``约500`` is 450 to 550); 近 a tenth under, up to the number (``近千`` is
+      900 to 1000). A number beyond what the estimate allows is compared as
+      any other is (``1万余人`` against ``2万人`` in a one-year project —
+      error; ``300多人`` against ``400人`` — the annual value exceeds).
 
     A multi-year project (a span such as ``2023-2024年``, ``2024年-2025年``,
-    ``2023年至2025年`` in the name or the goal, a name dated before the
+    ``2023年至2025年`` in the name or the goal, its years in digits or in
+    Chinese numerals, ``二〇二三—二〇二五年``, a name dated before the
     budget year, or a form's 项目期 over several years such as
     ``2025.01-2027.12``) may have a smaller annual share: ``100%`` against
     ``60%`` is not reported.
@@ -664,6 +686,8 @@ def annual_period_mismatch(ctx: Context, clause: Clause) -> Iterator[Problem]:
     ``year_span`` (regular expression): a span of years in a name or goal;
     default two years joined by ``-``, ``至``, ``到`` or ``~``, each with or without
     its month (``2023-2024年``, ``2024年1月至2026年12月``, ``2024.01-2026.12``).
+    It is matched against the name and the goal with their years in Chinese
+    numerals written in digits (``二〇二三—二〇二五年`` as ``2023—2025年``).
     ``partial_qualifiers`` (list): qualifiers of a part of the period;
     default 上半年, 下半年 and the quarters.
     ``unit_groups`` (mapping of lists): units that may be interchanged;
@@ -802,6 +826,9 @@ def _compare_targets(
         bare, other, side = (pt, at, PERIOD) if pt.unit is None else (at, pt, ANNUAL)
         if needs_unit(ctx.facts, clause, bare):
             return "unit-missing", 0, {"side": side, "unit": _written_unit(other)}
+    # what an estimate allows, as multiples of its numbers: they keep through
+    # the conversions below, which multiply the numbers
+    p_leeway, a_leeway = _leeway(pt), _leeway(at)
     durations = _one_duration(pt, at)
     if durations is not None:
         pt, at = durations
@@ -836,6 +863,11 @@ def _compare_targets(
         partial = [q for q in p.qualifiers if q in ctx.options["partial_qualifiers"]]
         if partial and not [q for q in a.qualifiers if q in ctx.options["partial_qualifiers"]]:
             return "partial", 0, {"qualifier": partial[0]}
+    # An estimate (1万余人, 约500人, 近千人) agrees with a number it allows
+    # (1.2万人 is 1万余): the same target, written once as an estimate; in a
+    # multi-year project the annual share may be anything the estimate allows.
+    if (p_leeway or a_leeway) and _allowed(pt, p_leeway).meets(_allowed(at, a_leeway)):
+        return None if span == "multi" else ("same-target", SAME_TARGET, {})
     # A level (a rate, a concentration, a unit cost) does not add up over
     # the years: a ceiling that tightens by the period's end (≤30微克/立方米
     # this year, ≤28 by the end) is a plan, not an annual share too large.
@@ -862,6 +894,35 @@ def _compare_targets(
             return "one-year", 0, {}
         return "differs", DIFFERS, {}
     return None
+
+
+_Leeway = tuple[Decimal, Decimal, bool]
+
+
+def _leeway(target: Target) -> _Leeway | None:
+    """What an estimate allows, as multiples of its number and of its top
+    (the upper end of a range) and whether the top's multiple is excluded:
+    ``1万余人`` allows 1 to 2 times 10000, 2 excluded; None for an exact
+    number, and for zero, of which no multiple is more."""
+    if target.approx is None:
+        return None
+    allowed = allowance(target)
+    number = target.number
+    top = target.upper if target.upper is not None else number
+    if allowed is None or not number or not top:
+        return None
+    return allowed.low / number, allowed.high / top, allowed.open
+
+
+def _allowed(target: Target, leeway: _Leeway | None) -> Allowance:
+    """The numbers ``target`` allows, its ``leeway`` applied to its numbers
+    as converted."""
+    number = target.number
+    assert number is not None  # compared targets have numbers
+    top = target.upper if target.upper is not None else number
+    if leeway is None:
+        return Allowance(number, top)
+    return Allowance(number * leeway[0], top * leeway[1], leeway[2])
 
 
 def _compare_dates(pt: Target, at: Target, span: Span) -> _Found | None:

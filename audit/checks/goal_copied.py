@@ -8,6 +8,7 @@ from difflib import SequenceMatcher
 
 from audit.engine import Context, Option, Problem, rule
 from audit.model import Project
+from audit.values import years_in_digits
 
 _NOISE_RE = re.compile(r"[\s\u3000。．.，,、；;：:！!？?“”\"'‘’]+")
 _YEAR_SPAN_RE = re.compile(r"((?:19|20)\d\d)\s*年?\s*(?:[-－—–~～至到])\s*((?:19|20)\d\d)\s*年")
@@ -27,7 +28,7 @@ def _years(project: Project) -> tuple[int, int] | None:
         return stated
     period_goal = project.period_goal.value if project.period_goal is not None else ""
     for text in (project.title, period_goal):
-        match = _YEAR_SPAN_RE.search(text)
+        match = _YEAR_SPAN_RE.search(years_in_digits(text))  # 二〇二四—二〇二六年 too
         if match is not None:
             return int(match.group(1)), int(match.group(2))
     return None
