@@ -243,11 +243,13 @@ def clause_numbering(ctx: Context, project: Project) -> Iterator[Problem]:
     listed = {
         id(after)
         for first, after in pairwise(clauses)
-        if after.number is not None and after.number_span.covers_same(first.number_span)
+        if after.number is not None
+        and after.number == first.number
+        and after.number_span.covers_same(first.number_span)
     }
     for clause in project.clauses:
         number = clause.number
-        if id(clause) in listed:
+        if listed and id(clause) in listed:
             continue
         if isinstance(clause, Clause) and clause.section != section:
             section = clause.section
@@ -299,7 +301,8 @@ def clause_numbering(ctx: Context, project: Project) -> Iterator[Problem]:
             )
         seen.add(number)
         expected = number + 1
-    for clause, text, usual in _odd_styles([c for c in clauses if id(c) not in listed]):
+    styled = [c for c in clauses if id(c) not in listed] if listed else clauses
+    for clause, text, usual in _odd_styles(styled):
         yield Problem(
             clause.number_span,
             "style",
