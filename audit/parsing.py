@@ -1167,8 +1167,8 @@ def fused_clauses(cell: Text) -> tuple[AnyClause, ...] | None:
     if not matches or text[: matches[0].start()].strip():
         return None
     if len(matches) == 1:
-        if not _one_category(matches[0]):
-            return None
+        if not _one_category(matches[0]) or not text[matches[0].end() :].strip():
+            return None  # a category alone (三、满意度指标：) is the grammar's clause
     elif text[matches[0].end() : matches[1].start()].strip():
         return None  # the cell's first category is not followed by a second one
     level1: Category | None = None

@@ -51,6 +51,14 @@ def test_a_numbered_heading_with_its_one_item_is_one_clause(cell: str) -> None:
     assert rules == set()
 
 
+@pytest.mark.parametrize("cell", ["三、满意度指标：", "社会效益指标："])
+def test_a_category_with_nothing_after_it_reads_as_before(cell: str) -> None:
+    # no item to read: the grammar's clause without a name, or its refusal
+    items = parse_clause_text(cell)
+    assert items
+    assert not any(isinstance(i, ClauseError) and "words only" in i.message for i in items)
+
+
 def test_an_item_numbered_as_a_clause_is_the_grammars_as_before() -> None:
     # 1.满意度指标： is a numbered clause's own category, not a heading
     (clause,) = clauses("1.满意度指标：服务对象满意度≥90%")
