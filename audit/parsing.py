@@ -466,8 +466,14 @@ def _assemble(children: list[Any]) -> Clause:
                 separator(part.separator, raw_end, followed),
             )
         )
+    listed: list[tuple[int, int, int]] | None = None
     if not fields and name and _local.bare:
-        at = _value_at_end(value_of, name_start, name_end)
+        # 1.数量指标：培训人数≥300人、发放补贴≥500人次: several indicators listed
+        # in one item, each its name and value; the first is this clause's.
+        listed = _listed(value_of, name_start, name_end)
+        at = _value_at_end(value_of, name_start, name_end) if listed is None else listed[0][1]
+        if listed is not None:
+            name_end = listed[0][2]
         if at is not None:
             # 1.数量指标：完成培训300人次 in a cell without value keywords: the
             # value ends the name, as the fused form writes it.
@@ -489,7 +495,7 @@ def _assemble(children: list[Any]) -> Clause:
     clause_end = _clause_end(children, end)
     start = clause_start
     number_text = "" if number is None else number.value
-    return Clause(
+    clause = Clause(
         None if number is None else number_of(number_text),
         form,
         categories[0],
@@ -510,6 +516,44 @@ def _assemble(children: list[Any]) -> Clause:
         else of(cell, odd.start_pos, odd.start_pos + len(odd.value.rstrip(" \t"))),
         0,
         _local.section,
+    )
+    if listed is None:
+        return clause
+    # The clause ends with its first indicator; each other one listed is a
+    # clause of its own, under the same categories and the same number.
+    first_end = listed[0][2]
+    clause = clause._replace(text=value_of[start:first_end], span=of(cell, start, first_end))
+    for index, (piece, value_start, piece_end) in enumerate(listed[1:], 2):
+        stop = clause_end if index == len(listed) else piece_end
+        _local.items[piece] = _listed_clause(clause, piece, value_start, piece_end, stop)
+    return clause
+
+
+def _listed_clause(clause: Clause, start: int, value_start: int, end: int, stop: int) -> Clause:
+    """The indicator listed from ``start`` to ``end`` (its value from
+    ``value_start``) in the item of ``clause``, written up to ``stop``: its
+    categories and number are the item's."""
+    cell = _local.cell
+    text = cell.value
+    name_end = start + len(text[start:value_start].rstrip(_TRAILING + ":："))
+    missing = Span.of(cell, value_start, value_start)
+    value_text = text[value_start:end]
+    annual = ValueField(
+        ANNUAL,
+        value_text,
+        parse_value(value_text),
+        Span.of(cell, value_start, end),
+        missing,
+        None,
+    )
+    return clause._replace(
+        name=text[start:name_end],
+        name_span=Span.of(cell, start, name_end),
+        fields=(annual,),
+        separators=frozenset(),
+        issues=(ClauseIssue("missing-keyword", ANNUAL, missing),),
+        text=text[start:stop],
+        span=Span.of(cell, start, stop),
     )
 
 
@@ -1012,8 +1056,8 @@ def _outline_plain_items(
             value_at = colon.end()
             while text[value_at].isspace():
                 value_at += 1
-        items.append(
-            _fused_item(
+        items.extend(
+            _fused_items(
                 cell,
                 number,
                 begin,
@@ -1120,9 +1164,12 @@ def fused_clauses(cell: Text) -> tuple[AnyClause, ...] | None:
     :class:`ClauseError`."""
     text = cell.value
     matches = _fused_categories(text)
-    if len(matches) < 2 or text[: matches[0].start()].strip():
+    if not matches or text[: matches[0].start()].strip():
         return None
-    if text[matches[0].end() : matches[1].start()].strip():
+    if len(matches) == 1:
+        if not _one_category(matches[0]) or not text[matches[0].end() :].strip():
+            return None  # a category alone (三、满意度指标：) is the grammar's clause
+    elif text[matches[0].end() : matches[1].start()].strip():
         return None  # the cell's first category is not followed by a second one
     level1: Category | None = None
     # The number before a level-1 category (``1、产出指标：数量指标：…``) is its
@@ -1161,6 +1208,10 @@ def fused_clauses(cell: Text) -> tuple[AnyClause, ...] | None:
             pieces.extend(_headed_items(cell, match.end(), end, level1, section))
             continue
         level2: Category | None = category
+        if level1 is None:
+            # The cell's one category (社会效益指标：…): a level-2 one of the
+            # framework under its level-1 one; any other is a level-1 one.
+            level1, level2 = under_parent(category)
         position = match.end()
         opens_level1 = not level2_place and category.name in _level1_names()
         if opens_level1:
@@ -1220,7 +1271,13 @@ def fused_clauses(cell: Text) -> tuple[AnyClause, ...] | None:
         for members in headed.values():
             first, own_start = members[0]
             pieces[first] = (None, own_start, *pieces[first][2:])
-    return tuple(_fused_item(cell, *piece) for piece in pieces)
+    read = tuple(clause for piece in pieces for clause in _fused_items(cell, *piece))
+    if len(matches) == 1 and not _heads_its_items(matches[0]):
+        # One category over words only (社会效益指标：就业稳定情况有效促进): no
+        # reading finds a clause, and this one says why; with a value it is
+        # left to the grammar, as before.
+        return None if any(isinstance(c, Clause) for c in read) else read
+    return read
 
 
 def _fused_categories(text: str) -> list[re.Match[str]]:
@@ -1348,6 +1405,19 @@ _FusedPiece = tuple[int | None, int, int, int, Category | None, Category | None,
 and value start, where it ends, its categories and its outline's section."""
 
 
+def _one_category(match: re.Match[str]) -> bool:
+    """Whether the one category of a cell without value keywords may begin
+    the fused form, over the items after it: an outline's numbered heading
+    over its items (``三、满意度指标：1.服务对象满意度：≥90%``), or a category
+    without a number closed by its colon (``社会效益指标：就业稳定情况有效促进``,
+    read so only where no item is a clause: :func:`fused_clauses`). Numbered
+    as a clause is (``1.数量指标：…``), or joined to its name by a dash
+    (``产出指标-培训人数≥300人``), it is a clause the grammar reads."""
+    if _heads_its_items(match):
+        return True
+    return match.group(1) is None and match.group(0).rstrip()[-1:] in _COLONS
+
+
 def _heads_its_items(match: re.Match[str]) -> bool:
     """Whether a category of the fused form is an outline's heading over
     items of its own: a level-1 category (产出, 效益, 满意度, 成本指标) numbered
@@ -1401,6 +1471,64 @@ def _headed_items(
     return pieces
 
 
+def _fused_items(
+    cell: Text,
+    number: int | None,
+    start: int,
+    body_start: int,
+    end: int,
+    level1: Category | None,
+    level2: Category | None,
+    section: int = 0,
+    *,
+    value_at: int | None = None,
+    number_end: int | None = None,
+) -> tuple[AnyClause, ...]:
+    """The clauses of one item of :func:`_fused_item`: one, or one for each
+    indicator the item lists (``培训人数≥300人、发放补贴≥500人次``, see
+    :func:`_listed`), each under the item's categories and number."""
+    text = cell.value
+    listed = None
+    if value_at is None:
+        body_end = body_start + len(text[body_start:end].rstrip(_TRAILING))
+        listed = _listed(text, body_start, body_end)
+    if listed is None:
+        return (
+            _fused_item(
+                cell,
+                number,
+                start,
+                body_start,
+                end,
+                level1,
+                level2,
+                section,
+                value_at=value_at,
+                number_end=number_end,
+            ),
+        )
+    clauses: list[AnyClause] = []
+    for index, (piece, piece_value, piece_end) in enumerate(listed):
+        last = index == len(listed) - 1
+        clause = _fused_item(
+            cell,
+            number,
+            start if index == 0 else piece,
+            piece,
+            end if last else piece_end,
+            level1,
+            level2,
+            section,
+            value_at=piece_value,
+            number_end=number_end if index == 0 else None,
+        )
+        first = clauses[0] if clauses else None
+        if isinstance(first, Clause) and isinstance(clause, Clause):
+            clause = clause._replace(number_span=first.number_span)
+        clauses.append(clause)
+    return tuple(clauses)
+
+
 def _fused_item(
     cell: Text,
     number: int | None,
@@ -1449,8 +1577,9 @@ def _fused_item(
             number,
             text[start:stop],
             of(cell, start, stop),
-            "cannot tell the indicator name from its value: no comparator (≥ ≤ > <), "
-            "number or placeholder begins a value",
+            "cannot tell the indicator name from its value: words only, no colon, "
+            "comparator (≥ ≤ > <), number or placeholder sets a value apart (a "
+            "qualitative target run into the name, or no target); write 名称：指标值",
             (),
             number_span=number_span if leading is not None else None,
         )
@@ -1574,8 +1703,13 @@ def _value_at_end(text: str, start: int, end: int) -> int | None:
     (``完成培训300人次``, ``培训合格率达90%以上``); the words before it are the
     name. None when nothing so ends it: a number inside the name
     (``2025年度培训人数``, ``完成3期培训``), one without a unit or part of a code
-    (``项目编号A123``), a value with nothing before it."""
+    (``项目编号A123``), a value with nothing before it. A time of day that ends
+    the name is the value whole (``每日开馆时间8:30``), as in the fused form."""
     found = _COMPARATOR.search(text, start, end) or _COMPARATOR_WORD.search(text, start, end)
+    if found is None:
+        time = _FUSED_TIME.search(text, start, end)
+        if time is not None and any(c.isalpha() for c in text[start : time.start()]):
+            return time.start() if parse_value(text[time.start() : end]).kind == "date" else None
     if found is not None:
         at = found.start()
     else:
@@ -1596,6 +1730,38 @@ def _value_at_end(text: str, start: int, end: int) -> int | None:
     if value.kind != "quantity" or value.prefix or value.suffix:
         return None
     return at if found is not None or value.unit is not None else None
+
+
+_DEPENDENT = re.compile(r"[^\S\n]*(?:其中|每|单(?![位价]))")
+"""What begins a listed piece that counts within the one before it
+(``开展培训≥3期、每期≥50人``, ``其中女性≥100人``): no indicator of its own."""
+
+
+def _listed(text: str, start: int, end: int) -> list[tuple[int, int, int]] | None:
+    """The indicators listed in ``text[start:end]``, an item without value
+    keywords that joins several with ``、``, each a name and its value
+    (``培训人数≥300人、发放补贴≥500人次``): where each begins, where its value
+    begins and where it ends. None when that is no such list: a piece
+    without a name (``培训≥12期、≥600人次``: one indicator's several targets),
+    one without a value (``道路、桥梁养护里程≥50公里``: a name that lists), or
+    one that counts within the one before it (``每期≥50人``)."""
+    if "、" not in text[start:end]:
+        return None
+    pieces: list[tuple[int, int, int]] = []
+    position = start
+    while True:
+        mark = text.find("、", position, end)
+        stop = end if mark < 0 else mark
+        while position < stop and text[position].isspace():
+            position += 1
+        piece_end = position + len(text[position:stop].rstrip(_TRAILING))
+        at = _value_at_end(text, position, piece_end)
+        if at is None or _DEPENDENT.match(text, position):
+            return None
+        pieces.append((position, at, piece_end))
+        if mark < 0:
+            return pieces
+        position = mark + 1
 
 
 def _builder_bug(cell: Text, error: Exception) -> Exception:

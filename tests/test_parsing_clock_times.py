@@ -81,3 +81,38 @@ def test_any_time_or_range_at_the_end_is_read_whole(
         time += f"{dash}{second[0]}{colon}{second[1]:02d}"
     (clause,) = clauses(f"产出指标：时效指标：窗口开放时间{time}")
     assert (clause.name, clause.annual and clause.annual.text) == ("窗口开放时间", time)
+
+
+@pytest.mark.parametrize("value", ["8:30", "8：30", "9:00", "每日8:30"])
+def test_a_time_with_its_hour_in_one_digit_is_a_time_of_day(value: str) -> None:
+    from audit.values import parse_value
+
+    read = parse_value(value)
+    assert read.kind == "date" and read.number is None
+    assert [t.kind for t in read.targets] == ["time"]
+
+
+@pytest.mark.parametrize(
+    ("value", "ratio"), [("1:10", (1, 10)), ("1:30", (1, 30)), ("3:1", (3, 1)), ("10:1", (10, 1))]
+)
+def test_a_ratio_stays_a_ratio(value: str, ratio: tuple[int, int]) -> None:
+    # an hour of 0 or 1 before two digits, or one digit after the colon: no time
+    from decimal import Decimal
+
+    from audit.values import parse_value
+
+    read = parse_value(value)
+    assert read.kind == "quantity"
+    assert read.number == Decimal(ratio[0]) / Decimal(ratio[1])
+
+
+def test_a_time_of_day_alone_as_a_value_is_no_deadline_without_its_unit() -> None:
+    cell = (
+        "1、1-产出指标；13-时效指标；每日开馆时间；实施周期指标值：8:30；年度指标值：8:30。"
+        "2、3-满意度指标；31-服务对象满意度；读者满意度；实施周期指标值：≥90%；年度指标值：≥90%。"
+    )
+    findings = lint(
+        tsv_table([project_row("公共图书馆免费开放经费", cell)]),
+        ["deadline-not-concrete", "missing-unit", "percent-out-of-range"],
+    )
+    assert findings == []

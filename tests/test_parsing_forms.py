@@ -307,9 +307,8 @@ def test_the_reason_a_stretch_is_no_clause_is_said_in_chinese() -> None:
     assert "产出指标-质量指标-" in finding.message and "indicators" not in finding.message
     fused = "1.产出指标：数量指标：培训人数≥1000人；2.效益指标：社会效益指标：技能人才队伍结构持续优化。"
     (finding,) = lint(_one(fused), ["parse-error"])
-    assert finding.message == (
-        "第2条指标无法解析：无法区分指标名称和指标值：没有比较符（≥ ≤ > <）、数字或占位文字作为指标值的开头"
-    )
+    assert finding.message.startswith("第2条指标无法解析：无法区分指标名称和指标值：只有文字，")
+    assert "定性指标的名称和目标连写" in finding.message and "qualitative" not in finding.message
 
 
 # --------------------------------------------------------------------------

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from itertools import pairwise
 
 from audit.engine import Context, Problem, rule
 from audit.model import Clause, Project
@@ -131,7 +132,8 @@ def _odd_styles(clauses: list[Clause]) -> Iterator[tuple[Clause, str, str]]:
     （「a、」「第二条」「Ⅱ.」「#2」后接「2-效益指标；22-…」：该条照样单独读出，不并入前一条的指标值，
     在该序号上报告其写法无法识别）。每处在序号上报告，并说明应为几；
     之后从实际序号继续计数（若序号回到与位置一致，则按位置计数）。分节书写的栏（「一、产出指标」
-    单独成行，其下各条编号）每节可以从1重新编号。一个栏中的几条指标都没有序号
+    单独成行，其下各条编号）每节可以从1重新编号。一条中用「、」列出的几项指标（「1.数量指标：培训人数≥300人、
+    发放补贴≥500人次」）共用该条的序号，不算重号。一个栏中的几条指标都没有序号
     （每行一条不编号，或「产出指标：数量指标：…」连写），只在第一条上报告一次。
 
     一个栏中的序号应是一种写法。写法与本栏多数条款（相同时按第一条）不同的（「1、2、3.4、」中的
@@ -180,9 +182,11 @@ def clause_numbering(ctx: Context, project: Project) -> Iterator[Problem]:
     (``一、产出指标`` on a line of its own over its numbered clauses) each
     heading's clauses may be numbered from 1 again, and a heading's only
     clause, written after it (``三、满意度指标：学员满意度≥90%``), needs no
-    number. A cell none of whose several clauses is numbered (one per line
-    without numbers, or ``产出指标：数量指标：…`` run together) is reported
-    once, at its first clause.
+    number; nor do the indicators an item lists under its one number
+    (``1.数量指标：培训人数≥300人、发放补贴≥500人次``), which count once. A
+    cell none of whose several clauses is numbered (one per line without
+    numbers, or ``产出指标：数量指标：…`` run together) is reported once, at its
+    first clause.
 
     A cell's numbers are written in one style. A number in another style
     than most of the cell's clauses use (on a tie, the first's) — ``3.``
@@ -234,8 +238,19 @@ def clause_numbering(ctx: Context, project: Project) -> Iterator[Problem]:
     seen: set[int] = set()
     section = 0
     sizes = Counter(c.section for c in clauses if c.section)
+    # One item listing several indicators under its one number (1.数量指标：
+    # 培训人数≥300人、发放补贴≥500人次): the number counts once, at the first.
+    listed = {
+        id(after)
+        for first, after in pairwise(clauses)
+        if after.number is not None
+        and after.number == first.number
+        and after.number_span.covers_same(first.number_span)
+    }
     for clause in project.clauses:
         number = clause.number
+        if listed and id(clause) in listed:
+            continue
         if isinstance(clause, Clause) and clause.section != section:
             section = clause.section
             if number == 1:  # an outline numbers each heading's clauses from 1
@@ -286,7 +301,8 @@ def clause_numbering(ctx: Context, project: Project) -> Iterator[Problem]:
             )
         seen.add(number)
         expected = number + 1
-    for clause, text, usual in _odd_styles(clauses):
+    styled = [c for c in clauses if id(c) not in listed] if listed else clauses
+    for clause, text, usual in _odd_styles(styled):
         yield Problem(
             clause.number_span,
             "style",

@@ -69,6 +69,10 @@ def _stated(project: Project) -> bool:
             "第{number}条指标无法解析：{detail_zh}",
             "indicator {number} cannot be parsed: {detail}",
         ),
+        "unnumbered-other": (
+            "「{excerpt}」无法解析：{detail_zh}",
+            "“{excerpt}” cannot be parsed: {detail}",
+        ),
         "empty": (
             "项目「{project}」有绩效目标和金额，但未填写绩效指标：应按编号条款填写"
             "“1、1-产出指标；11-数量指标；指标名称；实施周期指标值:…；年度指标值:…。”",
@@ -91,7 +95,9 @@ def _stated(project: Project) -> bool:
     绩效指标栏按「序号、一级指标；二级指标；指标名称；实施周期指标值:…；年度指标值:…」的格式逐条解析。
     读不成条款的一段文字在它所在的位置单独报告，说明条款应有的格式、在出错位置应有什么（条款序号、
     「1-产出指标」这样的类别、「实施周期指标值」「年度指标值」）以及实际写了什么；它前后的条款照常
-    解析和检查，以序号开头的一段（如「4、……」）在序号检查中算作第4条。只缺类别、名称或某个关键词的
+    解析和检查，以序号开头的一段（如「4、……」）在序号检查中算作第4条。读得出原因的一段照原因报告：
+    只有文字、分不清指标名称和指标值的一条（「社会效益指标：就业稳定情况有效促进」，定性指标的名称和目标
+    连写，或没有写目标），整栏只有这一段时也是如此。只缺类别、名称或某个关键词的
     条款仍是条款，由 missing-field 报告缺了什么。整栏没有按编号条款书写的（如
     「1.产出数量：1.1故障工单关闭率…」这样的提纲），整栏只报告一次。填了绩效目标和金额、绩效指标
     却一条也没有的项目（绩效指标栏为空，或指标表没有一行指标）也报告一次；其他规则（如
@@ -128,7 +134,11 @@ def parse_error(ctx: Context, project: Project) -> Iterator[Problem]:
     as ``1-产出指标``, ``实施周期指标值``, ``年度指标值``) and what was found
     instead. The clauses around such a stretch are read and checked as usual;
     a stretch that begins with a clause number counts as that clause for
-    ``clause-numbering``. A clause that lacks only its categories, its name
+    ``clause-numbering``. A stretch whose reader says why it is no clause
+    (an item of words only, its name and target not told apart:
+    ``社会效益指标：就业稳定情况有效促进``, a qualitative target run into its
+    name, or none) is reported with that reason, also when it is all the
+    cell holds. A clause that lacks only its categories, its name
     or a keyword is still a clause, reported by ``missing-field``. A cell
     that is not written as numbered clauses at all (an outline such as
     ``1.产出数量：1.1故障工单关闭率…``) is reported once. So is a project
@@ -164,7 +174,11 @@ def parse_error(ctx: Context, project: Project) -> Iterator[Problem]:
     errors = [c for c in project.clauses if isinstance(c, ClauseError)]
     if not errors or cell is None:
         return
-    if len(errors) == len(project.clauses) and not any(has_keyword(e.text) for e in errors):
+    if (
+        len(errors) == len(project.clauses)
+        and not any(has_keyword(e.text) for e in errors)
+        and not any(_reason(e) for e in errors)
+    ):
         excerpt = cell.value[:_EXCERPT_LENGTH]
         yield Problem(
             cell.span(),
@@ -184,7 +198,12 @@ def parse_error(ctx: Context, project: Project) -> Iterator[Problem]:
             "form_zh": form_zh,
             "form_en": form_en,
         }
-        if error.number is None:
+        if _reason(error):
+            # the reader says why (社会效益指标：就业稳定情况有效促进), not what it expected
+            key = "unnumbered-other" if error.number is None else "other"
+            args["detail"] = error.message
+            args["detail_zh"] = _detail_zh(error.message)
+        elif error.number is None:
             key = "unnumbered"
         elif error.expected:
             key = "default"
@@ -209,7 +228,9 @@ def parse_error(ctx: Context, project: Project) -> Iterator[Problem]:
 _DETAILS_ZH = (
     (
         "cannot tell the indicator name from its value",
-        "无法区分指标名称和指标值：没有比较符（≥ ≤ > <）、数字或占位文字作为指标值的开头",
+        "无法区分指标名称和指标值：只有文字，没有冒号、比较符（≥ ≤ > <）、数字或占位文字把指标值"
+        "隔开，像是定性指标的名称和目标连写在一起，也可能没有写目标；应写成「指标名称：指标值」"
+        "（如「服务质量：明显提升」）",
     ),
     (
         "indicators run together",
@@ -217,6 +238,12 @@ _DETAILS_ZH = (
     ),
 )
 """The parser's reasons for a stretch that is no clause, in Chinese."""
+
+
+def _reason(error: ClauseError) -> bool:
+    """Whether a stretch's reader gave a reason it is no clause (one of
+    :data:`_DETAILS_ZH`), not where the grammar failed."""
+    return any(error.message.startswith(english) for english, _ in _DETAILS_ZH)
 
 
 def _detail_zh(message: str) -> str:
