@@ -28,8 +28,6 @@ Every error names the file, the line and the key. Unknown keys, wrong types
 and unknown rule ids are errors, never silently ignored.
 """
 
-from __future__ import annotations
-
 import os
 import re
 from collections.abc import Iterable, Mapping
@@ -76,7 +74,7 @@ class ConfigError(Exception):
         line: int | None,
         key: str | None,
         message: str,
-        more: Iterable[ConfigError] = (),
+        more: "Iterable[ConfigError]" = (),
     ) -> None:
         self.path = path
         self.line = line
@@ -86,7 +84,7 @@ class ConfigError(Exception):
         where = path + (f":{line}" if line else "")
         super().__init__(f"{where}: {key + ': ' if key else ''}{message}")
 
-    def problems(self) -> tuple[ConfigError, ...]:
+    def problems(self) -> "tuple[ConfigError, ...]":
         """This problem and the others found with it, in the file's order."""
         return (self, *self.more)
 
@@ -305,11 +303,11 @@ class ConfigResolver:
             self._by_dir[directory] = nearest_config(directory)
         return self._by_dir[directory]
 
-    def for_path(self, path: str | Path) -> Config:
+    def for_path(self, path: str | Path) -> "Config":
         """The configuration for a file or directory; ConfigError when bad."""
         return self.load(self.path_for(path))
 
-    def load(self, config_path: Path | None) -> Config:
+    def load(self, config_path: Path | None) -> "Config":
         key = None if config_path is None else str(config_path.resolve())
         config = self._by_file.get(key)
         if config is None:
@@ -323,7 +321,7 @@ class ConfigResolver:
         return config
 
     @property
-    def loaded(self) -> list[Config]:
+    def loaded(self) -> "list[Config]":
         return list(self._by_file.values())
 
 

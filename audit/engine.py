@@ -8,8 +8,6 @@ engine adds the rule id, the severity from the configuration, the location
 and the localised message. Rules never see raw text and never format output.
 """
 
-from __future__ import annotations
-
 import fnmatch
 import importlib
 from collections.abc import Callable, Iterable, Iterator
@@ -112,7 +110,7 @@ class Problem:
         return f"Problem({self.key!r}, {self.span!r}, excerpt={self.excerpt!r})"
 
 
-def for_project(ctx: Context, project: Project, problem: Problem) -> Iterator[Problem]:
+def for_project(ctx: "Context", project: Project, problem: Problem) -> Iterator[Problem]:
     """Yield ``problem`` as found in ``project`` from a unit-scope rule.
 
     A unit-scope rule that reports on its projects' rows names the project
@@ -124,7 +122,7 @@ def for_project(ctx: Context, project: Project, problem: Problem) -> Iterator[Pr
 
 
 def attributed(
-    ctx: Context, problems: Iterable[tuple[Unit | None, Project | None, Problem]]
+    ctx: "Context", problems: Iterable[tuple[Unit | None, Project | None, Problem]]
 ) -> Iterator[Problem]:
     """Problems of a document-scoped rule, attributed to their unit and
     project (both None for the 合计 row)."""
@@ -473,7 +471,7 @@ class Config(Protocol):
     from their specs, so the engine names only what it needs of it."""
 
     lang: str
-    taxonomy: Taxonomy
+    taxonomy: "Taxonomy"
     select: set[str] | None
     """The rules ``--select`` names (None: the configuration's)."""
 
@@ -527,7 +525,7 @@ class Context:
         return self.facts
 
     @property
-    def taxonomy(self) -> Taxonomy:
+    def taxonomy(self) -> "Taxonomy":
         return self.config.taxonomy
 
     @property

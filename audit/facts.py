@@ -33,8 +33,6 @@ It also holds the shared helpers of value fields (:func:`first_fields`,
 typed per-document store rules keep their own computations in.
 """
 
-from __future__ import annotations
-
 import re
 import sys
 import unicodedata
@@ -2371,7 +2369,7 @@ class DateSerial(NamedTuple):
     """A target that is a spreadsheet date serial, and the day it stands for."""
 
     target: Target
-    day: date
+    day: "date"
 
 
 def date_serials(
@@ -2419,7 +2417,7 @@ def date_serials(
     return tuple(found)
 
 
-def _serial_day(serial: int) -> date:
+def _serial_day(serial: int) -> "date":
     from datetime import date, timedelta
 
     return date(*EXCEL_EPOCH) + timedelta(days=serial)

@@ -9,10 +9,11 @@ a PDF-extracted cell was wrapped over several lines.
 The records are immutable ``NamedTuple`` classes: a table makes tens of
 thousands of them, and they are cheaper to define at start-up and to create
 than frozen dataclasses (measured: defining this module's records as frozen
-dataclasses cost about 25 ms of every run).
+dataclasses cost about 25 ms of every run). Their annotations are evaluated
+when the module is imported (no ``from __future__ import annotations``):
+typing compiles a record field's annotation written as a string, about 120
+compiles at every start; a name not yet defined is quoted instead.
 """
-
-from __future__ import annotations
 
 import re
 from bisect import bisect_right
@@ -70,7 +71,7 @@ class Span:
         self._start = self._end = 0
 
     @classmethod
-    def of(cls, text: Text, start: int, end: int) -> Span:
+    def of(cls, text: "Text", start: int, end: int) -> "Span":
         """The span of ``text.value[start:end]``, resolved when first read."""
         span = cls.__new__(cls)
         span._pos = None
@@ -80,7 +81,7 @@ class Span:
         span._end = end
         return span
 
-    def sub(self, start: int, end: int) -> Span:
+    def sub(self, start: int, end: int) -> "Span":
         """The span of characters ``start:end`` within this span.
 
         Exact for spans of model text, also across wrapped lines; for a span
@@ -131,7 +132,7 @@ class Span:
             return self._source.location(self._start)
         return None
 
-    def within(self, other: Span) -> bool:
+    def within(self, other: "Span") -> bool:
         """Whether this span lies inside ``other``, both spans of one text
         (a cell): False for spans of different texts or given by position."""
         if self._text is None or self._text is not other._text:
@@ -141,7 +142,7 @@ class Span:
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Span) and self._resolve() == other._resolve()
 
-    def covers_same(self, other: Span) -> bool:
+    def covers_same(self, other: "Span") -> bool:
         """Whether ``other`` covers the same characters as this span: of one
         text, decided by their offsets without resolving either (a rule that
         asks this of every clause pays no line and column for it); of
@@ -259,7 +260,7 @@ class Text:
         return f"Text({self.value!r}, {self.source.path!r}, {self.anchors!r})"
 
     @classmethod
-    def at(cls, source: Source, start: int, value: str | None = None) -> Text:
+    def at(cls, source: Source, start: int, value: str | None = None) -> "Text":
         """Text that stands contiguously in ``source`` from ``start``."""
         if value is None:
             value = source.text[start:]
@@ -295,7 +296,7 @@ class Text:
             return self.source.bounds(offset, offset)
         return self.source.bounds(self.origin(start), self.origin(end - 1) + 1)
 
-    def slice(self, start: int, end: int | None = None) -> Text:
+    def slice(self, start: int, end: int | None = None) -> "Text":
         """The sub-text ``value[start:end]``, keeping its map to the source."""
         if end is None:
             end = len(self.value)
@@ -309,7 +310,7 @@ class Text:
                 kept.append((at - start, offset))
         return Text(self.value[start:end], self.source, tuple(kept))
 
-    def strip(self, chars: str | None = None) -> Text:
+    def strip(self, chars: str | None = None) -> "Text":
         """Like :meth:`str.strip`, keeping the map to the source."""
         value = self.value
         start = len(value) - len(value.lstrip(chars))
@@ -986,7 +987,7 @@ SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 SEVERITY_RANK: dict[str, int] = {"error": 3, "warning": 2, "info": 1}
 
 
-def severity_counts(findings: Iterable[Finding]) -> dict[str, int]:
+def severity_counts(findings: "Iterable[Finding]") -> dict[str, int]:
     """How many findings of each severity, every severity present."""
     counts: dict[str, int] = dict.fromkeys(SEVERITIES, 0)
     for finding in findings:

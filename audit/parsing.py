@@ -21,8 +21,6 @@ Readers build documents with the indicator cells as text; :func:`parse_document`
 is the stage that fills every project's clauses.
 """
 
-from __future__ import annotations
-
 import re
 import threading
 from functools import cache
@@ -118,13 +116,13 @@ the dashed form (``-`` ``—`` ``——``)."""
 
 
 @cache
-def clause_parser() -> Lark:
+def clause_parser() -> "Lark":
     """The clause parser with its transformer, built once per process, run
     compiled by ``lark-cython`` where it is installed."""
     return _build_parser(compiled=True)
 
 
-def _build_parser(**options: Any) -> Lark:
+def _build_parser(**options: Any) -> "Lark":
     path = resource("grammar", "indicator.lark")
     return build_lark(
         path.read_text(encoding="utf-8"),
@@ -2026,7 +2024,7 @@ _CLAUSE_STARTS = frozenset(
 """The terminals a clause, or an outline's heading, begins with."""
 
 
-def _error_position(error: UnexpectedInput, length: int) -> int:
+def _error_position(error: "UnexpectedInput", length: int) -> int:
     token = getattr(error, "token", None)
     if token is not None:
         return length if token.type == "$END" else int(token.start_pos or 0)
@@ -2072,7 +2070,7 @@ _GAP = re.compile(r"[\s:：；;，,。]*")
 """Punctuation and white space between free text and what follows it."""
 
 
-def _stray(text: str, start: int, end: int, error: UnexpectedInput) -> ClauseError:
+def _stray(text: str, start: int, end: int, error: "UnexpectedInput") -> ClauseError:
     """The unstructured stretch ``text[start:end]`` and why it is not a clause."""
     from lark.exceptions import UnexpectedCharacters, UnexpectedToken
 

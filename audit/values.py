@@ -64,8 +64,6 @@ comparator, number and unit; a date (``2025年底前``), a date range
 :func:`parse_value` is the entry point: memoised, and it never raises.
 """
 
-from __future__ import annotations
-
 import re
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
@@ -176,7 +174,7 @@ class Vocabulary(NamedTuple):
     """Words after the number and its unit: ``左右`` → ``around``."""
 
     @classmethod
-    def load(cls, path: Path) -> Vocabulary:
+    def load(cls, path: Path) -> "Vocabulary":
         from audit.yamlfile import YamlError, load
 
         try:
@@ -189,7 +187,7 @@ class Vocabulary(NamedTuple):
             raise ValueError(f"{path}: {error}") from None
 
     @classmethod
-    def from_mapping(cls, data: Any) -> Vocabulary:
+    def from_mapping(cls, data: Any) -> "Vocabulary":
         """A vocabulary from the structure of ``rules/units.yaml``; raises
         :class:`ValueError` naming what is wrong."""
         top = _mapping(data, "the vocabulary")
@@ -213,7 +211,7 @@ class Vocabulary(NamedTuple):
             values[name] = convert(nested[section].get(word) if word else top.get(section), key)
         return cls(**values)._checked()
 
-    def extended(self, **more: Any) -> Vocabulary:
+    def extended(self, **more: Any) -> "Vocabulary":
         """This vocabulary with more words, e.g. ``UNITS.extended(units=["工分"])``:
         lists are appended to, mappings updated."""
         changes: dict[str, Any] = {}
@@ -227,7 +225,7 @@ class Vocabulary(NamedTuple):
                 changes[name] = {**current, **added}
         return self._replace(**changes)._checked()
 
-    def _checked(self) -> Vocabulary:
+    def _checked(self) -> "Vocabulary":
         seen: dict[str, str] = {}
         for name, words in self.word_lists().items():
             for word in words:
@@ -1417,7 +1415,7 @@ class Allowance(NamedTuple):
     high: Decimal
     open: bool = False
 
-    def meets(self, other: Allowance) -> bool:
+    def meets(self, other: "Allowance") -> bool:
         """Whether some number is allowed by both."""
         below = other.low < self.high if self.open else other.low <= self.high
         above = self.low < other.high if other.open else self.low <= other.high

@@ -8,8 +8,6 @@ errors; :data:`VOCABULARY` is the shipped one. Rules take their defaults
 from here instead of keeping copies.
 """
 
-from __future__ import annotations
-
 import re
 from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation

@@ -41,8 +41,6 @@ filled: ``amount-format`` reports those cells, and a sum over them would only
 repeat it.
 """
 
-from __future__ import annotations
-
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal, localcontext
 from typing import Any, Literal, NamedTuple
@@ -69,8 +67,8 @@ SUBTOTAL = "subtotal-mismatch"
 TOTAL = "total-mismatch"
 ROUNDING = "rounding-difference"
 
-_SUMS: Key[list[Sum]] = Key("amounts.sums")
-_SUBTOTALS: Key[dict[int, list[Sum]]] = Key("amounts.subtotals-by-unit")
+_SUMS: "Key[list[Sum]]" = Key("amounts.sums")
+_SUBTOTALS: "Key[dict[int, list[Sum]]]" = Key("amounts.subtotals-by-unit")
 _ZERO = Decimal(0)
 _HALF_CENT = Decimal("0.005")
 _THREE_CENTS = Decimal("0.03")

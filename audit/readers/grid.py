@@ -13,8 +13,6 @@ an offset falls in: a finding then points at ``Sheet1!C12`` or
 value (from its top-left cell) and maps to that cell.
 """
 
-from __future__ import annotations
-
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from typing import Literal, NamedTuple
@@ -139,7 +137,7 @@ class Grid:
             self.lines[row] if self.lines else row + 1,
         )
 
-    def columns(self, first: int, stop: int) -> Grid:
+    def columns(self, first: int, stop: int) -> "Grid":
         """The grid of columns ``first`` to ``stop`` (exclusive): a table
         that stands beside another on the same sheet. Its cells keep their
         place in the source, so findings name the sheet's own columns."""
