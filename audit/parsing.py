@@ -23,6 +23,7 @@ is the stage that fills every project's clauses.
 
 import re
 import threading
+from collections.abc import Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, Protocol
 
@@ -1486,25 +1487,12 @@ def _fused_items(
     indicator the item lists (``培训人数≥300人、发放补贴≥500人次``, see
     :func:`_listed`), each under the item's categories and number."""
     text = cell.value
-    listed = None
+    listed: Sequence[tuple[int, int | None, int]] | None = None
     if value_at is None:
         body_end = body_start + len(text[body_start:end].rstrip(_TRAILING))
         listed = _listed(text, body_start, body_end)
-    if listed is None:
-        return (
-            _fused_item(
-                cell,
-                number,
-                start,
-                body_start,
-                end,
-                level1,
-                level2,
-                section,
-                value_at=value_at,
-                number_end=number_end,
-            ),
-        )
+    if listed is None:  # one indicator: the item whole
+        listed = [(body_start, value_at, end)]
     clauses: list[AnyClause] = []
     for index, (piece, piece_value, piece_end) in enumerate(listed):
         last = index == len(listed) - 1
