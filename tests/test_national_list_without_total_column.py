@@ -9,45 +9,12 @@ from decimal import Decimal
 from pathlib import Path
 
 from audit.model import Document
+from scripts.make_unseen_tables import COUNTY, COUNTY_MERGES
 from tests.conftest import lint
 from tests.national import Merge, Rows, csv_document, html_document, sheet_document
 
-_ROWS: Rows = [
-    ["某县2025年项目支出绩效目标表", "", "", "", "", "", "", ""],
-    ["单位：万元", "", "", "", "", "", "", ""],
-    ["项目名称", "预算资金", "", "年度绩效目标", "一级指标", "二级指标", "三级指标", "指标值"],
-    ["", "财政拨款", "其他资金", "", "", "", "", ""],
-    [
-        "农村低保资金",
-        "1,320.00",
-        "",
-        "保障全县农村低保对象基本生活，按时足额发放低保金。",
-        "产出指标",
-        "数量指标",
-        "保障人数",
-        "≥3500人",
-    ],
-    ["", "", "", "", "满意度指标", "服务对象满意度指标", "低保对象满意度", "≥90%"],
-    [
-        "残疾人两项补贴",
-        "260.00",
-        "40.00",
-        "落实困难残疾人生活补贴和重度残疾人护理补贴，按月足额发放。",
-        "产出指标",
-        "数量指标",
-        "补贴人数",
-        "≥2100人",
-    ],
-    ["", "", "", "", "效益指标", "社会效益指标", "残疾人生活水平", "有所改善"],
-]
-_MERGES: list[Merge] = [
-    (0, 0, 0, 7),
-    (1, 0, 1, 7),
-    (2, 1, 2, 2),
-    *[(2, c, 3, c) for c in (0, 3, 4, 5, 6, 7)],
-    *[(4, c, 5, c) for c in range(4)],
-    *[(6, c, 7, c) for c in range(4)],
-]
+_ROWS: Rows = COUNTY
+_MERGES: list[Merge] = COUNTY_MERGES
 
 
 def _amounts(document: Document) -> list[tuple[str, Decimal | None, Decimal | None]]:
